@@ -1,0 +1,99 @@
+"""Stage 2, clean: drop what is not report text, and count every kind of removal.
+
+Runs on decoded text. Removes paywall markers (`##paidbegin##`), zero-width characters,
+legal-database header lines (【法宝引证码】, 原文链接) and the toolbar/breadcrumb lines that web
+pages leave in copied text. Indentation (ASCII or full-width spaces) is stripped; the words of
+a line are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from baogao.model import Cleaned
+
+# Markers such as ##paidbegin## / ##paidend## that paywalled sites put into the text.
+_MARKER = re.compile(r"##[A-Za-z][A-Za-z0-9_]*##")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Everything str.strip() treats as white space, plus the full-width space (already included).
+_HEADER_LINE = re.compile(r"^(?:【法宝引证码】.*|原文链接[:：]\s*\S+)$")
+
+# Lines that only a web page's chrome produces. Each is short; the length cap keeps a real
+# sentence that happens to start with 来源 or 编辑 from ever matching.
+_CLUTTER_MAX_LEN = 30
+_STRONG_CLUTTER = re.compile(
+    r"""^(?:
+        【?字[号体][:：].*                       # 【字号：大 中 小】
+      | (?:您的|当前)位置[:：].*                  # breadcrumbs
+      | 分享到?[:：]?.{0,8}                       # 分享到: / 分享到微信
+      | 打印本页 | 关闭窗口 | 打印此页 | 返回顶部 | 【?关闭】? | 【?打印】?
+      | [（(]?来\s*源[:：].{0,20}?[）)]?          # 来源：青海日报 / （来源：青海日报）
+      | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
+      | 发[布表]时间[:：].* | 阅读量[:：].* | 浏览次数[:：].* | 点击数[:：].*
+      | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
+      | \d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?  # 2026-01-31 07:00:44
+      | \d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}时\d{1,2}分
+      | 相关(?:报道|文档|附件|链接|阅读|新闻)[:：>》]*
+    )$""",
+    re.VERBOSE,
+)
+# Toolbar words that are clutter only beside strong clutter (大/中/小 of a font-size widget).
+_WEAK_CLUTTER = frozenset(
+    "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | > >> » 首页 × 分享 纠错".split()
+)
+_BREADCRUMB_SEPARATORS = frozenset("> >> » / →".split())
+# A label left alone on its line (来源： / 责任编辑：) whose value is on the next line.
+_BARE_LABEL = re.compile(r"^[（(]?(?:来\s*源|(?:责任)?编辑|发[布表]时间|作者)[:：]$")
+_SHORT_VALUE_MAX_LEN = 15
+_SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
+
+
+def clean(text: str) -> Cleaned:
+    """Clean decoded text (LF line ends) into stripped, non-empty lines."""
+    removed: Counter[str] = Counter()
+    text, removed["markers"] = _MARKER.subn("", text)
+    text, removed["zero_width"] = _ZERO_WIDTH.subn("", text)
+
+    lines = [line.strip() for line in text.split("\n")]
+    kept: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if _HEADER_LINE.match(line):
+            removed["header_lines"] += 1
+            continue
+        kept.append(line)
+
+    kept, clutter = _drop_page_chrome(kept)
+    removed["clutter_lines"] = clutter
+    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v})
+
+
+def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
+    """Remove strong clutter lines anywhere, and weak ones inside a run that holds strong ones."""
+    strong = [len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)) for line in lines]
+    weak = [line in _WEAK_CLUTTER for line in lines]
+    for i, line in enumerate(lines):
+        short_value = len(line) <= _SHORT_VALUE_MAX_LEN and not _SENTENCE_PUNCT.search(line)
+        if not short_value or i == 0:
+            continue
+        if _BARE_LABEL.match(lines[i - 1]):
+            strong[i] = True  # the value of 来源： on its own line
+        # a crumb between breadcrumb separators: 首页 > 政务信息 > 宁夏要闻
+        next_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if lines[i - 1] in _BREADCRUMB_SEPARATORS or next_line in _BREADCRUMB_SEPARATORS:
+            weak[i] = True
+    drop = list(strong)
+    start = 0
+    while start < len(lines):
+        if not (strong[start] or weak[start]):
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and (strong[end] or weak[end]):
+            end += 1
+        if any(strong[start:end]):
+            drop[start:end] = [True] * (end - start)
+        start = end
+    return [line for line, gone in zip(lines, drop) if not gone], sum(drop)

@@ -1,0 +1,217 @@
+"""The conversion batch: every raw report → a Markdown page, its kept text and its metadata.
+
+`convert_report` chains the five pure stages for one file; `convert_archive` runs it over a
+folder: only sources whose bytes (or sidecar) changed are converted, on all cores, pages are
+written atomically, pages of deleted sources are removed, and one bad file never stops the
+batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from baogao import catalog
+from baogao.clean import clean
+from baogao.decode import DecodeError, decode
+from baogao.enrich import enrich
+from baogao.parse import infer_title, parse
+from baogao.render import render_page
+from baogao.schema import SchemaError, validate, validate_sidecar
+
+# Bump when a stage changes its output, so that every report is converted again.
+PIPELINE_VERSION = "1"
+STATE_FILE = ".baogao-state.json"
+SIDECAR_SUFFIX = ".meta.yml"
+REPORT_SUFFIX = ".txt"
+
+
+class ReportError(ValueError):
+    """A report that cannot become a page; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Converted:
+    page: str  # Markdown with front matter
+    text: str  # the kept text, one line per title/block
+    meta: dict[str, Any]
+
+
+@dataclass
+class Summary:
+    converted: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
+
+    def line(self) -> str:
+        return (
+            f"{self.converted} converted, {self.unchanged} unchanged, "
+            f"{len(self.failed)} failed, {self.removed} removed"
+        )
+
+
+def report_id(rel_path: str) -> str:
+    """Stable page id from the source's path inside the archive (ASCII, URL-safe)."""
+    return hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:12]
+
+
+def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Converted:
+    """decode → clean → parse → enrich → render for one report; raises ReportError."""
+    name = Path(rel_path).name
+    try:
+        decoded = decode(raw)
+    except DecodeError as err:
+        raise ReportError(f"{rel_path}: {err}") from None
+    cleaned = clean(decoded.text)
+    if not cleaned.lines:
+        raise ReportError(f"{rel_path}: has no text (only white space or page clutter)")
+    parsed = parse(cleaned.lines, name)
+    facts = enrich(parsed, name)
+    parsed = infer_title(parsed, facts.get("org"), facts.get("doc_type"))
+    title_source = "text" if parsed.title_in_text else ("inferred" if parsed.title_inferred else "filename")
+    meta: dict[str, Any] = {
+        "id": report_id(rel_path),
+        "title": parsed.title,
+        "title_source": title_source,
+        "title_inferred": parsed.title_inferred,
+        **facts,
+        "themes": [],
+        "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
+        "source": rel_path,
+        "encoding": decoded.encoding,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+    # Hand corrections win over extracted values.
+    meta.update(sidecar)
+    if "title" in sidecar:
+        meta["title_source"], meta["title_inferred"] = "sidecar", False
+    if "year" in sidecar:
+        meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
+    try:
+        meta = validate(meta, rel_path)
+    except SchemaError as err:
+        raise ReportError(str(err)) from None
+    return Converted(page=render_page(meta, parsed), text=parsed.text(), meta=meta)
+
+
+def _convert_job(job: tuple[Path, str, dict[str, Any]]) -> Converted | str:
+    """Worker entry: returns the result or the error message (exceptions cross processes badly)."""
+    path, rel_path, sidecar = job
+    try:
+        return convert_report(path.read_bytes(), rel_path, sidecar)
+    except ReportError as err:
+        return str(err)
+    except Exception as err:  # a bug must not stop the batch; say which file hit it
+        return f"{rel_path}: internal error {type(err).__name__}: {err}"
+
+
+def find_sources(reports_dir: Path) -> list[Path]:
+    """All *.txt reports under the folder, in a stable order."""
+    return sorted(
+        (p for p in reports_dir.rglob(f"*{REPORT_SUFFIX}") if p.is_file()),
+        key=lambda p: p.relative_to(reports_dir).as_posix(),
+    )
+
+
+def _read_sidecar(source: Path, rel_path: str) -> tuple[dict[str, Any], bytes, str | None]:
+    """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt."""
+    path = source.with_name(source.name[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX)
+    if not path.is_file():
+        return {}, b"", None
+    raw = path.read_bytes()
+    where = rel_path[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX
+    try:
+        return validate_sidecar(yaml.safe_load(raw.decode("utf-8")), where), raw, None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        return {}, raw, f"{where}: not valid UTF-8 YAML ({err.__class__.__name__}); the sidecar is ignored"
+    except SchemaError as err:
+        return {}, raw, f"{err}; the sidecar is ignored"
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def convert_archive(reports_dir: Path, pages_dir: Path, *, jobs: int | None = None, progress: bool = True) -> Summary:
+    """Convert a folder of reports into `pages_dir` (reports/, text/, catalog.json, index pages)."""
+    summary = Summary()
+    state_path = pages_dir / STATE_FILE
+    state = _load_state(state_path)
+    new_state: dict[str, dict[str, Any]] = {}
+    jobs_todo: list[tuple[Path, str, dict[str, Any]]] = []
+    keys: dict[str, str] = {}
+
+    for source in find_sources(reports_dir):
+        rel_path = source.relative_to(reports_dir).as_posix()
+        sidecar, sidecar_raw, sidecar_error = _read_sidecar(source, rel_path)
+        if sidecar_error:
+            summary.failed.append(sidecar_error)
+        key = hashlib.sha256(
+            PIPELINE_VERSION.encode() + b"\0" + source.read_bytes() + b"\0" + sidecar_raw
+        ).hexdigest()
+        keys[rel_path] = key
+        old = state.get(rel_path)
+        if old and old["key"] == key and (pages_dir / "reports" / f"{old['meta']['id']}.md").is_file():
+            new_state[rel_path] = old
+            summary.unchanged += 1
+        else:
+            jobs_todo.append((source, rel_path, sidecar))
+
+    for (source, rel_path, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+        if isinstance(result, str):
+            summary.failed.append(result)
+            continue
+        page_id = result.meta["id"]
+        write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
+        write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
+        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta}
+        summary.converted += 1
+
+    summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in new_state.values()})
+    metas = [entry["meta"] for _, entry in sorted(new_state.items())]
+    catalog.write_site_pages(metas, pages_dir, write_atomic)
+    write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, indent=0))
+    return summary
+
+
+def _run(jobs_todo: list, jobs: int | None, progress: bool) -> Iterable[Converted | str]:
+    from tqdm import tqdm
+
+    workers = jobs or os.cpu_count() or 1
+    bar = dict(total=len(jobs_todo), unit="篇", desc="convert", disable=not progress or None, file=sys.stderr)
+    if workers == 1 or len(jobs_todo) < 8:
+        yield from tqdm(map(_convert_job, jobs_todo), **bar)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from tqdm(pool.map(_convert_job, jobs_todo, chunksize=8), **bar)
+
+
+def _load_state(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no or damaged state: everything is converted again
+
+
+def _remove_stale_pages(pages_dir: Path, live_ids: set[str]) -> int:
+    """Delete pages and texts whose source is gone or now fails."""
+    removed = 0
+    for folder, suffix in (("reports", ".md"), ("text", ".txt")):
+        for path in sorted((pages_dir / folder).glob(f"*{suffix}")):
+            if path.stem not in live_ids:
+                path.unlink()
+                removed += folder == "reports"
+    return removed

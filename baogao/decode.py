@@ -1,0 +1,114 @@
+"""Stage 1, decode: raw bytes → text, never lossy.
+
+Order: byte-order marks first, then strict UTF-8, then strict GB18030 (which covers GBK and
+GB2312), then charset-normalizer as the referee for anything else. A file that none of them
+decodes without errors is rejected; so are binary files and NUL bytes outside UTF-16.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from baogao.model import Decoded
+
+# (BOM, codec, name recorded in the front matter). UTF-32 first: its LE BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32LE-BOM"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32BE-BOM"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8-BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE-BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE-BOM"),
+)
+
+# Signatures of formats people save with a .txt name by mistake.
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx document)",
+    b"\xd0\xcf\x11\xe0": "an old Word/Excel (OLE) document",
+    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+
+# C0 controls other than TAB, LF, VT, FF, CR, plus DEL: text files do not contain them.
+_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text report; the message says why."""
+
+
+def decode(raw: bytes) -> Decoded:
+    """Decode a report's bytes and normalise CR, CRLF and mixed line ends to LF."""
+    text, encoding = _decode_text(raw)
+    bad = next((ch for ch in text if ord(ch) in _CONTROL), None)
+    if bad is not None:
+        kind = "NUL bytes" if bad == "\x00" else f"control character U+{ord(bad):04X}"
+        raise DecodeError(f"contains {kind}: not a plain-text file")
+    return Decoded(text=normalize_newlines(text), encoding=encoding)
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; the text is otherwise untouched."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_text(raw: bytes) -> tuple[str, str]:
+    if not raw:
+        raise DecodeError("is empty (0 bytes)")
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(codec), name
+            except UnicodeDecodeError as err:
+                raise DecodeError(f"starts with a {name} byte-order mark but is not valid {codec}: {err.reason} at byte {err.start + len(bom)}") from None
+    for magic, what in _BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise DecodeError(f"is {what}, not a text file; save it as plain text (.txt) first")
+    if b"\x00" in raw:
+        utf16 = _bomless_utf16(raw)
+        if utf16 is not None:
+            return utf16
+        raise DecodeError("contains NUL bytes: a binary file or a damaged text file")
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as utf8_error:
+        first_bad = utf8_error.start
+    try:
+        return raw.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding not in ("utf_8", "gb18030"):
+        try:
+            return raw.decode(best.encoding), best.encoding.upper().replace("_", "-")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise DecodeError(
+        f"is neither valid UTF-8 (first invalid byte at offset {first_bad}) nor GB18030, "
+        "and no other encoding fits; re-save it as UTF-8"
+    )
+
+
+def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NULs sit in every other byte of ASCII-range text."""
+    if len(raw) % 2:
+        return None
+    even_nuls = raw[0::2].count(0)
+    odd_nuls = raw[1::2].count(0)
+    codec, name = ("utf-16-le", "UTF-16LE") if odd_nuls > even_nuls else ("utf-16-be", "UTF-16BE")
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    # Real text decodes to mostly letters/CJK; a binary blob decodes to a scatter of rare code points.
+    plausible = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    if plausible < 0.95 * len(text) or "\x00" in text:
+        return None
+    return text, name

@@ -1,0 +1,56 @@
+"""The values that flow between the pipeline stages (decode → clean → parse → enrich → render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A report's text after decoding: line ends normalised to LF."""
+
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Report lines with clutter removed; `removed` counts what went, by kind."""
+
+    lines: tuple[str, ...]
+    removed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the report body.
+
+    kind is "heading" (level 2..6, shown in the TOC), "article" (a 第X条 paragraph with an
+    anchor) or "paragraph".
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """Title and body blocks of one report.
+
+    `title_in_text` is False when the title was not taken from the text (file name or
+    inferred), so the text starts with the first block.
+    """
+
+    title: str
+    title_inferred: bool
+    title_in_text: bool
+    blocks: tuple[Block, ...]
+    removed: dict[str, int] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The report's kept text, one line per title/block, for fidelity checks and search."""
+        lines = [self.title] if self.title_in_text else []
+        lines.extend(block.text for block in self.blocks)
+        return "\n".join(lines)

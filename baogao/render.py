@@ -1,0 +1,50 @@
+"""Stage 5, render: front matter + a Markdown body in which every character is literal.
+
+Runs last in the conversion. Report text is data: each character that Markdown, HTML, the
+attribute-list extension or a Jinja-like template could read as syntax is written as a
+numeric character reference, so the page shows exactly the text of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from baogao.model import Block, ParsedReport
+
+# Inline syntax anywhere on a line: emphasis, code, links/images, HTML and entities,
+# attribute lists and {{ }} / {% %}, tables, strike/caret/mark, maths, backslash escapes.
+_ALWAYS = set("\\`*_{}[]<>#|~^=&$")
+# Syntax only at the start of a line: lists (- + 1. 1)), quotes, admonitions, definitions.
+_LINE_START = set("-+!:%")
+_ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Return Markdown that renders as exactly `text` (one line, no leading white space)."""
+    out = "".join(f"&#{ord(ch)};" if ch in _ALWAYS else ch for ch in text)
+    marker = _ORDERED_MARKER.match(out)
+    if marker:
+        out = f"{marker.group(1)}&#{ord(marker.group(2))};{out[marker.end():]}"
+    elif out[:1] in _LINE_START:
+        out = f"&#{ord(out[0])};{out[1:]}"
+    return out
+
+
+def render_block(block: Block) -> str:
+    text = escape_markdown(block.text)
+    if block.kind == "heading":
+        return f"{'#' * block.level} {text}"
+    if block.kind == "article":
+        # The anchor is ours, not report text: a block attribute list on the next line.
+        return f"{text}\n{{: #{block.anchor} .baogao-article }}"
+    return text
+
+
+def render_page(meta: dict[str, Any], report: ParsedReport) -> str:
+    """The whole Markdown page: YAML front matter, then one block per paragraph/heading."""
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**9)
+    body = "\n\n".join(render_block(block) for block in report.blocks)
+    return f"---\n{front}---\n\n{body}\n"

@@ -1,0 +1,137 @@
+"""The one front-matter schema: every report page, sidecar and catalog entry follows it.
+
+Errors name the file and the field, in the style of Material's plugins:
+`Error reading metadata 'year' of 'reports/x.txt': expected a year, got '二〇二x'`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
+LEVELS = ("中央", "省", "市", "县", "乡")
+YEAR_SOURCES = ("title", "filename", "text", "event", "sidecar")
+TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
+class SchemaError(ValueError):
+    """A metadata value does not fit the schema."""
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip() and "\n" not in value:
+        return None
+    return "expected one line of text"
+
+
+def _year(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+        return None
+    return f"expected a year ({MIN_YEAR}–{MAX_YEAR})"
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"expected one of {', '.join(choices)}"
+
+    return check
+
+
+def _count(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return "expected a whole number ≥ 0"
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected true or false"
+
+
+def _str_list(value: Any) -> str | None:
+    if isinstance(value, list) and all(_str(item) is None for item in value):
+        return None
+    return "expected a list of names"
+
+
+def _counts(value: Any) -> str | None:
+    if isinstance(value, dict) and all(isinstance(k, str) and _count(v) is None for k, v in value.items()):
+        return None
+    return "expected a mapping of counts"
+
+
+def _sha256(value: Any) -> str | None:
+    ok = isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    return None if ok else "expected a SHA-256 hex digest"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    check: Callable[[Any], str | None]
+    required: bool = True  # False: the value may be null (unknown)
+    sidecar: bool = False  # may be set by hand in reports/NAME.meta.yml
+    label: str = ""  # shown in the metadata panel when set
+
+
+# Order here is the order in the front matter and in catalog.json.
+FIELDS = (
+    Field("id", _str),
+    Field("title", _str, sidecar=True),
+    Field("title_source", _one_of(TITLE_SOURCES)),
+    Field("title_inferred", _bool),
+    Field("year", _year, required=False, sidecar=True, label="年份"),
+    Field("year_source", _one_of(YEAR_SOURCES), required=False),
+    Field("org", _str, required=False, sidecar=True, label="发文单位"),
+    Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级"),
+    Field("region", _str, required=False, sidecar=True, label="地区"),
+    Field("doc_type", _one_of(DOC_TYPES), sidecar=True, label="文种"),
+    Field("themes", _str_list, sidecar=True),
+    Field("chars", _count, label="字数"),
+    Field("redactions", _count, label="脱敏标记"),
+    Field("removed", _counts),
+    Field("source", _str, label="源文件"),
+    Field("encoding", _str, label="编码"),
+    Field("sha256", _sha256),
+)
+FIELD_BY_NAME = {field.name: field for field in FIELDS}
+SIDECAR_FIELDS = tuple(field.name for field in FIELDS if field.sidecar)
+
+
+def check_value(name: str, value: Any, where: str) -> None:
+    """Raise SchemaError naming `where` (a file) and the field when `value` does not fit."""
+    field = FIELD_BY_NAME.get(name)
+    if field is None:
+        raise SchemaError(f"Error reading metadata '{name}' of '{where}': unknown field")
+    if value is None and not field.required:
+        return
+    problem = field.check(value)
+    if problem:
+        raise SchemaError(f"Error reading metadata '{name}' of '{where}': {problem}, got {value!r}")
+
+
+def validate(meta: dict[str, Any], where: str) -> dict[str, Any]:
+    """Check a complete front matter and return it in schema order."""
+    missing = [field.name for field in FIELDS if field.name not in meta]
+    if missing:
+        raise SchemaError(f"Error reading metadata of '{where}': missing {', '.join(missing)}")
+    for name, value in meta.items():
+        check_value(name, value, where)
+    return {field.name: meta[field.name] for field in FIELDS}
+
+
+def validate_sidecar(data: Any, where: str) -> dict[str, Any]:
+    """Check a hand-written sidecar: a mapping of some SIDECAR_FIELDS."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SchemaError(f"Error reading '{where}': expected a mapping of field: value, got {type(data).__name__}")
+    for name, value in data.items():
+        if name not in SIDECAR_FIELDS:
+            raise SchemaError(
+                f"Error reading metadata '{name}' of '{where}': not a correctable field "
+                f"(correctable: {', '.join(SIDECAR_FIELDS)})"
+            )
+        check_value(name, value, where)
+    return dict(data)

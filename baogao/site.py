@@ -1,0 +1,71 @@
+"""The MkDocs side: where converted pages live, and how MkDocs is run over them.
+
+Hand-written pages stay in `docs/`; converted pages go to a pages folder outside it (one per
+reports folder, so building another archive never overwrites the sample's pages). The hooks
+in `hooks/baogao_hooks.py` add that folder's files to the MkDocs build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+
+PAGES_ENV = "BAOGAO_PAGES"
+DEFAULT_PAGES = Path("build") / "pages"
+GENERATED_SUFFIXES = (".md", ".json")  # text/*.txt are build inputs, not site files
+
+
+def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
+    """The pages folder of a reports folder: build/pages for the sample, build/pages-HASH otherwise."""
+    reports = reports_dir.resolve()
+    if reports == (project_dir / "reports").resolve():
+        return project_dir / DEFAULT_PAGES
+    digest = hashlib.sha1(str(reports).encode("utf-8")).hexdigest()[:8]
+    return project_dir / "build" / f"pages-{digest}"
+
+
+def configured_pages_dir(config_file: str) -> Path:
+    """The pages folder the current MkDocs run uses: $BAOGAO_PAGES, else build/pages."""
+    project_dir = Path(config_file).resolve().parent
+    return Path(os.environ.get(PAGES_ENV) or project_dir / DEFAULT_PAGES)
+
+
+def generated_files(pages_dir: Path) -> list[str]:
+    """Site files (relative, POSIX) in the pages folder."""
+    if not pages_dir.is_dir():
+        raise FileNotFoundError(
+            f"no converted pages in '{pages_dir}': run `baogao build` (or `make site`), "
+            "which converts the reports before MkDocs runs"
+        )
+    return sorted(
+        path.relative_to(pages_dir).as_posix()
+        for path in pages_dir.rglob("*")
+        if path.is_file() and path.suffix in GENERATED_SUFFIXES and path.parts[-2:-1] != ("text",)
+        and not path.name.startswith(".")
+    )
+
+
+def escape_report_title(meta: dict) -> None:
+    """Material prints page.meta.title unescaped (<title>, header): make a report title inert."""
+    if isinstance(meta.get("title"), str):
+        meta["title"] = Markup.escape(meta["title"])
+
+
+def run_mkdocs(config_file: Path, pages_dir: Path, site_dir: Path | None = None, *, serve: bool = False, dev_addr: str | None = None) -> None:
+    """Build (or serve) the site with the hooks pointed at `pages_dir`."""
+    os.environ[PAGES_ENV] = str(pages_dir.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    if serve:
+        from mkdocs.commands.serve import serve as mkdocs_serve
+
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        return
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+    config = load_config(config_file=str(config_file), **overrides)
+    build(config)
