@@ -1,0 +1,35 @@
+# The two commands of the README: `make site` / `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+REPORTS ?= reports
+OUT ?= site
+
+.PHONY: install site serve test golden clean
+
+$(BIN)/baogao: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(BIN)/baogao
+
+install: $(BIN)/baogao
+
+## Convert reports/ and build the site into site/ (checks that no text is lost).
+site: install
+	$(BIN)/baogao build --reports $(REPORTS) --out $(OUT)
+
+## Convert and serve on http://127.0.0.1:8000 with live reload.
+serve: install
+	$(BIN)/baogao serve --reports $(REPORTS)
+
+## All tests: unit, golden, corpus (skipped without ../shared/corpus), browser.
+test: install
+	$(BIN)/python -m pytest -q
+
+## Regenerate tests/golden/ from reports/, then review with `git diff tests/golden`.
+golden: install
+	$(BIN)/python -m tests.golden
+
+clean:
+	rm -rf build site

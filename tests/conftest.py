@@ -1,0 +1,52 @@
+"""Shared fixtures: paths, the sample site built once per session, the real-report corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from baogao.convert import convert_archive
+from baogao.site import run_mkdocs
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "reports"
+CORPUS = ROOT.parent / "shared" / "corpus"
+NO_CORPUS = "../shared/corpus not found: the real-report corpus exists only in the development workspace"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(NO_CORPUS)
+    return CORPUS
+
+
+def build_site(reports: Path, workdir: Path) -> tuple[Path, Path]:
+    """Convert and build `reports` into workdir/pages and workdir/site; returns both."""
+    pages, site = workdir / "pages", workdir / "site"
+    summary = convert_archive(reports, pages, jobs=1, progress=False)
+    assert not summary.failed, summary.failed
+    run_mkdocs(ROOT / "mkdocs.yml", pages, site)
+    return pages, site
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(pages, site) of the shipped sample archive, built once."""
+    return build_site(REPORTS, tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture
+def reports_copy(tmp_path) -> Path:
+    """A writable copy of the sample reports."""
+    target = tmp_path / "reports"
+    shutil.copytree(REPORTS, target)
+    return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quiet_material():
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

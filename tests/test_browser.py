@@ -1,0 +1,69 @@
+"""Headless Chromium (Debian's) over the built sample site: pages render, no outside requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_site(sample_site):
+    _, site = sample_site
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/", site
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium") and not __import__("os").path.exists(CHROMIUM):
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_home_year_and_report_pages_render_with_no_outside_requests(served_site, browser):
+    base, site = served_site
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    report = catalog[0]
+    year = str(report["year"]) if report["year"] else "unknown"
+    origin = urlsplit(base).netloc
+    outside: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: urlsplit(request.url).netloc != origin and outside.append(request.url))
+
+    page.goto(base, wait_until="networkidle")
+    assert page.locator("article h1").inner_text().rstrip("¶") == "报告归档"
+    assert page.locator("article li a").count() >= len(catalog)
+
+    page.goto(f"{base}years/{year}/", wait_until="networkidle")
+    page.locator("article li a", has_text=report["title"]).first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}{report['url']}"
+    assert page.locator("article h1").inner_text() == report["title"]
+    assert page.locator(".baogao-meta").is_visible()
+    assert page.locator("nav.md-nav--secondary a.md-nav__link").count() > 0
+
+    assert outside == []
+    page.close()

@@ -1,0 +1,117 @@
+"""The conversion batch: incremental, sidecars, failures that stay local, deterministic output."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from baogao.cli import main as baogao
+from baogao.convert import convert_archive, report_id
+
+
+def front_matter(page_path):
+    text = page_path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def page_of(pages, rel_path):
+    return pages / "reports" / f"{report_id(rel_path)}.md"
+
+
+def test_second_run_converts_nothing_and_a_change_converts_one(reports_copy, tmp_path):
+    pages = tmp_path / "pages"
+    first = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert (first.converted, first.unchanged, first.failed) == (5, 0, [])
+    again = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert (again.converted, again.unchanged) == (0, 5)
+
+    changed = sorted(reports_copy.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    third = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert (third.converted, third.unchanged) == (1, 4)
+    assert "新增一段。" in page_of(pages, changed.name).read_text(encoding="utf-8")
+
+
+def test_deleted_source_loses_its_page_and_catalog_entry(reports_copy, tmp_path):
+    pages = tmp_path / "pages"
+    convert_archive(reports_copy, pages, jobs=1, progress=False)
+    gone = sorted(reports_copy.glob("*.txt"))[1]
+    assert page_of(pages, gone.name).is_file()
+    gone.unlink()
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.removed == 1
+    assert not page_of(pages, gone.name).exists()
+    assert not (pages / "text" / f"{report_id(gone.name)}.txt").exists()
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    assert gone.name not in {entry["source"] for entry in catalog}
+    assert len(catalog) == 4
+
+
+def test_bad_file_is_named_and_the_batch_goes_on(reports_copy, tmp_path, caplog):
+    (reports_copy / "空文件.txt").write_bytes(b"")
+    (reports_copy / "伪装.txt").write_bytes(b"PK\x03\x04" + bytes(200))
+    pages = tmp_path / "pages"
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.converted == 5
+    assert sorted(m.split(":")[0] for m in summary.failed) == ["伪装.txt", "空文件.txt"]
+    assert any("ZIP" in m for m in summary.failed)
+
+    status = baogao(["convert", "--reports", str(reports_copy), "--pages", str(pages), "--quiet"])
+    assert status == 1
+    assert "空文件.txt" in caplog.text
+
+
+def test_clean_batch_exits_zero(reports_copy, tmp_path):
+    assert baogao(["convert", "--reports", str(reports_copy), "--pages", str(tmp_path / "p"), "--quiet"]) == 0
+
+
+def test_sidecar_wins_and_survives_reconversion(reports_copy, tmp_path):
+    source = sorted(reports_copy.glob("*.txt"))[0]
+    sidecar = source.with_name(source.stem + ".meta.yml")
+    sidecar.write_text("year: 2019\ntitle: 手工更正的标题\norg: 县政府办公室\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    convert_archive(reports_copy, pages, jobs=1, progress=False)
+    meta = front_matter(page_of(pages, source.name))
+    assert (meta["year"], meta["year_source"], meta["title"], meta["title_source"], meta["org"]) == (
+        2019, "sidecar", "手工更正的标题", "sidecar", "县政府办公室")
+    # A change to the sidecar alone triggers reconversion; the sidecar itself is never rewritten.
+    sidecar.write_text("year: 2020\n", encoding="utf-8")
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.converted == 1
+    assert front_matter(page_of(pages, source.name))["year"] == 2020
+    assert sidecar.read_text(encoding="utf-8") == "year: 2020\n"
+
+
+def test_sidecar_with_wrong_type_names_file_and_field(reports_copy, tmp_path):
+    source = sorted(reports_copy.glob("*.txt"))[0]
+    source.with_name(source.stem + ".meta.yml").write_text("year: 二〇二x\n", encoding="utf-8")
+    summary = convert_archive(reports_copy, tmp_path / "pages", jobs=1, progress=False)
+    assert len(summary.failed) == 1
+    message = summary.failed[0]
+    assert f"'{source.stem}.meta.yml'" in message and "'year'" in message and "二〇二x" in message
+    # The report itself still gets its page, with the extracted values.
+    assert summary.converted == 5
+
+
+def test_output_is_deterministic_and_leaves_no_temporary_files(reports_copy, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    convert_archive(reports_copy, one, jobs=1, progress=False)
+    convert_archive(reports_copy, two, jobs=2, progress=False)
+    files_one = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    files_two = sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert files_one == files_two
+    for rel in files_one:
+        assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+    assert not [p for p in one.rglob("*.tmp")]
+
+
+def test_pages_keep_redactions_and_drop_markers(tmp_path, reports_copy):
+    pages = tmp_path / "pages"
+    convert_archive(reports_copy, pages, jobs=1, progress=False)
+    texts = "".join(p.read_text(encoding="utf-8") for p in (pages / "text").glob("*.txt"))
+    assert "《**现代农业发展情况》" in texts
+    assert "##paid" not in texts
+    pages_md = "".join(p.read_text(encoding="utf-8") for p in (pages / "reports").glob("*.md"))
+    assert "##paid" not in pages_md
+    assert "《&#42;&#42;现代农业发展情况》" in pages_md

@@ -1,0 +1,38 @@
+"""The real-report corpus (../shared/corpus): converts, builds and keeps every character."""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.check import check_site
+from baogao.convert import find_sources, report_id
+from tests.conftest import build_site
+
+
+@pytest.fixture(scope="module")
+def corpus_site(corpus, tmp_path_factory):
+    return build_site(corpus, tmp_path_factory.mktemp("corpus"))
+
+
+def test_whole_corpus_builds_and_check_is_clean(corpus, corpus_site):
+    pages, site = corpus_site
+    checked, losses = check_site(site, pages)
+    assert checked == len(find_sources(corpus)) >= 45
+    assert losses == []
+
+
+# derived_encodings/ copy → the original it was re-encoded from (see the corpus MANIFEST).
+DERIVED = {
+    "derived_encodings/松桃县调研报告__GB18030_CRLF.txt": "lucyciaa+knowledge/关于松桃县快递行业从业人员社会保险及权益保障的调研报告.txt",
+    "derived_encodings/赤峰市调研报告__UTF16LE-BOM_CRLF.txt": "lucyciaa+knowledge/赤峰市企业欠缴职工社会保险费问题的调研报告.txt",
+    "derived_encodings/阿坝州政务数据办法__UTF8-BOM_CRLF.txt": "mengke25+policy_text_frenq/阿坝州人民政府办公室关于印发《阿坝州政务数...(FBM-CLI.12.4792728).txt",
+    "derived_encodings/1960_国务院政府工作报告__GBK_LF.txt": "aldohemsn+chinese-political-corpora/derived_jsonl/1960_国务院政府工作报告.txt",
+}
+
+
+@pytest.mark.parametrize("derived, original", DERIVED.items(), ids=lambda p: p.split("/")[-1][:12])
+def test_encoding_copies_give_the_text_of_their_original(corpus_site, derived, original):
+    pages, _ = corpus_site
+    text = lambda rel: (pages / "text" / f"{report_id(rel)}.txt").read_text(encoding="utf-8")  # noqa: E731
+    assert text(derived) == text(original)
+    assert len(text(original)) > 1000
