@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from baogao import check as fidelity
 from baogao.convert import convert_archive
+from baogao.search.index import build_index_for_pages
+from baogao.search.query import search_site
 from baogao.site import pages_dir_for, run_mkdocs
 
 log = logging.getLogger("baogao")
@@ -33,12 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="convert, then serve the site with live reload")
     archive_args(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    search = commands.add_parser("search", help="find reports containing a phrase; prints KWIC lines")
+    search.add_argument("query", help='phrase; space-separated parts must all occur, -part excludes, "a b" quotes')
+    search.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    search.add_argument("--json", action="store_true", help="print JSON instead of text")
+    search.add_argument("--limit", type=int, default=20, help="reports to show (default: 20; 0: all)")
     check = commands.add_parser("check", help="verify that every report's text is on its page")
     check.add_argument("site", type=Path, nargs="?", default=Path("site"))
     check.add_argument("--pages", type=Path, help="converted pages folder (default: build/pages)")
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.command == "search":
+        return _search(args.site, args.query, args.limit or None, args.json)
     if args.command == "check":
         pages = args.pages or Path("build") / "pages"
         return _check(args.site, pages)
@@ -54,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     status = 1 if summary.failed else 0
     if args.command == "convert":
         return status
+    started = time.perf_counter()
+    build_index_for_pages(pages)
+    log.info("baogao index: search index in %s (%.1f s)", pages / "search", time.perf_counter() - started)
     if args.command == "serve":
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
@@ -61,6 +74,21 @@ def main(argv: list[str] | None = None) -> int:
     run_mkdocs(args.config, pages, args.out)
     log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
     return _check(args.out, pages) or status
+
+
+def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
+    total, hits = search_site(site, query, limit)
+    if as_json:
+        rows = [{**hit.meta, "count": hit.count, "kwic": [list(line) for line in hit.kwic]} for hit in hits]
+        print(json.dumps({"query": query, "total": total, "results": rows}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{total} 篇报告含「{query}」")
+    for hit in hits:
+        meta = hit.meta
+        print(f"\n{meta['title']}  ({meta['year'] or '年份不详'} · {meta['org'] or '单位不详'} · {hit.count} 处)  {meta['url']}")
+        for left, match, right in hit.kwic:
+            print(f"  …{left}【{match}】{right}…")
+    return 0
 
 
 def _check(site: Path, pages: Path) -> int:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup
 
 PAGES_ENV = "BAOGAO_PAGES"
 DEFAULT_PAGES = Path("build") / "pages"
-GENERATED_SUFFIXES = (".md", ".json")  # text/*.txt are build inputs, not site files
+GENERATED_FOLDERS = ("reports", "years")
 
 
 def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
@@ -34,18 +35,19 @@ def configured_pages_dir(config_file: str) -> Path:
 
 
 def generated_files(pages_dir: Path) -> list[str]:
-    """Site files (relative, POSIX) in the pages folder."""
+    """Site files (relative, POSIX) in the pages folder: pages and catalog.json.
+
+    text/ holds build inputs and search/ is published after the build (see publish_index).
+    """
     if not pages_dir.is_dir():
         raise FileNotFoundError(
             f"no converted pages in '{pages_dir}': run `baogao build` (or `make site`), "
             "which converts the reports before MkDocs runs"
         )
-    return sorted(
-        path.relative_to(pages_dir).as_posix()
-        for path in pages_dir.rglob("*")
-        if path.is_file() and path.suffix in GENERATED_SUFFIXES and path.parts[-2:-1] != ("text",)
-        and not path.name.startswith(".")
-    )
+    found = [pages_dir / "catalog.json", pages_dir / "index.md"]
+    for folder in GENERATED_FOLDERS:
+        found.extend(sorted((pages_dir / folder).glob("*.md")))
+    return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
 
 
 def escape_report_title(meta: dict) -> None:
@@ -69,3 +71,27 @@ def run_mkdocs(config_file: Path, pages_dir: Path, site_dir: Path | None = None,
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     config = load_config(config_file=str(config_file), **overrides)
     build(config)
+
+
+def index_version(pages_dir: Path) -> str:
+    from baogao.search.index import INDEX_DIR
+
+    version = pages_dir / INDEX_DIR / "VERSION"
+    return version.read_text().strip() if version.is_file() else ""
+
+
+def publish_index(pages_dir: Path, site_dir: Path) -> None:
+    """Put the search index into the built site (hard links when possible: it can be large)."""
+    from baogao.search.index import INDEX_DIR
+
+    source, target = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
+    if not source.is_dir():
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    for path in sorted(source.rglob("*.js")):
+        dest = target / path.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, dest)
+        except OSError:
+            shutil.copy2(path, dest)

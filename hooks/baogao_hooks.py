@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.structure.files import File
 
 from baogao import site
+
+
+def on_config(config):
+    """Before the build: tell the templates which search index version to load."""
+    config.extra["baogao_index"] = site.index_version(site.configured_pages_dir(config.config_file_path))
+    return config
 
 
 def on_files(files, config):
@@ -19,6 +27,11 @@ def on_page_markdown(markdown, page, config, files):
     """After the front matter is read: report titles are data, never HTML."""
     site.escape_report_title(page.meta)
     return markdown
+
+
+def on_post_build(config):
+    """After the site is written: add the search index."""
+    site.publish_index(site.configured_pages_dir(config.config_file_path), Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

@@ -1,0 +1,247 @@
+"""Build the static search index from the kept texts of all reports.
+
+Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `search-index/`
+(every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
+from file:// where fetch() is blocked):
+
+- `manifest.js`  — document count, shard counts, chunk size, facet value tables;
+- `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
+  occurrences (exact for 1- and 2-character queries);
+- `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
+  chaining triples at their offsets, so a match is exact by construction;
+- `docs/K.js`    — title, URL, year, office … of documents K·B … (K+1)·B−1 (shown results only);
+- `facets.js`    — one small code per document and facet, for filter counts and year sorting;
+- `text/D/K.js`  — chunk K of document D's text, fetched only for the KWIC lines shown.
+
+A term's shard is FNV-1a (32 bit) of its code points modulo the level's shard count.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from baogao.search.normalize import normalize_with_offsets
+
+INDEX_DIR = "search-index"
+FORMAT = 1
+CHUNK_CHARS = 2000  # normalised characters per text chunk
+DOCS_PER_BLOCK = 100
+TARGET_SHARD_BYTES = 24_000
+FACETS = ("year", "level", "doc_type", "region", "themes")
+_FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
+_CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
+
+
+def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) -> str:
+    """Write the index for `catalog` (in result order) into out_dir/search; returns its version.
+
+    Skips all work when the texts and catalog are those of the index already there.
+    """
+    version = _version(catalog)
+    target = out_dir / INDEX_DIR
+    if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
+        return version
+    tmp = out_dir / f".{INDEX_DIR}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+
+    grams: dict[int, list[tuple[np.ndarray, ...]]] = {1: [], 2: [], 3: []}
+    lengths = []
+    for doc, entry in enumerate(catalog):
+        text = (text_dir / f"{entry['id']}.txt").read_text(encoding="utf-8")
+        norm, origin = normalize_with_offsets(text)
+        lengths.append(len(norm))
+        codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+        for n in (1, 2):
+            keys, counts = np.unique(_keys(codes, n), return_counts=True)
+            grams[n].append((keys, np.full(len(keys), doc, np.uint32), counts.astype(np.uint32)))
+        keys3 = _keys(codes, 3)
+        grams[3].append((keys3, np.full(len(keys3), doc, np.uint32), np.arange(len(keys3), dtype=np.uint32)))
+        _write_chunks(tmp / "text" / str(doc), doc, text, norm, origin)
+
+    shards = {n: _write_level(tmp, n, grams.pop(n)) for n in (1, 2, 3)}
+    facet_values = _write_docs_and_facets(tmp, catalog, lengths)
+    manifest = {
+        "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
+        "chunk": CHUNK_CHARS, "block": DOCS_PER_BLOCK, "facets": facet_values,
+    }
+    _write_script(tmp / "manifest.js", "manifest", manifest)
+    (tmp / "VERSION").write_text(version)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    return version
+
+
+def build_index_for_pages(pages_dir: Path) -> str:
+    """Index the reports of a converted pages folder (its catalog.json and text/)."""
+    catalog = json.loads((pages_dir / "catalog.json").read_text(encoding="utf-8"))
+    return build_index(catalog, pages_dir / "text", pages_dir)
+
+
+def shard_of(term: str, shards: int) -> int:
+    h = _FNV_OFFSET
+    for ch in term:
+        h = ((h ^ ord(ch)) * _FNV_PRIME) & 0xFFFFFFFF
+    return h % shards
+
+
+def _version(catalog: list[dict[str, Any]]) -> str:
+    digest = hashlib.sha256(f"format {FORMAT} {CHUNK_CHARS}".encode())
+    digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _keys(codes: np.ndarray, n: int) -> np.ndarray:
+    if len(codes) < n:
+        return np.zeros(0, np.uint64)
+    key = codes[: len(codes) - n + 1].copy()
+    for i in range(1, n):
+        key = (key << np.uint64(_CODE_BITS)) | codes[i: len(codes) - n + 1 + i]
+    return key
+
+
+def _key_codes(keys: np.ndarray, n: int) -> np.ndarray:
+    """(len(keys), n) code points of each key."""
+    mask = np.uint64((1 << _CODE_BITS) - 1)
+    return np.stack([(keys >> np.uint64(_CODE_BITS * (n - 1 - i))) & mask for i in range(n)], axis=1)
+
+
+def _fnv(codes: np.ndarray) -> np.ndarray:
+    h = np.full(len(codes), _FNV_OFFSET, np.uint64)
+    for i in range(codes.shape[1]):
+        h = ((h ^ codes[:, i]) * np.uint64(_FNV_PRIME)) & np.uint64(0xFFFFFFFF)
+    return h
+
+
+def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of all values, and each value's byte length."""
+    values = values.astype(np.uint64)
+    length = np.ones(len(values), np.int64)
+    for bits in (7, 14, 21, 28, 35):
+        length += values >= np.uint64(1 << bits)
+    start = np.concatenate(([0], np.cumsum(length)[:-1]))
+    out = np.zeros(int(length.sum()), np.uint8)
+    for group in range(int(length.max(initial=0))):
+        has = length > group
+        byte = (values[has] >> np.uint64(7 * group)) & np.uint64(0x7F)
+        more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
+        out[start[has] + group] = (byte | more).astype(np.uint8)
+    return out, length
+
+
+def _write_level(root: Path, n: int, parts: list[tuple[np.ndarray, ...]]) -> int:
+    """Sort all (term, doc, value) entries by shard and term, encode, and write the shards."""
+    if not parts:
+        return 1
+    keys = np.concatenate([p[0] for p in parts])
+    docs = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    vals = np.concatenate([p[2] for p in parts]).astype(np.int64)
+    del parts[:]
+    positional = n == 3
+    estimate = len(keys) * (2 if positional else 3)
+    shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
+    shard = (_fnv(_key_codes(keys, n)) % np.uint64(shards)).astype(np.int64)
+    order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
+    keys, docs, vals, shard = keys[order], docs[order], vals[order], shard[order]
+    del order
+
+    count = len(keys)
+    new_term = np.ones(count, bool)
+    new_term[1:] = keys[1:] != keys[:-1]
+    if positional:
+        new_group = new_term.copy()
+        new_group[1:] |= docs[1:] != docs[:-1]
+    else:
+        new_group = np.ones(count, bool)
+    term_no = np.cumsum(new_term) - 1
+    group_no = np.cumsum(new_group) - 1
+
+    # Value stream per term: [documents, (doc delta, [positions count,] values…)…]; a value's
+    # slot is its index plus the headers before it (one per term, `header` per group).
+    header = 2 if positional else 1
+    slot = np.arange(count) + header * (group_no + 1) + (term_no + 1)
+    total = count + header * (group_no[-1] + 1) + (term_no[-1] + 1)
+    stream = np.zeros(int(total), np.int64)
+
+    group_first = np.flatnonzero(new_group)
+    term_first = np.flatnonzero(new_term)
+    prev_doc = np.concatenate(([0], docs[:-1]))
+    stream[slot[group_first] - header] = np.where(new_term, docs, docs - prev_doc)[group_first]
+    if positional:
+        prev_val = np.concatenate(([0], vals[:-1]))
+        stream[slot] = np.where(new_group, vals, vals - prev_val)
+        stream[slot[group_first] - 1] = np.diff(np.append(group_first, count))
+    else:
+        stream[slot] = vals
+    groups_per_term = np.diff(np.append(group_no[term_first], group_no[-1] + 1))
+    stream[slot[term_first] - (header + 1)] = groups_per_term
+
+    data, length = _varints(stream)
+    byte_start = np.concatenate(([0], np.cumsum(length)))
+    term_byte_start = byte_start[slot[term_first] - (header + 1)]
+    term_byte_end = np.append(term_byte_start[1:], len(data))
+    term_shard = shard[term_first]
+    term_codes = _key_codes(keys[term_first], n).astype("<u4")
+
+    shard_bounds = np.searchsorted(term_shard, np.arange(shards + 1))
+    for s in range(shards):
+        lo, hi = shard_bounds[s], shard_bounds[s + 1]
+        if lo == hi:
+            continue
+        blob = data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
+        sizes, _ = _varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
+        payload = {
+            "terms": term_codes[lo:hi].tobytes().decode("utf-32-le"),
+            "sizes": base64.b64encode(sizes.tobytes()).decode("ascii"),
+            "data": base64.b64encode(blob).decode("ascii"),
+        }
+        _write_script(root / f"g{n}" / f"{s}.js", f"g{n}/{s}", payload)
+    return shards
+
+
+def _write_chunks(folder: Path, doc: int, text: str, norm: str, origin: list[int]) -> None:
+    """Cut the text where a chunk of CHUNK_CHARS normalised characters starts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    starts = list(range(0, max(len(norm), 1), CHUNK_CHARS))
+    for k, start in enumerate(starts):
+        begin = origin[start] if start < len(origin) else 0
+        end_norm = start + CHUNK_CHARS
+        end = origin[end_norm] if end_norm < len(origin) else len(text)
+        _write_script(folder / f"{k}.js", f"text/{doc}/{k}", {"start": start, "text": text[begin:end]})
+
+
+def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], lengths: list[int]) -> dict[str, list]:
+    for block in range(0, len(catalog), DOCS_PER_BLOCK):
+        rows = [
+            [e["id"], e["url"], e["title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"], lengths[block + i]]
+            for i, e in enumerate(catalog[block: block + DOCS_PER_BLOCK])
+        ]
+        _write_script(root / "docs" / f"{block // DOCS_PER_BLOCK}.js", f"docs/{block // DOCS_PER_BLOCK}", rows)
+
+    values: dict[str, list] = {}
+    columns: dict[str, list] = {}
+    for facet in FACETS:
+        raw = [e.get(facet) for e in catalog]
+        flat = sorted({v for r in raw for v in (r if isinstance(r, list) else [r]) if v not in (None, "")},
+                      key=lambda v: (-v if isinstance(v, int) else 0, str(v)))
+        code = {v: i + 1 for i, v in enumerate(flat)}  # 0: unknown
+        values[facet] = flat
+        columns[facet] = [[code[v] for v in r] if isinstance(r, list) else code.get(r, 0) for r in raw]
+    _write_script(root / "facets.js", "facets", columns)
+    return values
+
+
+def _write_script(path: Path, name: str, payload: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # "</script" cannot occur in JSON produced from our data once "<" is escaped.
+    body = body.replace("<", "\\u003c")
+    path.write_text(f"baogaoSearch.load({json.dumps(name)},{body});\n", encoding="utf-8")

@@ -1,0 +1,69 @@
+"""Search normalisation and query syntax, shared by the index builder and the query engines.
+
+The browser engine (baogao-search.js) implements the same rules; tests compare the two.
+- Each character is NFKC-folded and lower-cased on its own (８．１％ → 8.1%, Ａ → a);
+- white space is dropped, so a phrase broken across a line still matches;
+- positions count normalised characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Python's str.isspace() set, spelled out so that the JavaScript engine can use the same one.
+WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WHITE = frozenset(WHITE_SPACE)
+
+
+def fold_char(ch: str) -> str:
+    """The normalised form of one character ("" for white space)."""
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return "".join(c for c in folded if c not in _WHITE)
+
+
+def normalize(text: str) -> str:
+    return "".join(fold_char(ch) for ch in text)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """(normalised text, for each normalised character the index of its source character)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+@dataclass(frozen=True)
+class Query:
+    """Parts that must all occur (AND) and parts that must not; each an exact, normalised phrase."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.include
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(raw: str) -> Query:
+    """`作风建设 -督查 "work report"`: space-separated parts AND'ed, `-` excludes, quotes group."""
+    include: list[str] = []
+    exclude: list[str] = []
+    for match in _TOKEN.finditer(raw):
+        negate, quoted, bare = match.groups()
+        if bare is not None:
+            negate, phrase = ("-", bare[1:]) if bare.startswith("-") and len(bare) > 1 else ("", bare)
+        else:
+            phrase = quoted
+        phrase = normalize(phrase)
+        if phrase:
+            (exclude if negate else include).append(phrase)
+    return Query(tuple(dict.fromkeys(include)), tuple(dict.fromkeys(exclude)))

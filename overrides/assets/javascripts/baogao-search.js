@@ -1,0 +1,246 @@
+/* baogao search engine: exact phrase search over the static index in search/.
+ * The same rules as baogao/search/normalize.py and query.py (tests compare them):
+ * each character NFKC-folded and lower-cased, white space dropped; 1–2 character phrases from
+ * per-document counts, longer ones by chaining character triples at their offsets.
+ * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
+ */
+(function () {
+  "use strict";
+  var WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+  var me = document.currentScript;
+  var root = new URL("../../search-index/", me ? me.src : location.href).href;
+  var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
+  var pending = {};
+  var cache = {};
+
+  function foldChar(ch) {
+    var f = ch.normalize("NFKC").toLowerCase(), out = "";
+    for (var c of f) if (WHITE.indexOf(c) < 0) out += c;
+    return out;
+  }
+  function normalize(text) {
+    var out = "";
+    for (var ch of text) out += foldChar(ch);
+    return out;
+  }
+  /* Normalised text as an array of code points, and for each the index (UTF-16) of its source. */
+  function normalizeWithOffsets(text) {
+    var chars = [], origin = [], i = 0;
+    for (var ch of text) {
+      for (var c of foldChar(ch)) { chars.push(c); origin.push(i); }
+      i += ch.length;
+    }
+    return { chars: chars, origin: origin };
+  }
+  function parseQuery(raw) {
+    var include = [], exclude = [], re = /(-?)"([^"]*)"?|(\S+)/g, m;
+    while ((m = re.exec(raw))) {
+      var negate = m[1], phrase = m[2];
+      if (m[3] !== undefined) {
+        phrase = m[3];
+        negate = phrase.length > 1 && phrase[0] === "-" ? "-" : "";
+        if (negate) phrase = phrase.slice(1);
+      }
+      phrase = normalize(phrase);
+      if (!phrase) continue;
+      var list = negate ? exclude : include;
+      if (list.indexOf(phrase) < 0) list.push(phrase);
+    }
+    return { include: include, exclude: exclude };
+  }
+
+  function get(name) {
+    if (cache[name]) return cache[name];
+    cache[name] = new Promise(function (resolve, reject) {
+      pending[name] = resolve;
+      var s = document.createElement("script");
+      s.src = root + name + ".js" + (version ? "?v=" + version : "");
+      s.async = true;
+      s.onerror = function () { delete pending[name]; resolve(null); };
+      s.onload = function () { s.remove(); };
+      document.head.appendChild(s);
+    });
+    return cache[name];
+  }
+  function load(name, payload) {
+    var resolve = pending[name];
+    delete pending[name];
+    if (resolve) resolve(payload);
+  }
+
+  function b64(text) {
+    var bin = atob(text), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  function varints(bytes, start, end) {
+    var values = [], value = 0, mult = 1;
+    for (var i = start; i < end; i++) {
+      var b = bytes[i];
+      value += (b & 0x7f) * mult;
+      if (b & 0x80) mult *= 128; else { values.push(value); value = 0; mult = 1; }
+    }
+    return values;
+  }
+  function fnv(term) {
+    var h = 2166136261;
+    for (var ch of term) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    return h;
+  }
+
+  var manifestPromise = null;
+  function manifest() { return manifestPromise || (manifestPromise = get("manifest")); }
+
+  var tables = {};
+  function shardTable(n, s) {
+    var key = n + "/" + s;
+    if (!tables[key]) tables[key] = get("g" + key).then(function (p) {
+      var table = new Map();
+      if (!p) return table;
+      var terms = Array.from(p.terms), data = b64(p.data), sizesBytes = b64(p.sizes);
+      var sizes = varints(sizesBytes, 0, sizesBytes.length), off = 0;
+      for (var i = 0; i < sizes.length; i++) {
+        table.set(terms.slice(i * n, (i + 1) * n).join(""), [data, off, off + sizes[i]]);
+        off += sizes[i];
+      }
+      return table;
+    });
+    return tables[key];
+  }
+  /* Map doc -> count (n < 3) or doc -> positions array (n = 3). */
+  function postings(term) {
+    var n = Array.from(term).length;
+    return manifest().then(function (m) {
+      return shardTable(n, fnv(term) % m.shards[n]);
+    }).then(function (table) {
+      var out = new Map(), entry = table.get(term);
+      if (!entry) return out;
+      var v = varints(entry[0], entry[1], entry[2]), i = 1, doc = 0;
+      for (var g = 0; g < v[0]; g++) {
+        doc = g === 0 ? v[i] : doc + v[i]; i++;
+        if (n < 3) { out.set(doc, v[i]); i++; continue; }
+        var count = v[i++], pos = 0, positions = new Array(count);
+        for (var k = 0; k < count; k++) { pos = k === 0 ? v[i + k] : pos + v[i + k]; positions[k] = pos; }
+        out.set(doc, positions);
+        i += count;
+      }
+      return out;
+    });
+  }
+  /* Map doc -> {count, positions|null} for one normalised phrase; exact. */
+  function phrase(p) {
+    var chars = Array.from(p), L = chars.length;
+    if (L < 3) return postings(p).then(function (m) {
+      var out = new Map();
+      m.forEach(function (count, doc) { out.set(doc, { count: count, positions: null }); });
+      return out;
+    });
+    var offsets = [];
+    for (var o = 0; o + 3 <= L; o += 3) offsets.push(o);
+    if (offsets[offsets.length - 1] !== L - 3) offsets.push(L - 3);
+    return Promise.all(offsets.map(function (o) { return postings(chars.slice(o, o + 3).join("")); }))
+      .then(function (lists) {
+        var out = new Map();
+        lists[0].forEach(function (first, doc) {
+          for (var j = 1; j < lists.length; j++) if (!lists[j].has(doc)) return;
+          var sets = [];
+          for (var j2 = 1; j2 < lists.length; j2++) sets.push(new Set(lists[j2].get(doc)));
+          var hits = first.filter(function (pos) {
+            for (var k = 0; k < sets.length; k++) if (!sets[k].has(pos + offsets[k + 1])) return false;
+            return true;
+          });
+          if (hits.length) out.set(doc, { count: hits.length, positions: hits });
+        });
+        return out;
+      });
+  }
+  /* {total, hits:[{doc, count, positions}]} best first (more occurrences, then archive order). */
+  function search(query) {
+    if (!query.include.length) return Promise.resolve({ total: 0, hits: [] });
+    return Promise.all(query.include.map(phrase)).then(function (found) {
+      return Promise.all(query.exclude.map(phrase)).then(function (excluded) {
+        var hits = [];
+        found[0].forEach(function (first, doc) {
+          var count = first.count;
+          for (var j = 1; j < found.length; j++) {
+            var other = found[j].get(doc);
+            if (!other) return;
+            count += other.count;
+          }
+          for (var x = 0; x < excluded.length; x++) if (excluded[x].has(doc)) return;
+          hits.push({ doc: doc, count: count, positions: found.length === 1 ? first.positions : null });
+        });
+        hits.sort(function (a, b) { return b.count - a.count || a.doc - b.doc; });
+        return { total: hits.length, hits: hits };
+      });
+    });
+  }
+
+  var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type", "length"];
+  function meta(doc) {
+    return manifest().then(function (m) {
+      return get("docs/" + Math.floor(doc / m.block)).then(function (rows) {
+        var row = rows[doc % m.block], out = {};
+        FIELDS.forEach(function (f, i) { out[f] = row[i]; });
+        out.doc = doc;
+        return out;
+      });
+    });
+  }
+  function facets() { return get("facets"); }
+  function chunk(doc, k) { return get("text/" + doc + "/" + k); }
+
+  /* Up to `limit` KWIC lines [{left, match, right, start}] of the included phrases, text order. */
+  function kwic(doc, hit, query, limit, context) {
+    limit = limit || 3; context = context || 30;
+    return manifest().then(function (m) {
+      var size = m.chunk, first = hit && hit.positions ? Math.floor(hit.positions[0] / size) : 0;
+      var chunks = [], k = first;
+      function scan() {
+        var text = chunks.map(function (c) { return c.text; }).join("");
+        var norm = normalizeWithOffsets(text), s = norm.chars.join(""), spans = [];
+        var pointAt = new Map(), u = 0;   // UTF-16 index in s -> code point index
+        norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
+        query.include.forEach(function (p) {
+          var at = s.indexOf(p);
+          while (at >= 0) {
+            var ci = pointAt.get(at), len = Array.from(p).length;
+            var begin = norm.origin[ci], last = norm.origin[ci + len - 1];
+            var end = last + Array.from(text.slice(last, last + 2))[0].length;
+            spans.push([begin, end]);
+            at = s.indexOf(p, at + 1);
+          }
+        });
+        spans.sort(function (a, b) { return a[0] - b[0]; });
+        return { text: text, spans: spans };
+      }
+      function step() {
+        return chunk(doc, k).then(function (c) {
+          if (c) chunks.push(c);
+          var found = scan();
+          var more = c && found.spans.length < limit;
+          var lastSpan = found.spans[Math.min(limit, found.spans.length) - 1];
+          var needRight = lastSpan && found.text.length - lastSpan[1] < context && c;
+          if ((more || needRight) && k - first < 20) { k++; return step(); }
+          return found;
+        });
+      }
+      return step().then(function (found) {
+        return found.spans.slice(0, limit).map(function (sp) {
+          var t = found.text;
+          return {
+            left: t.slice(Math.max(0, sp[0] - context), sp[0]).replace(/\n/g, " "),
+            match: t.slice(sp[0], sp[1]).replace(/\n/g, " "),
+            right: t.slice(sp[1], sp[1] + context).replace(/\n/g, " "),
+          };
+        });
+      });
+    });
+  }
+
+  window.baogaoSearch = {
+    load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
+    parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, facets: facets,
+    kwic: kwic, manifest: manifest, root: root,
+  };
+})();

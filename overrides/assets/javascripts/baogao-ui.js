@@ -1,0 +1,224 @@
+/* baogao search UI: the header search box, the search page (search/), and the highlighting of
+ * an occurrence on a report page opened from a result. Report data is only ever inserted as
+ * text (textContent), never as HTML. */
+(function () {
+  "use strict";
+  var S = window.baogaoSearch;
+  if (!S) return;
+  var siteRoot = new URL("../", S.root).href;
+  var fileMode = location.protocol === "file:";
+  var PAGE_SIZE = 20;
+  var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
+  var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
+
+  function pageUrl(url) { return siteRoot + url + (fileMode && /\/$/.test(url) ? "index.html" : ""); }
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function kwicNode(line, href) {
+    return el(href ? "a" : "span", href ? { class: "baogao-kwic", href: href } : { class: "baogao-kwic" },
+      ["…" + line.left, el("mark", { text: line.match }), line.right + "…"]);
+  }
+  function hitHref(meta, raw, n) {
+    return pageUrl(meta.url) + "?hl=" + encodeURIComponent(raw) + "&n=" + n;
+  }
+
+  /* ---- header box: top results as you type, Enter opens the search page ---- */
+  function headerBox() {
+    var form = document.querySelector("form.baogao-header-search");
+    if (!form) return;
+    var input = form.querySelector("input"), panel = form.querySelector(".baogao-suggest"), seq = 0, timer;
+    form.action = pageUrl("search/");
+    var current = new URLSearchParams(location.search).get("q");
+    if (current && document.getElementById("baogao-search")) input.value = current;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 120);
+    });
+    input.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) panel.hidden = true; });
+    function suggest() {
+      var raw = input.value, query = S.parseQuery(raw), mine = ++seq;
+      if (!query.include.length) { panel.hidden = true; return; }
+      S.search(query).then(function (res) {
+        return Promise.all(res.hits.slice(0, 5).map(function (hit) {
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1, 18)]);
+        })).then(function (rows) {
+          if (mine !== seq) return;
+          panel.replaceChildren();
+          panel.appendChild(el("div", { class: "baogao-suggest__total", text: "共 " + res.total + " 篇报告含此内容" }));
+          rows.forEach(function (r) {
+            var meta = r[0], line = r[1][0];
+            panel.appendChild(el("a", { class: "baogao-suggest__item", href: hitHref(meta, raw, 0), "data-report-id": meta.id }, [
+              el("span", { class: "baogao-suggest__title", text: meta.title }),
+              el("span", { class: "baogao-suggest__year", text: meta.year ? String(meta.year) : "" }),
+              line ? kwicNode(line) : null,
+            ]));
+          });
+          if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: pageUrl("search/") + "?q=" + encodeURIComponent(raw), text: "查看全部 " + res.total + " 篇 →" }));
+          panel.hidden = false;
+        });
+      });
+    }
+  }
+
+  /* ---- search page ---- */
+  function searchPage() {
+    var box = document.getElementById("baogao-search");
+    if (!box) return;
+    var params = new URLSearchParams(location.search);
+    var raw = params.get("q") || "";
+    var sort = params.get("sort") === "year" ? "year" : "relevance";
+    var form = box.querySelector("form"), input = form.querySelector("input[name=q]");
+    var results = box.querySelector(".baogao-results"), summary = box.querySelector(".baogao-summary");
+    var facetBox = box.querySelector(".baogao-facets"), more = box.querySelector(".baogao-more");
+    var exportButton = box.querySelector(".baogao-export");
+    input.value = raw;
+    form.querySelector("select[name=sort]").value = sort;
+    results.setAttribute("data-state", "idle");
+    var query = S.parseQuery(raw);
+    if (!query.include.length) { summary.textContent = "输入要查找的词句。多个词用空格分开（须同时出现），-词 表示排除，\"带 空格\" 的短语加引号。"; return; }
+    results.setAttribute("data-state", "loading");
+    summary.textContent = "正在查找……";
+
+    Promise.all([S.search(query), S.facets(), S.manifest()]).then(function (all) {
+      var res = all[0], columns = all[1], manifest = all[2];
+      var chosen = {};
+      Object.keys(FACET_PARAMS).forEach(function (f) { var v = params.get(FACET_PARAMS[f]); if (v) chosen[f] = v; });
+      function valueOf(f, doc) {
+        var code = columns[f][doc], values = manifest.facets[f];
+        return Array.isArray(code) ? code.map(function (c) { return String(values[c - 1]); }) : [code ? String(values[code - 1]) : ""];
+      }
+      function passes(doc, except) {
+        return Object.keys(chosen).every(function (f) { return f === except || valueOf(f, doc).indexOf(chosen[f]) >= 0; });
+      }
+      var hits = res.hits.filter(function (h) { return passes(h.doc); });
+      if (sort === "year") {
+        var year = columns.year;
+        hits.sort(function (a, b) { return (manifest.facets.year[year[a.doc] - 1] || 0) > (manifest.facets.year[year[b.doc] - 1] || 0) ? -1 : (year[a.doc] === year[b.doc] ? a.doc - b.doc : 1); });
+      }
+      renderFacets(res.hits, chosen, valueOf, passes);
+      summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw }),
+        hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "");
+      results.setAttribute("data-total", String(hits.length));
+      var shown = 0;
+      function showMore() {
+        var batch = hits.slice(shown, shown + PAGE_SIZE);
+        shown += batch.length;
+        more.hidden = shown >= hits.length;
+        return Promise.all(batch.map(function (hit) {
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 3, 30)]).then(function (r) { return [hit, r[0], r[1]]; });
+        })).then(function (rows) {
+          rows.forEach(function (row) { results.appendChild(resultNode(row[0], row[1], row[2])); });
+        });
+      }
+      more.onclick = function () { results.setAttribute("data-state", "loading"); showMore().then(function () { results.setAttribute("data-state", "done"); }); };
+      exportButton.hidden = !hits.length;
+      exportButton.onclick = function () { exportCsv(hits); };
+      return showMore().then(function () { results.setAttribute("data-state", "done"); });
+    }).catch(function (err) {
+      summary.textContent = "检索出错：" + err;
+      results.setAttribute("data-state", "error");
+    });
+
+    function resultNode(hit, meta, lines) {
+      var item = el("li", { class: "baogao-result", "data-report-id": meta.id }, [
+        el("a", { class: "baogao-result__title", href: hitHref(meta, raw, 0), text: meta.title }),
+        el("div", { class: "baogao-result__meta", text: [meta.year || "年份不详", meta.org || "", meta.doc_type, "出现 " + hit.count + " 次"].filter(Boolean).join(" · ") }),
+      ]);
+      var list = el("ol", { class: "baogao-result__kwic" });
+      lines.forEach(function (line, i) { list.appendChild(el("li", {}, [kwicNode(line, hitHref(meta, raw, i))])); });
+      item.appendChild(list);
+      return item;
+    }
+    function renderFacets(allHits, chosen, valueOf, passes) {
+      facetBox.replaceChildren();
+      Object.keys(FACET_PARAMS).forEach(function (f) {
+        var counts = new Map();
+        allHits.forEach(function (h) {
+          if (!passes(h.doc, f)) return;
+          valueOf(f, h.doc).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); });
+        });
+        if (!counts.size) return;
+        var keys = Array.from(counts.keys()).sort(function (a, b) { return f === "year" ? b.localeCompare(a) : counts.get(b) - counts.get(a) || a.localeCompare(b); });
+        var list = el("ul", {});
+        keys.forEach(function (v) {
+          var p = new URLSearchParams(location.search);
+          if (chosen[f] === v) p.delete(FACET_PARAMS[f]); else p.set(FACET_PARAMS[f], v);
+          list.appendChild(el("li", {}, [el("a", { href: "?" + p.toString(), class: chosen[f] === v ? "baogao-facet--on" : "", "data-facet": f, "data-value": v }, [v + " ", el("span", { text: "(" + counts.get(v) + ")" })])]));
+        });
+        facetBox.appendChild(el("section", { class: "baogao-facet" }, [el("h4", { text: FACET_LABELS[f] }), list]));
+      });
+    }
+    function exportCsv(hits) {
+      var rows = [["标题", "年份", "发文单位", "文种", "左文", "命中", "右文", "链接"]];
+      Promise.all(hits.map(function (hit) {
+        return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1000, 30)]);
+      })).then(function (all) {
+        all.forEach(function (r) {
+          r[1].forEach(function (line) { rows.push([r[0].title, r[0].year || "", r[0].org || "", r[0].doc_type, line.left, line.match, line.right, pageUrl(r[0].url)]); });
+        });
+        var csv = "\ufeff" + rows.map(function (row) {
+          return row.map(function (v) { v = String(v); return /^[=+\-@]/.test(v) ? "\"'" + v.replace(/"/g, '""') + "\"" : "\"" + v.replace(/"/g, '""') + "\""; }).join(",");
+        }).join("\r\n");
+        var a = el("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" })), download: "检索结果-" + raw.slice(0, 20) + ".csv" });
+        document.body.appendChild(a); a.click(); a.remove();
+      });
+    }
+  }
+
+  /* ---- report page: highlight the occurrences of ?hl=…, scroll to the n-th ---- */
+  function highlight() {
+    var params = new URLSearchParams(location.search), raw = params.get("hl");
+    var article = document.querySelector("article.md-content__inner");
+    if (!raw || !article) return;
+    var query = S.parseQuery(raw), nth = parseInt(params.get("n") || "0", 10) || 0;
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) { return n.parentNode.closest(".baogao-meta, .headerlink, script, style") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+    });
+    var nodes = [], text = "";
+    while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+    var norm = S.normalizeWithOffsets(text), s = norm.chars.join(""), pointAt = new Map(), u = 0, spans = [];
+    norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
+    query.include.forEach(function (p) {
+      var len = Array.from(p).length, at = s.indexOf(p);
+      while (at >= 0) {
+        var ci = pointAt.get(at), last = norm.origin[ci + len - 1];
+        spans.push([norm.origin[ci], last + (text.codePointAt(last) > 0xffff ? 2 : 1)]);
+        at = s.indexOf(p, at + 1);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var marks = [];
+    spans.slice().reverse().forEach(function (sp, idx) {
+      var parts = [];
+      nodes.forEach(function (pair) {
+        var node = pair[0], start = pair[1], end = start + node.data.length;
+        if (end > sp[0] && start < sp[1]) parts.push([node, Math.max(sp[0], start) - start, Math.min(sp[1], end) - start]);
+      });
+      var group = [];
+      parts.reverse().forEach(function (p) {
+        var range = document.createRange();
+        range.setStart(p[0], p[1]); range.setEnd(p[0], p[2]);
+        var mark = el("mark", { class: "baogao-hl" });
+        range.surroundContents(mark);
+        group.push(mark);
+      });
+      marks.unshift(group);
+    });
+    var target = marks[Math.min(nth, marks.length - 1)];
+    if (target && target.length) {
+      target.forEach(function (m) { m.classList.add("baogao-hl--current"); });
+      target[target.length - 1].scrollIntoView({ block: "center" });
+    }
+  }
+
+  headerBox();
+  searchPage();
+  highlight();
+})();
