@@ -26,10 +26,11 @@ _STRONG_CLUTTER = re.compile(
     r"""^(?:
         【?字[号体][:：].*                       # 【字号：大 中 小】
       | (?:您的|当前)位置[:：].*                  # breadcrumbs
-      | 分享到?[:：]?.{0,8}                       # 分享到: / 分享到微信
+      | 分享(?:到[:：]?|[:：]).{0,8}              # 分享到: / 分享到微信 / 分享：
       | 打印本页 | 关闭窗口 | 打印此页 | 返回顶部 | 【?关闭】? | 【?打印】?
       | [（(]?来\s*源[:：].{0,20}?[）)]?          # 来源：青海日报 / （来源：青海日报）
       | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
+      | 作者[:：].{0,12}
       | 发[布表]时间[:：].* | 阅读量[:：].* | 浏览次数[:：].* | 点击数[:：].*
       | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
       | \d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?  # 2026-01-31 07:00:44
@@ -40,9 +41,11 @@ _STRONG_CLUTTER = re.compile(
 )
 # Toolbar words that are clutter only beside strong clutter (大/中/小 of a font-size widget).
 _WEAK_CLUTTER = frozenset(
-    "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | > >> » 首页 × 分享 纠错".split()
+    "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | 首页 × 分享 纠错 "
+    "微信 微博 QQ QQ空间 QQ好友 朋友圈 新浪微博".split()
 )
 _BREADCRUMB_SEPARATORS = frozenset("> >> » / →".split())
+_WEAK_CLUTTER |= _BREADCRUMB_SEPARATORS
 # A label left alone on its line (来源： / 责任编辑：) whose value is on the next line.
 _BARE_LABEL = re.compile(r"^[（(]?(?:来\s*源|(?:责任)?编辑|发[布表]时间|作者)[:：]$")
 _SHORT_VALUE_MAX_LEN = 15

@@ -36,6 +36,12 @@ _BINARY_MAGIC = {
     b"7z\xbc\xaf": "a 7-Zip archive",
 }
 
+# Encodings the referee may pick once UTF-8 and GB18030 failed: Chinese ones only, since a
+# report in anything else is far likelier to be a damaged or binary file.
+_REFEREE_ENCODINGS = ("big5", "big5hkscs", "cp950", "hz")
+_MAX_CHAOS = 0.1
+_MIN_REFEREE_BYTES = 16
+
 # C0 controls other than TAB, LF, VT, FF, CR, plus DEL: text files do not contain them.
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
 
@@ -80,29 +86,56 @@ def _decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as utf8_error:
         first_bad = utf8_error.start
+    damaged_utf8 = f"is not valid UTF-8 (first invalid byte at offset {first_bad}); re-save it as UTF-8"
+    if _mostly_utf8(raw):
+        raise DecodeError(damaged_utf8)
     try:
-        return raw.decode("gb18030"), "GB18030"
+        gb_text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(raw).best()
-    if best is not None and best.encoding not in ("utf_8", "gb18030"):
-        try:
-            return raw.decode(best.encoding), best.encoding.upper().replace("_", "-")
-        except (UnicodeDecodeError, LookupError):
-            pass
+        gb_text = None
+    # Big5 byte pairs are also valid GB18030 pairs: when both decode, the referee decides.
+    candidates = [name for name in ("gb18030", "big5") if _decodes(raw, name)]
+    if len(candidates) == 2:
+        best = from_bytes(raw, cp_isolation=candidates).best()
+        if best is not None and best.encoding in ("big5", "cp950"):
+            return raw.decode("big5"), "BIG5"
+    if gb_text is not None:
+        return gb_text, "GB18030"
+    best = from_bytes(raw, cp_isolation=list(_REFEREE_ENCODINGS)).best()
+    if best is not None and best.chaos < _MAX_CHAOS and len(raw) >= _MIN_REFEREE_BYTES:
+        return str(best), best.encoding.upper().replace("_", "-")
     raise DecodeError(
         f"is neither valid UTF-8 (first invalid byte at offset {first_bad}) nor GB18030, "
-        "and no other encoding fits; re-save it as UTF-8"
+        "and no other Chinese encoding fits; re-save it as UTF-8"
     )
 
 
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """A UTF-8 file with a few damaged bytes: never re-read it as another encoding."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return bad <= max(2, len(text) // 1000) and len(text) - bad > bad * 10 and any(ord(c) > 127 for c in text if c != "\ufffd")
+
+
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a BOM: NULs sit in every other byte of ASCII-range text."""
+    """UTF-16 without a BOM: it has UTF-16 line breaks, or NULs in every other byte of ASCII text."""
     if len(raw) % 2:
         return None
     even_nuls = raw[0::2].count(0)
     odd_nuls = raw[1::2].count(0)
-    codec, name = ("utf-16-le", "UTF-16LE") if odd_nuls > even_nuls else ("utf-16-be", "UTF-16BE")
+    little = odd_nuls > even_nuls
+    line_break = b"\n\x00" if little else b"\x00\n"
+    if line_break not in raw and (even_nuls + odd_nuls) * 4 <= len(raw):
+        return None  # a stray NUL in an 8-bit file, not UTF-16
+    codec, name = ("utf-16-le", "UTF-16LE") if little else ("utf-16-be", "UTF-16BE")
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:

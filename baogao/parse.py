@@ -176,5 +176,5 @@ def _classify(line: str) -> list[tuple[str, str, str]]:
     if style in _SPLITTING_STYLES:
         end = _SENTENCE_END.search(line)
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
-            return [("heading", line[: end.end()], style), ("paragraph", line[end.end():], "")]
+            return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
     return [("paragraph", line, "")]

@@ -43,8 +43,20 @@ def render_block(block: Block) -> str:
     return text
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """YAML reads U+0085/U+2028/U+2029 in plain or single-quoted text as line breaks: quote them."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in value for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_str)
+
+
 def render_page(meta: dict[str, Any], report: ParsedReport) -> str:
     """The whole Markdown page: YAML front matter, then one block per paragraph/heading."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**9)
+    front = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**9)
     body = "\n\n".join(render_block(block) for block in report.blocks)
     return f"---\n{front}---\n\n{body}\n"

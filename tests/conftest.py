@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from baogao.convert import convert_archive
+from baogao.search.index import build_index_for_pages
 from baogao.site import run_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,7 @@ def build_site(reports: Path, workdir: Path) -> tuple[Path, Path]:
     pages, site = workdir / "pages", workdir / "site"
     summary = convert_archive(reports, pages, jobs=1, progress=False)
     assert not summary.failed, summary.failed
+    build_index_for_pages(pages)
     run_mkdocs(ROOT / "mkdocs.yml", pages, site)
     return pages, site
 
@@ -37,6 +39,12 @@ def build_site(reports: Path, workdir: Path) -> tuple[Path, Path]:
 def sample_site(tmp_path_factory) -> tuple[Path, Path]:
     """(pages, site) of the shipped sample archive, built once."""
     return build_site(REPORTS, tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def corpus_site(corpus, tmp_path_factory) -> tuple[Path, Path]:
+    """(pages, site) of the whole real-report corpus, built once."""
+    return build_site(corpus, tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture

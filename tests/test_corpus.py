@@ -6,12 +6,6 @@ import pytest
 
 from baogao.check import check_site
 from baogao.convert import find_sources, report_id
-from tests.conftest import build_site
-
-
-@pytest.fixture(scope="module")
-def corpus_site(corpus, tmp_path_factory):
-    return build_site(corpus, tmp_path_factory.mktemp("corpus"))
 
 
 def test_whole_corpus_builds_and_check_is_clean(corpus, corpus_site):

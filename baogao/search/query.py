@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from baogao.search.index import INDEX_DIR, shard_of
 from baogao.search.normalize import Query, normalize_with_offsets, parse_query
 
@@ -37,15 +39,14 @@ def _read_script(path: Path) -> Any:
 
 
 def _varints(data: bytes) -> list[int]:
-    values, value, shift = [], 0, 0
-    for byte in data:
-        value |= (byte & 0x7F) << shift
-        if byte & 0x80:
-            shift += 7
-        else:
-            values.append(value)
-            value, shift = 0, 0
-    return values
+    """Decode LEB128 varints (vectorised: postings of common characters are long)."""
+    raw = np.frombuffer(data, np.uint8).astype(np.uint64)
+    ends = np.flatnonzero(raw < 128)
+    if not len(ends):
+        return []
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    shift = np.arange(len(raw), dtype=np.uint64) - np.repeat(starts, ends - starts + 1).astype(np.uint64)
+    return np.add.reduceat((raw & np.uint64(127)) << (np.uint64(7) * shift), starts).tolist()
 
 
 class SearchIndex:

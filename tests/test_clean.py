@@ -1,0 +1,217 @@
+"""Unit tests for baogao.clean: drop what is not report text, keep every word that is.
+
+Vectors are tables of (input text, expected lines) or (input text, must_include lines,
+must_not_include lines), plus (input text, expected removal counts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.clean import clean
+from baogao.model import Cleaned
+
+P1 = "一年来，办公室坚持围绕中心、服务大局，圆满完成了各项工作任务。"
+P2 = "二是加强督查督办，确保各项决策部署落地见效。"
+
+# --------------------------------------------------------------------------------------------
+# Exact results: (input text, expected lines)
+# --------------------------------------------------------------------------------------------
+EXACT = [
+    # paywall markers, anywhere in a line
+    pytest.param("落实局##paidbegin##党组决议", ["落实局党组决议"], id="marker-mid-line"),
+    pytest.param("##paidbegin##\n正文。\n##paidend##", ["正文。"], id="marker-lines-vanish"),
+    pytest.param("一、##paidbegin##加强领导##paidend##", ["一、加强领导"], id="two-markers-one-line"),
+    pytest.param("正文##paid_begin2##。", ["正文。"], id="marker-underscore-digit"),
+    pytest.param("列表 ## 不是标记 ##", ["列表 ## 不是标记 ##"], id="hashes-with-spaces-kept"),
+    pytest.param("##123##编号", ["##123##编号"], id="hashes-around-digits-kept"),
+    # zero-width and invisible characters
+    pytest.param("正\u200b文\u200c内\u200d容\u2060完\ufeff毕\u00ad。", ["正文内容完毕。"], id="zero-width-all-kinds"),
+    pytest.param("\ufeff政府工作报告", ["政府工作报告"], id="leading-bom-char"),
+    pytest.param("正文。\n\u200b\n下一段。", ["正文。", "下一段。"], id="zero-width-only-line-vanishes"),
+    # legal-database header lines
+    pytest.param("【法宝引证码】CLI.11.1598088\n正文。", ["正文。"], id="fabao-code"),
+    pytest.param("原文链接：http://www.pkulaw.com/lar/123.html\n正文。", ["正文。"], id="source-link-fullwidth-colon"),
+    pytest.param("原文链接:https://example.org/x\n正文。", ["正文。"], id="source-link-ascii-colon"),
+    pytest.param("正文引用【法宝引证码】的说明。", ["正文引用【法宝引证码】的说明。"], id="fabao-mid-line-kept"),
+    # indentation and white space
+    pytest.param("\u3000\u3000一、工作回顾", ["一、工作回顾"], id="fullwidth-indent"),
+    pytest.param("    正文。  \t", ["正文。"], id="ascii-indent-and-trailing"),
+    pytest.param("正文 内容\u3000中间\t有空格", ["正文 内容\u3000中间\t有空格"], id="inner-spaces-kept"),
+    pytest.param("\n\n  \n\u3000\n正文。\n\n\n", ["正文。"], id="blank-lines-dropped"),
+    pytest.param("", [], id="empty"),
+    # the toolbar cluster that web pages leave
+    pytest.param(
+        f"{P1}\n下载\n打印\n【字号：\n加大\n还原\n减小\n】\n来源：市政府办公室\n时间：2026-02-09\n{P2}",
+        [P1, P2],
+        id="toolbar-cluster",
+    ),
+    pytest.param(f"{P1}\n【字号：大 中 小】\n大\n{P2}", [P1, P2], id="font-size-widget-and-its-word"),
+    pytest.param(f"{P1}\n大\n中\n小\n【字号：】\n{P2}", [P1, P2], id="weak-words-before-strong"),
+    pytest.param(f"{P1}\n您的位置：\n首页\n>\n政务信息\n>\n要闻\n{P2}", [P1, P2], id="breadcrumb-gt"),
+    pytest.param(f"{P1}\n当前位置：首页 > 政务公开\n{P2}", [P1, P2], id="breadcrumb-one-line"),
+    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}", [P1, P2], id="bare-source-label-and-value"),
+    pytest.param(f"{P1}\n（来源：青海日报）\n{P2}", [P1, P2], id="source-in-parens"),
+    pytest.param(f"{P1}\n来 源：县政府办\n{P2}", [P1, P2], id="source-spaced-label"),
+    pytest.param(f"{P1}\n责任编辑：李某\n{P2}", [P1, P2], id="editor"),
+    pytest.param(f"{P1}\n责任编辑：\n李四\n{P2}", [P1, P2], id="bare-editor-label-and-value"),
+    pytest.param(f"{P1}\n发布时间：2026-02-09 10:00\n{P2}", [P1, P2], id="publish-time"),
+    pytest.param(f"{P1}\n2026-01-31 07:00:44\n{P2}", [P1, P2], id="timestamp"),
+    pytest.param(f"{P1}\n2026年1月31日 7时00分\n{P2}", [P1, P2], id="timestamp-chinese"),
+    pytest.param(f"{P1}\n阅读量：1024\n浏览次数：88\n{P2}", [P1, P2], id="counters"),
+    pytest.param(f"{P1}\n打印本页\n关闭窗口\n【关闭】\n{P2}", [P1, P2], id="print-close"),
+    pytest.param(f"{P1}\n分享到：微信 微博\n{P2}", [P1, P2], id="share-to"),
+    pytest.param(f"{P1}\n相关报道\n{P2}", [P1, P2], id="related-news"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXACT)
+def test_clean_exact(text: str, expected: list[str]) -> None:
+    assert list(clean(text).lines) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Real report text that looks a little like clutter must stay: (input, must_include, must_not_include)
+# --------------------------------------------------------------------------------------------
+LONG_SOURCE = "来源：本报告所用数据均来自市统计局年度统计公报以及各部门报送的材料，经汇总整理形成。"
+KEEPS = [
+    pytest.param(f"{P1}\n大\n{P2}", ["大"], [], id="lone-da-between-paragraphs"),
+    pytest.param(f"{P1}\n大\n中\n小\n{P2}", ["大", "中", "小"], [], id="da-zhong-xiao-without-strong-clutter"),
+    pytest.param(f"{P1}\n下载\n{P2}", ["下载"], [], id="lone-toolbar-word"),
+    pytest.param(f"{P1}\n首页\n>\n{P2}", ["首页", ">"], [], id="breadcrumb-words-without-strong"),
+    pytest.param("这些经验来源于群众，来源于实践。", ["这些经验来源于群众，来源于实践。"], [], id="laiyuan-in-sentence"),
+    pytest.param("来源于群众的意见建议共128条。", ["来源于群众的意见建议共128条。"], [], id="sentence-starting-laiyuanyu"),
+    pytest.param(LONG_SOURCE, [LONG_SOURCE], [], id="long-line-starting-laiyuan"),
+    pytest.param("编辑部门要加强稿件审核工作，确保内容准确无误。", ["编辑部门要加强稿件审核工作，确保内容准确无误。"], [], id="bianji-in-sentence"),
+    pytest.param("关闭落后产能企业12家，淘汰老旧车辆300辆。", ["关闭落后产能企业12家，淘汰老旧车辆300辆。"], [], id="guanbi-in-sentence"),
+    pytest.param("打印复印设备统一管理，节约办公经费。", ["打印复印设备统一管理，节约办公经费。"], [], id="dayin-in-sentence"),
+    pytest.param("分享到各科室学习的材料有20份，效果明显，受到广泛好评和普遍认可。", ["分享到各科室学习的材料有20份，效果明显，受到广泛好评和普遍认可。"], [], id="long-share-sentence"),
+    pytest.param("时间：2026年2月9日", ["时间：2026年2月9日"], [], id="meeting-time-chinese-date"),
+    pytest.param("一、加大投入力度\n二、还原事实真相", ["一、加大投入力度", "二、还原事实真相"], [], id="toolbar-words-in-headings"),
+    pytest.param(f"{P1}\n大\n{P2}\n【字号：大 中 小】", ["大"], ["【字号：大 中 小】"], id="weak-word-kept-when-strong-is-not-adjacent"),
+    pytest.param(f"{P1}\n来源：\n{P2}", [P1, P2], ["来源："], id="bare-label-before-sentence-keeps-sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "must_include", "must_not_include"), KEEPS)
+def test_real_text_is_kept(text: str, must_include: list[str], must_not_include: list[str]) -> None:
+    lines = clean(text).lines
+    for line in must_include:
+        assert line in lines
+    for line in must_not_include:
+        assert line not in lines
+
+
+# --------------------------------------------------------------------------------------------
+# Real text starting like clutter stays; clutter is removed whole.
+# --------------------------------------------------------------------------------------------
+BUGS = [
+    pytest.param(
+        f"{P1}\n分享经验，共同提高。\n{P2}", ["分享经验，共同提高。"], [],
+        id="sentence-starting-fenxiang",
+    ),
+    pytest.param(
+        f"{P1}\n分享发展成果\n{P2}", ["分享发展成果"], [],
+        id="heading-starting-fenxiang",
+    ),
+    pytest.param(
+        f"{P1}\n您的位置：\n首页\n/\n政务信息\n/\n要闻\n{P2}", [P1, P2], ["/", "政务信息", "要闻"],
+        id="breadcrumb-slash",
+    ),
+    pytest.param(
+        f"{P1}\n当前位置：\n首页\n→\n工作报告\n{P2}", [P1, P2], ["→", "工作报告"],
+        id="breadcrumb-arrow",
+    ),
+    pytest.param(
+        f"{P1}\n分享到：\n微信\n微博\nQQ空间\n{P2}", [P1, P2], ["微信", "微博", "QQ空间"],
+        id="share-targets-on-own-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must_include", "must_not_include"), BUGS)
+def test_clutter_edge_cases(text: str, must_include: list[str], must_not_include: list[str]) -> None:
+    lines = clean(text).lines
+    for line in must_include:
+        assert line in lines, lines
+    for line in must_not_include:
+        assert line not in lines, lines
+
+
+def test_bare_label_and_value_go_together() -> None:
+    lines = clean(f"{P1}\n作者：\n张三\n{P2}").lines
+    assert ("作者：" in lines) == ("张三" in lines), lines
+
+
+# --------------------------------------------------------------------------------------------
+# Counts by kind: (input text, expected `removed`)
+# --------------------------------------------------------------------------------------------
+COUNTS = [
+    pytest.param("正文。", {}, id="nothing-removed-is-empty-dict"),
+    pytest.param("落实局##paidbegin##党组决议", {"markers": 1}, id="one-marker"),
+    pytest.param("##paidbegin##正文##paidend##\n##paidbegin##", {"markers": 3}, id="three-markers"),
+    pytest.param("正\u200b文\ufeff。\u200d", {"zero_width": 3}, id="zero-width"),
+    pytest.param("【法宝引证码】CLI.1.2\n原文链接：http://x.cn/1\n正文。", {"header_lines": 2}, id="header-lines"),
+    pytest.param(f"{P1}\n下载\n打印\n【字号：\n加大\n还原\n减小\n】\n来源：市政府办公室\n时间：2026-02-09\n{P2}",
+                 {"clutter_lines": 9}, id="toolbar-cluster-9"),
+    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}", {"clutter_lines": 2}, id="label-and-value-2"),
+    pytest.param(
+        "【法宝引证码】CLI.1.2\n\u3000\u3000落实局##paidbegin##党组\u200b决议。\n打印本页\n2026-01-31 07:00:44",
+        {"clutter_lines": 2, "header_lines": 1, "markers": 1, "zero_width": 1},
+        id="every-kind",
+    ),
+    pytest.param("\u3000\u3000正文。\n\n\n", {}, id="indent-and-blank-lines-not-counted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS)
+def test_removed_counts(text: str, expected: dict[str, int]) -> None:
+    assert clean(text).removed == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Properties over all the vectors above
+# --------------------------------------------------------------------------------------------
+ALL_TEXTS = [p.values[0] for p in EXACT + KEEPS + COUNTS]
+ALL_IDS = [p.id for p in EXACT] + [f"keep-{p.id}" for p in KEEPS] + [f"count-{p.id}" for p in COUNTS]
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=ALL_IDS)
+def test_lines_are_stripped_and_non_empty(text: str) -> None:
+    cleaned = clean(text)
+    assert isinstance(cleaned, Cleaned) and isinstance(cleaned.lines, tuple)
+    for line in cleaned.lines:
+        assert line and line == line.strip() and "\n" not in line
+        assert "##paidbegin##" not in line and "\u200b" not in line
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=ALL_IDS)
+def test_kept_lines_are_input_lines_in_order(text: str) -> None:
+    """Clean only drops: every kept line is a whole input line (minus markers/zero-width), in order."""
+    candidates = [
+        line.replace("##paidbegin##", "").replace("##paidend##", "").replace("##paid_begin2##", "")
+        for line in text.split("\n")
+    ]
+    candidates = ["".join(ch for ch in line if ch not in "\u200b\u200c\u200d\u2060\ufeff\u00ad").strip()
+                  for line in candidates]
+    it = iter(candidates)
+    for line in clean(text).lines:
+        assert any(line == candidate for candidate in it), f"{line!r} is not an input line (or out of order)"
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=ALL_IDS)
+def test_counts_add_up(text: str) -> None:
+    cleaned = clean(text)
+    non_blank = [line for line in text.split("\n") if line.strip(" \t\u3000\u200b\ufeff")]
+    dropped_lines = cleaned.removed.get("header_lines", 0) + cleaned.removed.get("clutter_lines", 0)
+    marker_only = sum(1 for line in non_blank if not line.replace("##paidbegin##", "").replace("##paidend##", "").strip())
+    assert len(cleaned.lines) + dropped_lines + marker_only == len(non_blank)
+    assert all(count > 0 for count in cleaned.removed.values())
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=ALL_IDS)
+def test_idempotent(text: str) -> None:
+    once = clean(text)
+    twice = clean("\n".join(once.lines))
+    assert twice.lines == once.lines
+    assert twice.removed == {}

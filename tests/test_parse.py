@@ -1,0 +1,404 @@
+"""Unit tests for baogao.parse: cleaned lines → title + heading/article/paragraph blocks.
+
+Vectors are tables of (lines, file name, expected ...). The fidelity property (no text is
+lost or invented) runs over every vector here, over generated documents, and over the seed
+reports in reports/*.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from baogao.clean import clean
+from baogao.decode import decode
+from baogao.model import Block, ParsedReport
+from baogao.parse import infer_title, parse, title_from_filename
+
+HASH_NAME = "000_90a8bdb48d7b146b.txt"
+TITLE_NAME = "关于南昌市农民工参保情况的调研报告.txt"
+P = "一年来，办公室坚持围绕中心、服务大局，圆满完成了各项工作任务。"
+SEED_REPORTS = sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.txt"))
+
+_WS = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def _shape(report: ParsedReport) -> list[tuple]:
+    """Blocks as compact tuples: ("h", level, text), ("a", anchor, text), ("p", text)."""
+    out: list[tuple] = []
+    for block in report.blocks:
+        if block.kind == "heading":
+            out.append(("h", block.level, block.text))
+        elif block.kind == "article":
+            out.append(("a", block.anchor, block.text))
+        else:
+            assert block.kind == "paragraph"
+            out.append(("p", block.text))
+    return out
+
+
+def assert_fidelity(lines: tuple[str, ...], report: ParsedReport) -> None:
+    """All kept text (title if taken from the text, then every block) equals the input, white
+    space aside; the only thing allowed to go is a repeated title, and it must be counted."""
+    kept = _squash((report.title if report.title_in_text else "") + "".join(b.text for b in report.blocks))
+    dropped = _squash(report.title) * report.removed.get("repeated_title", 0)
+    source = _squash("".join(lines))
+    if dropped:
+        assert report.removed == {"repeated_title": 1}
+        title_len = len(_squash(report.title))
+        # the repeated copy comes right after the title
+        assert source[title_len : 2 * title_len] == dropped
+        source = source[:title_len] + source[2 * title_len :]
+    assert kept == source
+    assert report.text() == "\n".join(([report.title] if report.title_in_text else []) + [b.text for b in report.blocks])
+
+
+# --------------------------------------------------------------------------------------------
+# Title: (lines, file name, title, title_in_text, repeated titles removed, first block)
+# --------------------------------------------------------------------------------------------
+TITLES = [
+    pytest.param(["2023年政府工作报告", "各位代表：", P], HASH_NAME,
+                 "2023年政府工作报告", True, 0, ("p", "各位代表："), id="first-line-title"),
+    pytest.param(["2023年政府工作报告", "2023年政府工作报告", "各位代表：", P], HASH_NAME,
+                 "2023年政府工作报告", True, 1, ("p", "各位代表："), id="repeated-title-dropped-once"),
+    pytest.param(["工作总结", "工作总结", "工作总结", P], HASH_NAME,
+                 "工作总结", True, 1, ("p", "工作总结"), id="third-copy-kept"),
+    pytest.param(["政府工作报", "告", "各位代表：", P], HASH_NAME,
+                 "政府工作报告", True, 0, ("p", "各位代表："), id="split-title-bao-gao"),
+    pytest.param(["关于做好春节期间安全生产工作的通", "知", P], HASH_NAME,
+                 "关于做好春节期间安全生产工作的通知", True, 0, ("p", P), id="split-title-tong-zhi"),
+    pytest.param(["政府工作报", "告", "政府工作报告", P], HASH_NAME,
+                 "政府工作报告", True, 1, ("p", P), id="split-title-then-repeat"),
+    pytest.param(["政府工作报告", "告诉大家", P], HASH_NAME,
+                 "政府工作报告", True, 0, ("p", "告诉大家"), id="no-merge-when-first-is-complete"),
+    pytest.param(["市政府办公室领导班子工作总结", "一年来", P], HASH_NAME,
+                 "市政府办公室领导班子工作总结", True, 0, ("p", "一年来"), id="seed-004-title"),
+    pytest.param(["关于XX工作情况的报告", "在XX会议上", "——市长 张三", P], HASH_NAME,
+                 "关于XX工作情况的报告 在XX会议上", True, 0, ("p", "——市长 张三"), id="two-line-title-above-dash"),
+    pytest.param(["二〇二三年工作总结", P], HASH_NAME, "二〇二三年工作总结", True, 0, ("p", P), id="chinese-year-title"),
+    # not titles
+    pytest.param(["各位代表：", P], HASH_NAME, "", False, 0, ("p", "各位代表："), id="salutation-not-title"),
+    pytest.param(["同志们：", P], HASH_NAME, "", False, 0, ("p", "同志们："), id="salutation-2-not-title"),
+    pytest.param([P, "一、工作回顾"], HASH_NAME, "", False, 0, ("p", P), id="sentence-not-title"),
+    pytest.param(["一、工作回顾", P], HASH_NAME, "", False, 0, ("h", 2, "一、工作回顾"), id="heading-not-title"),
+    pytest.param(["第一条 为了规范管理，制定本办法。"], HASH_NAME, "", False, 0,
+                 ("a", "第一条", "第一条 为了规范管理，制定本办法。"), id="article-not-title"),
+    pytest.param(["2023年1月10日", P], HASH_NAME, "", False, 0, ("p", "2023年1月10日"), id="date-not-title"),
+    pytest.param(["（2023年1月10日在市人民代表大会上）", P], HASH_NAME, "", False, 0,
+                 ("p", "（2023年1月10日在市人民代表大会上）"), id="paren-line-not-title"),
+    pytest.param(["x府办发〔2023〕12号", P], HASH_NAME, "", False, 0, ("p", "x府办发〔2023〕12号"), id="doc-number-not-title"),
+    pytest.param(["——在全市工作会议上的讲话", P], HASH_NAME, "", False, 0, ("p", "——在全市工作会议上的讲话"), id="dash-line-not-title"),
+    pytest.param(["Summary 2023", P], HASH_NAME, "", False, 0, ("p", "Summary 2023"), id="no-han-not-title"),
+    pytest.param(["报", P], HASH_NAME, "", False, 0, ("p", "报"), id="one-char-not-title"),
+    pytest.param(["关于" + "加强基层治理" * 10 + "，推进各项工作的报告", P], HASH_NAME, "", False, 0,
+                 ("p", "关于" + "加强基层治理" * 10 + "，推进各项工作的报告"), id="long-line-with-comma-not-title"),
+    # title from the file name when the text has none
+    pytest.param(["各位代表：", P], TITLE_NAME, "关于南昌市农民工参保情况的调研报告", False, 0,
+                 ("p", "各位代表："), id="title-from-file-name"),
+    pytest.param(["各位代表：", P], "关于加强基层治理的意见(FBM-CLI.11.1598088).txt", "关于加强基层治理的意见", False, 0,
+                 ("p", "各位代表："), id="title-from-file-name-fbm-suffix"),
+    pytest.param(["2023年政府工作报告", P], TITLE_NAME, "2023年政府工作报告", True, 0, ("p", P),
+                 id="text-title-wins-over-file-name"),
+    pytest.param([], TITLE_NAME, "关于南昌市农民工参保情况的调研报告", False, 0, None, id="empty-with-title-name"),
+    pytest.param([], HASH_NAME, "", False, 0, None, id="empty-with-hash-name"),
+]
+
+
+@pytest.mark.parametrize(("lines", "name", "title", "in_text", "repeated", "first"), TITLES)
+def test_title(lines: list[str], name: str, title: str, in_text: bool, repeated: int, first: tuple | None) -> None:
+    report = parse(tuple(lines), name)
+    assert report.title == title
+    assert report.title_in_text is in_text
+    assert report.title_inferred is False
+    assert report.removed.get("repeated_title", 0) == repeated
+    assert (_shape(report)[0] if report.blocks else None) == first
+    assert_fidelity(tuple(lines), report)
+
+
+FILE_NAMES = [
+    pytest.param("关于南昌市农民工参保情况的调研报告.txt", "关于南昌市农民工参保情况的调研报告", id="chinese-title"),
+    pytest.param("reports/2023/关于南昌市农民工参保情况的调研报告.txt", "关于南昌市农民工参保情况的调研报告", id="with-folders"),
+    pytest.param("000_90a8bdb48d7b146b.txt", "", id="hash-name"),
+    pytest.param("004_44c2ec44da6bf8ab.txt", "", id="hash-name-2"),
+    pytest.param("12345.txt", "", id="number"),
+    pytest.param("report_2023.txt", "", id="ascii-name"),
+    pytest.param("工作总结.txt", "工作总结", id="four-han-is-enough"),
+    pytest.param("总结.txt", "", id="two-han-too-short"),
+    pytest.param("关于加强基层治理的意见(FBM-CLI.11.1598088).txt", "关于加强基层治理的意见", id="fbm-suffix-ascii-parens"),
+    pytest.param("关于加强基层治理的意见（FBM-CLI.12.345）.txt", "关于加强基层治理的意见", id="fbm-suffix-fullwidth-parens"),
+    pytest.param("关于加强基层治理的意见 (FBM-CLI.12.345).txt", "关于加强基层治理的意见", id="fbm-suffix-with-space"),
+    pytest.param("001_市政府工作报告.txt", "市政府工作报告", id="order-prefix-underscore"),
+    pytest.param("2026-市政府工作报告.txt", "市政府工作报告", id="order-prefix-dash"),
+    pytest.param("2023年政府工作报告.txt", "2023年政府工作报告", id="year-is-part-of-title"),
+    pytest.param("市政府_工作_报告.txt", "市政府 工作 报告", id="underscores-become-spaces"),
+    pytest.param("abc_def_政府工作.txt", "", id="mostly-ascii"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
+def test_title_from_filename(name: str, expected: str) -> None:
+    assert title_from_filename(name) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Headings: (lines, expected block shapes). A paragraph comes first so no line is the title.
+# --------------------------------------------------------------------------------------------
+HEADINGS = [
+    pytest.param(["一、工作回顾", "（一）经济发展", P],
+                 [("h", 2, "一、工作回顾"), ("h", 3, "（一）经济发展"), ("p", P)], id="yi-h2-paren-yi-h3"),
+    pytest.param(["（一）强化督办协调", P, "（二）做好信息报送", P],
+                 [("h", 2, "（一）强化督办协调"), ("p", P), ("h", 2, "（二）做好信息报送"), ("p", P)],
+                 id="only-paren-yi-becomes-h2"),
+    pytest.param(["第一章 总则", "一、目的", "（一）范围", P],
+                 [("h", 2, "第一章 总则"), ("h", 3, "一、目的"), ("h", 4, "（一）范围"), ("p", P)], id="chapter-above-yi"),
+    pytest.param(["第一章 总则", "第一节 一般规定", "一、目的", P],
+                 [("h", 2, "第一章 总则"), ("h", 3, "第一节 一般规定"), ("h", 4, "一、目的"), ("p", P)],
+                 id="chapter-section-yi"),
+    pytest.param(["一、总体情况", "1.基本情况", "（1）人员", "①在编人员", P],
+                 [("h", 2, "一、总体情况"), ("h", 3, "1.基本情况"), ("h", 4, "（1）人员"), ("h", 5, "①在编人员"), ("p", P)],
+                 id="four-levels"),
+    pytest.param(["第一章 总则", "第一节 规定", "一、目的", "（一）范围", "1.对象", "（1）人员", "①在编", P],
+                 [("h", 2, "第一章 总则"), ("h", 3, "第一节 规定"), ("h", 4, "一、目的"), ("h", 5, "（一）范围"),
+                  ("h", 6, "1.对象"), ("h", 6, "（1）人员"), ("h", 6, "①在编"), ("p", P)],
+                 id="seven-styles-capped-at-h6"),
+    pytest.param(["（一）范围", "一、目的", P],
+                 [("h", 3, "（一）范围"), ("h", 2, "一、目的"), ("p", P)], id="level-by-style-not-by-order"),
+    pytest.param(["二.加强学习", "三．转变作风", P],
+                 [("h", 2, "二.加强学习"), ("h", 2, "三．转变作风"), ("p", P)], id="yi-with-dots"),
+    pytest.param(["(一)强化督办协调", P], [("h", 2, "(一)强化督办协调"), ("p", P)], id="ascii-parens"),
+    pytest.param(["十一、其他事项", P], [("h", 2, "十一、其他事项"), ("p", P)], id="shi-yi"),
+    pytest.param(["12、完善制度", P], [("h", 2, "12、完善制度"), ("p", P)], id="arabic-dunhao"),
+    pytest.param(["第3章 附则", P], [("h", 2, "第3章 附则"), ("p", P)], id="chapter-arabic"),
+    pytest.param(["一、坚定信心！", P], [("h", 2, "一、坚定信心！"), ("p", P)], id="heading-ending-exclamation"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), HEADINGS)
+def test_heading_levels(lines: list[str], expected: list[tuple]) -> None:
+    report = parse((P, *lines), HASH_NAME)
+    assert _shape(report) == [("p", P), *expected]
+    assert_fidelity((P, *lines), report)
+
+
+LONG_ONE = "一、围绕大局，紧扣中心，政务服务水平明显提高，办公室领导班子成员立足全面履行岗位职责，积极为领导、部门和群众提供优质服务"
+LONG_ARABIC = "1.加强组织领导，成立工作专班，明确责任分工，细化工作措施，确保各项任务落到实处。"
+NOT_HEADINGS = [
+    pytest.param("1.5亿元", id="decimal-amount"),
+    pytest.param("1.5亿元用于基础设施建设", id="decimal-amount-sentence"),
+    pytest.param("2023.12.31", id="date-with-dots"),
+    pytest.param("12.5%的增长", id="percentage"),
+    pytest.param("（一）加强学习；", id="ends-with-semicolon"),
+    pytest.param("（1）做好值班工作，", id="ends-with-comma"),
+    pytest.param("一、主要做法：", id="ends-with-colon"),
+    pytest.param("（一）加强学习。", id="whole-line-is-one-sentence"),
+    pytest.param("1.完成目标。超额完成任务。", id="arabic-never-splits"),
+    pytest.param(LONG_ARABIC, id="long-numbered-paragraph"),
+    pytest.param(LONG_ONE, id="long-yi-paragraph-no-sentence-end"),
+    pytest.param("一、" + "加强" * 20 + "。后文。", id="long-lead-sentence-not-split"),
+    pytest.param("第一次全体会议召开。", id="di-yi-ci"),
+    pytest.param("一是加强学习，二是转变作风。", id="yi-shi"),
+    pytest.param("100、200和300", id="three-digit-number"),
+    pytest.param("（2023年）", id="paren-year"),
+]
+
+
+@pytest.mark.parametrize("line", NOT_HEADINGS)
+def test_not_a_heading(line: str) -> None:
+    report = parse((P, line), HASH_NAME)
+    assert _shape(report) == [("p", P), ("p", line)]
+
+
+# --------------------------------------------------------------------------------------------
+# Lead sentence split: (line, expected heading text, expected paragraph text)
+# --------------------------------------------------------------------------------------------
+LEADS = [
+    pytest.param("（一）强化督办协调，做好信息报送。督办完成领导批示或交办工作15项，处理线上督办表格38份。",
+                 "（一）强化督办协调，做好信息报送。", "督办完成领导批示或交办工作15项，处理线上督办表格38份。",
+                 id="seed-002-paren-yi"),
+    pytest.param("一、加强学习！全年组织集中学习24次，专题研讨6次。", "一、加强学习！", "全年组织集中学习24次，专题研讨6次。",
+                 id="yi-with-exclamation"),
+    pytest.param("第二章 发展目标。到2025年，全市生产总值达到3000亿元。", "第二章 发展目标。", "到2025年，全市生产总值达到3000亿元。",
+                 id="chapter"),
+    pytest.param("第一节 总体要求？坚持稳中求进工作总基调，推动高质量发展取得新突破。", "第一节 总体要求？",
+                 "坚持稳中求进工作总基调，推动高质量发展取得新突破。", id="section-question-mark"),
+]
+
+
+@pytest.mark.parametrize(("line", "heading", "paragraph"), LEADS)
+def test_lead_sentence_split(line: str, heading: str, paragraph: str) -> None:
+    report = parse((P, line), HASH_NAME)
+    assert _shape(report) == [("p", P), ("h", 2, heading), ("p", paragraph)]
+    assert_fidelity((P, line), report)
+
+
+@pytest.mark.parametrize("gap", [" ", "    ", "\t", "\u3000\u3000"], ids=["space", "4-spaces", "tab", "fullwidth"])
+def test_split_paragraph_has_no_leading_white_space(gap: str) -> None:
+    report = parse((P, f"（一）强化督办协调。{gap}督办完成领导批示15项。"), HASH_NAME)
+    assert _shape(report) == [("p", P), ("h", 2, "（一）强化督办协调。"), ("p", "督办完成领导批示15项。")]
+
+
+# --------------------------------------------------------------------------------------------
+# Articles: 第X条 paragraphs with anchors
+# --------------------------------------------------------------------------------------------
+ARTICLES = [
+    pytest.param(["第一条 为了规范管理，制定本办法。", "第二条 本办法适用于全市。"],
+                 [("a", "第一条", "第一条 为了规范管理，制定本办法。"), ("a", "第二条", "第二条 本办法适用于全市。")],
+                 id="two-articles"),
+    pytest.param(["第一条 甲。", "第二条 乙。", "第一条 丙。", "第一条 丁。"],
+                 [("a", "第一条", "第一条 甲。"), ("a", "第二条", "第二条 乙。"),
+                  ("a", "第一条-2", "第一条 丙。"), ("a", "第一条-3", "第一条 丁。")], id="duplicates-get-suffixes"),
+    pytest.param(["第十二条 附则。", "第一百零一条 施行。", "第3条 其他。"],
+                 [("a", "第十二条", "第十二条 附则。"), ("a", "第一百零一条", "第一百零一条 施行。"), ("a", "第3条", "第3条 其他。")],
+                 id="number-forms"),
+    pytest.param(["第一章 总则", "第一条 为了规范管理。"],
+                 [("h", 2, "第一章 总则"), ("a", "第一条", "第一条 为了规范管理。")], id="under-chapter"),
+    pytest.param(["第一条规定了适用范围。"], [("a", "第一条", "第一条规定了适用范围。")], id="no-space-after-number"),
+    pytest.param(["第一条"], [("a", "第一条", "第一条")], id="bare-article-number"),
+    pytest.param(["根据第一条的规定。"], [("p", "根据第一条的规定。")], id="mid-line-reference-is-paragraph"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), ARTICLES)
+def test_articles(lines: list[str], expected: list[tuple]) -> None:
+    report = parse((P, *lines), HASH_NAME)
+    assert _shape(report) == [("p", P), *expected]
+    anchors = [b.anchor for b in report.blocks if b.kind == "article"]
+    assert len(anchors) == len(set(anchors)), "anchors must be unique within a page"
+    assert all(b.anchor == "" for b in report.blocks if b.kind != "article")
+
+
+# --------------------------------------------------------------------------------------------
+# Fidelity over every vector, generated documents and the seed reports
+# --------------------------------------------------------------------------------------------
+FIDELITY = (
+    [pytest.param(p.values[0], p.values[1], id=f"title-{p.id}") for p in TITLES]
+    + [pytest.param([P, *p.values[0]], HASH_NAME, id=f"heading-{p.id}") for p in HEADINGS]
+    + [pytest.param([P, *p.values[0]], HASH_NAME, id=f"article-{p.id}") for p in ARTICLES]
+    + [pytest.param([P, p.values[0]], HASH_NAME, id=f"not-heading-{p.id}") for p in NOT_HEADINGS]
+    + [pytest.param([P, p.values[0]], HASH_NAME, id=f"lead-{p.id}") for p in LEADS]
+    + [
+        pytest.param(["政府工作报告", "政府工作报告", "（一）强化。    督办。", "第一条 甲。", "第一条 乙。"], HASH_NAME,
+                     id="mixed-repeat-split-articles"),
+        pytest.param(["政府 工作 报告", "政府 工作 报告", P], HASH_NAME, id="repeated-title-with-spaces"),
+        pytest.param(["关于XX的报告", "在XX会议上", "——张三", "关于XX的报告 在XX会议上"], HASH_NAME,
+                     id="two-line-title-then-joined-repeat"),
+        pytest.param(["一、！ 政府工作报告"], HASH_NAME, id="split-after-bang"),
+    ]
+)
+
+
+@pytest.mark.parametrize(("lines", "name"), FIDELITY)
+def test_fidelity_vectors(lines: list[str], name: str) -> None:
+    assert_fidelity(tuple(lines), parse(tuple(lines), name))
+
+
+_FRAGMENTS = [
+    "政府工作报告", "报", "告", "总结", "各位代表：", "一、", "二、", "（一）", "（二）", "1.", "（1）", "①",
+    "第一章", "第二节", "第一条", "——", "1.5亿元", "强化督办协调", "。", "，", "；", "！", "2023年1月10日",
+    "〔2023〕", "x", " ", "\u3000", "加强组织领导确保任务落实",
+]
+_LINE = st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8).map("".join).map(str.strip).filter(bool)
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.lists(_LINE, max_size=6), st.sampled_from([HASH_NAME, TITLE_NAME]))
+def test_fidelity_generated(lines: list[str], name: str) -> None:
+    report = parse(tuple(lines), name)
+    assert_fidelity(tuple(lines), report)
+    for block in report.blocks:
+        assert block.kind in {"heading", "article", "paragraph"} and block.text.strip()
+        assert (2 <= block.level <= 6) if block.kind == "heading" else block.level == 0
+
+
+@pytest.mark.parametrize("path", SEED_REPORTS, ids=lambda p: p.name)
+def test_fidelity_seed_reports(path: Path) -> None:
+    cleaned = clean(decode(path.read_bytes()).text)
+    report = parse(cleaned.lines, path.name)
+    assert report.blocks
+    assert_fidelity(cleaned.lines, report)
+
+
+def test_there_are_five_seed_reports() -> None:
+    assert len(SEED_REPORTS) == 5
+
+
+SEED_EXPECTATIONS = [
+    # (file, title, title_in_text, first heading, number of headings by level)
+    ("000_90a8bdb48d7b146b.txt", "", False, (2, "一、勤学习、精业务，全面提升履职尽责本领"), {2: 3, 3: 3}),
+    ("001_51d150ff54b8e775.txt", "", False, (2, "一、围绕大局，紧扣中心，政务服务水平明显提高"), {2: 3}),
+    ("002_7e7baea9c4728bd4.txt", "2023年度行政审批服务局办公室工作总结", True, (2, "一、目标任务完成情况"), None),
+    ("003_9d8438802bbb5cb7.txt", "关于办公室系统作风革命效能革命专项整治整改落实情况汇报", True, (2, "一、思想认识方面"), None),
+    ("004_44c2ec44da6bf8ab.txt", "市政府办公室领导班子工作总结", True, None, {2: 5}),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "in_text", "first_heading", "levels"), SEED_EXPECTATIONS, ids=[s[0][:3] for s in SEED_EXPECTATIONS])
+def test_seed_reports_structure(name: str, title: str, in_text: bool, first_heading: tuple | None, levels: dict | None) -> None:
+    path = next(p for p in SEED_REPORTS if p.name == name)
+    report = parse(clean(decode(path.read_bytes()).text).lines, name)
+    assert report.title == title
+    assert report.title_in_text is in_text
+    headings = [(b.level, b.text) for b in report.blocks if b.kind == "heading"]
+    if first_heading:
+        assert headings[0] == first_heading
+    if levels:
+        counts: dict[int, int] = {}
+        for level, _ in headings:
+            counts[level] = counts.get(level, 0) + 1
+        assert counts == levels
+    # 一、 is always above （一） in these reports
+    assert all(level == 2 for level, text in headings if re.match("^[一二三四五六七八九十]+、", text))
+    assert all(level == 3 for level, text in headings if text.startswith("（"))
+
+
+# --------------------------------------------------------------------------------------------
+# infer_title: a stand-in title for reports with none
+# --------------------------------------------------------------------------------------------
+INFER = [
+    pytest.param("县政府办公室", "工作总结", [P], "县政府办公室工作总结", id="org-and-doc-type"),
+    pytest.param("县政府办公室", "其他", [P], "一年来", id="doc-type-other-uses-opening"),
+    pytest.param(None, "工作总结", [P], "一年来", id="no-org-uses-opening"),
+    pytest.param(None, None, ["根据《关于开展能力提升行动的通知》要求，我办坚持以习近平新时代中国特色社会主义思想为指导。"],
+                 "根据《关于开展能力提升行动的通知》要求", id="opening-clause"),
+    pytest.param(None, None, ["我" * 50 + "。"], "我" * 30, id="opening-capped-at-30"),
+    pytest.param(None, None, [], "无标题", id="empty-report"),
+    pytest.param(None, None, ["，开头就是逗号。"], "无标题", id="empty-opening-clause"),
+]
+
+
+@pytest.mark.parametrize(("org", "doc_type", "lines", "expected"), INFER)
+def test_infer_title(org: str | None, doc_type: str | None, lines: list[str], expected: str) -> None:
+    report = parse(tuple(lines), HASH_NAME)
+    assert report.title == ""
+    inferred = infer_title(report, org, doc_type)
+    assert inferred.title == expected
+    assert inferred.title_inferred is True and inferred.title_in_text is False
+    assert inferred.blocks == report.blocks
+    assert inferred.text() == report.text()  # an inferred title is not report text
+
+
+def test_infer_title_keeps_existing_title() -> None:
+    report = parse(("2023年政府工作报告", P), HASH_NAME)
+    assert infer_title(report, "县政府办公室", "工作总结") is report
+
+
+def test_text_includes_title_only_when_taken_from_text() -> None:
+    assert parse(("政府工作报告", P), HASH_NAME).text() == f"政府工作报告\n{P}"
+    assert parse(("各位代表：", P), TITLE_NAME).text() == f"各位代表：\n{P}"
+
+
+def test_blocks_are_model_blocks() -> None:
+    report = parse((P, "一、工作回顾", "第一条 甲。"), HASH_NAME)
+    assert report.blocks == (
+        Block("paragraph", P),
+        Block("heading", "一、工作回顾", level=2),
+        Block("article", "第一条 甲。", anchor="第一条"),
+    )

@@ -1,0 +1,134 @@
+"""Search semantics and exactness: the index engine against plain substring search.
+
+Precision and recall must both be 1.0: a report is returned if and only if its kept text
+contains every included phrase and no excluded one (after NFKC folding, without white space).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from baogao.cli import main as baogao
+from baogao.search.normalize import normalize, normalize_with_offsets, parse_query
+from baogao.search.query import SearchIndex
+from tests.search_queries import CORPUS_QUERIES, SAMPLE_QUERIES
+
+
+def kept_texts(pages: Path) -> dict[str, str]:
+    """Report id → normalised kept text, the ground truth's haystack."""
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    return {e["id"]: normalize((pages / "text" / f"{e['id']}.txt").read_text(encoding="utf-8")) for e in catalog}
+
+
+def expected(texts: dict[str, str], raw: str) -> set[str]:
+    query = parse_query(raw)
+    return {
+        rid for rid, text in texts.items()
+        if query.include and all(p in text for p in query.include) and not any(p in text for p in query.exclude)
+    }
+
+
+def sampled_queries(pages: Path, per_report: int, seed: int) -> list[str]:
+    """Random substrings of 1–13 characters, and phrases that cross a line break in the text."""
+    rng = random.Random(seed)
+    queries = []
+    for text_file in sorted((pages / "text").glob("*.txt")):
+        raw = text_file.read_text(encoding="utf-8")
+        norm = normalize(raw)
+        for _ in range(per_report):
+            length = rng.choice((1, 2, 3, 4, 5, 8, 13))
+            start = rng.randrange(max(1, len(norm) - length))
+            queries.append(norm[start: start + length])
+        lines = raw.split("\n")
+        if len(lines) > 2:
+            i = rng.randrange(len(lines) - 1)
+            queries.append(lines[i][-3:] + "\n" + lines[i + 1][:3])  # crosses the line end
+    return [q for q in queries if q and '"' not in q and not q.startswith("-")]
+
+
+def engine_ids(index: SearchIndex, raw: str) -> set[str]:
+    return {index.meta(hit.doc)["id"] for hit in index.search(parse_query(raw))}
+
+
+# --- semantics --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, folded", [
+    ("８．１％", "8.1%"), ("ＡＢｃ", "abc"), ("作风\n建设", "作风建设"), ("一\u3000岗　双 责", "一岗双责"),
+    ("２０２３年", "2023年"), ("“三服务”", "“三服务”"), ("國務院", "國務院"),
+])
+def test_normalize_folds_width_and_drops_white_space(text, folded):
+    assert normalize(text) == folded
+
+
+def test_offsets_point_back_to_the_source_characters():
+    norm, origin = normalize_with_offsets("满意率 １００％")
+    assert norm == "满意率100%"
+    assert origin == [0, 1, 2, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize("raw, include, exclude", [
+    ("马上就办、真抓实干", ("马上就办、真抓实干",), ()),
+    ("作风 督查", ("作风", "督查"), ()),
+    ("作风 -督查", ("作风",), ("督查",)),
+    ('"马上 就办" 作风', ("马上就办", "作风"), ()),
+    ('-"信息 报送" 督查', ("督查",), ("信息报送",)),
+    ("  ", (), ()),
+    ("- 作风", ("-", "作风"), ()),
+    ("作风 作风", ("作风",), ()),
+])
+def test_query_syntax(raw, include, exclude):
+    query = parse_query(raw)
+    assert (query.include, query.exclude) == (include, exclude)
+
+
+# --- exactness ----------------------------------------------------------------------------------
+
+def test_sample_archive_every_query_exact(sample_site):
+    pages, site = sample_site
+    index, texts = SearchIndex(site), kept_texts(pages)
+    queries = SAMPLE_QUERIES + sampled_queries(pages, per_report=40, seed=7)
+    wrong = {q: (engine_ids(index, q), expected(texts, q)) for q in queries if engine_ids(index, q) != expected(texts, q)}
+    assert not wrong
+    assert sum(bool(expected(texts, q)) for q in queries) > len(queries) / 2  # the list is not all misses
+
+
+def test_corpus_every_query_exact(corpus_site):
+    pages, site = corpus_site
+    index, texts = SearchIndex(site), kept_texts(pages)
+    queries = SAMPLE_QUERIES + CORPUS_QUERIES + sampled_queries(pages, per_report=15, seed=11)
+    found = {q: engine_ids(index, q) for q in queries}
+    truth = {q: expected(texts, q) for q in queries}
+    true_positives = sum(len(found[q] & truth[q]) for q in queries)
+    precision = true_positives / max(1, sum(len(found[q]) for q in queries))
+    recall = true_positives / max(1, sum(len(truth[q]) for q in queries))
+    assert (precision, recall) == (1.0, 1.0), [q for q in queries if found[q] != truth[q]][:10]
+    assert truth["1996年"] == truth["１９９６年"] and truth["1996年"]
+
+
+def test_counts_are_exact_occurrences(sample_site):
+    pages, site = sample_site
+    index, texts = SearchIndex(site), kept_texts(pages)
+    for raw in ("作风", "作风建设", "马上就办、真抓实干", "办"):
+        phrase = normalize(raw)
+        for hit in index.search(parse_query(raw)):
+            text = texts[index.meta(hit.doc)["id"]]
+            assert hit.count == sum(text.startswith(phrase, i) for i in range(len(text))), raw
+
+
+def test_cli_prints_kwic_lines_and_json(sample_site, capsys):
+    _, site = sample_site
+    assert baogao(["search", "马上就办、真抓实干", "--site", str(site), "--json", "--limit", "0"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["total"] == len(answer["results"]) >= 1
+    for result in answer["results"]:
+        assert result["kwic"], result["title"]
+        for left, match, right in result["kwic"]:
+            assert normalize(match) == "马上就办、真抓实干"
+            assert len(left) <= 30 and len(right) <= 30
+    assert baogao(["search", "马上就办", "--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "【马上就办】" in out and "篇报告" in out
