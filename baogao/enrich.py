@@ -1,0 +1,578 @@
+"""Stage 4, enrich: metadata read from a parsed report.
+
+`enrich(report, source_name)` returns the year, issuing office, administrative level, province,
+document type, size and number of redaction marks of one report. Every value comes from the
+report's own words (title, file name, opening, body) by the rules below; a value that cannot be
+read with some confidence is None rather than a guess. Pure functions: the only state is the
+place table of `baogao.places`, loaded once on first use.
+
+Where each value is looked for, in order:
+- year: title → file name → dates in the text → dated events the text names (`year_source`);
+- org: title prefix (包头市人民政府办公室关于…) → formal openings (在XX第N届人民代表大会…上 /
+  我代表XX人民政府 / XX人民政府令) → the subject of an opening clause (2023年，县行政审批服务局
+  办公室在…) → 我办/我局/我会 resolved to the body of that kind the text names most;
+- level: org → title → file name → an opening clause whose subject is a bare 乡/县/市 →
+  全县/全市… counts;
+- region: only below 中央; title → org → file name → place names in the opening → provincial
+  service platforms (浙政钉, 湘易办) anywhere in the text;
+- doc_type: the type word that ends the title → file name → phrases of the opening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import PurePath
+
+from baogao.model import ParsedReport
+from baogao.schema import DOC_TYPES, LEVELS
+from baogao.places import (
+    LEVEL_CITY,
+    LEVEL_COUNTY,
+    LEVEL_PROVINCE,
+    Place,
+    find_places,
+    find_platforms,
+)
+
+
+# How much of the body counts as the opening, where the office, the subject and the place of a
+# report are named (the first paragraphs; a formal header of a 公文 or a 政府工作报告 fits).
+_OPENING_CHARS = 2000
+_YEAR_MIN, _YEAR_MAX = 1949, 2030
+
+_HAN = r"\u4e00-\u9fff"
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+
+def enrich(report: ParsedReport, source_name: str) -> dict:
+    """Metadata of one report; `source_name` is its file name (a hash-like name is fine)."""
+    title = "" if report.title_inferred else report.title.strip()
+    text = report.text()
+    body = "\n".join(block.text for block in report.blocks)
+    opening = body[:_OPENING_CHARS]
+    stem = _file_stem(source_name)
+
+    year, year_source = _year(title, stem, text)
+    org = _org(title, stem, opening, text)
+    level = _level(org, title, stem, opening, text)
+    region = None if level == "中央" else _region(title, org, stem, opening, text)
+    return {
+        "year": year,
+        "year_source": year_source,
+        "org": org,
+        "level": level,
+        "region": region,
+        "doc_type": _doc_type(title, stem, opening),
+        "chars": len("".join(text.split())),
+        "redactions": _count_redactions(text),
+    }
+
+
+# ---------------------------------------------------------------------------------------- year
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s?年)")  # 二〇二三年, 一九五八年
+# The (?<!\d\d) after the first digit says "no digit before this one"; placed there rather than
+# first, it lets the engine skip ahead to digits (a leading look-behind makes it try every
+# position, several times slower on a long report).
+_SPACED_YEAR = re.compile(r"(\d)(?<!\d\d) (\d) (\d) (\d)(?!\d)")  # 1 9 9 3 年 (web copies)
+# A span of years is a plan period, not the report's year: 2021—2023年, 2019年至2021年.
+_YEAR_RANGE = re.compile(r"\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?\d{4}\s?年")
+# 2023年, 2023 年; not 1990年代. A number needs 年 after it: 2023份 is a count.
+_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?!代)")
+_BARE_YEAR = re.compile(r"(?<![0-9A-Za-z〔\[第])(\d{4})(?![0-9A-Za-z])")  # 2026_xx省_… file names
+_FULL_DATE_AFTER = re.compile(r"\s?\d{1,2}\s?月")
+_TEXT_DATE_LINE_CHARS = 300  # a full date this near the top is the report's date line
+_DATE_LINE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
+def _normalize_digits(s: str) -> str:
+    if _FULLWIDTH_DIGIT.search(s):
+        s = s.translate(_FULLWIDTH_DIGITS)
+    s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), s)
+    s = _SPACED_YEAR.sub(r"\1\2\3\4", s)
+    return _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
+
+
+def _plausible(year: int) -> bool:
+    return _YEAR_MIN <= year <= _YEAR_MAX
+
+
+def _first_year(s: str, bare: bool) -> int | None:
+    """The first plausible year written in a title or file name (2023年; bare 2026 if `bare`)."""
+    s = _normalize_digits(s)
+    for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
+        for m in pattern.finditer(s):
+            if _plausible(int(m.group(1))):
+                return int(m.group(1))
+    return None
+
+
+def _text_year(text: str) -> int | None:
+    """The report's own year among the dates of its text.
+
+    A full date (2018年1月2日) at the very top is the document's date line (（2018年1月2日）,
+    ——2026年1月26日在…会议上, 《…》已经2019年7月30日…通过) and decides. Otherwise every
+    plausible `YYYY年` counts 1, plus 1 when it is a full date (2023年3月) or a 年度. Targets and
+    horizons are not the report's year and are skipped: 到2035年, 至2020年底 (but 截至2023年
+    counts), 2030年前, 2035年远景目标; so are starting points (2012年以来: only a lower bound,
+    like the events below) and ranges (see _YEAR_RANGE). Highest score wins, the later year on
+    a tie: a report is written after the years it reviews.
+    """
+    s = _normalize_digits(text)
+    top = _DATE_LINE.search(s, 0, _TEXT_DATE_LINE_CHARS)
+    if top and _plausible(int(top.group(1))):
+        return int(top.group(1))
+    scores: Counter[int] = Counter()
+    for m in _YEAR.finditer(s):
+        year = int(m.group(1))
+        if not _plausible(year):
+            continue
+        before, after = s[max(0, m.start() - 2) : m.start()].rstrip(), s[m.end() : m.end() + 2]
+        if before.endswith(("到", "至")) and not before.endswith("截至"):
+            continue
+        if after.startswith(("前", "以前", "之前", "远景", "以来")):
+            continue
+        score = 1
+        if after.startswith("度"):
+            score += 1
+        if _FULL_DATE_AFTER.match(s, m.end()):
+            score += 1
+        scores[year] += score
+    if not scores:
+        return None
+    return max(scores, key=lambda y: (scores[y], y))
+
+
+_CN_NUMERAL = "一二三四五六七八九十"
+
+
+def _cn_int(s: str) -> int:
+    """一..九十九 → int (十九 → 19, 二十 → 20, 二十一 → 21)."""
+    if "十" not in s:
+        return _CN_DIGITS.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+# Dated events a report may name, each giving the earliest year the report can have been
+# written. Party congresses: 十二大 1982, then every five years (二十大 2022). Plenums of the
+# 14th–20th Central Committees: 一中 in the congress year, 二中 and 三中 the year after, then
+# one a year (十九届六中全会 2021), except 二十届三中全会, held in 2024; 历次全会 ("all the
+# plenums so far") means at least the 二中. National People's Congress: the 6th from 1983, then
+# every five years (十四届 2023), one session (第N次会议) a year. 中国工会 congresses: 十六大
+# 2013, 十七大 2018, 十八大 2023. And a few campaigns that began in a known year.
+_PARTY_CONGRESS = re.compile(rf"(?:党的|中共|中国共产党)第?([{_CN_NUMERAL}]{{2,3}})(?:大|次全国代表大会)")
+_PLENUM = re.compile(rf"([{_CN_NUMERAL}]{{2,3}})届((?:(?:[一二三四五六七]中|历次)[、和及与]?)+)全会")
+_NPC = re.compile(
+    rf"([{_CN_NUMERAL}]{{1,3}})届全国人(?:民代表大会第|大)([{_CN_NUMERAL}]{{1,2}})次会议"
+)  # 第十四届全国人民代表大会第一次会议, 十四届全国人大一次会议
+_UNION_CONGRESS = re.compile(r"中国工会第?(十[六七八])(?:大|次全国代表大会)")
+_UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
+_CAMPAIGNS = (
+    (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
+    (re.compile("党史学习教育"), 2021),
+    (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
+)
+_PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
+# An event still ahead when the text was written: 迎接党的二十大, 2022年召开党的二十大时.
+_FORTHCOMING = re.compile(r"迎|召开(?:党的|中共)?$")
+
+
+def _congress_year(n: int) -> int | None:
+    return 1982 + 5 * (n - 12) if 12 <= n <= 20 else None
+
+
+def _plenum_year(n: int, k: int) -> int | None:
+    if not 14 <= n <= 20 or k not in _PLENUM_OFFSET or (n == 20 and k > 4):
+        return None  # outside the table, or not yet held when it was written
+    return 2024 if (n, k) == (20, 3) else 1982 + 5 * (n - 12) + _PLENUM_OFFSET[k]
+
+
+def _event_year(text: str) -> int | None:
+    """The latest of the events named: the earliest year the report can have been written."""
+    years = [
+        _congress_year(_cn_int(m.group(1)))
+        for m in _PARTY_CONGRESS.finditer(text)
+        if not _FORTHCOMING.search(text, max(0, m.start() - 4), m.start())
+    ]
+    for m in _PLENUM.finditer(text) if "全会" in text else ():
+        if _FORTHCOMING.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        n = _cn_int(m.group(1))
+        plenums = [_CN_DIGITS[c] for c in re.findall("([一二三四五六七])中", m.group(2))]
+        years += [_plenum_year(n, k) for k in plenums + ([2] if "历次" in m.group(2) else [])]
+    for m in _NPC.finditer(text) if "全国人" in text else ():
+        term, session = _cn_int(m.group(1)), _cn_int(m.group(2))
+        if term >= 6:
+            years.append(1983 + 5 * (term - 6) + session - 1)
+    years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
+    years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
+    years = [y for y in years if y and _plausible(y)]
+    return max(years) if years else None
+
+
+def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None]:
+    for source, year in (
+        ("title", lambda: _first_year(title, bare=False)),
+        ("filename", lambda: _first_year(stem, bare=True)),
+    ):
+        found = year()
+        if found is not None:
+            return found, source
+    # An event the text names as past is a hard lower bound, so it also corrects a text year
+    # that is older (a review of 2012 in a text that cites the 十九大 is from 2017 or later).
+    in_text, event = _text_year(text), _event_year(text)
+    if event is not None and (in_text is None or event > in_text):
+        return event, "event"
+    return (in_text, "text") if in_text is not None else (None, None)
+
+
+# ----------------------------------------------------------------------------------------- org
+
+# Words that end the name of an issuing body. Bare 委 (县委) and 办 are left out: as a title
+# prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
+_ORG_SUFFIX = (
+    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府|管理委员会|委员会|管委会"
+    r"|总工会|工会|局|厅|国务院|中共中央|党中央)"
+)
+_OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
+_CENTRAL = re.compile(
+    r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
+)
+_REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
+_LEVEL_CHARS = "省市县区乡镇州旗盟"
+_LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
+_TITLE_VERB = re.compile(r"关于|印发|转发")
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）()]{{0,20}}{_ORG_SUFFIX}")
+_GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
+_NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
+
+# A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
+# 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
+# 政府令).
+_CONGRESS_LINE = re.compile(
+    rf"在\s*(?:(?P<place>[^\s第，。]{{2,12}}?)第?[{_CN_NUMERAL}]+届|第?[{_CN_NUMERAL}]+届(?P<national>全国))"
+    rf"\s*人民代表大会第[{_CN_NUMERAL}]+次会议"
+)
+_ON_BEHALF = re.compile(r"我代表(?P<org>国务院|第\S{1,3}届中央委员会|[^，,。\s]{0,12}?人民政府)")
+_DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
+# The subject of an opening clause: after a clause break and an optional time phrase, a body
+# name followed by what a subject is followed by (a verb or preposition such as 在/按照/深入/
+# 走访/联合, or 领导班子), optionally with a department in between (市总工会权益保障部走访).
+_CLAUSE_ORG = re.compile(
+    r"(?:^|(?<=[\n。；，：！？]))\s*"
+    r"(?:(?:今年以来|一年来|近年来|近日|近期|目前|当前|\d{4}\s?年(?:度|以来)?)[，,]?\s*)?"
+    rf"(?P<org>[^\s，。；：、《》“”\"（）()]{{1,18}}?{_ORG_SUFFIX})"
+    rf"(?=(?:[{_HAN}]{{2,6}}?[部处科室股])?"
+    r"[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党])"
+)
+_NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
+# 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
+# kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
+_WE_BODY = re.compile(r"[我本]([办局会])|全(办)")
+_BODIES_OF_KIND = {
+    "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
+    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局)(?![长面势限])"),
+    "会": re.compile(r"([省市县区乡镇州旗])(总工会)"),
+}
+
+
+def _title_org(title: str) -> str | None:
+    t = _LEADING_YEAR.sub("", title).strip()
+    if t.startswith("关于"):
+        return None
+    verb = _TITLE_VERB.search(t)
+    gov = None if verb else _GOV_REPORT_TITLE.match(t)
+    if gov:  # 四川省人民政府工作报告, 国务院政府工作报告: the government of that place
+        owner = gov.group(1)
+        if owner == "国务院":
+            return owner
+        places = find_places(owner)
+        if len(places) == 1 and (places[0].start, places[0].end) == (0, len(owner)):
+            return owner + "人民政府"
+        return None
+    if verb:  # 包头市人民政府办公室关于印发…: all before 关于 is the issuer
+        prefix = t[: verb.start()].strip()
+        if re.search(_ORG_SUFFIX + "$", prefix) or _NPC_SESSION_ORG.match(prefix):
+            return prefix
+        return None
+    m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
+    if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
+        return None
+    org = m.group()
+    # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结).
+    return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) else None
+
+
+def _reads_as_body(org: str) -> bool:
+    """True for a name qualified by a place, a level, the centre or a redaction (县政府办公室,
+    全国总工会, xx市人民政府). Keeps 数字政府…, 大部分人员认为工会 and 县级工会 (a kind of
+    body, not one) out."""
+    if len(org) < 3 or re.match(r"[省市县区乡镇]级", org):
+        return False
+    if org.startswith(_NOT_A_SUBJECT) and not org.startswith("全国"):
+        return False
+    return bool(
+        _REDACTED_PREFIX.match(org)
+        or org[0] in _LEVEL_CHARS
+        or _CENTRAL.match(org)
+        or _starts_with_place(org)
+    )
+
+
+def _starts_with_place(s: str) -> bool:
+    places = find_places(s)
+    return bool(places) and places[0].start == 0
+
+
+def _qualify(org: str, opening: str) -> str:
+    """行政审批服务局办公室 → 县行政审批服务局办公室 when the opening writes it with its level or place."""
+    if org[0] in _LEVEL_CHARS or _CENTRAL.match(org) or _starts_with_place(org):
+        return org
+    for m in re.finditer(re.escape(org), opening):
+        before = opening[max(0, m.start() - 12) : m.start()]
+        places = [p for p in find_places(before) if p.end == len(before)]
+        if places:
+            return before[places[-1].start :] + org
+        if before and before[-1] in _LEVEL_CHARS:
+            prev = before[-2:-1]
+            # 县行政审批… after a clause break, or in 全县/本县 (still that level's body); not
+            # after 各 (各县 = every county) or inside a word.
+            if not prev or not re.match(f"[{_HAN}]", prev) or prev in "全本我该":
+                return before[-1] + org
+    return org
+
+
+def _org(title: str, stem: str, opening: str, text: str) -> str | None:
+    org = _title_org(title) if title else None
+    if org:
+        return _qualify(org, opening)
+
+    congress = _CONGRESS_LINE.search(opening)
+    if congress and congress.group("national"):
+        return "国务院"
+    if congress:
+        places = find_places(congress.group("place"))
+        if len(places) == 1 and places[0].end == len(congress.group("place")):
+            return congress.group("place") + "人民政府"
+    for pattern in (_ON_BEHALF, _DECREE):
+        m = pattern.search(opening)
+        if m:
+            return m.group("org")
+
+    candidates = [
+        m.group("org")
+        for m in _CLAUSE_ORG.finditer(opening)
+        if _reads_as_body(m.group("org")) and not _in_book_title(opening, m.group("org"))
+    ]
+    if candidates:
+        # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区
+        # 总工会, not the 北京市总工会 whose notice the opening cites first).
+        title_places = {p.name for p in find_places(title + " " + stem)}
+        for candidate in candidates:
+            if title_places & {p.name for p in find_places(candidate)}:
+                return candidate
+        return candidates[0]
+
+    we = _WE_BODY.search(opening)
+    if we:
+        kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
+        bodies = Counter(_body_name(m) for m in kind.finditer(text))
+        if bodies:
+            return bodies.most_common(1)[0][0]
+    return None
+
+
+def _body_name(m: re.Match[str]) -> str:
+    if m.group(2) == "办":  # 县政府办 / 县人民政府办公室 / 省政府办公厅 are one office each
+        return m.group(1) + ("政府办公厅" if m.group(3) else "政府办公室")
+    return m.group(1) + m.group(2)
+
+
+def _in_book_title(text: str, org: str) -> bool:
+    """True when every mention of `org` in the opening is inside 《…》 (a cited document)."""
+    for m in re.finditer(re.escape(org), text):
+        before = text[: m.start()]
+        if before.count("《") <= before.count("》"):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------- level
+
+_LEVEL_BY_CHAR = dict(zip("省市州盟县区旗乡镇", "省市市市县县县乡乡"))
+_PLACE_LEVEL = {LEVEL_PROVINCE: "省", LEVEL_CITY: "市", LEVEL_COUNTY: "县"}
+_DEPTH = {"省": 1, "市": 2, "县": 3}
+_CENTRAL_IN_TITLE = re.compile(r"国务院|中共中央|党中央|全国人民代表大会|全国人大|中华全国总工会|全国总工会")
+# "乡按照《…》要求": a bare level word as the subject of the first clause.
+_BARE_SUBJECT = re.compile(
+    r"(?:^|(?<=[\n。；，]))(?:今年以来|一年来|近年来)?[，,]?([省市县区乡镇])"
+    r"(?:按照|根据|坚持|围绕|认真|结合|紧紧|始终|全面|深入|积极|严格|扎实|立足|高度|通过|进一步|在)"
+)
+# 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
+_WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
+_WHOLE_AREA_MIN = 3
+
+
+def _level_of_org(org: str) -> str | None:
+    if _CENTRAL.match(org) or _NPC_SESSION_ORG.match(org) and "全国" in org:
+        return "中央"
+    org = _REDACTED_PREFIX.sub("", org)
+    places = find_places(org)
+    if places and places[0].start == 0:
+        return _PLACE_LEVEL.get(places[0].level or "")
+    if org.startswith("自治区"):
+        return "省"
+    if org.startswith("街道"):
+        return "乡"
+    return _LEVEL_BY_CHAR.get(org[:1])
+
+
+def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
+    if org:
+        level = _level_of_org(org)
+        if level:
+            return level
+    for source in (title, stem):
+        if _CENTRAL_IN_TITLE.search(source):
+            return "中央"
+        levels = [_PLACE_LEVEL[p.level] for p in find_places(source) if p.level]
+        if levels:  # 河南省安阳市…: the most specific place the title names
+            return max(levels, key=_DEPTH.__getitem__)
+    m = _BARE_SUBJECT.search(opening[:300])
+    if m:
+        return _LEVEL_BY_CHAR[m.group(1)]
+    counts = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(text))
+    if counts:
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        if n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1]:
+            return top
+    return None
+
+
+# -------------------------------------------------------------------------------------- region
+
+
+def _provinces(places: list[Place]) -> Counter[str]:
+    return Counter(p.province for p in places if p.province)
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    """The province named at least twice as often as any other one."""
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    return top if n >= 2 * rest[0][1] else None
+
+
+def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> str | None:
+    # Short sources name the report's own place: one province decides, two contradict.
+    for source in (title, org or "", stem):
+        provinces = _provinces(find_places(source))
+        if len(provinces) == 1:
+            return next(iter(provinces))
+        if len(provinces) > 1:
+            return None
+    # The opening may name other places too (a superior's notice, a study trip): the province
+    # named most, if clearly so; then the provincial platforms used anywhere in the text.
+    return _dominant(_provinces(find_places(opening))) or _dominant(Counter(find_platforms(text)))
+
+
+# ------------------------------------------------------------------------------------ doc_type
+
+# Type words, most specific first: the first one that ends the title wins, so the outermost
+# type counts (关于印发《…办法》的通知 is a 通知). "在…上的报告" is a speech, not a 汇报.
+_TYPE_AT_END = tuple(
+    (doc_type, re.compile(f"(?:{words})$"))
+    for doc_type, words in (
+        ("政府工作报告", r"政府工作报告"),
+        ("讲话", r"在\S{2,40}?上的(?:讲话|发言|致辞|报告)|讲话|致辞"),
+        ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
+        ("工作总结", r"总结"),
+        ("情况汇报", r"汇报|报告|情况"),  # …工作开展情况 reports on a situation too
+        ("通知", r"通知"),
+        ("办法", r"办法"),
+        ("意见", r"意见"),
+        ("决议", r"决议"),
+    )
+)
+# Brackets and marks after the type word do not change it: …办法（试行）, …调查报告（2017年）.
+_TAIL_MARKS = "。.：: \t\u3000"
+_CLOSERS, _OPENERS = "）)】]", "（(【["
+_OPENING_TYPES = (
+    ("政府工作报告", re.compile(r"我代表[^，,。]{0,20}(?:国务院|政府)[，,]?\s*向大会(?:报告|作)")),
+    ("讲话", re.compile(r"^同志们[：:]|(?:^|\n)——\s*在\S{2,40}?上的(?:讲话|报告|发言)", re.M)),
+    ("工作总结", re.compile(r"总结如下")),
+    ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
+    ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
+    ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
+    ("意见", re.compile(r"提出(?:如下|以下)意见")),
+    # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal.
+    ("工作总结", re.compile(r"^(?:今年以来|一年来|\d{4}年以来)")),
+)
+
+
+def _strip_tail(s: str) -> str:
+    """Drop trailing marks and bracketed notes: XX办法（试行） → XX办法."""
+    while True:
+        s = s.rstrip(_TAIL_MARKS)
+        opener = max(s.rfind(c) for c in _OPENERS) if s[-1:] in _CLOSERS else -1
+        if opener < 0:
+            return s
+        s = s[:opener]
+
+
+def _type_at_end(s: str) -> str | None:
+    s = _strip_tail(s)
+    return next((doc_type for doc_type, pattern in _TYPE_AT_END if pattern.search(s)), None)
+
+
+def _doc_type(title: str, stem: str, opening: str) -> str:
+    found = _type_at_end(title) if title else None
+    # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
+    for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
+        found = _type_at_end(part)
+        if found:
+            break
+    if not found:
+        found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
+    return found or "其他"
+
+
+# ------------------------------------------------------------------------------- size, redactions
+
+# Placeholders that stand for withheld names and numbers: each run is one mark. A run of * or
+# ＊ (**, *), of x/X/ｘ/Ｘ (xx市, XX县) not part of a Latin word, and of × (××县, ×月×日) unless
+# it sits next to a digit as a multiplication sign (3×4, 3 × 4). A single × must stand before a
+# Chinese character: "数据要素×" (a campaign name, like 人工智能+) and a web page's close button
+# are not placeholders. The runs are found by one fast pattern and judged by their neighbours.
+_MARK_RUN = re.compile(r"[*＊]+|[xXｘＸ]{2,}|×+")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_DIGIT = re.compile(r"[\d０-９]")
+
+
+def _count_redactions(text: str) -> int:
+    count = 0
+    for m in _MARK_RUN.finditer(text):
+        run = m.group()
+        before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+        if run[0] in "xXｘＸ":
+            if _LATIN.match(before[-1:]) or _LATIN.match(after[:1]):
+                continue
+        elif run[0] == "×":
+            # 3×4 and 3 × 4 are multiplications
+            if _DIGIT.match(before.rstrip(" ")[-1:]) or _DIGIT.match(after.lstrip(" ")[:1]):
+                continue
+            if len(run) == 1 and not re.match(f"[{_HAN}]", after[:1]):
+                continue
+        count += 1
+    return count
+
+
+def _file_stem(source_name: str) -> str:
+    stem = PurePath(source_name).stem
+    stem = re.sub(r"\s*[(（]FBM-[^)）]*[)）]$", "", stem)  # legal-database id suffix
+    return stem.replace("...", "").replace("…", "")

@@ -1,0 +1,300 @@
+"""Chinese place names → province and level, from the division table shipped by `cpca`.
+
+The table is cpca's `resources/adcodes.csv` (adcode,name,longitude,latitude; 2017-era
+divisions). It is read as a plain CSV — importing cpca would pull in pandas — once, on first
+use. A 12-digit adcode reads PPCCXX000000: PP0000… is a province-level unit, PPCC00… a
+prefecture-level one (市/州/盟/地区), anything else a county-level one (县/区/县级市/旗).
+
+Which spellings count as a mention of a place (the rules `_names` applies):
+- the full name always (阿坝藏族羌族自治州, 松桃苗族自治县, 赤峰市);
+- provinces also by their stem (四川, 内蒙古, 广西), which are distinctive;
+- autonomous units also by stem + 州/县/旗 (阿坝州, 松桃县, 鄂伦春旗);
+- prefectures by their bare stem only when it has 3+ characters (石家庄, 呼和浩特) or is in a
+  short whitelist of distinctive 2-character stems (阿坝, 凉山): most 2-character stems are
+  words or are named for other reasons (延安精神, 长治久安, 大理石, 文山会海);
+- counties never by bare stem (井冈山精神, 普陀 is in two provinces);
+- one-character stems (城区, 郊区, 矿区, 和县, 代县, 成县 …) are common words or word
+  fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
+  immediately precedes them (阳泉市城区, 马鞍山市和县). The same qualified spelling resolves
+  names that exist in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
+Three-character county names and X城市 names count only where a word can start (沿海城市 is
+not 海城市). A name that stays ambiguous is returned with province None.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.metadata
+import re
+from dataclasses import dataclass
+
+LEVEL_PROVINCE, LEVEL_CITY, LEVEL_COUNTY = "省", "市", "县"
+
+# The 55 minority nationalities, as they appear inside autonomous-unit names (with or without
+# 族: 新疆维吾尔自治区, 伊犁哈萨克自治州, 鄂温克族自治旗). Stripped to get the short name.
+_ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
+    "拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 "
+    "塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+_ETHNIC_TOKENS = sorted(
+    [e + "族" for e in _ETHNIC] + [e for e in _ETHNIC if len(e) >= 2], key=len, reverse=True
+)
+_PROVINCE_SHORT = {  # autonomous regions and SARs: the stem is not a suffix strip
+    "内蒙古自治区": "内蒙古",
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+    "香港特别行政区": "香港",
+    "澳门特别行政区": "澳门",
+}
+# Two-character stems of autonomous prefectures that are not ordinary words and name only that
+# prefecture (so 阿坝 alone counts). Left out on purpose: 大理(石), 文山(会海), 玉树(临风),
+# 海西 (also 海峡西岸), 海南 (the province), 红河/怒江 (rivers).
+_BARE_PREFECTURE_STEMS = frozenset(
+    "阿坝 甘孜 凉山 延边 恩施 湘西 黔南 楚雄 德宏 迪庆 临夏 甘南 昌吉 伊犁 果洛 黄南 海北".split()
+)
+# Rows of the table that are groupings, not places.
+_NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+# Provincial government-service platforms: these name no place but belong to one province.
+# Only brands whose province is certain are listed.
+PLATFORMS = {
+    "浙政钉": "浙江省",
+    "浙里办": "浙江省",
+    "粤省事": "广东省",
+    "粤政易": "广东省",
+    "粤商通": "广东省",
+    "湘易办": "湖南省",
+    "赣服通": "江西省",
+    "赣政通": "江西省",
+    "皖事通": "安徽省",
+    "闽政通": "福建省",
+    "渝快办": "重庆市",
+    "渝快政": "重庆市",
+    "随申办": "上海市",
+    "鄂汇办": "湖北省",
+    "苏服办": "江苏省",
+    "蒙速办": "内蒙古自治区",
+    "豫事办": "河南省",
+    "秦务员": "陕西省",
+    "冀时办": "河北省",
+    "爱山东": "山东省",
+    "辽事通": "辽宁省",
+    "吉事办": "吉林省",
+    "贵人服务": "贵州省",
+    "甘快办": "甘肃省",
+    "天府通办": "四川省",
+    "三晋通": "山西省",
+    "津心办": "天津市",
+    "海易办": "海南省",
+    "智桂通": "广西壮族自治区",
+    "一部手机办事通": "云南省",
+}
+_PLATFORM_RE = re.compile("|".join(sorted(map(re.escape, PLATFORMS), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place mention found in a text."""
+
+    name: str  # full official name, or the text as written when it is ambiguous
+    province: str | None  # full province-level name (四川省, 北京市, 内蒙古自治区); None if ambiguous
+    level: str | None  # 省 / 市 / 县 (LEVEL_*); None if the name is ambiguous across levels
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Unit:
+    name: str
+    province: str
+    level: str
+
+
+def find_places(text: str) -> list[Place]:
+    """Place mentions in `text`, left to right, longest spelling first at each position.
+
+    About 0.5 µs per character once the table is loaded (~0.2 s, on the first call): meant for
+    titles and openings rather than whole archives.
+    """
+    pattern, table, guarded = _index()
+    found: list[Place] = []
+    for m in pattern.finditer(text):
+        if m.group() in guarded and not _at_word_start(text, m.start(), found):
+            continue
+        units = table[m.group()]
+        provinces = {u.province for u in units}
+        levels = {u.level for u in units}
+        found.append(
+            Place(
+                name=units[0].name if len(units) == 1 else m.group(),
+                province=provinces.pop() if len(provinces) == 1 else None,
+                level=levels.pop() if len(levels) == 1 else None,
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return found
+
+
+# Characters after which a word may begin: function words, and the level words that end a
+# parent place name (全省…, 市…区).
+_BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
+def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
+    """Whether a name of the easily confused kind (see _index) starts a word at `start`:
+    沿海城市 does not name 海城市, 中南部县城 not 南部县, but 、安义县 and 西藏定日县 do."""
+    if start == 0 or (found and found[-1].end == start):
+        return True
+    prev = text[start - 1]
+    return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
+
+
+def find_platforms(text: str) -> list[str]:
+    """Provinces of the provincial service platforms named in `text`, one per mention."""
+    return [PLATFORMS[m.group()] for m in _PLATFORM_RE.finditer(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> dict[str, _Unit]:
+    """adcode → unit, for every row of the table that is a place."""
+    path = importlib.metadata.distribution("cpca").locate_file("cpca/resources/adcodes.csv")
+    with open(str(path), encoding="utf-8", newline="") as f:
+        names = {r["adcode"]: r["name"].strip() for r in csv.DictReader(f)}
+    units = {}
+    for code, name in names.items():
+        province = names.get(code[:2] + "0" * 10)
+        if name in _NOT_PLACES or len(code) != 12 or province is None:
+            continue
+        if code[2:] == "0" * 10:
+            level = LEVEL_PROVINCE
+        elif code[4:] == "0" * 8:
+            level = LEVEL_CITY
+        else:
+            level = LEVEL_COUNTY
+        units[code] = _Unit(name, province, level)
+    return units
+
+
+def _stem(name: str) -> tuple[str, str]:
+    """(stem, kind suffix) of a full name: 阿坝藏族羌族自治州 → (阿坝, 州), 赤峰市 → (赤峰, 市)."""
+    if name in _PROVINCE_SHORT:
+        return _PROVINCE_SHORT[name], ""
+    for suffix, kind in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            stripped = True
+            while stripped:  # strip trailing nationalities, keeping at least two characters
+                stripped = False
+                for token in _ETHNIC_TOKENS:
+                    if stem.endswith(token) and len(stem) - len(token) >= 2:
+                        stem, stripped = stem[: -len(token)], True
+                        break
+            return stem, kind
+    for suffix in ("特别行政区", "地区", "省", "市", "县", "区", "旗", "盟"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+def _names(unit: _Unit, province_stems: frozenset[str]) -> set[str]:
+    """Spellings of one unit that may stand alone in a text (see the module docstring)."""
+    stem, kind = _stem(unit.name)
+    if len(stem) < 2:  # 城区, 和县: only qualified by the parent name, see _index
+        return set()
+    names = {unit.name}
+    if unit.level == LEVEL_PROVINCE:
+        names.add(stem)
+    elif kind in ("州", "县", "旗") and unit.name != stem + kind:
+        if stem not in province_stems:  # 河南蒙古族自治县 ↛ 河南县 (河南县域 is about 河南省)
+            names.add(stem + kind)
+    if unit.level == LEVEL_CITY and (len(stem) >= 3 or stem in _BARE_PREFECTURE_STEMS):
+        names.add(stem)
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[str]]:
+    by_code = _units()
+    province_stems = frozenset(
+        _stem(u.name)[0] for u in by_code.values() if u.level == LEVEL_PROVINCE
+    )
+    table: dict[str, list[_Unit]] = {}
+    for unit in by_code.values():
+        for name in _names(unit, province_stems):
+            table.setdefault(name, []).append(unit)
+    # Parent-qualified spellings (阳泉市城区, 北京市通州区) for one-character stems and for
+    # names that are in more than one province. The parent is the prefecture, or the
+    # province for districts of 直辖市 and counties ruled directly by a province.
+    for code, unit in by_code.items():
+        if unit.level != LEVEL_COUNTY:
+            continue
+        short = len(_stem(unit.name)[0]) < 2
+        spread = {u.province for u in table.get(unit.name, ())}
+        if not short and len(spread) <= 1:
+            continue
+        parent = by_code.get(code[:4] + "0" * 8) or by_code.get(code[:2] + "0" * 10)
+        if parent is None:
+            continue
+        own = {unit.name} | ({_stem(unit.name)[0] + "县"} if unit.name.endswith("自治县") else set())
+        prefixes = {parent.name}
+        if parent.level == LEVEL_PROVINCE:  # 北京通州区 as well as 北京市通州区
+            prefixes.add(_stem(parent.name)[0])
+        for prefix in prefixes:
+            for name in own:
+                table.setdefault(prefix + name, []).append(unit)
+    frozen = {name: tuple(dict.fromkeys(units_)) for name, units_ in table.items()}
+    # Names whose two-character stem often ends another word: the county names of three
+    # characters (南部县 in 中南部县城, 浮山县 in 罗浮山县) and every X城市 (海城市 in 沿海城市,
+    # 应城市 in 适应城市). They count only where a word can start (_at_word_start).
+    guarded = frozenset(
+        name
+        for name, units_ in frozen.items()
+        if name.endswith("城市") or (len(name) == 3 and all(u.level == LEVEL_COUNTY for u in units_))
+    )
+    return re.compile(_trie_pattern(frozen)), frozen, guarded
+
+
+def _trie_pattern(words) -> str:
+    """One regex for many literal words that matches the longest word at each position.
+
+    The pattern is trie-shaped, and where a node has many branches they are split by
+    character range behind `(?=[lo-hi])` guards, so the engine tries a few dozen branches per
+    text position instead of the ~2000 possible first characters of a place name.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(alts: list[tuple[str, str]]) -> str:
+        if len(alts) == 1:
+            return alts[0][1]
+        if len(alts) <= _FANOUT:
+            return "(?:" + "|".join(body for _, body in alts) + ")"
+        size = -(-len(alts) // _FANOUT)
+        groups = [alts[i : i + size] for i in range(0, len(alts), size)]
+        return "(?:" + "|".join(
+            f"(?=[{re.escape(g[0][0])}-{re.escape(g[-1][0])}]){branches(g)}" for g in groups
+        ) + ")"
+
+    def build(node: dict) -> str:
+        alts = [(ch, re.escape(ch) + build(child)) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = branches(alts)
+        if "" in node:  # a word ends here: the longer continuations are optional, tried first
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+_FANOUT = 4
