@@ -22,8 +22,8 @@ UNKNOWN_YEAR = "unknown"
 
 
 def report_url(report_id: str) -> str:
-    """Site-relative URL of a report page (MkDocs directory URLs)."""
-    return f"reports/{report_id}/"
+    """Site-relative URL of a report page (use_directory_urls is off: works from file:// too)."""
+    return f"reports/{report_id}.html"
 
 
 def newest_first(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:

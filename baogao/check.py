@@ -26,7 +26,7 @@ class Loss:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.detail} (page reports/{self.report_id}/)"
+        return f"{self.source}: {self.detail} (page reports/{self.report_id}.html)"
 
 
 def visible_text(html: str) -> str:
@@ -50,7 +50,7 @@ def check_site(site_dir: Path, pages_dir: Path) -> tuple[int, list[Loss]]:
     catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
     losses = []
     for entry in catalog:
-        page = site_dir / entry["url"] / "index.html"
+        page = site_dir / entry["url"]
         text_file = pages_dir / "text" / f"{entry['id']}.txt"
         if not page.is_file():
             losses.append(Loss(entry["id"], entry["source"], "page missing"))

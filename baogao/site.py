@@ -37,7 +37,7 @@ def configured_pages_dir(config_file: str) -> Path:
 def generated_files(pages_dir: Path) -> list[str]:
     """Site files (relative, POSIX) in the pages folder: pages and catalog.json.
 
-    text/ holds build inputs and search/ is published after the build (see publish_index).
+    text/ holds build inputs and search-index/ is published after the build (see publish_index).
     """
     if not pages_dir.is_dir():
         raise FileNotFoundError(
@@ -56,8 +56,20 @@ def escape_report_title(meta: dict) -> None:
         meta["title"] = Markup.escape(meta["title"])
 
 
-def run_mkdocs(config_file: Path, pages_dir: Path, site_dir: Path | None = None, *, serve: bool = False, dev_addr: str | None = None) -> None:
-    """Build (or serve) the site with the hooks pointed at `pages_dir`."""
+def run_mkdocs(
+    config_file: Path,
+    pages_dir: Path,
+    site_dir: Path | None = None,
+    *,
+    site_url: str | None = None,
+    serve: bool = False,
+    dev_addr: str | None = None,
+) -> None:
+    """Build (or serve) the site with the hooks pointed at `pages_dir`.
+
+    `site_url` (e.g. http://oa.example/archive/) only sets canonical links: every link in the
+    site is relative, so the same build works under any sub-path and from disk.
+    """
     os.environ[PAGES_ENV] = str(pages_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     if serve:
@@ -69,6 +81,8 @@ def run_mkdocs(config_file: Path, pages_dir: Path, site_dir: Path | None = None,
     from mkdocs.config import load_config
 
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+    if site_url:
+        overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
     build(config)
 

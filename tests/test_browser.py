@@ -57,7 +57,7 @@ def test_home_year_and_report_pages_render_with_no_outside_requests(served_site,
     assert page.locator("article h1").inner_text().rstrip("¶") == "报告归档"
     assert page.locator("article li a").count() >= len(catalog)
 
-    page.goto(f"{base}years/{year}/", wait_until="networkidle")
+    page.goto(f"{base}years/{year}.html", wait_until="networkidle")
     page.locator("article li a", has_text=report["title"]).first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == f"{base}{report['url']}"

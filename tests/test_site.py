@@ -17,7 +17,7 @@ REQUIRED = {"id", "url", "title", "year", "org", "level", "region", "doc_type", 
 
 
 def html(site: Path, url: str) -> LexborHTMLParser:
-    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    path = site / (url or "index.html")
     return LexborHTMLParser(path.read_text(encoding="utf-8"))
 
 
@@ -63,17 +63,17 @@ def test_nav_never_lists_reports(sample_site, catalog):
 
 def test_year_pages_list_reports_newest_first_and_links_resolve(sample_site, catalog):
     _, site = sample_site
-    years_page = html(site, "years/")
+    years_page = html(site, "years/index.html")
     year_links = [a.attributes["href"] for a in years_page.css("article a") if not a.attributes.get("href", "").startswith("#")]
     labels = [a.text(strip=True) for a in years_page.css("article li a")]
     numbers = [int(label.split()[0]) for label in labels if label[:4].isdigit()]
     assert numbers == sorted(numbers, reverse=True)
     listed = set()
     for href in year_links:
-        year_url = urljoin("years/", href)
+        year_url = urljoin("years/index.html", href)
         for a in html(site, year_url).css("article li a"):
             target = urljoin(year_url, a.attributes["href"])
-            assert (site / target / "index.html").is_file(), target
+            assert (site / target).is_file(), target
             listed.add(target)
     assert listed == {entry["url"] for entry in catalog}
 
@@ -100,7 +100,7 @@ def test_check_passes_on_the_sample_and_catches_a_lost_paragraph(sample_site, ca
 
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
-    victim = broken / catalog[0]["url"] / "index.html"
+    victim = broken / catalog[0]["url"]
     tree = LexborHTMLParser(victim.read_text(encoding="utf-8"))
     paragraphs = tree.css("article.md-content__inner > p")
     paragraphs[len(paragraphs) // 2].decompose()

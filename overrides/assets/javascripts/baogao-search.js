@@ -1,4 +1,4 @@
-/* baogao search engine: exact phrase search over the static index in search/.
+/* baogao search engine: exact phrase search over the static index in search-index/.
  * The same rules as baogao/search/normalize.py and query.py (tests compare them):
  * each character NFKC-folded and lower-cased, white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.

@@ -1,4 +1,4 @@
-/* baogao search UI: the header search box, the search page (search/), and the highlighting of
+/* baogao search UI: the header search box, the search page (search.html), and the highlighting of
  * an occurrence on a report page opened from a result. Report data is only ever inserted as
  * text (textContent), never as HTML. */
 (function () {
@@ -6,12 +6,11 @@
   var S = window.baogaoSearch;
   if (!S) return;
   var siteRoot = new URL("../", S.root).href;
-  var fileMode = location.protocol === "file:";
   var PAGE_SIZE = 20;
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
 
-  function pageUrl(url) { return siteRoot + url + (fileMode && /\/$/.test(url) ? "index.html" : ""); }
+  function pageUrl(url) { return siteRoot + url; }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -33,7 +32,7 @@
     var form = document.querySelector("form.baogao-header-search");
     if (!form) return;
     var input = form.querySelector("input"), panel = form.querySelector(".baogao-suggest"), seq = 0, timer;
-    form.action = pageUrl("search/");
+    form.action = pageUrl("search.html");
     var current = new URLSearchParams(location.search).get("q");
     if (current && document.getElementById("baogao-search")) input.value = current;
     input.addEventListener("input", function () {
@@ -60,7 +59,7 @@
               line ? kwicNode(line) : null,
             ]));
           });
-          if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: pageUrl("search/") + "?q=" + encodeURIComponent(raw), text: "查看全部 " + res.total + " 篇 →" }));
+          if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: pageUrl("search.html") + "?q=" + encodeURIComponent(raw), text: "查看全部 " + res.total + " 篇 →" }));
           panel.hidden = false;
         });
       });
