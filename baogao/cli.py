@@ -11,7 +11,7 @@ from pathlib import Path
 
 from baogao import check as fidelity
 from baogao.convert import convert_archive
-from baogao.search.index import build_index_for_pages
+from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
 from baogao.site import pages_dir_for, run_mkdocs
 
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return status
     started = time.perf_counter()
     build_index_for_pages(pages)
-    log.info("baogao index: search index in %s (%.1f s)", pages / "search", time.perf_counter() - started)
+    log.info("baogao index: search index in %s (%.1f s)", pages / INDEX_DIR, time.perf_counter() - started)
     if args.command == "serve":
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status

@@ -22,14 +22,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class serve_folder:
+    """Serve a folder on 127.0.0.1 (a free port) for the duration of a `with` block."""
+
+    def __init__(self, folder):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_port}/"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
 @pytest.fixture(scope="module")
 def served_site(sample_site):
     _, site = sample_site
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/", site
-    server.shutdown()
+    with serve_folder(site) as base:
+        yield base, site
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ answered from per-document counts, longer ones by chaining character triples at 
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.index import INDEX_DIR, shard_of
+from baogao.search.index import INDEX_DIR, shard_of, unpacked
 from baogao.search.normalize import Query, normalize_with_offsets, parse_query
 
 KWIC_CONTEXT = 30
@@ -49,6 +48,20 @@ def _varints(data: bytes) -> list[int]:
     return np.add.reduceat((raw & np.uint64(127)) << (np.uint64(7) * shift), starts).tolist()
 
 
+def _header(blob: bytes, count: int) -> tuple[list[int], int]:
+    """The first `count` varints of a blob, and the offset after them."""
+    values, value, shift, offset = [], 0, 0, 0
+    while len(values) < count:
+        byte = blob[offset]
+        offset += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            values.append(value)
+            value, shift = 0, 0
+    return values, offset
+
+
 class SearchIndex:
     def __init__(self, site_dir: Path):
         self.root = site_dir / INDEX_DIR
@@ -61,9 +74,11 @@ class SearchIndex:
         path = self.root / f"g{n}" / f"{s}.js"
         if not path.is_file():
             return {}
-        payload = _read_script(path)
-        terms, data = payload["terms"], base64.b64decode(payload["data"])
-        sizes = _varints(base64.b64decode(payload["sizes"]))
+        blob = unpacked(_read_script(path))
+        (terms_len, sizes_len), head = _header(blob, 2)
+        terms = blob[head: head + terms_len].decode("utf-8")
+        sizes = _varints(blob[head + terms_len: head + terms_len + sizes_len])
+        data = blob[head + terms_len + sizes_len:]
         table, offset = {}, 0
         for i, size in enumerate(sizes):
             table[terms[i * n: (i + 1) * n]] = data[offset: offset + size]
@@ -129,7 +144,7 @@ class SearchIndex:
     def text(self, doc: int) -> str:
         chunks, k = [], 0
         while (path := self.root / "text" / str(doc) / f"{k}.js").is_file():
-            chunks.append(_read_script(path)["text"])
+            chunks.append(unpacked(_read_script(path)["z"]).decode("utf-8"))
             k += 1
         return "".join(chunks)
 

@@ -73,6 +73,12 @@
     for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
   }
+  /* Index payloads are raw deflate + base64 (see baogao/search/index.py `packed`). */
+  function unpack(text) {
+    var stream = new Blob([b64(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+  var utf8 = new TextDecoder("utf-8");
   function varints(bytes, start, end) {
     var values = [], value = 0, mult = 1;
     for (var i = start; i < end; i++) {
@@ -95,12 +101,22 @@
   function shardTable(n, s) {
     var key = n + "/" + s;
     if (!tables[key]) tables[key] = get("g" + key).then(function (p) {
+      return p ? unpack(p) : null;
+    }).then(function (blob) {
       var table = new Map();
-      if (!p) return table;
-      var terms = Array.from(p.terms), data = b64(p.data), sizesBytes = b64(p.sizes);
-      var sizes = varints(sizesBytes, 0, sizesBytes.length), off = 0;
+      if (!blob) return table;
+      // [terms length, sizes length] varints, UTF-8 terms, size varints, posting data
+      var head = 0, lens = [];
+      while (lens.length < 2) {
+        var value = 0, mult = 1, b;
+        do { b = blob[head++]; value += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
+        lens.push(value);
+      }
+      var terms = Array.from(utf8.decode(blob.subarray(head, head + lens[0])));
+      var sizes = varints(blob, head + lens[0], head + lens[0] + lens[1]);
+      var off = head + lens[0] + lens[1];
       for (var i = 0; i < sizes.length; i++) {
-        table.set(terms.slice(i * n, (i + 1) * n).join(""), [data, off, off + sizes[i]]);
+        table.set(terms.slice(i * n, (i + 1) * n).join(""), [blob, off, off + sizes[i]]);
         off += sizes[i];
       }
       return table;
@@ -188,7 +204,14 @@
     });
   }
   function facets() { return get("facets"); }
-  function chunk(doc, k) { return get("text/" + doc + "/" + k); }
+  var chunks = {};
+  function chunk(doc, k) {
+    var key = doc + "/" + k;
+    if (!chunks[key]) chunks[key] = get("text/" + key).then(function (c) {
+      return c ? unpack(c.z).then(function (bytes) { return { start: c.start, text: utf8.decode(bytes) }; }) : null;
+    });
+    return chunks[key];
+  }
 
   /* Up to `limit` KWIC lines [{left, match, right, start}] of the included phrases, text order. */
   function kwic(doc, hit, query, limit, context) {
