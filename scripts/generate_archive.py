@@ -69,9 +69,10 @@ def generate(count: int, out: Path, seed: int, sources: list[Path]) -> int:
         doc_type = rng.choice(DOC_TYPES)
         lines = [f"{place}{rng.choice(OFFICES)}{year}年{doc_type}"]
         lines += rng.sample(paragraphs, 1)
-        for s in range(rng.randint(3, 6)):
+        # About 14 KB a report on average, as in the archives measured for the issues.
+        for s in range(rng.randint(3, 7)):
             lines.append(f"{NUMERALS[s]}、{rng.choice(headings)}")
-            lines += rng.sample(paragraphs, rng.randint(2, 5))
+            lines += rng.sample(paragraphs, rng.randint(2, 6))
         text = "\n".join(lines) + "\n"
         encoding, newline = ("gb18030", "\r\n") if i % 10 == 9 else ("utf-8", "\n")
         data = text.replace("\n", newline).encode(encoding, errors="strict")

@@ -38,6 +38,7 @@ FORMAT = 2
 CHUNK_CHARS = 2000  # normalised characters per text chunk
 DOCS_PER_BLOCK = 100
 TARGET_SHARD_BYTES = 24_000
+BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 FACETS = ("year", "level", "doc_type", "region", "themes")
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
@@ -56,21 +57,22 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) ->
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
 
-    grams: dict[int, list[tuple[np.ndarray, ...]]] = {1: [], 2: [], 3: []}
+    levels = {n: _Level(n) for n in (1, 2, 3)}
     lengths = []
+    folds: dict[str, str] = {}
     for doc, entry in enumerate(catalog):
         text = (text_dir / f"{entry['id']}.txt").read_text(encoding="utf-8")
-        norm, origin = normalize_with_offsets(text)
+        norm, origin = normalize_with_offsets(text, folds)
         lengths.append(len(norm))
         codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
         for n in (1, 2):
             keys, counts = np.unique(_keys(codes, n), return_counts=True)
-            grams[n].append((keys, np.full(len(keys), doc, np.uint32), counts.astype(np.uint32)))
+            levels[n].add(keys, counts)
         keys3 = _keys(codes, 3)
-        grams[3].append((keys3, np.full(len(keys3), doc, np.uint32), np.arange(len(keys3), dtype=np.uint32)))
+        levels[3].add(keys3, np.arange(len(keys3)))
         _write_chunks(tmp / "text" / str(doc), doc, text, norm, origin)
 
-    shards = {n: _write_level(tmp, n, grams.pop(n)) for n in (1, 2, 3)}
+    shards = {n: levels.pop(n).write(tmp) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog, lengths)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
@@ -140,18 +142,49 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, length
 
 
-def _write_level(root: Path, n: int, parts: list[tuple[np.ndarray, ...]]) -> int:
-    """Sort all (term, doc, value) entries by shard and term, encode, and write the shards."""
-    if not parts:
-        return 1
-    keys = np.concatenate([p[0] for p in parts])
-    docs = np.concatenate([p[1] for p in parts]).astype(np.int64)
-    vals = np.concatenate([p[2] for p in parts]).astype(np.int64)
-    del parts[:]
+class _Level:
+    """The (term, document, value) entries of one n-gram level, kept compact until written.
+
+    Values are counts (n < 3) or positions (n = 3). Entries are held per document; writing
+    goes shard range by shard range so that memory stays bounded at any archive size.
+    """
+
+    def __init__(self, n: int):
+        self.n = n
+        self.keys: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
+
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        """Entries of the next document (documents are numbered in the order they are added)."""
+        self.keys.append(keys)
+        self.values.append(values.astype(np.uint32))
+
+    def write(self, root: Path) -> int:
+        """Write all shards of this level; returns the shard count."""
+        total = sum(len(k) for k in self.keys)
+        estimate = total * (2 if self.n == 3 else 3)
+        shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
+        shard_ids = [(_fnv(_key_codes(k, self.n)) % np.uint64(shards)).astype(np.uint32) for k in self.keys]
+        batches = min(shards, 1 + total // BATCH_ENTRIES)
+        for batch in range(batches):
+            lo, hi = batch * shards // batches, (batch + 1) * shards // batches
+            picks = [np.flatnonzero((s >= lo) & (s < hi)) for s in shard_ids]
+            _write_shards(
+                root, self.n, shards,
+                keys=np.concatenate([k[p] for k, p in zip(self.keys, picks)] or [np.zeros(0, np.uint64)]),
+                docs=np.concatenate([np.full(len(p), d, np.int64) for d, p in enumerate(picks)] or [np.zeros(0, np.int64)]),
+                vals=np.concatenate([v[p] for v, p in zip(self.values, picks)] or [np.zeros(0, np.uint32)]).astype(np.int64),
+                shard=np.concatenate([s[p] for s, p in zip(shard_ids, picks)] or [np.zeros(0, np.uint32)]).astype(np.int64),
+            )
+        self.keys, self.values = [], []
+        return shards
+
+
+def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> None:
+    """Sort entries by shard and term, encode each term's postings, and write the shards."""
+    if not len(keys):
+        return
     positional = n == 3
-    estimate = len(keys) * (2 if positional else 3)
-    shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
-    shard = (_fnv(_key_codes(keys, n)) % np.uint64(shards)).astype(np.int64)
     order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
     keys, docs, vals, shard = keys[order], docs[order], vals[order], shard[order]
     del order
@@ -204,7 +237,6 @@ def _write_level(root: Path, n: int, parts: list[tuple[np.ndarray, ...]]) -> int
         header, _ = _varints(np.array([len(terms), len(sizes)]))
         blob = header.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
         _write_script(root / f"g{n}" / f"{s}.js", f"g{n}/{s}", packed(blob))
-    return shards
 
 
 def _write_chunks(folder: Path, doc: int, text: str, norm: str, origin: list[int]) -> None:

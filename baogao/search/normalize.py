@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import numpy as np
 from dataclasses import dataclass
 
 # Python's str.isspace() set, spelled out so that the JavaScript engine can use the same one.
@@ -24,18 +26,21 @@ def fold_char(ch: str) -> str:
 
 
 def normalize(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
+    folds = {ch: fold_char(ch) for ch in set(text)}
+    return "".join(map(folds.__getitem__, text))
 
 
-def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
-    """(normalised text, for each normalised character the index of its source character)."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return "".join(out), origin
+def normalize_with_offsets(text: str, folds: dict[str, str] | None = None) -> tuple[str, np.ndarray]:
+    """(normalised text, for each normalised character the index of its source character).
+
+    `folds` caches fold_char across calls (the index builder passes one dict for all reports).
+    """
+    folds = {} if folds is None else folds
+    for ch in set(text).difference(folds):
+        folds[ch] = fold_char(ch)
+    parts = list(map(folds.__getitem__, text))
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    return "".join(parts), np.repeat(np.arange(len(text), dtype=np.int64), lengths)
 
 
 @dataclass(frozen=True)

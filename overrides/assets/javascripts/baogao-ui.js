@@ -84,6 +84,7 @@
     if (!query.include.length) { summary.textContent = "输入要查找的词句。多个词用空格分开（须同时出现），-词 表示排除，\"带 空格\" 的短语加引号。"; return; }
     results.setAttribute("data-state", "loading");
     summary.textContent = "正在查找……";
+    performance.mark("baogao-query-start");
 
     Promise.all([S.search(query), S.facets(), S.manifest()]).then(function (all) {
       var res = all[0], columns = all[1], manifest = all[2];
@@ -106,15 +107,19 @@
         hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "");
       results.setAttribute("data-total", String(hits.length));
       var shown = 0;
+      /* Results appear as soon as their titles are known; KWIC lines fill in as chunks arrive. */
       function showMore() {
         var batch = hits.slice(shown, shown + PAGE_SIZE);
         shown += batch.length;
         more.hidden = shown >= hits.length;
-        return Promise.all(batch.map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 3, 30)]).then(function (r) { return [hit, r[0], r[1]]; });
-        })).then(function (rows) {
-          rows.forEach(function (row) { results.appendChild(resultNode(row[0], row[1], row[2])); });
-        });
+        var slots = batch.map(function () { return results.appendChild(el("li", { class: "baogao-result baogao-result--pending" })); });
+        return Promise.all(batch.map(function (hit, i) {
+          return S.meta(hit.doc).then(function (meta) {
+            var node = resultNode(hit, meta);
+            results.replaceChild(node, slots[i]);
+            return S.kwic(hit.doc, hit, query, 3, 30).then(function (lines) { fillKwic(node, meta, lines); });
+          });
+        }));
       }
       more.onclick = function () { results.setAttribute("data-state", "loading"); showMore().then(function () { results.setAttribute("data-state", "done"); }); };
       exportButton.hidden = !hits.length;
@@ -125,15 +130,16 @@
       results.setAttribute("data-state", "error");
     });
 
-    function resultNode(hit, meta, lines) {
-      var item = el("li", { class: "baogao-result", "data-report-id": meta.id }, [
+    function resultNode(hit, meta) {
+      return el("li", { class: "baogao-result", "data-report-id": meta.id }, [
         el("a", { class: "baogao-result__title", href: hitHref(meta, raw, 0), text: meta.title }),
         el("div", { class: "baogao-result__meta", text: [meta.year || "年份不详", meta.org || "", meta.doc_type, "出现 " + hit.count + " 次"].filter(Boolean).join(" · ") }),
+        el("ol", { class: "baogao-result__kwic" }),
       ]);
-      var list = el("ol", { class: "baogao-result__kwic" });
+    }
+    function fillKwic(item, meta, lines) {
+      var list = item.querySelector(".baogao-result__kwic");
       lines.forEach(function (line, i) { list.appendChild(el("li", {}, [kwicNode(line, hitHref(meta, raw, i))])); });
-      item.appendChild(list);
-      return item;
     }
     function renderFacets(allHits, chosen, valueOf, passes) {
       facetBox.replaceChildren();
