@@ -13,7 +13,7 @@ from baogao import check as fidelity
 from baogao.convert import convert_archive
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
-from baogao.site import pages_dir_for, run_mkdocs
+from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
 
@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--pages", type=Path, help="converted pages folder (default: build/pages)")
 
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(format="%(message)s")
+    log.setLevel(logging.INFO)
     if args.command == "search":
         return _search(args.site, args.query, args.limit or None, args.json)
     if args.command == "check":
@@ -70,10 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
+    fingerprint = site_fingerprint(args.config, pages)
+    if site_is_current(args.out, fingerprint):
+        log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
+        return status
     started = time.perf_counter()
     run_mkdocs(args.config, pages, args.out)
+    checked = _check(args.out, pages)
     log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
-    return _check(args.out, pages) or status
+    if checked == 0:
+        mark_site_built(args.out, fingerprint)
+    return checked or status
 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:

@@ -87,6 +87,37 @@ def run_mkdocs(
     build(config)
 
 
+BUILD_STAMP = ".baogao-build"
+_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides", "hooks", "baogao")
+
+
+def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
+    """A digest of everything a build reads: converted pages, index, templates, docs, code.
+
+    `baogao build` skips MkDocs when the site was last built from the same inputs, so an
+    unchanged archive of any size rebuilds in seconds.
+    """
+    digest = hashlib.sha256()
+    project = config_file.resolve().parent
+    inputs = [pages_dir / ".baogao-state.json", pages_dir / "search-index" / "VERSION"]
+    for name in _SITE_INPUTS:
+        path = project / name
+        inputs.extend(sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path])
+    for path in inputs:
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def site_is_current(site_dir: Path, fingerprint: str) -> bool:
+    stamp = site_dir / BUILD_STAMP
+    return stamp.is_file() and stamp.read_text() == fingerprint
+
+
+def mark_site_built(site_dir: Path, fingerprint: str) -> None:
+    (site_dir / BUILD_STAMP).write_text(fingerprint)
+
+
 def index_version(pages_dir: Path) -> str:
     from baogao.search.index import INDEX_DIR
 

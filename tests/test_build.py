@@ -1,0 +1,34 @@
+"""`baogao build`: convert + index + MkDocs + fidelity check, and skipping work that is done."""
+
+from __future__ import annotations
+
+from baogao.cli import main as baogao
+
+
+def test_build_then_rebuild_skips_mkdocs_until_a_report_changes(reports_copy, tmp_path, caplog):
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"),
+            "--out", str(tmp_path / "site"), "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    assert "all 5 reports show their full text" in caplog.text
+    assert (tmp_path / "site" / "search-index" / "manifest.js").is_file()
+
+    caplog.clear()
+    assert baogao(args) == 0
+    assert "up to date" in caplog.text and "0 converted, 5 unchanged" in caplog.text
+
+    caplog.clear()
+    report = sorted(reports_copy.glob("*.txt"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "\n新增的一段话。\n", encoding="utf-8")
+    assert baogao(args) == 0
+    assert "up to date" not in caplog.text and "1 converted" in caplog.text
+    assert "all 5 reports show their full text" in caplog.text
+
+
+def test_build_fails_loudly_when_a_page_loses_text(reports_copy, tmp_path, caplog, monkeypatch):
+    import baogao.check as check
+
+    monkeypatch.setattr(check, "visible_text", lambda html: "")  # as if every page were empty
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"),
+            "--out", str(tmp_path / "site"), "--quiet", "--jobs", "1"]
+    assert baogao(args) == 2
+    assert "TEXT LOST" in caplog.text and "5 of 5 reports lose text" in caplog.text
