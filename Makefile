@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 REPORTS ?= reports
 OUT ?= site
 
-.PHONY: install site serve test golden clean
+.PHONY: install site serve test golden bench clean
 
 $(BIN)/baogao: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: install
 ## Regenerate tests/golden/ from reports/, then review with `git diff tests/golden`.
 golden: install
 	$(BIN)/python -m tests.golden
+
+## Benchmark against stock Material at the corpus, 1 000 and 10 000 generated reports (slow).
+BENCH_SIZES ?= corpus,1000,10000
+bench: install
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf build site

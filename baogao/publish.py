@@ -54,7 +54,8 @@ from urllib.parse import urlsplit
 PRECOMPRESS_SUFFIXES = (".js", ".css", ".html", ".json", ".svg", ".xml")
 ARCHIVE_ROOT = "site"
 ARCHIVE_PREFIX = "baogao-site-"
-GZIP_LEVEL = 9
+GZIP_LEVEL = 9       # the .gz copies: compressed once, served many times
+ARCHIVE_GZIP_LEVEL = 6
 
 # The policy of deploy/nginx.conf, before the hashes of the site's inline scripts are added.
 CSP_DIRECTIVES = (
@@ -165,6 +166,8 @@ def publish(
         raise ValueError(f"version {version!r}: use letters, digits, '.', '+', '_' and '-' only")
 
     files = _site_files(site_dir)
+    if out_dir.resolve().is_relative_to(site_dir.resolve()):
+        raise ValueError(f"output folder '{out_dir}' is inside the site '{site_dir}': publish to a folder outside it")
     if mtime is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch and not epoch.isdigit():
@@ -248,7 +251,7 @@ def _write_tar(target: Path, members: dict[str, Path], mtime: int) -> str:
                      key=lambda entry: PurePosixPath(entry[0]).parts)
     digest = hashlib.sha256()
     with open(target, "wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as packed, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=ARCHIVE_GZIP_LEVEL, mtime=0) as packed, \
             tarfile.open(fileobj=packed, mode="w", format=tarfile.PAX_FORMAT) as tar:
         tar.addfile(_tar_info(ARCHIVE_ROOT, None, mtime))
         for rel, path in entries:

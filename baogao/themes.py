@@ -1,25 +1,31 @@
 """Themes: which sections of a report are about which theme of office work (作风建设, 督查 …).
 
-The taxonomy lives in one hand-edited file, `themes.yml` at the repository root (its comments
-document the format). `load_taxonomy` reads and validates it once per build; `classify` runs
-after parse, on each report's blocks, and tags *sections*, not whole reports, so that a theme
-page can link to the passage that is about the theme:
+The taxonomy lives in one hand-edited file, `themes.yml` at the repository root; its comments
+document the format. `load_taxonomy` reads and validates it once per build. `classify` runs
+after parse, once per report, and tags *sections*, not whole reports, so that a theme page can
+link to the passage that is about the theme:
 
-- `split_sections` cuts a report into sections: each heading with its own text up to its first
-  sub-heading; the text before the first heading (导语); each 第X条 article; each run of text
-  that a lead-in opens (一是…。 二是…。 第一，…), inside a paragraph or at its start; and, in a
-  report without headings, runs of paragraphs of about `WINDOW_CHARS` characters.
-- Every theme's words are counted in each section's heading (or lead sentence) and in its own
-  text; the score weighs heading matches by the taxonomy's `heading_factor` and counts the text
-  as density per `TEXT_UNIT` characters, so that neither a long section nor a passing mention
-  gets the theme. A section gets the theme when the score reaches the theme's threshold.
-- A section whose heading names a theme and that gets it stands for its whole part: its
-  sub-sections are not listed again for that theme (one link to 三、转作风、树形象…, not one per
-  paragraph under it). A parent whose heading does not name the theme is listed only if its own
-  text qualifies, so links point to the sub-section that is about the theme.
+1. `split_sections` cuts the report into a tree of sections: section 0 is the whole report;
+   below it the text before the first heading (导语), each heading with its own text up to its
+   first sub-heading, each 第X条 article, and in a report without headings runs of paragraphs of
+   about `WINDOW_CHARS` characters; below those, each run of text that a lead-in opens
+   (一是…。二是…。第一，…), inside a paragraph or at its start.
+2. Each theme's words are counted in a section's heading (or lead sentence) and in its own text
+   (not its sub-sections'). score = heading_factor × heading weight + text weight ÷
+   max(1, characters ÷ `TEXT_UNIT`): the text counts as density, so neither a long section nor
+   a passing mention gets the theme. A section gets the theme when the score reaches the
+   theme's threshold; `OFF_HEADING_FACTOR` × the threshold when its heading names something
+   else.
+3. Links without duplicates: a section stands for its whole part, absorbing the matches of its
+   sub-sections (listed in `SectionMatch.parts`), when its heading alone names the theme, or
+   when more than half of its sub-sections (at least two) get the theme, or when it gets the
+   theme itself and at least half of its sub-sections do. Otherwise every section that gets the
+   theme is its own link, so a theme found in a （一） points to the （一）, and its parent 一、
+   is listed only when its own heading and text qualify. The whole report (section 0) is listed
+   when most of its top-level sections are about the theme.
 
-Pure functions; no jieba: matching is one precompiled regex per theme (an alternation of its
-words, longest first), fast enough for archives of many thousands of reports.
+Pure functions, no jieba: each theme is one precompiled alternation of its keywords (plus its
+few patterns), scanned over the text of the report.
 """
 
 from __future__ import annotations
@@ -31,30 +37,34 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
-from baogao.model import ParsedReport
+from baogao.model import Block, ParsedReport
 
 DEFAULT_THRESHOLD = 4.0
 DEFAULT_HEADING_FACTOR = 3.0
-# Text evidence counts as density per this many characters (a short section is not inflated:
-# below one unit the raw sum counts).
+# Text evidence counts as density per this many characters; below one unit the plain sum
+# counts, so a short section is not inflated.
 TEXT_UNIT = 500
+# A section whose heading (or lead sentence) names none of a theme's words needs this many
+# times the threshold from its text: its heading says it is about something else.
+OFF_HEADING_FACTOR = 1.5
 # A report without headings is cut into runs of paragraphs of at least this many characters.
 WINDOW_CHARS = 1500
-# A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long.
+# A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long; a
+# longer one is a sentence of the text.
 LEAD_MAX_CHARS = 24
 LABEL_CHARS = 30
 EXCERPT_CHARS = 80
-# A section whose heading or lead sentence names none of a theme's words needs this many times
-# the theme's threshold from its text: the heading says the section is about something else.
-OFF_HEADING_FACTOR = 1.5
+REPORT_LABEL = "（全文）"
 PREAMBLE_LABEL = "（导语）"
 
 _TOP_FIELDS = ("threshold", "heading_factor", "themes")
 _THEME_FIELDS = ("name", "description", "keywords", "patterns", "threshold")
+
+Span = tuple[int, int, int]  # (block index, start, end) in characters of the block's text
 
 
 class TaxonomyError(ValueError):
@@ -76,8 +86,8 @@ class Theme:
     description: str
     rules: tuple[Rule, ...]  # keywords, longest first, then patterns in file order
     threshold: float
-    # All keywords as one alternation without groups: Python's regex engine then skips ahead
-    # to the first characters of the words, 100× faster than with a group per word.
+    # All keywords as one alternation without groups: Python's regex engine then skips to the
+    # first characters of the words, 100× faster than with one group per word.
     keyword_regex: re.Pattern[str] | None = field(compare=False, repr=False)
     weights: dict[str, float] = field(compare=False, repr=False)
     pattern_regexes: tuple[tuple[re.Pattern[str], float], ...] = field(compare=False, repr=False)
@@ -88,7 +98,7 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     heading_factor: float
     source: str  # the file it was read from, for messages
-    digest: str  # SHA-256 of the file: reclassify every report when it changes
+    digest: str  # SHA-256 of the file: when it changes, every report is classified again
 
     def names(self) -> list[str]:
         return [theme.name for theme in self.themes]
@@ -107,35 +117,47 @@ class Evidence:
 class Section:
     """A passage of a report that a theme link can point to.
 
-    kind: "heading" (a heading block and its own text), "preamble" (text before the first
-    heading), "article" (a 第X条 block and the paragraphs after it), "lead" (text opened by
-    一是/第一，… up to the next lead-in or the end of its paragraph) or "window" (paragraphs of a
-    report without headings). `block` is the block the section starts at: the heading block for
-    a heading section (its TOC anchor), otherwise a paragraph or article block. `heading_block`
-    is the section's own heading or the nearest heading above it (None before any heading).
-    `head` is the span that counts as the heading (heading block or lead sentence), `body` the
-    spans of its own text, not of its sub-sections; spans are (block, start, end) in characters.
+    kind: "report" (section 0, the whole report), "preamble" (text before the first heading),
+    "heading" (a heading block and its own text), "article" (a 第X条 block and the paragraphs
+    after it), "window" (paragraphs of a report without headings) or "lead" (text opened by
+    一是/第一，… up to the next lead-in or the end of its paragraph).
+    `block` is where the section starts: the heading block of a heading section (its TOC
+    anchor), otherwise a paragraph or article block (articles have `Block.anchor`).
+    `heading_block` is the section's own heading or the nearest one above it (None before the
+    first heading). `head` is the span that counts as heading (heading block or lead sentence);
+    `body` the spans of its own text, without its sub-sections.
     """
 
     index: int
     kind: str
-    label: str
+    label: str  # heading text, lead sentence, 第X条, （导语）, （全文）, or the first words
     level: int
     parent: int | None
     block: int
     heading_block: int | None
-    head: tuple[int, int, int] | None
-    body: tuple[tuple[int, int, int], ...]
+    head: Span | None
+    body: tuple[Span, ...]
     excerpt: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A sub-section that got the theme on its own, absorbed into an enclosing match."""
+
+    section: int
+    label: str
+    block: int
 
 
 @dataclass(frozen=True)
 class SectionMatch:
     """A section that is about a theme, with the evidence that says so.
 
-    `heading` is the text of `heading_block` (the section's own heading, or for a lead, article
-    or window section the nearest heading above it; None in the 导语 or a report without
-    headings). `label` is what to show as the link text; `block` the block to link to.
+    Link to `block` (for a heading section its heading, whose TOC anchor the page has; for a
+    lead, article or window section a paragraph or article block) and show `label`.
+    `heading`/`heading_block`: the section's own heading, or for other kinds the nearest
+    heading above it (None in the 导语, the whole report, or a report without headings).
+    `score` is the best score among the section and its `parts`; `evidence` sums them.
     """
 
     theme: str
@@ -148,6 +170,7 @@ class SectionMatch:
     excerpt: str
     score: float
     evidence: tuple[Evidence, ...]
+    parts: tuple[Part, ...] = ()
 
 
 # ------------------------------------------------------------------------------------ taxonomy
@@ -161,11 +184,12 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
-        if isinstance(key, (str, int, float, bool)) and key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{key!r} is written twice in one mapping", key_node.start_mark
-            )
-        seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+        if isinstance(key, (str, int, float)):
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} is written twice in one mapping", key_node.start_mark
+                )
+            seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -173,7 +197,7 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
-    """Read and validate themes.yml; raises TaxonomyError naming the file and the field.
+    """Read and validate a themes file; raises TaxonomyError naming the file and the field.
 
     Runs once per build, before any report is classified.
     """
@@ -195,7 +219,7 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
 
 
 def taxonomy_from_data(data: Any, where: str, digest: str = "") -> Taxonomy:
-    """Validate the parsed content of a themes file (`where` names it in messages)."""
+    """Validate the parsed content of a themes file; `where` names the file in messages."""
 
     def fail(message: str) -> TaxonomyError:
         return TaxonomyError(f"Error reading '{where}': {message}")
@@ -220,13 +244,15 @@ def taxonomy_from_data(data: Any, where: str, digest: str = "") -> Taxonomy:
     for position, entry in enumerate(entries, 1):
         theme = _theme(entry, position, threshold, fail)
         if theme.name in first_at:
-            raise fail(f"theme {theme.name!r} is defined twice (themes no. {first_at[theme.name]} and {position})")
+            raise fail(
+                f"theme {theme.name!r} is defined twice (themes no. {first_at[theme.name]} and {position})"
+            )
         first_at[theme.name] = position
         themes.append(theme)
     return Taxonomy(tuple(themes), heading_factor, where, digest)
 
 
-def _theme(entry: Any, position: int, default_threshold: float, fail) -> Theme:
+def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[str], TaxonomyError]) -> Theme:
     if not isinstance(entry, dict):
         raise fail(f"theme no. {position} expected a mapping (name, description, keywords…), got {_kind(entry)}")
     name = entry.get("name")
@@ -243,8 +269,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail) -> Theme:
     if threshold is None:
         raise fail(f"{who} field 'threshold' expected a number > 0, got {entry['threshold']!r}")
 
-    keywords = _rules(entry.get("keywords", {}), "keywords", who, fail)
-    patterns = _rules(entry.get("patterns", {}), "patterns", who, fail)
+    keywords = _rules(entry.get("keywords"), "keywords", who, fail)
+    patterns = _rules(entry.get("patterns"), "patterns", who, fail)
     for text, _ in patterns:
         try:
             compiled = re.compile(text)
@@ -265,7 +291,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail) -> Theme:
     return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), pattern_regexes)
 
 
-def _rules(value: Any, field_name: str, who: str, fail) -> list[tuple[str, float]]:
+def _rules(value: Any, field_name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[tuple[str, float]]:
     if value is None:
         return []
     if not isinstance(value, dict):
@@ -273,6 +299,7 @@ def _rules(value: Any, field_name: str, who: str, fail) -> list[tuple[str, float
     out = []
     for text, weight in value.items():
         if not isinstance(text, str):
+            # YAML reads 12345 as a number (and 0123 as octal): the user must quote it.
             raise fail(f"{who} field '{field_name}' has the key {text!r}: write it in quotes ('{text}': weight)")
         if not _one_line(text) or text != text.strip():
             raise fail(f"{who} field '{field_name}' has an empty or padded key {text!r}")
@@ -302,7 +329,7 @@ def _kind(value: Any) -> str:
 # ------------------------------------------------------------------------------------ sections
 
 _CN = "一二三四五六七八九十"
-# A lead-in opens a run of text: at the start of a paragraph or after a sentence or clause end.
+# A lead-in opens a run of text at the start of a paragraph or after a sentence or clause end.
 _LEAD_IN = re.compile(
     rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、])"
 )
@@ -318,18 +345,20 @@ class _Draft:
     char: int = 0  # where in `block` the section starts (a lead inside a paragraph)
     parent: "_Draft | None" = None
     heading_block: int | None = None
-    head: tuple[int, int, int] | None = None
-    body: list[tuple[int, int, int]] = field(default_factory=list)
+    head: Span | None = None
+    body: list[Span] = field(default_factory=list)
     end_block: int = 0  # the section with its sub-sections ends before this block
+    end_char: int | None = None  # a lead ends here in its block
 
 
 def split_sections(report: ParsedReport) -> list[Section]:
-    """The report's sections in reading order (see the module docstring).
+    """The report's sections in reading order, section 0 the whole report (see module doc).
 
-    Runs inside `classify`; the page builder may call it to map section numbers to blocks.
+    Runs inside `classify`; a page builder may call it to map section numbers to blocks.
     """
     blocks = report.blocks
-    drafts: list[_Draft] = []
+    root = _Draft("report", REPORT_LABEL, 0, 0, end_block=len(blocks))
+    drafts: list[_Draft] = [root]
     has_headings = any(b.kind == "heading" for b in blocks)
     stack: list[_Draft] = []  # open heading sections, outermost first
     container: _Draft | None = None  # the section that receives the next paragraph
@@ -338,21 +367,22 @@ def split_sections(report: ParsedReport) -> list[Section]:
         if block.kind == "heading":
             while stack and stack[-1].level >= block.level:
                 stack.pop().end_block = i
-            container = _Draft("heading", block.text, block.level, i, parent=stack[-1] if stack else None,
-                               heading_block=i, head=(i, 0, len(block.text)))
+            parent = stack[-1] if stack else root
+            container = _Draft("heading", block.text, block.level, i, parent=parent, heading_block=i,
+                               head=(i, 0, len(block.text)))
             stack.append(container)
             drafts.append(container)
             continue
         if block.kind == "article":
-            parent = stack[-1] if stack else None
-            container = _Draft("article", block.anchor or block.text[:LABEL_CHARS], (parent.level + 1) if parent else 1,
-                               i, parent=parent, heading_block=parent.heading_block if parent else None)
+            parent = stack[-1] if stack else root
+            container = _Draft("article", block.anchor or _label(block.text), parent.level + 1, i,
+                               parent=parent, heading_block=parent.heading_block)
             drafts.append(container)
-        elif container is None or (container.kind == "window" and _chars(blocks, container) >= WINDOW_CHARS):
+        elif container is None or (container.kind == "window" and _chars(container) >= WINDOW_CHARS):
             if has_headings:
-                container = _Draft("preamble", PREAMBLE_LABEL, 1, i)
+                container = _Draft("preamble", PREAMBLE_LABEL, 1, i, parent=root)
             else:
-                container = _Draft("window", _label(block.text), 1, i)
+                container = _Draft("window", _label(block.text), 1, i, parent=root)
             drafts.append(container)
         container.body.append((i, 0, len(block.text)))
         container.end_block = i + 1
@@ -360,7 +390,7 @@ def split_sections(report: ParsedReport) -> list[Section]:
         open_section.end_block = len(blocks)
 
     drafts.extend(lead for draft in list(drafts) for lead in _leads(draft, blocks))
-    drafts.sort(key=lambda d: (d.block, d.char, d.level))
+    drafts.sort(key=lambda d: (d.block, d.char, d.level))  # reading order, parents first
     number = {id(d): n for n, d in enumerate(drafts)}
     return [
         Section(
@@ -379,19 +409,17 @@ def split_sections(report: ParsedReport) -> list[Section]:
     ]
 
 
-def _leads(draft: _Draft, blocks) -> list[_Draft]:
-    """Cut the runs opened by 一是/二是… out of a section's own text into sub-sections.
+def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
+    """Cut the runs that 一是/二是… open out of a section's own text, as its sub-sections.
 
-    Two or more lead-ins make a list; a single 一是 is left in the text. A run ends at the next
-    lead-in or at the end of its paragraph: what follows a list belongs to the parent again.
+    Two or more lead-ins make a list; a single 一是 stays in the text. A run ends at the next
+    lead-in or at the end of its paragraph: what follows the list belongs to the parent again.
     """
-    if draft.kind == "lead":
-        return []
     cuts_of = {span: _lead_starts(blocks[span[0]].text, span) for span in draft.body}
     if sum(map(len, cuts_of.values())) < 2:
         return []
     leads: list[_Draft] = []
-    rest: list[tuple[int, int, int]] = []
+    rest: list[Span] = []
     for span in draft.body:
         b, _, end = span
         text = blocks[b].text
@@ -408,7 +436,7 @@ def _leads(draft: _Draft, blocks) -> list[_Draft]:
             sentence_end = _LEAD_END.search(text, start, stop)
             head_end = sentence_end.end() if sentence_end else stop
             lead = _Draft("lead", "", draft.level + 1, b, char=start, parent=draft,
-                          heading_block=draft.heading_block, end_block=b + 1)
+                          heading_block=draft.heading_block, end_block=b + 1, end_char=stop)
             if head_end - start <= LEAD_MAX_CHARS:
                 lead.head = (b, start, head_end)
                 lead.label = text[start:head_end]
@@ -422,13 +450,13 @@ def _leads(draft: _Draft, blocks) -> list[_Draft]:
     return leads
 
 
-def _lead_starts(text: str, span: tuple[int, int, int]) -> list[int]:
+def _lead_starts(text: str, span: Span) -> list[int]:
     """Where the lead-ins in a span of a block start (after any indentation)."""
     _, start, end = span
     return [m.end() - len(m.group().lstrip(" \u3000")) for m in _LEAD_IN.finditer(text, start, end)]
 
 
-def _chars(blocks, draft: _Draft) -> int:
+def _chars(draft: _Draft) -> int:
     return sum(end - start for _, start, end in draft.body)
 
 
@@ -436,16 +464,18 @@ def _label(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS] + "…"
 
 
-def _excerpt(draft: _Draft, blocks) -> str:
-    """The first characters of the section's text (after its heading, sub-sections included)."""
+def _excerpt(draft: _Draft, blocks: tuple[Block, ...]) -> str:
+    """The first characters of the section's text: after its heading, sub-sections included."""
     if draft.kind == "lead":
-        text = blocks[draft.block].text[draft.char : draft.body[-1][2] if draft.body else None]
+        text = blocks[draft.block].text[draft.char : draft.end_char]
     else:
         first = draft.block + 1 if draft.kind == "heading" else draft.block
         parts: list[str] = []
+        length = 0
         for b in range(first, draft.end_block):
             parts.append(blocks[b].text)
-            if sum(map(len, parts)) >= EXCERPT_CHARS:
+            length += len(blocks[b].text)
+            if length >= EXCERPT_CHARS:
                 break
         text = " ".join(parts)
     text = " ".join(text.split())
@@ -459,73 +489,44 @@ def _excerpt(draft: _Draft, blocks) -> str:
 class _Hit:
     score: float
     counts: Counter  # (word, where) → matches
+    parts: tuple[int, ...]  # sections inside that got the theme on their own
 
 
 def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
-    """The sections of `report` that are about a theme, in reading order, then taxonomy order.
+    """The sections of `report` that are about a theme: reading order, then taxonomy order.
 
     Runs after parse, once per report; no jieba, only the taxonomy's precompiled regexes.
     """
     sections = split_sections(report)
     texts = [block.text for block in report.blocks]
     children: list[list[int]] = [[] for _ in sections]
-    subtree_end = [s.index + 1 for s in sections]  # a subtree is a run of sections in reading order
+    subtree_end = [s.index + 1 for s in sections]  # a section's sub-sections follow it directly
     for s in reversed(sections):
         if s.parent is not None:
             children[s.parent].append(s.index)
             subtree_end[s.parent] = max(subtree_end[s.parent], subtree_end[s.index])
-    for kids in children:
-        kids.reverse()
 
     whole = "\n".join(texts)
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         if not _present(theme, whole):  # most themes are absent from most reports: one scan
             continue
-        own = [_evidence(theme, section, texts, taxonomy.heading_factor) for section in sections]
         listed: dict[int, _Hit] = {}
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
-            hit, qualifies, named = own[i]
+            hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor)
             if qualifies:
                 listed[i] = hit
             kids = children[i]
             taken = sum(1 for k in kids if k in listed)
-            # One link to the whole part instead of one per sub-section, evidence merged: when
-            # the heading names the theme, or most sub-sections are about it (at least two, or
-            # one when the section itself is).
-            if (qualifies and named) or (taken and 2 * taken >= len(kids) and (taken >= 2 or qualifies)):
-                merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter())
-                for k in range(i + 1, subtree_end[i]):
-                    sub = listed.pop(k, None)
-                    if sub:
-                        merged.score = max(merged.score, sub.score)
-                        merged.counts.update(sub.counts)
-                listed[i] = merged
+            if (qualifies and named) or (taken >= 2 and 2 * taken > len(kids)) or (
+                qualifies and taken and 2 * taken >= len(kids)
+            ):
+                listed[i] = _absorb(i, hit if qualifies else None, hit, listed, range(i + 1, subtree_end[i]))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
-    matches = []
-    for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1])):
-        section = sections[i]
-        evidence = sorted(
-            (Evidence(word, count, where) for (word, where), count in hit.counts.items()),
-            key=lambda e: (e.where == "text", -e.count, e.word),
-        )
-        matches.append(
-            SectionMatch(
-                theme=taxonomy.themes[theme_no].name,
-                section=i,
-                kind=section.kind,
-                label=section.label,
-                block=section.block,
-                heading=texts[section.heading_block] if section.heading_block is not None else None,
-                heading_block=section.heading_block,
-                excerpt=section.excerpt,
-                score=round(hit.score, 2),
-                evidence=tuple(evidence),
-            )
-        )
-    return matches
+    return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, texts)
+            for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:
@@ -534,7 +535,42 @@ def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[s
     return [name for name in taxonomy.names() if name in names]
 
 
-def _evidence(theme: Theme, section: Section, texts: list[str], factor: float) -> tuple[_Hit | None, bool, bool]:
+def _absorb(i: int, own: _Hit | None, raw: _Hit | None, listed: dict[int, _Hit], inside: range) -> _Hit:
+    """Section i standing for its part: its own evidence plus that of the matches inside."""
+    merged = _Hit(raw.score if raw else 0.0, Counter(raw.counts) if raw else Counter(), (i,) if own else ())
+    parts = list(merged.parts)
+    for k in inside:
+        sub = listed.pop(k, None)
+        if sub:
+            merged.score = max(merged.score, sub.score)
+            merged.counts.update(sub.counts)
+            parts.extend(sub.parts)
+    merged.parts = tuple(sorted(parts))
+    return merged
+
+
+def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], texts: list[str]) -> SectionMatch:
+    evidence = sorted(
+        (Evidence(word, count, where) for (word, where), count in hit.counts.items()),
+        key=lambda e: (e.where == "text", -e.count, e.word),
+    )
+    parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
+    return SectionMatch(
+        theme=theme.name,
+        section=section.index,
+        kind=section.kind,
+        label=section.label,
+        block=section.block,
+        heading=texts[section.heading_block] if section.heading_block is not None else None,
+        heading_block=section.heading_block,
+        excerpt=section.excerpt,
+        score=round(hit.score, 2),
+        evidence=tuple(evidence),
+        parts=parts,
+    )
+
+
+def _own_evidence(theme: Theme, section: Section, texts: list[str], factor: float) -> tuple[_Hit | None, bool, bool]:
     """The theme's evidence in a section's own heading and text: (hit, qualifies, named).
 
     `named`: the heading (or lead sentence) alone reaches the threshold, so it names the theme.
@@ -546,11 +582,12 @@ def _evidence(theme: Theme, section: Section, texts: list[str], factor: float) -
     chars = sum(end - start for _, start, end in section.body)
     score = factor * head_sum + text_sum / max(1.0, chars / TEXT_UNIT)
     where = "heading" if section.kind == "heading" else "lead"
-    counts = Counter({(w, where): n for w, n in head_counts.items()})
+    counts: Counter = Counter({(w, where): n for w, n in head_counts.items()})
     counts.update({(w, "text"): n for w, n in text_counts.items()})
     # A heading states the topic: when it names something else, the text must say more.
     threshold = theme.threshold * (OFF_HEADING_FACTOR if section.head and not head_sum else 1.0)
-    return _Hit(score, counts), score >= threshold, factor * head_sum >= theme.threshold
+    hit = _Hit(score, counts, (section.index,))
+    return hit, score >= threshold, factor * head_sum >= theme.threshold
 
 
 def _present(theme: Theme, text: str) -> bool:
@@ -559,7 +596,7 @@ def _present(theme: Theme, text: str) -> bool:
     return any(regex.search(text) for regex, _ in theme.pattern_regexes)
 
 
-def _count(theme: Theme, texts: list[str], spans) -> tuple[float, Counter[str]]:
+def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float, Counter[str]]:
     """(Σ weight × matches, matches per word) of one theme in some spans of text."""
     total = 0.0
     counts: Counter[str] = Counter()
@@ -577,7 +614,7 @@ def _count(theme: Theme, texts: list[str], spans) -> tuple[float, Counter[str]]:
         for regex, weight in theme.pattern_regexes:
             for m in regex.finditer(text, start, end):
                 # Keywords first: a pattern does not count where a keyword matched.
-                if m.end() > m.start() and not _overlaps(taken, m.start(), m.end()):
+                if not _overlaps(taken, m.start(), m.end()):
                     total += weight
                     counts[m.group()] += 1
     return total, counts

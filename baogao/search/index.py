@@ -8,7 +8,7 @@ from file:// where fetch() is blocked):
 Postings and texts are packed (raw deflate + base64, see `packed`).
 
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
-  occurrences (exact for 1- and 2-character queries);
+  occurrences (exact for 1- and 2-character queries) and the first one's position;
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
   chaining triples at their offsets, so a match is exact by construction;
 - `docs/K.js`    — title, URL, year, office … of documents K·B … (K+1)·B−1 (shown results only);
@@ -34,7 +34,7 @@ import numpy as np
 from baogao.search.normalize import normalize_with_offsets
 
 INDEX_DIR = "search-index"
-FORMAT = 2
+FORMAT = 3
 CHUNK_CHARS = 2000  # normalised characters per text chunk
 DOCS_PER_BLOCK = 100
 TARGET_SHARD_BYTES = 24_000
@@ -66,8 +66,8 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) ->
         lengths.append(len(norm))
         codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
         for n in (1, 2):
-            keys, counts = np.unique(_keys(codes, n), return_counts=True)
-            levels[n].add(keys, counts)
+            keys, first, counts = np.unique(_keys(codes, n), return_index=True, return_counts=True)
+            levels[n].add(keys, np.stack([counts, first], axis=1))
         keys3 = _keys(codes, 3)
         levels[3].add(keys3, np.arange(len(keys3)))
         _write_chunks(tmp / "text" / str(doc), doc, text, norm, origin)
@@ -145,7 +145,7 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class _Level:
     """The (term, document, value) entries of one n-gram level, kept compact until written.
 
-    Values are counts (n < 3) or positions (n = 3). Entries are held per document; writing
+    Values are (count, first position) pairs (n < 3) or positions (n = 3). Entries are held per document; writing
     goes shard range by shard range so that memory stays bounded at any archive size.
     """
 
@@ -173,7 +173,7 @@ class _Level:
                 root, self.n, shards,
                 keys=np.concatenate([k[p] for k, p in zip(self.keys, picks)] or [np.zeros(0, np.uint64)]),
                 docs=np.concatenate([np.full(len(p), d, np.int64) for d, p in enumerate(picks)] or [np.zeros(0, np.int64)]),
-                vals=np.concatenate([v[p] for v, p in zip(self.values, picks)] or [np.zeros(0, np.uint32)]).astype(np.int64),
+                vals=np.concatenate([v[p] for v, p in zip(self.values, picks)]).astype(np.int64),
                 shard=np.concatenate([s[p] for s, p in zip(shard_ids, picks)] or [np.zeros(0, np.uint32)]).astype(np.int64),
             )
         self.keys, self.values = [], []
@@ -200,11 +200,13 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> N
     term_no = np.cumsum(new_term) - 1
     group_no = np.cumsum(new_group) - 1
 
-    # Value stream per term: [documents, (doc delta, [positions count,] values…)…]; a value's
-    # slot is its index plus the headers before it (one per term, `header` per group).
+    # Value stream per term: [documents, (doc delta, positions count, positions…)…] for n = 3,
+    # [documents, (doc delta, count, first position)…] for n < 3. An entry's first value sits
+    # after the values and headers before it (one per term, `header` per group).
     header = 2 if positional else 1
-    slot = np.arange(count) + header * (group_no + 1) + (term_no + 1)
-    total = count + header * (group_no[-1] + 1) + (term_no[-1] + 1)
+    width = 1 if positional else vals.shape[1]
+    slot = width * np.arange(count) + header * (group_no + 1) + (term_no + 1)
+    total = width * count + header * (group_no[-1] + 1) + (term_no[-1] + 1)
     stream = np.zeros(int(total), np.int64)
 
     group_first = np.flatnonzero(new_group)
@@ -216,7 +218,8 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> N
         stream[slot] = np.where(new_group, vals, vals - prev_val)
         stream[slot[group_first] - 1] = np.diff(np.append(group_first, count))
     else:
-        stream[slot] = vals
+        for column in range(width):
+            stream[slot + column] = vals[:, column]
     groups_per_term = np.diff(np.append(group_no[term_first], group_no[-1] + 1))
     stream[slot[term_first] - (header + 1)] = groups_per_term
 

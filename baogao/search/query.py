@@ -86,7 +86,7 @@ class SearchIndex:
         return table
 
     def postings(self, term: str) -> dict[int, list[int]]:
-        """{doc: [count]} for 1–2 characters, {doc: [positions…]} for 3."""
+        """{doc: [count, first position]} for 1–2 characters, {doc: [positions…]} for 3."""
         n = len(term)
         raw = self._shard(n, shard_of(term, self.manifest["shards"][str(n)])).get(term)
         if raw is None:
@@ -96,8 +96,8 @@ class SearchIndex:
             doc = values[i] if g == 0 else doc + values[i]
             i += 1
             if n < 3:
-                out[doc] = [values[i]]
-                i += 1
+                out[doc] = [values[i], values[i + 1]]  # count, first position
+                i += 2
             else:
                 count, pos, positions = values[i], 0, []
                 i += 1

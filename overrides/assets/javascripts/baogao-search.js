@@ -123,7 +123,7 @@
     });
     return tables[key];
   }
-  /* Map doc -> count (n < 3) or doc -> positions array (n = 3). */
+  /* Map doc -> [count, first position] (n < 3) or doc -> positions array (n = 3). */
   function postings(term) {
     var n = Array.from(term).length;
     return manifest().then(function (m) {
@@ -134,7 +134,7 @@
       var v = varints(entry[0], entry[1], entry[2]), i = 1, doc = 0;
       for (var g = 0; g < v[0]; g++) {
         doc = g === 0 ? v[i] : doc + v[i]; i++;
-        if (n < 3) { out.set(doc, v[i]); i++; continue; }
+        if (n < 3) { out.set(doc, [v[i], v[i + 1]]); i += 2; continue; }  // count, first position
         var count = v[i++], pos = 0, positions = new Array(count);
         for (var k = 0; k < count; k++) { pos = k === 0 ? v[i + k] : pos + v[i + k]; positions[k] = pos; }
         out.set(doc, positions);
@@ -148,7 +148,7 @@
     var chars = Array.from(p), L = chars.length;
     if (L < 3) return postings(p).then(function (m) {
       var out = new Map();
-      m.forEach(function (count, doc) { out.set(doc, { count: count, positions: null }); });
+      m.forEach(function (cf, doc) { out.set(doc, { count: cf[0], positions: [cf[1]] }); });
       return out;
     });
     var offsets = [];
@@ -184,7 +184,8 @@
             count += other.count;
           }
           for (var x = 0; x < excluded.length; x++) if (excluded[x].has(doc)) return;
-          hits.push({ doc: doc, count: count, positions: found.length === 1 ? first.positions : null });
+          // positions: where the KWIC lines start looking (the first phrase's occurrences)
+          hits.push({ doc: doc, count: count, positions: first.positions });
         });
         hits.sort(function (a, b) { return b.count - a.count || a.doc - b.doc; });
         return { total: hits.length, hits: hits };
