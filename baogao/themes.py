@@ -180,13 +180,17 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    pass
+
+
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if isinstance(key, (str, int, float)):
             if key in seen:
-                raise yaml.constructor.ConstructorError(
+                raise _DuplicateKey(
                     None, None, f"{key!r} is written twice in one mapping", key_node.start_mark
                 )
             seen.add(key)
@@ -214,7 +218,8 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
         mark = getattr(err, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(err, "problem", None) or str(err)
-        raise TaxonomyError(f"Error reading '{where}': not valid YAML{at}: {problem}") from None
+        what = "a key" if isinstance(err, _DuplicateKey) else "not valid YAML"
+        raise TaxonomyError(f"Error reading '{where}': {what}{at}: {problem}") from None
     return taxonomy_from_data(data, where, digest=hashlib.sha256(raw).hexdigest())
 
 
@@ -522,7 +527,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             if (qualifies and named) or (taken >= 2 and 2 * taken > len(kids)) or (
                 qualifies and taken and 2 * taken >= len(kids)
             ):
-                listed[i] = _absorb(i, hit if qualifies else None, hit, listed, range(i + 1, subtree_end[i]))
+                listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
     return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, texts)
@@ -535,10 +540,14 @@ def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[s
     return [name for name in taxonomy.names() if name in names]
 
 
-def _absorb(i: int, own: _Hit | None, raw: _Hit | None, listed: dict[int, _Hit], inside: range) -> _Hit:
-    """Section i standing for its part: its own evidence plus that of the matches inside."""
-    merged = _Hit(raw.score if raw else 0.0, Counter(raw.counts) if raw else Counter(), (i,) if own else ())
-    parts = list(merged.parts)
+def _absorb(i: int, hit: _Hit | None, qualifies: bool, listed: dict[int, _Hit], inside: range) -> _Hit:
+    """Section i standing for its part: its own evidence plus that of the matches inside it.
+
+    Removes the absorbed matches from `listed`; the sections that got the theme on their own
+    become the parts of the merged match.
+    """
+    merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter(), ())
+    parts = [i] if qualifies else []
     for k in inside:
         sub = listed.pop(k, None)
         if sub:
@@ -586,8 +595,7 @@ def _own_evidence(theme: Theme, section: Section, texts: list[str], factor: floa
     counts.update({(w, "text"): n for w, n in text_counts.items()})
     # A heading states the topic: when it names something else, the text must say more.
     threshold = theme.threshold * (OFF_HEADING_FACTOR if section.head and not head_sum else 1.0)
-    hit = _Hit(score, counts, (section.index,))
-    return hit, score >= threshold, factor * head_sum >= theme.threshold
+    return _Hit(score, counts, (section.index,)), score >= threshold, factor * head_sum >= theme.threshold
 
 
 def _present(theme: Theme, text: str) -> bool:

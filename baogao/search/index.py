@@ -24,8 +24,10 @@ import base64
 import hashlib
 import json
 import math
+import os
 import shutil
 import zlib
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +46,7 @@ _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
 
 
-def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) -> str:
+def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
     """Write the index for `catalog` (in result order) into out_dir/search; returns its version.
 
     Skips all work when the texts and catalog are those of the index already there.
@@ -59,18 +61,11 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) ->
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
     lengths = []
-    folds: dict[str, str] = {}
-    for doc, entry in enumerate(catalog):
-        text = (text_dir / f"{entry['id']}.txt").read_text(encoding="utf-8")
-        norm, origin = normalize_with_offsets(text, folds)
-        lengths.append(len(norm))
-        codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
-        for n in (1, 2):
-            keys, first, counts = np.unique(_keys(codes, n), return_index=True, return_counts=True)
-            levels[n].add(keys, np.stack([counts, first], axis=1))
-        keys3 = _keys(codes, 3)
-        levels[3].add(keys3, np.arange(len(keys3)))
-        _write_chunks(tmp / "text" / str(doc), doc, text, norm, origin)
+    jobs = [(doc, text_dir / f"{entry['id']}.txt", tmp) for doc, entry in enumerate(catalog)]
+    for length, grams in _map(_index_document, jobs, workers):
+        lengths.append(length)
+        for n, (keys, values) in grams.items():
+            levels[n].add(keys, values)
 
     shards = {n: levels.pop(n).write(tmp) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog, lengths)
@@ -83,6 +78,32 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path) ->
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
+
+
+def _index_document(job: tuple[int, Path, Path]) -> tuple[int, dict[int, tuple[np.ndarray, np.ndarray]]]:
+    """One report: write its text chunks; return its normalised length and n-gram entries."""
+    doc, text_path, root = job
+    text = text_path.read_text(encoding="utf-8")
+    norm, origin = normalize_with_offsets(text)
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    grams = {}
+    for n in (1, 2):
+        keys, first, counts = np.unique(_keys(codes, n), return_index=True, return_counts=True)
+        grams[n] = (keys, np.stack([counts, first], axis=1).astype(np.uint32))
+    keys3 = _keys(codes, 3)
+    grams[3] = (keys3, np.arange(len(keys3), dtype=np.uint32))
+    _write_chunks(root / "text" / str(doc), doc, text, norm, origin)
+    return len(norm), grams
+
+
+def _map(function, jobs: list, workers: int | None):
+    """Ordered map over worker processes (the per-report work is CPU-bound)."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) < 64:
+        yield from map(function, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(function, jobs, chunksize=32)
 
 
 def build_index_for_pages(pages_dir: Path) -> str:
@@ -157,7 +178,7 @@ class _Level:
     def add(self, keys: np.ndarray, values: np.ndarray) -> None:
         """Entries of the next document (documents are numbered in the order they are added)."""
         self.keys.append(keys)
-        self.values.append(values.astype(np.uint32))
+        self.values.append(values)
 
     def write(self, root: Path) -> int:
         """Write all shards of this level; returns the shard count."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u
 _WHITE = frozenset(WHITE_SPACE)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; an archive uses a few thousand distinct characters
 def fold_char(ch: str) -> str:
     """The normalised form of one character ("" for white space)."""
     folded = unicodedata.normalize("NFKC", ch).lower()
@@ -26,19 +28,12 @@ def fold_char(ch: str) -> str:
 
 
 def normalize(text: str) -> str:
-    folds = {ch: fold_char(ch) for ch in set(text)}
-    return "".join(map(folds.__getitem__, text))
+    return "".join(map(fold_char, text))
 
 
-def normalize_with_offsets(text: str, folds: dict[str, str] | None = None) -> tuple[str, np.ndarray]:
-    """(normalised text, for each normalised character the index of its source character).
-
-    `folds` caches fold_char across calls (the index builder passes one dict for all reports).
-    """
-    folds = {} if folds is None else folds
-    for ch in set(text).difference(folds):
-        folds[ch] = fold_char(ch)
-    parts = list(map(folds.__getitem__, text))
+def normalize_with_offsets(text: str) -> tuple[str, np.ndarray]:
+    """(normalised text, for each normalised character the index of its source character)."""
+    parts = list(map(fold_char, text))
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     return "".join(parts), np.repeat(np.arange(len(text), dtype=np.int64), lengths)
 
