@@ -120,7 +120,10 @@ def shard_of(term: str, shards: int) -> int:
 
 
 def _version(catalog: list[dict[str, Any]]) -> str:
-    digest = hashlib.sha256(f"format {FORMAT} {CHUNK_CHARS}".encode())
+    """Changes whenever the index files could: browsers cache them for good under ?v=version."""
+    digest = hashlib.sha256(f"format {FORMAT} {CHUNK_CHARS} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK}".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
+        digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
 

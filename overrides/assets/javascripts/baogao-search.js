@@ -217,8 +217,9 @@
   /* Up to `limit` KWIC lines [{left, match, right, start}] of the included phrases, text order. */
   function kwic(doc, hit, query, limit, context) {
     limit = limit || 3; context = context || 30;
-    return manifest().then(function (m) {
-      var size = m.chunk, first = hit && hit.positions ? Math.floor(hit.positions[0] / size) : 0;
+    return Promise.all([manifest(), meta(doc)]).then(function (r) {
+      var m = r[0], size = m.chunk, first = hit && hit.positions ? Math.floor(hit.positions[0] / size) : 0;
+      var last = Math.max(1, Math.ceil(r[1].length / size)) - 1;  // never ask for a chunk that is not there
       var chunks = [], k = first;
       function scan() {
         var text = chunks.map(function (c) { return c.text; }).join("");
@@ -245,7 +246,7 @@
           var more = c && found.spans.length < limit;
           var lastSpan = found.spans[Math.min(limit, found.spans.length) - 1];
           var needRight = lastSpan && found.text.length - lastSpan[1] < context && c;
-          if ((more || needRight) && k - first < 20) { k++; return step(); }
+          if ((more || needRight) && k < last && k - first < 20) { k++; return step(); }
           return found;
         });
       }
