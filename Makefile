@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 REPORTS ?= reports
 OUT ?= site
 
-.PHONY: install site serve test golden bench clean
+.PHONY: install site serve test golden bench publish clean
 
 $(BIN)/baogao: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,14 @@ test: install
 golden: install
 	$(BIN)/python -m tests.golden
 
+## Build for BASE_URL (e.g. http://oa.example/archive/) and pack dist/baogao-site-*.tar.gz + .sha256.
+publish: install
+	$(BIN)/baogao publish --reports $(REPORTS) --out $(OUT) --base-url $(BASE_URL)
+
 ## Benchmark against stock Material at the corpus, 1 000 and 10 000 generated reports (slow).
 BENCH_SIZES ?= corpus,1000,10000
 bench: install
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 
 clean:
-	rm -rf build site
+	rm -rf build site dist

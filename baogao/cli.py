@@ -11,6 +11,7 @@ from pathlib import Path
 
 from baogao import check as fidelity
 from baogao.convert import convert_archive
+from baogao.publish import publish, validate_base_url
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
@@ -33,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="convert, build the site with MkDocs, check fidelity")
     archive_args(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    publish_cmd = commands.add_parser("publish", help="build for a base URL, then pack a deployable tarball + checksum")
+    archive_args(publish_cmd)
+    publish_cmd.add_argument("--base-url", required=True, help="where it will be served, e.g. http://oa.example/archive/")
+    publish_cmd.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    publish_cmd.add_argument("--dist", type=Path, default=Path("dist"), help="where the tarball goes (default: dist/)")
     serve = commands.add_parser("serve", help="convert, then serve the site with live reload")
     archive_args(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -56,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.reports.is_dir():
         parser.error(f"reports folder '{args.reports}' does not exist")
+    site_url = None
+    if args.command == "publish":
+        try:
+            site_url = validate_base_url(args.base_url)
+        except ValueError as err:
+            parser.error(str(err))
     pages = args.pages or pages_dir_for(args.reports, args.config.resolve().parent)
     started = time.perf_counter()
     summary = convert_archive(args.reports, pages, jobs=args.jobs, progress=not args.quiet)
@@ -71,16 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
-    fingerprint = site_fingerprint(args.config, pages)
+    fingerprint = site_fingerprint(args.config, pages) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
-        return status
-    started = time.perf_counter()
-    run_mkdocs(args.config, pages, args.out)
-    checked = _check(args.out, pages)
-    log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
-    if checked == 0:
-        mark_site_built(args.out, fingerprint)
+        checked = 0
+    else:
+        started = time.perf_counter()
+        run_mkdocs(args.config, pages, args.out, site_url=site_url)
+        checked = _check(args.out, pages)
+        log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
+        if checked == 0:
+            mark_site_built(args.out, fingerprint)
+    if args.command == "publish" and checked == 0:
+        archive, checksum = publish(args.out, args.dist, site_url)
+        log.info("baogao publish: %s and %s", archive, checksum)
     return checked or status
 
 

@@ -32,3 +32,14 @@ def test_build_fails_loudly_when_a_page_loses_text(reports_copy, tmp_path, caplo
             "--out", str(tmp_path / "site"), "--quiet", "--jobs", "1"]
     assert baogao(args) == 2
     assert "TEXT LOST" in caplog.text and "5 of 5 reports lose text" in caplog.text
+
+
+def test_publish_builds_for_the_base_url_and_packs(reports_copy, tmp_path, caplog):
+    args = ["publish", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out",
+            str(tmp_path / "site"), "--dist", str(tmp_path / "dist"), "--base-url", "http://oa.example/archive/",
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    archives = sorted((tmp_path / "dist").glob("*.tar.gz"))
+    assert len(archives) == 1 and archives[0].with_name(archives[0].name + ".sha256").is_file()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="http://oa.example/archive/"' in home  # canonical link for the base URL
