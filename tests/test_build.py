@@ -42,4 +42,4 @@ def test_publish_builds_for_the_base_url_and_packs(reports_copy, tmp_path, caplo
     archives = sorted((tmp_path / "dist").glob("*.tar.gz"))
     assert len(archives) == 1 and archives[0].with_name(archives[0].name + ".sha256").is_file()
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'href="http://oa.example/archive/"' in home  # canonical link for the base URL
+    assert 'rel="canonical" href="http://oa.example/archive/index.html"' in home  # built for the base URL
