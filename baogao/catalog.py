@@ -1,4 +1,5 @@
-"""The archive-wide pages: catalog.json, the home page and the pages by year.
+"""The archive-wide pages: catalog.json, the home page, the pages by year, by level, type,
+region and office, the theme pages, and each report's neighbours.
 
 Runs at the end of each conversion batch, over the metadata of every report (converted now
 or unchanged), so these pages always describe the whole archive.
@@ -7,18 +8,23 @@ or unchanged), so these pages always describe the whole archive.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from baogao.render import escape_markdown
+from baogao.themes import Taxonomy
 
 CATALOG_FILE = "catalog.json"
+NEIGHBOURS_FILE = "neighbours.json"
 CATALOG_FIELDS = (
-    "id", "url", "title", "year", "org", "level", "region", "doc_type", "themes",
+    "id", "url", "title", "year", "org", "level", "region", "doc_type", "themes", "keywords",
     "chars", "redactions", "source", "encoding", "sha256",
 )
 NEWEST_ON_HOME = 10
-UNKNOWN_YEAR = "unknown"
+UNKNOWN = "unknown"
+_UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
 
 def report_url(report_id: str) -> str:
@@ -31,64 +37,237 @@ def newest_first(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(metas, key=lambda m: (m["year"] is None, -(m["year"] or 0), m["title"], m["id"]))
 
 
+def page_slug(value: str) -> str:
+    """A file name for a facet value or theme: readable, and safe on any file system."""
+    return _UNSAFE_IN_FILE_NAME.sub("-", value).strip("-")[:80] or "x"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to browse: a field, its label, and where its pages go."""
+
+    field: str
+    label: str
+    folder: str
+    order: str = "count"  # "count" (most reports first), "value" or "newest" (years)
+
+    def value(self, meta: dict[str, Any]) -> str:
+        value = meta.get(self.field)
+        return str(value) if value not in (None, "") else UNKNOWN
+
+    def value_label(self, value: str) -> str:
+        if value == UNKNOWN:
+            return f"{self.label}不详"
+        return f"{value} 年" if self.field == "year" else value
+
+    def groups(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for meta in newest_first(metas):
+            grouped.setdefault(self.value(meta), []).append(meta)
+        if self.order == "newest":
+            key = lambda item: (item[0] == UNKNOWN, -int(item[0]) if item[0] != UNKNOWN else 0)  # noqa: E731
+        elif self.order == "value":
+            key = lambda item: (item[0] == UNKNOWN, LEVEL_ORDER.get(item[0], 99), item[0])  # noqa: E731
+        else:
+            key = lambda item: (item[0] == UNKNOWN, -len(item[1]), item[0])  # noqa: E731
+        return sorted(grouped.items(), key=key)
+
+
+LEVEL_ORDER = {level: i for i, level in enumerate(("中央", "省", "市", "县", "乡"))}
+YEARS = Facet("year", "年份", "years", order="newest")
+FACETS = (
+    YEARS,
+    Facet("level", "层级", "browse/level", order="value"),
+    Facet("doc_type", "文种", "browse/type"),
+    Facet("region", "地区", "browse/region"),
+    Facet("org", "发文单位", "browse/org"),
+)
+
+
 def catalog_entries(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     entries = []
     for meta in newest_first(metas):
         entry = {"url": report_url(meta["id"]), **meta}
-        entries.append({key: entry[key] for key in CATALOG_FIELDS})
+        entries.append({key: entry.get(key) for key in CATALOG_FIELDS})
     return entries
 
 
-def write_site_pages(metas: list[dict[str, Any]], pages_dir, write: Callable[[Any, str], None]) -> None:
-    """Write catalog.json, index.md and years/*.md into `pages_dir`; remove year pages now empty."""
+def write_site_pages(
+    entries: list[dict[str, Any]], pages_dir, write: Callable[[Any, str], None], taxonomy: Taxonomy | None = None
+) -> None:
+    """Write every archive-wide page into `pages_dir`; remove generated pages now empty.
+
+    `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches}.
+    """
+    metas = [entry["meta"] for entry in entries]
+    written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
     write(pages_dir / CATALOG_FILE, json.dumps(catalog_entries(metas), ensure_ascii=False, indent=1) + "\n")
-    by_year: dict[str, list[dict[str, Any]]] = {}
-    for meta in newest_first(metas):
-        by_year.setdefault(str(meta["year"]) if meta["year"] else UNKNOWN_YEAR, []).append(meta)
+    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas), ensure_ascii=False, sort_keys=True) + "\n")
+    theme_counts = _theme_counts(entries, taxonomy)
+    write(pages_dir / "index.md", _home_page(metas, theme_counts))
 
-    write(pages_dir / "index.md", _home_page(metas, by_year))
-    write(pages_dir / "years" / "index.md", _years_page(by_year))
-    for year, reports in by_year.items():
-        write(pages_dir / "years" / f"{year}.md", _year_page(year, reports))
-    for stale in (pages_dir / "years").glob("*.md"):
-        if stale.stem not in by_year and stale.stem != "index":
-            stale.unlink()
+    for facet in FACETS:
+        groups = facet.groups(metas)
+        written.add(f"{facet.folder}/index.md")
+        write(pages_dir / facet.folder / "index.md", _facet_index(facet, groups))
+        for value, reports in groups:
+            name = f"{facet.folder}/{page_slug(value)}.md"
+            written.add(name)
+            write(pages_dir / name, _facet_page(facet, value, reports))
+    written.add("browse/index.md")
+    write(pages_dir / "browse" / "index.md", _browse_index(metas))
+
+    if taxonomy:
+        written.add("themes/index.md")
+        write(pages_dir / "themes" / "index.md", _themes_index(taxonomy, theme_counts))
+        for theme in taxonomy.themes:
+            name = f"themes/{page_slug(theme.name)}.md"
+            written.add(name)
+            write(pages_dir / name, _theme_page(theme.name, theme.description, entries))
+
+    for folder in ("years", "browse", "themes"):
+        for stale in sorted((pages_dir / folder).rglob("*.md")):
+            if stale.relative_to(pages_dir).as_posix() not in written:
+                stale.unlink()
 
 
-def _year_label(year: str) -> str:
-    return "年份不详" if year == UNKNOWN_YEAR else f"{year} 年"
+def neighbours(metas: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Previous/next report of the same office (else the same year), in archive order."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
+        key = ("org", meta["org"]) if meta.get("org") else ("year", str(meta["year"]))
+        groups.setdefault(key, []).append(meta)
+    out: dict[str, dict[str, Any]] = {}
+    for (kind, value), members in groups.items():
+        for i, meta in enumerate(members):
+            link = lambda m: {"url": report_url(m["id"]), "title": m["title"], "year": m["year"]}  # noqa: E731
+            out[meta["id"]] = {
+                "by": kind,
+                "prev": link(members[i - 1]) if i > 0 else None,
+                "next": link(members[i + 1]) if i + 1 < len(members) else None,
+            }
+    return out
 
 
-def _report_line(meta: dict[str, Any], link_prefix: str) -> str:
-    details = [str(meta["year"]) if meta["year"] else "", meta["org"] or "", meta["level"] or "",
-               meta["region"] or "", meta["doc_type"]]
-    detail = " · ".join(escape_markdown(d) for d in details if d)
-    return f"- [{escape_markdown(meta['title'])}]({link_prefix}reports/{meta['id']}.md) <small>{detail}</small>"
+def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> list[tuple[str, int, int]]:
+    """(theme, reports, sections) in taxonomy order."""
+    if not taxonomy:
+        return []
+    reports: Counter[str] = Counter()
+    sections: Counter[str] = Counter()
+    for entry in entries:
+        for theme in entry["meta"]["themes"]:
+            reports[theme] += 1
+        for section in entry.get("sections", []):
+            sections[section["theme"]] += 1
+    return [(name, reports[name], sections[name]) for name in taxonomy.names()]
 
 
-def _home_page(metas: list[dict[str, Any]], by_year: dict[str, list]) -> str:
+def _details(meta: dict[str, Any]) -> str:
+    parts = [str(meta["year"]) if meta["year"] else "", meta["org"] or "", meta["level"] or "",
+             meta["region"] or "", meta["doc_type"]]
+    return " · ".join(escape_markdown(p) for p in parts if p)
+
+
+def _report_line(meta: dict[str, Any], prefix: str) -> str:
+    return f"- [{escape_markdown(meta['title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
+
+
+def _front(title: str, *hide: str) -> list[str]:
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if hide:
+        lines += ["hide:"] + [f"  - {h}" for h in hide]
+    return lines + ["---", ""]
+
+
+def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, int]]) -> str:
     total_chars = sum(meta["chars"] for meta in metas)
     types = Counter(meta["doc_type"] for meta in metas)
-    lines = [
-        "---", "title: 报告归档", "hide:", "  - navigation", "---", "", "# 报告归档", "",
+    lines = _front("报告归档", "navigation", "toc") + [
+        "# 报告归档", "",
         f"本归档共收录 **{len(metas)}** 篇报告，合计 **{total_chars:,}** 字。", "",
-        "按文种：" + "，".join(f"{t} {n} 篇" for t, n in sorted(types.items(), key=lambda x: (-x[1], x[0]))) + "。" if types else "",
-        "", "## 最新报告", "",
+        '<form class="baogao-home-search" action="search.html" method="get" role="search">'
+        '<input type="search" name="q" placeholder="查找原文词句，例如：马上就办 真抓实干" aria-label="查找原文词句">'
+        '<button type="submit">检索</button></form>', "",
     ]
-    lines += [_report_line(meta, "") for meta in newest_first(metas)[:NEWEST_ON_HOME]]
+    if types:
+        lines += ["按文种：" + "，".join(f"[{t}](browse/type/{page_slug(t)}.md) {n} 篇" for t, n in
+                                      sorted(types.items(), key=lambda x: (-x[1], x[0]))) + "。", ""]
+    lines += ["## 最新报告", ""] + [_report_line(meta, "") for meta in newest_first(metas)[:NEWEST_ON_HOME]]
+    if theme_counts:
+        lines += ["", "## 主题", ""]
+        lines += [f"- [{escape_markdown(name)}](themes/{page_slug(name)}.md)（{r} 篇，{s} 处）" for name, r, s in theme_counts if r]
     lines += ["", "## 按年份浏览", ""]
-    lines += [f"- [{_year_label(year)}](years/{year}.md)（{len(reports)} 篇）" for year, reports in by_year.items()]
+    lines += [f"- [{YEARS.value_label(year)}](years/{page_slug(year)}.md)（{len(reports)} 篇）" for year, reports in YEARS.groups(metas)]
+    lines += ["", "更多：[按层级、文种、地区、发文单位浏览](browse/index.md)"]
     return "\n".join(lines) + "\n"
 
 
-def _years_page(by_year: dict[str, list]) -> str:
-    lines = ["---", "title: 按年份浏览", "---", "", "# 按年份浏览", ""]
-    lines += [f"- [{_year_label(year)}]({year}.md)（{len(reports)} 篇）" for year, reports in by_year.items()]
+def _browse_index(metas: list[dict[str, Any]]) -> str:
+    lines = _front("分类浏览") + ["# 分类浏览", ""]
+    for facet in FACETS:
+        groups = facet.groups(metas)
+        top = "，".join(f"[{escape_markdown(facet.value_label(v))}]({facet.folder.removeprefix('browse/')}/{page_slug(v)}.md) {len(r)}"
+                       for v, r in groups[:8])
+        prefix = "../" if facet.folder == "years" else ""
+        lines += [f"## [{facet.label}]({prefix}{facet.folder.removeprefix('browse/')}/index.md)", "",
+                  f"{len(groups)} 类。" + (f"{top}{'……' if len(groups) > 8 else ''}" if facet.folder != "years" else ""), ""]
     return "\n".join(lines) + "\n"
 
 
-def _year_page(year: str, reports: list[dict[str, Any]]) -> str:
-    label = _year_label(year)
-    lines = ["---", f"title: {label}", "---", "", f"# {label}", "", f"共 {len(reports)} 篇。", ""]
-    lines += [_report_line(meta, "../") for meta in reports]
+def _facet_index(facet: Facet, groups: list[tuple[str, list]]) -> str:
+    lines = _front(f"按{facet.label}浏览") + [f"# 按{facet.label}浏览", ""]
+    lines += [f"- [{escape_markdown(facet.value_label(value))}]({page_slug(value)}.md)（{len(reports)} 篇）" for value, reports in groups]
+    return "\n".join(lines) + "\n"
+
+
+def _facet_page(facet: Facet, value: str, reports: list[dict[str, Any]]) -> str:
+    label = facet.value_label(value)
+    prefix = "../" * (facet.folder.count("/") + 1)
+    lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。", ""]
+    lines += [_report_line(meta, prefix) for meta in reports]
+    return "\n".join(lines) + "\n"
+
+
+def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str:
+    lines = _front("按主题浏览") + [
+        "# 按主题浏览", "",
+        "每个主题列出谈到它的报告段落（按 `themes.yml` 的规则逐节判断），点击直达该段。", "",
+        "| 主题 | 报告 | 段落 | 说明 |", "| --- | ---: | ---: | --- |",
+    ]
+    descriptions = {theme.name: theme.description for theme in taxonomy.themes}
+    for name, reports, sections in counts:
+        lines.append(f"| [{escape_markdown(name)}]({page_slug(name)}.md) | {reports} | {sections} | {escape_markdown(descriptions[name])} |")
+    return "\n".join(lines) + "\n"
+
+
+def _evidence(section: dict[str, Any]) -> str:
+    where = {"heading": "标题", "lead": "首句", "text": "正文"}
+    return "，".join(f"{escape_markdown(word)}×{count}（{where.get(place, place)}）" for word, count, place in section["evidence"][:6])
+
+
+def _theme_page(name: str, description: str, entries: list[dict[str, Any]]) -> str:
+    """One theme: report by report (newest first), the sections about it, linked to their anchors."""
+    by_id = {entry["meta"]["id"]: entry for entry in entries}
+    tagged = [m for m in newest_first([e["meta"] for e in entries]) if name in m["themes"]]
+    lines = _front(name) + [
+        f"# {escape_markdown(name)}", "", escape_markdown(description), "",
+        f"共 {len(tagged)} 篇报告。", "",
+    ]
+    for meta in tagged:
+        page = f"../reports/{meta['id']}.md"
+        lines += [f"## [{escape_markdown(meta['title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
+        sections = [s for s in by_id[meta["id"]].get("sections", []) if s["theme"] == name]
+        for section in sections:
+            target = f"{page}#{section['anchor']}" if section["anchor"] else page
+            lines.append(f"- **[{escape_markdown(section['label'])}]({target})** {escape_markdown(section['excerpt'])}…"
+                         f" <small>依据：{_evidence(section)}</small>")
+            for part in section["parts"]:
+                part_target = f"{page}#{part['anchor']}" if part["anchor"] else page
+                lines.append(f"    - [{escape_markdown(part['label'])}]({part_target})")
+        if not sections:
+            lines.append("- （主题由人工更正添加，未定位到具体段落）")
+        lines.append("")
+    # The one listing of this tag: Material's tag chips on report pages link here, always.
+    lines += ["## 本主题全部报告", "", f"<!-- material/tags {{ include: [{json.dumps(name, ensure_ascii=False)}] }} -->", ""]
     return "\n".join(lines) + "\n"

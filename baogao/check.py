@@ -15,7 +15,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 _WHITE_SPACE = re.compile(r"\s+")
-_NOT_SHOWN = (".baogao-meta", ".headerlink", ".md-source-file", "script", "style")
+_NOT_SHOWN = (".baogao-meta", ".baogao-neighbours", ".md-tags", ".headerlink", ".md-source-file", "script", "style")
 CONTEXT = 20
 
 
@@ -30,7 +30,7 @@ class Loss:
 
 
 def visible_text(html: str) -> str:
-    """The text a reader sees in the page's article, without the metadata panel."""
+    """The text a reader sees in the page's article, without the metadata panel, theme chips and links to other reports."""
     tree = HTMLParser(html)
     article = tree.css_first("article.md-content__inner")
     if article is None:

@@ -12,11 +12,13 @@ from pathlib import Path
 from baogao import check as fidelity
 from baogao.convert import convert_archive
 from baogao.publish import publish, validate_base_url
+from baogao.themes import TaxonomyError, load_taxonomy
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
+THEMES_FILE = "themes.yml"  # beside mkdocs.yml
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +72,12 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(str(err))
     pages = args.pages or pages_dir_for(args.reports, args.config.resolve().parent)
     started = time.perf_counter()
-    summary = convert_archive(args.reports, pages, jobs=args.jobs, progress=not args.quiet)
+    try:
+        taxonomy = load_taxonomy(args.config.resolve().parent / THEMES_FILE)
+    except TaxonomyError as err:
+        log.error("error: %s", err)
+        return 1
+    summary = convert_archive(args.reports, pages, taxonomy=taxonomy, jobs=args.jobs, progress=not args.quiet)
     for problem in summary.failed:
         log.error("error: %s", problem)
     log.info("baogao convert: %s (%s → %s) in %.1f s", summary.line(), args.reports, pages, time.perf_counter() - started)

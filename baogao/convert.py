@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -24,7 +24,10 @@ from baogao.clean import clean
 from baogao.decode import DecodeError, decode
 from baogao.enrich import enrich
 from baogao.parse import infer_title, parse
-from baogao.render import render_page
+from baogao.keywords import keywords
+from baogao.model import Block
+from baogao.render import block_anchors, render_page
+from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
 
 # Bump when a stage changes its output, so that every report is converted again.
@@ -43,6 +46,7 @@ class Converted:
     page: str  # Markdown with front matter
     text: str  # the kept text, one line per title/block
     meta: dict[str, Any]
+    sections: list[dict[str, Any]] = field(default_factory=list)  # theme matches, for theme pages
 
 
 @dataclass
@@ -64,8 +68,11 @@ def report_id(rel_path: str) -> str:
     return hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:12]
 
 
-def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Converted:
-    """decode → clean → parse → enrich → render for one report; raises ReportError."""
+def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy: Taxonomy | None = None) -> Converted:
+    """decode → clean → parse → enrich (+ themes, keywords) → render for one report.
+
+    Raises ReportError. Without a taxonomy no themes are assigned (unit tests, goldens).
+    """
     name = Path(rel_path).name
     try:
         decoded = decode(raw)
@@ -77,14 +84,22 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Conver
     parsed = parse(cleaned.lines, name)
     facts = enrich(parsed, name)
     parsed = infer_title(parsed, facts.get("org"), facts.get("doc_type"))
+    if "title" in sidecar and parsed.title_in_text:
+        # The corrected title replaces the heading, not the text: the old title line stays as
+        # the first paragraph, so every character of the report is still on its page.
+        parsed = replace(parsed, title=sidecar["title"], title_in_text=False,
+                         blocks=(Block("paragraph", parsed.title), *parsed.blocks))
     title_source = "text" if parsed.title_in_text else ("inferred" if parsed.title_inferred else "filename")
+    matches = classify(parsed, taxonomy) if taxonomy else []
+    anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts})
     meta: dict[str, Any] = {
         "id": report_id(rel_path),
         "title": parsed.title,
         "title_source": title_source,
         "title_inferred": parsed.title_inferred,
         **facts,
-        "themes": [],
+        "themes": report_themes(matches, taxonomy) if taxonomy else [],
+        "keywords": keywords(parsed.text()),
         "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
         "source": rel_path,
         "encoding": decoded.encoding,
@@ -100,14 +115,27 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Conver
         meta = validate(meta, rel_path)
     except SchemaError as err:
         raise ReportError(str(err)) from None
-    return Converted(page=render_page(meta, parsed), text=parsed.text(), meta=meta)
+    sections = [_section_link(m, anchors) for m in matches]
+    return Converted(page=render_page(meta, parsed, anchors), text=parsed.text(), meta=meta, sections=sections)
 
 
-def _convert_job(job: tuple[Path, str, dict[str, Any]]) -> Converted | str:
+def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any]:
+    """What a theme page shows for one matching section (kept in the conversion state)."""
+    return {
+        "theme": match.theme,
+        "label": match.label,
+        "anchor": anchors.get(match.block, ""),
+        "excerpt": match.excerpt,
+        "evidence": [[e.word, e.count, e.where] for e in match.evidence],
+        "parts": [{"label": p.label, "anchor": anchors.get(p.block, "")} for p in match.parts],
+    }
+
+
+def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None]) -> Converted | str:
     """Worker entry: returns the result or the error message (exceptions cross processes badly)."""
-    path, rel_path, sidecar = job
+    path, rel_path, sidecar, taxonomy = job
     try:
-        return convert_report(path.read_bytes(), rel_path, sidecar)
+        return convert_report(path.read_bytes(), rel_path, sidecar, taxonomy)
     except ReportError as err:
         return str(err)
     except Exception as err:  # a bug must not stop the batch; say which file hit it
@@ -117,12 +145,12 @@ def _convert_job(job: tuple[Path, str, dict[str, Any]]) -> Converted | str:
 def find_sources(reports_dir: Path) -> list[Path]:
     """All *.txt reports under the folder, in a stable order."""
     return sorted(
-        (p for p in reports_dir.rglob(f"*{REPORT_SUFFIX}") if p.is_file()),
+        (p for p in reports_dir.rglob("*") if p.suffix.lower() == REPORT_SUFFIX and p.is_file()),
         key=lambda p: p.relative_to(reports_dir).as_posix(),
     )
 
 
-def _read_sidecar(source: Path, rel_path: str) -> tuple[dict[str, Any], bytes, str | None]:
+def _read_sidecar(source: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
     """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt."""
     path = source.with_name(source.name[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX)
     if not path.is_file():
@@ -130,7 +158,12 @@ def _read_sidecar(source: Path, rel_path: str) -> tuple[dict[str, Any], bytes, s
     raw = path.read_bytes()
     where = rel_path[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX
     try:
-        return validate_sidecar(yaml.safe_load(raw.decode("utf-8")), where), raw, None
+        values = validate_sidecar(yaml.safe_load(raw.decode("utf-8")), where)
+        unknown = [t for t in values.get("themes", []) if taxonomy is None or t not in taxonomy.names()]
+        if unknown:
+            raise SchemaError(f"Error reading metadata 'themes' of '{where}': {', '.join(unknown)} "
+                              f"not in the taxonomy (themes.yml)")
+        return values, raw, None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         return {}, raw, f"{where}: not valid UTF-8 YAML ({err.__class__.__name__}); the sidecar is ignored"
     except SchemaError as err:
@@ -145,44 +178,62 @@ def write_atomic(path: Path, data: str) -> None:
     os.replace(tmp, path)
 
 
-def convert_archive(reports_dir: Path, pages_dir: Path, *, jobs: int | None = None, progress: bool = True) -> Summary:
-    """Convert a folder of reports into `pages_dir` (reports/, text/, catalog.json, index pages)."""
+def convert_archive(
+    reports_dir: Path,
+    pages_dir: Path,
+    *,
+    taxonomy: Taxonomy | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+) -> Summary:
+    """Convert a folder of reports into `pages_dir` (reports/, text/, catalog.json, index pages).
+
+    With a taxonomy, sections are classified and theme pages written; editing the taxonomy
+    converts every report again.
+    """
     summary = Summary()
     state_path = pages_dir / STATE_FILE
     state = _load_state(state_path)
+    _remove_temporary_files(pages_dir)
     new_state: dict[str, dict[str, Any]] = {}
-    jobs_todo: list[tuple[Path, str, dict[str, Any]]] = []
+    jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None]] = []
     keys: dict[str, str] = {}
+    version = f"{PIPELINE_VERSION}:{taxonomy.digest if taxonomy else ''}".encode()
 
     for source in find_sources(reports_dir):
         rel_path = source.relative_to(reports_dir).as_posix()
-        sidecar, sidecar_raw, sidecar_error = _read_sidecar(source, rel_path)
+        try:
+            rel_path.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 reach Python as surrogates
+            shown = os.fsencode(rel_path).decode("gb18030", errors="replace")
+            summary.failed.append(f"{shown}: the file name is not UTF-8 (a GBK name from a Windows zip?); "
+                                  "rename the file and convert again")
+            continue
+        sidecar, sidecar_raw, sidecar_error = _read_sidecar(source, rel_path, taxonomy)
         if sidecar_error:
             summary.failed.append(sidecar_error)
-        key = hashlib.sha256(
-            PIPELINE_VERSION.encode() + b"\0" + source.read_bytes() + b"\0" + sidecar_raw
-        ).hexdigest()
+        key = hashlib.sha256(version + b"\0" + source.read_bytes() + b"\0" + sidecar_raw).hexdigest()
         keys[rel_path] = key
         old = state.get(rel_path)
         if old and old["key"] == key and (pages_dir / "reports" / f"{old['meta']['id']}.md").is_file():
             new_state[rel_path] = old
             summary.unchanged += 1
         else:
-            jobs_todo.append((source, rel_path, sidecar))
+            jobs_todo.append((source, rel_path, sidecar, taxonomy))
 
-    for (source, rel_path, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+    for (source, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
         if isinstance(result, str):
             summary.failed.append(result)
             continue
         page_id = result.meta["id"]
         write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
         write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
-        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta}
+        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta, "sections": result.sections}
         summary.converted += 1
 
     summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in new_state.values()})
-    metas = [entry["meta"] for _, entry in sorted(new_state.items())]
-    catalog.write_site_pages(metas, pages_dir, write_atomic)
+    entries = [entry for _, entry in sorted(new_state.items())]
+    catalog.write_site_pages(entries, pages_dir, write_atomic, taxonomy)
     write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, indent=0))
     return summary
 
@@ -197,6 +248,13 @@ def _run(jobs_todo: list, jobs: int | None, progress: bool) -> Iterable[Converte
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from tqdm(pool.map(_convert_job, jobs_todo, chunksize=8), **bar)
+
+
+def _remove_temporary_files(pages_dir: Path) -> None:
+    """Leftovers of an interrupted run (write_atomic's temporary files)."""
+    for pattern in (".*.tmp", "*/.*.tmp"):
+        for leftover in pages_dir.glob(pattern):
+            leftover.unlink(missing_ok=True)
 
 
 def _load_state(path: Path) -> dict[str, dict[str, Any]]:

@@ -100,6 +100,9 @@ def _decode_text(raw: bytes) -> tuple[str, str]:
         if best is not None and best.encoding in ("big5", "cp950"):
             return raw.decode("big5"), "BIG5"
     if gb_text is not None:
+        utf8_line = _first_utf8_line(raw)
+        if utf8_line is not None:
+            raise DecodeError(f"mixes encodings: line {utf8_line} is UTF-8 but other lines are not; re-save it as UTF-8")
         return gb_text, "GB18030"
     best = from_bytes(raw, cp_isolation=list(_REFEREE_ENCODINGS)).best()
     if best is not None and best.chaos < _MAX_CHAOS and len(raw) >= _MIN_REFEREE_BYTES:
@@ -108,6 +111,22 @@ def _decode_text(raw: bytes) -> tuple[str, str]:
         f"is neither valid UTF-8 (first invalid byte at offset {first_bad}) nor GB18030, "
         "and no other Chinese encoding fits; re-save it as UTF-8"
     )
+
+
+def _first_utf8_line(raw: bytes) -> int | None:
+    """The number of the first line holding Chinese text in UTF-8, in a file that is not UTF-8.
+
+    GB18030 accepts most UTF-8 byte sequences, so a file pasted together from a UTF-8 and a
+    GBK source decodes "successfully" as GB18030: the UTF-8 part would become mojibake.
+    """
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(ord(ch) > 0x2E80 for ch in text) >= 3:  # three CJK characters: not chance
+            return number
+    return None
 
 
 def _decodes(raw: bytes, codec: str) -> bool:

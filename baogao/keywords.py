@@ -10,7 +10,7 @@ jieba keeps global state (its default tokenizer `jieba.dt`, a logger that prints
 DEBUG level). This module leaves it alone: nothing happens at import; on the first call it
 builds its own `jieba.Tokenizer` and `TFIDF` extractor, once per process (`functools.lru_cache`),
 and jieba's messages while loading its dictionary are held back by raising the "jieba" logger's
-level for the duration of that call only, then restoring it. Building takes about two seconds
+level for the duration of that call only, then restoring it. Building takes a few seconds
 and, as jieba does, caches the main dictionary in the temp directory (jieba.cache).
 """
 

@@ -11,6 +11,8 @@ import re
 from typing import Any
 
 import yaml
+from pymdownx.slugs import slugify
+
 
 from baogao.model import Block, ParsedReport
 
@@ -20,6 +22,7 @@ _ALWAYS = set("\\`*_{}[]<>#|~^=&$")
 # Syntax only at the start of a line: lists (- + 1. 1)), quotes, admonitions, definitions.
 _LINE_START = set("-+!:%")
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
+_slugify = slugify(case="lower")  # the TOC's slugify (mkdocs.yml): readable Chinese anchors
 
 
 def escape_markdown(text: str) -> str:
@@ -33,14 +36,37 @@ def escape_markdown(text: str) -> str:
     return out
 
 
-def render_block(block: Block) -> str:
+def block_anchors(report: ParsedReport, targets: set[int] = frozenset()) -> dict[int, str]:
+    """Anchor (HTML id) of each block that gets one: every heading (a readable slug of its
+    text, as in the TOC), every 第X条 article, and the paragraphs in `targets` (theme links)."""
+    anchors: dict[int, str] = {}
+    used: set[str] = set()
+    for index, block in enumerate(report.blocks):
+        if block.kind == "heading":
+            base = _slugify(block.text, "-") or f"h{index}"
+        elif block.kind == "article":
+            base = block.anchor
+        elif index in targets:
+            base = f"p{index}"
+        else:
+            continue
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        anchors[index] = anchor
+    return anchors
+
+
+def render_block(block: Block, anchor: str = "") -> str:
     text = escape_markdown(block.text)
+    # Anchors are ours, not report text: attribute lists (the report's own "{" is escaped).
     if block.kind == "heading":
-        return f"{'#' * block.level} {text}"
+        return f"{'#' * block.level} {text}" + (f" {{: #{anchor} }}" if anchor else "")
     if block.kind == "article":
-        # The anchor is ours, not report text: a block attribute list on the next line.
-        return f"{text}\n{{: #{block.anchor} .baogao-article }}"
-    return text
+        return f"{text}\n{{: #{anchor or block.anchor} .baogao-article }}"
+    return f"{text}\n{{: #{anchor} }}" if anchor else text
 
 
 class _FrontMatterDumper(yaml.SafeDumper):
@@ -55,8 +81,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _FrontMatterDumper.add_representer(str, _represent_str)
 
 
-def render_page(meta: dict[str, Any], report: ParsedReport) -> str:
+def render_page(meta: dict[str, Any], report: ParsedReport, anchors: dict[int, str] | None = None) -> str:
     """The whole Markdown page: YAML front matter, then one block per paragraph/heading."""
     front = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**9)
-    body = "\n\n".join(render_block(block) for block in report.blocks)
+    anchors = block_anchors(report) if anchors is None else anchors
+    body = "\n\n".join(render_block(block, anchors.get(i, "")) for i, block in enumerate(report.blocks))
     return f"---\n{front}---\n\n{body}\n"

@@ -6,6 +6,7 @@ Errors name the file and the field, in the style of Material's plugins:
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -14,6 +15,11 @@ LEVELS = ("中央", "省", "市", "县", "乡")
 YEAR_SOURCES = ("title", "filename", "text", "event", "sidecar")
 TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
 MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
+# A value shown in an error stays short even when a sidecar's YAML aliases make it huge.
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict, _SHORT_REPR.maxstring = 2, 4, 4, 60
 
 
 class SchemaError(ValueError):
@@ -88,6 +94,7 @@ FIELDS = (
     Field("region", _str, required=False, sidecar=True, label="地区"),
     Field("doc_type", _one_of(DOC_TYPES), sidecar=True, label="文种"),
     Field("themes", _str_list, sidecar=True),
+    Field("keywords", _str_list),
     Field("chars", _count, label="字数"),
     Field("redactions", _count, label="脱敏标记"),
     Field("removed", _counts),
@@ -108,7 +115,7 @@ def check_value(name: str, value: Any, where: str) -> None:
         return
     problem = field.check(value)
     if problem:
-        raise SchemaError(f"Error reading metadata '{name}' of '{where}': {problem}, got {value!r}")
+        raise SchemaError(f"Error reading metadata '{name}' of '{where}': {problem}, got {_SHORT_REPR.repr(value)}")
 
 
 def validate(meta: dict[str, Any], where: str) -> dict[str, Any]:

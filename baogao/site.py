@@ -7,8 +7,11 @@ in `hooks/baogao_hooks.py` add that folder's files to the MkDocs build.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from markupsafe import Markup
 
 PAGES_ENV = "BAOGAO_PAGES"
 DEFAULT_PAGES = Path("build") / "pages"
-GENERATED_FOLDERS = ("reports", "years")
+GENERATED_FOLDERS = ("reports", "years", "browse", "browse/level", "browse/type", "browse/region", "browse/org", "themes")
 
 
 def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
@@ -48,6 +51,22 @@ def generated_files(pages_dir: Path) -> list[str]:
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
+
+
+def theme_names(config_file: str) -> list[str]:
+    """The themes of themes.yml beside mkdocs.yml (the only tags a page may carry)."""
+    from baogao.themes import load_taxonomy
+
+    path = Path(config_file).resolve().parent / "themes.yml"
+    return load_taxonomy(path).names() if path.is_file() else []
+
+
+def report_neighbours(pages_dir: Path) -> dict:
+    """Previous/next report of each report (catalog.py writes them at conversion)."""
+    from baogao.catalog import NEIGHBOURS_FILE
+
+    path = pages_dir / NEIGHBOURS_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def escape_report_title(meta: dict) -> None:
@@ -99,13 +118,14 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     """
     digest = hashlib.sha256()
     project = config_file.resolve().parent
-    inputs = [pages_dir / ".baogao-state.json", pages_dir / "search-index" / "VERSION"]
+    inputs = [(pages_dir, pages_dir / ".baogao-state.json"), (pages_dir, pages_dir / "search-index" / "VERSION")]
     for name in _SITE_INPUTS:
         path = project / name
-        inputs.extend(sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path])
-    for path in inputs:
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
+        inputs.extend((project, p) for p in files)
+    for root, path in inputs:  # names relative to their folder: the same input anywhere, the same digest
         if path.is_file():
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -116,6 +136,17 @@ def site_is_current(site_dir: Path, fingerprint: str) -> bool:
 
 def mark_site_built(site_dir: Path, fingerprint: str) -> None:
     (site_dir / BUILD_STAMP).write_text(fingerprint)
+
+
+def make_reproducible(site_dir: Path) -> None:
+    """MkDocs stamps the build date into sitemap.xml(.gz): drop it, so that the same input gives
+    the same bytes on any day."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = re.sub(r"\s*<lastmod>[^<]*</lastmod>", "", sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def index_version(pages_dir: Path) -> str:

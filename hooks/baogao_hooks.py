@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from material.plugins.tags.structure.tag import Tag
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from baogao import site
 
+_neighbours: dict = {}
 
+
+@event_priority(100)  # before Material's tags plugin reads its settings
 def on_config(config):
-    """Before the build: tell the templates which search index version to load."""
-    config.extra["baogao_index"] = site.index_version(site.configured_pages_dir(config.config_file_path))
+    """Before the build: allowed tags = the taxonomy's themes; the search index version."""
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        tags.config.tags_allowed = {Tag(name) for name in site.theme_names(config.config_file_path)}
+    pages_dir = site.configured_pages_dir(config.config_file_path)
+    config.extra["baogao_index"] = site.index_version(pages_dir)
+    _neighbours.clear()
+    _neighbours.update(site.report_neighbours(pages_dir))
     return config
 
 
@@ -29,9 +40,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_context(context, page, config, nav):
+    """Before a page is rendered: a report's previous/next report of the same office or year."""
+    context["baogao_neighbours"] = _neighbours.get(page.meta.get("id")) if page.meta.get("sha256") else None
+    return context
+
+
 def on_post_build(config):
-    """After the site is written: add the search index."""
+    """After the site is written: add the search index; make the sitemap date-free."""
     site.publish_index(site.configured_pages_dir(config.config_file_path), Path(config.site_dir))
+    site.make_reproducible(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

@@ -23,7 +23,7 @@ from baogao.clean import clean
 from baogao.decode import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.render import escape_markdown, render_block, render_page
+from baogao.render import block_anchors, escape_markdown, render_block, render_page
 
 SEED_REPORTS = sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.txt"))
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "a"}
@@ -320,7 +320,8 @@ def test_front_matter_round_trip(title: str) -> None:
     assert yaml.safe_load(_front_matter(page)) == meta
     body, read_by_mkdocs = mkdocs_meta.get_data(page)
     assert read_by_mkdocs == meta
-    assert body.strip() == "\n\n".join(render_block(b) for b in REPORT.blocks)
+    anchors = block_anchors(REPORT)
+    assert body.strip() == "\n\n".join(render_block(b, anchors.get(i, "")) for i, b in enumerate(REPORT.blocks))
 
 
 def test_front_matter_keeps_key_order() -> None:
@@ -339,10 +340,21 @@ def test_page_layout() -> None:
     page = render_page({"title": "政府工作报告"}, REPORT)
     assert page == (
         "---\ntitle: 政府工作报告\n---\n\n"
-        "## 一、工作回顾\n\n"
+        "## 一、工作回顾 {: #一工作回顾 }\n\n"
         "全市生产总值增长5.2%。\n\n"
         "第一条 为了规范管理。\n{: #第一条 .baogao-article }\n"
     )
+
+
+def test_anchors_for_headings_articles_and_linked_paragraphs() -> None:
+    report = ParsedReport("t", False, True, (
+        Block("heading", "（一）强化督办协调", level=2), Block("paragraph", "正文一。"),
+        Block("heading", "（一）强化督办协调", level=2), Block("paragraph", "正文二。"),
+        Block("article", "第一条 为了规范。", anchor="第一条"),
+    ))
+    assert block_anchors(report, {3}) == {0: "一强化督办协调", 2: "一强化督办协调-2", 3: "p3", 4: "第一条"}
+    page = render_page({"title": "t"}, report, block_anchors(report, {3}))
+    assert "正文二。\n{: #p3 }" in page and "正文一。\n\n" in page
 
 
 def test_page_without_blocks() -> None:

@@ -1,0 +1,558 @@
+"""Tests of baogao.themes: the taxonomy file, the sections of a report and their themes.
+
+Four groups: loading and validating themes.yml (every error names the file and the field);
+classification vectors written by hand (each with a negative); the five seed reports, with the
+themes their text supports and the reasons, written after reading them; and an edited copy of
+themes.yml changing the result. Reports are built with the pipeline's own parse stage, because
+sections follow its headings.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from baogao.clean import clean
+from baogao.decode import decode
+from baogao.model import ParsedReport
+from baogao.parse import parse
+from baogao.themes import (
+    PREAMBLE_LABEL,
+    REPORT_LABEL,
+    Evidence,
+    SectionMatch,
+    TaxonomyError,
+    classify,
+    load_taxonomy,
+    report_themes,
+    split_sections,
+    taxonomy_from_data,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+THEMES_YML = ROOT / "themes.yml"
+REPORTS = ROOT / "reports"
+
+# The three themes the users asked for, and those that recur in office work summaries.
+REQUIRED = (
+    "作风建设", "信息报送", "督查", "办文办会", "调查研究", "理论学习", "党风廉政", "政务服务",
+    "建议提案办理", "12345热线", "安全应急", "后勤保障", "队伍建设", "数字政府", "依法行政",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(THEMES_YML)
+
+
+def report(*lines: str) -> ParsedReport:
+    return parse(tuple(lines), "report.txt")
+
+
+def seed(prefix: str) -> ParsedReport:
+    (path,) = REPORTS.glob(f"{prefix}_*.txt")
+    return parse(clean(decode(path.read_bytes()).text).lines, path.name)
+
+
+def by_theme(matches: list[SectionMatch], theme: str) -> list[SectionMatch]:
+    return [m for m in matches if m.theme == theme]
+
+
+def pairs(matches: list[SectionMatch]) -> set[tuple[str, str]]:
+    return {(m.theme, m.label) for m in matches}
+
+
+FILLER = "围绕全年目标任务，统筹推进项目建设和产业发展，各项经济指标保持平稳增长，重点项目按计划完成投资。"
+
+
+# ------------------------------------------------------------------------------ the taxonomy
+
+
+def test_shipped_taxonomy_has_the_themes_users_asked_for(taxonomy):
+    names = taxonomy.names()
+    assert set(REQUIRED) <= set(names)
+    assert len(names) == len(set(names))
+    for theme in taxonomy.themes:
+        assert theme.description.strip()
+        assert any(rule.weight > 0 for rule in theme.rules), theme.name
+    assert len(taxonomy.digest) == 64
+
+
+def test_shipped_keywords_are_not_written_twice_within_a_theme(taxonomy):
+    for theme in taxonomy.themes:
+        texts = [rule.text for rule in theme.rules]
+        assert len(texts) == len(set(texts)), theme.name
+
+
+VALID = """\
+threshold: 4
+themes:
+  - name: 督查
+    description: 督查督办
+    keywords:
+      督查: 2
+      督办: 2
+"""
+
+
+def write(tmp_path: Path, monkeypatch, text: str) -> str:
+    (tmp_path / "themes.yml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return "themes.yml"
+
+
+def test_a_valid_file_loads(tmp_path, monkeypatch):
+    taxonomy = load_taxonomy(write(tmp_path, monkeypatch, VALID))
+    assert taxonomy.names() == ["督查"]
+    assert taxonomy.themes[0].threshold == 4
+    assert taxonomy.source == "themes.yml"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            VALID.replace("督办: 2", "督办: x"),
+            "Error reading 'themes.yml': theme '督查' field 'keywords.督办' expected a number ≥ 0 (the weight), got 'x'",
+        ),
+        (VALID.replace("督办: 2", "督办: -1"), "theme '督查' field 'keywords.督办' expected a number ≥ 0"),
+        (VALID.replace("督办: 2", "督办: true"), "theme '督查' field 'keywords.督办' expected a number ≥ 0"),
+        (VALID.replace("    keywords:", "    keyword:"), "theme '督查' has unknown field 'keyword'"),
+        (VALID.replace("threshold: 4", "treshold: 4"), "unknown field 'treshold'"),
+        (VALID.replace("threshold: 4", "threshold: 0"), "field 'threshold' expected a number > 0, got 0"),
+        (VALID + "    threshold: high\n", "theme '督查' field 'threshold' expected a number > 0, got 'high'"),
+        ("threshold: 4\nthemes: []\n", "field 'themes' expected a non-empty list of themes"),
+        ("threshold: 4\n", "field 'themes' expected a non-empty list of themes, got None"),
+        ("", "expected a mapping with a 'themes' list, got nothing"),
+        (
+            VALID + VALID.split("themes:\n")[1],
+            "theme '督查' is defined twice (themes no. 1 and 2)",
+        ),
+        (VALID.replace("    description: 督查督办\n", ""), "theme '督查' field 'description' expected one line of text"),
+        (VALID.replace("  - name: 督查\n", "  - name:\n"), "theme no. 1 field 'name' expected one line of text"),
+        (VALID.replace("      督查: 2\n      督办: 2\n", "      督查: 0\n"), "theme '督查' needs at least one keyword"),
+        (VALID.replace("      督查: 2\n", "      12345: 3\n"), "field 'keywords' has the key 12345: write it in quotes"),
+        (VALID.replace("    keywords:\n", "    keywords: 督查\n    x:\n"), "has unknown field 'x'"),
+        (VALID + "    patterns:\n      '督(查': 1\n", "field 'patterns.督(查' is not a valid regular expression"),
+        (VALID + "    patterns:\n      '(督查)': 1\n", "field 'patterns.(督查)' has a capturing group"),
+        (VALID + "    patterns:\n      '督*': 1\n", "field 'patterns.督*' matches empty text"),
+        (VALID + "      督查: 3\n", "a key (line 8, column 7): '督查' is written twice in one mapping"),
+        ("themes: [\n", "Error reading 'themes.yml': not valid YAML"),
+        ("- just\n- a list\n", "expected a mapping with a 'themes' list, got a list"),
+        ("themes:\n  - 督查\n", "theme no. 1 expected a mapping"),
+        (
+            VALID.replace("      督查: 2\n      督办: 2\n", "      - 督查\n      - 督办\n"),
+            "theme '督查' field 'keywords' expected a mapping of word: weight, got a list",
+        ),
+        (VALID.replace("description: 督查督办", "description: 42"), "theme '督查' field 'description' expected one line"),
+        (VALID.replace("threshold: 4", "heading_factor: -3"), "field 'heading_factor' expected a number ≥ 0, got -3"),
+    ],
+)
+def test_errors_name_the_file_and_the_field(tmp_path, monkeypatch, text, message):
+    with pytest.raises(TaxonomyError) as err:
+        load_taxonomy(write(tmp_path, monkeypatch, text))
+    assert message in str(err.value)
+    assert str(err.value).startswith("Error reading 'themes.yml': ")
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(TaxonomyError, match=r"Error reading '.*nothing\.yml': No such file"):
+        load_taxonomy(tmp_path / "nothing.yml")
+
+
+def test_validation_of_data_already_read():
+    with pytest.raises(TaxonomyError, match="Error reading 'x.yml': field 'heading_factor'"):
+        taxonomy_from_data({"heading_factor": "big", "themes": []}, "x.yml")
+
+
+# ---------------------------------------------------------------------------------- sections
+
+
+def test_sections_follow_headings_preamble_and_lead_ins():
+    r = report(
+        "县政府办公室2023年工作总结",
+        "今年以来，我办围绕中心、服务大局。",
+        "一、主要工作",
+        "（一）信息报送",
+        "一是拓宽信息渠道。全年报送信息120条。二是提高信息质量。被省政府采用18条。",
+        "（二）督查督办",
+        "督办事项45件。",
+        "二、存在问题",
+        "人手不足。",
+    )
+    sections = split_sections(r)
+    assert [(s.kind, s.label, s.parent) for s in sections] == [
+        ("report", REPORT_LABEL, None),
+        ("preamble", PREAMBLE_LABEL, 0),
+        ("heading", "一、主要工作", 0),
+        ("heading", "（一）信息报送", 2),
+        ("lead", "一是拓宽信息渠道。", 3),
+        ("lead", "二是提高信息质量。", 3),
+        ("heading", "（二）督查督办", 2),
+        ("heading", "二、存在问题", 0),
+    ]
+    lead = sections[4]
+    text = r.blocks[lead.block].text
+    assert text[lead.head[1] : lead.head[2]] == "一是拓宽信息渠道。"
+    assert text[lead.body[0][1] : lead.body[0][2]] == "全年报送信息120条。"
+    assert sections[3].body == ()  # its text is its two leads
+    assert sections[4].heading_block == sections[3].block
+
+
+def test_a_single_lead_in_is_not_a_list():
+    r = report("一、工作", "一是说明。本段只有一个。")
+    assert [s.kind for s in split_sections(r)] == ["report", "heading"]
+
+
+def test_a_report_without_headings_is_cut_into_windows():
+    r = report(*[FILLER * 5 for _ in range(8)])  # 8 paragraphs of 230 characters
+    sections = split_sections(r)
+    assert [s.kind for s in sections] == ["report", "window", "window"]
+    assert sections[2].block == 7  # windows close after 1500 characters
+    assert sections[1].excerpt.startswith(FILLER[:20])
+
+
+def test_articles_are_sections_with_their_anchor():
+    r = report("第一章 总则", "第一条 为了规范政务数据管理，制定本办法。", "第二条 政务数据共享应当依法进行。")
+    sections = split_sections(r)
+    assert [(s.kind, s.label) for s in sections] == [
+        ("report", REPORT_LABEL), ("heading", "第一章 总则"), ("article", "第一条"), ("article", "第二条")
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------------------------- classification
+
+
+def test_a_section_about_inspection_gets_督查_with_evidence(taxonomy):
+    r = report(
+        "一、主要工作",
+        "（四）扎实有效开展政务督查",
+        "坚持把督查督办作为推动工作落实的重要抓手，完善督查制度，全年开展专项督查12次，交办领导批示件30件。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "督查")
+    assert match.label == match.heading == "（四）扎实有效开展政务督查"
+    assert match.block == match.heading_block == 1
+    assert Evidence("政务督查", 1, "heading") in match.evidence
+    assert Evidence("督查督办", 1, "text") in match.evidence  # counted once, not as 督查 + 督办
+    assert Evidence("督查", 2, "text") in match.evidence
+    assert match.excerpt.startswith("坚持把督查督办")
+    assert match.score >= taxonomy.themes[taxonomy.names().index("督查")].threshold
+
+
+def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
+    r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
+    assert by_theme(classify(r, taxonomy), "督查") == []
+
+
+def test_a_few_mentions_in_a_short_section_do(taxonomy):
+    r = report("一、经济发展", "全年督办重点事项45件，开展专项督查8次，督查通报3期。")
+    (match,) = by_theme(classify(r, taxonomy), "督查")
+    assert match.label == "一、经济发展"
+
+
+def test_a_heading_about_something_else_asks_more_of_the_text(taxonomy):
+    text = "文字快起草，公文快处理，会务快筹备。"
+    assert by_theme(classify(report(text), taxonomy), "办文办会")  # no heading: 5 ≥ 4
+    assert not by_theme(classify(report("（二）强化干部作风", text), taxonomy), "办文办会")  # 5 < 6
+
+
+def test_the_match_points_to_the_subsection_about_the_theme(taxonomy):
+    r = report(
+        "一、围绕中心抓服务",
+        "一年来，办公室认真履职。",
+        "（一）规范办文办会",
+        "全年收文534份，发文120件，会务保障会议60余次。",
+        "（二）强化督办协调",
+        "督办完成领导批示15项，处理线上督办表格38份，开展专项督查6次。",
+        "（三）做好后勤服务",
+        "完成公务接待任务30批次，公务用车管理规范。",
+    )
+    matches = classify(r, taxonomy)
+    (match,) = by_theme(matches, "督查")
+    assert (match.label, match.block, match.heading_block) == ("（二）强化督办协调", 4, 4)
+    assert match.parts == ()
+    assert "一、围绕中心抓服务" not in {m.label for m in matches}  # its own text is about none
+
+
+def test_most_subsections_about_one_theme_make_one_link_to_their_parent(taxonomy):
+    r = report(
+        "三、加强自身建设",
+        "（一）落实主体责任",
+        "严格落实一岗双责，压实党风廉政建设主体责任。",
+        "（二）加强警示教育",
+        "开展廉政警示教育3次，严格执行中央八项规定精神。",
+        "（三）做好后勤服务",
+        "完成公务接待任务30批次。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "党风廉政")
+    assert match.label == "三、加强自身建设"
+    assert [p.label for p in match.parts] == ["（一）落实主体责任", "（二）加强警示教育"]
+    assert [p.block for p in match.parts] == [1, 3]
+    assert Evidence("八项规定", 1, "text") in match.evidence  # the parts' evidence, summed
+
+
+def test_a_heading_that_names_the_theme_stands_for_its_part(taxonomy):
+    r = report(
+        "三、转作风、树形象，争当作风建设标杆",
+        "作风建设是高效机关的需要。一是力戒形式主义，持续为基层减负。精文减会。"
+        "二是强化干部作风。大力弘扬马上就办的精神。三是做好保密工作。加强涉密文件管理。",
+    )
+    matches = classify(r, taxonomy)
+    (match,) = by_theme(matches, "作风建设")
+    assert match.label == "三、转作风、树形象，争当作风建设标杆"
+    assert {p.label for p in match.parts} >= {"一是力戒形式主义，持续为基层减负。", "二是强化干部作风。"}
+    (secret,) = by_theme(matches, "保密工作")  # another theme keeps its own link
+    assert (secret.kind, secret.label, secret.heading) == ("lead", "三是做好保密工作。", match.label)
+
+
+def test_a_parent_with_its_own_evidence_is_listed_beside_its_subsection(taxonomy):
+    r = report(
+        "一、勤学习、精业务",
+        "我办坚持把理论学习作为基础工程，健全理论学习中心组学习制度。",
+        "一是优化学习机制。建立常态化学习模式。二是强化理论武装。严格落实第一议题制度，组织理论学习中心组学习12次。"
+        "三是强化业务培训。组织公文培训2次。四是营造学习氛围。开展知识竞赛。",
+    )
+    labels = [m.label for m in by_theme(classify(r, taxonomy), "理论学习")]
+    assert labels == ["一、勤学习、精业务", "二是强化理论武装。"]
+
+
+def test_the_whole_report_when_most_of_it_is_about_a_theme(taxonomy):
+    r = report(
+        "作风建设专项整治情况汇报",
+        "一、从严抓作风",
+        "整治形式主义、官僚主义，转变工作作风。",
+        "二、从快抓作风",
+        "大力弘扬马上就办的工作作风，整治庸政懒政怠政。",
+        "三、下步打算",
+        "持续推进作风建设，巩固整治成果。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert (match.kind, match.label, match.block, match.heading) == ("report", REPORT_LABEL, 0, None)
+    # 三、 names 作风建设 once under a heading about something else: not a part of its own.
+    assert [p.label for p in match.parts] == ["一、从严抓作风", "二、从快抓作风"]
+
+
+def test_preamble_and_windows_can_match(taxonomy):
+    r = report("我办全年报送政务信息870条，被省市采用186条，编发信息专报50期。", "一、其他工作", FILLER)
+    (match,) = by_theme(classify(r, taxonomy), "信息报送")
+    assert (match.kind, match.label, match.block, match.heading_block) == ("preamble", PREAMBLE_LABEL, 0, None)
+    flat = report(FILLER * 3, "全年报送政务信息870条，被省市采用186条，编发信息专报50期，信息工作考核全市第一。")
+    (window,) = by_theme(classify(flat, taxonomy), "信息报送")
+    assert (window.kind, window.block, window.heading) == ("window", 0, None)
+
+
+def test_12345_counts_as_the_hotline_only_when_it_is_the_number(taxonomy):
+    hotline = report("受理12345热线工单5115件，12345平台办结率100%，回访满意率93%。")
+    assert by_theme(classify(hotline, taxonomy), "12345热线")
+    number = report("全年完成投资123456万元，实现产值5123450万元，增长12%。")
+    assert not by_theme(classify(number, taxonomy), "12345热线")
+
+
+def test_a_zero_weight_keyword_masks_a_longer_phrase(taxonomy):
+    # 政务信息公开 is 政务公开, not the 政务信息 of information reports.
+    r = report("认真落实政务信息公开制度，全年政务信息公开120条，政务信息公开平台运行良好。")
+    matches = classify(r, taxonomy)
+    assert not by_theme(matches, "信息报送")
+    assert by_theme(matches, "政务公开")
+
+
+def test_report_themes_are_the_union_in_taxonomy_order(taxonomy):
+    r = report("（一）强化督办协调，做好信息报送。", "督办完成领导批示15项。报送信息材料9篇。")
+    matches = classify(r, taxonomy)
+    assert report_themes(matches, taxonomy) == ["信息报送", "督查"]  # themes.yml lists 信息报送 first
+    assert report_themes([], taxonomy) == []
+
+
+def test_classification_is_deterministic_and_empty_reports_are_fine(taxonomy):
+    r = seed("001")
+    assert classify(r, taxonomy) == classify(r, taxonomy)
+    assert classify(report(), taxonomy) == []
+    assert classify(report("标题", "一、"), taxonomy) == []
+
+
+# ---------------------------------------------------------------------------------- seed reports
+
+
+@pytest.fixture(scope="module")
+def seeds(taxonomy):
+    return {prefix: classify(seed(prefix), taxonomy) for prefix in ("000", "001", "002", "003", "004")}
+
+
+def test_seed_000(seeds):
+    # 县政府办公室 summary of the "提质效促落实强本领促发展" campaign. Part 三 is headed 转作风…
+    # 争当作风建设标杆 and is about 作风 throughout; part 二 has （一）政务服务（放管服, 一窗受理）,
+    # （二）with three lead-ins on 文稿, 调查研究 and 信息报送, and （三）抓督办, whose three lead-ins
+    # all follow up 12345 hotline work orders and 人大建议/政协提案 (one link each, to （三）).
+    # Part 一's 二是强化理论武装 is about 第一议题 and 中心组学习; part 三's 三是 is about
+    # 全面从严治党 and 八项规定.
+    m = seeds["000"]
+    assert pairs(m) >= {
+        ("作风建设", "三、转作风、树形象，争当作风建设标杆"),
+        ("政务服务", "（一）用心用情抓服务，政务服务加速加力。"),
+        ("办文办会", "一是文稿服务精益求精。"),
+        ("调查研究", "二是调查研究深入细致。"),
+        ("信息报送", "三是信息报送及时高效。"),
+        ("督查", "（三）认真较真抓督办，工作推进落实落地。"),
+        ("12345热线", "（三）认真较真抓督办，工作推进落实落地。"),
+        ("建议提案办理", "（三）认真较真抓督办，工作推进落实落地。"),
+        ("理论学习", "二是强化理论武装。"),
+        ("党风廉政", "三是压实主体责任，落实全面从严治党。"),
+    }
+    # Nothing in it is about 信访, 值班, 保密 or 数字政府.
+    assert not {"信访", "值班值守", "保密工作", "数字政府"} & {x.theme for x in m}
+    (hotline,) = by_theme(m, "12345热线")
+    assert hotline.block == hotline.heading_block == 9
+    # Two of its three lead-ins are about the hotline on their own (二是 mostly about 提案).
+    assert [p.label for p in hotline.parts] == ["一是强化“电话催”。", "三是抓好“回头看”。"]
+
+
+def test_seed_001(seeds):
+    # 县政府办公室 year summary. Part 一 lists six duties as 一是…六是 paragraphs, each its own
+    # theme: 调查研究, 政务信息 (信息报送), 办文办会, 政务督查 (which also follows up 人大代表建议
+    # and 政协委员提案), 便民服务/行政审批 (政务服务, absorbed by part 一, whose heading names
+    # 政务服务), 依法行政. Part 二's 三是 is about 突发事件 (安全应急); part 三 about the
+    # 班子's 自身建设 (队伍建设) with 四是 on 党风廉政建设主体责任.
+    m = seeds["001"]
+    assert pairs(m) >= {
+        ("调查研究", "一是高质高效开展调查研究。"),
+        ("信息报送", "二是不断提高政务信息质量。"),
+        ("办文办会", "三是严谨细致高效办文办会。"),
+        ("督查", "四是扎实有效开展政务督查。"),
+        ("建议提案办理", "四是扎实有效开展政务督查。"),
+        ("依法行政", "六是全面提升依法行政能力。"),
+        ("安全应急", "三是围绕突发事件抓协调。"),
+        ("队伍建设", "三、凝心聚力，增强合力，班子自身建设不断加强"),
+        ("党风廉政", "四是扎实落实党风廉政建设主体责任。"),
+        ("政务服务", "一、围绕大局，紧扣中心，政务服务水平明显提高"),
+    }
+    (service,) = by_theme(m, "政务服务")
+    assert "五是不断优化便民服务体系。" in [p.label for p in service.parts]
+    (inspection,) = by_theme(m, "督查")
+    assert (inspection.kind, inspection.block, inspection.heading_block) == ("lead", 6, 1)
+    assert Evidence("政务督查", 1, "lead") in inspection.evidence
+    assert Evidence("督查督办", 2, "text") in inspection.evidence
+    # No hotline, no 数字政府: the text never speaks of them.
+    assert not {"12345热线", "数字政府"} & {x.theme for x in m}
+
+
+def test_seed_002(seeds):
+    # 行政审批服务局办公室 summary: its subsection headings say their themes. （一）强化督办协调，
+    # 做好信息报送 (督办 15 批示 + 报送 材料), （二）规范办文办会，大兴调查研究, （三）加强值班信访,
+    # （四）加强队伍建设; 二、（二）信息工作成效初显 and 四、（一）加强信息宣传 are about
+    # 信息 work; 二、（一）is the 政务服务 hall's performance management; （五）'s 主题党日 and
+    # 党员 are 机关党建.
+    m = seeds["002"]
+    assert pairs(m) >= {
+        ("信息报送", "（一）强化督办协调，做好信息报送。"),
+        ("督查", "（一）强化督办协调，做好信息报送。"),
+        ("办文办会", "（二）规范办文办会，大兴调查研究。"),
+        ("调查研究", "（二）规范办文办会，大兴调查研究。"),
+        ("值班值守", "（三）加强值班信访，筑牢安全底线。"),
+        ("信访", "（三）加强值班信访，筑牢安全底线。"),
+        ("队伍建设", "（四）加强队伍建设，规范史志档案。"),
+        ("信息报送", "（二）信息工作成效初显。"),
+        ("信息报送", "（一）加强信息宣传，完成“硬指标”。"),
+        ("政务服务", "（一）绩效管理体系健全。"),
+        ("机关党建", "（五）完善制度建设，做好综合服务。"),
+    }
+    (info,) = [x for x in by_theme(m, "信息报送") if x.label.startswith("（一）强化")]
+    assert info.block == info.heading_block == 2
+    assert Evidence("信息报送", 1, "heading") in info.evidence
+    # "12345投诉37件" once, and 强作风 in the name of a training course: passing mentions.
+    assert not {"12345热线", "作风建设"} & {x.theme for x in m}
+
+
+def test_seed_003(seeds):
+    # 乡 report on the 作风革命效能革命 campaign: parts 一 (three 抓作风促落实 subsections), 三
+    # (two more) and 五 (转变作风, 作风建设若干规定) and the opening are all about 作风, so the
+    # theme links to the whole report, with the subsections as its parts, among them
+    # （二）从严从实抓作风促落实。 Part 五's （三） lists 强化督查督办 and 成效督查 (督查); part 二's
+    # subsections are a 调研 task, an 应急处突 posting and the 传帮带 of cadres.
+    m = seeds["003"]
+    (style,) = by_theme(m, "作风建设")
+    assert (style.kind, style.block) == ("report", 0)
+    parts = {p.label: p.block for p in style.parts}
+    assert parts["（二）从严从实抓作风促落实。"] == 4
+    assert {"（一）从深从广抓思想促落实。", "（三）严督实考抓作风促落实。", "（二）从勤从快抓作风促落实。"} <= set(parts)
+    assert pairs(m) >= {
+        ("督查", "（三）强化监督狠抓管理。"),
+        ("调查研究", "（三）开展一项重点工作调研。"),
+        ("安全应急", "（五）开展一次应急处突历练。"),
+        ("队伍建设", "（一）开展一轮“传帮带”活动。"),
+        ("理论学习", "（一）抓住思想建设这个“定盘星”。"),
+    }
+
+
+def test_seed_004(seeds):
+    # 市政府办公室 班子 summary, one duty per lead-in: 加强理论学习, 以智辅政 (调研成果), 以文辅政
+    # (文稿), 以技辅政 (OA, 数字政府), 办文办会, 协调督办 (督查 and 建议提案办理), 后勤服务,
+    # 法律顾问 (依法行政), 数字政府系统建设, *****服务热线 (the hotline, number redacted),
+    # 政府信息公开; part 五 "廉"字为绳 is about 廉政建设 throughout.
+    m = seeds["004"]
+    assert pairs(m) >= {
+        ("理论学习", "一是加强理论学习。"),
+        ("调查研究", "一是以智辅政高质高效。"),
+        ("办文办会", "二是以文辅政精益求精。"),
+        ("数字政府", "三是以技辅政整体智治。"),
+        ("办文办会", "一是周备严谨，做好办文办会工作。"),
+        ("督查", "二是周密高效，做好协调督办。"),
+        ("建议提案办理", "二是周密高效，做好协调督办。"),
+        ("后勤保障", "三是周到细致，做好后勤服务。"),
+        ("依法行政", "四是周全专业，做好法律顾问。"),
+        ("数字政府", "一是数字政府系统建设领先。"),
+        ("12345热线", "三是社会服务工作提质提效。"),
+        ("政务公开", "四是政府信息公开更加规范。"),
+        ("党风廉政", "五、“廉”字为绳，廉政建设和工作作风再现新面貌"),
+    }
+    assert not {"信访", "值班值守", "保密工作"} & {x.theme for x in m}
+
+
+def test_seed_matches_point_into_the_report(seeds):
+    for prefix, matches in seeds.items():
+        r = seed(prefix)
+        for match in matches:
+            assert 0 <= match.block < len(r.blocks)
+            if match.heading_block is not None:
+                assert r.blocks[match.heading_block].kind == "heading"
+                assert r.blocks[match.heading_block].text == match.heading
+            if match.kind == "heading":
+                assert match.block == match.heading_block
+            assert match.evidence and all(e.count > 0 for e in match.evidence)
+            assert len(match.excerpt) <= 81
+        keys = [(m.section, m.theme) for m in matches]
+        assert len(keys) == len(set(keys)) and keys == sorted(keys, key=lambda k: k[0])
+
+
+# ---------------------------------------------------------------------------- editing the file
+
+
+def test_an_edited_taxonomy_changes_the_classification(tmp_path, taxonomy):
+    edited = tmp_path / "themes.yml"
+    shutil.copy(THEMES_YML, edited)
+    with edited.open("a", encoding="utf-8") as f:
+        f.write(
+            "\n  - name: 档案史志\n"
+            "    description: 档案管理、史志和年鉴编纂\n"
+            "    keywords:\n"
+            "      档案: 2\n"
+            "      史志: 2\n"
+            "      年鉴: 1.5\n"
+        )
+    mine = load_taxonomy(edited)
+    assert mine.digest != taxonomy.digest
+    r = seed("002")
+    assert not by_theme(classify(r, taxonomy), "档案史志")
+    (match,) = by_theme(classify(r, mine), "档案史志")
+    assert match.label == "（四）加强队伍建设，规范史志档案。"
+    assert Evidence("史志", 1, "heading") in match.evidence
+
+    # Raising one theme's threshold drops its weaker sections.
+    text = THEMES_YML.read_text(encoding="utf-8").replace(
+        "    description: 政务信息的采编、报送和采用，信息专报与快报\n",
+        "    description: 政务信息的采编、报送和采用，信息专报与快报\n    threshold: 12.5\n",
+    )
+    edited.write_text(text, encoding="utf-8")
+    labels = [x.label for x in by_theme(classify(r, load_taxonomy(edited)), "信息报送")]
+    assert labels == ["（一）加强信息宣传，完成“硬指标”。"]  # score 13.5; the others score 10–12
