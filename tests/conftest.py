@@ -11,6 +11,7 @@ import pytest
 from baogao.convert import convert_archive
 from baogao.search.index import build_index_for_pages
 from baogao.site import run_mkdocs
+from baogao.themes import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
@@ -25,13 +26,15 @@ def corpus() -> Path:
     return CORPUS
 
 
-def build_site(reports: Path, workdir: Path) -> tuple[Path, Path]:
-    """Convert and build `reports` into workdir/pages and workdir/site; returns both."""
+def build_site(reports: Path, workdir: Path, config: Path = ROOT / "mkdocs.yml") -> tuple[Path, Path]:
+    """Convert (with the themes.yml beside `config`), index and build `reports` into
+    workdir/pages and workdir/site, as `baogao build` does; returns both."""
     pages, site = workdir / "pages", workdir / "site"
-    summary = convert_archive(reports, pages, jobs=1, progress=False)
+    taxonomy = load_taxonomy(config.parent / "themes.yml")
+    summary = convert_archive(reports, pages, taxonomy=taxonomy, jobs=1, progress=False)
     assert not summary.failed, summary.failed
     build_index_for_pages(pages)
-    run_mkdocs(ROOT / "mkdocs.yml", pages, site)
+    run_mkdocs(config, pages, site)
     return pages, site
 
 
