@@ -38,7 +38,7 @@ from baogao.search.normalize import normalize_with_offsets
 INDEX_DIR = "search-index"
 FORMAT = 3
 CHUNK_CHARS = 2000  # normalised characters per text chunk
-DOCS_PER_BLOCK = 100
+DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 FACETS = ("year", "level", "doc_type", "region", "themes")

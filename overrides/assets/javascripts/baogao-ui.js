@@ -6,7 +6,7 @@
   var S = window.baogaoSearch;
   if (!S) return;
   var siteRoot = new URL("../", S.root).href;
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;  // results per "load more": each needs its text chunk for the KWIC lines
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
 
