@@ -113,3 +113,23 @@ def test_header_box_shows_title_year_and_highlighted_snippet(browser, sample_sit
         assert item.locator("mark").inner_text() == "一岗双责"
         assert item.get_attribute("data-report-id")
         page.close()
+
+
+def test_filters_show_counts_and_narrow_the_results(browser, sample_site):  # noqa: F811
+    pages, site = sample_site
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    texts = kept_texts(pages)
+    matching = [e for e in catalog if "办公室" in texts[e["id"]]]
+    level = matching[0]["level"]
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q=办公室")
+        page.locator('.baogao-results[data-state="done"]').wait_for()
+        counts = {a.get_attribute("data-value"): a.locator("span").inner_text()
+                  for a in page.locator('.baogao-facet a[data-facet="level"]').all()}
+        assert counts[level] == f"({sum(e['level'] == level for e in matching)})"
+        page.goto(f"{base}search.html?q=办公室&level={level}")
+        page.locator('.baogao-results[data-state="done"]').wait_for()
+        shown = page.locator(".baogao-result").evaluate_all("els => els.map(e => e.dataset.reportId)")
+        page.close()
+    assert sorted(shown) == sorted(e["id"] for e in matching if e["level"] == level)

@@ -36,7 +36,7 @@ import numpy as np
 from baogao.search.normalize import normalize_with_offsets
 
 INDEX_DIR = "search-index"
-FORMAT = 3
+FORMAT = 4
 CHUNK_CHARS = 2000  # normalised characters per text chunk
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
@@ -186,7 +186,7 @@ class _Level:
     def write(self, root: Path) -> int:
         """Write all shards of this level; returns the shard count."""
         total = sum(len(k) for k in self.keys)
-        estimate = total * (2 if self.n == 3 else 3)
+        estimate = total * (4 if self.n == 3 else 3)  # packed bytes per entry, measured
         shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
         shard_ids = [(_fnv(_key_codes(k, self.n)) % np.uint64(shards)).astype(np.uint32) for k in self.keys]
         batches = min(shards, 1 + total // BATCH_ENTRIES)
@@ -294,7 +294,8 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], lengths: l
         code = {v: i + 1 for i, v in enumerate(flat)}  # 0: unknown
         values[facet] = flat
         columns[facet] = [[code[v] for v in r] if isinstance(r, list) else code.get(r, 0) for r in raw]
-    _write_script(root / "facets.js", "facets", columns)
+    # One small code per document and facet: packed, it is a few bytes per document.
+    _write_script(root / "facets.js", "facets", packed(json.dumps(columns, separators=(",", ":")).encode()))
     return values
 
 

@@ -204,7 +204,12 @@
       });
     });
   }
-  function facets() { return get("facets"); }
+  var facetsPromise = null;
+  function facets() {
+    return facetsPromise || (facetsPromise = get("facets").then(function (p) {
+      return unpack(p).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+    }));
+  }
   var chunks = {};
   function chunk(doc, k) {
     var key = doc + "/" + k;
