@@ -25,7 +25,6 @@ from collections import Counter
 from pathlib import PurePath
 
 from baogao.model import ParsedReport
-from baogao.schema import DOC_TYPES, LEVELS
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
