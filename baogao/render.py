@@ -23,6 +23,8 @@ _ALWAYS = set("\\`*_{}[]<>#|~^=&$")
 _LINE_START = set("-+!:%")
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _slugify = slugify(case="lower")  # the TOC's slugify (mkdocs.yml): readable Chinese anchors
+# Inside an attribute list, _ or * would start emphasis: anchors keep letters, digits, CJK, "-".
+_ANCHOR_UNSAFE = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def escape_markdown(text: str) -> str:
@@ -43,7 +45,7 @@ def block_anchors(report: ParsedReport, targets: set[int] = frozenset()) -> dict
     used: set[str] = set()
     for index, block in enumerate(report.blocks):
         if block.kind == "heading":
-            base = _slugify(block.text, "-") or f"h{index}"
+            base = _ANCHOR_UNSAFE.sub("-", _slugify(block.text, "-")).strip("-") or f"h{index}"
         elif block.kind == "article":
             base = block.anchor
         elif index in targets:

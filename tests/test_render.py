@@ -392,3 +392,12 @@ def test_seed_report_pages_show_every_block(path: Path) -> None:
     assert [n.tag for n in nodes] == expected_tags
     heading_ids = [n.attributes["id"] for n in nodes if n.tag.startswith("h")]
     assert all(not re.fullmatch(r"_\d+", i) for i in heading_ids)
+
+
+def test_heading_anchor_never_holds_markdown_syntax() -> None:
+    """Found by the fidelity property test: an anchor "一-_em_" turned into emphasis."""
+    report = ParsedReport("t", False, True, (Block("heading", "一、 _em_ *x*", level=2),))
+    anchor = block_anchors(report)[0]
+    assert anchor == "一-em-x"
+    html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(render_page({"title": "t"}, report).split("---\n", 2)[2])
+    assert f'id="{anchor}"' in html and "{:" not in html
