@@ -84,6 +84,10 @@ FACETS = (
 )
 
 
+# Every folder of generated pages (the MkDocs hook adds their *.md files to the build).
+GENERATED_FOLDERS = ("reports", "browse", "themes", *(facet.folder for facet in FACETS))
+
+
 def catalog_entries(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     entries = []
     for meta in newest_first(metas):

@@ -12,13 +12,12 @@ from pathlib import Path
 from baogao import check as fidelity
 from baogao.convert import convert_archive
 from baogao.publish import publish, validate_base_url
-from baogao.themes import TaxonomyError, load_taxonomy
+from baogao.themes import THEMES_FILE, TaxonomyError, load_taxonomy
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
-THEMES_FILE = "themes.yml"  # beside mkdocs.yml
 
 
 def main(argv: list[str] | None = None) -> int:

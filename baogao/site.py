@@ -17,9 +17,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from baogao.catalog import GENERATED_FOLDERS, NEIGHBOURS_FILE
+from baogao.search.index import INDEX_DIR
+from baogao.themes import THEMES_FILE, load_taxonomy
+
 PAGES_ENV = "BAOGAO_PAGES"
 DEFAULT_PAGES = Path("build") / "pages"
-GENERATED_FOLDERS = ("reports", "years", "browse", "browse/level", "browse/type", "browse/region", "browse/org", "themes")
 
 
 def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
@@ -55,16 +58,12 @@ def generated_files(pages_dir: Path) -> list[str]:
 
 def theme_names(config_file: str) -> list[str]:
     """The themes of themes.yml beside mkdocs.yml (the only tags a page may carry)."""
-    from baogao.themes import load_taxonomy
-
-    path = Path(config_file).resolve().parent / "themes.yml"
+    path = Path(config_file).resolve().parent / THEMES_FILE
     return load_taxonomy(path).names() if path.is_file() else []
 
 
 def report_neighbours(pages_dir: Path) -> dict:
     """Previous/next report of each report (catalog.py writes them at conversion)."""
-    from baogao.catalog import NEIGHBOURS_FILE
-
     path = pages_dir / NEIGHBOURS_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
@@ -118,7 +117,7 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     """
     digest = hashlib.sha256()
     project = config_file.resolve().parent
-    inputs = [(pages_dir, pages_dir / ".baogao-state.json"), (pages_dir, pages_dir / "search-index" / "VERSION")]
+    inputs = [(pages_dir, pages_dir / ".baogao-state.json"), (pages_dir, pages_dir / INDEX_DIR / "VERSION")]
     for name in _SITE_INPUTS:
         path = project / name
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
@@ -150,16 +149,12 @@ def make_reproducible(site_dir: Path) -> None:
 
 
 def index_version(pages_dir: Path) -> str:
-    from baogao.search.index import INDEX_DIR
-
     version = pages_dir / INDEX_DIR / "VERSION"
     return version.read_text().strip() if version.is_file() else ""
 
 
 def publish_index(pages_dir: Path, site_dir: Path) -> None:
     """Put the search index into the built site (hard links when possible: it can be large)."""
-    from baogao.search.index import INDEX_DIR
-
     source, target = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
     if not source.is_dir():
         return

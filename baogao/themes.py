@@ -67,6 +67,9 @@ _THEME_FIELDS = ("name", "description", "keywords", "patterns", "threshold")
 Span = tuple[int, int, int]  # (block index, start, end) in characters of the block's text
 
 
+THEMES_FILE = "themes.yml"  # the taxonomy, beside mkdocs.yml
+
+
 class TaxonomyError(ValueError):
     """themes.yml cannot be used; the message names the file and the field."""
 
