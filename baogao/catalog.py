@@ -44,7 +44,7 @@ def page_slug(value: str) -> str:
 
 @dataclass(frozen=True)
 class Facet:
-    """One way to browse: a field, its label, and where its pages go."""
+    """One way to browse: a field, its label, and where its pages go (one page per value)."""
 
     field: str
     label: str
@@ -72,6 +72,68 @@ class Facet:
             key = lambda item: (item[0] == UNKNOWN, -len(item[1]), item[0])  # noqa: E731
         return sorted(grouped.items(), key=key)
 
+    def links(self, metas: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+        """(label, link relative to the facet folder, reports) of every value, in facet order."""
+        return [(self.value_label(v), f"{page_slug(v)}.md", len(r)) for v, r in self.groups(metas)]
+
+    def index_page(self, metas: list[dict[str, Any]]) -> str:
+        lines = _front(f"按{self.label}浏览") + [f"# 按{self.label}浏览", ""]
+        lines += [f"- [{escape_markdown(label)}]({link})（{n} 篇）" for label, link, n in self.links(metas)]
+        return "\n".join(lines) + "\n"
+
+    def pages(self, metas: list[dict[str, Any]]) -> dict[str, str]:
+        """{file name in the folder: Markdown} of the value pages."""
+        prefix = "../" * (self.folder.count("/") + 1)
+        out = {}
+        for value, reports in self.groups(metas):
+            label = self.value_label(value)
+            lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。", ""]
+            out[f"{page_slug(value)}.md"] = "\n".join(lines + [_report_line(m, prefix) for m in reports]) + "\n"
+        return out
+
+
+@dataclass(frozen=True)
+class GroupedFacet(Facet):
+    """A facet with many small values (offices): one page per value of `by` (region), with a
+    section per value. One page per office would be thousands of pages of one or two reports
+    each — at 10 000 generated reports, 6 459 pages and a quarter of the MkDocs build."""
+
+    by: Facet = Facet("region", "地区", "")
+
+    def sections(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, str, list[dict[str, Any]]]]]]:
+        """[(page value, [(value, anchor, reports)…])…]: pages in `by` order, values by count."""
+        out = []
+        for page_value, members in self.by.groups(metas):
+            groups = self.groups(members)
+            out.append((page_value, [(v, f"v{i}", r) for i, (v, r) in enumerate(groups, 1)]))
+        return out
+
+    def links(self, metas: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+        found = [(self.value_label(v), f"{page_slug(page)}.md#{anchor}", len(r))
+                 for page, values in self.sections(metas) for v, anchor, r in values]
+        return sorted(found, key=lambda item: -item[2])  # stable: most reports first, then page order
+
+    def index_page(self, metas: list[dict[str, Any]]) -> str:
+        lines = _front(f"按{self.label}浏览") + [f"# 按{self.label}浏览", "", f"按{self.by.label}分组，每组一页。", ""]
+        for page, values in self.sections(metas):
+            lines += [f"## [{escape_markdown(self.by.value_label(page))}]({page_slug(page)}.md)", ""]
+            lines += ["，".join(f"[{escape_markdown(self.value_label(v))}]({page_slug(page)}.md#{anchor}) {len(r)}"
+                               for v, anchor, r in values), ""]
+        return "\n".join(lines) + "\n"
+
+    def pages(self, metas: list[dict[str, Any]]) -> dict[str, str]:
+        prefix = "../" * (self.folder.count("/") + 1)
+        out = {}
+        for page, values in self.sections(metas):
+            title = f"{self.by.value_label(page)} · {self.label}"
+            lines = _front(title) + [f"# {escape_markdown(title)}", "",
+                                     f"{len(values)} 个{self.label}，共 {sum(len(r) for _, _, r in values)} 篇（各单位内新到旧）。", ""]
+            for value, anchor, reports in values:
+                lines += [f"## {escape_markdown(self.value_label(value))}（{len(reports)} 篇） {{#{anchor}}}", ""]
+                lines += [_report_line(m, prefix) for m in reports] + [""]
+            out[f"{page_slug(page)}.md"] = "\n".join(lines)
+        return out
+
 
 LEVEL_ORDER = {level: i for i, level in enumerate(("中央", "省", "市", "县", "乡"))}
 YEARS = Facet("year", "年份", "years", order="newest")
@@ -80,7 +142,7 @@ FACETS = (
     Facet("level", "层级", "browse/level", order="value"),
     Facet("doc_type", "文种", "browse/type"),
     Facet("region", "地区", "browse/region"),
-    Facet("org", "发文单位", "browse/org"),
+    GroupedFacet("org", "发文单位", "browse/org"),
 )
 
 
@@ -111,13 +173,11 @@ def write_site_pages(
     write(pages_dir / "index.md", _home_page(metas, theme_counts))
 
     for facet in FACETS:
-        groups = facet.groups(metas)
         written.add(f"{facet.folder}/index.md")
-        write(pages_dir / facet.folder / "index.md", _facet_index(facet, groups))
-        for value, reports in groups:
-            name = f"{facet.folder}/{page_slug(value)}.md"
-            written.add(name)
-            write(pages_dir / name, _facet_page(facet, value, reports))
+        write(pages_dir / facet.folder / "index.md", facet.index_page(metas))
+        for file_name, markdown in facet.pages(metas).items():
+            written.add(f"{facet.folder}/{file_name}")
+            write(pages_dir / facet.folder / file_name, markdown)
     written.add("browse/index.md")
     write(pages_dir / "browse" / "index.md", _browse_index(metas))
 
@@ -210,26 +270,12 @@ def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, i
 def _browse_index(metas: list[dict[str, Any]]) -> str:
     lines = _front("分类浏览") + ["# 分类浏览", ""]
     for facet in FACETS:
-        groups = facet.groups(metas)
-        top = "，".join(f"[{escape_markdown(facet.value_label(v))}]({facet.folder.removeprefix('browse/')}/{page_slug(v)}.md) {len(r)}"
-                       for v, r in groups[:8])
+        folder = facet.folder.removeprefix("browse/")
+        links = facet.links(metas)
+        top = "，".join(f"[{escape_markdown(label)}]({folder}/{link}) {n}" for label, link, n in links[:8])
         prefix = "../" if facet.folder == "years" else ""
-        lines += [f"## [{facet.label}]({prefix}{facet.folder.removeprefix('browse/')}/index.md)", "",
-                  f"{len(groups)} 类。" + (f"{top}{'……' if len(groups) > 8 else ''}" if facet.folder != "years" else ""), ""]
-    return "\n".join(lines) + "\n"
-
-
-def _facet_index(facet: Facet, groups: list[tuple[str, list]]) -> str:
-    lines = _front(f"按{facet.label}浏览") + [f"# 按{facet.label}浏览", ""]
-    lines += [f"- [{escape_markdown(facet.value_label(value))}]({page_slug(value)}.md)（{len(reports)} 篇）" for value, reports in groups]
-    return "\n".join(lines) + "\n"
-
-
-def _facet_page(facet: Facet, value: str, reports: list[dict[str, Any]]) -> str:
-    label = facet.value_label(value)
-    prefix = "../" * (facet.folder.count("/") + 1)
-    lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。", ""]
-    lines += [_report_line(meta, prefix) for meta in reports]
+        lines += [f"## [{facet.label}]({prefix}{folder}/index.md)", "",
+                  f"{len(links)} 类。" + (f"{top}{'……' if len(links) > 8 else ''}" if facet.folder != "years" else ""), ""]
     return "\n".join(lines) + "\n"
 
 

@@ -166,3 +166,15 @@ def publish_index(pages_dir: Path, site_dir: Path) -> None:
             os.link(path, dest)
         except OSError:
             shutil.copy2(path, dest)
+
+
+_BLANK_BETWEEN_TAGS = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
+
+
+def compact_html(html: str) -> str:
+    """Material's templates leave blank lines and indentation between tags, a quarter of a
+    report page's chrome: squeeze each such run to one line break (which renders the same).
+    Pages with preformatted text, where white space is content, are left as they are."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return _BLANK_BETWEEN_TAGS.sub(">\n<", html)

@@ -46,6 +46,11 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    """After a page is rendered: squeeze the white space between tags."""
+    return site.compact_html(output)
+
+
 def on_post_build(config):
     """After the site is written: add the search index; make the sitemap date-free."""
     site.publish_index(site.configured_pages_dir(config.config_file_path), Path(config.site_dir))

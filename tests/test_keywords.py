@@ -1,13 +1,12 @@
 """Tests of baogao.keywords: per-report TF-IDF keywords with a stop list and a user dictionary.
 
 Keywords must be deterministic, occur in the text, never be stop words; the user dictionary
-keeps government terms whole; and jieba's global state (default tokenizer, logger) is left
-alone, nothing happening at import.
+keeps government terms whole; the Rust cut (rjieba) is jieba's own cut (HMM off) on the seeds
+and the corpus; and jieba's global state is left alone, nothing happening at import.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -16,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from baogao.clean import clean
-from baogao.decode import decode
-from baogao.keywords import _extractor, keywords, read_stopwords, read_user_dict
+from baogao.decode import DecodeError, decode
+from baogao.keywords import _model, jieba_idf_path, keywords, read_idf, read_stopwords, read_user_dict
 from baogao.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +57,7 @@ def test_the_user_dictionary_keeps_government_terms_whole():
     words = keywords(TEXT, 5)
     assert "一岗双责" in words and "马上就办" in words
     assert not {"一岗", "双责", "马上", "就办"} & set(keywords(TEXT, 30))
-    tokens = _extractor().tokenizer.lcut(TEXT)
+    tokens = _model().tokenizer.cut(TEXT, hmm=False)
     for term in ("一岗双责", "马上就办", "真抓实干", "放管服改革", "一网通办", "12345热线"):
         assert term in tokens
 
@@ -90,17 +89,48 @@ def test_k_limits_the_list():
     assert keywords(TEXT, 3) == keywords(TEXT, 8)[:3]
 
 
-def test_jieba_global_state_is_left_alone():
+def test_keywords_leave_jieba_alone():
+    code = "import sys; from baogao.keywords import keywords; keywords(sys.argv[1]); print('jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code, TEXT], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False" and out.stderr == ""  # no import, no global tokenizer, no log
+
+
+def test_idf_table_and_median_are_jiebas():
+    idf, median = read_idf(jieba_idf_path())
+    assert len(idf) > 100_000
+    values = sorted(idf.values())
+    assert median == values[len(values) // 2]
+    assert idf["信息检索"] > idf["信息"]  # rarer words weigh more
+
+
+def jieba_texts() -> list[str]:
+    texts = [seed_text(prefix) for prefix in ("000", "001", "002", "003", "004")]
+    corpus = ROOT.parent / "shared" / "corpus"
+    for path in sorted(corpus.glob("*.txt"))[:20]:
+        try:
+            texts.append(parse(clean(decode(path.read_bytes()).text).lines, path.name).text())
+        except DecodeError:
+            continue  # the corpus's undecodable files are decode's business
+    return texts
+
+
+def test_the_rust_cut_is_jiebas_cut():
+    """rjieba must cut as jieba 0.42.1 does (same dictionary, HMM off), user dictionary included."""
     import jieba
 
-    keywords(TEXT)
-    assert logging.getLogger("jieba").level == logging.DEBUG  # as jieba set it at its import
-    assert _extractor().tokenizer is not jieba.dt
-    assert "马上就办" not in jieba.dt.FREQ  # the user dictionary went to our tokenizer only
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    for word, freq, tag in read_user_dict():
+        reference.add_word(word, freq, tag)
+    ours = _model().tokenizer
+    texts = jieba_texts()
+    assert len(texts) >= 5
+    differing = [t[:30] for t in texts if ours.cut(t, hmm=False) != reference.lcut(t, HMM=False)]
+    assert differing == []
 
 
 def test_importing_the_module_does_nothing():
-    code = "import sys, baogao.keywords; print('jieba' in sys.modules)"
+    code = "import sys, baogao.keywords; print('jieba' in sys.modules or 'rjieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False" and out.stderr == ""
 
@@ -117,8 +147,8 @@ def test_the_shipped_lists():
         "四个意识 主题教育 党史学习教育"
     ).split()
     assert set(required) <= set(words)
-    tokenizer = _extractor().tokenizer
-    assert [w for w in words if tokenizer.lcut(w) != [w]] == []  # each term is one token
+    tokenizer = _model().tokenizer
+    assert [w for w in words if tokenizer.cut(w, hmm=False) != [w]] == []  # each term is one token
 
     stop = read_stopwords()
     boilerplate = "工作 加强 推进 开展 落实 进一步 全面 提升 坚持 深入 积极 有效 情况 方面 问题 同志 单位 部门".split()

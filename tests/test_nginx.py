@@ -46,11 +46,6 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "same-origin",
                     "x-frame-options": "SAMEORIGIN"}
 
-# A request for text chunk K+1 of a report that has K chunks: baogao-search.js's kwic() probes
-# past the end (it does not know a report's chunk count), gets a 404 (over HTTP, refused by
-# nosniff since nginx answers with the HTML 404 page) or ERR_FILE_NOT_FOUND, and copes.
-TEXT_CHUNK_PROBE = r"/search-index/text/\d+/\d+\.js\b"
-
 # Reports every CSP violation of every page of the context to Python (see Watch).
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -205,10 +200,8 @@ class Watch:
         return [url for url in self.requests if f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" != origin]
 
     def unexpected_errors(self, *allowed: str) -> list[str]:
-        """Console/JS errors, less the text-chunk probes past a report's end (see
-        test_search_requests_only_files_that_exist) and those matching an `allowed` pattern."""
-        patterns = [TEXT_CHUNK_PROBE, *allowed]
-        return [e for e in self.errors if not any(re.search(p, e) for p in patterns)]
+        """Console/JS errors, less those matching an `allowed` pattern."""
+        return [e for e in self.errors if not any(re.search(p, e) for p in allowed)]
 
     def close(self):
         self.context.close()
@@ -284,7 +277,7 @@ def test_headers_mime_types_and_caching(published, nginx):
         ("/archive/assets/stylesheets/baogao.css", 200, "text/css; charset=utf-8", "no-cache"),
         (f"/archive/search-index/manifest.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/g3/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
-        (f"/archive/search-index/text/0/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
+        (f"/archive/search-index/docs/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         ("/archive/search-index/manifest.js", 200, "application/javascript; charset=utf-8", "no-cache"),
         ("/archive/catalog.json", 200, "application/json; charset=utf-8", "no-cache"),
         ("/archive/sitemap.xml", 200, "text/xml; charset=utf-8", "no-cache"),

@@ -77,6 +77,9 @@ def test_search_from_disk_offline(published, browser):  # noqa: F811
     page.goto(published.root.joinpath("search.html").as_uri() + f"?q={QUERY}", wait_until="load")
     assert wait_for_results(page) > 0
     assert page.locator(".baogao-results li.baogao-result[data-report-id]").count() > 0
+    # Pages cannot be fetched from file://: no KWIC lines, and the summary says so.
+    assert "不显示摘录" in page.locator(".baogao-summary").inner_text()
+    assert page.locator(".baogao-result__kwic li").count() == 0
 
     header_box = page.locator("form.baogao-header-search input")
     header_box.fill("")

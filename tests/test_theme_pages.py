@@ -106,3 +106,27 @@ def test_an_edited_taxonomy_changes_the_pages(tmp_path):
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     assert any("测试新主题" in e["themes"] for e in catalog)
     assert not (ROOT / "build" / "pages" / "themes" / f"{page_slug('测试新主题')}.md").exists()
+
+
+def test_offices_get_one_page_per_region_with_a_section_per_office():
+    """Thousands of offices of one or two reports each must not become thousands of pages."""
+    from baogao.catalog import FACETS, GroupedFacet
+
+    (offices,) = [f for f in FACETS if f.field == "org"]
+    assert isinstance(offices, GroupedFacet)
+    regions = ["山东省", "湖南省", None]
+    metas = [
+        {"id": f"r{i:03d}", "title": f"报告{i}", "year": 2000 + i % 20, "org": f"第{i % 37}办公室" if i % 11 else None,
+         "level": "县", "region": regions[i % 3], "doc_type": "工作总结"}
+        for i in range(300)
+    ]
+    pages = offices.pages(metas)
+    assert sorted(pages) == sorted(f"{page_slug(r or 'unknown')}.md" for r in regions)
+    listed = [line for markdown in pages.values() for line in markdown.splitlines() if line.startswith("- [")]
+    assert sorted(line.split("](")[1].split(")")[0] for line in listed) == sorted(f"../../reports/{m['id']}.md" for m in metas)
+    links = offices.links(metas)
+    assert sum(n for _, _, n in links) == len(metas)
+    for label, link, n in links:
+        page, anchor = link.split("#")
+        section = pages[page].split(f"{{#{anchor}}}")[0].rsplit("\n## ", 1)[1]
+        assert section.startswith(label) and f"（{n} 篇）" in section

@@ -2,18 +2,19 @@
 
 Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `search-index/`
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
-from file:// where fetch() is blocked):
+from file:// where fetch() is blocked); postings are packed (raw deflate + base64, see `packed`):
 
-- `manifest.js`  — document count, shard counts, chunk size, facet value tables;
-Postings and texts are packed (raw deflate + base64, see `packed`).
-
+- `manifest.js`  — document count, shard counts, facet value tables;
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
-  occurrences (exact for 1- and 2-character queries) and the first one's position;
+  occurrences (exact for 1- and 2-character queries);
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
   chaining triples at their offsets, so a match is exact by construction;
 - `docs/K.js`    — title, URL, year, office … of documents K·B … (K+1)·B−1 (shown results only);
-- `facets.js`    — one small code per document and facet, for filter counts and year sorting;
-- `text/D/K.js`  — chunk K of document D's text, fetched only for the KWIC lines shown.
+- `facets.js`    — one small code per document and facet, for filter counts and year sorting.
+
+The index holds no copy of the texts: the KWIC lines of the results shown are cut from their
+report pages (fetched by the browser, read from disk by the CLI), which already hold every
+character. A copy cost 0.8x the raw text at 10 000 reports.
 
 A term's shard is FNV-1a (32 bit) of its code points modulo the level's shard count.
 """
@@ -33,11 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.normalize import normalize_with_offsets
+from baogao.search.normalize import normalize
 
 INDEX_DIR = "search-index"
-FORMAT = 4
-CHUNK_CHARS = 2000  # normalised characters per text chunk
+FORMAT = 5
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -60,18 +60,16 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    lengths = []
-    jobs = [(doc, text_dir / f"{entry['id']}.txt", tmp) for doc, entry in enumerate(catalog)]
-    for length, grams in _map(_index_document, jobs, workers):
-        lengths.append(length)
+    jobs = [text_dir / f"{entry['id']}.txt" for entry in catalog]
+    for grams in _map(_index_document, jobs, workers):
         for n, (keys, values) in grams.items():
             levels[n].add(keys, values)
 
     shards = {n: levels.pop(n).write(tmp) for n in (1, 2, 3)}
-    facet_values = _write_docs_and_facets(tmp, catalog, lengths)
+    facet_values = _write_docs_and_facets(tmp, catalog)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
-        "chunk": CHUNK_CHARS, "block": DOCS_PER_BLOCK, "facets": facet_values,
+        "block": DOCS_PER_BLOCK, "facets": facet_values,
     }
     _write_script(tmp / "manifest.js", "manifest", manifest)
     (tmp / "VERSION").write_text(version)
@@ -80,20 +78,17 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _index_document(job: tuple[int, Path, Path]) -> tuple[int, dict[int, tuple[np.ndarray, np.ndarray]]]:
-    """One report: write its text chunks; return its normalised length and n-gram entries."""
-    doc, text_path, root = job
-    text = text_path.read_text(encoding="utf-8")
-    norm, origin = normalize_with_offsets(text)
+def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3."""
+    norm = normalize(text_path.read_text(encoding="utf-8"))
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     grams = {}
     for n in (1, 2):
-        keys, first, counts = np.unique(_keys(codes, n), return_index=True, return_counts=True)
-        grams[n] = (keys, np.stack([counts, first], axis=1).astype(np.uint32))
+        keys, counts = np.unique(_keys(codes, n), return_counts=True)
+        grams[n] = (keys, counts.astype(np.uint32))
     keys3 = _keys(codes, 3)
     grams[3] = (keys3, np.arange(len(keys3), dtype=np.uint32))
-    _write_chunks(root / "text" / str(doc), doc, text, norm, origin)
-    return len(norm), grams
+    return grams
 
 
 def _map(function, jobs: list, workers: int | None):
@@ -121,7 +116,7 @@ def shard_of(term: str, shards: int) -> int:
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could: browsers cache them for good under ?v=version."""
-    digest = hashlib.sha256(f"format {FORMAT} {CHUNK_CHARS} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
@@ -169,7 +164,7 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class _Level:
     """The (term, document, value) entries of one n-gram level, kept compact until written.
 
-    Values are (count, first position) pairs (n < 3) or positions (n = 3). Entries are held per document; writing
+    Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document; writing
     goes shard range by shard range so that memory stays bounded at any archive size.
     """
 
@@ -186,7 +181,7 @@ class _Level:
     def write(self, root: Path) -> int:
         """Write all shards of this level; returns the shard count."""
         total = sum(len(k) for k in self.keys)
-        estimate = total * (4 if self.n == 3 else 3)  # packed bytes per entry, measured
+        estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
         shard_ids = [(_fnv(_key_codes(k, self.n)) % np.uint64(shards)).astype(np.uint32) for k in self.keys]
         batches = min(shards, 1 + total // BATCH_ENTRIES)
@@ -225,12 +220,11 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> N
     group_no = np.cumsum(new_group) - 1
 
     # Value stream per term: [documents, (doc delta, positions count, positions…)…] for n = 3,
-    # [documents, (doc delta, count, first position)…] for n < 3. An entry's first value sits
-    # after the values and headers before it (one per term, `header` per group).
+    # [documents, (doc delta, count)…] for n < 3. An entry's value sits after the values and
+    # headers before it (one per term, `header` per group).
     header = 2 if positional else 1
-    width = 1 if positional else vals.shape[1]
-    slot = width * np.arange(count) + header * (group_no + 1) + (term_no + 1)
-    total = width * count + header * (group_no[-1] + 1) + (term_no[-1] + 1)
+    slot = np.arange(count) + header * (group_no + 1) + (term_no + 1)
+    total = count + header * (group_no[-1] + 1) + (term_no[-1] + 1)
     stream = np.zeros(int(total), np.int64)
 
     group_first = np.flatnonzero(new_group)
@@ -242,8 +236,7 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> N
         stream[slot] = np.where(new_group, vals, vals - prev_val)
         stream[slot[group_first] - 1] = np.diff(np.append(group_first, count))
     else:
-        for column in range(width):
-            stream[slot + column] = vals[:, column]
+        stream[slot] = vals
     groups_per_term = np.diff(np.append(group_no[term_first], group_no[-1] + 1))
     stream[slot[term_first] - (header + 1)] = groups_per_term
 
@@ -266,22 +259,11 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> N
         _write_script(root / f"g{n}" / f"{s}.js", f"g{n}/{s}", packed(blob))
 
 
-def _write_chunks(folder: Path, doc: int, text: str, norm: str, origin: list[int]) -> None:
-    """Cut the text where a chunk of CHUNK_CHARS normalised characters starts."""
-    folder.mkdir(parents=True, exist_ok=True)
-    starts = list(range(0, max(len(norm), 1), CHUNK_CHARS))
-    for k, start in enumerate(starts):
-        begin = origin[start] if start < len(origin) else 0
-        end_norm = start + CHUNK_CHARS
-        end = origin[end_norm] if end_norm < len(origin) else len(text)
-        _write_script(folder / f"{k}.js", f"text/{doc}/{k}", {"start": start, "z": packed(text[begin:end].encode("utf-8"))})
-
-
-def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], lengths: list[int]) -> dict[str, list]:
+def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> dict[str, list]:
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [
-            [e["id"], e["url"], e["title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"], lengths[block + i]]
-            for i, e in enumerate(catalog[block: block + DOCS_PER_BLOCK])
+            [e["id"], e["url"], e["title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"]]
+            for e in catalog[block: block + DOCS_PER_BLOCK]
         ]
         _write_script(root / "docs" / f"{block // DOCS_PER_BLOCK}.js", f"docs/{block // DOCS_PER_BLOCK}", rows)
 

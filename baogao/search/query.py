@@ -3,6 +3,7 @@
 Reads the same files as the browser engine (baogao-search.js) and applies the same rules:
 every part of the query is an exact phrase after normalisation; 1- and 2-character parts are
 answered from per-document counts, longer ones by chaining character triples at their offsets.
+KWIC lines are cut from the text of the report pages, as the browser does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from baogao.check import visible_text
 from baogao.search.index import INDEX_DIR, shard_of, unpacked
 from baogao.search.normalize import Query, normalize_with_offsets, parse_query
 
@@ -64,6 +66,7 @@ def _header(blob: bytes, count: int) -> tuple[list[int], int]:
 
 class SearchIndex:
     def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
         self.root = site_dir / INDEX_DIR
         if not (self.root / "manifest.js").is_file():
             raise FileNotFoundError(f"no search index in '{site_dir}': build the site with `baogao build` first")
@@ -85,8 +88,8 @@ class SearchIndex:
             offset += size
         return table
 
-    def postings(self, term: str) -> dict[int, list[int]]:
-        """{doc: [count, first position]} for 1–2 characters, {doc: [positions…]} for 3."""
+    def postings(self, term: str) -> dict[int, int | list[int]]:
+        """{doc: count} for 1–2 characters, {doc: [positions…]} for 3."""
         n = len(term)
         raw = self._shard(n, shard_of(term, self.manifest["shards"][str(n)])).get(term)
         if raw is None:
@@ -96,8 +99,8 @@ class SearchIndex:
             doc = values[i] if g == 0 else doc + values[i]
             i += 1
             if n < 3:
-                out[doc] = [values[i], values[i + 1]]  # count, first position
-                i += 2
+                out[doc] = values[i]
+                i += 1
             else:
                 count, pos, positions = values[i], 0, []
                 i += 1
@@ -111,7 +114,7 @@ class SearchIndex:
     def phrase(self, phrase: str) -> dict[int, int]:
         """{doc: occurrences} of one normalised phrase, exact."""
         if len(phrase) < 3:
-            return {doc: v[0] for doc, v in self.postings(phrase).items()}
+            return self.postings(phrase)
         offsets = sorted(set(range(0, len(phrase) - 2, 3)) | {len(phrase) - 3})
         lists = [self.postings(phrase[o: o + 3]) for o in offsets]
         docs = set(lists[0]).intersection(*lists[1:])
@@ -139,14 +142,12 @@ class SearchIndex:
     def meta(self, doc: int) -> dict[str, Any]:
         block = self.manifest["block"]
         row = _read_script(self.root / "docs" / f"{doc // block}.js")[doc % block]
-        return dict(zip(("id", "url", "title", "year", "org", "level", "region", "doc_type", "length"), row))
+        return dict(zip(("id", "url", "title", "year", "org", "level", "region", "doc_type"), row))
 
     def text(self, doc: int) -> str:
-        chunks, k = [], 0
-        while (path := self.root / "text" / str(doc) / f"{k}.js").is_file():
-            chunks.append(unpacked(_read_script(path)["z"]).decode("utf-8"))
-            k += 1
-        return "".join(chunks)
+        """The report's text as its page shows it (the index keeps no copy)."""
+        page = self.site_dir / self.meta(doc)["url"]
+        return visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
 
     def kwic(self, doc: int, query: Query, limit: int = KWIC_LINES) -> list[tuple[str, str, str]]:
         """Up to `limit` lines of ±30 characters around the occurrences, in text order."""

@@ -3,12 +3,17 @@
  * each character NFKC-folded and lower-cased, white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.
  * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
+ * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts);
+ * from file://, where pages cannot be fetched, results come without them.
  */
 (function () {
   "use strict";
   var WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
   var me = document.currentScript;
   var root = new URL("../../search-index/", me ? me.src : location.href).href;
+  var siteRoot = new URL("../", root).href;
+  /* What a report page shows besides the report's text (as baogao/check.py's _NOT_SHOWN). */
+  var NOT_SHOWN = ".baogao-meta, .baogao-neighbours, .md-tags, .headerlink, .md-source-file, script, style";
   var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
   var pending = {};
   var cache = {};
@@ -123,7 +128,7 @@
     });
     return tables[key];
   }
-  /* Map doc -> [count, first position] (n < 3) or doc -> positions array (n = 3). */
+  /* Map doc -> count (n < 3) or doc -> positions array (n = 3). */
   function postings(term) {
     var n = Array.from(term).length;
     return manifest().then(function (m) {
@@ -134,7 +139,7 @@
       var v = varints(entry[0], entry[1], entry[2]), i = 1, doc = 0;
       for (var g = 0; g < v[0]; g++) {
         doc = g === 0 ? v[i] : doc + v[i]; i++;
-        if (n < 3) { out.set(doc, [v[i], v[i + 1]]); i += 2; continue; }  // count, first position
+        if (n < 3) { out.set(doc, v[i]); i += 1; continue; }
         var count = v[i++], pos = 0, positions = new Array(count);
         for (var k = 0; k < count; k++) { pos = k === 0 ? v[i + k] : pos + v[i + k]; positions[k] = pos; }
         out.set(doc, positions);
@@ -143,12 +148,12 @@
       return out;
     });
   }
-  /* Map doc -> {count, positions|null} for one normalised phrase; exact. */
+  /* Map doc -> {count} for one normalised phrase; exact. */
   function phrase(p) {
     var chars = Array.from(p), L = chars.length;
     if (L < 3) return postings(p).then(function (m) {
       var out = new Map();
-      m.forEach(function (cf, doc) { out.set(doc, { count: cf[0], positions: [cf[1]] }); });
+      m.forEach(function (count, doc) { out.set(doc, { count: count }); });
       return out;
     });
     var offsets = [];
@@ -165,12 +170,12 @@
             for (var k = 0; k < sets.length; k++) if (!sets[k].has(pos + offsets[k + 1])) return false;
             return true;
           });
-          if (hits.length) out.set(doc, { count: hits.length, positions: hits });
+          if (hits.length) out.set(doc, { count: hits.length });
         });
         return out;
       });
   }
-  /* {total, hits:[{doc, count, positions}]} best first (more occurrences, then archive order). */
+  /* {total, hits:[{doc, count}]} best first (more occurrences, then archive order). */
   function search(query) {
     if (!query.include.length) return Promise.resolve({ total: 0, hits: [] });
     return Promise.all(query.include.map(phrase)).then(function (found) {
@@ -184,8 +189,7 @@
             count += other.count;
           }
           for (var x = 0; x < excluded.length; x++) if (excluded[x].has(doc)) return;
-          // positions: where the KWIC lines start looking (the first phrase's occurrences)
-          hits.push({ doc: doc, count: count, positions: first.positions });
+          hits.push({ doc: doc, count: count });
         });
         hits.sort(function (a, b) { return b.count - a.count || a.doc - b.doc; });
         return { total: hits.length, hits: hits };
@@ -193,7 +197,7 @@
     });
   }
 
-  var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type", "length"];
+  var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type"];
   function meta(doc) {
     return manifest().then(function (m) {
       return get("docs/" + Math.floor(doc / m.block)).then(function (rows) {
@@ -210,60 +214,52 @@
       return unpack(p).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
     }));
   }
-  var chunks = {};
-  function chunk(doc, k) {
-    var key = doc + "/" + k;
-    if (!chunks[key]) chunks[key] = get("text/" + key).then(function (c) {
-      return c ? unpack(c.z).then(function (bytes) { return { start: c.start, text: utf8.decode(bytes) }; }) : null;
+  /* The text a report page shows of its report: its text nodes (for highlighting) and their
+   * concatenation. `root` is the page's article element. */
+  function articleText(root) {
+    var walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) { return n.parentNode.closest(NOT_SHOWN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
     });
-    return chunks[key];
+    var nodes = [], text = "";
+    while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+    return { nodes: nodes, text: text };
   }
-
-  /* Up to `limit` KWIC lines [{left, match, right, start}] of the included phrases, text order. */
+  /* [begin, end) UTF-16 spans of the included phrases in `text`, in text order. */
+  function spans(text, query) {
+    var norm = normalizeWithOffsets(text), s = norm.chars.join(""), pointAt = new Map(), u = 0, out = [];
+    norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
+    query.include.forEach(function (p) {
+      var len = Array.from(p).length, at = s.indexOf(p);
+      while (at >= 0) {
+        var ci = pointAt.get(at), last = norm.origin[ci + len - 1];
+        out.push([norm.origin[ci], last + (text.codePointAt(last) > 0xffff ? 2 : 1)]);
+        at = s.indexOf(p, at + 1);
+      }
+    });
+    return out.sort(function (a, b) { return a[0] - b[0]; });
+  }
+  /* The report's text, read from its page; null where pages cannot be fetched (file://). */
+  function pageText(doc) {
+    if (location.protocol === "file:") return Promise.resolve(null);  // fetch() is refused there
+    return meta(doc).then(function (m) {
+      return fetch(new URL(m.url, siteRoot).href).then(function (r) { return r.ok ? r.text() : null; });
+    }).then(function (html) {
+      if (!html) return null;
+      var article = new DOMParser().parseFromString(html, "text/html").querySelector("article.md-content__inner");
+      return article ? articleText(article).text : null;
+    }).catch(function () { return null; });
+  }
+  /* Up to `limit` KWIC lines [{left, match, right}] of the included phrases, in text order. */
   function kwic(doc, hit, query, limit, context) {
     limit = limit || 3; context = context || 30;
-    return Promise.all([manifest(), meta(doc)]).then(function (r) {
-      var m = r[0], size = m.chunk, first = hit && hit.positions ? Math.floor(hit.positions[0] / size) : 0;
-      var last = Math.max(1, Math.ceil(r[1].length / size)) - 1;  // never ask for a chunk that is not there
-      var chunks = [], k = first;
-      function scan() {
-        var text = chunks.map(function (c) { return c.text; }).join("");
-        var norm = normalizeWithOffsets(text), s = norm.chars.join(""), spans = [];
-        var pointAt = new Map(), u = 0;   // UTF-16 index in s -> code point index
-        norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
-        query.include.forEach(function (p) {
-          var at = s.indexOf(p);
-          while (at >= 0) {
-            var ci = pointAt.get(at), len = Array.from(p).length;
-            var begin = norm.origin[ci], last = norm.origin[ci + len - 1];
-            var end = last + Array.from(text.slice(last, last + 2))[0].length;
-            spans.push([begin, end]);
-            at = s.indexOf(p, at + 1);
-          }
-        });
-        spans.sort(function (a, b) { return a[0] - b[0]; });
-        return { text: text, spans: spans };
-      }
-      function step() {
-        return chunk(doc, k).then(function (c) {
-          if (c) chunks.push(c);
-          var found = scan();
-          var more = c && found.spans.length < limit;
-          var lastSpan = found.spans[Math.min(limit, found.spans.length) - 1];
-          var needRight = lastSpan && found.text.length - lastSpan[1] < context && c;
-          if ((more || needRight) && k < last && k - first < 20) { k++; return step(); }
-          return found;
-        });
-      }
-      return step().then(function (found) {
-        return found.spans.slice(0, limit).map(function (sp) {
-          var t = found.text;
-          return {
-            left: t.slice(Math.max(0, sp[0] - context), sp[0]).replace(/\n/g, " "),
-            match: t.slice(sp[0], sp[1]).replace(/\n/g, " "),
-            right: t.slice(sp[1], sp[1] + context).replace(/\n/g, " "),
-          };
-        });
+    return pageText(doc).then(function (text) {
+      if (!text) return [];
+      return spans(text, query).slice(0, limit).map(function (sp) {
+        return {
+          left: text.slice(Math.max(0, sp[0] - context), sp[0]).replace(/\n/g, " "),
+          match: text.slice(sp[0], sp[1]).replace(/\n/g, " "),
+          right: text.slice(sp[1], sp[1] + context).replace(/\n/g, " "),
+        };
       });
     });
   }
@@ -271,6 +267,6 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, facets: facets,
-    kwic: kwic, manifest: manifest, root: root,
+    kwic: kwic, manifest: manifest, root: root, articleText: articleText, spans: spans,
   };
 })();

@@ -6,7 +6,7 @@
   var S = window.baogaoSearch;
   if (!S) return;
   var siteRoot = new URL("../", S.root).href;
-  var PAGE_SIZE = 10;  // results per "load more": each needs its text chunk for the KWIC lines
+  var PAGE_SIZE = 10;  // results per "load more": each fetches its report page for the KWIC lines
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
 
@@ -104,10 +104,11 @@
       }
       renderFacets(res.hits, chosen, valueOf, passes);
       summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw }),
-        hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "");
+        hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "",
+        location.protocol === "file:" ? "。从本地文件打开时不显示摘录：点标题打开报告，命中处会高亮" : "");
       results.setAttribute("data-total", String(hits.length));
       var shown = 0;
-      /* Results appear as soon as their titles are known; KWIC lines fill in as chunks arrive. */
+      /* Results appear as soon as their titles are known; KWIC lines fill in as pages arrive. */
       function showMore() {
         var batch = hits.slice(shown, shown + PAGE_SIZE);
         shown += batch.length;
@@ -162,9 +163,14 @@
     }
     function exportCsv(hits) {
       var rows = [["标题", "年份", "发文单位", "文种", "左文", "命中", "右文", "链接"]];
-      Promise.all(hits.map(function (hit) {
-        return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1000, 30)]);
-      })).then(function (all) {
+      var all = [];
+      function batch(from) {  // a few report pages at a time: an export may cover thousands
+        if (from >= hits.length) return Promise.resolve(all);
+        return Promise.all(hits.slice(from, from + 8).map(function (hit) {
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1000, 30)]);
+        })).then(function (rows) { all = all.concat(rows); return batch(from + 8); });
+      }
+      batch(0).then(function (all) {
         all.forEach(function (r) {
           r[1].forEach(function (line) { rows.push([r[0].title, r[0].year || "", r[0].org || "", r[0].doc_type, line.left, line.match, line.right, pageUrl(r[0].url)]); });
         });
@@ -183,22 +189,7 @@
     var article = document.querySelector("article.md-content__inner");
     if (!raw || !article) return;
     var query = S.parseQuery(raw), nth = parseInt(params.get("n") || "0", 10) || 0;
-    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (n) { return n.parentNode.closest(".baogao-meta, .headerlink, script, style") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
-    });
-    var nodes = [], text = "";
-    while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
-    var norm = S.normalizeWithOffsets(text), s = norm.chars.join(""), pointAt = new Map(), u = 0, spans = [];
-    norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
-    query.include.forEach(function (p) {
-      var len = Array.from(p).length, at = s.indexOf(p);
-      while (at >= 0) {
-        var ci = pointAt.get(at), last = norm.origin[ci + len - 1];
-        spans.push([norm.origin[ci], last + (text.codePointAt(last) > 0xffff ? 2 : 1)]);
-        at = s.indexOf(p, at + 1);
-      }
-    });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var found = S.articleText(article), nodes = found.nodes, spans = S.spans(found.text, query);
     var marks = [];
     spans.slice().reverse().forEach(function (sp, idx) {
       var parts = [];
