@@ -8,6 +8,7 @@ decodes without errors is rejected; so are binary files and NUL bytes outside UT
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -44,6 +45,7 @@ _MIN_REFEREE_BYTES = 16
 
 # C0 controls other than TAB, LF, VT, FF, CR, plus DEL: text files do not contain them.
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_CONTROL_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 
 
 class DecodeError(ValueError):
@@ -53,8 +55,9 @@ class DecodeError(ValueError):
 def decode(raw: bytes) -> Decoded:
     """Decode a report's bytes and normalise CR, CRLF and mixed line ends to LF."""
     text, encoding = _decode_text(raw)
-    bad = next((ch for ch in text if ord(ch) in _CONTROL), None)
-    if bad is not None:
+    found = _CONTROL_CHAR.search(text)
+    if found:
+        bad = found.group()
         kind = "NUL bytes" if bad == "\x00" else f"control character U+{ord(bad):04X}"
         raise DecodeError(f"contains {kind}: not a plain-text file")
     return Decoded(text=normalize_newlines(text), encoding=encoding)

@@ -8,7 +8,7 @@ time at 10 000 reports), with the government terms of `data/gov_userdict.txt` ad
 (一岗双责, 马上就办 stay whole). Words are ranked by jieba's bundled IDF table
 (`jieba/analyse/idf.txt`, read as a file), and office boilerplate (`data/stopwords.txt`:
 工作, 加强, 推进 …) never counts. The result is deterministic: equal scores are ordered by first
-occurrence in the text.
+occurrence in the text (as a word).
 
 Nothing happens at import: the tokenizer and the IDF table are built on the first call, once per
 process (`functools.lru_cache`); jieba itself is never imported, so its global state (default
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,20 +41,15 @@ def keywords(report_text: str, k: int = 8) -> list[str]:
         return []
     model = _model()
     # As jieba's TFIDF.extract_tags, but cut without the HMM: words the dictionaries do not know
-    # are not keywords anyway.
-    freq: dict[str, int] = {}
-    for word in model.tokenizer.cut(report_text, hmm=False):
-        if _is_keyword(word, model.stop_words):
-            freq[word] = freq.get(word, 0) + 1
+    # are not keywords anyway. Counter keeps the words in the order of their first occurrence.
+    words = Counter(model.tokenizer.cut(report_text, hmm=False))
+    freq = {word: count for word, count in words.items() if _is_keyword(word, model.stop_words)}
     total = sum(freq.values())
-    first_seen: dict[str, int] = {}
-    ranked = []
-    for word, count in freq.items():
-        first_seen[word] = report_text.find(word)
-        ranked.append((word, count * model.idf.get(word, model.median_idf) / total))
-    # Stable ties: the same text always gives the same list, whatever the order of the cut.
-    ranked.sort(key=lambda ws: (-ws[1], first_seen[ws[0]], ws[0]))
-    return [word for word, _ in ranked[:k]]
+    ranked = [(count * model.idf.get(word, model.median_idf) / total, order, word)
+              for order, (word, count) in enumerate(freq.items())]
+    # Stable ties: equal scores in the order the words first occur.
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    return [word for _, _, word in ranked[:k]]
 
 
 def read_user_dict(path: Path = USER_DICT) -> list[tuple[str, int | None, str | None]]:

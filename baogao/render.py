@@ -19,6 +19,7 @@ from baogao.model import Block, ParsedReport
 # Inline syntax anywhere on a line: emphasis, code, links/images, HTML and entities,
 # attribute lists and {{ }} / {% %}, tables, strike/caret/mark, maths, backslash escapes.
 _ALWAYS = set("\\`*_{}[]<>#|~^=&$")
+_AS_REFERENCES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _ALWAYS})
 # Syntax only at the start of a line: lists (- + 1. 1)), quotes, admonitions, definitions.
 _LINE_START = set("-+!:%")
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
@@ -29,7 +30,7 @@ _ANCHOR_UNSAFE = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 def escape_markdown(text: str) -> str:
     """Return Markdown that renders as exactly `text` (one line, no leading white space)."""
-    out = "".join(f"&#{ord(ch)};" if ch in _ALWAYS else ch for ch in text)
+    out = text.translate(_AS_REFERENCES)
     marker = _ORDERED_MARKER.match(out)
     if marker:
         out = f"{marker.group(1)}&#{ord(marker.group(2))};{out[marker.end():]}"

@@ -132,3 +132,27 @@ def test_cli_prints_kwic_lines_and_json(sample_site, capsys):
     assert baogao(["search", "马上就办", "--site", str(site)]) == 0
     out = capsys.readouterr().out
     assert "【马上就办】" in out and "篇报告" in out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_packed_payloads_round_trip_and_need_no_escaping(seed):
+    """Index payloads: deflate, then 7 bits per character; no character a JS string would escape."""
+    from baogao.search.index import packed, unpacked
+
+    rng = random.Random(seed)
+    samples = [b"", b"\x00", bytes(range(256)), b'"\\\n\r\x00' * 40]
+    samples += [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4000))) for _ in range(40)]
+    samples += [bytes([rng.choice(b'\x00\n\r"\\')]) * n for n in range(1, 30)]  # escapes everywhere, also last
+    for data in samples:
+        text = packed(data)
+        assert not set(text) & set('\x00\n\r"\\'), data[:20]
+        assert max(map(ord, text), default=0) < 0x800  # at most two bytes of UTF-8 each
+        assert unpacked(text) == data
+
+
+def test_index_files_are_scripts_with_packed_strings(sample_site):
+    _, site = sample_site
+    shard = next((site / "search-index" / "g3").glob("*.js"))
+    text = shard.read_text(encoding="utf-8")
+    assert text.startswith('baogaoSearch.load("g3/') and text.endswith('");\n')
+    assert text.count('"') == 4 and "\\" not in text and text.count("\n") == 1

@@ -2,7 +2,7 @@
 
 Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `search-index/`
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
-from file:// where fetch() is blocked); postings are packed (raw deflate + base64, see `packed`):
+from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
 - `manifest.js`  — document count, shard counts, facet value tables;
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
@@ -21,7 +21,6 @@ A term's shard is FNV-1a (32 bit) of its code points modulo the level's shard co
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import math
@@ -29,8 +28,9 @@ import os
 import shutil
 import zlib
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -41,6 +41,7 @@ FORMAT = 5
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
+PENDING_BATCHES = 4  # batches handed to the workers and not yet written
 FACETS = ("year", "level", "doc_type", "region", "themes")
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
@@ -61,11 +62,13 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
     jobs = [text_dir / f"{entry['id']}.txt" for entry in catalog]
-    for grams in _map(_index_document, jobs, workers):
-        for n, (keys, values) in grams.items():
-            levels[n].add(keys, values)
-
-    shards = {n: levels.pop(n).write(tmp) for n in (1, 2, 3)}
+    # One pool for both phases, started while this process is still small: forked workers
+    # would otherwise each count the whole index in memory as their own.
+    with _pool(workers or os.cpu_count() or 1) as pool:
+        for grams in _map(pool, _index_document, jobs):
+            for n, (keys, values) in grams.items():
+                levels[n].add(keys, values)
+        shards = {n: levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
@@ -91,13 +94,20 @@ def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray]]
     return grams
 
 
-def _map(function, jobs: list, workers: int | None):
-    """Ordered map over worker processes (the per-report work is CPU-bound)."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < 64:
-        yield from map(function, jobs)
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    if workers == 1:
+        yield None
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield pool
+
+
+def _map(pool: ProcessPoolExecutor | None, function, jobs: list):
+    """Ordered map over the worker processes (the per-report work is CPU-bound)."""
+    if pool is None or len(jobs) < 64:
+        yield from map(function, jobs)
+    else:
         yield from pool.map(function, jobs, chunksize=32)
 
 
@@ -164,8 +174,9 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class _Level:
     """The (term, document, value) entries of one n-gram level, kept compact until written.
 
-    Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document; writing
-    goes shard range by shard range so that memory stays bounded at any archive size.
+    Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document;
+    writing goes shard range by shard range (batches), so that memory stays bounded at any
+    archive size, and the batches are encoded and written by the worker processes.
     """
 
     def __init__(self, n: int):
@@ -178,31 +189,49 @@ class _Level:
         self.keys.append(keys)
         self.values.append(values)
 
-    def write(self, root: Path) -> int:
+    def write(self, root: Path, pool: ProcessPoolExecutor | None) -> int:
         """Write all shards of this level; returns the shard count."""
         total = sum(len(k) for k in self.keys)
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
-        shard_ids = [(_fnv(_key_codes(k, self.n)) % np.uint64(shards)).astype(np.uint32) for k in self.keys]
         batches = min(shards, 1 + total // BATCH_ENTRIES)
+        edges = np.array([b * shards // batches for b in range(batches + 1)])
+        bounds = []  # per document: where each batch's entries start, once sorted by shard
+        for i, keys in enumerate(self.keys):
+            shard_ids = _shard_ids(keys, self.n, shards)
+            order = np.argsort(shard_ids, kind="stable")  # stable: a term's positions stay ascending
+            self.keys[i], self.values[i] = keys[order], self.values[i][order]
+            bounds.append(np.searchsorted(shard_ids[order], edges))
+        pending: list = []
         for batch in range(batches):
-            lo, hi = batch * shards // batches, (batch + 1) * shards // batches
-            picks = [np.flatnonzero((s >= lo) & (s < hi)) for s in shard_ids]
-            _write_shards(
-                root, self.n, shards,
-                keys=np.concatenate([k[p] for k, p in zip(self.keys, picks)] or [np.zeros(0, np.uint64)]),
-                docs=np.concatenate([np.full(len(p), d, np.int64) for d, p in enumerate(picks)] or [np.zeros(0, np.int64)]),
-                vals=np.concatenate([v[p] for v, p in zip(self.values, picks)]).astype(np.int64),
-                shard=np.concatenate([s[p] for s, p in zip(shard_ids, picks)] or [np.zeros(0, np.uint32)]).astype(np.int64),
+            spans = [(b[batch], b[batch + 1]) for b in bounds]
+            keys = np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)] or [np.zeros(0, np.uint64)])
+            args = (
+                root, self.n, shards, keys,
+                np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)] or [np.zeros(0, np.int64)]),
+                np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)] or [np.zeros(0, np.uint32)]).astype(np.int64),
             )
+            if pool is None:
+                _write_shards(*args)
+                continue
+            pending.append(pool.submit(_write_shards, *args))
+            if len(pending) > PENDING_BATCHES:  # bounded: batches wait in memory until written
+                pending.pop(0).result()
+        for future in pending:
+            future.result()
         self.keys, self.values = [], []
         return shards
 
 
-def _write_shards(root: Path, n: int, shards: int, keys, docs, vals, shard) -> None:
+def _shard_ids(keys: np.ndarray, n: int, shards: int) -> np.ndarray:
+    return (_fnv(_key_codes(keys, n)) % np.uint64(shards)).astype(np.int64)
+
+
+def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> None:
     """Sort entries by shard and term, encode each term's postings, and write the shards."""
     if not len(keys):
         return
+    shard = _shard_ids(keys, n, shards)
     positional = n == 3
     order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
     keys, docs, vals, shard = keys[order], docs[order], vals[order], shard[order]
@@ -281,20 +310,67 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> dict[st
     return values
 
 
+# Characters that cannot stand as themselves in a JS string literal (NUL is kept out for tools).
+_ESCAPED = (0x00, 0x0A, 0x0D, 0x22, 0x5C)
+_ESCAPE_INDEX = np.full(128, -1, np.int64)
+_ESCAPE_INDEX[list(_ESCAPED)] = np.arange(len(_ESCAPED))
+_BIT_WEIGHTS = 1 << np.arange(6, -1, -1, dtype=np.int64)
+
+
 def packed(data: bytes) -> str:
-    """Raw-deflate then base64: the index is a third smaller on disk (browsers inflate it with
-    DecompressionStream("deflate-raw"), which also works from file://)."""
+    """Raw deflate, then 7 bits per character ("base-122"): 8/7 of the deflated size, where
+    base64 would take 4/3. Each 7-bit group is one ASCII character; a group that
+    cannot stand in a JS string (`_ESCAPED`) becomes a 2-byte character that also carries the
+    next group, so every byte of the file holds 7 bits. Browsers inflate with
+    DecompressionStream("deflate-raw"), also from file:// (see baogao-search.js `unpack`)."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return base64.b64encode(compressor.compress(data) + compressor.flush()).decode("ascii")
+    return _to_text(compressor.compress(data) + compressor.flush())
 
 
 def unpacked(text: str) -> bytes:
-    return zlib.decompress(base64.b64decode(text), -15)
+    return zlib.decompress(_from_text(text), -15)
+
+
+def _to_text(data: bytes) -> str:
+    bits = np.unpackbits(np.frombuffer(data, np.uint8))
+    bits = np.concatenate([bits, np.zeros(-len(bits) % 7, np.uint8)])
+    groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
+    codes = groups.copy()
+    keep = np.ones(len(groups), bool)
+    escapes, last = [], -2
+    for i in np.flatnonzero(_ESCAPE_INDEX[groups] >= 0).tolist():
+        if i != last + 1:  # a group carried by the escape before it is not an escape itself
+            escapes.append(i)
+            last = i
+    at = np.array(escapes, np.int64)
+    paired = at[at + 1 < len(groups)]
+    codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
+    keep[paired + 1] = False
+    final = at[at + 1 >= len(groups)]  # an escape with no group after it
+    codes[final] = 0x80 + (len(_ESCAPED) + _ESCAPE_INDEX[groups[final]]) * 128
+    return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
+
+
+def _from_text(text: str) -> bytes:
+    codes = np.frombuffer(text.encode("utf-32-le"), "<u4").astype(np.int64)
+    escaped = codes >= 0x80
+    kind = np.where(escaped, (codes - 0x80) >> 7, 0)
+    paired = escaped & (kind < len(_ESCAPED))
+    width = 1 + paired
+    start = np.cumsum(width) - width
+    groups = np.empty(int(width.sum()), np.int64)
+    groups[start] = np.where(escaped, np.array(_ESCAPED)[kind % len(_ESCAPED)], codes)
+    groups[start[paired] + 1] = (codes[paired] - 0x80) & 127
+    bits = ((groups[:, None] >> np.arange(6, -1, -1)) & 1).astype(np.uint8).ravel()
+    return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
 
 
 def _write_script(path: Path, name: str, payload: Any) -> None:
+    """A `baogaoSearch.load(name, payload);` file: a packed string as it is, anything else as JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    # "</script" cannot occur in JSON produced from our data once "<" is escaped.
-    body = body.replace("<", "\\u003c")
+    if isinstance(payload, str):
+        body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
+    else:
+        # "</script" cannot occur in JSON produced from our data once "<" is escaped.
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     path.write_text(f"baogaoSearch.load({json.dumps(name)},{body});\n", encoding="utf-8")

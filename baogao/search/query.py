@@ -36,7 +36,7 @@ def _read_script(path: Path) -> Any:
     """Payload of a `baogaoSearch.load(name, payload);` file."""
     text = path.read_text(encoding="utf-8")
     start = text.index(",", text.index("(")) + 1
-    return json.loads(text[start: text.rindex(");")])
+    return json.loads(text[start: text.rindex(");")], strict=False)  # packed strings hold raw control characters
 
 
 def _varints(data: bytes) -> list[int]:

@@ -73,14 +73,28 @@
     if (resolve) resolve(payload);
   }
 
-  function b64(text) {
-    var bin = atob(text), out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
+  /* 7 bits per character (see baogao/search/index.py `packed`): an ASCII character is one 7-bit
+   * group; a character from U+0080 stands for an escaped group (ESCAPED[k % 5]) followed, when
+   * k < 5, by the group in its low 7 bits. Trailing bits short of a byte are padding. */
+  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];
+  function sevenBit(text) {
+    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), n = 0, acc = 0, bits = 0;
+    function push(group) {
+      acc = (acc << 7) | group; bits += 7;
+      if (bits >= 8) { bits -= 8; out[n++] = acc >> bits; acc &= (1 << bits) - 1; }
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0x80) { push(c); continue; }
+      var k = (c - 0x80) >> 7;
+      push(ESCAPED[k % 5]);
+      if (k < 5) push((c - 0x80) & 0x7f);
+    }
+    return out.subarray(0, n);
   }
-  /* Index payloads are raw deflate + base64 (see baogao/search/index.py `packed`). */
+  /* Index payloads are raw deflate + 7 bits per character (see baogao/search/index.py `packed`). */
   function unpack(text) {
-    var stream = new Blob([b64(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    var stream = new Blob([sevenBit(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
   }
   var utf8 = new TextDecoder("utf-8");
