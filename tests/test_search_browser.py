@@ -79,11 +79,16 @@ def test_search_page_lists_what_the_cli_lists(browser, sample_site, capsys, quer
         shown = page.locator(".baogao-result").evaluate_all("els => els.map(e => e.dataset.reportId)")
         total = results.get_attribute("data-total")
         first_kwic = page.locator(".baogao-result mark").first.inner_text() if shown else ""
+        kwic = page.locator(".baogao-result").evaluate_all(
+            "els => Object.fromEntries(els.map(e => [e.dataset.reportId,"
+            " Array.from(e.querySelectorAll('.baogao-kwic')).map(k => k.textContent)]))")
         page.close()
     assert sorted(shown) == sorted(r["id"] for r in cli["results"])
     assert int(total) == cli["total"] == len(shown)
     if shown:
         assert first_kwic  # the match is highlighted in a KWIC line
+    # KWIC lines are cut from the report pages: the browser's are the CLI's, line for line.
+    assert kwic == {r["id"]: [f"…{left}{match}{right}…" for left, match, right in r["kwic"]] for r in cli["results"]}
 
 
 def test_result_click_opens_the_report_at_the_highlighted_occurrence(browser, sample_site):  # noqa: F811

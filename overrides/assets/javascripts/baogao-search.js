@@ -252,9 +252,18 @@
     });
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
-  /* The report's text, read from its page; null where pages cannot be fetched (file://). */
+  /* The report's text, read from its page; null where pages cannot be fetched (file://).
+   * The last few are kept: the header box asks again for the same reports as one types. */
+  var texts = new Map(), TEXTS_KEPT = 30;
   function pageText(doc) {
     if (location.protocol === "file:") return Promise.resolve(null);  // fetch() is refused there
+    if (texts.has(doc)) return texts.get(doc);
+    var text = fetchText(doc);
+    texts.set(doc, text);
+    if (texts.size > TEXTS_KEPT) texts.delete(texts.keys().next().value);
+    return text;
+  }
+  function fetchText(doc) {
     return meta(doc).then(function (m) {
       return fetch(new URL(m.url, siteRoot).href).then(function (r) { return r.ok ? r.text() : null; });
     }).then(function (html) {
