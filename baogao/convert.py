@@ -55,11 +55,13 @@ class Summary:
     unchanged: int = 0
     removed: int = 0
     failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
+    skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files)
 
     def line(self) -> str:
+        skipped = f", {len(self.skipped)} skipped (macOS metadata ._ files)" if self.skipped else ""
         return (
             f"{self.converted} converted, {self.unchanged} unchanged, "
-            f"{len(self.failed)} failed, {self.removed} removed"
+            f"{len(self.failed)} failed, {self.removed} removed{skipped}"
         )
 
 
@@ -150,6 +152,18 @@ def find_sources(reports_dir: Path) -> list[Path]:
     )
 
 
+_APPLE_DOUBLE_MAGIC = b"\x00\x05\x16\x07"
+
+
+def is_apple_double(path: Path) -> bool:
+    """A `._NAME.txt` file that macOS leaves beside NAME.txt on foreign disks and in zips: the
+    Finder's metadata (AppleDouble format), not a report."""
+    if not path.name.startswith("._"):
+        return False
+    with path.open("rb") as file:
+        return file.read(4) == _APPLE_DOUBLE_MAGIC
+
+
 def _read_sidecar(source: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
     """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt."""
     path = source.with_name(source.name[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX)
@@ -202,6 +216,9 @@ def convert_archive(
 
     for source in find_sources(reports_dir):
         rel_path = source.relative_to(reports_dir).as_posix()
+        if is_apple_double(source):
+            summary.skipped.append(rel_path)
+            continue
         try:
             rel_path.encode("utf-8")
         except UnicodeEncodeError:  # bytes that are not UTF-8 reach Python as surrogates

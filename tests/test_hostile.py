@@ -352,6 +352,22 @@ def test_bad_input_class(case: Case, reports_copy: Path, tmp_path: Path, caplog,
     assert snapshot(pages, SAMPLE_IDS) == baseline
 
 
+def test_macos_metadata_files_are_skipped_and_counted(reports_copy, tmp_path, caplog):
+    """`._NAME.txt` AppleDouble files (from a Mac's zip or USB disk) are not reports: skipped,
+    said, and not a failure; a real text that happens to start with `._` is still a report."""
+    caplog.set_level(logging.INFO, logger="baogao")
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4000)
+    (reports_copy / "._000_县政府办公室工作总结.txt").write_bytes(apple_double)
+    (reports_copy / "._真的报告.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    pages = tmp_path / "pages"
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.skipped == ["._000_县政府办公室工作总结.txt"]
+    assert summary.failed == [] and summary.converted == 6
+    assert (pages / "reports" / f"{report_id('._真的报告.txt')}.md").is_file()
+    assert cli_convert(reports_copy, pages) == 0
+    assert "1 skipped (macOS metadata ._ files)" in caplog.text
+
+
 def test_the_catalogue_is_complete():
     assert len(CASES) >= 20
     assert len({case.name for case in CASES}) == len(CASES)
