@@ -8,7 +8,9 @@ appear in it, in order and complete, white space aside.
 from __future__ import annotations
 
 import json
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,21 +47,29 @@ def squeeze(text: str) -> str:
     return _WHITE_SPACE.sub("", text)
 
 
-def check_site(site_dir: Path, pages_dir: Path) -> tuple[int, list[Loss]]:
-    """(number of reports checked, losses found)."""
+def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None) -> tuple[int, list[Loss]]:
+    """(number of reports checked, losses found); pages are parsed on all cores."""
     catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
-    losses = []
-    for entry in catalog:
-        page = site_dir / entry["url"]
-        text_file = pages_dir / "text" / f"{entry['id']}.txt"
-        if not page.is_file():
-            losses.append(Loss(entry["id"], entry["source"], "page missing"))
-            continue
-        expected = squeeze(text_file.read_text(encoding="utf-8"))
-        shown = squeeze(visible_text(page.read_text(encoding="utf-8")))
-        if expected not in shown:
-            losses.append(Loss(entry["id"], entry["source"], _first_difference(expected, shown)))
-    return len(catalog), losses
+    jobs = [(site_dir, pages_dir, entry) for entry in catalog]
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) < 200:
+        found = list(map(_check_report, jobs))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(_check_report, jobs, chunksize=64))
+    return len(catalog), [loss for loss in found if loss is not None]
+
+
+def _check_report(job: tuple[Path, Path, dict]) -> Loss | None:
+    site_dir, pages_dir, entry = job
+    page = site_dir / entry["url"]
+    if not page.is_file():
+        return Loss(entry["id"], entry["source"], "page missing")
+    expected = squeeze((pages_dir / "text" / f"{entry['id']}.txt").read_text(encoding="utf-8"))
+    shown = squeeze(visible_text(page.read_text(encoding="utf-8")))
+    if expected not in shown:
+        return Loss(entry["id"], entry["source"], _first_difference(expected, shown))
+    return None
 
 
 def _first_difference(expected: str, shown: str) -> str:
