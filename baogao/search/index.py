@@ -16,7 +16,9 @@ The index holds no copy of the texts: the KWIC lines of the results shown are cu
 report pages (fetched by the browser, read from disk by the CLI), which already hold every
 character. A copy cost 0.8x the raw text at 10 000 reports.
 
-A term's shard is FNV-1a (32 bit) of its code points modulo the level's shard count.
+A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
+them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
+bucket once, per report, in the workers, are grouped by shard for any shard count.)
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import numpy as np
 from baogao.search.normalize import normalize
 
 INDEX_DIR = "search-index"
-FORMAT = 5
+FORMAT = 6
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -45,6 +47,7 @@ PENDING_BATCHES = 4  # batches handed to the workers and not yet written
 FACETS = ("year", "level", "doc_type", "region", "themes")
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
+_BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their term's hash
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
@@ -66,8 +69,8 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     # would otherwise each count the whole index in memory as their own.
     with _pool(workers or os.cpu_count() or 1) as pool:
         for grams in _map(pool, _index_document, jobs):
-            for n, (keys, values) in grams.items():
-                levels[n].add(keys, values)
+            for n, entries in grams.items():
+                levels[n].add(*entries)
         shards = {n: levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog)
     manifest = {
@@ -81,16 +84,22 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3."""
+def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
+    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket starts."""
     norm = normalize(text_path.read_text(encoding="utf-8"))
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     grams = {}
-    for n in (1, 2):
-        keys, counts = np.unique(_keys(codes, n), return_counts=True)
-        grams[n] = (keys, counts.astype(np.uint32))
-    keys3 = _keys(codes, 3)
-    grams[3] = (keys3, np.arange(len(keys3), dtype=np.uint32))
+    for n in (1, 2, 3):
+        if n < 3:
+            keys, values = np.unique(_keys(codes, n), return_counts=True)
+        else:
+            keys = _keys(codes, 3)
+            values = np.arange(len(keys))
+        bucket = _hashes(keys, n) >> np.uint64(32 - _BUCKET_BITS)
+        order = np.argsort(bucket, kind="stable")
+        starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
+        grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
     return grams
 
 
@@ -121,7 +130,7 @@ def shard_of(term: str, shards: int) -> int:
     h = _FNV_OFFSET
     for ch in term:
         h = ((h ^ ord(ch)) * _FNV_PRIME) & 0xFFFFFFFF
-    return h % shards
+    return h >> (33 - shards.bit_length())  # the top log2(shards) bits
 
 
 def _version(catalog: list[dict[str, Any]]) -> str:
@@ -174,40 +183,38 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class _Level:
     """The (term, document, value) entries of one n-gram level, kept compact until written.
 
-    Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document;
-    writing goes shard range by shard range (batches), so that memory stays bounded at any
-    archive size, and the batches are encoded and written by the worker processes.
+    Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document,
+    sorted by hash bucket (see `_index_document`); writing goes shard range by shard range
+    (batches of whole buckets), so that memory stays bounded, and the batches are encoded and
+    written by the worker processes.
     """
 
     def __init__(self, n: int):
         self.n = n
         self.keys: list[np.ndarray] = []
         self.values: list[np.ndarray] = []
+        self.bucket_starts: list[np.ndarray] = []
 
-    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+    def add(self, keys: np.ndarray, values: np.ndarray, bucket_starts: np.ndarray) -> None:
         """Entries of the next document (documents are numbered in the order they are added)."""
         self.keys.append(keys)
         self.values.append(values)
+        self.bucket_starts.append(bucket_starts)
 
     def write(self, root: Path, pool: ProcessPoolExecutor | None) -> int:
         """Write all shards of this level; returns the shard count."""
         total = sum(len(k) for k in self.keys)
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
-        shards = 1 << max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
-        batches = min(shards, 1 + total // BATCH_ENTRIES)
-        edges = np.array([b * shards // batches for b in range(batches + 1)])
-        bounds = []  # per document: where each batch's entries start, once sorted by shard
-        for i, keys in enumerate(self.keys):
-            shard_ids = _shard_ids(keys, self.n, shards)
-            order = np.argsort(shard_ids, kind="stable")  # stable: a term's positions stay ascending
-            self.keys[i], self.values[i] = keys[order], self.values[i][order]
-            bounds.append(np.searchsorted(shard_ids[order], edges))
+        shard_bits = max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
+        # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
+        batch_bits = min(_BUCKET_BITS, shard_bits, math.ceil(math.log2(1 + total // BATCH_ENTRIES)))
+        step = 1 << (_BUCKET_BITS - batch_bits)
         pending: list = []
-        for batch in range(batches):
-            spans = [(b[batch], b[batch + 1]) for b in bounds]
-            keys = np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)] or [np.zeros(0, np.uint64)])
+        for first_bucket in range(0, 1 << _BUCKET_BITS, step):
+            spans = [(b[first_bucket], b[first_bucket + step]) for b in self.bucket_starts]
             args = (
-                root, self.n, shards, keys,
+                root, self.n, 1 << shard_bits,
+                np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)] or [np.zeros(0, np.uint64)]),
                 np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)] or [np.zeros(0, np.int64)]),
                 np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)] or [np.zeros(0, np.uint32)]).astype(np.int64),
             )
@@ -219,12 +226,17 @@ class _Level:
                 pending.pop(0).result()
         for future in pending:
             future.result()
-        self.keys, self.values = [], []
-        return shards
+        self.keys, self.values, self.bucket_starts = [], [], []
+        return 1 << shard_bits
+
+
+def _hashes(keys: np.ndarray, n: int) -> np.ndarray:
+    return _fnv(_key_codes(keys, n))
 
 
 def _shard_ids(keys: np.ndarray, n: int, shards: int) -> np.ndarray:
-    return (_fnv(_key_codes(keys, n)) % np.uint64(shards)).astype(np.int64)
+    """The top log2(shards) bits of each term's hash (see `shard_of`)."""
+    return (_hashes(keys, n) >> np.uint64(33 - shards.bit_length())).astype(np.int64)
 
 
 def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> None:
@@ -276,11 +288,8 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> None:
     term_shard = shard[term_first]
     term_codes = _key_codes(keys[term_first], n).astype("<u4")
 
-    shard_bounds = np.searchsorted(term_shard, np.arange(shards + 1))
-    for s in range(shards):
-        lo, hi = shard_bounds[s], shard_bounds[s + 1]
-        if lo == hi:
-            continue
+    present, first = np.unique(term_shard, return_index=True)
+    for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         sizes, _ = _varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
         header, _ = _varints(np.array([len(terms), len(sizes)]))

@@ -146,7 +146,8 @@
   function postings(term) {
     var n = Array.from(term).length;
     return manifest().then(function (m) {
-      return shardTable(n, fnv(term) % m.shards[n]);
+      var bits = 31 - Math.clz32(m.shards[n]);  // shard counts are powers of two
+      return shardTable(n, bits ? fnv(term) >>> (32 - bits) : 0);  // the hash's top bits
     }).then(function (table) {
       var out = new Map(), entry = table.get(term);
       if (!entry) return out;
