@@ -266,7 +266,7 @@ def table(name: str, raw: int, ours: dict, stock: dict | None) -> str:
         ]
     lines = [f"\n## {name}\n", "| measure | baogao | stock Material | Material / baogao |", "|---|---:|---:|---:|"]
     for label, a, b in rows:
-        ratio = f"{b / a:,.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a else "—"
+        ratio = f"{b / a:,.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a and b else "—"
         lines.append(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} |")
     return "\n".join(lines)
 
