@@ -274,7 +274,7 @@
     }).catch(function () { return null; });
   }
   /* Up to `limit` KWIC lines [{left, match, right}] of the included phrases, in text order. */
-  function kwic(doc, hit, query, limit, context) {
+  function kwic(doc, query, limit, context) {
     limit = limit || 3; context = context || 30;
     return pageText(doc).then(function (text) {
       if (!text) return [];

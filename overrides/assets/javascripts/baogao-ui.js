@@ -46,7 +46,7 @@
       if (!query.include.length) { panel.hidden = true; return; }
       S.search(query).then(function (res) {
         return Promise.all(res.hits.slice(0, 5).map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1, 18)]);
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, 1, 18)]);
         })).then(function (rows) {
           if (mine !== seq) return;
           panel.replaceChildren();
@@ -118,7 +118,7 @@
           return S.meta(hit.doc).then(function (meta) {
             var node = resultNode(hit, meta);
             results.replaceChild(node, slots[i]);
-            return S.kwic(hit.doc, hit, query, 3, 30).then(function (lines) { fillKwic(node, meta, lines); });
+            return S.kwic(hit.doc, query, 3, 30).then(function (lines) { fillKwic(node, meta, lines); });
           });
         }));
       }
@@ -167,7 +167,7 @@
       function batch(from) {  // a few report pages at a time: an export may cover thousands
         if (from >= hits.length) return Promise.resolve(all);
         return Promise.all(hits.slice(from, from + 8).map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, hit, query, 1000, 30)]);
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, 1000, 30)]);
         })).then(function (rows) { all = all.concat(rows); return batch(from + 8); });
       }
       batch(0).then(function (all) {
