@@ -18,6 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from baogao.catalog import GENERATED_FOLDERS, NEIGHBOURS_FILE
+from baogao.report_markdown import mark_report
 from baogao.search.index import INDEX_DIR
 from baogao.themes import THEMES_FILE, load_taxonomy
 
@@ -72,6 +73,12 @@ def escape_report_title(meta: dict) -> None:
     """Material prints page.meta.title unescaped (<title>, header): make a report title inert."""
     if isinstance(meta.get("title"), str):
         meta["title"] = Markup.escape(meta["title"])
+
+
+def mark_report_markdown(markdown: str, meta: dict) -> str:
+    """A converted report's page (its front matter has the source's sha256) is marked so that
+    `baogao.report_markdown` parses it without inline syntax; other pages stay as they are."""
+    return mark_report(markdown) if meta.get("sha256") else markdown
 
 
 def run_mkdocs(

@@ -35,9 +35,10 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """After the front matter is read: report titles are data, never HTML."""
+    """After the front matter is read: report titles are data, never HTML; report pages are
+    marked for the report_markdown extension (they need no inline syntax)."""
     site.escape_report_title(page.meta)
-    return markdown
+    return site.mark_report_markdown(markdown, page.meta)
 
 
 def on_page_context(context, page, config, nav):

@@ -16,6 +16,8 @@ import markdown
 from mkdocs.utils import meta as mkdocs_meta
 from selectolax.lexbor import LexborHTMLParser
 
+from baogao.site import mark_report_markdown
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_NAMES = tuple(sorted(p.name for p in (ROOT / "reports").glob("*.txt")))
 
@@ -40,9 +42,12 @@ def _markdown_settings() -> tuple[list, dict]:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 
-def render_page_body(page: str) -> tuple[dict[str, Any], str]:
-    """(front matter as MkDocs reads it, body HTML as the site renders it) of a converted page."""
+def render_page_body(page: str, *, marked: bool = True) -> tuple[dict[str, Any], str]:
+    """(front matter as MkDocs reads it, body HTML as the site renders it) of a converted page;
+    `marked`: as the hook passes it (a report page marked for baogao.report_markdown)."""
     body, meta = mkdocs_meta.get_data(page)
+    if marked:
+        body = mark_report_markdown(body, meta)
     extensions, configs = _markdown_settings()
     html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
     return meta, html

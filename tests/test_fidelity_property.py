@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from baogao.clean import clean
 from baogao.convert import ReportError, convert_report
 from baogao.decode import decode
-from tests.hostile_inputs import shown_text, squeeze
+from tests.hostile_inputs import render_page_body, shown_text, squeeze
 
 SETTINGS = settings(max_examples=300, deadline=None, database=None)
 
@@ -160,3 +160,16 @@ def test_any_unicode_text_is_shown_whole(text):
     meta, shown = shown_text(converted.page)
     assert meta["title"] == converted.meta["title"]
     assert squeeze(shown) == squeeze(body_text(converted))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.text(any_char, min_size=1, max_size=20), st.sampled_from(SPECIALS + PAIRED + LINE_STARTS),
+                          st.sampled_from(LINE_ENDS)), min_size=1, max_size=24).map("".join))
+@example("一、`代码` **粗** [链接](http://a.cn) <b>x</b> &copy; \\* 行末两空格  \n下一行\n")
+def test_report_pages_render_the_same_without_inline_syntax(text):
+    """baogao.report_markdown drops the inline patterns from report pages: the HTML must be the
+    very HTML full Markdown makes of the same escaped text."""
+    converted = convert_or_skip(text.encode("utf-8"))
+    _, fast = render_page_body(converted.page, marked=True)
+    _, full = render_page_body(converted.page, marked=False)
+    assert fast == full

@@ -401,3 +401,17 @@ def test_heading_anchor_never_holds_markdown_syntax() -> None:
     assert anchor == "一-em-x"
     html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(render_page({"title": "t"}, report).split("---\n", 2)[2])
     assert f'id="{anchor}"' in html and "{:" not in html
+
+
+def test_marked_report_markdown_has_no_inline_syntax_and_other_pages_keep_it():
+    import markdown
+
+    from baogao.report_markdown import MARKER, mark_report
+
+    def html(text: str) -> str:
+        return markdown.Markdown(extensions=["attr_list", "toc", "baogao.report_markdown"]).convert(text)
+
+    source = "`代码` **粗** [链接](http://a.cn) &#42;"
+    assert html(source) == '<p><code>代码</code> <strong>粗</strong> <a href="http://a.cn">链接</a> &#42;</p>'
+    assert html(mark_report(source)) == "<p>`代码` **粗** [链接](http://a.cn) &#42;</p>"  # only entities
+    assert MARKER not in html(mark_report("# 标题\n\n正文"))
