@@ -44,8 +44,7 @@ _MAX_CHAOS = 0.1
 _MIN_REFEREE_BYTES = 16
 
 # C0 controls other than TAB, LF, VT, FF, CR, plus DEL: text files do not contain them.
-_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
-_CONTROL_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class DecodeError(ValueError):

@@ -75,10 +75,15 @@ def escape_report_title(meta: dict) -> None:
         meta["title"] = Markup.escape(meta["title"])
 
 
+def is_report_page(meta: dict) -> bool:
+    """A converted report's page: its front matter has the source's sha256 (templates test the same)."""
+    return bool(meta.get("sha256"))
+
+
 def mark_report_markdown(markdown: str, meta: dict) -> str:
-    """A converted report's page (its front matter has the source's sha256) is marked so that
-    `baogao.report_markdown` parses it without inline syntax; other pages stay as they are."""
-    return mark_report(markdown) if meta.get("sha256") else markdown
+    """A report page is marked so that `baogao.report_markdown` parses it without inline
+    syntax; other pages stay as they are."""
+    return mark_report(markdown) if is_report_page(meta) else markdown
 
 
 def run_mkdocs(

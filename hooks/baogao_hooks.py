@@ -43,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Before a page is rendered: a report's previous/next report of the same office or year."""
-    context["baogao_neighbours"] = _neighbours.get(page.meta.get("id")) if page.meta.get("sha256") else None
+    context["baogao_neighbours"] = _neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
     return context
 
 

@@ -7,7 +7,9 @@ site would show without building the whole site.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,15 @@ def _markdown_settings() -> tuple[list, dict]:
 
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+
+
+def docx_bytes() -> bytes:
+    """A minimal Word document (a ZIP with word/document.xml), as saved by mistake with .txt."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as docx:
+        docx.writestr("[Content_Types].xml", "<Types/>")
+        docx.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>县政府工作报告</w:t></w:r></w:p></w:body></w:document>")
+    return buffer.getvalue()
 
 
 def render_page_body(page: str, *, marked: bool = True) -> tuple[dict[str, Any], str]:

@@ -8,26 +8,16 @@ rejected.
 from __future__ import annotations
 
 import codecs
-import io
 import random
-import zipfile
 from dataclasses import FrozenInstanceError
 
 import pytest
 
 from baogao.decode import DecodeError, decode, normalize_newlines
 from baogao.model import Decoded
+from tests.hostile_inputs import docx_bytes
 
 REPORT = "2023年政府工作报告\n各位代表：\n一、过去一年工作回顾\n全市生产总值增长5.2%。\n"
-
-
-def _docx_bytes() -> bytes:
-    """A minimal .docx (a ZIP archive) as Word saves it, in memory."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document>政府工作报告</w:document>")
-    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,7 +115,7 @@ REJECTS = [
     pytest.param(b"", ["empty", "0 bytes"], id="empty-file"),
     pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ["PDF", "not a text file", "plain text"], id="pdf"),
     pytest.param(b"PK\x03\x04\x14\x00\x00\x00", ["ZIP", "not a text file"], id="zip"),
-    pytest.param(_docx_bytes(), ["ZIP", ".docx", "not a text file"], id="docx"),
+    pytest.param(docx_bytes(), ["ZIP", ".docx", "not a text file"], id="docx"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 8, ["Word", "not a text file"], id="ole-doc"),
     pytest.param(b"{\\rtf1\\ansi\\deff0 " + "报告}".encode("gbk"), ["RTF", "not a text file"], id="rtf"),
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", ["PNG", "not a text file"], id="png"),

@@ -23,7 +23,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import html
-import io
 import json
 import logging
 import os
@@ -32,7 +31,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -45,7 +43,7 @@ from baogao.cli import main as baogao
 from baogao.convert import convert_archive, convert_report, report_id
 from baogao.themes import load_taxonomy
 from tests.conftest import REPORTS, ROOT, build_site
-from tests.hostile_inputs import GOOD, GOOD_TEXT, SAMPLE_NAMES, shown_text, snapshot, squeeze
+from tests.hostile_inputs import GOOD, GOOD_TEXT, SAMPLE_NAMES, docx_bytes, shown_text, snapshot, squeeze
 
 TAXONOMY = load_taxonomy(ROOT / "themes.yml")  # what `baogao convert` classifies with
 
@@ -77,15 +75,6 @@ def with_sidecar(name: str, sidecar: bytes | str) -> Callable[[Path], str]:
         return f"{name}.txt"
 
     return make
-
-
-def docx_bytes() -> bytes:
-    """A minimal Word document (a ZIP with word/document.xml), as saved by mistake with .txt."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as docx:
-        docx.writestr("[Content_Types].xml", "<Types/>")
-        docx.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>县政府工作报告</w:t></w:r></w:p></w:body></w:document>")
-    return buffer.getvalue()
 
 
 LONG_UTF8 = ("今年以来，我办认真履行职责，圆满完成各项任务。" * 60 + "\n") * 3  # 3,480 characters

@@ -204,6 +204,8 @@ class _Level:
     def write(self, root: Path, pool: ProcessPoolExecutor | None) -> int:
         """Write all shards of this level; returns the shard count."""
         total = sum(len(k) for k in self.keys)
+        if not total:  # an archive without reports, or without text
+            return 1
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shard_bits = max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
         # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
@@ -214,9 +216,9 @@ class _Level:
             spans = [(b[first_bucket], b[first_bucket + step]) for b in self.bucket_starts]
             args = (
                 root, self.n, 1 << shard_bits,
-                np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)] or [np.zeros(0, np.uint64)]),
-                np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)] or [np.zeros(0, np.int64)]),
-                np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)] or [np.zeros(0, np.uint32)]).astype(np.int64),
+                np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)]),
+                np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)]),
+                np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)]).astype(np.int64),
             )
             if pool is None:
                 _write_shards(*args)

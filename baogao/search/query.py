@@ -72,6 +72,7 @@ class SearchIndex:
             raise FileNotFoundError(f"no search index in '{site_dir}': build the site with `baogao build` first")
         self.manifest = _read_script(self.root / "manifest.js")
         self._shard = lru_cache(maxsize=256)(self._load_shard)
+        self._block = lru_cache(maxsize=64)(self._load_block)
 
     def _load_shard(self, n: int, s: int) -> dict[str, bytes]:
         path = self.root / f"g{n}" / f"{s}.js"
@@ -139,19 +140,18 @@ class SearchIndex:
             totals = {d: c for d, c in totals.items() if d not in found}
         return [Hit(doc, count) for doc, count in sorted(totals.items(), key=lambda dc: (-dc[1], dc[0]))]
 
+    def _load_block(self, block: int) -> list[list[Any]]:
+        return _read_script(self.root / "docs" / f"{block}.js")
+
     def meta(self, doc: int) -> dict[str, Any]:
-        block = self.manifest["block"]
-        row = _read_script(self.root / "docs" / f"{doc // block}.js")[doc % block]
+        row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
         return dict(zip(("id", "url", "title", "year", "org", "level", "region", "doc_type"), row))
 
-    def text(self, doc: int) -> str:
-        """The report's text as its page shows it (the index keeps no copy)."""
-        page = self.site_dir / self.meta(doc)["url"]
-        return visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
-
-    def kwic(self, doc: int, query: Query, limit: int = KWIC_LINES) -> list[tuple[str, str, str]]:
-        """Up to `limit` lines of ±30 characters around the occurrences, in text order."""
-        text = self.text(doc)
+    def kwic(self, url: str, query: Query, limit: int = KWIC_LINES) -> list[tuple[str, str, str]]:
+        """Up to `limit` lines of ±30 characters around the occurrences in the report page at
+        `url` (the index keeps no copy of the texts), in text order."""
+        page = self.site_dir / url
+        text = visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
         norm, origin = normalize_with_offsets(text)
         spans = []
         for phrase in query.include:
@@ -174,5 +174,5 @@ def search_site(site_dir: Path, raw_query: str, limit: int | None = None) -> tup
     hits = index.search(query)
     for hit in hits[:limit]:
         hit.meta = index.meta(hit.doc)
-        hit.kwic = index.kwic(hit.doc, query)
+        hit.kwic = index.kwic(hit.meta["url"], query)
     return len(hits), hits[:limit]

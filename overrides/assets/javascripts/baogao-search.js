@@ -291,6 +291,6 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, facets: facets,
-    kwic: kwic, manifest: manifest, root: root, articleText: articleText, spans: spans,
+    kwic: kwic, manifest: manifest, root: root, siteRoot: siteRoot, articleText: articleText, spans: spans,
   };
 })();

@@ -5,7 +5,7 @@
   "use strict";
   var S = window.baogaoSearch;
   if (!S) return;
-  var siteRoot = new URL("../", S.root).href;
+  var siteRoot = S.siteRoot;
   var PAGE_SIZE = 10;  // results per "load more": each fetches its report page for the KWIC lines
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
