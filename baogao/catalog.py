@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from baogao.enrich import is_full_office
 from baogao.render import escape_markdown
 from baogao.themes import Taxonomy
 
 CATALOG_FILE = "catalog.json"
 NEIGHBOURS_FILE = "neighbours.json"
 CATALOG_FIELDS = (
-    "id", "url", "title", "year", "org", "level", "region", "doc_type", "themes", "keywords",
+    "id", "url", "title", "display_title", "year", "year_min", "org", "level", "region", "doc_type", "themes", "keywords",
     "chars", "redactions", "source", "encoding", "sha256",
 )
 NEWEST_ON_HOME = 10
@@ -33,8 +34,20 @@ def report_url(report_id: str) -> str:
 
 
 def newest_first(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reports with a year first, newest year first; then by title and id for a stable order."""
-    return sorted(metas, key=lambda m: (m["year"] is None, -(m["year"] or 0), m["title"], m["id"]))
+    """Reports with a year (or a lower bound, year_min) first, newest first; then by display
+    title and id for a stable order."""
+    return sorted(metas, key=lambda m: (_sort_year(m) is None, -(_sort_year(m) or 0), m["display_title"], m["id"]))
+
+
+def _sort_year(meta: dict[str, Any]) -> int | None:
+    return meta["year"] or meta.get("year_min")
+
+
+def year_text(meta: dict[str, Any]) -> str:
+    """2023, 2012年以后 (only a lower bound is known), or "" (unknown)."""
+    if meta["year"]:
+        return str(meta["year"])
+    return f"{meta['year_min']}年以后" if meta.get("year_min") else ""
 
 
 def page_slug(value: str) -> str:
@@ -196,15 +209,22 @@ def write_site_pages(
 
 
 def neighbours(metas: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Previous/next report of the same office (else the same year), in archive order."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    """Previous/next report of the same office (full name and region), else of the same year,
+    in archive order. A bare office name (县政府办公室: which county?) links nothing, and
+    neither does an unknown year."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
-        key = ("org", meta["org"]) if meta.get("org") else ("year", str(meta["year"]))
+        if meta.get("org") and is_full_office(meta["org"]):
+            key: tuple[str, ...] = ("org", meta["org"], meta.get("region") or "")
+        elif meta["year"]:
+            key = ("year", str(meta["year"]))
+        else:
+            continue
         groups.setdefault(key, []).append(meta)
     out: dict[str, dict[str, Any]] = {}
-    for (kind, value), members in groups.items():
+    for (kind, *_), members in groups.items():
         for i, meta in enumerate(members):
-            link = lambda m: {"url": report_url(m["id"]), "title": m["title"], "year": m["year"]}  # noqa: E731
+            link = lambda m: {"url": report_url(m["id"]), "title": m["display_title"], "year": year_text(m)}  # noqa: E731
             out[meta["id"]] = {
                 "by": kind,
                 "prev": link(members[i - 1]) if i > 0 else None,
@@ -228,13 +248,13 @@ def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> l
 
 
 def _details(meta: dict[str, Any]) -> str:
-    parts = [str(meta["year"]) if meta["year"] else "", meta["org"] or "", meta["level"] or "",
+    parts = [year_text(meta), meta["org"] or "", meta["level"] or "",
              meta["region"] or "", meta["doc_type"]]
     return " · ".join(escape_markdown(p) for p in parts if p)
 
 
 def _report_line(meta: dict[str, Any], prefix: str) -> str:
-    return f"- [{escape_markdown(meta['title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
+    return f"- [{escape_markdown(meta['display_title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
 
 
 def _front(title: str, *hide: str) -> list[str]:
@@ -306,7 +326,7 @@ def _theme_page(name: str, description: str, entries: list[dict[str, Any]]) -> s
     ]
     for meta in tagged:
         page = f"../reports/{meta['id']}.md"
-        lines += [f"## [{escape_markdown(meta['title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
+        lines += [f"## [{escape_markdown(meta['display_title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
         sections = [s for s in by_id[meta["id"]].get("sections", []) if s["theme"] == name]
         for section in sections:
             target = f"{page}#{section['anchor']}" if section["anchor"] else page

@@ -1,9 +1,9 @@
 """Stage 2, clean: drop what is not report text, and count every kind of removal.
 
-Runs on decoded text. Removes paywall markers (`##paidbegin##`), zero-width characters,
-legal-database header lines (【法宝引证码】, 原文链接) and the toolbar/breadcrumb lines that web
-pages leave in copied text. Indentation (ASCII or full-width spaces) is stripped; the words of
-a line are never touched.
+Runs on decoded text. Removes the stray NUL bytes that decode lets through, paywall markers
+(`##paidbegin##`), zero-width characters, legal-database header lines (【法宝引证码】, 原文链接)
+and the toolbar/breadcrumb lines that web pages leave in copied text. Indentation (ASCII or
+full-width spaces) is stripped; the words of a line are never touched.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 def clean(text: str) -> Cleaned:
     """Clean decoded text (LF line ends) into stripped, non-empty lines."""
     removed: Counter[str] = Counter()
+    removed["nul_bytes"] = text.count("\x00")
+    text = text.replace("\x00", "")
     text, removed["markers"] = _MARKER.subn("", text)
     text, removed["zero_width"] = _ZERO_WIDTH.subn("", text)
 
@@ -87,6 +89,8 @@ def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
         if lines[i - 1] in _BREADCRUMB_SEPARATORS or next_line in _BREADCRUMB_SEPARATORS:
             weak[i] = True
+        elif weak[i - 1] and line == lines[i - 1]:
+            weak[i] = True  # the last crumb again, as the channel's heading (云南要闻 / 云南要闻)
     drop = list(strong)
     start = 0
     while start < len(lines):

@@ -7,7 +7,9 @@ read with some confidence is None rather than a guess. Pure functions: the only 
 place table of `baogao.places`, loaded once on first use.
 
 Where each value is looked for, in order:
-- year: title → file name → dates in the text → dated events the text names (`year_source`);
+- year: title → file name → the text's date line or a phrase naming its own year (`year_source`);
+  without one, `year_min` from the dated events the text names (党的十八大以来 → 2012): a lower
+  bound, never the year;
 - org: title prefix (包头市人民政府办公室关于…) → formal openings (在XX第N届人民代表大会…上 /
   我代表XX人民政府 / XX人民政府令) → the subject of an opening clause (2023年，县行政审批服务局
   办公室在…) → 我办/我局/我会 resolved to the body of that kind the text names most;
@@ -41,6 +43,7 @@ _OPENING_CHARS = 2000
 _YEAR_MIN, _YEAR_MAX = 1949, 2030
 
 _HAN = r"\u4e00-\u9fff"
+NATIONAL = "全国"  # the region of central bodies
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 
@@ -52,13 +55,14 @@ def enrich(report: ParsedReport, source_name: str) -> dict:
     opening = body[:_OPENING_CHARS]
     stem = _file_stem(source_name)
 
-    year, year_source = _year(title, stem, text)
+    year, year_source, year_min = _year(title, stem, text)
     org = _org(title, stem, opening, text)
     level = _level(org, title, stem, opening, text)
-    region = None if level == "中央" else _region(title, org, stem, opening, text)
+    region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     return {
         "year": year,
         "year_source": year_source,
+        "year_min": year_min,
         "org": org,
         "level": level,
         "region": region,
@@ -82,9 +86,22 @@ _YEAR_RANGE = re.compile(r"\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?\d{
 # 2023年, 2023 年; not 1990年代. A number needs 年 after it: 2023份 is a count.
 _YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?!代)")
 _BARE_YEAR = re.compile(r"(?<![0-9A-Za-z〔\[第])(\d{4})(?![0-9A-Za-z])")  # 2026_xx省_… file names
-_FULL_DATE_AFTER = re.compile(r"\s?\d{1,2}\s?月")
-_TEXT_DATE_LINE_CHARS = 300  # a full date this near the top is the report's date line
+# A short line with a full date among the first or last lines is the report's date line (or a
+# line that opens with it: （2018年1月2日）, ——2026年1月26日在广东省…会议上).
+_DATE_LINE_LINES = 6
+_DATE_LINE_MAX_CHARS = 30
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 _DATE_LINE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+# A year that names the report's own period and kind: 2023年工作总结, 2019年度社会保险主题调研,
+# 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits).
+_OWN_YEAR = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
+    r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
+    # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
+    r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
+)
+# 截至2019年10月: the text's figures are as of that date, so it was written then or later.
+_AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年")
 
 
 def _normalize_digits(s: str) -> str:
@@ -110,39 +127,26 @@ def _first_year(s: str, bare: bool) -> int | None:
 
 
 def _text_year(text: str) -> int | None:
-    """The report's own year among the dates of its text.
-
-    A full date (2018年1月2日) at the very top is the document's date line (（2018年1月2日）,
-    ——2026年1月26日在…会议上, 《…》已经2019年7月30日…通过) and decides. Otherwise every
-    plausible `YYYY年` counts 1, plus 1 when it is a full date (2023年3月) or a 年度. Targets and
-    horizons are not the report's year and are skipped: 到2035年, 至2020年底 (but 截至2023年
-    counts), 2030年前, 2035年远景目标; so are starting points (2012年以来: only a lower bound,
-    like the events below) and ranges (see _YEAR_RANGE). Highest score wins, the later year on
-    a tie: a report is written after the years it reviews.
+    """The report's own year when its text states it: its document number at the top
+    (〔2021〕82号), a date line at the top or at the end (（2018年1月2日）, ——2026年1月26日在…
+    会议上, a signature's date), else a phrase that ties a
+    year to the report itself (2023年工作总结, 开展2019年度社会保险主题调研). Years merely
+    mentioned in the text are not the report's year: they are reviews, targets or history.
     """
     s = _normalize_digits(text)
-    top = _DATE_LINE.search(s, 0, _TEXT_DATE_LINE_CHARS)
-    if top and _plausible(int(top.group(1))):
-        return int(top.group(1))
-    scores: Counter[int] = Counter()
-    for m in _YEAR.finditer(s):
-        year = int(m.group(1))
-        if not _plausible(year):
-            continue
-        before, after = s[max(0, m.start() - 2) : m.start()].rstrip(), s[m.end() : m.end() + 2]
-        if before.endswith(("到", "至")) and not before.endswith("截至"):
-            continue
-        if after.startswith(("前", "以前", "之前", "远景", "以来")):
-            continue
-        score = 1
-        if after.startswith("度"):
-            score += 1
-        if _FULL_DATE_AFTER.match(s, m.end()):
-            score += 1
-        scores[year] += score
-    if not scores:
-        return None
-    return max(scores, key=lambda y: (scores[y], y))
+    lines = s.split("\n")
+    for line in lines[:_DATE_LINE_LINES]:
+        number = _DOC_NUMBER_YEAR.search(line)  # 皖政办秘〔2021〕82号: the year it was issued
+        if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
+            return int(number.group(1))
+    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
+        m = _DATE_LINE.search(line)
+        if m and _plausible(int(m.group(1))) and (
+            len(line) <= _DATE_LINE_MAX_CHARS or line.lstrip().startswith(("（", "(", "——", "――"))
+        ):
+            return int(m.group(1))
+    own = Counter(int(y) for m in _OWN_YEAR.finditer(s) for y in m.groups() if y and _plausible(int(y)))
+    return max(own, key=lambda y: (own[y], y)) if own else None
 
 
 _CN_NUMERAL = "一二三四五六七八九十"
@@ -191,7 +195,8 @@ def _plenum_year(n: int, k: int) -> int | None:
 
 
 def _event_year(text: str) -> int | None:
-    """The latest of the events named: the earliest year the report can have been written."""
+    """The latest of the events named and of the dates its figures are given as of
+    (截至2019年10月): the earliest year the report can have been written."""
     years = [
         _congress_year(_cn_int(m.group(1)))
         for m in _PARTY_CONGRESS.finditer(text)
@@ -209,24 +214,23 @@ def _event_year(text: str) -> int | None:
             years.append(1983 + 5 * (term - 6) + session - 1)
     years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
+    years += [int(m.group(1)) for m in _AS_OF.finditer(_normalize_digits(text))]
     years = [y for y in years if y and _plausible(y)]
     return max(years) if years else None
 
 
-def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None]:
+def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None, int | None]:
+    """(year, where it was read, year_min): the year only from explicit evidence; else the
+    earliest year the report can have been written, from the events it names as past."""
     for source, year in (
         ("title", lambda: _first_year(title, bare=False)),
         ("filename", lambda: _first_year(stem, bare=True)),
+        ("text", lambda: _text_year(text)),
     ):
         found = year()
         if found is not None:
-            return found, source
-    # An event the text names as past is a hard lower bound, so it also corrects a text year
-    # that is older (a review of 2012 in a text that cites the 十九大 is from 2017 or later).
-    in_text, event = _text_year(text), _event_year(text)
-    if event is not None and (in_text is None or event > in_text):
-        return event, "event"
-    return (in_text, "text") if in_text is not None else (None, None)
+            return found, source, None
+    return None, None, _event_year(text)
 
 
 # ----------------------------------------------------------------------------------------- org
@@ -322,17 +326,33 @@ def _reads_as_body(org: str) -> bool:
     )
 
 
+def is_full_office(org: str) -> bool:
+    """Whether an office name says which office it is (安阳市总工会, 国务院, 全国总工会), unlike a
+    bare 市总工会 or a redacted **县政府办公室: only such a name links reports as one office."""
+    return bool(_CENTRAL.match(org) or _starts_with_place(org) or org.startswith("中国共产党"))
+
+
 def _starts_with_place(s: str) -> bool:
     places = find_places(s)
     return bool(places) and places[0].start == 0
 
 
-def _qualify(org: str, opening: str) -> str:
-    """行政审批服务局办公室 → 县行政审批服务局办公室 when the opening writes it with its level or place."""
-    if org[0] in _LEVEL_CHARS or _CENTRAL.match(org) or _starts_with_place(org):
+def _qualify(org: str, opening: str, names: str = "") -> str:
+    """Complete an office name with its place when the report gives it: 行政审批服务局办公室 →
+    县行政审批服务局办公室 as the opening writes it; 市总工会 → 安阳市总工会 when the title or
+    file name (`names`) is about 河南省安阳市."""
+    if _CENTRAL.match(org) or _starts_with_place(org):
         return org
-    for m in re.finditer(re.escape(org), opening):
+    for m in re.finditer(re.escape(org[1:] if org[0] in _LEVEL_CHARS else org), opening):
         before = opening[max(0, m.start() - 12) : m.start()]
+        if org[0] in _LEVEL_CHARS:  # 市总工会: the place must end in the same level word
+            if not before.endswith(org[0]):
+                continue
+            before = before[:-1]
+            places = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
+            if places:
+                return (before + org[0])[places[-1].start :] + org[1:]
+            continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:
             return before[places[-1].start :] + org
@@ -342,13 +362,19 @@ def _qualify(org: str, opening: str) -> str:
             # after 各 (各县 = every county) or inside a word.
             if not prev or not re.match(f"[{_HAN}]", prev) or prev in "全本我该":
                 return before[-1] + org
+    if org[0] in _LEVEL_CHARS:
+        level = _LEVEL_BY_CHAR.get(org[0])
+        same_level = [p for p in find_places(names) if p.level and _PLACE_LEVEL[p.level] == level]
+        if len({p.name for p in same_level}) == 1:  # one place of that level: the office's own
+            written = names[same_level[0].start : same_level[0].end]
+            return written + (org[1:] if written.endswith(org[0]) else org)
     return org
 
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _title_org(title) if title else None
     if org:
-        return _qualify(org, opening)
+        return _qualify(org, opening, title + " " + stem)
 
     congress = _CONGRESS_LINE.search(opening)
     if congress and congress.group("national"):
@@ -359,8 +385,8 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
             return congress.group("place") + "人民政府"
     for pattern in (_ON_BEHALF, _DECREE):
         m = pattern.search(opening)
-        if m:
-            return m.group("org")
+        if m:  # 我代表第十八届中央委员会: the party's central committee
+            return ("中国共产党" if m.group("org").startswith("第") else "") + m.group("org")
 
     candidates = [
         m.group("org")
@@ -370,19 +396,32 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区
         # 总工会, not the 北京市总工会 whose notice the opening cites first).
-        title_places = {p.name for p in find_places(title + " " + stem)}
+        names = title + " " + stem
+        title_places = {p.name for p in find_places(names)}
         for candidate in candidates:
             if title_places & {p.name for p in find_places(candidate)}:
-                return candidate
-        return candidates[0]
+                return _with_parent_place(candidate, names)
+        return _qualify(candidates[0], opening, title + " " + stem)
 
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
-            return bodies.most_common(1)[0][0]
+            return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     return None
+
+
+def _with_parent_place(org: str, names: str) -> str:
+    """通州区总工会 → 北京市通州区总工会 when the title writes the district inside its city: a
+    district or county is named with its city, a city stands alone."""
+    places = find_places(org)
+    if not places or places[0].start != 0 or places[0].level != LEVEL_COUNTY:
+        return org
+    own = org[: places[0].end]
+    at = names.find(own)
+    before = [p for p in find_places(names[:at]) if p.end == at] if at > 0 else []
+    return names[before[-1].start : at] + org if before else org
 
 
 def _body_name(m: re.Match[str]) -> str:
@@ -411,6 +450,8 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|(?<=[\n。；，]))(?:今年以来|一年来|近年来)?[，,]?([省市县区乡镇])"
     r"(?:按照|根据|坚持|围绕|认真|结合|紧紧|始终|全面|深入|积极|严格|扎实|立足|高度|通过|进一步|在)"
 )
+# A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
+_NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
 _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
 _WHOLE_AREA_MIN = 3
@@ -441,6 +482,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         levels = [_PLACE_LEVEL[p.level] for p in find_places(source) if p.level]
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
+    if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
+        return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]

@@ -40,7 +40,8 @@ class ParsedReport:
     """Title and body blocks of one report.
 
     `title_in_text` is False when the title was not taken from the text (file name or
-    inferred), so the text starts with the first block.
+    inferred), so the text starts with the first block. `subtitle` is the text of a
+    ——subtitle line under the title (that line stays the first block).
     """
 
     title: str
@@ -48,6 +49,12 @@ class ParsedReport:
     title_in_text: bool
     blocks: tuple[Block, ...]
     removed: dict[str, int] = field(default_factory=dict)
+    subtitle: str = ""
+
+    @property
+    def title_source(self) -> str:
+        """Where the title came from: "text", "filename" or "inferred"."""
+        return "text" if self.title_in_text else ("inferred" if self.title_inferred else "filename")
 
     def text(self) -> str:
         """The report's kept text, one line per title/block, for fidelity checks and search."""

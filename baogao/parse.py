@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import PurePath
+from dataclasses import replace
 
 from baogao.model import Block, ParsedReport
+from baogao.titles import infer_title, title_from_filename
 
-_CN_NUM = "一二三四五六七八九十百零〇两"
+_CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
 _HEADING_STYLES = (
     ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
-    ("section", re.compile(rf"^第[{_CN_NUM}\d]+节")),
+    ("section", re.compile(rf"^第[{_CN_NUM}\d]+[节節]")),
     ("cn", re.compile(rf"^[{_CN_NUM}]+[、.．]")),
     ("paren_cn", re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
     ("arabic", re.compile(r"^\d{1,2}[、.．](?!\d)")),
@@ -25,7 +26,7 @@ _HEADING_STYLES = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
 _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
-_ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+条)")
+_ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+[条條])")
 
 # A heading that is a whole line: short, and not a finished sentence.
 _HEADING_MAX_LEN = 40
@@ -35,6 +36,8 @@ _HEADING_MAX_LEN = 40
 _LEAD_MAX_LEN = 30
 _SPLITTING_STYLES = {"chapter", "section", "cn", "paren_cn"}
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
+_RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
@@ -45,6 +48,7 @@ _DOC_TYPE_WORDS = re.compile(
 _DATE_LINE = re.compile(r"^[（(]?[\d０-９一二三四五六七八九十〇零]{2,4}年.*[日月][）)]?$")
 _DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DASHES = ("——", "――", "--")
 
 
 def parse(lines: tuple[str, ...], source_name: str) -> ParsedReport:
@@ -55,47 +59,37 @@ def parse(lines: tuple[str, ...], source_name: str) -> ParsedReport:
     if title and body and body[0] == title:
         body.pop(0)
         removed["repeated_title"] += 1
+    subtitle = _subtitle(body[0]) if title and body else ""
 
-    if title:
-        title_source = "text"
-    else:
+    if not title:
         title = title_from_filename(source_name)
-        title_source = "filename" if title else "inferred"
-
     return ParsedReport(
         title=title,
         title_inferred=False,
-        title_in_text=title_source == "text",
-        blocks=tuple(_blocks(body)),
+        title_in_text=bool(title) and title_lines > 0,
+        blocks=tuple(_blocks(_join_broken_lines(body))),
         removed=dict(removed),
+        subtitle=subtitle,
     )
 
 
-def infer_title(report: ParsedReport, org: str | None, doc_type: str | None) -> ParsedReport:
-    """Give a report without any title one built from its metadata or its opening words.
-
-    Runs after enrich, because the office and the document type make the best stand-in
-    title (县政府办公室工作总结); without them the opening clause is used.
-    """
+def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | None) -> ParsedReport:
+    """Give a report without any title one built from its metadata and opening (after enrich)."""
     if report.title:
         return report
-    if org and doc_type and doc_type != "其他":
-        title = f"{org}{doc_type}"
-    else:
-        opening = report.blocks[0].text if report.blocks else ""
-        title = re.split(r"[，。；：,;:！？]", opening, maxsplit=1)[0][:_LEAD_MAX_LEN] or "无标题"
-    return ParsedReport(title, True, False, report.blocks, report.removed)
+    opening = report.blocks[0].text if report.blocks else ""
+    return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
 
 
-def title_from_filename(source_name: str) -> str:
-    """The file name as a title when it reads like one (中文, not a hash or a number)."""
-    stem = PurePath(source_name).stem
-    stem = re.sub(r"\s*[(（]FBM-[^)）]*[)）]$", "", stem)  # legal-database id suffix
-    stem = re.sub(r"^\d+[_\-\s]+", "", stem)  # 001_ / 2026_ ordering prefixes
-    stem = stem.replace("_", " ").strip()
-    if len(_HAN.findall(stem)) < 4 or len(_HAN.findall(stem)) < len(stem) / 2:
+def _subtitle(line: str) -> str:
+    """——第八次全国职工队伍状况调查总报告 under a title: its subtitle; a date line
+    (——2026年1月26日在…会议上) is not one."""
+    if not line.startswith(_DASHES):
         return ""
-    return stem
+    text = line.lstrip("—―-").strip()
+    if not text or len(text) > _TITLE_MAX_LEN or _SENTENCE_END.search(text) or re.match(r"[\d０-９〇○零一二三四五六七八九]{2,4}年", text):
+        return ""
+    return text
 
 
 def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
@@ -112,9 +106,11 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
         and _DOC_TYPE_WORDS.search(first + second)
     ):
         return first + second, 2
-    if second and _is_title_like(second) and second != first:
-        # Two title lines above a dash subtitle (——在……上的报告).
-        if len(lines) > 2 and lines[2].startswith(("——", "――", "--")):
+    if second and _is_title_like(second) and second not in first:
+        # Two title lines above a dash subtitle (——在……上的报告). A second line that the first
+        # contains (2026年宁夏回族自治区政府工作报告 / 政府工作报告) is the document's own title
+        # under a web page's headline: it stays in the text.
+        if len(lines) > 2 and lines[2].startswith(_DASHES):
             return f"{first} {second}", 2
     return first, 1
 
@@ -125,7 +121,7 @@ def _is_title_like(line: str) -> bool:
         and not (len(line) > _TITLE_MAX_LEN_WITH_COMMA and re.search("[，,]", line))
         and not _SENTENCE_END.search(line)
         and not line.endswith(_NOT_A_HEADING_END)
-        and not line.startswith(("——", "――", "--", "（", "("))
+        and not line.startswith(_DASHES + ("（", "("))
         and _heading_style(line) is None
         and not _ARTICLE.match(line)
         and not _DATE_LINE.match(line)
@@ -144,8 +140,8 @@ def _heading_style(line: str) -> str | None:
 def _blocks(body: list[str]) -> list[Block]:
     """Classify lines, then give headings levels by the nesting order of the styles used."""
     raw: list[tuple[str, str, str]] = []  # (kind, text, style)
-    for line in body:
-        raw.extend(_classify(line))
+    for i, line in enumerate(body):
+        raw.extend(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
 
     used = sorted({style for kind, _, style in raw if kind == "heading"}, key=_STYLE_RANK.get)
     level_of = {style: min(2 + i, 6) for i, style in enumerate(used)}
@@ -165,7 +161,7 @@ def _blocks(body: list[str]) -> list[Block]:
     return blocks
 
 
-def _classify(line: str) -> list[tuple[str, str, str]]:
+def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
     if _ARTICLE.match(line):
         return [("article", line, "")]
     style = _heading_style(line)
@@ -177,4 +173,44 @@ def _classify(line: str) -> list[tuple[str, str, str]]:
         end = _SENTENCE_END.search(line)
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
             return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+        if end and end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
+            # （八）推动城市高质量发展，建设现代化人民城市。 on a line of its own, its text on
+            # the next lines: a heading written as one sentence. Items of a list of such
+            # sentences follow each other directly and stay paragraphs.
+            return [("heading", line, style)]
     return [("paragraph", line, "")]
+
+
+# Punctuation that closes a sentence, a clause or a line of a list; a line ending otherwise
+# stops mid-sentence.
+_LINE_CLOSERS = tuple("。！？!?；;：:…”’」』）)】]》")
+_CONTINUATION_START = tuple("，,。、；;：:！？!?）)」』”’》")
+# A text broken inside its sentences (at a fixed width, or around links of the web page it was
+# copied from) has several lines that start with the punctuation ending a clause.
+_BROKEN_TEXT_MIN = 2
+
+
+def _join_broken_lines(body: list[str]) -> list[str]:
+    """Join the lines of a text that is broken inside its sentences (1954's web copy:
+    在聽了劉少奇同志 / 關於憲法草案的報告 / 並進行了…). Only such a text is touched: a line that stops
+    mid-sentence is joined with the next one unless either is a heading, article or list line.
+    """
+    if sum(line.startswith(_CONTINUATION_START) for line in body) < _BROKEN_TEXT_MIN:
+        return body
+    joined: list[str] = []
+    for line in body:
+        previous = joined[-1] if joined else ""
+        if (
+            previous
+            and not previous.endswith(_LINE_CLOSERS)
+            and not _starts_block(line)
+            and not _starts_block(previous)
+        ):
+            joined[-1] = previous + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _starts_block(line: str) -> bool:
+    return _heading_style(line) is not None or bool(_ARTICLE.match(line))

@@ -6,13 +6,14 @@ Errors name the file and the field, in the style of Material's plugins:
 
 from __future__ import annotations
 
+import re
 import reprlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
 DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
-YEAR_SOURCES = ("title", "filename", "text", "event", "sidecar")
+YEAR_SOURCES = ("title", "filename", "text", "sidecar")
 TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
@@ -87,8 +88,10 @@ FIELDS = (
     Field("title", _str, sidecar=True),
     Field("title_source", _one_of(TITLE_SOURCES)),
     Field("title_inferred", _bool),
+    Field("display_title", _str),  # what lists show: the title completed (baogao.titles)
     Field("year", _year, required=False, sidecar=True, label="年份"),
     Field("year_source", _one_of(YEAR_SOURCES), required=False),
+    Field("year_min", _year, required=False),  # no year known: the earliest it can be (events)
     Field("org", _str, required=False, sidecar=True, label="发文单位"),
     Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级"),
     Field("region", _str, required=False, sidecar=True, label="地区"),
@@ -128,6 +131,20 @@ def validate(meta: dict[str, Any], where: str) -> dict[str, Any]:
     return {field.name: meta[field.name] for field in FIELDS}
 
 
+# A hand-written value is one short line: a 3.5-million-character title would grow every list.
+SIDECAR_MAX_CHARS = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _sidecar_text(value: Any) -> str | None:
+    for text in value if isinstance(value, list) else [value]:
+        if isinstance(text, str) and len(text) > SIDECAR_MAX_CHARS:
+            return f"expected at most {SIDECAR_MAX_CHARS} characters, got {len(text)}"
+        if isinstance(text, str) and _CONTROL.search(text):
+            return "expected text without control characters"
+    return None
+
+
 def validate_sidecar(data: Any, where: str) -> dict[str, Any]:
     """Check a hand-written sidecar: a mapping of some SIDECAR_FIELDS."""
     if data is None:
@@ -141,4 +158,7 @@ def validate_sidecar(data: Any, where: str) -> dict[str, Any]:
                 f"(correctable: {', '.join(SIDECAR_FIELDS)})"
             )
         check_value(name, value, where)
+        problem = _sidecar_text(value)
+        if problem:
+            raise SchemaError(f"Error reading metadata '{name}' of '{where}': {problem}")
     return dict(data)

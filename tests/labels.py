@@ -7,10 +7,12 @@ starts (its heading, lead sentence or first paragraph), so a label survives chan
 section tree that keep the section's start. `（全文）` keys the report as a whole.
 
     python -m tests.labels sections corpus/…/2026_广东省_政府工作报告.txt   # print the sections to label
+    python -m tests.labels score [0|1] [errors]     # theme precision/recall (fold 0, 1 or both)
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +89,122 @@ def _print_sections(source: str) -> None:
         print(own_text(report, section)[:2000])
 
 
+
+
+# ------------------------------------------------------------------------------ theme scoring
+
+THEME_LABEL_FILES = "theme_labels.tsv"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class ThemeScore:
+    """Per theme, section and report counts; the misses to read; keys not found."""
+
+    sections: dict[str, Counts]
+    reports: dict[str, Counts]
+    errors: list[str]
+    unmatched: list[str]
+    labelled: int
+
+
+def fold_of(source: str) -> int:
+    """Two folds by report: rules are tuned reading the errors of fold 0 only; fold 1 is held out."""
+    return int(hashlib.sha1(source.encode("utf-8")).hexdigest(), 16) % 2
+
+
+def score_themes(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...] = (0, 1)) -> ThemeScore:
+    """Classify every labelled report and compare with the labels, section by section (a
+    section is predicted a theme when a theme link points to it or lists it as a part) and
+    report by report (the report's themes against the union of its sections' labels)."""
+    from baogao.themes import classify, report_themes
+
+    names = taxonomy.names()
+    score = ThemeScore({n: Counts() for n in names}, {n: Counts() for n in names}, [], [], 0)
+    by_source: dict[str, list[LabelledSection]] = {}
+    for label in labels:
+        if fold_of(label.source) in folds:
+            by_source.setdefault(label.source, []).append(label)
+    for source, rows in sorted(by_source.items()):
+        report = parsed_report(source)
+        sections = split_sections(report)
+        matches = classify(report, taxonomy)
+        predicted: dict[int, set[str]] = {}
+        for match in matches:
+            for index in (match.section, *(part.section for part in match.parts)):
+                predicted.setdefault(index, set()).add(match.theme)
+        index_of: dict[str, int] = {}
+        for section in sections[1:]:
+            index_of.setdefault(section_key(report, section), section.index)
+        truth_report: set[str] = set()
+        for row in rows:
+            truth_report |= row.themes
+            if row.key not in index_of:
+                score.unmatched.append(f"{source}\t{row.key}")
+                continue
+            score.labelled += 1
+            got = predicted.get(index_of[row.key], set())
+            for name in names:
+                _count(score.sections[name], name in got, name in row.themes)
+            for name in sorted(got ^ row.themes):
+                kind = "FP" if name in got else "FN"
+                score.errors.append(f"{kind} {name}\t{source}\t{row.key}\t{row.note}")
+        got_report = set(report_themes(matches, taxonomy))
+        for name in names:
+            _count(score.reports[name], name in got_report, name in truth_report)
+    return score
+
+
+def _count(counts: Counts, predicted: bool, true: bool) -> None:
+    if predicted and true:
+        counts.tp += 1
+    elif predicted:
+        counts.fp += 1
+    elif true:
+        counts.fn += 1
+
+
+def format_score(score: ThemeScore) -> str:
+    lines = [f"{score.labelled} labelled sections scored, {len(score.unmatched)} not found",
+             f"{'theme':<10} {'sec P':>6} {'sec R':>6} {'n':>4}   {'rep P':>6} {'rep R':>6} {'n':>3}"]
+    for name, sec in score.sections.items():
+        rep = score.reports[name]
+        lines.append(f"{name:<10} {sec.precision:6.2f} {sec.recall:6.2f} {sec.tp + sec.fn:4d}   "
+                     f"{rep.precision:6.2f} {rep.recall:6.2f} {rep.tp + rep.fn:3d}"
+                     f"   (sections: {sec.tp} TP {sec.fp} FP {sec.fn} FN)")
+    return "\n".join(lines)
+
+
+def _print_score(folds: tuple[int, ...], show_errors: bool) -> None:
+    from baogao.themes import THEMES_FILE, load_taxonomy
+
+    taxonomy = load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE)
+    score = score_themes(read_labels(THEME_LABEL_FILES), taxonomy, folds)
+    print(format_score(score))
+    if show_errors:
+        print("\n".join(score.errors))
+        print("\n".join(f"not found: {key}" for key in score.unmatched))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "sections":
+    if len(sys.argv) == 3 and sys.argv[1] == "sections":
+        _print_sections(sys.argv[2])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "score":
+        chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
+        _print_score(chosen, "errors" in sys.argv)
+    else:
         sys.exit(__doc__)
-    _print_sections(sys.argv[2])

@@ -27,7 +27,7 @@ NO_CORPUS = (
     "../shared/corpus not found: the real-report corpus is only present in the development workspace"
 )
 HASH_NAME = "000_0123456789abcdef.txt"
-KEYS = {"year", "year_source", "org", "level", "region", "doc_type", "chars", "redactions"}
+KEYS = {"year", "year_source", "year_min", "org", "level", "region", "doc_type", "chars", "redactions"}
 
 
 def make(title: str = "", *lines: str, title_in_text: bool = True) -> ParsedReport:
@@ -52,6 +52,7 @@ def test_empty_report_gives_nothing_but_defaults():
     assert meta() == {
         "year": None,
         "year_source": None,
+        "year_min": None,
         "org": None,
         "level": None,
         "region": None,
@@ -96,19 +97,25 @@ def test_year_from_title_then_file_name(title, name, expected):
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        (["2022年，我局完成了各项任务。2022年底前完成验收，2021年打下了基础。"], 2022),
-        (["二〇二三年工作情况如下。"], 2023),
-        (["本届政府从1 9 9 3 年3 月就职。"], 1993),
-        (["２００１年国内生产总值达到９５９３３亿元。"], 2001),
         # a date line at the top decides, even against more mentions of another year
         (["（2018年1月2日）", "2017年成绩显著，2017年粮食增产，2017年农民增收。"], 2018),
-        # 年度 and full dates weigh more than a passing mention
-        (["2021年的基础上，开展2022年度考核，2022年3月完成。2021年经验。"], 2022),
-        # a tie goes to the later year: reports are written after what they review
-        (["2020年和2021年两年间。"], 2021),
-        # targets, horizons, starting points, ranges: not the report's year
+        (["——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "各位代表："], 2026),
+        (["（２０２２年３月１日）", "正文。"], 2022),
+        # a signature's date at the end
+        (["正文。", "xx县人民政府办公室", "2023年12月20日"], 2023),
+        # the document number of a 公文
+        (["（皖政办秘〔2021〕82号）", "各市人民政府："], 2021),
+        # a phrase that names the report's own year
+        (["现将2023年工作总结如下。"], 2023),
+        (["二〇二三年工作总结报告如下。"], 2023),
+        (["开展2019年度社会保险主题调研。"], 2019),
+        (["2019年，市总工会通过座谈和问卷，形成了相关调研报告。"], 2019),
+        # years merely mentioned are reviews, history or targets: not the report's year
+        (["2022年，我局完成了各项任务。2022年底前完成验收，2021年打下了基础。"], None),
+        (["本届政府从1 9 9 3 年3 月就职。"], None),
+        (["２００１年国内生产总值达到９５９３３亿元。"], None),
+        (["自2019年1月1日起，社会保险费由税务部门统一征收，各地陆续完成了划转工作。"], None),
         (["到2035年基本实现现代化，2030年前碳达峰，2035年远景目标。"], None),
-        (["2012年以来，连续10年开展选树活动。"], None),
         (["编制2021—2023年行动计划，2019年至2021年的数据。"], None),
         # counts and implausible years
         (["全年收文2023份，发文1203件。"], None),
@@ -136,6 +143,7 @@ def test_year_from_text(lines, expected):
         ("深入贯彻落实中国工会第十七次全国代表大会精神。", 2018),
         ("以党史学习教育为契机。", 2021),
         ("新冠肺炎疫情防控常态化。", 2020),
+        ("截至2019年10月，全市参保人数稳步增长。", 2019),  # figures as of a date
         # a forthcoming event is no lower bound
         ("以优异成绩迎接党的二十大胜利召开。", None),
         ("到2022年召开党的二十大时，目标任务完成。", None),
@@ -144,20 +152,19 @@ def test_year_from_text(lines, expected):
         ("开展十大专项行动。", None),
     ],
 )
-def test_year_from_named_events(line, expected):
+def test_events_give_year_min_never_the_year(line, expected):
     result = meta("", line)
-    assert result["year"] == expected
-    assert result["year_source"] == ("event" if expected else None)
+    assert (result["year"], result["year_source"], result["year_min"]) == (None, None, expected)
 
 
-def test_event_year_corrects_an_older_text_year():
+def test_the_latest_event_is_the_lower_bound():
     result = meta("", "2012年以来的成就。党的十八大以来，2012年开局。贯彻党的十九大精神。")
-    assert (result["year"], result["year_source"]) == (2017, "event")
+    assert (result["year"], result["year_min"]) == (None, 2017)
 
 
-def test_text_year_wins_over_an_older_event():
-    result = meta("", "贯彻党的二十大精神，2023年完成了各项任务，2023年度考核优秀。")
-    assert (result["year"], result["year_source"]) == (2023, "text")
+def test_a_stated_year_needs_no_lower_bound():
+    result = meta("", "贯彻党的二十大精神，现将2023年工作总结如下。")
+    assert (result["year"], result["year_source"], result["year_min"]) == (2023, "text", None)
 
 
 # ----------------------------------------------------------------------------------------- org
@@ -192,7 +199,7 @@ def test_text_year_wins_over_an_older_event():
         (
             "北京市通州区企业员工参与社会保险及待遇落实情况调研报告",
             ["北京市总工会于1月24日下发《关于开展调研的通知》，通州区总工会联合社保局等部门开展调研。"],
-            "通州区总工会",
+            "北京市通州区总工会",  # the district with its city, as the title writes it
         ),
         # 我办 resolved to the office the text names most
         (
@@ -292,13 +299,17 @@ def test_region(title, lines, name, expected):
         ("通州区总工会工作总结", []),  # 通州区 is in 北京 and in 江苏
         ("关于四川省与贵州省合作情况的报告", []),  # contradictory
         ("工作总结", ["北京、上海、广东、浙江、江苏等地经验做法各有特色。"]),  # many provinces
-        ("国务院关于支持贵州省发展的意见", []),  # 中央: no region
         ("工作总结", ["城区、新区、矿区、郊区的工作。适应城市发展，长治久安，弘扬延安精神。"]),
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
     ],
 )
 def test_no_region_when_unclear(title, lines):
     assert meta(title, *lines)["region"] is None
+
+
+def test_central_bodies_are_national():
+    assert (meta("国务院关于支持贵州省发展的意见")["level"], meta("国务院关于支持贵州省发展的意见")["region"]) == ("中央", "全国")
+    assert meta("关于当前我国工人阶级状况的调查报告")["level"] == "中央"  # the whole country, no place
 
 
 def test_find_places_names_levels_and_positions():
@@ -385,7 +396,8 @@ def test_any_text_gives_well_formed_values(title, body, name):
     assert result["level"] in LEVELS + (None,)
     assert (result["year"] is None) == (result["year_source"] is None)
     assert result["year"] is None or 1949 <= result["year"] <= 2030
-    assert result["level"] != "中央" or result["region"] is None
+    assert result["level"] != "中央" or result["region"] == "全国"
+    assert result["year"] is None or result["year_min"] is None
     assert result["chars"] == len("".join(make(title, *body).text().split()))
 
 
@@ -453,19 +465,19 @@ SEEDS = {
     # No title; "现将工作总结如下". No year is written; it cites 党的二十大 and 二十届一中全会
     # (2022). Speaks as 我办; the offices it names most are 县政府办 (县政府办动态跟踪…), and
     # 当好县政府参谋助手; 广西 (参加广西代表团讨论, 视察广西) is its province. xx ×5.
-    "000_90a8bdb48d7b146b.txt": (2022, "event", "县政府办公室", "县", "广西壮族自治区", "工作总结", 5),
+    "000_90a8bdb48d7b146b.txt": (None, None, 2022, "县政府办公室", "县", "广西壮族自治区", "工作总结", 5),
     # No title; opens "今年以来，在县委、县政府的正确领导下，县政府办公室领导班子…" and reviews
     # the year. 党的二十大召开后 (2022); no place is named. 20 runs of **.
-    "001_51d150ff54b8e775.txt": (2022, "event", "县政府办公室", "县", None, "工作总结", 20),
+    "001_51d150ff54b8e775.txt": (None, None, 2022, "县政府办公室", "县", None, "工作总结", 20),
     # Title 2023年度行政审批服务局办公室工作总结; the text says 县行政审批服务局办公室; it
     # promotes 湘易办 (湖南's service app; it also names 株洲、衡阳). 选派*等, 今日* = 2.
-    "002_7e7baea9c4728bd4.txt": (2023, "title", "县行政审批服务局办公室", "县", "湖南省", "工作总结", 2),
+    "002_7e7baea9c4728bd4.txt": (2023, "title", None, "县行政审批服务局办公室", "县", "湖南省", "工作总结", 2),
     # Title …整改落实情况汇报; opens "乡按照《…》要求"; no year, event or place is named.
-    "003_9d8438802bbb5cb7.txt": (None, None, None, "乡", None, "情况汇报", 0),
+    "003_9d8438802bbb5cb7.txt": (None, None, None, None, "乡", None, "情况汇报", 0),
     # Title 市政府办公室领导班子工作总结; 党的二十大 (2022); 浙政钉 (浙江's platform). 166 runs of *.
-    "004_44c2ec44da6bf8ab.txt": (2022, "event", "市政府办公室", "市", "浙江省", "工作总结", 166),
+    "004_44c2ec44da6bf8ab.txt": (None, None, 2022, "市政府办公室", "市", "浙江省", "工作总结", 166),
 }
-FIELDS = ("year", "year_source", "org", "level", "region", "doc_type", "redactions")
+FIELDS = ("year", "year_source", "year_min", "org", "level", "region", "doc_type", "redactions")
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -529,9 +541,8 @@ def test_corpus_surveys_are_research_reports_with_a_region(corpus):
     # The union's survey reports of the research office and the national union: 调研报告 too.
     for name in ("第一次中国职工状况调查报告（1982年）.txt", "第八次中国职工状况调查报告（2017年）.txt"):
         result = enrich_file(folder / name)
-        expected = ("调研报告", int(name[-10:-6]), None)
-        assert (result["doc_type"], result["year"], result["region"]) == expected
-    assert enrich_file(folder / "第八次中国职工状况调查报告（2017年）.txt")["level"] == "中央"
+        expected = ("调研报告", int(name[-10:-6]), "中央", "全国")
+        assert (result["doc_type"], result["year"], result["level"], result["region"]) == expected
 
 
 @pytest.mark.corpus
@@ -540,9 +551,9 @@ def test_corpus_survey_bodies(corpus):
     nanchang = enrich_file(folder / "关于南昌市农民工参保情况的调研报告.txt")
     assert (nanchang["org"], nanchang["year"], nanchang["year_source"]) == ("南昌市总工会", 2019, "text")
     tongzhou = enrich_file(folder / "北京市通州区企业员工参与社会保险及 待遇落实情况调研报告.txt")
-    assert tongzhou["org"] == "通州区总工会"  # not 北京市总工会, whose notice it cites first
+    assert tongzhou["org"] == "北京市通州区总工会"  # not 北京市总工会, whose notice it cites first
     chifeng = enrich_file(folder / "赤峰市企业欠缴职工社会保险费问题的调研报告.txt")
-    assert (chifeng["org"], chifeng["year"]) == ("市总工会", None)  # no year written
+    assert (chifeng["org"], chifeng["year"]) == ("赤峰市总工会", None)  # 市总工会 of the title's city; no year written
 
 
 @pytest.mark.corpus
@@ -569,7 +580,7 @@ def test_corpus_state_council_reports(corpus):
         result = enrich_file(path)
         expected = (int(path.name[:4]), "filename")
         assert (result["year"], result["year_source"]) == expected, path.name
-        assert (result["level"], result["region"]) == ("中央", None), path.name
+        assert (result["level"], result["region"]) == ("中央", "全国"), path.name
         assert result["doc_type"] == "政府工作报告", path.name
     assert enrich_file(folder / "2025_国务院政府工作报告.txt")["org"] == "国务院"
     resolution = enrich_file(folder / "2023_关于政府工作报告的决议.txt")
@@ -578,11 +589,13 @@ def test_corpus_state_council_reports(corpus):
 
 @pytest.mark.corpus
 def test_corpus_state_council_years_from_text_alone(corpus):
-    """Without the file name, a report with a date line or a named session still gets its year."""
+    """Without the file name, a report with a date line still gets its year; one without gets
+    only the lower bound of the events it names (2025's cites the 二十届三中全会 of 2024)."""
     folder = corpus / "aldohemsn+chinese-political-corpora" / "derived_jsonl"
-    for name, year in (("2021_国务院政府工作报告.txt", 2021), ("2025_国务院政府工作报告.txt", 2025)):
-        result = enrich(load(folder / name), HASH_NAME)
-        assert (result["year"], result["year_source"]) == (year, "text"), name
+    result = enrich(load(folder / "2021_国务院政府工作报告.txt"), HASH_NAME)
+    assert (result["year"], result["year_source"]) == (2021, "text")
+    result = enrich(load(folder / "2025_国务院政府工作报告.txt"), HASH_NAME)
+    assert (result["year"], result["year_min"]) == (None, 2024)
 
 
 @pytest.mark.corpus
@@ -614,7 +627,7 @@ def test_corpus_legal_database_documents(corpus):
 def test_corpus_central_documents(corpus):
     folder = corpus / "YangBingxi+BIT-PythonLearning"
     rural = enrich_file(folder / "关于实施乡村振兴战略的意见.txt")
-    assert (rural["org"], rural["level"], rural["region"]) == ("中共中央 国务院", "中央", None)
+    assert (rural["org"], rural["level"], rural["region"]) == ("中共中央 国务院", "中央", "全国")
     assert (rural["year"], rural["doc_type"]) == (2018, "意见")  # its date line （2018年1月2日）
     congress = enrich_file(folder / "新时代中国特色社会主义.txt")
     assert (congress["year"], congress["level"], congress["doc_type"]) == (2017, "中央", "讲话")
@@ -652,4 +665,5 @@ def test_corpus_values_are_always_well_formed(corpus):
         assert (result["year"] is None) == (result["year_source"] is None)
         assert result["year"] is None or 1949 <= result["year"] <= 2030
         assert result["year_source"] in (None, "title", "filename", "text", "event")
-        assert result["level"] != "中央" or result["region"] is None
+        assert result["level"] != "中央" or result["region"] == "全国"
+    assert result["year"] is None or result["year_min"] is None

@@ -1,0 +1,131 @@
+"""Titles: the one place for the rules that name a report.
+
+A report has two titles:
+- `title`, as the report gives it: its title line (parse), else its file name when that reads
+  as a title, else one inferred from its metadata and opening (`infer_title`, after enrich);
+- `display_title`, what every list shows (`display_title`, after the sidecar is applied): the
+  title completed so that reports can be told apart — the year in front when the title has
+  none, the place or office when it names neither, the subtitle after ——.
+
+`title_source` says where `title` came from: text, filename, inferred or sidecar.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from baogao.places import find_places
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Legal-database id suffix of exported file names: …办法(FBM-CLI.11.1535062)
+_DATABASE_ID = re.compile(r"\s*[(（]FBM-[^)）]*[)）]$")
+_ORDERING_PREFIX = re.compile(r"^\d+[_\-\s]+")  # 001_ / 2026_ ordering prefixes
+_ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2, … final
+# A space between two Chinese characters in a file name is a line break of the title it was
+# copied from (社会保险及 待遇落实情况调研报告): Chinese titles have no spaces inside words.
+_BROKEN_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_INFERRED_MAX_LEN = 30
+# 《xx市人民政府办公室关于开展"提质效促落实强本领促发展"能力提升行动的通知》: the campaign a
+# report answers; its name makes an inferred title specific.
+_CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开展)([^》]{4,40}?)(?:活动)?的(?:通知|实施方案|方案)》")
+
+
+def file_stem(source_name: str) -> str:
+    """The file name without suffix and legal-database id."""
+    return _DATABASE_ID.sub("", PurePath(source_name).stem)
+
+
+def title_from_filename(source_name: str) -> str:
+    """The file name as a title when it reads like one (Chinese, not a hash or a number)."""
+    stem = _ASCII_TAGS.sub("", _ORDERING_PREFIX.sub("", file_stem(source_name)))
+    stem = _BROKEN_BETWEEN_HAN.sub("", stem.replace("_", " ")).strip()
+    if len(_HAN.findall(stem)) < 4 or len(_HAN.findall(stem)) < len(stem) / 2:
+        return ""
+    return stem
+
+
+def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
+    """A title for a report that has none, from its office, type and opening (runs after enrich).
+
+    Office + the campaign its opening answers + type (县政府办公室"提质效促落实强本领促发展"
+    能力提升行动工作总结); office (or its 领导班子, when the opening speaks of it) + type; else
+    the opening clause.
+    """
+    kind = doc_type if doc_type and doc_type != "其他" else ""
+    if org and kind:
+        campaign = _CAMPAIGN.search(opening[:300])
+        if campaign:
+            return f"{org}{campaign.group(1)}{kind}"
+        # 县政府办公室领导班子团结带领…: the leadership team's report, not the office's
+        team = "领导班子" if f"{org}领导班子" in opening[:200] else ""
+        return f"{org}{team}{kind}"
+    return re.split(r"[，。；：,;:！？]", opening, maxsplit=1)[0][:_INFERRED_MAX_LEN] or "无标题"
+
+
+def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None) -> str:
+    """The title every list shows: `title`, completed when it is generic, plus its subtitle.
+
+    A title without a year gets it in front (1998年国务院政府工作报告, 2019年关于南昌市…调研报告).
+    A generic title (政府工作报告, 2026年政府工作报告, 县政府办公室工作总结), which says only
+    what kind of document it is, also gets its owner's place or office after the year:
+    2026年广东省政府工作报告. A subtitle is joined with ——.
+    """
+    shown = title
+    lead = _LEADING_YEAR.match(shown)
+    if _is_generic(title, org) and not _names_owner(title, org):
+        head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
+        shown = head + _owner(org, region) + rest
+    if year and not lead and not _ANY_YEAR.search(title):
+        shown = f"{year}年{shown}"
+    if subtitle and subtitle not in shown:
+        shown = f"{shown}——{subtitle}"
+    return shown
+
+
+# A generic title is its owner, a year and a document kind, and nothing else.
+_LEADING_YEAR = re.compile(r"^(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?")
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")
+_GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
+_GENERIC_MAX_HAN = 6  # besides the owner: 领导班子工作总结
+
+
+def _is_generic(title: str, org: str | None) -> bool:
+    rest = _LEADING_YEAR.sub("", title)
+    kind = _GENERIC_KIND.search(rest)
+    if not kind:
+        return False
+    rest = rest[: kind.start()]
+    for owner in _owner_names(org):
+        rest = rest.replace(owner, "")
+    for place in reversed(find_places(rest)):
+        rest = rest[: place.start] + rest[place.end:]
+    return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN - len(kind.group()) + 2 and len(_HAN.findall(rest)) <= 4
+
+
+def _owner_names(org: str | None) -> list[str]:
+    """The ways a title may name the office: 县行政审批服务局办公室, 行政审批服务局办公室, 国务院."""
+    if not org:
+        return []
+    names = [org, _strip_place(org)]
+    if org[0] in "省市县区乡镇":
+        names.append(org[1:])
+    return sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
+
+
+def _names_owner(title: str, org: str | None) -> bool:
+    """Whether the title already says whose report it is: a place, or the office itself."""
+    return bool(find_places(title)) or any(name in title for name in _owner_names(org))
+
+
+def _owner(org: str | None, region: str | None) -> str:
+    """Whose report: a government's place (广东省人民政府 → 广东省), else the office."""
+    if org:
+        government = re.fullmatch(r"(.+?)(?:人民)?政府", org)
+        return government.group(1) if government else org
+    return region if region and region != "全国" else ""
+
+
+def _strip_place(org: str) -> str:
+    places = find_places(org)
+    return org[places[0].end:] if places and places[0].start == 0 else org

@@ -1,0 +1,65 @@
+"""What the site says about each report, scored against tests/data/metadata_labels.tsv (built
+by reading the reports; see tests/data/README.md).
+
+Fails below 95 % of fields right, or on any wrong year: a year the report does not state is
+shown as unknown (or as a lower bound, year_min), never guessed.
+
+    .venv/bin/python -m pytest tests/test_labelled_metadata.py -s     # prints the score and every miss
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from baogao.convert import convert_report
+from tests.labels import DATA, NO_SHARED, SHARED
+
+FIELDS = ("display_title", "org", "year", "year_min", "level", "region", "doc_type")
+MIN_RIGHT = 0.95
+
+
+def _rows() -> list[dict[str, str]]:
+    with (DATA / "metadata_labels.tsv").open(encoding="utf-8") as file:
+        return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _raw(source: str) -> tuple[bytes, str]:
+    """The report's bytes and the name it is converted under (a CSV row → its full_text)."""
+    path = SHARED / source
+    if path.suffix == ".csv":
+        csv.field_size_limit(1 << 30)
+        row = next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        return row["full_text"].encode("utf-8"), Path(source).with_suffix(".txt").as_posix()
+    return path.read_bytes(), source
+
+
+def _right(expected: str, got: object) -> bool:
+    answers = {a.strip() for a in expected.split(" | ")} if expected.strip() else {""}
+    return ("" if got is None else str(got)) in answers
+
+
+def test_metadata_matches_the_labels():
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    rows = _rows()
+    assert len(rows) >= 50
+    misses, wrong_years, scored = [], [], 0
+    for row in rows:
+        raw, name = _raw(row["source"])
+        meta = convert_report(raw, name, {}).meta
+        for field in FIELDS:
+            scored += 1
+            if not _right(row[field], meta[field]):
+                misses.append(f"{row['source']}: {field} = {meta[field]!r}, labelled {row[field]!r}")
+        if meta["year"] is not None and not _right(row["year"], meta["year"]):
+            wrong_years.append(f"{row['source']}: year {meta['year']}, labelled {row['year'] or 'unknown'}")
+    right = 1 - len(misses) / scored
+    print(f"\nmetadata: {scored - len(misses)}/{scored} fields right ({right:.1%}) on {len(rows)} reports; "
+          f"{len(wrong_years)} wrong years")
+    print("\n".join(misses))
+    assert not wrong_years, wrong_years
+    assert right >= MIN_RIGHT, f"{right:.1%} of fields right, below {MIN_RIGHT:.0%}"
