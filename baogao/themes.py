@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import re2
 import yaml
 
 from baogao.model import Block, ParsedReport
@@ -56,6 +57,9 @@ WINDOW_CHARS = 1500
 # A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long; a
 # longer one is a sentence of the text.
 LEAD_MAX_CHARS = 24
+# One sentence whose evidence reaches this many times the threshold makes its section about the
+# theme, however long the section.
+SENTENCE_FACTOR = 0.75
 LABEL_CHARS = 30
 EXCERPT_CHARS = 80
 REPORT_LABEL = "（全文）"
@@ -68,6 +72,11 @@ Span = tuple[int, int, int]  # (block index, start, end) in characters of the bl
 
 
 THEMES_FILE = "themes.yml"  # the taxonomy, beside mkdocs.yml
+# A report page shows at most this many theme chips, strongest first; every theme still lists
+# the report on its own page.
+MAX_CHIPS = 6
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # the message goes into TaxonomyError, not to stderr
 
 
 class TaxonomyError(ValueError):
@@ -93,7 +102,8 @@ class Theme:
     # first characters of the words, 100× faster than with one group per word.
     keyword_regex: re.Pattern[str] | None = field(compare=False, repr=False)
     weights: dict[str, float] = field(compare=False, repr=False)
-    pattern_regexes: tuple[tuple[re.Pattern[str], float], ...] = field(compare=False, repr=False)
+    # RE2 (linear time): a pattern in themes.yml can never hang a build, whatever it is.
+    pattern_regexes: tuple[tuple[Any, float], ...] = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -279,15 +289,21 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
 
     keywords = _rules(entry.get("keywords"), "keywords", who, fail)
     patterns = _rules(entry.get("patterns"), "patterns", who, fail)
-    for text, _ in patterns:
+    compiled: list[tuple[Any, float]] = []
+    for text, weight in patterns:
         try:
-            compiled = re.compile(text)
-        except re.error as err:
-            raise fail(f"{who} field 'patterns.{text}' is not a valid regular expression: {err}") from None
-        if compiled.groups:
-            raise fail(f"{who} field 'patterns.{text}' has a capturing group: write (?:…) instead of (…)")
-        if compiled.fullmatch(""):
+            regex = re2.compile(text, _RE2_OPTIONS)
+        except re2.error as err:
+            message = err.args[0].decode() if err.args and isinstance(err.args[0], bytes) else str(err)
+            raise fail(f"{who} field 'patterns.{text}' is not a valid RE2 regular expression ({message}); "
+                       "patterns use RE2 syntax: no look-around, no back-references") from None
+        if regex.groups > 1:
+            raise fail(f"{who} field 'patterns.{text}' has {regex.groups} capturing groups: at most one "
+                       "(the words shown as evidence); write (?:…) for the others")
+        if regex.fullmatch(""):
             raise fail(f"{who} field 'patterns.{text}' matches empty text")
+        if weight > 0:
+            compiled.append((regex, weight))
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
 
@@ -295,8 +311,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     keywords.sort(key=lambda kw: -len(kw[0]))
     rules = tuple(Rule(t, w) for t, w in keywords) + tuple(Rule(t, w, True) for t, w in patterns)
     keyword_regex = re.compile("|".join(re.escape(t) for t, _ in keywords)) if keywords else None
-    pattern_regexes = tuple((re.compile(t), w) for t, w in patterns if w > 0)
-    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), pattern_regexes)
+    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled))
 
 
 def _rules(value: Any, field_name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[tuple[str, float]]:
@@ -473,9 +488,11 @@ def _label(text: str) -> str:
 
 
 def _excerpt(draft: _Draft, blocks: tuple[Block, ...]) -> str:
-    """The first characters of the section's text: after its heading, sub-sections included."""
+    """The first characters of the section's text after what its label shows (heading, lead
+    sentence, 第X条, first words), sub-sections included: a snippet never repeats its label."""
     if draft.kind == "lead":
-        text = blocks[draft.block].text[draft.char : draft.end_char]
+        start = draft.head[2] if draft.head else draft.char
+        text = blocks[draft.block].text[start : draft.end_char]
     else:
         first = draft.block + 1 if draft.kind == "heading" else draft.block
         parts: list[str] = []
@@ -486,6 +503,10 @@ def _excerpt(draft: _Draft, blocks: tuple[Block, ...]) -> str:
             if length >= EXCERPT_CHARS:
                 break
         text = " ".join(parts)
+        if draft.kind == "article" and blocks[draft.block].anchor:
+            text = text.removeprefix(draft.label)
+        elif draft.kind == "window" and draft.label.endswith("…"):
+            text = text[len(draft.label) - 1 :]
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
 
@@ -538,9 +559,14 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:
-    """A report's themes: the union of its section matches, in the order of themes.yml."""
-    names = {match.theme for match in matches}
-    return [name for name in taxonomy.names() if name in names]
+    """A report's themes: the union of its section matches, strongest first (the best section
+    score, then the number of sections, then the order of themes.yml)."""
+    best: dict[str, tuple[float, int]] = {}
+    for match in matches:
+        score, sections = best.get(match.theme, (0.0, 0))
+        best[match.theme] = (max(score, match.score), sections + 1 + len(match.parts))
+    order = {name: n for n, name in enumerate(taxonomy.names())}
+    return sorted(best, key=lambda name: (-best[name][0], -best[name][1], order[name]))
 
 
 def _absorb(i: int, hit: _Hit | None, qualifies: bool, listed: dict[int, _Hit], inside: range) -> _Hit:
@@ -598,7 +624,30 @@ def _own_evidence(theme: Theme, section: Section, texts: list[str], factor: floa
     counts.update({(w, "text"): n for w, n in text_counts.items()})
     # A heading states the topic: when it names something else, the text must say more.
     threshold = theme.threshold * (OFF_HEADING_FACTOR if section.head and not head_sum else 1.0)
-    return _Hit(score, counts, (section.index,)), score >= threshold, factor * head_sum >= theme.threshold
+    sentence_threshold = SENTENCE_FACTOR * threshold
+    qualifies = score >= threshold or (
+        text_sum * factor >= sentence_threshold
+        and _sentence_about(theme, texts, section.body, sentence_threshold, factor)
+    )
+    return _Hit(score, counts, (section.index,)), qualifies, factor * head_sum >= theme.threshold
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+
+
+def _sentence_about(theme: Theme, texts: list[str], spans: Iterable[Span], threshold: float, factor: float) -> bool:
+    """Whether one sentence of the spans is about the theme on its own: its evidence reaches
+    `threshold` (a long section is not diluted below a sentence that is about the theme). A
+    short sentence that opens a paragraph (政府作风持续改进。) is the paragraph's run-in
+    heading: its evidence counts `factor` times, as a heading's does."""
+    for block, start, end in spans:
+        for m in _SENTENCE.finditer(texts[block], start, end):
+            total, _ = _count(theme, texts, ((block, m.start(), m.end()),))
+            if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS:
+                total *= factor
+            if total >= threshold:
+                return True
+    return False
 
 
 def _present(theme: Theme, text: str) -> bool:
@@ -624,10 +673,12 @@ def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float
                     counts[word] += 1
         for regex, weight in theme.pattern_regexes:
             for m in regex.finditer(text, start, end):
+                # A group marks the words that are the evidence ((?:^|[^0-9])(12345)(?:[^0-9]|$)).
+                group = 1 if regex.groups else 0
                 # Keywords first: a pattern does not count where a keyword matched.
-                if not _overlaps(taken, m.start(), m.end()):
+                if not _overlaps(taken, m.start(group), m.end(group)):
                     total += weight
-                    counts[m.group()] += 1
+                    counts[m.group(group)] += 1
     return total, counts
 
 

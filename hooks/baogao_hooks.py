@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from baogao import site
+from baogao.themes import MAX_CHIPS
 
 _neighbours: dict = {}
 
@@ -21,6 +22,7 @@ def on_config(config):
         tags.config.tags_allowed = {Tag(name) for name in site.theme_names(config.config_file_path)}
     pages_dir = site.configured_pages_dir(config.config_file_path)
     config.extra["baogao_index"] = site.index_version(pages_dir)
+    config.extra["baogao_max_chips"] = MAX_CHIPS
     _neighbours.clear()
     _neighbours.update(site.report_neighbours(pages_dir))
     return config

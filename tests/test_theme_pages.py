@@ -116,7 +116,7 @@ def test_offices_get_one_page_per_region_with_a_section_per_office():
     assert isinstance(offices, GroupedFacet)
     regions = ["山东省", "湖南省", None]
     metas = [
-        {"id": f"r{i:03d}", "title": f"报告{i}", "year": 2000 + i % 20, "org": f"第{i % 37}办公室" if i % 11 else None,
+        {"id": f"r{i:03d}", "title": f"报告{i}", "display_title": f"报告{i}", "year": 2000 + i % 20, "org": f"第{i % 37}办公室" if i % 11 else None,
          "level": "县", "region": regions[i % 3], "doc_type": "工作总结"}
         for i in range(300)
     ]

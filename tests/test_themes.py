@@ -10,13 +10,14 @@ sections follow its headings.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from baogao.clean import clean
 from baogao.decode import decode
-from baogao.model import ParsedReport
+from baogao.model import Block, ParsedReport
 from baogao.parse import parse
 from baogao.themes import (
     PREAMBLE_LABEL,
@@ -135,8 +136,10 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         (VALID.replace("      督查: 2\n      督办: 2\n", "      督查: 0\n"), "theme '督查' needs at least one keyword"),
         (VALID.replace("      督查: 2\n", "      12345: 3\n"), "field 'keywords' has the key 12345: write it in quotes"),
         (VALID.replace("    keywords:\n", "    keywords: 督查\n    x:\n"), "has unknown field 'x'"),
-        (VALID + "    patterns:\n      '督(查': 1\n", "field 'patterns.督(查' is not a valid regular expression"),
-        (VALID + "    patterns:\n      '(督查)': 1\n", "field 'patterns.(督查)' has a capturing group"),
+        (VALID + "    patterns:\n      '督(查': 1\n", "field 'patterns.督(查' is not a valid RE2 regular expression"),
+        (VALID + "    patterns:\n      '(督)(查)': 1\n", "field 'patterns.(督)(查)' has 2 capturing groups"),
+        # look-around would need backtracking: RE2 refuses it, with the reason
+        (VALID + "    patterns:\n      '(?<!\\d)12345': 1\n", "no look-around, no back-references"),
         (VALID + "    patterns:\n      '督*': 1\n", "field 'patterns.督*' matches empty text"),
         (VALID + "      督查: 3\n", "a key (line 8, column 7): '督查' is written twice in one mapping"),
         ("themes: [\n", "Error reading 'themes.yml': not valid YAML"),
@@ -211,7 +214,9 @@ def test_a_report_without_headings_is_cut_into_windows():
     sections = split_sections(r)
     assert [s.kind for s in sections] == ["report", "window", "window"]
     assert sections[2].block == 7  # windows close after 1500 characters
-    assert sections[1].excerpt.startswith(FILLER[:20])
+    label = sections[1].label.removesuffix("…")
+    assert (FILLER * 5).startswith(label)
+    assert sections[1].excerpt.startswith((FILLER * 5)[len(label):][:20])  # the snippet goes on after the label
 
 
 def test_articles_are_sections_with_their_anchor():
@@ -556,3 +561,23 @@ def test_an_edited_taxonomy_changes_the_classification(tmp_path, taxonomy):
     edited.write_text(text, encoding="utf-8")
     labels = [x.label for x in by_theme(classify(r, load_taxonomy(edited)), "信息报送")]
     assert labels == ["（一）加强信息宣传，完成“硬指标”。"]  # score 13.5; the others score 10–12
+
+
+def test_a_backtracking_pattern_cannot_hang_the_build():
+    """(?:a+)+$ takes exponential time in a backtracking engine; RE2 answers in linear time."""
+    taxonomy = taxonomy_from_data(
+        {"themes": [{"name": "T", "description": "d", "patterns": {"(?:a+)+$": 1}}]}, "themes.yml"
+    )
+    hostile = ParsedReport("t", False, True, (Block("paragraph", "a" * 100_000 + "b"),))
+    started = time.perf_counter()
+    assert classify(hostile, taxonomy) == []
+    assert time.perf_counter() - started < 5  # a backtracking engine would not finish at all
+
+
+def test_a_pattern_group_is_the_evidence_word():
+    taxonomy = taxonomy_from_data(
+        {"themes": [{"name": "热线", "description": "d", "patterns": {"(?:^|[^0-9])(12345)(?:[^0-9]|$)": 5}}]},
+        "themes.yml",
+    )
+    matches = classify(ParsedReport("t", False, True, (Block("paragraph", "拨打12345热线，不是912345。"),)), taxonomy)
+    assert [(e.word, e.count) for m in matches for e in m.evidence] == [("12345", 1)]
