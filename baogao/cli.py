@@ -11,13 +11,15 @@ from pathlib import Path
 
 from baogao import check as fidelity
 from baogao.convert import convert_archive
+from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
-from baogao.themes import THEMES_FILE, TaxonomyError, load_taxonomy
+from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import search_site
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
+FORCE_HELP = "replace a non-empty out folder that is not a baogao site, or holds other files (all are deleted)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,11 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="convert, build the site with MkDocs, check fidelity")
     archive_args(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    build.add_argument("--force", action="store_true", help=FORCE_HELP)
     publish_cmd = commands.add_parser("publish", help="build for a base URL, then pack a deployable tarball + checksum")
     archive_args(publish_cmd)
     publish_cmd.add_argument("--base-url", required=True, help="where it will be served, e.g. http://oa.example/archive/")
     publish_cmd.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
     publish_cmd.add_argument("--dist", type=Path, default=Path("dist"), help="where the tarball goes (default: dist/)")
+    publish_cmd.add_argument("--force", action="store_true", help=FORCE_HELP)
     serve = commands.add_parser("serve", help="convert, then serve the site with live reload")
     archive_args(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -69,41 +73,81 @@ def main(argv: list[str] | None = None) -> int:
             site_url = validate_base_url(args.base_url)
         except ValueError as err:
             parser.error(str(err))
-    pages = args.pages or pages_dir_for(args.reports, args.config.resolve().parent)
-    started = time.perf_counter()
+    project = args.config.resolve().parent
+    pages = args.pages or pages_dir_for(args.reports, project)
     try:
-        taxonomy = load_taxonomy(args.config.resolve().parent / THEMES_FILE)
+        taxonomy = load_taxonomy(project / THEMES_FILE)
     except TaxonomyError as err:
         log.error("error: %s", err)
         return 1
+    if args.command == "convert":
+        return _convert(args, pages, taxonomy)
+    if args.command == "serve":
+        status = _convert(args, pages, taxonomy)
+        _index(pages)
+        run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
+        return status
+    try:
+        check_out_folder(args.out, reports=args.reports, pages=pages, project=project, force=args.force)
+        if args.command == "publish":
+            check_dist_folder(args.dist, reports=args.reports, pages=pages, out=args.out)
+        with build_lock(args.out):
+            return _build(args, pages, taxonomy, site_url)
+    except Refused as err:
+        log.error("error: %s", err)
+        return 2
+
+
+def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
+    """Convert the reports into `pages`; exit status 1 if any failed."""
+    started = time.perf_counter()
     summary = convert_archive(args.reports, pages, taxonomy=taxonomy, jobs=args.jobs, progress=not args.quiet)
     for problem in summary.failed:
         log.error("error: %s", problem)
     log.info("baogao convert: %s (%s → %s) in %.1f s", summary.line(), args.reports, pages, time.perf_counter() - started)
-    status = 1 if summary.failed else 0
-    if args.command == "convert":
-        return status
+    return 1 if summary.failed else 0
+
+
+def _index(pages: Path) -> None:
     started = time.perf_counter()
     build_index_for_pages(pages)
     log.info("baogao index: search index in %s (%.1f s)", pages / INDEX_DIR, time.perf_counter() - started)
-    if args.command == "serve":
-        run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
-        return status
+
+
+def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: str | None) -> int:
+    """Convert, then build, check and switch in a new site unless the one in --out is current;
+    `publish` then packs it. Runs holding the out folder's lock."""
+    status = _convert(args, pages, taxonomy)
+    _index(pages)
     fingerprint = site_fingerprint(args.config, pages) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
-        checked = 0
     else:
         started = time.perf_counter()
-        run_mkdocs(args.config, pages, args.out, site_url=site_url)
-        checked = _check(args.out, pages)
+        try:
+            with staged_site(args.out) as staging:
+                run_mkdocs(args.config, pages, staging, site_url=site_url)
+                checked = _check(staging, pages)
+                if checked:
+                    log.error("baogao build: the new site is discarded; %s is unchanged", args.out)
+                    return checked
+                mark_site_built(staging, fingerprint)
+                switch_in(staging, args.out)
+        except OSError as err:  # a full disk, a folder it may not write …: one line, not a traceback
+            log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
+            return 1
         log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
-        if checked == 0:
-            mark_site_built(args.out, fingerprint)
-    if args.command == "publish" and checked == 0:
-        archive, checksum = publish(args.out, args.dist, site_url)
+    if args.command == "publish":
+        try:
+            archive, checksum = publish(args.out, args.dist, site_url)
+        except ValueError as err:  # the site is not what its build wrote
+            log.error("error: %s", err)
+            return 2
+        except OSError as err:
+            log.error("error: publishing failed: %s", err)
+            return 1
         log.info("baogao publish: %s and %s", archive, checksum)
-    return checked or status
+    return status
 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:

@@ -1,8 +1,11 @@
 """Publish a built site as one deployable, reproducible archive (plus its `.sha256`).
 
 Publishing is the last, pure step: it reads a site folder that MkDocs has already built and writes
-two files into `out_dir`; the site folder itself is never modified. Build first, for the address
-the archive will be served at, then pack:
+two files into `out_dir` (nothing else there is touched); the site folder itself is never
+modified. It packs exactly the files the build wrote, as listed in the site's manifest
+(`baogao.manifest`), each checked against its digest: never a dot-file or anything else put into
+the site folder later, and it refuses a site that holds a symbolic link (nothing is ever read
+through one). Build first, for the address the archive will be served at, then pack:
 
     base = validate_base_url("http://oa.example.gov.cn/archive/")
     run_mkdocs(config, pages, site_dir, site_url=base)     # canonical links, sitemap, 404 page
@@ -50,6 +53,8 @@ import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
+
+from baogao.manifest import MANIFEST, files_under, read_manifest, verify_file
 
 PRECOMPRESS_SUFFIXES = (".js", ".css", ".html", ".json", ".svg", ".xml")
 ARCHIVE_ROOT = "site"
@@ -191,9 +196,11 @@ def publish(
         if version is None:
             version = f"{_package_version()}-{digest[:12]}"
         archive = out_dir / f"{ARCHIVE_PREFIX}{version}.tar.gz"
+        checksum = archive.with_name(archive.name + ".sha256")
+        # Both renamed into place: a link that has either name is replaced, never written through.
+        (staging / "sha256").write_text(f"{_sha256_file(partial)}  {archive.name}\n", encoding="utf-8")
         os.replace(partial, archive)
-    checksum = archive.with_name(archive.name + ".sha256")
-    checksum.write_text(f"{_sha256_file(archive)}  {archive.name}\n", encoding="utf-8")
+        os.replace(staging / "sha256", checksum)
     return archive, checksum
 
 
@@ -230,17 +237,21 @@ def content_security_policy(site_dir: Path) -> str:
 
 
 def _site_files(site_dir: Path) -> dict[str, Path]:
-    """Archive member name → file, for every file of the site (sorted; regenerated .gz left out)."""
+    """Archive member name → file, for every file the build wrote (its manifest; regenerated .gz
+    left out), each checked against its digest. A symbolic link anywhere in the site is refused."""
     if not site_dir.is_dir():
         raise ValueError(f"site folder '{site_dir}' does not exist")
+    links = [path for path in files_under(site_dir) if path.is_symlink()]
+    if links:
+        raise ValueError(f"'{links[0]}' is a symbolic link: a site holds regular files only; remove it (or rebuild)")
+    listed = read_manifest(site_dir)
+    if listed is None:
+        raise ValueError(f"'{site_dir}' has no list of the files its build wrote ({MANIFEST}): build it with `baogao build`")
     found: dict[str, Path] = {}
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site_dir).as_posix()
-        if rel.endswith(".gz") and rel[:-3].endswith(PRECOMPRESS_SUFFIXES) and (site_dir / rel[:-3]).is_file():
+    for rel, digest in listed.items():
+        if rel.endswith(".gz") and rel[:-3].endswith(PRECOMPRESS_SUFFIXES) and rel[:-3] in listed:
             continue  # replaced by the reproducible copy publish() makes
-        found[rel] = path
+        found[rel] = verify_file(site_dir, rel, digest)
     return found
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from baogao.catalog import GENERATED_FOLDERS, NEIGHBOURS_FILE
+from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.search.index import INDEX_DIR
 from baogao.themes import THEMES_FILE, load_taxonomy
@@ -98,7 +99,8 @@ def run_mkdocs(
     """Build (or serve) the site with the hooks pointed at `pages_dir`.
 
     `site_url` (e.g. http://oa.example/archive/) only sets canonical links: every link in the
-    site is relative, so the same build works under any sub-path and from disk.
+    site is relative, so the same build works under any sub-path and from disk. A built site
+    gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs.
     """
     os.environ[PAGES_ENV] = str(pages_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
@@ -115,6 +117,7 @@ def run_mkdocs(
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
     build(config)
+    write_manifest(Path(config.site_dir))
 
 
 BUILD_STAMP = ".baogao-build"
@@ -141,11 +144,13 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
 
 
 def site_is_current(site_dir: Path, fingerprint: str) -> bool:
+    """Built from these inputs, checked (the stamp is written after the check) and complete."""
     stamp = site_dir / BUILD_STAMP
-    return stamp.is_file() and stamp.read_text() == fingerprint
+    return stamp.is_file() and stamp.read_text() == fingerprint and manifest_complete(site_dir)
 
 
 def mark_site_built(site_dir: Path, fingerprint: str) -> None:
+    """The stamp, written last: into the new site after its check, before it is switched in."""
     (site_dir / BUILD_STAMP).write_text(fingerprint)
 
 

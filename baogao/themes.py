@@ -60,6 +60,8 @@ LEAD_MAX_CHARS = 24
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
 SENTENCE_FACTOR = 0.75
+# A sentence with this many enumeration commas (、) is a list: its evidence counts half.
+LIST_MARKS = 3
 LABEL_CHARS = 30
 EXCERPT_CHARS = 80
 REPORT_LABEL = "（全文）"
@@ -184,6 +186,7 @@ class SectionMatch:
     score: float
     evidence: tuple[Evidence, ...]
     parts: tuple[Part, ...] = ()
+    own: bool = True  # the section itself is about the theme, not only the parts it stands for
 
 
 # ------------------------------------------------------------------------------------ taxonomy
@@ -536,14 +539,17 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             subtree_end[s.parent] = max(subtree_end[s.parent], subtree_end[s.index])
 
     whole = "\n".join(texts)
+    heading_themes = _heading_themes(taxonomy, sections, texts)
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         if not _present(theme, whole):  # most themes are absent from most reports: one scan
             continue
         listed: dict[int, _Hit] = {}
+        under_named = _under_named_heading(theme, sections, texts, taxonomy.heading_factor)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
-            hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor)
+            context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}))
+            hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor, context)
             if qualifies:
                 listed[i] = hit
             kids = children[i]
@@ -605,13 +611,46 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         score=round(hit.score, 2),
         evidence=tuple(evidence),
         parts=parts,
+        own=section.index in hit.parts,
     )
 
 
-def _own_evidence(theme: Theme, section: Section, texts: list[str], factor: float) -> tuple[_Hit | None, bool, bool]:
+def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str]) -> list[set[int]]:
+    """Per section: the themes (by number) that its own heading or lead sentence names."""
+    factor = taxonomy.heading_factor
+    return [
+        {n for n, theme in enumerate(taxonomy.themes) if factor * _count(theme, texts, (s.head,))[0] >= theme.threshold}
+        if s.head else set()
+        for s in sections
+    ]
+
+
+def _under_named_heading(theme: Theme, sections: list[Section], texts: list[str], factor: float) -> list[bool]:
+    """Per section: whether a heading above it names the theme (二、强化督查督办 above
+    一是强化"电话催"): its sub-sections are read in that context."""
+    named = [bool(s.head) and factor * _count(theme, texts, (s.head,))[0] >= theme.threshold for s in sections]
+    under = [False] * len(sections)
+    for s in sections:  # parents come before their sub-sections
+        if s.parent is not None:
+            under[s.index] = under[s.parent] or named[s.parent]
+    return under
+
+
+@dataclass(frozen=True)
+class _Context:
+    under_named: bool  # a heading above names the theme
+    names_other: bool  # the section's own heading names another theme
+
+
+def _own_evidence(
+    theme: Theme, section: Section, texts: list[str], factor: float, context: _Context = _Context(False, False)
+) -> tuple[_Hit | None, bool, bool]:
     """The theme's evidence in a section's own heading and text: (hit, qualifies, named).
 
     `named`: the heading (or lead sentence) alone reaches the threshold, so it names the theme.
+    Under a heading that names the theme, a heading of its own that does not name it asks no
+    more of the text; a heading that names another theme (二是强化干部作风) rules out the
+    one-sentence rule: a sentence in passing (文字快起草，公文快处理) is not the section's topic.
     """
     head_sum, head_counts = _count(theme, texts, (section.head,) if section.head else ())
     text_sum, text_counts = _count(theme, texts, section.body)
@@ -623,10 +662,14 @@ def _own_evidence(theme: Theme, section: Section, texts: list[str], factor: floa
     counts: Counter = Counter({(w, where): n for w, n in head_counts.items()})
     counts.update({(w, "text"): n for w, n in text_counts.items()})
     # A heading states the topic: when it names something else, the text must say more.
-    threshold = theme.threshold * (OFF_HEADING_FACTOR if section.head and not head_sum else 1.0)
-    sentence_threshold = SENTENCE_FACTOR * threshold
+    off_heading = bool(section.head) and not head_sum and not context.under_named
+    threshold = theme.threshold * (OFF_HEADING_FACTOR if off_heading else 1.0)
+    # One sentence about the theme qualifies a section whose heading names no other theme
+    # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
+    sentence_threshold = SENTENCE_FACTOR * theme.threshold
     qualifies = score >= threshold or (
-        text_sum * factor >= sentence_threshold
+        not (off_heading and context.names_other)
+        and text_sum * factor >= sentence_threshold
         and _sentence_about(theme, texts, section.body, sentence_threshold, factor)
     )
     return _Hit(score, counts, (section.index,)), qualifies, factor * head_sum >= theme.threshold
@@ -640,11 +683,18 @@ def _sentence_about(theme: Theme, texts: list[str], spans: Iterable[Span], thres
     `threshold` (a long section is not diluted below a sentence that is about the theme). A
     short sentence that opens a paragraph (政府作风持续改进。) is the paragraph's run-in
     heading: its evidence counts `factor` times, as a heading's does."""
-    for block, start, end in spans:
-        for m in _SENTENCE.finditer(texts[block], start, end):
+    spans = list(spans)
+    for k, (block, start, end) in enumerate(spans):
+        text = texts[block]
+        for m in _SENTENCE.finditer(text, start, end):
             total, _ = _count(theme, texts, ((block, m.start(), m.end()),))
-            if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS:
+            # A run-in heading: a short sentence that opens a paragraph with more text after it
+            # in the paragraph, or on a line of its own before the next paragraph (1997's
+            # 深入开展反腐败斗争，加强勤政廉政建设。).
+            if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and (m.end() < len(text) or k + 1 < len(spans)):
                 total *= factor
+            elif m.group().count("、") >= LIST_MARKS:
+                total /= 2  # one item of a long list (…、…、…、…) is a passing mention
             if total >= threshold:
                 return True
     return False

@@ -145,7 +145,8 @@ def score_themes(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...]
         matches = classify(report, taxonomy)
         predicted: dict[int, set[str]] = {}
         for match in matches:
-            for index in (match.section, *(part.section for part in match.parts)):
+            own = (match.section,) if match.own else ()  # a section that only gathers its parts is not itself about the theme
+            for index in (*own, *(part.section for part in match.parts)):
                 predicted.setdefault(index, set()).add(match.theme)
         index_of: dict[str, int] = {}
         for section in sections[1:]:

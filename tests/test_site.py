@@ -44,7 +44,12 @@ def test_report_page_shows_title_metadata_and_outline(sample_site, catalog):
         panel = {dt.text(strip=True): dt.next.text(strip=True) for dt in article.css(".baogao-meta dt")}
         assert panel["文种"] == entry["doc_type"]
         assert panel["源文件"] == entry["source"]
-        assert panel["年份"].startswith(str(entry["year"])) if entry["year"] else panel["年份"] == "不详"
+        if entry["year"]:
+            assert panel["年份"] == str(entry["year"])
+        elif entry["year_min"]:  # only a lower bound is known: said as such, never as the year
+            assert panel["年份"].startswith(f"{entry['year_min']}年以后")
+        else:
+            assert panel["年份"] == "不详"
         toc = [a.text(strip=True) for a in page.css("nav.md-nav--secondary a.md-nav__link")]
         headings = [h.text(strip=True).rstrip("¶") for h in article.css("h2, h3")]
         assert headings, f"{entry['source']} has an outline"

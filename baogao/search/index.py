@@ -57,10 +57,11 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     """
     version = _version(catalog)
     target = out_dir / INDEX_DIR
+    # Not named *.tmp: the converter deletes its own leftover .*.tmp files, and this is a folder.
+    tmp = out_dir / f".{INDEX_DIR}.partial"
+    shutil.rmtree(tmp, ignore_errors=True)  # what a killed run left
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
-    tmp = out_dir / f".{INDEX_DIR}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}

@@ -1,0 +1,74 @@
+"""The list of files a build wrote: `.baogao-files` in the site, in `sha256sum` format.
+
+Written by `baogao.site.run_mkdocs` right after MkDocs has built the site (search index
+included), before the fidelity check. It is what makes a site baogao's own:
+
+- `baogao publish` packs exactly these files, each checked against its digest;
+- the out-folder guard (`baogao.outdir`) tells baogao's files from anything a user put there;
+- "up to date" is only said of a site whose listed files are all present.
+
+Dot-files are never part of a site (MkDocs writes none; baogao's own, this list and the build
+stamp, are not site content): they are not listed, so never published. From the site folder,
+`sha256sum -c .baogao-files` verifies it by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+MANIFEST = ".baogao-files"
+
+
+def write_manifest(site_dir: Path) -> None:
+    """List every file of the freshly built `site_dir` with its SHA-256; a symbolic link in it
+    is an error (a site holds regular files only, so nothing is ever read through a link)."""
+    lines = []
+    for path in files_under(site_dir):
+        if path.is_symlink():
+            raise ValueError(f"'{path}' is a symbolic link: a site holds regular files only")
+        rel = path.relative_to(site_dir).as_posix()
+        if not any(part.startswith(".") for part in rel.split("/")):
+            lines.append(f"{_sha256(path)}  {rel}\n")
+    (site_dir / MANIFEST).write_text("".join(lines), encoding="utf-8")
+
+
+def read_manifest(site_dir: Path) -> dict[str, str] | None:
+    """Relative path → SHA-256 of the files the build wrote; None if the site has no list."""
+    try:
+        text = (site_dir / MANIFEST).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return {line[66:]: line[:64] for line in text.splitlines()}
+
+
+def manifest_complete(site_dir: Path) -> bool:
+    """Every listed file is there (a cheap test, no digests)."""
+    listed = read_manifest(site_dir)
+    return listed is not None and all((site_dir / rel).is_file() for rel in listed)
+
+
+def verify_file(site_dir: Path, rel: str, digest: str) -> Path:
+    """The listed file `rel`, if it is still a regular file with the digest the build wrote."""
+    path = site_dir / rel
+    if path.is_symlink() or not path.is_file():
+        raise ValueError(f"'{path}' is missing or not a regular file: the site changed after it was built; rebuild it")
+    if _sha256(path) != digest:
+        raise ValueError(f"'{path}' changed after the site was built: rebuild it")
+    return path
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file under `folder` and every symbolic link, to a file or a folder (never
+    followed), sorted by path."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        found.extend(Path(parent, name) for name in files)
+        found.extend(Path(parent, name) for name in folders if os.path.islink(os.path.join(parent, name)))
+    return sorted(found)
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -1,0 +1,202 @@
+"""The out folder of `baogao build` and `baogao publish`: where baogao may write, one build at a
+time, and the switch that puts a complete site in place at once.
+
+A build never writes into the out folder SITE. It builds into a sibling folder
+`.SITE.baogao-tmp-PID` (same file system), runs the fidelity check there, writes the stamp last,
+and only then swaps it with SITE in one atomic rename (Linux `renameat2(RENAME_EXCHANGE)`).
+So SITE is always a complete, checked site, the previous one or the new one: a failed or killed
+build leaves it as it was, and a server reading SITE during a rebuild never finds a file
+missing. Where the file system cannot exchange (NFS, some FUSE), two renames do it (SITE →
+`.SITE.baogao-old-PID`, new → SITE), and a build killed between them is undone at the next
+start.
+
+SITE stays a plain folder (it can be copied to a laptop or served by any server), not a
+symbolic link: nginx's `alias` and `python -m http.server` resolve the path per request, so
+both serve the new site from the moment of the switch.
+
+What baogao deletes: the previous site (the files its manifest lists, `baogao.manifest`) and
+its own temporary folders beside SITE. `check_out_folder` refuses, before anything is written,
+an out folder whose replacement could delete anything else.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import pwd
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from baogao.manifest import MANIFEST, files_under, read_manifest
+from baogao.site import BUILD_STAMP
+
+
+class Refused(Exception):
+    """baogao will not write there; the message says why in one line (exit status 2)."""
+
+
+def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, force: bool) -> None:
+    """Run before a build writes anything: refuse an out folder whose replacement could delete
+    what baogao did not write. `force` allows replacing a folder that is not a baogao site, or
+    a site that holds other files too; the reports, the project, homes and / never are."""
+    target = out.resolve()
+    if target == Path(target.anchor):
+        raise Refused(f"--out '{out}' is the root folder: give the site a folder of its own, e.g. --out site")
+    for home in _home_directories():
+        if target == home or home.is_relative_to(target):
+            relation = "is" if target == home else "contains"
+            raise Refused(f"--out '{out}' {relation} the home directory '{home}': give the site a folder of its own")
+    _refuse_overlap(out, project, f"the project folder '{project}' (where mkdocs.yml is)", inside_ok=True)
+    _refuse_overlap(out, reports, f"the reports folder '{reports}'")
+    _refuse_overlap(out, pages, f"the converted pages folder '{pages}'")
+    if target.exists() and not target.is_dir():
+        raise Refused(f"--out '{out}' is a file, not a folder")
+    if force or not target.is_dir():
+        return
+    foreign = foreign_files(target)
+    if foreign is None:
+        raise Refused(
+            f"--out '{out}' is not empty and is not a site built by baogao (it has no {BUILD_STAMP}): "
+            "a build replaces the whole folder; choose a new or empty folder, or pass --force to replace it"
+        )
+    if foreign:
+        shown = ", ".join(f"'{out / rel}'" for rel in foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise Refused(
+            f"--out '{out}' holds files baogao did not write ({shown}): a build replaces the whole folder; "
+            "move them elsewhere, or pass --force to replace the folder with everything in it"
+        )
+
+
+def check_dist_folder(dist: Path, *, reports: Path, pages: Path, out: Path) -> None:
+    """`baogao publish` writes only its tarball and checksum into --dist: refuse a dist folder
+    inside the reports, the converted pages or the site, where they would become content."""
+    for folder, name in ((reports, "the reports folder"), (pages, "the converted pages folder"), (out, "the site folder")):
+        if dist.resolve().is_relative_to(folder.resolve()):
+            raise Refused(f"--dist '{dist}' is inside {name} '{folder}': publish to a folder outside it, e.g. --dist dist")
+
+
+def foreign_files(site: Path) -> list[str] | None:
+    """Paths (relative, sorted) of files and links in `site` that baogao did not write; None if
+    `site` is not empty and is not a baogao site at all. A site of an older baogao (a stamp but
+    no manifest) was cleaned by MkDocs, which keeps dot-entries: those are the user's."""
+    listed = read_manifest(site)
+    own = {BUILD_STAMP, MANIFEST}
+    if listed is None:
+        entries = sorted(path.name for path in site.iterdir())
+        if BUILD_STAMP not in entries:
+            return None if entries else []
+        return [name for name in entries if name.startswith(".") and name not in own]
+    return [rel for rel in (path.relative_to(site).as_posix() for path in files_under(site))
+            if rel not in listed and rel not in own]
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Held for a whole build of `out`: a lock file beside it (`.SITE.baogao-lock`, fcntl.flock,
+    released by the kernel when the process ends, however it ends). A second build of the same
+    folder is refused, naming the holder. Taking the lock first clears what a killed build of
+    `out` left behind (`_recover`)."""
+    target = out.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(_beside(target, "lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(lock, 200, 0).decode("utf-8", "replace").strip() or "holder unknown"
+            raise Refused(f"another baogao build is writing '{out}' ({holder}): wait for it to end, or stop it") from None
+        os.ftruncate(lock, 0)
+        os.pwrite(lock, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
+        _recover(target)
+        yield
+    finally:
+        os.close(lock)
+
+
+@contextmanager
+def staged_site(out: Path) -> Iterator[Path]:
+    """A path beside `out` to build the new site into (MkDocs creates it). Whatever is at that
+    path when the block ends is deleted: the unfinished site after a failure, or the previous
+    site after `switch_in`. Use inside `build_lock`."""
+    staging = _beside(out.resolve(), "tmp")
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # what a kill leaves, `_recover` deletes
+
+
+def switch_in(staging: Path, out: Path) -> None:
+    """Put the complete, checked site at `staging` in place of `out` in one step; the previous
+    site ends up at `staging` (deleted by `staged_site`)."""
+    target = out.resolve()
+    if not os.path.lexists(target):
+        staging.rename(target)
+        return
+    shutil.copymode(target, staging)  # keep the permissions a server was given
+    try:
+        _exchange(staging, target)
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise
+        aside = _beside(target, "old")
+        target.rename(aside)  # a kill from here to the next rename is undone by _recover
+        staging.rename(target)
+        aside.rename(staging)
+
+
+def _refuse_overlap(out: Path, folder: Path, what: str, inside_ok: bool = False) -> None:
+    target, other = out.resolve(), folder.resolve()
+    if target == other:
+        relation = "is"
+    elif other.is_relative_to(target):
+        relation = "contains"
+    elif target.is_relative_to(other) and not inside_ok:
+        relation = "is inside"
+    else:
+        return
+    raise Refused(f"--out '{out}' {relation} {what}: a build replaces the whole out folder; "
+                  "give the site a folder of its own")
+
+
+def _home_directories() -> set[Path]:
+    homes = {Path.home(), *(Path(user.pw_dir) for user in pwd.getpwall())}
+    return {home.resolve() for home in homes if home.is_dir() and home != Path(home.anchor)}
+
+
+def _beside(target: Path, kind: str) -> Path:
+    """baogao's own files next to the site: lock, temporary (tmp) and previous (old) sites."""
+    suffix = "lock" if kind == "lock" else f"{kind}-{os.getpid()}"
+    return target.with_name(f".{target.name}.baogao-{suffix}")
+
+
+def _recover(target: Path) -> None:
+    """Undo a killed build of `target`: the previous site, if it was moved aside and the new one
+    never took its place, goes back; temporary sites are deleted."""
+    own = re.compile(rf"\.{re.escape(target.name)}\.baogao-(old|tmp)-[0-9]+")
+    leftovers = {path: match.group(1) for path in target.parent.iterdir() if (match := own.fullmatch(path.name))}
+    for path, kind in sorted(leftovers.items(), key=lambda item: item[1] != "old"):
+        if kind == "old" and not os.path.lexists(target):
+            path.rename(target)
+        else:
+            shutil.rmtree(path)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE, glibc 2.28+)."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))

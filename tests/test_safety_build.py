@@ -1,0 +1,452 @@
+"""`baogao build` / `publish` never delete what baogao did not write, never leave a half-built
+site, and never publish or serve what is not the archive (baogao/outdir.py, baogao/manifest.py,
+deploy/nginx.conf).
+
+Builds run on a tiny archive (three short reports written by the test) so that the loops stay
+fast; the ones run as separate processes (killed, concurrent, on a full disk) are marked slow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import http.client
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from baogao import outdir
+from baogao.cli import main as baogao
+from baogao.manifest import MANIFEST, read_manifest
+from baogao.publish import publish
+from baogao.site import BUILD_STAMP
+from tests.test_nginx import SECURITY_HEADERS, fetch, publish_sample, running_nginx
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "mkdocs.yml"
+BASE_URL = "http://oa.example/archive/"
+
+REPORT = """{office}2023年工作总结
+
+一、主要工作
+今年以来，{office}坚持马上就办、真抓实干，全年办理文件{count}件，信息报送及时准确。
+{marker}
+二、存在问题
+督查督办还不够有力，作风建设仍需加强。
+
+三、明年打算
+落实一岗双责，提高服务水平。
+"""
+OFFICES = ("县政府办公室", "市档案馆", "乡人民政府")
+
+
+def write_archive(reports: Path, marker: str) -> None:
+    """Three short reports; `marker` (a sentence) goes into the first, so each version of the
+    archive has a site of its own."""
+    reports.mkdir(parents=True, exist_ok=True)
+    for number, office in enumerate(OFFICES):
+        text = REPORT.format(office=office, count=100 + number, marker=marker if number == 0 else "")
+        (reports / f"{office}2023年工作总结.txt").write_text(text, encoding="utf-8")
+
+
+def build_args(work: Path, out: Path | None = None, command: str = "build", config: Path = CONFIG) -> list[str]:
+    args = [command, "--reports", str(work / "reports"), "--pages", str(work / "pages"),
+            "--out", str(out or work / "site"), "--config", str(config), "--quiet", "--jobs", "1"]
+    return args + ["--base-url", BASE_URL, "--dist", str(work / "dist")] if command == "publish" else args
+
+
+def command(args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "baogao.cli", *args]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under `folder` (dot-files included)."""
+    found = {}
+    for parent, _, files in os.walk(folder):
+        for name in files:
+            path = Path(parent, name)
+            found[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def assert_complete(site: Path) -> None:
+    """The site has its stamp and every file its manifest lists, with the listed contents."""
+    listed = read_manifest(site)
+    assert listed is not None and (site / BUILD_STAMP).is_file(), f"{site} has no manifest or no stamp"
+    files = snapshot(site)
+    assert {rel: files.get(rel) for rel in listed} == listed, f"{site} lacks files of its manifest"
+    assert {"index.html", "search-index/manifest.js"} <= set(listed)
+
+
+def shows(site: Path, marker: str) -> bool:
+    return any(marker in page.read_text(encoding="utf-8") for page in (site / "reports").glob("*.html"))
+
+
+def leftovers(work: Path) -> list[str]:
+    return sorted(p.name for p in work.iterdir() if re.fullmatch(r"\.site\.baogao-(tmp|old)-\d+", p.name)) + \
+        sorted(p.name for p in (work / "pages").glob(".search-index.*"))
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    write_archive(tmp_path / "reports", "第一版。")
+    return tmp_path
+
+
+def refused(caplog, args: list[str], *expected: str) -> None:
+    """The build exits 2 with one error line holding every `expected` fragment."""
+    caplog.clear()
+    assert baogao(args) == 2
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and "\n" not in errors[0], errors
+    assert all(fragment in errors[0] for fragment in expected), errors[0]
+
+
+# ---- the out folder guard: nothing is written, the files survive --------------------------
+
+def test_out_equal_to_parent_of_or_inside_the_reports_is_refused(work, caplog):
+    reports = work / "reports"
+    (work / "说明.docx").write_bytes(b"PK\x03\x04 a user's document")
+    before = snapshot(work)
+    refused(caplog, build_args(work, reports), "is the reports folder")
+    refused(caplog, build_args(work, work), "contains the reports folder")
+    refused(caplog, build_args(work, reports / "site"), "is inside the reports folder")
+    assert snapshot(work) == before and not (work / "pages").exists()
+
+
+def test_home_project_and_root_are_refused(work, caplog, monkeypatch):
+    home = work / "homes" / "user"
+    (home / "文档").mkdir(parents=True)
+    (home / "文档" / "笔记.txt").write_text("用户的文件", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    refused(caplog, [*build_args(work, home), "--force"], "is the home directory")
+    refused(caplog, build_args(work, work / "homes"), "contains the home directory")
+
+    project = work / "projects" / "archive"  # a project of its own: a failing guard must not cost this repository
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "themes.yml"):
+        shutil.copy(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    refused(caplog, [*build_args(work, project, config=config), "--force"], "is the project folder", "mkdocs.yml")
+    refused(caplog, build_args(work, work / "projects", config=config), "contains the project folder")
+    refused(caplog, [*build_args(work, work / "pages"), "--force"], "is the converted pages folder")
+    with pytest.raises(outdir.Refused, match="root folder"):
+        outdir.check_out_folder(Path("/"), reports=work / "reports", pages=work / "pages", project=project, force=True)
+    assert (home / "文档" / "笔记.txt").read_text(encoding="utf-8") == "用户的文件"
+    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "themes.yml"]
+
+
+def test_foreign_folder_is_refused_unless_forced(work, caplog):
+    out = work / "我的文件夹"
+    (out / "照片").mkdir(parents=True)
+    (out / "工作笔记.txt").write_text("不要删", encoding="utf-8")
+    (out / "照片" / "1.jpg").write_bytes(b"\xff\xd8")
+    before = snapshot(out)
+    refused(caplog, build_args(work, out), "is not empty and is not a site built by baogao", "--force")
+    assert snapshot(out) == before
+    (work / "a-file").write_text("x")
+    refused(caplog, [*build_args(work, work / "a-file"), "--force"], "is a file")
+
+    assert baogao([*build_args(work, out), "--force"]) == 0
+    assert not (out / "工作笔记.txt").exists() and not (out / "照片").exists()
+    assert_complete(out)
+
+
+def test_files_put_into_a_site_are_kept_unless_forced(work, caplog):
+    site = work / "site"
+    assert baogao(build_args(work)) == 0
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("[core]")
+    (site / "读我.md").write_text("用户的说明", encoding="utf-8")
+    refused(caplog, build_args(work), "holds files baogao did not write", ".git/config", "读我.md")
+    assert (site / ".git" / "config").is_file() and (site / "读我.md").is_file()
+
+
+def test_up_to_date_only_for_a_complete_site_and_leftovers_are_cleaned(work, caplog, monkeypatch):
+    import baogao.search.index as index
+
+    site = work / "site"
+    assert baogao(build_args(work)) == 0
+    (site / "index.html").unlink()  # as if damaged after the build
+    (work / ".site.baogao-tmp-999999").mkdir()  # what a build killed in MkDocs leaves
+    (work / ".site.baogao-tmp-999999" / "index.html").write_text("half")
+    write_archive(work / "reports", "第二版。")
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:  # a build interrupted while it writes the search index
+        patch.setattr(index, "_write_docs_and_facets", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            baogao(build_args(work))
+    write_archive(work / "reports", "第一版。")  # the change undone: the inputs of the site's stamp again
+    caplog.clear()
+    assert baogao(build_args(work)) == 0
+    assert "up to date" not in caplog.text
+    assert_complete(site)
+    assert leftovers(work) == []
+
+
+def test_a_site_moved_aside_by_a_killed_switch_comes_back(tmp_path):
+    """Two-rename switch (file systems without RENAME_EXCHANGE), killed between the renames."""
+    site = tmp_path / "site"
+    aside = tmp_path / ".site.baogao-old-4242"
+    aside.mkdir()
+    (aside / BUILD_STAMP).write_text("x")
+    with outdir.build_lock(site):
+        assert (site / BUILD_STAMP).is_file() and not aside.exists()
+
+
+def test_switch_by_two_renames_where_exchange_is_unsupported(work, monkeypatch):
+    assert baogao(build_args(work)) == 0
+
+    def unsupported(a, b):
+        raise OSError(errno.EINVAL, "RENAME_EXCHANGE not supported")
+
+    monkeypatch.setattr(outdir, "_exchange", unsupported)
+    write_archive(work / "reports", "第二版。")
+    assert baogao(build_args(work)) == 0
+    assert shows(work / "site", "第二版。") and leftovers(work) == []
+    assert_complete(work / "site")
+
+
+def test_check_failure_leaves_the_previous_site(work, caplog, monkeypatch):
+    import baogao.check as check
+
+    assert baogao(build_args(work)) == 0
+    before = snapshot(work / "site")
+    write_archive(work / "reports", "第二版。")
+    monkeypatch.setattr(check, "visible_text", lambda html: "")
+    assert baogao(build_args(work)) == 2
+    assert "is unchanged" in caplog.text
+    assert snapshot(work / "site") == before and leftovers(work) == []
+
+
+def test_lock_names_the_holder(work, caplog):
+    with outdir.build_lock(work / "site"):
+        refused(caplog, build_args(work), "another baogao build is writing", f"pid {os.getpid()}, started ")
+    assert not (work / "pages").exists()
+
+
+# ---- publish: exactly the files the build wrote -------------------------------------------
+
+def test_publish_packs_only_the_manifest(work, caplog):
+    site, dist = work / "site", work / "dist"
+    assert baogao(build_args(work, command="publish")) == 0
+    listed = read_manifest(site)
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("[remote] url = https://user:token@example")
+    (site / ".env").write_text("SECRET=1")
+    (site / "passwd").symlink_to("/etc/passwd")
+    shutil.rmtree(dist)
+
+    with pytest.raises(ValueError, match=r"passwd' is a symbolic link"):
+        publish(site, dist, BASE_URL)
+    refused(caplog, build_args(work, command="publish"), "holds files baogao did not write")
+    refused(caplog, [*build_args(work, command="publish"), "--force"], "passwd' is a symbolic link")
+    assert not list(dist.glob("*.tar.gz"))
+
+    (site / "passwd").unlink()
+    archive, _ = publish(site, dist, BASE_URL)
+    with tarfile.open(archive) as tar:
+        packed = {m.name[len("site/"):] for m in tar.getmembers() if m.isfile()}
+    assert set(listed) <= packed and packed - set(listed) <= {f"{rel}.gz" for rel in listed}
+    assert not any(part.startswith(".") for name in packed for part in name.split("/"))
+
+    (site / "catalog.json").write_text("[]")
+    with pytest.raises(ValueError, match="catalog.json' changed after the site was built"):
+        publish(site, dist, BASE_URL)
+
+
+def test_publish_dist_inside_the_reports_or_the_site_is_refused(work, caplog):
+    refused(caplog, [*build_args(work, command="publish")[:-2], "--dist", str(work / "reports" / "dist")],
+            "--dist", "is inside the reports folder")
+    refused(caplog, [*build_args(work, command="publish")[:-2], "--dist", str(work / "site" / "dist")],
+            "is inside the site folder")
+
+
+# ---- failures, kills and concurrency in separate processes --------------------------------
+
+@pytest.mark.slow
+def test_full_disk_leaves_the_previous_site_byte_identical(work):
+    disk = work / "disk"
+    disk.mkdir()
+    assert baogao(build_args(work, disk / "site")) == 0
+    used = sum(p.stat().st_blocks * 512 for p in (disk / "site").rglob("*") if p.is_file())
+    shutil.rmtree(disk / "site")
+    write_archive(work / "reports", "第二版。")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used * 3 // 2 // 1024}k", "tmpfs", str(disk)],
+                             capture_output=True).returncode == 0
+    try:
+        if mounted:  # room for one site, not two: the new one runs out of space
+            assert subprocess.run(command(build_args(work, disk / "site"))).returncode == 0
+            limit = None
+        else:  # no tmpfs (not root): a file-size limit makes the largest file fail instead
+            assert baogao(build_args(work, disk / "site")) == 0
+            limit = 64 * 1024
+        before = snapshot(disk / "site")
+        write_archive(work / "reports", "第三版。")
+
+        def limited():
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        failed = subprocess.run(command(build_args(work, disk / "site")), capture_output=True, text=True,
+                                preexec_fn=limited if limit else None)
+        assert failed.returncode == 1, failed.stderr
+        assert "Traceback" not in failed.stderr
+        assert re.search(r"error: the site was not built, .*site is unchanged: \[Errno (28|27)\]", failed.stderr), failed.stderr
+        assert snapshot(disk / "site") == before
+        assert [p.name for p in disk.iterdir() if p.name.startswith(".site.baogao-t")] == []
+        if mounted:
+            subprocess.run(["mount", "-o", f"remount,size={used * 3 // 1024}k", str(disk)], check=True)
+            assert subprocess.run(command(build_args(work, disk / "site"))).returncode == 0
+            assert shows(disk / "site", "第三版。")
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.slow
+def test_killed_builds_leave_the_old_or_the_new_site(work):
+    """Kill the build's process group at random moments: the site is always a complete one,
+    the previous or the new, and the next build succeeds."""
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    started = time.monotonic()
+    assert subprocess.run(command(build_args(work)), capture_output=True).returncode == 0
+    full = time.monotonic() - started
+    site, current = work / "site", "第一版。"
+    before = snapshot(site)
+    outcomes = {"old": 0, "new": 0}
+    for run in range(20):
+        marker = f"第{run + 2}版。"
+        write_archive(work / "reports", marker)
+        process = subprocess.Popen(command(build_args(work)), start_new_session=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        delay = rng.uniform(0.2, full * 1.05)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=delay)
+        if process.returncode is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        _, stderr = process.communicate()
+        killed = process.returncode == -signal.SIGKILL
+        context = f"run {run}, seed {seed}, delay {delay:.2f} s, exit {process.returncode}: {stderr.decode()[-500:]}"
+        assert killed or process.returncode == 0, context
+        if snapshot(site) == before:
+            assert killed, context
+            outcomes["old"] += 1
+            continue
+        assert_complete(site)
+        assert shows(site, marker) and not shows(site, current), context
+        current, before = marker, snapshot(site)
+        outcomes["new"] += 1
+    final = subprocess.run(command(build_args(work)), capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
+    assert_complete(site)
+    assert shows(site, "第21版。") and leftovers(work) == []
+    assert outcomes["old"] > 0, outcomes  # some kills did land during a build
+
+
+@pytest.mark.slow
+def test_concurrent_builds_one_is_refused_naming_the_holder(work):
+    lock = work / ".site.baogao-lock"
+    first = subprocess.Popen(command(build_args(work)), stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not (lock.is_file() and f"pid {first.pid}" in lock.read_text()) and first.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    second = subprocess.run(command(build_args(work)), capture_output=True, text=True)
+    _, first_err = first.communicate()
+    assert first.returncode == 0, first_err
+    if second.returncode == 2:
+        assert f"another baogao build is writing '{work / 'site'}' (pid {first.pid}, started " in second.stderr
+    else:  # the first had finished already: the second found the site up to date
+        assert second.returncode == 0 and "up to date" in second.stderr, second.stderr
+    assert_complete(work / "site")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.slow
+def test_a_server_of_the_out_folder_never_fails_during_a_rebuild(work):
+    site = work / "site"
+    assert baogao(build_args(work)) == 0
+    paths = ["/", "/index.html", "/search.html", "/catalog.json", "/years/", "/search-index/manifest.js",
+             *(f"/{rel}" for rel in read_manifest(site) if rel.startswith(("reports/", "assets/")))]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))  # opened per request
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    failures: list[str] = []
+    served = 0
+    done = threading.Event()
+
+    def client():
+        nonlocal served
+        while not done.is_set():
+            for path in paths:
+                connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+                try:
+                    connection.request("GET", path)
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        failures.append(f"{response.status} {path}")
+                    served += 1
+                finally:
+                    connection.close()
+
+    clients = [threading.Thread(target=client) for _ in range(4)]
+    try:
+        for thread in clients:
+            thread.start()
+        write_archive(work / "reports", "第二版。")
+        rebuild = subprocess.run(command(build_args(work)), capture_output=True, text=True)
+    finally:
+        done.set()
+        for thread in clients:
+            thread.join()
+        server.shutdown()
+        server.server_close()
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert shows(site, "第二版。"), "the rebuild did not switch the site in"
+    assert served > 100 and failures == [], (served, failures[:10])
+
+
+# ---- nginx: nothing but the site ----------------------------------------------------------
+
+def test_nginx_answers_404_for_what_is_not_the_site(sample_site, tmp_path):
+    pages, _ = sample_site
+    published = publish_sample(pages, tmp_path)
+    root = published.root
+    site_files = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+    planted = {".git/config": "[core]", ".env": "SECRET=1", BUILD_STAMP: "x", MANIFEST: "x",
+               "reports/某报告.meta.yml": "title: x", "某报告.meta.yml": "title: x", "build/pages/catalog.json": "[]",
+               "reports/某报告.txt": "原文", "reports/某报告.md": "# x", "deploy.sh": "#!/bin/sh"}
+    for rel, text in planted.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    with running_nginx(root, tmp_path / "nginx") as port:
+        wrong = [f"{status} /archive/{rel}" for rel in site_files
+                 if (status := fetch(port, f"/archive/{rel}")[0]) != 200]
+        assert wrong == [], wrong
+        for path in [*(f"/archive/{rel}" for rel in planted), "/archive/%2egit/config", "/.git/config", "/.env"]:
+            status, headers, body = fetch(port, path)
+            assert status == 404 and b"[core]" not in body and b"SECRET" not in body, (path, status)
+            if path.startswith("/archive/"):  # the site's 404 page, with the usual headers
+                assert all(headers.get(k) == v for k, v in SECURITY_HEADERS.items()), (path, headers)
