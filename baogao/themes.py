@@ -510,6 +510,10 @@ def _excerpt(draft: _Draft, blocks: tuple[Block, ...]) -> str:
             text = text.removeprefix(draft.label)
         elif draft.kind == "window" and draft.label.endswith("…"):
             text = text[len(draft.label) - 1 :]
+    return _snippet(text)
+
+
+def _snippet(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
 
@@ -522,6 +526,9 @@ class _Hit:
     score: float
     counts: Counter  # (word, where) → matches
     parts: tuple[int, ...]  # sections inside that got the theme on their own
+    # (block, character) of the one sentence that made a long section about the theme: the
+    # link goes to its paragraph, and the snippet starts there
+    focus: tuple[int, int] | None = None
 
 
 def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
@@ -581,7 +588,7 @@ def _absorb(i: int, hit: _Hit | None, qualifies: bool, listed: dict[int, _Hit], 
     Removes the absorbed matches from `listed`; the sections that got the theme on their own
     become the parts of the merged match.
     """
-    merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter(), ())
+    merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter(), (), hit.focus if hit else None)
     parts = [i] if qualifies else []
     for k in inside:
         sub = listed.pop(k, None)
@@ -599,15 +606,19 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         key=lambda e: (e.where == "text", -e.count, e.word),
     )
     parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
+    block, excerpt = section.block, section.excerpt
+    if hit.focus and not parts:
+        block, char = hit.focus
+        excerpt = _snippet(texts[block][char:])
     return SectionMatch(
         theme=theme.name,
         section=section.index,
         kind=section.kind,
         label=section.label,
-        block=section.block,
+        block=block,
         heading=texts[section.heading_block] if section.heading_block is not None else None,
         heading_block=section.heading_block,
-        excerpt=section.excerpt,
+        excerpt=excerpt,
         score=round(hit.score, 2),
         evidence=tuple(evidence),
         parts=parts,
@@ -667,22 +678,24 @@ def _own_evidence(
     # One sentence about the theme qualifies a section whose heading names no other theme
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
-    qualifies = score >= threshold or (
-        not (off_heading and context.names_other)
-        and text_sum * factor >= sentence_threshold
-        and _sentence_about(theme, texts, section.body, sentence_threshold, factor)
-    )
-    return _Hit(score, counts, (section.index,)), qualifies, factor * head_sum >= theme.threshold
+    focus = None
+    if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
+        focus = _sentence_about(theme, texts, section.body, sentence_threshold, factor)
+    qualifies = score >= threshold or focus is not None
+    hit = _Hit(score, counts, (section.index,), focus)
+    return hit, qualifies, factor * head_sum >= theme.threshold
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 
 
-def _sentence_about(theme: Theme, texts: list[str], spans: Iterable[Span], threshold: float, factor: float) -> bool:
-    """Whether one sentence of the spans is about the theme on its own: its evidence reaches
-    `threshold` (a long section is not diluted below a sentence that is about the theme). A
-    short sentence that opens a paragraph (政府作风持续改进。) is the paragraph's run-in
-    heading: its evidence counts `factor` times, as a heading's does."""
+def _sentence_about(
+    theme: Theme, texts: list[str], spans: Iterable[Span], threshold: float, factor: float
+) -> tuple[int, int] | None:
+    """(block, character) of the first sentence of the spans that is about the theme on its
+    own: its evidence reaches `threshold` (a long section is not diluted below a sentence that
+    is about the theme). A short sentence that opens a paragraph (政府作风持续改进。) is the
+    paragraph's run-in heading: its evidence counts `factor` times, as a heading's does."""
     spans = list(spans)
     for k, (block, start, end) in enumerate(spans):
         text = texts[block]
@@ -696,8 +709,8 @@ def _sentence_about(theme: Theme, texts: list[str], spans: Iterable[Span], thres
             elif m.group().count("、") >= LIST_MARKS:
                 total /= 2  # one item of a long list (…、…、…、…) is a passing mention
             if total >= threshold:
-                return True
-    return False
+                return block, m.start()
+    return None
 
 
 def _present(theme: Theme, text: str) -> bool:

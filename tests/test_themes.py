@@ -510,8 +510,10 @@ def test_seed_matches_point_into_the_report(seeds):
             if match.heading_block is not None:
                 assert r.blocks[match.heading_block].kind == "heading"
                 assert r.blocks[match.heading_block].text == match.heading
-            if match.kind == "heading":
-                assert match.block == match.heading_block
+            if match.kind == "heading":  # its heading, or the paragraph of the one sentence about the theme
+                assert match.block == match.heading_block or (
+                    match.block > match.heading_block and r.blocks[match.block].kind == "paragraph"
+                )
             assert match.evidence and all(e.count > 0 for e in match.evidence)
             assert len(match.excerpt) <= 81
         keys = [(m.section, m.theme) for m in matches]
@@ -569,3 +571,14 @@ def test_a_pattern_group_is_the_evidence_word():
     )
     matches = classify(ParsedReport("t", False, True, (Block("paragraph", "拨打12345热线，不是912345。"),)), taxonomy)
     assert [(e.word, e.count) for m in matches for e in m.evidence] == [("12345", 1)]
+
+
+def test_a_long_section_about_a_theme_in_one_sentence_links_to_that_paragraph(taxonomy):
+    r = report(
+        "（五）持续加强政府自身建设",
+        "营商环境进一步改善。" + FILLER * 15,
+        "政府作风持续改进。扎实开展深入贯彻中央八项规定精神学习教育，坚决纠治四风。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert (match.label, match.block) == ("（五）持续加强政府自身建设", 2)
+    assert match.excerpt.startswith("政府作风持续改进")
