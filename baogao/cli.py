@@ -15,7 +15,7 @@ from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_fold
 from baogao.publish import publish, validate_base_url
 from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
 from baogao.search.index import INDEX_DIR, build_index_for_pages
-from baogao.search.query import search_site
+from baogao.search.query import SearchIndexError, search_site
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
@@ -151,7 +151,11 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
-    total, hits = search_site(site, query, limit)
+    try:
+        total, hits = search_site(site, query, limit)
+    except SearchIndexError as err:  # no site, no index, or a damaged one: never a partial answer
+        log.error("error: %s", err)
+        return 2
     if as_json:
         rows = [{**hit.meta, "count": hit.count, "kwic": [list(line) for line in hit.kwic]} for hit in hits]
         print(json.dumps({"query": query, "total": total, "results": rows}, ensure_ascii=False, indent=1))

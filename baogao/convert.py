@@ -3,13 +3,16 @@
 `convert_report` chains the five pure stages for one file; `convert_archive` runs it over a
 folder: only sources whose bytes (or sidecar) changed are converted, on all cores, pages are
 written atomically, pages of deleted sources are removed, and one bad file never stops the
-batch.
+batch. A source that cannot be read (baogao.sources) keeps its last page; a file rejected
+unread (binary, too large) is remembered by size and modification time, and not opened again
+until it changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -29,12 +32,14 @@ from baogao.model import Block
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
+from baogao.sources import MAX_REPORT_BYTES, REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
 
 # Bump when a stage changes its output, so that every report is converted again.
 PIPELINE_VERSION = "1"
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"
-REPORT_SUFFIX = ".txt"
+
+log = logging.getLogger("baogao")
 
 
 class ReportError(ValueError):
@@ -54,14 +59,18 @@ class Summary:
     converted: int = 0
     unchanged: int = 0
     removed: int = 0
+    kept: int = 0  # pages kept from the last run: their source cannot be read now
     failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
     skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files)
+    warnings: list[str] = field(default_factory=list)  # converted, but look: naming the file
 
     def line(self) -> str:
+        kept = f", {self.kept} kept from the last run (unreadable now)" if self.kept else ""
         skipped = f", {len(self.skipped)} skipped (macOS metadata ._ files)" if self.skipped else ""
+        warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
         return (
             f"{self.converted} converted, {self.unchanged} unchanged, "
-            f"{len(self.failed)} failed, {self.removed} removed{skipped}"
+            f"{len(self.failed)} failed, {self.removed} removed{kept}{skipped}{warned}"
         )
 
 
@@ -137,19 +146,15 @@ def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None]) -> Conv
     """Worker entry: returns the result or the error message (exceptions cross processes badly)."""
     path, rel_path, sidecar, taxonomy = job
     try:
-        return convert_report(path.read_bytes(), rel_path, sidecar, taxonomy)
+        return convert_report(read_report(path), rel_path, sidecar, taxonomy)
     except ReportError as err:
         return str(err)
+    except NotAReport as err:
+        return f"{rel_path}: {err}"
+    except OSError as err:  # it changed since the batch read it
+        return f"{rel_path}: cannot be read ({err.strerror or type(err).__name__})"
     except Exception as err:  # a bug must not stop the batch; say which file hit it
         return f"{rel_path}: internal error {type(err).__name__}: {err}"
-
-
-def find_sources(reports_dir: Path) -> list[Path]:
-    """All *.txt reports under the folder, in a stable order."""
-    return sorted(
-        (p for p in reports_dir.rglob("*") if p.suffix.lower() == REPORT_SUFFIX and p.is_file()),
-        key=lambda p: p.relative_to(reports_dir).as_posix(),
-    )
 
 
 _APPLE_DOUBLE_MAGIC = b"\x00\x05\x16\x07"
@@ -164,13 +169,23 @@ def is_apple_double(path: Path) -> bool:
         return file.read(4) == _APPLE_DOUBLE_MAGIC
 
 
-def _read_sidecar(source: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
-    """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt."""
-    path = source.with_name(source.name[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX)
-    if not path.is_file():
+def _sidecar_name(rel_path: str) -> str:
+    return rel_path[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX
+
+
+def _read_sidecar(root: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
+    """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt in the (real) reports folder
+    `root`; raises OSError when it exists but cannot be read."""
+    where = _sidecar_name(rel_path)
+    try:
+        path = resolve_inside(root, root / where)
+    except ValueError as err:
+        return {}, b"", f"{where}: {err}; the sidecar is ignored"
+    if path is None:
         return {}, b"", None
+    if not path.is_file():
+        return {}, b"", f"{where}: is not a file; the sidecar is ignored"
     raw = path.read_bytes()
-    where = rel_path[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX
     try:
         values = validate_sidecar(yaml.safe_load(raw.decode("utf-8")), where)
         unknown = [t for t in values.get("themes", []) if taxonomy is None or t not in taxonomy.names()]
@@ -209,16 +224,20 @@ def convert_archive(
     state_path = pages_dir / STATE_FILE
     state = _load_state(state_path)
     _remove_temporary_files(pages_dir)
+    # rel_path → {"key", "meta", "sections"} of a converted report, or {"rejected", "message"}
+    # of a file rejected unread (see _rejection)
     new_state: dict[str, dict[str, Any]] = {}
     jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None]] = []
     keys: dict[str, str] = {}
     version = f"{PIPELINE_VERSION}:{taxonomy.digest if taxonomy else ''}".encode()
 
-    for source in find_sources(reports_dir):
-        rel_path = source.relative_to(reports_dir).as_posix()
-        if is_apple_double(source):
-            summary.skipped.append(rel_path)
-            continue
+    found = scan(reports_dir)
+    for problem in found.problems:
+        summary.failed.append(problem.message)
+        if problem.keep:
+            summary.kept += _keep_pages(problem.rel_path, state, new_state, pages_dir)
+    for source in found.sources:
+        rel_path = source.rel_path
         try:
             rel_path.encode("utf-8")
         except UnicodeEncodeError:  # bytes that are not UTF-8 reach Python as surrogates
@@ -226,17 +245,39 @@ def convert_archive(
             summary.failed.append(f"{shown}: the file name is not UTF-8 (a GBK name from a Windows zip?); "
                                   "rename the file and convert again")
             continue
-        sidecar, sidecar_raw, sidecar_error = _read_sidecar(source, rel_path, taxonomy)
+        old = state.get(rel_path, {})
+        where = rel_path  # what is being read: the report, then its sidecar
+        try:
+            status = source.path.stat()
+            if old.get("rejected") == _rejection(status):  # the same file as last time: not opened
+                summary.failed.append(old["message"])
+                new_state[rel_path] = old
+                continue
+            if is_apple_double(source.path):
+                summary.skipped.append(rel_path)
+                continue
+            raw = read_report(source.path)
+            where = _sidecar_name(rel_path)
+            sidecar, sidecar_raw, sidecar_error = _read_sidecar(found.root, rel_path, taxonomy)
+        except NotAReport as err:
+            new_state[rel_path] = {"rejected": _rejection(status), "message": f"{rel_path}: {err}"}
+            summary.failed.append(new_state[rel_path]["message"])
+            continue
+        except OSError as err:
+            summary.failed.append(_unreadable(where, err))
+            summary.kept += _keep_pages(rel_path, state, new_state, pages_dir)
+            continue
         if sidecar_error:
             summary.failed.append(sidecar_error)
-        key = hashlib.sha256(version + b"\0" + source.read_bytes() + b"\0" + sidecar_raw).hexdigest()
-        keys[rel_path] = key
-        old = state.get(rel_path)
-        if old and old["key"] == key and (pages_dir / "reports" / f"{old['meta']['id']}.md").is_file():
+        digest = hashlib.sha256(version + b"\0")
+        digest.update(raw)
+        digest.update(b"\0" + sidecar_raw)
+        keys[rel_path] = digest.hexdigest()
+        if old.get("key") == keys[rel_path] and _has_page(pages_dir, old):
             new_state[rel_path] = old
             summary.unchanged += 1
         else:
-            jobs_todo.append((source, rel_path, sidecar, taxonomy))
+            jobs_todo.append((source.path, rel_path, sidecar, taxonomy))
 
     for (source, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
         if isinstance(result, str):
@@ -248,9 +289,15 @@ def convert_archive(
         new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta, "sections": result.sections}
         summary.converted += 1
 
-    summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in new_state.values()})
-    entries = [entry for _, entry in sorted(new_state.items())]
-    catalog.write_site_pages(entries, pages_dir, write_atomic, taxonomy)
+    reports = {rel_path: entry for rel_path, entry in sorted(new_state.items()) if "meta" in entry}
+    summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in reports.values()})
+    for rel_path, entry in reports.items():
+        if entry["meta"]["removed"].get("nul_bytes"):
+            summary.warnings.append(f"{rel_path}: {entry['meta']['removed']['nul_bytes']} stray NUL byte(s) dropped "
+                                    "(a damaged copy?); compare the page with the file")
+    for warning in summary.warnings:
+        log.warning("warning: %s", warning)
+    catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)
     write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, indent=0))
     return summary
 
@@ -265,6 +312,32 @@ def _run(jobs_todo: list, jobs: int | None, progress: bool) -> Iterable[Converte
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from tqdm(pool.map(_convert_job, jobs_todo, chunksize=8), **bar)
+
+
+def _unreadable(where: str, err: OSError) -> str:
+    return f"{where}: cannot be read ({err.strerror or type(err).__name__}); its last page is kept"
+
+
+def _rejection(status: os.stat_result) -> list:
+    """What a file rejected unread is remembered by: its size and modification time, and the
+    rules that rejected it."""
+    return [status.st_size, status.st_mtime_ns, f"{PIPELINE_VERSION}/{MAX_REPORT_BYTES}"]
+
+
+def _has_page(pages_dir: Path, entry: dict[str, Any]) -> bool:
+    return "meta" in entry and (pages_dir / "reports" / f"{entry['meta']['id']}.md").is_file()
+
+
+def _keep_pages(prefix: str, state: dict[str, dict[str, Any]], new_state: dict[str, dict[str, Any]],
+                pages_dir: Path) -> int:
+    """Carry over the converted reports at `prefix` (a file, or a folder: all under it; "": all)
+    as they were, when it cannot be read now; returns how many."""
+    kept = 0
+    for rel_path, entry in state.items():
+        if (not prefix or rel_path == prefix or rel_path.startswith(prefix + "/")) and _has_page(pages_dir, entry):
+            new_state[rel_path] = entry
+            kept += 1
+    return kept
 
 
 def _remove_temporary_files(pages_dir: Path) -> None:

@@ -2,7 +2,12 @@
 
 Order: byte-order marks first, then strict UTF-8, then strict GB18030 (which covers GBK and
 GB2312), then charset-normalizer as the referee for anything else. A file that none of them
-decodes without errors is rejected; so are binary files and NUL bytes outside UTF-16.
+decodes without errors is rejected; so are binary files. NUL bytes outside UTF-16: a few stray
+ones in text that otherwise decodes (at most 1 in 100 bytes) stay in the text, for clean to drop
+and count; more, or with bytes that do not decode, are a binary file.
+
+`binary_head` runs before a file is read whole (baogao.sources.read_report): the same signs of
+a binary file, judged from its first bytes.
 """
 
 from __future__ import annotations
@@ -43,8 +48,13 @@ _REFEREE_ENCODINGS = ("big5", "big5hkscs", "cp950", "hz")
 _MAX_CHAOS = 0.1
 _MIN_REFEREE_BYTES = 16
 
-# C0 controls other than TAB, LF, VT, FF, CR, plus DEL: text files do not contain them.
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# C0 controls other than NUL (see _MAX_NUL_SHARE), TAB, LF, VT, FF, CR, plus DEL: text files do
+# not contain them.
+_CONTROL_CHAR = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
+# Stray NULs (a damaged copy, an editor's slip) are at most this share of a file's bytes (of its
+# characters in UTF-16/32); a binary file has far more (a sparse or zero-filled file is nothing else).
+_MAX_NUL_SHARE = 0.01
+_NUL_MESSAGE = "contains NUL bytes: a binary file or a damaged text file"
 
 
 class DecodeError(ValueError):
@@ -56,10 +66,33 @@ def decode(raw: bytes) -> Decoded:
     text, encoding = _decode_text(raw)
     found = _CONTROL_CHAR.search(text)
     if found:
-        bad = found.group()
-        kind = "NUL bytes" if bad == "\x00" else f"control character U+{ord(bad):04X}"
-        raise DecodeError(f"contains {kind}: not a plain-text file")
+        raise DecodeError(f"contains control character U+{ord(found.group()):04X}: not a plain-text file")
     return Decoded(text=normalize_newlines(text), encoding=encoding)
+
+
+def binary_head(head: bytes) -> str | None:
+    """Why a file whose first bytes are `head` is clearly not text (a signature, or NULs that
+    are neither UTF-16 nor stray), or None when only the whole file can tell."""
+    if any(head.startswith(bom) for bom, _, _ in _BOMS):
+        return None
+    what = _binary_signature(head)
+    if what:
+        return what
+    nuls = head.count(0)
+    if nuls <= len(head) * _MAX_NUL_SHARE:
+        return None
+    # UTF-16 without a BOM has its NULs (the high bytes of ASCII characters) on one side.
+    even_nuls = head[0::2].count(0)
+    if max(even_nuls, nuls - even_nuls) >= 0.9 * nuls and nuls <= len(head) / 2:
+        return None
+    return _NUL_MESSAGE
+
+
+def _binary_signature(raw: bytes) -> str | None:
+    for magic, what in _BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            return f"is {what}, not a text file; save it as plain text (.txt) first"
+    return None
 
 
 def normalize_newlines(text: str) -> str:
@@ -73,17 +106,30 @@ def _decode_text(raw: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(codec), name
+                text = raw[len(bom):].decode(codec)
             except UnicodeDecodeError as err:
                 raise DecodeError(f"starts with a {name} byte-order mark but is not valid {codec}: {err.reason} at byte {err.start + len(bom)}") from None
-    for magic, what in _BINARY_MAGIC.items():
-        if raw.startswith(magic):
-            raise DecodeError(f"is {what}, not a text file; save it as plain text (.txt) first")
+            if text.count("\x00") > len(text) * _MAX_NUL_SHARE:
+                raise DecodeError(_NUL_MESSAGE)
+            return text, name
+    what = _binary_signature(raw)
+    if what:
+        raise DecodeError(what)
     if b"\x00" in raw:
         utf16 = _bomless_utf16(raw)
         if utf16 is not None:
             return utf16
-        raise DecodeError("contains NUL bytes: a binary file or a damaged text file")
+        if raw.count(0) > len(raw) * _MAX_NUL_SHARE:
+            raise DecodeError(_NUL_MESSAGE)
+        try:
+            return _decode_8bit(raw)  # stray NULs in a text: they stay until clean
+        except DecodeError:
+            raise DecodeError(_NUL_MESSAGE) from None
+    return _decode_8bit(raw)
+
+
+def _decode_8bit(raw: bytes) -> tuple[str, str]:
+    """UTF-8, GB18030 or (refereed) another Chinese encoding."""
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as utf8_error:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from baogao.clean import clean
-from baogao.convert import find_sources
+from baogao.sources import find_sources
 from baogao.decode import DecodeError, decode
 from baogao.parse import parse
 

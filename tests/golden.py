@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from baogao.convert import convert_report, find_sources
+from baogao.convert import convert_report
+from baogao.sources import find_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from baogao.check import check_site
-from baogao.convert import find_sources, report_id
+from baogao.convert import report_id
+from baogao.sources import find_sources
 
 
 def test_whole_corpus_builds_and_check_is_clean(corpus, corpus_site):

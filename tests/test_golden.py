@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baogao.convert import find_sources
+from baogao.sources import find_sources
 from tests.golden import REPORTS, golden_path, render_sample
 
 SOURCES = find_sources(REPORTS)

@@ -8,6 +8,8 @@ data-report-id on every result and data-state="done", data-total="N" when comple
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +140,32 @@ def test_filters_show_counts_and_narrow_the_results(browser, sample_site):  # no
         shown = page.locator(".baogao-result").evaluate_all("els => els.map(e => e.dataset.reportId)")
         page.close()
     assert sorted(shown) == sorted(e["id"] for e in matching if e["level"] == level)
+
+
+def test_a_damaged_index_shows_a_message_not_zero_results(browser, sample_site, tmp_path):  # noqa: F811
+    """A deleted, truncated or corrupted shard (the one 马上就办 needs): the engine rejects the
+    query as `indexDamaged`, and the page and the header box say so instead of "0 results"."""
+    from tests.test_safety_input import DAMAGES, index_file
+
+    _, site = sample_site
+    for damage, make in DAMAGES.items():
+        copy = Path(shutil.copytree(site, tmp_path / damage))
+        make(index_file(copy, "马上就"))
+        with serve_folder(copy) as base:
+            page = browser.new_page()
+            page.goto(f"{base}search.html?q=马上就办")
+            page.locator('.baogao-results[data-state="error"]').wait_for(state="attached")  # empty: no height
+            assert page.locator(".baogao-summary .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员", damage
+            assert page.locator(".baogao-result").count() == 0
+            rejected = page.evaluate("""async () => {
+              const S = window.baogaoSearch;
+              try { await S.search(S.parseQuery("马上就办")); return "answered"; } catch (err) { return err.indexDamaged; }
+            }""")
+            assert rejected is True, damage
+            assert page.evaluate("""async () => {  // a query that needs no damaged file still answers
+              const S = window.baogaoSearch;
+              return (await S.search(S.parseQuery("办"))).total;
+            }""") > 0
+            page.fill("form.baogao-header-search input", "马上就办")
+            assert page.locator(".baogao-suggest .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员"
+            page.close()

@@ -4,13 +4,19 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — document count, shard counts, facet value tables;
+- `manifest.js`  — document count, shard counts, facet value tables, and the length and CRC-32
+  of every other file's payload (`checks`);
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
   occurrences (exact for 1- and 2-character queries);
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
   chaining triples at their offsets, so a match is exact by construction;
 - `docs/K.js`    — title, URL, year, office … of documents K·B … (K+1)·B−1 (shown results only);
 - `facets.js`    — one small code per document and facet, for filter counts and year sorting.
+
+Both engines verify every file they load against `checks` and stop with an error when one is
+missing or damaged: a deleted shard would otherwise answer "0 results", a wrong answer. `checks`
+holds, per group (g1, g2, g3, docs, facets), 8 bytes per file, packed: the unpacked payload's
+length and CRC-32 (little-endian uint32 each); length 0 means no file (a shard without terms).
 
 The index holds no copy of the texts: the KWIC lines of the results shown are cut from their
 report pages (fetched by the browser, read from disk by the CLI), which already hold every
@@ -39,7 +45,7 @@ import numpy as np
 from baogao.search.normalize import normalize
 
 INDEX_DIR = "search-index"
-FORMAT = 6
+FORMAT = 7
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -72,11 +78,13 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         for grams in _map(pool, _index_document, jobs):
             for n, entries in grams.items():
                 levels[n].add(*entries)
-        shards = {n: levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
-    facet_values = _write_docs_and_facets(tmp, catalog)
+        checks = {f"g{n}": levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
+    facet_values, checks["docs"], checks["facets"] = _write_docs_and_facets(tmp, catalog)
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
+        "format": FORMAT, "version": version, "docs": len(catalog),
+        "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
         "block": DOCS_PER_BLOCK, "facets": facet_values,
+        "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
     _write_script(tmp / "manifest.js", "manifest", manifest)
     (tmp / "VERSION").write_text(version)
@@ -202,16 +210,17 @@ class _Level:
         self.values.append(values)
         self.bucket_starts.append(bucket_starts)
 
-    def write(self, root: Path, pool: ProcessPoolExecutor | None) -> int:
-        """Write all shards of this level; returns the shard count."""
+    def write(self, root: Path, pool: ProcessPoolExecutor | None) -> list[tuple[int, int]]:
+        """Write all shards of this level; returns each shard's check (see `_write_packed`)."""
         total = sum(len(k) for k in self.keys)
         if not total:  # an archive without reports, or without text
-            return 1
+            return [(0, 0)]
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shard_bits = max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
         # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
         batch_bits = min(_BUCKET_BITS, shard_bits, math.ceil(math.log2(1 + total // BATCH_ENTRIES)))
         step = 1 << (_BUCKET_BITS - batch_bits)
+        checks = [(0, 0)] * (1 << shard_bits)  # a shard without terms has no file
         pending: list = []
         for first_bucket in range(0, 1 << _BUCKET_BITS, step):
             spans = [(b[first_bucket], b[first_bucket + step]) for b in self.bucket_starts]
@@ -222,15 +231,19 @@ class _Level:
                 np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)]).astype(np.int64),
             )
             if pool is None:
-                _write_shards(*args)
-                continue
-            pending.append(pool.submit(_write_shards, *args))
-            if len(pending) > PENDING_BATCHES:  # bounded: batches wait in memory until written
-                pending.pop(0).result()
+                written = [_write_shards(*args)]
+            else:
+                pending.append(pool.submit(_write_shards, *args))
+                # bounded: batches wait in memory until written
+                written = [pending.pop(0).result()] if len(pending) > PENDING_BATCHES else []
+            for shard_checks in written:
+                for s, check in shard_checks.items():
+                    checks[s] = check
         for future in pending:
-            future.result()
+            for s, check in future.result().items():
+                checks[s] = check
         self.keys, self.values, self.bucket_starts = [], [], []
-        return 1 << shard_bits
+        return checks
 
 
 def _hashes(keys: np.ndarray, n: int) -> np.ndarray:
@@ -242,10 +255,11 @@ def _shard_ids(keys: np.ndarray, n: int, shards: int) -> np.ndarray:
     return (_hashes(keys, n) >> np.uint64(33 - shards.bit_length())).astype(np.int64)
 
 
-def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> None:
-    """Sort entries by shard and term, encode each term's postings, and write the shards."""
+def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int, tuple[int, int]]:
+    """Sort entries by shard and term, encode each term's postings, and write the shards;
+    returns their checks."""
     if not len(keys):
-        return
+        return {}
     shard = _shard_ids(keys, n, shards)
     positional = n == 3
     order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
@@ -292,21 +306,26 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> None:
     term_codes = _key_codes(keys[term_first], n).astype("<u4")
 
     present, first = np.unique(term_shard, return_index=True)
+    checks = {}
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         sizes, _ = _varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
         header, _ = _varints(np.array([len(terms), len(sizes)]))
         blob = header.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        _write_script(root / f"g{n}" / f"{s}.js", f"g{n}/{s}", packed(blob))
+        checks[s] = _write_packed(root, f"g{n}/{s}", blob)
+    return checks
 
 
-def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> dict[str, list]:
+def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[dict[str, list], list, list]:
+    """Write the metadata blocks and the facet codes; returns the facet values and the checks
+    of both."""
+    docs_checks = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [
             [e["id"], e["url"], e["title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"]]
             for e in catalog[block: block + DOCS_PER_BLOCK]
         ]
-        _write_script(root / "docs" / f"{block // DOCS_PER_BLOCK}.js", f"docs/{block // DOCS_PER_BLOCK}", rows)
+        docs_checks.append(_write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", _json_bytes(rows)))
 
     values: dict[str, list] = {}
     columns: dict[str, list] = {}
@@ -318,8 +337,12 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> dict[st
         values[facet] = flat
         columns[facet] = [[code[v] for v in r] if isinstance(r, list) else code.get(r, 0) for r in raw]
     # One small code per document and facet: packed, it is a few bytes per document.
-    _write_script(root / "facets.js", "facets", packed(json.dumps(columns, separators=(",", ":")).encode()))
-    return values
+    facets_check = _write_packed(root, "facets", _json_bytes(columns))
+    return values, docs_checks, [facets_check]
+
+
+def _json_bytes(payload: Any) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 # Characters that cannot stand as themselves in a JS string literal (NUL is kept out for tools).
@@ -375,6 +398,12 @@ def _from_text(text: str) -> bytes:
     groups[start[paired] + 1] = (codes[paired] - 0x80) & 127
     bits = ((groups[:, None] >> np.arange(6, -1, -1)) & 1).astype(np.uint8).ravel()
     return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
+
+
+def _write_packed(root: Path, name: str, data: bytes) -> tuple[int, int]:
+    """Write `data` packed as root/NAME.js; returns its check: (length, CRC-32) of `data`."""
+    _write_script(root / f"{name}.js", name, packed(data))
+    return len(data), zlib.crc32(data)
 
 
 def _write_script(path: Path, name: str, payload: Any) -> None:

@@ -3,12 +3,15 @@
 Reads the same files as the browser engine (baogao-search.js) and applies the same rules:
 every part of the query is an exact phrase after normalisation; 1- and 2-character parts are
 answered from per-document counts, longer ones by chaining character triples at their offsets.
-KWIC lines are cut from the text of the report pages, as the browser does.
+KWIC lines are cut from the text of the report pages, as the browser does. Every index file is
+checked against the manifest's `checks` as it is loaded: a missing or damaged one raises
+SearchIndexError (never a partial answer).
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,11 +20,20 @@ from typing import Any
 import numpy as np
 
 from baogao.check import visible_text
-from baogao.search.index import INDEX_DIR, shard_of, unpacked
+from baogao.search.index import FORMAT, INDEX_DIR, shard_of, unpacked
 from baogao.search.normalize import Query, normalize_with_offsets, parse_query
 
 KWIC_CONTEXT = 30
 KWIC_LINES = 3
+
+
+class SearchIndexError(Exception):
+    """The site has no usable search index: no site, no index, or a missing or damaged file."""
+
+
+def _damaged(name: str, what: str) -> SearchIndexError:
+    return SearchIndexError(f"检索索引不完整：{INDEX_DIR}/{name} 缺失或损坏，请重新构建 "
+                            f"(search index incomplete: {INDEX_DIR}/{name} is {what}; rebuild the site with `baogao build`)")
 
 
 @dataclass
@@ -68,17 +80,49 @@ class SearchIndex:
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
         self.root = site_dir / INDEX_DIR
+        if not site_dir.is_dir():
+            raise SearchIndexError(f"site folder '{site_dir}' does not exist: build it with `baogao build`, or give --site")
         if not (self.root / "manifest.js").is_file():
-            raise FileNotFoundError(f"no search index in '{site_dir}': build the site with `baogao build` first")
-        self.manifest = _read_script(self.root / "manifest.js")
+            raise SearchIndexError(f"no search index in '{site_dir}' (no {INDEX_DIR}/manifest.js): "
+                                   "build the site with `baogao build` first")
+        try:
+            self.manifest = _read_script(self.root / "manifest.js")
+            if self.manifest["format"] != FORMAT:
+                raise SearchIndexError(f"the search index in '{site_dir}' has format {self.manifest['format']}, "
+                                       f"this baogao reads format {FORMAT}: rebuild the site with `baogao build`")
+            self.checks = {group: np.frombuffer(unpacked(text), "<u4").reshape(-1, 2)
+                           for group, text in self.manifest["checks"].items()}
+            if any(len(self.checks[f"g{n}"]) != self.manifest["shards"][str(n)] for n in (1, 2, 3)):
+                raise ValueError("shard counts and checks disagree")
+        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+            raise _damaged("manifest.js", "damaged") from None
         self._shard = lru_cache(maxsize=256)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
 
+    def _payload(self, group: str, number: int) -> bytes | None:
+        """The unpacked payload of one index file, checked against the manifest; None for a
+        shard without terms (it has no file)."""
+        name = f"{group}.js" if group == "facets" else f"{group}/{number}.js"
+        try:
+            length, crc = self.checks[group][number].tolist()
+        except (KeyError, IndexError):
+            raise _damaged(name, "not in the manifest") from None
+        if not length:
+            return None
+        try:
+            data = unpacked(_read_script(self.root / name))
+        except FileNotFoundError:
+            raise _damaged(name, "missing") from None
+        except (OSError, ValueError, IndexError, zlib.error):
+            raise _damaged(name, "damaged (not a complete index file)") from None
+        if len(data) != length or zlib.crc32(data) != crc:
+            raise _damaged(name, "damaged (its length or checksum differs from the manifest)")
+        return data
+
     def _load_shard(self, n: int, s: int) -> dict[str, bytes]:
-        path = self.root / f"g{n}" / f"{s}.js"
-        if not path.is_file():
+        blob = self._payload(f"g{n}", s)
+        if blob is None:
             return {}
-        blob = unpacked(_read_script(path))
         (terms_len, sizes_len), head = _header(blob, 2)
         terms = blob[head: head + terms_len].decode("utf-8")
         sizes = _varints(blob[head + terms_len: head + terms_len + sizes_len])
@@ -141,7 +185,7 @@ class SearchIndex:
         return [Hit(doc, count) for doc, count in sorted(totals.items(), key=lambda dc: (-dc[1], dc[0]))]
 
     def _load_block(self, block: int) -> list[list[Any]]:
-        return _read_script(self.root / "docs" / f"{block}.js")
+        return json.loads(self._payload("docs", block))
 
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]

@@ -5,6 +5,9 @@
  * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts);
  * from file://, where pages cannot be fetched, results come without them.
+ * Every index file is checked against the manifest's checks (length and CRC-32 of its unpacked
+ * payload) as it loads: a file that is missing, does not load, or differs rejects the query with
+ * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError).
  */
 (function () {
   "use strict";
@@ -54,6 +57,11 @@
     return { include: include, exclude: exclude };
   }
 
+  function damaged(name) {
+    var err = new Error("检索索引不完整：search-index/" + name + ".js 缺失或损坏，请重新构建");
+    err.indexDamaged = true;
+    return err;
+  }
   function get(name) {
     if (cache[name]) return cache[name];
     cache[name] = new Promise(function (resolve, reject) {
@@ -61,8 +69,11 @@
       var s = document.createElement("script");
       s.src = root + name + ".js" + (version ? "?v=" + version : "");
       s.async = true;
-      s.onerror = function () { delete pending[name]; resolve(null); };
-      s.onload = function () { s.remove(); };
+      s.onerror = function () { delete pending[name]; reject(damaged(name)); };
+      s.onload = function () {  // a script runs before its load event: a whole file has called load()
+        s.remove();
+        if (pending[name]) { delete pending[name]; reject(damaged(name)); }
+      };
       document.head.appendChild(s);
     });
     return cache[name];
@@ -113,15 +124,53 @@
     return h;
   }
 
-  var manifestPromise = null;
+  var CRC_TABLE = new Uint32Array(256).map(function (_, n) {
+    for (var k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  });
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  var manifestPromise = null, checksPromise = null;
   function manifest() { return manifestPromise || (manifestPromise = get("manifest")); }
+  /* {group: Uint32Array [length, crc, length, crc, …]}, one pair per file (see index.py). */
+  function checks() {
+    return checksPromise || (checksPromise = manifest().then(function (m) {
+      var groups = Object.keys(m.checks);
+      return Promise.all(groups.map(function (g) { return unpack(m.checks[g]); })).then(function (all) {
+        var out = {};
+        groups.forEach(function (g, i) {
+          var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
+          out[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
+        });
+        [1, 2, 3].forEach(function (n) { if (out["g" + n].length !== 2 * m.shards[n]) throw damaged("manifest"); });
+        return out;
+      });
+    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged("manifest"); }));
+  }
+  /* The unpacked payload of index file GROUP/NUMBER (or "facets"), checked; null for a shard
+   * without terms, which has no file. */
+  function payload(group, number) {
+    var name = group === "facets" ? group : group + "/" + number;
+    return checks().then(function (sums) {
+      var table = sums[group];
+      if (!table || 2 * number >= table.length) throw damaged(name);
+      var length = table[2 * number], crc = table[2 * number + 1];
+      if (!length) return null;
+      return get(name).then(unpack).then(function (bytes) {
+        if (bytes.length !== length || crc32(bytes) !== crc) throw damaged(name);
+        return bytes;
+      });
+    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
+  }
 
   var tables = {};
   function shardTable(n, s) {
     var key = n + "/" + s;
-    if (!tables[key]) tables[key] = get("g" + key).then(function (p) {
-      return p ? unpack(p) : null;
-    }).then(function (blob) {
+    if (!tables[key]) tables[key] = payload("g" + n, s).then(function (blob) {
       var table = new Map();
       if (!blob) return table;
       // [terms length, sizes length] varints, UTF-8 terms, size varints, posting data
@@ -213,9 +262,13 @@
   }
 
   var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type"];
+  var blocks = {};
+  function block(k) {
+    return blocks[k] || (blocks[k] = payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); }));
+  }
   function meta(doc) {
     return manifest().then(function (m) {
-      return get("docs/" + Math.floor(doc / m.block)).then(function (rows) {
+      return block(Math.floor(doc / m.block)).then(function (rows) {
         var row = rows[doc % m.block], out = {};
         FIELDS.forEach(function (f, i) { out[f] = row[i]; });
         out.doc = doc;
@@ -225,8 +278,8 @@
   }
   var facetsPromise = null;
   function facets() {
-    return facetsPromise || (facetsPromise = get("facets").then(function (p) {
-      return unpack(p).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+    return facetsPromise || (facetsPromise = payload("facets", 0).then(function (bytes) {
+      return JSON.parse(utf8.decode(bytes));
     }));
   }
   /* The text a report page shows of its report: its text nodes (for highlighting) and their

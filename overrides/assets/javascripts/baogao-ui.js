@@ -9,6 +9,8 @@
   var PAGE_SIZE = 10;  // results per "load more": each fetches its report page for the KWIC lines
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
+  /* What a reader sees when the engine finds the index incomplete (err.indexDamaged): not "0 results". */
+  var INDEX_DAMAGED = "检索索引不完整，请联系管理员";
 
   function pageUrl(url) { return siteRoot + url; }
   function el(tag, attrs, children) {
@@ -62,6 +64,11 @@
           if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: pageUrl("search.html") + "?q=" + encodeURIComponent(raw), text: "查看全部 " + res.total + " 篇 →" }));
           panel.hidden = false;
         });
+      }).catch(function (err) {
+        if (mine !== seq) return;
+        var damaged = err && err.indexDamaged;
+        panel.replaceChildren(el("div", { class: "baogao-suggest__total" + (damaged ? " baogao-index-error" : ""), text: damaged ? INDEX_DAMAGED : "检索出错：" + err }));
+        panel.hidden = false;
       });
     }
   }
@@ -122,14 +129,19 @@
           });
         }));
       }
-      more.onclick = function () { results.setAttribute("data-state", "loading"); showMore().then(function () { results.setAttribute("data-state", "done"); }); };
+      more.onclick = function () { results.setAttribute("data-state", "loading"); showMore().then(function () { results.setAttribute("data-state", "done"); }, failed); };
       exportButton.hidden = !hits.length;
       exportButton.onclick = function () { exportCsv(hits); };
       return showMore().then(function () { results.setAttribute("data-state", "done"); });
-    }).catch(function (err) {
-      summary.textContent = "检索出错：" + err;
+    }).catch(failed);
+
+    function failed(err) {
+      results.replaceChildren();
+      facetBox.replaceChildren();
+      more.hidden = exportButton.hidden = true;
+      summary.replaceChildren(err && err.indexDamaged ? el("strong", { class: "baogao-index-error", text: INDEX_DAMAGED }) : "检索出错：" + err);
       results.setAttribute("data-state", "error");
-    });
+    }
 
     function resultNode(hit, meta) {
       return el("li", { class: "baogao-result", "data-report-id": meta.id }, [
