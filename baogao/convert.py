@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -26,16 +27,17 @@ from baogao import catalog
 from baogao.clean import clean
 from baogao.decode import DecodeError, decode
 from baogao.enrich import enrich
-from baogao.parse import infer_title, parse
+from baogao.parse import parse, with_inferred_title
 from baogao.keywords import keywords
 from baogao.model import Block
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
 from baogao.sources import MAX_REPORT_BYTES, REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
+from baogao.titles import display_title
 
 # Bump when a stage changes its output, so that every report is converted again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: display titles, year_min, themes strongest first
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"
 
@@ -94,13 +96,15 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
         raise ReportError(f"{rel_path}: has no text (only white space or page clutter)")
     parsed = parse(cleaned.lines, name)
     facts = enrich(parsed, name)
-    parsed = infer_title(parsed, facts.get("org"), facts.get("doc_type"))
-    if "title" in sidecar and parsed.title_in_text:
-        # The corrected title replaces the heading, not the text: the old title line stays as
-        # the first paragraph, so every character of the report is still on its page.
-        parsed = replace(parsed, title=sidecar["title"], title_in_text=False,
-                         blocks=(Block("paragraph", parsed.title), *parsed.blocks))
-    title_source = "text" if parsed.title_in_text else ("inferred" if parsed.title_inferred else "filename")
+    parsed = with_inferred_title(parsed, facts.get("org"), facts.get("doc_type"))
+    title_source = parsed.title_source
+    if "title" in sidecar:
+        title_source = "sidecar"
+        if parsed.title_in_text:
+            # The corrected title replaces the heading, not the text: the old title line stays
+            # as the first paragraph, so every character of the report is still on its page.
+            parsed = replace(parsed, title_in_text=False, blocks=(Block("paragraph", parsed.title), *parsed.blocks))
+        parsed = replace(parsed, title=sidecar["title"], title_inferred=False)
     matches = classify(parsed, taxonomy) if taxonomy else []
     anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts})
     meta: dict[str, Any] = {
@@ -118,10 +122,10 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
     }
     # Hand corrections win over extracted values.
     meta.update(sidecar)
-    if "title" in sidecar:
-        meta["title_source"], meta["title_inferred"] = "sidecar", False
     if "year" in sidecar:
         meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
+        meta["year_min"] = None
+    meta["display_title"] = display_title(parsed.title, parsed.subtitle, meta["year"], meta["org"], meta["region"])
     try:
         meta = validate(meta, rel_path)
     except SchemaError as err:
@@ -341,10 +345,14 @@ def _keep_pages(prefix: str, state: dict[str, dict[str, Any]], new_state: dict[s
 
 
 def _remove_temporary_files(pages_dir: Path) -> None:
-    """Leftovers of an interrupted run (write_atomic's temporary files)."""
+    """Leftovers of an interrupted run (write_atomic's temporary files; older versions also
+    named the index being built `.search-index.tmp`, a folder)."""
     for pattern in (".*.tmp", "*/.*.tmp"):
         for leftover in pages_dir.glob(pattern):
-            leftover.unlink(missing_ok=True)
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink(missing_ok=True)
 
 
 def _load_state(path: Path) -> dict[str, dict[str, Any]]:

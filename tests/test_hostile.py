@@ -443,7 +443,7 @@ def test_a_killed_conversion_leaves_whole_pages_and_a_rerun_completes(tmp_path):
     process = subprocess.Popen(convert_command(reports, pages), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
-        if (pages / "reports").is_dir() and len(os.listdir(pages / "reports")) >= 30:
+        if (pages / "reports").is_dir() and len(list((pages / "reports").glob("*.md"))) >= 30:
             break
         time.sleep(0.002)
     process.send_signal(signal.SIGKILL)

@@ -321,8 +321,8 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
     of both."""
     docs_checks = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [
-            [e["id"], e["url"], e["title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"]]
+        rows = [  # the title lists show: display_title
+            [e["id"], e["url"], e["display_title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"]]
             for e in catalog[block: block + DOCS_PER_BLOCK]
         ]
         docs_checks.append(_write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", _json_bytes(rows)))
