@@ -269,6 +269,15 @@ CASES = [
          ("Error reading metadata 'title' of '两行标题.meta.yml': expected one line of text",)),
     Case("sidecar alias bomb", with_sidecar("别名炸弹", ALIAS_BOMB), SIDECAR_IGNORED,
          ("Error reading metadata 'themes' of '别名炸弹.meta.yml': expected a list of names",)),
+    # a huge value would grow every list that shows it; a control character would reach <title>
+    Case("sidecar with a 3.5-million-character title", with_sidecar("超长标题", "title: " + "长" * 3_500_000 + "\n"),
+         SIDECAR_IGNORED, ("Error reading metadata 'title' of '超长标题.meta.yml': expected at most 200 characters, "
+                           "got 3500000",)),
+    Case("sidecar with a NUL in its title", with_sidecar("控制字符标题", 'title: "县政府\\0工作报告"\n'), SIDECAR_IGNORED,
+         ("Error reading metadata 'title' of '控制字符标题.meta.yml': expected text without control characters",)),
+    Case("sidecar with a control character in an office", with_sidecar("控制字符单位", 'org: "县政府\\x1b办公室"\n'),
+         SIDECAR_IGNORED, ("Error reading metadata 'org' of '控制字符单位.meta.yml': expected text without control "
+                           "characters",)),
 ]
 
 
