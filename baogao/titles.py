@@ -18,6 +18,7 @@ from pathlib import PurePath
 from baogao.places import find_places
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LEVEL_WORDS = "省市县区乡镇"
 # Legal-database id suffix of exported file names: …办法(FBM-CLI.11.1535062)
 _DATABASE_ID = re.compile(r"\s*[(（]FBM-[^)）]*[)）]$")
 _ORDERING_PREFIX = re.compile(r"^\d+[_\-\s]+")  # 001_ / 2026_ ordering prefixes
@@ -83,14 +84,14 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     return shown
 
 
-# A generic title is its owner, a year and a document kind, and nothing else.
 _LEADING_YEAR = re.compile(r"^(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
-_GENERIC_MAX_HAN = 6  # besides the owner: 领导班子工作总结
+_GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办公室领导班子工作总结)
 
 
 def _is_generic(title: str, org: str | None) -> bool:
+    """Whether the title is its owner, a year and a document kind, and little else."""
     rest = _LEADING_YEAR.sub("", title)
     kind = _GENERIC_KIND.search(rest)
     if not kind:
@@ -100,7 +101,7 @@ def _is_generic(title: str, org: str | None) -> bool:
         rest = rest.replace(owner, "")
     for place in reversed(find_places(rest)):
         rest = rest[: place.start] + rest[place.end:]
-    return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN - len(kind.group()) + 2 and len(_HAN.findall(rest)) <= 4
+    return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN
 
 
 def _owner_names(org: str | None) -> list[str]:
@@ -108,7 +109,7 @@ def _owner_names(org: str | None) -> list[str]:
     if not org:
         return []
     names = [org, _strip_place(org)]
-    if org[0] in "省市县区乡镇":
+    if org[0] in _LEVEL_WORDS:  # 县行政审批服务局办公室 is written 行政审批服务局办公室 in its own title
         names.append(org[1:])
     return sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
 

@@ -1,0 +1,60 @@
+"""Titles (baogao.titles): file-name titles, inferred titles and the display title lists show."""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.titles import display_title, infer_title, title_from_filename
+
+
+@pytest.mark.parametrize(
+    ("title", "subtitle", "year", "org", "region", "expected"),
+    [
+        # generic: the owner's place after the year, and the year in front
+        ("政府工作报告", "", 2026, "广东省人民政府", "广东省", "2026年广东省政府工作报告"),
+        ("2026年政府工作报告", "", 2026, "云南省人民政府", "云南省", "2026年云南省政府工作报告"),
+        ("国务院政府工作报告", "", 1998, "国务院", "全国", "1998年国务院政府工作报告"),
+        # the title names its owner already (a place, or the office with or without its level)
+        ("2026年四川省人民政府工作报告", "", 2026, "四川省人民政府", "四川省", "2026年四川省人民政府工作报告"),
+        ("2023年度行政审批服务局办公室工作总结", "", 2023, "县行政审批服务局办公室", None,
+         "2023年度行政审批服务局办公室工作总结"),
+        # specific titles keep their words; a year is put in front when there is none in them
+        ("关于南昌市农民工参保情况的调研报告", "", 2019, "南昌市总工会", "江西省", "2019年关于南昌市农民工参保情况的调研报告"),
+        ("支持工业互联网发展行动计划(2021—2023年)的通知", "", 2021, None, None, "支持工业互联网发展行动计划(2021—2023年)的通知"),
+        # no year known: nothing is guessed
+        ("县政府办公室工作总结", "", None, "县政府办公室", None, "县政府办公室工作总结"),
+        # a subtitle is joined with ——
+        ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
+         "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
+    ],
+)
+def test_display_title(title, subtitle, year, org, region, expected):
+    assert display_title(title, subtitle, year, org, region) == expected
+
+
+def test_two_generic_titles_of_two_years_or_places_differ():
+    titles = {display_title("政府工作报告", "", year, org, None) for year, org in
+              ((2025, "海南省人民政府"), (2026, "海南省人民政府"), (2026, "青海省人民政府"))}
+    assert len(titles) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("北京市通州区企业员工参与社会保险及 待遇落实情况调研报告.txt", "北京市通州区企业员工参与社会保险及待遇落实情况调研报告"),
+        ("松桃县调研报告__GB18030_CRLF.txt", "松桃县调研报告"),
+        ("2026_广东省_政府工作报告.txt", "广东省政府工作报告"),  # fields joined like a title
+        ("中山市政务数据管理办法(FBM-CLI.11.1598088).txt", "中山市政务数据管理办法"),
+        ("000_90a8bdb48d7b146b.txt", ""),
+    ],
+)
+def test_title_from_filename(name, expected):
+    assert title_from_filename(name) == expected
+
+
+def test_an_inferred_title_names_the_campaign_the_report_answers():
+    opening = "根据《xx市人民政府办公室关于开展“提质效促落实强本领促发展”能力提升行动的通知》要求，我办坚持…"
+    assert infer_title("县政府办公室", "工作总结", opening) == "县政府办公室“提质效促落实强本领促发展”能力提升行动工作总结"
+    assert infer_title("县政府办公室", "工作总结", "今年以来，县政府办公室领导班子团结带领全体干部…") == "县政府办公室领导班子工作总结"
+    assert infer_title("县政府办公室", "工作总结", "今年以来，我办认真履职。") == "县政府办公室工作总结"
+    assert infer_title(None, "其他", "为更加深入了解情况，开展了调研。") == "为更加深入了解情况"
