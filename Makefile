@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 REPORTS ?= reports
 OUT ?= site
 
-.PHONY: install site serve test golden bench publish clean
+.PHONY: install site serve test lint golden bench publish clean
 
 $(BIN)/baogao: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ serve: install
 ## All tests: unit, golden, corpus (skipped without ../shared/corpus), browser.
 test: install
 	$(BIN)/python -m pytest -q
+
+## Lint (ruff) and type-check (mypy); must be clean.
+lint: install
+	$(BIN)/ruff check baogao tests scripts hooks
+	$(BIN)/mypy baogao
 
 ## Regenerate tests/golden/ from reports/, then review with `git diff tests/golden`.
 golden: install

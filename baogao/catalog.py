@@ -75,6 +75,7 @@ class Facet:
 
     def groups(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
         grouped: dict[str, list[dict[str, Any]]] = {}
+        key: Callable[[tuple[str, list[dict[str, Any]]]], tuple[Any, ...]]
         for meta in newest_first(metas):
             grouped.setdefault(self.value(meta), []).append(meta)
         if self.order == "newest":

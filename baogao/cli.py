@@ -138,6 +138,7 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
             return 1
         log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
     if args.command == "publish":
+        assert site_url is not None  # main() validated --base-url, which publish requires
         try:
             archive, checksum = publish(args.out, args.dist, site_url)
         except ValueError as err:  # the site is not what its build wrote

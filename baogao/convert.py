@@ -283,7 +283,7 @@ def convert_archive(
         else:
             jobs_todo.append((source.path, rel_path, sidecar, taxonomy))
 
-    for (source, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+    for (_, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
         if isinstance(result, str):
             summary.failed.append(result)
             continue

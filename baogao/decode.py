@@ -108,7 +108,9 @@ def _decode_text(raw: bytes) -> tuple[str, str]:
             try:
                 text = raw[len(bom):].decode(codec)
             except UnicodeDecodeError as err:
-                raise DecodeError(f"starts with a {name} byte-order mark but is not valid {codec}: {err.reason} at byte {err.start + len(bom)}") from None
+                raise DecodeError(
+                    f"starts with a {name} byte-order mark but is not valid {codec}: {err.reason} at byte {err.start + len(bom)}"
+                ) from None
             if text.count("\x00") > len(text) * _MAX_NUL_SHARE:
                 raise DecodeError(_NUL_MESSAGE)
             return text, name

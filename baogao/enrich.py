@@ -215,8 +215,8 @@ def _event_year(text: str) -> int | None:
     years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
     years += [int(m.group(1)) for m in _AS_OF.finditer(_normalize_digits(text))]
-    years = [y for y in years if y and _plausible(y)]
-    return max(years) if years else None
+    plausible = [y for y in years if y and _plausible(y)]
+    return max(plausible) if plausible else None
 
 
 def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None, int | None]:

@@ -73,7 +73,7 @@ def read_stopwords(path: Path = STOPWORDS) -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-def _is_keyword(word: str, stop: set[str]) -> bool:
+def _is_keyword(word: str, stop: frozenset[str]) -> bool:
     return len(word) >= 2 and word not in stop and bool(_HAN.search(word)) and not _MARKS.search(word)
 
 

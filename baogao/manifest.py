@@ -62,7 +62,7 @@ def verify_file(site_dir: Path, rel: str, digest: str) -> Path:
 def files_under(folder: Path) -> list[Path]:
     """Every file under `folder` and every symbolic link, to a file or a folder (never
     followed), sorted by path."""
-    found = []
+    found: list[Path] = []
     for parent, folders, files in os.walk(folder):
         found.extend(Path(parent, name) for name in files)
         found.extend(Path(parent, name) for name in folders if os.path.islink(os.path.join(parent, name)))

@@ -143,7 +143,7 @@ def _blocks(body: list[str]) -> list[Block]:
     for i, line in enumerate(body):
         raw.extend(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
 
-    used = sorted({style for kind, _, style in raw if kind == "heading"}, key=_STYLE_RANK.get)
+    used = sorted({style for kind, _, style in raw if kind == "heading"}, key=_STYLE_RANK.__getitem__)  # every heading style is ranked
     level_of = {style: min(2 + i, 6) for i, style in enumerate(used)}
 
     blocks: list[Block] = []
@@ -152,7 +152,9 @@ def _blocks(body: list[str]) -> list[Block]:
         if kind == "heading":
             blocks.append(Block("heading", text, level=level_of[style]))
         elif kind == "article":
-            number = _ARTICLE.match(text).group(1)
+            article = _ARTICLE.match(text)
+            assert article is not None  # _classify makes only such lines articles
+            number = article.group(1)
             anchors[number] += 1
             anchor = number if anchors[number] == 1 else f"{number}-{anchors[number]}"
             blocks.append(Block("article", text, anchor=anchor))

@@ -8,6 +8,7 @@ numeric character reference, so the page shows exactly the text of the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -39,7 +40,7 @@ def escape_markdown(text: str) -> str:
     return out
 
 
-def block_anchors(report: ParsedReport, targets: set[int] = frozenset()) -> dict[int, str]:
+def block_anchors(report: ParsedReport, targets: Collection[int] = frozenset()) -> dict[int, str]:
     """Anchor (HTML id) of each block that gets one: every heading (a readable slug of its
     text, as in the TOC), every 第X条 article, and the paragraphs in `targets` (theme links)."""
     anchors: dict[int, str] = {}

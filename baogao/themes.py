@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeGuard
 
 import re2
 import yaml
@@ -344,7 +344,7 @@ def _number(value: Any, positive: bool = False) -> float | None:
     return float(value)
 
 
-def _one_line(value: Any) -> bool:
+def _one_line(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value
 
 
@@ -558,6 +558,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}))
             hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor, context)
             if qualifies:
+                assert hit is not None  # a section without evidence does not qualify
                 listed[i] = hit
             kids = children[i]
             taken = sum(1 for k in kids if k in listed)
@@ -639,7 +640,7 @@ def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str
 def _under_named_heading(theme: Theme, sections: list[Section], texts: list[str], factor: float) -> list[bool]:
     """Per section: whether a heading above it names the theme (二、强化督查督办 above
     一是强化"电话催"): its sub-sections are read in that context."""
-    named = [bool(s.head) and factor * _count(theme, texts, (s.head,))[0] >= theme.threshold for s in sections]
+    named = [s.head is not None and factor * _count(theme, texts, (s.head,))[0] >= theme.threshold for s in sections]
     under = [False] * len(sections)
     for s in sections:  # parents come before their sub-sections
         if s.parent is not None:

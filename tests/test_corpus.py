@@ -20,7 +20,8 @@ def test_whole_corpus_builds_and_check_is_clean(corpus, corpus_site):
 DERIVED = {
     "derived_encodings/松桃县调研报告__GB18030_CRLF.txt": "lucyciaa+knowledge/关于松桃县快递行业从业人员社会保险及权益保障的调研报告.txt",
     "derived_encodings/赤峰市调研报告__UTF16LE-BOM_CRLF.txt": "lucyciaa+knowledge/赤峰市企业欠缴职工社会保险费问题的调研报告.txt",
-    "derived_encodings/阿坝州政务数据办法__UTF8-BOM_CRLF.txt": "mengke25+policy_text_frenq/阿坝州人民政府办公室关于印发《阿坝州政务数...(FBM-CLI.12.4792728).txt",
+    "derived_encodings/阿坝州政务数据办法__UTF8-BOM_CRLF.txt":
+        "mengke25+policy_text_frenq/阿坝州人民政府办公室关于印发《阿坝州政务数...(FBM-CLI.12.4792728).txt",
     "derived_encodings/1960_国务院政府工作报告__GBK_LF.txt": "aldohemsn+chinese-political-corpora/derived_jsonl/1960_国务院政府工作报告.txt",
 }
 

@@ -64,7 +64,10 @@ FIND_INJECTED = """() => {
     for (const el of document.querySelectorAll(sel)) found.push(sel);
   return found;
 }"""
-SCRIPTS = """() => Array.from(document.scripts).map(s => s.src ? 'src:' + new URL(s.src).pathname.replace(/.*\\/assets\\//, 'assets/') : 'inline:' + s.textContent.length)"""
+SCRIPTS = (
+    """() => Array.from(document.scripts).map(s => s.src ? 'src:' + new URL(s.src).pathname.replace(/.*\\/assets\\//, 'assets/')"""
+    """ : 'inline:' + s.textContent.length)"""
+)
 
 
 @pytest.fixture(scope="module")

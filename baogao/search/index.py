@@ -310,8 +310,8 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         sizes, _ = _varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
-        header, _ = _varints(np.array([len(terms), len(sizes)]))
-        blob = header.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
+        head, _ = _varints(np.array([len(terms), len(sizes)]))
+        blob = head.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
         checks[s] = _write_packed(root, f"g{n}/{s}", blob)
     return checks
 

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -64,7 +64,8 @@ def _varints(data: bytes) -> list[int]:
 
 def _header(blob: bytes, count: int) -> tuple[list[int], int]:
     """The first `count` varints of a blob, and the offset after them."""
-    values, value, shift, offset = [], 0, 0, 0
+    values: list[int] = []
+    value, shift, offset = 0, 0, 0
     while len(values) < count:
         byte = blob[offset]
         offset += 1
@@ -139,7 +140,8 @@ class SearchIndex:
         raw = self._shard(n, shard_of(term, self.manifest["shards"][str(n)])).get(term)
         if raw is None:
             return {}
-        values, out, i, doc = _varints(raw), {}, 1, 0
+        out: dict[int, int | list[int]] = {}
+        values, i, doc = _varints(raw), 1, 0
         for g in range(values[0]):
             doc = values[i] if g == 0 else doc + values[i]
             i += 1
@@ -159,11 +161,11 @@ class SearchIndex:
     def phrase(self, phrase: str) -> dict[int, int]:
         """{doc: occurrences} of one normalised phrase, exact."""
         if len(phrase) < 3:
-            return self.postings(phrase)
+            return cast(dict[int, int], self.postings(phrase))  # counts below 3 characters
         offsets = sorted(set(range(0, len(phrase) - 2, 3)) | {len(phrase) - 3})
-        lists = [self.postings(phrase[o: o + 3]) for o in offsets]
+        lists = [cast(dict[int, list[int]], self.postings(phrase[o: o + 3])) for o in offsets]  # positions
         docs = set(lists[0]).intersection(*lists[1:])
-        out = {}
+        out: dict[int, int] = {}
         for doc in docs:
             others = [(o, set(lst[doc])) for o, lst in zip(offsets[1:], lists[1:])]
             count = sum(all(p + o in s for o, s in others) for p in lists[0][doc])
@@ -179,13 +181,16 @@ class SearchIndex:
         for phrase in query.include:
             found = self.phrase(phrase)
             totals = found if totals is None else {d: totals[d] + c for d, c in found.items() if d in totals}
+        assert totals is not None  # a query that is not empty includes a phrase
         for phrase in query.exclude:
             found = self.phrase(phrase)
             totals = {d: c for d, c in totals.items() if d not in found}
         return [Hit(doc, count) for doc, count in sorted(totals.items(), key=lambda dc: (-dc[1], dc[0]))]
 
     def _load_block(self, block: int) -> list[list[Any]]:
-        return json.loads(self._payload("docs", block))
+        payload = self._payload("docs", block)
+        assert payload is not None  # a block of documents is never empty
+        return json.loads(payload)
 
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
