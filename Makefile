@@ -23,8 +23,8 @@ site: install
 serve: install
 	$(BIN)/baogao serve --reports $(REPORTS)
 
-## All tests: unit, golden, corpus (skipped without ../shared/corpus), browser.
-test: install
+## Lint, then all tests: unit, golden, corpus (skipped without ../shared/corpus), browser.
+test: install lint
 	$(BIN)/python -m pytest -q
 
 ## Lint (ruff) and type-check (mypy); must be clean.
