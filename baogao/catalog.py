@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from baogao.enrich import is_full_office
 from baogao.render import escape_markdown
+from baogao.schema import LEVELS
 from baogao.themes import Taxonomy
 
 CATALOG_FILE = "catalog.json"
@@ -149,7 +150,7 @@ class GroupedFacet(Facet):
         return out
 
 
-LEVEL_ORDER = {level: i for i, level in enumerate(("中央", "省", "市", "县", "乡"))}
+LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}  # the level pages list 中央 first, 乡 last
 YEARS = Facet("year", "年份", "years", order="newest")
 FACETS = (
     YEARS,

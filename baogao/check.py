@@ -1,24 +1,24 @@
 """`baogao check`: prove that every report's text reached its page, character for character.
 
-Runs after `mkdocs build`. For each catalog entry it takes the visible text of the page's
-article (minus the metadata panel and permalink marks) and requires the report's kept text to
-appear in it, in order and complete, white space aside.
+Runs after `mkdocs build`. For each catalog entry it takes the report text the page shows
+(`baogao.pagetext`: the marked text element, minus the metadata panel and permalink marks) and
+requires the report's kept text to appear in it, in order and complete, white space aside.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from baogao.catalog import CATALOG_FILE
+from baogao.pagetext import visible_text
+from baogao.workers import ordered_map, worker_pool
 
 _WHITE_SPACE = re.compile(r"\s+")
-_NOT_SHOWN = (".baogao-meta", ".baogao-neighbours", ".md-tags", ".headerlink", ".md-source-file", "script", "style")
 CONTEXT = 20
+CHUNK = 64  # pages per worker task: parsing one takes about 3 ms (see baogao.workers)
 
 
 @dataclass(frozen=True)
@@ -31,32 +31,16 @@ class Loss:
         return f"{self.source}: {self.detail} (page reports/{self.report_id}.html)"
 
 
-def visible_text(html: str) -> str:
-    """The text a reader sees in the page's article, without the metadata panel, theme chips and links to other reports."""
-    tree = HTMLParser(html)
-    article = tree.css_first("article.md-content__inner")
-    if article is None:
-        return ""
-    for selector in _NOT_SHOWN:
-        for node in article.css(selector):
-            node.decompose()
-    return article.text(separator="")
-
-
 def squeeze(text: str) -> str:
     return _WHITE_SPACE.sub("", text)
 
 
 def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None) -> tuple[int, list[Loss]]:
     """(number of reports checked, losses found); pages are parsed on all cores."""
-    catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = json.loads((site_dir / CATALOG_FILE).read_text(encoding="utf-8"))
     jobs = [(site_dir, pages_dir, entry) for entry in catalog]
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < 200:
-        found = list(map(_check_report, jobs))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            found = list(pool.map(_check_report, jobs, chunksize=64))
+    with worker_pool(len(jobs), CHUNK, workers) as pool:
+        found = list(ordered_map(pool, _check_report, jobs, CHUNK))
     return len(catalog), [loss for loss in found if loss is not None]
 
 

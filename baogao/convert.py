@@ -16,7 +16,6 @@ import logging
 import os
 import shutil
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
@@ -35,6 +34,7 @@ from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
 from baogao.sources import MAX_REPORT_BYTES, REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
 from baogao.titles import display_title
+from baogao.workers import ordered_map, worker_pool
 
 # Bump when a stage changes its output, so that every report is converted again.
 PIPELINE_VERSION = "2"  # 2: display titles, year_min, themes strongest first
@@ -306,16 +306,15 @@ def convert_archive(
     return summary
 
 
+_CHUNK = 8  # reports per worker task: converting one takes about 0.1 s (see baogao.workers)
+
+
 def _run(jobs_todo: list, jobs: int | None, progress: bool) -> Iterable[Converted | str]:
     from tqdm import tqdm
 
-    workers = jobs or os.cpu_count() or 1
     bar = dict(total=len(jobs_todo), unit="篇", desc="convert", disable=not progress or None, file=sys.stderr)
-    if workers == 1 or len(jobs_todo) < 8:
-        yield from tqdm(map(_convert_job, jobs_todo), **bar)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from tqdm(pool.map(_convert_job, jobs_todo, chunksize=8), **bar)
+    with worker_pool(len(jobs_todo), _CHUNK, jobs) as pool:
+        yield from tqdm(ordered_map(pool, _convert_job, jobs_todo, _CHUNK), **bar)
 
 
 def _unreadable(where: str, err: OSError) -> str:

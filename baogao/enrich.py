@@ -35,12 +35,17 @@ from baogao.places import (
     find_places,
     find_platforms,
 )
+from baogao.schema import MIN_YEAR
 
 
 # How much of the body counts as the opening, where the office, the subject and the place of a
 # report are named (the first paragraphs; a formal header of a 公文 or a 政府工作报告 fits).
 _OPENING_CHARS = 2000
-_YEAR_MIN, _YEAR_MAX = 1949, 2030
+# A year written in a report is taken as its date only up to LATEST_TEXT_YEAR. The schema
+# accepts any year from MIN_YEAR to MAX_YEAR (what a sidecar may say), but in a text a year
+# beyond 2030 is a target (到2035年基本实现…), not the date of writing: this bound stays below
+# the schema's, and moves up when the archive's reports reach it.
+LATEST_TEXT_YEAR = 2030
 
 _HAN = r"\u4e00-\u9fff"
 NATIONAL = "全国"  # the region of central bodies
@@ -113,7 +118,7 @@ def _normalize_digits(s: str) -> str:
 
 
 def _plausible(year: int) -> bool:
-    return _YEAR_MIN <= year <= _YEAR_MAX
+    return MIN_YEAR <= year <= LATEST_TEXT_YEAR
 
 
 def _first_year(s: str, bare: bool) -> int | None:

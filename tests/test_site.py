@@ -107,7 +107,7 @@ def test_check_passes_on_the_sample_and_catches_a_lost_paragraph(sample_site, ca
     shutil.copytree(site, broken)
     victim = broken / catalog[0]["url"]
     tree = LexborHTMLParser(victim.read_text(encoding="utf-8"))
-    paragraphs = tree.css("article.md-content__inner > p")
+    paragraphs = tree.css("[data-baogao-text] > p")
     paragraphs[len(paragraphs) // 2].decompose()
     victim.write_text(tree.html, encoding="utf-8")
     _, losses = check_site(broken, pages)

@@ -4,8 +4,10 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — document count, shard counts, facet value tables, and the length and CRC-32
-  of every other file's payload (`checks`);
+- `manifest.js`  — document count, shard counts, facet value tables, the length and CRC-32
+  of every other file's payload (`checks`), and what the browser engine must read as the
+  Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
+  number of lines (`kwic`, baogao.search.kwic);
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
   occurrences (exact for 1- and 2-character queries);
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
@@ -32,28 +34,34 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import shutil
 import zlib
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
+from baogao import pagetext
+from baogao.catalog import CATALOG_FILE
+from baogao.search import kwic
 from baogao.search.normalize import normalize
+from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 7
+FORMAT = 8  # 8: the manifest carries the page-text contract and the KWIC settings
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
+CHUNK = 32  # reports per worker task: indexing one takes about 8 ms (see baogao.workers)
 FACETS = ("year", "level", "doc_type", "region", "themes")
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
 _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their term's hash
+# How the browser reads report pages for KWIC lines and highlights: the rules the Python side
+# follows, handed to baogao-search.js in the manifest (no selector or width is repeated in JS).
+_READING = {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
@@ -74,8 +82,8 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     jobs = [text_dir / f"{entry['id']}.txt" for entry in catalog]
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
-    with _pool(workers or os.cpu_count() or 1) as pool:
-        for grams in _map(pool, _index_document, jobs):
+    with worker_pool(len(jobs), CHUNK, workers) as pool:
+        for grams in ordered_map(pool, _index_document, jobs, CHUNK):
             for n, entries in grams.items():
                 levels[n].add(*entries)
         checks = {f"g{n}": levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
@@ -83,7 +91,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
-        "block": DOCS_PER_BLOCK, "facets": facet_values,
+        "block": DOCS_PER_BLOCK, "facets": facet_values, **_READING,
         "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
     _write_script(tmp / "manifest.js", "manifest", manifest)
@@ -112,26 +120,9 @@ def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, 
     return grams
 
 
-@contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    if workers == 1:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield pool
-
-
-def _map(pool: ProcessPoolExecutor | None, function, jobs: list):
-    """Ordered map over the worker processes (the per-report work is CPU-bound)."""
-    if pool is None or len(jobs) < 64:
-        yield from map(function, jobs)
-    else:
-        yield from pool.map(function, jobs, chunksize=32)
-
-
 def build_index_for_pages(pages_dir: Path) -> str:
     """Index the reports of a converted pages folder (its catalog.json and text/)."""
-    catalog = json.loads((pages_dir / "catalog.json").read_text(encoding="utf-8"))
+    catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
     return build_index(catalog, pages_dir / "text", pages_dir)
 
 
@@ -144,7 +135,7 @@ def shard_of(term: str, shards: int) -> int:
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could: browsers cache them for good under ?v=version."""
-    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {json.dumps(_READING)}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

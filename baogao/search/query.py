@@ -3,9 +3,9 @@
 Reads the same files as the browser engine (baogao-search.js) and applies the same rules:
 every part of the query is an exact phrase after normalisation; 1- and 2-character parts are
 answered from per-document counts, longer ones by chaining character triples at their offsets.
-KWIC lines are cut from the text of the report pages, as the browser does. Every index file is
-checked against the manifest's `checks` as it is loaded: a missing or damaged one raises
-SearchIndexError (never a partial answer).
+KWIC lines are cut from the text of the report pages, as the browser does (baogao.search.kwic).
+Every index file is checked against the manifest's `checks` as it is loaded: a missing or
+damaged one raises SearchIndexError (never a partial answer).
 """
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ from typing import Any, cast
 
 import numpy as np
 
-from baogao.check import visible_text
 from baogao.search.index import FORMAT, INDEX_DIR, shard_of, unpacked
-from baogao.search.normalize import Query, normalize_with_offsets, parse_query
-
-KWIC_CONTEXT = 30
-KWIC_LINES = 3
+from baogao.search.kwic import page_kwic
+from baogao.search.normalize import Query, parse_query
 
 
 class SearchIndexError(Exception):
@@ -196,25 +193,6 @@ class SearchIndex:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
         return dict(zip(("id", "url", "title", "year", "org", "level", "region", "doc_type"), row))
 
-    def kwic(self, url: str, query: Query, limit: int = KWIC_LINES) -> list[tuple[str, str, str]]:
-        """Up to `limit` lines of ±30 characters around the occurrences in the report page at
-        `url` (the index keeps no copy of the texts), in text order."""
-        page = self.site_dir / url
-        text = visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
-        norm, origin = normalize_with_offsets(text)
-        spans = []
-        for phrase in query.include:
-            start = norm.find(phrase)
-            while start >= 0:
-                spans.append((origin[start], origin[start + len(phrase) - 1] + 1))
-                start = norm.find(phrase, start + 1)
-        lines = []
-        for begin, end in sorted(spans)[:limit]:
-            left = text[max(0, begin - KWIC_CONTEXT): begin].replace("\n", " ")
-            right = text[end: end + KWIC_CONTEXT].replace("\n", " ")
-            lines.append((left, text[begin:end].replace("\n", " "), right))
-        return lines
-
 
 def search_site(site_dir: Path, raw_query: str, limit: int | None = None) -> tuple[int, list[Hit]]:
     """(total, hits with metadata and KWIC lines) for a query string."""
@@ -223,5 +201,5 @@ def search_site(site_dir: Path, raw_query: str, limit: int | None = None) -> tup
     hits = index.search(query)
     for hit in hits[:limit]:
         hit.meta = index.meta(hit.doc)
-        hit.kwic = index.kwic(hit.meta["url"], query)
+        hit.kwic = page_kwic(site_dir / hit.meta["url"], query)
     return len(hits), hits[:limit]

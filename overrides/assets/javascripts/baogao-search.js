@@ -3,23 +3,25 @@
  * each character NFKC-folded and lower-cased, white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.
  * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
- * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts);
- * from file://, where pages cannot be fetched, results come without them.
+ * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
+ * by the page-text contract and KWIC settings the manifest carries (baogao/pagetext.py,
+ * baogao/search/kwic.py); from file://, where pages cannot be fetched, results come without them.
  * Every index file is checked against the manifest's checks (length and CRC-32 of its unpacked
  * payload) as it loads: a file that is missing, does not load, or differs rejects the query with
- * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError).
+ * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError); one
+ * that does not arrive within LOAD_TIMEOUT rejects it marked `timedOut`. A failed load is not
+ * kept: the next query that needs the file loads it again.
  */
 (function () {
   "use strict";
   var WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
-  var me = document.currentScript;
-  var root = new URL("../../search-index/", me ? me.src : location.href).href;
-  var siteRoot = new URL("../", root).href;
-  /* What a report page shows besides the report's text (as baogao/check.py's _NOT_SHOWN). */
-  var NOT_SHOWN = ".baogao-meta, .baogao-neighbours, .md-tags, .headerlink, .md-source-file, script, style";
+  /* One way to the site's root, for every page and from file://: this script's own address
+   * (assets/javascripts/ in the site). The index is search-index/ there. */
+  var siteRoot = new URL("../../", document.currentScript.src).href;
+  var root = siteRoot + "search-index/";
   var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
+  var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
   var pending = {};
-  var cache = {};
 
   function foldChar(ch) {
     var f = ch.normalize("NFKC").toLowerCase(), out = "";
@@ -62,26 +64,41 @@
     err.indexDamaged = true;
     return err;
   }
+  function timedOut(name) {
+    var err = new Error("检索索引加载超时：search-index/" + name + ".js");
+    err.timedOut = true;
+    return err;
+  }
+  function loadError(err) { return err && (err.indexDamaged || err.timedOut); }
+  /* What a promise stands for (a file, a shard table …) is kept while it holds or is pending,
+   * and forgotten when it fails, so that the next call tries again. */
+  var kept = new Map();
+  function keep(key, make) {
+    if (!kept.has(key)) {
+      var promise = make();
+      kept.set(key, promise);
+      promise.catch(function () { if (kept.get(key) === promise) kept.delete(key); });
+    }
+    return kept.get(key);
+  }
+  /* The payload of index file NAME, loaded as a script (callers keep it, see `keep`). */
   function get(name) {
-    if (cache[name]) return cache[name];
-    cache[name] = new Promise(function (resolve, reject) {
-      pending[name] = resolve;
-      var s = document.createElement("script");
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script"), timer;
+      function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
+      pending[name] = function (payload) { done(); resolve(payload); };
       s.src = root + name + ".js" + (version ? "?v=" + version : "");
       s.async = true;
-      s.onerror = function () { delete pending[name]; reject(damaged(name)); };
+      s.onerror = function () { done(); reject(damaged(name)); };
       s.onload = function () {  // a script runs before its load event: a whole file has called load()
-        s.remove();
-        if (pending[name]) { delete pending[name]; reject(damaged(name)); }
+        if (pending[name]) { done(); reject(damaged(name)); }
       };
+      timer = setTimeout(function () { done(); reject(timedOut(name)); }, LOAD_TIMEOUT);
       document.head.appendChild(s);
     });
-    return cache[name];
   }
   function load(name, payload) {
-    var resolve = pending[name];
-    delete pending[name];
-    if (resolve) resolve(payload);
+    if (pending[name]) pending[name](payload);
   }
 
   /* 7 bits per character (see baogao/search/index.py `packed`): an ASCII character is one 7-bit
@@ -134,11 +151,10 @@
     return (c ^ 0xffffffff) >>> 0;
   }
 
-  var manifestPromise = null, checksPromise = null;
-  function manifest() { return manifestPromise || (manifestPromise = get("manifest")); }
+  function manifest() { return keep("manifest", function () { return get("manifest"); }); }
   /* {group: Uint32Array [length, crc, length, crc, …]}, one pair per file (see index.py). */
   function checks() {
-    return checksPromise || (checksPromise = manifest().then(function (m) {
+    return keep("checks", function () { return manifest().then(function (m) {
       var groups = Object.keys(m.checks);
       return Promise.all(groups.map(function (g) { return unpack(m.checks[g]); })).then(function (all) {
         var out = {};
@@ -149,7 +165,7 @@
         [1, 2, 3].forEach(function (n) { if (out["g" + n].length !== 2 * m.shards[n]) throw damaged("manifest"); });
         return out;
       });
-    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged("manifest"); }));
+    }).catch(function (err) { throw loadError(err) ? err : damaged("manifest"); }); });
   }
   /* The unpacked payload of index file GROUP/NUMBER (or "facets"), checked; null for a shard
    * without terms, which has no file. */
@@ -164,13 +180,11 @@
         if (bytes.length !== length || crc32(bytes) !== crc) throw damaged(name);
         return bytes;
       });
-    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
+    }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
   }
 
-  var tables = {};
   function shardTable(n, s) {
-    var key = n + "/" + s;
-    if (!tables[key]) tables[key] = payload("g" + n, s).then(function (blob) {
+    return keep("g" + n + "/" + s, function () { return payload("g" + n, s).then(function (blob) {
       var table = new Map();
       if (!blob) return table;
       // [terms length, sizes length] varints, UTF-8 terms, size varints, posting data
@@ -188,8 +202,7 @@
         off += sizes[i];
       }
       return table;
-    });
-    return tables[key];
+    }); });
   }
   /* Map doc -> count (n < 3) or doc -> positions array (n = 3). */
   function postings(term) {
@@ -262,9 +275,10 @@
   }
 
   var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type"];
-  var blocks = {};
   function block(k) {
-    return blocks[k] || (blocks[k] = payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); }));
+    return keep("docs/" + k, function () {
+      return payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+    });
   }
   function meta(doc) {
     return manifest().then(function (m) {
@@ -276,21 +290,25 @@
       });
     });
   }
-  var facetsPromise = null;
   function facets() {
-    return facetsPromise || (facetsPromise = payload("facets", 0).then(function (bytes) {
-      return JSON.parse(utf8.decode(bytes));
-    }));
-  }
-  /* The text a report page shows of its report: its text nodes (for highlighting) and their
-   * concatenation. `root` is the page's article element. */
-  function articleText(root) {
-    var walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (n) { return n.parentNode.closest(NOT_SHOWN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+    return keep("facets", function () {
+      return payload("facets", 0).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
     });
-    var nodes = [], text = "";
-    while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
-    return { nodes: nodes, text: text };
+  }
+  /* The report text a page (a Document) shows, by the page-text contract in the manifest
+   * (baogao/pagetext.py): its text nodes (for highlighting) and their concatenation; null
+   * for a page without report text. */
+  function reportText(page) {
+    return manifest().then(function (m) {
+      var root = page.querySelector(m.page.text);
+      if (!root) return null;
+      var walker = page.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) { return n.parentNode.closest(m.page.exclude) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+      });
+      var nodes = [], text = "";
+      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+      return { nodes: nodes, text: text };
+    });
   }
   /* [begin, end) UTF-16 spans of the included phrases in `text`, in text order. */
   function spans(text, query) {
@@ -304,32 +322,39 @@
         at = s.indexOf(p, at + 1);
       }
     });
-    return out.sort(function (a, b) { return a[0] - b[0]; });
+    return out.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });  // as query.py's sorted()
   }
   /* The report's text, read from its page; null where pages cannot be fetched (file://).
-   * The last few are kept: the header box asks again for the same reports as one types. */
+   * The last few are kept: the header box asks again for the same reports as one types. A
+   * failed fetch is not kept (the next call fetches again). */
   var texts = new Map(), TEXTS_KEPT = 30;
   function pageText(doc) {
     if (location.protocol === "file:") return Promise.resolve(null);  // fetch() is refused there
     if (texts.has(doc)) return texts.get(doc);
     var text = fetchText(doc);
     texts.set(doc, text);
+    text.catch(function () { if (texts.get(doc) === text) texts.delete(doc); });
     if (texts.size > TEXTS_KEPT) texts.delete(texts.keys().next().value);
     return text;
   }
   function fetchText(doc) {
+    var abort = new AbortController(), timer = setTimeout(function () { abort.abort(); }, LOAD_TIMEOUT);
     return meta(doc).then(function (m) {
-      return fetch(new URL(m.url, siteRoot).href).then(function (r) { return r.ok ? r.text() : null; });
+      return fetch(new URL(m.url, siteRoot).href, { signal: abort.signal });
+    }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.text();
     }).then(function (html) {
-      if (!html) return null;
-      var article = new DOMParser().parseFromString(html, "text/html").querySelector("article.md-content__inner");
-      return article ? articleText(article).text : null;
-    }).catch(function () { return null; });
+      return reportText(new DOMParser().parseFromString(html, "text/html"));
+    }).then(function (found) { return found && found.text; }).finally(function () { clearTimeout(timer); });
   }
-  /* Up to `limit` KWIC lines [{left, match, right}] of the included phrases, in text order. */
+  /* Up to `limit` KWIC lines [{left, match, right}] of the included phrases, in text order,
+   * ±`context` characters; both default to the manifest's (baogao/search/kwic.py). No lines
+   * while the page cannot be read (file://, a failed fetch: the next call fetches again). */
   function kwic(doc, query, limit, context) {
-    limit = limit || 3; context = context || 30;
-    return pageText(doc).then(function (text) {
+    return Promise.all([manifest(), pageText(doc).catch(function () { return null; })]).then(function (all) {
+      var text = all[1];
+      limit = limit || all[0].kwic.lines; context = context || all[0].kwic.context;
       if (!text) return [];
       return spans(text, query).slice(0, limit).map(function (sp) {
         return {
@@ -344,6 +369,6 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, facets: facets,
-    kwic: kwic, manifest: manifest, root: root, siteRoot: siteRoot, articleText: articleText, spans: spans,
+    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans,
   };
 })();

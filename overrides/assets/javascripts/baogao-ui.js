@@ -7,10 +7,13 @@
   if (!S) return;
   var siteRoot = S.siteRoot;
   var PAGE_SIZE = 10;  // results per "load more": each fetches its report page for the KWIC lines
+  var SUGGEST_LINES = 1, SUGGEST_CONTEXT = 18;  // the header box's panel is narrow: one short line a report
   var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
   var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
   /* What a reader sees when the engine finds the index incomplete (err.indexDamaged): not "0 results". */
   var INDEX_DAMAGED = "检索索引不完整，请联系管理员";
+  /* … and when an index file did not arrive in time (err.timedOut): trying again may do. */
+  var INDEX_SLOW = "检索索引加载超时，请重试";
 
   function pageUrl(url) { return siteRoot + url; }
   function el(tag, attrs, children) {
@@ -27,6 +30,13 @@
   }
   function hitHref(meta, raw, n) {
     return pageUrl(meta.url) + "?hl=" + encodeURIComponent(raw) + "&n=" + n;
+  }
+
+  /* What a reader is told when a query fails: an incomplete index, a slow one, anything else. */
+  function errorNode(err, tag, cls) {
+    if (err && err.indexDamaged) return el(tag, { class: cls + " baogao-index-error", text: INDEX_DAMAGED });
+    if (err && err.timedOut) return el(tag, { class: cls + " baogao-index-error", text: INDEX_SLOW });
+    return el(tag, { class: cls, text: "检索出错：" + err });
   }
 
   /* ---- header box: top results as you type, Enter opens the search page ---- */
@@ -48,7 +58,7 @@
       if (!query.include.length) { panel.hidden = true; return; }
       S.search(query).then(function (res) {
         return Promise.all(res.hits.slice(0, 5).map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, 1, 18)]);
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, SUGGEST_LINES, SUGGEST_CONTEXT)]);
         })).then(function (rows) {
           if (mine !== seq) return;
           panel.replaceChildren();
@@ -66,8 +76,7 @@
         });
       }).catch(function (err) {
         if (mine !== seq) return;
-        var damaged = err && err.indexDamaged;
-        panel.replaceChildren(el("div", { class: "baogao-suggest__total" + (damaged ? " baogao-index-error" : ""), text: damaged ? INDEX_DAMAGED : "检索出错：" + err }));
+        panel.replaceChildren(errorNode(err, "div", "baogao-suggest__total"));  // typing on tries again
         panel.hidden = false;
       });
     }
@@ -125,7 +134,7 @@
           return S.meta(hit.doc).then(function (meta) {
             var node = resultNode(hit, meta);
             results.replaceChild(node, slots[i]);
-            return S.kwic(hit.doc, query, 3, 30).then(function (lines) { fillKwic(node, meta, lines); });
+            return S.kwic(hit.doc, query).then(function (lines) { fillKwic(node, meta, lines); });
           });
         }));
       }
@@ -135,11 +144,14 @@
       return showMore().then(function () { results.setAttribute("data-state", "done"); });
     }).catch(failed);
 
+    /* The query failed: say why, and offer to run it again (the engine keeps no failed load). */
     function failed(err) {
       results.replaceChildren();
       facetBox.replaceChildren();
       more.hidden = exportButton.hidden = true;
-      summary.replaceChildren(err && err.indexDamaged ? el("strong", { class: "baogao-index-error", text: INDEX_DAMAGED }) : "检索出错：" + err);
+      summary.replaceChildren(errorNode(err, "strong", "baogao-error"), " ",
+        el("button", { type: "button", class: "md-button baogao-retry", text: "重试" }));
+      summary.querySelector(".baogao-retry").onclick = searchPage;
       results.setAttribute("data-state", "error");
     }
 
@@ -179,7 +191,7 @@
       function batch(from) {  // a few report pages at a time: an export may cover thousands
         if (from >= hits.length) return Promise.resolve(all);
         return Promise.all(hits.slice(from, from + 8).map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, 1000, 30)]);
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, Infinity)]);
         })).then(function (rows) { all = all.concat(rows); return batch(from + 8); });
       }
       batch(0).then(function (all) {
@@ -198,32 +210,48 @@
   /* ---- report page: highlight the occurrences of ?hl=…, scroll to the n-th ---- */
   function highlight() {
     var params = new URLSearchParams(location.search), raw = params.get("hl");
-    var article = document.querySelector("article.md-content__inner");
-    if (!raw || !article) return;
-    var query = S.parseQuery(raw), nth = parseInt(params.get("n") || "0", 10) || 0;
-    var found = S.articleText(article), nodes = found.nodes, spans = S.spans(found.text, query);
-    var marks = [];
-    spans.slice().reverse().forEach(function (sp, idx) {
-      var parts = [];
-      nodes.forEach(function (pair) {
-        var node = pair[0], start = pair[1], end = start + node.data.length;
-        if (end > sp[0] && start < sp[1]) parts.push([node, Math.max(sp[0], start) - start, Math.min(sp[1], end) - start]);
+    if (!raw) return;
+    var nth = parseInt(params.get("n") || "0", 10) || 0;
+    S.reportText(document).then(function (found) {
+      var spans = found ? S.spans(found.text, S.parseQuery(raw)) : [];
+      if (!spans.length) return;
+      var target = spans[Math.min(nth, spans.length - 1)], current = null;
+      /* From the last span to the first: marking one splits text nodes after the earlier ones. */
+      merged(spans).reverse().forEach(function (sp) {
+        var group = markSpan(found.nodes, sp);
+        if (sp[0] <= target[0] && target[0] < sp[1]) current = group;
       });
-      var group = [];
-      parts.reverse().forEach(function (p) {
-        var range = document.createRange();
-        range.setStart(p[0], p[1]); range.setEnd(p[0], p[2]);
-        var mark = el("mark", { class: "baogao-hl" });
-        range.surroundContents(mark);
-        group.push(mark);
-      });
-      marks.unshift(group);
+      if (current && current.length) {
+        current.forEach(function (m) { m.classList.add("baogao-hl--current"); });
+        current[current.length - 1].scrollIntoView({ block: "center" });
+      }
     });
-    var target = marks[Math.min(nth, marks.length - 1)];
-    if (target && target.length) {
-      target.forEach(function (m) { m.classList.add("baogao-hl--current"); });
-      target[target.length - 1].scrollIntoView({ block: "center" });
-    }
+  }
+  /* Spans in text order with the overlapping ones joined (作风 and 风建 in 作风建设 are one mark):
+   * marks cannot overlap. */
+  function merged(spans) {
+    var out = [];
+    spans.forEach(function (sp) {
+      var last = out[out.length - 1];
+      if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
+      else out.push([sp[0], sp[1]]);
+    });
+    return out;
+  }
+  /* Wrap span [begin, end) of the text in <mark>s, one per text node it covers; returns them in
+   * text order. */
+  function markSpan(nodes, sp) {
+    var group = [];
+    nodes.forEach(function (pair) {
+      var node = pair[0], start = pair[1], end = start + node.data.length;
+      if (end <= sp[0] || start >= sp[1]) return;
+      var range = document.createRange();
+      range.setStart(node, Math.max(sp[0], start) - start); range.setEnd(node, Math.min(sp[1], end) - start);
+      var mark = el("mark", { class: "baogao-hl" });
+      range.surroundContents(mark);
+      group.push(mark);
+    });
+    return group;
   }
 
   headerBox();

@@ -1,0 +1,23 @@
+"""baogao.workers: one rule for the three per-report stages (a pool only for more than one chunk)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from baogao.workers import ordered_map, worker_pool
+
+
+@pytest.mark.parametrize("jobs, chunksize, workers", [(8, 8, 2), (1, 64, 4), (500, 32, 1)])
+def test_no_pool_for_one_chunk_or_one_worker(jobs, chunksize, workers):
+    with worker_pool(jobs, chunksize, workers) as pool:
+        assert pool is None
+        assert list(ordered_map(pool, abs, range(-3, 0), chunksize)) == [3, 2, 1]
+
+
+def test_more_than_one_chunk_runs_in_a_pool_in_job_order():
+    jobs = list(range(-40, 0))
+    with worker_pool(len(jobs), 8, 2) as pool:
+        assert isinstance(pool, ProcessPoolExecutor)
+        assert list(ordered_map(pool, abs, jobs, 8)) == [abs(j) for j in jobs]
