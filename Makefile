@@ -29,7 +29,7 @@ test: install lint
 
 ## Lint (ruff) and type-check (mypy); must be clean.
 lint: install
-	$(BIN)/ruff check baogao tests scripts hooks
+	$(BIN)/ruff check baogao tests scripts
 	$(BIN)/mypy baogao
 
 ## Regenerate tests/golden/ from reports/, then review with `git diff tests/golden`.

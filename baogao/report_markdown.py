@@ -1,9 +1,9 @@
 """A python-markdown extension: report pages skip the inline syntax their text cannot contain.
 
 Enabled in mkdocs.yml (`markdown_extensions: - baogao.report_markdown`). MkDocs parses every
-page with the same extensions; the hook marks a report page by putting `MARKER` on its first
-line (`on_page_markdown`, through `mark_report`). For such a page the preprocessor drops the
-marker and every inline pattern but character references (`entity`) and hard line breaks:
+page with the same extensions; the baogao plugin marks a report page by putting `MARKER` on its
+first line (`on_page_markdown`, through `mark_report`). For such a page the preprocessor drops
+the marker and keeps no inline pattern but character references (`entity`) and hard line breaks:
 `render.py` writes each character that inline syntax is made of (`\\ ` * _ { } [ ] < > …) as a
 character reference, so links, emphasis, code spans, raw HTML or autolinks can never match, and
 searching ~15 patterns through every paragraph was a tenth of MkDocs' time at 10 000 reports.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.util import Registry
 
 MARKER = "<!-- baogao: report text -->"
 # Inline patterns that escaped report text still needs.
@@ -31,17 +32,21 @@ class _ReportText(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not lines or lines[0] != MARKER:
             return lines
-        for name in [item.name for item in self.md.inlinePatterns._priority]:  # Registry lists no names
-            if name not in REPORT_INLINE_PATTERNS:
-                self.md.inlinePatterns.deregister(name)
+        patterns = self.md.inlinePatterns
+        kept = sorted((name for name in REPORT_INLINE_PATTERNS if name in patterns), key=patterns.get_index_for_name)
+        report_patterns: Registry = Registry()
+        for rank, name in enumerate(kept):  # in their order in the full registry
+            report_patterns.register(patterns[name], name, len(kept) - rank)
+        # The inline tree processor took its own reference to the registry when it was made.
+        self.md.inlinePatterns = self.md.treeprocessors["inline"].inlinePatterns = report_patterns
         return lines[1:]
 
 
 class ReportTextExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # First of all preprocessors (normalize_whitespace is 30, html_block 20): it must see
-        # the marker line as the hook wrote it. MkDocs makes one Markdown instance per page,
-        # so removing patterns here never reaches another page.
+        # the marker line as the plugin wrote it. MkDocs makes one Markdown instance per page,
+        # so the patterns a report page drops are never missing from another page.
         md.preprocessors.register(_ReportText(md), "baogao_report_text", 40)
 
 

@@ -1,8 +1,9 @@
 """The MkDocs side: where converted pages live, and how MkDocs is run over them.
 
 Hand-written pages stay in `docs/`; converted pages go to a pages folder outside it (one per
-reports folder, so building another archive never overwrites the sample's pages). The hooks
-in `hooks/baogao_hooks.py` add that folder's files to the MkDocs build.
+reports folder, so building another archive never overwrites the sample's pages). The MkDocs
+plugin `baogao` (`baogao.mkdocs_plugin`, glue only) adds that folder's files to the build and
+calls the functions here during it; `run_mkdocs` tells it which folder through MkDocs' config.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -23,8 +26,8 @@ from baogao.report_markdown import mark_report
 from baogao.search.index import INDEX_DIR
 from baogao.themes import THEMES_FILE, load_taxonomy
 
-PAGES_ENV = "BAOGAO_PAGES"
 DEFAULT_PAGES = Path("build") / "pages"
+PLUGIN = "baogao"  # the plugin's entry point (pyproject.toml), as mkdocs.yml lists it
 
 
 def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
@@ -36,22 +39,11 @@ def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
     return project_dir / "build" / f"pages-{digest}"
 
 
-def configured_pages_dir(config_file: str) -> Path:
-    """The pages folder the current MkDocs run uses: $BAOGAO_PAGES, else build/pages."""
-    project_dir = Path(config_file).resolve().parent
-    return Path(os.environ.get(PAGES_ENV) or project_dir / DEFAULT_PAGES)
-
-
 def generated_files(pages_dir: Path) -> list[str]:
     """Site files (relative, POSIX) in the pages folder: pages and catalog.json.
 
     text/ holds build inputs and search-index/ is published after the build (see publish_index).
     """
-    if not pages_dir.is_dir():
-        raise FileNotFoundError(
-            f"no converted pages in '{pages_dir}': run `baogao build` (or `make site`), "
-            "which converts the reports before MkDocs runs"
-        )
     found = [pages_dir / "catalog.json", pages_dir / "index.md"]
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
@@ -70,18 +62,18 @@ def report_neighbours(pages_dir: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def escape_report_title(meta: dict) -> None:
+def escape_report_title(meta: MutableMapping[str, Any]) -> None:
     """Material prints page.meta.title unescaped (<title>, header): make a report title inert."""
     if isinstance(meta.get("title"), str):
         meta["title"] = Markup.escape(meta["title"])
 
 
-def is_report_page(meta: dict) -> bool:
+def is_report_page(meta: Mapping[str, Any]) -> bool:
     """A converted report's page: its front matter has the source's sha256 (templates test the same)."""
     return bool(meta.get("sha256"))
 
 
-def mark_report_markdown(markdown: str, meta: dict) -> str:
+def mark_report_markdown(markdown: str, meta: Mapping[str, Any]) -> str:
     """A report page is marked so that `baogao.report_markdown` parses it without inline
     syntax; other pages stay as they are."""
     return mark_report(markdown) if is_report_page(meta) else markdown
@@ -96,23 +88,25 @@ def run_mkdocs(
     serve: bool = False,
     dev_addr: str | None = None,
 ) -> None:
-    """Build (or serve) the site with the hooks pointed at `pages_dir`.
+    """Build (or serve) the site with the plugin pointed at `pages_dir`.
 
     `site_url` (e.g. http://oa.example/archive/) only sets canonical links: every link in the
     site is relative, so the same build works under any sub-path and from disk. A built site
     gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs.
     """
-    os.environ[PAGES_ENV] = str(pages_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    overrides: dict[str, Any] = {"plugins": plugins_with_pages(config_file, pages_dir)}
     if serve:
         from mkdocs.commands.serve import serve as mkdocs_serve
 
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        # serve loads the configuration again, with these overrides, for every rebuild
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, **overrides)
         return
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+    if site_dir:
+        overrides["site_dir"] = str(site_dir.resolve())
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
@@ -120,8 +114,29 @@ def run_mkdocs(
     write_manifest(Path(config.site_dir))
 
 
+def plugins_with_pages(config_file: Path, pages_dir: Path) -> dict[str, dict[str, Any]]:
+    """The `plugins` of `config_file` with the baogao plugin's `pages_dir` set to `pages_dir`
+    (the plugin comes first when the file lacks it). MkDocs' load_config takes overrides of
+    top-level keys only, so `run_mkdocs` overrides the whole list with this one: as a mapping
+    of name → options, the form MkDocs reads without consuming it (it empties the entries of
+    a list), since `serve` loads the configuration again for every rebuild."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as file:
+        listed = yaml_load(file).get("plugins") or []
+    entries = list(listed.items()) if isinstance(listed, dict) else [
+        (item, None) if isinstance(item, str) else next(iter(item.items())) for item in listed]
+    plugins = {name: dict(options or {}) for name, options in entries}
+    if len(plugins) < len(entries):
+        raise ValueError(f"{config_file}: a plugin is listed twice; baogao runs MkDocs with one entry per plugin")
+    if PLUGIN not in plugins:
+        plugins = {PLUGIN: {}, **plugins}
+    plugins[PLUGIN]["pages_dir"] = str(pages_dir.resolve())
+    return plugins
+
+
 BUILD_STAMP = ".baogao-build"
-_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides", "hooks", "baogao")
+_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides", "baogao")
 
 
 def site_fingerprint(config_file: Path, pages_dir: Path) -> str:

@@ -55,7 +55,7 @@ def docx_bytes() -> bytes:
 
 def render_page_body(page: str, *, marked: bool = True) -> tuple[dict[str, Any], str]:
     """(front matter as MkDocs reads it, body HTML as the site renders it) of a converted page;
-    `marked`: as the hook passes it (a report page marked for baogao.report_markdown)."""
+    `marked`: as the baogao plugin passes it (a report page marked for baogao.report_markdown)."""
     body, meta = mkdocs_meta.get_data(page)
     if marked:
         body = mark_report_markdown(body, meta)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import shutil
 
 import yaml
 
@@ -115,3 +117,61 @@ def test_pages_keep_redactions_and_drop_markers(tmp_path, reports_copy):
     pages_md = "".join(p.read_text(encoding="utf-8") for p in (pages / "reports").glob("*.md"))
     assert "##paid" not in pages_md
     assert "《&#42;&#42;现代农业发展情况》" in pages_md
+
+
+def test_a_change_to_the_stage_code_changes_the_conversion_key(tmp_path, monkeypatch):
+    """Stage modules and their data are hashed (a copy of the package stands for an edited one);
+    a module the pages do not depend on is not."""
+    from baogao import convert
+
+    package = tmp_path / "baogao"
+    shutil.copytree(convert.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(convert, "PACKAGE", package)
+    original = convert.stage_digest()
+    assert original == convert.stage_digest()
+    for name in ("parse.py", "convert.py", "data/stopwords.txt"):
+        path = package / name
+        before = path.read_bytes()
+        path.write_bytes(before + b"\n# changed\n")
+        assert convert.stage_digest() != original, name
+        path.write_bytes(before)
+    (package / "catalog.py").write_bytes((package / "catalog.py").read_bytes() + b"\n# changed\n")
+    assert convert.stage_digest() == original
+
+
+def test_every_report_is_converted_again_when_the_stage_code_changes(reports_copy, tmp_path, monkeypatch):
+    from baogao import convert
+
+    pages = tmp_path / "pages"
+    assert convert_archive(reports_copy, pages, jobs=1, progress=False).converted == 5
+    assert convert_archive(reports_copy, pages, jobs=1, progress=False).unchanged == 5
+    monkeypatch.setattr(convert, "stage_digest", lambda: "an edited stage")
+    assert convert_archive(reports_copy, pages, jobs=1, progress=False).converted == 5
+
+
+def test_stage_code_lists_every_module_the_stages_import():
+    """A module a stage imports (directly or through another) decides pages too: it must be
+    hashed. convert.py's own imports (catalog pages, worker pools) are rewritten every batch or
+    change no page."""
+    from baogao.convert import PACKAGE, STAGE_CODE
+
+    def imported(module: str) -> set[str]:
+        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "baogao":  # from baogao import places
+                names |= {f"baogao.{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+        return {name.removeprefix("baogao.") for name in names if name.startswith("baogao.")}
+
+    stages = {name.removesuffix(".py") for name in STAGE_CODE if name.endswith(".py")} - {"convert"}
+    reached, todo = set(), list(stages)
+    while todo:
+        module = todo.pop()
+        if module not in reached:
+            reached.add(module)
+            todo.extend(imported(module))
+    assert reached - stages == set()

@@ -93,7 +93,7 @@ def test_an_edited_taxonomy_changes_the_pages(tmp_path):
     """A project copy whose themes.yml gains a theme: after a rebuild it has a page and tags."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
+    for name in ("mkdocs.yml", "docs", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     taxonomy = (ROOT / "themes.yml").read_text(encoding="utf-8")

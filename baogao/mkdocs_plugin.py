@@ -1,0 +1,92 @@
+"""The MkDocs plugin `baogao`: thin glue that hands each MkDocs event to `baogao.site`.
+
+Registered by entry point (pyproject.toml, `mkdocs.plugins`) and listed in mkdocs.yml. Its one
+option, `pages_dir`, is the converted pages folder (relative to mkdocs.yml; default build/pages);
+`baogao build` and `baogao serve` set it to the folder they convert into (`site.run_mkdocs`).
+What a build needs from one event to the next (the reports' neighbours) lives on the plugin
+instance, read again at every build's `on_config`. MkDocs 2.0 has no plugins: this module is
+what would be replaced, and it holds no logic of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from baogao import site
+from baogao.themes import MAX_CHIPS
+
+
+class BaogaoPluginConfig(Config):
+    pages_dir = config_options.Dir(default=str(site.DEFAULT_PAGES))
+
+
+class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
+    def __init__(self) -> None:
+        self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
+
+    @property
+    def pages_dir(self) -> Path:
+        return Path(self.config.pages_dir)
+
+    @event_priority(100)  # before Material's tags plugin reads its settings
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Before the build: the pages folder must exist; allowed tags = the taxonomy's themes;
+        the search index version; the neighbours."""
+        if not self.pages_dir.is_dir():
+            raise PluginError(f"no converted pages in '{self.pages_dir}': run `baogao build` (or `make site`), "
+                              "which converts the reports before MkDocs runs")
+        tags = config.plugins.get("material/tags")
+        if tags is not None:
+            # Material's tags plugin wants its own Tag objects in `tags_allowed`, and their class
+            # is internal to it: its `tags_allowed` option makes them from names, as it does
+            # for the names written in mkdocs.yml (config_scheme: MkDocs' plugin API).
+            option = dict(tags.config_scheme)["tags_allowed"]
+            tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
+        config.extra["baogao_index"] = site.index_version(self.pages_dir)
+        config.extra["baogao_max_chips"] = MAX_CHIPS
+        self.neighbours = site.report_neighbours(self.pages_dir)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """After MkDocs collected docs/: add the converted pages, index pages and catalog.json."""
+        for rel in site.generated_files(self.pages_dir):
+            files.append(File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """After the front matter is read: report titles are data, never HTML; report pages are
+        marked for the report_markdown extension (they need no inline syntax)."""
+        site.escape_report_title(page.meta)
+        return site.mark_report_markdown(markdown, page.meta)
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Before a page is rendered: a report's previous/next report of the same office or year."""
+        neighbours = self.neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
+        context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """After a page is rendered: squeeze the white space between tags."""
+        return site.compact_html(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After the site is written: add the search index; make the sitemap date-free."""
+        site.publish_index(self.pages_dir, Path(config.site_dir))
+        site.make_reproducible(Path(config.site_dir))
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """`baogao serve`: rebuild when the converted pages change."""
+        server.watch(str(self.pages_dir))
+        return server
