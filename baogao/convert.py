@@ -1,7 +1,8 @@
 """The conversion batch: every raw report → a Markdown page, its kept text and its metadata.
 
 `convert_report` chains the five pure stages for one file; `convert_archive` runs it over a
-folder: only sources whose bytes (or sidecar) changed are converted, on all cores, pages are
+folder: only sources whose bytes (or sidecar) changed are converted, and all of them when the
+conversion code (`STAGE_CODE`), a library it calls or the taxonomy changed; on all cores, pages are
 written atomically, pages of deleted sources are removed, and one bad file never stops the
 batch. A source that cannot be read (baogao.sources) keeps its last page; a file rejected
 unread (binary, too large) is remembered by size and modification time, and not opened again
@@ -11,6 +12,7 @@ until it changes.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -32,12 +34,18 @@ from baogao.model import Block
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
-from baogao.sources import MAX_REPORT_BYTES, REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
+from baogao.sources import REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
 from baogao.titles import display_title
 from baogao.workers import ordered_map, worker_pool
 
-# Bump when a stage changes its output, so that every report is converted again.
-PIPELINE_VERSION = "2"  # 2: display titles, year_min, themes strongest first
+# What a report's page is made by: the stages, the modules they call, their data. The digest of
+# these files (and of the versions of STAGE_LIBRARIES) is part of every report's conversion key,
+# so that any change to them converts every report again. tests/test_convert.py checks that
+# the stages import nothing of baogao beyond this list.
+STAGE_CODE = ("decode.py", "clean.py", "parse.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
+              "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
+STAGE_LIBRARIES = ("charset-normalizer", "cpca", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
+PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"
 
@@ -203,6 +211,20 @@ def _read_sidecar(root: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple
         return {}, raw, f"{err}; the sidecar is ignored"
 
 
+def stage_digest() -> str:
+    """The digest of the conversion code: the files of STAGE_CODE (folders: every file in them)
+    and the versions of STAGE_LIBRARIES. Computed once per batch, by `convert_archive`."""
+    digest = hashlib.sha256()
+    for name in STAGE_CODE:
+        path = PACKAGE / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(file.relative_to(PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    for library in STAGE_LIBRARIES:
+        digest.update(f"{library} {importlib.metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,7 +255,8 @@ def convert_archive(
     new_state: dict[str, dict[str, Any]] = {}
     jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None]] = []
     keys: dict[str, str] = {}
-    version = f"{PIPELINE_VERSION}:{taxonomy.digest if taxonomy else ''}".encode()
+    code = stage_digest()
+    version = f"{code}:{taxonomy.digest if taxonomy else ''}".encode()
 
     found = scan(reports_dir)
     for problem in found.problems:
@@ -253,7 +276,7 @@ def convert_archive(
         where = rel_path  # what is being read: the report, then its sidecar
         try:
             status = source.path.stat()
-            if old.get("rejected") == _rejection(status):  # the same file as last time: not opened
+            if old.get("rejected") == _rejection(status, code):  # the same file as last time: not opened
                 summary.failed.append(old["message"])
                 new_state[rel_path] = old
                 continue
@@ -264,7 +287,7 @@ def convert_archive(
             where = _sidecar_name(rel_path)
             sidecar, sidecar_raw, sidecar_error = _read_sidecar(found.root, rel_path, taxonomy)
         except NotAReport as err:
-            new_state[rel_path] = {"rejected": _rejection(status), "message": f"{rel_path}: {err}"}
+            new_state[rel_path] = {"rejected": _rejection(status, code), "message": f"{rel_path}: {err}"}
             summary.failed.append(new_state[rel_path]["message"])
             continue
         except OSError as err:
@@ -321,10 +344,10 @@ def _unreadable(where: str, err: OSError) -> str:
     return f"{where}: cannot be read ({err.strerror or type(err).__name__}); its last page is kept"
 
 
-def _rejection(status: os.stat_result) -> list:
+def _rejection(status: os.stat_result, code: str) -> list:
     """What a file rejected unread is remembered by: its size and modification time, and the
-    rules that rejected it."""
-    return [status.st_size, status.st_mtime_ns, f"{PIPELINE_VERSION}/{MAX_REPORT_BYTES}"]
+    code that rejected it (`stage_digest`: sources.py holds the rules)."""
+    return [status.st_size, status.st_mtime_ns, code]
 
 
 def _has_page(pages_dir: Path, entry: dict[str, Any]) -> bool:
