@@ -161,7 +161,7 @@ FACETS = (
 )
 
 
-# Every folder of generated pages (the MkDocs hook adds their *.md files to the build).
+# Every folder of generated pages (the baogao MkDocs plugin adds their *.md files to the build).
 GENERATED_FOLDERS = ("reports", "browse", "themes", *(facet.folder for facet in FACETS))
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from baogao.catalog import GENERATED_FOLDERS, NEIGHBOURS_FILE
+from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.search.index import INDEX_DIR
@@ -44,7 +44,7 @@ def generated_files(pages_dir: Path) -> list[str]:
 
     text/ holds build inputs and search-index/ is published after the build (see publish_index).
     """
-    found = [pages_dir / "catalog.json", pages_dir / "index.md"]
+    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md"]
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
