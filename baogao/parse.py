@@ -1,8 +1,9 @@
 """Stage 3, parse: cleaned lines → title + heading/article/paragraph blocks.
 
-Runs after clean. Every kept line reaches a block whole or split into a heading and the
-paragraph that follows it on the same line; the only line ever dropped is a title repeated on
-the next line, counted in `removed["repeated_title"]`.
+Runs after clean. Every kept line reaches a block whole, split into a heading and the
+paragraph that follows it on the same line, or (in a text broken inside its sentences) joined
+with the lines of its sentence; the only line ever dropped is a title repeated on the next
+line, counted in `removed["repeated_title"]`.
 """
 
 from __future__ import annotations
