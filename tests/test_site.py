@@ -113,3 +113,12 @@ def test_check_passes_on_the_sample_and_catches_a_lost_paragraph(sample_site, ca
     _, losses = check_site(broken, pages)
     assert [loss.source for loss in losses] == [catalog[0]["source"]]
     assert "differs" in losses[0].detail
+
+
+def test_a_report_tab_and_header_show_its_display_title(sample_site):
+    pages, site = sample_site
+    for entry in json.loads((site / "catalog.json").read_text(encoding="utf-8")):
+        tree = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8"))
+        assert tree.css_first("title").text().startswith(entry["display_title"] + " - ")
+        assert tree.css_first("[data-md-component=header-topic]").text(strip=True) == entry["display_title"]
+        assert tree.css_first("[data-baogao-text] h1").text(strip=True) == entry["title"]  # the text's own
