@@ -105,8 +105,9 @@ _OWN_YEAR = re.compile(
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
 )
-# 截至2019年10月: the text's figures are as of that date, so it was written then or later.
-_AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年")
+# 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
+# month is required: a plan's 截至2025年 may be a target.
+_AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月")
 
 
 def _normalize_digits(s: str) -> str:

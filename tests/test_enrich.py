@@ -144,6 +144,7 @@ def test_year_from_text(lines, expected):
         ("以党史学习教育为契机。", 2021),
         ("新冠肺炎疫情防控常态化。", 2020),
         ("截至2019年10月，全市参保人数稳步增长。", 2019),  # figures as of a date
+        ("截至2025年，全市建成5G基站1万个。", None),  # no month: may be a plan's target
         # a forthcoming event is no lower bound
         ("以优异成绩迎接党的二十大胜利召开。", None),
         ("到2022年召开党的二十大时，目标任务完成。", None),
