@@ -26,15 +26,15 @@ import yaml
 
 from baogao import catalog
 from baogao.clean import clean
-from baogao.decode import DecodeError, decode
 from baogao.enrich import enrich
 from baogao.parse import parse, with_inferred_title
+from baogao.readers import ReadError, read
 from baogao.keywords import keywords
 from baogao.model import Block
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
-from baogao.sources import REPORT_SUFFIX, NotAReport, read_report, resolve_inside, scan
+from baogao.sources import NotAReport, read_report, resolve_inside, scan
 from baogao.titles import display_title
 from baogao.workers import ordered_map, worker_pool
 
@@ -42,7 +42,7 @@ from baogao.workers import ordered_map, worker_pool
 # these files (and of the versions of STAGE_LIBRARIES) is part of every report's conversion key,
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
-STAGE_CODE = ("decode.py", "clean.py", "parse.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
+STAGE_CODE = ("readers", "clean.py", "parse.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
@@ -90,16 +90,17 @@ def report_id(rel_path: str) -> str:
 
 
 def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy: Taxonomy | None = None) -> Converted:
-    """decode → clean → parse → enrich (+ themes, keywords) → render for one report.
+    """read → clean → parse → enrich (+ themes, keywords) → render for one report; `rel_path`'s
+    suffix or `raw`'s first bytes choose the reader (baogao.readers).
 
     Raises ReportError. Without a taxonomy no themes are assigned (unit tests, goldens).
     """
     name = Path(rel_path).name
     try:
-        decoded = decode(raw)
-    except DecodeError as err:
+        document = read(raw, rel_path)
+    except ReadError as err:
         raise ReportError(f"{rel_path}: {err}") from None
-    cleaned = clean(decoded.text)
+    cleaned = clean(document.text)
     if not cleaned.lines:
         raise ReportError(f"{rel_path}: has no text (only white space or page clutter)")
     parsed = parse(cleaned.lines, name)
@@ -125,7 +126,7 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
         "keywords": keywords(parsed.text()),
         "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
         "source": rel_path,
-        "encoding": decoded.encoding,
+        "encoding": document.properties["encoding"],
         "sha256": hashlib.sha256(raw).hexdigest(),
     }
     # Hand corrections win over extracted values.
@@ -158,7 +159,7 @@ def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None]) -> Conv
     """Worker entry: returns the result or the error message (exceptions cross processes badly)."""
     path, rel_path, sidecar, taxonomy = job
     try:
-        return convert_report(read_report(path), rel_path, sidecar, taxonomy)
+        return convert_report(read_report(path, rel_path), rel_path, sidecar, taxonomy)
     except ReportError as err:
         return str(err)
     except NotAReport as err:
@@ -182,7 +183,7 @@ def is_apple_double(path: Path) -> bool:
 
 
 def _sidecar_name(rel_path: str) -> str:
-    return rel_path[: -len(REPORT_SUFFIX)] + SIDECAR_SUFFIX
+    return rel_path[: -len(Path(rel_path).suffix)] + SIDECAR_SUFFIX
 
 
 def _read_sidecar(root: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
@@ -283,7 +284,7 @@ def convert_archive(
             if is_apple_double(source.path):
                 summary.skipped.append(rel_path)
                 continue
-            raw = read_report(source.path)
+            raw = read_report(source.path, rel_path)
             where = _sidecar_name(rel_path)
             sidecar, sidecar_raw, sidecar_error = _read_sidecar(found.root, rel_path, taxonomy)
         except NotAReport as err:

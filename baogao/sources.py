@@ -3,21 +3,22 @@
 `scan` runs at the start of every conversion (`baogao.convert.convert_archive`), before any
 report is converted; `read_report` wherever a report is read (the batch and its workers).
 
-Which files are reports: every `*.txt` (any case) in the folder and its sub-folders. What the
+Which files are reports: every file whose suffix (any case) a reader claims (`baogao.readers`;
+today `.txt`) in the folder and its sub-folders. What the
 walk finds that it cannot use is a `Problem` naming the file or folder, never skipped silently:
 
 - a folder or file that cannot be read (permission denied …): the batch keeps its last pages;
 - symlinks, one rule for files and folders: a link whose target is inside the reports folder is
-  followed (its reports appear under the link's path, as a copy's would); a `.txt` or folder
+  followed (its reports appear under the link's path, as a copy's would); a report or folder
   link whose target leaves the folder is refused (a report symlinked to /etc/passwd is never
   converted); a dangling link, a loop of links, and a folder link to a folder that contains it
   are problems. A dangling link's last pages are kept (its target may be a disk that is not
   mounted); refused links and loops have none;
-- a `.txt` that is not a regular file (a pipe would block the build) is a problem.
+- a report that is not a regular file (a pipe would block the build) is a problem.
 
-Reading a report (`read_report`) looks at its first 64 KiB before the rest: a binary file saved
-as .txt (a video, a disk image, gigabytes of it) is rejected without reading further, and no
-report is read beyond MAX_REPORT_BYTES.
+Reading a report (`read_report`) looks at its first 64 KiB before the rest: its reader may refuse
+it there (a video or a disk image saved as .txt, gigabytes of it, is rejected without reading
+further), and no report is read beyond MAX_REPORT_BYTES.
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.decode import binary_head
+from baogao import readers
 
-REPORT_SUFFIX = ".txt"
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # over 20 million Chinese characters: no report is that long
 HEAD_BYTES = 64 * 1024
 
@@ -90,7 +90,7 @@ def _walk(root: Path, folder: Path, prefix: str, parents: tuple[Path, ...], foun
         return
     for entry in entries:
         rel_path = f"{prefix}/{entry.name}" if prefix else entry.name
-        is_report = Path(entry.name).suffix.lower() == REPORT_SUFFIX
+        is_report = _is_report(entry.name)
         try:
             if entry.is_symlink():
                 target = _link_target(root, Path(entry.path), rel_path)
@@ -119,6 +119,10 @@ def _walk(root: Path, folder: Path, prefix: str, parents: tuple[Path, ...], foun
                                                     "device); not read", keep=False))
 
 
+def _is_report(name: str) -> bool:
+    return Path(name).suffix.lower() in readers.suffixes()
+
+
 def _link_target(root: Path, link: Path, rel_path: str) -> Path | Problem | None:
     """The real path of a symlink inside `root`; a Problem when it is dangling, a loop, or a
     report or folder outside `root`; None for a non-report file outside (ignored like any)."""
@@ -134,8 +138,7 @@ def _link_target(root: Path, link: Path, rel_path: str) -> Path | Problem | None
         raise
     if target == root or target.is_relative_to(root):
         return target
-    is_report = Path(link.name).suffix.lower() == REPORT_SUFFIX
-    if not is_report and not target.is_dir():
+    if not _is_report(link.name) and not target.is_dir():
         return None
     return Problem(rel_path, f"{rel_path}: is a symlink to {target}, outside the reports folder; refused "
                              "(copy it into the folder to convert it)", keep=False)
@@ -155,12 +158,13 @@ def resolve_inside(root: Path, path: Path) -> Path | None:
     return target
 
 
-def read_report(path: Path) -> bytes:
-    """A report's bytes: its head first, rejected there when it is clearly not text; at most
-    MAX_REPORT_BYTES. Raises NotAReport, or OSError when the file cannot be read."""
+def read_report(path: Path, rel_path: str) -> bytes:
+    """The bytes of the report `rel_path` (real path `path`): its head first, rejected there when
+    its reader refuses it (clearly not text, for a .txt); at most MAX_REPORT_BYTES. Raises
+    NotAReport, or OSError when the file cannot be read."""
     with open(path, "rb") as file:
         head = file.read(HEAD_BYTES)
-        reason = binary_head(head)
+        reason = readers.refuse_head(rel_path, head)
         if reason:
             raise NotAReport(reason)
         size = os.fstat(file.fileno()).st_size

@@ -16,9 +16,9 @@ import random
 import re
 from pathlib import Path
 
+from baogao import readers
 from baogao.clean import clean
 from baogao.sources import find_sources
-from baogao.decode import DecodeError, decode
 from baogao.parse import parse
 
 OFFICES = ("人民政府办公室", "行政审批服务局办公室", "发展和改革委员会", "财政局", "政务服务中心", "党委办公室", "总工会")
@@ -32,8 +32,8 @@ def text_pools(sources: list[Path]) -> tuple[list[str], list[str]]:
     headings, paragraphs = [], []
     for source in sources:
         try:
-            lines = clean(decode(source.read_bytes()).text).lines
-        except DecodeError:
+            lines = clean(readers.read(source).text).lines
+        except readers.ReadError:
             continue
         for block in parse(lines, source.name).blocks:
             if block.kind == "heading":

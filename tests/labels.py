@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baogao.clean import clean
-from baogao.decode import decode
+from baogao.readers.txt import decode
 from baogao.model import ParsedReport
 from baogao.parse import parse
 from baogao.themes import REPORT_LABEL, Section, split_sections

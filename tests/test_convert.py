@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import shutil
+from pathlib import Path
 
 import yaml
 
@@ -156,7 +157,7 @@ def test_stage_code_lists_every_module_the_stages_import():
     from baogao.convert import PACKAGE, STAGE_CODE
 
     def imported(module: str) -> set[str]:
-        tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+        tree = ast.parse(source(module).read_text(encoding="utf-8"))
         names = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "baogao":  # from baogao import places
@@ -167,7 +168,14 @@ def test_stage_code_lists_every_module_the_stages_import():
                 names |= {alias.name for alias in node.names}
         return {name.removeprefix("baogao.") for name in names if name.startswith("baogao.")}
 
+    def source(module: str) -> Path:
+        path = PACKAGE / module.replace(".", "/")
+        return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+
+    packages = {name for name in STAGE_CODE if (PACKAGE / name / "__init__.py").is_file()}  # hashed whole
     stages = {name.removesuffix(".py") for name in STAGE_CODE if name.endswith(".py")} - {"convert"}
+    stages |= {".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+               for package in packages for path in (PACKAGE / package).rglob("*.py")}
     reached, todo = set(), list(stages)
     while todo:
         module = todo.pop()

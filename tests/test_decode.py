@@ -1,4 +1,4 @@
-"""Unit tests for baogao.decode: bytes → text, never lossy, or a readable DecodeError.
+"""Unit tests for baogao.readers.txt (the .txt reader): bytes → text, never lossy, or a readable DecodeError.
 
 Test vectors are tables: (raw bytes, expected text, expected encoding name) for files that
 must decode, and (raw bytes, words the error message must contain) for files that must be
@@ -13,7 +13,7 @@ from dataclasses import FrozenInstanceError
 
 import pytest
 
-from baogao.decode import DecodeError, decode, normalize_newlines
+from baogao.readers.txt import DecodeError, decode, normalize_newlines
 from baogao.model import Decoded
 from tests.hostile_inputs import docx_bytes
 

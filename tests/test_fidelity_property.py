@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from baogao.clean import clean
 from baogao.convert import ReportError, convert_report
-from baogao.decode import decode
+from baogao.readers.txt import decode
 from tests.hostile_inputs import render_page_body, shown_text, squeeze
 
 SETTINGS = settings(max_examples=300, deadline=None, database=None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from baogao.clean import clean
-from baogao.decode import DecodeError, decode
+from baogao.readers.txt import DecodeError, decode
 from baogao.keywords import _model, jieba_idf_path, keywords, read_idf, read_stopwords, read_user_dict
 from baogao.parse import parse
 

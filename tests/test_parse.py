@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baogao.clean import clean
-from baogao.decode import decode
+from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse, with_inferred_title
 from baogao.titles import title_from_filename

@@ -20,7 +20,7 @@ from pymdownx.slugs import slugify
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.clean import clean
-from baogao.decode import decode
+from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
 from baogao.render import block_anchors, escape_markdown, render_block, render_page

@@ -26,7 +26,7 @@ import pytest
 from baogao import sources
 from baogao.cli import main as baogao
 from baogao.convert import STATE_FILE, convert_archive, report_id
-from baogao.decode import binary_head
+from baogao.readers.txt import binary_head
 from baogao.search.index import INDEX_DIR, shard_of
 from tests.conftest import REPORTS, ROOT, build_site
 from tests.hostile_inputs import GOOD, SAMPLE_NAMES, shown_text, snapshot, squeeze
@@ -110,10 +110,10 @@ def test_a_file_that_fails_to_read_is_named_and_the_rest_converts(reports_copy, 
     convert(reports_copy, pages)
     real_read = sources.read_report
 
-    def failing_read(path: Path) -> bytes:
+    def failing_read(path: Path, rel_path: str) -> bytes:
         if path.name == SAMPLE_NAMES[1]:
             raise OSError(5, "Input/output error", str(path))
-        return real_read(path)
+        return real_read(path, rel_path)
 
     monkeypatch.setattr("baogao.convert.read_report", failing_read)
     (reports_copy / "新报告.txt").write_bytes(GOOD)

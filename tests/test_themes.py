@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from baogao.clean import clean
-from baogao.decode import decode
+from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
 from baogao.themes import (

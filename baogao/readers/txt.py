@@ -1,4 +1,4 @@
-"""Stage 1, decode: raw bytes → text, never lossy.
+"""The .txt reader (stage 1, decode): raw bytes → text, never lossy.
 
 Order: byte-order marks first, then strict UTF-8, then strict GB18030 (which covers GBK and
 GB2312), then charset-normalizer as the referee for anything else. A file that none of them
@@ -6,8 +6,10 @@ decodes without errors is rejected; so are binary files. NUL bytes outside UTF-1
 ones in text that otherwise decodes (at most 1 in 100 bytes) stay in the text, for clean to drop
 and count; more, or with bytes that do not decode, are a binary file.
 
-`binary_head` runs before a file is read whole (baogao.sources.read_report): the same signs of
-a binary file, judged from its first bytes.
+`binary_head` runs before a file is read whole (baogao.sources.read_report, through the
+registry's `refuse_head`): the same signs of a binary file, judged from its first bytes. A format
+named there (PDF, ZIP/.docx …) that gets a reader of its own is recognised by that reader's
+magic before this one is asked.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from charset_normalizer import from_bytes
 
 from baogao.model import Decoded
+from baogao.readers.base import Document, Reader, ReadError
 
 # (BOM, codec, name recorded in the front matter). UTF-32 first: its LE BOM starts with UTF-16's.
 _BOMS = (
@@ -57,7 +60,7 @@ _MAX_NUL_SHARE = 0.01
 _NUL_MESSAGE = "contains NUL bytes: a binary file or a damaged text file"
 
 
-class DecodeError(ValueError):
+class DecodeError(ReadError):
     """The bytes are not a text report; the message says why."""
 
 
@@ -68,6 +71,12 @@ def decode(raw: bytes) -> Decoded:
     if found:
         raise DecodeError(f"contains control character U+{ord(found.group()):04X}: not a plain-text file")
     return Decoded(text=normalize_newlines(text), encoding=encoding)
+
+
+def read(raw: bytes) -> Document:
+    """The reader's entry: the decoded text, and the encoding it was found in."""
+    decoded = decode(raw)
+    return Document(decoded.text, {"encoding": decoded.encoding})
 
 
 def binary_head(head: bytes) -> str | None:
@@ -214,3 +223,6 @@ def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
     if plausible < 0.95 * len(text) or "\x00" in text:
         return None
     return text, name
+
+
+READER = Reader("txt", (".txt",), read, refuse_head=binary_head)

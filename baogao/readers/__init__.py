@@ -1,0 +1,63 @@
+"""Readers: a report file's bytes → a `Document` (its text, its properties, the reader's name).
+
+Runs first for every report: `baogao.sources` asks `suffixes()` which files are reports and
+`refuse_head` whether a file's first bytes rule it out before it is read whole;
+`baogao.convert.convert_report` calls `read`. Everything after reading sees only the text.
+
+A reader is chosen by content first, then by name: a file whose first bytes match a reader's
+magic goes to that reader whatever its suffix; any other goes to the reader of its suffix, which
+may still refuse it from its head (a .docx saved as .txt is named as such by the .txt reader).
+
+Adding a format is one reader module and its tests: write `baogao/readers/FORMAT.py` ending in
+`READER = Reader(name, suffixes, read, magic=…)` (see `baogao.readers.base`), add it to
+READERS below, and test it with its own fixtures and hostile files; `tests/test_readers.py`
+shows a reader registered in a test flowing through `convert_report` to a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from baogao.readers import txt
+from baogao.readers.base import Document, Reader, ReadError
+
+__all__ = ["READERS", "Document", "ReadError", "Reader", "read", "refuse_head", "suffixes"]
+
+# The registry: every format baogao reads, in the order their magic is tried.
+READERS: tuple[Reader, ...] = (txt.READER,)
+
+
+def suffixes() -> frozenset[str]:
+    """The suffixes (lower case, with the dot) of the files that are reports."""
+    return frozenset(suffix for reader in READERS for suffix in reader.suffixes)
+
+
+def reader_for(name: str, head: bytes) -> Reader:
+    """The reader of a file called `name` whose bytes start with `head`; ReadError when none claims it."""
+    for reader in READERS:
+        if any(head.startswith(magic) for magic in reader.magic):
+            return reader
+    suffix = Path(name).suffix.lower()
+    for reader in READERS:
+        if suffix in reader.suffixes:
+            return reader
+    raise ReadError(f"is not a report format baogao reads ({', '.join(sorted(suffixes()))})")
+
+
+def refuse_head(name: str, head: bytes) -> str | None:
+    """Why a file called `name` whose first bytes are `head` cannot be read, or None when only
+    reading it whole can tell."""
+    try:
+        return reader_for(name, head).refuse_head(head)
+    except ReadError as err:
+        return str(err)
+
+
+def read(source: Path | bytes, name: str = "") -> Document:
+    """Read a report: a path, or its bytes and its `name` (a path in the reports folder, for the
+    suffix). Raises ReadError, or OSError for a path that cannot be read."""
+    if isinstance(source, Path):
+        name, source = name or source.name, source.read_bytes()
+    reader = reader_for(name, source)
+    return replace(reader.read(source), reader=reader.name)

@@ -1,0 +1,111 @@
+"""The reader registry (baogao.readers): which files are reports, which reader reads one, and
+how a new format plugs in — here a test-only `.csv` reader, registered for one test, whose
+reports become pages like any .txt."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from baogao import readers
+from baogao.convert import STATE_FILE, ReportError, convert_archive, convert_report
+from baogao.readers import Document, Reader, ReadError
+from baogao.sources import NotAReport, find_sources, read_report
+from tests.hostile_inputs import GOOD, GOOD_TEXT, docx_bytes
+
+ZIP_MESSAGE = "is a ZIP archive (or a .docx/.xlsx document), not a text file; save it as plain text (.txt) first"
+
+
+def read_csv(raw: bytes) -> Document:
+    """A fake format: one report line per row, its cells joined by a full-width space."""
+    try:
+        rows = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise ReadError("is not UTF-8 CSV") from None
+    return Document("\n".join("\u3000".join(row.split(",")) for row in rows), {"encoding": "UTF-8"})
+
+
+CSV = Reader("csv", (".csv",), read_csv)
+CSV_REPORT = "关于作风建设的情况汇报\n一、基本情况,全年共开展督查12次\n二、下一步打算,持续推进作风建设\n".encode()
+
+
+@pytest.fixture
+def with_csv(monkeypatch):
+    monkeypatch.setattr(readers, "READERS", (*readers.READERS, CSV))
+
+
+def test_the_txt_reader_reads_text_and_says_which_reader_and_encoding(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_bytes(GOOD_TEXT.encode("gb18030"))
+    document = readers.read(path)
+    assert (document.text, document.reader, dict(document.properties)) == (GOOD_TEXT, "txt", {"encoding": "GB18030"})
+    assert readers.read(GOOD, "下级/报告.TXT").reader == "txt"  # bytes and a name; any case
+
+
+def test_reports_are_the_files_whose_suffix_a_reader_claims(tmp_path, with_csv):
+    for name in ("a.txt", "b.CSV", "c.md", "d.docx"):
+        (tmp_path / name).write_bytes(GOOD)
+    assert readers.suffixes() == {".txt", ".csv"}
+    assert [path.name for path in find_sources(tmp_path)] == ["a.txt", "b.CSV"]
+
+
+def test_a_txt_that_is_really_a_docx_is_rejected_from_its_head_naming_the_file(tmp_path):
+    path = tmp_path / "工作总结.txt"
+    path.write_bytes(docx_bytes())
+    assert readers.refuse_head("工作总结.txt", docx_bytes()) == ZIP_MESSAGE
+    with pytest.raises(NotAReport, match=re.escape(ZIP_MESSAGE)):
+        read_report(path, "工作总结.txt")
+    with pytest.raises(ReportError, match=re.escape(f"工作总结.txt: {ZIP_MESSAGE}")):
+        convert_report(docx_bytes(), "工作总结.txt", {})
+
+
+def test_content_wins_over_the_suffix(monkeypatch):
+    """A reader whose magic matches reads the file whatever it is called: the seam by which a
+    .docx reader will take over the .docx files saved as .txt that are rejected today."""
+    zipped = Reader("zip", (".zip",), lambda raw: Document("压缩包里的报告", {"encoding": "UTF-8"}), magic=(b"PK\x03\x04",))
+    monkeypatch.setattr(readers, "READERS", (zipped, *readers.READERS))
+    assert readers.refuse_head("工作总结.txt", docx_bytes()) is None
+    assert readers.read(docx_bytes(), "工作总结.txt") == Document("压缩包里的报告", {"encoding": "UTF-8"}, "zip")
+
+
+def test_a_file_no_reader_claims_is_named_as_such():
+    with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.txt\)$"):
+        readers.read(b"# title", "说明.md")
+
+
+def test_a_registered_reader_flows_through_convert_report_to_a_page(with_csv):
+    converted = convert_report(CSV_REPORT, "汇报/情况汇报.csv", {})
+    assert converted.text.splitlines() == ["关于作风建设的情况汇报", "一、基本情况\u3000全年共开展督查12次",
+                                           "二、下一步打算\u3000持续推进作风建设"]
+    front = yaml.safe_load(converted.page.split("---\n")[1])
+    assert (front["source"], front["encoding"], front["title"]) == ("汇报/情况汇报.csv", "UTF-8", "关于作风建设的情况汇报")
+    assert "## 一、基本情况" in converted.page
+
+
+def test_a_registered_reader_flows_through_the_batch_with_its_sidecar(tmp_path, with_csv):
+    reports, pages = tmp_path / "reports", tmp_path / "pages"
+    reports.mkdir()
+    (reports / "情况汇报.csv").write_bytes(CSV_REPORT)
+    (reports / "情况汇报.meta.yml").write_text("year: 2023\n", encoding="utf-8")
+    (reports / "坏.csv").write_bytes(b"\xff\xfe\xfa")
+    summary = convert_archive(reports, pages, jobs=1, progress=False)
+    assert (summary.converted, summary.failed) == (1, ["坏.csv: is not UTF-8 CSV"])
+    meta = json.loads((pages / STATE_FILE).read_text(encoding="utf-8"))["情况汇报.csv"]["meta"]
+    assert (meta["year"], meta["year_source"]) == (2023, "sidecar")
+    assert (pages / "reports" / f"{meta['id']}.md").is_file()
+
+
+def test_every_reader_is_registered_once_with_lower_case_suffixes():
+    names = [reader.name for reader in readers.READERS]
+    assert len(names) == len(set(names))
+    claimed = [suffix for reader in readers.READERS for suffix in reader.suffixes]
+    assert len(claimed) == len(set(claimed)) and all(s.startswith(".") and s == s.lower() for s in claimed)
+
+
+def test_every_reader_module_is_registered_under_its_name():
+    modules = {path.stem for path in Path(readers.__file__).parent.glob("*.py")} - {"__init__", "base"}
+    assert modules == {reader.name for reader in readers.READERS}
