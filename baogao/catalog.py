@@ -15,15 +15,14 @@ from typing import Any, Callable
 
 from baogao.enrich import is_full_office
 from baogao.render import escape_markdown
+from baogao import schema
 from baogao.schema import LEVELS
 from baogao.themes import Taxonomy
 
 CATALOG_FILE = "catalog.json"
 NEIGHBOURS_FILE = "neighbours.json"
-CATALOG_FIELDS = (
-    "id", "url", "title", "display_title", "year", "year_min", "org", "level", "region", "doc_type", "themes", "keywords",
-    "chars", "redactions", "source", "encoding", "sha256",
-)
+# The fields flagged `catalog` in the schema, and each report's page URL after its id.
+CATALOG_FIELDS = ("id", "url", *(name for name in schema.CATALOG_FIELDS if name != "id"))
 NEWEST_ON_HOME = 10
 UNKNOWN = "unknown"
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\u4e00-\u9fff-]+")

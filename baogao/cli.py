@@ -14,8 +14,8 @@ from baogao.convert import convert_archive
 from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
 from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
-from baogao.search.index import INDEX_DIR, build_index_for_pages
-from baogao.search.query import SearchIndexError, search_site
+from baogao.search.backend import BACKEND
+from baogao.search.query import SearchIndexError
 from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
@@ -110,8 +110,8 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 
 def _index(pages: Path) -> None:
     started = time.perf_counter()
-    build_index_for_pages(pages)
-    log.info("baogao index: search index in %s (%.1f s)", pages / INDEX_DIR, time.perf_counter() - started)
+    version = BACKEND.build(pages)
+    log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
 
 
 def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: str | None) -> int:
@@ -153,7 +153,7 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
     try:
-        total, hits = search_site(site, query, limit)
+        total, hits = BACKEND.search(site, query, limit)
     except SearchIndexError as err:  # no site, no index, or a damaged one: never a partial answer
         log.error("error: %s", err)
         return 2

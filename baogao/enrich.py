@@ -17,7 +17,8 @@ Where each value is looked for, in order:
   全县/全市… counts;
 - region: only below 中央; title → org → file name → place names in the opening → provincial
   service platforms (浙政钉, 湘易办) anywhere in the text;
-- doc_type: the type word that ends the title → file name → phrases of the opening.
+- doc_type: the type word that ends the title → file name → phrases of the opening;
+- secret_level: the 密级 marking on a short line at the top (密级：内部, 秘密★1年), else None.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from baogao.places import (
     find_places,
     find_platforms,
 )
-from baogao.schema import MIN_YEAR
+from baogao.schema import MIN_YEAR, SECRET_LEVELS
 
 
 # How much of the body counts as the opening, where the office, the subject and the place of a
@@ -72,6 +73,7 @@ def enrich(report: ParsedReport, source_name: str) -> dict:
         "level": level,
         "region": region,
         "doc_type": _doc_type(title, stem, opening),
+        "secret_level": _secret_level(text),
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
     }
@@ -588,6 +590,24 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
     return found or "其他"
+
+
+# -------------------------------------------------------------------------------- secret_level
+
+# A 公文's marking stands alone on one of its first lines: 密级：内部, or the level with its
+# term, 秘密★1年 / 机密★ (GB/T 9704). 秘密 inside a sentence (保守国家秘密) is not a marking.
+_MARKING_LINES = 5
+_MARKING_MAX_CHARS = 20
+_LEVELS = "|".join(SECRET_LEVELS)
+_MARKING = re.compile(rf"^\s*(?:密级\s*[：:]\s*({_LEVELS})|({_LEVELS})\s*★)")
+
+
+def _secret_level(text: str) -> str | None:
+    for line in text.split("\n", _MARKING_LINES)[:_MARKING_LINES]:
+        m = _MARKING.match(line)
+        if m and len(line.strip()) <= _MARKING_MAX_CHARS:
+            return m.group(1) or m.group(2)
+    return None
 
 
 # ------------------------------------------------------------------------------- size, redactions

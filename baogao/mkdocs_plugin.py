@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from baogao import site
+from baogao.search.backend import BACKEND
 from baogao.themes import MAX_CHIPS
 
 
@@ -42,7 +43,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     @event_priority(100)  # before Material's tags plugin reads its settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Before the build: the pages folder must exist; allowed tags = the taxonomy's themes;
-        the search index version; the neighbours."""
+        the search index version; the fields of the metadata panel; the neighbours."""
         if not self.pages_dir.is_dir():
             raise PluginError(f"no converted pages in '{self.pages_dir}': run `baogao build` (or `make site`), "
                               "which converts the reports before MkDocs runs")
@@ -53,7 +54,8 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
             # for the names written in mkdocs.yml (config_scheme: MkDocs' plugin API).
             option = dict(tags.config_scheme)["tags_allowed"]
             tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
-        config.extra["baogao_index"] = site.index_version(self.pages_dir)
+        config.extra["baogao_index"] = BACKEND.version(self.pages_dir)
+        config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_max_chips"] = MAX_CHIPS
         self.neighbours = site.report_neighbours(self.pages_dir)
         return config
@@ -83,7 +85,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After the site is written: add the search index; make the sitemap date-free."""
-        site.publish_index(self.pages_dir, Path(config.site_dir))
+        BACKEND.publish(self.pages_dir, Path(config.site_dir))
         site.make_reproducible(Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -1,5 +1,11 @@
 """The one front-matter schema: every report page, sidecar and catalog entry follows it.
 
+`FIELDS` is the one table of report metadata: each field's check and where it goes (catalog.json,
+search results, a search filter, the metadata panel) with its label. `baogao.catalog`, the search
+index (`baogao.search.index`: rows, filters, the manifest's names and labels) and the panel
+template (through `baogao.site.panel_fields`) read these flags; a new field is a line here and
+its rule in `baogao.enrich`. Used at conversion (validation) and when those are written.
+
 Errors name the file and the field, in the style of Material's plugins:
 `Error reading metadata 'year' of 'reports/x.txt': expected a year, got '二〇二x'`.
 """
@@ -9,12 +15,14 @@ from __future__ import annotations
 import re
 import reprlib
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
 YEAR_SOURCES = ("title", "filename", "text", "sidecar")
 TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
+# The marking of a classified text (GB/T 9704: 密级 and 保密期限, 秘密★1年), least secret first.
+SECRET_LEVELS = ("公开", "内部", "秘密", "机密", "绝密")
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
@@ -73,40 +81,63 @@ def _sha256(value: Any) -> str | None:
     return None if ok else "expected a SHA-256 hex digest"
 
 
+PanelShow = Literal["", "always", "known"]
+
+
 @dataclass(frozen=True)
 class Field:
+    """One metadata field, and everywhere it goes: declared once here, so that a new field takes
+    this table and `baogao.enrich` only. The catalog, the search index's result rows and
+    filters, and the metadata panel are derived from these flags."""
+
     name: str
     check: Callable[[Any], str | None]
     required: bool = True  # False: the value may be null (unknown)
     sidecar: bool = False  # may be set by hand in reports/NAME.meta.yml
-    label: str = ""  # shown in the metadata panel when set
+    label: str = ""  # what readers see it called (panel, search filters)
+    catalog: bool = False  # in catalog.json
+    result: bool = False  # in each search result (the index's document rows, `baogao search --json`)
+    facet: str = ""  # a filter of the search page: its URL parameter
+    panel: PanelShow = ""  # in a report page's metadata panel: always (不详 when unknown) or when known
 
 
-# Order here is the order in the front matter and in catalog.json.
+# Order here is the order in the front matter, in catalog.json, in search results and the panel.
 FIELDS = (
-    Field("id", _str),
-    Field("title", _str, sidecar=True),
+    Field("id", _str, catalog=True),
+    Field("title", _str, sidecar=True, catalog=True),
     Field("title_source", _one_of(TITLE_SOURCES)),
     Field("title_inferred", _bool),
-    Field("display_title", _str),  # what lists show: the title completed (baogao.titles)
-    Field("year", _year, required=False, sidecar=True, label="年份"),
+    # what lists show: the title completed (baogao.titles)
+    Field("display_title", _str, catalog=True),
+    Field("year", _year, required=False, sidecar=True, label="年份", catalog=True, result=True, facet="year",
+          panel="always"),
     Field("year_source", _one_of(YEAR_SOURCES), required=False),
-    Field("year_min", _year, required=False),  # no year known: the earliest it can be (events)
-    Field("org", _str, required=False, sidecar=True, label="发文单位"),
-    Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级"),
-    Field("region", _str, required=False, sidecar=True, label="地区"),
-    Field("doc_type", _one_of(DOC_TYPES), sidecar=True, label="文种"),
-    Field("themes", _str_list, sidecar=True),
-    Field("keywords", _str_list),
-    Field("chars", _count, label="字数"),
-    Field("redactions", _count, label="脱敏标记"),
+    # no year known: the earliest it can be (events)
+    Field("year_min", _year, required=False, catalog=True),
+    Field("org", _str, required=False, sidecar=True, label="发文单位", catalog=True, result=True, panel="always"),
+    Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级", catalog=True, result=True,
+          facet="level", panel="always"),
+    Field("region", _str, required=False, sidecar=True, label="地区", catalog=True, result=True, facet="region",
+          panel="always"),
+    Field("doc_type", _one_of(DOC_TYPES), sidecar=True, label="文种", catalog=True, result=True, facet="type",
+          panel="always"),
+    Field("secret_level", _one_of(SECRET_LEVELS), required=False, sidecar=True, label="密级", catalog=True,
+          result=True, facet="secret", panel="known"),
+    Field("themes", _str_list, sidecar=True, label="主题", catalog=True, facet="theme"),  # shown as chips
+    Field("keywords", _str_list, label="关键词", catalog=True, panel="known"),
+    Field("chars", _count, label="字数", catalog=True, panel="always"),
+    Field("redactions", _count, label="脱敏标记", catalog=True, panel="known"),
     Field("removed", _counts),
-    Field("source", _str, label="源文件"),
-    Field("encoding", _str, label="编码"),
-    Field("sha256", _sha256),
+    Field("source", _str, label="源文件", catalog=True, panel="always"),
+    Field("encoding", _str, label="编码", catalog=True, panel="always"),
+    Field("sha256", _sha256, catalog=True),
 )
 FIELD_BY_NAME = {field.name: field for field in FIELDS}
 SIDECAR_FIELDS = tuple(field.name for field in FIELDS if field.sidecar)
+CATALOG_FIELDS = tuple(field.name for field in FIELDS if field.catalog)
+RESULT_FIELDS = tuple(field for field in FIELDS if field.result)
+FACET_FIELDS = tuple(field for field in FIELDS if field.facet)
+PANEL_FIELDS = tuple(field for field in FIELDS if field.panel)
 
 
 def check_value(name: str, value: Any, where: str) -> None:

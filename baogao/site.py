@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,8 @@ from markupsafe import Markup
 from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
-from baogao.search.index import INDEX_DIR
+from baogao.schema import PANEL_FIELDS
+from baogao.search.backend import BACKEND
 from baogao.themes import THEMES_FILE, load_taxonomy
 
 DEFAULT_PAGES = Path("build") / "pages"
@@ -42,7 +42,7 @@ def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
 def generated_files(pages_dir: Path) -> list[str]:
     """Site files (relative, POSIX) in the pages folder: pages and catalog.json.
 
-    text/ holds build inputs and search-index/ is published after the build (see publish_index).
+    text/ holds build inputs and the search index is published after the build (baogao.search.backend).
     """
     found = [pages_dir / CATALOG_FILE, pages_dir / "index.md"]
     for folder in GENERATED_FOLDERS:
@@ -54,6 +54,12 @@ def theme_names(config_file: str) -> list[str]:
     """The themes of themes.yml beside mkdocs.yml (the only tags a page may carry)."""
     path = Path(config_file).resolve().parent / THEMES_FILE
     return load_taxonomy(path).names() if path.is_file() else []
+
+
+def panel_fields() -> list[dict[str, str]]:
+    """The fields of a report page's metadata panel, in schema order (the schema's `panel` flag):
+    what overrides/partials/report-meta.html iterates."""
+    return [{"name": field.name, "label": field.label, "show": field.panel} for field in PANEL_FIELDS]
 
 
 def report_neighbours(pages_dir: Path) -> dict:
@@ -147,7 +153,8 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     """
     digest = hashlib.sha256()
     project = config_file.resolve().parent
-    inputs = [(pages_dir, pages_dir / ".baogao-state.json"), (pages_dir, pages_dir / INDEX_DIR / "VERSION")]
+    digest.update(f"index {BACKEND.version(pages_dir)}\0".encode())
+    inputs = [(pages_dir, pages_dir / ".baogao-state.json")]
     for name in _SITE_INPUTS:
         path = project / name
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
@@ -178,26 +185,6 @@ def make_reproducible(site_dir: Path) -> None:
     text = re.sub(r"\s*<lastmod>[^<]*</lastmod>", "", sitemap.read_text(encoding="utf-8"))
     sitemap.write_text(text, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-
-
-def index_version(pages_dir: Path) -> str:
-    version = pages_dir / INDEX_DIR / "VERSION"
-    return version.read_text().strip() if version.is_file() else ""
-
-
-def publish_index(pages_dir: Path, site_dir: Path) -> None:
-    """Put the search index into the built site (hard links when possible: it can be large)."""
-    source, target = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
-    if not source.is_dir():
-        return
-    shutil.rmtree(target, ignore_errors=True)
-    for path in sorted(source.rglob("*.js")):
-        dest = target / path.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, dest)
-        except OSError:
-            shutil.copy2(path, dest)
 
 
 _BLANK_BETWEEN_TAGS = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")

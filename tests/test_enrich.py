@@ -27,7 +27,7 @@ NO_CORPUS = (
     "../shared/corpus not found: the real-report corpus is only present in the development workspace"
 )
 HASH_NAME = "000_0123456789abcdef.txt"
-KEYS = {"year", "year_source", "year_min", "org", "level", "region", "doc_type", "chars", "redactions"}
+KEYS = {"year", "year_source", "year_min", "org", "level", "region", "doc_type", "secret_level", "chars", "redactions"}
 
 
 def make(title: str = "", *lines: str, title_in_text: bool = True) -> ParsedReport:
@@ -57,6 +57,7 @@ def test_empty_report_gives_nothing_but_defaults():
         "level": None,
         "region": None,
         "doc_type": "其他",
+        "secret_level": None,
         "chars": 0,
         "redactions": 0,
     }
@@ -668,3 +669,21 @@ def test_corpus_values_are_always_well_formed(corpus):
         assert result["year_source"] in (None, "title", "filename", "text", "event")
         assert result["level"] != "中央" or result["region"] == "全国"
     assert result["year"] is None or result["year_min"] is None
+
+
+# ------------------------------------------------------------------------------ secret_level
+
+
+@pytest.mark.parametrize("lines, level", [
+    (("密级：内部", "正文。"), "内部"),
+    (("密级: 公开",), "公开"),
+    (("秘密★1年", "正文。"), "秘密"),
+    (("机密★长期",), "机密"),
+    (("　绝密 ★ 10年",), "绝密"),
+    (("一、工作情况", "全县保守国家秘密工作扎实。"), None),  # 秘密 in a sentence is no marking
+    (("秘密",), None),  # a bare word: no ★, no 密级
+    (("密级：内部资料，请勿外传，不得复制、摘抄或者以任何形式转载本文",), None),  # a sentence, not a marking line
+    (("一", "二", "三", "四", "五", "密级：内部"), None),  # only the first lines carry the marking
+])
+def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
+    assert meta("县政府办公室工作总结", *lines)["secret_level"] == level

@@ -169,3 +169,95 @@ def test_a_damaged_index_shows_a_message_not_zero_results(browser, sample_site, 
             page.fill("form.baogao-header-search input", "马上就办")
             assert page.locator(".baogao-suggest .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员"
             page.close()
+
+
+def test_the_browser_reads_rows_by_the_manifests_field_names(browser, sample_site, tmp_path, monkeypatch):  # noqa: F811
+    """Rows whose fields are stored in another order still give each result its own title,
+    year and office: the engine reads them by the names the manifest lists."""
+    from tests.test_search_backend import reordered_site
+
+    pages, _ = sample_site
+    entries = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    site = reordered_site(sample_site, tmp_path, monkeypatch)
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q=办公室")
+        page.locator('.baogao-results[data-state="done"]').wait_for()
+        shown = page.locator(".baogao-result").evaluate_all(
+            "els => els.map(e => [e.dataset.reportId, e.querySelector('.baogao-result__title').textContent])")
+        metas = page.evaluate("""async () => {
+          const S = window.baogaoSearch, out = [];
+          for (const hit of (await S.search(S.parseQuery("办公室"))).hits) out.push(await S.meta(hit.doc));
+          return out;
+        }""")
+        page.close()
+    by_id = {e["id"]: e for e in entries}
+    assert shown and all(title == by_id[rid]["display_title"] for rid, title in shown)
+    for meta in metas:
+        entry = entries[meta["doc"]]
+        assert meta["id"] == entry["id"] and meta["url"] == entry["url"] and meta["title"] == entry["display_title"]
+        assert all(meta[name] == entry[name] for name in ("year", "org", "level", "region", "doc_type", "secret_level"))
+
+
+def test_an_index_of_another_format_is_refused(browser, sample_site, tmp_path):  # noqa: F811
+    from baogao.search.index import FORMAT
+    from tests.test_search_backend import set_manifest
+
+    _, site = sample_site
+    copy = Path(shutil.copytree(site, tmp_path / "site"))
+    set_manifest(copy, format=FORMAT - 1)
+    with serve_folder(copy) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q=办公室")
+        page.locator('.baogao-results[data-state="error"]').wait_for(state="attached")
+        assert page.locator(".baogao-summary .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员"
+        assert page.locator(".baogao-result").count() == 0
+        page.fill("form.baogao-header-search input", "办公室")
+        assert page.locator(".baogao-suggest .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员"
+        page.close()
+
+
+def test_sorting_by_year_and_the_filters_come_from_the_engine(browser, sample_site):  # noqa: F811
+    """sort=year: newest first, unknown years last, then archive order; one filter per field
+    the schema flags `facet`, under its label, in schema order."""
+    from baogao import schema
+
+    pages, site = sample_site
+    entries = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    texts = kept_texts(pages)
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q=办&sort=year")
+        page.locator('.baogao-results[data-state="done"]').wait_for()
+        shown = page.locator(".baogao-result").evaluate_all("els => els.map(e => e.dataset.reportId)")
+        headings = page.locator(".baogao-facet h4").all_inner_texts()
+        page.close()
+    matching = [(i, e) for i, e in enumerate(entries) if "办" in texts[e["id"]]]
+    assert shown == [e["id"] for i, e in sorted(matching, key=lambda ie: (-(ie[1]["year"] or 0), ie[0]))]
+    labels = [f.label for f in schema.FIELDS if f.facet]
+    assert headings and headings == [label for label in labels if label in headings]
+
+
+def test_the_export_has_a_column_per_labelled_result_field(browser, sample_site):  # noqa: F811
+    import csv
+    import io
+
+    from baogao import schema
+
+    pages, site = sample_site
+    by_id = {e["id"]: e for e in json.loads((pages / "catalog.json").read_text(encoding="utf-8"))}
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q=一岗双责")
+        page.locator('.baogao-results[data-state="done"]').wait_for()
+        with page.expect_download() as download:
+            page.click(".baogao-export")
+        rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+        page.close()
+    fields = [f for f in schema.FIELDS if f.result]
+    assert rows[0] == ["标题", *(f.label for f in fields), "左文", "命中", "右文", "链接"]
+    assert len(rows) > 1 and all(row[len(fields) + 2] == "一岗双责" for row in rows[1:])
+    for row in rows[1:]:
+        entry = by_id[row[-1].rsplit("/", 1)[1].removesuffix(".html")]
+        assert row[0] == entry["display_title"]
+        assert row[1:len(fields) + 1] == ["" if entry[f.name] is None else str(entry[f.name]) for f in fields]

@@ -4,16 +4,20 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — document count, shard counts, facet value tables, the length and CRC-32
-  of every other file's payload (`checks`), and what the browser engine must read as the
+- `manifest.js`  — document count, shard counts, the names and labels of the row fields
+  (`fields`, `labels`) and the filters (`facets`: name, label, URL parameter, value table), the
+  length and CRC-32 of every other file's payload (`checks`), and what the browser engine must read as the
   Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
   number of lines (`kwic`, baogao.search.kwic);
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
   occurrences (exact for 1- and 2-character queries);
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
   chaining triples at their offsets, so a match is exact by construction;
-- `docs/K.js`    — title, URL, year, office … of documents K·B … (K+1)·B−1 (shown results only);
-- `facets.js`    — one small code per document and facet, for filter counts and year sorting.
+- `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
+  lists show, then the schema's fields flagged `result`; both engines read a row by the field
+  names of the manifest, never by position;
+- `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
+  for filter counts and year sorting.
 
 Both engines verify every file they load against `checks` and stop with an error when one is
 missing or damaged: a deleted shard would otherwise answer "0 results", a wrong answer. `checks`
@@ -42,20 +46,23 @@ from typing import Any
 
 import numpy as np
 
-from baogao import pagetext
+from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 8  # 8: the manifest carries the page-text contract and the KWIC settings
+FORMAT = 9  # 9: rows and filters are read by the field names and labels of the manifest
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
 CHUNK = 32  # reports per worker task: indexing one takes about 8 ms (see baogao.workers)
-FACETS = ("year", "level", "doc_type", "region", "themes")
+# What a result row holds: what every hit has (its title is the display title, what lists show),
+# then the fields the schema flags `result`.
+ROW_FIELDS = ("id", "url", "title", *(field.name for field in schema.RESULT_FIELDS))
+FACETS = tuple(field.name for field in schema.FACET_FIELDS)
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
 _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their term's hash
@@ -91,7 +98,10 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
-        "block": DOCS_PER_BLOCK, "facets": facet_values, **_READING,
+        "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
+        "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
+                   for field in schema.FACET_FIELDS],
+        **_READING,
         "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
     _write_script(tmp / "manifest.js", "manifest", manifest)
@@ -135,7 +145,10 @@ def shard_of(term: str, shards: int) -> int:
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could: browsers cache them for good under ?v=version."""
-    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {json.dumps(_READING)}".encode())
+    # the schema's flags too: what rows hold, filters and their URL parameters, labels
+    layout = json.dumps([_READING, ROW_FIELDS, [(f.name, f.facet) for f in schema.FACET_FIELDS], _labels()],
+                        ensure_ascii=False)
+    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {layout}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
@@ -312,10 +325,8 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
     of both."""
     docs_checks = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [  # the title lists show: display_title
-            [e["id"], e["url"], e["display_title"], e["year"], e["org"], e["level"], e["region"], e["doc_type"]]
-            for e in catalog[block: block + DOCS_PER_BLOCK]
-        ]
+        rows = [[e["display_title"] if name == "title" else e.get(name) for name in ROW_FIELDS]
+                for e in catalog[block: block + DOCS_PER_BLOCK]]
         docs_checks.append(_write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", _json_bytes(rows)))
 
     values: dict[str, list] = {}
@@ -330,6 +341,12 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
     # One small code per document and facet: packed, it is a few bytes per document.
     facets_check = _write_packed(root, "facets", _json_bytes(columns))
     return values, docs_checks, [facets_check]
+
+
+def _labels() -> dict[str, str]:
+    """The label of every row field and filter, for readers of the rows (the UI, `baogao search`)."""
+    names = {*ROW_FIELDS, *FACETS}
+    return {field.name: field.label for field in schema.FIELDS if field.name in names and field.label}
 
 
 def _json_bytes(payload: Any) -> bytes:

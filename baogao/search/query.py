@@ -85,9 +85,11 @@ class SearchIndex:
                                    "build the site with `baogao build` first")
         try:
             self.manifest = _read_script(self.root / "manifest.js")
-            if self.manifest["format"] != FORMAT:
-                raise SearchIndexError(f"the search index in '{site_dir}' has format {self.manifest['format']}, "
-                                       f"this baogao reads format {FORMAT}: rebuild the site with `baogao build`")
+            if self.manifest["format"] != FORMAT:  # rows, filters or files of another layout: never guess
+                raise SearchIndexError(f"'{self.root / 'manifest.js'}' is a search index of format "
+                                       f"{self.manifest['format']!r}, this baogao reads format {FORMAT}: "
+                                       "rebuild the site with `baogao build`")
+            self.fields = [str(name) for name in self.manifest["fields"]]
             self.checks = {group: np.frombuffer(unpacked(text), "<u4").reshape(-1, 2)
                            for group, text in self.manifest["checks"].items()}
             if any(len(self.checks[f"g{n}"]) != self.manifest["shards"][str(n)] for n in (1, 2, 3)):
@@ -191,7 +193,7 @@ class SearchIndex:
 
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
-        return dict(zip(("id", "url", "title", "year", "org", "level", "region", "doc_type"), row))
+        return dict(zip(self.fields, row))  # by the manifest's field names: rows carry the schema's result fields
 
 
 def search_site(site_dir: Path, raw_query: str, limit: int | None = None) -> tuple[int, list[Hit]]:

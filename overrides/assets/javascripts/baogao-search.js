@@ -10,7 +10,11 @@
  * payload) as it loads: a file that is missing, does not load, or differs rejects the query with
  * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError); one
  * that does not arrive within LOAD_TIMEOUT rejects it marked `timedOut`. A failed load is not
- * kept: the next query that needs the file loads it again.
+ * kept: the next query that needs the file loads it again. A manifest of another format than
+ * FORMAT is refused as `indexDamaged` too (never read rows of another layout).
+ * Metadata rows are read by the field names the manifest lists (the schema's fields flagged
+ * `result`), and filters by its `facets`: the UI gets hits, metadata by name and filter values
+ * (`meta`, `facets`), never the index's rows, codes or files.
  */
 (function () {
   "use strict";
@@ -20,6 +24,7 @@
   var siteRoot = new URL("../../", document.currentScript.src).href;
   var root = siteRoot + "search-index/";
   var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
+  var FORMAT = 9;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
   var pending = {};
 
@@ -151,7 +156,12 @@
     return (c ^ 0xffffffff) >>> 0;
   }
 
-  function manifest() { return keep("manifest", function () { return get("manifest"); }); }
+  function manifest() {
+    return keep("manifest", function () { return get("manifest").then(function (m) {
+      if (!m || m.format !== FORMAT) throw damaged("manifest");
+      return m;
+    }); });
+  }
   /* {group: Uint32Array [length, crc, length, crc, …]}, one pair per file (see index.py). */
   function checks() {
     return keep("checks", function () { return manifest().then(function (m) {
@@ -274,7 +284,6 @@
     });
   }
 
-  var FIELDS = ["id", "url", "title", "year", "org", "level", "region", "doc_type"];
   function block(k) {
     return keep("docs/" + k, function () {
       return payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
@@ -284,15 +293,33 @@
     return manifest().then(function (m) {
       return block(Math.floor(doc / m.block)).then(function (rows) {
         var row = rows[doc % m.block], out = {};
-        FIELDS.forEach(function (f, i) { out[f] = row[i]; });
+        m.fields.forEach(function (f, i) { out[f] = row[i]; });
         out.doc = doc;
         return out;
       });
     });
   }
+  /* The fields of `meta`'s objects, in row order: [{name, label}] ("" for id, url and title). */
+  function fields() {
+    return manifest().then(function (m) {
+      return m.fields.map(function (name) { return { name: name, label: m.labels[name] || "" }; });
+    });
+  }
+  /* The filters: {list: [{name, label, param}] in schema order, values(name, doc): the
+   * document's values as strings ([] when unknown)}. */
   function facets() {
     return keep("facets", function () {
-      return payload("facets", 0).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+      return Promise.all([manifest(), payload("facets", 0)]).then(function (all) {
+        var columns = JSON.parse(utf8.decode(all[1])), tables = {};
+        all[0].facets.forEach(function (f) { tables[f.name] = f.values; });
+        return {
+          list: all[0].facets.map(function (f) { return { name: f.name, label: f.label, param: f.param }; }),
+          values: function (name, doc) {
+            var code = columns[name][doc], codes = Array.isArray(code) ? code : code ? [code] : [];
+            return codes.map(function (c) { return String(tables[name][c - 1]); });
+          },
+        };
+      });
     });
   }
   /* The report text a page (a Document) shows, by the page-text contract in the manifest
@@ -368,7 +395,7 @@
 
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
-    parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, facets: facets,
+    parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, fields: fields, facets: facets,
     kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans,
   };
 })();

@@ -8,8 +8,6 @@
   var siteRoot = S.siteRoot;
   var PAGE_SIZE = 10;  // results per "load more": each fetches its report page for the KWIC lines
   var SUGGEST_LINES = 1, SUGGEST_CONTEXT = 18;  // the header box's panel is narrow: one short line a report
-  var FACET_LABELS = { year: "年份", level: "层级", doc_type: "文种", region: "地区", themes: "主题" };
-  var FACET_PARAMS = { year: "year", level: "level", doc_type: "type", region: "region", themes: "theme" };
   /* What a reader sees when the engine finds the index incomplete (err.indexDamaged): not "0 results". */
   var INDEX_DAMAGED = "检索索引不完整，请联系管理员";
   /* … and when an index file did not arrive in time (err.timedOut): trying again may do. */
@@ -102,23 +100,19 @@
     summary.textContent = "正在查找……";
     performance.mark("baogao-query-start");
 
-    Promise.all([S.search(query), S.facets(), S.manifest()]).then(function (all) {
-      var res = all[0], columns = all[1], manifest = all[2];
-      var chosen = {};
-      Object.keys(FACET_PARAMS).forEach(function (f) { var v = params.get(FACET_PARAMS[f]); if (v) chosen[f] = v; });
-      function valueOf(f, doc) {
-        var code = columns[f][doc], values = manifest.facets[f];
-        return Array.isArray(code) ? code.map(function (c) { return String(values[c - 1]); }) : [code ? String(values[code - 1]) : ""];
-      }
+    Promise.all([S.search(query), S.facets()]).then(function (all) {
+      var res = all[0], filters = all[1];
+      var chosen = {};  // filter name -> value, from the URL (each filter's own parameter)
+      filters.list.forEach(function (f) { var v = params.get(f.param); if (v) chosen[f.name] = v; });
       function passes(doc, except) {
-        return Object.keys(chosen).every(function (f) { return f === except || valueOf(f, doc).indexOf(chosen[f]) >= 0; });
+        return Object.keys(chosen).every(function (f) { return f === except || filters.values(f, doc).indexOf(chosen[f]) >= 0; });
       }
       var hits = res.hits.filter(function (h) { return passes(h.doc); });
-      if (sort === "year") {
-        var year = columns.year;
-        hits.sort(function (a, b) { return (manifest.facets.year[year[a.doc] - 1] || 0) > (manifest.facets.year[year[b.doc] - 1] || 0) ? -1 : (year[a.doc] === year[b.doc] ? a.doc - b.doc : 1); });
+      if (sort === "year") {  // newest first, unknown years last, then archive order
+        var year = function (doc) { return Number(filters.values("year", doc)[0]) || 0; };
+        hits.sort(function (a, b) { return year(b.doc) - year(a.doc) || a.doc - b.doc; });
       }
-      renderFacets(res.hits, chosen, valueOf, passes);
+      renderFacets(res.hits, chosen, filters, passes);
       summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw }),
         hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "",
         location.protocol === "file:" ? "。从本地文件打开时不显示摘录：点标题打开报告，命中处会高亮" : "");
@@ -166,27 +160,28 @@
       var list = item.querySelector(".baogao-result__kwic");
       lines.forEach(function (line, i) { list.appendChild(el("li", {}, [kwicNode(line, hitHref(meta, raw, i))])); });
     }
-    function renderFacets(allHits, chosen, valueOf, passes) {
+    function renderFacets(allHits, chosen, filters, passes) {
       facetBox.replaceChildren();
-      Object.keys(FACET_PARAMS).forEach(function (f) {
-        var counts = new Map();
+      filters.list.forEach(function (filter) {
+        var f = filter.name, counts = new Map();
         allHits.forEach(function (h) {
           if (!passes(h.doc, f)) return;
-          valueOf(f, h.doc).forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); });
+          filters.values(f, h.doc).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
         });
         if (!counts.size) return;
         var keys = Array.from(counts.keys()).sort(function (a, b) { return f === "year" ? b.localeCompare(a) : counts.get(b) - counts.get(a) || a.localeCompare(b); });
         var list = el("ul", {});
         keys.forEach(function (v) {
           var p = new URLSearchParams(location.search);
-          if (chosen[f] === v) p.delete(FACET_PARAMS[f]); else p.set(FACET_PARAMS[f], v);
+          if (chosen[f] === v) p.delete(filter.param); else p.set(filter.param, v);
           list.appendChild(el("li", {}, [el("a", { href: "?" + p.toString(), class: chosen[f] === v ? "baogao-facet--on" : "", "data-facet": f, "data-value": v }, [v + " ", el("span", { text: "(" + counts.get(v) + ")" })])]));
         });
-        facetBox.appendChild(el("section", { class: "baogao-facet" }, [el("h4", { text: FACET_LABELS[f] }), list]));
+        facetBox.appendChild(el("section", { class: "baogao-facet" }, [el("h4", { text: filter.label }), list]));
       });
     }
+    /* One line per context line: the title, every labelled result field (the schema's `result`
+     * flag), the line, the link. */
     function exportCsv(hits) {
-      var rows = [["标题", "年份", "发文单位", "文种", "左文", "命中", "右文", "链接"]];
       var all = [];
       function batch(from) {  // a few report pages at a time: an export may cover thousands
         if (from >= hits.length) return Promise.resolve(all);
@@ -194,9 +189,12 @@
           return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, Infinity)]);
         })).then(function (rows) { all = all.concat(rows); return batch(from + 8); });
       }
-      batch(0).then(function (all) {
-        all.forEach(function (r) {
-          r[1].forEach(function (line) { rows.push([r[0].title, r[0].year || "", r[0].org || "", r[0].doc_type, line.left, line.match, line.right, pageUrl(r[0].url)]); });
+      Promise.all([S.fields(), batch(0)]).then(function (got) {
+        var shown = got[0].filter(function (f) { return f.label; });
+        var rows = [["标题"].concat(shown.map(function (f) { return f.label; }), ["左文", "命中", "右文", "链接"])];
+        got[1].forEach(function (r) {
+          var meta = r[0], values = shown.map(function (f) { return meta[f.name] == null ? "" : meta[f.name]; });
+          r[1].forEach(function (line) { rows.push([meta.title].concat(values, [line.left, line.match, line.right, pageUrl(meta.url)])); });
         });
         var csv = "\ufeff" + rows.map(function (row) {
           return row.map(function (v) { v = String(v); return /^[=+\-@]/.test(v) ? "\"'" + v.replace(/"/g, '""') + "\"" : "\"" + v.replace(/"/g, '""') + "\""; }).join(",");

@@ -1,0 +1,72 @@
+"""The search backend seam: the four things baogao asks of a full-text search engine.
+
+`build` runs in `baogao build`/`serve` after conversion, before MkDocs; `version` when MkDocs
+loads its configuration (pages load the index under it, so browsers cache it safely); `publish`
+after MkDocs has built the site; `search` in `baogao search`. The CLI and the MkDocs plugin call
+these methods of `BACKEND` only, and the search page reads hits and filters from the engine's
+script, never index files: another engine (a server one, README "Beyond one machine") is
+another class with these methods and a script with the same calls.
+
+The static index is the one backend today: `baogao.search.index` builds it, `baogao.search.query`
+and `baogao-search.js` answer from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Protocol
+
+from baogao.search.index import INDEX_DIR, build_index_for_pages
+from baogao.search.query import Hit, search_site
+
+
+class SearchBackend(Protocol):
+    def build(self, pages_dir: Path) -> str:
+        """Index the converted reports of `pages_dir` (catalog.json, text/); returns the version."""
+        ...
+
+    def version(self, pages_dir: Path) -> str:
+        """The version of the index built for `pages_dir`, "" when there is none."""
+        ...
+
+    def publish(self, pages_dir: Path, site_dir: Path) -> None:
+        """Put what the site's search needs into the built site."""
+        ...
+
+    def search(self, site_dir: Path, query: str, limit: int | None) -> tuple[int, list[Hit]]:
+        """(total, the first `limit` hits with metadata and KWIC lines) of a query on a built
+        site; raises SearchIndexError, naming the file, when the index is missing or damaged."""
+        ...
+
+
+class StaticIndex:
+    """The static index in search-index/: files a browser loads as scripts, also from disk."""
+
+    def build(self, pages_dir: Path) -> str:
+        return build_index_for_pages(pages_dir)
+
+    def version(self, pages_dir: Path) -> str:
+        version = pages_dir / INDEX_DIR / "VERSION"
+        return version.read_text().strip() if version.is_file() else ""
+
+    def publish(self, pages_dir: Path, site_dir: Path) -> None:
+        """Hard links when possible: the index can be large."""
+        source, target = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
+        if not source.is_dir():
+            return
+        shutil.rmtree(target, ignore_errors=True)
+        for path in sorted(source.rglob("*.js")):
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, dest)
+            except OSError:
+                shutil.copy2(path, dest)
+
+    def search(self, site_dir: Path, query: str, limit: int | None) -> tuple[int, list[Hit]]:
+        return search_site(site_dir, query, limit)
+
+
+BACKEND: SearchBackend = StaticIndex()
