@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import PurePath
 
 from baogao.model import ParsedReport
+from baogao.titles import file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -641,6 +641,5 @@ def _count_redactions(text: str) -> int:
 
 
 def _file_stem(source_name: str) -> str:
-    stem = PurePath(source_name).stem
-    stem = re.sub(r"\s*[(（]FBM-[^)）]*[)）]$", "", stem)  # legal-database id suffix
-    return stem.replace("...", "").replace("…", "")
+    """The file name as evidence: titles.file_stem without the ellipsis of a shortened name."""
+    return file_stem(source_name).replace("...", "").replace("…", "")
