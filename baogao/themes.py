@@ -552,7 +552,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
         if not _present(theme, whole):  # most themes are absent from most reports: one scan
             continue
         listed: dict[int, _Hit] = {}
-        under_named = _under_named_heading(theme, sections, texts, taxonomy.heading_factor)
+        under_named = _under_named_heading(theme_no, sections, heading_themes)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}))
@@ -637,14 +637,13 @@ def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str
     ]
 
 
-def _under_named_heading(theme: Theme, sections: list[Section], texts: list[str], factor: float) -> list[bool]:
+def _under_named_heading(theme_no: int, sections: list[Section], heading_themes: list[set[int]]) -> list[bool]:
     """Per section: whether a heading above it names the theme (二、强化督查督办 above
     一是强化"电话催"): its sub-sections are read in that context."""
-    named = [s.head is not None and factor * _count(theme, texts, (s.head,))[0] >= theme.threshold for s in sections]
     under = [False] * len(sections)
     for s in sections:  # parents come before their sub-sections
         if s.parent is not None:
-            under[s.index] = under[s.parent] or named[s.parent]
+            under[s.index] = under[s.parent] or theme_no in heading_themes[s.parent]
     return under
 
 
