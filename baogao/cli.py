@@ -16,7 +16,7 @@ from baogao.publish import publish, validate_base_url
 from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
 from baogao.search.backend import BACKEND
 from baogao.search.query import SearchIndexError
-from baogao.site import mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
+from baogao.site import DEFAULT_PAGES, mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
 FORCE_HELP = "replace a non-empty out folder that is not a baogao site, or holds other files (all are deleted)"
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "search":
         return _search(args.site, args.query, args.limit or None, args.json)
     if args.command == "check":
-        pages = args.pages or Path("build") / "pages"
+        pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
 
     if not args.reports.is_dir():
