@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, is_header_line
 from baogao.model import ParsedReport
 from baogao.titles import file_stem
 from baogao.places import (
@@ -36,7 +37,7 @@ from baogao.places import (
     find_places,
     find_platforms,
 )
-from baogao.schema import MIN_YEAR, SECRET_LEVELS
+from baogao.schema import MIN_YEAR
 
 
 # How much of the body counts as the opening, where the office, the subject and the place of a
@@ -463,6 +464,10 @@ _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
 _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
 _WHOLE_AREA_MIN = 3
+# A body named by a place the gazetteer (counties and up) does not hold, and its level word.
+_NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=人民政府|政府|党委|党工委|委员会|人大|政协|总工会|纪委|委)")
+# 富民乡2022年上半年工作总结, 城关镇人民政府关于…: a township's own report.
+_TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 
 
 def _level_of_org(org: str) -> str | None:
@@ -471,12 +476,20 @@ def _level_of_org(org: str) -> str | None:
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)
     if places and places[0].start == 0:
-        return _PLACE_LEVEL.get(places[0].level or "")
+        return _PLACE_LEVEL.get(places[0].level or "") or _level_word_after(org, places[0].end)
+    named = _NAMED_BODY.match(org)
+    if named:  # 富民乡人民政府, 平安县委: a place the gazetteer lacks, read from its level word
+        return _LEVEL_BY_CHAR[named.group(1)]
     if org.startswith("自治区"):
         return "省"
     if org.startswith("街道"):
         return "乡"
     return _LEVEL_BY_CHAR.get(org[:1])
+
+
+def _level_word_after(org: str, end: int) -> str | None:
+    """The level of an ambiguous place name from the level word that ends it (平安县…)."""
+    return _LEVEL_BY_CHAR.get(org[end - 1 : end]) or _LEVEL_BY_CHAR.get(org[end : end + 1]) if end else None
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
@@ -490,6 +503,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         levels = [_PLACE_LEVEL[p.level] for p in find_places(source) if p.level]
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
+        if _TOWNSHIP_TITLE.match(_LEADING_YEAR.sub("", source)):
+            return "乡"
     if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
     m = _BARE_SUBJECT.search(opening[:300])
@@ -594,19 +609,17 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
 
 # -------------------------------------------------------------------------------- secret_level
 
-# A 公文's marking stands alone on one of its first lines: 密级：内部, or the level with its
-# term, 秘密★1年 / 机密★ (GB/T 9704). 秘密 inside a sentence (保守国家秘密) is not a marking.
-_MARKING_LINES = 5
-_MARKING_MAX_CHARS = 20
-_LEVELS = "|".join(SECRET_LEVELS)
-_MARKING = re.compile(rf"^\s*(?:密级\s*[：:]\s*({_LEVELS})|({_LEVELS})\s*★)")
+# A 公文's marking is a line of its 版头 (gongwen), which stands above the title or right under it.
+_MARKING_LINES = HEADER_MAX_LINES + 1
 
 
 def _secret_level(text: str) -> str | None:
-    for line in text.split("\n", _MARKING_LINES)[:_MARKING_LINES]:
-        m = _MARKING.match(line)
-        if m and len(line.strip()) <= _MARKING_MAX_CHARS:
+    for number, line in enumerate(text.split("\n", _MARKING_LINES)[:_MARKING_LINES]):
+        m = MARKING.match(line)
+        if m and len(line.strip()) <= MARKING_MAX_CHARS:
             return m.group(1) or m.group(2)
+        if number > 0 and not is_header_line(line):  # the first line may be the title
+            return None
     return None
 
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from baogao.gongwen import header_length
 from baogao.model import Block, ParsedReport
 from baogao.titles import infer_title, title_from_filename
 
@@ -50,17 +51,26 @@ _DATE_LINE = re.compile(r"^[（(]?[\d０-９一二三四五六七八九十〇零
 _DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DASHES = ("——", "――", "--")
+# A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
+_ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
+_TITLE_MAX_LINES = 3
 
 
 def parse(lines: tuple[str, ...], source_name: str) -> ParsedReport:
-    """Split cleaned lines into title and blocks; `source_name` is the report's file name."""
+    """Split cleaned lines into title and blocks; `source_name` is the report's file name.
+
+    A 公文's 版头 (份号, 密级, 发文字号 … see gongwen) is never the title: the title is the
+    line after it, and the 版头 lines become the first blocks, right under the title.
+    """
     removed: Counter[str] = Counter()
-    title, title_lines = _title_from_text(lines)
-    body = list(lines[title_lines:])
-    if title and body and body[0] == title:
-        body.pop(0)
+    header = header_length(lines)
+    title, title_lines = _title_from_text(lines[header:])
+    after = list(lines[header + title_lines:])
+    if title and after and after[0] == title:
+        after.pop(0)
         removed["repeated_title"] += 1
-    subtitle = _subtitle(body[0]) if title and body else ""
+    subtitle = _subtitle(after[0]) if title and after else ""
+    body = list(lines[:header]) + after if title else list(lines)
 
     if not title:
         title = title_from_filename(source_name)
@@ -107,12 +117,35 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
         and _DOC_TYPE_WORDS.search(first + second)
     ):
         return first + second, 2
+    joined = _title_over_lines(lines)
+    if joined[1] > 1:
+        return joined
     if second and _is_title_like(second) and second not in first:
         # Two title lines above a dash subtitle (——在……上的报告). A second line that the first
         # contains (2026年宁夏回族自治区政府工作报告 / 政府工作报告) is the document's own title
         # under a web page's headline: it stays in the text.
         if len(lines) > 2 and lines[2].startswith(_DASHES):
             return f"{first} {second}", 2
+    return first, 1
+
+
+def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
+    """A 公文 title set over two or three lines: the issuer's name, then 关于…的报告 (or
+    2023年工作总结); or a line ending in 关于 and its continuation. Joined without a space,
+    as it reads; only when the last line ends in a document type."""
+    first = lines[0]
+    if _DOC_TYPE_WORDS.search(first):
+        return first, 1
+    issuer = bool(_ISSUER_END.search(first))
+    parts = [first]
+    for line in lines[1:_TITLE_MAX_LINES]:
+        goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1)
+        if not goes_on or not _is_title_like(line):
+            break
+        parts.append(line)
+        title = "".join(parts)
+        if _DOC_TYPE_WORDS.search(line):
+            return (title, len(parts)) if len(title) <= _TITLE_MAX_LEN else (first, 1)
     return first, 1
 
 

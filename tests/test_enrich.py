@@ -249,6 +249,11 @@ def test_no_org_when_none_is_named(title, lines):
         ("北京市通州区企业员工参与社会保险情况调研报告", [], "县"),  # the most specific place
         ("县政府办公室工作总结", [], "县"),
         ("xx县人民政府办公室2023年工作总结", [], "县"),
+        # places the gazetteer lacks or holds twice: the level word of the body's name
+        ("平安县人民政府办公室关于2023年度督查工作情况的报告", [], "县"),
+        ("富民乡人民政府关于2023年工作情况的报告", [], "乡"),
+        ("富民乡2022年上半年工作总结", [], "乡"),
+        ("城关镇2023年工作总结", [], "乡"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
@@ -269,6 +274,16 @@ def test_level(title, lines, expected):
 )
 def test_no_level_when_unclear(lines):
     assert meta("工作总结", *lines)["level"] is None
+
+
+@pytest.mark.parametrize("title", [
+    "住房和城乡建设局2023年工作总结",  # 城乡 is no township
+    "乡村振兴工作总结",
+    "城乡统筹发展调研报告",
+    "统筹城乡工作总结",
+])
+def test_no_township_level_from_words_that_hold_a_level_character(title):
+    assert meta(title)["level"] is None
 
 
 # -------------------------------------------------------------------------------------- region
@@ -684,6 +699,8 @@ def test_corpus_values_are_always_well_formed(corpus):
     (("秘密",), None),  # a bare word: no ★, no 密级
     (("密级：内部资料，请勿外传，不得复制、摘抄或者以任何形式转载本文",), None),  # a sentence, not a marking line
     (("一", "二", "三", "四", "五", "密级：内部"), None),  # only the first lines carry the marking
+    (("000123", "特急", "平政办发〔2024〕12号", "签发人：张三", "机密★5年"), "机密"),  # deep in a 版头
+    (("县人民政府：", "秘密★1年"), None),  # after the text has begun
 ])
 def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
     assert meta("县政府办公室工作总结", *lines)["secret_level"] == level

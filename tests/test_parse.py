@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from baogao.clean import clean
 from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
+from baogao.gongwen import header_length
 from baogao.parse import parse, with_inferred_title
 from baogao.titles import title_from_filename
 
@@ -52,12 +53,18 @@ def assert_fidelity(lines: tuple[str, ...], report: ParsedReport) -> None:
     kept = _squash((report.title if report.title_in_text else "") + "".join(b.text for b in report.blocks))
     dropped = _squash(report.title) * report.removed.get("repeated_title", 0)
     source = _squash("".join(lines))
+    header = _squash("".join(lines[:header_length(lines)])) if report.title_in_text else ""
+    if header:  # a 公文's 版头 lines are shown right under the title they stand above
+        rest, title = source[len(header):], _squash(report.title)
+        assert rest.startswith(title)
+        source = title + header + rest[len(title):]
     if dropped:
         assert report.removed == {"repeated_title": 1}
         title_len = len(_squash(report.title))
-        # the repeated copy comes right after the title
-        assert source[title_len : 2 * title_len] == dropped
-        source = source[:title_len] + source[2 * title_len :]
+        # the repeated copy comes right after the title (and its 版头)
+        copy = title_len + len(header)
+        assert source[copy : copy + title_len] == dropped
+        source = source[:copy] + source[copy + title_len :]
     assert kept == source
     assert report.text() == "\n".join(([report.title] if report.title_in_text else []) + [b.text for b in report.blocks])
 
@@ -85,6 +92,25 @@ TITLES = [
     pytest.param(["关于XX工作情况的报告", "在XX会议上", "——市长 张三", P], HASH_NAME,
                  "关于XX工作情况的报告 在XX会议上", True, 0, ("p", "——市长 张三"), id="two-line-title-above-dash"),
     pytest.param(["二〇二三年工作总结", P], HASH_NAME, "二〇二三年工作总结", True, 0, ("p", P), id="chinese-year-title"),
+    # a 公文's 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 附件 marker) is never the title
+    pytest.param(["000123", "秘密★1年", "特急", "平安县人民政府办公室文件", "平政办发〔2024〕12号", "平安县人民政府办公室",
+                  "关于2023年度督查工作情况的报告", "县人民政府：", P], HASH_NAME,
+                 "平安县人民政府办公室关于2023年度督查工作情况的报告", True, 0, ("p", "000123"), id="gongwen-header-then-title"),
+    pytest.param(["附件1", "富民乡2022年上半年工作总结", P], HASH_NAME,
+                 "富民乡2022年上半年工作总结", True, 0, ("p", "附件1"), id="attachment-marker-not-title"),
+    pytest.param(["密级：内部", "签发人：张三", "县政府办公室2023年工作总结", "县政府办公室2023年工作总结", P], HASH_NAME,
+                 "县政府办公室2023年工作总结", True, 1, ("p", "密级：内部"), id="header-then-repeated-title"),
+    pytest.param(["附件2：", P], HASH_NAME, "", False, 0, ("p", "附件2："), id="header-without-title"),
+    pytest.param(["秘密★1年", "各位代表：", P], HASH_NAME, "", False, 0, ("p", "秘密★1年"), id="marking-is-never-the-title"),
+    # a 公文 title set over lines: issuer, then 关于… or the report's name
+    pytest.param(["县政府办公室", "2023年工作总结", P], HASH_NAME,
+                 "县政府办公室2023年工作总结", True, 0, ("p", P), id="issuer-line-then-title-line"),
+    pytest.param(["市政府办公室关于", "2023年度督查工作", "情况的报告", P], HASH_NAME,
+                 "市政府办公室关于2023年度督查工作情况的报告", True, 0, ("p", P), id="three-line-guanyu-title"),
+    pytest.param(["县政府办公室", "今年以来工作情况", P], HASH_NAME,
+                 "县政府办公室", True, 0, ("p", "今年以来工作情况"), id="issuer-line-not-joined-without-doc-type"),
+    pytest.param(["学习园地", "2023年工作总结", P], HASH_NAME,
+                 "学习园地", True, 0, ("p", "2023年工作总结"), id="no-join-after-a-non-issuer-line"),
     # not titles
     pytest.param(["各位代表：", P], HASH_NAME, "", False, 0, ("p", "各位代表："), id="salutation-not-title"),
     pytest.param(["同志们：", P], HASH_NAME, "", False, 0, ("p", "同志们："), id="salutation-2-not-title"),

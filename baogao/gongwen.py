@@ -1,0 +1,49 @@
+"""The 版头 of a 公文 (GB/T 9704-2012): the short lines an official document prints above its title.
+
+份号 (000123), 密级 (秘密★1年, 密级：内部), 紧急程度 (特急, 加急), 发文机关标志 (××县人民政府办公室文件),
+发文字号 (×政办发〔2024〕12号, with 签发人 beside it), and an attachment marker (附件1) standing
+above the attachment's own title. Used by parse (the title is the first line after them; the
+lines themselves stay in the text) and by enrich (the 密级 marking).
+"""
+
+from __future__ import annotations
+
+import re
+
+from baogao.schema import SECRET_LEVELS
+
+# Where a 版头 can be: its lines come first; more than this many is not a 版头.
+HEADER_MAX_LINES = 8
+_LINE_MAX_CHARS = 40
+
+_LEVELS = "|".join(SECRET_LEVELS)
+# 秘密 inside a sentence (保守国家秘密) is not a marking: the marking stands at the line start.
+MARKING = re.compile(rf"^\s*(?:密级\s*[：:]\s*({_LEVELS})|({_LEVELS})\s*★)")
+MARKING_MAX_CHARS = 20
+
+_COPY_NUMBER = re.compile(r"^[0-9０-９]{3,8}$")
+_URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
+# 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
+_ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
+_DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
+_SIGNER = re.compile(r"^签发人\s*[：:]")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
+
+
+def is_header_line(line: str) -> bool:
+    """True for a line of the 版头: a copy number, a marking, an urgency, the issuer's mark,
+    the document number (with its signer), or an attachment marker."""
+    text = line.strip()
+    if not text or len(text) > _LINE_MAX_CHARS:
+        return False
+    if MARKING.match(text):
+        return len(text) <= MARKING_MAX_CHARS
+    return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT))
+
+
+def header_length(lines: tuple[str, ...]) -> int:
+    """How many of the opening lines form the 版头 (0 when the text does not start with one)."""
+    count = 0
+    while count < min(len(lines), HEADER_MAX_LINES) and is_header_line(lines[count]):
+        count += 1
+    return count
