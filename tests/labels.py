@@ -8,11 +8,13 @@ section tree that keep the section's start. `（全文）` keys the report as a 
 
     python -m tests.labels sections corpus/…/2026_广东省_政府工作报告.txt   # print the sections to label
     python -m tests.labels score [0|1] [errors]     # theme precision/recall (fold 0, 1 or both)
+    python -m tests.labels agreement                # the blind second read against theme_labels.tsv
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,11 +203,41 @@ def _print_score(folds: tuple[int, ...], show_errors: bool) -> None:
         print("\n".join(f"not found: {key}" for key in score.unmatched))
 
 
+# ---------------------------------------------------------------------------- agreement
+
+SECOND_READ_FILE = "theme_labels_second_read.tsv"
+SECOND_READ_THEMES = ("作风建设", "信息报送", "督查")
+
+
+def agreement(first: list[LabelledSection], second: list[LabelledSection]) -> dict[str, tuple[int, int, int, int, float]]:
+    """Per theme of the second read, over the sections both files label: (both yes, first only,
+    second only, both no, Cohen's kappa)."""
+    firsts = {(row.source, row.key): row.themes for row in first}
+    result = {}
+    for theme in SECOND_READ_THEMES:
+        cells = Counter((theme in firsts[(row.source, row.key)], theme in row.themes)
+                        for row in second if (row.source, row.key) in firsts)
+        yy, yn, ny, nn = cells[True, True], cells[True, False], cells[False, True], cells[False, False]
+        n = yy + yn + ny + nn
+        observed = (yy + nn) / n
+        expected = ((yy + yn) * (yy + ny) + (ny + nn) * (yn + nn)) / (n * n)
+        result[theme] = (yy, yn, ny, nn, (observed - expected) / (1 - expected) if expected < 1 else 1.0)
+    return result
+
+
+def _print_agreement() -> None:
+    print("theme       both  first-only  second-only  neither  kappa")
+    for theme, (yy, yn, ny, nn, kappa) in agreement(read_labels(THEME_LABEL_FILES), read_labels(SECOND_READ_FILE)).items():
+        print(f"{theme:<8} {yy:>6} {yn:>11} {ny:>12} {nn:>8}  {kappa:.2f}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "sections":
         _print_sections(sys.argv[2])
     elif len(sys.argv) >= 2 and sys.argv[1] == "score":
         chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
         _print_score(chosen, "errors" in sys.argv)
+    elif len(sys.argv) == 2 and sys.argv[1] == "agreement":
+        _print_agreement()
     else:
         sys.exit(__doc__)
