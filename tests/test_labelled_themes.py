@@ -14,7 +14,18 @@ from __future__ import annotations
 import pytest
 
 from baogao.themes import load_taxonomy
-from tests.labels import NO_SHARED, SHARED, THEME_LABEL_FILES, format_score, read_labels, score_themes
+from tests.labels import (
+    NO_SHARED,
+    SECOND_READ_FILE,
+    SECOND_READ_THEMES,
+    SHARED,
+    THEME_LABEL_FILES,
+    LabelledSection,
+    agreement,
+    format_score,
+    read_labels,
+    score_themes,
+)
 from tests.conftest import ROOT
 
 USER_THEMES = ("作风建设", "信息报送", "督查")
@@ -70,15 +81,34 @@ def test_theme_precision_and_recall(scores):
 DROPPED_THEMES = {"理论学习", "政务服务", "建议提案办理", "队伍建设", "依法行政", "机关党建"}
 
 # The user's themes do not reach the targets yet (see the issue note): these floors are what
-# the rules reach today, so that a change that makes them worse fails. Raise them as the rules
-# improve; remove an entry when its target is met.
+# the rules reach today on the adjudicated labels, so that a change that makes them worse fails.
+# Raise them as the rules improve; remove an entry when its target is met. For scale: two
+# careful readers of the same guide agree to kappa 0.83 (作风建设), 0.93 (信息报送), 0.76 (督查).
 SHORTFALL = {
-    ("作风建设", "sections", "precision"): 0.85,
-    ("作风建设", "sections", "recall"): 0.76,
-    ("信息报送", "sections", "recall"): 0.78,
+    ("作风建设", "sections", "recall"): 0.78,
+    ("信息报送", "sections", "recall"): 0.71,
     ("信息报送", "reports", "recall"): 0.8,
-    ("督查", "sections", "precision"): 0.85,
-    ("督查", "sections", "recall"): 0.46,
+    ("督查", "sections", "precision"): 0.78,
+    ("督查", "sections", "recall"): 0.6,
     ("督查", "reports", "precision"): 0.85,
-    ("督查", "reports", "recall"): 0.65,
+    ("督查", "reports", "recall"): 0.7,
 }
+
+
+def test_agreement_is_cohens_kappa():
+    """The textbook table (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no) has kappa 0.4."""
+    def rows(themes):
+        return [LabelledSection("s", str(n), frozenset(t), "") for n, t in enumerate(themes)]
+    first = rows([{"督查"}] * 25 + [set()] * 25)
+    second = rows([{"督查"}] * 20 + [set()] * 5 + [{"督查"}] * 10 + [set()] * 15)
+    yy, yn, ny, nn, kappa = agreement(first, second)["督查"]
+    assert (yy, yn, ny, nn) == (20, 5, 10, 15)
+    assert kappa == pytest.approx(0.4)
+
+
+def test_second_read_covers_the_user_themes(scores):
+    _, labels, _ = scores
+    second = read_labels(SECOND_READ_FILE)
+    keys = {(row.source, row.key) for row in labels}
+    assert len(second) >= 400 and all((row.source, row.key) in keys for row in second)
+    assert {t for row in second for t in row.themes} <= set(SECOND_READ_THEMES)
