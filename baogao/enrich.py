@@ -10,15 +10,18 @@ Where each value is looked for, in order:
 - year: title → file name → the text's date line or a phrase naming its own year (`year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012): a lower
   bound, never the year;
-- org: title prefix (包头市人民政府办公室关于…) → formal openings (在XX第N届人民代表大会…上 /
-  我代表XX人民政府 / XX人民政府令) → the subject of an opening clause (2023年，县行政审批服务局
+- org: title prefix (包头市人民政府办公室关于…; not a speech's 在…会议上) → formal openings (在XX
+  第N届人民代表大会…上 / 我代表XX人民政府 / XX人民政府令) → the signature at the end (a body's
+  name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
   办公室在…) → 我办/我局/我会 resolved to the body of that kind the text names most;
-- level: org → title → file name → an opening clause whose subject is a bare 乡/县/市 →
+- level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
+  (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 →
   全县/全市… counts;
 - region: only below 中央; title → org → file name → place names in the opening → provincial
   service platforms (浙政钉, 湘易办) anywhere in the text;
-- doc_type: the type word that ends the title → file name → phrases of the opening;
-- secret_level: the 密级 marking on a short line at the top (密级：内部, 秘密★1年), else None.
+- doc_type: the type word that ends the title (of 工作总结和…工作计划, the summary) → file name →
+  phrases of the opening;
+- secret_level: the 密级 marking in the 版头 (baogao.gongwen: 密级：内部, 秘密★1年), else None.
 """
 
 from __future__ import annotations
@@ -262,6 +265,12 @@ _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）()]{{0,20}}{_
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 
+# The signature at the end of a report: the body's name alone on a line, with the date on it
+# or on a line next to it.
+_SIGNATURE_LINES = 6
+_SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
+_SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
+_SIGNATURE = re.compile(rf"^(?P<org>[^\s，。；：、《》“”\"（）()]{{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -294,7 +303,7 @@ _BODIES_OF_KIND = {
 
 def _title_org(title: str) -> str | None:
     t = _LEADING_YEAR.sub("", title).strip()
-    if t.startswith("关于"):
+    if t.startswith(("关于", "在")):  # 在全县…会议上的讲话 names an occasion, not the speaker's body
         return None
     verb = _TITLE_VERB.search(t)
     gov = None if verb else _GOV_REPORT_TITLE.match(t)
@@ -397,6 +406,10 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
         if m:  # 我代表第十八届中央委员会: the party's central committee
             return ("中国共产党" if m.group("org").startswith("第") else "") + m.group("org")
 
+    signed = _signature_org(text)
+    if signed:
+        return _qualify(signed, opening, title + " " + stem)
+
     candidates = [
         m.group("org")
         for m in _CLAUSE_ORG.finditer(opening)
@@ -418,6 +431,24 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
+    return None
+
+
+def _signature_org(text: str) -> str | None:
+    """The body that signs the report: a line at the end that is only a body's name, next to the
+    date line (东安县人民政府办公室 / 2023年12月28日, or both on one line). A 版记 line (抄送：…,
+    …印发) is not a signature."""
+    lines = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
+    for k, line in enumerate(lines):
+        m = _SIGNATURE.match(line)
+        if not m:
+            continue
+        dated = bool(m.group("date")) or any(
+            _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
+        )
+        org = m.group("org")
+        if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org)):
+            return org
     return None
 
 
@@ -580,6 +611,9 @@ _OPENING_TYPES = (
 )
 
 
+_JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
+
+
 def _strip_tail(s: str) -> str:
     """Drop trailing marks and bracketed notes: XX办法（试行） → XX办法."""
     while True:
@@ -597,6 +631,9 @@ def _type_at_end(s: str) -> str | None:
 
 def _doc_type(title: str, stem: str, opening: str) -> str:
     found = _type_at_end(title) if title else None
+    joined = _JOINED_TYPES.search(title) if title and not found else None
+    if joined:  # 2023年工作总结和2024年工作计划: the report is the summary
+        found = _type_at_end(joined.group(1))
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
         found = _type_at_end(part)

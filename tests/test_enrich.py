@@ -211,6 +211,13 @@ def test_a_stated_year_needs_no_lower_bound():
         ),
         ("", ["我局坚持以人民为中心。", "县行政审批服务局负责大厅管理，县行政审批服务局窗口。"], "县行政审批服务局"),
         ("", ["我会检查中了解到有关情况。", "市总工会开展专项行动。"], "市总工会"),
+        # the signature at the end beats a body the text mentions (被市政府办采用)
+        ("2023年工作总结和2024年工作计划",
+         ["我办认真履行职责。", "全年报送信息320条，被市政府办采用56条。", "东安县人民政府办公室", "2023年12月28日"],
+         "东安县人民政府办公室"),
+        ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室", "2023年7月10日"], "县政府办公室"),
+        ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "二〇二三年七月十日", "县政府办公室"], "县政府办公室"),
+        ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室　2023年7月10日"], "县政府办公室"),
     ],
 )
 def test_org(title, lines, expected):
@@ -226,6 +233,11 @@ def test_org(title, lines, expected):
         ("", ["县级工会应明确专人负责。"]),  # a kind of body, not one
         ("", ["根据《xx市人民政府办公室关于开展行动的通知》要求，开展工作。"]),  # only cited
         ("", ["积极主动地为政府领导出谋划策。"]),
+        # a speech's title names its occasion, not the speaker's body
+        ("在全县办公室系统工作会议上的讲话", ["同志们：", "今天召开会议。"]),
+        # no signature: a body's name at the end without a date, or a 版记 line
+        ("工作总结", ["全年工作平稳。", "县政府办公室"]),
+        ("工作总结", ["全年工作平稳。", "抄送：县委办公室，县人大常委会办公室。", "县政府办公室2024年1月15日印发"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
@@ -373,6 +385,8 @@ def test_find_platforms():
         ("关于实施乡村振兴战略的意见", [], HASH_NAME, "意见"),
         ("第十四届全国人民代表大会第一次会议关于政府工作报告的决议", [], HASH_NAME, "决议"),
         ("在全县经济工作会议上的讲话", [], HASH_NAME, "讲话"),
+        ("2023年工作总结和2024年工作计划", [], HASH_NAME, "工作总结"),  # the summary, with a plan joined
+        ("2024年工作计划", [], HASH_NAME, "其他"),
         # the file name when the title says nothing
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),

@@ -21,6 +21,9 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # specific titles keep their words; a year is put in front when there is none in them
         ("关于南昌市农民工参保情况的调研报告", "", 2019, "南昌市总工会", "江西省", "2019年关于南昌市农民工参保情况的调研报告"),
         ("支持工业互联网发展行动计划(2021—2023年)的通知", "", 2021, None, None, "支持工业互联网发展行动计划(2021—2023年)的通知"),
+        # a plan joined to a generic summary keeps it generic
+        ("2023年工作总结和2024年工作计划", "", 2023, "东安县人民政府办公室", "湖南省",
+         "2023年东安县人民政府办公室工作总结和2024年工作计划"),
         # no year known: nothing is guessed
         ("县政府办公室工作总结", "", None, "县政府办公室", None, "县政府办公室工作总结"),
         # a subtitle is joined with ——
