@@ -250,9 +250,12 @@ def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None, int
 # Words that end the name of an issuing body. Bare 委 (县委) and 办 are left out: as a title
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
-    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府|管理委员会|委员会|管委会"
+    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|中心"
     r"|总工会|工会|局|厅|国务院|中共中央|党中央)"
 )
+# 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
+_SHORT_OFFICE = re.compile(r"(委|政府)办$")
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
 _CENTRAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
@@ -324,8 +327,9 @@ def _title_org(title: str) -> str | None:
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
         return None
     org = m.group()
-    # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结).
-    return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) else None
+    # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
+    # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
+    return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
 
 
 def _reads_as_body(org: str) -> bool:
@@ -390,6 +394,11 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
 
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
+    org = _find_org(title, stem, opening, text)
+    return _SHORT_OFFICE.sub(r"\1办公室", org) if org else None
+
+
+def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _title_org(title) if title else None
     if org:
         return _qualify(org, opening, title + " " + stem)
@@ -495,6 +504,10 @@ _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
 _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
 _WHOLE_AREA_MIN = 3
+# Words that start with a level character without naming a level.
+_LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
+# A body whose name starts with a place and its level word (城关镇…, 平安县…); 城乡/城市 are words.
+_PLACE_NAMED = re.compile(rf"^[{_HAN}]{{1,7}}?[^城\s]([省市县区乡镇州旗盟])")
 # A body named by a place the gazetteer (counties and up) does not hold, and its level word.
 _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=人民政府|政府|党委|党工委|委员会|人大|政协|总工会|纪委|委)")
 # 富民乡2022年上半年工作总结, 城关镇人民政府关于…: a township's own report.
@@ -508,13 +521,15 @@ def _level_of_org(org: str) -> str | None:
     places = find_places(org)
     if places and places[0].start == 0:
         return _PLACE_LEVEL.get(places[0].level or "") or _level_word_after(org, places[0].end)
-    named = _NAMED_BODY.match(org)
-    if named:  # 富民乡人民政府, 平安县委: a place the gazetteer lacks, read from its level word
+    named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
+    if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
         return _LEVEL_BY_CHAR[named.group(1)]
     if org.startswith("自治区"):
         return "省"
     if org.startswith("街道"):
         return "乡"
+    if org.startswith(_LEVEL_CHAR_WORDS):  # 市场监督管理局 is no city's body
+        return None
     return _LEVEL_BY_CHAR.get(org[:1])
 
 

@@ -211,6 +211,11 @@ def test_a_stated_year_needs_no_lower_bound():
         ),
         ("", ["我局坚持以人民为中心。", "县行政审批服务局负责大厅管理，县行政审批服务局窗口。"], "县行政审批服务局"),
         ("", ["我会检查中了解到有关情况。", "市总工会开展专项行动。"], "市总工会"),
+        # bodies the place table does not hold, and the short names offices use
+        ("城关镇党委2023年度工作总结", ["今年以来，镇党委坚持学习。"], "城关镇党委"),
+        ("平安县政务服务中心2022年度工作总结", [], "平安县政务服务中心"),
+        ("县委办2023年上半年信息工作总结", [], "县委办公室"),
+        ("××街道办事处2023年工作总结", [], "××街道办事处"),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
          ["我办认真履行职责。", "全年报送信息320条，被市政府办采用56条。", "东安县人民政府办公室", "2023年12月28日"],
@@ -233,6 +238,8 @@ def test_org(title, lines, expected):
         ("", ["县级工会应明确专人负责。"]),  # a kind of body, not one
         ("", ["根据《xx市人民政府办公室关于开展行动的通知》要求，开展工作。"]),  # only cited
         ("", ["积极主动地为政府领导出谋划策。"]),
+        ("坚持以人民为中心2023年工作总结", ["一年来工作平稳。"]),  # 中心 of a slogan
+        ("城乡统筹发展中心2023年工作总结", ["一年来工作平稳。"]),
         # a speech's title names its occasion, not the speaker's body
         ("在全县办公室系统工作会议上的讲话", ["同志们：", "今天召开会议。"]),
         # no signature: a body's name at the end without a date, or a 版记 line
@@ -266,6 +273,9 @@ def test_no_org_when_none_is_named(title, lines):
         ("富民乡人民政府关于2023年工作情况的报告", [], "乡"),
         ("富民乡2022年上半年工作总结", [], "乡"),
         ("城关镇2023年工作总结", [], "乡"),
+        ("城关镇党委2023年度工作总结", [], "乡"),
+        ("平安县政务服务中心2022年度工作总结", [], "县"),
+        ("县委办2023年上半年信息工作总结", [], "县"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
@@ -293,6 +303,8 @@ def test_no_level_when_unclear(lines):
     "乡村振兴工作总结",
     "城乡统筹发展调研报告",
     "统筹城乡工作总结",
+    "住房和城乡建设局2023年工作总结",  # an office, but no place's
+    "市场监督管理局2023年工作总结",  # 市场 is a word
 ])
 def test_no_township_level_from_words_that_hold_a_level_character(title):
     assert meta(title)["level"] is None
