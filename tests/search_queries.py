@@ -28,8 +28,8 @@ CORPUS_QUERIES = [
     "农民工", "法宝引证码", "第一条", "第十二条", "总则", "省长", "各位代表", "十四五",
     # width variants in the 1997/2002 reports (１９９６年 written in full-width digits)
     "1996年", "１９９６年", "2001年", "５％", "5%",
-    # traditional characters (1954 report) are not folded to simplified: exact wording
-    "國務院", "国务院",
+    # traditional characters (1954 report) fold to simplified: each finds what the other finds
+    "國務院", "国务院", "党", "黨", "經濟建設", "经济建设",
     # long phrases
     "以习近平新时代中国特色社会主义思想为指导", "全面贯彻党的二十大精神",
     "社会保险费", "断缴", "企业职工", "劳模", "工匠", "快递", "信访",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from baogao.cli import main as baogao
+from baogao.search import variants
 from baogao.search.normalize import normalize, normalize_with_offsets, parse_query
 from baogao.search.query import SearchIndex
 from tests.search_queries import CORPUS_QUERIES, SAMPLE_QUERIES
@@ -58,10 +59,23 @@ def engine_ids(index: SearchIndex, raw: str) -> set[str]:
 
 @pytest.mark.parametrize("text, folded", [
     ("８．１％", "8.1%"), ("ＡＢｃ", "abc"), ("作风\n建设", "作风建设"), ("一\u3000岗　双 责", "一岗双责"),
-    ("２０２３年", "2023年"), ("“三服务”", "“三服务”"), ("國務院", "國務院"),
+    ("２０２３年", "2023年"), ("“三服务”", "“三服务”"), ("國務院", "国务院"), ("中國共產黨", "中国共产党"),
+    ("乾隆", "干隆"),  # character by character: t2s's table, never its phrases
 ])
-def test_normalize_folds_width_and_drops_white_space(text, folded):
+def test_normalize_folds_width_variants_and_drops_white_space(text, folded):
     assert normalize(text) == folded
+
+
+def test_variant_table_folds_one_character_to_one_and_all_the_way():
+    table = variants.table()
+    assert len(table) > 2000
+    assert all(len(source) == len(target) == 1 for source, target in table.items())
+    assert not set(table.values()) & set(table)  # folding twice changes nothing
+    assert normalize(normalize("發展經濟")) == normalize("發展經濟") == "发展经济"
+    assert variants.pairs()[:2] in {source + target for source, target in table.items()}
+    # what the manifest carries is the table, pair by pair
+    pairs = variants.pairs()
+    assert dict(zip(pairs[0::2], pairs[1::2])) == table
 
 
 def test_offsets_point_back_to_the_source_characters():
@@ -107,6 +121,11 @@ def test_corpus_every_query_exact(corpus_site):
     recall = true_positives / max(1, sum(len(truth[q]) for q in queries))
     assert (precision, recall) == (1.0, 1.0), [q for q in queries if found[q] != truth[q]][:10]
     assert truth["1996年"] == truth["１９９６年"] and truth["1996年"]
+    # the 1954 report, written in traditional characters, is found by simplified ones
+    assert truth["國務院"] == truth["国务院"] and truth["黨"] == truth["党"]
+    raw = {path.stem: path.read_text(encoding="utf-8") for path in (pages / "text").glob("*.txt")}
+    traditional_only = {rid for rid, text in raw.items() if "黨" in text and "党" not in text}
+    assert traditional_only and traditional_only <= found["党"]
 
 
 def test_counts_are_exact_occurrences(sample_site):

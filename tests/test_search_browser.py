@@ -261,3 +261,20 @@ def test_the_export_has_a_column_per_labelled_result_field(browser, sample_site)
         entry = by_id[row[-1].rsplit("/", 1)[1].removesuffix(".html")]
         assert row[0] == entry["display_title"]
         assert row[1:len(fields) + 1] == ["" if entry[f.name] is None else str(entry[f.name]) for f in fields]
+
+
+def test_simplified_query_marks_the_traditional_text_of_the_1954_report(browser, corpus_site):  # noqa: F811
+    """经济建设 finds 經濟建設 (baogao.search.variants): the report page marks the text as written."""
+    pages, site = corpus_site
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    report = next(e for e in catalog if "1954" in e["source"] and "derived_jsonl" in e["source"])
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}{report['url']}?hl=經濟建設")
+        page.locator("mark.baogao-hl--current").first.wait_for()
+        marked = page.locator("mark.baogao-hl").all_inner_texts()
+        page.goto(f"{base}{report['url']}?hl=经济建设")
+        page.locator("mark.baogao-hl--current").first.wait_for()
+        assert page.locator("mark.baogao-hl").all_inner_texts() == marked
+        assert marked and all(text == "經濟建設" for text in marked)
+        page.close()

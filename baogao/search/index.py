@@ -48,12 +48,12 @@ import numpy as np
 
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
-from baogao.search import kwic
+from baogao.search import kwic, variants
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 9  # 9: rows and filters are read by the field names and labels of the manifest
+FORMAT = 10  # 10: traditional characters fold to simplified (the manifest carries the table)
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -66,9 +66,10 @@ FACETS = tuple(field.name for field in schema.FACET_FIELDS)
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 _CODE_BITS = 21  # a Unicode code point fits in 21 bits; three fit in a uint64
 _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their term's hash
-# How the browser reads report pages for KWIC lines and highlights: the rules the Python side
-# follows, handed to baogao-search.js in the manifest (no selector or width is repeated in JS).
-_READING = {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS}
+# How the browser reads report pages for KWIC lines and highlights, and how it folds characters:
+# the rules the Python side follows, handed to baogao-search.js in the manifest (no selector,
+# width or character table is repeated in JS).
+_READING = {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs()}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:

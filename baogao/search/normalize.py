@@ -1,7 +1,8 @@
 """Search normalisation and query syntax, shared by the index builder and the query engines.
 
 The browser engine (baogao-search.js) implements the same rules; tests compare the two.
-- Each character is NFKC-folded and lower-cased on its own (８．１％ → 8.1%, Ａ → a);
+- Each character is NFKC-folded and lower-cased on its own (８．１％ → 8.1%, Ａ → a), and a
+  traditional character folds to its simplified one (黨 → 党, baogao.search.variants);
 - white space is dropped, so a phrase broken across a line still matches;
 - positions count normalised characters.
 """
@@ -15,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 from dataclasses import dataclass
 
+from baogao.search import variants
+
 # Python's str.isspace() set, spelled out so that the JavaScript engine can use the same one.
 WHITE_SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0"
@@ -27,7 +30,8 @@ _WHITE = frozenset(WHITE_SPACE)
 def fold_char(ch: str) -> str:
     """The normalised form of one character ("" for white space)."""
     folded = unicodedata.normalize("NFKC", ch).lower()
-    return "".join(c for c in folded if c not in _WHITE)
+    simplified = variants.table()
+    return "".join(simplified.get(c, c) for c in folded if c not in _WHITE)
 
 
 def normalize(text: str) -> str:

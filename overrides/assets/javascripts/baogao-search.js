@@ -1,6 +1,9 @@
 /* baogao search engine: exact phrase search over the static index in search-index/.
  * The same rules as baogao/search/normalize.py and query.py (tests compare them):
- * each character NFKC-folded and lower-cased, white space dropped; 1–2 character phrases from
+ * each character NFKC-folded and lower-cased, a traditional character folded to its simplified
+ * one by the table the manifest carries (baogao/search/variants.py; until the manifest has
+ * loaded, normalize() cannot fold them, so every function that searches or marks normalises
+ * its phrases again once it has), white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.
  * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
@@ -24,13 +27,14 @@
   var siteRoot = new URL("../../", document.currentScript.src).href;
   var root = siteRoot + "search-index/";
   var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
-  var FORMAT = 9;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 10;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
   var pending = {};
 
+  var simplified = new Map();  // the manifest's variants: traditional -> simplified character
   function foldChar(ch) {
     var f = ch.normalize("NFKC").toLowerCase(), out = "";
-    for (var c of f) if (WHITE.indexOf(c) < 0) out += c;
+    for (var c of f) if (WHITE.indexOf(c) < 0) out += simplified.get(c) || c;
     return out;
   }
   function normalize(text) {
@@ -159,6 +163,8 @@
   function manifest() {
     return keep("manifest", function () { return get("manifest").then(function (m) {
       if (!m || m.format !== FORMAT) throw damaged("manifest");
+      var pairs = Array.from(m.variants);
+      for (var i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1]);
       return m;
     }); });
   }
@@ -235,8 +241,11 @@
       return out;
     });
   }
-  /* Map doc -> {count} for one normalised phrase; exact. */
-  function phrase(p) {
+  /* Map doc -> {count} for one phrase, normalised again with the manifest's table; exact. */
+  function phrase(raw) {
+    return manifest().then(function () { return exactPhrase(normalize(raw)); });
+  }
+  function exactPhrase(p) {
     var chars = Array.from(p), L = chars.length;
     if (L < 3) return postings(p).then(function (m) {
       var out = new Map();
@@ -337,11 +346,12 @@
       return { nodes: nodes, text: text };
     });
   }
-  /* [begin, end) UTF-16 spans of the included phrases in `text`, in text order. */
+  /* [begin, end) UTF-16 spans of the included phrases in `text`, in text order (called once
+   * the manifest has loaded: reportText and kwic wait for it). */
   function spans(text, query) {
     var norm = normalizeWithOffsets(text), s = norm.chars.join(""), pointAt = new Map(), u = 0, out = [];
     norm.chars.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
-    query.include.forEach(function (p) {
+    query.include.map(normalize).forEach(function (p) {
       var len = Array.from(p).length, at = s.indexOf(p);
       while (at >= 0) {
         var ci = pointAt.get(at), last = norm.origin[ci + len - 1];

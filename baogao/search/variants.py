@@ -1,0 +1,38 @@
+"""Traditional characters fold to simplified ones in search: 黨 finds what 党 finds.
+
+OpenCC's t2s conversion, applied one character at a time, so that a folded text has exactly as
+many characters as its source and every position still points at the character the reader sees
+(a phrase-level conversion could change lengths). The table is built from the pinned OpenCC
+library the first time a character is folded (index build, CLI query); the index builder hands
+it to the browser engine in the manifest, so both fold with the same table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+# The blocks of CJK ideographs a report uses (URO and extension A); compatibility ideographs
+# reach them through NFKC first.
+_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, str]:
+    """{traditional character: simplified character} for every character t2s changes alone."""
+    converter = opencc.OpenCC("t2s")
+    found = {}
+    for first, last in _BLOCKS:
+        for code in range(first, last + 1):
+            ch = chr(code)
+            simplified = converter.convert(ch)
+            if len(simplified) == 1 and simplified != ch:
+                found[ch] = simplified
+    # A target that is itself folded (a chain) folds all the way: folding twice changes nothing.
+    return {ch: found.get(target, target) for ch, target in found.items()}
+
+
+def pairs() -> str:
+    """The table as one string of character pairs (黨党國国…), as the manifest carries it."""
+    return "".join(source + target for source, target in sorted(table().items()))
