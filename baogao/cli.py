@@ -52,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
     search.add_argument("--json", action="store_true", help="print JSON instead of text")
     search.add_argument("--limit", type=int, default=20, help="reports to show (default: 20; 0: all)")
+    trend_cmd = commands.add_parser("trend", help="how many reports use a phrase, and how often, year by year")
+    trend_cmd.add_argument("query", help="phrase, as for `baogao search`")
+    trend_cmd.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    trend_cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
     check = commands.add_parser("check", help="verify that every report's text is on its page")
     check.add_argument("site", type=Path, nargs="?", default=Path("site"))
     check.add_argument("--pages", type=Path, help="converted pages folder (default: build/pages)")
@@ -61,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     log.setLevel(logging.INFO)
     if args.command == "search":
         return _search(args.site, args.query, args.limit or None, args.json)
+    if args.command == "trend":
+        return _trend(args.site, args.query, args.json)
     if args.command == "check":
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
@@ -167,6 +173,26 @@ def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
         print(f"\n{meta['title']}  ({meta['year'] or '年份不详'} · {meta['org'] or '单位不详'} · {hit.count} 处)  {meta['url']}")
         for left, match, right in hit.kwic:
             print(f"  …{left}【{match}】{right}…")
+    return 0
+
+
+def _trend(site: Path, query: str, as_json: bool) -> int:
+    try:
+        found = BACKEND.trend(site, query)
+        totals = BACKEND.reports_per_year(site)
+    except SearchIndexError as err:
+        log.error("error: %s", err)
+        return 2
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False))
+        return 0
+    print(f"「{query}」逐年使用情况（每百篇：该年每 100 篇报告中含此提法的篇数）")
+    print("年份      篇数    处数    每百篇")
+    for year, row in found["years"].items():
+        print(f"{year:<8}{row['reports']:>6}{row['occurrences']:>8}{100 * row['reports'] / totals[year]:>10.1f}")
+    unknown = found["unknown_year"]
+    if unknown["reports"]:
+        print(f"{'年份不详':<6}{unknown['reports']:>6}{unknown['occurrences']:>8}")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 `build` runs in `baogao build`/`serve` after conversion, before MkDocs; `version` when MkDocs
 loads its configuration (pages load the index under it, so browsers cache it safely); `publish`
-after MkDocs has built the site; `search` in `baogao search`. The CLI and the MkDocs plugin call
+after MkDocs has built the site; `search` in `baogao search`; `trend` and `reports_per_year` in
+`baogao trend`. The CLI and the MkDocs plugin call
 these methods of `BACKEND` only, and the search page reads hits and filters from the engine's
 script, never index files: another engine (a server one, README "Beyond one machine") is
 another class with these methods and a script with the same calls.
@@ -16,10 +17,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from baogao.analysis import trend
 from baogao.search.index import INDEX_DIR, build_index_for_pages
-from baogao.search.query import Hit, search_site
+from baogao.search.query import Hit, SearchIndex, search_site
 
 
 class SearchBackend(Protocol):
@@ -38,6 +40,14 @@ class SearchBackend(Protocol):
     def search(self, site_dir: Path, query: str, limit: int | None) -> tuple[int, list[Hit]]:
         """(total, the first `limit` hits with metadata and KWIC lines) of a query on a built
         site; raises SearchIndexError, naming the file, when the index is missing or damaged."""
+        ...
+
+    def trend(self, site_dir: Path, query: str) -> dict[str, Any]:
+        """Reports and non-overlapping occurrences of a query per year (baogao.analysis.trend)."""
+        ...
+
+    def reports_per_year(self, site_dir: Path) -> dict[str, int]:
+        """How many reports of the archive each known year has."""
         ...
 
 
@@ -67,6 +77,12 @@ class StaticIndex:
 
     def search(self, site_dir: Path, query: str, limit: int | None) -> tuple[int, list[Hit]]:
         return search_site(site_dir, query, limit)
+
+    def trend(self, site_dir: Path, query: str) -> dict[str, Any]:
+        return trend.trend(SearchIndex(site_dir), query)
+
+    def reports_per_year(self, site_dir: Path) -> dict[str, int]:
+        return trend.reports_per_year(SearchIndex(site_dir))
 
 
 BACKEND: SearchBackend = StaticIndex()

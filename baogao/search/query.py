@@ -15,13 +15,14 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Iterable, cast
 
 import numpy as np
 
+from baogao.pagetext import visible_text
 from baogao.search.index import FORMAT, INDEX_DIR, shard_of, unpacked
 from baogao.search.kwic import page_kwic
-from baogao.search.normalize import Query, parse_query
+from baogao.search.normalize import Query, normalize, parse_query
 
 
 class SearchIndexError(Exception):
@@ -98,6 +99,7 @@ class SearchIndex:
             raise _damaged("manifest.js", "damaged") from None
         self._shard = lru_cache(maxsize=256)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
+        self._facets: dict[str, list] | None = None
 
     def _payload(self, group: str, number: int) -> bytes | None:
         """The unpacked payload of one index file, checked against the manifest; None for a
@@ -158,19 +160,46 @@ class SearchIndex:
         return out
 
     def phrase(self, phrase: str) -> dict[int, int]:
-        """{doc: occurrences} of one normalised phrase, exact."""
+        """{doc: occurrences} of one normalised phrase, exact (overlapping ones each count)."""
         if len(phrase) < 3:
             return cast(dict[int, int], self.postings(phrase))  # counts below 3 characters
+        return {doc: len(found) for doc, found in self.positions(phrase).items()}
+
+    def positions(self, phrase: str) -> dict[int, list[int]]:
+        """{doc: ascending start positions} of a normalised phrase of three or more characters,
+        found by chaining its triples at their offsets."""
         offsets = sorted(set(range(0, len(phrase) - 2, 3)) | {len(phrase) - 3})
         lists = [cast(dict[int, list[int]], self.postings(phrase[o: o + 3])) for o in offsets]  # positions
         docs = set(lists[0]).intersection(*lists[1:])
-        out: dict[int, int] = {}
+        out: dict[int, list[int]] = {}
         for doc in docs:
             others = [(o, set(lst[doc])) for o, lst in zip(offsets[1:], lists[1:])]
-            count = sum(all(p + o in s for o, s in others) for p in lists[0][doc])
-            if count:
-                out[doc] = count
+            found = [p for p in lists[0][doc] if all(p + o in s for o, s in others)]
+            if found:
+                out[doc] = found
         return out
+
+    def occurrences(self, phrase: str, docs: Iterable[int]) -> dict[int, int]:
+        """{doc: non-overlapping occurrences} of a normalised phrase in each of `docs`, as
+        str.count counts them in the normalised text."""
+        wanted = set(docs)
+        if len(phrase) >= 3:
+            return {doc: _non_overlapping(found, len(phrase))
+                    for doc, found in self.positions(phrase).items() if doc in wanted}
+        if not _overlaps_itself(phrase):  # 1–2 characters: the counts are the answer
+            return {doc: count for doc, count in self.phrase(phrase).items() if doc in wanted}
+        # 哈哈, **: two of its matches can share a character; count in the page's text
+        return {doc: normalize(visible_text((self.site_dir / self.meta(doc)["url"]).read_text(encoding="utf-8")))
+                .count(phrase) for doc in wanted}
+
+    def facet(self, name: str) -> list[Any]:
+        """Per document, its value of facet `name` (a list for a list field; None when unknown)."""
+        if self._facets is None:
+            payload = self._payload("facets", 0)
+            self._facets = json.loads(payload) if payload else {}
+        values = next(f["values"] for f in self.manifest["facets"] if f["name"] == name)
+        return [[values[c - 1] for c in code] if isinstance(code, list) else values[code - 1] if code else None
+                for code in self._facets[name]]
 
     def search(self, query: Query) -> list[Hit]:
         """Documents containing every included phrase and none of the excluded, best first."""
@@ -194,6 +223,20 @@ class SearchIndex:
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
         return dict(zip(self.fields, row))  # by the manifest's field names: rows carry the schema's result fields
+
+
+def _non_overlapping(starts: list[int], length: int) -> int:
+    """How many of the ascending match starts str.count takes: each after the last one ends."""
+    count, free = 0, 0
+    for start in starts:
+        if start >= free:
+            count, free = count + 1, start + length
+    return count
+
+
+def _overlaps_itself(phrase: str) -> bool:
+    """Whether two matches of the phrase can share characters (a proper prefix that is also a suffix)."""
+    return any(phrase[:k] == phrase[-k:] for k in range(1, len(phrase)))
 
 
 def search_site(site_dir: Path, raw_query: str, limit: int | None = None) -> tuple[int, list[Hit]]:

@@ -252,6 +252,16 @@
       m.forEach(function (count, doc) { out.set(doc, { count: count }); });
       return out;
     });
+    return positions(chars).then(function (found) {
+      var out = new Map();
+      found.forEach(function (starts, doc) { out.set(doc, { count: starts.length }); });
+      return out;
+    });
+  }
+  /* Map doc -> ascending start positions of a phrase of three or more characters (code points),
+   * found by chaining its triples at their offsets. */
+  function positions(chars) {
+    var L = chars.length;
     var offsets = [];
     for (var o = 0; o + 3 <= L; o += 3) offsets.push(o);
     if (offsets[offsets.length - 1] !== L - 3) offsets.push(L - 3);
@@ -266,7 +276,7 @@
             for (var k = 0; k < sets.length; k++) if (!sets[k].has(pos + offsets[k + 1])) return false;
             return true;
           });
-          if (hits.length) out.set(doc, { count: hits.length });
+          if (hits.length) out.set(doc, hits);
         });
         return out;
       });
@@ -291,6 +301,62 @@
         return { total: hits.length, hits: hits };
       });
     });
+  }
+
+  /* Use by year, as baogao/analysis/trend.py: {years: {"2019": {reports, occurrences}} (ascending),
+   * unknownYear: {reports, occurrences}, perYear: {"2019": reports of that year in the archive},
+   * exact}. Occurrences are non-overlapping (str.count); a 2-character phrase whose matches can
+   * share a character (**) is counted in the report pages, and where they cannot be read
+   * (file://) from the index's counts, with exact: false. */
+  function trend(query) {
+    return Promise.all([search(query), facets(), manifest()]).then(function (all) {
+      var docs = all[0].hits.map(function (h) { return h.doc; }), wanted = new Set(docs), exact = true;
+      return Promise.all(query.include.map(normalize).map(function (p) {
+        var chars = Array.from(p);
+        if (chars.length >= 3) return positions(chars).then(function (found) {
+          var out = new Map();
+          found.forEach(function (starts, doc) { if (wanted.has(doc)) out.set(doc, nonOverlapping(starts, chars.length)); });
+          return out;
+        });
+        return exactPhrase(p).then(function (found) {
+          if (!overlapsItself(chars)) {
+            var out = new Map();
+            found.forEach(function (v, doc) { if (wanted.has(doc)) out.set(doc, v.count); });
+            return out;
+          }
+          return Promise.all(docs.map(function (doc) {
+            return pageText(doc).catch(function () { return null; }).then(function (text) {
+              if (text === null) { exact = false; return [doc, found.get(doc).count]; }
+              return [doc, normalize(text).split(p).length - 1];
+            });
+          })).then(function (pairs) { return new Map(pairs); });
+        });
+      })).then(function (counts) {
+        var f = all[1], years = {}, unknown = { reports: 0, occurrences: 0 }, perYear = {};
+        for (var doc = 0; doc < all[2].docs; doc++) {
+          var y = f.values("year", doc)[0];
+          if (y !== undefined) perYear[y] = (perYear[y] || 0) + 1;
+        }
+        docs.forEach(function (doc) {
+          var y = f.values("year", doc)[0];
+          var row = y === undefined ? unknown : (years[y] = years[y] || { reports: 0, occurrences: 0 });
+          row.reports += 1;
+          counts.forEach(function (m) { row.occurrences += m.get(doc) || 0; });
+        });
+        var sorted = {};
+        Object.keys(years).sort().forEach(function (y) { sorted[y] = years[y]; });
+        return { years: sorted, unknownYear: unknown, perYear: perYear, exact: exact };
+      });
+    });
+  }
+  function nonOverlapping(starts, length) {
+    var count = 0, free = 0;
+    starts.forEach(function (s) { if (s >= free) { count++; free = s + length; } });
+    return count;
+  }
+  function overlapsItself(chars) {
+    for (var k = 1; k < chars.length; k++) if (chars.slice(0, k).join("") === chars.slice(-k).join("")) return true;
+    return false;
   }
 
   function block(k) {
@@ -406,6 +472,6 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans,
+    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
   };
 })();
