@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -10,6 +11,8 @@ import time
 from pathlib import Path
 
 from baogao import check as fidelity
+from baogao.analysis.collocates import collocates
+from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS, sort_lines
 from baogao.convert import convert_archive
 from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
@@ -56,6 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     trend_cmd.add_argument("query", help="phrase, as for `baogao search`")
     trend_cmd.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
     trend_cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    kwic_cmd = commands.add_parser("kwic", help="every occurrence of a phrase as a KWIC line (a concordance)")
+    kwic_cmd.add_argument("query", help="phrase, as for `baogao search`")
+    kwic_cmd.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    kwic_cmd.add_argument("--sort", choices=SORTS, help="order by left context, right context or year (default: archive order)")
+    kwic_cmd.add_argument("--width", type=int, default=DEFAULT_WIDTH, help=f"context characters each side (default: {DEFAULT_WIDTH})")
+    kwic_cmd.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with BOM, for spreadsheets)")
+    colloc = commands.add_parser("collocates", help="the words most often right before and right after a phrase")
+    colloc.add_argument("query", help="phrase, as for `baogao search`")
+    colloc.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    colloc.add_argument("--top", type=int, default=10, help="words on each side (default: 10)")
+    colloc.add_argument("--json", action="store_true", help="print JSON instead of text")
     check = commands.add_parser("check", help="verify that every report's text is on its page")
     check.add_argument("site", type=Path, nargs="?", default=Path("site"))
     check.add_argument("--pages", type=Path, help="converted pages folder (default: build/pages)")
@@ -67,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         return _search(args.site, args.query, args.limit or None, args.json)
     if args.command == "trend":
         return _trend(args.site, args.query, args.json)
+    if args.command in ("kwic", "collocates"):
+        if args.command == "kwic" and args.width < 1:
+            parser.error("--width must be at least 1")
+        return _concordance(args)
     if args.command == "check":
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
@@ -193,6 +211,37 @@ def _trend(site: Path, query: str, as_json: bool) -> int:
     unknown = found["unknown_year"]
     if unknown["reports"]:
         print(f"{'年份不详':<6}{unknown['reports']:>6}{unknown['occurrences']:>8}")
+    return 0
+
+
+def _concordance(args: argparse.Namespace) -> int:
+    try:
+        lines = BACKEND.concordance(args.site, args.query, getattr(args, "width", DEFAULT_WIDTH))
+    except SearchIndexError as err:
+        log.error("error: %s", err)
+        return 2
+    if args.command == "collocates":
+        before, after = collocates(lines, args.query, args.top)
+        if args.json:
+            print(json.dumps({"query": args.query, "occurrences": len(lines),
+                              "before": [vars(c) for c in before], "after": [vars(c) for c in after]}, ensure_ascii=False))
+            return 0
+        print(f"「{args.query}」{len(lines)} 处：前面最常见的词 / 后面最常见的词")
+        for side, found in (("前", before), ("后", after)):
+            print(f"\n{side}：" + "  ".join(f"{c.word}（{c.count}）→ {c.phrase}" for c in found))
+        return 0
+    lines = sort_lines(lines, args.sort) if args.sort else lines
+    if args.csv:
+        out = csv.writer(sys.stdout)
+        sys.stdout.write("\ufeff")
+        out.writerow(["左文", "检索词", "右文", "标题", "年份", "单位", "链接"])
+        for line in lines:
+            out.writerow([line.left, line.match, line.right, line.title, line.year or "", line.org or "", line.url])
+        return 0
+    print(f"「{args.query}」共 {len(lines)} 处")
+    for line in lines:
+        print(f"{line.left:\u3000>{args.width}}【{line.match}】{line.right:\u3000<{args.width}}  "
+              f"《{line.title}》{line.year or ''}")
     return 0
 
 

@@ -52,6 +52,11 @@ def keywords(report_text: str, k: int = 8) -> list[str]:
     return [word for _, _, word in ranked[:k]]
 
 
+def cut(text: str) -> list[str]:
+    """The words of `text` as the keywords are cut (jieba's dictionary and the user dictionary)."""
+    return list(_model().tokenizer.cut(text, hmm=False))
+
+
 def read_user_dict(path: Path = USER_DICT) -> list[tuple[str, int | None, str | None]]:
     """(word, frequency, part of speech) entries of a jieba user dictionary with # comments."""
     entries = []

@@ -3,7 +3,7 @@
 `build` runs in `baogao build`/`serve` after conversion, before MkDocs; `version` when MkDocs
 loads its configuration (pages load the index under it, so browsers cache it safely); `publish`
 after MkDocs has built the site; `search` in `baogao search`; `trend` and `reports_per_year` in
-`baogao trend`. The CLI and the MkDocs plugin call
+`baogao trend`; `concordance` in `baogao kwic` and `baogao collocates`. The CLI and the MkDocs plugin call
 these methods of `BACKEND` only, and the search page reads hits and filters from the engine's
 script, never index files: another engine (a server one, README "Beyond one machine") is
 another class with these methods and a script with the same calls.
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from baogao.analysis import trend
+from baogao.analysis.concordance import Line, concordance
 from baogao.search.index import INDEX_DIR, build_index_for_pages
 from baogao.search.query import Hit, SearchIndex, search_site
 
@@ -48,6 +49,10 @@ class SearchBackend(Protocol):
 
     def reports_per_year(self, site_dir: Path) -> dict[str, int]:
         """How many reports of the archive each known year has."""
+        ...
+
+    def concordance(self, site_dir: Path, query: str, width: int) -> list[Line]:
+        """Every occurrence of a query as a KWIC line of ±`width` characters, in archive order."""
         ...
 
 
@@ -83,6 +88,9 @@ class StaticIndex:
 
     def reports_per_year(self, site_dir: Path) -> dict[str, int]:
         return trend.reports_per_year(SearchIndex(site_dir))
+
+    def concordance(self, site_dir: Path, query: str, width: int) -> list[Line]:
+        return concordance(SearchIndex(site_dir), query, width)
 
 
 BACKEND: SearchBackend = StaticIndex()

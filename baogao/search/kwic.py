@@ -23,8 +23,8 @@ def page_kwic(page: Path, query: Query, limit: int = LINES) -> list[tuple[str, s
     return kwic_lines(visible_text(page.read_text(encoding="utf-8")) if page.is_file() else "", query, limit)
 
 
-def kwic_lines(text: str, query: Query, limit: int = LINES) -> list[tuple[str, str, str]]:
-    """Up to `limit` lines (left, match, right) of ±CONTEXT characters around the occurrences of
+def kwic_lines(text: str, query: Query, limit: int | None = LINES, context: int = CONTEXT) -> list[tuple[str, str, str]]:
+    """Up to `limit` lines (left, match, right) of ±`context` characters around the occurrences of
     the included phrases in `text`, in text order (one line per occurrence, overlapping or not)."""
     norm, origin = normalize_with_offsets(text)
     spans = []
@@ -35,7 +35,7 @@ def kwic_lines(text: str, query: Query, limit: int = LINES) -> list[tuple[str, s
             start = norm.find(phrase, start + 1)
     lines = []
     for begin, end in sorted(spans)[:limit]:
-        left = text[max(0, begin - CONTEXT): begin].replace("\n", " ")
-        right = text[end: end + CONTEXT].replace("\n", " ")
+        left = text[max(0, begin - context): begin].replace("\n", " ")
+        right = text[end: end + context].replace("\n", " ")
         lines.append((left, text[begin:end].replace("\n", " "), right))
     return lines
