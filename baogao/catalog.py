@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from baogao.analysis import formulations
 from baogao.enrich import is_full_office
 from baogao.render import escape_markdown
 from baogao import schema
@@ -177,7 +178,8 @@ def write_site_pages(
 ) -> None:
     """Write every archive-wide page into `pages_dir`; remove generated pages now empty.
 
-    `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches}.
+    `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
+    "formulations": its 提法 (baogao.analysis.formulations)}.
     """
     metas = [entry["meta"] for entry in entries]
     written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
@@ -194,6 +196,7 @@ def write_site_pages(
             write(pages_dir / facet.folder / file_name, markdown)
     written.add("browse/index.md")
     write(pages_dir / "browse" / "index.md", _browse_index(metas))
+    write(pages_dir / formulations.PAGE, formulations.page(entries))
 
     if taxonomy:
         written.add("themes/index.md")

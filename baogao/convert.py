@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import yaml
 
 from baogao import catalog
+from baogao.analysis import formulations
 from baogao.clean import clean
 from baogao.enrich import enrich
 from baogao.parse import parse, with_inferred_title
@@ -43,7 +44,7 @@ from baogao.workers import ordered_map, worker_pool
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
-              "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
+              "analysis/formulations.py", "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
@@ -62,6 +63,7 @@ class Converted:
     text: str  # the kept text, one line per title/block
     meta: dict[str, Any]
     sections: list[dict[str, Any]] = field(default_factory=list)  # theme matches, for theme pages
+    formulations: list[str] = field(default_factory=list)  # for the 提法库 page
 
 
 @dataclass
@@ -140,7 +142,9 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
     except SchemaError as err:
         raise ReportError(str(err)) from None
     sections = [_section_link(m, anchors) for m in matches]
-    return Converted(page=render_page(meta, parsed, anchors), text=parsed.text(), meta=meta, sections=sections)
+    text = parsed.text()
+    return Converted(page=render_page(meta, parsed, anchors), text=text, meta=meta, sections=sections,
+                     formulations=formulations.extract(text))
 
 
 def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any]:
@@ -314,7 +318,8 @@ def convert_archive(
         page_id = result.meta["id"]
         write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
         write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
-        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta, "sections": result.sections}
+        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta, "sections": result.sections,
+                               "formulations": result.formulations}
         summary.converted += 1
 
     reports = {rel_path: entry for rel_path, entry in sorted(new_state.items()) if "meta" in entry}

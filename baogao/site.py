@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from baogao.analysis import formulations
 from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
@@ -44,7 +45,7 @@ def generated_files(pages_dir: Path) -> list[str]:
 
     text/ holds build inputs and the search index is published after the build (baogao.search.backend).
     """
-    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md"]
+    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE]
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
