@@ -40,7 +40,7 @@ def shown_kwic(page) -> dict[str, list[str]]:
         " Array.from(e.querySelectorAll('.baogao-kwic')).map(k => k.textContent)]))")
 
 
-def test_kwic_width_and_lines_follow_the_manifest(browser, sample_site, tmp_path, monkeypatch):  # noqa: F811
+def test_kwic_width_and_lines_follow_the_manifest(browser, sample_site, tmp_path):  # noqa: F811
     _, built = sample_site
     site = Path(shutil.copytree(built, tmp_path / "site"))
     manifest = read_manifest(site)
@@ -51,12 +51,12 @@ def test_kwic_width_and_lines_follow_the_manifest(browser, sample_site, tmp_path
         page.goto(f"{base}search.html?q={QUERY}")
         shown = shown_kwic(page)
         page.close()
-    monkeypatch.setattr(kwic, "CONTEXT", 5)
     _, hits = search_site(site, QUERY)
     expected = {}
     for hit in hits:
         text = visible_text((site / hit.meta["url"]).read_text(encoding="utf-8"))
-        expected[hit.meta["id"]] = [f"…{left}{match}{right}…" for left, match, right in kwic.kwic_lines(text, parse_query(QUERY), 1)]
+        lines = kwic.kwic_lines(text, parse_query(QUERY), limit=1, context=5)
+        expected[hit.meta["id"]] = [f"…{left}{match}{right}…" for left, match, right in lines]
     assert shown == expected and all(len(lines) == 1 for lines in shown.values())
 
 
