@@ -44,7 +44,8 @@ from baogao.workers import ordered_map, worker_pool
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "clean.py", "parse.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
-STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
+STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "pypdfium2", "rjieba",
+                   "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"

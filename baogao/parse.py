@@ -237,8 +237,8 @@ def _join_broken_lines(body: list[str]) -> list[str]:
         if (
             previous
             and not previous.endswith(_LINE_CLOSERS)
-            and not _starts_block(line)
-            and not _starts_block(previous)
+            and not starts_block(line)
+            and not starts_block(previous)
         ):
             joined[-1] = previous + line
         else:
@@ -246,5 +246,7 @@ def _join_broken_lines(body: list[str]) -> list[str]:
     return joined
 
 
-def _starts_block(line: str) -> bool:
+def starts_block(line: str) -> bool:
+    """A line that starts a heading or an article by its numbering (also asked by the .pdf
+    reader: a wrapped line is never joined with one)."""
     return _heading_style(line) is not None or bool(_ARTICLE.match(line))

@@ -1,10 +1,11 @@
 """Office files made from known texts with real tools, so that what a reader must extract is known.
 
 - `report_docx`: python-docx; every line a paragraph. A numbered line ("一、", "（一）", "1.",
-  "（1）", "①") loses its typed number and gets Word's automatic numbering instead (numbering
-  definitions in numbering.xml, one list per kind of number, restarted where the typed numbers
-  restart, a heading style by kind), as a Word user's document has it. A line whose number does
-  not follow on (a typing slip, a quoted list) keeps its typed number, as Word would.
+  "（1）", "①") loses its typed number and gets Word's automatic numbering instead: one
+  multi-level list in numbering.xml (一、 > （一） > 1. > （1） > ①, each level restarting
+  under the one above), a heading style by level, as a Word user's outline numbering. A line
+  whose number does not follow on that way (a list restarted by hand, a typing slip, another
+  bracket) keeps its typed number.
 - `convert_with_soffice`: LibreOffice headless (Debian's libreoffice-writer-nogui), many files in
   one run: .docx → .pdf (fonts-noto-cjk for the Chinese glyphs), .docx → .doc.
 - `char_fidelity`: the share of a source's characters that a reader's text holds, in order
@@ -52,54 +53,53 @@ def source_text(path: Path) -> str:
     return txt.read(path.read_bytes()).text.replace("\x0b", " ").replace("\x0c", " ")
 
 
-def report_docx(text: str, title: str = "", created: str = "") -> bytes:
-    """A .docx of `text` with Word numbering for its numbered lines (see the module)."""
+def report_docx(text: str, title: str = "", created: str = "", running: str = "") -> bytes:
+    """A .docx of `text` with Word numbering for its numbered lines (see the module); with
+    `running`, that line as every page's header and the page number ("— 3 —") as its footer."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    lists: dict[tuple[str, str], tuple[int, int]] = {}  # (kind, lvlText) → (abstractNumId, expected next)
-    current: dict[tuple[str, str], int] = {}  # → numId in use
-    next_id = [100]
-
-    def new_num(abstract_id: int) -> int:
-        next_id[0] += 1
-        numbering.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{next_id[0]}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
-        return next_id[0]
-
+    forms: dict[int, str] = {}  # list level → its lvlText, from the first line numbered at that level
+    values: dict[int, int] = {}  # list level → the number Word is at
+    numbered: list[tuple] = []  # (paragraph, level)
     for line in text.split("\n"):
-        paragraph_style, num_id, rest = None, None, line
-        for kind, pattern, fmt, heading in _KINDS:
+        paragraph_style, level, rest = None, None, line
+        for index, (kind, pattern, fmt, heading) in enumerate(_KINDS):
             m = pattern.match(line)
             if not m:
                 continue
-            key = (kind, f"{m.group(1)}%1{m.group(3)}")
-            value = _value(kind, m.group(2))
-            if key not in lists:
-                abstract_id = 10 + len(lists)
-                # abstractNum elements come before num elements in numbering.xml
-                numbering.insert(len(numbering.findall(f"{{{numbering.nsmap['w']}}}abstractNum")), parse_xml(
-                    f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
-                    f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
-                    f'<w:lvlText w:val="{key[1]}"/></w:lvl></w:abstractNum>'))
-                lists[key] = (abstract_id, 1)
-            abstract_id, expected = lists[key]
-            if value == 1:
-                current[key] = new_num(abstract_id)
-            elif value != expected or key not in current:
-                break  # the typed number does not follow on: it stays typed
-            lists[key] = (abstract_id, value + 1)
-            num_id, rest = current[key], line[m.end():]
-            paragraph_style = f"Heading {heading}" if heading else "List Paragraph"
-            break
+            form = f"{m.group(1)}%{index + 1}{m.group(3)}"
+            if forms.setdefault(index, form) == form and _value(kind, m.group(2)) == values.get(index, 0) + 1:
+                values[index] = _value(kind, m.group(2))
+                for deeper in [lv for lv in values if lv > index]:
+                    del values[deeper]  # Word restarts the levels below
+                level, rest = index, line[m.end():]
+                paragraph_style = f"Heading {heading}" if heading else "List Paragraph"
+            break  # else the typed number does not follow on (or is typed another way): it stays typed
         paragraph = document.add_paragraph(rest, style=paragraph_style)
-        if num_id is not None:
-            ppr = paragraph._p.get_or_add_pPr()
-            ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        if level is not None:
+            numbered.append((paragraph, level))
+    # one multi-level list, as a Word user's outline numbering: 一、 > （一） > 1. > （1） > ①
+    levels = "".join(
+        f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
+        f'<w:lvlText w:val="{forms.get(index, "%" + str(index + 1) + ".")}"/></w:lvl>'
+        for index, (_, _, fmt, _) in enumerate(_KINDS))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="10">'
+                                  f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="101"><w:abstractNumId w:val="10"/></w:num>'))
+    for paragraph, level in numbered:
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="101"/></w:numPr>'))
+    if running:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = running
+        footer = section.footer.paragraphs[0]
+        footer.add_run("— ")
+        footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" —")
     if title:
         document.core_properties.title = title
     if created:
@@ -177,3 +177,100 @@ def make_docx(body: str, *, numbering: str = "", styles: str = "", footnotes: st
 def p(text: str, ppr: str = "") -> str:
     """A paragraph of one run."""
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def outline(text: str, name: str, styled: dict | None = None) -> list[tuple[int, str]]:
+    """The headings parse finds (level, text without white space)."""
+    from baogao.clean import clean
+    from baogao.parse import parse
+
+    blocks = parse(clean(text).lines, name, styled).blocks
+    return [(block.level, "".join(block.text.split())) for block in blocks if block.kind == "heading"]
+
+
+def measure(pairs: list[tuple[Path, Path]], reader: str) -> dict:
+    """Read every (source .txt, file) pair: per-file character fidelity, whether the outline is the
+    .txt's, and reading time. Prints one line of figures (the README's "Formats" table)."""
+    import time
+
+    from baogao import readers
+
+    results, seconds, chars = [], 0.0, 0
+    for source, path in pairs:
+        expected = source_text(source)
+        raw = path.read_bytes()
+        started = time.monotonic()
+        document = readers.read(raw, path.name)
+        seconds += time.monotonic() - started
+        assert document.reader == reader, (path, document.reader)
+        chars += len(expected)
+        same_outline = outline(document.text, source.name, dict(document.headings)) == outline(expected, source.name)
+        results.append((char_fidelity(expected, document.text), same_outline, source.name))
+    worst = min(results)
+    print(f"\n{reader}: {len(results)} files, {chars:,} characters; fidelity worst {worst[0]:.4%} ({worst[2]}), "
+          f"mean {sum(r[0] for r in results) / len(results):.4%}; outline as in the .txt: "
+          f"{sum(r[1] for r in results)}/{len(results)}; read in {seconds:.1f} s ({seconds / len(results) * 1000:.0f} ms a file)")
+    return {"worst": worst, "results": results, "seconds": seconds}
+
+
+_OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+_MM = 25.4 / 72  # PDF points → OFD millimetres
+
+
+def pdf_to_ofd(pdf: bytes, title: str = "", created: str = "") -> bytes:
+    """An OFD (GB/T 33190) of a PDF's text where LibreOffice laid it out: each run of characters
+    that pdfium gives in content order on one baseline becomes a TextObject whose TextCode spaces
+    the characters by their real advances (DeltaX), as OFD writers do."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    parts: dict[str, str] = {}
+    pages = []
+    for number in range(len(document)):
+        page = document[number]
+        textpage = page.get_textpage()
+        height = page.get_height()
+        runs: list[list[tuple[float, float, float, float, str]]] = []
+        for index, char in enumerate(textpage.get_text_range()):
+            if char in "\r\n\x02\ufffe" or char.isspace():
+                if runs and runs[-1]:
+                    runs.append([])
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            run = runs[-1] if runs else None
+            if not run or abs(run[-1][3] - top) > 0.5 or left < run[-1][0]:
+                runs.append([])
+            runs[-1].append((left, bottom, right, top, char))
+        objects = []
+        for run in (run for run in runs if run):
+            left, top = run[0][0], max(c[3] for c in run)
+            size = (top - min(c[1] for c in run)) * _MM
+            width = (max(c[2] for c in run) - left) * _MM
+            deltas = " ".join(f"{(b[0] - a[0]) * _MM:.3f}" for a, b in zip(run, run[1:]))
+            text = "".join(c[4] for c in run)
+            objects.append(
+                f'<ofd:TextObject ID="{len(objects) + 1}" Boundary="{left * _MM:.3f} {(height - top) * _MM:.3f} {width:.3f} {size:.3f}" '
+                f'Font="1" Size="{size:.3f}"><ofd:TextCode X="0" Y="{size * 0.85:.3f}" DeltaX="{deltas}">'
+                f"{escape(text)}</ofd:TextCode></ofd:TextObject>")
+        parts[f"Doc_0/Pages/Page_{number}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {_OFD_NS}><ofd:Content><ofd:Layer ID="0">'
+            f'{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+        pages.append(f'<ofd:Page ID="{number + 1}" BaseLoc="Pages/Page_{number}/Content.xml"/>')
+    parts["Doc_0/Document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {_OFD_NS}><ofd:CommonData><ofd:PageArea>'
+        f'<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>'
+        f'<ofd:Pages>{"".join(pages)}</ofd:Pages></ofd:Document>')
+    info = (f"<ofd:Title>{escape(title)}</ofd:Title>" if title else "") + (
+        f"<ofd:CreationDate>{escape(created)}</ofd:CreationDate>" if created else "")
+    parts["OFD.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {_OFD_NS} Version="1.0" DocType={quoteattr("OFD")}><ofd:DocBody>'
+        f'<ofd:DocInfo><ofd:DocID>0</ofd:DocID>{info}</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+        f'</ofd:DocBody></ofd:OFD>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return buffer.getvalue()

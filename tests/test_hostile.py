@@ -187,14 +187,15 @@ CASES = [
          ("空白.txt: has no text (only white space or page clutter)",)),
     Case("page clutter only", write("网页杂项.txt", "来源：新华网\n打印本页\n关闭窗口\n##paidbegin##\n"), FAILED,
          ("网页杂项.txt: has no text (only white space or page clutter)",)),
+    # a PDF, a ZIP, an OLE2 file named .txt go to the reader of their content (baogao.readers)
     Case("PDF bytes", write("扫描件.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), FAILED,
-         ("扫描件.txt: is a PDF document, not a text file; save it as plain text (.txt) first",)),
+         ("扫描件.txt: is a truncated PDF",)),
     Case("ZIP bytes", write("压缩包.txt", b"PK\x03\x04" + bytes(64)), FAILED,
          ("压缩包.txt: is a damaged or truncated Word document (.docx)",)),
     # a .docx saved as .txt: read by its content
     Case("DOCX bytes", write("工作总结.docx.txt", docx_bytes()), CONVERTED, ("一、全年工作回顾",)),
     Case("old Word bytes", write("旧版文档.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)), FAILED,
-         ("旧版文档.txt: is an old Word/Excel (OLE) document",)),
+         ("旧版文档.txt: is a damaged or truncated Word/WPS document",)),
     Case("NUL bytes", write("含空字节.txt", GOOD[:30] + b"\x00" + GOOD[30:]), FAILED,
          ("含空字节.txt: contains NUL bytes: a binary file or a damaged text file",)),
     Case("control characters", write("控制字符.txt", GOOD + b"\x1b[31m\x07"), FAILED,

@@ -4,8 +4,6 @@ into a .docx with real numbering definitions (python-docx)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
@@ -14,19 +12,8 @@ from baogao.clean import clean
 from baogao.convert import convert_report
 from baogao.parse import parse
 from baogao.readers._numbering import chinese_counting, format_number
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import real_texts
 from tests.office_fixtures import char_fidelity, make_docx, p, report_docx, source_text
-
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def real_texts() -> list[Path]:
-    """The user's seeds and the corpus: the texts every format's fidelity is measured on."""
-    found = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.rglob("*.txt"))
-    if not found:
-        pytest.skip("../shared/seeds and ../shared/corpus not found: they exist only in the development workspace")
-    return found
-
 
 def headings(text: str, name: str, styled: dict | None = None) -> list[tuple[int, str]]:
     return [(b.level, b.text) for b in parse(clean(text).lines, name, styled).blocks if b.kind == "heading"]

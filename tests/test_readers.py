@@ -76,7 +76,7 @@ def test_content_wins_over_the_suffix(monkeypatch):
 
 
 def test_a_file_no_reader_claims_is_named_as_such():
-    with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.docx, .*\.txt\)$"):
+    with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.doc, \.docx, \.ofd, \.pdf, \.txt, \.wps\)$"):
         readers.read(b"# title", "说明.md")
 
 

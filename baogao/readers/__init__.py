@@ -21,13 +21,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from baogao.readers import docx, txt
+from baogao.readers import doc, docx, ofd, pdf, txt
 from baogao.readers.base import Document, Reader, ReadError
 
 __all__ = ["READERS", "Document", "ReadError", "Reader", "read", "refuse_head", "suffixes"]
 
 # The registry: every format baogao reads, in the order their magic is tried.
-READERS: tuple[Reader, ...] = (docx.READER, txt.READER)
+READERS: tuple[Reader, ...] = (docx.READER, ofd.READER, pdf.READER, doc.READER, txt.READER)
 
 
 def suffixes() -> frozenset[str]:

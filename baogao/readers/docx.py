@@ -385,8 +385,9 @@ def read(raw: bytes) -> Document:
     zipped = Zipped(raw, "Word document (.docx)")
     main = _relations(zipped, "").get(_OFFICE_DOCUMENT, "word/document.xml")
     if not zipped.has(main):
-        kind = "an OFD document" if zipped.has("OFD.xml") else "a ZIP archive"
-        raise ReadError(f"is {kind}, not a Word document: it has no {main}")
+        if zipped.has("OFD.xml"):
+            raise ReadError("is an OFD document under another name: rename it to .ofd")
+        raise ReadError(f"is a ZIP archive, not a Word document: it has no {main}")
     parts = _relations(zipped, main)
 
     def optional(kind: str) -> Element | None:
