@@ -163,6 +163,9 @@ FACETS = (
 
 # Every folder of generated pages (the baogao MkDocs plugin adds their *.md files to the build).
 GENERATED_FOLDERS = ("reports", "browse", "themes", *(facet.folder for facet in FACETS))
+# The original files of reports not read from .txt (ID.docx, ID.pdf …), copied into the site
+# as they are, for the download link of their page (the front matter's `original`).
+ORIGINALS_FOLDER = "originals"
 
 
 def catalog_entries(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:

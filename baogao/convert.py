@@ -45,7 +45,8 @@ from baogao.workers import ordered_map, worker_pool
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "analysis/formulations.py", "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
-STAGE_LIBRARIES = ("charset-normalizer", "cpca", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
+STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "pypdfium2", "rjieba",
+                   "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"
@@ -105,8 +106,8 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
     cleaned = clean(document.text)
     if not cleaned.lines:
         raise ReportError(f"{rel_path}: has no text (only white space or page clutter)")
-    parsed = parse(cleaned.lines, name)
-    facts = enrich(parsed, name)
+    parsed = parse(cleaned.lines, name, document.headings)
+    facts = enrich(parsed, name, document.properties)
     parsed = with_inferred_title(parsed, facts.get("org"), facts.get("doc_type"))
     title_source = parsed.title_source
     if "title" in sidecar:
@@ -128,8 +129,10 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
         "keywords": keywords(parsed.text()),
         "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
         "source": rel_path,
-        "encoding": document.properties["encoding"],
+        "reader": document.reader,
+        "encoding": document.properties.get("encoding"),
         "sha256": hashlib.sha256(raw).hexdigest(),
+        "original": None if document.reader == "txt" else original_path(rel_path),
     }
     # Hand corrections win over extracted values.
     meta.update(sidecar)
@@ -145,6 +148,12 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
     text = parsed.text()
     return Converted(page=render_page(meta, parsed, anchors), text=text, meta=meta, sections=sections,
                      formulations=formulations.extract(text))
+
+
+def original_path(rel_path: str) -> str:
+    """Where the site keeps the original of report `rel_path`: originals/ID.SUFFIX (an ASCII
+    name: the page's link gives the download its real name)."""
+    return f"{catalog.ORIGINALS_FOLDER}/{report_id(rel_path)}{Path(rel_path).suffix.lower()}"
 
 
 def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any]:
@@ -230,11 +239,11 @@ def stage_digest() -> str:
     return digest.hexdigest()
 
 
-def write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str | bytes) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(data, encoding="utf-8")
+    tmp.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     os.replace(tmp, path)
 
 
@@ -311,10 +320,15 @@ def convert_archive(
         else:
             jobs_todo.append((source.path, rel_path, sidecar, taxonomy))
 
-    for (_, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+    for (path, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
         if isinstance(result, str):
             summary.failed.append(result)
             continue
+        if result.meta["original"]:
+            error = _copy_original(path, rel_path, result.meta, pages_dir)
+            if error:
+                summary.failed.append(error)
+                continue
         page_id = result.meta["id"]
         write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
         write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
@@ -323,7 +337,8 @@ def convert_archive(
         summary.converted += 1
 
     reports = {rel_path: entry for rel_path, entry in sorted(new_state.items()) if "meta" in entry}
-    summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in reports.values()})
+    summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in reports.values()},
+                                          {entry["meta"]["original"] for entry in reports.values()})
     for rel_path, entry in reports.items():
         if entry["meta"]["removed"].get("nul_bytes"):
             summary.warnings.append(f"{rel_path}: {entry['meta']['removed']['nul_bytes']} stray NUL byte(s) dropped "
@@ -390,12 +405,28 @@ def _load_state(path: Path) -> dict[str, dict[str, Any]]:
         return {}  # no or damaged state: everything is converted again
 
 
-def _remove_stale_pages(pages_dir: Path, live_ids: set[str]) -> int:
-    """Delete pages and texts whose source is gone or now fails."""
+def _remove_stale_pages(pages_dir: Path, live_ids: set[str], live_originals: set[str | None]) -> int:
+    """Delete pages, texts and originals whose source is gone or now fails."""
     removed = 0
     for folder, suffix in (("reports", ".md"), ("text", ".txt")):
         for path in sorted((pages_dir / folder).glob(f"*{suffix}")):
             if path.stem not in live_ids:
                 path.unlink()
                 removed += folder == "reports"
+    for path in sorted((pages_dir / catalog.ORIGINALS_FOLDER).glob("*")):
+        if path.relative_to(pages_dir).as_posix() not in live_originals and path.is_file():
+            path.unlink()
     return removed
+
+
+def _copy_original(path: Path, rel_path: str, meta: dict[str, Any], pages_dir: Path) -> str | None:
+    """Copy the source into the pages folder for its download link; the error message when it
+    changed since it was converted (the copy must be the file the page was made from)."""
+    try:
+        raw = read_report(path, rel_path)
+    except (OSError, NotAReport) as err:
+        return f"{rel_path}: cannot be copied for download ({err})"
+    if hashlib.sha256(raw).hexdigest() != meta["sha256"]:
+        return f"{rel_path}: changed while it was converted; convert again"
+    write_atomic(pages_dir / meta["original"], raw)
+    return None

@@ -7,7 +7,8 @@ read with some confidence is None rather than a guess. Pure functions: the only 
 place table of `baogao.places`, loaded once on first use.
 
 Where each value is looked for, in order:
-- year: title → file name → the text's date line or a phrase naming its own year (`year_source`);
+- year: title → file name → the text's date line or a phrase naming its own year → the year the
+  file says it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012): a lower
   bound, never the year;
 - org: title prefix (包头市人民政府办公室关于…; not a speech's 在…会议上) → formal openings (在XX
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, is_header_line
 from baogao.model import ParsedReport
@@ -51,21 +53,24 @@ _OPENING_CHARS = 2000
 # beyond 2030 is a target (到2035年基本实现…), not the date of writing: this bound stays below
 # the schema's, and moves up when the archive's reports reach it.
 LATEST_TEXT_YEAR = 2030
+# Office files without a real date carry the epoch of their format or of DOS (1601, 1980).
+_NO_DATE_YEAR = 1980
 
 _HAN = r"\u4e00-\u9fff"
 NATIONAL = "全国"  # the region of central bodies
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 
-def enrich(report: ParsedReport, source_name: str) -> dict:
-    """Metadata of one report; `source_name` is its file name (a hash-like name is fine)."""
+def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str] | None = None) -> dict:
+    """Metadata of one report; `source_name` is its file name (a hash-like name is fine),
+    `properties` what the file says of itself (baogao.readers: "created" …)."""
     title = "" if report.title_inferred else report.title.strip()
     text = report.text()
     body = "\n".join(block.text for block in report.blocks)
     opening = body[:_OPENING_CHARS]
     stem = _file_stem(source_name)
 
-    year, year_source, year_min = _year(title, stem, text)
+    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""))
     org = _org(title, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -122,6 +127,12 @@ def _normalize_digits(s: str) -> str:
     s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), s)
     s = _SPACED_YEAR.sub(r"\1\2\3\4", s)
     return _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
+
+
+def _created_year(created: str) -> int | None:
+    """2023-03-01T08:00:00Z → 2023, when plausible (a file dated 1601 or 1980 has no real date)."""
+    m = re.match(r"(\d{4})-\d{2}-\d{2}", created)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) and int(m.group(1)) > _NO_DATE_YEAR else None
 
 
 def _plausible(year: int) -> bool:
@@ -231,13 +242,17 @@ def _event_year(text: str) -> int | None:
     return max(plausible) if plausible else None
 
 
-def _year(title: str, stem: str, text: str) -> tuple[int | None, str | None, int | None]:
+def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
-    earliest year the report can have been written, from the events it names as past."""
+    earliest year the report can have been written, from the events it names as past.
+
+    The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
+    copy of last year's file, whose date the copy keeps."""
     for source, year in (
         ("title", lambda: _first_year(title, bare=False)),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text)),
+        ("properties", lambda: _created_year(created)),
     ):
         found = year()
         if found is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 from baogao.gongwen import header_length
@@ -28,6 +29,9 @@ _HEADING_STYLES = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
 _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
+# A line the file itself marks as a heading (a .docx's 标题 1/2/3, `Document.headings`) and that
+# has no number gets the style "styled" + its level; see _styled_ranks for where it nests.
+_STYLED = "styled"
 _ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+[条條])")
 
 # A heading that is a whole line: short, and not a finished sentence.
@@ -56,8 +60,9 @@ _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|
 _TITLE_MAX_LINES = 3
 
 
-def parse(lines: tuple[str, ...], source_name: str) -> ParsedReport:
-    """Split cleaned lines into title and blocks; `source_name` is the report's file name.
+def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] | None = None) -> ParsedReport:
+    """Split cleaned lines into title and blocks; `source_name` is the report's file name,
+    `headings` the lines its file styles as headings (text → level, 1 outermost).
 
     A 公文's 版头 (份号, 密级, 发文字号 … see gongwen) is never the title: the title is the
     line after it, and the 版头 lines become the first blocks, right under the title.
@@ -78,7 +83,7 @@ def parse(lines: tuple[str, ...], source_name: str) -> ParsedReport:
         title=title,
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
-        blocks=tuple(_blocks(_join_broken_lines(body))),
+        blocks=tuple(_blocks(_join_broken_lines(body), headings or {})),
         removed=dict(removed),
         subtitle=subtitle,
     )
@@ -171,14 +176,19 @@ def _heading_style(line: str) -> str | None:
     return None
 
 
-def _blocks(body: list[str]) -> list[Block]:
+def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
     """Classify lines, then give headings levels by the nesting order of the styles used."""
     raw: list[tuple[str, str, str]] = []  # (kind, text, style)
     for i, line in enumerate(body):
-        raw.extend(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
+        styled = headings.get(line)
+        if styled and _heading_style(line) is None and not _ARTICLE.match(line):
+            raw.append(("heading", line, f"{_STYLED}{styled}"))
+        else:
+            raw.extend(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
 
-    used = sorted({style for kind, _, style in raw if kind == "heading"}, key=_STYLE_RANK.__getitem__)  # every heading style is ranked
-    level_of = {style: min(2 + i, 6) for i, style in enumerate(used)}
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings)}
+    depths = sorted({rank[style] for kind, _, style in raw if kind == "heading"})  # every heading style is ranked
+    level_of = {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in raw if kind == "heading"}
 
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
@@ -195,6 +205,27 @@ def _blocks(body: list[str]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _styled_ranks(raw: list[tuple[str, str, str]], headings: Mapping[str, int]) -> dict[str, float]:
+    """Where unnumbered styled headings nest: at the numbered style that the same style level
+    carries in this file (标题 2 is （一） here: an unnumbered 标题 2 nests as （一） does), just
+    inside the deepest numbered style of a higher level, or else outside all numbered styles."""
+    numbered_at: dict[int, str] = {}  # style level → the numbering style of its numbered headings
+    for kind, text, style in raw:
+        if kind == "heading" and not style.startswith(_STYLED) and text in headings:
+            numbered_at.setdefault(headings[text], style)
+    ranks: dict[str, float] = {}
+    for kind, _, style in raw:
+        if kind != "heading" or not style.startswith(_STYLED):
+            continue
+        level = int(style.removeprefix(_STYLED))
+        if level in numbered_at:
+            ranks[style] = _STYLE_RANK[numbered_at[level]]
+        else:
+            outer = [lv for lv in numbered_at if lv < level]
+            ranks[style] = _STYLE_RANK[numbered_at[max(outer)]] + level / 10 if outer else level - 100
+    return ranks
 
 
 def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
@@ -239,8 +270,8 @@ def _join_broken_lines(body: list[str]) -> list[str]:
         if (
             previous
             and not previous.endswith(_LINE_CLOSERS)
-            and not _starts_block(line)
-            and not _starts_block(previous)
+            and not starts_block(line)
+            and not starts_block(previous)
         ):
             joined[-1] = previous + line
         else:
@@ -248,5 +279,7 @@ def _join_broken_lines(body: list[str]) -> list[str]:
     return joined
 
 
-def _starts_block(line: str) -> bool:
+def starts_block(line: str) -> bool:
+    """A line that starts a heading or an article by its numbering (also asked by the .pdf
+    reader: a wrapped line is never joined with one)."""
     return _heading_style(line) is not None or bool(_ARTICLE.match(line))

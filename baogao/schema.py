@@ -19,7 +19,7 @@ from typing import Any, Callable, Literal
 
 DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
-YEAR_SOURCES = ("title", "filename", "text", "sidecar")
+YEAR_SOURCES = ("title", "filename", "text", "properties", "sidecar")  # properties: the file's creation date
 TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
 # The marking of a classified text (GB/T 9704: 密级 and 保密期限, 秘密★1年), least secret first.
 SECRET_LEVELS = ("公开", "内部", "秘密", "机密", "绝密")
@@ -129,7 +129,11 @@ FIELDS = (
     Field("redactions", _count, label="脱敏标记", catalog=True, panel="known"),
     Field("removed", _counts),
     Field("source", _str, label="源文件", catalog=True, panel="always"),
-    Field("encoding", _str, label="编码", catalog=True, panel="always"),
+    # the reader that made the text (baogao.readers: txt, docx, pdf, office, ofd)
+    Field("reader", _str, label="读取方式", catalog=True, panel="always"),
+    Field("encoding", _str, required=False, label="编码", catalog=True, panel="known"),  # .txt only
+    # the original file in the site, for download (not for .txt: the page is its text)
+    Field("original", _str, required=False, catalog=True),
     Field("sha256", _sha256, catalog=True),
 )
 FIELD_BY_NAME = {field.name: field for field in FIELDS}

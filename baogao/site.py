@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from baogao.analysis import formulations
-from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE
+from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE, ORIGINALS_FOLDER
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.schema import PANEL_FIELDS
@@ -41,13 +41,15 @@ def pages_dir_for(reports_dir: Path, project_dir: Path) -> Path:
 
 
 def generated_files(pages_dir: Path) -> list[str]:
-    """Site files (relative, POSIX) in the pages folder: pages and catalog.json.
+    """Site files (relative, POSIX) in the pages folder: pages, catalog.json and the originals
+    offered for download.
 
     text/ holds build inputs and the search index is published after the build (baogao.search.backend).
     """
     found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE]
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
+    found.extend(sorted(path for path in (pages_dir / ORIGINALS_FOLDER).glob("*") if not path.name.startswith(".")))
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
 
 

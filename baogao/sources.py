@@ -3,8 +3,8 @@
 `scan` runs at the start of every conversion (`baogao.convert.convert_archive`), before any
 report is converted; `read_report` wherever a report is read (the batch and its workers).
 
-Which files are reports: every file whose suffix (any case) a reader claims (`baogao.readers`;
-today `.txt`) in the folder and its sub-folders. What the
+Which files are reports: every file whose suffix (any case) a reader claims (`baogao.readers`:
+.txt, .docx, .doc, .wps, .pdf, .ofd) in the folder and its sub-folders. What the
 walk finds that it cannot use is a `Problem` naming the file or folder, never skipped silently:
 
 - a folder or file that cannot be read (permission denied …): the batch keeps its last pages;

@@ -45,11 +45,13 @@ def _markdown_settings() -> tuple[list, dict]:
 
 
 def docx_bytes() -> bytes:
-    """A minimal Word document (a ZIP with word/document.xml), as saved by mistake with .txt."""
+    """A minimal Word document (a ZIP with word/document.xml), as saved by mistake with .txt: read
+    as the .docx it is."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as docx:
         docx.writestr("[Content_Types].xml", "<Types/>")
-        docx.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>县政府工作报告</w:t></w:r></w:p></w:body></w:document>")
+        docx.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>县政府工作报告</w:t></w:r></w:p>'
+                       '<w:p><w:r><w:t>一、全年工作回顾</w:t></w:r></w:p></w:body></w:document>')
     return buffer.getvalue()
 
 

@@ -17,7 +17,8 @@ from baogao.readers import Document, Reader, ReadError
 from baogao.sources import NotAReport, find_sources, read_report
 from tests.hostile_inputs import GOOD, GOOD_TEXT, docx_bytes
 
-ZIP_MESSAGE = "is a ZIP archive (or a .docx/.xlsx document), not a text file; save it as plain text (.txt) first"
+PNG_MESSAGE = "is a PNG image, not a text file; save it as plain text (.txt) first"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
 def read_csv(raw: bytes) -> Document:
@@ -47,33 +48,35 @@ def test_the_txt_reader_reads_text_and_says_which_reader_and_encoding(tmp_path):
 
 
 def test_reports_are_the_files_whose_suffix_a_reader_claims(tmp_path, with_csv):
-    for name in ("a.txt", "b.CSV", "c.md", "d.docx"):
+    for name in ("a.txt", "b.CSV", "c.md", "d.docx", "e.xlsx"):
         (tmp_path / name).write_bytes(GOOD)
-    assert readers.suffixes() == {".txt", ".csv"}
-    assert [path.name for path in find_sources(tmp_path)] == ["a.txt", "b.CSV"]
+    assert {".txt", ".csv", ".docx"} <= readers.suffixes() and not {".md", ".xlsx"} & readers.suffixes()
+    assert [path.name for path in find_sources(tmp_path)] == ["a.txt", "b.CSV", "d.docx"]
 
 
-def test_a_txt_that_is_really_a_docx_is_rejected_from_its_head_naming_the_file(tmp_path):
+def test_a_txt_that_is_really_an_image_is_rejected_from_its_head_naming_the_file(tmp_path):
     path = tmp_path / "工作总结.txt"
-    path.write_bytes(docx_bytes())
-    assert readers.refuse_head("工作总结.txt", docx_bytes()) == ZIP_MESSAGE
-    with pytest.raises(NotAReport, match=re.escape(ZIP_MESSAGE)):
+    path.write_bytes(PNG)
+    assert readers.refuse_head("工作总结.txt", PNG) == PNG_MESSAGE
+    with pytest.raises(NotAReport, match=re.escape(PNG_MESSAGE)):
         read_report(path, "工作总结.txt")
-    with pytest.raises(ReportError, match=re.escape(f"工作总结.txt: {ZIP_MESSAGE}")):
-        convert_report(docx_bytes(), "工作总结.txt", {})
+    with pytest.raises(ReportError, match=re.escape(f"工作总结.txt: {PNG_MESSAGE}")):
+        convert_report(PNG, "工作总结.txt", {})
 
 
 def test_content_wins_over_the_suffix(monkeypatch):
-    """A reader whose magic matches reads the file whatever it is called: the seam by which a
-    .docx reader will take over the .docx files saved as .txt that are rejected today."""
+    """A reader whose magic matches reads the file whatever it is called; among readers of the
+    same magic, the one of the file's suffix, else the first listed."""
     zipped = Reader("zip", (".zip",), lambda raw: Document("压缩包里的报告", {"encoding": "UTF-8"}), magic=(b"PK\x03\x04",))
     monkeypatch.setattr(readers, "READERS", (zipped, *readers.READERS))
     assert readers.refuse_head("工作总结.txt", docx_bytes()) is None
     assert readers.read(docx_bytes(), "工作总结.txt") == Document("压缩包里的报告", {"encoding": "UTF-8"}, "zip")
+    assert readers.reader_for("工作总结.docx", docx_bytes()).name == "docx"
+    assert readers.reader_for("工作总结.zip", docx_bytes()).name == "zip"
 
 
 def test_a_file_no_reader_claims_is_named_as_such():
-    with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.txt\)$"):
+    with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.doc, \.docx, \.ofd, \.pdf, \.txt, \.wps\)$"):
         readers.read(b"# title", "说明.md")
 
 
@@ -107,5 +110,6 @@ def test_every_reader_is_registered_once_with_lower_case_suffixes():
 
 
 def test_every_reader_module_is_registered_under_its_name():
-    modules = {path.stem for path in Path(readers.__file__).parent.glob("*.py")} - {"__init__", "base"}
+    # _name.py modules are helpers shared by readers (_container: bounded ZIP parts, inert XML)
+    modules = {path.stem for path in Path(readers.__file__).parent.glob("[!_]*.py")} - {"base"}
     assert modules == {reader.name for reader in readers.READERS}

@@ -5,8 +5,10 @@ Runs first for every report: `baogao.sources` asks `suffixes()` which files are 
 `baogao.convert.convert_report` calls `read`. Everything after reading sees only the text.
 
 A reader is chosen by content first, then by name: a file whose first bytes match a reader's
-magic goes to that reader whatever its suffix; any other goes to the reader of its suffix, which
-may still refuse it from its head (a .docx saved as .txt is named as such by the .txt reader).
+magic goes to that reader whatever its suffix (a .docx saved as .txt is read as a .docx); when
+several readers share a magic (.docx and .ofd are both ZIP files), the one of the file's suffix
+wins, else the first listed. Any other file goes to the reader of its suffix, which may still
+refuse it from its head (a PNG called .txt is named as such by the .txt reader).
 
 Adding a format is one reader module and its tests: write `baogao/readers/FORMAT.py` ending in
 `READER = Reader(name, suffixes, read, magic=…)` (see `baogao.readers.base`), add it to
@@ -19,13 +21,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from baogao.readers import txt
+from baogao.readers import doc, docx, ofd, pdf, txt
 from baogao.readers.base import Document, Reader, ReadError
 
 __all__ = ["READERS", "Document", "ReadError", "Reader", "read", "refuse_head", "suffixes"]
 
 # The registry: every format baogao reads, in the order their magic is tried.
-READERS: tuple[Reader, ...] = (txt.READER,)
+READERS: tuple[Reader, ...] = (docx.READER, ofd.READER, pdf.READER, doc.READER, txt.READER)
 
 
 def suffixes() -> frozenset[str]:
@@ -35,10 +37,10 @@ def suffixes() -> frozenset[str]:
 
 def reader_for(name: str, head: bytes) -> Reader:
     """The reader of a file called `name` whose bytes start with `head`; ReadError when none claims it."""
-    for reader in READERS:
-        if any(head.startswith(magic) for magic in reader.magic):
-            return reader
     suffix = Path(name).suffix.lower()
+    by_magic = [reader for reader in READERS if any(head.startswith(magic) for magic in reader.magic)]
+    if by_magic:
+        return next((reader for reader in by_magic if suffix in reader.suffixes), by_magic[0])
     for reader in READERS:
         if suffix in reader.suffixes:
             return reader

@@ -22,6 +22,9 @@ class Document:
     text: str  # the whole text, line ends LF
     properties: Mapping[str, str] = field(default_factory=dict)  # what the file says of itself ("encoding" …)
     reader: str = ""  # the name of the reader that made it ("txt"), set by the registry
+    # lines the file marks as headings (a .docx's 标题 1/2/3 styles): text → level, 1 outermost;
+    # parse makes them headings even without a number
+    headings: Mapping[str, int] = field(default_factory=dict)
 
 
 def _no_objection(head: bytes) -> str | None:

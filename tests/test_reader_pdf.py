@@ -1,0 +1,121 @@
+"""The .pdf reader (baogao/readers/pdf.py): reading order, running headers and page numbers
+dropped, wrapped lines joined; every real text printed to PDF by LibreOffice (Noto CJK) comes
+back ≥ 99.5 % with its outline; scans, encryption, truncation, bombs and page floods are refused
+with a clear message."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from baogao import readers
+from baogao.readers import ReadError, _sandbox
+from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
+
+
+def minimal_pdf(content: bytes, *, pages: int = 1, flate: bool = False) -> bytes:
+    """A PDF written object by object: `pages` pages drawing `content` (no text operators: a scan)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode()]
+    for i in range(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"")
+                       + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.corpus
+def test_every_real_text_printed_to_pdf_keeps_its_text_and_outline(office_files):
+    print(f"\n{office_files['seconds']}")
+    figures = measure(office_files["pdf"], "pdf")
+    assert figures["worst"][0] >= 0.995, figures["worst"]
+    assert all(same for _, same, _ in figures["results"]), [name for _, same, name in figures["results"] if not same]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """One report printed by LibreOffice with a running header and page numbers, over several pages."""
+    if not soffice():
+        pytest.skip("LibreOffice (soffice) not found: apt-get install libreoffice-writer-nogui")
+    work = tmp_path_factory.mktemp("pdf")
+    sentences = ["今年以来，县政府办公室坚持以习近平新时代中国特色社会主义思想为指导", "认真落实“马上就办、真抓实干”的要求",
+                 "全年共开展专项督查十二次", "办理群众来信来访三百余件", "编发《政务信息》一百二十期", "文风会风持续改进"]
+
+    def paragraph(k: int, n: int) -> str:
+        return "，".join(sentences[(k + j) % len(sentences)] for j in range(n)) + "。"
+
+    lines = ["县政府办公室2023年工作总结", "一、主要工作", paragraph(0, 20), "（一）强化督查督办", paragraph(1, 40), "（二）改进文风会风",
+             paragraph(2, 60), "二、存在问题", paragraph(3, 50), "三、下步打算", paragraph(4, 30)]
+    (work / "总结.docx").write_bytes(report_docx("\n".join(lines), running="县政府办公室"))
+    [pdf] = convert_with_soffice([work / "总结.docx"], "pdf", work, work / "profile")
+    return lines, pdf.read_bytes()
+
+
+def test_running_headers_and_page_numbers_go_and_wrapped_paragraphs_are_joined(printed):
+    lines, raw = printed
+    document = readers.read(raw, "总结.pdf")
+    assert int(document.properties["pages"]) >= 3
+    assert document.text.split("\n") == lines  # each paragraph one line again; no 县政府办公室 header, no — 2 —
+    assert int(document.properties["running_lines"]) == 2 * int(document.properties["pages"])
+
+
+def test_a_pdf_is_chosen_by_its_content(printed):
+    _, raw = printed
+    assert readers.read(raw, "总结.txt").reader == "pdf"
+
+
+def test_a_pdf_without_text_is_refused_as_a_scan():
+    with pytest.raises(ReadError, match=r"has no text layer \(2 page\(s\) of images: a scanned PDF\?\).*no OCR"):
+        readers.read(minimal_pdf(b"0 0 100 100 re f", pages=2), "扫描件.pdf")
+
+
+def test_a_truncated_pdf_is_named_as_such(printed):
+    _, raw = printed
+    with pytest.raises(ReadError, match="is a truncated PDF"):
+        readers.read(raw[: len(raw) // 2], "总结.pdf")
+
+
+def test_a_damaged_pdf_gets_a_clear_message():
+    with pytest.raises(ReadError, match="damaged or truncated PDF"):
+        readers.read(b"%PDF-1.7\n" + bytes(300) + b"\n%%EOF\n", "坏.pdf")
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path):
+    if not soffice():
+        pytest.skip("LibreOffice (soffice) not found")
+    (tmp_path / "密.docx").write_bytes(report_docx("关于作风建设的情况汇报\n正文。"))
+    export = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+              '"DocumentOpenPassword":{"type":"string","value":"123456"}}')
+    [pdf] = convert_with_soffice([tmp_path / "密.docx"], export, tmp_path / "out", tmp_path / "profile")
+    raw = (tmp_path / "out" / "密.pdf").read_bytes()
+    with pytest.raises(ReadError, match="is a password-protected PDF"):
+        readers.read(raw, "密.pdf")
+
+
+def test_too_many_pages_are_refused():
+    with pytest.raises(ReadError, match=r"has 5,001 pages, more than a report can have"):
+        readers.read(minimal_pdf(b"", pages=5001), "书.pdf")
+
+
+def test_a_stream_that_inflates_beyond_the_memory_limit_stops_the_reader_not_the_batch(monkeypatch):
+    monkeypatch.setattr(_sandbox, "MEMORY_BYTES", 256 * 2**20)
+    compressor = zlib.compressobj(1)
+    bomb = b"".join(compressor.compress(b" " * 2**24) for _ in range(32)) + compressor.flush()  # 512 MB of spaces
+    with pytest.raises(ReadError, match="limit of 256 MiB of memory|needs more than 256 MiB"):
+        readers.read(minimal_pdf(bomb, flate=True), "炸弹.pdf")
+
+
+def test_a_reader_that_hangs_is_stopped(monkeypatch):
+    monkeypatch.setattr(_sandbox, "SECONDS", 1)
+    with pytest.raises(ReadError, match="took longer than 1 s to read as a test file"):
+        _sandbox.sandboxed(lambda raw: __import__("time").sleep(30), b"", what="test file")
