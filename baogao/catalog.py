@@ -303,7 +303,7 @@ def _browse_index(metas: list[dict[str, Any]]) -> str:
 def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str:
     lines = _front("按主题浏览") + [
         "# 按主题浏览", "",
-        "每个主题列出谈到它的报告段落（按 `themes.yml` 的规则逐节判断），点击直达该段。", "",
+        "每个主题列出谈到它的报告段落（逐节按各主题的关键词判断），点击直达该段。", "",
         "| 主题 | 报告 | 段落 | 说明 |", "| --- | ---: | ---: | --- |",
     ]
     descriptions = {theme.name: theme.description for theme in taxonomy.themes}

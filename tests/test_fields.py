@@ -65,7 +65,7 @@ def test_a_field_of_the_table_reaches_front_matter_catalog_results_filters_and_p
     def panel(entry):
         tree = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8"))
         return {div.attributes["data-field"]: (div.css_first("dt").text(), div.css_first("dd").text())
-                for div in tree.css("dl.baogao-meta div[data-field]")}
+                for div in tree.css(".baogao-meta div[data-field]")}
 
     assert panel(marked)["secret_level"] == ("密级", "内部")
     other = panel(next(e for e in entries if e is not marked and e["redactions"] and not e["year"]))
