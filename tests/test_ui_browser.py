@@ -104,11 +104,12 @@ def unique_phrase(text: str, others: list[str]) -> str:
 
 def test_zero_results_name_the_missing_part_and_offer_each_part(served, browser):  # noqa: F811
     base, _, pages, catalog = served
-    page = new_page(browser)
+    page = new_page(browser, "phone")
     page.goto(f"{base}search.html?q={QUERY} 区块链技术")
     done(page)
     note = page.locator(".baogao-parts")
     assert "没有出现" in note.inner_text() and "「区块链技术」" in note.inner_text()
+    assert page.locator(".baogao-facets-toggle").is_hidden()  # no filters to offer
     offered = note.locator("a")
     assert offered.all_inner_texts() == [f"只查「{QUERY}」"]  # a part that finds nothing is not offered
     offered.click()
