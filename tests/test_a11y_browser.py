@@ -27,7 +27,7 @@ def page_kinds(site: Path) -> dict[str, str]:
     """One page of each kind the site has, by name: its address relative to the site."""
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     report = catalog[0]
-    theme = sorted((site / "themes").glob("*.html"), key=lambda p: p.name == "index.html")[0]
+    theme = max((p for p in (site / "themes").glob("*.html") if p.name != "index.html"), key=lambda p: p.stat().st_size)
     browse = next(p for p in sorted((site / "browse").rglob("*.html")) if p.name != "index.html")
     return {
         "home": "index.html",
