@@ -41,6 +41,11 @@ def done(page):
     page.locator('.baogao-results[data-state="done"]').wait_for(state="attached")
 
 
+def ui_ready(page):
+    """baogao-ui.js has run (it shows A− / A+ in the same run that adds its key handlers)."""
+    page.locator(".baogao-fontsize").wait_for()
+
+
 def params(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
@@ -230,6 +235,7 @@ def test_slash_and_s_focus_the_search_box(served, browser, key):  # noqa: F811
     base, _, _, catalog = served
     page = new_page(browser)
     page.goto(f"{base}{catalog[0]['url']}", wait_until="networkidle")
+    ui_ready(page)
     page.keyboard.press(key)
     assert page.evaluate("document.activeElement.matches('form.baogao-header-search input')")
     assert page.locator("form.baogao-header-search input").input_value() == ""  # the key is not typed
@@ -246,6 +252,7 @@ def test_arrow_keys_move_through_the_header_results_enter_opens_escape_closes(se
     base, _, _, _ = served
     page = new_page(browser)
     page.goto(base, wait_until="networkidle")
+    ui_ready(page)
     box = page.locator("form.baogao-header-search input")
     box.fill(QUERY)
     items = page.locator(".baogao-suggest a")
