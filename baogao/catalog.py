@@ -254,14 +254,21 @@ def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> l
     return [(name, reports[name], sections[name]) for name in taxonomy.names()]
 
 
+def _data(text: str) -> str:
+    """Report data (a title, an office, a passage) in a generated page, escaped and marked
+    translate="no": the reports' own wording, never the interface's (the interface is Chinese
+    throughout; tests/test_a11y_browser.py checks it and skips what is so marked)."""
+    return f'<span translate="no">{escape_markdown(text)}</span>'
+
+
 def _details(meta: dict[str, Any]) -> str:
     parts = [year_text(meta), meta["org"] or "", meta["level"] or "",
              meta["region"] or "", meta["doc_type"]]
-    return " · ".join(escape_markdown(p) for p in parts if p)
+    return " · ".join(_data(p) for p in parts if p)
 
 
 def _report_line(meta: dict[str, Any], prefix: str) -> str:
-    return f"- [{escape_markdown(meta['display_title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
+    return f"- [{_data(meta['display_title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
 
 
 def _front(title: str, *hide: str) -> list[str]:
@@ -309,7 +316,7 @@ def _browse_index(metas: list[dict[str, Any]]) -> str:
 def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str:
     lines = _front("按主题浏览") + [
         "# 按主题浏览", "",
-        "每个主题列出谈到它的报告段落（按 `themes.yml` 的规则逐节判断），点击直达该段。", "",
+        "每个主题列出谈到它的报告段落（逐节按各主题的关键词判断），点击直达该段。", "",
         "| 主题 | 报告 | 段落 | 说明 |", "| --- | ---: | ---: | --- |",
     ]
     descriptions = {theme.name: theme.description for theme in taxonomy.themes}
@@ -333,15 +340,15 @@ def _theme_page(name: str, description: str, entries: list[dict[str, Any]]) -> s
     ]
     for meta in tagged:
         page = f"../reports/{meta['id']}.md"
-        lines += [f"## [{escape_markdown(meta['display_title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
+        lines += [f"## [{_data(meta['display_title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
         sections = [s for s in by_id[meta["id"]].get("sections", []) if s["theme"] == name]
         for section in sections:
             target = f"{page}#{section['anchor']}" if section["anchor"] else page
-            lines.append(f"- **[{escape_markdown(section['label'])}]({target})** {escape_markdown(section['excerpt'])}…"
+            lines.append(f"- **[{_data(section['label'])}]({target})** {_data(section['excerpt'])}…"
                          f" <small>依据：{_evidence(section)}</small>")
             for part in section["parts"]:
                 part_target = f"{page}#{part['anchor']}" if part["anchor"] else page
-                lines.append(f"    - [{escape_markdown(part['label'])}]({part_target})")
+                lines.append(f"    - [{_data(part['label'])}]({part_target})")
         if not sections:
             lines.append("- （主题由人工更正添加，未定位到具体段落）")
         lines.append("")

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from baogao import site
+from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
 from baogao.themes import MAX_CHIPS
 
@@ -56,6 +57,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
             tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
         config.extra["baogao_index"] = BACKEND.version(self.pages_dir)
         config.extra["baogao_panel"] = site.panel_fields()
+        config.extra["baogao_file_info"] = FILE_INFO
         config.extra["baogao_max_chips"] = MAX_CHIPS
         self.neighbours = site.report_neighbours(self.pages_dir)
         return config

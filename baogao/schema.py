@@ -99,6 +99,9 @@ class Field:
     result: bool = False  # in each search result (the index's document rows, `baogao search --json`)
     facet: str = ""  # a filter of the search page: its URL parameter
     panel: PanelShow = ""  # in a report page's metadata panel: always (不详 when unknown) or when known
+    # in the panel's folded part (FILE_INFO): about the file, not the report (encoding, source,
+    # and what else describes the original file); the rest of the panel shows unfolded
+    file_info: bool = False
 
 
 # Order here is the order in the front matter, in catalog.json, in search results and the panel.
@@ -128,10 +131,11 @@ FIELDS = (
     Field("chars", _count, label="字数", catalog=True, panel="always"),
     Field("redactions", _count, label="脱敏标记", catalog=True, panel="known"),
     Field("removed", _counts),
-    Field("source", _str, label="源文件", catalog=True, panel="always"),
-    # the reader that made the text (baogao.readers: txt, docx, pdf, office, ofd)
+    Field("source", _str, label="源文件", catalog=True, panel="always", file_info=True),
+    # the reader that made the text (baogao.readers: txt, docx, pdf, office, ofd), shown with the
+    # download link of the original
     Field("reader", _str, label="读取方式", catalog=True, panel="always"),
-    Field("encoding", _str, required=False, label="编码", catalog=True, panel="known"),  # .txt only
+    Field("encoding", _str, required=False, label="编码", catalog=True, panel="known", file_info=True),  # .txt only
     # the original file in the site, for download (not for .txt: the page is its text)
     Field("original", _str, required=False, catalog=True),
     Field("sha256", _sha256, catalog=True),
@@ -142,6 +146,7 @@ CATALOG_FIELDS = tuple(field.name for field in FIELDS if field.catalog)
 RESULT_FIELDS = tuple(field for field in FIELDS if field.result)
 FACET_FIELDS = tuple(field for field in FIELDS if field.facet)
 PANEL_FIELDS = tuple(field for field in FIELDS if field.panel)
+FILE_INFO = "文件信息"  # the label of the panel's folded part (the fields flagged file_info)
 
 
 def check_value(name: str, value: Any, where: str) -> None:

@@ -59,10 +59,12 @@ def theme_names(config_file: str) -> list[str]:
     return load_taxonomy(path).names() if path.is_file() else []
 
 
-def panel_fields() -> list[dict[str, str]]:
-    """The fields of a report page's metadata panel, in schema order (the schema's `panel` flag):
-    what overrides/partials/report-meta.html iterates."""
-    return [{"name": field.name, "label": field.label, "show": field.panel} for field in PANEL_FIELDS]
+def panel_fields() -> list[dict[str, Any]]:
+    """The fields of a report page's metadata panel, in schema order (the schema's `panel` flag),
+    each with the part it shows in (`file_info`: the folded 文件信息): what
+    overrides/partials/report-meta.html iterates."""
+    return [{"name": field.name, "label": field.label, "show": field.panel, "file_info": field.file_info}
+            for field in PANEL_FIELDS]
 
 
 def report_neighbours(pages_dir: Path) -> dict:

@@ -65,7 +65,7 @@ def test_a_field_of_the_table_reaches_front_matter_catalog_results_filters_and_p
     def panel(entry):
         tree = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8"))
         return {div.attributes["data-field"]: (div.css_first("dt").text(), div.css_first("dd").text())
-                for div in tree.css("dl.baogao-meta div[data-field]")}
+                for div in tree.css(".baogao-meta div[data-field]")}
 
     assert panel(marked)["secret_level"] == ("密级", "内部")
     other = panel(next(e for e in entries if e is not marked and e["redactions"] and not e["year"]))
@@ -73,3 +73,19 @@ def test_a_field_of_the_table_reaches_front_matter_catalog_results_filters_and_p
     assert other["org"][0] == "发文单位" and other["source"][1].endswith(".txt")
     assert other["year"][1].endswith("年以后（原文未写年份，据文中事件推断）") or other["year"][1] == "不详"
     assert other["redactions"][1].endswith(" 处")
+
+
+def test_the_fields_about_the_file_fold_under_file_info(sample_site):
+    """The schema's `file_info` flag, not a list in the template, puts a field in the folded part:
+    a field added with the flag (the original file's download link) lands there."""
+    assert [f["name"] for f in panel_fields() if f["file_info"]] == [f.name for f in schema.FIELDS if f.panel and f.file_info]
+    assert {"source", "encoding"} <= {f.name for f in schema.FIELDS if f.file_info}
+    _, site = sample_site
+    for entry in json.loads((site / "catalog.json").read_text(encoding="utf-8")):
+        tree = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8"))
+        (folded,) = tree.css(".baogao-meta details")
+        assert folded.css_first("summary").text() == schema.FILE_INFO
+        inside = {div.attributes["data-field"] for div in folded.css("div[data-field]")}
+        outside = {div.attributes["data-field"] for div in tree.css(".baogao-meta > dl > div[data-field]")}
+        assert inside == {f.name for f in schema.FIELDS if f.file_info and (f.panel == "always" or entry[f.name])}
+        assert not inside & outside and "year" in outside

@@ -154,8 +154,10 @@ def test_report_page_runs_nothing_and_shows_everything(hostile_site, watched, ow
     lines = text.splitlines()[1:] if entry["title"] == text.splitlines()[0] else text.splitlines()
     for line in lines:
         assert line in shown, f"{line!r} is not shown literally"
+    assert source not in page.locator(".baogao-meta").inner_text()  # folded under 文件信息 …
+    page.locator(".baogao-meta summary").click()
     panel = page.locator(".baogao-meta").inner_text()
-    assert source in panel
+    assert source in panel  # … and shown, literally, when opened
     if entry["org"]:
         assert entry["org"] in panel
 

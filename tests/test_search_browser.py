@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -230,7 +231,7 @@ def test_sorting_by_year_and_the_filters_come_from_the_engine(browser, sample_si
         page.goto(f"{base}search.html?q=办&sort=year")
         page.locator('.baogao-results[data-state="done"]').wait_for()
         shown = page.locator(".baogao-result").evaluate_all("els => els.map(e => e.dataset.reportId)")
-        headings = page.locator(".baogao-facet h4").all_inner_texts()
+        headings = page.locator(".baogao-facet h2").all_inner_texts()
         page.close()
     matching = [(i, e) for i, e in enumerate(entries) if "办" in texts[e["id"]]]
     assert shown == [e["id"] for i, e in sorted(matching, key=lambda ie: (-(ie[1]["year"] or 0), ie[0]))]
@@ -255,10 +256,12 @@ def test_the_export_has_a_column_per_labelled_result_field(browser, sample_site)
         rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
         page.close()
     fields = [f for f in schema.FIELDS if f.result]
-    assert rows[0] == ["标题", *(f.label for f in fields), "左文", "命中", "右文", "链接"]
-    assert len(rows) > 1 and all(row[len(fields) + 2] == "一岗双责" for row in rows[1:])
+    assert rows[0] == ["标题", *(f.label for f in fields), "出现次数", "左文", "命中", "右文", "链接"]
+    assert len(rows) > 1 and all(row[len(fields) + 3] == "一岗双责" for row in rows[1:])
     for row in rows[1:]:
-        entry = by_id[row[-1].rsplit("/", 1)[1].removesuffix(".html")]
+        link = urlsplit(row[-1])  # the report, opened at this line's occurrence
+        entry = by_id[link.path.rsplit("/", 1)[1].removesuffix(".html")]
+        assert parse_qs(link.query)["hl"] == ["一岗双责"]
         assert row[0] == entry["display_title"]
         assert row[1:len(fields) + 1] == ["" if entry[f.name] is None else str(entry[f.name]) for f in fields]
 

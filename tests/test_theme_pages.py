@@ -28,7 +28,7 @@ def broken_links(site: Path, folder: str) -> list[str]:
             if href.startswith(("http:", "https:", "mailto:")):
                 continue
             target = urlsplit(urljoin(f"{folder}/{page.name}", href))
-            path = site / unquote(target.path)
+            path = site / unquote(target.path).lstrip("/")  # the 404 page links from the site root
             if not path.is_file():
                 broken.append(f"{page.name}: {href}")
                 continue

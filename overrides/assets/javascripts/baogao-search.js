@@ -281,6 +281,13 @@
         return out;
       });
   }
+  /* Each included phrase of a query on its own: [{phrase, total}] in query order. What the
+   * search page says when an AND query finds nothing (which part is missing). */
+  function parts(query) {
+    return Promise.all(query.include.map(function (p) {
+      return phrase(p).then(function (found) { return { phrase: p, total: found.size }; });
+    }));
+  }
   /* {total, hits:[{doc, count}]} best first (more occurrences, then archive order). */
   function search(query) {
     if (!query.include.length) return Promise.resolve({ total: 0, hits: [] });
@@ -427,12 +434,14 @@
     });
     return out.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });  // as query.py's sorted()
   }
+  /* Whether report pages can be read for KWIC lines: not from file://, where fetch() is refused. */
+  var pagesReadable = location.protocol !== "file:";
   /* The report's text, read from its page; null where pages cannot be fetched (file://).
    * The last few are kept: the header box asks again for the same reports as one types. A
    * failed fetch is not kept (the next call fetches again). */
   var texts = new Map(), TEXTS_KEPT = 30;
   function pageText(doc) {
-    if (location.protocol === "file:") return Promise.resolve(null);  // fetch() is refused there
+    if (!pagesReadable) return Promise.resolve(null);
     if (texts.has(doc)) return texts.get(doc);
     var text = fetchText(doc);
     texts.set(doc, text);
@@ -471,7 +480,8 @@
 
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
-    parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, fields: fields, facets: facets,
+    parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
     kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
+    pagesReadable: pagesReadable,
   };
 })();

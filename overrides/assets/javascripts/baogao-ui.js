@@ -1,6 +1,8 @@
-/* baogao search UI: the header search box, the search page (search.html), and the highlighting of
- * an occurrence on a report page opened from a result. Report data is only ever inserted as
- * text (textContent), never as HTML. */
+/* baogao page UI, run at the end of every page: the header search box (with / and s to reach it,
+ * arrow keys through its results), the search page (search.html), the highlighting of an
+ * occurrence on a report page opened from a result, the print button, and A− / A+. Report data
+ * is only ever inserted as text (textContent), never as HTML; where it is shown it is marked
+ * translate="no" (it is the reports' wording, not the interface's). */
 (function () {
   "use strict";
   var S = window.baogaoSearch;
@@ -23,8 +25,16 @@
     return node;
   }
   function kwicNode(line, href) {
-    return el(href ? "a" : "span", href ? { class: "baogao-kwic", href: href } : { class: "baogao-kwic" },
-      ["…" + line.left, el("mark", { text: line.match }), line.right + "…"]);
+    var attrs = { class: "baogao-kwic", translate: "no" };
+    if (href) attrs.href = href;
+    return el(href ? "a" : "span", attrs, ["…" + line.left, el("mark", { text: line.match }), line.right + "…"]);
+  }
+  /* A phrase of a parsed query as a query of its own (quoted when it would read otherwise). */
+  function asQuery(phrase) { return /^-/.test(phrase) && phrase.indexOf('"') < 0 ? '"' + phrase + '"' : phrase; }
+  function searchUrl(params) { return pageUrl("search.html") + "?" + params.toString(); }
+  /* Where typing does not belong to the page's shortcuts. */
+  function editable(node) {
+    return node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
   }
   function hitHref(meta, raw, n) {
     return pageUrl(meta.url) + "?hl=" + encodeURIComponent(raw) + "&n=" + n;
@@ -49,11 +59,30 @@
       clearTimeout(timer);
       timer = setTimeout(suggest, 120);
     });
-    input.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
-    document.addEventListener("click", function (e) { if (!form.contains(e.target)) panel.hidden = true; });
+    /* The keyboard: / or s from anywhere focuses the box (the search page's own box there);
+     * ↓ ↑ move through the results (links: Enter opens), Escape closes from anywhere in it. */
+    document.addEventListener("keydown", function (e) {
+      if ((e.key !== "/" && e.key !== "s" && e.key !== "S") || e.ctrlKey || e.metaKey || e.altKey || editable(e.target)) return;
+      e.preventDefault();
+      var page = document.querySelector("#baogao-search input[name=q]");
+      (page || input).focus();
+      (page || input).select();
+    });
+    form.addEventListener("keydown", function (e) {
+      var items = panel.hidden ? [] : Array.from(panel.querySelectorAll("a"));
+      var at = items.indexOf(document.activeElement);
+      if (e.key === "Escape") { close(); input.focus(); e.preventDefault(); return; }
+      if ((e.key !== "ArrowDown" && e.key !== "ArrowUp") || !items.length) return;
+      e.preventDefault();
+      var next = e.key === "ArrowDown" ? (at + 1) % items.length : at <= 0 ? (at === 0 ? -1 : items.length - 1) : at - 1;
+      if (next < 0) input.focus(); else items[next].focus();
+    });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
+    function close() { panel.hidden = true; }
+    function open() { panel.hidden = false; }
     function suggest() {
       var raw = input.value, query = S.parseQuery(raw), mine = ++seq;
-      if (!query.include.length) { panel.hidden = true; return; }
+      if (!query.include.length) { close(); return; }
       S.search(query).then(function (res) {
         return Promise.all(res.hits.slice(0, 5).map(function (hit) {
           return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, SUGGEST_LINES, SUGGEST_CONTEXT)]);
@@ -64,18 +93,18 @@
           rows.forEach(function (r) {
             var meta = r[0], line = r[1][0];
             panel.appendChild(el("a", { class: "baogao-suggest__item", href: hitHref(meta, raw, 0), "data-report-id": meta.id }, [
-              el("span", { class: "baogao-suggest__title", text: meta.title }),
+              el("span", { class: "baogao-suggest__title", text: meta.title, translate: "no" }),
               el("span", { class: "baogao-suggest__year", text: meta.year ? String(meta.year) : "" }),
               line ? kwicNode(line) : null,
             ]));
           });
-          if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: pageUrl("search.html") + "?q=" + encodeURIComponent(raw), text: "查看全部 " + res.total + " 篇 →" }));
-          panel.hidden = false;
+          if (res.total > 5) panel.appendChild(el("a", { class: "baogao-suggest__more", href: searchUrl(new URLSearchParams({ q: raw })), text: "查看全部 " + res.total + " 篇 →" }));
+          open();
         });
       }).catch(function (err) {
         if (mine !== seq) return;
         panel.replaceChildren(errorNode(err, "div", "baogao-suggest__total"));  // typing on tries again
-        panel.hidden = false;
+        open();
       });
     }
   }
@@ -87,12 +116,27 @@
     var params = new URLSearchParams(location.search);
     var raw = params.get("q") || "";
     var sort = params.get("sort") === "year" ? "year" : "relevance";
-    var form = box.querySelector("form"), input = form.querySelector("input[name=q]");
+    var form = box.querySelector("form"), input = form.querySelector("input[name=q]"), sortBox = form.querySelector("select[name=sort]");
     var results = box.querySelector(".baogao-results"), summary = box.querySelector(".baogao-summary");
     var facetBox = box.querySelector(".baogao-facets"), more = box.querySelector(".baogao-more");
-    var exportButton = box.querySelector(".baogao-export");
+    var facetToggle = box.querySelector(".baogao-facets-toggle");
+    var exportButton = box.querySelector(".baogao-export"), exportNote = box.querySelector(".baogao-export-note");
     input.value = raw;
-    form.querySelector("select[name=sort]").value = sort;
+    sortBox.value = sort;
+    /* A new query or sort keeps the chosen filters (清除筛选 drops them): the URL is the state. */
+    function go(changes) {
+      var p = new URLSearchParams(location.search);
+      Object.keys(changes).forEach(function (k) { if (changes[k]) p.set(k, changes[k]); else p.delete(k); });
+      location.assign(searchUrl(p));
+    }
+    form.onsubmit = function (e) { e.preventDefault(); go({ q: input.value, sort: sortBox.value === "year" ? "year" : "" }); };
+    sortBox.onchange = function () { go({ q: input.value, sort: sortBox.value === "year" ? "year" : "" }); };
+    facetToggle.onclick = function () {
+      var opened = !facetBox.hasAttribute("data-open");
+      if (opened) facetBox.setAttribute("data-open", ""); else facetBox.removeAttribute("data-open");
+      facetToggle.setAttribute("aria-expanded", String(opened));
+    };
+    box.querySelector(".baogao-skip").onclick = function (e) { e.preventDefault(); results.focus(); results.scrollIntoView(); };
     results.setAttribute("data-state", "idle");
     var query = S.parseQuery(raw);
     if (!query.include.length) { summary.textContent = "输入要查找的词句。多个词用空格分开（须同时出现），-词 表示排除，\"带 空格\" 的短语加引号。"; return; }
@@ -100,8 +144,8 @@
     summary.textContent = "正在查找……";
     performance.mark("baogao-query-start");
 
-    Promise.all([S.search(query), S.facets()]).then(function (all) {
-      var res = all[0], filters = all[1];
+    Promise.all([S.search(query), S.facets(), S.fields()]).then(function (all) {
+      var res = all[0], filters = all[1], fields = all[2].filter(function (f) { return f.label; });
       var chosen = {};  // filter name -> value, from the URL (each filter's own parameter)
       filters.list.forEach(function (f) { var v = params.get(f.param); if (v) chosen[f.name] = v; });
       function passes(doc, except) {
@@ -113,9 +157,10 @@
         hits.sort(function (a, b) { return year(b.doc) - year(a.doc) || a.doc - b.doc; });
       }
       renderFacets(res.hits, chosen, filters, passes);
-      summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw }),
+      summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw, translate: "no" }),
         hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "",
-        location.protocol === "file:" ? "。从本地文件打开时不显示摘录：点标题打开报告，命中处会高亮" : "");
+        S.pagesReadable ? "" : "。从本地文件打开时不显示摘录：点标题打开报告，命中处会高亮");
+      if (Object.keys(chosen).length) summary.appendChild(clearButton(filters));
       results.setAttribute("data-total", String(hits.length));
       var shown = 0;
       /* Results appear as soon as their titles are known; KWIC lines fill in as pages arrive. */
@@ -126,7 +171,7 @@
         var slots = batch.map(function () { return results.appendChild(el("li", { class: "baogao-result baogao-result--pending" })); });
         return Promise.all(batch.map(function (hit, i) {
           return S.meta(hit.doc).then(function (meta) {
-            var node = resultNode(hit, meta);
+            var node = resultNode(hit, meta, fields);
             results.replaceChild(node, slots[i]);
             return S.kwic(hit.doc, query).then(function (lines) { fillKwic(node, meta, lines); });
           });
@@ -134,25 +179,70 @@
       }
       more.onclick = function () { results.setAttribute("data-state", "loading"); showMore().then(function () { results.setAttribute("data-state", "done"); }, failed); };
       exportButton.hidden = !hits.length;
-      exportButton.onclick = function () { exportCsv(hits); };
-      return showMore().then(function () { results.setAttribute("data-state", "done"); });
+      exportNote.hidden = !hits.length || S.pagesReadable;
+      exportNote.textContent = "从本地文件打开时读不到报告正文：导出的表格每篇报告一行，只有标题、信息和链接，没有上下文。经服务器打开本站可导出全部命中行。";
+      exportButton.onclick = function () { exportCsv(hits, fields); };
+      var done = showMore();
+      if (!hits.length) done = done.then(function () { return explainNothing(res, filters, Object.keys(chosen).length); });
+      return done.then(function () { results.setAttribute("data-state", "done"); });
     }).catch(failed);
 
     /* The query failed: say why, and offer to run it again (the engine keeps no failed load). */
     function failed(err) {
       results.replaceChildren();
       facetBox.replaceChildren();
-      more.hidden = exportButton.hidden = true;
+      more.hidden = exportButton.hidden = exportNote.hidden = facetToggle.hidden = true;
       summary.replaceChildren(errorNode(err, "strong", "baogao-error"), " ",
         el("button", { type: "button", class: "md-button baogao-retry", text: "重试" }));
       summary.querySelector(".baogao-retry").onclick = searchPage;
       results.setAttribute("data-state", "error");
     }
+    function clearButton(filters) {
+      var button = el("button", { type: "button", class: "baogao-clear", text: "清除筛选" });
+      button.onclick = function () {
+        var changes = {};
+        filters.list.forEach(function (f) { changes[f.param] = ""; });
+        go(changes);
+      };
+      return el("span", {}, [" ", button]);
+    }
+    /* Zero results: which part of the query finds nothing, and each part as a search of its own;
+     * or that the filters left nothing. */
+    function explainNothing(res, filters, filtered) {
+      var note = el("div", { class: "baogao-parts" });
+      summary.appendChild(note);
+      if (res.total) { note.textContent = "所选筛选条件下没有结果。"; return; }
+      return S.parts(query).then(function (parts) {
+        var missing = parts.filter(function (p) { return !p.total; });
+        var links = el("ul", {}, parts.filter(function (p) { return p.total; }).map(function (p) {
+          var only = new URLSearchParams({ q: asQuery(p.phrase) });
+          return el("li", {}, [el("a", { href: searchUrl(only), translate: "no", text: "只查「" + p.phrase + "」" }), "（" + p.total + " 篇）"]);
+        }));
+        if (missing.length) {
+          note.append("归档中没有出现：", missing.map(function (p) { return "「" + p.phrase + "」"; }).join("、"), "。");
+        } else if (parts.length > 1) {
+          note.append("各部分都有报告含有，但没有一篇同时含有全部 " + parts.length + " 个部分。");
+        } else {
+          note.append("含有「" + parts[0].phrase + "」的报告都含有要排除的词。");
+        }
+        if (links.children.length && (parts.length > 1 || query.exclude.length)) note.append(el("span", { text: "分别检索：" }), links);
+        if (filtered) note.append(el("span", { text: "（筛选条件也已计入。）" }));
+      });
+    }
 
-    function resultNode(hit, meta) {
+    /* Title, then each labelled result field (the schema's `result` flag) that has a value. */
+    function resultNode(hit, meta, fields) {
+      var values = fields.map(function (f) {
+        var v = meta[f.name];
+        if (f.name === "year" && !v) v = "年份不详";
+        return v == null || v === "" ? null : el("span", { title: f.label, "data-field": f.name, text: String(v) });
+      }).filter(Boolean);
+      var line = el("div", { class: "baogao-result__meta", translate: "no" });
+      values.forEach(function (v, i) { if (i) line.append(" · "); line.append(v); });
+      line.append(" · 出现 " + hit.count + " 次");
       return el("li", { class: "baogao-result", "data-report-id": meta.id }, [
-        el("a", { class: "baogao-result__title", href: hitHref(meta, raw, 0), text: meta.title }),
-        el("div", { class: "baogao-result__meta", text: [meta.year || "年份不详", meta.org || "", meta.doc_type, "出现 " + hit.count + " 次"].filter(Boolean).join(" · ") }),
+        el("a", { class: "baogao-result__title", href: hitHref(meta, raw, 0), text: meta.title, translate: "no" }),
+        line,
         el("ol", { class: "baogao-result__kwic" }),
       ]);
     }
@@ -174,27 +264,32 @@
         keys.forEach(function (v) {
           var p = new URLSearchParams(location.search);
           if (chosen[f] === v) p.delete(filter.param); else p.set(filter.param, v);
-          list.appendChild(el("li", {}, [el("a", { href: "?" + p.toString(), class: chosen[f] === v ? "baogao-facet--on" : "", "data-facet": f, "data-value": v }, [v + " ", el("span", { text: "(" + counts.get(v) + ")" })])]));
+          list.appendChild(el("li", {}, [el("a", { href: "?" + p.toString(), class: chosen[f] === v ? "baogao-facet--on" : "", "data-facet": f, "data-value": v, translate: "no" }, [v + " ", el("span", { text: "(" + counts.get(v) + ")" })])]));
         });
-        facetBox.appendChild(el("section", { class: "baogao-facet" }, [el("h4", { text: filter.label }), list]));
+        facetBox.appendChild(el("section", { class: "baogao-facet" }, [el("h2", { text: filter.label }), list]));
       });
+      var n = Object.keys(chosen).length;
+      facetToggle.hidden = !facetBox.children.length;
+      facetToggle.textContent = n ? "筛选（已选 " + n + " 项）" : "筛选";
     }
     /* One line per context line: the title, every labelled result field (the schema's `result`
-     * flag), the line, the link. */
-    function exportCsv(hits) {
+     * flag), the line, and the link that opens the report at that occurrence. A report whose
+     * page cannot be read (from file://, a failed fetch) gets one line without context. */
+    function exportCsv(hits, fields) {
       var all = [];
       function batch(from) {  // a few report pages at a time: an export may cover thousands
         if (from >= hits.length) return Promise.resolve(all);
         return Promise.all(hits.slice(from, from + 8).map(function (hit) {
-          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, Infinity)]);
+          return Promise.all([S.meta(hit.doc), S.kwic(hit.doc, query, Infinity), hit]);
         })).then(function (rows) { all = all.concat(rows); return batch(from + 8); });
       }
-      Promise.all([S.fields(), batch(0)]).then(function (got) {
-        var shown = got[0].filter(function (f) { return f.label; });
-        var rows = [["标题"].concat(shown.map(function (f) { return f.label; }), ["左文", "命中", "右文", "链接"])];
-        got[1].forEach(function (r) {
-          var meta = r[0], values = shown.map(function (f) { return meta[f.name] == null ? "" : meta[f.name]; });
-          r[1].forEach(function (line) { rows.push([meta.title].concat(values, [line.left, line.match, line.right, pageUrl(meta.url)])); });
+      batch(0).then(function (got) {
+        var rows = [["标题"].concat(fields.map(function (f) { return f.label; }), ["出现次数", "左文", "命中", "右文", "链接"])];
+        got.forEach(function (r) {
+          var meta = r[0], lines = r[1], values = fields.map(function (f) { return meta[f.name] == null ? "" : meta[f.name]; });
+          var head = [meta.title].concat(values, [r[2].count]);
+          if (!lines.length) rows.push(head.concat(["", "", "", hitHref(meta, raw, 0)]));
+          lines.forEach(function (line, i) { rows.push(head.concat([line.left, line.match, line.right, hitHref(meta, raw, i)])); });
         });
         var csv = "\ufeff" + rows.map(function (row) {
           return row.map(function (v) { v = String(v); return /^[=+\-@]/.test(v) ? "\"'" + v.replace(/"/g, '""') + "\"" : "\"" + v.replace(/"/g, '""') + "\""; }).join(",");
@@ -252,6 +347,49 @@
     return group;
   }
 
+  /* ---- reading comfort: A− / A+ scale the page text, remembered (Material's storage, per site) ---- */
+  var FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5], FONT_KEY = "baogao.font";
+  function fontSize() {
+    var group = document.querySelector(".baogao-fontsize");
+    if (!group) return;
+    var at = FONT_SCALES.indexOf(window.__md_get ? __md_get(FONT_KEY) : null);
+    if (at < 0) at = FONT_SCALES.indexOf(1);
+    function apply() {
+      document.documentElement.style.setProperty("--baogao-font-scale", String(FONT_SCALES[at]));
+      group.querySelectorAll("button").forEach(function (b) {
+        var step = Number(b.getAttribute("data-font-step"));
+        b.disabled = !FONT_SCALES[at + step];
+      });
+    }
+    group.addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-font-step]");
+      if (!b || !FONT_SCALES[at + Number(b.getAttribute("data-font-step"))]) return;
+      at += Number(b.getAttribute("data-font-step"));
+      if (window.__md_set) __md_set(FONT_KEY, FONT_SCALES[at]);
+      apply();
+    });
+    group.hidden = false;
+    apply();
+  }
+
+  /* ---- report page: 打印, and the address and date the printed footer carries ---- */
+  function printing() {
+    var button = document.querySelector(".baogao-print");
+    if (!button) return;
+    function stamp() {
+      document.querySelectorAll("[data-print=url]").forEach(function (n) { n.textContent = location.href; });
+      document.querySelectorAll("[data-print=date]").forEach(function (n) {
+        n.textContent = new Date().toLocaleDateString("zh-CN", { year: "numeric", month: "long", day: "numeric" });
+      });
+    }
+    window.addEventListener("beforeprint", stamp);
+    stamp();
+    button.onclick = function () { stamp(); window.print(); };
+    button.hidden = false;
+  }
+
+  fontSize();
+  printing();
   headerBox();
   searchPage();
   highlight();
