@@ -397,5 +397,7 @@
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, meta: meta, fields: fields, facets: facets,
     kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans,
+    // for the 查重 engine (baogao-similar.js), which reads its index files the same way
+    unpack: unpack, crc32: crc32, varints: varints, white: WHITE, loadTimeout: LOAD_TIMEOUT,
   };
 })();
