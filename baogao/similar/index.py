@@ -65,7 +65,7 @@ class Fingerprints:
         self.starts, self.ends = starts[order], ends[order]
         self.lengths = [f[4] for f in found]
         self.anchors = [f[5] for f in found]
-    
+
 
 def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)

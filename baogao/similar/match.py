@@ -79,7 +79,7 @@ class SimilarIndex:
             return None
         try:
             data = unpacked(_read_script(self.root / name))
-        except (OSError, ValueError, TypeError) as err:
+        except (OSError, ValueError, TypeError, zlib.error) as err:
             raise _damaged(name, "missing or unreadable") from err
         if len(data) != length or zlib.crc32(data) != crc:
             raise _damaged(name, "altered")

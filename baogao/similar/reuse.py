@@ -6,7 +6,8 @@ From the fingerprint index alone (no text is compared again):
 - a report's shared passages: runs of its fingerprints that other reports hold too (at most
   GAP skeleton characters apart, two fingerprints or more); the reports holding one are those
   that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
-  the heading above the passage in each; written to `reuse.json` (report id → passages), which
+  the heading above the passage in each; written to `reuse.json` (report id → passages: text
+  shown, its [start, end) in the kept text, number of reports, links), which
   the report page's "亦见于" block shows (overrides/partials/reuse.html);
 - the most reused passages: the fingerprints held by the most reports, each grown into the run
   of its report's fingerprints held about as widely (the stock phrases everyone copies);
@@ -57,7 +58,8 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
             links = [{"url": _anchored(catalog, prints, o, pos), "title": catalog[o]["display_title"]}
                      for o, _, pos in others[:LINKS]]
             count = len(others) if r["rarest"] <= EXPAND_MAX else r["rarest"] - 1
-            entries.append({"text": _snippet(text[r["start"]:r["end"]]), "count": count, "links": links})
+            entries.append({"text": _snippet(text[r["start"]:r["end"]]), "start": r["start"], "end": r["end"],
+                            "count": count, "links": links})
         if entries:
             per_report[catalog[doc]["id"]] = entries
     (pages_dir / REUSE_FILE).write_text(json.dumps(per_report, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
@@ -201,7 +203,7 @@ def _stock(prints: Fingerprints) -> list[tuple[int, int, int, int]]:
     where = np.empty(len(order), np.int64)
     where[order] = np.arange(len(order))
     used: set[int] = set()
-    found = []
+    found: list[tuple[int, int, int, int]] = []
     for e in np.argsort(-df, kind="stable").tolist():
         if df[e] < 3 or len(found) >= STOCK:
             break
