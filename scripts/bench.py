@@ -299,7 +299,7 @@ def similar_table(raw: int, ours: dict, sim: dict) -> str:
         ("5 000-character draft: matches, share covered", f"{sim['matches']}, {sim['covered']:.0%}"),
     ]
     lines = ["\n### 查重 (issue 14)\n", "| measure | baogao |", "|---|---:|"]
-    lines += [f"| {label} | {fmt(value)} |" for label, value in rows]
+    lines += [f"| {label} | {value if isinstance(value, str) else fmt(value)} |" for label, value in rows]
     return "\n".join(lines)
 
 

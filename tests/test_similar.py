@@ -229,3 +229,38 @@ def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
             assert f"其中 {expected[0]['covered']} 字" in page.locator(".baogao-similar__summary").inner_text()
             assert not outside
             page.close()
+
+
+def _docx(paragraphs: list[str], path: Path) -> None:
+    """A minimal Word document: the parts a .docx needs, its text in word/document.xml."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+
+
+@pytest.mark.browser
+def test_page_reads_docx_and_gb18030_txt_from_disk(browser, corpus_site, tmp_path):  # noqa: F811
+    """A .docx (ZIP + XML read in the browser) and a GB18030 .txt opened on the 查重 page give
+    the matches the CLI gives for their text."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    text = drafts[1].text.rstrip("\n")
+    _docx(text.split("\n"), tmp_path / "草稿.docx")
+    (tmp_path / "草稿.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    expected = check_draft(text, SimilarIndex(site))
+    page = browser.new_page()
+    page.goto((site / "similar.html").as_uri(), wait_until="load")
+    for name in ("草稿.docx", "草稿.txt"):
+        page.evaluate("document.querySelector('.baogao-similar__matches').setAttribute('data-state', 'idle')")
+        page.set_input_files('input[type="file"]', str(tmp_path / name))
+        page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
+        assert page.input_value("textarea") == text
+        assert page.locator(".baogao-similar__match").count() == len(expected["matches"])
+    page.close()
