@@ -288,10 +288,10 @@ def similar_table(raw: int, ours: dict, sim: dict) -> str:
     mb = 1024 * 1024
     rows = [
         ("similarity index + reuse pages, build (s)", sim["index_s"]),
-        ("  share of the cold build", sim["index_s"] / ours["build_s"] if sim["index_s"] else None),
+        ("  share of the cold build", f"{sim['index_s'] / ours['build_s']:.1%}" if sim["index_s"] else None),
         ("extra on disk: index + reuse page + 亦见于 blocks (MB)", sim["disk_b"] / mb),
         ("  of which the fingerprint index (MB)", sim["index_b"] / mb),
-        ("  extra / raw text", sim["disk_b"] / raw),
+        ("  extra / raw text", f"{sim['disk_b'] / raw:.2f}"),
         ("5 000-character draft: CLI `baogao similar --json`, wall (s)", sim["cli_s"]),
         ("5 000-character draft: browser, click to done (s)", sim["browser_s"]),
         ("5 000-character draft: browser, index KB transferred", sim["browser_index_b"] / 1024),

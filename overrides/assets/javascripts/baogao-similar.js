@@ -23,6 +23,7 @@
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var pending = {};
+  var SHOWN = 20;  // reports whose passages are listed at once
 
   function damaged(name) {
     var err = new Error("查重索引不完整：similar-index/" + name + ".js 缺失或损坏，请重新构建");
@@ -381,6 +382,7 @@
     function run() {
       var text = area.value.replace(/\r\n?/g, "\n");
       list.textContent = ""; shares.textContent = "";
+      box.querySelectorAll(".baogao-similar__more").forEach(function (b) { b.remove(); });
       list.setAttribute("data-state", "loading");
       summary.textContent = "正在查重……";
       Promise.all([analyse(text), manifest()]).then(function (all) { show(all[0], all[1], text); }, function (err) {
@@ -400,28 +402,36 @@
         shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
           " " + percent(g.n, r.chars) + "（" + g.n + " 字）"]));
       });
-      ranked.forEach(function (g) {
-        g.ms.forEach(function (x) {
-          x._text = r.text.slice(x.start, x.end).join("");
-          var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
-            el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
-              " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字"]),
-          ]);
-          var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
-          item.appendChild(pair);
-          list.appendChild(item);
-          archivePassage(x, m).then(function (archive) {
-            if (archive === null) {
-              pair.appendChild(el("p", { class: "baogao-similar__note", text: location.protocol === "file:" ?
-                "从本地磁盘打开时无法显示归档原文，请点上方链接查看。" : "归档原文未能读取，请点上方链接查看。" }));
-              return;
-            }
-            var d = diff(x._text, archive);
-            pair.replaceChildren(el("blockquote", { class: "baogao-similar__draft" }, [marked(d[0])]),
-                                 el("blockquote", { class: "baogao-similar__archive" }, [marked(d[1])]));
-          });
+      function render(groups) { groups.forEach(function (g) { g.ms.forEach(function (x) { matchNode(x); }); }); }
+      function matchNode(x) {
+        x._text = r.text.slice(x.start, x.end).join("");
+        var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
+          el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
+            " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字"]),
+        ]);
+        var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
+        item.appendChild(pair);
+        list.appendChild(item);
+        archivePassage(x, m).then(function (archive) {
+          if (archive === null) {
+            pair.appendChild(el("p", { class: "baogao-similar__note", text: location.protocol === "file:" ?
+              "从本地磁盘打开时无法显示归档原文，请点上方链接查看。" : "归档原文未能读取，请点上方链接查看。" }));
+            return;
+          }
+          var d = diff(x._text, archive);
+          pair.replaceChildren(el("blockquote", { class: "baogao-similar__draft" }, [marked(d[0])]),
+                               el("blockquote", { class: "baogao-similar__archive" }, [marked(d[1])]));
         });
-      });
+      }
+      /* The passages of the SHOWN reports that cover most; the others on demand (a stock phrase
+       * can stand in hundreds of reports). */
+      render(ranked.slice(0, SHOWN));
+      if (ranked.length > SHOWN) {
+        var more = el("button", { type: "button", class: "baogao-similar__more",
+                                  text: "显示其余 " + (ranked.length - SHOWN) + " 篇报告中的段落" });
+        more.onclick = function () { more.remove(); render(ranked.slice(SHOWN)); };
+        list.after(more);
+      }
       list.setAttribute("data-state", "done");
     }
   }
