@@ -50,21 +50,23 @@ _ANCHORED = re.compile(r"^(?:#{1,6} (?P<heading>.*) \{: #(?P<h>[^ ]+) \}|\{: #(?
 
 
 class Fingerprints:
-    """Every fingerprint of the archive: hash, report (catalog order), skeleton position and
-    the text offsets its k-gram spans [start, end), sorted by hash, report, position; and per
-    report its skeleton length and anchors."""
+    """Every fingerprint of the archive: hash, report (catalog order), skeleton position, the
+    text offsets its k-gram spans [start, end) and the line it starts in, sorted by hash,
+    report, position; and per report its skeleton length and anchors."""
 
-    def __init__(self, found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, list[tuple[int, str]]]]):
+    def __init__(self, found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int,
+                                        list[tuple[int, str]]]]):
         def joined(i: int, dtype: str) -> np.ndarray:
             return np.concatenate([f[i] for f in found] or [np.zeros(0, dtype)]).astype(dtype)
 
         hashes, positions, starts, ends = joined(0, "uint32"), joined(1, "int64"), joined(2, "int64"), joined(3, "int64")
+        lines = joined(4, "int64")
         docs = np.concatenate([np.full(len(f[0]), d, np.int64) for d, f in enumerate(found)] or [np.zeros(0, np.int64)])
         order = np.lexsort((positions, docs, hashes))
         self.hashes, self.docs, self.positions = hashes[order], docs[order], positions[order]
-        self.starts, self.ends = starts[order], ends[order]
-        self.lengths = [f[4] for f in found]
-        self.anchors = [f[5] for f in found]
+        self.starts, self.ends, self.lines = starts[order], ends[order], lines[order]
+        self.lengths = [f[5] for f in found]
+        self.anchors = [f[6] for f in found]
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
@@ -123,16 +125,18 @@ def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
             shutil.copy2(path, dest)
 
 
-def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int,
-                                                          list[tuple[int, str]]]:
-    """One report's fingerprints (hashes, positions, text offsets of their k-grams), skeleton
-    length and anchors."""
+def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+                                                          int, list[tuple[int, str]]]:
+    """One report's fingerprints (hashes, positions, text offsets and line of their k-grams),
+    skeleton length and anchors."""
     text_path, page_path = job
     text = text_path.read_text(encoding="utf-8")
     sk = skeleton(text)
     hashes, positions = fingerprint.fingerprints(sk.codes)
     starts, ends = sk.origin[positions], sk.origin[positions + fingerprint.K - 1] + 1
-    return hashes, positions, starts, ends, len(sk.codes), _anchors(text, sk.origin, page_path)
+    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), "<u4") == 0x0A)
+    lines = np.searchsorted(breaks, starts)  # the line (paragraph) each k-gram starts in
+    return hashes, positions, starts, ends, lines, len(sk.codes), _anchors(text, sk.origin, page_path)
 
 
 def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, str]]:

@@ -4,7 +4,7 @@ Runs in `build_similar_index` (after the fingerprints of every report are known,
 From the fingerprint index alone (no text is compared again):
 
 - a report's shared passages: runs of its fingerprints that other reports hold too (at most
-  GAP skeleton characters apart, two fingerprints or more); the reports holding one are those
+  GAP skeleton characters apart, in one paragraph, two fingerprints or more); the reports holding one are those
   that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
   the heading above the passage in each; written to `reuse.json` (report id → passages: text
   shown, its [start, end) in the kept text, number of reports, links), which
@@ -120,9 +120,9 @@ def _shared_passages(prints: Fingerprints) -> tuple[dict[int, list[dict]], dict[
     df, first, end = _df(prints)
     order = np.lexsort((prints.positions, prints.docs))
     order = order[df[order] >= 2]
-    docs, pos = prints.docs[order], prints.positions[order]
+    docs, pos, lines = prints.docs[order], prints.positions[order], prints.lines[order]
     new = np.ones(len(order), bool)
-    new[1:] = (docs[1:] != docs[:-1]) | (pos[1:] - pos[:-1] > GAP)
+    new[1:] = (docs[1:] != docs[:-1]) | (pos[1:] - pos[:-1] > GAP) | (lines[1:] != lines[:-1])
     rid = np.cumsum(new) - 1
     sizes = np.bincount(rid)
     regions: dict[int, list[dict]] = defaultdict(list)
