@@ -42,7 +42,7 @@ from baogao.workers import ordered_map, worker_pool
 # these files (and of the versions of STAGE_LIBRARIES) is part of every report's conversion key,
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
-STAGE_CODE = ("readers", "clean.py", "parse.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
+STAGE_CODE = ("readers", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "google-re2", "jieba", "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
