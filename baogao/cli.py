@@ -13,12 +13,15 @@ from pathlib import Path
 from baogao import check as fidelity
 from baogao.analysis.collocates import collocates
 from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS, sort_lines
+from baogao import readers
 from baogao.convert import convert_archive
 from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
 from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
 from baogao.search.backend import BACKEND
 from baogao.search.query import SearchIndexError
+from baogao.similar.index import build_similar_index
+from baogao.similar.match import SimilarIndexError, SimilarIndex, check_draft, report_lines
 from baogao.site import DEFAULT_PAGES, mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
 
 log = logging.getLogger("baogao")
@@ -70,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     colloc.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
     colloc.add_argument("--top", type=int, default=10, help="words on each side (default: 10)")
     colloc.add_argument("--json", action="store_true", help="print JSON instead of text")
+    similar = commands.add_parser("similar", help="查重: which passages of a draft also stand in the archive")
+    similar.add_argument("file", type=Path, help="the draft (a report file: .txt, .docx, .doc, .wps, .pdf, .ofd)")
+    similar.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    similar.add_argument("--json", action="store_true", help='print {"chars", "covered", "matches": [...]}')
     check = commands.add_parser("check", help="verify that every report's text is on its page")
     check.add_argument("site", type=Path, nargs="?", default=Path("site"))
     check.add_argument("--pages", type=Path, help="converted pages folder (default: build/pages)")
@@ -85,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "kwic" and args.width < 1:
             parser.error("--width must be at least 1")
         return _concordance(args)
+    if args.command == "similar":
+        return _similar(args.file, args.site, args.json)
     if args.command == "check":
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
@@ -136,6 +145,9 @@ def _index(pages: Path) -> None:
     started = time.perf_counter()
     version = BACKEND.build(pages)
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
+    started = time.perf_counter()
+    version = build_similar_index(pages)
+    log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
 
 
 def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: str | None) -> int:
@@ -242,6 +254,26 @@ def _concordance(args: argparse.Namespace) -> int:
     for line in lines:
         print(f"{line.left:\u3000>{args.width}}【{line.match}】{line.right:\u3000<{args.width}}  "
               f"《{line.title}》{line.year or ''}")
+    return 0
+
+
+def _similar(file: Path, site: Path, as_json: bool) -> int:
+    try:
+        text = readers.read(file).text
+    except (OSError, readers.ReadError) as err:
+        log.error("error: %s: %s", file, err.strerror if isinstance(err, OSError) else err)
+        return 2
+    try:
+        index = SimilarIndex(site)
+        answer = check_draft(text, index)
+    except SimilarIndexError as err:
+        log.error("error: %s", err)
+        return 2
+    if as_json:
+        print(json.dumps(answer, ensure_ascii=False, indent=1))
+        return 0
+    for line in report_lines(text, answer, index.titles):
+        print(line)
     return 0
 
 

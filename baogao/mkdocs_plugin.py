@@ -26,6 +26,8 @@ from mkdocs.utils.templates import TemplateContext
 from baogao import site
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
+from baogao.similar.index import index_version as similar_version, publish_similar_index
+from baogao.similar.reuse import load_reuse
 from baogao.themes import MAX_CHIPS
 
 
@@ -36,6 +38,7 @@ class BaogaoPluginConfig(Config):
 class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
+        self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
 
     @property
     def pages_dir(self) -> Path:
@@ -56,10 +59,12 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
             option = dict(tags.config_scheme)["tags_allowed"]
             tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
         config.extra["baogao_index"] = BACKEND.version(self.pages_dir)
+        config.extra["baogao_similar"] = similar_version(self.pages_dir)
         config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_file_info"] = FILE_INFO
         config.extra["baogao_max_chips"] = MAX_CHIPS
         self.neighbours = site.report_neighbours(self.pages_dir)
+        self.reuse = load_reuse(self.pages_dir)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -76,9 +81,12 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """Before a page is rendered: a report's previous/next report of the same office or year."""
+        """Before a page is rendered: a report's previous/next report of the same office or year,
+        and its passages that other reports hold."""
         neighbours = self.neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
+        reuse = self.reuse.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
+        context["baogao_reuse"] = reuse  # type: ignore[typeddict-unknown-key]  # overrides/partials/reuse.html
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -86,8 +94,9 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return site.compact_html(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After the site is written: add the search index; make the sitemap date-free."""
+        """After the site is written: add the search and similarity indexes; make the sitemap date-free."""
         BACKEND.publish(self.pages_dir, Path(config.site_dir))
+        publish_similar_index(self.pages_dir, Path(config.site_dir))
         site.make_reproducible(Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -25,6 +25,8 @@ from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.schema import PANEL_FIELDS
 from baogao.search.backend import BACKEND
+from baogao.similar.index import index_version as similar_version
+from baogao.similar.reuse import REUSE_PAGE
 from baogao.themes import THEMES_FILE, load_taxonomy
 
 DEFAULT_PAGES = Path("build") / "pages"
@@ -46,7 +48,7 @@ def generated_files(pages_dir: Path) -> list[str]:
 
     text/ holds build inputs and the search index is published after the build (baogao.search.backend).
     """
-    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE]
+    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE, pages_dir / REUSE_PAGE]
     for folder in GENERATED_FOLDERS:
         found.extend(sorted((pages_dir / folder).glob("*.md")))
     found.extend(sorted(path for path in (pages_dir / ORIGINALS_FOLDER).glob("*") if not path.name.startswith(".")))
@@ -158,7 +160,7 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     """
     digest = hashlib.sha256()
     project = config_file.resolve().parent
-    digest.update(f"index {BACKEND.version(pages_dir)}\0".encode())
+    digest.update(f"index {BACKEND.version(pages_dir)} {similar_version(pages_dir)}\0".encode())
     inputs = [(pages_dir, pages_dir / ".baogao-state.json")]
     for name in _SITE_INPUTS:
         path = project / name

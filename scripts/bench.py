@@ -81,6 +81,7 @@ def bench_baogao(reports: Path, work: Path) -> dict:
     result = {
         "build_s": wall, "rss_mb": rss, "convert_s": phase(log, "convert"), "index_s": phase(log, "index"),
         "mkdocs_s": phase(log, "build"), "site_b": size(site), "index_b": size(site / "search-index"),
+        "similar_s": (lambda m: float(m.group(1)) if m else None)(re.search(r"similarity index \S+ \(([\d.]+) s\)", log)),
         "assets_b": size(site / "assets"),
         "pages_b": size(site / "reports"), "reports": len(list(reports.rglob("*.txt"))),
     }
@@ -222,6 +223,86 @@ def bench_search(site: Path, url_for, queries: dict[int, list[str]]) -> dict[int
     return results
 
 
+# --- 查重 -------------------------------------------------------------------------------------------
+
+def similar_draft(pages: Path, chars: int = 5000) -> str:
+    """A draft of about `chars` characters: archive passages (exact, edited, reordered) between
+    paragraphs of the sample reports (tests/similar_drafts.py)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.similar_drafts import assemble
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((pages / "text").glob("*.txt"))[:2000]]
+    outside = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "reports").glob("*.txt"))]
+    text, seed = "", 0
+    while len(text) < chars:
+        text += assemble(texts, outside, seed, passages=6).text
+        seed += 1
+    return text[:chars]
+
+
+def bench_similar(ours: dict, pages: Path, work: Path) -> dict:
+    """The 查重 figures: index time and share of the build, extra bytes on disk, the CLI's time
+    and the browser's time and bytes for a 5 000-character draft."""
+    from playwright.sync_api import sync_playwright
+
+    site = ours["site"]
+    draft = similar_draft(pages)
+    draft_file = work / "draft.txt"
+    draft_file.write_text(draft, encoding="utf-8")
+    cli_s, _, out = timed([str(BIN / "baogao"), "similar", str(draft_file), "--site", str(site), "--json"])
+    answer = json.loads(out[out.index("{"):])
+    block = re.compile(r'<section class="baogao-reuse".*?</section>', re.S)
+    blocks = sum(len(m.group(0).encode()) for p in (site / "reports").glob("*.html") for m in block.finditer(p.read_text(encoding="utf-8")))
+    result = {"index_s": ours.get("similar_s"), "disk_b": size(site / "similar-index") + size(site / "reuse") + blocks,
+              "index_b": size(site / "similar-index"), "blocks_b": blocks, "cli_s": cli_s,
+              "matches": len(answer["matches"]), "covered": answer["covered"] / max(1, answer["chars"])}
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        page.goto(f"http://127.0.0.1:{server.server_port}/similar.html", wait_until="load")
+        sizes: dict[str, int] = {}
+        urls: dict[str, str] = {}
+        cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.fill("textarea", draft)
+        started = page.evaluate("performance.now()")
+        page.click("button[type=submit]")
+        page.locator('.baogao-similar__matches[data-state="done"]').wait_for(timeout=120_000)
+        done = page.evaluate("performance.now()")
+        index_bytes = sum(n for r, n in sizes.items() if "/similar-index/" in urls.get(r, ""))
+        result.update(browser_s=(done - started) / 1000, browser_index_b=index_bytes,
+                      browser_files=sum(1 for r in sizes if "/similar-index/" in urls.get(r, "")))
+        browser.close()
+    server.shutdown()
+    return result
+
+
+def similar_table(raw: int, ours: dict, sim: dict) -> str:
+    mb = 1024 * 1024
+    rows = [
+        ("similarity index + reuse pages, build (s)", sim["index_s"]),
+        ("  share of the cold build", f"{sim['index_s'] / ours['build_s']:.1%}" if sim["index_s"] else None),
+        ("extra on disk: index + reuse page + 亦见于 blocks (MB)", sim["disk_b"] / mb),
+        ("  of which the fingerprint index (MB)", sim["index_b"] / mb),
+        ("  extra / raw text", f"{sim['disk_b'] / raw:.2f}"),
+        ("5 000-character draft: CLI `baogao similar --json`, wall (s)", sim["cli_s"]),
+        ("5 000-character draft: browser, click to done (s)", sim["browser_s"]),
+        ("5 000-character draft: browser, index KB transferred", sim["browser_index_b"] / 1024),
+        ("5 000-character draft: browser, index files loaded", sim["browser_files"]),
+        ("5 000-character draft: matches, share covered", f"{sim['matches']}, {sim['covered']:.0%}"),
+    ]
+    lines = ["\n### 查重 (issue 14)\n", "| measure | baogao |", "|---|---:|"]
+    lines += [f"| {label} | {value if isinstance(value, str) else fmt(value)} |" for label, value in rows]
+    return "\n".join(lines)
+
+
 # --- report -----------------------------------------------------------------------------------------
 
 def fmt(value, unit=""):
@@ -313,6 +394,7 @@ def main() -> None:
             stock["search"] = bench_search(stock["site"], lambda q: f"?q={q}", queries)
         print(table(f"{name} ({ours['reports']} reports)", raw_size(reports), ours, stock), flush=True)
         print(f"\nqueries: {json.dumps(queries, ensure_ascii=False)}", flush=True)
+        print(similar_table(raw_size(reports), ours, bench_similar(ours, work / "baogao" / "pages", work)), flush=True)
 
 
 if __name__ == "__main__":

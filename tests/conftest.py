@@ -10,6 +10,7 @@ import pytest
 
 from baogao.convert import convert_archive
 from baogao.search.index import build_index_for_pages
+from baogao.similar.index import build_similar_index
 from baogao.site import run_mkdocs
 from baogao.themes import load_taxonomy
 
@@ -34,6 +35,7 @@ def build_site(reports: Path, workdir: Path, config: Path = ROOT / "mkdocs.yml")
     summary = convert_archive(reports, pages, taxonomy=taxonomy, jobs=1, progress=False)
     assert not summary.failed, summary.failed
     build_index_for_pages(pages)
+    build_similar_index(pages)
     run_mkdocs(config, pages, site)
     return pages, site
 

@@ -483,5 +483,7 @@
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
     kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
+    // for the 查重 engine (baogao-similar.js), which reads its index files the same way
+    unpack: unpack, crc32: crc32, varints: varints, white: WHITE, loadTimeout: LOAD_TIMEOUT,
   };
 })();

@@ -1,0 +1,441 @@
+/* baogao 查重: check a draft against the archive's fingerprint index (similarity-index/).
+ * The twin of baogao/similar/match.py (the tests compare both answers): the same skeleton,
+ * k-grams, winnowing and passages, with every constant (k, window, gap, snap) read from the
+ * index manifest that baogao/similar/index.py writes from baogao/similar/fingerprint.py.
+ * Index files are scripts calling baogaoSimilar.load(name, payload) (they load from file://),
+ * unpacked and checked (length, CRC-32) as the search index's are, with baogao-search.js's
+ * functions; a missing or altered file is an error, never a partial answer.
+ * The draft is read in the browser (pasted, or a .txt / .docx opened from disk) and never sent
+ * anywhere. A .docx is a ZIP: its word/document.xml is found through the ZIP's central
+ * directory and inflated with the browser's own DecompressionStream("deflate-raw") — the
+ * same one the index uses, so no library is vendored for it.
+ * The archive passage beside a draft passage comes from the report page (fetched as the search
+ * page's context lines are); from file://, where pages cannot be fetched, a match shows the
+ * draft passage and the link only.
+ */
+(function () {
+  "use strict";
+  var S = window.baogaoSearch;
+  if (!S) return;
+  var root = S.siteRoot + "similar-index/";
+  var version = (document.querySelector('meta[name="baogao-similar"]') || {}).content || "";
+  var FORMAT = 1;  // baogao/similar/index.py FORMAT
+  var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
+  var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
+  var pending = {};
+  var SHOWN = 20;  // reports whose passages are listed at once
+
+  function damaged(name) {
+    var err = new Error("查重索引不完整：similar-index/" + name + ".js 缺失或损坏，请重新构建");
+    err.indexDamaged = true;
+    return err;
+  }
+  var kept = new Map();
+  function keep(key, make) {  // a promise kept while it holds or is pending, forgotten when it fails
+    if (!kept.has(key)) {
+      var promise = make();
+      kept.set(key, promise);
+      promise.catch(function () { if (kept.get(key) === promise) kept.delete(key); });
+    }
+    return kept.get(key);
+  }
+  function get(name) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script"), timer;
+      function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
+      pending[name] = function (payload) { done(); resolve(payload); };
+      s.src = root + name + ".js" + (version ? "?v=" + version : "");
+      s.async = true;
+      s.onerror = function () { done(); reject(damaged(name)); };
+      s.onload = function () { if (pending[name]) { done(); reject(damaged(name)); } };
+      timer = setTimeout(function () { done(); reject(damaged(name)); }, S.loadTimeout);
+      document.head.appendChild(s);
+    });
+  }
+  function load(name, payload) { if (pending[name]) pending[name](payload); }
+
+  function manifest() {
+    return keep("manifest", function () {
+      return get("manifest").then(function (m) {
+        if (!m || m.format !== FORMAT) throw damaged("manifest");
+        return Promise.all(["f", "docs"].map(function (g) { return S.unpack(m.checks[g]); })).then(function (all) {
+          m.sums = {};
+          ["f", "docs"].forEach(function (g, i) {
+            var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
+            m.sums[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
+          });
+          if (m.sums.f.length !== 2 * Math.pow(2, m.bits)) throw damaged("manifest");
+          return m;
+        });
+      });
+    });
+  }
+  function payload(group, number) {
+    var name = group + "/" + number;
+    return manifest().then(function (m) {
+      var table = m.sums[group];
+      if (2 * number >= table.length) throw damaged(name);
+      var length = table[2 * number], crc = table[2 * number + 1];
+      if (!length) return null;
+      return get(name).then(S.unpack).then(function (bytes) {
+        if (bytes.length !== length || S.crc32(bytes) !== crc) throw damaged(name);
+        return bytes;
+      });
+    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
+  }
+  /* Shard S: {hashes, offsets, entries} as in match.py SimilarIndex._shard. */
+  function shard(s) {
+    return keep("f/" + s, function () {
+      return Promise.all([manifest(), payload("f", s)]).then(function (all) {
+        var m = all[0], bytes = all[1];
+        var v = bytes ? S.varints(bytes, 0, bytes.length) : [0], t = v[0], base = s * Math.pow(2, 32 - m.bits);
+        var hashes = [], offsets = [0], several = [], i, h = base;
+        for (i = 0; i < t; i++) { h += Math.floor(v[1 + i] / 2); hashes.push(h); several.push(v[1 + i] % 2); }
+        var at = 1 + t;
+        for (i = 0; i < t; i++) offsets.push(offsets[i] + (several[i] ? v[at++] : 1));
+        return { hashes: hashes, offsets: offsets, entries: v.slice(at) };
+      });
+    });
+  }
+  function postings(table, h) {
+    var lo = 0, hi = table.hashes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (table.hashes[mid] < h) lo = mid + 1; else hi = mid; }
+    var out = [];
+    if (lo === table.hashes.length || table.hashes[lo] !== h) return out;
+    var doc = 0, pos = 0;
+    for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) {
+      var dv = table.entries[2 * e], pv = table.entries[2 * e + 1], first = e === table.offsets[lo];
+      doc += dv;
+      pos = first || dv !== 0 ? pv : pos + pv;
+      out.push([doc, pos]);
+    }
+    return out;
+  }
+  function row(doc) {
+    return manifest().then(function (m) {
+      var block = Math.floor(doc / m.block);
+      return keep("docs/" + block, function () {
+        return payload("docs", block).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes || new Uint8Array())); });
+      }).then(function (rows) { return rows[doc % m.block]; });
+    });
+  }
+
+  /* ---- fingerprints: baogao/similar/fingerprint.py ---- */
+  var folded = new Map();
+  function fold(ch) {
+    if (!folded.has(ch)) {
+      var out = [];
+      for (var c of ch.normalize("NFKC").toLowerCase()) if (KEEP.test(c)) out.push(c.codePointAt(0));
+      folded.set(ch, out);
+    }
+    return folded.get(ch);
+  }
+  function skeleton(text) {
+    var codes = [], origin = [], breaks = [], pending = true, i = 0;
+    for (var ch of text) {
+      var keptCodes = fold(ch);
+      if (!keptCodes.length) pending = pending || SPACES.indexOf(ch) < 0;
+      for (var j = 0; j < keptCodes.length; j++) { codes.push(keptCodes[j]); origin.push(i); breaks.push(pending); pending = false; }
+      i++;
+    }
+    return { codes: codes, origin: origin, breaks: breaks };
+  }
+  function fingerprints(codes, m) {
+    var n = codes.length - m.k + 1, hashes = [], positions = [];
+    for (var i = 0; i < n; i++) {
+      var h = 2166136261;
+      for (var j = 0; j < m.k; j++) h = Math.imul(h ^ codes[i + j], 16777619) >>> 0;
+      hashes.push(h);
+    }
+    if (!hashes.length) return { hashes: [], positions: [] };
+    var width = Math.min(m.window, hashes.length), last = -1;
+    for (var w = 0; w + width <= hashes.length; w++) {
+      var best = w;
+      for (var x = w + 1; x < w + width; x++) if (hashes[x] <= hashes[best]) best = x;
+      if (best !== last) { positions.push(best); last = best; }
+    }
+    return { hashes: positions.map(function (p) { return hashes[p]; }), positions: positions };
+  }
+
+  /* ---- passages: baogao/similar/match.py passages() ---- */
+  function below(sorted, value) {  // how many of `sorted` are < value
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] < value) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  function snap(sk, a, b, m) {
+    var length = sk.codes.length, left = a, right = b;
+    while (left > 0 && !sk.breaks[left] && a - left < m.snap) left--;
+    while (right < length && !sk.breaks[right] && right - b < m.snap) right++;
+    return [sk.breaks[left] || left === 0 ? left : a, right === length || sk.breaks[right] ? right : b];
+  }
+  function passages(sk, positions, seeds, m) {
+    var found = [];
+    Array.from(seeds.keys()).sort(function (x, y) { return x - y; }).forEach(function (doc) {
+      var list = seeds.get(doc).slice().sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+      var groups = [], end = -1;
+      list.forEach(function (seed) {
+        if (groups.length && seed[0] <= end + m.gap) groups[groups.length - 1].push(seed);
+        else groups.push([seed]);
+        end = groups[groups.length - 1].length > 1 ? Math.max(end, seed[0] + m.k) : seed[0] + m.k;
+      });
+      groups.forEach(function (group) {
+        var a = group[0][0], b = Math.max.apply(null, group.map(function (s) { return s[0]; })) + m.k;
+        var held = new Set(group.map(function (s) { return s[0]; })).size;
+        var own = below(positions, b - m.k + 1) - below(positions, a);
+        if (held >= 2) { var ab = snap(sk, a, b, m); a = ab[0]; b = ab[1]; }
+        var reports = group.map(function (s) { return s[1]; }).sort(function (x, y) { return x - y; });
+        var middle = reports[reports.length >> 1], reach = b - a + m.gap;
+        var near = reports.filter(function (r) { return Math.abs(r - middle) <= reach; });
+        found.push({ doc: doc, a: a, b: b, ra: near[0], rb: near[near.length - 1] + m.k, seeds: group,
+                     similarity: Math.floor(held / Math.max(own, held) * 1000 + 0.5) / 1000 });
+      });
+    });
+    return found;
+  }
+
+  /* The answer of `baogao similar --json` for `text`, and the passages behind each match. */
+  function analyse(text) {
+    return manifest().then(function (m) {
+      var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = 32 - m.bits;
+      var shards = Array.from(new Set(fp.hashes.map(function (h) { return Math.floor(h / Math.pow(2, shift)); })));
+      return Promise.all(shards.map(shard)).then(function (tables) {
+        var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = new Map();
+        fp.hashes.forEach(function (h, i) {
+          postings(byShard.get(Math.floor(h / Math.pow(2, shift))), h).forEach(function (p) {
+            if (!seeds.has(p[0])) seeds.set(p[0], []);
+            seeds.get(p[0]).push([fp.positions[i], p[1]]);
+          });
+        });
+        var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
+        fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
+        return Promise.all(found.map(function (p) { return row(p.doc); })).then(function (rows) {
+          var matches = found.map(function (p, i) {
+            var flat = rows[i][3], anchor = "";
+            for (var j = 0; j < flat.length; j += 2) if (flat[j] <= p.ra) anchor = flat[j + 1];
+            return { start: sk.origin[p.a], end: sk.origin[p.b - 1] + 1, report_id: rows[i][0],
+                     url: rows[i][1] + (anchor ? "#" + anchor : ""), similarity: p.similarity,
+                     _title: rows[i][2], _passage: p, _hashAt: hashAt };
+          });
+          matches.sort(function (x, y) {
+            return x.start - y.start || x.end - y.end || (x.report_id < y.report_id ? -1 : x.report_id > y.report_id ? 1 : 0);
+          });
+          var chars = Array.from(text), solid = chars.map(function (c) { return S.white.indexOf(c) < 0; });
+          return { chars: solid.filter(Boolean).length, covered: covered(solid, matches), matches: matches, text: chars };
+        });
+      });
+    });
+  }
+  function covered(solid, matches) {
+    var inside = new Array(solid.length + 1).fill(0), depth = 0, n = 0;
+    matches.forEach(function (m) { inside[m.start]++; inside[m.end]--; });
+    for (var i = 0; i < solid.length; i++) { depth += inside[i]; if (depth > 0 && solid[i]) n++; }
+    return n;
+  }
+  function check(text) {
+    return analyse(text).then(function (r) {
+      return { chars: r.chars, covered: r.covered, matches: r.matches.map(function (m) {
+        return { start: m.start, end: m.end, report_id: m.report_id, url: m.url, similarity: m.similarity };
+      }) };
+    });
+  }
+
+  /* ---- reading a file from disk: .txt (as baogao/readers/txt.py decodes) or .docx ---- */
+  function decodeText(bytes) {
+    var text;
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = new TextDecoder("utf-8").decode(bytes.subarray(3));
+    else if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    else {
+      try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
+      catch (e) { text = new TextDecoder("gb18030").decode(bytes); }
+    }
+    return text.replace(/\r\n?/g, "\n");
+  }
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+  /* word/document.xml of a .docx, through the ZIP's central directory (stored or deflated). */
+  function docxXml(bytes) {
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), end = -1;
+    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    }
+    if (end < 0) return Promise.reject(new Error("不是 .docx 文件（找不到 ZIP 目录）"));
+    var count = view.getUint16(end + 10, true), at = view.getUint32(end + 16, true), utf8 = new TextDecoder();
+    for (var n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
+      var method = view.getUint16(at + 10, true), size = view.getUint32(at + 20, true);
+      var nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
+      var local = view.getUint32(at + 42, true), name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      if (name === "word/document.xml") {
+        var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+        var data = bytes.subarray(start, start + size);
+        if (method === 0) return Promise.resolve(utf8.decode(data));
+        if (method === 8) return inflate(data).then(function (x) { return utf8.decode(x); });
+        return Promise.reject(new Error("不支持的 .docx 压缩方式 " + method));
+      }
+      at += 46 + nameLength + extra + comment;
+    }
+    return Promise.reject(new Error("不是 Word 文档（没有 word/document.xml）"));
+  }
+  /* The text of a document.xml: a paragraph a line; w:t text, w:tab a tab, w:br/w:cr a line break. */
+  function docxText(xml) {
+    var doc = new DOMParser().parseFromString(xml, "application/xml"), lines = [];
+    if (doc.getElementsByTagName("parsererror").length) throw new Error("document.xml 无法解析");
+    var paragraphs = doc.getElementsByTagNameNS("*", "p");
+    for (var i = 0; i < paragraphs.length; i++) {
+      var text = "", walker = doc.createTreeWalker(paragraphs[i], NodeFilter.SHOW_ELEMENT);
+      while (walker.nextNode()) {
+        var local = walker.currentNode.localName;
+        if (local === "t") text += walker.currentNode.textContent;
+        else if (local === "tab") text += "\t";
+        else if (local === "br" || local === "cr") text += "\n";
+      }
+      lines.push(text);
+    }
+    return lines.join("\n");
+  }
+  function readFile(file) {
+    return file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (/\.docx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return docxXml(bytes).then(docxText);
+      return decodeText(bytes);
+    });
+  }
+
+  /* ---- the 查重 page ---- */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function percent(n, total) { return Math.round(100 * n / Math.max(1, total)) + "%"; }
+  /* Character diff of two short texts (LCS): [[same, text]…] for each side. */
+  function diff(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    if (a.length * b.length > 4e6) return [[[true, a.join("")]], [[true, b.join("")]]];
+    var rows = a.length + 1, cols = b.length + 1, t = new Uint16Array(rows * cols), i, j;
+    for (i = a.length - 1; i >= 0; i--) for (j = b.length - 1; j >= 0; j--) {
+      t[i * cols + j] = a[i] === b[j] ? t[(i + 1) * cols + j + 1] + 1 : Math.max(t[(i + 1) * cols + j], t[i * cols + j + 1]);
+    }
+    var left = [], right = [];
+    function push(side, same, ch) { var last = side[side.length - 1]; if (last && last[0] === same) last[1] += ch; else side.push([same, ch]); }
+    i = 0; j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { push(left, true, a[i++]); push(right, true, b[j++]); }
+      else if (t[(i + 1) * cols + j] >= t[i * cols + j + 1]) push(left, false, a[i++]);
+      else push(right, false, b[j++]);
+    }
+    while (i < a.length) push(left, false, a[i++]);
+    while (j < b.length) push(right, false, b[j++]);
+    return [left, right];
+  }
+  function marked(parts) {
+    return el("span", {}, parts.map(function (p) { return p[0] ? p[1] : el("mark", { class: "baogao-diff", text: p[1] }); }));
+  }
+  /* The report's text as its page shows it, and the archive passage [ra, rb) (skeleton
+   * positions of its kept text) found there by the passage's fingerprints. */
+  var pages = new Map();
+  function archivePassage(match, m) {
+    if (location.protocol === "file:") return Promise.resolve(null);
+    var url = match.url.split("#")[0];
+    if (!pages.has(url)) {
+      var page = fetch(new URL(url, S.siteRoot).href).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      }).then(function (html) { return S.reportText(new DOMParser().parseFromString(html, "text/html")); });
+      pages.set(url, page);
+      page.catch(function () { pages.delete(url); });
+    }
+    return pages.get(url).then(function (found) {
+      if (!found) return null;
+      var sk = skeleton(found.text), p = match._passage, counts = new Map();
+      var fp = fingerprints(sk.codes, m), at = new Map();
+      fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
+      /* the page's positions are the kept text's, shifted by what the page shows before it */
+      p.seeds.forEach(function (seed) {
+        (at.get(match._hashAt.get(seed[0])) || []).forEach(function (q) { counts.set(q - seed[1], (counts.get(q - seed[1]) || 0) + 1); });
+      });
+      var shift = 0, best = 0;
+      counts.forEach(function (n, s) { if (n > best) { best = n; shift = s; } });
+      var a = Math.max(0, p.ra + shift), b = Math.min(sk.codes.length, p.rb + shift);
+      if (!best || a >= b) return null;
+      var chars = Array.from(found.text);
+      return chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
+    }).catch(function () { return null; });
+  }
+  function page() {
+    var box = document.getElementById("baogao-similar");
+    if (!box) return;
+    var form = box.querySelector("form"), area = form.querySelector("textarea"), file = form.querySelector('input[type="file"]');
+    var summary = box.querySelector(".baogao-similar__summary"), shares = box.querySelector(".baogao-similar__shares");
+    var list = box.querySelector(".baogao-similar__matches");
+    file.addEventListener("change", function () {
+      if (!file.files.length) return;
+      readFile(file.files[0]).then(function (text) { area.value = text; run(); }, function (err) {
+        summary.textContent = file.files[0].name + "：" + err.message;
+      });
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    function run() {
+      var text = area.value.replace(/\r\n?/g, "\n");
+      list.textContent = ""; shares.textContent = "";
+      box.querySelectorAll(".baogao-similar__more").forEach(function (b) { b.remove(); });
+      list.setAttribute("data-state", "loading");
+      summary.textContent = "正在查重……";
+      Promise.all([analyse(text), manifest()]).then(function (all) { show(all[0], all[1], text); }, function (err) {
+        summary.textContent = err && err.indexDamaged ? "查重索引不完整，请联系管理员" : "查重失败：" + (err && err.message);
+        list.setAttribute("data-state", "error");
+      });
+    }
+    function show(r, m, text) {
+      summary.textContent = "草稿共 " + r.chars + " 字（不计空白），其中 " + r.covered + " 字（" + percent(r.covered, r.chars) +
+        "）也见于归档" + (r.matches.length ? "，涉及 " + new Set(r.matches.map(function (x) { return x.report_id; })).size + " 篇报告。" : "。");
+      var byReport = new Map();
+      r.matches.forEach(function (x) { if (!byReport.has(x.report_id)) byReport.set(x.report_id, []); byReport.get(x.report_id).push(x); });
+      var solid = r.text.map(function (c) { return S.white.indexOf(c) < 0; });
+      var ranked = Array.from(byReport.values()).map(function (ms) { return { ms: ms, n: covered(solid, ms) }; })
+        .sort(function (x, y) { return y.n - x.n || (x.ms[0].report_id < y.ms[0].report_id ? -1 : 1); });
+      ranked.forEach(function (g) {
+        shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
+          " " + percent(g.n, r.chars) + "（" + g.n + " 字）"]));
+      });
+      function render(groups) { groups.forEach(function (g) { g.ms.forEach(function (x) { matchNode(x); }); }); }
+      function matchNode(x) {
+        x._text = r.text.slice(x.start, x.end).join("");
+        var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
+          el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
+            " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字"]),
+        ]);
+        var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
+        item.appendChild(pair);
+        list.appendChild(item);
+        archivePassage(x, m).then(function (archive) {
+          if (archive === null) {
+            pair.appendChild(el("p", { class: "baogao-similar__note", text: location.protocol === "file:" ?
+              "从本地磁盘打开时无法显示归档原文，请点上方链接查看。" : "归档原文未能读取，请点上方链接查看。" }));
+            return;
+          }
+          var d = diff(x._text, archive);
+          pair.replaceChildren(el("blockquote", { class: "baogao-similar__draft" }, [marked(d[0])]),
+                               el("blockquote", { class: "baogao-similar__archive" }, [marked(d[1])]));
+        });
+      }
+      /* The passages of the SHOWN reports that cover most; the others on demand (a stock phrase
+       * can stand in hundreds of reports). */
+      render(ranked.slice(0, SHOWN));
+      if (ranked.length > SHOWN) {
+        var more = el("button", { type: "button", class: "baogao-similar__more",
+                                  text: "显示其余 " + (ranked.length - SHOWN) + " 篇报告中的段落" });
+        more.onclick = function () { more.remove(); render(ranked.slice(SHOWN)); };
+        list.after(more);
+      }
+      list.setAttribute("data-state", "done");
+    }
+  }
+
+  window.baogaoSimilar = { load: load, check: check, skeleton: skeleton, readFile: readFile, docxText: docxText };
+  page();
+})();

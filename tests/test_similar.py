@@ -1,0 +1,270 @@
+"""查重 (baogao.similar): fingerprints, the CLI's answers on drafts assembled from the corpus
+(recall and precision of copied characters, as issue 14 defines them), damaged indexes, the
+reuse pages; and the browser engine's answers equal the CLI's (Chromium, over http and file://).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from baogao.cli import main as baogao
+from baogao.similar import fingerprint
+from baogao.similar.fingerprint import K, WINDOW, skeleton
+from baogao.similar.match import SimilarIndex, SimilarIndexError, check_draft
+from tests.similar_drafts import assemble, edited, score
+from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
+
+DRAFTS = 10
+
+
+def _texts(pages: Path) -> dict[str, str]:
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    return {e["id"]: (pages / "text" / f"{e['id']}.txt").read_text(encoding="utf-8") for e in catalog}
+
+
+def _outside() -> list[str]:
+    """Texts not in the corpus archive: the shipped sample reports."""
+    root = Path(__file__).resolve().parents[1] / "reports"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+
+
+def _drafts(pages: Path):
+    texts = _texts(pages)
+    return texts, [assemble(list(texts.values()), _outside(), seed) for seed in range(DRAFTS)]
+
+
+def test_skeleton_drops_punctuation_and_space_and_folds_width():
+    sk = skeleton("一、加强  领导，ＡＢ１２\n下一句")
+    assert "".join(map(chr, sk.codes.tolist())) == "一加强领导ab12下一句"
+    assert sk.origin.tolist() == [0, 2, 3, 6, 7, 9, 10, 11, 12, 14, 15, 16]
+    # a clause ends before 加 (after 、), before a (after ，), before 下 (after the line break); not inside 加强  领导
+    assert [i for i, b in enumerate(sk.breaks.tolist()) if b] == [0, 1, 5, 9]
+
+
+def test_winnowing_guarantee_any_shared_run_of_12_shares_a_fingerprint():
+    rng = random.Random(1)
+    alphabet = [chr(0x4E00 + i) for i in range(300)]
+    for _ in range(200):
+        shared = "".join(rng.choice(alphabet) for _ in range(K + WINDOW - 1))
+        def noise() -> str:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+
+        a, b = noise() + shared + noise(), noise() + shared
+        ha, _ = fingerprint.fingerprints(skeleton(a).codes)
+        hb, _ = fingerprint.fingerprints(skeleton(b).codes)
+        assert set(ha.tolist()) & set(hb.tolist())
+
+
+def test_corpus_drafts_recall_and_precision(corpus_site, capsys):
+    """Drafts of corpus passages (exact, 5–10 % changed, clauses reordered) between paragraphs of
+    texts not in the archive: recall and precision of the copied characters ≥ 0.95 over all."""
+    pages, site = corpus_site
+    texts, drafts = _drafts(pages)
+    index = SimilarIndex(site)
+    totals = {"found": 0.0, "copied": 0, "right": 0.0, "matched": 0}
+    for draft in drafts:
+        s = score(draft, check_draft(draft.text, index), texts)
+        totals["found"] += s["recall"] * s["copied"]
+        totals["copied"] += s["copied"]
+        totals["right"] += s["precision"] * s["matched"]
+        totals["matched"] += s["matched"]
+    recall, precision = totals["found"] / totals["copied"], totals["right"] / totals["matched"]
+    with capsys.disabled():
+        print(f"\n查重 on {DRAFTS} corpus drafts: recall {recall:.3f}, precision {precision:.3f} "
+              f"({totals['copied']} copied characters)")
+    assert recall >= 0.95
+    assert precision >= 0.95
+
+
+def test_each_kind_of_copy_is_found(corpus_site):
+    """Exact, edited and reordered copies each: most of their characters found, in the right report."""
+    pages, site = corpus_site
+    texts, drafts = _drafts(pages)
+    index = SimilarIndex(site)
+    for kind in ("exact", "edited", "reordered"):
+        found = copied = 0
+        for draft in drafts:
+            answer = check_draft(draft.text, index)
+            for (start, end, original), k in zip(draft.copied, draft.kinds):
+                if k != kind:
+                    continue
+                holders = {rid for rid, t in texts.items() if _sk(original) in _sk(t)}
+                inside = np.zeros(end - start, bool)
+                for m in answer["matches"]:
+                    if m["report_id"] in holders:
+                        inside[max(0, m["start"] - start): max(0, min(end, m["end"]) - start)] = True
+                solid = np.array([not c.isspace() for c in draft.text[start:end]])
+                found += int((inside & solid).sum())
+                copied += int(solid.sum())
+        assert found / copied >= 0.9, (kind, found / copied)
+
+
+def _sk(text: str) -> str:
+    return "".join(map(chr, skeleton(text).codes.tolist()))
+
+
+def test_exact_copy_has_similarity_one_and_edited_less(corpus_site):
+    pages, site = corpus_site
+    texts = _texts(pages)
+    index = SimilarIndex(site)
+    rid, text = max(texts.items(), key=lambda kv: len(kv[1]))
+    passage = max((line for line in text.split("\n") if len(line) <= 400), key=len)
+    exact = [m for m in check_draft(passage, index)["matches"] if m["report_id"] == rid]
+    assert exact and max(m["similarity"] for m in exact) == 1.0
+    # the whole paragraph, but for punctuation after its last word
+    assert any(m["start"] == 0 and not _sk(passage[m["end"]:]) for m in exact)
+    changed = edited(passage, 0.1, random.Random(2))
+    near = [m for m in check_draft(changed, index)["matches"] if m["report_id"] == rid]
+    assert near and 0.2 < max(m["similarity"] for m in near) < 1.0
+
+
+def test_text_not_in_the_archive_matches_little(corpus_site):
+    _, site = corpus_site
+    index = SimilarIndex(site)
+    for text in _outside():
+        answer = check_draft(text, index)
+        assert answer["covered"] <= 0.15 * answer["chars"], answer["covered"] / answer["chars"]
+
+
+def test_cli_json_is_the_issues_shape(sample_site, tmp_path, capsys):
+    pages, site = sample_site
+    text = next(iter(_texts(pages).values()))
+    draft = tmp_path / "草稿.txt"
+    draft.write_bytes(("新写的一句话，不在归档里。\r\n" + text[:400]).encode("gb18030"))  # CRLF, GB18030: read as a report is
+    assert baogao(["similar", str(draft), "--site", str(site), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) == {"chars", "covered", "matches"}
+    decoded = draft.read_bytes().decode("gb18030").replace("\r\n", "\n")
+    assert answer["chars"] == sum(not c.isspace() for c in decoded)
+    assert 0 < answer["covered"] <= answer["chars"]
+    for m in answer["matches"]:
+        assert set(m) == {"start", "end", "report_id", "url", "similarity"}
+        assert 0 <= m["start"] < m["end"] <= len(decoded) and 0.0 <= m["similarity"] <= 1.0
+        assert m["url"].startswith(f"reports/{m['report_id']}.html")
+    first = min(answer["matches"], key=lambda m: m["start"])
+    assert decoded[first["start"]:first["end"]].startswith(text[:10])
+    assert baogao(["similar", str(draft), "--site", str(site)]) == 0
+    assert "见于归档" in capsys.readouterr().out
+
+
+def test_cli_errors_name_the_file(sample_site, tmp_path, caplog):
+    _, site = sample_site
+    assert baogao(["similar", str(tmp_path / "missing.txt"), "--site", str(site)]) == 2
+    assert "missing.txt" in caplog.text
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    assert baogao(["similar", str(binary), "--site", str(site)]) == 2
+    assert "binary.txt" in caplog.text
+    draft = tmp_path / "d.txt"
+    draft.write_text("一段文字", encoding="utf-8")
+    assert baogao(["similar", str(draft), "--site", str(tmp_path / "nosite")]) == 2
+
+
+def test_a_damaged_index_is_an_error_never_a_partial_answer(sample_site, tmp_path, capsys):
+    pages, site = sample_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    text = next(iter(_texts(pages).values()))
+    shards = sorted((copy / "similar-index" / "f").glob("*.js"))
+    shards[0].write_text(shards[0].read_text().replace('"', '"x', 2)[:-5] + '");\n')
+    for shard in shards[1:]:
+        shard.unlink()
+    with pytest.raises(SimilarIndexError, match="similar-index/f/"):
+        check_draft(text, SimilarIndex(copy))
+
+
+def test_report_pages_list_passages_other_reports_hold(corpus_site):
+    pages, site = corpus_site
+    reuse = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
+    texts = _texts(pages)
+    assert reuse
+    checked = 0
+    for rid, passages in reuse.items():
+        html = (site / "reports" / f"{rid}.html").read_text(encoding="utf-8")
+        block = LexborHTMLParser(html).css_first("section.baogao-reuse")
+        assert block is not None and "data-baogao-exclude" in block.attributes
+        for p in passages:
+            for link in p["links"]:
+                other = link["url"].split("/")[1].split(".")[0]
+                # the passage (its skeleton, a run of it) stands in the linked report
+                sk = _sk(texts[rid][p["start"]:p["end"]])
+                assert any(sk[i:i + K] in _sk(texts[other]) for i in range(0, max(1, len(sk) - K + 1))), (rid, other)
+                checked += 1
+    assert checked
+    page = (site / "reuse" / "index.html").read_text(encoding="utf-8")
+    tree = LexborHTMLParser(page)
+    assert len(tree.css("table")) == 2 and len(tree.css("table tbody tr")) > 5
+
+
+@pytest.mark.browser
+def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
+    """baogaoSimilar.check() in Chromium answers exactly what the CLI answers, draft for draft
+    (over http and from file://), and the 查重 page shows every match."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    texts = [d.text for d in drafts[:6]] + ["", "短", "\r\n".join(_outside()[0].split("\n")[:30])]
+    index = SimilarIndex(site)
+    expected = [check_draft(t.replace("\r\n", "\n"), index) for t in texts]
+    script = "async (texts) => { const out = []; for (const t of texts) out.push(await window.baogaoSimilar.check(t)); return out; }"
+    with serve_folder(site) as base:
+        for url in (f"{base}similar.html", (site / "similar.html").as_uri()):
+            page = browser.new_page()
+            outside: list[str] = []
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "file:")) else None)
+            page.goto(url, wait_until="load")
+            got = page.evaluate(script, [t.replace("\r\n", "\n") for t in texts])
+            assert got == expected
+            page.fill("textarea", texts[0])
+            page.click("button[type=submit]")
+            page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
+            if page.locator(".baogao-similar__more").count():  # the reports beyond the first 20
+                page.click(".baogao-similar__more")
+            shown = page.locator(".baogao-similar__match").count()
+            assert shown == len(expected[0]["matches"])
+            assert f"其中 {expected[0]['covered']} 字" in page.locator(".baogao-similar__summary").inner_text()
+            assert not outside
+            page.close()
+
+
+def _docx(paragraphs: list[str], path: Path) -> None:
+    """A minimal Word document: the parts a .docx needs, its text in word/document.xml."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+
+
+@pytest.mark.browser
+def test_page_reads_docx_and_gb18030_txt_from_disk(browser, corpus_site, tmp_path):  # noqa: F811
+    """A .docx (ZIP + XML read in the browser) and a GB18030 .txt opened on the 查重 page give
+    the matches the CLI gives for their text."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    text = drafts[1].text.rstrip("\n")
+    _docx(text.split("\n"), tmp_path / "草稿.docx")
+    (tmp_path / "草稿.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    expected = check_draft(text, SimilarIndex(site))
+    page = browser.new_page()
+    page.goto((site / "similar.html").as_uri(), wait_until="load")
+    for name in ("草稿.docx", "草稿.txt"):
+        page.evaluate("document.querySelector('.baogao-similar__matches').setAttribute('data-state', 'idle')")
+        page.set_input_files('input[type="file"]', str(tmp_path / name))
+        page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
+        assert page.input_value("textarea") == text
+        if page.locator(".baogao-similar__more").count():
+            page.click(".baogao-similar__more")
+        assert page.locator(".baogao-similar__match").count() == len(expected["matches"])
+    page.close()
