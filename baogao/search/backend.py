@@ -14,14 +14,12 @@ and `baogao-search.js` answer from it.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any, Protocol
 
 from baogao.analysis import trend
 from baogao.analysis.concordance import Line, concordance
-from baogao.search.index import INDEX_DIR, build_index_for_pages
+from baogao.search.index import INDEX_DIR, build_index_for_pages, link_index_files
 from baogao.search.query import Hit, SearchIndex, search_site
 
 
@@ -67,18 +65,7 @@ class StaticIndex:
         return version.read_text().strip() if version.is_file() else ""
 
     def publish(self, pages_dir: Path, site_dir: Path) -> None:
-        """Hard links when possible: the index can be large."""
-        source, target = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
-        if not source.is_dir():
-            return
-        shutil.rmtree(target, ignore_errors=True)
-        for path in sorted(source.rglob("*.js")):
-            dest = target / path.relative_to(source)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, dest)
-            except OSError:
-                shutil.copy2(path, dest)
+        link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
     def search(self, site_dir: Path, query: str, limit: int | None) -> tuple[int, list[Hit]]:
         return search_site(site_dir, query, limit)

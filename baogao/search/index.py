@@ -131,6 +131,22 @@ def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, 
     return grams
 
 
+def link_index_files(source: Path, target: Path) -> None:
+    """Put the index files (*.js) of folder `source` into `target`, replacing what it held:
+    hard links when possible (an index can be large), copies across file systems. Runs after
+    MkDocs, for each index a site carries (search, 查重)."""
+    if not source.is_dir():
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    for path in sorted(source.rglob("*.js")):
+        dest = target / path.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            dest.hardlink_to(path)
+        except OSError:
+            shutil.copy2(path, dest)
+
+
 def build_index_for_pages(pages_dir: Path) -> str:
     """Index the reports of a converted pages folder (its catalog.json and text/)."""
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from baogao.catalog import CATALOG_FILE
-from baogao.search.index import _varints, packed
+from baogao.search.index import _varints, link_index_files, packed
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
@@ -111,18 +111,8 @@ def index_version(pages_dir: Path) -> str:
 
 
 def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
-    """Copy the index into the built site (hard links when possible: it can be large)."""
-    source, dest_root = pages_dir / INDEX_DIR, site_dir / INDEX_DIR
-    if not source.is_dir():
-        return
-    shutil.rmtree(dest_root, ignore_errors=True)
-    for path in sorted(source.rglob("*.js")):
-        dest = dest_root / path.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            dest.hardlink_to(path)
-        except OSError:
-            shutil.copy2(path, dest)
+    """Put the index into the built site."""
+    link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
 
 def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
