@@ -29,7 +29,6 @@
   var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
   var FORMAT = 10;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
-  var pending = {};
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
   function foldChar(ch) {
@@ -79,36 +78,46 @@
     return err;
   }
   function loadError(err) { return err && (err.indexDamaged || err.timedOut); }
-  /* What a promise stands for (a file, a shard table …) is kept while it holds or is pending,
-   * and forgotten when it fails, so that the next call tries again. */
-  var kept = new Map();
-  function keep(key, make) {
-    if (!kept.has(key)) {
-      var promise = make();
-      kept.set(key, promise);
-      promise.catch(function () { if (kept.get(key) === promise) kept.delete(key); });
+  /* A promise cache: what a promise stands for (a file, a shard table …) is kept while it holds
+   * or is pending, and forgotten when it fails, so that the next call tries again. */
+  function keeper() {
+    var kept = new Map();
+    return function keep(key, make) {
+      if (!kept.has(key)) {
+        var promise = make();
+        kept.set(key, promise);
+        promise.catch(function () { if (kept.get(key) === promise) kept.delete(key); });
+      }
+      return kept.get(key);
+    };
+  }
+  /* Index files under `base` are scripts that call load(name, payload): get(name) loads one and
+   * resolves to its payload (callers keep it, see `keeper`); a file that fails or never calls
+   * load rejects with damaged(name), one that takes longer than LOAD_TIMEOUT with late(name).
+   * The 查重 engine (baogao-similar.js) loads its own index with a loader of its own. */
+  function scriptLoader(base, stamp, damaged, late) {
+    var pending = {};
+    function get(name) {
+      return new Promise(function (resolve, reject) {
+        var s = document.createElement("script"), timer;
+        function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
+        pending[name] = function (payload) { done(); resolve(payload); };
+        s.src = base + name + ".js" + (stamp ? "?v=" + stamp : "");
+        s.async = true;
+        s.onerror = function () { done(); reject(damaged(name)); };
+        s.onload = function () {  // a script runs before its load event: a whole file has called load()
+          if (pending[name]) { done(); reject(damaged(name)); }
+        };
+        timer = setTimeout(function () { done(); reject(late(name)); }, LOAD_TIMEOUT);
+        document.head.appendChild(s);
+      });
     }
-    return kept.get(key);
+    function load(name, payload) {
+      if (pending[name]) pending[name](payload);
+    }
+    return { get: get, load: load };
   }
-  /* The payload of index file NAME, loaded as a script (callers keep it, see `keep`). */
-  function get(name) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script"), timer;
-      function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
-      pending[name] = function (payload) { done(); resolve(payload); };
-      s.src = root + name + ".js" + (version ? "?v=" + version : "");
-      s.async = true;
-      s.onerror = function () { done(); reject(damaged(name)); };
-      s.onload = function () {  // a script runs before its load event: a whole file has called load()
-        if (pending[name]) { done(); reject(damaged(name)); }
-      };
-      timer = setTimeout(function () { done(); reject(timedOut(name)); }, LOAD_TIMEOUT);
-      document.head.appendChild(s);
-    });
-  }
-  function load(name, payload) {
-    if (pending[name]) pending[name](payload);
-  }
+  var keep = keeper(), loader = scriptLoader(root, version, damaged, timedOut), get = loader.get, load = loader.load;
 
   /* 7 bits per character (see baogao/search/index.py `packed`): an ASCII character is one 7-bit
    * group; a character from U+0080 stands for an escaped group (ESCAPED[k % 5]) followed, when
@@ -484,6 +493,6 @@
     kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
-    unpack: unpack, crc32: crc32, varints: varints, white: WHITE, loadTimeout: LOAD_TIMEOUT,
+    unpack: unpack, crc32: crc32, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
   };
 })();

@@ -22,7 +22,6 @@
   var FORMAT = 1;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
-  var pending = {};
   var SHOWN = 20;  // reports whose passages are listed at once
 
   function damaged(name) {
@@ -30,29 +29,7 @@
     err.indexDamaged = true;
     return err;
   }
-  var kept = new Map();
-  function keep(key, make) {  // a promise kept while it holds or is pending, forgotten when it fails
-    if (!kept.has(key)) {
-      var promise = make();
-      kept.set(key, promise);
-      promise.catch(function () { if (kept.get(key) === promise) kept.delete(key); });
-    }
-    return kept.get(key);
-  }
-  function get(name) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script"), timer;
-      function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
-      pending[name] = function (payload) { done(); resolve(payload); };
-      s.src = root + name + ".js" + (version ? "?v=" + version : "");
-      s.async = true;
-      s.onerror = function () { done(); reject(damaged(name)); };
-      s.onload = function () { if (pending[name]) { done(); reject(damaged(name)); } };
-      timer = setTimeout(function () { done(); reject(damaged(name)); }, S.loadTimeout);
-      document.head.appendChild(s);
-    });
-  }
-  function load(name, payload) { if (pending[name]) pending[name](payload); }
+  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), get = loader.get, load = loader.load;
 
   function manifest() {
     return keep("manifest", function () {
