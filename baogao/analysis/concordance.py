@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from baogao.pagetext import visible_text
-from baogao.search.kwic import kwic_lines
+from baogao.search.kwic import kwic_lines, page_text
 from baogao.search.normalize import parse_query
 from baogao.search.query import SearchIndex
 
@@ -38,8 +37,7 @@ def concordance(index: SearchIndex, raw_query: str, width: int = DEFAULT_WIDTH) 
     lines = []
     for doc in hits:
         meta = index.meta(doc)
-        page = index.site_dir / meta["url"]
-        text = visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
+        text = page_text(index.site_dir / meta["url"])
         for n, (left, match, right) in enumerate(kwic_lines(text, query, limit=None, context=width)):
             lines.append(Line(left, match, right, meta["title"], meta.get("year"), meta.get("org"),
                               f"{meta['url']}?hl={quote(raw_query)}&n={n}"))

@@ -53,6 +53,7 @@ from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
+SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every index file calls
 FORMAT = 10  # 10: traditional characters fold to simplified (the manifest carries the table)
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
@@ -105,7 +106,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         **_READING,
         "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
-    _write_script(tmp / "manifest.js", "manifest", manifest)
+    write_script(tmp / "manifest.js", "manifest", manifest)
     (tmp / "VERSION").write_text(version)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
@@ -194,7 +195,7 @@ def _fnv(codes: np.ndarray) -> np.ndarray:
     return h
 
 
-def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """LEB128 bytes of all values, and each value's byte length."""
     values = values.astype(np.uint64)
     length = np.ones(len(values), np.int64)
@@ -319,7 +320,7 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int
     groups_per_term = np.diff(np.append(group_no[term_first], group_no[-1] + 1))
     stream[slot[term_first] - (header + 1)] = groups_per_term
 
-    data, length = _varints(stream)
+    data, length = encode_varints(stream)
     byte_start = np.concatenate(([0], np.cumsum(length)))
     term_byte_start = byte_start[slot[term_first] - (header + 1)]
     term_byte_end = np.append(term_byte_start[1:], len(data))
@@ -330,10 +331,10 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int
     checks = {}
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
-        sizes, _ = _varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
-        head, _ = _varints(np.array([len(terms), len(sizes)]))
+        sizes, _ = encode_varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
+        head, _ = encode_varints(np.array([len(terms), len(sizes)]))
         blob = head.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        checks[s] = _write_packed(root, f"g{n}/{s}", blob)
+        checks[s] = write_packed(root, f"g{n}/{s}", blob)
     return checks
 
 
@@ -344,7 +345,7 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["display_title"] if name == "title" else e.get(name) for name in ROW_FIELDS]
                 for e in catalog[block: block + DOCS_PER_BLOCK]]
-        docs_checks.append(_write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", _json_bytes(rows)))
+        docs_checks.append(write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows)))
 
     values: dict[str, list] = {}
     columns: dict[str, list] = {}
@@ -356,7 +357,7 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
         values[facet] = flat
         columns[facet] = [[code[v] for v in r] if isinstance(r, list) else code.get(r, 0) for r in raw]
     # One small code per document and facet: packed, it is a few bytes per document.
-    facets_check = _write_packed(root, "facets", _json_bytes(columns))
+    facets_check = write_packed(root, "facets", json_bytes(columns))
     return values, docs_checks, [facets_check]
 
 
@@ -366,7 +367,7 @@ def _labels() -> dict[str, str]:
     return {field.name: field.label for field in schema.FIELDS if field.name in names and field.label}
 
 
-def _json_bytes(payload: Any) -> bytes:
+def json_bytes(payload: Any) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -425,18 +426,19 @@ def _from_text(text: str) -> bytes:
     return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
 
 
-def _write_packed(root: Path, name: str, data: bytes) -> tuple[int, int]:
+def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> tuple[int, int]:
     """Write `data` packed as root/NAME.js; returns its check: (length, CRC-32) of `data`."""
-    _write_script(root / f"{name}.js", name, packed(data))
+    write_script(root / f"{name}.js", name, packed(data), engine)
     return len(data), zlib.crc32(data)
 
 
-def _write_script(path: Path, name: str, payload: Any) -> None:
-    """A `baogaoSearch.load(name, payload);` file: a packed string as it is, anything else as JSON."""
+def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGINE) -> None:
+    """An `ENGINE.load(name, payload);` file (the browser engine's global: baogaoSearch, or the
+    查重 engine's): a packed string as it is, anything else as JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(payload, str):
         body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
     else:
         # "</script" cannot occur in JSON produced from our data once "<" is escaped.
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    path.write_text(f"baogaoSearch.load({json.dumps(name)},{body});\n", encoding="utf-8")
+    path.write_text(f"{engine}.load({json.dumps(name)},{body});\n", encoding="utf-8")

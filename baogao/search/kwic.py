@@ -18,9 +18,14 @@ LINES = 3  # lines per result
 SETTINGS = {"context": CONTEXT, "lines": LINES}
 
 
+def page_text(page: Path) -> str:
+    """The report text the page at `page` shows ("" when it is missing)."""
+    return visible_text(page.read_text(encoding="utf-8")) if page.is_file() else ""
+
+
 def page_kwic(page: Path, query: Query, limit: int = LINES) -> list[tuple[str, str, str]]:
     """KWIC lines of the report page at `page` ([] when it is missing)."""
-    return kwic_lines(visible_text(page.read_text(encoding="utf-8")) if page.is_file() else "", query, limit)
+    return kwic_lines(page_text(page), query, limit)
 
 
 def kwic_lines(text: str, query: Query, limit: int | None = LINES, context: int = CONTEXT) -> list[tuple[str, str, str]]:

@@ -19,9 +19,8 @@ from typing import Any, Iterable, cast
 
 import numpy as np
 
-from baogao.pagetext import visible_text
 from baogao.search.index import FORMAT, INDEX_DIR, shard_of, unpacked
-from baogao.search.kwic import page_kwic
+from baogao.search.kwic import page_kwic, page_text
 from baogao.search.normalize import Query, normalize, parse_query
 
 
@@ -42,14 +41,14 @@ class Hit:
     kwic: list[tuple[str, str, str]] = field(default_factory=list)  # (left, match, right)
 
 
-def _read_script(path: Path) -> Any:
-    """Payload of a `baogaoSearch.load(name, payload);` file."""
+def read_script(path: Path) -> Any:
+    """Payload of an index file (`ENGINE.load(name, payload);`, see index.write_script)."""
     text = path.read_text(encoding="utf-8")
     start = text.index(",", text.index("(")) + 1
     return json.loads(text[start: text.rindex(");")], strict=False)  # packed strings hold raw control characters
 
 
-def _varints(data: bytes) -> list[int]:
+def decode_varints(data: bytes) -> list[int]:
     """Decode LEB128 varints (vectorised: postings of common characters are long)."""
     raw = np.frombuffer(data, np.uint8).astype(np.uint64)
     ends = np.flatnonzero(raw < 128)
@@ -85,7 +84,7 @@ class SearchIndex:
             raise SearchIndexError(f"no search index in '{site_dir}' (no {INDEX_DIR}/manifest.js): "
                                    "build the site with `baogao build` first")
         try:
-            self.manifest = _read_script(self.root / "manifest.js")
+            self.manifest = read_script(self.root / "manifest.js")
             if self.manifest["format"] != FORMAT:  # rows, filters or files of another layout: never guess
                 raise SearchIndexError(f"'{self.root / 'manifest.js'}' is a search index of format "
                                        f"{self.manifest['format']!r}, this baogao reads format {FORMAT}: "
@@ -112,7 +111,7 @@ class SearchIndex:
         if not length:
             return None
         try:
-            data = unpacked(_read_script(self.root / name))
+            data = unpacked(read_script(self.root / name))
         except FileNotFoundError:
             raise _damaged(name, "missing") from None
         except (OSError, ValueError, IndexError, zlib.error):
@@ -127,7 +126,7 @@ class SearchIndex:
             return {}
         (terms_len, sizes_len), head = _header(blob, 2)
         terms = blob[head: head + terms_len].decode("utf-8")
-        sizes = _varints(blob[head + terms_len: head + terms_len + sizes_len])
+        sizes = decode_varints(blob[head + terms_len: head + terms_len + sizes_len])
         data = blob[head + terms_len + sizes_len:]
         table, offset = {}, 0
         for i, size in enumerate(sizes):
@@ -142,7 +141,7 @@ class SearchIndex:
         if raw is None:
             return {}
         out: dict[int, int | list[int]] = {}
-        values, i, doc = _varints(raw), 1, 0
+        values, i, doc = decode_varints(raw), 1, 0
         for g in range(values[0]):
             doc = values[i] if g == 0 else doc + values[i]
             i += 1
@@ -189,8 +188,7 @@ class SearchIndex:
         if not _overlaps_itself(phrase):  # 1–2 characters: the counts are the answer
             return {doc: count for doc, count in self.phrase(phrase).items() if doc in wanted}
         # 哈哈, **: two of its matches can share a character; count in the page's text
-        return {doc: normalize(visible_text((self.site_dir / self.meta(doc)["url"]).read_text(encoding="utf-8")))
-                .count(phrase) for doc in wanted}
+        return {doc: normalize(page_text(self.site_dir / self.meta(doc)["url"])).count(phrase) for doc in wanted}
 
     def facet(self, name: str) -> list[Any]:
         """Per document, its value of facet `name` (a list for a list field; None when unknown)."""

@@ -27,18 +27,18 @@ import json
 import math
 import re
 import shutil
-import zlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from baogao.catalog import CATALOG_FILE
-from baogao.search.index import _varints, link_index_files, packed
+from baogao.search.index import encode_varints, json_bytes, link_index_files, packed, write_packed, write_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
 
+ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
 FORMAT = 1
 DOCS_PER_BLOCK = 50
@@ -90,14 +90,14 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["id"], e["url"], e["display_title"], [x for pair in prints.anchors[d] for x in pair]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
-        docs_checks.append(_write_packed(tmp, f"docs/{block // DOCS_PER_BLOCK}", _json_bytes(rows)))
+        docs_checks.append(write_packed(tmp, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), ENGINE))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
         **fingerprint.SETTINGS,
         "checks": {group: packed(np.array(sums, "<u4").tobytes())
                    for group, sums in (("f", shard_checks), ("docs", docs_checks))},
     }
-    _write_script(tmp / "manifest.js", "manifest", manifest)
+    write_script(tmp / "manifest.js", "manifest", manifest, ENGINE)
     (tmp / "VERSION").write_text(version)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
@@ -182,8 +182,8 @@ def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int
         pairs = np.stack([doc_values[first:last], pos_values[first:last]], axis=1).ravel()
         several = counts[lo:hi] > 1
         stream = np.concatenate(([hi - lo], deltas * 2 + several, counts[lo:hi][several], pairs))
-        data, _ = _varints(stream)
-        checks[s] = _write_packed(root, f"f/{s}", data.tobytes())
+        data, _ = encode_varints(stream)
+        checks[s] = write_packed(root, f"f/{s}", data.tobytes(), ENGINE)
     return bits, checks
 
 
@@ -194,19 +194,3 @@ def _version(catalog: list[dict[str, Any]]) -> str:
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
-
-
-def _json_bytes(payload: Any) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _write_packed(root: Path, name: str, data: bytes) -> tuple[int, int]:
-    _write_script(root / f"{name}.js", name, packed(data))
-    return len(data), zlib.crc32(data)
-
-
-def _write_script(path: Path, name: str, payload: Any) -> None:
-    """A `baogaoSimilar.load(name, payload);` file (a packed string needs no escaping)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = f'"{payload}"' if isinstance(payload, str) else _json_bytes(payload).decode("utf-8").replace("<", "\\u003c")
-    path.write_text(f"baogaoSimilar.load({json.dumps(name)},{body});\n", encoding="utf-8")

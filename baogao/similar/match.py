@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from baogao.search.index import unpacked
-from baogao.search.query import _read_script, _varints
+from baogao.search.query import decode_varints, read_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, SNAP, Skeleton, skeleton
 from baogao.similar.index import FORMAT, INDEX_DIR
@@ -59,7 +59,7 @@ class SimilarIndex:
         if not (self.root / "manifest.js").is_file():
             raise SimilarIndexError(f"'{site_dir}' has no {INDEX_DIR}/manifest.js: rebuild the site with `baogao build`")
         try:
-            self.manifest = _read_script(self.root / "manifest.js")
+            self.manifest = read_script(self.root / "manifest.js")
         except (OSError, ValueError) as err:
             raise _damaged("manifest.js", "unreadable") from err
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT:
@@ -78,7 +78,7 @@ class SimilarIndex:
         if not length:
             return None
         try:
-            data = unpacked(_read_script(self.root / name))
+            data = unpacked(read_script(self.root / name))
         except (OSError, ValueError, TypeError, zlib.error) as err:
             raise _damaged(name, "missing or unreadable") from err
         if len(data) != length or zlib.crc32(data) != crc:
@@ -89,7 +89,7 @@ class SimilarIndex:
         """(hashes, first entry, entry count) and the entries (report values, position values)."""
         if s not in self._shards:
             data = self._payload("f", s)
-            values = np.array(_varints(data) if data else [0], np.int64)
+            values = np.array(decode_varints(data) if data else [0], np.int64)
             t = int(values[0])
             heads = values[1: 1 + t]
             hashes = (s << (32 - self.manifest["bits"])) + np.cumsum(heads >> 1)
