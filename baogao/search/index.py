@@ -70,7 +70,11 @@ _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their te
 # How the browser reads report pages for KWIC lines and highlights, and how it folds characters:
 # the rules the Python side follows, handed to baogao-search.js in the manifest (no selector,
 # width or character table is repeated in JS).
-_READING = {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs()}
+
+
+def _reading() -> dict[str, Any]:
+    """Built when an index is (the character table takes OpenCC a moment: not at import)."""
+    return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs()}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
@@ -103,7 +107,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
                    for field in schema.FACET_FIELDS],
-        **_READING,
+        **_reading(),
         "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
     write_script(tmp / "manifest.js", "manifest", manifest)
@@ -164,7 +168,7 @@ def shard_of(term: str, shards: int) -> int:
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could: browsers cache them for good under ?v=version."""
     # the schema's flags too: what rows hold, filters and their URL parameters, labels
-    layout = json.dumps([_READING, ROW_FIELDS, [(f.name, f.facet) for f in schema.FACET_FIELDS], _labels()],
+    layout = json.dumps([_reading(), ROW_FIELDS, [(f.name, f.facet) for f in schema.FACET_FIELDS], _labels()],
                         ensure_ascii=False)
     digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {layout}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
