@@ -43,6 +43,7 @@ import re2
 import yaml
 
 from baogao.model import Block, ParsedReport
+from baogao.search.variants import to_simplified
 
 DEFAULT_THRESHOLD = 4.0
 DEFAULT_HEADING_FACTOR = 3.0
@@ -537,7 +538,9 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
     Runs after parse, once per report; no jieba, only the taxonomy's precompiled regexes.
     """
     sections = split_sections(report)
-    texts = [block.text for block in report.blocks]
+    # Rules are written in simplified characters; a traditional text (the 1954 report) is
+    # matched folded, one character for one, so every position still points into its page.
+    texts = [to_simplified(block.text) for block in report.blocks]
     children: list[list[int]] = [[] for _ in sections]
     subtree_end = [s.index + 1 for s in sections]  # a section's sub-sections follow it directly
     for s in reversed(sections):
@@ -568,7 +571,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
                 listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
-    return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, texts)
+    shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
+    return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, shown)
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
 
 

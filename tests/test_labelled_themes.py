@@ -85,12 +85,9 @@ DROPPED_THEMES = {"理论学习", "政务服务", "建议提案办理", "队伍�
 # Raise them as the rules improve; remove an entry when its target is met. For scale: two
 # careful readers of the same guide agree to kappa 0.83 (作风建设), 0.93 (信息报送), 0.76 (督查).
 SHORTFALL = {
-    ("作风建设", "sections", "recall"): 0.78,
-    ("信息报送", "sections", "recall"): 0.71,
-    ("信息报送", "reports", "recall"): 0.8,
-    ("督查", "sections", "precision"): 0.78,
+    ("作风建设", "sections", "recall"): 0.8,
+    ("督查", "sections", "precision"): 0.85,
     ("督查", "sections", "recall"): 0.6,
-    ("督查", "reports", "precision"): 0.85,
     ("督查", "reports", "recall"): 0.7,
 }
 

@@ -33,6 +33,16 @@ def table() -> dict[str, str]:
     return {ch: found.get(target, target) for ch, target in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return str.maketrans(table())
+
+
+def to_simplified(text: str) -> str:
+    """`text` with each traditional character folded, one for one: positions stay valid."""
+    return text.translate(_translation())
+
+
 def pairs() -> str:
     """The table as one string of character pairs (黨党國国…), as the manifest carries it."""
     return "".join(source + target for source, target in sorted(table().items()))
