@@ -9,8 +9,9 @@ place table of `baogao.places`, loaded once on first use.
 Where each value is looked for, in order:
 - year: title → file name → the text's date line or a phrase naming its own year → the year the
   file says it was created (a .docx's core properties; `year_source`);
-  without one, `year_min` from the dated events the text names (党的十八大以来 → 2012): a lower
-  bound, never the year;
+  without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
+  市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
+  never the year;
 - org: title prefix (包头市人民政府办公室关于…; not a speech's 在…会议上) → formal openings (在XX
   第N届人民代表大会…上 / 我代表XX人民政府 / XX人民政府令) → the signature at the end (a body's
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
@@ -118,7 +119,13 @@ _OWN_YEAR = re.compile(
 )
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
 # month is required: a plan's 截至2025年 may be a target.
-_AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月")
+_AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?(?:(\d{1,2})\s?月(底|末|31日)?|(底|末))")
+# 2019年6月，市人社局…: a dated event opening a clause is past — unless the clause plans it
+# (2024年3月，将召开…); a deadline (2024年6月底前) has no comma after the date.
+_DATED_EVENT = re.compile(r"(?:^|[。；！？\n])\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[，,]([^。；\n]{0,8})")
+_PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
+# 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
+_RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
 
 def _normalize_digits(s: str) -> str:
@@ -207,6 +214,10 @@ _PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 _FORTHCOMING = re.compile(r"迎|召开(?:党的|中共)?$")
 
 
+def _cn_or_int(s: str) -> int:
+    return int(s) if s.isdigit() else _cn_int(s)
+
+
 def _congress_year(n: int) -> int | None:
     return 1982 + 5 * (n - 12) if 12 <= n <= 20 else None
 
@@ -237,7 +248,12 @@ def _event_year(text: str) -> int | None:
             years.append(1983 + 5 * (term - 6) + session - 1)
     years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
-    years += [int(m.group(1)) for m in _AS_OF.finditer(_normalize_digits(text))]
+    digits = _normalize_digits(text)
+    # Figures as of the end of a year were compiled after it: 截至2018年12月底 → 2019.
+    years += [int(m.group(1)) + (1 if m.group(4) or (m.group(2) == "12" and m.group(3)) else 0)
+              for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
+    years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
+    years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
 

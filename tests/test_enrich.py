@@ -145,6 +145,14 @@ def test_year_from_text(lines, expected):
         ("新冠肺炎疫情防控常态化。", 2020),
         ("截至2019年10月，全市参保人数稳步增长。", 2019),  # figures as of a date
         ("截至2025年，全市建成5G基站1万个。", None),  # no month: may be a plan's target
+        ("截至2018年12月底，已拖欠职工社会保险费。", 2019),  # as of a year's end: compiled after it
+        ("截至2020年底，全市参保人数稳步增长。", 2021),
+        ("截至2018年12月，全市参保人数稳步增长。", 2018),
+        ("2019年6月，市人社局对企业欠缴的保险费进行核定。", 2019),  # a dated event, told as past
+        ("2024年3月，将召开全市推进会。", None),  # planned, not past
+        ("2024年6月，要完成全部整改。", None),
+        ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
+        ("2015年以来，连续三年开展送温暖活动。", 2017),
         # a forthcoming event is no lower bound
         ("以优异成绩迎接党的二十大胜利召开。", None),
         ("到2022年召开党的二十大时，目标任务完成。", None),
