@@ -14,6 +14,7 @@ from baogao import check as fidelity
 from baogao.analysis.collocates import collocates
 from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS, sort_lines
 from baogao import readers
+from baogao.catalog import year_text
 from baogao.convert import convert_archive
 from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
@@ -200,7 +201,7 @@ def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
     print(f"{total} 篇报告含「{query}」")
     for hit in hits:
         meta = hit.meta
-        print(f"\n{meta['title']}  ({meta['year'] or '年份不详'} · {meta['org'] or '单位不详'} · {hit.count} 处)  {meta['url']}")
+        print(f"\n{meta['title']}  ({year_text(meta) or '年份不详'} · {meta['org'] or '单位不详'} · {hit.count} 处)  {meta['url']}")
         for left, match, right in hit.kwic:
             print(f"  …{left}【{match}】{right}…")
     return 0

@@ -115,8 +115,8 @@ FIELDS = (
     Field("year", _year, required=False, sidecar=True, label="年份", catalog=True, result=True, facet="year",
           panel="always"),
     Field("year_source", _one_of(YEAR_SOURCES), required=False),
-    # no year known: the earliest it can be (events)
-    Field("year_min", _year, required=False, catalog=True),
+    # no year known: the earliest it can be (events); results show it as 2012年以后
+    Field("year_min", _year, required=False, catalog=True, result=True),
     Field("org", _str, required=False, sidecar=True, label="发文单位", catalog=True, result=True, panel="always"),
     Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级", catalog=True, result=True,
           facet="level", panel="always"),

@@ -32,3 +32,29 @@ def test_encoding_copies_give_the_text_of_their_original(corpus_site, derived, o
     text = lambda rel: (pages / "text" / f"{report_id(rel)}.txt").read_text(encoding="utf-8")  # noqa: E731
     assert text(derived) == text(original)
     assert len(text(original)) > 1000
+
+
+def test_a_year_known_only_as_a_lower_bound_is_said_so_everywhere(corpus_site, capsys):
+    """Reports without a stated year but with dated events: search rows carry year_min, the CLI
+    and the page's print footer say 2012年以后, never 年份不详 and never the year."""
+    import json
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from baogao.cli import main as baogao
+
+    pages, site = corpus_site
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    bounded = [e for e in catalog if not e["year"] and e["year_min"]]
+    assert len(bounded) >= 3, "the corpus has reports dated only by events"
+    for entry in bounded:
+        footer = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8")).css_first(".baogao-print-footer")
+        assert f"{entry['year_min']}年以后" in footer.text()
+    entry = bounded[0]
+    text = "".join((pages / "text" / f"{entry['id']}.txt").read_text(encoding="utf-8").split())
+    phrase = text[100:110]
+    assert baogao(["search", phrase, "--site", str(site), "--json", "--limit", "0"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)["results"]}
+    assert rows[entry["id"]]["year_min"] == entry["year_min"] and rows[entry["id"]]["year"] is None
+    assert baogao(["search", phrase, "--site", str(site), "--limit", "0"]) == 0
+    assert f"({entry['year_min']}年以后 · " in capsys.readouterr().out

@@ -234,7 +234,7 @@
     function resultNode(hit, meta, fields) {
       var values = fields.map(function (f) {
         var v = meta[f.name];
-        if (f.name === "year" && !v) v = "年份不详";
+        if (f.name === "year" && !v) v = meta.year_min ? meta.year_min + "年以后" : "年份不详";  // as catalog.year_text
         return v == null || v === "" ? null : el("span", { title: f.label, "data-field": f.name, text: String(v) });
       }).filter(Boolean);
       var line = el("div", { class: "baogao-result__meta", translate: "no" });
