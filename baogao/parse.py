@@ -23,9 +23,10 @@ _HEADING_STYLES = (
     ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
     ("section", re.compile(rf"^第[{_CN_NUM}\d]+[节節]")),
     ("cn", re.compile(rf"^[{_CN_NUM}]+[、.．]")),
-    ("paren_cn", re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
+    # a space may stand inside the brackets, as typed or as a PDF lays it out: (三 ), （ 2）
+    ("paren_cn", re.compile(rf"^[（(]\s?[{_CN_NUM}]+\s?[）)]")),
     ("arabic", re.compile(r"^\d{1,2}[、.．](?!\d)")),
-    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]")),
+    ("paren_arabic", re.compile(r"^[（(]\s?\d{1,2}\s?[）)]")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
 _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}

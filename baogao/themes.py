@@ -63,6 +63,9 @@ LEAD_MAX_CHARS = 24
 SENTENCE_FACTOR = 0.75
 # A sentence with this many enumeration commas (、) is a list: its evidence counts half.
 LIST_MARKS = 3
+_GAP = "[ \u3000]?"
+# Matches of one word that count in one section (see _count).
+SATURATION = 3
 LABEL_CHARS = 30
 EXCERPT_CHARS = 80
 REPORT_LABEL = "（全文）"
@@ -314,7 +317,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     # Longest keyword first: at one place in the text the longest word wins (督查督办 over 督查).
     keywords.sort(key=lambda kw: -len(kw[0]))
     rules = tuple(Rule(t, w) for t, w in keywords) + tuple(Rule(t, w, True) for t, w in patterns)
-    keyword_regex = re.compile("|".join(re.escape(t) for t, _ in keywords)) if keywords else None
+    # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
+    keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
     return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled))
 
 
@@ -357,8 +361,10 @@ def _kind(value: Any) -> str:
 
 _CN = "一二三四五六七八九十"
 # A lead-in opens a run of text at the start of a paragraph or after a sentence or clause end.
+# Numbered paragraphs and items count too (1.山西省…, （2）…, ③…), not a number's decimals (1.5亿).
 _LEAD_IN = re.compile(
-    rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、])"
+    rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、]"
+    rf"|\d{{1,2}}[.．、](?![\d.．])|[（(](?:\d{{1,2}}|[{_CN}]{{1,3}})\s?[）)]|[①-⑳])"
 )
 _LEAD_END = re.compile(r"[。；;！？!?：:]")
 
@@ -560,10 +566,14 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             i = section.index
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}))
             hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor, context)
+            kids = children[i]
             if qualifies:
                 assert hit is not None  # a section without evidence does not qualify
                 listed[i] = hit
-            kids = children[i]
+                # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
+                # theme introduces are its parts, whatever words they use.
+                for k in _introduced_items(theme, section, sections, kids, texts):
+                    listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             taken = sum(1 for k in kids if k in listed)
             if (qualifies and named) or (taken >= 2 and 2 * taken > len(kids)) or (
                 qualifies and taken and 2 * taken >= len(kids)
@@ -641,6 +651,29 @@ def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str
     ]
 
 
+def _introduced_items(theme: Theme, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
+    """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
+    right before the first of them ends with a colon (具体如下：) and is itself about the theme
+    (…主要目标是： before a list of goals introduces them, whatever the section is about)."""
+    items = [k for k in kids if sections[k].kind == "lead"]
+    if len(items) < 2:
+        return []
+    first = sections[items[0]]
+    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
+    if not before:
+        return []
+    b, start, end = before[-1]
+    if not texts[b][start:end].rstrip().endswith(("：", ":")):
+        return []
+    return items if _count(theme, texts, (before[-1],))[0] >= SENTENCE_FACTOR * theme.threshold else []
+
+
+def _first_char(section: Section) -> int:
+    """Where in its first block a section starts (a lead may start inside a paragraph)."""
+    span = section.head or (section.body[0] if section.body else None)
+    return span[1] if span else 0
+
+
 def _under_named_heading(theme_no: int, sections: list[Section], heading_themes: list[set[int]]) -> list[bool]:
     """Per section: whether a heading above it names the theme (二、强化督查督办 above
     一是强化"电话催"): its sub-sections are read in that context."""
@@ -677,7 +710,8 @@ def _own_evidence(
     counts: Counter = Counter({(w, where): n for w, n in head_counts.items()})
     counts.update({(w, "text"): n for w, n in text_counts.items()})
     # A heading states the topic: when it names something else, the text must say more.
-    off_heading = bool(section.head) and not head_sum and not context.under_named
+    # Weak words alone (交办 0.5 in 信访事项交办范围) do not put a heading on the theme.
+    off_heading = bool(section.head) and head_sum < 1 and not context.under_named
     threshold = theme.threshold * (OFF_HEADING_FACTOR if off_heading else 1.0)
     # One sentence about the theme qualifies a section whose heading names no other theme
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
@@ -718,25 +752,26 @@ def _sentence_about(
 
 
 def _present(theme: Theme, text: str) -> bool:
-    if theme.keyword_regex and any(theme.weights[m.group()] for m in theme.keyword_regex.finditer(text)):
+    if theme.keyword_regex and any(theme.weights[_word(m)] for m in theme.keyword_regex.finditer(text)):
         return True
     return any(regex.search(text) for regex, _ in theme.pattern_regexes)
 
 
 def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float, Counter[str]]:
-    """(Σ weight × matches, matches per word) of one theme in some spans of text."""
-    total = 0.0
+    """(Σ weight × matches, matches per word) of one theme in some spans of text; a word counts
+    at most SATURATION times: a text that repeats one word (交办 ×32) is not thereby about it."""
     counts: Counter[str] = Counter()
+    weight_of: dict[str, float] = {}
     weights = theme.weights
     for block, start, end in spans:
         text = texts[block]
         taken: list[tuple[int, int]] = []
         if theme.keyword_regex:
             for m in theme.keyword_regex.finditer(text, start, end):
-                word = m.group()
+                word = _word(m)
                 taken.append(m.span())
                 if weights[word]:  # weight 0 only masks a longer phrase
-                    total += weights[word]
+                    weight_of[word] = weights[word]
                     counts[word] += 1
         for regex, weight in theme.pattern_regexes:
             for m in regex.finditer(text, start, end):
@@ -744,9 +779,15 @@ def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float
                 group = 1 if regex.groups else 0
                 # Keywords first: a pattern does not count where a keyword matched.
                 if not _overlaps(taken, m.start(group), m.end(group)):
-                    total += weight
+                    weight_of[m.group(group)] = weight
                     counts[m.group(group)] += 1
-    return total, counts
+    return sum(weight_of[word] * min(n, SATURATION) for word, n in counts.items()), counts
+
+
+def _word(match: re.Match[str]) -> str:
+    """The keyword a match of the keyword regex stands for (without the spaces it allows)."""
+    word = match.group()
+    return word.replace(" ", "").replace("\u3000", "") if " " in word or "\u3000" in word else word
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

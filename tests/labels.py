@@ -9,6 +9,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels sections corpus/…/2026_广东省_政府工作报告.txt   # print the sections to label
     python -m tests.labels score [0|1] [errors]     # theme precision/recall (fold 0, 1 or both)
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
+    python -m tests.labels held-out [0|1] [errors]  # the held-out texts (tests/data/fresh)
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from baogao.themes import REPORT_LABEL, Section, split_sections
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 KEY_CHARS = 16
+FRESH_DIR = "fresh"  # tests/data/fresh: the held-out texts (see tests/data/README.md)
 NO_SHARED = "../shared not found: the labelled reports exist only in the development workspace"
 
 
 def shared_path(source: str) -> Path:
-    return SHARED / source
+    """Where a labelled report is: ../shared, or tests/data/fresh for the held-out texts."""
+    return DATA / source if source.startswith(f"{FRESH_DIR}/") else SHARED / source
 
 
 def parsed_report(source: str) -> ParsedReport:
@@ -203,6 +206,88 @@ def _print_score(folds: tuple[int, ...], show_errors: bool) -> None:
         print("\n".join(f"not found: {key}" for key in score.unmatched))
 
 
+# ------------------------------------------------------------------------- held-out texts
+
+HELD_OUT_FILE = "theme_labels_held_out.tsv"
+
+
+def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...] = (0, 1)) -> ThemeScore:
+    """Theme precision/recall on texts whose reader cut the sections their own way (the held-out
+    set): each labelled passage runs from its key to the next one's, in the text with spaces
+    removed. A passage is predicted a theme when the sections that get it (their own text) cover
+    half of the passage, or half of such a section lies in the passage; so the score does not
+    depend on where the parser cuts. Reports: the report's themes against the union."""
+    from baogao.themes import classify, report_themes
+
+    names = taxonomy.names()
+    score = ThemeScore({n: Counts() for n in names}, {n: Counts() for n in names}, [], [], 0)
+    by_source: dict[str, list[LabelledSection]] = {}
+    for label in labels:
+        if fold_of(label.source) in folds:
+            by_source.setdefault(label.source, []).append(label)
+    for source, rows in sorted(by_source.items()):
+        report = parsed_report(source)
+        offsets, flat = _non_space_offsets(report)
+        starts: list[tuple[int, LabelledSection]] = []
+        at = 0
+        for row in rows:
+            found = flat.find(row.key, at)
+            if found < 0:
+                found = flat.find(row.key)
+            if found < 0:
+                score.unmatched.append(f"{source}\t{row.key}")
+                continue
+            starts.append((found, row))
+            at = found + 1
+        starts.sort(key=lambda item: item[0])
+        sections = split_sections(report)
+        matches = classify(report, taxonomy)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for match in matches:
+            own = (match.section,) if match.own else ()
+            for index in (*own, *(part.section for part in match.parts)):
+                section = sections[index]
+                for block, start, end in ((section.head,) if section.head else ()) + section.body:
+                    spans.setdefault(match.theme, []).append((offsets[block][start], offsets[block][end]))
+        for k, (start, row) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(flat)
+            if end <= start:
+                continue
+            score.labelled += 1
+            got = {theme for theme, theirs in spans.items() if _covers(theirs, start, end)}
+            for name in names:
+                _count(score.sections[name], name in got, name in row.themes)
+            for name in sorted(got ^ row.themes):
+                score.errors.append(f"{'FP' if name in got else 'FN'} {name}\t{source}\t{row.key}\t{row.note}")
+        truth = set().union(*(row.themes for row in rows))
+        got_report = set(report_themes(matches, taxonomy))
+        for name in names:
+            _count(score.reports[name], name in got_report, name in truth)
+    return score
+
+
+def _non_space_offsets(report: ParsedReport) -> tuple[list[list[int]], str]:
+    """Per block, each character offset (and the end) as an offset into the report's text with
+    white space removed; and that text."""
+    offsets, flat, n = [], [], 0
+    for block in report.blocks:
+        row = []
+        for ch in block.text:
+            row.append(n)
+            if not ch.isspace():
+                flat.append(ch)
+                n += 1
+        row.append(n)
+        offsets.append(row)
+    return offsets, "".join(flat)
+
+
+def _covers(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    whole_inside = any(e > s and 2 * (min(e, end) - max(s, start)) >= e - s for s, e in spans)
+    return 2 * inside >= end - start or whole_inside
+
+
 # ---------------------------------------------------------------------------- agreement
 
 SECOND_READ_FILE = "theme_labels_second_read.tsv"
@@ -237,6 +322,14 @@ if __name__ == "__main__":
     elif len(sys.argv) >= 2 and sys.argv[1] == "score":
         chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
         _print_score(chosen, "errors" in sys.argv)
+    elif len(sys.argv) >= 2 and sys.argv[1] == "held-out":
+        from baogao.themes import THEMES_FILE, load_taxonomy
+
+        chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
+        held_out = score_passages(read_labels(HELD_OUT_FILE), load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE), chosen)
+        print(format_score(held_out))
+        if "errors" in sys.argv:
+            print("\n".join(held_out.errors))
     elif len(sys.argv) == 2 and sys.argv[1] == "agreement":
         _print_agreement()
     else:
