@@ -117,6 +117,8 @@ _OWN_YEAR = re.compile(
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
 )
+# A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
+_CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
 # month is required: a plan's 截至2025年 may be a target.
 _AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?(?:(\d{1,2})\s?月(底|末|31日)?|(底|末))")
@@ -175,7 +177,13 @@ def _text_year(text: str) -> int | None:
             len(line) <= _DATE_LINE_MAX_CHARS or line.lstrip().startswith(("（", "(", "——", "――"))
         ):
             return int(m.group(1))
-    own = Counter(int(y) for m in _OWN_YEAR.finditer(s) for y in m.groups() if y and _plausible(int(y)))
+    own = Counter(
+        int(y)
+        for m in _OWN_YEAR.finditer(s)
+        if not _CITED.search(s, max(0, m.start() - 4), m.start())  # 根据2019年宁夏政府工作报告
+        for y in m.groups()
+        if y and _plausible(int(y))
+    )
     return max(own, key=lambda y: (own[y], y)) if own else None
 
 
@@ -207,6 +215,7 @@ _UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
 _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     (re.compile("党史学习教育"), 2021),
+    (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
 )
 _PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
@@ -254,6 +263,10 @@ def _event_year(text: str) -> int | None:
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
+    # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
+    years += [int(y) for m in _OWN_YEAR.finditer(digits) if _CITED.search(digits, max(0, m.start() - 4), m.start())
+              for y in m.groups() if y]
+    years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
 
@@ -296,6 +309,7 @@ _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）()]{{0,20}}{_ORG_SUFFIX}")
+_TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 
@@ -313,6 +327,19 @@ _CONGRESS_LINE = re.compile(
     rf"\s*人民代表大会第[{_CN_NUMERAL}]+次会议"
 )
 _ON_BEHALF = re.compile(r"我代表(?P<org>国务院|第\S{1,3}届中央委员会|[^，,。\s]{0,12}?人民政府)")
+# The lines under a regulation's title say who adopted or issued it: 2021年10月21日 潍坊市第十七届
+# 人民代表大会常务委员会第四十八次会议通过; 2022年2月25日 中共中央、国务院发布; 2012年6月13日
+# 国务院第208次常务会议通过. The first such line names the body that made it.
+_ADOPTED = re.compile(
+    rf"^[ \u3000]*{_SIGNED_ON}[ \u3000]*(?P<place>[^\s，。；]{{2,20}}?)(?:第[{_CN_NUMERAL}]+届)?"
+    rf"(?P<body>人民代表大会常务委员会|人民代表大会)第[{_CN_NUMERAL}\d]+次会议(?:通过|批准)",
+    re.M,
+)
+_ISSUED = re.compile(
+    rf"^[ \u3000]*{_SIGNED_ON}[ \u3000]*(?:中华人民共和国)?(?P<org>[^\s，。；]{{2,30}}?)"
+    r"(?:第\d+次常务会议通过|令第\d+号公布|发布|印发|公布)[ \u3000]*$",
+    re.M,
+)
 _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by (a verb or preposition such as 在/按照/深入/
@@ -354,6 +381,11 @@ def _title_org(title: str) -> str | None:
         if re.search(_ORG_SUFFIX + "$", prefix) or _NPC_SESSION_ORG.match(prefix):
             return prefix
         return None
+    issues = _TITLE_ISSUES.search(t)  # 中央…办公室 中央纪委办公厅公开通报3起…: the issuers
+    if issues:
+        prefix = t[: issues.start()].strip()
+        if re.search(_ORG_SUFFIX + "$", prefix) and _reads_as_body(prefix.split()[0]):
+            return "、".join(prefix.split())
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
         return None
@@ -367,8 +399,8 @@ def _reads_as_body(org: str) -> bool:
     """True for a name qualified by a place, a level, the centre or a redaction (县政府办公室,
     全国总工会, xx市人民政府). Keeps 数字政府…, 大部分人员认为工会 and 县级工会 (a kind of
     body, not one) out."""
-    if len(org) < 3 or re.match(r"[省市县区乡镇]级", org):
-        return False
+    if len(org) < 3 or re.match(r"[省市县区乡镇]级", org) or "各级" in org:
+        return False  # 县级工会, 全国产业工会和各级地方产业工会: kinds of bodies, not one
     if org.startswith(_NOT_A_SUBJECT) and not org.startswith("全国"):
         return False
     return bool(
@@ -441,6 +473,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         places = find_places(congress.group("place"))
         if len(places) == 1 and places[0].end == len(congress.group("place")):
             return congress.group("place") + "人民政府"
+    made = min((m for m in (_ADOPTED.search(opening), _ISSUED.search(opening)) if m), key=lambda m: m.start(), default=None)
+    if made:
+        return made.group("place") + made.group("body") if "body" in made.groupdict() else made.group("org")
     for pattern in (_ON_BEHALF, _DECREE):
         m = pattern.search(opening)
         if m:  # 我代表第十八届中央委员会: the party's central committee
@@ -551,7 +586,12 @@ def _level_of_org(org: str) -> str | None:
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)
     if places and places[0].start == 0:
-        return _PLACE_LEVEL.get(places[0].level or "") or _level_word_after(org, places[0].end)
+        # 重庆市沙坪坝区总工会: the last of the places the name opens with is the body's own
+        own = places[0]
+        for place in places[1:]:
+            if place.start == own.end and place.level:
+                own = place
+        return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
         return _LEVEL_BY_CHAR[named.group(1)]

@@ -144,13 +144,17 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         return first, 1
     issuer = bool(_ISSUER_END.search(first))
     parts = [first]
-    for line in lines[1:_TITLE_MAX_LINES]:
+    candidates = lines[1:_TITLE_MAX_LINES]
+    for k, line in enumerate(candidates):
         goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1)
         if not goes_on or not _is_title_like(line):
             break
         parts.append(line)
         title = "".join(parts)
-        if _DOC_TYPE_WORDS.search(line):
+        # …记录制度 / 重大执法决定法制审核制度的指导意见: a line that ends in a document word
+        # (制度) may still be continued by one that ends in another.
+        following = candidates[k + 1] if k + 1 < len(candidates) else ""
+        if _DOC_TYPE_WORDS.search(line) and not (_is_title_like(following) and _DOC_TYPE_WORDS.search(following)):
             return (title, len(parts)) if len(title) <= _TITLE_MAX_LEN else (first, 1)
     return first, 1
 

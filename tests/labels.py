@@ -38,6 +38,20 @@ def shared_path(source: str) -> Path:
     return DATA / source if source.startswith(f"{FRESH_DIR}/") else SHARED / source
 
 
+def file_name(source: str) -> str:
+    """The name a labelled report is converted under: a held-out text that was a file in its
+    repository gets that file's name back (its title may be only there, as in an office's
+    folder); one taken from a database row or a web page keeps its name here."""
+    if not source.startswith(f"{FRESH_DIR}/"):
+        return source
+    for line in (DATA / FRESH_DIR / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        fields = line.split("\t")
+        origin = fields[2].split(" [")[0]
+        if f"{FRESH_DIR}/{fields[0]}" == source and origin.endswith((".txt", ".md")):
+            return f"{FRESH_DIR}/{Path(origin).stem}.txt"
+    return source
+
+
 def parsed_report(source: str) -> ParsedReport:
     path = shared_path(source)
     return parse(clean(decode(path.read_bytes()).text).lines, path.name)

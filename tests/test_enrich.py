@@ -720,3 +720,46 @@ def test_corpus_values_are_always_well_formed(corpus):
 ])
 def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
     assert meta("县政府办公室工作总结", *lines)["secret_level"] == level
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "org", "level", "region"),
+    [
+        # the lines under a regulation's title say who adopted or issued it
+        ("潍坊市12345政务服务便民热线条例", ["2021年10月21日 潍坊市第十七届人民代表大会常务委员会第四十八次会议通过",
+                                 "2021年12月3日 山东省第十三届人民代表大会常务委员会第三十二次会议批准"],
+         "潍坊市人民代表大会常务委员会", "市", "山东省"),
+        ("信访工作条例", ["2022年1月24日 中共中央政治局会议审议批准", "2022年2月25日 中共中央、国务院发布"],
+         "中共中央、国务院", "中央", "全国"),
+        ("机关事务管理条例", ["2012年6月13日 国务院第208次常务会议通过", "2012年6月28日 中华人民共和国国务院令第621号公布"],
+         "国务院", "中央", "全国"),
+        # a title that opens with its issuers and a verb
+        ("中央层面整治形式主义为基层减负专项工作机制办公室 中央纪委办公厅公开通报3起典型问题",
+         ["新华社北京1月19日电 日前，对3起典型问题进行通报。", "1.辽宁省鞍山市海城市花费高额费用。"],
+         "中央层面整治形式主义为基层减负专项工作机制办公室、中央纪委办公厅", "中央", "全国"),
+        # the most specific of the places an office's name opens with
+        ("重庆市沙坪坝区总工会关于新业态从业人员社会保险的调研报告", ["为了解情况，开展调研。"],
+         "重庆市沙坪坝区总工会", "县", "重庆市"),
+    ],
+)
+def test_who_made_it(title, lines, org, level, region):
+    result = meta(title, *lines)
+    assert (result["org"], result["level"], result["region"]) == (org, level, region)
+
+
+def test_a_kind_of_body_is_no_office():
+    result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
+    assert result["org"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "year_min"),
+    [
+        ("根据2019年宁夏政府工作报告，劳动者大军将成为支撑。", 2019),  # a cited report: not the year, a bound
+        ("现将《关于开展全面督查的通知》（国发明电〔2014〕1号）转发你们。", 2014),  # a cited document number
+        ("改革开放以来，工会工作不断发展。", 1978),
+    ],
+)
+def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
+    result = meta("", line)
+    assert (result["year"], result["year_min"]) == (None, year_min)
