@@ -89,8 +89,7 @@ DROPPED_THEMES = {"理论学习", "政务服务", "建议提案办理", "队伍�
 SHORTFALL = {
     ("作风建设", "sections", "recall"): 0.8,
     ("督查", "sections", "precision"): 0.85,
-    ("督查", "sections", "recall"): 0.6,
-    ("督查", "reports", "recall"): 0.7,
+    ("督查", "reports", "recall"): 0.8,
 }
 
 
