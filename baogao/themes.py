@@ -665,7 +665,7 @@ def _introduced_items(theme: Theme, section: Section, sections: list[Section], k
     b, start, end = before[-1]
     if not texts[b][start:end].rstrip().endswith(("：", ":")):
         return []
-    return items if _count(theme, texts, (before[-1],))[0] >= SENTENCE_FACTOR * theme.threshold else []
+    return items if _count(theme, texts, (before[-1],))[0] >= theme.threshold else []
 
 
 def _first_char(section: Section) -> int:
