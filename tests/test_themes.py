@@ -585,3 +585,50 @@ def test_a_long_section_about_a_theme_in_one_sentence_links_to_that_paragraph(ta
     (match,) = by_theme(classify(r, taxonomy), "作风建设")
     assert (match.label, match.block) == ("（五）持续加强政府自身建设", 2)
     assert match.excerpt.startswith("政府作风持续改进")
+
+
+def test_numbered_items_are_sections_and_an_introduced_list_is_the_themes(taxonomy):
+    """1. / （2） paragraphs are sections of their own; the items a paragraph about a theme
+    introduces with a colon are its parts, whatever words they use."""
+    r = report(
+        "中央纪委办公厅公开通报3起典型问题",
+        "日前，有关部门对3起整治形式主义为基层减负典型问题进行通报。具体如下：",
+        "1.某县违规使用资金维修政府办公楼楼顶、建设广场景观小品，实际形成支出1193万元。",
+        "2.某区对外交流中心存在过度装修问题，其会议中心装修成本高达5489元/平方米。",
+        "3.某市侵占耕地挖湖造景，整改存在弄虚作假问题。",
+    )
+    sections = split_sections(r)
+    leads = [s.label[:2] for s in sections if s.kind == "lead"]
+    assert leads == ["1.", "2.", "3."]
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert [p.label[:2] for p in match.parts] == ["1.", "2.", "3."]
+    # the same items after a colon that introduces something else are not the theme's
+    r = report(
+        "2024年工作要点",
+        "坚持真抓实干，整治形式主义为基层减负。",
+        "今年的主要目标是：",
+        "1.地区生产总值增长5%左右，城镇新增就业1万人。",
+        "2.居民人均可支配收入与经济增长同步。",
+    )
+    assert all(not m.parts for m in by_theme(classify(r, taxonomy), "作风建设"))
+
+
+def test_one_word_repeated_is_not_a_topic(taxonomy):
+    """A word counts at most SATURATION times in a section: 交办 ×30 in passing is not 督查."""
+    text = "信访事项交办后，承办单位应当及时办理并答复。" * 30
+    r = report("一、工作情况", text)
+    assert not by_theme(classify(r, taxonomy), "督查")
+    r = report("一、督查督办情况", "对重点工作开展督查督办，跟踪问效。" * 3)
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
+def test_words_match_in_traditional_characters_and_across_a_stray_space(taxonomy):
+    """Keywords match in a traditional-character text (folded one for one, as search does) and
+    across a space a PDF layout leaves inside a word; evidence is shown as the theme's word."""
+    r = report("一、反對官僚主義和形式主義", "我們必須反對官僚主義，克服形式主義的領導作風。")
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert match.label == "一、反對官僚主義和形式主義"  # the page's own characters
+    assert {e.word for e in match.evidence} >= {"反对官僚主义", "形式主义"}
+    r = report("（一）加强作风 建设", "全面加强干部作风 建设，整治形式 主义。")
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert "作风建设" in {e.word for e in match.evidence}
