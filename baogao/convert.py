@@ -44,9 +44,10 @@ from baogao.workers import ordered_map, worker_pool
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
-              "analysis/formulations.py", "render.py", "schema.py", "model.py", "sources.py", "convert.py", "data")
-STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "pypdfium2", "rjieba",
-                   "pymdown-extensions", "pyyaml")
+              "analysis/formulations.py", "search/variants.py", "render.py", "schema.py", "model.py", "sources.py",
+              "convert.py", "data")
+STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "opencc", "pypdfium2",
+                   "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 SIDECAR_SUFFIX = ".meta.yml"

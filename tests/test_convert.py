@@ -173,7 +173,7 @@ def test_stage_code_lists_every_module_the_stages_import():
         return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
 
     packages = {name for name in STAGE_CODE if (PACKAGE / name / "__init__.py").is_file()}  # hashed whole
-    stages = {name.removesuffix(".py") for name in STAGE_CODE if name.endswith(".py")} - {"convert"}
+    stages = {name.removesuffix(".py").replace("/", ".") for name in STAGE_CODE if name.endswith(".py")} - {"convert"}
     stages |= {".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
                for package in packages for path in (PACKAGE / package).rglob("*.py")}
     reached, todo = set(), list(stages)
