@@ -11,7 +11,9 @@ the page's script."""
 from __future__ import annotations
 
 import json
+import os
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ from baogao.catalog import year_text
 from baogao.pagetext import visible_text
 from baogao.search.kwic import kwic_lines
 from baogao.search.normalize import parse_query
+from tests.test_a11y_browser import AXE, ENGLISH, axe_violations, open_page
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
 from tests.test_ui_browser import done, new_page, ui_ready
 
@@ -355,4 +358,29 @@ def test_no_bar_without_a_search(served, browser):  # noqa: F811
     ui_ready(page)
     page.wait_for_timeout(300)
     assert page.locator(".baogao-steps").count() == 0
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport,scheme", [("desktop", "light"), ("phone", "light"), ("desktop", "dark"), ("phone", "dark")])
+def test_the_bar_the_copy_button_and_the_confirmation_pass_axe(served, browser, viewport, scheme):  # noqa: F811
+    """With the bar, the floating button and the confirmation all on screen; no English in them.
+    BAOGAO_SCREENS=folder saves the screen."""
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: npm ci --prefix tests/vendor")
+    base, _, catalog = served
+    entry = kinds(catalog)["both"]
+    page = open_page(browser, base, f"{entry['url']}?hl={QUERY}&n=1", viewport, scheme)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.locator(".baogao-steps").wait_for()
+    page.evaluate("""() => { const m = document.querySelector("mark.baogao-hl--current").parentElement;
+      const r = document.createRange(); r.selectNodeContents(m); getSelection().removeAllRanges(); getSelection().addRange(r); }""")
+    page.locator(".baogao-copy--float").click()
+    page.locator(".baogao-toast[data-shown]").wait_for()
+    page.wait_for_timeout(300)  # the confirmation's fade-in
+    assert page.evaluate(ENGLISH) == []
+    screens = os.environ.get("BAOGAO_SCREENS")
+    if screens:
+        Path(screens).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{screens}/report-copy-{viewport}-{scheme}.png")
+    assert axe_violations(page) == []
     page.context.close()
