@@ -11,12 +11,15 @@ title, the office ("" when unknown) and `catalog.year_text` (2023, 2022年以后
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from baogao.catalog import year_text
 
 
-def cite_source(meta: Mapping[str, Any]) -> dict[str, str]:
-    """The citation source of the report with front matter `meta`."""
-    return {"title": meta["display_title"], "org": meta.get("org") or "", "year": year_text(dict(meta))}
+def cite_source(meta: Mapping[str, Any]) -> str:
+    """The citation source of the report with front matter `meta`, as JSON ({title, org, year});
+    the template escapes it into the attribute."""
+    source = {"title": meta["display_title"], "org": meta.get("org") or "", "year": year_text(dict(meta))}
+    return json.dumps(source, ensure_ascii=False)

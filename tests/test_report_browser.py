@@ -230,7 +230,7 @@ def test_a_selected_passage_is_copied_with_its_source(served, browser, viewport)
         assert len(paragraphs) >= 3, kind
         # Across paragraphs (and the headings and ¶ between them), then inside one after an anchor.
         last = next(i for i in range(len(paragraphs) - 1, 0, -1) if anchor_at(parsed, paragraphs[i]))
-        for first, start, to, end, by_key in ((0, 2, 2, 5, False), (last, 1, last, 9, True)):
+        for first, start, to, end, by in ((0, 2, 2, 5, "click"), (last, 1, last, 9, "c"), (1, 0, 1, 4, "Tab")):
             page.goto(base + entry["url"])
             ui_ready(page)
             select(page, first, start, to, end)
@@ -238,10 +238,14 @@ def test_a_selected_passage_is_copied_with_its_source(served, browser, viewport)
             button.wait_for()
             box = button.bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
-            if by_key:
-                page.keyboard.press("c")
-            else:
+            if by == "click":
                 button.click()
+            elif by == "c":
+                page.keyboard.press("c")
+            else:  # Tab reaches the button first, Enter presses it
+                page.keyboard.press("Tab")
+                assert page.evaluate("document.activeElement.classList.contains('baogao-copy--float')")
+                page.keyboard.press("Enter")
             page.locator(".baogao-toast[data-shown]").wait_for()
             a, b = paragraphs[first] + start, paragraphs[to] + end
             passage = parsed.text[a:b].strip()

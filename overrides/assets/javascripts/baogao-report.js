@@ -8,7 +8,7 @@
  *   year come from the report page (baogao/cite.py, read by the engine's reportText); the URL is
  *   the report page's absolute address as the reader reaches it (http or file://, without the
  *   query) and the anchor the last heading, article or marked paragraph at or before the passage.
- *   On a report page: select text, then the floating button or the key c.
+ *   On a report page: select text, then the floating button (Tab reaches it first) or the key c.
  * - Next / previous occurrence on a report opened from a search (?hl=…&n=…): every occurrence
  *   marked, the n-th current, and a bar 第 n / N 处 with ↑ ↓ and the keys j (next) and k
  *   (previous), wrapping around at either end.
@@ -143,8 +143,15 @@
       button.style.top = (r.bottom + window.scrollY + 6) + "px";
     }
     document.addEventListener("selectionchange", function () { clearTimeout(timer); timer = setTimeout(read, 150); });
+    /* The keyboard: Tab reaches the button first while it is shown (it stands at the end of the
+     * page), c copies at once, Escape hides it. */
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && chosen) { hide(); return; }
+      if (e.key === "Tab" && !e.shiftKey && chosen && document.activeElement !== button && plainKey(e)) {
+        e.preventDefault();
+        button.focus();
+        return;
+      }
       if (e.key.toLowerCase() !== COPY_KEY || !plainKey(e) || !chosen) return;
       e.preventDefault();
       copyCited(chosen);
