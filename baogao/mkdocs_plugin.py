@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from baogao import site
+from baogao.cite import cite_source
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
 from baogao.similar.index import index_version as similar_version, publish_similar_index
@@ -82,11 +83,13 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Before a page is rendered: a report's previous/next report of the same office or year,
-        and its passages that other reports hold."""
+        its passages that other reports hold, and the source a passage copied from it cites."""
         neighbours = self.neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
         reuse = self.reuse.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_reuse"] = reuse  # type: ignore[typeddict-unknown-key]  # overrides/partials/reuse.html
+        source = cite_source(page.meta) if site.is_report_page(page.meta) else None
+        context["baogao_cite"] = source  # type: ignore[typeddict-unknown-key]  # overrides/partials/content.html
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -16,6 +16,9 @@ tags.html):
   placed). The one exception is the permalink mark (¶) that the toc extension appends to every
   heading (`class="headerlink"`): Markdown writes it, no template can mark it, so it is named
   here, and only here.
+- `CITE`: the text element also carries, in this attribute, the report's citation source as
+  JSON (`baogao.cite`): what a passage copied from the page, or from a KWIC line cut from it,
+  cites. The browser reads the attribute's name from the manifest too.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 TEXT = "[data-baogao-text]"
 EXCLUDE = "[data-baogao-exclude], .headerlink"
-CONTRACT = {"text": TEXT, "exclude": EXCLUDE}
+CITE = "data-baogao-cite"
+CONTRACT = {"text": TEXT, "exclude": EXCLUDE, "cite": CITE}
 
 
 def visible_text(html: str) -> str:

@@ -234,3 +234,24 @@ def test_highlighting_a_hostile_phrase_marks_text_only(hostile_site, watched):
     marks = watched.page.locator("mark.baogao-hl").all_inner_texts()
     assert marks and set(marks) == {"<script>"}
     watched.assert_inert()
+
+
+def test_copy_with_citation_keeps_hostile_titles_and_offices_as_text(hostile_site, watched):
+    """The citation source rides in an attribute as JSON (a title with quotes and </title>, an
+    office with <img onerror>): copied literally, never run."""
+    from tests.test_report_browser import citation
+
+    base, catalog = hostile_site
+    watched.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    for source in ("标题闭合.txt", "单位注入.txt"):
+        entry = catalog[source]
+        watched.open(base + entry["url"])
+        text = watched.page.evaluate("""() => { const p = document.querySelector("[data-baogao-text] > p");
+          const r = document.createRange(); r.selectNodeContents(p); getSelection().removeAllRanges(); getSelection().addRange(r);
+          return p.textContent.trim(); }""")
+        watched.page.locator(".baogao-copy--float").wait_for()
+        watched.page.keyboard.press("c")
+        watched.page.locator(".baogao-toast[data-shown]").wait_for()
+        copied = watched.page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith(citation(text, entry, base + entry["url"], ""))  # an anchor may follow
+        watched.assert_inert()

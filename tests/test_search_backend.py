@@ -37,8 +37,9 @@ def test_only_the_backend_knows_the_index():
     for module in ("cli.py", "site.py", "mkdocs_plugin.py"):
         code = (ROOT / "baogao" / module).read_text(encoding="utf-8")
         assert "search.index" not in code and "search_site" not in code and "INDEX_DIR" not in code, module
-    ui = (JS / "baogao-ui.js").read_text(encoding="utf-8")
-    assert "manifest" not in ui and "FACET_" not in ui  # filters and labels come from the engine
+    for name in ("baogao-ui.js", "baogao-report.js"):
+        ui = (JS / name).read_text(encoding="utf-8")
+        assert "manifest" not in ui and "FACET_" not in ui, name  # filters, labels, page contract: from the engine
 
 
 def test_the_browser_engine_reads_the_format_the_builder_writes():

@@ -341,9 +341,9 @@
             return out;
           }
           return Promise.all(docs.map(function (doc) {
-            return pageText(doc).catch(function () { return null; }).then(function (text) {
-              if (text === null) { exact = false; return [doc, found.get(doc).count]; }
-              return [doc, normalize(text).split(p).length - 1];
+            return pageText(doc).catch(function () { return null; }).then(function (page) {
+              if (page === null) { exact = false; return [doc, found.get(doc).count]; }
+              return [doc, normalize(page.text).split(p).length - 1];
             });
           })).then(function (pairs) { return new Map(pairs); });
         });
@@ -414,19 +414,30 @@
     });
   }
   /* The report text a page (a Document) shows, by the page-text contract in the manifest
-   * (baogao/pagetext.py): its text nodes (for highlighting) and their concatenation; null
-   * for a page without report text. */
+   * (baogao/pagetext.py): its text nodes (for highlighting) and their concatenation; the
+   * anchors in it, [offset, id] in text order (the ids of its headings, articles and marked
+   * paragraphs, where their text starts); and the citation source the page carries
+   * (baogao/cite.py, null when none). Null for a page without report text. */
   function reportText(page) {
     return manifest().then(function (m) {
       var root = page.querySelector(m.page.text);
       if (!root) return null;
-      var walker = page.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: function (n) { return n.parentNode.closest(m.page.exclude) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+      var walker = page.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+        acceptNode: function (n) { return (n.nodeType === 3 ? n.parentNode : n).closest(m.page.exclude) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
       });
-      var nodes = [], text = "";
-      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
-      return { nodes: nodes, text: text };
+      var nodes = [], text = "", anchors = [], n;
+      while ((n = walker.nextNode())) {
+        if (n.nodeType === 3) { nodes.push([n, text.length]); text += n.data; } else if (n.id) anchors.push([text.length, n.id]);
+      }
+      var source = root.getAttribute(m.page.cite);
+      return { nodes: nodes, text: text, anchors: anchors, source: source ? JSON.parse(source) : null };
     });
+  }
+  /* The id of the last anchor at or before `offset` ("" when there is none). */
+  function anchorAt(anchors, offset) {
+    var id = "";
+    for (var i = 0; i < anchors.length && anchors[i][0] <= offset; i++) id = anchors[i][1];
+    return id;
   }
   /* [begin, end) UTF-16 spans of the included phrases in `text`, in text order (called once
    * the manifest has loaded: reportText and kwic wait for it). */
@@ -445,7 +456,8 @@
   }
   /* Whether report pages can be read for KWIC lines: not from file://, where fetch() is refused. */
   var pagesReadable = location.protocol !== "file:";
-  /* The report's text, read from its page; null where pages cannot be fetched (file://).
+  /* The report's page as reportText reads it, without its nodes ({text, anchors, source});
+   * null where pages cannot be fetched (file://).
    * The last few are kept: the header box asks again for the same reports as one types. A
    * failed fetch is not kept (the next call fetches again). */
   var texts = new Map(), TEXTS_KEPT = 30;
@@ -467,14 +479,17 @@
       return r.text();
     }).then(function (html) {
       return reportText(new DOMParser().parseFromString(html, "text/html"));
-    }).then(function (found) { return found && found.text; }).finally(function () { clearTimeout(timer); });
+    }).then(function (found) {
+      return found && { text: found.text, anchors: found.anchors, source: found.source };
+    }).finally(function () { clearTimeout(timer); });
   }
-  /* Up to `limit` KWIC lines [{left, match, right}] of the included phrases, in text order,
-   * ±`context` characters; both default to the manifest's (baogao/search/kwic.py). No lines
-   * while the page cannot be read (file://, a failed fetch: the next call fetches again). */
+  /* Up to `limit` KWIC lines [{left, match, right, anchor, source}] of the included phrases, in
+   * text order, ±`context` characters; both default to the manifest's (baogao/search/kwic.py).
+   * `anchor` and `source` are what a copied line cites (see reportText). No lines while the
+   * page cannot be read (file://, a failed fetch: the next call fetches again). */
   function kwic(doc, query, limit, context) {
     return Promise.all([manifest(), pageText(doc).catch(function () { return null; })]).then(function (all) {
-      var text = all[1];
+      var page = all[1], text = page && page.text;
       limit = limit || all[0].kwic.lines; context = context || all[0].kwic.context;
       if (!text) return [];
       return spans(text, query).slice(0, limit).map(function (sp) {
@@ -482,6 +497,7 @@
           left: text.slice(Math.max(0, sp[0] - context), sp[0]).replace(/\n/g, " "),
           match: text.slice(sp[0], sp[1]).replace(/\n/g, " "),
           right: text.slice(sp[1], sp[1] + context).replace(/\n/g, " "),
+          anchor: anchorAt(page.anchors, sp[0]), source: page.source,
         };
       });
     });
@@ -490,7 +506,7 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
+    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
     unpack: unpack, crc32: crc32, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,

@@ -1,6 +1,6 @@
 /* baogao page UI, run at the end of every page: the header search box (with / and s to reach it,
- * arrow keys through its results), the search page (search.html), the highlighting of an
- * occurrence on a report page opened from a result, the print button, and A− / A+. Report data
+ * arrow keys through its results), the search page (search.html), the print button, and A− / A+
+ * (the report page's marks and copying are baogao-report.js's, loaded before). Report data
  * is only ever inserted as text (textContent), never as HTML; where it is shown it is marked
  * translate="no" (it is the reports' wording, not the interface's). */
 (function () {
@@ -248,7 +248,9 @@
     }
     function fillKwic(item, meta, lines) {
       var list = item.querySelector(".baogao-result__kwic");
-      lines.forEach(function (line, i) { list.appendChild(el("li", {}, [kwicNode(line, hitHref(meta, raw, i))])); });
+      lines.forEach(function (line, i) {
+        list.appendChild(el("li", {}, [kwicNode(line, hitHref(meta, raw, i)), window.baogaoReport && baogaoReport.copyButton(line, pageUrl(meta.url))]));
+      });
     }
     function renderFacets(allHits, chosen, filters, passes) {
       facetBox.replaceChildren();
@@ -300,53 +302,6 @@
     }
   }
 
-  /* ---- report page: highlight the occurrences of ?hl=…, scroll to the n-th ---- */
-  function highlight() {
-    var params = new URLSearchParams(location.search), raw = params.get("hl");
-    if (!raw) return;
-    var nth = parseInt(params.get("n") || "0", 10) || 0;
-    S.reportText(document).then(function (found) {
-      var spans = found ? S.spans(found.text, S.parseQuery(raw)) : [];
-      if (!spans.length) return;
-      var target = spans[Math.min(nth, spans.length - 1)], current = null;
-      /* From the last span to the first: marking one splits text nodes after the earlier ones. */
-      merged(spans).reverse().forEach(function (sp) {
-        var group = markSpan(found.nodes, sp);
-        if (sp[0] <= target[0] && target[0] < sp[1]) current = group;
-      });
-      if (current && current.length) {
-        current.forEach(function (m) { m.classList.add("baogao-hl--current"); });
-        current[current.length - 1].scrollIntoView({ block: "center" });
-      }
-    });
-  }
-  /* Spans in text order with the overlapping ones joined (作风 and 风建 in 作风建设 are one mark):
-   * marks cannot overlap. */
-  function merged(spans) {
-    var out = [];
-    spans.forEach(function (sp) {
-      var last = out[out.length - 1];
-      if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
-      else out.push([sp[0], sp[1]]);
-    });
-    return out;
-  }
-  /* Wrap span [begin, end) of the text in <mark>s, one per text node it covers; returns them in
-   * text order. */
-  function markSpan(nodes, sp) {
-    var group = [];
-    nodes.forEach(function (pair) {
-      var node = pair[0], start = pair[1], end = start + node.data.length;
-      if (end <= sp[0] || start >= sp[1]) return;
-      var range = document.createRange();
-      range.setStart(node, Math.max(sp[0], start) - start); range.setEnd(node, Math.min(sp[1], end) - start);
-      var mark = el("mark", { class: "baogao-hl" });
-      range.surroundContents(mark);
-      group.push(mark);
-    });
-    return group;
-  }
-
   /* ---- reading comfort: A− / A+ scale the page text, remembered (Material's storage, per site) ---- */
   var FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5], FONT_KEY = "baogao.font";
   function fontSize() {
@@ -392,5 +347,4 @@
   printing();
   headerBox();
   searchPage();
-  highlight();
 })();
