@@ -290,7 +290,7 @@
   /* Character diff of two short texts (LCS): [[same, text]…] for each side. */
   function diff(a, b) {
     a = Array.from(a); b = Array.from(b);
-    if (a.length * b.length > 4e6) return [[[true, a.join("")]], [[true, b.join("")]]];
+    if (a.length * b.length > 1e6) return [[[true, a.join("")]], [[true, b.join("")]]];  // long passages: unmarked
     var rows = a.length + 1, cols = b.length + 1, t = new Uint16Array(rows * cols), i, j;
     for (i = a.length - 1; i >= 0; i--) for (j = b.length - 1; j >= 0; j--) {
       t[i * cols + j] = a[i] === b[j] ? t[(i + 1) * cols + j + 1] + 1 : Math.max(t[(i + 1) * cols + j], t[i * cols + j + 1]);
@@ -310,8 +310,9 @@
   function marked(parts) {
     return el("span", {}, parts.map(function (p) { return p[0] ? p[1] : el("mark", { class: "baogao-diff", text: p[1] }); }));
   }
-  /* The report's text as its page shows it, and the archive passage [ra, rb) (skeleton
-   * positions of its kept text) found there by the passage's fingerprints. */
+  /* The archive passage of a match, cut from the report's text as its page shows it, where the
+   * passage's fingerprints stand densest. A page is fetched, and its skeleton and fingerprints
+   * made, once for all its matches. */
   var pages = new Map();
   function archivePassage(match, m) {
     if (location.protocol === "file:") return Promise.resolve(null);
@@ -320,15 +321,19 @@
       var page = fetch(new URL(url, S.siteRoot).href).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.text();
-      }).then(function (html) { return S.reportText(new DOMParser().parseFromString(html, "text/html")); });
+      }).then(function (html) {
+        var found = S.reportText(new DOMParser().parseFromString(html, "text/html"));
+        if (!found) return null;
+        var sk = skeleton(found.text), fp = fingerprints(sk.codes, m), at = new Map();
+        fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
+        return { chars: Array.from(found.text), sk: sk, at: at };
+      });
       pages.set(url, page);
       page.catch(function () { pages.delete(url); });
     }
     return pages.get(url).then(function (found) {
       if (!found) return null;
-      var sk = skeleton(found.text), p = match._passage, at = new Map(), hits = [];
-      var fp = fingerprints(sk.codes, m);
-      fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
+      var sk = found.sk, at = found.at, p = match._passage, hits = [];
       /* the passage's fingerprints on the page; the archive passage is their densest run as
        * long as the draft passage (and GAP) */
       new Set(p.seeds.map(function (seed) { return match._hashAt.get(seed[0]); })).forEach(function (h) {
@@ -342,8 +347,7 @@
       }
       if (!best) return null;
       var a = hits[first], b = Math.min(sk.codes.length, hits[last] + m.k);
-      var chars = Array.from(found.text);
-      return chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
+      return found.chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
     }).catch(function () { return null; });
   }
   function page() {
@@ -364,6 +368,7 @@
       list.textContent = ""; shares.textContent = "";
       box.querySelectorAll(".baogao-similar__more").forEach(function (b) { b.remove(); });
       list.setAttribute("data-state", "loading");
+      performance.mark("baogao-similar-start");
       summary.textContent = "正在查重……";
       Promise.all([analyse(text), manifest()]).then(function (all) { show(all[0], all[1], text); }, function (err) {
         summary.textContent = err && err.indexDamaged ? "查重索引不完整，请联系管理员" : "查重失败：" + (err && err.message);
@@ -414,6 +419,7 @@
         list.after(more);
       }
       list.setAttribute("data-state", "done");
+      performance.mark("baogao-similar-done");  // the answer is shown (archive passages follow)
     }
   }
 
