@@ -10,7 +10,9 @@ payloads are packed as the search index's are (raw deflate, 7 bits a character:
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and the length and CRC-32 of every other file's payload (`checks`, as the search
   index's: a missing or altered file is an error, never a partial answer);
-- `f/S.js` — the fingerprints whose hash has top bits S (the shard count grows with the index
+- `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
+  MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
+  at the low end and would fill the first shards; keys spread evenly) (the shard count grows with the index
   so that a draft loads at most about DRAFT_BYTES, see `_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
   (the first from the shard's first hash) packed (big-endian bits, padded to a byte; R about
   log2 of the mean gap, as a Rice code takes), then varints, each field a run of its own
@@ -54,6 +56,7 @@ DOCS_PER_BLOCK = 50
 # whole in a few files, a large one in ~1 000 small ones.
 SHARD_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 8_000, 1_500, 1_000_000
 HOLDERS = 16  # reports listed for one fingerprint (see the module)
+MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
 # A heading or an article of a converted page: its text (escaped Markdown) and anchor.
@@ -107,7 +110,7 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
         docs_checks.append(write_packed(tmp, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), ENGINE))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
-        "holders": HOLDERS,
+        "holders": HOLDERS, "mix": MIX,
         **fingerprint.SETTINGS,
         "checks": {group: packed(np.array(sums, "<u4").tobytes())
                    for group, sums in (("f", shard_checks), ("docs", docs_checks))},
@@ -176,7 +179,9 @@ def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, 
 
 def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int, int]]]:
     """Write f/S.js for every shard with fingerprints; returns the shard bits and checks."""
-    hashes, docs, sections = prints.hashes.astype(np.int64), prints.docs, prints.sections
+    hashes = shard_keys(prints.hashes)
+    order = np.lexsort((prints.sections, prints.docs, hashes))
+    hashes, docs, sections = hashes[order], prints.docs[order], prints.sections[order]
     # one entry per (hash, report, section), in (hash, report) order
     keep = np.ones(len(hashes), bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
@@ -219,6 +224,11 @@ def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int
     return bits, checks
 
 
+def shard_keys(hashes: np.ndarray) -> np.ndarray:
+    """The keys the index stores fingerprints under (see the module)."""
+    return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+
+
 def _shard_bits(estimate: float) -> int:
     """log2 of the shard count for an index of about `estimate` bytes (see SHARD_BYTES)."""
     shards = estimate / SHARD_BYTES
@@ -229,7 +239,7 @@ def _shard_bits(estimate: float) -> int:
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {SHARD_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {SHARD_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -27,7 +27,7 @@ import numpy as np
 from baogao.search.codec import read_script, unpacked, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR
+from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -51,7 +51,7 @@ class Passages:
 
 @dataclass(frozen=True)
 class _Shard:
-    hashes: np.ndarray  # sorted
+    hashes: np.ndarray  # the keys (baogao.similar.index.shard_keys), sorted
     offsets: np.ndarray  # entries of hash i: offsets[i]:offsets[i + 1]
     docs: np.ndarray
     sections: np.ndarray
@@ -118,11 +118,12 @@ class SimilarIndex:
     def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(draft position, report, section) of every entry of every fingerprint."""
         shift = 32 - self.manifest["bits"]
-        shards = hashes.astype(np.int64) >> shift
+        keys = shard_keys(hashes)
+        shards = keys >> shift
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for s in np.unique(shards).tolist():
             mine = shards == s
-            table, h, d = self._shard(s), hashes[mine].astype(np.int64), positions[mine]
+            table, h, d = self._shard(s), keys[mine], positions[mine]
             i = np.minimum(np.searchsorted(table.hashes, h), max(0, len(table.hashes) - 1))
             hit = (table.hashes[i] == h) if len(table.hashes) else np.zeros(len(h), bool)
             lo, hi = table.offsets[i[hit]], table.offsets[i[hit] + 1]

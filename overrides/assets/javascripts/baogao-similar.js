@@ -29,7 +29,19 @@
     err.indexDamaged = true;
     return err;
   }
-  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), get = loader.get, load = loader.load;
+  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), load = loader.load;
+  /* At most LOADING files in flight: a draft loads ~1 000 shards, and each file's load timeout
+   * runs from its request, so a queue of them all at once would time out on a busy machine. */
+  var LOADING = 12, loading = 0, waiting = [];
+  function get(name) {
+    return new Promise(function (resolve) {
+      waiting.push(function () { resolve(loader.get(name)); });
+      next();
+    }).then(function (payload) { loading--; next(); return payload; }, function (err) { loading--; next(); throw err; });
+  }
+  function next() {
+    while (loading < LOADING && waiting.length) { loading++; waiting.shift()(); }
+  }
 
   function manifest() {
     return keep("manifest", function () {
@@ -91,7 +103,7 @@
       });
     });
   }
-  /* Append the entries of hash h (draft position d) to seeds [d, report, section, reports not listed]. */
+  /* Append the entries of key h (draft position d) to seeds [d, report, section, reports not listed]. */
   function lookup(table, h, d, seeds) {
     var lo = 0, hi = table.hashes.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (table.hashes[mid] < h) lo = mid + 1; else hi = mid; }
@@ -179,10 +191,12 @@
   function analyse(text) {
     return manifest().then(function (m) {
       var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = Math.pow(2, 32 - m.bits);
-      var shards = Array.from(new Set(fp.hashes.map(function (h) { return Math.floor(h / shift); })));
+      /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
+      var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
+      var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
       return Promise.all(shards.map(shard)).then(function (tables) {
         var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
-        fp.hashes.forEach(function (h, i) { lookup(byShard.get(Math.floor(h / shift)), h, fp.positions[i], seeds); });
+        keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
         fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
         return Promise.all(found.map(function (p) { return row(p.doc); })).then(function (rows) {
