@@ -9,21 +9,15 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from baogao import check as fidelity
-from baogao.analysis.collocates import collocates
-from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS, sort_lines
-from baogao import readers
-from baogao.catalog import year_text
-from baogao.convert import convert_archive
-from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
-from baogao.publish import publish, validate_base_url
-from baogao.themes import THEMES_FILE, Taxonomy, TaxonomyError, load_taxonomy
-from baogao.search.backend import BACKEND
-from baogao.search.query import SearchIndexError
-from baogao.similar.index import build_similar_index
-from baogao.similar.match import SimilarIndexError, SimilarIndex, check_draft, report_lines
-from baogao.site import DEFAULT_PAGES, mark_site_built, pages_dir_for, run_mkdocs, site_fingerprint, site_is_current
+from baogao import readers, sources
+from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS
+
+# Each command imports the stages it runs (below, in its function): `baogao similar` or
+# `baogao search` starts without loading the converter, MkDocs and the index writers.
+if TYPE_CHECKING:
+    from baogao.themes import Taxonomy
 
 log = logging.getLogger("baogao")
 FORCE_HELP = "replace a non-empty out folder that is not a baogao site, or holds other files (all are deleted)"
@@ -96,8 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "similar":
         return _similar(args.file, args.site, args.json)
     if args.command == "check":
+        from baogao.site import DEFAULT_PAGES
+
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
+
+    from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder
+    from baogao.publish import validate_base_url
+    from baogao.site import pages_dir_for, run_mkdocs
+    from baogao.themes import THEMES_FILE, TaxonomyError, load_taxonomy
 
     if not args.reports.is_dir():
         parser.error(f"reports folder '{args.reports}' does not exist")
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
     """Convert the reports into `pages`; exit status 1 if any failed."""
+    from baogao.convert import convert_archive
+
     started = time.perf_counter()
     summary = convert_archive(args.reports, pages, taxonomy=taxonomy, jobs=args.jobs, progress=not args.quiet)
     for problem in summary.failed:
@@ -143,6 +146,9 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 
 
 def _index(pages: Path) -> None:
+    from baogao.search.backend import BACKEND
+    from baogao.similar.index import build_similar_index
+
     started = time.perf_counter()
     version = BACKEND.build(pages)
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
@@ -154,6 +160,10 @@ def _index(pages: Path) -> None:
 def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: str | None) -> int:
     """Convert, then build, check and switch in a new site unless the one in --out is current;
     `publish` then packs it. Runs holding the out folder's lock."""
+    from baogao.outdir import staged_site, switch_in
+    from baogao.publish import publish
+    from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
+
     status = _convert(args, pages, taxonomy)
     _index(pages)
     fingerprint = site_fingerprint(args.config, pages) + (site_url or "")
@@ -189,6 +199,10 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
+    from baogao.catalog import year_text
+    from baogao.search.backend import BACKEND
+    from baogao.search.query import SearchIndexError
+
     try:
         total, hits = BACKEND.search(site, query, limit)
     except SearchIndexError as err:  # no site, no index, or a damaged one: never a partial answer
@@ -208,6 +222,9 @@ def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:
 
 
 def _trend(site: Path, query: str, as_json: bool) -> int:
+    from baogao.search.backend import BACKEND
+    from baogao.search.query import SearchIndexError
+
     try:
         found = BACKEND.trend(site, query)
         totals = BACKEND.reports_per_year(site)
@@ -228,6 +245,11 @@ def _trend(site: Path, query: str, as_json: bool) -> int:
 
 
 def _concordance(args: argparse.Namespace) -> int:
+    from baogao.analysis.collocates import collocates
+    from baogao.analysis.concordance import sort_lines
+    from baogao.search.backend import BACKEND
+    from baogao.search.query import SearchIndexError
+
     try:
         lines = BACKEND.concordance(args.site, args.query, getattr(args, "width", DEFAULT_WIDTH))
     except SearchIndexError as err:
@@ -259,9 +281,11 @@ def _concordance(args: argparse.Namespace) -> int:
 
 
 def _similar(file: Path, site: Path, as_json: bool) -> int:
-    try:
-        text = readers.read(file).text
-    except (OSError, readers.ReadError) as err:
+    from baogao.similar.match import SimilarIndex, SimilarIndexError, check_draft, report_lines
+
+    try:  # read as a report is: the same refusals (binary, over MAX_REPORT_BYTES) before reading it all
+        text = readers.read(sources.read_report(file, file.name), file.name).text
+    except (OSError, readers.ReadError, sources.NotAReport) as err:
         log.error("error: %s: %s", file, err.strerror if isinstance(err, OSError) else err)
         return 2
     try:
@@ -279,6 +303,8 @@ def _similar(file: Path, site: Path, as_json: bool) -> int:
 
 
 def _check(site: Path, pages: Path) -> int:
+    from baogao import check as fidelity
+
     checked, losses = fidelity.check_site(site, pages)
     for loss in losses:
         log.error("TEXT LOST: %s", loss)

@@ -156,7 +156,7 @@ def test_cli_prints_kwic_lines_and_json(sample_site, capsys):
 @pytest.mark.parametrize("seed", range(6))
 def test_packed_payloads_round_trip_and_need_no_escaping(seed):
     """Index payloads: deflate, then 7 bits per character; no character a JS string would escape."""
-    from baogao.search.index import packed, unpacked
+    from baogao.search.codec import packed, unpacked
 
     rng = random.Random(seed)
     samples = [b"", b"\x00", bytes(range(256)), b'"\\\n\r\x00' * 40]

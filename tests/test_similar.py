@@ -17,7 +17,9 @@ from selectolax.lexbor import LexborHTMLParser
 from baogao.cli import main as baogao
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
+from baogao.similar.index import HOLDERS, build_similar_index, publish_similar_index
 from baogao.similar.match import SimilarIndex, SimilarIndexError, check_draft
+from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
 
@@ -125,6 +127,32 @@ def test_exact_copy_has_similarity_one_and_edited_less(corpus_site):
     assert near and 0.2 < max(m["similarity"] for m in near) < 1.0
 
 
+def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(tmp_path):
+    """A passage in more than HOLDERS reports is listed with the first HOLDERS (catalog order);
+    each report's own paragraph is found in it alone, identical (the index's codec round trip)."""
+    rng = random.Random(3)
+    alphabet = [chr(0x4E00 + i) for i in range(2000)]
+    stock = "".join(rng.choice(alphabet) for _ in range(80))
+    pages, site = tmp_path / "pages", tmp_path / "site"
+    (pages / "text").mkdir(parents=True)
+    catalog, own = [], {}
+    for i in range(HOLDERS + 8):
+        rid = f"r{i:03d}"
+        own[rid] = "".join(rng.choice(alphabet) for _ in range(120))
+        (pages / "text" / f"{rid}.txt").write_text(f"标题{i}\n{own[rid]}\n{stock}\n", encoding="utf-8")
+        catalog.append({"id": rid, "url": f"reports/{rid}.html", "display_title": f"标题{i}"})
+    (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    build_similar_index(pages)
+    site.mkdir()
+    publish_similar_index(pages, site)
+    index = SimilarIndex(site)
+    held = {m["report_id"] for m in check_draft(stock, index)["matches"]}
+    assert held == {e["id"] for e in catalog[:HOLDERS]}
+    for rid, text in own.items():
+        matches = check_draft(text, index)["matches"]
+        assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
+
+
 def test_text_not_in_the_archive_matches_little(corpus_site):
     _, site = corpus_site
     index = SimilarIndex(site)
@@ -162,6 +190,13 @@ def test_cli_errors_name_the_file(sample_site, tmp_path, caplog):
     binary.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     assert baogao(["similar", str(binary), "--site", str(site)]) == 2
     assert "binary.txt" in caplog.text
+    big = tmp_path / "big.txt"  # text at its head, over the limit in all (sparse: no disk used)
+    with open(big, "wb") as handle:
+        handle.write("一段文字。\n".encode("utf-8") * 10_000)  # more than the 64 KiB head read first
+        handle.truncate(MAX_REPORT_BYTES + 1)
+    caplog.clear()
+    assert baogao(["similar", str(big), "--site", str(site)]) == 2
+    assert "big.txt" in caplog.text and "64 MiB" in caplog.text
     draft = tmp_path / "d.txt"
     draft.write_text("一段文字", encoding="utf-8")
     assert baogao(["similar", str(draft), "--site", str(tmp_path / "nosite")]) == 2

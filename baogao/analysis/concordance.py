@@ -9,11 +9,14 @@ of it, or by year.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from baogao.search.kwic import kwic_lines, page_text
 from baogao.search.normalize import parse_query
-from baogao.search.query import SearchIndex
+
+if TYPE_CHECKING:  # the index is passed in: importing it would slow every `baogao` command's start
+    from baogao.search.query import SearchIndex
 
 SORTS = ("left", "right", "year")
 DEFAULT_WIDTH = 20

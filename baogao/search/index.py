@@ -39,7 +39,6 @@ import hashlib
 import json
 import math
 import shutil
-import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -49,11 +48,11 @@ import numpy as np
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic, variants
+from baogao.search.codec import encode_varints, json_bytes, packed, write_packed, write_script
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every index file calls
 FORMAT = 10  # 10: traditional characters fold to simplified (the manifest carries the table)
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
@@ -197,22 +196,6 @@ def _fnv(codes: np.ndarray) -> np.ndarray:
     for i in range(codes.shape[1]):
         h = ((h ^ codes[:, i]) * np.uint64(_FNV_PRIME)) & np.uint64(0xFFFFFFFF)
     return h
-
-
-def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 bytes of all values, and each value's byte length."""
-    values = values.astype(np.uint64)
-    length = np.ones(len(values), np.int64)
-    for bits in (7, 14, 21, 28, 35):
-        length += values >= np.uint64(1 << bits)
-    start = np.concatenate(([0], np.cumsum(length)[:-1]))
-    out = np.zeros(int(length.sum()), np.uint8)
-    for group in range(int(length.max(initial=0))):
-        has = length > group
-        byte = (values[has] >> np.uint64(7 * group)) & np.uint64(0x7F)
-        more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
-        out[start[has] + group] = (byte | more).astype(np.uint8)
-    return out, length
 
 
 class _Level:
@@ -369,80 +352,3 @@ def _labels() -> dict[str, str]:
     """The label of every row field and filter, for readers of the rows (the UI, `baogao search`)."""
     names = {*ROW_FIELDS, *FACETS}
     return {field.name: field.label for field in schema.FIELDS if field.name in names and field.label}
-
-
-def json_bytes(payload: Any) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-# Characters that cannot stand as themselves in a JS string literal (NUL is kept out for tools).
-_ESCAPED = (0x00, 0x0A, 0x0D, 0x22, 0x5C)
-_ESCAPE_INDEX = np.full(128, -1, np.int64)
-_ESCAPE_INDEX[list(_ESCAPED)] = np.arange(len(_ESCAPED))
-_BIT_WEIGHTS = 1 << np.arange(6, -1, -1, dtype=np.int64)
-
-
-def packed(data: bytes) -> str:
-    """Raw deflate, then 7 bits per character ("base-122"): 8/7 of the deflated size, where
-    base64 would take 4/3. Each 7-bit group is one ASCII character; a group that
-    cannot stand in a JS string (`_ESCAPED`) becomes a 2-byte character that also carries the
-    next group, so every byte of the file holds 7 bits. Browsers inflate with
-    DecompressionStream("deflate-raw"), also from file:// (see baogao-search.js `unpack`)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return _to_text(compressor.compress(data) + compressor.flush())
-
-
-def unpacked(text: str) -> bytes:
-    return zlib.decompress(_from_text(text), -15)
-
-
-def _to_text(data: bytes) -> str:
-    bits = np.unpackbits(np.frombuffer(data, np.uint8))
-    bits = np.concatenate([bits, np.zeros(-len(bits) % 7, np.uint8)])
-    groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
-    codes = groups.copy()
-    keep = np.ones(len(groups), bool)
-    escapes, last = [], -2
-    for i in np.flatnonzero(_ESCAPE_INDEX[groups] >= 0).tolist():
-        if i != last + 1:  # a group carried by the escape before it is not an escape itself
-            escapes.append(i)
-            last = i
-    at = np.array(escapes, np.int64)
-    paired = at[at + 1 < len(groups)]
-    codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
-    keep[paired + 1] = False
-    final = at[at + 1 >= len(groups)]  # an escape with no group after it
-    codes[final] = 0x80 + (len(_ESCAPED) + _ESCAPE_INDEX[groups[final]]) * 128
-    return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
-
-
-def _from_text(text: str) -> bytes:
-    codes = np.frombuffer(text.encode("utf-32-le"), "<u4").astype(np.int64)
-    escaped = codes >= 0x80
-    kind = np.where(escaped, (codes - 0x80) >> 7, 0)
-    paired = escaped & (kind < len(_ESCAPED))
-    width = 1 + paired
-    start = np.cumsum(width) - width
-    groups = np.empty(int(width.sum()), np.int64)
-    groups[start] = np.where(escaped, np.array(_ESCAPED)[kind % len(_ESCAPED)], codes)
-    groups[start[paired] + 1] = (codes[paired] - 0x80) & 127
-    bits = ((groups[:, None] >> np.arange(6, -1, -1)) & 1).astype(np.uint8).ravel()
-    return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
-
-
-def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> tuple[int, int]:
-    """Write `data` packed as root/NAME.js; returns its check: (length, CRC-32) of `data`."""
-    write_script(root / f"{name}.js", name, packed(data), engine)
-    return len(data), zlib.crc32(data)
-
-
-def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGINE) -> None:
-    """An `ENGINE.load(name, payload);` file (the browser engine's global: baogaoSearch, or the
-    查重 engine's): a packed string as it is, anything else as JSON."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(payload, str):
-        body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
-    else:
-        # "</script" cannot occur in JSON produced from our data once "<" is escaped.
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    path.write_text(f"{engine}.load({json.dumps(name)},{body});\n", encoding="utf-8")

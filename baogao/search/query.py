@@ -19,7 +19,8 @@ from typing import Any, Iterable, cast
 
 import numpy as np
 
-from baogao.search.index import FORMAT, INDEX_DIR, shard_of, unpacked
+from baogao.search.codec import decode_varints, read_script, unpacked
+from baogao.search.index import FORMAT, INDEX_DIR, shard_of
 from baogao.search.kwic import page_kwic, page_text
 from baogao.search.normalize import Query, normalize, parse_query
 
@@ -39,24 +40,6 @@ class Hit:
     count: int
     meta: dict[str, Any] = field(default_factory=dict)
     kwic: list[tuple[str, str, str]] = field(default_factory=list)  # (left, match, right)
-
-
-def read_script(path: Path) -> Any:
-    """Payload of an index file (`ENGINE.load(name, payload);`, see index.write_script)."""
-    text = path.read_text(encoding="utf-8")
-    start = text.index(",", text.index("(")) + 1
-    return json.loads(text[start: text.rindex(");")], strict=False)  # packed strings hold raw control characters
-
-
-def decode_varints(data: bytes) -> list[int]:
-    """Decode LEB128 varints (vectorised: postings of common characters are long)."""
-    raw = np.frombuffer(data, np.uint8).astype(np.uint64)
-    ends = np.flatnonzero(raw < 128)
-    if not len(ends):
-        return []
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    shift = np.arange(len(raw), dtype=np.uint64) - np.repeat(starts, ends - starts + 1).astype(np.uint64)
-    return np.add.reduceat((raw & np.uint64(127)) << (np.uint64(7) * shift), starts).tolist()
 
 
 def _header(blob: bytes, count: int) -> tuple[list[int], int]:

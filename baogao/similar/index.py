@@ -10,13 +10,22 @@ payloads are packed as the search index's are (raw deflate, 7 bits a character:
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and the length and CRC-32 of every other file's payload (`checks`, as the search
   index's: a missing or altered file is an error, never a partial answer);
-- `f/S.js` — the fingerprints whose hash has top bits S: varints `[T, T × (hash delta · 2 + 1 if
-  the hash has more than one entry), the entry counts of those, then per entry (report,
-  position)]`; within a hash, a report is a delta from the one before (the first absolute), a
-  position a delta from the one before in the same report (most hashes have one entry: no count);
-- `docs/B.js` — reports B·block …: `[id, url, display title, [skeleton position, anchor, …]]`,
-  the anchors being those of the report's headings and articles (a match links to the last one
-  at or before its passage).
+- `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
+  MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
+  at the low end and would fill the first shards; keys spread evenly) (the shard count grows with the index
+  so that a draft loads at most about DRAFT_BYTES, see `_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
+  (the first from the shard's first hash) packed (big-endian bits, padded to a byte; R about
+  log2 of the mean gap, as a Rice code takes), then varints, each field a run of its own
+  (deflate models each): `[T high parts of the gaps, T entry counts, T "more" counts,
+  E report deltas (from the hash's previous entry; the first from 0), E sections]`.
+  An entry is (report, section): the section is the number of the report's anchors at or before
+  the fingerprint (0: before the first), all a match needs to link to the heading above its
+  passage. A hash held by more than HOLDERS reports keeps the entries of the first HOLDERS
+  (catalog order) and counts the others in "more", which the 查重 page shows (a stock phrase
+  names a few reports, not thousands, in a draft's answer and its download; the first HOLDERS
+  are the same for all of a passage's fingerprints, so its passages hold together);
+- `docs/B.js` — reports B·block …: `[id, url, display title, [anchor, …]]`, the anchors of the
+  report's headings and articles in page order (section s links to anchor s − 1).
 """
 
 from __future__ import annotations
@@ -32,39 +41,45 @@ from typing import Any
 
 import numpy as np
 
-from baogao.catalog import CATALOG_FILE
-from baogao.search.index import encode_varints, json_bytes, link_index_files, packed, write_packed, write_script
+from baogao.search.codec import encode_varints, json_bytes, packed, write_packed, write_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 1
+FORMAT = 2
 DOCS_PER_BLOCK = 50
-TARGET_SHARD_BYTES = 4_000  # a draft touches one shard per fingerprint: small shards, little transfer
+# A draft loads the shard of each of its fingerprints. The shard count is the least (a power of
+# two) with shards of at most SHARD_BYTES whose expected load for a DRAFT_PRINTS-fingerprint
+# draft (a 5 000-character draft has ~1 400) is at most DRAFT_BYTES: a small index is loaded
+# whole in a few files, a large one in ~1 000 small ones.
+SHARD_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 8_000, 1_500, 1_000_000
+HOLDERS = 16  # reports listed for one fingerprint (see the module)
+MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
-_BYTES_PER_ENTRY = 5  # packed, measured: sizes the shard count
+_BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
 # A heading or an article of a converted page: its text (escaped Markdown) and anchor.
 _ANCHORED = re.compile(r"^(?:#{1,6} (?P<heading>.*) \{: #(?P<h>[^ ]+) \}|\{: #(?P<a>[^ ]+) \.baogao-article \})$")
 
 
 class Fingerprints:
     """Every fingerprint of the archive: hash, report (catalog order), skeleton position, the
-    text offsets its k-gram spans [start, end) and the line it starts in, sorted by hash,
-    report, position; and per report its skeleton length and anchors."""
+    text offsets its k-gram spans [start, end), the line it starts in and its section (anchors
+    at or before it), sorted by hash, report, position; and per report its skeleton length and
+    anchors."""
 
     def __init__(self, found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int,
-                                        list[tuple[int, str]]]]):
+                                        list[tuple[int, str]], np.ndarray]]):
         def joined(i: int, dtype: str) -> np.ndarray:
             return np.concatenate([f[i] for f in found] or [np.zeros(0, dtype)]).astype(dtype)
 
         hashes, positions, starts, ends = joined(0, "uint32"), joined(1, "int64"), joined(2, "int64"), joined(3, "int64")
-        lines = joined(4, "int64")
+        lines, sections = joined(4, "int64"), joined(7, "int64")
         docs = np.concatenate([np.full(len(f[0]), d, np.int64) for d, f in enumerate(found)] or [np.zeros(0, np.int64)])
         order = np.lexsort((positions, docs, hashes))
         self.hashes, self.docs, self.positions = hashes[order], docs[order], positions[order]
-        self.starts, self.ends, self.lines = starts[order], ends[order], lines[order]
+        self.starts, self.ends, self.lines, self.sections = starts[order], ends[order], lines[order], sections[order]
         self.lengths = [f[5] for f in found]
         self.anchors = [f[6] for f in found]
 
@@ -72,6 +87,8 @@ class Fingerprints:
 def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
     and the reuse pages; returns the index version. Skips the work when nothing changed."""
+    # imported here, not above: `baogao similar` imports this module's names and starts faster without them
+    from baogao.catalog import CATALOG_FILE
     from baogao.similar.reuse import write_reuse  # reuse reads this module's Fingerprints
 
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
@@ -88,11 +105,12 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     bits, shard_checks = _write_shards(tmp, prints)
     docs_checks = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["id"], e["url"], e["display_title"], [x for pair in prints.anchors[d] for x in pair]]
+        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         docs_checks.append(write_packed(tmp, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), ENGINE))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
+        "holders": HOLDERS, "mix": MIX,
         **fingerprint.SETTINGS,
         "checks": {group: packed(np.array(sums, "<u4").tobytes())
                    for group, sums in (("f", shard_checks), ("docs", docs_checks))},
@@ -112,13 +130,15 @@ def index_version(pages_dir: Path) -> str:
 
 def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
     """Put the index into the built site."""
+    from baogao.search.index import link_index_files  # build-time only (see build_similar_index)
+
     link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
 
 def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
-                                                          int, list[tuple[int, str]]]:
+                                                          int, list[tuple[int, str]], np.ndarray]:
     """One report's fingerprints (hashes, positions, text offsets and line of their k-grams),
-    skeleton length and anchors."""
+    skeleton length, anchors and each fingerprint's section."""
     text_path, page_path = job
     text = text_path.read_text(encoding="utf-8")
     sk = skeleton(text)
@@ -126,7 +146,9 @@ def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray
     starts, ends = sk.origin[positions], sk.origin[positions + fingerprint.K - 1] + 1
     breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), "<u4") == 0x0A)
     lines = np.searchsorted(breaks, starts)  # the line (paragraph) each k-gram starts in
-    return hashes, positions, starts, ends, lines, len(sk.codes), _anchors(text, sk.origin, page_path)
+    anchors = _anchors(text, sk.origin, page_path)
+    sections = np.searchsorted(np.array([at for at, _ in anchors], np.int64), positions, "right")
+    return hashes, positions, starts, ends, lines, len(sk.codes), anchors, sections
 
 
 def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, str]]:
@@ -157,39 +179,67 @@ def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, 
 
 def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int, int]]]:
     """Write f/S.js for every shard with fingerprints; returns the shard bits and checks."""
-    total = len(prints.hashes)
-    bits = max(0, min(24, math.ceil(math.log2(max(1, total * _BYTES_PER_ENTRY / TARGET_SHARD_BYTES)))))
-    checks = [(0, 0)] * (1 << bits)
-    if not total:
-        return bits, checks
-    hashes, docs, positions = prints.hashes.astype(np.int64), prints.docs, prints.positions
-    new_hash = np.ones(total, bool)
+    hashes = shard_keys(prints.hashes)
+    order = np.lexsort((prints.sections, prints.docs, hashes))
+    hashes, docs, sections = hashes[order], prints.docs[order], prints.sections[order]
+    # one entry per (hash, report, section), in (hash, report) order
+    keep = np.ones(len(hashes), bool)
+    keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
+    hashes, docs, sections = hashes[keep], docs[keep], sections[keep]
+    new_hash = np.ones(len(hashes), bool)
     new_hash[1:] = hashes[1:] != hashes[:-1]
     new_doc = new_hash.copy()
     new_doc[1:] |= docs[1:] != docs[:-1]
-    doc_values = np.where(new_hash, docs, docs - np.concatenate(([0], docs[:-1])))
-    pos_values = np.where(new_doc, positions, positions - np.concatenate(([0], positions[:-1])))
+    group = np.cumsum(new_hash) - 1
+    rank = np.cumsum(new_doc) - 1  # the report's rank among its hash's reports
+    rank -= rank[np.flatnonzero(new_hash)][group]
+    listed = rank < HOLDERS
     firsts = np.flatnonzero(new_hash)
-    counts = np.diff(np.append(firsts, total))
     unique = hashes[firsts]
+    holders = np.bincount(group[new_doc], minlength=len(unique))
+    more = np.maximum(0, holders - HOLDERS)
+    hashes, docs, sections, group = hashes[listed], docs[listed], sections[listed], group[listed]
+    counts = np.bincount(group, minlength=len(unique))
+    estimate = len(unique) * _BYTES_PER_HASH + len(hashes) * _BYTES_PER_ENTRY
+    bits = _shard_bits(estimate)
+    checks = [(0, 0)] * (1 << bits)
+    if not len(unique):
+        return bits, checks
+    doc_deltas = docs - np.concatenate(([0], docs[:-1]))
+    entry_firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    doc_deltas[entry_firsts] = docs[entry_firsts]
     shard = unique >> (32 - bits)
     present, start = np.unique(shard, return_index=True)
     ends = [*start[1:].tolist(), len(unique)]
     for s, lo, hi in zip(present.tolist(), start.tolist(), ends):
-        terms = unique[lo:hi]
-        deltas = np.diff(terms, prepend=s << (32 - bits))
-        first, last = int(firsts[lo]), int(firsts[hi - 1] + counts[hi - 1])
-        pairs = np.stack([doc_values[first:last], pos_values[first:last]], axis=1).ravel()
-        several = counts[lo:hi] > 1
-        stream = np.concatenate(([hi - lo], deltas * 2 + several, counts[lo:hi][several], pairs))
-        data, _ = encode_varints(stream)
-        checks[s] = write_packed(root, f"f/{s}", data.tobytes(), ENGINE)
+        first, last = int(entry_firsts[lo]), int(entry_firsts[hi - 1] + counts[hi - 1])
+        gaps = np.diff(unique[lo:hi], prepend=s << (32 - bits))
+        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69))))  # Rice's parameter
+        head, _ = encode_varints(np.array([hi - lo, last - first, low]))
+        lows = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
+        rest, _ = encode_varints(np.concatenate((gaps >> low, counts[lo:hi], more[lo:hi], doc_deltas[first:last],
+                                                 sections[first:last])))
+        data = head.tobytes() + np.packbits(lows.astype(np.uint8).ravel()).tobytes() + rest.tobytes()
+        checks[s] = write_packed(root, f"f/{s}", data, ENGINE)
     return bits, checks
+
+
+def shard_keys(hashes: np.ndarray) -> np.ndarray:
+    """The keys the index stores fingerprints under (see the module)."""
+    return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+
+
+def _shard_bits(estimate: float) -> int:
+    """log2 of the shard count for an index of about `estimate` bytes (see SHARD_BYTES)."""
+    shards = estimate / SHARD_BYTES
+    if estimate > DRAFT_BYTES:  # expected load: estimate · (1 − e^(−DRAFT_PRINTS / shards))
+        shards = max(shards, -DRAFT_PRINTS / math.log(1 - DRAFT_BYTES / estimate))
+    return max(0, min(24, math.ceil(math.log2(max(1.0, shards)))))
 
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {SHARD_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -3,13 +3,15 @@
 Runs in `baogao similar FILE` over a built site's `similar-index/`; the 查重 page runs the same
 steps in the browser (overrides/assets/javascripts/baogao-similar.js; the tests compare both).
 A draft is fingerprinted as the reports were (`baogao.similar.fingerprint`), and each of its
-fingerprints is looked up in the index. Per report, the draft fingerprints it holds are grouped
-into passages (`passages`): one passage while they are at most GAP skeleton characters apart,
-whatever their order in the report (reordered clauses stay one passage). A passage holding two
-fingerprints or more is widened to the clause ends within SNAP characters (copied text starts
-and ends at clause ends; the fingerprints inside it start up to a window in). Its similarity is
-the share of the draft's own fingerprints inside it that the report holds (1.0: identical
-wording; about 0.5 with one character in ten changed).
+fingerprints is looked up in the index (a seed: draft position, report, section). Per report,
+the seeds are grouped into passages (`passages`): one passage while they are at most GAP
+skeleton characters apart in the draft, whatever their order in the report (reordered clauses
+stay one passage). A passage holding two fingerprints or more is widened to the clause ends
+within SNAP characters (copied text starts and ends at clause ends; the fingerprints inside it
+start up to a window in). Its similarity is the share of the draft's own fingerprints inside it
+that the report holds (1.0: identical wording; about 0.5 with one character in ten changed); it
+links to the anchor of its seeds' median section. All of it is array work (numpy), so a draft
+that stands in thousands of reports costs no Python loop per seed.
 """
 
 from __future__ import annotations
@@ -22,11 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.index import unpacked
-from baogao.search.query import decode_varints, read_script
+from baogao.search.codec import read_script, unpacked, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR
+from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -39,14 +40,21 @@ def _damaged(name: str, what: str) -> SimilarIndexError:
 
 
 @dataclass(frozen=True)
-class Passage:
-    """A draft passage [a, b) (skeleton positions) that report `doc` holds at [ra, rb)."""
-    doc: int
-    a: int
-    b: int
-    ra: int
-    rb: int
-    similarity: float
+class Passages:
+    """Draft passages [a, b) (skeleton positions) that report `doc` holds, linked to `section`."""
+    doc: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    section: np.ndarray
+    similarity: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Shard:
+    hashes: np.ndarray  # the keys (baogao.similar.index.shard_keys), sorted
+    offsets: np.ndarray  # entries of hash i: offsets[i]:offsets[i + 1]
+    docs: np.ndarray
+    sections: np.ndarray
 
 
 class SimilarIndex:
@@ -68,7 +76,7 @@ class SimilarIndex:
         self.checks = {g: np.frombuffer(unpacked(v), "<u4").reshape(-1, 2) for g, v in self.manifest["checks"].items()}
         if len(self.checks["f"]) != 1 << self.manifest["bits"]:
             raise _damaged("manifest.js", "inconsistent")
-        self._shards: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._shards: dict[int, _Shard] = {}
         self._blocks: dict[int, list] = {}
         self.titles: dict[str, str] = {}  # report id → display title, of the rows read
 
@@ -85,37 +93,49 @@ class SimilarIndex:
             raise _damaged(name, "altered")
         return data
 
-    def _shard(self, s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(hashes, first entry, entry count) and the entries (report values, position values)."""
+    def _shard(self, s: int) -> _Shard:
+        """Shard s decoded (the layout: baogao.similar.index)."""
         if s not in self._shards:
-            data = self._payload("f", s)
-            values = np.array(decode_varints(data) if data else [0], np.int64)
-            t = int(values[0])
-            heads = values[1: 1 + t]
-            hashes = (s << (32 - self.manifest["bits"])) + np.cumsum(heads >> 1)
-            several = (heads & 1).astype(bool)
-            counts = np.ones(t, np.int64)
-            counts[several] = values[1 + t: 1 + t + several.sum()]
-            entries = values[1 + t + several.sum():].reshape(-1, 2)
-            self._shards[s] = (hashes, np.concatenate(([0], np.cumsum(counts))), entries)
+            data = self._payload("f", s) or bytes(3)  # no fingerprints: T = E = R = 0
+            try:
+                t, e, low, at = _head(data, 3)
+            except ValueError as err:
+                raise _damaged(f"f/{s}.js", "inconsistent") from err
+            start = at + (t * low + 7) // 8
+            bits = np.unpackbits(np.frombuffer(data[at:start], np.uint8))[: t * low].reshape(t, low)
+            values = varint_array(data[start:])
+            if len(values) != 3 * t + 2 * e:
+                raise _damaged(f"f/{s}.js", "inconsistent")
+            highs, counts, _, doc_deltas, sections = np.split(values, np.cumsum([t, t, t, e]))
+            deltas = (highs << low) + bits.astype(np.int64) @ (1 << np.arange(low - 1, -1, -1, dtype=np.int64))
+            offsets = np.concatenate(([0], np.cumsum(counts)))
+            sums = np.cumsum(doc_deltas)
+            docs = sums - np.repeat(sums[offsets[:-1]] - doc_deltas[offsets[:-1]], counts) if e else sums
+            hashes = (s << (32 - self.manifest["bits"])) + np.cumsum(deltas)
+            self._shards[s] = _Shard(hashes, offsets, docs, sections)
         return self._shards[s]
 
-    def postings(self, h: int) -> tuple[np.ndarray, np.ndarray]:
-        """(reports, positions) holding fingerprint hash `h`."""
-        hashes, offsets, entries = self._shard(h >> (32 - self.manifest["bits"]))
-        i = int(np.searchsorted(hashes, h))
-        if i == len(hashes) or hashes[i] != h:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        doc_values, pos_values = entries[offsets[i]: offsets[i + 1]].T
-        docs = np.cumsum(doc_values)
-        new = np.ones(len(docs), bool)
-        new[1:] = doc_values[1:] != 0
-        sums = np.cumsum(pos_values)
-        first = np.maximum.accumulate(np.where(new, np.arange(len(docs)), 0))
-        return docs, sums - sums[first] + pos_values[first]
+    def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(draft position, report, section) of every entry of every fingerprint."""
+        shift = 32 - self.manifest["bits"]
+        keys = shard_keys(hashes)
+        shards = keys >> shift
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for s in np.unique(shards).tolist():
+            mine = shards == s
+            table, h, d = self._shard(s), keys[mine], positions[mine]
+            i = np.minimum(np.searchsorted(table.hashes, h), max(0, len(table.hashes) - 1))
+            hit = (table.hashes[i] == h) if len(table.hashes) else np.zeros(len(h), bool)
+            lo, hi = table.offsets[i[hit]], table.offsets[i[hit] + 1]
+            n = hi - lo
+            at = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+            found.append((np.repeat(d[hit], n), table.docs[at], table.sections[at]))
+        if not found:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return tuple(np.concatenate(x) for x in zip(*found))  # type: ignore[return-value]
 
     def row(self, doc: int) -> list:
-        """[id, url, title, [position, anchor, …]] of report `doc`."""
+        """[id, url, title, [anchor, …]] of report `doc`."""
         block = doc // self.manifest["block"]
         if block not in self._blocks:
             data = self._payload("docs", block)
@@ -125,42 +145,54 @@ class SimilarIndex:
         return row
 
 
-def passages(sk: Skeleton, positions: np.ndarray, seeds: dict[int, list[tuple[int, int]]]) -> list[Passage]:
-    """The passages of a text (skeleton `sk`, fingerprint positions `positions`) that each report
-    holds, from the seeds (text position, report position) of its fingerprints per report."""
-    found = []
+def _head(data: bytes, count: int) -> tuple[int, ...]:
+    """The first `count` varints of `data`, and the offset after them."""
+    values: list[int] = []
+    value, shift, at = 0, 0, 0
+    while len(values) < count:
+        if at >= len(data):
+            raise ValueError("truncated")
+        value |= (data[at] & 127) << shift
+        shift += 7
+        if data[at] < 128:
+            values.append(value)
+            value, shift = 0, 0
+        at += 1
+    return (*values, at)
+
+
+def passages(sk: Skeleton, positions: np.ndarray, seeds: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Passages:
+    """The passages of a text (skeleton `sk`, fingerprint positions `positions`, ascending) that
+    each report holds, from the seeds (text position, report, section) of its fingerprints."""
+    d, doc, section = seeds
+    order = np.lexsort((section, d, doc))
+    d, doc, section = d[order], doc[order], section[order]
+    n = len(d)
+    new = np.ones(n, bool)
+    new[1:] = (doc[1:] != doc[:-1]) | (d[1:] - d[:-1] > K + GAP)
+    heads = np.flatnonzero(new)
+    lasts = np.append(heads[1:], n)[: len(heads)] - 1  # (no seeds: no groups)
+    distinct = np.ones(n, bool)
+    distinct[1:] = new[1:] | (d[1:] != d[:-1])
+    group = np.cumsum(new) - 1
+    held = np.bincount(group[distinct], minlength=len(heads))
+    a, b = d[heads], d[lasts] + K
+    own = np.searchsorted(positions, b - K, "right") - np.searchsorted(positions, a)
+    similarity = np.floor(held / np.maximum(own, held) * 1000 + 0.5) / 1000
+    # widened to the clause ends within SNAP (a text's start and end count as clause ends)
     length = len(sk.codes)
-    for doc in sorted(seeds):
-        groups: list[list[tuple[int, int]]] = []
-        end = -1
-        for d, r in sorted(seeds[doc]):
-            if groups and d <= end + GAP:
-                groups[-1].append((d, r))
-            else:
-                groups.append([(d, r)])
-            end = max(end, d + K) if len(groups[-1]) > 1 else d + K
-        for group in groups:
-            a, b = group[0][0], max(d for d, _ in group) + K
-            held = len({d for d, _ in group})
-            own = int(np.searchsorted(positions, b - K, "right") - np.searchsorted(positions, a))
-            if held >= 2:
-                a, b = _snap(sk.breaks, length, a, b)
-            reports = sorted(r for _, r in group)
-            middle, reach = reports[len(reports) // 2], b - a + GAP
-            near = [r for r in reports if abs(r - middle) <= reach]
-            found.append(Passage(doc, a, b, near[0], near[-1] + K, int(held / max(own, held) * 1000 + 0.5) / 1000))
-    return found
-
-
-def _snap(breaks: np.ndarray, length: int, a: int, b: int) -> tuple[int, int]:
-    """[a, b) widened to the clause ends at most SNAP characters away (else as it is)."""
-    left = a
-    while left > 0 and not breaks[left] and a - left < SNAP:
-        left -= 1
-    right = b
-    while right < length and not breaks[right] and right - b < SNAP:
-        right += 1
-    return (left if breaks[left] or left == 0 else a), (right if right == length or breaks[right] else b)
+    marks = np.append(sk.breaks, True)
+    marks[0] = True
+    index = np.arange(length + 1)
+    before = np.maximum.accumulate(np.where(marks, index, 0))
+    after = np.minimum.accumulate(np.where(marks, index, length)[::-1])[::-1]
+    wide = held >= 2
+    left, right = before[a], after[np.minimum(b, length)]
+    a = np.where(wide & (a - left <= SNAP), left, a)
+    b = np.where(wide & (right - b <= SNAP), right, b)
+    by_section = np.lexsort((section, group))  # each group's sections ascending: the median
+    median = section[by_section[heads + (lasts - heads + 1) // 2]]
+    return Passages(doc[heads], a, b, median, similarity)
 
 
 def check_draft(text: str, index: SimilarIndex) -> dict[str, Any]:
@@ -168,22 +200,15 @@ def check_draft(text: str, index: SimilarIndex) -> dict[str, Any]:
     offsets in code points of `text`, one match per (draft passage, report)."""
     sk = skeleton(text)
     hashes, positions = fingerprint.fingerprints(sk.codes)
-    seeds: dict[int, list[tuple[int, int]]] = {}
-    for h, d in zip(hashes.tolist(), positions.tolist()):
-        docs, rpos = index.postings(h)
-        for doc, r in zip(docs.tolist(), rpos.tolist()):
-            seeds.setdefault(doc, []).append((d, r))
+    found = passages(sk, positions, index.seeds(hashes, positions))
+    starts, ends = sk.origin[found.a], sk.origin[found.b - 1] + 1
     matches = []
-    for p in passages(sk, positions, seeds):
-        start, end = int(sk.origin[p.a]), int(sk.origin[p.b - 1]) + 1
-        row = index.row(p.doc)
-        flat = row[3]
-        anchor = ""
-        for i in range(0, len(flat), 2):
-            if flat[i] <= p.ra:
-                anchor = flat[i + 1]
+    for doc, section, start, end, similarity in zip(found.doc.tolist(), found.section.tolist(), starts.tolist(),
+                                                     ends.tolist(), found.similarity.tolist()):
+        row = index.row(doc)
+        anchor = row[3][section - 1] if 0 < section <= len(row[3]) else ""
         matches.append({"start": start, "end": end, "report_id": row[0],
-                        "url": row[1] + (f"#{anchor}" if anchor else ""), "similarity": p.similarity})
+                        "url": row[1] + (f"#{anchor}" if anchor else ""), "similarity": similarity})
     matches.sort(key=lambda m: (m["start"], m["end"], m["report_id"]))
     solid = _solid(text)
     return {"chars": int(solid.sum()), "covered": _covered(solid, matches), "matches": matches}

@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = (document.querySelector('meta[name="baogao-similar"]') || {}).content || "";
-  var FORMAT = 1;  // baogao/similar/index.py FORMAT
+  var FORMAT = 2;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -29,7 +29,19 @@
     err.indexDamaged = true;
     return err;
   }
-  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), get = loader.get, load = loader.load;
+  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), load = loader.load;
+  /* At most LOADING files in flight: a draft loads ~1 000 shards, and each file's load timeout
+   * runs from its request, so a queue of them all at once would time out on a busy machine. */
+  var LOADING = 12, loading = 0, waiting = [];
+  function get(name) {
+    return new Promise(function (resolve) {
+      waiting.push(function () { resolve(loader.get(name)); });
+      next();
+    }).then(function (payload) { loading--; next(); return payload; }, function (err) { loading--; next(); throw err; });
+  }
+  function next() {
+    while (loading < LOADING && waiting.length) { loading++; waiting.shift()(); }
+  }
 
   function manifest() {
     return keep("manifest", function () {
@@ -60,33 +72,43 @@
       });
     }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
   }
-  /* Shard S: {hashes, offsets, entries} as in match.py SimilarIndex._shard. */
+  /* Shard S: {hashes, offsets, docs, sections} as in match.py SimilarIndex._shard (the layout:
+   * baogao/similar/index.py). */
   function shard(s) {
     return keep("f/" + s, function () {
       return Promise.all([manifest(), payload("f", s)]).then(function (all) {
-        var m = all[0], bytes = all[1];
-        var v = bytes ? S.varints(bytes, 0, bytes.length) : [0], t = v[0], base = s * Math.pow(2, 32 - m.bits);
-        var hashes = [], offsets = [0], several = [], i, h = base;
-        for (i = 0; i < t; i++) { h += Math.floor(v[1 + i] / 2); hashes.push(h); several.push(v[1 + i] % 2); }
-        var at = 1 + t;
-        for (i = 0; i < t; i++) offsets.push(offsets[i] + (several[i] ? v[at++] : 1));
-        return { hashes: hashes, offsets: offsets, entries: v.slice(at) };
+        var m = all[0], bytes = all[1] || new Uint8Array(3), at = 0, head = [], i, j;
+        while (head.length < 3) {  // T, E, R
+          var value = 0, mult = 1;
+          while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
+          head.push(value + bytes[at++] * mult);
+        }
+        var t = head[0], e = head[1], low = head[2], start = at + Math.ceil(t * low / 8);
+        var v = S.varints(bytes, start, bytes.length);
+        if (v.length !== 3 * t + 2 * e) throw damaged("f/" + s);
+        var hashes = new Float64Array(t), offsets = new Int32Array(t + 1), docs = new Int32Array(e);
+        var h = s * Math.pow(2, 32 - m.bits), bit = at * 8;
+        for (i = 0; i < t; i++) {
+          var lowBits = 0;
+          for (j = 0; j < low; j++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
+          h += v[i] * Math.pow(2, low) + lowBits;
+          hashes[i] = h;
+          offsets[i + 1] = offsets[i] + v[t + i];
+        }
+        for (i = 0; i < t; i++) {
+          var doc = 0;
+          for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[3 * t + j]; docs[j] = doc; }
+        }
+        return { hashes: hashes, offsets: offsets, docs: docs, more: v.slice(2 * t, 3 * t), sections: v.slice(3 * t + e) };
       });
     });
   }
-  function postings(table, h) {
+  /* Append the entries of key h (draft position d) to seeds [d, report, section, reports not listed]. */
+  function lookup(table, h, d, seeds) {
     var lo = 0, hi = table.hashes.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (table.hashes[mid] < h) lo = mid + 1; else hi = mid; }
-    var out = [];
-    if (lo === table.hashes.length || table.hashes[lo] !== h) return out;
-    var doc = 0, pos = 0;
-    for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) {
-      var dv = table.entries[2 * e], pv = table.entries[2 * e + 1], first = e === table.offsets[lo];
-      doc += dv;
-      pos = first || dv !== 0 ? pv : pos + pv;
-      out.push([doc, pos]);
-    }
-    return out;
+    if (lo === table.hashes.length || table.hashes[lo] !== h) return;
+    for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) seeds.push([d, table.docs[e], table.sections[e], table.more[lo]]);
   }
   function row(doc) {
     return manifest().then(function (m) {
@@ -147,49 +169,39 @@
     return [sk.breaks[left] || left === 0 ? left : a, right === length || sk.breaks[right] ? right : b];
   }
   function passages(sk, positions, seeds, m) {
-    var found = [];
-    Array.from(seeds.keys()).sort(function (x, y) { return x - y; }).forEach(function (doc) {
-      var list = seeds.get(doc).slice().sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
-      var groups = [], end = -1;
-      list.forEach(function (seed) {
-        if (groups.length && seed[0] <= end + m.gap) groups[groups.length - 1].push(seed);
-        else groups.push([seed]);
-        end = groups[groups.length - 1].length > 1 ? Math.max(end, seed[0] + m.k) : seed[0] + m.k;
-      });
-      groups.forEach(function (group) {
-        var a = group[0][0], b = Math.max.apply(null, group.map(function (s) { return s[0]; })) + m.k;
-        var held = new Set(group.map(function (s) { return s[0]; })).size;
-        var own = below(positions, b - m.k + 1) - below(positions, a);
-        if (held >= 2) { var ab = snap(sk, a, b, m); a = ab[0]; b = ab[1]; }
-        var reports = group.map(function (s) { return s[1]; }).sort(function (x, y) { return x - y; });
-        var middle = reports[reports.length >> 1], reach = b - a + m.gap;
-        var near = reports.filter(function (r) { return Math.abs(r - middle) <= reach; });
-        found.push({ doc: doc, a: a, b: b, ra: near[0], rb: near[near.length - 1] + m.k, seeds: group,
-                     similarity: Math.floor(held / Math.max(own, held) * 1000 + 0.5) / 1000 });
-      });
-    });
+    seeds.sort(function (x, y) { return x[1] - y[1] || x[0] - y[0] || x[2] - y[2]; });
+    var found = [], length = sk.codes.length;
+    for (var i = 0; i < seeds.length;) {
+      var j = i + 1;
+      while (j < seeds.length && seeds[j][1] === seeds[i][1] && seeds[j][0] - seeds[j - 1][0] <= m.k + m.gap) j++;
+      var group = seeds.slice(i, j), a = group[0][0], b = group[group.length - 1][0] + m.k, held = 1;
+      for (var x = 1; x < group.length; x++) if (group[x][0] !== group[x - 1][0]) held++;
+      var own = below(positions, b - m.k + 1) - below(positions, a);
+      if (held >= 2) { var ab = snap(sk, a, b, m); a = ab[0]; b = ab[1]; }
+      var sections = group.map(function (g) { return g[2]; }).sort(function (p, q) { return p - q; });
+      var more = Math.max.apply(null, group.map(function (g) { return g[3]; }));
+      found.push({ doc: group[0][1], a: a, b: b, section: sections[group.length >> 1], seeds: group, more: more,
+                   similarity: Math.floor(held / Math.max(own, held) * 1000 + 0.5) / 1000 });
+      i = j;
+    }
     return found;
   }
 
   /* The answer of `baogao similar --json` for `text`, and the passages behind each match. */
   function analyse(text) {
     return manifest().then(function (m) {
-      var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = 32 - m.bits;
-      var shards = Array.from(new Set(fp.hashes.map(function (h) { return Math.floor(h / Math.pow(2, shift)); })));
+      var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = Math.pow(2, 32 - m.bits);
+      /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
+      var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
+      var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
       return Promise.all(shards.map(shard)).then(function (tables) {
-        var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = new Map();
-        fp.hashes.forEach(function (h, i) {
-          postings(byShard.get(Math.floor(h / Math.pow(2, shift))), h).forEach(function (p) {
-            if (!seeds.has(p[0])) seeds.set(p[0], []);
-            seeds.get(p[0]).push([fp.positions[i], p[1]]);
-          });
-        });
+        var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
+        keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
         fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
         return Promise.all(found.map(function (p) { return row(p.doc); })).then(function (rows) {
           var matches = found.map(function (p, i) {
-            var flat = rows[i][3], anchor = "";
-            for (var j = 0; j < flat.length; j += 2) if (flat[j] <= p.ra) anchor = flat[j + 1];
+            var anchor = p.section > 0 && p.section <= rows[i][3].length ? rows[i][3][p.section - 1] : "";
             return { start: sk.origin[p.a], end: sk.origin[p.b - 1] + 1, report_id: rows[i][0],
                      url: rows[i][1] + (anchor ? "#" + anchor : ""), similarity: p.similarity,
                      _title: rows[i][2], _passage: p, _hashAt: hashAt };
@@ -292,7 +304,7 @@
   /* Character diff of two short texts (LCS): [[same, text]…] for each side. */
   function diff(a, b) {
     a = Array.from(a); b = Array.from(b);
-    if (a.length * b.length > 4e6) return [[[true, a.join("")]], [[true, b.join("")]]];
+    if (a.length * b.length > 1e6) return [[[true, a.join("")]], [[true, b.join("")]]];  // long passages: unmarked
     var rows = a.length + 1, cols = b.length + 1, t = new Uint16Array(rows * cols), i, j;
     for (i = a.length - 1; i >= 0; i--) for (j = b.length - 1; j >= 0; j--) {
       t[i * cols + j] = a[i] === b[j] ? t[(i + 1) * cols + j + 1] + 1 : Math.max(t[(i + 1) * cols + j], t[i * cols + j + 1]);
@@ -312,8 +324,9 @@
   function marked(parts) {
     return el("span", {}, parts.map(function (p) { return p[0] ? p[1] : el("mark", { class: "baogao-diff", text: p[1] }); }));
   }
-  /* The report's text as its page shows it, and the archive passage [ra, rb) (skeleton
-   * positions of its kept text) found there by the passage's fingerprints. */
+  /* The archive passage of a match, cut from the report's text as its page shows it, where the
+   * passage's fingerprints stand densest. A page is fetched, and its skeleton and fingerprints
+   * made, once for all its matches. */
   var pages = new Map();
   function archivePassage(match, m) {
     if (location.protocol === "file:") return Promise.resolve(null);
@@ -322,25 +335,33 @@
       var page = fetch(new URL(url, S.siteRoot).href).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.text();
-      }).then(function (html) { return S.reportText(new DOMParser().parseFromString(html, "text/html")); });
+      }).then(function (html) {
+        var found = S.reportText(new DOMParser().parseFromString(html, "text/html"));
+        if (!found) return null;
+        var sk = skeleton(found.text), fp = fingerprints(sk.codes, m), at = new Map();
+        fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
+        return { chars: Array.from(found.text), sk: sk, at: at };
+      });
       pages.set(url, page);
       page.catch(function () { pages.delete(url); });
     }
     return pages.get(url).then(function (found) {
       if (!found) return null;
-      var sk = skeleton(found.text), p = match._passage, counts = new Map();
-      var fp = fingerprints(sk.codes, m), at = new Map();
-      fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
-      /* the page's positions are the kept text's, shifted by what the page shows before it */
-      p.seeds.forEach(function (seed) {
-        (at.get(match._hashAt.get(seed[0])) || []).forEach(function (q) { counts.set(q - seed[1], (counts.get(q - seed[1]) || 0) + 1); });
+      var sk = found.sk, at = found.at, p = match._passage, hits = [];
+      /* the passage's fingerprints on the page; the archive passage is their densest run as
+       * long as the draft passage (and GAP) */
+      new Set(p.seeds.map(function (seed) { return match._hashAt.get(seed[0]); })).forEach(function (h) {
+        (at.get(h) || []).forEach(function (q) { hits.push(q); });
       });
-      var shift = 0, best = 0;
-      counts.forEach(function (n, s) { if (n > best) { best = n; shift = s; } });
-      var a = Math.max(0, p.ra + shift), b = Math.min(sk.codes.length, p.rb + shift);
-      if (!best || a >= b) return null;
-      var chars = Array.from(found.text);
-      return chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
+      hits.sort(function (x, y) { return x - y; });
+      var reach = p.b - p.a + m.gap, best = 0, first = 0, last = -1;
+      for (var i = 0, j = 0; j < hits.length; j++) {
+        while (hits[j] - hits[i] > reach) i++;
+        if (j - i + 1 > best) { best = j - i + 1; first = i; last = j; }
+      }
+      if (!best) return null;
+      var a = hits[first], b = Math.min(sk.codes.length, hits[last] + m.k);
+      return found.chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
     }).catch(function () { return null; });
   }
   function page() {
@@ -361,6 +382,7 @@
       list.textContent = ""; shares.textContent = "";
       box.querySelectorAll(".baogao-similar__more").forEach(function (b) { b.remove(); });
       list.setAttribute("data-state", "loading");
+      performance.mark("baogao-similar-start");
       summary.textContent = "正在查重……";
       Promise.all([analyse(text), manifest()]).then(function (all) { show(all[0], all[1], text); }, function (err) {
         summary.textContent = err && err.indexDamaged ? "查重索引不完整，请联系管理员" : "查重失败：" + (err && err.message);
@@ -384,7 +406,8 @@
         x._text = r.text.slice(x.start, x.end).join("");
         var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
           el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
-            " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字"]),
+            " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字" +
+            (x._passage.more ? "（常见段落：另有约 " + x._passage.more + " 篇报告也有，未一一列出）" : "")]),
         ]);
         var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
         item.appendChild(pair);
@@ -410,6 +433,7 @@
         list.after(more);
       }
       list.setAttribute("data-state", "done");
+      performance.mark("baogao-similar-done");  // the answer is shown (archive passages follow)
     }
   }
 

@@ -1,0 +1,134 @@
+"""The encodings both indexes (search, 查重) write and read: LEB128 varints, and files that are
+scripts calling `ENGINE.load(name, payload)` with a packed payload (raw deflate, 7 bits a
+character), which load from file:// too.
+
+Imported by the index writers at build time and by the readers at query time; it imports
+nothing of baogao, so `baogao similar` starts without loading the build's modules.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every search index file calls
+
+
+def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of all values, and each value's byte length."""
+    values = values.astype(np.uint64)
+    length = np.ones(len(values), np.int64)
+    for bits in (7, 14, 21, 28, 35):
+        length += values >= np.uint64(1 << bits)
+    start = np.concatenate(([0], np.cumsum(length)[:-1]))
+    out = np.zeros(int(length.sum()), np.uint8)
+    for group in range(int(length.max(initial=0))):
+        has = length > group
+        byte = (values[has] >> np.uint64(7 * group)) & np.uint64(0x7F)
+        more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
+        out[start[has] + group] = (byte | more).astype(np.uint8)
+    return out, length
+
+
+def json_bytes(payload: Any) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# Characters that cannot stand as themselves in a JS string literal (NUL is kept out for tools).
+_ESCAPED = (0x00, 0x0A, 0x0D, 0x22, 0x5C)
+_ESCAPE_INDEX = np.full(128, -1, np.int64)
+_ESCAPE_INDEX[list(_ESCAPED)] = np.arange(len(_ESCAPED))
+_BIT_WEIGHTS = 1 << np.arange(6, -1, -1, dtype=np.int64)
+
+
+def packed(data: bytes) -> str:
+    """Raw deflate, then 7 bits per character ("base-122"): 8/7 of the deflated size, where
+    base64 would take 4/3. Each 7-bit group is one ASCII character; a group that
+    cannot stand in a JS string (`_ESCAPED`) becomes a 2-byte character that also carries the
+    next group, so every byte of the file holds 7 bits. Browsers inflate with
+    DecompressionStream("deflate-raw"), also from file:// (see baogao-search.js `unpack`)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return _to_text(compressor.compress(data) + compressor.flush())
+
+
+def unpacked(text: str) -> bytes:
+    return zlib.decompress(_from_text(text), -15)
+
+
+def _to_text(data: bytes) -> str:
+    bits = np.unpackbits(np.frombuffer(data, np.uint8))
+    bits = np.concatenate([bits, np.zeros(-len(bits) % 7, np.uint8)])
+    groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
+    codes = groups.copy()
+    keep = np.ones(len(groups), bool)
+    escapes, last = [], -2
+    for i in np.flatnonzero(_ESCAPE_INDEX[groups] >= 0).tolist():
+        if i != last + 1:  # a group carried by the escape before it is not an escape itself
+            escapes.append(i)
+            last = i
+    at = np.array(escapes, np.int64)
+    paired = at[at + 1 < len(groups)]
+    codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
+    keep[paired + 1] = False
+    final = at[at + 1 >= len(groups)]  # an escape with no group after it
+    codes[final] = 0x80 + (len(_ESCAPED) + _ESCAPE_INDEX[groups[final]]) * 128
+    return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
+
+
+def _from_text(text: str) -> bytes:
+    codes = np.frombuffer(text.encode("utf-32-le"), "<u4").astype(np.int64)
+    escaped = codes >= 0x80
+    kind = np.where(escaped, (codes - 0x80) >> 7, 0)
+    paired = escaped & (kind < len(_ESCAPED))
+    width = 1 + paired
+    start = np.cumsum(width) - width
+    groups = np.empty(int(width.sum()), np.int64)
+    groups[start] = np.where(escaped, np.array(_ESCAPED)[kind % len(_ESCAPED)], codes)
+    groups[start[paired] + 1] = (codes[paired] - 0x80) & 127
+    bits = np.unpackbits(groups.astype(np.uint8)[:, None], axis=1)[:, 1:].ravel()  # each group's 7 bits
+    return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
+
+
+def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> tuple[int, int]:
+    """Write `data` packed as root/NAME.js; returns its check: (length, CRC-32) of `data`."""
+    write_script(root / f"{name}.js", name, packed(data), engine)
+    return len(data), zlib.crc32(data)
+
+
+def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGINE) -> None:
+    """An `ENGINE.load(name, payload);` file (the browser engine's global: baogaoSearch, or the
+    查重 engine's): a packed string as it is, anything else as JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(payload, str):
+        body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
+    else:
+        # "</script" cannot occur in JSON produced from our data once "<" is escaped.
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    path.write_text(f"{engine}.load({json.dumps(name)},{body});\n", encoding="utf-8")
+
+
+def read_script(path: Path) -> Any:
+    """Payload of an index file (`ENGINE.load(name, payload);`, see index.write_script)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(",", text.index("(")) + 1
+    return json.loads(text[start: text.rindex(");")], strict=False)  # packed strings hold raw control characters
+
+
+def varint_array(data: bytes) -> np.ndarray:
+    """Decode LEB128 varints into an int64 array (vectorised: postings of common characters are long)."""
+    raw = np.frombuffer(data, np.uint8).astype(np.uint64)
+    ends = np.flatnonzero(raw < 128)
+    if not len(ends):
+        return np.zeros(0, np.int64)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    shift = np.arange(len(raw), dtype=np.uint64) - np.repeat(starts, ends - starts + 1).astype(np.uint64)
+    return np.add.reduceat((raw & np.uint64(127)) << (np.uint64(7) * shift), starts).astype(np.int64)
+
+
+def decode_varints(data: bytes) -> list[int]:
+    """Decode LEB128 varints."""
+    return varint_array(data).tolist()
