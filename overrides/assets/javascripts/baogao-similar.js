@@ -18,7 +18,7 @@
   var S = window.baogaoSearch;
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
-  var version = (document.querySelector('meta[name="baogao-similar"]') || {}).content || "";
+  var version = "";  // from the manifest, as the search engine's (baogao-search.js)
   var FORMAT = 1;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
@@ -29,12 +29,13 @@
     err.indexDamaged = true;
     return err;
   }
-  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), get = loader.get, load = loader.load;
+  var keep = S.keeper(), loader = S.scriptLoader(root, function () { return version; }, damaged, damaged), get = loader.get, load = loader.load;
 
   function manifest() {
     return keep("manifest", function () {
       return get("manifest").then(function (m) {
         if (!m || m.format !== FORMAT) throw damaged("manifest");
+        version = m.version;
         return Promise.all(["f", "docs"].map(function (g) { return S.unpack(m.checks[g]); })).then(function (all) {
           m.sums = {};
           ["f", "docs"].forEach(function (g, i) {
