@@ -156,7 +156,7 @@ def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None
 
 
 BUILD_STAMP = ".baogao-build"
-_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides", "baogao")
+_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides")
 
 
 def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
@@ -174,17 +174,17 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
 
 
 def project_digest(config_file: Path) -> str:
-    """A digest of the project's files a build reads besides the converted pages: mkdocs.yml,
-    themes.yml, docs/, overrides/ and the baogao code (names relative to the project: the same
-    project anywhere, the same digest)."""
+    """A digest of what a build reads besides the converted pages: the project's mkdocs.yml,
+    themes.yml, docs/ and overrides/, and the baogao code wherever it is installed (names
+    relative to their folder: the same project anywhere, the same digest)."""
     digest = hashlib.sha256()
     project = Path(config_file).resolve().parent
-    for name in _SITE_INPUTS:
-        path = project / name
+    package = Path(__file__).resolve().parent
+    for root, path in [*((project, project / name) for name in _SITE_INPUTS), (package.parent, package)]:
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
         for file in files:
             if file.is_file():
-                digest.update(file.relative_to(project).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+                digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -15,6 +15,7 @@ runs another one), so a failure names the seed and the steps that led to it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -24,16 +25,20 @@ import pytest
 import yaml
 
 from baogao.cli import main as baogao
+from baogao.pagereuse import PAGE_KEYS
 from tests.conftest import CORPUS, ROOT, SEEDS as SEED_TEXTS
 
-STEPS = 5  # edits per sequence; each edit costs two builds
+STEPS = 4  # edits per sequence; each edit costs two builds
 SEEDS = [int(os.environ["BAOGAO_INCREMENTAL_SEED"])] if os.environ.get("BAOGAO_INCREMENTAL_SEED") else [1, 2]
 START_REPORTS = 8
 MAX_BYTES = 12_000  # short texts keep each build at a few seconds
 PROJECT_FILES = ("mkdocs.yml", "themes.yml", "docs", "overrides")
+# Few years and offices, so that most reports have neighbours (previous/next of the same office
+# or year) and an edit moves the neighbours of reports it does not touch.
+YEARS = (2021, 2022, 2023)
 SIDECAR_VALUES = {
-    "year": lambda rng: rng.randint(2012, 2024),
-    "org": lambda rng: rng.choice(["县政府办公室", "市档案馆", "乡人民政府", "市政务服务中心"]),
+    "year": lambda rng: rng.choice(YEARS),
+    "org": lambda rng: rng.choice(["县政府办公室", "市档案馆"]),
     "title": lambda rng: rng.choice(["关于政务信息报送工作的情况汇报", "年度工作总结（修订）"]),
     "doc_type": lambda rng: rng.choice(["工作总结", "情况汇报", "调研报告"]),
     "level": lambda rng: rng.choice(["省", "市", "县"]),
@@ -99,6 +104,10 @@ class Archive:
         source = self.pool.pop()
         target = self.reports / f"{len(self.pool):03d}_{source.name}"
         shutil.copy(source, target)
+        if self.rng.random() < 0.7:
+            year = self.rng.choice(YEARS)
+            target.with_suffix(".meta.yml").write_text(f"year: {year}\n", encoding="utf-8")
+            return f"add {target.name} (year {year})"
         return f"add {target.name}"
 
     def change(self) -> str:
@@ -180,3 +189,44 @@ def test_incremental_build_equals_cold_build(tmp_path, seed):
         assert not differ, (f"seed {seed}, after {'; '.join(steps)}: the incremental site differs from the cold "
                             f"build in {len(differ)} files: {', '.join(differ[:20])}")
         shutil.rmtree(cold)
+
+
+def test_a_page_edited_after_its_build_is_rendered_again(tmp_path):
+    """A report page is taken from the previous site only as its build wrote it (its digest in
+    the site's file list): one edited since is rendered again, and the fidelity check reads it."""
+    from tests.test_safety_build import build_args, write_archive
+
+    write_archive(tmp_path / "reports", "第一版。")
+    assert baogao(build_args(tmp_path)) == 0
+    page = next(path for path in sorted((tmp_path / "site" / "reports").glob("*.html"))
+                if "第一版" not in path.read_text(encoding="utf-8"))  # a report the next edit leaves alone
+    original = page.read_bytes()
+    edited = original.replace("督查督办".encode(), "已被改动".encode())
+    assert edited != original
+    page.write_bytes(edited)
+    write_archive(tmp_path / "reports", "第二版。")  # another report changes: an incremental build
+    assert baogao(build_args(tmp_path)) == 0
+    assert page.read_bytes() == original
+
+
+def test_an_added_report_renders_its_neighbours_again(tmp_path):
+    """Three reports of one year are neighbours (previous/next); a fourth of that year, added
+    between them, changes two pages besides its own, which must not be taken unchanged. (It
+    shares no passage with them, so their 亦见于 stays: only the neighbours change.)"""
+    from tests.test_safety_build import build_args, write_archive
+
+    write_archive(tmp_path / "reports", "第一版。")
+    assert baogao(build_args(tmp_path)) == 0
+    added = tmp_path / "reports" / "政务服务中心情况.txt"
+    added.write_text("政务服务中心年度情况\n\n窗口受理事项逾万件，群众满意率持续提高。\n", encoding="utf-8")
+    added.with_suffix(".meta.yml").write_text("year: 2023\n", encoding="utf-8")
+    assert baogao(build_args(tmp_path)) == 0
+    kept = json.loads((tmp_path / "site" / PAGE_KEYS).read_text(encoding="utf-8"))
+    assert len(kept) == 4
+    cold = tmp_path / "cold"
+    (cold / "reports").mkdir(parents=True)
+    for path in (tmp_path / "reports").iterdir():
+        shutil.copy(path, cold / "reports" / path.name)
+    assert baogao(build_args(cold)) == 0
+    differ = differences(tmp_path / "site", cold / "site")
+    assert not differ, f"the incremental site differs from the cold build in {differ}"
