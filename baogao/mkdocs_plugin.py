@@ -77,13 +77,14 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """After the front matter is read: report titles are data, never HTML; a report page the
-        previous site holds unchanged is not rendered (an empty template: MkDocs writes no file);
+        """After the front matter is read: report titles are data, never HTML; a report or
+        listing page the previous site holds unchanged is not rendered (an empty template:
+        MkDocs writes no file);
         the others are marked for the report_markdown extension (they need no inline syntax)."""
         site.escape_report_title(page.meta)
-        if site.is_report_page(page.meta) and page.file.abs_src_path and self.page_reuse.keep(
-                page.file.dest_uri, Path(page.file.abs_src_path), self.neighbours.get(page.meta.get("id")),
-                self.reuse.get(page.meta.get("id"))):
+        report = page.meta.get("id") if site.is_report_page(page.meta) else None
+        if self.page_reuse.reusable(page.file.dest_uri) and page.file.abs_src_path and self.page_reuse.keep(
+                page.file.dest_uri, Path(page.file.abs_src_path), self.neighbours.get(report), self.reuse.get(report)):
             page.meta["template"] = REUSED_TEMPLATE
             return ""
         return site.mark_report_markdown(markdown, page.meta)

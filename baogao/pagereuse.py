@@ -1,13 +1,15 @@
-"""Report pages a build takes from the previous site instead of rendering them again.
+"""Report and listing pages a build takes from the previous site instead of rendering them again.
 
-Runs inside `baogao build`'s MkDocs run (the plugin calls it for every report page, then once
-after MkDocs has written the site). Rendering every report page is most of a build's time at
-10 000 reports, while adding or changing one report changes few pages: the report's own, its
-neighbours' (previous/next) and those whose 亦见于 passages it joins or leaves. The archive-wide
-pages (years, themes, browse, home) are rendered every time; they are few.
+Runs inside `baogao build`'s MkDocs run (the plugin calls it for every page, then once after
+MkDocs has written the site). Rendering every page is most of MkDocs' time at 10 000 reports,
+while adding or changing one report changes few pages: the report's own, its neighbours'
+(previous/next), those whose 亦见于 passages it joins or leaves, and the listing pages of its
+year, level, type, region and office. The pages in the nav and the theme pages (where
+Material's tags plugin lists every page's tags) are rendered every time; they are few.
 
 A report page's HTML is a function of its converted Markdown (front matter included), its
-neighbours and reuse entries, and of what all pages share: mkdocs.yml, themes.yml, docs/,
+neighbours and reuse entries, and of what all pages share (a listing page's, of its Markdown and
+what all pages share): mkdocs.yml, themes.yml, docs/,
 overrides/, the baogao code, the versions of MkDocs and its extensions, the site URL. No page
 holds an index version (the engines read it from the index manifests), so a page does not
 change when an index does. The digest of those inputs is the page's *key*; every site records
@@ -31,10 +33,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from baogao.catalog import FACETS
 from baogao.manifest import file_sha256, read_manifest
 from baogao.site import BUILD_STAMP
 
 PAGE_KEYS = ".baogao-pages"
+# The pages that may be taken: report pages, and the listing pages by year, level, type, region
+# and office (not in the nav: their HTML is a function of their Markdown and what all pages
+# share). Not the theme pages: Material's tags plugin lists there the tags of every page.
+REUSABLE_FOLDERS = ("reports", *(facet.folder for facet in FACETS))
 # What every page is made with besides the project's files (site.project_digest).
 RENDER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 # A template that renders nothing: MkDocs then writes no file for the page (it "skips" it), and
@@ -57,7 +64,7 @@ class PageReuse:
     def __init__(self, previous: Path | None, shared: str):
         self.previous = previous
         self.shared = shared
-        self.keys: dict[str, str] = {}  # site-relative path → key, of every report page
+        self.keys: dict[str, str] = {}  # site-relative path → key, of every reusable page
         self.reused: dict[str, str] = {}  # site-relative path → SHA-256, of the pages taken
         self._old: dict[str, str] = {}
         self._listed: dict[str, str] = {}
@@ -69,9 +76,16 @@ class PageReuse:
                 self._old = {}  # a site of an older baogao: render all
             self._listed = read_manifest(previous) or {}
 
+    @staticmethod
+    def reusable(dest: str) -> bool:
+        """Whether page `dest` (site-relative) is one the previous site may give."""
+        folder, _, name = dest.rpartition("/")
+        return folder in REUSABLE_FOLDERS and (folder == "reports" or name != "index.html" or "/" in folder)
+
     def keep(self, dest: str, source: Path, neighbours: Any, reuse: Any) -> bool:
-        """Record the key of report page `dest` (site-relative), made from Markdown file
-        `source`; True when the previous site holds it under that key."""
+        """Record the key of page `dest` (site-relative, `reusable`), made from Markdown file
+        `source` (and for a report page, its neighbours and reuse entries); True when the
+        previous site holds it under that key."""
         digest = hashlib.sha256(self.shared.encode() + b"\0" + source.read_bytes() + b"\0")
         digest.update(json.dumps([neighbours, reuse], ensure_ascii=False, sort_keys=True).encode())
         key = self.keys[dest] = digest.hexdigest()
