@@ -72,6 +72,7 @@ def run(count: int, work: Path, number: int) -> list[tuple[str, float, float, fl
     for folder in (reports, project, work / "pages", work / "site"):
         shutil.rmtree(folder, ignore_errors=True)
     reports.mkdir(parents=True)
+    project.mkdir(parents=True)
     for path in archive:
         shutil.copy(path, reports / path.name)
     for name in PROJECT_FILES:
