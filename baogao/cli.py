@@ -14,6 +14,7 @@ from baogao import check as fidelity
 from baogao.analysis.collocates import collocates
 from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS, sort_lines
 from baogao import readers
+from baogao.catalog import report_url
 from baogao.convert import convert_archive
 from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, staged_site, switch_in
 from baogao.publish import publish, validate_base_url
@@ -286,7 +287,9 @@ def _check(site: Path, pages: Path, reused: set[str] | None = None) -> int:
     if losses:
         log.error("baogao check: %d of %d reports lose text", len(losses), checked)
         return 2
-    kept = f" ({len(reused)} more unchanged from the previous site)" if reused else ""
+    reports = Path(report_url("")).parent.as_posix()  # the report pages' folder
+    taken = sum(1 for page in reused or () if Path(page).parent.as_posix() == reports)
+    kept = f" ({taken} more unchanged from the previous site)" if taken else ""
     log.info("baogao check: all %d reports show their full text%s", checked, kept)
     return 0
 

@@ -222,7 +222,7 @@ def test_an_added_report_renders_its_neighbours_again(tmp_path):
     added.with_suffix(".meta.yml").write_text("year: 2023\n", encoding="utf-8")
     assert baogao(build_args(tmp_path)) == 0
     kept = json.loads((tmp_path / "site" / PAGE_KEYS).read_text(encoding="utf-8"))
-    assert len(kept) == 4
+    assert len([page for page in kept if page.startswith("reports/")]) == 4
     cold = tmp_path / "cold"
     (cold / "reports").mkdir(parents=True)
     for path in (tmp_path / "reports").iterdir():
