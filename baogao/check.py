@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,13 +36,15 @@ def squeeze(text: str) -> str:
     return _WHITE_SPACE.sub("", text)
 
 
-def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None) -> tuple[int, list[Loss]]:
-    """(number of reports checked, losses found); pages are parsed on all cores."""
+def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None,
+               skip: Collection[str] | None = None) -> tuple[int, list[Loss]]:
+    """(number of reports checked, losses found); pages are parsed on all cores. `skip`: page
+    URLs not to read (taken unchanged from a checked site, baogao.pagereuse)."""
     catalog = json.loads((site_dir / CATALOG_FILE).read_text(encoding="utf-8"))
-    jobs = [(site_dir, pages_dir, entry) for entry in catalog]
+    jobs = [(site_dir, pages_dir, entry) for entry in catalog if not skip or entry["url"] not in skip]
     with worker_pool(len(jobs), CHUNK, workers) as pool:
         found = list(ordered_map(pool, _check_report, jobs, CHUNK))
-    return len(catalog), [loss for loss in found if loss is not None]
+    return len(jobs), [loss for loss in found if loss is not None]
 
 
 def _check_report(job: tuple[Path, Path, dict]) -> Loss | None:

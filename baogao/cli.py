@@ -173,8 +173,8 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
         started = time.perf_counter()
         try:
             with staged_site(args.out) as staging:
-                run_mkdocs(args.config, pages, staging, site_url=site_url)
-                checked = _check(staging, pages)
+                reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out)
+                checked = _check(staging, pages, reused)
                 if checked:
                     log.error("baogao build: the new site is discarded; %s is unchanged", args.out)
                     return checked
@@ -302,16 +302,22 @@ def _similar(file: Path, site: Path, as_json: bool) -> int:
     return 0
 
 
-def _check(site: Path, pages: Path) -> int:
+def _check(site: Path, pages: Path, reused: set[str] | None = None) -> int:
+    """The fidelity check of the report pages written; `reused` pages (taken unchanged from the
+    previous site, checked when they were written) are not read again."""
     from baogao import check as fidelity
+    from baogao.catalog import report_url
 
-    checked, losses = fidelity.check_site(site, pages)
+    checked, losses = fidelity.check_site(site, pages, skip=reused)
     for loss in losses:
         log.error("TEXT LOST: %s", loss)
     if losses:
         log.error("baogao check: %d of %d reports lose text", len(losses), checked)
         return 2
-    log.info("baogao check: all %d reports show their full text", checked)
+    reports = Path(report_url("")).parent.as_posix()  # the report pages' folder
+    taken = sum(1 for page in reused or () if Path(page).parent.as_posix() == reports)
+    kept = f" ({taken} more unchanged from the previous site)" if taken else ""
+    log.info("baogao check: all %d reports show their full text%s", checked, kept)
     return 0
 
 

@@ -16,21 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 MANIFEST = ".baogao-files"
 
 
-def write_manifest(site_dir: Path) -> None:
-    """List every file of the freshly built `site_dir` with its SHA-256; a symbolic link in it
-    is an error (a site holds regular files only, so nothing is ever read through a link)."""
+def write_manifest(site_dir: Path, known: Mapping[str, str] | None = None) -> None:
+    """List every file of the freshly built `site_dir` with its SHA-256 (`known`: digests
+    already verified, of files taken from the previous site); a symbolic link in it is an error
+    (a site holds regular files only, so nothing is ever read through a link)."""
+    known = known or {}
     lines = []
     for path in files_under(site_dir):
         if path.is_symlink():
             raise ValueError(f"'{path}' is a symbolic link: a site holds regular files only")
         rel = path.relative_to(site_dir).as_posix()
         if not any(part.startswith(".") for part in rel.split("/")):
-            lines.append(f"{_sha256(path)}  {rel}\n")
+            lines.append(f"{known.get(rel) or file_sha256(path)}  {rel}\n")
     (site_dir / MANIFEST).write_text("".join(lines), encoding="utf-8")
 
 
@@ -54,7 +57,7 @@ def verify_file(site_dir: Path, rel: str, digest: str) -> Path:
     path = site_dir / rel
     if path.is_symlink() or not path.is_file():
         raise ValueError(f"'{path}' is missing or not a regular file: the site changed after it was built; rebuild it")
-    if _sha256(path) != digest:
+    if file_sha256(path) != digest:
         raise ValueError(f"'{path}' changed after the site was built: rebuild it")
     return path
 
@@ -69,6 +72,6 @@ def files_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -27,19 +27,22 @@ from baogao import site
 from baogao.cite import cite_source
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
-from baogao.similar.index import index_version as similar_version, publish_similar_index
+from baogao.pagereuse import REUSED_TEMPLATE, PageReuse, shared_key
+from baogao.similar.index import publish_similar_index
 from baogao.similar.reuse import load_reuse
 from baogao.themes import MAX_CHIPS
 
 
 class BaogaoPluginConfig(Config):
     pages_dir = config_options.Dir(default=str(site.DEFAULT_PAGES))
+    previous_site = config_options.Type(str, default="")  # the site being replaced (baogao.pagereuse)
 
 
 class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
         self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
+        self.page_reuse = PageReuse(None, "")  # which report pages the previous site gives
 
     @property
     def pages_dir(self) -> Path:
@@ -59,13 +62,13 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
             # for the names written in mkdocs.yml (config_scheme: MkDocs' plugin API).
             option = dict(tags.config_scheme)["tags_allowed"]
             tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
-        config.extra["baogao_index"] = BACKEND.version(self.pages_dir)
-        config.extra["baogao_similar"] = similar_version(self.pages_dir)
         config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_file_info"] = FILE_INFO
         config.extra["baogao_max_chips"] = MAX_CHIPS
         self.neighbours = site.report_neighbours(self.pages_dir)
         self.reuse = load_reuse(self.pages_dir)
+        previous = Path(self.config.previous_site) if self.config.previous_site else None
+        self.page_reuse = PageReuse(previous, shared_key(site.project_digest(Path(config.config_file_path)), config.site_url))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -75,9 +78,16 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """After the front matter is read: report titles are data, never HTML; report pages are
-        marked for the report_markdown extension (they need no inline syntax)."""
+        """After the front matter is read: report titles are data, never HTML; a report or
+        listing page the previous site holds unchanged is not rendered (an empty template:
+        MkDocs writes no file);
+        the others are marked for the report_markdown extension (they need no inline syntax)."""
         site.escape_report_title(page.meta)
+        report = page.meta.get("id") if site.is_report_page(page.meta) else None
+        if self.page_reuse.reusable(page.file.dest_uri) and page.file.abs_src_path and self.page_reuse.keep(
+                page.file.dest_uri, Path(page.file.abs_src_path), self.neighbours.get(report), self.reuse.get(report)):
+            page.meta["template"] = REUSED_TEMPLATE
+            return ""
         return site.mark_report_markdown(markdown, page.meta)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -97,7 +107,9 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return site.compact_html(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After the site is written: add the search and similarity indexes; make the sitemap date-free."""
+        """After the site is written: the reused report pages; the search and similarity indexes;
+        make the sitemap date-free."""
+        self.page_reuse.finish(Path(config.site_dir))
         BACKEND.publish(self.pages_dir, Path(config.site_dir))
         publish_similar_index(self.pages_dir, Path(config.site_dir))
         site.make_reproducible(Path(config.site_dir))

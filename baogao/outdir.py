@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from baogao.manifest import MANIFEST, files_under, read_manifest
+from baogao.pagereuse import PAGE_KEYS
 from baogao.site import BUILD_STAMP
 
 
@@ -86,7 +87,7 @@ def foreign_files(site: Path) -> list[str] | None:
     `site` is not empty and is not a baogao site at all. A site of an older baogao (a stamp but
     no manifest) was cleaned by MkDocs, which keeps dot-entries: those are the user's."""
     listed = read_manifest(site)
-    own = {BUILD_STAMP, MANIFEST}
+    own = {BUILD_STAMP, MANIFEST, PAGE_KEYS}
     if listed is None:
         entries = sorted(path.name for path in site.iterdir())
         if BUILD_STAMP not in entries:

@@ -98,23 +98,26 @@ def run_mkdocs(
     site_dir: Path | None = None,
     *,
     site_url: str | None = None,
+    previous: Path | None = None,
     serve: bool = False,
     dev_addr: str | None = None,
-) -> None:
-    """Build (or serve) the site with the plugin pointed at `pages_dir`.
+) -> set[str]:
+    """Build (or serve) the site with the plugin pointed at `pages_dir`; returns the report
+    pages (site-relative paths) taken unchanged from `previous`, the site this one replaces
+    (baogao.pagereuse).
 
     `site_url` (e.g. http://oa.example/archive/) only sets canonical links: every link in the
     site is relative, so the same build works under any sub-path and from disk. A built site
     gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-    overrides: dict[str, Any] = {"plugins": plugins_with_pages(config_file, pages_dir)}
+    overrides: dict[str, Any] = {"plugins": plugins_with_pages(config_file, pages_dir, previous)}
     if serve:
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         # serve loads the configuration again, with these overrides, for every rebuild
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, **overrides)
-        return
+        return set()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -124,12 +127,14 @@ def run_mkdocs(
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
     build(config)
-    write_manifest(Path(config.site_dir))
+    reused = getattr(config.plugins[PLUGIN], "page_reuse").reused
+    write_manifest(Path(config.site_dir), reused)
+    return set(reused)
 
 
-def plugins_with_pages(config_file: Path, pages_dir: Path) -> dict[str, dict[str, Any]]:
+def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None = None) -> dict[str, dict[str, Any]]:
     """The `plugins` of `config_file` with the baogao plugin's `pages_dir` set to `pages_dir`
-    (the plugin comes first when the file lacks it). MkDocs' load_config takes overrides of
+    and its `previous_site` to `previous` (the plugin comes first when the file lacks it). MkDocs' load_config takes overrides of
     top-level keys only, so `run_mkdocs` overrides the whole list with this one: as a mapping
     of name → options, the form MkDocs reads without consuming it (it empties the entries of
     a list), since `serve` loads the configuration again for every rebuild."""
@@ -145,11 +150,13 @@ def plugins_with_pages(config_file: Path, pages_dir: Path) -> dict[str, dict[str
     if PLUGIN not in plugins:
         plugins = {PLUGIN: {}, **plugins}
     plugins[PLUGIN]["pages_dir"] = str(pages_dir.resolve())
+    if previous is not None:
+        plugins[PLUGIN]["previous_site"] = str(previous.resolve())
     return plugins
 
 
 BUILD_STAMP = ".baogao-build"
-_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides", "baogao")
+_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides")
 
 
 def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
@@ -158,17 +165,26 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     `baogao build` skips MkDocs when the site was last built from the same inputs, so an
     unchanged archive of any size rebuilds in seconds.
     """
-    digest = hashlib.sha256()
-    project = config_file.resolve().parent
+    digest = hashlib.sha256(f"{project_digest(config_file)}\0".encode())
     digest.update(f"index {BACKEND.version(pages_dir)} {similar_version(pages_dir)}\0".encode())
-    inputs = [(pages_dir, pages_dir / ".baogao-state.json")]
-    for name in _SITE_INPUTS:
-        path = project / name
+    state = pages_dir / ".baogao-state.json"
+    if state.is_file():
+        digest.update(state.read_bytes())
+    return digest.hexdigest()
+
+
+def project_digest(config_file: Path) -> str:
+    """A digest of what a build reads besides the converted pages: the project's mkdocs.yml,
+    themes.yml, docs/ and overrides/, and the baogao code wherever it is installed (names
+    relative to their folder: the same project anywhere, the same digest)."""
+    digest = hashlib.sha256()
+    project = Path(config_file).resolve().parent
+    package = Path(__file__).resolve().parent
+    for root, path in [*((project, project / name) for name in _SITE_INPUTS), (package.parent, package)]:
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
-        inputs.extend((project, p) for p in files)
-    for root, path in inputs:  # names relative to their folder: the same input anywhere, the same digest
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        for file in files:
+            if file.is_file():
+                digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -73,8 +73,7 @@ def publish_sample(pages: Path, workdir: Path) -> Published:
     with tarfile.open(archive) as tar:
         tar.extractall(workdir / "srv", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     root = workdir / "srv" / "site"
-    home = (root / "index.html").read_text(encoding="utf-8")
-    version = re.search(r'<meta name="baogao-index" content="([^"]*)"', home).group(1)
+    version = re.search(r'"version":"([0-9a-f]+)"', (root / "search-index" / "manifest.js").read_text(encoding="utf-8")).group(1)
     catalog = json.loads((root / "catalog.json").read_text(encoding="utf-8"))
     return Published(built, archive, root, version, catalog)
 

@@ -26,7 +26,9 @@
    * (assets/javascripts/ in the site). The index is search-index/ there. */
   var siteRoot = new URL("../../", document.currentScript.src).href;
   var root = siteRoot + "search-index/";
-  var version = (document.querySelector('meta[name="baogao-index"]') || {}).content || "";
+  /* The index version comes from the manifest (loaded without one, so a server revalidates it):
+   * a page does not change when the index does, so a build can keep unchanged pages. */
+  var version = "";
   var FORMAT = 10;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
@@ -94,6 +96,7 @@
   /* Index files under `base` are scripts that call load(name, payload): get(name) loads one and
    * resolves to its payload (callers keep it, see `keeper`); a file that fails or never calls
    * load rejects with damaged(name), one that takes longer than LOAD_TIMEOUT with late(name).
+   * `stamp()` is the index version the files after the manifest are requested under (?v=…).
    * The 查重 engine (baogao-similar.js) loads its own index with a loader of its own. */
   function scriptLoader(base, stamp, damaged, late) {
     var pending = {};
@@ -102,7 +105,8 @@
         var s = document.createElement("script"), timer;
         function done() { clearTimeout(timer); s.remove(); delete pending[name]; }
         pending[name] = function (payload) { done(); resolve(payload); };
-        s.src = base + name + ".js" + (stamp ? "?v=" + stamp : "");
+        var v = name === "manifest" ? "" : stamp();
+        s.src = base + name + ".js" + (v ? "?v=" + v : "");
         s.async = true;
         s.onerror = function () { done(); reject(damaged(name)); };
         s.onload = function () {  // a script runs before its load event: a whole file has called load()
@@ -117,7 +121,7 @@
     }
     return { get: get, load: load };
   }
-  var keep = keeper(), loader = scriptLoader(root, version, damaged, timedOut), get = loader.get, load = loader.load;
+  var keep = keeper(), loader = scriptLoader(root, function () { return version; }, damaged, timedOut), get = loader.get, load = loader.load;
 
   /* 7 bits per character (see baogao/search/index.py `packed`): an ASCII character is one 7-bit
    * group; a character from U+0080 stands for an escaped group (ESCAPED[k % 5]) followed, when
@@ -172,6 +176,7 @@
   function manifest() {
     return keep("manifest", function () { return get("manifest").then(function (m) {
       if (!m || m.format !== FORMAT) throw damaged("manifest");
+      version = m.version;
       var pairs = Array.from(m.variants);
       for (var i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1]);
       return m;

@@ -18,7 +18,7 @@
   var S = window.baogaoSearch;
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
-  var version = (document.querySelector('meta[name="baogao-similar"]') || {}).content || "";
+  var version = "";  // from the manifest, as the search engine's (baogao-search.js)
   var FORMAT = 2;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
@@ -29,7 +29,7 @@
     err.indexDamaged = true;
     return err;
   }
-  var keep = S.keeper(), loader = S.scriptLoader(root, version, damaged, damaged), load = loader.load;
+  var keep = S.keeper(), loader = S.scriptLoader(root, function () { return version; }, damaged, damaged), load = loader.load;
   /* At most LOADING files in flight: a draft loads ~1 000 shards, and each file's load timeout
    * runs from its request, so a queue of them all at once would time out on a busy machine. */
   var LOADING = 12, loading = 0, waiting = [];
@@ -47,6 +47,7 @@
     return keep("manifest", function () {
       return get("manifest").then(function (m) {
         if (!m || m.format !== FORMAT) throw damaged("manifest");
+        version = m.version;
         return Promise.all(["f", "docs"].map(function (g) { return S.unpack(m.checks[g]); })).then(function (all) {
           m.sums = {};
           ["f", "docs"].forEach(function (g, i) {

@@ -1,0 +1,112 @@
+"""Report and listing pages a build takes from the previous site instead of rendering them again.
+
+Runs inside `baogao build`'s MkDocs run (the plugin calls it for every page, then once after
+MkDocs has written the site). Rendering every page is most of MkDocs' time at 10 000 reports,
+while adding or changing one report changes few pages: the report's own, its neighbours'
+(previous/next), those whose 亦见于 passages it joins or leaves, and the listing pages of its
+year, level, type, region and office. The pages in the nav and the theme pages (where
+Material's tags plugin lists every page's tags) are rendered every time; they are few.
+
+A report page's HTML is a function of its converted Markdown (front matter included), its
+neighbours and reuse entries, and of what all pages share (a listing page's, of its Markdown and
+what all pages share): mkdocs.yml, themes.yml, docs/,
+overrides/, the baogao code, the versions of MkDocs and its extensions, the site URL. No page
+holds an index version (the engines read it from the index manifests), so a page does not
+change when an index does. The digest of those inputs is the page's *key*; every site records
+the key of each report page in `.baogao-pages`. When the previous site holds a page under the
+same key, the new site gets a hard link to that file (a copy across file systems): the same
+bytes a render would write, so an incremental build gives exactly the site a cold build gives
+(tests/test_incremental.py). The previous site is only read: the new one is built beside it
+(baogao.outdir) and a reused file is never written to.
+
+A reused page was checked by the build that wrote it (a site is switched in only after its
+check), so `baogao build` checks the pages it rendered (`baogao.check.check_site`'s `skip`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from baogao.catalog import FACETS
+from baogao.manifest import file_sha256, read_manifest
+from baogao.site import BUILD_STAMP
+
+PAGE_KEYS = ".baogao-pages"
+# The pages that may be taken: report pages, and the listing pages by year, level, type, region
+# and office (not in the nav: their HTML is a function of their Markdown and what all pages
+# share). Not the theme pages: Material's tags plugin lists there the tags of every page.
+REUSABLE_FOLDERS = ("reports", *(facet.folder for facet in FACETS))
+# What every page is made with besides the project's files (site.project_digest).
+RENDER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+# A template that renders nothing: MkDocs then writes no file for the page (it "skips" it), and
+# `PageReuse.finish` puts the previous file there.
+REUSED_TEMPLATE = "baogao-reused.html"
+
+
+def shared_key(project_digest: str, site_url: str | None) -> str:
+    """The digest of what every report page is made with."""
+    digest = hashlib.sha256(f"{project_digest}\0{site_url or ''}\0".encode())
+    for library in RENDER_LIBRARIES:
+        digest.update(f"{library} {importlib.metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+class PageReuse:
+    """One build's decisions: which report pages to render and which to take from `previous`
+    (the out folder's current site, or None)."""
+
+    def __init__(self, previous: Path | None, shared: str):
+        self.previous = previous
+        self.shared = shared
+        self.keys: dict[str, str] = {}  # site-relative path → key, of every reusable page
+        self.reused: dict[str, str] = {}  # site-relative path → SHA-256, of the pages taken
+        self._old: dict[str, str] = {}
+        self._listed: dict[str, str] = {}
+        # Only from a checked site (the stamp comes after the check) that lists its files.
+        if previous is not None and (previous / BUILD_STAMP).is_file():
+            try:
+                self._old = json.loads((previous / PAGE_KEYS).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._old = {}  # a site of an older baogao: render all
+            self._listed = read_manifest(previous) or {}
+
+    @staticmethod
+    def reusable(dest: str) -> bool:
+        """Whether page `dest` (site-relative) is one the previous site may give."""
+        folder, _, name = dest.rpartition("/")
+        return folder in REUSABLE_FOLDERS and (folder == "reports" or name != "index.html" or "/" in folder)
+
+    def keep(self, dest: str, source: Path, neighbours: Any, reuse: Any) -> bool:
+        """Record the key of page `dest` (site-relative, `reusable`), made from Markdown file
+        `source` (and for a report page, its neighbours and reuse entries); True when the
+        previous site holds it under that key."""
+        digest = hashlib.sha256(self.shared.encode() + b"\0" + source.read_bytes() + b"\0")
+        digest.update(json.dumps([neighbours, reuse], ensure_ascii=False, sort_keys=True).encode())
+        key = self.keys[dest] = digest.hexdigest()
+        listed = self._listed.get(dest)
+        if self.previous is None or self._old.get(dest) != key or listed is None:
+            return False
+        try:  # the file as its build wrote and checked it, not as someone edited it since
+            if file_sha256(self.previous / dest) != listed:
+                return False
+        except OSError:
+            return False
+        self.reused[dest] = listed
+        return True
+
+    def finish(self, site_dir: Path) -> None:
+        """After MkDocs wrote the site: link the reused pages in, and record every page's key."""
+        for dest in sorted(self.reused):
+            source, target = self.previous / dest if self.previous else Path(dest), site_dir / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        (site_dir / PAGE_KEYS).write_text(json.dumps(self.keys, sort_keys=True, indent=0), encoding="utf-8")
