@@ -48,13 +48,13 @@ import numpy as np
 
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
-from baogao.search import kwic, variants
+from baogao.search import kwic, textstore, variants
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
 SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every index file calls
-FORMAT = 10  # 10: traditional characters fold to simplified (the manifest carries the table)
+FORMAT = 11  # 11: the text store (text/, baogao.search.textstore) and its settings in the manifest
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -74,7 +74,10 @@ _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their te
 
 def _reading() -> dict[str, Any]:
     """Built when an index is (the character table takes OpenCC a moment: not at import)."""
-    return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs()}
+    from baogao.analysis import collocates  # it reads the index (through the concordance): not at import
+
+    return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs(), "text": textstore.SETTINGS,
+            "collocates": collocates.SETTINGS}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
@@ -92,15 +95,18 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [text_dir / f"{entry['id']}.txt" for entry in catalog]
+    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], tmp) for doc, entry in enumerate(catalog)]
+    stored = []
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(jobs), CHUNK, workers) as pool:
-        for grams in ordered_map(pool, _index_document, jobs, CHUNK):
+        for grams, chunks_prefix in ordered_map(pool, _index_document, jobs, CHUNK):
             for n, entries in grams.items():
                 levels[n].add(*entries)
+            stored.append(chunks_prefix)
         checks = {f"g{n}": levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
     facet_values, checks["docs"], checks["facets"] = _write_docs_and_facets(tmp, catalog)
+    write_packed(tmp, f"{textstore.DIR}/table", textstore.frame(_varint_bytes([v for row in stored for v in row])))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
@@ -117,10 +123,13 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _index_document(job: tuple[Path, int, str, Path]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
     """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
-    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket starts."""
-    norm = normalize(text_path.read_text(encoding="utf-8"))
+    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
+    starts; and, its chunk files written into the text store, (chunks, prefix)."""
+    text_path, doc, title, root = job
+    kept = text_path.read_text(encoding="utf-8")
+    norm = normalize(kept)
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     grams = {}
     for n in (1, 2, 3):
@@ -133,7 +142,23 @@ def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, 
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams
+    return grams, _write_store(root, doc, title, kept)
+
+
+def _write_store(root: Path, doc: int, title: str, kept: str) -> tuple[int, int]:
+    """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
+    text, prefix = textstore.store_text(title, kept)
+    starts = textstore.word_starts(text)
+    spans = textstore.chunks(text)
+    for c, (begin, end) in enumerate(spans):
+        body = text[begin:end].encode("utf-8")
+        payload = _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
+        write_packed(root, textstore.chunk_name(doc, c), textstore.frame(payload))
+    return len(spans), prefix
+
+
+def _varint_bytes(values: list[int]) -> bytes:
+    return encode_varints(np.array(values, np.uint64))[0].tobytes()
 
 
 def link_index_files(source: Path, target: Path) -> None:
