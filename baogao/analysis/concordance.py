@@ -19,6 +19,9 @@ from baogao.search.query import SearchIndex
 
 SORTS = ("left", "right", "year", "org")
 DEFAULT_WIDTH = 20
+WIDTHS = (10, 20, 30, 50)  # the search page's choices of context width
+# What the search page's concordance reads from the index manifest.
+SETTINGS = {"sorts": SORTS, "width": DEFAULT_WIDTH, "widths": WIDTHS}
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,10 @@ _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their te
 
 def _reading() -> dict[str, Any]:
     """Built when an index is (the character table takes OpenCC a moment: not at import)."""
-    from baogao.analysis import collocates  # it reads the index (through the concordance): not at import
+    from baogao.analysis import collocates, concordance  # they read the index: not at import
 
     return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs(), "text": textstore.SETTINGS,
-            "collocates": collocates.SETTINGS}
+            "concordance": concordance.SETTINGS, "collocates": collocates.SETTINGS}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:

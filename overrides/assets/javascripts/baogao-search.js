@@ -403,11 +403,21 @@
       return Promise.all([manifest(), payload("facets", 0)]).then(function (all) {
         var columns = JSON.parse(utf8.decode(all[1])), tables = {};
         all[0].facets.forEach(function (f) { tables[f.name] = f.values; });
+        var totals = {};
+        function values(name, doc) {
+          var code = columns[name][doc], codes = Array.isArray(code) ? code : code ? [code] : [];
+          return codes.map(function (c) { return String(tables[name][c - 1]); });
+        }
         return {
           list: all[0].facets.map(function (f) { return { name: f.name, label: f.label, param: f.param }; }),
-          values: function (name, doc) {
-            var code = columns[name][doc], codes = Array.isArray(code) ? code : code ? [code] : [];
-            return codes.map(function (c) { return String(tables[name][c - 1]); });
+          values: values,
+          /* Map value -> reports of the whole archive with it: the base of "per 100 reports". */
+          totals: function (name) {
+            if (!totals[name]) {
+              totals[name] = new Map();
+              for (var doc = 0; doc < all[0].docs; doc++) values(name, doc).forEach(function (v) { totals[name].set(v, (totals[name].get(v) || 0) + 1); });
+            }
+            return totals[name];
           },
         };
       });
@@ -602,14 +612,16 @@
    * as a KWIC line {doc, n (its place in the report: the page marks it), left, match, right,
    * before, after (the adjoining words), meta}, ±`width` characters, reports in archive order.
    * Resolves to a cursor: {reports, more(count) → the lines of the next reports, at least
-   * `count` of them unless none are left, done()}. Reads the text store only, so it also works
+   * `count` of them unless none are left, done()}. `only(doc)`, when given, keeps the reports
+   * it is true for (the search page's filters). Reads the text store only, so it also works
    * from file://. */
   var STORE_BATCH = 32;  // reports whose chunks load at once
   var SHIFT = 32;  // longer than any character's NFKC form (18): how late a chunk may start
-  function concordance(query, width) {
+  function concordance(query, width, only) {
     return Promise.all([search(query), manifest(), storeTable()]).then(function (all) {
       var m = all[1], table = all[2], phrases = query.include.map(normalize);
-      var docs = all[0].hits.map(function (h) { return h.doc; }).sort(function (a, b) { return a - b; });
+      var docs = all[0].hits.map(function (h) { return h.doc; }).filter(function (doc) { return !only || only(doc); })
+        .sort(function (a, b) { return a - b; });
       width = width || m.kwic.context;
       var positional = phrases.every(function (p) { return Array.from(p).length >= 3; });
       var found = positional ? Promise.all(phrases.map(function (p) { return positions(Array.from(p)); })) : Promise.resolve(null);
