@@ -16,6 +16,7 @@ from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits
 - `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
   lists show, then the schema's fields flagged `result`; both engines read a row by the field
   names of the manifest, never by position;
+- `text/`        — the text store (baogao.search.textstore: its own layout and checks);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
 
@@ -24,9 +25,9 @@ missing or damaged: a deleted shard would otherwise answer "0 results", a wrong 
 holds, per group (g1, g2, g3, docs, facets), 8 bytes per file, packed: the unpacked payload's
 length and CRC-32 (little-endian uint32 each); length 0 means no file (a shard without terms).
 
-The index holds no copy of the texts: the KWIC lines of the results shown are cut from their
-report pages (fetched by the browser, read from disk by the CLI), which already hold every
-character. A copy cost 0.8x the raw text at 10 000 reports.
+The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
+read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
+written here by the worker that indexes each report: 0.75x the raw text at 10 000 reports.
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
@@ -38,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 import zlib
 from concurrent.futures import ProcessPoolExecutor
@@ -142,12 +144,12 @@ def _index_document(job: tuple[Path, int, str, Path]) -> tuple[dict[int, tuple[n
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams, _write_store(root, doc, title, kept)
+    return grams, _write_store(root, doc, title, kept, norm)
 
 
-def _write_store(root: Path, doc: int, title: str, kept: str) -> tuple[int, int]:
+def _write_store(root: Path, doc: int, title: str, kept: str, norm: str) -> tuple[int, int]:
     """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
-    text, prefix = textstore.store_text(title, kept)
+    text, prefix = textstore.store_text(title, kept, norm)
     starts = textstore.word_starts(text)
     spans = textstore.chunks(text)
     for c, (begin, end) in enumerate(spans):
@@ -461,6 +463,10 @@ def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE
     return len(data), zlib.crc32(data)
 
 
+# json.dumps's escapes of the control characters that may stand raw in a JS string (not NUL, LF, CR)
+_RAW_CONTROL = re.compile(r"(?<!\\)\\u00(0[1-9b-cB-Ce-fE-F]|1[0-9a-fA-F])")
+
+
 def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGINE) -> None:
     """An `ENGINE.load(name, payload);` file (the browser engine's global: baogaoSearch, or the
     查重 engine's): a packed string as it is, anything else as JSON."""
@@ -468,6 +474,9 @@ def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGIN
     if isinstance(payload, str):
         body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
     else:
-        # "</script" cannot occur in JSON produced from our data once "<" is escaped.
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        # "</script" cannot occur in JSON produced from our data once "<" is escaped. Control
+        # characters stay raw (legal in a JS string; read_script reads JSON with strict=False):
+        # packed strings inside (the manifest's checks) would grow 2.3-fold as \u00XX escapes.
+        body = _RAW_CONTROL.sub(lambda m: chr(int(m.group(1), 16)),
+                                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
     path.write_text(f"{engine}.load({json.dumps(name)},{body});\n", encoding="utf-8")

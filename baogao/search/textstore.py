@@ -45,10 +45,11 @@ SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR}
 _HEAD = struct.Struct("<II")
 
 
-def store_text(title: str, kept: str) -> tuple[str, int]:
-    """(store text, prefix): the kept text, after the title when it does not begin with it."""
+def store_text(title: str, kept: str, norm_kept: str | None = None) -> tuple[str, int]:
+    """(store text, prefix): the kept text, after the title when it does not begin with it
+    (`norm_kept`: the normalised kept text, when the caller has it)."""
     norm_title = normalize(title)
-    if not norm_title or normalize(kept).startswith(norm_title):
+    if not norm_title or (normalize(kept) if norm_kept is None else norm_kept).startswith(norm_title):
         return kept, 0
     return f"{title}\n{kept}", len(norm_title)
 

@@ -615,12 +615,13 @@
    * `count` of them unless none are left, done()}. `only(doc)`, when given, keeps the reports
    * it is true for (the search page's filters). Reads the text store only, so it also works
    * from file://. */
-  var STORE_BATCH = 32;  // reports whose chunks load at once
   var SHIFT = 32;  // longer than any character's NFKC form (18): how late a chunk may start
   function concordance(query, width, only) {
     return Promise.all([search(query), manifest(), storeTable()]).then(function (all) {
       var m = all[1], table = all[2], phrases = query.include.map(normalize);
-      var docs = all[0].hits.map(function (h) { return h.doc; }).filter(function (doc) { return !only || only(doc); })
+      var lineCount = new Map();  // each report's occurrences: how many reports give the lines asked for
+      all[0].hits.forEach(function (h) { lineCount.set(h.doc, h.count); });
+      var docs = Array.from(lineCount.keys()).filter(function (doc) { return !only || only(doc); })
         .sort(function (a, b) { return a - b; });
       width = width || m.kwic.context;
       var positional = phrases.every(function (p) { return Array.from(p).length >= 3; });
@@ -631,8 +632,8 @@
           var out = [];
           function step() {
             if (out.length >= count || at >= docs.length) return Promise.resolve(out);
-            var batch = docs.slice(at, at + STORE_BATCH);
-            at += batch.length;
+            var batch = [], expected = out.length;  // all the reports the lines still wanted are in, at once
+            while (at < docs.length && (expected < count || batch.length < 1)) { expected += lineCount.get(docs[at]); batch.push(docs[at++]); }
             return Promise.all(batch.map(function (doc) {
               return Promise.all([meta(doc), reportLines(m, doc, table[doc], phrases, lists, width)]).then(function (r) {
                 r[1].forEach(function (line) { line.meta = r[0]; });
@@ -645,6 +646,10 @@
         return { reports: docs.length, more: more, done: function () { return at >= docs.length; } };
       });
     });
+  }
+  /* The concordance's sorts, default context width and width choices (baogao/analysis/concordance.py). */
+  function concordanceChoices() {
+    return manifest().then(function (m) { return m.concordance; });
   }
   /* Collocates, as baogao/analysis/collocates.py: of the lines' adjoining words, those that are
    * words (a letter or digit, not one of the manifest's function words), most frequent first,
@@ -672,7 +677,7 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, concordance: concordance, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
+    kwic: kwic, concordance: concordance, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
     unpack: unpack, crc32: crc32, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,

@@ -321,7 +321,7 @@
       figure.appendChild(el("figcaption", { text: caption }));
       return figure;
     }
-    var FACET_BARS = 8;  // values listed per filter; the filter box lists them all
+    var VALUE_BARS = 8;  // values listed per filter; the filter box lists them all
     /* One filter's values among all hits: reports (or per 100 reports with that value), each a
      * link that filters it. */
     function facetBars(filter, hits, filters, chosen, perHundred) {
@@ -334,7 +334,7 @@
       var value = function (r) { return perHundred ? r.per100 : r.reports; };
       rows.sort(function (a, b) { return value(b) - value(a) || (a.value < b.value ? -1 : 1); });
       var top = value(rows[0]) || 1;
-      var list = el("ul", {}, rows.slice(0, FACET_BARS).map(function (r) {
+      var list = el("ul", {}, rows.slice(0, VALUE_BARS).map(function (r) {
         var on = chosen[filter.name] === r.value;
         return el("li", {}, [el("a", { href: filterHref(filter, r.value, chosen), class: "baogao-bars__row" + (on ? " baogao-bars__row--on" : ""),
                                        "data-usage-facet": filter.name, "data-usage-value": r.value, translate: "no" }, [
@@ -343,7 +343,7 @@
           el("span", { class: "baogao-bars__num", text: perHundred ? r.per100 + "" : r.reports + " 篇" }),
         ])]);
       }));
-      var more = rows.length > FACET_BARS ? el("p", { class: "baogao-bars__more", text: "另有 " + (rows.length - FACET_BARS) + " 项，见筛选栏" }) : null;
+      var more = rows.length > VALUE_BARS ? el("p", { class: "baogao-bars__more", text: "另有 " + (rows.length - VALUE_BARS) + " 项，见筛选栏" }) : null;
       return el("section", { class: "baogao-bars" }, [el("h3", { text: filter.label }), list, more]);
     }
 
@@ -368,10 +368,10 @@
       var sortBy = panel.querySelector("select[name=kwic-sort]"), widthBox = panel.querySelector("select[name=kwic-width]");
       var filterBox = panel.querySelector("input[name=kwic-filter]"), cursor = null, lines = [];
       panel.hidden = false;
-      S.manifest().then(function (m) {
-        sortBy.replaceChildren.apply(sortBy, [""].concat(m.concordance.sorts).map(function (k) { return el("option", { value: k, text: SORT_LABELS[k] || k }); }));
-        widthBox.replaceChildren.apply(widthBox, m.concordance.widths.map(function (w) { return el("option", { value: String(w), text: String(w) }); }));
-        widthBox.value = String(m.concordance.width);
+      S.concordanceChoices().then(function (choices) {
+        sortBy.replaceChildren.apply(sortBy, [""].concat(choices.sorts).map(function (k) { return el("option", { value: k, text: SORT_LABELS[k] || k }); }));
+        widthBox.replaceChildren.apply(widthBox, choices.widths.map(function (w) { return el("option", { value: String(w), text: String(w) }); }));
+        widthBox.value = String(choices.width);
         if (panel.open) start();
       });
       panel.addEventListener("toggle", function () { if (panel.open && !cursor && widthBox.value) start(); });
