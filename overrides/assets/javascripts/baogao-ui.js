@@ -310,7 +310,8 @@
             ]));
           }
           if (i % every === 0) {
-            chart.appendChild(svg("text", { x: String(x + slot / 2), y: String(CHART_HEIGHT - 5), "text-anchor": "middle", class: "baogao-chart__axis", "aria-hidden": "true", text: s.year }));
+            var labelX = Math.min(x + slot / 2, width - LABEL_WIDTH / 2 - 1);  // the last label stays inside
+            chart.appendChild(svg("text", { x: String(labelX), y: String(CHART_HEIGHT - 5), "text-anchor": "middle", class: "baogao-chart__axis", "aria-hidden": "true", text: s.year }));
           }
         });
         figure.appendChild(chart);
