@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baogao import readers, sources
+from baogao.analysis.collocates import TOP
 from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS
 
 # Each command imports the stages it runs (below, in its function): `baogao similar` or
@@ -60,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     kwic_cmd = commands.add_parser("kwic", help="every occurrence of a phrase as a KWIC line (a concordance)")
     kwic_cmd.add_argument("query", help="phrase, as for `baogao search`")
     kwic_cmd.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
-    kwic_cmd.add_argument("--sort", choices=SORTS, help="order by left context, right context or year (default: archive order)")
+    kwic_cmd.add_argument("--sort", choices=SORTS, help="order by left context, right context, year or office (default: archive order)")
     kwic_cmd.add_argument("--width", type=int, default=DEFAULT_WIDTH, help=f"context characters each side (default: {DEFAULT_WIDTH})")
     kwic_cmd.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with BOM, for spreadsheets)")
     colloc = commands.add_parser("collocates", help="the words most often right before and right after a phrase")
     colloc.add_argument("query", help="phrase, as for `baogao search`")
     colloc.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
-    colloc.add_argument("--top", type=int, default=10, help="words on each side (default: 10)")
+    colloc.add_argument("--top", type=int, default=TOP, help=f"words on each side (default: {TOP})")
     colloc.add_argument("--json", action="store_true", help="print JSON instead of text")
     similar = commands.add_parser("similar", help="查重: which passages of a draft also stand in the archive")
     similar.add_argument("file", type=Path, help="the draft (a report file: .txt, .docx, .doc, .wps, .pdf, .ofd)")

@@ -83,6 +83,14 @@ def open_page(browser, base: str, path: str, viewport: str, scheme: str = "light
     page.goto(base + path, wait_until="networkidle")
     if path.startswith("search.html"):
         page.locator('.baogao-results[data-state="done"]').wait_for(state="attached")
+        if page.locator(".baogao-concordance:not([hidden])").count():  # the writer's tools, opened
+            page.locator(".baogao-concordance summary").click()
+            page.locator(".baogao-collocates summary").click()
+            page.locator('.baogao-concordance__lines[data-state="done"]').wait_for(state="attached")
+            page.locator('.baogao-collocates__lists[data-state="done"]').wait_for(state="attached")
+            page.locator(".baogao-chart").wait_for()
+            if page.locator(".baogao-usage__toggle[aria-expanded=false]").count():
+                page.locator(".baogao-usage__toggle").click()
     return page
 
 

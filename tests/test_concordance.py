@@ -7,12 +7,14 @@ import io
 import json
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
 import pytest
 
 from baogao.analysis.collocates import collocates
-from baogao.analysis.concordance import Line, concordance, sort_lines
+from baogao.analysis.concordance import Line, adjoining_words, concordance, sort_lines
 from baogao.cli import main as baogao
 from baogao.search.normalize import normalize, parse_query
+from baogao.search.kwic import page_text
 from baogao.search.query import SearchIndex
 from tests.test_search import kept_texts
 
@@ -49,18 +51,43 @@ def test_sorts():
     assert [line.left for line in sort_lines(lines, "left")] == ["甲乙", "丁 甲", "乙甲"]
     assert [line.right for line in sort_lines(lines, "right")] == ["丙", "乙", "甲"]
     assert [line.year for line in sort_lines(lines, "year")] == [2019, 2020, None]  # unknown years last
+    lines = [Line("", "x", "", "t", None, org, "u") for org in ("乙局", None, "甲局")]
+    assert [line.org for line in sort_lines(lines, "org")] == ["乙局", "甲局", None]  # code point order
     with pytest.raises(ValueError):
         sort_lines(lines, "title")
 
 
 def test_collocates_count_the_words_right_next_to_the_wording():
-    lines = [Line("进一步加强干部", "作风", "建设，提高效能", "t", None, None, "u"),
-             Line("各级干部", "作风", "建设。", "t", None, None, "u"),
-             Line("转变工作", "作风", "，", "t", None, None, "u"),  # punctuation after: no word
-             Line("我们的", "作风", "和", "t", None, None, "u")]  # function words: no collocate
+    def line(before, after):
+        return Line("", "作风", "", "t", None, None, "u", before, after)
+
+    lines = [line("干部", "建设"), line("干部", "建设"), line("工作", "，"),  # punctuation after: no word
+             line("的", "和"), line("\n", "")]  # function words, a line break, the text's end: no collocate
     before, after = collocates(lines, "作风")
     assert [(c.word, c.count, c.phrase) for c in before] == [("干部", 2, "干部作风"), ("工作", 1, "工作作风")]
     assert [(c.word, c.count, c.phrase) for c in after] == [("建设", 2, "作风建设")]
+
+
+def test_adjoining_words_follow_the_texts_word_starts():
+    text = "加强干部作风建设。"
+    starts = np.array([c == "1" for c in "101010101"])  # 加强|干部|作风|建设|。
+    assert adjoining_words(text, starts, 4, 6) == ("干部", "建设")
+    assert adjoining_words(text, starts, 5, 7) == ("作", "设")  # a hit inside words: their parts
+    assert adjoining_words(text, starts, 0, 2) == ("", "干部")
+    assert adjoining_words(text, starts, 6, 9) == ("作风", "")
+
+
+def test_store_text_is_the_page_text(sample_site, corpus_site):
+    """The page-text contract of the text store: normalised, a report's store text is its page's."""
+    for pages, site in (sample_site, corpus_site):
+        index = SearchIndex(site)
+        catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+        for doc, entry in enumerate(catalog):
+            text, starts = index.store_text(doc)
+            assert normalize(text) == normalize(page_text(site / entry["url"])), entry["id"]
+            assert len(starts) == len(text) and (not text or starts[0])
+            kept = normalize((pages / "text" / f"{entry['id']}.txt").read_text(encoding="utf-8"))
+            assert normalize(text)[index.store_table()[doc][1]:] == kept
 
 
 def test_cli_collocates_are_found_by_search(sample_site, capsys):

@@ -58,7 +58,7 @@ def test_a_field_of_the_table_reaches_front_matter_catalog_results_filters_and_p
     assert result["title"] == marked["display_title"] and result["year"] == 2024
 
     text = (site / index.INDEX_DIR / "manifest.js").read_text(encoding="utf-8")
-    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")])
+    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")], strict=False)
     assert manifest["labels"]["secret_level"] == "密级"
     assert {"name": "secret_level", "label": "密级", "param": "secret", "values": ["内部"]} in manifest["facets"]
 

@@ -79,7 +79,7 @@ def test_templates_without_the_marks_fail_the_check(tmp_path):
 def test_the_manifest_hands_the_contract_and_kwic_settings_to_the_browser(sample_site):
     _, site = sample_site
     text = (site / INDEX_DIR / "manifest.js").read_text(encoding="utf-8")
-    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")])
+    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")], strict=False)
     assert manifest["page"] == {"text": pagetext.TEXT, "exclude": pagetext.EXCLUDE, "cite": pagetext.CITE}
     assert manifest["kwic"] == {"context": kwic.CONTEXT, "lines": kwic.LINES}
     scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "assets" / "javascripts").glob("baogao-*.js"))

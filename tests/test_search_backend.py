@@ -22,7 +22,7 @@ JS = ROOT / "overrides" / "assets" / "javascripts"
 def set_manifest(site: Path, **values) -> None:
     path = site / index.INDEX_DIR / "manifest.js"
     text = path.read_text(encoding="utf-8")
-    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")])
+    manifest = json.loads(text[text.index(",") + 1: text.rindex(");")], strict=False)
     manifest.update(values)
     path.write_text(f'baogaoSearch.load("manifest",{json.dumps(manifest, ensure_ascii=False)});\n', encoding="utf-8")
 

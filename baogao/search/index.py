@@ -16,6 +16,7 @@ from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits
 - `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
   lists show, then the schema's fields flagged `result`; both engines read a row by the field
   names of the manifest, never by position;
+- `text/`        — the text store (baogao.search.textstore: its own layout and checks);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
 
@@ -24,9 +25,9 @@ missing or damaged: a deleted shard would otherwise answer "0 results", a wrong 
 holds, per group (g1, g2, g3, docs, facets), 8 bytes per file, packed: the unpacked payload's
 length and CRC-32 (little-endian uint32 each); length 0 means no file (a shard without terms).
 
-The index holds no copy of the texts: the KWIC lines of the results shown are cut from their
-report pages (fetched by the browser, read from disk by the CLI), which already hold every
-character. A copy cost 0.8x the raw text at 10 000 reports.
+The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
+read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
+written here by the worker that indexes each report: 0.75x the raw text at 10 000 reports.
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
@@ -47,13 +48,13 @@ import numpy as np
 
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
-from baogao.search import kwic, variants
+from baogao.search import kwic, textstore, variants
 from baogao.search.codec import encode_varints, json_bytes, packed, write_packed, write_script
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 10  # 10: traditional characters fold to simplified (the manifest carries the table)
+FORMAT = 11  # 11: the text store (text/, baogao.search.textstore) and its settings in the manifest
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -73,7 +74,10 @@ _BUCKET_BITS = 8  # per report, entries are sorted by the top 8 bits of their te
 
 def _reading() -> dict[str, Any]:
     """Built when an index is (the character table takes OpenCC a moment: not at import)."""
-    return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs()}
+    from baogao.analysis import collocates, concordance  # they read the index: not at import
+
+    return {"page": pagetext.CONTRACT, "kwic": kwic.SETTINGS, "variants": variants.pairs(), "text": textstore.SETTINGS,
+            "concordance": concordance.SETTINGS, "collocates": collocates.SETTINGS}
 
 
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
@@ -91,15 +95,18 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [text_dir / f"{entry['id']}.txt" for entry in catalog]
+    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], tmp) for doc, entry in enumerate(catalog)]
+    stored = []
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(jobs), CHUNK, workers) as pool:
-        for grams in ordered_map(pool, _index_document, jobs, CHUNK):
+        for grams, chunks_prefix in ordered_map(pool, _index_document, jobs, CHUNK):
             for n, entries in grams.items():
                 levels[n].add(*entries)
+            stored.append(chunks_prefix)
         checks = {f"g{n}": levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
     facet_values, checks["docs"], checks["facets"] = _write_docs_and_facets(tmp, catalog)
+    write_packed(tmp, f"{textstore.DIR}/table", textstore.frame(_varint_bytes([v for row in stored for v in row])))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
@@ -116,10 +123,13 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _index_document(job: tuple[Path, int, str, Path]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
     """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
-    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket starts."""
-    norm = normalize(text_path.read_text(encoding="utf-8"))
+    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
+    starts; and, its chunk files written into the text store, (chunks, prefix)."""
+    text_path, doc, title, root = job
+    kept = text_path.read_text(encoding="utf-8")
+    norm = normalize(kept)
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     grams = {}
     for n in (1, 2, 3):
@@ -132,7 +142,23 @@ def _index_document(text_path: Path) -> dict[int, tuple[np.ndarray, np.ndarray, 
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams
+    return grams, _write_store(root, doc, title, kept, norm)
+
+
+def _write_store(root: Path, doc: int, title: str, kept: str, norm: str) -> tuple[int, int]:
+    """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
+    text, prefix = textstore.store_text(title, kept, norm)
+    starts = textstore.word_starts(text)
+    spans = textstore.chunks(text)
+    for c, (begin, end) in enumerate(spans):
+        body = text[begin:end].encode("utf-8")
+        payload = _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
+        write_packed(root, textstore.chunk_name(doc, c), textstore.frame(payload))
+    return len(spans), prefix
+
+
+def _varint_bytes(values: list[int]) -> bytes:
+    return encode_varints(np.array(values, np.uint64))[0].tobytes()
 
 
 def link_index_files(source: Path, target: Path) -> None:

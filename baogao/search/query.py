@@ -19,9 +19,10 @@ from typing import Any, Iterable, cast
 
 import numpy as np
 
+from baogao.search import textstore
 from baogao.search.codec import decode_varints, read_script, unpacked
 from baogao.search.index import FORMAT, INDEX_DIR, shard_of
-from baogao.search.kwic import page_kwic, page_text
+from baogao.search.kwic import page_kwic
 from baogao.search.normalize import Query, normalize, parse_query
 
 
@@ -82,6 +83,7 @@ class SearchIndex:
         self._shard = lru_cache(maxsize=256)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
         self._facets: dict[str, list] | None = None
+        self._store_table: list[tuple[int, int]] | None = None
 
     def _payload(self, group: str, number: int) -> bytes | None:
         """The unpacked payload of one index file, checked against the manifest; None for a
@@ -170,8 +172,8 @@ class SearchIndex:
                     for doc, found in self.positions(phrase).items() if doc in wanted}
         if not _overlaps_itself(phrase):  # 1–2 characters: the counts are the answer
             return {doc: count for doc, count in self.phrase(phrase).items() if doc in wanted}
-        # 哈哈, **: two of its matches can share a character; count in the page's text
-        return {doc: normalize(page_text(self.site_dir / self.meta(doc)["url"])).count(phrase) for doc in wanted}
+        # 哈哈, **: two of its matches can share a character; count in the kept text (the store's, after its prefix)
+        return {doc: normalize(self.store_text(doc)[0])[self.store_table()[doc][1]:].count(phrase) for doc in wanted}
 
     def facet(self, name: str) -> list[Any]:
         """Per document, its value of facet `name` (a list for a list field; None when unknown)."""
@@ -195,6 +197,36 @@ class SearchIndex:
             found = self.phrase(phrase)
             totals = {d: c for d, c in totals.items() if d not in found}
         return [Hit(doc, count) for doc, count in sorted(totals.items(), key=lambda dc: (-dc[1], dc[0]))]
+
+    def store_table(self) -> list[tuple[int, int]]:
+        """Per report, (chunks, prefix) of its text in the text store (baogao.search.textstore)."""
+        if self._store_table is None:
+            values = decode_varints(self._store_file(f"{textstore.DIR}/table"))
+            self._store_table = list(zip(values[::2], values[1::2]))
+        return self._store_table
+
+    def store_text(self, doc: int) -> tuple[str, np.ndarray]:
+        """(store text, whether a word starts at each of its code points) of report `doc`."""
+        parts, starts = [], []
+        for c in range(self.store_table()[doc][0]):
+            payload = self._store_file(textstore.chunk_name(doc, c))
+            (length,), at = _header(payload, 1)
+            parts.append(payload[at: at + length].decode("utf-8"))
+            bits = np.unpackbits(np.frombuffer(payload[at + length:], np.uint8)).astype(bool)
+            starts.append(bits[: len(parts[-1])])
+        return "".join(parts), np.concatenate(starts) if starts else np.zeros(0, bool)
+
+    def _store_file(self, name: str) -> bytes:
+        """A text store file's payload, checked against the length and CRC-32 it carries."""
+        try:
+            body = textstore.unframe(unpacked(read_script(self.root / f"{name}.js")))
+        except FileNotFoundError:
+            raise _damaged(f"{name}.js", "missing") from None
+        except (OSError, ValueError, IndexError, zlib.error):
+            body = None
+        if body is None:
+            raise _damaged(f"{name}.js", "damaged (not a complete text store file)")
+        return body
 
     def _load_block(self, block: int) -> list[list[Any]]:
         payload = self._payload("docs", block)

@@ -29,7 +29,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 10;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 11;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -408,11 +408,21 @@
       return Promise.all([manifest(), payload("facets", 0)]).then(function (all) {
         var columns = JSON.parse(utf8.decode(all[1])), tables = {};
         all[0].facets.forEach(function (f) { tables[f.name] = f.values; });
+        var totals = {};
+        function values(name, doc) {
+          var code = columns[name][doc], codes = Array.isArray(code) ? code : code ? [code] : [];
+          return codes.map(function (c) { return String(tables[name][c - 1]); });
+        }
         return {
           list: all[0].facets.map(function (f) { return { name: f.name, label: f.label, param: f.param }; }),
-          values: function (name, doc) {
-            var code = columns[name][doc], codes = Array.isArray(code) ? code : code ? [code] : [];
-            return codes.map(function (c) { return String(tables[name][c - 1]); });
+          values: values,
+          /* Map value -> reports of the whole archive with it: the base of "per 100 reports". */
+          totals: function (name) {
+            if (!totals[name]) {
+              totals[name] = new Map();
+              for (var doc = 0; doc < all[0].docs; doc++) values(name, doc).forEach(function (v) { totals[name].set(v, (totals[name].get(v) || 0) + 1); });
+            }
+            return totals[name];
           },
         };
       });
@@ -508,10 +518,187 @@
     });
   }
 
+  /* ---- the text store (baogao/search/textstore.py): report texts in chunk files ---- */
+  /* A store file's payload: its own length and CRC-32 (little-endian uint32 each), then its body;
+   * a file that differs is damaged (the store's files are too many for the manifest's checks). */
+  function storeFile(name) {
+    return keep(name, function () {
+      return get(name).then(unpack).then(function (bytes) {
+        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
+        if (bytes.length < 8 || view.getUint32(0, true) !== body.length || view.getUint32(4, true) !== crc32(body)) throw damaged(name);
+        return body;
+      }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
+    });
+  }
+  /* Per report: [chunks, prefix] (prefix: the normalised length of a title the kept text lacks). */
+  function storeTable() {
+    return manifest().then(function (m) {
+      return keep("storeTable", function () {
+        return storeFile(m.text.dir + "/table").then(function (body) {
+          var v = varints(body, 0, body.length), rows = [];
+          for (var i = 0; i + 1 < v.length; i += 2) rows.push([v[i], v[i + 1]]);
+          if (rows.length !== m.docs) throw damaged(m.text.dir + "/table");
+          return rows;
+        });
+      });
+    });
+  }
+  /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each}. */
+  function storeChunk(m, doc, c) {
+    var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
+    return storeFile(name).then(function (body) {
+      var head = 0, length = 0, mult = 1, b;
+      do { b = body[head++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
+      var chars = Array.from(utf8.decode(body.subarray(head, head + length))), bits = body.subarray(head + length);
+      var starts = chars.map(function (_, i) { return (bits[i >> 3] >> (7 - (i & 7))) & 1; });
+      return { chars: chars, starts: starts };
+    });
+  }
+  /* The occurrences of normalised phrases in a run of consecutive chunks: [{begin, end}] in code
+   * points of the run, every start of every phrase (overlapping ones too), in text order. */
+  function runOccurrences(chars, phrases) {
+    var norm = [], origin = [];
+    chars.forEach(function (ch, i) { for (var c of foldChar(ch)) { norm.push(c); origin.push(i); } });
+    var s = norm.join(""), pointAt = new Map(), u = 0, out = [];
+    norm.forEach(function (c, i) { pointAt.set(u, i); u += c.length; });
+    phrases.forEach(function (p) {
+      var len = Array.from(p).length, at = s.indexOf(p);
+      while (at >= 0) {
+        var i = pointAt.get(at);
+        if (i !== undefined) out.push({ begin: origin[i], end: origin[i + len - 1] + 1, norm: i });
+        at = s.indexOf(p, at + 1);
+      }
+    });
+    return out.sort(function (a, b) { return a.begin - b.begin || a.end - b.end; });
+  }
+  /* The KWIC lines of one report, as baogao/analysis/concordance.py cuts them from the whole
+   * text, from only the chunks they need: those that hold its occurrences (known from the
+   * index's positions for phrases of three or more characters, else all), widened until every
+   * line's context and adjoining words lie inside what is loaded or reach the text's ends. */
+  function reportLines(m, doc, row, phrases, found, width) {
+    var K = m.text.chunk, count = row[0], prefix = row[1], need = new Set();
+    function add(c) { if (c >= 0 && c < count) need.add(c); }
+    function around(g, len) {  // a chunk starts at c·K or a character's form later (NFKC: < SHIFT)
+      for (var c = Math.floor(g / K) - (g % K < SHIFT ? 1 : 0); c <= Math.floor((g + len - 1) / K); c++) add(c);
+    }
+    if (!found) for (var c = 0; c < count; c++) add(c);
+    else {
+      var longest = 0;
+      phrases.forEach(function (p, i) {
+        var len = Array.from(p).length;
+        longest = Math.max(longest, len);
+        (found[i].get(doc) || []).forEach(function (pos) { around(pos + prefix, len); });
+      });
+      if (prefix) around(0, prefix + longest);  // the title the kept text lacks, and hits across its end
+    }
+    function attempt() {
+      var list = Array.from(need).sort(function (a, b) { return a - b; });
+      return Promise.all(list.map(function (c) { return storeChunk(m, doc, c); })).then(function (loaded) {
+        var runs = [], more = false;
+        list.forEach(function (c, i) {
+          var last = runs[runs.length - 1];
+          if (last && last.last === c - 1) { last.last = c; last.chunks.push(loaded[i]); }
+          else runs.push({ first: c, last: c, chunks: [loaded[i]] });
+        });
+        var lines = [];
+        runs.forEach(function (run) {
+          var chars = [], starts = [];
+          run.chunks.forEach(function (k) { chars = chars.concat(k.chars); starts = starts.concat(k.starts); });
+          var atStart = run.first === 0, atEnd = run.last === count - 1;
+          runOccurrences(chars, phrases).forEach(function (o) {
+            var from = o.begin - 1;
+            while (from >= 0 && !starts[from]) from--;
+            var to = o.end + 1;
+            while (to < chars.length && !starts[to]) to++;
+            if ((o.begin - width < 0 || from < 0) && !atStart) { add(run.first - 1); more = true; }
+            if ((o.end + width > chars.length || to >= chars.length) && !atEnd) { add(run.last + 1); more = true; }
+            lines.push({
+              left: chars.slice(Math.max(0, o.begin - width), o.begin).join("").replace(/\n/g, " "),
+              match: chars.slice(o.begin, o.end).join("").replace(/\n/g, " "),
+              right: chars.slice(o.end, o.end + width).join("").replace(/\n/g, " "),
+              before: chars.slice(Math.max(0, from), o.begin).join(""),
+              after: chars.slice(o.end, Math.min(to, chars.length)).join(""),
+            });
+          });
+        });
+        return more ? attempt() : lines;
+      });
+    }
+    return attempt().then(function (lines) {
+      lines.forEach(function (line, n) { line.doc = doc; line.n = n; });
+      return lines;
+    });
+  }
+  /* Concordance, as baogao/analysis/concordance.py: every occurrence of the included phrases
+   * as a KWIC line {doc, n (its place in the report: the page marks it), left, match, right,
+   * before, after (the adjoining words), meta}, ±`width` characters, reports in archive order.
+   * Resolves to a cursor: {reports, more(count) → the lines of the next reports, at least
+   * `count` of them unless none are left, done()}. `only(doc)`, when given, keeps the reports
+   * it is true for (the search page's filters). Reads the text store only, so it also works
+   * from file://. */
+  var SHIFT = 32;  // longer than any character's NFKC form (18): how late a chunk may start
+  function concordance(query, width, only) {
+    return Promise.all([search(query), manifest(), storeTable()]).then(function (all) {
+      var m = all[1], table = all[2], phrases = query.include.map(normalize);
+      var lineCount = new Map();  // each report's occurrences: how many reports give the lines asked for
+      all[0].hits.forEach(function (h) { lineCount.set(h.doc, h.count); });
+      var docs = Array.from(lineCount.keys()).filter(function (doc) { return !only || only(doc); })
+        .sort(function (a, b) { return a - b; });
+      width = width || m.kwic.context;
+      var positional = phrases.every(function (p) { return Array.from(p).length >= 3; });
+      var found = positional ? Promise.all(phrases.map(function (p) { return positions(Array.from(p)); })) : Promise.resolve(null);
+      return found.then(function (lists) {
+        var at = 0;
+        function more(count) {
+          var out = [];
+          function step() {
+            if (out.length >= count || at >= docs.length) return Promise.resolve(out);
+            var batch = [], expected = out.length;  // all the reports the lines still wanted are in, at once
+            while (at < docs.length && (expected < count || batch.length < 1)) { expected += lineCount.get(docs[at]); batch.push(docs[at++]); }
+            return Promise.all(batch.map(function (doc) {
+              return Promise.all([meta(doc), reportLines(m, doc, table[doc], phrases, lists, width)]).then(function (r) {
+                r[1].forEach(function (line) { line.meta = r[0]; });
+                return r[1];
+              });
+            })).then(function (per) { per.forEach(function (lines) { out.push.apply(out, lines); }); return step(); });
+          }
+          return step();
+        }
+        return { reports: docs.length, more: more, done: function () { return at >= docs.length; } };
+      });
+    });
+  }
+  /* The concordance's sorts, default context width and width choices (baogao/analysis/concordance.py). */
+  function concordanceChoices() {
+    return manifest().then(function (m) { return m.concordance; });
+  }
+  /* Collocates, as baogao/analysis/collocates.py: of the lines' adjoining words, those that are
+   * words (a letter or digit, not one of the manifest's function words), most frequent first,
+   * equal counts in code point order: {before: [{word, count, phrase}], after: […]}. */
+  var WORD = /[\p{L}\p{N}_]/u;
+  function collocates(lines, phrase) {
+    return manifest().then(function (m) {
+      var rules = m.collocates, stop = new Set(rules.function_words);
+      function ranked(side, join) {
+        var counts = new Map();
+        lines.forEach(function (line) {
+          var w = line[side];
+          if (w.trim() && WORD.test(w) && !stop.has(w)) counts.set(w, (counts.get(w) || 0) + 1);
+        });
+        return Array.from(counts).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); })
+          .slice(0, rules.top).map(function (wc) { return { word: wc[0], count: wc[1], phrase: join(wc[0]) }; });
+      }
+      return {
+        before: ranked("before", function (w) { return w + phrase; }),
+        after: ranked("after", function (w) { return phrase + w; }),
+      };
+    });
+  }
+
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
+    kwic: kwic, concordance: concordance, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
     unpack: unpack, crc32: crc32, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,

@@ -157,6 +157,11 @@
         hits.sort(function (a, b) { return year(b.doc) - year(a.doc) || a.doc - b.doc; });
       }
       renderFacets(res.hits, chosen, filters, passes);
+      if (res.total) {
+        usage(res, filters, chosen);
+        concordancePanel(passes);
+        collocatesPanel(passes);
+      }
       summary.replaceChildren(el("strong", { text: String(hits.length) }), " 篇报告含 ", el("q", { text: raw, translate: "no" }),
         hits.length !== res.total ? "（筛选前 " + res.total + " 篇）" : "",
         S.pagesReadable ? "" : "。从本地文件打开时不显示摘录：点标题打开报告，命中处会高亮");
@@ -228,6 +233,224 @@
         if (links.children.length && (parts.length > 1 || query.exclude.length)) note.append(el("span", { text: "分别检索：" }), links);
         if (filtered) note.append(el("span", { text: "（筛选条件也已计入。）" }));
       });
+    }
+
+    /* ---- use by year and by filter value: an SVG bar chart and bar lists, each bar a filter ---- */
+    function filterHref(filter, value, chosen) {
+      var p = new URLSearchParams(location.search);
+      if (chosen[filter.name] === value) p.delete(filter.param); else p.set(filter.param, value);
+      return searchUrl(p);
+    }
+    function usage(res, filters, chosen) {
+      var section = box.querySelector(".baogao-usage"), years = section.querySelector(".baogao-usage__years");
+      var lists = section.querySelector(".baogao-usage__facets");
+      var yearFilter = filters.list.filter(function (f) { return f.name === "year"; })[0];
+      return S.trend(query).then(function (t) {
+        section.hidden = false;
+        var toggle = section.querySelector(".baogao-usage__toggle");
+        function fold(open) { lists.hidden = !open; toggle.setAttribute("aria-expanded", String(open)); }
+        toggle.onclick = function () { fold(lists.hidden); };
+        fold(window.matchMedia(WIDE).matches);  // a phone shows the results first
+        var perHundred = function () { return section.querySelector("input[name=usage]:checked").value === "per100"; };
+        function draw() {
+          years.replaceChildren(yearChart(t, yearFilter, chosen, perHundred(), years.clientWidth));
+          lists.replaceChildren.apply(lists, filters.list.filter(function (f) { return f !== yearFilter; }).map(function (f) {
+            return facetBars(f, res.hits, filters, chosen, perHundred());
+          }).filter(Boolean));
+        }
+        section.querySelectorAll("input[name=usage]").forEach(function (r) { r.onchange = draw; });
+        var resized;
+        window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(draw, 150); });
+        draw();
+      }).catch(function () { section.hidden = true; });  // the results say what failed
+    }
+    var SVG = "http://www.w3.org/2000/svg", CHART_HEIGHT = 150, LABEL_WIDTH = 36, BAR_MAX = 40;
+    var WIDE = "(min-width: 60em)";  // baogao.css: below it the search page takes the phone layout
+    function svg(tag, attrs, children) {
+      var node = document.createElementNS(SVG, tag);
+      Object.keys(attrs || {}).forEach(function (k) { if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]); });
+      (children || []).forEach(function (c) { node.appendChild(c); });
+      return node;
+    }
+    function round1(x) { return Math.round(x * 10) / 10; }
+    /* Reports (or per 100 reports of that year) per year, from the first to the last year with a
+     * report; a bar is a link that filters that year (again: drops the filter). */
+    function yearChart(t, yearFilter, chosen, perHundred, room) {
+      var known = Object.keys(t.years).map(Number);
+      var figure = el("figure", { class: "baogao-chart" });
+      if (!known.length) {
+        figure.appendChild(el("p", { text: "命中的报告都没有确定的年份。" }));
+      } else {
+        var first = Math.min.apply(null, known), last = Math.max.apply(null, known), slots = [];
+        for (var y = first; y <= last; y++) {
+          var row = t.years[y] || { reports: 0, occurrences: 0 }, base = t.perYear[y] || 0;
+          slots.push({ year: String(y), reports: row.reports, occurrences: row.occurrences, base: base,
+                       per100: base ? round1(100 * row.reports / base) : 0 });
+        }
+        var value = function (s) { return perHundred ? s.per100 : s.reports; };
+        var top = Math.max.apply(null, slots.map(value)) || 1;
+        var width = Math.max(240, room || 600);
+        var left = 34, bottom = 20, head = 8, slot = (width - left - 4) / slots.length;
+        var every = Math.ceil(LABEL_WIDTH / slot), plot = CHART_HEIGHT - bottom - head, barWidth = Math.max(1, Math.min(BAR_MAX, slot * 0.7));
+        var chart = svg("svg", { width: String(width), height: String(CHART_HEIGHT), viewBox: "0 0 " + width + " " + CHART_HEIGHT,
+                                  class: "baogao-chart__svg" });
+        chart.appendChild(svg("text", { x: String(left - 4), y: String(head + 8), "text-anchor": "end", class: "baogao-chart__axis", "aria-hidden": "true", text: String(top) }));
+        chart.appendChild(svg("text", { x: String(left - 4), y: String(head + plot), "text-anchor": "end", class: "baogao-chart__axis", "aria-hidden": "true", text: "0" }));
+        chart.appendChild(svg("line", { x1: String(left), x2: String(width), y1: String(head + plot + 0.5), y2: String(head + plot + 0.5), class: "baogao-chart__base" }));
+        slots.forEach(function (s, i) {
+          var x = left + i * slot, h = Math.round(plot * value(s) / top), on = chosen[yearFilter && yearFilter.name] === s.year;
+          if (s.reports && yearFilter) {
+            var label = s.year + " 年：" + s.reports + " 篇报告，" + s.occurrences + " 处；每百篇 " + s.per100 + "（该年共 " + s.base + " 篇）" +
+              (on ? "。再点一次取消此年份筛选" : "。点击只看此年份");
+            chart.appendChild(svg("a", { href: filterHref(yearFilter, s.year, chosen), "aria-label": label, class: "baogao-chart__bar" + (on ? " baogao-chart__bar--on" : ""),
+                                        "data-year": s.year, "data-reports": String(s.reports), "data-occurrences": String(s.occurrences), "data-per100": String(s.per100) }, [
+              svg("title", { text: label }),
+              svg("rect", { x: String(x), y: String(head), width: String(Math.max(1, slot)), height: String(plot), class: "baogao-chart__hit" }),
+              svg("rect", { x: String(x + (slot - barWidth) / 2), y: String(head + plot - Math.max(h, 2)), width: String(barWidth), height: String(Math.max(h, 2)), class: "baogao-chart__value" }),
+            ]));
+          }
+          if (i % every === 0) {
+            var labelX = Math.min(x + slot / 2, width - LABEL_WIDTH / 2 - 1);  // the last label stays inside
+            chart.appendChild(svg("text", { x: String(labelX), y: String(CHART_HEIGHT - 5), "text-anchor": "middle", class: "baogao-chart__axis", "aria-hidden": "true", text: s.year }));
+          }
+        });
+        figure.appendChild(chart);
+      }
+      var caption = (perHundred ? "每年每 100 篇报告中含此提法的篇数" : "每年含此提法的报告篇数") + "（点击柱条只看该年）";
+      if (t.unknownYear.reports) caption += "；年份不详 " + t.unknownYear.reports + " 篇，" + t.unknownYear.occurrences + " 处";
+      if (!t.exact) caption += "；本地打开时处数按索引计，可能偏多";
+      figure.appendChild(el("figcaption", { text: caption }));
+      return figure;
+    }
+    var VALUE_BARS = 8;  // values listed per filter; the filter box lists them all
+    /* One filter's values among all hits: reports (or per 100 reports with that value), each a
+     * link that filters it. */
+    function facetBars(filter, hits, filters, chosen, perHundred) {
+      var counts = new Map(), totals = filters.totals(filter.name);
+      hits.forEach(function (h) { filters.values(filter.name, h.doc).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); }); });
+      if (!counts.size) return null;
+      var rows = Array.from(counts).map(function (vc) {
+        return { value: vc[0], reports: vc[1], per100: round1(100 * vc[1] / (totals.get(vc[0]) || vc[1])) };
+      });
+      var value = function (r) { return perHundred ? r.per100 : r.reports; };
+      rows.sort(function (a, b) { return value(b) - value(a) || (a.value < b.value ? -1 : 1); });
+      var top = value(rows[0]) || 1;
+      var list = el("ul", {}, rows.slice(0, VALUE_BARS).map(function (r) {
+        var on = chosen[filter.name] === r.value;
+        return el("li", {}, [el("a", { href: filterHref(filter, r.value, chosen), class: "baogao-bars__row" + (on ? " baogao-bars__row--on" : ""),
+                                       "data-usage-facet": filter.name, "data-usage-value": r.value, translate: "no" }, [
+          el("span", { class: "baogao-bars__label", text: r.value }),
+          el("span", { class: "baogao-bars__track" }, [el("span", { class: "baogao-bars__bar", style: "width:" + Math.max(2, 100 * value(r) / top) + "%" })]),
+          el("span", { class: "baogao-bars__num", text: perHundred ? r.per100 + "" : r.reports + " 篇" }),
+        ])]);
+      }));
+      var more = rows.length > VALUE_BARS ? el("p", { class: "baogao-bars__more", text: "另有 " + (rows.length - VALUE_BARS) + " 项，见筛选栏" }) : null;
+      return el("section", { class: "baogao-bars" }, [el("h3", { text: filter.label }), list, more]);
+    }
+
+    /* ---- concordance: every occurrence as a line aligned on the hit, sorted, filtered ---- */
+    var KWIC_PAGE = 500;  // lines loaded at a time (each costs about one 2 KB chunk file)
+    var SORT_LABELS = { "": "文中顺序", left: "按左文（由近及远）", right: "按右文", year: "按年份", org: "按单位" };
+    function sortedLines(lines, by) {
+      var key = {
+        left: function (l) { return Array.from(l.left.replace(/\s/g, "")).reverse().join(""); },
+        right: function (l) { return l.right.replace(/\s/g, ""); },
+        year: function (l) { return l.meta.year == null ? "1" : "0" + String(l.meta.year).padStart(6, "0"); },
+        org: function (l) { return l.meta.org == null ? "1" : "0" + l.meta.org; },
+      }[by];
+      if (!key) return lines;
+      var keyed = lines.map(function (l, i) { return [key(l), i, l]; });
+      keyed.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
+      return keyed.map(function (k) { return k[2]; });
+    }
+    function concordancePanel(passes) {
+      var panel = box.querySelector(".baogao-concordance"), list = panel.querySelector(".baogao-concordance__lines");
+      var status = panel.querySelector(".baogao-concordance__status"), moreButton = panel.querySelector(".baogao-concordance__more");
+      var sortBy = panel.querySelector("select[name=kwic-sort]"), widthBox = panel.querySelector("select[name=kwic-width]");
+      var filterBox = panel.querySelector("input[name=kwic-filter]"), cursor = null, lines = [];
+      panel.hidden = false;
+      S.concordanceChoices().then(function (choices) {
+        sortBy.replaceChildren.apply(sortBy, [""].concat(choices.sorts).map(function (k) { return el("option", { value: k, text: SORT_LABELS[k] || k }); }));
+        widthBox.replaceChildren.apply(widthBox, choices.widths.map(function (w) { return el("option", { value: String(w), text: String(w) }); }));
+        widthBox.value = String(choices.width);
+        if (panel.open) start();
+      });
+      panel.addEventListener("toggle", function () { if (panel.open && !cursor && widthBox.value) start(); });
+      sortBy.onchange = render;
+      filterBox.oninput = render;
+      widthBox.onchange = start;
+      moreButton.onclick = function () { load(KWIC_PAGE); };
+      function start() {
+        lines = [];
+        cursor = S.concordance(query, Number(widthBox.value), function (doc) { return passes(doc); });
+        load(KWIC_PAGE);
+      }
+      function load(count) {
+        var mine = cursor;
+        list.setAttribute("data-state", "loading");
+        status.textContent = "正在载入……";
+        mine.then(function (c) { return c.more(count).then(function (got) {
+          if (mine !== cursor) return;
+          lines = lines.concat(got);
+          moreButton.hidden = c.done();
+          moreButton.textContent = "再载入 " + count + " 行";
+          render(c);
+          list.setAttribute("data-state", "done");
+        }); }).catch(function (err) {
+          if (mine !== cursor) return;
+          cursor = null;
+          status.replaceChildren(errorNode(err, "span", "baogao-error"));
+          list.setAttribute("data-state", "error");
+        });
+      }
+      function render() {
+        var wanted = S.normalize(filterBox.value), shown = sortedLines(lines, sortBy.value);
+        if (wanted) shown = shown.filter(function (l) { return S.normalize(l.left + l.match + l.right + " " + l.meta.title + " " + (l.meta.org || "")).indexOf(wanted) >= 0; });
+        list.replaceChildren.apply(list, shown.map(function (l) {
+          return el("li", { class: "baogao-kwl", "data-doc": String(l.doc), "data-n": String(l.n) }, [
+            el("span", { class: "baogao-kwl__left" }, [el("span", { text: l.left })]),
+            el("a", { class: "baogao-kwl__match", href: hitHref(l.meta, raw, l.n), text: l.match }),
+            el("span", { class: "baogao-kwl__right", text: l.right }),
+            el("span", { class: "baogao-kwl__src", text: "《" + l.meta.title + "》" + [l.meta.org, l.meta.year].filter(Boolean).join(" · ") }),
+          ]);
+        }));
+        var done = !moreButton.hidden ? "（先载入前 " + lines.length + " 处；排序与查找只在已载入的行中进行）" : "";
+        status.textContent = "共 " + lines.length + " 处" + done + (wanted ? "，含「" + filterBox.value + "」的 " + shown.length + " 处" : "");
+      }
+    }
+    /* ---- collocates: the words right before and after the wording, each a longer search ---- */
+    var COLLOCATE_LINES = 4 * KWIC_PAGE;  // occurrences read for the lists at most
+    function collocatesPanel(passes) {
+      var panel = box.querySelector(".baogao-collocates"), status = panel.querySelector(".baogao-collocates__status");
+      var lists = panel.querySelector(".baogao-collocates__lists"), started = false;
+      panel.hidden = false;
+      panel.addEventListener("toggle", function () { if (panel.open && !started) start(); });
+      if (panel.open) start();
+      function start() {
+        started = true;
+        lists.setAttribute("data-state", "loading");
+        status.textContent = "正在统计……";
+        S.concordance(query, 1, function (doc) { return passes(doc); }).then(function (c) {
+          return c.more(COLLOCATE_LINES).then(function (lines) {
+            return S.collocates(lines, raw).then(function (found) {
+              status.textContent = c.done() ? "据全部 " + lines.length + " 处（分词：结巴）" : "据前 " + lines.length + " 处（共 " + c.reports + " 篇报告，只统计了其中一部分）";
+              lists.replaceChildren(side("前面最常见的词", found.before, "before"), side("后面最常见的词", found.after, "after"));
+              lists.setAttribute("data-state", "done");
+            });
+          });
+        }).catch(function (err) {
+          started = false;
+          status.replaceChildren(errorNode(err, "span", "baogao-error"));
+          lists.setAttribute("data-state", "error");
+        });
+      }
+      function side(title, found, name) {
+        var list = el("ol", { "data-side": name }, found.map(function (c) {
+          return el("li", {}, [el("a", { href: searchUrl(new URLSearchParams({ q: c.phrase })), translate: "no", "data-word": c.word, "data-count": String(c.count) }, [c.phrase]),
+                               el("span", { text: "（" + c.count + "）" })]);
+        }));
+        return el("section", { class: "baogao-collocates__side" }, [el("h3", { text: title }), found.length ? list : el("p", { text: "没有" })]);
+      }
     }
 
     /* Title, then each labelled result field (the schema's `result` flag) that has a value. */

@@ -1,0 +1,100 @@
+"""The text store: every report's text in small chunk files, for concordance lines and collocates.
+
+Written by `baogao build` with the search index (`baogao.search.index`, in the same worker that
+indexes a report), read by `baogao kwic` / `baogao collocates` and by the browser engine's
+`concordance` (baogao-search.js). A KWIC line then costs the chunk that holds its occurrence
+(about 2 KB transferred), not the report page (about 22 KB), and the chunks are scripts, so the
+concordance also works from file://.
+
+What is stored (the page-text contract, checked by tests against `baogao.pagetext`): a report's
+*store text* is the text its page shows, as far as the search sees it — the normalised store
+text equals the normalised page text. The page shows the title (`title`) above the kept text;
+when the kept text does not begin with it (a title made up from the file name or the office),
+the store text is that title, a line break, then the kept text. So the search index's positions
+(in the normalised kept text) are store positions minus `prefix`, the normalised title's length.
+
+Layout under search-index/ (`SETTINGS`, in the index manifest, is the one source of both
+engines' reading):
+
+- `text/table.js` — per report (archive order): its number of chunks and `prefix`;
+- `text/B/D-C.js` — chunk C of report D (B = D // `per_dir`): the store text from normalised
+  position C·`chunk` on (a chunk starts at a character that starts its normalised form, so it
+  may start a little later), with a bitmap of where jieba's words start (the text is cut
+  whole, as `baogao.keywords.cut` cuts; collocates read these boundaries).
+
+Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`); its payload
+starts with its own length and CRC-32 (two little-endian uint32) — the files are too many to
+list in the manifest's checks, so each carries its own: a missing, truncated or altered file is
+an error, never a shorter line. A chunk's body: the UTF-8 text's length (varint), the text, the
+word-start bitmap (one bit per code point, first bit high).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+import numpy as np
+
+from baogao.keywords import cut
+from baogao.search.normalize import normalize, normalize_with_offsets
+
+DIR = "text"
+CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
+PER_DIR = 100  # chunk files are grouped by report, this many reports a folder
+SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR}
+_HEAD = struct.Struct("<II")
+
+
+def store_text(title: str, kept: str, norm_kept: str | None = None) -> tuple[str, int]:
+    """(store text, prefix): the kept text, after the title when it does not begin with it
+    (`norm_kept`: the normalised kept text, when the caller has it)."""
+    norm_title = normalize(title)
+    if not norm_title or (normalize(kept) if norm_kept is None else norm_kept).startswith(norm_title):
+        return kept, 0
+    return f"{title}\n{kept}", len(norm_title)
+
+
+def word_starts(text: str) -> np.ndarray:
+    """Bool per code point of `text`: whether one of jieba's words starts there."""
+    starts = np.zeros(len(text), bool)
+    at = 0
+    for word in cut(text):
+        starts[at] = True
+        at += len(word)
+    return starts
+
+
+def chunks(text: str) -> list[tuple[int, int]]:
+    """(begin, end) of each chunk of `text`: code point spans that tile it. Chunk c starts at
+    normalised position c·CHUNK, or a little later where one character's form spans it."""
+    norm, origin = normalize_with_offsets(text)
+    out: list[tuple[int, int]] = []
+    begin, nstart = 0, 0
+    for target in range(CHUNK, len(norm), CHUNK):
+        if target <= nstart:  # the character before spread its form past this target
+            continue
+        i = target
+        while i < len(norm) and origin[i] == origin[i - 1]:  # never split one character's form
+            i += 1
+        if i >= len(norm):
+            break
+        out.append((begin, int(origin[i])))
+        nstart, begin = i, int(origin[i])
+    out.append((begin, len(text)))
+    return out
+
+
+def chunk_name(doc: int, c: int) -> str:
+    return f"{DIR}/{doc // PER_DIR}/{doc}-{c}"
+
+
+def frame(body: bytes) -> bytes:
+    """A store file's payload: `body` after its length and CRC-32."""
+    return _HEAD.pack(len(body), zlib.crc32(body)) + body
+
+
+def unframe(data: bytes) -> bytes | None:
+    """The body of a store file's payload; None when its length or CRC-32 differs."""
+    if len(data) < _HEAD.size or _HEAD.unpack_from(data) != (len(data) - _HEAD.size, zlib.crc32(data[_HEAD.size:])):
+        return None
+    return data[_HEAD.size:]
