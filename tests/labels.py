@@ -154,11 +154,7 @@ def score_themes(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...]
 
     names = taxonomy.names()
     score = ThemeScore({n: Counts() for n in names}, {n: Counts() for n in names}, [], [], 0)
-    by_source: dict[str, list[LabelledSection]] = {}
-    for label in labels:
-        if fold_of(label.source) in folds:
-            by_source.setdefault(label.source, []).append(label)
-    for source, rows in sorted(by_source.items()):
+    for source, rows in _by_source(labels, folds):
         report = parsed_report(source)
         sections = split_sections(report)
         matches = classify(report, taxonomy)
@@ -187,6 +183,15 @@ def score_themes(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...]
         for name in names:
             _count(score.reports[name], name in got_report, name in truth_report)
     return score
+
+
+def _by_source(labels: list[LabelledSection], folds: tuple[int, ...]) -> list[tuple[str, list[LabelledSection]]]:
+    """The labels of the reports in `folds`, grouped by report, in report order."""
+    by_source: dict[str, list[LabelledSection]] = {}
+    for label in labels:
+        if fold_of(label.source) in folds:
+            by_source.setdefault(label.source, []).append(label)
+    return sorted(by_source.items())
 
 
 def _count(counts: Counts, predicted: bool, true: bool) -> None:
@@ -235,11 +240,7 @@ def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ..
 
     names = taxonomy.names()
     score = ThemeScore({n: Counts() for n in names}, {n: Counts() for n in names}, [], [], 0)
-    by_source: dict[str, list[LabelledSection]] = {}
-    for label in labels:
-        if fold_of(label.source) in folds:
-            by_source.setdefault(label.source, []).append(label)
-    for source, rows in sorted(by_source.items()):
+    for source, rows in _by_source(labels, folds):
         report = parsed_report(source)
         offsets, flat = _non_space_offsets(report)
         starts: list[tuple[int, LabelledSection]] = []
