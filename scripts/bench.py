@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -174,6 +175,33 @@ def pick_queries(site_text: list[str], seed: int = 1) -> dict[int, list[str]]:
     return out
 
 
+class Transfers:
+    """What a page loaded, request by request: its URL and the bytes that came over the wire."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, str] = {}
+        self.sizes: dict[str, int] = {}
+
+    def bytes(self, part: str = "") -> int:
+        return sum(n for r, n in self.sizes.items() if part in self.urls.get(r, ""))
+
+    def files(self, part: str) -> int:
+        return sum(1 for r in self.sizes if part in self.urls.get(r, ""))
+
+
+def uncached_page(browser) -> tuple[Any, Any, Transfers]:
+    """A new browser context and page with the HTTP cache off, whose transfers are recorded."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    seen = Transfers()
+    cdp.on("Network.responseReceived", lambda e: seen.urls.__setitem__(e["requestId"], e["response"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: seen.sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    return context, page, seen
+
+
 def bench_search(site: Path, url_for, queries: dict[int, list[str]]) -> dict[int, dict]:
     from playwright.sync_api import sync_playwright
 
@@ -187,24 +215,7 @@ def bench_search(site: Path, url_for, queries: dict[int, list[str]]) -> dict[int
         for length, phrases in queries.items():
             rows = []
             for phrase in phrases:
-                context = browser.new_context()
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                transferred = {"all": 0, "index": 0, "pages": 0}
-                urls: dict[str, str] = {}
-                cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-
-                def finished(event, transferred=transferred, urls=urls):
-                    transferred["all"] += event["encodedDataLength"]
-                    url = urls.get(event["requestId"], "")
-                    if re.search(r"/search-index/|/search/search_index|/search/worker|workers/search", url):
-                        transferred["index"] += event["encodedDataLength"]
-                    elif "/reports/" in url:  # report pages fetched for their KWIC lines
-                        transferred["pages"] += event["encodedDataLength"]
-
-                cdp.on("Network.loadingFinished", finished)
+                context, page, seen = uncached_page(browser)
                 page.add_init_script(WATCH)
                 page.goto(base + url_for(phrase))
                 page.wait_for_function("window.__done !== null", timeout=120_000)
@@ -212,8 +223,10 @@ def bench_search(site: Path, url_for, queries: dict[int, list[str]]) -> dict[int
                     "[window.__first, window.__done, (performance.getEntriesByName('baogao-query-start')[0] || {}).startTime]")
                 first = first if first is not None else done
                 start = start or 0.0  # Material starts its query at page load
-                rows.append((transferred["all"], transferred["index"], first, done, first - start, done - start,
-                             transferred["pages"]))
+                index = sum(n for r, n in seen.sizes.items()
+                            if re.search(r"/search-index/|/search/search_index|/search/worker|workers/search", seen.urls.get(r, "")))
+                # report pages are fetched for their KWIC lines
+                rows.append((seen.bytes(), index, first, done, first - start, done - start, seen.bytes("/reports/")))
                 context.close()
             mean = lambda i: sum(r[i] for r in rows) / len(rows)  # noqa: E731
             results[length] = {
@@ -261,22 +274,14 @@ def bench_usage(site: Path, phrases: list[str]) -> list[dict]:
         for phrase in phrases:
             row: dict = {"phrase": phrase}
             for kind in ("trend", "concordance"):
-                context = browser.new_context()
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                context, page, seen = uncached_page(browser)
                 page.goto(f"http://127.0.0.1:{server.server_port}/search.html", wait_until="networkidle")
-                sizes: dict[str, int] = {}
-                urls: dict[str, str] = {}
-                cdp.on("Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"]))
-                cdp.on("Network.loadingFinished", lambda e, sizes=sizes: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+                seen.sizes.clear()  # count what the tool loads, not the page
                 got = page.evaluate(USAGE_JS, [phrase, kind, 500])
                 page.wait_for_timeout(200)  # the last loadingFinished events
-                store = sum(n for r, n in sizes.items() if "/search-index/text/" in urls.get(r, ""))
-                row[kind] = {"ms": got["ms"], "lines": got["lines"], "kb": sum(sizes.values()) / 1024, "store_kb": store / 1024,
-                             "files": sum(1 for r in sizes if "/search-index/text/" in urls.get(r, "")),
-                             "pages": sum(1 for r in sizes if "/reports/" in urls.get(r, ""))}
+                row[kind] = {"ms": got["ms"], "lines": got["lines"], "kb": seen.bytes() / 1024,
+                             "store_kb": seen.bytes("/search-index/text/") / 1024,
+                             "files": seen.files("/search-index/text/"), "pages": seen.files("/reports/")}
                 context.close()
             rows.append(row)
         browser.close()
@@ -350,25 +355,18 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for _ in range(runs):
-            context = browser.new_context()
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            context, page, seen = uncached_page(browser)
             page.goto(f"http://127.0.0.1:{server.server_port}/similar.html", wait_until="load")
-            sizes: dict[str, int] = {}
-            urls: dict[str, str] = {}
-            cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            seen.sizes.clear()  # count what the check loads, not the page
             page.fill("textarea", draft)
             page.click("button[type=submit]")
             page.locator('.baogao-similar__matches[data-state="done"]').wait_for(timeout=120_000)
             seconds.append(page.evaluate("performance.getEntriesByName('baogao-similar-done')[0].startTime"
                                          " - performance.getEntriesByName('baogao-similar-start')[0].startTime") / 1000)
-            done = dict(sizes)  # what had loaded when the answer was shown (and the pages of archive passages since)
-            index_bytes.append(sum(n for r, n in done.items() if "/similar-index/" in urls.get(r, "")))
-            all_bytes.append(sum(done.values()))
-            files.append(sum(1 for r in done if "/similar-index/" in urls.get(r, "")))
+            # what had loaded when the answer was shown (and the pages of archive passages since)
+            index_bytes.append(seen.bytes("/similar-index/"))
+            all_bytes.append(seen.bytes())
+            files.append(seen.files("/similar-index/"))
             context.close()
         browser.close()
     server.shutdown()
