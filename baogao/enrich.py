@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, is_header_line
 from baogao.model import ParsedReport
@@ -177,14 +177,16 @@ def _text_year(text: str) -> int | None:
             len(line) <= _DATE_LINE_MAX_CHARS or line.lstrip().startswith(("（", "(", "——", "――"))
         ):
             return int(m.group(1))
-    own = Counter(
-        int(y)
-        for m in _OWN_YEAR.finditer(s)
-        if not _CITED.search(s, max(0, m.start() - 4), m.start())  # 根据2019年宁夏政府工作报告
-        for y in m.groups()
-        if y and _plausible(int(y))
-    )
+    own = Counter(year for year, cited in _own_year_phrases(s) if not cited and _plausible(year))
     return max(own, key=lambda y: (own[y], y)) if own else None
+
+
+def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:
+    """(year, cited) of each phrase tying a year to a report (2023年工作总结); cited when the text
+    names another document so (根据2019年宁夏政府工作报告): a lower bound, not its own year."""
+    for m in _OWN_YEAR.finditer(s):
+        cited = bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
+        yield from ((int(y), cited) for y in m.groups() if y)
 
 
 _CN_NUMERAL = "一二三四五六七八九十"
@@ -264,8 +266,7 @@ def _event_year(text: str) -> int | None:
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
-    years += [int(y) for m in _OWN_YEAR.finditer(digits) if _CITED.search(digits, max(0, m.start() - 4), m.start())
-              for y in m.groups() if y]
+    years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
