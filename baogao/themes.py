@@ -15,7 +15,9 @@ link to the passage that is about the theme:
    max(1, characters ÷ `TEXT_UNIT`): the text counts as density, so neither a long section nor
    a passing mention gets the theme. A section gets the theme when the score reaches the
    theme's threshold; `OFF_HEADING_FACTOR` × the threshold when its heading names something
-   else.
+   else. A long section also gets it when one passage is about it (`_passage_about`: a short
+   paragraph reaching the threshold, or one sentence reaching `SENTENCE_FACTOR` × it; an item
+   of a list counts 2/n).
 3. Links without duplicates: a section stands for its whole part, absorbing the matches of its
    sub-sections (listed in `SectionMatch.parts`), when its heading alone names the theme, or
    when more than half of its sub-sections (at least two) get the theme, or when it gets the
@@ -61,7 +63,8 @@ LEAD_MAX_CHARS = 24
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
 SENTENCE_FACTOR = 0.75
-# A sentence with this many enumeration commas (、) is a list: its evidence counts half.
+# A sentence with at least this many enumeration commas (、), or this many quoted items in a row
+# (“创文”“主题教育”“政务督查”…), is a list: an item is one of n, so a list's evidence counts 2/n.
 LIST_MARKS = 3
 _GAP = "[ \u3000]?"
 # Matches of one word that count in one section (see _count).
@@ -718,37 +721,63 @@ def _own_evidence(
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
     focus = None
     if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
-        focus = _sentence_about(theme, texts, section.body, sentence_threshold, factor)
+        focus = _passage_about(theme, texts, section.body, factor)
     qualifies = score >= threshold or focus is not None
     hit = _Hit(score, counts, (section.index,), focus)
     return hit, qualifies, factor * head_sum >= theme.threshold
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
-def _sentence_about(
-    theme: Theme, texts: list[str], spans: Iterable[Span], threshold: float, factor: float
-) -> tuple[int, int] | None:
-    """(block, character) of the first sentence of the spans that is about the theme on its
-    own: its evidence reaches `threshold` (a long section is not diluted below a sentence that
-    is about the theme). A short sentence that opens a paragraph (政府作风持续改进。) is the
-    paragraph's run-in heading: its evidence counts `factor` times, as a heading's does."""
+def _passage_about(theme: Theme, texts: list[str], spans: Iterable[Span], factor: float) -> tuple[int, int] | None:
+    """(block, character) of the first passage of the spans that is about the theme on its own,
+    so that a long section is not diluted below it:
+
+    - a paragraph of at most `TEXT_UNIT` characters whose evidence, from two words or more,
+      reaches the threshold (as it would if it were a section of its own: 1954's paragraph
+      against 形式主义的领导 and 官僚主义 in a section on the state's organs);
+    - a sentence whose evidence reaches `SENTENCE_FACTOR` × the threshold. A short sentence that
+      opens a paragraph (政府作风持续改进。) is the paragraph's run-in heading: its evidence counts
+      `factor` times, as a heading's does."""
     spans = list(spans)
+    sentence_threshold = SENTENCE_FACTOR * theme.threshold
     for k, (block, start, end) in enumerate(spans):
         text = texts[block]
-        for m in _SENTENCE.finditer(text, start, end):
-            total, _ = _count(theme, texts, ((block, m.start(), m.end()),))
+        sentences = list(_SENTENCE.finditer(text, start, end))
+        if end - start <= TEXT_UNIT and len(_count(theme, texts, ((block, start, end),))[1]) >= 2:
+            if sum(_sentence_evidence(theme, texts, block, m) for m in sentences) >= theme.threshold:
+                return block, start
+        for m in sentences:
             # A run-in heading: a short sentence that opens a paragraph with more text after it
             # in the paragraph, or on a line of its own before the next paragraph (1997's
             # 深入开展反腐败斗争，加强勤政廉政建设。).
             if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and (m.end() < len(text) or k + 1 < len(spans)):
-                total *= factor
-            elif m.group().count("、") >= LIST_MARKS:
-                total /= 2  # one item of a long list (…、…、…、…) is a passing mention
-            if total >= threshold:
+                total = factor * _count(theme, texts, ((block, m.start(), m.end()),))[0]
+            else:
+                total = _sentence_evidence(theme, texts, block, m)
+            if total >= sentence_threshold:
                 return block, m.start()
     return None
+
+
+def _sentence_evidence(theme: Theme, texts: list[str], block: int, sentence: re.Match[str]) -> float:
+    """A sentence's evidence, lists discounted: one item of a list of n counts 2/n (a passing
+    mention), whether the items are quoted (对“创文”…“政务督查”…等重点信息报送任务: 信息报送 in
+    the sentence's own words counts whole) or separated by 、 (a year's self-building in one
+    sentence of fourteen items)."""
+    start, end = sentence.span()
+    quoted = [m.span() for m in _QUOTED.finditer(texts[block], start, end)]
+    if len(quoted) >= LIST_MARKS:
+        bounds = [start, *(x for span in quoted for x in span), end]
+        own = [(block, bounds[n], bounds[n + 1]) for n in range(0, len(bounds), 2)]
+        items = _count(theme, texts, ((block, a, b) for a, b in quoted))[0]
+        total = _count(theme, texts, own)[0] + items * 2 / len(quoted)
+    else:
+        total = _count(theme, texts, ((block, start, end),))[0]
+    marks = sentence.group().count("、")
+    return total * 2 / (marks + 1) if marks >= LIST_MARKS else total
 
 
 def _present(theme: Theme, text: str) -> bool:

@@ -3,7 +3,9 @@ reading (see tests/data/README.md), per theme precision and recall.
 
 Targets: the user's three themes (作风建设, 信息报送, 督查) precision ≥ 0.9 and recall ≥ 0.85 for
 sections and for reports; every other theme of themes.yml precision ≥ 0.85. The rules were
-tuned reading the errors of fold 0 only; the figures of fold 1 (held out) are printed too.
+first tuned reading the errors of fold 0 only (the figures of fold 1 are printed too); since the
+errors of both folds have been read, the held-out texts (tests/data/fresh, last test) are the
+measure of how the rules do on reports nobody tuned them on.
 
     .venv/bin/python -m pytest tests/test_labelled_themes.py -s     # the tables
     .venv/bin/python -m tests.labels score 0 errors                 # what fold 0 gets wrong
@@ -60,7 +62,7 @@ def test_theme_precision_and_recall(scores):
     for folds, name in (((0, 1), "all"), ((0,), "fold 0 (tuned on)"), ((1,), "fold 1 (held out)")):
         print(f"\n{name}:\n{format_score(by_fold[folds])}")
     score = by_fold[(0, 1)]
-    failures, short = [], []
+    failures: list[str] = []
     for theme in taxonomy.names():
         for level, counts in (("sections", score.sections[theme]), ("reports", score.reports[theme])):
             measured = {"precision": counts.precision, "recall": counts.recall}
@@ -68,30 +70,17 @@ def test_theme_precision_and_recall(scores):
                 targets = {"precision": USER_PRECISION, "recall": USER_RECALL}
             else:
                 targets = {"precision": OTHER_PRECISION}
-            for what, target in targets.items():
-                floor = SHORTFALL.get((theme, level, what), target)
-                if measured[what] < floor:
-                    failures.append(f"{theme} {level} {what} {measured[what]:.2f} < {floor}")
-                elif measured[what] < target:
-                    short.append(f"{theme} {level} {what} {measured[what]:.2f} (target {target})")
-    print("\nbelow the target, above the recorded floor:\n" + "\n".join(short))
+            failures.extend(
+                f"{theme} {level} {what} {measured[what]:.2f} < {target}"
+                for what, target in targets.items()
+                if measured[what] < target
+            )
     assert not failures, failures
 
 
 # Themes the labels know that the default taxonomy no longer ships: measured below the
 # precision target (they stay, commented out, at the end of themes.yml).
 DROPPED_THEMES = {"理论学习", "政务服务", "建议提案办理", "队伍建设", "依法行政", "机关党建"}
-
-# The user's themes do not reach the targets yet (see the issue note): these floors are what
-# the rules reach today on the adjudicated labels, so that a change that makes them worse fails.
-# Raise them as the rules improve; remove an entry when its target is met. For scale: two
-# careful readers of the same guide agree to kappa 0.83 (作风建设), 0.93 (信息报送), 0.76 (督查).
-SHORTFALL = {
-    ("作风建设", "sections", "recall"): 0.8,
-    ("督查", "sections", "precision"): 0.85,
-    ("督查", "reports", "recall"): 0.8,
-}
-
 
 def test_agreement_is_cohens_kappa():
     """The textbook table (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no) has kappa 0.4."""

@@ -622,6 +622,38 @@ def test_one_word_repeated_is_not_a_topic(taxonomy):
     assert by_theme(classify(r, taxonomy), "督查")
 
 
+def test_a_short_paragraph_about_a_theme_makes_a_long_section_about_it(taxonomy):
+    """A paragraph of at most TEXT_UNIT characters whose evidence, from two words or more, reaches
+    the threshold is about the theme, however long its section; no sentence of it reaches the
+    sentence rule alone, and one word twice is not enough."""
+    about = "那些不提出问题也不解决问题的文牍和冗长的会议，都是形式主义的表现。不检查工作、不接近群众，则是官僚主义的表现。"
+    r = report("三、其他工作", FILLER * 15, about, FILLER * 15)
+    (match,) = by_theme(classify(r, taxonomy), "作风建设")
+    assert match.block == 2 and match.excerpt.startswith("那些不提出问题")
+    one_word = about.replace("官僚主义", "形式主义")
+    assert not by_theme(classify(report("三、其他工作", FILLER * 15, one_word, FILLER * 15), taxonomy), "作风建设")
+    # the same two sentences inside a paragraph longer than TEXT_UNIT are a passing mention
+    long_paragraph = FILLER * 6 + about + FILLER * 6
+    assert not by_theme(classify(report("三、其他工作", long_paragraph, FILLER * 15), taxonomy), "作风建设")
+
+
+def test_an_item_of_a_list_is_a_passing_mention(taxonomy):
+    """One item of a list of n counts 2/n, whether the items are quoted or separated by 、; the
+    sentence's own words count whole."""
+    quoted = "对“创文”“打好发展六仗”“主题教育”“政务督查”“组工信息”等重点信息报送任务实行专人专办。"
+    themes = {m.theme for m in classify(report("（三）其他", quoted), taxonomy)}
+    assert "信息报送" in themes and "督查" not in themes
+    # the same word outside a list is the sentence's topic
+    assert by_theme(classify(report("（三）其他", "对政务督查任务实行专人专办，限时办结。"), taxonomy), "督查")
+    listed = (
+        "扎实开展党史学习教育、主题教育、党纪学习教育、深入贯彻中央八项规定精神学习教育，深化作风建设、推进廉政建设、"
+        "整治不正之风、落实过紧日子、办理建议提案、清理规章、推进政务公开、建设数字政府、优化营商环境、抓好安全生产。"
+    )
+    assert not by_theme(classify(report("一、过去五年的工作", FILLER * 15, listed, FILLER * 15), taxonomy), "作风建设")
+    focused = "深入贯彻中央八项规定精神，深化作风建设，坚决整治不正之风。"
+    assert by_theme(classify(report("一、过去五年的工作", FILLER * 15, focused, FILLER * 15), taxonomy), "作风建设")
+
+
 def test_words_match_in_traditional_characters_and_across_a_stray_space(taxonomy):
     """Keywords match in a traditional-character text (folded one for one, as search does) and
     across a space a PDF layout leaves inside a word; evidence is shown as the theme's word."""
