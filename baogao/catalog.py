@@ -7,6 +7,7 @@ or unchanged), so these pages always describe the whole archive.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from baogao.render import escape_markdown
 from baogao import schema
 from baogao.schema import LEVELS
 from baogao.themes import Taxonomy
+from baogao.titles import file_stem
 
 CATALOG_FILE = "catalog.json"
 NEIGHBOURS_FILE = "neighbours.json"
@@ -35,9 +37,42 @@ def report_url(report_id: str) -> str:
 
 
 def newest_first(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reports with a year (or a lower bound, year_min) first, newest first; then by display
-    title and id for a stable order."""
-    return sorted(metas, key=lambda m: (_sort_year(m) is None, -(_sort_year(m) or 0), m["display_title"], m["id"]))
+    """Reports with a year (or a lower bound, year_min) first, newest first; within a year the
+    dated ones newest first; then by display title and id for a stable order."""
+    return sorted(metas, key=lambda m: (
+        _sort_year(m) is None, -(_sort_year(m) or 0),
+        not m.get("date"), -datetime.date.fromisoformat(m["date"]).toordinal() if m.get("date") else 0,
+        m["display_title"], m["id"],
+    ))
+
+
+def distinct_titles(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The metas with display titles that tell reports apart across the archive: reports that
+    would be listed under one title (the same notice issued three times a year) get their date
+    after it when the dates differ, else their source file's name (2025年…典型问题（4月27日）).
+    Runs when the archive-wide pages are written; a report's own page cites it under this title."""
+    by_title: dict[str, list[dict[str, Any]]] = {}
+    for meta in metas:
+        by_title.setdefault(meta["display_title"], []).append(meta)
+    shown: dict[str, str] = {}
+    for title, group in by_title.items():
+        if len(group) < 2:
+            continue
+        dates = [m.get("date") or "" for m in group]
+        stems = [file_stem(m["source"]) for m in group]
+        if all(dates) and len(set(dates)) == len(dates):
+            tells = [_date_text(date, title) for date in dates]
+        else:  # the same stem in two folders: the path under reports/
+            tells = stems if len(set(stems)) == len(stems) else [m["source"] for m in group]
+        for meta, tell in zip(group, tells):
+            shown[meta["id"]] = f"{title}（{tell}）"
+    return [{**meta, "display_title": shown[meta["id"]]} if meta["id"] in shown else meta for meta in metas]
+
+
+def _date_text(date: str, title: str) -> str:
+    """4月27日, or 2025年4月27日 when the title does not already say 2025年."""
+    day = datetime.date.fromisoformat(date)
+    return f"{day.month}月{day.day}日" if f"{day.year}年" in title else f"{day.year}年{day.month}月{day.day}日"
 
 
 def _sort_year(meta: dict[str, Any]) -> int | None:
@@ -184,10 +219,12 @@ def write_site_pages(
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
     "formulations": its 提法 (baogao.analysis.formulations)}.
     """
-    metas = [entry["meta"] for entry in entries]
+    metas = distinct_titles([entry["meta"] for entry in entries])
+    own_titles = {entry["meta"]["id"]: entry["meta"]["display_title"] for entry in entries}
+    entries = [{**entry, "meta": meta} for entry, meta in zip(entries, metas)]
     written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
     write(pages_dir / CATALOG_FILE, json.dumps(catalog_entries(metas), ensure_ascii=False, indent=1) + "\n")
-    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas), ensure_ascii=False, sort_keys=True) + "\n")
+    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles), ensure_ascii=False, sort_keys=True) + "\n")
     theme_counts = _theme_counts(entries, taxonomy)
     write(pages_dir / "index.md", _home_page(metas, theme_counts))
 
@@ -215,10 +252,12 @@ def write_site_pages(
                 stale.unlink()
 
 
-def neighbours(metas: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Previous/next report of the same office (full name and region), else of the same year,
-    in archive order. A bare office name (县政府办公室: which county?) links nothing, and
-    neither does an unknown year."""
+def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+    """What the archive adds to a report's page: the previous/next report of the same office
+    (full name and region), else of the same year, in archive order — a bare office name
+    (县政府办公室: which county?) links nothing, and neither does an unknown year — and, for a
+    report listed under another title than its page's own (`own_titles`, before
+    distinct_titles), that title ("title": its page cites it)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
         if meta.get("org") and is_full_office(meta["org"]):
@@ -237,6 +276,9 @@ def neighbours(metas: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
                 "prev": link(members[i - 1]) if i > 0 else None,
                 "next": link(members[i + 1]) if i + 1 < len(members) else None,
             }
+    for meta in metas:
+        if own_titles and own_titles.get(meta["id"], meta["display_title"]) != meta["display_title"]:
+            out.setdefault(meta["id"], {"by": None, "prev": None, "next": None})["title"] = meta["display_title"]
     return out
 
 

@@ -18,8 +18,9 @@ from typing import Any
 from baogao.catalog import year_text
 
 
-def cite_source(meta: Mapping[str, Any]) -> str:
+def cite_source(meta: Mapping[str, Any], listed_as: str | None = None) -> str:
     """The citation source of the report with front matter `meta`, as JSON ({title, org, year});
-    the template escapes it into the attribute."""
-    source = {"title": meta["display_title"], "org": meta.get("org") or "", "year": year_text(dict(meta))}
+    the template escapes it into the attribute. `listed_as`: the title the archive lists it
+    under when that tells it apart from another report's (catalog.distinct_titles)."""
+    source = {"title": listed_as or meta["display_title"], "org": meta.get("org") or "", "year": year_text(dict(meta))}
     return json.dumps(source, ensure_ascii=False)

@@ -28,6 +28,7 @@ Where each value is looked for, in order:
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -79,6 +80,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "year": year,
         "year_source": year_source,
         "year_min": year_min,
+        "date": _date(text, year),
         "org": org,
         "level": level,
         "region": region,
@@ -179,6 +181,47 @@ def _text_year(text: str) -> int | None:
             return int(m.group(1))
     own = Counter(year for year, cited in _own_year_phrases(s) if not cited and _plausible(year))
     return max(own, key=lambda y: (own[y], y)) if own else None
+
+
+# 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
+# and day may be written in Chinese (二〇二三年三月十五日).
+_FULL_DATE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?([\d一二三四五六七八九十]{1,3})\s?月\s?([\d一二三四五六七八九十]{1,3})\s?日")
+# A news item's dateline gives the day, its year is the report's: 新华社北京2月9日电.
+_DATELINE = re.compile(r"^[^\n，。：]{0,16}?(\d{1,2})\s?月\s?(\d{1,2})\s?日电")
+# The day a law takes effect is not the day it was made: 本条例自2021年2月1日起施行.
+_IN_FORCE = re.compile(r"施行|实施|执行|生效|截[至止]")
+# A regulation's adoption line: 2007年9月14日 北京市…常务委员会第三十八次会议通过.
+_MADE_ON = re.compile(r"(?:通过|批准|发布|公布|印发)\s*$")
+
+
+def _date(text: str, year: int | None) -> str | None:
+    """The report's date (ISO 8601) when its text gives one: a date line at the top or the end
+    (its 成文日期, the day it was delivered, a regulation's adoption line; not the day it takes
+    effect), else a news dateline in the year `year`."""
+    lines = _normalize_digits(text).split("\n")
+    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
+        m = _FULL_DATE.search(line)
+        if m and not _IN_FORCE.search(line) and (
+            len(line) <= _DATE_LINE_MAX_CHARS
+            or line.lstrip().startswith(("（", "(", "——", "――"))
+            or (not line[: m.start()].strip() and _MADE_ON.search(line))
+        ):
+            found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
+            if found:
+                return found
+    if year is not None:
+        for line in lines[:_DATE_LINE_LINES]:
+            m = _DATELINE.match(line.strip())
+            if m:
+                return _iso_date(year, int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def _iso_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat() if _plausible(year) else None
+    except ValueError:  # 2月30日
+        return None
 
 
 def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:

@@ -98,7 +98,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
         reuse = self.reuse.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_reuse"] = reuse  # type: ignore[typeddict-unknown-key]  # overrides/partials/reuse.html
-        source = cite_source(page.meta) if site.is_report_page(page.meta) else None
+        source = cite_source(page.meta, (neighbours or {}).get("title")) if site.is_report_page(page.meta) else None
         context["baogao_cite"] = source  # type: ignore[typeddict-unknown-key]  # overrides/partials/content.html
         return context
 

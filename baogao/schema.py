@@ -12,6 +12,7 @@ Errors name the file and the field, in the style of Material's plugins:
 
 from __future__ import annotations
 
+import datetime
 import re
 import reprlib
 from dataclasses import dataclass
@@ -45,6 +46,14 @@ def _year(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
         return None
     return f"expected a year ({MIN_YEAR}–{MAX_YEAR})"
+
+
+def _date(value: Any) -> str | None:
+    try:
+        ok = isinstance(value, str) and MIN_YEAR <= datetime.date.fromisoformat(value).year <= MAX_YEAR
+    except ValueError:
+        ok = False
+    return None if ok else f"expected a date (YYYY-MM-DD, {MIN_YEAR}–{MAX_YEAR})"
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
@@ -117,6 +126,9 @@ FIELDS = (
     Field("year_source", _one_of(YEAR_SOURCES), required=False),
     # no year known: the earliest it can be (events); results show it as 2012年以后
     Field("year_min", _year, required=False, catalog=True, result=True),
+    # 成文日期 when the text gives it (its date line); orders a year's reports and tells apart
+    # reports that lists would otherwise show under one title (catalog.distinct_titles)
+    Field("date", _date, required=False, label="成文日期", catalog=True, panel="known"),
     Field("org", _str, required=False, sidecar=True, label="发文单位", catalog=True, result=True, panel="always"),
     Field("level", _one_of(LEVELS), required=False, sidecar=True, label="层级", catalog=True, result=True,
           facet="level", panel="always"),

@@ -58,3 +58,22 @@ def test_a_year_known_only_as_a_lower_bound_is_said_so_everywhere(corpus_site, c
     assert rows[entry["id"]]["year_min"] == entry["year_min"] and rows[entry["id"]]["year"] is None
     assert baogao(["search", phrase, "--site", str(site), "--limit", "0"]) == 0
     assert f"({entry['year_min']}年以后 · " in capsys.readouterr().out
+
+
+def test_a_dated_report_shows_its_date_and_encoding_copies_are_listed_apart(corpus_site):
+    """The panel shows a report's 成文日期 as written in Chinese; the corpus holds one report
+    twice (an encoding copy), and lists never show the two under one title."""
+    import json
+    from collections import Counter
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    _, site = corpus_site
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    dated = [e for e in catalog if e["date"]]
+    assert len(dated) >= 10
+    for entry in dated[:3]:
+        year, month, day = (int(part) for part in entry["date"].split("-"))
+        panel = LexborHTMLParser((site / entry["url"]).read_text(encoding="utf-8")).css_first(".baogao-meta [data-field=date] dd")
+        assert panel.text() == f"{year}年{month}月{day}日"
+    assert max(Counter(e["display_title"] for e in catalog).values()) == 1

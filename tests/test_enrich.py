@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baogao.enrich import enrich
-from baogao.schema import DOC_TYPES, LEVELS
+from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places, find_platforms
 
@@ -26,7 +26,7 @@ NO_CORPUS = (
     "../shared/corpus not found: the real-report corpus is only present in the development workspace"
 )
 HASH_NAME = "000_0123456789abcdef.txt"
-KEYS = {"year", "year_source", "year_min", "org", "level", "region", "doc_type", "secret_level", "chars", "redactions"}
+KEYS = {"year", "year_source", "year_min", "date", "org", "level", "region", "doc_type", "secret_level", "chars", "redactions"}
 
 
 def make(title: str = "", *lines: str, title_in_text: bool = True) -> ParsedReport:
@@ -50,6 +50,7 @@ def test_api_constants():
 def test_empty_report_gives_nothing_but_defaults():
     assert meta() == {
         "year": None,
+        "date": None,
         "year_source": None,
         "year_min": None,
         "org": None,
@@ -174,6 +175,26 @@ def test_the_latest_event_is_the_lower_bound():
 def test_a_stated_year_needs_no_lower_bound():
     result = meta("", "贯彻党的二十大精神，现将2023年工作总结如下。")
     assert (result["year"], result["year_source"], result["year_min"]) == (2023, "text", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "expected"),
+    [
+        ("县政府办公室2023年工作总结", ["一年来，我们做了大量工作。", "县政府办公室", "2024年1月5日"], "2024-01-05"),
+        ("关于加强督查工作的通知", ["各乡镇：", "现就有关事项通知如下。", "二〇二三年三月十五日"], "2023-03-15"),
+        ("政府工作报告", ["——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "各位代表："], "2026-01-26"),
+        ("2025年公开通报3起典型问题", ["新华社北京2月9日电 日前，有关部门对3起典型问题进行通报。"], "2025-02-09"),
+        # a date in a sentence is an event, not the report's date; no year, no dateline's date
+        ("工作总结", ["2023年3月15日，我办召开了全体干部会议，部署全年工作任务。"], None),
+        ("公开通报3起典型问题", ["新华社北京2月9日电 日前，有关部门对3起典型问题进行通报。"], None),
+        ("工作总结", ["县政府办公室", "2023年2月30日"], None),  # no such day
+        ("北京市信息化促进条例", ["2007年9月14日 北京市第十二届人民代表大会常务委员会第三十八次会议通过", "第一条 为了促进信息化。",
+                          "本条例自2007年12月1日起施行。"], "2007-09-14"),
+        ("政府督查工作条例", ["第一条 为了加强和规范政府督查工作。", "本条例自2021年2月1日起施行。"], None),
+    ],
+)
+def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
+    assert meta(title, *lines)["date"] == expected
 
 
 # ----------------------------------------------------------------------------------------- org
@@ -448,6 +469,7 @@ def test_any_text_gives_well_formed_values(title, body, name):
     assert result["year"] is None or 1949 <= result["year"] <= 2030
     assert result["level"] != "中央" or result["region"] == "全国"
     assert result["year"] is None or result["year_min"] is None
+    assert result["date"] is None or FIELD_BY_NAME["date"].check(result["date"]) is None
     assert result["chars"] == len("".join(make(title, *body).text().split()))
 
 

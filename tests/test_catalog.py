@@ -1,0 +1,78 @@
+"""Tests of baogao.catalog's archive-wide rules: the order of reports, their neighbours and the
+titles that tell them apart (lists, catalog.json, the citation on a report's own page)."""
+
+from __future__ import annotations
+
+import json
+
+from baogao.catalog import CATALOG_FILE, NEIGHBOURS_FILE, distinct_titles, neighbours, newest_first
+from baogao.cite import cite_source
+from baogao.convert import convert_archive
+
+NOTICE = "2025年公开通报3起整治形式主义为基层减负典型问题"
+
+
+def meta(report_id: str, title: str = "工作总结", **fields) -> dict:
+    return {"id": report_id, "display_title": title, "year": None, "year_min": None, "date": None,
+            "org": None, "region": None, "source": f"{report_id}.txt", **fields}
+
+
+def titles(metas: list[dict]) -> dict[str, str]:
+    return {m["id"]: m["display_title"] for m in metas}
+
+
+def test_one_title_shared_by_reports_gets_their_dates_else_their_file_names():
+    dated = [meta("a", NOTICE, year=2025, date="2025-02-09"), meta("b", NOTICE, year=2025, date="2025-04-27"),
+             meta("c", "2024年工作总结", year=2024)]
+    assert titles(distinct_titles(dated)) == {
+        "a": f"{NOTICE}（2月9日）", "b": f"{NOTICE}（4月27日）", "c": "2024年工作总结"}  # its year is in the title
+    undated = [meta("x", "工作总结", source="办公室/二〇二三年总结.docx"), meta("y", "工作总结", date="2023-12-30")]
+    assert titles(distinct_titles(undated)) == {"x": "工作总结（二〇二三年总结）", "y": "工作总结（y）"}
+    same_stem = [meta("p", source="甲乡/总结.txt"), meta("q", source="乙乡/总结.txt")]
+    assert titles(distinct_titles(same_stem)) == {"p": "工作总结（甲乡/总结.txt）", "q": "工作总结（乙乡/总结.txt）"}
+    no_year_in_title = [meta("m", "工作总结", date="2023-01-05"), meta("n", "工作总结", date="2024-01-08")]
+    assert titles(distinct_titles(no_year_in_title)) == {"m": "工作总结（2023年1月5日）", "n": "工作总结（2024年1月8日）"}
+    assert distinct_titles(dated)[2] is dated[2]  # a title of its own is left as it is
+
+
+def test_a_years_reports_are_ordered_by_date_newest_first():
+    metas = [meta("old", year=2025, date="2025-02-09"), meta("undated", year=2025), meta("new", year=2025, date="2025-10-30"),
+             meta("last_year", year=2024, date="2024-12-31")]
+    assert [m["id"] for m in newest_first(metas)] == ["new", "old", "undated", "last_year"]
+
+
+def test_neighbours_are_the_same_full_office_or_year_and_carry_a_title_told_apart():
+    metas = [meta("a1", year=2023, org="安阳市总工会"), meta("a2", year=2024, org="安阳市总工会"),
+             meta("z", year=2024, org="自贡市总工会"), meta("bare1", year=2022, org="市总工会"),
+             meta("bare2", year=2022, org="市总工会"), meta("unknown", org="市总工会")]
+    found = neighbours(metas)
+    assert found["a1"]["by"] == "org" and found["a1"]["next"]["url"] == "reports/a2.html"
+    assert found["z"]["prev"] is None and found["z"]["next"] is None  # 自贡 is another office
+    linked = {link["url"] for link in (found["bare1"]["prev"], found["bare1"]["next"]) if link}
+    assert found["bare1"]["by"] == "year" and linked == {"reports/bare2.html"}  # which 市总工会? the year links
+    assert "unknown" not in found  # neither a full office nor a year
+    shown = distinct_titles([meta("u", NOTICE), meta("v", NOTICE)])
+    found = neighbours(shown, {"u": NOTICE, "v": NOTICE})
+    assert found["u"]["title"] == f"{NOTICE}（u）" and found["u"]["prev"] is None
+    assert json.loads(cite_source(meta("u", NOTICE), found["u"]["title"]))["title"] == f"{NOTICE}（u）"
+    assert json.loads(cite_source(meta("u", NOTICE)))["title"] == NOTICE
+
+
+def test_an_archive_lists_and_cites_reports_of_one_title_apart(tmp_path):
+    """Three notices of one title and year, each with its dateline: catalog.json lists them
+    under their dates, and each page's citation uses the title it is listed under."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, day in (("a", "2月9日"), ("b", "4月27日"), ("c", "7月14日")):
+        (reports / f"{name}.txt").write_text(
+            f"{NOTICE}\n新华社北京{day}电 日前，有关部门对3起典型问题进行通报。具体如下：\n1．某县搞层层陪同。\n",
+            encoding="utf-8")
+    pages = tmp_path / "pages"
+    assert not convert_archive(reports, pages, jobs=1, progress=False).failed
+    catalog = json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8"))
+    assert [(e["display_title"], e["date"]) for e in catalog] == [
+        (f"{NOTICE}（7月14日）", "2025-07-14"), (f"{NOTICE}（4月27日）", "2025-04-27"), (f"{NOTICE}（2月9日）", "2025-02-09")]
+    place = json.loads((pages / NEIGHBOURS_FILE).read_text(encoding="utf-8"))
+    assert {place[e["id"]]["title"] for e in catalog} == {e["display_title"] for e in catalog}
+    year_page = (pages / "years" / "2025.md").read_text(encoding="utf-8")
+    assert all(e["display_title"] in year_page for e in catalog)
