@@ -197,7 +197,8 @@ _MADE_ON = re.compile(r"(?:通过|批准|发布|公布|印发)\s*$")
 def _date(text: str, year: int | None) -> str | None:
     """The report's date (ISO 8601) when its text gives one: a date line at the top or the end
     (its 成文日期, the day it was delivered, a regulation's adoption line; not the day it takes
-    effect), else a news dateline in the year `year`."""
+    effect), or under a signature anywhere (before the 附件), else a news dateline in the year
+    `year`."""
     lines = _normalize_digits(text).split("\n")
     for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
         m = _FULL_DATE.search(line)
@@ -206,6 +207,14 @@ def _date(text: str, year: int | None) -> str | None:
             or line.lstrip().startswith(("（", "(", "——", "――"))
             or (not line[: m.start()].strip() and _MADE_ON.search(line))
         ):
+            found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
+            if found:
+                return found
+    # a signature before the 附件 (国务院办公厅 / 2018年11月19日, then the attached list)
+    for above, line in zip(lines, lines[1:]):
+        m = _FULL_DATE.search(line)
+        signed = _SIGNATURE.match(above.strip())
+        if m and _SIGNATURE_DATE.match(line.strip()) and signed and _reads_as_body(signed.group("org")):
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
