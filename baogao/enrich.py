@@ -212,9 +212,9 @@ def _date(text: str, year: int | None) -> str | None:
                 return found
     # a signature before the 附件 (国务院办公厅 / 2018年11月19日, then the attached list)
     for above, line in zip(lines, lines[1:]):
-        m = _FULL_DATE.search(line)
-        signed = _SIGNATURE.match(above.strip())
-        if m and _SIGNATURE_DATE.match(line.strip()) and signed and _reads_as_body(signed.group("org")):
+        m = _FULL_DATE.search(line) if len(line) <= _DATE_LINE_MAX_CHARS else None
+        signed = _SIGNATURE.match(above.strip()) if m and _SIGNATURE_DATE.match(line.strip()) else None
+        if m and signed and _reads_as_body(signed.group("org")):
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
