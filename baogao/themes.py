@@ -707,6 +707,8 @@ def _own_evidence(
     text_sum, text_counts = _count(theme, texts, section.body)
     if not head_sum and not text_sum:
         return None, False, False
+    if _is_list_item(section, texts):
+        factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     chars = sum(end - start for _, start, end in section.body)
     score = factor * head_sum + text_sum / max(1.0, chars / TEXT_UNIT)
     where = "heading" if section.kind == "heading" else "lead"
@@ -725,6 +727,15 @@ def _own_evidence(
     qualifies = score >= threshold or focus is not None
     hit = _Hit(score, counts, (section.index,), focus)
     return hit, qualifies, factor * head_sum >= theme.threshold
+
+
+def _is_list_item(section: Section, texts: list[str]) -> bool:
+    """A numbered lead with no text after it that ends like an item of a list (；，): the
+    items of 有下列行为之一的： are parts of a sentence, not headings."""
+    if section.kind != "lead" or not section.head or any(end > start for _, start, end in section.body):
+        return False
+    block, start, end = section.head
+    return texts[block][start:end].rstrip().endswith(("；", ";", "，", ","))
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")

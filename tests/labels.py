@@ -283,8 +283,10 @@ def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ..
 
 def _non_space_offsets(report: ParsedReport) -> tuple[list[list[int]], str]:
     """Per block, each character offset (and the end) as an offset into the report's text with
-    white space removed; and that text."""
-    offsets, flat, n = [], [], 0
+    white space removed; and that text — with the title first when the text gives it, so that a
+    passage a reader keyed at the title (the title and the preamble under it) is found."""
+    flat = [ch for ch in report.title if not ch.isspace()] if report.title_in_text else []
+    offsets, n = [], len(flat)
     for block in report.blocks:
         row = []
         for ch in block.text:

@@ -101,21 +101,24 @@ def test_second_read_covers_the_user_themes(scores):
     assert {t for row in second for t in row.themes} <= set(SECOND_READ_THEMES)
 
 
-# The held-out texts (tests/data/fresh, labelled blind by a reader who cut the passages their own
-# way): measured, not tuned on, for 督查 and 信息报送 in fold 1 (see tests/data/README.md). Floors
-# are today's figures, so that a change that makes them worse fails; they are below the targets.
+# The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
+# way; two batches): measured, not tuned on, for 督查 and 信息报送 in fold 1 (see
+# tests/data/README.md). Floors are today's figures, so that a change that makes them worse fails;
+# several are below the targets.
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.85, 0.85),
-    ("作风建设", "reports"): (0.85, 0.95),
-    ("督查", "sections"): (0.65, 0.65),
-    ("督查", "reports"): (0.65, 0.8),
+    ("作风建设", "sections"): (0.9, 0.85),
+    ("作风建设", "reports"): (0.85, 0.9),
+    ("信息报送", "sections"): (0.75, 0.3),
+    ("信息报送", "reports"): (0.8, 0.45),
+    ("督查", "sections"): (0.7, 0.6),
+    ("督查", "reports"): (0.65, 0.7),
 }
 
 
 def test_held_out_texts_score_and_stay_above_their_floors():
     taxonomy = load_taxonomy(ROOT / "themes.yml")
     labels = read_labels(HELD_OUT_FILE)
-    assert len(labels) >= 900 and len({row.source for row in labels}) >= 35
+    assert len(labels) >= 1100 and len({row.source for row in labels}) >= 55
     score = score_passages(labels, taxonomy)
     for folds, name in (((0, 1), "all"), ((0,), "fold 0 (督查/信息报送 errors read)"), ((1,), "fold 1 (held out)")):
         print(f"\nheld-out texts, {name}:\n{format_score(score if folds == (0, 1) else score_passages(labels, taxonomy, folds))}")
