@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, is_header_line
+from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, is_header_line
 from baogao.model import ParsedReport
 from baogao.titles import file_stem
 from baogao.places import (
@@ -110,7 +110,6 @@ _BARE_YEAR = re.compile(r"(?<![0-9A-Za-z〔\[第])(\d{4})(?![0-9A-Za-z])")  # 20
 _DATE_LINE_LINES = 6
 _DATE_LINE_MAX_CHARS = 30
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
-_DATE_LINE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # A year that names the report's own period and kind: 2023年工作总结, 2019年度社会保险主题调研,
 # 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits).
 _OWN_YEAR = re.compile(
@@ -167,18 +166,10 @@ def _text_year(text: str) -> int | None:
     year to the report itself (2023年工作总结, 开展2019年度社会保险主题调研). Years merely
     mentioned in the text are not the report's year: they are reviews, targets or history.
     """
+    dated = _dated_year(text)
+    if dated:
+        return dated
     s = _normalize_digits(text)
-    lines = s.split("\n")
-    for line in lines[:_DATE_LINE_LINES]:
-        number = _DOC_NUMBER_YEAR.search(line)  # 皖政办秘〔2021〕82号: the year it was issued
-        if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
-            return int(number.group(1))
-    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
-        m = _DATE_LINE.search(line)
-        if m and _plausible(int(m.group(1))) and (
-            len(line) <= _DATE_LINE_MAX_CHARS or line.lstrip().startswith(("（", "(", "——", "――"))
-        ):
-            return int(m.group(1))
     own = Counter(year for year, cited in _own_year_phrases(s) if not cited and _plausible(year))
     return max(own, key=lambda y: (own[y], y)) if own else None
 
@@ -201,12 +192,8 @@ def _date(text: str, year: int | None) -> str | None:
     `year`."""
     lines = _normalize_digits(text).split("\n")
     for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
-        m = _FULL_DATE.search(line)
-        if m and not _IN_FORCE.search(line) and (
-            len(line) <= _DATE_LINE_MAX_CHARS
-            or line.lstrip().startswith(("（", "(", "——", "――"))
-            or (not line[: m.start()].strip() and _MADE_ON.search(line))
-        ):
+        m = _date_line(line)
+        if m:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
@@ -226,11 +213,40 @@ def _date(text: str, year: int | None) -> str | None:
     return None
 
 
+def _date_line(line: str) -> re.Match[str] | None:
+    """The full date of a date line (its digits normalised): a short line with a date, one that
+    opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), or a regulation's
+    adoption line; never the day it takes effect (自2021年2月1日起施行)."""
+    m = _FULL_DATE.search(line)
+    if m and not _IN_FORCE.search(line) and (
+        len(line) <= _DATE_LINE_MAX_CHARS
+        or line.lstrip().startswith(("（", "(", "——", "――"))
+        or (not line[: m.start()].strip() and _MADE_ON.search(line))
+    ):
+        return m
+    return None
+
+
 def _iso_date(year: int, month: int, day: int) -> str | None:
     try:
         return datetime.date(year, month, day).isoformat() if _plausible(year) else None
     except ValueError:  # 2月30日
         return None
+
+
+def _dated_year(text: str) -> int | None:
+    """The year of the document number at the top (皖政办秘〔2021〕82号: the year it was issued),
+    else of a date line at the top or the end."""
+    lines = _normalize_digits(text).split("\n")
+    for line in lines[:_DATE_LINE_LINES]:
+        number = _DOC_NUMBER_YEAR.search(line)
+        if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
+            return int(number.group(1))
+    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
+        m = _date_line(line)
+        if m and _plausible(int(m.group(1))):
+            return int(m.group(1))
+    return None
 
 
 def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:
@@ -326,12 +342,19 @@ def _event_year(text: str) -> int | None:
 
 def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
-    earliest year the report can have been written, from the events it names as past.
+    earliest year the report can have been written, from the events it names as past. The
+    title's year first, unless the document's own number or date line is of an earlier year:
+    then the title names the period it plans (关于2019年部分节假日安排的通知, 〔2018〕15号).
 
     The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
     copy of last year's file, whose date the copy keeps."""
+    titled, dated = _first_year(title, bare=False), _dated_year(text)
+    if titled and dated and dated < titled:
+        # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
+        # is the period the document plans, its own number or date line says when it was written
+        return dated, "text", None
     for source, year in (
-        ("title", lambda: _first_year(title, bare=False)),
+        ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text)),
         ("properties", lambda: _created_year(created)),
@@ -518,6 +541,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _title_org(title) if title else None
     if org:
         return _qualify(org, opening, title + " " + stem)
+    issuers = header_issuers(tuple(opening.split("\n")))
+    if issuers:  # 发展改革委办公厅 文件 / 税务总局办公厅: a joint 版头 names them all
+        return "、".join(issuers)
 
     congress = _CONGRESS_LINE.search(opening)
     if congress and congress.group("national"):
@@ -662,6 +688,12 @@ def _level_word_after(org: str, end: int) -> str | None:
     return _LEVEL_BY_CHAR.get(org[end - 1 : end]) or _LEVEL_BY_CHAR.get(org[end : end + 1]) if end else None
 
 
+# The 主送机关 line of a central document: 各省、自治区、直辖市人民政府，国务院各部委… (a line that
+# opens with it; a report that quotes such a notice does so inside a sentence).
+_TO_ALL_PROVINCES = re.compile(r"(?:^|\n)\s*各省、自治区、直辖市")
+_ADDRESSEE_CHARS = 400
+
+
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
@@ -677,6 +709,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "乡"
     if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
+    if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
+        return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]

@@ -25,6 +25,8 @@ _COPY_NUMBER = re.compile(r"^[0-9０-９]{3,8}$")
 _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
+# A joint 版头 stacks the issuers' names beside one 文件: 发展改革委办公厅 文件 / 税务总局办公厅.
+_JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)$")
 _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
@@ -42,8 +44,32 @@ def is_header_line(line: str) -> bool:
 
 
 def header_length(lines: tuple[str, ...]) -> int:
-    """How many of the opening lines form the 版头 (0 when the text does not start with one)."""
-    count = 0
-    while count < min(len(lines), HEADER_MAX_LINES) and is_header_line(lines[count]):
+    """How many of the opening lines form the 版头 (0 when the text does not start with one).
+    The issuers' names of a joint 版头 are part of it, above or below the line with 文件."""
+    count, end = 0, min(len(lines), HEADER_MAX_LINES)
+    while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count)):
         count += 1
     return count
+
+
+def header_issuers(lines: tuple[str, ...]) -> list[str]:
+    """The bodies a 版头 names as its issuers (…文件 and the names stacked beside it), in order."""
+    names = []
+    for line in lines[: header_length(lines)]:
+        text = line.strip()
+        if _ISSUER_MARK.match(text):
+            names.append(re.sub(r"\s*文件$", "", text))
+        elif _JOINT_ISSUER.match(text):
+            names.append(text)
+    return names
+
+
+def _joint_issuer(lines: tuple[str, ...], k: int) -> bool:
+    """A line that is only a body's name, in a run of such lines that an issuer's mark (…文件)
+    ends or begins."""
+    if not _JOINT_ISSUER.match(lines[k].strip()):
+        return False
+    run = range(k, min(len(lines), k + HEADER_MAX_LINES))
+    below = next((j for j in run if not _JOINT_ISSUER.match(lines[j].strip())), None)
+    above = next((j for j in range(k, -1, -1) if not _JOINT_ISSUER.match(lines[j].strip())), None)
+    return any(j is not None and _ISSUER_MARK.match(lines[j].strip()) for j in (below, above))

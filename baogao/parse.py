@@ -50,14 +50,17 @@ _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
 _TITLE_MAX_LEN_WITH_COMMA = 40  # a long line with a comma is a sentence
 _DOC_TYPE_WORDS = re.compile(
-    r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度)$"
+    r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复)$"
 )
 _DATE_LINE = re.compile(r"^[（(]?[\d０-９一二三四五六七八九十〇零]{2,4}年.*[日月][）)]?$")
-_DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号")
+# 国办函〔2006〕82号, 上海市人民政府令第5号; not 第4626号提案的答复 (a title naming the motion)
+_DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
 _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
+# …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
+_ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)对")
 _TITLE_MAX_LINES = 3
 
 
@@ -142,7 +145,7 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
     first = lines[0]
     if _DOC_TYPE_WORDS.search(first):
         return first, 1
-    issuer = bool(_ISSUER_END.search(first))
+    issuer = bool(_ISSUER_END.search(first) or _ISSUER_TO.match(first))
     parts = [first]
     candidates = lines[1:_TITLE_MAX_LINES]
     for k, line in enumerate(candidates):

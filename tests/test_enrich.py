@@ -172,6 +172,31 @@ def test_the_latest_event_is_the_lower_bound():
     assert (result["year"], result["year_min"]) == (None, 2017)
 
 
+def test_a_title_naming_a_later_year_plans_it_and_the_date_line_dates_it():
+    holidays = meta("国务院办公厅关于2019年部分节假日安排的通知", "国办发明电〔2018〕15号", "一、元旦：放假调休，共3天。",
+                    "国务院办公厅", "2018年12月4日")
+    assert (holidays["year"], holidays["year_source"]) == (2018, "text")
+    # a summary of 2023 written in January 2024 is the 2023 summary
+    summary = meta("县政府办公室2023年工作总结", "一年来，我们做了大量工作。", "县政府办公室", "2024年1月5日")
+    assert (summary["year"], summary["year_source"]) == (2023, "title")
+
+
+def test_a_joint_header_names_the_issuers_and_a_notice_to_all_provinces_is_central():
+    result = meta("关于加强个人所得税纳税信用建设的通知", "发展改革委办公厅  文件", "税务总局办公厅", "发改办财金规〔2019〕860号",
+                  "各省、自治区、直辖市、新疆生产建设兵团社会信用体系建设牵头部门：", "为贯彻落实有关规定，现就有关事项通知如下。")
+    assert (result["org"], result["level"], result["region"], result["year"]) == ("发展改革委办公厅、税务总局办公厅", "中央", "全国", 2019)
+    # quoting such a notice inside a sentence is not being it
+    quoting = meta("县政府办公室2023年工作总结", "根据上级通知要求，各省、自治区、直辖市都要开展专项行动，我县认真落实。")
+    assert quoting["level"] != "中央"
+
+
+def test_a_regulations_adoption_lines_date_it():
+    result = meta("北京市实施《中华人民共和国保守国家秘密法》若干规定",
+                  "1996年9月6日 北京市第十届人民代表大会常务委员会第三十次会议通过",
+                  "2016年11月25日 北京市第十四届人民代表大会常务委员会第三十一次会议修订通过", "第一条 为了保守国家秘密。")
+    assert (result["year"], result["date"]) == (1996, "1996-09-06")
+
+
 def test_a_stated_year_needs_no_lower_bound():
     result = meta("", "贯彻党的二十大精神，现将2023年工作总结如下。")
     assert (result["year"], result["year_source"], result["year_min"]) == (2023, "text", None)
