@@ -270,7 +270,7 @@ def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = 
     out: dict[str, dict[str, Any]] = {}
     for (kind, *_), members in groups.items():
         for i, meta in enumerate(members):
-            link = lambda m: {"url": report_url(m["id"]), "title": m["display_title"], "year": year_text(m)}  # noqa: E731
+            link = lambda m: {"url": report_url(m["id"]), "title": m["display_title"], "year": _year_beside(m)}  # noqa: E731
             out[meta["id"]] = {
                 "by": kind,
                 "prev": link(members[i - 1]) if i > 0 else None,
@@ -280,6 +280,12 @@ def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = 
         if own_titles and own_titles.get(meta["id"], meta["display_title"]) != meta["display_title"]:
             out.setdefault(meta["id"], {"by": None, "prev": None, "next": None})["title"] = meta["display_title"]
     return out
+
+
+def _year_beside(meta: dict[str, Any]) -> str:
+    """The year a link shows beside its title: none when the title already says it."""
+    year = year_text(meta)
+    return "" if meta["year"] and f"{meta['year']}年" in meta["display_title"] else year
 
 
 def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> list[tuple[str, int, int]]:

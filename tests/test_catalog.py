@@ -51,6 +51,9 @@ def test_neighbours_are_the_same_full_office_or_year_and_carry_a_title_told_apar
     linked = {link["url"] for link in (found["bare1"]["prev"], found["bare1"]["next"]) if link}
     assert found["bare1"]["by"] == "year" and linked == {"reports/bare2.html"}  # which 市总工会? the year links
     assert "unknown" not in found  # neither a full office nor a year
+    assert found["a1"]["next"]["year"] == "2024"  # shown beside a title that does not say it
+    dated = neighbours([meta("x", "2024年工作总结", year=2024, org="安阳市总工会"), meta("y", "2025年工作总结", year=2025, org="安阳市总工会")])
+    assert dated["x"]["next"] == {"url": "reports/y.html", "title": "2025年工作总结", "year": ""}
     shown = distinct_titles([meta("u", NOTICE), meta("v", NOTICE)])
     found = neighbours(shown, {"u": NOTICE, "v": NOTICE})
     assert found["u"]["title"] == f"{NOTICE}（u）" and found["u"]["prev"] is None
