@@ -9,8 +9,9 @@
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
  * by the page-text contract and KWIC settings the manifest carries (baogao/pagetext.py,
  * baogao/search/kwic.py); from file://, where pages cannot be fetched, results come without them.
- * Every index file is checked against the manifest's checks (length and CRC-32 of its unpacked
- * payload) as it loads: a file that is missing, does not load, or differs rejects the query with
+ * Every index file but the manifest checks itself (baogao/search/codec.py `frame`: its body's
+ * length and CRC-32, keyed by the index version and its name) as it loads: a file that is
+ * missing, does not load, differs or is of another build rejects the query with
  * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError); one
  * that does not arrive within LOAD_TIMEOUT rejects it marked `timedOut`. A failed load is not
  * kept: the next query that needs the file loads it again. A manifest of another format than
@@ -29,7 +30,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 11;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 12;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -167,8 +168,9 @@
     for (var k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
     return n;
   });
-  function crc32(bytes) {
-    var c = 0xffffffff;
+  /* CRC-32 of `bytes` (zlib's); `prior`: the CRC of what comes before them, as zlib.crc32(bytes, prior). */
+  function crc32(bytes, prior) {
+    var c = (prior || 0) ^ 0xffffffff;
     for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   }
@@ -182,48 +184,29 @@
       return m;
     }); });
   }
-  /* {group: Uint32Array [length, crc, length, crc, …]}, one pair per file (see index.py). */
-  function checks() {
-    return keep("checks", function () { return manifest().then(function (m) {
-      var groups = Object.keys(m.checks);
-      return Promise.all(groups.map(function (g) { return unpack(m.checks[g]); })).then(function (all) {
-        var out = {};
-        groups.forEach(function (g, i) {
-          var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
-          out[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
-        });
-        [1, 2, 3].forEach(function (n) { if (out["g" + n].length !== 2 * m.shards[n]) throw damaged("manifest"); });
-        return out;
-      });
-    }).catch(function (err) { throw loadError(err) ? err : damaged("manifest"); }); });
-  }
-  /* The unpacked payload of index file GROUP/NUMBER (or "facets"), checked; null for a shard
-   * without terms, which has no file. */
-  function payload(group, number) {
-    var name = group === "facets" ? group : group + "/" + number;
-    return checks().then(function (sums) {
-      var table = sums[group];
-      if (!table || 2 * number >= table.length) throw damaged(name);
-      var length = table[2 * number], crc = table[2 * number + 1];
-      if (!length) return null;
-      return get(name).then(unpack).then(function (bytes) {
-        if (bytes.length !== length || crc32(bytes) !== crc) throw damaged(name);
-        return bytes;
-      });
+  var utf8Encoder = new TextEncoder();
+  /* The body of index file NAME, which checks itself (codec.py `frame`): its length and CRC-32
+   * (little-endian uint32 each), the CRC taken over "version/NAME" and then the body. */
+  function payload(name) {
+    return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
+      var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
+      if (bytes.length < 8 || view.getUint32(0, true) !== body.length ||
+          view.getUint32(4, true) !== crc32(body, crc32(utf8Encoder.encode(version + "/" + name)))) throw damaged(name);
+      return body;
     }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
   }
 
   function shardTable(n, s) {
-    return keep("g" + n + "/" + s, function () { return payload("g" + n, s).then(function (blob) {
-      var table = new Map();
-      if (!blob) return table;
-      // [terms length, sizes length] varints, UTF-8 terms, size varints, posting data
+    return keep("g" + n + "/" + s, function () { return Promise.all([manifest(), payload("g" + n + "/" + s)]).then(function (all) {
+      var blob = all[1], table = new Map();
+      // [shard count, terms length, sizes length] varints, UTF-8 terms, size varints, posting data
       var head = 0, lens = [];
-      while (lens.length < 2) {
+      while (lens.length < 3) {
         var value = 0, mult = 1, b;
         do { b = blob[head++]; value += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
         lens.push(value);
       }
+      if (lens.shift() !== all[0].shards[n]) throw damaged("manifest");  // it sends terms to the wrong shards
       var terms = Array.from(utf8.decode(blob.subarray(head, head + lens[0])));
       var sizes = varints(blob, head + lens[0], head + lens[0] + lens[1]);
       var off = head + lens[0] + lens[1];
@@ -382,7 +365,7 @@
 
   function block(k) {
     return keep("docs/" + k, function () {
-      return payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+      return payload("docs/" + k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
     });
   }
   function meta(doc) {
@@ -405,7 +388,7 @@
    * document's values as strings ([] when unknown)}. */
   function facets() {
     return keep("facets", function () {
-      return Promise.all([manifest(), payload("facets", 0)]).then(function (all) {
+      return Promise.all([manifest(), payload("facets")]).then(function (all) {
         var columns = JSON.parse(utf8.decode(all[1])), tables = {};
         all[0].facets.forEach(function (f) { tables[f.name] = f.values; });
         var totals = {};
@@ -519,22 +502,11 @@
   }
 
   /* ---- the text store (baogao/search/textstore.py): report texts in chunk files ---- */
-  /* A store file's payload: its own length and CRC-32 (little-endian uint32 each), then its body;
-   * a file that differs is damaged (the store's files are too many for the manifest's checks). */
-  function storeFile(name) {
-    return keep(name, function () {
-      return get(name).then(unpack).then(function (bytes) {
-        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
-        if (bytes.length < 8 || view.getUint32(0, true) !== body.length || view.getUint32(4, true) !== crc32(body)) throw damaged(name);
-        return body;
-      }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
-    });
-  }
   /* Per report: [chunks, prefix] (prefix: the normalised length of a title the kept text lacks). */
   function storeTable() {
     return manifest().then(function (m) {
       return keep("storeTable", function () {
-        return storeFile(m.text.dir + "/table").then(function (body) {
+        return payload(m.text.dir + "/table").then(function (body) {
           var v = varints(body, 0, body.length), rows = [];
           for (var i = 0; i + 1 < v.length; i += 2) rows.push([v[i], v[i + 1]]);
           if (rows.length !== m.docs) throw damaged(m.text.dir + "/table");
@@ -546,7 +518,7 @@
   /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each}. */
   function storeChunk(m, doc, c) {
     var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
-    return storeFile(name).then(function (body) {
+    return keep(name, function () { return payload(name); }).then(function (body) {
       var head = 0, length = 0, mult = 1, b;
       do { b = body[head++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
       var chars = Array.from(utf8.decode(body.subarray(head, head + length))), bits = body.subarray(head + length);
