@@ -34,9 +34,16 @@
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
+  /* Each character's folded form, kept: a concordance folds every character of hundreds of
+   * chunks, and the same few thousand characters recur (emptied when the variants arrive). */
+  var folded = new Map();
   function foldChar(ch) {
-    var f = ch.normalize("NFKC").toLowerCase(), out = "";
+    var out = folded.get(ch);
+    if (out !== undefined) return out;
+    var f = ch.normalize("NFKC").toLowerCase();
+    out = "";
     for (var c of f) if (WHITE.indexOf(c) < 0) out += simplified.get(c) || c;
+    folded.set(ch, out);
     return out;
   }
   function normalize(text) {
@@ -181,6 +188,7 @@
       version = m.version;
       var pairs = Array.from(m.variants);
       for (var i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1]);
+      folded.clear();
       return m;
     }); });
   }
@@ -550,8 +558,13 @@
   function reportLines(m, doc, row, phrases, found, width) {
     var K = m.text.chunk, count = row[0], prefix = row[1], need = new Set();
     function add(c) { if (c >= 0 && c < count) need.add(c); }
-    function around(g, len) {  // a chunk starts at c·K or a character's form later (NFKC: < SHIFT)
-      for (var c = Math.floor(g / K) - (g % K < SHIFT ? 1 : 0); c <= Math.floor((g + len - 1) / K); c++) add(c);
+    /* The chunks of normalised span [g, g + len) and of the context around it, so that a line
+     * seldom needs a second round of loads (a chunk starts at c·K or a character's form later,
+     * NFKC: < SHIFT; a longer word or an expanding form costs a round, never a wrong line). */
+    var reach = width + WORD_REACH;
+    function around(g, len) {
+      var from = Math.max(0, g - reach), to = g + len - 1 + reach;
+      for (var c = Math.floor(from / K) - (from % K < SHIFT ? 1 : 0); c <= Math.floor(to / K); c++) add(c);
     }
     if (!found) for (var c = 0; c < count; c++) add(c);
     else {
@@ -609,6 +622,7 @@
    * it is true for (the search page's filters). Reads the text store only, so it also works
    * from file://. */
   var SHIFT = 32;  // longer than any character's NFKC form (18): how late a chunk may start
+  var WORD_REACH = 8;  // characters past the context loaded for the adjoining words (jieba's are shorter)
   function concordance(query, width, only) {
     return Promise.all([search(query), manifest(), storeTable()]).then(function (all) {
       var m = all[1], table = all[2], phrases = query.include.map(normalize);
