@@ -97,7 +97,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], tmp, version) for doc, entry in enumerate(catalog)]
+    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], _row(entry), tmp, version) for doc, entry in enumerate(catalog)]
     stored = []
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
@@ -128,11 +128,11 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
     write_packed(root, name, frame(body, f"{version}/{name}"))
 
 
-def _index_document(job: tuple[Path, int, str, Path, str]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
+def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
     """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
     sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
     starts; and, its chunk files written into the text store, (chunks, prefix)."""
-    text_path, doc, title, root, version = job
+    text_path, doc, title, row, root, version = job
     kept = text_path.read_text(encoding="utf-8")
     norm = normalize(kept)
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
@@ -147,17 +147,19 @@ def _index_document(job: tuple[Path, int, str, Path, str]) -> tuple[dict[int, tu
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams, _write_store(root, version, doc, title, kept, norm)
+    return grams, _write_store(root, version, doc, title, row, kept, norm)
 
 
-def _write_store(root: Path, version: str, doc: int, title: str, kept: str, norm: str) -> tuple[int, int]:
+def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any], kept: str, norm: str) -> tuple[int, int]:
     """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
+    head = json_bytes(row)
+    head = _varint_bytes([len(head)]) + head
     text, prefix = textstore.store_text(title, kept, norm)
     starts = textstore.word_starts(text)
     spans = textstore.chunks(text)
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
-        payload = _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
+        payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
         write_file(root, version, textstore.chunk_name(doc, c), payload)
     return len(spans), prefix
 
@@ -369,8 +371,7 @@ def _shard_blob(shards: int, terms: bytes, sizes: np.ndarray, postings: bytes) -
 def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], version: str) -> dict[str, list]:
     """Write the metadata blocks and the facet codes; returns the facet values."""
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["display_title"] if name == "title" else e.get(name) for name in ROW_FIELDS]
-                for e in catalog[block: block + DOCS_PER_BLOCK]]
+        rows = [_row(e) for e in catalog[block: block + DOCS_PER_BLOCK]]
         write_file(root, version, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows))
 
     values: dict[str, list] = {}
@@ -385,6 +386,11 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], version: s
     # One small code per document and facet: packed, it is a few bytes per document.
     write_file(root, version, "facets", json_bytes(columns))
     return values
+
+
+def _row(entry: dict[str, Any]) -> list[Any]:
+    """A report's result row (`docs/` blocks and the text store's chunks): ROW_FIELDS' values."""
+    return [entry["display_title"] if name == "title" else entry.get(name) for name in ROW_FIELDS]
 
 
 def _labels() -> dict[str, str]:

@@ -201,7 +201,9 @@ class SearchIndex:
         parts, starts = [], []
         for c in range(self.store_table()[doc][0]):
             payload = self._payload(textstore.chunk_name(doc, c))
-            (length,), at = _header(payload, 1)
+            (row_length,), at = _header(payload, 1)
+            (length,), skip = _header(payload[at + row_length:], 1)  # after the report's row (the CLI reads docs/)
+            at += row_length + skip
             parts.append(payload[at: at + length].decode("utf-8"))
             bits = np.unpackbits(np.frombuffer(payload[at + length:], np.uint8)).astype(bool)
             starts.append(bits[: len(parts[-1])])

@@ -20,13 +20,17 @@ engines' reading):
 - `text/B/D-C.js` — chunk C of report D (B = D // `per_dir`): the store text from normalised
   position C·`chunk` on (a chunk starts at a character that starts its normalised form, so it
   may start a little later), with a bitmap of where jieba's words start (the text is cut
-  whole, as `baogao.keywords.cut` cuts; collocates read these boundaries).
+  whole, as `baogao.keywords.cut` cuts; collocates read these boundaries), and the report's
+  result row (the `docs/` row: display title, URL, office, year …), so that a concordance line
+  costs its chunk, not also the metadata block of its report (a rare phrase's lines stand in as
+  many reports as lines: that halves its files, for ~100 bytes a chunk).
 
 Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`), its payload
 checking itself as every index file's does (`baogao.search.codec.frame`: length and CRC-32,
 keyed by the index version and the file's name): a missing, truncated, altered or stale file is
-an error, never a shorter line. A chunk's body: the UTF-8 text's length (varint), the text, the
-word-start bitmap (one bit per code point, first bit high).
+an error, never a shorter line. A chunk's body: the row's length (varint), the row (UTF-8
+JSON, as in `docs/`), the UTF-8 text's length (varint), the text, the word-start bitmap (one
+bit per code point, first bit high).
 """
 
 from __future__ import annotations

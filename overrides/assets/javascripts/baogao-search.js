@@ -378,13 +378,15 @@
   }
   function meta(doc) {
     return manifest().then(function (m) {
-      return block(Math.floor(doc / m.block)).then(function (rows) {
-        var row = rows[doc % m.block], out = {};
-        m.fields.forEach(function (f, i) { out[f] = row[i]; });
-        out.doc = doc;
-        return out;
-      });
+      return block(Math.floor(doc / m.block)).then(function (rows) { return rowMeta(m, doc, rows[doc % m.block]); });
     });
+  }
+  /* A result row as `meta` gives it: by the manifest's field names. */
+  function rowMeta(m, doc, row) {
+    var out = {};
+    m.fields.forEach(function (f, i) { out[f] = row[i]; });
+    out.doc = doc;
+    return out;
   }
   /* The fields of `meta`'s objects, in row order: [{name, label}] ("" for id, url and title). */
   function fields() {
@@ -523,15 +525,21 @@
       });
     });
   }
-  /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each}. */
+  /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each, meta:
+   * the report's row, as `meta` gives it}. */
   function storeChunk(m, doc, c) {
     var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
     return keep(name, function () { return payload(name); }).then(function (body) {
-      var head = 0, length = 0, mult = 1, b;
-      do { b = body[head++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
-      var chars = Array.from(utf8.decode(body.subarray(head, head + length))), bits = body.subarray(head + length);
+      var at = 0;
+      function sized() {  // a varint length, then that many bytes
+        var length = 0, mult = 1, b;
+        do { b = body[at++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
+        at += length;
+        return body.subarray(at - length, at);
+      }
+      var row = JSON.parse(utf8.decode(sized())), chars = Array.from(utf8.decode(sized())), bits = body.subarray(at);
       var starts = chars.map(function (_, i) { return (bits[i >> 3] >> (7 - (i & 7))) & 1; });
-      return { chars: chars, starts: starts };
+      return { chars: chars, starts: starts, meta: rowMeta(m, doc, row) };
     });
   }
   /* The occurrences of normalised phrases in a run of consecutive chunks: [{begin, end}] in code
@@ -603,6 +611,7 @@
               right: chars.slice(o.end, o.end + width).join("").replace(/\n/g, " "),
               before: chars.slice(Math.max(0, from), o.begin).join(""),
               after: chars.slice(o.end, Math.min(to, chars.length)).join(""),
+              meta: run.chunks[0].meta,  // the report's row, which every chunk carries
             });
           });
         });
@@ -616,7 +625,8 @@
   }
   /* Concordance, as baogao/analysis/concordance.py: every occurrence of the included phrases
    * as a KWIC line {doc, n (its place in the report: the page marks it), left, match, right,
-   * before, after (the adjoining words), meta}, ±`width` characters, reports in archive order.
+   * before, after (the adjoining words), meta (as `meta` gives it, from the chunk itself)},
+   * ±`width` characters, reports in archive order.
    * Resolves to a cursor: {reports, more(count) → the lines of the next reports, at least
    * `count` of them unless none are left, done()}. `only(doc)`, when given, keeps the reports
    * it is true for (the search page's filters). Reads the text store only, so it also works
@@ -642,10 +652,7 @@
             var batch = [], expected = out.length;  // all the reports the lines still wanted are in, at once
             while (at < docs.length && (expected < count || batch.length < 1)) { expected += lineCount.get(docs[at]); batch.push(docs[at++]); }
             return Promise.all(batch.map(function (doc) {
-              return Promise.all([meta(doc), reportLines(m, doc, table[doc], phrases, lists, width)]).then(function (r) {
-                r[1].forEach(function (line) { line.meta = r[0]; });
-                return r[1];
-              });
+              return reportLines(m, doc, table[doc], phrases, lists, width);
             })).then(function (per) { per.forEach(function (lines) { out.push.apply(out, lines); }); return step(); });
           }
           return step();
