@@ -15,7 +15,8 @@ from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits
   file, an empty table when no term hashes to it);
 - `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
   lists show, then the schema's fields flagged `result`; both engines read a row by the field
-  names of the manifest, never by position;
+  names of the manifest, never by position (the text store's chunks carry their report's row
+  too, for the concordance);
 - `text/`        — the text store (baogao.search.textstore: its own layout and checks);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
@@ -56,7 +57,7 @@ from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 12  # 12: every file checks itself (codec.frame); the manifest lists no checks
+FORMAT = 12  # 12: every file checks itself (codec.frame), no checks in the manifest; chunks carry their row
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
