@@ -30,7 +30,7 @@ every file's check: 140 KB at 10 000 reports, loaded by every query.)
 
 The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
 read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
-written here by the worker that indexes each report: 0.75x the raw text at 10 000 reports.
+written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports.
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
