@@ -354,6 +354,15 @@ def double_the_shard_count(site: Path) -> None:
     (site / INDEX_DIR / "manifest.js").write_text(f'baogaoSearch.load("manifest",{text});\n', encoding="utf-8")
 
 
+def another_build(site: Path) -> None:
+    """The manifest of another build beside these files (a half-copied update): every file's
+    check is keyed by the version, so none of them passes as this build's."""
+    manifest = read_manifest(site)
+    manifest["version"] = "0" * len(manifest["version"])
+    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+    (site / INDEX_DIR / "manifest.js").write_text(f'baogaoSearch.load("manifest",{text});\n', encoding="utf-8")
+
+
 def truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
@@ -401,6 +410,7 @@ def test_queries_that_need_no_damaged_file_still_answer(site_copy, capsys):
     (lambda site: (site / INDEX_DIR / "manifest.js").write_text("baogaoSearch.load(\"manifest\",{\"form"),
      "检索索引不完整：search-index/manifest.js 缺失或损坏"),
     (lambda site: double_the_shard_count(site), "检索索引不完整：search-index/manifest.js 缺失或损坏"),
+    (another_build, "检索索引不完整：search-index/g3/"),
 ])
 def test_a_missing_site_or_index_is_one_line(site_copy, caplog, capsys, break_site, message):
     break_site(site_copy)

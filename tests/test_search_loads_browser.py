@@ -93,7 +93,7 @@ def test_an_index_load_that_never_answers_times_out_and_is_retried(browser, samp
         page = browser.new_page()
         page.clock.install()
         page.route(shard_pattern(site), lambda route: route.continue_() if held else held.append(route))
-        page.goto(f"{base}search.html?q={QUERY}")
+        page.goto(f"{base}search.html?q={QUERY}", wait_until="domcontentloaded")  # a held index script holds "load"
         page.wait_for_function("() => document.querySelector('.baogao-results').dataset.state === 'loading'")
         page.wait_for_timeout(500)  # real time: the request is made, and held
         assert held, "the shard was requested"

@@ -197,6 +197,15 @@ def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # n
         all_chunks = sum(store[doc][0] for doc in {int(u.split("/")[-1].split("-")[0]) for u in chunks})
         assert lines and not pages and len(chunks) < all_chunks / 2, (len(chunks), all_chunks)
         page.context.close()
+        # a page that has loaded nothing yet: a line's source comes with its chunk, no metadata block
+        page = browser.new_page()
+        page.goto(f"{base}search.html", wait_until="networkidle")
+        loaded.clear()
+        page.on("request", lambda r: loaded.append(r.url))
+        lines = page.evaluate(BROWSER_LINES, ["社会主义现代化", 20])["lines"]
+        assert lines and all(line[5] for line in lines)  # each with its report's title
+        assert [u for u in loaded if "/search-index/text/" in u] and not [u for u in loaded if "/search-index/docs/" in u]
+        page.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import zlib
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,27 @@ def _from_text(text: str) -> bytes:
     groups[start[paired] + 1] = (codes[paired] - 0x80) & 127
     bits = np.unpackbits(groups.astype(np.uint8)[:, None], axis=1)[:, 1:].ravel()  # each group's 7 bits
     return np.packbits(bits[: len(bits) // 8 * 8]).tobytes()
+
+
+_FRAME = struct.Struct("<II")
+
+
+def frame(body: bytes, key: str) -> bytes:
+    """A payload that checks itself: `body` after its length and CRC-32 (little-endian uint32
+    each), the CRC taken over `key` then `body`. The search index keys each file by its build's
+    version and its own name, so a file of another build, or under another name, is damaged
+    like a truncated or altered one (baogao-search.js `framed` reads it the same way)."""
+    return _FRAME.pack(len(body), zlib.crc32(body, zlib.crc32(key.encode("utf-8")))) + body
+
+
+def unframe(data: bytes, key: str) -> bytes | None:
+    """The body of a `frame`d payload; None when its length or CRC-32 (under `key`) differs."""
+    if len(data) < _FRAME.size:
+        return None
+    body = data[_FRAME.size:]
+    if _FRAME.unpack_from(data) != (len(body), zlib.crc32(body, zlib.crc32(key.encode("utf-8")))):
+        return None
+    return body
 
 
 def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> tuple[int, int]:

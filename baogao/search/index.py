@@ -4,30 +4,33 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — document count, shard counts, the names and labels of the row fields
-  (`fields`, `labels`) and the filters (`facets`: name, label, URL parameter, value table), the
-  length and CRC-32 of every other file's payload (`checks`), and what the browser engine must read as the
-  Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
+- `manifest.js`  — the index version, document count, shard counts, the names and labels of
+  the row fields (`fields`, `labels`) and the filters (`facets`: name, label, URL parameter,
+  value table), and what the browser engine must read as the Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
   number of lines (`kwic`, baogao.search.kwic);
 - `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
   occurrences (exact for 1- and 2-character queries);
 - `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
-  chaining triples at their offsets, so a match is exact by construction;
+  chaining triples at their offsets, so a match is exact by construction (every shard has a
+  file, an empty table when no term hashes to it);
 - `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
   lists show, then the schema's fields flagged `result`; both engines read a row by the field
-  names of the manifest, never by position;
+  names of the manifest, never by position (the text store's chunks carry their report's row
+  too, for the concordance);
 - `text/`        — the text store (baogao.search.textstore: its own layout and checks);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
 
-Both engines verify every file they load against `checks` and stop with an error when one is
-missing or damaged: a deleted shard would otherwise answer "0 results", a wrong answer. `checks`
-holds, per group (g1, g2, g3, docs, facets), 8 bytes per file, packed: the unpacked payload's
-length and CRC-32 (little-endian uint32 each); length 0 means no file (a shard without terms).
+Every file but the manifest checks itself (`baogao.search.codec.frame`): its payload starts with
+its body's length and CRC-32, the CRC keyed by the index version and the file's name, and a
+shard's body starts with its level's shard count. Both engines verify each file as they load it
+and stop with an error when one is missing, damaged, of another build or another shard count: a
+deleted shard would otherwise answer "0 results", a wrong answer. (The manifest once listed
+every file's check: 140 KB at 10 000 reports, loaded by every query.)
 
 The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
 read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
-written here by the worker that indexes each report: 0.75x the raw text at 10 000 reports.
+written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports.
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
@@ -49,12 +52,12 @@ import numpy as np
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import encode_varints, json_bytes, packed, write_packed, write_script
+from baogao.search.codec import encode_varints, frame, json_bytes, write_packed, write_script
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 11  # 11: the text store (text/, baogao.search.textstore) and its settings in the manifest
+FORMAT = 12  # 12: every file checks itself (codec.frame), no checks in the manifest; chunks carry their row
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -95,7 +98,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], tmp) for doc, entry in enumerate(catalog)]
+    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], _row(entry), tmp, version) for doc, entry in enumerate(catalog)]
     stored = []
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
@@ -104,17 +107,15 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
             for n, entries in grams.items():
                 levels[n].add(*entries)
             stored.append(chunks_prefix)
-        checks = {f"g{n}": levels.pop(n).write(tmp, pool) for n in (1, 2, 3)}
-    facet_values, checks["docs"], checks["facets"] = _write_docs_and_facets(tmp, catalog)
-    write_packed(tmp, f"{textstore.DIR}/table", textstore.frame(_varint_bytes([v for row in stored for v in row])))
+        shards = {str(n): levels.pop(n).write(tmp, version, pool) for n in (1, 2, 3)}
+    facet_values = _write_docs_and_facets(tmp, catalog, version)
+    write_file(tmp, version, f"{textstore.DIR}/table", _varint_bytes([v for row in stored for v in row]))
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog),
-        "shards": {str(n): len(checks[f"g{n}"]) for n in (1, 2, 3)},
+        "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
                    for field in schema.FACET_FIELDS],
         **_reading(),
-        "checks": {group: packed(np.array(sums, "<u4").tobytes()) for group, sums in checks.items()},
     }
     write_script(tmp / "manifest.js", "manifest", manifest)
     (tmp / "VERSION").write_text(version)
@@ -123,11 +124,16 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _index_document(job: tuple[Path, int, str, Path]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
+def write_file(root: Path, version: str, name: str, body: bytes) -> None:
+    """Index file root/NAME.js: `body` framed under the index version and its name, packed."""
+    write_packed(root, name, frame(body, f"{version}/{name}"))
+
+
+def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
     """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
     sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
     starts; and, its chunk files written into the text store, (chunks, prefix)."""
-    text_path, doc, title, root = job
+    text_path, doc, title, row, root, version = job
     kept = text_path.read_text(encoding="utf-8")
     norm = normalize(kept)
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
@@ -142,18 +148,20 @@ def _index_document(job: tuple[Path, int, str, Path]) -> tuple[dict[int, tuple[n
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams, _write_store(root, doc, title, kept, norm)
+    return grams, _write_store(root, version, doc, title, row, kept, norm)
 
 
-def _write_store(root: Path, doc: int, title: str, kept: str, norm: str) -> tuple[int, int]:
+def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any], kept: str, norm: str) -> tuple[int, int]:
     """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
+    head = json_bytes(row)
+    head = _varint_bytes([len(head)]) + head
     text, prefix = textstore.store_text(title, kept, norm)
     starts = textstore.word_starts(text)
     spans = textstore.chunks(text)
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
-        payload = _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
-        write_packed(root, textstore.chunk_name(doc, c), textstore.frame(payload))
+        payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
+        write_file(root, version, textstore.chunk_name(doc, c), payload)
     return len(spans), prefix
 
 
@@ -245,40 +253,44 @@ class _Level:
         self.values.append(values)
         self.bucket_starts.append(bucket_starts)
 
-    def write(self, root: Path, pool: ProcessPoolExecutor | None) -> list[tuple[int, int]]:
-        """Write all shards of this level; returns each shard's check (see `_write_packed`)."""
+    def write(self, root: Path, version: str, pool: ProcessPoolExecutor | None) -> int:
+        """Write all shards of this level (one file each, an empty table for a shard without
+        terms); returns their number."""
         total = sum(len(k) for k in self.keys)
-        if not total:  # an archive without reports, or without text
-            return [(0, 0)]
+        if not total:  # an archive without reports, or without text: one empty shard
+            self._write_empty(root, version, 1, set())
+            return 1
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shard_bits = max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
         # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
         batch_bits = min(_BUCKET_BITS, shard_bits, math.ceil(math.log2(1 + total // BATCH_ENTRIES)))
         step = 1 << (_BUCKET_BITS - batch_bits)
-        checks = [(0, 0)] * (1 << shard_bits)  # a shard without terms has no file
+        written: set[int] = set()
         pending: list = []
         for first_bucket in range(0, 1 << _BUCKET_BITS, step):
             spans = [(b[first_bucket], b[first_bucket + step]) for b in self.bucket_starts]
             args = (
-                root, self.n, 1 << shard_bits,
+                root, version, self.n, 1 << shard_bits,
                 np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)]),
                 np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)]),
                 np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)]).astype(np.int64),
             )
             if pool is None:
-                written = [_write_shards(*args)]
+                written |= _write_shards(*args)
             else:
                 pending.append(pool.submit(_write_shards, *args))
-                # bounded: batches wait in memory until written
-                written = [pending.pop(0).result()] if len(pending) > PENDING_BATCHES else []
-            for shard_checks in written:
-                for s, check in shard_checks.items():
-                    checks[s] = check
+                if len(pending) > PENDING_BATCHES:  # bounded: batches wait in memory until written
+                    written |= pending.pop(0).result()
         for future in pending:
-            for s, check in future.result().items():
-                checks[s] = check
+            written |= future.result()
+        self._write_empty(root, version, 1 << shard_bits, written)
         self.keys, self.values, self.bucket_starts = [], [], []
-        return checks
+        return 1 << shard_bits
+
+    def _write_empty(self, root: Path, version: str, shards: int, written: set[int]) -> None:
+        """A shard no term hashes to is an empty table, not a missing file (which is damage)."""
+        for s in sorted(set(range(shards)) - written):
+            write_file(root, version, f"g{self.n}/{s}", _shard_blob(shards, b"", np.zeros(0, np.uint8), b""))
 
 
 def _hashes(keys: np.ndarray, n: int) -> np.ndarray:
@@ -290,11 +302,11 @@ def _shard_ids(keys: np.ndarray, n: int, shards: int) -> np.ndarray:
     return (_hashes(keys, n) >> np.uint64(33 - shards.bit_length())).astype(np.int64)
 
 
-def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int, tuple[int, int]]:
+def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, vals) -> set[int]:
     """Sort entries by shard and term, encode each term's postings, and write the shards;
-    returns their checks."""
+    returns their numbers."""
     if not len(keys):
-        return {}
+        return set()
     shard = _shard_ids(keys, n, shards)
     positional = n == 3
     order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
@@ -341,24 +353,27 @@ def _write_shards(root: Path, n: int, shards: int, keys, docs, vals) -> dict[int
     term_codes = _key_codes(keys[term_first], n).astype("<u4")
 
     present, first = np.unique(term_shard, return_index=True)
-    checks = {}
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         sizes, _ = encode_varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
-        head, _ = encode_varints(np.array([len(terms), len(sizes)]))
-        blob = head.tobytes() + terms + sizes.tobytes() + data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        checks[s] = write_packed(root, f"g{n}/{s}", blob)
-    return checks
+        postings = data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
+        write_file(root, version, f"g{n}/{s}", _shard_blob(shards, terms, sizes, postings))
+    return set(present.tolist())
 
 
-def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[dict[str, list], list, list]:
-    """Write the metadata blocks and the facet codes; returns the facet values and the checks
-    of both."""
-    docs_checks = []
+def _shard_blob(shards: int, terms: bytes, sizes: np.ndarray, postings: bytes) -> bytes:
+    """A shard's body: [its level's shard count, terms length, sizes length] varints, the UTF-8
+    terms, their postings' sizes (varints), the postings. The count lets a reader tell a
+    manifest whose shard count is wrong (it would look for terms in the wrong shards)."""
+    head, _ = encode_varints(np.array([shards, len(terms), len(sizes)]))
+    return head.tobytes() + terms + sizes.tobytes() + postings
+
+
+def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], version: str) -> dict[str, list]:
+    """Write the metadata blocks and the facet codes; returns the facet values."""
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["display_title"] if name == "title" else e.get(name) for name in ROW_FIELDS]
-                for e in catalog[block: block + DOCS_PER_BLOCK]]
-        docs_checks.append(write_packed(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows)))
+        rows = [_row(e) for e in catalog[block: block + DOCS_PER_BLOCK]]
+        write_file(root, version, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows))
 
     values: dict[str, list] = {}
     columns: dict[str, list] = {}
@@ -370,8 +385,13 @@ def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]]) -> tuple[d
         values[facet] = flat
         columns[facet] = [[code[v] for v in r] if isinstance(r, list) else code.get(r, 0) for r in raw]
     # One small code per document and facet: packed, it is a few bytes per document.
-    facets_check = write_packed(root, "facets", json_bytes(columns))
-    return values, docs_checks, [facets_check]
+    write_file(root, version, "facets", json_bytes(columns))
+    return values
+
+
+def _row(entry: dict[str, Any]) -> list[Any]:
+    """A report's result row (`docs/` blocks and the text store's chunks): ROW_FIELDS' values."""
+    return [entry["display_title"] if name == "title" else entry.get(name) for name in ROW_FIELDS]
 
 
 def _labels() -> dict[str, str]:

@@ -4,8 +4,9 @@ Reads the same files as the browser engine (baogao-search.js) and applies the sa
 every part of the query is an exact phrase after normalisation; 1- and 2-character parts are
 answered from per-document counts, longer ones by chaining character triples at their offsets.
 KWIC lines are cut from the text of the report pages, as the browser does (baogao.search.kwic).
-Every index file is checked against the manifest's `checks` as it is loaded: a missing or
-damaged one raises SearchIndexError (never a partial answer).
+Every index file is checked as it is loaded (its own length and CRC-32, keyed by the index
+version and its name: `baogao.search.codec.frame`): a missing, damaged or stale one raises
+SearchIndexError (never a partial answer).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Iterable, cast
 import numpy as np
 
 from baogao.search import textstore
-from baogao.search.codec import decode_varints, read_script, unpacked
+from baogao.search.codec import decode_varints, read_script, unframe, unpacked
 from baogao.search.index import FORMAT, INDEX_DIR, shard_of
 from baogao.search.kwic import page_kwic
 from baogao.search.normalize import Query, normalize, parse_query
@@ -74,42 +75,33 @@ class SearchIndex:
                                        f"{self.manifest['format']!r}, this baogao reads format {FORMAT}: "
                                        "rebuild the site with `baogao build`")
             self.fields = [str(name) for name in self.manifest["fields"]]
-            self.checks = {group: np.frombuffer(unpacked(text), "<u4").reshape(-1, 2)
-                           for group, text in self.manifest["checks"].items()}
-            if any(len(self.checks[f"g{n}"]) != self.manifest["shards"][str(n)] for n in (1, 2, 3)):
-                raise ValueError("shard counts and checks disagree")
-        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+            self.version = str(self.manifest["version"])
+            if not all(int(self.manifest["shards"][str(n)]) > 0 for n in (1, 2, 3)):
+                raise ValueError("a level without shards")
+        except (OSError, ValueError, KeyError, TypeError):
             raise _damaged("manifest.js", "damaged") from None
         self._shard = lru_cache(maxsize=256)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
         self._facets: dict[str, list] | None = None
         self._store_table: list[tuple[int, int]] | None = None
 
-    def _payload(self, group: str, number: int) -> bytes | None:
-        """The unpacked payload of one index file, checked against the manifest; None for a
-        shard without terms (it has no file)."""
-        name = f"{group}.js" if group == "facets" else f"{group}/{number}.js"
+    def _payload(self, name: str) -> bytes:
+        """The body of index file NAME.js, checked (see `baogao.search.codec.frame`)."""
         try:
-            length, crc = self.checks[group][number].tolist()
-        except (KeyError, IndexError):
-            raise _damaged(name, "not in the manifest") from None
-        if not length:
-            return None
-        try:
-            data = unpacked(read_script(self.root / name))
+            body = unframe(unpacked(read_script(self.root / f"{name}.js")), f"{self.version}/{name}")
         except FileNotFoundError:
-            raise _damaged(name, "missing") from None
+            raise _damaged(f"{name}.js", "missing") from None
         except (OSError, ValueError, IndexError, zlib.error):
-            raise _damaged(name, "damaged (not a complete index file)") from None
-        if len(data) != length or zlib.crc32(data) != crc:
-            raise _damaged(name, "damaged (its length or checksum differs from the manifest)")
-        return data
+            body = None
+        if body is None:
+            raise _damaged(f"{name}.js", "damaged (not a complete file of this index: its length or checksum differs)")
+        return body
 
     def _load_shard(self, n: int, s: int) -> dict[str, bytes]:
-        blob = self._payload(f"g{n}", s)
-        if blob is None:
-            return {}
-        (terms_len, sizes_len), head = _header(blob, 2)
+        blob = self._payload(f"g{n}/{s}")
+        (shards, terms_len, sizes_len), head = _header(blob, 3)
+        if shards != self.manifest["shards"][str(n)]:  # the manifest sends terms to the wrong shards
+            raise _damaged("manifest.js", f"damaged (g{n} has {shards} shards, not {self.manifest['shards'][str(n)]})")
         terms = blob[head: head + terms_len].decode("utf-8")
         sizes = decode_varints(blob[head + terms_len: head + terms_len + sizes_len])
         data = blob[head + terms_len + sizes_len:]
@@ -178,8 +170,7 @@ class SearchIndex:
     def facet(self, name: str) -> list[Any]:
         """Per document, its value of facet `name` (a list for a list field; None when unknown)."""
         if self._facets is None:
-            payload = self._payload("facets", 0)
-            self._facets = json.loads(payload) if payload else {}
+            self._facets = json.loads(self._payload("facets"))
         values = next(f["values"] for f in self.manifest["facets"] if f["name"] == name)
         return [[values[c - 1] for c in code] if isinstance(code, list) else values[code - 1] if code else None
                 for code in self._facets[name]]
@@ -201,7 +192,7 @@ class SearchIndex:
     def store_table(self) -> list[tuple[int, int]]:
         """Per report, (chunks, prefix) of its text in the text store (baogao.search.textstore)."""
         if self._store_table is None:
-            values = decode_varints(self._store_file(f"{textstore.DIR}/table"))
+            values = decode_varints(self._payload(f"{textstore.DIR}/table"))
             self._store_table = list(zip(values[::2], values[1::2]))
         return self._store_table
 
@@ -209,29 +200,17 @@ class SearchIndex:
         """(store text, whether a word starts at each of its code points) of report `doc`."""
         parts, starts = [], []
         for c in range(self.store_table()[doc][0]):
-            payload = self._store_file(textstore.chunk_name(doc, c))
-            (length,), at = _header(payload, 1)
+            payload = self._payload(textstore.chunk_name(doc, c))
+            (row_length,), at = _header(payload, 1)
+            (length,), skip = _header(payload[at + row_length:], 1)  # after the report's row (the CLI reads docs/)
+            at += row_length + skip
             parts.append(payload[at: at + length].decode("utf-8"))
             bits = np.unpackbits(np.frombuffer(payload[at + length:], np.uint8)).astype(bool)
             starts.append(bits[: len(parts[-1])])
         return "".join(parts), np.concatenate(starts) if starts else np.zeros(0, bool)
 
-    def _store_file(self, name: str) -> bytes:
-        """A text store file's payload, checked against the length and CRC-32 it carries."""
-        try:
-            body = textstore.unframe(unpacked(read_script(self.root / f"{name}.js")))
-        except FileNotFoundError:
-            raise _damaged(f"{name}.js", "missing") from None
-        except (OSError, ValueError, IndexError, zlib.error):
-            body = None
-        if body is None:
-            raise _damaged(f"{name}.js", "damaged (not a complete text store file)")
-        return body
-
     def _load_block(self, block: int) -> list[list[Any]]:
-        payload = self._payload("docs", block)
-        assert payload is not None  # a block of documents is never empty
-        return json.loads(payload)
+        return json.loads(self._payload(f"docs/{block}"))
 
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]

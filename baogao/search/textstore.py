@@ -20,19 +20,21 @@ engines' reading):
 - `text/B/D-C.js` — chunk C of report D (B = D // `per_dir`): the store text from normalised
   position C·`chunk` on (a chunk starts at a character that starts its normalised form, so it
   may start a little later), with a bitmap of where jieba's words start (the text is cut
-  whole, as `baogao.keywords.cut` cuts; collocates read these boundaries).
+  whole, as `baogao.keywords.cut` cuts; collocates read these boundaries), and the report's
+  result row (the `docs/` row: display title, URL, office, year …), so that a concordance line
+  costs its chunk, not also the metadata block of its report (a rare phrase's lines stand in as
+  many reports as lines: that halves its files, for ~100 bytes a chunk).
 
-Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`); its payload
-starts with its own length and CRC-32 (two little-endian uint32) — the files are too many to
-list in the manifest's checks, so each carries its own: a missing, truncated or altered file is
-an error, never a shorter line. A chunk's body: the UTF-8 text's length (varint), the text, the
-word-start bitmap (one bit per code point, first bit high).
+Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`), its payload
+checking itself as every index file's does (`baogao.search.codec.frame`: length and CRC-32,
+keyed by the index version and the file's name): a missing, truncated, altered or stale file is
+an error, never a shorter line. A chunk's body: the row's length (varint), the row (UTF-8
+JSON, as in `docs/`), the UTF-8 text's length (varint), the text, the word-start bitmap (one
+bit per code point, first bit high).
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
 import numpy as np
 
 from baogao.keywords import cut
@@ -42,7 +44,6 @@ DIR = "text"
 CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
 PER_DIR = 100  # chunk files are grouped by report, this many reports a folder
 SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR}
-_HEAD = struct.Struct("<II")
 
 
 def store_text(title: str, kept: str, norm_kept: str | None = None) -> tuple[str, int]:
@@ -87,14 +88,3 @@ def chunks(text: str) -> list[tuple[int, int]]:
 def chunk_name(doc: int, c: int) -> str:
     return f"{DIR}/{doc // PER_DIR}/{doc}-{c}"
 
-
-def frame(body: bytes) -> bytes:
-    """A store file's payload: `body` after its length and CRC-32."""
-    return _HEAD.pack(len(body), zlib.crc32(body)) + body
-
-
-def unframe(data: bytes) -> bytes | None:
-    """The body of a store file's payload; None when its length or CRC-32 differs."""
-    if len(data) < _HEAD.size or _HEAD.unpack_from(data) != (len(data) - _HEAD.size, zlib.crc32(data[_HEAD.size:])):
-        return None
-    return data[_HEAD.size:]

@@ -9,8 +9,9 @@
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
  * by the page-text contract and KWIC settings the manifest carries (baogao/pagetext.py,
  * baogao/search/kwic.py); from file://, where pages cannot be fetched, results come without them.
- * Every index file is checked against the manifest's checks (length and CRC-32 of its unpacked
- * payload) as it loads: a file that is missing, does not load, or differs rejects the query with
+ * Every index file but the manifest checks itself (baogao/search/codec.py `frame`: its body's
+ * length and CRC-32, keyed by the index version and its name) as it loads: a file that is
+ * missing, does not load, differs or is of another build rejects the query with
  * an error marked `indexDamaged`, never a partial answer (as query.py's SearchIndexError); one
  * that does not arrive within LOAD_TIMEOUT rejects it marked `timedOut`. A failed load is not
  * kept: the next query that needs the file loads it again. A manifest of another format than
@@ -29,13 +30,20 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 11;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 12;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
+  /* Each character's folded form, kept: a concordance folds every character of hundreds of
+   * chunks, and the same few thousand characters recur (emptied when the variants arrive). */
+  var folded = new Map();
   function foldChar(ch) {
-    var f = ch.normalize("NFKC").toLowerCase(), out = "";
+    var out = folded.get(ch);
+    if (out !== undefined) return out;
+    var f = ch.normalize("NFKC").toLowerCase();
+    out = "";
     for (var c of f) if (WHITE.indexOf(c) < 0) out += simplified.get(c) || c;
+    folded.set(ch, out);
     return out;
   }
   function normalize(text) {
@@ -167,8 +175,9 @@
     for (var k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
     return n;
   });
-  function crc32(bytes) {
-    var c = 0xffffffff;
+  /* CRC-32 of `bytes` (zlib's); `prior`: the CRC of what comes before them, as zlib.crc32(bytes, prior). */
+  function crc32(bytes, prior) {
+    var c = (prior || 0) ^ 0xffffffff;
     for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   }
@@ -179,51 +188,33 @@
       version = m.version;
       var pairs = Array.from(m.variants);
       for (var i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1]);
+      folded.clear();
       return m;
     }); });
   }
-  /* {group: Uint32Array [length, crc, length, crc, …]}, one pair per file (see index.py). */
-  function checks() {
-    return keep("checks", function () { return manifest().then(function (m) {
-      var groups = Object.keys(m.checks);
-      return Promise.all(groups.map(function (g) { return unpack(m.checks[g]); })).then(function (all) {
-        var out = {};
-        groups.forEach(function (g, i) {
-          var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
-          out[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
-        });
-        [1, 2, 3].forEach(function (n) { if (out["g" + n].length !== 2 * m.shards[n]) throw damaged("manifest"); });
-        return out;
-      });
-    }).catch(function (err) { throw loadError(err) ? err : damaged("manifest"); }); });
-  }
-  /* The unpacked payload of index file GROUP/NUMBER (or "facets"), checked; null for a shard
-   * without terms, which has no file. */
-  function payload(group, number) {
-    var name = group === "facets" ? group : group + "/" + number;
-    return checks().then(function (sums) {
-      var table = sums[group];
-      if (!table || 2 * number >= table.length) throw damaged(name);
-      var length = table[2 * number], crc = table[2 * number + 1];
-      if (!length) return null;
-      return get(name).then(unpack).then(function (bytes) {
-        if (bytes.length !== length || crc32(bytes) !== crc) throw damaged(name);
-        return bytes;
-      });
+  var utf8Encoder = new TextEncoder();
+  /* The body of index file NAME, which checks itself (codec.py `frame`): its length and CRC-32
+   * (little-endian uint32 each), the CRC taken over "version/NAME" and then the body. */
+  function payload(name) {
+    return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
+      var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
+      if (bytes.length < 8 || view.getUint32(0, true) !== body.length ||
+          view.getUint32(4, true) !== crc32(body, crc32(utf8Encoder.encode(version + "/" + name)))) throw damaged(name);
+      return body;
     }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
   }
 
   function shardTable(n, s) {
-    return keep("g" + n + "/" + s, function () { return payload("g" + n, s).then(function (blob) {
-      var table = new Map();
-      if (!blob) return table;
-      // [terms length, sizes length] varints, UTF-8 terms, size varints, posting data
+    return keep("g" + n + "/" + s, function () { return Promise.all([manifest(), payload("g" + n + "/" + s)]).then(function (all) {
+      var blob = all[1], table = new Map();
+      // [shard count, terms length, sizes length] varints, UTF-8 terms, size varints, posting data
       var head = 0, lens = [];
-      while (lens.length < 2) {
+      while (lens.length < 3) {
         var value = 0, mult = 1, b;
         do { b = blob[head++]; value += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
         lens.push(value);
       }
+      if (lens.shift() !== all[0].shards[n]) throw damaged("manifest");  // it sends terms to the wrong shards
       var terms = Array.from(utf8.decode(blob.subarray(head, head + lens[0])));
       var sizes = varints(blob, head + lens[0], head + lens[0] + lens[1]);
       var off = head + lens[0] + lens[1];
@@ -382,18 +373,20 @@
 
   function block(k) {
     return keep("docs/" + k, function () {
-      return payload("docs", k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
+      return payload("docs/" + k).then(function (bytes) { return JSON.parse(utf8.decode(bytes)); });
     });
   }
   function meta(doc) {
     return manifest().then(function (m) {
-      return block(Math.floor(doc / m.block)).then(function (rows) {
-        var row = rows[doc % m.block], out = {};
-        m.fields.forEach(function (f, i) { out[f] = row[i]; });
-        out.doc = doc;
-        return out;
-      });
+      return block(Math.floor(doc / m.block)).then(function (rows) { return rowMeta(m, doc, rows[doc % m.block]); });
     });
+  }
+  /* A result row as `meta` gives it: by the manifest's field names. */
+  function rowMeta(m, doc, row) {
+    var out = {};
+    m.fields.forEach(function (f, i) { out[f] = row[i]; });
+    out.doc = doc;
+    return out;
   }
   /* The fields of `meta`'s objects, in row order: [{name, label}] ("" for id, url and title). */
   function fields() {
@@ -405,7 +398,7 @@
    * document's values as strings ([] when unknown)}. */
   function facets() {
     return keep("facets", function () {
-      return Promise.all([manifest(), payload("facets", 0)]).then(function (all) {
+      return Promise.all([manifest(), payload("facets")]).then(function (all) {
         var columns = JSON.parse(utf8.decode(all[1])), tables = {};
         all[0].facets.forEach(function (f) { tables[f.name] = f.values; });
         var totals = {};
@@ -519,22 +512,11 @@
   }
 
   /* ---- the text store (baogao/search/textstore.py): report texts in chunk files ---- */
-  /* A store file's payload: its own length and CRC-32 (little-endian uint32 each), then its body;
-   * a file that differs is damaged (the store's files are too many for the manifest's checks). */
-  function storeFile(name) {
-    return keep(name, function () {
-      return get(name).then(unpack).then(function (bytes) {
-        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
-        if (bytes.length < 8 || view.getUint32(0, true) !== body.length || view.getUint32(4, true) !== crc32(body)) throw damaged(name);
-        return body;
-      }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
-    });
-  }
   /* Per report: [chunks, prefix] (prefix: the normalised length of a title the kept text lacks). */
   function storeTable() {
     return manifest().then(function (m) {
       return keep("storeTable", function () {
-        return storeFile(m.text.dir + "/table").then(function (body) {
+        return payload(m.text.dir + "/table").then(function (body) {
           var v = varints(body, 0, body.length), rows = [];
           for (var i = 0; i + 1 < v.length; i += 2) rows.push([v[i], v[i + 1]]);
           if (rows.length !== m.docs) throw damaged(m.text.dir + "/table");
@@ -543,15 +525,21 @@
       });
     });
   }
-  /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each}. */
+  /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each, meta:
+   * the report's row, as `meta` gives it}. */
   function storeChunk(m, doc, c) {
     var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
-    return storeFile(name).then(function (body) {
-      var head = 0, length = 0, mult = 1, b;
-      do { b = body[head++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
-      var chars = Array.from(utf8.decode(body.subarray(head, head + length))), bits = body.subarray(head + length);
+    return keep(name, function () { return payload(name); }).then(function (body) {
+      var at = 0;
+      function sized() {  // a varint length, then that many bytes
+        var length = 0, mult = 1, b;
+        do { b = body[at++]; length += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
+        at += length;
+        return body.subarray(at - length, at);
+      }
+      var row = JSON.parse(utf8.decode(sized())), chars = Array.from(utf8.decode(sized())), bits = body.subarray(at);
       var starts = chars.map(function (_, i) { return (bits[i >> 3] >> (7 - (i & 7))) & 1; });
-      return { chars: chars, starts: starts };
+      return { chars: chars, starts: starts, meta: rowMeta(m, doc, row) };
     });
   }
   /* The occurrences of normalised phrases in a run of consecutive chunks: [{begin, end}] in code
@@ -578,8 +566,13 @@
   function reportLines(m, doc, row, phrases, found, width) {
     var K = m.text.chunk, count = row[0], prefix = row[1], need = new Set();
     function add(c) { if (c >= 0 && c < count) need.add(c); }
-    function around(g, len) {  // a chunk starts at c·K or a character's form later (NFKC: < SHIFT)
-      for (var c = Math.floor(g / K) - (g % K < SHIFT ? 1 : 0); c <= Math.floor((g + len - 1) / K); c++) add(c);
+    /* The chunks of normalised span [g, g + len) and of the context around it, so that a line
+     * seldom needs a second round of loads (a chunk starts at c·K or a character's form later,
+     * NFKC: < SHIFT; a longer word or an expanding form costs a round, never a wrong line). */
+    var reach = width + WORD_REACH;
+    function around(g, len) {
+      var from = Math.max(0, g - reach), to = g + len - 1 + reach;
+      for (var c = Math.floor(from / K) - (from % K < SHIFT ? 1 : 0); c <= Math.floor(to / K); c++) add(c);
     }
     if (!found) for (var c = 0; c < count; c++) add(c);
     else {
@@ -618,6 +611,7 @@
               right: chars.slice(o.end, o.end + width).join("").replace(/\n/g, " "),
               before: chars.slice(Math.max(0, from), o.begin).join(""),
               after: chars.slice(o.end, Math.min(to, chars.length)).join(""),
+              meta: run.chunks[0].meta,  // the report's row, which every chunk carries
             });
           });
         });
@@ -631,12 +625,14 @@
   }
   /* Concordance, as baogao/analysis/concordance.py: every occurrence of the included phrases
    * as a KWIC line {doc, n (its place in the report: the page marks it), left, match, right,
-   * before, after (the adjoining words), meta}, ±`width` characters, reports in archive order.
+   * before, after (the adjoining words), meta (as `meta` gives it, from the chunk itself)},
+   * ±`width` characters, reports in archive order.
    * Resolves to a cursor: {reports, more(count) → the lines of the next reports, at least
    * `count` of them unless none are left, done()}. `only(doc)`, when given, keeps the reports
    * it is true for (the search page's filters). Reads the text store only, so it also works
    * from file://. */
   var SHIFT = 32;  // longer than any character's NFKC form (18): how late a chunk may start
+  var WORD_REACH = 8;  // characters past the context loaded for the adjoining words (jieba's are shorter)
   function concordance(query, width, only) {
     return Promise.all([search(query), manifest(), storeTable()]).then(function (all) {
       var m = all[1], table = all[2], phrases = query.include.map(normalize);
@@ -656,10 +652,7 @@
             var batch = [], expected = out.length;  // all the reports the lines still wanted are in, at once
             while (at < docs.length && (expected < count || batch.length < 1)) { expected += lineCount.get(docs[at]); batch.push(docs[at++]); }
             return Promise.all(batch.map(function (doc) {
-              return Promise.all([meta(doc), reportLines(m, doc, table[doc], phrases, lists, width)]).then(function (r) {
-                r[1].forEach(function (line) { line.meta = r[0]; });
-                return r[1];
-              });
+              return reportLines(m, doc, table[doc], phrases, lists, width);
             })).then(function (per) { per.forEach(function (lines) { out.push.apply(out, lines); }); return step(); });
           }
           return step();
