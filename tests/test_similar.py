@@ -50,6 +50,29 @@ def test_skeleton_drops_punctuation_and_space_and_folds_width():
     assert [i for i, b in enumerate(sk.breaks.tolist()) if b] == [0, 1, 5, 9]
 
 
+def test_skeleton_equals_the_character_by_character_rule():
+    """The array skeleton keeps, folds and marks clause ends as reading the text one character
+    at a time would: multi-character folds (½ → 12, ㈠ → 一), dropped marks, spaces, line ends."""
+    def one_by_one(text: str) -> tuple[list[int], list[int], list[bool]]:
+        codes, origin, breaks, pending = [], [], [], True
+        for i, ch in enumerate(text):
+            kept = fingerprint.fold(ch)
+            pending = pending or (not kept and ch not in " \t\u3000")
+            for c in kept:
+                codes.append(ord(c))
+                origin.append(i)
+                breaks.append(pending)
+                pending = False
+        return codes, origin, breaks
+
+    rng = random.Random(5)
+    alphabet = list("一二加强领导，。、 \t\u3000\nＡＢ１２abXY½㈠ﬁ①…—·İ\u0301") + [chr(0x1F600)]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        sk = skeleton(text)
+        assert (sk.codes.tolist(), sk.origin.tolist(), sk.breaks.tolist()) == one_by_one(text), text
+
+
 def test_winnowing_guarantee_any_shared_run_of_12_shares_a_fingerprint():
     rng = random.Random(1)
     alphabet = [chr(0x4E00 + i) for i in range(300)]

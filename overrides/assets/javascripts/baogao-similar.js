@@ -196,6 +196,7 @@
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
       var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
       return Promise.all(shards.map(shard)).then(function (tables) {
+        performance.mark("baogao-similar-loaded");  // every shard the draft needs (the bench's figures)
         var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
         keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
