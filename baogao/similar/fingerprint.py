@@ -27,7 +27,12 @@ K = 7  # characters per k-gram (a chance match of 7 characters is rare)
 WINDOW = 6  # k-grams per winnowing window: exact reuse of K + WINDOW - 1 = 12 characters is always found
 GAP = 24  # fingerprints of one report at most this many skeleton characters apart are one passage
 SNAP = 12  # a passage of 2+ fingerprints is widened to the clause ends within this many characters
-SETTINGS = {"k": K, "window": WINDOW, "gap": GAP, "snap": SNAP}
+# A passage is reuse, counted in a draft's `covered`, when the report holds at least this many of
+# its fingerprints: one shared fingerprint may be a coincidence of K characters (it is still
+# shown: exact reuse of 12 characters may share only one), while exact reuse of
+# K + 2·WINDOW − 1 = 18 characters always shares two (two windows side by side).
+REUSE_PRINTS = 2
+SETTINGS = {"k": K, "window": WINDOW, "gap": GAP, "snap": SNAP, "reuse": REUSE_PRINTS}
 _SPACES = " \t\u3000"  # dropped without ending a clause (every other dropped character ends one)
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 

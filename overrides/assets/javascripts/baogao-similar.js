@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 2;  // baogao/similar/index.py FORMAT
+  var FORMAT = 3;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -48,28 +48,21 @@
       return get("manifest").then(function (m) {
         if (!m || m.format !== FORMAT) throw damaged("manifest");
         version = m.version;
-        return Promise.all(["f", "docs"].map(function (g) { return S.unpack(m.checks[g]); })).then(function (all) {
-          m.sums = {};
-          ["f", "docs"].forEach(function (g, i) {
-            var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
-            m.sums[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
-          });
-          if (m.sums.f.length !== 2 * Math.pow(2, m.bits)) throw damaged("manifest");
-          return m;
-        });
+        m.stamp = new TextEncoder().encode(version);
+        return m;
       });
     });
   }
-  function payload(group, number) {
-    var name = group + "/" + number;
+  /* The payload of index file NAME, checked: it ends with the CRC-32 of the index version and
+   * the bytes before it (baogao/similar/index.py self_check). */
+  function payload(name) {
     return manifest().then(function (m) {
-      var table = m.sums[group];
-      if (2 * number >= table.length) throw damaged(name);
-      var length = table[2 * number], crc = table[2 * number + 1];
-      if (!length) return null;
       return get(name).then(S.unpack).then(function (bytes) {
-        if (bytes.length !== length || S.crc32(bytes) !== crc) throw damaged(name);
-        return bytes;
+        var n = bytes.length - 4, signed = new Uint8Array(m.stamp.length + Math.max(0, n));
+        if (n < 0) throw damaged(name);
+        signed.set(m.stamp); signed.set(bytes.subarray(0, n), m.stamp.length);
+        if (S.crc32(signed) !== new DataView(bytes.buffer, bytes.byteOffset + n, 4).getUint32(0, true)) throw damaged(name);
+        return bytes.subarray(0, n);
       });
     }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
   }
@@ -77,8 +70,8 @@
    * baogao/similar/index.py). */
   function shard(s) {
     return keep("f/" + s, function () {
-      return Promise.all([manifest(), payload("f", s)]).then(function (all) {
-        var m = all[0], bytes = all[1] || new Uint8Array(3), at = 0, head = [], i, j;
+      return Promise.all([manifest(), payload("f/" + s)]).then(function (all) {
+        var m = all[0], bytes = all[1], at = 0, head = [], i, j;
         while (head.length < 3) {  // T, E, R
           var value = 0, mult = 1;
           while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
@@ -115,7 +108,7 @@
     return manifest().then(function (m) {
       var block = Math.floor(doc / m.block);
       return keep("docs/" + block, function () {
-        return payload("docs", block).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes || new Uint8Array())); });
+        return payload("docs/" + block).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
       }).then(function (rows) { return rows[doc % m.block]; });
     });
   }
@@ -182,6 +175,7 @@
       var sections = group.map(function (g) { return g[2]; }).sort(function (p, q) { return p - q; });
       var more = Math.max.apply(null, group.map(function (g) { return g[3]; }));
       found.push({ doc: group[0][1], a: a, b: b, section: sections[group.length >> 1], seeds: group, more: more,
+                   reuse: held >= m.reuse,  // counted in `covered` (baogao/similar/fingerprint.py REUSE_PRINTS)
                    similarity: Math.floor(held / Math.max(own, held) * 1000 + 0.5) / 1000 });
       i = j;
     }
@@ -217,9 +211,10 @@
       });
     });
   }
+  /* Non-space characters inside the matches that are reuse (not a lone shared piece). */
   function covered(solid, matches) {
     var inside = new Array(solid.length + 1).fill(0), depth = 0, n = 0;
-    matches.forEach(function (m) { inside[m.start]++; inside[m.end]--; });
+    matches.forEach(function (m) { if (m._passage.reuse) { inside[m.start]++; inside[m.end]--; } });
     for (var i = 0; i < solid.length; i++) { depth += inside[i]; if (depth > 0 && solid[i]) n++; }
     return n;
   }
@@ -400,7 +395,7 @@
       var ranked = Array.from(byReport.values()).map(function (ms) { return { ms: ms, n: covered(solid, ms) }; })
         .sort(function (x, y) { return y.n - x.n || (x.ms[0].report_id < y.ms[0].report_id ? -1 : 1); });
       ranked.forEach(function (g) {
-        shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
+        if (g.n) shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
           " " + percent(g.n, r.chars) + "（" + g.n + " 字）"]));
       });
       function render(groups) { groups.forEach(function (g) { g.ms.forEach(function (x) { matchNode(x); }); }); }
@@ -409,6 +404,7 @@
         var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
           el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
             " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字" +
+            (x._passage.reuse ? "" : "（短片段，可能是巧合，不计入重复字数）") +
             (x._passage.more ? "（常见段落：另有约 " + x._passage.more + " 篇报告也有，未一一列出）" : "")]),
         ]);
         var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
