@@ -8,10 +8,12 @@ payloads are packed as the search index's are (raw deflate, 7 bits a character:
 
 - `manifest.js` — format, version, number of reports, shard bits, docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
-  engines). Every other file checks itself: its payload ends with the CRC-32 of the index
-  version and the payload before it (4 bytes, little-endian), so a missing, truncated, altered
-  or stale file (of another build) is an error, never a partial answer, with no table of
-  checks to load first; every shard file and docs block exists, empty or not;
+  engines), and `end`, the text that ends joined pieces (below).
+  Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
+  browser joins the files a draft needs and inflates them at once) of: its length (4 bytes),
+  its data, and the CRC-32 of the index version and that data (4 bytes; little-endian), so a
+  missing, truncated, altered or stale file (of another build) is an error, never a partial
+  answer, with no table of checks to load first; every shard file and docs block exists;
 - `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
   MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
   at the low end and would fill the first shards; keys spread evenly); the shard count is
@@ -44,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import encode_varints, json_bytes, write_packed, write_script
+from baogao.search.codec import PIECES_END, encode_varints, json_bytes, piece, write_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
@@ -107,21 +109,26 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     with worker_pool(len(jobs), CHUNK, workers) as pool:
         found = list(ordered_map(pool, _report_fingerprints, jobs, CHUNK))
     prints = Fingerprints(found)
-    bits = _write_shards(tmp, prints, version)
-    for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
-                for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
-        _write(tmp, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
-    manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
-        "holders": HOLDERS, "mix": MIX, **fingerprint.SETTINGS,
-    }
-    write_script(tmp / "manifest.js", "manifest", manifest, ENGINE)
-    (tmp / "VERSION").write_text(version)
+    write_index(tmp, catalog, prints, version)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
+
+
+def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str) -> None:
+    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`."""
+    bits = _write_shards(root, prints, version)
+    for block in range(0, len(catalog), DOCS_PER_BLOCK):
+        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
+                for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
+        _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
+    manifest = {
+        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
+        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
+    }
+    write_script(root / "manifest.js", "manifest", manifest, ENGINE)
+    (root / "VERSION").write_text(version)
 
 
 def index_version(pages_dir: Path) -> str:
@@ -179,8 +186,9 @@ def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, 
 
 
 def _write(root: Path, name: str, data: bytes, version: str) -> None:
-    """root/NAME.js: `data` and its check (see the module)."""
-    write_packed(root, name, data + self_check(version, data), ENGINE)
+    """root/NAME.js: `data` framed and checked, as a piece (see the module)."""
+    body = data + self_check(version, data)
+    write_script(root / f"{name}.js", name, piece(len(body).to_bytes(4, "little") + body), ENGINE)
 
 
 def self_check(version: str, data: bytes) -> bytes:

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import read_script, unpacked, varint_array
+from baogao.search.codec import read_script, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, REUSE_PRINTS, SNAP, Skeleton, skeleton
 from baogao.similar.index import FORMAT, INDEX_DIR, self_check, shard_keys
@@ -81,12 +81,14 @@ class SimilarIndex:
     def _payload(self, name: str) -> bytes:
         """The payload of NAME.js, checked (see baogao.similar.index)."""
         try:
-            data = unpacked(read_script(self.root / f"{name}.js"))
+            framed = unpieced(read_script(self.root / f"{name}.js"))
         except (OSError, ValueError, TypeError, zlib.error) as err:
             raise _damaged(f"{name}.js", "missing or unreadable") from err
-        if len(data) < 4 or self_check(self.manifest["version"], data[:-4]) != data[-4:]:
+        data = framed[4:-4]
+        if len(framed) < 8 or int.from_bytes(framed[:4], "little") != len(framed) - 4 \
+                or self_check(self.manifest["version"], data) != framed[-4:]:
             raise _damaged(f"{name}.js", "altered or of another build")
-        return data[:-4]
+        return data
 
     def _shard(self, s: int) -> _Shard:
         """Shard s decoded (the layout: baogao.similar.index)."""
