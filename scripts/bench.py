@@ -515,6 +515,7 @@ def main() -> None:
     if args.similar:
         pages, site = args.similar
         ours = {"site": site, **similar_build_times(args.build_log)}
+        args.workdir.mkdir(parents=True, exist_ok=True)
         raw = sum(len(p.read_text(encoding="utf-8").encode("utf-8")) for p in (pages / "text").glob("*.txt"))
         print(similar_table(raw, ours, bench_similar(ours, pages, args.workdir)), flush=True)
         return
