@@ -57,8 +57,8 @@ FORMAT = 3
 DOCS_PER_BLOCK = 50
 # A draft loads the shard of each of its fingerprints: with N shards, a draft of DRAFT_PRINTS
 # fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N)) files
-# holding that share of the index. A file costs what FILE_BYTES of payload cost (a request, a
-# script to run, a stream to inflate: ~2 ms each in Chromium, measured); the shard count is the
+# holding that share of the index. A file costs what FILE_BYTES of payload cost (a request and
+# a script to run: a few ms each in Chromium, measured; the files are inflated together); the shard count is the
 # power of two of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`): a
 # small index is loaded whole from one file, a large one from ~1 000 small ones.
 FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
