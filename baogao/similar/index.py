@@ -3,8 +3,7 @@
 Runs in `baogao build`/`serve` after the search index, before MkDocs (the reuse pages it
 writes are pages of the site); `publish` copies the index into the built site. Every file is a
 script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works from file://;
-payloads are packed as the search index's are (raw deflate, 7 bits a character:
-`baogao.search.index.packed`):
+payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
 - `manifest.js` — format, version, number of reports, shard bits, docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
