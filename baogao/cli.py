@@ -282,7 +282,7 @@ def _concordance(args: argparse.Namespace) -> int:
 
 
 def _similar(file: Path, site: Path, as_json: bool) -> int:
-    from baogao.similar.match import SimilarIndex, SimilarIndexError, check_draft, report_lines
+    from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, report_lines
 
     try:  # read as a report is: the same refusals (binary, over MAX_REPORT_BYTES) before reading it all
         text = readers.read(sources.read_report(file, file.name), file.name).text
@@ -291,14 +291,14 @@ def _similar(file: Path, site: Path, as_json: bool) -> int:
         return 2
     try:
         index = SimilarIndex(site)
-        answer = check_draft(text, index)
+        answer, reuse = analyse(text, index)
     except SimilarIndexError as err:
         log.error("error: %s", err)
         return 2
     if as_json:
         print(json.dumps(answer, ensure_ascii=False, indent=1))
         return 0
-    for line in report_lines(text, answer, index.titles):
+    for line in report_lines(text, answer, reuse, index.titles):
         print(line)
     return 0
 

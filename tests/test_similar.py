@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -15,10 +16,11 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.cli import main as baogao
+from baogao.search.codec import PIECES_END, _from_text, piece, unpieced
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
 from baogao.similar.index import HOLDERS, build_similar_index, publish_similar_index
-from baogao.similar.match import SimilarIndex, SimilarIndexError, check_draft
+from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
@@ -48,6 +50,29 @@ def test_skeleton_drops_punctuation_and_space_and_folds_width():
     assert sk.origin.tolist() == [0, 2, 3, 6, 7, 9, 10, 11, 12, 14, 15, 16]
     # a clause ends before 加 (after 、), before a (after ，), before 下 (after the line break); not inside 加强  领导
     assert [i for i, b in enumerate(sk.breaks.tolist()) if b] == [0, 1, 5, 9]
+
+
+def test_skeleton_equals_the_character_by_character_rule():
+    """The array skeleton keeps, folds and marks clause ends as reading the text one character
+    at a time would: multi-character folds (½ → 12, ㈠ → 一), dropped marks, spaces, line ends."""
+    def one_by_one(text: str) -> tuple[list[int], list[int], list[bool]]:
+        codes, origin, breaks, pending = [], [], [], True
+        for i, ch in enumerate(text):
+            kept = fingerprint.fold(ch)
+            pending = pending or (not kept and ch not in " \t\u3000")
+            for c in kept:
+                codes.append(ord(c))
+                origin.append(i)
+                breaks.append(pending)
+                pending = False
+        return codes, origin, breaks
+
+    rng = random.Random(5)
+    alphabet = list("一二加强领导，。、 \t\u3000\nＡＢ１２abXY½㈠ﬁ①…—·İ\u0301") + [chr(0x1F600)]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        sk = skeleton(text)
+        assert (sk.codes.tolist(), sk.origin.tolist(), sk.breaks.tolist()) == one_by_one(text), text
 
 
 def test_winnowing_guarantee_any_shared_run_of_12_shares_a_fingerprint():
@@ -133,24 +158,68 @@ def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(
     rng = random.Random(3)
     alphabet = [chr(0x4E00 + i) for i in range(2000)]
     stock = "".join(rng.choice(alphabet) for _ in range(80))
+    own = {f"r{i:03d}": "".join(rng.choice(alphabet) for _ in range(120)) for i in range(HOLDERS + 8)}
+    index = SimilarIndex(_tiny_archive(tmp_path, [f"{text}\n{stock}" for text in own.values()]))
+    held = {m["report_id"] for m in check_draft(stock, index)["matches"]}
+    assert held == set(sorted(own)[:HOLDERS])
+    for rid, text in own.items():
+        matches = check_draft(text, index)["matches"]
+        assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
+
+
+def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:
+    """A site whose 查重 index holds `texts` (report r000, r001 …); returns the site."""
     pages, site = tmp_path / "pages", tmp_path / "site"
     (pages / "text").mkdir(parents=True)
-    catalog, own = [], {}
-    for i in range(HOLDERS + 8):
-        rid = f"r{i:03d}"
-        own[rid] = "".join(rng.choice(alphabet) for _ in range(120))
-        (pages / "text" / f"{rid}.txt").write_text(f"标题{i}\n{own[rid]}\n{stock}\n", encoding="utf-8")
-        catalog.append({"id": rid, "url": f"reports/{rid}.html", "display_title": f"标题{i}"})
+    catalog = []
+    for i, text in enumerate(texts):
+        (pages / "text" / f"r{i:03d}.txt").write_text(f"标题{i}\n{text}\n", encoding="utf-8")
+        catalog.append({"id": f"r{i:03d}", "url": f"reports/r{i:03d}.html", "display_title": f"标题{i}"})
     (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
     build_similar_index(pages)
     site.mkdir()
     publish_similar_index(pages, site)
-    index = SimilarIndex(site)
-    held = {m["report_id"] for m in check_draft(stock, index)["matches"]}
-    assert held == {e["id"] for e in catalog[:HOLDERS]}
-    for rid, text in own.items():
-        matches = check_draft(text, index)["matches"]
-        assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
+    return site
+
+
+def test_covered_counts_reuse_not_a_lone_shared_piece(tmp_path):
+    """Exact reuse of 12 characters is always a match; of 18 always counted in `covered`; a
+    match of one shared fingerprint (REUSE_PRINTS) is listed but not counted."""
+    rng = random.Random(7)
+    alphabet = [chr(0x4E00 + i) for i in range(3000)]
+    report = "".join(rng.choice(alphabet) for _ in range(3000))
+    index = SimilarIndex(_tiny_archive(tmp_path, [report]))
+    lone = 0
+    for trial in range(150):
+        length = (12, 18)[trial % 2]
+        at = rng.randrange(len(report) - length)
+        before = "".join(rng.choice(alphabet) for _ in range(30))
+        draft = before + "。" + report[at: at + length] + "。" + "".join(rng.choice(alphabet) for _ in range(30))
+        answer, reuse = analyse(draft, index)
+        copied = len(before) + 1
+        assert answer["matches"] and all(copied <= m["start"] < m["end"] <= copied + length
+                                          for m in answer["matches"]), (trial, answer)  # found, there
+        if length == 18:
+            assert answer["covered"] >= 18 and all(reuse), (trial, answer)
+        elif not any(reuse):
+            lone += 1
+            assert answer["covered"] == 0
+    assert lone  # some 12-character copies share one fingerprint only
+
+
+def test_index_files_check_themselves(sample_site, tmp_path):
+    """A file of another build (same name, other version) is refused; pieces join into one stream."""
+    pages, site = sample_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    manifest = copy / "similar-index" / "manifest.js"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":"', '"version":"0', 1), encoding="utf-8")
+    with pytest.raises(SimilarIndexError, match="another build"):
+        check_draft(next(iter(_texts(pages).values())), SimilarIndex(copy))
+    data = [bytes(range(n % 256)) * (n // 7 + 1) for n in (0, 1, 6, 7, 300, 5000)]
+    joined = "".join(piece(d) for d in data) + PIECES_END
+    assert zlib.decompress(_from_text(joined), -15) == b"".join(data)
+    assert [unpieced(piece(d)) for d in data] == data
 
 
 def test_text_not_in_the_archive_matches_little(corpus_site):

@@ -27,7 +27,12 @@ K = 7  # characters per k-gram (a chance match of 7 characters is rare)
 WINDOW = 6  # k-grams per winnowing window: exact reuse of K + WINDOW - 1 = 12 characters is always found
 GAP = 24  # fingerprints of one report at most this many skeleton characters apart are one passage
 SNAP = 12  # a passage of 2+ fingerprints is widened to the clause ends within this many characters
-SETTINGS = {"k": K, "window": WINDOW, "gap": GAP, "snap": SNAP}
+# A passage is reuse, counted in a draft's `covered`, when the report holds at least this many of
+# its fingerprints: one shared fingerprint may be a coincidence of K characters (it is still
+# shown: exact reuse of 12 characters may share only one), while exact reuse of
+# K + 2·WINDOW − 1 = 18 characters always shares two (two windows side by side).
+REUSE_PRINTS = 2
+SETTINGS = {"k": K, "window": WINDOW, "gap": GAP, "snap": SNAP, "reuse": REUSE_PRINTS}
 _SPACES = " \t\u3000"  # dropped without ending a clause (every other dropped character ends one)
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
 
@@ -46,21 +51,27 @@ def fold(ch: str) -> str:
 
 
 def skeleton(text: str) -> Skeleton:
-    codes: list[int] = []
-    origin: list[int] = []
-    breaks: list[bool] = []
-    pending = True  # the text's start is a clause end
-    for i, ch in enumerate(text):
-        kept = fold(ch)
-        if not kept:
-            pending = pending or ch not in _SPACES
-            continue
-        for c in kept:
-            codes.append(ord(c))
-            origin.append(i)
-            breaks.append(pending)
-            pending = False
-    return Skeleton(np.array(codes, np.uint32), np.array(origin, np.int64), np.array(breaks, bool))
+    """Array work: each distinct character is folded once (`fold`), then every character takes
+    its fold's code points from one table (a report has a few thousand distinct characters and
+    hundreds of thousands of characters)."""
+    chars = np.frombuffer(text.encode("utf-32-le"), "<u4")
+    distinct, which = np.unique(chars, return_inverse=True)
+    folds = [fold(chr(c)) for c in distinct.tolist()]
+    widths = np.array([len(f) for f in folds], np.int64)
+    table = np.array([ord(c) for f in folds for c in f], np.uint32)
+    firsts = np.cumsum(widths) - widths
+    spaces = np.isin(distinct, np.array([ord(c) for c in _SPACES], np.uint32))
+    width = widths[which]
+    origin = np.repeat(np.arange(len(chars), dtype=np.int64), width)
+    offset = np.cumsum(width) - width  # each character's first code in the skeleton
+    codes = table[np.repeat(firsts[which] - offset, width) + np.arange(len(origin))]
+    # a clause ends before a kept character when a dropped character other than a space stands
+    # between it and the kept one before it (the text's start counts as such)
+    kept = np.flatnonzero(width)
+    ends = np.cumsum((width == 0) & ~spaces[which])[kept]
+    breaks = np.zeros(len(origin), bool)
+    breaks[offset[kept]] = ends > np.concatenate(([-1], ends[:-1]))
+    return Skeleton(codes, origin, breaks)
 
 
 def kgram_hashes(codes: np.ndarray) -> np.ndarray:

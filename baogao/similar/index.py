@@ -3,17 +3,20 @@
 Runs in `baogao build`/`serve` after the search index, before MkDocs (the reuse pages it
 writes are pages of the site); `publish` copies the index into the built site. Every file is a
 script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works from file://;
-payloads are packed as the search index's are (raw deflate, 7 bits a character:
-`baogao.search.index.packed`):
+payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
 - `manifest.js` — format, version, number of reports, shard bits, docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
-  engines), and the length and CRC-32 of every other file's payload (`checks`, as the search
-  index's: a missing or altered file is an error, never a partial answer);
+  engines), and `end`, the text that ends joined pieces (below).
+  Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
+  browser joins the files a draft needs and inflates them at once) of: its length (4 bytes),
+  its data, and the CRC-32 of the index version and that data (4 bytes; little-endian), so a
+  missing, truncated, altered or stale file (of another build) is an error, never a partial
+  answer, with no table of checks to load first; every shard file and docs block exists;
 - `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
   MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
-  at the low end and would fill the first shards; keys spread evenly) (the shard count grows with the index
-  so that a draft loads at most about DRAFT_BYTES, see `_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
+  at the low end and would fill the first shards; keys spread evenly); the shard count is
+  chosen by what a draft costs to check (`_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
   (the first from the shard's first hash) packed (big-endian bits, padded to a byte; R about
   log2 of the mean gap, as a Rice code takes), then varints, each field a run of its own
   (deflate models each): `[T high parts of the gaps, T entry counts, T "more" counts,
@@ -36,26 +39,30 @@ import json
 import math
 import re
 import shutil
+import zlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import encode_varints, json_bytes, packed, write_packed, write_script
+from baogao.search.codec import PIECES_END, encode_varints, json_bytes, piece, write_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 2
+FORMAT = 3
 DOCS_PER_BLOCK = 50
-# A draft loads the shard of each of its fingerprints. The shard count is the least (a power of
-# two) with shards of at most SHARD_BYTES whose expected load for a DRAFT_PRINTS-fingerprint
-# draft (a 5 000-character draft has ~1 400) is at most DRAFT_BYTES: a small index is loaded
-# whole in a few files, a large one in ~1 000 small ones.
-SHARD_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 8_000, 1_500, 1_000_000
-HOLDERS = 16  # reports listed for one fingerprint (see the module)
+# A draft loads the shard of each of its fingerprints: with N shards, a draft of DRAFT_PRINTS
+# fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N)) files
+# holding that share of the index. A file costs what FILE_BYTES of payload cost (a request and
+# a script to run: a few ms each in Chromium, measured; the files are inflated together); the shard count is the
+# power of two of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`): a
+# small index is loaded whole from one file, a large one from ~1 000 small ones.
+FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
+HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
+# shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
@@ -102,25 +109,26 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     with worker_pool(len(jobs), CHUNK, workers) as pool:
         found = list(ordered_map(pool, _report_fingerprints, jobs, CHUNK))
     prints = Fingerprints(found)
-    bits, shard_checks = _write_shards(tmp, prints)
-    docs_checks = []
-    for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
-                for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
-        docs_checks.append(write_packed(tmp, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), ENGINE))
-    manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
-        "holders": HOLDERS, "mix": MIX,
-        **fingerprint.SETTINGS,
-        "checks": {group: packed(np.array(sums, "<u4").tobytes())
-                   for group, sums in (("f", shard_checks), ("docs", docs_checks))},
-    }
-    write_script(tmp / "manifest.js", "manifest", manifest, ENGINE)
-    (tmp / "VERSION").write_text(version)
+    write_index(tmp, catalog, prints, version)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
+
+
+def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str) -> None:
+    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`."""
+    bits = _write_shards(root, prints, version)
+    for block in range(0, len(catalog), DOCS_PER_BLOCK):
+        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
+                for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
+        _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
+    manifest = {
+        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
+        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
+    }
+    write_script(root / "manifest.js", "manifest", manifest, ENGINE)
+    (root / "VERSION").write_text(version)
 
 
 def index_version(pages_dir: Path) -> str:
@@ -177,8 +185,19 @@ def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, 
     return found
 
 
-def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int, int]]]:
-    """Write f/S.js for every shard with fingerprints; returns the shard bits and checks."""
+def _write(root: Path, name: str, data: bytes, version: str) -> None:
+    """root/NAME.js: `data` framed and checked, as a piece (see the module)."""
+    body = data + self_check(version, data)
+    write_script(root / f"{name}.js", name, piece(len(body).to_bytes(4, "little") + body), ENGINE)
+
+
+def self_check(version: str, data: bytes) -> bytes:
+    """The 4 bytes an index file's payload ends with: CRC-32 of the version, then `data`."""
+    return zlib.crc32(data, zlib.crc32(version.encode("utf-8"))).to_bytes(4, "little")
+
+
+def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
+    """Write f/S.js for every shard; returns the shard bits."""
     hashes = shard_keys(prints.hashes)
     order = np.lexsort((prints.sections, prints.docs, hashes))
     hashes, docs, sections = hashes[order], prints.docs[order], prints.sections[order]
@@ -200,28 +219,23 @@ def _write_shards(root: Path, prints: Fingerprints) -> tuple[int, list[tuple[int
     more = np.maximum(0, holders - HOLDERS)
     hashes, docs, sections, group = hashes[listed], docs[listed], sections[listed], group[listed]
     counts = np.bincount(group, minlength=len(unique))
-    estimate = len(unique) * _BYTES_PER_HASH + len(hashes) * _BYTES_PER_ENTRY
-    bits = _shard_bits(estimate)
-    checks = [(0, 0)] * (1 << bits)
-    if not len(unique):
-        return bits, checks
+    bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(hashes) * _BYTES_PER_ENTRY)
     doc_deltas = docs - np.concatenate(([0], docs[:-1]))
-    entry_firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    entry_firsts = np.cumsum(counts) - counts
     doc_deltas[entry_firsts] = docs[entry_firsts]
-    shard = unique >> (32 - bits)
-    present, start = np.unique(shard, return_index=True)
-    ends = [*start[1:].tolist(), len(unique)]
-    for s, lo, hi in zip(present.tolist(), start.tolist(), ends):
-        first, last = int(entry_firsts[lo]), int(entry_firsts[hi - 1] + counts[hi - 1])
+    bounds = np.searchsorted(unique >> (32 - bits), np.arange((1 << bits) + 1))
+    entry_bounds = np.append(entry_firsts, len(hashes))[bounds]
+    for s, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+                                                  entry_bounds[:-1].tolist(), entry_bounds[1:].tolist())):
         gaps = np.diff(unique[lo:hi], prepend=s << (32 - bits))
-        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69))))  # Rice's parameter
+        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69)))) if hi > lo else 0  # Rice's parameter
         head, _ = encode_varints(np.array([hi - lo, last - first, low]))
         lows = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
         rest, _ = encode_varints(np.concatenate((gaps >> low, counts[lo:hi], more[lo:hi], doc_deltas[first:last],
                                                  sections[first:last])))
         data = head.tobytes() + np.packbits(lows.astype(np.uint8).ravel()).tobytes() + rest.tobytes()
-        checks[s] = write_packed(root, f"f/{s}", data, ENGINE)
-    return bits, checks
+        _write(root, f"f/{s}", data, version)
+    return bits
 
 
 def shard_keys(hashes: np.ndarray) -> np.ndarray:
@@ -230,16 +244,17 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
 
 
 def _shard_bits(estimate: float) -> int:
-    """log2 of the shard count for an index of about `estimate` bytes (see SHARD_BYTES)."""
-    shards = estimate / SHARD_BYTES
-    if estimate > DRAFT_BYTES:  # expected load: estimate · (1 − e^(−DRAFT_PRINTS / shards))
-        shards = max(shards, -DRAFT_PRINTS / math.log(1 - DRAFT_BYTES / estimate))
-    return max(0, min(24, math.ceil(math.log2(max(1.0, shards)))))
+    """log2 of the shard count for an index of about `estimate` bytes (see FILE_BYTES)."""
+    def cost(bits: int) -> tuple[bool, float]:
+        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the shards, and of the bytes, a draft loads
+        return estimate * share > DRAFT_BYTES, (1 << bits) * share * FILE_BYTES + estimate * share
+
+    return min(range(25), key=cost)
 
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {SHARD_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {FILE_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

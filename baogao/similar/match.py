@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import read_script, unpacked, varint_array
+from baogao.search.codec import read_script, unpieced, varint_array
 from baogao.similar import fingerprint
-from baogao.similar.fingerprint import GAP, K, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
+from baogao.similar.fingerprint import GAP, K, REUSE_PRINTS, SNAP, Skeleton, skeleton
+from baogao.similar.index import FORMAT, INDEX_DIR, self_check, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -47,6 +47,7 @@ class Passages:
     b: np.ndarray
     section: np.ndarray
     similarity: np.ndarray
+    held: np.ndarray  # the draft's fingerprints in the passage that the report holds
 
 
 @dataclass(frozen=True)
@@ -73,30 +74,26 @@ class SimilarIndex:
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT:
             raise SimilarIndexError(f"'{self.root / 'manifest.js'}' is a similarity index of another format: "
                                     "rebuild the site with baogao build")
-        self.checks = {g: np.frombuffer(unpacked(v), "<u4").reshape(-1, 2) for g, v in self.manifest["checks"].items()}
-        if len(self.checks["f"]) != 1 << self.manifest["bits"]:
-            raise _damaged("manifest.js", "inconsistent")
         self._shards: dict[int, _Shard] = {}
         self._blocks: dict[int, list] = {}
         self.titles: dict[str, str] = {}  # report id → display title, of the rows read
 
-    def _payload(self, group: str, number: int) -> bytes | None:
-        name = f"{group}/{number}.js"
-        length, crc = (int(x) for x in self.checks[group][number])
-        if not length:
-            return None
+    def _payload(self, name: str) -> bytes:
+        """The payload of NAME.js, checked (see baogao.similar.index)."""
         try:
-            data = unpacked(read_script(self.root / name))
+            framed = unpieced(read_script(self.root / f"{name}.js"))
         except (OSError, ValueError, TypeError, zlib.error) as err:
-            raise _damaged(name, "missing or unreadable") from err
-        if len(data) != length or zlib.crc32(data) != crc:
-            raise _damaged(name, "altered")
+            raise _damaged(f"{name}.js", "missing or unreadable") from err
+        data = framed[4:-4]
+        if len(framed) < 8 or int.from_bytes(framed[:4], "little") != len(framed) - 4 \
+                or self_check(self.manifest["version"], data) != framed[-4:]:
+            raise _damaged(f"{name}.js", "altered or of another build")
         return data
 
     def _shard(self, s: int) -> _Shard:
         """Shard s decoded (the layout: baogao.similar.index)."""
         if s not in self._shards:
-            data = self._payload("f", s) or bytes(3)  # no fingerprints: T = E = R = 0
+            data = self._payload(f"f/{s}")
             try:
                 t, e, low, at = _head(data, 3)
             except ValueError as err:
@@ -138,8 +135,7 @@ class SimilarIndex:
         """[id, url, title, [anchor, …]] of report `doc`."""
         block = doc // self.manifest["block"]
         if block not in self._blocks:
-            data = self._payload("docs", block)
-            self._blocks[block] = json.loads(data or b"[]")
+            self._blocks[block] = json.loads(self._payload(f"docs/{block}"))
         row = self._blocks[block][doc % self.manifest["block"]]
         self.titles[row[0]] = row[2]
         return row
@@ -192,26 +188,33 @@ def passages(sk: Skeleton, positions: np.ndarray, seeds: tuple[np.ndarray, np.nd
     b = np.where(wide & (right - b <= SNAP), right, b)
     by_section = np.lexsort((section, group))  # each group's sections ascending: the median
     median = section[by_section[heads + (lasts - heads + 1) // 2]]
-    return Passages(doc[heads], a, b, median, similarity)
+    return Passages(doc[heads], a, b, median, similarity, held)
 
 
 def check_draft(text: str, index: SimilarIndex) -> dict[str, Any]:
     """The issue's JSON: {"chars", "covered", "matches": [{start, end, report_id, url, similarity}]},
     offsets in code points of `text`, one match per (draft passage, report)."""
+    return analyse(text, index)[0]
+
+
+def analyse(text: str, index: SimilarIndex) -> tuple[dict[str, Any], list[bool]]:
+    """`check_draft`'s answer, and for each match whether it is reuse (REUSE_PRINTS fingerprints
+    or more: counted in `covered`) rather than a lone shared piece (shown, not counted)."""
     sk = skeleton(text)
     hashes, positions = fingerprint.fingerprints(sk.codes)
     found = passages(sk, positions, index.seeds(hashes, positions))
     starts, ends = sk.origin[found.a], sk.origin[found.b - 1] + 1
     matches = []
-    for doc, section, start, end, similarity in zip(found.doc.tolist(), found.section.tolist(), starts.tolist(),
-                                                     ends.tolist(), found.similarity.tolist()):
+    for doc, section, start, end, similarity, held in zip(found.doc.tolist(), found.section.tolist(), starts.tolist(),
+                                                           ends.tolist(), found.similarity.tolist(), found.held.tolist()):
         row = index.row(doc)
         anchor = row[3][section - 1] if 0 < section <= len(row[3]) else ""
-        matches.append({"start": start, "end": end, "report_id": row[0],
-                        "url": row[1] + (f"#{anchor}" if anchor else ""), "similarity": similarity})
-    matches.sort(key=lambda m: (m["start"], m["end"], m["report_id"]))
-    solid = _solid(text)
-    return {"chars": int(solid.sum()), "covered": _covered(solid, matches), "matches": matches}
+        matches.append(({"start": start, "end": end, "report_id": row[0],
+                         "url": row[1] + (f"#{anchor}" if anchor else ""), "similarity": similarity}, held >= REUSE_PRINTS))
+    matches.sort(key=lambda m: (m[0]["start"], m[0]["end"], m[0]["report_id"]))
+    counted = [m for m, reuse in matches if reuse]
+    return ({"chars": int(_solid(text).sum()), "covered": _covered(_solid(text), counted), "matches": [m for m, _ in matches]},
+            [reuse for _, reuse in matches])
 
 
 def _solid(text: str) -> np.ndarray:
@@ -228,23 +231,26 @@ def _covered(solid: np.ndarray, matches: list[dict[str, Any]]) -> int:
     return int((solid & (np.cumsum(inside)[: len(solid)] > 0)).sum())
 
 
-def shares(text: str, answer: dict[str, Any]) -> list[tuple[str, int]]:
-    """(report id, non-space characters of the draft its matches cover), most first."""
+def shares(text: str, answer: dict[str, Any], reuse: list[bool]) -> list[tuple[str, int]]:
+    """(report id, non-space characters of the draft its reuse matches cover), most first."""
     solid, by_report = _solid(text), {}  # type: ignore[var-annotated]
-    for m in answer["matches"]:
-        by_report.setdefault(m["report_id"], []).append(m)
+    for m, counted in zip(answer["matches"], reuse):
+        if counted:
+            by_report.setdefault(m["report_id"], []).append(m)
     return sorted(((rid, _covered(solid, ms)) for rid, ms in by_report.items()), key=lambda x: (-x[1], x[0]))
 
 
-def report_lines(text: str, answer: dict[str, Any], titles: dict[str, str]) -> list[str]:
-    """`baogao similar` without --json: the share covered, per report, then every match."""
+def report_lines(text: str, answer: dict[str, Any], reuse: list[bool], titles: dict[str, str]) -> list[str]:
+    """`baogao similar` without --json: the share covered, per report, then every match (a lone
+    shared piece marked as not counted)."""
     chars, covered = answer["chars"], answer["covered"]
     lines = [f"草稿 {chars} 字，其中 {covered} 字（{covered / max(1, chars):.0%}）见于归档"]
-    for rid, n in shares(text, answer):
+    for rid, n in shares(text, answer, reuse):
         lines.append(f"  {n / max(1, chars):5.0%}  {n:6d} 字  {titles.get(rid, rid)}  reports/{rid}.html")
-    for m in answer["matches"]:
+    for m, counted in zip(answer["matches"], reuse):
         passage = " ".join(text[m["start"]:m["end"]].split())
         passage = passage if len(passage) <= 40 else passage[:40] + "…"
-        lines.append(f"\n[{m['start']}–{m['end']}] 相似度 {m['similarity']:.2f}  {titles.get(m['report_id'], m['report_id'])}  {m['url']}")
+        lines.append(f"\n[{m['start']}–{m['end']}] 相似度 {m['similarity']:.2f}{'' if counted else '（短片段，不计入）'}  "
+                     f"{titles.get(m['report_id'], m['report_id'])}  {m['url']}")
         lines.append(f"  「{passage}」")
     return lines

@@ -5,7 +5,7 @@ From the fingerprint index alone (no text is compared again):
 
 - a report's shared passages: runs of its fingerprints that other reports hold too (at most
   GAP skeleton characters apart, in one paragraph, two fingerprints or more); the reports holding one are those
-  that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
+  (of the first EXPAND_MAX holding each) that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
   the heading above the passage in each; written to `reuse.json` (report id → passages: text
   shown, its [start, end) in the kept text, number of reports, links), which
   the report page's "亦见于" block shows (overrides/partials/reuse.html);
@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 REUSE_FILE = "reuse.json"
 REUSE_PAGE = "reuse/index.md"
 SAMPLE = 4  # rarest fingerprints of a passage that decide which reports hold it
-EXPAND_MAX = 200  # a fingerprint held by more reports names no reports, only their number
+# A sampled fingerprint is expanded into its first EXPAND_MAX holders (catalog order, as the
+# index lists them): a passage held more widely links to those and counts the reports holding
+# its rarest fingerprint. Expanding every holder (up to 200) made ~120 million rows and 6 GB
+# at 10 000 generated reports, where every paragraph stands in ~100 reports.
+EXPAND_MAX = 12
 PER_REPORT = 10  # shared passages listed on a report page (the longest)
 LINKS = 3  # reports linked per passage
 STOCK = 30  # most reused passages on the reuse page
@@ -141,11 +145,11 @@ def _shared_passages(prints: Fingerprints) -> tuple[dict[int, list[dict]], dict[
         regions[int(docs[heads[r]])].append({"id": r, "a": int(pos[heads[r]]), "b": int(pos[lasts[r]]) + K,
                                              "start": int(prints.starts[i]), "end": int(prints.ends[j]),
                                              "rarest": int(rarest[r])})
-    # expand the sampled prints held by at most EXPAND_MAX reports into (passage, other report)
-    small = sampled[df[order][sampled] <= EXPAND_MAX]
+    # expand the sampled prints into (passage, other report): their first EXPAND_MAX holders
+    small = sampled
     entry = order[small]
     lo, hi = first[entry], end[entry]
-    reps = hi - lo
+    reps = np.minimum(hi - lo, EXPAND_MAX + 1)  # + 1: the report itself may be among them
     region_of = np.repeat(rid[small], reps)
     sample_of = np.repeat(small, reps)
     at = np.repeat(lo - np.cumsum(np.append(0, reps[:-1])), reps) + np.arange(int(reps.sum()))

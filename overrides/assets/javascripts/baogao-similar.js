@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 2;  // baogao/similar/index.py FORMAT
+  var FORMAT = 3;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -48,61 +48,74 @@
       return get("manifest").then(function (m) {
         if (!m || m.format !== FORMAT) throw damaged("manifest");
         version = m.version;
-        return Promise.all(["f", "docs"].map(function (g) { return S.unpack(m.checks[g]); })).then(function (all) {
-          m.sums = {};
-          ["f", "docs"].forEach(function (g, i) {
-            var view = new DataView(all[i].buffer, all[i].byteOffset, all[i].byteLength);
-            m.sums[g] = new Uint32Array(all[i].byteLength >> 2).map(function (_, j) { return view.getUint32(4 * j, true); });
-          });
-          if (m.sums.f.length !== 2 * Math.pow(2, m.bits)) throw damaged("manifest");
-          return m;
+        m.stamp = new TextEncoder().encode(version);
+        return m;
+      });
+    });
+  }
+  /* Index files NAMES (each a piece of a deflate stream: baogao/search/codec.py piece), joined
+   * and inflated at once (a stream costs ~2 ms to start, a draft loads ~1 000 files), each
+   * checked: its length (4 bytes), its data, the CRC-32 of the index version and that data
+   * (baogao/similar/index.py). Resolves to the data of each, in turn. */
+  function payloads(names) {
+    return manifest().then(function (m) {
+      return Promise.all(names.map(get)).then(function (texts) {
+        return S.unpack(texts.join("") + m.end).catch(function () { throw damaged(names[0]); });
+      }).then(function (bytes) {
+        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), at = 0;
+        return names.map(function (name) {
+          var n = at + 4 <= bytes.length ? view.getUint32(at, true) : -1, end = at + 4 + n;
+          if (n < 4 || end > bytes.length) throw damaged(name);
+          var data = bytes.subarray(at + 4, end - 4), signed = new Uint8Array(m.stamp.length + data.length);
+          signed.set(m.stamp); signed.set(data, m.stamp.length);
+          if (S.crc32(signed) !== view.getUint32(end - 4, true)) throw damaged(name);
+          at = end;
+          return data;
         });
       });
-    });
+    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(names[0]); });
   }
-  function payload(group, number) {
-    var name = group + "/" + number;
-    return manifest().then(function (m) {
-      var table = m.sums[group];
-      if (2 * number >= table.length) throw damaged(name);
-      var length = table[2 * number], crc = table[2 * number + 1];
-      if (!length) return null;
-      return get(name).then(S.unpack).then(function (bytes) {
-        if (bytes.length !== length || S.crc32(bytes) !== crc) throw damaged(name);
-        return bytes;
+  /* The decoded files GROUP/N for each of NUMBERS, loaded together: what is already loaded or
+   * loading is kept, a failure forgotten (as S.keeper does). */
+  var files = new Map();
+  function loaded(group, numbers, decode) {
+    var missing = Array.from(new Set(numbers)).filter(function (n) { return !files.has(group + "/" + n); });
+    if (missing.length) {
+      var all = payloads(missing.map(function (n) { return group + "/" + n; }));
+      missing.forEach(function (n, i) {
+        var key = group + "/" + n, one = all.then(function (data) { return decode(data[i], n); });
+        files.set(key, one);
+        one.catch(function () { if (files.get(key) === one) files.delete(key); });
       });
-    }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(name); });
+    }
+    return Promise.all(numbers.map(function (n) { return files.get(group + "/" + n); }));
   }
-  /* Shard S: {hashes, offsets, docs, sections} as in match.py SimilarIndex._shard (the layout:
-   * baogao/similar/index.py). */
-  function shard(s) {
-    return keep("f/" + s, function () {
-      return Promise.all([manifest(), payload("f", s)]).then(function (all) {
-        var m = all[0], bytes = all[1] || new Uint8Array(3), at = 0, head = [], i, j;
-        while (head.length < 3) {  // T, E, R
-          var value = 0, mult = 1;
-          while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
-          head.push(value + bytes[at++] * mult);
-        }
-        var t = head[0], e = head[1], low = head[2], start = at + Math.ceil(t * low / 8);
-        var v = S.varints(bytes, start, bytes.length);
-        if (v.length !== 3 * t + 2 * e) throw damaged("f/" + s);
-        var hashes = new Float64Array(t), offsets = new Int32Array(t + 1), docs = new Int32Array(e);
-        var h = s * Math.pow(2, 32 - m.bits), bit = at * 8;
-        for (i = 0; i < t; i++) {
-          var lowBits = 0;
-          for (j = 0; j < low; j++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
-          h += v[i] * Math.pow(2, low) + lowBits;
-          hashes[i] = h;
-          offsets[i + 1] = offsets[i] + v[t + i];
-        }
-        for (i = 0; i < t; i++) {
-          var doc = 0;
-          for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[3 * t + j]; docs[j] = doc; }
-        }
-        return { hashes: hashes, offsets: offsets, docs: docs, more: v.slice(2 * t, 3 * t), sections: v.slice(3 * t + e) };
-      });
-    });
+  /* Shard S: {hashes, offsets, docs, more, sections} as in match.py SimilarIndex._shard (the
+   * layout: baogao/similar/index.py). */
+  function shard(bytes, s, m) {
+    var at = 0, head = [], i, j;
+    while (head.length < 3) {  // T, E, R
+      var value = 0, mult = 1;
+      while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
+      head.push(value + bytes[at++] * mult);
+    }
+    var t = head[0], e = head[1], low = head[2], start = at + Math.ceil(t * low / 8);
+    var v = S.varints(bytes, start, bytes.length);
+    if (v.length !== 3 * t + 2 * e) throw damaged("f/" + s);
+    var hashes = new Float64Array(t), offsets = new Int32Array(t + 1), docs = new Int32Array(e);
+    var h = s * Math.pow(2, 32 - m.bits), bit = at * 8;
+    for (i = 0; i < t; i++) {
+      var lowBits = 0;
+      for (j = 0; j < low; j++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
+      h += v[i] * Math.pow(2, low) + lowBits;
+      hashes[i] = h;
+      offsets[i + 1] = offsets[i] + v[t + i];
+    }
+    for (i = 0; i < t; i++) {
+      var doc = 0;
+      for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[3 * t + j]; docs[j] = doc; }
+    }
+    return { hashes: hashes, offsets: offsets, docs: docs, more: v.slice(2 * t, 3 * t), sections: v.slice(3 * t + e) };
   }
   /* Append the entries of key h (draft position d) to seeds [d, report, section, reports not listed]. */
   function lookup(table, h, d, seeds) {
@@ -111,12 +124,11 @@
     if (lo === table.hashes.length || table.hashes[lo] !== h) return;
     for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) seeds.push([d, table.docs[e], table.sections[e], table.more[lo]]);
   }
-  function row(doc) {
-    return manifest().then(function (m) {
-      var block = Math.floor(doc / m.block);
-      return keep("docs/" + block, function () {
-        return payload("docs", block).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes || new Uint8Array())); });
-      }).then(function (rows) { return rows[doc % m.block]; });
+  /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
+  function rows(docs, m) {
+    var blocks = docs.map(function (doc) { return Math.floor(doc / m.block); });
+    return loaded("docs", blocks, function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }).then(function (all) {
+      return docs.map(function (doc, i) { return all[i][doc % m.block]; });
     });
   }
 
@@ -182,6 +194,7 @@
       var sections = group.map(function (g) { return g[2]; }).sort(function (p, q) { return p - q; });
       var more = Math.max.apply(null, group.map(function (g) { return g[3]; }));
       found.push({ doc: group[0][1], a: a, b: b, section: sections[group.length >> 1], seeds: group, more: more,
+                   reuse: held >= m.reuse,  // counted in `covered` (baogao/similar/fingerprint.py REUSE_PRINTS)
                    similarity: Math.floor(held / Math.max(own, held) * 1000 + 0.5) / 1000 });
       i = j;
     }
@@ -195,12 +208,13 @@
       /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
       var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
-      return Promise.all(shards.map(shard)).then(function (tables) {
+      return loaded("f", shards, function (bytes, s) { return shard(bytes, s, m); }).then(function (tables) {
+        performance.mark("baogao-similar-loaded");  // every shard the draft needs (the bench's figures)
         var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
         keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
         fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
-        return Promise.all(found.map(function (p) { return row(p.doc); })).then(function (rows) {
+        return rows(found.map(function (p) { return p.doc; }), m).then(function (rows) {
           var matches = found.map(function (p, i) {
             var anchor = p.section > 0 && p.section <= rows[i][3].length ? rows[i][3][p.section - 1] : "";
             return { start: sk.origin[p.a], end: sk.origin[p.b - 1] + 1, report_id: rows[i][0],
@@ -216,9 +230,10 @@
       });
     });
   }
+  /* Non-space characters inside the matches that are reuse (not a lone shared piece). */
   function covered(solid, matches) {
     var inside = new Array(solid.length + 1).fill(0), depth = 0, n = 0;
-    matches.forEach(function (m) { inside[m.start]++; inside[m.end]--; });
+    matches.forEach(function (m) { if (m._passage.reuse) { inside[m.start]++; inside[m.end]--; } });
     for (var i = 0; i < solid.length; i++) { depth += inside[i]; if (depth > 0 && solid[i]) n++; }
     return n;
   }
@@ -399,7 +414,7 @@
       var ranked = Array.from(byReport.values()).map(function (ms) { return { ms: ms, n: covered(solid, ms) }; })
         .sort(function (x, y) { return y.n - x.n || (x.ms[0].report_id < y.ms[0].report_id ? -1 : 1); });
       ranked.forEach(function (g) {
-        shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
+        if (g.n) shares.appendChild(el("li", {}, [el("a", { href: S.siteRoot + g.ms[0].url.split("#")[0], text: g.ms[0]._title }),
           " " + percent(g.n, r.chars) + "（" + g.n + " 字）"]));
       });
       function render(groups) { groups.forEach(function (g) { g.ms.forEach(function (x) { matchNode(x); }); }); }
@@ -408,6 +423,7 @@
         var item = el("li", { class: "baogao-similar__match", "data-start": x.start, "data-end": x.end, "data-report": x.report_id }, [
           el("div", { class: "baogao-similar__head" }, [el("a", { href: S.siteRoot + x.url, text: x._title }),
             " 相似度 " + x.similarity.toFixed(2) + " · 草稿第 " + (x.start + 1) + "–" + x.end + " 字" +
+            (x._passage.reuse ? "" : "（短片段，可能是巧合，不计入重复字数）") +
             (x._passage.more ? "（常见段落：另有约 " + x._passage.more + " 篇报告也有，未一一列出）" : "")]),
         ]);
         var pair = el("div", { class: "baogao-similar__pair" }, [el("blockquote", { class: "baogao-similar__draft" }, [x._text])]);
