@@ -29,8 +29,10 @@ DRAFTS = 10
 
 
 def _texts(pages: Path) -> dict[str, str]:
+    """The archive's texts by report id, in id order: the drafts do not change when the
+    catalog's order does (a report that gains a date moves in its year)."""
     catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
-    return {e["id"]: (pages / "text" / f"{e['id']}.txt").read_text(encoding="utf-8") for e in catalog}
+    return {rid: (pages / "text" / f"{rid}.txt").read_text(encoding="utf-8") for rid in sorted(e["id"] for e in catalog)}
 
 
 def _outside() -> list[str]:

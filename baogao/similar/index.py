@@ -9,8 +9,8 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and `end`, the text that ends joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
-  browser joins the files a draft needs and inflates them at once) of: its length (4 bytes),
-  its data, and the CRC-32 of the index version and that data (4 bytes; little-endian), so a
+  browser joins the files a draft needs and inflates them at once) of its data framed as the
+  search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
   missing, truncated, altered or stale file (of another build) is an error, never a partial
   answer, with no table of checks to load first; every shard file and docs block exists;
 - `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
@@ -39,13 +39,12 @@ import json
 import math
 import re
 import shutil
-import zlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import PIECES_END, encode_varints, json_bytes, piece, write_script
+from baogao.search.codec import PIECES_END, encode_varints, frame, json_bytes, piece, write_script
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
@@ -186,14 +185,9 @@ def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, 
 
 
 def _write(root: Path, name: str, data: bytes, version: str) -> None:
-    """root/NAME.js: `data` framed and checked, as a piece (see the module)."""
-    body = data + self_check(version, data)
-    write_script(root / f"{name}.js", name, piece(len(body).to_bytes(4, "little") + body), ENGINE)
-
-
-def self_check(version: str, data: bytes) -> bytes:
-    """The 4 bytes an index file's payload ends with: CRC-32 of the version, then `data`."""
-    return zlib.crc32(data, zlib.crc32(version.encode("utf-8"))).to_bytes(4, "little")
+    """root/NAME.js: `data` framed under "version/NAME" (codec.frame, as the search index's
+    files), as a piece (see the module)."""
+    write_script(root / f"{name}.js", name, piece(frame(data, f"{version}/{name}")), ENGINE)
 
 
 def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:

@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from baogao.search.codec import read_script, unpieced, varint_array
+from baogao.search.codec import read_script, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, REUSE_PRINTS, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR, self_check, shard_keys
+from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -84,9 +84,8 @@ class SimilarIndex:
             framed = unpieced(read_script(self.root / f"{name}.js"))
         except (OSError, ValueError, TypeError, zlib.error) as err:
             raise _damaged(f"{name}.js", "missing or unreadable") from err
-        data = framed[4:-4]
-        if len(framed) < 8 or int.from_bytes(framed[:4], "little") != len(framed) - 4 \
-                or self_check(self.manifest["version"], data) != framed[-4:]:
+        data = unframe(framed, f"{self.manifest['version']}/{name}")
+        if data is None:
             raise _damaged(f"{name}.js", "altered or of another build")
         return data
 

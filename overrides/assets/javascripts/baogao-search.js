@@ -193,14 +193,23 @@
     }); });
   }
   var utf8Encoder = new TextEncoder();
-  /* The body of index file NAME, which checks itself (codec.py `frame`): its length and CRC-32
-   * (little-endian uint32 each), the CRC taken over "version/NAME" and then the body. */
+  /* A file that checks itself (codec.py `frame`, also the 查重 index's): its body's length and
+   * CRC-32 (little-endian uint32 each), the CRC taken over KEY ("version/NAME") and then the
+   * body. FRAMED starts with one; returns [body, where the frame ends], or null when it is cut
+   * short or its check differs. */
+  function unframe(framed, key) {
+    if (framed.length < 8) return null;
+    var view = new DataView(framed.buffer, framed.byteOffset, framed.byteLength), end = 8 + view.getUint32(0, true);
+    if (end > framed.length) return null;
+    var body = framed.subarray(8, end);
+    return view.getUint32(4, true) === crc32(body, crc32(utf8Encoder.encode(key))) ? [body, end] : null;
+  }
+  /* The body of index file NAME (a frame, and nothing after it). */
   function payload(name) {
     return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
-      var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), body = bytes.subarray(8);
-      if (bytes.length < 8 || view.getUint32(0, true) !== body.length ||
-          view.getUint32(4, true) !== crc32(body, crc32(utf8Encoder.encode(version + "/" + name)))) throw damaged(name);
-      return body;
+      var found = unframe(bytes, version + "/" + name);
+      if (!found || found[1] !== bytes.length) throw damaged(name);
+      return found[0];
     }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
   }
 
@@ -694,6 +703,6 @@
     kwic: kwic, concordance: concordance, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
-    unpack: unpack, crc32: crc32, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
+    unpack: unpack, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
   };
 })();

@@ -48,30 +48,28 @@
       return get("manifest").then(function (m) {
         if (!m || m.format !== FORMAT) throw damaged("manifest");
         version = m.version;
-        m.stamp = new TextEncoder().encode(version);
         return m;
       });
     });
   }
   /* Index files NAMES (each a piece of a deflate stream: baogao/search/codec.py piece), joined
    * and inflated at once (a stream costs ~2 ms to start, a draft loads ~1 000 files), each
-   * checked: its length (4 bytes), its data, the CRC-32 of the index version and that data
-   * (baogao/similar/index.py). Resolves to the data of each, in turn. */
+   * checked as a frame keyed by "version/NAME" (S.unframe, as the search index's files).
+   * Resolves to the data of each, in turn. */
   function payloads(names) {
     return manifest().then(function (m) {
       return Promise.all(names.map(get)).then(function (texts) {
         return S.unpack(texts.join("") + m.end).catch(function () { throw damaged(names[0]); });
       }).then(function (bytes) {
-        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), at = 0;
-        return names.map(function (name) {
-          var n = at + 4 <= bytes.length ? view.getUint32(at, true) : -1, end = at + 4 + n;
-          if (n < 4 || end > bytes.length) throw damaged(name);
-          var data = bytes.subarray(at + 4, end - 4), signed = new Uint8Array(m.stamp.length + data.length);
-          signed.set(m.stamp); signed.set(data, m.stamp.length);
-          if (S.crc32(signed) !== view.getUint32(end - 4, true)) throw damaged(name);
-          at = end;
-          return data;
+        var at = 0;
+        var data = names.map(function (name) {
+          var found = S.unframe(bytes.subarray(at), m.version + "/" + name);
+          if (!found) throw damaged(name);
+          at += found[1];
+          return found[0];
         });
+        if (at !== bytes.length) throw damaged(names[names.length - 1]);
+        return data;
       });
     }).catch(function (err) { throw err && err.indexDamaged ? err : damaged(names[0]); });
   }
