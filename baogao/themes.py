@@ -63,8 +63,8 @@ LEAD_MAX_CHARS = 24
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
 SENTENCE_FACTOR = 0.75
-# A sentence with at least this many enumeration commas (、), or this many quoted items in a row
-# (“创文”“主题教育”“政务督查”…), is a list: an item is one of n, so a list's evidence counts 2/n.
+# A sentence with at least this many enumeration commas (、), or this many quoted phrases
+# (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
 _GAP = "[ \u3000]?"
 # Matches of one word that count in one section (see _count).
