@@ -190,23 +190,27 @@ def _date(text: str, year: int | None) -> str | None:
     (its 成文日期, the day it was delivered, a regulation's adoption line; not the day it takes
     effect), or under a signature anywhere (before the 附件), else a news dateline in the year
     `year`."""
-    lines = _normalize_digits(text).split("\n")
-    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
+    head, tail = _ends(text)
+    for line in head + tail:
         m = _date_line(line)
         if m:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
     # a signature before the 附件 (国务院办公厅 / 2018年11月19日, then the attached list)
+    lines = text.split("\n")
     for above, line in zip(lines, lines[1:]):
-        m = _FULL_DATE.search(line) if len(line) <= _DATE_LINE_MAX_CHARS else None
+        if len(line) > _DATE_LINE_MAX_CHARS or "年" not in line:
+            continue
+        line = _normalize_digits(line)
+        m = _FULL_DATE.search(line)
         signed = _SIGNATURE.match(above.strip()) if m and _SIGNATURE_DATE.match(line.strip()) else None
         if m and signed and _reads_as_body(signed.group("org")):
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
     if year is not None:
-        for line in lines[:_DATE_LINE_LINES]:
+        for line in head:
             m = _DATELINE.match(line.strip())
             if m:
                 return _iso_date(year, int(m.group(1)), int(m.group(2)))
@@ -234,15 +238,23 @@ def _iso_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _ends(text: str) -> tuple[list[str], list[str]]:
+    """The first and the last `_DATE_LINE_LINES` lines, digits normalised: where a report's
+    document number and date lines stand (only they are normalised: a report may be long)."""
+    lines = text.split("\n")
+    return ([_normalize_digits(line) for line in lines[:_DATE_LINE_LINES]],
+            [_normalize_digits(line) for line in lines[-_DATE_LINE_LINES:]])
+
+
 def _dated_year(text: str) -> int | None:
     """The year of the document number at the top (皖政办秘〔2021〕82号: the year it was issued),
     else of a date line at the top or the end."""
-    lines = _normalize_digits(text).split("\n")
-    for line in lines[:_DATE_LINE_LINES]:
+    head, tail = _ends(text)
+    for line in head:
         number = _DOC_NUMBER_YEAR.search(line)
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
             return int(number.group(1))
-    for line in lines[:_DATE_LINE_LINES] + lines[-_DATE_LINE_LINES:]:
+    for line in head + tail:
         m = _date_line(line)
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))
@@ -348,7 +360,8 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 
     The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
     copy of last year's file, whose date the copy keeps."""
-    titled, dated = _first_year(title, bare=False), _dated_year(text)
+    titled = _first_year(title, bare=False)
+    dated = _dated_year(text) if titled else None
     if titled and dated and dated < titled:
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
         # is the period the document plans, its own number or date line says when it was written

@@ -212,7 +212,8 @@ def analyse(text: str, index: SimilarIndex) -> tuple[dict[str, Any], list[bool]]
                          "url": row[1] + (f"#{anchor}" if anchor else ""), "similarity": similarity}, held >= REUSE_PRINTS))
     matches.sort(key=lambda m: (m[0]["start"], m[0]["end"], m[0]["report_id"]))
     counted = [m for m, reuse in matches if reuse]
-    return ({"chars": int(_solid(text).sum()), "covered": _covered(_solid(text), counted), "matches": [m for m, _ in matches]},
+    solid = _solid(text)
+    return ({"chars": int(solid.sum()), "covered": _covered(solid, counted), "matches": [m for m, _ in matches]},
             [reuse for _, reuse in matches])
 
 
