@@ -186,13 +186,15 @@ def _heading_style(line: str) -> str | None:
 
 def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
     """Classify lines, then give headings levels by the nesting order of the styles used."""
-    raw: list[tuple[str, str, str]] = []  # (kind, text, style)
+    lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
     for i, line in enumerate(body):
         styled = headings.get(line)
         if styled and _heading_style(line) is None and not _ARTICLE.match(line):
-            raw.append(("heading", line, f"{_STYLED}{styled}"))
+            lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
-            raw.extend(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
+            lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
+    _items_not_headings(body, lines, headings)
+    raw = [part for parts in lines for part in parts]
 
     rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings)}
     depths = sorted({rank[style] for kind, _, style in raw if kind == "heading"})  # every heading style is ranked
@@ -213,6 +215,59 @@ def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
+    """Numbered lines that read as headings on their own but are items of a list or of an
+    article, made paragraphs again (whole, as written; never a line the file styles as a heading):
+
+    - a numbered sentence inside an article (after 第X条, before the next heading): the 项 of a
+      regulation are parts of its 条, never headings (（四）其他应当报告的事项。);
+    - a sentence heading (its lead, or the whole line, a finished sentence) right after a
+      paragraph of the same numbering: the last item of a list of sentences (a list's items
+      ending ；… then 。; 一、元旦：…。 二、春节：…。);
+    - a sentence heading of a numbering that does not start again at 一/1 in each chapter or
+      section: numbered articles running through the chapters (国务院工作规则's 一、… 五十六、;
+      not the （一）…（二十三） headings of a 意见, which run on across its 一、 parts)."""
+    kinds = [parts[0][0] if len(parts) == 1 else "heading" for parts in lines]
+    styles = [_heading_style(line) if kind != "article" else None for line, kind in zip(body, kinds)]
+
+    def sentence_heading(i: int) -> bool:
+        return kinds[i] == "heading" and bool(_SENTENCE_END.search(lines[i][0][1])) and body[i] not in styled
+
+    in_article = False
+    continuing: set[str] = set()  # numberings that go on across a chapter or section
+    started: dict[str, bool] = {}  # numbering → seen since the last chapter or section?
+    seen: set[str] = set()
+    for i, (kind, style) in enumerate(zip(kinds, styles)):
+        if kind == "article":
+            in_article = True
+        elif kind == "heading" and (style is None or _STYLE_RANK[style] < _STYLE_RANK["cn"]):
+            in_article = False
+        if style is None:
+            continue
+        if _STYLE_RANK[style] < _STYLE_RANK["cn"]:
+            started.clear()  # a chapter or section: its articles' numbering may start again
+            continue
+        if not started.get(style) and style in seen and not _numbered_first(body[i], style):
+            continuing.add(style)
+        started[style] = True
+        seen.add(style)
+        if sentence_heading(i) and (in_article or (i > 0 and styles[i - 1] == style and kinds[i - 1] == "paragraph")):
+            lines[i] = [("paragraph", body[i], "")]
+            kinds[i] = "paragraph"
+    for i, style in enumerate(styles):
+        if style in continuing and sentence_heading(i):
+            lines[i] = [("paragraph", body[i], "")]
+
+
+_FIRST_NUMBERS = ("一", "1", "①")
+
+
+def _numbered_first(line: str, style: str) -> bool:
+    """Whether a numbered line is the first of its list: 一、, （一）, 1., ①."""
+    match = dict(_HEADING_STYLES)[style].match(line)
+    return match is not None and re.sub(r"[（(）)、.．\s]", "", match.group()) in _FIRST_NUMBERS
 
 
 def _styled_ranks(raw: list[tuple[str, str, str]], headings: Mapping[str, int]) -> dict[str, float]:

@@ -318,6 +318,48 @@ def test_articles(lines: list[str], expected: list[tuple]) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Numbered lines that are items, not headings: (lines, expected shape after the first paragraph)
+# --------------------------------------------------------------------------------------------
+ITEMS = [
+    # the items of an article are its parts, the last one (ending 。) too
+    pytest.param(["第一章 总则", "第十条 有下列情形之一的，应当报告：", "（一）发生事故的；", "（二）其他应当报告的事项。",
+                  "第十一条 报告应当及时。"],
+                 [("h", 2, "第一章 总则"), ("a", "第十条", "第十条 有下列情形之一的，应当报告："), ("p", "（一）发生事故的；"),
+                  ("p", "（二）其他应当报告的事项。"), ("a", "第十一条", "第十一条 报告应当及时。")], id="item-of-an-article"),
+    pytest.param(["第四条 工作坚持以下原则：", "（一）坚持党的领导。坚持和加强党的全面领导。", "（二）坚持以人民为中心。把群众满意作为标准。"],
+                 [("a", "第四条", "第四条 工作坚持以下原则："), ("p", "（一）坚持党的领导。坚持和加强党的全面领导。"),
+                  ("p", "（二）坚持以人民为中心。把群众满意作为标准。")], id="run-in-items-of-an-article"),
+    # a list of sentences: its last item is not a heading (its text comes next, but so did the others')
+    pytest.param(["一、元旦：2018年12月30日至2019年1月1日放假，共3天。", "二、春节：2月4日至10日放假，共7天。2月2日上班。", P],
+                 [("p", "一、元旦：2018年12月30日至2019年1月1日放假，共3天。"), ("p", "二、春节：2月4日至10日放假，共7天。2月2日上班。"),
+                  ("p", P)], id="last-item-of-a-list-of-sentences"),
+    # numbered articles running on through the chapters
+    pytest.param(["第一章 总则", "一、为做好工作，制定本规则。", "二、工作坚持依法行政，接受监督。", "第二章 职责",
+                  "三、总理负责全面工作。副总理协助总理工作。", P],
+                 [("h", 2, "第一章 总则"), ("p", "一、为做好工作，制定本规则。"), ("p", "二、工作坚持依法行政，接受监督。"),
+                  ("h", 2, "第二章 职责"), ("p", "三、总理负责全面工作。副总理协助总理工作。"), ("p", P)],
+                 id="articles-numbered-across-chapters"),
+    # still headings: a 意见's （一）… run on across its 一、 parts; a list's items that each lead their text
+    pytest.param(["一、总体要求", "（一）指导思想。", P, "二、主要任务", "（二）强化事前公开。", P],
+                 [("h", 2, "一、总体要求"), ("h", 3, "（一）指导思想。"), ("p", P), ("h", 2, "二、主要任务"),
+                  ("h", 3, "（二）强化事前公开。"), ("p", P)], id="yijian-numbering-runs-on-under-parts"),
+    pytest.param(["第一章 总则", "一、工作目标", P, "第二章 任务", "一、重点任务。", P],
+                 [("h", 2, "第一章 总则"), ("h", 3, "一、工作目标"), ("p", P), ("h", 2, "第二章 任务"),
+                  ("h", 3, "一、重点任务。"), ("p", P)], id="numbering-starts-again-in-each-chapter"),
+    pytest.param(["（一）强化督办协调。督办完成15项。", "（二）做好信息报送。报送信息120条。"],
+                 [("h", 2, "（一）强化督办协调。"), ("p", "督办完成15项。"), ("h", 2, "（二）做好信息报送。"), ("p", "报送信息120条。")],
+                 id="run-in-headings-one-after-another"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), ITEMS)
+def test_items_are_not_headings(lines: list[str], expected: list[tuple]) -> None:
+    report = parse((P, *lines), HASH_NAME)
+    assert _shape(report) == [("p", P), *expected]
+    assert_fidelity((P, *lines), report)
+
+
+# --------------------------------------------------------------------------------------------
 # Fidelity over every vector, generated documents and the seed reports
 # --------------------------------------------------------------------------------------------
 FIDELITY = (
@@ -326,6 +368,7 @@ FIDELITY = (
     + [pytest.param([P, *p.values[0]], HASH_NAME, id=f"article-{p.id}") for p in ARTICLES]
     + [pytest.param([P, p.values[0]], HASH_NAME, id=f"not-heading-{p.id}") for p in NOT_HEADINGS]
     + [pytest.param([P, p.values[0]], HASH_NAME, id=f"lead-{p.id}") for p in LEADS]
+    + [pytest.param([P, *p.values[0]], HASH_NAME, id=f"item-{p.id}") for p in ITEMS]
     + [
         pytest.param(["政府工作报告", "政府工作报告", "（一）强化。    督办。", "第一条 甲。", "第一条 乙。"], HASH_NAME,
                      id="mixed-repeat-split-articles"),
