@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, is_header_line
+from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
 from baogao.titles import file_stem
 from baogao.places import (
@@ -186,11 +186,16 @@ _MADE_ON = re.compile(r"(?:通过|批准|发布|公布|印发)\s*$")
 
 
 def _date(text: str, year: int | None) -> str | None:
-    """The report's date (ISO 8601) when its text gives one: a date line at the top or the end
-    (its 成文日期, the day it was delivered, a regulation's adoption line; not the day it takes
-    effect), or under a signature anywhere (before the 附件), else a news dateline in the year
-    `year`."""
+    """The report's date (ISO 8601) when its text gives one: a 信息公开 table's 成文日期, a date
+    line at the top or the end (its 成文日期, the day it was delivered, a regulation's adoption
+    line; not the day it takes effect), or under a signature anywhere (before the 附件), else a
+    news dateline in the year `year`."""
     head, tail = _ends(text)
+    written = _field_date(head)
+    if written:
+        found = _iso_date(int(written.group(1)), _cn_or_int(written.group(2)), _cn_or_int(written.group(3)))
+        if found:
+            return found
     for line in head + tail:
         m = _date_line(line)
         if m:
@@ -215,6 +220,12 @@ def _date(text: str, year: int | None) -> str | None:
             if m:
                 return _iso_date(year, int(m.group(1)), int(m.group(2)))
     return None
+
+
+def _field_date(head: list[str]) -> re.Match[str] | None:
+    """The 成文日期 of a 信息公开 table at the top (2022年09月14日, 2022-09-14)."""
+    written = re.sub(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$", r"\1年\2月\3日", info_fields(head).get("date", ""))
+    return _FULL_DATE.search(written)
 
 
 def _date_line(line: str) -> re.Match[str] | None:
@@ -248,8 +259,11 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
 
 def _dated_year(text: str) -> int | None:
     """The year of the document number at the top (皖政办秘〔2021〕82号: the year it was issued),
-    else of a date line at the top or the end."""
+    else of a date line at the top or the end (a 信息公开 table's 成文日期 first)."""
     head, tail = _ends(text)
+    written = _field_date(head)
+    if written and _plausible(int(written.group(1))):
+        return int(written.group(1))
     for line in head:
         number = _DOC_NUMBER_YEAR.search(line)
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
@@ -297,6 +311,10 @@ _UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
 _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     (re.compile("党史学习教育"), 2021),
+    (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
+    (re.compile("群众路线教育实践活动"), 2013),
+    (re.compile("三严三实"), 2015),
+    (re.compile("两学一做"), 2016),
     (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
 )
@@ -385,6 +403,9 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
     r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|中心"
+    # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
+    # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
+    r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
     r"|总工会|工会|局|厅|国务院|中共中央|党中央)"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
@@ -397,7 +418,8 @@ _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）()]{{0,20}}{_ORG_SUFFIX}")
+# (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受]{{0,20}}{_ORG_SUFFIX}")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -407,7 +429,7 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 _SIGNATURE_LINES = 6
 _SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
-_SIGNATURE = re.compile(rf"^(?P<org>[^\s，。；：、《》“”\"（）()]{{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
+_SIGNATURE = re.compile(rf"^(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -434,11 +456,11 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # name followed by what a subject is followed by (a verb or preposition such as 在/按照/深入/
 # 走访/联合, or 领导班子), optionally with a department in between (市总工会权益保障部走访).
 _CLAUSE_ORG = re.compile(
-    r"(?:^|(?<=[\n。；，：！？]))\s*"
+    r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     r"(?:(?:今年以来|一年来|近年来|近日|近期|目前|当前|\d{4}\s?年(?:度|以来)?)[，,]?\s*)?"
-    rf"(?P<org>[^\s，。；：、《》“”\"（）()]{{1,18}}?{_ORG_SUFFIX})"
-    rf"(?=(?:[{_HAN}]{{2,6}}?[部处科室股])?"
-    r"[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党])"
+    rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
+    rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
+    r"[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派])"
 )
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
@@ -477,6 +499,8 @@ def _title_org(title: str) -> str | None:
             return "、".join(prefix.split())
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
+        return None
+    if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
@@ -517,7 +541,10 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     file name (`names`) is about 河南省安阳市."""
     if _CENTRAL.match(org) or _starts_with_place(org):
         return org
-    for m in re.finditer(re.escape(org[1:] if org[0] in _LEVEL_CHARS else org), opening):
+    name = org[1:] if org[0] in _LEVEL_CHARS else org
+    # 县政府督查室 is written 寿县人民政府督查室 where the place is given
+    written_as = f"(?:人民)?{re.escape(name)}" if name.startswith("政府") else re.escape(name)
+    for m in re.finditer(written_as, opening):
         before = opening[max(0, m.start() - 12) : m.start()]
         if org[0] in _LEVEL_CHARS:  # 市总工会: the place must end in the same level word
             if not before.endswith(org[0]):
@@ -525,7 +552,7 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             before = before[:-1]
             places = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
             if places:
-                return (before + org[0])[places[-1].start :] + org[1:]
+                return (before + org[0])[places[-1].start :] + m.group()
             continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:
@@ -555,6 +582,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         return _qualify(org, opening, title + " " + stem)
     issuers = header_issuers(tuple(opening.split("\n")))
+    published = info_fields(opening.split("\n")).get("org")
+    if published:  # 公开责任部门 | 紫阳县政府办公室: the office a 信息公开 page names
+        return _qualify(published, opening, title + " " + stem)
     if issuers:  # 发展改革委办公厅 文件 / 税务总局办公厅: a joint 版头 names them all
         return "、".join(issuers)
 

@@ -4,6 +4,10 @@
 发文字号 (×政办发〔2024〕12号, with 签发人 beside it), and an attachment marker (附件1) standing
 above the attachment's own title. Used by parse (the title is the first line after them; the
 lines themselves stay in the text) and by enrich (the 密级 marking).
+
+A copy of a 政府信息公开 page starts instead with the table the page prints above the document
+(索引号, 文件名称, 发布机构, 文号, 成文日期 …), as lines of key and value cells: those lines are
+read the same way (`info_fields`: the title, office, number and date they give).
 """
 
 from __future__ import annotations
@@ -31,11 +35,30 @@ _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 
+# The fields of a 信息公开 table that say something about the report, by what they give.
+INFO_FIELDS = {
+    "文件名称": "title", "标题": "title", "名称": "title",
+    "发布机构": "org", "发文机关": "org", "发文单位": "org", "公开责任部门": "org", "发布单位": "org",
+    "文号": "number", "发文字号": "number", "发布文号": "number",
+    "成文日期": "date", "发文日期": "date",
+}
+# …and every key such a table has (a line of them is a table line, read or not).
+_INFO_KEYS = (*INFO_FIELDS, "索引号", "主题分类", "体裁分类", "组配分类", "公开目录", "公开形式", "公开方式",
+              "公开范围", "公开日期", "发布日期", "生成日期", "有效性", "效力状况", "内容概述", "主题词", "信息来源")
+_INFO_KEY = "|".join(sorted(_INFO_KEYS, key=len, reverse=True))
+# A cell is a key alone (文号, 成文日期：) or a key and its value (发布机构：县政府办公室).
+_INFO_CELL = re.compile(rf"^({_INFO_KEY})(?:\s*[:：]\s*(.*)|\s*)$")
+# Cells are set apart by | (a table copied as text), tabs, or runs of spaces.
+_CELL_BREAK = re.compile(r"\s*[|｜\t]\s*|\s{2,}|\u3000+")
+
 
 def is_header_line(line: str) -> bool:
     """True for a line of the 版头: a copy number, a marking, an urgency, the issuer's mark,
-    the document number (with its signer), or an attachment marker."""
+    the document number (with its signer), or an attachment marker; or a line of a 信息公开
+    table."""
     text = line.strip()
+    if _info_cells(text):
+        return True
     if not text or len(text) > _LINE_MAX_CHARS:
         return False
     if MARKING.match(text):
@@ -50,6 +73,40 @@ def header_length(lines: tuple[str, ...]) -> int:
     while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count)):
         count += 1
     return count
+
+
+def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """What the 信息公开 table among the 版头 lines gives (field → value, INFO_FIELDS' fields:
+    title, org, number, date); the first value of a field wins."""
+    found: dict[str, str] = {}
+    for line in lines[: header_length(tuple(lines))]:
+        for key, value in _info_cells(line.strip()).items():
+            if key in INFO_FIELDS and value:
+                found.setdefault(INFO_FIELDS[key], value)
+    return found
+
+
+def _info_cells(text: str) -> dict[str, str]:
+    """The key → value cells of a 信息公开 table line ({} when the line does not start with a
+    key): 文件名称 | 2022年…的通报 | ||, 索引号: | 0025/2017-0055 | 发布文号: | 镇政办发〔2017〕214号 |."""
+    cells = [cell for cell in _CELL_BREAK.split(text) if cell]
+    if not cells or not _INFO_CELL.match(cells[0]):
+        return {}
+    found: dict[str, str] = {}
+    k = 0
+    while k < len(cells):
+        m = _INFO_CELL.match(cells[k])
+        if not m:
+            k += 1
+            continue
+        if m.group(2) is not None and m.group(2).strip():
+            found[m.group(1)] = m.group(2).strip()
+            k += 1
+        else:
+            value = cells[k + 1] if k + 1 < len(cells) and not _INFO_CELL.match(cells[k + 1]) else ""
+            found[m.group(1)] = value
+            k += 2 if value else 1
+    return found
 
 
 def header_issuers(lines: tuple[str, ...]) -> list[str]:

@@ -39,8 +39,9 @@ class Block:
 class ParsedReport:
     """Title and body blocks of one report.
 
-    `title_in_text` is False when the title was not taken from the text (file name or
-    inferred), so the text starts with the first block. `subtitle` is the text of a
+    `title_in_text` is False when the title was not taken from the text's title line (file
+    name, a 信息公开 table's 文件名称 cell — `title_in_fields`, its line kept whole in the
+    blocks — or inferred), so the text starts with the first block. `subtitle` is the text of a
     ——subtitle line under the title (that line stays the first block).
     """
 
@@ -50,11 +51,14 @@ class ParsedReport:
     blocks: tuple[Block, ...]
     removed: dict[str, int] = field(default_factory=dict)
     subtitle: str = ""
+    title_in_fields: bool = False
 
     @property
     def title_source(self) -> str:
-        """Where the title came from: "text", "filename" or "inferred"."""
-        return "text" if self.title_in_text else ("inferred" if self.title_inferred else "filename")
+        """Where the title came from: "text", "fields", "filename" or "inferred"."""
+        if self.title_in_text:
+            return "text"
+        return "fields" if self.title_in_fields else ("inferred" if self.title_inferred else "filename")
 
     def text(self) -> str:
         """The report's kept text, one line per title/block, for fidelity checks and search."""

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from baogao.gongwen import header_length
+from baogao.gongwen import header_length, info_fields, is_header_line
 from baogao.model import Block, ParsedReport
 from baogao.titles import infer_title, title_from_filename
 
@@ -62,6 +62,7 @@ _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
 _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)对")
 _TITLE_MAX_LINES = 3
+_ADDRESSEES_MAX_LEN = 60
 
 
 def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] | None = None) -> ParsedReport:
@@ -81,12 +82,15 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     subtitle = _subtitle(after[0]) if title and after else ""
     body = list(lines[:header]) + after if title else list(lines)
 
+    # a 信息公开 page's table names the document (文件名称 | …): its title, the line kept whole
+    field_title = "" if title else info_fields(lines[:header]).get("title", "")
     if not title:
-        title = title_from_filename(source_name)
+        title = field_title or title_from_filename(source_name)
     return ParsedReport(
         title=title,
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
+        title_in_fields=bool(field_title),
         blocks=tuple(_blocks(_join_broken_lines(body), headings or {})),
         removed=dict(removed),
         subtitle=subtitle,
@@ -97,8 +101,16 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
     """Give a report without any title one built from its metadata and opening (after enrich)."""
     if report.title:
         return report
-    opening = report.blocks[0].text if report.blocks else ""
+    # from the first block of text: not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：)
+    opening = next((block.text for block in report.blocks if not is_header_line(block.text) and not _addressees(block.text)), "")
     return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
+
+
+def _addressees(line: str) -> bool:
+    """A 主送 line (各镇人民政府,县政府各工作部门、直属事业单位:): short, ending in a colon, and not
+    the formula that introduces the text (现将有关事项通知如下：)."""
+    text = line.strip()
+    return text.endswith(("：", ":")) and len(text) <= _ADDRESSEES_MAX_LEN and "如下" not in text
 
 
 def _subtitle(line: str) -> str:

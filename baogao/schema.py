@@ -21,7 +21,7 @@ from typing import Any, Callable, Literal
 DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
 YEAR_SOURCES = ("title", "filename", "text", "properties", "sidecar")  # properties: the file's creation date
-TITLE_SOURCES = ("text", "filename", "inferred", "sidecar")
+TITLE_SOURCES = ("text", "fields", "filename", "inferred", "sidecar")  # fields: a 信息公开 table's 文件名称
 # The marking of a classified text (GB/T 9704: 密级 and 保密期限, 秘密★1年), least secret first.
 SECRET_LEVELS = ("公开", "内部", "秘密", "机密", "绝密")
 MIN_YEAR, MAX_YEAR = 1949, 2100

@@ -32,6 +32,16 @@ _INFERRED_MAX_LEN = 30
 _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开展)([^》]{4,40}?)(?:活动)?的(?:通知|实施方案|方案)》")
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+# A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 近日): it names nothing.
+_TIME_ONLY = re.compile(
+    r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
+    r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?$"
+    r"|^(?:近日|日前|近期|目前|当前|前不久|新年伊始|年初|年底|岁末年初|今年以来|近年来|一年来|节后|节前)$"
+)
+
+
 def file_stem(source_name: str) -> str:
     """The file name without suffix and legal-database id."""
     return _DATABASE_ID.sub("", PurePath(source_name).stem)
@@ -61,7 +71,11 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # 县政府办公室领导班子团结带领…: the leadership team's report, not the office's
         team = "领导班子" if f"{org}领导班子" in opening[:200] else ""
         return f"{org}{team}{kind}"
-    return re.split(r"[，。；：,;:！？]", opening, maxsplit=1)[0][:_INFERRED_MAX_LEN] or "无标题"
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(opening) if c.strip()]
+    # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with
+    while len(clauses) > 1 and _TIME_ONLY.match(clauses[0]):
+        clauses.pop(0)
+    return clauses[0][:_INFERRED_MAX_LEN] if clauses else "无标题"
 
 
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None) -> str:

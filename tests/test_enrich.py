@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from baogao.enrich import enrich
 from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
+from baogao.parse import parse
 from baogao.places import find_places, find_platforms
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
@@ -143,6 +144,9 @@ def test_year_from_text(lines, expected):
         ("十三届全国人大四次会议上。", 2021),
         ("深入贯彻落实中国工会第十七次全国代表大会精神。", 2018),
         ("以党史学习教育为契机。", 2021),
+        ("严格落实中央八项规定精神。", 2012),
+        ("清理办公用房是开展党的群众路线教育实践活动的载体。", 2013),
+        ("深入开展“两学一做”学习教育。", 2016),
         ("新冠肺炎疫情防控常态化。", 2020),
         ("截至2019年10月，全市参保人数稳步增长。", 2019),  # figures as of a date
         ("截至2025年，全市建成5G基站1万个。", None),  # no month: may be a plan's target
@@ -188,6 +192,30 @@ def test_a_joint_header_names_the_issuers_and_a_notice_to_all_provinces_is_centr
     # quoting such a notice inside a sentence is not being it
     quoting = meta("县政府办公室2023年工作总结", "根据上级通知要求，各省、自治区、直辖市都要开展专项行动，我县认真落实。")
     assert quoting["level"] != "中央"
+
+
+@pytest.mark.parametrize("table", [
+    # a 信息公开 page's table copied as text: cells set apart by |, by tabs, or one field a line
+    ["文件名称 | 2022年第八次县政府常务会议确定事项落实情况的通报 | ||",
+     "索引号 | zyxzf/2022-4992 | 公开目录: | 政务督查 |",
+     "公开责任部门 | 紫阳县政府办公室 | 公开形式: | 主动公开 |",
+     "文号 | 督察通报第十七期 | 成文日期: | 2022年09月14日 |"],
+    ["文件名称\t2022年第八次县政府常务会议确定事项落实情况的通报", "发布机构\t紫阳县政府办公室\t成文日期\t2022-09-14"],
+    ["标题：2022年第八次县政府常务会议确定事项落实情况的通报", "发布机构：紫阳县政府办公室", "成文日期：2022年9月14日"],
+], ids=["pipes", "tabs", "one-field-a-line"])
+def test_a_public_information_table_names_title_office_and_date(table):
+    lines = (*table, "近期,县政府督查室对常务会议确定事项落实情况开展了专项督查,现通报如下。", "一、总体情况")
+    parsed = parse(lines, "57_ziyang.txt")
+    assert (parsed.title, parsed.title_source) == ("2022年第八次县政府常务会议确定事项落实情况的通报", "fields")
+    assert parsed.blocks[0].text == table[0]  # the table stays in the text, whole
+    result = enrich(parsed, "57_ziyang.txt")
+    assert (result["org"], result["date"], result["year"], result["region"]) == ("紫阳县政府办公室", "2022-09-14", 2022, "陕西省")
+
+
+def test_words_of_a_public_information_table_inside_the_text_are_text():
+    parsed = parse(("县政府办公室2023年工作总结", "一、办文工作", "文号：统一编排，成文日期：按签发日期填写。"), HASH_NAME)
+    assert (parsed.title, parsed.title_source) == ("县政府办公室2023年工作总结", "text")
+    assert enrich(parsed, HASH_NAME)["date"] is None
 
 
 def test_a_regulations_adoption_lines_date_it():
@@ -271,6 +299,13 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("平安县政务服务中心2022年度工作总结", [], "平安县政务服务中心"),
         ("县委办2023年上半年信息工作总结", [], "县委办公室"),
         ("××街道办事处2023年工作总结", [], "××街道办事处"),
+        # the offices that check and inspect, and web copies punctuated in half-width
+        ("", ["根据县政府工作安排,县政府督查室对2022年县《政府工作报告》落实情况进行了专项督查。"], "县政府督查室"),
+        ("", ["7月9日至17日,县委督查办组成两个督查组,采取查阅资料等方式进行了督查。"], "县委督查办"),
+        ("县作风办对部分单位遵守工作纪律情况开展督查", [], "县作风办"),
+        ("", ["7月下旬,市统计局派员参加了市政府督查室对部门的专项督查。"], "市统计局"),
+        # a title naming a meeting names no issuer; one body's news about another (获…表彰)
+        ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
          ["我办认真履行职责。", "全年报送信息320条，被市政府办采用56条。", "东安县人民政府办公室", "2023年12月28日"],

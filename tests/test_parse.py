@@ -449,13 +449,19 @@ def test_seed_reports_structure(name: str, title: str, in_text: bool, first_head
 # --------------------------------------------------------------------------------------------
 INFER = [
     pytest.param("县政府办公室", "工作总结", [P], "县政府办公室工作总结", id="org-and-doc-type"),
-    pytest.param("县政府办公室", "其他", [P], "一年来", id="doc-type-other-uses-opening"),
-    pytest.param(None, "工作总结", [P], "一年来", id="no-org-uses-opening"),
+    pytest.param("县政府办公室", "其他", [P], "办公室坚持围绕中心、服务大局", id="doc-type-other-uses-opening"),
+    # the opening's first clause that names something: not the time it opens with (一年来)
+    pytest.param(None, "工作总结", [P], "办公室坚持围绕中心、服务大局", id="no-org-uses-opening"),
+    pytest.param(None, None, ["2025年7月9日至17日，县委督查办组成两个督查组，开展督查。"], "县委督查办组成两个督查组",
+                 id="opening-time-clause-skipped"),
+    pytest.param(None, None, ["各镇人民政府,县政府各工作部门:", "为统计办理情况，现将有关事项通知如下:"], "为统计办理情况",
+                 id="addressees-skipped"),
     pytest.param(None, None, ["根据《关于开展能力提升行动的通知》要求，我办坚持以习近平新时代中国特色社会主义思想为指导。"],
                  "根据《关于开展能力提升行动的通知》要求", id="opening-clause"),
     pytest.param(None, None, ["我" * 50 + "。"], "我" * 30, id="opening-capped-at-30"),
     pytest.param(None, None, [], "无标题", id="empty-report"),
-    pytest.param(None, None, ["，开头就是逗号。"], "无标题", id="empty-opening-clause"),
+    pytest.param(None, None, ["，开头就是逗号。"], "开头就是逗号", id="empty-opening-clause"),
+    pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
 ]
 
 
