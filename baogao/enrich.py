@@ -806,6 +806,7 @@ _TYPE_AT_END = tuple(
         ("工作总结", r"总结"),
         ("情况汇报", r"汇报|报告|情况"),  # …工作开展情况 reports on a situation too
         ("通知", r"通知"),
+        ("通报", r"通报"),  # 督查通报, 信息通报: how offices tell others what was found
         ("办法", r"办法"),
         ("意见", r"意见"),
         ("决议", r"决议"),
@@ -819,6 +820,7 @@ _OPENING_TYPES = (
     ("讲话", re.compile(r"^同志们[：:]|(?:^|\n)——\s*在\S{2,40}?上的(?:讲话|报告|发言)", re.M)),
     ("工作总结", re.compile(r"总结如下")),
     ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
+    ("通报", re.compile(r"通报如下")),
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),

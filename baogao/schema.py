@@ -18,7 +18,7 @@ import reprlib
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
-DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "办法", "意见", "决议", "讲话", "其他")
+DOC_TYPES = ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "通报", "办法", "意见", "决议", "讲话", "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
 YEAR_SOURCES = ("title", "filename", "text", "properties", "sidecar")  # properties: the file's creation date
 TITLE_SOURCES = ("text", "fields", "filename", "inferred", "sidecar")  # fields: a 信息公开 table's 文件名称
