@@ -173,7 +173,8 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     """Fingerprints are cached per report by content (`baogao.similar.prints`): after one
     report changed, one was added and one deleted, only the changed and the added one are
     fingerprinted, the cache holds the current reports' files only, and the index files and
-    reuse pages equal, byte for byte, those a fresh pages folder gives."""
+    reuse pages equal, byte for byte, those a fresh pages folder gives; a damaged cache file is
+    not trusted."""
     from baogao.similar import prints
 
     pages = tmp_path / "pages"
@@ -209,6 +210,13 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
         assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
     reuse = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
     assert any(link["url"].startswith("reports/added.html") for p in reuse.get(changed["id"], []) for link in p["links"])
+    # a damaged cache file (here a whole fingerprint short) is not trusted: that report is fingerprinted again
+    damaged = pages / prints.CACHE_DIR / f"{sorted(keys)[0]}.bin"
+    damaged.write_bytes(damaged.read_bytes()[:-24])
+    (pages / "similar-index" / "VERSION").unlink()
+    fingerprinted.clear()
+    build_similar_index(pages, workers=1)
+    assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
 
 
 def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:

@@ -10,8 +10,8 @@ changed), reads the others' files, and removes the files no report of the archiv
 the folder holds exactly the current reports' fingerprints whatever the history. A file is
 written under a temporary name and renamed: a crash leaves no half file under a key.
 
-A file is one line of JSON (`{"length": skeleton length, "anchors": [[position, anchor], …]}`)
-and then six little-endian int32 rows of the report's N fingerprints, position order: hash
+A file is one line of JSON (`{"count": N, "length": skeleton length, "anchors": [[position,
+anchor], …]}`) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
 (uint32 bits), skeleton position, text start and end of its k-gram, its line, its section.
 """
 
@@ -49,13 +49,16 @@ class Report:
         self.rows, self.length, self.anchors = rows, length, anchors
 
     def to_bytes(self) -> bytes:
-        head = json.dumps({"length": self.length, "anchors": self.anchors}, ensure_ascii=False)
+        head = json.dumps({"count": self.rows.shape[1], "length": self.length, "anchors": self.anchors},
+                          ensure_ascii=False)
         return head.encode("utf-8") + b"\n" + self.rows.astype("<i4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Report:
         head, _, body = data.partition(b"\n")
         meta = json.loads(head)
+        if len(body) != ROWS * 4 * meta["count"]:
+            raise ValueError("truncated")  # fingerprinted again
         rows = np.frombuffer(body, "<i4").reshape(ROWS, -1)
         return cls(rows, meta["length"], [(at, name) for at, name in meta["anchors"]])
 
