@@ -169,6 +169,56 @@ def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(
         assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
 
 
+def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch):
+    """Fingerprints are cached per report by content (`baogao.similar.prints`): after one
+    report changed, one was added and one deleted, only the changed and the added one are
+    fingerprinted, the cache holds the current reports' files only, and the index files and
+    reuse pages equal, byte for byte, those a fresh pages folder gives; a damaged cache file is
+    not trusted."""
+    from baogao.similar import prints
+
+    pages = tmp_path / "pages"
+    shutil.copytree(corpus_site[0], pages)
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    changed, donor, deleted = catalog[len(catalog) // 2], catalog[0], catalog[-1]
+    text = pages / "text" / f"{changed['id']}.txt"
+    donated = (pages / "text" / f"{donor['id']}.txt").read_text(encoding="utf-8").split("\n")[1:6]
+    text.write_text(text.read_text(encoding="utf-8") + "\n".join(donated) + "\n", encoding="utf-8")
+    added = {**donor, "id": "added", "url": "reports/added.html", "display_title": "新增报告"}
+    (pages / "text" / "added.txt").write_text("新增报告\n" + "\n".join(donated[::-1]) + "\n", encoding="utf-8")
+    for folder, suffix in (("text", ".txt"), ("reports", ".md")):
+        (pages / folder / f"{deleted['id']}{suffix}").unlink()
+    catalog = [added, *catalog[:-1]]
+    (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    fingerprinted = []
+    compute = prints.report_fingerprints
+    monkeypatch.setattr(prints, "report_fingerprints", lambda job: fingerprinted.append(job[0].stem) or compute(job))
+    build_similar_index(pages, workers=1)
+    assert sorted(fingerprinted) == sorted(["added", changed["id"]])
+    keys = {prints.report_key(prints.code_digest(), (pages / "text" / f"{e['id']}.txt").read_bytes(),
+                              prints.page_body(pages / "reports" / f"{e['id']}.md")) for e in catalog}
+    assert {p.name for p in (pages / prints.CACHE_DIR).iterdir()} == {f"{key}.bin" for key in keys}  # the deleted one's went
+    cold = tmp_path / "cold"
+    for name in ("text", "reports"):
+        shutil.copytree(pages / name, cold / name)
+    shutil.copy(pages / "catalog.json", cold / "catalog.json")
+    build_similar_index(cold, workers=1)
+    assert len(fingerprinted) == 2 + len(catalog)
+    index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())
+    assert index == sorted(p.relative_to(pages).as_posix() for p in (pages / "similar-index").rglob("*") if p.is_file())
+    for name in ("reuse.json", "reuse/index.md", *index):
+        assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
+    reuse = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
+    assert any(link["url"].startswith("reports/added.html") for p in reuse.get(changed["id"], []) for link in p["links"])
+    # a damaged cache file (here a whole fingerprint short) is not trusted: that report is fingerprinted again
+    damaged = pages / prints.CACHE_DIR / f"{sorted(keys)[0]}.bin"
+    damaged.write_bytes(damaged.read_bytes()[:-24])
+    (pages / "similar-index" / "VERSION").unlink()
+    fingerprinted.clear()
+    build_similar_index(pages, workers=1)
+    assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
+
+
 def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:
     """A site whose 查重 index holds `texts` (report r000, r001 …); returns the site."""
     pages, site = tmp_path / "pages", tmp_path / "site"

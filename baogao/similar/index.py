@@ -34,20 +34,19 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import math
-import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from baogao.search.codec import PIECES_END, encode_varints, frame, json_bytes, piece, write_script
 from baogao.similar import fingerprint
-from baogao.similar.fingerprint import skeleton
-from baogao.workers import ordered_map, worker_pool
+
+if TYPE_CHECKING:
+    from baogao.similar.prints import Fingerprints
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
@@ -63,31 +62,7 @@ FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
-CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
-# A heading or an article of a converted page: its text (escaped Markdown) and anchor.
-_ANCHORED = re.compile(r"^(?:#{1,6} (?P<heading>.*) \{: #(?P<h>[^ ]+) \}|\{: #(?P<a>[^ ]+) \.baogao-article \})$")
-
-
-class Fingerprints:
-    """Every fingerprint of the archive: hash, report (catalog order), skeleton position, the
-    text offsets its k-gram spans [start, end), the line it starts in and its section (anchors
-    at or before it), sorted by hash, report, position; and per report its skeleton length and
-    anchors."""
-
-    def __init__(self, found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int,
-                                        list[tuple[int, str]], np.ndarray]]):
-        def joined(i: int, dtype: str) -> np.ndarray:
-            return np.concatenate([f[i] for f in found] or [np.zeros(0, dtype)]).astype(dtype)
-
-        hashes, positions, starts, ends = joined(0, "uint32"), joined(1, "int64"), joined(2, "int64"), joined(3, "int64")
-        lines, sections = joined(4, "int64"), joined(7, "int64")
-        docs = np.concatenate([np.full(len(f[0]), d, np.int64) for d, f in enumerate(found)] or [np.zeros(0, np.int64)])
-        order = np.lexsort((positions, docs, hashes))
-        self.hashes, self.docs, self.positions = hashes[order], docs[order], positions[order]
-        self.starts, self.ends, self.lines, self.sections = starts[order], ends[order], lines[order], sections[order]
-        self.lengths = [f[5] for f in found]
-        self.anchors = [f[6] for f in found]
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
@@ -95,7 +70,8 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     and the reuse pages; returns the index version. Skips the work when nothing changed."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
-    from baogao.similar.reuse import write_reuse  # reuse reads this module's Fingerprints
+    from baogao.similar.prints import load_fingerprints
+    from baogao.similar.reuse import write_reuse
 
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
     version = _version(catalog)
@@ -104,10 +80,7 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
     tmp.mkdir(parents=True)
-    jobs = [(pages_dir / "text" / f"{e['id']}.txt", pages_dir / "reports" / f"{e['id']}.md") for e in catalog]
-    with worker_pool(len(jobs), CHUNK, workers) as pool:
-        found = list(ordered_map(pool, _report_fingerprints, jobs, CHUNK))
-    prints = Fingerprints(found)
+    prints = load_fingerprints(pages_dir, catalog, workers)
     write_index(tmp, catalog, prints, version)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
@@ -142,48 +115,6 @@ def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
     link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
 
-def _report_fingerprints(job: tuple[Path, Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
-                                                          int, list[tuple[int, str]], np.ndarray]:
-    """One report's fingerprints (hashes, positions, text offsets and line of their k-grams),
-    skeleton length, anchors and each fingerprint's section."""
-    text_path, page_path = job
-    text = text_path.read_text(encoding="utf-8")
-    sk = skeleton(text)
-    hashes, positions = fingerprint.fingerprints(sk.codes)
-    starts, ends = sk.origin[positions], sk.origin[positions + fingerprint.K - 1] + 1
-    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), "<u4") == 0x0A)
-    lines = np.searchsorted(breaks, starts)  # the line (paragraph) each k-gram starts in
-    anchors = _anchors(text, sk.origin, page_path)
-    sections = np.searchsorted(np.array([at for at, _ in anchors], np.int64), positions, "right")
-    return hashes, positions, starts, ends, lines, len(sk.codes), anchors, sections
-
-
-def _anchors(text: str, origin: np.ndarray, page_path: Path) -> list[tuple[int, str]]:
-    """(skeleton position, anchor) of each heading and article of the page, found in the text's
-    lines in page order."""
-    if not page_path.is_file():
-        return []
-    lines, starts, offset = text.split("\n"), [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    found: list[tuple[int, str]] = []
-    body = page_path.read_text(encoding="utf-8").split("\n---\n", 1)[-1].split("\n")
-    at = 1  # line 0 of the text is the title
-    for number, page_line in enumerate(body):
-        m = _ANCHORED.match(page_line)
-        if not m:
-            continue
-        wanted = html.unescape(m["heading"] if m["heading"] is not None else body[number - 1]).strip()
-        anchor = m["h"] or m["a"]
-        for i in range(at, len(lines)):
-            if lines[i].strip() == wanted:
-                found.append((int(np.searchsorted(origin, starts[i])), anchor))
-                at = i + 1
-                break
-    return found
-
-
 def _write(root: Path, name: str, data: bytes, version: str) -> None:
     """root/NAME.js: `data` framed under "version/NAME" (codec.frame, as the search index's
     files), as a piece (see the module)."""
@@ -192,10 +123,10 @@ def _write(root: Path, name: str, data: bytes, version: str) -> None:
 
 def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
     """Write f/S.js for every shard; returns the shard bits."""
-    hashes = shard_keys(prints.hashes)
-    order = np.lexsort((prints.sections, prints.docs, hashes))
-    hashes, docs, sections = hashes[order], prints.docs[order], prints.sections[order]
-    # one entry per (hash, report, section), in (hash, report) order
+    # in (key, report, position) order the sections of a (key, report) ascend: one entry per
+    # (key, report, section), in (key, report) order
+    order = prints.by_key
+    hashes, docs, sections = prints.keys[order], prints.docs[order], prints.sections[order]
     keep = np.ones(len(hashes), bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
     hashes, docs, sections = hashes[keep], docs[keep], sections[keep]
@@ -208,7 +139,7 @@ def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
     rank -= rank[np.flatnonzero(new_hash)][group]
     listed = rank < HOLDERS
     firsts = np.flatnonzero(new_hash)
-    unique = hashes[firsts]
+    unique = hashes[firsts].astype(np.int64)
     holders = np.bincount(group[new_doc], minlength=len(unique))
     more = np.maximum(0, holders - HOLDERS)
     hashes, docs, sections, group = hashes[listed], docs[listed], sections[listed], group[listed]

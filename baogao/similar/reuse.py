@@ -19,9 +19,9 @@ From the fingerprint index alone (no text is compared again):
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -29,7 +29,7 @@ from baogao.render import escape_markdown
 from baogao.similar.fingerprint import GAP, K
 
 if TYPE_CHECKING:
-    from baogao.similar.index import Fingerprints
+    from baogao.similar.prints import Fingerprints
 
 REUSE_FILE = "reuse.json"
 REUSE_PAGE = "reuse/index.md"
@@ -50,26 +50,13 @@ SNIPPET = 60  # characters of a passage shown
 def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerprints) -> None:
     """Write reuse.json and reuse/index.md into `pages_dir` (both rewritten on every index build)."""
     texts = _Texts(pages_dir)
-    regions, holders = _shared_passages(prints)
-    per_report: dict[str, list] = {}
-    for doc, rows in regions.items():
-        text = texts.get(catalog[doc]["id"])
-        held = [r for r in rows if holders.get(r["id"]) or r["rarest"] > EXPAND_MAX]
-        chosen = sorted(held, key=lambda r: (-(r["b"] - r["a"]), r["a"]))[:PER_REPORT]
-        entries = []
-        for r in sorted(chosen, key=lambda r: r["a"]):
-            others = holders.get(r["id"], [])
-            links = [{"url": _anchored(catalog, prints, o, pos), "title": catalog[o]["display_title"]}
-                     for o, _, pos in others[:LINKS]]
-            count = len(others) if r["rarest"] <= EXPAND_MAX else r["rarest"] - 1
-            entries.append({"text": _snippet(text[r["start"]:r["end"]]), "start": r["start"], "end": r["end"],
-                            "count": count, "links": links})
-        if entries:
-            per_report[catalog[doc]["id"]] = entries
+    df = _df(prints)
+    shared = _shared_passages(prints, df)
+    per_report = _per_report(catalog, prints, shared, texts)
     (pages_dir / REUSE_FILE).write_text(json.dumps(per_report, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     page = pages_dir / REUSE_PAGE
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(_page(catalog, prints, texts, regions, holders, len(per_report)), encoding="utf-8")
+    page.write_text(_page(catalog, prints, texts, shared, _stock(prints, df), len(per_report)), encoding="utf-8")
 
 
 def load_reuse(pages_dir: Path) -> dict[str, list]:
@@ -93,142 +80,203 @@ def _snippet(text: str) -> str:
     return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
 
 
-def _anchored(catalog: list[dict[str, Any]], prints: Fingerprints, doc: int, pos: int) -> str:
-    anchor = ""
-    for at, name in prints.anchors[doc]:
-        if at <= pos:
-            anchor = name
-    return catalog[doc]["url"] + (f"#{anchor}" if anchor else "")
+@dataclass(frozen=True)
+class _Shared:
+    """The shared passages of every report, in report then position order (arrays by passage:
+    report, skeleton span [a, b), text span [start, end), the number of reports holding its
+    rarest sampled fingerprint), and the reports holding each (arrays by holding: passage,
+    report, its position there), by passage, the reports holding most of its sampled
+    fingerprints first, then catalog order."""
+    doc: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    rarest: np.ndarray
+    holding: np.ndarray
+    other: np.ndarray
+    other_pos: np.ndarray
 
 
-def _df(prints: Fingerprints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per entry: how many reports hold its hash; and per entry the first and end entry of its hash."""
-    h, d = prints.hashes, prints.docs
-    n = len(h)
-    new_hash = np.ones(n, bool)
-    new_hash[1:] = h[1:] != h[:-1]
-    new_pair = new_hash.copy()
-    new_pair[1:] |= d[1:] != d[:-1]
-    group = np.cumsum(new_hash) - 1
-    df = np.bincount(group[new_pair], minlength=int(group[-1]) + 1 if n else 0)
-    firsts = np.flatnonzero(new_hash)
-    ends = np.append(firsts[1:], n)
-    return df[group], firsts[group], ends[group]
+def _groups(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first index, size) of each run of equal values."""
+    new = np.ones(len(values), bool)
+    new[1:] = values[1:] != values[:-1]
+    firsts = np.flatnonzero(new)
+    return firsts, np.diff(np.append(firsts, len(values)))
 
 
-def _shared_passages(prints: Fingerprints) -> tuple[dict[int, list[dict]], dict[int, list[tuple[int, int, int]]]]:
-    """(report → its shared passages, passage id → [(other report, sampled prints it holds,
-    its position)], best first)."""
-    if not len(prints.hashes):
-        return {}, {}
-    df, first, end = _df(prints)
-    order = np.lexsort((prints.positions, prints.docs))
-    order = order[df[order] >= 2]
-    docs, pos, lines = prints.docs[order], prints.positions[order], prints.lines[order]
-    new = np.ones(len(order), bool)
+class _Counts(NamedTuple):
+    """Per fingerprint (report order): how many reports hold its hash (`df`), where its hash's
+    entries start in `prints.by_key` order (`first`) and how many there are (`size`); and each
+    hash's first fingerprint (`heads`: report, position order)."""
+    df: np.ndarray
+    first: np.ndarray
+    size: np.ndarray
+    heads: np.ndarray
+
+
+def _df(prints: Fingerprints) -> _Counts:
+    order = prints.by_key
+    keys, docs = prints.keys[order], prints.docs[order]
+    firsts, sizes = _groups(keys)
+    new_pair = np.ones(len(keys), bool)
+    new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+    group = np.repeat(np.arange(len(firsts)), sizes)
+    df = np.bincount(group[new_pair], minlength=len(firsts))
+    n = len(keys)
+    out_df, out_first, out_size = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    out_df[order], out_first[order], out_size[order] = df[group], firsts[group], sizes[group]
+    return _Counts(out_df, out_first, out_size, order[firsts])
+
+
+def _shared_passages(prints: Fingerprints, counts: _Counts) -> _Shared:
+    """Every report's shared passages and the reports holding each (see the module); array
+    work over the fingerprints in report order (`counts`: `_df`), no Python loop per passage
+    or holder."""
+    df, first, size, _ = counts
+    entries = np.flatnonzero(df >= 2)  # report, position order
+    docs, pos, lines = prints.docs[entries], prints.positions[entries], prints.lines[entries]
+    new = np.ones(len(entries), bool)
     new[1:] = (docs[1:] != docs[:-1]) | (pos[1:] - pos[:-1] > GAP) | (lines[1:] != lines[:-1])
-    rid = np.cumsum(new) - 1
-    sizes = np.bincount(rid)
-    regions: dict[int, list[dict]] = defaultdict(list)
     heads = np.flatnonzero(new)
-    lasts = np.append(heads[1:], len(order)) - 1
-    keep = sizes >= 2
-    # the SAMPLE rarest prints of each kept passage
-    rank_order = np.lexsort((pos, df[order], rid))  # by passage, rarest first
-    within = np.empty(len(order), np.int64)
-    within[rank_order] = np.arange(len(order)) - np.repeat(heads, sizes)
-    sampled = rank_order[(within[rank_order] < SAMPLE) & keep[rid[rank_order]]]
-    rarest = np.full(len(sizes), np.iinfo(np.int64).max)
-    np.minimum.at(rarest, rid[sampled], df[order][sampled])
-    for r in np.flatnonzero(keep).tolist():
-        i, j = order[heads[r]], order[lasts[r]]
-        regions[int(docs[heads[r]])].append({"id": r, "a": int(pos[heads[r]]), "b": int(pos[lasts[r]]) + K,
-                                             "start": int(prints.starts[i]), "end": int(prints.ends[j]),
-                                             "rarest": int(rarest[r])})
-    # expand the sampled prints into (passage, other report): their first EXPAND_MAX holders
-    small = sampled
-    entry = order[small]
-    lo, hi = first[entry], end[entry]
-    reps = np.minimum(hi - lo, EXPAND_MAX + 1)  # + 1: the report itself may be among them
-    region_of = np.repeat(rid[small], reps)
-    sample_of = np.repeat(small, reps)
-    at = np.repeat(lo - np.cumsum(np.append(0, reps[:-1])), reps) + np.arange(int(reps.sum()))
-    other, other_pos = prints.docs[at], prints.positions[at]
-    own = docs[small][np.repeat(np.arange(len(small)), reps)]
-    mask = other != own
-    region_of, sample_of, other, other_pos = region_of[mask], sample_of[mask], other[mask], other_pos[mask]
-    # one (passage, sampled print, report) once; then count the sampled prints per (passage, report)
-    key = np.lexsort((other_pos, other, sample_of, region_of))
-    region_of, sample_of, other, other_pos = region_of[key], sample_of[key], other[key], other_pos[key]
-    first_of = np.ones(len(key), bool)
-    first_of[1:] = (region_of[1:] != region_of[:-1]) | (sample_of[1:] != sample_of[:-1]) | (other[1:] != other[:-1])
-    region_of, other, other_pos = region_of[first_of], other[first_of], other_pos[first_of]
-    key = np.lexsort((other, region_of))
-    region_of, other, other_pos = region_of[key], other[key], other_pos[key]
-    pair_new = np.ones(len(key), bool)
-    pair_new[1:] = (region_of[1:] != region_of[:-1]) | (other[1:] != other[:-1])
-    starts = np.flatnonzero(pair_new)
-    held = np.diff(np.append(starts, len(key)))
-    sampled_count = np.minimum(sizes, SAMPLE)
-    holders: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for s, n in zip(starts.tolist(), held.tolist()):
-        r = int(region_of[s])
-        if 2 * n >= sampled_count[r]:
-            holders[r].append((int(other[s]), n, int(other_pos[s])))
-    for r, rows in holders.items():
-        rows.sort(key=lambda row: (-row[1], row[0]))
-    return regions, holders
+    sizes = np.diff(np.append(heads, len(entries)))
+    kept = np.flatnonzero(sizes >= 2)
+    heads, sizes = heads[kept], sizes[kept]
+    lasts = heads + sizes - 1
+    rid = np.repeat(np.arange(len(heads)), sizes)
+    members = np.repeat(heads, sizes) + (np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    e = entries[members]  # the kept passages' fingerprints, passage then position order
+    # the SAMPLE rarest of each passage (ties: the first in the passage); a stable sort by
+    # (passage, df) keeps position order among equals
+    by_rarity = np.argsort(rid * (int(df.max(initial=0)) + 1) + df[e], kind="stable")
+    rank = np.arange(len(e)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    sampled = np.sort(by_rarity[rank < SAMPLE])  # back in passage, position order
+    rarest = df[e[by_rarity[np.cumsum(sizes) - sizes]]] if len(e) else np.zeros(0, np.int64)
+    # expand each sampled fingerprint into the first EXPAND_MAX holders of its hash (+ 1: the
+    # report itself may be among them), in report, position order
+    s_entry = e[sampled]
+    reps = np.minimum(size[s_entry], EXPAND_MAX + 1)
+    starts_at = np.cumsum(reps) - reps
+    at = np.repeat(first[s_entry] - starts_at, reps) + np.arange(int(reps.sum()))
+    which = prints.by_key[at]
+    sample_of = np.repeat(np.arange(len(sampled)), reps)
+    passage_of = rid[sampled][sample_of]
+    other, other_pos = prints.docs[which], prints.positions[which]
+    # a report once per sampled fingerprint (at its first position), never the passage's own
+    once = np.ones(len(at), bool)
+    once[1:] = (sample_of[1:] != sample_of[:-1]) | (other[1:] != other[:-1])
+    once &= other != prints.docs[s_entry][sample_of]
+    passage_of, other, other_pos = passage_of[once], other[once], other_pos[once]
+    # per (passage, report): the sampled fingerprints it holds, its position at the first of them
+    n_docs = len(prints.lengths)
+    by_pair = np.argsort(passage_of.astype(np.int64) * n_docs + other, kind="stable")
+    passage_of, other, other_pos = passage_of[by_pair], other[by_pair], other_pos[by_pair]
+    pair_firsts, held = _groups(passage_of.astype(np.int64) * n_docs + other)
+    passage_of, other, other_pos = passage_of[pair_firsts], other[pair_firsts], other_pos[pair_firsts]
+    # a report holds a passage when it holds at least half of its sampled fingerprints
+    keep = 2 * held >= np.minimum(sizes, SAMPLE)[passage_of]
+    passage_of, other, other_pos, held = passage_of[keep], other[keep], other_pos[keep], held[keep]
+    best = np.lexsort((other, -held, passage_of))
+    return _Shared(doc=docs[heads], a=pos[heads], b=pos[lasts] + K, start=prints.starts[entries[heads]],
+                   end=prints.ends[entries[lasts]], rarest=rarest, holding=passage_of[best], other=other[best],
+                   other_pos=other_pos[best])
 
 
-def _pairs(prints: Fingerprints, regions: dict[int, list[dict]], holders: dict[int, list]) -> list[tuple[int, int, int, float]]:
+def _per_report(catalog: list[dict[str, Any]], prints: Fingerprints, shared: _Shared, texts: _Texts) -> dict[str, list]:
+    """report id → its PER_REPORT longest passages held elsewhere (position order), each with
+    its text, text span, number of reports and links to the first LINKS holding it."""
+    holders = np.bincount(shared.holding, minlength=len(shared.doc))
+    listed = np.flatnonzero((holders > 0) | (shared.rarest > EXPAND_MAX))
+    longest = listed[np.lexsort((shared.a[listed], -(shared.b - shared.a)[listed], shared.doc[listed]))]
+    firsts, sizes = _groups(shared.doc[longest])
+    rank = np.arange(len(longest)) - np.repeat(firsts, sizes)
+    chosen = np.sort(longest[rank < PER_REPORT])  # report, position order
+    link_firsts = np.cumsum(holders) - holders
+    link_rank = np.arange(len(shared.holding)) - link_firsts[shared.holding]
+    linked = np.flatnonzero(link_rank < LINKS)
+    urls = _anchored(catalog, prints, shared.other[linked], shared.other_pos[linked])
+    links: dict[int, list[dict[str, str]]] = {}
+    for r, o, url in zip(shared.holding[linked].tolist(), shared.other[linked].tolist(), urls):
+        links.setdefault(r, []).append({"url": url, "title": catalog[o]["display_title"]})
+    per_report: dict[str, list] = {}
+    for r in chosen.tolist():
+        rid = catalog[int(shared.doc[r])]["id"]
+        start, end, rarest = int(shared.start[r]), int(shared.end[r]), int(shared.rarest[r])
+        count = int(holders[r]) if rarest <= EXPAND_MAX else rarest - 1
+        per_report.setdefault(rid, []).append({"text": _snippet(texts.get(rid)[start:end]), "start": start, "end": end,
+                                               "count": count, "links": links.get(r, [])})
+    return per_report
+
+
+def _anchored(catalog: list[dict[str, Any]], prints: Fingerprints, docs: np.ndarray, pos: np.ndarray) -> list[str]:
+    """The URL of each (report, skeleton position): the report's page at the last anchor at or
+    before the position."""
+    names = [name for anchors in prints.anchors for _, name in anchors]
+    owner = np.repeat(np.arange(len(prints.anchors), dtype=np.int64), [len(anchors) for anchors in prints.anchors])
+    at = np.fromiter((a for anchors in prints.anchors for a, _ in anchors), np.int64, len(names))
+    found = np.searchsorted((owner << 32) + at, (docs.astype(np.int64) << 32) + pos, "right") - 1
+    own = (found >= 0) & (owner[found] == docs) if len(names) else np.zeros(len(docs), bool)
+    return [catalog[d]["url"] + (f"#{names[i]}" if mine else "")
+            for d, i, mine in zip(docs.tolist(), found.tolist(), own.tolist())]
+
+
+def _pairs(prints: Fingerprints, shared: _Shared) -> list[tuple[int, int, int, float]]:
     """(report, report, shared skeleton characters, share of the shorter) of the pairs that overlap most."""
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for doc, rows in regions.items():
-        for r in rows:
-            for other, _, _ in holders.get(r["id"], []):
-                shared[(doc, other)] += r["b"] - r["a"]
-    best: dict[tuple[int, int], int] = {}
-    for (d, o), n in shared.items():
-        key = (min(d, o), max(d, o))
-        best[key] = max(best.get(key, 0), n)
-    out = []
-    for (d, o), n in best.items():
-        if n >= PAIR_MIN:
-            out.append((d, o, n, min(1.0, n / max(1, min(prints.lengths[d], prints.lengths[o])))))
-    return sorted(out, key=lambda p: (-p[3], -p[2], p[0], p[1]))[:PAIRS]
-
-
-def _stock(prints: Fingerprints) -> list[tuple[int, int, int, int]]:
-    """(reports holding it, report, text start, text end) of the most reused passages."""
-    if not len(prints.hashes):
+    n_docs = len(prints.lengths)
+    if not len(shared.holding):
         return []
-    df, _, _ = _df(prints)
-    order = np.lexsort((prints.positions, prints.docs))
-    where = np.empty(len(order), np.int64)
-    where[order] = np.arange(len(order))
+    doc = shared.doc[shared.holding].astype(np.int64)
+    # the skeleton characters of a report's passages that the other holds, per ordered pair
+    key = doc * n_docs + shared.other
+    order = np.argsort(key, kind="stable")
+    firsts, _ = _groups(key[order])
+    totals = np.add.reduceat((shared.b - shared.a)[shared.holding][order], firsts)
+    d, o = doc[order][firsts], shared.other[order][firsts].astype(np.int64)
+    # per unordered pair, the larger of its two directions
+    both = np.minimum(d, o) * n_docs + np.maximum(d, o)
+    order = np.argsort(both, kind="stable")
+    firsts, _ = _groups(both[order])
+    best = np.maximum.reduceat(totals[order], firsts)
+    lo, hi = both[order][firsts] // n_docs, both[order][firsts] % n_docs
+    big = best >= PAIR_MIN
+    lo, hi, best = lo[big], hi[big], best[big]
+    lengths = np.array(prints.lengths, np.int64)
+    share = np.minimum(1.0, best / np.maximum(1, np.minimum(lengths[lo], lengths[hi])))
+    top = np.lexsort((hi, lo, -best, -share))[:PAIRS]
+    return list(zip(lo[top].tolist(), hi[top].tolist(), best[top].tolist(), share[top].tolist()))
+
+
+def _stock(prints: Fingerprints, counts: _Counts) -> list[tuple[int, int, int, int]]:
+    """(reports holding it, report, text start, text end) of the most reused passages: from
+    the hashes held most widely (ties: the smaller hash), each the first occurrence of its hash
+    (report, position order) grown into the run of its report's fingerprints held by at least
+    0.8 as many reports, K or fewer characters apart; a hash in a run found before is skipped."""
+    df, heads = counts.df, counts.heads
+    heads = heads[df[heads] >= 3]
+    heads = heads[np.lexsort((prints.hashes[heads], -df[heads]))]
     used: set[int] = set()
     found: list[tuple[int, int, int, int]] = []
-    for e in np.argsort(-df, kind="stable").tolist():
-        if df[e] < 3 or len(found) >= STOCK:
+    docs, positions = prints.docs, prints.positions
+    for e in heads.tolist():
+        if len(found) >= STOCK:
             break
         if int(prints.hashes[e]) in used:
             continue
         level = 0.8 * df[e]
-        lo = hi = int(where[e])
-        doc = prints.docs[e]
-        while lo > 0 and prints.docs[order[lo - 1]] == doc and df[order[lo - 1]] >= level \
-                and prints.positions[order[lo]] - prints.positions[order[lo - 1]] <= K:
+        lo = hi = e
+        while lo > 0 and docs[lo - 1] == docs[e] and df[lo - 1] >= level and positions[lo] - positions[lo - 1] <= K:
             lo -= 1
-        while hi + 1 < len(order) and prints.docs[order[hi + 1]] == doc and df[order[hi + 1]] >= level \
-                and prints.positions[order[hi + 1]] - prints.positions[order[hi]] <= K:
+        while hi + 1 < len(docs) and docs[hi + 1] == docs[e] and df[hi + 1] >= level \
+                and positions[hi + 1] - positions[hi] <= K:
             hi += 1
-        used.update(int(prints.hashes[order[i]]) for i in range(lo, hi + 1))
-        found.append((int(df[e]), int(doc), int(prints.starts[order[lo]]), int(prints.ends[order[hi]])))
+        used.update(int(h) for h in prints.hashes[lo: hi + 1])
+        found.append((int(df[e]), int(docs[e]), int(prints.starts[lo]), int(prints.ends[hi])))
     return found
 
 
-def _page(catalog: list[dict[str, Any]], prints: Fingerprints, texts: _Texts,
-          regions: dict[int, list[dict]], holders: dict[int, list], shared_reports: int) -> str:
+def _page(catalog: list[dict[str, Any]], prints: Fingerprints, texts: _Texts, shared: _Shared,
+          stock: list[tuple[int, int, int, int]], shared_reports: int) -> str:
     def link(doc: int, url: str | None = None) -> str:
         target = (url or catalog[doc]["url"]).replace(".html", ".md", 1)
         return f"[{escape_markdown(catalog[doc]['display_title'])}](../{target})"
@@ -236,7 +284,6 @@ def _page(catalog: list[dict[str, Any]], prints: Fingerprints, texts: _Texts,
     lines = ["---", "title: 文本复用", "---", "", "# 文本复用", "",
              f"归档 {len(catalog)} 篇报告中，{shared_reports} 篇有段落也见于其他报告（相同或相近，"
              "判定方法见“查重”页）。", "", "## 最常复用的段落", ""]
-    stock = _stock(prints)
     if stock:
         lines += ["| 篇数 | 段落 | 例如 |", "| ---: | --- | --- |"]
         for n, doc, start, end in stock:
@@ -245,7 +292,7 @@ def _page(catalog: list[dict[str, Any]], prints: Fingerprints, texts: _Texts,
     else:
         lines.append("没有见于三篇以上报告的段落。")
     lines += ["", "## 重合最多的报告", ""]
-    pairs = _pairs(prints, regions, holders)
+    pairs = _pairs(prints, shared)
     if pairs:
         lines += ["| 重合 | 报告 | 报告 | 相同或相近的字数 |", "| ---: | --- | --- | ---: |"]
         for d, o, n, share in pairs:

@@ -1,0 +1,185 @@
+"""The fingerprints of every report, cached per report so that a change fingerprints only it.
+
+Runs in `build_similar_index` (`baogao build`/`serve`, after conversion). A report's
+fingerprints (`baogao.similar.fingerprint`), their text offsets, lines and sections, its
+skeleton length and its anchors are a function of its converted text and of the heading and
+article lines of its page: the digest of those (and of this code) is the report's *key*, and
+`.similar-prints/KEY.bin` in the pages folder holds what was found for it. A build fingerprints
+only the reports whose key has no file (all of them in a fresh pages folder, one when one
+changed), reads the others' files, and removes the files no report of the archive uses, so
+the folder holds exactly the current reports' fingerprints whatever the history. A file is
+written under a temporary name and renamed: a crash leaves no half file under a key.
+
+A file is one line of JSON (`{"count": N, "length": skeleton length, "anchors": [[position,
+anchor], …]}`) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
+(uint32 bits), skeleton position, text start and end of its k-gram, its line, its section.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from baogao.similar import fingerprint
+from baogao.similar.fingerprint import skeleton
+from baogao.workers import ordered_map, worker_pool
+
+CACHE_DIR = ".similar-prints"
+CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
+ROWS = 6  # hash, position, start, end, line, section
+# A heading or an article of a converted page: its text (escaped Markdown) and anchor.
+_ANCHORED = re.compile(r"^(?:#{1,6} (?P<heading>.*) \{: #(?P<h>[^ ]+) \}|\{: #(?P<a>[^ ]+) \.baogao-article \})$")
+# The page lines the anchors are read from: heading and article lines, and each line before an
+# article line (its text); one line each, so the list determines what `_anchors` finds.
+_ANCHOR_LINES = re.compile(r"^(?:#{1,6} .* \{: #[^ ]+ \}|\{: #[^ ]+ \.baogao-article \}|.*(?=\n\{: #[^ ]+ \.baogao-article \}$))$",
+                           re.M)
+
+
+class Report:
+    """One report's fingerprints (position order) and what the index and reuse need of it."""
+
+    def __init__(self, rows: np.ndarray, length: int, anchors: list[tuple[int, str]]):
+        self.rows, self.length, self.anchors = rows, length, anchors
+
+    def to_bytes(self) -> bytes:
+        head = json.dumps({"count": self.rows.shape[1], "length": self.length, "anchors": self.anchors},
+                          ensure_ascii=False)
+        return head.encode("utf-8") + b"\n" + self.rows.astype("<i4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Report:
+        head, _, body = data.partition(b"\n")
+        meta = json.loads(head)
+        if len(body) != ROWS * 4 * meta["count"]:
+            raise ValueError("truncated")  # fingerprinted again
+        rows = np.frombuffer(body, "<i4").reshape(ROWS, -1)
+        return cls(rows, meta["length"], [(at, name) for at, name in meta["anchors"]])
+
+
+class Fingerprints:
+    """Every fingerprint of the archive in report (catalog order) then position order: hash,
+    report, skeleton position, the text offsets its k-gram spans [start, end), the line it
+    starts in and its section (anchors at or before it); per report its skeleton length and
+    anchors. `by_key` orders them by shard key (`index.shard_keys`, one to one with the hash),
+    report, position: the order of the index's shards, and the hash groups reuse counts."""
+
+    def __init__(self, reports: list[Report]):
+        rows = np.concatenate([r.rows for r in reports], axis=1) if reports else np.zeros((ROWS, 0), np.int32)
+        self.hashes = rows[0].view(np.uint32)
+        self.positions, self.starts, self.ends, self.lines, self.sections = rows[1], rows[2], rows[3], rows[4], rows[5]
+        self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), [r.rows.shape[1] for r in reports])
+        self.lengths = [r.length for r in reports]
+        self.anchors = [r.anchors for r in reports]
+        from baogao.similar.index import shard_keys  # index imports this module
+
+        self.keys = shard_keys(self.hashes).astype(np.uint32)
+        self.by_key = np.argsort(self.keys, kind="stable")  # stable: report, position within a key
+
+
+def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None) -> Fingerprints:
+    """The fingerprints of the reports of `catalog` (converted in `pages_dir`), from the cache
+    where their key has a file, computed (and cached) where not; the cache then holds only
+    these reports' files."""
+    cache = pages_dir / CACHE_DIR
+    cache.mkdir(exist_ok=True)
+    code = code_digest()
+    keys: list[str] = []
+    found: list[Report | None] = []
+    missing: list[tuple[int, tuple[Path, Path]]] = []
+    for i, entry in enumerate(catalog):
+        text_path, page_path = pages_dir / "text" / f"{entry['id']}.txt", pages_dir / "reports" / f"{entry['id']}.md"
+        key = report_key(code, text_path.read_bytes(), page_body(page_path))
+        keys.append(key)
+        try:
+            found.append(Report.from_bytes((cache / f"{key}.bin").read_bytes()))
+        except (OSError, ValueError, KeyError):
+            found.append(None)
+            missing.append((i, (text_path, page_path)))
+    with worker_pool(len(missing), CHUNK, workers) as pool:
+        computed = ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)
+        for (i, _), report in zip(missing, computed):
+            found[i] = report
+            _write_atomic(cache / f"{keys[i]}.bin", report.to_bytes())
+    wanted = {f"{key}.bin" for key in keys}
+    for path in cache.iterdir():
+        if path.name not in wanted:
+            path.unlink()
+    return Fingerprints([r for r in found if r is not None])
+
+
+def report_key(code: str, text: bytes, page_body: str) -> str:
+    """The digest of what a report's fingerprints are made of (see the module)."""
+    digest = hashlib.sha256(f"{code}\0".encode())
+    digest.update(text)
+    digest.update(b"\0" + "\n".join(_ANCHOR_LINES.findall(page_body)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def report_fingerprints(job: tuple[Path, Path]) -> Report:
+    """One report's fingerprints (hashes, positions, text offsets and line of their k-grams,
+    sections), skeleton length and anchors."""
+    text_path, page_path = job
+    text = text_path.read_text(encoding="utf-8")
+    sk = skeleton(text)
+    hashes, positions = fingerprint.fingerprints(sk.codes)
+    starts, ends = sk.origin[positions], sk.origin[positions + fingerprint.K - 1] + 1
+    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), "<u4") == 0x0A)
+    lines = np.searchsorted(breaks, starts)  # the line (paragraph) each k-gram starts in
+    anchors = _anchors(text, sk.origin, page_body(page_path))
+    sections = np.searchsorted(np.array([at for at, _ in anchors], np.int64), positions, "right")
+    rows = np.stack([hashes.view(np.int32), *(a.astype(np.int32) for a in (positions, starts, ends, lines, sections))])
+    return Report(rows, len(sk.codes), anchors)
+
+
+def page_body(page_path: Path) -> str:
+    """A converted page without its front matter ('' when there is no page)."""
+    if not page_path.is_file():
+        return ""
+    return page_path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+
+
+def _anchors(text: str, origin: np.ndarray, body_text: str) -> list[tuple[int, str]]:
+    """(skeleton position, anchor) of each heading and article of the page, found in the text's
+    lines in page order."""
+    if not body_text:
+        return []
+    lines, starts, offset = text.split("\n"), [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    found: list[tuple[int, str]] = []
+    body = body_text.split("\n")
+    at = 1  # line 0 of the text is the title
+    for number, page_line in enumerate(body):
+        m = _ANCHORED.match(page_line)
+        if not m:
+            continue
+        wanted = html.unescape(m["heading"] if m["heading"] is not None else body[number - 1]).strip()
+        anchor = m["h"] or m["a"]
+        for i in range(at, len(lines)):
+            if lines[i].strip() == wanted:
+                found.append((int(np.searchsorted(origin, starts[i])), anchor))
+                at = i + 1
+                break
+    return found
+
+
+def code_digest() -> str:
+    """The code fingerprints are made by: a change to it fingerprints every report again."""
+    digest = hashlib.sha256()
+    for module in (fingerprint.__file__, __file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
