@@ -195,3 +195,13 @@ def reports_copy(tmp_path) -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _quiet_material():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_collection_modifyitems(items):
+    """The modules that read office_files, but the first, go last: under xdist the first one's
+    worker makes the files (LibreOffice, a minute or more) while the other worker runs other
+    modules, instead of waiting for them on the lock (`make test` hands out whole modules in
+    this order)."""
+    users = list(dict.fromkeys(item.module for item in items if "office_files" in getattr(item, "fixturenames", ())))
+    late = set(users[1:])
+    items.sort(key=lambda item: item.module in late)  # stable: the order within each part stays
