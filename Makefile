@@ -24,8 +24,10 @@ serve: install
 	$(BIN)/baogao serve --reports $(REPORTS)
 
 ## Lint, then all tests: unit, golden, corpus (skipped without ../shared/corpus), browser.
+## TEST_WORKERS pytest-xdist processes, a test file each at a time (its module fixtures built once).
+TEST_WORKERS ?= 2
 test: install lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 ## Lint (ruff) and type-check (mypy); must be clean.
 lint: install

@@ -5,16 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -46,14 +42,13 @@ def served_site(sample_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium") and not __import__("os").path.exists(CHROMIUM):
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(session_browser):
+    """The session's chromium (conftest.SessionBrowser) for a module's tests; the contexts and
+    pages they leave open are closed after the module, as a browser of its own would be."""
+    launched = session_browser.get()
+    yield launched
+    for context in launched.contexts:
+        context.close()
 
 
 def test_home_year_and_report_pages_render_with_no_outside_requests(served_site, browser):

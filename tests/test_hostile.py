@@ -520,8 +520,8 @@ def differing(one: dict[str, bytes], two: dict[str, bytes]) -> list[str]:
     return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
-    _, one = build_site(REPORTS, tmp_path / "one")
+def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):
+    _, one = sample_site  # built the same way (conftest.build_site), in another folder
     _, two = build_site(REPORTS, tmp_path / "two")
     files = files_of(one)
     assert len(files) > 50 and differing(files, files_of(two)) == []

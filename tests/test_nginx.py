@@ -30,6 +30,7 @@ import pytest
 
 from baogao.publish import content_security_policy, publish
 from baogao.site import run_mkdocs
+from tests.test_browser import browser  # noqa: F401  (fixture: the session's chromium)
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -38,9 +39,6 @@ DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
 CONF_SITE, CONF_LISTEN = "/srv/baogao/site/", "listen 80;"
 SUB_PATH = "/archive/"
 BASE_URL = "http://archive.example.internal/archive/"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 QUERY = "马上就办"
 IMMUTABLE = "public, max-age=31536000, immutable"
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "same-origin",
@@ -160,19 +158,6 @@ http {{
             process.wait()
 
 
-@contextlib.contextmanager
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 class Watch:
     """A browser context that records every request, CSP violation, console error and JS error."""
 
@@ -216,22 +201,10 @@ def wait_for_results(page) -> int:
 # ---- fixtures ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def published(sample_site, tmp_path_factory) -> Published:
-    pages, _ = sample_site
-    return publish_sample(pages, tmp_path_factory.mktemp("publish"))
-
-
-@pytest.fixture(scope="module")
 def nginx(published, tmp_path_factory):
     """(base URL of the archive, port) with nginx running; stopped after the module."""
     with running_nginx(published.root, tmp_path_factory.mktemp("nginx")) as port:
         yield f"http://127.0.0.1:{port}{SUB_PATH}", port
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 def fetch(port: int, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:

@@ -16,7 +16,6 @@ from tests.test_nginx import (
     browser,  # noqa: F401  (fixture)
     nginx,  # noqa: F401  (fixture)
     nginx_missing,
-    published,  # noqa: F401  (fixture)
     wait_for_results,
 )
 

@@ -33,7 +33,7 @@ from baogao.cli import main as baogao
 from baogao.manifest import MANIFEST, read_manifest
 from baogao.publish import publish
 from baogao.site import BUILD_STAMP
-from tests.test_nginx import SECURITY_HEADERS, fetch, publish_sample, running_nginx
+from tests.test_nginx import SECURITY_HEADERS, fetch, running_nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
@@ -430,10 +430,9 @@ def test_a_server_of_the_out_folder_never_fails_during_a_rebuild(work):
 
 # ---- nginx: nothing but the site ----------------------------------------------------------
 
-def test_nginx_answers_404_for_what_is_not_the_site(sample_site, tmp_path):
-    pages, _ = sample_site
-    published = publish_sample(pages, tmp_path)
-    root = published.root
+def test_nginx_answers_404_for_what_is_not_the_site(published, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(published.root, root)  # the published sample, to plant files in
     site_files = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
     planted = {".git/config": "[core]", ".env": "SECRET=1", BUILD_STAMP: "x", MANIFEST: "x",
                "reports/某报告.meta.yml": "title: x", "某报告.meta.yml": "title: x", "build/pages/catalog.json": "[]",
