@@ -91,6 +91,12 @@ def page_slug(value: str) -> str:
     return _UNSAFE_IN_FILE_NAME.sub("-", value).strip("-")[:80] or "x"
 
 
+def theme_page(theme: str) -> str:
+    """A theme's page (pages-relative Markdown): it lists every report of the theme, and a
+    report page's theme chips link to it."""
+    return f"themes/{page_slug(theme)}.md"
+
+
 @dataclass(frozen=True)
 class Facet:
     """One way to browse: a field, its label, and where its pages go (one page per value)."""
@@ -242,7 +248,7 @@ def write_site_pages(
         written.add("themes/index.md")
         write(pages_dir / "themes" / "index.md", _themes_index(taxonomy, theme_counts))
         for theme in taxonomy.themes:
-            name = f"themes/{page_slug(theme.name)}.md"
+            name = theme_page(theme.name)
             written.add(name)
             write(pages_dir / name, _theme_page(theme.name, theme.description, entries))
 
@@ -400,6 +406,4 @@ def _theme_page(name: str, description: str, entries: list[dict[str, Any]]) -> s
         if not sections:
             lines.append("- （主题由人工更正添加，未定位到具体段落）")
         lines.append("")
-    # The one listing of this tag: Material's tag chips on report pages link here, always.
-    lines += ["## 本主题全部报告", "", f"<!-- material/tags {{ include: [{json.dumps(name, ensure_ascii=False)}] }} -->", ""]
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ import logging
 import os
 import shutil
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -31,7 +31,7 @@ from baogao.enrich import enrich
 from baogao.parse import parse, with_inferred_title
 from baogao.readers import ReadError, read
 from baogao.keywords import keywords
-from baogao.model import Block
+from baogao.model import Block, ParsedReport
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
@@ -50,6 +50,7 @@ STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "ji
                    "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
+PREPARED_FOLDER = "prepared"  # ID.json: each report's Prepared (what a themes.yml edit re-classifies)
 SIDECAR_SUFFIX = ".meta.yml"
 
 log = logging.getLogger("baogao")
@@ -66,6 +67,7 @@ class Converted:
     meta: dict[str, Any]
     sections: list[dict[str, Any]] = field(default_factory=list)  # theme matches, for theme pages
     formulations: list[str] = field(default_factory=list)  # for the 提法库 page
+    prepared: str | None = None  # Prepared.to_json, when the report was read (not re-classified)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class Summary:
     unchanged: int = 0
     removed: int = 0
     kept: int = 0  # pages kept from the last run: their source cannot be read now
+    reclassified: int = 0  # of the converted: classified and rendered again, not read (themes.yml edited)
     failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
     skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files)
     warnings: list[str] = field(default_factory=list)  # converted, but look: naming the file
@@ -82,8 +85,9 @@ class Summary:
         kept = f", {self.kept} kept from the last run (unreadable now)" if self.kept else ""
         skipped = f", {len(self.skipped)} skipped (macOS metadata ._ files)" if self.skipped else ""
         warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
+        reclassified = f" ({self.reclassified} of them re-classified, not read)" if self.reclassified else ""
         return (
-            f"{self.converted} converted, {self.unchanged} unchanged, "
+            f"{self.converted} converted{reclassified}, {self.unchanged} unchanged, "
             f"{len(self.failed)} failed, {self.removed} removed{kept}{skipped}{warned}"
         )
 
@@ -99,6 +103,34 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
 
     Raises ReportError. Without a taxonomy no themes are assigned (unit tests, goldens).
     """
+    return classified(prepare_report(raw, rel_path, sidecar), taxonomy)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A report read, cleaned, parsed and enriched: all its conversion needs but the taxonomy.
+    Kept in the pages folder (PREPARED_FOLDER, JSON), so that an edit of themes.yml classifies
+    and renders the reports again without reading them (`classified`)."""
+
+    parsed: ParsedReport
+    meta: dict[str, Any]  # the front matter but its themes, before the sidecar's corrections
+    sidecar: dict[str, Any]
+
+    def to_json(self) -> str:
+        return json.dumps({"parsed": asdict(self.parsed), "meta": self.meta, "sidecar": self.sidecar},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    @staticmethod
+    def from_json(text: str) -> Prepared:
+        data = json.loads(text)
+        parsed = data["parsed"]
+        blocks = tuple(Block(**block) for block in parsed.pop("blocks"))
+        return Prepared(ParsedReport(blocks=blocks, **parsed), data["meta"], data["sidecar"])
+
+
+def prepare_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Prepared:
+    """read → clean → parse → enrich (keywords too) for one report: what `classified` needs.
+    Raises ReportError."""
     name = Path(rel_path).name
     try:
         document = read(raw, rel_path)
@@ -118,15 +150,13 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
             # as the first paragraph, so every character of the report is still on its page.
             parsed = replace(parsed, title_in_text=False, blocks=(Block("paragraph", parsed.title), *parsed.blocks))
         parsed = replace(parsed, title=sidecar["title"], title_inferred=False)
-    matches = classify(parsed, taxonomy) if taxonomy else []
-    anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts})
     meta: dict[str, Any] = {
         "id": report_id(rel_path),
         "title": parsed.title,
         "title_source": title_source,
         "title_inferred": parsed.title_inferred,
         **facts,
-        "themes": report_themes(matches, taxonomy) if taxonomy else [],
+        "themes": [],  # `classified` fills them in
         "keywords": keywords(parsed.text()),
         "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
         "source": rel_path,
@@ -135,6 +165,16 @@ def convert_report(raw: bytes, rel_path: str, sidecar: dict[str, Any], taxonomy:
         "sha256": hashlib.sha256(raw).hexdigest(),
         "original": None if document.reader == "txt" else original_path(rel_path),
     }
+    return Prepared(parsed, meta, sidecar)
+
+
+def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
+    """themes → render for one prepared report: its sections classified by `taxonomy` (none
+    without one), the sidecar's corrections applied, its page rendered. Raises ReportError."""
+    parsed, rel_path, sidecar = prepared.parsed, prepared.meta["source"], prepared.sidecar
+    matches = classify(parsed, taxonomy) if taxonomy else []
+    anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts})
+    meta = {**prepared.meta, "themes": report_themes(matches, taxonomy) if taxonomy else []}
     # Hand corrections win over extracted values.
     meta.update(sidecar)
     if "year" in sidecar:
@@ -169,11 +209,20 @@ def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any
     }
 
 
-def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None]) -> Converted | str:
-    """Worker entry: returns the result or the error message (exceptions cross processes badly)."""
-    path, rel_path, sidecar, taxonomy = job
+def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None, Path | None]) -> Converted | str:
+    """Worker entry: returns the result or the error message (exceptions cross processes badly).
+    With a prepared file the report is only classified and rendered again (a themes.yml edit)."""
+    path, rel_path, sidecar, taxonomy, prepared_file = job
     try:
-        return convert_report(read_report(path, rel_path), rel_path, sidecar, taxonomy)
+        if prepared_file is not None:
+            try:
+                prepared = Prepared.from_json(prepared_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # gone or damaged: the report is read again
+            else:
+                return classified(prepared, taxonomy)
+        prepared = prepare_report(read_report(path, rel_path), rel_path, sidecar)
+        return replace(classified(prepared, taxonomy), prepared=prepared.to_json())
     except ReportError as err:
         return str(err)
     except NotAReport as err:
@@ -258,8 +307,9 @@ def convert_archive(
 ) -> Summary:
     """Convert a folder of reports into `pages_dir` (reports/, text/, catalog.json, index pages).
 
-    With a taxonomy, sections are classified and theme pages written; editing the taxonomy
-    converts every report again.
+    With a taxonomy, sections are classified and theme pages written; after an edit of the
+    taxonomy every report is classified and rendered again from what was kept of it
+    (PREPARED_FOLDER), not read again.
     """
     summary = Summary()
     state_path = pages_dir / STATE_FILE
@@ -268,10 +318,10 @@ def convert_archive(
     # rel_path → {"key", "meta", "sections"} of a converted report, or {"rejected", "message"}
     # of a file rejected unread (see _rejection)
     new_state: dict[str, dict[str, Any]] = {}
-    jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None]] = []
-    keys: dict[str, str] = {}
+    jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None, Path | None]] = []
+    keys: dict[str, tuple[str, str]] = {}  # rel_path → (key of its Prepared, key of its page)
     code = stage_digest()
-    version = f"{code}:{taxonomy.digest if taxonomy else ''}".encode()
+    taxonomy_digest = taxonomy.digest if taxonomy else ""
 
     found = scan(reports_dir)
     for problem in found.problems:
@@ -311,17 +361,21 @@ def convert_archive(
             continue
         if sidecar_error:
             summary.failed.append(sidecar_error)
-        digest = hashlib.sha256(version + b"\0")
+        digest = hashlib.sha256(code.encode() + b"\0")
         digest.update(raw)
         digest.update(b"\0" + sidecar_raw)
-        keys[rel_path] = digest.hexdigest()
-        if old.get("key") == keys[rel_path] and _has_page(pages_dir, old):
+        prepared_key = digest.hexdigest()
+        keys[rel_path] = prepared_key, hashlib.sha256(f"{prepared_key}:{taxonomy_digest}".encode()).hexdigest()
+        if old.get("key") == keys[rel_path][1] and _has_page(pages_dir, old):
             new_state[rel_path] = old
             summary.unchanged += 1
         else:
-            jobs_todo.append((source.path, rel_path, sidecar, taxonomy))
+            prepared_file = pages_dir / PREPARED_FOLDER / f"{report_id(rel_path)}.json"
+            classify_only = (old.get("prepared") == prepared_key and _has_page(pages_dir, old)
+                             and (pages_dir / "text" / f"{report_id(rel_path)}.txt").is_file())
+            jobs_todo.append((source.path, rel_path, sidecar, taxonomy, prepared_file if classify_only else None))
 
-    for (path, rel_path, _, _), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+    for (path, rel_path, *_), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
         if isinstance(result, str):
             summary.failed.append(result)
             continue
@@ -331,11 +385,14 @@ def convert_archive(
                 summary.failed.append(error)
                 continue
         page_id = result.meta["id"]
-        write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
+        if result.prepared is not None:  # read again (a re-classified report's text is as it was)
+            write_atomic(pages_dir / PREPARED_FOLDER / f"{page_id}.json", result.prepared)
+            write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
         write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
-        new_state[rel_path] = {"key": keys[rel_path], "meta": result.meta, "sections": result.sections,
-                               "formulations": result.formulations}
+        new_state[rel_path] = {"key": keys[rel_path][1], "prepared": keys[rel_path][0], "meta": result.meta,
+                               "sections": result.sections, "formulations": result.formulations}
         summary.converted += 1
+        summary.reclassified += result.prepared is None
 
     reports = {rel_path: entry for rel_path, entry in sorted(new_state.items()) if "meta" in entry}
     summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in reports.values()},
@@ -409,7 +466,7 @@ def _load_state(path: Path) -> dict[str, dict[str, Any]]:
 def _remove_stale_pages(pages_dir: Path, live_ids: set[str], live_originals: set[str | None]) -> int:
     """Delete pages, texts and originals whose source is gone or now fails."""
     removed = 0
-    for folder, suffix in (("reports", ".md"), ("text", ".txt")):
+    for folder, suffix in (("reports", ".md"), ("text", ".txt"), (PREPARED_FOLDER, ".json")):
         for path in sorted((pages_dir / folder).glob(f"*{suffix}")):
             if path.stem not in live_ids:
                 path.unlink()

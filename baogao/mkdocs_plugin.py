@@ -3,8 +3,8 @@
 Registered by entry point (pyproject.toml, `mkdocs.plugins`) and listed in mkdocs.yml. Its one
 option, `pages_dir`, is the converted pages folder (relative to mkdocs.yml; default build/pages);
 `baogao build` and `baogao serve` set it to the folder they convert into (`site.run_mkdocs`).
-What a build needs from one event to the next (the reports' neighbours) lives on the plugin
-instance, read again at every build's `on_config`. MkDocs 2.0 has no plugins: this module is
+What a build needs from one event to the next (the reports' neighbours, the files) lives on the
+plugin instance, read again at every build's `on_config`. MkDocs 2.0 has no plugins: this module is
 what would be replaced, and it holds no logic of its own.
 """
 
@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -27,10 +27,22 @@ from baogao import site
 from baogao.cite import cite_source
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
-from baogao.pagereuse import REUSED_TEMPLATE, PageReuse, shared_key
+from baogao.pagereuse import PageReuse, shared_key
 from baogao.similar.index import publish_similar_index
 from baogao.similar.reuse import load_reuse
-from baogao.themes import MAX_CHIPS
+
+
+class TakenPage(File):
+    """A page the previous site gives (baogao.pagereuse): among MkDocs' files, so that links to
+    it resolve and the sitemap lists it (it has a Page, never read), but not a documentation
+    page, so MkDocs neither reads nor renders it, and not copied: `PageReuse.finish` links the
+    previous file in."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class BaogaoPluginConfig(Config):
@@ -42,72 +54,80 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
         self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
-        self.page_reuse = PageReuse(None, "")  # which report pages the previous site gives
+        self.page_reuse = PageReuse(None, "")  # which pages the previous site gives
+        self.files = Files([])  # MkDocs' files, the taken pages' stand-ins among them
 
     @property
     def pages_dir(self) -> Path:
         return Path(self.config.pages_dir)
 
-    @event_priority(100)  # before Material's tags plugin reads its settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Before the build: the pages folder must exist; allowed tags = the taxonomy's themes;
-        the search index version; the fields of the metadata panel; the neighbours."""
+        """Before the build: the pages folder must exist; the fields of the metadata panel; the
+        neighbours and reuse entries; what every page is made with (baogao.pagereuse)."""
         if not self.pages_dir.is_dir():
             raise PluginError(f"no converted pages in '{self.pages_dir}': run `baogao build` (or `make site`), "
                               "which converts the reports before MkDocs runs")
-        tags = config.plugins.get("material/tags")
-        if tags is not None:
-            # Material's tags plugin wants its own Tag objects in `tags_allowed`, and their class
-            # is internal to it: its `tags_allowed` option makes them from names, as it does
-            # for the names written in mkdocs.yml (config_scheme: MkDocs' plugin API).
-            option = dict(tags.config_scheme)["tags_allowed"]
-            tags.config["tags_allowed"] = option.validate(site.theme_names(config.config_file_path))
         config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_file_info"] = FILE_INFO
-        config.extra["baogao_max_chips"] = MAX_CHIPS
         self.neighbours = site.report_neighbours(self.pages_dir)
         self.reuse = load_reuse(self.pages_dir)
         previous = Path(self.config.previous_site) if self.config.previous_site else None
-        self.page_reuse = PageReuse(previous, shared_key(site.project_digest(Path(config.config_file_path)), config.site_url))
+        rendered_with = site.project_digest(Path(config.config_file_path), site.RENDER_INPUTS)
+        self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """After MkDocs collected docs/: add the converted pages, index pages and catalog.json."""
+        """After MkDocs collected docs/: add the converted pages, index pages and catalog.json;
+        a page the previous site holds unchanged goes in as a stand-in, never read."""
         for rel in site.generated_files(self.pages_dir):
-            files.append(File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls))
+            file = File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls)
+            dest = file.dest_uri
+            if self.page_reuse.reusable(dest) and self.page_reuse.keep(
+                    dest, self.pages_dir / rel, self.neighbours, self.reuse):
+                file = TakenPage(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, dest_uri=dest)
+                Page(None, file, config)
+            files.append(file)
+        self.files = files
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """After the front matter is read: report titles are data, never HTML; a report or
-        listing page the previous site holds unchanged is not rendered (an empty template:
-        MkDocs writes no file);
-        the others are marked for the report_markdown extension (they need no inline syntax)."""
+        """After the front matter is read: report titles are data, never HTML; report pages are
+        marked for the report_markdown extension (they need no inline syntax)."""
         site.escape_report_title(page.meta)
-        report = page.meta.get("id") if site.is_report_page(page.meta) else None
-        if self.page_reuse.reusable(page.file.dest_uri) and page.file.abs_src_path and self.page_reuse.keep(
-                page.file.dest_uri, Path(page.file.abs_src_path), self.neighbours.get(report), self.reuse.get(report)):
-            page.meta["template"] = REUSED_TEMPLATE
-            return ""
         return site.mark_report_markdown(markdown, page.meta)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Before a page is rendered: a report's previous/next report of the same office or year,
-        its passages that other reports hold, and the source a passage copied from it cites."""
+        its passages that other reports hold, the source a passage copied from it cites, and its
+        theme chips."""
         neighbours = self.neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
         reuse = self.reuse.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_reuse"] = reuse  # type: ignore[typeddict-unknown-key]  # overrides/partials/reuse.html
         source = cite_source(page.meta, (neighbours or {}).get("title")) if site.is_report_page(page.meta) else None
         context["baogao_cite"] = source  # type: ignore[typeddict-unknown-key]  # overrides/partials/content.html
+        chips = site.theme_chips(page.meta, self._url_of)
+        context["baogao_chips"] = chips  # type: ignore[typeddict-unknown-key]  # overrides/partials/tags.html
         return context
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        """The sitemap lists every page, the taken ones too (in MkDocs' order, as a full build)."""
+        if template_name == "sitemap.xml":
+            context["pages"] = [file for file in self.files if file.page is not None and file.inclusion.is_included()]
+        return context
+
+    def _url_of(self, path: str) -> str | None:
+        file = self.files.get_file_from_path(path)
+        return file.url if file is not None else None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """After a page is rendered: squeeze the white space between tags."""
         return site.compact_html(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After the site is written: the reused report pages; the search and similarity indexes;
+        """After the site is written: the reused pages; the search and similarity indexes;
         make the sitemap date-free."""
         self.page_reuse.finish(Path(config.site_dir))
         BACKEND.publish(self.pages_dir, Path(config.site_dir))

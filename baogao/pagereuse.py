@@ -1,20 +1,22 @@
-"""Report and listing pages a build takes from the previous site instead of rendering them again.
+"""Pages a build takes from the previous site instead of rendering them again.
 
-Runs inside `baogao build`'s MkDocs run (the plugin calls it for every page, then once after
-MkDocs has written the site). Rendering every page is most of MkDocs' time at 10 000 reports,
-while adding or changing one report changes few pages: the report's own, its neighbours'
+Runs inside `baogao build`'s MkDocs run: the plugin asks `keep` for every generated page as
+it adds the pages to MkDocs' files (before MkDocs reads any), and calls `finish` after MkDocs
+has written the site. Rendering every page is most of MkDocs' time at 10 000 reports, while
+adding or changing one report changes few pages: the report's own, its neighbours'
 (previous/next), those whose 亦见于 passages it joins or leaves, and the listing pages of its
-year, level, type, region and office. The pages in the nav and the theme pages (where
-Material's tags plugin lists every page's tags) are rendered every time; they are few.
+year, level, type, region, office and themes. A page kept is never read by MkDocs: it stays in
+MkDocs' files as a stand-in (so links to it resolve and the sitemap lists it), neither parsed
+nor rendered. The pages in the nav are rendered every time; they are few.
 
-A report page's HTML is a function of its converted Markdown (front matter included), its
-neighbours and reuse entries, and of what all pages share (a listing page's, of its Markdown and
-what all pages share): mkdocs.yml, themes.yml, docs/,
+A report page's HTML is a function of its converted Markdown (front matter included: its
+themes too, so not of themes.yml), its neighbours and reuse entries, and of what all pages
+share (a listing page's, of its Markdown and what all pages share): mkdocs.yml, docs/,
 overrides/, the baogao code, the versions of MkDocs and its extensions, the site URL. No page
 holds an index version (the engines read it from the index manifests), so a page does not
 change when an index does. The digest of those inputs is the page's *key*; every site records
-the key of each report page in `.baogao-pages`. When the previous site holds a page under the
-same key, the new site gets a hard link to that file (a copy across file systems): the same
+the key of each reusable page in `.baogao-pages`. When the previous site holds a page under
+the same key, the new site gets a hard link to that file (a copy across file systems): the same
 bytes a render would write, so an incremental build gives exactly the site a cold build gives
 (tests/test_incremental.py). The previous site is only read: the new one is built beside it
 (baogao.outdir) and a reused file is never written to.
@@ -30,6 +32,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +41,12 @@ from baogao.manifest import file_sha256, read_manifest
 from baogao.site import BUILD_STAMP
 
 PAGE_KEYS = ".baogao-pages"
-# The pages that may be taken: report pages, and the listing pages by year, level, type, region
-# and office (not in the nav: their HTML is a function of their Markdown and what all pages
-# share). Not the theme pages: Material's tags plugin lists there the tags of every page.
-REUSABLE_FOLDERS = ("reports", *(facet.folder for facet in FACETS))
+# The pages that may be taken: report pages, and the listing pages by year, level, type, region,
+# office and theme (not in the nav: their HTML is a function of their Markdown and what all
+# pages share).
+REUSABLE_FOLDERS = ("reports", "themes", *(facet.folder for facet in FACETS))
 # What every page is made with besides the project's files (site.project_digest).
 RENDER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-# A template that renders nothing: MkDocs then writes no file for the page (it "skips" it), and
-# `PageReuse.finish` puts the previous file there.
-REUSED_TEMPLATE = "baogao-reused.html"
 
 
 def shared_key(project_digest: str, site_url: str | None) -> str:
@@ -58,8 +58,8 @@ def shared_key(project_digest: str, site_url: str | None) -> str:
 
 
 class PageReuse:
-    """One build's decisions: which report pages to render and which to take from `previous`
-    (the out folder's current site, or None)."""
+    """One build's decisions: which pages to render and which to take from `previous` (the
+    out folder's current site, or None)."""
 
     def __init__(self, previous: Path | None, shared: str):
         self.previous = previous
@@ -82,12 +82,15 @@ class PageReuse:
         folder, _, name = dest.rpartition("/")
         return folder in REUSABLE_FOLDERS and (folder == "reports" or name != "index.html" or "/" in folder)
 
-    def keep(self, dest: str, source: Path, neighbours: Any, reuse: Any) -> bool:
+    def keep(self, dest: str, source: Path, neighbours: Mapping[str, Any], reuse: Mapping[str, Any]) -> bool:
         """Record the key of page `dest` (site-relative, `reusable`), made from Markdown file
-        `source` (and for a report page, its neighbours and reuse entries); True when the
-        previous site holds it under that key."""
+        `source` (and for a report page, its entries in `neighbours` and `reuse`, by report
+        id); True when the previous site holds it under that key."""
+        folder, _, name = dest.rpartition("/")
+        report = name.removesuffix(".html") if folder == "reports" else None  # catalog.report_url
         digest = hashlib.sha256(self.shared.encode() + b"\0" + source.read_bytes() + b"\0")
-        digest.update(json.dumps([neighbours, reuse], ensure_ascii=False, sort_keys=True).encode())
+        entries = [neighbours.get(report), reuse.get(report)] if report else [None, None]
+        digest.update(json.dumps(entries, ensure_ascii=False, sort_keys=True).encode())
         key = self.keys[dest] = digest.hexdigest()
         listed = self._listed.get(dest)
         if self.previous is None or self._old.get(dest) != key or listed is None:

@@ -13,21 +13,21 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from baogao.analysis import formulations
-from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE, ORIGINALS_FOLDER
+from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE, ORIGINALS_FOLDER, theme_page
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.schema import PANEL_FIELDS
 from baogao.search.backend import BACKEND
 from baogao.similar.index import index_version as similar_version
 from baogao.similar.reuse import REUSE_PAGE
-from baogao.themes import THEMES_FILE, load_taxonomy
+from baogao.themes import MAX_CHIPS, THEMES_FILE
 
 DEFAULT_PAGES = Path("build") / "pages"
 PLUGIN = "baogao"  # the plugin's entry point (pyproject.toml), as mkdocs.yml lists it
@@ -55,12 +55,6 @@ def generated_files(pages_dir: Path) -> list[str]:
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
 
 
-def theme_names(config_file: str) -> list[str]:
-    """The themes of themes.yml beside mkdocs.yml (the only tags a page may carry)."""
-    path = Path(config_file).resolve().parent / THEMES_FILE
-    return load_taxonomy(path).names() if path.is_file() else []
-
-
 def panel_fields() -> list[dict[str, Any]]:
     """The fields of a report page's metadata panel, in schema order (the schema's `panel` flag),
     each with the part it shows in (`file_info`: the folded 文件信息): what
@@ -84,6 +78,16 @@ def escape_report_title(meta: MutableMapping[str, Any]) -> None:
 def is_report_page(meta: Mapping[str, Any]) -> bool:
     """A converted report's page: its front matter has the source's sha256 (templates test the same)."""
     return bool(meta.get("sha256"))
+
+
+def theme_chips(meta: Mapping[str, Any], url_of: Callable[[str], str | None]) -> list[dict[str, str | None]]:
+    """A report page's theme chips (overrides/partials/tags.html): its strongest themes, the
+    first MAX_CHIPS of `themes` (strongest first, baogao.themes), each with the URL of its theme
+    page, which lists every report of the theme (`url_of`: a pages-relative Markdown path's
+    site URL, None when the site has no such page)."""
+    if not is_report_page(meta):
+        return []
+    return [{"name": name, "url": url_of(theme_page(name))} for name in meta.get("themes", [])[:MAX_CHIPS]]
 
 
 def mark_report_markdown(markdown: str, meta: Mapping[str, Any]) -> str:
@@ -156,7 +160,10 @@ def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None
 
 
 BUILD_STAMP = ".baogao-build"
-_SITE_INPUTS = ("mkdocs.yml", "themes.yml", "docs", "overrides")
+# What MkDocs renders every page with; themes.yml is read by conversion only (a page's themes
+# are in its front matter), so a page's HTML does not depend on it (baogao.pagereuse).
+RENDER_INPUTS = ("mkdocs.yml", "docs", "overrides")
+_SITE_INPUTS = (*RENDER_INPUTS, THEMES_FILE)
 
 
 def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
@@ -173,14 +180,14 @@ def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def project_digest(config_file: Path) -> str:
-    """A digest of what a build reads besides the converted pages: the project's mkdocs.yml,
-    themes.yml, docs/ and overrides/, and the baogao code wherever it is installed (names
-    relative to their folder: the same project anywhere, the same digest)."""
+def project_digest(config_file: Path, inputs: tuple[str, ...] = _SITE_INPUTS) -> str:
+    """A digest of what a build reads besides the converted pages: the project's `inputs`
+    (mkdocs.yml, themes.yml, docs/ and overrides/), and the baogao code wherever it is installed
+    (names relative to their folder: the same project anywhere, the same digest)."""
     digest = hashlib.sha256()
     project = Path(config_file).resolve().parent
     package = Path(__file__).resolve().parent
-    for root, path in [*((project, project / name) for name in _SITE_INPUTS), (package.parent, package)]:
+    for root, path in [*((project, project / name) for name in inputs), (package.parent, package)]:
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
         for file in files:
             if file.is_file():

@@ -14,10 +14,12 @@ and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on the 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,7 +50,7 @@ def generated(count: int, work: Path) -> list[Path]:
 def timed(cmd: list[str]) -> tuple[float, float, float, str]:
     """(wall s, CPU s of the build and its workers, peak RSS MB, output) of a command, via GNU
     time. On a shared machine the CPU time is the steadier figure."""
-    stats = Path("/tmp/baogao-bench-incremental-time.txt")
+    stats = Path(tempfile.gettempdir()) / f"baogao-bench-incremental-time-{os.getpid()}.txt"  # benches may run side by side
     started = time.perf_counter()
     out = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), *cmd], env=ENV,
                          capture_output=True, text=True)

@@ -230,3 +230,68 @@ def test_an_added_report_renders_its_neighbours_again(tmp_path):
     assert baogao(build_args(cold)) == 0
     differ = differences(tmp_path / "site", cold / "site")
     assert not differ, f"the incremental site differs from the cold build in {differ}"
+
+
+def test_a_themes_edit_reclassifies_without_reading_and_renders_only_what_changed(tmp_path, monkeypatch):
+    """A theme added to themes.yml whose keyword only one report holds: every report is
+    classified again from what conversion kept of it (none is read and parsed again), that
+    report's page is rendered again with the new theme's chip, and the other report pages are
+    the previous site's files (hard links: the same inodes). The site equals a cold build's."""
+    from baogao import convert
+    from tests.test_safety_build import build_args, write_archive
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    write_archive(tmp_path / "reports", "第一版。")
+    assert baogao(build_args(tmp_path, config=config)) == 0
+    pages = {path.name: path.stat().st_ino for path in (tmp_path / "site" / "reports").glob("*.html")}
+    assert len(pages) == 3
+    taxonomy = project / "themes.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8")
+                        + "\n  - name: 档案测试\n    description: 只为测试而加\n    keywords: {档案馆: 9}\n", encoding="utf-8")
+
+    def not_again(*args):
+        raise AssertionError("a report was read and parsed again after a themes.yml edit")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(convert, "prepare_report", not_again)
+        assert baogao(build_args(tmp_path, config=config)) == 0
+    catalog = {e["url"].removeprefix("reports/"): e for e in
+               json.loads((tmp_path / "site" / "catalog.json").read_text(encoding="utf-8"))}
+    tagged = [name for name, entry in catalog.items() if "档案测试" in entry["themes"]]
+    assert len(tagged) == 1 and "市档案馆" in catalog[tagged[0]]["source"]
+    for name, inode in pages.items():
+        page = tmp_path / "site" / "reports" / name
+        assert (page.stat().st_ino == inode) == (name not in tagged), name
+        assert ("档案测试" in page.read_text(encoding="utf-8")) == (name in tagged), name
+    cold = tmp_path / "cold"
+    shutil.copytree(tmp_path / "reports", cold / "reports")
+    assert baogao(build_args(cold, config=config)) == 0
+    differ = differences(tmp_path / "site", cold / "site")
+    assert not differ, f"the incremental site differs from the cold build in {differ}"
+
+
+def test_the_sitemap_lists_the_taken_pages(tmp_path):
+    """With a base URL the sitemap lists every page; after an edit of one report the other
+    report pages are taken from the previous site (MkDocs never reads them), and the sitemap
+    still lists them, as a cold build's does."""
+    from tests.test_safety_build import BASE_URL, build_args, write_archive
+
+    write_archive(tmp_path / "reports", "第一版。")
+    assert baogao(build_args(tmp_path, command="publish")) == 0
+    site = tmp_path / "site"
+    inodes = {path.name: path.stat().st_ino for path in (site / "reports").glob("*.html")}
+    write_archive(tmp_path / "reports", "第二版。")
+    assert baogao(build_args(tmp_path, command="publish")) == 0
+    taken = [name for name, inode in inodes.items() if (site / "reports" / name).stat().st_ino == inode]
+    assert len(taken) == 2
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in json.loads((site / "catalog.json").read_text(encoding="utf-8")):
+        assert f"<loc>{BASE_URL}{page['url']}</loc>" in sitemap
+    cold = tmp_path / "cold"
+    shutil.copytree(tmp_path / "reports", cold / "reports")
+    assert baogao(build_args(cold, command="publish")) == 0
+    assert (cold / "site" / "sitemap.xml").read_text(encoding="utf-8") == sitemap

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from baogao.mkdocs_plugin import BaogaoPlugin
-from baogao.site import plugins_with_pages, run_mkdocs, theme_names
+from baogao.site import plugins_with_pages, run_mkdocs
 from tests.conftest import ROOT
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -25,11 +25,10 @@ def test_the_plugin_is_registered_by_entry_point():
 
 def test_run_mkdocs_sets_pages_dir_in_the_plugin_list(tmp_path):
     plugins = plugins_with_pages(CONFIG, tmp_path / "pages")
-    assert plugins == {"baogao": {"pages_dir": str(tmp_path / "pages")}, "tags": {"tags_name_property": "themes"}}
+    assert plugins == {"baogao": {"pages_dir": str(tmp_path / "pages")}}
     for _ in range(2):  # `serve` loads the configuration again, with the same overrides, for every rebuild
         config = load_config(config_file=str(CONFIG), plugins=plugins)
         assert config.plugins["baogao"].config.pages_dir == str(tmp_path / "pages")
-        assert config.plugins["material/tags"].config.tags_name_property == "themes"
 
 
 @pytest.mark.parametrize("listed, expected", [
@@ -73,12 +72,10 @@ def test_a_missing_pages_folder_is_a_plugin_error(tmp_path, caplog):
     assert "no converted pages in" in caplog.text and not (tmp_path / "site").exists()
 
 
-def test_on_config_allows_the_themes_as_tags_and_reads_the_neighbours(sample_site):
+def test_on_config_reads_the_neighbours(sample_site):
     pages, _ = sample_site
     config = load_config(config_file=str(CONFIG), plugins=plugins_with_pages(CONFIG, pages))
-    config = config.plugins.on_config(config)  # every plugin's, in MkDocs' order: baogao's first
-    allowed = config.plugins["material/tags"].config.tags_allowed
-    assert sorted(tag.name for tag in allowed) == sorted(theme_names(str(CONFIG)))
+    config = config.plugins.on_config(config)
     plugin = config.plugins["baogao"]
     assert plugin.neighbours
 
