@@ -40,7 +40,7 @@ import yaml
 
 from baogao.check import check_site
 from baogao.cli import main as baogao
-from baogao.convert import convert_archive, convert_report, report_id
+from baogao.convert import PREPARED_FOLDER, convert_archive, convert_report, prepare_report, report_id
 from baogao.themes import load_taxonomy
 from tests.conftest import REPORTS, ROOT, build_site
 from tests.hostile_inputs import GOOD, GOOD_TEXT, SAMPLE_NAMES, docx_bytes, shown_text, snapshot, squeeze
@@ -467,6 +467,8 @@ def test_a_killed_conversion_leaves_whole_pages_and_a_rerun_completes(tmp_path):
         converted = convert_report((reports / name).read_bytes(), name, {}, TAXONOMY)
         expected[f"reports/{converted.meta['id']}.md"] = converted.page
         expected[f"text/{converted.meta['id']}.txt"] = converted.text
+        # what a themes.yml edit re-classifies from (baogao.convert.Prepared)
+        expected[f"{PREPARED_FOLDER}/{converted.meta['id']}.json"] = prepare_report((reports / name).read_bytes(), name, {}).to_json()
     leftovers = []
     for path in sorted(pages.rglob("*")):
         rel = path.relative_to(pages).as_posix()
