@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
-from baogao.titles import file_stem
+from baogao.titles import OPENING_TIME_WORDS, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -457,7 +457,7 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # 走访/联合, or 领导班子), optionally with a department in between (市总工会权益保障部走访).
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    r"(?:(?:今年以来|一年来|近年来|近日|近期|目前|当前|\d{4}\s?年(?:度|以来)?)[，,]?\s*)?"
+    rf"(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
     rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
     rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
     r"[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派])"

@@ -33,12 +33,16 @@ _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开�
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+# Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
+# an inferred title here and by enrich's search for the clause's subject.
+OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "新年伊始", "年初", "年底", "岁末年初",
+                      "今年以来", "近年来", "一年来", "节后", "节前")
 # A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 近日): it names nothing.
 _TIME_ONLY = re.compile(
     r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?$"
-    r"|^(?:近日|日前|近期|目前|当前|前不久|新年伊始|年初|年底|岁末年初|今年以来|近年来|一年来|节后|节前)$"
+    rf"|^(?:{'|'.join(OPENING_TIME_WORDS)})$"
 )
 
 
