@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
-from baogao.titles import OPENING_TIME_WORDS, file_stem
+from baogao.titles import NEWS_DATELINE, OPENING_TIME_WORDS, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -315,6 +315,13 @@ _CAMPAIGNS = (
     (re.compile("群众路线教育实践活动"), 2013),
     (re.compile("三严三实"), 2015),
     (re.compile("两学一做"), 2016),
+    (re.compile("全面从严治党"), 2014),  # December 2014
+    (re.compile("精准扶贫"), 2013),
+    (re.compile(r"放管服"), 2015),
+    (re.compile("乡村振兴战略"), 2017),
+    (re.compile("习近平新时代中国特色社会主义思想"), 2017),
+    (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
+    (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
     (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
 )
@@ -455,13 +462,25 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by (a verb or preposition such as 在/按照/深入/
 # 走访/联合, or 领导班子), optionally with a department in between (市总工会权益保障部走访).
+# What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合…), or 领导班子.
+_SUBJECT_NEXT = (
+    "[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落]"
+)
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     rf"(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
     rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
     rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
-    r"[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派])"
+    rf"{_SUBJECT_NEXT})"
 )
+# A town, township or street office, or a county, district or city of the place table, that is
+# the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
+# 市领导的重视下…): a news item or summary of that place, whose government is its office.
+_PLACE_SUBJECT = re.compile(
+    rf"^(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|县|区|市))(?={_SUBJECT_NEXT})"
+)
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每城村]")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -628,7 +647,27 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return None
+    return _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+
+
+def _place_subject(line: str) -> str | None:
+    """The place a line opens with as its subject: a 镇, 乡 or 街道 by its form, a county,
+    district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
+    line = NEWS_DATELINE.sub("", line, count=1)
+    m = _PLACE_SUBJECT.match(line)
+    if not m or _NOT_A_TOWN.search(m.group("org")):
+        return None
+    org, start = m.group("org"), m.start("org")
+    # the places written one after another from there (北京市通州区…): the subject is all of them
+    end = start
+    for place in find_places(line[start:start + 20]):
+        if place.start + start == end:
+            end = place.end + start
+    if end > m.end("org"):
+        return None
+    if org.endswith(("镇", "乡", "街道")):
+        return org
+    return org if end == m.end("org") else None
 
 
 def _signature_org(text: str) -> str | None:
@@ -691,6 +730,8 @@ _BARE_SUBJECT = re.compile(
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
 _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
+# 我县召开信息工作会议: the writer speaks as that place (not 我市: county-level cities say it too).
+_OUR_AREA = re.compile(r"我([县区旗乡镇])")
 _WHOLE_AREA_MIN = 3
 # Words that start with a level character without naming a level.
 _LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
@@ -757,6 +798,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(text)}
+    if len(ours) == 1:
+        return ours.pop()
     counts = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(text))
     if counts:
         (top, n), *rest = counts.most_common(2) + [(None, 0)]

@@ -75,7 +75,7 @@ REPORT_LABEL = "（全文）"
 PREAMBLE_LABEL = "（导语）"
 
 _TOP_FIELDS = ("threshold", "heading_factor", "themes")
-_THEME_FIELDS = ("name", "description", "keywords", "patterns", "threshold")
+_THEME_FIELDS = ("name", "description", "keywords", "patterns", "unless", "threshold")
 
 Span = tuple[int, int, int]  # (block index, start, end) in characters of the block's text
 
@@ -113,6 +113,9 @@ class Theme:
     weights: dict[str, float] = field(compare=False, repr=False)
     # RE2 (linear time): a pattern in themes.yml can never hang a build, whatever it is.
     pattern_regexes: tuple[tuple[Any, float], ...] = field(compare=False, repr=False)
+    # Words that, in a section's own heading or text, say it is about something else: a 暗访 of
+    # 在岗在位 by a 督查室 is 作风建设, not 督查.
+    unless_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -316,13 +319,17 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
             compiled.append((regex, weight))
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
+    unless = entry.get("unless") or []
+    if not isinstance(unless, list) or not all(_one_line(word) and word == word.strip() for word in unless):
+        raise fail(f"{who} field 'unless' expected a list of words (one line each), got {entry['unless']!r}")
 
     # Longest keyword first: at one place in the text the longest word wins (督查督办 over 督查).
     keywords.sort(key=lambda kw: -len(kw[0]))
     rules = tuple(Rule(t, w) for t, w in keywords) + tuple(Rule(t, w, True) for t, w in patterns)
     # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
     keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
-    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled))
+    unless_regex = re.compile("|".join(_GAP.join(map(re.escape, w)) for w in unless)) if unless else None
+    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled), unless_regex)
 
 
 def _rules(value: Any, field_name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[tuple[str, float]]:
@@ -559,6 +566,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
 
     whole = "\n".join(texts)
     heading_themes = _heading_themes(taxonomy, sections, texts)
+    # A title kept out of the blocks (清源镇加强党建信息工作) is the heading of a text that has
+    # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
+    if report.title_in_text and not any(s.kind == "heading" for s in sections):
+        heading_themes[0] = _title_themes(taxonomy, to_simplified(report.title))
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         if not _present(theme, whole):  # most themes are absent from most reports: one scan
@@ -654,6 +665,13 @@ def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str
     ]
 
 
+def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
+    """The themes (by number) that a report's title names, as a heading would."""
+    span = ((0, 0, len(title)),)
+    return {n for n, theme in enumerate(taxonomy.themes)
+            if taxonomy.heading_factor * _count(theme, [title], span)[0] >= theme.threshold}
+
+
 def _introduced_items(theme: Theme, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
@@ -705,7 +723,7 @@ def _own_evidence(
     """
     head_sum, head_counts = _count(theme, texts, (section.head,) if section.head else ())
     text_sum, text_counts = _count(theme, texts, section.body)
-    if not head_sum and not text_sum:
+    if (not head_sum and not text_sum) or _vetoed(theme, section, texts):
         return None, False, False
     if _is_list_item(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
@@ -718,6 +736,10 @@ def _own_evidence(
     # Weak words alone (交办 0.5 in 信访事项交办范围) do not put a heading on the theme.
     off_heading = bool(section.head) and head_sum < 1 and not context.under_named
     threshold = theme.threshold * (OFF_HEADING_FACTOR if off_heading else 1.0)
+    if context.under_named:
+        # Under 第二章 事故报告 an article is read as part of the chapter's topic: the evidence
+        # of one sentence is enough (第十条 …立即报告…逐级上报).
+        threshold = theme.threshold * SENTENCE_FACTOR
     # One sentence about the theme qualifies a section whose heading names no other theme
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
@@ -727,6 +749,12 @@ def _own_evidence(
     qualifies = score >= threshold or focus is not None
     hit = _Hit(score, counts, (section.index,), focus)
     return hit, qualifies, factor * head_sum >= theme.threshold
+
+
+def _vetoed(theme: Theme, section: Section, texts: list[str]) -> bool:
+    """Whether the section's own heading or text holds a word of the theme's `unless` list."""
+    spans = ((section.head,) if section.head else ()) + section.body
+    return theme.unless_regex is not None and any(theme.unless_regex.search(texts[b], s, e) for b, s, e in spans)
 
 
 def _is_list_item(section: Section, texts: list[str]) -> bool:
@@ -783,10 +811,10 @@ def _sentence_evidence(theme: Theme, texts: list[str], block: int, sentence: re.
     if len(quoted) >= LIST_MARKS:
         bounds = [start, *(x for span in quoted for x in span), end]
         own = [(block, bounds[n], bounds[n + 1]) for n in range(0, len(bounds), 2)]
-        items = _count(theme, texts, ((block, a, b) for a, b in quoted))[0]
-        total = _count(theme, texts, own)[0] + items * 2 / len(quoted)
+        items = _count(theme, texts, ((block, a, b) for a, b in quoted), 1)[0]
+        total = _count(theme, texts, own, 1)[0] + items * 2 / len(quoted)
     else:
-        total = _count(theme, texts, ((block, start, end),))[0]
+        total = _count(theme, texts, ((block, start, end),), 1)[0]
     marks = sentence.group().count("、")
     return total * 2 / (marks + 1) if marks >= LIST_MARKS else total
 
@@ -797,7 +825,7 @@ def _present(theme: Theme, text: str) -> bool:
     return any(regex.search(text) for regex, _ in theme.pattern_regexes)
 
 
-def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float, Counter[str]]:
+def _count(theme: Theme, texts: list[str], spans: Iterable[Span], saturation: int = SATURATION) -> tuple[float, Counter[str]]:
     """(Σ weight × matches, matches per word) of one theme in some spans of text; a word counts
     at most SATURATION times: a text that repeats one word (交办 ×32) is not thereby about it."""
     counts: Counter[str] = Counter()
@@ -821,7 +849,7 @@ def _count(theme: Theme, texts: list[str], spans: Iterable[Span]) -> tuple[float
                 if not _overlaps(taken, m.start(group), m.end(group)):
                     weight_of[m.group(group)] = weight
                     counts[m.group(group)] += 1
-    return sum(weight_of[word] * min(n, SATURATION) for word, n in counts.items()), counts
+    return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
 
 
 def _word(match: re.Match[str]) -> str:

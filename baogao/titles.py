@@ -37,6 +37,15 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "新年伊始", "年初", "年底", "岁末年初",
                       "今年以来", "近年来", "一年来", "节后", "节前")
+# A news item's dateline (本报讯(记者刘婧)6月22日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网
+# 安徽讯), 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by
+# enrich's search for the opening's subject.
+NEWS_DATELINE = re.compile(
+    r"^\s*(?:[（(][^）)\n]{1,20}讯[）)]"
+    r"|(?:本报|[^\s，,。（(]{1,10}?(?:网|台|报|社|融媒))讯\s*(?:[（(][^）)\n]{1,24}[）)])?"
+    r"|[^\s，,。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日电)"
+    r"\s*(?:\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上)?)?\s*[，,：:]?\s*"
+)
 # A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 近日): it names nothing.
 _TIME_ONLY = re.compile(
     r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
@@ -75,7 +84,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # 县政府办公室领导班子团结带领…: the leadership team's report, not the office's
         team = "领导班子" if f"{org}领导班子" in opening[:200] else ""
         return f"{org}{team}{kind}"
-    clauses = [c.strip() for c in _CLAUSE_BREAK.split(opening) if c.strip()]
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(NEWS_DATELINE.sub("", opening, count=1)) if c.strip()]
     # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with
     while len(clauses) > 1 and _TIME_ONLY.match(clauses[0]):
         clauses.pop(0)

@@ -851,3 +851,47 @@ def test_a_kind_of_body_is_no_office():
 def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
     result = meta("", line)
     assert (result["year"], result["year_min"]) == (None, year_min)
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "org", "level"),
+    [
+        # a town, township or county that is the subject of the title or the opening's first clause
+        ("清源镇加强党建信息工作", "本报讯 为促进组织工作创新，清源镇采取有力措施。", "清源镇", "乡"),
+        ("", "2023年，金龙镇在县委县政府的坚强领导下，扎实推进各项工作。", "金龙镇", "乡"),
+        ("", "近年来,蓝山县在省、市领导的重视下,电子政务建设取得成效。", "蓝山县", "县"),
+        # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
+        ("", "各乡镇要加强督查，确保任务落实。", None, None),
+        ("", "城市管理在全面推进中。", None, None),
+    ],
+)
+def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
+    result = meta(title, line)
+    assert (result["org"], result["level"]) == (org, level)
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("12月1号,我县召开信息工作会议,学习贯彻省、州相关会议精神。", "县"),
+        ("我镇组织干部开展在岗在位检查。", "乡"),
+        ("我县和我镇的干部一同参加。", None),  # two levels: the text does not say which it is
+        ("我市召开政务信息工作会议。", None),  # a county-level city says 我市 too
+    ],
+)
+def test_the_place_a_text_speaks_as_gives_its_level(line, level):
+    assert meta("", line)["level"] == level
+
+
+@pytest.mark.parametrize(
+    ("line", "year_min"),
+    [
+        ("做好信息工作是推进全面从严治党的重要内容。", 2014),
+        ("以习近平新时代中国特色社会主义思想为指导，开展信息工作。", 2017),
+        ("督导落实中央环保督察反馈问题整改工作。", 2015),
+        ("开展第二轮中央生态环境保护督察跟踪督察调研。", 2019),
+    ],
+)
+def test_campaigns_bound_the_year(line, year_min):
+    result = meta("", line)
+    assert (result["year"], result["year_min"]) == (None, year_min)

@@ -25,6 +25,7 @@ from baogao.themes import (
     REPORT_LABEL,
     Evidence,
     SectionMatch,
+    Taxonomy,
     TaxonomyError,
     classify,
     load_taxonomy,
@@ -152,6 +153,8 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         ),
         (VALID.replace("description: 督查督办", "description: 42"), "theme '督查' field 'description' expected one line"),
         (VALID.replace("threshold: 4", "heading_factor: -3"), "field 'heading_factor' expected a number ≥ 0, got -3"),
+        (VALID + "    unless: 在岗在位\n", "theme '督查' field 'unless' expected a list of words"),
+        (VALID + "    unless: [在岗在位, 3]\n", "theme '督查' field 'unless' expected a list of words"),
     ],
 )
 def test_errors_name_the_file_and_the_field(tmp_path, monkeypatch, text, message):
@@ -684,3 +687,64 @@ def test_words_match_in_traditional_characters_and_across_a_stray_space(taxonomy
     r = report("（一）加强作风 建设", "全面加强干部作风 建设，整治形式 主义。")
     (match,) = by_theme(classify(r, taxonomy), "作风建设")
     assert "作风建设" in {e.word for e in match.evidence}
+
+
+def _engine(**theme) -> Taxonomy:
+    """A one-theme taxonomy (督查, threshold 4), for rules of the engine rather than of themes.yml."""
+    entry = {"name": "督查", "description": "d", "keywords": {"督查": 2, "督办": 2, "暗访": 1}, **theme}
+    return taxonomy_from_data({"threshold": 4, "themes": [entry]}, "themes.yml")
+
+
+def test_an_unless_word_in_a_section_rules_the_theme_out():
+    """A 暗访 of 在岗在位 is a check of discipline (作风建设), although a 督查室 makes it."""
+    text = "县委督查室、县政府督查室组成暗访组，督查督办各单位工作，发现{}问题12个。"
+    plain = report("一、开展专项督查", text.format("推进滞后"))
+    checked = report("一、开展专项督查", text.format("在岗在位"))
+    assert by_theme(classify(plain, _engine(unless=["在岗在位"])), "督查")
+    assert not by_theme(classify(checked, _engine(unless=["在岗在位"])), "督查")
+    assert by_theme(classify(checked, _engine()), "督查")  # the list decides, not the words
+    # the shipped taxonomy: the same check is 作风建设 and not 督查
+    shipped = load_taxonomy(THEMES_YML)
+    r = report("一、作风暗访", "县委督查室开展暗访，重点检查机关干部在岗在位、迟到早退等工作纪律情况，通报3人。")
+    assert by_theme(classify(r, shipped), "作风建设")
+    assert not by_theme(classify(r, shipped), "督查")
+
+
+def test_the_title_is_the_heading_of_a_text_without_headings():
+    """清源镇加强督查督办工作: the title names the topic of a short text whose sentences each say a
+    little of it (3 of 4); a text with headings of its own is read by them instead."""
+    body = (Block("paragraph", FILLER + "对重点任务每月督办一次。对窗口单位不定期暗访。"),)
+    named = ParsedReport("清源镇加强督查督办工作", False, True, body)
+    neutral = ParsedReport("清源镇2024年工作总结", False, True, body)
+    assert by_theme(classify(named, _engine()), "督查")
+    assert not by_theme(classify(neutral, _engine()), "督查")
+    # a title not taken from the text (a file name) says nothing about it
+    assert not by_theme(classify(ParsedReport("清源镇加强督查督办工作", False, False, body), _engine()), "督查")
+    headed = ParsedReport("清源镇加强督查督办工作", False, True, (Block("heading", "一、经济发展", 2), *body))
+    assert not by_theme(classify(headed, _engine()), "督查")
+
+
+def test_under_a_heading_that_names_the_theme_one_sentence_is_enough():
+    """Under 第二章 督查督办 an article whose evidence is a sentence's worth (3 of 4, no sentence
+    reaching it alone) is part of the chapter's topic; the same article under another chapter is not."""
+    article = "第九条 " + FILLER + "重点事项由办公室督办。对承办单位不定期暗访。"
+    named = report("第二章 督查督办", article, "第十条 " + FILLER)
+    other = report("第二章 事故调查", article, "第十条 " + FILLER)
+    labels = {p.label for m in by_theme(classify(named, _engine()), "督查") for p in (m, *m.parts)}
+    assert "第九条" in labels
+    assert "第十条" not in labels
+    assert not by_theme(classify(other, _engine()), "督查")
+
+
+def test_a_word_repeated_in_one_sentence_is_one_mention():
+    """本市依法采集政务信息，加强对政务信息的管理，保证政务信息的真实准确: one sentence that names
+    a weak word three times is not about the theme; three different words in one sentence are."""
+    taxonomy = taxonomy_from_data(
+        {"threshold": 4, "themes": [{"name": "信息报送", "description": "d",
+                                     "keywords": {"政务信息": 1, "信息专报": 1, "信息员": 1}}]},
+        "themes.yml",
+    )
+    repeated = "本市依法采集政务信息，加强对政务信息的管理，保证政务信息的真实准确。"
+    assert not by_theme(classify(report("第十七条 " + FILLER * 4 + repeated), taxonomy), "信息报送")
+    different = "本市按月报送政务信息，编发信息专报，培训基层信息员。"
+    assert by_theme(classify(report("第十七条 " + FILLER * 4 + different), taxonomy), "信息报送")

@@ -61,3 +61,19 @@ def test_an_inferred_title_names_the_campaign_the_report_answers():
     assert infer_title("县政府办公室", "工作总结", "今年以来，县政府办公室领导班子团结带领全体干部…") == "县政府办公室领导班子工作总结"
     assert infer_title("县政府办公室", "工作总结", "今年以来，我办认真履职。") == "县政府办公室工作总结"
     assert infer_title(None, "其他", "为更加深入了解情况，开展了调研。") == "为更加深入了解情况"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("本报讯(记者刘婧)6月22日,市纪委组成3个联合暗访组,对机关工作纪律进行暗访。", "市纪委组成3个联合暗访组"),
+        ("建始网讯(融媒体记者万雪芬)5月21日,州环保督导组来建始督导整改工作。", "州环保督导组来建始督导整改工作"),
+        ("(中国乡镇网安徽讯)棠溪镇组织开展新闻宣传专题培训。", "棠溪镇组织开展新闻宣传专题培训"),
+        ("新华社北京2月9日电 日前，中央纪委通报3起典型问题。", "中央纪委通报3起典型问题"),
+        # 通讯 and 资讯 are words, not a dateline
+        ("通讯保障有力，全县未发生重大事故。", "通讯保障有力"),
+    ],
+)
+def test_an_inferred_title_reads_past_a_news_dateline(opening, expected):
+    """Who wrote a news item and when (本报讯(记者…)6月22日) is no title: the clause after it is."""
+    assert infer_title(None, "其他", opening) == expected
