@@ -88,7 +88,11 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with
     while len(clauses) > 1 and _TIME_ONLY.match(clauses[0]):
         clauses.pop(0)
-    return clauses[0][:_INFERRED_MAX_LEN] if clauses else "无标题"
+    if not clauses:
+        return "无标题"
+    clause = clauses[0]
+    # a clause cut short says so (州环保第三督导组来建始调研督导…整改…, not …整改工)
+    return clause if len(clause) <= _INFERRED_MAX_LEN else clause[: _INFERRED_MAX_LEN - 1] + "…"
 
 
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None) -> str:
