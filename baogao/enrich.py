@@ -317,7 +317,7 @@ _CAMPAIGNS = (
     (re.compile("两学一做"), 2016),
     (re.compile("全面从严治党"), 2014),  # December 2014
     (re.compile("精准扶贫"), 2013),
-    (re.compile(r"放管服"), 2015),
+    (re.compile("放管服"), 2015),
     (re.compile("乡村振兴战略"), 2017),
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
     (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
@@ -459,13 +459,14 @@ _ISSUED = re.compile(
     re.M,
 )
 _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
-# The subject of an opening clause: after a clause break and an optional time phrase, a body
-# name followed by what a subject is followed by (a verb or preposition such as 在/按照/深入/
-# 走访/联合, or 领导班子), optionally with a department in between (市总工会权益保障部走访).
-# What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合…), or 领导班子.
+# What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
+# or 领导班子.
 _SUBJECT_NEXT = (
     "[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落]"
 )
+# The subject of an opening clause: after a clause break and an optional time phrase, a body
+# name followed by what a subject is followed by, optionally with a department in between
+# (市总工会权益保障部走访).
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     rf"(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
@@ -480,7 +481,7 @@ _PLACE_SUBJECT = re.compile(
     rf"^(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|县|区|市))(?={_SUBJECT_NEXT})"
 )
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每城村]")
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).

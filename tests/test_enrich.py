@@ -860,6 +860,7 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("清源镇加强党建信息工作", "本报讯 为促进组织工作创新，清源镇采取有力措施。", "清源镇", "乡"),
         ("", "2023年，金龙镇在县委县政府的坚强领导下，扎实推进各项工作。", "金龙镇", "乡"),
         ("", "近年来,蓝山县在省、市领导的重视下,电子政务建设取得成效。", "蓝山县", "县"),
+        ("城关镇召开信息工作会议", "会议总结了全年信息工作。", "城关镇", "乡"),
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
