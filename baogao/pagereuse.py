@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from baogao.catalog import FACETS
-from baogao.manifest import file_sha256, read_manifest
+from baogao.filememo import FileMemo
+from baogao.manifest import read_manifest, sha256_of
 from baogao.site import BUILD_STAMP
 
 PAGE_KEYS = ".baogao-pages"
@@ -61,11 +62,12 @@ class PageReuse:
     """One build's decisions: which pages to render and which to take from `previous` (the
     out folder's current site, or None)."""
 
-    def __init__(self, previous: Path | None, shared: str):
+    def __init__(self, previous: Path | None, shared: str, digests: FileMemo):
         self.previous = previous
         self.shared = shared
+        self.digests = digests  # also what the new site's `.baogao-files` is written with
         self.keys: dict[str, str] = {}  # site-relative path → key, of every reusable page
-        self.reused: dict[str, str] = {}  # site-relative path → SHA-256, of the pages taken
+        self.reused: set[str] = set()  # site-relative paths of the pages taken
         self._old: dict[str, str] = {}
         self._listed: dict[str, str] = {}
         # Only from a checked site (the stamp comes after the check) that lists its files.
@@ -96,11 +98,11 @@ class PageReuse:
         if self.previous is None or self._old.get(dest) != key or listed is None:
             return False
         try:  # the file as its build wrote and checked it, not as someone edited it since
-            if file_sha256(self.previous / dest) != listed:
+            if sha256_of(self.previous / dest, self.digests) != listed:
                 return False
         except OSError:
             return False
-        self.reused[dest] = listed
+        self.reused.add(dest)
         return True
 
     def finish(self, site_dir: Path) -> None:
