@@ -21,7 +21,8 @@ from pathlib import Path
 from baogao.filememo import FileMemo
 
 MANIFEST = ".baogao-files"
-# In the pages folder: the digests of the last site built from it, by inode (baogao.filememo).
+# In the pages folder: the digests of the last site built from it, and of its pages' Markdown,
+# by inode (baogao.filememo).
 DIGESTS = ".baogao-digests.json"
 
 

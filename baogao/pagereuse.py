@@ -90,7 +90,8 @@ class PageReuse:
         id); True when the previous site holds it under that key."""
         folder, _, name = dest.rpartition("/")
         report = name.removesuffix(".html") if folder == "reports" else None  # catalog.report_url
-        digest = hashlib.sha256(self.shared.encode() + b"\0" + source.read_bytes() + b"\0")
+        # the Markdown's digest remembered where it is the file hashed before (most are, unchanged)
+        digest = hashlib.sha256(f"{self.shared}\0{sha256_of(source, self.digests)}\0".encode())
         entries = [neighbours.get(report), reuse.get(report)] if report else [None, None]
         digest.update(json.dumps(entries, ensure_ascii=False, sort_keys=True).encode())
         key = self.keys[dest] = digest.hexdigest()
