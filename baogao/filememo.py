@@ -1,5 +1,5 @@
-"""Values computed from files (a SHA-256, a cache key), remembered by the files' inode, size
-and modification time, so that a build does not read again what it read before, unchanged.
+"""Values computed from files (a SHA-256, a cache key), remembered by the files' inode, size,
+modification time and mode, so that a build does not read again what it read before, unchanged.
 
 Used by `baogao build` at 10 000 reports, where an incremental build links most of its ~80 000
 site files unchanged from the previous site or the pages folder (reused pages, index files) and
@@ -8,7 +8,7 @@ converts few reports: hashing every file again for `.baogao-files` (`baogao.mani
 (`baogao.similar.prints`) were most of such a build.
 
 A value is taken from memory only when every file it was computed from is the same file
-(device and inode) with the same size and modification time (ns) as then, as git's index
+(device and inode) with the same size, modification time (ns) and mode as then, as git's index
 does: writing to a file changes its modification time, and a file written anew (an editor's
 save, a rebuilt index, `write_atomic`) is another inode. A value whose files were modified
 within RACY_SECONDS of its computing is never remembered (a write in the same clock tick
@@ -50,7 +50,7 @@ class FileMemo:
         """What `compute` (which reads `files`) returns, from memory when the files are as they
         were when it was computed; OSError when a file is missing."""
         before = [os.stat(path, follow_symlinks=False) for path in files]
-        key = "|".join(f"{s.st_dev}:{s.st_ino}:{s.st_size}:{s.st_mtime_ns}" for s in before)
+        key = "|".join(":".join(map(str, _same(status))) for status in before)
         value = self._new.get(key) or self._old.get(key)
         if value is None:
             value = compute()
@@ -70,5 +70,7 @@ class FileMemo:
         os.replace(tmp, self.path)
 
 
-def _same(status: os.stat_result) -> tuple[int, int, int, int]:
-    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
+def _same(status: os.stat_result) -> tuple[int, ...]:
+    """What must be as it was: the file (device, inode), its size and time, and its mode (a
+    report made unreadable is read again, and its error reported)."""
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_mode

@@ -106,3 +106,16 @@ def test_an_incremental_build_hashes_what_it_wrote_and_lists_every_file_right(tm
     assert len(reports) == 3 and reports <= first
     again = reports & {Path(name).name for name in read}
     assert len(again) == 1, f"the unchanged report pages were read again: {again}"
+
+
+def test_a_file_whose_mode_changed_is_read_again(tmp_path):
+    """A report made unreadable (chmod) keeps its time: it is read again, so that the error is
+    reported (tests/test_safety_input.py), not its digest remembered."""
+    memory = tmp_path / "memory.json"
+    path = aged(tmp_path / "report", b"text")
+    first = Counted(memory)
+    first.sha(path)
+    first.memo.save()
+    path.chmod(0o400)
+    second = Counted(memory)
+    assert second.sha(path) == sha(path) and second.computed == 1
