@@ -28,6 +28,7 @@ from baogao import catalog
 from baogao.analysis import formulations
 from baogao.clean import clean
 from baogao.enrich import enrich
+from baogao.filememo import FileMemo
 from baogao.parse import parse, with_inferred_title
 from baogao.readers import ReadError, read
 from baogao.keywords import keywords
@@ -43,7 +44,7 @@ from baogao.workers import ordered_map, worker_pool
 # these files (and of the versions of STAGE_LIBRARIES) is part of every report's conversion key,
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
-STAGE_CODE = ("readers", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
+STAGE_CODE = ("readers", "filememo.py", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "analysis/formulations.py", "search/variants.py", "render.py", "schema.py", "model.py", "sources.py",
               "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "opencc", "pypdfium2",
@@ -52,6 +53,7 @@ PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 PREPARED_FOLDER = "prepared"  # ID.json: each report's Prepared (what a themes.yml edit re-classifies)
 SIDECAR_SUFFIX = ".meta.yml"
+SOURCES_FILE = ".baogao-sources.json"  # the SHA-256 of the reports read, by inode and time (baogao.filememo)
 
 log = logging.getLogger("baogao")
 
@@ -322,6 +324,7 @@ def convert_archive(
     keys: dict[str, tuple[str, str]] = {}  # rel_path → (key of its Prepared, key of its page)
     code = stage_digest()
     taxonomy_digest = taxonomy.digest if taxonomy else ""
+    read = FileMemo(pages_dir / SOURCES_FILE)
 
     found = scan(reports_dir)
     for problem in found.problems:
@@ -348,7 +351,8 @@ def convert_archive(
             if is_apple_double(source.path):
                 summary.skipped.append(rel_path)
                 continue
-            raw = read_report(source.path, rel_path)
+            # the reports are read for their digest only when they are not the files last read
+            raw_sha256 = read.get([source.path], lambda: hashlib.sha256(read_report(source.path, rel_path)).hexdigest())
             where = _sidecar_name(rel_path)
             sidecar, sidecar_raw, sidecar_error = _read_sidecar(found.root, rel_path, taxonomy)
         except NotAReport as err:
@@ -361,9 +365,8 @@ def convert_archive(
             continue
         if sidecar_error:
             summary.failed.append(sidecar_error)
-        digest = hashlib.sha256(code.encode() + b"\0")
-        digest.update(raw)
-        digest.update(b"\0" + sidecar_raw)
+        digest = hashlib.sha256(f"{code}\0{raw_sha256}\0".encode())
+        digest.update(sidecar_raw)
         prepared_key = digest.hexdigest()
         keys[rel_path] = prepared_key, hashlib.sha256(f"{prepared_key}:{taxonomy_digest}".encode()).hexdigest()
         if old.get("key") == keys[rel_path][1] and _has_page(pages_dir, old):
@@ -404,7 +407,9 @@ def convert_archive(
     for warning in summary.warnings:
         log.warning("warning: %s", warning)
     catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)
-    write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, indent=0))
+    read.save()
+    # compact: with an indent, json writes through its pure-Python encoder (1.9 s, not 0.6, at 10 000 reports)
+    write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     return summary
 
 
@@ -467,14 +472,22 @@ def _remove_stale_pages(pages_dir: Path, live_ids: set[str], live_originals: set
     """Delete pages, texts and originals whose source is gone or now fails."""
     removed = 0
     for folder, suffix in (("reports", ".md"), ("text", ".txt"), (PREPARED_FOLDER, ".json")):
-        for path in sorted((pages_dir / folder).glob(f"*{suffix}")):
-            if path.stem not in live_ids:
-                path.unlink()
+        for name in sorted(_names(pages_dir / folder)):  # names, not Paths: 30 000 of them at 10 000 reports
+            if name.endswith(suffix) and name[: -len(suffix)] not in live_ids:
+                (pages_dir / folder / name).unlink()
                 removed += folder == "reports"
-    for path in sorted((pages_dir / catalog.ORIGINALS_FOLDER).glob("*")):
-        if path.relative_to(pages_dir).as_posix() not in live_originals and path.is_file():
+    for name in sorted(_names(pages_dir / catalog.ORIGINALS_FOLDER)):
+        path = pages_dir / catalog.ORIGINALS_FOLDER / name
+        if f"{catalog.ORIGINALS_FOLDER}/{name}" not in live_originals and path.is_file():
             path.unlink()
     return removed
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except FileNotFoundError:
+        return []
 
 
 def _copy_original(path: Path, rel_path: str, meta: dict[str, Any], pages_dir: Path) -> str | None:

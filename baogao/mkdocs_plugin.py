@@ -25,6 +25,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from baogao import site
 from baogao.cite import cite_source
+from baogao.filememo import FileMemo
+from baogao.manifest import DIGESTS
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
 from baogao.pagereuse import PageReuse, shared_key
@@ -54,7 +56,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
         self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
-        self.page_reuse = PageReuse(None, "")  # which pages the previous site gives
+        self.page_reuse = PageReuse(None, "", FileMemo(None))  # which pages the previous site gives
         self.files = Files([])  # MkDocs' files, the taken pages' stand-ins among them
 
     @property
@@ -73,7 +75,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         self.reuse = load_reuse(self.pages_dir)
         previous = Path(self.config.previous_site) if self.config.previous_site else None
         rendered_with = site.project_digest(Path(config.config_file_path), site.RENDER_INPUTS)
-        self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url))
+        self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url), FileMemo(self.pages_dir / DIGESTS))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

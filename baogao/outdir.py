@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from baogao.manifest import MANIFEST, files_under, read_manifest
+from baogao.manifest import MANIFEST, read_manifest, site_files
 from baogao.pagereuse import PAGE_KEYS
 from baogao.site import BUILD_STAMP
 
@@ -93,8 +93,7 @@ def foreign_files(site: Path) -> list[str] | None:
         if BUILD_STAMP not in entries:
             return None if entries else []
         return [name for name in entries if name.startswith(".") and name not in own]
-    return [rel for rel in (path.relative_to(site).as_posix() for path in files_under(site))
-            if rel not in listed and rel not in own]
+    return [rel for rel in site_files(site) if rel not in listed and rel not in own]
 
 
 @contextmanager

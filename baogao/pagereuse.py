@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from baogao.catalog import FACETS
-from baogao.manifest import file_sha256, read_manifest
+from baogao.filememo import FileMemo
+from baogao.manifest import read_manifest, sha256_of
 from baogao.site import BUILD_STAMP
 
 PAGE_KEYS = ".baogao-pages"
@@ -61,11 +62,12 @@ class PageReuse:
     """One build's decisions: which pages to render and which to take from `previous` (the
     out folder's current site, or None)."""
 
-    def __init__(self, previous: Path | None, shared: str):
+    def __init__(self, previous: Path | None, shared: str, digests: FileMemo):
         self.previous = previous
         self.shared = shared
+        self.digests = digests  # also what the new site's `.baogao-files` is written with
         self.keys: dict[str, str] = {}  # site-relative path → key, of every reusable page
-        self.reused: dict[str, str] = {}  # site-relative path → SHA-256, of the pages taken
+        self.reused: set[str] = set()  # site-relative paths of the pages taken
         self._old: dict[str, str] = {}
         self._listed: dict[str, str] = {}
         # Only from a checked site (the stamp comes after the check) that lists its files.
@@ -88,7 +90,8 @@ class PageReuse:
         id); True when the previous site holds it under that key."""
         folder, _, name = dest.rpartition("/")
         report = name.removesuffix(".html") if folder == "reports" else None  # catalog.report_url
-        digest = hashlib.sha256(self.shared.encode() + b"\0" + source.read_bytes() + b"\0")
+        # the Markdown's digest remembered where it is the file hashed before (most are, unchanged)
+        digest = hashlib.sha256(f"{self.shared}\0{sha256_of(source, self.digests)}\0".encode())
         entries = [neighbours.get(report), reuse.get(report)] if report else [None, None]
         digest.update(json.dumps(entries, ensure_ascii=False, sort_keys=True).encode())
         key = self.keys[dest] = digest.hexdigest()
@@ -96,11 +99,11 @@ class PageReuse:
         if self.previous is None or self._old.get(dest) != key or listed is None:
             return False
         try:  # the file as its build wrote and checked it, not as someone edited it since
-            if file_sha256(self.previous / dest) != listed:
+            if sha256_of(self.previous / dest, self.digests) != listed:
                 return False
         except OSError:
             return False
-        self.reused[dest] = listed
+        self.reused.add(dest)
         return True
 
     def finish(self, site_dir: Path) -> None:

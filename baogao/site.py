@@ -131,9 +131,10 @@ def run_mkdocs(
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
     build(config)
-    reused = getattr(config.plugins[PLUGIN], "page_reuse").reused
-    write_manifest(Path(config.site_dir), reused)
-    return set(reused)
+    page_reuse = getattr(config.plugins[PLUGIN], "page_reuse")
+    write_manifest(Path(config.site_dir), page_reuse.digests)
+    page_reuse.digests.save()
+    return page_reuse.reused
 
 
 def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None = None) -> dict[str, dict[str, Any]]:

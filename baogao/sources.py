@@ -147,6 +147,8 @@ def _link_target(root: Path, link: Path, rel_path: str) -> Path | Problem | None
 def resolve_inside(root: Path, path: Path) -> Path | None:
     """The real path of `path` (a sidecar beside a report) when it exists inside the real folder
     `root`; None when it does not exist; ValueError naming the target when it leaves the folder."""
+    if not os.path.lexists(path):  # most reports have no sidecar: one lstat, not realpath's walk
+        return None
     try:
         target = Path(os.path.realpath(path, strict=True))
     except OSError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,33 @@ def test_second_run_converts_nothing_and_a_change_converts_one(reports_copy, tmp
     changed.write_text(changed.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     third = convert_archive(reports_copy, pages, jobs=1, progress=False)
     assert (third.converted, third.unchanged) == (1, 4)
+    assert "新增一段。" in page_of(pages, changed.name).read_text(encoding="utf-8")
+
+
+def test_unchanged_reports_are_not_read_again(reports_copy, tmp_path, monkeypatch):
+    """A report is read for its digest only when it is not the file the last run read (the same
+    inode, size and time, baogao.filememo): after one changed, only that one is read."""
+    from baogao import convert
+
+    def age(path: Path) -> None:
+        back = path.stat().st_mtime_ns - 60_000_000_000  # older than filememo.RACY_SECONDS
+        os.utime(path, ns=(back, back))
+
+    for path in reports_copy.glob("*.txt"):
+        age(path)
+    pages = tmp_path / "pages"
+    assert convert_archive(reports_copy, pages, jobs=1, progress=False).converted == 5
+    read: list[str] = []
+    read_report = convert.read_report
+    monkeypatch.setattr(convert, "read_report", lambda path, rel_path: read.append(rel_path) or read_report(path, rel_path))
+    assert convert_archive(reports_copy, pages, jobs=1, progress=False).unchanged == 5
+    assert read == []
+    changed = sorted(reports_copy.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    age(changed)
+    third = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert (third.converted, third.unchanged) == (1, 4)
+    assert set(read) == {changed.name}  # read for its digest, then converted
     assert "新增一段。" in page_of(pages, changed.name).read_text(encoding="utf-8")
 
 

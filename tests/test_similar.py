@@ -6,6 +6,7 @@ reuse pages; and the browser engine's answers equal the CLI's (Chromium, over ht
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import zlib
@@ -424,3 +425,36 @@ def test_page_reads_docx_and_gb18030_txt_from_disk(browser, corpus_site, tmp_pat
             page.click(".baogao-similar__more")
         assert page.locator(".baogao-similar__match").count() == len(expected["matches"])
     page.close()
+
+
+def test_the_keys_read_only_the_texts_written_since(tmp_path, monkeypatch):
+    """A build reads a report's text and page for its fingerprint key only when they are not
+    the files the last build read (baogao.filememo): none when nothing changed, the one changed."""
+    from baogao.similar import prints
+
+    pages = tmp_path / "pages"
+    (pages / "text").mkdir(parents=True)
+    catalog = [{"id": f"r{i}", "url": f"reports/r{i}.html", "display_title": f"标题{i}"} for i in range(3)]
+    (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+
+    def write(i: int, text: str) -> None:
+        path = pages / "text" / f"r{i}.txt"
+        path.write_text(f"标题{i}\n{text}\n", encoding="utf-8")
+        back = path.stat().st_mtime_ns - 60_000_000_000  # older than filememo.RACY_SECONDS
+        os.utime(path, ns=(back, back))
+
+    for i in range(3):
+        write(i, f"第{i}份报告的正文，各不相同，足够长以便取得指纹。" * 3)
+    read: list[bytes] = []
+    digest = prints.content_digest
+    monkeypatch.setattr(prints, "content_digest", lambda text, body: read.append(text) or digest(text, body))
+    build_similar_index(pages, workers=1)
+    assert len(read) == 3
+    read.clear()
+    (pages / "similar-index" / "VERSION").unlink()  # the index is written again, from the same texts
+    build_similar_index(pages, workers=1)
+    assert read == []
+    write(1, "改过的正文，与原来不同。" * 3)
+    (pages / "similar-index" / "VERSION").unlink()
+    build_similar_index(pages, workers=1)
+    assert len(read) == 1 and "改过的正文".encode() in read[0]

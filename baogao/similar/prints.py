@@ -8,7 +8,9 @@ article lines of its page: the digest of those (and of this code) is the report'
 only the reports whose key has no file (all of them in a fresh pages folder, one when one
 changed), reads the others' files, and removes the files no report of the archive uses, so
 the folder holds exactly the current reports' fingerprints whatever the history. A file is
-written under a temporary name and renamed: a crash leaves no half file under a key.
+written under a temporary name and renamed: a crash leaves no half file under a key. The
+digest of a report's text and page is remembered by their inodes and times (`KEYS_FILE`,
+baogao.filememo), so a build reads only the texts and pages conversion wrote since the last.
 
 A file is one line of JSON (`{"count": N, "length": skeleton length, "anchors": [[position,
 anchor], …]}`) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
@@ -27,11 +29,13 @@ from typing import Any
 
 import numpy as np
 
+from baogao.filememo import FileMemo
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
 
 CACHE_DIR = ".similar-prints"
+KEYS_FILE = ".similar-keys.json"  # the content digests of the texts and pages read (baogao.filememo)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 ROWS = 6  # hash, position, start, end, line, section
 # A heading or an article of a converted page: its text (escaped Markdown) and anchor.
@@ -86,19 +90,22 @@ class Fingerprints:
 def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None) -> Fingerprints:
     """The fingerprints of the reports of `catalog` (converted in `pages_dir`), from the cache
     where their key has a file, computed (and cached) where not; the cache then holds only
-    these reports' files."""
+    these reports' files. A report's text and page are read for its key only when they are not
+    the files the last build read (`KEYS_FILE`, baogao.filememo): after one report changed, one."""
     cache = pages_dir / CACHE_DIR
     cache.mkdir(exist_ok=True)
     code = code_digest()
+    contents = FileMemo(pages_dir / KEYS_FILE)
     keys: list[str] = []
     found: list[Report | None] = []
     missing: list[tuple[int, tuple[Path, Path]]] = []
     for i, entry in enumerate(catalog):
         text_path, page_path = pages_dir / "text" / f"{entry['id']}.txt", pages_dir / "reports" / f"{entry['id']}.md"
-        key = report_key(code, text_path.read_bytes(), page_body(page_path))
-        keys.append(key)
+        read = [path for path in (text_path, page_path) if path.is_file()]
+        content = contents.get(read, lambda: content_digest(text_path.read_bytes(), page_body(page_path)))
+        keys.append(_key(code, content))
         try:
-            found.append(Report.from_bytes((cache / f"{key}.bin").read_bytes()))
+            found.append(Report.from_bytes((cache / f"{keys[-1]}.bin").read_bytes()))
         except (OSError, ValueError, KeyError):
             found.append(None)
             missing.append((i, (text_path, page_path)))
@@ -111,15 +118,24 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     for path in cache.iterdir():
         if path.name not in wanted:
             path.unlink()
+    contents.save()
     return Fingerprints([r for r in found if r is not None])
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
     """The digest of what a report's fingerprints are made of (see the module)."""
-    digest = hashlib.sha256(f"{code}\0".encode())
-    digest.update(text)
+    return _key(code, content_digest(text, page_body))
+
+
+def content_digest(text: bytes, page_body: str) -> str:
+    """The digest of a report's text and of the heading and article lines of its page."""
+    digest = hashlib.sha256(text)
     digest.update(b"\0" + "\n".join(_ANCHOR_LINES.findall(page_body)).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _key(code: str, content: str) -> str:
+    return hashlib.sha256(f"{code}\0{content}".encode()).hexdigest()
 
 
 def report_fingerprints(job: tuple[Path, Path]) -> Report:

@@ -1,0 +1,76 @@
+"""Values computed from files (a SHA-256, a cache key), remembered by the files' inode, size,
+modification time and mode, so that a build does not read again what it read before, unchanged.
+
+Used by `baogao build` at 10 000 reports, where an incremental build links most of its ~80 000
+site files unchanged from the previous site or the pages folder (reused pages, index files) and
+converts few reports: hashing every file again for `.baogao-files` (`baogao.manifest`,
+`baogao.pagereuse`) and reading every text and page again for the 查重 cache keys
+(`baogao.similar.prints`) were most of such a build.
+
+A value is taken from memory only when every file it was computed from is the same file
+(device and inode) with the same size, modification time (ns) and mode as then, as git's index
+does: writing to a file changes its modification time, and a file written anew (an editor's
+save, a rebuilt index, `write_atomic`) is another inode. A value whose files were modified
+within RACY_SECONDS of its computing is never remembered (a write in the same clock tick
+would leave a file's time as it was). Where a wrong digest would ship a wrong file, nothing
+relies on this: `baogao publish` checks every file against its digest again.
+
+A memory is a JSON file in the pages folder (beside what conversion keeps), never in the site,
+which must be the same bytes whether built cold or incrementally. It holds the values used
+by the last build; a missing or damaged one means everything is computed again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+RACY_SECONDS = 2
+
+
+class FileMemo:
+    """Values from files, kept in the JSON file `path` (None: nothing is kept) between builds."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self._old: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+        if path is not None:
+            try:
+                self._old = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pass  # no memory yet, or a damaged one: compute
+            if not isinstance(self._old, dict):
+                self._old = {}
+
+    def get(self, files: Sequence[Path | str], compute: Callable[[], str]) -> str:
+        """What `compute` (which reads `files`) returns, from memory when the files are as they
+        were when it was computed; OSError when a file is missing."""
+        before = [os.stat(path, follow_symlinks=False) for path in files]
+        key = "|".join(":".join(map(str, _same(status))) for status in before)
+        value = self._new.get(key) or self._old.get(key)
+        if value is None:
+            value = compute()
+            after = [os.stat(path, follow_symlinks=False) for path in files]
+            recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
+            if any(_same(a) != _same(b) for a, b in zip(after, before)) or any(s.st_mtime_ns > recent for s in before):
+                return value  # being written, or too recent to tell a later write by its time
+        self._new[key] = value
+        return value
+
+    def save(self) -> None:
+        """Keep the values this build used (the others are of files gone or changed)."""
+        if self.path is None:
+            return
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self._new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def _same(status: os.stat_result) -> tuple[int, ...]:
+    """What must be as it was: the file (device, inode), its size and time, and its mode (a
+    report made unreadable is read again, and its error reported)."""
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_mode

@@ -1,0 +1,107 @@
+"""Time each stage of one incremental `baogao build` in-process (issue 16): conversion, the
+search index, the 查重 index, MkDocs (pages, links, `.baogao-files`) and the fidelity check,
+each as wall and CPU seconds (the process and its workers), with the load average beside them.
+
+Runs on a work folder made by a cold build: WORKDIR/reports (the archive), WORKDIR/project
+(mkdocs.yml, themes.yml, docs/, overrides/), WORKDIR/pages and WORKDIR/site. First makes one
+edit, then builds:
+
+    python scripts/bench_stages.py WORKDIR changed|sidecar|themes|added|deleted|none \
+        [--no-search-index] [--profile FILE]
+
+`changed` appends a paragraph to the archive's 5 001st report, `sidecar` gives it a year,
+`themes` toggles the threshold of themes.yml between 4 and 5, `added` copies the last report of
+`--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again. `--no-search-index` leaves the search
+index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import baogao.cli as cli
+import baogao.similar.index as similar_index
+import baogao.site as site
+from baogao.search.backend import BACKEND
+
+phases: dict[str, tuple[float, float]] = {}
+
+
+def cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        wall, used = time.perf_counter(), cpu()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            before = phases.get(name, (0.0, 0.0))
+            phases[name] = (before[0] + time.perf_counter() - wall, before[1] + cpu() - used)
+    return wrapper
+
+
+def edit(work: Path, what: str, extra: Path | None) -> None:
+    reports, project = work / "reports", work / "project"
+    victim = sorted(reports.rglob("*.txt"))[5000]
+    if what == "changed":
+        victim.write_bytes(victim.read_bytes() + f"\n新增一段，用于测量增量构建{time.time()}。\n".encode())
+    elif what == "sidecar":
+        victim.with_suffix(".meta.yml").write_text(f"year: {2001 + int(time.time()) % 20}\n", encoding="utf-8")
+    elif what == "themes":
+        themes = project / "themes.yml"
+        text = themes.read_text(encoding="utf-8")
+        swap = ("threshold: 4", "threshold: 5") if "threshold: 4" in text else ("threshold: 5", "threshold: 4")
+        themes.write_text(text.replace(*swap, 1), encoding="utf-8")
+    elif what == "added" and extra is not None:
+        (reports / "added").mkdir(exist_ok=True)
+        (reports / "added" / extra.name).write_bytes(extra.read_bytes())
+    elif what == "deleted":
+        for path in (reports / "added").glob("*.txt"):
+            path.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("workdir", type=Path)
+    parser.add_argument("edit", choices=["changed", "sidecar", "themes", "added", "deleted", "none"])
+    parser.add_argument("--no-search-index", action="store_true")
+    parser.add_argument("--profile", type=Path)
+    parser.add_argument("--extra", type=Path, help="`added`: a folder of reports (its last one is added)")
+    args = parser.parse_args()
+    if args.edit == "added" and not args.extra:
+        parser.error("`added` needs --extra FOLDER")
+    site.run_mkdocs = timed("MkDocs", site.run_mkdocs)  # type: ignore[method-assign]
+    cli._check = timed("check", cli._check)
+    cli._convert = timed("convert", cli._convert)
+    if args.no_search_index:
+        BACKEND.build = BACKEND.version  # type: ignore[method-assign]
+    else:
+        BACKEND.build = timed("search index", BACKEND.build)  # type: ignore[method-assign]
+    similar_index.build_similar_index = timed("查重 index", similar_index.build_similar_index)
+    edit(args.workdir, args.edit, sorted(args.extra.glob("*.txt"))[-1] if args.extra else None)
+    work = args.workdir
+    argv = ["build", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--out", str(work / "site"),
+            "--config", str(work / "project" / "mkdocs.yml"), "--quiet"]
+    load, wall, used = os.getloadavg()[0], time.perf_counter(), cpu()
+    profile = cProfile.Profile() if args.profile else None
+    status = profile.runcall(cli.main, argv) if profile else cli.main(argv)
+    if profile and args.profile:
+        profile.dump_stats(str(args.profile))
+    print(f"{args.edit}: status {status}, {time.perf_counter() - wall:.1f} s wall / {cpu() - used:.1f} s CPU; "
+          f"load average {load:.1f} → {os.getloadavg()[0]:.1f}")
+    for name, (seconds, cpu_seconds) in phases.items():
+        print(f"  {name}: {seconds:.1f} s wall / {cpu_seconds:.1f} s CPU")
+
+
+if __name__ == "__main__":
+    main()
