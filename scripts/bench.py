@@ -372,7 +372,7 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
             index_bytes.append(seen.bytes("/similar-index/"))
             all_bytes.append(seen.bytes())
             files.append(seen.files("/similar-index/"))
-            for group in ("/similar-index/manifest", "/similar-index/f/", "/similar-index/docs/"):
+            for group in ("/similar-index/manifest", "/similar-index/k/", "/similar-index/e/", "/similar-index/docs/"):
                 groups.setdefault(group, []).append((seen.files(group), seen.bytes(group)))
             context.close()
             context, page, _ = uncached_page(browser)  # the same from disk (index files as scripts)

@@ -169,6 +169,34 @@ def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(
         assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
 
 
+def test_the_parts_size_changes_the_files_not_the_answers(corpus_site, tmp_path, monkeypatch):
+    """The index answers the same whatever its parts' size (`PART_KEYS`, `KEY_PARTS`): one part
+    in one keys file, or many small ones; and a draft loads the entries of the parts that
+    hold its fingerprints only."""
+    from baogao.similar import index as similar_index
+    from baogao.similar.prints import load_fingerprints
+
+    pages, site = corpus_site
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    prints = load_fingerprints(pages, catalog, workers=1)
+    _, drafts = _drafts(pages)
+    texts = [d.text for d in drafts[:4]] + [_outside()[0]]
+    expected = [check_draft(t, SimilarIndex(site)) for t in texts]
+    assert SimilarIndex(site).manifest["parts"] > 1  # the corpus has parts enough to test
+    for part_keys, key_parts in ((10 ** 9, 1), (97, 3)):
+        monkeypatch.setattr(similar_index, "PART_KEYS", part_keys)
+        monkeypatch.setattr(similar_index, "KEY_PARTS", key_parts)
+        other = tmp_path / str(part_keys) / "similar-index"
+        other.mkdir(parents=True)
+        similar_index.write_index(other, catalog, prints, "v")
+        index = SimilarIndex(other.parent)
+        assert [check_draft(t, index) for t in texts] == expected
+        parts = index.manifest["parts"]
+        assert len(list((other / "e").glob("*.js"))) == parts and len(list((other / "k").glob("*.js"))) == -(-parts // key_parts)
+        if parts > 1:
+            assert 0 < len(index._parts) < parts
+
+
 def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch):
     """Fingerprints are cached per report by content (`baogao.similar.prints`): after one
     report changed, one was added and one deleted, only the changed and the added one are
@@ -324,16 +352,18 @@ def test_cli_errors_name_the_file(sample_site, tmp_path, caplog):
 
 
 def test_a_damaged_index_is_an_error_never_a_partial_answer(sample_site, tmp_path, capsys):
+    """A damaged or missing keys file (the first level) or entries file is an error naming it."""
     pages, site = sample_site
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
     text = next(iter(_texts(pages).values()))
-    shards = sorted((copy / "similar-index" / "f").glob("*.js"))
-    shards[0].write_text(shards[0].read_text().replace('"', '"x', 2)[:-5] + '");\n')
-    for shard in shards[1:]:
-        shard.unlink()
-    with pytest.raises(SimilarIndexError, match="similar-index/f/"):
-        check_draft(text, SimilarIndex(copy))
+    for level in ("k", "e"):
+        copy = tmp_path / level
+        shutil.copytree(site, copy)
+        files = sorted((copy / "similar-index" / level).glob("*.js"))
+        files[0].write_text(files[0].read_text().replace('"', '"x', 2)[:-5] + '");\n')
+        for file in files[1:]:
+            file.unlink()
+        with pytest.raises(SimilarIndexError, match=f"similar-index/{level}/"):
+            check_draft(text, SimilarIndex(copy))
 
 
 def test_report_pages_list_passages_other_reports_hold(corpus_site):

@@ -5,22 +5,30 @@ writes are pages of the site); `publish` copies the index into the built site. E
 script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works from file://;
 payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
-- `manifest.js` — format, version, number of reports, shard bits, docs block size, the
+- `manifest.js` — format, version, number of reports, parts, parts a keys file, docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and `end`, the text that ends joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
   browser joins the files a draft needs and inflates them at once) of its data framed as the
   search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
   missing, truncated, altered or stale file (of another build) is an error, never a partial
-  answer, with no table of checks to load first; every shard file and docs block exists;
-- `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
-  MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
-  at the low end and would fill the first shards; keys spread evenly); the shard count is
-  chosen by what a draft costs to check (`_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
-  (the first from the shard's first hash) packed (big-endian bits, padded to a byte; R about
-  log2 of the mean gap, as a Rice code takes), then varints, each field a run of its own
-  (deflate models each): `[T high parts of the gaps, T entry counts, T "more" counts,
-  E report deltas (from the hash's previous entry; the first from 0), E sections]`.
+  answer, with no table of checks to load first; every keys, entries and docs file exists;
+- the fingerprints in *parts* of PART_KEYS distinct hashes each, a part holding a run of the
+  hashes in *archive order* (by the report that holds each first, catalog order, then its
+  position there): a draft copied from a few reports finds its fingerprints in a few parts. A
+  hash is stored under its key (hash times MIX mod 2^32, one to one: a fingerprint is the
+  smallest hash of its window, so hashes crowd at the low end; keys spread evenly). Two levels:
+  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes a
+    distinct fingerprint): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice
+    parameter R, about log2 of the mean gap), then per part the low R bits of its T key gaps
+    (ascending keys, the first from 0) packed (big-endian bits, padded to a byte), then varints:
+    the high parts of all the gaps, part after part;
+  - `e/P.js` — part P's entries, loaded only when a draft's fingerprint is among its keys:
+    varints `[T, E, base]`, then `[T entry counts, T "more" counts]`, then per entry in key
+    order the pair (report delta, section): the first report of a key from `base` (the part's
+    lowest report: a part spans a few reports, so these are small), the others from the entry
+    before. Pairs rather than two runs: the keys of one passage share their reports and
+    sections, so deflate finds a key's pairs repeated.
   An entry is (report, section): the section is the number of the report's anchors at or before
   the fingerprint (0: before the first), all a match needs to link to the heading above its
   passage. A hash held by more than HOLDERS reports keeps the entries of the first HOLDERS
@@ -35,7 +43,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,19 +57,19 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 3
+FORMAT = 4
 DOCS_PER_BLOCK = 50
-# A draft loads the shard of each of its fingerprints: with N shards, a draft of DRAFT_PRINTS
-# fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N)) files
-# holding that share of the index. A file costs what FILE_BYTES of payload cost (a request and
-# a script to run: a few ms each in Chromium, measured; the files are inflated together); the shard count is the
-# power of two of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`): a
-# small index is loaded whole from one file, a large one from ~1 000 small ones.
-FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
+# A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
+# key (the first level), then the entries of the parts holding its fingerprints, which archive
+# order keeps few (a copied passage's fingerprints stand together). Per file a browser pays a
+# request and a script to run (a few ms each in Chromium, measured), so the keys come in files
+# of KEY_PARTS parts. PART_KEYS trades the keys' size (each part's keys are a set of their own:
+# ~log2 of the part count more bits a key) against the entries a draft loads with its parts;
+# measured at 10 000 generated reports (scripts/bench.py --similar), 4 096 is near the least.
+PART_KEYS, KEY_PARTS = 4096, 8
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
-_BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
@@ -90,13 +97,14 @@ def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
 
 def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str) -> None:
     """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`."""
-    bits = _write_shards(root, prints, version)
+    parts = _write_parts(root, prints, version)
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
+        "format": FORMAT, "version": version, "docs": len(catalog), "parts": parts, "key_parts": KEY_PARTS,
+        "block": DOCS_PER_BLOCK,
         "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
@@ -121,15 +129,15 @@ def _write(root: Path, name: str, data: bytes, version: str) -> None:
     write_script(root / f"{name}.js", name, piece(frame(data, f"{version}/{name}")), ENGINE)
 
 
-def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
-    """Write f/S.js for every shard; returns the shard bits."""
+def _write_parts(root: Path, prints: Fingerprints, version: str) -> int:
+    """Write k/J.js and e/P.js (see the module); returns the number of parts."""
     # in (key, report, position) order the sections of a (key, report) ascend: one entry per
     # (key, report, section), in (key, report) order
     order = prints.by_key
-    hashes, docs, sections = prints.keys[order], prints.docs[order], prints.sections[order]
+    hashes, docs, sections, positions = prints.keys[order], prints.docs[order], prints.sections[order], prints.positions[order]
     keep = np.ones(len(hashes), bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
-    hashes, docs, sections = hashes[keep], docs[keep], sections[keep]
+    hashes, docs, sections, positions = hashes[keep], docs[keep], sections[keep], positions[keep]
     new_hash = np.ones(len(hashes), bool)
     new_hash[1:] = hashes[1:] != hashes[:-1]
     new_doc = new_hash.copy()
@@ -137,30 +145,54 @@ def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
     group = np.cumsum(new_hash) - 1
     rank = np.cumsum(new_doc) - 1  # the report's rank among its hash's reports
     rank -= rank[np.flatnonzero(new_hash)][group]
-    listed = rank < HOLDERS
     firsts = np.flatnonzero(new_hash)
     unique = hashes[firsts].astype(np.int64)
     holders = np.bincount(group[new_doc], minlength=len(unique))
     more = np.maximum(0, holders - HOLDERS)
-    hashes, docs, sections, group = hashes[listed], docs[listed], sections[listed], group[listed]
+    listed = rank < HOLDERS
+    docs, sections, group = docs[listed].astype(np.int64), sections[listed].astype(np.int64), group[listed]
     counts = np.bincount(group, minlength=len(unique))
-    bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(hashes) * _BYTES_PER_ENTRY)
-    doc_deltas = docs - np.concatenate(([0], docs[:-1]))
-    entry_firsts = np.cumsum(counts) - counts
-    doc_deltas[entry_firsts] = docs[entry_firsts]
-    bounds = np.searchsorted(unique >> (32 - bits), np.arange((1 << bits) + 1))
-    entry_bounds = np.append(entry_firsts, len(hashes))[bounds]
-    for s, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+    # each hash's part: its rank in archive order (first report, position there), PART_KEYS a part
+    part = np.empty(len(unique), np.int64)
+    part[np.lexsort((positions[firsts], docs[np.cumsum(counts) - counts]))] = np.arange(len(unique)) // PART_KEYS
+    parts = int(part.max(initial=-1)) + 1
+    by_part = np.argsort(part, kind="stable")  # each part's hashes in key order
+    entries = np.argsort(np.repeat(part, counts), kind="stable")
+    unique, counts, more, part = unique[by_part], counts[by_part], more[by_part], part[by_part]
+    docs, sections = docs[entries], sections[entries]
+    bounds = np.searchsorted(part, np.arange(parts + 1))
+    entry_bounds = np.append(np.cumsum(counts) - counts, len(docs))[bounds]
+    key_files: list[np.ndarray] = []
+    for p, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
                                                   entry_bounds[:-1].tolist(), entry_bounds[1:].tolist())):
-        gaps = np.diff(unique[lo:hi], prepend=s << (32 - bits))
-        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69)))) if hi > lo else 0  # Rice's parameter
-        head, _ = encode_varints(np.array([hi - lo, last - first, low]))
-        lows = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
-        rest, _ = encode_varints(np.concatenate((gaps >> low, counts[lo:hi], more[lo:hi], doc_deltas[first:last],
-                                                 sections[first:last])))
-        data = head.tobytes() + np.packbits(lows.astype(np.uint8).ravel()).tobytes() + rest.tobytes()
-        _write(root, f"f/{s}", data, version)
-    return bits
+        key_files.append(unique[lo:hi])
+        c, d = counts[lo:hi], docs[first:last]
+        base = int(d.min(initial=0))
+        deltas = d - np.concatenate(([0], d[:-1]))
+        starts = np.cumsum(c) - c
+        deltas[starts] = d[starts] - base
+        body = encode_varints(np.concatenate(([hi - lo, last - first, base], c, more[lo:hi],
+                                              np.stack((deltas, sections[first:last]), 1).ravel())))[0]
+        _write(root, f"e/{p}", body.tobytes(), version)
+        if len(key_files) == KEY_PARTS or p == parts - 1:
+            _write(root, f"k/{p // KEY_PARTS}", _keys_body(key_files), version)
+            key_files = []
+    return parts
+
+
+def _keys_body(key_parts: list[np.ndarray]) -> bytes:
+    """The body of a keys file (see the module) for the keys of its parts (each ascending)."""
+    lows, highs, params = [], [], []
+    for keys in key_parts:
+        gaps = np.diff(keys, prepend=0)
+        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69)))) if len(keys) else 0  # Rice's parameter
+        params.append(low)
+        bits = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
+        lows.append(np.packbits(bits.astype(np.uint8).ravel()).tobytes())
+        highs.append(gaps >> low)
+    head, _ = encode_varints(np.array([len(key_parts), *(len(k) for k in key_parts), *params]))
+    rest, _ = encode_varints(np.concatenate(highs) if highs else np.zeros(0, np.int64))
+    return head.tobytes() + b"".join(lows) + rest.tobytes()
 
 
 def shard_keys(hashes: np.ndarray) -> np.ndarray:
@@ -168,18 +200,9 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
     return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
-def _shard_bits(estimate: float) -> int:
-    """log2 of the shard count for an index of about `estimate` bytes (see FILE_BYTES)."""
-    def cost(bits: int) -> tuple[bool, float]:
-        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the shards, and of the bytes, a draft loads
-        return estimate * share > DRAFT_BYTES, (1 << bits) * share * FILE_BYTES + estimate * share
-
-    return min(range(25), key=cost)
-
-
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {FILE_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -51,9 +51,8 @@ class Passages:
 
 
 @dataclass(frozen=True)
-class _Shard:
-    hashes: np.ndarray  # the keys (baogao.similar.index.shard_keys), sorted
-    offsets: np.ndarray  # entries of hash i: offsets[i]:offsets[i + 1]
+class _Part:
+    offsets: np.ndarray  # entries of key i: offsets[i]:offsets[i + 1]
     docs: np.ndarray
     sections: np.ndarray
 
@@ -74,7 +73,8 @@ class SimilarIndex:
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT:
             raise SimilarIndexError(f"'{self.root / 'manifest.js'}' is a similarity index of another format: "
                                     "rebuild the site with baogao build")
-        self._shards: dict[int, _Shard] = {}
+        self._keys: list[np.ndarray] | None = None
+        self._parts: dict[int, _Part] = {}
         self._blocks: dict[int, list] = {}
         self.titles: dict[str, str] = {}  # report id → display title, of the rows read
 
@@ -89,43 +89,66 @@ class SimilarIndex:
             raise _damaged(f"{name}.js", "altered or of another build")
         return data
 
-    def _shard(self, s: int) -> _Shard:
-        """Shard s decoded (the layout: baogao.similar.index)."""
-        if s not in self._shards:
-            data = self._payload(f"f/{s}")
-            try:
-                t, e, low, at = _head(data, 3)
-            except ValueError as err:
-                raise _damaged(f"f/{s}.js", "inconsistent") from err
-            start = at + (t * low + 7) // 8
-            bits = np.unpackbits(np.frombuffer(data[at:start], np.uint8))[: t * low].reshape(t, low)
-            values = varint_array(data[start:])
-            if len(values) != 3 * t + 2 * e:
-                raise _damaged(f"f/{s}.js", "inconsistent")
-            highs, counts, _, doc_deltas, sections = np.split(values, np.cumsum([t, t, t, e]))
-            deltas = (highs << low) + bits.astype(np.int64) @ (1 << np.arange(low - 1, -1, -1, dtype=np.int64))
+    def keys(self) -> list[np.ndarray]:
+        """Every part's keys, ascending (the first level: baogao.similar.index)."""
+        if self._keys is None:
+            parts, per_file, keys = self.manifest["parts"], self.manifest["key_parts"], []
+            for j in range(-(-parts // per_file)):
+                name, data = f"k/{j}", self._payload(f"k/{j}")
+                try:
+                    g, *_ = _head(data, 1)
+                    head = _head(data, 1 + 2 * g)
+                except ValueError as err:
+                    raise _damaged(f"{name}.js", "inconsistent") from err
+                counts, lows, at = head[1: 1 + g], head[1 + g: 1 + 2 * g], head[-1]
+                wanted = min(per_file, parts - j * per_file)
+                starts = at + np.cumsum([0, *((t * r + 7) // 8 for t, r in zip(counts, lows))])
+                highs = varint_array(data[int(starts[-1]):])
+                if g != wanted or len(highs) != sum(counts):
+                    raise _damaged(f"{name}.js", "inconsistent")
+                for i, (t, low) in enumerate(zip(counts, lows)):
+                    bits = np.unpackbits(np.frombuffer(data[int(starts[i]): int(starts[i + 1])], np.uint8))[: t * low]
+                    high = highs[sum(counts[:i]): sum(counts[: i + 1])]
+                    weights = 1 << np.arange(low - 1, -1, -1, dtype=np.int64)
+                    keys.append(np.cumsum((high << low) + bits.reshape(t, low).astype(np.int64) @ weights))
+            self._keys = keys
+        return self._keys
+
+    def _part(self, p: int, keys: int) -> _Part:
+        """The entries of part p, which has `keys` keys (the layout: baogao.similar.index)."""
+        if p not in self._parts:
+            data = self._payload(f"e/{p}")
+            values = varint_array(data)
+            t, e, base = (values[:3].tolist() + [-1, -1, -1])[:3]
+            if t != keys or len(values) != 3 + 2 * t + 2 * e:
+                raise _damaged(f"e/{p}.js", "inconsistent")
+            counts, pairs = values[3: 3 + t], values[3 + 2 * t:].reshape(e, 2)
+            if (counts < 1).any() or counts.sum() != e:  # every key has an entry
+                raise _damaged(f"e/{p}.js", "inconsistent")
             offsets = np.concatenate(([0], np.cumsum(counts)))
-            sums = np.cumsum(doc_deltas)
-            docs = sums - np.repeat(sums[offsets[:-1]] - doc_deltas[offsets[:-1]], counts) if e else sums
-            hashes = (s << (32 - self.manifest["bits"])) + np.cumsum(deltas)
-            self._shards[s] = _Shard(hashes, offsets, docs, sections)
-        return self._shards[s]
+            deltas = pairs[:, 0].copy()
+            deltas[offsets[:-1]] += base
+            sums = np.cumsum(deltas)
+            docs = sums - np.repeat(sums[offsets[:-1]] - deltas[offsets[:-1]], counts) if e else sums
+            self._parts[p] = _Part(offsets, docs, pairs[:, 1])
+        return self._parts[p]
 
     def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(draft position, report, section) of every entry of every fingerprint."""
-        shift = 32 - self.manifest["bits"]
         keys = shard_keys(hashes)
-        shards = keys >> shift
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for s in np.unique(shards).tolist():
-            mine = shards == s
-            table, h, d = self._shard(s), keys[mine], positions[mine]
-            i = np.minimum(np.searchsorted(table.hashes, h), max(0, len(table.hashes) - 1))
-            hit = (table.hashes[i] == h) if len(table.hashes) else np.zeros(len(h), bool)
-            lo, hi = table.offsets[i[hit]], table.offsets[i[hit] + 1]
+        for p, table in enumerate(self.keys()):
+            if not len(table):
+                continue
+            i = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+            hit = table[i] == keys
+            if not hit.any():
+                continue
+            part = self._part(p, len(table))
+            lo, hi = part.offsets[i[hit]], part.offsets[i[hit] + 1]
             n = hi - lo
             at = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-            found.append((np.repeat(d[hit], n), table.docs[at], table.sections[at]))
+            found.append((np.repeat(positions[hit], n), part.docs[at], part.sections[at]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
         return tuple(np.concatenate(x) for x in zip(*found))  # type: ignore[return-value]

@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 3;  // baogao/similar/index.py FORMAT
+  var FORMAT = 4;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -30,8 +30,9 @@
     return err;
   }
   var keep = S.keeper(), loader = S.scriptLoader(root, function () { return version; }, damaged, damaged), load = loader.load;
-  /* At most LOADING files in flight: a draft loads ~1 000 shards, and each file's load timeout
-   * runs from its request, so a queue of them all at once would time out on a busy machine. */
+  /* At most LOADING files in flight: a draft loads every keys file and some entries files (~100
+   * at 10 000 reports, more in a larger archive), and each file's load timeout runs from its
+   * request, so a queue of them all at once would time out on a busy machine. */
   var LOADING = 12, loading = 0, waiting = [];
   function get(name) {
     return new Promise(function (resolve) {
@@ -88,39 +89,58 @@
     }
     return Promise.all(numbers.map(function (n) { return files.get(group + "/" + n); }));
   }
-  /* Shard S: {hashes, offsets, docs, more, sections} as in match.py SimilarIndex._shard (the
-   * layout: baogao/similar/index.py). */
-  function shard(bytes, s, m) {
-    var at = 0, head = [], i, j;
-    while (head.length < 3) {  // T, E, R
-      var value = 0, mult = 1;
-      while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
-      head.push(value + bytes[at++] * mult);
-    }
-    var t = head[0], e = head[1], low = head[2], start = at + Math.ceil(t * low / 8);
-    var v = S.varints(bytes, start, bytes.length);
-    if (v.length !== 3 * t + 2 * e) throw damaged("f/" + s);
-    var hashes = new Float64Array(t), offsets = new Int32Array(t + 1), docs = new Int32Array(e);
-    var h = s * Math.pow(2, 32 - m.bits), bit = at * 8;
-    for (i = 0; i < t; i++) {
-      var lowBits = 0;
-      for (j = 0; j < low; j++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
-      h += v[i] * Math.pow(2, low) + lowBits;
-      hashes[i] = h;
-      offsets[i + 1] = offsets[i] + v[t + i];
-    }
-    for (i = 0; i < t; i++) {
-      var doc = 0;
-      for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[3 * t + j]; docs[j] = doc; }
-    }
-    return { hashes: hashes, offsets: offsets, docs: docs, more: v.slice(2 * t, 3 * t), sections: v.slice(3 * t + e) };
+  function varint(bytes, at) {  // [value, offset after it]
+    var value = 0, mult = 1;
+    while (at < bytes.length && bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
+    if (at >= bytes.length) return [NaN, at];
+    return [value + bytes[at] * mult, at + 1];
   }
-  /* Append the entries of key h (draft position d) to seeds [d, report, section, reports not listed]. */
-  function lookup(table, h, d, seeds) {
-    var lo = 0, hi = table.hashes.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (table.hashes[mid] < h) lo = mid + 1; else hi = mid; }
-    if (lo === table.hashes.length || table.hashes[lo] !== h) return;
-    for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) seeds.push([d, table.docs[e], table.sections[e], table.more[lo]]);
+  /* Keys file J: the keys of its parts, each a Float64Array ascending, as in match.py
+   * SimilarIndex.keys (the layout: baogao/similar/index.py). */
+  function keysFile(bytes, j, m) {
+    var at = 0, head = [], x, i, k;
+    x = varint(bytes, at); head.push(x[0]); at = x[1];
+    var g = head[0];
+    if (g !== Math.min(m.key_parts, m.parts - j * m.key_parts)) throw damaged("k/" + j);
+    for (i = 0; i < 2 * g; i++) { x = varint(bytes, at); head.push(x[0]); at = x[1]; }
+    var counts = head.slice(1, 1 + g), lows = head.slice(1 + g), bitAt = [], total = 0;
+    for (i = 0; i < g; i++) { bitAt.push(at * 8); at += Math.ceil(counts[i] * lows[i] / 8); total += counts[i]; }
+    var v = S.varints(bytes, at, bytes.length), out = [], n = 0;
+    if (v.length !== total || head.some(isNaN)) throw damaged("k/" + j);
+    for (i = 0; i < g; i++) {
+      var keys = new Float64Array(counts[i]), h = 0, bit = bitAt[i], low = lows[i], scale = Math.pow(2, low);
+      for (k = 0; k < counts[i]; k++, n++) {
+        var lowBits = 0;
+        for (var b = 0; b < low; b++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
+        h += v[n] * scale + lowBits;
+        keys[k] = h;
+      }
+      out.push(keys);
+    }
+    return out;
+  }
+  /* Part P's entries {offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its key count. */
+  function part(bytes, p, keys) {
+    var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
+    if (t !== keys || v.length !== 3 + 2 * t + 2 * e) throw damaged("e/" + p);
+    var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
+    for (i = 0; i < t; i++) {
+      if (v[3 + i] < 1) throw damaged("e/" + p);
+      offsets[i + 1] = offsets[i] + v[3 + i];
+    }
+    if (offsets[t] !== e) throw damaged("e/" + p);
+    var pairs = 3 + 2 * t;
+    for (i = 0; i < t; i++) {
+      var doc = base;
+      for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
+    }
+    return { offsets: offsets, docs: docs, more: v.slice(3 + t, 3 + 2 * t), sections: sections };
+  }
+  /* Index of KEY in the ascending KEYS, or -1. */
+  function find(keys, key) {
+    var lo = 0, hi = keys.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] < key) lo = mid + 1; else hi = mid; }
+    return lo < keys.length && keys[lo] === key ? lo : -1;
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
   function rows(docs, m) {
@@ -202,14 +222,26 @@
   /* The answer of `baogao similar --json` for `text`, and the passages behind each match. */
   function analyse(text) {
     return manifest().then(function (m) {
-      var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = Math.pow(2, 32 - m.bits);
+      var sk = skeleton(text), fp = fingerprints(sk.codes, m), files = [];
+      for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
       /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
-      var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
-      return loaded("f", shards, function (bytes, s) { return shard(bytes, s, m); }).then(function (tables) {
-        performance.mark("baogao-similar-loaded");  // every shard the draft needs (the bench's figures)
-        var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
-        keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
+      return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
+        var parts = [].concat.apply([], byFile), hits = [];  // [part, key's index there, draft position]
+        parts.forEach(function (table, p) {
+          keys.forEach(function (key, i) { var at = find(table, key); if (at >= 0) hits.push([p, at, fp.positions[i]]); });
+        });
+        var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
+        return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
+          return { byPart: new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits: hits };
+        });
+      }).then(function (found) {
+        performance.mark("baogao-similar-loaded");  // every index file the draft needs (the bench's figures)
+        var seeds = [];  // [draft position, report, section, reports not listed]
+        found.hits.forEach(function (hit) {
+          var table = found.byPart.get(hit[0]);
+          for (var e = table.offsets[hit[1]]; e < table.offsets[hit[1] + 1]; e++) seeds.push([hit[2], table.docs[e], table.sections[e], table.more[hit[1]]]);
+        });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
         fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
         return rows(found.map(function (p) { return p.doc; }), m).then(function (rows) {
