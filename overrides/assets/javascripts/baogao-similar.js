@@ -95,6 +95,17 @@
     if (at >= bytes.length) return [NaN, at];
     return [value + bytes[at] * mult, at + 1];
   }
+  /* The N bits of BYTES from bit offset BIT on (big-endian), a byte's worth at a time. */
+  function bitsAt(bytes, bit, n) {
+    var value = 0;
+    while (n > 0) {
+      var off = bit & 7, take = Math.min(8 - off, n);
+      value = value * (1 << take) + ((bytes[bit >> 3] >> (8 - off - take)) & ((1 << take) - 1));
+      bit += take;
+      n -= take;
+    }
+    return value;
+  }
   /* Keys file J: the keys of its parts, each a Float64Array ascending, as in match.py
    * SimilarIndex.keys (the layout: baogao/similar/index.py). */
   function keysFile(bytes, j, m) {
@@ -109,10 +120,8 @@
     if (v.length !== total || head.some(isNaN)) throw damaged("k/" + j);
     for (i = 0; i < g; i++) {
       var keys = new Float64Array(counts[i]), h = 0, bit = bitAt[i], low = lows[i], scale = Math.pow(2, low);
-      for (k = 0; k < counts[i]; k++, n++) {
-        var lowBits = 0;
-        for (var b = 0; b < low; b++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
-        h += v[n] * scale + lowBits;
+      for (k = 0; k < counts[i]; k++, n++, bit += low) {
+        h += v[n] * scale + bitsAt(bytes, bit, low);
         keys[k] = h;
       }
       out.push(keys);
@@ -135,12 +144,6 @@
       for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
     }
     return { offsets: offsets, docs: docs, more: v.slice(3 + t, 3 + 2 * t), sections: sections };
-  }
-  /* Index of KEY in the ascending KEYS, or -1. */
-  function find(keys, key) {
-    var lo = 0, hi = keys.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] < key) lo = mid + 1; else hi = mid; }
-    return lo < keys.length && keys[lo] === key ? lo : -1;
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
   function rows(docs, m) {
@@ -228,8 +231,14 @@
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
       return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
         var parts = [].concat.apply([], byFile), hits = [];  // [part, key's index there, draft position]
+        /* the draft's keys in order, walked along each part's (ascending) keys */
+        var order = keys.map(function (_, i) { return i; }).sort(function (x, y) { return keys[x] - keys[y]; });
         parts.forEach(function (table, p) {
-          keys.forEach(function (key, i) { var at = find(table, key); if (at >= 0) hits.push([p, at, fp.positions[i]]); });
+          for (var i = 0, at = 0; i < order.length && at < table.length; i++) {
+            var key = keys[order[i]];
+            while (at < table.length && table[at] < key) at++;
+            if (table[at] === key) hits.push([p, at, fp.positions[order[i]]]);
+          }
         });
         var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
         return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
