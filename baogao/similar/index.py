@@ -18,7 +18,7 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   position there): a draft copied from a few reports finds its fingerprints in a few parts. A
   hash is stored under its key (hash times MIX mod 2^32, one to one: a fingerprint is the
   smallest hash of its window, so hashes crowd at the low end; keys spread evenly). Two levels:
-  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes a
+  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 3.3 bytes a
     distinct fingerprint): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice
     parameter R, about log2 of the mean gap), then per part the low R bits of its T key gaps
     (ascending keys, the first from 0) packed (big-endian bits, padded to a byte), then varints:
@@ -63,10 +63,11 @@ DOCS_PER_BLOCK = 50
 # key (the first level), then the entries of the parts holding its fingerprints, which archive
 # order keeps few (a copied passage's fingerprints stand together). Per file a browser pays a
 # request and a script to run (a few ms each in Chromium, measured), so the keys come in files
-# of KEY_PARTS parts. PART_KEYS trades the keys' size (each part's keys are a set of their own:
-# ~log2 of the part count more bits a key) against the entries a draft loads with its parts;
-# measured at 10 000 generated reports (scripts/bench.py --similar), 4 096 is near the least.
-PART_KEYS, KEY_PARTS = 4096, 8
+# of KEY_PARTS parts (32 768 keys). PART_KEYS trades the keys' size (each part's keys are a set of
+# their own: a bit more a key each time parts halve) against the entries a draft loads with its
+# parts. Measured at 10 000 generated reports (scripts/bench.py's draft) with 1 024, 2 048, 4 096
+# and 8 192 keys a part: 2.28, 2.32, 2.44, 2.60 MB in 120, 109, 95, 84 files.
+PART_KEYS, KEY_PARTS = 2048, 16
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
