@@ -18,13 +18,15 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   position there): a draft copied from a few reports finds its fingerprints in a few parts. A
   hash is stored under its key (hash times MIX mod 2^32, one to one: a fingerprint is the
   smallest hash of its window, so hashes crowd at the low end; keys spread evenly). Two levels:
-  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 3.3 bytes a
-    distinct fingerprint): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice
-    parameter R, about log2 of the mean gap), then per part the low R bits of its T key gaps
-    (ascending keys, the first from 0) packed (big-endian bits, padded to a byte), then varints:
-    the high parts of all the gaps, part after part;
-  - `e/P.js` — part P's entries, loaded only when a draft's fingerprint is among its keys:
-    varints `[T, E, base]`, then `[T entry counts, T "more" counts]`, then per entry in key
+  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.9 bytes a
+    distinct fingerprint), each key without its LOW_BITS low bits (two keys of a part may then
+    be equal): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice parameter
+    R, about log2 of the mean gap), then per part the low R bits of its T key gaps (ascending
+    keys, the first from 0) packed (big-endian bits, padded to a byte), then varints: the high
+    parts of all the gaps, part after part;
+  - `e/P.js` — part P's entries, loaded only when a draft's fingerprint may be among its keys:
+    varints `[T, E, base]`, then `[the T keys' low bits, T entry counts, T "more" counts]`
+    (a draft's key whose high bits are a part's is that key only if these agree), then per entry in key
     order the pair (report delta, section): the first report of a key from `base` (the part's
     lowest report: a part spans a few reports, so these are small), the others from the entry
     before. Pairs rather than two runs: the keys of one passage share their reports and
@@ -68,6 +70,12 @@ DOCS_PER_BLOCK = 50
 # parts. Measured at 10 000 generated reports (scripts/bench.py's draft) with 1 024, 2 048, 4 096
 # and 8 192 keys a part: 2.28, 2.32, 2.44, 2.60 MB in 120, 109, 95, 84 files.
 PART_KEYS, KEY_PARTS = 2048, 16
+# The keys files hold a key's high 32 − LOW_BITS bits; its low bits stand in its part's entries.
+# What every draft loads is then LOW_BITS bits a key smaller (~0.29 MB at 10 000 reports), for a
+# chance match of the high bits in a part (a draft key meets one about once in 2^28 / PART_KEYS
+# parts: ~2 parts more a draft) that the entries' low bits then refuse.
+LOW_BITS = 4
+LOW_MASK = (1 << LOW_BITS) - 1
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
@@ -104,7 +112,7 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "parts": parts, "key_parts": KEY_PARTS,
+        "format": FORMAT, "version": version, "docs": len(catalog), "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS,
         "block": DOCS_PER_BLOCK,
         "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
     }
@@ -166,13 +174,13 @@ def _write_parts(root: Path, prints: Fingerprints, version: str) -> int:
     key_files: list[np.ndarray] = []
     for p, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
                                                   entry_bounds[:-1].tolist(), entry_bounds[1:].tolist())):
-        key_files.append(unique[lo:hi])
+        key_files.append(unique[lo:hi] >> LOW_BITS)
         c, d = counts[lo:hi], docs[first:last]
         base = int(d.min(initial=0))
         deltas = d - np.concatenate(([0], d[:-1]))
         starts = np.cumsum(c) - c
         deltas[starts] = d[starts] - base
-        body = encode_varints(np.concatenate(([hi - lo, last - first, base], c, more[lo:hi],
+        body = encode_varints(np.concatenate(([hi - lo, last - first, base], unique[lo:hi] & LOW_MASK, c, more[lo:hi],
                                               np.stack((deltas, sections[first:last]), 1).ravel())))[0]
         _write(root, f"e/{p}", body.tobytes(), version)
         if len(key_files) == KEY_PARTS or p == parts - 1:
@@ -203,7 +211,7 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
 
 def _version(catalog: list[dict[str, Any]]) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -52,6 +52,7 @@ class Passages:
 
 @dataclass(frozen=True)
 class _Part:
+    lows: np.ndarray  # each key's low bits (the keys files hold the others)
     offsets: np.ndarray  # entries of key i: offsets[i]:offsets[i + 1]
     docs: np.ndarray
     sections: np.ndarray
@@ -120,9 +121,9 @@ class SimilarIndex:
             data = self._payload(f"e/{p}")
             values = varint_array(data)
             t, e, base = (values[:3].tolist() + [-1, -1, -1])[:3]
-            if t != keys or len(values) != 3 + 2 * t + 2 * e:
+            if t != keys or len(values) != 3 + 3 * t + 2 * e:
                 raise _damaged(f"e/{p}.js", "inconsistent")
-            counts, pairs = values[3: 3 + t], values[3 + 2 * t:].reshape(e, 2)
+            lows, counts, pairs = values[3: 3 + t], values[3 + t: 3 + 2 * t], values[3 + 3 * t:].reshape(e, 2)
             if (counts < 1).any() or counts.sum() != e:  # every key has an entry
                 raise _damaged(f"e/{p}.js", "inconsistent")
             offsets = np.concatenate(([0], np.cumsum(counts)))
@@ -130,25 +131,29 @@ class SimilarIndex:
             deltas[offsets[:-1]] += base
             sums = np.cumsum(deltas)
             docs = sums - np.repeat(sums[offsets[:-1]] - deltas[offsets[:-1]], counts) if e else sums
-            self._parts[p] = _Part(offsets, docs, pairs[:, 1])
+            self._parts[p] = _Part(lows, offsets, docs, pairs[:, 1])
         return self._parts[p]
 
     def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(draft position, report, section) of every entry of every fingerprint."""
         keys = shard_keys(hashes)
+        low_bits = self.manifest["low_bits"]
+        high, low = keys >> low_bits, keys & ((1 << low_bits) - 1)
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for p, table in enumerate(self.keys()):
-            if not len(table):
+            first, last = np.searchsorted(table, high), np.searchsorted(table, high, "right")
+            n = last - first  # the part's keys with these high bits: mostly none, at times two
+            if not n.any():
                 continue
-            i = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-            hit = table[i] == keys
-            if not hit.any():
-                continue
+            at = np.repeat(first - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+            mine = np.repeat(np.arange(len(keys)), n)
             part = self._part(p, len(table))
-            lo, hi = part.offsets[i[hit]], part.offsets[i[hit] + 1]
-            n = hi - lo
-            at = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-            found.append((np.repeat(positions[hit], n), part.docs[at], part.sections[at]))
+            hit = part.lows[at] == low[mine]
+            at, mine = at[hit], mine[hit]
+            lo, hi = part.offsets[at], part.offsets[at + 1]
+            m = hi - lo
+            entries = np.repeat(lo - np.cumsum(m) + m, m) + np.arange(int(m.sum()))
+            found.append((np.repeat(positions[mine], m), part.docs[entries], part.sections[entries]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
         return tuple(np.concatenate(x) for x in zip(*found))  # type: ignore[return-value]

@@ -128,22 +128,22 @@
     }
     return out;
   }
-  /* Part P's entries {offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its key count. */
+  /* Part P's entries {lows, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its key count. */
   function part(bytes, p, keys) {
     var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
-    if (t !== keys || v.length !== 3 + 2 * t + 2 * e) throw damaged("e/" + p);
+    if (t !== keys || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
     var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
     for (i = 0; i < t; i++) {
-      if (v[3 + i] < 1) throw damaged("e/" + p);
-      offsets[i + 1] = offsets[i] + v[3 + i];
+      if (v[3 + t + i] < 1) throw damaged("e/" + p);
+      offsets[i + 1] = offsets[i] + v[3 + t + i];
     }
     if (offsets[t] !== e) throw damaged("e/" + p);
-    var pairs = 3 + 2 * t;
+    var pairs = 3 + 3 * t;
     for (i = 0; i < t; i++) {
       var doc = base;
       for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
     }
-    return { offsets: offsets, docs: docs, more: v.slice(3 + t, 3 + 2 * t), sections: sections };
+    return { lows: v.slice(3, 3 + t), offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
   function rows(docs, m) {
@@ -230,14 +230,17 @@
       /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
       return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
-        var parts = [].concat.apply([], byFile), hits = [];  // [part, key's index there, draft position]
-        /* the draft's keys in order, walked along each part's (ascending) keys */
+        /* the keys files hold a key's high bits, its part's entries its low bits (index.py LOW_BITS) */
+        var parts = [].concat.apply([], byFile), hits = [], scale = Math.pow(2, m.low_bits);
+        var high = keys.map(function (key) { return Math.floor(key / scale); });
+        /* [part, key's index there, draft position, low bits]: the draft's keys in order, walked
+         * along each part's (ascending) keys; a part may hold two keys of the same high bits */
         var order = keys.map(function (_, i) { return i; }).sort(function (x, y) { return keys[x] - keys[y]; });
         parts.forEach(function (table, p) {
           for (var i = 0, at = 0; i < order.length && at < table.length; i++) {
-            var key = keys[order[i]];
-            while (at < table.length && table[at] < key) at++;
-            if (table[at] === key) hits.push([p, at, fp.positions[order[i]]]);
+            var key = order[i];
+            while (at < table.length && table[at] < high[key]) at++;
+            for (var same = at; same < table.length && table[same] === high[key]; same++) hits.push([p, same, fp.positions[key], keys[key] % scale]);
           }
         });
         var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
@@ -249,6 +252,7 @@
         var seeds = [];  // [draft position, report, section, reports not listed]
         found.hits.forEach(function (hit) {
           var table = found.byPart.get(hit[0]);
+          if (table.lows[hit[1]] !== hit[3]) return;  // another key of the same high bits
           for (var e = table.offsets[hit[1]]; e < table.offsets[hit[1] + 1]; e++) seeds.push([hit[2], table.docs[e], table.sections[e], table.more[hit[1]]]);
         });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
