@@ -169,31 +169,44 @@ def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(
         assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
 
 
-def test_the_parts_size_changes_the_files_not_the_answers(corpus_site, tmp_path, monkeypatch):
-    """The index answers the same whatever its parts' size (`PART_KEYS`, `KEY_PARTS`): one part
-    in one keys file, or many small ones; and a draft loads the entries of the parts that
-    hold its fingerprints only."""
+def _index_variant(pages: Path, root: Path, monkeypatch, part_keys: int, key_parts: int, low_bits: int) -> Path:
+    """root/similar-index: the corpus's index written with other layout constants; returns root."""
     from baogao.similar import index as similar_index
     from baogao.similar.prints import load_fingerprints
 
-    pages, site = corpus_site
     catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
-    prints = load_fingerprints(pages, catalog, workers=1)
+    with monkeypatch.context() as patch:
+        patch.setattr(similar_index, "PART_KEYS", part_keys)
+        patch.setattr(similar_index, "KEY_PARTS", key_parts)
+        patch.setattr(similar_index, "LOW_BITS", low_bits)
+        patch.setattr(similar_index, "LOW_MASK", (1 << low_bits) - 1)
+        shutil.rmtree(root / "similar-index", ignore_errors=True)
+        (root / "similar-index").mkdir(parents=True)
+        similar_index.write_index(root / "similar-index", catalog, load_fingerprints(pages, catalog, workers=1), "v")
+    return root
+
+
+# one part in one keys file; many small parts whose keys files keep 12 bits of a key, so that
+# many of a part's keys share their high bits and a draft's key meets them in most parts
+VARIANTS = ((10 ** 9, 1, 4), (97, 3, 20))
+
+
+def test_the_parts_size_changes_the_files_not_the_answers(corpus_site, tmp_path, monkeypatch):
+    """The index answers the same whatever its layout constants (`PART_KEYS`, `KEY_PARTS`,
+    `LOW_BITS`), and a draft loads the entries of the parts that may hold its fingerprints only."""
+    pages, site = corpus_site
     _, drafts = _drafts(pages)
     texts = [d.text for d in drafts[:4]] + [_outside()[0]]
     expected = [check_draft(t, SimilarIndex(site)) for t in texts]
     assert SimilarIndex(site).manifest["parts"] > 1  # the corpus has parts enough to test
-    for part_keys, key_parts in ((10 ** 9, 1), (97, 3)):
-        monkeypatch.setattr(similar_index, "PART_KEYS", part_keys)
-        monkeypatch.setattr(similar_index, "KEY_PARTS", key_parts)
-        other = tmp_path / str(part_keys) / "similar-index"
-        other.mkdir(parents=True)
-        similar_index.write_index(other, catalog, prints, "v")
-        index = SimilarIndex(other.parent)
+    for part_keys, key_parts, low_bits in VARIANTS:
+        root = _index_variant(pages, tmp_path / str(part_keys), monkeypatch, part_keys, key_parts, low_bits)
+        index = SimilarIndex(root)
         assert [check_draft(t, index) for t in texts] == expected
         parts = index.manifest["parts"]
-        assert len(list((other / "e").glob("*.js"))) == parts and len(list((other / "k").glob("*.js"))) == -(-parts // key_parts)
-        if parts > 1:
+        files = root / "similar-index"
+        assert len(list((files / "e").glob("*.js"))) == parts and len(list((files / "k").glob("*.js"))) == -(-parts // key_parts)
+        if low_bits == 4 and parts > 1:
             assert 0 < len(index._parts) < parts
 
 
@@ -417,6 +430,25 @@ def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
             assert f"其中 {expected[0]['covered']} 字" in page.locator(".baogao-similar__summary").inner_text()
             assert not outside
             page.close()
+
+
+@pytest.mark.browser
+def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_path, monkeypatch):  # noqa: F811
+    """The browser engine reads every layout the CLI reads (many parts, keys files of 12 bits a
+    key: equal high bits in a part, chance matches the entries refuse) and answers the same."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    texts = [d.text for d in drafts[:3]]
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("reports"))
+    script = "async (texts) => { const out = []; for (const t of texts) out.push(await window.baogaoSimilar.check(t)); return out; }"
+    for part_keys, key_parts, low_bits in VARIANTS:
+        _index_variant(pages, copy, monkeypatch, part_keys, key_parts, low_bits)
+        expected = [check_draft(t, SimilarIndex(copy)) for t in texts]
+        page = browser.new_page()
+        page.goto((copy / "similar.html").as_uri(), wait_until="load")
+        assert page.evaluate(script, texts) == expected
+        page.close()
 
 
 def _docx(paragraphs: list[str], path: Path) -> None:

@@ -18,7 +18,7 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   position there): a draft copied from a few reports finds its fingerprints in a few parts. A
   hash is stored under its key (hash times MIX mod 2^32, one to one: a fingerprint is the
   smallest hash of its window, so hashes crowd at the low end; keys spread evenly). Two levels:
-  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.9 bytes a
+  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes a
     distinct fingerprint), each key without its LOW_BITS low bits (two keys of a part may then
     be equal): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice parameter
     R, about log2 of the mean gap), then per part the low R bits of its T key gaps (ascending
