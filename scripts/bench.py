@@ -394,13 +394,17 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
 
 def similar_build_times(log: Path | None) -> dict:
     """{"build_s", "similar_s"} from the output of a `baogao build` run under GNU time
-    (`/usr/bin/time -f "%e s"`: the wall time on the line after the build's), or {}."""
+    (`/usr/bin/time -f "%e s"`: the wall time on the line after the build's; or `-v`), or {}."""
     if log is None:
         return {}
     text = log.read_text(encoding="utf-8")
     index = re.search(r"similarity index \S+ \(([\d.]+) s\)", text)
     wall = re.search(r"^([\d.]+) s", text, re.M)
-    return {"similar_s": float(index.group(1)) if index else None, "build_s": float(wall.group(1)) if wall else None}
+    verbose = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text)
+    build = float(wall.group(1)) if wall else None
+    if verbose:  # [h:]mm:ss.ss
+        build = sum(float(part) * 60 ** i for i, part in enumerate(reversed(verbose.group(1).split(":"))))
+    return {"similar_s": float(index.group(1)) if index else None, "build_s": build}
 
 
 def _spread(values: list[float]) -> tuple[float, float, float]:
