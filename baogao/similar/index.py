@@ -67,13 +67,13 @@ DOCS_PER_BLOCK = 50
 # request and a script to run (a few ms each in Chromium, measured), so the keys come in files
 # of KEY_PARTS parts (32 768 keys). PART_KEYS trades the keys' size (each part's keys are a set of
 # their own: a bit more a key each time parts halve) against the entries a draft loads with its
-# parts. Measured at 10 000 generated reports (scripts/bench.py's draft) with 1 024, 2 048, 4 096
-# and 8 192 keys a part: 2.28, 2.32, 2.44, 2.60 MB in 120, 109, 95, 84 files.
+# parts. Measured at 10 000 generated reports (scripts/bench.py's draft, whole keys) with 1 024,
+# 2 048, 4 096 and 8 192 keys a part: 2.28, 2.32, 2.44, 2.60 MB in 120, 109, 95, 84 files.
 PART_KEYS, KEY_PARTS = 2048, 16
 # The keys files hold a key's high 32 − LOW_BITS bits; its low bits stand in its part's entries.
 # What every draft loads is then LOW_BITS bits a key smaller (~0.29 MB at 10 000 reports), for a
-# chance match of the high bits in a part (a draft key meets one about once in 2^28 / PART_KEYS
-# parts: ~2 parts more a draft) that the entries' low bits then refuse.
+# chance match of the high bits in a part (a draft key meets one about once in
+# 2^(32 − LOW_BITS) / PART_KEYS parts: ~2 parts more a draft) that the entries' low bits refuse.
 LOW_BITS = 4
 LOW_MASK = (1 << LOW_BITS) - 1
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
