@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 4
+FORMAT = 5  # 5: the layout chosen by size (archive order or by hash), named in the manifest
 DOCS_PER_BLOCK = 50
 # A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
 # key (the first level), then the entries of the parts holding its fingerprints, which archive
@@ -76,44 +77,61 @@ PART_KEYS, KEY_PARTS = 2048, 16
 # 2^(32 − LOW_BITS) / PART_KEYS parts: ~2 parts more a draft) that the entries' low bits refuse.
 LOW_BITS = 4
 LOW_MASK = (1 << LOW_BITS) - 1
+# The keys level grows with the archive's distinct fingerprints (~2.7 bytes each; real reports
+# share few passages: the 46 corpus reports have ~130 000), and every draft loads it whole.
+# Past KEYS_BYTES of keys (their bodies, before deflate) the index is written by hash instead, as
+# format 3 was: a draft then loads about one file per fingerprint, bounded by DRAFT_BYTES (below)
+# whatever the archive; KEYS_BYTES is that bound, so the archive-order layout is kept only while
+# its keys alone cost a draft no more than the hash layout's whole load may.
+# Hash layout: a draft loads the part of each of its fingerprints: with N parts, a draft of
+# DRAFT_PRINTS fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N))
+# files holding that share of the index. A file costs what FILE_BYTES of payload cost (a request
+# and a script to run: a few ms each in Chromium, measured); the part count is the power of two
+# of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`, format 3's model).
+FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
+KEYS_BYTES = DRAFT_BYTES
+_BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured (format 3): size the part count
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
 
 
-def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
+def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
+                        draft_bytes: int = DRAFT_BYTES) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
-    and the reuse pages; returns the index version. Skips the work when nothing changed."""
+    and the reuse pages; returns the index version. Skips the work when nothing changed.
+    `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones)."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
     from baogao.similar.prints import load_fingerprints
     from baogao.similar.reuse import write_reuse
 
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
-    version = _version(catalog)
+    version = _version(catalog, keys_bytes, draft_bytes)
     target, tmp = pages_dir / INDEX_DIR, pages_dir / f".{INDEX_DIR}.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
     tmp.mkdir(parents=True)
     prints = load_fingerprints(pages_dir, catalog, workers)
-    write_index(tmp, catalog, prints, version)
+    write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
 
 
-def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str) -> None:
-    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`."""
-    parts = _write_parts(root, prints, version)
+def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str,
+                keys_bytes: int = KEYS_BYTES, draft_bytes: int = DRAFT_BYTES) -> None:
+    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`, in
+    the layout `keys_bytes` and `draft_bytes` choose (see KEYS_BYTES)."""
+    layout = _write_parts(root, prints, version, keys_bytes, draft_bytes)
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS,
-        "block": DOCS_PER_BLOCK,
+        "format": FORMAT, "version": version, "docs": len(catalog), **layout, "block": DOCS_PER_BLOCK,
         "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
@@ -138,8 +156,9 @@ def _write(root: Path, name: str, data: bytes, version: str) -> None:
     write_script(root / f"{name}.js", name, piece(frame(data, f"{version}/{name}")), ENGINE)
 
 
-def _write_parts(root: Path, prints: Fingerprints, version: str) -> int:
-    """Write k/J.js and e/P.js (see the module); returns the number of parts."""
+def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int, draft_bytes: int) -> dict[str, Any]:
+    """Write the parts of the layout the bounds choose (see KEYS_BYTES): k/J.js and e/P.js in
+    archive order, or e/P.js by hash; returns the manifest's fields of the layout."""
     # in (key, report, position) order the sections of a (key, report) ascend: one entry per
     # (key, report, section), in (key, report) order
     order = prints.by_key
@@ -161,32 +180,43 @@ def _write_parts(root: Path, prints: Fingerprints, version: str) -> int:
     listed = rank < HOLDERS
     docs, sections, group = docs[listed].astype(np.int64), sections[listed].astype(np.int64), group[listed]
     counts = np.bincount(group, minlength=len(unique))
-    # each hash's part: its rank in archive order (first report, position there), PART_KEYS a part
+    # each hash's part in archive order: its rank by (first report, position there), PART_KEYS a part
     part = np.empty(len(unique), np.int64)
     part[np.lexsort((positions[firsts], docs[np.cumsum(counts) - counts]))] = np.arange(len(unique)) // PART_KEYS
     parts = int(part.max(initial=-1)) + 1
     by_part = np.argsort(part, kind="stable")  # each part's hashes in key order
+    bounds = np.searchsorted(part[by_part], np.arange(parts + 1))
+    keys = unique[by_part] >> LOW_BITS
+    key_files = [_keys_body([keys[lo:hi] for lo, hi in zip(bounds[j: j + KEY_PARTS], bounds[j + 1: j + KEY_PARTS + 1])])
+                 for j in range(0, parts, KEY_PARTS)]
+    if sum(map(len, key_files)) <= keys_bytes:
+        for j, keys_file in enumerate(key_files):
+            _write(root, f"k/{j}", keys_file, version)
+        fields = {"layout": "archive", "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        key_field = unique[by_part] & LOW_MASK
+    else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
+        bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
+        parts, part = 1 << bits, unique >> (32 - bits)
+        by_part = np.arange(len(unique))  # key order is part order
+        bounds = np.searchsorted(part, np.arange(parts + 1))
+        key_field, heads = np.diff(unique, prepend=0), bounds[:-1][bounds[:-1] < len(unique)]
+        key_field[heads] = unique[heads]
+        fields = {"layout": "hash", "parts": parts}
     entries = np.argsort(np.repeat(part, counts), kind="stable")
-    unique, counts, more, part = unique[by_part], counts[by_part], more[by_part], part[by_part]
+    counts, more = counts[by_part], more[by_part]
     docs, sections = docs[entries], sections[entries]
-    bounds = np.searchsorted(part, np.arange(parts + 1))
     entry_bounds = np.append(np.cumsum(counts) - counts, len(docs))[bounds]
-    key_files: list[np.ndarray] = []
     for p, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
                                                   entry_bounds[:-1].tolist(), entry_bounds[1:].tolist())):
-        key_files.append(unique[lo:hi] >> LOW_BITS)
         c, d = counts[lo:hi], docs[first:last]
         base = int(d.min(initial=0))
         deltas = d - np.concatenate(([0], d[:-1]))
         starts = np.cumsum(c) - c
         deltas[starts] = d[starts] - base
-        body = encode_varints(np.concatenate(([hi - lo, last - first, base], unique[lo:hi] & LOW_MASK, c, more[lo:hi],
+        body = encode_varints(np.concatenate(([hi - lo, last - first, base], key_field[lo:hi], c, more[lo:hi],
                                               np.stack((deltas, sections[first:last]), 1).ravel())))[0]
         _write(root, f"e/{p}", body.tobytes(), version)
-        if len(key_files) == KEY_PARTS or p == parts - 1:
-            _write(root, f"k/{p // KEY_PARTS}", _keys_body(key_files), version)
-            key_files = []
-    return parts
+    return fields
 
 
 def _keys_body(key_parts: list[np.ndarray]) -> bytes:
@@ -209,9 +239,20 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
     return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
-def _version(catalog: list[dict[str, Any]]) -> str:
+def _shard_bits(estimate: float, draft_bytes: int) -> int:
+    """log2 of the part count of the hash layout for an index of about `estimate` bytes whose
+    draft loads at most `draft_bytes` (see FILE_BYTES)."""
+    def cost(bits: int) -> tuple[bool, float]:
+        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the parts, and of the bytes, a draft loads
+        return estimate * share > draft_bytes, (1 << bits) * share * FILE_BYTES + estimate * share
+
+    return min(range(25), key=cost)
+
+
+def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {keys_bytes} {FILE_BYTES} "
+                            f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

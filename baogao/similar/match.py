@@ -52,7 +52,7 @@ class Passages:
 
 @dataclass(frozen=True)
 class _Part:
-    lows: np.ndarray  # each key's low bits (the keys files hold the others)
+    keys: np.ndarray  # each key's low bits (archive order: the keys files hold the others), or whole (by hash)
     offsets: np.ndarray  # entries of key i: offsets[i]:offsets[i + 1]
     docs: np.ndarray
     sections: np.ndarray
@@ -115,13 +115,14 @@ class SimilarIndex:
             self._keys = keys
         return self._keys
 
-    def _part(self, p: int, keys: int) -> _Part:
-        """The entries of part p, which has `keys` keys (the layout: baogao.similar.index)."""
+    def _part(self, p: int, keys: int | None) -> _Part:
+        """The entries of part p, which has `keys` keys (None: by hash, where only the part
+        knows; the layout: baogao.similar.index)."""
         if p not in self._parts:
             data = self._payload(f"e/{p}")
             values = varint_array(data)
             t, e, base = (values[:3].tolist() + [-1, -1, -1])[:3]
-            if t != keys or len(values) != 3 + 3 * t + 2 * e:
+            if t != (t if keys is None else keys) or len(values) != 3 + 3 * t + 2 * e:
                 raise _damaged(f"e/{p}.js", "inconsistent")
             lows, counts, pairs = values[3: 3 + t], values[3 + t: 3 + 2 * t], values[3 + 3 * t:].reshape(e, 2)
             if (counts < 1).any() or counts.sum() != e:  # every key has an entry
@@ -131,29 +132,35 @@ class SimilarIndex:
             deltas[offsets[:-1]] += base
             sums = np.cumsum(deltas)
             docs = sums - np.repeat(sums[offsets[:-1]] - deltas[offsets[:-1]], counts) if e else sums
-            self._parts[p] = _Part(lows, offsets, docs, pairs[:, 1])
+            self._parts[p] = _Part(lows if keys is not None else np.cumsum(lows), offsets, docs, pairs[:, 1])
         return self._parts[p]
 
     def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(draft position, report, section) of every entry of every fingerprint."""
         keys = shard_keys(hashes)
-        low_bits = self.manifest["low_bits"]
-        high, low = keys >> low_bits, keys & ((1 << low_bits) - 1)
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for p, table in enumerate(self.keys()):
-            first, last = np.searchsorted(table, high), np.searchsorted(table, high, "right")
-            n = last - first  # the part's keys with these high bits: mostly none, at times two
-            if not n.any():
-                continue
-            at = np.repeat(first - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-            mine = np.repeat(np.arange(len(keys)), n)
-            part = self._part(p, len(table))
-            hit = part.lows[at] == low[mine]
-            at, mine = at[hit], mine[hit]
-            lo, hi = part.offsets[at], part.offsets[at + 1]
-            m = hi - lo
-            entries = np.repeat(lo - np.cumsum(m) + m, m) + np.arange(int(m.sum()))
-            found.append((np.repeat(positions[mine], m), part.docs[entries], part.sections[entries]))
+        if self.manifest["layout"] == "hash":  # a key's part is its top bits
+            part_of = keys >> (32 - (self.manifest["parts"].bit_length() - 1))
+            for p in np.unique(part_of).tolist():
+                part, mine = self._part(p, None), np.flatnonzero(part_of == p)
+                if not len(part.keys):
+                    continue
+                at = np.minimum(np.searchsorted(part.keys, keys[mine]), len(part.keys) - 1)
+                hit = part.keys[at] == keys[mine]
+                found.append(_entries(part, at[hit], positions[mine[hit]]))
+        else:
+            low_bits = self.manifest["low_bits"]
+            high, low = keys >> low_bits, keys & ((1 << low_bits) - 1)
+            for p, table in enumerate(self.keys()):
+                first, last = np.searchsorted(table, high), np.searchsorted(table, high, "right")
+                n = last - first  # the part's keys with these high bits: mostly none, at times two
+                if not n.any():
+                    continue
+                at = np.repeat(first - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+                mine = np.repeat(np.arange(len(keys)), n)
+                part = self._part(p, len(table))
+                hit = part.keys[at] == low[mine]
+                found.append(_entries(part, at[hit], positions[mine[hit]]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
         return tuple(np.concatenate(x) for x in zip(*found))  # type: ignore[return-value]
@@ -166,6 +173,14 @@ class SimilarIndex:
         row = self._blocks[block][doc % self.manifest["block"]]
         self.titles[row[0]] = row[2]
         return row
+
+
+def _entries(part: _Part, at: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(draft position, report, section) of every entry of `part`'s keys `at`, found at draft `positions`."""
+    lo, hi = part.offsets[at], part.offsets[at + 1]
+    m = hi - lo
+    entries = np.repeat(lo - np.cumsum(m) + m, m) + np.arange(int(m.sum()))
+    return np.repeat(positions, m), part.docs[entries], part.sections[entries]
 
 
 def _head(data: bytes, count: int) -> tuple[int, ...]:

@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 4;  // baogao/similar/index.py FORMAT
+  var FORMAT = 5;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -128,10 +128,11 @@
     }
     return out;
   }
-  /* Part P's entries {lows, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its key count. */
+  /* Part P's entries {keys, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its
+   * key count, or null by hash (keys: each key's low bits in archive order, whole by hash). */
   function part(bytes, p, keys) {
     var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
-    if (t !== keys || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
+    if (t !== (keys === null ? t : keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
     var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
     for (i = 0; i < t; i++) {
       if (v[3 + t + i] < 1) throw damaged("e/" + p);
@@ -143,7 +144,9 @@
       var doc = base;
       for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
     }
-    return { lows: v.slice(3, 3 + t), offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
+    var own = v.slice(3, 3 + t);
+    if (keys === null) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
+    return { keys: own, offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
   function rows(docs, m) {
@@ -225,34 +228,14 @@
   /* The answer of `baogao similar --json` for `text`, and the passages behind each match. */
   function analyse(text) {
     return manifest().then(function (m) {
-      var sk = skeleton(text), fp = fingerprints(sk.codes, m), files = [];
-      for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
+      var sk = skeleton(text), fp = fingerprints(sk.codes, m);
       /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
-      return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
-        /* the keys files hold a key's high bits, its part's entries its low bits (index.py LOW_BITS) */
-        var parts = [].concat.apply([], byFile), hits = [], scale = Math.pow(2, m.low_bits);
-        var high = keys.map(function (key) { return Math.floor(key / scale); });
-        /* [part, key's index there, draft position, low bits]: the draft's keys in order, walked
-         * along each part's (ascending) keys; a part may hold two keys of the same high bits */
-        var order = keys.map(function (_, i) { return i; }).sort(function (x, y) { return keys[x] - keys[y]; });
-        parts.forEach(function (table, p) {
-          for (var i = 0, at = 0; i < order.length && at < table.length; i++) {
-            var key = order[i];
-            while (at < table.length && table[at] < high[key]) at++;
-            for (var same = at; same < table.length && table[same] === high[key]; same++) hits.push([p, same, fp.positions[key], keys[key] % scale]);
-          }
-        });
-        var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
-        return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
-          return { byPart: new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits: hits };
-        });
-      }).then(function (found) {
+      return (m.layout === "hash" ? byHash(keys, fp, m) : byArchive(keys, fp, m)).then(function (hits) {
         performance.mark("baogao-similar-loaded");  // every index file the draft needs (the bench's figures)
         var seeds = [];  // [draft position, report, section, reports not listed]
-        found.hits.forEach(function (hit) {
-          var table = found.byPart.get(hit[0]);
-          if (table.lows[hit[1]] !== hit[3]) return;  // another key of the same high bits
+        hits.forEach(function (hit) {
+          var table = hit[0];
           for (var e = table.offsets[hit[1]]; e < table.offsets[hit[1] + 1]; e++) seeds.push([hit[2], table.docs[e], table.sections[e], table.more[hit[1]]]);
         });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
@@ -271,6 +254,47 @@
           return { chars: solid.filter(Boolean).length, covered: covered(solid, matches), matches: matches, text: chars };
         });
       });
+    });
+  }
+  /* [part's entries, key's index there, draft position] of every draft key the index holds, in
+   * the layout the manifest names (baogao/similar/index.py). Archive order: every keys file,
+   * then the entries of the parts holding a draft key's high bits. */
+  function byArchive(keys, fp, m) {
+    var files = [];
+    for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
+    return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
+      /* the keys files hold a key's high bits, its part's entries its low bits (index.py LOW_BITS) */
+      var parts = [].concat.apply([], byFile), hits = [], scale = Math.pow(2, m.low_bits);
+      var high = keys.map(function (key) { return Math.floor(key / scale); });
+      /* [part, key's index there, draft position, low bits]: the draft's keys in order, walked
+       * along each part's (ascending) keys; a part may hold two keys of the same high bits */
+      var order = keys.map(function (_, i) { return i; }).sort(function (x, y) { return keys[x] - keys[y]; });
+      parts.forEach(function (table, p) {
+        for (var i = 0, at = 0; i < order.length && at < table.length; i++) {
+          var key = order[i];
+          while (at < table.length && table[at] < high[key]) at++;
+          for (var same = at; same < table.length && table[same] === high[key]; same++) hits.push([p, same, fp.positions[key], keys[key] % scale]);
+        }
+      });
+      var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
+      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
+        var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; }));
+        return hits.filter(function (hit) { return byPart.get(hit[0]).keys[hit[1]] === hit[3]; })  // not another key of the same high bits
+          .map(function (hit) { return [byPart.get(hit[0]), hit[1], hit[2]]; });
+      });
+    });
+  }
+  /* By hash: a key's part is its top bits (m.parts a power of two), whose entries hold it whole. */
+  function byHash(keys, fp, m) {
+    var parts = keys.map(function (key) { return Math.floor(key * m.parts / 4294967296); });
+    var wanted = Array.from(new Set(parts));
+    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null); }).then(function (tables) {
+      var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits = [];
+      keys.forEach(function (key, i) {
+        var table = byPart.get(parts[i]), at = below(table.keys, key);
+        if (at < table.keys.length && table.keys[at] === key) hits.push([table, at, fp.positions[i]]);
+      });
+      return hits;
     });
   }
   /* Non-space characters inside the matches that are reuse (not a lone shared piece). */
