@@ -345,7 +345,11 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
     answer = json.loads(out[out.index("{"):])
     block = re.compile(r'<section class="baogao-reuse".*?</section>', re.S)
     blocks = sum(len(m.group(0).encode()) for p in (site / "reports").glob("*.html") for m in block.finditer(p.read_text(encoding="utf-8")))
-    result = {"index_s": ours.get("similar_s"), "build_s": ours.get("build_s"),
+    from baogao.similar.match import SimilarIndex
+
+    manifest = SimilarIndex(site).manifest
+    result = {"layout": f"{manifest['layout']}, {manifest['parts']:,} parts", "index_files": sum(1 for _ in (site / "similar-index").rglob("*.js")),
+              "index_s": ours.get("similar_s"), "build_s": ours.get("build_s"),
               "disk_b": size(site / "similar-index") + size(site / "reuse") + blocks,
               "index_b": size(site / "similar-index"), "blocks_b": blocks, "cli_s": _spread([c[0] for c in cli]),
               "cli_cpu_s": _spread(cli_cpu),
@@ -421,6 +425,7 @@ def similar_table(raw: int, ours: dict, sim: dict) -> str:
         return f"{fmt(median)} ({fmt(low)}–{fmt(high)})"
 
     rows = [
+        ("fingerprint index layout (baogao/similar/index.py KEYS_BYTES), files", f"{sim['layout']}; {sim['index_files']:,} files"),
         ("similarity index + reuse pages, build (s)", sim["index_s"]),
         ("  share of the cold build", f"{sim['index_s'] / sim['build_s']:.1%}" if sim["index_s"] and sim["build_s"] else None),
         ("extra on disk: index + reuse page + 亦见于 blocks (MB)", sim["disk_b"] / mb),

@@ -231,6 +231,23 @@ def test_the_layout_changes_the_files_not_the_answers(corpus_site, tmp_path, mon
             assert 0 < len(index._parts) < parts
 
 
+def test_the_keys_level_passing_keys_bytes_turns_the_index_to_the_hash_layout(sample_site, tmp_path, monkeypatch):
+    """The archive-order layout is written while its keys files' payloads are at most
+    `keys_bytes` bytes, the hash layout from one byte more."""
+    from baogao.search.codec import read_script
+
+    pages, _ = sample_site
+    whole = _index_variant(pages, tmp_path / "whole", monkeypatch, (PART_KEYS, KEY_PARTS, LOW_BITS, KEYS_BYTES, DRAFT_BYTES))
+    keys = sorted((whole / "similar-index" / "k").glob("*.js"))
+    assert SimilarIndex(whole).manifest["layout"] == "archive" and keys
+    size = sum(len(read_script(path).encode()) for path in keys)  # the payloads (under the same version)
+    for budget, layout in ((size, "archive"), (size - 1, "hash")):
+        root = _index_variant(pages, tmp_path / str(budget), monkeypatch,
+                              (PART_KEYS, KEY_PARTS, LOW_BITS, budget, DRAFT_BYTES))
+        assert SimilarIndex(root).manifest["layout"] == layout
+        assert (root / "similar-index" / "k").exists() == (layout == "archive")
+
+
 @pytest.mark.parametrize("layout", ["archive", "hash"])
 def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch,
                                                                                      layout):

@@ -5,7 +5,8 @@ writes are pages of the site); `publish` copies the index into the built site. E
 script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works from file://;
 payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
-- `manifest.js` — format, version, number of reports, parts, parts a keys file, docs block size, the
+- `manifest.js` — format, version, number of reports, `layout` ("archive" or "hash", below) and its
+  fields (`parts`; in archive order `key_parts` and `low_bits`), docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and `end`, the text that ends joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
@@ -13,24 +14,31 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
   missing, truncated, altered or stale file (of another build) is an error, never a partial
   answer, with no table of checks to load first; every keys, entries and docs file exists;
-- the fingerprints in *parts* of PART_KEYS distinct hashes each, a part holding a run of the
-  hashes in *archive order* (by the report that holds each first, catalog order, then its
-  position there): a draft copied from a few reports finds its fingerprints in a few parts. A
-  hash is stored under its key (hash times MIX mod 2^32, one to one: a fingerprint is the
-  smallest hash of its window, so hashes crowd at the low end; keys spread evenly). Two levels:
-  - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes a
-    distinct fingerprint), each key without its LOW_BITS low bits (two keys of a part may then
-    be equal): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice parameter
-    R, about log2 of the mean gap), then per part the low R bits of its T key gaps (ascending
-    keys, the first from 0) packed (big-endian bits, padded to a byte), then varints: the high
-    parts of all the gaps, part after part;
-  - `e/P.js` — part P's entries, loaded only when a draft's fingerprint may be among its keys:
-    varints `[T, E, base]`, then `[the T keys' low bits, T entry counts, T "more" counts]`
-    (a draft's key whose high bits are a part's is that key only if these agree), then per entry in key
-    order the pair (report delta, section): the first report of a key from `base` (the part's
-    lowest report: a part spans a few reports, so these are small), the others from the entry
-    before. Pairs rather than two runs: the keys of one passage share their reports and
-    sections, so deflate finds a key's pairs repeated.
+- the fingerprints in *parts*. A hash is stored under its key (hash times MIX mod 2^32, one to
+  one: a fingerprint is the smallest hash of its window, so hashes crowd at the low end; keys
+  spread evenly). Two layouts, chosen by size (KEYS_BYTES), named by the manifest's `layout`:
+  - **archive order** ("archive", while its keys level is at most KEYS_BYTES): parts of
+    PART_KEYS distinct hashes each, a part holding a run of the hashes in archive order (by the
+    report that holds each first, catalog order, then its position there): a draft copied from
+    a few reports finds its fingerprints in a few parts. Two levels:
+    - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes
+      a distinct fingerprint), each key without its LOW_BITS low bits (two keys of a part may
+      then be equal): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice
+      parameter R, about log2 of the mean gap), then per part the low R bits of its T key gaps
+      (ascending keys, the first from 0) packed (big-endian bits, padded to a byte), then
+      varints: the high parts of all the gaps, part after part;
+    - `e/P.js` — part P's entries, loaded only when a draft's fingerprint may be among its
+      keys: varints `[T, E, base]`, then `[the T keys' low bits, T entry counts, T "more"
+      counts]` (a draft's key whose high bits are a part's is that key only if these agree),
+      then per entry in key order the pair (report delta, section): the first report of a key
+      from `base` (the part's lowest report: a part spans a few reports, so these are small),
+      the others from the entry before. Pairs rather than two runs: the keys of one passage
+      share their reports and sections, so deflate finds a key's pairs repeated.
+  - **by hash** ("hash", a larger keys level): no keys level; part P of `parts` (a power of
+    two: the count of least cost by format 3's model, `_shard_bits`) holds the keys whose top
+    log2(parts) bits are P, so a draft computes the part of each of its keys and loads only
+    those parts' `e/P.js`, laid out as above but with each key whole in the place of its low
+    bits: the gap from the part's key before it (ascending), the first from 0.
   An entry is (report, section): the section is the number of the report's anchors at or before
   the fingerprint (0: before the first), all a match needs to link to the heading above its
   passage. A hash held by more than HOLDERS reports keeps the entries of the first HOLDERS
@@ -79,7 +87,7 @@ LOW_BITS = 4
 LOW_MASK = (1 << LOW_BITS) - 1
 # The keys level grows with the archive's distinct fingerprints (~2.7 bytes each; real reports
 # share few passages: the 46 corpus reports have ~130 000), and every draft loads it whole.
-# Past KEYS_BYTES of keys (their bodies, before deflate) the index is written by hash instead, as
+# Past KEYS_BYTES of keys files (their payloads) the index is written by hash instead, as
 # format 3 was: a draft then loads about one file per fingerprint, bounded by DRAFT_BYTES (below)
 # whatever the archive; KEYS_BYTES is that bound, so the archive-order layout is kept only while
 # its keys alone cost a draft no more than the hash layout's whole load may.
@@ -150,10 +158,14 @@ def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
     link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
 
+def _packed(name: str, data: bytes, version: str) -> str:
+    """The payload of NAME.js: `data` framed under "version/NAME" (codec.frame, as the search
+    index's files), as a piece (see the module)."""
+    return piece(frame(data, f"{version}/{name}"))
+
+
 def _write(root: Path, name: str, data: bytes, version: str) -> None:
-    """root/NAME.js: `data` framed under "version/NAME" (codec.frame, as the search index's
-    files), as a piece (see the module)."""
-    write_script(root / f"{name}.js", name, piece(frame(data, f"{version}/{name}")), ENGINE)
+    write_script(root / f"{name}.js", name, _packed(name, data, version), ENGINE)
 
 
 def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int, draft_bytes: int) -> dict[str, Any]:
@@ -187,11 +199,17 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
     by_part = np.argsort(part, kind="stable")  # each part's hashes in key order
     bounds = np.searchsorted(part[by_part], np.arange(parts + 1))
     keys = unique[by_part] >> LOW_BITS
-    key_files = [_keys_body([keys[lo:hi] for lo, hi in zip(bounds[j: j + KEY_PARTS], bounds[j + 1: j + KEY_PARTS + 1])])
-                 for j in range(0, parts, KEY_PARTS)]
-    if sum(map(len, key_files)) <= keys_bytes:
+    key_files: list[str] = []
+    size = 0
+    for j in range(0, parts, KEY_PARTS):
+        key_files.append(_packed(f"k/{j // KEY_PARTS}", _keys_body([keys[lo:hi] for lo, hi in zip(
+            bounds[j: j + KEY_PARTS], bounds[j + 1: j + KEY_PARTS + 1])]), version))
+        size += len(key_files[-1].encode())
+        if size > keys_bytes:  # by hash: the other keys files need not be made
+            break
+    if size <= keys_bytes:
         for j, keys_file in enumerate(key_files):
-            _write(root, f"k/{j}", keys_file, version)
+            write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
         fields = {"layout": "archive", "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
         key_field = unique[by_part] & LOW_MASK
     else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
