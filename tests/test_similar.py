@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import zlib
 from pathlib import Path
@@ -21,6 +22,7 @@ from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
 from baogao.similar.index import (
     DRAFT_BYTES,
+    FORMAT,
     HOLDERS,
     KEY_PARTS,
     KEYS_BYTES,
@@ -231,6 +233,12 @@ def test_the_layout_changes_the_files_not_the_answers(corpus_site, tmp_path, mon
             assert 0 < len(index._parts) < parts
 
 
+def test_the_browser_engine_reads_the_format_the_builder_writes():
+    js = Path(__file__).parent.parent / "overrides" / "assets" / "javascripts" / "baogao-similar.js"
+    found = re.search(r"var FORMAT = (\d+);", js.read_text(encoding="utf-8"))
+    assert found and int(found.group(1)) == FORMAT
+
+
 def test_the_keys_level_passing_keys_bytes_turns_the_index_to_the_hash_layout(sample_site, tmp_path, monkeypatch):
     """The archive-order layout is written while its keys files' payloads are at most
     `keys_bytes` bytes, the hash layout from one byte more."""
@@ -351,6 +359,9 @@ def test_index_files_check_themselves(sample_site, tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":"', '"version":"0', 1), encoding="utf-8")
     with pytest.raises(SimilarIndexError, match="another build"):
         check_draft(next(iter(_texts(pages).values())), SimilarIndex(copy))
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"layout":"archive"', '"layout":"other"', 1), encoding="utf-8")
+    with pytest.raises(SimilarIndexError, match="similar-index/manifest.js"):  # a layout this baogao does not know
+        SimilarIndex(copy)
     data = [bytes(range(n % 256)) * (n // 7 + 1) for n in (0, 1, 6, 7, 300, 5000)]
     joined = "".join(piece(d) for d in data) + PIECES_END
     assert zlib.decompress(_from_text(joined), -15) == b"".join(data)

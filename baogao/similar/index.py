@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
 FORMAT = 5  # 5: the layout chosen by size (archive order or by hash), named in the manifest
+ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
 # A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
 # key (the first level), then the entries of the parts holding its fingerprints, which archive
@@ -211,7 +212,7 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
     if size <= keys_bytes:
         for j, keys_file in enumerate(key_files):
             write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
-        fields = {"layout": "archive", "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
         key_field = unique[by_part] & LOW_MASK
     else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
         bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
@@ -220,7 +221,7 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
         bounds = np.searchsorted(part, np.arange(parts + 1))
         key_field, heads = np.diff(unique, prepend=0), bounds[:-1][bounds[:-1] < len(unique)]
         key_field[heads] = unique[heads]
-        fields = {"layout": "hash", "parts": parts}
+        fields = {"layout": HASH, "parts": parts}
     entries = np.argsort(np.repeat(part, counts), kind="stable")
     counts, more = counts[by_part], more[by_part]
     docs, sections = docs[entries], sections[entries]

@@ -27,7 +27,7 @@ import numpy as np
 from baogao.search.codec import read_script, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, REUSE_PRINTS, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
+from baogao.similar.index import ARCHIVE, FORMAT, HASH, INDEX_DIR, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -74,6 +74,8 @@ class SimilarIndex:
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT:
             raise SimilarIndexError(f"'{self.root / 'manifest.js'}' is a similarity index of another format: "
                                     "rebuild the site with baogao build")
+        if self.manifest.get("layout") not in (ARCHIVE, HASH):
+            raise _damaged("manifest.js", "of no known layout")
         self._keys: list[np.ndarray] | None = None
         self._parts: dict[int, _Part] = {}
         self._blocks: dict[int, list] = {}
@@ -139,7 +141,7 @@ class SimilarIndex:
         """(draft position, report, section) of every entry of every fingerprint."""
         keys = shard_keys(hashes)
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        if self.manifest["layout"] == "hash":  # a key's part is its top bits
+        if self.manifest["layout"] == HASH:  # a key's part is its top bits
             part_of = keys >> (32 - (self.manifest["parts"].bit_length() - 1))
             for p in np.unique(part_of).tolist():
                 part, mine = self._part(p, None), np.flatnonzero(part_of == p)

@@ -47,7 +47,7 @@
   function manifest() {
     return keep("manifest", function () {
       return get("manifest").then(function (m) {
-        if (!m || m.format !== FORMAT) throw damaged("manifest");
+        if (!m || m.format !== FORMAT || ["archive", "hash"].indexOf(m.layout) < 0) throw damaged("manifest");  // index.py ARCHIVE, HASH
         version = m.version;
         return m;
       });
