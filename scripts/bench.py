@@ -345,7 +345,11 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
     answer = json.loads(out[out.index("{"):])
     block = re.compile(r'<section class="baogao-reuse".*?</section>', re.S)
     blocks = sum(len(m.group(0).encode()) for p in (site / "reports").glob("*.html") for m in block.finditer(p.read_text(encoding="utf-8")))
-    result = {"index_s": ours.get("similar_s"), "build_s": ours.get("build_s"),
+    from baogao.similar.match import SimilarIndex
+
+    manifest = SimilarIndex(site).manifest
+    result = {"layout": f"{manifest['layout']}, {manifest['parts']:,} parts", "index_files": sum(1 for _ in (site / "similar-index").rglob("*.js")),
+              "index_s": ours.get("similar_s"), "build_s": ours.get("build_s"),
               "disk_b": size(site / "similar-index") + size(site / "reuse") + blocks,
               "index_b": size(site / "similar-index"), "blocks_b": blocks, "cli_s": _spread([c[0] for c in cli]),
               "cli_cpu_s": _spread(cli_cpu),
@@ -372,7 +376,7 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
             index_bytes.append(seen.bytes("/similar-index/"))
             all_bytes.append(seen.bytes())
             files.append(seen.files("/similar-index/"))
-            for group in ("/similar-index/manifest", "/similar-index/f/", "/similar-index/docs/"):
+            for group in ("/similar-index/manifest", "/similar-index/k/", "/similar-index/e/", "/similar-index/docs/"):
                 groups.setdefault(group, []).append((seen.files(group), seen.bytes(group)))
             context.close()
             context, page, _ = uncached_page(browser)  # the same from disk (index files as scripts)
@@ -394,13 +398,17 @@ def bench_similar(ours: dict, pages: Path, work: Path, runs: int = 3) -> dict:
 
 def similar_build_times(log: Path | None) -> dict:
     """{"build_s", "similar_s"} from the output of a `baogao build` run under GNU time
-    (`/usr/bin/time -f "%e s"`: the wall time on the line after the build's), or {}."""
+    (`/usr/bin/time -f "%e s"`: the wall time on the line after the build's; or `-v`), or {}."""
     if log is None:
         return {}
     text = log.read_text(encoding="utf-8")
     index = re.search(r"similarity index \S+ \(([\d.]+) s\)", text)
     wall = re.search(r"^([\d.]+) s", text, re.M)
-    return {"similar_s": float(index.group(1)) if index else None, "build_s": float(wall.group(1)) if wall else None}
+    verbose = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text)
+    build = float(wall.group(1)) if wall else None
+    if verbose:  # [h:]mm:ss.ss
+        build = sum(float(part) * 60 ** i for i, part in enumerate(reversed(verbose.group(1).split(":"))))
+    return {"similar_s": float(index.group(1)) if index else None, "build_s": build}
 
 
 def _spread(values: list[float]) -> tuple[float, float, float]:
@@ -417,6 +425,7 @@ def similar_table(raw: int, ours: dict, sim: dict) -> str:
         return f"{fmt(median)} ({fmt(low)}–{fmt(high)})"
 
     rows = [
+        ("fingerprint index layout (baogao/similar/index.py KEYS_BYTES), files", f"{sim['layout']}; {sim['index_files']:,} files"),
         ("similarity index + reuse pages, build (s)", sim["index_s"]),
         ("  share of the cold build", f"{sim['index_s'] / sim['build_s']:.1%}" if sim["index_s"] and sim["build_s"] else None),
         ("extra on disk: index + reuse page + 亦见于 blocks (MB)", sim["disk_b"] / mb),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import zlib
 from pathlib import Path
@@ -20,7 +21,17 @@ from baogao.cli import main as baogao
 from baogao.search.codec import PIECES_END, _from_text, piece, unpieced
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
-from baogao.similar.index import HOLDERS, build_similar_index, publish_similar_index
+from baogao.similar.index import (
+    DRAFT_BYTES,
+    FORMAT,
+    HOLDERS,
+    KEY_PARTS,
+    KEYS_BYTES,
+    LOW_BITS,
+    PART_KEYS,
+    build_similar_index,
+    publish_similar_index,
+)
 from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
@@ -170,12 +181,91 @@ def test_a_stock_passage_names_the_first_holders_and_every_report_finds_its_own(
         assert [(m["report_id"], m["start"], m["end"], m["similarity"]) for m in matches] == [(rid, 0, len(text), 1.0)]
 
 
-def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch):
+def _index_variant(pages: Path, root: Path, monkeypatch, variant: tuple[int, int, int, int, int]) -> Path:
+    """root/similar-index: the corpus's index written with other layout constants (PART_KEYS,
+    KEY_PARTS, LOW_BITS) and bounds (keys_bytes, draft_bytes: parameters); returns root."""
+    from baogao.similar import index as similar_index
+    from baogao.similar.prints import load_fingerprints
+
+    part_keys, key_parts, low_bits, keys_bytes, draft_bytes = variant
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    with monkeypatch.context() as patch:
+        patch.setattr(similar_index, "PART_KEYS", part_keys)
+        patch.setattr(similar_index, "KEY_PARTS", key_parts)
+        patch.setattr(similar_index, "LOW_BITS", low_bits)
+        patch.setattr(similar_index, "LOW_MASK", (1 << low_bits) - 1)
+        shutil.rmtree(root / "similar-index", ignore_errors=True)
+        (root / "similar-index").mkdir(parents=True)
+        similar_index.write_index(root / "similar-index", catalog, load_fingerprints(pages, catalog, workers=1), "v",
+                                  keys_bytes=keys_bytes, draft_bytes=draft_bytes)
+    return root
+
+
+# archive order: one part in one keys file; many small parts whose keys files keep 12 bits of a
+# key, so that many of a part's keys share their high bits and a draft's key meets them in most
+# parts. By hash (no keys level may be loaded whole): one part; parts enough for a draft to load
+# a share of them.
+VARIANTS = ((10 ** 9, 1, 4, KEYS_BYTES, DRAFT_BYTES), (97, 3, 20, KEYS_BYTES, DRAFT_BYTES),
+            (PART_KEYS, KEY_PARTS, LOW_BITS, 0, DRAFT_BYTES), (PART_KEYS, KEY_PARTS, LOW_BITS, 0, 500_000))
+
+
+def test_the_layout_changes_the_files_not_the_answers(corpus_site, tmp_path, monkeypatch):
+    """The index answers the same whatever its layout (archive order: `PART_KEYS`, `KEY_PARTS`,
+    `LOW_BITS`; by hash when the keys level would pass `keys_bytes`), and a draft loads the
+    entries of the parts that may hold its fingerprints only."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    texts = [d.text for d in drafts[:4]] + [_outside()[0]]
+    expected = [check_draft(t, SimilarIndex(site)) for t in texts]
+    assert SimilarIndex(site).manifest["layout"] == "archive" and SimilarIndex(site).manifest["parts"] > 1
+    for variant in VARIANTS:
+        root = _index_variant(pages, tmp_path / "-".join(map(str, variant)), monkeypatch, variant)
+        index = SimilarIndex(root)
+        assert [check_draft(t, index) for t in texts] == expected
+        parts, files = index.manifest["parts"], root / "similar-index"
+        assert len(list((files / "e").glob("*.js"))) == parts
+        if variant[3]:  # the corpus's keys level is under KEYS_BYTES
+            assert index.manifest["layout"] == "archive"
+            assert len(list((files / "k").glob("*.js"))) == -(-parts // variant[1])
+        else:
+            assert index.manifest["layout"] == "hash" and not (files / "k").exists()
+            assert variant[4] == DRAFT_BYTES or parts > 1  # a smaller draft load: more parts
+        if variant[2] == 4 and parts > 1:
+            assert 0 < len(index._parts) < parts
+
+
+def test_the_browser_engine_reads_the_format_the_builder_writes():
+    js = Path(__file__).parent.parent / "overrides" / "assets" / "javascripts" / "baogao-similar.js"
+    found = re.search(r"var FORMAT = (\d+);", js.read_text(encoding="utf-8"))
+    assert found and int(found.group(1)) == FORMAT
+
+
+def test_the_keys_level_passing_keys_bytes_turns_the_index_to_the_hash_layout(sample_site, tmp_path, monkeypatch):
+    """The archive-order layout is written while its keys files' payloads are at most
+    `keys_bytes` bytes, the hash layout from one byte more."""
+    from baogao.search.codec import read_script
+
+    pages, _ = sample_site
+    whole = _index_variant(pages, tmp_path / "whole", monkeypatch, (PART_KEYS, KEY_PARTS, LOW_BITS, KEYS_BYTES, DRAFT_BYTES))
+    keys = sorted((whole / "similar-index" / "k").glob("*.js"))
+    assert SimilarIndex(whole).manifest["layout"] == "archive" and keys
+    size = sum(len(read_script(path).encode()) for path in keys)  # the payloads (under the same version)
+    for budget, layout in ((size, "archive"), (size - 1, "hash")):
+        root = _index_variant(pages, tmp_path / str(budget), monkeypatch,
+                              (PART_KEYS, KEY_PARTS, LOW_BITS, budget, DRAFT_BYTES))
+        assert SimilarIndex(root).manifest["layout"] == layout
+        assert (root / "similar-index" / "k").exists() == (layout == "archive")
+
+
+@pytest.mark.parametrize("layout", ["archive", "hash"])
+def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch,
+                                                                                     layout):
     """Fingerprints are cached per report by content (`baogao.similar.prints`): after one
     report changed, one was added and one deleted, only the changed and the added one are
-    fingerprinted, the cache holds the current reports' files only, and the index files and
-    reuse pages equal, byte for byte, those a fresh pages folder gives; a damaged cache file is
-    not trusted."""
+    fingerprinted, the cache holds the current reports' files only, and the index files (of
+    either layout) and reuse pages equal, byte for byte, those a fresh pages folder gives; a
+    damaged cache file is not trusted."""
+    keys_bytes = KEYS_BYTES if layout == "archive" else 0
     from baogao.similar import prints
 
     pages = tmp_path / "pages"
@@ -194,7 +284,7 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     fingerprinted = []
     compute = prints.report_fingerprints
     monkeypatch.setattr(prints, "report_fingerprints", lambda job: fingerprinted.append(job[0].stem) or compute(job))
-    build_similar_index(pages, workers=1)
+    build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
     assert sorted(fingerprinted) == sorted(["added", changed["id"]])
     keys = {prints.report_key(prints.code_digest(), (pages / "text" / f"{e['id']}.txt").read_bytes(),
                               prints.page_body(pages / "reports" / f"{e['id']}.md")) for e in catalog}
@@ -203,7 +293,8 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     for name in ("text", "reports"):
         shutil.copytree(pages / name, cold / name)
     shutil.copy(pages / "catalog.json", cold / "catalog.json")
-    build_similar_index(cold, workers=1)
+    build_similar_index(cold, workers=1, keys_bytes=keys_bytes)
+    assert SimilarIndex(cold).manifest["layout"] == layout
     assert len(fingerprinted) == 2 + len(catalog)
     index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())
     assert index == sorted(p.relative_to(pages).as_posix() for p in (pages / "similar-index").rglob("*") if p.is_file())
@@ -216,7 +307,7 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     damaged.write_bytes(damaged.read_bytes()[:-24])
     (pages / "similar-index" / "VERSION").unlink()
     fingerprinted.clear()
-    build_similar_index(pages, workers=1)
+    build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
     assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
 
 
@@ -269,6 +360,9 @@ def test_index_files_check_themselves(sample_site, tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":"', '"version":"0', 1), encoding="utf-8")
     with pytest.raises(SimilarIndexError, match="another build"):
         check_draft(next(iter(_texts(pages).values())), SimilarIndex(copy))
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"layout":"archive"', '"layout":"other"', 1), encoding="utf-8")
+    with pytest.raises(SimilarIndexError, match="similar-index/manifest.js"):  # a layout this baogao does not know
+        SimilarIndex(copy)
     data = [bytes(range(n % 256)) * (n // 7 + 1) for n in (0, 1, 6, 7, 300, 5000)]
     joined = "".join(piece(d) for d in data) + PIECES_END
     assert zlib.decompress(_from_text(joined), -15) == b"".join(data)
@@ -324,17 +418,23 @@ def test_cli_errors_name_the_file(sample_site, tmp_path, caplog):
     assert baogao(["similar", str(draft), "--site", str(tmp_path / "nosite")]) == 2
 
 
-def test_a_damaged_index_is_an_error_never_a_partial_answer(sample_site, tmp_path, capsys):
+def test_a_damaged_index_is_an_error_never_a_partial_answer(sample_site, tmp_path, capsys, monkeypatch):
+    """A damaged or missing keys file (the first level) or entries file, of either layout, is an
+    error naming it."""
     pages, site = sample_site
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
     text = next(iter(_texts(pages).values()))
-    shards = sorted((copy / "similar-index" / "f").glob("*.js"))
-    shards[0].write_text(shards[0].read_text().replace('"', '"x', 2)[:-5] + '");\n')
-    for shard in shards[1:]:
-        shard.unlink()
-    with pytest.raises(SimilarIndexError, match="similar-index/f/"):
-        check_draft(text, SimilarIndex(copy))
+    for layout, level in (("archive", "k"), ("archive", "e"), ("hash", "e")):
+        copy = tmp_path / f"{layout}-{level}"
+        shutil.copytree(site, copy)
+        if layout == "hash":
+            _index_variant(pages, copy, monkeypatch, (PART_KEYS, KEY_PARTS, LOW_BITS, 0, DRAFT_BYTES))
+        assert SimilarIndex(copy).manifest["layout"] == layout
+        files = sorted((copy / "similar-index" / level).glob("*.js"))
+        files[0].write_text(files[0].read_text().replace('"', '"x', 2)[:-5] + '");\n')
+        for file in files[1:]:
+            file.unlink()
+        with pytest.raises(SimilarIndexError, match=f"similar-index/{level}/"):
+            check_draft(text, SimilarIndex(copy))
 
 
 def test_report_pages_list_passages_other_reports_hold(corpus_site):
@@ -388,6 +488,33 @@ def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
             assert f"其中 {expected[0]['covered']} 字" in page.locator(".baogao-similar__summary").inner_text()
             assert not outside
             page.close()
+
+
+@pytest.mark.browser
+def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_path, monkeypatch):  # noqa: F811
+    """The browser engine reads every layout the CLI reads (archive order with many parts, keys
+    files of 12 bits a key: equal high bits in a part, chance matches the entries refuse; by hash
+    in one part or many) and answers the same."""
+    pages, site = corpus_site
+    _, drafts = _drafts(pages)
+    texts = [d.text for d in drafts[:3]]
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("reports"))
+    script = "async (texts) => { const out = []; for (const t of texts) out.push(await window.baogaoSimilar.check(t)); return out; }"
+    for variant in VARIANTS:
+        _index_variant(pages, copy, monkeypatch, variant)
+        expected = [check_draft(t, SimilarIndex(copy)) for t in texts]
+        page = browser.new_page()
+        page.goto((copy / "similar.html").as_uri(), wait_until="load")
+        assert page.evaluate(script, texts) == expected
+        page.close()
+    for file in (copy / "similar-index" / "e").glob("*.js"):  # the last variant's (by hash), damaged
+        file.write_text(file.read_text().replace('"', '"x', 2)[:-5] + '");\n')
+    page = browser.new_page()
+    page.goto((copy / "similar.html").as_uri(), wait_until="load")
+    error = page.evaluate("(t) => window.baogaoSimilar.check(t).then(() => '', (e) => e.message)", texts[0])
+    assert "similar-index/e/" in error
+    page.close()
 
 
 def _docx(paragraphs: list[str], path: Path) -> None:

@@ -5,22 +5,40 @@ writes are pages of the site); `publish` copies the index into the built site. E
 script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works from file://;
 payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
-- `manifest.js` — format, version, number of reports, shard bits, docs block size, the
+- `manifest.js` — format, version, number of reports, `layout` ("archive" or "hash", below) and its
+  fields (`parts`; in archive order `key_parts` and `low_bits`), docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
   engines), and `end`, the text that ends joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
   browser joins the files a draft needs and inflates them at once) of its data framed as the
   search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
   missing, truncated, altered or stale file (of another build) is an error, never a partial
-  answer, with no table of checks to load first; every shard file and docs block exists;
-- `f/S.js` — the fingerprints whose key has top bits S (a fingerprint's key is its hash times
-  MIX mod 2^32, one to one: a fingerprint is the smallest hash of its window, so hashes crowd
-  at the low end and would fill the first shards; keys spread evenly); the shard count is
-  chosen by what a draft costs to check (`_shard_bits`): varints `[T, E, R]`, then the low R bits of the T hash gaps
-  (the first from the shard's first hash) packed (big-endian bits, padded to a byte; R about
-  log2 of the mean gap, as a Rice code takes), then varints, each field a run of its own
-  (deflate models each): `[T high parts of the gaps, T entry counts, T "more" counts,
-  E report deltas (from the hash's previous entry; the first from 0), E sections]`.
+  answer, with no table of checks to load first; every keys, entries and docs file exists;
+- the fingerprints in *parts*. A hash is stored under its key (hash times MIX mod 2^32, one to
+  one: a fingerprint is the smallest hash of its window, so hashes crowd at the low end; keys
+  spread evenly). Two layouts, chosen by size (KEYS_BYTES), named by the manifest's `layout`:
+  - **archive order** ("archive", while its keys level is at most KEYS_BYTES): parts of
+    PART_KEYS distinct hashes each, a part holding a run of the hashes in archive order (by the
+    report that holds each first, catalog order, then its position there): a draft copied from
+    a few reports finds its fingerprints in a few parts. Two levels:
+    - `k/J.js` — the keys of parts J·KEY_PARTS …, loaded whole by every draft (about 2.7 bytes
+      a distinct fingerprint), each key without its LOW_BITS low bits (two keys of a part may
+      then be equal): varints `[G, T₁ … T_G, R₁ … R_G]` (G parts, part i's T keys and Rice
+      parameter R, about log2 of the mean gap), then per part the low R bits of its T key gaps
+      (ascending keys, the first from 0) packed (big-endian bits, padded to a byte), then
+      varints: the high parts of all the gaps, part after part;
+    - `e/P.js` — part P's entries, loaded only when a draft's fingerprint may be among its
+      keys: varints `[T, E, base]`, then `[the T keys' low bits, T entry counts, T "more"
+      counts]` (a draft's key whose high bits are a part's is that key only if these agree),
+      then per entry in key order the pair (report delta, section): the first report of a key
+      from `base` (the part's lowest report: a part spans a few reports, so these are small),
+      the others from the entry before. Pairs rather than two runs: the keys of one passage
+      share their reports and sections, so deflate finds a key's pairs repeated.
+  - **by hash** ("hash", a larger keys level): no keys level; part P of `parts` (a power of
+    two: the count of least cost by format 3's model, `_shard_bits`) holds the keys whose top
+    log2(parts) bits are P, so a draft computes the part of each of its keys and loads only
+    those parts' `e/P.js`, laid out as above but with each key whole in the place of its low
+    bits: the gap from the part's key before it (ascending), the first from 0.
   An entry is (report, section): the section is the number of the report's anchors at or before
   the fingerprint (0: before the first), all a match needs to link to the heading above its
   passage. A hash held by more than HOLDERS reports keeps the entries of the first HOLDERS
@@ -50,53 +68,80 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 3
+FORMAT = 5  # 5: the layout chosen by size (archive order or by hash), named in the manifest
+ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
-# A draft loads the shard of each of its fingerprints: with N shards, a draft of DRAFT_PRINTS
-# fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N)) files
-# holding that share of the index. A file costs what FILE_BYTES of payload cost (a request and
-# a script to run: a few ms each in Chromium, measured; the files are inflated together); the shard count is the
-# power of two of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`): a
-# small index is loaded whole from one file, a large one from ~1 000 small ones.
+# A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
+# key (the first level), then the entries of the parts holding its fingerprints, which archive
+# order keeps few (a copied passage's fingerprints stand together). Per file a browser pays a
+# request and a script to run (a few ms each in Chromium, measured), so the keys come in files
+# of KEY_PARTS parts (32 768 keys). PART_KEYS trades the keys' size (each part's keys are a set of
+# their own: a bit more a key each time parts halve) against the entries a draft loads with its
+# parts. Measured at 10 000 generated reports (scripts/bench.py's draft, whole keys) with 1 024,
+# 2 048, 4 096 and 8 192 keys a part: 2.28, 2.32, 2.44, 2.60 MB in 120, 109, 95, 84 files.
+PART_KEYS, KEY_PARTS = 2048, 16
+# The keys files hold a key's high 32 − LOW_BITS bits; its low bits stand in its part's entries.
+# What every draft loads is then LOW_BITS bits a key smaller (~0.29 MB at 10 000 reports), for a
+# chance match of the high bits in a part (a draft key meets one about once in
+# 2^(32 − LOW_BITS) / PART_KEYS parts: ~2 parts more a draft) that the entries' low bits refuse.
+LOW_BITS = 4
+LOW_MASK = (1 << LOW_BITS) - 1
+# The keys level grows with the archive's distinct fingerprints (~2.7 bytes each; real reports
+# share few passages: the 46 corpus reports have ~130 000), and every draft loads it whole.
+# Past KEYS_BYTES of keys files (their payloads) the index is written by hash instead, as
+# format 3 was: a draft then loads about one file per fingerprint, bounded by DRAFT_BYTES (below)
+# whatever the archive; KEYS_BYTES is that bound, so the archive-order layout is kept only while
+# its keys alone cost a draft no more than the hash layout's whole load may.
+# Hash layout: a draft loads the part of each of its fingerprints: with N parts, a draft of
+# DRAFT_PRINTS fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N))
+# files holding that share of the index. A file costs what FILE_BYTES of payload cost (a request
+# and a script to run: a few ms each in Chromium, measured); the part count is the power of two
+# of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`, format 3's model).
 FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
+KEYS_BYTES = DRAFT_BYTES
+# packed, measured (format 3; by hash the corpus's one part is 576 KB, 607 KB estimated): size the part count
+_BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
-_BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5  # packed, measured: size the shard count
 
 
-def build_similar_index(pages_dir: Path, workers: int | None = None) -> str:
+def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
+                        draft_bytes: int = DRAFT_BYTES) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
-    and the reuse pages; returns the index version. Skips the work when nothing changed."""
+    and the reuse pages; returns the index version. Skips the work when nothing changed.
+    `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones)."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
     from baogao.similar.prints import load_fingerprints
     from baogao.similar.reuse import write_reuse
 
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
-    version = _version(catalog)
+    version = _version(catalog, keys_bytes, draft_bytes)
     target, tmp = pages_dir / INDEX_DIR, pages_dir / f".{INDEX_DIR}.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
     tmp.mkdir(parents=True)
     prints = load_fingerprints(pages_dir, catalog, workers)
-    write_index(tmp, catalog, prints, version)
+    write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
 
 
-def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str) -> None:
-    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`."""
-    bits = _write_shards(root, prints, version)
+def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints, version: str,
+                keys_bytes: int = KEYS_BYTES, draft_bytes: int = DRAFT_BYTES) -> None:
+    """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`, in
+    the layout `keys_bytes` and `draft_bytes` choose (see KEYS_BYTES)."""
+    layout = _write_parts(root, prints, version, keys_bytes, draft_bytes)
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "bits": bits, "block": DOCS_PER_BLOCK,
+        "format": FORMAT, "version": version, "docs": len(catalog), **layout, "block": DOCS_PER_BLOCK,
         "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
@@ -115,21 +160,26 @@ def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
     link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)
 
 
+def _packed(name: str, data: bytes, version: str) -> str:
+    """The payload of NAME.js: `data` framed under "version/NAME" (codec.frame, as the search
+    index's files), as a piece (see the module)."""
+    return piece(frame(data, f"{version}/{name}"))
+
+
 def _write(root: Path, name: str, data: bytes, version: str) -> None:
-    """root/NAME.js: `data` framed under "version/NAME" (codec.frame, as the search index's
-    files), as a piece (see the module)."""
-    write_script(root / f"{name}.js", name, piece(frame(data, f"{version}/{name}")), ENGINE)
+    write_script(root / f"{name}.js", name, _packed(name, data, version), ENGINE)
 
 
-def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
-    """Write f/S.js for every shard; returns the shard bits."""
+def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int, draft_bytes: int) -> dict[str, Any]:
+    """Write the parts of the layout the bounds choose (see KEYS_BYTES): k/J.js and e/P.js in
+    archive order, or e/P.js by hash; returns the manifest's fields of the layout."""
     # in (key, report, position) order the sections of a (key, report) ascend: one entry per
     # (key, report, section), in (key, report) order
     order = prints.by_key
-    hashes, docs, sections = prints.keys[order], prints.docs[order], prints.sections[order]
+    hashes, docs, sections, positions = prints.keys[order], prints.docs[order], prints.sections[order], prints.positions[order]
     keep = np.ones(len(hashes), bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
-    hashes, docs, sections = hashes[keep], docs[keep], sections[keep]
+    hashes, docs, sections, positions = hashes[keep], docs[keep], sections[keep], positions[keep]
     new_hash = np.ones(len(hashes), bool)
     new_hash[1:] = hashes[1:] != hashes[:-1]
     new_doc = new_hash.copy()
@@ -137,30 +187,71 @@ def _write_shards(root: Path, prints: Fingerprints, version: str) -> int:
     group = np.cumsum(new_hash) - 1
     rank = np.cumsum(new_doc) - 1  # the report's rank among its hash's reports
     rank -= rank[np.flatnonzero(new_hash)][group]
-    listed = rank < HOLDERS
     firsts = np.flatnonzero(new_hash)
     unique = hashes[firsts].astype(np.int64)
     holders = np.bincount(group[new_doc], minlength=len(unique))
     more = np.maximum(0, holders - HOLDERS)
-    hashes, docs, sections, group = hashes[listed], docs[listed], sections[listed], group[listed]
+    listed = rank < HOLDERS
+    docs, sections, group = docs[listed].astype(np.int64), sections[listed].astype(np.int64), group[listed]
     counts = np.bincount(group, minlength=len(unique))
-    bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(hashes) * _BYTES_PER_ENTRY)
-    doc_deltas = docs - np.concatenate(([0], docs[:-1]))
-    entry_firsts = np.cumsum(counts) - counts
-    doc_deltas[entry_firsts] = docs[entry_firsts]
-    bounds = np.searchsorted(unique >> (32 - bits), np.arange((1 << bits) + 1))
-    entry_bounds = np.append(entry_firsts, len(hashes))[bounds]
-    for s, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+    # each hash's part in archive order: its rank by (first report, position there), PART_KEYS a part
+    part = np.empty(len(unique), np.int64)
+    part[np.lexsort((positions[firsts], docs[np.cumsum(counts) - counts]))] = np.arange(len(unique)) // PART_KEYS
+    parts = int(part.max(initial=-1)) + 1
+    by_part = np.argsort(part, kind="stable")  # each part's hashes in key order
+    bounds = np.searchsorted(part[by_part], np.arange(parts + 1))
+    keys = unique[by_part] >> LOW_BITS
+    key_files: list[str] = []
+    size = 0
+    for j in range(0, parts, KEY_PARTS):
+        key_files.append(_packed(f"k/{j // KEY_PARTS}", _keys_body([keys[lo:hi] for lo, hi in zip(
+            bounds[j: j + KEY_PARTS], bounds[j + 1: j + KEY_PARTS + 1])]), version))
+        size += len(key_files[-1].encode())
+        if size > keys_bytes:  # by hash: the other keys files need not be made
+            break
+    if size <= keys_bytes:
+        for j, keys_file in enumerate(key_files):
+            write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
+        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        key_field = unique[by_part] & LOW_MASK
+    else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
+        bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
+        parts, part = 1 << bits, unique >> (32 - bits)
+        by_part = np.arange(len(unique))  # key order is part order
+        bounds = np.searchsorted(part, np.arange(parts + 1))
+        key_field, heads = np.diff(unique, prepend=0), bounds[:-1][bounds[:-1] < len(unique)]
+        key_field[heads] = unique[heads]
+        fields = {"layout": HASH, "parts": parts}
+    entries = np.argsort(np.repeat(part, counts), kind="stable")
+    counts, more = counts[by_part], more[by_part]
+    docs, sections = docs[entries], sections[entries]
+    entry_bounds = np.append(np.cumsum(counts) - counts, len(docs))[bounds]
+    for p, (lo, hi, first, last) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(),
                                                   entry_bounds[:-1].tolist(), entry_bounds[1:].tolist())):
-        gaps = np.diff(unique[lo:hi], prepend=s << (32 - bits))
-        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69)))) if hi > lo else 0  # Rice's parameter
-        head, _ = encode_varints(np.array([hi - lo, last - first, low]))
-        lows = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
-        rest, _ = encode_varints(np.concatenate((gaps >> low, counts[lo:hi], more[lo:hi], doc_deltas[first:last],
-                                                 sections[first:last])))
-        data = head.tobytes() + np.packbits(lows.astype(np.uint8).ravel()).tobytes() + rest.tobytes()
-        _write(root, f"f/{s}", data, version)
-    return bits
+        c, d = counts[lo:hi], docs[first:last]
+        base = int(d.min(initial=0))
+        deltas = d - np.concatenate(([0], d[:-1]))
+        starts = np.cumsum(c) - c
+        deltas[starts] = d[starts] - base
+        body = encode_varints(np.concatenate(([hi - lo, last - first, base], key_field[lo:hi], c, more[lo:hi],
+                                              np.stack((deltas, sections[first:last]), 1).ravel())))[0]
+        _write(root, f"e/{p}", body.tobytes(), version)
+    return fields
+
+
+def _keys_body(key_parts: list[np.ndarray]) -> bytes:
+    """The body of a keys file (see the module) for the keys of its parts (each ascending)."""
+    lows, highs, params = [], [], []
+    for keys in key_parts:
+        gaps = np.diff(keys, prepend=0)
+        low = max(0, int(np.log2(max(1.0, float(gaps.mean()) * 0.69)))) if len(keys) else 0  # Rice's parameter
+        params.append(low)
+        bits = (gaps[:, None] >> np.arange(low - 1, -1, -1)) & 1
+        lows.append(np.packbits(bits.astype(np.uint8).ravel()).tobytes())
+        highs.append(gaps >> low)
+    head, _ = encode_varints(np.array([len(key_parts), *(len(k) for k in key_parts), *params]))
+    rest, _ = encode_varints(np.concatenate(highs) if highs else np.zeros(0, np.int64))
+    return head.tobytes() + b"".join(lows) + rest.tobytes()
 
 
 def shard_keys(hashes: np.ndarray) -> np.ndarray:
@@ -168,18 +259,20 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
     return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
-def _shard_bits(estimate: float) -> int:
-    """log2 of the shard count for an index of about `estimate` bytes (see FILE_BYTES)."""
+def _shard_bits(estimate: float, draft_bytes: int) -> int:
+    """log2 of the part count of the hash layout for an index of about `estimate` bytes whose
+    draft loads at most `draft_bytes` (see FILE_BYTES)."""
     def cost(bits: int) -> tuple[bool, float]:
-        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the shards, and of the bytes, a draft loads
-        return estimate * share > DRAFT_BYTES, (1 << bits) * share * FILE_BYTES + estimate * share
+        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the parts, and of the bytes, a draft loads
+        return estimate * share > draft_bytes, (1 << bits) * share * FILE_BYTES + estimate * share
 
     return min(range(25), key=cost)
 
 
-def _version(catalog: list[dict[str, Any]]) -> str:
+def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {FILE_BYTES} {DRAFT_PRINTS} {DRAFT_BYTES} {HOLDERS} {DOCS_PER_BLOCK}".encode())
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {keys_bytes} {FILE_BYTES} "
+                            f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -27,7 +27,7 @@ import numpy as np
 from baogao.search.codec import read_script, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import GAP, K, REUSE_PRINTS, SNAP, Skeleton, skeleton
-from baogao.similar.index import FORMAT, INDEX_DIR, shard_keys
+from baogao.similar.index import ARCHIVE, FORMAT, HASH, INDEX_DIR, shard_keys
 
 
 class SimilarIndexError(Exception):
@@ -51,9 +51,9 @@ class Passages:
 
 
 @dataclass(frozen=True)
-class _Shard:
-    hashes: np.ndarray  # the keys (baogao.similar.index.shard_keys), sorted
-    offsets: np.ndarray  # entries of hash i: offsets[i]:offsets[i + 1]
+class _Part:
+    keys: np.ndarray  # each key's low bits (archive order: the keys files hold the others), or whole (by hash)
+    offsets: np.ndarray  # entries of key i: offsets[i]:offsets[i + 1]
     docs: np.ndarray
     sections: np.ndarray
 
@@ -74,7 +74,10 @@ class SimilarIndex:
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT:
             raise SimilarIndexError(f"'{self.root / 'manifest.js'}' is a similarity index of another format: "
                                     "rebuild the site with baogao build")
-        self._shards: dict[int, _Shard] = {}
+        if self.manifest.get("layout") not in (ARCHIVE, HASH):
+            raise _damaged("manifest.js", "of no known layout")
+        self._keys: list[np.ndarray] | None = None
+        self._parts: dict[int, _Part] = {}
         self._blocks: dict[int, list] = {}
         self.titles: dict[str, str] = {}  # report id → display title, of the rows read
 
@@ -89,43 +92,77 @@ class SimilarIndex:
             raise _damaged(f"{name}.js", "altered or of another build")
         return data
 
-    def _shard(self, s: int) -> _Shard:
-        """Shard s decoded (the layout: baogao.similar.index)."""
-        if s not in self._shards:
-            data = self._payload(f"f/{s}")
-            try:
-                t, e, low, at = _head(data, 3)
-            except ValueError as err:
-                raise _damaged(f"f/{s}.js", "inconsistent") from err
-            start = at + (t * low + 7) // 8
-            bits = np.unpackbits(np.frombuffer(data[at:start], np.uint8))[: t * low].reshape(t, low)
-            values = varint_array(data[start:])
-            if len(values) != 3 * t + 2 * e:
-                raise _damaged(f"f/{s}.js", "inconsistent")
-            highs, counts, _, doc_deltas, sections = np.split(values, np.cumsum([t, t, t, e]))
-            deltas = (highs << low) + bits.astype(np.int64) @ (1 << np.arange(low - 1, -1, -1, dtype=np.int64))
+    def keys(self) -> list[np.ndarray]:
+        """Every part's keys, ascending (the first level: baogao.similar.index)."""
+        if self._keys is None:
+            parts, per_file, keys = self.manifest["parts"], self.manifest["key_parts"], []
+            for j in range(-(-parts // per_file)):
+                name, data = f"k/{j}", self._payload(f"k/{j}")
+                try:
+                    g, *_ = _head(data, 1)
+                    head = _head(data, 1 + 2 * g)
+                except ValueError as err:
+                    raise _damaged(f"{name}.js", "inconsistent") from err
+                counts, lows, at = head[1: 1 + g], head[1 + g: 1 + 2 * g], head[-1]
+                wanted = min(per_file, parts - j * per_file)
+                starts = at + np.cumsum([0, *((t * r + 7) // 8 for t, r in zip(counts, lows))])
+                highs = varint_array(data[int(starts[-1]):])
+                if g != wanted or len(highs) != sum(counts):
+                    raise _damaged(f"{name}.js", "inconsistent")
+                for i, (t, low) in enumerate(zip(counts, lows)):
+                    bits = np.unpackbits(np.frombuffer(data[int(starts[i]): int(starts[i + 1])], np.uint8))[: t * low]
+                    high = highs[sum(counts[:i]): sum(counts[: i + 1])]
+                    weights = 1 << np.arange(low - 1, -1, -1, dtype=np.int64)
+                    keys.append(np.cumsum((high << low) + bits.reshape(t, low).astype(np.int64) @ weights))
+            self._keys = keys
+        return self._keys
+
+    def _part(self, p: int, keys: int | None) -> _Part:
+        """The entries of part p, which has `keys` keys (None: by hash, where only the part
+        knows; the layout: baogao.similar.index)."""
+        if p not in self._parts:
+            data = self._payload(f"e/{p}")
+            values = varint_array(data)
+            t, e, base = (values[:3].tolist() + [-1, -1, -1])[:3]
+            if t != (t if keys is None else keys) or len(values) != 3 + 3 * t + 2 * e:
+                raise _damaged(f"e/{p}.js", "inconsistent")
+            lows, counts, pairs = values[3: 3 + t], values[3 + t: 3 + 2 * t], values[3 + 3 * t:].reshape(e, 2)
+            if (counts < 1).any() or counts.sum() != e:  # every key has an entry
+                raise _damaged(f"e/{p}.js", "inconsistent")
             offsets = np.concatenate(([0], np.cumsum(counts)))
-            sums = np.cumsum(doc_deltas)
-            docs = sums - np.repeat(sums[offsets[:-1]] - doc_deltas[offsets[:-1]], counts) if e else sums
-            hashes = (s << (32 - self.manifest["bits"])) + np.cumsum(deltas)
-            self._shards[s] = _Shard(hashes, offsets, docs, sections)
-        return self._shards[s]
+            deltas = pairs[:, 0].copy()
+            deltas[offsets[:-1]] += base
+            sums = np.cumsum(deltas)
+            docs = sums - np.repeat(sums[offsets[:-1]] - deltas[offsets[:-1]], counts) if e else sums
+            self._parts[p] = _Part(lows if keys is not None else np.cumsum(lows), offsets, docs, pairs[:, 1])
+        return self._parts[p]
 
     def seeds(self, hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(draft position, report, section) of every entry of every fingerprint."""
-        shift = 32 - self.manifest["bits"]
         keys = shard_keys(hashes)
-        shards = keys >> shift
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for s in np.unique(shards).tolist():
-            mine = shards == s
-            table, h, d = self._shard(s), keys[mine], positions[mine]
-            i = np.minimum(np.searchsorted(table.hashes, h), max(0, len(table.hashes) - 1))
-            hit = (table.hashes[i] == h) if len(table.hashes) else np.zeros(len(h), bool)
-            lo, hi = table.offsets[i[hit]], table.offsets[i[hit] + 1]
-            n = hi - lo
-            at = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-            found.append((np.repeat(d[hit], n), table.docs[at], table.sections[at]))
+        if self.manifest["layout"] == HASH:  # a key's part is its top bits
+            part_of = keys >> (32 - (self.manifest["parts"].bit_length() - 1))
+            for p in np.unique(part_of).tolist():
+                part, mine = self._part(p, None), np.flatnonzero(part_of == p)
+                if not len(part.keys):
+                    continue
+                at = np.minimum(np.searchsorted(part.keys, keys[mine]), len(part.keys) - 1)
+                hit = part.keys[at] == keys[mine]
+                found.append(_entries(part, at[hit], positions[mine[hit]]))
+        else:
+            low_bits = self.manifest["low_bits"]
+            high, low = keys >> low_bits, keys & ((1 << low_bits) - 1)
+            for p, table in enumerate(self.keys()):
+                first, last = np.searchsorted(table, high), np.searchsorted(table, high, "right")
+                n = last - first  # the part's keys with these high bits: mostly none, at times two
+                if not n.any():
+                    continue
+                at = np.repeat(first - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+                mine = np.repeat(np.arange(len(keys)), n)
+                part = self._part(p, len(table))
+                hit = part.keys[at] == low[mine]
+                found.append(_entries(part, at[hit], positions[mine[hit]]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
         return tuple(np.concatenate(x) for x in zip(*found))  # type: ignore[return-value]
@@ -138,6 +175,14 @@ class SimilarIndex:
         row = self._blocks[block][doc % self.manifest["block"]]
         self.titles[row[0]] = row[2]
         return row
+
+
+def _entries(part: _Part, at: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(draft position, report, section) of every entry of `part`'s keys `at`, found at draft `positions`."""
+    lo, hi = part.offsets[at], part.offsets[at + 1]
+    m = hi - lo
+    entries = np.repeat(lo - np.cumsum(m) + m, m) + np.arange(int(m.sum()))
+    return np.repeat(positions, m), part.docs[entries], part.sections[entries]
 
 
 def _head(data: bytes, count: int) -> tuple[int, ...]:

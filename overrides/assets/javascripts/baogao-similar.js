@@ -19,7 +19,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 3;  // baogao/similar/index.py FORMAT
+  var FORMAT = 5;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -30,8 +30,9 @@
     return err;
   }
   var keep = S.keeper(), loader = S.scriptLoader(root, function () { return version; }, damaged, damaged), load = loader.load;
-  /* At most LOADING files in flight: a draft loads ~1 000 shards, and each file's load timeout
-   * runs from its request, so a queue of them all at once would time out on a busy machine. */
+  /* At most LOADING files in flight: a draft loads every keys file and some entries files (~100
+   * at 10 000 reports, more in a larger archive), and each file's load timeout runs from its
+   * request, so a queue of them all at once would time out on a busy machine. */
   var LOADING = 12, loading = 0, waiting = [];
   function get(name) {
     return new Promise(function (resolve) {
@@ -46,7 +47,7 @@
   function manifest() {
     return keep("manifest", function () {
       return get("manifest").then(function (m) {
-        if (!m || m.format !== FORMAT) throw damaged("manifest");
+        if (!m || m.format !== FORMAT || ["archive", "hash"].indexOf(m.layout) < 0) throw damaged("manifest");  // index.py ARCHIVE, HASH
         version = m.version;
         return m;
       });
@@ -88,39 +89,64 @@
     }
     return Promise.all(numbers.map(function (n) { return files.get(group + "/" + n); }));
   }
-  /* Shard S: {hashes, offsets, docs, more, sections} as in match.py SimilarIndex._shard (the
-   * layout: baogao/similar/index.py). */
-  function shard(bytes, s, m) {
-    var at = 0, head = [], i, j;
-    while (head.length < 3) {  // T, E, R
-      var value = 0, mult = 1;
-      while (bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
-      head.push(value + bytes[at++] * mult);
-    }
-    var t = head[0], e = head[1], low = head[2], start = at + Math.ceil(t * low / 8);
-    var v = S.varints(bytes, start, bytes.length);
-    if (v.length !== 3 * t + 2 * e) throw damaged("f/" + s);
-    var hashes = new Float64Array(t), offsets = new Int32Array(t + 1), docs = new Int32Array(e);
-    var h = s * Math.pow(2, 32 - m.bits), bit = at * 8;
-    for (i = 0; i < t; i++) {
-      var lowBits = 0;
-      for (j = 0; j < low; j++, bit++) lowBits = lowBits * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
-      h += v[i] * Math.pow(2, low) + lowBits;
-      hashes[i] = h;
-      offsets[i + 1] = offsets[i] + v[t + i];
-    }
-    for (i = 0; i < t; i++) {
-      var doc = 0;
-      for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[3 * t + j]; docs[j] = doc; }
-    }
-    return { hashes: hashes, offsets: offsets, docs: docs, more: v.slice(2 * t, 3 * t), sections: v.slice(3 * t + e) };
+  function varint(bytes, at) {  // [value, offset after it]
+    var value = 0, mult = 1;
+    while (at < bytes.length && bytes[at] & 0x80) { value += (bytes[at++] & 0x7f) * mult; mult *= 128; }
+    if (at >= bytes.length) return [NaN, at];
+    return [value + bytes[at] * mult, at + 1];
   }
-  /* Append the entries of key h (draft position d) to seeds [d, report, section, reports not listed]. */
-  function lookup(table, h, d, seeds) {
-    var lo = 0, hi = table.hashes.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (table.hashes[mid] < h) lo = mid + 1; else hi = mid; }
-    if (lo === table.hashes.length || table.hashes[lo] !== h) return;
-    for (var e = table.offsets[lo]; e < table.offsets[lo + 1]; e++) seeds.push([d, table.docs[e], table.sections[e], table.more[lo]]);
+  /* The N bits of BYTES from bit offset BIT on (big-endian), a byte's worth at a time. */
+  function bitsAt(bytes, bit, n) {
+    var value = 0;
+    while (n > 0) {
+      var off = bit & 7, take = Math.min(8 - off, n);
+      value = value * (1 << take) + ((bytes[bit >> 3] >> (8 - off - take)) & ((1 << take) - 1));
+      bit += take;
+      n -= take;
+    }
+    return value;
+  }
+  /* Keys file J: the keys of its parts, each a Float64Array ascending, as in match.py
+   * SimilarIndex.keys (the layout: baogao/similar/index.py). */
+  function keysFile(bytes, j, m) {
+    var at = 0, head = [], x, i, k;
+    x = varint(bytes, at); head.push(x[0]); at = x[1];
+    var g = head[0];
+    if (g !== Math.min(m.key_parts, m.parts - j * m.key_parts)) throw damaged("k/" + j);
+    for (i = 0; i < 2 * g; i++) { x = varint(bytes, at); head.push(x[0]); at = x[1]; }
+    var counts = head.slice(1, 1 + g), lows = head.slice(1 + g), bitAt = [], total = 0;
+    for (i = 0; i < g; i++) { bitAt.push(at * 8); at += Math.ceil(counts[i] * lows[i] / 8); total += counts[i]; }
+    var v = S.varints(bytes, at, bytes.length), out = [], n = 0;
+    if (v.length !== total || head.some(isNaN)) throw damaged("k/" + j);
+    for (i = 0; i < g; i++) {
+      var keys = new Float64Array(counts[i]), h = 0, bit = bitAt[i], low = lows[i], scale = Math.pow(2, low);
+      for (k = 0; k < counts[i]; k++, n++, bit += low) {
+        h += v[n] * scale + bitsAt(bytes, bit, low);
+        keys[k] = h;
+      }
+      out.push(keys);
+    }
+    return out;
+  }
+  /* Part P's entries {keys, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its
+   * key count, or null by hash (keys: each key's low bits in archive order, whole by hash). */
+  function part(bytes, p, keys) {
+    var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
+    if (t !== (keys === null ? t : keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
+    var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
+    for (i = 0; i < t; i++) {
+      if (v[3 + t + i] < 1) throw damaged("e/" + p);
+      offsets[i + 1] = offsets[i] + v[3 + t + i];
+    }
+    if (offsets[t] !== e) throw damaged("e/" + p);
+    var pairs = 3 + 3 * t;
+    for (i = 0; i < t; i++) {
+      var doc = base;
+      for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
+    }
+    var own = v.slice(3, 3 + t);
+    if (keys === null) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
+    return { keys: own, offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
   function rows(docs, m) {
@@ -202,14 +228,16 @@
   /* The answer of `baogao similar --json` for `text`, and the passages behind each match. */
   function analyse(text) {
     return manifest().then(function (m) {
-      var sk = skeleton(text), fp = fingerprints(sk.codes, m), shift = Math.pow(2, 32 - m.bits);
+      var sk = skeleton(text), fp = fingerprints(sk.codes, m);
       /* the index stores a fingerprint under its key: hash · mix mod 2^32 (baogao/similar/index.py) */
       var keys = fp.hashes.map(function (h) { return Math.imul(h, m.mix) >>> 0; });
-      var shards = Array.from(new Set(keys.map(function (key) { return Math.floor(key / shift); })));
-      return loaded("f", shards, function (bytes, s) { return shard(bytes, s, m); }).then(function (tables) {
-        performance.mark("baogao-similar-loaded");  // every shard the draft needs (the bench's figures)
-        var byShard = new Map(shards.map(function (s, i) { return [s, tables[i]]; })), seeds = [];
-        keys.forEach(function (key, i) { lookup(byShard.get(Math.floor(key / shift)), key, fp.positions[i], seeds); });
+      return (m.layout === "hash" ? byHash(keys, fp, m) : byArchive(keys, fp, m)).then(function (hits) {
+        performance.mark("baogao-similar-loaded");  // every index file the draft needs (the bench's figures)
+        var seeds = [];  // [draft position, report, section, reports not listed]
+        hits.forEach(function (hit) {
+          var table = hit[0];
+          for (var e = table.offsets[hit[1]]; e < table.offsets[hit[1] + 1]; e++) seeds.push([hit[2], table.docs[e], table.sections[e], table.more[hit[1]]]);
+        });
         var found = passages(sk, fp.positions, seeds, m), hashAt = new Map();
         fp.positions.forEach(function (p, i) { hashAt.set(p, fp.hashes[i]); });
         return rows(found.map(function (p) { return p.doc; }), m).then(function (rows) {
@@ -226,6 +254,47 @@
           return { chars: solid.filter(Boolean).length, covered: covered(solid, matches), matches: matches, text: chars };
         });
       });
+    });
+  }
+  /* [part's entries, key's index there, draft position] of every draft key the index holds, in
+   * the layout the manifest names (baogao/similar/index.py). Archive order: every keys file,
+   * then the entries of the parts holding a draft key's high bits. */
+  function byArchive(keys, fp, m) {
+    var files = [];
+    for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
+    return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
+      /* the keys files hold a key's high bits, its part's entries its low bits (index.py LOW_BITS) */
+      var parts = [].concat.apply([], byFile), hits = [], scale = Math.pow(2, m.low_bits);
+      var high = keys.map(function (key) { return Math.floor(key / scale); });
+      /* [part, key's index there, draft position, low bits]: the draft's keys in order, walked
+       * along each part's (ascending) keys; a part may hold two keys of the same high bits */
+      var order = keys.map(function (_, i) { return i; }).sort(function (x, y) { return keys[x] - keys[y]; });
+      parts.forEach(function (table, p) {
+        for (var i = 0, at = 0; i < order.length && at < table.length; i++) {
+          var key = order[i];
+          while (at < table.length && table[at] < high[key]) at++;
+          for (var same = at; same < table.length && table[same] === high[key]; same++) hits.push([p, same, fp.positions[key], keys[key] % scale]);
+        }
+      });
+      var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
+      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
+        var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; }));
+        return hits.filter(function (hit) { return byPart.get(hit[0]).keys[hit[1]] === hit[3]; })  // not another key of the same high bits
+          .map(function (hit) { return [byPart.get(hit[0]), hit[1], hit[2]]; });
+      });
+    });
+  }
+  /* By hash: a key's part is its top bits (m.parts a power of two), whose entries hold it whole. */
+  function byHash(keys, fp, m) {
+    var parts = keys.map(function (key) { return Math.floor(key * m.parts / 4294967296); });
+    var wanted = Array.from(new Set(parts));
+    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null); }).then(function (tables) {
+      var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits = [];
+      keys.forEach(function (key, i) {
+        var table = byPart.get(parts[i]), at = below(table.keys, key);
+        if (at < table.keys.length && table.keys[at] === key) hits.push([table, at, fp.positions[i]]);
+      });
+      return hits;
     });
   }
   /* Non-space characters inside the matches that are reuse (not a lone shared piece). */
