@@ -321,13 +321,15 @@ def usage_report(site: Path, raw: int, phrases: list[str], server: str, runs: in
     with serving(site, server, workdir) as (base, served_by):
         results = [bench_usage(site, phrases, base) for _ in range(runs)]
     store = site / "search-index" / "text"
-    files = [p for p in store.rglob("*.js")]
-    apparent = sum(p.stat().st_size for p in files)
-    blocks = sum(p.stat().st_blocks * 512 for p in files)
     mb = 1024 * 1024
+
+    def on_disk(files: list[Path]) -> str:
+        apparent = sum(p.stat().st_size for p in files)
+        blocks = sum(p.stat().st_blocks * 512 for p in files)
+        return f"{len(files):,} files, {apparent / mb:,.1f} MB ({apparent / raw:.2f} × raw text; {blocks / mb:,.1f} MB of disk blocks)"
+
     lines = ["\n### Use by year and concordance (issue 13)\n",
-             f"text store: {len(files):,} files, {apparent / mb:,.1f} MB ({apparent / raw:.2f} × raw text; "
-             f"{blocks / mb:,.1f} MB of disk blocks)",
+             f"text store: chunk scripts {on_disk(list(store.rglob('*.js')))}; segments {on_disk(list(store.glob('*.bin')))}",
              f"served by {served_by}, {os.cpu_count()} CPUs; {runs} runs; KB as transferred (cache off)\n",
              "| phrase | run (load) | use by year: KB / ms "
              "| concordance: lines / KB (of which text store) / text store requests / ms | report pages fetched |",

@@ -77,13 +77,14 @@
     return { include: include, exclude: exclude };
   }
 
+  function fileName(name) { return /\.bin$/.test(name) ? name : name + ".js"; }  // a segment, or a script
   function damaged(name) {
-    var err = new Error("检索索引不完整：search-index/" + name + ".js 缺失或损坏，请重新构建");
+    var err = new Error("检索索引不完整：search-index/" + fileName(name) + " 缺失或损坏，请重新构建");
     err.indexDamaged = true;
     return err;
   }
   function timedOut(name) {
-    var err = new Error("检索索引加载超时：search-index/" + name + ".js");
+    var err = new Error("检索索引加载超时：search-index/" + fileName(name));
     err.timedOut = true;
     return err;
   }
@@ -603,7 +604,7 @@
     for (var i = 0; i < ranges.length; i += m.text.ranges) requests.push(ranges.slice(i, i + m.text.ranges));
     var name = m.text.dir + "/" + s + ".bin";
     return Promise.all(requests.map(function (list) {
-      return fetchRanges(root + name + "?v=" + version, list).then(function (parts) {
+      return fetchRanges(name, list).then(function (parts) {
         var mine = ones.filter(function (one) { return one.begin >= list[0][0] && one.end <= list[list.length - 1][1]; });
         var pieces = mine.map(function (one) {
           for (var k = 0; k < parts.length; k++) {
@@ -628,14 +629,15 @@
       });
     }));
   }
-  /* The byte ranges [begin, end) of URL in one request: [{start, bytes}] as the server sent them
-   * (a multipart/byteranges answer, or one range). An answer other than 206 is cancelled and
-   * rejects marked `noRanges`. */
-  function fetchRanges(url, ranges) {
+  /* The byte ranges [begin, end) of segment NAME in one request: [{start, bytes}] as the server
+   * sent them (a multipart/byteranges answer, or one range). An answer other than 206 is
+   * cancelled and rejects marked `noRanges`; one not complete within LOAD_TIMEOUT, `timedOut`. */
+  function fetchRanges(name, ranges) {
     var header = "bytes=" + ranges.map(function (r) { return r[0] + "-" + (r[1] - 1); }).join(",");
-    return fetch(url, { headers: { Range: header } }).then(function (r) {
+    var abort = new AbortController(), timer = setTimeout(function () { abort.abort(); }, LOAD_TIMEOUT);
+    return fetch(root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
       if (r.status !== 206) {
-        if (r.body) r.body.cancel();
+        abort.abort();
         var err = new Error("no byte ranges");
         err.noRanges = true;
         throw err;
@@ -646,6 +648,9 @@
         if (!/^multipart\/byteranges/i.test(type)) return [{ start: rangeStart(single), bytes: bytes }];
         return multipartParts(bytes, boundary && boundary[1]);
       });
+    }).then(function (parts) { clearTimeout(timer); return parts; }, function (err) {
+      clearTimeout(timer);
+      throw err && err.name === "AbortError" && !err.noRanges ? timedOut(name) : err;
     });
   }
   function rangeStart(contentRange) {
