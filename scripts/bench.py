@@ -292,6 +292,7 @@ def bench_usage(site: Path, phrases: list[str], base: str) -> list[dict]:
     """Per phrase, from a search page whose engine has loaded nothing, cache disabled: bytes and
     time of use by year (`trend`), and of the first 500 concordance lines (`concordance`); the
     load average (1 min) before each."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -304,9 +305,12 @@ def bench_usage(site: Path, phrases: list[str], base: str) -> list[dict]:
                 page.goto(f"{base}search.html", wait_until="networkidle")
                 seen.sizes.clear()  # count what the tool loads, not the page
                 load = os.getloadavg()[0]
-                got = page.evaluate(USAGE_JS, [phrase, kind, 500])
+                try:
+                    got = page.evaluate(USAGE_JS, [phrase, kind, 500])
+                except PlaywrightError as err:  # e.g. a file that did not arrive in time: say so, go on
+                    got = {"ms": float("nan"), "lines": 0, "error": str(err).splitlines()[0]}
                 page.wait_for_timeout(200)  # the last loadingFinished events
-                row[kind] = {"ms": got["ms"], "lines": got["lines"], "kb": seen.bytes() / 1024, "load": load,
+                row[kind] = {"ms": got["ms"], "lines": got["lines"], "kb": seen.bytes() / 1024, "load": load, "error": got.get("error"),
                              "store_kb": seen.bytes("/search-index/text/") / 1024,
                              "files": seen.files("/search-index/text/"), "pages": seen.files("/reports/")}
                 context.close()
@@ -339,7 +343,7 @@ def usage_report(site: Path, raw: int, phrases: list[str], server: str, runs: in
             t, c = row["trend"], row["concordance"]
             lines.append(f"| {row['phrase']} | {run} ({t['load']:.1f}, {c['load']:.1f}) | {t['kb']:,.0f} / {t['ms']:,.0f} | "
                          f"{c['lines']:,} / {c['kb']:,.0f} ({c['store_kb']:,.0f}) / {c['files']:,} / {c['ms']:,.0f} | "
-                         f"{t['pages'] + c['pages']} |")
+                         f"{t['pages'] + c['pages']} |" + "".join(f" {k['error']}" for k in (t, c) if k["error"]))
     return "\n".join(lines)
 
 

@@ -557,7 +557,7 @@
    * of their segments, many a request (a request costs the browser ~10 ms whatever its size);
    * from file://, or once a server has answered a range request with anything but 206, as
    * their scripts (`ranged` false). Each resolves to the chunk's checked body. */
-  var asked = [], ranged = location.protocol !== "file:";
+  var asked = [], ranged = location.protocol !== "file:", rangesSeen = false;
   function chunkBody(m, doc, c) {
     var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
     return keep(name, function () {
@@ -581,7 +581,11 @@
           if (!bySegment.has(s)) bySegment.set(s, []);
           bySegment.get(s).push(one);
         });
-        return Promise.all(Array.from(bySegment, function (entry) { return readSegment(m, entry[0], entry[1]); }));
+        var segments = Array.from(bySegment), read = function (entry) { return readSegment(m, entry[0], entry[1]); };
+        if (rangesSeen) return Promise.all(segments.map(read));
+        // until a server has answered one range request, one segment alone: a server that sends
+        // whole files would otherwise start sending every segment (~4 MB each) before the answer
+        return read(segments[0]).then(function () { rangesSeen = true; return Promise.all(segments.slice(1).map(read)); });
       });
     }).catch(function (err) {
       if (err && err.noRanges) {  // this server sends whole files: the chunk scripts, from now on
