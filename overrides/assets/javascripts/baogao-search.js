@@ -5,7 +5,8 @@
  * loaded, normalize() cannot fold them, so every function that searches or marks normalises
  * its phrases again once it has), white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.
- * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
+ * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://;
+ * over http the concordance reads the text store's chunks as byte ranges of its segments instead.
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
  * by the page-text contract and KWIC settings the manifest carries (baogao/pagetext.py,
  * baogao/search/kwic.py); from file://, where pages cannot be fetched, results come without them.
