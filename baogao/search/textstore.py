@@ -47,6 +47,7 @@ from __future__ import annotations
 import numpy as np
 
 from baogao.keywords import cut
+from baogao.search.codec import PIECE_END_BYTES
 from baogao.search.normalize import normalize, normalize_with_offsets
 
 DIR = "text"
@@ -57,7 +58,9 @@ PER_DIR = 100  # chunk files are grouped by report, this many reports a folder
 SEGMENT = 500  # reports a segment (~4 MB at 13 KB a report): a query asks each at most a few times
 MAX_RANGES = 100  # ranges a request: Apache (MaxRanges 200) sends the whole file for more
 GAP = 1024  # ranges of one segment fewer bytes apart than this are asked for as one
-SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP}
+# `end`: the bytes that end joined pieces (codec.PIECE_END_BYTES), for the browser
+SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP,
+            "end": list(PIECE_END_BYTES)}
 SPANS = f"{DIR}/spans"  # per chunk, in archive order, its byte length in its segment
 
 

@@ -618,9 +618,9 @@
           }
           throw damaged(name);  // a range the server did not send
         });
-        var total = pieces.reduce(function (n, p) { return n + p.length; }, 0) + 2, joined = new Uint8Array(total), at = 0;
+        var total = pieces.reduce(function (n, p) { return n + p.length; }, m.text.end.length), joined = new Uint8Array(total), at = 0;
         pieces.forEach(function (p) { joined.set(p, at); at += p.length; });
-        joined.set([3, 0], at);  // a final empty block: the pieces end as one stream (codec.py PIECE_END_BYTES)
+        joined.set(m.text.end, at);  // a final empty block: the pieces end as one stream
         return inflate(joined).then(function (bytes) {
           var off = 0;
           mine.forEach(function (one) {
