@@ -250,6 +250,7 @@ def test_headers_mime_types_and_caching(published, nginx):
         (f"/archive/search-index/manifest.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/g3/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/docs/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
+        (f"/archive/search-index/text/0.bin?v={v}", 200, "application/octet-stream", IMMUTABLE),
         ("/archive/search-index/manifest.js", 200, "application/javascript; charset=utf-8", "no-cache"),
         ("/archive/catalog.json", 200, "application/json; charset=utf-8", "no-cache"),
         ("/archive/sitemap.xml", 200, "text/xml; charset=utf-8", "no-cache"),
@@ -283,6 +284,21 @@ def test_revalidation_gives_304_for_unchanged_pages(published, nginx):
     assert status == 304
     status, _, _ = fetch(port, "/archive/index.html", {"If-Modified-Since": headers["last-modified"]})
     assert status == 304
+
+
+def test_the_text_stores_segments_are_served_by_byte_ranges(published, nginx):
+    """The concordance reads the text store's segments (search-index/text/S.bin) by multi-range
+    requests: answered 206 with the ranges asked for, never gzipped (nginx ignores Range for a
+    response it compresses, and would send the whole file)."""
+    _, port = nginx
+    segment = published.root / "search-index" / "text" / "0.bin"
+    data = segment.read_bytes()
+    status, headers, body = fetch(port, f"/archive/search-index/text/0.bin?v={published.index_version}",
+                                  {"Accept-Encoding": "gzip", "Range": "bytes=0-9,40-59"})
+    assert status == 206 and "content-encoding" not in headers, (status, headers)
+    assert headers["content-type"].startswith("multipart/byteranges") and len(body) < len(data)
+    assert f"Content-Range: bytes 0-9/{len(data)}".encode() in body and data[:10] in body and data[40:60] in body
+    assert not segment.with_name("0.bin.gz").exists()
 
 
 def test_gzip_static_serves_the_precompressed_search_index(published, nginx):

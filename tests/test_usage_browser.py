@@ -5,6 +5,7 @@ the same built site, over http and from file://, on a desktop and a phone viewpo
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -17,6 +18,7 @@ from baogao.search.backend import BACKEND
 from baogao.search.normalize import parse_query
 from baogao.search.query import SearchIndex
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
+from tests.test_nginx import SUB_PATH, running_nginx
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -191,10 +193,11 @@ def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # n
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url))
         lines = page.evaluate(BROWSER_LINES, ["社会主义现代化", 20])["lines"]
-        chunks = [u for u in loaded if "/search-index/text/" in u and "table" not in u]
+        # http.server answers a range request with the whole file: the engine reads chunk scripts
+        chunks = [found.group(1) for u in loaded if (found := re.search(r"/search-index/text/\d+/(\d+)-\d+\.js", u))]
         pages = [u for u in loaded if "/reports/" in u]
         store = SearchIndex(site).store_table()
-        all_chunks = sum(store[doc][0] for doc in {int(u.split("/")[-1].split("-")[0]) for u in chunks})
+        all_chunks = sum(store[int(doc)][0] for doc in set(chunks))
         assert lines and not pages and len(chunks) < all_chunks / 2, (len(chunks), all_chunks)
         page.context.close()
         # a page that has loaded nothing yet: a line's source comes with its chunk, no metadata block
@@ -206,6 +209,31 @@ def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # n
         assert lines and all(line[5] for line in lines)  # each with its report's title
         assert [u for u in loaded if "/search-index/text/" in u] and not [u for u in loaded if "/search-index/docs/" in u]
         page.close()
+
+
+def test_over_nginx_the_concordance_reads_its_chunks_as_byte_ranges(corpus_site, browser, tmp_path):  # noqa: F811
+    """A server that answers range requests (nginx on deploy/nginx.conf): the chunks come as byte
+    ranges of the segments (text/S.bin), many a request, never as their scripts, and the lines
+    are the CLI's (which reads the segments too). serve_folder's http.server answers a range
+    request with the whole file: there the engine reads the scripts (the tests above)."""
+    _, site = corpus_site
+    with running_nginx(site, tmp_path / "nginx") as port:
+        page = search_page(browser, f"http://127.0.0.1:{port}{SUB_PATH}", "经济建设")
+        loaded: list[str] = []
+        page.on("request", lambda r: loaded.append(r.url))
+        total = 0
+        for raw in ["社会主义", "经济建设", "經濟建設", "政府 改革", "人民"]:
+            loaded.clear()
+            got = page.evaluate(BROWSER_LINES, [raw, 30])
+            want = cli_lines(site, raw, 30)
+            assert want and got["lines"] == want, raw
+            assert not [u for u in loaded if re.search(r"/search-index/text/\d+/", u)], raw  # no chunk script
+            if raw == "社会主义":  # nothing loaded yet: lines in many reports, chunks in a few requests
+                segments = [u for u in loaded if re.search(r"/search-index/text/\d+\.bin\?v=", u)]
+                assert 0 < len(segments) <= 3 < len({line[5] for line in want}), (len(segments), len(want))
+            total += len(want)
+        assert total > 500
+        page.context.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -295,5 +323,16 @@ def test_a_damaged_chunk_is_an_error_not_a_shorter_list(sample_site, browser, tm
         page.locator('.baogao-concordance__lines[data-state="error"]').wait_for(state="attached")
         assert "检索索引不完整" in page.locator(".baogao-concordance__status").inner_text()
         page.context.close()
+    # the CLI, and a browser whose server answers range requests, read the segment
+    segment = copy / "search-index" / "text" / "0.bin"
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0x10
+    segment.write_bytes(bytes(data))
     assert baogao(["kwic", "的", "--site", str(copy)]) == 2
-    assert "text/0/0-0.js" in caplog.text
+    assert "text/0.bin" in caplog.text
+    with running_nginx(copy, tmp_path / "nginx") as port:
+        page = search_page(browser, f"http://127.0.0.1:{port}{SUB_PATH}", "的")
+        page.locator(".baogao-concordance summary").click()
+        page.locator('.baogao-concordance__lines[data-state="error"]').wait_for(state="attached")
+        assert "检索索引不完整" in page.locator(".baogao-concordance__status").inner_text()
+        page.context.close()

@@ -69,10 +69,20 @@ def unpacked(text: str) -> bytes:
 _EMPTY_STORED = b"\x00\x00\x00\xff\xff"  # after a flush: a non-final stored block of no bytes
 
 
+def raw_piece(data: bytes) -> bytes:
+    """`data` deflated alone and sync-flushed (no final block): the bytes of any such pieces,
+    joined and followed by PIECE_END_BYTES, are one deflate stream of their data in turn (the
+    text store's segments, read by byte ranges, are these; `piece` is their 7-bit text)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+
+PIECE_END_BYTES = b"\x03\x00"  # a final fixed-Huffman block of no bytes
+
+
 def piece(data: bytes) -> str:
     """`data` as a piece (see above): one or more to be joined, ended by PIECES_END."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    raw = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    raw = raw_piece(data)
     return _to_text(raw + _EMPTY_STORED * (-len(raw) * 3 % 7))  # 5 · 3 ≡ 1 (mod 7)
 
 
@@ -104,7 +114,7 @@ def _to_text(data: bytes) -> str:
     return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
 
 
-PIECES_END = _to_text(b"\x03\x00")  # a final fixed-Huffman block of no bytes
+PIECES_END = _to_text(PIECE_END_BYTES)
 
 
 def _from_text(text: str) -> bytes:

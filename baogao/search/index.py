@@ -17,7 +17,8 @@ from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits
   lists show, then the schema's fields flagged `result`; both engines read a row by the field
   names of the manifest, never by position (the text store's chunks carry their report's row
   too, for the concordance);
-- `text/`        — the text store (baogao.search.textstore: its own layout and checks);
+- `text/`        — the text store (baogao.search.textstore: its own layout and checks; its
+  segments `text/S.bin` are the only files that are not scripts);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
 
@@ -52,12 +53,12 @@ import numpy as np
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import encode_varints, frame, json_bytes, write_packed, write_script
+from baogao.search.codec import encode_varints, frame, json_bytes, raw_piece, write_packed, write_script
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 12  # 12: every file checks itself (codec.frame), no checks in the manifest; chunks carry their row
+FORMAT = 13  # 13: the text store's chunks also in segments read by byte ranges (text/S.bin, text/spans)
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -99,17 +100,21 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
 
     levels = {n: _Level(n) for n in (1, 2, 3)}
     jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], _row(entry), tmp, version) for doc, entry in enumerate(catalog)]
-    stored = []
+    stored, spans = [], []
+    segments = _Segments(tmp)
     # One pool for both phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(jobs), CHUNK, workers) as pool:
-        for grams, chunks_prefix in ordered_map(pool, _index_document, jobs, CHUNK):
+        for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
                 levels[n].add(*entries)
             stored.append(chunks_prefix)
+            spans.extend(segments.write(doc, pieces))
+        segments.close()
         shards = {str(n): levels.pop(n).write(tmp, version, pool) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog, version)
     write_file(tmp, version, f"{textstore.DIR}/table", _varint_bytes([v for row in stored for v in row]))
+    write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
@@ -129,10 +134,14 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
     write_packed(root, name, frame(body, f"{version}/{name}"))
 
 
-def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]:
+_Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
+
+
+def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[_Entries, tuple[int, int], list[bytes]]:
     """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
     sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
-    starts; and, its chunk files written into the text store, (chunks, prefix)."""
+    starts; and, its chunk files written into the text store, (chunks, prefix) and the chunks'
+    pieces for its segment."""
     text_path, doc, title, row, root, version = job
     kept = text_path.read_text(encoding="utf-8")
     norm = normalize(kept)
@@ -148,21 +157,51 @@ def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[d
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return grams, _write_store(root, version, doc, title, row, kept, norm)
+    return (grams, *_write_store(root, version, doc, title, row, kept, norm))
 
 
-def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any], kept: str, norm: str) -> tuple[int, int]:
-    """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix)."""
+def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any], kept: str, norm: str) -> tuple[tuple[int, int], list[bytes]]:
+    """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix) and
+    each chunk's piece for its segment (`text/S.bin`), written in archive order by the caller."""
     head = json_bytes(row)
     head = _varint_bytes([len(head)]) + head
     text, prefix = textstore.store_text(title, kept, norm)
     starts = textstore.word_starts(text)
     spans = textstore.chunks(text)
+    pieces = []
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
         payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
-        write_file(root, version, textstore.chunk_name(doc, c), payload)
-    return len(spans), prefix
+        name = textstore.chunk_name(doc, c)
+        write_file(root, version, name, payload)
+        pieces.append(raw_piece(frame(payload, f"{version}/{name}")))
+    return (len(spans), prefix), pieces
+
+
+class _Segments:
+    """The text store's segments (`text/S.bin`, baogao.search.textstore), appended to report by
+    report in archive order."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.name: str | None = None
+        self.file: Any = None
+
+    def write(self, doc: int, pieces: list[bytes]) -> list[int]:
+        """Append report `doc`'s chunk pieces to its segment; returns their byte lengths."""
+        name = textstore.segment_name(doc)
+        if name != self.name:
+            self.close()
+            (self.root / textstore.DIR).mkdir(parents=True, exist_ok=True)
+            self.name, self.file = name, open(self.root / name, "wb")
+        for data in pieces:
+            self.file.write(data)
+        return [len(data) for data in pieces]
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
 
 
 def _varint_bytes(values: list[int]) -> bytes:
@@ -170,13 +209,13 @@ def _varint_bytes(values: list[int]) -> bytes:
 
 
 def link_index_files(source: Path, target: Path) -> None:
-    """Put the index files (*.js) of folder `source` into `target`, replacing what it held:
+    """Put the index files (*.js, *.bin) of folder `source` into `target`, replacing what it held:
     hard links when possible (an index can be large), copies across file systems. Runs after
     MkDocs, for each index a site carries (search, 查重)."""
     if not source.is_dir():
         return
     shutil.rmtree(target, ignore_errors=True)
-    for path in sorted(source.rglob("*.js")):
+    for path in sorted([*source.rglob("*.js"), *source.rglob("*.bin")]):
         dest = target / path.relative_to(source)
         dest.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, cast
+from typing import Any, BinaryIO, Iterable, cast
 
 import numpy as np
 
@@ -84,6 +84,7 @@ class SearchIndex:
         self._block = lru_cache(maxsize=64)(self._load_block)
         self._facets: dict[str, list] | None = None
         self._store_table: list[tuple[int, int]] | None = None
+        self._places: tuple[np.ndarray, np.ndarray] | None = None
 
     def _payload(self, name: str) -> bytes:
         """The body of index file NAME.js, checked (see `baogao.search.codec.frame`)."""
@@ -196,11 +197,48 @@ class SearchIndex:
             self._store_table = list(zip(values[::2], values[1::2]))
         return self._store_table
 
+    def _segment_places(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per report, the number of its first chunk (chunks numbered in archive order), and per
+        chunk, its byte offset in its segment and (the next entry) where it ends."""
+        if self._places is None:
+            counts = np.array([0, *(chunks for chunks, _ in self.store_table())], np.int64)
+            first = np.cumsum(counts)
+            spans = np.array(decode_varints(self._payload(textstore.SPANS)), np.int64)
+            if len(spans) != first[-1]:
+                raise _damaged(f"{textstore.SPANS}.js", "damaged (not one length per chunk)")
+            ends = np.cumsum(spans)
+            docs = len(counts) - 1
+            # offsets count from the start of the chunk's segment: less the bytes of the segments before it
+            segment_first = first[np.arange(docs) // textstore.SEGMENT * textstore.SEGMENT]
+            base = np.concatenate(([0], ends))[segment_first[np.repeat(np.arange(docs), counts[1:])]]
+            self._places = (first, np.stack([ends - spans - base, ends - base], axis=1))
+        return self._places
+
+    def _chunk_payload(self, doc: int, c: int, segment: BinaryIO) -> bytes:
+        """Chunk c of report doc, read from its segment (`segment`, open) and checked."""
+        first, places = self._segment_places()
+        begin, end = (int(v) for v in places[first[doc] + c])
+        segment.seek(begin)
+        name = textstore.chunk_name(doc, c)
+        try:
+            body = unframe(zlib.decompressobj(-15).decompress(segment.read(end - begin)), f"{self.version}/{name}")
+        except zlib.error:
+            body = None
+        if body is None:
+            raise _damaged(textstore.segment_name(doc), f"damaged (chunk {name} is not a complete chunk of this index)")
+        return body
+
     def store_text(self, doc: int) -> tuple[str, np.ndarray]:
-        """(store text, whether a word starts at each of its code points) of report `doc`."""
+        """(store text, whether a word starts at each of its code points) of report `doc`, read
+        from its segment (the browser reads the same bytes by ranges, or the chunk scripts)."""
         parts, starts = [], []
-        for c in range(self.store_table()[doc][0]):
-            payload = self._payload(textstore.chunk_name(doc, c))
+        try:
+            segment = open(self.root / textstore.segment_name(doc), "rb")
+        except OSError:
+            raise _damaged(textstore.segment_name(doc), "missing") from None
+        with segment:
+            payloads = [self._chunk_payload(doc, c, segment) for c in range(self.store_table()[doc][0])]
+        for payload in payloads:
             (row_length,), at = _header(payload, 1)
             (length,), skip = _header(payload[at + row_length:], 1)  # after the report's row (the CLI reads docs/)
             at += row_length + skip

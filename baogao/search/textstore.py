@@ -24,13 +24,22 @@ engines' reading):
   result row (the `docs/` row: display title, URL, office, year …), so that a concordance line
   costs its chunk, not also the metadata block of its report (a rare phrase's lines stand in as
   many reports as lines: that halves its files, for ~100 bytes a chunk).
+- `text/S.bin` — the same chunks again, of reports S·`segment` … (S+1)·`segment`−1 in turn, for
+  reading by byte ranges over http (`Range: bytes=a-b,c-d,…`: one request brings the chunks of
+  many reports, where a script each costs a request): each chunk's framed payload deflated alone
+  and sync-flushed (`baogao.search.codec.raw_piece`), so that the pieces a request brings, joined
+  and ended (`PIECE_END_BYTES`), inflate as one stream; `text/spans.js` holds each chunk's byte
+  length, from which both engines compute where it stands. The chunk scripts stay for `file://`
+  (no fetch there) and for servers that answer a range request with the whole file (Python's
+  `http.server`): the browser reads them when a range request does not come back as 206. The CLI
+  reads the segments.
 
 Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`), its payload
 checking itself as every index file's does (`baogao.search.codec.frame`: length and CRC-32,
-keyed by the index version and the file's name): a missing, truncated, altered or stale file is
-an error, never a shorter line. A chunk's body: the row's length (varint), the row (UTF-8
-JSON, as in `docs/`), the UTF-8 text's length (varint), the text, the word-start bitmap (one
-bit per code point, first bit high).
+keyed by the index version and the file's name — a chunk's by its script's name, in a segment
+too): a missing, truncated, altered or stale file or range is an error, never a shorter line.
+A chunk's body: the row's length (varint), the row (UTF-8 JSON, as in `docs/`), the UTF-8
+text's length (varint), the text, the word-start bitmap (one bit per code point, first bit high).
 """
 
 from __future__ import annotations
@@ -38,12 +47,21 @@ from __future__ import annotations
 import numpy as np
 
 from baogao.keywords import cut
+from baogao.search.codec import PIECE_END_BYTES
 from baogao.search.normalize import normalize, normalize_with_offsets
 
 DIR = "text"
 CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
 PER_DIR = 100  # chunk files are grouped by report, this many reports a folder
-SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR}
+# The segments: a browser pays ~10 ms per request whatever its size, so over http the chunks a
+# concordance needs are read as byte ranges of a few large files, many ranges a request.
+SEGMENT = 500  # reports a segment (~4 MB at 13 KB a report): a query asks each at most a few times
+MAX_RANGES = 100  # ranges a request: Apache (MaxRanges 200) sends the whole file for more
+GAP = 1024  # ranges of one segment fewer bytes apart than this are asked for as one
+# `end`: the bytes that end joined pieces (codec.PIECE_END_BYTES), for the browser
+SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP,
+            "end": list(PIECE_END_BYTES)}
+SPANS = f"{DIR}/spans"  # per chunk, in archive order, its byte length in its segment
 
 
 def store_text(title: str, kept: str, norm_kept: str | None = None) -> tuple[str, int]:
@@ -87,4 +105,9 @@ def chunks(text: str) -> list[tuple[int, int]]:
 
 def chunk_name(doc: int, c: int) -> str:
     return f"{DIR}/{doc // PER_DIR}/{doc}-{c}"
+
+
+def segment_name(doc: int) -> str:
+    """The segment file (under search-index/) that holds report `doc`'s chunks."""
+    return f"{DIR}/{doc // SEGMENT}.bin"
 

@@ -5,7 +5,8 @@
  * loaded, normalize() cannot fold them, so every function that searches or marks normalises
  * its phrases again once it has), white space dropped; 1–2 character phrases from
  * per-document counts, longer ones by chaining character triples at their offsets.
- * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://.
+ * Index files are scripts calling baogaoSearch.load(name, payload), so they load from file://;
+ * over http the concordance reads the text store's chunks as byte ranges of its segments instead.
  * KWIC lines are cut from the report pages themselves (the index keeps no copy of the texts),
  * by the page-text contract and KWIC settings the manifest carries (baogao/pagetext.py,
  * baogao/search/kwic.py); from file://, where pages cannot be fetched, results come without them.
@@ -30,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 12;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 13;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -77,13 +78,14 @@
     return { include: include, exclude: exclude };
   }
 
+  function fileName(name) { return /\.bin$/.test(name) ? name : name + ".js"; }  // a segment, or a script
   function damaged(name) {
-    var err = new Error("检索索引不完整：search-index/" + name + ".js 缺失或损坏，请重新构建");
+    var err = new Error("检索索引不完整：search-index/" + fileName(name) + " 缺失或损坏，请重新构建");
     err.indexDamaged = true;
     return err;
   }
   function timedOut(name) {
-    var err = new Error("检索索引加载超时：search-index/" + name + ".js");
+    var err = new Error("检索索引加载超时：search-index/" + fileName(name));
     err.timedOut = true;
     return err;
   }
@@ -151,8 +153,9 @@
     return out.subarray(0, n);
   }
   /* Index payloads are raw deflate + 7 bits per character (see baogao/search/index.py `packed`). */
-  function unpack(text) {
-    var stream = new Blob([sevenBit(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  function unpack(text) { return inflate(sevenBit(text)); }
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
   }
   var utf8 = new TextDecoder("utf-8");
@@ -534,11 +537,153 @@
       });
     });
   }
+  /* Where each chunk stands in its segment (text/S.bin): {first: per report, the number of its
+   * first chunk (chunks numbered in archive order), begin/end: per chunk, its bytes there}. */
+  function segmentPlaces(m, table) {
+    return keep("spans", function () {
+      return payload(m.text.dir + "/spans").then(function (body) {
+        var spans = varints(body, 0, body.length), first = [0], d;
+        for (d = 0; d < table.length; d++) first.push(first[d] + table[d][0]);
+        if (spans.length !== first[table.length]) throw damaged(m.text.dir + "/spans");
+        var begin = new Float64Array(spans.length), end = new Float64Array(spans.length), at = 0;
+        for (d = 0; d < table.length; d++) {
+          if (d % m.text.segment === 0) at = 0;  // offsets count from the start of the segment
+          for (var g = first[d]; g < first[d + 1]; g++) { begin[g] = at; at += spans[g]; end[g] = at; }
+        }
+        return { first: first, begin: begin, end: end };
+      });
+    });
+  }
+  /* Chunks asked for in one turn of the event loop are read together: over http as byte ranges
+   * of their segments, many a request (a request costs the browser ~10 ms whatever its size);
+   * from file://, or once a server has answered a range request with anything but 206, as
+   * their scripts (`ranged` false). Each resolves to the chunk's checked body. */
+  var asked = [], ranged = location.protocol !== "file:", rangesSeen = false;
+  function chunkBody(m, doc, c) {
+    var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
+    return keep(name, function () {
+      if (!ranged) return payload(name);
+      return new Promise(function (resolve, reject) {
+        if (!asked.length) Promise.resolve().then(readAsked);  // once the caller has asked for all it needs
+        asked.push({ name: name, doc: doc, c: c, resolve: resolve, reject: reject });
+      });
+    });
+  }
+  function readAsked() {
+    var batch = asked;
+    asked = [];
+    Promise.all([manifest(), storeTable()]).then(function (all) {
+      var m = all[0];
+      return segmentPlaces(m, all[1]).then(function (places) {
+        var bySegment = new Map();
+        batch.forEach(function (one) {
+          var g = places.first[one.doc] + one.c, s = Math.floor(one.doc / m.text.segment);
+          one.begin = places.begin[g]; one.end = places.end[g];
+          if (!bySegment.has(s)) bySegment.set(s, []);
+          bySegment.get(s).push(one);
+        });
+        var segments = Array.from(bySegment), read = function (entry) { return readSegment(m, entry[0], entry[1]); };
+        if (rangesSeen) return Promise.all(segments.map(read));
+        // until a server has answered one range request, one segment alone: a server that sends
+        // whole files would otherwise start sending every segment (~4 MB each) before the answer
+        return read(segments[0]).then(function () { rangesSeen = true; return Promise.all(segments.slice(1).map(read)); });
+      });
+    }).catch(function (err) {
+      if (err && err.noRanges) {  // this server sends whole files: the chunk scripts, from now on
+        ranged = false;
+        batch.forEach(function (one) { payload(one.name).then(one.resolve, one.reject); });
+      } else batch.forEach(function (one) { one.reject(loadError(err) ? err : damaged(one.name)); });
+    });
+  }
+  /* The chunks ONES of segment S, in requests of up to m.text.ranges ranges (ranges fewer than
+   * m.text.gap bytes apart joined), each request's pieces inflated as one stream. */
+  function readSegment(m, s, ones) {
+    ones.sort(function (a, b) { return a.begin - b.begin; });
+    var ranges = [];
+    ones.forEach(function (one) {
+      var last = ranges[ranges.length - 1];
+      if (last && one.begin - last[1] < m.text.gap) last[1] = Math.max(last[1], one.end);
+      else ranges.push([one.begin, one.end]);
+    });
+    var requests = [];
+    for (var i = 0; i < ranges.length; i += m.text.ranges) requests.push(ranges.slice(i, i + m.text.ranges));
+    var name = m.text.dir + "/" + s + ".bin";
+    return Promise.all(requests.map(function (list) {
+      return fetchRanges(name, list).then(function (parts) {
+        var mine = ones.filter(function (one) { return one.begin >= list[0][0] && one.end <= list[list.length - 1][1]; });
+        var pieces = mine.map(function (one) {
+          for (var k = 0; k < parts.length; k++) {
+            var at = one.begin - parts[k].start;
+            if (at >= 0 && one.end - parts[k].start <= parts[k].bytes.length) return parts[k].bytes.subarray(at, at + one.end - one.begin);
+          }
+          throw damaged(name);  // a range the server did not send
+        });
+        var total = pieces.reduce(function (n, p) { return n + p.length; }, m.text.end.length), joined = new Uint8Array(total), at = 0;
+        pieces.forEach(function (p) { joined.set(p, at); at += p.length; });
+        joined.set(m.text.end, at);  // a final empty block: the pieces end as one stream
+        return inflate(joined).then(function (bytes) {
+          var off = 0;
+          mine.forEach(function (one) {
+            var found = unframe(bytes.subarray(off), version + "/" + one.name);
+            if (!found) throw damaged(name);
+            off += found[1];
+            one.resolve(found[0]);
+          });
+          if (off !== bytes.length) throw damaged(name);
+        }).catch(function () { throw damaged(name); });
+      });
+    }));
+  }
+  /* The byte ranges [begin, end) of segment NAME in one request: [{start, bytes}] as the server
+   * sent them (a multipart/byteranges answer, or one range). An answer other than 206 is
+   * cancelled and rejects marked `noRanges`; one not complete within LOAD_TIMEOUT, `timedOut`. */
+  function fetchRanges(name, ranges) {
+    var header = "bytes=" + ranges.map(function (r) { return r[0] + "-" + (r[1] - 1); }).join(",");
+    var abort = new AbortController(), timer = setTimeout(function () { abort.abort(); }, LOAD_TIMEOUT);
+    return fetch(root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
+      if (r.status !== 206) {
+        abort.abort();
+        var err = new Error("no byte ranges");
+        err.noRanges = true;
+        throw err;
+      }
+      var type = r.headers.get("Content-Type") || "", single = r.headers.get("Content-Range");
+      return r.arrayBuffer().then(function (buf) {
+        var bytes = new Uint8Array(buf), boundary = /boundary="?([^";]+)"?/i.exec(type);
+        if (!/^multipart\/byteranges/i.test(type)) return [{ start: rangeStart(single), bytes: bytes }];
+        return multipartParts(bytes, boundary && boundary[1]);
+      });
+    }).then(function (parts) { clearTimeout(timer); return parts; }, function (err) {
+      clearTimeout(timer);
+      throw err && err.name === "AbortError" && !err.noRanges ? timedOut(name) : err;
+    });
+  }
+  function rangeStart(contentRange) {
+    var found = /bytes (\d+)-(\d+)\//.exec(contentRange || "");
+    if (!found) throw damaged("text");
+    return +found[1];
+  }
+  /* The parts of a multipart/byteranges body: each after its headers, as long as its Content-Range says. */
+  function multipartParts(bytes, boundary) {
+    var text = latin1.decode(bytes), parts = [], at = 0, mark = "--" + boundary;
+    if (!boundary) throw damaged("text");
+    for (;;) {
+      at = text.indexOf(mark, at);
+      if (at < 0 || text.startsWith("--", at + mark.length)) return parts;
+      var head = text.indexOf("\r\n\r\n", at);
+      if (head < 0) throw damaged("text");
+      var found = /content-range:\s*bytes (\d+)-(\d+)\//i.exec(text.slice(at, head));
+      if (!found) throw damaged("text");
+      var start = +found[1], length = +found[2] - start + 1;
+      parts.push({ start: start, bytes: bytes.subarray(head + 4, head + 4 + length) });
+      at = head + 4 + length;
+    }
+  }
+  var latin1 = new TextDecoder("latin1");  // one character a byte: a body's offsets are its bytes'
   /* Chunk c of report doc: {chars: code points, starts: whether a word starts at each, meta:
    * the report's row, as `meta` gives it}. */
   function storeChunk(m, doc, c) {
-    var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
-    return keep(name, function () { return payload(name); }).then(function (body) {
+    return chunkBody(m, doc, c).then(function (body) {
       var at = 0;
       function sized() {  // a varint length, then that many bytes
         var length = 0, mult = 1, b;
