@@ -80,6 +80,13 @@ def raw_piece(data: bytes) -> bytes:
 PIECE_END_BYTES = b"\x03\x00"  # a final fixed-Huffman block of no bytes
 
 
+def packed_piece(raw: bytes) -> str:
+    """A `raw_piece` ended (PIECE_END_BYTES), 7 bits a character: what `packed` writes for its
+    data, from the deflated bytes already at hand (a text-store chunk is deflated once, for its
+    script and for its segment)."""
+    return _to_text(raw + PIECE_END_BYTES)
+
+
 def piece(data: bytes) -> str:
     """`data` as a piece (see above): one or more to be joined, ended by PIECES_END."""
     raw = raw_piece(data)

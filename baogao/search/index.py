@@ -53,7 +53,7 @@ import numpy as np
 from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import encode_varints, frame, json_bytes, raw_piece, write_packed, write_script
+from baogao.search.codec import encode_varints, frame, json_bytes, packed_piece, raw_piece, write_packed, write_script
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
@@ -173,8 +173,8 @@ def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any],
         body = text[begin:end].encode("utf-8")
         payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
         name = textstore.chunk_name(doc, c)
-        write_file(root, version, name, payload)
         pieces.append(raw_piece(frame(payload, f"{version}/{name}")))
+        write_script(root / f"{name}.js", name, packed_piece(pieces[-1]))
     return (len(spans), prefix), pieces
 
 
