@@ -124,7 +124,7 @@ class SimilarIndex:
             data = self._payload(f"e/{p}")
             values = varint_array(data)
             t, e, base = (values[:3].tolist() + [-1, -1, -1])[:3]
-            if t != (t if keys is None else keys) or len(values) != 3 + 3 * t + 2 * e:
+            if (keys is not None and t != keys) or len(values) != 3 + 3 * t + 2 * e:
                 raise _damaged(f"e/{p}.js", "inconsistent")
             lows, counts, pairs = values[3: 3 + t], values[3 + t: 3 + 2 * t], values[3 + 3 * t:].reshape(e, 2)
             if (counts < 1).any() or counts.sum() != e:  # every key has an entry
