@@ -132,7 +132,7 @@
    * key count, or null by hash (keys: each key's low bits in archive order, whole by hash). */
   function part(bytes, p, keys) {
     var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
-    if (t !== (keys === null ? t : keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
+    if ((keys !== null && t !== keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
     var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
     for (i = 0; i < t; i++) {
       if (v[3 + t + i] < 1) throw damaged("e/" + p);
