@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
-from baogao.titles import NEWS_DATELINE, OPENING_TIME_WORDS, file_stem
+from baogao.titles import NEWS_DATELINE, OPENING_TIME_WORDS, PURPOSE_LEAD, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -462,7 +462,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落]"
+    "[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落"
+    "多两三四五六]"  # 多措并举, 三步走, 四举措
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
@@ -481,6 +482,8 @@ _PLACE_SUBJECT = re.compile(
     rf"^(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|县|区|市))(?={_SUBJECT_NEXT})"
 )
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:镇|乡|街道)(?!村)")
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
@@ -570,7 +573,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             if not before.endswith(org[0]):
                 continue
             before = before[:-1]
-            places = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
+            # the name read on (寿县 is a place only before its 人民政府)
+            places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]
             if places:
                 return (before + org[0])[places[-1].start :] + m.group()
             continue
@@ -655,10 +659,23 @@ def _place_subject(line: str) -> str | None:
     """The place a line opens with as its subject: a 镇, 乡 or 街道 by its form, a county,
     district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
     line = NEWS_DATELINE.sub("", line, count=1)
+    if PURPOSE_LEAD.match(line):  # 为进一步加强作风建设，…，近日，中厂镇以…: the subject follows the purpose
+        for clause in _CLAUSE_BREAK.split(line.split("。", 1)[0])[1:]:
+            subject = _place_subject_at(clause.strip())
+            if subject:
+                return subject
+        return None
+    return _place_subject_at(line)
+
+
+def _place_subject_at(line: str) -> str | None:
     m = _PLACE_SUBJECT.match(line)
     if not m or _NOT_A_TOWN.search(m.group("org")):
         return None
     org, start = m.group("org"), m.start("org")
+    town = _TOWN_NAMED.match(line, m.end("org"))
+    if town and not org.endswith(("镇", "乡", "街道")) and re.match(_SUBJECT_NEXT, line[town.end() : town.end() + 1]):
+        return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
     # the places written one after another from there (北京市通州区…): the subject is all of them
     end = start
     for place in find_places(line[start:start + 20]):
@@ -755,6 +772,9 @@ def _level_of_org(org: str) -> str | None:
         for place in places[1:]:
             if place.start == own.end and place.level:
                 own = place
+        town = _TOWN_NAMED.match(org, own.end)
+        if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
+            return "乡"
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word

@@ -50,6 +50,9 @@ _INFO_KEY = "|".join(sorted(_INFO_KEYS, key=len, reverse=True))
 _INFO_CELL = re.compile(rf"^({_INFO_KEY})(?:\s*[:：]\s*(.*)|\s*)$")
 # Cells are set apart by | (a table copied as text), tabs, or runs of spaces.
 _CELL_BREAK = re.compile(r"\s*[|｜\t]\s*|\s{2,}|\u3000+")
+# …or, as some sites publish the table as text, by one space: a key where a word starts, before
+# its value or its colon (公开责任部门 紫阳县政府办公室 公开形式: 主动公开).
+_SPACED_KEY = re.compile(rf"(?:^|(?<=\s))({_INFO_KEY})(?=\s*[:：]|\s)")
 
 
 def is_header_line(line: str) -> bool:
@@ -90,7 +93,9 @@ def _info_cells(text: str) -> dict[str, str]:
     """The key → value cells of a 信息公开 table line ({} when the line does not start with a
     key): 文件名称 | 2022年…的通报 | ||, 索引号: | 0025/2017-0055 | 发布文号: | 镇政办发〔2017〕214号 |."""
     cells = [cell for cell in _CELL_BREAK.split(text) if cell]
-    if not cells or not _INFO_CELL.match(cells[0]):
+    if cells and not _INFO_CELL.match(cells[0]):
+        cells = _spaced_cells(text)
+    if not cells:
         return {}
     found: dict[str, str] = {}
     k = 0
@@ -107,6 +112,21 @@ def _info_cells(text: str) -> dict[str, str]:
             found[m.group(1)] = value
             k += 2 if value else 1
     return found
+
+
+def _spaced_cells(text: str) -> list[str]:
+    """The cells of a table line set apart by single spaces, each as `key：value`; [] unless the
+    line opens with a key and is plainly a table line: two keys, or one key of three characters
+    or more (文件名称 …, 内容概述 …; a line opening 标题 or 文号 alone may be prose)."""
+    keys = list(_SPACED_KEY.finditer(text))
+    if not keys or keys[0].start() != 0 or (len(keys) == 1 and len(keys[0].group(1)) < 3):
+        return []
+    ends = [m.start() for m in keys[1:]] + [len(text)]
+    cells = []
+    for m, end in zip(keys, ends):
+        value = text[m.end() : end].strip().lstrip(":：").strip()
+        cells.append(f"{m.group(1)}：{value}" if value else m.group(1))
+    return cells
 
 
 def header_issuers(lines: tuple[str, ...]) -> list[str]:

@@ -15,8 +15,10 @@ Which spellings count as a mention of a place (the rules `_names` applies):
 - counties never by bare stem (井冈山精神, 普陀 is in two provinces);
 - one-character stems (城区, 郊区, 矿区, 和县, 代县, 成县 …) are common words or word
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
-  immediately precedes them (阳泉市城区, 马鞍山市和县). The same qualified spelling resolves
-  names that exist in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
+  immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
+  when they open a clause and their government or party committee follows (寿县人民政府督查室,
+  歙县委: a signature or a letterhead). The same qualified spelling resolves names that exist
+  in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
 not 海城市). A name that stays ambiguous is returned with province None.
 """
@@ -122,10 +124,10 @@ def find_places(text: str) -> list[Place]:
     """
     pattern, table, guarded = _index()
     found: list[Place] = []
-    for m in pattern.finditer(text):
+    for m in _mentions(pattern, text):
         if m.group() in guarded and not _at_word_start(text, m.start(), found):
             continue
-        units = table[m.group()]
+        units = table.get(m.group()) or (_one_character_counties()[m.group()],)
         provinces = {u.province for u in units}
         levels = {u.level for u in units}
         found.append(
@@ -138,6 +140,38 @@ def find_places(text: str) -> list[Place]:
             )
         )
     return found
+
+
+def _mentions(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The table's names, and the one-character counties where they open a clause before their
+    government (寿县人民政府): left to right, the table's match kept where the two overlap."""
+    named = list(pattern.finditer(text))
+    if "县" not in text:
+        return named
+    taken = [(m.start(), m.end()) for m in named]
+    extra = [
+        m for m in _one_character_county_pattern().finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+    return sorted(named + extra, key=lambda m: m.start()) if extra else named
+
+
+@functools.lru_cache(maxsize=1)
+def _one_character_counties() -> dict[str, _Unit]:
+    """寿县, 歙县, 和县 …: the counties of a one-character stem, each name in one province only."""
+    counties: dict[str, list[_Unit]] = {}
+    for unit in _units().values():
+        if unit.level == LEVEL_COUNTY and unit.name.endswith("县") and len(_stem(unit.name)[0]) == 1:
+            counties.setdefault(unit.name, []).append(unit)
+    return {name: units[0] for name, units in counties.items() if len(units) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _one_character_county_pattern() -> re.Pattern[str]:
+    # not after a Han character (完成县级, 各县), and only before 人民政府 / 政府 / 委 / 人大 /
+    # 政协 (县委, 县政府 …): the one place such a short name cannot be part of another word
+    names = "|".join(sorted(_one_character_counties()))
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?=(?:人民)?政府|委|人大|政协)")
 
 
 # Characters after which a word may begin: function words, and the level words that end a

@@ -27,6 +27,7 @@ _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2,
 # copied from (社会保险及 待遇落实情况调研报告): Chinese titles have no spaces inside words.
 _BROKEN_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INFERRED_MAX_LEN = 30
+_SHORT_CLAUSE = 8  # a subject's clause this short says too little alone
 # 《xx市人民政府办公室关于开展"提质效促落实强本领促发展"能力提升行动的通知》: the campaign a
 # report answers; its name makes an inferred title specific.
 _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开展)([^》]{4,40}?)(?:活动)?的(?:通知|实施方案|方案)》")
@@ -36,7 +37,8 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "新年伊始", "年初", "年底", "岁末年初",
-                      "今年以来", "近年来", "一年来", "节后", "节前")
+                      "今年以来", "今年初以来", "年初以来", "近年来", "一年来", "节后", "节前", "春节过后",
+                      "春节前后", "节日期间", "入夏以来", "入冬以来", "入汛以来", "开春以来")
 # A news item's dateline (本报讯(记者刘婧)6月22日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网
 # 安徽讯), 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by
 # enrich's search for the opening's subject.
@@ -53,6 +55,12 @@ _TIME_ONLY = re.compile(
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?$"
     rf"|^(?:{'|'.join(OPENING_TIME_WORDS)})$"
 )
+
+
+# A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
+PURPOSE_LEAD = re.compile(r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻)")
+# A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
+_TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)(?![村镇])")
 
 
 def file_stem(source_name: str) -> str:
@@ -91,8 +99,24 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     if not clauses:
         return "无标题"
     clause = clauses[0]
+    if PURPOSE_LEAD.match(clause):  # 为进一步提升信息员素质，…，棠溪镇三步走: the clause of the subject
+        k = next((k for k, c in enumerate(clauses) if k and _opens_with_subject(c, org)), 0)
+        clause = clauses[k]
+        if k and len(clause) < _SHORT_CLAUSE and k + 1 < len(clauses):  # 棠溪镇三步走，推动…培训再上新台阶
+            clause += "，" + clauses[k + 1]
     # a clause cut short says so (州环保第三督导组来建始调研督导…整改…, not …整改工)
     return clause if len(clause) <= _INFERRED_MAX_LEN else clause[: _INFERRED_MAX_LEN - 1] + "…"
+
+
+def _opens_with_subject(clause: str, org: str | None) -> bool:
+    """Whether a clause opens with its subject: the report's office, a town by its form, or a
+    place the table knows (阳明区加大…)."""
+    if org and clause.startswith(org.lstrip(_LEVEL_WORDS) or org):
+        return True
+    if _TOWN_OPENS.match(clause):
+        return True
+    places = find_places(clause[:12])
+    return bool(places) and places[0].start == 0
 
 
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None) -> str:

@@ -835,6 +835,31 @@ def test_who_made_it(title, lines, org, level, region):
     assert (result["org"], result["level"], result["region"]) == (org, level, region)
 
 
+@pytest.mark.parametrize(
+    ("lines", "org", "region"),
+    [
+        # a one-character county is a place where its government follows (寿县人民政府督查室)
+        (["寿县政务督查", "20期", "寿县人民政府督查室 2022年8月19日", "县政府督查室对上半年落实情况进行了专项督查。"],
+         "寿县人民政府督查室", "安徽省"),
+        # a 信息公开 table whose cells are set apart by one space
+        (["文件名称 2024年第五次县政府常务会议确定事项 落实情况的通报", "公开责任部门 紫阳县政府办公室 公开形式: 主动公开",
+          "县政府督查室对确定事项开展了专项督查。"], "紫阳县政府办公室", "陕西省"),
+    ],
+)
+def test_the_office_a_letterhead_or_table_names(lines, org, region):
+    result = meta("", *lines)
+    assert (result["org"], result["region"]) == (org, region)
+
+
+def test_a_one_character_county_needs_its_government_after_it():
+    from baogao.places import find_places
+
+    assert [p.name for p in find_places("寿县人民政府")] == ["寿县"]
+    assert [p.name for p in find_places("，沛县委书记")] == ["沛县"]
+    assert find_places("完成县政府下达的任务") == []  # 成县 inside a word
+    assert find_places("寿县的面貌") == []  # no government after it: not read as the county
+
+
 def test_a_kind_of_body_is_no_office():
     result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
     assert result["org"] is None
@@ -861,6 +886,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", "2023年，金龙镇在县委县政府的坚强领导下，扎实推进各项工作。", "金龙镇", "乡"),
         ("", "近年来,蓝山县在省、市领导的重视下,电子政务建设取得成效。", "蓝山县", "县"),
         ("城关镇召开信息工作会议", "会议总结了全年信息工作。", "城关镇", "乡"),
+        # after a purpose clause and a time word; a town named inside its county
+        ("", "为进一步加强作风建设,优化发展环境,近日,中厂镇以“四个严明”举措重申工作纪律。", "中厂镇", "乡"),
+        ("", "本网讯(通讯员 孔涛)今年初以来,汝南县三桥镇为改变干部作风,采取四项措施。", "汝南县三桥镇", "乡"),
+        ("", "为进一步提升信息员素质,棠溪镇三步走,推动新闻宣传专题培训。", "棠溪镇", "乡"),
+        ("", "为进一步加强作风建设,促进工作落实。", None, None),  # a purpose with no subject
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),

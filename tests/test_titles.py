@@ -72,6 +72,10 @@ def test_an_inferred_title_names_the_campaign_the_report_answers():
         ("新华社北京2月9日电 日前，中央纪委通报3起典型问题。", "中央纪委通报3起典型问题"),
         # a clause longer than a title is cut, and says so
         ("州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改工作。", "州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改…"),
+        # a purpose clause is no title: the clause of its subject is (a short one with the next)
+        ("为进一步加强作风建设,优化发展环境,近日,中厂镇以“四个严明”举措重申工作纪律,促进工作落实。", "中厂镇以“四个严明”举措重申工作纪律"),
+        ("(中国乡镇网安徽讯)为进一步提升信息员素质,把握好重点,棠溪镇三步走,推动培训再上新台阶。", "棠溪镇三步走，推动培训再上新台阶"),
+        ("为加强作风建设,贯彻落实活动要求,阳明区加大监督力度,公开曝光典型案件。", "阳明区加大监督力度"),
         # 通讯 and 资讯 are words, not a dateline
         ("通讯保障有力，全县未发生重大事故。", "通讯保障有力"),
     ],
