@@ -118,6 +118,16 @@ _OWN_YEAR = re.compile(
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
 )
+# 2025年度…工作总结暨2026年工作推进会, 2014年度总结表彰暨2015年工作动员大会: a meeting that sums
+# up one year and launches the next is held in the next, so a text about it is of that year.
+_SUMMED_UP_AND_LAUNCHED = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,16}?总结[^，。；：\n\d年]{0,8}?暨\s?(\d{4})\s?年"
+)
+# A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
+# of a later year, which its own number or date line gives.
+_COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
+# 2019年以来: the text was written in that year or later.
+_SINCE_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来")
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -278,7 +288,14 @@ def _dated_year(text: str) -> int | None:
 def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:
     """(year, cited) of each phrase tying a year to a report (2023年工作总结); cited when the text
     names another document so (根据2019年宁夏政府工作报告): a lower bound, not its own year."""
+    launched = []
+    for m in _SUMMED_UP_AND_LAUNCHED.finditer(s):
+        if int(m.group(2)) == int(m.group(1)) + 1:
+            launched.append((m.start(), m.end()))
+            yield int(m.group(2)), bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
     for m in _OWN_YEAR.finditer(s):
+        if any(start <= m.start() < end for start, end in launched):
+            continue
         cited = bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
         yield from ((int(y), cited) for y in m.groups() if y)
 
@@ -318,7 +335,7 @@ _CAMPAIGNS = (
     (re.compile("全面从严治党"), 2014),  # December 2014
     (re.compile("精准扶贫"), 2013),
     (re.compile("放管服"), 2015),
-    (re.compile("乡村振兴战略"), 2017),
+    (re.compile("乡村振兴"), 2017),  # the strategy of October 2017; the phrase did not circulate before
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
     (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
     (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
@@ -370,6 +387,7 @@ def _event_year(text: str) -> int | None:
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
+    years += [int(m.group(1)) for m in _SINCE_YEAR.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
@@ -391,6 +409,9 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None
+    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) if titled else None
+    if commended and dated and dated > int(commended.group(1)) == titled:
+        return dated, "text", None  # 关于表彰2017年度…的决定, 珠政办函〔2018〕26号
     for source, year in (
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),

@@ -879,6 +879,27 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
 
 
 @pytest.mark.parametrize(
+    ("title", "lines", "year", "year_min"),
+    [
+        # since a year: written then or later
+        ("", ["2019年以来，区政府督查室探索创新督查方式。"], None, 2019),
+        # a meeting that sums up one year and launches the next is of the next
+        ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
+        ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
+        ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # the year commended is not the year of the decision, when its number says which that is
+        ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
+        ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
+    ],
+)
+def test_the_year_a_text_was_written_in(title, lines, year, year_min):
+    result = meta(title, *lines)
+    assert (result["year"], result["year_min"]) == (year, year_min)
+
+
+
+
+@pytest.mark.parametrize(
     ("title", "line", "org", "level"),
     [
         # a town, township or county that is the subject of the title or the opening's first clause
