@@ -434,7 +434,9 @@ _ORG_SUFFIX = (
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
-    r"|总工会|工会|局|厅|国务院|中共中央|党中央)"
+    r"|总工会|工会|局|厅|国务院|中共中央|党中央"
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
+    r")"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
 _SHORT_OFFICE = re.compile(r"(委|政府)办$")
@@ -483,8 +485,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落"
-    "多两三四五六]"  # 多措并举, 三步走, 四举措
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落]"
+    "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
@@ -695,7 +697,7 @@ def _place_subject_at(line: str) -> str | None:
         return None
     org, start = m.group("org"), m.start("org")
     town = _TOWN_NAMED.match(line, m.end("org"))
-    if town and not org.endswith(("镇", "乡", "街道")) and re.match(_SUBJECT_NEXT, line[town.end() : town.end() + 1]):
+    if town and not org.endswith(("镇", "乡", "街道")) and re.match(_SUBJECT_NEXT, line[town.end() :]):
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
     # the places written one after another from there (北京市通州区…): the subject is all of them
     end = start

@@ -101,8 +101,10 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
     """Give a report without any title one built from its metadata and opening (after enrich)."""
     if report.title:
         return report
-    # from the first block of text: not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：)
-    opening = next((block.text for block in report.blocks if not is_header_line(block.text) and not _addressees(block.text)), "")
+    # from the first paragraph of text (a heading such as 一、总体情况 names a part, not the
+    # report): not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：)
+    texts = [block for block in report.blocks if not is_header_line(block.text) and not _addressees(block.text)]
+    opening = next((b.text for b in texts if b.kind == "paragraph"), texts[0].text if texts else "")
     return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
 
 

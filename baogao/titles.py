@@ -50,10 +50,12 @@ NEWS_DATELINE = re.compile(
 )
 # A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 近日): it names nothing.
 _TIME_ONLY = re.compile(
-    r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
+    r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年|今年|去年)?(?:上半年|下半年|全年|第?[一二三四]季度)?"
+    r"(?:[\d一二三四五六七八九十]{1,3}(?:[至到—\-~～][\d一二三四五六七八九十]{1,3})?月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?$"
     rf"|^(?:{'|'.join(OPENING_TIME_WORDS)})$"
+    r"|^[^，。；]{1,16}(?:期间|以来)$"  # 清明节期间, 机关作风整顿工作开展以来
 )
 
 
@@ -111,7 +113,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
 def _opens_with_subject(clause: str, org: str | None) -> bool:
     """Whether a clause opens with its subject: the report's office, a town by its form, or a
     place the table knows (阳明区加大…)."""
-    if org and clause.startswith(org.lstrip(_LEVEL_WORDS) or org):
+    if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org)):
         return True
     if _TOWN_OPENS.match(clause):
         return True

@@ -912,6 +912,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "本网讯(通讯员 孔涛)今年初以来,汝南县三桥镇为改变干部作风,采取四项措施。", "汝南县三桥镇", "乡"),
         ("", "为进一步提升信息员素质,棠溪镇三步走,推动新闻宣传专题培训。", "棠溪镇", "乡"),
         ("", "为进一步加强作风建设,促进工作落实。", None, None),  # a purpose with no subject
+        # a commission named by its short form (市国资委), not a member of one (县委常委)
+        ("市国资委举办信息写作培训班", "6月10日下午，市国资委在七楼会议室举办培训班。", "市国资委", "市"),
+        ("", "会上，县委常委会召开专题会议。", None, None),
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),

@@ -461,6 +461,8 @@ INFER = [
     pytest.param(None, None, ["根据《关于开展能力提升行动的通知》要求，我办坚持以习近平新时代中国特色社会主义思想为指导。"],
                  "根据《关于开展能力提升行动的通知》要求", id="opening-clause"),
     pytest.param(None, None, ["我" * 50 + "。"], "我" * 29 + "…", id="opening-capped-at-30"),
+    pytest.param(None, None, ["一、总体情况", "（一）市民热线", "上半年，12345市民热线共受理各类诉求2580件。"],
+                 "12345市民热线共受理各类诉求2580件", id="headings-skipped-for-the-first-paragraph"),
     pytest.param(None, None, [], "无标题", id="empty-report"),
     pytest.param(None, None, ["，开头就是逗号。"], "开头就是逗号", id="empty-opening-clause"),
     pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
