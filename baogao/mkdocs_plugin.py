@@ -10,7 +10,9 @@ what would be replaced, and it holds no logic of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -47,6 +49,21 @@ class TakenPage(File):
         pass
 
 
+def _nav_entries(nav: Any) -> Iterator[tuple[str, str | None]]:
+    """(path, title) of every page mkdocs.yml's nav names (`- 提法库: tifa.md`, `- tifa.md`)."""
+    if isinstance(nav, str):
+        yield nav, None
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_entries(item)
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            if isinstance(value, str):
+                yield value, title
+            else:
+                yield from _nav_entries(value)
+
+
 class BaogaoPluginConfig(Config):
     pages_dir = config_options.Dir(default=str(site.DEFAULT_PAGES))
     previous_site = config_options.Type(str, default="")  # the site being replaced (baogao.pagereuse)
@@ -81,13 +98,16 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """After MkDocs collected docs/: add the converted pages, index pages and catalog.json;
         a page the previous site holds unchanged goes in as a stand-in, never read."""
+        nav_titles = dict(_nav_entries(config.nav or []))
         for rel in site.generated_files(self.pages_dir):
             file = File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls)
             dest = file.dest_uri
             if self.page_reuse.reusable(dest) and self.page_reuse.keep(
                     dest, self.pages_dir / rel, self.neighbours, self.reuse):
                 file = TakenPage(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, dest_uri=dest)
-                Page(None, file, config)
+                # MkDocs' nav takes a file's page as it is: a taken page in the nav (提法库) keeps
+                # the title mkdocs.yml gives it, which every page's tabs show
+                Page(nav_titles.get(rel), file, config)
             files.append(file)
         self.files = files
         return files

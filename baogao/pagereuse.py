@@ -7,11 +7,14 @@ adding or changing one report changes few pages: the report's own, its neighbour
 (previous/next), those whose 亦见于 passages it joins or leaves, and the listing pages of its
 year, level, type, region, office and themes. A page kept is never read by MkDocs: it stays in
 MkDocs' files as a stand-in (so links to it resolve and the sitemap lists it), neither parsed
-nor rendered. The pages in the nav are rendered every time; they are few.
+nor rendered. The generated pages in the nav are taken too (the 提法库 is megabytes of table at
+10 000 reports, and rarely changes with one report); the few pages of docs/ are rendered every
+time.
 
 A report page's HTML is a function of its converted Markdown (front matter included: its
 themes too, so not of themes.yml), its neighbours and reuse entries, and of what all pages
-share (a listing page's, of its Markdown and what all pages share): mkdocs.yml, docs/,
+share (any other generated page's, of its Markdown and what all pages share — the nav's
+titles are written in mkdocs.yml, so a page's nav names no other page's Markdown): mkdocs.yml, docs/,
 overrides/, the baogao code, the versions of MkDocs and its extensions, the site URL. No page
 holds an index version (the engines read it from the index manifests), so a page does not
 change when an index does. The digest of those inputs is the page's *key*; every site records
@@ -36,16 +39,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from baogao.catalog import FACETS
 from baogao.filememo import FileMemo
 from baogao.manifest import read_manifest, sha256_of
 from baogao.site import BUILD_STAMP
 
 PAGE_KEYS = ".baogao-pages"
-# The pages that may be taken: report pages, and the listing pages by year, level, type, region,
-# office and theme (not in the nav: their HTML is a function of their Markdown and what all
-# pages share).
-REUSABLE_FOLDERS = ("reports", "themes", *(facet.folder for facet in FACETS))
 # What every page is made with besides the project's files (site.project_digest).
 RENDER_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
@@ -80,9 +78,9 @@ class PageReuse:
 
     @staticmethod
     def reusable(dest: str) -> bool:
-        """Whether page `dest` (site-relative) is one the previous site may give."""
-        folder, _, name = dest.rpartition("/")
-        return folder in REUSABLE_FOLDERS and (folder == "reports" or name != "index.html" or "/" in folder)
+        """Whether generated file `dest` (site-relative) is a page the previous site may give:
+        every page of the pages folder, not catalog.json nor an original offered for download."""
+        return dest.endswith(".html")
 
     def keep(self, dest: str, source: Path, neighbours: Mapping[str, Any], reuse: Mapping[str, Any]) -> bool:
         """Record the key of page `dest` (site-relative, `reusable`), made from Markdown file

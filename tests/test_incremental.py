@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -207,6 +208,25 @@ def test_a_page_edited_after_its_build_is_rendered_again(tmp_path):
     write_archive(tmp_path / "reports", "第二版。")  # another report changes: an incremental build
     assert baogao(build_args(tmp_path)) == 0
     assert page.read_bytes() == original
+
+
+def test_the_generated_pages_in_the_nav_are_taken_when_their_markdown_is_unchanged(tmp_path):
+    """One report's wording changes; the 提法库, home and index pages it does not change are the
+    previous site's files (their nav titles as mkdocs.yml gives them: the property test compares
+    every page with a cold build's), and the one it changes is rendered."""
+    from tests.test_safety_build import build_args, write_archive
+
+    write_archive(tmp_path / "reports", "第一版。")
+    assert baogao(build_args(tmp_path)) == 0
+    site = tmp_path / "site"
+    nav_pages = ["tifa.html", "themes/index.html", "years/index.html", "browse/index.html", "reuse/index.html"]
+    inodes = {name: (site / name).stat().st_ino for name in nav_pages}
+    write_archive(tmp_path / "reports", "第二版。")
+    assert baogao(build_args(tmp_path)) == 0
+    assert {name: (site / name).stat().st_ino for name in nav_pages} == inodes
+    # a page rendered again names the taken ones in its tabs as mkdocs.yml does
+    tabs = re.findall(r'class="md-tabs__link">\s*([^<]*?)\s*</a>', (site / "help.html").read_text(encoding="utf-8"))
+    assert {"按主题", "按年份", "分类浏览"} <= set(tabs), tabs
 
 
 def test_an_added_report_renders_its_neighbours_again(tmp_path):
