@@ -485,7 +485,7 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落]"
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获]"
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -634,6 +634,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         return _qualify(published, opening, title + " " + stem)
     if issuers:  # 发展改革委办公厅 文件 / 税务总局办公厅: a joint 版头 names them all
         return "、".join(issuers)
+    letterhead = _letterhead_org(opening, title)
+    if letterhead:
+        return letterhead
 
     congress = _CONGRESS_LINE.search(opening)
     if congress and congress.group("national"):
@@ -709,6 +712,21 @@ def _place_subject_at(line: str) -> str | None:
     if org.endswith(("镇", "乡", "街道")):
         return org
     return org if end == m.end("org") else None
+
+
+def _letterhead_org(opening: str, title: str) -> str | None:
+    """The body a line of its own names at the top, under the document number or above the
+    title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
+    lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
+    for k, line in enumerate(lines):
+        m = _SIGNATURE.match(line)
+        if not m or m.group("date") or not _reads_as_body(m.group("org")):
+            continue
+        numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
+        titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
+        if numbered or titled:
+            return m.group("org")
+    return None
 
 
 def _signature_org(text: str) -> str | None:

@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "新年伊始", "年初", "年底", "岁末年初",
                       "今年以来", "今年初以来", "年初以来", "近年来", "一年来", "节后", "节前", "春节过后",
-                      "春节前后", "节日期间", "入夏以来", "入冬以来", "入汛以来", "开春以来")
+                      "春节前后", "节日期间", "连日来", "入夏以来", "入冬以来", "入汛以来", "开春以来")
 # A news item's dateline (本报讯(记者刘婧)6月22日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网
 # 安徽讯), 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by
 # enrich's search for the opening's subject.

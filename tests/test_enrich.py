@@ -838,6 +838,9 @@ def test_who_made_it(title, lines, org, level, region):
 @pytest.mark.parametrize(
     ("lines", "org", "region"),
     [
+        # the body a line of its own names under the document number (a letterhead)
+        (["珠政办函〔2018〕26号", "珠晖区人民政府办公室", "各街道、乡镇：", "区政府决定对先进单位予以表彰。"],
+         "珠晖区人民政府办公室", "湖南省"),
         # a one-character county is a place where its government follows (寿县人民政府督查室)
         (["寿县政务督查", "20期", "寿县人民政府督查室 2022年8月19日", "县政府督查室对上半年落实情况进行了专项督查。"],
          "寿县人民政府督查室", "安徽省"),
@@ -912,6 +915,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "本网讯(通讯员 孔涛)今年初以来,汝南县三桥镇为改变干部作风,采取四项措施。", "汝南县三桥镇", "乡"),
         ("", "为进一步提升信息员素质,棠溪镇三步走,推动新闻宣传专题培训。", "棠溪镇", "乡"),
         ("", "为进一步加强作风建设,促进工作落实。", None, None),  # a purpose with no subject
+        ("", "本报讯 连日来,嘉鱼县组织县直、乡镇两级巡查组开展交叉巡查。", "嘉鱼县", "县"),
+        ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
         # a commission named by its short form (市国资委), not a member of one (县委常委)
         ("市国资委举办信息写作培训班", "6月10日下午，市国资委在七楼会议室举办培训班。", "市国资委", "市"),
         ("", "会上，县委常委会召开专题会议。", None, None),
