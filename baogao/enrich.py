@@ -127,7 +127,7 @@ _SUMMED_UP_AND_LAUNCHED = re.compile(
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
 # 2019年以来: the text was written in that year or later.
-_SINCE_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来")
+_SINCE_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来")
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -449,7 +449,7 @@ _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受]{{0,20}}{_ORG_SUFFIX}")
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -485,15 +485,22 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获]"
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作]"
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
 # (市总工会权益保障部走访).
+# A clause that only says when, before the subject: 今年以来, 2023年, 8月6日下午, 自2015年3月起,
+# 自党的群众路线教育实践活动开展以来.
+_WHEN = (
+    rf"(?:{'|'.join(OPENING_TIME_WORDS)}"
+    r"|自?(?:\d{4}\s?年(?:度)?)?(?:\d{1,2}\s?月(?:\d{1,2}\s?[日号])?(?:上午|下午|晚上)?)?(?:起|以来)?"
+    r"|自?[^，,。；\n]{2,20}?以来)"
+)
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
+    rf"(?:{_WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
     rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
     rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
     rf"{_SUBJECT_NEXT})"
@@ -502,11 +509,11 @@ _CLAUSE_ORG = re.compile(
 # the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
-    rf"^(?:(?:{'|'.join(OPENING_TIME_WORDS)}|\d{{4}}\s?年(?:度|以来)?)[，,]?\s*)?"
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|县|区|市))(?={_SUBJECT_NEXT})"
+    rf"^(?:{_WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
-_TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:镇|乡|街道)(?!村)")
+_TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办)(?!村)")
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
@@ -709,7 +716,7 @@ def _place_subject_at(line: str) -> str | None:
             end = place.end + start
     if end > m.end("org"):
         return None
-    if org.endswith(("镇", "乡", "街道")):
+    if org.endswith(("镇", "乡", "街道", "街办")):
         return org
     return org if end == m.end("org") else None
 
@@ -822,7 +829,7 @@ def _level_of_org(org: str) -> str | None:
         return _LEVEL_BY_CHAR[named.group(1)]
     if org.startswith("自治区"):
         return "省"
-    if org.startswith("街道"):
+    if org.startswith("街道") or org.endswith(("街道", "街办", "街道办事处")):  # 何寨街办: a street office
         return "乡"
     if org.startswith(_LEVEL_CHAR_WORDS):  # 市场监督管理局 is no city's body
         return None

@@ -886,6 +886,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
     [
         # since a year: written then or later
         ("", ["2019年以来，区政府督查室探索创新督查方式。"], None, 2019),
+        ("", ["2016年3月以来，各督查组共开展暗访12次。"], None, 2016),
+        ("", ["自2026年1月1日起施行。"], None, None),  # from a day on: a rule in force, no bound
         # a meeting that sums up one year and launches the next is of the next
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
@@ -917,6 +919,13 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "为进一步加强作风建设,促进工作落实。", None, None),  # a purpose with no subject
         ("", "本报讯 连日来,嘉鱼县组织县直、乡镇两级巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
+        # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
+        ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),
+        ("", "自党的群众路线教育实践活动开展以来,城关镇狠抓作风建设。", "城关镇", "乡"),
+        ("郭城驿镇:提振精气神 扬帆再起航", "作风正则队伍强。", "郭城驿镇", "乡"),
+        ("黄甲镇“四举措”推进新闻信息工作", "为进一步加强信息宣传工作。", "黄甲镇", "乡"),
+        ("", "何寨街办以“知民情、解民忧”为出发点,建立民情信息员制度。", "何寨街办", "乡"),
+        ("刘金锋副主任到省委办公厅信息调研室考察信息工作", "7月6日上午，副主任刘金锋带队学习。", None, None),
         # a commission named by its short form (市国资委), not a member of one (县委常委)
         ("市国资委举办信息写作培训班", "6月10日下午，市国资委在七楼会议室举办培训班。", "市国资委", "市"),
         ("", "会上，县委常委会召开专题会议。", None, None),
