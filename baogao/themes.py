@@ -578,7 +578,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
         under_named = _under_named_heading(theme_no, sections, heading_themes)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
-            context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}))
+            # 县纪委…明察暗访…工作纪律，一是…二是…督查组…: the items of a passage the theme's
+            # `unless` words rule out are ruled out with it
+            parent = sections[section.parent] if section.kind == "lead" and section.parent else None
+            context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
+                               parent is not None and _vetoed(theme, parent, texts))
             hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor, context)
             kids = children[i]
             if qualifies:
@@ -709,6 +713,7 @@ def _under_named_heading(theme_no: int, sections: list[Section], heading_themes:
 class _Context:
     under_named: bool  # a heading above names the theme
     names_other: bool  # the section's own heading names another theme
+    parent_vetoed: bool = False  # a lead-in item of a passage the theme's `unless` words rule out
 
 
 def _own_evidence(
@@ -723,7 +728,7 @@ def _own_evidence(
     """
     head_sum, head_counts = _count(theme, texts, (section.head,) if section.head else ())
     text_sum, text_counts = _count(theme, texts, section.body)
-    if (not head_sum and not text_sum) or _vetoed(theme, section, texts):
+    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(theme, section, texts):
         return None, False, False
     if _is_list_item(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text

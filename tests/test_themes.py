@@ -748,3 +748,18 @@ def test_a_word_repeated_in_one_sentence_is_one_mention():
     assert not by_theme(classify(report("第十七条 " + FILLER * 4 + repeated), taxonomy), "信息报送")
     different = "本市按月报送政务信息，编发信息专报，培训基层信息员。"
     assert by_theme(classify(report("第十七条 " + FILLER * 4 + different), taxonomy), "信息报送")
+
+
+def test_the_items_of_a_passage_ruled_out_are_ruled_out_with_it():
+    """县纪委's 明察暗访 of 工作纪律 introduces its rules 一是…二是…: the items speak of 督查组 and
+    督导检查, but they are parts of the discipline check the `unless` words rule out."""
+    opening = "自2015年3月起，县纪委实行明察暗访轮岗制，对机关干部{}等情况进行检查。"
+    items = ("县纪委要求督导检查组认真开展明察暗访，一是建立工作台账。二是实行责任追究制，对督查组已检查"
+             "没发现问题而上级督查查出问题的，追究督导检查组的责任。三是实行任务销号制，督导检查组督办问题整改。")
+
+    def item_matches(words: str, engine: Taxonomy) -> list[SectionMatch]:
+        return by_theme(classify(report(opening.format(words), items), engine), "督查")
+
+    assert not item_matches("工作纪律", _engine(unless=["工作纪律"]))
+    assert item_matches("工作纪律", _engine())  # the list decides, not the words
+    assert item_matches("履职尽责", _engine(unless=["工作纪律"]))  # a passage without them keeps the theme
