@@ -36,6 +36,7 @@ from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
+from tests.test_nginx import SUB_PATH, running_nginx
 
 DRAFTS = 10
 
@@ -515,6 +516,55 @@ def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_pa
     error = page.evaluate("(t) => window.baogaoSimilar.check(t).then(() => '', (e) => e.message)", texts[0])
     assert "similar-index/e/" in error
     page.close()
+
+
+@pytest.mark.browser
+def test_archive_passages_come_from_the_text_store(browser, corpus_site, tmp_path):  # noqa: F811
+    """The archive passage beside each draft passage is the report's own text where the
+    passage's fingerprints stand, read from the search index's text store, never the report
+    page: over a server of byte ranges (nginx: segments), over one without (http.server: chunk
+    scripts) and from disk (chunk scripts)."""
+    pages, site = corpus_site
+    texts, drafts = _drafts(pages)
+    catalog = {e["id"]: e for e in json.loads((pages / "catalog.json").read_text(encoding="utf-8"))}
+    draft = drafts[0].text
+    expected = check_draft(draft, SimilarIndex(site))
+    sk = skeleton(draft)
+    positions = fingerprint.fingerprints(sk.codes)[1]
+    text = "".join(map(chr, sk.codes.tolist()))
+    grams, origin = [text[p:p + K] for p in positions.tolist()], sk.origin[positions].tolist()
+    with serve_folder(site) as base, running_nginx(site, tmp_path / "nginx") as port:
+        ways = {"http.server": f"{base}similar.html", "nginx": f"http://127.0.0.1:{port}{SUB_PATH}similar.html",
+                "file": (site / "similar.html").as_uri()}
+        for way, url in ways.items():
+            page = browser.new_page()
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto(url, wait_until="load")
+            page.fill("textarea", draft)
+            page.click("button[type=submit]")
+            page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
+            page.wait_for_function("() => [...document.querySelectorAll('.baogao-similar__pair')].every("
+                                   "p => p.querySelector('.baogao-similar__archive, .baogao-similar__note'))")
+            shown = page.evaluate("() => [...document.querySelectorAll('.baogao-similar__match')].map(li => ["
+                                  "li.dataset.report, +li.dataset.start, +li.dataset.end, "
+                                  "(li.querySelector('.baogao-similar__archive') || {}).textContent ?? null])")
+            assert shown and len(shown) <= len(expected["matches"]), way
+            similarity = {(m["report_id"], m["start"], m["end"]): m["similarity"] for m in expected["matches"]}
+            for rid, start, end, archive in shown:
+                assert archive is not None, (way, rid, start)  # every passage found its text
+                assert _sk(archive) in _sk(catalog[rid]["title"] + "\n" + texts[rid]), (way, rid, start)
+                if similarity[(rid, start, end)] == 1.0:  # the draft passage's fingerprints that the report holds, beside it
+                    held = [g for g, at in zip(grams, origin) if start <= at and at + K <= end and g in _sk(texts[rid])]
+                    assert held and all(g in _sk(archive) for g in held), (way, rid, start)
+            assert not [u for u in requested if "/reports/" in u], way  # no report page
+            chunks = [u for u in requested if "/search-index/text/" in u]
+            scripts = [u for u in chunks if re.search(r"/text/\d+/\d+-\d+\.js", u)]
+            if way == "nginx":
+                assert chunks and not scripts, way  # byte ranges of the segments
+            else:
+                assert scripts, way
+            page.close()
 
 
 def _docx(paragraphs: list[str], path: Path) -> None:

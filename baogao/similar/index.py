@@ -45,8 +45,13 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   (catalog order) and counts the others in "more", which the 查重 page shows (a stock phrase
   names a few reports, not thousands, in a draft's answer and its download; the first HOLDERS
   are the same for all of a passage's fingerprints, so its passages hold together);
-- `docs/B.js` — reports B·block …: `[id, url, display title, [anchor, …]]`, the anchors of the
-  report's headings and articles in page order (section s links to anchor s − 1).
+- `docs/B.js` — reports B·block …: `[id, url, display title, [anchor, …], [start, …]]`, the
+  anchors of the report's headings and articles in page order (section s links to anchor
+  s − 1) and where each one's line starts in the report's text, in the search index's
+  normalised characters (`baogao.similar.prints`): section s is the text from start s − 1 (0
+  for s = 0) to start s. The 查重 page shows the archive passage beside the draft's by reading
+  only its sections' chunks from the search index's text store (`baogao.search.textstore`: a
+  report is numbered in catalog order in both indexes), not the report page.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 5  # 5: the layout chosen by size (archive order or by hash), named in the manifest
+FORMAT = 6  # 5: the layout chosen by size (archive order or by hash), named in the manifest; 6: sections' text starts
 ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
 # A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
@@ -137,7 +142,7 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
     the layout `keys_bytes` and `draft_bytes` choose (see KEYS_BYTES)."""
     layout = _write_parts(root, prints, version, keys_bytes, draft_bytes)
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
+        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]], prints.anchor_starts[d]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {

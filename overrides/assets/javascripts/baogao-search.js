@@ -696,6 +696,21 @@
       return { chars: chars, starts: starts, meta: rowMeta(m, doc, row) };
     });
   }
+  /* The code points of report DOC's text around [from, to), normalised positions of its kept
+   * text (the index's positions; `to` past the text: to its end): the consecutive chunks that
+   * hold them, joined (a chunk may start SHIFT characters late, so one more before). For 查重's
+   * archive passages (baogao-similar.js), which then cost these chunks, not the report page,
+   * and show from file:// too. */
+  function storeSpan(doc, from, to) {
+    return Promise.all([manifest(), storeTable()]).then(function (all) {
+      var m = all[0], row = all[1][doc], K = m.text.chunk;
+      if (!row) throw damaged(m.text.dir + "/table");
+      var begin = from + row[1], end = Math.max(begin + 1, to + row[1]), list = [];
+      var first = Math.max(0, Math.floor(begin / K) - (begin % K < SHIFT ? 1 : 0)), last = Math.min(row[0] - 1, Math.floor((end - 1) / K));
+      for (var c = first; c <= last; c++) list.push(storeChunk(m, doc, c));
+      return Promise.all(list).then(function (chunks) { return [].concat.apply([], chunks.map(function (k) { return k.chars; })); });
+    });
+  }
   /* The occurrences of normalised phrases in a run of consecutive chunks: [{begin, end}] in code
    * points of the run, every start of every phrase (overlapping ones too), in text order. */
   function runOccurrences(chars, phrases) {
@@ -845,7 +860,7 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, concordance: concordance, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
+    kwic: kwic, concordance: concordance, storeSpan: storeSpan, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
     unpack: unpack, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,

@@ -9,9 +9,8 @@
  * anywhere. A .docx is a ZIP: its word/document.xml is found through the ZIP's central
  * directory and inflated with the browser's own DecompressionStream("deflate-raw") — the
  * same one the index uses, so no library is vendored for it.
- * The archive passage beside a draft passage comes from the report page (fetched as the search
- * page's context lines are); from file://, where pages cannot be fetched, a match shows the
- * draft passage and the link only.
+ * The archive passage beside a draft passage comes from the search index's text store: the
+ * chunks of the sections it stands in (archivePassage), over http and from file:// alike.
  */
 (function () {
   "use strict";
@@ -19,7 +18,7 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 5;  // baogao/similar/index.py FORMAT
+  var FORMAT = 6;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
@@ -245,7 +244,7 @@
             var anchor = p.section > 0 && p.section <= rows[i][3].length ? rows[i][3][p.section - 1] : "";
             return { start: sk.origin[p.a], end: sk.origin[p.b - 1] + 1, report_id: rows[i][0],
                      url: rows[i][1] + (anchor ? "#" + anchor : ""), similarity: p.similarity,
-                     _title: rows[i][2], _passage: p, _hashAt: hashAt };
+                     _title: rows[i][2], _row: rows[i], _passage: p, _hashAt: hashAt };
           });
           matches.sort(function (x, y) {
             return x.start - y.start || x.end - y.end || (x.report_id < y.report_id ? -1 : x.report_id > y.report_id ? 1 : 0);
@@ -407,31 +406,30 @@
   function marked(parts) {
     return el("span", {}, parts.map(function (p) { return p[0] ? p[1] : el("mark", { class: "baogao-diff", text: p[1] }); }));
   }
-  /* The archive passage of a match, cut from the report's text as its page shows it, where the
-   * passage's fingerprints stand densest. A page is fetched, and its skeleton and fingerprints
-   * made, once for all its matches. */
-  var pages = new Map();
+  /* The archive passage of a match: the report's text of the sections its seeds stand in,
+   * read from the search index's text store (S.storeSpan: only the chunks that hold them, over
+   * http as byte ranges, from file:// as scripts; a row's starts: baogao/similar/index.py), cut
+   * where the passage's fingerprints stand densest (widened as the draft's). A text is read, and its skeleton and
+   * fingerprints made, once for all the matches in it. */
+  var spans = new Map();
+  var MARGIN = 32;  // normalised characters read past a section's end: a fingerprint's k-gram may reach over it
   function archivePassage(match, m) {
-    if (location.protocol === "file:") return Promise.resolve(null);
-    var url = match.url.split("#")[0];
-    if (!pages.has(url)) {
-      var page = fetch(new URL(url, S.siteRoot).href).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.text();
-      }).then(function (html) {
-        var found = S.reportText(new DOMParser().parseFromString(html, "text/html"));
-        if (!found) return null;
-        var sk = skeleton(found.text), fp = fingerprints(sk.codes, m), at = new Map();
+    var p = match._passage, starts = match._row[4], sections = p.seeds.map(function (seed) { return seed[2]; });
+    var low = Math.min.apply(null, sections), high = Math.max.apply(null, sections);
+    var from = low > 0 ? starts[low - 1] : 0, to = high < starts.length ? starts[high] + MARGIN : Infinity;
+    var key = p.doc + ":" + from + ":" + to;
+    if (!spans.has(key)) {
+      var span = S.storeSpan(p.doc, from, to).then(function (chars) {
+        var sk = skeleton(chars.join("")), fp = fingerprints(sk.codes, m), at = new Map();
         fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
-        return { chars: Array.from(found.text), sk: sk, at: at };
+        return { chars: chars, sk: sk, at: at };
       });
-      pages.set(url, page);
-      page.catch(function () { pages.delete(url); });
+      spans.set(key, span);
+      span.catch(function () { spans.delete(key); });
     }
-    return pages.get(url).then(function (found) {
-      if (!found) return null;
-      var sk = found.sk, at = found.at, p = match._passage, hits = [];
-      /* the passage's fingerprints on the page; the archive passage is their densest run as
+    return spans.get(key).then(function (found) {
+      var sk = found.sk, at = found.at, hits = [];
+      /* the passage's fingerprints in the text; the archive passage is their densest run as
        * long as the draft passage (and GAP) */
       new Set(p.seeds.map(function (seed) { return match._hashAt.get(seed[0]); })).forEach(function (h) {
         (at.get(h) || []).forEach(function (q) { hits.push(q); });
@@ -443,8 +441,9 @@
         if (j - i + 1 > best) { best = j - i + 1; first = i; last = j; }
       }
       if (!best) return null;
-      var a = hits[first], b = Math.min(sk.codes.length, hits[last] + m.k);
-      return found.chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
+      var ab = [hits[first], Math.min(sk.codes.length, hits[last] + m.k)];
+      if (best >= 2) ab = snap(sk, ab[0], ab[1], m);  // to the clause ends, as the draft passage
+      return found.chars.slice(sk.origin[ab[0]], sk.origin[ab[1] - 1] + 1).join("");
     }).catch(function () { return null; });
   }
   function page() {
@@ -498,8 +497,7 @@
         list.appendChild(item);
         archivePassage(x, m).then(function (archive) {
           if (archive === null) {
-            pair.appendChild(el("p", { class: "baogao-similar__note", text: location.protocol === "file:" ?
-              "从本地磁盘打开时无法显示归档原文，请点上方链接查看。" : "归档原文未能读取，请点上方链接查看。" }));
+            pair.appendChild(el("p", { class: "baogao-similar__note", text: "归档原文未能读取，请点上方链接查看。" }));
             return;
           }
           var d = diff(x._text, archive);
