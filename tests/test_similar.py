@@ -519,16 +519,23 @@ def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_pa
 
 
 @pytest.mark.browser
-def test_archive_passages_come_from_the_text_store(browser, corpus_site, tmp_path):  # noqa: F811
-    """The archive passage beside each draft passage is the report's own text where the
-    passage's fingerprints stand, read from the search index's text store, never the report
-    page: over a server of byte ranges (nginx: segments), over one without (http.server: chunk
-    scripts) and from disk (chunk scripts)."""
+def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corpus_site, tmp_path):  # noqa: F811
+    """Over a server of byte ranges (nginx) the page reads the keys by hash (keys.bin, the
+    blocks of the draft's keys), not the keys files, and answers as the CLI; over one without
+    (http.server) and from disk, the keys files. The archive passage beside each draft passage
+    is the report's own text where the passage's fingerprints stand, read from the search
+    index's text store (segments by byte ranges over nginx, chunk scripts otherwise), never the
+    report page."""
     pages, site = corpus_site
     texts, drafts = _drafts(pages)
     catalog = {e["id"]: e for e in json.loads((pages / "catalog.json").read_text(encoding="utf-8"))}
     draft = drafts[0].text
-    expected = check_draft(draft, SimilarIndex(site))
+    index = SimilarIndex(site)
+    assert index.manifest["layout"] == "archive"
+    expected = check_draft(draft, index)
+    others = [d.text for d in drafts[1:5]]
+    answers = [check_draft(t, index) for t in others]
+    script = "async (texts) => { const out = []; for (const t of texts) out.push(await window.baogaoSimilar.check(t)); return out; }"
     sk = skeleton(draft)
     positions = fingerprint.fingerprints(sk.codes)[1]
     text = "".join(map(chr, sk.codes.tolist()))
@@ -541,6 +548,13 @@ def test_archive_passages_come_from_the_text_store(browser, corpus_site, tmp_pat
             requested: list[str] = []
             page.on("request", lambda r: requested.append(r.url))
             page.goto(url, wait_until="load")
+            assert page.evaluate(script, others) == answers, way
+            keys_files = [u for u in requested if "/similar-index/k/" in u]
+            blocks = [u for u in requested if "/similar-index/keys.bin" in u]
+            if way == "nginx":
+                assert blocks and not keys_files, way
+            else:
+                assert keys_files, way
             page.fill("textarea", draft)
             page.click("button[type=submit]")
             page.locator('.baogao-similar__matches[data-state="done"]').wait_for()

@@ -65,7 +65,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from baogao.search.codec import PIECES_END, encode_varints, frame, json_bytes, piece, write_script
+from baogao.search.codec import (
+    PIECE_END_BYTES,
+    PIECES_END,
+    encode_varints,
+    frame,
+    json_bytes,
+    piece,
+    raw_piece,
+    write_script,
+)
 from baogao.similar import fingerprint
 
 if TYPE_CHECKING:
@@ -106,6 +115,13 @@ FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
 KEYS_BYTES = DRAFT_BYTES
 # packed, measured (format 3; by hash the corpus's one part is 576 KB, 607 KB estimated): size the part count
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
+# Archive order over a server of byte ranges: the keys level again, by hash (keys.bin), so that a
+# draft reads the blocks holding its fingerprints, not every key: block B holds the keys whose
+# top `key_bits` bits are B, about BLOCK_KEYS of them, each as its other bits, its part and its
+# rank there in fixed widths (~4.6 bytes at 10 000 reports, where the keys files cost every key
+# ~2.7 bytes). A draft of ~1 300 fingerprints reads ~1 200 blocks, many a request (README "查重").
+BLOCK_KEYS = 64
+KEY_BLOCKS_FILE = "keys.bin"
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
@@ -147,7 +163,7 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), **layout, "block": DOCS_PER_BLOCK,
-        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
+        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, "end_bytes": list(PIECE_END_BYTES), **fingerprint.SETTINGS,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
     (root / "VERSION").write_text(version)
@@ -217,7 +233,8 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
     if size <= keys_bytes:
         for j, keys_file in enumerate(key_files):
             write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
-        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS,
+                  **_write_key_blocks(root, unique, part, by_part, bounds, version)}
         key_field = unique[by_part] & LOW_MASK
     else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
         bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
@@ -242,6 +259,33 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
                                               np.stack((deltas, sections[first:last]), 1).ravel())))[0]
         _write(root, f"e/{p}", body.tobytes(), version)
     return fields
+
+
+def _write_key_blocks(root: Path, unique: np.ndarray, part: np.ndarray, by_part: np.ndarray, bounds: np.ndarray,
+                      version: str) -> dict[str, Any]:
+    """keys.bin and keys.js, the keys level by hash for servers of byte ranges (see the module):
+    `unique` the keys ascending, `part` each one's part, `by_part` them in part then key order,
+    `bounds` where each part starts there. Returns the manifest's fields."""
+    bits = max(0, round(math.log2(max(1, len(unique)) / BLOCK_KEYS)))
+    rank = np.empty(len(unique), np.int64)
+    rank[by_part] = np.arange(len(unique)) - np.repeat(bounds[:-1], np.diff(bounds))
+    widths = [32 - bits, _width(part.max(initial=0)), _width(rank.max(initial=0))]  # below the block's bits, part, rank
+    fields = np.stack([unique & ((1 << widths[0]) - 1), part, rank], 1)
+    shifts = np.concatenate([np.arange(w - 1, -1, -1) for w in widths])
+    columns = np.repeat(np.arange(3), widths)
+    block_bounds = np.searchsorted(unique >> widths[0], np.arange((1 << bits) + 1))
+    pieces = []
+    for b, (lo, hi) in enumerate(zip(block_bounds[:-1].tolist(), block_bounds[1:].tolist())):
+        packed = np.packbits(((fields[lo:hi, columns] >> shifts) & 1).astype(np.uint8).ravel()).tobytes()
+        pieces.append(raw_piece(frame(encode_varints(np.array([hi - lo]))[0].tobytes() + packed, f"{version}/keys/{b}")))
+    (root / KEY_BLOCKS_FILE).write_bytes(b"".join(pieces))
+    _write(root, "keys", encode_varints(np.array([len(x) for x in pieces], np.int64))[0].tobytes(), version)
+    return {"key_bits": bits, "block_widths": widths}
+
+
+def _width(largest: int) -> int:
+    """Bits that hold the numbers 0 … largest."""
+    return max(1, int(largest).bit_length())
 
 
 def _keys_body(key_parts: list[np.ndarray]) -> bytes:
@@ -276,7 +320,7 @@ def _shard_bits(estimate: float, draft_bytes: int) -> int:
 
 def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {keys_bytes} {FILE_BYTES} "
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {keys_bytes} {FILE_BYTES} "
                             f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())

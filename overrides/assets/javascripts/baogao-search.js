@@ -637,10 +637,10 @@
   /* The byte ranges [begin, end) of segment NAME in one request: [{start, bytes}] as the server
    * sent them (a multipart/byteranges answer, or one range). An answer other than 206 is
    * cancelled and rejects marked `noRanges`; one not complete within LOAD_TIMEOUT, `timedOut`. */
-  function fetchRanges(name, ranges) {
+  function fetchRanges(name, ranges, url) {
     var header = "bytes=" + ranges.map(function (r) { return r[0] + "-" + (r[1] - 1); }).join(",");
     var abort = new AbortController(), timer = setTimeout(function () { abort.abort(); }, LOAD_TIMEOUT);
-    return fetch(root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
+    return fetch(url || root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
       if (r.status !== 206) {
         abort.abort();
         var err = new Error("no byte ranges");
@@ -656,6 +656,31 @@
     }).then(function (parts) { clearTimeout(timer); return parts; }, function (err) {
       clearTimeout(timer);
       throw err && err.name === "AbortError" && !err.noRanges ? timedOut(name) : err;
+    });
+  }
+  /* The bytes of each of RANGES ([begin, end), ascending, apart) of the file at URL (NAME in
+   * errors), as fetchRanges reads them, the text store's number of ranges a request: for
+   * another index's file read by byte ranges (查重's keys.bin). The first request goes alone:
+   * a server that sends whole files is then asked once (rejects marked `noRanges`). */
+  function byteRanges(url, name, ranges) {
+    return manifest().then(function (m) {
+      var requests = [];
+      for (var i = 0; i < ranges.length; i += m.text.ranges) requests.push(ranges.slice(i, i + m.text.ranges));
+      function read(list) {
+        return fetchRanges(name, list, url).then(function (parts) {
+          return list.map(function (r) {
+            for (var k = 0; k < parts.length; k++) {
+              var at = r[0] - parts[k].start;
+              if (at >= 0 && r[1] - parts[k].start <= parts[k].bytes.length) return parts[k].bytes.subarray(at, at + r[1] - r[0]);
+            }
+            throw damaged(name);  // a range the server did not send
+          });
+        });
+      }
+      if (!requests.length) return [];
+      return read(requests[0]).then(function (first) {
+        return Promise.all(requests.slice(1).map(read)).then(function (rest) { return first.concat.apply(first, rest); });
+      });
     });
   }
   function rangeStart(contentRange) {
@@ -863,6 +888,6 @@
     kwic: kwic, concordance: concordance, storeSpan: storeSpan, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
-    unpack: unpack, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
+    unpack: unpack, inflate: inflate, byteRanges: byteRanges, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
   };
 })();

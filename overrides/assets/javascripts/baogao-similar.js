@@ -128,8 +128,9 @@
     return out;
   }
   /* Part P's entries {keys, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its
-   * key count, or null by hash (keys: each key's low bits in archive order, whole by hash). */
-  function part(bytes, p, keys) {
+   * key count (null: not known before); WHOLE by hash (keys: each key's low bits in archive
+   * order, whole by hash). */
+  function part(bytes, p, keys, whole) {
     var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
     if ((keys !== null && t !== keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
     var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
@@ -144,7 +145,7 @@
       for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
     }
     var own = v.slice(3, 3 + t);
-    if (keys === null) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
+    if (whole) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
     return { keys: own, offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
   /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
@@ -256,9 +257,84 @@
     });
   }
   /* [part's entries, key's index there, draft position] of every draft key the index holds, in
-   * the layout the manifest names (baogao/similar/index.py). Archive order: every keys file,
-   * then the entries of the parts holding a draft key's high bits. */
+   * the layout the manifest names (baogao/similar/index.py). Archive order: over http the
+   * blocks of keys.bin holding the draft's keys (byte ranges), else (file://, a server that
+   * sends whole files) every keys file; then the entries of the parts holding them. */
+  var ranged = location.protocol !== "file:";
   function byArchive(keys, fp, m) {
+    if (!ranged) return byKeysFiles(keys, fp, m);
+    return byBlocks(keys, fp, m).catch(function (err) {
+      if (!(err && err.noRanges)) throw err;
+      ranged = false;  // this server sends whole files: the keys files, from now on
+      return byKeysFiles(keys, fp, m);
+    });
+  }
+  /* Where each block of keys.bin stands in it: [begin, end) bytes (the lengths in keys.js). */
+  function blockPlaces(m) {
+    return keep("blocks", function () {
+      return payloads(["keys"]).then(function (data) {
+        var lengths = S.varints(data[0], 0, data[0].length), at = 0;
+        if (lengths.length !== Math.pow(2, m.key_bits)) throw damaged("keys");
+        return lengths.map(function (n) { at += n; return [at - n, at]; });
+      });
+    });
+  }
+  /* The keys of the draft that blocks of keys.bin hold (block B: a count, then the keys whose top
+   * key_bits bits are B, ascending, each as its other bits, its part and its rank there, in the
+   * manifest's block_widths: index.py _write_key_blocks), then the entries of those parts,
+   * whose low bits must agree. */
+  function byBlocks(keys, fp, m) {
+    var size = Math.pow(2, 32 - m.key_bits), block = keys.map(function (key) { return Math.floor(key / size); });
+    var wanted = Array.from(new Set(block)).sort(function (a, b) { return a - b; });
+    return blockPlaces(m).then(function (places) {
+      var ranges = [];  // adjacent blocks in one range
+      wanted.forEach(function (b) {
+        var last = ranges[ranges.length - 1];
+        if (last && last[1] === places[b][0]) last[1] = places[b][1]; else ranges.push(places[b].slice());
+      });
+      return S.byteRanges(root + "keys.bin?v=" + version, "similar-index/keys.bin", ranges).then(function (parts) {
+        var total = m.end_bytes.length;
+        parts.forEach(function (x) { total += x.length; });
+        var joined = new Uint8Array(total), at = 0;
+        parts.forEach(function (x) { joined.set(x, at); at += x.length; });
+        joined.set(m.end_bytes, at);  // the pieces end as one stream
+        return S.inflate(joined);
+      }, function (err) { throw err && (err.noRanges || err.timedOut) ? err : damaged("keys.bin"); });
+    }).then(function (bytes) {
+      var at = 0, found = new Map();  // block → {keys, parts, ranks}
+      wanted.forEach(function (b) {
+        var one = S.unframe(bytes.subarray(at), m.version + "/keys/" + b);
+        if (!one) throw damaged("keys.bin");
+        at += one[1];
+        var data = one[0], head = varint(data, 0), n = head[0], w = m.block_widths, per = w[0] + w[1] + w[2];
+        if (data.length !== head[1] + Math.ceil(n * per / 8)) throw damaged("keys.bin");
+        var own = new Float64Array(n), parts = new Int32Array(n), ranks = new Int32Array(n);
+        for (var i = 0, bit = head[1] * 8; i < n; i++, bit += per) {
+          own[i] = b * size + bitsAt(data, bit, w[0]);
+          parts[i] = bitsAt(data, bit + w[0], w[1]);
+          ranks[i] = bitsAt(data, bit + w[0] + w[1], w[2]);
+        }
+        found.set(b, { keys: own, parts: parts, ranks: ranks });
+      });
+      if (at !== bytes.length) throw damaged("keys.bin");
+      var hits = [], scale = Math.pow(2, m.low_bits);  // [part, rank, draft position, low bits]
+      keys.forEach(function (key, i) {
+        var one = found.get(block[i]), k = below(one.keys, key);
+        if (k < one.keys.length && one.keys[k] === key) hits.push([one.parts[k], one.ranks[k], fp.positions[i], key % scale]);
+      });
+      var parts = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
+      if (parts.some(function (p) { return !(p < m.parts); })) throw damaged("keys.bin");
+      return loaded("e", parts, function (data, p) { return part(data, p, null, false); }).then(function (tables) {
+        var byPart = new Map(parts.map(function (p, i) { return [p, tables[i]]; }));
+        return hits.map(function (hit) {
+          var table = byPart.get(hit[0]);
+          if (!(hit[1] < table.keys.length) || table.keys[hit[1]] !== hit[3]) throw damaged("keys.bin");  // the block and the part disagree
+          return [table, hit[1], hit[2]];
+        });
+      });
+    });
+  }
+  function byKeysFiles(keys, fp, m) {
     var files = [];
     for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
     return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
@@ -276,7 +352,7 @@
         }
       });
       var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
-      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
+      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length, false); }).then(function (tables) {
         var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; }));
         return hits.filter(function (hit) { return byPart.get(hit[0]).keys[hit[1]] === hit[3]; })  // not another key of the same high bits
           .map(function (hit) { return [byPart.get(hit[0]), hit[1], hit[2]]; });
@@ -287,7 +363,7 @@
   function byHash(keys, fp, m) {
     var parts = keys.map(function (key) { return Math.floor(key * m.parts / 4294967296); });
     var wanted = Array.from(new Set(parts));
-    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null); }).then(function (tables) {
+    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null, true); }).then(function (tables) {
       var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits = [];
       keys.forEach(function (key, i) {
         var table = byPart.get(parts[i]), at = below(table.keys, key);
