@@ -18,7 +18,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.cli import main as baogao
-from baogao.search.codec import PIECES_END, _from_text, piece, unpieced
+from baogao.search.codec import PIECE_END_BYTES, PIECES_END, _from_text, piece, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
 from baogao.similar.index import (
@@ -551,10 +551,12 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
             assert page.evaluate(script, others) == answers, way
             keys_files = [u for u in requested if "/similar-index/k/" in u]
             blocks = [u for u in requested if "/similar-index/keys.bin" in u]
+            row_blocks = [u for u in requested if "/similar-index/docs/" in u]
+            rows = [u for u in requested if "/similar-index/rows.bin" in u]
             if way == "nginx":
-                assert blocks and not keys_files, way
+                assert blocks and rows and not keys_files and not row_blocks, way
             else:
-                assert keys_files, way
+                assert keys_files and row_blocks, way
             page.fill("textarea", draft)
             page.click("button[type=submit]")
             page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
@@ -579,6 +581,47 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
             else:
                 assert scripts, way
             page.close()
+    # a damaged keys.bin or rows.bin is an error naming it, never a partial answer
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    for name in ("keys.bin", "rows.bin"):
+        path = copy / "similar-index" / name
+        original = path.read_bytes()
+        path.write_bytes(bytes(b ^ 0x55 if i % 40 == 7 else b for i, b in enumerate(original)))
+        with running_nginx(copy, tmp_path / f"nginx-{name}") as port:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}{SUB_PATH}similar.html", wait_until="load")
+            error = page.evaluate("(t) => window.baogaoSimilar.check(t).then(() => '', (e) => e.message)", draft)
+            assert f"similar-index/{name}" in error, (name, error)
+            page.close()
+        path.write_bytes(original)
+
+
+def test_the_key_blocks_hold_every_key_with_its_part_and_rank(corpus_site):
+    """keys.bin (the keys level by hash, for servers of byte ranges) holds each key of the keys
+    files once, in its block, with the part and the rank the keys files give it."""
+    _, site = corpus_site
+    index = SimilarIndex(site)
+    m, root = index.manifest, site / "similar-index"
+    lengths = varint_array(index._payload("keys"))
+    assert len(lengths) == 1 << m["key_bits"]
+    data, at, width = (root / "keys.bin").read_bytes(), 0, m["block_widths"]
+    found = []
+    for b, n in enumerate(lengths.tolist()):
+        body = unframe(zlib.decompressobj(-15).decompress(data[at: at + n] + PIECE_END_BYTES), f"{m['version']}/keys/{b}")
+        assert body is not None, b
+        at += n
+        count, bit = body[0], 8  # fewer than 128 keys a block here: one byte
+        bits = np.unpackbits(np.frombuffer(body, np.uint8))
+        for _ in range(count):
+            key, part, rank = (int("".join(map(str, bits[bit + lo: bit + lo + w])), 2)
+                               for lo, w in zip((0, width[0], width[0] + width[1]), width))
+            found.append(((b << width[0]) + key, part, rank))
+            bit += sum(width)
+    assert at == len(data)
+    keys = index.keys()
+    assert len(found) == sum(len(k) for k in keys) and [k for k, _, _ in found] == sorted(k for k, _, _ in found)
+    assert all(keys[part][rank] == key >> m["low_bits"] for key, part, rank in found)
 
 
 def _docx(paragraphs: list[str], path: Path) -> None:

@@ -6,9 +6,9 @@ script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works 
 payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
 - `manifest.js` — format, version, number of reports, `layout` ("archive" or "hash", below) and its
-  fields (`parts`; in archive order `key_parts` and `low_bits`), docs block size, the
+  fields (`parts`; in archive order `key_parts`, `low_bits`, `key_bits`, `block_widths`), docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
-  engines), and `end`, the text that ends joined pieces (below).
+  engines), and `end` / `end_bytes`, the text / bytes that end joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
   browser joins the files a draft needs and inflates them at once) of its data framed as the
   search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
@@ -33,7 +33,17 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
       then per entry in key order the pair (report delta, section): the first report of a key
       from `base` (the part's lowest report: a part spans a few reports, so these are small),
       the others from the entry before. Pairs rather than two runs: the keys of one passage
-      share their reports and sections, so deflate finds a key's pairs repeated.
+      share their reports and sections, so deflate finds a key's pairs repeated;
+    - `keys.bin` and `keys.js` — the first level again, by hash, for a server of byte ranges
+      (over http a draft reads these instead of every keys file): block B (of 2^`key_bits`)
+      holds the keys whose top `key_bits` bits are B, about BLOCK_KEYS of them: a varint count,
+      then per key (ascending) its other bits, its part and its rank among the part's keys, in
+      fixed widths (`block_widths`), packed big-endian; each block a raw piece (framed under
+      "version/keys/B", `codec.raw_piece`) so that the blocks a request brings inflate as one
+      stream; `keys.js` holds each block's byte length. A draft reads the blocks of its keys
+      (~1 200 at 10 000 reports, adjacent ones as one range), then the entries of their parts,
+      whose low bits must agree with the key. From file:// (no fetch) and from a server that
+      answers a range request with the whole file, the keys files are read as before.
   - **by hash** ("hash", a larger keys level): no keys level; part P of `parts` (a power of
     two: the count of least cost by format 3's model, `_shard_bits`) holds the keys whose top
     log2(parts) bits are P, so a draft computes the part of each of its keys and loads only
@@ -45,7 +55,9 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   (catalog order) and counts the others in "more", which the 查重 page shows (a stock phrase
   names a few reports, not thousands, in a draft's answer and its download; the first HOLDERS
   are the same for all of a passage's fingerprints, so its passages hold together);
-- `docs/B.js` — reports B·block …: `[id, url, display title, [anchor, …], [start, …]]`, the
+- `docs/B.js` — reports B·block … (and `rows.bin`, each report's row a raw piece framed under
+  "version/rows/D", read by byte ranges over http; `rows.js` their byte lengths):
+  `[id, url, display title, [anchor, …], [start, …]]`, the
   anchors of the report's headings and articles in page order (section s links to anchor
   s − 1) and where each one's line starts in the report's text, in the search index's
   normalised characters (`baogao.similar.prints`): section s is the text from start s − 1 (0
@@ -85,6 +97,10 @@ INDEX_DIR = "similar-index"
 FORMAT = 6  # 5: the layout chosen by size (archive order or by hash), named in the manifest; 6: sections' text starts
 ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
+# Over a server of byte ranges the rows are read one by one from ROWS_FILE (a draft's answer
+# names ~200 reports: their rows, not the blocks that hold them, ~5 times the bytes); the
+# blocks stay for file:// and servers that send whole files.
+ROWS_FILE = "rows.bin"
 # A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
 # key (the first level), then the entries of the parts holding its fingerprints, which archive
 # order keeps few (a copied passage's fingerprints stand together). Per file a browser pays a
@@ -120,7 +136,7 @@ _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
 # top `key_bits` bits are B, about BLOCK_KEYS of them, each as its other bits, its part and its
 # rank there in fixed widths (~4.6 bytes at 10 000 reports, where the keys files cost every key
 # ~2.7 bytes). A draft of ~1 300 fingerprints reads ~1 200 blocks, many a request (README "查重").
-BLOCK_KEYS = 64
+BLOCK_KEYS = 16
 KEY_BLOCKS_FILE = "keys.bin"
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
@@ -157,10 +173,13 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
     """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`, in
     the layout `keys_bytes` and `draft_bytes` choose (see KEYS_BYTES)."""
     layout = _write_parts(root, prints, version, keys_bytes, draft_bytes)
+    row_pieces = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
         rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]], prints.anchor_starts[d]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
+        row_pieces += [raw_piece(frame(json_bytes(row), f"{version}/rows/{d}")) for d, row in enumerate(rows, start=block)]
+    _write_ranged(root, ROWS_FILE, "rows", row_pieces, version)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), **layout, "block": DOCS_PER_BLOCK,
         "holders": HOLDERS, "mix": MIX, "end": PIECES_END, "end_bytes": list(PIECE_END_BYTES), **fingerprint.SETTINGS,
@@ -278,9 +297,14 @@ def _write_key_blocks(root: Path, unique: np.ndarray, part: np.ndarray, by_part:
     for b, (lo, hi) in enumerate(zip(block_bounds[:-1].tolist(), block_bounds[1:].tolist())):
         packed = np.packbits(((fields[lo:hi, columns] >> shifts) & 1).astype(np.uint8).ravel()).tobytes()
         pieces.append(raw_piece(frame(encode_varints(np.array([hi - lo]))[0].tobytes() + packed, f"{version}/keys/{b}")))
-    (root / KEY_BLOCKS_FILE).write_bytes(b"".join(pieces))
-    _write(root, "keys", encode_varints(np.array([len(x) for x in pieces], np.int64))[0].tobytes(), version)
+    _write_ranged(root, KEY_BLOCKS_FILE, "keys", pieces, version)
     return {"key_bits": bits, "block_widths": widths}
+
+
+def _write_ranged(root: Path, file: str, table: str, pieces: list[bytes], version: str) -> None:
+    """FILE, the raw pieces in turn (read by byte ranges over http), and TABLE.js, their byte lengths."""
+    (root / file).write_bytes(b"".join(pieces))
+    _write(root, table, encode_varints(np.array([len(x) for x in pieces], np.int64))[0].tobytes(), version)
 
 
 def _width(largest: int) -> int:

@@ -24,7 +24,7 @@
   var SHOWN = 20;  // reports whose passages are listed at once
 
   function damaged(name) {
-    var err = new Error("查重索引不完整：similar-index/" + name + ".js 缺失或损坏，请重新构建");
+    var err = new Error("查重索引不完整：similar-index/" + name + (/\.bin$/.test(name) ? "" : ".js") + " 缺失或损坏，请重新构建");
     err.indexDamaged = true;
     return err;
   }
@@ -148,8 +148,29 @@
     if (whole) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
     return { keys: own, offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
-  /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
+  /* The rows [id, url, title, [anchor, …], [start, …]] of reports DOCS: over http each from
+   * rows.bin (byte ranges), else from the blocks that hold them. */
+  var rowsRead = new Map();
   function rows(docs, m) {
+    if (!ranged) return rowBlocks(docs, m);
+    var missing = Array.from(new Set(docs)).filter(function (doc) { return !rowsRead.has(doc); }).sort(function (a, b) { return a - b; });
+    if (missing.length) {
+      var all = rangedPieces("rows.bin", "rows", "rows", m.docs, missing, m).then(function (data) {
+        return data.map(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
+      missing.forEach(function (doc, i) {
+        var one = all.then(function (list) { return list[i]; });
+        rowsRead.set(doc, one);
+        one.catch(function () { if (rowsRead.get(doc) === one) rowsRead.delete(doc); });
+      });
+    }
+    return Promise.all(docs.map(function (doc) { return rowsRead.get(doc); })).catch(function (err) {
+      if (!(err && err.noRanges)) throw err;
+      ranged = false;  // this server sends whole files: the blocks, from now on
+      return rowBlocks(docs, m);
+    });
+  }
+  function rowBlocks(docs, m) {
     var blocks = docs.map(function (doc) { return Math.floor(doc / m.block); });
     return loaded("docs", blocks, function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }).then(function (all) {
       return docs.map(function (doc, i) { return all[i][doc % m.block]; });
@@ -269,14 +290,41 @@
       return byKeysFiles(keys, fp, m);
     });
   }
-  /* Where each block of keys.bin stands in it: [begin, end) bytes (the lengths in keys.js). */
-  function blockPlaces(m) {
-    return keep("blocks", function () {
-      return payloads(["keys"]).then(function (data) {
+  /* Pieces NUMBERS (ascending, distinct) of FILE (keys.bin, rows.bin: index.py _write_ranged),
+   * read by byte ranges (adjacent pieces in one range; TABLE.js holds each piece's byte length,
+   * COUNT of them), joined and inflated as one stream, each checked as a frame keyed
+   * "version/KEY/N": resolves to the data of each, in turn. Rejects marked `noRanges` when the
+   * server sends whole files. */
+  function rangedPieces(file, table, key, count, numbers, m) {
+    return keep(table, function () {
+      return payloads([table]).then(function (data) {
         var lengths = S.varints(data[0], 0, data[0].length), at = 0;
-        if (lengths.length !== Math.pow(2, m.key_bits)) throw damaged("keys");
+        if (lengths.length !== count) throw damaged(table);
         return lengths.map(function (n) { at += n; return [at - n, at]; });
       });
+    }).then(function (places) {
+      var ranges = [];
+      numbers.forEach(function (n) {
+        var last = ranges[ranges.length - 1];
+        if (last && last[1] === places[n][0]) last[1] = places[n][1]; else ranges.push(places[n].slice());
+      });
+      return S.byteRanges(root + file + "?v=" + version, "similar-index/" + file, ranges).then(function (parts) {
+        var total = m.end_bytes.length;
+        parts.forEach(function (x) { total += x.length; });
+        var joined = new Uint8Array(total), at = 0;
+        parts.forEach(function (x) { joined.set(x, at); at += x.length; });
+        joined.set(m.end_bytes, at);  // the pieces end as one stream
+        return S.inflate(joined);
+      }).catch(function (err) { throw err && (err.noRanges || err.timedOut) ? err : damaged(file); });  // a broken stream too
+    }).then(function (bytes) {
+      var at = 0, out = numbers.map(function (n) {
+        var one = S.unframe(bytes.subarray(at), m.version + "/" + key + "/" + n);
+        if (!one) throw damaged(file);
+        at += one[1];
+        return one[0];
+      });
+      if (at !== bytes.length) throw damaged(file);
+      return out;
     });
   }
   /* The keys of the draft that blocks of keys.bin hold (block B: a count, then the keys whose top
@@ -286,27 +334,10 @@
   function byBlocks(keys, fp, m) {
     var size = Math.pow(2, 32 - m.key_bits), block = keys.map(function (key) { return Math.floor(key / size); });
     var wanted = Array.from(new Set(block)).sort(function (a, b) { return a - b; });
-    return blockPlaces(m).then(function (places) {
-      var ranges = [];  // adjacent blocks in one range
-      wanted.forEach(function (b) {
-        var last = ranges[ranges.length - 1];
-        if (last && last[1] === places[b][0]) last[1] = places[b][1]; else ranges.push(places[b].slice());
-      });
-      return S.byteRanges(root + "keys.bin?v=" + version, "similar-index/keys.bin", ranges).then(function (parts) {
-        var total = m.end_bytes.length;
-        parts.forEach(function (x) { total += x.length; });
-        var joined = new Uint8Array(total), at = 0;
-        parts.forEach(function (x) { joined.set(x, at); at += x.length; });
-        joined.set(m.end_bytes, at);  // the pieces end as one stream
-        return S.inflate(joined);
-      }, function (err) { throw err && (err.noRanges || err.timedOut) ? err : damaged("keys.bin"); });
-    }).then(function (bytes) {
-      var at = 0, found = new Map();  // block → {keys, parts, ranks}
-      wanted.forEach(function (b) {
-        var one = S.unframe(bytes.subarray(at), m.version + "/keys/" + b);
-        if (!one) throw damaged("keys.bin");
-        at += one[1];
-        var data = one[0], head = varint(data, 0), n = head[0], w = m.block_widths, per = w[0] + w[1] + w[2];
+    return rangedPieces("keys.bin", "keys", "keys", Math.pow(2, m.key_bits), wanted, m).then(function (blocks) {
+      var found = new Map();  // block → {keys, parts, ranks}
+      wanted.forEach(function (b, j) {
+        var data = blocks[j], head = varint(data, 0), n = head[0], w = m.block_widths, per = w[0] + w[1] + w[2];
         if (data.length !== head[1] + Math.ceil(n * per / 8)) throw damaged("keys.bin");
         var own = new Float64Array(n), parts = new Int32Array(n), ranks = new Int32Array(n);
         for (var i = 0, bit = head[1] * 8; i < n; i++, bit += per) {
@@ -316,7 +347,6 @@
         }
         found.set(b, { keys: own, parts: parts, ranks: ranks });
       });
-      if (at !== bytes.length) throw damaged("keys.bin");
       var hits = [], scale = Math.pow(2, m.low_bits);  // [part, rank, draft position, low bits]
       keys.forEach(function (key, i) {
         var one = found.get(block[i]), k = below(one.keys, key);
