@@ -202,6 +202,19 @@ def _index_variant(pages: Path, root: Path, monkeypatch, variant: tuple[int, int
     return root
 
 
+def _site_with_key_blocks(pages: Path, site: Path, root: Path, monkeypatch) -> Path:
+    """A copy of the corpus site at root whose 查重 index has keys.bin (BLOCKS_FROM 0: the
+    corpus's keys files are too small for it)."""
+    from baogao.similar import index as similar_index
+
+    shutil.copytree(site, root)
+    with monkeypatch.context() as patch:
+        patch.setattr(similar_index, "BLOCKS_FROM", 0)
+        _index_variant(pages, root, monkeypatch, (PART_KEYS, KEY_PARTS, LOW_BITS, KEYS_BYTES, DRAFT_BYTES))
+    assert (root / "similar-index" / "keys.bin").is_file()
+    return root
+
+
 # archive order: one part in one keys file; many small parts whose keys files keep 12 bits of a
 # key, so that many of a part's keys share their high bits and a draft's key meets them in most
 # parts. By hash (no keys level may be loaded whole): one part; parts enough for a draft to load
@@ -355,7 +368,7 @@ def test_covered_counts_reuse_not_a_lone_shared_piece(tmp_path):
 def test_index_files_check_themselves(sample_site, tmp_path):
     """A file of another build (same name, other version) is refused; pieces join into one stream."""
     pages, site = sample_site
-    copy = tmp_path / "site"
+    copy = tmp_path / "damaged"
     shutil.copytree(site, copy)
     manifest = copy / "similar-index" / "manifest.js"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":"', '"version":"0', 1), encoding="utf-8")
@@ -519,7 +532,7 @@ def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_pa
 
 
 @pytest.mark.browser
-def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corpus_site, tmp_path):  # noqa: F811
+def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corpus_site, tmp_path, monkeypatch):  # noqa: F811
     """Over a server of byte ranges (nginx) the page reads the keys by hash (keys.bin, the
     blocks of the draft's keys), not the keys files, and answers as the CLI; over one without
     (http.server) and from disk, the keys files. The archive passage beside each draft passage
@@ -527,6 +540,8 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
     index's text store (segments by byte ranges over nginx, chunk scripts otherwise), never the
     report page."""
     pages, site = corpus_site
+    assert not (site / "similar-index" / "keys.bin").exists()  # a small keys level (BLOCKS_FROM)
+    site = _site_with_key_blocks(pages, site, tmp_path / "site", monkeypatch)
     texts, drafts = _drafts(pages)
     catalog = {e["id"]: e for e in json.loads((pages / "catalog.json").read_text(encoding="utf-8"))}
     draft = drafts[0].text
@@ -582,7 +597,7 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
                 assert scripts, way
             page.close()
     # a damaged keys.bin or rows.bin is an error naming it, never a partial answer
-    copy = tmp_path / "site"
+    copy = tmp_path / "damaged"
     shutil.copytree(site, copy)
     for name in ("keys.bin", "rows.bin"):
         path = copy / "similar-index" / name
@@ -597,10 +612,11 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
         path.write_bytes(original)
 
 
-def test_the_key_blocks_hold_every_key_with_its_part_and_rank(corpus_site):
+def test_the_key_blocks_hold_every_key_with_its_part_and_rank(corpus_site, tmp_path, monkeypatch):
     """keys.bin (the keys level by hash, for servers of byte ranges) holds each key of the keys
     files once, in its block, with the part and the rank the keys files give it."""
-    _, site = corpus_site
+    pages, site = corpus_site
+    site = _site_with_key_blocks(pages, site, tmp_path / "site", monkeypatch)
     index = SimilarIndex(site)
     m, root = index.manifest, site / "similar-index"
     lengths = varint_array(index._payload("keys"))

@@ -34,14 +34,15 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
       from `base` (the part's lowest report: a part spans a few reports, so these are small),
       the others from the entry before. Pairs rather than two runs: the keys of one passage
       share their reports and sections, so deflate finds a key's pairs repeated;
-    - `keys.bin` and `keys.js` — the first level again, by hash, for a server of byte ranges
-      (over http a draft reads these instead of every keys file): block B (of 2^`key_bits`)
+    - `keys.bin` and `keys.js` (when the keys files pass BLOCKS_FROM) — the first level again,
+      by hash, for a server of byte ranges (over http a draft reads these instead of every
+      keys file; the manifest's `key_bits` says they exist): block B (of 2^`key_bits`)
       holds the keys whose top `key_bits` bits are B, about BLOCK_KEYS of them: a varint count,
       then per key (ascending) its other bits, its part and its rank among the part's keys, in
       fixed widths (`block_widths`), packed big-endian; each block a raw piece (framed under
       "version/keys/B", `codec.raw_piece`) so that the blocks a request brings inflate as one
       stream; `keys.js` holds each block's byte length. A draft reads the blocks of its keys
-      (~1 200 at 10 000 reports, adjacent ones as one range), then the entries of their parts,
+      (~1 100 at 10 000 reports, adjacent ones as one range), then the entries of their parts,
       whose low bits must agree with the key. From file:// (no fetch) and from a server that
       answers a range request with the whole file, the keys files are read as before.
   - **by hash** ("hash", a larger keys level): no keys level; part P of `parts` (a power of
@@ -94,7 +95,7 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 6  # 5: the layout chosen by size (archive order or by hash), named in the manifest; 6: sections' text starts
+FORMAT = 6  # 5: the layout chosen by size, named in the manifest; 6: rows' text starts, keys.bin, rows.bin
 ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
 # Over a server of byte ranges the rows are read one by one from ROWS_FILE (a draft's answer
@@ -134,10 +135,18 @@ _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
 # Archive order over a server of byte ranges: the keys level again, by hash (keys.bin), so that a
 # draft reads the blocks holding its fingerprints, not every key: block B holds the keys whose
 # top `key_bits` bits are B, about BLOCK_KEYS of them, each as its other bits, its part and its
-# rank there in fixed widths (~4.6 bytes at 10 000 reports, where the keys files cost every key
-# ~2.7 bytes). A draft of ~1 300 fingerprints reads ~1 200 blocks, many a request (README "查重").
+# rank there in fixed widths (~4.75 bytes, ~5.8 with each block's check, at 10 000 reports, where
+# the keys files cost every key ~2.7 bytes). A draft of ~1 300 fingerprints reads ~1 100 blocks,
+# 100 a request; fewer keys a block cost fewer bytes but more ranges (~100 bytes of multipart
+# headers each) and a longer table of blocks: 64, 32, 16, 8 keys cost such a draft 454, ~300,
+# 251, ~220 KB at 10 000 reports (README "查重").
 BLOCK_KEYS = 16
 KEY_BLOCKS_FILE = "keys.bin"
+# keys.bin costs ~5.8 bytes a key on disk (the keys files ~2.7), and a draft reads ~0.27 MB of it
+# whatever the archive: written only when the keys files pass BLOCKS_FROM (a draft then reads a
+# quarter of their bytes or less). The 46 corpus reports' keys files are 0.35 MB: a draft read
+# 0.21 MB of blocks instead, for 0.75 MB more on disk (0.45 → 0.91 × their raw text).
+BLOCKS_FROM = 1_000_000
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
@@ -252,8 +261,9 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
     if size <= keys_bytes:
         for j, keys_file in enumerate(key_files):
             write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
-        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS,
-                  **_write_key_blocks(root, unique, part, by_part, bounds, version)}
+        fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        if size > BLOCKS_FROM:
+            fields.update(_write_key_blocks(root, unique, part, by_part, bounds, version))
         key_field = unique[by_part] & LOW_MASK
     else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
         bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
@@ -344,7 +354,7 @@ def _shard_bits(estimate: float, draft_bytes: int) -> int:
 
 def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {keys_bytes} {FILE_BYTES} "
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {BLOCKS_FROM} {keys_bytes} {FILE_BYTES} "
                             f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())

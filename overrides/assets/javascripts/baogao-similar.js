@@ -280,10 +280,11 @@
   /* [part's entries, key's index there, draft position] of every draft key the index holds, in
    * the layout the manifest names (baogao/similar/index.py). Archive order: over http the
    * blocks of keys.bin holding the draft's keys (byte ranges), else (file://, a server that
-   * sends whole files) every keys file; then the entries of the parts holding them. */
+   * sends whole files, an index too small to have keys.bin) every keys file; then the entries
+   * of the parts holding them. */
   var ranged = location.protocol !== "file:";
   function byArchive(keys, fp, m) {
-    if (!ranged) return byKeysFiles(keys, fp, m);
+    if (!ranged || !("key_bits" in m)) return byKeysFiles(keys, fp, m);  // no keys.bin: a small keys level (index.py BLOCKS_FROM)
     return byBlocks(keys, fp, m).catch(function (err) {
       if (!(err && err.noRanges)) throw err;
       ranged = false;  // this server sends whole files: the keys files, from now on
