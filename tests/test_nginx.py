@@ -29,6 +29,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from baogao.publish import content_security_policy, publish
+from baogao.search.codec import read_script
 from baogao.site import run_mkdocs
 from tests.test_browser import browser  # noqa: F401  (fixture: the session's chromium)
 
@@ -231,6 +232,7 @@ def test_deploy_conf_csp_is_the_policy_of_the_built_site(published):
 def test_headers_mime_types_and_caching(published, nginx):
     _, port = nginx
     root, v = published.root, published.index_version
+    sv = read_script(root / "similar-index" / "manifest.js")["version"]  # the 查重 index's
     bundle = next((root / "assets" / "javascripts").glob("bundle.*.min.js")).name
     css = next((root / "assets" / "stylesheets").glob("main.*.min.css")).name
     report = published.catalog[0]["url"]
@@ -251,6 +253,8 @@ def test_headers_mime_types_and_caching(published, nginx):
         (f"/archive/search-index/g3/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/docs/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/text/0.bin?v={v}", 200, "application/octet-stream", IMMUTABLE),
+        (f"/archive/similar-index/rows.bin?v={sv}", 200, "application/octet-stream", IMMUTABLE),
+        (f"/archive/similar-index/e/0.js?v={sv}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         ("/archive/search-index/manifest.js", 200, "application/javascript; charset=utf-8", "no-cache"),
         ("/archive/catalog.json", 200, "application/json; charset=utf-8", "no-cache"),
         ("/archive/sitemap.xml", 200, "text/xml; charset=utf-8", "no-cache"),

@@ -18,7 +18,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.cli import main as baogao
-from baogao.search.codec import PIECES_END, _from_text, piece, unpieced
+from baogao.search.codec import PIECE_END_BYTES, PIECES_END, _from_text, piece, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
 from baogao.similar.index import (
@@ -36,6 +36,7 @@ from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
+from tests.test_nginx import SUB_PATH, running_nginx
 
 DRAFTS = 10
 
@@ -201,6 +202,19 @@ def _index_variant(pages: Path, root: Path, monkeypatch, variant: tuple[int, int
     return root
 
 
+def _site_with_key_blocks(pages: Path, site: Path, root: Path, monkeypatch) -> Path:
+    """A copy of the corpus site at root whose 查重 index has keys.bin (BLOCKS_FROM 0: the
+    corpus's keys files are too small for it)."""
+    from baogao.similar import index as similar_index
+
+    shutil.copytree(site, root)
+    with monkeypatch.context() as patch:
+        patch.setattr(similar_index, "BLOCKS_FROM", 0)
+        _index_variant(pages, root, monkeypatch, (PART_KEYS, KEY_PARTS, LOW_BITS, KEYS_BYTES, DRAFT_BYTES))
+    assert (root / "similar-index" / "keys.bin").is_file()
+    return root
+
+
 # archive order: one part in one keys file; many small parts whose keys files keep 12 bits of a
 # key, so that many of a part's keys share their high bits and a draft's key meets them in most
 # parts. By hash (no keys level may be loaded whole): one part; parts enough for a draft to load
@@ -354,7 +368,7 @@ def test_covered_counts_reuse_not_a_lone_shared_piece(tmp_path):
 def test_index_files_check_themselves(sample_site, tmp_path):
     """A file of another build (same name, other version) is refused; pieces join into one stream."""
     pages, site = sample_site
-    copy = tmp_path / "site"
+    copy = tmp_path / "damaged"
     shutil.copytree(site, copy)
     manifest = copy / "similar-index" / "manifest.js"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":"', '"version":"0', 1), encoding="utf-8")
@@ -515,6 +529,115 @@ def test_browser_equals_the_cli_whatever_the_layout(browser, corpus_site, tmp_pa
     error = page.evaluate("(t) => window.baogaoSimilar.check(t).then(() => '', (e) => e.message)", texts[0])
     assert "similar-index/e/" in error
     page.close()
+
+
+@pytest.mark.browser
+def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corpus_site, tmp_path, monkeypatch):  # noqa: F811
+    """Over a server of byte ranges (nginx) the page reads the keys by hash (keys.bin, the
+    blocks of the draft's keys), not the keys files, and answers as the CLI; over one without
+    (http.server) and from disk, the keys files. The archive passage beside each draft passage
+    is the report's own text where the passage's fingerprints stand, read from the search
+    index's text store (segments by byte ranges over nginx, chunk scripts otherwise), never the
+    report page."""
+    pages, site = corpus_site
+    assert not (site / "similar-index" / "keys.bin").exists()  # a small keys level (BLOCKS_FROM)
+    site = _site_with_key_blocks(pages, site, tmp_path / "site", monkeypatch)
+    texts, drafts = _drafts(pages)
+    catalog = {e["id"]: e for e in json.loads((pages / "catalog.json").read_text(encoding="utf-8"))}
+    draft = drafts[0].text
+    index = SimilarIndex(site)
+    assert index.manifest["layout"] == "archive"
+    expected = check_draft(draft, index)
+    others = [d.text for d in drafts[1:5]]
+    answers = [check_draft(t, index) for t in others]
+    script = "async (texts) => { const out = []; for (const t of texts) out.push(await window.baogaoSimilar.check(t)); return out; }"
+    sk = skeleton(draft)
+    positions = fingerprint.fingerprints(sk.codes)[1]
+    text = "".join(map(chr, sk.codes.tolist()))
+    grams, origin = [text[p:p + K] for p in positions.tolist()], sk.origin[positions].tolist()
+    with serve_folder(site) as base, running_nginx(site, tmp_path / "nginx") as port:
+        ways = {"http.server": f"{base}similar.html", "nginx": f"http://127.0.0.1:{port}{SUB_PATH}similar.html",
+                "file": (site / "similar.html").as_uri()}
+        for way, url in ways.items():
+            page = browser.new_page()
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto(url, wait_until="load")
+            assert page.evaluate(script, others) == answers, way
+            keys_files = [u for u in requested if "/similar-index/k/" in u]
+            blocks = [u for u in requested if "/similar-index/keys.bin" in u]
+            row_blocks = [u for u in requested if "/similar-index/docs/" in u]
+            rows = [u for u in requested if "/similar-index/rows.bin" in u]
+            if way == "nginx":
+                assert blocks and rows and not keys_files and not row_blocks, way
+            else:
+                assert keys_files and row_blocks, way
+            page.fill("textarea", draft)
+            page.click("button[type=submit]")
+            page.locator('.baogao-similar__matches[data-state="done"]').wait_for()
+            page.wait_for_function("() => [...document.querySelectorAll('.baogao-similar__pair')].every("
+                                   "p => p.querySelector('.baogao-similar__archive, .baogao-similar__note'))")
+            shown = page.evaluate("() => [...document.querySelectorAll('.baogao-similar__match')].map(li => ["
+                                  "li.dataset.report, +li.dataset.start, +li.dataset.end, "
+                                  "(li.querySelector('.baogao-similar__archive') || {}).textContent ?? null])")
+            assert shown and len(shown) <= len(expected["matches"]), way
+            similarity = {(m["report_id"], m["start"], m["end"]): m["similarity"] for m in expected["matches"]}
+            for rid, start, end, archive in shown:
+                assert archive is not None, (way, rid, start)  # every passage found its text
+                assert _sk(archive) in _sk(catalog[rid]["title"] + "\n" + texts[rid]), (way, rid, start)
+                if similarity[(rid, start, end)] == 1.0:  # the draft passage's fingerprints that the report holds, beside it
+                    held = [g for g, at in zip(grams, origin) if start <= at and at + K <= end and g in _sk(texts[rid])]
+                    assert held and all(g in _sk(archive) for g in held), (way, rid, start)
+            assert not [u for u in requested if "/reports/" in u], way  # no report page
+            chunks = [u for u in requested if "/search-index/text/" in u]
+            scripts = [u for u in chunks if re.search(r"/text/\d+/\d+-\d+\.js", u)]
+            if way == "nginx":
+                assert chunks and not scripts, way  # byte ranges of the segments
+            else:
+                assert scripts, way
+            page.close()
+    # a damaged keys.bin or rows.bin is an error naming it, never a partial answer
+    copy = tmp_path / "damaged"
+    shutil.copytree(site, copy)
+    for name in ("keys.bin", "rows.bin"):
+        path = copy / "similar-index" / name
+        original = path.read_bytes()
+        path.write_bytes(bytes(b ^ 0x55 if i % 40 == 7 else b for i, b in enumerate(original)))
+        with running_nginx(copy, tmp_path / f"nginx-{name}") as port:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}{SUB_PATH}similar.html", wait_until="load")
+            error = page.evaluate("(t) => window.baogaoSimilar.check(t).then(() => '', (e) => e.message)", draft)
+            assert f"similar-index/{name}" in error, (name, error)
+            page.close()
+        path.write_bytes(original)
+
+
+def test_the_key_blocks_hold_every_key_with_its_part_and_rank(corpus_site, tmp_path, monkeypatch):
+    """keys.bin (the keys level by hash, for servers of byte ranges) holds each key of the keys
+    files once, in its block, with the part and the rank the keys files give it."""
+    pages, site = corpus_site
+    site = _site_with_key_blocks(pages, site, tmp_path / "site", monkeypatch)
+    index = SimilarIndex(site)
+    m, root = index.manifest, site / "similar-index"
+    lengths = varint_array(index._payload("keys"))
+    assert len(lengths) == 1 << m["key_bits"]
+    data, at, width = (root / "keys.bin").read_bytes(), 0, m["block_widths"]
+    found = []
+    for b, n in enumerate(lengths.tolist()):
+        body = unframe(zlib.decompressobj(-15).decompress(data[at: at + n] + PIECE_END_BYTES), f"{m['version']}/keys/{b}")
+        assert body is not None, b
+        at += n
+        count, bit = body[0], 8  # fewer than 128 keys a block here: one byte
+        bits = np.unpackbits(np.frombuffer(body, np.uint8))
+        for _ in range(count):
+            key, part, rank = (int("".join(map(str, bits[bit + lo: bit + lo + w])), 2)
+                               for lo, w in zip((0, width[0], width[0] + width[1]), width))
+            found.append(((b << width[0]) + key, part, rank))
+            bit += sum(width)
+    assert at == len(data)
+    keys = index.keys()
+    assert len(found) == sum(len(k) for k in keys) and [k for k, _, _ in found] == sorted(k for k, _, _ in found)
+    assert all(keys[part][rank] == key >> m["low_bits"] for key, part, rank in found)
 
 
 def _docx(paragraphs: list[str], path: Path) -> None:

@@ -6,9 +6,9 @@ script that calls `baogaoSimilar.load(name, payload)`, so the 查重 page works 
 payloads are raw deflate, 7 bits a character, as the search index's (`baogao.search.codec`):
 
 - `manifest.js` — format, version, number of reports, `layout` ("archive" or "hash", below) and its
-  fields (`parts`; in archive order `key_parts` and `low_bits`), docs block size, the
+  fields (`parts`; in archive order `key_parts`, `low_bits`, `key_bits`, `block_widths`), docs block size, the
   matching constants of `baogao.similar.fingerprint` (`SETTINGS`: one source for both
-  engines), and `end`, the text that ends joined pieces (below).
+  engines), and `end` / `end_bytes`, the text / bytes that end joined pieces (below).
   Every other file's payload is a piece of a deflate stream (`baogao.search.codec.piece`: the
   browser joins the files a draft needs and inflates them at once) of its data framed as the
   search index's files are (`codec.frame`: length and CRC-32, keyed by "version/NAME"), so a
@@ -33,7 +33,18 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
       then per entry in key order the pair (report delta, section): the first report of a key
       from `base` (the part's lowest report: a part spans a few reports, so these are small),
       the others from the entry before. Pairs rather than two runs: the keys of one passage
-      share their reports and sections, so deflate finds a key's pairs repeated.
+      share their reports and sections, so deflate finds a key's pairs repeated;
+    - `keys.bin` and `keys.js` (when the keys files pass BLOCKS_FROM) — the first level again,
+      by hash, for a server of byte ranges (over http a draft reads these instead of every
+      keys file; the manifest's `key_bits` says they exist): block B (of 2^`key_bits`)
+      holds the keys whose top `key_bits` bits are B, about BLOCK_KEYS of them: a varint count,
+      then per key (ascending) its other bits, its part and its rank among the part's keys, in
+      fixed widths (`block_widths`), packed big-endian; each block a raw piece (framed under
+      "version/keys/B", `codec.raw_piece`) so that the blocks a request brings inflate as one
+      stream; `keys.js` holds each block's byte length. A draft reads the blocks of its keys
+      (~1 100 at 10 000 reports, adjacent ones as one range), then the entries of their parts,
+      whose low bits must agree with the key. From file:// (no fetch) and from a server that
+      answers a range request with the whole file, the keys files are read as before.
   - **by hash** ("hash", a larger keys level): no keys level; part P of `parts` (a power of
     two: the count of least cost by format 3's model, `_shard_bits`) holds the keys whose top
     log2(parts) bits are P, so a draft computes the part of each of its keys and loads only
@@ -45,8 +56,15 @@ payloads are raw deflate, 7 bits a character, as the search index's (`baogao.sea
   (catalog order) and counts the others in "more", which the 查重 page shows (a stock phrase
   names a few reports, not thousands, in a draft's answer and its download; the first HOLDERS
   are the same for all of a passage's fingerprints, so its passages hold together);
-- `docs/B.js` — reports B·block …: `[id, url, display title, [anchor, …]]`, the anchors of the
-  report's headings and articles in page order (section s links to anchor s − 1).
+- `docs/B.js` — reports B·block … (and `rows.bin`, each report's row a raw piece framed under
+  "version/rows/D", read by byte ranges over http; `rows.js` their byte lengths):
+  `[id, url, display title, [anchor, …], [start, …]]`, the
+  anchors of the report's headings and articles in page order (section s links to anchor
+  s − 1) and where each one's line starts in the report's text, in the search index's
+  normalised characters (`baogao.similar.prints`): section s is the text from start s − 1 (0
+  for s = 0) to start s. The 查重 page shows the archive passage beside the draft's by reading
+  only its sections' chunks from the search index's text store (`baogao.search.textstore`: a
+  report is numbered in catalog order in both indexes), not the report page.
 """
 
 from __future__ import annotations
@@ -60,7 +78,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from baogao.search.codec import PIECES_END, encode_varints, frame, json_bytes, piece, write_script
+from baogao.search.codec import (
+    PIECE_END_BYTES,
+    PIECES_END,
+    encode_varints,
+    frame,
+    json_bytes,
+    piece,
+    raw_piece,
+    write_script,
+)
 from baogao.similar import fingerprint
 
 if TYPE_CHECKING:
@@ -68,9 +95,13 @@ if TYPE_CHECKING:
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
-FORMAT = 5  # 5: the layout chosen by size (archive order or by hash), named in the manifest
+FORMAT = 6  # 5: the layout chosen by size, named in the manifest; 6: rows' text starts, keys.bin, rows.bin
 ARCHIVE, HASH = "archive", "hash"  # the manifest's `layout` (baogao-similar.js reads "hash")
 DOCS_PER_BLOCK = 50
+# Over a server of byte ranges the rows are read one by one from ROWS_FILE (a draft's answer
+# names ~200 reports: their rows, not the blocks that hold them, ~5 times the bytes); the
+# blocks stay for file:// and servers that send whole files.
+ROWS_FILE = "rows.bin"
 # A draft looks up every one of its fingerprints (~1 300 in 5 000 characters): it loads every
 # key (the first level), then the entries of the parts holding its fingerprints, which archive
 # order keeps few (a copied passage's fingerprints stand together). Per file a browser pays a
@@ -101,6 +132,21 @@ FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
 KEYS_BYTES = DRAFT_BYTES
 # packed, measured (format 3; by hash the corpus's one part is 576 KB, 607 KB estimated): size the part count
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
+# Archive order over a server of byte ranges: the keys level again, by hash (keys.bin), so that a
+# draft reads the blocks holding its fingerprints, not every key: block B holds the keys whose
+# top `key_bits` bits are B, about BLOCK_KEYS of them, each as its other bits, its part and its
+# rank there in fixed widths (~4.75 bytes, ~5.8 with each block's check, at 10 000 reports, where
+# the keys files cost every key ~2.7 bytes). A draft of ~1 300 fingerprints reads ~1 100 blocks,
+# 100 a request; fewer keys a block cost fewer bytes but more ranges (~100 bytes of multipart
+# headers each) and a longer table of blocks: 64, 32, 16, 8 keys cost such a draft 454, ~300,
+# 251, ~220 KB at 10 000 reports (README "查重").
+BLOCK_KEYS = 16
+KEY_BLOCKS_FILE = "keys.bin"
+# keys.bin costs ~5.8 bytes a key on disk (the keys files ~2.7), and a draft reads ~0.27 MB of it
+# whatever the archive: written only when the keys files pass BLOCKS_FROM (a draft then reads a
+# quarter of their bytes or less). The 46 corpus reports' keys files are 0.35 MB: a draft read
+# 0.21 MB of blocks instead, for 0.75 MB more on disk (0.45 → 0.91 × their raw text).
+BLOCKS_FROM = 1_000_000
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
@@ -136,13 +182,16 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
     """The index files of `prints` (the fingerprints of the reports of `catalog`) in `root`, in
     the layout `keys_bytes` and `draft_bytes` choose (see KEYS_BYTES)."""
     layout = _write_parts(root, prints, version, keys_bytes, draft_bytes)
+    row_pieces = []
     for block in range(0, len(catalog), DOCS_PER_BLOCK):
-        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]]]
+        rows = [[e["id"], e["url"], e["display_title"], [name for _, name in prints.anchors[d]], prints.anchor_starts[d]]
                 for d, e in enumerate(catalog[block: block + DOCS_PER_BLOCK], start=block)]
         _write(root, f"docs/{block // DOCS_PER_BLOCK}", json_bytes(rows), version)
+        row_pieces += [raw_piece(frame(json_bytes(row), f"{version}/rows/{d}")) for d, row in enumerate(rows, start=block)]
+    _write_ranged(root, ROWS_FILE, "rows", row_pieces, version)
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), **layout, "block": DOCS_PER_BLOCK,
-        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, **fingerprint.SETTINGS,
+        "holders": HOLDERS, "mix": MIX, "end": PIECES_END, "end_bytes": list(PIECE_END_BYTES), **fingerprint.SETTINGS,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
     (root / "VERSION").write_text(version)
@@ -213,6 +262,8 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
         for j, keys_file in enumerate(key_files):
             write_script(root / f"k/{j}.js", f"k/{j}", keys_file, ENGINE)
         fields = {"layout": ARCHIVE, "parts": parts, "key_parts": KEY_PARTS, "low_bits": LOW_BITS}
+        if size > BLOCKS_FROM:
+            fields.update(_write_key_blocks(root, unique, part, by_part, bounds, version))
         key_field = unique[by_part] & LOW_MASK
     else:  # by hash: a key's part is its top bits, its entries hold it whole (gaps: ascending, the first from 0)
         bits = _shard_bits(len(unique) * _BYTES_PER_HASH + len(docs) * _BYTES_PER_ENTRY, draft_bytes)
@@ -237,6 +288,38 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
                                               np.stack((deltas, sections[first:last]), 1).ravel())))[0]
         _write(root, f"e/{p}", body.tobytes(), version)
     return fields
+
+
+def _write_key_blocks(root: Path, unique: np.ndarray, part: np.ndarray, by_part: np.ndarray, bounds: np.ndarray,
+                      version: str) -> dict[str, Any]:
+    """keys.bin and keys.js, the keys level by hash for servers of byte ranges (see the module):
+    `unique` the keys ascending, `part` each one's part, `by_part` them in part then key order,
+    `bounds` where each part starts there. Returns the manifest's fields."""
+    bits = max(0, round(math.log2(max(1, len(unique)) / BLOCK_KEYS)))
+    rank = np.empty(len(unique), np.int64)
+    rank[by_part] = np.arange(len(unique)) - np.repeat(bounds[:-1], np.diff(bounds))
+    widths = [32 - bits, _width(part.max(initial=0)), _width(rank.max(initial=0))]  # below the block's bits, part, rank
+    fields = np.stack([unique & ((1 << widths[0]) - 1), part, rank], 1)
+    shifts = np.concatenate([np.arange(w - 1, -1, -1) for w in widths])
+    columns = np.repeat(np.arange(3), widths)
+    block_bounds = np.searchsorted(unique >> widths[0], np.arange((1 << bits) + 1))
+    pieces = []
+    for b, (lo, hi) in enumerate(zip(block_bounds[:-1].tolist(), block_bounds[1:].tolist())):
+        packed = np.packbits(((fields[lo:hi, columns] >> shifts) & 1).astype(np.uint8).ravel()).tobytes()
+        pieces.append(raw_piece(frame(encode_varints(np.array([hi - lo]))[0].tobytes() + packed, f"{version}/keys/{b}")))
+    _write_ranged(root, KEY_BLOCKS_FILE, "keys", pieces, version)
+    return {"key_bits": bits, "block_widths": widths}
+
+
+def _write_ranged(root: Path, file: str, table: str, pieces: list[bytes], version: str) -> None:
+    """FILE, the raw pieces in turn (read by byte ranges over http), and TABLE.js, their byte lengths."""
+    (root / file).write_bytes(b"".join(pieces))
+    _write(root, table, encode_varints(np.array([len(x) for x in pieces], np.int64))[0].tobytes(), version)
+
+
+def _width(largest: int) -> int:
+    """Bits that hold the numbers 0 … largest."""
+    return max(1, int(largest).bit_length())
 
 
 def _keys_body(key_parts: list[np.ndarray]) -> bytes:
@@ -271,7 +354,7 @@ def _shard_bits(estimate: float, draft_bytes: int) -> int:
 
 def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
     """Changes whenever the index files could (browsers cache them under ?v=version)."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {keys_bytes} {FILE_BYTES} "
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {BLOCKS_FROM} {keys_bytes} {FILE_BYTES} "
                             f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())

@@ -13,7 +13,10 @@ digest of a report's text and page is remembered by their inodes and times (`KEY
 baogao.filememo), so a build reads only the texts and pages conversion wrote since the last.
 
 A file is one line of JSON (`{"count": N, "length": skeleton length, "anchors": [[position,
-anchor], …]}`) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
+anchor], …], "starts": [start, …]}`: per anchor its skeleton position and name, and where its
+line starts in the text as the search index counts, in normalised characters,
+`baogao.search.normalize`: the 查重 page reads a section's text from the search index's text
+store by those) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
 (uint32 bits), skeleton position, text start and end of its k-gram, its line, its section.
 """
 
@@ -30,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from baogao.filememo import FileMemo
+from baogao.search.normalize import normalize_with_offsets
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
@@ -49,12 +53,12 @@ _ANCHOR_LINES = re.compile(r"^(?:#{1,6} .* \{: #[^ ]+ \}|\{: #[^ ]+ \.baogao-art
 class Report:
     """One report's fingerprints (position order) and what the index and reuse need of it."""
 
-    def __init__(self, rows: np.ndarray, length: int, anchors: list[tuple[int, str]]):
-        self.rows, self.length, self.anchors = rows, length, anchors
+    def __init__(self, rows: np.ndarray, length: int, anchors: list[tuple[int, str]], starts: list[int]):
+        self.rows, self.length, self.anchors, self.starts = rows, length, anchors, starts
 
     def to_bytes(self) -> bytes:
-        head = json.dumps({"count": self.rows.shape[1], "length": self.length, "anchors": self.anchors},
-                          ensure_ascii=False)
+        head = json.dumps({"count": self.rows.shape[1], "length": self.length, "anchors": self.anchors,
+                           "starts": self.starts}, ensure_ascii=False)
         return head.encode("utf-8") + b"\n" + self.rows.astype("<i4").tobytes()
 
     @classmethod
@@ -64,15 +68,18 @@ class Report:
         if len(body) != ROWS * 4 * meta["count"]:
             raise ValueError("truncated")  # fingerprinted again
         rows = np.frombuffer(body, "<i4").reshape(ROWS, -1)
-        return cls(rows, meta["length"], [(at, name) for at, name in meta["anchors"]])
+        if len(meta["starts"]) != len(meta["anchors"]):
+            raise ValueError("inconsistent")  # fingerprinted again
+        return cls(rows, meta["length"], [(at, name) for at, name in meta["anchors"]], meta["starts"])
 
 
 class Fingerprints:
     """Every fingerprint of the archive in report (catalog order) then position order: hash,
     report, skeleton position, the text offsets its k-gram spans [start, end), the line it
-    starts in and its section (anchors at or before it); per report its skeleton length and
-    anchors. `by_key` orders them by shard key (`index.shard_keys`, one to one with the hash),
-    report, position: the order of the index's shards, and the hash groups reuse counts."""
+    starts in and its section (anchors at or before it); per report its skeleton length,
+    anchors and their lines' normalised starts (see the module). `by_key` orders them by shard
+    key (`index.shard_keys`, one to one with the hash), report, position: the order of the
+    index's shards, and the hash groups reuse counts."""
 
     def __init__(self, reports: list[Report]):
         rows = np.concatenate([r.rows for r in reports], axis=1) if reports else np.zeros((ROWS, 0), np.int32)
@@ -81,6 +88,7 @@ class Fingerprints:
         self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), [r.rows.shape[1] for r in reports])
         self.lengths = [r.length for r in reports]
         self.anchors = [r.anchors for r in reports]
+        self.anchor_starts = [r.starts for r in reports]
         from baogao.similar.index import shard_keys  # index imports this module
 
         self.keys = shard_keys(self.hashes).astype(np.uint32)
@@ -148,10 +156,13 @@ def report_fingerprints(job: tuple[Path, Path]) -> Report:
     starts, ends = sk.origin[positions], sk.origin[positions + fingerprint.K - 1] + 1
     breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), "<u4") == 0x0A)
     lines = np.searchsorted(breaks, starts)  # the line (paragraph) each k-gram starts in
-    anchors = _anchors(text, sk.origin, page_body(page_path))
+    found = _anchors(text, sk.origin, page_body(page_path))
+    anchors = [(at, name) for at, name, _ in found]
     sections = np.searchsorted(np.array([at for at, _ in anchors], np.int64), positions, "right")
     rows = np.stack([hashes.view(np.int32), *(a.astype(np.int32) for a in (positions, starts, ends, lines, sections))])
-    return Report(rows, len(sk.codes), anchors)
+    _, norm_origin = normalize_with_offsets(text)  # a text offset's normalised position: the characters before it
+    lines_at = np.searchsorted(norm_origin, np.array([offset for _, _, offset in found], np.int64))
+    return Report(rows, len(sk.codes), anchors, lines_at.tolist())
 
 
 def page_body(page_path: Path) -> str:
@@ -161,16 +172,16 @@ def page_body(page_path: Path) -> str:
     return page_path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
 
 
-def _anchors(text: str, origin: np.ndarray, body_text: str) -> list[tuple[int, str]]:
-    """(skeleton position, anchor) of each heading and article of the page, found in the text's
-    lines in page order."""
+def _anchors(text: str, origin: np.ndarray, body_text: str) -> list[tuple[int, str, int]]:
+    """(skeleton position, anchor, text offset of its line) of each heading and article of the
+    page, found in the text's lines in page order."""
     if not body_text:
         return []
     lines, starts, offset = text.split("\n"), [], 0
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int]] = []
     body = body_text.split("\n")
     at = 1  # line 0 of the text is the title
     for number, page_line in enumerate(body):
@@ -181,7 +192,7 @@ def _anchors(text: str, origin: np.ndarray, body_text: str) -> list[tuple[int, s
         anchor = m["h"] or m["a"]
         for i in range(at, len(lines)):
             if lines[i].strip() == wanted:
-                found.append((int(np.searchsorted(origin, starts[i])), anchor))
+                found.append((int(np.searchsorted(origin, starts[i])), anchor, starts[i]))
                 at = i + 1
                 break
     return found

@@ -637,10 +637,10 @@
   /* The byte ranges [begin, end) of segment NAME in one request: [{start, bytes}] as the server
    * sent them (a multipart/byteranges answer, or one range). An answer other than 206 is
    * cancelled and rejects marked `noRanges`; one not complete within LOAD_TIMEOUT, `timedOut`. */
-  function fetchRanges(name, ranges) {
+  function fetchRanges(name, ranges, url) {
     var header = "bytes=" + ranges.map(function (r) { return r[0] + "-" + (r[1] - 1); }).join(",");
     var abort = new AbortController(), timer = setTimeout(function () { abort.abort(); }, LOAD_TIMEOUT);
-    return fetch(root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
+    return fetch(url || root + name + "?v=" + version, { headers: { Range: header }, signal: abort.signal }).then(function (r) {
       if (r.status !== 206) {
         abort.abort();
         var err = new Error("no byte ranges");
@@ -656,6 +656,31 @@
     }).then(function (parts) { clearTimeout(timer); return parts; }, function (err) {
       clearTimeout(timer);
       throw err && err.name === "AbortError" && !err.noRanges ? timedOut(name) : err;
+    });
+  }
+  /* The bytes of each of RANGES ([begin, end), ascending, apart) of the file at URL (NAME in
+   * errors), as fetchRanges reads them, the text store's number of ranges a request: for
+   * another index's file read by byte ranges (查重's keys.bin). The first request goes alone:
+   * a server that sends whole files is then asked once (rejects marked `noRanges`). */
+  function byteRanges(url, name, ranges) {
+    return manifest().then(function (m) {
+      var requests = [];
+      for (var i = 0; i < ranges.length; i += m.text.ranges) requests.push(ranges.slice(i, i + m.text.ranges));
+      function read(list) {
+        return fetchRanges(name, list, url).then(function (parts) {
+          return list.map(function (r) {
+            for (var k = 0; k < parts.length; k++) {
+              var at = r[0] - parts[k].start;
+              if (at >= 0 && r[1] - parts[k].start <= parts[k].bytes.length) return parts[k].bytes.subarray(at, at + r[1] - r[0]);
+            }
+            throw damaged(name);  // a range the server did not send
+          });
+        });
+      }
+      if (!requests.length) return [];
+      return read(requests[0]).then(function (first) {
+        return Promise.all(requests.slice(1).map(read)).then(function (rest) { return first.concat.apply(first, rest); });
+      });
     });
   }
   function rangeStart(contentRange) {
@@ -694,6 +719,21 @@
       var row = JSON.parse(utf8.decode(sized())), chars = Array.from(utf8.decode(sized())), bits = body.subarray(at);
       var starts = chars.map(function (_, i) { return (bits[i >> 3] >> (7 - (i & 7))) & 1; });
       return { chars: chars, starts: starts, meta: rowMeta(m, doc, row) };
+    });
+  }
+  /* The code points of report DOC's text around [from, to), normalised positions of its kept
+   * text (the index's positions; `to` past the text: to its end): the consecutive chunks that
+   * hold them, joined (a chunk may start SHIFT characters late, so one more before). For 查重's
+   * archive passages (baogao-similar.js), which then cost these chunks, not the report page,
+   * and show from file:// too. */
+  function storeSpan(doc, from, to) {
+    return Promise.all([manifest(), storeTable()]).then(function (all) {
+      var m = all[0], row = all[1][doc], K = m.text.chunk;
+      if (!row) throw damaged(m.text.dir + "/table");
+      var begin = from + row[1], end = Math.max(begin + 1, to + row[1]), list = [];
+      var first = Math.max(0, Math.floor(begin / K) - (begin % K < SHIFT ? 1 : 0)), last = Math.min(row[0] - 1, Math.floor((end - 1) / K));
+      for (var c = first; c <= last; c++) list.push(storeChunk(m, doc, c));
+      return Promise.all(list).then(function (chunks) { return [].concat.apply([], chunks.map(function (k) { return k.chars; })); });
     });
   }
   /* The occurrences of normalised phrases in a run of consecutive chunks: [{begin, end}] in code
@@ -845,9 +885,9 @@
   window.baogaoSearch = {
     load: load, normalize: normalize, normalizeWithOffsets: normalizeWithOffsets,
     parseQuery: parseQuery, search: search, phrase: phrase, parts: parts, meta: meta, fields: fields, facets: facets,
-    kwic: kwic, concordance: concordance, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
+    kwic: kwic, concordance: concordance, storeSpan: storeSpan, concordanceChoices: concordanceChoices, collocates: collocates, manifest: manifest, siteRoot: siteRoot, reportText: reportText, anchorAt: anchorAt, spans: spans, trend: trend,
     pagesReadable: pagesReadable,
     // for the 查重 engine (baogao-similar.js), which reads its index files the same way
-    unpack: unpack, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
+    unpack: unpack, inflate: inflate, byteRanges: byteRanges, unframe: unframe, varints: varints, white: WHITE, keeper: keeper, scriptLoader: scriptLoader,
   };
 })();

@@ -9,9 +9,8 @@
  * anywhere. A .docx is a ZIP: its word/document.xml is found through the ZIP's central
  * directory and inflated with the browser's own DecompressionStream("deflate-raw") — the
  * same one the index uses, so no library is vendored for it.
- * The archive passage beside a draft passage comes from the report page (fetched as the search
- * page's context lines are); from file://, where pages cannot be fetched, a match shows the
- * draft passage and the link only.
+ * The archive passage beside a draft passage comes from the search index's text store: the
+ * chunks of the sections it stands in (archivePassage), over http and from file:// alike.
  */
 (function () {
   "use strict";
@@ -19,13 +18,13 @@
   if (!S) return;
   var root = S.siteRoot + "similar-index/";
   var version = "";  // from the manifest, as the search engine's (baogao-search.js)
-  var FORMAT = 5;  // baogao/similar/index.py FORMAT
+  var FORMAT = 6;  // baogao/similar/index.py FORMAT
   var SPACES = " \t\u3000";  // dropped without ending a clause: baogao/similar/fingerprint.py _SPACES
   var KEEP = /^[\p{L}\p{N}]$/u;  // skeleton characters: Unicode letters and digits (category L, N)
   var SHOWN = 20;  // reports whose passages are listed at once
 
   function damaged(name) {
-    var err = new Error("查重索引不完整：similar-index/" + name + ".js 缺失或损坏，请重新构建");
+    var err = new Error("查重索引不完整：similar-index/" + name + (/\.bin$/.test(name) ? "" : ".js") + " 缺失或损坏，请重新构建");
     err.indexDamaged = true;
     return err;
   }
@@ -129,8 +128,9 @@
     return out;
   }
   /* Part P's entries {keys, offsets, docs, more, sections} (match.py SimilarIndex._part); KEYS its
-   * key count, or null by hash (keys: each key's low bits in archive order, whole by hash). */
-  function part(bytes, p, keys) {
+   * key count (null: not known before); WHOLE by hash (keys: each key's low bits in archive
+   * order, whole by hash). */
+  function part(bytes, p, keys, whole) {
     var v = S.varints(bytes, 0, bytes.length), t = v[0], e = v[1], base = v[2], i, j;
     if ((keys !== null && t !== keys) || v.length !== 3 + 3 * t + 2 * e) throw damaged("e/" + p);
     var offsets = new Int32Array(t + 1), docs = new Int32Array(e), sections = new Int32Array(e);
@@ -145,11 +145,32 @@
       for (j = offsets[i]; j < offsets[i + 1]; j++) { doc += v[pairs + 2 * j]; docs[j] = doc; sections[j] = v[pairs + 2 * j + 1]; }
     }
     var own = v.slice(3, 3 + t);
-    if (keys === null) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
+    if (whole) for (i = 1; i < t; i++) own[i] += own[i - 1];  // gaps, the first from 0
     return { keys: own, offsets: offsets, docs: docs, more: v.slice(3 + 2 * t, 3 + 3 * t), sections: sections };
   }
-  /* The rows [id, url, title, [anchor, …]] of reports DOCS. */
+  /* The rows [id, url, title, [anchor, …], [start, …]] of reports DOCS: over http each from
+   * rows.bin (byte ranges), else from the blocks that hold them. */
+  var rowsRead = new Map();
   function rows(docs, m) {
+    if (!ranged) return rowBlocks(docs, m);
+    var missing = Array.from(new Set(docs)).filter(function (doc) { return !rowsRead.has(doc); }).sort(function (a, b) { return a - b; });
+    if (missing.length) {
+      var all = rangedPieces("rows.bin", "rows", "rows", m.docs, missing, m).then(function (data) {
+        return data.map(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
+      missing.forEach(function (doc, i) {
+        var one = all.then(function (list) { return list[i]; });
+        rowsRead.set(doc, one);
+        one.catch(function () { if (rowsRead.get(doc) === one) rowsRead.delete(doc); });
+      });
+    }
+    return Promise.all(docs.map(function (doc) { return rowsRead.get(doc); })).catch(function (err) {
+      if (!(err && err.noRanges)) throw err;
+      ranged = false;  // this server sends whole files: the blocks, from now on
+      return rowBlocks(docs, m);
+    });
+  }
+  function rowBlocks(docs, m) {
     var blocks = docs.map(function (doc) { return Math.floor(doc / m.block); });
     return loaded("docs", blocks, function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }).then(function (all) {
       return docs.map(function (doc, i) { return all[i][doc % m.block]; });
@@ -245,7 +266,7 @@
             var anchor = p.section > 0 && p.section <= rows[i][3].length ? rows[i][3][p.section - 1] : "";
             return { start: sk.origin[p.a], end: sk.origin[p.b - 1] + 1, report_id: rows[i][0],
                      url: rows[i][1] + (anchor ? "#" + anchor : ""), similarity: p.similarity,
-                     _title: rows[i][2], _passage: p, _hashAt: hashAt };
+                     _title: rows[i][2], _row: rows[i], _passage: p, _hashAt: hashAt };
           });
           matches.sort(function (x, y) {
             return x.start - y.start || x.end - y.end || (x.report_id < y.report_id ? -1 : x.report_id > y.report_id ? 1 : 0);
@@ -257,9 +278,94 @@
     });
   }
   /* [part's entries, key's index there, draft position] of every draft key the index holds, in
-   * the layout the manifest names (baogao/similar/index.py). Archive order: every keys file,
-   * then the entries of the parts holding a draft key's high bits. */
+   * the layout the manifest names (baogao/similar/index.py). Archive order: over http the
+   * blocks of keys.bin holding the draft's keys (byte ranges), else (file://, a server that
+   * sends whole files, an index too small to have keys.bin) every keys file; then the entries
+   * of the parts holding them. */
+  var ranged = location.protocol !== "file:";
   function byArchive(keys, fp, m) {
+    if (!ranged || !("key_bits" in m)) return byKeysFiles(keys, fp, m);  // no keys.bin: a small keys level (index.py BLOCKS_FROM)
+    return byBlocks(keys, fp, m).catch(function (err) {
+      if (!(err && err.noRanges)) throw err;
+      ranged = false;  // this server sends whole files: the keys files, from now on
+      return byKeysFiles(keys, fp, m);
+    });
+  }
+  /* Pieces NUMBERS (ascending, distinct) of FILE (keys.bin, rows.bin: index.py _write_ranged),
+   * read by byte ranges (adjacent pieces in one range; TABLE.js holds each piece's byte length,
+   * COUNT of them), joined and inflated as one stream, each checked as a frame keyed
+   * "version/KEY/N": resolves to the data of each, in turn. Rejects marked `noRanges` when the
+   * server sends whole files. */
+  function rangedPieces(file, table, key, count, numbers, m) {
+    return keep(table, function () {
+      return payloads([table]).then(function (data) {
+        var lengths = S.varints(data[0], 0, data[0].length), at = 0;
+        if (lengths.length !== count) throw damaged(table);
+        return lengths.map(function (n) { at += n; return [at - n, at]; });
+      });
+    }).then(function (places) {
+      var ranges = [];
+      numbers.forEach(function (n) {
+        var last = ranges[ranges.length - 1];
+        if (last && last[1] === places[n][0]) last[1] = places[n][1]; else ranges.push(places[n].slice());
+      });
+      return S.byteRanges(root + file + "?v=" + version, "similar-index/" + file, ranges).then(function (parts) {
+        var total = m.end_bytes.length;
+        parts.forEach(function (x) { total += x.length; });
+        var joined = new Uint8Array(total), at = 0;
+        parts.forEach(function (x) { joined.set(x, at); at += x.length; });
+        joined.set(m.end_bytes, at);  // the pieces end as one stream
+        return S.inflate(joined);
+      }).catch(function (err) { throw err && (err.noRanges || err.timedOut) ? err : damaged(file); });  // a broken stream too
+    }).then(function (bytes) {
+      var at = 0, out = numbers.map(function (n) {
+        var one = S.unframe(bytes.subarray(at), m.version + "/" + key + "/" + n);
+        if (!one) throw damaged(file);
+        at += one[1];
+        return one[0];
+      });
+      if (at !== bytes.length) throw damaged(file);
+      return out;
+    });
+  }
+  /* The keys of the draft that blocks of keys.bin hold (block B: a count, then the keys whose top
+   * key_bits bits are B, ascending, each as its other bits, its part and its rank there, in the
+   * manifest's block_widths: index.py _write_key_blocks), then the entries of those parts,
+   * whose low bits must agree. */
+  function byBlocks(keys, fp, m) {
+    var size = Math.pow(2, 32 - m.key_bits), block = keys.map(function (key) { return Math.floor(key / size); });
+    var wanted = Array.from(new Set(block)).sort(function (a, b) { return a - b; });
+    return rangedPieces("keys.bin", "keys", "keys", Math.pow(2, m.key_bits), wanted, m).then(function (blocks) {
+      var found = new Map();  // block → {keys, parts, ranks}
+      wanted.forEach(function (b, j) {
+        var data = blocks[j], head = varint(data, 0), n = head[0], w = m.block_widths, per = w[0] + w[1] + w[2];
+        if (data.length !== head[1] + Math.ceil(n * per / 8)) throw damaged("keys.bin");
+        var own = new Float64Array(n), parts = new Int32Array(n), ranks = new Int32Array(n);
+        for (var i = 0, bit = head[1] * 8; i < n; i++, bit += per) {
+          own[i] = b * size + bitsAt(data, bit, w[0]);
+          parts[i] = bitsAt(data, bit + w[0], w[1]);
+          ranks[i] = bitsAt(data, bit + w[0] + w[1], w[2]);
+        }
+        found.set(b, { keys: own, parts: parts, ranks: ranks });
+      });
+      var hits = [], scale = Math.pow(2, m.low_bits);  // [part, rank, draft position, low bits]
+      keys.forEach(function (key, i) {
+        var one = found.get(block[i]), k = below(one.keys, key);
+        if (k < one.keys.length && one.keys[k] === key) hits.push([one.parts[k], one.ranks[k], fp.positions[i], key % scale]);
+      });
+      var parts = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
+      if (parts.some(function (p) { return !(p < m.parts); })) throw damaged("keys.bin");
+      return loaded("e", parts, function (data, p) { return part(data, p, null, false); }).then(function (tables) {
+        var byPart = new Map(parts.map(function (p, i) { return [p, tables[i]]; }));
+        return hits.map(function (hit) {
+          var table = byPart.get(hit[0]);
+          if (!(hit[1] < table.keys.length) || table.keys[hit[1]] !== hit[3]) throw damaged("keys.bin");  // the block and the part disagree
+          return [table, hit[1], hit[2]];
+        });
+      });
+    });
+  }
+  function byKeysFiles(keys, fp, m) {
     var files = [];
     for (var j = 0; j * m.key_parts < m.parts; j++) files.push(j);
     return loaded("k", files, function (bytes, j) { return keysFile(bytes, j, m); }).then(function (byFile) {
@@ -277,7 +383,7 @@
         }
       });
       var wanted = Array.from(new Set(hits.map(function (hit) { return hit[0]; })));
-      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length); }).then(function (tables) {
+      return loaded("e", wanted, function (bytes, p) { return part(bytes, p, parts[p].length, false); }).then(function (tables) {
         var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; }));
         return hits.filter(function (hit) { return byPart.get(hit[0]).keys[hit[1]] === hit[3]; })  // not another key of the same high bits
           .map(function (hit) { return [byPart.get(hit[0]), hit[1], hit[2]]; });
@@ -288,7 +394,7 @@
   function byHash(keys, fp, m) {
     var parts = keys.map(function (key) { return Math.floor(key * m.parts / 4294967296); });
     var wanted = Array.from(new Set(parts));
-    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null); }).then(function (tables) {
+    return loaded("e", wanted, function (bytes, p) { return part(bytes, p, null, true); }).then(function (tables) {
       var byPart = new Map(wanted.map(function (p, i) { return [p, tables[i]]; })), hits = [];
       keys.forEach(function (key, i) {
         var table = byPart.get(parts[i]), at = below(table.keys, key);
@@ -407,31 +513,30 @@
   function marked(parts) {
     return el("span", {}, parts.map(function (p) { return p[0] ? p[1] : el("mark", { class: "baogao-diff", text: p[1] }); }));
   }
-  /* The archive passage of a match, cut from the report's text as its page shows it, where the
-   * passage's fingerprints stand densest. A page is fetched, and its skeleton and fingerprints
-   * made, once for all its matches. */
-  var pages = new Map();
+  /* The archive passage of a match: the report's text of the sections its seeds stand in,
+   * read from the search index's text store (S.storeSpan: only the chunks that hold them, over
+   * http as byte ranges, from file:// as scripts; a row's starts: baogao/similar/index.py), cut
+   * where the passage's fingerprints stand densest (widened as the draft's). A text is read, and its skeleton and
+   * fingerprints made, once for all the matches in it. */
+  var spans = new Map();
+  var MARGIN = 32;  // normalised characters read past a section's end: a fingerprint's k-gram may reach over it
   function archivePassage(match, m) {
-    if (location.protocol === "file:") return Promise.resolve(null);
-    var url = match.url.split("#")[0];
-    if (!pages.has(url)) {
-      var page = fetch(new URL(url, S.siteRoot).href).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.text();
-      }).then(function (html) {
-        var found = S.reportText(new DOMParser().parseFromString(html, "text/html"));
-        if (!found) return null;
-        var sk = skeleton(found.text), fp = fingerprints(sk.codes, m), at = new Map();
+    var p = match._passage, starts = match._row[4], sections = p.seeds.map(function (seed) { return seed[2]; });
+    var low = Math.min.apply(null, sections), high = Math.max.apply(null, sections);
+    var from = low > 0 ? starts[low - 1] : 0, to = high < starts.length ? starts[high] + MARGIN : Infinity;
+    var key = p.doc + ":" + from + ":" + to;
+    if (!spans.has(key)) {
+      var span = S.storeSpan(p.doc, from, to).then(function (chars) {
+        var sk = skeleton(chars.join("")), fp = fingerprints(sk.codes, m), at = new Map();
         fp.hashes.forEach(function (h, i) { if (!at.has(h)) at.set(h, []); at.get(h).push(fp.positions[i]); });
-        return { chars: Array.from(found.text), sk: sk, at: at };
+        return { chars: chars, sk: sk, at: at };
       });
-      pages.set(url, page);
-      page.catch(function () { pages.delete(url); });
+      spans.set(key, span);
+      span.catch(function () { spans.delete(key); });
     }
-    return pages.get(url).then(function (found) {
-      if (!found) return null;
-      var sk = found.sk, at = found.at, p = match._passage, hits = [];
-      /* the passage's fingerprints on the page; the archive passage is their densest run as
+    return spans.get(key).then(function (found) {
+      var sk = found.sk, at = found.at, hits = [];
+      /* the passage's fingerprints in the text; the archive passage is their densest run as
        * long as the draft passage (and GAP) */
       new Set(p.seeds.map(function (seed) { return match._hashAt.get(seed[0]); })).forEach(function (h) {
         (at.get(h) || []).forEach(function (q) { hits.push(q); });
@@ -443,8 +548,9 @@
         if (j - i + 1 > best) { best = j - i + 1; first = i; last = j; }
       }
       if (!best) return null;
-      var a = hits[first], b = Math.min(sk.codes.length, hits[last] + m.k);
-      return found.chars.slice(sk.origin[a], sk.origin[b - 1] + 1).join("");
+      var ab = [hits[first], Math.min(sk.codes.length, hits[last] + m.k)];
+      if (best >= 2) ab = snap(sk, ab[0], ab[1], m);  // to the clause ends, as the draft passage
+      return found.chars.slice(sk.origin[ab[0]], sk.origin[ab[1] - 1] + 1).join("");
     }).catch(function () { return null; });
   }
   function page() {
@@ -498,8 +604,7 @@
         list.appendChild(item);
         archivePassage(x, m).then(function (archive) {
           if (archive === null) {
-            pair.appendChild(el("p", { class: "baogao-similar__note", text: location.protocol === "file:" ?
-              "从本地磁盘打开时无法显示归档原文，请点上方链接查看。" : "归档原文未能读取，请点上方链接查看。" }));
+            pair.appendChild(el("p", { class: "baogao-similar__note", text: "归档原文未能读取，请点上方链接查看。" }));
             return;
           }
           var d = diff(x._text, archive);
