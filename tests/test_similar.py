@@ -33,6 +33,7 @@ from baogao.similar.index import (
     publish_similar_index,
 )
 from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
+from baogao.similar.reuse import LINKS
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
@@ -461,6 +462,13 @@ def test_report_pages_list_passages_other_reports_hold(corpus_site):
         html = (site / "reports" / f"{rid}.html").read_text(encoding="utf-8")
         block = LexborHTMLParser(html).css_first("section.baogao-reuse")
         assert block is not None and "data-baogao-exclude" in block.attributes
+        items = block.css("li")
+        assert len(items) == len(passages)
+        for item, p in zip(items, passages):
+            assert len(p["links"]) <= LINKS and len(item.css("a")) == len(p["links"])
+            linked = " " + "、".join(link["title"] for link in p["links"]) if p["links"] else ""
+            more = f" 等 {p['count']} 篇" if p["count"] > len(p["links"]) else ""
+            assert item.text() == f"{p['text']} —{linked}{more}"
         for p in passages:
             for link in p["links"]:
                 other = link["url"].split("/")[1].split(".")[0]
