@@ -902,8 +902,6 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
     assert (result["year"], result["year_min"]) == (year, year_min)
 
 
-
-
 @pytest.mark.parametrize(
     ("title", "line", "org", "level"),
     [

@@ -23,6 +23,7 @@ from tests.labels import (
     SECOND_READ_THEMES,
     SHARED,
     THEME_LABEL_FILES,
+    USER_THEMES,
     LabelledSection,
     agreement,
     format_score,
@@ -32,7 +33,6 @@ from tests.labels import (
 )
 from tests.conftest import ROOT
 
-USER_THEMES = ("作风建设", "信息报送", "督查")
 USER_PRECISION, USER_RECALL = 0.9, 0.85
 OTHER_PRECISION = 0.85
 MIN_LABELLED = 300

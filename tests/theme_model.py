@@ -99,6 +99,7 @@ from baogao.themes import THEMES_FILE, classify, load_taxonomy, split_sections
 from tests.labels import (
     HELD_OUT_FILE,
     THEME_LABEL_FILES,
+    USER_THEMES,
     Counts,
     LabelledSection,
     _count,
@@ -111,7 +112,6 @@ from tests.labels import (
     section_key,
 )
 
-USER_THEMES = ("作风建设", "信息报送", "督查")
 OUTER_FOLDS, INNER_FOLDS = 5, 3
 HIGH_PRECISION = 0.95
 TAXONOMY = load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE)
