@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
-from baogao.titles import NEWS_DATELINE, OPENING_TIME_WORDS, PURPOSE_LEAD, file_stem
+from baogao.titles import NEWS_DATELINE, PURPOSE_LEAD, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -491,16 +491,9 @@ _SUBJECT_NEXT = (
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
 # (市总工会权益保障部走访).
-# A clause that only says when, before the subject: 今年以来, 2023年, 8月6日下午, 自2015年3月起,
-# 自党的群众路线教育实践活动开展以来.
-_WHEN = (
-    rf"(?:{'|'.join(OPENING_TIME_WORDS)}"
-    r"|自?(?:\d{4}\s?年(?:度)?)?(?:\d{1,2}\s?月(?:\d{1,2}\s?[日号])?(?:上午|下午|晚上)?)?(?:起|以来)?"
-    r"|自?[^，,。；\n]{2,20}?以来)"
-)
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:{_WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
+    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
     rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
     rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
     rf"{_SUBJECT_NEXT})"
@@ -509,7 +502,7 @@ _CLAUSE_ORG = re.compile(
 # the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
-    rf"^(?:{_WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
+    rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")

@@ -48,15 +48,18 @@ NEWS_DATELINE = re.compile(
     r"|[^\s，,。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日电)"
     r"\s*(?:\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上)?)?\s*[，,：:]?\s*"
 )
-# A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 近日): it names nothing.
-_TIME_ONLY = re.compile(
-    r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})年|今年|去年)?(?:上半年|下半年|全年|第?[一二三四]季度)?"
-    r"(?:[\d一二三四五六七八九十]{1,3}(?:[至到—\-~～][\d一二三四五六七八九十]{1,3})?月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
+# A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 自2015年3月起, 清明节期间,
+# 机关作风整顿工作开展以来): it names nothing. One pattern for the inferred title, which reads past
+# such a clause, and for enrich's search for the subject after it.
+WHEN = (
+    rf"(?:{'|'.join(OPENING_TIME_WORDS)}"
+    r"|自?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年度?|今年|去年)?(?:上半年|下半年|全年|第?[一二三四]季度)?"
+    r"(?:[\d一二三四五六七八九十]{1,3}(?:[至到—\-~～][\d一二三四五六七八九十]{1,3})?\s?月)?(?:[\d一二三四五六七八九十]{1,3}\s?[日号])?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
-    r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?$"
-    rf"|^(?:{'|'.join(OPENING_TIME_WORDS)})$"
-    r"|^[^，。；]{1,16}(?:期间|以来)$"  # 清明节期间, 机关作风整顿工作开展以来
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?(?:起|以来)?"
+    r"|自?[^，,。；\n]{1,20}?(?:期间|以来))"
 )
+_TIME_ONLY = re.compile(rf"^{WHEN}$")
 
 
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
