@@ -103,8 +103,10 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
         return report
     # from the first paragraph of text (a heading such as 一、总体情况 names a part, not the
     # report): not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：)
-    texts = [block for block in report.blocks if not is_header_line(block.text) and not _addressees(block.text)]
-    opening = next((b.text for b in texts if b.kind == "paragraph"), texts[0].text if texts else "")
+    texts = (block for block in report.blocks if not is_header_line(block.text) and not _addressees(block.text))
+    first = next(texts, None)
+    opening = first.text if first and first.kind == "paragraph" else next(
+        (b.text for b in texts if b.kind == "paragraph"), first.text if first else "")
     return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
 
 
