@@ -490,12 +490,15 @@ _SUBJECT_NEXT = (
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
-# (市总工会权益保障部走访).
+# (市总工会权益保障部走访). 由 may stand before it (由花桥镇纪委牵头); of several bodies that act
+# together (县作风办、县环保局联合督察) the first, who leads, is taken.
+_BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX}"
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
-    rf"(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX})"
-    rf"(?=(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
+    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?由?"
+    rf"(?P<org>{_BODY_NAME})"
+    rf"(?=(?:、{_BODY_NAME})*"
+    rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
     rf"{_SUBJECT_NEXT})"
 )
 # A town, township or street office, or a county, district or city of the place table, that is
@@ -552,6 +555,13 @@ def _title_org(title: str) -> str | None:
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
     return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
+
+
+def _town_body(org: str) -> bool:
+    """A body of a town, township or street office named by its form (花桥镇纪委, 城关镇党委): the
+    place table holds counties and up."""
+    town = _TOWN_NAMED.match(org)
+    return bool(town) and not _NOT_A_TOWN.search(town.group()) and not org.startswith(_NOT_A_SUBJECT) and town.end() < len(org)
 
 
 def _reads_as_body(org: str) -> bool:
@@ -660,7 +670,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     candidates = [
         m.group("org")
         for m in _CLAUSE_ORG.finditer(opening)
-        if _reads_as_body(m.group("org")) and not _in_book_title(opening, m.group("org"))
+        if (_reads_as_body(m.group("org")) or _town_body(m.group("org"))) and not _in_book_title(opening, m.group("org"))
     ]
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区

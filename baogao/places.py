@@ -12,7 +12,8 @@ Which spellings count as a mention of a place (the rules `_names` applies):
 - prefectures by their bare stem only when it has 3+ characters (石家庄, 呼和浩特) or is in a
   short whitelist of distinctive 2-character stems (阿坝, 凉山): most 2-character stems are
   words or are named for other reasons (延安精神, 长治久安, 大理石, 文山会海);
-- counties never by bare stem (井冈山精神, 普陀 is in two provinces);
+- counties never by bare stem (井冈山精神, 普陀 is in two provinces), but also by the names they
+  took after the table (海安县 became 海安市 in 2018: stem + 市 or 区, see `_later_names`);
 - one-character stems (城区, 郊区, 矿区, 和县, 代县, 成县 …) are common words or word
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
   immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
@@ -252,6 +253,22 @@ def _names(unit: _Unit, province_stems: frozenset[str]) -> set[str]:
     return names
 
 
+# Names a county-level unit takes when it is made a city or a district (撤县设市, 撤县设区, 撤市设区:
+# 海安县 → 海安市 in 2018, 南康市 → 南康区): the table is of 2017, the reports of every year since.
+# Each is the unit's stem with the new kind, counted only when no unit of the table is so named
+# (长沙县 → 长沙市 is the prefecture); found, it is named as written, in the unit's province.
+_LATER_KINDS = {"县": ("市", "区"), "市": ("区",)}
+# Spellings so made that are ordinary words: 大城市 (大城县), 平原区 (平原县), 滨海区, 五指山区, 庐山区.
+_WORDS_NOT_RENAMED = frozenset({"大城市", "平原区", "滨海区", "五指山区", "庐山区"})
+
+
+def _later_names(unit: _Unit) -> tuple[str, ...]:
+    stem, kind = _stem(unit.name)
+    if unit.level != LEVEL_COUNTY or len(stem) < 2 or unit.name != stem + kind:  # not 自治县 (kept as is)
+        return ()
+    return tuple(stem + later for later in _LATER_KINDS.get(kind, ()))
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[str]]:
     by_code = _units()
@@ -262,6 +279,12 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[s
     for unit in by_code.values():
         for name in _names(unit, province_stems):
             table.setdefault(name, []).append(unit)
+    renamed: dict[str, list[_Unit]] = {}
+    for unit in by_code.values():
+        for name in _later_names(unit):
+            if name not in table and name not in _WORDS_NOT_RENAMED:
+                renamed.setdefault(name, []).append(_Unit(name, unit.province, unit.level))
+    table |= renamed
     # Parent-qualified spellings (阳泉市城区, 北京市通州区) for one-character stems and for
     # names that are in more than one province. The parent is the prefecture, or the
     # province for districts of 直辖市 and counties ruled directly by a province.

@@ -304,6 +304,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["7月9日至17日,县委督查办组成两个督查组,采取查阅资料等方式进行了督查。"], "县委督查办"),
         ("县作风办对部分单位遵守工作纪律情况开展督查", [], "县作风办"),
         ("", ["7月下旬,市统计局派员参加了市政府督查室对部门的专项督查。"], "市统计局"),
+        # the body 由 names as the one that leads, and the first of bodies that act together
+        ("", ["2月8日上午,由花桥镇纪委牵头,镇党政办人员参加,对在岗情况进行突击检查。"], "花桥镇纪委"),
+        ("", ["9月19日,县作风办、县环保局、县城管局联合督察秸秆禁烧工作。"], "县作风办"),
+        ("", ["9月19日,县作风办、县环保局和县城管局的工作人员参加。"], None),  # no deed: not a subject
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
@@ -463,6 +467,16 @@ def test_find_places_ambiguous_and_short_names():
     assert [p.name for p in find_places("伊犁州、鄂伦春旗")] == ["伊犁哈萨克自治州", "鄂伦春自治旗"]
     assert find_places("大理石、文山会海、沿海城市、中南部县城、城区、和县") == []
     assert [p.province for p in find_places("市中区和济南市市中区")] == [None, "山东省"]
+
+
+def test_find_places_by_the_names_counties_took_later():
+    # 海安县 became 海安市 (2018), 南康市 南康区 (2013): the table of 2017 names neither
+    assert [(p.name, p.province, p.level) for p in find_places("海安市墩头镇、赣州市南康区")] == [
+        ("海安市", "江苏省", "县"), ("赣州市", "江西省", "市"), ("南康区", "江西省", "县"),
+    ]
+    assert [p.name for p in find_places("长沙县和长沙市")] == ["长沙县", "长沙市"]  # a unit's own name wins
+    assert find_places("在大城市和平原区") == []  # words, not 大城县 and 平原县 renamed
+    assert (meta("海安市人民政府办公室2023年工作总结")["region"], meta("海安市人民政府办公室2023年工作总结")["level"]) == ("江苏省", "县")
 
 
 def test_find_platforms():
@@ -916,6 +930,7 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "为进一步提升信息员素质,棠溪镇三步走,推动新闻宣传专题培训。", "棠溪镇", "乡"),
         ("", "为进一步加强作风建设,促进工作落实。", None, None),  # a purpose with no subject
         ("", "本报讯 连日来,嘉鱼县组织县直、乡镇两级巡查组开展交叉巡查。", "嘉鱼县", "县"),
+        ("嘉鱼开展交叉巡查", "本报讯 记者姜明助、通讯员陈琳报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),

@@ -70,6 +70,7 @@ def test_an_inferred_title_names_the_campaign_the_report_answers():
         ("建始网讯(融媒体记者万雪芬)5月21日,州环保督导组来建始督导整改工作。", "州环保督导组来建始督导整改工作"),
         ("(中国乡镇网安徽讯)棠溪镇组织开展新闻宣传专题培训。", "棠溪镇组织开展新闻宣传专题培训"),
         ("新华社北京2月9日电 日前，中央纪委通报3起典型问题。", "中央纪委通报3起典型问题"),
+        ("本报讯 记者姜明助、通讯员陈琳、田亮报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县组织县直巡查组开展交叉巡查"),
         # a clause longer than a title is cut, and says so
         ("州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改工作。", "州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改…"),
         # a purpose clause is no title: the clause of its subject is (a short one with the next)
