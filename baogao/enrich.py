@@ -561,7 +561,9 @@ def _town_body(org: str) -> bool:
     """A body of a town, township or street office named by its form (花桥镇纪委, 城关镇党委): the
     place table holds counties and up."""
     town = _TOWN_NAMED.match(org)
-    return bool(town) and not _NOT_A_TOWN.search(town.group()) and not org.startswith(_NOT_A_SUBJECT) and town.end() < len(org)
+    if town is None or org.startswith(_NOT_A_SUBJECT):
+        return False
+    return not _NOT_A_TOWN.search(town.group()) and town.end() < len(org)
 
 
 def _reads_as_body(org: str) -> bool:
