@@ -451,6 +451,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 
@@ -492,7 +493,7 @@ _SUBJECT_NEXT = (
 # name followed by what a subject is followed by, optionally with a department in between
 # (市总工会权益保障部走访). 由 may stand before it (由花桥镇纪委牵头); of several bodies that act
 # together (县作风办、县环保局联合督察) the first, who leads, is taken.
-_BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{1,18}}?{_ORG_SUFFIX}"
+_BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX}"  # 县委办 is all suffix
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?由?"
@@ -552,6 +553,8 @@ def _title_org(title: str) -> str | None:
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
+    if _EVENT_VERB.search(org):  # 冷水滩召开全区政府系统办公室主任会议: the place held a meeting
+        return None
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
     return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
@@ -682,7 +685,12 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         for candidate in candidates:
             if title_places & {p.name for p in find_places(candidate)}:
                 return _with_parent_place(candidate, names)
-        return _qualify(candidates[0], opening, title + " " + stem)
+        org = _qualify(candidates[0], opening, title + " " + stem)
+        town = _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+        if org[0] in "镇乡" and town and town.endswith(("镇", "乡", "街道", "街办")):
+            # 镇纪委 of the town the title or opening is about (幽兰镇纪委); its government is the town
+            return town if re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
+        return org
 
     we = _WE_BODY.search(opening)
     if we:

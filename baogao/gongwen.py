@@ -2,7 +2,8 @@
 
 份号 (000123), 密级 (秘密★1年, 密级：内部), 紧急程度 (特急, 加急), 发文机关标志 (××县人民政府办公室文件),
 发文字号 (×政办发〔2024〕12号, with 签发人 beside it), and an attachment marker (附件1) standing
-above the attachment's own title. Used by parse (the title is the first line after them; the
+above the attachment's own title; a bulletin's masthead (督查通报 / 第6期 / 县政府督查室 2023年5月6日)
+stands where a 版头 does. Used by parse (the title is the first line after them; the
 lines themselves stay in the text) and by enrich (the 密级 marking).
 
 A copy of a 政府信息公开 page starts instead with the table the page prints above the document
@@ -34,6 +35,15 @@ _JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|�
 _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
+# The masthead (报头) of a bulletin — 督查通报, 信息专报, 政务信息快报 — is its name over an issue line
+# (第6期, 2023年第12期（总第45期）), and under it who edits it and when (县政府督查室编 2023年5月6日).
+_ISSUE = re.compile(
+    r"^[（(]?(?:[0-9０-９]{4}\s*年\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
+    r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?$"
+)
+_MASTHEAD_MAX_CHARS = 20
+_EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+                      r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
 INFO_FIELDS = {
@@ -66,16 +76,26 @@ def is_header_line(line: str) -> bool:
         return False
     if MARKING.match(text):
         return len(text) <= MARKING_MAX_CHARS
-    return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT))
+    return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT, _ISSUE))
 
 
 def header_length(lines: tuple[str, ...]) -> int:
     """How many of the opening lines form the 版头 (0 when the text does not start with one).
-    The issuers' names of a joint 版头 are part of it, above or below the line with 文件."""
+    The issuers' names of a joint 版头 are part of it, above or below the line with 文件; a
+    bulletin's name above its issue line, and the editor and date line below it, too."""
     count, end = 0, min(len(lines), HEADER_MAX_LINES)
-    while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count)):
+    while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count) or _masthead(lines, count)):
         count += 1
     return count
+
+
+def _masthead(lines: tuple[str, ...], k: int) -> bool:
+    """A bulletin's name with its issue line below it (督查评比专报 / 第 6 期), or the line of its
+    editor and date right under the issue line (天水市创城办 2022年3月4日)."""
+    text = lines[k].strip()
+    if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
+        return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:

@@ -34,16 +34,18 @@ _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开�
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
-OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "新年伊始", "年初", "年底", "岁末年初",
-                      "今年以来", "今年初以来", "年初以来", "近年来", "一年来", "节后", "节前", "春节过后",
+OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "今天", "今日", "昨天", "昨日",
+                      "新年伊始", "年初", "年底", "岁末年初", "今年以来", "今年初以来", "年初以来", "近年来", "一年来", "节后", "节前", "春节过后",
                       "春节前后", "节日期间", "连日来", "入夏以来", "入冬以来", "入汛以来", "开春以来")
-# A news item's dateline (本报讯(记者刘婧)6月22日, 本报讯 记者姜明助、通讯员陈琳报道:, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网
-# 安徽讯), 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by
-# enrich's search for the opening's subject.
+# A news item's dateline (本报讯(记者刘婧)6月22日, 本报讯 记者姜明助、通讯员陈琳报道:,
+# (蕲春广播电视台记者朱卫红报道)6月14日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网安徽讯),
+# 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by enrich's
+# search for the opening's subject.
 NEWS_DATELINE = re.compile(
-    r"^\s*(?:[（(][^）)\n]{1,20}讯[）)]"
+    r"^\s*(?:[（(][^）)\n]{1,20}讯[）)]|[（(][^）)\n]{1,30}?报道[）)]"
     r"|(?:本报|[^\s，,。（(]{1,10}?(?:网|台|报|社|融媒))讯\s*(?:[（(][^）)\n]{1,24}[）)]"
     r"|(?:特约)?(?:记者|通讯员)[^，,。：:\n]{1,30}?报道)?"
     r"|[^\s，,。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日电)"
@@ -66,7 +68,7 @@ _TIME_ONLY = re.compile(rf"^{WHEN}$")
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
 PURPOSE_LEAD = re.compile(r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻)")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
-_TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)(?![村镇])")
+_TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
 
 def file_stem(source_name: str) -> str:
@@ -98,15 +100,20 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # 县政府办公室领导班子团结带领…: the leadership team's report, not the office's
         team = "领导班子" if f"{org}领导班子" in opening[:200] else ""
         return f"{org}{team}{kind}"
-    clauses = [c.strip() for c in _CLAUSE_BREAK.split(NEWS_DATELINE.sub("", opening, count=1)) if c.strip()]
+    opening = NEWS_DATELINE.sub("", opening, count=1)
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(opening) if c.strip()]
     # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with
+    first_sentence = len([c for c in _CLAUSE_BREAK.split(_SENTENCE_END.split(opening, maxsplit=1)[0]) if c.strip()])
     while len(clauses) > 1 and _TIME_ONLY.match(clauses[0]):
         clauses.pop(0)
+        first_sentence -= 1
     if not clauses:
         return "无标题"
     clause = clauses[0]
     if PURPOSE_LEAD.match(clause):  # 为进一步提升信息员素质，…，棠溪镇三步走: the clause of the subject
         k = next((k for k, c in enumerate(clauses) if k and _opens_with_subject(c, org)), 0)
+        if not k:  # no subject found: the first clause of the next sentence that says more than when
+            k = next((k for k in range(max(1, first_sentence), len(clauses)) if not _TIME_ONLY.match(clauses[k])), 0)
         clause = clauses[k]
         if k and len(clause) < _SHORT_CLAUSE and k + 1 < len(clauses):  # 棠溪镇三步走，推动…培训再上新台阶
             clause += "，" + clauses[k + 1]

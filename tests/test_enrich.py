@@ -308,8 +308,12 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["2月8日上午,由花桥镇纪委牵头,镇党政办人员参加,对在岗情况进行突击检查。"], "花桥镇纪委"),
         ("", ["9月19日,县作风办、县环保局、县城管局联合督察秸秆禁烧工作。"], "县作风办"),
         ("", ["9月19日,县作风办、县环保局和县城管局的工作人员参加。"], None),  # no deed: not a subject
+        # a town's body named by its level, of the town the title or opening is about
+        ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
+        ("泗张镇:严督夏季秸秆禁烧", ["泗水县泗张镇人大加大监督力度。", "镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
+        ("冷水滩召开全区政府系统办公室主任会议", [], None),  # a place's meeting of office heads
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
          ["我办认真履行职责。", "全年报送信息320条，被市政府办采用56条。", "东安县人民政府办公室", "2023年12月28日"],

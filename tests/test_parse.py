@@ -105,6 +105,12 @@ TITLES = [
                  "富民乡2022年上半年工作总结", True, 0, ("p", "附件1"), id="attachment-marker-not-title"),
     pytest.param(["密级：内部", "签发人：张三", "县政府办公室2023年工作总结", "县政府办公室2023年工作总结", P], HASH_NAME,
                  "县政府办公室2023年工作总结", True, 1, ("p", "密级：内部"), id="header-then-repeated-title"),
+    # a bulletin's masthead: its name over the issue line, then its editor and date
+    pytest.param(["督查评比专报", "第 6 期", "关于对两区“包街包巷包小区”", "责任单位评比情况的通报", P], HASH_NAME,
+                 "关于对两区“包街包巷包小区”责任单位评比情况的通报", True, 0, ("p", "督查评比专报"), id="bulletin-masthead"),
+    pytest.param(["督查通报", "2023年第12期（总第45期）", "县政府督查室　　2023年5月6日", "关于上半年重点工作落实情况的通报", P],
+                 HASH_NAME, "关于上半年重点工作落实情况的通报", True, 0, ("p", "督查通报"), id="bulletin-masthead-with-editor"),
+    pytest.param(["信息专报", "各乡镇：", P], HASH_NAME, "信息专报", True, 0, ("p", "各乡镇："), id="no-issue-line-no-masthead"),
     pytest.param(["附件2：", P], HASH_NAME, "", False, 0, ("p", "附件2："), id="header-without-title"),
     pytest.param(["秘密★1年", "各位代表：", P], HASH_NAME, "", False, 0, ("p", "秘密★1年"), id="marking-is-never-the-title"),
     # a 公文 title set over lines: issuer, then 关于… or the report's name

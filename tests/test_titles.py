@@ -71,6 +71,9 @@ def test_an_inferred_title_names_the_campaign_the_report_answers():
         ("(中国乡镇网安徽讯)棠溪镇组织开展新闻宣传专题培训。", "棠溪镇组织开展新闻宣传专题培训"),
         ("新华社北京2月9日电 日前，中央纪委通报3起典型问题。", "中央纪委通报3起典型问题"),
         ("本报讯 记者姜明助、通讯员陈琳、田亮报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县组织县直巡查组开展交叉巡查"),
+        ("(蕲春广播电视台全媒体记者朱卫红报道)6月14日,县政协召开社情民意信息工作会议。", "县政协召开社情民意信息工作会议"),
+        # 今天 only says when; 各乡镇 is no town that could be the subject
+        ("为推动有关工作落实。今天,县委办、县政府办组成三个督查组,深入各乡镇督导检查。", "县委办、县政府办组成三个督查组"),
         # a clause longer than a title is cut, and says so
         ("州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改工作。", "州环保第三督导组来建始调研督导落实中央环保督察反馈问题整改…"),
         # a purpose clause is no title: the clause of its subject is (a short one with the next)
