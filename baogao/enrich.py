@@ -452,6 +452,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织")
+_TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 
@@ -675,7 +676,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     candidates = [
         m.group("org")
         for m in _CLAUSE_ORG.finditer(opening)
-        if (_reads_as_body(m.group("org")) or _town_body(m.group("org"))) and not _in_book_title(opening, m.group("org"))
+        if (_reads_as_body(m.group("org")) or _town_body(m.group("org")))
+        and not _in_book_title(opening, m.group("org"))
+        and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
+        and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
     ]
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区

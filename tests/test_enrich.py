@@ -308,6 +308,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["2月8日上午,由花桥镇纪委牵头,镇党政办人员参加,对在岗情况进行突击检查。"], "花桥镇纪委"),
         ("", ["9月19日,县作风办、县环保局、县城管局联合督察秸秆禁烧工作。"], "县作风办"),
         ("", ["9月19日,县作风办、县环保局和县城管局的工作人员参加。"], None),  # no deed: not a subject
+        # a clause that does something is no name, nor are two bodies joined by 和 or 与
+        ("", ["10月20日,牌头镇组织部分市县人大代表和镇人大主席团成员视察。"], "牌头镇"),
+        ("", ["会上,市地税局和粮食局作了交流发言。"], None),
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
         ("泗张镇:严督夏季秸秆禁烧", ["泗水县泗张镇人大加大监督力度。", "镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
