@@ -51,7 +51,7 @@ NEWS_DATELINE = re.compile(
     r"|[^\s，,。]{0,12}?\d{1,2}\s?月\s?\d{1,2}\s?日电)"
     r"\s*(?:\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上)?)?\s*[，,：:]?\s*"
 )
-# A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 自2015年3月起, 清明节期间,
+# A clause that only says when (新年伊始, 10月22日下午, 2025年7月9日至17日, 自2015年3月起, 清明节期间, 当前正值春节过后…之际,
 # 机关作风整顿工作开展以来): it names nothing. One pattern for the inferred title, which reads past
 # such a clause, and for enrich's search for the subject after it.
 WHEN = (
@@ -60,13 +60,16 @@ WHEN = (
     r"(?:[\d一二三四五六七八九十]{1,3}(?:[至到—\-~～][\d一二三四五六七八九十]{1,3})?\s?月)?(?:[\d一二三四五六七八九十]{1,3}\s?[日号])?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚)?(?:起|以来)?"
-    r"|自?[^，,。；\n]{1,20}?(?:期间|以来))"
+    r"|自?[^，,。；\n]{1,20}?(?:期间|以来|之际))"
 )
 _TIME_ONLY = re.compile(rf"^{WHEN}$")
 
 
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
-PURPOSE_LEAD = re.compile(r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻)")
+PURPOSE_LEAD = re.compile(
+    r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|持续"
+    r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确)"
+)
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
