@@ -327,6 +327,9 @@ _UNION_CONGRESS = re.compile(r"中国工会第?(十[六七八])(?:大|次全国�
 _UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
 _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
+    # the formulas of 2020 for it (疫情防控 alone is older: 非洲猪瘟, H1N1)
+    (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化疫情防控|外防输入、内防反弹"), 2020),
+    (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
     (re.compile("党史学习教育"), 2021),
     (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
     (re.compile("群众路线教育实践活动"), 2013),
@@ -846,7 +849,7 @@ def _level_of_org(org: str) -> str | None:
         return _LEVEL_BY_CHAR[named.group(1)]
     if org.startswith("自治区"):
         return "省"
-    if org.startswith("街道") or org.endswith(("街道", "街办", "街道办事处")):  # 何寨街办: a street office
+    if "街道" in org or "街办" in org:  # 何寨街办, 行者街道党工委: a street office and its bodies
         return "乡"
     if org.startswith(_LEVEL_CHAR_WORDS):  # 市场监督管理局 is no city's body
         return None

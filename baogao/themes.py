@@ -197,6 +197,10 @@ class SectionMatch:
     evidence: tuple[Evidence, ...]
     parts: tuple[Part, ...] = ()
     own: bool = True  # the section itself is about the theme, not only the parts it stands for
+    # A window (paragraphs of a text without headings, cut by length, not by topic) that is
+    # about the theme in one paragraph only: the match is that paragraph (`block`), its label,
+    # excerpt and evidence are its own.
+    passage: bool = False
 
 
 # ------------------------------------------------------------------------------------ taxonomy
@@ -639,15 +643,18 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         key=lambda e: (e.where == "text", -e.count, e.word),
     )
     parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
-    block, excerpt = section.block, section.excerpt
+    block, excerpt, label = section.block, section.excerpt, section.label
     if hit.focus and not parts:
         block, char = hit.focus
         excerpt = _snippet(texts[block][char:])
+    passage = bool(hit.focus) and not parts and section.kind == "window"
+    if passage:
+        label = _label(texts[block])
     return SectionMatch(
         theme=theme.name,
         section=section.index,
         kind=section.kind,
-        label=section.label,
+        label=label,
         block=block,
         heading=texts[section.heading_block] if section.heading_block is not None else None,
         heading_block=section.heading_block,
@@ -656,6 +663,7 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         evidence=tuple(evidence),
         parts=parts,
         own=section.index in hit.parts,
+        passage=passage,
     )
 
 
@@ -752,6 +760,15 @@ def _own_evidence(
     if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
         focus = _passage_about(theme, texts, section.body, factor)
     qualifies = score >= threshold or focus is not None
+    if qualifies and section.kind == "window" and len(section.body) > 1:
+        # a window is cut by length, not by topic: when one paragraph holds the passage about the
+        # theme, or all of its evidence, that paragraph is the match (SectionMatch.passage)
+        if focus is None:
+            holding = [span for span in section.body if _count(theme, texts, (span,))[0]]
+            focus = (holding[0][0], holding[0][1]) if len(holding) == 1 else None
+        if focus is not None:
+            paragraph = next(span for span in section.body if span[0] == focus[0])
+            counts = Counter({(w, "text"): n for w, n in _count(theme, texts, (paragraph,))[1].items()})
     hit = _Hit(score, counts, (section.index,), focus)
     return hit, qualifies, factor * head_sum >= theme.threshold
 

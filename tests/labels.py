@@ -264,7 +264,8 @@ def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ..
             for index in (*own, *(part.section for part in match.parts)):
                 section = sections[index]
                 for block, start, end in ((section.head,) if section.head else ()) + section.body:
-                    spans.setdefault(match.theme, []).append((offsets[block][start], offsets[block][end]))
+                    if not match.passage or block == match.block:  # a window's passage: its paragraph
+                        spans.setdefault(match.theme, []).append((offsets[block][start], offsets[block][end]))
         for k, (start, row) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(flat)
             if end <= start:

@@ -134,6 +134,9 @@ TITLES = [
                  "学习园地", True, 0, ("p", "2023年工作总结"), id="no-join-after-a-non-issuer-line"),
     # not titles
     pytest.param(["各位代表：", P], HASH_NAME, "", False, 0, ("p", "各位代表："), id="salutation-not-title"),
+    pytest.param(["N海都记者 李伟强", P], HASH_NAME, "", False, 0, ("p", "N海都记者 李伟强"), id="byline-not-title"),
+    pytest.param(["本报记者 张三 通讯员 李四", P], HASH_NAME, "", False, 0, ("p", "本报记者 张三 通讯员 李四"), id="bylines-not-title"),
+    pytest.param(["信息通讯员培训班", P], HASH_NAME, "信息通讯员培训班", True, 0, ("p", P), id="tongxunyuan-title"),
     pytest.param(["同志们：", P], HASH_NAME, "", False, 0, ("p", "同志们："), id="salutation-2-not-title"),
     pytest.param([P, "一、工作回顾"], HASH_NAME, "", False, 0, ("p", P), id="sentence-not-title"),
     pytest.param(["一、工作回顾", P], HASH_NAME, "", False, 0, ("h", 2, "一、工作回顾"), id="heading-not-title"),

@@ -354,7 +354,16 @@ def test_preamble_and_windows_can_match(taxonomy):
     assert (match.kind, match.label, match.block, match.heading_block) == ("preamble", PREAMBLE_LABEL, 0, None)
     flat = report(FILLER * 3, "全年报送政务信息870条，被省市采用186条，编发信息专报50期，信息工作考核全市第一。")
     (window,) = by_theme(classify(flat, taxonomy), "信息报送")
-    assert (window.kind, window.block, window.heading) == ("window", 0, None)
+    # a window is cut by length: the one paragraph that holds the evidence is the passage
+    assert (window.kind, window.block, window.heading, window.passage) == ("window", 1, None, True)
+    assert window.label.startswith("全年报送政务信息870条") and window.excerpt.startswith("全年报送政务信息870条")
+
+
+def test_a_window_about_a_theme_in_several_paragraphs_stays_whole(taxonomy):
+    text = "全年报送政务信息870条，被省市采用186条。"
+    flat = report(text, "编发信息专报50期，信息工作考核全市第一。", FILLER)
+    (window,) = by_theme(classify(flat, taxonomy), "信息报送")
+    assert (window.kind, window.block, window.passage) == ("window", 0, False)
 
 
 def test_12345_counts_as_the_hotline_only_when_it_is_the_number(taxonomy):
