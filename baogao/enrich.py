@@ -439,6 +439,9 @@ _ORG_SUFFIX = (
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
+    # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
+    r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申])办"
+    r"(?![法理公事好实结成件学班案])"
     r")"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
@@ -454,7 +457,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织|会同")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")

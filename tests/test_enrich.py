@@ -317,6 +317,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
         ("冷水滩召开全区政府系统办公室主任会议", [], None),  # a place's meeting of office heads
+        # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
+        ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
+        ("市人大督办代表建议办理", [], None),
+        ("", ["下一步，县发改委要会同县督查落实办对相关工作进行督导。"], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
          ["我办认真履行职责。", "全年报送信息320条，被市政府办采用56条。", "东安县人民政府办公室", "2023年12月28日"],
