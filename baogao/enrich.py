@@ -437,6 +437,9 @@ _ORG_SUFFIX = (
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
+    # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
+    # committee's departments (县委组织部, 区委统战部)
+    r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
@@ -445,7 +448,7 @@ _ORG_SUFFIX = (
     r")"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
-_SHORT_OFFICE = re.compile(r"(委|政府)办$")
+_SHORT_OFFICE = re.compile(r"((?<=[省市县区州旗])委|政府)办$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
 _CENTRAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
@@ -455,9 +458,9 @@ _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织|会同")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织|会同|专题")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -493,7 +496,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作]"
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -513,10 +517,13 @@ _CLAUSE_ORG = re.compile(
 # the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
-    rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?"
+    rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}"  # 春节长假过后,2月3日早,冯原镇…
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
+_ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
+_TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办)(?!村)")
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
@@ -560,8 +567,14 @@ def _title_org(title: str) -> str | None:
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
-    if _EVENT_VERB.search(org):  # 冷水滩召开全区政府系统办公室主任会议: the place held a meeting
-        return None
+    deed = _EVENT_VERB.search(org)
+    if deed:
+        # 汉源县人大常委会专题研究人大信息工作: the body is the prefix before the deed, if any
+        # (冷水滩召开全区政府系统办公室主任会议: the place held a meeting, no body is named)
+        org = org[: deed.start()]
+        before = _TITLE_ORG.match(org)
+        if not before or before.end() != len(org):
+            return None
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
     return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
@@ -697,7 +710,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
                 return _with_parent_place(candidate, names)
         org = _qualify(candidates[0], opening, title + " " + stem)
         town = _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
-        if org[0] in "镇乡" and town and town.endswith(("镇", "乡", "街道", "街办")):
+        if org[0] in "镇乡" and town and town.endswith(_TOWN_WORDS):
             # 镇纪委 of the town the title or opening is about (幽兰镇纪委); its government is the town
             return town if re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
         return org
@@ -739,7 +752,7 @@ def _place_subject_at(line: str) -> str | None:
             end = place.end + start
     if end > m.end("org"):
         return None
-    if org.endswith(("镇", "乡", "街道", "街办")):
+    if org.endswith(("镇", "乡", "街道", "街办")) or _ZONE.search(org):
         return org
     return org if end == m.end("org") else None
 
@@ -818,7 +831,7 @@ _BARE_SUBJECT = re.compile(
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
-_WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])")
+_WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])(?!第|排名|排第|前列|领先|同类|先进)")  # not a ranking in it (全省第七)
 # 我县召开信息工作会议: the writer speaks as that place (not 我市: county-level cities say it too).
 _OUR_AREA = re.compile(r"我([县区旗乡镇])")
 _WHOLE_AREA_MIN = 3
@@ -847,6 +860,8 @@ def _level_of_org(org: str) -> str | None:
         if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
             return "乡"
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
+    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)):  # 郭杜开发区: of no level a name says
+        return None
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
         return _LEVEL_BY_CHAR[named.group(1)]

@@ -63,6 +63,8 @@ _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|
 _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)对")
 _TITLE_MAX_LINES = 3
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
+# A photo's caption in a news item ((图为检查核实现场)): not its opening.
+_CAPTION = re.compile(r"^[（(]?图[为：:]")
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
@@ -105,9 +107,10 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
     if report.title:
         return report
     # from the first paragraph of text (a heading such as 一、总体情况 names a part, not the
-    # report): not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：), not a byline
+    # report): not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：), not a byline or a photo's caption
     texts = (block for block in report.blocks
-             if not is_header_line(block.text) and not _addressees(block.text) and not _BYLINE.match(block.text.strip()))
+             if not is_header_line(block.text) and not _addressees(block.text) and not _BYLINE.match(block.text.strip())
+             and not _CAPTION.match(block.text.strip()))
     first = next(texts, None)
     opening = first.text if first and first.kind == "paragraph" else next(
         (b.text for b in texts if b.kind == "paragraph"), first.text if first else "")

@@ -311,15 +311,22 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a clause that does something is no name, nor are two bodies joined by 和 or 与
         ("", ["10月20日,牌头镇组织部分市县人大代表和镇人大主席团成员视察。"], "牌头镇"),
         ("", ["会上,市地税局和粮食局作了交流发言。"], None),
+        ("", ["8月9日,区安委办负责人一行赴广兴洲镇开展安全生产大检查。"], "区安委办"),  # its delegation; not 区安委办公室
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
-        ("泗张镇:严督夏季秸秆禁烧", ["泗水县泗张镇人大加大监督力度。", "镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        ("泗张镇:严督夏季秸秆禁烧", ["近日,镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        # the congress, the consultative conference and the party committee's departments are bodies
+        ("", ["近日,泗水县泗张镇人大加大监督力度。"], "泗水县泗张镇人大"),
+        ("", ["6月14日,蕲春县政协召开社情民意信息工作会议。"], "蕲春县政协"),
+        ("扶沟县委统战部召开专题宣传信息工作推进会", [], "扶沟县委统战部"),
+        ("汉源县人大常委会专题研究人大信息工作", [], "汉源县人大常委会"),  # the body before the deed
+        ("", ["泥河镇人大主席权循哲紧扣重点工作。"], None),  # 人大主席 is a person's office
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
         ("冷水滩召开全区政府系统办公室主任会议", [], None),  # a place's meeting of office heads
         # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
         ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
-        ("市人大督办代表建议办理", [], None),
+        ("市人大督办代表建议办理", [], "市人大"),
         ("", ["下一步，县发改委要会同县督查落实办对相关工作进行督导。"], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
@@ -943,6 +950,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "本报讯 连日来,嘉鱼县组织县直、乡镇两级巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("嘉鱼开展交叉巡查", "本报讯 记者姜明助、通讯员陈琳报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
+        ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
+        ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),
         ("", "自党的群众路线教育实践活动开展以来,城关镇狠抓作风建设。", "城关镇", "乡"),

@@ -465,6 +465,8 @@ INFER = [
     pytest.param(None, "工作总结", [P], "办公室坚持围绕中心、服务大局", id="no-org-uses-opening"),
     pytest.param(None, None, ["2025年7月9日至17日，县委督查办组成两个督查组，开展督查。"], "县委督查办组成两个督查组",
                  id="opening-time-clause-skipped"),
+    pytest.param(None, None, ["N海都记者 李伟强", "莆田市纪委紧盯重要时间节点。"], "莆田市纪委紧盯重要时间节点", id="byline-skipped"),
+    pytest.param(None, None, ["(图为检查核实现场)", "县审计局对整改情况进行核实。"], "县审计局对整改情况进行核实", id="caption-skipped"),
     pytest.param(None, None, ["各镇人民政府,县政府各工作部门:", "为统计办理情况，现将有关事项通知如下:"], "为统计办理情况",
                  id="addressees-skipped"),
     pytest.param(None, None, ["根据《关于开展能力提升行动的通知》要求，我办坚持以习近平新时代中国特色社会主义思想为指导。"],
