@@ -374,10 +374,11 @@ def _kind(value: Any) -> str:
 # ------------------------------------------------------------------------------------ sections
 
 _CN = "一二三四五六七八九十"
-# A lead-in opens a run of text at the start of a paragraph or after a sentence or clause end.
+# A lead-in opens a run of text at the start of a paragraph or after a sentence or clause end
+# (一是…, 一要… as a leader's demands are listed, 一抓… as a town lists its measures).
 # Numbered paragraphs and items count too (1.山西省…, （2）…, ③…), not a number's decimals (1.5亿).
 _LEAD_IN = re.compile(
-    rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}是|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、]"
+    rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}[是要抓]|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、]"
     rf"|\d{{1,2}}[.．、](?![\d.．])|[（(](?:\d{{1,2}}|[{_CN}]{{1,3}})\s?[）)]|[①-⑳])"
 )
 _LEAD_END = re.compile(r"[。；;！？!?：:]")

@@ -177,6 +177,21 @@ def test_validation_of_data_already_read():
 # ---------------------------------------------------------------------------------- sections
 
 
+def test_a_leaders_demands_and_a_towns_measures_are_lead_ins_too(taxonomy):
+    # 一要…二要… (what a leader asked for on a 督察 visit) are items of their own: the visit's 督查
+    # words in 四要 do not make the demands about 督查
+    r = report(
+        "督查中，副县长察看项目施工现场。他强调：一要加快在建项目工程进度。二要尽快实现未开工项目开工建设。"
+        "三要全力做好项目服务。四要进一步加强跟踪督查，以强有力的督查督办加快项目建设。",
+    )
+    labels = [s.label for s in split_sections(r) if s.kind == "lead"]
+    assert [label[:2] for label in labels] == ["一要", "二要", "三要", "四要"]
+    matched = {m.label[:2] for m in by_theme(classify(r, taxonomy), "督查")}
+    assert "四要" in matched and not matched & {"一要", "二要", "三要"}
+    town = report("金龙镇突出作风建设。一抓学习教育，开展集中学习。二抓落实执行，建立台账。")
+    assert [s.label[:2] for s in split_sections(town) if s.kind == "lead"] == ["一抓", "二抓"]
+
+
 def test_sections_follow_headings_preamble_and_lead_ins():
     r = report(
         "县政府办公室2023年工作总结",
