@@ -645,12 +645,14 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
     )
     parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
     block, excerpt, label = section.block, section.excerpt, section.label
+    passage = bool(hit.focus) and not parts and section.kind == "window"
     if hit.focus and not parts:
         block, char = hit.focus
+        if passage:
+            label = _label(texts[block])
+        if block == section.block or passage:  # the snippet never repeats what the label shows
+            char = max(char, len(label) - 1 if label.endswith("…") else len(label))
         excerpt = _snippet(texts[block][char:])
-    passage = bool(hit.focus) and not parts and section.kind == "window"
-    if passage:
-        label = _label(texts[block])
     return SectionMatch(
         theme=theme.name,
         section=section.index,
