@@ -24,6 +24,7 @@ the end; whether to start workers at all is baogao.workers' rule (two chunks or 
 
 from __future__ import annotations
 
+import gc
 import logging
 from concurrent.futures import Future
 from contextlib import ExitStack
@@ -87,6 +88,10 @@ class PageRender:
         if not self.chunks:
             return
         _inherited = _Inherited(config, files, nav, env)
+        # The parent's objects out of the collector's reach while the workers run: a collection
+        # in a worker would otherwise walk (and so copy, page by page) the whole inherited heap.
+        gc.freeze()
+        self._pool.callback(gc.unfreeze)
         pool = self._pool.enter_context(worker_pool(len(self.chunks), 1, self.jobs))
         assert pool is not None  # `plan` kept the chunks only for a pool
         self._pending = [pool.submit(_render, chunk) for chunk in self.chunks]
