@@ -174,7 +174,7 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
         started = time.perf_counter()
         try:
             with staged_site(args.out) as staging:
-                reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out)
+                reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs)
                 checked = _check(staging, pages, reused)
                 if checked:
                     log.error("baogao build: the new site is discarded; %s is unchanged", args.out)

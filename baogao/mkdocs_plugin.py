@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,15 +33,17 @@ from baogao.manifest import DIGESTS
 from baogao.schema import FILE_INFO
 from baogao.search.backend import BACKEND
 from baogao.pagereuse import PageReuse, shared_key
+from baogao.pagerender import PageRender
 from baogao.similar.index import publish_similar_index
 from baogao.similar.reuse import load_reuse
 
 
-class TakenPage(File):
-    """A page the previous site gives (baogao.pagereuse): among MkDocs' files, so that links to
-    it resolve and the sitemap lists it (it has a Page, never read), but not a documentation
-    page, so MkDocs neither reads nor renders it, and not copied: `PageReuse.finish` links the
-    previous file in."""
+class StandInPage(File):
+    """A page MkDocs neither reads nor renders: taken from the previous site (baogao.pagereuse;
+    `PageReuse.finish` links the previous file in) or rendered by the workers
+    (baogao.pagerender). It stays among MkDocs' files, so that links to it resolve and the
+    sitemap lists it (it has a Page, never read by MkDocs), but is not a documentation page,
+    nor copied."""
 
     def is_documentation_page(self) -> bool:
         return False
@@ -67,6 +70,7 @@ def _nav_entries(nav: Any) -> Iterator[tuple[str, str | None]]:
 class BaogaoPluginConfig(Config):
     pages_dir = config_options.Dir(default=str(site.DEFAULT_PAGES))
     previous_site = config_options.Type(str, default="")  # the site being replaced (baogao.pagereuse)
+    jobs = config_options.Type(int, default=1)  # worker processes rendering pages (baogao.pagerender)
 
 
 class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
@@ -74,7 +78,9 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
         self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
         self.page_reuse = PageReuse(None, "", FileMemo(None))  # which pages the previous site gives
-        self.files = Files([])  # MkDocs' files, the taken pages' stand-ins among them
+        self.page_render = PageRender(1)  # which pages the workers render
+        self.files = Files([])  # MkDocs' files, the taken and the workers' pages' stand-ins among them
+        self._nav = Navigation([], [])
 
     @property
     def pages_dir(self) -> Path:
@@ -93,21 +99,33 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         previous = Path(self.config.previous_site) if self.config.previous_site else None
         rendered_with = site.project_digest(Path(config.config_file_path), site.RENDER_INPUTS)
         self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url), FileMemo(self.pages_dir / DIGESTS))
+        self.page_render = PageRender(self.config.jobs)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """After MkDocs collected docs/: add the converted pages, index pages and catalog.json;
-        a page the previous site holds unchanged goes in as a stand-in, never read."""
+        a page the previous site holds unchanged, or one the workers render, goes in as a
+        stand-in, never read by MkDocs."""
         nav_titles = dict(_nav_entries(config.nav or []))
+        added, apart = [], []
         for rel in site.generated_files(self.pages_dir):
             file = File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls)
             dest = file.dest_uri
-            if self.page_reuse.reusable(dest) and self.page_reuse.keep(
-                    dest, self.pages_dir / rel, self.neighbours, self.reuse):
-                file = TakenPage(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, dest_uri=dest)
+            if self.page_reuse.reusable(dest):
+                if self.page_reuse.keep(dest, self.pages_dir / rel, self.neighbours, self.reuse):
+                    file = StandInPage(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, dest_uri=dest)
+                elif rel not in nav_titles:
+                    apart.append((rel, self.pages_dir / rel))
+            added.append(file)
+        rendered_apart = self.page_render.plan(apart)
+        for file in added:
+            if file.src_uri in rendered_apart:
+                file = StandInPage(file.src_uri, str(self.pages_dir), config.site_dir, config.use_directory_urls,
+                                   dest_uri=file.dest_uri)
+            if isinstance(file, StandInPage):
                 # MkDocs' nav takes a file's page as it is: a taken page in the nav (提法库) keeps
                 # the title mkdocs.yml gives it, which every page's tabs show
-                Page(nav_titles.get(rel), file, config)
+                Page(nav_titles.get(file.src_uri), file, config)
             files.append(file)
         self.files = files
         return files
@@ -148,13 +166,27 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         """After a page is rendered: squeeze the white space between tags."""
         return site.compact_html(output)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav  # what the workers render the pages' nav with (on_env is not given it)
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """MkDocs has read its own pages: the workers start rendering theirs."""
+        self.page_render.start(config, files, self._nav, env)
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After the site is written: the reused pages; the search and similarity indexes;
-        make the sitemap date-free."""
+        """After MkDocs wrote its pages: the reused pages; the search and similarity indexes
+        (while the workers may still render); the workers' pages; make the sitemap date-free."""
         self.page_reuse.finish(Path(config.site_dir))
         BACKEND.publish(self.pages_dir, Path(config.site_dir))
         publish_similar_index(self.pages_dir, Path(config.site_dir))
+        self.page_render.finish()
         site.make_reproducible(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no worker running."""
+        self.page_render.abandon()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """`baogao serve`: rebuild when the converted pages change."""

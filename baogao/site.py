@@ -28,6 +28,7 @@ from baogao.search.backend import BACKEND
 from baogao.similar.index import index_version as similar_version
 from baogao.similar.reuse import REUSE_PAGE
 from baogao.themes import MAX_CHIPS, THEMES_FILE
+from baogao.workers import worker_count
 
 DEFAULT_PAGES = Path("build") / "pages"
 PLUGIN = "baogao"  # the plugin's entry point (pyproject.toml), as mkdocs.yml lists it
@@ -103,6 +104,7 @@ def run_mkdocs(
     *,
     site_url: str | None = None,
     previous: Path | None = None,
+    jobs: int | None = None,
     serve: bool = False,
     dev_addr: str | None = None,
 ) -> set[str]:
@@ -112,19 +114,22 @@ def run_mkdocs(
 
     `site_url` (e.g. http://oa.example/archive/) only sets canonical links: every link in the
     site is relative, so the same build works under any sub-path and from disk. A built site
-    gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs.
+    gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs. A
+    build renders its generated pages in `jobs` worker processes (default: one per core;
+    baogao.pagerender); `serve` renders them itself.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-    overrides: dict[str, Any] = {"plugins": plugins_with_pages(config_file, pages_dir, previous)}
     if serve:
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         # serve loads the configuration again, with these overrides, for every rebuild
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, **overrides)
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                     plugins=plugins_with_pages(config_file, pages_dir, previous))
         return set()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    overrides: dict[str, Any] = {"plugins": plugins_with_pages(config_file, pages_dir, previous, worker_count(jobs))}
     if site_dir:
         overrides["site_dir"] = str(site_dir.resolve())
     if site_url:
@@ -137,9 +142,10 @@ def run_mkdocs(
     return page_reuse.reused
 
 
-def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None = None) -> dict[str, dict[str, Any]]:
-    """The `plugins` of `config_file` with the baogao plugin's `pages_dir` set to `pages_dir`
-    and its `previous_site` to `previous` (the plugin comes first when the file lacks it). MkDocs' load_config takes overrides of
+def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None = None,
+                       jobs: int | None = None) -> dict[str, dict[str, Any]]:
+    """The `plugins` of `config_file` with the baogao plugin's `pages_dir` set to `pages_dir`,
+    its `previous_site` to `previous` and its `jobs` to `jobs` (the plugin comes first when the file lacks it). MkDocs' load_config takes overrides of
     top-level keys only, so `run_mkdocs` overrides the whole list with this one: as a mapping
     of name → options, the form MkDocs reads without consuming it (it empties the entries of
     a list), since `serve` loads the configuration again for every rebuild."""
@@ -157,6 +163,8 @@ def plugins_with_pages(config_file: Path, pages_dir: Path, previous: Path | None
     plugins[PLUGIN]["pages_dir"] = str(pages_dir.resolve())
     if previous is not None:
         plugins[PLUGIN]["previous_site"] = str(previous.resolve())
+    if jobs is not None:
+        plugins[PLUGIN]["jobs"] = jobs
     return plugins
 
 

@@ -1,12 +1,13 @@
-"""Worker processes for the per-report stages: conversion, indexing, the fidelity check.
+"""Worker processes for the per-report stages: conversion, indexing, MkDocs' pages, the fidelity check.
 
 Each of these runs one CPU-bound function over every report, in order, during `baogao build`
-(and `baogao check`). One rule decides for all three whether to start a pool: only when the
+(and `baogao check`). One rule decides for all four whether to start a pool: only when the
 reports fill two chunks or more. With less, a second worker could save at most one chunk's
 time, and starting the pool costs about that (40–160 ms measured: forking a process that holds
 jieba, numpy and the taxonomy). Each stage sizes its chunks to its cost per report, so that one
 chunk is about 0.2 s of work: conversion 8 (about 25 ms a report), indexing 32 (8 ms), the
-check 64 (3 ms; measured on the sample archive, 2 cores).
+check 64 (3 ms; measured on the sample archive, 2 cores); MkDocs' pages are chunked by their
+Markdown's size (baogao.pagerender).
 """
 
 from __future__ import annotations
@@ -21,12 +22,23 @@ Job = TypeVar("Job")
 Result = TypeVar("Result")
 
 
+def worker_count(workers: int | None = None) -> int:
+    """`workers`, or by default one per core."""
+    return workers or os.cpu_count() or 1
+
+
+def pool_size(jobs: int, chunksize: int, workers: int | None = None) -> int:
+    """The processes of `worker_pool(jobs, chunksize, workers)`; 0 when it gives none."""
+    count = worker_count(workers)
+    return 0 if count == 1 or jobs < 2 * chunksize else count
+
+
 @contextmanager
 def worker_pool(jobs: int, chunksize: int, workers: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
     """`workers` processes (default: one per core) for `jobs` jobs in chunks of `chunksize`, or
     None when they are better run in this process (one worker, or less than two chunks)."""
-    count = workers or os.cpu_count() or 1
-    if count == 1 or jobs < 2 * chunksize:
+    count = pool_size(jobs, chunksize, workers)
+    if not count:
         yield None
         return
     with ProcessPoolExecutor(max_workers=count) as pool:

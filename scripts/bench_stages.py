@@ -6,12 +6,13 @@ Runs on a work folder made by a cold build: WORKDIR/reports (the archive), WORKD
 (mkdocs.yml, themes.yml, docs/, overrides/), WORKDIR/pages and WORKDIR/site. First makes one
 edit, then builds:
 
-    python scripts/bench_stages.py WORKDIR changed|sidecar|themes|added|deleted|none \
+    python scripts/bench_stages.py WORKDIR changed|sidecar|themes|added|deleted|none|cold \
         [--no-search-index] [--profile FILE]
 
 `changed` appends a paragraph to the archive's middle report (the 5 001st of 10 000), `sidecar` gives it a year,
 `themes` toggles the threshold of themes.yml between 4 and 5, `added` copies the last report of
-`--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again. `--no-search-index` leaves the search
+`--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again; `cold` deletes WORKDIR/pages and
+WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
 index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build.
 """
 
@@ -21,6 +22,7 @@ import argparse
 import cProfile
 import os
 import resource
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -69,12 +71,15 @@ def edit(work: Path, what: str, extra: Path | None) -> None:
     elif what == "deleted":
         for path in (reports / "added").glob("*.txt"):
             path.unlink()
+    elif what == "cold":
+        for folder in (work / "pages", work / "site"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("workdir", type=Path)
-    parser.add_argument("edit", choices=["changed", "sidecar", "themes", "added", "deleted", "none"])
+    parser.add_argument("edit", choices=["changed", "sidecar", "themes", "added", "deleted", "none", "cold"])
     parser.add_argument("--no-search-index", action="store_true")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--extra", type=Path, help="`added`: a folder of reports (its last one is added)")

@@ -54,7 +54,6 @@ from baogao import pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.search import kwic, textstore, variants
 from baogao.search.codec import encode_varints, frame, json_bytes, packed_piece, raw_piece, write_packed, write_script
-from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
@@ -143,9 +142,8 @@ def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[_
     starts; and, its chunk files written into the text store, (chunks, prefix) and the chunks'
     pieces for its segment."""
     text_path, doc, title, row, root, version = job
-    kept = text_path.read_text(encoding="utf-8")
-    norm = normalize(kept)
-    codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
+    codes = np.frombuffer(norm[prefix:].encode("utf-32-le"), dtype="<u4").astype(np.uint64)  # the kept text's
     grams = {}
     for n in (1, 2, 3):
         if n < 3:
@@ -157,17 +155,18 @@ def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[_
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return (grams, *_write_store(root, version, doc, title, row, kept, norm))
+    return (grams, *_write_store(root, version, doc, row, text, prefix, (norm, origin)))
 
 
-def _write_store(root: Path, version: str, doc: int, title: str, row: list[Any], kept: str, norm: str) -> tuple[tuple[int, int], list[bytes]]:
-    """Write report `doc`'s chunk files (baogao.search.textstore); returns (chunks, prefix) and
-    each chunk's piece for its segment (`text/S.bin`), written in archive order by the caller."""
+def _write_store(root: Path, version: str, doc: int, row: list[Any], text: str, prefix: int,
+                 normalized: tuple[str, np.ndarray]) -> tuple[tuple[int, int], list[bytes]]:
+    """Write report `doc`'s chunk files (baogao.search.textstore) of its store `text`
+    (`normalized`: as `normalize_with_offsets` gives it); returns (chunks, prefix) and each
+    chunk's piece for its segment (`text/S.bin`), written in archive order by the caller."""
     head = json_bytes(row)
     head = _varint_bytes([len(head)]) + head
-    text, prefix = textstore.store_text(title, kept, norm)
     starts = textstore.word_starts(text)
-    spans = textstore.chunks(text)
+    spans = textstore.chunks(text, normalized)
     pieces = []
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")

@@ -73,20 +73,30 @@ def store_text(title: str, kept: str, norm_kept: str | None = None) -> tuple[str
     return f"{title}\n{kept}", len(norm_title)
 
 
+def normalized_store_text(title: str, kept: str) -> tuple[str, int, str, np.ndarray]:
+    """(store text, prefix, normalised store text, the source index of each of its characters),
+    the kept text normalised once (the search index's grams are the normalised text from
+    `prefix` on: white space, so the line break after a title, folds to nothing)."""
+    norm, origin = normalize_with_offsets(kept)
+    text, prefix = store_text(title, kept, norm)
+    if prefix:
+        norm, origin = normalize_with_offsets(text)
+    return text, prefix, norm, origin
+
+
 def word_starts(text: str) -> np.ndarray:
     """Bool per code point of `text`: whether one of jieba's words starts there."""
+    lengths = np.fromiter(map(len, cut(text)), np.int64)
     starts = np.zeros(len(text), bool)
-    at = 0
-    for word in cut(text):
-        starts[at] = True
-        at += len(word)
+    starts[np.cumsum(lengths) - lengths] = True  # where each word starts: the words tile the text
     return starts
 
 
-def chunks(text: str) -> list[tuple[int, int]]:
+def chunks(text: str, normalized: tuple[str, np.ndarray] | None = None) -> list[tuple[int, int]]:
     """(begin, end) of each chunk of `text`: code point spans that tile it. Chunk c starts at
-    normalised position c·CHUNK, or a little later where one character's form spans it."""
-    norm, origin = normalize_with_offsets(text)
+    normalised position c·CHUNK, or a little later where one character's form spans it
+    (`normalized`: `normalize_with_offsets(text)`, when the caller has it)."""
+    norm, origin = normalize_with_offsets(text) if normalized is None else normalized
     out: list[tuple[int, int]] = []
     begin, nstart = 0, 0
     for target in range(CHUNK, len(norm), CHUNK):
