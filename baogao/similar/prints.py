@@ -81,7 +81,8 @@ class Fingerprints:
     key (`index.shard_keys`, one to one with the hash), report, position: the order of the
     index's shards, and the hash groups reuse counts."""
 
-    def __init__(self, reports: list[Report]):
+    def __init__(self, reports: list[Report], report_keys: list[str]):
+        self.report_keys = report_keys  # the reports' cache keys (see the module): reuse tells a changed report by it
         rows = np.concatenate([r.rows for r in reports], axis=1) if reports else np.zeros((ROWS, 0), np.int32)
         self.hashes = rows[0].view(np.uint32)
         self.positions, self.starts, self.ends, self.lines, self.sections = rows[1], rows[2], rows[3], rows[4], rows[5]
@@ -121,13 +122,13 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
         computed = ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)
         for (i, _), report in zip(missing, computed):
             found[i] = report
-            _write_atomic(cache / f"{keys[i]}.bin", report.to_bytes())
+            write_atomic(cache / f"{keys[i]}.bin", report.to_bytes())
     wanted = {f"{key}.bin" for key in keys}
     for path in cache.iterdir():
         if path.name not in wanted:
             path.unlink()
     contents.save()
-    return Fingerprints([r for r in found if r is not None])
+    return Fingerprints([r for r in found if r is not None], keys)
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
@@ -206,7 +207,8 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: a crash leaves no half file under the name."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
