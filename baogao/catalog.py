@@ -237,7 +237,10 @@ def write_site_pages(
     own_titles = {entry["meta"]["id"]: entry["meta"]["display_title"] for entry in entries}
     entries = [{**entry, "meta": meta} for entry, meta in zip(entries, metas)]
     written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
-    write(pages_dir / CATALOG_FILE, json.dumps(catalog_entries(metas), ensure_ascii=False, indent=1) + "\n")
+    # a report a line: readable and diffable, written by json's C encoder (an indent takes its
+    # pure-Python one, ~5 times the time)
+    catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(metas))
+    write(pages_dir / CATALOG_FILE, "[\n" + ",\n".join(catalog_lines) + "\n]\n")
     write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles), ensure_ascii=False, sort_keys=True) + "\n")
     theme_counts = _theme_counts(entries, taxonomy)
     write(pages_dir / "index.md", _home_page(metas, theme_counts))

@@ -321,13 +321,13 @@ def _groups(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _Counts(NamedTuple):
-    """Per fingerprint (report order): how many reports hold its hash (`df`), where its hash's
-    entries start in `prints.by_key` order (`first`) and how many there are (`size`); and each
-    hash's first fingerprint (`heads`: report, position order); per hash (key order), the same
-    three (`group_df`, `group_first`, `group_size`)."""
+    """Per fingerprint (report order): how many reports hold its hash (`df`) and its hash
+    (`group`: the hash's number in key order); and each hash's first fingerprint (`heads`:
+    report, position order); per hash (key order), how many reports hold it (`group_df`), where
+    its fingerprints start in `prints.by_key` order (`group_first`) and how many there are
+    (`group_size`)."""
     df: np.ndarray
-    first: np.ndarray
-    size: np.ndarray
+    group: np.ndarray
     heads: np.ndarray
     group_df: np.ndarray
     group_first: np.ndarray
@@ -342,17 +342,16 @@ def _df(prints: Fingerprints) -> _Counts:
     new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
     group = np.repeat(np.arange(len(firsts)), sizes)
     df = np.bincount(group[new_pair], minlength=len(firsts))
-    n = len(keys)
-    out_df, out_first, out_size = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    out_df[order], out_first[order], out_size[order] = df[group], firsts[group], sizes[group]
-    return _Counts(out_df, out_first, out_size, order[firsts], df, firsts, sizes)
+    in_report_order = np.empty(len(keys), np.int64)
+    in_report_order[order] = group
+    return _Counts(df[in_report_order], in_report_order, order[firsts], df, firsts, sizes)
 
 
 def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray) -> _Shared:
     """The shared passages of the `reports` (a mask, catalog order) and the reports holding
     each (see the module); array work over the fingerprints in report order (`counts`: `_df`),
     no Python loop per passage or holder."""
-    df, first, size = counts.df, counts.first, counts.size
+    df = counts.df
     entries = np.flatnonzero((df >= 2) & reports[prints.docs])  # report, position order
     docs, pos, lines = prints.docs[entries], prints.positions[entries], prints.lines[entries]
     new = np.ones(len(entries), bool)
@@ -374,9 +373,10 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray)
     # expand each sampled fingerprint into the first EXPAND_MAX holders of its hash (+ 1: the
     # report itself may be among them), in report, position order
     s_entry = e[sampled]
-    reps = np.minimum(size[s_entry], EXPAND_MAX + 1)
+    s_group = counts.group[s_entry]
+    reps = np.minimum(counts.group_size[s_group], EXPAND_MAX + 1)
     starts_at = np.cumsum(reps) - reps
-    at = np.repeat(first[s_entry] - starts_at, reps) + np.arange(int(reps.sum()))
+    at = np.repeat(counts.group_first[s_group] - starts_at, reps) + np.arange(int(reps.sum()))
     which = prints.by_key[at]
     sample_of = np.repeat(np.arange(len(sampled)), reps)
     passage_of = rid[sampled][sample_of]
