@@ -222,9 +222,13 @@ def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tup
     affected[moved] = True
     docs = remap[previous.pairs[0][np.isin(previous.pairs[1], was[moved])]]
     affected[docs[docs >= 0]] = True
-    at = np.minimum(np.searchsorted(previous.view_keys, now.view_keys), max(0, len(previous.view_keys) - 1))
-    found = previous.view_keys[at] == now.view_keys if len(previous.view_keys) else np.zeros(len(now.view_keys), bool)
-    counted = found & (previous.view_df[at] == now.view_df)
+    if len(previous.view_keys):
+        at = np.minimum(np.searchsorted(previous.view_keys, now.view_keys), len(previous.view_keys) - 1)
+        counted = (previous.view_keys[at] == now.view_keys) & (previous.view_df[at] == now.view_df)
+        same = counted & (previous.views[at] == now.views)
+    else:
+        at, counted = np.zeros(len(now.view_keys), np.int64), np.zeros(len(now.view_keys), bool)
+        same = counted
     kept = np.zeros(len(previous.view_keys), bool)
     kept[at[counted]] = True
     # hashes held by more or fewer reports (or by two or more only now, or only before): every holder
@@ -232,8 +236,7 @@ def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tup
     affected[np.unique(prints.docs[_among(prints.keys, recount)])] = True
     # hashes whose first fingerprints changed: the reports that sampled them (their samples
     # are as they were unless they were affected above)
-    moved = now.view_keys[counted & (previous.views[at] != now.views)]
-    docs = remap[previous.sampled[0][_among(previous.sampled[1], moved)]]
+    docs = remap[previous.sampled[0][_among(previous.sampled[1], now.view_keys[counted & ~same])]]
     affected[docs[docs >= 0]] = True
     gone = np.flatnonzero(remap < 0)  # never named by an unaffected report's rows; to be safe
     docs = remap[previous.pairs[0][np.isin(previous.pairs[1], gone)]]
