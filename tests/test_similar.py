@@ -338,6 +338,39 @@ def test_the_fingerprints_key_order_is_a_stable_argsort():
     assert len(stable_order(np.zeros(0, np.uint32))) == 0
 
 
+def test_the_key_blocks_are_each_blocks_keys_packed_in_their_widths(tmp_path):
+    """keys.bin, packed for all blocks at once (`_write_key_blocks`), holds block by block what
+    packing each block's keys on its own gives: its key count, then per key its bits below the
+    block's, its part and its rank there, in the manifest's widths."""
+    import math
+
+    from baogao.similar.index import BLOCK_KEYS, KEY_BLOCKS_FILE, _width, _write_key_blocks
+    from baogao.search.codec import encode_varints, frame, raw_piece
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 40, 30_000):
+        unique = np.unique(rng.integers(0, 2**32, n, dtype=np.int64))
+        part = rng.permutation(np.sort(rng.integers(0, n // 2048 + 1, len(unique))))
+        by_part = np.argsort(part, kind="stable")
+        bounds = np.searchsorted(part[by_part], np.arange(int(part.max(initial=-1)) + 2))
+        root = tmp_path / str(n)
+        root.mkdir()
+        fields = _write_key_blocks(root, unique, part, by_part, bounds, "v")
+        bits, widths = fields["key_bits"], fields["block_widths"]
+        assert bits == max(0, round(math.log2(max(1, len(unique)) / BLOCK_KEYS)))
+        rank = np.empty(len(unique), np.int64)
+        rank[by_part] = np.arange(len(unique)) - np.repeat(bounds[:-1], np.diff(bounds))
+        assert widths == [32 - bits, _width(part.max(initial=0)), _width(rank.max(initial=0))]
+        expected = b""
+        for b in range(1 << bits):
+            keys = np.flatnonzero((unique >> widths[0]) == b)
+            values = [(int(unique[k]) & ((1 << widths[0]) - 1), int(part[k]), int(rank[k])) for k in keys]
+            text = "".join(format(v, f"0{w}b") for row in values for v, w in zip(row, widths))
+            data = (int(text, 2) << (-len(text) % 8)).to_bytes((len(text) + 7) // 8, "big") if text else b""  # padded
+            expected += raw_piece(frame(encode_varints(np.array([len(keys)]))[0].tobytes() + data, f"v/keys/{b}"))
+        assert (root / KEY_BLOCKS_FILE).read_bytes() == expected
+
+
 REUSE_SEEDS = [int(os.environ["BAOGAO_REUSE_SEED"])] if os.environ.get("BAOGAO_REUSE_SEED") else [1, 2, 3]
 
 
