@@ -91,12 +91,13 @@ class _Model:
 
 
 def read_idf(path: Path) -> tuple[dict[str, float], float]:
-    """jieba's IDF table ('word idf' lines) and its median, as jieba.analyse.TFIDF computes it."""
-    idf = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.strip().partition(" ")
-        if word:
-            idf[word] = float(value)
+    """jieba's IDF table ('word idf' lines) and its median, as jieba.analyse.TFIDF computes it.
+
+    Read as one run of white-space-separated pairs (no word of the table holds white space:
+    tests/test_keywords.py checks it against jieba's line by line reading): a third of the time,
+    paid by every build that converts a report."""
+    tokens = path.read_text(encoding="utf-8").split()
+    idf = dict(zip(tokens[0::2], map(float, tokens[1::2])))
     return idf, sorted(idf.values())[len(idf) // 2]
 
 

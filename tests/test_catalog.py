@@ -79,3 +79,54 @@ def test_an_archive_lists_and_cites_reports_of_one_title_apart(tmp_path):
     assert {place[e["id"]]["title"] for e in catalog} == {e["display_title"] for e in catalog}
     year_page = (pages / "years" / "2025.md").read_text(encoding="utf-8")
     assert all(e["display_title"] in year_page for e in catalog)
+
+
+def test_archive_pages_are_written_only_when_their_bytes_change_and_the_tifa_page_only_when_its_inputs_do(
+        tmp_path, monkeypatch):
+    """After one report changed, the archive-wide files whose bytes stay the same are not
+    written again (same inode and time: the page reuse and file memories see them untouched);
+    the 提法库 page is computed again only when a report's formulations or year changed, or the
+    page on disk is not the one written; every file still equals a cold conversion's."""
+    from baogao import catalog
+    from baogao.analysis import formulations
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    series = "马上就办、真抓实干、久久为功"
+    for name, org, year in (("a", "县政府办公室", 2021), ("b", "市档案馆", 2022), ("c", "县政府办公室", 2023), ("d", "市档案馆", 2023)):
+        (reports / f"{name}.txt").write_text(
+            f"{org}{year}年工作总结\n一、主要工作\n全年坚持{series}，推动“放管服”改革。\n二、下一步打算\n继续努力。\n",
+            encoding="utf-8")
+    pages = tmp_path / "pages"
+    computed = []
+    page = formulations.page
+    monkeypatch.setattr(formulations, "page", lambda entries: computed.append(1) or page(entries))
+    convert_archive(reports, pages, jobs=1, progress=False)
+    assert len(computed) == 1 and series in (pages / formulations.PAGE).read_text(encoding="utf-8")
+
+    def files() -> dict[str, tuple[int, int]]:
+        found = [*pages.glob("*.md"), *pages.glob("*.json"), *(p for f in ("years", "browse", "themes") for p in (pages / f).rglob("*.md"))]
+        return {p.relative_to(pages).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in found}
+
+    before = files()
+    with (reports / "b.txt").open("a", encoding="utf-8") as f:
+        f.write("补充一段。\n")  # its character count changes: catalog.json and the home page, not the lists
+    convert_archive(reports, pages, jobs=1, progress=False)
+    after = files()
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert {"catalog.json", "index.md"} <= rewritten and "years/2022.md" not in rewritten and "tifa.md" not in rewritten
+    assert len(computed) == 1  # no formulation changed: the page was not computed again
+    cold = tmp_path / "cold"
+    convert_archive(reports, cold, jobs=1, progress=False)
+    assert len(computed) == 2
+    for name in after:
+        if name != catalog.MEMO_FILE:
+            assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
+    for name in ("c", "d"):  # “放管服” is left in two reports: under MIN_REPORTS
+        (reports / f"{name}.txt").write_text(f"{name}单位2023年工作总结\n全年坚持{series}。\n", encoding="utf-8")
+    convert_archive(reports, pages, jobs=1, progress=False)
+    assert len(computed) == 3 and "放管服" not in (pages / formulations.PAGE).read_text(encoding="utf-8")
+    (pages / formulations.PAGE).write_text("edited\n", encoding="utf-8")  # not the page it wrote: computed again
+    (reports / "a.txt").touch()
+    convert_archive(reports, pages, jobs=1, progress=False)
+    assert len(computed) == 4 and series in (pages / formulations.PAGE).read_text(encoding="utf-8")

@@ -101,6 +101,12 @@ def test_idf_table_and_median_are_jiebas():
     values = sorted(idf.values())
     assert median == values[len(values) // 2]
     assert idf["信息检索"] > idf["信息"]  # rarer words weigh more
+    # the table read as jieba.analyse's IDFLoader reads it, line by line
+    jieba_reading = {}
+    for line in jieba_idf_path().read_text(encoding="utf-8").splitlines():
+        word, value = line.strip().split(" ")
+        jieba_reading[word] = float(value)
+    assert list(idf.items()) == list(jieba_reading.items())
 
 
 def jieba_texts() -> list[str]:

@@ -301,8 +301,9 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     monkeypatch.setattr(prints, "report_fingerprints", lambda job: fingerprinted.append(job[0].stem) or compute(job))
     build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
     assert sorted(fingerprinted) == sorted(["added", changed["id"]])
-    keys = {prints.report_key(prints.code_digest(), (pages / "text" / f"{e['id']}.txt").read_bytes(),
-                              prints.page_body(pages / "reports" / f"{e['id']}.md")) for e in catalog}
+    per_report = [prints.report_key(prints.code_digest(), (pages / "text" / f"{e['id']}.txt").read_bytes(),
+                                    prints.page_body(pages / "reports" / f"{e['id']}.md")) for e in catalog]
+    keys = set(per_report)
     assert {p.name for p in (pages / prints.CACHE_DIR).iterdir()} == {f"{key}.bin" for key in keys}  # the deleted one's went
     cold = tmp_path / "cold"
     for name in ("text", "reports"):
@@ -317,13 +318,118 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
         assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
     reuse = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
     assert any(link["url"].startswith("reports/added.html") for p in reuse.get(changed["id"], []) for link in p["links"])
-    # a damaged cache file (here a whole fingerprint short) is not trusted: that report is fingerprinted again
-    damaged = pages / prints.CACHE_DIR / f"{sorted(keys)[0]}.bin"
+    # a damaged cache file (here a whole fingerprint short) is not trusted: that report is fingerprinted
+    # again (a file of one report: the corpus holds two copies of one text, which share theirs)
+    damaged = pages / prints.CACHE_DIR / f"{sorted(k for k in keys if per_report.count(k) == 1)[0]}.bin"
     damaged.write_bytes(damaged.read_bytes()[:-24])
     (pages / "similar-index" / "VERSION").unlink()
     fingerprinted.clear()
     build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
     assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
+
+
+def test_the_fingerprints_key_order_is_a_stable_argsort():
+    from baogao.similar.prints import stable_order
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(0, 2**32, 5_000, dtype=np.uint64).astype(np.uint32)[rng.integers(0, 1_000, 50_000)]
+    keys[:10] = [0, 2**32 - 1, 0, 5, 2**32 - 1, 5, 0, 0, 1, 1]
+    assert np.array_equal(stable_order(keys), np.argsort(keys, kind="stable"))
+    assert len(stable_order(np.zeros(0, np.uint32))) == 0
+
+
+def test_the_key_blocks_are_each_blocks_keys_packed_in_their_widths(tmp_path):
+    """keys.bin, packed for all blocks at once (`_write_key_blocks`), holds block by block what
+    packing each block's keys on its own gives: its key count, then per key its bits below the
+    block's, its part and its rank there, in the manifest's widths."""
+    import math
+
+    from baogao.similar.index import BLOCK_KEYS, KEY_BLOCKS_FILE, _width, _write_key_blocks
+    from baogao.search.codec import encode_varints, frame, raw_piece
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 40, 30_000):
+        unique = np.unique(rng.integers(0, 2**32, n, dtype=np.int64))
+        part = rng.permutation(np.sort(rng.integers(0, n // 2048 + 1, len(unique))))
+        by_part = np.argsort(part, kind="stable")
+        bounds = np.searchsorted(part[by_part], np.arange(int(part.max(initial=-1)) + 2))
+        root = tmp_path / str(n)
+        root.mkdir()
+        fields = _write_key_blocks(root, unique, part, by_part, bounds, "v")
+        bits, widths = fields["key_bits"], fields["block_widths"]
+        assert bits == max(0, round(math.log2(max(1, len(unique)) / BLOCK_KEYS)))
+        rank = np.empty(len(unique), np.int64)
+        rank[by_part] = np.arange(len(unique)) - np.repeat(bounds[:-1], np.diff(bounds))
+        assert widths == [32 - bits, _width(part.max(initial=0)), _width(rank.max(initial=0))]
+        expected = b""
+        for b in range(1 << bits):
+            keys = np.flatnonzero((unique >> widths[0]) == b)
+            values = [(int(unique[k]) & ((1 << widths[0]) - 1), int(part[k]), int(rank[k])) for k in keys]
+            text = "".join(format(v, f"0{w}b") for row in values for v, w in zip(row, widths))
+            data = (int(text, 2) << (-len(text) % 8)).to_bytes((len(text) + 7) // 8, "big") if text else b""  # padded
+            expected += raw_piece(frame(encode_varints(np.array([len(keys)]))[0].tobytes() + data, f"v/keys/{b}"))
+        assert (root / KEY_BLOCKS_FILE).read_bytes() == expected
+
+
+REUSE_SEEDS = [int(os.environ["BAOGAO_REUSE_SEED"])] if os.environ.get("BAOGAO_REUSE_SEED") else [1, 2, 3]
+
+
+@pytest.mark.parametrize("seed", REUSE_SEEDS)
+def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_touched(corpus_site, tmp_path,
+                                                                                   monkeypatch, seed):
+    """The reuse pages are computed again only for the reports an edit may touch
+    (`baogao.similar.reuse`, from the previous build's state): after random sequences of edits
+    (a text given paragraphs of another, a report retitled, moved in the catalog order (another
+    year), deleted, added with another's paragraphs, nothing), reuse.json, the reuse page and
+    the index equal a cold build's byte for byte, and some edits computed fewer reports than all."""
+    from baogao.similar import reuse
+
+    pages = tmp_path / "pages"
+    shutil.copytree(corpus_site[0], pages)
+    computed: list[tuple[int, int]] = []
+    shared = reuse._shared_passages
+    monkeypatch.setattr(reuse, "_shared_passages",
+                        lambda prints, counts, mask: computed.append((int(mask.sum()), len(mask))) or shared(prints, counts, mask))
+    rng = random.Random(seed)
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    build_similar_index(pages, workers=1)  # the corpus site's own: nothing to do
+    steps, incremental = [], []
+    for step in range(6):
+        kind = rng.choice(["change", "retitle", "move", "delete", "add", "none"])
+        victim, donor = rng.randrange(len(catalog)), rng.randrange(len(catalog))
+        entry = catalog[victim]
+        donated = (pages / "text" / f"{catalog[donor]['id']}.txt").read_text(encoding="utf-8").split("\n")[1:5]
+        if kind == "change":
+            text = pages / "text" / f"{entry['id']}.txt"
+            text.write_text(text.read_text(encoding="utf-8") + "\n".join(donated) + "\n", encoding="utf-8")
+            entry["chars"] = len(text.read_text(encoding="utf-8"))  # as conversion counts it: the index's version changes
+        elif kind == "retitle":
+            entry["display_title"] += "（修订）"
+        elif kind == "move":
+            catalog.insert(rng.randrange(len(catalog)), catalog.pop(victim))
+        elif kind == "delete":
+            catalog.pop(victim)
+        elif kind == "add":
+            rid = f"added{step}"
+            (pages / "text" / f"{rid}.txt").write_text("新增报告\n" + "\n".join(donated[::-1]) + "\n", encoding="utf-8")
+            catalog.insert(rng.randrange(len(catalog)), {**entry, "id": rid, "url": f"reports/{rid}.html",
+                                                         "display_title": f"新增报告{step}"})
+        steps.append(f"{kind} {entry['id']}")
+        (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+        computed.clear()
+        build_similar_index(pages, workers=1)
+        incremental.append(computed[0] if computed else None)  # None: nothing changed, nothing done
+        cold = tmp_path / f"cold{step}"
+        for name in ("text", "reports"):
+            shutil.copytree(pages / name, cold / name)
+        shutil.copy(pages / "catalog.json", cold / "catalog.json")
+        build_similar_index(cold, workers=1)
+        assert computed[-1] == (len(catalog), len(catalog))  # cold: every report
+        index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())
+        for name in ("reuse.json", "reuse/index.md", *index):
+            assert (pages / name).read_bytes() == (cold / name).read_bytes(), f"seed {seed}, {steps}: {name}"
+    assert any(done < total for done, total in filter(None, incremental)), incremental
+    assert json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
 
 
 def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:

@@ -303,10 +303,20 @@ def _write_key_blocks(root: Path, unique: np.ndarray, part: np.ndarray, by_part:
     shifts = np.concatenate([np.arange(w - 1, -1, -1) for w in widths])
     columns = np.repeat(np.arange(3), widths)
     block_bounds = np.searchsorted(unique >> widths[0], np.arange((1 << bits) + 1))
-    pieces = []
-    for b, (lo, hi) in enumerate(zip(block_bounds[:-1].tolist(), block_bounds[1:].tolist())):
-        packed = np.packbits(((fields[lo:hi, columns] >> shifts) & 1).astype(np.uint8).ravel()).tobytes()
-        pieces.append(raw_piece(frame(encode_varints(np.array([hi - lo]))[0].tobytes() + packed, f"{version}/keys/{b}")))
+    counts = np.diff(block_bounds)
+    heads, head_lengths = encode_varints(counts)
+    # the blocks of one key count packed at once (a row of bits each, padded to whole bytes):
+    # a loop over the ~40 counts, not over the ~32 000 blocks of 10 000 reports (3.5 s → 0.6 s)
+    packed = [b""] * len(counts)
+    for count in np.unique(counts).tolist():
+        blocks = np.flatnonzero(counts == count)
+        keys = block_bounds[blocks][:, None] + np.arange(count)
+        rows = np.packbits(((fields[keys][:, :, columns] >> shifts) & 1).astype(np.uint8).reshape(len(blocks), -1), axis=1)
+        for b, row in zip(blocks.tolist(), rows):
+            packed[b] = row.tobytes()
+    pieces = [raw_piece(frame(heads[start: start + length].tobytes() + data, f"{version}/keys/{b}"))
+              for b, (start, length, data) in enumerate(zip((np.cumsum(head_lengths) - head_lengths).tolist(),
+                                                            head_lengths.tolist(), packed))]
     _write_ranged(root, KEY_BLOCKS_FILE, "keys", pieces, version)
     return {"key_bits": bits, "block_widths": widths}
 
