@@ -524,7 +524,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
-_TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办)(?!村)")
+_TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
@@ -743,7 +743,7 @@ def _place_subject_at(line: str) -> str | None:
         return None
     org, start = m.group("org"), m.start("org")
     town = _TOWN_NAMED.match(line, m.end("org"))
-    if town and not org.endswith(("镇", "乡", "街道")) and re.match(_SUBJECT_NEXT, line[town.end() :]):
+    if town and not org.endswith(_TOWN_WORDS) and re.match(_SUBJECT_NEXT, line[town.end() :]):
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
     # the places written one after another from there (北京市通州区…): the subject is all of them
     end = start
@@ -752,7 +752,7 @@ def _place_subject_at(line: str) -> str | None:
             end = place.end + start
     if end > m.end("org"):
         return None
-    if org.endswith(("镇", "乡", "街道", "街办")) or _ZONE.search(org):
+    if org.endswith(_TOWN_WORDS) or _ZONE.search(org):
         return org
     return org if end == m.end("org") else None
 

@@ -108,13 +108,17 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
         return report
     # from the first paragraph of text (a heading such as 一、总体情况 names a part, not the
     # report): not a 版头 or 信息公开 line, not the addressees (各乡镇人民政府：), not a byline or a photo's caption
-    texts = (block for block in report.blocks
-             if not is_header_line(block.text) and not _addressees(block.text) and not _BYLINE.match(block.text.strip())
-             and not _CAPTION.match(block.text.strip()))
+    texts = (block for block in report.blocks if not _not_the_opening(block.text))
     first = next(texts, None)
     opening = first.text if first and first.kind == "paragraph" else next(
         (b.text for b in texts if b.kind == "paragraph"), first.text if first else "")
     return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
+
+
+def _not_the_opening(text: str) -> bool:
+    """A 版头 or 信息公开 line, the addressees, a byline or a photo's caption: no title is read there."""
+    line = text.strip()
+    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.match(line))
 
 
 def _addressees(line: str) -> bool:

@@ -38,8 +38,9 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "今天", "今日", "昨天", "昨日",
-                      "新年伊始", "年初", "年底", "岁末年初", "今年以来", "今年初以来", "年初以来", "近年来", "一年来", "节后", "节前", "春节过后",
-                      "春节前后", "节日期间", "连日来", "入夏以来", "入冬以来", "入汛以来", "开春以来")
+                      "新年伊始", "年初", "年底", "岁末年初", "今年以来", "今年初以来", "年初以来", "近年来",
+                      "一年来", "节后", "节前", "春节过后", "春节前后", "节日期间", "连日来", "入夏以来",
+                      "入冬以来", "入汛以来", "开春以来")
 # A news item's dateline (本报讯(记者刘婧)6月22日, 本报讯 记者姜明助、通讯员陈琳报道:,
 # (蕲春广播电视台记者朱卫红报道)6月14日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网安徽讯),
 # 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by enrich's

@@ -136,7 +136,9 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
         if path.name not in wanted:
             path.unlink()
     contents.save()
-    return Fingerprints([r for r in found if r is not None], keys)
+    reports = [r for r in found if r is not None]
+    assert len(reports) == len(keys)  # each missing one computed above: the keys stay aligned with the reports
+    return Fingerprints(reports, keys)
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
