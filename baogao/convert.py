@@ -175,7 +175,7 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     without one), the sidecar's corrections applied, its page rendered. Raises ReportError."""
     parsed, rel_path, sidecar = prepared.parsed, prepared.meta["source"], prepared.sidecar
     matches = classify(parsed, taxonomy) if taxonomy else []
-    anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts if not p.item})
+    anchors = block_anchors(parsed, {m.block for m in matches} | {p.block for m in matches for p in m.parts})
     meta = {**prepared.meta, "themes": report_themes(matches, taxonomy) if taxonomy else []}
     # Hand corrections win over extracted values.
     meta.update(sidecar)
@@ -207,7 +207,7 @@ def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any
         "anchor": anchors.get(match.block, ""),
         "excerpt": match.excerpt,
         "evidence": [[e.word, e.count, e.where] for e in match.evidence],
-        "parts": [{"label": p.label, "anchor": anchors.get(p.block, "")} for p in match.parts if not p.item],
+        "parts": [{"label": p.label, "anchor": anchors.get(p.block, "")} for p in match.parts],
     }
 
 

@@ -170,13 +170,11 @@ class Section:
 @dataclass(frozen=True)
 class Part:
     """A sub-section listed under an enclosing match: it got the theme on its own, or it is a
-    short item of a heading that names the theme (`item`: the theme page links to that heading
-    only, right above it, instead of listing 1.… 2.… 3.… one by one)."""
+    short item of a heading that names the theme."""
 
     section: int
     label: str
     block: int
-    item: bool = False
 
 
 @dataclass(frozen=True)
@@ -556,7 +554,6 @@ class _Hit:
     # (block, character) of the one sentence that made a long section about the theme: the
     # link goes to its paragraph, and the snippet starts there
     focus: tuple[int, int] | None = None
-    items: frozenset[int] = frozenset()  # parts that are short items of a heading naming the theme
 
 
 def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
@@ -615,8 +612,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
     covered = {k for _, _, hit in found for k in hit.parts} | {i for i, _, _ in found}
     for i, theme_no, hit in found:
         naming = [k for k in {i, *hit.parts} if theme_no in heading_themes[k] and sections[k].kind != "report"]
-        hit.items = frozenset({q for k in naming for q in _listed_items(k, sections, children)} - covered)
-        hit.parts = tuple(sorted({*hit.parts, *hit.items}))
+        quiet = {q for k in naming for q in _listed_items(k, sections, children)} - covered
+        hit.parts = tuple(sorted({*hit.parts, *quiet}))
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
     return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, shown)
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
@@ -656,11 +653,10 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         (Evidence(word, count, where) for (word, where), count in hit.counts.items()),
         key=lambda e: (e.where == "text", -e.count, e.word),
     )
-    parts = tuple(Part(k, sections[k].label, sections[k].block, k in hit.items) for k in hit.parts if k != section.index)
+    parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
     block, excerpt, label = section.block, section.excerpt, section.label
-    own_parts = [part for part in parts if not part.item]
-    passage = bool(hit.focus) and not own_parts and section.kind == "window"
-    if hit.focus and not own_parts:
+    passage = bool(hit.focus) and not parts and section.kind == "window"
+    if hit.focus and not parts:
         block, char = hit.focus
         if passage:
             label = _label(texts[block])
