@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeGuard
+from typing import Any, Callable, Iterable, TypeGuard
 
 import re2
 import yaml
@@ -66,8 +66,6 @@ SENTENCE_FACTOR = 0.75
 # A sentence with at least this many enumeration commas (、), or this many quoted phrases
 # (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
-# An item this short (1.县领导批示交办的事项。) is an entry of its heading's list, not a topic of its own.
-ITEM_CHARS = 60
 _GAP = "[ \u3000]?"
 # Matches of one word that count in one section (see _count).
 SATURATION = 3
@@ -169,8 +167,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Part:
-    """A sub-section listed under an enclosing match: it got the theme on its own, or it is a
-    short item of a heading that names the theme."""
+    """A sub-section that got the theme on its own, absorbed into an enclosing match."""
 
     section: int
     label: str
@@ -607,13 +604,6 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
                 listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
-    # 一、信息报送重点内容 1.重大决策的贯彻落实情况 2.…: the parts of a section whose heading names
-    # the theme that are about no theme of their own are read under that heading, as its parts.
-    covered = {k for _, _, hit in found for k in hit.parts} | {i for i, _, _ in found}
-    for i, theme_no, hit in found:
-        naming = [k for k in {i, *hit.parts} if theme_no in heading_themes[k] and sections[k].kind != "report"]
-        quiet = {q for k in naming for q in _listed_items(k, sections, children)} - covered
-        hit.parts = tuple(sorted({*hit.parts, *quiet}))
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
     return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, shown)
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
@@ -712,18 +702,6 @@ def _introduced_items(theme: Theme, section: Section, sections: list[Section], k
     if not texts[b][start:end].rstrip().endswith(("：", ":")):
         return []
     return items if _count(theme, texts, (before[-1],))[0] >= theme.threshold else []
-
-
-def _listed_items(k: int, sections: list[Section], children: list[list[int]]) -> Iterator[int]:
-    """The short items (一行一项, at most ITEM_CHARS) in section k's subtree, and theirs; an
-    article or a long passage has a topic of its own, which the rules read (第X条 under 第四章
-    受理办理与督办考核 is about what it says, not about the chapter's last word)."""
-    for q in children[k]:
-        section = sections[q]
-        chars = sum(end - start for _, start, end in ((section.head,) if section.head else ()) + section.body)
-        if section.kind != "article" and chars <= ITEM_CHARS:
-            yield q
-            yield from _listed_items(q, sections, children)
 
 
 def _first_char(section: Section) -> int:

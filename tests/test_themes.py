@@ -331,25 +331,6 @@ def test_a_heading_that_names_the_theme_stands_for_its_part(taxonomy):
     assert (secret.kind, secret.label, secret.heading) == ("lead", "三是做好保密工作。", match.label)
 
 
-def test_the_short_items_under_a_heading_that_names_the_theme_are_its_parts(taxonomy):
-    r = report(
-        "二、督查督办事项范围",
-        "1.县委常委会议定的重要事项。",
-        "2.县领导批示交办的事项。",
-        "3.人大代表建议和政协委员提案。",
-        "三、其他事项",
-        "4.做好机关食堂管理。",
-    )
-    (match,) = by_theme(classify(r, taxonomy), "督查")
-    assert match.label == "二、督查督办事项范围"
-    assert [p.label for p in match.parts] == ["1.县委常委会议定的重要事项。", "2.县领导批示交办的事项。",
-                                              "3.人大代表建议和政协委员提案。"]
-    # a long item has a topic of its own: the rules read it, the heading does not decide it
-    long = report("二、督查督办事项范围", "1.县委常委会议定的重要事项。", "2." + FILLER * 2)
-    (match,) = by_theme(classify(long, taxonomy), "督查")
-    assert [p.label for p in match.parts] == ["1.县委常委会议定的重要事项。"]
-
-
 def test_a_parent_with_its_own_evidence_is_listed_beside_its_subsection(taxonomy):
     r = report(
         "一、抓基础、提质量",
