@@ -9,6 +9,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels sections corpus/…/2026_广东省_政府工作报告.txt   # print the sections to label
     python -m tests.labels score [0|1] [errors]     # theme precision/recall (fold 0, 1 or both)
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
+    python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [errors]  # the held-out texts (tests/data/fresh)
 """
 
@@ -310,6 +311,7 @@ def _covers(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- agreement
 
 SECOND_READ_FILE = "theme_labels_second_read.tsv"
+SECOND_READ_HELD_OUT_FILE = "theme_labels_second_read_held_out.tsv"  # held-out passages read again, blind
 SECOND_READ_THEMES = USER_THEMES  # the blind second read covered the user's three
 
 
@@ -329,10 +331,29 @@ def agreement(first: list[LabelledSection], second: list[LabelledSection]) -> di
     return result
 
 
-def _print_agreement() -> None:
-    print("theme       both  first-only  second-only  neither  kappa")
-    for theme, (yy, yn, ny, nn, kappa) in agreement(read_labels(THEME_LABEL_FILES), read_labels(SECOND_READ_FILE)).items():
-        print(f"{theme:<8} {yy:>6} {yn:>11} {ny:>12} {nn:>8}  {kappa:.2f}")
+def _print_agreement(first: list[LabelledSection], second: list[LabelledSection]) -> None:
+    print("theme       both  first-only  second-only  neither  kappa   second scored against first: P / R")
+    for theme, (yy, yn, ny, nn, kappa) in agreement(first, second).items():
+        print(f"{theme:<8} {yy:>6} {yn:>11} {ny:>12} {nn:>8}  {kappa:.2f}   {_ratio(yy, yy + ny):.2f} / {_ratio(yy, yy + yn):.2f}")
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def _print_held_out_agreement(taxonomy) -> None:
+    """The held-out passages that a second reader labelled blind: how far two readers agree, and
+    the rules scored against each reader on the same passages (the ceiling and where the rules
+    stand under it)."""
+    second = read_labels(SECOND_READ_HELD_OUT_FILE)
+    read = {(row.source, row.key) for row in second}
+    first = [row for row in read_labels(HELD_OUT_FILE) if (row.source, row.key) in read]
+    print(f"{len(second)} passages of {len({row.source for row in second})} texts read twice")
+    _print_agreement(first, second)
+    for name, rows in (("first", first), ("second", second)):
+        score = score_passages(rows, taxonomy)
+        print(f"the rules against the {name} reader: " + " | ".join(
+            f"{t} {score.sections[t].precision:.2f} / {score.sections[t].recall:.2f}" for t in SECOND_READ_THEMES))
 
 
 if __name__ == "__main__":
@@ -350,6 +371,10 @@ if __name__ == "__main__":
         if "errors" in sys.argv:
             print("\n".join(held_out.errors))
     elif len(sys.argv) == 2 and sys.argv[1] == "agreement":
-        _print_agreement()
+        _print_agreement(read_labels(THEME_LABEL_FILES), read_labels(SECOND_READ_FILE))
+    elif sys.argv[1:] == ["agreement", "held-out"]:
+        from baogao.themes import THEMES_FILE, load_taxonomy
+
+        _print_held_out_agreement(load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE))
     else:
         sys.exit(__doc__)
