@@ -580,6 +580,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
         if not _present(theme, whole):  # most themes are absent from most reports: one scan
             continue
         listed: dict[int, _Hit] = {}
+        mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
         under_named = _under_named_heading(theme_no, sections, heading_themes)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
@@ -597,7 +598,17 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
                 # theme introduces are its parts, whatever words they use.
                 for k in _introduced_items(theme, section, sections, kids, texts):
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+            elif hit is not None and section.kind == "lead":
+                mentioned[i] = hit
             taken = sum(1 for k in kids if k in listed)
+            # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
+            # theme, an item that names it too is one of them, though it says less
+            leads = [k for k in kids if sections[k].kind == "lead"]
+            if taken >= 2 and 2 * taken >= len(leads):
+                for k in leads:
+                    if k not in listed and k in mentioned:
+                        listed[k] = mentioned[k]
+                        taken += 1
             if (qualifies and named) or (taken >= 2 and 2 * taken > len(kids)) or (
                 qualifies and taken and 2 * taken >= len(kids)
             ):

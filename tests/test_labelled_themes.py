@@ -102,16 +102,16 @@ def test_second_read_covers_the_user_themes(scores):
 
 
 # The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
-# way; nine batches): fold 0's errors read, fold 1 measured and not tuned on (see
+# way; eleven batches): fold 0's errors read, fold 1 measured and not tuned on (see
 # tests/data/README.md). Floors are today's figures (all folds) rounded down, so that a change
 # that makes them worse fails; several are below the targets.
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.9, 0.8),
     ("作风建设", "reports"): (0.95, 0.9),
-    ("信息报送", "sections"): (0.85, 0.65),
+    ("信息报送", "sections"): (0.8, 0.65),
     ("信息报送", "reports"): (0.85, 0.75),
     ("督查", "sections"): (0.75, 0.7),
-    ("督查", "reports"): (0.8, 0.85),
+    ("督查", "reports"): (0.75, 0.85),
 }
 
 

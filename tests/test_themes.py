@@ -331,6 +331,19 @@ def test_a_heading_that_names_the_theme_stands_for_its_part(taxonomy):
     assert (secret.kind, secret.label, secret.heading) == ("lead", "三是做好保密工作。", match.label)
 
 
+def test_an_item_that_names_the_theme_beside_items_about_it_is_one_of_them(taxonomy):
+    r = report(
+        "为做好全镇工作，采取以下措施。一是统一思想。信息工作是领导决策的重要参考，全镇上下要统一认识。"
+        "二是健全机制。建立信息报送考核办法，每月通报各单位报送信息和采用情况。"
+        "三是充实队伍。各村设立信息员，及时编报信息，每季度开展信息员培训。"
+        "四是改善环境。加快推进镇区道路改造和绿化美化工作。",
+    )
+    labels = pairs(classify(r, taxonomy))
+    assert {("信息报送", "二是健全机制。"), ("信息报送", "三是充实队伍。")} <= labels
+    assert ("信息报送", "一是统一思想。") in labels  # says less (信息工作, once), but is one of them
+    assert ("信息报送", "四是改善环境。") not in labels  # names nothing of it
+
+
 def test_a_parent_with_its_own_evidence_is_listed_beside_its_subsection(taxonomy):
     r = report(
         "一、抓基础、提质量",
@@ -440,8 +453,9 @@ def test_seed_000(seeds):
     assert not {"信访", "值班值守", "保密工作", "数字政府"} & {x.theme for x in m}
     (hotline,) = by_theme(m, "12345热线")
     assert hotline.block == hotline.heading_block == 9
-    # Two of its three lead-ins are about the hotline on their own (二是 mostly about 提案).
-    assert [p.label for p in hotline.parts] == ["一是强化“电话催”。", "三是抓好“回头看”。"]
+    # Two of its three lead-ins are about the hotline on their own; 二是 (mostly 提案) names it
+    # too, and beside them it is one of them (theme_labels.tsv labels it 12345热线).
+    assert [p.label for p in hotline.parts] == ["一是强化“电话催”。", "二是突出“现场督”。", "三是抓好“回头看”。"]
 
 
 def test_seed_001(seeds):
