@@ -716,6 +716,16 @@ def test_an_item_of_an_enumeration_is_not_a_heading(taxonomy):
     assert [(e.word, e.count) for e in match.evidence if "报" in e.word and "迟" in e.word] == [("迟报、漏报、瞒报", 1)]
 
 
+@pytest.mark.parametrize("limit", ["1小时内", "在1小时之内用电话", "30分钟内", "半小时内", "两个小时之内"])
+def test_a_time_limit_for_reporting_an_event_up_is_evidence_of_信息报送(taxonomy, limit):
+    r = report("二、具体要求", f"3.发生灾情后，各村要{limit}上报镇防汛办，并续报处置进展。")
+    (match,) = by_theme(classify(r, taxonomy), "信息报送")
+    assert any(e.word.endswith("上报") for e in match.evidence)
+    # a time limit for other work is not
+    other = report("二、具体要求", f"3.接到通知后，各村要{limit}完成清理，确保道路畅通。")
+    assert not by_theme(classify(other, taxonomy), "信息报送")
+
+
 def test_words_match_in_traditional_characters_and_across_a_stray_space(taxonomy):
     """Keywords match in a traditional-character text (folded one for one, as search does) and
     across a space a PDF layout leaves inside a word; evidence is shown as the theme's word."""
