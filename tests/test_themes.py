@@ -265,6 +265,14 @@ def test_a_section_about_inspection_gets_督查_with_evidence(taxonomy):
     assert match.score >= taxonomy.themes[taxonomy.names().index("督查")].threshold
 
 
+def test_the_inspection_of_education_is_not_督查(taxonomy):
+    r = report("市教育督导评估组来我县开展督导评估。评估组听取汇报，查阅资料，对全县教育工作开展督导评估，"
+               "并反馈了教育督导评估意见。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    r = report("县政府督查室开展专项督导，对重点项目推进情况进行督导，督导结果在全县通报。")
+    assert by_theme(classify(r, taxonomy), "督查")  # 督导 of assigned work still is
+
+
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
     assert by_theme(classify(r, taxonomy), "督查") == []
