@@ -273,6 +273,13 @@ def test_the_inspection_of_education_is_not_督查(taxonomy):
     assert by_theme(classify(r, taxonomy), "督查")  # 督导 of assigned work still is
 
 
+def test_publicity_called_宣传信息_is_not_信息报送(taxonomy):
+    r = report("乡人大高度重视宣传信息工作，制定宣传信息工作计划，鼓励代表写稿，宣传信息工作质量不断提高。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    r = report("办公室高度重视信息工作，完善信息工作机制，加大编报频率，信息工作质量不断提高。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
     assert by_theme(classify(r, taxonomy), "督查") == []
