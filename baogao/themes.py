@@ -75,7 +75,7 @@ REPORT_LABEL = "（全文）"
 PREAMBLE_LABEL = "（导语）"
 
 _TOP_FIELDS = ("threshold", "heading_factor", "themes")
-_THEME_FIELDS = ("name", "description", "keywords", "patterns", "unless", "threshold")
+_THEME_FIELDS = ("name", "description", "keywords", "patterns", "unless", "others", "own", "threshold")
 
 Span = tuple[int, int, int]  # (block index, start, end) in characters of the block's text
 
@@ -116,6 +116,11 @@ class Theme:
     # Words that, in a section's own heading or text, say it is about something else: a 暗访 of
     # 在岗在位 by a 督查室 is 作风建设, not 督查.
     unless_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # Words naming another body's work of the same kind (人大代表's 督办 of 建议, 审计整改): they rule
+    # the theme out of a section that names none of its `own` words (督查室, 政务督查), which
+    # does that work too.
+    others_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    own_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -323,17 +328,28 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
             compiled.append((regex, weight))
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
-    unless = entry.get("unless") or []
-    if not isinstance(unless, list) or not all(_one_line(word) and word == word.strip() for word in unless):
-        raise fail(f"{who} field 'unless' expected a list of words (one line each), got {entry['unless']!r}")
+    unless, others, own = (_words(entry, name, who, fail) for name in ("unless", "others", "own"))
+    if others and not own:
+        raise fail(f"{who} field 'others' needs the field 'own' (the words that keep the theme beside them)")
 
     # Longest keyword first: at one place in the text the longest word wins (督查督办 over 督查).
     keywords.sort(key=lambda kw: -len(kw[0]))
     rules = tuple(Rule(t, w) for t, w in keywords) + tuple(Rule(t, w, True) for t, w in patterns)
     # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
     keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
-    unless_regex = re.compile("|".join(_GAP.join(map(re.escape, w)) for w in unless)) if unless else None
-    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled), unless_regex)
+    return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled),
+                 _words_regex(unless), _words_regex(others), _words_regex(own))
+
+
+def _words(entry: dict, name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[str]:
+    words = entry.get(name) or []
+    if not isinstance(words, list) or not all(_one_line(word) and word == word.strip() for word in words):
+        raise fail(f"{who} field {name!r} expected a list of words (one line each), got {entry[name]!r}")
+    return words
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(_GAP.join(map(re.escape, w)) for w in words)) if words else None
 
 
 def _rules(value: Any, field_name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[tuple[str, float]]:
@@ -788,9 +804,14 @@ def _own_evidence(
 
 
 def _vetoed(theme: Theme, section: Section, texts: list[str]) -> bool:
-    """Whether the section's own heading or text holds a word of the theme's `unless` list."""
+    """Whether the section's own heading or text holds a word of the theme's `unless` list, or
+    one of its `others` words and none of its `own`."""
     spans = ((section.head,) if section.head else ()) + section.body
-    return theme.unless_regex is not None and any(theme.unless_regex.search(texts[b], s, e) for b, s, e in spans)
+
+    def holds(regex: re.Pattern[str] | None) -> bool:
+        return regex is not None and any(regex.search(texts[b], s, e) for b, s, e in spans)
+
+    return holds(theme.unless_regex) or (holds(theme.others_regex) and not holds(theme.own_regex))
 
 
 def _is_list_item(section: Section, texts: list[str]) -> bool:

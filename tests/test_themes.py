@@ -155,6 +155,8 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         (VALID.replace("threshold: 4", "heading_factor: -3"), "field 'heading_factor' expected a number ≥ 0, got -3"),
         (VALID + "    unless: 在岗在位\n", "theme '督查' field 'unless' expected a list of words"),
         (VALID + "    unless: [在岗在位, 3]\n", "theme '督查' field 'unless' expected a list of words"),
+        (VALID + "    others: 人大代表\n", "theme '督查' field 'others' expected a list of words"),
+        (VALID + "    others: [人大代表]\n", "theme '督查' field 'others' needs the field 'own'"),
     ],
 )
 def test_errors_name_the_file_and_the_field(tmp_path, monkeypatch, text, message):
@@ -278,6 +280,13 @@ def test_publicity_called_宣传信息_is_not_信息报送(taxonomy):
     assert not by_theme(classify(r, taxonomy), "信息报送")
     r = report("办公室高度重视信息工作，完善信息工作机制，加大编报频率，信息工作质量不断提高。")
     assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_does_it(taxonomy):
+    r = report("县人大常委会组织部分人大代表，对代表建议办理情况开展集中督办，督办组深入承办单位督查落实情况。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    r = report("县政府督查室联合县人大常委会选工委，对人大代表建议办理情况开展专项督查，督办结果全县通报。")
+    assert by_theme(classify(r, taxonomy), "督查")
 
 
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
