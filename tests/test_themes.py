@@ -289,6 +289,11 @@ def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_doe
     assert by_theme(classify(r, taxonomy), "督查")
 
 
+def test_政府督查_the_regulations_term_names_the_theme(taxonomy):
+    r = report("第一条 为了加强和规范政府督查工作，制定本条例。", "第二条 本条例所称气象灾害，是指台风、暴雨等所造成的灾害。")
+    assert [m.label for m in by_theme(classify(r, taxonomy), "督查")] == ["第一条"]
+
+
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
     assert by_theme(classify(r, taxonomy), "督查") == []
