@@ -616,6 +616,13 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
                 mentioned[i] = hit
+            if section.kind == "report":
+                # 县政府督查室…开展了专项督查，现通报如下。 一、总体情况 二、…: a preamble about the
+                # theme that announces what follows makes its parts the theme's, whatever words they use
+                opening = [k for k in kids if sections[k].kind == "preamble" and k in listed]
+                if opening and _announces(sections[opening[0]], texts):
+                    for k in kids:
+                        listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             taken = sum(1 for k in kids if k in listed)
             # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
             # theme, an item that names it too is one of them, though it says less
@@ -729,6 +736,19 @@ def _introduced_items(theme: Theme, section: Section, sections: list[Section], k
     if not texts[b][start:end].rstrip().endswith(("：", ":")):
         return []
     return items if _count(theme, texts, (before[-1],))[0] >= theme.threshold else []
+
+
+# A 通报 announces its findings (现通报如下。); a 汇报 or 总结 that announces its parts
+# (现将…汇报如下：) goes on to topics of their own.
+_ANNOUNCES = re.compile(r"通报如下[。：:]?$")
+
+
+def _announces(section: Section, texts: list[str]) -> bool:
+    """Whether the section's text ends by announcing the findings that follow (现通报如下。)."""
+    if not section.body:
+        return False
+    block, start, end = section.body[-1]
+    return bool(_ANNOUNCES.search(texts[block][start:end].rstrip()))
 
 
 def _first_char(section: Section) -> int:

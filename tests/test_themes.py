@@ -294,6 +294,17 @@ def test_政府督查_the_regulations_term_names_the_theme(taxonomy):
     assert [m.label for m in by_theme(classify(r, taxonomy), "督查")] == ["第一条"]
 
 
+def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
+    lines = ("近期，县政府督查室对县政府常务会议确定事项落实情况开展了专项督查，现通报如下。",
+             "一、总体情况", "会议确定事项22件，已办结6件，正在办理16件。",
+             "二、存在问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，请责任单位加快工作节奏。")
+    (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
+    assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}
+    # a 汇报 that announces its parts goes on to topics of their own
+    summary = ("县政府督查室坚持督查督办抓落实，现将有关情况汇报如下。", *lines[1:])
+    assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
+
+
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
     assert by_theme(classify(r, taxonomy), "督查") == []
