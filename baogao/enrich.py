@@ -460,7 +460,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织|会同|专题")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -498,7 +498,7 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
-    "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
+    "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between

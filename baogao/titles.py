@@ -34,6 +34,9 @@ _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开�
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+# A web page that runs a headline into its text on one line (…组工信息工作 一是构建网络。): the
+# first item after a space starts the text, not the title.
+_RUN_IN_ITEM = re.compile(r"\s+(?:一是|一要|其一|一、|[（(]一[）)]|1[、.．])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
@@ -115,7 +118,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         first_sentence -= 1
     if not clauses:
         return "无标题"
-    clause = clauses[0]
+    clause = _RUN_IN_ITEM.split(clauses[0], maxsplit=1)[0]
     if PURPOSE_LEAD.match(clause):  # 为进一步提升信息员素质，…，棠溪镇三步走: the clause of the subject
         k = next((k for k, c in enumerate(clauses) if k and _opens_with_subject(c, org)), 0)
         if not k:  # no subject found: the first clause of the next sentence that says more than when

@@ -310,6 +310,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["9月19日,县作风办、县环保局和县城管局的工作人员参加。"], None),  # no deed: not a subject
         # a clause that does something is no name, nor are two bodies joined by 和 or 与
         ("", ["10月20日,牌头镇组织部分市县人大代表和镇人大主席团成员视察。"], "牌头镇"),
+        # the party committee's 组织部 is a body, whose subject may go on 多途径… (not 组织部分…, a deed)
+        ("", ["县委组织部多渠道做好干部信息工作 一是建好队伍。"], "县委组织部"),
         ("", ["会上,市地税局和粮食局作了交流发言。"], None),
         ("", ["8月9日,区安委办负责人一行赴广兴洲镇开展安全生产大检查。"], "区安委办"),  # its delegation; not 区安委办公室
         # a town's body named by its level, of the town the title or opening is about

@@ -130,6 +130,11 @@ TITLES = [
                  ("h", 2, "（三 ）对交办的信访事项进行督办"), id="heading-with-a-space-in-its-brackets"),
     pytest.param(["县政府办公室", "今年以来工作情况", P], HASH_NAME,
                  "县政府办公室", True, 0, ("p", "今年以来工作情况"), id="issuer-line-not-joined-without-doc-type"),
+    # a news headline in two lines, a kicker over the main line, then the item's first sentence
+    pytest.param(["市卫健委部署", "做好冬春季疫病防控", P], HASH_NAME,
+                 "市卫健委部署做好冬春季疫病防控", True, 0, ("p", P), id="two-line-news-headline"),
+    pytest.param(["学习园地", "市卫健委部署冬季工作", "一、总体情况"], HASH_NAME,
+                 "学习园地", True, 0, ("p", "市卫健委部署冬季工作"), id="no-headline-join-without-a-sentence-after"),
     pytest.param(["学习园地", "2023年工作总结", P], HASH_NAME,
                  "学习园地", True, 0, ("p", "2023年工作总结"), id="no-join-after-a-non-issuer-line"),
     # not titles
@@ -474,6 +479,8 @@ INFER = [
     pytest.param(None, None, ["我" * 50 + "。"], "我" * 29 + "…", id="opening-capped-at-30"),
     pytest.param(None, None, ["一、总体情况", "（一）市民热线", "上半年，12345市民热线共受理各类诉求2580件。"],
                  "12345市民热线共受理各类诉求2580件", id="headings-skipped-for-the-first-paragraph"),
+    pytest.param(None, None, ["镇党委多措并举抓好信息工作 一是压实责任。各村明确信息员。"], "镇党委多措并举抓好信息工作",
+                 id="headline-run-into-its-first-item"),
     pytest.param(None, None, [], "无标题", id="empty-report"),
     pytest.param(None, None, ["，开头就是逗号。"], "开头就是逗号", id="empty-opening-clause"),
     pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
