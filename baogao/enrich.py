@@ -521,6 +521,10 @@ _PLACE_SUBJECT = re.compile(
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
+# the two act as the town.
+_TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
+_WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
@@ -693,7 +697,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         return _qualify(signed, opening, title + " " + stem)
 
     candidates = [
-        m.group("org")
+        m
         for m in _CLAUSE_ORG.finditer(opening)
         if (_reads_as_body(m.group("org")) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
@@ -705,14 +709,25 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         # 总工会, not the 北京市总工会 whose notice the opening cites first).
         names = title + " " + stem
         title_places = {p.name for p in find_places(names)}
-        for candidate in candidates:
-            if title_places & {p.name for p in find_places(candidate)}:
-                return _with_parent_place(candidate, names)
-        org = _qualify(candidates[0], opening, title + " " + stem)
-        town = _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+        for m in candidates:
+            if title_places & {p.name for p in find_places(m.group("org"))}:
+                return _with_parent_place(m.group("org"), names)
+        first = candidates[0]
+        lead = opening.lstrip().split("\n", 1)[0]
+        lead_town = _place_subject(lead)
+        if lead_town and lead_town.endswith(_TOWN_WORDS) and first.start("org") >= opening.find(lead) + len(lead):
+            # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
+            return lead_town
+        org = _qualify(first.group("org"), opening, names)
+        # 付集镇党委、镇政府就…, 行者街道党工委、办事处…: the town's party committee and its
+        # government act together, as the town
+        party = _TOWN_PARTY.search(org) if _WITH_ITS_GOVERNMENT.match(opening, first.end("org")) else None
+        town = _place_subject(title) or lead_town
         if org[0] in "镇乡" and town and town.endswith(_TOWN_WORDS):
             # 镇纪委 of the town the title or opening is about (幽兰镇纪委); its government is the town
-            return town if re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
+            return town if party or re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
+        if party and org[: party.start()] not in _TOWN_WORDS:
+            return org[: party.start()]
         return org
 
     we = _WE_BODY.search(opening)
@@ -785,7 +800,7 @@ def _signature_org(text: str) -> str | None:
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
         )
         org = m.group("org")
-        if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org)):
+        if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return org
     return None
 

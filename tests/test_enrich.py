@@ -317,6 +317,16 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
         ("泗张镇:严督夏季秸秆禁烧", ["近日,镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        # a town's party committee and its government acting together are the town
+        ("", ["春节刚过,石桥镇党委、镇政府就召开全体干部大会。"], "石桥镇"),
+        ("", ["今年以来,东风街道党工委、办事处狠抓落实。"], "东风街道"),
+        ("", ["今年以来,石桥镇党委坚持学习。"], "石桥镇党委"),  # the committee alone is itself
+        # the town a news item opens with, not a body its later paragraphs name
+        ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
+        ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a town's government signing its report
+        ("关于督查问题的整改报告", ["针对督查发现的问题,镇党委高度重视。", "特此报告。", "石桥镇人民政府", "2021年5月6日"],
+         "石桥镇人民政府"),
         # the congress, the consultative conference and the party committee's departments are bodies
         ("", ["近日,泗水县泗张镇人大加大监督力度。"], "泗水县泗张镇人大"),
         ("", ["6月14日,蕲春县政协召开社情民意信息工作会议。"], "蕲春县政协"),
