@@ -123,6 +123,20 @@ _OWN_YEAR = re.compile(
 _SUMMED_UP_AND_LAUNCHED = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,16}?总结[^，。；：\n\d年]{0,8}?暨\s?(\d{4})\s?年"
 )
+# 会议总结了2011年全县统计工作,对2012年统计工作进行了安排部署; 召开…会议,总结回顾2024年度…,安排部署2025年…:
+# a meeting that sums up one year and plans the next is held in the next — unless the text dates it in
+# November or December (a year-end meeting plans the coming year).
+_MEETING_SUMS_UP = re.compile(
+    r"会[^。；\n]{0,40}?总结(?:回顾)?了?\s?(\d{4})\s?年度?[^。；\n]{0,60}?"
+    r"(?:(?:安排部署|部署|安排|谋划)了?\s?(\d{4})\s?年|对\s?(\d{4})\s?年[^。；\n]{0,20}?(?:安排部署|部署|安排))"
+)
+_YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
+# The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
+# 全县各项目建设开复工情况): the opening of a text on such a check names its own year.
+_PROGRESS_OF_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况")
+_OPENING_SENTENCE_CHARS = 200
+# A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
+_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
@@ -181,7 +195,14 @@ def _text_year(text: str) -> int | None:
         return dated
     s = _normalize_digits(text)
     own = Counter(year for year, cited in _own_year_phrases(s) if not cited and _plausible(year))
-    return max(own, key=lambda y: (own[y], y)) if own else None
+    if own:
+        return max(own, key=lambda y: (own[y], y))
+    head, _ = _ends(text)
+    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS), "")  # the first paragraph
+    m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
+    if m and _plausible(int(m.group(1))) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
+        return int(m.group(1))
+    return None
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
@@ -242,6 +263,9 @@ def _date_line(line: str) -> re.Match[str] | None:
     """The full date of a date line (its digits normalised): a short line with a date, one that
     opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), or a regulation's
     adoption line; never the day it takes effect (自2021年2月1日起施行)."""
+    source = _SOURCE_DATE.search(line)
+    if source:
+        return _FULL_DATE.search(line, source.end())
     m = _FULL_DATE.search(line)
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
@@ -293,6 +317,11 @@ def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:
         if int(m.group(2)) == int(m.group(1)) + 1:
             launched.append((m.start(), m.end()))
             yield int(m.group(2)), bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
+    for m in _MEETING_SUMS_UP.finditer(s):
+        summed, planned = int(m.group(1)), int(m.group(2) or m.group(3))
+        if planned == summed + 1 and not _YEAR_END_MONTH.search(s, max(0, m.start() - _OPENING_SENTENCE_CHARS), m.start()):
+            launched.append((m.start(), m.end()))
+            yield planned, bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
     for m in _OWN_YEAR.finditer(s):
         if any(start <= m.start() < end for start, end in launched):
             continue
