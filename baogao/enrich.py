@@ -357,7 +357,7 @@ _UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
 _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     # the formulas of 2020 for it (疫情防控 alone is older: 非洲猪瘟, H1N1)
-    (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化疫情防控|外防输入、内防反弹"), 2020),
+    (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化(?:开展)?疫情防控|疫情防控常态化|外防输入、内防反弹"), 2020),
     (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
     (re.compile("党史学习教育"), 2021),
     (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
@@ -366,6 +366,12 @@ _CAMPAIGNS = (
     (re.compile("两学一做"), 2016),
     (re.compile("全面从严治党"), 2014),  # December 2014
     (re.compile("精准扶贫"), 2013),
+    (re.compile("脱贫攻坚"), 2013),  # the campaign of 精准扶贫 (the 八七扶贫攻坚计划 of 1994 is 扶贫攻坚)
+    (re.compile("巩固拓展脱贫攻坚成果"), 2020),  # the formula of the fifth plenum, October 2020
+    (re.compile("扫黑除恶"), 2018),  # the 专项斗争 of January 2018
+    (re.compile("五水共治"), 2013),  # Zhejiang's campaign of December 2013
+    (re.compile("供给侧结构性改革"), 2015),  # first said in November 2015
+    (re.compile(r"第二次(?:全国)?地名普查"), 2014),  # 2014–2018
     (re.compile("放管服"), 2015),
     (re.compile("乡村振兴"), 2017),  # the strategy of October 2017; the phrase did not circulate before
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
