@@ -1007,7 +1007,8 @@ _TYPE_AT_END = tuple(
         ("工作总结", r"总结"),
         ("情况汇报", r"汇报|报告|情况"),  # …工作开展情况 reports on a situation too
         ("通知", r"通知"),
-        ("通报", r"通报"),  # 督查通报, 信息通报: how offices tell others what was found
+        # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
+        ("通报", r"(?<!发出|予以|进行|作出)通报"),
         ("办法", r"办法"),
         ("意见", r"意见"),
         ("决议", r"决议"),
@@ -1022,6 +1023,7 @@ _OPENING_TYPES = (
     ("工作总结", re.compile(r"总结如下")),
     ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
     ("通报", re.compile(r"通报如下")),
+    ("通知", re.compile(r"通知如下")),  # 现将有关事项通知如下
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),

@@ -27,6 +27,11 @@ _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2,
 # copied from (社会保险及 待遇落实情况调研报告): Chinese titles have no spaces inside words.
 _BROKEN_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INFERRED_MAX_LEN = 30
+# 现就做好2018年汛期防汛值班工作通知如下: what a notice is about, as its title would say it
+# (关于做好2018年汛期防汛值班工作的通知); not 现将有关事项通知如下, which says nothing.
+_NOTICE_SUBJECT = re.compile(r"现[就将]([^，。；：,;:]{4,40}?)(?:的?(?:有关|相关)事项)?(?:通知|通报)如下")
+_NOTICES = ("通知", "通报")
+_ANY_MATTERS = re.compile(r"(?:有关|相关)(?:事项|工作|要求|情况)")
 _SHORT_CLAUSE = 8  # a subject's clause this short says too little alone
 # 《xx市人民政府办公室关于开展"提质效促落实强本领促发展"能力提升行动的通知》: the campaign a
 # report answers; its name makes an inferred title specific.
@@ -97,12 +102,18 @@ def title_from_filename(source_name: str) -> str:
 def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     """A title for a report that has none, from its office, type and opening (runs after enrich).
 
+    A notice or bulletin: office + 关于…的通知 when its formula says what it is about (现就…通知如下),
+    else the opening clause (office + 通知 tells no two notices apart).
     Office + the campaign its opening answers + type (县政府办公室"提质效促落实强本领促发展"
     能力提升行动工作总结); office (or its 领导班子, when the opening speaks of it) + type; else
     the opening clause.
     """
     kind = doc_type if doc_type and doc_type != "其他" else ""
-    if org and kind:
+    if kind in _NOTICES:  # office + 通知 would say nothing: what its formula names, else its opening
+        subject = _NOTICE_SUBJECT.search(opening)
+        if subject and not _ANY_MATTERS.fullmatch(subject.group(1)):
+            return f"{org or ''}关于{subject.group(1)}的{kind}"
+    elif org and kind:
         campaign = _CAMPAIGN.search(opening[:300])
         if campaign:
             return f"{org}{campaign.group(1)}{kind}"
