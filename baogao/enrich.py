@@ -41,6 +41,7 @@ from baogao.places import (
     LEVEL_COUNTY,
     LEVEL_PROVINCE,
     Place,
+    find_outlets,
     find_places,
     find_platforms,
 )
@@ -991,7 +992,9 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
             return None
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
-    return _dominant(_provinces(find_places(opening))) or _dominant(Counter(find_platforms(text)))
+    # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
+    return (_dominant(_provinces(find_places(opening))) or _dominant(Counter(find_outlets(opening)))
+            or _dominant(Counter(find_platforms(text))))
 
 
 # ------------------------------------------------------------------------------------ doc_type

@@ -19,7 +19,7 @@ from baogao.enrich import enrich
 from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.places import find_places, find_platforms
+from baogao.places import find_outlets, find_places, find_platforms
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -526,6 +526,15 @@ def test_find_places_by_the_names_counties_took_later():
     assert [p.name for p in find_places("长沙县和长沙市")] == ["长沙县", "长沙市"]  # a unit's own name wins
     assert find_places("在大城市和平原区") == []  # words, not 大城县 and 平原县 renamed
     assert (meta("海安市人民政府办公室2023年工作总结")["region"], meta("海安市人民政府办公室2023年工作总结")["level"]) == ("江苏省", "县")
+
+
+def test_find_outlets():
+    # a county's news outlet by its bare stem, in a dateline or byline
+    assert find_outlets("（蕲春广播电视台全媒体记者朱卫红报道）6月14日，县政协召开会议。") == ["湖北省"]
+    assert find_outlets("连江新闻网讯（通讯员 李秀文）9月15日，浦口镇召开会议。") == ["福建省"]
+    assert find_outlets("蕲春新闻网发布了通知。") == []  # not a dateline
+    assert find_outlets("新华新闻网讯 近日，某县召开会议。") == []  # 新华: a district of several provinces
+    assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
 def test_find_platforms():
