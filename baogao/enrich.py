@@ -557,6 +557,8 @@ _PLACE_SUBJECT = re.compile(
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+_LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
 # the two act as the town.
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
@@ -749,7 +751,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             if title_places & {p.name for p in find_places(m.group("org"))}:
                 return _with_parent_place(m.group("org"), names)
         first = candidates[0]
-        lead = opening.lstrip().split("\n", 1)[0]
+        lead = _lead(opening)
         lead_town = _place_subject(lead)
         if lead_town and lead_town.endswith(_TOWN_WORDS) and first.start("org") >= opening.find(lead) + len(lead):
             # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
@@ -772,7 +774,14 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+    return _place_subject(title) or _place_subject(_lead(opening))
+
+
+def _lead(opening: str) -> str:
+    """The opening's first paragraph: its first line that holds a sentence (not a second, shorter
+    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…)."""
+    lines = [line for line in opening.split("\n") if line.strip()]
+    return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
 
 
 def _place_subject(line: str) -> str | None:

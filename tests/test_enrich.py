@@ -343,6 +343,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the town a news item opens with, not a body its later paragraphs name
         ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # the opening's first paragraph, not a shorter headline repeated above it
+        ("", ["三桥镇信息站解民忧", "本报讯 日前,汝南县三桥镇在各村设立了信息站。"], "汝南县三桥镇"),
         # a town's government signing its report
         ("关于督查问题的整改报告", ["针对督查发现的问题,镇党委高度重视。", "特此报告。", "石桥镇人民政府", "2021年5月6日"],
          "石桥镇人民政府"),
