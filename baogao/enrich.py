@@ -557,6 +557,9 @@ _PLACE_SUBJECT = re.compile(
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
+# (Only names no deed can end in: 局, 办公室, 委员会; not …局面, …办实事, …物流中心.)
+_HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势限])|办公室|委员会))(?=[{_HAN}“])")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
 _LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
@@ -802,6 +805,9 @@ def _place_subject_at(line: str) -> str | None:
     if not m or _NOT_A_TOWN.search(m.group("org")):
         return None
     org, start = m.group("org"), m.start("org")
+    department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))
+    if department:  # 涞水县:审计局审计整改…: the place's department is the subject
+        return org + department.group(1)
     town = _TOWN_NAMED.match(line, m.end("org"))
     if town and not org.endswith(_TOWN_WORDS) and re.match(_SUBJECT_NEXT, line[town.end() :]):
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county

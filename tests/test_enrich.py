@@ -343,6 +343,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the town a news item opens with, not a body its later paragraphs name
         ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a headline's place, a colon and its department; not a deed after the colon
+        ("涞水县:审计局审计整改工作做到“四个告知”", [], "涞水县审计局"),
+        ("涞水县:打造区域物流中心", [], "涞水县"),
+        ("涞水县:全力开创工作新局面", [], "涞水县"),
         # the opening's first paragraph, not a shorter headline repeated above it
         ("", ["三桥镇信息站解民忧", "本报讯 日前,汝南县三桥镇在各村设立了信息站。"], "汝南县三桥镇"),
         # a town's government signing its report
