@@ -560,6 +560,9 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
 # (Only names no deed can end in: 局, 办公室, 委员会; not …局面, …办实事, …物流中心.)
 _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势限])|办公室|委员会))(?=[{_HAN}“])")
+# A visit to the writer's own place (…一行莅临我县, 率督查组到我县, 一行5人来我县): the visitors are not
+# the writer. (A delegation or group goes: 近来我县…, 受到我县… are no visits.)
+_VISITS_US = re.compile(r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
 _LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
@@ -705,7 +708,9 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _title_org(title) if title else None
+    # 省信息中心副主任…一行莅临我县检查…: a visit told by the place visited, whose office is not named
+    visited = _VISITS_US.search(title) or _VISITS_US.search(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
+    org = _title_org(title) if title and not visited else None
     if org:
         return _qualify(org, opening, title + " " + stem)
     issuers = header_issuers(tuple(opening.split("\n")))
@@ -736,6 +741,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     signed = _signature_org(text)
     if signed:
         return _qualify(signed, opening, title + " " + stem)
+    if visited:
+        return None
 
     candidates = [
         m

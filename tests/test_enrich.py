@@ -347,6 +347,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("涞水县:审计局审计整改工作做到“四个告知”", [], "涞水县审计局"),
         ("涞水县:打造区域物流中心", [], "涞水县"),
         ("涞水县:全力开创工作新局面", [], "涞水县"),
+        # a visit told by the place visited: the visitors are not its writer
+        ("省信息中心副主任一行莅临我县检查电子政务建设工作", ["近日,省信息中心副主任一行莅临我县检查工作。"], None),
+        ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
+        ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
         # the opening's first paragraph, not a shorter headline repeated above it
         ("", ["三桥镇信息站解民忧", "本报讯 日前,汝南县三桥镇在各村设立了信息站。"], "汝南县三桥镇"),
         # a town's government signing its report
