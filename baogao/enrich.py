@@ -469,7 +469,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
-    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|中心"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心"
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
@@ -497,7 +497,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
-_TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
+_TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 

@@ -351,6 +351,12 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("省信息中心副主任一行莅临我县检查电子政务建设工作", ["近日,省信息中心副主任一行莅临我县检查工作。"], None),
         ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
         ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
+        # the party committee and the government together are the leadership, not the writer
+        ("", ["今年,区委区政府共兴办17件实事项目。近日,区政府督查室对项目进展情况进行跟踪督查。"], "区政府督查室"),
+        ("", ["近日,南乐县委县政府督查局对民生工程开展督查。"], "南乐县委县政府督查局"),  # their office
+        # a 管理处 signs its notice
+        ("关于近期效能督查情况的通报", ["处各科室:", "现将督查情况通报如下。", "某市重点工程建设管理处", "2020年4月29日"],
+         "某市重点工程建设管理处"),
         # the opening's first paragraph, not a shorter headline repeated above it
         ("", ["三桥镇信息站解民忧", "本报讯 日前,汝南县三桥镇在各村设立了信息站。"], "汝南县三桥镇"),
         # a town's government signing its report
