@@ -562,7 +562,11 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势限])|办公室|委员会))(?=[{_HAN}“])")
 # A visit to the writer's own place (…一行莅临我县, 率督查组到我县, 一行5人来我县): the visitors are not
 # the writer. (A delegation or group goes: 近来我县…, 受到我县… are no visits.)
-_VISITS_US = re.compile(r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]")
+# So is a group's visit to a place it names (省政府督查组在代县调研座谈, 督导组到两河镇开展督导).
+_VISITS_US = re.compile(
+    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)[^，。；]{1,6}?(?:县|市|区|镇|乡|街道)"
+)
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
 _LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):

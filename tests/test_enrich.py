@@ -350,6 +350,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a visit told by the place visited: the visitors are not its writer
         ("省信息中心副主任一行莅临我县检查电子政务建设工作", ["近日,省信息中心副主任一行莅临我县检查工作。"], None),
         ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
+        ("省政府督查组在某县调研座谈", [], None),  # a group's visit to a place it names
+        ("省政府督查室在全省推行督查新机制", [], "省政府督查室"),  # no group, no visit
         ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
         # the party committee and the government together are the leadership, not the writer
         ("", ["今年,区委区政府共兴办17件实事项目。近日,区政府督查室对项目进展情况进行跟踪督查。"], "区政府督查室"),
