@@ -81,6 +81,9 @@ PURPOSE_LEAD = re.compile(
     r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|持续"
     r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确)"
 )
+# A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
+_BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
+_SHORT_NAME = re.compile(r"办公[室厅]$")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
@@ -130,8 +133,11 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     if not clauses:
         return "无标题"
     clause = _RUN_IN_ITEM.split(clauses[0], maxsplit=1)[0]
-    if PURPOSE_LEAD.match(clause):  # 为进一步提升信息员素质，…，棠溪镇三步走: the clause of the subject
-        k = next((k for k, c in enumerate(clauses) if k and _opens_with_subject(c, org)), 0)
+    if PURPOSE_LEAD.match(clause) or _BASIS_LEAD.match(clause):
+        # 为进一步提升信息员素质，…，棠溪镇三步走; 根据县委的安排部署，7月13日，县委第一巡察组巡察…: the
+        # clause of the subject, or the one after the time the main clause opens with
+        k = next((k for k, c in enumerate(clauses)
+                  if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c)))), 0)
         if not k:  # no subject found: the first clause of the next sentence that says more than when
             k = next((k for k in range(max(1, first_sentence), len(clauses)) if not _TIME_ONLY.match(clauses[k])), 0)
         clause = clauses[k]
@@ -144,8 +150,8 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
 def _opens_with_subject(clause: str, org: str | None) -> bool:
     """Whether a clause opens with its subject: the report's office, a town by its form, or a
     place the table knows (阳明区加大…)."""
-    if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org)):
-        return True
+    if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org, _SHORT_NAME.sub("办", org))):
+        return True  # 区政府办公室 writes itself 区政府办 too
     if _TOWN_OPENS.match(clause):
         return True
     places = find_places(clause[:12])

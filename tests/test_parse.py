@@ -485,6 +485,12 @@ INFER = [
                  "某镇人民政府关于做好汛期值班工作的通知", id="notice-named-by-its-formula"),
     pytest.param("某镇人民政府", "通知", ["各村：", "为统计办理情况，现将有关事项通知如下："], "为统计办理情况",
                  id="notice-formula-naming-nothing"),
+    # a clause of grounds (根据…) or purpose is no title: the main clause after the time it opens with,
+    # or the one the office opens, also by its short name (区政府办 for 区政府办公室)
+    pytest.param(None, None, ["根据县委的安排部署,7月13日,县委第一巡察组进驻石桥村开展巡察。"], "县委第一巡察组进驻石桥村开展巡察",
+                 id="grounds-then-time-then-main-clause"),
+    pytest.param("区政府办公室", None, ["为规范政务公开工作,提升全区水平,区政府办对各镇开展政务公开评估。"],
+                 "区政府办对各镇开展政务公开评估", id="office-by-its-short-name"),
     pytest.param(None, None, [], "无标题", id="empty-report"),
     pytest.param(None, None, ["，开头就是逗号。"], "开头就是逗号", id="empty-opening-clause"),
     pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
