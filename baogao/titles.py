@@ -83,6 +83,7 @@ PURPOSE_LEAD = re.compile(
 )
 # A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
 _BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*(?=\D)|^[（(][\d一二三四五六七八九十]{1,3}[）)]\s*")
 _SHORT_NAME = re.compile(r"办公[室厅]$")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
@@ -143,8 +144,19 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         clause = clauses[k]
         if k and len(clause) < _SHORT_CLAUSE and k + 1 < len(clauses):  # 棠溪镇三步走，推动…培训再上新台阶
             clause += "，" + clauses[k + 1]
+    clause = _tidy(clause)
     # a clause cut short says so (州环保第三督导组来建始调研督导…整改…, not …整改工)
     return clause if len(clause) <= _INFERRED_MAX_LEN else clause[: _INFERRED_MAX_LEN - 1] + "…"
+
+
+def _tidy(clause: str) -> str:
+    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…),
+    a space a line break left between two characters (在县政 府三楼), or the opening quote of a
+    quotation its first clause cuts (“某某乡镇领导‘走读’挨通报了, …”)."""
+    clause = _BROKEN_BETWEEN_HAN.sub("", _ITEM_NUMBER.sub("", clause, count=1))
+    if clause[:1] in "“\"" and not re.search("[”\"]", clause[1:]):
+        clause = clause[1:]
+    return clause or "无标题"
 
 
 def _opens_with_subject(clause: str, org: str | None) -> bool:

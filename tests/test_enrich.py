@@ -343,6 +343,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the town a news item opens with, not a body its later paragraphs name
         ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a numbered item's subject, 统一负责…
+        ("", ["（一）收文", "1、镇党政综合办公室统一负责所有来文的收文登记。"], "镇党政综合办公室"),
+        ("商水县统战系统召开信息工作会议", [], None),  # 统战 is no deed
         # a headline's place, a colon and its department; not a deed after the colon
         ("涞水县:审计局审计整改工作做到“四个告知”", [], "涞水县审计局"),
         ("涞水县:打造区域物流中心", [], "涞水县"),
