@@ -133,6 +133,10 @@ TITLES = [
     # a news headline in two lines, a kicker over the main line, then the item's first sentence
     pytest.param(["市卫健委部署", "做好冬春季疫病防控", P], HASH_NAME,
                  "市卫健委部署做好冬春季疫病防控", True, 0, ("p", P), id="two-line-news-headline"),
+    pytest.param(["社会保险费征缴情况调研", "市总工会课题组", P], HASH_NAME,
+                 "社会保险费征缴情况调研", True, 0, ("p", "市总工会课题组"), id="no-headline-join-with-an-author"),
+    pytest.param(["社会保险费征缴情况调研", "张三", P], HASH_NAME,
+                 "社会保险费征缴情况调研", True, 0, ("p", "张三"), id="no-headline-join-with-a-name"),
     pytest.param(["学习园地", "市卫健委部署冬季工作", "一、总体情况"], HASH_NAME,
                  "学习园地", True, 0, ("p", "市卫健委部署冬季工作"), id="no-headline-join-without-a-sentence-after"),
     pytest.param(["学习园地", "2023年工作总结", P], HASH_NAME,
