@@ -7,20 +7,25 @@ read with some confidence is None rather than a guess. Pure functions: the only 
 place table of `baogao.places`, loaded once on first use.
 
 Where each value is looked for, in order:
-- year: title → file name → the text's date line or a phrase naming its own year → the year the
-  file says it was created (a .docx's core properties; `year_source`);
+- year: title → file name → the text's date line (or a web copy's source line at the end) or a
+  phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
+  is of the next) → the year whose projects' progress the opening checks → the year the file says
+  it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
   never the year;
 - org: title prefix (包头市人民政府办公室关于…; not a speech's 在…会议上) → formal openings (在XX
   第N届人民代表大会…上 / 我代表XX人民政府 / XX人民政府令) → the signature at the end (a body's
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
-  办公室在…) → 我办/我局/我会 resolved to the body of that kind the text names most;
+  办公室在…; a town's 党委 with its government is the town; none when the opening tells of a
+  visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
+  text names most;
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 →
   全县/全市… counts;
-- region: only below 中央; title → org → file name → place names in the opening → provincial
-  service platforms (浙政钉, 湘易办) anywhere in the text;
+- region: only below 中央; title → org → file name → place names in the opening → a county news
+  outlet in a dateline (蕲春广播电视台记者…) → provincial service platforms (浙政钉, 湘易办) anywhere
+  in the text;
 - doc_type: the type word that ends the title (of 工作总结和…工作计划, the summary) → file name →
   phrases of the opening;
 - secret_level: the 密级 marking in the 版头 (baogao.gongwen: 密级：内部, 秘密★1年), else None.
