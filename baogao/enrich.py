@@ -21,7 +21,7 @@ Where each value is looked for, in order:
   visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
   text names most;
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
-  (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 →
+  (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts;
 - region: only below 中央; title → org → file name → place names in the opening → a county news
   outlet in a dateline (蕲春广播电视台记者…) → provincial service platforms (浙政钉, 湘易办) anywhere
