@@ -7,20 +7,25 @@ read with some confidence is None rather than a guess. Pure functions: the only 
 place table of `baogao.places`, loaded once on first use.
 
 Where each value is looked for, in order:
-- year: title → file name → the text's date line or a phrase naming its own year → the year the
-  file says it was created (a .docx's core properties; `year_source`);
+- year: title → file name → the text's date line (or a web copy's source line at the end) or a
+  phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
+  is of the next) → the year whose projects' progress the opening checks → the year the file says
+  it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
   never the year;
 - org: title prefix (包头市人民政府办公室关于…; not a speech's 在…会议上) → formal openings (在XX
   第N届人民代表大会…上 / 我代表XX人民政府 / XX人民政府令) → the signature at the end (a body's
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
-  办公室在…) → 我办/我局/我会 resolved to the body of that kind the text names most;
+  办公室在…; a town's 党委 with its government is the town; none when the opening tells of a
+  visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
+  text names most;
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
-  (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 →
+  (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts;
-- region: only below 中央; title → org → file name → place names in the opening → provincial
-  service platforms (浙政钉, 湘易办) anywhere in the text;
+- region: only below 中央; title → org → file name → place names in the opening → a county news
+  outlet in a dateline (蕲春广播电视台记者…) → provincial service platforms (浙政钉, 湘易办) anywhere
+  in the text;
 - doc_type: the type word that ends the title (of 工作总结和…工作计划, the summary) → file name →
   phrases of the opening;
 - secret_level: the 密级 marking in the 版头 (baogao.gongwen: 密级：内部, 秘密★1年), else None.
@@ -41,6 +46,7 @@ from baogao.places import (
     LEVEL_COUNTY,
     LEVEL_PROVINCE,
     Place,
+    find_outlets,
     find_places,
     find_platforms,
 )
@@ -123,6 +129,20 @@ _OWN_YEAR = re.compile(
 _SUMMED_UP_AND_LAUNCHED = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,16}?总结[^，。；：\n\d年]{0,8}?暨\s?(\d{4})\s?年"
 )
+# 会议总结了2011年全县统计工作,对2012年统计工作进行了安排部署; 召开…会议,总结回顾2024年度…,安排部署2025年…:
+# a meeting that sums up one year and plans the next is held in the next — unless the text dates it in
+# November or December (a year-end meeting plans the coming year).
+_MEETING_SUMS_UP = re.compile(
+    r"会[^。；\n]{0,40}?总结(?:回顾)?了?\s?(\d{4})\s?年度?[^。；\n]{0,60}?"
+    r"(?:(?:安排部署|部署|安排|谋划)了?\s?(\d{4})\s?年|对\s?(\d{4})\s?年[^。；\n]{0,20}?(?:安排部署|部署|安排))"
+)
+_YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
+# The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
+# 全县各项目建设开复工情况): the opening of a text on such a check names its own year.
+_PROGRESS_OF_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况")
+_OPENING_SENTENCE_CHARS = 200
+# A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
+_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
@@ -181,7 +201,14 @@ def _text_year(text: str) -> int | None:
         return dated
     s = _normalize_digits(text)
     own = Counter(year for year, cited in _own_year_phrases(s) if not cited and _plausible(year))
-    return max(own, key=lambda y: (own[y], y)) if own else None
+    if own:
+        return max(own, key=lambda y: (own[y], y))
+    head, _ = _ends(text)
+    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS), "")  # the first paragraph
+    m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
+    if m and _plausible(int(m.group(1))) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
+        return int(m.group(1))
+    return None
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
@@ -242,6 +269,9 @@ def _date_line(line: str) -> re.Match[str] | None:
     """The full date of a date line (its digits normalised): a short line with a date, one that
     opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), or a regulation's
     adoption line; never the day it takes effect (自2021年2月1日起施行)."""
+    source = _SOURCE_DATE.search(line)
+    if source:
+        return _FULL_DATE.search(line, source.end())
     m = _FULL_DATE.search(line)
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
@@ -293,6 +323,11 @@ def _own_year_phrases(s: str) -> Iterator[tuple[int, bool]]:
         if int(m.group(2)) == int(m.group(1)) + 1:
             launched.append((m.start(), m.end()))
             yield int(m.group(2)), bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
+    for m in _MEETING_SUMS_UP.finditer(s):
+        summed, planned = int(m.group(1)), int(m.group(2) or m.group(3))
+        if planned == summed + 1 and not _YEAR_END_MONTH.search(s, max(0, m.start() - _OPENING_SENTENCE_CHARS), m.start()):
+            launched.append((m.start(), m.end()))
+            yield planned, bool(_CITED.search(s, max(0, m.start() - 4), m.start()))
     for m in _OWN_YEAR.finditer(s):
         if any(start <= m.start() < end for start, end in launched):
             continue
@@ -328,7 +363,7 @@ _UNION_YEARS = {16: 2013, 17: 2018, 18: 2023}
 _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     # the formulas of 2020 for it (疫情防控 alone is older: 非洲猪瘟, H1N1)
-    (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化疫情防控|外防输入、内防反弹"), 2020),
+    (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化(?:开展)?疫情防控|疫情防控常态化|外防输入、内防反弹"), 2020),
     (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
     (re.compile("党史学习教育"), 2021),
     (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
@@ -337,6 +372,12 @@ _CAMPAIGNS = (
     (re.compile("两学一做"), 2016),
     (re.compile("全面从严治党"), 2014),  # December 2014
     (re.compile("精准扶贫"), 2013),
+    (re.compile("脱贫攻坚"), 2013),  # the campaign of 精准扶贫 (the 八七扶贫攻坚计划 of 1994 is 扶贫攻坚)
+    (re.compile("巩固拓展脱贫攻坚成果"), 2020),  # the formula of the fifth plenum, October 2020
+    (re.compile("扫黑除恶"), 2018),  # the 专项斗争 of January 2018
+    (re.compile("五水共治"), 2013),  # Zhejiang's campaign of December 2013
+    (re.compile("供给侧结构性改革"), 2015),  # first said in November 2015
+    (re.compile(r"第二次(?:全国)?地名普查"), 2014),  # 2014–2018
     (re.compile("放管服"), 2015),
     (re.compile("乡村振兴"), 2017),  # the strategy of October 2017; the phrase did not circulate before
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
@@ -433,7 +474,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
-    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|中心"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心"
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
@@ -460,8 +501,8 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织|会同|专题")
-_TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
+_TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
 
@@ -497,8 +538,9 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # or 领导班子.
 _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
-    "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓))"  # 多措并举, 三步走, 四举措; not 中心四楼
+    "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
 # name followed by what a subject is followed by, optionally with a department in between
@@ -507,7 +549,7 @@ _SUBJECT_NEXT = (
 _BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX}"  # 县委办 is all suffix
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?由?"
+    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
@@ -521,6 +563,22 @@ _PLACE_SUBJECT = re.compile(
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
+# (Only names no deed can end in: 局, 办公室, 委员会; not …局面, …办实事, …物流中心.)
+_HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势限])|办公室|委员会))(?=[{_HAN}“])")
+# A visit to the writer's own place (…一行莅临我县, 率督查组到我县, 一行5人来我县): the visitors are not
+# the writer. (A delegation or group goes: 近来我县…, 受到我县… are no visits.)
+# So is a group's visit to a place it names (省政府督查组在代县调研座谈, 督导组到两河镇开展督导).
+_VISITS_US = re.compile(
+    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)[^，。；]{1,6}?(?:县|市|区|镇|乡|街道)"
+)
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+_LEAD_LINES = 3
+# A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
+# the two act as the town.
+_TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
+_WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
@@ -660,7 +718,9 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _title_org(title) if title else None
+    # 省信息中心副主任…一行莅临我县检查…: a visit told by the place visited, whose office is not named
+    visited = _VISITS_US.search(title) or _VISITS_US.search(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
+    org = _title_org(title) if title and not visited else None
     if org:
         return _qualify(org, opening, title + " " + stem)
     issuers = header_issuers(tuple(opening.split("\n")))
@@ -691,9 +751,11 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     signed = _signature_org(text)
     if signed:
         return _qualify(signed, opening, title + " " + stem)
+    if visited:
+        return None
 
     candidates = [
-        m.group("org")
+        m
         for m in _CLAUSE_ORG.finditer(opening)
         if (_reads_as_body(m.group("org")) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
@@ -705,14 +767,25 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         # 总工会, not the 北京市总工会 whose notice the opening cites first).
         names = title + " " + stem
         title_places = {p.name for p in find_places(names)}
-        for candidate in candidates:
-            if title_places & {p.name for p in find_places(candidate)}:
-                return _with_parent_place(candidate, names)
-        org = _qualify(candidates[0], opening, title + " " + stem)
-        town = _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+        for m in candidates:
+            if title_places & {p.name for p in find_places(m.group("org"))}:
+                return _with_parent_place(m.group("org"), names)
+        first = candidates[0]
+        lead = _lead(opening)
+        lead_town = _place_subject(lead)
+        if lead_town and lead_town.endswith(_TOWN_WORDS) and first.start("org") >= opening.find(lead) + len(lead):
+            # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
+            return lead_town
+        org = _qualify(first.group("org"), opening, names)
+        # 付集镇党委、镇政府就…, 行者街道党工委、办事处…: the town's party committee and its
+        # government act together, as the town
+        party = _TOWN_PARTY.search(org) if _WITH_ITS_GOVERNMENT.match(opening, first.end("org")) else None
+        town = _place_subject(title) or lead_town
         if org[0] in "镇乡" and town and town.endswith(_TOWN_WORDS):
             # 镇纪委 of the town the title or opening is about (幽兰镇纪委); its government is the town
-            return town if re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
+            return town if party or re.fullmatch(r"(?:人民)?政府", org[1:]) else town + org[1:]
+        if party and org[: party.start()] not in _TOWN_WORDS:
+            return org[: party.start()]
         return org
 
     we = _WE_BODY.search(opening)
@@ -721,7 +794,14 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(opening.lstrip().split("\n", 1)[0])
+    return _place_subject(title) or _place_subject(_lead(opening))
+
+
+def _lead(opening: str) -> str:
+    """The opening's first paragraph: its first line that holds a sentence (not a second, shorter
+    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…)."""
+    lines = [line for line in opening.split("\n") if line.strip()]
+    return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
 
 
 def _place_subject(line: str) -> str | None:
@@ -742,6 +822,9 @@ def _place_subject_at(line: str) -> str | None:
     if not m or _NOT_A_TOWN.search(m.group("org")):
         return None
     org, start = m.group("org"), m.start("org")
+    department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))
+    if department:  # 涞水县:审计局审计整改…: the place's department is the subject
+        return org + department.group(1)
     town = _TOWN_NAMED.match(line, m.end("org"))
     if town and not org.endswith(_TOWN_WORDS) and re.match(_SUBJECT_NEXT, line[town.end() :]):
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
@@ -785,7 +868,7 @@ def _signature_org(text: str) -> str | None:
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
         )
         org = m.group("org")
-        if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org)):
+        if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return org
     return None
 
@@ -827,6 +910,11 @@ _CENTRAL_IN_TITLE = re.compile(r"国务院|中共中央|党中央|全国人民�
 _BARE_SUBJECT = re.compile(
     r"(?:^|(?<=[\n。；，]))(?:今年以来|一年来|近年来)?[，,]?([省市县区乡镇])"
     r"(?:按照|根据|坚持|围绕|认真|结合|紧紧|始终|全面|深入|积极|严格|扎实|立足|高度|通过|进一步|在)"
+)
+# 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…: the area's leaders as the subject of the
+# opening clause act for it (a news item of that county).
+_LEADER_SUBJECT = re.compile(
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?:常务)?副?([县区市旗乡镇])(?:长|领导|委书记|委副书记)(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持))"
 )
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
@@ -902,7 +990,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
-    m = _BARE_SUBJECT.search(opening[:300])
+    m = _BARE_SUBJECT.search(opening[:300]) or _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
     ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(text)}
@@ -941,7 +1029,9 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
             return None
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
-    return _dominant(_provinces(find_places(opening))) or _dominant(Counter(find_platforms(text)))
+    # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
+    return (_dominant(_provinces(find_places(opening))) or _dominant(Counter(find_outlets(opening)))
+            or _dominant(Counter(find_platforms(text))))
 
 
 # ------------------------------------------------------------------------------------ doc_type
@@ -957,7 +1047,8 @@ _TYPE_AT_END = tuple(
         ("工作总结", r"总结"),
         ("情况汇报", r"汇报|报告|情况"),  # …工作开展情况 reports on a situation too
         ("通知", r"通知"),
-        ("通报", r"通报"),  # 督查通报, 信息通报: how offices tell others what was found
+        # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
+        ("通报", r"(?<!发出|予以|进行|作出)通报"),
         ("办法", r"办法"),
         ("意见", r"意见"),
         ("决议", r"决议"),
@@ -972,6 +1063,7 @@ _OPENING_TYPES = (
     ("工作总结", re.compile(r"总结如下")),
     ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
     ("通报", re.compile(r"通报如下")),
+    ("通知", re.compile(r"通知如下")),  # 现将有关事项通知如下
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),

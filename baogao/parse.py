@@ -62,6 +62,8 @@ _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
 _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)对")
 _TITLE_MAX_LINES = 3
+_HEADLINE_LINE_MAX_LEN = 24  # each line of a two-line news headline
+_HEADLINE_MIN_HAN = 5
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
 # A photo's caption in a news item ((图为检查核实现场)): not its opening.
 _CAPTION = re.compile(r"^[（(]?图[为：:]")
@@ -156,6 +158,8 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
     joined = _title_over_lines(lines)
     if joined[1] > 1:
         return joined
+    if _headline_over_two_lines(lines):
+        return first + second, 2
     if second and _is_title_like(second) and second not in first:
         # Two title lines above a dash subtitle (——在……上的报告). A second line that the first
         # contains (2026年宁夏回族自治区政府工作报告 / 政府工作报告) is the document's own title
@@ -187,6 +191,25 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         if _DOC_TYPE_WORDS.search(line) and not (_is_title_like(following) and _DOC_TYPE_WORDS.search(following)):
             return (title, len(parts)) if len(title) <= _TITLE_MAX_LEN else (first, 1)
     return first, 1
+
+
+def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
+    """A news headline in two short lines, a kicker over the main line (省政府办公厅通知要求 /
+    完善突发事件信息报告体系, then the item's first sentence): neither line names a document type
+    (a report's title line is whole), neither is an issuer or author alone (an issuer's line goes
+    on only into a document's name; 市总工会课题组 under a title signs it), and a sentence follows them."""
+    if len(lines) < 3:
+        return False
+    first, second, after = lines[0], lines[1], lines[2]
+    return (
+        all(len(line) <= _HEADLINE_LINE_MAX_LEN and not re.search("[:：]", line) for line in (first, second))
+        and _is_title_like(second)
+        and second not in first
+        and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
+        and not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))  # nor its author
+        and len(_HAN.findall(second)) >= _HEADLINE_MIN_HAN  # (nor a name: 张三)
+        and bool(_SENTENCE_END.search(after))
+    )
 
 
 def _is_title_like(line: str) -> bool:

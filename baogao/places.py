@@ -195,6 +195,30 @@ def find_platforms(text: str) -> list[str]:
     return [PLATFORMS[m.group()] for m in _PLATFORM_RE.finditer(text)]
 
 
+# A county's own news outlet is named by the county's bare stem (蕲春广播电视台记者…, 连江新闻网讯;
+# 某某县融媒体中心 is named in full and found by find_places): its reports are of that county. Only
+# in a dateline or byline (讯, 记者, 报道 after it): a bare stem elsewhere may be a word.
+_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:新闻网|融媒体中心|广播电视台)(?=讯|[^，。；\s]{0,4}记者|报道)")
+
+
+def find_outlets(text: str) -> list[str]:
+    """Provinces of the county news outlets named in `text` by a stem that names one county only."""
+    stems = _county_stems()
+    return [stems[m.group(1)] for m in _OUTLET.finditer(text) if m.group(1) in stems]
+
+
+@functools.lru_cache(maxsize=1)
+def _county_stems() -> dict[str, str]:
+    """Stem → province of the county-level units whose stem (2+ characters) no other unit or
+    province shares (蕲春 → 湖北省; not 新华, a district of four cities)."""
+    by_stem: dict[str, set[str]] = {}
+    for unit in _units().values():
+        stem = _stem(unit.name)[0]
+        by_stem.setdefault(stem, set()).add(unit.province if unit.level == LEVEL_COUNTY else "")
+    return {stem: provinces.pop() for stem, provinces in by_stem.items()
+            if len(stem) >= 2 and len(provinces) == 1 and "" not in provinces}
+
+
 @functools.lru_cache(maxsize=1)
 def _units() -> dict[str, _Unit]:
     """adcode → unit, for every row of the table that is a place."""

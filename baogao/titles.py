@@ -27,6 +27,11 @@ _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2,
 # copied from (社会保险及 待遇落实情况调研报告): Chinese titles have no spaces inside words.
 _BROKEN_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INFERRED_MAX_LEN = 30
+# 现就做好2018年汛期防汛值班工作通知如下: what a notice is about, as its title would say it
+# (关于做好2018年汛期防汛值班工作的通知); not 现将有关事项通知如下, which says nothing.
+_NOTICE_SUBJECT = re.compile(r"现[就将]([^，。；：,;:]{4,40}?)(?:的?(?:有关|相关)事项)?(?:通知|通报)如下")
+_NOTICES = ("通知", "通报")
+_ANY_MATTERS = re.compile(r"(?:有关|相关)(?:事项|工作|要求|情况)")
 _SHORT_CLAUSE = 8  # a subject's clause this short says too little alone
 # 《xx市人民政府办公室关于开展"提质效促落实强本领促发展"能力提升行动的通知》: the campaign a
 # report answers; its name makes an inferred title specific.
@@ -34,6 +39,9 @@ _CAMPAIGN = re.compile(r"《[^》]{0,60}?关于(?:开展|深入开展|组织开�
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+# A web page that runs a headline into its text on one line (…组工信息工作 一是构建网络。): the
+# first item after a space starts the text, not the title.
+_RUN_IN_ITEM = re.compile(r"\s+(?:一是|一要|其一|一、|[（(]一[）)]|1[、.．])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
@@ -73,6 +81,10 @@ PURPOSE_LEAD = re.compile(
     r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|持续"
     r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确)"
 )
+# A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
+_BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*(?=\D)|^[（(][\d一二三四五六七八九十]{1,3}[）)]\s*")
+_SHORT_NAME = re.compile(r"办公[室厅]$")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
@@ -94,12 +106,18 @@ def title_from_filename(source_name: str) -> str:
 def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     """A title for a report that has none, from its office, type and opening (runs after enrich).
 
+    A notice or bulletin: office + 关于…的通知 when its formula says what it is about (现就…通知如下),
+    else the opening clause (office + 通知 tells no two notices apart).
     Office + the campaign its opening answers + type (县政府办公室"提质效促落实强本领促发展"
     能力提升行动工作总结); office (or its 领导班子, when the opening speaks of it) + type; else
     the opening clause.
     """
     kind = doc_type if doc_type and doc_type != "其他" else ""
-    if org and kind:
+    if kind in _NOTICES:  # office + 通知 would say nothing: what its formula names, else its opening
+        subject = _NOTICE_SUBJECT.search(opening)
+        if subject and not _ANY_MATTERS.fullmatch(subject.group(1)):
+            return f"{org or ''}关于{subject.group(1)}的{kind}"
+    elif org and kind:
         campaign = _CAMPAIGN.search(opening[:300])
         if campaign:
             return f"{org}{campaign.group(1)}{kind}"
@@ -115,23 +133,37 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         first_sentence -= 1
     if not clauses:
         return "无标题"
-    clause = clauses[0]
-    if PURPOSE_LEAD.match(clause):  # 为进一步提升信息员素质，…，棠溪镇三步走: the clause of the subject
-        k = next((k for k, c in enumerate(clauses) if k and _opens_with_subject(c, org)), 0)
+    clause = _RUN_IN_ITEM.split(clauses[0], maxsplit=1)[0]
+    if PURPOSE_LEAD.match(clause) or _BASIS_LEAD.match(clause):
+        # 为进一步提升信息员素质，…，棠溪镇三步走; 根据县委的安排部署，7月13日，县委第一巡察组巡察…: the
+        # clause of the subject, or the one after the time the main clause opens with
+        k = next((k for k, c in enumerate(clauses)
+                  if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c)))), 0)
         if not k:  # no subject found: the first clause of the next sentence that says more than when
             k = next((k for k in range(max(1, first_sentence), len(clauses)) if not _TIME_ONLY.match(clauses[k])), 0)
         clause = clauses[k]
         if k and len(clause) < _SHORT_CLAUSE and k + 1 < len(clauses):  # 棠溪镇三步走，推动…培训再上新台阶
             clause += "，" + clauses[k + 1]
+    clause = _tidy(clause)
     # a clause cut short says so (州环保第三督导组来建始调研督导…整改…, not …整改工)
     return clause if len(clause) <= _INFERRED_MAX_LEN else clause[: _INFERRED_MAX_LEN - 1] + "…"
+
+
+def _tidy(clause: str) -> str:
+    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…),
+    a space a line break left between two characters (在县政 府三楼), or the opening quote of a
+    quotation its first clause cuts (“某某乡镇领导‘走读’挨通报了, …”)."""
+    clause = _BROKEN_BETWEEN_HAN.sub("", _ITEM_NUMBER.sub("", clause, count=1))
+    if clause[:1] in "“\"" and not re.search("[”\"]", clause[1:]):
+        clause = clause[1:]
+    return clause or "无标题"
 
 
 def _opens_with_subject(clause: str, org: str | None) -> bool:
     """Whether a clause opens with its subject: the report's office, a town by its form, or a
     place the table knows (阳明区加大…)."""
-    if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org)):
-        return True
+    if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org, _SHORT_NAME.sub("办", org))):
+        return True  # 区政府办公室 writes itself 区政府办 too
     if _TOWN_OPENS.match(clause):
         return True
     places = find_places(clause[:12])

@@ -19,7 +19,7 @@ from baogao.enrich import enrich
 from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.places import find_places, find_platforms
+from baogao.places import find_outlets, find_places, find_platforms
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -112,6 +112,16 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["二〇二三年工作总结报告如下。"], 2023),
         (["开展2019年度社会保险主题调研。"], 2019),
         (["2019年，市总工会通过座谈和问卷，形成了相关调研报告。"], 2019),
+        # a meeting that sums up one year and plans the next is held in the next, unless dated at the year's end
+        (["3月5日，县统计局召开全县统计工作会议，会议总结了2020年统计工作，对2021年统计工作进行了安排部署。"], 2021),
+        (["1月8日，镇党政办召开信息工作会议，总结回顾2020年度信息工作，安排部署2021年相关工作。"], 2021),
+        (["12月28日，县委召开经济工作会议，总结2020年工作，部署2021年任务。"], None),
+        (["县长在会上总结了2018年的工作，对2020年的工作提出了要求。"], None),  # not the next year
+        # the progress of a year's projects is checked in that year
+        (["近日，县发改局对2022年民生实事项目推进情况进行了实地督查，县政府督查室参加。"], 2022),
+        (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
+        # a web copy's source line at the end
+        (["全市纪检监察信息工作取得新进展，受到了上级的肯定和好评。(来源:某某日报 张三2011年2月25日)"], 2011),
         # years merely mentioned are reviews, history or targets: not the report's year
         (["2022年，我局完成了各项任务。2022年底前完成验收，2021年打下了基础。"], None),
         (["本届政府从1 9 9 3 年3 月就职。"], None),
@@ -144,6 +154,14 @@ def test_year_from_text(lines, expected):
         ("十三届全国人大四次会议上。", 2021),
         ("深入贯彻落实中国工会第十七次全国代表大会精神。", 2018),
         ("以党史学习教育为契机。", 2021),
+        ("扎实开展扫黑除恶专项斗争。", 2018),
+        ("围绕全镇脱贫攻坚、文明创建等中心工作。", 2013),
+        ("巩固拓展脱贫攻坚成果。", 2020),
+        ("深入推进“五水共治”。", 2013),
+        ("推进供给侧结构性改革。", 2015),
+        ("做好全国第二次地名普查工作。", 2014),
+        ("常态化开展疫情防控监督工作。", 2020),
+        ("做好生猪疫情防控工作。", None),  # 疫情防控 alone is older (非洲猪瘟, H1N1)
         ("严格落实中央八项规定精神。", 2012),
         ("清理办公用房是开展党的群众路线教育实践活动的载体。", 2013),
         ("深入开展“两学一做”学习教育。", 2016),
@@ -237,6 +255,7 @@ def test_a_stated_year_needs_no_lower_bound():
         ("关于加强督查工作的通知", ["各乡镇：", "现就有关事项通知如下。", "二〇二三年三月十五日"], "2023-03-15"),
         ("政府工作报告", ["——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "各位代表："], "2026-01-26"),
         ("2025年公开通报3起典型问题", ["新华社北京2月9日电 日前，有关部门对3起典型问题进行通报。"], "2025-02-09"),
+        ("信息工作获好评", ["全市信息工作取得新进展，受到了上级的肯定和好评。（来源：某某日报 2011年2月25日）"], "2011-02-25"),
         # a date in a sentence is an event, not the report's date; no year, no dateline's date
         ("工作总结", ["2023年3月15日，我办召开了全体干部会议，部署全年工作任务。"], None),
         ("公开通报3起典型问题", ["新华社北京2月9日电 日前，有关部门对3起典型问题进行通报。"], None),
@@ -310,11 +329,44 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["9月19日,县作风办、县环保局和县城管局的工作人员参加。"], None),  # no deed: not a subject
         # a clause that does something is no name, nor are two bodies joined by 和 or 与
         ("", ["10月20日,牌头镇组织部分市县人大代表和镇人大主席团成员视察。"], "牌头镇"),
+        # the party committee's 组织部 is a body, whose subject may go on 多途径… (not 组织部分…, a deed)
+        ("", ["县委组织部多渠道做好干部信息工作 一是建好队伍。"], "县委组织部"),
         ("", ["会上,市地税局和粮食局作了交流发言。"], None),
         ("", ["8月9日,区安委办负责人一行赴广兴洲镇开展安全生产大检查。"], "区安委办"),  # its delegation; not 区安委办公室
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
         ("泗张镇:严督夏季秸秆禁烧", ["近日,镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        # a town's party committee and its government acting together are the town
+        ("", ["春节刚过,石桥镇党委、镇政府就召开全体干部大会。"], "石桥镇"),
+        ("", ["今年以来,东风街道党工委、办事处狠抓落实。"], "东风街道"),
+        ("", ["今年以来,石桥镇党委坚持学习。"], "石桥镇党委"),  # the committee alone is itself
+        # the town a news item opens with, not a body its later paragraphs name
+        ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
+        ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a numbered item's subject, 统一负责…
+        ("", ["（一）收文", "1、镇党政综合办公室统一负责所有来文的收文登记。"], "镇党政综合办公室"),
+        ("商水县统战系统召开信息工作会议", [], None),  # 统战 is no deed
+        # a headline's place, a colon and its department; not a deed after the colon
+        ("涞水县:审计局审计整改工作做到“四个告知”", [], "涞水县审计局"),
+        ("涞水县:打造区域物流中心", [], "涞水县"),
+        ("涞水县:全力开创工作新局面", [], "涞水县"),
+        # a visit told by the place visited: the visitors are not its writer
+        ("省信息中心副主任一行莅临我县检查电子政务建设工作", ["近日,省信息中心副主任一行莅临我县检查工作。"], None),
+        ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
+        ("省政府督查组在某县调研座谈", [], None),  # a group's visit to a place it names
+        ("省政府督查室在全省推行督查新机制", [], "省政府督查室"),  # no group, no visit
+        ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
+        # the party committee and the government together are the leadership, not the writer
+        ("", ["今年,区委区政府共兴办17件实事项目。近日,区政府督查室对项目进展情况进行跟踪督查。"], "区政府督查室"),
+        ("", ["近日,南乐县委县政府督查局对民生工程开展督查。"], "南乐县委县政府督查局"),  # their office
+        # a 管理处 signs its notice
+        ("关于近期效能督查情况的通报", ["处各科室:", "现将督查情况通报如下。", "某市重点工程建设管理处", "2020年4月29日"],
+         "某市重点工程建设管理处"),
+        # the opening's first paragraph, not a shorter headline repeated above it
+        ("", ["三桥镇信息站解民忧", "本报讯 日前,汝南县三桥镇在各村设立了信息站。"], "汝南县三桥镇"),
+        # a town's government signing its report
+        ("关于督查问题的整改报告", ["针对督查发现的问题,镇党委高度重视。", "特此报告。", "石桥镇人民政府", "2021年5月6日"],
+         "石桥镇人民政府"),
         # the congress, the consultative conference and the party committee's departments are bodies
         ("", ["近日,泗水县泗张镇人大加大监督力度。"], "泗水县泗张镇人大"),
         ("", ["6月14日,蕲春县政协召开社情民意信息工作会议。"], "蕲春县政协"),
@@ -389,6 +441,10 @@ def test_no_org_when_none_is_named(title, lines):
         ("平安县政务服务中心2022年度工作总结", [], "县"),
         ("县委办2023年上半年信息工作总结", [], "县"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
+        # the area's leaders opening the text act for it
+        ("", ["本报讯 近日,副县长王某带队开展民生实事项目现场督查。"], "县"),
+        ("", ["7月24日,县领导张某、李某等带领相关部门负责人对重点村进行督导。"], "县"),
+        ("", ["近日,记者采访了县长热线的工作人员。"], None),  # a name, not a leader acting
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
     ],
@@ -497,6 +553,15 @@ def test_find_places_by_the_names_counties_took_later():
     assert (meta("海安市人民政府办公室2023年工作总结")["region"], meta("海安市人民政府办公室2023年工作总结")["level"]) == ("江苏省", "县")
 
 
+def test_find_outlets():
+    # a county's news outlet by its bare stem, in a dateline or byline
+    assert find_outlets("（蕲春广播电视台全媒体记者朱卫红报道）6月14日，县政协召开会议。") == ["湖北省"]
+    assert find_outlets("连江新闻网讯（通讯员 李秀文）9月15日，浦口镇召开会议。") == ["福建省"]
+    assert find_outlets("蕲春新闻网发布了通知。") == []  # not a dateline
+    assert find_outlets("新华新闻网讯 近日，某县召开会议。") == []  # 新华: a district of several provinces
+    assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
+
+
 def test_find_platforms():
     assert find_platforms("浙里办、粤省事和渝快办") == ["浙江省", "广东省", "重庆市"]
     assert find_platforms("一网通办") == []
@@ -519,6 +584,8 @@ def test_find_platforms():
         ("2019年县政府工作报告三季度完成情况通报", [], HASH_NAME, "通报"),
         ("关于印发《督查情况通报》的通知", [], HASH_NAME, "通知"),
         ("", ["近期，县政府督查室开展了专项督查，现通报如下。"], HASH_NAME, "通报"),
+        ("市政府对上半年信息报送工作发出通报", [], HASH_NAME, "其他"),  # news of a 通报, not the 通报
+        ("", ["各村：", "为做好防汛工作，现将有关事项通知如下："], HASH_NAME, "通知"),
         ("中山市政务数据管理办法（试行）", [], HASH_NAME, "办法"),
         ("关于实施乡村振兴战略的意见", [], HASH_NAME, "意见"),
         ("第十四届全国人民代表大会第一次会议关于政府工作报告的决议", [], HASH_NAME, "决议"),
