@@ -265,6 +265,9 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
     return _FULL_DATE.search(written)
 
 
+_RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
+
+
 def _date_line(line: str) -> re.Match[str] | None:
     """The full date of a date line (its digits normalised): a short line with a date, one that
     opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), or a regulation's
@@ -273,6 +276,8 @@ def _date_line(line: str) -> re.Match[str] | None:
     if source:
         return _FULL_DATE.search(line, source.end())
     m = _FULL_DATE.search(line)
+    if m and _RANGE_ON.match(line, m.end()):
+        return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))

@@ -196,7 +196,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
 
 
 _LEADING_YEAR = re.compile(r"^(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?")
-_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")  # 2013学年 too
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排)$")

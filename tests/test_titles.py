@@ -24,6 +24,8 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # a plan joined to a generic summary keeps it generic
         ("2023年工作总结和2024年工作计划", "", 2023, "东安县人民政府办公室", "湖南省",
          "2023年东安县人民政府办公室工作总结和2024年工作计划"),
+        # a school year named is a year named
+        ("关于做好2013学年信息统计工作的通知", "", 2014, "某县教育局", "浙江省", "关于做好2013学年信息统计工作的通知"),
         # no year known: nothing is guessed
         ("县政府办公室工作总结", "", None, "县政府办公室", None, "县政府办公室工作总结"),
         # a subtitle is joined with ——
