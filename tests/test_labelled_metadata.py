@@ -2,10 +2,11 @@
 by reading the reports; see tests/data/README.md).
 
 Fails below 95 % of fields right on the seeds and the corpus (the reports the rules were written
-reading), below 85 % on the held-out texts (labelled blind, mostly the users' own genre: local
+reading), below 88 % on the held-out texts (labelled blind, mostly the users' own genre: local
 offices' 通报 and news items; the note of each round gives their figure against the same 95 %), or
 on any wrong year anywhere: a year the report does not state is shown as unknown (or as a lower
-bound, year_min), never guessed.
+bound, year_min), never guessed. The display title of an untitled text labelled with its pinyin
+file name is not scored (see `_untitled`).
 
     .venv/bin/python -m pytest tests/test_labelled_metadata.py -s     # prints the score and every miss
 """
@@ -19,11 +20,12 @@ from pathlib import Path
 import pytest
 
 from baogao.convert import convert_report
+from baogao.titles import title_from_filename
 from tests.labels import DATA, NO_SHARED, SHARED, file_name, shared_path
 
 FIELDS = ("display_title", "org", "year", "year_min", "level", "region", "doc_type")
 MIN_RIGHT = 0.95
-MIN_RIGHT_HELD_OUT = 0.85
+MIN_RIGHT_HELD_OUT = 0.88
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -52,13 +54,26 @@ LABEL_FILES = {  # file: (what it holds, the share of fields that must be right)
 }
 
 
+def _untitled(row: dict[str, str]) -> bool:
+    """Whether the label titles the report by a file name that reads as no title (the pinyin slug
+    given to a text that has none): the site titles such a text from its opening instead
+    (baogao.titles.infer_title), so its display title cannot be scored against the label."""
+    stem = Path(row["source"]).stem
+    names = {stem, stem.split("_", 1)[-1]}
+    labels = {a.strip() for a in row["display_title"].split(" | ")}
+    return labels <= names and not title_from_filename(file_name(row["source"]))
+
+
 def score(rows: list[dict[str, str]]) -> tuple[int, list[str], list[str]]:
-    """(fields scored, misses, wrong years) of the pipeline's metadata against labelled rows."""
+    """(fields scored, misses, wrong years) of the pipeline's metadata against labelled rows;
+    the display title of a text labelled untitled is not scored (see `_untitled`)."""
     misses, wrong_years, scored = [], [], 0
     for row in rows:
         raw, name = _raw(row["source"])
         meta = convert_report(raw, name, {}).meta
         for field in FIELDS:
+            if field == "display_title" and _untitled(row):
+                continue
             scored += 1
             if not _right(row[field], meta[field]):
                 misses.append(f"{row['source']}: {field} = {meta[field]!r}, labelled {row[field]!r}")
