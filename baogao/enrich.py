@@ -489,7 +489,7 @@ _ORG_SUFFIX = (
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
-    r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申])办"
+    r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
     r"(?![法理公事好实结成件学班案])"
     r")"
 )
@@ -630,6 +630,8 @@ def _title_org(title: str) -> str | None:
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
+    if _WE_BODY.match(org):  # 我局政务公开…获表彰: the body speaks of itself; its name is in the text
+        return None
     deed = _EVENT_VERB.search(org)
     if deed:
         # 汉源县人大常委会专题研究人大信息工作: the body is the prefix before the deed, if any

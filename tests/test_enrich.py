@@ -1020,6 +1020,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "本报讯 连日来,嘉鱼县组织县直、乡镇两级巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("嘉鱼开展交叉巡查", "本报讯 记者姜明助、通讯员陈琳报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
+        # a title in which the body speaks of itself (我局…) names it in the text; 两办 are two offices
+        ("我局政务公开工作获通报表彰", "市粮食和物资储备局认真开展政务公开工作，获市政府通报表彰。", "市粮食和物资储备局", "市"),
+        ("", "今年以来,解放区成立由两办组成的督查组,开展专项督导。", "解放区", "县"),
         ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
