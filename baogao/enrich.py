@@ -390,6 +390,11 @@ _CAMPAIGNS = (
     (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
     (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
+    (re.compile(r"(?:新中国成立|中华人民共和国成立|建国|国庆)(?:70|七十)周年"), 2019),
+    (re.compile("四风"), 2013),  # 形式主义、官僚主义、享乐主义和奢靡之风, so named in 2013
+    (re.compile("整治形式主义为基层减负|基层减负年"), 2019),  # the 专项工作机制 of March 2019
+    (re.compile("两个确立"), 2021),  # the sixth plenum, November 2021
+    (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
 )
 _PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 # An event still ahead when the text was written: 迎接党的二十大, 2022年召开党的二十大时.
