@@ -495,7 +495,7 @@ _ORG_SUFFIX = (
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
-    r"(?![法理公事好实结成件学班案])"
+    r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
     r")"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
@@ -1080,7 +1080,7 @@ _OPENING_TYPES = (
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),
     # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal.
-    ("工作总结", re.compile(r"^(?:今年以来|一年来|\d{4}年以来)")),
+    ("工作总结", re.compile(r"^(?:今年以来|一年来)")),
 )
 
 

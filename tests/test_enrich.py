@@ -612,6 +612,8 @@ def test_find_platforms():
         # none of them
         ("完善工作汇报制度", [], HASH_NAME, "其他"),  # 汇报 does not end the title
         ("工会网络安全管理重点", ["工作人员应利用专用邮箱。"], HASH_NAME, "其他"),
+        # a practice kept since a year (2016年以来，…) is no year-end summary's opening
+        ("", ["2016年以来,区安委办实行安全生产“周查月报”制度。"], HASH_NAME, "其他"),
     ],
 )
 def test_doc_type(title, lines, name, expected):
@@ -1026,6 +1028,7 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("嘉鱼开展交叉巡查", "本报讯 记者姜明助、通讯员陈琳报道:连日来,嘉鱼县组织县直巡查组开展交叉巡查。", "嘉鱼县", "县"),
         ("", "吕亭镇再次召开人居环境整治专项工作会议。", "吕亭镇", "乡"),
         # a title in which the body speaks of itself (我局…) names it in the text; 两办 are two offices
+        ("", "2016年以来,惠济区安委办成立4个安全生产督导组。", "惠济区安委办", "县"),  # 办成立: a body, then its deed
         ("我局政务公开工作获通报表彰", "市粮食和物资储备局认真开展政务公开工作，获市政府通报表彰。", "市粮食和物资储备局", "市"),
         ("", "今年以来,解放区成立由两办组成的督查组,开展专项督导。", "解放区", "县"),
         ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
