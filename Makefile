@@ -43,12 +43,15 @@ publish: install
 	$(BIN)/baogao publish --reports $(REPORTS) --out $(OUT) --base-url $(BASE_URL)
 
 ## Benchmark against stock Material at the corpus, 1 000 and 10 000 generated reports (slow).
-## Then incremental builds (one report added/changed/deleted, 100 added, a sidecar, themes.yml), two runs each.
+## Then incremental builds (one report added/changed/deleted, 100 added, a sidecar, themes.yml), two runs each;
+## then the search index alone (cold, one changed, added, deleted) on the largest one's pages.
 BENCH_SIZES ?= corpus,1000,10000
 INCREMENTAL_SIZES ?= 1000,10000
+comma := ,
 bench: install
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 	$(BIN)/python scripts/bench_incremental.py --sizes $(INCREMENTAL_SIZES) --runs 2
+	$(BIN)/python scripts/bench_search_index.py /tmp/baogao-incremental/$(lastword $(subst $(comma), ,$(INCREMENTAL_SIZES)))/pages /tmp/baogao-index-bench
 
 clean:
 	rm -rf build site dist

@@ -14,6 +14,7 @@ import pytest
 from baogao.analysis.collocates import collocates
 from baogao.analysis.concordance import concordance, sort_lines
 from baogao.cli import main as baogao
+from baogao.search import textstore
 from baogao.search.backend import BACKEND
 from baogao.search.normalize import parse_query
 from baogao.search.query import SearchIndex
@@ -194,10 +195,10 @@ def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # n
         page.on("request", lambda r: loaded.append(r.url))
         lines = page.evaluate(BROWSER_LINES, ["社会主义现代化", 20])["lines"]
         # http.server answers a range request with the whole file: the engine reads chunk scripts
-        chunks = [found.group(1) for u in loaded if (found := re.search(r"/search-index/text/\d+/(\d+)-\d+\.js", u))]
+        chunks = [found.group(1) for u in loaded if (found := re.search(r"/search-index/text/[0-9a-f]{2}/([0-9a-f]+)-\d+\.js", u))]
         pages = [u for u in loaded if "/reports/" in u]
-        store = SearchIndex(site).store_table()
-        all_chunks = sum(store[int(doc)][0] for doc in set(chunks))
+        store = {key: count for count, _, key in SearchIndex(site).store_table()}  # chunks are named by their report's key
+        all_chunks = sum(store[key] for key in set(chunks))
         assert lines and not pages and len(chunks) < all_chunks / 2, (len(chunks), all_chunks)
         page.context.close()
         # a page that has loaded nothing yet: a line's source comes with its chunk, no metadata block
@@ -227,7 +228,7 @@ def test_over_nginx_the_concordance_reads_its_chunks_as_byte_ranges(corpus_site,
             got = page.evaluate(BROWSER_LINES, [raw, 30])
             want = cli_lines(site, raw, 30)
             assert want and got["lines"] == want, raw
-            assert not [u for u in loaded if re.search(r"/search-index/text/\d+/", u)], raw  # no chunk script
+            assert not [u for u in loaded if re.search(r"/search-index/text/[0-9a-f]{2}/", u)], raw  # no chunk script
             if raw == "社会主义":  # nothing loaded yet: lines in many reports, chunks in a few requests
                 segments = [u for u in loaded if re.search(r"/search-index/text/\d+\.bin\?v=", u)]
                 assert 0 < len(segments) <= 3 < len({line[5] for line in want}), (len(segments), len(want))
@@ -313,7 +314,7 @@ def test_a_damaged_chunk_is_an_error_not_a_shorter_list(sample_site, browser, tm
     _, site = sample_site
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    chunk = copy / "search-index" / "text" / "0" / "0-0.js"
+    chunk = copy / "search-index" / f"{textstore.chunk_name(SearchIndex(copy).store_table()[0][2], 0)}.js"
     script = chunk.read_text(encoding="utf-8")
     middle = len(script) // 2  # a character of the packed payload: another 7-bit group
     chunk.write_text(script[:middle] + ("B" if script[middle] == "A" else "A") + script[middle + 1:], encoding="utf-8")

@@ -31,7 +31,12 @@ every file's check: 140 KB at 10 000 reports, loaded by every query.)
 
 The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
 read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
-written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports.
+written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports. Its
+chunk files are named by their report's store key (`_store_keys`), so a build after an edit
+links those of every unchanged report from the index before and copies their pieces from its
+segments (each checked; what is missing or damaged is made again): at 2 000 reports that was a
+third of the index's CPU. The postings are still written whole: a report's triples reach most
+shards, and documents are numbered in result order (README "Incremental builds").
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
@@ -44,20 +49,26 @@ import hashlib
 import json
 import math
 import shutil
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from baogao import pagetext, schema
+from baogao import keywords, pagetext, schema
 from baogao.catalog import CATALOG_FILE
+from baogao.filememo import FileMemo
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import encode_varints, frame, json_bytes, packed_piece, raw_piece, write_packed, write_script
+from baogao.search.codec import (PIECE_END_BYTES, decode_varints, encode_varints, frame, json_bytes, packed_piece, raw_piece,
+                                 read_script, unframe, unpacked, write_packed, write_script)
+from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
-FORMAT = 13  # 13: the text store's chunks also in segments read by byte ranges (text/S.bin, text/spans)
+TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
+FORMAT = 14  # 14: the text store's chunks named by their report's key (kept across builds); 13: also in byte-range segments
+STORE_KEY_CHARS = 16  # hex digits of a report's store key: 64 bits, no collision among millions of reports
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -86,7 +97,9 @@ def _reading() -> dict[str, Any]:
 def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, workers: int | None = None) -> str:
     """Write the index for `catalog` (in result order) into out_dir/search; returns its version.
 
-    Skips all work when the texts and catalog are those of the index already there.
+    Skips all work when the texts and catalog are those of the index already there. A report
+    whose store key (`_store_keys`) the index there has keeps its text-store chunks: their files
+    are linked from it and their pieces copied from its segments, not made again.
     """
     version = _version(catalog)
     target = out_dir / INDEX_DIR
@@ -97,8 +110,11 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         return version
     tmp.mkdir(parents=True)
 
+    keys = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
+    before = _previous_store(target)
     levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [(text_dir / f"{entry['id']}.txt", doc, entry["title"], _row(entry), tmp, version) for doc, entry in enumerate(catalog)]
+    jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key))
+            for entry, key in zip(catalog, keys)]
     stored, spans = [], []
     segments = _Segments(tmp)
     # One pool for both phases, started while this process is still small: forked workers
@@ -107,12 +123,12 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
                 levels[n].add(*entries)
-            stored.append(chunks_prefix)
+            stored.append([*chunks_prefix, keys[doc]])
             spans.extend(segments.write(doc, pieces))
         segments.close()
         shards = {str(n): levels.pop(n).write(tmp, version, pool) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog, version)
-    write_file(tmp, version, f"{textstore.DIR}/table", _varint_bytes([v for row in stored for v in row]))
+    write_file(tmp, version, textstore.TABLE, json_bytes(stored))
     write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
@@ -128,22 +144,87 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
+def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) -> list[str]:
+    """Each report's store key: the digest of everything its text-store chunks are made from
+    (the code and settings of the index and of jieba's cut, its row, its title, its kept text,
+    whose SHA-256 is remembered by the file's inode, size and time: `baogao.filememo`)."""
+    code = hashlib.sha256(f"format {FORMAT} {json.dumps(textstore.SETTINGS)}".encode())
+    for module in [*sorted(Path(__file__).parent.glob("*.py")), Path(keywords.__file__), keywords.USER_DICT]:
+        code.update(module.read_bytes())
+    memo = FileMemo(memo_path)
+    keys = []
+    for entry in catalog:
+        path = text_dir / f"{entry['id']}.txt"
+        text = memo.get([path], lambda: hashlib.sha256(path.read_bytes()).hexdigest())
+        digest = code.copy()
+        digest.update(json_bytes([entry["title"], _row(entry), text]))
+        keys.append(digest.hexdigest()[:STORE_KEY_CHARS])
+    memo.save()
+    return keys
+
+
+_Kept = tuple[Path, list[tuple[int, int]], int]  # a report's chunks in the index before: segment file, byte spans, prefix
+
+
+def _previous_store(root: Path) -> dict[str, _Kept]:
+    """The text store of the index in `root`, by report key: where each report's chunk pieces
+    stand in its segments; empty when there is none of this format, or it cannot be read (then
+    every report's chunks are made again)."""
+    try:
+        manifest = read_script(root / "manifest.js")
+        if manifest["format"] != FORMAT:
+            return {}
+        version = str(manifest["version"])
+        table = json.loads(_read_file(root, version, textstore.TABLE))
+        lengths = np.array(decode_varints(_read_file(root, version, textstore.SPANS)), np.int64)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return {}
+    kept, at, offset = {}, 0, 0
+    for doc, (chunks, prefix, key) in enumerate(table):
+        if doc % textstore.SEGMENT == 0:
+            offset = 0  # offsets count from the start of the segment
+        sizes = lengths[at: at + chunks].tolist()
+        ends = np.cumsum([offset, *sizes]).tolist()
+        kept[str(key)] = (root / textstore.segment_name(doc), list(zip(ends[:-1], ends[1:])), int(prefix))
+        at, offset = at + chunks, ends[-1]
+    return kept if at == len(lengths) else {}
+
+
+def _read_file(root: Path, version: str, name: str) -> bytes:
+    body = unframe(unpacked(read_script(root / f"{name}.js")), f"{version}/{name}")
+    if body is None:
+        raise ValueError(f"{name} is damaged")
+    return body
+
+
 def write_file(root: Path, version: str, name: str, body: bytes) -> None:
     """Index file root/NAME.js: `body` framed under the index version and its name, packed."""
     write_packed(root, name, frame(body, f"{version}/{name}"))
 
 
 _Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
+_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None"]
 
 
-def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[_Entries, tuple[int, int], list[bytes]]:
-    """One report's n-gram entries: (keys, counts) for n < 3, (keys, positions) for n = 3, each
-    sorted by hash bucket (stable: a term's positions stay ascending), and where each bucket
-    starts; and, its chunk files written into the text store, (chunks, prefix) and the chunks'
+def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[bytes]]:
+    """One report's n-gram entries (`_grams`); and its chunk files in the text store, linked from
+    the index before when it has them (`before`), else written: (chunks, prefix) and the chunks'
     pieces for its segment."""
-    text_path, doc, title, row, root, version = job
-    text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
-    codes = np.frombuffer(norm[prefix:].encode("utf-32-le"), dtype="<u4").astype(np.uint64)  # the kept text's
+    text_path, title, row, root, key, before = job
+    kept = text_path.read_text(encoding="utf-8")
+    pieces = _kept_store(root, key, before) if before is not None else None
+    if before is not None and pieces is not None:
+        # normalisation is character by character: the kept text's part of the store text's
+        return _grams(normalize(kept)), (len(pieces), before[2]), pieces
+    text, prefix, norm, origin = textstore.normalized_store_text(title, kept)
+    return (_grams(norm[prefix:]), *_write_store(root, key, row, text, prefix, (norm, origin)))
+
+
+def _grams(norm: str) -> _Entries:
+    """The n-gram entries of a normalised kept text: (keys, counts) for n < 3, (keys, positions)
+    for n = 3, each sorted by hash bucket (stable: a term's positions stay ascending), and where
+    each bucket starts."""
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     grams = {}
     for n in (1, 2, 3):
         if n < 3:
@@ -155,12 +236,43 @@ def _index_document(job: tuple[Path, int, str, list[Any], Path, str]) -> tuple[_
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
-    return (grams, *_write_store(root, version, doc, row, text, prefix, (norm, origin)))
+    return grams
 
 
-def _write_store(root: Path, version: str, doc: int, row: list[Any], text: str, prefix: int,
+def _kept_store(root: Path, key: str, kept: _Kept) -> list[bytes] | None:
+    """Report `key`'s chunk pieces from the index before (`kept`), each checked, and its chunk
+    files linked from there into `root`; None when any of it is missing or damaged (then the
+    caller makes them again)."""
+    segment, spans, _ = kept
+    before = segment.parent.parent  # search-index/text/S.bin
+    try:
+        with open(segment, "rb") as file:
+            pieces = []
+            for c, (begin, end) in enumerate(spans):
+                file.seek(begin)
+                pieces.append(file.read(end - begin))
+                name = textstore.chunk_name(key, c)
+                if unframe(zlib.decompressobj(-15).decompress(pieces[-1] + PIECE_END_BYTES), name) is None:
+                    return None
+    except (OSError, zlib.error):
+        return None
+    linked = []
+    try:
+        for c in range(len(spans)):
+            name = f"{textstore.chunk_name(key, c)}.js"
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).hardlink_to(before / name)  # its bytes are a function of its name
+            linked.append(root / name)
+    except OSError:
+        for path in linked:  # never written into: the file is also the index before's
+            path.unlink()
+        return None
+    return pieces
+
+
+def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
                  normalized: tuple[str, np.ndarray]) -> tuple[tuple[int, int], list[bytes]]:
-    """Write report `doc`'s chunk files (baogao.search.textstore) of its store `text`
+    """Write the chunk files (baogao.search.textstore) of report `key`'s store `text`
     (`normalized`: as `normalize_with_offsets` gives it); returns (chunks, prefix) and each
     chunk's piece for its segment (`text/S.bin`), written in archive order by the caller."""
     head = json_bytes(row)
@@ -171,8 +283,8 @@ def _write_store(root: Path, version: str, doc: int, row: list[Any], text: str, 
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
         payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
-        name = textstore.chunk_name(doc, c)
-        pieces.append(raw_piece(frame(payload, f"{version}/{name}")))
+        name = textstore.chunk_name(key, c)
+        pieces.append(raw_piece(frame(payload, name)))
         write_script(root / f"{name}.js", name, packed_piece(pieces[-1]))
     return (len(spans), prefix), pieces
 

@@ -83,7 +83,7 @@ class SearchIndex:
         self._shard = lru_cache(maxsize=256)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
         self._facets: dict[str, list] | None = None
-        self._store_table: list[tuple[int, int]] | None = None
+        self._store_table: list[tuple[int, int, str]] | None = None
         self._places: tuple[np.ndarray, np.ndarray] | None = None
 
     def _payload(self, name: str) -> bytes:
@@ -190,18 +190,24 @@ class SearchIndex:
             totals = {d: c for d, c in totals.items() if d not in found}
         return [Hit(doc, count) for doc, count in sorted(totals.items(), key=lambda dc: (-dc[1], dc[0]))]
 
-    def store_table(self) -> list[tuple[int, int]]:
-        """Per report, (chunks, prefix) of its text in the text store (baogao.search.textstore)."""
+    def store_table(self) -> list[tuple[int, int, str]]:
+        """Per report, (chunks, prefix, key) of its text in the text store (baogao.search.textstore)."""
         if self._store_table is None:
-            values = decode_varints(self._payload(f"{textstore.DIR}/table"))
-            self._store_table = list(zip(values[::2], values[1::2]))
+            try:
+                table = [(int(chunks), int(prefix), str(key)) for chunks, prefix, key in
+                         json.loads(self._payload(textstore.TABLE))]
+            except (ValueError, TypeError):
+                table = []
+            if len(table) != self.manifest["docs"]:
+                raise _damaged(f"{textstore.TABLE}.js", "damaged (not one row per report)")
+            self._store_table = table
         return self._store_table
 
     def _segment_places(self) -> tuple[np.ndarray, np.ndarray]:
         """Per report, the number of its first chunk (chunks numbered in archive order), and per
         chunk, its byte offset in its segment and (the next entry) where it ends."""
         if self._places is None:
-            counts = np.array([0, *(chunks for chunks, _ in self.store_table())], np.int64)
+            counts = np.array([0, *(chunks for chunks, _, _ in self.store_table())], np.int64)
             first = np.cumsum(counts)
             spans = np.array(decode_varints(self._payload(textstore.SPANS)), np.int64)
             if len(spans) != first[-1]:
@@ -219,9 +225,9 @@ class SearchIndex:
         first, places = self._segment_places()
         begin, end = (int(v) for v in places[first[doc] + c])
         segment.seek(begin)
-        name = textstore.chunk_name(doc, c)
+        name = textstore.chunk_name(self.store_table()[doc][2], c)
         try:
-            body = unframe(zlib.decompressobj(-15).decompress(segment.read(end - begin)), f"{self.version}/{name}")
+            body = unframe(zlib.decompressobj(-15).decompress(segment.read(end - begin)), name)
         except zlib.error:
             body = None
         if body is None:

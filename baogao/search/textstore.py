@@ -16,8 +16,13 @@ the store text is that title, a line break, then the kept text. So the search in
 Layout under search-index/ (`SETTINGS`, in the index manifest, is the one source of both
 engines' reading):
 
-- `text/table.js` — per report (archive order): its number of chunks and `prefix`;
-- `text/B/D-C.js` — chunk C of report D (B = D // `per_dir`): the store text from normalised
+- `text/table.js` — per report (archive order): [its number of chunks, `prefix`, its `key`]
+  (JSON); the key is the digest of what its chunks are made from (the index code, the report's
+  row, title and text: `baogao.search.index`), so that a report's chunks keep their names and
+  bytes from build to build while it is unchanged (a build links them from the index before,
+  an edit writes only the edited report's), whatever was added or removed before it;
+- `text/KK/KEY-C.js` — chunk C of the report whose key is KEY (KK = its first two characters):
+  the store text from normalised
   position C·`chunk` on (a chunk starts at a character that starts its normalised form, so it
   may start a little later), with a bitmap of where jieba's words start (the text is cut
   whole, as `baogao.keywords.cut` cuts; collocates read these boundaries), and the report's
@@ -36,8 +41,9 @@ engines' reading):
 
 Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`), its payload
 checking itself as every index file's does (`baogao.search.codec.frame`: length and CRC-32,
-keyed by the index version and the file's name — a chunk's by its script's name, in a segment
-too): a missing, truncated, altered or stale file or range is an error, never a shorter line.
+keyed by the index version and the file's name; a chunk's by its script's name alone, which
+holds its report's key, in a segment too): a missing, truncated, altered or stale file or range
+is an error, never a shorter line.
 A chunk's body: the row's length (varint), the row (UTF-8 JSON, as in `docs/`), the UTF-8
 text's length (varint), the text, the word-start bitmap (one bit per code point, first bit high).
 """
@@ -52,15 +58,16 @@ from baogao.search.normalize import normalize, normalize_with_offsets
 
 DIR = "text"
 CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
-PER_DIR = 100  # chunk files are grouped by report, this many reports a folder
+KEY_DIR = 2  # chunk files are grouped by the first characters of their report's key (256 folders)
 # The segments: a browser pays ~10 ms per request whatever its size, so over http the chunks a
 # concordance needs are read as byte ranges of a few large files, many ranges a request.
 SEGMENT = 500  # reports a segment (~4 MB at 13 KB a report): a query asks each at most a few times
 MAX_RANGES = 100  # ranges a request: Apache (MaxRanges 200) sends the whole file for more
 GAP = 1024  # ranges of one segment fewer bytes apart than this are asked for as one
 # `end`: the bytes that end joined pieces (codec.PIECE_END_BYTES), for the browser
-SETTINGS = {"dir": DIR, "chunk": CHUNK, "per_dir": PER_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP,
+SETTINGS = {"dir": DIR, "chunk": CHUNK, "key_dir": KEY_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP,
             "end": list(PIECE_END_BYTES)}
+TABLE = f"{DIR}/table"  # per report, in archive order: [chunks, prefix, key]
 SPANS = f"{DIR}/spans"  # per chunk, in archive order, its byte length in its segment
 
 
@@ -113,8 +120,9 @@ def chunks(text: str, normalized: tuple[str, np.ndarray] | None = None) -> list[
     return out
 
 
-def chunk_name(doc: int, c: int) -> str:
-    return f"{DIR}/{doc // PER_DIR}/{doc}-{c}"
+def chunk_name(key: str, c: int) -> str:
+    """Chunk c of the report whose store key is `key` (`text/table.js`)."""
+    return f"{DIR}/{key[:KEY_DIR]}/{key}-{c}"
 
 
 def segment_name(doc: int) -> str:

@@ -31,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 13;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 14;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -208,9 +208,11 @@
     return view.getUint32(4, true) === crc32(body, crc32(utf8Encoder.encode(key))) ? [body, end] : null;
   }
   /* The body of index file NAME (a frame, and nothing after it). */
-  function payload(name) {
+  /* The checked body of index file NAME (its frame keyed by the index version and its name, or
+   * by KEY: a text-store chunk's by its name alone). */
+  function payload(name, key) {
     return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
-      var found = unframe(bytes, version + "/" + name);
+      var found = unframe(bytes, key === undefined ? version + "/" + name : key);
       if (!found || found[1] !== bytes.length) throw damaged(name);
       return found[0];
     }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
@@ -524,14 +526,17 @@
   }
 
   /* ---- the text store (baogao/search/textstore.py): report texts in chunk files ---- */
-  /* Per report: [chunks, prefix] (prefix: the normalised length of a title the kept text lacks). */
+  /* Per report: [chunks, prefix, key] (prefix: the normalised length of a title the kept text
+   * lacks; key: what its chunk files are named by). */
   function storeTable() {
     return manifest().then(function (m) {
       return keep("storeTable", function () {
         return payload(m.text.dir + "/table").then(function (body) {
-          var v = varints(body, 0, body.length), rows = [];
-          for (var i = 0; i + 1 < v.length; i += 2) rows.push([v[i], v[i + 1]]);
-          if (rows.length !== m.docs) throw damaged(m.text.dir + "/table");
+          var rows;
+          try { rows = JSON.parse(utf8.decode(body)); } catch (e) { rows = null; }
+          if (!Array.isArray(rows) || rows.length !== m.docs || !rows.every(function (r) {
+            return Array.isArray(r) && r.length === 3 && typeof r[2] === "string";
+          })) throw damaged(m.text.dir + "/table");
           return rows;
         });
       });
@@ -560,12 +565,16 @@
    * their scripts (`ranged` false). Each resolves to the chunk's checked body. */
   var asked = [], ranged = location.protocol !== "file:", rangesSeen = false;
   function chunkBody(m, doc, c) {
-    var name = m.text.dir + "/" + Math.floor(doc / m.text.per_dir) + "/" + doc + "-" + c;
-    return keep(name, function () {
-      if (!ranged) return payload(name);
-      return new Promise(function (resolve, reject) {
-        if (!asked.length) Promise.resolve().then(readAsked);  // once the caller has asked for all it needs
-        asked.push({ name: name, doc: doc, c: c, resolve: resolve, reject: reject });
+    return storeTable().then(function (table) {
+      if (!table[doc]) throw damaged(m.text.dir + "/table");
+      var key = table[doc][2], name = m.text.dir + "/" + key.slice(0, m.text.key_dir) + "/" + key + "-" + c;
+      return keep(name, function () {
+        if (!ranged) return payload(name, name);
+        return new Promise(function (resolve, reject) {
+          // once the caller has asked for all it needs (its asks may wait on the table first)
+          if (!asked.length) setTimeout(readAsked, 0);
+          asked.push({ name: name, doc: doc, c: c, resolve: resolve, reject: reject });
+        });
       });
     });
   }
@@ -591,7 +600,7 @@
     }).catch(function (err) {
       if (err && err.noRanges) {  // this server sends whole files: the chunk scripts, from now on
         ranged = false;
-        batch.forEach(function (one) { payload(one.name).then(one.resolve, one.reject); });
+        batch.forEach(function (one) { payload(one.name, one.name).then(one.resolve, one.reject); });
       } else batch.forEach(function (one) { one.reject(loadError(err) ? err : damaged(one.name)); });
     });
   }
@@ -624,7 +633,7 @@
         return inflate(joined).then(function (bytes) {
           var off = 0;
           mine.forEach(function (one) {
-            var found = unframe(bytes.subarray(off), version + "/" + one.name);
+            var found = unframe(bytes.subarray(off), one.name);
             if (!found) throw damaged(name);
             off += found[1];
             one.resolve(found[0]);

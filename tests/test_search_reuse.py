@@ -1,0 +1,118 @@
+"""The text store's chunks kept across builds (baogao.search.index, README "Incremental builds").
+
+A report's chunk files are named by its store key (the digest of the index code, its row, title
+and text), not by its place in the result order. So a build after an edit links the chunk files
+of every unchanged report from the index before and copies their pieces from its segments, even
+when a report added before them renumbers every document, and gives the same bytes as a cold
+build of the same inputs. What it takes from the index before is checked: a damaged piece or a
+missing file is made again, and the files of the index before (which the site links) are never
+written into.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from baogao.catalog import CATALOG_FILE, report_url
+from baogao.search import index, textstore
+from baogao.search.query import SearchIndex
+
+NEW_ID = "0123456789ab"
+
+
+def build(catalog: list[dict[str, Any]], text: Path, out: Path) -> Path:
+    index.build_index(catalog, text, out, workers=1)
+    return out / index.INDEX_DIR
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def chunk_inodes(root: Path) -> dict[str, int]:
+    """The text store's chunk scripts (text/KK/KEY-C.js) and their inodes."""
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / textstore.DIR).glob("*/*.js")}
+
+
+@pytest.fixture
+def archive(sample_site, tmp_path, monkeypatch) -> tuple[list[dict[str, Any]], Path]:
+    """The sample archive's catalog and a copy of its texts; text-store segments of 2 reports,
+    so that five reports fill three and an insertion moves every report to another."""
+    monkeypatch.setattr(textstore, "SEGMENT", 2)
+    pages, _ = sample_site
+    catalog = json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8"))
+    return catalog, Path(shutil.copytree(pages / "text", tmp_path / "text"))
+
+
+def edited(catalog: list[dict[str, Any]], doc: int, text: Path) -> list[dict[str, Any]]:
+    """`catalog` after a paragraph is appended to report `doc` (its character count changes, as
+    conversion would write it)."""
+    path = text / f"{catalog[doc]['id']}.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n新增一段，为检验增量构建。\n", encoding="utf-8")
+    return [dict(e, chars=e["chars"] + 12) if i == doc else e for i, e in enumerate(catalog)]
+
+
+def test_an_insertion_renumbers_every_report_but_keeps_their_chunk_files(archive, tmp_path):
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    before = chunk_inodes(root)
+    source = catalog[-1]
+    new = dict(source, id=NEW_ID, url=report_url(NEW_ID), title="新增的报告", display_title="新增的报告")
+    (text / f"{NEW_ID}.txt").write_text((text / f"{source['id']}.txt").read_text(encoding="utf-8") + "\n又一段。\n",
+                                        encoding="utf-8")
+    added = [new, *catalog]  # first in result order: every other report's number grows by one
+    root = build(added, text, tmp_path / "incremental")
+    after = chunk_inodes(root)
+    assert files(root) == files(build(added, text, tmp_path / "cold"))
+    assert {name: after.get(name) for name in before} == before  # every one linked, none written again
+    assert len(after) > len(before)  # and the new report's written
+    assert [row[2] for row in SearchIndex(tmp_path / "incremental").store_table()[1:]] == \
+        [row[2] for row in SearchIndex(tmp_path / "cold").store_table()[1:]]
+
+
+def test_a_changed_report_writes_only_its_own_chunks(archive, tmp_path):
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    before = chunk_inodes(root)
+    old_key = SearchIndex(tmp_path / "incremental").store_table()[2][2]
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    after = chunk_inodes(root)
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    new_key = SearchIndex(tmp_path / "incremental").store_table()[2][2]
+    assert new_key != old_key
+    gone = {name for name in before if f"/{old_key}-" in name}
+    assert gone and not gone & set(after)  # the old text's chunks are not in the new index
+    assert {name: after[name] for name in set(before) - gone} == {name: before[name] for name in set(before) - gone}
+    assert all(f"/{new_key}-" in name for name in set(after) - set(before))
+
+
+def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
+    """A damaged piece in a segment, a missing chunk script: that report's chunks are made again
+    (never the damage carried on), and the files of the index before are never written into."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    table = SearchIndex(tmp_path / "incremental").store_table()
+    many = next(doc for doc, (chunks, _, _) in enumerate(table) if chunks > 1)  # its first chunk links, its second fails
+    (root / f"{textstore.chunk_name(table[many][2], 1)}.js").unlink()
+    segment = root / textstore.segment_name(0)
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 3] ^= 0x10  # in one of its reports' pieces
+    segment.write_bytes(bytes(data))
+    site = tmp_path / "site"  # what the previous site holds: links to the same files
+    for path in root.rglob("*"):
+        if path.is_file():
+            (site / path.relative_to(root)).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, site / path.relative_to(root))
+    linked = files(site)
+    changed = edited(catalog, len(catalog) - 1, text)
+    root = build(changed, text, tmp_path / "incremental")
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    assert files(site) == linked
+
