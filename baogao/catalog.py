@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -354,6 +355,7 @@ def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> l
     return [(name, reports[name], sections[name]) for name in taxonomy.names()]
 
 
+@lru_cache(maxsize=1 << 16)  # a report's title, office, region … are written on 5 to 8 pages
 def _data(text: str) -> str:
     """Report data (a title, an office, a passage) in a listing block, escaped and marked
     translate="no": the reports' own wording, never the interface's (the interface is Chinese

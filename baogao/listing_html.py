@@ -37,19 +37,15 @@ _TOKEN = re.compile(r'<([a-z][a-z0-9]*)((?: [a-z-]+="[^"<]*")*)>|</([a-z][a-z0-9
 _ATTRIBUTE = re.compile(r' ([a-z-]+)="([^"<]*)"')
 
 
-# python-markdown expands tabs and reads a carriage return as a new line before any step sees
-# the page: both are written as references.
-_REFERENCES = str.maketrans({"\t": "&#9;", "\r": "&#13;"})
-
-
-def _escape(text: str) -> str:
-    return html.escape(text).translate(_REFERENCES)
+# html.escape's five references, and two more: python-markdown expands tabs and reads a
+# carriage return as a new line before any step sees the page.
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\t": "&#9;", "\r": "&#13;"})
 
 
 def element(tag: str, *content: str, text: str = "", **attributes: str) -> str:
     """`<tag …>`: the HTML of `content` (made by `element`) after `text` (escaped here)."""
-    attrs = "".join(f' {name.replace("_", "-")}="{_escape(value)}"' for name, value in attributes.items())
-    return f"<{tag}{attrs}>{_escape(text)}{''.join(content)}</{tag}>"
+    attrs = "".join([f' {name.replace("_", "-")}="{value.translate(_ESCAPE)}"' for name, value in attributes.items()]) if attributes else ""
+    return f"<{tag}{attrs}>{text.translate(_ESCAPE)}{''.join(content)}</{tag}>"
 
 
 def block(lines: Iterable[str]) -> list[str]:

@@ -6,7 +6,9 @@ first line (`on_page_markdown`, through `mark_report`). For such a page the prep
 the marker and keeps no inline pattern but character references (`entity`) and hard line breaks:
 `render.py` writes each character that inline syntax is made of (`\\ ` * _ { } [ ] < > …) as a
 character reference, so links, emphasis, code spans, raw HTML or autolinks can never match, and
-searching ~15 patterns through every paragraph was a tenth of MkDocs' time at 10 000 reports.
+searching ~15 patterns through every paragraph was a tenth of MkDocs' time at 10 000 reports;
+nor raw HTML blocks (the `<` is a reference too), which python-markdown looks for with
+`html.parser` over the whole page.
 The output is the same, byte for byte (tests/test_render.py compares both on every sample and
 hostile page). Pages without the marker (hand-written docs, theme and browse pages) keep all
 of Markdown. The extension also registers `baogao.listing_html`'s two steps: the listing and
@@ -42,7 +44,16 @@ class _ReportText(Preprocessor):
             report_patterns.register(patterns[name], name, len(kept) - rank)
         # The inline tree processor took its own reference to the registry when it was made.
         self.md.inlinePatterns = self.md.treeprocessors["inline"].inlinePatterns = report_patterns
+        # Nor is there raw HTML: every "<" is a reference. The raw-HTML preprocessor would run
+        # html.parser over the whole page (a tenth of MkDocs' time) to give the lines back as they
+        # are; this page's own instance (its Markdown's) is told to give them back at once.
+        html_block = self.md.preprocessors["html_block"]
+        html_block.run = _as_they_are  # type: ignore[method-assign]
         return lines[1:]
+
+
+def _as_they_are(lines: list[str]) -> list[str]:
+    return lines
 
 
 class ReportTextExtension(Extension):
