@@ -16,11 +16,13 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 from baogao.analysis import formulations
 from baogao.enrich import is_full_office
+from baogao.listing_html import block, element
 from baogao.render import escape_markdown
 from baogao import schema
 from baogao.schema import LEVELS
@@ -149,8 +151,8 @@ class Facet:
         out = {}
         for value, reports in self.groups(metas):
             label = self.value_label(value)
-            lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。", ""]
-            out[f"{page_slug(value)}.md"] = "\n".join(lines + [_report_line(m, prefix) for m in reports]) + "\n"
+            lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。"]
+            out[f"{page_slug(value)}.md"] = "\n".join(lines + _report_list(reports, prefix)) + "\n"
         return out
 
 
@@ -191,8 +193,8 @@ class GroupedFacet(Facet):
             lines = _front(title) + [f"# {escape_markdown(title)}", "",
                                      f"{len(values)} 个{self.label}，共 {sum(len(r) for _, _, r in values)} 篇（各单位内新到旧）。", ""]
             for value, anchor, reports in values:
-                lines += [f"## {escape_markdown(self.value_label(value))}（{len(reports)} 篇） {{#{anchor}}}", ""]
-                lines += [_report_line(m, prefix) for m in reports] + [""]
+                lines += [f"## {escape_markdown(self.value_label(value))}（{len(reports)} 篇） {{#{anchor}}}"]
+                lines += _report_list(reports, prefix)
             out[f"{page_slug(page)}.md"] = "\n".join(lines)
         return out
 
@@ -353,11 +355,12 @@ def _theme_counts(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> l
     return [(name, reports[name], sections[name]) for name in taxonomy.names()]
 
 
+@lru_cache(maxsize=1 << 16)  # a report's title, office, region … are written on 5 to 8 pages
 def _data(text: str) -> str:
-    """Report data (a title, an office, a passage) in a generated page, escaped and marked
+    """Report data (a title, an office, a passage) in a listing block, escaped and marked
     translate="no": the reports' own wording, never the interface's (the interface is Chinese
     throughout; tests/test_a11y_browser.py checks it and skips what is so marked)."""
-    return f'<span translate="no">{escape_markdown(text)}</span>'
+    return element("span", text=text, translate="no")
 
 
 def _details(meta: dict[str, Any]) -> str:
@@ -366,8 +369,12 @@ def _details(meta: dict[str, Any]) -> str:
     return " · ".join(_data(p) for p in parts if p)
 
 
-def _report_line(meta: dict[str, Any], prefix: str) -> str:
-    return f"- [{_data(meta['display_title'])}]({prefix}reports/{meta['id']}.md) <small>{_details(meta)}</small>"
+def _report_list(metas: list[dict[str, Any]], prefix: str) -> list[str]:
+    """A list of reports (title linked to its page, then its year, office … in small type), as
+    a listing block (baogao.listing_html): pages of thousands of lines that Markdown need not parse."""
+    items = (element("li", element("a", _data(m["display_title"]), href=f"{prefix}reports/{m['id']}.md"),
+                     " ", element("small", _details(m))) for m in metas)
+    return block(["<ul>", *items, "</ul>"])
 
 
 def _front(title: str, *hide: str) -> list[str]:
@@ -390,7 +397,7 @@ def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, i
     if types:
         lines += ["按文种：" + "，".join(f"[{t}](browse/type/{page_slug(t)}.md) {n} 篇" for t, n in
                                       sorted(types.items(), key=lambda x: (-x[1], x[0]))) + "。", ""]
-    lines += ["## 最新报告", ""] + [_report_line(meta, "") for meta in newest_first(metas)[:NEWEST_ON_HOME]]
+    lines += ["## 最新报告"] + _report_list(newest_first(metas)[:NEWEST_ON_HOME], "")
     if theme_counts:
         lines += ["", "## 主题", ""]
         lines += [f"- [{escape_markdown(name)}](themes/{page_slug(name)}.md)（{r} 篇，{s} 处）" for name, r, s in theme_counts if r]
@@ -426,29 +433,33 @@ def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str
 
 def _evidence(section: dict[str, Any]) -> str:
     where = {"heading": "标题", "lead": "首句", "text": "正文"}
-    return "，".join(f"{escape_markdown(word)}×{count}（{where.get(place, place)}）" for word, count, place in section["evidence"][:6])
+    return "，".join(f"{word}×{count}（{where.get(place, place)}）" for word, count, place in section["evidence"][:6])
 
 
 def _theme_page(name: str, description: str, newest: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> str:
     """One theme: report by report (newest first: `newest`, every report's meta in that order),
-    the sections about it (its entry in `by_id`), linked to their anchors."""
+    the sections about it (its entry in `by_id`), linked to their anchors; the reports in one
+    listing block (baogao.listing_html)."""
     tagged = [m for m in newest if name in m["themes"]]
     lines = _front(name) + [
         f"# {escape_markdown(name)}", "", escape_markdown(description), "",
-        f"共 {len(tagged)} 篇报告。", "",
+        f"共 {len(tagged)} 篇报告。",
     ]
+    html = []
     for meta in tagged:
         page = f"../reports/{meta['id']}.md"
-        lines += [f"## [{_data(meta['display_title'])}]({page})", "", f"<small>{_details(meta)}</small>", ""]
+        html += [element("h2", element("a", _data(meta["display_title"]), href=page)),
+                 element("p", element("small", _details(meta))), "<ul>"]
         sections = [s for s in by_id[meta["id"]].get("sections", []) if s["theme"] == name]
         for section in sections:
-            target = f"{page}#{section['anchor']}" if section["anchor"] else page
-            lines.append(f"- **[{_data(section['label'])}]({target})** {_data(section['excerpt'])}…"
-                         f" <small>依据：{_evidence(section)}</small>")
-            for part in section["parts"]:
-                part_target = f"{page}#{part['anchor']}" if part["anchor"] else page
-                lines.append(f"    - [{_data(part['label'])}]({part_target})")
+            parts = [element("li", element("a", _data(part["label"]), href=f"{page}#{part['anchor']}" if part["anchor"] else page))
+                     for part in section["parts"]]
+            html.append(element(
+                "li", element("strong", element("a", _data(section["label"]),
+                                                href=f"{page}#{section['anchor']}" if section["anchor"] else page)),
+                " ", _data(section["excerpt"]), "… ", element("small", text=f"依据：{_evidence(section)}"),
+                *(["<ul>", *parts, "</ul>"] if parts else [])))
         if not sections:
-            lines.append("- （主题由人工更正添加，未定位到具体段落）")
-        lines.append("")
-    return "\n".join(lines) + "\n"
+            html.append(element("li", text="（主题由人工更正添加，未定位到具体段落）"))
+        html.append("</ul>")
+    return "\n".join(lines + block(html)) + "\n"

@@ -17,10 +17,11 @@ tokenizer, a logger printing to stderr) is never touched.
 
 from __future__ import annotations
 
+import heapq
 import importlib.util
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,13 +44,14 @@ def keywords(report_text: str, k: int = 8) -> list[str]:
     # As jieba's TFIDF.extract_tags, but cut without the HMM: words the dictionaries do not know
     # are not keywords anyway. Counter keeps the words in the order of their first occurrence.
     words = Counter(model.tokenizer.cut(report_text, hmm=False))
-    freq = {word: count for word, count in words.items() if _is_keyword(word, model.stop_words)}
-    total = sum(freq.values())
-    ranked = [(count * model.idf.get(word, model.median_idf) / total, order, word)
-              for order, (word, count) in enumerate(freq.items())]
-    # Stable ties: equal scores in the order the words first occur.
-    ranked.sort(key=lambda item: (-item[0], item[1]))
-    return [word for _, _, word in ranked[:k]]
+    weights = model.weights
+    for word in [word for word in words if word not in weights]:
+        weights[word] = model.weight(word)
+    freq = [(word, count, idf) for word, count in words.items() if (idf := weights[word]) is not None]
+    total = sum(count for _, count, _ in freq)
+    # Stable ties: equal scores in the order the words first occur. nsmallest is sorted()[:k].
+    ranked = heapq.nsmallest(k, [(-(count * idf / total), order, word) for order, (word, count, idf) in enumerate(freq)])
+    return [word for _, _, word in ranked]
 
 
 def cut(text: str) -> list[str]:
@@ -88,6 +90,12 @@ class _Model:
     idf: dict[str, float]
     median_idf: float
     stop_words: frozenset[str]
+    # word → its IDF if it may be a keyword, else None; filled as words are met: a report's words
+    # are mostly those of the reports before it, and judging each anew was most of the time
+    weights: dict[str, float | None] = field(default_factory=dict)
+
+    def weight(self, word: str) -> float | None:
+        return self.idf.get(word, self.median_idf) if _is_keyword(word, self.stop_words) else None
 
 
 def read_idf(path: Path) -> tuple[dict[str, float], float]:

@@ -84,10 +84,41 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 _FrontMatterDumper.add_representer(str, _represent_str)
 
+# libyaml's emitter (yaml.CSafeDumper) writes the front matter ~4x faster than PyYAML's own, and
+# the same bytes while every character of it is one both call printable (U+0020–U+007E,
+# U+00A0–U+FFFD but U+FEFF; U+2028/U+2029 are quoted by the representer above) and every key a
+# short ASCII word. Beyond that they differ: libyaml escapes characters beyond U+FFFF, and
+# measures a key's length (at most 128 for `key: value`) in bytes where PyYAML counts
+# characters. A page with anything else is written by PyYAML's emitter, as every page was
+# before; tests/test_render.py compares both on hostile values.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+_NOT_SAME_IN_LIBYAML = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+_SHORT_KEY = re.compile(r"[0-9A-Za-z_]{1,64}")
+
+
+def _same_in_libyaml(value: Any) -> bool:
+    """Whether libyaml writes `value` (the front matter's types only) as PyYAML does."""
+    if value is None or isinstance(value, (bool, int)):
+        return True
+    if isinstance(value, str):
+        return not _NOT_SAME_IN_LIBYAML.search(value)
+    if isinstance(value, list):
+        return all(_same_in_libyaml(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _SHORT_KEY.fullmatch(key) and _same_in_libyaml(item)
+                   for key, item in value.items())
+    return False
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """The YAML of a page's front matter: block style, keys in `meta`'s order, never folded."""
+    dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _same_in_libyaml(meta) else _FrontMatterDumper
+    return yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10**9)
+
 
 def render_page(meta: dict[str, Any], report: ParsedReport, anchors: dict[int, str] | None = None) -> str:
     """The whole Markdown page: YAML front matter, then one block per paragraph/heading."""
-    front = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**9)
+    front = front_matter(meta)
     anchors = block_anchors(report) if anchors is None else anchors
     body = "\n\n".join(render_block(block, anchors.get(i, "")) for i, block in enumerate(report.blocks))
     return f"---\n{front}---\n\n{body}\n"

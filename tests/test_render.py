@@ -23,7 +23,7 @@ from baogao.clean import clean
 from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.render import block_anchors, escape_markdown, render_block, render_page
+from baogao.render import _FrontMatterDumper, _same_in_libyaml, block_anchors, escape_markdown, front_matter, render_block, render_page
 
 SEED_REPORTS = sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.txt"))
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "a"}
@@ -355,6 +355,43 @@ def test_anchors_for_headings_articles_and_linked_paragraphs() -> None:
     assert block_anchors(report, {3}) == {0: "一强化督办协调", 2: "一强化督办协调-2", 3: "p3", 4: "第一条"}
     page = render_page({"title": "t"}, report, block_anchors(report, {3}))
     assert "正文二。\n{: #p3 }" in page and "正文一。\n\n" in page
+
+
+# The front matter is written by libyaml when it gives PyYAML's own bytes (render.front_matter):
+# hostile values of every kind, each as a value, a list item and among other fields.
+HOSTILE = [param.values[0] for param in TITLES] + [
+    "𠀀字", "😀 表情", "\u202e反向\u202c", "\u200f\u200e", "\x00", "\x1b[31m", "\x7f", "\ufeffBOM", "a\rb", "\u3000全角", "\xa0nbsp",
+    "x" * 200, "中" * 200, "12:30", "1.5", "+1", "-1", "0o17", "0b101", "1_000", "=", "<<", "#", "a #b", "a# b", "a:b", "a :b",
+    "-", "- ", "-x", ",", "a, b", "?", "?x", "'", '"', "`", "@", "%", "*", "&", "!", "|x", ">x", "True", "FALSE", "Null", "NULL",
+    "y", "n", "Yes", "ON", " ", "  ", "\t", "a\tb ", "a  b", "\\", "\ue000私用", "\ufffd", "\uffff", "\ud7ff", "中文：冒号 # 井号",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v)[:40])
+def test_front_matter_bytes_are_pyyamls_own(value: str) -> None:
+    meta = {"id": "0123456789ab", "title": value, "year": 2023, "title_inferred": False, "org": None,
+            "themes": [value, "no", value], "keywords": [], "removed": {}, "counts": {"nul_bytes": 2}, "chars": 3705}
+    pure = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**9)
+    assert front_matter(meta) == pure
+    assert yaml.safe_load(front_matter(meta)) == meta
+
+
+def test_front_matter_written_by_libyaml_only_where_it_is_the_same() -> None:
+    assert _same_in_libyaml({"title": "2023年政府工作报告：a #b", "themes": ["no"], "removed": {"nul_bytes": 1}, "year": None})
+    for odd in ("𠀀", "\u2028", "\x85", "\ufeff", "\t", "\n", "\x00"):
+        assert not _same_in_libyaml({"title": f"a{odd}b"}), repr(odd)
+    assert not _same_in_libyaml({"removed": {"中文键": 1}}) and not _same_in_libyaml({"removed": {"k" * 200: 1}})
+    assert not _same_in_libyaml({"date": datetime.date(2023, 1, 10)}) and not _same_in_libyaml({"x": 1.5})
+
+
+def test_front_matter_same_bytes_for_every_character() -> None:
+    """Every 31st character of the BMP (every ASCII one), alone, between letters, after a space
+    and leading a key's value: libyaml's bytes where it is used are PyYAML's."""
+    chars = sorted(set(map(chr, range(0x20, 0x7F))) | set(map(chr, range(0xA0, 0x10000, 31))) - set(map(chr, range(0xD800, 0xE000))))
+    for ch in chars:
+        meta = {"a": ch, "b": f"x{ch}y", "c": f"x {ch} y", "d": f"{ch}: x", "e": [f"{ch}{ch}", f"- {ch}"], "f": f"{ch} "}
+        pure = yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**9)
+        assert front_matter(meta) == pure, repr(ch)
 
 
 def test_page_without_blocks() -> None:

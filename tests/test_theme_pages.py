@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.catalog import page_slug
+from baogao.listing_html import END, START, parse as parse_listing
 from tests.conftest import ROOT, build_site
 
 
@@ -122,8 +123,9 @@ def test_offices_get_one_page_per_region_with_a_section_per_office():
     ]
     pages = offices.pages(metas)
     assert sorted(pages) == sorted(f"{page_slug(r or 'unknown')}.md" for r in regions)
-    listed = [line for markdown in pages.values() for line in markdown.splitlines() if line.startswith("- [")]
-    assert sorted(line.split("](")[1].split(")")[0] for line in listed) == sorted(f"../../reports/{m['id']}.md" for m in metas)
+    listed = [a.get("href") for markdown in pages.values() for chunk in markdown.split(START)[1:]
+              for element in parse_listing(chunk.split(END)[0].strip("\n")) for a in element.iter("a")]
+    assert sorted(listed) == sorted(f"../../reports/{m['id']}.md" for m in metas)
     links = offices.links(metas)
     assert sum(n for _, _, n in links) == len(metas)
     for label, link, n in links:
