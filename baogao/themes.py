@@ -44,6 +44,7 @@ from typing import Any, Callable, Iterable, TypeGuard
 import re2
 import yaml
 
+from baogao.gongwen import HEADER_MAX_LINES, header_length
 from baogao.model import Block, ParsedReport
 from baogao.search.variants import to_simplified
 
@@ -536,6 +537,10 @@ def _excerpt(draft: _Draft, blocks: tuple[Block, ...]) -> str:
         text = blocks[draft.block].text[start : draft.end_char]
     else:
         first = draft.block + 1 if draft.kind == "heading" else draft.block
+        if first == 0:
+            # a 版头 or a 信息公开 table (文件名称 | … 索引号 | …) says what the text is, not what it says
+            header = header_length(tuple(block.text for block in blocks[:HEADER_MAX_LINES]))
+            first = header if header < draft.end_block else 0
         parts: list[str] = []
         length = 0
         for b in range(first, draft.end_block):

@@ -305,6 +305,14 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
 
 
+def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
+    r = report("文件名称 | 关于重点工作督查情况的通报 |", "索引号 | 001/2024-01 | 公开目录: | 政务督查 |",
+               "县政府督查室对重点工作开展专项督查，督查督办发现问题12个，已全部交办整改，现通报如下。",
+               "一、总体情况", "确定事项22件，已办结6件。")
+    (match,) = by_theme(classify(r, taxonomy), "督查")
+    assert match.excerpt.startswith("县政府督查室对重点工作开展专项督查")
+
+
 def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     r = report("一、经济发展", FILLER * 10 + "迎接上级督查一次。" + FILLER * 10)
     assert by_theme(classify(r, taxonomy), "督查") == []
