@@ -60,8 +60,8 @@ from baogao import keywords, pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.filememo import FileMemo
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import (PIECE_END_BYTES, decode_varints, encode_varints, frame, json_bytes, packed_piece, raw_piece,
-                                 read_script, unframe, unpacked, write_packed, write_script)
+from baogao.search.codec import (PIECE_END_BYTES, encode_varints, frame, json_bytes, packed_piece, raw_piece,
+                                 unframe, write_packed, write_script)
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
@@ -111,7 +111,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     keys = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
-    before = _previous_store(target)
+    before = _previous_store(out_dir)
     levels = {n: _Level(n) for n in (1, 2, 3)}
     jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key))
             for entry, key in zip(catalog, keys)]
@@ -166,35 +166,20 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
 _Kept = tuple[Path, list[tuple[int, int]], int]  # a report's chunks in the index before: segment file, byte spans, prefix
 
 
-def _previous_store(root: Path) -> dict[str, _Kept]:
-    """The text store of the index in `root`, by report key: where each report's chunk pieces
-    stand in its segments; empty when there is none of this format, or it cannot be read (then
-    every report's chunks are made again)."""
+def _previous_store(out_dir: Path) -> dict[str, _Kept]:
+    """The text store of the index in `out_dir`, by report key: where each report's chunk pieces
+    stand in its segments, as the CLI engine reads them; empty when there is none of this format,
+    or it cannot be read (then every report's chunks are made again)."""
+    from baogao.search.query import SearchIndex, SearchIndexError  # it reads what this module writes
+
     try:
-        manifest = read_script(root / "manifest.js")
-        if manifest["format"] != FORMAT:
-            return {}
-        version = str(manifest["version"])
-        table = json.loads(_read_file(root, version, textstore.TABLE))
-        lengths = np.array(decode_varints(_read_file(root, version, textstore.SPANS)), np.int64)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        index = SearchIndex(out_dir)
+        first, places = index.chunk_places()
+        table = index.store_table()
+    except (SearchIndexError, OSError):
         return {}
-    kept, at, offset = {}, 0, 0
-    for doc, (chunks, prefix, key) in enumerate(table):
-        if doc % textstore.SEGMENT == 0:
-            offset = 0  # offsets count from the start of the segment
-        sizes = lengths[at: at + chunks].tolist()
-        ends = np.cumsum([offset, *sizes]).tolist()
-        kept[str(key)] = (root / textstore.segment_name(doc), list(zip(ends[:-1], ends[1:])), int(prefix))
-        at, offset = at + chunks, ends[-1]
-    return kept if at == len(lengths) else {}
-
-
-def _read_file(root: Path, version: str, name: str) -> bytes:
-    body = unframe(unpacked(read_script(root / f"{name}.js")), f"{version}/{name}")
-    if body is None:
-        raise ValueError(f"{name} is damaged")
-    return body
+    return {key: (index.root / textstore.segment_name(doc), [(int(a), int(b)) for a, b in places[first[doc]: first[doc] + chunks]], prefix)
+            for doc, (chunks, prefix, key) in enumerate(table)}
 
 
 def write_file(root: Path, version: str, name: str, body: bytes) -> None:

@@ -203,7 +203,7 @@ class SearchIndex:
             self._store_table = table
         return self._store_table
 
-    def _segment_places(self) -> tuple[np.ndarray, np.ndarray]:
+    def chunk_places(self) -> tuple[np.ndarray, np.ndarray]:
         """Per report, the number of its first chunk (chunks numbered in archive order), and per
         chunk, its byte offset in its segment and (the next entry) where it ends."""
         if self._places is None:
@@ -222,7 +222,7 @@ class SearchIndex:
 
     def _chunk_payload(self, doc: int, c: int, segment: BinaryIO) -> bytes:
         """Chunk c of report doc, read from its segment (`segment`, open) and checked."""
-        first, places = self._segment_places()
+        first, places = self.chunk_places()
         begin, end = (int(v) for v in places[first[doc] + c])
         segment.seek(begin)
         name = textstore.chunk_name(self.store_table()[doc][2], c)
