@@ -358,10 +358,12 @@ def double_the_shard_count(site: Path) -> None:
 
 
 def another_build(site: Path) -> None:
-    """The manifest of another build beside these files (a half-copied update): every file's
-    check is keyed by the version, so none of them passes as this build's."""
+    """The manifest of another build, of other texts, beside these files (a half-copied update):
+    every file's check is keyed by the version (the shards' by the postings' version), so none of
+    them passes as this build's."""
     manifest = read_manifest(site)
     manifest["version"] = "0" * len(manifest["version"])
+    manifest["postings"] = "0" * len(manifest["postings"])
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     (site / INDEX_DIR / "manifest.js").write_text(f'baogaoSearch.load("manifest",{text});\n', encoding="utf-8")
 

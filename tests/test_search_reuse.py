@@ -1,4 +1,5 @@
-"""The text store's chunks kept across builds (baogao.search.index, README "Incremental builds").
+"""The text store's chunks and the postings kept across builds (baogao.search.index, README
+"Incremental builds").
 
 A report's chunk files are named by its store key (the digest of the index code, its row, title
 and text), not by its place in the result order. So a build after an edit links the chunk files
@@ -6,7 +7,8 @@ of every unchanged report from the index before and copies their pieces from its
 when a report added before them renumbers every document, and gives the same bytes as a cold
 build of the same inputs. What it takes from the index before is checked: a damaged piece or a
 missing file is made again, and the files of the index before (which the site links) are never
-written into.
+written into. The postings' shards are kept whole when only metadata changed (their own
+version: the texts and their order), and written again otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pytest
 
 from baogao.catalog import CATALOG_FILE, report_url
 from baogao.search import index, textstore
+from baogao.search.normalize import parse_query
 from baogao.search.query import SearchIndex
 
 NEW_ID = "0123456789ab"
@@ -116,3 +119,59 @@ def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     assert files(site) == linked
 
+
+
+def shard_inodes(root: Path) -> dict[str, int]:
+    """The postings' shard scripts (g1/S.js … g3/S.js) and their inodes."""
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")}
+
+
+def relabelled(catalog: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`catalog` after an edit of metadata only (a report's themes and office, as a themes.yml or
+    sidecar edit gives): the index version changes, the texts and their order do not."""
+    return [dict(e, themes=["督查"], org="某县政府办公室") if i == 1 else e for i, e in enumerate(catalog)]
+
+
+def test_a_metadata_edit_keeps_every_shard_of_the_postings(archive, tmp_path):
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    before, version = shard_inodes(root), (root / "VERSION").read_text()
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert (root / "VERSION").read_text() != version  # rows and facets are new
+    assert shard_inodes(root) == before  # every shard linked, none written again
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    for query in ("作", "作风", "作风建设"):  # every level of the postings
+        hits = SearchIndex(tmp_path / "incremental").search(parse_query(query))
+        assert hits and hits == SearchIndex(tmp_path / "cold").search(parse_query(query))
+
+
+def test_a_text_edit_or_a_new_order_writes_the_postings_again(archive, tmp_path):
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    before = shard_inodes(root)
+    for changed in (edited(catalog, 2, text), list(reversed(catalog))):
+        root = build(changed, text, tmp_path / "incremental")
+        after = shard_inodes(root)
+        assert not set(after.values()) & set(before.values())  # other documents or numbers: all new
+        assert files(root) == files(build(changed, text, tmp_path / "cold"))
+        before = after
+
+
+def test_a_damaged_shard_of_the_index_before_is_not_kept(archive, tmp_path):
+    """One shard of the index before altered: the postings are written again (never the damage
+    carried on), and the file the previous site links is not written into."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    shard = max((p for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")), key=lambda p: p.stat().st_size)
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2] = ord("A") if data[len(data) // 2] != ord("A") else ord("B")
+    shard.write_bytes(bytes(data))
+    damaged = shard.read_bytes()
+    site = tmp_path / "site"
+    site.mkdir()
+    os.link(shard, site / "shard.js")
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    assert (site / "shard.js").read_bytes() == damaged

@@ -4,7 +4,7 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — the index version, document count, shard counts, the names and labels of
+- `manifest.js`  — the index version, the postings' version (below), document count, shard counts, the names and labels of
   the row fields (`fields`, `labels`) and the filters (`facets`: name, label, URL parameter,
   value table), and what the browser engine must read as the Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
   number of lines (`kwic`, baogao.search.kwic);
@@ -35,7 +35,11 @@ written here by the worker that indexes each report: 0.79x the raw text at 10 00
 chunk files are named by their report's store key (`_store_keys`), so a build after an edit
 links those of every unchanged report from the index before and copies their pieces from its
 segments (each checked; what is missing or damaged is made again): at 2 000 reports that was a
-third of the index's CPU. The postings are still written whole: a report's triples reach most
+third of the index's CPU. The postings (`g1`–`g3`) are framed under a version of their own (the
+manifest's `postings`: the digest of the reports' texts in result order and of the code that
+indexes them), not the index version: a build whose catalog changed but whose texts and their
+order did not (a `themes.yml` edit, a sidecar's office) links every shard from the index before,
+each checked, and cuts no n-gram. Otherwise they are written whole: a report's triples reach most
 shards, and documents are numbered in result order (README "Incremental builds").
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
@@ -61,18 +65,19 @@ from baogao.catalog import CATALOG_FILE
 from baogao.filememo import FileMemo
 from baogao.search import kwic, textstore, variants
 from baogao.search.codec import (PIECE_END_BYTES, encode_varints, frame, json_bytes, packed_piece, raw_piece,
-                                 unframe, write_packed, write_script)
+                                 read_script, unframe, unpacked, write_packed, write_script)
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
-FORMAT = 14  # 14: the text store's chunks named by their report's key (kept across builds); 13: also in byte-range segments
+FORMAT = 15  # 15: postings framed under their own version (kept across metadata edits); 14: the text store's chunks named by their report's key
 STORE_KEY_CHARS = 16  # hex digits of a report's store key: 64 bits, no collision among millions of reports
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 TARGET_SHARD_BYTES = 24_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
+SHARD_CHECKS = 64  # shard files of the index before checked per worker task
 CHUNK = 32  # reports per worker task: indexing one takes about 8 ms (see baogao.workers)
 # What a result row holds: what every hit has (its title is the display title, what lists show),
 # then the fields the schema flags `result`.
@@ -99,7 +104,9 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
 
     Skips all work when the texts and catalog are those of the index already there. A report
     whose store key (`_store_keys`) the index there has keeps its text-store chunks: their files
-    are linked from it and their pieces copied from its segments, not made again.
+    are linked from it and their pieces copied from its segments, not made again; and when the
+    texts and their order are those of the index there (its `postings` version), so are the
+    postings' shards.
     """
     version = _version(catalog)
     target = out_dir / INDEX_DIR
@@ -110,28 +117,31 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         return version
     tmp.mkdir(parents=True)
 
-    keys = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
+    keys, texts = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
+    postings = _postings_version(texts)
     before = _previous_store(out_dir)
-    levels = {n: _Level(n) for n in (1, 2, 3)}
-    jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key))
-            for entry, key in zip(catalog, keys)]
-    stored, spans = [], []
-    segments = _Segments(tmp)
-    # One pool for both phases, started while this process is still small: forked workers
+    # One pool for all phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
-    with worker_pool(len(jobs), CHUNK, workers) as pool:
+    with worker_pool(len(catalog), CHUNK, workers) as pool:
+        shards = _kept_postings(target, tmp, postings, pool)
+        levels = {n: _Level(n) for n in (1, 2, 3)} if shards is None else {}
+        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(levels))
+                for entry, key in zip(catalog, keys)]
+        stored, spans = [], []
+        segments = _Segments(tmp)
         for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
                 levels[n].add(*entries)
             stored.append([*chunks_prefix, keys[doc]])
             spans.extend(segments.write(doc, pieces))
         segments.close()
-        shards = {str(n): levels.pop(n).write(tmp, version, pool) for n in (1, 2, 3)}
+        if shards is None:
+            shards = {str(n): levels.pop(n).write(tmp, postings, pool) for n in (1, 2, 3)}
     facet_values = _write_docs_and_facets(tmp, catalog, version)
     write_file(tmp, version, textstore.TABLE, json_bytes(stored))
     write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
     manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog), "shards": shards,
+        "format": FORMAT, "version": version, "postings": postings, "docs": len(catalog), "shards": shards,
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
                    for field in schema.FACET_FIELDS],
@@ -144,23 +154,73 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     return version
 
 
-def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) -> list[str]:
+def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) -> tuple[list[str], list[str]]:
     """Each report's store key: the digest of everything its text-store chunks are made from
     (the code and settings of the index and of jieba's cut, its row, its title, its kept text,
-    whose SHA-256 is remembered by the file's inode, size and time: `baogao.filememo`)."""
+    whose SHA-256 is remembered by the file's inode, size and time: `baogao.filememo`); and each
+    kept text's SHA-256."""
     code = hashlib.sha256(f"format {FORMAT} {json.dumps(textstore.SETTINGS)}".encode())
     for module in [*sorted(Path(__file__).parent.glob("*.py")), Path(keywords.__file__), keywords.USER_DICT]:
         code.update(module.read_bytes())
     memo = FileMemo(memo_path)
-    keys = []
+    keys, texts = [], []
     for entry in catalog:
         path = text_dir / f"{entry['id']}.txt"
         text = memo.get([path], lambda: hashlib.sha256(path.read_bytes()).hexdigest())
         digest = code.copy()
         digest.update(json_bytes([entry["title"], _row(entry), text]))
         keys.append(digest.hexdigest()[:STORE_KEY_CHARS])
+        texts.append(text)
     memo.save()
-    return keys
+    return keys, texts
+
+
+def _postings_version(texts: list[str]) -> str:
+    """What the postings are made from: the kept texts (their SHA-256) in result order, which
+    numbers the documents, and the code that normalises and indexes them (this package)."""
+    digest = hashlib.sha256(f"postings {FORMAT} {TARGET_SHARD_BYTES}".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    digest.update(json_bytes(texts))
+    return digest.hexdigest()[:16]
+
+
+def _kept_postings(previous: Path, root: Path, postings: str, pool: ProcessPoolExecutor | None) -> dict[str, int] | None:
+    """The shards of the index before (`previous`) linked into `root` when they are this
+    index's postings (the same `postings` version) and every one of them is whole; returns the
+    levels' shard counts, or None when they must be written (then nothing is left linked)."""
+    try:
+        manifest = read_script(previous / "manifest.js")
+        if manifest.get("format") != FORMAT or manifest.get("postings") != postings:
+            return None
+        shards = {str(n): int(manifest["shards"][str(n)]) for n in (1, 2, 3)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    names = [f"g{n}/{s}" for n in (1, 2, 3) for s in range(shards[str(n)])]
+    jobs = [(previous, postings, names[k: k + SHARD_CHECKS]) for k in range(0, len(names), SHARD_CHECKS)]
+    if not all(pool.map(_shards_whole, jobs) if pool is not None else map(_shards_whole, jobs)):
+        return None
+    linked = []
+    try:
+        for name in names:
+            (root / f"{name}.js").parent.mkdir(parents=True, exist_ok=True)
+            (root / f"{name}.js").hardlink_to(previous / f"{name}.js")  # never written into: read-only here
+            linked.append(root / f"{name}.js")
+    except OSError:
+        for path in linked:
+            path.unlink()
+        return None
+    return shards
+
+
+def _shards_whole(job: tuple[Path, str, list[str]]) -> bool:
+    """Whether each of these shard files of the index before unpacks and checks under `postings`."""
+    previous, postings, names = job
+    try:
+        return all(unframe(unpacked(read_script(previous / f"{name}.js")), f"{postings}/{name}") is not None
+                   for name in names)
+    except (OSError, ValueError, IndexError, zlib.error):
+        return False
 
 
 _Kept = tuple[Path, list[tuple[int, int]], int]  # a report's chunks in the index before: segment file, byte spans, prefix
@@ -188,21 +248,21 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
 
 
 _Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
-_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None"]
+_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool]
 
 
 def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[bytes]]:
-    """One report's n-gram entries (`_grams`); and its chunk files in the text store, linked from
-    the index before when it has them (`before`), else written: (chunks, prefix) and the chunks'
-    pieces for its segment."""
-    text_path, title, row, root, key, before = job
-    kept = text_path.read_text(encoding="utf-8")
+    """One report's n-gram entries (`_grams`; none when the postings are kept: `grams` false);
+    and its chunk files in the text store, linked from the index before when it has them
+    (`before`), else written: (chunks, prefix) and the chunks' pieces for its segment."""
+    text_path, title, row, root, key, before, grams = job
     pieces = _kept_store(root, key, before) if before is not None else None
     if before is not None and pieces is not None:
         # normalisation is character by character: the kept text's part of the store text's
-        return _grams(normalize(kept)), (len(pieces), before[2]), pieces
-    text, prefix, norm, origin = textstore.normalized_store_text(title, kept)
-    return (_grams(norm[prefix:]), *_write_store(root, key, row, text, prefix, (norm, origin)))
+        entries = _grams(normalize(text_path.read_text(encoding="utf-8"))) if grams else {}
+        return entries, (len(pieces), before[2]), pieces
+    text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
+    return (_grams(norm[prefix:]) if grams else {}, *_write_store(root, key, row, text, prefix, (norm, origin)))
 
 
 def _grams(norm: str) -> _Entries:
@@ -390,7 +450,7 @@ class _Level:
 
     def write(self, root: Path, version: str, pool: ProcessPoolExecutor | None) -> int:
         """Write all shards of this level (one file each, an empty table for a shard without
-        terms); returns their number."""
+        terms), framed under `version` (the postings'); returns their number."""
         total = sum(len(k) for k in self.keys)
         if not total:  # an archive without reports, or without text: one empty shard
             self._write_empty(root, version, 1, set())

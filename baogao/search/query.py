@@ -5,7 +5,7 @@ every part of the query is an exact phrase after normalisation; 1- and 2-charact
 answered from per-document counts, longer ones by chaining character triples at their offsets.
 KWIC lines are cut from the text of the report pages, as the browser does (baogao.search.kwic).
 Every index file is checked as it is loaded (its own length and CRC-32, keyed by the index
-version and its name: `baogao.search.codec.frame`): a missing, damaged or stale one raises
+version — the postings' own version for the shards — and its name: `baogao.search.codec.frame`): a missing, damaged or stale one raises
 SearchIndexError (never a partial answer).
 """
 
@@ -76,6 +76,7 @@ class SearchIndex:
                                        "rebuild the site with `baogao build`")
             self.fields = [str(name) for name in self.manifest["fields"]]
             self.version = str(self.manifest["version"])
+            self.postings_version = str(self.manifest["postings"])
             if not all(int(self.manifest["shards"][str(n)]) > 0 for n in (1, 2, 3)):
                 raise ValueError("a level without shards")
         except (OSError, ValueError, KeyError, TypeError):
@@ -86,10 +87,11 @@ class SearchIndex:
         self._store_table: list[tuple[int, int, str]] | None = None
         self._places: tuple[np.ndarray, np.ndarray] | None = None
 
-    def _payload(self, name: str) -> bytes:
-        """The body of index file NAME.js, checked (see `baogao.search.codec.frame`)."""
+    def _payload(self, name: str, version: str | None = None) -> bytes:
+        """The body of index file NAME.js, checked (see `baogao.search.codec.frame`) under the
+        index version, or `version` (the postings' own)."""
         try:
-            body = unframe(unpacked(read_script(self.root / f"{name}.js")), f"{self.version}/{name}")
+            body = unframe(unpacked(read_script(self.root / f"{name}.js")), f"{version or self.version}/{name}")
         except FileNotFoundError:
             raise _damaged(f"{name}.js", "missing") from None
         except (OSError, ValueError, IndexError, zlib.error):
@@ -99,7 +101,7 @@ class SearchIndex:
         return body
 
     def _load_shard(self, n: int, s: int) -> dict[str, bytes]:
-        blob = self._payload(f"g{n}/{s}")
+        blob = self._payload(f"g{n}/{s}", self.postings_version)
         (shards, terms_len, sizes_len), head = _header(blob, 3)
         if shards != self.manifest["shards"][str(n)]:  # the manifest sends terms to the wrong shards
             raise _damaged("manifest.js", f"damaged (g{n} has {shards} shards, not {self.manifest['shards'][str(n)]})")

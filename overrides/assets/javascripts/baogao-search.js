@@ -31,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 14;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 15;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -209,7 +209,7 @@
   }
   /* The body of index file NAME (a frame, and nothing after it). */
   /* The checked body of index file NAME (its frame keyed by the index version and its name, or
-   * by KEY: a text-store chunk's by its name alone). */
+   * by KEY: a text-store chunk's by its name alone, a shard by the postings' version). */
   function payload(name, key) {
     return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
       var found = unframe(bytes, key === undefined ? version + "/" + name : key);
@@ -219,7 +219,10 @@
   }
 
   function shardTable(n, s) {
-    return keep("g" + n + "/" + s, function () { return Promise.all([manifest(), payload("g" + n + "/" + s)]).then(function (all) {
+    var name = "g" + n + "/" + s;
+    return keep(name, function () { return manifest().then(function (m) {
+      return Promise.all([m, payload(name, m.postings + "/" + name)]);  // framed under the postings' own version
+    }).then(function (all) {
       var blob = all[1], table = new Map();
       // [shard count, terms length, sizes length] varints, UTF-8 terms, size varints, posting data
       var head = 0, lens = [];
