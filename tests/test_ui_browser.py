@@ -424,3 +424,40 @@ def test_help_is_split_for_readers_and_the_keeper(served, browser):  # noqa: F81
         assert internal not in reader, internal
     for topic in ("themes.yml", ".meta.yml", "make site", "copyright", "deploy/README.md"):
         assert topic in keeper, topic
+
+
+# ---- theme pages ----
+
+def test_a_theme_link_lands_on_its_passage_marked_below_the_header_with_its_heading(served, browser):  # noqa: F811
+    """Each link of a theme page to a passage (a paragraph, heading or 第X条 of a report) opens the
+    report with that passage marked, on screen below the fixed header; a paragraph's heading
+    (the element before it, when that is a heading) is on screen too."""
+    base, site, _, _ = served
+    page = new_page(browser)
+    links = []
+    for theme_page in sorted((site / "themes").glob("*.html")):
+        page.goto(f"{base}themes/{theme_page.name}")
+        links += page.locator("article a[href*='reports/'][href*='#']").evaluate_all("els => els.map(e => e.href)")
+    assert len(links) >= 10
+    seen_paragraph = False
+    for href in links[::max(1, len(links) // 12)]:
+        page.goto(href)
+        page.wait_for_timeout(150)
+        state = page.evaluate("""() => {
+            const target = document.querySelector(':target');
+            if (!target) return null;
+            const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            const prev = target.previousElementSibling;
+            return {tag: target.tagName, top: target.getBoundingClientRect().top, header,
+                    height: innerHeight, mark: getComputedStyle(target).backgroundColor,
+                    prevHeading: !!prev && /^H[2-6]$/.test(prev.tagName),
+                    prevTop: prev ? prev.getBoundingClientRect().top : null};
+        }""")
+        assert state is not None, f"{href}: no element has the link's id"
+        assert state["mark"] not in ("rgba(0, 0, 0, 0)", "transparent"), f"{href}: the passage is not marked"
+        assert state["header"] <= state["top"] < state["height"], f"{href}: {state}"
+        if state["tag"] == "P" and state["prevHeading"]:
+            seen_paragraph = True
+            assert state["prevTop"] >= state["header"] - 2, f"{href}: its heading is under the header: {state}"
+    assert seen_paragraph  # the sample has a paragraph passage under its heading
+    page.context.close()
