@@ -141,6 +141,13 @@ _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 # 全县各项目建设开复工情况): the opening of a text on such a check names its own year.
 _PROGRESS_OF_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况")
 _OPENING_SENTENCE_CHARS = 200
+# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
+# hour of what it reports, and is of that year (a text that only starts from a dated past event,
+# 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour and no 当天).
+_NEWS_DAY = re.compile(
+    r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
+)
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
 _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
@@ -208,7 +215,8 @@ def _text_year(text: str) -> int | None:
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
     if m and _plausible(int(m.group(1))) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return int(m.group(1))
-    return None
+    m = _NEWS_DAY.match(lead)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
@@ -384,10 +392,14 @@ _CAMPAIGNS = (
     (re.compile("供给侧结构性改革"), 2015),  # first said in November 2015
     (re.compile(r"第二次(?:全国)?地名普查"), 2014),  # 2014–2018
     (re.compile("放管服"), 2015),
-    (re.compile("乡村振兴"), 2017),  # the strategy of October 2017; the phrase did not circulate before
+    # the strategy of October 2017 and its five parts (乡村产业振兴, 乡村人才振兴 …); the phrase did not circulate before
+    (re.compile(r"乡村(?:产业|人才|文化|生态|组织)?振兴"), 2017),
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
+    (re.compile("习近平总书记"), 2012),  # 总书记 from November 2012
     (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
     (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
+    # the 中央环境保护督察 was renamed with the 生态环境部 in 2018 (its 回头看 was the first under the name)
+    (re.compile(r"中央(?:第[一二三四五六七八九十]+)?生态环境保护督察"), 2018),
     (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
     (re.compile(r"(?:新中国成立|中华人民共和国成立|建国|国庆)(?:70|七十)周年"), 2019),
@@ -550,6 +562,12 @@ _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
+    # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
+    # 调研员邱道鸿一行4人到…: the body's people, sent out by it
+    "|(?:一行|工作人员)\\d*人?(?=[赴到来]|深入)"
+    # (not 由市统计局副局长常建明率队的第六督查组: who leads a group, the group is the subject)
+    f"|[{_HAN}]{{0,4}}?(?:主任|书记|局长|部长|主席|组长|调研员|处长|科长)[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*"
+    "(?:等|一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -581,8 +599,13 @@ _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势�
 # So is a group's visit to a place it names (省政府督查组在代县调研座谈, 督导组到两河镇开展督导).
 _VISITS_US = re.compile(
     r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"
-    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)[^，。；]{1,6}?(?:县|市|区|镇|乡|街道)"
+    # (the place it goes to; not 在商丘市政府督查室…的带领下)
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
+    r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
+    r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
 )
+# …纪委派出督查组在下车街道…: a group the clause's subject sends out is the writer's own, its visit no one else's.
+_SENDS_GROUP = re.compile(r"派出|组成|抽调|成立|组建|牵头")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
 _LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
@@ -695,6 +718,9 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     name = org[1:] if org[0] in _LEVEL_CHARS else org
     # 县政府督查室 is written 寿县人民政府督查室 where the place is given
     written_as = f"(?:人民)?{re.escape(name)}" if name.startswith("政府") else re.escape(name)
+    # 市政协 where the opening names 上海市政协 and 泰州市政协 (guests of the meeting): not one
+    # city's, so none is taken
+    with_place = set()
     for m in re.finditer(written_as, opening):
         before = opening[max(0, m.start() - 12) : m.start()]
         if org[0] in _LEVEL_CHARS:  # 市总工会: the place must end in the same level word
@@ -704,7 +730,7 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             # the name read on (寿县 is a place only before its 人民政府)
             places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]
             if places:
-                return (before + org[0])[places[-1].start :] + m.group()
+                with_place.add((before + org[0])[places[-1].start :] + m.group())
             continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:
@@ -715,6 +741,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             # after 各 (各县 = every county) or inside a word.
             if not prev or not re.match(f"[{_HAN}]", prev) or prev in "全本我该":
                 return before[-1] + org
+    if len(with_place) == 1:
+        return with_place.pop()
     if org[0] in _LEVEL_CHARS:
         level = _LEVEL_BY_CHAR.get(org[0])
         same_level = [p for p in find_places(names) if p.level and _PLACE_LEVEL[p.level] == level]
@@ -731,7 +759,7 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     # 省信息中心副主任…一行莅临我县检查…: a visit told by the place visited, whose office is not named
-    visited = _VISITS_US.search(title) or _VISITS_US.search(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
+    visited = _visit(title) or _visit(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
     org = _title_org(title) if title and not visited else None
     if org:
         return _qualify(org, opening, title + " " + stem)
@@ -807,6 +835,28 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     return _place_subject(title) or _place_subject(_lead(opening))
+
+
+def _visit(s: str) -> re.Match[str] | None:
+    """The visit to the writer's place by others that `s` tells of (…一行莅临我县, 督查组到代县…);
+    none when the group is sent out by the clause's own subject (下车镇纪委派出督查组在下车街道…)."""
+    m = _VISITS_US.search(s)
+    if not m:
+        return None
+    clause = s[: m.start()].rsplit("，", 1)[-1].rsplit(",", 1)[-1]
+    return None if _SENDS_GROUP.search(clause) else m
+
+
+def _visited_level(title: str, opening: str) -> str | None:
+    """The level of the place a visiting group goes to (省政府督查组在代县调研座谈, 市…督导组到两河镇开展…):
+    a report of the visit is that place's news."""
+    for s in (title, re.split(r"[。！？]", _lead(opening), maxsplit=1)[0]):
+        m = _visit(s)
+        place = m.group("place") if m else None
+        if place and not _NOT_A_TOWN.search(place):
+            known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
+            return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
+    return None
 
 
 def _lead(opening: str) -> str:
@@ -1000,6 +1050,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "乡"
     if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
+    visited = _visited_level(title, opening)
+    if visited:
+        return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
     m = _BARE_SUBJECT.search(opening[:300]) or _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))

@@ -719,8 +719,8 @@ SEEDS = {
     # Title 2023年度行政审批服务局办公室工作总结; the text says 县行政审批服务局办公室; it
     # promotes 湘易办 (湖南's service app; it also names 株洲、衡阳). 选派*等, 今日* = 2.
     "002_7e7baea9c4728bd4.txt": (2023, "title", None, "县行政审批服务局办公室", "县", "湖南省", "工作总结", 2),
-    # Title …整改落实情况汇报; opens "乡按照《…》要求"; no year, event or place is named.
-    "003_9d8438802bbb5cb7.txt": (None, None, None, None, "乡", None, "情况汇报", 0),
+    # Title …整改落实情况汇报; opens "乡按照《…》要求"; no year or place is named; 习近平总书记 (2012).
+    "003_9d8438802bbb5cb7.txt": (None, None, 2012, None, "乡", None, "情况汇报", 0),
     # Title 市政府办公室领导班子工作总结; 党的二十大 (2022); 浙政钉 (浙江's platform). 166 runs of *.
     "004_44c2ec44da6bf8ab.txt": (None, None, 2022, "市政府办公室", "市", "浙江省", "工作总结", 166),
 }
@@ -972,6 +972,13 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
 
 
+def test_an_office_named_with_several_places_is_not_given_one():
+    # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
+    lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
+    assert meta("市政协召开社情民意信息工作会议", *lines)["org"] == "市政协"
+    assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
+
+
 def test_a_kind_of_body_is_no_office():
     result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
     assert result["org"] is None
@@ -1004,6 +1011,10 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
         ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
+        # a news item opens with the day and hour of what it reports (or 当天 after it)
+        ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
+        ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
+        ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
@@ -1043,6 +1054,17 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a commission named by its short form (市国资委), not a member of one (县委常委)
         ("市国资委举办信息写作培训班", "6月10日下午，市国资委在七楼会议室举办培训班。", "市国资委", "市"),
         ("", "会上，县委常委会召开专题会议。", None, None),
+        # the body's people it sends out: a delegation, its staff, an officer named (not one leading a group for others)
+        ("", "近日,怀宁县水利局一行来到高河镇进行汛前督查。", "怀宁县水利局", "县"),
+        ("", "6月25日至27日,县应急管理局工作人员深入各乡镇开展防汛工作督查。", "县应急管理局", "县"),
+        ("", "7月26日下午,县人大常委会副主任尹彦堂、周新玲带领人大代表视察建议办理工作。", "县人大常委会", "县"),
+        ("", "3月20日,县纪委监委四级调研员邱道鸿一行4人到均川镇开展回访督查工作。", "县纪委监委", "县"),
+        ("", "4月14日上午,由市统计局副局长常建明率队的第六督查组,对我县项目进行督查。", None, "县"),
+        # a group the subject sends out is no visitor (下车镇纪委派出督查组在下车街道…)
+        ("灌云县下车镇纪委精准监督工程项目建设", "8月以来,下车镇纪委派出督查组在下车街道施工现场督查。", "灌云县下车镇纪委", "乡"),
+        # a visiting group: no office; the level of the place it goes to
+        ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
+        ("市督查组督查我县2016年度项目推进情况", "4月14日上午,第六督查组对我县项目进行督查。", None, "县"),
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
@@ -1073,6 +1095,11 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         ("以习近平新时代中国特色社会主义思想为指导，开展信息工作。", 2017),
         ("督导落实中央环保督察反馈问题整改工作。", 2015),
         ("开展第二轮中央生态环境保护督察跟踪督察调研。", 2019),
+        # the name since the 生态环境部 (2018); the five parts of 乡村振兴; 总书记 from November 2012
+        ("中央第四生态环境保护督察组向联络组移交举报件。", 2018),
+        ("围绕乡村产业振兴工作开展视察。", 2017),
+        ("贯彻落实习近平总书记重要指示批示精神。", 2012),
+        ("乡村产业发展有新进展。", None),
     ],
 )
 def test_campaigns_bound_the_year(line, year_min):
