@@ -398,6 +398,7 @@ _CAMPAIGNS = (
     (re.compile("习近平总书记"), 2012),  # 总书记 from November 2012
     (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
     (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
+    (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察(?:组)?[“\"]?回头看"), 2018),  # its 回头看, May–October 2018
     # the 中央环境保护督察 was renamed with the 生态环境部 in 2018 (its 回头看 was the first under the name)
     (re.compile(r"中央(?:第[一二三四五六七八九十]+)?生态环境保护督察"), 2018),
     (re.compile("改革开放以来"), 1978),
@@ -496,7 +497,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
-    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
@@ -567,7 +568,7 @@ _SUBJECT_NEXT = (
     "|(?:一行|工作人员)\\d*人?(?=[赴到来]|深入)"
     # (not 由市统计局副局长常建明率队的第六督查组: who leads a group, the group is the subject)
     f"|[{_HAN}]{{0,4}}?(?:主任|书记|局长|部长|主席|组长|调研员|处长|科长)[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*"
-    "(?:等|一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
+    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -577,7 +578,8 @@ _SUBJECT_NEXT = (
 _BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX}"  # 县委办 is all suffix
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
+    # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
+    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
