@@ -138,8 +138,12 @@ _MEETING_SUMS_UP = re.compile(
 )
 _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 # The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
-# 全县各项目建设开复工情况): the opening of a text on such a check names its own year.
-_PROGRESS_OF_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况")
+# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查):
+# the opening of a text on such a check names its own year. (Not a 年度 one's: 对2013年度教育工作督导评估 is made after it.)
+_PROGRESS_OF_YEAR = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+)
 _OPENING_SENTENCE_CHARS = 200
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
 # hour of what it reports, and is of that year (a text that only starts from a dated past event,
@@ -213,8 +217,9 @@ def _text_year(text: str) -> int | None:
     head, _ = _ends(text)
     lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS), "")  # the first paragraph
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
-    if m and _plausible(int(m.group(1))) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
-        return int(m.group(1))
+    checked = int(m.group(1) or m.group(2)) if m else 0
+    if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
+        return checked
     m = _NEWS_DAY.match(lead)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
