@@ -980,11 +980,14 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|(?<=[\n。；，]))(?:今年以来|一年来|近年来)?[，,]?([省市县区乡镇])"
     r"(?:按照|根据|坚持|围绕|认真|结合|紧紧|始终|全面|深入|积极|严格|扎实|立足|高度|通过|进一步|在)"
 )
-# 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…: the area's leaders as the subject of the
-# opening clause act for it (a news item of that county).
+# 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…; 县委副书记、政府县长马天峡在…主持…; 酒泉市委副书记、
+# 市长都伟主持…: the area's leaders as the subject of the opening clause act for it (a news item of that
+# place). Of several posts (江西抚州市副市长、金溪县委书记王成兵…) the last, the one held there, gives the level.
 _LEADER_SUBJECT = re.compile(
-    rf"^\s*(?:{WHEN}[，,]\s*)?(?:常务)?副?([县区市旗乡镇])(?:长|领导|委书记|委副书记)(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持))"
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委))"
+    rf"(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持|在|突击))"
 )
+_LEADER_POST = re.compile(r"([省市县区旗乡镇])(?:长|领导|委副?书记|委常委)")
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
@@ -1062,9 +1065,13 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
-    m = _BARE_SUBJECT.search(opening[:300]) or _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
+    leader = _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    posts = _LEADER_POST.findall(leader.group("posts")) if leader else []
+    if posts:
+        return _LEVEL_BY_CHAR[posts[-1]]
     ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(text)}
     if len(ours) == 1:
         return ours.pop()
