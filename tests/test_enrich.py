@@ -573,6 +573,10 @@ def test_find_outlets():
     assert find_outlets("连江新闻网讯（通讯员 李秀文）9月15日，浦口镇召开会议。") == ["福建省"]
     assert find_outlets("蕲春新闻网发布了通知。") == []  # not a dateline
     assert find_outlets("新华新闻网讯 近日，某县召开会议。") == []  # 新华: a district of several provinces
+    # a county's site named 网 alone before 讯; a partner site and the day between the outlet and 讯
+    assert find_outlets("建始网讯(融媒体记者万雪芬)5月21日,州督导组来建始调研。") == ["湖北省"]
+    assert find_outlets("靖州新闻网·红网靖州站6月15日讯(通讯员 李章煌)") == ["湖南省"]
+    assert find_outlets("大众网东营10月28日讯") == []  # 大众 names no county
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
