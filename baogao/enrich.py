@@ -841,7 +841,21 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(_lead(opening))
+    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening)
+
+
+# …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names
+# (not 该镇党政班子召开会议…, one of its bodies, after another's visit).
+_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*该([镇乡])(?![党政人纪领主])")
+_TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
+
+
+def _that_town(opening: str) -> str | None:
+    m = _THAT_TOWN.search(opening)
+    if not m:
+        return None
+    towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(1)) and not _NOT_A_TOWN.search(t)}
+    return towns.pop() if len(towns) == 1 else None
 
 
 def _visit(s: str) -> re.Match[str] | None:
@@ -995,6 +1009,8 @@ _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])(?!第|排名|排第|前�
 # 我县召开信息工作会议: the writer speaks as that place (not 我市: county-level cities say it too).
 _OUR_AREA = re.compile(r"我([县区旗乡镇])")
 _WHOLE_AREA_MIN = 3
+# “我县已启动三级预警…”: a quotation is another's voice, its 我县 not the writer's.
+_QUOTED = re.compile(r"“[^”\n]{0,200}”")
 # Words that start with a level character without naming a level.
 _LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
 # A body whose name starts with a place and its level word (城关镇…, 平安县…); 城乡/城市 are words.
@@ -1072,7 +1088,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     posts = _LEADER_POST.findall(leader.group("posts")) if leader else []
     if posts:
         return _LEVEL_BY_CHAR[posts[-1]]
-    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(text)}
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text))}
     if len(ours) == 1:
         return ours.pop()
     counts = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(text))

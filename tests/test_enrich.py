@@ -1082,6 +1082,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a visiting group: no office; the level of the place it goes to
         ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
         ("市督查组督查我县2016年度项目推进情况", "4月14日上午,第六督查组对我县项目进行督查。", None, "县"),
+        # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
+        ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
+        ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
@@ -1099,6 +1102,7 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("我镇组织干部开展在岗在位检查。", "乡"),
         ("我县和我镇的干部一同参加。", None),  # two levels: the text does not say which it is
         ("我市召开政务信息工作会议。", None),  # a county-level city says 我市 too
+        ("“我县已启动三级预警,请各村做好准备”,村委会主任收到了短信。", None),  # a quotation: another's voice
     ],
 )
 def test_the_place_a_text_speaks_as_gives_its_level(line, level):
