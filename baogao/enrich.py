@@ -761,7 +761,15 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _find_org(title, stem, opening, text)
+    if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
+        return None
     return _SHORT_OFFICE.sub(r"\1办公室", org) if org else None
+
+
+def _bare_kind(org: str) -> bool:
+    """Whether a name is only a kind of body (办公室, 局, 委员会), naming neither a place, a level nor
+    a field (县委办, 国务院 and 行政审批服务局办公室 say which)."""
+    return bool(re.fullmatch(_ORG_SUFFIX, org)) and org[0] not in _LEVEL_CHARS and not _CENTRAL.match(org)
 
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:

@@ -992,6 +992,9 @@ def test_an_office_named_with_several_places_is_not_given_one():
 def test_a_kind_of_body_is_no_office():
     result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
     assert result["org"] is None
+    # 办公室 alone names no office; a level or a field does (县委办, 行政审批服务局办公室)
+    assert meta("办公室工作职责", "一、决策参谋。主要包括文稿起草、决策调研。")["org"] is None
+    assert meta("行政审批服务局办公室工作总结", "一、工作开展情况。")["org"] == "行政审批服务局办公室"
 
 
 @pytest.mark.parametrize(
