@@ -510,7 +510,7 @@ _ORG_SUFFIX = (
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
-    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
     r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
@@ -777,6 +777,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     visited = _visit(title) or _visit(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
     org = _title_org(title) if title and not visited else None
     if org:
+        if org.endswith("人大") and f"{org}常委会" in opening:  # 区人大开展…督查: its 常委会 acts, as the text says
+            org += "常委会"
         return _qualify(org, opening, title + " " + stem)
     issuers = header_issuers(tuple(opening.split("\n")))
     published = info_fields(opening.split("\n")).get("org")

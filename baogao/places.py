@@ -286,7 +286,8 @@ def _names(unit: _Unit, province_stems: frozenset[str]) -> set[str]:
 # (长沙县 → 长沙市 is the prefecture); found, it is named as written, in the unit's province.
 _LATER_KINDS = {"县": ("市", "区"), "市": ("区",)}
 # Spellings so made that are ordinary words: 大城市 (大城县), 平原区 (平原县), 滨海区, 五指山区, 庐山区.
-_WORDS_NOT_RENAMED = frozenset({"大城市", "平原区", "滨海区", "五指山区", "庐山区"})
+# (会同 is also a verb: 督查室将会同市人大… — and 会同县 was never renamed)
+_WORDS_NOT_RENAMED = frozenset({"大城市", "平原区", "滨海区", "五指山区", "庐山区", "会同市", "会同区"})
 
 
 def _later_names(unit: _Unit) -> tuple[str, ...]:
