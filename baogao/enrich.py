@@ -605,7 +605,7 @@ _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势�
 # the writer. (A delegation or group goes: 近来我县…, 受到我县… are no visits.)
 # So is a group's visit to a place it names (省政府督查组在代县调研座谈, 督导组到两河镇开展督导).
 _VISITS_US = re.compile(
-    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"
+    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
     # (the place it goes to; not 在商丘市政府督查室…的带领下)
     r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
     r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
@@ -851,7 +851,24 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening)
+    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening) or _head_presides(opening)
+
+
+# 6月13日，县委副书记、县政府县长顾贵鹏主持召开…; 酒泉市委副书记、市长都伟主持召开专题会议; …县长马天峡在政府三楼
+# 会议室主持召开…: a meeting the head of a
+# government (not a deputy) presides over is that government's.
+_HEAD_PRESIDES = re.compile(
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?)(?<!副)(?P<level>[省市县区旗乡镇])长(?=[{_HAN}]{{2,3}}(?:在[^，。；]{{1,20}}?)?主持)"
+)
+
+
+def _head_presides(opening: str) -> str | None:
+    m = _HEAD_PRESIDES.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
+    if not m:
+        return None
+    level = _LEVEL_BY_CHAR[m.group("level")]
+    own = [p for p in find_places(m.group("posts")) if p.level and _PLACE_LEVEL[p.level] == level]
+    return (own[-1].name if own else m.group("level")) + "政府"
 
 
 # …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names

@@ -1086,7 +1086,13 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "4月14日上午,由市统计局副局长常建明率队的第六督查组,对我县项目进行督查。", None, "县"),
         # a group the subject sends out is no visitor (下车镇纪委派出督查组在下车街道…)
         ("灌云县下车镇纪委精准监督工程项目建设", "8月以来,下车镇纪委派出督查组在下车街道施工现场督查。", "灌云县下车镇纪委", "乡"),
+        # the head of a government presiding over a meeting: that government's (not a deputy's)
+        ("", "6月13日,县委副书记、县政府县长顾贵鹏主持召开环保督察反馈问题整改调度会。", "县政府", "县"),
+        ("", "10月24日晚,县委副书记、政府县长马天峡在政府三楼会议室主持召开推进会议。", "县政府", "县"),
+        ("", "报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。", "酒泉市政府", "市"),
+        ("", "6月13日,副县长王某主持召开调度会。", None, "县"),
         # a visiting group: no office; the level of the place it goes to
+        ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
         ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
         ("市督查组督查我县2016年度项目推进情况", "4月14日上午,第六督查组对我县项目进行督查。", None, "县"),
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
