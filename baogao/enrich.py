@@ -157,8 +157,12 @@ _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^�
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
-# 2019年以来: the text was written in that year or later.
-_SINCE_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来")
+# 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
+# rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
+_SINCE_YEAR = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
+)
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -459,7 +463,7 @@ def _event_year(text: str) -> int | None:
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
-    years += [int(m.group(1)) for m in _SINCE_YEAR.finditer(digits)]
+    years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]

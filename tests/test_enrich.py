@@ -1017,6 +1017,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["2019年以来，区政府督查室探索创新督查方式。"], None, 2019),
         ("", ["2016年3月以来，各督查组共开展暗访12次。"], None, 2016),
         ("", ["自2026年1月1日起施行。"], None, None),  # from a day on: a rule in force, no bound
+        ("", ["自2015年3月起,镇巴县纪委作出安排部署,实行明察暗访轮岗制。"], None, 2015),  # a practice since then
+        ("", ["从2019年起,各有关部门于每年2月底前报送工作成效。"], None, None),  # a plan
         # a meeting that sums up one year and launches the next is of the next
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
