@@ -706,7 +706,13 @@ def _reads_as_body(org: str) -> bool:
         or org[0] in _LEVEL_CHARS
         or _CENTRAL.match(org)
         or _starts_with_place(org)
+        or _ZONE_BODY.match(org)
     )
+
+
+# 示范区督查办, 郭杜开发区管委会: a body of a development or pilot zone, named by the zone
+# (not 记者从示范区…办公室获悉: who heard it from the body)
+_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
 def is_full_office(org: str) -> bool:

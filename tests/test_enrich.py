@@ -1061,6 +1061,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("我局政务公开工作获通报表彰", "市粮食和物资储备局认真开展政务公开工作，获市政府通报表彰。", "市粮食和物资储备局", "市"),
         ("", "今年以来,解放区成立由两办组成的督查组,开展专项督导。", "解放区", "县"),
         ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
+        ("", "6月20日,示范区督查办组织督查人员组成专项督查组开展督查。", "示范区督查办", None),  # a zone's body
+        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", None, None),  # who the reporter heard it from
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),
