@@ -693,6 +693,20 @@ def _town_body(org: str) -> bool:
     return not _NOT_A_TOWN.search(town.group()) and town.end() < len(org)
 
 
+def _without_prefecture(org: str) -> str:
+    """南通海安市墩头镇纪委 → 海安市墩头镇纪委: a town's body named after its county and, before that, its
+    prefecture's bare stem (which the place table does not read as a name: 南通, like 延安, is a word too)."""
+    if _reads_as_body(org):
+        return org
+    for k in (2, 3):
+        county = find_places(org[k:])
+        city = find_places(org[:k] + "市")
+        if (county and county[0].start == 0 and city and city[0].level == LEVEL_CITY
+                and county[0].province == city[0].province and _TOWN_NAMED.match(org, k + county[0].end)):
+            return org[k:]
+    return org
+
+
 def _reads_as_body(org: str) -> bool:
     """True for a name qualified by a place, a level, the centre or a redaction (县政府办公室,
     全国总工会, xx市人民政府). Keeps 数字政府…, 大部分人员认为工会 and 县级工会 (a kind of
@@ -824,7 +838,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
-        if (_reads_as_body(m.group("org")) or _town_body(m.group("org")))
+        if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
@@ -843,7 +857,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if lead_town and lead_town.endswith(_TOWN_WORDS) and first.start("org") >= opening.find(lead) + len(lead):
             # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
             return lead_town
-        org = _qualify(first.group("org"), opening, names)
+        org = _qualify(_without_prefecture(first.group("org")), opening, names)
         # 付集镇党委、镇政府就…, 行者街道党工委、办事处…: the town's party committee and its
         # government act together, as the town
         party = _TOWN_PARTY.search(org) if _WITH_ITS_GOVERNMENT.match(opening, first.end("org")) else None

@@ -1062,6 +1062,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "今年以来,解放区成立由两办组成的督查组,开展专项督导。", "解放区", "县"),
         ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
         ("", "6月20日,示范区督查办组织督查人员组成专项督查组开展督查。", "示范区督查办", None),  # a zone's body
+        # a town's body after its county and its prefecture's bare stem (南通 alone is not read as a place)
+        ("", "近日,南通海安市墩头镇纪委对镇村干部会风情况进行专项督查。", "海安市墩头镇纪委", "乡"),
+        ("", "近日,新华海安市墩头镇纪委对会风进行督查。", None, None),  # 新华 is no city of 海安's
         ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", None, None),  # who the reporter heard it from
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
