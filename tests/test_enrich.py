@@ -594,6 +594,9 @@ def test_find_platforms():
         ("2023年度行政审批服务局办公室工作总结", [], HASH_NAME, "工作总结"),
         ("关于办公室系统专项整治整改落实情况汇报", [], HASH_NAME, "情况汇报"),
         ("关于2023年工作开展情况的报告", [], HASH_NAME, "情况汇报"),
+        # a title that only ends in 情况 is a headline or a table, no report to superiors
+        ("市督查组督查我县2016年度项目推进情况", [], HASH_NAME, "其他"),
+        ("工会经费收支预决算情况", [], HASH_NAME, "其他"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
         ("2026年四川省人民政府工作报告", [], HASH_NAME, "政府工作报告"),
