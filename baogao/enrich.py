@@ -1213,9 +1213,10 @@ _OPENING_TYPES = (
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),
-    # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal.
-    ("工作总结", re.compile(r"^(?:今年以来|一年来)")),
 )
+# A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal, and none
+# under a headline that names no type (解放区加强督导促重点项目建设提质加速 / 今年以来，… is news).
+_RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
 
 
 _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
@@ -1248,6 +1249,8 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
             break
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
+    if not found and not title and _RETROSPECTIVE.search(opening):
+        found = "工作总结"
     return found or "其他"
 
 

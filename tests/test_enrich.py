@@ -597,6 +597,9 @@ def test_find_platforms():
         # a title that only ends in 情况 is a headline or a table, no report to superiors
         ("市督查组督查我县2016年度项目推进情况", [], HASH_NAME, "其他"),
         ("工会经费收支预决算情况", [], HASH_NAME, "其他"),
+        # a retrospective opening makes an untitled text a summary, not one under a headline
+        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。"], HASH_NAME, "工作总结"),
+        ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "其他"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
         ("2026年四川省人民政府工作报告", [], HASH_NAME, "政府工作报告"),
