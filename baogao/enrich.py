@@ -138,16 +138,31 @@ _MEETING_SUMS_UP = re.compile(
 )
 _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 # The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
-# 全县各项目建设开复工情况): the opening of a text on such a check names its own year.
-_PROGRESS_OF_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况")
+# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查):
+# the opening of a text on such a check names its own year. (Not a 年度 one's: 对2013年度教育工作督导评估 is made after it.)
+_PROGRESS_OF_YEAR = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+)
 _OPENING_SENTENCE_CHARS = 200
+# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
+# hour of what it reports, and is of that year (a text that only starts from a dated past event,
+# 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour and no 当天).
+_NEWS_DAY = re.compile(
+    r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
+)
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
 _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
-# 2019年以来: the text was written in that year or later.
-_SINCE_YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来")
+# 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
+# rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
+_SINCE_YEAR = re.compile(
+    r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
+)
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -206,9 +221,11 @@ def _text_year(text: str) -> int | None:
     head, _ = _ends(text)
     lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS), "")  # the first paragraph
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
-    if m and _plausible(int(m.group(1))) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
-        return int(m.group(1))
-    return None
+    checked = int(m.group(1) or m.group(2)) if m else 0
+    if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
+        return checked
+    m = _NEWS_DAY.match(lead)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
@@ -384,10 +401,15 @@ _CAMPAIGNS = (
     (re.compile("供给侧结构性改革"), 2015),  # first said in November 2015
     (re.compile(r"第二次(?:全国)?地名普查"), 2014),  # 2014–2018
     (re.compile("放管服"), 2015),
-    (re.compile("乡村振兴"), 2017),  # the strategy of October 2017; the phrase did not circulate before
+    # the strategy of October 2017 and its five parts (乡村产业振兴, 乡村人才振兴 …); the phrase did not circulate before
+    (re.compile(r"乡村(?:产业|人才|文化|生态|组织)?振兴"), 2017),
     (re.compile("习近平新时代中国特色社会主义思想"), 2017),
+    (re.compile("习近平总书记"), 2012),  # 总书记 from November 2012
     (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察"), 2015),  # its first round, 2015–2017
     (re.compile(r"第二轮中央(?:生态)?环(?:境)?保(?:护)?督察"), 2019),
+    (re.compile(r"中央(?:生态)?环(?:境)?保(?:护)?督察(?:组)?[“\"]?回头看"), 2018),  # its 回头看, May–October 2018
+    # the 中央环境保护督察 was renamed with the 生态环境部 in 2018 (its 回头看 was the first under the name)
+    (re.compile(r"中央(?:第[一二三四五六七八九十]+)?生态环境保护督察"), 2018),
     (re.compile("改革开放以来"), 1978),
     (re.compile(r"(?:建党|中国共产党成立)(?:100|一百)周年"), 2021),
     (re.compile(r"(?:新中国成立|中华人民共和国成立|建国|国庆)(?:70|七十)周年"), 2019),
@@ -441,7 +463,7 @@ def _event_year(text: str) -> int | None:
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
-    years += [int(m.group(1)) for m in _SINCE_YEAR.finditer(digits)]
+    years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
@@ -484,7 +506,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
-    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
@@ -492,7 +514,7 @@ _ORG_SUFFIX = (
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
-    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,3}委(?![员会])"  # 市国资委, 县发改委, 区卫健委 (not 县委常委)
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
     r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
@@ -550,6 +572,12 @@ _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
+    # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
+    # 调研员邱道鸿一行4人到…: the body's people, sent out by it
+    "|(?:一行|工作人员)\\d*人?(?=[赴到来]|深入)"
+    # (not 由市统计局副局长常建明率队的第六督查组: who leads a group, the group is the subject)
+    f"|[{_HAN}]{{0,4}}?(?:主任|书记|局长|部长|主席|组长|调研员|处长|科长)[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*"
+    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -559,7 +587,8 @@ _SUBJECT_NEXT = (
 _BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX}"  # 县委办 is all suffix
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
-    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
+    # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
+    rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
@@ -580,9 +609,14 @@ _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势�
 # the writer. (A delegation or group goes: 近来我县…, 受到我县… are no visits.)
 # So is a group's visit to a place it names (省政府督查组在代县调研座谈, 督导组到两河镇开展督导).
 _VISITS_US = re.compile(
-    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"
-    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)[^，。；]{1,6}?(?:县|市|区|镇|乡|街道)"
+    r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
+    # (the place it goes to; not 在商丘市政府督查室…的带领下)
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
+    r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
+    r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
 )
+# …纪委派出督查组在下车街道…: a group the clause's subject sends out is the writer's own, its visit no one else's.
+_SENDS_GROUP = re.compile(r"派出|组成|抽调|成立|组建|牵头")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
 _LEAD_LINES = 3
 # A town's party committee named with its government (镇党委、镇政府, 镇党委、政府, 街道党工委、办事处):
@@ -659,6 +693,20 @@ def _town_body(org: str) -> bool:
     return not _NOT_A_TOWN.search(town.group()) and town.end() < len(org)
 
 
+def _without_prefecture(org: str) -> str:
+    """南通海安市墩头镇纪委 → 海安市墩头镇纪委: a town's body named after its county and, before that, its
+    prefecture's bare stem (which the place table does not read as a name: 南通, like 延安, is a word too)."""
+    if _reads_as_body(org):
+        return org
+    for k in (2, 3):
+        county = find_places(org[k:])
+        city = find_places(org[:k] + "市")
+        if (county and county[0].start == 0 and city and city[0].level == LEVEL_CITY
+                and county[0].province == city[0].province and _TOWN_NAMED.match(org, k + county[0].end)):
+            return org[k:]
+    return org
+
+
 def _reads_as_body(org: str) -> bool:
     """True for a name qualified by a place, a level, the centre or a redaction (县政府办公室,
     全国总工会, xx市人民政府). Keeps 数字政府…, 大部分人员认为工会 and 县级工会 (a kind of
@@ -672,7 +720,13 @@ def _reads_as_body(org: str) -> bool:
         or org[0] in _LEVEL_CHARS
         or _CENTRAL.match(org)
         or _starts_with_place(org)
+        or _ZONE_BODY.match(org)
     )
+
+
+# 示范区督查办, 郭杜开发区管委会: a body of a development or pilot zone, named by the zone
+# (not 记者从示范区…办公室获悉: who heard it from the body)
+_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
 def is_full_office(org: str) -> bool:
@@ -695,6 +749,9 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     name = org[1:] if org[0] in _LEVEL_CHARS else org
     # 县政府督查室 is written 寿县人民政府督查室 where the place is given
     written_as = f"(?:人民)?{re.escape(name)}" if name.startswith("政府") else re.escape(name)
+    # 市政协 where the opening names 上海市政协 and 泰州市政协 (guests of the meeting): not one
+    # city's, so none is taken
+    with_place = set()
     for m in re.finditer(written_as, opening):
         before = opening[max(0, m.start() - 12) : m.start()]
         if org[0] in _LEVEL_CHARS:  # 市总工会: the place must end in the same level word
@@ -704,7 +761,7 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             # the name read on (寿县 is a place only before its 人民政府)
             places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]
             if places:
-                return (before + org[0])[places[-1].start :] + m.group()
+                with_place.add((before + org[0])[places[-1].start :] + m.group())
             continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:
@@ -715,6 +772,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             # after 各 (各县 = every county) or inside a word.
             if not prev or not re.match(f"[{_HAN}]", prev) or prev in "全本我该":
                 return before[-1] + org
+    if len(with_place) == 1:
+        return with_place.pop()
     if org[0] in _LEVEL_CHARS:
         level = _LEVEL_BY_CHAR.get(org[0])
         same_level = [p for p in find_places(names) if p.level and _PLACE_LEVEL[p.level] == level]
@@ -726,14 +785,24 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _find_org(title, stem, opening, text)
+    if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
+        return None
     return _SHORT_OFFICE.sub(r"\1办公室", org) if org else None
+
+
+def _bare_kind(org: str) -> bool:
+    """Whether a name is only a kind of body (办公室, 局, 委员会), naming neither a place, a level nor
+    a field (县委办, 国务院 and 行政审批服务局办公室 say which)."""
+    return bool(re.fullmatch(_ORG_SUFFIX, org)) and org[0] not in _LEVEL_CHARS and not _CENTRAL.match(org)
 
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     # 省信息中心副主任…一行莅临我县检查…: a visit told by the place visited, whose office is not named
-    visited = _VISITS_US.search(title) or _VISITS_US.search(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
+    visited = _visit(title) or _visit(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
     org = _title_org(title) if title and not visited else None
     if org:
+        if org.endswith("人大") and f"{org}常委会" in opening:  # 区人大开展…督查: its 常委会 acts, as the text says
+            org += "常委会"
         return _qualify(org, opening, title + " " + stem)
     issuers = header_issuers(tuple(opening.split("\n")))
     published = info_fields(opening.split("\n")).get("org")
@@ -769,7 +838,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
-        if (_reads_as_body(m.group("org")) or _town_body(m.group("org")))
+        if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
@@ -788,7 +857,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if lead_town and lead_town.endswith(_TOWN_WORDS) and first.start("org") >= opening.find(lead) + len(lead):
             # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
             return lead_town
-        org = _qualify(first.group("org"), opening, names)
+        org = _qualify(_without_prefecture(first.group("org")), opening, names)
         # 付集镇党委、镇政府就…, 行者街道党工委、办事处…: the town's party committee and its
         # government act together, as the town
         party = _TOWN_PARTY.search(org) if _WITH_ITS_GOVERNMENT.match(opening, first.end("org")) else None
@@ -806,7 +875,60 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(_lead(opening))
+    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening) or _head_presides(opening)
+
+
+# 6月13日，县委副书记、县政府县长顾贵鹏主持召开…; 酒泉市委副书记、市长都伟主持召开专题会议; …县长马天峡在政府三楼
+# 会议室主持召开…: a meeting the head of a
+# government (not a deputy) presides over is that government's.
+_HEAD_PRESIDES = re.compile(
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?)(?<!副)(?P<level>[省市县区旗乡镇])长(?=[{_HAN}]{{2,3}}(?:在[^，。；]{{1,20}}?)?主持)"
+)
+
+
+def _head_presides(opening: str) -> str | None:
+    m = _HEAD_PRESIDES.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
+    if not m:
+        return None
+    level = _LEVEL_BY_CHAR[m.group("level")]
+    own = [p for p in find_places(m.group("posts")) if p.level and _PLACE_LEVEL[p.level] == level]
+    return (own[-1].name if own else m.group("level")) + "政府"
+
+
+# …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names
+# (not 该镇党政班子召开会议…, one of its bodies, after another's visit).
+_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*该([镇乡])(?![党政人纪领主])")
+_TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
+
+
+def _that_town(opening: str) -> str | None:
+    m = _THAT_TOWN.search(opening)
+    if not m:
+        return None
+    towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(1)) and not _NOT_A_TOWN.search(t)}
+    return towns.pop() if len(towns) == 1 else None
+
+
+def _visit(s: str) -> re.Match[str] | None:
+    """The visit to the writer's place by others that `s` tells of (…一行莅临我县, 督查组到代县…);
+    none when the group is sent out by the clause's own subject (下车镇纪委派出督查组在下车街道…)."""
+    m = _VISITS_US.search(s)
+    if not m:
+        return None
+    clause = s[: m.start()].rsplit("，", 1)[-1].rsplit(",", 1)[-1]
+    return None if _SENDS_GROUP.search(clause) else m
+
+
+def _visited_level(title: str, opening: str) -> str | None:
+    """The level of the place a visiting group goes to (省政府督查组在代县调研座谈, 市…督导组到两河镇开展…):
+    a report of the visit is that place's news."""
+    for s in (title, re.split(r"[。！？]", _lead(opening), maxsplit=1)[0]):
+        m = _visit(s)
+        place = m.group("place") if m else None
+        if place and not _NOT_A_TOWN.search(place):
+            known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
+            return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
+    return None
 
 
 def _lead(opening: str) -> str:
@@ -923,11 +1045,14 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|(?<=[\n。；，]))(?:今年以来|一年来|近年来)?[，,]?([省市县区乡镇])"
     r"(?:按照|根据|坚持|围绕|认真|结合|紧紧|始终|全面|深入|积极|严格|扎实|立足|高度|通过|进一步|在)"
 )
-# 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…: the area's leaders as the subject of the
-# opening clause act for it (a news item of that county).
+# 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…; 县委副书记、政府县长马天峡在…主持…; 酒泉市委副书记、
+# 市长都伟主持…: the area's leaders as the subject of the opening clause act for it (a news item of that
+# place). Of several posts (江西抚州市副市长、金溪县委书记王成兵…) the last, the one held there, gives the level.
 _LEADER_SUBJECT = re.compile(
-    rf"^\s*(?:{WHEN}[，,]\s*)?(?:常务)?副?([县区市旗乡镇])(?:长|领导|委书记|委副书记)(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持))"
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委))"
+    rf"(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持|在|突击))"
 )
+_LEADER_POST = re.compile(r"([省市县区旗乡镇])(?:长|领导|委副?书记|委常委)")
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
 # 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
@@ -935,6 +1060,8 @@ _WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])(?!第|排名|排第|前�
 # 我县召开信息工作会议: the writer speaks as that place (not 我市: county-level cities say it too).
 _OUR_AREA = re.compile(r"我([县区旗乡镇])")
 _WHOLE_AREA_MIN = 3
+# “我县已启动三级预警…”: a quotation is another's voice, its 我县 not the writer's.
+_QUOTED = re.compile(r"“[^”\n]{0,200}”")
 # Words that start with a level character without naming a level.
 _LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
 # A body whose name starts with a place and its level word (城关镇…, 平安县…); 城乡/城市 are words.
@@ -1000,12 +1127,19 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "乡"
     if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
+    visited = _visited_level(title, opening)
+    if visited:
+        return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
-    m = _BARE_SUBJECT.search(opening[:300]) or _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
-    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(text)}
+    leader = _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    posts = _LEADER_POST.findall(leader.group("posts")) if leader else []
+    if posts:
+        return _LEVEL_BY_CHAR[posts[-1]]
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text))}
     if len(ours) == 1:
         return ours.pop()
     counts = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(text))
@@ -1057,7 +1191,7 @@ _TYPE_AT_END = tuple(
         ("讲话", r"在\S{2,40}?上的(?:讲话|发言|致辞|报告)|讲话|致辞"),
         ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
         ("工作总结", r"总结"),
-        ("情况汇报", r"汇报|报告|情况"),  # …工作开展情况 reports on a situation too
+        ("情况汇报", r"汇报|报告"),
         ("通知", r"通知"),
         # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
         ("通报", r"(?<!发出|予以|进行|作出)通报"),
@@ -1079,9 +1213,10 @@ _OPENING_TYPES = (
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),
-    # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal.
-    ("工作总结", re.compile(r"^(?:今年以来|一年来)")),
 )
+# A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal, and none
+# under a headline that names no type (解放区加强督导促重点项目建设提质加速 / 今年以来，… is news).
+_RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
 
 
 _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
@@ -1114,6 +1249,8 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
             break
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
+    if not found and not title and _RETROSPECTIVE.search(opening):
+        found = "工作总结"
     return found or "其他"
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from baogao.gongwen import header_length, info_fields, is_header_line
 from baogao.model import Block, ParsedReport
-from baogao.titles import infer_title, title_from_filename
+from baogao.titles import NEWS_DATELINE, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
@@ -224,6 +224,7 @@ def _is_title_like(line: str) -> bool:
         and not _DATE_LINE.match(line)
         and not _DOC_NUMBER.search(line)
         and not _BYLINE.match(line)
+        and not NEWS_DATELINE.match(line)  # 楚天都市报讯 【暗访短片】 under a headline opens the item
         and bool(_HAN.search(line))
     )
 

@@ -198,7 +198,10 @@ def find_platforms(text: str) -> list[str]:
 # A county's own news outlet is named by the county's bare stem (蕲春广播电视台记者…, 连江新闻网讯;
 # 某某县融媒体中心 is named in full and found by find_places): its reports are of that county. Only
 # in a dateline or byline (讯, 记者, 报道 after it): a bare stem elsewhere may be a word.
-_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:新闻网|融媒体中心|广播电视台)(?=讯|[^，。；\s]{0,4}记者|报道)")
+# (建始网讯; 靖州新闻网·红网靖州站6月15日讯: the dateline may name a partner site and the day before 讯)
+_OUTLET = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(?:(?:新闻网|融媒体中心|广播电视台)(?=[^，。；\s]{0,12}?讯|[^，。；\s]{0,4}记者|报道)|网(?=讯))"
+)
 
 
 def find_outlets(text: str) -> list[str]:
@@ -283,7 +286,8 @@ def _names(unit: _Unit, province_stems: frozenset[str]) -> set[str]:
 # (长沙县 → 长沙市 is the prefecture); found, it is named as written, in the unit's province.
 _LATER_KINDS = {"县": ("市", "区"), "市": ("区",)}
 # Spellings so made that are ordinary words: 大城市 (大城县), 平原区 (平原县), 滨海区, 五指山区, 庐山区.
-_WORDS_NOT_RENAMED = frozenset({"大城市", "平原区", "滨海区", "五指山区", "庐山区"})
+# (会同 is also a verb: 督查室将会同市人大… — and 会同县 was never renamed)
+_WORDS_NOT_RENAMED = frozenset({"大城市", "平原区", "滨海区", "五指山区", "庐山区", "会同市", "会同区"})
 
 
 def _later_names(unit: _Unit) -> tuple[str, ...]:

@@ -453,6 +453,12 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["本报讯 近日,副县长王某带队开展民生实事项目现场督查。"], "县"),
         ("", ["7月24日,县领导张某、李某等带领相关部门负责人对重点村进行督导。"], "县"),
         ("", ["近日,记者采访了县长热线的工作人员。"], None),  # a name, not a leader acting
+        # of several posts the last, the one held there; a post named with its place
+        ("", ["10月24日晚,县委副书记、政府县长马天峡在政府三楼会议室主持召开审计整改推进会议。"], "县"),
+        ("", ["近日,江西抚州市副市长、金溪县委书记王成兵突击暗访。"], "县"),
+        ("", ["报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。"], "市"),
+        ("", ["9月5日晚至6日,陕西省委常委、常务副省长江泽林在岗带班。"], "省"),
+        ("", ["会上,县委书记王某作动员讲话。"], None),  # not the opening clause
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
     ],
@@ -567,6 +573,10 @@ def test_find_outlets():
     assert find_outlets("连江新闻网讯（通讯员 李秀文）9月15日，浦口镇召开会议。") == ["福建省"]
     assert find_outlets("蕲春新闻网发布了通知。") == []  # not a dateline
     assert find_outlets("新华新闻网讯 近日，某县召开会议。") == []  # 新华: a district of several provinces
+    # a county's site named 网 alone before 讯; a partner site and the day between the outlet and 讯
+    assert find_outlets("建始网讯(融媒体记者万雪芬)5月21日,州督导组来建始调研。") == ["湖北省"]
+    assert find_outlets("靖州新闻网·红网靖州站6月15日讯(通讯员 李章煌)") == ["湖南省"]
+    assert find_outlets("大众网东营10月28日讯") == []  # 大众 names no county
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
@@ -584,6 +594,12 @@ def test_find_platforms():
         ("2023年度行政审批服务局办公室工作总结", [], HASH_NAME, "工作总结"),
         ("关于办公室系统专项整治整改落实情况汇报", [], HASH_NAME, "情况汇报"),
         ("关于2023年工作开展情况的报告", [], HASH_NAME, "情况汇报"),
+        # a title that only ends in 情况 is a headline or a table, no report to superiors
+        ("市督查组督查我县2016年度项目推进情况", [], HASH_NAME, "其他"),
+        ("工会经费收支预决算情况", [], HASH_NAME, "其他"),
+        # a retrospective opening makes an untitled text a summary, not one under a headline
+        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。"], HASH_NAME, "工作总结"),
+        ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "其他"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
         ("2026年四川省人民政府工作报告", [], HASH_NAME, "政府工作报告"),
@@ -719,8 +735,8 @@ SEEDS = {
     # Title 2023年度行政审批服务局办公室工作总结; the text says 县行政审批服务局办公室; it
     # promotes 湘易办 (湖南's service app; it also names 株洲、衡阳). 选派*等, 今日* = 2.
     "002_7e7baea9c4728bd4.txt": (2023, "title", None, "县行政审批服务局办公室", "县", "湖南省", "工作总结", 2),
-    # Title …整改落实情况汇报; opens "乡按照《…》要求"; no year, event or place is named.
-    "003_9d8438802bbb5cb7.txt": (None, None, None, None, "乡", None, "情况汇报", 0),
+    # Title …整改落实情况汇报; opens "乡按照《…》要求"; no year or place is named; 习近平总书记 (2012).
+    "003_9d8438802bbb5cb7.txt": (None, None, 2012, None, "乡", None, "情况汇报", 0),
     # Title 市政府办公室领导班子工作总结; 党的二十大 (2022); 浙政钉 (浙江's platform). 166 runs of *.
     "004_44c2ec44da6bf8ab.txt": (None, None, 2022, "市政府办公室", "市", "浙江省", "工作总结", 166),
 }
@@ -972,9 +988,19 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
 
 
+def test_an_office_named_with_several_places_is_not_given_one():
+    # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
+    lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
+    assert meta("市政协召开社情民意信息工作会议", *lines)["org"] == "市政协"
+    assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
+
+
 def test_a_kind_of_body_is_no_office():
     result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
     assert result["org"] is None
+    # 办公室 alone names no office; a level or a field does (县委办, 行政审批服务局办公室)
+    assert meta("办公室工作职责", "一、决策参谋。主要包括文稿起草、决策调研。")["org"] is None
+    assert meta("行政审批服务局办公室工作总结", "一、工作开展情况。")["org"] == "行政审批服务局办公室"
 
 
 @pytest.mark.parametrize(
@@ -997,6 +1023,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["2019年以来，区政府督查室探索创新督查方式。"], None, 2019),
         ("", ["2016年3月以来，各督查组共开展暗访12次。"], None, 2016),
         ("", ["自2026年1月1日起施行。"], None, None),  # from a day on: a rule in force, no bound
+        ("", ["自2015年3月起,镇巴县纪委作出安排部署,实行明察暗访轮岗制。"], None, 2015),  # a practice since then
+        ("", ["从2019年起,各有关部门于每年2月底前报送工作成效。"], None, None),  # a plan
         # a meeting that sums up one year and launches the next is of the next
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
@@ -1004,6 +1032,13 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
         ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
+        # a news item opens with the day and hour of what it reports (or 当天 after it)
+        ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
+        ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
+        ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
+        # a check of a year's projects is made in that year; not a 年度 evaluation, made after it
+        ("", ["本报讯 近日,副县长唐凤娥带队开展 2024年省、市、县政府民生实事项目现场督查。"], 2024, None),
+        ("", ["近日,市教育局将开展对县级政府2013年度教育工作督导评估,此次评估为期一周。"], None, None),
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
@@ -1032,6 +1067,11 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("我局政务公开工作获通报表彰", "市粮食和物资储备局认真开展政务公开工作，获市政府通报表彰。", "市粮食和物资储备局", "市"),
         ("", "今年以来,解放区成立由两办组成的督查组,开展专项督导。", "解放区", "县"),
         ("", "郭杜开发区召开全体领导干部机关纪律专题会议。", "郭杜开发区", None),  # a zone: no level its name says
+        ("", "6月20日,示范区督查办组织督查人员组成专项督查组开展督查。", "示范区督查办", None),  # a zone's body
+        # a town's body after its county and its prefecture's bare stem (南通 alone is not read as a place)
+        ("", "近日,南通海安市墩头镇纪委对镇村干部会风情况进行专项督查。", "海安市墩头镇纪委", "乡"),
+        ("", "近日,新华海安市墩头镇纪委对会风进行督查。", None, None),  # 新华 is no city of 海安's
+        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", None, None),  # who the reporter heard it from
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),
@@ -1040,9 +1080,37 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("黄甲镇“四举措”推进新闻信息工作", "为进一步加强信息宣传工作。", "黄甲镇", "乡"),
         ("", "何寨街办以“知民情、解民忧”为出发点,建立民情信息员制度。", "何寨街办", "乡"),
         ("刘金锋副主任到省委办公厅信息调研室考察信息工作", "7月6日上午，副主任刘金锋带队学习。", None, None),
+        # a title's 区人大 is the 区人大常委会 the text names; a commission of a long name; 会同 is a verb
+        ("区人大开展民生实事项目督查", "为推动项目落实,区人大常委会领导带队现场督办。", "区人大常委会", "县"),
+        ("", "9月26日上午,区住房城乡建委、区农业农村委组成联合工作组开展回头看。", "区住房城乡建委", "县"),
+        ("", "5月上旬,市人大选任工委对见面情况开展督查。市政府督查室将会同市人大选任工委开展督查。", "市人大选任工委", "市"),
         # a commission named by its short form (市国资委), not a member of one (县委常委)
         ("市国资委举办信息写作培训班", "6月10日下午，市国资委在七楼会议室举办培训班。", "市国资委", "市"),
         ("", "会上，县委常委会召开专题会议。", None, None),
+        # the body's people it sends out: a delegation, its staff, an officer named (not one leading a group for others)
+        ("", "近日,怀宁县水利局一行来到高河镇进行汛前督查。", "怀宁县水利局", "县"),
+        ("", "6月25日至27日,县应急管理局工作人员深入各乡镇开展防汛工作督查。", "县应急管理局", "县"),
+        ("", "7月26日下午,县人大常委会副主任尹彦堂、周新玲带领人大代表视察建议办理工作。", "县人大常委会", "县"),
+        ("", "3月20日,县纪委监委四级调研员邱道鸿一行4人到均川镇开展回访督查工作。", "县纪委监委", "县"),
+        ("", "3月20日上午,始兴县人大常委会副主任胡长江等一行5人到县审计局调研。", "始兴县人大常委会", "县"),
+        # a day before the subject without a comma; a 领导小组 is a body
+        ("", "11日,有网友发微博。12日镇雄县政务服务管理局作出回应。", "镇雄县政务服务管理局", "县"),
+        ("", "近期,千阳县委巡察工作领导小组以巡察“回头看”为契机,派出三个督导组。", "千阳县委巡察工作领导小组", "县"),
+        ("", "4月14日上午,由市统计局副局长常建明率队的第六督查组,对我县项目进行督查。", None, "县"),
+        # a group the subject sends out is no visitor (下车镇纪委派出督查组在下车街道…)
+        ("灌云县下车镇纪委精准监督工程项目建设", "8月以来,下车镇纪委派出督查组在下车街道施工现场督查。", "灌云县下车镇纪委", "乡"),
+        # the head of a government presiding over a meeting: that government's (not a deputy's)
+        ("", "6月13日,县委副书记、县政府县长顾贵鹏主持召开环保督察反馈问题整改调度会。", "县政府", "县"),
+        ("", "10月24日晚,县委副书记、政府县长马天峡在政府三楼会议室主持召开推进会议。", "县政府", "县"),
+        ("", "报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。", "酒泉市政府", "市"),
+        ("", "6月13日,副县长王某主持召开调度会。", None, "县"),
+        # a visiting group: no office; the level of the place it goes to
+        ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
+        ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
+        ("市督查组督查我县2016年度项目推进情况", "4月14日上午,第六督查组对我县项目进行督查。", None, "县"),
+        # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
+        ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
+        ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
@@ -1060,6 +1128,7 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("我镇组织干部开展在岗在位检查。", "乡"),
         ("我县和我镇的干部一同参加。", None),  # two levels: the text does not say which it is
         ("我市召开政务信息工作会议。", None),  # a county-level city says 我市 too
+        ("“我县已启动三级预警,请各村做好准备”,村委会主任收到了短信。", None),  # a quotation: another's voice
     ],
 )
 def test_the_place_a_text_speaks_as_gives_its_level(line, level):
@@ -1073,6 +1142,12 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         ("以习近平新时代中国特色社会主义思想为指导，开展信息工作。", 2017),
         ("督导落实中央环保督察反馈问题整改工作。", 2015),
         ("开展第二轮中央生态环境保护督察跟踪督察调研。", 2019),
+        # the name since the 生态环境部 (2018); the five parts of 乡村振兴; 总书记 from November 2012
+        ("中央第四生态环境保护督察组向联络组移交举报件。", 2018),
+        ("围绕乡村产业振兴工作开展视察。", 2017),
+        ("贯彻落实习近平总书记重要指示批示精神。", 2012),
+        ("乡村产业发展有新进展。", None),
+        ("接受了中央环境保护督察回头看等一系列督察。", 2018),  # the 回头看 of 2018
     ],
 )
 def test_campaigns_bound_the_year(line, year_min):
