@@ -306,7 +306,7 @@ def _alternation(patterns: list[str]) -> Any:
     try:
         return re2.compile("|".join(f"(?:{pattern})" for pattern in patterns), _RE2_OPTIONS)
     except re2.error:
-        return None  # two patterns name a group alike, or the program grew too large
+        return None  # joined, they are beyond RE2's memory budget: each is then scanned in every block
 
 
 def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[str], TaxonomyError]) -> Theme:
