@@ -27,14 +27,17 @@ link to the passage that is about the theme:
    when most of its top-level sections are about the theme.
 
 Pure functions, no jieba: each theme is one precompiled alternation of its keywords (plus its
-few patterns), scanned over the text of the report.
+few patterns), scanned once over the text of the report; every span (a heading, a section's text,
+a sentence) is counted from the matches kept (`_Occurrences`), with what scanning it alone finds.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -68,7 +71,7 @@ SENTENCE_FACTOR = 0.75
 # (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
 _GAP = "[ \u3000]?"
-# Matches of one word that count in one section (see _count).
+# Matches of one word that count in one section (see _Occurrences.count).
 SATURATION = 3
 LABEL_CHARS = 30
 EXCERPT_CHARS = 80
@@ -130,6 +133,9 @@ class Taxonomy:
     heading_factor: float
     source: str  # the file it was read from, for messages
     digest: str  # SHA-256 of the file: when it changes, every report is classified again
+    # Every theme's patterns as one alternation (None when they cannot be joined): a block where
+    # it finds nothing is not scanned pattern by pattern.
+    any_pattern: Any = field(default=None, compare=False, repr=False)
 
     def names(self) -> list[str]:
         return [theme.name for theme in self.themes]
@@ -290,7 +296,17 @@ def taxonomy_from_data(data: Any, where: str, digest: str = "") -> Taxonomy:
             )
         first_at[theme.name] = position
         themes.append(theme)
-    return Taxonomy(tuple(themes), heading_factor, where, digest)
+    patterns = [regex.pattern for theme in themes for regex, _ in theme.pattern_regexes]
+    return Taxonomy(tuple(themes), heading_factor, where, digest, _alternation(patterns))
+
+
+def _alternation(patterns: list[str]) -> Any:
+    if not patterns:
+        return None
+    try:
+        return re2.compile("|".join(f"(?:{pattern})" for pattern in patterns), _RE2_OPTIONS)
+    except re2.error:
+        return None  # joined, they are beyond RE2's memory budget: each is then scanned in every block
 
 
 def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[str], TaxonomyError]) -> Theme:
@@ -590,15 +606,17 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             children[s.parent].append(s.index)
             subtree_end[s.parent] = max(subtree_end[s.parent], subtree_end[s.index])
 
-    whole = "\n".join(texts)
-    heading_themes = _heading_themes(taxonomy, sections, texts)
+    text = _text(taxonomy, texts)
+    occurrences = [_Occurrences(theme, text) for theme in taxonomy.themes]
+    heading_themes = _heading_themes(taxonomy, occurrences, sections)
     # A title kept out of the blocks (清源镇加强党建信息工作) is the heading of a text that has
     # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
     if report.title_in_text and not any(s.kind == "heading" for s in sections):
         heading_themes[0] = _title_themes(taxonomy, to_simplified(report.title))
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
-        if not _present(theme, whole):  # most themes are absent from most reports: one scan
+        found_in = occurrences[theme_no]
+        if not found_in.present():  # most themes are absent from most reports
             continue
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
@@ -610,14 +628,14 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(theme, parent, texts))
-            hit, qualifies, named = _own_evidence(theme, section, texts, taxonomy.heading_factor, context)
+            hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             kids = children[i]
             if qualifies:
                 assert hit is not None  # a section without evidence does not qualify
                 listed[i] = hit
                 # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
                 # theme introduces are its parts, whatever words they use.
-                for k in _introduced_items(theme, section, sections, kids, texts):
+                for k in _introduced_items(found_in, section, sections, kids, texts):
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
                 mentioned[i] = hit
@@ -709,11 +727,11 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
     )
 
 
-def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str]) -> list[set[int]]:
+def _heading_themes(taxonomy: Taxonomy, occurrences: list[_Occurrences], sections: list[Section]) -> list[set[int]]:
     """Per section: the themes (by number) that its own heading or lead sentence names."""
     factor = taxonomy.heading_factor
     return [
-        {n for n, theme in enumerate(taxonomy.themes) if factor * _count(theme, texts, (s.head,))[0] >= theme.threshold}
+        {n for n, found_in in enumerate(occurrences) if factor * found_in.count((s.head,))[0] >= found_in.theme.threshold}
         if s.head else set()
         for s in sections
     ]
@@ -721,12 +739,12 @@ def _heading_themes(taxonomy: Taxonomy, sections: list[Section], texts: list[str
 
 def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
     """The themes (by number) that a report's title names, as a heading would."""
-    span = ((0, 0, len(title)),)
+    span, text = ((0, 0, len(title)),), _text(taxonomy, [title])
     return {n for n, theme in enumerate(taxonomy.themes)
-            if taxonomy.heading_factor * _count(theme, [title], span)[0] >= theme.threshold}
+            if taxonomy.heading_factor * _Occurrences(theme, text).count(span)[0] >= theme.threshold}
 
 
-def _introduced_items(theme: Theme, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
+def _introduced_items(found_in: _Occurrences, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
     (…主要目标是： before a list of goals introduces them, whatever the section is about)."""
@@ -740,7 +758,7 @@ def _introduced_items(theme: Theme, section: Section, sections: list[Section], k
     b, start, end = before[-1]
     if not texts[b][start:end].rstrip().endswith(("：", ":")):
         return []
-    return items if _count(theme, texts, (before[-1],))[0] >= theme.threshold else []
+    return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
 
 
 # A 通报 announces its findings (现通报如下。); a 汇报 or 总结 that announces its parts
@@ -780,7 +798,7 @@ class _Context:
 
 
 def _own_evidence(
-    theme: Theme, section: Section, texts: list[str], factor: float, context: _Context = _Context(False, False)
+    found_in: _Occurrences, section: Section, texts: list[str], factor: float, context: _Context = _Context(False, False)
 ) -> tuple[_Hit | None, bool, bool]:
     """The theme's evidence in a section's own heading and text: (hit, qualifies, named).
 
@@ -789,8 +807,9 @@ def _own_evidence(
     more of the text; a heading that names another theme (二是强化干部作风) rules out the
     one-sentence rule: a sentence in passing (文字快起草，公文快处理) is not the section's topic.
     """
-    head_sum, head_counts = _count(theme, texts, (section.head,) if section.head else ())
-    text_sum, text_counts = _count(theme, texts, section.body)
+    theme = found_in.theme
+    head_sum, head_counts = found_in.count((section.head,) if section.head else ())
+    text_sum, text_counts = found_in.count(section.body)
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(theme, section, texts):
         return None, False, False
     if _is_list_item(section, texts):
@@ -813,17 +832,17 @@ def _own_evidence(
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
     focus = None
     if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
-        focus = _passage_about(theme, texts, section.body, factor)
+        focus = _passage_about(found_in, texts, section.body, factor)
     qualifies = score >= threshold or focus is not None
     if qualifies and section.kind == "window" and len(section.body) > 1:
         # a window is cut by length, not by topic: when one paragraph holds the passage about the
         # theme, or all of its evidence, that paragraph is the match (SectionMatch.passage)
         if focus is None:
-            holding = [span for span in section.body if _count(theme, texts, (span,))[0]]
+            holding = [span for span in section.body if found_in.count((span,))[0]]
             focus = (holding[0][0], holding[0][1]) if len(holding) == 1 else None
         if focus is not None:
             paragraph = next(span for span in section.body if span[0] == focus[0])
-            counts = Counter({(w, "text"): n for w, n in _count(theme, texts, (paragraph,))[1].items()})
+            counts = Counter({(w, "text"): n for w, n in found_in.count((paragraph,))[1].items()})
     hit = _Hit(score, counts, (section.index,), focus)
     return hit, qualifies, factor * head_sum >= theme.threshold
 
@@ -852,7 +871,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
-def _passage_about(theme: Theme, texts: list[str], spans: Iterable[Span], factor: float) -> tuple[int, int] | None:
+def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Span], factor: float) -> tuple[int, int] | None:
     """(block, character) of the first passage of the spans that is about the theme on its own,
     so that a long section is not diluted below it:
 
@@ -863,27 +882,30 @@ def _passage_about(theme: Theme, texts: list[str], spans: Iterable[Span], factor
       opens a paragraph (政府作风持续改进。) is the paragraph's run-in heading: its evidence counts
       `factor` times, as a heading's does."""
     spans = list(spans)
+    theme = found_in.theme
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
     for k, (block, start, end) in enumerate(spans):
+        if not found_in.may_match(block, start, end):
+            continue  # none of its sentences has evidence
         text = texts[block]
         sentences = list(_SENTENCE.finditer(text, start, end))
-        if end - start <= TEXT_UNIT and len(_count(theme, texts, ((block, start, end),))[1]) >= 2:
-            if sum(_sentence_evidence(theme, texts, block, m) for m in sentences) >= theme.threshold:
+        if end - start <= TEXT_UNIT and len(found_in.count(((block, start, end),))[1]) >= 2:
+            if sum(_sentence_evidence(found_in, texts, block, m) for m in sentences) >= theme.threshold:
                 return block, start
         for m in sentences:
             # A run-in heading: a short sentence that opens a paragraph with more text after it
             # in the paragraph, or on a line of its own before the next paragraph (1997's
             # 深入开展反腐败斗争，加强勤政廉政建设。).
             if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and (m.end() < len(text) or k + 1 < len(spans)):
-                total = factor * _count(theme, texts, ((block, m.start(), m.end()),))[0]
+                total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
-                total = _sentence_evidence(theme, texts, block, m)
+                total = _sentence_evidence(found_in, texts, block, m)
             if total >= sentence_threshold:
                 return block, m.start()
     return None
 
 
-def _sentence_evidence(theme: Theme, texts: list[str], block: int, sentence: re.Match[str]) -> float:
+def _sentence_evidence(found_in: _Occurrences, texts: list[str], block: int, sentence: re.Match[str]) -> float:
     """A sentence's evidence, lists discounted: one item of a list of n counts 2/n (a passing
     mention), whether the items are quoted (对“创文”…“政务督查”…等重点信息报送任务: 信息报送 in
     the sentence's own words counts whole) or separated by 、 (a year's self-building in one
@@ -893,45 +915,156 @@ def _sentence_evidence(theme: Theme, texts: list[str], block: int, sentence: re.
     if len(quoted) >= LIST_MARKS:
         bounds = [start, *(x for span in quoted for x in span), end]
         own = [(block, bounds[n], bounds[n + 1]) for n in range(0, len(bounds), 2)]
-        items = _count(theme, texts, ((block, a, b) for a, b in quoted), 1)[0]
-        total = _count(theme, texts, own, 1)[0] + items * 2 / len(quoted)
+        items = found_in.count(((block, a, b) for a, b in quoted), 1)[0]
+        total = found_in.count(own, 1)[0] + items * 2 / len(quoted)
     else:
-        total = _count(theme, texts, ((block, start, end),), 1)[0]
+        total = found_in.count(((block, start, end),), 1)[0]
     marks = sentence.group().count("、")
     return total * 2 / (marks + 1) if marks >= LIST_MARKS else total
 
 
-def _present(theme: Theme, text: str) -> bool:
-    if theme.keyword_regex and any(theme.weights[_word(m)] for m in theme.keyword_regex.finditer(text)):
-        return True
-    return any(regex.search(text) for regex, _ in theme.pattern_regexes)
+@dataclass(frozen=True)
+class _Text:
+    """A report's block texts (folded), joined by newlines into `whole`, and where the
+    taxonomy's patterns may match: most blocks hold none, and are not scanned pattern by pattern."""
+
+    blocks: list[str]
+    whole: str
+    offsets: list[int]  # where each block starts in `whole`
+    pattern_blocks: list[bool]
+    pattern_in_whole: bool
 
 
-def _count(theme: Theme, texts: list[str], spans: Iterable[Span], saturation: int = SATURATION) -> tuple[float, Counter[str]]:
-    """(Σ weight × matches, matches per word) of one theme in some spans of text; a word counts
-    at most SATURATION times: a text that repeats one word (交办 ×32) is not thereby about it."""
-    counts: Counter[str] = Counter()
-    weight_of: dict[str, float] = {}
-    weights = theme.weights
-    for block, start, end in spans:
-        text = texts[block]
-        taken: list[tuple[int, int]] = []
-        if theme.keyword_regex:
-            for m in theme.keyword_regex.finditer(text, start, end):
-                word = _word(m)
-                taken.append(m.span())
+def _text(taxonomy: Taxonomy, blocks: list[str]) -> _Text:
+    whole = "\n".join(blocks)
+    offsets = list(itertools.accumulate((len(block) + 1 for block in blocks[:-1]), initial=0))
+    any_pattern = taxonomy.any_pattern
+    if any_pattern is None:
+        some = any(theme.pattern_regexes for theme in taxonomy.themes)
+        return _Text(blocks, whole, offsets, [some] * len(blocks), some)
+    return _Text(blocks, whole, offsets, [any_pattern.search(block) is not None for block in blocks],
+                 any_pattern.search(whole) is not None)
+
+
+# A match of a theme's rule: (start, end) of the whole match, (start, end) of its evidence (the
+# pattern's group, the whole keyword), and the word it counts as.
+_Found = tuple[int, int, int, int, str]
+_END = operator.itemgetter(1)
+
+
+class _Occurrences:
+    """Where one theme's keywords and patterns match in one report: its keywords are found by
+    one scan of the whole text, its patterns by one scan of each block the first time a span
+    of it is counted; `count` answers for any spans (a heading, a section's text, each of its
+    sentences) from those matches.
+
+    Scanning a span alone (`finditer(text, start, end)`, what a count of it means) finds the
+    matches of the whole that lie inside it, unless one crosses the span's start or end: from
+    inside a match, or cut at the end, the scan can find others (督查督办 cut to 督查, 会风 inside
+    社会风气). Such a span is scanned alone. No keyword spans the newline between two blocks, so
+    the whole text's keyword matches are each block's. RE2 reads `^`, `$` and `\\b` against the
+    whole block even in a span, so the same holds for patterns in a block; as a pattern may
+    match empty text right where a longer match starts, a pattern match starting at the span's
+    end counts as crossing it, and in a block where a pattern matched empty text every span is
+    scanned alone.
+    """
+
+    def __init__(self, theme: Theme, text: _Text) -> None:
+        self.theme = theme
+        self._text = text
+        regex = theme.keyword_regex
+        self._keywords = _keyword_matches(regex, text.whole, 0, len(text.whole)) if regex else []
+        # per pattern, per block counted: its matches, or None when one is empty
+        self._patterns: list[dict[int, list[_Found] | None]] = [{} for _ in theme.pattern_regexes]
+
+    def present(self) -> bool:
+        """Whether a word of the theme with a weight, or a pattern, occurs in the report."""
+        weights = self.theme.weights
+        if any(weights[found[4]] for found in self._keywords):
+            return True
+        whole = self._text.whole
+        return self._text.pattern_in_whole and any(regex.search(whole) for regex, _ in self.theme.pattern_regexes)
+
+    def count(self, spans: Iterable[Span], saturation: int = SATURATION) -> tuple[float, dict[str, int]]:
+        """(Σ weight × matches, matches per word) of the theme in some spans of text; a word counts
+        at most `saturation` times: a text that repeats one word (交办 ×32) is not thereby about it."""
+        counts: dict[str, int] = {}
+        weight_of: dict[str, float] = {}
+        weights = self.theme.weights
+        for block, start, end in spans:
+            offset = self._text.offsets[block]
+            keywords = self._keywords_in(offset + start, offset + end)
+            for found in keywords:
+                word = found[4]
                 if weights[word]:  # weight 0 only masks a longer phrase
                     weight_of[word] = weights[word]
-                    counts[word] += 1
-        for regex, weight in theme.pattern_regexes:
-            for m in regex.finditer(text, start, end):
-                # A group marks the words that are the evidence ((?:^|[^0-9])(12345)(?:[^0-9]|$)).
-                group = 1 if regex.groups else 0
-                # Keywords first: a pattern does not count where a keyword matched.
-                if not _overlaps(taken, m.start(group), m.end(group)):
-                    weight_of[m.group(group)] = weight
-                    counts[m.group(group)] += 1
-    return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+                    counts[word] = counts.get(word, 0) + 1
+            if not self._text.pattern_blocks[block]:
+                continue
+            taken = [(found[0] - offset, found[1] - offset) for found in keywords]
+            for n, (_, weight) in enumerate(self.theme.pattern_regexes):
+                for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
+                    # Keywords first: a pattern does not count where a keyword matched.
+                    if not _overlaps(taken, group_start, group_end):
+                        weight_of[word] = weight
+                        counts[word] = counts.get(word, 0) + 1
+        return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+    def may_match(self, block: int, start: int, end: int) -> bool:
+        """False when no rule can match in any part of the span: no keyword match of the whole
+        text touches it (a scan from anywhere in it would find one of those first), and no
+        pattern may match in its block."""
+        if self._text.pattern_blocks[block]:
+            return True
+        offset = self._text.offsets[block]
+        after = bisect.bisect_right(self._keywords, offset + start, key=_END)  # the first ending after start
+        return after < len(self._keywords) and self._keywords[after][0] < offset + end
+
+    def _keywords_in(self, start: int, end: int) -> list[_Found]:
+        """The keyword matches in [start, end) of the whole text."""
+        inside = _inside(self._keywords, start, end, end)
+        if inside is None:
+            assert self.theme.keyword_regex is not None  # there are keyword matches
+            return _keyword_matches(self.theme.keyword_regex, self._text.whole, start, end)
+        return inside
+
+    def _patterns_in(self, n: int, block: int, start: int, end: int) -> list[_Found]:
+        """Pattern n's matches in [start, end) of a block."""
+        regex = self.theme.pattern_regexes[n][0]
+        in_block = self._patterns[n]
+        text = self._text.blocks[block]
+        if block not in in_block:
+            found = _pattern_matches(regex, text, 0, None)
+            in_block[block] = None if any(match[0] == match[1] for match in found) else found
+        matches = in_block[block]
+        inside = _inside(matches, start, end, end + 1) if matches is not None else None
+        return inside if inside is not None else _pattern_matches(regex, text, start, end)
+
+
+def _inside(matches: list[_Found], start: int, end: int, crossing_end: int) -> list[_Found] | None:
+    """The matches (in order, not overlapping) that lie in [start, end), or None when the span is
+    to be scanned alone: a match crosses `start`, or starts before `crossing_end` and ends after
+    `end`."""
+    if not matches:
+        return matches
+    first = bisect.bisect_right(matches, start, key=_END)  # the first match ending after start
+    if first < len(matches) and matches[first][0] < start:
+        return None
+    last = bisect.bisect_right(matches, end, lo=first, key=_END)  # the first ending after end
+    if last < len(matches) and matches[last][0] < crossing_end:
+        return None
+    return matches[first:last]
+
+
+def _keyword_matches(regex: re.Pattern[str], text: str, start: int, end: int) -> list[_Found]:
+    return [(m.start(), m.end(), m.start(), m.end(), _word(m)) for m in regex.finditer(text, start, end)]
+
+
+def _pattern_matches(regex: Any, text: str, start: int, end: int | None) -> list[_Found]:
+    # A group marks the words that are the evidence ((?:^|[^0-9])(12345)(?:[^0-9]|$)).
+    group = 1 if regex.groups else 0
+    return [(m.start(), m.end(), m.start(group), m.end(group), m.group(group))
+            for m in regex.finditer(text, start, end)]
 
 
 def _word(match: re.Match[str]) -> str:

@@ -1,7 +1,8 @@
-"""CPU seconds of three parts of a cold build (issue 16, README "Cold build"), each in this one
-process over a built pages folder: the keywords of every report text, the front matter of every
-report page written again, and MkDocs' Markdown step (`Page.render`) on the listing and theme pages
-and on as many report pages.
+"""CPU seconds of four parts of a cold build (issue 16, README "Cold build"), each in this one
+process over a built pages folder: the themes of every report (`themes.classify` on what
+conversion kept of it, all that a `themes.yml` edit redoes but rendering), the keywords of every
+report text, the front matter of every report page written again, and MkDocs' Markdown step
+(`Page.render`) on the listing and theme pages and on as many report pages.
 
     python scripts/bench_cold_parts.py WORKDIR      # WORKDIR/pages, WORKDIR/project/mkdocs.yml
 
@@ -22,9 +23,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 
 import baogao
+from baogao.convert import PREPARED_FOLDER, Prepared
 from baogao.keywords import keywords
 from baogao.model import ParsedReport
 from baogao.render import render_page
+from baogao.themes import classify, load_taxonomy
 
 
 def cpu(work: Callable[[], object]) -> float:
@@ -38,6 +41,12 @@ def main() -> None:
     parser.add_argument("workdir", type=Path)
     pages = parser.parse_args().workdir / "pages"
     print(f"{baogao.__file__}; load average {os.getloadavg()[0]:.1f}")
+
+    parsed = [Prepared.from_json(path.read_text(encoding="utf-8")).parsed
+              for path in sorted((pages / PREPARED_FOLDER).glob("*.json"))]
+    taxonomy = load_taxonomy(pages.parent / "project" / "themes.yml")
+    classify(parsed[0], taxonomy)  # the table of traditional characters is built once per process
+    print(f"themes of {len(parsed)} reports: {cpu(lambda: [classify(report, taxonomy) for report in parsed]):.1f} s CPU")
 
     texts = [path.read_text(encoding="utf-8") for path in sorted((pages / "text").glob("*.txt"))]
     keywords(texts[0])  # the tokenizer and the IDF table are built once per process

@@ -10,7 +10,7 @@ edit, then builds:
         [--no-search-index] [--profile FILE]
 
 `changed` appends a paragraph to the archive's middle report (the 5 001st of 10 000), `sidecar` gives it a year,
-`themes` toggles the threshold of themes.yml between 4 and 5, `added` copies the last report of
+`themes` toggles the top-level threshold of themes.yml between 4 and 5, `added` copies the last report of
 `--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again; `cold` deletes WORKDIR/pages and
 WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
 index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import os
+import re
 import resource
 import shutil
 import time
@@ -63,8 +64,10 @@ def edit(work: Path, what: str, extra: Path | None) -> None:
     elif what == "themes":
         themes = project / "themes.yml"
         text = themes.read_text(encoding="utf-8")
-        swap = ("threshold: 4", "threshold: 5") if "threshold: 4" in text else ("threshold: 5", "threshold: 4")
-        themes.write_text(text.replace(*swap, 1), encoding="utf-8")
+        # the top-level threshold (a line of its own), not a theme's (    threshold: 4.5)
+        swapped = re.sub(r"^threshold: ([45])$", lambda m: "threshold: " + {"4": "5", "5": "4"}[m.group(1)], text,
+                         count=1, flags=re.MULTILINE)
+        themes.write_text(swapped, encoding="utf-8")
     elif what == "added" and extra is not None:
         (reports / "added").mkdir(exist_ok=True)
         (reports / "added" / extra.name).write_bytes(extra.read_bytes())

@@ -12,14 +12,20 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from baogao.clean import clean
 from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
+from baogao import themes
 from baogao.parse import parse
+from baogao.search import variants
 from baogao.themes import (
     PREAMBLE_LABEL,
     REPORT_LABEL,
@@ -33,6 +39,7 @@ from baogao.themes import (
     split_sections,
     taxonomy_from_data,
 )
+from tests.labels import DATA, FRESH_DIR, SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
 THEMES_YML = ROOT / "themes.yml"
@@ -860,3 +867,150 @@ def test_the_items_of_a_passage_ruled_out_are_ruled_out_with_it():
     assert not item_matches("工作纪律", _engine(unless=["工作纪律"]))
     assert item_matches("工作纪律", _engine())  # the list decides, not the words
     assert item_matches("履职尽责", _engine(unless=["工作纪律"]))  # a passage without them keeps the theme
+
+
+# ------------------------------------------------------------------ counting from kept matches
+# classify counts a theme's words in a span from the matches of the whole text it keeps
+# (themes._Occurrences); scanning each span alone, as it did before, is the reference: the
+# output must be the same, every SectionMatch field, for every text and every span.
+
+
+class ScanningOccurrences:
+    """The reference: every span scanned alone (`finditer(text, start, end)`), as classify
+    counted before it kept matches, and no span skipped."""
+
+    def __init__(self, theme: themes.Theme, text: themes._Text) -> None:
+        self.theme, self.texts, self.whole = theme, text.blocks, text.whole
+
+    def present(self) -> bool:
+        theme = self.theme
+        if theme.keyword_regex and any(theme.weights[themes._word(m)] for m in theme.keyword_regex.finditer(self.whole)):
+            return True
+        return any(regex.search(self.whole) for regex, _ in theme.pattern_regexes)
+
+    def may_match(self, block: int, start: int, end: int) -> bool:
+        return True
+
+    def count(self, spans, saturation: int = themes.SATURATION) -> tuple[float, dict[str, int]]:
+        counts: Counter[str] = Counter()
+        weight_of: dict[str, float] = {}
+        weights = self.theme.weights
+        for block, start, end in spans:
+            text = self.texts[block]
+            taken: list[tuple[int, int]] = []
+            if self.theme.keyword_regex:
+                for m in self.theme.keyword_regex.finditer(text, start, end):
+                    word = themes._word(m)
+                    taken.append(m.span())
+                    if weights[word]:
+                        weight_of[word] = weights[word]
+                        counts[word] += 1
+            for regex, weight in self.theme.pattern_regexes:
+                for m in regex.finditer(text, start, end):
+                    group = 1 if regex.groups else 0
+                    if not themes._overlaps(taken, m.start(group), m.end(group)):
+                        weight_of[m.group(group)] = weight
+                        counts[m.group(group)] += 1
+        return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+
+def scanning_classify(parsed: ParsedReport, engine: Taxonomy) -> list[SectionMatch]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(themes, "_Occurrences", ScanningOccurrences)
+        return classify(parsed, engine)
+
+
+# Edges a span can cut: the longest keyword at a place (督查督办 over 督查) cut to a shorter one,
+# a weight-0 keyword masking a longer phrase (社会风气 over 会风), a keyword with a stray space,
+# patterns that read the character before (?:^|[^府]), the block's start and end (^ $), an
+# ASCII word boundary, a lazy run to a word, and a pattern that matches empty text (\b) even
+# where a longer match starts, hidden from a scan of the whole block.
+EDGES = taxonomy_from_data({"threshold": 1.5, "themes": [
+    {"name": "边界", "description": "d", "threshold": 1,
+     "keywords": {"督查督办": 3, "督查": 2, "督办": 1, "查督": 0.5, "社会风": 0, "会风": 1.5, "信息报送": 2, "信息": 0.5},
+     "patterns": {"(?:^|[^府])(督查)": 1, "(12345)$": 2, "^一是": 0.5, "(OA)\\b": 1, "督[^。]{0,3}?办": 1,
+                  "(?:ab工|\\b)": 0.5, "(?:报送|上报)[^。；]{0,4}?(信息)": 1.5},
+     "unless": ["在岗在位"]},
+    {"name": "其他", "description": "d", "keywords": {"作风": 2, "作风建设": 3, "会风": 1}},
+    {"name": "热线", "description": "d", "patterns": {"(?:^|[^0-9])(12345)(?:[^0-9]|$)": 2, "OA": 1}},
+]}, "edges.yml")
+WORDS = ("督查督办", "督查", "督办", "查督", "督 办", "督\u3000查", "社会风气", "会风", "信息报送", "信息", "报送", "上报",
+         "12345", "912345", "OA", "OAx", "ab", "府", "作风建设", "作风", "督辦", "會風", "在岗在位", "一是", "二是", "三是",
+         "1.", "（2）", "、", "。", "；", "：", "“", "”", "，", " ", "\u3000", "工作推进", "落实", "x")
+FOLD = str.maketrans(variants.table())  # what to_simplified does, without looking first
+block_texts = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
+
+
+@st.composite
+def spans_of(draw, blocks: list[str]) -> list[themes.Span]:
+    spans = []
+    for _ in range(draw(st.integers(0, 4))):
+        block = draw(st.integers(0, len(blocks) - 1))
+        start = draw(st.integers(0, len(blocks[block])))
+        spans.append((block, start, draw(st.integers(start, len(blocks[block])))))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data(), blocks=st.lists(block_texts, min_size=1, max_size=4), edges=st.booleans(),
+       saturation=st.integers(1, 3), joined=st.booleans())
+def test_counts_over_any_spans_are_those_of_scanning_each_span(taxonomy, data, blocks, edges, saturation, joined):
+    engine = EDGES if edges else taxonomy
+    assert [variants.to_simplified(block) for block in blocks] == [block.translate(FOLD) for block in blocks]
+    if not joined:  # patterns that cannot be joined are each scanned in every block
+        engine = replace(engine, any_pattern=None)
+    text = themes._text(engine, blocks)
+    spans = data.draw(spans_of(blocks))
+    for theme in engine.themes:
+        kept, scanning = themes._Occurrences(theme, text), ScanningOccurrences(theme, text)
+        assert kept.present() == scanning.present()
+        assert kept.count(spans, saturation) == scanning.count(spans, saturation)
+        for block, start, end in spans:
+            if not kept.may_match(block, start, end):  # then no part of the span holds evidence
+                parts = [(block, start, cut) for cut in range(start, end)] + [(block, cut, end) for cut in range(start, end)]
+                assert not any(scanning.count((part,))[1] for part in parts)
+
+
+heading_lines = block_texts.map(lambda text: f"一、{text}")
+report_lines = st.lists(st.one_of(block_texts, heading_lines, block_texts.map(lambda text: f"（二）{text}")),
+                        min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=report_lines, edges=st.booleans(), titled=st.booleans())
+def test_classify_is_that_of_scanning_each_span(taxonomy, lines, edges, titled):
+    engine = EDGES if edges else taxonomy
+    parsed = replace(report(*lines), title="督查工作信息报送", title_in_text=titled)
+    assert classify(parsed, engine) == scanning_classify(parsed, engine)
+
+
+def test_real_texts_classify_as_by_scanning_each_span(taxonomy):
+    """The sample reports, the held-out texts (tests/data/fresh) and ../shared's seeds and
+    corpus: the same matches, and each block folded as the whole table folds it."""
+    groups = [sorted(REPORTS.glob("*.txt")), sorted((DATA / FRESH_DIR).glob("*.txt"))]
+    if SHARED.is_dir():
+        groups += [sorted((SHARED / "seeds").glob("*.txt")), sorted((SHARED / "corpus").rglob("*.txt"))]
+    assert all(groups)
+    for path in (path for group in groups for path in group):
+        parsed = parse(clean(decode(path.read_bytes()).text).lines, path.name)
+        assert classify(parsed, taxonomy) == scanning_classify(parsed, taxonomy), path.name
+        assert all(variants.to_simplified(b.text) == b.text.translate(FOLD) for b in parsed.blocks), path.name
+
+
+def test_a_span_ending_where_a_pattern_matches_both_longer_and_empty():
+    """(?:ab工|\\b) in 工ab工工: the block's scan finds ab工 and no empty match, but a scan of
+    the first 工 alone finds the empty one before a (its boundary reads the a past the span)."""
+    text = themes._text(EDGES, ["工ab工工"])
+    kept, scanning = themes._Occurrences(EDGES.themes[0], text), ScanningOccurrences(EDGES.themes[0], text)
+    assert kept.count([(0, 0, 1)]) == scanning.count([(0, 0, 1)]) == (1.0, {"": 2})
+
+
+def test_patterns_too_large_to_join_are_each_scanned():
+    """64 patterns of 1 000 characters and more are beyond RE2's memory budget joined: no block
+    is then passed over, and a report is classified as by scanning each span."""
+    engine = taxonomy_from_data({"themes": [{"name": "长", "description": "d", "threshold": 1, "patterns": {
+        f"督查{n:02}|(?:[一-龥]{{100}}){{10}}": 1 for n in range(64)}}]}, "long.yml")
+    assert engine.any_pattern is None
+    parsed = report("一、督查07工作", "督查08，督查09。")
+    assert classify(parsed, engine) == scanning_classify(parsed, engine)
+    assert [(m.label, m.score) for m in classify(parsed, engine)] == [("一、督查07工作", 3.0 + 2)]
