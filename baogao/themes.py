@@ -747,7 +747,10 @@ def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
 def _introduced_items(found_in: _Occurrences, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
-    (…主要目标是： before a list of goals introduces them, whatever the section is about)."""
+    (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
+    its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
+    项目发出了整改要求：): the demands that follow are judged one by one (信息报送要求： still
+    introduces the theme's own)."""
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
@@ -756,9 +759,17 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     if not before:
         return []
     b, start, end = before[-1]
-    if not texts[b][start:end].rstrip().endswith(("：", ":")):
+    intro = texts[b][start:end].rstrip()
+    if not intro.endswith(("：", ":")):
+        return []
+    clause = _LAST_CLAUSE.search(intro)
+    if clause and _DEMANDS.search(clause.group()) and not found_in.count(((b, start + clause.start(), start + clause.end()),))[0]:
         return []
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
+
+
+_LAST_CLAUSE = re.compile(r"[^，,；;。！？]*$")
+_DEMANDS = re.compile(r"要求[：:]$")
 
 
 # A 通报 announces its findings (现通报如下。); a 汇报 or 总结 that announces its parts

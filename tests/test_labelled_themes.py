@@ -102,16 +102,18 @@ def test_second_read_covers_the_user_themes(scores):
 
 
 # The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
-# way; eleven batches): fold 0's errors read, fold 1 measured and not tuned on (see
-# tests/data/README.md). Floors are today's figures (all folds) rounded down, so that a change
-# that makes them worse fails; several are below the targets.
+# way; thirteen batches): fold 0's errors read, fold 1 of batches 10–13 measured and not tuned on
+# (see tests/data/README.md). Floors are today's figures (all folds) rounded down, so that a change
+# that makes them worse fails; several are below the targets. A new batch lowers them when it is
+# measured (the thirteenth: 作风建设 reports 0.91 → 0.87 recall, 督查 sections 0.83 → 0.79 precision,
+# before its fold 0 was read).
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.9, 0.8),
-    ("作风建设", "reports"): (0.95, 0.9),
+    ("作风建设", "reports"): (0.95, 0.85),
     ("信息报送", "sections"): (0.85, 0.65),
-    ("信息报送", "reports"): (0.85, 0.75),
+    ("信息报送", "reports"): (0.85, 0.8),
     ("督查", "sections"): (0.8, 0.8),
-    ("督查", "reports"): (0.85, 0.85),
+    ("督查", "reports"): (0.8, 0.8),
 }
 
 

@@ -713,6 +713,27 @@ def test_numbered_items_are_sections_and_an_introduced_list_is_the_themes(taxono
     assert all(not m.parts for m in by_theme(classify(r, taxonomy), "作风建设"))
 
 
+def test_demands_a_check_introduces_are_judged_one_by_one(taxonomy):
+    """A 督查组's finding that ends by demanding something (…发出了整改要求：) does not make the
+    demands the 督查's parts: each is judged by its own words. Requirements of the theme's own
+    (…信息报送要求：) are still its parts."""
+    r = report(
+        "督查组先后督查了金融商务区、东湖引水等在建项目，通过实地查看、听取汇报等方式全面掌握项目推进情况，"
+        "对进度滞后的项目开展督查，并发出了整改要求：一是多措并举加快项目建设进度。"
+        "二是明确并充分履行项目实施主体责任，确保如期完工。三是加强与施工方沟通，及时协调解决问题。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "督查")
+    assert not match.parts and match.own
+    r = report(
+        "关于做好政务信息报送工作的通知",
+        "为提高政务信息报送质量，推动信息报送工作上台阶，现提出信息报送要求：",
+        "1.各单位每周报送一篇工作信息。",
+        "2.每月25日前报送一篇调研材料。",
+    )
+    (match,) = by_theme(classify(r, taxonomy), "信息报送")
+    assert [p.label[:2] for p in match.parts] == ["1.", "2."]
+
+
 def test_one_word_repeated_is_not_a_topic(taxonomy):
     """A word counts at most SATURATION times in a section: 交办 ×30 in passing is not 督查."""
     text = "信访事项交办后，承办单位应当及时办理并答复。" * 30
