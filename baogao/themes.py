@@ -327,6 +327,10 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
         raise fail(f"{who} field 'threshold' expected a number > 0, got {entry['threshold']!r}")
 
     keywords = _rules(entry.get("keywords"), "keywords", who, fail)
+    for text, _ in keywords:
+        if any(ch.isspace() for ch in text):  # a match is looked up by its word without spaces
+            raise fail(f"{who} field 'keywords.{text}' has a space: write the word without it "
+                       "(a keyword already matches across a stray space in the text)")
     patterns = _rules(entry.get("patterns"), "patterns", who, fail)
     compiled: list[tuple[Any, float]] = []
     for text, weight in patterns:

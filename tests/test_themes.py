@@ -164,6 +164,7 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         (VALID + "    unless: [在岗在位, 3]\n", "theme '督查' field 'unless' expected a list of words"),
         (VALID + "    others: 人大代表\n", "theme '督查' field 'others' expected a list of words"),
         (VALID + "    others: [人大代表]\n", "theme '督查' field 'others' needs the field 'own'"),
+        (VALID.replace("      督办: 2\n", "      督 办: 2\n"), "theme '督查' field 'keywords.督 办' has a space"),
     ],
 )
 def test_errors_name_the_file_and_the_field(tmp_path, monkeypatch, text, message):
