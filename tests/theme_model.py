@@ -104,8 +104,8 @@ The model alone is still below the rules everywhere, and the veto still removes 
 integrated yet: the model reads every section (char n-grams in Python: minutes at 10 000
 reports), a section it adds has no words to show as evidence on its theme page, and OR for
 信息报送 alone would be the variant to test on the clean fold (fold 1 of batches 10–13). The
-second read of the readable folds and a variant restricted to sections with some of the theme's
-words (the rules' near misses: cheap, and with evidence to show) are the next steps.
+next step: that variant restricted to the sections with some of the theme's words below the
+threshold (the rules' near misses: cheap to read, and with words to show), cross-validated first.
 """
 
 from __future__ import annotations
