@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from baogao.catalog import year_text
 from baogao.pagetext import visible_text
 from baogao.search.kwic import kwic_lines
 from baogao.search.normalize import parse_query
+from tests.conftest import REPORTS, build_site, built_once
 from tests.test_a11y_browser import AXE, ENGLISH, axe_violations, open_page
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
 from tests.test_ui_browser import done, new_page, ui_ready
@@ -36,12 +38,44 @@ COPY_EVENTS = """window.__copies = [];
 document.addEventListener("copy", () => { const a = document.activeElement; window.__copies.push(a && a.value !== undefined ? a.value : null); });"""
 
 
+# A report that names no office and no year (nor a bound of one): its citation leaves both out.
+# The sample reports all name an office or a year, so the archive of these tests adds it.
+NEITHER = """关于改进公文写作的几点体会
+
+公文是机关工作的重要载体。写好公文，既要懂政策，也要懂文字，下面谈几点体会。
+
+一、把握文种
+
+文种不同，写法不同。请示要一文一事，报告不得夹带请示事项，通知要把要求讲清楚。
+
+二、理清结构
+
+开头交代缘由，主体分层展开，结尾提出要求。层次序数依次使用“一、”“（一）”“1.”“（1）”。
+
+三、锤炼语言
+
+文风连着作风。语言要准确、简明、庄重，少用形容词，多用事实和数据说话，避免空话套话。
+"""
+
+
+def _build_archive(folder: Path) -> None:
+    reports = folder / "reports"
+    shutil.copytree(REPORTS, reports)
+    (reports / "gongwen-xiezuo-tihui.txt").write_text(NEITHER, encoding="utf-8")
+    build_site(reports, folder)
+
+
 @pytest.fixture(scope="module")
-def served(sample_site):
-    pages, site = sample_site
-    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
-    with serve_folder(site) as base:
-        yield base, site, catalog
+def archive(tmp_path_factory) -> Path:
+    """The built site of the sample reports and NEITHER."""
+    return built_once(tmp_path_factory, "cite-archive", _build_archive) / "site"
+
+
+@pytest.fixture(scope="module")
+def served(archive):
+    catalog = json.loads((archive / "catalog.json").read_text(encoding="utf-8"))
+    with serve_folder(archive) as base:
+        yield base, archive, catalog
 
 
 class _PageText(HTMLParser):
@@ -122,7 +156,7 @@ def kinds(catalog) -> dict[str, dict]:
         "lower bound": next((e for e in catalog if e["org"] and not e["year"] and e.get("year_min")), None),
         "neither": next((e for e in catalog if not e["org"] and not e["year"] and not e.get("year_min")), None),
     }
-    assert all(found.values()), found  # the sample archive has all three
+    assert all(found.values()), found  # the archive of these tests has all three
     return found
 
 
@@ -266,8 +300,8 @@ def test_a_selected_passage_is_copied_with_its_source(served, browser, viewport)
     page.context.close()
 
 
-def test_a_selection_from_disk_is_copied_through_the_fallback(sample_site, browser):  # noqa: F811
-    _, site = sample_site
+def test_a_selection_from_disk_is_copied_through_the_fallback(archive, browser):  # noqa: F811
+    site = archive
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     entry = kinds(catalog)["both"]
     page = new_page(browser)
