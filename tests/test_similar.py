@@ -822,3 +822,24 @@ def test_the_keys_read_only_the_texts_written_since(tmp_path, monkeypatch):
     (pages / "similar-index" / "VERSION").unlink()
     build_similar_index(pages, workers=1)
     assert len(read) == 1 and "改过的正文".encode() in read[0]
+
+
+def test_an_edit_of_what_the_index_does_not_read_keeps_it(tmp_path):
+    """The index's version is made of what it and the reuse pages read of each report — id, URL,
+    display title, its text and its page's anchors, catalog order — so an edit of other metadata
+    (themes: a themes.yml edit; an office) keeps every file; a display title or the order does not."""
+    texts = [f"第{i}份报告的正文，各不相同，足够长以便取得指纹。" * 3 for i in range(3)]
+    _tiny_archive(tmp_path, texts)
+    pages = tmp_path / "pages"
+    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
+    version = (pages / "similar-index" / "VERSION").read_text()
+    inodes = {p: p.stat().st_ino for p in (pages / "similar-index").rglob("*") if p.is_file()}
+
+    def rebuilt(entries: list[dict]) -> str:
+        (pages / "catalog.json").write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        return build_similar_index(pages, workers=1)
+
+    assert rebuilt([dict(e, themes=["督查"], org="某县政府办公室") for e in catalog]) == version
+    assert {p: p.stat().st_ino for p in (pages / "similar-index").rglob("*") if p.is_file()} == inodes
+    assert rebuilt([dict(e, display_title="新标题") if i == 1 else e for i, e in enumerate(catalog)]) != version
+    assert rebuilt(list(reversed(catalog))) != version

@@ -159,17 +159,18 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
     `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones)."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
-    from baogao.similar.prints import load_fingerprints
+    from baogao.similar.prints import load_fingerprints, report_keys
     from baogao.similar.reuse import write_reuse
 
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
-    version = _version(catalog, keys_bytes, draft_bytes)
+    keys = report_keys(pages_dir, catalog)
+    version = _version(catalog, keys, keys_bytes, draft_bytes)
     target, tmp = pages_dir / INDEX_DIR, pages_dir / f".{INDEX_DIR}.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
     tmp.mkdir(parents=True)
-    prints = load_fingerprints(pages_dir, catalog, workers)
+    prints = load_fingerprints(pages_dir, catalog, workers, keys)
     write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     write_reuse(pages_dir, catalog, prints)
     shutil.rmtree(target, ignore_errors=True)
@@ -362,11 +363,15 @@ def _shard_bits(estimate: float, draft_bytes: int) -> int:
     return min(range(25), key=cost)
 
 
-def _version(catalog: list[dict[str, Any]], keys_bytes: int, draft_bytes: int) -> str:
-    """Changes whenever the index files could (browsers cache them under ?v=version)."""
+def _version(catalog: list[dict[str, Any]], keys: list[str], keys_bytes: int, draft_bytes: int) -> str:
+    """Changes whenever the index files or the reuse pages could (browsers cache them under
+    ?v=version): the code and settings, and per report, in catalog order, all they read of it —
+    its id, URL and display title, and its fingerprints' key (`prints.report_keys`: its text and
+    its page's headings and articles). Not its other metadata: a `themes.yml` edit keeps them."""
     digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {BLOCKS_FROM} {keys_bytes} {FILE_BYTES} "
                             f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
-    digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    read = [[entry["id"], entry["url"], entry["display_title"], key] for entry, key in zip(catalog, keys)]
+    digest.update(json.dumps(read, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:16]

@@ -104,28 +104,41 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return (packed & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
-def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None) -> Fingerprints:
-    """The fingerprints of the reports of `catalog` (converted in `pages_dir`), from the cache
-    where their key has a file, computed (and cached) where not; the cache then holds only
-    these reports' files. A report's text and page are read for its key only when they are not
-    the files the last build read (`KEYS_FILE`, baogao.filememo): after one report changed, one."""
-    cache = pages_dir / CACHE_DIR
-    cache.mkdir(exist_ok=True)
+def report_keys(pages_dir: Path, catalog: list[dict[str, Any]]) -> list[str]:
+    """Each report's key (see the module), catalog order. A report's text and page are read for
+    it only when they are not the files the last build read (`KEYS_FILE`, baogao.filememo):
+    after one report changed, one."""
     code = code_digest()
     contents = FileMemo(pages_dir / KEYS_FILE)
-    keys: list[str] = []
+    keys = []
+    for entry in catalog:
+        text_path, page_path = _paths(pages_dir, entry)
+        read = [path for path in (text_path, page_path) if path.is_file()]
+        keys.append(_key(code, contents.get(read, lambda: content_digest(text_path.read_bytes(), page_body(page_path)))))
+    contents.save()
+    return keys
+
+
+def _paths(pages_dir: Path, entry: dict[str, Any]) -> tuple[Path, Path]:
+    return pages_dir / "text" / f"{entry['id']}.txt", pages_dir / "reports" / f"{entry['id']}.md"
+
+
+def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None,
+                      keys: list[str] | None = None) -> Fingerprints:
+    """The fingerprints of the reports of `catalog` (converted in `pages_dir`; `keys`: their
+    `report_keys`, computed when not given), from the cache where their key has a file,
+    computed (and cached) where not; the cache then holds only these reports' files."""
+    cache = pages_dir / CACHE_DIR
+    cache.mkdir(exist_ok=True)
+    keys = report_keys(pages_dir, catalog) if keys is None else keys
     found: list[Report | None] = []
     missing: list[tuple[int, tuple[Path, Path]]] = []
-    for i, entry in enumerate(catalog):
-        text_path, page_path = pages_dir / "text" / f"{entry['id']}.txt", pages_dir / "reports" / f"{entry['id']}.md"
-        read = [path for path in (text_path, page_path) if path.is_file()]
-        content = contents.get(read, lambda: content_digest(text_path.read_bytes(), page_body(page_path)))
-        keys.append(_key(code, content))
+    for i, (entry, key) in enumerate(zip(catalog, keys)):
         try:
-            found.append(Report.from_bytes((cache / f"{keys[-1]}.bin").read_bytes()))
+            found.append(Report.from_bytes((cache / f"{key}.bin").read_bytes()))
         except (OSError, ValueError, KeyError):
             found.append(None)
-            missing.append((i, (text_path, page_path)))
+            missing.append((i, _paths(pages_dir, entry)))
     with worker_pool(len(missing), CHUNK, workers) as pool:
         computed = ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)
         for (i, _), report in zip(missing, computed):
@@ -135,7 +148,6 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     for path in cache.iterdir():
         if path.name not in wanted:
             path.unlink()
-    contents.save()
     reports = [r for r in found if r is not None]
     assert len(reports) == len(keys)  # each missing one computed above: the keys stay aligned with the reports
     return Fingerprints(reports, keys)
