@@ -38,7 +38,7 @@ segments (each checked; what is missing or damaged is made again): at 2 000 repo
 third of the index's CPU. The postings (`g1`–`g3`) are framed under a version of their own (the
 manifest's `postings`: the digest of the reports' texts in result order and of the code that
 indexes them), not the index version: a build whose catalog changed but whose texts and their
-order did not (a `themes.yml` edit, a sidecar's office) links every shard from the index before,
+order did not (a `themes.yml` edit, a sidecar's office that leaves the order) links every shard from the index before,
 each checked, and cuts no n-gram. Otherwise they are written whole: a report's triples reach most
 shards, and documents are numbered in result order (README "Incremental builds").
 
