@@ -55,3 +55,10 @@ def test_combinations():
     # the veto applies to the themes the model is trained for: 信访's 0.0 is below 0.2 too
     assert combine("rules&!model", rules, probs, th) == set()
     assert combine("rules&!model", rules, probs, th, themes=("作风建设",)) == {"信访"}
+
+
+def test_the_near_variant_adds_only_where_the_text_has_the_themes_words():
+    th = {name: {"model": 0.5, "or": 0.8, "near": 0.5, "veto": 0.2} for name in NAMES}
+    probs = {name: 0.0 for name in NAMES} | {"督查": 0.6, "信息报送": 0.6}
+    assert combine("rules|near", set(), probs, th, text="县政府督查室对重点工作开展督查。") == {"督查"}
+    assert combine("rules|near", {"信访"}, probs, th, text="加快项目建设进度。") == {"信访"}
