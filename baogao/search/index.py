@@ -55,6 +55,7 @@ import math
 import shutil
 import zlib
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +160,8 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
     (the code and settings of the index and of jieba's cut, its row, its title, its kept text,
     whose SHA-256 is remembered by the file's inode, size and time: `baogao.filememo`); and each
     kept text's SHA-256."""
-    code = hashlib.sha256(f"format {FORMAT} {json.dumps(textstore.SETTINGS)}".encode())
-    for module in [*sorted(Path(__file__).parent.glob("*.py")), Path(keywords.__file__), keywords.USER_DICT]:
+    code = hashlib.sha256(f"format {FORMAT} {json.dumps(textstore.SETTINGS)} {_code_digest()}".encode())
+    for module in (Path(keywords.__file__), keywords.USER_DICT):
         code.update(module.read_bytes())
     memo = FileMemo(memo_path)
     keys, texts = [], []
@@ -178,9 +179,7 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
 def _postings_version(texts: list[str]) -> str:
     """What the postings are made from: the kept texts (their SHA-256) in result order, which
     numbers the documents, and the code that normalises and indexes them (this package)."""
-    digest = hashlib.sha256(f"postings {FORMAT} {TARGET_SHARD_BYTES}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
+    digest = hashlib.sha256(f"postings {FORMAT} {TARGET_SHARD_BYTES} {_code_digest()}".encode())
     digest.update(json_bytes(texts))
     return digest.hexdigest()[:16]
 
@@ -398,11 +397,19 @@ def _version(catalog: list[dict[str, Any]]) -> str:
     # the schema's flags too: what rows hold, filters and their URL parameters, labels
     layout = json.dumps([_reading(), ROW_FIELDS, [(f.name, f.facet) for f in schema.FACET_FIELDS], _labels()],
                         ensure_ascii=False)
-    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {layout}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):  # the builder and normalisation
-        digest.update(module.read_bytes())
+    digest = hashlib.sha256(f"format {FORMAT} {TARGET_SHARD_BYTES} {DOCS_PER_BLOCK} {layout} {_code_digest()}".encode())
     digest.update(json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+@cache
+def _code_digest() -> str:
+    """The digest of this package's modules (the builder, normalisation, the engine): the index
+    version, the postings' version and the store keys all change with it. Read once a process."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
 
 
 def _keys(codes: np.ndarray, n: int) -> np.ndarray:
