@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 REPORTS ?= reports
 OUT ?= site
 
-.PHONY: install site serve test lint golden bench publish clean
+.PHONY: install site serve test lint golden model bench publish clean
 
 $(BIN)/baogao: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: install
 ## Regenerate tests/golden/ from reports/, then review with `git diff tests/golden`.
 golden: install
 	$(BIN)/python -m tests.golden
+
+## Retrain the theme model (baogao/models/themes.npz) from the labelled sets (tests/data/).
+model: install
+	$(BIN)/python -m tests.theme_model export
 
 ## Build for BASE_URL (e.g. http://oa.example/archive/) and pack dist/baogao-site-*.tar.gz + .sha256.
 publish: install

@@ -422,7 +422,9 @@ def _browse_index(metas: list[dict[str, Any]]) -> str:
 def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str:
     lines = _front("按主题浏览") + [
         "# 按主题浏览", "",
-        "每个主题列出谈到它的报告段落（逐节按各主题的关键词判断），点击直达该段。", "",
+        "每个主题列出谈到它的报告段落（逐节按各主题的关键词判断"
+        + ("；关键词分数不足、但含主题词语的段落，由训练模型判定补充，依据中注明" if any(t.model for t in taxonomy.themes) else "")
+        + "），点击直达该段。", "",
         "| 主题 | 报告 | 段落 | 说明 |", "| --- | ---: | ---: | --- |",
     ]
     descriptions = {theme.name: theme.description for theme in taxonomy.themes}
@@ -433,7 +435,9 @@ def _themes_index(taxonomy: Taxonomy, counts: list[tuple[str, int, int]]) -> str
 
 def _evidence(section: dict[str, Any]) -> str:
     where = {"heading": "标题", "lead": "首句", "text": "正文"}
-    return "，".join(f"{word}×{count}（{where.get(place, place)}）" for word, count, place in section["evidence"][:6])
+    words = "，".join(f"{word}×{count}（{where.get(place, place)}）" for word, count, place in section["evidence"][:6])
+    # a section the trained model added (baogao.theme_model): its words fell short of the rules
+    return words + (f"；训练模型判定相关（概率 {section['model']:.2f}）" if "model" in section else "")
 
 
 def _theme_page(name: str, description: str, newest: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> str:

@@ -45,7 +45,7 @@ from baogao.workers import ordered_map, worker_pool
 # so that any change to them converts every report again. tests/test_convert.py checks that
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "filememo.py", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
-              "analysis/formulations.py", "search/variants.py", "render.py", "schema.py", "model.py", "sources.py",
+              "theme_model.py", "analysis/formulations.py", "search/variants.py", "render.py", "schema.py", "model.py", "sources.py",
               "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "opencc", "pypdfium2",
                    "rjieba", "pymdown-extensions", "pyyaml")
@@ -208,6 +208,7 @@ def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any
         "excerpt": match.excerpt,
         "evidence": [[e.word, e.count, e.where] for e in match.evidence],
         "parts": [{"label": p.label, "anchor": anchors.get(p.block, "")} for p in match.parts],
+        **({"model": match.model} if match.model is not None else {}),
     }
 
 

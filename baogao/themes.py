@@ -25,6 +25,10 @@ link to the passage that is about the theme:
    theme is its own link, so a theme found in a （一） points to the （一）, and its parent 一、
    is listed only when its own heading and text qualify. The whole report (section 0) is listed
    when most of its top-level sections are about the theme.
+4. For a theme whose entry says `model: true`, a section that no match holds and whose own text
+   has some of the theme's words (a near miss of the rules) gets the theme when the trained
+   model (baogao.theme_model) reads it as about the theme; its words are the evidence shown,
+   with the model's probability (`SectionMatch.model`).
 
 Pure functions, no jieba: each theme is one precompiled alternation of its keywords (plus its
 few patterns), scanned once over the text of the report; every span (a heading, a section's text,
@@ -39,14 +43,16 @@ import itertools
 import math
 import operator
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeGuard
+from typing import Any, Callable, Iterable, Mapping, TypeGuard
 
 import re2
 import yaml
 
+from baogao import theme_model
 from baogao.gongwen import HEADER_MAX_LINES, header_length
 from baogao.model import Block, ParsedReport
 from baogao.search.variants import to_simplified
@@ -79,7 +85,7 @@ REPORT_LABEL = "（全文）"
 PREAMBLE_LABEL = "（导语）"
 
 _TOP_FIELDS = ("threshold", "heading_factor", "themes")
-_THEME_FIELDS = ("name", "description", "keywords", "patterns", "unless", "others", "own", "threshold")
+_THEME_FIELDS = ("name", "description", "keywords", "patterns", "unless", "others", "own", "threshold", "model")
 
 Span = tuple[int, int, int]  # (block index, start, end) in characters of the block's text
 
@@ -125,6 +131,9 @@ class Theme:
     # does that work too.
     others_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     own_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # The trained model may add the theme to a section holding its words that the rules left
+    # short (baogao.theme_model): `model: true` in themes.yml.
+    model: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,9 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     heading_factor: float
     source: str  # the file it was read from, for messages
-    digest: str  # SHA-256 of the file: when it changes, every report is classified again
+    # SHA-256 of the file and of the trained model it uses: when it changes, every report is
+    # classified again
+    digest: str
     # Every theme's patterns as one alternation (None when they cannot be joined): a block where
     # it finds nothing is not scanned pattern by pattern.
     any_pattern: Any = field(default=None, compare=False, repr=False)
@@ -213,6 +224,7 @@ class SectionMatch:
     # about the theme in one paragraph only: the match is that paragraph (`block`), its label,
     # excerpt and evidence are its own.
     passage: bool = False
+    model: float | None = None  # added by the trained model: its probability (step 4 above)
 
 
 # ------------------------------------------------------------------------------------ taxonomy
@@ -296,8 +308,23 @@ def taxonomy_from_data(data: Any, where: str, digest: str = "") -> Taxonomy:
             )
         first_at[theme.name] = position
         themes.append(theme)
+    modelled = [theme.name for theme in themes if theme.model]
+    if modelled:
+        models = _models(fail)
+        for name in modelled:
+            if name not in models.by_theme:
+                raise fail(f"theme {name!r} field 'model': the trained model ({theme_model.MODEL_FILE.name}) has none for "
+                           f"this theme (it has: {', '.join(models.by_theme)})")
+        digest = hashlib.sha256(f"{digest}\0{models.digest}".encode()).hexdigest()
     patterns = [regex.pattern for theme in themes for regex, _ in theme.pattern_regexes]
     return Taxonomy(tuple(themes), heading_factor, where, digest, _alternation(patterns))
+
+
+def _models(fail: Callable[[str], TaxonomyError]) -> theme_model.Models:
+    try:
+        return theme_model.load()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
+        raise fail(f"a theme asks for the trained model, which cannot be read from {theme_model.MODEL_FILE} ({err})") from None
 
 
 def _alternation(patterns: list[str]) -> Any:
@@ -349,6 +376,9 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
             compiled.append((regex, weight))
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
+    model = entry.get("model", False)
+    if not isinstance(model, bool):
+        raise fail(f"{who} field 'model' expected true or false, got {model!r}")
     unless, others, own = (_words(entry, name, who, fail) for name in ("unless", "others", "own"))
     if others and not own:
         raise fail(f"{who} field 'others' needs the field 'own' (the words that keep the theme beside them)")
@@ -359,7 +389,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
     keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
     return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled),
-                 _words_regex(unless), _words_regex(others), _words_regex(own))
+                 _words_regex(unless), _words_regex(others), _words_regex(own), model)
 
 
 def _words(entry: dict, name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[str]:
@@ -592,12 +622,15 @@ class _Hit:
     # (block, character) of the one sentence that made a long section about the theme: the
     # link goes to its paragraph, and the snippet starts there
     focus: tuple[int, int] | None = None
+    model: float | None = None  # the trained model's probability, for a section it added
 
 
-def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
+def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, theme_model.ThemeModel] | None = None) -> list[SectionMatch]:
     """The sections of `report` that are about a theme: reading order, then taxonomy order.
 
-    Runs after parse, once per report; no jieba, only the taxonomy's precompiled regexes.
+    Runs after parse, once per report; no jieba, only the taxonomy's precompiled regexes and, for
+    a theme with `model: true`, the trained model (`models`: by theme, MODEL_FILE's by default;
+    the cross-validation of tests/theme_model.py passes the models of each fold).
     """
     sections = split_sections(report)
     # Rules are written in simplified characters; a traditional text (the 1954 report) is
@@ -663,11 +696,52 @@ def classify(report: ParsedReport, taxonomy: Taxonomy) -> list[SectionMatch]:
                 qualifies and taken and 2 * taken >= len(kids)
             ):
                 listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
+        if theme.model:
+            model = (models if models is not None else theme_model.load().by_theme)[theme.name]
+            listed.update(_near_misses(theme, model, sections, texts, listed))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
     return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, shown)
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _near_misses(theme: Theme, model: theme_model.ThemeModel, sections: list[Section], texts: list[str],
+                 listed: dict[int, _Hit]) -> dict[int, _Hit]:
+    """Step 4: the sections no match of the theme holds whose own text has some of its words
+    and that the model reads as about it (probability ≥ its threshold)."""
+    held = set(listed).union(*(hit.parts for hit in listed.values()))
+    added = {}
+    for section in sections:
+        if section.kind == "report" or section.index in held:
+            continue
+        spans = ((section.head,) if section.head else ()) + section.body
+        text = theme_model.normalise("\n".join(texts[b][start:end] for b, start, end in spans))
+        score, words = words_in(theme, text)
+        if not words:
+            continue
+        probability = model.probability(text)
+        if probability >= model.threshold:
+            added[section.index] = _Hit(score, Counter({(w, "text"): n for w, n in words.items()}), (section.index,),
+                                        model=round(probability, 2))
+    return added
+
+
+def words_in(theme: Theme, text: str) -> tuple[float, Counter[str]]:
+    """(Σ weight × matches, matches per word) of the theme's weighted words — keywords, each
+    pattern's evidence — in a normalised text; a section with none is no near miss of the rules."""
+    words: Counter[str] = Counter()
+    weight_of: dict[str, float] = {}
+    if theme.keyword_regex:
+        for word in map(_word, theme.keyword_regex.finditer(text)):
+            if theme.weights[word]:
+                words[word] += 1
+                weight_of[word] = theme.weights[word]
+    for regex, weight in theme.pattern_regexes:
+        for _, _, _, _, word in _pattern_matches(regex, text, 0, None):
+            words[word] += 1
+            weight_of[word] = weight
+    return sum(weight_of[word] * min(n, SATURATION) for word, n in words.items()), words
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:
@@ -728,6 +802,7 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         parts=parts,
         own=section.index in hit.parts,
         passage=passage,
+        model=hit.model,
     )
 
 

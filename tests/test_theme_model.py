@@ -1,13 +1,17 @@
 """The classifier experiment's decisions (tests/theme_model.py): how thresholds are chosen inside
-a training split and how the model is combined with the rules. The experiment itself runs as
-`python -m tests.theme_model cv|final` (minutes); these checks run on made-up probabilities."""
+a training split and how the model is combined with the rules; and the trained model the site
+reads (baogao.theme_model): scikit-learn's probabilities, read with numpy, from a file trained
+on today's labels. The experiment itself runs as `python -m tests.theme_model cv|final|export`
+(minutes); the threshold checks run on made-up probabilities."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from tests.theme_model import NAMES, Unit, combine, thresholds
+from baogao import theme_model
+from tests.labels import NO_SHARED, SHARED
+from tests.theme_model import MODELLED, NAMES, Unit, combine, load_cases, thresholds, training_digest, training_units
 
 THEME = "督查"
 
@@ -62,3 +66,50 @@ def test_the_near_variant_adds_only_where_the_text_has_the_themes_words():
     probs = {name: 0.0 for name in NAMES} | {"督查": 0.6, "信息报送": 0.6}
     assert combine("rules|near", set(), probs, th, text="县政府督查室对重点工作开展督查。") == {"督查"}
     assert combine("rules|near", {"信访"}, probs, th, text="加快项目建设进度。") == {"信访"}
+
+
+# ------------------------------------------------------------------------- the site's reading
+
+TEXTS = [
+    "县政府办公室全年报送政务信息120条，被市政府采用30条。",
+    "加强信息报送工作，做到及时、准确、全面。",
+    "推进政务信息化建设，建设数字政府平台。",
+    "ABC Ｆｕｌｌ　ｗｉｄｔｈ  and   spaces\n\n 报送",  # lower case, white space runs, as the analyzer reads them
+    "",
+    "某",
+    "县政府督查室对重点工作开展专项督查，督查情况及时报送。",
+]
+
+
+def test_the_numpy_reading_gives_scikit_learns_probabilities(tmp_path):
+    """ThemeModel.probability (char 1–3-grams, sublinear tf, smooth idf, l2, logistic) equals
+    scikit-learn's pipeline on texts it was and was not trained on; save and load keep it."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train = TEXTS[:3] + ["按时报送信息专报和快报", "开展作风建设专项整治", "报送突发事件信息，严禁迟报漏报", "做好安全生产工作"]
+    y = [1, 1, 0, 1, 0, 1, 0]
+    vec = TfidfVectorizer(analyzer="char", ngram_range=theme_model.NGRAMS, sublinear_tf=True, min_df=1)
+    fitted = LogisticRegression(C=4.0, solver="liblinear").fit(vec.fit_transform(train), y)
+    model = theme_model.ThemeModel("信息报送", {t: int(c) for t, c in vec.vocabulary_.items()}, vec.idf_,
+                                   fitted.coef_[0], float(fitted.intercept_[0]), 0.5)
+    unseen = TEXTS + ["完全不同的文字", "报"]
+    expected = fitted.predict_proba(vec.transform(unseen))[:, 1]
+    assert [model.probability(t) for t in unseen] == pytest.approx(list(expected), abs=1e-12)
+    path = tmp_path / "m.npz"
+    theme_model.save(path, [model], "trained-on")
+    loaded = theme_model.load(path)
+    assert loaded.training == "trained-on" and list(loaded.by_theme) == ["信息报送"]
+    assert [loaded.by_theme["信息报送"].probability(t) for t in unseen] == pytest.approx(list(expected), abs=1e-12)
+    assert loaded.by_theme["信息报送"].threshold == 0.5
+
+
+def test_the_shipped_model_was_trained_on_todays_labels():
+    """The model file says what it was trained from; after a change of the labels, of the texts or
+    of a modelled theme's words, retrain: `python -m tests.theme_model export`."""
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    shipped = theme_model.load()
+    assert sorted(shipped.by_theme) == sorted(MODELLED)
+    assert shipped.training == training_digest(training_units(load_cases())), (
+        "baogao/models/themes.npz was trained on other labels: run make model (python -m tests.theme_model export)")
