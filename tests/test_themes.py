@@ -297,6 +297,28 @@ def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_doe
     assert by_theme(classify(r, taxonomy), "督查")
 
 
+def test_the_audits_and_the_party_inspections_follow_up_is_not_督查(taxonomy):
+    # the 审计机关 checking its own findings' 整改, a 巡察组 back to see its findings fixed: those
+    # bodies' own checks (the guide: 审计, 巡察 are not 督查) …
+    audit = "告知审计机关和有关主管部门对整改重点单位将开展实地检查和督导，对整改不到位的，现场约谈被审计单位主要负责人，跟踪督办。"
+    inspection = "县委第二巡察组开展巡察反馈问题整改落实情况回访督查，督导被巡察单位逐项销号。"
+    for text in (audit, inspection):
+        assert not by_theme(classify(report(text), taxonomy), "督查"), text
+    # … but a 督查室 checking the 整改 with them is
+    r = report("县审计局与县政府督查室对审计发现问题整改情况开展专项督查，对未整改的单位进行督办。")
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
+def test_a_check_of_the_四风_is_作风建设_not_督查(taxonomy):
+    # a 纪委's 专项督查 of the festival 四风 (公车私用, 违规吃喝) checks conduct, as a 暗访 of 在岗在位 does
+    r = report("节日期间，县纪委监委成立4个督查小组，开展专项督查，紧盯违规吃喝、公车私用等问题，共督查单位20家，"
+               "对督查发现的问题督促立即整改。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    # a 纪委's 督查 of a task is 督查
+    r = report("镇纪委成立督查小组，对各村人居环境整治任务完成情况开展专项督查，共督查村庄20个，对督查发现的问题督促立即整改。")
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
 def test_政府督查_the_regulations_term_names_the_theme(taxonomy):
     r = report("第一条 为了加强和规范政府督查工作，制定本条例。", "第二条 本条例所称气象灾害，是指台风、暴雨等所造成的灾害。")
     assert [m.label for m in by_theme(classify(r, taxonomy), "督查")] == ["第一条"]
