@@ -295,6 +295,11 @@ def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_doe
     assert not by_theme(classify(r, taxonomy), "督查")
     r = report("县政府督查室联合县人大常委会选工委，对人大代表建议办理情况开展专项督查，督办结果全县通报。")
     assert by_theme(classify(r, taxonomy), "督查")
+    # the 人大 named by its 主席团, its 视察组 or its 执法检查 rather than by its 代表 or 常委会
+    for text in ("镇人大主席带领督查组，对全镇民生实事项目进展情况开展督查，现场督办进度滞后的项目。",
+                 "市视察组对民生实事项目推进情况进行督查，对进度滞后的项目现场督办。",
+                 "执法检查组听取汇报，对条例贯彻实施情况开展督查，督促有关部门限期整改、跟踪督办。"):
+        assert not by_theme(classify(report(text), taxonomy), "督查"), text
 
 
 def test_the_audits_and_the_party_inspections_follow_up_is_not_督查(taxonomy):
