@@ -125,6 +125,9 @@ class Theme:
     # does that work too.
     others_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     own_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # Patterns of weight 0 (RE2): where one matches in a block, its group (or the whole match)
+    # is no evidence — 迎接省督查组检查 is the checked side preparing, not a 督查.
+    mask_regexes: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
                        "(a keyword already matches across a stray space in the text)")
     patterns = _rules(entry.get("patterns"), "patterns", who, fail)
     compiled: list[tuple[Any, float]] = []
+    masks: list[Any] = []
     for text, weight in patterns:
         try:
             regex = re2.compile(text, _RE2_OPTIONS)
@@ -347,6 +351,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
             raise fail(f"{who} field 'patterns.{text}' matches empty text")
         if weight > 0:
             compiled.append((regex, weight))
+        else:
+            masks.append(regex)
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
     unless, others, own = (_words(entry, name, who, fail) for name in ("unless", "others", "own"))
@@ -359,7 +365,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
     keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
     return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled),
-                 _words_regex(unless), _words_regex(others), _words_regex(own))
+                 _words_regex(unless), _words_regex(others), _words_regex(own), tuple(masks))
 
 
 def _words(entry: dict, name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[str]:
@@ -991,6 +997,7 @@ class _Occurrences:
         self._keywords = _keyword_matches(regex, text.whole, 0, len(text.whole)) if regex else []
         # per pattern, per block counted: its matches, or None when one is empty
         self._patterns: list[dict[int, list[_Found] | None]] = [{} for _ in theme.pattern_regexes]
+        self._masks: dict[int, list[tuple[int, int]]] = {}  # per block counted: what its masks hide
 
     def present(self) -> bool:
         """Whether a word of the theme with a weight, or a pattern, occurs in the report."""
@@ -1009,9 +1016,11 @@ class _Occurrences:
         for block, start, end in spans:
             offset = self._text.offsets[block]
             keywords = self._keywords_in(offset + start, offset + end)
+            hidden = self._masked(block)
             for found in keywords:
                 word = found[4]
-                if weights[word]:  # weight 0 only masks a longer phrase
+                # weight 0 only masks a longer phrase; a mask hides what it covers
+                if weights[word] and not _overlaps(hidden, found[2] - offset, found[3] - offset):
                     weight_of[word] = weights[word]
                     counts[word] = counts.get(word, 0) + 1
             if not self._text.pattern_blocks[block]:
@@ -1020,10 +1029,28 @@ class _Occurrences:
             for n, (_, weight) in enumerate(self.theme.pattern_regexes):
                 for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
                     # Keywords first: a pattern does not count where a keyword matched.
-                    if not _overlaps(taken, group_start, group_end):
+                    if not _overlaps(taken, group_start, group_end) and not _overlaps(hidden, group_start, group_end):
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
         return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+    def _masked(self, block: int) -> list[tuple[int, int]]:
+        """The spans of a block (sorted, not overlapping) that the theme's masks hide; the whole
+        block is scanned, so a span's words are hidden by what surrounds them (向县委督查室…报告)."""
+        if not self.theme.mask_regexes:
+            return []
+        if block not in self._masks:
+            text = self._text.blocks[block]
+            hidden = sorted((m[2], m[3]) for regex in self.theme.mask_regexes
+                            for m in _pattern_matches(regex, text, 0, None) if m[2] < m[3])
+            merged: list[tuple[int, int]] = []
+            for start, end in hidden:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                else:
+                    merged.append((start, end))
+            self._masks[block] = merged
+        return self._masks[block]
 
     def may_match(self, block: int, start: int, end: int) -> bool:
         """False when no rule can match in any part of the span: no keyword match of the whole
