@@ -1016,11 +1016,12 @@ class _Occurrences:
         for block, start, end in spans:
             offset = self._text.offsets[block]
             keywords = self._keywords_in(offset + start, offset + end)
-            hidden = self._masked(block)
+            # what the masks hide, read only where something may be hidden (most spans hold no word)
+            hidden = self._masked(block) if keywords else None
             for found in keywords:
                 word = found[4]
                 # weight 0 only masks a longer phrase; a mask hides what it covers
-                if weights[word] and not _overlaps(hidden, found[2] - offset, found[3] - offset):
+                if weights[word] and not _overlaps(hidden or [], found[2] - offset, found[3] - offset):
                     weight_of[word] = weights[word]
                     counts[word] = counts.get(word, 0) + 1
             if not self._text.pattern_blocks[block]:
@@ -1029,6 +1030,8 @@ class _Occurrences:
             for n, (_, weight) in enumerate(self.theme.pattern_regexes):
                 for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
                     # Keywords first: a pattern does not count where a keyword matched.
+                    if hidden is None:
+                        hidden = self._masked(block)
                     if not _overlaps(taken, group_start, group_end) and not _overlaps(hidden, group_start, group_end):
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
