@@ -131,6 +131,9 @@ class Theme:
     # does that work too.
     others_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     own_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # Patterns of weight 0 (RE2): where one matches in a block, its group (or the whole match)
+    # is no evidence — 迎接省督查组检查 is the checked side preparing, not a 督查.
+    mask_regexes: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     # The trained model may add the theme to a section holding its words that the rules left
     # short (baogao.theme_model): `model: true` in themes.yml.
     model: bool = False
@@ -360,6 +363,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
                        "(a keyword already matches across a stray space in the text)")
     patterns = _rules(entry.get("patterns"), "patterns", who, fail)
     compiled: list[tuple[Any, float]] = []
+    masks: list[Any] = []
     for text, weight in patterns:
         try:
             regex = re2.compile(text, _RE2_OPTIONS)
@@ -374,6 +378,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
             raise fail(f"{who} field 'patterns.{text}' matches empty text")
         if weight > 0:
             compiled.append((regex, weight))
+        else:
+            masks.append(regex)
     if not any(weight > 0 for _, weight in keywords + patterns):
         raise fail(f"{who} needs at least one keyword or pattern with a weight above 0")
     model = entry.get("model", False)
@@ -389,7 +395,7 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     # A space may stand between a keyword's characters: text laid out from a PDF (密切联系职工 群众).
     keyword_regex = re.compile("|".join(_GAP.join(map(re.escape, t)) for t, _ in keywords)) if keywords else None
     return Theme(name, description, rules, threshold, keyword_regex, dict(keywords), tuple(compiled),
-                 _words_regex(unless), _words_regex(others), _words_regex(own), model)
+                 _words_regex(unless), _words_regex(others), _words_regex(own), tuple(masks), model)
 
 
 def _words(entry: dict, name: str, who: str, fail: Callable[[str], TaxonomyError]) -> list[str]:
@@ -729,16 +735,15 @@ def _near_misses(theme: Theme, model: theme_model.ThemeModel, sections: list[Sec
 
 def words_in(theme: Theme, text: str) -> tuple[float, Counter[str]]:
     """(Σ weight × matches, matches per word) of the theme's weighted words — keywords, each
-    pattern's evidence — in a normalised text; a section with none is no near miss of the rules."""
+    pattern's evidence, none a mask hides — in a normalised text; a section with none is no near
+    miss of the rules."""
+    hidden = [(m[2], m[3]) for regex in theme.mask_regexes for m in _pattern_matches(regex, text, 0, None)]
     words: Counter[str] = Counter()
     weight_of: dict[str, float] = {}
-    if theme.keyword_regex:
-        for word in map(_word, theme.keyword_regex.finditer(text)):
-            if theme.weights[word]:
-                words[word] += 1
-                weight_of[word] = theme.weights[word]
-    for regex, weight in theme.pattern_regexes:
-        for _, _, _, _, word in _pattern_matches(regex, text, 0, None):
+    found = [(m.start(), m.end(), _word(m), theme.weights[_word(m)]) for m in theme.keyword_regex.finditer(text)] if theme.keyword_regex else []
+    found += [(m[2], m[3], m[4], weight) for regex, weight in theme.pattern_regexes for m in _pattern_matches(regex, text, 0, None)]
+    for start, end, word, weight in found:
+        if weight and not any(a < end and start < b for a, b in hidden):
             words[word] += 1
             weight_of[word] = weight
     return sum(weight_of[word] * min(n, SATURATION) for word, n in words.items()), words
@@ -1066,6 +1071,7 @@ class _Occurrences:
         self._keywords = _keyword_matches(regex, text.whole, 0, len(text.whole)) if regex else []
         # per pattern, per block counted: its matches, or None when one is empty
         self._patterns: list[dict[int, list[_Found] | None]] = [{} for _ in theme.pattern_regexes]
+        self._masks: dict[int, list[tuple[int, int]]] = {}  # per block counted: what its masks hide
 
     def present(self) -> bool:
         """Whether a word of the theme with a weight, or a pattern, occurs in the report."""
@@ -1084,9 +1090,12 @@ class _Occurrences:
         for block, start, end in spans:
             offset = self._text.offsets[block]
             keywords = self._keywords_in(offset + start, offset + end)
+            # what the masks hide, read only where something may be hidden (most spans hold no word)
+            hidden = self._masked(block) if keywords else None
             for found in keywords:
                 word = found[4]
-                if weights[word]:  # weight 0 only masks a longer phrase
+                # weight 0 only masks a longer phrase; a mask hides what it covers
+                if weights[word] and not _overlaps(hidden or [], found[2] - offset, found[3] - offset):
                     weight_of[word] = weights[word]
                     counts[word] = counts.get(word, 0) + 1
             if not self._text.pattern_blocks[block]:
@@ -1095,10 +1104,30 @@ class _Occurrences:
             for n, (_, weight) in enumerate(self.theme.pattern_regexes):
                 for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
                     # Keywords first: a pattern does not count where a keyword matched.
-                    if not _overlaps(taken, group_start, group_end):
+                    if hidden is None:
+                        hidden = self._masked(block)
+                    if not _overlaps(taken, group_start, group_end) and not _overlaps(hidden, group_start, group_end):
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
         return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+    def _masked(self, block: int) -> list[tuple[int, int]]:
+        """The spans of a block (sorted, not overlapping) that the theme's masks hide; the whole
+        block is scanned, so a span's words are hidden by what surrounds them (向县委督查室…报告)."""
+        if not self.theme.mask_regexes:
+            return []
+        if block not in self._masks:
+            text = self._text.blocks[block]
+            hidden = sorted((m[2], m[3]) for regex in self.theme.mask_regexes
+                            for m in _pattern_matches(regex, text, 0, None) if m[2] < m[3])
+            merged: list[tuple[int, int]] = []
+            for start, end in hidden:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                else:
+                    merged.append((start, end))
+            self._masks[block] = merged
+        return self._masks[block]
 
     def may_match(self, block: int, start: int, end: int) -> bool:
         """False when no rule can match in any part of the span: no keyword match of the whole
