@@ -102,18 +102,19 @@ def test_second_read_covers_the_user_themes(scores):
 
 
 # The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
-# way; thirteen batches): fold 0's errors read, fold 1 of batches 10–13 measured and not tuned on
-# (see tests/data/README.md). Floors are today's figures (all folds) rounded down, so that a change
-# that makes them worse fails; several are below the targets. A new batch lowers them when it is
-# measured (the thirteenth: 作风建设 reports 0.91 → 0.87 recall, 督查 sections 0.83 → 0.79 precision,
-# before its fold 0 was read).
+# way; fourteen batches): fold 0's errors read (and fold 0 trains 信息报送's model), fold 1 of
+# batches 10–14 measured and not tuned on (see tests/data/README.md). Floors are today's figures
+# (all folds) rounded down, so that a change that makes them worse fails; several are below the
+# targets. A new batch lowers them when it is measured (the fourteenth: 作风建设 sections 0.81 →
+# 0.79 recall, 督查 sections 0.81 → 0.80 recall); the model for 信息报送 moved its sections from
+# 0.86 / 0.68 (thirteen batches, rules alone) to 0.78 / 0.83 (its added recall costs precision).
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.9, 0.8),
+    ("作风建设", "sections"): (0.9, 0.79),
     ("作风建设", "reports"): (0.95, 0.85),
-    ("信息报送", "sections"): (0.85, 0.65),
-    ("信息报送", "reports"): (0.85, 0.8),
-    ("督查", "sections"): (0.8, 0.8),
-    ("督查", "reports"): (0.8, 0.8),
+    ("信息报送", "sections"): (0.78, 0.83),
+    ("信息报送", "reports"): (0.85, 0.9),
+    ("督查", "sections"): (0.8, 0.79),
+    ("督查", "reports"): (0.85, 0.8),
 }
 
 
