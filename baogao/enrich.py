@@ -505,7 +505,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # Words that end the name of an issuing body. Bare 委 (县委) and 办 are left out: as a title
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
-    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
+    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
     r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
@@ -569,7 +569,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
@@ -577,7 +578,7 @@ _SUBJECT_NEXT = (
     "|(?:一行|工作人员)\\d*人?(?=[赴到来]|深入)"
     # (not 由市统计局副局长常建明率队的第六督查组: who leads a group, the group is the subject)
     f"|[{_HAN}]{{0,4}}?(?:主任|书记|局长|部长|主席|组长|调研员|处长|科长)[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*"
-    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
+    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到](?!会)|来到|深入)(?!的))"  # (到会: a guest at another's meeting)
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -614,6 +615,7 @@ _VISITS_US = re.compile(
     r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
     r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
+    r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
 )
 # …纪委派出督查组在下车街道…: a group the clause's subject sends out is the writer's own, its visit no one else's.
 _SENDS_GROUP = re.compile(r"派出|组成|抽调|成立|组建|牵头")
@@ -632,6 +634,13 @@ _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当�
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
 _WE_BODY = re.compile(r"[我本]([办局会])|全(办)")
+# 接下来,县人大常委会将继续紧盯…; 下一步,高新区综合办公室将…: the body a news item ends on, saying what it
+# will do next, is the one whose work it tells (not the 县政府 whose projects an opening clause names first).
+_NEXT_STEP = re.compile(rf"(?:^|(?<=[\n。；;]))\s*(?:下一步|接下来)[，,]\s*(?P<org>{_BODY_NAME})(?:还将|将|要)")
+# 近日,省林业厅下发《…通报》,我院…受到通报表彰: a body that sends a document down to a writer who speaks
+# as 我院 / 我局 is its superior, not the writer.
+_SENT_DOWN = re.compile(r"(?:下发|印发|转发)")
+_WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单位)")
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
     "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局)(?![长面势限])"),
@@ -665,6 +674,10 @@ def _title_org(title: str) -> str | None:
             return "、".join(prefix.split())
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
+        return None
+    if t.startswith("系统", m.end()) and not _OFFICE_SUFFIX.search(m.group()):
+        # 南平市党委系统信息工作会议: the party committees of a city, not one body (an office's 系统,
+        # 庆阳市政府办公室系统, is the office and the offices it leads)
         return None
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
@@ -842,6 +855,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
+        and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区
@@ -851,6 +865,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         for m in candidates:
             if title_places & {p.name for p in find_places(m.group("org"))}:
                 return _with_parent_place(m.group("org"), names)
+        closing = _NEXT_STEP.search(text)
+        if closing and _reads_as_body(closing.group("org")) and not _TWO_BODIES.search(closing.group("org")):
+            return _qualify(closing.group("org"), opening, names)
         first = candidates[0]
         lead = _lead(opening)
         lead_town = _place_subject(lead)
@@ -875,7 +892,40 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening) or _head_presides(opening)
+    place = _place_subject(title) or _place_subject(_lead(opening))
+    if place:
+        return _field_body(place, title, text) or place
+    return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# 沈丘县规范政法督查工作…, and in the text 组建县委政法委督查工作办公室: a place's item on one field's work (政法, 统战,
+# 人大 …) is that field's body's when the text names it at the place's level — the body is the writer, the place
+# only where it sits.
+_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "组工": "委组织部", "宣传": "委宣传部", "人大": "人大常委会", "政协": "政协"}
+
+
+def _field_body(place: str, title: str, text: str) -> str | None:
+    level = place[-1]
+    if level not in _LEVEL_BY_CHAR or place.endswith(_TOWN_WORDS):
+        return None
+    bodies = {place + body for field, body in _FIELD_BODIES.items()
+              if field in title[title.find(place) + len(place):] and level + body in text}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
+# 市委统战部机关党委书记周平主持会议; 会议由县政府督查室主任李某主持: a meeting one of a body's officers chairs
+# is that body's (a guest who 出席 or 讲话 is not its host).
+_BODY_PRESIDES = re.compile(
+    rf"(?:^|(?<=[\n，,。；;、]))\s*(?:会议)?由?(?P<org>{_BODY_NAME})[{_HAN}]{{0,6}}?"
+    rf"(?:主任|书记|局长|部长|主席|秘书长|处长|科长|组长)[{_HAN}]{{2,3}}主持"
+)
+
+
+def _body_presides(opening: str, names: str) -> str | None:
+    m = _BODY_PRESIDES.search(_lead(opening))
+    if not m or not _reads_as_body(m.group("org")):
+        return None
+    return _qualify(m.group("org"), opening, names)
 
 
 # 6月13日，县委副书记、县政府县长顾贵鹏主持召开…; 酒泉市委副书记、市长都伟主持召开专题会议; …县长马天峡在政府三楼
@@ -1087,7 +1137,8 @@ def _level_of_org(org: str) -> str | None:
         if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
             return "乡"
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
-    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)):  # 郭杜开发区: of no level a name says
+    # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
+    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org):
         return None
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word

@@ -1122,6 +1122,44 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
 
 
 @pytest.mark.parametrize(
+    ("title", "line", "org", "level"),
+    [
+        # a body's name followed by 系统 is all the bodies of a system (an office's 系统 is the office's)
+        ("南平市党委系统信息工作会议召开", "日前,会议召开。", "南平市", "市"),
+        ("庆阳市政府办公室系统重点工作会议召开", "3月29日,会议召开。", "庆阳市政府办公室", "市"),
+        # a meeting held in the writer's own place (在我市召开): the host writes, not the body the title names
+        ("南平市党委系统信息工作会议在我市召开", "日前,会议在我市召开。", None, "市"),
+        ("南平市委信息工作会议召开", "日前,南平市委办公室在延平区召开会议。", "南平市委办公室", "市"),
+        # the members of a body (…领导小组成员单位) are no subject; a 领导小组 that 成立 something is
+        ("", "各县(市、区)党委统战部负责同志,市委统一战线工作领导小组成员单位负责同志参加会议。", None, None),
+        ("", "近日,县委巡察工作领导小组成立三个督导组。", "县委巡察工作领导小组", "县"),
+        # a guest's officer 到会 is no delegation the body sends out (…一行到均川镇 is)
+        ("", "日前,省委办公厅信息处副处长施宇辉到会并作专题辅导。", None, None),
+        ("", "日前,省委办公厅信息处副处长施宇辉到南平市调研信息工作。", "省委办公厅", "省"),
+        # the body whose officer chairs the meeting is its host; one who attends and speaks is a guest
+        ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话,"
+         "市委统战部机关党委书记周平主持会议。", "市委统战部", "市"),
+        ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话。", None, None),
+        # a body of a zone has no level, whatever the zone's last character
+        ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
+        ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
+        # a body that sends a document down to a writer who speaks as 我院 is its superior, not the writer
+        ("", "近日,省林业厅下发《关于2014年度全省林业政务信息工作情况的通报》,我院受到通报表彰。", None, None),
+        ("", "近日,省林业厅下发《关于做好信息工作的通知》,要求各地抓好落实。", "省林业厅", "省"),
+        # the body a news item ends on, saying what it will do next, is the one whose work it tells
+        ("", "2024年,县政府高度重视民生实事。接下来,县人大常委会将继续紧盯项目建设。", "县人大常委会", "县"),
+        ("", "2024年,县政府高度重视民生实事。接下来,各乡镇将继续紧盯项目建设。", "县政府", "县"),
+        # a place's item on one field's work (政法督查) is the field's body's, when the text names it there
+        ("沈丘县规范政法督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县委政法委", "县"),
+        ("沈丘县规范督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县", "县"),
+    ],
+)
+def test_the_writer_is_not_every_body_it_names(title, line, org, level):
+    result = meta(title, line)
+    assert (result["org"], result["level"]) == (org, level)
+
+
+@pytest.mark.parametrize(
     ("line", "level"),
     [
         ("12月1号,我县召开信息工作会议,学习贯彻省、州相关会议精神。", "县"),
