@@ -386,7 +386,7 @@ _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     # the formulas of 2020 for it (疫情防控 alone is older: 非洲猪瘟, H1N1)
     (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化(?:开展)?疫情防控|疫情防控常态化|外防输入、内防反弹"), 2020),
-    (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
+    (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会|监察工委"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
     (re.compile("党史学习教育"), 2021),
     (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
     (re.compile("群众路线教育实践活动"), 2013),
@@ -509,7 +509,7 @@ _ORG_SUFFIX = (
     r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
-    r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
+    r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
@@ -543,7 +543,8 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 _SIGNATURE_LINES = 6
 _SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
-_SIGNATURE = re.compile(rf"^(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
+# (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
+_SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -593,6 +594,7 @@ _CLAUSE_ORG = re.compile(
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
+    rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
     rf"{_SUBJECT_NEXT})"
 )
 # A town, township or street office, or a county, district or city of the place table, that is
@@ -800,7 +802,17 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _find_org(title, stem, opening, text)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
-    return _SHORT_OFFICE.sub(r"\1办公室", org) if org else None
+    return _SHORT_OFFICE.sub(r"\1办公室", _without_province(org)) if org else None
+
+
+def _without_province(org: str) -> str:
+    """陕西省汉中市行政效能投诉中心 → 汉中市行政效能投诉中心: a city's body is named by its city alone (a
+    district or county keeps its city: 北京市通州区总工会)."""
+    places = find_places(org)
+    if len(places) > 1 and places[0].start == 0 and places[0].level == LEVEL_PROVINCE:
+        if places[1].start == places[0].end and places[1].level == LEVEL_CITY:
+            return org[places[1].start :]
+    return org
 
 
 def _bare_kind(org: str) -> bool:
@@ -1122,6 +1134,9 @@ _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=�
 _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 
 
+_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+
+
 def _level_of_org(org: str) -> str | None:
     if _CENTRAL.match(org) or _NPC_SESSION_ORG.match(org) and "全国" in org:
         return "中央"
@@ -1136,6 +1151,8 @@ def _level_of_org(org: str) -> str | None:
         town = _TOWN_NAMED.match(org, own.end)
         if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
             return "乡"
+        if _ZONE_IN_PLACE.match(org, own.end):  # 洛阳市城乡一体化示范区纪工委: a zone in the city, of no stated level
+            return None
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
     # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
     if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org):

@@ -1160,6 +1160,32 @@ def test_the_writer_is_not_every_body_it_names(title, line, org, level):
 
 
 @pytest.mark.parametrize(
+    ("line", "org", "level"),
+    [
+        # a time word between the subject and its verb
+        ("陕西省汉中市行政效能投诉中心近日成立。", "汉中市行政效能投诉中心", "市"),
+        ("县政府督查室日前对重点项目开展专项督查。", "县政府督查室", "县"),
+        ("县政府督查室今日对重点项目开展专项督查。", None, None),  # (今日 is no time word between them)
+        # a city's body is named by its city alone; a district keeps its city
+        ("湖北省宜昌市总工会开展调研。", "宜昌市总工会", "市"),
+        ("北京市通州区总工会开展调研。", "北京市通州区总工会", "县"),
+        # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
+        ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
+        ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
+    ],
+)
+def test_how_a_body_is_named(line, org, level):
+    result = meta("", line)
+    assert (result["org"], result["level"]) == (org, level)
+
+
+def test_a_signature_may_quote_a_campaign_name():
+    lines = ["欢迎广大群众投诉。", "投诉举报电话0398-2829226。"]
+    assert meta("", *lines, "市“效能革命”活动办公室", "2018年8月15日")["org"] == "市“效能革命”活动办公室"
+    assert meta("", *lines, "市“效能革命”活动", "2018年8月15日")["org"] is None  # no body's name
+
+
+@pytest.mark.parametrize(
     ("line", "level"),
     [
         ("12月1号,我县召开信息工作会议,学习贯彻省、州相关会议精神。", "县"),
@@ -1186,6 +1212,8 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         ("贯彻落实习近平总书记重要指示批示精神。", 2012),
         ("乡村产业发展有新进展。", None),
         ("接受了中央环境保护督察回头看等一系列督察。", 2018),  # the 回头看 of 2018
+        ("示范区纪工委监察工委成立监督检查组。", 2017),  # a zone's 监察工委, as a 监委, since the 2017 pilots
+        ("示范区纪工委成立监督检查组。", None),
     ],
 )
 def test_campaigns_bound_the_year(line, year_min):
