@@ -573,6 +573,7 @@ _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
+    "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
     # 调研员邱道鸿一行4人到…: the body's people, sent out by it
@@ -904,10 +905,20 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
+    inspects = _INSPECTION_ROUND.search(opening)
+    if inspects:  # 县委第十一轮巡察…: the party committee's own round of 巡察
+        return _qualify(re.sub(rf"^第?[{_CN_NUMERAL}]+届", "", inspects.group("org")), opening, title + " " + stem)
     place = _place_subject(title) or _place_subject(_lead(opening))
     if place:
         return _field_body(place, title, text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# 十三届县委第三轮巡察派出4个巡察组…; 县委第十一轮巡察三个巡察组对…开展了常规巡察: a round of 巡察 is the party
+# committee's own work (its groups are sent out by it), so the item is the committee's.
+_INSPECTION_ROUND = re.compile(
+    rf"(?:^|(?<=[\n，,。；;：:]))\s*(?P<org>[{_HAN}]{{0,6}}?[省市县区]委)第[{_CN_NUMERAL}\d]+轮巡察(?!组)"
+)
 
 
 # 沈丘县规范政法督查工作…, and in the text 组建县委政法委督查工作办公室: a place's item on one field's work (政法, 统战,

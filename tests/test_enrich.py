@@ -1172,6 +1172,13 @@ def test_the_writer_is_not_every_body_it_names(title, line, org, level):
         # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
         ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
         ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
+        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed
+        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室", "县"),
+        ("县委办抽查了值班情况。", None, None),
+        # a round of 巡察 is the party committee's own work; one of its groups going in is not the committee
+        ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
+        ("根据县委统一部署,维西县委第十一轮巡察三个巡察组开展了常规巡察。", "维西县委", "县"),
+        ("县委第一巡察组正式进驻杉桥镇。", None, None),
     ],
 )
 def test_how_a_body_is_named(line, org, level):
