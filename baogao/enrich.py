@@ -1125,6 +1125,10 @@ _LEADER_SUBJECT = re.compile(
     rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委))"
     rf"(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持|在|突击))"
 )
+# …刘建民深入南湖洲镇督查: the leader goes to a town, whose item it is (as a visiting group's: 87, 301)
+_LEADER_GOES_TO = re.compile(
+    rf"[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*等?(?:一行)?(?:深入|来到|到|赴)(?P<place>[{_HAN}]{{2,4}}?(?:镇|乡|街道))(?![村镇政党纪人])"
+)
 _LEADER_POST = re.compile(r"([省市县区旗乡镇])(?:长|领导|委副?书记|委常委)")
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
@@ -1214,8 +1218,12 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
-    leader = _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    lead = NEWS_DATELINE.sub("", opening[:300], count=1)
+    leader = _LEADER_SUBJECT.search(lead)
     posts = _LEADER_POST.findall(leader.group("posts")) if leader else []
+    goes_to = _LEADER_GOES_TO.match(lead, leader.end()) if posts and leader else None
+    if goes_to and not _NOT_A_TOWN.search(goes_to.group("place")):
+        return "乡"  # 县委常委、纪委书记刘建民深入南湖洲镇督查…: the visit is the town's news
     if posts:
         return _LEVEL_BY_CHAR[posts[-1]]
     ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text))}

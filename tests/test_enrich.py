@@ -1152,6 +1152,9 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a place's item on one field's work (政法督查) is the field's body's, when the text names it there
         ("沈丘县规范政法督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县委政法委", "县"),
         ("沈丘县规范督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县", "县"),
+        # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
+        ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
+        ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
     ],
 )
 def test_the_writer_is_not_every_body_it_names(title, line, org, level):
