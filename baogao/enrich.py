@@ -145,6 +145,13 @@ _PROGRESS_OF_YEAR = re.compile(
     r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
 )
 _OPENING_SENTENCE_CHARS = 200
+# 泾源县应急管理局…召开2024年灾害信息员业务提升培训会, 召开2022年第一季度审计整改推进会: the opening tells of a
+# meeting named by its year, held in it. (Not a 年度 one, nor one that sums a year up or commends it: 召开2022年度
+# 总结表彰大会 is held after the year.)
+_HELD_MEETING = re.compile(
+    r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
+    r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
+)
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
 # hour of what it reports, and is of that year (a text that only starts from a dated past event,
 # 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour and no 当天).
@@ -224,6 +231,9 @@ def _text_year(text: str) -> int | None:
     checked = int(m.group(1) or m.group(2)) if m else 0
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
+    m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
+    if m and _plausible(int(m.group(1))):
+        return int(m.group(1))
     m = _NEWS_DAY.match(lead)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 

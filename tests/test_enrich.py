@@ -1039,6 +1039,12 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # a check of a year's projects is made in that year; not a 年度 evaluation, made after it
         ("", ["本报讯 近日,副县长唐凤娥带队开展 2024年省、市、县政府民生实事项目现场督查。"], 2024, None),
         ("", ["近日,市教育局将开展对县级政府2013年度教育工作督导评估,此次评估为期一周。"], None, None),
+        # a meeting the opening names by its year is held in it; not a 年度 one, nor one that sums a year up
+        ("", ["9月11至20日,泾源县应急管理局下沉7个乡镇组织召开2024年灾害信息员业务提升培训会。"], 2024, None),
+        ("", ["为加快审计发现问题整改进度,中牟县审计局召开2022年第一季度审计整改推进会,查堵点。"], 2022, None),
+        ("", ["1月5日,县审计局召开2022年度审计整改推进会,查找堵点和难点。"], None, None),
+        ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
+        ("", ["1月5日,县审计局召开2022年审计整改总结大会,查找堵点和难点。"], None, None),
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
