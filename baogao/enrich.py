@@ -1273,8 +1273,17 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
-    return (_dominant(_provinces(find_places(opening))) or _dominant(Counter(find_outlets(opening)))
+    places = find_places(opening)
+    return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
             or _dominant(Counter(find_platforms(text))))
+
+
+def _counties_province(places: list[Place]) -> str | None:
+    """The province of the counties an opening names, when they are all in one (…为怀远县汛期…报送, beside
+    浙江、江西、河北、广东、四川5省 whose 应急管理厅 spoke at a training): a report names its own county, while
+    provinces named bare are others (one-character counties such as 和县 are left out: 和 is a word too)."""
+    counties = {p.province for p in places if p.level == LEVEL_COUNTY and p.province and p.end - p.start > 2}
+    return counties.pop() if len(counties) == 1 else None
 
 
 # ------------------------------------------------------------------------------------ doc_type

@@ -995,6 +995,15 @@ def test_an_office_named_with_several_places_is_not_given_one():
     assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
 
 
+def test_the_counties_an_opening_names_give_the_province():
+    # provinces named bare are others (their 应急管理厅 spoke at the training); the county is the report's own
+    lines = ["近日,县应急管理局开展培训,浙江、江西、河北、广东、四川5省应急管理厅介绍了经验。", "下一步,为怀远县汛期报送灾害信息奠定基础。"]
+    assert meta("", *lines)["region"] == "安徽省"
+    assert meta("", *lines, "培训邀请了泾源县的灾害信息员。")["region"] is None  # counties of two provinces
+    # 和县 (安徽) after 政府(办事处) is a word, not the county: the 兰陵县 the page names decides
+    assert meta("", "指导各乡镇(街道)政府(办事处)和县政府各部门做好工作。", "办公地址 兰陵县兰陵路东段。")["region"] == "山东省"
+
+
 def test_a_kind_of_body_is_no_office():
     result = meta("", "全国产业工会和各级地方产业工会不同于企业工会，都具有工会领导机关的性质。")
     assert result["org"] is None
