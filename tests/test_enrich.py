@@ -1051,7 +1051,7 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # a meeting the opening names by its year is held in it; not a 年度 one, nor one that sums a year up
         ("", ["9月11至20日,泾源县应急管理局下沉7个乡镇组织召开2024年灾害信息员业务提升培训会。"], 2024, None),
         ("", ["为加快审计发现问题整改进度,中牟县审计局召开2022年第一季度审计整改推进会,查堵点。"], 2022, None),
-        ("", ["1月5日,县审计局召开2022年度审计整改推进会,查找堵点和难点。"], None, None),
+        ("", ["1月5日,县政府办召开2022年度政务信息工作推进会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改总结大会,查找堵点和难点。"], None, None),
     ],
@@ -1239,6 +1239,11 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         ("接受了中央环境保护督察回头看等一系列督察。", 2018),  # the 回头看 of 2018
         ("示范区纪工委监察工委成立监督检查组。", 2017),  # a zone's 监察工委, as a 监委, since the 2017 pilots
         ("示范区纪工委成立监督检查组。", None),
+        # a year's work commended or audited: after the year; not an aim or a plan
+        ("会上还表彰了2011年度南平市党委办公室系统信息工作先进单位。", 2012),
+        ("会议对2017年度同级审计发现的问题进行了交办。", 2018),
+        ("各单位要争创2023年度先进单位。", None),
+        ("县审计局研究了2023年度审计项目计划。", None),
     ],
 )
 def test_campaigns_bound_the_year(line, year_min):
