@@ -988,6 +988,14 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
 
 
+def test_a_persons_given_name_is_no_place():
+    # a post and a surname before a bare stem: a given name (王安徽), then wherever the full name recurs
+    assert find_places("会议由镇党委书记王安徽主持。王安徽指出,要抓好秸秆禁烧。") == []
+    assert [p.name for p in find_places("王安徽指出,要抓好秸秆禁烧。")] == ["安徽省"]  # no post: not read as a name
+    assert [p.name for p in find_places("县委书记王江西省委组织部")] == ["江西省"]  # 江西省 names its level
+    assert [p.name for p in find_places("市长张到安徽考察")] == ["安徽省"]
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
