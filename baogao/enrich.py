@@ -921,6 +921,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
+    contact = _CONTACT.search(text)
+    if contact and _reads_as_body(contact.group("org")):  # 联系人:市统计局政策法规处 周蓓红: the issuer's own staff
+        return _qualify(contact.group("org"), opening, title + " " + stem)
     inspects = _INSPECTION_ROUND.search(opening)
     if inspects:  # 县委第十一轮巡察…: the party committee's own round of 巡察
         return _qualify(re.sub(rf"^第?[{_CN_NUMERAL}]+届", "", inspects.group("org")), opening, title + " " + stem)
@@ -930,6 +933,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
 
 
+# A notice's contact line names its issuer's department and clerk (联系人:市统计局政策法规处 周蓓红 85683071).
+_CONTACT = re.compile(rf"联系人[:：]\s*(?P<org>{_BODY_NAME})(?:[{_HAN}]{{2,8}}?[处科股室])?\s*[{_HAN}]{{2,3}}[\s,，:：(（]*(?:电话)?[:：]?\s*\d")
 # 十三届县委第三轮巡察派出4个巡察组…; 县委第十一轮巡察三个巡察组对…开展了常规巡察: a round of 巡察 is the party
 # committee's own work (its groups are sent out by it), so the item is the committee's.
 _INSPECTION_ROUND = re.compile(

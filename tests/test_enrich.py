@@ -1212,6 +1212,12 @@ def test_how_a_body_is_named(line, org, level):
     assert (result["org"], result["level"]) == (org, level)
 
 
+def test_a_contact_line_names_the_issuer():
+    lines = ["各辖市、区统计局:", "决定开展乡(镇、街道)统计工作基本情况调查。"]
+    assert meta("", *lines, "联系人:市统计局政策法规处 周蓓红 85683071")["org"] == "市统计局"
+    assert meta("", *lines, "联系人:陈良富,联系电话:13324636558")["org"] is None  # a clerk without a body
+
+
 def test_a_signature_may_quote_a_campaign_name():
     lines = ["欢迎广大群众投诉。", "投诉举报电话0398-2829226。"]
     assert meta("", *lines, "市“效能革命”活动办公室", "2018年8月15日")["org"] == "市“效能革命”活动办公室"
