@@ -961,7 +961,7 @@ def _field_body(place: str, title: str, text: str) -> str | None:
 # is that body's (a guest who 出席 or 讲话 is not its host).
 _BODY_PRESIDES = re.compile(
     rf"(?:^|(?<=[\n，,。；;、]))\s*(?:会议)?由?(?P<org>{_BODY_NAME})[{_HAN}]{{0,6}}?"
-    rf"(?:主任|书记|局长|部长|主席|秘书长|处长|科长|组长)[{_HAN}]{{2,3}}主持"
+    rf"(?:主任|书记|局长|部长|主席|秘书长|处长|科长|组长)?[{_HAN}]{{2,3}}主持"  # (会议由镇党委尚金楼主持: no post said)
 )
 
 
