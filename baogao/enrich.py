@@ -1334,6 +1334,9 @@ _OPENING_TYPES = (
 # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal, and none
 # under a headline that names no type (解放区加强督导促重点项目建设提质加速 / 今年以来，… is news).
 _RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
+# …and a summary is set out in parts (一、围绕大局，紧扣中心); a news item that opens so runs its measures in one
+# paragraph each (一是狠抓落实…), under no numbered part.
+_NUMBERED_PART = re.compile(rf"(?:^|\n)\s*[{_CN_NUMERAL}]{{1,3}}、")
 
 
 _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
@@ -1366,7 +1369,7 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
             break
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
-    if not found and not title and _RETROSPECTIVE.search(opening):
+    if not found and not title and _RETROSPECTIVE.search(opening) and _NUMBERED_PART.search(opening):
         found = "工作总结"
     return found or "其他"
 

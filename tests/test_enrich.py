@@ -597,8 +597,12 @@ def test_find_platforms():
         # a title that only ends in 情况 is a headline or a table, no report to superiors
         ("市督查组督查我县2016年度项目推进情况", [], HASH_NAME, "其他"),
         ("工会经费收支预决算情况", [], HASH_NAME, "其他"),
-        # a retrospective opening makes an untitled text a summary, not one under a headline
-        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。"], HASH_NAME, "工作总结"),
+        # a retrospective opening makes an untitled text set out in parts a summary, not one under a headline,
+        # nor a news item that runs its measures 一是…
+        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。", "一、围绕大局，紧扣中心"],
+         HASH_NAME, "工作总结"),
+        ("", ["今年以来,在区委、区政府的正确领导下,行者街道党工委、办事处大胆创新。", "一是狠抓落实。", "二是及时回应。"],
+         HASH_NAME, "其他"),
         ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "其他"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
@@ -624,7 +628,7 @@ def test_find_platforms():
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),
         ("", ["各位代表：", "现在，我代表省人民政府，向大会报告工作。"], HASH_NAME, "政府工作报告"),
         ("", ["现将《办法》印发给你们，请认真遵照执行。"], HASH_NAME, "通知"),
-        ("", ["今年以来，在县委、县政府的正确领导下，圆满完成了各项任务。"], HASH_NAME, "工作总结"),
+        ("", ["今年以来，在县委、县政府的正确领导下，圆满完成了各项任务。", "一、主要工作"], HASH_NAME, "工作总结"),
         # none of them
         ("完善工作汇报制度", [], HASH_NAME, "其他"),  # 汇报 does not end the title
         ("工会网络安全管理重点", ["工作人员应利用专用邮箱。"], HASH_NAME, "其他"),
