@@ -636,6 +636,7 @@ _VISITS_US = re.compile(
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
     r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
 )
+_HOSTED = re.compile(r"在我([省市县区旗乡镇])(?:召开|举行|举办)")
 # …纪委派出督查组在下车街道…: a group the clause's subject sends out is the writer's own, its visit no one else's.
 _SENDS_GROUP = re.compile(r"派出|组成|抽调|成立|组建|牵头")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
@@ -1221,6 +1222,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         level = _level_of_org(org)
         if level:
             return level
+    hosted = _HOSTED.search(title)
+    if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
+        return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
     for source in (title, stem):
         if _CENTRAL_IN_TITLE.search(source):
             return "中央"

@@ -1154,8 +1154,10 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a body's name followed by 系统 is all the bodies of a system (an office's 系统 is the office's)
         ("南平市党委系统信息工作会议召开", "日前,会议召开。", "南平市", "市"),
         ("庆阳市政府办公室系统重点工作会议召开", "3月29日,会议召开。", "庆阳市政府办公室", "市"),
-        # a meeting held in the writer's own place (在我市召开): the host writes, not the body the title names
-        ("南平市党委系统信息工作会议在我市召开", "日前,会议在我市召开。", None, "市"),
+        # a meeting held in the writer's own place (在我市召开): the host writes, not the body the title names,
+        # and the level is the host's (a 市 that says 我市 may be a county-level city: none)
+        ("南平市党委系统信息工作会议在我市召开", "日前,会议在我市召开。", None, None),
+        ("南平市党委系统信息工作会议在我县召开", "日前,会议在我县召开。", None, "县"),
         ("南平市委信息工作会议召开", "日前,南平市委办公室在延平区召开会议。", "南平市委办公室", "市"),
         # the members of a body (…领导小组成员单位) are no subject; a 领导小组 that 成立 something is
         ("", "各县(市、区)党委统战部负责同志,市委统一战线工作领导小组成员单位负责同志参加会议。", None, None),
