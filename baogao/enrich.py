@@ -159,6 +159,9 @@ _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
 )
+# 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
+# what it reports, and in the same paragraph with its formula (现将…如下), was written then.
+_DATED_FORMULA = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[^\n]{0,300}?现将[^。\n]{0,40}?如下")
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
 _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
@@ -238,7 +241,7 @@ def _text_year(text: str) -> int | None:
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
-    m = _NEWS_DAY.match(lead)
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
