@@ -990,6 +990,8 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert [p.name for p in find_places("，沛县委书记")] == ["沛县"]
     assert find_places("完成县政府下达的任务") == []  # 成县 inside a word
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
+    assert [p.name for p in find_places("日前,荣县县委办发出通知")] == ["荣县"]  # its level word again before 县委
+    assert find_places("各县县委书记参加会议") == []  # 各县: every county
 
 
 def test_a_persons_given_name_is_no_place():
