@@ -899,7 +899,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             if title_places & {p.name for p in find_places(m.group("org"))}:
                 return _with_parent_place(m.group("org"), names)
         closing = _NEXT_STEP.search(text)
-        if closing and _reads_as_body(closing.group("org")) and not _TWO_BODIES.search(closing.group("org")):
+        if closing and closing.group("org") in {m.group("org") for m in candidates[1:]}:
+            # (only a body that acts in the opening too: not a checked unit whose plans a 通报 quotes)
             return _qualify(closing.group("org"), opening, names)
         first = candidates[0]
         lead = _lead(opening)

@@ -1197,6 +1197,14 @@ def test_the_writer_is_not_every_body_it_names(title, line, org, level):
     assert (result["org"], result["level"]) == (org, level)
 
 
+def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
+    # past the opening, a checked unit's plans that a 通报 quotes (接下来,县住建局将…) do not make it the writer
+    filler = "督查组实地察看了项目进展情况,听取了汇报。" * 100
+    lines = ["县政府督查室对重点项目进行了专项督查。", filler, "接下来,县住建局将加快项目建设。"]
+    assert meta("", *lines)["org"] == "县政府督查室"
+    assert meta("", lines[0], "县住建局加快了建设。", filler, lines[2])["org"] == "县住建局"
+
+
 @pytest.mark.parametrize(
     ("line", "org", "level"),
     [
