@@ -239,7 +239,7 @@ def _text_year(text: str) -> int | None:
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
-    if m and _plausible(int(m.group(1))):
+    if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
         return int(m.group(1))
     m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None

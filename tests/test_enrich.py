@@ -1071,6 +1071,7 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["1月5日,县政府办召开2022年度政务信息工作推进会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改总结大会,查找堵点和难点。"], None, None),
+        ("", ["12月5日,县政府研究决定,将于近期召开2024年全县经济工作会议。"], None, None),  # a meeting planned
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
