@@ -161,7 +161,11 @@ _NEWS_DAY = re.compile(
 )
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
-_DATED_FORMULA = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[^\n]{0,300}?现将[^。\n]{0,40}?如下")
+# (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
+# 根据…印发的《…》 only cites it.)
+_DATED_FORMULA = re.compile(
+    r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:(?!(?:印发|下发|出台|颁布|公布|发布)(?!的))[^\n]){0,300}?现将[^。\n]{0,40}?如下"
+)
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
 _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is

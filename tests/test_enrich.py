@@ -1060,7 +1060,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
         ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
         # …and a document opening with the day of what it reports, with its formula 现将…如下 in the same paragraph
-        ("", ["2020年7月28日,县政府信息中心对全县政务新媒体进行了全面排查。现将自查整改情况通报如下:"], 2020, None),
+        ("", ["2020年7月28日,根据国务院办公厅印发的《政府网站发展指引》,县政府信息中心对全县政务新媒体进行了全面排查。"
+              "现将自查整改情况通报如下:"], 2020, None),  # a document cited as the basis
+        ("", ["2019年10月8日,国务院办公厅印发《关于做好政府网站工作的通知》。现将有关事项通知如下:"], None, 2019),
         ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。", "现将有关事项通知如下:"], None, 2011),
         # a check of a year's projects is made in that year; not a 年度 evaluation, made after it
         ("", ["本报讯 近日,副县长唐凤娥带队开展 2024年省、市、县政府民生实事项目现场督查。"], 2024, None),
