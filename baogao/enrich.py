@@ -178,9 +178,10 @@ _SINCE_YEAR = re.compile(
     r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
 )
 # 表彰了2011年度…先进单位, 被评为2020年度…先进单位, 2017年度同级审计发现的问题: a year's work is commended or audited
-# after the year, so the text is of a later one. (Not a plan, 2023年度审计项目计划, nor an aim, 争创2023年度先进单位.)
+# after the year, so the text is of a later one. (Not a plan, 2023年度审计项目计划, nor an aim or a call, 争创2023年度先进单位,
+# 推荐2023年度优秀信息员.)
 _YEAR_DONE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,24}?(?:先进|优秀|审计(?![^，。；\n]{0,6}(?:计划|要点|安排)))")
-_AIMED_AT = re.compile(r"争|创")
+_AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 评选/推荐2023年度先进…: still to come
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -486,7 +487,7 @@ def _event_year(text: str) -> int | None:
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
-              if not _AIMED_AT.search(digits, max(0, m.start() - 4), m.start())]
+              if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
