@@ -1180,6 +1180,7 @@ _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=�
 _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 
 
+# A zone named after its city (洛阳市 + 城乡一体化示范区纪工委): the body is the zone's, not the city's.
 _ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
