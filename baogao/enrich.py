@@ -145,12 +145,26 @@ _PROGRESS_OF_YEAR = re.compile(
     r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
 )
 _OPENING_SENTENCE_CHARS = 200
+# 泾源县应急管理局…召开2024年灾害信息员业务提升培训会, 召开2022年第一季度审计整改推进会: the opening tells of a
+# meeting named by its year, held in it. (Not a 年度 one, nor one that sums a year up or commends it: 召开2022年度
+# 总结表彰大会 is held after the year.)
+_HELD_MEETING = re.compile(
+    r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
+    r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
+)
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
 # hour of what it reports, and is of that year (a text that only starts from a dated past event,
 # 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour and no 当天).
 _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
+)
+# 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
+# what it reports, and in the same paragraph with its formula (现将…如下), was written then.
+# (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
+# 根据…印发的《…》 only cites it.)
+_DATED_FORMULA = re.compile(
+    r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:(?!(?:印发|下发|出台|颁布|公布|发布)(?!的))[^\n]){0,300}?现将[^。\n]{0,40}?如下"
 )
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
 _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
@@ -163,6 +177,11 @@ _SINCE_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
     r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
 )
+# 表彰了2011年度…先进单位, 被评为2020年度…先进单位, 2017年度同级审计发现的问题: a year's work is commended or audited
+# after the year, so the text is of a later one. (Not a plan, 2023年度审计项目计划, nor an aim or a call, 争创2023年度先进单位,
+# 推荐2023年度优秀信息员.)
+_YEAR_DONE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,24}?(?:先进|优秀|审计(?![^，。；\n]{0,6}(?:计划|要点|安排)))")
+_AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 评选/推荐2023年度先进…: still to come
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -224,7 +243,10 @@ def _text_year(text: str) -> int | None:
     checked = int(m.group(1) or m.group(2)) if m else 0
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
-    m = _NEWS_DAY.match(lead)
+    m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
+    if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
+        return int(m.group(1))
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
@@ -386,7 +408,7 @@ _CAMPAIGNS = (
     (re.compile(r"新冠(?:肺炎|病毒|疫情)|新型冠状病毒"), 2020),
     # the formulas of 2020 for it (疫情防控 alone is older: 非洲猪瘟, H1N1)
     (re.compile(r"统筹推进[^。；]{0,8}疫情防控和经济社会发展|常态化(?:开展)?疫情防控|疫情防控常态化|外防输入、内防反弹"), 2020),
-    (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
+    (re.compile(r"纪委监委|[省市县区州旗]监委|监察委员会|监察工委"), 2017),  # the 监察委员会 of the 2017 pilots, everywhere from 2018
     (re.compile("党史学习教育"), 2021),
     (re.compile("八项规定"), 2012),  # 中央八项规定, December 2012
     (re.compile("群众路线教育实践活动"), 2013),
@@ -464,6 +486,8 @@ def _event_year(text: str) -> int | None:
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
+    years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
+              if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
@@ -505,11 +529,11 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # Words that end the name of an issuing body. Bare 委 (县委) and 办 are left out: as a title
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
-    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理])"
+    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
     r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
-    r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|人大主席团"
+    r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
@@ -543,7 +567,8 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 _SIGNATURE_LINES = 6
 _SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
-_SIGNATURE = re.compile(rf"^(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
+# (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
+_SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -569,15 +594,17 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
-    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召成共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
+    "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
+    "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
     # 调研员邱道鸿一行4人到…: the body's people, sent out by it
     "|(?:一行|工作人员)\\d*人?(?=[赴到来]|深入)"
     # (not 由市统计局副局长常建明率队的第六督查组: who leads a group, the group is the subject)
     f"|[{_HAN}]{{0,4}}?(?:主任|书记|局长|部长|主席|组长|调研员|处长|科长)[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*"
-    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到]|来到|深入)(?!的))"
+    "等?(?:一行)?\\d*人?(?=(?:带领|带队|率队|率领|[赴到](?!会)|来到|深入)(?!的))"  # (到会: a guest at another's meeting)
     "|[多两三四五六](?:措|举|步|项|个|条|招|字|抓)|多(?:途径|渠道|形式|方面|管齐下))"  # 多措并举, 三步走, 四举措, 多途径; not 中心四楼
 )
 # The subject of an opening clause: after a clause break and an optional time phrase, a body
@@ -592,6 +619,7 @@ _CLAUSE_ORG = re.compile(
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
+    rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
     rf"{_SUBJECT_NEXT})"
 )
 # A town, township or street office, or a county, district or city of the place table, that is
@@ -614,7 +642,9 @@ _VISITS_US = re.compile(
     r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
     r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
+    r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
 )
+_HOSTED = re.compile(r"在我([省市县区旗乡镇])(?:召开|举行|举办)")
 # …纪委派出督查组在下车街道…: a group the clause's subject sends out is the writer's own, its visit no one else's.
 _SENDS_GROUP = re.compile(r"派出|组成|抽调|成立|组建|牵头")
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
@@ -632,6 +662,13 @@ _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当�
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
 _WE_BODY = re.compile(r"[我本]([办局会])|全(办)")
+# 接下来,县人大常委会将继续紧盯…; 下一步,高新区综合办公室将…: the body a news item ends on, saying what it
+# will do next, is the one whose work it tells (not the 县政府 whose projects an opening clause names first).
+_NEXT_STEP = re.compile(rf"(?:^|(?<=[\n。；;]))\s*(?:下一步|接下来)[，,]\s*(?P<org>{_BODY_NAME})(?:还将|将|要)")
+# 近日,省林业厅下发《…通报》,我院…受到通报表彰: a body that sends a document down to a writer who speaks
+# as 我院 / 我局 is its superior, not the writer.
+_SENT_DOWN = re.compile(r"(?:下发|印发|转发)")
+_WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单位)")
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
     "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局)(?![长面势限])"),
@@ -665,6 +702,10 @@ def _title_org(title: str) -> str | None:
             return "、".join(prefix.split())
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
+        return None
+    if t.startswith("系统", m.end()) and not _OFFICE_SUFFIX.search(m.group()):
+        # 南平市党委系统信息工作会议: the party committees of a city, not one body (an office's 系统,
+        # 庆阳市政府办公室系统, is the office and the offices it leads)
         return None
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
@@ -787,7 +828,17 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _find_org(title, stem, opening, text)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
-    return _SHORT_OFFICE.sub(r"\1办公室", org) if org else None
+    return _SHORT_OFFICE.sub(r"\1办公室", _without_province(org)) if org else None
+
+
+def _without_province(org: str) -> str:
+    """陕西省汉中市行政效能投诉中心 → 汉中市行政效能投诉中心: a city's body is named by its city alone (a
+    district or county keeps its city: 北京市通州区总工会)."""
+    places = find_places(org)
+    if len(places) > 1 and places[0].start == 0 and places[0].level == LEVEL_PROVINCE:
+        if places[1].start == places[0].end and places[1].level == LEVEL_CITY:
+            return org[places[1].start :]
+    return org
 
 
 def _bare_kind(org: str) -> bool:
@@ -842,6 +893,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
+        and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区
@@ -851,6 +903,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         for m in candidates:
             if title_places & {p.name for p in find_places(m.group("org"))}:
                 return _with_parent_place(m.group("org"), names)
+        closing = _NEXT_STEP.search(text)
+        if closing and closing.group("org") in {m.group("org") for m in candidates[1:]}:
+            # (only a body that acts in the opening too: not a checked unit whose plans a 通报 quotes)
+            return _qualify(closing.group("org"), opening, names)
         first = candidates[0]
         lead = _lead(opening)
         lead_town = _place_subject(lead)
@@ -875,7 +931,55 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         bodies = Counter(_body_name(m) for m in kind.finditer(text))
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
-    return _place_subject(title) or _place_subject(_lead(opening)) or _that_town(opening) or _head_presides(opening)
+    contact = _CONTACT.search(text)
+    if contact and _reads_as_body(contact.group("org")):  # 联系人:市统计局政策法规处 周蓓红: the issuer's own staff
+        return _qualify(contact.group("org"), opening, title + " " + stem)
+    inspects = _INSPECTION_ROUND.search(opening)
+    if inspects:  # 县委第十一轮巡察…: the party committee's own round of 巡察
+        return _qualify(re.sub(rf"^第?[{_CN_NUMERAL}]+届", "", inspects.group("org")), opening, title + " " + stem)
+    place = _place_subject(title) or _place_subject(_lead(opening))
+    if place:
+        return _field_body(place, title, text) or place
+    return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# A notice's contact line names its issuer's department and clerk (联系人:市统计局政策法规处 周蓓红 85683071).
+_CONTACT = re.compile(rf"联系人[:：]\s*(?P<org>{_BODY_NAME})(?:[{_HAN}]{{2,8}}?[处科股室])?\s*[{_HAN}]{{2,3}}[\s,，:：(（]*(?:电话)?[:：]?\s*\d")
+# 十三届县委第三轮巡察派出4个巡察组…; 县委第十一轮巡察三个巡察组对…开展了常规巡察: a round of 巡察 is the party
+# committee's own work (its groups are sent out by it), so the item is the committee's.
+_INSPECTION_ROUND = re.compile(
+    rf"(?:^|(?<=[\n，,。；;：:]))\s*(?P<org>[{_HAN}]{{0,6}}?[省市县区]委)第[{_CN_NUMERAL}\d]+轮巡察(?!组)"
+)
+
+
+# 沈丘县规范政法督查工作…, and in the text 组建县委政法委督查工作办公室: a place's item on one field's work (政法, 统战,
+# 人大 …) is that field's body's when the text names it at the place's level — the body is the writer, the place
+# only where it sits.
+_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "组工": "委组织部", "宣传": "委宣传部", "人大": "人大常委会", "政协": "政协"}
+
+
+def _field_body(place: str, title: str, text: str) -> str | None:
+    level = place[-1]
+    if level not in _LEVEL_BY_CHAR or place.endswith(_TOWN_WORDS):
+        return None
+    bodies = {place + body for field, body in _FIELD_BODIES.items()
+              if field in title[title.find(place) + len(place):] and level + body in text}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
+# 市委统战部机关党委书记周平主持会议; 会议由县政府督查室主任李某主持: a meeting one of a body's officers chairs
+# is that body's (a guest who 出席 or 讲话 is not its host).
+_BODY_PRESIDES = re.compile(
+    rf"(?:^|(?<=[\n，,。；;、]))\s*(?:会议)?由?(?P<org>{_BODY_NAME})[{_HAN}]{{0,6}}?"
+    rf"(?:主任|书记|局长|部长|主席|秘书长|处长|科长|组长)?[{_HAN}]{{2,3}}主持"  # (会议由镇党委尚金楼主持: no post said)
+)
+
+
+def _body_presides(opening: str, names: str) -> str | None:
+    m = _BODY_PRESIDES.search(_lead(opening))
+    if not m or not _reads_as_body(m.group("org")):
+        return None
+    return _qualify(m.group("org"), opening, names)
 
 
 # 6月13日，县委副书记、县政府县长顾贵鹏主持召开…; 酒泉市委副书记、市长都伟主持召开专题会议; …县长马天峡在政府三楼
@@ -1052,6 +1156,10 @@ _LEADER_SUBJECT = re.compile(
     rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委))"
     rf"(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持|在|突击))"
 )
+# …刘建民深入南湖洲镇督查: the leader goes to a town, whose item it is (as a visiting group's: 87, 301)
+_LEADER_GOES_TO = re.compile(
+    rf"[{_HAN}]{{2,3}}(?:、[{_HAN}]{{2,3}})*等?(?:一行)?(?:深入|来到|到|赴)(?P<place>[{_HAN}]{{2,4}}?(?:镇|乡|街道))(?![村镇政党纪人])"
+)
 _LEADER_POST = re.compile(r"([省市县区旗乡镇])(?:长|领导|委副?书记|委常委)")
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
@@ -1072,6 +1180,10 @@ _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=�
 _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 
 
+# A zone named after its city (洛阳市 + 城乡一体化示范区纪工委): the body is the zone's, not the city's.
+_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+
+
 def _level_of_org(org: str) -> str | None:
     if _CENTRAL.match(org) or _NPC_SESSION_ORG.match(org) and "全国" in org:
         return "中央"
@@ -1086,8 +1198,11 @@ def _level_of_org(org: str) -> str | None:
         town = _TOWN_NAMED.match(org, own.end)
         if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
             return "乡"
+        if _ZONE_IN_PLACE.match(org, own.end):  # 洛阳市城乡一体化示范区纪工委: a zone in the city, of no stated level
+            return None
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
-    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)):  # 郭杜开发区: of no level a name says
+    # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
+    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org):
         return None
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
@@ -1117,6 +1232,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         level = _level_of_org(org)
         if level:
             return level
+    hosted = _HOSTED.search(title)
+    if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
+        return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
     for source in (title, stem):
         if _CENTRAL_IN_TITLE.search(source):
             return "中央"
@@ -1135,8 +1253,12 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
-    leader = _LEADER_SUBJECT.search(NEWS_DATELINE.sub("", opening[:300], count=1))
+    lead = NEWS_DATELINE.sub("", opening[:300], count=1)
+    leader = _LEADER_SUBJECT.search(lead)
     posts = _LEADER_POST.findall(leader.group("posts")) if leader else []
+    goes_to = _LEADER_GOES_TO.match(lead, leader.end()) if posts and leader else None
+    if goes_to and not _NOT_A_TOWN.search(goes_to.group("place")):
+        return "乡"  # 县委常委、纪委书记刘建民深入南湖洲镇督查…: the visit is the town's news
     if posts:
         return _LEVEL_BY_CHAR[posts[-1]]
     ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text))}
@@ -1176,8 +1298,17 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
-    return (_dominant(_provinces(find_places(opening))) or _dominant(Counter(find_outlets(opening)))
+    places = find_places(opening)
+    return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
             or _dominant(Counter(find_platforms(text))))
+
+
+def _counties_province(places: list[Place]) -> str | None:
+    """The province of the counties an opening names, when they are all in one (…为怀远县汛期…报送, beside
+    浙江、江西、河北、广东、四川5省 whose 应急管理厅 spoke at a training): a report names its own county, while
+    provinces named bare are others (one-character counties such as 和县 are left out: 和 is a word too)."""
+    counties = {p.province for p in places if p.level == LEVEL_COUNTY and p.province and p.end - p.start > 2}
+    return counties.pop() if len(counties) == 1 else None
 
 
 # ------------------------------------------------------------------------------------ doc_type
@@ -1217,6 +1348,9 @@ _OPENING_TYPES = (
 # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal, and none
 # under a headline that names no type (解放区加强督导促重点项目建设提质加速 / 今年以来，… is news).
 _RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
+# …and a summary is set out in parts (一、围绕大局，紧扣中心); a news item that opens so runs its measures in one
+# paragraph each (一是狠抓落实…), under no numbered part.
+_NUMBERED_PART = re.compile(rf"(?:^|\n)\s*[{_CN_NUMERAL}]{{1,3}}、")
 
 
 _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
@@ -1249,7 +1383,7 @@ def _doc_type(title: str, stem: str, opening: str) -> str:
             break
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
-    if not found and not title and _RETROSPECTIVE.search(opening):
+    if not found and not title and _RETROSPECTIVE.search(opening) and _NUMBERED_PART.search(opening):
         found = "工作总结"
     return found or "其他"
 

@@ -125,9 +125,16 @@ def find_places(text: str) -> list[Place]:
     """
     pattern, table, guarded = _index()
     found: list[Place] = []
+    persons: set[str] = set()
     for m in _mentions(pattern, text):
         if m.group() in guarded and not _at_word_start(text, m.start(), found):
             continue
+        if m.group()[-1] not in _LEVEL_WORDS and m.start() > 0:
+            # 镇党委书记王安徽主持…, then 王安徽指出: a person's given name, not the province
+            person = text[m.start() - 1] + m.group()
+            if person in persons or _PERSON_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                persons.add(person)
+                continue
         units = table.get(m.group()) or (_one_character_counties()[m.group()],)
         provinces = {u.province for u in units}
         levels = {u.level for u in units}
@@ -170,11 +177,19 @@ def _one_character_counties() -> dict[str, _Unit]:
 @functools.lru_cache(maxsize=1)
 def _one_character_county_pattern() -> re.Pattern[str]:
     # not after a Han character (完成县级, 各县), and only before 人民政府 / 政府 / 委 / 人大 /
-    # 政协 (县委, 县政府 …): the one place such a short name cannot be part of another word
+    # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府): the one
+    # place such a short name cannot be part of another word
     names = "|".join(sorted(_one_character_counties()))
-    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?=(?:人民)?政府|委|人大|政协)")
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协))")
 
 
+# A post and a common surname right before a bare place stem: the stem is a given name (书记王安徽, 主任李江西).
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵万钱严覃戴莫孔汤"
+)
+_PERSON_BEFORE = re.compile(rf"(?:书记|[县市区镇乡省]长|主任|主席|局长|部长|委员|同志)[{_SURNAMES}]$")
+_LEVEL_WORDS = "省市县区州盟旗"
 # Characters after which a word may begin: function words, and the level words that end a
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")

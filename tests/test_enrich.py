@@ -597,8 +597,12 @@ def test_find_platforms():
         # a title that only ends in 情况 is a headline or a table, no report to superiors
         ("市督查组督查我县2016年度项目推进情况", [], HASH_NAME, "其他"),
         ("工会经费收支预决算情况", [], HASH_NAME, "其他"),
-        # a retrospective opening makes an untitled text a summary, not one under a headline
-        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。"], HASH_NAME, "工作总结"),
+        # a retrospective opening makes an untitled text set out in parts a summary, not one under a headline,
+        # nor a news item that runs its measures 一是…
+        ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。", "一、围绕大局，紧扣中心"],
+         HASH_NAME, "工作总结"),
+        ("", ["今年以来,在区委、区政府的正确领导下,行者街道党工委、办事处大胆创新。", "一是狠抓落实。", "二是及时回应。"],
+         HASH_NAME, "其他"),
         ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "其他"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
@@ -624,7 +628,7 @@ def test_find_platforms():
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),
         ("", ["各位代表：", "现在，我代表省人民政府，向大会报告工作。"], HASH_NAME, "政府工作报告"),
         ("", ["现将《办法》印发给你们，请认真遵照执行。"], HASH_NAME, "通知"),
-        ("", ["今年以来，在县委、县政府的正确领导下，圆满完成了各项任务。"], HASH_NAME, "工作总结"),
+        ("", ["今年以来，在县委、县政府的正确领导下，圆满完成了各项任务。", "一、主要工作"], HASH_NAME, "工作总结"),
         # none of them
         ("完善工作汇报制度", [], HASH_NAME, "其他"),  # 汇报 does not end the title
         ("工会网络安全管理重点", ["工作人员应利用专用邮箱。"], HASH_NAME, "其他"),
@@ -986,6 +990,16 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert [p.name for p in find_places("，沛县委书记")] == ["沛县"]
     assert find_places("完成县政府下达的任务") == []  # 成县 inside a word
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
+    assert [p.name for p in find_places("日前,荣县县委办发出通知")] == ["荣县"]  # its level word again before 县委
+    assert find_places("各县县委书记参加会议") == []  # 各县: every county
+
+
+def test_a_persons_given_name_is_no_place():
+    # a post and a surname before a bare stem: a given name (王安徽), then wherever the full name recurs
+    assert find_places("会议由镇党委书记王安徽主持。王安徽指出,要抓好秸秆禁烧。") == []
+    assert [p.name for p in find_places("王安徽指出,要抓好秸秆禁烧。")] == ["安徽省"]  # no post: not read as a name
+    assert [p.name for p in find_places("县委书记王江西省委组织部")] == ["江西省"]  # 江西省 names its level
+    assert [p.name for p in find_places("市长张到安徽考察")] == ["安徽省"]
 
 
 def test_an_office_named_with_several_places_is_not_given_one():
@@ -993,6 +1007,15 @@ def test_an_office_named_with_several_places_is_not_given_one():
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
     assert meta("市政协召开社情民意信息工作会议", *lines)["org"] == "市政协"
     assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
+
+
+def test_the_counties_an_opening_names_give_the_province():
+    # provinces named bare are others (their 应急管理厅 spoke at the training); the county is the report's own
+    lines = ["近日,县应急管理局开展培训,浙江、江西、河北、广东、四川5省应急管理厅介绍了经验。", "下一步,为怀远县汛期报送灾害信息奠定基础。"]
+    assert meta("", *lines)["region"] == "安徽省"
+    assert meta("", *lines, "培训邀请了泾源县的灾害信息员。")["region"] is None  # counties of two provinces
+    # 和县 (安徽) after 政府(办事处) is a word, not the county: the 兰陵县 the page names decides
+    assert meta("", "指导各乡镇(街道)政府(办事处)和县政府各部门做好工作。", "办公地址 兰陵县兰陵路东段。")["region"] == "山东省"
 
 
 def test_a_kind_of_body_is_no_office():
@@ -1036,9 +1059,21 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
         ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
+        # …and a document opening with the day of what it reports, with its formula 现将…如下 in the same paragraph
+        ("", ["2020年7月28日,根据国务院办公厅印发的《政府网站发展指引》,县政府信息中心对全县政务新媒体进行了全面排查。"
+              "现将自查整改情况通报如下:"], 2020, None),  # a document cited as the basis
+        ("", ["2019年10月8日,国务院办公厅印发《关于做好政府网站工作的通知》。现将有关事项通知如下:"], None, 2019),
+        ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。", "现将有关事项通知如下:"], None, 2011),
         # a check of a year's projects is made in that year; not a 年度 evaluation, made after it
         ("", ["本报讯 近日,副县长唐凤娥带队开展 2024年省、市、县政府民生实事项目现场督查。"], 2024, None),
         ("", ["近日,市教育局将开展对县级政府2013年度教育工作督导评估,此次评估为期一周。"], None, None),
+        # a meeting the opening names by its year is held in it; not a 年度 one, nor one that sums a year up
+        ("", ["9月11至20日,泾源县应急管理局下沉7个乡镇组织召开2024年灾害信息员业务提升培训会。"], 2024, None),
+        ("", ["为加快审计发现问题整改进度,中牟县审计局召开2022年第一季度审计整改推进会,查堵点。"], 2022, None),
+        ("", ["1月5日,县政府办召开2022年度政务信息工作推进会,查找堵点和难点。"], None, None),
+        ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
+        ("", ["1月5日,县审计局召开2022年审计整改总结大会,查找堵点和难点。"], None, None),
+        ("", ["12月5日,县政府研究决定,将于近期召开2024年全县经济工作会议。"], None, None),  # a meeting planned
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
@@ -1122,6 +1157,97 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
 
 
 @pytest.mark.parametrize(
+    ("title", "line", "org", "level"),
+    [
+        # a body's name followed by 系统 is all the bodies of a system (an office's 系统 is the office's)
+        ("南平市党委系统信息工作会议召开", "日前,会议召开。", "南平市", "市"),
+        ("庆阳市政府办公室系统重点工作会议召开", "3月29日,会议召开。", "庆阳市政府办公室", "市"),
+        # a meeting held in the writer's own place (在我市召开): the host writes, not the body the title names,
+        # and the level is the host's (a 市 that says 我市 may be a county-level city: none)
+        ("南平市党委系统信息工作会议在我市召开", "日前,会议在我市召开。", None, None),
+        ("南平市党委系统信息工作会议在我县召开", "日前,会议在我县召开。", None, "县"),
+        ("南平市委信息工作会议召开", "日前,南平市委办公室在延平区召开会议。", "南平市委办公室", "市"),
+        # the members of a body (…领导小组成员单位) are no subject; a 领导小组 that 成立 something is
+        ("", "各县(市、区)党委统战部负责同志,市委统一战线工作领导小组成员单位负责同志参加会议。", None, None),
+        ("", "近日,县委巡察工作领导小组成立三个督导组。", "县委巡察工作领导小组", "县"),
+        # a guest's officer 到会 is no delegation the body sends out (…一行到均川镇 is)
+        ("", "日前,省委办公厅信息处副处长施宇辉到会并作专题辅导。", None, None),
+        ("", "日前,省委办公厅信息处副处长施宇辉到南平市调研信息工作。", "省委办公厅", "省"),
+        # the body whose officer chairs the meeting is its host; one who attends and speaks is a guest
+        ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话,"
+         "市委统战部机关党委书记周平主持会议。", "市委统战部", "市"),
+        ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话。", None, None),
+        ("", "5月28日,全镇动员大会在我镇大会议室召开。会议由镇党委尚金楼主持。", "镇党委", "乡"),  # no post said
+        # a body of a zone has no level, whatever the zone's last character
+        ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
+        ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
+        # a body that sends a document down to a writer who speaks as 我院 is its superior, not the writer
+        ("", "近日,省林业厅下发《关于2014年度全省林业政务信息工作情况的通报》,我院受到通报表彰。", None, None),
+        ("", "近日,省林业厅下发《关于做好信息工作的通知》,要求各地抓好落实。", "省林业厅", "省"),
+        # the body a news item ends on, saying what it will do next, is the one whose work it tells
+        ("", "2024年,县政府高度重视民生实事。接下来,县人大常委会将继续紧盯项目建设。", "县人大常委会", "县"),
+        ("", "2024年,县政府高度重视民生实事。接下来,各乡镇将继续紧盯项目建设。", "县政府", "县"),
+        # a place's item on one field's work (政法督查) is the field's body's, when the text names it there
+        ("沈丘县规范政法督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县委政法委", "县"),
+        ("沈丘县规范督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县", "县"),
+        # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
+        ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
+        ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
+    ],
+)
+def test_the_writer_is_not_every_body_it_names(title, line, org, level):
+    result = meta(title, line)
+    assert (result["org"], result["level"]) == (org, level)
+
+
+def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
+    # past the opening, a checked unit's plans that a 通报 quotes (接下来,县住建局将…) do not make it the writer
+    filler = "督查组实地察看了项目进展情况,听取了汇报。" * 100
+    lines = ["县政府督查室对重点项目进行了专项督查。", filler, "接下来,县住建局将加快项目建设。"]
+    assert meta("", *lines)["org"] == "县政府督查室"
+    assert meta("", lines[0], "县住建局加快了建设。", filler, lines[2])["org"] == "县住建局"
+
+
+@pytest.mark.parametrize(
+    ("line", "org", "level"),
+    [
+        # a time word between the subject and its verb
+        ("陕西省汉中市行政效能投诉中心近日成立。", "汉中市行政效能投诉中心", "市"),
+        ("县政府督查室日前对重点项目开展专项督查。", "县政府督查室", "县"),
+        ("县政府督查室今日对重点项目开展专项督查。", None, None),  # (今日 is no time word between them)
+        # a city's body is named by its city alone; a district keeps its city
+        ("湖北省宜昌市总工会开展调研。", "宜昌市总工会", "市"),
+        ("北京市通州区总工会开展调研。", "北京市通州区总工会", "县"),
+        # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
+        ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
+        ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
+        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed
+        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室", "县"),
+        ("县委办抽查了值班情况。", None, None),
+        # a round of 巡察 is the party committee's own work; one of its groups going in is not the committee
+        ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
+        ("根据县委统一部署,维西县委第十一轮巡察三个巡察组开展了常规巡察。", "维西县委", "县"),
+        ("县委第一巡察组正式进驻杉桥镇。", None, None),
+    ],
+)
+def test_how_a_body_is_named(line, org, level):
+    result = meta("", line)
+    assert (result["org"], result["level"]) == (org, level)
+
+
+def test_a_contact_line_names_the_issuer():
+    lines = ["各辖市、区统计局:", "决定开展乡(镇、街道)统计工作基本情况调查。"]
+    assert meta("", *lines, "联系人:市统计局政策法规处 周蓓红 85683071")["org"] == "市统计局"
+    assert meta("", *lines, "联系人:陈良富,联系电话:13324636558")["org"] is None  # a clerk without a body
+
+
+def test_a_signature_may_quote_a_campaign_name():
+    lines = ["欢迎广大群众投诉。", "投诉举报电话0398-2829226。"]
+    assert meta("", *lines, "市“效能革命”活动办公室", "2018年8月15日")["org"] == "市“效能革命”活动办公室"
+    assert meta("", *lines, "市“效能革命”活动", "2018年8月15日")["org"] is None  # no body's name
+
+
+@pytest.mark.parametrize(
     ("line", "level"),
     [
         ("12月1号,我县召开信息工作会议,学习贯彻省、州相关会议精神。", "县"),
@@ -1148,6 +1274,14 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         ("贯彻落实习近平总书记重要指示批示精神。", 2012),
         ("乡村产业发展有新进展。", None),
         ("接受了中央环境保护督察回头看等一系列督察。", 2018),  # the 回头看 of 2018
+        ("示范区纪工委监察工委成立监督检查组。", 2017),  # a zone's 监察工委, as a 监委, since the 2017 pilots
+        ("示范区纪工委成立监督检查组。", None),
+        # a year's work commended or audited: after the year; not an aim or a plan
+        ("会上还表彰了2011年度南平市党委办公室系统信息工作先进单位。", 2012),
+        ("会议对2017年度同级审计发现的问题进行了交办。", 2018),
+        ("各单位要争创2023年度先进单位。", None),
+        ("请各单位于12月10日前推荐2023年度优秀信息员。", None),
+        ("县审计局研究了2023年度审计项目计划。", None),
     ],
 )
 def test_campaigns_bound_the_year(line, year_min):
