@@ -7,8 +7,9 @@ of every unchanged report from the index before and copies their pieces from its
 when a report added before them renumbers every document, and gives the same bytes as a cold
 build of the same inputs. What it takes from the index before is checked: a damaged piece or a
 missing file is made again, and the files of the index before (which the site links) are never
-written into. The postings' shards are kept whole when only metadata changed (their own
-version: the texts and their order), and written again otherwise.
+written into. The postings are in segments of consecutive documents, each numbered from its
+first and named by its own version (its texts in order): a segment whose texts an edit left as
+they were keeps its shards, wherever the edit moved it, and the others are written again.
 """
 
 from __future__ import annotations
@@ -122,14 +123,41 @@ def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
 
 
 def shard_inodes(root: Path) -> dict[str, int]:
-    """The postings' shard scripts (g1/S.js … g3/S.js) and their inodes."""
-    return {p.relative_to(root).as_posix(): p.stat().st_ino for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")}
+    """The postings' shard scripts (p/VERSION/gN/S.js) and their inodes."""
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / "p").glob("*/g[123]/*.js")}
+
+
+def segment_inodes(root: Path) -> dict[str, set[int]]:
+    """The inodes of each segment's shard scripts, by the segment's folder (its postings' version)."""
+    found: dict[str, set[int]] = {}
+    for name, inode in shard_inodes(root).items():
+        found.setdefault(name.split("/")[1], set()).add(inode)
+    return found
+
+
+@pytest.fixture
+def segmented(archive) -> tuple[list[dict[str, Any]], Path]:
+    """The archive, in which every report is a segment of the postings of its own (fewer
+    reports than SEGMENTS)."""
+    catalog, _ = archive
+    assert index._segment_cuts(catalog) == [(doc, doc + 1) for doc in range(len(catalog))]
+    return archive
 
 
 def relabelled(catalog: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`catalog` after an edit of metadata only (a report's themes and office, as a themes.yml or
     sidecar edit gives): the index version changes, the texts and their order do not."""
     return [dict(e, themes=["督查"], org="某县政府办公室") if i == 1 else e for i, e in enumerate(catalog)]
+
+
+def same_answers(catalog: list[dict[str, Any]], text: Path, tmp_path: Path) -> None:
+    """The incremental index answers as the cold one and as substring search over the texts,
+    at every level of the postings."""
+    truth = [(text / f"{e['id']}.txt").read_text(encoding="utf-8") for e in catalog]
+    for query in ("作", "作风", "作风建设", "工作", "的"):
+        hits = SearchIndex(tmp_path / "incremental").search(parse_query(query))
+        assert hits and hits == SearchIndex(tmp_path / "cold").search(parse_query(query))
+        assert {hit.doc for hit in hits} == {doc for doc, body in enumerate(truth) if query in body}
 
 
 def test_a_metadata_edit_keeps_every_shard_of_the_postings(archive, tmp_path):
@@ -141,29 +169,69 @@ def test_a_metadata_edit_keeps_every_shard_of_the_postings(archive, tmp_path):
     assert (root / "VERSION").read_text() != version  # rows and facets are new
     assert shard_inodes(root) == before  # every shard linked, none written again
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
-    for query in ("作", "作风", "作风建设"):  # every level of the postings
-        hits = SearchIndex(tmp_path / "incremental").search(parse_query(query))
-        assert hits and hits == SearchIndex(tmp_path / "cold").search(parse_query(query))
+    same_answers(changed, text, tmp_path)
 
 
-def test_a_text_edit_or_a_new_order_writes_the_postings_again(archive, tmp_path):
-    catalog, text = archive
+def test_a_text_edit_writes_the_postings_of_its_segment_only(segmented, tmp_path):
+    catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
-    before = shard_inodes(root)
-    for changed in (edited(catalog, 2, text), list(reversed(catalog))):
+    before = segment_inodes(root)
+    old = SearchIndex(tmp_path / "incremental").segments[2][1]
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    after = segment_inodes(root)
+    new = SearchIndex(tmp_path / "incremental").segments[2][1]
+    assert new != old and old not in after and not after[new] & set().union(*before.values())  # its own: new
+    assert {name: after[name] for name in before if name != old} == {name: inodes for name, inodes in before.items()
+                                                                     if name != old}  # the others' linked
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    same_answers(changed, text, tmp_path)
+
+
+def test_an_insertion_or_a_new_order_keeps_the_segments_it_does_not_cut(segmented, tmp_path):
+    """Documents are numbered from their segment's first: a report added first, or the order
+    reversed, renumbers every document, and every other segment's postings are kept."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    source = catalog[-1]
+    new = dict(source, id=NEW_ID, url=report_url(NEW_ID), title="新增的报告", display_title="新增的报告")
+    (text / f"{NEW_ID}.txt").write_text((text / f"{source['id']}.txt").read_text(encoding="utf-8") + "\n又一段。\n",
+                                        encoding="utf-8")
+    for changed in ([new, *catalog], list(reversed(catalog))):
+        before = segment_inodes(root)
         root = build(changed, text, tmp_path / "incremental")
-        after = shard_inodes(root)
-        assert not set(after.values()) & set(before.values())  # other documents or numbers: all new
+        after = segment_inodes(root)
+        assert {name: after[name] for name in before if name in after} == \
+            {name: inodes for name, inodes in before.items() if name in after}
+        assert len(set(after) - set(before)) == (changed[0] is new)  # the new report's segment only
         assert files(root) == files(build(changed, text, tmp_path / "cold"))
-        before = after
+        same_answers(changed, text, tmp_path)
 
 
-def test_a_damaged_shard_of_the_index_before_is_not_kept(archive, tmp_path):
-    """One shard of the index before altered: the postings are written again (never the damage
-    carried on), and the file the previous site links is not written into."""
-    catalog, text = archive
+@pytest.mark.parametrize("reports", [1000, 5000, 10_000])
+def test_segments_are_cut_by_the_reports_present(reports):
+    """About SEGMENTS segments; an added, changed or deleted report changes the documents of its
+    own segment (or two, where it adds or removes a cut); every other one stays as it was, shifted."""
+    catalog = [{"id": f"{k:012x}"} for k in range(reports)]
+    cuts = index._segment_cuts(catalog)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(catalog) and all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert index.SEGMENTS / 2 <= len(cuts) <= 2 * index.SEGMENTS
+    for at in (0, reports // 3, reports - 1):
+        for after, shift in (([*catalog[:at], {"id": "new"}, *catalog[at:]], 1), (catalog[:at] + catalog[at + 1:], -1)):
+            moved = index._segment_cuts(after)
+            kept = {(first, end) for first, end in cuts if end <= at} | \
+                {(first + shift, end + shift) for first, end in cuts if first > at}
+            assert len(kept - set(moved)) <= 2 and len(set(moved) - kept) <= 2  # a cut added or removed: two
+
+
+def test_a_damaged_shard_of_the_index_before_is_not_kept(segmented, tmp_path):
+    """One shard of the index before altered: its segment's postings are written again (never
+    the damage carried on), the others' kept, and the file the previous site links is not
+    written into."""
+    catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
-    shard = max((p for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")), key=lambda p: p.stat().st_size)
+    before = segment_inodes(root)
+    shard = max((root / "p").glob("*/g[123]/*.js"), key=lambda p: p.stat().st_size)
     data = bytearray(shard.read_bytes())
     data[len(data) // 2] = ord("A") if data[len(data) // 2] != ord("A") else ord("B")
     shard.write_bytes(bytes(data))
@@ -173,5 +241,8 @@ def test_a_damaged_shard_of_the_index_before_is_not_kept(archive, tmp_path):
     os.link(shard, site / "shard.js")
     changed = relabelled(catalog)
     root = build(changed, text, tmp_path / "incremental")
+    after = segment_inodes(root)
+    assert set(after) == set(before)
+    assert [name for name in before if after[name] != before[name]] == [shard.parent.parent.name]
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     assert (site / "shard.js").read_bytes() == damaged
