@@ -246,3 +246,38 @@ def test_a_damaged_shard_of_the_index_before_is_not_kept(segmented, tmp_path):
     assert [name for name in before if after[name] != before[name]] == [shard.parent.parent.name]
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     assert (site / "shard.js").read_bytes() == damaged
+
+
+def test_a_shard_checked_before_is_not_read_again_until_it_changes(segmented, tmp_path, monkeypatch):
+    """The kept shards' checks are remembered by file (baogao.filememo): a build after one that
+    checked them reads none of them, and one altered since is read, found damaged and its
+    segment written again."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    past = os.stat(root / "manifest.js").st_mtime - 60  # not written just now: else never remembered
+    for path in (root / "p").rglob("*.js"):
+        os.utime(path, (past, past))
+    read: list[str] = []
+    whole = index._shards_whole
+    monkeypatch.setattr(index, "_shards_whole", lambda job: read.extend(job[2]) or whole(job))
+    changed = relabelled(catalog)
+    build(changed, text, tmp_path / "incremental")
+    assert sorted(read) == sorted(name[:-3] for name in shard_inodes(root))  # the first time: every one
+    read.clear()
+    checked = set(segment_inodes(root))
+    changed = edited(changed, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    assert read == []
+    written = {name[:-3] for name in shard_inodes(root) if name.split("/")[1] not in checked}  # just now: not remembered
+    assert written
+    kept = sorted(checked & set(segment_inodes(root)))[0]  # a segment whose files were checked and remembered
+    shard = max((root / "p" / kept).glob("g3/*.js"), key=lambda p: p.stat().st_size)
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2] = ord("A") if data[len(data) // 2] != ord("A") else ord("B")
+    shard.write_bytes(bytes(data))
+    before = segment_inodes(root)
+    changed = [dict(e, org="另一个办公室") if i == 0 else e for i, e in enumerate(changed)]  # metadata only
+    root = build(changed, text, tmp_path / "incremental")
+    assert sorted(read) == sorted({shard.relative_to(root).as_posix()[:-3]} | written)  # of those checked, the altered one
+    assert [name for name in before if segment_inodes(root)[name] != before[name]] == [shard.parent.parent.name]
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))

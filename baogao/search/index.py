@@ -80,6 +80,7 @@ from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
+SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
 # 16: the postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
 # (kept across metadata edits); 14: the text store's chunks named by their report's key
 FORMAT = 16
@@ -139,7 +140,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     # One pool for all phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(catalog), CHUNK, workers) as pool:
-        shards = _kept_postings(target, tmp, {postings for _, _, postings in segments}, pool)
+        shards = _kept_postings(target, tmp, {postings for _, _, postings in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
         levels: dict[str, dict[int, _Level]] = {}
         writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
         for first, end, postings in segments:
@@ -231,10 +232,13 @@ def _postings_version(texts: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _kept_postings(previous: Path, root: Path, versions: set[str], pool: ProcessPoolExecutor | None) -> dict[str, list[int]]:
+def _kept_postings(previous: Path, root: Path, versions: set[str], pool: ProcessPoolExecutor | None,
+                   memo_path: Path) -> dict[str, list[int]]:
     """The segments among `versions` whose postings the index before (`previous`) holds, each
     of its shards whole, linked into `root`: their levels' shard counts by version (a segment
-    with a damaged or missing shard is not kept, and nothing of it is left linked)."""
+    with a damaged or missing shard is not kept, and nothing of it is left linked). A shard is
+    read and checked unless it is the file (inode, size, time) a build before checked, as
+    `memo_path` remembers."""
     try:
         manifest = read_script(previous / "manifest.js")
         if manifest.get("format") != FORMAT:
@@ -244,10 +248,28 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
         return {}
     names = {version: [shard_name(version, n, s) for n in (1, 2, 3) for s in range(there[version][n - 1])]
              for version in sorted(versions & set(there))}
-    jobs = [(previous, version, part[k: k + SHARD_CHECKS]) for version, part in names.items()
+    # A file checked by a build before, and the same file still (`baogao.filememo`), is not read again.
+    memo, states, damaged = FileMemo(memo_path), {}, set()
+    unread: dict[str, list[str]] = {}
+    for version, part in names.items():
+        for name in part:
+            try:
+                states[name] = memo.state([previous / f"{name}.js"])
+            except OSError:
+                damaged.add(version)  # missing
+                continue
+            if memo.recall(states[name]) != name:
+                unread.setdefault(version, []).append(name)
+    jobs = [(previous, version, part[k: k + SHARD_CHECKS]) for version, part in unread.items()
             for k in range(0, len(part), SHARD_CHECKS)]
     checks = list(pool.map(_shards_whole, jobs) if pool is not None else map(_shards_whole, jobs))
-    damaged = {version for (_, version, _), whole in zip(jobs, checks) if not whole}
+    for (_, version, part), whole in zip(jobs, checks):
+        if not whole:
+            damaged.add(version)
+            continue
+        for name in part:  # its name holds its segment's version, under which it was checked
+            memo.remember(states[name], [previous / f"{name}.js"], name)
+    memo.save()
     kept = {}
     for version, part in names.items():
         if version in damaged:
