@@ -281,3 +281,19 @@ def test_a_shard_checked_before_is_not_read_again_until_it_changes(segmented, tm
     assert sorted(read) == sorted({shard.relative_to(root).as_posix()[:-3]} | written)  # of those checked, the altered one
     assert [name for name in before if segment_inodes(root)[name] != before[name]] == [shard.parent.parent.name]
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_segments_of_the_same_texts_share_their_files(segmented, tmp_path):
+    """Two segments whose texts are the same (a report filed twice) have one postings' version:
+    one folder, written once, read for both at their own first documents."""
+    catalog, text = segmented
+    source = catalog[1]
+    (text / f"{NEW_ID}.txt").write_bytes((text / f"{source['id']}.txt").read_bytes())
+    twice = [*catalog, dict(source, id=NEW_ID, url=report_url(NEW_ID))]
+    build(catalog, text, tmp_path / "incremental")
+    root = build(twice, text, tmp_path / "incremental")
+    segments = SearchIndex(tmp_path / "incremental").segments
+    assert segments[1][1] == segments[-1][1] and len(segment_inodes(root)) == len(segments) - 1
+    assert files(root) == files(build(twice, text, tmp_path / "cold"))
+    same_answers(twice, text, tmp_path)
+    assert {1, len(twice) - 1} <= {hit.doc for hit in SearchIndex(tmp_path / "cold").search(parse_query("作风建设"))}
