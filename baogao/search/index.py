@@ -208,7 +208,7 @@ def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
     builds before (an incremental build must give the cold build's files), and by ids, which
     an edit of a text keeps: adding, changing or deleting one report changes the documents of
     one segment, or two where it adds or removes a cut, and the others keep their postings
-    (all of them change only where the number of reports crosses a power of two × SEGMENTS).
+    (all of them change only where the number of reports crosses SEGMENTS × 2^(k+½)).
     """
     size = 1 << max(0, round(math.log2(len(catalog) / SEGMENTS))) if len(catalog) >= SEGMENTS else 1
     half = max(1, size // 2)
