@@ -297,3 +297,21 @@ def test_segments_of_the_same_texts_share_their_files(segmented, tmp_path):
     assert files(root) == files(build(twice, text, tmp_path / "cold"))
     same_answers(twice, text, tmp_path)
     assert {1, len(twice) - 1} <= {hit.doc for hit in SearchIndex(tmp_path / "cold").search(parse_query("作风建设"))}
+
+
+def test_a_damaged_manifest_before_keeps_nothing(segmented, tmp_path):
+    """The index before's manifest with a segment that lists two levels, not three: nothing of
+    it is kept, and the build gives the cold build's files (never an error)."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    text_of = (root / "manifest.js").read_text(encoding="utf-8")
+    manifest = json.loads(text_of[text_of.index(",") + 1: text_of.rindex(");")], strict=False)
+    manifest["segments"][0] = manifest["segments"][0][:-1]
+    (root / "manifest.js").unlink()  # not written into: the site may link it
+    (root / "manifest.js").write_text(f'baogaoSearch.load("manifest",{json.dumps(manifest, ensure_ascii=False)});\n',
+                                      encoding="utf-8")
+    before = set().union(*segment_inodes(root).values())
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert not set().union(*segment_inodes(root).values()) & before
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))

@@ -204,9 +204,9 @@ def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
 
     A segment ends after a report whose id's digest is 0 modulo size / 2 once it holds size / 2
     reports (and at the end), `size` the power of two nearest the reports / SEGMENTS: segments
-    of `size` reports on average (the few largest about 1.6 times that), 0.7–1.4 SEGMENTS of them. Cut by the reports present alone, never by the
-    builds before (an incremental build must give the cold build's files), and by ids, which
-    an edit of a text keeps: adding, changing or deleting one report changes the documents of
+    of `size` reports on average (the few largest about 1.6 times that), 0.7–1.4 SEGMENTS of
+    them. Cut by the reports present alone, never by the builds before (an incremental build
+    must give the cold build's files), and by ids, which an edit of a text keeps: adding, changing or deleting one report changes the documents of
     one segment, or two where it adds or removes a cut, and the others keep their postings
     (all of them change only where the number of reports crosses SEGMENTS × 2^(k+½)).
     """
@@ -243,7 +243,9 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
         manifest = read_script(previous / "manifest.js")
         if manifest.get("format") != FORMAT:
             return {}
-        there = {str(row[2]): [int(count) for count in row[3:6]] for row in manifest["segments"]}
+        there = {str(row[2]): [int(count) for count in row[3:]] for row in manifest["segments"]}
+        if not all(len(counts) == 3 for counts in there.values()):
+            return {}
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return {}
     names = {version: [shard_name(version, n, s) for n in (1, 2, 3) for s in range(there[version][n - 1])]
