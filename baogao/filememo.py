@@ -49,17 +49,35 @@ class FileMemo:
     def get(self, files: Sequence[Path | str], compute: Callable[[], str]) -> str:
         """What `compute` (which reads `files`) returns, from memory when the files are as they
         were when it was computed; OSError when a file is missing."""
-        before = [os.stat(path, follow_symlinks=False) for path in files]
-        key = "|".join(":".join(map(str, _same(status))) for status in before)
-        value = self._new.get(key) or self._old.get(key)
+        state = self.state(files)
+        value = self.recall(state)
         if value is None:
             value = compute()
-            after = [os.stat(path, follow_symlinks=False) for path in files]
-            recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
-            if any(_same(a) != _same(b) for a, b in zip(after, before)) or any(s.st_mtime_ns > recent for s in before):
-                return value  # being written, or too recent to tell a later write by its time
-        self._new[key] = value
+            self.remember(state, files, value)
         return value
+
+    def state(self, files: Sequence[Path | str]) -> str:
+        """What a value from `files` is remembered under: each file's identity, size, time and
+        mode now; OSError when a file is missing."""
+        return "|".join(":".join(map(str, _same(os.stat(path, follow_symlinks=False)))) for path in files)
+
+    def recall(self, state: str) -> str | None:
+        """The value remembered for files in `state` (see `state`), kept for the next build too."""
+        value = self._new.get(state) or self._old.get(state)
+        if value is not None:
+            self._new[state] = value
+        return value
+
+    def remember(self, state: str, files: Sequence[Path | str], value: str) -> None:
+        """Remember `value`, computed from `files` read in `state`, unless they changed since, or
+        were modified too recently to tell a later write by its time."""
+        try:
+            now = self.state(files)
+        except OSError:
+            return
+        recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
+        if now == state and all(int(part.split(":")[3]) <= recent for part in state.split("|")):
+            self._new[state] = value
 
     def save(self) -> None:
         """Keep the values this build used (the others are of files gone or changed)."""

@@ -27,7 +27,7 @@ from baogao import sources
 from baogao.cli import main as baogao
 from baogao.convert import STATE_FILE, convert_archive, report_id
 from baogao.readers.txt import binary_head
-from baogao.search.index import INDEX_DIR, shard_of
+from baogao.search.index import INDEX_DIR, shard_name, shard_of
 from tests.conftest import REPORTS, ROOT, build_site
 from tests.hostile_inputs import GOOD, SAMPLE_NAMES, shown_text, snapshot, squeeze
 
@@ -345,25 +345,27 @@ def read_manifest(site: Path) -> dict:
 
 def index_file(site: Path, term: str) -> Path:
     """The index file that holds `term` (1–3 characters)."""
-    shards = read_manifest(site)["shards"][str(len(term))]
-    return site / INDEX_DIR / f"g{len(term)}" / f"{shard_of(term, shards)}.js"
+    segment = read_manifest(site)["segments"][0]  # the sample archive is one segment of the postings
+    shards = segment[2 + len(term)]
+    return site / INDEX_DIR / f"{shard_name(segment[2], len(term), shard_of(term, shards))}.js"
 
 
 def double_the_shard_count(site: Path) -> None:
     """A manifest that is valid JSON but wrong: queries would look for terms in the wrong shards."""
     manifest = read_manifest(site)
-    manifest["shards"]["3"] *= 2
+    manifest["segments"][0][5] *= 2
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     (site / INDEX_DIR / "manifest.js").write_text(f'baogaoSearch.load("manifest",{text});\n', encoding="utf-8")
 
 
 def another_build(site: Path) -> None:
     """The manifest of another build, of other texts, beside these files (a half-copied update):
-    every file's check is keyed by the version (the shards' by the postings' version), so none of
-    them passes as this build's."""
+    every file's check is keyed by the version (the shards' by their segment's postings' version,
+    which names their folder), so none of them passes as this build's."""
     manifest = read_manifest(site)
     manifest["version"] = "0" * len(manifest["version"])
-    manifest["postings"] = "0" * len(manifest["postings"])
+    for segment in manifest["segments"]:
+        segment[2] = "0" * len(segment[2])
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     (site / INDEX_DIR / "manifest.js").write_text(f'baogaoSearch.load("manifest",{text});\n', encoding="utf-8")
 
@@ -415,7 +417,7 @@ def test_queries_that_need_no_damaged_file_still_answer(site_copy, capsys):
     (lambda site: (site / INDEX_DIR / "manifest.js").write_text("baogaoSearch.load(\"manifest\",{\"form"),
      "检索索引不完整：search-index/manifest.js 缺失或损坏"),
     (lambda site: double_the_shard_count(site), "检索索引不完整：search-index/manifest.js 缺失或损坏"),
-    (another_build, "检索索引不完整：search-index/g3/"),
+    (another_build, "检索索引不完整：search-index/p/0000000000000000/g3/"),
 ])
 def test_a_missing_site_or_index_is_one_line(site_copy, caplog, capsys, break_site, message):
     break_site(site_copy)

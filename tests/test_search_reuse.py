@@ -7,8 +7,9 @@ of every unchanged report from the index before and copies their pieces from its
 when a report added before them renumbers every document, and gives the same bytes as a cold
 build of the same inputs. What it takes from the index before is checked: a damaged piece or a
 missing file is made again, and the files of the index before (which the site links) are never
-written into. The postings' shards are kept whole when only metadata changed (their own
-version: the texts and their order), and written again otherwise.
+written into. The postings are in segments of consecutive documents, each numbered from its
+first and named by its own version (its texts in order): a segment whose texts an edit left as
+they were keeps its shards, wherever the edit moved it, and the others are written again.
 """
 
 from __future__ import annotations
@@ -122,14 +123,41 @@ def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
 
 
 def shard_inodes(root: Path) -> dict[str, int]:
-    """The postings' shard scripts (g1/S.js … g3/S.js) and their inodes."""
-    return {p.relative_to(root).as_posix(): p.stat().st_ino for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")}
+    """The postings' shard scripts (p/VERSION/gN/S.js) and their inodes."""
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / "p").glob("*/g[123]/*.js")}
+
+
+def segment_inodes(root: Path) -> dict[str, set[int]]:
+    """The inodes of each segment's shard scripts, by the segment's folder (its postings' version)."""
+    found: dict[str, set[int]] = {}
+    for name, inode in shard_inodes(root).items():
+        found.setdefault(name.split("/")[1], set()).add(inode)
+    return found
+
+
+@pytest.fixture
+def segmented(archive) -> tuple[list[dict[str, Any]], Path]:
+    """The archive, in which every report is a segment of the postings of its own (fewer
+    reports than SEGMENTS)."""
+    catalog, _ = archive
+    assert index._segment_cuts(catalog) == [(doc, doc + 1) for doc in range(len(catalog))]
+    return archive
 
 
 def relabelled(catalog: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`catalog` after an edit of metadata only (a report's themes and office, as a themes.yml or
     sidecar edit gives): the index version changes, the texts and their order do not."""
     return [dict(e, themes=["督查"], org="某县政府办公室") if i == 1 else e for i, e in enumerate(catalog)]
+
+
+def same_answers(catalog: list[dict[str, Any]], text: Path, tmp_path: Path) -> None:
+    """The incremental index answers as the cold one and as substring search over the texts,
+    at every level of the postings."""
+    truth = [(text / f"{e['id']}.txt").read_text(encoding="utf-8") for e in catalog]
+    for query in ("作", "作风", "作风建设", "工作", "的"):
+        hits = SearchIndex(tmp_path / "incremental").search(parse_query(query))
+        assert hits and hits == SearchIndex(tmp_path / "cold").search(parse_query(query))
+        assert {hit.doc for hit in hits} == {doc for doc, body in enumerate(truth) if query in body}
 
 
 def test_a_metadata_edit_keeps_every_shard_of_the_postings(archive, tmp_path):
@@ -141,29 +169,69 @@ def test_a_metadata_edit_keeps_every_shard_of_the_postings(archive, tmp_path):
     assert (root / "VERSION").read_text() != version  # rows and facets are new
     assert shard_inodes(root) == before  # every shard linked, none written again
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
-    for query in ("作", "作风", "作风建设"):  # every level of the postings
-        hits = SearchIndex(tmp_path / "incremental").search(parse_query(query))
-        assert hits and hits == SearchIndex(tmp_path / "cold").search(parse_query(query))
+    same_answers(changed, text, tmp_path)
 
 
-def test_a_text_edit_or_a_new_order_writes_the_postings_again(archive, tmp_path):
-    catalog, text = archive
+def test_a_text_edit_writes_the_postings_of_its_segment_only(segmented, tmp_path):
+    catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
-    before = shard_inodes(root)
-    for changed in (edited(catalog, 2, text), list(reversed(catalog))):
+    before = segment_inodes(root)
+    old = SearchIndex(tmp_path / "incremental").segments[2][1]
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    after = segment_inodes(root)
+    new = SearchIndex(tmp_path / "incremental").segments[2][1]
+    assert new != old and old not in after and not after[new] & set().union(*before.values())  # its own: new
+    assert {name: after[name] for name in before if name != old} == {name: inodes for name, inodes in before.items()
+                                                                     if name != old}  # the others' linked
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+    same_answers(changed, text, tmp_path)
+
+
+def test_an_insertion_or_a_new_order_keeps_the_segments_it_does_not_cut(segmented, tmp_path):
+    """Documents are numbered from their segment's first: a report added first, or the order
+    reversed, renumbers every document, and every other segment's postings are kept."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    source = catalog[-1]
+    new = dict(source, id=NEW_ID, url=report_url(NEW_ID), title="新增的报告", display_title="新增的报告")
+    (text / f"{NEW_ID}.txt").write_text((text / f"{source['id']}.txt").read_text(encoding="utf-8") + "\n又一段。\n",
+                                        encoding="utf-8")
+    for changed in ([new, *catalog], list(reversed(catalog))):
+        before = segment_inodes(root)
         root = build(changed, text, tmp_path / "incremental")
-        after = shard_inodes(root)
-        assert not set(after.values()) & set(before.values())  # other documents or numbers: all new
+        after = segment_inodes(root)
+        assert {name: after[name] for name in before if name in after} == \
+            {name: inodes for name, inodes in before.items() if name in after}
+        assert len(set(after) - set(before)) == (changed[0] is new)  # the new report's segment only
         assert files(root) == files(build(changed, text, tmp_path / "cold"))
-        before = after
+        same_answers(changed, text, tmp_path)
 
 
-def test_a_damaged_shard_of_the_index_before_is_not_kept(archive, tmp_path):
-    """One shard of the index before altered: the postings are written again (never the damage
-    carried on), and the file the previous site links is not written into."""
-    catalog, text = archive
+@pytest.mark.parametrize("reports", [1000, 5000, 10_000])
+def test_segments_are_cut_by_the_reports_present(reports):
+    """About SEGMENTS segments; an added, changed or deleted report changes the documents of its
+    own segment (or two, where it adds or removes a cut); every other one stays as it was, shifted."""
+    catalog = [{"id": f"{k:012x}"} for k in range(reports)]
+    cuts = index._segment_cuts(catalog)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(catalog) and all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert index.SEGMENTS / 2 <= len(cuts) <= 2 * index.SEGMENTS
+    for at in (0, reports // 3, reports - 1):
+        for after, shift in (([*catalog[:at], {"id": "new"}, *catalog[at:]], 1), (catalog[:at] + catalog[at + 1:], -1)):
+            moved = index._segment_cuts(after)
+            kept = {(first, end) for first, end in cuts if end <= at} | \
+                {(first + shift, end + shift) for first, end in cuts if first > at}
+            assert len(kept - set(moved)) <= 2 and len(set(moved) - kept) <= 2  # a cut added or removed: two
+
+
+def test_a_damaged_shard_of_the_index_before_is_not_kept(segmented, tmp_path):
+    """One shard of the index before altered: its segment's postings are written again (never
+    the damage carried on), the others' kept, and the file the previous site links is not
+    written into."""
+    catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
-    shard = max((p for n in (1, 2, 3) for p in (root / f"g{n}").glob("*.js")), key=lambda p: p.stat().st_size)
+    before = segment_inodes(root)
+    shard = max((root / "p").glob("*/g[123]/*.js"), key=lambda p: p.stat().st_size)
     data = bytearray(shard.read_bytes())
     data[len(data) // 2] = ord("A") if data[len(data) // 2] != ord("A") else ord("B")
     shard.write_bytes(bytes(data))
@@ -173,5 +241,77 @@ def test_a_damaged_shard_of_the_index_before_is_not_kept(archive, tmp_path):
     os.link(shard, site / "shard.js")
     changed = relabelled(catalog)
     root = build(changed, text, tmp_path / "incremental")
+    after = segment_inodes(root)
+    assert set(after) == set(before)
+    assert [name for name in before if after[name] != before[name]] == [shard.parent.parent.name]
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     assert (site / "shard.js").read_bytes() == damaged
+
+
+def test_a_shard_checked_before_is_not_read_again_until_it_changes(segmented, tmp_path, monkeypatch):
+    """The kept shards' checks are remembered by file (baogao.filememo): a build after one that
+    checked them reads none of them, and one altered since is read, found damaged and its
+    segment written again."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    past = os.stat(root / "manifest.js").st_mtime - 60  # not written just now: else never remembered
+    for path in (root / "p").rglob("*.js"):
+        os.utime(path, (past, past))
+    read: list[str] = []
+    whole = index._shards_whole
+    monkeypatch.setattr(index, "_shards_whole", lambda job: read.extend(job[2]) or whole(job))
+    changed = relabelled(catalog)
+    build(changed, text, tmp_path / "incremental")
+    assert sorted(read) == sorted(name[:-3] for name in shard_inodes(root))  # the first time: every one
+    read.clear()
+    checked = set(segment_inodes(root))
+    changed = edited(changed, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    assert read == []
+    written = {name[:-3] for name in shard_inodes(root) if name.split("/")[1] not in checked}  # just now: not remembered
+    assert written
+    kept = sorted(checked & set(segment_inodes(root)))[0]  # a segment whose files were checked and remembered
+    shard = max((root / "p" / kept).glob("g3/*.js"), key=lambda p: p.stat().st_size)
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2] = ord("A") if data[len(data) // 2] != ord("A") else ord("B")
+    shard.write_bytes(bytes(data))
+    before = segment_inodes(root)
+    changed = [dict(e, org="另一个办公室") if i == 0 else e for i, e in enumerate(changed)]  # metadata only
+    root = build(changed, text, tmp_path / "incremental")
+    assert sorted(read) == sorted({shard.relative_to(root).as_posix()[:-3]} | written)  # of those checked, the altered one
+    assert [name for name in before if segment_inodes(root)[name] != before[name]] == [shard.parent.parent.name]
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_segments_of_the_same_texts_share_their_files(segmented, tmp_path):
+    """Two segments whose texts are the same (a report filed twice) have one postings' version:
+    one folder, written once, read for both at their own first documents."""
+    catalog, text = segmented
+    source = catalog[1]
+    (text / f"{NEW_ID}.txt").write_bytes((text / f"{source['id']}.txt").read_bytes())
+    twice = [*catalog, dict(source, id=NEW_ID, url=report_url(NEW_ID))]
+    build(catalog, text, tmp_path / "incremental")
+    root = build(twice, text, tmp_path / "incremental")
+    segments = SearchIndex(tmp_path / "incremental").segments
+    assert segments[1][1] == segments[-1][1] and len(segment_inodes(root)) == len(segments) - 1
+    assert files(root) == files(build(twice, text, tmp_path / "cold"))
+    same_answers(twice, text, tmp_path)
+    assert {1, len(twice) - 1} <= {hit.doc for hit in SearchIndex(tmp_path / "cold").search(parse_query("作风建设"))}
+
+
+def test_a_damaged_manifest_before_keeps_nothing(segmented, tmp_path):
+    """The index before's manifest with a segment that lists two levels, not three: nothing of
+    it is kept, and the build gives the cold build's files (never an error)."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    text_of = (root / "manifest.js").read_text(encoding="utf-8")
+    manifest = json.loads(text_of[text_of.index(",") + 1: text_of.rindex(");")], strict=False)
+    manifest["segments"][0] = manifest["segments"][0][:-1]
+    (root / "manifest.js").unlink()  # not written into: the site may link it
+    (root / "manifest.js").write_text(f'baogaoSearch.load("manifest",{json.dumps(manifest, ensure_ascii=False)});\n',
+                                      encoding="utf-8")
+    before = set().union(*segment_inodes(root).values())
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert not set().union(*segment_inodes(root).values()) & before
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))

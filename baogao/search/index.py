@@ -4,13 +4,14 @@ Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `se
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
-- `manifest.js`  — the index version, the postings' version (below), document count, shard counts, the names and labels of
+- `manifest.js`  — the index version, document count, the postings' segments (below), the names and labels of
   the row fields (`fields`, `labels`) and the filters (`facets`: name, label, URL parameter,
   value table), and what the browser engine must read as the Python one does: the page-text contract (`page`, baogao.pagetext) and the KWIC width and
   number of lines (`kwic`, baogao.search.kwic);
-- `g1/S.js`, `g2/S.js` — character and character-pair postings: per document, its number of
-  occurrences (exact for 1- and 2-character queries);
-- `g3/S.js`      — character-triple postings with every position: a longer phrase is found by
+- `p/P/g1/S.js`, `p/P/g2/S.js` — character and character-pair postings of the segment whose
+  postings' version is P: per document, its number of occurrences (exact for 1- and
+  2-character queries);
+- `p/P/g3/S.js`  — character-triple postings with every position: a longer phrase is found by
   chaining triples at their offsets, so a match is exact by construction (every shard has a
   file, an empty table when no term hashes to it);
 - `docs/K.js`    — the rows of documents K·B … (K+1)·B−1 (shown results only): id, URL, the title
@@ -35,12 +36,19 @@ written here by the worker that indexes each report: 0.79x the raw text at 10 00
 chunk files are named by their report's store key (`_store_keys`), so a build after an edit
 links those of every unchanged report from the index before and copies their pieces from its
 segments (each checked; what is missing or damaged is made again): at 2 000 reports that was a
-third of the index's CPU. The postings (`g1`–`g3`) are framed under a version of their own (the
-manifest's `postings`: the digest of the reports' texts in result order and of the code that
-indexes them), not the index version: a build whose catalog changed but whose texts and their
-order did not (a `themes.yml` edit, a sidecar's office that leaves the order) links every shard from the index before,
-each checked, and cuts no n-gram. Otherwise they are written whole: a report's triples reach most
-shards, and documents are numbered in result order (README "Incremental builds").
+third of the index's CPU.
+
+The postings are in segments: runs of consecutive documents in result order, about SEGMENTS of
+them, cut where a report's id's digest says (`_segment_cuts`: from the reports present only, so
+an incremental build gives the cold build's files). Each is
+written on its own, its documents numbered from its first, its levels sharded by its own size,
+into `p/P/` where P, its postings' version, is the digest of its texts in order and of the code
+that indexes them; its files are framed under P. The manifest lists each segment's first
+document, documents, P and shard counts; a query reads its terms' shard in every segment. So an
+edit of one report (its text, or its place in the order) gives new postings to its segment (two
+where it adds or removes a cut) and the build links every other segment's files from the index
+before, each checked (a segment with a damaged file is written again), and cuts no n-gram of
+their reports (README "Incremental builds").
 
 A term's shard is the top bits of the FNV-1a hash (32 bit) of its code points: log2(shards) of
 them, the level's shard count being a power of two. (Top bits, so that entries sorted by hash
@@ -72,10 +80,17 @@ from baogao.workers import ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
-FORMAT = 15  # 15: postings framed under their own version (kept across metadata edits); 14: the text store's chunks named by their report's key
+SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
+# 16: the postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
+# (kept across metadata edits); 14: the text store's chunks named by their report's key
+FORMAT = 16
 STORE_KEY_CHARS = 16  # hex digits of a report's store key: 64 bits, no collision among millions of reports
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
-TARGET_SHARD_BYTES = 24_000
+# A query reads its terms' shard in every segment of the postings: few segments (an edit writes
+# one segment's postings: about 1/SEGMENTS of them), and small shards (a 4-character query's two
+# triples read 2 × segments × 10 KB; one segment of 24 KB shards made 12 500 files at 10 000 reports).
+SEGMENTS = 6
+TARGET_SHARD_BYTES = 10_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
 SHARD_CHECKS = 64  # shard files of the index before checked per worker task
@@ -105,9 +120,9 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
 
     Skips all work when the texts and catalog are those of the index already there. A report
     whose store key (`_store_keys`) the index there has keeps its text-store chunks: their files
-    are linked from it and their pieces copied from its segments, not made again; and when the
-    texts and their order are those of the index there (its `postings` version), so are the
-    postings' shards.
+    are linked from it and their pieces copied from its segments, not made again; and a segment
+    of the postings whose texts, in order, are one of the index there (its postings' version)
+    keeps its shards.
     """
     version = _version(catalog)
     target = out_dir / INDEX_DIR
@@ -119,30 +134,38 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     keys, texts = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
-    postings = _postings_version(texts)
+    cuts = _segment_cuts(catalog)
+    segments = [(first, end, _postings_version(texts[first:end])) for first, end in cuts]
     before = _previous_store(out_dir)
     # One pool for all phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(catalog), CHUNK, workers) as pool:
-        shards = _kept_postings(target, tmp, postings, pool)
-        levels = {n: _Level(n) for n in (1, 2, 3)} if shards is None else {}
-        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(levels))
-                for entry, key in zip(catalog, keys)]
+        shards = _kept_postings(target, tmp, {postings for _, _, postings in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
+        levels: dict[str, dict[int, _Level]] = {}
+        writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
+        for first, end, postings in segments:
+            if postings not in shards and postings not in levels:  # two segments of the same texts share their files
+                levels[postings] = {n: _Level(n) for n in (1, 2, 3)}
+                writes[first:end] = True
+        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams))
+                for entry, key, grams in zip(catalog, keys, writes)]
         stored, spans = [], []
-        segments = _Segments(tmp)
+        store = _Segments(tmp)
+        owner = [postings for first, end, postings in segments for _ in range(first, end)]
         for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
-                levels[n].add(*entries)
+                levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
             stored.append([*chunks_prefix, keys[doc]])
-            spans.extend(segments.write(doc, pieces))
-        segments.close()
-        if shards is None:
-            shards = {str(n): levels.pop(n).write(tmp, postings, pool) for n in (1, 2, 3)}
+            spans.extend(store.write(doc, pieces))
+        store.close()
+        for postings, level in levels.items():
+            shards[postings] = [level.pop(n).write(tmp, postings, pool) for n in (1, 2, 3)]
     facet_values = _write_docs_and_facets(tmp, catalog, version)
     write_file(tmp, version, textstore.TABLE, json_bytes(stored))
     write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
     manifest = {
-        "format": FORMAT, "version": version, "postings": postings, "docs": len(catalog), "shards": shards,
+        "format": FORMAT, "version": version, "docs": len(catalog),
+        "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings in segments],
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
                    for field in schema.FACET_FIELDS],
@@ -176,44 +199,105 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
     return keys, texts
 
 
+def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The postings' segments: runs of consecutive documents in result order, (first, end).
+
+    A segment ends after a report whose id's digest is 0 modulo size / 2 once it holds size / 2
+    reports (and at the end), `size` the power of two nearest the reports / SEGMENTS: segments
+    of `size` reports on average (the few largest about 1.6 times that), 0.7–1.4 SEGMENTS of
+    them. Cut by the reports present alone, never by the builds before (an incremental build
+    must give the cold build's files), and by ids, which an edit of a text keeps: adding, changing or deleting one report changes the documents of
+    one segment, or two where it adds or removes a cut, and the others keep their postings
+    (all of them change only where the number of reports crosses SEGMENTS × 2^(k+½)).
+    """
+    size = 1 << max(0, round(math.log2(len(catalog) / SEGMENTS))) if len(catalog) >= SEGMENTS else 1
+    half = max(1, size // 2)
+    cuts, first = [], 0
+    for doc, entry in enumerate(catalog):
+        digest = int.from_bytes(hashlib.sha256(str(entry["id"]).encode("utf-8")).digest()[:8], "big")
+        if doc + 1 - first >= half and digest % half == 0:
+            cuts.append((first, doc + 1))
+            first = doc + 1
+    if first < len(catalog):
+        cuts.append((first, len(catalog)))
+    return cuts
+
+
 def _postings_version(texts: list[str]) -> str:
-    """What the postings are made from: the kept texts (their SHA-256) in result order, which
-    numbers the documents, and the code that normalises and indexes them (this package)."""
+    """What a segment's postings are made from, and the name of its folder (`p/VERSION/`): its
+    kept texts (their SHA-256) in result order, which numbers its documents from 0, and the code
+    that normalises and indexes them (this package)."""
     digest = hashlib.sha256(f"postings {FORMAT} {TARGET_SHARD_BYTES} {_code_digest()}".encode())
     digest.update(json_bytes(texts))
     return digest.hexdigest()[:16]
 
 
-def _kept_postings(previous: Path, root: Path, postings: str, pool: ProcessPoolExecutor | None) -> dict[str, int] | None:
-    """The shards of the index before (`previous`) linked into `root` when they are this
-    index's postings (the same `postings` version) and every one of them is whole; returns the
-    levels' shard counts, or None when they must be written (then nothing is left linked)."""
+def _kept_postings(previous: Path, root: Path, versions: set[str], pool: ProcessPoolExecutor | None,
+                   memo_path: Path) -> dict[str, list[int]]:
+    """The segments among `versions` whose postings the index before (`previous`) holds, each
+    of its shards whole, linked into `root`: their levels' shard counts by version (a segment
+    with a damaged or missing shard is not kept, and nothing of it is left linked). A shard is
+    read and checked unless it is the file (inode, size, time) a build before checked, as
+    `memo_path` remembers."""
     try:
         manifest = read_script(previous / "manifest.js")
-        if manifest.get("format") != FORMAT or manifest.get("postings") != postings:
-            return None
-        shards = {str(n): int(manifest["shards"][str(n)]) for n in (1, 2, 3)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    names = [f"g{n}/{s}" for n in (1, 2, 3) for s in range(shards[str(n)])]
-    jobs = [(previous, postings, names[k: k + SHARD_CHECKS]) for k in range(0, len(names), SHARD_CHECKS)]
-    if not all(pool.map(_shards_whole, jobs) if pool is not None else map(_shards_whole, jobs)):
-        return None
-    linked = []
-    try:
-        for name in names:
-            (root / f"{name}.js").parent.mkdir(parents=True, exist_ok=True)
-            (root / f"{name}.js").hardlink_to(previous / f"{name}.js")  # never written into: read-only here
-            linked.append(root / f"{name}.js")
-    except OSError:
-        for path in linked:
-            path.unlink()
-        return None
-    return shards
+        if manifest.get("format") != FORMAT:
+            return {}
+        there = {str(row[2]): [int(count) for count in row[3:]] for row in manifest["segments"]}
+        if not all(len(counts) == 3 for counts in there.values()):
+            return {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return {}
+    names = {version: [shard_name(version, n, s) for n in (1, 2, 3) for s in range(there[version][n - 1])]
+             for version in sorted(versions & set(there))}
+    # A file checked by a build before, and the same file still (`baogao.filememo`), is not read again.
+    memo, states, damaged = FileMemo(memo_path), {}, set()
+    unread: dict[str, list[str]] = {}
+    for version, part in names.items():
+        for name in part:
+            try:
+                states[name] = memo.state([previous / f"{name}.js"])
+            except OSError:
+                damaged.add(version)  # missing
+                continue
+            if memo.recall(states[name]) != name:
+                unread.setdefault(version, []).append(name)
+    jobs = [(previous, version, part[k: k + SHARD_CHECKS]) for version, part in unread.items()
+            for k in range(0, len(part), SHARD_CHECKS)]
+    checks = list(pool.map(_shards_whole, jobs) if pool is not None else map(_shards_whole, jobs))
+    for (_, version, part), whole in zip(jobs, checks):
+        if not whole:
+            damaged.add(version)
+            continue
+        for name in part:  # its name holds its segment's version, under which it was checked
+            memo.remember(states[name], [previous / f"{name}.js"], name)
+    memo.save()
+    kept = {}
+    for version, part in names.items():
+        if version in damaged:
+            continue
+        linked = []
+        try:
+            for name in part:
+                (root / f"{name}.js").parent.mkdir(parents=True, exist_ok=True)
+                (root / f"{name}.js").hardlink_to(previous / f"{name}.js")  # never written into: read-only here
+                linked.append(root / f"{name}.js")
+        except OSError:
+            for path in linked:
+                path.unlink()
+            continue
+        kept[version] = there[version]
+    return kept
+
+
+def shard_name(postings: str, n: int, s: int) -> str:
+    """Shard s of level n of the segment whose postings' version is `postings`."""
+    return f"p/{postings}/g{n}/{s}"
 
 
 def _shards_whole(job: tuple[Path, str, list[str]]) -> bool:
-    """Whether each of these shard files of the index before unpacks and checks under `postings`."""
+    """Whether each of these shard files of the index before unpacks and checks under its
+    segment's `postings` version."""
     previous, postings, names = job
     try:
         return all(unframe(unpacked(read_script(previous / f"{name}.js")), f"{postings}/{name}") is not None
@@ -492,7 +576,7 @@ class _Level:
     def _write_empty(self, root: Path, version: str, shards: int, written: set[int]) -> None:
         """A shard no term hashes to is an empty table, not a missing file (which is damage)."""
         for s in sorted(set(range(shards)) - written):
-            write_file(root, version, f"g{self.n}/{s}", _shard_blob(shards, b"", np.zeros(0, np.uint8), b""))
+            write_file(root, version, shard_name(version, self.n, s), _shard_blob(shards, b"", np.zeros(0, np.uint8), b""))
 
 
 def _hashes(keys: np.ndarray, n: int) -> np.ndarray:
@@ -559,7 +643,7 @@ def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, val
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         sizes, _ = encode_varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
         postings = data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        write_file(root, version, f"g{n}/{s}", _shard_blob(shards, terms, sizes, postings))
+        write_file(root, version, shard_name(version, n, s), _shard_blob(shards, terms, sizes, postings))
     return set(present.tolist())
 
 

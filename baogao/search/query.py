@@ -5,7 +5,7 @@ every part of the query is an exact phrase after normalisation; 1- and 2-charact
 answered from per-document counts, longer ones by chaining character triples at their offsets.
 KWIC lines are cut from the text of the report pages, as the browser does (baogao.search.kwic).
 Every index file is checked as it is loaded (its own length and CRC-32, keyed by the index
-version — the postings' own version for the shards — and its name: `baogao.search.codec.frame`): a missing, damaged or stale one raises
+version — a segment's postings' own version for its shards — and its name: `baogao.search.codec.frame`): a missing, damaged or stale one raises
 SearchIndexError (never a partial answer).
 """
 
@@ -22,7 +22,7 @@ import numpy as np
 
 from baogao.search import textstore
 from baogao.search.codec import decode_varints, read_script, unframe, unpacked
-from baogao.search.index import FORMAT, INDEX_DIR, shard_of
+from baogao.search.index import FORMAT, INDEX_DIR, shard_name, shard_of
 from baogao.search.kwic import page_kwic
 from baogao.search.normalize import Query, normalize, parse_query
 
@@ -76,12 +76,19 @@ class SearchIndex:
                                        "rebuild the site with `baogao build`")
             self.fields = [str(name) for name in self.manifest["fields"]]
             self.version = str(self.manifest["version"])
-            self.postings_version = str(self.manifest["postings"])
-            if not all(int(self.manifest["shards"][str(n)]) > 0 for n in (1, 2, 3)):
-                raise ValueError("a level without shards")
+            # per segment of the postings: (first document, postings' version, shard count of each level)
+            self.segments: list[tuple[int, str, tuple[int, int, int]]] = []
+            end = 0
+            for first, docs, postings, *shards in self.manifest["segments"]:
+                if first != end or docs < 1 or len(shards) != 3 or not all(int(count) > 0 for count in shards):
+                    raise ValueError("segments that do not cover the documents in turn")
+                self.segments.append((int(first), str(postings), (int(shards[0]), int(shards[1]), int(shards[2]))))
+                end = first + docs
+            if end != self.manifest["docs"]:
+                raise ValueError("segments that do not cover the documents")
         except (OSError, ValueError, KeyError, TypeError):
             raise _damaged("manifest.js", "damaged") from None
-        self._shard = lru_cache(maxsize=256)(self._load_shard)
+        self._shard = lru_cache(maxsize=1024)(self._load_shard)
         self._block = lru_cache(maxsize=64)(self._load_block)
         self._facets: dict[str, list] | None = None
         self._store_table: list[tuple[int, int, str]] | None = None
@@ -100,11 +107,12 @@ class SearchIndex:
             raise _damaged(f"{name}.js", "damaged (not a complete file of this index: its length or checksum differs)")
         return body
 
-    def _load_shard(self, n: int, s: int) -> dict[str, bytes]:
-        blob = self._payload(f"g{n}/{s}", self.postings_version)
+    def _load_shard(self, postings: str, n: int, s: int, expected: int) -> dict[str, bytes]:
+        name = shard_name(postings, n, s)
+        blob = self._payload(name, postings)
         (shards, terms_len, sizes_len), head = _header(blob, 3)
-        if shards != self.manifest["shards"][str(n)]:  # the manifest sends terms to the wrong shards
-            raise _damaged("manifest.js", f"damaged (g{n} has {shards} shards, not {self.manifest['shards'][str(n)]})")
+        if shards != expected:  # the manifest sends terms to the wrong shards
+            raise _damaged("manifest.js", f"damaged (p/{postings}/g{n} has {shards} shards, not {expected})")
         terms = blob[head: head + terms_len].decode("utf-8")
         sizes = decode_varints(blob[head + terms_len: head + terms_len + sizes_len])
         data = blob[head + terms_len + sizes_len:]
@@ -115,27 +123,14 @@ class SearchIndex:
         return table
 
     def postings(self, term: str) -> dict[int, int | list[int]]:
-        """{doc: count} for 1–2 characters, {doc: [positions…]} for 3."""
+        """{doc: count} for 1–2 characters, {doc: [positions…]} for 3: each segment's, its
+        documents numbered from its first."""
         n = len(term)
-        raw = self._shard(n, shard_of(term, self.manifest["shards"][str(n)])).get(term)
-        if raw is None:
-            return {}
         out: dict[int, int | list[int]] = {}
-        values, i, doc = decode_varints(raw), 1, 0
-        for g in range(values[0]):
-            doc = values[i] if g == 0 else doc + values[i]
-            i += 1
-            if n < 3:
-                out[doc] = values[i]
-                i += 1
-            else:
-                count, pos, positions = values[i], 0, []
-                i += 1
-                for k in range(count):
-                    pos = values[i + k] if k == 0 else pos + values[i + k]
-                    positions.append(pos)
-                out[doc] = positions
-                i += count
+        for first, postings, shards in self.segments:
+            raw = self._shard(postings, n, shard_of(term, shards[n - 1]), shards[n - 1]).get(term)
+            if raw is not None:
+                _decode_postings(raw, n, first, out)
         return out
 
     def phrase(self, phrase: str) -> dict[int, int]:
@@ -261,6 +256,26 @@ class SearchIndex:
     def meta(self, doc: int) -> dict[str, Any]:
         row = self._block(doc // self.manifest["block"])[doc % self.manifest["block"]]
         return dict(zip(self.fields, row))  # by the manifest's field names: rows carry the schema's result fields
+
+
+def _decode_postings(raw: bytes, n: int, first: int, out: dict[int, int | list[int]]) -> None:
+    """Add one term's postings in a segment (`raw`, see index._write_shards) to `out`, its
+    documents numbered from the segment's `first`."""
+    values, i, doc = decode_varints(raw), 1, 0
+    for g in range(values[0]):
+        doc = values[i] if g == 0 else doc + values[i]
+        i += 1
+        if n < 3:
+            out[first + doc] = values[i]
+            i += 1
+        else:
+            count, pos, positions = values[i], 0, []
+            i += 1
+            for k in range(count):
+                pos = values[i + k] if k == 0 else pos + values[i + k]
+                positions.append(pos)
+            out[first + doc] = positions
+            i += count
 
 
 def _non_overlapping(starts: list[int], length: int) -> int:

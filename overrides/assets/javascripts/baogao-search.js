@@ -31,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 15;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 16;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -209,7 +209,7 @@
   }
   /* The body of index file NAME (a frame, and nothing after it). */
   /* The checked body of index file NAME (its frame keyed by the index version and its name, or
-   * by KEY: a text-store chunk's by its name alone, a shard by the postings' version). */
+   * by KEY: a text-store chunk's by its name alone, a shard by its segment's postings' version). */
   function payload(name, key) {
     return manifest().then(function () { return get(name); }).then(unpack).then(function (bytes) {
       var found = unframe(bytes, key === undefined ? version + "/" + name : key);
@@ -218,12 +218,12 @@
     }).catch(function (err) { throw loadError(err) ? err : damaged(name); });
   }
 
-  function shardTable(n, s) {
-    var name = "g" + n + "/" + s;
-    return keep(name, function () { return manifest().then(function (m) {
-      return Promise.all([m, payload(name, m.postings + "/" + name)]);  // framed under the postings' own version
-    }).then(function (all) {
-      var blob = all[1], table = new Map();
+  /* Shard S of level N of the postings' segment whose version is POSTINGS (index.py `shard_name`),
+   * framed under that version; EXPECTED: the level's shard count the manifest gives it. */
+  function shardTable(postings, n, s, expected) {
+    var name = "p/" + postings + "/g" + n + "/" + s;
+    return keep(name, function () { return payload(name, postings + "/" + name).then(function (blob) {
+      var table = new Map();
       // [shard count, terms length, sizes length] varints, UTF-8 terms, size varints, posting data
       var head = 0, lens = [];
       while (lens.length < 3) {
@@ -231,7 +231,7 @@
         do { b = blob[head++]; value += (b & 0x7f) * mult; mult *= 128; } while (b & 0x80);
         lens.push(value);
       }
-      if (lens.shift() !== all[0].shards[n]) throw damaged("manifest");  // it sends terms to the wrong shards
+      if (lens.shift() !== expected) throw damaged("manifest");  // it sends terms to the wrong shards
       var terms = Array.from(utf8.decode(blob.subarray(head, head + lens[0])));
       var sizes = varints(blob, head + lens[0], head + lens[0] + lens[1]);
       var off = head + lens[0] + lens[1];
@@ -242,25 +242,32 @@
       return table;
     }); });
   }
-  /* Map doc -> count (n < 3) or doc -> positions array (n = 3). */
+  /* Map doc -> count (n < 3) or doc -> positions array (n = 3), documents ascending: each
+   * segment's postings (manifest `segments`: [first document, documents, postings' version,
+   * shard counts of levels 1–3]), its documents numbered from its first. */
   function postings(term) {
-    var n = Array.from(term).length;
+    var n = Array.from(term).length, h = fnv(term);
     return manifest().then(function (m) {
-      var bits = 31 - Math.clz32(m.shards[n]);  // shard counts are powers of two
-      return shardTable(n, bits ? fnv(term) >>> (32 - bits) : 0);  // the hash's top bits
-    }).then(function (table) {
-      var out = new Map(), entry = table.get(term);
-      if (!entry) return out;
-      var v = varints(entry[0], entry[1], entry[2]), i = 1, doc = 0;
-      for (var g = 0; g < v[0]; g++) {
-        doc = g === 0 ? v[i] : doc + v[i]; i++;
-        if (n < 3) { out.set(doc, v[i]); i += 1; continue; }
-        var count = v[i++], pos = 0, positions = new Array(count);
-        for (var k = 0; k < count; k++) { pos = k === 0 ? v[i + k] : pos + v[i + k]; positions[k] = pos; }
-        out.set(doc, positions);
-        i += count;
-      }
-      return out;
+      return Promise.all(m.segments.map(function (seg) {
+        var shards = seg[2 + n], bits = 31 - Math.clz32(shards);  // shard counts are powers of two
+        return shardTable(seg[2], n, bits ? h >>> (32 - bits) : 0, shards);  // the hash's top bits
+      })).then(function (tables) {
+        var out = new Map();
+        tables.forEach(function (table, k) {
+          var entry = table.get(term), first = m.segments[k][0];
+          if (!entry) return;
+          var v = varints(entry[0], entry[1], entry[2]), i = 1, doc = 0;
+          for (var g = 0; g < v[0]; g++) {
+            doc = g === 0 ? v[i] : doc + v[i]; i++;
+            if (n < 3) { out.set(first + doc, v[i]); i += 1; continue; }
+            var count = v[i++], pos = 0, positions = new Array(count);
+            for (var c = 0; c < count; c++) { pos = c === 0 ? v[i + c] : pos + v[i + c]; positions[c] = pos; }
+            out.set(first + doc, positions);
+            i += count;
+          }
+        });
+        return out;
+      });
     });
   }
   /* Map doc -> {count} for one phrase, normalised again with the manifest's table; exact. */
