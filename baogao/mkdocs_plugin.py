@@ -10,6 +10,7 @@ what would be replaced, and it holds no logic of its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from baogao.search.backend import BACKEND
 from baogao.pagereuse import PageReuse, shared_key
 from baogao.pagerender import PageRender
 from baogao.similar.index import publish_similar_index
-from baogao.similar.reuse import load_reuse
+from baogao.similar.reuse import reuse_lines
 
 
 class StandInPage(File):
@@ -76,7 +77,7 @@ class BaogaoPluginConfig(Config):
 class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
-        self.reuse: dict = {}  # report id → its passages other reports hold (baogao.similar.reuse)
+        self.reuse: dict[str, str] = {}  # report id → its passages other reports hold, as JSON (reuse_lines)
         self.page_reuse = PageReuse(None, "", FileMemo(None))  # which pages the previous site gives
         self.page_render = PageRender(1)  # which pages the workers render
         self.files = Files([])  # MkDocs' files, the taken and the workers' pages' stand-ins among them
@@ -95,7 +96,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_file_info"] = FILE_INFO
         self.neighbours = site.report_neighbours(self.pages_dir)
-        self.reuse = load_reuse(self.pages_dir)
+        self.reuse = reuse_lines(self.pages_dir)
         previous = Path(self.config.previous_site) if self.config.previous_site else None
         rendered_with = site.project_digest(Path(config.config_file_path), site.RENDER_INPUTS)
         self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url), FileMemo(self.pages_dir / DIGESTS))
@@ -108,20 +109,22 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         stand-in, never read by MkDocs."""
         nav_titles = dict(_nav_entries(config.nav or []))
         added, apart = [], []
-        for rel in site.generated_files(self.pages_dir):
-            file = File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls)
+        # once, not per file: MkDocs' config access costs ~0.1 ms, and there are ~10 000 files
+        pages_dir, site_dir, directory_urls = self.pages_dir, config.site_dir, config.use_directory_urls
+        pages = str(pages_dir)
+        for rel in site.generated_files(pages_dir):
+            file = File(rel, pages, site_dir, directory_urls)
             dest = file.dest_uri
             if self.page_reuse.reusable(dest):
-                if self.page_reuse.keep(dest, self.pages_dir / rel, self.neighbours, self.reuse):
-                    file = StandInPage(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, dest_uri=dest)
+                if self.page_reuse.keep(dest, pages_dir / rel, self.neighbours, self.reuse):
+                    file = StandInPage(rel, pages, site_dir, directory_urls, dest_uri=dest)
                 elif rel not in nav_titles:
-                    apart.append((rel, self.pages_dir / rel))
+                    apart.append((rel, pages_dir / rel))
             added.append(file)
         rendered_apart = self.page_render.plan(apart)
         for file in added:
             if file.src_uri in rendered_apart:
-                file = StandInPage(file.src_uri, str(self.pages_dir), config.site_dir, config.use_directory_urls,
-                                   dest_uri=file.dest_uri)
+                file = StandInPage(file.src_uri, pages, site_dir, directory_urls, dest_uri=file.dest_uri)
             if isinstance(file, StandInPage):
                 # MkDocs' nav takes a file's page as it is: a taken page in the nav (提法库) keeps
                 # the title mkdocs.yml gives it, which every page's tabs show
@@ -143,7 +146,9 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         theme chips."""
         neighbours = self.neighbours.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
         context["baogao_neighbours"] = neighbours  # type: ignore[typeddict-unknown-key]  # read by our templates
-        reuse = self.reuse.get(page.meta.get("id")) if site.is_report_page(page.meta) else None
+        rid = page.meta.get("id")
+        line = self.reuse.get(rid) if isinstance(rid, str) and site.is_report_page(page.meta) else None
+        reuse = json.loads(line) if line else None  # parsed for the pages rendered only (reuse_lines)
         context["baogao_reuse"] = reuse  # type: ignore[typeddict-unknown-key]  # overrides/partials/reuse.html
         source = cite_source(page.meta, (neighbours or {}).get("title")) if site.is_report_page(page.meta) else None
         context["baogao_cite"] = source  # type: ignore[typeddict-unknown-key]  # overrides/partials/content.html

@@ -5,6 +5,7 @@ reuse pages; and the browser engine's answers equal the CLI's (Chromium, over ht
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -18,6 +19,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from baogao.cli import main as baogao
+from baogao.filememo import FileMemo
+from baogao.manifest import sha256_of
+from baogao.pagereuse import PageReuse
+from baogao.site import report_neighbours
 from baogao.search.codec import PIECE_END_BYTES, PIECES_END, _from_text, piece, unframe, unpieced, varint_array
 from baogao.similar import fingerprint
 from baogao.similar.fingerprint import K, WINDOW, skeleton
@@ -33,7 +38,7 @@ from baogao.similar.index import (
     publish_similar_index,
 )
 from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
-from baogao.similar.reuse import LINKS
+from baogao.similar.reuse import LINKS, reuse_lines
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
@@ -588,6 +593,25 @@ def test_report_pages_list_passages_other_reports_hold(corpus_site):
     assert len(tree.css("table")) == 2 and len(tree.css("table tbody tr")) > 5
 
 
+def test_a_report_page_is_keyed_by_its_reuse_line_unparsed(corpus_site):
+    """The plugin reads reuse.json a line per report (`reuse_lines`) and parses only the lines
+    of the pages it renders: each line is the canonical dump of the report's passages, so a
+    page's key (baogao.pagereuse) is a function of its passages, and the one the parsed
+    entries gave (a site built before keeps its pages)."""
+    pages, _ = corpus_site
+    parsed = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
+    lines = reuse_lines(pages)
+    assert parsed and lines.keys() == parsed.keys()
+    assert all(lines[rid] == json.dumps(passages, ensure_ascii=False, sort_keys=True) for rid, passages in parsed.items())
+    neighbours = report_neighbours(pages)
+    reuse = PageReuse(None, "shared", FileMemo(None))
+    source = pages / "reports" / f"{next(iter(parsed))}.md"
+    for rid in [*parsed][:5] + [rid for rid in neighbours if rid not in parsed][:1]:
+        reuse.keep(f"reports/{rid}.html", source, neighbours, lines)
+        digest = hashlib.sha256(f"shared\0{sha256_of(source, FileMemo(None))}\0".encode())
+        digest.update(json.dumps([neighbours.get(rid), parsed.get(rid)], ensure_ascii=False, sort_keys=True).encode())
+        assert reuse.keys[f"reports/{rid}.html"] == digest.hexdigest(), rid
+    assert reuse_lines(pages / "nowhere") == {}
 @pytest.mark.browser
 def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
     """baogaoSimilar.check() in Chromium answers exactly what the CLI answers, draft for draft

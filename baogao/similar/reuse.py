@@ -98,10 +98,24 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
     now.save(pages_dir)
 
 
-def load_reuse(pages_dir: Path) -> dict[str, list]:
-    """report id → its shared passages (what reuse.html shows), {} before the first index build."""
+def reuse_lines(pages_dir: Path) -> dict[str, str]:
+    """report id → its shared passages as reuse.json holds them (the JSON text of its line, a
+    function of the passages: `json.dumps(..., sort_keys=True)`), {} before the first index
+    build. Only the report's own line is parsed (`json.loads`, by whoever needs the passages):
+    at 10 000 reports the file is ~50 MB, and a build renders few report pages."""
     path = pages_dir / REUSE_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return _lines(path.read_bytes()) if path.is_file() else {}
+
+
+def _lines(raw: bytes) -> dict[str, str]:
+    """The lines of reuse.json as written by `write_reuse` ("{", one report a line, "}")."""
+    lines = {}
+    decoder = json.JSONDecoder()
+    for line in raw.decode("utf-8").split("\n")[1:-2]:  # "{", a report a line, "}", ""
+        if line:  # none when no report has shared passages
+            rid, end = decoder.raw_decode(line)
+            lines[rid] = line[end + 2:].removesuffix(",")
+    return lines
 
 
 @dataclass
@@ -134,15 +148,9 @@ class _State:
             raw = (pages_dir / REUSE_FILE).read_bytes()
             if head["code"] != code or hashlib.sha256(raw).hexdigest() != head["sha256"]:
                 return None
-            lines = {}
-            decoder = json.JSONDecoder()
-            for line in raw.decode("utf-8").split("\n")[1:-2]:  # "{", a report a line, "}", ""
-                if line:  # none when no report has shared passages
-                    rid, end = decoder.raw_decode(line)
-                    lines[rid] = line[end + 2:].removesuffix(",")
             return cls(code, head["sha256"], arrays["ids"].tolist(), arrays["identity"], arrays["view_keys"],
                        arrays["view_df"], arrays["views"], (arrays["pair_doc"], arrays["pair_other"], arrays["pair_total"]),
-                       (arrays["sampled_doc"], arrays["sampled_key"]), lines)
+                       (arrays["sampled_doc"], arrays["sampled_key"]), _lines(raw))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
