@@ -554,8 +554,12 @@ _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
-# (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+# (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news; nor across 在, which names
+# where the subject acts: 民建恩施州委在全州政协…会议上作典型发言 is no body 民建恩施州委在全州政协)
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对在]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+# A democratic party's committee of a place (民建恩施州委, 九三学社成都市委): a body the suffixes miss, as
+# 委 alone is left out of them.
+_PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
@@ -596,7 +600,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
-    "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
+    "|统一|统筹|负责(?!人)"
+    "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
@@ -700,6 +705,9 @@ def _title_org(title: str) -> str | None:
         prefix = t[: issues.start()].strip()
         if re.search(_ORG_SUFFIX + "$", prefix) and _reads_as_body(prefix.split()[0]):
             return "、".join(prefix.split())
+    party = _PARTY_COMMITTEE.match(t)
+    if party:
+        return party.group()
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
         return None

@@ -351,6 +351,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the town a news item opens with, not a body its later paragraphs name
         ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a place revising its own rules (修改完善), after the purpose, is the subject, not its 乡纪委 that checks
+        ("", ["为深入推进机关效能建设,千岭乡修改完善《机关内务管理工作规则》。", "一是严格考勤。乡纪委不定期开展突击检查。"], "千岭乡"),
         # a numbered item's subject, 统一负责…
         ("", ["（一）收文", "1、镇党政综合办公室统一负责所有来文的收文登记。"], "镇党政综合办公室"),
         ("商水县统战系统召开信息工作会议", [], None),  # 统战 is no deed
@@ -363,6 +365,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
         ("省政府督查组在某县调研座谈", [], None),  # a group's visit to a place it names
         ("省政府督查室在全省推行督查新机制", [], "省政府督查室"),  # no group, no visit
+        # a title's subject ends before 在, where it acts; a democratic party's committee is a body
+        ("民建恩施州委在全州政协社情民意信息工作会议上作典型发言", [], "民建恩施州委"),
+        ("县政协在全县社情民意信息工作会议上作典型发言", [], "县政协"),
+        ("民建会员在全州政协社情民意信息工作会议上作典型发言", [], None),
         ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
         # the party committee and the government together are the leadership, not the writer
         ("", ["今年,区委区政府共兴办17件实事项目。近日,区政府督查室对项目进展情况进行跟踪督查。"], "区政府督查室"),
