@@ -945,9 +945,13 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     inspects = _INSPECTION_ROUND.search(opening)
     if inspects:  # 县委第十一轮巡察…: the party committee's own round of 巡察
         return _qualify(re.sub(rf"^第?[{_CN_NUMERAL}]+届", "", inspects.group("org")), opening, title + " " + stem)
-    place = _place_subject(title) or _place_subject(_lead(opening))
-    if place:
-        return _field_body(place, title, text) or place
+    for line in (title, _lead(opening)):
+        place = _place_subject(line)
+        if place:
+            # the field is said in the title, or right after the place, as its subject (荣昌区统一战线…会召开;
+            # not 舟曲县召开…人大七次会议和县政协…会议, sessions the place holds)
+            after = line[line.find(place) + len(place):]
+            return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
 
 
@@ -963,15 +967,20 @@ _INSPECTION_ROUND = re.compile(
 # 沈丘县规范政法督查工作…, and in the text 组建县委政法委督查工作办公室: a place's item on one field's work (政法, 统战,
 # 人大 …) is that field's body's when the text names it at the place's level — the body is the writer, the place
 # only where it sits.
-_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "组工": "委组织部", "宣传": "委宣传部", "人大": "人大常委会", "政协": "政协"}
+_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "统一战线": "委统战部", "组工": "委组织部", "宣传": "委宣传部",
+                 "人大": "人大常委会", "政协": "政协"}
+# 区委常委、统战部部长覃兴建参加: a party committee's department is named by its head too, who sits on the
+# committee of that level (so the department is that level's).
+_FIELD_HEADS = {"委统战部": "统战部部长", "委组织部": "组织部部长", "委宣传部": "宣传部部长", "委政法委": "政法委书记"}
 
 
-def _field_body(place: str, title: str, text: str) -> str | None:
+def _field_body(place: str, said: str, text: str) -> str | None:
     level = place[-1]
     if level not in _LEVEL_BY_CHAR or place.endswith(_TOWN_WORDS):
         return None
     bodies = {place + body for field, body in _FIELD_BODIES.items()
-              if field in title[title.find(place) + len(place):] and level + body in text}
+              if field in said
+              and (level + body in text or (body in _FIELD_HEADS and f"{level}委常委、{_FIELD_HEADS[body]}" in text))}
     return bodies.pop() if len(bodies) == 1 else None
 
 

@@ -1196,6 +1196,11 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a place's item on one field's work (政法督查) is the field's body's, when the text names it there
         ("沈丘县规范政法督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县委政法委", "县"),
         ("沈丘县规范督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县", "县"),
+        # the field said in an untitled item's opening (统一战线), its body named by its head (区委常委、统战部部长)
+        ("", "近日,荣昌区统一战线信息工作会召开。区委常委、统战部部长覃兴建参加。", "荣昌区委统战部", "县"),
+        ("", "近日,荣昌区统一战线信息工作会召开。区政协副主席周建英参加。", "荣昌区", "县"),
+        ("", "近日,荣昌区召开信息工作会,总结统一战线工作。区委常委、统战部部长覃兴建参加。", "荣昌区", "县"),
+        ("", "1月25日,舟曲县召开人大七次会议和县政协六次会议,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
