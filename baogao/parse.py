@@ -64,6 +64,9 @@ _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|�
 _TITLE_MAX_LINES = 3
 _HEADLINE_LINE_MAX_LEN = 24  # each line of a two-line news headline
 _HEADLINE_MIN_HAN = 5
+# A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
+# nor comma, and is longer than a salutation (同志们!, 大家好!).
+_EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
 # A photo's caption in a news item ((图为检查核实现场)): not its opening.
 _CAPTION = re.compile(r"^[（(]?图[为：:]")
@@ -216,7 +219,7 @@ def _is_title_like(line: str) -> bool:
     return (
         2 <= len(line) <= _TITLE_MAX_LEN
         and not (len(line) > _TITLE_MAX_LEN_WITH_COMMA and re.search("[，,]", line))
-        and not _SENTENCE_END.search(line)
+        and not _SENTENCE_END.search(line if not _EXCLAIMED_HEADLINE.match(line) else "")
         and not line.endswith(_NOT_A_HEADING_END)
         and not line.startswith(_DASHES + ("（", "("))
         and _heading_style(line) is None
