@@ -393,6 +393,7 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
         ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
         ("市人大督办代表建议办理", [], "市人大"),
+        ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "区人大崧厦街道工委"),
         ("", ["下一步，县发改委要会同县督查落实办对相关工作进行督导。"], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
@@ -466,6 +467,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["9月5日晚至6日,陕西省委常委、常务副省长江泽林在岗带班。"], "省"),
         ("", ["会上,县委书记王某作动员讲话。"], None),  # not the opening clause
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
+        # the congress's committee for a street (区人大崧厦街道工委) sits at the street, not the district
+        ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
     ],
 )
