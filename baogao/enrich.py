@@ -1086,11 +1086,18 @@ def _place_subject_at(line: str) -> str | None:
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
     # the places written one after another from there (北京市通州区…): the subject is all of them
     end = start
+    chain = []
     for place in find_places(line[start:start + 20]):
         if place.start + start == end:
             end = place.end + start
+            chain.append(place)
     if end > m.end("org"):
         return None
+    if (len(chain) == 2 and chain[0].level == LEVEL_CITY and chain[1].level == LEVEL_COUNTY
+            and org[chain[0].end - 1] not in _LEVEL_CHARS):
+        # 甘南舟曲县召开…: a county after its prefecture's bare stem is named by itself (as 南通海安市墩头镇 is
+        # by 海安市墩头镇, see _without_prefecture); 北京市通州区 keeps its city
+        return org[chain[1].start:]
     if org.endswith(_TOWN_WORDS) or _ZONE.search(org):
         return org
     return org if end == m.end("org") else None

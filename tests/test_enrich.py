@@ -1204,6 +1204,9 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "近日,荣昌区统一战线信息工作会召开。区政协副主席周建英参加。", "荣昌区", "县"),
         ("", "近日,荣昌区召开信息工作会,总结统一战线工作。区委常委、统战部部长覃兴建参加。", "荣昌区", "县"),
         ("", "1月25日,舟曲县召开人大七次会议和县政协六次会议,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
+        # a county after its prefecture's bare stem is named by itself; after its city's full name, with it
+        ("", "1月25日,甘南舟曲县召开“两会”,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
+        ("", "1月25日,绵阳市三台县召开“两会”,多举措督查会风会纪。", "绵阳市三台县", "县"),
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
