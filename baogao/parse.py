@@ -64,6 +64,11 @@ _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|�
 _TITLE_MAX_LINES = 3
 _HEADLINE_LINE_MAX_LEN = 24  # each line of a two-line news headline
 _HEADLINE_MIN_HAN = 5
+# The period line under a periodic report's title: a span of days in brackets, (2016年3月4日—3月10日) (not a
+# speech's date line, (2023年1月10日在市人民代表大会上), one day and an occasion).
+_PERIOD_LINE = re.compile(
+    r"^[（(]\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?\s?(?:[—–\-~～―]+|至|到)\s?(?:\d{4}\s?年)?\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[）)]$"
+)
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!).
 _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
@@ -85,6 +90,9 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     removed: Counter[str] = Counter()
     header = header_length(lines)
     title, title_lines = _title_from_text(lines[header:])
+    if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
+        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
+        title, title_lines = title + lines[header + title_lines], title_lines + 1
     after = list(lines[header + title_lines:])
     if title and after and after[0] == title:
         after.pop(0)
