@@ -1065,7 +1065,9 @@ def _place_subject(line: str) -> str | None:
     district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
     line = NEWS_DATELINE.sub("", line, count=1)
     if PURPOSE_LEAD.match(line):  # 为进一步加强作风建设，…，近日，中厂镇以…: the subject follows the purpose
-        for clause in _CLAUSE_BREAK.split(line.split("。", 1)[0])[1:]:
+        # (a purpose may be written as a sentence of its own: 为…营造浓厚氛围。5月28日,赛什斯镇组织…)
+        purpose, _, rest = line.partition("。")
+        for clause in _CLAUSE_BREAK.split(purpose)[1:] + _CLAUSE_BREAK.split(rest.split("。", 1)[0]):
             subject = _place_subject_at(clause.strip())
             if subject:
                 return subject
