@@ -645,7 +645,7 @@ _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势�
 _VISITS_US = re.compile(
     r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
     # (the place it goes to; not 在商丘市政府督查室…的带领下)
-    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)[一二三四五六七八九十\d]{0,2}组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
     r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
     r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
@@ -893,6 +893,11 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if signed:
         return _qualify(signed, opening, title + " " + stem)
     if visited:
+        # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
+        place = visited.groupdict().get("place") or ""
+        word = next((w for w in _TOWN_WORDS if place.endswith(w)), None)
+        if word and not _NOT_A_TOWN.search(place) and f"我{word}" in text:
+            return place
         return None
 
     candidates = [

@@ -1157,6 +1157,10 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
         ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
         ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
+        # the town visited that speaks of itself as 我镇 tells of the visit as its own news
+        ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
+        ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
+        ("", "12月12日,市应急管理综合考核一组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作。", "五陂镇", "乡"),  # 一组: a numbered group
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
