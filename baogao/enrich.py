@@ -628,12 +628,14 @@ _CLAUSE_ORG = re.compile(
     rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
     rf"{_SUBJECT_NEXT})"
 )
+# 常宁市委、市政府统一安排部署…: a place's party committee and government acting together are the place.
+_PARTY_AND_GOVERNMENT = r"委、?[省市县区]?(?:人民)?政府"
 # A town, township or street office, or a county, district or city of the place table, that is
 # the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
     rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}"  # 春节长假过后,2月3日早,冯原镇…
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).

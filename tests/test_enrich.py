@@ -1157,6 +1157,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
         ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
         ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
+        # a place's party committee and government acting together are the place
+        ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
+        ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
         # the town visited that speaks of itself as 我镇 tells of the visit as its own news
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
