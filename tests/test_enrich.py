@@ -1003,6 +1003,8 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
     assert [p.name for p in find_places("日前,荣县县委办发出通知")] == ["荣县"]  # its level word again before 县委
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
+    assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
+    assert find_places("寿县的局面") == []  # (局面 is no bureau)
 
 
 def test_a_persons_given_name_is_no_place():
