@@ -635,6 +635,8 @@ _PARTY_AND_GOVERNMENT = r"委、?[省市县区]?(?:人民)?政府"
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
     rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}"  # 春节长假过后,2月3日早,冯原镇…
+    # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
+    rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")

@@ -353,6 +353,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
         # a place revising its own rules (修改完善), after the purpose, is the subject, not its 乡纪委 that checks
         ("", ["为深入推进机关效能建设,千岭乡修改完善《机关内务管理工作规则》。", "一是严格考勤。乡纪委不定期开展突击检查。"], "千岭乡"),
+        # a town named with its county and province, after a source's dateline and byline
+        ("", ["健康中国人讯(通讯员 程舒平 詹发来)安徽省舒城县庐镇乡组织相关站所组成督查组。"], "舒城县庐镇乡"),
         # a purpose written as a sentence of its own: the subject opens the next
         ("", ["为进一步调动全镇干部积极性,营造浓厚氛围。5月28日,赛什斯镇组织全体领导干部参加测试。"], "赛什斯镇"),
         # a numbered item's subject, 统一负责…
