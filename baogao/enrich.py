@@ -536,6 +536,7 @@ _ORG_SUFFIX = (
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
     r"|(?:街道|[镇乡])工委"  # 区人大崧厦街道工委: the congress's committee for a street or town
     r"|教育督导团|教育督导室"  # 安阳市人民政府教育督导团: a government's body that inspects its schools
+    r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
