@@ -217,7 +217,10 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and _is_title_like(second)
         and second not in first
         and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
-        and not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))  # nor its author
+        # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
+        # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
+        and (not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))
+             or bool(NEWS_DATELINE.match(after)))
         and len(_HAN.findall(second)) >= _HEADLINE_MIN_HAN  # (nor a name: 张三)
         and bool(_SENTENCE_END.search(after))
     )
