@@ -74,7 +74,8 @@ _PERIOD_LINE = re.compile(
 _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
 # A photo's caption in a news item ((图为检查核实现场)): not its opening.
-_CAPTION = re.compile(r"^[（(]?图[为：:]")
+# (So is a line crediting who provided the photo: 党组书记讲党课(行署办公室 提供).)
+_CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供[）)]$")
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
@@ -131,7 +132,7 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 def _not_the_opening(text: str) -> bool:
     """A 版头 or 信息公开 line, the addressees, a byline or a photo's caption: no title is read there."""
     line = text.strip()
-    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.match(line))
+    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
 
 
 def _addressees(line: str) -> bool:
@@ -215,6 +216,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
     return (
         all(len(line) <= _HEADLINE_LINE_MAX_LEN and not re.search("[:：]", line) for line in (first, second))
         and _is_title_like(second)
+        and not _CAPTION.search(second)
         and second not in first
         and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows

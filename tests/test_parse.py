@@ -155,6 +155,8 @@ TITLES = [
                  id="body-over-deed-headline-of-news-item"),
     pytest.param(["襄城县审计局", "实地督导 审计整改情况", "为推动整改,县审计局开展督导。"], HASH_NAME,
                  "襄城县审计局", True, 0, ("p", "实地督导 审计整改情况"), id="body-over-line-no-news-item"),
+    pytest.param(["政务信息", "党组书记讲党课(行署办公室 提供)", "编发《信息专报》25期,被采用12期。"], HASH_NAME, "政务信息", True, 0,
+                 ("p", "党组书记讲党课(行署办公室 提供)"), id="photo-credit-not-in-headline"),
     pytest.param(["最新通报!德州这些乡镇、村成绩突出!", P], HASH_NAME, "最新通报!德州这些乡镇、村成绩突出!", True, 0, ("p", P),
                  id="exclaimed-headline-title"),
     pytest.param(["同志们！", P], HASH_NAME, "", False, 0, ("p", "同志们！"), id="exclaimed-salutation-not-title"),
