@@ -1004,10 +1004,22 @@ _BODY_PRESIDES = re.compile(
 )
 
 
+# 市人大常委会副主任、市委秘书长胡东辉主持会议: the party committee's secretary-general heads its office (办公厅 of a
+# province's), so a meeting he chairs is that office's.
+_SECRETARY_GENERAL_PRESIDES = re.compile(
+    rf"(?:^|(?<=[\n，,。；;、]))\s*(?:会议由)?(?P<committee>[{_HAN}]{{0,6}}?[省市州]委)秘书长[{_HAN}]{{2,3}}主持"
+)
+
+
 def _body_presides(opening: str, names: str) -> str | None:
     m = _BODY_PRESIDES.search(_lead(opening))
     if not m or not _reads_as_body(m.group("org")):
-        return None
+        secretary = _SECRETARY_GENERAL_PRESIDES.search(_lead(opening))
+        if not secretary:
+            return None
+        committee = secretary.group("committee")
+        office = committee + ("办公厅" if committee.endswith("省委") else "办公室")
+        return _qualify(office, opening, names) if _reads_as_body(office) else None
     return _qualify(m.group("org"), opening, names)
 
 

@@ -1202,6 +1202,10 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
          "市委统战部机关党委书记周平主持会议。", "市委统战部", "市"),
         ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话。", None, None),
         ("", "5月28日,全镇动员大会在我镇大会议室召开。会议由镇党委尚金楼主持。", "镇党委", "乡"),  # no post said
+        # the party committee's secretary-general heads its office
+        ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市人大常委会副主任、市委秘书长胡东辉主持会议。",
+         "市委办公室", "市"),
+        ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市委秘书长胡东辉出席会议。", None, None),
         # a body of a zone has no level, whatever the zone's last character
         ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
         ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
