@@ -86,7 +86,7 @@ _TIME_ONLY = re.compile(rf"^{WHEN}$")
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
 PURPOSE_LEAD = re.compile(
     r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|持续"
-    r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确)"
+    r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确|科学)"
 )
 # A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
 _BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")

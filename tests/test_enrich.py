@@ -1166,6 +1166,7 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a place's party committee and government acting together are the place
         ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
         ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
+        ("", "为科学有序地组织好油茶果采摘工作,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),  # 为科学…
         # the town visited that speaks of itself as 我镇 tells of the visit as its own news
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
