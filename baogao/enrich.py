@@ -534,6 +534,9 @@ _ORG_SUFFIX = (
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
+    r"|(?:街道|[镇乡])工委"  # 区人大崧厦街道工委: the congress's committee for a street or town
+    r"|教育督导团|教育督导室"  # 安阳市人民政府教育督导团: a government's body that inspects its schools
+    r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
@@ -554,8 +557,12 @@ _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
-# (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news)
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+# (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news; nor across 在, which names
+# where the subject acts: 民建恩施州委在全州政协…会议上作典型发言 is no body 民建恩施州委在全州政协)
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对在]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+# A democratic party's committee of a place (民建恩施州委, 九三学社成都市委): a body the suffixes miss, as
+# 委 alone is left out of them.
+_PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
@@ -596,7 +603,8 @@ _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
 _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
-    "|统一|统筹|负责(?!人)"  # 1、镇党政综合办公室统一负责…
+    "|统一|统筹|负责(?!人)"
+    "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
@@ -622,12 +630,16 @@ _CLAUSE_ORG = re.compile(
     rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
     rf"{_SUBJECT_NEXT})"
 )
+# 常宁市委、市政府统一安排部署…: a place's party committee and government acting together are the place.
+_PARTY_AND_GOVERNMENT = r"委、?[省市县区]?(?:人民)?政府"
 # A town, township or street office, or a county, district or city of the place table, that is
 # the subject of the title or of the opening's first clause (清源镇加强党建信息工作; 蓝山县在省、
 # 市领导的重视下…): a news item or summary of that place, whose government is its office.
 _PLACE_SUBJECT = re.compile(
     rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}"  # 春节长假过后,2月3日早,冯原镇…
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：])"
+    # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
+    rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
@@ -639,7 +651,7 @@ _HEADLINE_DEPARTMENT = re.compile(rf"[:：]\s*([{_HAN}]{{1,6}}?(?:局(?![面势�
 _VISITS_US = re.compile(
     r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
     # (the place it goes to; not 在商丘市政府督查室…的带领下)
-    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
+    r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)[一二三四五六七八九十\d]{0,2}组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
     r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
     r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
@@ -700,6 +712,9 @@ def _title_org(title: str) -> str | None:
         prefix = t[: issues.start()].strip()
         if re.search(_ORG_SUFFIX + "$", prefix) and _reads_as_body(prefix.split()[0]):
             return "、".join(prefix.split())
+    party = _PARTY_COMMITTEE.match(t)
+    if party:
+        return party.group()
     m = _TITLE_ORG.match(t)  # 市政府办公室领导班子工作总结: the longest prefix naming a body
     if not m or t[m.end() : m.end() + 1] in ("面", "势", "限"):  # 局面, 局势, 局限
         return None
@@ -884,6 +899,11 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if signed:
         return _qualify(signed, opening, title + " " + stem)
     if visited:
+        # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
+        place = visited.groupdict().get("place") or ""
+        word = next((w for w in _TOWN_WORDS if place.endswith(w)), None)
+        if word and not _NOT_A_TOWN.search(place) and f"我{word}" in text:
+            return place
         return None
 
     candidates = [
@@ -937,9 +957,13 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     inspects = _INSPECTION_ROUND.search(opening)
     if inspects:  # 县委第十一轮巡察…: the party committee's own round of 巡察
         return _qualify(re.sub(rf"^第?[{_CN_NUMERAL}]+届", "", inspects.group("org")), opening, title + " " + stem)
-    place = _place_subject(title) or _place_subject(_lead(opening))
-    if place:
-        return _field_body(place, title, text) or place
+    for line in (title, _lead(opening)):
+        place = _place_subject(line)
+        if place:
+            # the field is said in the title, or right after the place, as its subject (荣昌区统一战线…会召开;
+            # not 舟曲县召开…人大七次会议和县政协…会议, sessions the place holds)
+            after = line[line.find(place) + len(place):]
+            return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
 
 
@@ -955,15 +979,20 @@ _INSPECTION_ROUND = re.compile(
 # 沈丘县规范政法督查工作…, and in the text 组建县委政法委督查工作办公室: a place's item on one field's work (政法, 统战,
 # 人大 …) is that field's body's when the text names it at the place's level — the body is the writer, the place
 # only where it sits.
-_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "组工": "委组织部", "宣传": "委宣传部", "人大": "人大常委会", "政协": "政协"}
+_FIELD_BODIES = {"政法": "委政法委", "统战": "委统战部", "统一战线": "委统战部", "组工": "委组织部", "宣传": "委宣传部",
+                 "人大": "人大常委会", "政协": "政协"}
+# 区委常委、统战部部长覃兴建参加: a party committee's department is named by its head too, who sits on the
+# committee of that level (so the department is that level's).
+_FIELD_HEADS = {"委统战部": "统战部部长", "委组织部": "组织部部长", "委宣传部": "宣传部部长", "委政法委": "政法委书记"}
 
 
-def _field_body(place: str, title: str, text: str) -> str | None:
+def _field_body(place: str, said: str, text: str) -> str | None:
     level = place[-1]
     if level not in _LEVEL_BY_CHAR or place.endswith(_TOWN_WORDS):
         return None
     bodies = {place + body for field, body in _FIELD_BODIES.items()
-              if field in title[title.find(place) + len(place):] and level + body in text}
+              if field in said
+              and (level + body in text or (body in _FIELD_HEADS and f"{level}委常委、{_FIELD_HEADS[body]}" in text))}
     return bodies.pop() if len(bodies) == 1 else None
 
 
@@ -975,10 +1004,22 @@ _BODY_PRESIDES = re.compile(
 )
 
 
+# 市人大常委会副主任、市委秘书长胡东辉主持会议: the party committee's secretary-general heads its office (办公厅 of a
+# province's), so a meeting he chairs is that office's.
+_SECRETARY_GENERAL_PRESIDES = re.compile(
+    rf"(?:^|(?<=[\n，,。；;、]))\s*(?:会议由)?(?P<committee>[{_HAN}]{{0,6}}?[省市州]委)秘书长[{_HAN}]{{2,3}}主持"
+)
+
+
 def _body_presides(opening: str, names: str) -> str | None:
     m = _BODY_PRESIDES.search(_lead(opening))
     if not m or not _reads_as_body(m.group("org")):
-        return None
+        secretary = _SECRETARY_GENERAL_PRESIDES.search(_lead(opening))
+        if not secretary:
+            return None
+        committee = secretary.group("committee")
+        office = committee + ("办公厅" if committee.endswith("省委") else "办公室")
+        return _qualify(office, opening, names) if _reads_as_body(office) else None
     return _qualify(m.group("org"), opening, names)
 
 
@@ -1047,7 +1088,9 @@ def _place_subject(line: str) -> str | None:
     district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
     line = NEWS_DATELINE.sub("", line, count=1)
     if PURPOSE_LEAD.match(line):  # 为进一步加强作风建设，…，近日，中厂镇以…: the subject follows the purpose
-        for clause in _CLAUSE_BREAK.split(line.split("。", 1)[0])[1:]:
+        # (a purpose may be written as a sentence of its own: 为…营造浓厚氛围。5月28日,赛什斯镇组织…)
+        purpose, _, rest = line.partition("。")
+        for clause in _CLAUSE_BREAK.split(purpose)[1:] + _CLAUSE_BREAK.split(rest.split("。", 1)[0]):
             subject = _place_subject_at(clause.strip())
             if subject:
                 return subject
@@ -1068,11 +1111,18 @@ def _place_subject_at(line: str) -> str | None:
         return org + town.group()  # 汝南县三桥镇为…: the town, named with its county
     # the places written one after another from there (北京市通州区…): the subject is all of them
     end = start
+    chain = []
     for place in find_places(line[start:start + 20]):
         if place.start + start == end:
             end = place.end + start
+            chain.append(place)
     if end > m.end("org"):
         return None
+    if (len(chain) == 2 and chain[0].level == LEVEL_CITY and chain[1].level == LEVEL_COUNTY
+            and org[chain[0].end - 1] not in _LEVEL_CHARS):
+        # 甘南舟曲县召开…: a county after its prefecture's bare stem is named by itself (as 南通海安市墩头镇 is
+        # by 海安市墩头镇, see _without_prefecture); 北京市通州区 keeps its city
+        return org[chain[1].start:]
     if org.endswith(_TOWN_WORDS) or _ZONE.search(org):
         return org
     return org if end == m.end("org") else None

@@ -64,9 +64,18 @@ _ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|�
 _TITLE_MAX_LINES = 3
 _HEADLINE_LINE_MAX_LEN = 24  # each line of a two-line news headline
 _HEADLINE_MIN_HAN = 5
+# The period line under a periodic report's title: a span of days in brackets, (2016年3月4日—3月10日) (not a
+# speech's date line, (2023年1月10日在市人民代表大会上), one day and an occasion).
+_PERIOD_LINE = re.compile(
+    r"^[（(]\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?\s?(?:[—–\-~～―]+|至|到)\s?(?:\d{4}\s?年)?\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[）)]$"
+)
+# A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
+# nor comma, and is longer than a salutation (同志们!, 大家好!).
+_EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
 # A photo's caption in a news item ((图为检查核实现场)): not its opening.
-_CAPTION = re.compile(r"^[（(]?图[为：:]")
+# (So is a line crediting who provided the photo: 党组书记讲党课(行署办公室 提供).)
+_CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供[）)]$")
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
@@ -82,6 +91,9 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     removed: Counter[str] = Counter()
     header = header_length(lines)
     title, title_lines = _title_from_text(lines[header:])
+    if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
+        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
+        title, title_lines = title + lines[header + title_lines], title_lines + 1
     after = list(lines[header + title_lines:])
     if title and after and after[0] == title:
         after.pop(0)
@@ -120,7 +132,7 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 def _not_the_opening(text: str) -> bool:
     """A 版头 or 信息公开 line, the addressees, a byline or a photo's caption: no title is read there."""
     line = text.strip()
-    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.match(line))
+    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
 
 
 def _addressees(line: str) -> bool:
@@ -204,9 +216,13 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
     return (
         all(len(line) <= _HEADLINE_LINE_MAX_LEN and not re.search("[:：]", line) for line in (first, second))
         and _is_title_like(second)
+        and not _CAPTION.search(second)
         and second not in first
         and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
-        and not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))  # nor its author
+        # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
+        # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
+        and (not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))
+             or bool(NEWS_DATELINE.match(after)))
         and len(_HAN.findall(second)) >= _HEADLINE_MIN_HAN  # (nor a name: 张三)
         and bool(_SENTENCE_END.search(after))
     )
@@ -216,7 +232,7 @@ def _is_title_like(line: str) -> bool:
     return (
         2 <= len(line) <= _TITLE_MAX_LEN
         and not (len(line) > _TITLE_MAX_LEN_WITH_COMMA and re.search("[，,]", line))
-        and not _SENTENCE_END.search(line)
+        and not _SENTENCE_END.search(line if not _EXCLAIMED_HEADLINE.match(line) else "")
         and not line.endswith(_NOT_A_HEADING_END)
         and not line.startswith(_DASHES + ("（", "("))
         and _heading_style(line) is None

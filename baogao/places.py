@@ -177,10 +177,12 @@ def _one_character_counties() -> dict[str, _Unit]:
 @functools.lru_cache(maxsize=1)
 def _one_character_county_pattern() -> re.Pattern[str]:
     # not after a Han character (完成县级, 各县), and only before 人民政府 / 政府 / 委 / 人大 /
-    # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府): the one
-    # place such a short name cannot be part of another word
+    # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府), or before
+    # one of the county's bureaus (勉县林业局): the one place such a short name cannot be part of another word
     names = "|".join(sorted(_one_character_counties()))
-    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协))")
+    return re.compile(
+        rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协)|[\u4e00-\u9fff]{{1,6}}?局(?![面势限]))"
+    )
 
 
 # A post and a common surname right before a bare place stem: the stem is a given name (书记王安徽, 主任李江西).

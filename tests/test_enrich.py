@@ -351,6 +351,12 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the town a news item opens with, not a body its later paragraphs name
         ("", ["近日,石桥镇以“三个严格”重申纪律。", "一是严格考勤。镇纪委不定期抽查。"], "石桥镇"),
         ("", ["近日,石桥镇以“三个严格”重申纪律,镇纪委不定期抽查。"], "石桥镇纪委"),  # the same paragraph
+        # a place revising its own rules (修改完善), after the purpose, is the subject, not its 乡纪委 that checks
+        ("", ["为深入推进机关效能建设,千岭乡修改完善《机关内务管理工作规则》。", "一是严格考勤。乡纪委不定期开展突击检查。"], "千岭乡"),
+        # a town named with its county and province, after a source's dateline and byline
+        ("", ["健康中国人讯(通讯员 程舒平 詹发来)安徽省舒城县庐镇乡组织相关站所组成督查组。"], "舒城县庐镇乡"),
+        # a purpose written as a sentence of its own: the subject opens the next
+        ("", ["为进一步调动全镇干部积极性,营造浓厚氛围。5月28日,赛什斯镇组织全体领导干部参加测试。"], "赛什斯镇"),
         # a numbered item's subject, 统一负责…
         ("", ["（一）收文", "1、镇党政综合办公室统一负责所有来文的收文登记。"], "镇党政综合办公室"),
         ("商水县统战系统召开信息工作会议", [], None),  # 统战 is no deed
@@ -363,6 +369,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["3月12日,州委政法委副书记率督查组到我县督查疫情防控工作。"], None),
         ("省政府督查组在某县调研座谈", [], None),  # a group's visit to a place it names
         ("省政府督查室在全省推行督查新机制", [], "省政府督查室"),  # no group, no visit
+        # a title's subject ends before 在, where it acts; a democratic party's committee is a body
+        ("民建恩施州委在全州政协社情民意信息工作会议上作典型发言", [], "民建恩施州委"),
+        ("县政协在全县社情民意信息工作会议上作典型发言", [], "县政协"),
+        ("民建会员在全州政协社情民意信息工作会议上作典型发言", [], None),
         ("", ["近来,县政府督查室深入基层督查,受到我县群众好评。"], "县政府督查室"),
         # the party committee and the government together are the leadership, not the writer
         ("", ["今年,区委区政府共兴办17件实事项目。近日,区政府督查室对项目进展情况进行跟踪督查。"], "区政府督查室"),
@@ -387,6 +397,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
         ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
         ("市人大督办代表建议办理", [], "市人大"),
+        ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "区人大崧厦街道工委"),
+        ("", ["安阳市人民政府教育督导团、安阳市教育局近期将开展督导评估。"], "安阳市人民政府教育督导团"),
+        ("雅安市政府信息公开办莅临荥经检查指导灾后重建政府信息公开工作", [], "雅安市政府信息公开办"),
         ("", ["下一步，县发改委要会同县督查落实办对相关工作进行督导。"], None),
         # the signature at the end beats a body the text mentions (被市政府办采用)
         ("2023年工作总结和2024年工作计划",
@@ -460,6 +473,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["9月5日晚至6日,陕西省委常委、常务副省长江泽林在岗带班。"], "省"),
         ("", ["会上,县委书记王某作动员讲话。"], None),  # not the opening clause
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
+        # the congress's committee for a street (区人大崧厦街道工委) sits at the street, not the district
+        ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
     ],
 )
@@ -992,6 +1007,8 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的面貌") == []  # no government after it: not read as the county
     assert [p.name for p in find_places("日前,荣县县委办发出通知")] == ["荣县"]  # its level word again before 县委
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
+    assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
+    assert find_places("寿县的局面") == []  # (局面 is no bureau)
 
 
 def test_a_persons_given_name_is_no_place():
@@ -1146,6 +1163,14 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
         ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
         ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
+        # a place's party committee and government acting together are the place
+        ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
+        ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
+        ("", "为科学有序地组织好油茶果采摘工作,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),  # 为科学…
+        # the town visited that speaks of itself as 我镇 tells of the visit as its own news
+        ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
+        ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
+        ("", "12月12日,市应急管理综合考核一组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作。", "五陂镇", "乡"),  # 一组: a numbered group
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
@@ -1178,6 +1203,10 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
          "市委统战部机关党委书记周平主持会议。", "市委统战部", "市"),
         ("全市统战信息工作会议召开", "6月24日,全市统战信息工作会议召开。市委统战部常务副部长王跃出席会议并讲话。", None, None),
         ("", "5月28日,全镇动员大会在我镇大会议室召开。会议由镇党委尚金楼主持。", "镇党委", "乡"),  # no post said
+        # the party committee's secretary-general heads its office
+        ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市人大常委会副主任、市委秘书长胡东辉主持会议。",
+         "市委办公室", "市"),
+        ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市委秘书长胡东辉出席会议。", None, None),
         # a body of a zone has no level, whatever the zone's last character
         ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
         ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
@@ -1190,6 +1219,14 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a place's item on one field's work (政法督查) is the field's body's, when the text names it there
         ("沈丘县规范政法督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县委政法委", "县"),
         ("沈丘县规范督查工作有序开展", "沈丘县坚持把督查工作摆上重要位置,组建县委政法委督查工作办公室。", "沈丘县", "县"),
+        # the field said in an untitled item's opening (统一战线), its body named by its head (区委常委、统战部部长)
+        ("", "近日,荣昌区统一战线信息工作会召开。区委常委、统战部部长覃兴建参加。", "荣昌区委统战部", "县"),
+        ("", "近日,荣昌区统一战线信息工作会召开。区政协副主席周建英参加。", "荣昌区", "县"),
+        ("", "近日,荣昌区召开信息工作会,总结统一战线工作。区委常委、统战部部长覃兴建参加。", "荣昌区", "县"),
+        ("", "1月25日,舟曲县召开人大七次会议和县政协六次会议,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
+        # a county after its prefecture's bare stem is named by itself; after its city's full name, with it
+        ("", "1月25日,甘南舟曲县召开“两会”,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
+        ("", "1月25日,绵阳市三台县召开“两会”,多举措督查会风会纪。", "绵阳市三台县", "县"),
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
