@@ -15,7 +15,6 @@ import functools
 import hashlib
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from baogao.search.variants import to_simplified
 
 MODEL_FILE = Path(__file__).parent / "models" / "themes.npz"
 NGRAMS = (1, 3)  # character n-gram lengths the model reads
+_BITS = 21  # bits of a Unicode code point
 _WHITE = re.compile(r"\s\s+")
 
 
@@ -33,15 +33,18 @@ def normalise(text: str) -> str:
     return "".join(to_simplified(text).split())
 
 
-def char_ngrams(text: str) -> Counter[str]:
-    """The text's character n-grams, counted as scikit-learn's char analyzer counts them
-    (lower case, runs of white space made one space, every n of NGRAMS at every position)."""
-    text = _WHITE.sub(" ", text.lower())
-    grams: Counter[str] = Counter()
-    low, high = NGRAMS
-    for n in range(low, min(high, len(text)) + 1):
-        grams.update(text[i:i + n] for i in range(len(text) - n + 1))
-    return grams
+def _codes(text: str) -> np.ndarray:
+    """The text as scikit-learn's char analyzer reads it (lower case, runs of white space made
+    one space), one code point per character."""
+    return np.frombuffer(_WHITE.sub(" ", text.lower()).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def _gram_keys(codes: np.ndarray, n: int) -> np.ndarray:
+    """Every n-gram of the code points as one integer (a code point takes 21 bits: 3 fit in 63)."""
+    keys = codes[: len(codes) - n + 1].copy()
+    for k in range(1, n):
+        keys = (keys << _BITS) | codes[k: len(codes) - n + 1 + k]
+    return keys
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,39 @@ class ThemeModel:
     coef: np.ndarray = field(repr=False)
     intercept: float
     threshold: float
+    # per n-gram length: the terms' integer keys (sorted) and their columns, so that all of a
+    # text's n-grams are looked up at once in numpy, not gram by gram
+    _lookup: dict[int, tuple[np.ndarray, np.ndarray]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_length: dict[int, list[tuple[int, int]]] = {}
+        for term, column in self.columns.items():
+            key = 0
+            for ch in term:
+                key = (key << _BITS) | ord(ch)
+            by_length.setdefault(len(term), []).append((key, column))
+        lookup = {}
+        for n, pairs in by_length.items():
+            pairs.sort()
+            lookup[n] = (np.array([k for k, _ in pairs], dtype=np.int64), np.array([c for _, c in pairs], dtype=np.int64))
+        object.__setattr__(self, "_lookup", lookup)
 
     def probability(self, text: str) -> float:
         """P(the theme) of a normalised text."""
-        found = [(self.columns[gram], count) for gram, count in char_ngrams(text).items() if gram in self.columns]
-        if not found:
+        codes = _codes(text)
+        found = []
+        low, high = NGRAMS
+        for n in range(low, min(high, len(codes)) + 1):
+            if n in self._lookup:
+                keys, columns = self._lookup[n]
+                grams = _gram_keys(codes, n)
+                at = np.minimum(np.searchsorted(keys, grams), len(keys) - 1)
+                found.append(columns[at[keys[at] == grams]])
+        if not found or not sum(len(f) for f in found):
             return 1.0 / (1.0 + math.exp(-self.intercept))
-        columns = np.fromiter((c for c, _ in found), dtype=np.int64, count=len(found))
-        tf = 1.0 + np.log(np.fromiter((n for _, n in found), dtype=np.float64, count=len(found)))
-        weights = tf * self.idf[columns]
-        decision = float(weights @ self.coef[columns]) / float(np.linalg.norm(weights)) + self.intercept
+        present, counts = np.unique(np.concatenate(found), return_counts=True)
+        weights = (1.0 + np.log(counts)) * self.idf[present]
+        decision = float(weights @ self.coef[present]) / float(np.linalg.norm(weights)) + self.intercept
         return 1.0 / (1.0 + math.exp(-decision))
 
 
