@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ def save(path: Path, models: list[ThemeModel], training: str) -> None:
 def load(path: Path = MODEL_FILE) -> Models:
     """The models of a file, read once a process (by the first classification that needs one)."""
     raw = path.read_bytes()
-    with np.load(path, allow_pickle=False) as data:
+    with np.load(io.BytesIO(raw), allow_pickle=False) as data:
         models = {}
         for k, theme in enumerate(data["themes"].tolist()):
             terms = data[f"terms{k}"].tobytes().decode("utf-8").split("\n")

@@ -704,7 +704,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
         if theme.model:
             model = (models if models is not None else theme_model.load().by_theme)[theme.name]
-            listed.update(_near_misses(theme, model, sections, texts, listed))
+            listed.update(_near_misses(found_in, model, sections, texts, listed))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
@@ -712,7 +712,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
-def _near_misses(theme: Theme, model: theme_model.ThemeModel, sections: list[Section], texts: list[str],
+def _near_misses(found_in: _Occurrences, model: theme_model.ThemeModel, sections: list[Section], texts: list[str],
                  listed: dict[int, _Hit]) -> dict[int, _Hit]:
     """Step 4: the sections no match of the theme holds whose own text has some of its words
     and that the model reads as about it (probability ≥ its threshold)."""
@@ -722,31 +722,22 @@ def _near_misses(theme: Theme, model: theme_model.ThemeModel, sections: list[Sec
         if section.kind == "report" or section.index in held:
             continue
         spans = ((section.head,) if section.head else ()) + section.body
-        text = theme_model.normalise("\n".join(texts[b][start:end] for b, start, end in spans))
-        score, words = words_in(theme, text)
+        score, words = found_in.count(spans)
         if not words:
             continue
-        probability = model.probability(text)
+        probability = model.probability(theme_model.normalise("\n".join(texts[b][start:end] for b, start, end in spans)))
         if probability >= model.threshold:
             added[section.index] = _Hit(score, Counter({(w, "text"): n for w, n in words.items()}), (section.index,),
                                         model=round(probability, 2))
     return added
 
 
-def words_in(theme: Theme, text: str) -> tuple[float, Counter[str]]:
-    """(Σ weight × matches, matches per word) of the theme's weighted words — keywords, each
-    pattern's evidence, none a mask hides — in a normalised text; a section with none is no near
-    miss of the rules."""
-    hidden = [(m[2], m[3]) for regex in theme.mask_regexes for m in _pattern_matches(regex, text, 0, None)]
-    words: Counter[str] = Counter()
-    weight_of: dict[str, float] = {}
-    found = [(m.start(), m.end(), _word(m), theme.weights[_word(m)]) for m in theme.keyword_regex.finditer(text)] if theme.keyword_regex else []
-    found += [(m[2], m[3], m[4], weight) for regex, weight in theme.pattern_regexes for m in _pattern_matches(regex, text, 0, None)]
-    for start, end, word, weight in found:
-        if weight and not any(a < end and start < b for a, b in hidden):
-            words[word] += 1
-            weight_of[word] = weight
-    return sum(weight_of[word] * min(n, SATURATION) for word, n in words.items()), words
+def words_in(theme: Theme, text: str) -> tuple[float, dict[str, int]]:
+    """(Σ weight × matches, matches per word) of the theme's words in a text, as a section's are
+    counted (`_Occurrences.count`): what makes a text a near miss of the rules (the training of
+    tests/theme_model.py reads it)."""
+    patterns = bool(theme.pattern_regexes)
+    return _Occurrences(theme, _Text([text], text, [0], [patterns], patterns)).count(((0, 0, len(text)),))
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:

@@ -203,8 +203,7 @@ MODELLED = [entry["name"] for entry in THEMES_DATA["themes"] if entry.get("model
 TAXONOMY = taxonomy_from_data({**THEMES_DATA, "themes": [{k: v for k, v in entry.items() if k != "model"}
                                                           for entry in THEMES_DATA["themes"]]}, THEMES_FILE)
 # The rules with the model hook on for MODELLED: what a built site runs (`site` variant).
-SITE_TAXONOMY = Taxonomy(tuple(replace(theme, model=theme.name in MODELLED) for theme in TAXONOMY.themes),
-                         TAXONOMY.heading_factor, TAXONOMY.source, TAXONOMY.digest, TAXONOMY.any_pattern)
+SITE_TAXONOMY = replace(TAXONOMY, themes=tuple(replace(theme, model=theme.name in MODELLED) for theme in TAXONOMY.themes))
 NAMES = TAXONOMY.names()
 VARIANTS = ("rules", "model", "rules|model", "rules|near", "rules&!model")
 THEMES = {theme.name: theme for theme in TAXONOMY.themes}
