@@ -974,8 +974,8 @@ class ScanningOccurrences:
             # a mask reads the whole block: what surrounds a span decides what in it is hidden
             hidden = [m.span(1 if regex.groups else 0) for regex in self.theme.mask_regexes for m in regex.finditer(text)]
 
-            def is_hidden(a: int, b: int) -> bool:
-                return any(s < b and a < e for s, e in hidden if s < e)
+            def is_hidden(a: int, b: int) -> bool:  # an empty match (a pattern's \b) is hidden where it stands inside a mask
+                return any(s < max(b, a + 1) and a < e for s, e in hidden if s < e)
 
             if self.theme.keyword_regex:
                 for m in self.theme.keyword_regex.finditer(text, start, end):
