@@ -13,8 +13,10 @@ Markdown's size (baogao.pagerender).
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -47,7 +49,32 @@ def worker_pool(jobs: int, chunksize: int, workers: int | None = None) -> Iterat
 
 def ordered_map(pool: ProcessPoolExecutor | None, function: Callable[[Job], Result], jobs: Iterable[Job],
                 chunksize: int) -> Iterator[Result]:
-    """`function` over `jobs`, results in the order of the jobs: in the pool, or here without one."""
+    """`function` over `jobs`, results in the order of the jobs: in the pool, or here without one.
+
+    At most AHEAD chunks per worker are handed out and not yet taken by the caller (the
+    executor's own map hands out every chunk at once and holds their results until they are
+    taken): memory stays bounded when the caller is slower than the workers, as the search
+    index is while it writes a segment, and work the caller submits to the same pool meanwhile
+    waits behind a few chunks, not behind the whole archive."""
     if pool is None:
         return map(function, jobs)
-    return pool.map(function, jobs, chunksize=chunksize)
+    return _windowed(pool, function, jobs, chunksize)
+
+
+AHEAD = 4  # chunks per worker in flight: enough to keep every worker busy between the caller's takes
+
+
+def _windowed(pool: ProcessPoolExecutor, function: Callable[[Job], Result], jobs: Iterable[Job],
+              chunksize: int) -> Iterator[Result]:
+    window: deque[Future[list[Result]]] = deque()
+    pending = iter(jobs)
+    while chunk := list(islice(pending, chunksize)):
+        if len(window) >= AHEAD * worker_count():
+            yield from window.popleft().result()
+        window.append(pool.submit(_run_chunk, function, chunk))
+    while window:
+        yield from window.popleft().result()
+
+
+def _run_chunk(function: Callable[[Job], Result], chunk: list[Job]) -> list[Result]:
+    return [function(job) for job in chunk]

@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from baogao.workers import ordered_map, worker_pool
+from baogao.workers import AHEAD, ordered_map, worker_count, worker_pool
 
 
 @pytest.mark.parametrize("jobs, chunksize, workers", [(15, 8, 2), (1, 64, 4), (500, 32, 1)])
@@ -21,3 +21,21 @@ def test_two_chunks_run_in_a_pool_in_job_order():
     with worker_pool(len(jobs), 8, 2) as pool:
         assert isinstance(pool, ProcessPoolExecutor)
         assert list(ordered_map(pool, abs, jobs, 8)) == [abs(j) for j in jobs]
+
+
+def test_the_pool_is_handed_a_bounded_window_of_chunks_ahead_of_the_caller():
+    """The search index writes a segment while reports are still read: results the caller has
+    not taken must not pile up for the whole archive (nor its writes wait behind it)."""
+    pulled = []
+
+    def jobs():
+        for job in range(10_000):
+            pulled.append(job)
+            yield job
+
+    with worker_pool(10_000, 4, 2) as pool:
+        results = ordered_map(pool, abs, jobs(), 4)
+        assert next(iter(results)) == 0
+        window = (AHEAD * worker_count() + 1) * 4
+        assert len(pulled) <= window
+        assert list(results) == list(range(1, 10_000))  # the rest, in order

@@ -41,7 +41,8 @@ third of the index's CPU.
 The postings are in segments: runs of consecutive documents in result order, about SEGMENTS of
 them, cut where a report's id's digest says (`_segment_cuts`: from the reports present only, so
 an incremental build gives the cold build's files). Each is
-written on its own, its documents numbered from its first, its levels sharded by its own size,
+written on its own as soon as its last report is read (the build holds one segment's postings,
+not the archive's), its documents numbered from its first, its levels sharded by its own size,
 into `p/P/` where P, its postings' version, is the digest of its texts in order and of the code
 that indexes them; its files are framed under P. The manifest lists each segment's first
 document, documents, P and shard counts; a query reads its terms' shard in every segment. So an
@@ -152,14 +153,19 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         stored, spans = [], []
         store = _Segments(tmp)
         owner = [postings for first, end, postings in segments for _ in range(first, end)]
+        last: dict[str, int] = {}  # the last document of each segment whose postings are written
+        for first, end, postings in segments:
+            last.setdefault(postings, end - 1)
         for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
                 levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
             stored.append([*chunks_prefix, keys[doc]])
             spans.extend(store.write(doc, pieces))
+            if owner[doc] in levels and last[owner[doc]] == doc:
+                # written as soon as read whole: memory holds one segment's postings, not the archive's
+                level = levels.pop(owner[doc])
+                shards[owner[doc]] = [level.pop(n).write(tmp, owner[doc], pool) for n in (1, 2, 3)]
         store.close()
-        for postings, level in levels.items():
-            shards[postings] = [level.pop(n).write(tmp, postings, pool) for n in (1, 2, 3)]
     facet_values = _write_docs_and_facets(tmp, catalog, version)
     write_file(tmp, version, textstore.TABLE, json_bytes(stored))
     write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
