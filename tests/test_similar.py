@@ -392,9 +392,9 @@ def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_tou
     pages = tmp_path / "pages"
     shutil.copytree(corpus_site[0], pages)
     computed: list[tuple[int, int]] = []
-    shared = reuse._shared_passages
-    monkeypatch.setattr(reuse, "_shared_passages",
-                        lambda prints, counts, mask: computed.append((int(mask.sum()), len(mask))) or shared(prints, counts, mask))
+    passages = reuse._passages
+    monkeypatch.setattr(reuse, "_passages", lambda catalog, prints, counts, mask, texts: computed.append(
+        (int(mask.sum()), len(mask))) or passages(catalog, prints, counts, mask, texts))
     rng = random.Random(seed)
     catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
     build_similar_index(pages, workers=1)  # the corpus site's own: nothing to do
@@ -422,12 +422,16 @@ def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_tou
         steps.append(f"{kind} {entry['id']}")
         (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
         computed.clear()
+        # the incremental build computes passages for runs of a few reports (a large archive's
+        # memory), the cold one for all at once: the same bytes
+        monkeypatch.setattr(reuse, "PRINTS_AT_ONCE", 3_000)
         build_similar_index(pages, workers=1)
         incremental.append(computed[0] if computed else None)  # None: nothing changed, nothing done
         cold = tmp_path / f"cold{step}"
         for name in ("text", "reports"):
             shutil.copytree(pages / name, cold / name)
         shutil.copy(pages / "catalog.json", cold / "catalog.json")
+        monkeypatch.setattr(reuse, "PRINTS_AT_ONCE", 10**9)
         build_similar_index(cold, workers=1)
         assert computed[-1] == (len(catalog), len(catalog))  # cold: every report
         index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())

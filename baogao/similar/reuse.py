@@ -35,6 +35,7 @@ import bisect
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -58,6 +59,7 @@ SAMPLE = 4  # rarest fingerprints of a passage that decide which reports hold it
 # its rarest fingerprint. Expanding every holder (up to 200) made ~120 million rows and 6 GB
 # at 10 000 generated reports, where every paragraph stands in ~100 reports.
 EXPAND_MAX = 12
+PRINTS_AT_ONCE = 2_000_000  # fingerprints whose reports' passages are computed together (`_passages`)
 PER_REPORT = 10  # shared passages listed on a report page (the longest)
 # Reports linked per passage (the rest are counted: 等 N 篇). Each link is ~140 bytes (a title and
 # a heading anchor in UTF-8), and at 10 000 generated reports, every paragraph in ~100 of them,
@@ -78,11 +80,7 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
                  *_views(prints, counts, _identities(catalog, prints, own=False)))
     previous = _State.load(pages_dir, now.code)
     affected, remap = _affected(previous, now, prints)
-    shared = _shared_passages(prints, counts, affected)
-    lines = {rid: json.dumps(passages, ensure_ascii=False, sort_keys=True)
-             for rid, passages in _per_report(catalog, prints, shared, texts).items()}
-    now.pairs = _pair_totals(prints, shared)
-    now.sampled = shared.sampled
+    lines, now.pairs, now.sampled = _passages(catalog, prints, counts, affected, texts)
     if previous is not None and remap is not None:  # the other reports' lines and rows as they were
         lines.update((rid, previous.lines[rid]) for rid in (catalog[d]["id"] for d in np.flatnonzero(~affected).tolist())
                      if rid in previous.lines)
@@ -181,6 +179,36 @@ def _mix(x: np.ndarray) -> np.ndarray:
     x = (x ^ (x >> np.uint64(30))) * _M1
     x = (x ^ (x >> np.uint64(27))) * _M2
     return x ^ (x >> np.uint64(31))
+
+
+def _passages(catalog: list[dict[str, Any]], prints: Fingerprints, counts: _Counts, affected: np.ndarray,
+              texts: _Texts) -> tuple[dict[str, str], tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    """The `affected` reports' reuse.json lines (report id → its passages' JSON), pairs table rows
+    (`_pair_totals`) and sampled keys, computed for runs of reports holding about PRINTS_AT_ONCE
+    fingerprints at a time: the expansion into holders takes ~120 bytes a fingerprint, 1.3 GB at
+    10 000 reports at once. Every result is a function of its own report's passages, and the
+    runs go in catalog order: the arrays are those of one run over all."""
+    lines: dict[str, str] = {}
+    pairs, sampled = [], []
+    anchors = _Anchors(prints)
+    ends = np.cumsum(np.bincount(prints.docs, minlength=len(catalog)))  # where each report's fingerprints end
+    first = 0
+    while first < len(catalog):
+        begin = int(ends[first - 1]) if first else 0
+        end = max(first + 1, int(np.searchsorted(ends, begin + PRINTS_AT_ONCE, "right")))  # whole reports, one at least
+        if affected[first:end].any():
+            shared = _shared_passages(prints, counts, affected, (begin, int(ends[end - 1])))
+            lines.update((rid, json.dumps(passages, ensure_ascii=False, sort_keys=True))
+                         for rid, passages in _per_report(catalog, anchors, shared, texts).items())
+            pairs.append(_pair_totals(prints, shared))
+            sampled.append(shared.sampled)
+        first = end
+    return lines, _joined(pairs, (np.int32, np.int32, np.int32)), _joined(sampled, (np.int32, np.uint32))
+
+
+def _joined(parts: Sequence[tuple[np.ndarray, ...]], dtypes: tuple[type, ...]) -> tuple[np.ndarray, ...]:
+    """The columns of `parts` (tuples of arrays) joined; empty ones of `dtypes` when there are none."""
+    return tuple(np.concatenate([part[i] for part in parts]) if parts else np.zeros(0, dtype) for i, dtype in enumerate(dtypes))
 
 
 def _identities(catalog: list[dict[str, Any]], prints: Fingerprints, own: bool) -> np.ndarray:
@@ -358,12 +386,13 @@ def _df(prints: Fingerprints) -> _Counts:
     return _Counts(df[in_report_order], in_report_order, order[firsts], df, firsts, sizes)
 
 
-def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray) -> _Shared:
-    """The shared passages of the `reports` (a mask, catalog order) and the reports holding
-    each (see the module); array work over the fingerprints in report order (`counts`: `_df`),
-    no Python loop per passage or holder."""
+def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray, span: tuple[int, int]) -> _Shared:
+    """The shared passages of the `reports` (a mask, catalog order) whose fingerprints stand in
+    `span` (a range of them, whole reports) and the reports holding each (see the module); array
+    work over the fingerprints in report order (`counts`: `_df`), no Python loop per passage or holder."""
     df = counts.df
-    entries = np.flatnonzero((df >= 2) & reports[prints.docs])  # report, position order
+    lo, hi = span
+    entries = lo + np.flatnonzero((df[lo:hi] >= 2) & reports[prints.docs[lo:hi]])  # report, position order
     docs, pos, lines = prints.docs[entries], prints.positions[entries], prints.lines[entries]
     new = np.ones(len(entries), bool)
     new[1:] = (docs[1:] != docs[:-1]) | (pos[1:] - pos[:-1] > GAP) | (lines[1:] != lines[:-1])
@@ -412,7 +441,7 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray)
                    other_pos=other_pos[best], sampled=(prints.docs[s_entry], prints.keys[s_entry]))
 
 
-def _per_report(catalog: list[dict[str, Any]], prints: Fingerprints, shared: _Shared, texts: _Texts) -> dict[str, list]:
+def _per_report(catalog: list[dict[str, Any]], anchors: _Anchors, shared: _Shared, texts: _Texts) -> dict[str, list]:
     """report id → its PER_REPORT longest passages held elsewhere (position order), each with
     its text, text span, number of reports and links to the first LINKS holding it."""
     holders = np.bincount(shared.holding, minlength=len(shared.doc))
@@ -424,7 +453,7 @@ def _per_report(catalog: list[dict[str, Any]], prints: Fingerprints, shared: _Sh
     link_firsts = np.cumsum(holders) - holders
     link_rank = np.arange(len(shared.holding)) - link_firsts[shared.holding]
     linked = np.flatnonzero(link_rank < LINKS)
-    urls = _anchored(catalog, prints, shared.other[linked], shared.other_pos[linked])
+    urls = anchors.urls(catalog, shared.other[linked], shared.other_pos[linked])
     links: dict[int, list[dict[str, str]]] = {}
     for r, o, url in zip(shared.holding[linked].tolist(), shared.other[linked].tolist(), urls):
         links.setdefault(r, []).append({"url": url, "title": catalog[o]["display_title"]})
@@ -438,16 +467,22 @@ def _per_report(catalog: list[dict[str, Any]], prints: Fingerprints, shared: _Sh
     return per_report
 
 
-def _anchored(catalog: list[dict[str, Any]], prints: Fingerprints, docs: np.ndarray, pos: np.ndarray) -> list[str]:
-    """The URL of each (report, skeleton position): the report's page at the last anchor at or
-    before the position."""
-    names = [name for anchors in prints.anchors for _, name in anchors]
-    owner = np.repeat(np.arange(len(prints.anchors), dtype=np.int64), [len(anchors) for anchors in prints.anchors])
-    at = np.fromiter((a for anchors in prints.anchors for a, _ in anchors), np.int64, len(names))
-    found = np.searchsorted((owner << 32) + at, (docs.astype(np.int64) << 32) + pos, "right") - 1
-    own = (found >= 0) & (owner[found] == docs) if len(names) else np.zeros(len(docs), bool)
-    return [catalog[d]["url"] + (f"#{names[i]}" if mine else "")
-            for d, i, mine in zip(docs.tolist(), found.tolist(), own.tolist())]
+class _Anchors:
+    """Every report's anchors (headings, articles) by skeleton position, made once a build."""
+
+    def __init__(self, prints: Fingerprints):
+        self.names = [name for anchors in prints.anchors for _, name in anchors]
+        self.owner = np.repeat(np.arange(len(prints.anchors), dtype=np.int64), [len(anchors) for anchors in prints.anchors])
+        at = np.fromiter((a for anchors in prints.anchors for a, _ in anchors), np.int64, len(self.names))
+        self.place = (self.owner << 32) + at
+
+    def urls(self, catalog: list[dict[str, Any]], docs: np.ndarray, pos: np.ndarray) -> list[str]:
+        """The URL of each (report, skeleton position): the report's page at the last anchor at
+        or before the position."""
+        found = np.searchsorted(self.place, (docs.astype(np.int64) << 32) + pos, "right") - 1
+        own = (found >= 0) & (self.owner[found] == docs) if len(self.names) else np.zeros(len(docs), bool)
+        return [catalog[d]["url"] + (f"#{self.names[i]}" if mine else "")
+                for d, i, mine in zip(docs.tolist(), found.tolist(), own.tolist())]
 
 
 def _pair_totals(prints: Fingerprints, shared: _Shared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
