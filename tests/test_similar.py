@@ -24,7 +24,7 @@ from baogao.manifest import sha256_of
 from baogao.pagereuse import PageReuse
 from baogao.site import report_neighbours
 from baogao.search.codec import PIECE_END_BYTES, PIECES_END, _from_text, piece, unframe, unpieced, varint_array
-from baogao.similar import fingerprint
+from baogao.similar import fingerprint, prints
 from baogao.similar.fingerprint import K, WINDOW, skeleton
 from baogao.similar.index import (
     DRAFT_BYTES,
@@ -286,7 +286,7 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     either layout) and reuse pages equal, byte for byte, those a fresh pages folder gives; a
     damaged cache file is not trusted."""
     keys_bytes = KEYS_BYTES if layout == "archive" else 0
-    from baogao.similar import prints
+
 
     pages = tmp_path / "pages"
     shutil.copytree(corpus_site[0], pages)
@@ -822,7 +822,7 @@ def test_page_reads_docx_and_gb18030_txt_from_disk(browser, corpus_site, tmp_pat
 def test_the_keys_read_only_the_texts_written_since(tmp_path, monkeypatch):
     """A build reads a report's text and page for its fingerprint key only when they are not
     the files the last build read (baogao.filememo): none when nothing changed, the one changed."""
-    from baogao.similar import prints
+
 
     pages = tmp_path / "pages"
     (pages / "text").mkdir(parents=True)
@@ -871,3 +871,19 @@ def test_an_edit_of_what_the_index_does_not_read_keeps_it(tmp_path):
     assert {p: p.stat().st_ino for p in (pages / "similar-index").rglob("*") if p.is_file()} == inodes
     assert rebuilt([dict(e, display_title="新标题") if i == 1 else e for i, e in enumerate(catalog)]) != version
     assert rebuilt(list(reversed(catalog))) != version
+
+
+def test_a_cache_file_emptied_is_fingerprinted_again_into_the_array(tmp_path):
+    """The fingerprints are read into one array sized by the cache files: a file emptied since
+    (its size bounds nothing) is fingerprinted again and the array grows to hold it."""
+    site = _tiny_archive(tmp_path, ["加强督查督办工作，确保各项任务落到实处，马上就办、真抓实干。" * 4])
+    pages = tmp_path / "pages"
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
+    (cache_file,) = (pages / prints.CACHE_DIR).iterdir()
+    cache_file.write_bytes(b"")
+    (pages / "similar-index" / "VERSION").unlink()
+    build_similar_index(pages, workers=1)
+    publish_similar_index(pages, site)
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
+    assert after == before and len(before) > 3
+    assert cache_file.stat().st_size > 0

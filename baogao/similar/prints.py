@@ -81,9 +81,10 @@ class Fingerprints:
     key (`index.shard_keys`, one to one with the hash), report, position: the order of the
     index's shards, and the hash groups reuse counts."""
 
-    def __init__(self, reports: list[Report], report_keys: list[str]):
+    def __init__(self, rows: np.ndarray, reports: list[Report], report_keys: list[str]):
+        """`rows`: the ROWS rows of every report's fingerprints side by side, in catalog order;
+        `reports`: each one's length, anchors and starts (their own rows are not read)."""
         self.report_keys = report_keys  # the reports' cache keys (see the module): reuse tells a changed report by it
-        rows = np.concatenate([r.rows for r in reports], axis=1) if reports else np.zeros((ROWS, 0), np.int32)
         self.hashes = rows[0].view(np.uint32)
         self.positions, self.starts, self.ends, self.lines, self.sections = rows[1], rows[2], rows[3], rows[4], rows[5]
         self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), [r.rows.shape[1] for r in reports])
@@ -127,30 +128,42 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
                       keys: list[str] | None = None) -> Fingerprints:
     """The fingerprints of the reports of `catalog` (converted in `pages_dir`; `keys`: their
     `report_keys`, computed when not given), from the cache where their key has a file,
-    computed (and cached) where not; the cache then holds only these reports' files."""
+    computed (and cached) where not; the cache then holds only these reports' files.
+
+    The reports missing from the cache are fingerprinted first; then every report's rows are read
+    from its file into one array sized by the files (at 100 000 reports about 110 million
+    fingerprints: one array, not a copy of 100 000 small ones the heap keeps after joining them)."""
     cache = pages_dir / CACHE_DIR
     cache.mkdir(exist_ok=True)
     keys = report_keys(pages_dir, catalog) if keys is None else keys
-    found: list[Report | None] = []
-    missing: list[tuple[int, tuple[Path, Path]]] = []
-    for i, (entry, key) in enumerate(zip(catalog, keys)):
-        try:
-            found.append(Report.from_bytes((cache / f"{key}.bin").read_bytes()))
-        except (OSError, ValueError, KeyError):
-            found.append(None)
-            missing.append((i, _paths(pages_dir, entry)))
+    paths = [cache / f"{key}.bin" for key in keys]
+    missing = [(i, _paths(pages_dir, entry)) for i, entry in enumerate(catalog) if not paths[i].is_file()]
     with worker_pool(len(missing), CHUNK, workers) as pool:
-        computed = ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)
-        for (i, _), report in zip(missing, computed):
-            found[i] = report
-            write_atomic(cache / f"{keys[i]}.bin", report.to_bytes())
-    wanted = {f"{key}.bin" for key in keys}
+        for (i, _), report in zip(missing, ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)):
+            write_atomic(paths[i], report.to_bytes())
+    wanted = {path.name for path in paths}
     for path in cache.iterdir():
         if path.name not in wanted:
             path.unlink()
-    reports = [r for r in found if r is not None]
-    assert len(reports) == len(keys)  # each missing one computed above: the keys stay aligned with the reports
-    return Fingerprints(reports, keys)
+    # every file holds its head and then its rows: their sizes bound the fingerprints (the
+    # array's unused end is never touched, so never in memory)
+    sizes = [path.stat().st_size for path in paths]
+    rows = np.empty((ROWS, sum(sizes) // (ROWS * 4)), np.int32)
+    reports, filled = [], 0
+    for i, path in enumerate(paths):
+        try:
+            report = Report.from_bytes(path.read_bytes())
+        except (OSError, ValueError, KeyError):  # damaged since: fingerprinted again
+            report = report_fingerprints(_paths(pages_dir, catalog[i]))
+            write_atomic(path, report.to_bytes())
+        count = report.rows.shape[1]
+        if filled + count > rows.shape[1]:  # a damaged file, fingerprinted again, holds more than its size said
+            rows = np.concatenate((rows, np.empty((ROWS, count), np.int32)), axis=1)
+        rows[:, filled: filled + count] = report.rows
+        report.rows = rows[:, filled: filled + count]  # not the bytes read: those are freed
+        filled += count
+        reports.append(report)
+    return Fingerprints(rows[:, :filled], reports, keys)
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
