@@ -379,11 +379,14 @@ def _df(prints: Fingerprints) -> _Counts:
     firsts, sizes = _groups(keys)
     new_pair = np.ones(len(keys), bool)
     new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-    group = np.repeat(np.arange(len(firsts)), sizes)
+    del keys, docs
+    # 32 bits: these two are per fingerprint (110 million at 100 000 reports) and kept through reuse
+    group = np.repeat(np.arange(len(firsts), dtype=np.int32), sizes)
     df = np.bincount(group[new_pair], minlength=len(firsts))
-    in_report_order = np.empty(len(keys), np.int64)
+    in_report_order = np.empty(len(group), np.int32)
     in_report_order[order] = group
-    return _Counts(df[in_report_order], in_report_order, order[firsts], df, firsts, sizes)
+    del group
+    return _Counts(df.astype(np.int32)[in_report_order], in_report_order, order[firsts], df, firsts, sizes)
 
 
 def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray, span: tuple[int, int]) -> _Shared:
