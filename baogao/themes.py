@@ -670,7 +670,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             # `unless` words rule out are ruled out with it
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
-                               parent is not None and _vetoed(theme, parent, texts))
+                               parent is not None and _vetoed(found_in, parent, texts))
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             kids = children[i]
             if qualifies:
@@ -896,7 +896,7 @@ def _own_evidence(
     theme = found_in.theme
     head_sum, head_counts = found_in.count((section.head,) if section.head else ())
     text_sum, text_counts = found_in.count(section.body)
-    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(theme, section, texts):
+    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
     if _is_list_item(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
@@ -933,15 +933,21 @@ def _own_evidence(
     return hit, qualifies, factor * head_sum >= theme.threshold
 
 
-def _vetoed(theme: Theme, section: Section, texts: list[str]) -> bool:
+def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own`."""
+    one of its `others` words and none of its `own`. An `unless` word inside a mask does not
+    count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
+    check of 工作纪律)."""
+    theme = found_in.theme
     spans = ((section.head,) if section.head else ()) + section.body
 
     def holds(regex: re.Pattern[str] | None) -> bool:
         return regex is not None and any(regex.search(texts[b], s, e) for b, s, e in spans)
 
-    return holds(theme.unless_regex) or (holds(theme.others_regex) and not holds(theme.own_regex))
+    unless = theme.unless_regex
+    ruled_out = unless is not None and any(not _overlaps(found_in.masked(b), m.start(), m.end())
+                                           for b, s, e in spans for m in unless.finditer(texts[b], s, e))
+    return ruled_out or (holds(theme.others_regex) and not holds(theme.own_regex))
 
 
 def _is_list_item(section: Section, texts: list[str]) -> bool:
@@ -1082,7 +1088,7 @@ class _Occurrences:
             offset = self._text.offsets[block]
             keywords = self._keywords_in(offset + start, offset + end)
             # what the masks hide, read only where something may be hidden (most spans hold no word)
-            hidden = self._masked(block) if keywords else None
+            hidden = self.masked(block) if keywords else None
             for found in keywords:
                 word = found[4]
                 # weight 0 only masks a longer phrase; a mask hides what it covers
@@ -1096,13 +1102,13 @@ class _Occurrences:
                 for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
                     # Keywords first: a pattern does not count where a keyword matched.
                     if hidden is None:
-                        hidden = self._masked(block)
+                        hidden = self.masked(block)
                     if not _overlaps(taken, group_start, group_end) and not _overlaps(hidden, group_start, group_end):
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
         return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
 
-    def _masked(self, block: int) -> list[tuple[int, int]]:
+    def masked(self, block: int) -> list[tuple[int, int]]:
         """The spans of a block (sorted, not overlapping) that the theme's masks hide; the whole
         block is scanned, so a span's words are hidden by what surrounds them (向县委督查室…报告)."""
         if not self.theme.mask_regexes:

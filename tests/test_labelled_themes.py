@@ -108,13 +108,15 @@ def test_second_read_covers_the_user_themes(scores):
 # targets. A new batch lowers them when it is measured (the fourteenth: 作风建设 sections 0.81 →
 # 0.79 recall, 督查 sections 0.81 → 0.80 recall); the model for 信息报送 moved its sections from
 # 0.86 / 0.68 (thirteen batches, rules alone) to 0.78 / 0.83 (its added recall costs precision).
+# 督查's later rules (督察, the checked side's demands, 考核组) raised its recall to 0.83 sections,
+# 0.86 reports: those floors stand 0.02 below.
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.9, 0.79),
     ("作风建设", "reports"): (0.95, 0.85),
     ("信息报送", "sections"): (0.78, 0.83),
     ("信息报送", "reports"): (0.85, 0.9),
-    ("督查", "sections"): (0.8, 0.79),
-    ("督查", "reports"): (0.85, 0.8),
+    ("督查", "sections"): (0.8, 0.81),
+    ("督查", "reports"): (0.85, 0.84),
 }
 
 

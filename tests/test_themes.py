@@ -887,6 +887,16 @@ def test_an_unless_word_in_a_section_rules_the_theme_out():
     assert not by_theme(classify(r, shipped), "督查")
 
 
+def test_an_unless_word_inside_a_mask_does_not_rule_the_theme_out():
+    """要求各乡镇遵守工作纪律: a demand on the checked side, which a mask names, is not a check of
+    工作纪律; the same word outside the mask still rules the 督查 out."""
+    text = "县应急管理局深入各乡镇开展防汛督查，督办问题整改，要求各乡镇{}，确保安全度汛。"
+    engine = _engine(unless=["工作纪律"], patterns={"((?:遵守|严守)工作纪律)": 0})
+    assert by_theme(classify(report("一、防汛督查", text.format("遵守工作纪律")), engine), "督查")
+    assert not by_theme(classify(report("一、防汛督查", text.format("检查工作纪律")), engine), "督查")
+    assert not by_theme(classify(report("一、防汛督查", text.format("遵守工作纪律")), _engine(unless=["工作纪律"])), "督查")
+
+
 def test_the_title_is_the_heading_of_a_text_without_headings():
     """清源镇加强督查督办工作: the title names the topic of a short text whose sentences each say a
     little of it (3 of 4); a text with headings of its own is read by them instead."""
@@ -963,6 +973,19 @@ class ScanningOccurrences:
 
     def may_match(self, block: int, start: int, end: int) -> bool:
         return True
+
+    def masked(self, block: int) -> list[tuple[int, int]]:
+        """What the masks hide in a block, as non-overlapping spans in order."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(m.span(1 if regex.groups else 0) for regex in self.theme.mask_regexes
+                                 for m in regex.finditer(self.texts[block])):
+            if start == end:
+                continue
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
     def count(self, spans, saturation: int = themes.SATURATION) -> tuple[float, dict[str, int]]:
         counts: Counter[str] = Counter()
