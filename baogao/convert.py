@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import sys
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -293,11 +294,28 @@ def stage_digest() -> str:
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
+    """Write via a temporary file and rename, so a reader never sees half a file. A file that
+    holds these bytes already is left as it is, its inode and time too: after a themes.yml edit
+    most pages render the same, and the later stages' memories of them (baogao.filememo) hold."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if _holds(path, raw):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    tmp.write_bytes(raw)
     os.replace(tmp, path)
+
+
+def _holds(path: Path, raw: bytes) -> bool:
+    """Whether `path` is a regular file (not a link) of exactly these bytes; read only when its size is theirs."""
+    try:
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(raw):
+            return False
+        with path.open("rb") as file:
+            return file.read() == raw
+    except OSError:
+        return False
 
 
 def convert_archive(

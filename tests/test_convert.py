@@ -211,3 +211,21 @@ def test_stage_code_lists_every_module_the_stages_import():
             reached.add(module)
             todo.extend(imported(module))
     assert reached - stages == set()
+
+
+def test_write_atomic_leaves_a_file_of_the_same_bytes_as_it_is(tmp_path):
+    """The same bytes: not written (inode and time kept, so baogao.filememo's memories of it
+    hold); other bytes of the same size, or a link holding the bytes: written anew."""
+    from baogao.convert import write_atomic
+
+    page = tmp_path / "page.md"
+    write_atomic(page, "正文一")
+    before = page.stat()
+    write_atomic(page, "正文一".encode("utf-8"))
+    assert (page.stat().st_ino, page.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    write_atomic(page, "正文二")
+    assert page.read_text(encoding="utf-8") == "正文二" and page.stat().st_ino != before.st_ino
+    link = tmp_path / "link.md"
+    link.symlink_to(page)
+    write_atomic(link, "正文二")
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "正文二"

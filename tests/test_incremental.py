@@ -256,7 +256,8 @@ def test_a_themes_edit_reclassifies_without_reading_and_renders_only_what_change
     """A theme added to themes.yml whose keyword only one report holds: every report is
     classified again from what conversion kept of it (none is read and parsed again), that
     report's page is rendered again with the new theme's chip, and the other report pages are
-    the previous site's files (hard links: the same inodes). The site equals a cold build's."""
+    the previous site's files (hard links: the same inodes); their Markdown in the pages folder,
+    rendered the same, is not written again (the same inodes). The site equals a cold build's."""
     from baogao import convert
     from tests.test_safety_build import build_args, write_archive
 
@@ -269,6 +270,7 @@ def test_a_themes_edit_reclassifies_without_reading_and_renders_only_what_change
     assert baogao(build_args(tmp_path, config=config)) == 0
     pages = {path.name: path.stat().st_ino for path in (tmp_path / "site" / "reports").glob("*.html")}
     assert len(pages) == 3
+    markdown = {path.stem: path.stat().st_ino for path in (tmp_path / "pages" / "reports").glob("*.md")}
     taxonomy = project / "themes.yml"
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8")
                         + "\n  - name: 档案测试\n    description: 只为测试而加\n    keywords: {档案馆: 9}\n", encoding="utf-8")
@@ -287,6 +289,10 @@ def test_a_themes_edit_reclassifies_without_reading_and_renders_only_what_change
         page = tmp_path / "site" / "reports" / name
         assert (page.stat().st_ino == inode) == (name not in tagged), name
         assert ("档案测试" in page.read_text(encoding="utf-8")) == (name in tagged), name
+    tagged_ids = {catalog[name]["id"] for name in tagged}
+    for page_id, inode in markdown.items():
+        rewritten = (tmp_path / "pages" / "reports" / f"{page_id}.md").stat().st_ino != inode
+        assert rewritten == (page_id in tagged_ids), page_id
     cold = tmp_path / "cold"
     shutil.copytree(tmp_path / "reports", cold / "reports")
     assert baogao(build_args(cold, config=config)) == 0
