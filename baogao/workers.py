@@ -35,19 +35,27 @@ def pool_size(jobs: int, chunksize: int, workers: int | None = None) -> int:
     return 0 if count == 1 or jobs < 2 * chunksize else count
 
 
+class WorkerPool(ProcessPoolExecutor):
+    """A process pool that says how many workers it has: ordered_map sizes its window by them."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(max_workers=workers)
+        self.workers = workers
+
+
 @contextmanager
-def worker_pool(jobs: int, chunksize: int, workers: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
+def worker_pool(jobs: int, chunksize: int, workers: int | None = None) -> Iterator[WorkerPool | None]:
     """`workers` processes (default: one per core) for `jobs` jobs in chunks of `chunksize`, or
     None when they are better run in this process (one worker, or less than two chunks)."""
     count = pool_size(jobs, chunksize, workers)
     if not count:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with WorkerPool(count) as pool:
         yield pool
 
 
-def ordered_map(pool: ProcessPoolExecutor | None, function: Callable[[Job], Result], jobs: Iterable[Job],
+def ordered_map(pool: WorkerPool | None, function: Callable[[Job], Result], jobs: Iterable[Job],
                 chunksize: int) -> Iterator[Result]:
     """`function` over `jobs`, results in the order of the jobs: in the pool, or here without one.
 
@@ -64,12 +72,12 @@ def ordered_map(pool: ProcessPoolExecutor | None, function: Callable[[Job], Resu
 AHEAD = 4  # chunks per worker in flight: enough to keep every worker busy between the caller's takes
 
 
-def _windowed(pool: ProcessPoolExecutor, function: Callable[[Job], Result], jobs: Iterable[Job],
+def _windowed(pool: WorkerPool, function: Callable[[Job], Result], jobs: Iterable[Job],
               chunksize: int) -> Iterator[Result]:
     window: deque[Future[list[Result]]] = deque()
     pending = iter(jobs)
     while chunk := list(islice(pending, chunksize)):
-        if len(window) >= AHEAD * worker_count():
+        if len(window) >= AHEAD * pool.workers:
             yield from window.popleft().result()
         window.append(pool.submit(_run_chunk, function, chunk))
     while window:

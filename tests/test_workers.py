@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from baogao.workers import AHEAD, ordered_map, worker_count, worker_pool
+from baogao.workers import AHEAD, ordered_map, worker_pool
 
 
 @pytest.mark.parametrize("jobs, chunksize, workers", [(15, 8, 2), (1, 64, 4), (500, 32, 1)])
@@ -36,6 +36,21 @@ def test_the_pool_is_handed_a_bounded_window_of_chunks_ahead_of_the_caller():
     with worker_pool(10_000, 4, 2) as pool:
         results = ordered_map(pool, abs, jobs(), 4)
         assert next(iter(results)) == 0
-        window = (AHEAD * worker_count() + 1) * 4
-        assert len(pulled) <= window
+        assert len(pulled) <= (AHEAD * 2 + 1) * 4
         assert list(results) == list(range(1, 10_000))  # the rest, in order
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_the_window_follows_the_pools_workers_not_the_cores(workers):
+    """`--workers 3` on two cores keeps three workers busy: the window is sized by the pool."""
+    pulled = []
+
+    def jobs():
+        for job in range(10_000):
+            pulled.append(job)
+            yield job
+
+    with worker_pool(10_000, 4, workers) as pool:
+        results = ordered_map(pool, abs, jobs(), 4)
+        next(iter(results))
+        assert len(pulled) == (AHEAD * workers + 1) * 4  # the full window, then the chunk that waits

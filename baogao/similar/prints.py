@@ -147,9 +147,8 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
             path.unlink()
     # every file holds its head and then its rows: their sizes bound the fingerprints (the
     # array's unused end is never touched, so never in memory)
-    sizes = [path.stat().st_size for path in paths]
-    rows = np.empty((ROWS, sum(sizes) // (ROWS * 4)), np.int32)
-    reports, filled = [], 0
+    rows = np.empty((ROWS, sum(map(_size, paths)) // (ROWS * 4)), np.int32)
+    reports, spans, filled, no_rows = [], [], 0, np.empty((ROWS, 0), np.int32)
     for i, path in enumerate(paths):
         try:
             report = Report.from_bytes(path.read_bytes())
@@ -160,10 +159,20 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
         if filled + count > rows.shape[1]:  # a damaged file, fingerprinted again, holds more than its size said
             rows = np.concatenate((rows, np.empty((ROWS, count), np.int32)), axis=1)
         rows[:, filled: filled + count] = report.rows
-        report.rows = rows[:, filled: filled + count]  # not the bytes read: those are freed
+        report.rows = no_rows  # frees the bytes read; the view into the array is set below
+        spans.append((filled, filled + count))
         filled += count
         reports.append(report)
+    for report, (start, end) in zip(reports, spans):  # views into the final array (it may have grown)
+        report.rows = rows[:, start:end]
     return Fingerprints(rows[:, :filled], reports, keys)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since: fingerprinted again below
+        return 0
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
