@@ -333,6 +333,43 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
 
 
+def test_key_slices_cover_the_key_order_and_cut_only_between_keys(monkeypatch):
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 50, 3_000).astype(np.uint32)
+    keys[:400] = 7  # a key held more widely than a slice is long: one slice of its own
+    found = prints.Fingerprints.__new__(prints.Fingerprints)
+    found.keys, found.by_key = keys, prints.stable_order(keys)
+    monkeypatch.setattr(prints, "KEY_SLICE", 100)
+    slices = found.key_slices()
+    assert slices[0][0] == 0 and slices[-1][1] == len(keys)
+    assert all(hi == lo2 and lo < hi for (lo, hi), (lo2, _) in zip(slices, slices[1:]))
+    in_order = keys[found.by_key]
+    assert all(in_order[hi - 1] != in_order[hi] for _, hi in slices[:-1])  # never inside a key
+    assert max(hi - lo for lo, hi in slices) >= 400 and len(slices) > 10
+    monkeypatch.setattr(prints, "KEY_SLICE", 10**9)
+    assert found.key_slices() == [(0, len(keys))]
+    found.keys = found.by_key = np.zeros(0, np.uint32)
+    assert found.key_slices() == []
+
+
+@pytest.mark.parametrize("keys_bytes", [KEYS_BYTES, 1])  # archive order, by hash
+def test_the_index_and_reuse_made_a_key_slice_at_a_time_are_the_bytes_made_at_once(corpus_site, tmp_path,
+                                                                                   monkeypatch, keys_bytes):
+    """At 100 000 reports the arrays over every fingerprint would not fit: the index entries and
+    the reuse counts are made over ranges of keys (`Fingerprints.key_slices`), the same bytes."""
+    made = {}
+    for slice_size in (10**9, 1_000):
+        pages = tmp_path / str(slice_size)
+        for name in ("text", "reports"):
+            shutil.copytree(corpus_site[0] / name, pages / name)
+        shutil.copy(corpus_site[0] / "catalog.json", pages / "catalog.json")
+        monkeypatch.setattr(prints, "KEY_SLICE", slice_size)
+        build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
+        made[slice_size] = {p.relative_to(pages).as_posix(): p.read_bytes() for p in pages.rglob("*")
+                            if p.is_file() and p.parts[len(pages.parts)] in ("similar-index", "reuse", "reuse.json")}
+    assert made[1_000] == made[10**9] and any(name.startswith("similar-index/e/") for name in made[1_000])
+
+
 def test_the_fingerprints_key_order_is_a_stable_argsort():
     from baogao.similar.prints import stable_order
 
@@ -425,6 +462,7 @@ def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_tou
         # the incremental build computes passages for runs of a few reports (a large archive's
         # memory), the cold one for all at once: the same bytes
         monkeypatch.setattr(reuse, "PRINTS_AT_ONCE", 3_000)
+        monkeypatch.setattr(prints, "KEY_SLICE", 2_000)
         build_similar_index(pages, workers=1)
         incremental.append(computed[0] if computed else None)  # None: nothing changed, nothing done
         cold = tmp_path / f"cold{step}"
@@ -432,6 +470,7 @@ def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_tou
             shutil.copytree(pages / name, cold / name)
         shutil.copy(pages / "catalog.json", cold / "catalog.json")
         monkeypatch.setattr(reuse, "PRINTS_AT_ONCE", 10**9)
+        monkeypatch.setattr(prints, "KEY_SLICE", 10**9)
         build_similar_index(cold, workers=1)
         assert computed[-1] == (len(catalog), len(catalog))  # cold: every report
         index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())

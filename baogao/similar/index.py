@@ -223,38 +223,7 @@ def _write(root: Path, name: str, data: bytes, version: str) -> None:
 def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int, draft_bytes: int) -> dict[str, Any]:
     """Write the parts of the layout the bounds choose (see KEYS_BYTES): k/J.js and e/P.js in
     archive order, or e/P.js by hash; returns the manifest's fields of the layout."""
-    # in (key, report, position) order the sections of a (key, report) ascend: one entry per
-    # (key, report, section), in (key, report) order
-    # Arrays over every fingerprint (110 million at 100 000 reports) in 32 bits, each dropped once used.
-    order = prints.by_key
-    hashes, docs, sections = prints.keys[order], prints.docs[order], prints.sections[order]
-    keep = np.ones(len(hashes), bool)
-    keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
-    kept = np.flatnonzero(keep)
-    del keep
-    hashes, docs, sections = hashes[kept], docs[kept], sections[kept]
-    new_hash = np.ones(len(hashes), bool)
-    new_hash[1:] = hashes[1:] != hashes[:-1]
-    firsts = np.flatnonzero(new_hash)
-    first_positions = prints.positions[order[kept[firsts]]]
-    del kept
-    new_doc = new_hash.copy()
-    new_doc[1:] |= docs[1:] != docs[:-1]
-    group = np.cumsum(new_hash, dtype=np.int32) - 1
-    del new_hash
-    rank = np.cumsum(new_doc, dtype=np.int32) - 1  # the report's rank among its hash's reports
-    rank -= rank[firsts][group]
-    unique = hashes[firsts].astype(np.int64)
-    del hashes
-    holders = np.bincount(group[new_doc], minlength=len(unique))
-    del new_doc
-    more = np.maximum(0, holders - HOLDERS)
-    listed = rank < HOLDERS
-    del rank
-    docs, sections, group = docs[listed], sections[listed], group[listed]
-    del listed
-    counts = np.bincount(group, minlength=len(unique))
-    del group
+    unique, first_positions, more, docs, sections, counts = _entries(prints)
     # each hash's part in archive order: its rank by (first report, position there), PART_KEYS a part
     part = np.empty(len(unique), np.int64)
     part[np.lexsort((first_positions, docs[np.cumsum(counts) - counts]))] = np.arange(len(unique)) // PART_KEYS
@@ -300,6 +269,41 @@ def _write_parts(root: Path, prints: Fingerprints, version: str, keys_bytes: int
                                               np.stack((deltas, sections[first:last]), 1).ravel())))[0]
         _write(root, f"e/{p}", body.tobytes(), version)
     return fields
+
+
+def _entries(prints: Fingerprints) -> tuple[np.ndarray, ...]:
+    """(per hash, key order: its key, the position of its first fingerprint, the reports holding
+    it beyond HOLDERS, its number of entries; per entry, (key, report) order: its report and
+    section) — an entry per (key, report, section) of the first HOLDERS reports holding the key.
+    Made one `key_slices` range at a time (a key's entries depend on its fingerprints only)."""
+    columns: list[tuple[np.ndarray, ...]] = []
+    for lo, hi in prints.key_slices():
+        # in (key, report, position) order the sections of a (key, report) ascend: one entry per
+        # (key, report, section), in (key, report) order
+        order = prints.by_key[lo:hi]
+        hashes, docs, sections = prints.keys[order], prints.docs[order], prints.sections[order]
+        keep = np.ones(len(hashes), bool)
+        keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1]) | (sections[1:] != sections[:-1])
+        kept = np.flatnonzero(keep)
+        hashes, docs, sections = hashes[kept], docs[kept], sections[kept]
+        new_hash = np.ones(len(hashes), bool)
+        new_hash[1:] = hashes[1:] != hashes[:-1]
+        firsts = np.flatnonzero(new_hash)
+        new_doc = new_hash.copy()
+        new_doc[1:] |= docs[1:] != docs[:-1]
+        group = np.cumsum(new_hash, dtype=np.int32) - 1
+        rank = np.cumsum(new_doc, dtype=np.int32) - 1  # the report's rank among its hash's reports
+        rank -= rank[firsts][group]
+        holders = np.bincount(group[new_doc], minlength=len(firsts))
+        listed = rank < HOLDERS
+        columns.append((hashes[firsts].astype(np.int64), prints.positions[order[kept[firsts]]],
+                        np.maximum(0, holders - HOLDERS), np.bincount(group[listed], minlength=len(firsts)),
+                        docs[listed], sections[listed]))
+    if not columns:
+        return (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int64),
+                np.zeros(0, np.int32), np.zeros(0, np.int32))
+    unique, first_positions, more, counts, docs, sections = (np.concatenate(column) for column in zip(*columns))
+    return unique, first_positions, more, docs, sections, counts
 
 
 def _write_key_blocks(root: Path, unique: np.ndarray, part: np.ndarray, by_part: np.ndarray, bounds: np.ndarray,

@@ -86,14 +86,29 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
                      if rid in previous.lines)
         now.pairs = _carry(now.pairs, previous.pairs, remap, affected, 2)
         now.sampled = _carry(now.sampled, previous.sampled, remap, affected, 1)
-    text = "{\n" + ",\n".join(f"{json.dumps(rid, ensure_ascii=False)}: {lines[rid]}" for rid in sorted(lines)) + "\n}\n"
-    write_atomic(pages_dir / REUSE_FILE, text.encode("utf-8"))
+    now.sha256 = _write_lines(pages_dir / REUSE_FILE, lines)
     page = pages_dir / REUSE_PAGE
     page.parent.mkdir(parents=True, exist_ok=True)
     pairs = _top_pairs(prints, *now.pairs)
     write_atomic(page, _page(catalog, texts, pairs, _stock(prints, counts), len(lines)).encode("utf-8"))
-    now.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     now.save(pages_dir)
+
+
+def _write_lines(path: Path, lines: dict[str, str]) -> str:
+    """Write reuse.json ("{", one report a line by id, "}") a line at a time, through a temporary
+    file (at 100 000 reports it is ~0.5 GB, never joined in memory); returns its SHA-256."""
+    digest = hashlib.sha256()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as out:
+        for i, rid in enumerate(sorted(lines)):
+            data = (",\n" if i else "{\n").encode() + f"{json.dumps(rid, ensure_ascii=False)}: {lines[rid]}".encode("utf-8")
+            out.write(data)
+            digest.update(data)
+        end = b"\n}\n" if lines else b"{\n\n}\n"
+        out.write(end)
+        digest.update(end)
+    os.replace(tmp, path)
+    return digest.hexdigest()
 
 
 def reuse_lines(pages_dir: Path) -> dict[str, str]:
@@ -228,13 +243,13 @@ def _views(prints: Fingerprints, counts: _Counts, identity: np.ndarray) -> tuple
     catalog order, position), each as its report's `identity`, its position and its rank."""
     order = prints.by_key
     firsts, sizes = counts.group_first, counts.group_size
-    rank = np.arange(len(order)) - np.repeat(firsts, sizes)
-    read = rank <= EXPAND_MAX  # what _shared_passages expands a sampled fingerprint into
-    entries = order[read]
+    taken = np.minimum(sizes, EXPAND_MAX + 1)  # what _shared_passages expands a sampled fingerprint into
+    starts = np.cumsum(taken) - taken
+    rank = np.arange(int(taken.sum())) - np.repeat(starts, taken)
+    entries = order[np.repeat(firsts, taken) + rank]
     items = _mix(identity[prints.docs[entries]] ^ _mix((prints.positions[entries].astype(np.uint64) << np.uint64(8))
-                                                        | rank[read].astype(np.uint64)))
-    taken = np.minimum(sizes, EXPAND_MAX + 1)
-    folded = np.bitwise_xor.reduceat(items, np.cumsum(taken) - taken) if len(items) else np.zeros(0, np.uint64)
+                                                        | rank.astype(np.uint64)))
+    folded = np.bitwise_xor.reduceat(items, starts) if len(items) else np.zeros(0, np.uint64)
     wide = counts.group_df >= 2
     return prints.keys[order[firsts]][wide], counts.group_df[wide].astype(np.int32), _mix(folded[wide] ^ _M3)
 
@@ -318,13 +333,16 @@ def _carry(computed: tuple[np.ndarray, ...], previous: tuple[np.ndarray, ...], r
 
 
 class _Texts:
+    """The reports' texts, the last one read kept: passages come a report at a time (all of
+    them kept, 100 000 texts would hold 2.5 GB)."""
+
     def __init__(self, pages_dir: Path):
-        self.folder, self.kept = pages_dir / "text", {}  # type: ignore[var-annotated]
+        self.folder, self.last = pages_dir / "text", ("", "")
 
     def get(self, report_id: str) -> str:
-        if report_id not in self.kept:
-            self.kept[report_id] = (self.folder / f"{report_id}.txt").read_text(encoding="utf-8")
-        return self.kept[report_id]
+        if self.last[0] != report_id:
+            self.last = report_id, (self.folder / f"{report_id}.txt").read_text(encoding="utf-8")
+        return self.last[1]
 
 
 def _snippet(text: str) -> str:
@@ -374,19 +392,25 @@ class _Counts(NamedTuple):
 
 
 def _df(prints: Fingerprints) -> _Counts:
+    """The counts of every hash, made one `key_slices` range at a time."""
     order = prints.by_key
-    keys, docs = prints.keys[order], prints.docs[order]
-    firsts, sizes = _groups(keys)
-    new_pair = np.ones(len(keys), bool)
-    new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-    del keys, docs
     # 32 bits: these two are per fingerprint (110 million at 100 000 reports) and kept through reuse
-    group = np.repeat(np.arange(len(firsts), dtype=np.int32), sizes)
-    df = np.bincount(group[new_pair], minlength=len(firsts))
-    in_report_order = np.empty(len(group), np.int32)
-    in_report_order[order] = group
-    del group
-    return _Counts(df.astype(np.int32)[in_report_order], in_report_order, order[firsts], df, firsts, sizes)
+    in_report_order = np.empty(len(order), np.int32)
+    dfs, firsts, sizes = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    groups = 0
+    for lo, hi in prints.key_slices():
+        keys, docs = prints.keys[order[lo:hi]], prints.docs[order[lo:hi]]
+        first, size = _groups(keys)
+        new_pair = np.ones(len(keys), bool)
+        new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+        group = np.repeat(np.arange(len(first), dtype=np.int32), size)
+        dfs.append(np.bincount(group[new_pair], minlength=len(first)))
+        in_report_order[order[lo:hi]] = group + groups
+        firsts.append(first + lo)
+        sizes.append(size)
+        groups += len(first)
+    df, group_first, group_size = np.concatenate(dfs), np.concatenate(firsts), np.concatenate(sizes)
+    return _Counts(df.astype(np.int32)[in_report_order], in_report_order, order[group_first], df, group_first, group_size)
 
 
 def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray, span: tuple[int, int]) -> _Shared:
