@@ -370,6 +370,20 @@ def test_the_index_and_reuse_made_a_key_slice_at_a_time_are_the_bytes_made_at_on
     assert made[1_000] == made[10**9] and any(name.startswith("similar-index/e/") for name in made[1_000])
 
 
+@pytest.mark.parametrize("estimate", [1e5, 6e5, 3e6, 1e8, 5e8])
+@pytest.mark.parametrize("draft_bytes", [500_000, 1_500_000])
+def test_the_hash_layout_has_the_fewest_parts_a_draft_loads_within_its_bytes_from(estimate, draft_bytes):
+    """More parts than the draft's bound needs spare it nothing it notices and cost the site a
+    file each: least cost once chose 2^24 parts (16 million files) at 100 000 generated reports."""
+    from baogao.similar.index import DRAFT_PRINTS, _shard_bits
+
+    def load(bits: int) -> float:
+        return estimate * (1 - np.exp(-DRAFT_PRINTS / 2**bits))
+
+    bits = _shard_bits(estimate, draft_bytes)
+    assert load(bits) <= draft_bytes and (bits == 0 or load(bits - 1) > draft_bytes)
+
+
 def test_the_fingerprints_key_order_is_a_stable_argsort():
     from baogao.similar.prints import stable_order
 

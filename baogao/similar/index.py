@@ -125,10 +125,12 @@ LOW_MASK = (1 << LOW_BITS) - 1
 # its keys alone cost a draft no more than the hash layout's whole load may.
 # Hash layout: a draft loads the part of each of its fingerprints: with N parts, a draft of
 # DRAFT_PRINTS fingerprints (a 5 000-character draft has ~1 400) loads N·(1 − e^(−DRAFT_PRINTS/N))
-# files holding that share of the index. A file costs what FILE_BYTES of payload cost (a request
-# and a script to run: a few ms each in Chromium, measured); the part count is the power of two
-# of least cost whose expected load is at most DRAFT_BYTES (`_shard_bits`, format 3's model).
-FILE_BYTES, DRAFT_PRINTS, DRAFT_BYTES = 16_000, 1_500, 1_500_000
+# files holding that share of the index. The part count is the smallest power of two whose
+# expected load is at most DRAFT_BYTES (`_shard_bits`): more parts spare a draft bytes but not
+# files (it loads about one a fingerprint already) and cost the site a file each. (Format 3 took
+# the count of least cost, a file counted as 16 KB of payload: past ~100 MB of index that is
+# always the most parts, 2^24 — 16 million files of a few bytes for 100 000 generated reports.)
+DRAFT_PRINTS, DRAFT_BYTES = 1_500, 1_500_000
 KEYS_BYTES = DRAFT_BYTES
 # packed, measured (format 3; by hash the corpus's one part is 576 KB, 607 KB estimated): size the part count
 _BYTES_PER_HASH, _BYTES_PER_ENTRY = 3.0, 1.5
@@ -369,13 +371,12 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
 
 
 def _shard_bits(estimate: float, draft_bytes: int) -> int:
-    """log2 of the part count of the hash layout for an index of about `estimate` bytes whose
-    draft loads at most `draft_bytes` (see FILE_BYTES)."""
-    def cost(bits: int) -> tuple[bool, float]:
-        share = 1 - math.exp(-DRAFT_PRINTS / (1 << bits))  # of the parts, and of the bytes, a draft loads
-        return estimate * share > draft_bytes, (1 << bits) * share * FILE_BYTES + estimate * share
+    """log2 of the part count of the hash layout for an index of about `estimate` bytes: the
+    fewest parts whose draft loads at most `draft_bytes` (see DRAFT_BYTES), 2^24 at most."""
+    def load(bits: int) -> float:
+        return estimate * (1 - math.exp(-DRAFT_PRINTS / (1 << bits)))  # the share of the parts a draft loads
 
-    return min(range(25), key=cost)
+    return next((bits for bits in range(25) if load(bits) <= draft_bytes), 24)
 
 
 def _version(catalog: list[dict[str, Any]], keys: list[str], keys_bytes: int, draft_bytes: int) -> str:
@@ -383,7 +384,7 @@ def _version(catalog: list[dict[str, Any]], keys: list[str], keys_bytes: int, dr
     ?v=version): the code and settings, and per report, in catalog order, all they read of it —
     its id, URL and display title, and its fingerprints' key (`prints.report_keys`: its text and
     its page's headings and articles). Not its other metadata: a `themes.yml` edit keeps them."""
-    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {BLOCKS_FROM} {keys_bytes} {FILE_BYTES} "
+    digest = hashlib.sha256(f"similar {FORMAT} {MIX} {PART_KEYS} {KEY_PARTS} {LOW_BITS} {BLOCK_KEYS} {BLOCKS_FROM} {keys_bytes} "
                             f"{DRAFT_PRINTS} {draft_bytes} {HOLDERS} {DOCS_PER_BLOCK}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
