@@ -81,6 +81,8 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
     previous = _State.load(pages_dir, now.code)
     affected, remap = _affected(previous, now, prints)
     lines, now.pairs, now.sampled = _passages(catalog, prints, counts, affected, texts)
+    stock = _stock(prints, counts)
+    del counts  # two numbers a fingerprint: 0.9 GB at 100 000 reports, not held through what follows
     if previous is not None and remap is not None:  # the other reports' lines and rows as they were
         lines.update((rid, previous.lines[rid]) for rid in (catalog[d]["id"] for d in np.flatnonzero(~affected).tolist())
                      if rid in previous.lines)
@@ -90,18 +92,18 @@ def write_reuse(pages_dir: Path, catalog: list[dict[str, Any]], prints: Fingerpr
     page = pages_dir / REUSE_PAGE
     page.parent.mkdir(parents=True, exist_ok=True)
     pairs = _top_pairs(prints, *now.pairs)
-    write_atomic(page, _page(catalog, texts, pairs, _stock(prints, counts), len(lines)).encode("utf-8"))
+    write_atomic(page, _page(catalog, texts, pairs, stock, len(lines)).encode("utf-8"))
     now.save(pages_dir)
 
 
-def _write_lines(path: Path, lines: dict[str, str]) -> str:
+def _write_lines(path: Path, lines: dict[str, bytes]) -> str:
     """Write reuse.json ("{", one report a line by id, "}") a line at a time, through a temporary
     file (at 100 000 reports it is ~0.5 GB, never joined in memory); returns its SHA-256."""
     digest = hashlib.sha256()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as out:
         for i, rid in enumerate(sorted(lines)):
-            data = (",\n" if i else "{\n").encode() + f"{json.dumps(rid, ensure_ascii=False)}: {lines[rid]}".encode("utf-8")
+            data = (",\n" if i else "{\n").encode() + f"{json.dumps(rid, ensure_ascii=False)}: ".encode("utf-8") + lines[rid]
             out.write(data)
             digest.update(data)
         end = b"\n}\n" if lines else b"{\n\n}\n"
@@ -117,17 +119,19 @@ def reuse_lines(pages_dir: Path) -> dict[str, str]:
     build. Only the report's own line is parsed (`json.loads`, by whoever needs the passages):
     at 10 000 reports the file is ~50 MB, and a build renders few report pages."""
     path = pages_dir / REUSE_FILE
-    return _lines(path.read_bytes()) if path.is_file() else {}
+    return {rid: line.decode("utf-8") for rid, line in _lines(path.read_bytes()).items()} if path.is_file() else {}
 
 
-def _lines(raw: bytes) -> dict[str, str]:
-    """The lines of reuse.json as written by `write_reuse` ("{", one report a line, "}")."""
+def _lines(raw: bytes) -> dict[str, bytes]:
+    """The lines of reuse.json as written by `write_reuse` ("{", one report a line, "}"): report
+    id → its passages' JSON in UTF-8 (bytes: half the memory of str for Chinese text)."""
     lines = {}
     decoder = json.JSONDecoder()
-    for line in raw.decode("utf-8").split("\n")[1:-2]:  # "{", a report a line, "}", ""
+    for line in raw.split(b"\n")[1:-2]:  # "{", a report a line, "}", ""
         if line:  # none when no report has shared passages
-            rid, end = decoder.raw_decode(line)
-            lines[rid] = line[end + 2:].removesuffix(",")
+            text = line.decode("utf-8")
+            rid, end = decoder.raw_decode(text)
+            lines[rid] = line[len(text[:end].encode("utf-8")) + 2:].removesuffix(b",")
     return lines
 
 
@@ -148,7 +152,7 @@ class _State:
     views: np.ndarray
     pairs: tuple[np.ndarray, ...] = ()
     sampled: tuple[np.ndarray, ...] = ()
-    lines: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def load(cls, pages_dir: Path, code: str) -> _State | None:
@@ -197,13 +201,13 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def _passages(catalog: list[dict[str, Any]], prints: Fingerprints, counts: _Counts, affected: np.ndarray,
-              texts: _Texts) -> tuple[dict[str, str], tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+              texts: _Texts) -> tuple[dict[str, bytes], tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
     """The `affected` reports' reuse.json lines (report id → its passages' JSON), pairs table rows
     (`_pair_totals`) and sampled keys, computed for runs of reports holding about PRINTS_AT_ONCE
     fingerprints at a time: the expansion into holders takes ~120 bytes a fingerprint, 1.3 GB at
     10 000 reports at once. Every result is a function of its own report's passages, and the
     runs go in catalog order: the arrays are those of one run over all."""
-    lines: dict[str, str] = {}
+    lines: dict[str, bytes] = {}
     pairs, sampled = [], []
     anchors = _Anchors(prints)
     ends = np.cumsum(np.bincount(prints.docs, minlength=len(catalog)))  # where each report's fingerprints end
@@ -213,7 +217,7 @@ def _passages(catalog: list[dict[str, Any]], prints: Fingerprints, counts: _Coun
         end = max(first + 1, int(np.searchsorted(ends, begin + PRINTS_AT_ONCE, "right")))  # whole reports, one at least
         if affected[first:end].any():
             shared = _shared_passages(prints, counts, affected, (begin, int(ends[end - 1])))
-            lines.update((rid, json.dumps(passages, ensure_ascii=False, sort_keys=True))
+            lines.update((rid, json.dumps(passages, ensure_ascii=False, sort_keys=True).encode("utf-8"))
                          for rid, passages in _per_report(catalog, anchors, shared, texts).items())
             pairs.append(_pair_totals(prints, shared))
             sampled.append(shared.sampled)
