@@ -145,8 +145,8 @@ def _render(chunk: list[str]) -> list[tuple[str, int, str]]:
             _build_page(page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
             # written: a worker need not hold every page it rendered (its text, table of contents and
-            # front matter: ~20 KB a report page, 2 GB a worker at 100 000 reports); its anchors stay,
-            # for the links of the pages rendered after it
+            # front matter: at 100 000 reports the two workers' peak went from 4.25 to 3.98 GB, the rest
+            # being the parent's objects they touch); its anchors stay, for the links of later pages
             page.markdown = page.content = None
             page.toc, page.meta = [], {}  # type: ignore[assignment]
     finally:
