@@ -32,6 +32,9 @@ from baogao.titles import file_stem
 CATALOG_FILE = "catalog.json"
 NEIGHBOURS_FILE = "neighbours.json"
 MEMO_FILE = ".catalog-memo.json"  # the 提法库 page's input digest and the digest of the page written from it
+# The inputs the archive-wide pages were last made from and the digest of every file made
+# (`write_site_pages`): while both hold, a build does not make them again (at 100 000 reports 55 s).
+PAGES_MEMO_FILE = ".site-pages-memo.json"
 # The fields flagged `catalog` in the schema, and each report's page URL after its id.
 CATALOG_FIELDS = ("id", "url", *(name for name in schema.CATALOG_FIELDS if name != "id"))
 NEWEST_ON_HOME = 10
@@ -234,7 +237,11 @@ def write_site_pages(
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
     "formulations": its 提法 (baogao.analysis.formulations)}.
     """
-    write = _when_changed(write)
+    inputs = _inputs(entries, taxonomy)
+    if _as_written(pages_dir, inputs):
+        return
+    made: dict[str, str] = {}  # site-relative path → SHA-256 of what it holds now
+    write = _recorded(_when_changed(write), pages_dir, made)
     metas = distinct_titles([entry["meta"] for entry in entries])
     own_titles = {entry["meta"]["id"]: entry["meta"]["display_title"] for entry in entries}
     entries = [{**entry, "meta": meta} for entry, meta in zip(entries, metas)]
@@ -271,6 +278,58 @@ def write_site_pages(
         for stale in sorted((pages_dir / folder).rglob("*.md")):
             if stale.relative_to(pages_dir).as_posix() not in written:
                 stale.unlink()
+    if inputs:
+        tifa = pages_dir / formulations.PAGE  # not written when its own memory held: as it stands
+        if formulations.PAGE not in made and tifa.is_file():
+            made[formulations.PAGE] = hashlib.sha256(tifa.read_bytes()).hexdigest()
+        _write_memo(pages_dir / PAGES_MEMO_FILE, {"inputs": inputs, "files": made})
+
+
+def _inputs(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> str | None:
+    """The digest of what the archive-wide pages are made of: each report's source and
+    conversion key (its code, bytes, sidecar and taxonomy: what its entry was made from), the
+    taxonomy and the package's code; None when an entry has no key (kept from an older state)."""
+    if any("key" not in entry for entry in entries):
+        return None
+    digest = hashlib.sha256((taxonomy.digest if taxonomy else "").encode())
+    for module in sorted(Path(__file__).parent.rglob("*.py")):  # any code change: made again once
+        digest.update(module.read_bytes())
+    digest.update(json.dumps([[entry["meta"]["source"], entry["key"]] for entry in entries], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _as_written(pages_dir: Path, inputs: str | None) -> bool:
+    """Whether the archive-wide pages are those the last build made from these `inputs`
+    (PAGES_MEMO_FILE): every file it made holds what it made, and no other page stands in their
+    folders (a missing, edited or added file, or no memory: made again)."""
+    try:
+        memo = json.loads((pages_dir / PAGES_MEMO_FILE).read_text(encoding="utf-8"))
+        if not inputs or memo["inputs"] != inputs:
+            return False
+        files: dict[str, str] = memo["files"]
+        present = {path.relative_to(pages_dir).as_posix() for folder in ("years", "browse", "themes")
+                   for path in (pages_dir / folder).rglob("*.md")}
+        if not present <= files.keys():
+            return False
+        return all(hashlib.sha256((pages_dir / name).read_bytes()).hexdigest() == sha for name, sha in files.items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _recorded(write: Callable[[Path, str], None], pages_dir: Path, made: dict[str, str]) -> Callable[[Path, str], None]:
+    """`write`, noting the digest of each page's text in `made` (by path in `pages_dir`; not a
+    memory such as MEMO_FILE, written through it too)."""
+    def write_recorded(path: Path, text: str) -> None:
+        write(path, text)
+        if not path.name.startswith("."):
+            made[path.relative_to(pages_dir).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return write_recorded
+
+
+def _write_memo(path: Path, memo: dict[str, Any]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(memo, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
 
 
 def _when_changed(write: Callable[[Any, str], None]) -> Callable[[Path, str], None]:
