@@ -77,7 +77,7 @@ class BaogaoPluginConfig(Config):
 class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
     def __init__(self) -> None:
         self.neighbours: dict = {}  # report id → its previous/next report (catalog.py)
-        self.reuse: dict[str, str] = {}  # report id → its passages other reports hold, as JSON (reuse_lines)
+        self.reuse: dict[str, bytes] = {}  # report id → its passages other reports hold, as JSON (reuse_lines)
         self.page_reuse = PageReuse(None, "", FileMemo(None))  # which pages the previous site gives
         self.page_render = PageRender(1)  # which pages the workers render
         self.files = Files([])  # MkDocs' files, the taken and the workers' pages' stand-ins among them

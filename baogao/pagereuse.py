@@ -82,7 +82,7 @@ class PageReuse:
         every page of the pages folder, not catalog.json nor an original offered for download."""
         return dest.endswith(".html")
 
-    def keep(self, dest: str, source: Path, neighbours: Mapping[str, Any], reuse: Mapping[str, str]) -> bool:
+    def keep(self, dest: str, source: Path, neighbours: Mapping[str, Any], reuse: Mapping[str, bytes]) -> bool:
         """Record the key of page `dest` (site-relative, `reusable`), made from Markdown file
         `source` (and for a report page, its entry in `neighbours` and its line of reuse.json,
         `reuse_lines`, by report id); True when the previous site holds it under that key."""
@@ -93,7 +93,7 @@ class PageReuse:
         # json.dumps([neighbours, passages], ensure_ascii=False, sort_keys=True), the passages
         # taken as reuse.json's line (that dump of them): no report's passages parsed for its key
         near = json.dumps(neighbours.get(report) if report else None, ensure_ascii=False, sort_keys=True)
-        digest.update(f"[{near}, {(reuse.get(report) if report else None) or 'null'}]".encode())
+        digest.update(f"[{near}, ".encode() + ((reuse.get(report) if report else None) or b"null") + b"]")
         key = self.keys[dest] = digest.hexdigest()
         listed = self._listed.get(dest)
         if self.previous is None or self._old.get(dest) != key or listed is None:

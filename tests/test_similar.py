@@ -659,7 +659,7 @@ def test_a_report_page_is_keyed_by_its_reuse_line_unparsed(corpus_site):
     parsed = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
     lines = reuse_lines(pages)
     assert parsed and lines.keys() == parsed.keys()
-    assert all(lines[rid] == json.dumps(passages, ensure_ascii=False, sort_keys=True) for rid, passages in parsed.items())
+    assert all(lines[rid] == json.dumps(passages, ensure_ascii=False, sort_keys=True).encode() for rid, passages in parsed.items())
     neighbours = report_neighbours(pages)
     reuse = PageReuse(None, "shared", FileMemo(None))
     source = pages / "reports" / f"{next(iter(parsed))}.md"

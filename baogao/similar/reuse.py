@@ -102,24 +102,25 @@ def _write_lines(path: Path, lines: dict[str, bytes]) -> str:
     digest = hashlib.sha256()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as out:
-        for i, rid in enumerate(sorted(lines)):
-            data = (",\n" if i else "{\n").encode() + f"{json.dumps(rid, ensure_ascii=False)}: ".encode("utf-8") + lines[rid]
+        def put(data: bytes) -> None:
             out.write(data)
             digest.update(data)
-        end = b"\n}\n" if lines else b"{\n\n}\n"
-        out.write(end)
-        digest.update(end)
+
+        put(b"{\n")
+        for i, rid in enumerate(sorted(lines)):
+            put((",\n" if i else "").encode() + f"{json.dumps(rid, ensure_ascii=False)}: ".encode("utf-8") + lines[rid])
+        put(b"\n}\n")
     os.replace(tmp, path)
     return digest.hexdigest()
 
 
-def reuse_lines(pages_dir: Path) -> dict[str, str]:
-    """report id → its shared passages as reuse.json holds them (the JSON text of its line, a
-    function of the passages: `json.dumps(..., sort_keys=True)`), {} before the first index
-    build. Only the report's own line is parsed (`json.loads`, by whoever needs the passages):
-    at 10 000 reports the file is ~50 MB, and a build renders few report pages."""
+def reuse_lines(pages_dir: Path) -> dict[str, bytes]:
+    """report id → its shared passages as reuse.json holds them (the JSON text of its line in
+    UTF-8, a function of the passages: `json.dumps(..., sort_keys=True)`), {} before the first
+    index build. Only the report's own line is parsed (`json.loads`, by whoever needs the
+    passages): at 100 000 reports the file is ~0.5 GB, and a build renders few report pages."""
     path = pages_dir / REUSE_FILE
-    return {rid: line.decode("utf-8") for rid, line in _lines(path.read_bytes()).items()} if path.is_file() else {}
+    return _lines(path.read_bytes()) if path.is_file() else {}
 
 
 def _lines(raw: bytes) -> dict[str, bytes]:
