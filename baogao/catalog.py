@@ -241,7 +241,7 @@ def write_site_pages(
     if _as_written(pages_dir, inputs):
         return
     made: dict[str, str] = {}  # site-relative path → SHA-256 of what it holds now
-    write = _recorded(_when_changed(write), pages_dir, made)
+    write_memo, write = write, _recorded(_when_changed(write), pages_dir, made)
     metas = distinct_titles([entry["meta"] for entry in entries])
     own_titles = {entry["meta"]["id"]: entry["meta"]["display_title"] for entry in entries}
     entries = [{**entry, "meta": meta} for entry, meta in zip(entries, metas)]
@@ -282,7 +282,7 @@ def write_site_pages(
         tifa = pages_dir / formulations.PAGE  # not written when its own memory held: as it stands
         if formulations.PAGE not in made and tifa.is_file():
             made[formulations.PAGE] = hashlib.sha256(tifa.read_bytes()).hexdigest()
-        _write_memo(pages_dir / PAGES_MEMO_FILE, {"inputs": inputs, "files": made})
+        write_memo(pages_dir / PAGES_MEMO_FILE, json.dumps({"inputs": inputs, "files": made}, sort_keys=True))
 
 
 def _inputs(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> str | None:
@@ -325,11 +325,6 @@ def _recorded(write: Callable[[Path, str], None], pages_dir: Path, made: dict[st
             made[path.relative_to(pages_dir).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return write_recorded
 
-
-def _write_memo(path: Path, memo: dict[str, Any]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(memo, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
 
 
 def _when_changed(write: Callable[[Any, str], None]) -> Callable[[Path, str], None]:

@@ -278,7 +278,8 @@ def _entries(prints: Fingerprints) -> tuple[np.ndarray, ...]:
     it beyond HOLDERS, its number of entries; per entry, (key, report) order: its report and
     section) — an entry per (key, report, section) of the first HOLDERS reports holding the key.
     Made one `key_slices` range at a time (a key's entries depend on its fingerprints only)."""
-    columns: list[tuple[np.ndarray, ...]] = []
+    columns = [(np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int64),
+                np.zeros(0, np.int32), np.zeros(0, np.int32))]  # their types when there are no fingerprints
     for lo, hi in prints.key_slices():
         # in (key, report, position) order the sections of a (key, report) ascend: one entry per
         # (key, report, section), in (key, report) order
@@ -301,9 +302,6 @@ def _entries(prints: Fingerprints) -> tuple[np.ndarray, ...]:
         columns.append((hashes[firsts].astype(np.int64), prints.positions[order[kept[firsts]]],
                         np.maximum(0, holders - HOLDERS), np.bincount(group[listed], minlength=len(firsts)),
                         docs[listed], sections[listed]))
-    if not columns:
-        return (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int64),
-                np.zeros(0, np.int32), np.zeros(0, np.int32))
     unique, first_positions, more, counts, docs, sections = (np.concatenate(column) for column in zip(*columns))
     return unique, first_positions, more, docs, sections, counts
 
