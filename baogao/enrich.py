@@ -90,7 +90,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "org": org,
         "level": level,
         "region": region,
-        "doc_type": _doc_type(title, stem, opening),
+        "doc_type": _doc_type(title, stem, opening, report.subtitle),
         "secret_level": _secret_level(text),
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
@@ -128,6 +128,8 @@ _OWN_YEAR = re.compile(
 # up one year and launches the next is held in the next, so a text about it is of that year.
 _SUMMED_UP_AND_LAUNCHED = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,16}?总结[^，。；：\n\d年]{0,8}?暨\s?(\d{4})\s?年"
+    # not a document that sums up and plans (2023年度工作总结暨2024年工作计划 is 2023's summary)
+    r"(?![^，。；：\n\d年会]{0,12}?(?:计划|打算|思路|安排|要点)(?![^，。；：\n]{0,6}?会))"
 )
 # 会议总结了2011年全县统计工作,对2012年统计工作进行了安排部署; 召开…会议,总结回顾2024年度…,安排部署2025年…:
 # a meeting that sums up one year and plans the next is held in the next — unless the text dates it in
@@ -207,6 +209,22 @@ def _created_year(created: str) -> int | None:
     """2023-03-01T08:00:00Z → 2023, when plausible (a file dated 1601 or 1980 has no real date)."""
     m = re.match(r"(\d{4})-\d{2}-\d{2}", created)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) and int(m.group(1)) > _NO_DATE_YEAR else None
+
+
+def _launched_year(title: str) -> int | None:
+    """全县2024年信息工作总结暨2025年工作部署会议召开: a meeting that sums up one year and
+    launches the next is held in the next, as in a text (_own_year_phrases)."""
+    m = _SUMMED_UP_AND_LAUNCHED.search(_normalize_digits(title))
+    return int(m.group(2)) if m and int(m.group(2)) == int(m.group(1)) + 1 and _plausible(int(m.group(2))) else None
+
+
+def _leading_bare_year(title: str) -> int | None:
+    """2024 县政府办公室工作总结: the year a cover sets on its own line above the title (parse)."""
+    m = _TITLE_BARE_YEAR.match(title)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
+
+
+_TITLE_BARE_YEAR = re.compile(r"^((?:19|20)\d\d) (?=\S)")
 
 
 def _plausible(year: int) -> bool:
@@ -503,7 +521,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 
     The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
     copy of last year's file, whose date the copy keeps."""
-    titled = _first_year(title, bare=False)
+    titled = _launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title)
     dated = _dated_year(text) if titled else None
     if titled and dated and dated < titled:
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
@@ -555,7 +573,7 @@ _CENTRAL = re.compile(
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
-_LEADING_YEAR = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?")
+_LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news; nor across 在, which names
 # where the subject acts: 民建恩施州委在全州政协…会议上作典型发言 is no body 民建恩施州委在全州政协)
@@ -1371,7 +1389,7 @@ _TYPE_AT_END = tuple(
         ("政府工作报告", r"政府工作报告"),
         ("讲话", r"在\S{2,40}?上的(?:讲话|发言|致辞|报告)|讲话|致辞"),
         ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
-        ("工作总结", r"总结"),
+        ("工作总结", r"总结|述职(?:述廉|述责)?报告"),  # a 述职报告 sums up its writer's year of work
         ("情况汇报", r"汇报|报告"),
         ("通知", r"通知"),
         # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
@@ -1403,7 +1421,7 @@ _RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
 _NUMBERED_PART = re.compile(rf"(?:^|\n)\s*[{_CN_NUMERAL}]{{1,3}}、")
 
 
-_JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排)$")
+_JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排|要点)$")
 
 
 def _strip_tail(s: str) -> str:
@@ -1418,11 +1436,14 @@ def _strip_tail(s: str) -> str:
 
 def _type_at_end(s: str) -> str | None:
     s = _strip_tail(s)
+    if s.startswith("《") and s.endswith("》"):  # 《2023年工作总结》: the title set in book marks
+        s = s[1:-1]
     return next((doc_type for doc_type, pattern in _TYPE_AT_END if pattern.search(s)), None)
 
 
-def _doc_type(title: str, stem: str, opening: str) -> str:
-    found = _type_at_end(title) if title else None
+def _doc_type(title: str, stem: str, opening: str, subtitle: str = "") -> str:
+    # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
+    found = (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
     joined = _JOINED_TYPES.search(title) if title and not found else None
     if joined:  # 2023年工作总结和2024年工作计划: the report is the summary
         found = _type_at_end(joined.group(1))

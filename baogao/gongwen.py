@@ -26,7 +26,8 @@ _LEVELS = "|".join(SECRET_LEVELS)
 MARKING = re.compile(rf"^\s*(?:密级\s*[：:]\s*({_LEVELS})|({_LEVELS})\s*★)")
 MARKING_MAX_CHARS = 20
 
-_COPY_NUMBER = re.compile(r"^[0-9０-９]{3,8}$")
+# 份号 (GB/T 9704: six digits; shorter ones are seen), never a year alone on its line (2024 above a title)
+_COPY_NUMBER = re.compile(r"^(?!(?:19|20)\d\d$|(?:１９|２０)[０-９]{2}$)[0-9０-９]{3,8}$")
 _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")

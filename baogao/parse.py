@@ -50,12 +50,20 @@ _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
 _TITLE_MAX_LEN_WITH_COMMA = 40  # a long line with a comma is a sentence
 _DOC_TYPE_WORDS = re.compile(
-    r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复)$"
+    r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复"
+    r"|计划|打算|思路|安排|要点)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点
+)
+# A line that is only a year or a part of one, above the title of a year's report (a cover's
+# 2023年度 / 县政府办公室工作总结; a bare 2024 only as 19xx or 20xx).
+_YEAR_LINE = re.compile(
+    r"^(?:(?:19|20)\d\d(?:\s?年度?(?:上半年|下半年|第?[一二三四1-4]季度)?)?"
+    r"|[〇○零一二三四五六七八九]{4}\s?年度?(?:上半年|下半年|第?[一二三四]季度)?)$"
 )
 _DATE_LINE = re.compile(r"^[（(]?[\d０-９一二三四五六七八九十〇零]{2,4}年.*[日月][）)]?$")
 # 国办函〔2006〕82号, 上海市人民政府令第5号; not 第4626号提案的答复 (a title naming the motion)
 _DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_BRACKETED_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # …工作总结（草稿）
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
 _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
@@ -68,6 +76,9 @@ _HEADLINE_MIN_HAN = 5
 # speech's date line, (2023年1月10日在市人民代表大会上), one day and an occasion).
 _PERIOD_LINE = re.compile(
     r"^[（(]\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?\s?(?:[—–\-~～―]+|至|到)\s?(?:\d{4}\s?年)?\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[）)]$"
+    # …or the year or part of it that a summary covers: 工作总结 / （2023年）, （2023年度）, （2023年1—6月）
+    r"|^[（(](?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年度?"
+    r"(?:上半年|下半年|第?[一二三四1-4]季度|\s?\d{1,2}\s?月?\s?(?:[—–\-~～―]+|至|到)\s?\d{1,2}\s?月份?)?[）)]$"
 )
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!).
@@ -155,6 +166,12 @@ def _subtitle(line: str) -> str:
 
 def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
     """(title, number of lines it took) from the opening lines; ("", 0) when none is a title."""
+    if len(lines) > 1 and _YEAR_LINE.match(lines[0]):
+        # 2023年度 / 乡人民政府工作总结: the year above a report's title is part of it (a bare 2024
+        # set apart by a space, as it stands on its own line)
+        rest, taken = _title_from_text(lines[1:])
+        if taken and _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", rest)):
+            return lines[0] + (" " if lines[0].isdigit() else "") + rest, taken + 1
     if not lines or not _is_title_like(lines[0]):
         return "", 0
     first = lines[0]
@@ -192,7 +209,9 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
     parts = [first]
     candidates = lines[1:_TITLE_MAX_LINES]
     for k, line in enumerate(candidates):
-        goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1)
+        # (and 县政府办公室 / 2023年度 / 工作总结: a year line between the issuer and the rest)
+        goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1) or (
+            issuer and len(parts) == 2 and bool(_YEAR_LINE.match(parts[1])))
         if not goes_on or not _is_title_like(line):
             break
         parts.append(line)

@@ -190,18 +190,20 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     if _is_generic(title, org) and not _names_owner(title, org):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region) + rest
-    if year and not lead and not _ANY_YEAR.search(title):
+    # (the plan's year is the next one; a subtitle that names the year names it for the title)
+    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", title)) and not _ANY_YEAR.search(subtitle):
         shown = f"{year}年{shown}"
     if subtitle and subtitle not in shown:
         shown = f"{shown}——{subtitle}"
     return shown
 
 
-_LEADING_YEAR = re.compile(r"^(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?")
+# (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
+_LEADING_YEAR = re.compile(r"^(?:(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?|(?:1[89]|20)\d\d )")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")  # 2013学年 too
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
-_PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排)$")
+_PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")
 _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办公室领导班子工作总结)
 
 

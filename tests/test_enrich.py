@@ -9,6 +9,7 @@ pipeline's parse stage.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -635,6 +636,8 @@ def test_find_platforms():
         ("在全县经济工作会议上的讲话", [], HASH_NAME, "讲话"),
         ("2023年工作总结和2024年工作计划", [], HASH_NAME, "工作总结"),  # the summary, with a plan joined
         ("2024年工作计划", [], HASH_NAME, "其他"),
+        ("2023年度个人述职报告", [], HASH_NAME, "工作总结"),  # a 述职报告 sums up its writer's year
+        ("《2023年工作总结》", [], HASH_NAME, "工作总结"),  # a title set in book marks
         # the file name when the title says nothing
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),
@@ -653,6 +656,13 @@ def test_find_platforms():
 )
 def test_doc_type(title, lines, name, expected):
     assert meta(title, *lines, name=name)["doc_type"] == expected
+
+
+def test_a_motto_titles_names_no_type_its_subtitle_does():
+    report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
+                     subtitle="红安县人民政府办公室2023年工作总结")
+    assert enrich(report, HASH_NAME)["doc_type"] == "工作总结"
+    assert meta("攻坚克难 砥砺前行", "一、主要工作")["doc_type"] == "其他"
 
 
 # Text made of the characters the rules look at, so that random draws hit them often.
@@ -1068,6 +1078,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # a meeting that sums up one year and launches the next is of the next
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
+        ("全县2024年信息工作总结暨2025年工作部署会议召开", ["3月2日，会议召开。"], 2025, None),  # …and so is a title naming it
+        # a document that sums up one year and plans the next is the summary's
+        ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
+        ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
+        ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),

@@ -24,10 +24,16 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # a plan joined to a generic summary keeps it generic
         ("2023年工作总结和2024年工作计划", "", 2023, "东安县人民政府办公室", "湖南省",
          "2023年东安县人民政府办公室工作总结和2024年工作计划"),
+        ("工作总结暨2024年工作要点", "", 2023, "县政府办公室", "湖南省", "2023年县政府办公室工作总结暨2024年工作要点"),
+        # a cover's bare year over the title (parse joins it with a space) is the year in front
+        ("2024 工作总结", "", 2024, "红安县人民政府办公室", "湖北省", "2024 红安县人民政府办公室工作总结"),
         # a school year named is a year named
         ("关于做好2013学年信息统计工作的通知", "", 2014, "某县教育局", "浙江省", "关于做好2013学年信息统计工作的通知"),
         # no year known: nothing is guessed
         ("县政府办公室工作总结", "", None, "县政府办公室", None, "县政府办公室工作总结"),
+        # a subtitle that names the year names it for the title
+        ("攻坚克难 砥砺前行", "红安县人民政府办公室2023年工作总结", 2023, "红安县人民政府办公室", "湖北省",
+         "攻坚克难 砥砺前行——红安县人民政府办公室2023年工作总结"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
