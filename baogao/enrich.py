@@ -858,10 +858,27 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
 
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _find_org(title, stem, opening, text)
+    org = _find_org(title, stem, opening, text) or _titled_place(title)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     return _SHORT_OFFICE.sub(r"\1办公室", _without_province(org)) if org else None
+
+
+# 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
+_AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
+_TITLED_TOWN = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?=(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s?年|关于)")
+
+
+def _titled_place(title: str) -> str | None:
+    """The place a title opens with (after its year, if any), when a year, 关于 or the report's kind follows it."""
+    rest = _LEADING_YEAR.sub("", title)
+    places = find_places(rest)
+    if places and places[0].start == 0 and _AFTER_TITLED_PLACE.match(rest, places[0].end):
+        town = _TITLED_TOWN.match(rest)  # 红安县城关镇2023年…: the town, with its county
+        place = town.group(0) if town else rest[: places[0].end]
+        return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
+    town = _TITLED_TOWN.match(rest)
+    return town.group(0) if town else None
 
 
 def _without_province(org: str) -> str:

@@ -658,6 +658,23 @@ def test_doc_type(title, lines, name, expected):
     assert meta(title, *lines, name=name)["doc_type"] == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "org"),
+    [
+        ("红安县2023年工作总结", "红安县"),
+        ("城关镇2023年上半年工作总结及下半年工作打算", "城关镇"),
+        ("城关镇关于2023年工作情况的报告", "城关镇"),
+        ("2023年红安县工作总结", "红安县"),
+        ("红安县城关镇2023年工作总结", "红安县城关镇"),
+        ("湖北省2023年政府工作报告", "湖北省人民政府"),
+        ("红安县人民政府办公室2023年工作总结", "红安县人民政府办公室"),  # a body named wins
+        ("红安县交通运输情况", None),  # a place that only opens a topic
+    ],
+)
+def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
+    assert meta(title, "今年以来，各项工作取得新进展。")["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
