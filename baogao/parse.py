@@ -20,6 +20,7 @@ from baogao.titles import NEWS_DATELINE, infer_title, title_from_filename
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
 _HEADING_STYLES = (
+    ("part", re.compile(rf"^第[{_CN_NUM}\d]+部分")),  # 第一部分 2023年工作回顾: a summary's or a report's halves
     ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
     ("section", re.compile(rf"^第[{_CN_NUM}\d]+[节節]")),
     ("cn", re.compile(rf"^[{_CN_NUM}]+[、.．]")),
@@ -41,7 +42,7 @@ _HEADING_MAX_LEN = 40
 # sentence becomes the heading when it is this short. Only the two outer numbering styles do
 # this; lower ones are usually list items.
 _LEAD_MAX_LEN = 30
-_SPLITTING_STYLES = {"chapter", "section", "cn", "paren_cn"}
+_SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
