@@ -50,11 +50,18 @@ def report_url(report_id: str) -> str:
 def newest_first(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Reports with a year (or a lower bound, year_min) first, newest first; within a year the
     dated ones newest first; then by display title and id for a stable order."""
-    return sorted(metas, key=lambda m: (
-        _sort_year(m) is None, -(_sort_year(m) or 0),
-        not m.get("date"), -datetime.date.fromisoformat(m["date"]).toordinal() if m.get("date") else 0,
-        m["display_title"], m["id"],
-    ))
+    return sorted(metas, key=_newest_key)
+
+
+def _newest_key(m: dict[str, Any]) -> tuple[Any, ...]:
+    year, date = _sort_year(m), m.get("date")
+    # ISO dates (YYYY-MM-DD) order as strings do: the later one first, by its negated ordinal
+    return (year is None, -(year or 0), not date, -_ordinal(date) if date else 0, m["display_title"], m["id"])
+
+
+@lru_cache(maxsize=1 << 14)
+def _ordinal(date: str) -> int:
+    return datetime.date.fromisoformat(date).toordinal()
 
 
 def distinct_titles(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -127,9 +134,14 @@ class Facet:
         return f"{value} 年" if self.field == "year" else value
 
     def groups(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """[(value, its reports newest first)…] in facet order."""
+        return self.grouped(newest_first(metas))
+
+    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """`groups` of reports already newest first (write_site_pages sorts the archive once)."""
         grouped: dict[str, list[dict[str, Any]]] = {}
         key: Callable[[tuple[str, list[dict[str, Any]]]], tuple[Any, ...]]
-        for meta in newest_first(metas):
+        for meta in newest:
             grouped.setdefault(self.value(meta), []).append(meta)
         if self.order == "newest":
             key = lambda item: (item[0] == UNKNOWN, -int(item[0]) if item[0] != UNKNOWN else 0)  # noqa: E731
@@ -141,18 +153,25 @@ class Facet:
 
     def links(self, metas: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
         """(label, link relative to the facet folder, reports) of every value, in facet order."""
-        return [(self.value_label(v), f"{page_slug(v)}.md", len(r)) for v, r in self.groups(metas)]
+        return self.links_of(self.groups(metas))
 
-    def index_page(self, metas: list[dict[str, Any]]) -> str:
+    def links_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> list[tuple[str, str, int]]:
+        return [(self.value_label(v), f"{page_slug(v)}.md", len(r)) for v, r in groups]
+
+    def index_page(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> str:
+        """The facet's index page, from its `grouped` reports."""
         lines = _front(f"按{self.label}浏览") + [f"# 按{self.label}浏览", ""]
-        lines += [f"- [{escape_markdown(label)}]({link})（{n} 篇）" for label, link, n in self.links(metas)]
+        lines += [f"- [{escape_markdown(label)}]({link})（{n} 篇）" for label, link, n in self.links_of(groups)]
         return "\n".join(lines) + "\n"
 
     def pages(self, metas: list[dict[str, Any]]) -> dict[str, str]:
         """{file name in the folder: Markdown} of the value pages."""
+        return self.pages_of(self.groups(metas))
+
+    def pages_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> dict[str, str]:
         prefix = "../" * (self.folder.count("/") + 1)
         out = {}
-        for value, reports in self.groups(metas):
+        for value, reports in groups:
             label = self.value_label(value)
             lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。"]
             out[f"{page_slug(value)}.md"] = "\n".join(lines + _report_list(reports, prefix)) + "\n"
@@ -167,31 +186,35 @@ class GroupedFacet(Facet):
 
     by: Facet = Facet("region", "地区", "")
 
+    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """[(page value, [(value, reports)…])…] of reports newest first: pages in `by` order,
+        values by count (the pairs `sections` numbers)."""
+        return [(page, super(GroupedFacet, self).grouped(members)) for page, members in self.by.grouped(newest)]  # type: ignore[misc]
+
     def sections(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, str, list[dict[str, Any]]]]]]:
         """[(page value, [(value, anchor, reports)…])…]: pages in `by` order, values by count."""
-        out = []
-        for page_value, members in self.by.groups(metas):
-            groups = self.groups(members)
-            out.append((page_value, [(v, f"v{i}", r) for i, (v, r) in enumerate(groups, 1)]))
-        return out
+        return self._sections(self.groups(metas))
 
-    def links(self, metas: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    def _sections(self, groups: list[Any]) -> list[tuple[str, list[tuple[str, str, list[dict[str, Any]]]]]]:
+        return [(page, [(v, f"v{i}", r) for i, (v, r) in enumerate(values, 1)]) for page, values in groups]
+
+    def links_of(self, groups: list[Any]) -> list[tuple[str, str, int]]:
         found = [(self.value_label(v), f"{page_slug(page)}.md#{anchor}", len(r))
-                 for page, values in self.sections(metas) for v, anchor, r in values]
+                 for page, values in self._sections(groups) for v, anchor, r in values]
         return sorted(found, key=lambda item: -item[2])  # stable: most reports first, then page order
 
-    def index_page(self, metas: list[dict[str, Any]]) -> str:
+    def index_page(self, groups: list[Any]) -> str:
         lines = _front(f"按{self.label}浏览") + [f"# 按{self.label}浏览", "", f"按{self.by.label}分组，每组一页。", ""]
-        for page, values in self.sections(metas):
+        for page, values in self._sections(groups):
             lines += [f"## [{escape_markdown(self.by.value_label(page))}]({page_slug(page)}.md)", ""]
             lines += ["，".join(f"[{escape_markdown(self.value_label(v))}]({page_slug(page)}.md#{anchor}) {len(r)}"
                                for v, anchor, r in values), ""]
         return "\n".join(lines) + "\n"
 
-    def pages(self, metas: list[dict[str, Any]]) -> dict[str, str]:
+    def pages_of(self, groups: list[Any]) -> dict[str, str]:
         prefix = "../" * (self.folder.count("/") + 1)
         out = {}
-        for page, values in self.sections(metas):
+        for page, values in self._sections(groups):
             title = f"{self.by.value_label(page)} · {self.label}"
             lines = _front(title) + [f"# {escape_markdown(title)}", "",
                                      f"{len(values)} 个{self.label}，共 {sum(len(r) for _, _, r in values)} 篇（各单位内新到旧）。", ""]
@@ -220,9 +243,10 @@ GENERATED_FOLDERS = ("reports", "browse", "themes", *(facet.folder for facet in 
 ORIGINALS_FOLDER = "originals"
 
 
-def catalog_entries(metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def catalog_entries(newest: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """catalog.json's entries, of reports newest first."""
     entries = []
-    for meta in newest_first(metas):
+    for meta in newest:
         entry = {"url": report_url(meta["id"]), **meta}
         entries.append({key: entry.get(key) for key in CATALOG_FIELDS})
     return entries
@@ -248,31 +272,37 @@ def write_site_pages(
     written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
     # a report a line: readable and diffable, written by json's C encoder (an indent takes its
     # pure-Python one, ~5 times the time)
-    catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(metas))
+    newest = newest_first(metas)  # the archive sorted once; every list below keeps this order
+    catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(newest))
     write(pages_dir / CATALOG_FILE, "[\n" + ",\n".join(catalog_lines) + "\n]\n")
-    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles), ensure_ascii=False, sort_keys=True) + "\n")
+    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles, newest), ensure_ascii=False, sort_keys=True) + "\n")
     theme_counts = _theme_counts(entries, taxonomy)
-    write(pages_dir / "index.md", _home_page(metas, theme_counts))
+    grouped = {facet.folder: facet.grouped(newest) for facet in FACETS}  # each facet's groups, made once
+    write(pages_dir / "index.md", _home_page(metas, theme_counts, newest, grouped[YEARS.folder]))
 
     for facet in FACETS:
         written.add(f"{facet.folder}/index.md")
-        write(pages_dir / facet.folder / "index.md", facet.index_page(metas))
-        for file_name, markdown in facet.pages(metas).items():
+        write(pages_dir / facet.folder / "index.md", facet.index_page(grouped[facet.folder]))
+        for file_name, markdown in facet.pages_of(grouped[facet.folder]).items():
             written.add(f"{facet.folder}/{file_name}")
             write(pages_dir / facet.folder / file_name, markdown)
     written.add("browse/index.md")
-    write(pages_dir / "browse" / "index.md", _browse_index(metas))
+    write(pages_dir / "browse" / "index.md", _browse_index(grouped))
     _write_formulations(entries, pages_dir, write)
 
     if taxonomy:
         written.add("themes/index.md")
         write(pages_dir / "themes" / "index.md", _themes_index(taxonomy, theme_counts))
-        newest = newest_first([e["meta"] for e in entries])  # once, not once a theme
         by_id = {entry["meta"]["id"]: entry for entry in entries}
+        tagged: dict[str, list[dict[str, Any]]] = {theme.name: [] for theme in taxonomy.themes}
+        for meta in newest:  # each theme's reports, newest first, in one pass
+            for name in meta["themes"]:
+                tagged.get(name, []).append(meta)
         for theme in taxonomy.themes:
             name = theme_page(theme.name)
             written.add(name)
-            write(pages_dir / name, _theme_page(theme.name, theme.description, newest, by_id))
+            write(pages_dir / name, _theme_page(theme.name, theme.description, tagged[theme.name], by_id))
+    _list_item.cache_clear()
 
     for folder in ("years", "browse", "themes"):
         for stale in sorted((pages_dir / folder).rglob("*.md")):
@@ -359,15 +389,17 @@ def _write_formulations(entries: list[dict[str, Any]], pages_dir: Path, write: C
     write(memo_path, json.dumps(memo))
 
 
-def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None,
+               newest: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     """What the archive adds to a report's page: the previous/next report of the same office
     (full name and region), else of the same year, in archive order — a bare office name
     (县政府办公室: which county?) links nothing, and neither does an unknown year — and, for a
     report listed under another title than its page's own (`own_titles`, before
-    distinct_titles), that title ("title": its page cites it)."""
+    distinct_titles), that title ("title": its page cites it). `newest`: the metas newest first,
+    when the caller has them sorted."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
-        if meta.get("org") and is_full_office(meta["org"]):
+    for meta in reversed(newest if newest is not None else newest_first(metas)):  # oldest first: "next" is the later report
+        if meta.get("org") and _is_full_office(meta["org"]):
             key: tuple[str, ...] = ("org", meta["org"], meta.get("region") or "")
         elif meta["year"]:
             key = ("year", str(meta["year"]))
@@ -418,17 +450,34 @@ def _data(text: str) -> str:
 
 
 def _details(meta: dict[str, Any]) -> str:
-    parts = [year_text(meta), meta["org"] or "", meta["level"] or "",
-             meta["region"] or "", meta["doc_type"]]
+    return _joined_details(year_text(meta), meta["org"] or "", meta["level"] or "", meta["region"] or "", meta["doc_type"])
+
+
+@lru_cache(maxsize=1 << 16)  # reports share their year, office, level …
+def _joined_details(*parts: str) -> str:
     return " · ".join(_data(p) for p in parts if p)
+
+
+@lru_cache(maxsize=1 << 16)  # the same office on many reports (neighbours asks per report)
+def _is_full_office(org: str) -> bool:
+    return is_full_office(org)
 
 
 def _report_list(metas: list[dict[str, Any]], prefix: str) -> list[str]:
     """A list of reports (title linked to its page, then its year, office … in small type), as
     a listing block (baogao.listing_html): pages of thousands of lines that Markdown need not parse."""
-    items = (element("li", element("a", _data(m["display_title"]), href=f"{prefix}reports/{m['id']}.md"),
-                     " ", element("small", _details(m))) for m in metas)
+    items = (_list_item((m["id"], m["display_title"], m["year"], m.get("year_min"), m["org"], m["level"], m["region"],
+                         m["doc_type"]), prefix) for m in metas)
     return block(["<ul>", *items, "</ul>"])
+
+
+# A report is listed on 5 to 8 pages (its year, level, type, region, office …) under two prefixes:
+# its item is made once (cleared after each write_site_pages, so as not to outlive it).
+@lru_cache(maxsize=1 << 18)
+def _list_item(fields: tuple[Any, ...], prefix: str) -> str:
+    report_id, title, year, year_min, org, level, region, doc_type = fields
+    meta = {"year": year, "year_min": year_min, "org": org, "level": level, "region": region, "doc_type": doc_type}
+    return element("li", element("a", _data(title), href=f"{prefix}reports/{report_id}.md"), " ", element("small", _details(meta)))
 
 
 def _front(title: str, *hide: str) -> list[str]:
@@ -438,7 +487,9 @@ def _front(title: str, *hide: str) -> list[str]:
     return lines + ["---", ""]
 
 
-def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, int]]) -> str:
+def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, int]], newest: list[dict[str, Any]],
+               years: list[tuple[str, list[dict[str, Any]]]]) -> str:
+    """The home page: `newest` the metas newest first, `years` YEARS' groups of them."""
     total_chars = sum(meta["chars"] for meta in metas)
     types = Counter(meta["doc_type"] for meta in metas)
     lines = _front("报告归档", "navigation", "toc") + [
@@ -451,21 +502,22 @@ def _home_page(metas: list[dict[str, Any]], theme_counts: list[tuple[str, int, i
     if types:
         lines += ["按文种：" + "，".join(f"[{t}](browse/type/{page_slug(t)}.md) {n} 篇" for t, n in
                                       sorted(types.items(), key=lambda x: (-x[1], x[0]))) + "。", ""]
-    lines += ["## 最新报告"] + _report_list(newest_first(metas)[:NEWEST_ON_HOME], "")
+    lines += ["## 最新报告"] + _report_list(newest[:NEWEST_ON_HOME], "")
     if theme_counts:
         lines += ["", "## 主题", ""]
         lines += [f"- [{escape_markdown(name)}](themes/{page_slug(name)}.md)（{r} 篇，{s} 处）" for name, r, s in theme_counts if r]
     lines += ["", "## 按年份浏览", ""]
-    lines += [f"- [{YEARS.value_label(year)}](years/{page_slug(year)}.md)（{len(reports)} 篇）" for year, reports in YEARS.groups(metas)]
+    lines += [f"- [{YEARS.value_label(year)}](years/{page_slug(year)}.md)（{len(reports)} 篇）" for year, reports in years]
     lines += ["", "更多：[按层级、文种、地区、发文单位浏览](browse/index.md)"]
     return "\n".join(lines) + "\n"
 
 
-def _browse_index(metas: list[dict[str, Any]]) -> str:
+def _browse_index(grouped: dict[str, list[Any]]) -> str:
+    """The browse index, from each facet's groups (by folder)."""
     lines = _front("分类浏览") + ["# 分类浏览", ""]
     for facet in FACETS:
         folder = facet.folder.removeprefix("browse/")
-        links = facet.links(metas)
+        links = facet.links_of(grouped[facet.folder])
         top = "，".join(f"[{escape_markdown(label)}]({folder}/{link}) {n}" for label, link, n in links[:8])
         prefix = "../" if facet.folder == "years" else ""
         lines += [f"## [{facet.label}]({prefix}{folder}/index.md)", "",
@@ -494,11 +546,10 @@ def _evidence(section: dict[str, Any]) -> str:
     return words + (f"；训练模型判定相关（概率 {section['model']:.2f}）" if "model" in section else "")
 
 
-def _theme_page(name: str, description: str, newest: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> str:
-    """One theme: report by report (newest first: `newest`, every report's meta in that order),
-    the sections about it (its entry in `by_id`), linked to their anchors; the reports in one
-    listing block (baogao.listing_html)."""
-    tagged = [m for m in newest if name in m["themes"]]
+def _theme_page(name: str, description: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> str:
+    """One theme: report by report (`tagged`: its reports' metas, newest first), the sections
+    about it (its entry in `by_id`), linked to their anchors; the reports in one listing block
+    (baogao.listing_html)."""
     lines = _front(name) + [
         f"# {escape_markdown(name)}", "", escape_markdown(description), "",
         f"共 {len(tagged)} 篇报告。",
