@@ -40,7 +40,7 @@ from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
 from baogao.model import ParsedReport
-from baogao.titles import NEWS_DATELINE, PURPOSE_LEAD, WHEN, file_stem
+from baogao.titles import SHORT_OFFICE, NEWS_DATELINE, PURPOSE_LEAD, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -566,12 +566,13 @@ _ORG_SUFFIX = (
     r")"
 )
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
-_SHORT_OFFICE = re.compile(r"((?<=[省市县区州旗])委|政府)办$")  # not 区安委办 (the 安委会's office)
+_SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
 _CENTRAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
+_PARTY_OF_PLACE = re.compile(r"^中共(?!中央)")
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
@@ -850,10 +851,13 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
         return with_place.pop()
     if org[0] in _LEVEL_CHARS:
         level = _LEVEL_BY_CHAR.get(org[0])
-        same_level = [p for p in find_places(names) if p.level and _PLACE_LEVEL[p.level] == level]
+        # (or of its level word: 灵宝市, a county-level city, speaks of 市人民政府)
+        same_level = [p for p in find_places(names)
+                      if p.level and (_PLACE_LEVEL[p.level] == level or names[p.start:p.end].endswith(org[0]))]
         if len({p.name for p in same_level}) == 1:  # one place of that level: the office's own
             written = names[same_level[0].start : same_level[0].end]
-            return written + (org[1:] if written.endswith(org[0]) else org)
+            # (a county-level city writes its 县 body with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
+            return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
     return org
 
 
@@ -927,8 +931,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         return made.group("place") + made.group("body") if "body" in made.groupdict() else made.group("org")
     for pattern in (_ON_BEHALF, _DECREE):
         m = pattern.search(opening)
-        if m:  # 我代表第十八届中央委员会: the party's central committee
-            return ("中国共产党" if m.group("org").startswith("第") else "") + m.group("org")
+        if m:  # 我代表第十八届中央委员会: the party's central committee; 我代表县人民政府: 信丰县's (its title's place)
+            return ("中国共产党" if m.group("org").startswith("第") else "") + _qualify(m.group("org"), opening, title + " " + stem)
 
     signed = _signature_org(text)
     if signed:
@@ -1274,6 +1278,9 @@ def _level_of_org(org: str) -> str | None:
         return "中央"
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)
+    if places and places[0].start == len("中共") and _PARTY_OF_PLACE.match(org):  # 中共广德市委组织部: 广德市's
+        org = org[places[0].start:]
+        places = find_places(org)
     if places and places[0].start == 0:
         # 重庆市沙坪坝区总工会: the last of the places the name opens with is the body's own
         own = places[0]

@@ -204,6 +204,10 @@ _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")
+# 县委办 / 县政府办: how offices call each other (the name is 县委办公室, 县政府办公室)
+SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
+_OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
+_LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
 _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办公室领导班子工作总结)
 
 
@@ -228,12 +232,15 @@ def _owner_names(org: str | None) -> list[str]:
     names = [org, _strip_place(org)]
     if org[0] in _LEVEL_WORDS:  # 县行政审批服务局办公室 is written 行政审批服务局办公室 in its own title
         names.append(org[1:])
+    names += [_OFFICE_NAME.sub(r"\1办", name) for name in names]  # 县委办公室 calls itself 县委办
     return sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
 
 
 def _names_owner(title: str, org: str | None) -> bool:
-    """Whether the title already says whose report it is: a place, or the office itself."""
-    return bool(find_places(title)) or any(name in title for name in _owner_names(org))
+    """Whether the title already says whose report it is: a place, the office itself, or a
+    body of a level the office is not known of (县妇联2023年工作总结: no province before it)."""
+    return (bool(find_places(title)) or any(name in title for name in _owner_names(org))
+            or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title)))))
 
 
 def _owner(org: str | None, region: str | None) -> str:

@@ -675,6 +675,34 @@ def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
     assert meta(title, "今年以来，各项工作取得新进展。")["org"] == org
 
 
+@pytest.mark.parametrize(
+    ("title", "org", "level", "region"),
+    [
+        # the party committee of a place is named after 中共: the place is still read
+        ("中共盱眙县委组织部2023年工作总结", "中共盱眙县委组织部", "县", "江苏省"),
+        ("中共广德市委组织部2023年工作总结", "中共广德市委组织部", "县", "安徽省"),  # a county-level city
+        ("中共新镇委员会2023年工作总结", "中共新镇委员会", "乡", None),  # a town the table lacks
+        ("中共中央办公厅关于加强信息工作的通知", "中共中央办公厅", "中央", "全国"),
+    ],
+)
+def test_a_party_committee_of_a_place(title, org, level, region):
+    found = meta(title, "今年以来，各项工作取得新进展。")
+    assert (found["org"], found["level"], found["region"]) == (org, level, region)
+
+
+@pytest.mark.parametrize(
+    ("title", "said", "org", "level"),
+    [
+        ("信丰县2024年政府工作报告", "县", "信丰县人民政府", "县"),
+        ("灵宝市2024年政府工作报告", "市", "灵宝市人民政府", "县"),  # a county-level city says 市人民政府
+        ("黄冈市2024年政府工作报告", "市", "黄冈市人民政府", "市"),
+    ],
+)
+def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org, level):
+    found = meta(title, "各位代表：", f"现在，我代表{said}人民政府，向大会报告工作，请予审议。")
+    assert (found["org"], found["level"]) == (org, level)
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")

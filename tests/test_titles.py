@@ -34,6 +34,11 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # a subtitle that names the year names it for the title
         ("攻坚克难 砥砺前行", "红安县人民政府办公室2023年工作总结", 2023, "红安县人民政府办公室", "湖北省",
          "攻坚克难 砥砺前行——红安县人民政府办公室2023年工作总结"),
+        # an office that calls itself by its short name (县委办) is named; a body of a level whose office is
+        # not known gets no province before it
+        ("县委办2023年工作总结", "", 2023, "县委办公室", None, "县委办2023年工作总结"),
+        ("区政府办2023年工作总结", "", 2023, "区政府办公室", "湖南省", "区政府办2023年工作总结"),
+        ("县妇联2023年工作总结", "", 2023, None, "湖南省", "县妇联2023年工作总结"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
