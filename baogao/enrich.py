@@ -557,7 +557,8 @@ _ORG_SUFFIX = (
     r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
-    r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协|委(?:组织|宣传|统战|政法|社会工作|网信)部"  # not 人大主席 or 人大代表, persons
+    r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协"  # not 人大主席 or 人大代表, persons
+    r"|委(?:组织|宣传|统战|政法|社会工作|网信)部|委政法委(?:员会)?"
     r"|总工会|工会|局|厅|国务院|中共中央|党中央"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
@@ -572,7 +573,7 @@ _CENTRAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
-_PARTY_OF_PLACE = re.compile(r"^中共(?!中央)")
+_PARTY_OF_PLACE = re.compile(r"^(?:中共|共青团)(?!中央)")  # the party's or the youth league's committee of a place
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
@@ -594,7 +595,9 @@ _SIGNATURE_LINES = 6
 _SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
 # (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
-_SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?{_ORG_SUFFIX})(?P<date>\s*{_SIGNED_ON})?$")
+# (and, signing, the party's and the mass organisations' committees: 中共江岸区委, 共青团宁乡市委, 桑植县妇女联合会)
+_SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?"
+                        rf"(?:{_ORG_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -793,6 +796,7 @@ def _reads_as_body(org: str) -> bool:
     return bool(
         _REDACTED_PREFIX.match(org)
         or org[0] in _LEVEL_CHARS
+        or bool(_PARTY_OF_PLACE.match(org)) and _starts_with_place(org)
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
@@ -811,8 +815,15 @@ def is_full_office(org: str) -> bool:
 
 
 def _starts_with_place(s: str) -> bool:
-    places = find_places(s)
-    return bool(places) and places[0].start == 0
+    """Whether a name opens with its place (安阳市总工会; a party committee's after 中共: 中共盱眙县委)."""
+    places, party = find_places(s), _PARTY_OF_PLACE.match(s)
+    return bool(places) and places[0].start == (party.end() if party else 0)
+
+
+def _same_office(short: str, full: str) -> bool:
+    """Whether `full` (浏阳市委办公室) is the office `short` names by its level word (县委办公室, 县委办)."""
+    name = _SHORT_OFFICE.sub(r"\1办公室", short)
+    return name[0] in _LEVEL_CHARS and len(name) > 2 and full.endswith(name[1:]) and full != name
 
 
 def _qualify(org: str, opening: str, names: str = "") -> str:
@@ -908,7 +919,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         if org.endswith("人大") and f"{org}常委会" in opening:  # 区人大开展…督查: its 常委会 acts, as the text says
             org += "常委会"
-        return _qualify(org, opening, title + " " + stem)
+        org = _qualify(org, opening, title + " " + stem)
+        # 县委办2023年工作总结, signed 浏阳市委办公室: the signature names the office the title calls by its level
+        signed = None if _starts_with_place(org) else _signature_org(text)
+        return signed if signed and _starts_with_place(signed) and _same_office(org, signed) else org
     issuers = header_issuers(tuple(opening.split("\n")))
     published = info_fields(opening.split("\n")).get("org")
     if published:  # 公开责任部门 | 紫阳县政府办公室: the office a 信息公开 page names
@@ -1197,6 +1211,8 @@ def _signature_org(text: str) -> str | None:
         org = m.group("org")
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return org
+        if k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org)):
+            return org  # undated (a draft, a web copy): the last line, a body with its place, signs it
     return None
 
 
@@ -1278,8 +1294,9 @@ def _level_of_org(org: str) -> str | None:
         return "中央"
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)
-    if places and places[0].start == len("中共") and _PARTY_OF_PLACE.match(org):  # 中共广德市委组织部: 广德市's
-        org = org[places[0].start:]
+    party = _PARTY_OF_PLACE.match(org)
+    if places and party and places[0].start == party.end():  # 中共广德市委组织部: 广德市's
+        org = org[party.end():]
         places = find_places(org)
     if places and places[0].start == 0:
         # 重庆市沙坪坝区总工会: the last of the places the name opens with is the body's own

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from baogao.gongwen import header_length, info_fields, is_header_line
 from baogao.model import Block, ParsedReport
+from baogao.places import find_places
 from baogao.titles import NEWS_DATELINE, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
@@ -65,6 +66,15 @@ _DATE_LINE = re.compile(r"^[（(]?[\d０-９一二三四五六七八九十〇零
 _DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETED_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # …工作总结（草稿）
+_JOINING_ENDS = tuple("暨和及与的、同并")
+_MOTTO = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8})+")  # 攻坚克难 砥砺前行 over a report's title
+_OPENS_TITLE = re.compile(r"关于|(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}")
+
+
+def _opens_title(line: str) -> bool:
+    """Whether a line opens as a title does: 关于…, a year, a place (2023年工作总结, 红安县…)."""
+    places = find_places(line[:12])
+    return bool(_OPENS_TITLE.match(line)) or (bool(places) and places[0].start == 0)
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
 _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
@@ -190,6 +200,8 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
         return joined
     if _headline_over_two_lines(lines):
         return first + second, 2
+    if _title_broken_at_phrase(lines):  # (a motto's two phrases over the title stay apart from it)
+        return first + (" " if re.search(r"\s", first) else "") + second, 2
     if second and _is_title_like(second) and second not in first:
         # Two title lines above a dash subtitle (——在……上的报告). A second line that the first
         # contains (2026年宁夏回族自治区政府工作报告 / 政府工作报告) is the document's own title
@@ -223,6 +235,29 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         if _DOC_TYPE_WORDS.search(line) and not (_is_title_like(following) and _DOC_TYPE_WORDS.search(following)):
             return (title, len(parts)) if len(title) <= _TITLE_MAX_LEN else (first, 1)
     return first, 1
+
+
+def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
+    """A report's title centred over two lines, broken between phrases (夷陵区2023年工作总结暨 /
+    2024年工作计划, …巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): the first line names no
+    document type, the second ends in one, and no third title line follows (a title is set
+    apart from its text)."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0], lines[1]
+    after = lines[2] if len(lines) > 2 else ""
+    return (
+        not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", first))
+        and _is_title_like(second)
+        and not second.startswith(_DASHES)
+        and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
+        and len(first) + len(second) <= _TITLE_MAX_LEN
+        and not (after and _is_title_like(after))
+        # a second line that opens as a title of its own (2023年…, 关于…, a place) under a column's
+        # name (学习园地) is not a continuation, unless the first line ends on a joining word (…暨)
+        # or is a motto of phrases set apart by spaces
+        and (first.endswith(_JOINING_ENDS) or bool(_MOTTO.fullmatch(first)) or not _opens_title(second))
+    )
 
 
 def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:

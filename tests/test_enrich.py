@@ -703,6 +703,38 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
     assert (found["org"], found["level"]) == (org, level)
 
 
+@pytest.mark.parametrize(
+    ("signature", "org", "level", "region"),
+    [
+        # undated (a draft, a web copy): the last line, a body with its place
+        (["静宁县乡村振兴局"], "静宁县乡村振兴局", "县", "甘肃省"),
+        (["茶陵县严塘镇人民政府"], "茶陵县严塘镇人民政府", "乡", "湖南省"),
+        (["县政府办公室"], None, None, None),  # no place: nothing to go on without a date
+        (["全县上下"], None, None, None),
+        # the party's and the mass organisations' committees sign too
+        (["中共江岸区委", "2023年12月5日"], "中共江岸区委", "县", "湖北省"),
+        (["黄梅县委政法委", "2023年12月5日"], "黄梅县委政法委", "县", "湖北省"),
+        (["共青团宁乡市委", "2023年12月5日"], "共青团宁乡市委", "县", "湖南省"),
+        (["桑植县妇女联合会", "2023年12月5日"], "桑植县妇女联合会", "县", "湖南省"),
+    ],
+)
+def test_the_signature_names_the_office(signature, org, level, region):
+    found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成各项任务。", "二、下一步打算", "继续努力。", *signature)
+    assert (found["org"], found["level"], found["region"]) == (org, level, region)
+
+
+@pytest.mark.parametrize(
+    ("title", "signature", "org"),
+    [
+        ("县委办2023年工作总结", "浏阳市委办公室", "浏阳市委办公室"),
+        ("县政府办2023年工作总结", "红安县人民政府办公室", "红安县人民政府办公室"),
+        ("县政府办2023年工作总结", "红安县财政局", "县政府办公室"),  # another body signs: not the title's office
+    ],
+)
+def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, signature, org):
+    assert meta(title, "一年来，我办围绕中心、服务大局。", "一、主要工作", signature, "2023年12月20日")["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")

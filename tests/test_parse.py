@@ -142,6 +142,15 @@ TITLES = [
                  id="no-headline-join-with-a-dateline"),
     pytest.param(["学习园地", "市卫健委部署冬季工作", "一、总体情况"], HASH_NAME,
                  "学习园地", True, 0, ("p", "市卫健委部署冬季工作"), id="no-headline-join-without-a-sentence-after"),
+    # a report's title centred over two lines, broken between phrases
+    pytest.param(["夷陵区2023年工作总结暨", "2024年工作计划", P], HASH_NAME, "夷陵区2023年工作总结暨2024年工作计划", True, 0,
+                 ("p", P), id="title-broken-after-ji"),
+    pytest.param(["通山县2023年度巩固拓展脱贫攻坚成果", "同乡村振兴有效衔接工作总结", P], HASH_NAME,
+                 "通山县2023年度巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作总结", True, 0, ("p", P), id="title-broken-between-phrases"),
+    pytest.param(["攻坚克难 砥砺前行", "红安县2023年工作总结", P], HASH_NAME, "攻坚克难 砥砺前行 红安县2023年工作总结", True, 0,
+                 ("p", P), id="motto-over-title"),
+    pytest.param(["红安县2023年工作总结", "一、主要工作", P], HASH_NAME, "红安县2023年工作总结", True, 0,
+                 ("h", 2, "一、主要工作"), id="whole-title-line-then-heading"),
     pytest.param(["学习园地", "2023年工作总结", P], HASH_NAME,
                  "学习园地", True, 0, ("p", "2023年工作总结"), id="no-join-after-a-non-issuer-line"),
     # not titles
