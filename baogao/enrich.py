@@ -332,6 +332,9 @@ def _date_line(line: str) -> re.Match[str] | None:
     source = _SOURCE_DATE.search(line)
     if source:
         return _FULL_DATE.search(line, source.end())
+    numeric = _NUMERIC_DATE_LINE.match(line)
+    if numeric:  # 2023.6.30, 2023/12/26 under a draft's signature
+        return numeric
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
@@ -592,7 +595,10 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 # The signature at the end of a report: the body's name alone on a line, with the date on it
 # or on a line next to it.
 _SIGNATURE_LINES = 6
-_SIGNED_ON = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
+_SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
+              r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")  # (a draft's 2023.6.30, 2023/12/26)
+# A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
+_NUMERIC_DATE_LINE = re.compile(r"^\s*[（(]?(\d{4})\s*[./／-]\s*(\d{1,2})\s*[./／-]\s*(\d{1,2})[）)]?\s*$")
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
 # (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
 # (and, signing, the party's and the mass organisations' committees: 中共江岸区委, 共青团宁乡市委, 桑植县妇女联合会)
@@ -965,6 +971,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
+        and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
@@ -1001,7 +1008,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
-        bodies = Counter(_body_name(m) for m in kind.finditer(text))
+        bodies = Counter(_body_name(m) for m in kind.finditer(text) if not _addressed(text, m.start()))  # (not the 主送)
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     contact = _CONTACT.search(text)
@@ -1198,8 +1205,23 @@ def _letterhead_org(opening: str, title: str) -> str | None:
 
 def _signature_org(text: str) -> str | None:
     """The body that signs the report: a line at the end that is only a body's name, next to the
-    date line (东安县人民政府办公室 / 2023年12月28日, or both on one line). A 版记 line (抄送：…,
-    …印发) is not a signature."""
+    date line (东安县人民政府办公室 / 2023年12月28日, or both on one line) — at the end of the text,
+    or before its attachments (附件 / 项目资金使用明细表 / a table). A 版记 line (抄送：…, …印发) is
+    not a signature."""
+    signed = _signed(text)
+    if signed is None:
+        attached = list(_ATTACHMENT_LINE.finditer(text))
+        if attached:
+            signed = _signed(text[: attached[-1].start()])
+    return signed
+
+
+# 附件 / 附件1 / 附件：1.…明细表 opening a line: what follows the signature is attached to the report
+_ATTACHMENT_LINE = re.compile(r"(?m)^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[：:]|$)")
+
+
+def _signed(text: str) -> str | None:
+    """_signature_org's reading of the last lines of `text`."""
     lines = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
     for k, line in enumerate(lines):
         m = _SIGNATURE.match(line)
@@ -1214,6 +1236,17 @@ def _signature_org(text: str) -> str | None:
         if k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org)):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it
     return None
+
+
+def _addressed(opening: str, at: int) -> bool:
+    """Whether the line at `at` is the 主送 (县财政局：, 县委、县政府:): short, ending in a colon,
+    not the formula that introduces the text (现将有关事项通知如下：)."""
+    start, end = opening.rfind("\n", 0, at) + 1, opening.find("\n", at)
+    line = opening[start: end if end >= 0 else len(opening)].strip()
+    return line.endswith(("：", ":")) and len(line) <= _ADDRESSEE_MAX_CHARS and "如下" not in line
+
+
+_ADDRESSEE_MAX_CHARS = 60
 
 
 def _with_parent_place(org: str, names: str) -> str:

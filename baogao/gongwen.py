@@ -1,6 +1,7 @@
 """The 版头 of a 公文 (GB/T 9704-2012): the short lines an official document prints above its title.
 
-份号 (000123), 密级 (秘密★1年, 密级：内部), 紧急程度 (特急, 加急), 发文机关标志 (××县人民政府办公室文件),
+份号 (000123, No.0000123), 密级 (秘密★1年, 密级：内部), 紧急程度 (特急, 加急), a handling mark (内部资料 注意保存),
+发文机关标志 (××县人民政府办公室文件),
 发文字号 (×政办发〔2024〕12号, with 签发人 beside it), and an attachment marker (附件1) standing
 above the attachment's own title; a bulletin's masthead (督查通报 / 第6期 / 县政府督查室 2023年5月6日)
 stands where a 版头 does. Used by parse (the title is the first line after them; the
@@ -27,7 +28,9 @@ MARKING = re.compile(rf"^\s*(?:密级\s*[：:]\s*({_LEVELS})|({_LEVELS})\s*★)"
 MARKING_MAX_CHARS = 20
 
 # 份号 (GB/T 9704: six digits; shorter ones are seen), never a year alone on its line (2024 above a title)
-_COPY_NUMBER = re.compile(r"^(?!(?:19|20)\d\d$|(?:１９|２０)[０-９]{2}$)[0-9０-９]{3,8}$")
+_COPY_NUMBER = re.compile(r"^(?:(?:No|NO|№)\.?\s*)?(?!(?:19|20)\d\d$|(?:１９|２０)[０-９]{2}$)[0-9０-９]{3,8}$")  # No.0000123 too
+# A handling mark over an internal document's title: 内部资料 注意保存, 内部参阅, 仅供领导参阅.
+_HANDLING = re.compile(r"^(?:内部资料|内部参阅|内部刊物|仅供领导参阅|注意保存|请勿外传)(?:[\s，,、]*(?:注意保存|妥善保管|请勿外传|内部资料))*$")
 _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
@@ -77,7 +80,7 @@ def is_header_line(line: str) -> bool:
         return False
     if MARKING.match(text):
         return len(text) <= MARKING_MAX_CHARS
-    return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT, _ISSUE))
+    return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _HANDLING, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT, _ISSUE))
 
 
 def header_length(lines: tuple[str, ...]) -> int:

@@ -101,17 +101,21 @@ _CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
+# A speech's speaker on a line of his own, post and name apart (县长 刘某某, 南阳市副市长  赵某某): no title.
+_SPEAKER = re.compile(r"^\S{0,20}?(?:书记|县长|市长|区长|省长|乡长|镇长|主任|局长|部长|主席|厅长|组长|委员|秘书长|常委)"
+                      r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
 
 
 def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] | None = None) -> ParsedReport:
     """Split cleaned lines into title and blocks; `source_name` is the report's file name,
     `headings` the lines its file styles as headings (text → level, 1 outermost).
 
-    A 公文's 版头 (份号, 密级, 发文字号 … see gongwen) is never the title: the title is the
-    line after it, and the 版头 lines become the first blocks, right under the title.
+    A 公文's 版头 (份号, 密级, 发文字号 … see gongwen), or a speaker line over a speech's
+    title, is never the title: the title is the line after it, and those lines become the first
+    blocks, right under the title (`lines_above_title`).
     """
     removed: Counter[str] = Counter()
-    header = header_length(lines)
+    header = lines_above_title(lines)
     title, title_lines = _title_from_text(lines[header:])
     if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
         # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
@@ -136,6 +140,15 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         removed=dict(removed),
         subtitle=subtitle,
     )
+
+
+def lines_above_title(lines: tuple[str, ...]) -> int:
+    """How many opening lines stand above the title and are shown under it: the 版头
+    (gongwen.header_length), and a speech's speaker line over its title (县长 刘某某 / 在…上的讲话)."""
+    header = header_length(lines)
+    if header + 1 < len(lines) and _SPEAKER.match(lines[header].strip()) and _is_title_like(lines[header + 1]):
+        header += 1
+    return header
 
 
 def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | None) -> ParsedReport:
@@ -295,6 +308,7 @@ def _is_title_like(line: str) -> bool:
         and not _DATE_LINE.match(line)
         and not _DOC_NUMBER.search(line)
         and not _BYLINE.match(line)
+        and not _SPEAKER.match(line)
         and not NEWS_DATELINE.match(line)  # 楚天都市报讯 【暗访短片】 under a headline opens the item
         and bool(_HAN.search(line))
     )

@@ -735,6 +735,21 @@ def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, sig
     assert meta(title, "一年来，我办围绕中心、服务大局。", "一、主要工作", signature, "2023年12月20日")["org"] == org
 
 
+def test_the_addressee_is_not_the_writer_and_attachments_do_not_hide_the_signature():
+    body = ["县财政局：", "现将我局2023年度项目资金使用情况报告如下：", "一、资金到位情况", "二、资金使用情况"]
+    signed = ["蕲春县农业农村局", "2023年12月1日"]
+    attached = ["附件", "项目资金使用明细表", "序号\t项目名称\t金额（万元）", "1\t高标准农田建设\t500", "2\t农村公路建设\t300"]
+    title = "关于2023年度项目资金使用情况的报告"
+    assert meta(title, *body)["org"] is None  # 我局 writes to 县财政局: the addressee is no writer
+    assert meta(title, *body, *signed, *attached)["org"] == "蕲春县农业农村局"
+
+
+@pytest.mark.parametrize("date", ["2023.6.30", "2023/6/30", "2023-6-30", "（2023.6.30）"])
+def test_a_date_in_figures_under_the_signature(date):
+    found = meta("工作总结", "一、主要工作", "全年完成任务。", "舒城县林业局办公室", date)
+    assert (found["org"], found["year"], found["date"]) == ("舒城县林业局办公室", 2023, "2023-06-30")
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")

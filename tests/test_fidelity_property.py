@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from baogao.clean import clean
 from baogao.convert import ReportError, convert_report
-from baogao.gongwen import header_length
+from baogao.parse import lines_above_title
 from baogao.readers.txt import decode
 from tests.hostile_inputs import render_page_body, shown_text, squeeze
 
@@ -136,11 +136,12 @@ def test_parse_keeps_every_cleaned_line(text):
 
 def _in_source_order(converted, lines) -> str:
     """The kept text, squeezed, with a title repeated on the next line counted again, and a
-    公文's 版头 lines (000123: a copy number …) put back above the title (baogao.parse puts them under it)."""
+    公文's 版头 lines (000123: a copy number …) and a speaker line put back above the title (baogao.parse puts them
+    under it: lines_above_title)."""
     kept = squeeze(converted.text)
     if converted.meta["removed"].get("repeated_title"):
         kept = squeeze(converted.meta["title"]) + kept
-    header = header_length(tuple(lines))
+    header = lines_above_title(tuple(lines))
     if header and converted.meta["title_source"] == "text":
         title, head = squeeze(converted.meta["title"]), squeeze("".join(lines[:header]))
         assert kept.startswith(title)

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from baogao.clean import clean
 from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
-from baogao.gongwen import header_length
-from baogao.parse import parse, with_inferred_title
+from baogao.parse import lines_above_title, parse, with_inferred_title
 from baogao.titles import title_from_filename
 
 HASH_NAME = "000_90a8bdb48d7b146b.txt"
@@ -53,8 +52,8 @@ def assert_fidelity(lines: tuple[str, ...], report: ParsedReport) -> None:
     kept = _squash((report.title if report.title_in_text else "") + "".join(b.text for b in report.blocks))
     dropped = _squash(report.title) * report.removed.get("repeated_title", 0)
     source = _squash("".join(lines))
-    header = _squash("".join(lines[:header_length(lines)])) if report.title_in_text else ""
-    if header:  # a 公文's 版头 lines are shown right under the title they stand above
+    header = _squash("".join(lines[:lines_above_title(lines)])) if report.title_in_text else ""
+    if header:  # a 公文's 版头 lines (or a speaker line) are shown right under the title they stand above
         rest, title = source[len(header):], _squash(report.title)
         assert rest.startswith(title)
         source = title + header + rest[len(title):]
@@ -189,6 +188,14 @@ TITLES = [
                  id="bare-year-line-over-title-not-a-copy-number"),
     pytest.param(["000123", "县政府办公室工作总结", P], HASH_NAME, "县政府办公室工作总结", True, 0, ("p", "000123"),
                  id="copy-number-over-title"),
+    pytest.param(["No.0000123", "县政府办公室工作总结", P], HASH_NAME, "县政府办公室工作总结", True, 0, ("p", "No.0000123"),
+                 id="no-copy-number-over-title"),
+    pytest.param(["内部资料 注意保存", "关于全县社会稳定形势的分析报告", P], HASH_NAME, "关于全县社会稳定形势的分析报告", True, 0,
+                 ("p", "内部资料 注意保存"), id="handling-mark-over-title"),
+    pytest.param(["县长 刘某某", "在全县优化营商环境大会上的讲话", P], HASH_NAME, "在全县优化营商环境大会上的讲话", True, 0,
+                 ("p", "县长 刘某某"), id="speaker-line-over-title"),
+    pytest.param(["在全县优化营商环境大会上的讲话", "南阳市副市长  赵某某", P], HASH_NAME, "在全县优化营商环境大会上的讲话", True, 0,
+                 ("p", "南阳市副市长  赵某某"), id="speaker-line-under-title"),
     pytest.param(["2023年", "红安县人民政府办公室", "工作总结", P], HASH_NAME, "2023年红安县人民政府办公室工作总结", True, 0,
                  ("p", P), id="year-issuer-and-kind-lines"),
     pytest.param(["红安县人民政府办公室", "2023年度", "工作总结", P], HASH_NAME, "红安县人民政府办公室2023年度工作总结", True, 0,
