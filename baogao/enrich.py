@@ -374,7 +374,7 @@ def _dated_year(text: str) -> int | None:
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
             return int(number.group(1))
     for line in head + tail:
-        m = _date_line(line)
+        m = _date_line(line) or _MONTH_LINE.match(line.strip())
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))
     return None
@@ -597,6 +597,10 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 _SIGNATURE_LINES = 6
 _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")  # (a draft's 2023.6.30, 2023/12/26)
+# The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|政研室|政策研究室|研究室|研究中心))\s*(?:联合)?课题组$")
+# A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
+_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
 _NUMERIC_DATE_LINE = re.compile(r"^\s*[（(]?(\d{4})\s*[./／-]\s*(\d{1,2})\s*[./／-]\s*(\d{1,2})[）)]?\s*$")
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
@@ -1193,12 +1197,17 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     for k, line in enumerate(lines):
+        team = _RESEARCH_TEAM.match(line)
+        if team and k < 2 and _reads_as_body(team.group("org")):  # 巴东县委政研室课题组 under a 调研报告's title
+            return team.group("org")
         m = _SIGNATURE.match(line)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
         titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
-        if numbered or titled:
+        # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
+        covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
+        if numbered or titled or covered:
             return m.group("org")
     return None
 

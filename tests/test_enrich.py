@@ -750,6 +750,17 @@ def test_a_date_in_figures_under_the_signature(date):
     assert (found["org"], found["year"], found["date"]) == ("舒城县林业局办公室", 2023, "2023-06-30")
 
 
+@pytest.mark.parametrize("month", ["2023年10月", "二〇二三年十月"])
+def test_a_cover_names_who_presents_it_and_when(month):
+    found = meta("汇报材料", "醴陵市教育局", month, "尊敬的各位领导：", "现将有关情况汇报如下。")
+    assert (found["org"], found["year"], found["level"], found["region"]) == ("醴陵市教育局", 2023, "县", "湖南省")
+
+
+@pytest.mark.parametrize(("byline", "org"), [("巴东县委政研室课题组", "巴东县委政研室"), ("邛崃市委政研室 课题组", "邛崃市委政研室")])
+def test_a_studys_team_under_its_title_writes_it(byline, org):
+    assert meta("关于我县农村集体经济发展情况的调研报告", byline, "为深入了解全县农村集体经济发展情况，课题组开展了专题调研。")["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
