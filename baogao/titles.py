@@ -209,7 +209,8 @@ SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
 _OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
 _LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
 # What a 公文 title wraps its topic in: 关于 …(年度)…工作(开展)情况的 (kind).
-_FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?|上半年|下半年|第[一二三四]季度|全年|有关|开展|落实|工作|情况|的$")
+_FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"
+                     r"|上半年|下半年|第[一二三四]季度|全年|有关|开展|落实|工作|情况|的$")
 _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办公室领导班子工作总结)
 
 
