@@ -576,6 +576,7 @@ _CENTRAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
+_STREET_OFFICE = re.compile(r"街道(?:办事处|党工委|工委)?$")
 _PARTY_OF_PLACE = re.compile(r"^(?:中共|共青团)(?!中央)")  # the party's or the youth league's committee of a place
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
@@ -961,6 +962,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     signed = _signature_org(text)
     if signed:
         return _qualify(signed, opening, title + " " + stem)
+    spoken = _speaker_org(opening)
+    if spoken:
+        return _qualify(spoken, opening, title + " " + stem)
     if visited:
         # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
         place = visited.groupdict().get("place") or ""
@@ -1247,6 +1251,28 @@ def _signed(text: str) -> str | None:
     return None
 
 
+def _speaker_org(opening: str) -> str | None:
+    """The body a speech's speaker line names (南阳市副市长 赵某某 → 南阳市人民政府, 县委常委、县委办主任 李四 →
+    县委办, 省农业农村厅厅长 王某某 → 省农业农村厅): one of the first lines, a post and a name."""
+    for line in opening.split("\n")[:_SPEAKER_LINES]:
+        m = _SPEAKER_POST.match(line.strip())
+        if not m:
+            continue
+        body, post = re.split(r"[、，,]", m.group("body"))[-1], m.group("post")
+        if post in _HEADS_OF_GOVERNMENT:  # 市长 heads the 市人民政府 (县长 alone: the 县's)
+            body = re.sub(r"(?:人民)?政府$", "", body or post[0]) + "人民政府"
+        if _reads_as_body(body) or (post == "书记" and re.fullmatch(rf"[{_LEVEL_CHARS}]委", body)):  # 县委书记: the 县委
+            return body
+    return None
+
+
+_SPEAKER_LINES = 4
+_HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
+_SPEAKER_POST = re.compile(rf"^(?P<body>[{_HAN}、，,]{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
+                           rf"(?P<post>{'|'.join(_HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席)"
+                           r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
+
+
 def _addressed(opening: str, at: int) -> bool:
     """Whether the line at `at` is the 主送 (县财政局：, 县委、县政府:): short, ending in a colon,
     not the formula that introduces the text (现将有关事项通知如下：)."""
@@ -1348,6 +1374,8 @@ def _level_of_org(org: str) -> str | None:
                 own = place
         town = _TOWN_NAMED.match(org, own.end)
         if town and not _NOT_A_TOWN.search(town.group()):  # 汝南县三桥镇: a town the table lacks
+            return "乡"
+        if _STREET_OFFICE.search(org, own.end):  # 宜宾市翠屏区人民政府南岸街道办事处: the district's street office
             return "乡"
         if _ZONE_IN_PLACE.match(org, own.end):  # 洛阳市城乡一体化示范区纪工委: a zone in the city, of no stated level
             return None

@@ -761,6 +761,27 @@ def test_a_studys_team_under_its_title_writes_it(byline, org):
     assert meta("关于我县农村集体经济发展情况的调研报告", byline, "为深入了解全县农村集体经济发展情况，课题组开展了专题调研。")["org"] == org
 
 
+@pytest.mark.parametrize(
+    ("speaker", "org", "level"),
+    [
+        ("南阳市副市长 赵某某", "南阳市人民政府", "市"),
+        ("荆门市人民政府市长  孙某某", "荆门市人民政府", "市"),
+        ("县委常委、县委办主任 李四", "县委办公室", "县"),
+        ("县长 刘某某", "县人民政府", "县"),
+        ("县委书记 王五", "县委", "县"),
+        ("主任 李四", None, None),  # whose 主任: nothing said
+    ],
+)
+def test_a_speechs_speaker_line_names_the_body(speaker, org, level):
+    found = meta("在全县安全生产工作会议上的讲话", speaker, "（2023年2月16日）", "同志们：", "今天召开会议。")
+    assert (found["org"], found["level"]) == (org, level)
+
+
+def test_a_districts_street_office_is_of_the_township_level():
+    found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成任务。", "宜宾市翠屏区人民政府南岸街道办事处", "2023年12月1日")
+    assert (found["level"], found["region"]) == ("乡", "四川省")
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
