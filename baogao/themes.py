@@ -76,7 +76,10 @@ SENTENCE_FACTOR = 0.75
 # A sentence with at least this many enumeration commas (、), or this many quoted phrases
 # (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
-_GAP = "[ \u3000]?"
+# Between two characters of a word: a stray space (PDF layouts) or a quotation mark (纠治“四风”).
+_GAP_CHARS = " \u3000“”\"‘’「」"
+_GAP = f"[{_GAP_CHARS}]?"
+_WITHOUT_GAPS = str.maketrans("", "", _GAP_CHARS)
 # Matches of one word that count in one section (see _Occurrences.count).
 SATURATION = 3
 LABEL_CHARS = 30
@@ -657,9 +660,12 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     if report.title_in_text and not any(s.kind == "heading" for s in sections):
         heading_themes[0] = _title_themes(taxonomy, to_simplified(report.title))
     found: list[tuple[int, int, _Hit]] = []
+    title = to_simplified(report.title)
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
         if not found_in.present():  # most themes are absent from most reports
+            continue
+        if _title_rules_out(theme, title):
             continue
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
@@ -950,6 +956,13 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     return ruled_out or (holds(theme.others_regex) and not holds(theme.own_regex))
 
 
+def _title_rules_out(theme: Theme, title: str) -> bool:
+    """Whether the title says the whole report is about what rules the theme out: one of its
+    `unless` words (关于对县直单位工作纪律情况进行暗访督查的通报: a 作风 check, in each of its
+    parts). (Not its `others` words: the 督查室's 督查 of 人大代表建议办理 is 督查.)"""
+    return bool(theme.unless_regex and theme.unless_regex.search(title))
+
+
 def _is_list_item(section: Section, texts: list[str]) -> bool:
     """A numbered lead with no text after it that ends like an item of a list (；，): the
     items of 有下列行为之一的： are parts of a sentence, not headings."""
@@ -1184,9 +1197,8 @@ def _pattern_matches(regex: Any, text: str, start: int, end: int | None) -> list
 
 
 def _word(match: re.Match[str]) -> str:
-    """The keyword a match of the keyword regex stands for (without the spaces it allows)."""
-    word = match.group()
-    return word.replace(" ", "").replace("\u3000", "") if " " in word or "\u3000" in word else word
+    """The keyword a match of the keyword regex stands for (without the spaces and quotes it allows)."""
+    return match.group().translate(_WITHOUT_GAPS)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1185,3 +1185,32 @@ def test_a_near_miss_counts_no_word_a_mask_hides():
                                             "patterns": {"迎接[^，。]{0,8}督查": 0}}]}, "themes.yml").themes[0]
     assert themes.words_in(theme, "开展专项督查，迎接省督查组检查。") == (2.0, Counter({"督查": 1}))
     assert themes.words_in(theme, "迎接省督查组检查。")[1] == Counter()
+
+
+def test_a_word_matches_across_quotation_marks(taxonomy):
+    # 纠治“四风”, as it is written, is 纠治四风 (3), not 四风 (1) alone
+    r = report("国庆期间，县纪委开展监督检查，坚决纠治“四风”，发现违规公款吃喝问题1起、公车私用问题2起。")
+    found = by_theme(classify(r, taxonomy), "作风建设")
+    assert found and "纠治四风" in {e.word for e in found[0].evidence}
+    assert not by_theme(classify(r, taxonomy), "后勤保障")  # 公车私用 is a 四风 violation, not the cars' upkeep
+
+
+def test_加大督查_is_no_大督查(taxonomy):
+    r = report("三、下一步打算", "2.进一步加大督查督办力度。", "对县委县政府重大决策部署和领导批示件全程跟踪督办，确保落实落地。")
+    words = {e.word for m in by_theme(classify(r, taxonomy), "督查") for e in m.evidence}
+    assert "大督查" not in words
+
+
+def test_a_督查_bulletins_masthead_is_not_信息报送(taxonomy):
+    r = report("督 查 专 报", "第5期", "关于全县重点项目建设推进情况的督查报告",
+               "5月，县政府督查室对全县重点项目推进情况开展了专项督查，现将督查情况报告如下。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+
+
+def test_a_title_naming_what_rules_the_theme_out_rules_it_out_of_every_part(taxonomy):
+    lines = ("县直各单位：", "4月12日，县政府督查室对县直28个单位开展了暗访督查。现将有关情况通报如下：", "一、存在的问题",
+             "县林业局2名工作人员9时许未到岗。", "二、有关要求", "县政府督查室将不定期开展暗访督查，对发现的问题一律通报。")
+    as_discipline = replace(report(*lines), title="关于对县直单位工作纪律情况进行暗访督查的通报", title_in_text=True)
+    assert not by_theme(classify(as_discipline, taxonomy), "督查")
+    as_tasks = replace(report(*lines), title="关于对县直单位重点工作落实情况进行暗访督查的通报", title_in_text=True)
+    assert by_theme(classify(as_tasks, taxonomy), "督查")
