@@ -48,6 +48,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
+_COLON_HEADING_MAX_LEN = 16
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
 _TITLE_MAX_LEN_WITH_COMMA = 40  # a long line with a comma is a sentence
@@ -136,7 +137,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
         title_in_fields=bool(field_title),
-        blocks=tuple(_blocks(_join_broken_lines(body), headings or {})),
+        blocks=tuple(_blocks(_join_wrapped_headings(_join_broken_lines(body)), headings or {})),
         removed=dict(removed),
         subtitle=subtitle,
     )
@@ -434,7 +435,12 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
     style = _heading_style(line)
     if style is None:
         return [("paragraph", line, "")]
-    if len(line) <= _HEADING_MAX_LEN and not _SENTENCE_END.search(line[:-1]) and not line.endswith(_NOT_A_HEADING_END):
+    if len(line) <= _HEADING_MAX_LEN and not _SENTENCE_END.search(line[:-1]) and (
+        not line.endswith(_NOT_A_HEADING_END)
+        # 一、主要做法： over its text (an 汇报's parts): a short part's name, not a sentence leading into a list
+        or (line.endswith(("：", ":")) and style in _SPLITTING_STYLES and len(line) <= _COLON_HEADING_MAX_LEN
+            and not re.search(r"[，,；;]", line))
+    ):
         return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
         end = _SENTENCE_END.search(line)
@@ -477,6 +483,38 @@ def _join_broken_lines(body: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _join_wrapped_headings(body: list[str]) -> list[str]:
+    """Join a numbered heading wrapped over two lines at a comma (（二）以“钉钉子”精神抓好督查督办， /
+    推动重点工作落地见效, then its text): the line ends on 、 or ， and the next is short, neither
+    numbered nor a sentence, and text follows it."""
+    joined: list[str] = []
+    k = 0
+    while k < len(body):
+        line = body[k]
+        rest = body[k + 1] if k + 1 < len(body) else ""
+        if (
+            line.endswith(_WRAPPED_AT)
+            and _heading_style(line) in _SPLITTING_STYLES
+            and len(line) <= _HEADING_MAX_LEN
+            and not _SENTENCE_END.search(line)
+            and 0 < len(rest) <= _WRAPPED_REST_MAX_LEN
+            and not starts_block(rest)
+            and not _SENTENCE_END.search(rest)
+            and not rest.endswith(_NOT_A_HEADING_END)
+            and k + 2 < len(body)
+        ):
+            joined.append(line + rest)
+            k += 2
+        else:
+            joined.append(line)
+            k += 1
+    return joined
+
+
+_WRAPPED_AT = ("，", ",", "、")
+_WRAPPED_REST_MAX_LEN = 24
 
 
 def starts_block(line: str) -> bool:
