@@ -1214,3 +1214,11 @@ def test_a_title_naming_what_rules_the_theme_out_rules_it_out_of_every_part(taxo
     assert not by_theme(classify(as_discipline, taxonomy), "督查")
     as_tasks = replace(report(*lines), title="关于对县直单位重点工作落实情况进行暗访督查的通报", title_in_text=True)
     assert by_theme(classify(as_tasks, taxonomy), "督查")
+
+
+def test_the_unit_that_carries_out_what_the_督查室_hands_down_or_writes_to_it_is_the_checked_side(taxonomy):
+    r = report("二、加强自身建设", "认真落实县委督查室、县政府督查室交办事项，按时反馈办理情况，全年办结交办事项36件。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    r = report("县政府督查室：", "县长在《关于全县农村公路建设情况的报告》上作出批示。收到批示件后，我局高度重视，现将办理情况报告如下：",
+               "一、基本情况", "全县农村公路建设进展顺利。")
+    assert not by_theme(classify(r, taxonomy), "督查")
