@@ -665,7 +665,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         found_in = occurrences[theme_no]
         if not found_in.present():  # most themes are absent from most reports
             continue
-        if _title_rules_out(theme, title):
+        if _title_rules_out(theme, title, texts):
             continue
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
@@ -956,11 +956,15 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     return ruled_out or (holds(theme.others_regex) and not holds(theme.own_regex))
 
 
-def _title_rules_out(theme: Theme, title: str) -> bool:
+def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
     """Whether the title says the whole report is about what rules the theme out: one of its
     `unless` words (关于对县直单位工作纪律情况进行暗访督查的通报: a 作风 check, in each of its
-    parts). (Not its `others` words: the 督查室's 督查 of 人大代表建议办理 is 督查.)"""
-    return bool(theme.unless_regex and theme.unless_regex.search(title))
+    parts), or one of its `others` words when no `own` word stands anywhere in it (县人大常委会…
+    工作总结: the 人大's 督办; but a 督查室 named in the text keeps its 督查 of 人大代表建议办理)."""
+    if theme.unless_regex and theme.unless_regex.search(title):
+        return True
+    return bool(theme.others_regex and theme.others_regex.search(title)) and not (
+        theme.own_regex and any(theme.own_regex.search(text) for text in [title, *texts]))
 
 
 def _is_list_item(section: Section, texts: list[str]) -> bool:
