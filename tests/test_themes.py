@@ -1225,7 +1225,8 @@ def test_the_unit_that_carries_out_what_the_督查室_hands_down_or_writes_to_it
 
 
 def test_a_title_naming_another_bodys_check_rules_it_out_unless_the_offices_own_督查_is_named(taxonomy):
-    lines = ("一、基本情况", "全县共有人大代表120名。", "二、督办工作", "主任会议确定10件建议为重点督办建议，由常委会领导牵头督办，督促承办单位按期办结。")
+    lines = ("一、基本情况", "全县共有人大代表120名。", "二、督办工作",
+             "主任会议确定10件建议为重点督办建议，由常委会领导牵头督办，督促承办单位按期办结。")
     congress = replace(report(*lines), title="XX县人大常委会关于2023年人大代表建议督办工作情况的报告", title_in_text=True)
     assert not by_theme(classify(congress, taxonomy), "督查")
     joint = replace(report(*lines[:3], lines[3] + "县政府督查室全程跟踪督办，逐件督促承办单位按期办结，定期通报办理进度。"),
