@@ -68,6 +68,7 @@ _DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\d+号$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETED_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # …工作总结（草稿）
 _JOINING_ENDS = tuple("暨和及与的、同并")
+_JOINING_STARTS = tuple("暨和及与并")
 _MOTTO = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8})+")  # 攻坚克难 砥砺前行 over a report's title
 _OPENS_TITLE = re.compile(r"关于|(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}")
 
@@ -238,7 +239,8 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
     for k, line in enumerate(candidates):
         # (and 县政府办公室 / 2023年度 / 工作总结: a year line between the issuer and the rest)
         goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1) or (
-            issuer and len(parts) == 2 and bool(_YEAR_LINE.match(parts[1])))
+            issuer and len(parts) == 2 and bool(_YEAR_LINE.match(parts[1]))) or (
+            line.startswith(_JOINING_STARTS) and bool(_DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
         if not goes_on or not _is_title_like(line):
             break
         parts.append(line)

@@ -141,6 +141,8 @@ TITLES = [
                  id="no-headline-join-with-a-dateline"),
     pytest.param(["学习园地", "市卫健委部署冬季工作", "一、总体情况"], HASH_NAME,
                  "学习园地", True, 0, ("p", "市卫健委部署冬季工作"), id="no-headline-join-without-a-sentence-after"),
+    pytest.param(["红安县人民政府办公室", "2023年工作总结", "和2024年工作计划", P], HASH_NAME,
+                 "红安县人民政府办公室2023年工作总结和2024年工作计划", True, 0, ("p", P), id="issuer-summary-and-plan-lines"),
     # a report's title centred over two lines, broken between phrases
     pytest.param(["夷陵区2023年工作总结暨", "2024年工作计划", P], HASH_NAME, "夷陵区2023年工作总结暨2024年工作计划", True, 0,
                  ("p", P), id="title-broken-after-ji"),
