@@ -111,6 +111,8 @@ _YEAR_RANGE = re.compile(r"\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?\d{
 # 2023年, 2023 年; not 1990年代. A number needs 年 after it: 2023份 is a count.
 _YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?!代)")
 _BARE_YEAR = re.compile(r"(?<![0-9A-Za-z〔\[第])(\d{4})(?![0-9A-Za-z])")  # 2026_xx省_… file names
+# …and a day written in eight figures, as offices name their files (20231220办公室总结(定稿)): its year
+_FIGURES_DAY = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])")
 # A short line with a full date among the first or last lines is the report's date line (or a
 # line that opens with it: （2018年1月2日）, ——2026年1月26日在广东省…会议上).
 _DATE_LINE_LINES = 6
@@ -234,7 +236,7 @@ def _plausible(year: int) -> bool:
 def _first_year(s: str, bare: bool) -> int | None:
     """The first plausible year written in a title or file name (2023年; bare 2026 if `bare`)."""
     s = _normalize_digits(s)
-    for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
+    for pattern in (_YEAR, _BARE_YEAR, _FIGURES_DAY) if bare else (_YEAR,):
         for m in pattern.finditer(s):
             if _plausible(int(m.group(1))):
                 return int(m.group(1))

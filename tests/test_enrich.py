@@ -84,6 +84,9 @@ def test_inferred_title_is_not_evidence():
         # a file name: with 年 or a bare year between separators
         ("政府工作报告", "2026_上海市_政府工作报告.txt", (2026, "filename")),
         ("", "第一次中国职工状况调查报告（1982年）.txt", (1982, "filename")),
+        # a day in eight figures, as offices name their files
+        ("工作总结", "20231220办公室总结(定稿).txt", (2023, "filename")),
+        ("工作总结", "20231340办公室总结.txt", (None, None)),  # no such day
         # a hex hash has no year in it, nor does a legal-database id
         ("工作总结", "000_90a8bdb48d7b146b.txt", (None, None)),
         ("工作总结", "办法(FBM-CLI.12.2019123).txt", (None, None)),
