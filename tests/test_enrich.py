@@ -785,6 +785,12 @@ def test_a_districts_street_office_is_of_the_township_level():
     assert (found["level"], found["region"]) == ("乡", "四川省")
 
 
+@pytest.mark.parametrize("title", ["国家发展改革委关于2023年国民经济和社会发展计划执行情况的报告", "国家民委2023年工作总结"])
+def test_the_state_councils_commissions_are_central_bodies(title):
+    found = meta(title, "各省、自治区、直辖市：")
+    assert (found["org"], found["level"], found["region"]) == (title.split("关于")[0].split("2023")[0], "中央", "全国")
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
