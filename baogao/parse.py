@@ -264,6 +264,7 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
     after = lines[2] if len(lines) > 2 else ""
     return (
         not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", first))
+        and not first.endswith(("！", "!", "？", "?", "。"))  # a web headline over the document's own title is whole
         and _is_title_like(second)
         and not second.startswith(_DASHES)
         and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
