@@ -334,6 +334,8 @@ def _date_line(line: str) -> re.Match[str] | None:
     source = _SOURCE_DATE.search(line)
     if source:
         return _FULL_DATE.search(line, source.end())
+    if _PRINTED.match(line):  # the 版记's …2023年5月6日印发
+        return _FULL_DATE.search(line)
     numeric = _NUMERIC_DATE_LINE.match(line)
     if numeric:  # 2023.6.30, 2023/12/26 under a draft's signature
         return numeric
@@ -634,6 +636,8 @@ _ISSUED = re.compile(
     re.M,
 )
 _DECREE = re.compile(r"(?:^|\n)(?P<org>[^\s，。]{2,20}?人民政府)令")
+# The 版记's last line: the office that prints the document and the day (嵩县人民政府办公室   2023年5月6日印发).
+_PRINTED = re.compile(rf"^[ \u3000]*(?P<org>[^\s，。；：]{{2,30}}?)[ \u3000]+(?P<date>{_SIGNED_ON})[ \u3000]*印发[ \u3000]*$", re.M)
 # What follows the subject of a clause: a verb or preposition (在/按照/深入/走访/联合/加强…),
 # or 领导班子.
 _SUBJECT_NEXT = (
@@ -968,6 +972,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     spoken = _speaker_org(opening)
     if spoken:
         return _qualify(spoken, opening, title + " " + stem)
+    printed = _PRINTED.search(text, max(0, len(text) - _PRINTED_TAIL_CHARS))
+    if printed and _reads_as_body(printed.group("org")):  # the office that prints it, when no one signs it
+        return printed.group("org")
     if visited:
         # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
         place = visited.groupdict().get("place") or ""
@@ -1270,6 +1277,7 @@ def _speaker_org(opening: str) -> str | None:
 
 
 _SPEAKER_LINES = 4
+_PRINTED_TAIL_CHARS = 400  # the 版记 closes the document
 _HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
 _SPEAKER_POST = re.compile(rf"^(?P<body>[{_HAN}、，,]{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
                            rf"(?P<post>{'|'.join(_HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席)"

@@ -791,6 +791,14 @@ def test_the_state_councils_commissions_are_central_bodies(title):
     assert (found["org"], found["level"], found["region"]) == (title.split("关于")[0].split("2023")[0], "中央", "全国")
 
 
+def test_the_版记s_printing_line_dates_the_document_and_names_its_office():
+    lines = ("各乡镇人民政府，县政府各部门：", "现将《方案》印发给你们，请认真贯彻执行。", "抄送：县委办公室，县人大常委会办公室。",
+             "嵩县人民政府办公室                      2023年5月6日印发")
+    found = meta("关于印发安全生产工作方案的通知", *lines)
+    assert (found["org"], found["year"], found["date"]) == ("嵩县人民政府办公室", 2023, "2023-05-06")
+    assert meta("嵩县人民政府关于印发安全生产工作方案的通知", *lines)["org"] == "嵩县人民政府"  # the issuer the title names
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
