@@ -11,6 +11,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [errors]  # the held-out texts (tests/data/fresh)
+    python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
 
 from __future__ import annotations
@@ -356,6 +357,31 @@ def _print_held_out_agreement(taxonomy) -> None:
             f"{t} {score.sections[t].precision:.2f} / {score.sections[t].recall:.2f}" for t in SECOND_READ_THEMES))
 
 
+def _print_outputs() -> None:
+    """One line per real text (seeds, corpus, tests/data/fresh), whatever is labelled of it: its
+    title, display title, year, year_min, office, level, region, type, number of headings, and its
+    sections' themes. Two runs (e.g. in a git worktree of the code before) diffed show every text
+    a change of the rules touched, labelled or not."""
+    from baogao.enrich import enrich
+    from baogao.parse import with_inferred_title
+    from baogao.themes import THEMES_FILE, classify, load_taxonomy, report_themes
+    from baogao.titles import display_title
+
+    taxonomy = load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE)
+    paths = sorted([*SHARED.joinpath("seeds").glob("*.txt"), *SHARED.joinpath("corpus").rglob("*.txt"),
+                    *(DATA / FRESH_DIR).glob("*.txt")])
+    for path in paths:
+        report = parse(clean(decode(path.read_bytes()).text).lines, path.name)
+        meta = enrich(report, path.name)
+        titled = with_inferred_title(report, meta["org"], meta["doc_type"])
+        shown = display_title(titled.title, titled.subtitle, meta["year"], meta["org"], meta["region"])
+        matches = classify(report, taxonomy)
+        fields = [titled.title, shown, *(str(meta[k]) for k in ("year", "year_min", "org", "level", "region", "doc_type")),
+                  str(sum(block.kind == "heading" for block in report.blocks)), ",".join(report_themes(matches, taxonomy)),
+                  " ; ".join(sorted(f"{m.theme}:{m.label}" for m in matches))]
+        print("\t".join([path.relative_to(SHARED if SHARED in path.parents else DATA).as_posix(), *fields]))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "sections":
         _print_sections(sys.argv[2])
@@ -370,6 +396,8 @@ if __name__ == "__main__":
         print(format_score(held_out))
         if "errors" in sys.argv:
             print("\n".join(held_out.errors))
+    elif sys.argv[1:] == ["outputs"]:
+        _print_outputs()
     elif len(sys.argv) == 2 and sys.argv[1] == "agreement":
         _print_agreement(read_labels(THEME_LABEL_FILES), read_labels(SECOND_READ_FILE))
     elif sys.argv[1:] == ["agreement", "held-out"]:
