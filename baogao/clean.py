@@ -28,14 +28,22 @@ _STRONG_CLUTTER = re.compile(
       | (?:您的|当前)位置[:：].*                  # breadcrumbs
       | 分享(?:到[:：]?|[:：]).{0,8}              # 分享到: / 分享到微信 / 分享：
       | 打印本页 | 关闭窗口 | 打印此页 | 返回顶部 | 【?关闭】? | 【?打印】?
-      | [（(]?来\s*源[:：].{0,20}?[）)]?          # 来源：青海日报 / （来源：青海日报）
-      | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
-      | 作者[:：].{0,12}
       | 发[布表]时间[:：].* | 阅读量[:：].* | 浏览次数[:：].* | 点击数[:：].*
-      | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
       | \d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?  # 2026-01-31 07:00:44
       | \d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}时\d{1,2}分
       | 相关(?:报道|文档|附件|链接|阅读|新闻)[:：>》]*
+    )$""",
+    re.VERBOSE,
+)
+# A page's source, editor, author and time: chrome on a web page, but lines of the document in
+# minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
+# removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).
+_PAGE_LABEL = re.compile(
+    r"""^(?:
+        [（(]?来\s*源[:：].{0,20}?[）)]?          # 来源：青海日报 / （来源：青海日报）
+      | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
+      | 作者[:：].{0,12}
+      | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
     )$""",
     re.VERBOSE,
 )
@@ -78,12 +86,15 @@ def clean(text: str) -> Cleaned:
 def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
     """Remove strong clutter lines anywhere, and weak ones inside a run that holds strong ones."""
     strong = [len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)) for line in lines]
+    web_page = any(strong)
+    if web_page:
+        strong = [s or (len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]
     weak = [line in _WEAK_CLUTTER for line in lines]
     for i, line in enumerate(lines):
         short_value = len(line) <= _SHORT_VALUE_MAX_LEN and not _SENTENCE_PUNCT.search(line)
         if not short_value or i == 0:
             continue
-        if _BARE_LABEL.match(lines[i - 1]):
+        if web_page and _BARE_LABEL.match(lines[i - 1]):
             strong[i] = True  # the value of 来源： on its own line
         # a crumb between breadcrumb separators: 首页 > 政务信息 > 宁夏要闻
         next_line = lines[i + 1] if i + 1 < len(lines) else ""

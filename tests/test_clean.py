@@ -17,6 +17,7 @@ P2 = "二是加强督查督办，确保各项决策部署落地见效。"
 # --------------------------------------------------------------------------------------------
 # Exact results: (input text, expected lines)
 # --------------------------------------------------------------------------------------------
+WEB = "发布时间：2026-02-09 10:00"  # a web page's chrome: the page's source and editor lines go with it
 EXACT = [
     # paywall markers, anywhere in a line
     pytest.param("落实局##paidbegin##党组决议", ["落实局党组决议"], id="marker-mid-line"),
@@ -50,11 +51,12 @@ EXACT = [
     pytest.param(f"{P1}\n大\n中\n小\n【字号：】\n{P2}", [P1, P2], id="weak-words-before-strong"),
     pytest.param(f"{P1}\n您的位置：\n首页\n>\n政务信息\n>\n要闻\n{P2}", [P1, P2], id="breadcrumb-gt"),
     pytest.param(f"{P1}\n当前位置：首页 > 政务公开\n{P2}", [P1, P2], id="breadcrumb-one-line"),
-    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}", [P1, P2], id="bare-source-label-and-value"),
-    pytest.param(f"{P1}\n（来源：青海日报）\n{P2}", [P1, P2], id="source-in-parens"),
-    pytest.param(f"{P1}\n来 源：县政府办\n{P2}", [P1, P2], id="source-spaced-label"),
-    pytest.param(f"{P1}\n责任编辑：李某\n{P2}", [P1, P2], id="editor"),
-    pytest.param(f"{P1}\n责任编辑：\n李四\n{P2}", [P1, P2], id="bare-editor-label-and-value"),
+    # a page's source, editor and author lines, on a page that shows its chrome (WEB, elsewhere)
+    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}\n{WEB}", [P1, P2], id="bare-source-label-and-value"),
+    pytest.param(f"{P1}\n（来源：青海日报）\n{P2}\n{WEB}", [P1, P2], id="source-in-parens"),
+    pytest.param(f"{P1}\n来 源：县政府办\n{P2}\n{WEB}", [P1, P2], id="source-spaced-label"),
+    pytest.param(f"{P1}\n责任编辑：李某\n{P2}\n{WEB}", [P1, P2], id="editor"),
+    pytest.param(f"{P1}\n责任编辑：\n李四\n{P2}\n{WEB}", [P1, P2], id="bare-editor-label-and-value"),
     pytest.param(f"{P1}\n发布时间：2026-02-09 10:00\n{P2}", [P1, P2], id="publish-time"),
     pytest.param(f"{P1}\n2026-01-31 07:00:44\n{P2}", [P1, P2], id="timestamp"),
     pytest.param(f"{P1}\n2026年1月31日 7时00分\n{P2}", [P1, P2], id="timestamp-chinese"),
@@ -90,7 +92,13 @@ KEEPS = [
     pytest.param("时间：2026年2月9日", ["时间：2026年2月9日"], [], id="meeting-time-chinese-date"),
     pytest.param("一、加大投入力度\n二、还原事实真相", ["一、加大投入力度", "二、还原事实真相"], [], id="toolbar-words-in-headings"),
     pytest.param(f"{P1}\n大\n{P2}\n【字号：大 中 小】", ["大"], ["【字号：大 中 小】"], id="weak-word-kept-when-strong-is-not-adjacent"),
-    pytest.param(f"{P1}\n来源：\n{P2}", [P1, P2], ["来源："], id="bare-label-before-sentence-keeps-sentence"),
+    pytest.param(f"{P1}\n来源：\n{P2}\n{WEB}", [P1, P2], ["来源："], id="bare-label-before-sentence-keeps-sentence"),
+    # …and without a page's chrome they are the document's own lines: a meeting's time, a table's source, a byline
+    pytest.param("县长办公会议纪要\n时间：2023-10-13 上午9:00\n地点：县政府三楼会议室\n会议研究了城区供水管网改造问题。",
+                 ["时间：2023-10-13 上午9:00"], [], id="minutes-time-line"),
+    pytest.param(f"{P1}\n来源：县统计局\n{P2}", ["来源：县统计局"], [], id="a-tables-source-note"),
+    pytest.param("关于我县农村集体经济发展情况的调研报告\n作者：张某某\n一、基本情况", ["作者：张某某"], [], id="a-studys-byline"),
+    pytest.param(f"{P1}\n责任编辑：\n李四\n{P2}", ["责任编辑：", "李四"], [], id="bulletin-editor-without-a-page"),
 ]
 
 
@@ -155,7 +163,8 @@ COUNTS = [
     pytest.param("【法宝引证码】CLI.1.2\n原文链接：http://x.cn/1\n正文。", {"header_lines": 2}, id="header-lines"),
     pytest.param(f"{P1}\n下载\n打印\n【字号：\n加大\n还原\n减小\n】\n来源：市政府办公室\n时间：2026-02-09\n{P2}",
                  {"clutter_lines": 9}, id="toolbar-cluster-9"),
-    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}", {"clutter_lines": 2}, id="label-and-value-2"),
+    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}\n{WEB}", {"clutter_lines": 3}, id="label-and-value-2-and-the-page-line"),
+    pytest.param(f"{P1}\n来源：\n青海日报\n{P2}", {}, id="label-and-value-kept-without-a-page"),
     pytest.param(
         "【法宝引证码】CLI.1.2\n\u3000\u3000落实局##paidbegin##党组\u200b决议。\n打印本页\n2026-01-31 07:00:44",
         {"clutter_lines": 2, "header_lines": 1, "markers": 1, "zero_width": 1},
