@@ -554,8 +554,10 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
 # Words that end the name of an issuing body. Bare 委 (县委) and 办 are left out: as a title
 # prefix they cut words (管理办法), and 县委 in an opening is usually the leadership thanked.
 _ORG_SUFFIX = (
-    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|政府|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
-    r"|管理委员会|委员会|管委会|党工委|党委|党组|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组
+    # (not a kind of government that names a policy: 法治政府, 数字政府 建设)
+    r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|(?<!法治|数字|廉洁|智慧|诚信|阳光|透明|责任)(?<!服务型)政府"
+    r"|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
+    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组 (not 基层党组织)
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
@@ -586,6 +588,7 @@ _PARTY_OF_PLACE = re.compile(r"^(?:中共|共青团)(?!中央)")  # the party's 
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
+_YEAR_IN_NAME = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news; nor across 在, which names
 # where the subject acts: 民建恩施州委在全州政协…会议上作典型发言 is no body 民建恩施州委在全州政协)
 _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对在]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
@@ -765,6 +768,14 @@ def _title_org(title: str) -> str | None:
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
+    year = _YEAR_IN_NAME.search(org)
+    if year:
+        # 红安县2023年度法治政府建设情况报告, 县司法局2023年…: a name holds no year; what stands before it
+        # may be one (a place alone is left to the signature and the place rule: _titled_place)
+        org = org[: year.start()]
+        before = _TITLE_ORG.match(org)
+        if not before or before.end() != len(org):
+            return None
     if _WE_BODY.match(org):  # 我局政务公开…获表彰: the body speaks of itself; its name is in the text
         return None
     deed = _EVENT_VERB.search(org)

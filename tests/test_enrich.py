@@ -799,6 +799,22 @@ def test_the_版记s_printing_line_dates_the_document_and_names_its_office():
     assert meta("嵩县人民政府关于印发安全生产工作方案的通知", *lines)["org"] == "嵩县人民政府"  # the issuer the title names
 
 
+@pytest.mark.parametrize(
+    ("title", "org"),
+    [
+        # a body's name holds no year, nor is a kind of government a policy names (法治政府, 数字政府) a body
+        ("红安县2023年度法治政府建设情况报告", "红安县"),
+        ("红安县人民政府2023年政府信息公开工作年度报告", "红安县人民政府"),
+        ("县司法局2023年法治政府建设工作总结", "县司法局"),
+        ("团风县2023年数字政府建设工作总结", "团风县"),
+        ("红安县2023年基层党组织建设工作总结", "红安县"),  # 党组织 is no 党组
+        ("红安县2023年安全生产领导小组工作总结", "红安县"),
+    ],
+)
+def test_a_titles_topic_is_not_cut_into_its_office(title, org):
+    assert meta(title, "今年以来，各项工作取得新进展。")["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
