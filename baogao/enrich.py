@@ -78,7 +78,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     opening = body[:_OPENING_CHARS]
     stem = _file_stem(source_name)
 
-    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""))
+    doc_type = _doc_type(title, stem, opening, report.subtitle)
+    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), doc_type == "工作总结")
     org = _org(title, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -90,7 +91,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "org": org,
         "level": level,
         "region": region,
-        "doc_type": _doc_type(title, stem, opening, report.subtitle),
+        "doc_type": doc_type,
         "secret_level": _secret_level(text),
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
@@ -243,7 +244,7 @@ def _first_year(s: str, bare: bool) -> int | None:
     return None
 
 
-def _text_year(text: str) -> int | None:
+def _text_year(text: str, summary: bool = False) -> int | None:
     """The report's own year when its text states it: its document number at the top
     (〔2021〕82号), a date line at the top or at the end (（2018年1月2日）, ——2026年1月26日在…
     会议上, a signature's date), else a phrase that ties a
@@ -251,6 +252,8 @@ def _text_year(text: str) -> int | None:
     mentioned in the text are not the report's year: they are reviews, targets or history.
     """
     dated = _dated_year(text)
+    if dated and summary and _sums_up_the_year_before(text, dated):
+        return dated - 1
     if dated:
         return dated
     s = _normalize_digits(text)
@@ -364,6 +367,19 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
     lines = text.split("\n")
     return ([_normalize_digits(line) for line in lines[:_DATE_LINE_LINES]],
             [_normalize_digits(line) for line in lines[-_DATE_LINE_LINES:]])
+
+
+def _sums_up_the_year_before(text: str, dated: int) -> bool:
+    """A year's summary signed early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
+    opening names the year before the date's, and its last date line is of January or February."""
+    head, tail = _ends(text)
+    months = [m for m in (_date_line(line) for line in reversed(tail)) if m and int(m.group(1)) == dated]
+    if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
+        return False
+    return any(re.match(rf"\s*{dated - 1}\s?年(?:度|以来|来)?[，,]", line) for line in head)
+
+
+_EARLY_MONTHS = 2  # a year's summary is written by the end of February
 
 
 def _dated_year(text: str) -> int | None:
@@ -520,14 +536,15 @@ def _event_year(text: str) -> int | None:
     return max(plausible) if plausible else None
 
 
-def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, str | None, int | None]:
+def _year(title: str, stem: str, text: str, created: str, summary: bool = False) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
     then the title names the period it plans (关于2019年部分节假日安排的通知, 〔2018〕15号).
 
     The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
-    copy of last year's file, whose date the copy keeps."""
+    copy of last year's file, whose date the copy keeps. A `summary` (工作总结) signed early in the
+    next year is of the year its opening names (_sums_up_the_year_before)."""
     titled = _launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title)
     dated = _dated_year(text) if titled else None
     if titled and dated and dated < titled:
@@ -540,7 +557,7 @@ def _year(title: str, stem: str, text: str, created: str) -> tuple[int | None, s
     for source, year in (
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
-        ("text", lambda: _text_year(text)),
+        ("text", lambda: _text_year(text, summary)),
         ("properties", lambda: _created_year(created)),
     ):
         found = year()

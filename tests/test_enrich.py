@@ -815,6 +815,20 @@ def test_a_titles_topic_is_not_cut_into_its_office(title, org):
     assert meta(title, "今年以来，各项工作取得新进展。")["org"] == org
 
 
+@pytest.mark.parametrize(
+    ("title", "opening", "signed", "year"),
+    [
+        # a year's summary signed early in the next is of the year its opening names
+        ("县商务局工作总结", "2023年，我局在县委县政府的正确领导下，各项工作取得新成效。", "2024年1月10日", 2023),
+        ("述职述廉报告", "2023年，本人认真履行岗位职责。", "二〇二四年一月八日", 2023),
+        ("县商务局工作总结", "2023年，我局在县委县政府的正确领导下，各项工作取得新成效。", "2024年3月10日", 2024),  # not so early
+        ("关于表彰2023年度先进村的决定", "2023年，各村认真贯彻落实。", "2024年2月1日", 2024),  # a decision: its own date
+    ],
+)
+def test_a_summary_signed_early_in_the_next_year_is_of_the_year_it_sums_up(title, opening, signed, year):
+    assert meta(title, opening, "一、主要工作", "全年完成各项任务。", "县商务局", signed)["year"] == year
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
