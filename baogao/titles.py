@@ -207,6 +207,7 @@ _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:
 # 县委办 / 县政府办: how offices call each other (the name is 县委办公室, 县政府办公室)
 SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
 _OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
+_LOCAL_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|村|社区)")  # a place below the county table
 _LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
 # What a 公文 title wraps its topic in: 关于 …(年度)…工作(开展)情况的 (kind).
 _FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"
@@ -242,8 +243,10 @@ def _owner_names(org: str | None) -> list[str]:
 def _names_owner(title: str, org: str | None) -> bool:
     """Whether the title already says whose report it is: a place, the office itself, or a
     body of a level the office is not known of (县妇联2023年工作总结: no province before it)."""
+    town = _LOCAL_PLACE.match(org or "")  # 七里坪镇人民政府, 红旗村村民委员会: named by 七里坪镇, 红旗村
     return (bool(find_places(title)) or any(name in title for name in _owner_names(org))
-            or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title)))))
+            or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title))))
+            or bool(town and town.group() in title))
 
 
 def _owner(org: str | None, region: str | None) -> str:

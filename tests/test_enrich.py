@@ -640,6 +640,9 @@ def test_find_platforms():
         ("2023年工作总结和2024年工作计划", [], HASH_NAME, "工作总结"),  # the summary, with a plan joined
         ("2024年工作计划", [], HASH_NAME, "其他"),
         ("2023年度个人述职报告", [], HASH_NAME, "工作总结"),  # a 述职报告 sums up its writer's year
+        ("县审计局局长2023年度述职述责述廉报告", [], HASH_NAME, "工作总结"),
+        ("关于对2023年度信息工作先进单位的通报表扬", [], HASH_NAME, "通报"),
+        ("关于对部分单位公文处理不规范问题的通报批评", [], HASH_NAME, "通报"),
         ("《2023年工作总结》", [], HASH_NAME, "工作总结"),  # a title set in book marks
         # the file name when the title says nothing
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
@@ -827,6 +830,12 @@ def test_a_titles_topic_is_not_cut_into_its_office(title, org):
 )
 def test_a_summary_signed_early_in_the_next_year_is_of_the_year_it_sums_up(title, opening, signed, year):
     assert meta(title, opening, "一、主要工作", "全年完成各项任务。", "县商务局", signed)["year"] == year
+
+
+@pytest.mark.parametrize(("title", "org"), [("县审计局局长述职报告", "县审计局"), ("市财政厅厅长述职报告", "市财政厅"),
+                                          ("县教育局副局长述职述廉报告", "县教育局")])
+def test_a_head_named_in_the_title_is_not_cut_into_the_office(title, org):
+    assert meta(title, "一年来，我认真履职尽责。")["org"] == org
 
 
 def test_a_motto_titles_names_no_type_its_subtitle_does():
