@@ -919,7 +919,7 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
 
 
 def _org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _find_org(title, stem, opening, text) or _titled_place(title)
+    org = _find_org(title, stem, opening, text) or _titled_place(title) or _named_we(stem, opening)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     return _SHORT_OFFICE.sub(r"\1办公室", _without_province(org)) if org else None
@@ -928,6 +928,21 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 _TITLED_TOWN = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?=(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s?年|关于)")
+
+
+def _named_we(stem: str, opening: str) -> str | None:
+    """The place a file is named by, when the text speaks as it (红安县乡村振兴汇报.txt, 今年以来，我县…):
+    an office files a report under its place's name."""
+    for part in re.split(r"[_\s\-—－]+", stem):
+        places = find_places(part)
+        town = _TITLED_TOWN_NAME.match(part)
+        place = part[: places[0].end] if places and places[0].start == 0 else town.group() if town else ""
+        if place and f"我{place[-1]}" in opening:
+            return place
+    return None
+
+
+_TITLED_TOWN_NAME = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇)")
 
 
 def _titled_place(title: str) -> str | None:

@@ -189,7 +189,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     lead = _LEADING_YEAR.match(shown)
     if _is_generic(title, org) and not _names_owner(title, org):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
-        shown = head + _owner(org, region) + rest
+        shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
     if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", title)) and not _ANY_YEAR.search(subtitle):
         shown = f"{year}年{shown}"
@@ -249,12 +249,13 @@ def _names_owner(title: str, org: str | None) -> bool:
             or bool(town and town.group() in title))
 
 
-def _owner(org: str | None, region: str | None) -> str:
-    """Whose report: a government's place (广东省人民政府 → 广东省), else the office."""
+def _owner(org: str | None, region: str | None, title: str) -> str:
+    """Whose report: a government's place (广东省人民政府 → 广东省), else the office; with no office
+    known, the province only for its 政府工作报告 (a county's 汇报 is not the province's)."""
     if org:
         government = re.fullmatch(r"(.+?)(?:人民)?政府", org)
         return government.group(1) if government else org
-    return region if region and region != "全国" else ""
+    return region if region and region != "全国" and "政府工作报告" in title else ""
 
 
 def _strip_place(org: str) -> str:

@@ -838,6 +838,19 @@ def test_a_head_named_in_the_title_is_not_cut_into_the_office(title, org):
     assert meta(title, "一年来，我认真履职尽责。")["org"] == org
 
 
+@pytest.mark.parametrize(
+    ("name", "opening", "org"),
+    [
+        ("红安县乡村振兴汇报.txt", "今年以来，我县紧紧围绕乡村振兴战略推进各项工作。", "红安县"),
+        ("工作汇报-灵宝市.txt", "今年以来，我市紧紧围绕乡村振兴战略推进各项工作。", "灵宝市"),
+        ("长岭镇.txt", "今年以来，我镇各项工作取得新进展。", "长岭镇"),
+        ("红安县乡村振兴汇报.txt", "今年以来，全县紧紧围绕乡村振兴战略推进各项工作。", None),  # the text does not speak as it
+    ],
+)
+def test_the_place_a_file_is_named_by_writes_when_the_text_speaks_as_it(name, opening, org):
+    assert meta("关于乡村振兴工作情况的汇报", opening, name=name)["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")

@@ -47,6 +47,8 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # a town's, village's or community's title names it already
         ("七里坪镇2023年工作总结", "", 2023, "七里坪镇人民政府", None, "七里坪镇2023年工作总结"),
         ("红旗村2023年工作总结", "", 2023, "红旗村村民委员会", None, "红旗村2023年工作总结"),
+        # no office known: the province is the owner of its 政府工作报告 only (a county's 汇报 is not the province's)
+        ("关于乡村振兴工作情况的汇报", "", 2023, None, "湖北省", "2023年关于乡村振兴工作情况的汇报"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
