@@ -624,7 +624,8 @@ _SIGNATURE_LINES = 6
 _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")  # (a draft's 2023.6.30, 2023/12/26)
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
-_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|政研室|政策研究室|研究室|研究中心))\s*(?:联合)?课题组$")
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|政研室|政策研究室|研究室|研究中心|党校|行政学院|研究院|社科院))"
+                            r"\s*(?:联合)?课题组$")
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 _MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
@@ -1033,6 +1034,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
+        and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
@@ -1336,6 +1338,8 @@ def _addressed(opening: str, at: int) -> bool:
 
 
 _ADDRESSEE_MAX_CHARS = 60
+# A line of those who attend a meeting (a 纪要's 出席：/列席：/参加：): attendees, not the writer.
+_ATTENDED = re.compile(r"\s*(?:出席|列席|参加|参会|请假)(?:人员|单位)?[：:]")
 
 
 def _with_parent_place(org: str, names: str) -> str:
@@ -1402,7 +1406,9 @@ _LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "�
 # A body whose name starts with a place and its level word (城关镇…, 平安县…); 城乡/城市 are words.
 _PLACE_NAMED = re.compile(rf"^[{_HAN}]{{1,7}}?[^城\s]([省市县区乡镇州旗盟])")
 # A body named by a place the gazetteer (counties and up) does not hold, and its level word.
-_NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县区乡镇州旗盟])(?=人民政府|政府|党委|党工委|委员会|人大|政协|总工会|纪委|委)")
+_NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县乡镇州旗盟]|(?<!社)区)(?=人民政府|政府|党委|党工委|委员会|人大|政协|总工会|纪委|委)")
+# A village's or community's own body (红旗村村民委员会, 幸福社区居民委员会, 幸福社区党委): below the township, shown as 乡.
+_VILLAGE_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?(?:村|社区)(?:村民委员会|居民委员会|党支部|党总支|党委|委员会)?$")
 # 富民乡2022年上半年工作总结, 城关镇人民政府关于…: a township's own report.
 _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 
@@ -1437,6 +1443,8 @@ def _level_of_org(org: str) -> str | None:
     # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
     if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org):
         return None
+    if _VILLAGE_BODY.match(org):
+        return "乡"
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
         return _LEVEL_BY_CHAR[named.group(1)]

@@ -851,6 +851,22 @@ def test_the_place_a_file_is_named_by_writes_when_the_text_speaks_as_it(name, op
     assert meta("关于乡村振兴工作情况的汇报", opening, name=name)["org"] == org
 
 
+def test_a_party_schools_team_writes_its_study():
+    assert meta("关于县域经济高质量发展的调研报告", "黄冈市委党校课题组", "一、主要做法", "红安县建立项目专班机制。")["org"] == "黄冈市委党校"
+
+
+@pytest.mark.parametrize(("title", "signed"), [("幸福社区2023年度工作总结", "幸福社区居民委员会"), ("红旗村2023年工作总结", "红旗村村民委员会")])
+def test_a_villages_or_communitys_body_is_below_the_county(title, signed):
+    found = meta(title, "今年以来，各项工作取得新进展。", "一、党建引领", signed, "2023年12月20日")
+    assert (found["org"], found["level"]) == (signed, "乡")
+
+
+def test_the_bodies_attending_a_meeting_do_not_write_its_minutes():
+    found = meta("关于春耕生产工作的会议纪要", "4月7日，县长王某某主持召开专题会议。纪要如下：", "一、关于春耕生产", "会议要求抓好农资供应。",
+                 "出席：王某某　李某某", "列席：县农业农村局、县应急管理局主要负责同志")
+    assert found["org"] != "县农业农村局"
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
