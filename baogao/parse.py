@@ -92,6 +92,8 @@ _PERIOD_LINE = re.compile(
     # …or the year or part of it that a summary covers: 工作总结 / （2023年）, （2023年度）, （2023年1—6月）
     r"|^[（(](?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年度?"
     r"(?:上半年|下半年|第?[一二三四1-4]季度|\s?\d{1,2}\s?月?\s?(?:[—–\-~～―]+|至|到)\s?\d{1,2}\s?月份?)?[）)]$"
+    # …or the year its text was revised or issued: 应急预案 / （2022年修订）, 办法 / （2023年5月修订）
+    r"|^[（(]\d{4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?日)?\s?(?:修订|修正|印发|发布|试行)[）)]$"
 )
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!).
@@ -103,6 +105,8 @@ _CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
+# A bulletin's table of contents under its masthead (本期要目, 本期导读): no title.
+_CONTENTS = re.compile(r"^(?:本期(?:要目|导读|目录|内容)|目\s*录|要\s*目)$")
 # A speech's speaker on a line of his own, post and name apart (县长 刘某某, 南阳市副市长  赵某某): no title.
 _SPEAKER = re.compile(r"^\S{0,20}?(?:书记|县长|市长|区长|省长|乡长|镇长|主任|局长|部长|主席|厅长|组长|委员|秘书长|常委)"
                       r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
@@ -146,11 +150,17 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:
     """How many opening lines stand above the title and are shown under it: the 版头
-    (gongwen.header_length), and a speech's speaker line over its title (县长 刘某某 / 在…上的讲话)."""
+    (gongwen.header_length), a speech's speaker line over its title (县长 刘某某 / 在…上的讲话), and
+    a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
     header = header_length(lines)
-    if header + 1 < len(lines) and _SPEAKER.match(lines[header].strip()) and _is_title_like(lines[header + 1]):
+    if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
+        _SPEAKER.match(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
+    ):
         header += 1
     return header
+
+
+_LATIN_LINE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9\s.,:;'&()\-/]+$")
 
 
 def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | None) -> ParsedReport:
@@ -313,6 +323,7 @@ def _is_title_like(line: str) -> bool:
         and not _DOC_NUMBER.search(line)
         and not _BYLINE.match(line)
         and not _SPEAKER.match(line)
+        and not _CONTENTS.match(line)
         and not NEWS_DATELINE.match(line)  # 楚天都市报讯 【暗访短片】 under a headline opens the item
         and bool(_HAN.search(line))
     )
