@@ -1294,6 +1294,9 @@ def _signed(text: str) -> str | None:
     for k, line in enumerate(lines):
         m = _SIGNATURE.match(line)
         if not m:
+            joint = _joint_signature(line)
+            if joint and any(_SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+                return joint
             continue
         dated = bool(m.group("date")) or any(
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
@@ -1304,6 +1307,22 @@ def _signed(text: str) -> str | None:
         if k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org)):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it
     return None
+
+
+def _joint_signature(line: str) -> str | None:
+    """中共大悟县委　大悟县人民政府 on one line, set apart by wide spaces: the bodies that sign together
+    (joined by 、, as a joint 版头's issuers are)."""
+    parts = [part for part in _WIDE_SPACE.split(line) if part]
+    if not 2 <= len(parts) <= _JOINT_MAX:
+        return None
+    bodies = [_SIGNATURE.match(part) for part in parts]
+    if all(b and not b.group("date") and (_reads_as_body(b.group("org")) or _town_body(b.group("org"))) for b in bodies):
+        return "、".join(parts)
+    return None
+
+
+_WIDE_SPACE = re.compile(r"\u3000+|\s{2,}")
+_JOINT_MAX = 4
 
 
 def _speaker_org(opening: str) -> str | None:
