@@ -38,7 +38,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from baogao.gongwen import HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line
+from baogao.gongwen import (
+    HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
+)
 from baogao.model import ParsedReport
 from baogao.titles import SHORT_OFFICE, NEWS_DATELINE, PURPOSE_LEAD, WHEN, file_stem
 from baogao.places import (
@@ -991,6 +993,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         return _qualify(published, opening, title + " " + stem)
     if issuers:  # 发展改革委办公厅 文件 / 税务总局办公厅: a joint 版头 names them all
         return "、".join(issuers)
+    editor = masthead_editor(tuple(opening.split("\n")))
+    if editor and _reads_as_body(editor):  # a bulletin's items are its editor's (not the town an item is about)
+        return editor
     letterhead = _letterhead_org(opening, title)
     if letterhead:
         return letterhead

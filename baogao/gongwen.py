@@ -165,6 +165,16 @@ def header_issuers(lines: tuple[str, ...]) -> list[str]:
     return names
 
 
+def masthead_editor(lines: tuple[str, ...]) -> str | None:
+    """Who edits a bulletin, from its masthead's edition line (信息工作通报 / 第5期 / 红安县人民政府办公室
+    2023年6月12日; 中共红安县委办公室编 …): the body that publishes every item of it."""
+    header = lines[: header_length(lines)]
+    for k, line in enumerate(header):
+        if k and _ISSUE.match(header[k - 1].strip()) and _EDITION.match(line.strip()):
+            return re.sub(r"编(?:印)?$", "", line.strip().split()[0])
+    return None
+
+
 def _joint_issuer(lines: tuple[str, ...], k: int) -> bool:
     """A line that is only a body's name, in a run of such lines that an issuer's mark (…文件)
     ends or begins."""

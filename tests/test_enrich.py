@@ -869,6 +869,13 @@ def test_the_bodies_attending_a_meeting_do_not_write_its_minutes():
     assert found["org"] != "县农业农村局"
 
 
+def test_a_bulletins_items_are_its_editors():
+    lines = ("工作简报", "第12期", "中共红安县委办公室编\u3000\u30002023年9月18日", "七里坪镇推动清廉村居建设走深走实",
+             "今年以来，七里坪镇聚焦村级权力运行，建立问题清单。")
+    report = parse(lines, HASH_NAME)
+    assert enrich(report, HASH_NAME)["org"] == "中共红安县委办公室"
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")
