@@ -788,24 +788,18 @@ def _title_org(title: str) -> str | None:
     if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
         return None
     org = m.group()
-    year = _YEAR_IN_NAME.search(org)
-    if year:
-        # 红安县2023年度法治政府建设情况报告, 县司法局2023年…: a name holds no year; what stands before it
-        # may be one (a place alone is left to the signature and the place rule: _titled_place)
-        org = org[: year.start()]
-        before = _TITLE_ORG.match(org)
-        if not before or before.end() != len(org):
-            return None
+    # A name holds no year (红安县2023年度法治政府建设情况报告, 县司法局2023年…) and no deed (汉源县人大常委会
+    # 专题研究人大信息工作): the body is the prefix before them, if any (冷水滩召开全区…会议: the place held a
+    # meeting, no body is named; a place alone is left to the signature and the place rule, _titled_place).
+    for cut in (_YEAR_IN_NAME, _EVENT_VERB):
+        found = cut.search(org)
+        if found:
+            org = org[: found.start()]
+            before = _TITLE_ORG.match(org)
+            if not before or before.end() != len(org):
+                return None
     if _WE_BODY.match(org):  # 我局政务公开…获表彰: the body speaks of itself; its name is in the text
         return None
-    deed = _EVENT_VERB.search(org)
-    if deed:
-        # 汉源县人大常委会专题研究人大信息工作: the body is the prefix before the deed, if any
-        # (冷水滩召开全区政府系统办公室主任会议: the place held a meeting, no body is named)
-        org = org[: deed.start()]
-        before = _TITLE_ORG.match(org)
-        if not before or before.end() != len(org):
-            return None
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
     return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
