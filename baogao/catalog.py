@@ -261,6 +261,15 @@ def write_site_pages(
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
     "formulations": its 提法 (baogao.analysis.formulations)}.
     """
+    try:
+        _write_site_pages(entries, pages_dir, write, taxonomy)
+    finally:
+        _list_item.cache_clear()  # one run's list items, not kept beyond it
+
+
+def _write_site_pages(
+    entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None
+) -> None:
     inputs = _inputs(entries, taxonomy)
     if _as_written(pages_dir, inputs):
         return
@@ -296,13 +305,12 @@ def write_site_pages(
         by_id = {entry["meta"]["id"]: entry for entry in entries}
         tagged: dict[str, list[dict[str, Any]]] = {theme.name: [] for theme in taxonomy.themes}
         for meta in newest:  # each theme's reports, newest first, in one pass
-            for name in meta["themes"]:
+            for name in dict.fromkeys(meta["themes"]):
                 tagged.get(name, []).append(meta)
         for theme in taxonomy.themes:
             name = theme_page(theme.name)
             written.add(name)
             write(pages_dir / name, _theme_page(theme.name, theme.description, tagged[theme.name], by_id))
-    _list_item.cache_clear()
 
     for folder in ("years", "browse", "themes"):
         for stale in sorted((pages_dir / folder).rglob("*.md")):
@@ -472,7 +480,7 @@ def _report_list(metas: list[dict[str, Any]], prefix: str) -> list[str]:
 
 
 # A report is listed on 5 to 8 pages (its year, level, type, region, office …) under two prefixes:
-# its item is made once (cleared after each write_site_pages, so as not to outlive it).
+# its item is made once (cleared when write_site_pages ends, so as not to outlive it).
 @lru_cache(maxsize=1 << 18)
 def _list_item(fields: tuple[Any, ...], prefix: str) -> str:
     report_id, title, year, year_min, org, level, region, doc_type = fields

@@ -81,7 +81,9 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     stem = _file_stem(source_name)
 
     doc_type = _doc_type(title, stem, opening, report.subtitle)
-    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), doc_type == "工作总结")
+    # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
+    summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
+    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary)
     org = _org(title, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -219,8 +221,19 @@ def _created_year(created: str) -> int | None:
 def _launched_year(title: str) -> int | None:
     """全县2024年信息工作总结暨2025年工作部署会议召开: a meeting that sums up one year and
     launches the next is held in the next, as in a text (_own_year_phrases)."""
-    m = _SUMMED_UP_AND_LAUNCHED.search(_normalize_digits(title))
-    return int(m.group(2)) if m and int(m.group(2)) == int(m.group(1)) + 1 and _plausible(int(m.group(2))) else None
+    title = _normalize_digits(title)
+    m = _SUMMED_UP_AND_LAUNCHED.search(title)
+    if not m or not _MEETING_AFTER.match(title, m.end()):  # (…工作总结暨2024年工作设想 is a summary: its own year)
+        return None
+    return int(m.group(2)) if int(m.group(2)) == int(m.group(1)) + 1 and _plausible(int(m.group(2))) else None
+
+
+_MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
+
+
+def _filed_year(stem: str) -> int | None:
+    m = _FIGURES_DAY.search(stem)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
 def _leading_bare_year(title: str) -> int | None:
@@ -239,7 +252,7 @@ def _plausible(year: int) -> bool:
 def _first_year(s: str, bare: bool) -> int | None:
     """The first plausible year written in a title or file name (2023年; bare 2026 if `bare`)."""
     s = _normalize_digits(s)
-    for pattern in (_YEAR, _BARE_YEAR, _FIGURES_DAY) if bare else (_YEAR,):
+    for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
         for m in pattern.finditer(s):
             if _plausible(int(m.group(1))):
                 return int(m.group(1))
@@ -303,6 +316,11 @@ def _date(text: str, year: int | None) -> str | None:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
+    figures = _signed_in_figures(tail)
+    if figures:
+        found = _iso_date(int(figures.group(1)), int(figures.group(2)), int(figures.group(3)))
+        if found:
+            return found
     # a signature before the 附件 (国务院办公厅 / 2018年11月19日, then the attached list)
     lines = text.split("\n")
     for above, line in zip(lines, lines[1:]):
@@ -341,9 +359,6 @@ def _date_line(line: str) -> re.Match[str] | None:
         return _FULL_DATE.search(line, source.end())
     if _PRINTED.match(line):  # the 版记's …2023年5月6日印发
         return _FULL_DATE.search(line)
-    numeric = _NUMERIC_DATE_LINE.match(line)
-    if numeric:  # 2023.6.30, 2023/12/26 under a draft's signature
-        return numeric
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
@@ -382,6 +397,7 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
+_PART_OF_YEAR = re.compile(r"[\d一二三四五六七八九十]{1,2}\s?月|季度|半年")
 
 
 def _dated_year(text: str) -> int | None:
@@ -396,9 +412,38 @@ def _dated_year(text: str) -> int | None:
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
             return int(number.group(1))
     for line in head + tail:
-        m = _date_line(line) or _MONTH_LINE.match(line.strip())
+        m = _date_line(line)
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))
+    figures = _signed_in_figures(tail)
+    if figures and _plausible(int(figures.group(1))):
+        return int(figures.group(1))
+    return _cover_year(head)
+
+
+def _cover_year(head: list[str]) -> int | None:
+    """The year of a cover's month line under who presents it (汇报材料 / 醴陵市教育局 / 2023年10月),
+    among the first lines: not a month a chronicle or a table opens with."""
+    lines = [line.strip() for line in head if line.strip()][:_COVER_LINES]
+    for above, line in zip(lines, lines[1:]):
+        month = _MONTH_LINE.match(line)
+        body = _SIGNATURE.match(above) if month else None
+        if month and body and not body.group("date") and _reads_as_body(body.group("org")) and _plausible(int(month.group(1))):
+            return int(month.group(1))
+    return None
+
+
+_COVER_LINES = 4
+
+
+def _signed_in_figures(tail: list[str]) -> re.Match[str] | None:
+    """A date in figures under a signature (舒城县林业局办公室 / 2023.6.30): a draft's date. Only
+    there: figures like these elsewhere are a table's cells or a version (截止日期 / 2023.12.31)."""
+    for above, line in zip(tail, tail[1:]):
+        m = _NUMERIC_DATE_LINE.match(line)
+        signed = _SIGNATURE.match(above.strip()) if m else None
+        if m and signed and not signed.group("date") and (_reads_as_body(signed.group("org")) or _town_body(signed.group("org"))):
+            return m
     return None
 
 
@@ -560,6 +605,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary)),
+        # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
+        ("filename", lambda: _filed_year(stem)),
         ("properties", lambda: _created_year(created)),
     ):
         found = year()
@@ -587,9 +634,10 @@ _ORG_SUFFIX = (
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协"  # not 人大主席 or 人大代表, persons
     r"|委(?:组织|宣传|统战|政法|社会工作|网信)部|委政法委(?:员会)?"
-    r"|总工会|工会|局(?!长)|厅(?!长)|国务院|中共中央|党中央"  # (县审计局局长述职报告: the 局, not its head)
+    # (县审计局局长, 县教育局副局长: the 局, not its head; 县公安局长: the 局)
+    r"|总工会|工会|局(?!长)|(?<![局副])局(?=长)|厅(?!长)|(?<![厅副])厅(?=长)|国务院|中共中央|党中央"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
-    r"|(?<=国家)[\u4e00-\u9fff]{1,6}?委(?![员会])"  # 国家发展改革委, 国家卫生健康委, 国家民委: the State Council's commissions
+    r"|(?<=国家)(?:(?![和与及、])[\u4e00-\u9fff]){1,6}?委(?![员会])"  # 国家发展改革委, 国家民委: the State Council's commissions
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
     r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
@@ -839,7 +887,6 @@ def _reads_as_body(org: str) -> bool:
     return bool(
         _REDACTED_PREFIX.match(org)
         or org[0] in _LEVEL_CHARS
-        or bool(_PARTY_OF_PLACE.match(org)) and _starts_with_place(org)
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
@@ -924,7 +971,8 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
-_TITLED_TOWN = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?=(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s?年|关于)")
+_TITLED_TOWN = re.compile(rf"^(?![{_HAN}]*?(?:各|全|推进|加强|城乡|乡村))[{_HAN}]{{2,6}}?(?:乡(?![镇村])|(?<![乡小])镇|街道)"
+                          rf"(?=(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s?年|关于)")
 
 
 def _named_we(stem: str, opening: str) -> str | None:
@@ -939,7 +987,7 @@ def _named_we(stem: str, opening: str) -> str | None:
     return None
 
 
-_TITLED_TOWN_NAME = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇)")
+_TITLED_TOWN_NAME = re.compile(rf"^(?![{_HAN}]*?(?:各|全|推进|加强|城乡|乡村))[{_HAN}]{{2,6}}?(?:乡(?![镇村])|(?<![乡小])镇)")
 
 
 def _titled_place(title: str) -> str | None:
@@ -1277,9 +1325,9 @@ def _signature_org(text: str) -> str | None:
     not a signature."""
     signed = _signed(text)
     if signed is None:
-        attached = list(_ATTACHMENT_LINE.finditer(text))
+        attached = next(_ATTACHMENT_LINE.finditer(text, len(text) // 2), None)  # 附件1, then 附件2 …: before the first
         if attached:
-            signed = _signed(text[: attached[-1].start()])
+            signed = _signed(text[: attached.start()])
     return signed
 
 
@@ -1303,8 +1351,10 @@ def _signed(text: str) -> str | None:
         org = m.group("org")
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return org
-        if k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org)):
-            return org  # undated (a draft, a web copy): the last line, a body with its place, signs it
+        above = lines[k - 1] if k else ""
+        if (k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org))
+                and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
+            return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
 
 
@@ -1350,7 +1400,10 @@ _SPEAKER_POST = re.compile(rf"^(?P<body>[{_HAN}、，,]{{0,24}}?)(?:党组书记
 def _addressed(opening: str, at: int) -> bool:
     """Whether the line at `at` is the 主送 (县财政局：, 县委、县政府:): short, ending in a colon,
     not the formula that introduces the text (现将有关事项通知如下：)."""
-    start, end = opening.rfind("\n", 0, at) + 1, opening.find("\n", at)
+    start = opening.rfind("\n", max(0, at - _ADDRESSEE_MAX_CHARS - 1), at) + 1
+    end = opening.find("\n", at, at + _ADDRESSEE_MAX_CHARS + 1)
+    if (start == 0 and at > _ADDRESSEE_MAX_CHARS) or (end < 0 and len(opening) - at > _ADDRESSEE_MAX_CHARS):
+        return False  # a line longer than a 主送 (looked at within its bound: no scan of a long line)
     line = opening[start: end if end >= 0 else len(opening)].strip()
     return line.endswith(("：", ":")) and len(line) <= _ADDRESSEE_MAX_CHARS and "如下" not in line
 

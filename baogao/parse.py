@@ -70,7 +70,8 @@ _BRACKETED_TAIL = re.compile(r"[（(][^（()）]*[）)]$")  # …工作总结（
 _JOINING_ENDS = tuple("暨和及与的、同并")
 _JOINING_STARTS = tuple("暨和及与并")
 _MOTTO = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8})+")  # 攻坚克难 砥砺前行 over a report's title
-_OPENS_TITLE = re.compile(r"关于|(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}")
+# (关于 anywhere, a year, or a level's body: 县政府办公室召开…, 市场监管局2023年… under 工作动态)
+_OPENS_TITLE = re.compile(r".{0,30}?关于|(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}|[省市县区乡镇](?!级)")
 
 
 def _opens_title(line: str) -> bool:
@@ -154,10 +155,21 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
     header = header_length(lines)
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
-        _SPEAKER.match(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
+        _is_speaker_line(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
+        # a bare year over a title it does not join (2024 / 全县经济运行分析: no document type to date)
+        or (_BARE_YEAR_LINE.match(lines[header].strip())
+            and not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
     ):
         header += 1
     return header
+
+
+def _is_speaker_line(line: str) -> bool:
+    """县长 刘某某: a post and a name (not 县审计局局长 述职报告, a title)."""
+    return bool(_SPEAKER.match(line)) and not _DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
+
+
+_BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
 
 
 _LATIN_LINE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9\s.,:;'&()\-/]+$")
@@ -179,7 +191,8 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 def _not_the_opening(text: str) -> bool:
     """A 版头 or 信息公开 line, the addressees, a byline or a photo's caption: no title is read there."""
     line = text.strip()
-    return is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
+    return (is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
+            or bool(_BARE_YEAR_LINE.match(line)))
 
 
 def _addressees(line: str) -> bool:
@@ -202,7 +215,7 @@ def _subtitle(line: str) -> str:
 
 def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
     """(title, number of lines it took) from the opening lines; ("", 0) when none is a title."""
-    if len(lines) > 1 and _YEAR_LINE.match(lines[0]):
+    if len(lines) > 1 and _YEAR_LINE.match(lines[0]) and not _YEAR_LINE.match(lines[1]):  # (one year line, not a run)
         # 2023年度 / 乡人民政府工作总结: the year above a report's title is part of it (a bare 2024
         # set apart by a space, as it stands on its own line)
         rest, taken = _title_from_text(lines[1:])
@@ -322,7 +335,7 @@ def _is_title_like(line: str) -> bool:
         and not _DATE_LINE.match(line)
         and not _DOC_NUMBER.search(line)
         and not _BYLINE.match(line)
-        and not _SPEAKER.match(line)
+        and not _is_speaker_line(line)
         and not _CONTENTS.match(line)
         and not NEWS_DATELINE.match(line)  # 楚天都市报讯 【暗访短片】 under a headline opens the item
         and bool(_HAN.search(line))
@@ -453,7 +466,7 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
         not line.endswith(_NOT_A_HEADING_END)
         # 一、主要做法： over its text (an 汇报's parts): a short part's name, not a sentence leading into a list
         or (line.endswith(("：", ":")) and style in _SPLITTING_STYLES and len(line) <= _COLON_HEADING_MAX_LEN
-            and not re.search(r"[，,；;]", line))
+            and not re.search(r"[，,；;]|下列|如下|以下|之一", line))  # (一、有下列情形之一的： leads into a list)
     ):
         return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
@@ -513,7 +526,7 @@ def _join_wrapped_headings(body: list[str]) -> list[str]:
             and _heading_style(line) in _SPLITTING_STYLES
             and len(line) <= _HEADING_MAX_LEN
             and not _SENTENCE_END.search(line)
-            and 0 < len(rest) <= _WRAPPED_REST_MAX_LEN
+            and _WRAPPED_REST_MIN_LEN <= len(rest) <= _WRAPPED_REST_MAX_LEN
             and not starts_block(rest)
             and not _SENTENCE_END.search(rest)
             and not rest.endswith(_NOT_A_HEADING_END)
@@ -528,7 +541,7 @@ def _join_wrapped_headings(body: list[str]) -> list[str]:
 
 
 _WRAPPED_AT = ("，", ",", "、")
-_WRAPPED_REST_MAX_LEN = 24
+_WRAPPED_REST_MIN_LEN, _WRAPPED_REST_MAX_LEN = 6, 24  # (一、参会单位， / 县委办: a list, not a heading's end)
 
 
 def starts_block(line: str) -> bool:

@@ -361,9 +361,9 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
 
     keywords = _rules(entry.get("keywords"), "keywords", who, fail)
     for text, _ in keywords:
-        if any(ch.isspace() for ch in text):  # a match is looked up by its word without spaces
-            raise fail(f"{who} field 'keywords.{text}' has a space: write the word without it "
-                       "(a keyword already matches across a stray space in the text)")
+        if any(ch.isspace() or ch in _GAP_CHARS for ch in text):  # a match is looked up by its word without them
+            raise fail(f"{who} field 'keywords.{text}' has a space or a quotation mark: write the word without it "
+                       "(a keyword already matches across a stray space or quotation mark in the text)")
     patterns = _rules(entry.get("patterns"), "patterns", who, fail)
     compiled: list[tuple[Any, float]] = []
     masks: list[Any] = []
@@ -961,7 +961,8 @@ def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
     `unless` words (关于对县直单位工作纪律情况进行暗访督查的通报: a 作风 check, in each of its
     parts), or one of its `others` words when no `own` word stands anywhere in it (县人大常委会…
     工作总结: the 人大's 督办; but a 督查室 named in the text keeps its 督查 of 人大代表建议办理)."""
-    if theme.unless_regex and theme.unless_regex.search(title):
+    own_in_title = bool(theme.own_regex and theme.own_regex.search(title))
+    if theme.unless_regex and theme.unless_regex.search(title) and not own_in_title:  # (县政府督查室关于…督查工作和纠治四风…)
         return True
     return bool(theme.others_regex and theme.others_regex.search(title)) and not (
         theme.own_regex and any(theme.own_regex.search(text) for text in [title, *texts]))

@@ -876,6 +876,41 @@ def test_a_bulletins_items_are_its_editors():
     assert enrich(report, HASH_NAME)["org"] == "中共红安县委办公室"
 
 
+@pytest.mark.parametrize(
+    ("title", "lines", "name", "year"),
+    [
+        # a summary that plans too is its own year's; only a meeting's 总结暨 is the next year's
+        ("红安县商务局2023年工作总结暨2024年工作设想", ["正文。"], HASH_NAME, 2023),
+        ("2023年工作总结暨2024年工作部署", ["正文。"], HASH_NAME, 2023),
+        # a month line or a date in figures dates a text only where a cover or a signature puts it
+        ("2024年1月全县经济运行情况", ["一、总体", "全县经济平稳。", "2023年12月"], HASH_NAME, 2024),
+        ("红安县2023年大事记", ["2022年12月", "县委召开全会。"], HASH_NAME, 2023),
+        ("关于2024年工作安排的报告", ["一、安排", "截止日期", "2023.12.31"], HASH_NAME, 2024),
+        ("系统操作手册", ["版本", "2021.3.15"], HASH_NAME, None),
+        # the day a file was saved comes after the text's own date
+        ("县商务局工作总结", ["一、主要工作", "全年完成。", "县商务局", "2023年12月28日"], "20240105县商务局工作总结.txt", 2023),
+        # a month's summary signed after the month is of its date
+        ("1月份工作总结", ["2023年，我局在县委的领导下。", "一、主要工作", "县商务局", "2024年1月31日"], HASH_NAME, 2024),
+    ],
+)
+def test_no_wrong_year_from_a_rule_made_for_another_form(title, lines, name, year):
+    assert meta(title, *lines, name=name)["year"] == year
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "name", "org"),
+    [
+        ("关于成立县安全生产委员会的通知", ["成员单位如下：", "县委办公室", "县政府办公室", "红安县应急管理局"], HASH_NAME, None),  # a list's last
+        ("关于乡村振兴工作情况的汇报", ["今年以来，我乡紧紧围绕。"], "推进乡村振兴工作汇报.txt", None),  # 推进乡 is no town
+        ("全县各乡镇2023年人居环境整治工作总结", ["今年以来。"], HASH_NAME, None),
+        ("县公安局长在全县会议上的讲话", ["同志们："], HASH_NAME, "县公安局"),
+        ("贯彻国家和省委决策部署情况汇报", ["今年以来。"], HASH_NAME, None),
+    ],
+)
+def test_no_wrong_office_from_a_rule_made_for_another_form(title, lines, name, org):
+    assert meta(title, *lines, name=name)["org"] == org
+
+
 def test_a_motto_titles_names_no_type_its_subtitle_does():
     report = replace(make("攻坚克难 砥砺前行", "——红安县人民政府办公室2023年工作总结", "一、主要工作"),
                      subtitle="红安县人民政府办公室2023年工作总结")

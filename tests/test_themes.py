@@ -1232,3 +1232,16 @@ def test_a_title_naming_another_bodys_check_rules_it_out_unless_the_offices_own_
     joint = replace(report(*lines[:3], lines[3] + "县政府督查室全程跟踪督办，逐件督促承办单位按期办结，定期通报办理进度。"),
                     title="XX县人大常委会关于2023年人大代表建议督办工作情况的报告", title_in_text=True)
     assert by_theme(classify(joint, taxonomy), "督查")
+
+
+def test_an_unless_word_in_a_title_that_names_the_offices_own_督查_rules_out_nothing(taxonomy):
+    lines = ("一、督查督办工作", "全年开展专项督查12次，督办事项120件，办结率98%，编发督查通报10期。", "二、纠治四风", "开展明察暗访4次。")
+    r = replace(report(*lines), title="县政府督查室关于2023年度督查工作和纠治四风情况的报告", title_in_text=True)
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
+def test_a_keyword_written_with_quotation_marks_is_refused_by_name(tmp_path, monkeypatch):
+    text = VALID.replace("督办: 2", "“督办”: 2")
+    assert text != VALID
+    with pytest.raises(TaxonomyError, match="“督办”"):
+        load_taxonomy(write(tmp_path, monkeypatch, text))
