@@ -42,11 +42,12 @@ from baogao.gongwen import (
     HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
-from baogao.titles import SHORT_OFFICE, NEWS_DATELINE, PURPOSE_LEAD, WHEN, file_stem
+from baogao.titles import HEADS_OF_GOVERNMENT, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
     LEVEL_PROVINCE,
+    PARTY_PREFIXES,
     Place,
     find_outlets,
     find_places,
@@ -651,7 +652,7 @@ _CENTRAL = re.compile(
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _STREET_OFFICE = re.compile(r"街道(?:办事处|党工委|工委)?$")
-_PARTY_OF_PLACE = re.compile(r"^(?:中共|共青团)(?!中央)")  # the party's or the youth league's committee of a place
+_PARTY_OF_PLACE = re.compile(rf"^(?:{'|'.join(PARTY_PREFIXES)})(?!中央)")  # the party's or the league's committee of a place
 _LEVEL_CHARS = "省市县区乡镇州旗盟"
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年(?:度)?(?:上半年|下半年)?|(?:19|20)\d\d )")
 _TITLE_VERB = re.compile(r"关于|印发|转发")
@@ -971,35 +972,34 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
-_TITLED_TOWN = re.compile(rf"^(?![{_HAN}]*?(?:各|全|推进|加强|城乡|乡村))[{_HAN}]{{2,6}}?(?:乡(?![镇村])|(?<![乡小])镇|街道)"
-                          rf"(?=(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s?年|关于)")
+
+
+def _leading_place(text: str) -> str:
+    """The place `text` opens with: a county or above (红安县), a town after it or alone (红安县城关镇,
+    城关镇; not 各乡镇 or 推进乡村…, see _TOWN_NAMED); "" when none."""
+    places = find_places(text)
+    end = places[0].end if places and places[0].start == 0 else 0
+    town = _TOWN_NAMED.match(text, end)
+    return text[: town.end() if town and not _NOT_A_TOWN.search(town.group()) else end]
 
 
 def _named_we(stem: str, opening: str) -> str | None:
     """The place a file is named by, when the text speaks as it (红安县乡村振兴汇报.txt, 今年以来，我县…):
     an office files a report under its place's name."""
     for part in re.split(r"[_\s\-—－]+", stem):
-        places = find_places(part)
-        town = _TITLED_TOWN_NAME.match(part)
-        place = part[: places[0].end] if places and places[0].start == 0 else town.group() if town else ""
+        place = _leading_place(part)
         if place and f"我{place[-1]}" in opening:
             return place
     return None
 
 
-_TITLED_TOWN_NAME = re.compile(rf"^(?![{_HAN}]*?(?:各|全|推进|加强|城乡|乡村))[{_HAN}]{{2,6}}?(?:乡(?![镇村])|(?<![乡小])镇)")
-
-
 def _titled_place(title: str) -> str | None:
     """The place a title opens with (after its year, if any), when a year, 关于 or the report's kind follows it."""
     rest = _LEADING_YEAR.sub("", title)
-    places = find_places(rest)
-    if places and places[0].start == 0 and _AFTER_TITLED_PLACE.match(rest, places[0].end):
-        town = _TITLED_TOWN.match(rest)  # 红安县城关镇2023年…: the town, with its county
-        place = town.group(0) if town else rest[: places[0].end]
-        return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
-    town = _TITLED_TOWN.match(rest)
-    return town.group(0) if town else None
+    place = _leading_place(rest)
+    if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
+        return None
+    return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
 
 
 def _without_province(org: str) -> str:
@@ -1378,11 +1378,11 @@ def _speaker_org(opening: str) -> str | None:
     """The body a speech's speaker line names (南阳市副市长 赵某某 → 南阳市人民政府, 县委常委、县委办主任 李四 →
     县委办, 省农业农村厅厅长 王某某 → 省农业农村厅): one of the first lines, a post and a name."""
     for line in opening.split("\n")[:_SPEAKER_LINES]:
-        m = _SPEAKER_POST.match(line.strip())
+        m = SPEAKER.match(line.strip())
         if not m:
             continue
         body, post = re.split(r"[、，,]", m.group("body"))[-1], m.group("post")
-        if post in _HEADS_OF_GOVERNMENT:  # 市长 heads the 市人民政府 (县长 alone: the 县's)
+        if post in HEADS_OF_GOVERNMENT:  # 市长 heads the 市人民政府 (县长 alone: the 县's)
             body = re.sub(r"(?:人民)?政府$", "", body or post[0]) + "人民政府"
         if _reads_as_body(body) or (post == "书记" and re.fullmatch(rf"[{_LEVEL_CHARS}]委", body)):  # 县委书记: the 县委
             return body
@@ -1391,10 +1391,6 @@ def _speaker_org(opening: str) -> str | None:
 
 _SPEAKER_LINES = 4
 _PRINTED_TAIL_CHARS = 400  # the 版记 closes the document
-_HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
-_SPEAKER_POST = re.compile(rf"^(?P<body>[{_HAN}、，,]{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
-                           rf"(?P<post>{'|'.join(_HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席)"
-                           r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
 
 
 def _addressed(opening: str, at: int) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from baogao.gongwen import header_length, info_fields, is_header_line
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
-from baogao.titles import NEWS_DATELINE, infer_title, title_from_filename
+from baogao.titles import NEWS_DATELINE, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
@@ -73,11 +73,6 @@ _MOTTO = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8})+")  # 攻�
 # (关于 anywhere, a year, or a level's body: 县政府办公室召开…, 市场监管局2023年… under 工作动态)
 _OPENS_TITLE = re.compile(r".{0,30}?关于|(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}|[省市县区乡镇](?!级)")
 
-
-def _opens_title(line: str) -> bool:
-    """Whether a line opens as a title does: 关于…, a year, a place (2023年工作总结, 红安县…)."""
-    places = find_places(line[:12])
-    return bool(_OPENS_TITLE.match(line)) or (bool(places) and places[0].start == 0)
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
 _ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
@@ -108,9 +103,6 @@ _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\
 _ADDRESSEES_MAX_LEN = 60
 # A bulletin's table of contents under its masthead (本期要目, 本期导读): no title.
 _CONTENTS = re.compile(r"^(?:本期(?:要目|导读|目录|内容)|目\s*录|要\s*目)$")
-# A speech's speaker on a line of his own, post and name apart (县长 刘某某, 南阳市副市长  赵某某): no title.
-_SPEAKER = re.compile(r"^\S{0,20}?(?:书记|县长|市长|区长|省长|乡长|镇长|主任|局长|部长|主席|厅长|组长|委员|秘书长|常委)"
-                      r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
 
 
 def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] | None = None) -> ParsedReport:
@@ -166,7 +158,7 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
 
 def _is_speaker_line(line: str) -> bool:
     """县长 刘某某: a post and a name (not 县审计局局长 述职报告, a title)."""
-    return bool(_SPEAKER.match(line)) and not _DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
+    return bool(SPEAKER.match(line)) and not _DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
 
 
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
@@ -298,6 +290,12 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
         # or is a motto of phrases set apart by spaces
         and (first.endswith(_JOINING_ENDS) or bool(_MOTTO.fullmatch(first)) or not _opens_title(second))
     )
+
+
+def _opens_title(line: str) -> bool:
+    """Whether a line opens as a title does: 关于…, a year, a place (2023年工作总结, 红安县…)."""
+    places = find_places(line[:12])
+    return bool(_OPENS_TITLE.match(line)) or (bool(places) and places[0].start == 0)
 
 
 def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:

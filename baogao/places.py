@@ -196,14 +196,15 @@ _LEVEL_WORDS = "省市县区州盟旗"
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
-_PARTY_PREFIXES = ("中共", "共青团")
+# The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委.
+PARTY_PREFIXES = ("中共", "共青团")
 
 
 def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
     """Whether a name of the easily confused kind (see _index) starts a word at `start`:
     沿海城市 does not name 海城市, 中南部县城 not 南部县, but 、安义县 and 西藏定日县 do."""
     if start == 0 or (found and found[-1].end == start) or any(
-            text.startswith(prefix, start - len(prefix)) for prefix in _PARTY_PREFIXES):
+            text.startswith(prefix, start - len(prefix)) for prefix in PARTY_PREFIXES):
         return True  # (中共盱眙县委, 共青团宁乡市委: the party's and the league's committees of a place)
     prev = text[start - 1]
     return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
