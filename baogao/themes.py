@@ -657,10 +657,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     heading_themes = _heading_themes(taxonomy, occurrences, sections)
     # A title kept out of the blocks (清源镇加强党建信息工作) is the heading of a text that has
     # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
-    if report.title_in_text and not any(s.kind == "heading" for s in sections):
-        heading_themes[0] = _title_themes(taxonomy, to_simplified(report.title))
-    found: list[tuple[int, int, _Hit]] = []
     title = to_simplified(report.title)
+    if report.title_in_text and not any(s.kind == "heading" for s in sections):
+        heading_themes[0] = _title_themes(taxonomy, title)
+    found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
         if not found_in.present():  # most themes are absent from most reports

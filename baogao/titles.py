@@ -43,6 +43,13 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 # first item after a space starts the text, not the title.
 _RUN_IN_ITEM = re.compile(r"\s+(?:一是|一要|其一|一、|[（(]一[）)]|1[、.．])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A speech's speaker on a line of his own, post and name set apart: his body (if named), post and
+# name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
+# the title; enrich reads the body from it.
+HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
+SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
+                     rf"(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席|组长|委员|秘书长|常委)"
+                     r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "今天", "今日", "昨天", "昨日",
@@ -53,13 +60,6 @@ OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不�
 # (蕲春广播电视台记者朱卫红报道)6月14日, 建始网讯(融媒体记者万雪芬)5月21日, (中国乡镇网安徽讯),
 # 新华社北京2月9日电): who wrote it and when, read past by an inferred title and by enrich's
 # search for the opening's subject.
-# A speech's speaker on a line of his own, post and name set apart: his body (if named), post and
-# name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
-# the title; enrich reads the body from it.
-HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
-SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
-                     rf"(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席|组长|委员|秘书长|常委)"
-                     r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
 NEWS_DATELINE = re.compile(
     r"^\s*(?:[（(][^）)\n]{1,20}讯[）)]|[（(][^）)\n]{1,30}?报道[）)]"
     # 本报讯, 长城网8月24日讯, 靖州新闻网·红网靖州站6月15日讯, 大众网东营10月28日讯, then who wrote it
