@@ -133,12 +133,15 @@ class Facet:
             return f"{self.label}不详"
         return f"{value} 年" if self.field == "year" else value
 
-    def groups(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-        """[(value, its reports newest first)…] in facet order."""
+    def groups(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
+        """[(value, its reports newest first)…] in facet order (a GroupedFacet's: by page, below)."""
         return self.grouped(newest_first(metas))
 
-    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
         """`groups` of reports already newest first (write_site_pages sorts the archive once)."""
+        return self._by_value(newest)
+
+    def _by_value(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
         grouped: dict[str, list[dict[str, Any]]] = {}
         key: Callable[[tuple[str, list[dict[str, Any]]]], tuple[Any, ...]]
         for meta in newest:
@@ -186,10 +189,10 @@ class GroupedFacet(Facet):
 
     by: Facet = Facet("region", "地区", "")
 
-    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    def grouped(self, newest: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
         """[(page value, [(value, reports)…])…] of reports newest first: pages in `by` order,
         values by count (the pairs `sections` numbers)."""
-        return [(page, super(GroupedFacet, self).grouped(members)) for page, members in self.by.grouped(newest)]  # type: ignore[misc]
+        return [(page, self._by_value(members)) for page, members in self.by.grouped(newest)]
 
     def sections(self, metas: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, str, list[dict[str, Any]]]]]]:
         """[(page value, [(value, anchor, reports)…])…]: pages in `by` order, values by count."""
@@ -284,7 +287,7 @@ def _write_site_pages(
     newest = newest_first(metas)  # the archive sorted once; every list below keeps this order
     catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(newest))
     write(pages_dir / CATALOG_FILE, "[\n" + ",\n".join(catalog_lines) + "\n]\n")
-    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles, newest), ensure_ascii=False, sort_keys=True) + "\n")
+    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles), ensure_ascii=False, sort_keys=True) + "\n")
     theme_counts = _theme_counts(entries, taxonomy)
     grouped = {facet.folder: facet.grouped(newest) for facet in FACETS}  # each facet's groups, made once
     write(pages_dir / "index.md", _home_page(metas, theme_counts, newest, grouped[YEARS.folder]))
@@ -397,16 +400,14 @@ def _write_formulations(entries: list[dict[str, Any]], pages_dir: Path, write: C
     write(memo_path, json.dumps(memo))
 
 
-def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None,
-               newest: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
     """What the archive adds to a report's page: the previous/next report of the same office
     (full name and region), else of the same year, in archive order — a bare office name
     (县政府办公室: which county?) links nothing, and neither does an unknown year — and, for a
     report listed under another title than its page's own (`own_titles`, before
-    distinct_titles), that title ("title": its page cites it). `newest`: the metas newest first,
-    when the caller has them sorted."""
+    distinct_titles), that title ("title": its page cites it)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for meta in reversed(newest if newest is not None else newest_first(metas)):  # oldest first: "next" is the later report
+    for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
         if meta.get("org") and _is_full_office(meta["org"]):
             key: tuple[str, ...] = ("org", meta["org"], meta.get("region") or "")
         elif meta["year"]:
