@@ -240,9 +240,12 @@ def _owner_names(org: str | None) -> list[str]:
     """The ways a title may name the office: 县行政审批服务局办公室, 行政审批服务局办公室, 国务院."""
     if not org:
         return []
-    names = [org, _strip_place(org)]
+    unplaced = _strip_place(org)
+    names = [org, unplaced]
     if org[0] in _LEVEL_WORDS:  # 县行政审批服务局办公室 is written 行政审批服务局办公室 in its own title
         names.append(org[1:])
+    elif unplaced != org:  # 浏阳市委办公室 is written 县委办公室 (市委办公室) in its own title, by its level word
+        names += [level + unplaced for level in _LEVEL_WORDS]
     names += [_OFFICE_NAME.sub(r"\1办", name) for name in names]  # 县委办公室 calls itself 县委办
     return sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
 

@@ -38,6 +38,7 @@ from baogao.titles import display_title, infer_title, title_from_filename
         # not known gets no province before it
         ("县委办2023年工作总结", "", 2023, "县委办公室", None, "县委办2023年工作总结"),
         ("区政府办2023年工作总结", "", 2023, "区政府办公室", "湖南省", "区政府办2023年工作总结"),
+        ("县委办2023年工作总结", "", 2023, "浏阳市委办公室", "湖南省", "县委办2023年工作总结"),  # the office its signature names
         ("县妇联2023年工作总结", "", 2023, None, "湖南省", "县妇联2023年工作总结"),
         # a 公文 title whose topic is only its kind of work (关于…工作情况的汇报) gets its office before it
         ("关于2023年工作情况的汇报", "", 2023, "岳阳县发展和改革局", "湖南省", "岳阳县发展和改革局关于2023年工作情况的汇报"),
