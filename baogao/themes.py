@@ -231,6 +231,7 @@ class SectionMatch:
     # excerpt and evidence are its own.
     passage: bool = False
     model: float | None = None  # added by the trained model: its probability (step 4 above)
+    chars: int = 0  # characters of the report's text the match is about (chips are ordered by their sum)
 
 
 # ------------------------------------------------------------------------------------ taxonomy
@@ -632,6 +633,7 @@ class _Hit:
     # link goes to its paragraph, and the snippet starts there
     focus: tuple[int, int] | None = None
     model: float | None = None  # the trained model's probability, for a section it added
+    covers: range | None = None  # a section standing for its sub-sections: all of them (_absorb)
 
 
 def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, theme_model.ThemeModel] | None = None) -> list[SectionMatch]:
@@ -747,12 +749,14 @@ def words_in(theme: Theme, text: str) -> tuple[float, dict[str, int]]:
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:
-    """A report's themes: the union of its section matches, strongest first (the best section
-    score, then the number of sections, then the order of themes.yml)."""
-    best: dict[str, tuple[float, int]] = {}
+    """A report's themes: the union of its section matches, strongest first: the most of the
+    report's text about the theme (a 工作总结 of many themes shows those it says most about, not
+    those one short item names in its heading), then the best section score, then the order of
+    themes.yml."""
+    best: dict[str, tuple[int, float]] = {}
     for match in matches:
-        score, sections = best.get(match.theme, (0.0, 0))
-        best[match.theme] = (max(score, match.score), sections + 1 + len(match.parts))
+        chars, score = best.get(match.theme, (0, 0.0))
+        best[match.theme] = (chars + match.chars, max(score, match.score))
     order = {name: n for n, name in enumerate(taxonomy.names())}
     return sorted(best, key=lambda name: (-best[name][0], -best[name][1], order[name]))
 
@@ -763,7 +767,8 @@ def _absorb(i: int, hit: _Hit | None, qualifies: bool, listed: dict[int, _Hit], 
     Removes the absorbed matches from `listed`; the sections that got the theme on their own
     become the parts of the merged match.
     """
-    merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter(), (), hit.focus if hit else None)
+    merged = _Hit(hit.score if hit else 0.0, Counter(hit.counts) if hit else Counter(), (), hit.focus if hit else None,
+                  covers=range(i, inside.stop))
     parts = [i] if qualifies else []
     for k in inside:
         sub = listed.pop(k, None)
@@ -805,7 +810,23 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         own=section.index in hit.parts,
         passage=passage,
         model=hit.model,
+        chars=_covered_chars(section, hit, sections, texts),
     )
+
+
+def _covered_chars(section: Section, hit: _Hit, sections: list[Section], texts: list[str]) -> int:
+    """How much of the report the match is about, in characters: the whole report for （全文）,
+    the whole section when it stands for its sub-sections, the paragraph of a match made by one
+    passage, else its own text (when it is about the theme itself) and its parts'."""
+    if section.kind == "report":
+        covered: Iterable[int] = range(len(sections))
+    elif hit.covers is not None:
+        covered = hit.covers
+    elif hit.focus:
+        return len(texts[hit.focus[0]])
+    else:
+        covered = hit.parts
+    return sum(end - start for k in covered for _, start, end in sections[k].body)
 
 
 def _heading_themes(taxonomy: Taxonomy, occurrences: list[_Occurrences], sections: list[Section]) -> list[set[int]]:

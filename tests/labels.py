@@ -188,6 +188,32 @@ def score_themes(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...]
     return score
 
 
+def chip_coverage(labels: list[LabelledSection], taxonomy) -> list[tuple[str, float]]:
+    """For each labelled report with more themes than a page shows chips: the share of its text
+    labelled with a theme (each section's own text, once per theme it is labelled) that the
+    chips' themes hold — what the reader is told the report is most about."""
+    from baogao.themes import MAX_CHIPS, classify, report_themes
+
+    names = set(taxonomy.names())
+    shares = []
+    for source, rows in _by_source(labels, (0, 1)):
+        report = parsed_report(source)
+        themes = report_themes(classify(report, taxonomy), taxonomy)
+        if len(themes) <= MAX_CHIPS:
+            continue
+        index_of: dict[str, Section] = {}
+        for section in split_sections(report)[1:]:
+            index_of.setdefault(section_key(report, section), section)
+        labelled: Counter = Counter()
+        for row in rows:
+            if row.key in index_of:
+                chars = len(own_text(report, index_of[row.key]))
+                labelled.update({theme: chars for theme in row.themes & names})
+        if labelled:
+            shares.append((source, sum(labelled[t] for t in themes[:MAX_CHIPS]) / sum(labelled.values())))
+    return shares
+
+
 def _by_source(labels: list[LabelledSection], folds: tuple[int, ...]) -> list[tuple[str, list[LabelledSection]]]:
     """The labels of the reports in `folds`, grouped by report, in report order."""
     by_source: dict[str, list[LabelledSection]] = {}

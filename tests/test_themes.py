@@ -522,6 +522,22 @@ def test_report_themes_are_the_union_in_taxonomy_order(taxonomy):
     assert report_themes([], taxonomy) == []
 
 
+def test_chips_put_the_theme_a_report_says_most_about_first(taxonomy):
+    # 督查 is named by a short item's heading (the best score); 信息报送 runs through a long section
+    filler = "围绕全县经济社会发展大局，深入基层一线了解实际情况，认真分析存在的困难和问题，及时提出对策建议。"
+    r = report(
+        "一、督查督办", "督查督办重点工作5项，全部按期办结。",
+        "二、服务决策",
+        "坚持每周编发信息专报，全年报送政务信息326条，被省市采用58条。" + filler * 4 + "健全信息员队伍，及时报送信息。" + filler * 4,
+    )
+    matches = classify(r, taxonomy)
+    best = {m.theme: m.score for m in matches}
+    assert best["督查"] > best["信息报送"]
+    assert report_themes(matches, taxonomy) == ["信息报送", "督查"]
+    covered = {m.theme: m.chars for m in matches}
+    assert covered["信息报送"] > covered["督查"] > 0
+
+
 def test_classification_is_deterministic_and_empty_reports_are_fine(taxonomy):
     r = seed("001")
     assert classify(r, taxonomy) == classify(r, taxonomy)
