@@ -183,7 +183,8 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     if "year" in sidecar:
         meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
         meta["year_min"] = None
-    meta["display_title"] = display_title(parsed.title, parsed.subtitle, meta["year"], meta["org"], meta["region"])
+    meta["display_title"] = display_title(parsed.title, parsed.subtitle, meta["year"], meta["org"], meta["region"],
+                                          (parsed.masthead, parsed.issue))
     try:
         meta = validate(meta, rel_path)
     except SchemaError as err:

@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import (
-    HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
+    EDITION, HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
 from baogao.titles import HEADS_OF_GOVERNMENT, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
@@ -358,7 +358,7 @@ def _date_line(line: str) -> re.Match[str] | None:
     source = _SOURCE_DATE.search(line)
     if source:
         return _FULL_DATE.search(line, source.end())
-    if _PRINTED.match(line):  # the 版记's …2023年5月6日印发
+    if _PRINTED.match(line) or _edition(line):  # the 版记's …2023年5月6日印发
         return _FULL_DATE.search(line)
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
@@ -370,6 +370,15 @@ def _date_line(line: str) -> re.Match[str] | None:
     ):
         return m
     return None
+
+
+def _edition(line: str) -> bool:
+    """A bulletin's edition line: who edits it and the day of the issue (县人民政府办公室编
+    2023年6月15日), a body's name, not a field's (报名截止 2023年6月15日)."""
+    if not EDITION.match(line.strip()):
+        return False
+    editor = re.sub(r"编(?:印)?$", "", line.split()[0])
+    return _reads_as_body(editor) or bool(re.search(f"{_ORG_SUFFIX}$", editor))
 
 
 def _iso_date(year: int, month: int, day: int) -> str | None:

@@ -46,7 +46,7 @@ _ISSUE = re.compile(
     r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?$"
 )
 _MASTHEAD_MAX_CHARS = 20
-_EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
@@ -99,7 +99,7 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
     text = lines[k].strip()
     if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
         return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
-    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text))
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(EDITION.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -170,8 +170,21 @@ def masthead_editor(lines: tuple[str, ...]) -> str | None:
     2023年6月12日; 中共红安县委办公室编 …): the body that publishes every item of it."""
     header = lines[: header_length(lines)]
     for k, line in enumerate(header):
-        if k and _ISSUE.match(header[k - 1].strip()) and _EDITION.match(line.strip()):
+        if k and _ISSUE.match(header[k - 1].strip()) and EDITION.match(line.strip()):
             return re.sub(r"编(?:印)?$", "", line.strip().split()[0])
+    return None
+
+
+def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:
+    """A bulletin's name and issue from its masthead (政 务 信 息 / 第12期 → 政务信息, 第12期;
+    督查通报 / （2023年第6期） → 督查通报, 2023年第6期): what tells its issues apart."""
+    header = lines[: header_length(lines)]
+    for k, line in enumerate(header[:-1]):
+        name, issue = line.strip(), header[k + 1].strip()
+        if _ISSUE.match(issue) and _masthead(header, k):
+            issue = re.sub(r"\s+", "", issue)
+            bracketed = re.fullmatch(r"[（(]([^（()）]*)[）)]", issue)
+            return re.sub(r"\s+", "", name).strip("《》"), bracketed.group(1) if bracketed else issue
     return None
 
 

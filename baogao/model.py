@@ -42,7 +42,8 @@ class ParsedReport:
     `title_in_text` is False when the title was not taken from the text's title line (file
     name, a 信息公开 table's 文件名称 cell — `title_in_fields`, its line kept whole in the
     blocks — or inferred), so the text starts with the first block. `subtitle` is the text of a
-    ——subtitle line under the title (that line stays the first block).
+    ——subtitle line under the title (that line stays the first block). `masthead` and `issue`
+    name a bulletin and its issue (政务信息, 2023年第12期) when a masthead stands above the title.
     """
 
     title: str
@@ -52,6 +53,8 @@ class ParsedReport:
     removed: dict[str, int] = field(default_factory=dict)
     subtitle: str = ""
     title_in_fields: bool = False
+    masthead: str = ""
+    issue: str = ""
 
     @property
     def title_source(self) -> str:

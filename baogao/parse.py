@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from baogao.gongwen import header_length, info_fields, is_header_line
+from baogao.gongwen import header_length, info_fields, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
 from baogao.titles import NEWS_DATELINE, SPEAKER, infer_title, title_from_filename
@@ -130,6 +130,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     field_title = "" if title else info_fields(lines[:header]).get("title", "")
     if not title:
         title = field_title or title_from_filename(source_name)
+    bulletin = masthead(lines[:header]) if title_lines else None
     return ParsedReport(
         title=title,
         title_inferred=False,
@@ -138,6 +139,8 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         blocks=tuple(_blocks(_join_wrapped_headings(_join_broken_lines(body)), headings or {})),
         removed=dict(removed),
         subtitle=subtitle,
+        masthead=bulletin[0] if bulletin else "",
+        issue=bulletin[1] if bulletin else "",
     )
 
 

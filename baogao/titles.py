@@ -184,14 +184,18 @@ def _opens_with_subject(clause: str, org: str | None) -> bool:
     return bool(places) and places[0].start == 0
 
 
-def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None) -> str:
+def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None,
+                  bulletin: tuple[str, str] = ("", "")) -> str:
     """The title every list shows: `title`, completed when it is generic, plus its subtitle.
 
     A title without a year gets it in front (1998年国务院政府工作报告, 2019年关于南昌市…调研报告).
     A generic title (政府工作报告, 2026年政府工作报告, 县政府办公室工作总结), which says only
     what kind of document it is, also gets its owner's place or office after the year:
-    2026年广东省政府工作报告. A subtitle is joined with ——.
+    2026年广东省政府工作报告. A subtitle is joined with ——. An item of a bulletin (`bulletin`:
+    its name and issue) is shown under them, the year in the issue: 《政务信息》2023年第12期：我县召开…
+    (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin).
     """
+    name, issue = bulletin
     shown = title
     lead = _LEADING_YEAR.match(shown)
     if _is_generic(title, org) and not _names_owner(title, org):
@@ -199,10 +203,13 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
     if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", title)) and not _ANY_YEAR.search(subtitle):
-        shown = f"{year}年{shown}"
+        if name and not _ANY_YEAR.search(issue):
+            issue = f"{year}年{issue}"
+        elif not name:
+            shown = f"{year}年{shown}"
     if subtitle and subtitle not in shown:
         shown = f"{shown}——{subtitle}"
-    return shown
+    return f"《{name}》{issue}：{shown}" if name else shown
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)

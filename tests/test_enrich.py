@@ -796,6 +796,20 @@ def test_the_state_councils_commissions_are_central_bodies(title):
     assert (found["org"], found["level"], found["region"]) == (title.split("关于")[0].split("2023")[0], "中央", "全国")
 
 
+@pytest.mark.parametrize(
+    ("edition", "date"),
+    [
+        ("县人民政府办公室编                    2023年6月15日", "2023-06-15"),
+        ("中共七里坪镇委员会办公室　　　　2024年3月8日", "2024-03-08"),
+        ("报名截止 2023年6月15日", None),  # a field's date, not an edition's
+    ],
+)
+def test_a_bulletins_edition_line_dates_the_issue(edition, date):
+    found = enrich(parse(("政 务 信 息", "第12期", edition, "七里坪镇扎实开展作风建设年活动",
+                          "今年以来，七里坪镇以作风建设年活动为抓手，持续转变干部作风，组织干部集中学习。"), HASH_NAME), HASH_NAME)
+    assert (found["date"], found["year"]) == (date, int(date[:4]) if date else None)
+
+
 def test_the_版记s_printing_line_dates_the_document_and_names_its_office():
     lines = ("各乡镇人民政府，县政府各部门：", "现将《方案》印发给你们，请认真贯彻执行。", "抄送：县委办公室，县人大常委会办公室。",
              "嵩县人民政府办公室                      2023年5月6日印发")

@@ -272,6 +272,23 @@ FILE_NAMES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "masthead", "issue"),
+    [
+        (["政 务 信 息", "第12期", "县人民政府办公室编    2023年6月15日", "我县召开全县政务信息工作会议", P], "政务信息", "第12期"),
+        (["督查通报", "2023年第12期（总第45期）", "县政府督查室　　2023年5月6日", "关于上半年重点工作落实情况的通报", P],
+         "督查通报", "2023年第12期（总第45期）"),
+        (["《工作简报》", "（第 3 期）", "七里坪镇扎实开展作风建设年活动", P], "工作简报", "第3期"),
+        (["信息专报", "各乡镇：", P], "", ""),  # no issue line, no masthead
+        (["县政府办公室文件", "县政办发〔2024〕3号", "关于做好信息工作的通知", P], "", ""),
+        (["信息工作通报", "第5期", "本期要目", "一、5月份信息报送情况"], "", ""),  # no title under it: nothing to show it on
+    ],
+)
+def test_a_bulletins_name_and_issue(lines: list[str], masthead: str, issue: str) -> None:
+    report = parse(tuple(lines), HASH_NAME)
+    assert (report.masthead, report.issue) == (masthead, issue)
+
+
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
 def test_title_from_filename(name: str, expected: str) -> None:
     assert title_from_filename(name) == expected

@@ -59,6 +59,22 @@ def test_display_title(title, subtitle, year, org, region, expected):
     assert display_title(title, subtitle, year, org, region) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "year", "bulletin", "expected"),
+    [
+        # an item of a bulletin is shown under its name and issue: the year goes into the issue
+        ("我县召开全县政务信息工作会议", 2023, ("政务信息", "第12期"), "《政务信息》2023年第12期：我县召开全县政务信息工作会议"),
+        ("关于上半年重点工作落实情况的通报", 2023, ("督查通报", "2023年第12期（总第45期）"),
+         "《督查通报》2023年第12期（总第45期）：关于上半年重点工作落实情况的通报"),
+        ("七里坪镇扎实开展作风建设年活动", None, ("工作简报", "第3期"), "《工作简报》第3期：七里坪镇扎实开展作风建设年活动"),
+        # a title that names its year keeps it, the issue as the masthead gives it
+        ("2023年上半年信息工作情况通报", 2023, ("信息工作通报", "第5期"), "《信息工作通报》第5期：2023年上半年信息工作情况通报"),
+    ],
+)
+def test_a_bulletins_item_is_shown_under_its_name_and_issue(title, year, bulletin, expected):
+    assert display_title(title, "", year, "县人民政府办公室", None, bulletin) == expected
+
+
 def test_two_generic_titles_of_two_years_or_places_differ():
     titles = {display_title("政府工作报告", "", year, org, None) for year, org in
               ((2025, "海南省人民政府"), (2026, "海南省人民政府"), (2026, "青海省人民政府"))}
