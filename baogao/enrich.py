@@ -378,7 +378,7 @@ def _edition(line: str) -> bool:
     if not EDITION.match(line.strip()):
         return False
     editor = re.sub(r"编(?:印)?$", "", line.split()[0])
-    return _reads_as_body(editor) or bool(re.search(f"{_ORG_SUFFIX}$", editor))
+    return _reads_as_body(editor) or bool(re.search(f"{_WRITER_SUFFIX}$", editor))
 
 
 def _iso_date(year: int, month: int, day: int) -> str | None:
@@ -633,7 +633,8 @@ _ORG_SUFFIX = (
     # (not a kind of government that names a policy: 法治政府, 数字政府 建设)
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|(?<!法治|数字|廉洁|智慧|诚信|阳光|透明|责任)(?<!服务型)政府"
     r"|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
-    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心|领导小组"  # 县委巡察工作领导小组 (not 基层党组织)
+    # (县委巡察工作领导小组, not 基层党组织; a 中心学校 is a school, not a 中心)
+    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心(?!学校|小学|卫生院|医院|幼儿园)|领导小组"
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
@@ -653,6 +654,11 @@ _ORG_SUFFIX = (
     r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
     r")"
 )
+# Public institutions write and sign their own summaries (县人民医院, 七里坪镇中心学校, 仁怀市档案馆,
+# 县供电公司, 中国人民银行红安县支行): a writer in a title or a signature, never read from a clause of
+# the text (松桃县现有7家快递公司 is what a survey counts).
+_WRITER_SUFFIX = (rf"(?:{_ORG_SUFFIX}|医院|卫生院|保健院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|文化馆"
+                  r"|(?<!分)公司|执法大队|交警大队|调查队|支行)")
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
 _SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
@@ -668,7 +674,7 @@ _TITLE_VERB = re.compile(r"关于|印发|转发")
 _YEAR_IN_NAME = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年")
 # (not across 获/被/向/受: 区政府办获省政府办公厅表彰 is the 区政府办's news; nor across 在, which names
 # where the subject acts: 民建恩施州委在全州政协…会议上作典型发言 is no body 民建恩施州委在全州政协)
-_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对在]{{0,20}}{_ORG_SUFFIX}")  # not 某某副主任到省委办公厅
+_TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被向受到赴对在]{{0,20}}{_WRITER_SUFFIX}")  # not 某某副主任到省委办公厅
 # A democratic party's committee of a place (民建恩施州委, 九三学社成都市委): a body the suffixes miss, as
 # 委 alone is left out of them.
 _PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
@@ -694,7 +700,7 @@ _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
 # (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
 # (and, signing, the party's and the mass organisations' committees: 中共江岸区委, 共青团宁乡市委, 桑植县妇女联合会)
 _SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?"
-                        rf"(?:{_ORG_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))(?P<date>\s*{_SIGNED_ON})?$")
+                        rf"(?:{_WRITER_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -825,7 +831,7 @@ def _title_org(title: str) -> str | None:
         return None
     if verb:  # 包头市人民政府办公室关于印发…: all before 关于 is the issuer
         prefix = t[: verb.start()].strip()
-        if re.search(_ORG_SUFFIX + "$", prefix) or _NPC_SESSION_ORG.match(prefix):
+        if re.search(_WRITER_SUFFIX + "$", prefix) or _NPC_SESSION_ORG.match(prefix):
             return prefix
         return None
     issues = _TITLE_ISSUES.search(t)  # 中央…办公室 中央纪委办公厅公开通报3起…: the issuers
@@ -1493,8 +1499,17 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 _ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
+_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会")
+
+
 def _level_of_org(org: str) -> str | None:
-    if _CENTRAL.match(org) or _NPC_SESSION_ORG.match(org) and "全国" in org:
+    central = _CENTRAL.match(org)
+    for body in _CENTRAL_BODY_END.finditer(org) if central else ():
+        local = find_places(org[body.end():])
+        if local and local[0].start == 0 and local[0].level:
+            # 国家税务总局红安县税务局: a central system's bureau of a place is of the place's level
+            return _level_of_org(org[body.end():])
+    if central or _NPC_SESSION_ORG.match(org) and "全国" in org:
         return "中央"
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)

@@ -810,6 +810,34 @@ def test_a_bulletins_edition_line_dates_the_issue(edition, date):
     assert (found["date"], found["year"]) == (date, int(date[:4]) if date else None)
 
 
+@pytest.mark.parametrize(
+    ("title", "org", "level"),
+    [
+        # public institutions write their own summaries: the title names the writer
+        ("县人民医院2023年工作总结", "县人民医院", "县"),
+        ("红安县人民医院关于2023年医疗质量管理工作情况的汇报", "红安县人民医院", "县"),
+        ("七里坪镇中心学校2023年工作总结", "七里坪镇中心学校", "乡"),  # not 七里坪镇中心
+        ("仁怀市档案馆2023年工作总结", "仁怀市档案馆", "县"),
+        ("县供电公司2023年安全生产工作总结", "县供电公司", "县"),
+        ("县公安局交警大队2023年工作总结", "县公安局交警大队", "县"),
+        ("中国人民银行红安县支行2023年工作总结", "中国人民银行红安县支行", "县"),
+        # a central system's bureau of a place is of the place's level, not 中央
+        ("国家税务总局红安县税务局2023年工作总结", "国家税务总局红安县税务局", "县"),
+        ("国家税务总局湖北省税务局2023年工作总结", "国家税务总局湖北省税务局", "省"),
+        ("国务院办公厅2023年工作总结", "国务院办公厅", "中央"),
+        ("全县中小学校安全工作总结", None, None),  # the schools of a county: no one writer
+    ],
+)
+def test_an_institution_or_a_central_systems_local_bureau_writes_its_report(title, org, level):
+    found = meta(title, "今年以来，在县委、县政府的正确领导下，我单位认真履行职责，各项工作取得了明显成效。")
+    assert (found["org"], found["level"]) == (org, level)
+
+
+def test_an_institution_signs_its_report_but_a_survey_counting_companies_names_none():
+    assert meta("2023年工作总结", "今年以来，我院认真履行职责。", "红安县人民医院", "2024年1月10日")["org"] == "红安县人民医院"
+    assert meta("关于快递行业从业人员社会保险的调研报告", "松桃县现有7家快递公司，从业人员300余人。")["org"] is None
+
+
 def test_the_版记s_printing_line_dates_the_document_and_names_its_office():
     lines = ("各乡镇人民政府，县政府各部门：", "现将《方案》印发给你们，请认真贯彻执行。", "抄送：县委办公室，县人大常委会办公室。",
              "嵩县人民政府办公室                      2023年5月6日印发")
