@@ -487,8 +487,13 @@ def split_sections(report: ParsedReport) -> list[Section]:
     has_headings = any(b.kind == "heading" for b in blocks)
     stack: list[_Draft] = []  # open heading sections, outermost first
     container: _Draft | None = None  # the section that receives the next paragraph
+    # the 版头 (a bulletin's masthead 工作简报 / 第3期, 份号, 文号, a 信息公开 table) says what the text
+    # is, not what it is about: no section holds it
+    header = header_length(tuple(block.text for block in blocks[:HEADER_MAX_LINES]))
 
     for i, block in enumerate(blocks):
+        if i < header and block.kind == "paragraph":
+            continue
         if block.kind == "heading":
             while stack and stack[-1].level >= block.level:
                 stack.pop().end_block = i

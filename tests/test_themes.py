@@ -1223,6 +1223,16 @@ def test_a_督查_bulletins_masthead_is_not_信息报送(taxonomy):
     assert not by_theme(classify(r, taxonomy), "信息报送")
 
 
+@pytest.mark.parametrize("masthead", [("工作简报", "（第3期）"), ("政 务 信 息", "第12期"), ("信息专报", "2023年第5期")])
+def test_a_bulletins_masthead_says_what_it_is_not_what_it_is_about(taxonomy, masthead):
+    # an item on a town's work-style campaign in a bulletin named 工作简报 / 信息专报 is no 信息报送
+    r = report(*masthead, "中共七里坪镇委员会办公室　　2024年3月8日", "今年以来，七里坪镇以作风建设年活动为抓手，持续转变干部作风。",
+               "一是强化学习教育。组织干部集中学习，转变工作作风。", "二是严格问责。镇纪委通报问题5个。")
+    matches = classify(r, taxonomy)
+    assert not by_theme(matches, "信息报送")
+    assert by_theme(matches, "作风建设")[0].label.startswith("今年以来")  # the passage is the item's, not the masthead's
+
+
 def test_a_title_naming_what_rules_the_theme_out_rules_it_out_of_every_part(taxonomy):
     lines = ("县直各单位：", "4月12日，县政府督查室对县直28个单位开展了暗访督查。现将有关情况通报如下：", "一、存在的问题",
              "县林业局2名工作人员9时许未到岗。", "二、有关要求", "县政府督查室将不定期开展暗访督查，对发现的问题一律通报。")
