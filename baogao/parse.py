@@ -48,6 +48,9 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
+# …and as short as a heading's name when its siblings make it one (（二）整治违法建筑。), not a rule's sentence
+_SIBLING_MAX_LEN = 24
+_IN_FORCE = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)")  # 六、本办法自印发之日起执行。 closes a rule: no heading
 _COLON_HEADING_MAX_LEN = 16
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
@@ -359,6 +362,7 @@ def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
             lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
+    _sentence_siblings(body, lines)
     _items_not_headings(body, lines, headings)
     raw = [part for parts in lines for part in parts]
 
@@ -381,6 +385,34 @@ def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """A numbered sentence alone on its line (（二）整治违法建筑。) is a heading when a line of its
+    numbering under the same heading is one (（一）深化垃圾分类。 over its text, or on a line of its
+    own): the items of one outline are read alike, whether or not each has text of its own. Only
+    the numberings that cut a run-in heading (一、, （一）, 第X章 …), never 1. or （1）."""
+    parents: list[tuple[int, int]] = []  # (rank, line) of the open headings, outermost first
+    siblings: dict[tuple[int, str], list[int]] = {}
+    for i, parts in enumerate(lines):
+        style = _heading_style(body[i]) if parts[0][0] != "article" else None
+        if style is None:
+            continue
+        rank = _STYLE_RANK[style]
+        while parents and parents[-1][0] >= rank:
+            parents.pop()
+        siblings.setdefault((parents[-1][1] if parents else -1, style), []).append(i)
+        if parts[0][0] == "heading":
+            parents.append((rank, i))
+    for (_, style), members in siblings.items():
+        if style not in _SPLITTING_STYLES or not any(lines[i][0][0] == "heading" for i in members):
+            continue
+        for i in members:
+            line = body[i]
+            end = _SENTENCE_END.search(line)
+            if (lines[i][0][0] == "paragraph" and end and end.end() == len(line) <= _SIBLING_MAX_LEN
+                    and not _IN_FORCE.search(line)):
+                lines[i] = [("heading", line, style)]
 
 
 def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:

@@ -333,6 +333,15 @@ HEADINGS = [
     pytest.param(["12、完善制度", P], [("h", 2, "12、完善制度"), ("p", P)], id="arabic-dunhao"),
     pytest.param(["第3章 附则", P], [("h", 2, "第3章 附则"), ("p", P)], id="chapter-arabic"),
     pytest.param(["一、坚定信心！", P], [("h", 2, "一、坚定信心！"), ("p", P)], id="heading-ending-exclamation"),
+    # a numbered sentence alone on its line is a heading when a sibling under the same heading is one
+    pytest.param(["一、主要任务", "（一）深化垃圾分类。2024年底前实现全覆盖。", "（二）整治违法建筑。", "（三）提升道路沿线环境。",
+                  "二、保障措施", "（一）加强组织领导。", "（二）强化考核督查。"],
+                 [("h", 2, "一、主要任务"), ("h", 3, "（一）深化垃圾分类。"), ("p", "2024年底前实现全覆盖。"),
+                  ("h", 3, "（二）整治违法建筑。"), ("h", 3, "（三）提升道路沿线环境。"), ("h", 2, "二、保障措施"),
+                  ("p", "（一）加强组织领导。"), ("p", "（二）强化考核督查。")], id="sentence-siblings-of-a-heading"),
+    pytest.param(["一、报送内容。凡重大突发事件须报送。", "二、报送时限。事发后1小时内报告。", "三、本办法自印发之日起执行。"],
+                 [("h", 2, "一、报送内容。"), ("p", "凡重大突发事件须报送。"), ("h", 2, "二、报送时限。"), ("p", "事发后1小时内报告。"),
+                  ("p", "三、本办法自印发之日起执行。")], id="a-rules-closing-sentence-is-no-heading"),
 ]
 
 
