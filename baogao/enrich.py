@@ -42,7 +42,7 @@ from baogao.gongwen import (
     EDITION, HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
-from baogao.titles import HEADS_OF_GOVERNMENT, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
+from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -654,11 +654,9 @@ _ORG_SUFFIX = (
     r"(?![法理公事好实结件学班案]|成(?!立))"  # 办成 is a deed, 县安委办成立… a body
     r")"
 )
-# Public institutions write and sign their own summaries (县人民医院, 七里坪镇中心学校, 仁怀市档案馆,
-# 县供电公司, 中国人民银行红安县支行): a writer in a title or a signature, never read from a clause of
-# the text (松桃县现有7家快递公司 is what a survey counts).
-_WRITER_SUFFIX = (rf"(?:{_ORG_SUFFIX}|医院|卫生院|保健院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|文化馆"
-                  r"|(?<!分)公司|执法大队|交警大队|调查队|支行)")
+# A public institution (titles.INSTITUTIONS) is a writer in a title or a signature, never read from a
+# clause of the text (松桃县现有7家快递公司 is what a survey counts).
+_WRITER_SUFFIX = rf"(?:{_ORG_SUFFIX}|{INSTITUTIONS})"
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
 _SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from baogao.gongwen import header_length, info_fields, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
-from baogao.titles import NEWS_DATELINE, SPEAKER, infer_title, title_from_filename
+from baogao.titles import INSTITUTIONS, NEWS_DATELINE, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
@@ -78,9 +78,10 @@ _OPENS_TITLE = re.compile(r".{0,30}?关于|(?:19|20)\d\d|[〇○零一二三四�
 
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
-_ISSUER_END = re.compile(r"(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)$")
+_ISSUER = rf"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处|中心|{INSTITUTIONS})"
+_ISSUER_END = re.compile(rf"{_ISSUER}$")
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
-_ISSUER_TO = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|局|厅|总工会|党委|党组|[省市县区乡镇]委)对")
+_ISSUER_TO = re.compile(rf"^\S{{2,30}}?{_ISSUER}对")
 _TITLE_MAX_LINES = 3
 _HEADLINE_LINE_MAX_LEN = 24  # each line of a two-line news headline
 _HEADLINE_MIN_HAN = 5

@@ -127,6 +127,13 @@ TITLES = [
                  "县政府办公室关于完善工作汇报制度", True, 0, ("p", P), id="title-ending-in-a-doc-word"),
     pytest.param(["（三 ）对交办的信访事项进行督办", P], HASH_NAME, "", False, 0,
                  ("h", 2, "（三 ）对交办的信访事项进行督办"), id="heading-with-a-space-in-its-brackets"),
+    # …and an institution's name over its report's kind (a court, a school, a street office, a centre)
+    pytest.param(["蕉岭县人民法院", "2023年工作总结", P], HASH_NAME, "蕉岭县人民法院2023年工作总结", True, 0, ("p", P),
+                 id="court-then-title-line"),
+    pytest.param(["上海市长宁区江苏路街道办事处", "2023年工作总结", P], HASH_NAME, "上海市长宁区江苏路街道办事处2023年工作总结",
+                 True, 0, ("p", P), id="street-office-then-title-line"),
+    pytest.param(["宁国市融媒体中心", "2023年工作总结", P], HASH_NAME, "宁国市融媒体中心2023年工作总结", True, 0, ("p", P),
+                 id="centre-then-title-line"),
     pytest.param(["县政府办公室", "今年以来工作情况", P], HASH_NAME,
                  "县政府办公室", True, 0, ("p", "今年以来工作情况"), id="issuer-line-not-joined-without-doc-type"),
     # a news headline in two lines, a kicker over the main line, then the item's first sentence
