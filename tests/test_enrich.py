@@ -1324,6 +1324,22 @@ def test_a_persons_given_name_is_no_place():
     assert [p.name for p in find_places("市长张到安徽考察")] == ["安徽省"]
 
 
+@pytest.mark.parametrize(
+    ("title", "signature", "level", "region"),
+    [
+        # a province's stem before a town's, a street's or a village's level word names that town, not the province
+        ("湖南镇2023年工作总结", "衢州市衢江区湖南镇人民政府", "乡", "浙江省"),
+        ("北京街道2024年上半年工作总结", "广州市越秀区北京街道办事处", "乡", "广东省"),
+        ("江苏路街道2023年工作总结", "上海市长宁区江苏路街道办事处", "乡", "上海市"),
+        ("山东村2023年工作总结", "山东村村民委员会", "乡", None),
+    ],
+)
+def test_a_town_named_like_a_province_is_the_town(title, signature, level, region):
+    found = meta(title, "2023年，全镇上下齐心协力，各项工作取得新成效。", signature, "2023年12月20日")
+    assert (found["level"], found["region"]) == (level, region)
+    assert [p.name for p in find_places("湖南乡村振兴取得新成效，支援湖南")] == ["湖南省", "湖南省"]  # the province still
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
