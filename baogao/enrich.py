@@ -112,8 +112,9 @@ _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s?年)")  #
 # first, it lets the engine skip ahead to digits (a leading look-behind makes it try every
 # position, several times slower on a long report).
 _SPACED_YEAR = re.compile(r"(\d)(?<!\d\d) (\d) (\d) (\d)(?!\d)")  # 1 9 9 3 年 (web copies)
-# A span of years is a plan period, not the report's year: 2021—2023年, 2019年至2021年.
-_YEAR_RANGE = re.compile(r"\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?\d{4}\s?年")
+# A span of years is a period (a plan's, a school year's), not the report's year: 2021—2023年, 2019年至2021年,
+# 2022-2023学年度, （2021-2025）.
+_YEAR_RANGE = re.compile(r"\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?\d{4}\s?年|(?:19|20)\d\d\s?(?:[-—–―~～－]+|至|到)\s?(?:19|20)\d\d(?!\d)")
 # 2023年, 2023 年; not 1990年代. A number needs 年 after it: 2023份 is a count.
 _YEAR = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?!代)")
 _BARE_YEAR = re.compile(r"(?<![0-9A-Za-z〔\[第])(\d{4})(?![0-9A-Za-z])")  # 2026_xx省_… file names

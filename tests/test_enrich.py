@@ -1340,6 +1340,12 @@ def test_a_town_named_like_a_province_is_the_town(title, signature, level, regio
     assert [p.name for p in find_places("湖南乡村振兴取得新成效，支援湖南")] == ["湖南省", "湖南省"]  # the province still
 
 
+@pytest.mark.parametrize("name", ["2022-2023学年度第二学期工作总结.txt", "“十四五”规划中期评估报告（2021-2025）.txt"])
+def test_a_span_of_years_in_the_file_name_is_a_period_not_the_year(name):
+    found = meta("工作总结", "本学期，我校认真落实各项工作。", "通渭县第一中学", "2023年7月8日", name=name)
+    assert (found["year"], found["date"]) == (2023, "2023-07-08")
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
