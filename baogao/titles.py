@@ -200,9 +200,9 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin).
     """
     name, issue = bulletin
-    shown = title
+    shown = _placed(title, org)
     lead = _LEADING_YEAR.match(shown)
-    if _is_generic(title, org) and not _names_owner(title, org):
+    if _is_generic(shown, org) and not _names_owner(shown, org):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
@@ -245,6 +245,32 @@ def _is_generic(title: str, org: str | None) -> bool:
     for place in reversed(find_places(rest)):
         rest = rest[: place.start] + rest[place.end:]
     return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN
+
+
+def _placed(title: str, org: str | None) -> str:
+    """The title with its owner's place before the name it opens with, when the title names no
+    place: 县政府办2023年工作总结 by 萧县人民政府办公室 → 萧县政府办…, 县应急管理局… by 庐江县应急管理局 →
+    庐江县应急管理局…, a generic 虬津镇2023年工作总结 by 永修县虬津镇人民政府 → 永修县虬津镇… (every county has a
+    县政府办, and the office known, its title should say which; 县人社局 of 元谋县 → 元谋县人社局)."""
+    end = 0
+    for found in find_places(org or ""):
+        if found.start != end:
+            break
+        end = found.end
+    lead = _LEADING_YEAR.match(title)
+    head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
+    if not org or not end or find_places(body):
+        return title
+    place, rest = org[:end], org[end:]
+    forms = {rest, rest.replace("人民", "")}
+    forms |= {form.replace("办公室", "办") for form in forms}
+    if place[-1] in _LEVEL_WORDS and body[:1] == place[-1] and (
+            any(f and body.startswith(f, 1) for f in forms) or _LEVEL_BODY.match(body)):
+        return head + place + body[1:]  # 县政府办 of 萧县: 萧县政府办; 县人社局 of 元谋县: 元谋县人社局
+    town = _LOCAL_PLACE.match(rest)
+    if town and body.startswith(town.group()) and _is_generic(title, org):
+        return head + place + body  # 虬津镇 of 永修县: 永修县虬津镇 (a news headline, 泗张镇:严督…, says whose)
+    return title
 
 
 def _owner_names(org: str | None) -> list[str]:
