@@ -183,7 +183,9 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     if "year" in sidecar:
         meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
         meta["year_min"] = None
-    meta["display_title"] = display_title(parsed.title, parsed.subtitle, meta["year"], meta["org"], meta["region"],
+    # an issue of a bulletin whose text gives no item's title (本期要目 / 1.… 2.…) is the issue itself
+    shown = parsed.title if parsed.title_in_text or not parsed.masthead else ""
+    meta["display_title"] = display_title(shown, parsed.subtitle, meta["year"], meta["org"], meta["region"],
                                           (parsed.masthead, parsed.issue))
     try:
         meta = validate(meta, rel_path)

@@ -40,9 +40,9 @@ _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 # The masthead (报头) of a bulletin — 督查通报, 信息专报, 政务信息快报 — is its name over an issue line
-# (第6期, 2023年第12期（总第45期）), and under it who edits it and when (县政府督查室编 2023年5月6日).
+# (第6期, 2023年第12期（总第45期）, 〔2024〕第8期), and under it who edits it and when (县政府督查室编 2023年5月6日).
 _ISSUE = re.compile(
-    r"^[（(]?(?:[0-9０-９]{4}\s*年\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
+    r"^[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}\s*[〕\]］]\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
     r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?$"
 )
 _MASTHEAD_MAX_CHARS = 20
@@ -182,7 +182,7 @@ def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:
     for k, line in enumerate(header[:-1]):
         name, issue = line.strip(), header[k + 1].strip()
         if _ISSUE.match(issue) and _masthead(header, k):
-            issue = re.sub(r"\s+", "", issue)
+            issue = re.sub(r"^[〔\[［](\d{4})[〕\]］]", r"\1年", re.sub(r"\s+", "", issue))  # 〔2024〕第8期: 2024年第8期
             bracketed = re.fullmatch(r"[（(]([^（()）]*)[）)]", issue)
             return re.sub(r"\s+", "", name).strip("《》"), bracketed.group(1) if bracketed else issue
     return None

@@ -134,7 +134,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     field_title = "" if title else info_fields(lines[:header]).get("title", "")
     if not title:
         title = field_title or title_from_filename(source_name)
-    bulletin = masthead(lines[:header]) if title_lines else None
+    bulletin = masthead(lines[:header])
     return ParsedReport(
         title=title,
         title_inferred=False,

@@ -213,7 +213,9 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
             shown = f"{year}年{shown}"
     if subtitle and subtitle not in shown:
         shown = f"{shown}——{subtitle}"
-    return f"《{name}》{issue}：{shown}" if name else shown
+    if not name:
+        return shown
+    return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)

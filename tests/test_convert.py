@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from baogao.cli import main as baogao
-from baogao.convert import convert_archive, report_id
+from baogao.convert import convert_archive, convert_report, report_id
 
 
 def front_matter(page_path):
@@ -229,3 +229,11 @@ def test_write_atomic_leaves_a_file_of_the_same_bytes_as_it_is(tmp_path):
     link.symlink_to(page)
     write_atomic(link, "正文二")
     assert not link.is_symlink() and link.read_text(encoding="utf-8") == "正文二"
+
+
+def test_a_bulletins_issue_of_several_items_is_shown_as_the_issue():
+    text = "\n".join(["乡村振兴工作简报", "第5期", "铜鼓县永宁镇党政办公室编                2023年6月30日", "本期要目",
+                      "1.永宁镇召开乡村振兴工作推进会", "2.华联村旅游带动群众增收", "永宁镇召开乡村振兴工作推进会",
+                      "6月28日，永宁镇召开乡村振兴工作推进会。"])
+    meta = convert_report(text.encode(), "新建文本文档.txt", {}).meta
+    assert (meta["display_title"], meta["year"], meta["org"]) == ("《乡村振兴工作简报》2023年第5期", 2023, "铜鼓县永宁镇党政办公室")

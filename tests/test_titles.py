@@ -75,6 +75,7 @@ def test_display_title(title, subtitle, year, org, region, expected):
         ("关于上半年重点工作落实情况的通报", 2023, ("督查通报", "2023年第12期（总第45期）"),
          "《督查通报》2023年第12期（总第45期）：关于上半年重点工作落实情况的通报"),
         ("七里坪镇扎实开展作风建设年活动", None, ("工作简报", "第3期"), "《工作简报》第3期：七里坪镇扎实开展作风建设年活动"),
+        ("", 2023, ("乡村振兴工作简报", "第5期"), "《乡村振兴工作简报》2023年第5期"),  # an issue of several items: itself
         # a title that names its year keeps it, the issue as the masthead gives it
         ("2023年上半年信息工作情况通报", 2023, ("信息工作通报", "第5期"), "《信息工作通报》第5期：2023年上半年信息工作情况通报"),
     ],
