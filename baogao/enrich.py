@@ -399,15 +399,17 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
     """A year's summary signed early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
-    opening names the year before the date's, and its last date line is of January or February."""
+    opening names the year before the date's, or the year just past (一年来，…), and its last date
+    line is of January or February."""
     head, tail = _ends(text)
     months = [m for m in (_date_line(line) for line in reversed(tail)) if m and int(m.group(1)) == dated]
     if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
         return False
-    return any(re.match(rf"\s*{dated - 1}\s?年(?:度|以来|来)?[，,]", line) for line in head)
+    return any(re.match(rf"\s*(?:{dated - 1}\s?年(?:度|以来|来)?|{_YEAR_PAST})[，,]", line) for line in head)
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
+_YEAR_PAST = r"一年来|过去的?一年(?:里|来|中)?|回顾一年"  # 一年来，…: the year its summary is signed after
 _PART_OF_YEAR = re.compile(r"[\d一二三四五六七八九十]{1,2}\s?月|季度|半年")
 
 
