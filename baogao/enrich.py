@@ -850,8 +850,8 @@ def _title_org(title: str) -> str | None:
         # 南平市党委系统信息工作会议: the party committees of a city, not one body (an office's 系统,
         # 庆阳市政府办公室系统, is the office and the offices it leads)
         return None
-    if re.match(r"(?:常务|全体)?会议", t[m.end():]):  # 第八次县政府常务会议确定事项…: a meeting, not the issuer
-        return None
+    if re.match(r"(?:常务|全体)?会议", t[m.end():]) and not t.endswith("纪要"):
+        return None  # 第八次县政府常务会议确定事项…: a meeting, not the issuer (its 纪要 is the body's: 临泽县人民政府常务会议纪要)
     org = m.group()
     # A name holds no year (红安县2023年度法治政府建设情况报告, 县司法局2023年…) and no deed (汉源县人大常委会
     # 专题研究人大信息工作): the body is the prefix before them, if any (冷水滩召开全区…会议: the place held a

@@ -1349,6 +1349,12 @@ def test_a_span_of_years_in_the_file_name_is_a_period_not_the_year(name):
     assert (found["year"], found["date"]) == (2023, "2023-07-08")
 
 
+def test_a_meetings_minutes_are_the_bodys_whose_meeting_it_is():
+    lines = ("11月14日，县长张某主持召开县政府第25次常务会议。", "会议原则同意清洁取暖实施方案，由县财政局统筹安排补贴资金。")
+    assert meta("临泽县人民政府常务会议纪要", *lines)["org"] == "临泽县人民政府"  # not 县财政局, which a decision names
+    assert meta("第八次县政府常务会议确定事项落实情况", *lines)["org"] != "县政府"  # the meeting decided; the report is not its
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
