@@ -200,6 +200,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin).
     """
     name, issue = bulletin
+    if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
+        title = "".join(title.split())
     shown = _placed(title, org)
     lead = _LEADING_YEAR.match(shown)
     if _is_generic(shown, org) and not _names_owner(shown, org):
@@ -247,6 +249,9 @@ def _is_generic(title: str, org: str | None) -> bool:
     for place in reversed(find_places(rest)):
         rest = rest[: place.start] + rest[place.end:]
     return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN
+
+
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
 
 
 def _placed(title: str, org: str | None) -> str:

@@ -58,6 +58,8 @@ from baogao.titles import display_title, infer_title, title_from_filename
         ("红旗村2023年工作总结", "", 2023, "红旗村村民委员会", None, "红旗村2023年工作总结"),
         # no office known: the province is the owner of its 政府工作报告 only (a county's 汇报 is not the province's)
         ("关于乡村振兴工作情况的汇报", "", 2023, None, "湖北省", "2023年关于乡村振兴工作情况的汇报"),
+        # a title set out letter by letter is read as one word
+        ("政 府 工 作 报 告", "", 2024, "宁海县西店镇人民政府", "浙江省", "2024年宁海县西店镇政府工作报告"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
