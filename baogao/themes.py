@@ -732,8 +732,8 @@ def _near_misses(found_in: _Occurrences, model: theme_model.ThemeModel, sections
     held = set(listed).union(*(hit.parts for hit in listed.values()))
     added = {}
     for section in sections:
-        if section.kind == "report" or section.index in held:
-            continue
+        if section.kind == "report" or section.index in held or _vetoed(found_in, section, texts):
+            continue  # (what the theme's unless or others words rule out, the model does not add back)
         spans = ((section.head,) if section.head else ()) + section.body
         score, words = found_in.count(spans)
         if not words:

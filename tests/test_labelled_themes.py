@@ -126,13 +126,16 @@ def test_second_read_covers_the_user_themes(scores):
 # 0.79 recall, 督查 sections 0.81 → 0.80 recall); the model for 信息报送 moved its sections from
 # 0.86 / 0.68 (thirteen batches, rules alone) to 0.78 / 0.83 (its added recall costs precision).
 # 督查's later rules (督察, the checked side's demands, 考核组) raised its recall to 0.83 sections,
-# 0.86 reports: those floors stand 0.02 below.
+# 0.86 reports: those floors stand 0.02 below. Session 17: 作风建设's campaign words (减轻基层负担, 会海,
+# 中梗阻) 0.79 → 0.81 recall; 信息报送 not in a section about the 值班室's reports (others) 0.78 → 0.81
+# precision for 0.83 → 0.82 recall (two passages its readers read broadly); 督查 not in a check of
+# firms' hazards (安全隐患) 0.82 → 0.84 precision.
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.9, 0.79),
-    ("作风建设", "reports"): (0.95, 0.85),
-    ("信息报送", "sections"): (0.78, 0.83),
-    ("信息报送", "reports"): (0.85, 0.9),
-    ("督查", "sections"): (0.8, 0.81),
+    ("作风建设", "sections"): (0.9, 0.8),
+    ("作风建设", "reports"): (0.95, 0.86),
+    ("信息报送", "sections"): (0.8, 0.81),
+    ("信息报送", "reports"): (0.87, 0.9),
+    ("督查", "sections"): (0.83, 0.81),
     ("督查", "reports"): (0.85, 0.84),
 }
 

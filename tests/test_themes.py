@@ -1271,3 +1271,34 @@ def test_a_keyword_written_with_quotation_marks_is_refused_by_name(tmp_path, mon
     assert text != VALID
     with pytest.raises(TaxonomyError, match="“督办”"):
         load_taxonomy(write(tmp_path, monkeypatch, text))
+
+
+def test_what_the_值班室_reports_up_is_no_信息报送_even_for_the_model(taxonomy):
+    r = report("（五）规范运行，值班应急更加高效。",
+               "严格执行24小时值班和领导带班制度，向市政府总值班室报送突发事件信息11起，均在规定时限内报送，无迟报漏报现象。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    own = report("（五）信息工作。", "全年编发政务信息326条，向市政府总值班室报送突发事件信息11起，无迟报漏报。")
+    assert by_theme(classify(own, taxonomy), "信息报送")  # the office's own information work named with it
+
+
+def test_a_check_of_firms_hazards_is_no_督查(taxonomy):
+    r = report("二、挂牌督办情况", "对排查出的14处重大安全隐患，由县防汛抗旱指挥部实行挂牌督办，县应急局每周跟踪督办整改进展，目前已销号9处。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+
+
+@pytest.mark.parametrize(("lines", "theme"), [
+    # 形式主义 and 官僚主义 named by the forms a campaign against them takes
+    (("二、填平“会海”，让基层少开会议", "不层层开会传达。推行“无会周”制度，全年召开全县性会议同比减少31%，文山会海明显减少。"), "作风建设"),
+    (("一、整治推诿扯皮，破解“中梗阻”", "开展机关效能大体检，梳理推诿扯皮问题9个，全部整改到位。"), "作风建设"),
+    (("二是减轻基层负担。", "清理规范各类督查检查考核事项，减轻基层负担，让基层干部把更多精力用在抓落实上。"), "作风建设"),
+    # a check of staff at work is of their 作风, not a 督查 of tasks
+    (("关于县直机关上班纪律暗访情况的通报", "县直各单位：", "9月12日，县委县政府督查室对县直42个单位上班情况进行了突击暗访。",
+      "暗访发现，6个单位存在上班时间人员去向不明问题，2名工作人员上班时间玩手机游戏。"), "作风建设"),
+    (("（二）动态跟踪，定期调度盯办。", "对县政府常务会议议定事项逐项盯办，按周调度，确保按期办结。"), "督查"),
+    (("二、基本情况", "全年共撰写各类稿件64篇，被县委《每日要情》刊用29篇，被市委办公室《决策参考》刊用3篇。"), "信息报送"),
+])
+def test_a_themes_own_words(taxonomy, lines, theme):
+    matches = classify(report(*lines), taxonomy)
+    assert by_theme(matches, theme)
+    if theme == "作风建设" and "暗访" in lines[0]:
+        assert not by_theme(matches, "督查")
