@@ -231,6 +231,8 @@ def _launched_year(title: str) -> int | None:
 
 
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
+# 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度[^，。；：\n]{0,30}?(?:总结|表彰)[^，。；：\n]{0,12}?会")
 
 
 def _filed_year(stem: str) -> int | None:
@@ -605,7 +607,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
     copy of last year's file, whose date the copy keeps. A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before)."""
-    titled = _launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title)
+    summed_up = _MEETING_ON_A_YEAR.search(_normalize_digits(title))
+    # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
+    titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
     dated = _dated_year(text) if titled else None
     if titled and dated and dated < titled:
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
@@ -625,7 +629,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
         found = year()
         if found is not None:
             return found, source, None
-    return None, None, _event_year(text)
+    after = int(summed_up.group(1)) if summed_up and _plausible(int(summed_up.group(1))) else None
+    return None, None, max(filter(None, (_event_year(text), after)), default=None)
 
 
 # ----------------------------------------------------------------------------------------- org

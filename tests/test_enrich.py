@@ -1355,6 +1355,13 @@ def test_a_meetings_minutes_are_the_bodys_whose_meeting_it_is():
     assert meta("第八次县政府常务会议确定事项落实情况", *lines)["org"] != "县政府"  # the meeting decided; the report is not its
 
 
+def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():
+    found = meta("我县召开2022年度高质量发展考核总结表彰大会", "2月10日，我县召开2022年度高质量发展考核总结表彰大会，总结过去一年工作。")
+    assert (found["year"], found["year_min"]) == (None, 2022)  # held in February of which year, the item does not say
+    dated = meta("我县召开2022年度高质量发展考核总结表彰大会", "2月10日，我县召开表彰大会。", "县委办公室", "2023年2月12日")
+    assert dated["year"] == 2023
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
