@@ -314,9 +314,12 @@ def _date(text: str, year: int | None) -> str | None:
         found = _iso_date(int(written.group(1)), _cn_or_int(written.group(2)), _cn_or_int(written.group(3)))
         if found:
             return found
+    printed = None  # the 版记's …印发 day: the 成文日期 when no line under a signature gives it (it comes before)
     for line in head + tail:
         m = _date_line(line)
-        if m:
+        if m and _PRINTED.match(line):
+            printed = printed or m
+        elif m:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
@@ -337,6 +340,8 @@ def _date(text: str, year: int | None) -> str | None:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
+    if printed:
+        return _iso_date(int(printed.group(1)), _cn_or_int(printed.group(2)), _cn_or_int(printed.group(3)))
     if year is not None:
         for line in head:
             m = _DATELINE.match(line.strip())

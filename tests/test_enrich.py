@@ -838,6 +838,13 @@ def test_an_institution_signs_its_report_but_a_survey_counting_companies_names_n
     assert meta("关于快递行业从业人员社会保险的调研报告", "松桃县现有7家快递公司，从业人员300余人。")["org"] is None
 
 
+def test_the_signatures_date_is_the_成文日期_not_the_版记s_printing_day():
+    lines = ("各乡镇人民政府：", "《方案》已经县政府同意，现印发给你们，请认真贯彻执行。", "桐庐县人民政府办公室", "2024年3月5日",
+             "桐庐县城乡环境综合整治实施方案", "一、主要任务", "（1）第1项任务。", "（2）第2项任务。",
+             "桐庐县人民政府办公室                     2024年3月6日印发")
+    assert meta("桐庐县人民政府办公室关于印发《桐庐县城乡环境综合整治实施方案》的通知", *lines)["date"] == "2024-03-05"
+
+
 def test_the_版记s_printing_line_dates_the_document_and_names_its_office():
     lines = ("各乡镇人民政府，县政府各部门：", "现将《方案》印发给你们，请认真贯彻执行。", "抄送：县委办公室，县人大常委会办公室。",
              "嵩县人民政府办公室                      2023年5月6日印发")
