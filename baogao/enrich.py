@@ -938,9 +938,28 @@ def _starts_with_place(s: str) -> bool:
 
 
 def _same_office(short: str, full: str) -> bool:
-    """Whether `full` (浏阳市委办公室) is the office `short` names by its level word (县委办公室, 县委办)."""
+    """Whether `full` (浏阳市委办公室) is the office `short` names by its level word (县委办公室, 县委办),
+    or by its short name (县人社局 → 元谋县人力资源和社会保障局, 县发改委 → 金寨县发展和改革委员会: the
+    short name's characters in the full name's order, ending alike)."""
     name = _SHORT_OFFICE.sub(r"\1办公室", short)
-    return name[0] in _LEVEL_CHARS and len(name) > 2 and full.endswith(name[1:]) and full != name
+    if name[0] not in _LEVEL_CHARS or len(name) <= 2 or full == name:
+        return False
+    if full.endswith(name[1:]):
+        return True
+    end = 0
+    for place in find_places(full):  # the name after its places (元谋县 人力资源和社会保障局)
+        if place.start != end:
+            break
+        end = place.end
+    body = full[end:] if end else ""
+    ends_alike = bool(body) and (body[-1] == name[-1] or (name.endswith("委") and body.endswith("委员会")))
+    return ends_alike and _in_order(name[1:], body)
+
+
+def _in_order(chars: str, word: str) -> bool:
+    """Whether `chars` appear in `word` in their order (an abbreviation: 人社局 in 人力资源和社会保障局)."""
+    rest = iter(word)
+    return all(ch in rest for ch in chars)
 
 
 def _qualify(org: str, opening: str, names: str = "") -> str:

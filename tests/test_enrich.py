@@ -737,6 +737,11 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县委办2023年工作总结", "浏阳市委办公室", "浏阳市委办公室"),
         ("县政府办2023年工作总结", "红安县人民政府办公室", "红安县人民政府办公室"),
         ("县政府办2023年工作总结", "红安县财政局", "县政府办公室"),  # another body signs: not the title's office
+        # …or by its short name
+        ("县人社局2023年工作总结", "元谋县人力资源和社会保障局", "元谋县人力资源和社会保障局"),
+        ("县发改委2023年第三季度工作总结", "金寨县发展和改革委员会", "金寨县发展和改革委员会"),
+        ("县住建局2023年工作总结", "永修县住房和城乡建设局", "永修县住房和城乡建设局"),
+        ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
     ],
 )
 def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, signature, org):
