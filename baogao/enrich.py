@@ -409,7 +409,8 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
     opening names the year before the date's, or the year just past (一年来，…), and its last date
     line is of January or February."""
     head, tail = _ends(text)
-    months = [m for m in (_date_line(line) for line in reversed(tail)) if m and int(m.group(1)) == dated]
+    months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in reversed(tail))
+              if m and int(m.group(1)) == dated]
     if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
         return False
     return any(re.match(rf"\s*(?:{dated - 1}\s?年(?:度|以来|来)?|{_YEAR_PAST})[，,]", line) for line in head)
@@ -438,18 +439,21 @@ def _dated_year(text: str) -> int | None:
     figures = _signed_in_figures(tail)
     if figures and _plausible(int(figures.group(1))):
         return int(figures.group(1))
-    return _cover_year(head)
+    return _cover_year(head, tail)
 
 
-def _cover_year(head: list[str]) -> int | None:
-    """The year of a cover's month line under who presents it (汇报材料 / 醴陵市教育局 / 2023年10月),
-    among the first lines: not a month a chronicle or a table opens with."""
-    lines = [line.strip() for line in head if line.strip()][:_COVER_LINES]
-    for above, line in zip(lines, lines[1:]):
-        month = _MONTH_LINE.match(line)
-        body = _SIGNATURE.match(above) if month else None
-        if month and body and not body.group("date") and _reads_as_body(body.group("org")) and _plausible(int(month.group(1))):
-            return int(month.group(1))
+def _cover_year(head: list[str], tail: list[str]) -> int | None:
+    """The year of a month line under who presents or signs the text: a cover's (汇报材料 / 醴陵市教育局 /
+    2023年10月) among the first lines, a signature's among the last (寿光市农业农村局 / 二〇二三年十二月);
+    not a month a chronicle or a table opens with."""
+    first = [line.strip() for line in head if line.strip()][:_COVER_LINES]
+    last = [line.strip() for line in tail if line.strip()][-_COVER_LINES:]
+    for lines in (first, last):
+        for above, line in zip(lines, lines[1:]):
+            month = _MONTH_LINE.match(_normalize_digits(line))
+            body = _SIGNATURE.match(above) if month else None
+            if month and body and not body.group("date") and _reads_as_body(body.group("org")) and _plausible(int(month.group(1))):
+                return int(month.group(1))
     return None
 
 
@@ -704,7 +708,7 @@ _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|政研室|政策研究室|研究室|研究中心|党校|行政学院|研究院|社科院))"
                             r"\s*(?:联合)?课题组$")
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
-_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
+_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
 _NUMERIC_DATE_LINE = re.compile(r"^\s*[（(]?(\d{4})\s*[./／-]\s*(\d{1,2})\s*[./／-]\s*(\d{1,2})[）)]?\s*$")
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")

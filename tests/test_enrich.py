@@ -769,6 +769,17 @@ def test_a_cover_names_who_presents_it_and_when(month):
     assert (found["org"], found["year"], found["level"], found["region"]) == ("醴陵市教育局", 2023, "县", "湖南省")
 
 
+@pytest.mark.parametrize(("signed", "opening", "year"), [
+    ("2023年12月", "今年以来，我局扎实推进各项工作。", 2023),
+    ("二〇二三年十二月", "今年以来，我局扎实推进各项工作。", 2023),
+    ("（2023年11月）", "今年以来，我局扎实推进各项工作。", 2023),
+    ("2024年1月", "一年来，我局扎实推进各项工作。", 2023),  # a year's summary signed early in the next
+])
+def test_a_signatures_month_line_dates_the_year(signed, opening, year):
+    found = meta("县林业局工作总结", opening, "一、主要工作", "完成植树造林1.2万亩。", "舒城县林业局", signed)
+    assert (found["year"], found["date"]) == (year, None)
+
+
 @pytest.mark.parametrize(("byline", "org"), [("巴东县委政研室课题组", "巴东县委政研室"), ("邛崃市委政研室 课题组", "邛崃市委政研室")])
 def test_a_studys_team_under_its_title_writes_it(byline, org):
     assert meta("关于我县农村集体经济发展情况的调研报告", byline, "为深入了解全县农村集体经济发展情况，课题组开展了专题调研。")["org"] == org
