@@ -673,7 +673,8 @@ _ORG_SUFFIX = (
 )
 # A public institution (titles.INSTITUTIONS) is a writer in a title or a signature, never read from a
 # clause of the text (松桃县现有7家快递公司 is what a survey counts).
-_WRITER_SUFFIX = rf"(?:{_ORG_SUFFIX}|{INSTITUTIONS})"
+_RESEARCHERS = r"(?:政研室|政策研究室|研究室|研究中心|党校|行政学院|研究院|社科院)"  # who write a study
+_WRITER_SUFFIX = rf"(?:{_ORG_SUFFIX}|{INSTITUTIONS}|{_RESEARCHERS})"
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
 _SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
@@ -705,8 +706,8 @@ _SIGNATURE_LINES = 6
 _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")  # (a draft's 2023.6.30, 2023/12/26)
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
-_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|政研室|政策研究室|研究室|研究中心|党校|行政学院|研究院|社科院))"
-                            r"\s*(?:联合)?课题组$")
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?课题组$")
+_RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 _MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
@@ -1352,9 +1353,10 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     for k, line in enumerate(lines):
-        team = _RESEARCH_TEAM.match(line)
-        if team and k < 2 and _reads_as_body(team.group("org")):  # 巴东县委政研室课题组 under a 调研报告's title
-            return team.group("org")
+        team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
+        org = team.groupdict().get("org") or team.group() if team else ""
+        if team and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室 under a 调研报告's title
+            return org
         m = _SIGNATURE.match(line)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue

@@ -780,9 +780,16 @@ def test_a_signatures_month_line_dates_the_year(signed, opening, year):
     assert (found["year"], found["date"]) == (year, None)
 
 
-@pytest.mark.parametrize(("byline", "org"), [("巴东县委政研室课题组", "巴东县委政研室"), ("邛崃市委政研室 课题组", "邛崃市委政研室")])
+@pytest.mark.parametrize(("byline", "org"), [("巴东县委政研室课题组", "巴东县委政研室"), ("邛崃市委政研室 课题组", "邛崃市委政研室"),
+                                          ("中共巴东县委政策研究室", "中共巴东县委政策研究室")])  # (no 课题组)
 def test_a_studys_team_under_its_title_writes_it(byline, org):
     assert meta("关于我县农村集体经济发展情况的调研报告", byline, "为深入了解全县农村集体经济发展情况，课题组开展了专题调研。")["org"] == org
+
+
+def test_a_research_office_signs_its_study():
+    lines = ("近期，我室组成调研组，深入12个乡镇开展调研。", "一、基本情况", "全县村级集体经济收入稳步增长。", "中共鄢陵县委政策研究室",
+             "2023年10月12日")
+    assert meta("关于村级集体经济发展情况的调研报告", *lines)["org"] == "中共鄢陵县委政策研究室"
 
 
 @pytest.mark.parametrize(
