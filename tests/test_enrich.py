@@ -637,6 +637,8 @@ def test_find_platforms():
         ("关于实施乡村振兴战略的意见", [], HASH_NAME, "意见"),
         ("第十四届全国人民代表大会第一次会议关于政府工作报告的决议", [], HASH_NAME, "决议"),
         ("在全县经济工作会议上的讲话", [], HASH_NAME, "讲话"),
+        ("在全市乡村振兴工作推进会上的交流发言", [], HASH_NAME, "讲话"),  # an exchange, a discussion, a pledge: spoken too
+        ("在县委理论学习中心组学习会上的研讨发言", [], HASH_NAME, "讲话"),
         ("2023年工作总结和2024年工作计划", [], HASH_NAME, "工作总结"),  # the summary, with a plan joined
         ("2024年工作计划", [], HASH_NAME, "其他"),
         ("2023年度个人述职报告", [], HASH_NAME, "工作总结"),  # a 述职报告 sums up its writer's year
