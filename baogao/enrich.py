@@ -812,7 +812,7 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[在于对]?[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -1595,6 +1595,9 @@ _TO_ALL_PROVINCES = re.compile(r"(?:^|\n)\s*各省、自治区、直辖市")
 _ADDRESSEE_CHARS = 400
 
 
+_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|发言|致辞|报告)")
+
+
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
@@ -1618,6 +1621,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
+    spoken = _SPOKEN_TO_AREA.match(_LEADING_YEAR.sub("", title))
+    if spoken:  # 在全县经济工作会议上的讲话: a meeting of the whole county, its leader speaking (全市 may be a county's)
+        return _LEVEL_BY_CHAR[spoken.group(1)]
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]

@@ -802,7 +802,7 @@ def test_a_research_office_signs_its_study():
         ("县委常委、县委办主任 李四", "县委办公室", "县"),
         ("县长 刘某某", "县人民政府", "县"),
         ("县委书记 王五", "县委", "县"),
-        ("主任 李四", None, None),  # whose 主任: nothing said
+        ("主任 李四", None, "县"),  # whose 主任: nothing said (the level is the meeting's: 在全县…)
     ],
 )
 def test_a_speechs_speaker_line_names_the_body(speaker, org, level):
@@ -1392,6 +1392,17 @@ def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():
     assert (found["year"], found["year_min"]) == (None, 2022)  # held in February of which year, the item does not say
     dated = meta("我县召开2022年度高质量发展考核总结表彰大会", "2月10日，我县召开表彰大会。", "县委办公室", "2023年2月12日")
     assert dated["year"] == 2023
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("在全县经济工作会议上的讲话", "县"),
+    ("在全镇2024年度“三级干部”大会上的讲话", "乡"),
+    ("2024年在全省信息工作会议上的讲话", "省"),
+    ("在全市优化营商环境大会上的讲话", None),  # 全市 may be a county-level city's
+])
+def test_a_speech_to_a_whole_area_is_of_its_level(title, level):
+    found = meta(title, "同志们：今天我们召开会议，部署今年的工作。")
+    assert (found["level"], found["org"]) == (level, None)  # (在全镇 is no town)
 
 
 def test_an_office_named_with_several_places_is_not_given_one():
