@@ -54,6 +54,7 @@ from baogao.places import (
     find_platforms,
 )
 from baogao.schema import MIN_YEAR
+from baogao.search.variants import to_simplified
 
 
 # How much of the body counts as the opening, where the office, the subject and the place of a
@@ -75,13 +76,15 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str] | None = None) -> dict:
     """Metadata of one report; `source_name` is its file name (a hash-like name is fine),
     `properties` what the file says of itself (baogao.readers: "created" …)."""
-    title = "" if report.title_inferred else report.title.strip()
-    text = report.text()
-    body = "\n".join(block.text for block in report.blocks)
+    # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
+    # folded, one character for one (its office is named in simplified characters, as search folds it).
+    title = to_simplified("" if report.title_inferred else report.title.strip())
+    text = to_simplified(report.text())
+    body = to_simplified("\n".join(block.text for block in report.blocks))
     opening = body[:_OPENING_CHARS]
-    stem = _file_stem(source_name)
+    stem = to_simplified(_file_stem(source_name))
 
-    doc_type = _doc_type(title, stem, opening, report.subtitle)
+    doc_type = _doc_type(title, stem, opening, to_simplified(report.subtitle))
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary)

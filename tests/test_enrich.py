@@ -1405,6 +1405,15 @@ def test_a_speech_to_a_whole_area_is_of_its_level(title, level):
     assert (found["level"], found["org"]) == (level, None)  # (在全镇 is no town)
 
 
+@pytest.mark.parametrize(("title", "doc_type"), [("紅安縣人民政府辦公室2023年工作總結", "工作总结"),
+                                              ("關於2023年信息報送工作情況的匯報", "情况汇报")])
+def test_a_text_in_traditional_characters_is_read_as_its_simplified_fold(title, doc_type):
+    found = meta(title, "2023年，在縣委、縣政府的正確領導下，我辦各項工作取得新成效。", "一、主要工作", "全年編發政務信息326條。",
+                 "紅安縣人民政府辦公室", "2023年12月20日")
+    assert (found["org"], found["level"], found["region"], found["year"], found["doc_type"]) == (
+        "红安县人民政府办公室", "县", "湖北省", 2023, doc_type)
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
