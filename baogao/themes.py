@@ -565,11 +565,14 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
                 stop -= 1
             sentence_end = _LEAD_END.search(text, start, stop)
             head_end = sentence_end.end() if sentence_end else stop
+            clause_end = _CLAUSE_END.search(text, start, head_end)
+            if head_end - start > LEAD_MAX_CHARS and clause_end and clause_end.end() - start <= LEAD_MAX_CHARS:
+                head_end = clause_end.end()  # 四是加强作风纪律，严格执行考勤制度，…。: the item's topic is its first clause
             lead = _Draft("lead", "", draft.level + 1, b, char=start, parent=draft,
                           heading_block=draft.heading_block, end_block=b + 1, end_char=stop)
             if head_end - start <= LEAD_MAX_CHARS:
                 lead.head = (b, start, head_end)
-                lead.label = text[start:head_end]
+                lead.label = text[start:head_end].rstrip("，,")
                 if head_end < stop:
                     lead.body.append((b, head_end, stop))
             else:
@@ -578,6 +581,9 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
             leads.append(lead)
     draft.body = rest
     return leads
+
+
+_CLAUSE_END = re.compile(r"[，,]")
 
 
 def _lead_starts(text: str, span: Span) -> list[int]:

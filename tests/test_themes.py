@@ -1302,3 +1302,12 @@ def test_a_themes_own_words(taxonomy, lines, theme):
     assert by_theme(matches, theme)
     if theme == "作风建设" and "暗访" in lines[0]:
         assert not by_theme(matches, "督查")
+
+
+def test_a_long_items_first_clause_is_its_topic(taxonomy):
+    # 四是加强作风纪律，严格执行考勤制度，…: the lead sentence is too long to be a heading; its first clause names the item
+    r = report("二、下一步工作打算", "一是加强学习，提升办公室人员业务能力；二是抓好信息报送，每月至少报送信息10条；"
+               "三是强化督查督办，确保镇党委、政府决策部署落到实处；四是加强作风纪律，严格执行考勤制度，树立党政办良好形象。")
+    matches = classify(r, taxonomy)
+    assert [m.label for m in by_theme(matches, "作风建设")] == ["四是加强作风纪律"]
+    assert [m.label for m in by_theme(matches, "督查")] == ["三是强化督查督办"]
