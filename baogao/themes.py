@@ -67,8 +67,8 @@ TEXT_UNIT = 500
 OFF_HEADING_FACTOR = 1.5
 # A report without headings is cut into runs of paragraphs of at least this many characters.
 WINDOW_CHARS = 1500
-# A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long; a
-# longer one is a sentence of the text.
+# A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long; of a
+# longer one, its first clause when that is (四是加强作风纪律，严格执行…。), else none.
 LEAD_MAX_CHARS = 24
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
