@@ -711,6 +711,8 @@ _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?课题组$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
+# …and a person's paper's (对照检查材料, 述职报告): the writer's office, then the name (中共秦安县委办公室　张建军)
+_PERSONAL_BYLINE = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?{_WRITER_SUFFIX})[ \u3000]+[{_HAN}]{{2,4}}$")
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 _MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
@@ -1356,9 +1358,9 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     for k, line in enumerate(lines):
-        team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
+        team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line) or _PERSONAL_BYLINE.match(line)
         org = team.groupdict().get("org") or team.group() if team else ""
-        if team and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室 under a 调研报告's title
+        if team and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室, 中共秦安县委办公室　张建军
             return org
         m = _SIGNATURE.match(line)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):

@@ -57,7 +57,7 @@ _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
 _TITLE_MAX_LEN_WITH_COMMA = 40  # a long line with a comma is a sentence
 _DOC_TYPE_WORDS = re.compile(
     r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复"
-    r"|计划|打算|思路|安排|要点)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点
+    r"|计划|打算|思路|安排|要点|提纲|材料)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点, 汇报提纲, 对照检查材料
 )
 # A line that is only a year or a part of one, above the title of a year's report (a cover's
 # 2023年度 / 县政府办公室工作总结; a bare 2024 only as 19xx or 20xx).
@@ -80,6 +80,8 @@ _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
 _ISSUER = rf"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处|中心|{INSTITUTIONS})"
 _ISSUER_END = re.compile(rf"{_ISSUER}$")
+# A person's paper under its title, by its writer's office and name (中共秦安县委办公室　张建军): a byline
+_PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
 _ISSUER_TO = re.compile(rf"^\S{{2,30}}?{_ISSUER}对")
 _TITLE_MAX_LINES = 3
@@ -291,7 +293,7 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
         and not second.startswith(_DASHES)
         and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
         and len(first) + len(second) <= _TITLE_MAX_LEN
-        and not (after and _is_title_like(after))
+        and not (after and _is_title_like(after) and not _PERSONAL_BYLINE.match(after))
         # a second line that opens as a title of its own (2023年…, 关于…, a place) under a column's
         # name (学习园地) is not a continuation, unless the first line ends on a joining word (…暨)
         # or is a motto of phrases set apart by spaces

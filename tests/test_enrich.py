@@ -788,6 +788,12 @@ def test_a_studys_team_under_its_title_writes_it(byline, org):
     assert meta("关于我县农村集体经济发展情况的调研报告", byline, "为深入了解全县农村集体经济发展情况，课题组开展了专题调研。")["org"] == org
 
 
+def test_a_persons_paper_is_its_writers_office():
+    found = meta("2023年度主题教育专题民主生活会个人对照检查材料", "中共秦安县委办公室　张建军", "（2024年1月18日）",
+                 "根据民主生活会的安排，现将个人对照检查情况报告如下。")
+    assert (found["org"], found["level"]) == ("中共秦安县委办公室", "县")
+
+
 def test_a_research_office_signs_its_study():
     lines = ("近期，我室组成调研组，深入12个乡镇开展调研。", "一、基本情况", "全县村级集体经济收入稳步增长。", "中共鄢陵县委政策研究室",
              "2023年10月12日")

@@ -127,6 +127,11 @@ TITLES = [
                  "县政府办公室关于完善工作汇报制度", True, 0, ("p", P), id="title-ending-in-a-doc-word"),
     pytest.param(["（三 ）对交办的信访事项进行督办", P], HASH_NAME, "", False, 0,
                  ("h", 2, "（三 ）对交办的信访事项进行督办"), id="heading-with-a-space-in-its-brackets"),
+    # a person's paper: its kind on the second line (个人对照检查材料, 汇报提纲), its writer's byline under it
+    pytest.param(["2023年度主题教育专题民主生活会", "个人对照检查材料", "中共秦安县委办公室　张建军", "（2024年1月18日）", P], HASH_NAME,
+                 "2023年度主题教育专题民主生活会个人对照检查材料", True, 0, ("p", "中共秦安县委办公室　张建军"), id="personal-paper-title"),
+    pytest.param(["全市医疗保障工作", "汇报提纲", "绥化市医疗保障局", "2023年12月", P], HASH_NAME, "全市医疗保障工作汇报提纲", True, 0,
+                 ("p", "绥化市医疗保障局"), id="outline-for-a-report"),
     # …and an institution's name over its report's kind (a court, a school, a street office, a centre)
     pytest.param(["蕉岭县人民法院", "2023年工作总结", P], HASH_NAME, "蕉岭县人民法院2023年工作总结", True, 0, ("p", P),
                  id="court-then-title-line"),
