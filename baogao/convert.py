@@ -183,8 +183,8 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     if "year" in sidecar:
         meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
         meta["year_min"] = None
-    # an issue of a bulletin whose text gives no item's title (本期要目 / 1.… 2.…) is the issue itself
-    shown = parsed.title if parsed.title_in_text or not parsed.masthead else ""
+    # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself
+    shown = "" if parsed.masthead and parsed.title_inferred else parsed.title
     meta["display_title"] = display_title(shown, parsed.subtitle, meta["year"], meta["org"], meta["region"],
                                           (parsed.masthead, parsed.issue))
     try:

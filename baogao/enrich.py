@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from baogao.gongwen import (
-    EDITION, HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, header_issuers, info_fields, is_header_line, masthead_editor,
+    HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
 from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
@@ -52,6 +52,7 @@ from baogao.places import (
     find_outlets,
     find_places,
     find_platforms,
+    leading_places_end,
 )
 from baogao.schema import MIN_YEAR
 from baogao.search.variants import to_simplified
@@ -235,7 +236,9 @@ def _launched_year(title: str) -> int | None:
 
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 # 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
-_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度[^，。；：\n]{0,30}?(?:总结|表彰)[^，。；：\n]{0,12}?会")
+# (not one that commends within the year: 2023年度教师节表彰大会)
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
+                                r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比)[^，。；：\n]{0,12}?会")
 
 
 def _filed_year(stem: str) -> int | None:
@@ -309,8 +312,8 @@ _MADE_ON = re.compile(r"(?:通过|批准|发布|公布|印发)\s*$")
 def _date(text: str, year: int | None) -> str | None:
     """The report's date (ISO 8601) when its text gives one: a 信息公开 table's 成文日期, a date
     line at the top or the end (its 成文日期, the day it was delivered, a regulation's adoption
-    line; not the day it takes effect), or under a signature anywhere (before the 附件), else a
-    news dateline in the year `year`."""
+    line, a bulletin's edition line; not the day it takes effect), or under a signature anywhere
+    (before the 附件); then the 版记's …印发 day; else a news dateline in the year `year`."""
     head, tail = _ends(text)
     written = _field_date(head)
     if written:
@@ -321,7 +324,7 @@ def _date(text: str, year: int | None) -> str | None:
     for line in head + tail:
         m = _date_line(line)
         if m and _PRINTED.match(line):
-            printed = printed or m
+            printed = printed or _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
         elif m:
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
@@ -344,7 +347,7 @@ def _date(text: str, year: int | None) -> str | None:
             if found:
                 return found
     if printed:
-        return _iso_date(int(printed.group(1)), _cn_or_int(printed.group(2)), _cn_or_int(printed.group(3)))
+        return printed
     if year is not None:
         for line in head:
             m = _DATELINE.match(line.strip())
@@ -386,10 +389,8 @@ def _date_line(line: str) -> re.Match[str] | None:
 def _edition(line: str) -> bool:
     """A bulletin's edition line: who edits it and the day of the issue (县人民政府办公室编
     2023年6月15日), a body's name, not a field's (报名截止 2023年6月15日)."""
-    if not EDITION.match(line.strip()):
-        return False
-    editor = re.sub(r"编(?:印)?$", "", line.split()[0])
-    return _reads_as_body(editor) or bool(re.search(f"{_WRITER_SUFFIX}$", editor))
+    editor = edition_editor(line)
+    return editor is not None and (_reads_as_body(editor) or bool(re.search(f"{_WRITER_SUFFIX}$", editor)))
 
 
 def _iso_date(year: int, month: int, day: int) -> str | None:
@@ -838,6 +839,8 @@ _BODIES_OF_KIND = {
 
 def _title_org(title: str) -> str | None:
     t = _LEADING_YEAR.sub("", title).strip()
+    if t.endswith("纪要"):  # 第八次县政府常务会议纪要: the minutes of the 县政府's meeting
+        t = re.sub(r"^第[\d一二三四五六七八九十百]+次", "", t)
     if t.startswith(("关于", "在")):  # 在全县…会议上的讲话 names an occasion, not the speaker's body
         return None
     verb = _TITLE_VERB.search(t)
@@ -870,7 +873,7 @@ def _title_org(title: str) -> str | None:
         # 南平市党委系统信息工作会议: the party committees of a city, not one body (an office's 系统,
         # 庆阳市政府办公室系统, is the office and the offices it leads)
         return None
-    if re.match(r"(?:常务|全体)?会议", t[m.end():]) and not t.endswith("纪要"):
+    if re.match(r"(?:常务|全体)?会议", t[m.end():]) and not (t.endswith("纪要") and _reads_as_body(m.group())):
         return None  # 第八次县政府常务会议确定事项…: a meeting, not the issuer (its 纪要 is the body's: 临泽县人民政府常务会议纪要)
     org = m.group()
     # A name holds no year (红安县2023年度法治政府建设情况报告, 县司法局2023年…) and no deed (汉源县人大常委会
@@ -917,8 +920,8 @@ def _reads_as_body(org: str) -> bool:
     """True for a name qualified by a place, a level, the centre or a redaction (县政府办公室,
     全国总工会, xx市人民政府). Keeps 数字政府…, 大部分人员认为工会 and 县级工会 (a kind of
     body, not one) out."""
-    if len(org) < 3 or re.match(r"[省市县区乡镇]级", org) or "各级" in org:
-        return False  # 县级工会, 全国产业工会和各级地方产业工会: kinds of bodies, not one
+    if len(org) < 3 or re.match(r"[省市县区乡镇](?:级|属|直)|乡镇", org) or "各" in org:
+        return False  # 县级工会, 县属国有公司, 县直各学校, 乡镇卫生院, 各级地方产业工会: kinds of bodies, not one
     if org.startswith(_NOT_A_SUBJECT) and not org.startswith("全国"):
         return False
     return bool(
@@ -956,14 +959,11 @@ def _same_office(short: str, full: str) -> bool:
         return False
     if full.endswith(name[1:]):
         return True
-    end = 0
-    for place in find_places(full):  # the name after its places (元谋县 人力资源和社会保障局)
-        if place.start != end:
-            break
-        end = place.end
+    end = leading_places_end(full)  # the name after its places (元谋县 人力资源和社会保障局)
     body = full[end:] if end else ""
-    ends_alike = bool(body) and (body[-1] == name[-1] or (name.endswith("委") and body.endswith("委员会")))
-    return ends_alike and _in_order(name[1:], body)
+    short = name[1:]  # (a bureau's or a commission's short name, 人社局, 发改委: not an office, 委办公室 of 县委机构编制委员会办公室)
+    ends_alike = bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会")))
+    return ends_alike and len(short) <= 5 and body[0] == short[0] and _in_order(short, body)
 
 
 def _in_order(chars: str, word: str) -> bool:
@@ -1540,17 +1540,27 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 _ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
-_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会")
+_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司")
+
+
+def _local_unit(org: str) -> str | None:
+    """A central system's unit of a place, from that place on: 国家税务总局红安县税务局 → 红安县税务局,
+    国家电网湖北省电力有限公司红安县供电公司 → 湖北省电力有限公司红安县供电公司 (its level and province
+    are the place's, not 中央 and 全国)."""
+    if not _CENTRAL.match(org):
+        return None
+    for body in _CENTRAL_BODY_END.finditer(org):
+        local = find_places(org[body.end():])
+        if local and local[0].start == 0 and local[0].level:
+            return org[body.end():]
+    return None
 
 
 def _level_of_org(org: str) -> str | None:
-    central = _CENTRAL.match(org)
-    for body in _CENTRAL_BODY_END.finditer(org) if central else ():
-        local = find_places(org[body.end():])
-        if local and local[0].start == 0 and local[0].level:
-            # 国家税务总局红安县税务局: a central system's bureau of a place is of the place's level
-            return _level_of_org(org[body.end():])
-    if central or _NPC_SESSION_ORG.match(org) and "全国" in org:
+    local = _local_unit(org)
+    if local:
+        return _level_of_org(local)
+    if _CENTRAL.match(org) or _NPC_SESSION_ORG.match(org) and "全国" in org:
         return "中央"
     org = _REDACTED_PREFIX.sub("", org)
     places = find_places(org)
@@ -1668,7 +1678,7 @@ def _dominant(counts: Counter[str]) -> str | None:
 
 def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> str | None:
     # Short sources name the report's own place: one province decides, two contradict.
-    for source in (title, org or "", stem):
+    for source in (title, (_local_unit(org) or org) if org else "", stem):
         provinces = _provinces(find_places(source))
         if len(provinces) == 1:
             return next(iter(provinces))

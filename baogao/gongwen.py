@@ -46,7 +46,7 @@ _ISSUE = re.compile(
     r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?$"
 )
 _MASTHEAD_MAX_CHARS = 20
-EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+_EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
@@ -99,7 +99,7 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
     text = lines[k].strip()
     if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
         return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
-    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(EDITION.match(text))
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -170,9 +170,16 @@ def masthead_editor(lines: tuple[str, ...]) -> str | None:
     2023年6月12日; 中共红安县委办公室编 …): the body that publishes every item of it."""
     header = lines[: header_length(lines)]
     for k, line in enumerate(header):
-        if k and _ISSUE.match(header[k - 1].strip()) and EDITION.match(line.strip()):
-            return re.sub(r"编(?:印)?$", "", line.strip().split()[0])
+        if k and _ISSUE.match(header[k - 1].strip()):
+            editor = edition_editor(line)
+            if editor:
+                return editor
     return None
+
+
+def edition_editor(line: str) -> str | None:
+    """The editor an edition line names (县人民政府办公室编    2023年6月15日 → 县人民政府办公室), else None."""
+    return re.sub(r"编(?:印)?$", "", line.strip().split()[0]) if _EDITION.match(line.strip()) else None
 
 
 def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:

@@ -50,7 +50,10 @@ _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 # …and as short as a heading's name when its siblings make it one (（二）整治违法建筑。), not a rule's sentence
 _SIBLING_MAX_LEN = 24
-_IN_FORCE = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)")  # 六、本办法自印发之日起执行。 closes a rule: no heading
+# A rule's closing articles (本办法自印发之日起执行。, 本办法由…负责解释。, 未尽事宜…, …以本办法为准。) and a 纪要's
+# decisions (一、会议同意…。) are sentences, whatever their siblings are.
+_NO_SIBLING = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)|负责解释|未尽事宜|为准。?$"
+                         r"|^\S{0,6}?会议(?:听取|同意|研究|决定|要求|强调|指出|认为|原则|讨论|审议)")
 _COLON_HEADING_MAX_LEN = 16
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
@@ -78,8 +81,11 @@ _OPENS_TITLE = re.compile(r".{0,30}?关于|(?:19|20)\d\d|[〇○零一二三四�
 
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
-_ISSUER = rf"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处|中心|{INSTITUTIONS})"
+_BODY = r"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处)"
+_ISSUER = rf"(?:{_BODY}|中心|{INSTITUTIONS})"
 _ISSUER_END = re.compile(rf"{_ISSUER}$")
+# (a news headline may end on the school, hospital or centre it tells of: 爱心企业走进红安县第一中学)
+_BODY_END = re.compile(rf"{_BODY}$")
 # A person's paper under its title, by its writer's office and name (中共秦安县委办公室　张建军): a byline
 _PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
@@ -323,7 +329,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
         # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
-        and (not any(_ISSUER_END.search(line) or line.endswith("组") for line in (first, second))
+        and (not any(_BODY_END.search(line) or line.endswith("组") for line in (first, second))
              or bool(NEWS_DATELINE.match(after)))
         and len(_HAN.findall(second)) >= _HEADLINE_MIN_HAN  # (nor a name: 张三)
         and bool(_SENTENCE_END.search(after))
@@ -414,7 +420,7 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
             line = body[i]
             end = _SENTENCE_END.search(line)
             if (lines[i][0][0] == "paragraph" and end and end.end() == len(line) <= _SIBLING_MAX_LEN
-                    and not _IN_FORCE.search(line)):
+                    and not _NO_SIBLING.search(line)):
                 lines[i] = [("heading", line, style)]
 
 

@@ -129,8 +129,8 @@ def find_places(text: str) -> list[Place]:
     for m in _mentions(pattern, text):
         if m.group() in guarded and not _at_word_start(text, m.start(), found):
             continue
-        if m.group()[-1] not in _LEVEL_WORDS and _TOWN_AFTER.match(text, m.end()):
-            continue  # 衢江区湖南镇, 越秀区北京街道, 山东村: a town, street or village so named, not the province
+        if m.group()[-1] not in _LEVEL_WORDS and _TOWN_AFTER.match(text, m.end()) and not pattern.match(text, m.end()):
+            continue  # 衢江区湖南镇, 越秀区北京街道, 山东村: a town, street or village so named (not 河南镇平县, 江苏镇江)
         if m.group()[-1] not in _LEVEL_WORDS and m.start() > 0:
             # 镇党委书记王安徽主持…, then 王安徽指出: a person's given name, not the province
             person = text[m.start() - 1] + m.group()
@@ -150,6 +150,17 @@ def find_places(text: str) -> list[Place]:
             )
         )
     return found
+
+
+def leading_places_end(name: str) -> int:
+    """Where the places a name opens with end (元谋县 in 元谋县人力资源和社会保障局, 广州市越秀区 in
+    广州市越秀区北京街道办事处): 0 when it opens with none."""
+    end = 0
+    for place in find_places(name):
+        if place.start != end:
+            break
+        end = place.end
+    return end
 
 
 def _mentions(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -194,7 +205,8 @@ _SURNAMES = (
 )
 _PERSON_BEFORE = re.compile(rf"(?:书记|[县市区镇乡省]长|主任|主席|局长|部长|委员|同志)[{_SURNAMES}]$")
 _LEVEL_WORDS = "省市县区州盟旗"
-_TOWN_AFTER = re.compile(r"镇|乡(?!村|镇)|村(?!镇|级)|街道|社区|路(?!径|线|上)|大街|大道")  # (a bare stem before a town's level word)
+# (a bare stem before a town's level word, or a river bank's: 藉河南岸; not 镇街, 村民, 路网, 社区工作者)
+_TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街道|社区(?!工作)|路(?!径|线|上|网)|大街|大道|岸")
 # Characters after which a word may begin: function words, and the level words that end a
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")

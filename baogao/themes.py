@@ -9,7 +9,8 @@ link to the passage that is about the theme:
    below it the text before the first heading (导语), each heading with its own text up to its
    first sub-heading, each 第X条 article, and in a report without headings runs of paragraphs of
    about `WINDOW_CHARS` characters; below those, each run of text that a lead-in opens
-   (一是…。二是…。第一，…), inside a paragraph or at its start.
+   (一是…。二是…。第一，…), inside a paragraph or at its start. The 版头 over the text (文号, a
+   bulletin's masthead) is in no section: it says what the text is, not what it is about.
 2. Each theme's words are counted in a section's heading (or lead sentence) and in its own text
    (not its sub-sections'). score = heading_factor × heading weight + text weight ÷
    max(1, characters ÷ `TEXT_UNIT`): the text counts as density, so neither a long section nor
@@ -28,7 +29,10 @@ link to the passage that is about the theme:
 4. For a theme whose entry says `model: true`, a section that no match holds and whose own text
    has some of the theme's words (a near miss of the rules) gets the theme when the trained
    model (baogao.theme_model) reads it as about the theme; its words are the evidence shown,
-   with the model's probability (`SectionMatch.model`).
+   with the model's probability (`SectionMatch.model`). It adds back nothing the theme's
+   `unless` or `others` words rule out.
+5. A report's themes (`report_themes`, its chips) are ordered by how much of its text each
+   covers (`SectionMatch.chars`).
 
 Pure functions, no jieba: each theme is one precompiled alternation of its keywords (plus its
 few patterns), scanned once over the text of the report; every span (a heading, a section's text,
@@ -828,7 +832,8 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
 def _covered_chars(section: Section, hit: _Hit, sections: list[Section], texts: list[str]) -> int:
     """How much of the report the match is about, in characters: the whole report for （全文）,
     the whole section when it stands for its sub-sections, the paragraph of a match made by one
-    passage, else its own text (when it is about the theme itself) and its parts'."""
+    passage, else its own heading or lead sentence and text (when it is about the theme itself)
+    and its parts'."""
     if section.kind == "report":
         covered: Iterable[int] = range(len(sections))
     elif hit.covers is not None:
@@ -837,7 +842,11 @@ def _covered_chars(section: Section, hit: _Hit, sections: list[Section], texts: 
         return len(texts[hit.focus[0]])
     else:
         covered = hit.parts
-    return sum(end - start for k in covered for _, start, end in sections[k].body)
+    total = 0
+    for k in covered:  # its heading or lead sentence too: a lead item may be all there is of it
+        head = sections[k].head
+        total += (head[2] - head[1] if head else 0) + sum(end - start for _, start, end in sections[k].body)
+    return total
 
 
 def _heading_themes(taxonomy: Taxonomy, occurrences: list[_Occurrences], sections: list[Section]) -> list[set[int]]:

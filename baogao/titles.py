@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from baogao.places import find_places
+from baogao.places import find_places, leading_places_end
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
@@ -43,13 +43,13 @@ _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 # first item after a space starts the text, not the title.
 _RUN_IN_ITEM = re.compile(r"\s+(?:一是|一要|其一|一、|[（(]一[）)]|1[、.．])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# Public institutions that write and sign their own reports (县人民医院, 七里坪镇中心学校, 仁怀市档案馆,
+# 县供电公司, 中国人民银行红安县支行, 县人民法院): the words that end their names.
+INSTITUTIONS = (r"医院|卫生院|保健院|学校|中学(?!生)|小学(?!生)|幼儿园|档案馆|图书馆|博物馆|纪念馆|文化馆|(?<!分)公司|执法大队|交警大队"
+                r"|调查队|支行|人民法院|人民检察院")
 # A speech's speaker on a line of his own, post and name set apart: his body (if named), post and
 # name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
 # the title; enrich reads the body from it.
-# Public institutions that write and sign their own reports (县人民医院, 七里坪镇中心学校, 仁怀市档案馆,
-# 县供电公司, 中国人民银行红安县支行, 县人民法院): the words that end their names.
-INSTITUTIONS = (r"医院|卫生院|保健院|学校|中学|小学|幼儿园|档案馆|图书馆|博物馆|纪念馆|文化馆|(?<!分)公司|执法大队|交警大队"
-                r"|调查队|支行|人民法院|人民检察院")
 HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
 SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
                      rf"(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席|组长|委员|秘书长|常委)"
@@ -116,9 +116,15 @@ def title_from_filename(source_name: str) -> str:
     """The file name as a title when it reads like one (Chinese, not a hash or a number)."""
     stem = _ASCII_TAGS.sub("", _ORDERING_PREFIX.sub("", file_stem(source_name)))
     stem = _BROKEN_BETWEEN_HAN.sub("", stem.replace("_", " ")).strip()
-    if len(_HAN.findall(stem)) < 4 or len(_HAN.findall(stem)) < len(stem) / 2:
+    if len(_HAN.findall(stem)) < 4 or len(_HAN.findall(stem)) < len(stem) / 2 or _DEFAULT_NAME.match(stem):
         return ""
     return stem
+
+
+# The names programs give a new or copied file (新建文本文档, 新建 Microsoft Word 文档 (2), 微信图片_2023…,
+# …的副本): no title
+_DEFAULT_NAME = re.compile(r"^(?:新建\s*(?:文本文档|Microsoft\s*Word\s*文档|DOCX?\s*文档|WPS\s*文字文档|文件夹)|微信图片|微信文件|"
+                           r"未命名(?:文档)?|无标题(?:文档)?|文档\s*\d*|副本)[\s\d()（）._-]*(?:的?副本)?[\s\d()（）]*$", re.I)
 
 
 def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
@@ -251,6 +257,8 @@ def _is_generic(title: str, org: str | None) -> bool:
     return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN
 
 
+# a level's character that starts a word (市场监管局, 县级公立医院, 市民, 区域): no level word standing for a place
+_LEVEL_IN_WORD = re.compile(r"^[省市县区乡镇](?:场|民|级|域|城|属|直|内|外)")
 _LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
 
 
@@ -259,11 +267,7 @@ def _placed(title: str, org: str | None) -> str:
     place: 县政府办2023年工作总结 by 萧县人民政府办公室 → 萧县政府办…, 县应急管理局… by 庐江县应急管理局 →
     庐江县应急管理局…, a generic 虬津镇2023年工作总结 by 永修县虬津镇人民政府 → 永修县虬津镇… (every county has a
     县政府办, and the office known, its title should say which; 县人社局 of 元谋县 → 元谋县人社局)."""
-    end = 0
-    for found in find_places(org or ""):
-        if found.start != end:
-            break
-        end = found.end
+    end = leading_places_end(org or "")
     lead = _LEADING_YEAR.match(title)
     head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
     if not org or not end or find_places(body):
@@ -271,7 +275,7 @@ def _placed(title: str, org: str | None) -> str:
     place, rest = org[:end], org[end:]
     forms = {rest, rest.replace("人民", "")}
     forms |= {form.replace("办公室", "办") for form in forms}
-    if place[-1] in _LEVEL_WORDS and body[:1] == place[-1] and (
+    if place[-1] in _LEVEL_WORDS and body[:1] == place[-1] and not _LEVEL_IN_WORD.match(body) and (
             any(f and body.startswith(f, 1) for f in forms) or _LEVEL_BODY.match(body)):
         return head + place + body[1:]  # 县政府办 of 萧县: 萧县政府办; 县人社局 of 元谋县: 元谋县人社局
     town = _LOCAL_PLACE.match(rest)

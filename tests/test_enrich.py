@@ -744,6 +744,7 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县发改委2023年第三季度工作总结", "金寨县发展和改革委员会", "金寨县发展和改革委员会"),
         ("县住建局2023年工作总结", "永修县住房和城乡建设局", "永修县住房和城乡建设局"),
         ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
+        ("县委办2023年工作总结", "红安县委机构编制委员会办公室", "县委办公室"),  # another office, not an abbreviation of it
     ],
 )
 def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, signature, org):
@@ -857,11 +858,24 @@ def test_a_bulletins_edition_line_dates_the_issue(edition, date):
         ("国家税务总局湖北省税务局2023年工作总结", "国家税务总局湖北省税务局", "省"),
         ("国务院办公厅2023年工作总结", "国务院办公厅", "中央"),
         ("全县中小学校安全工作总结", None, None),  # the schools of a county: no one writer
+        ("乡镇卫生院2023年工作总结", None, None),  # a kind of body
+        ("县中学生运动会圆满闭幕", None, None),  # 中学生 are pupils
+        ("国家电网湖北省电力有限公司红安县供电公司2023年工作总结", "国家电网湖北省电力有限公司红安县供电公司", "县"),
     ],
 )
 def test_an_institution_or_a_central_systems_local_bureau_writes_its_report(title, org, level):
     found = meta(title, "今年以来，在县委、县政府的正确领导下，我单位认真履行职责，各项工作取得了明显成效。")
     assert (found["org"], found["level"]) == (org, level)
+
+
+def test_a_title_naming_a_kind_of_body_leaves_the_writer_to_the_signature():
+    for title in ("县高中学生资助工作情况汇报", "县属国有公司改革情况汇报", "县直各学校安全隐患排查整治情况的报告"):
+        assert meta(title, "全县工作稳步推进。", "红安县教育局", "2023年12月1日")["org"] == "红安县教育局", title
+
+
+def test_a_central_systems_unit_of_a_place_is_of_its_province():
+    found = meta("国家税务总局红安县税务局2023年工作总结", "2023年，我局认真履行职责。")
+    assert (found["level"], found["region"]) == ("县", "湖北省")
 
 
 def test_an_institution_signs_its_report_but_a_survey_counting_companies_names_none():
@@ -1379,6 +1393,10 @@ def test_a_town_named_like_a_province_is_the_town(title, signature, level, regio
     found = meta(title, "2023年，全镇上下齐心协力，各项工作取得新成效。", signature, "2023年12月20日")
     assert (found["level"], found["region"]) == (level, region)
     assert [p.name for p in find_places("湖南乡村振兴取得新成效，支援湖南")] == ["湖南省", "湖南省"]  # the province still
+    # …and before a county whose name opens with such a word, or before a word that is none
+    for text, names in (("河南镇平县", ["河南省", "镇平县"]), ("山西乡宁县", ["山西省", "乡宁县"]), ("江苏镇江", ["江苏省"]),
+                        ("湖北路网建设", ["湖北省"]), ("山西村民委员会", ["山西省"]), ("藉河南岸", [])):
+        assert [p.name for p in find_places(text)] == names, text
 
 
 @pytest.mark.parametrize("name", ["2022-2023学年度第二学期工作总结.txt", "“十四五”规划中期评估报告（2021-2025）.txt"])
@@ -1390,7 +1408,13 @@ def test_a_span_of_years_in_the_file_name_is_a_period_not_the_year(name):
 def test_a_meetings_minutes_are_the_bodys_whose_meeting_it_is():
     lines = ("11月14日，县长张某主持召开县政府第25次常务会议。", "会议原则同意清洁取暖实施方案，由县财政局统筹安排补贴资金。")
     assert meta("临泽县人民政府常务会议纪要", *lines)["org"] == "临泽县人民政府"  # not 县财政局, which a decision names
-    assert meta("第八次县政府常务会议确定事项落实情况", *lines)["org"] != "县政府"  # the meeting decided; the report is not its
+    assert meta("第八次县政府常务会议纪要", *lines)["org"] == "县政府"  # not 第八次县政府
+    signed = meta("全县安全生产委员会全体会议纪要", "会议听取了汇报。", "红安县安全生产委员会办公室", "2023年6月15日")
+    assert signed["org"] == "红安县安全生产委员会办公室"  # 全县… names no body: the signature does
+
+
+def test_a_meeting_that_commends_within_its_year_is_of_that_year():
+    assert meta("我县召开2023年度教师节表彰大会", "9月10日，我县召开表彰大会。")["year"] == 2023
 
 
 def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():

@@ -132,6 +132,10 @@ TITLES = [
                  "2023年度主题教育专题民主生活会个人对照检查材料", True, 0, ("p", "中共秦安县委办公室　张建军"), id="personal-paper-title"),
     pytest.param(["全市医疗保障工作", "汇报提纲", "绥化市医疗保障局", "2023年12月", P], HASH_NAME, "全市医疗保障工作汇报提纲", True, 0,
                  ("p", "绥化市医疗保障局"), id="outline-for-a-report"),
+    # a news headline may end on the school or centre it tells of
+    pytest.param(["教育优先发展", "我县新建一所九年一贯制学校", "近日，位于城东新区的九年一贯制学校正式开工建设，总投资2亿元。"], HASH_NAME,
+                 "教育优先发展我县新建一所九年一贯制学校", True, 0, ("p", "近日，位于城东新区的九年一贯制学校正式开工建设，总投资2亿元。"),
+                 id="headline-ending-on-a-school"),
     # …and an institution's name over its report's kind (a court, a school, a street office, a centre)
     pytest.param(["蕉岭县人民法院", "2023年工作总结", P], HASH_NAME, "蕉岭县人民法院2023年工作总结", True, 0, ("p", P),
                  id="court-then-title-line"),
@@ -353,9 +357,11 @@ HEADINGS = [
                  [("h", 2, "一、主要任务"), ("h", 3, "（一）深化垃圾分类。"), ("p", "2024年底前实现全覆盖。"),
                   ("h", 3, "（二）整治违法建筑。"), ("h", 3, "（三）提升道路沿线环境。"), ("h", 2, "二、保障措施"),
                   ("p", "（一）加强组织领导。"), ("p", "（二）强化考核督查。")], id="sentence-siblings-of-a-heading"),
-    pytest.param(["一、报送内容。凡重大突发事件须报送。", "二、报送时限。事发后1小时内报告。", "三、本办法自印发之日起执行。"],
+    pytest.param(["一、报送内容。凡重大突发事件须报送。", "二、报送时限。事发后1小时内报告。", "三、本办法自印发之日起执行。",
+                  "四、本办法由县政府办公室负责解释。", "五、未尽事宜按有关规定执行。", "六、会议同意县财政局报告。"],
                  [("h", 2, "一、报送内容。"), ("p", "凡重大突发事件须报送。"), ("h", 2, "二、报送时限。"), ("p", "事发后1小时内报告。"),
-                  ("p", "三、本办法自印发之日起执行。")], id="a-rules-closing-sentence-is-no-heading"),
+                  ("p", "三、本办法自印发之日起执行。"), ("p", "四、本办法由县政府办公室负责解释。"), ("p", "五、未尽事宜按有关规定执行。"),
+                  ("p", "六、会议同意县财政局报告。")], id="a-rules-closing-sentences-are-no-headings"),
 ]
 
 

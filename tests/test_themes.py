@@ -1311,3 +1311,17 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     matches = classify(r, taxonomy)
     assert [m.label for m in by_theme(matches, "作风建设")] == ["四是加强作风纪律"]
     assert [m.label for m in by_theme(matches, "督查")] == ["三是强化督查督办"]
+
+
+@pytest.mark.parametrize(("lines", "theme"), [
+    (("三是加强学生管理。", "严禁学生玩手机、玩游戏，开展防沉迷教育，学生课外阅读时间明显增加。"), "作风建设"),
+    (("二是支持科研人员离岗创业。", "鼓励高校科研人员离岗创业，兑现奖补资金300万元。"), "作风建设"),
+    (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
+])
+def test_look_alikes_of_a_themes_words(taxonomy, lines, theme):
+    assert not by_theme(classify(report(*lines), taxonomy), theme)
+
+
+def test_a_check_that_finds_money_unaccounted_for_is_still_督查(taxonomy):
+    r = report("（三）强化督查督办。", "县政府督查室对12个重点项目开展专项督查，发现2个项目资金去向不明，已督促整改到位。")
+    assert by_theme(classify(r, taxonomy), "督查")

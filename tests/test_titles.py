@@ -47,6 +47,8 @@ from baogao.titles import display_title, infer_title, title_from_filename
         ("虬津镇2023年工作总结", "", 2023, "永修县虬津镇人民政府", "江西省", "永修县虬津镇2023年工作总结"),
         ("北京街道2024年上半年工作总结", "", 2024, "广州市越秀区北京街道办事处", "广东省", "广州市越秀区北京街道2024年上半年工作总结"),
         ("泗张镇:严督夏季秸秆禁烧", "", None, "泗水县泗张镇", "山东省", "泗张镇:严督夏季秸秆禁烧"),  # a headline says whose
+        ("市场监管局2023年工作总结", "", 2023, "黄冈市市场监督管理局", "湖北省", "市场监管局2023年工作总结"),  # 市场 is no 市
+        ("县级公立医院综合改革工作总结", "", 2023, "红安县卫生健康局", "湖北省", "2023年县级公立医院综合改革工作总结"),
         ("县妇联2023年工作总结", "", 2023, None, "湖南省", "县妇联2023年工作总结"),
         # a 公文 title whose topic is only its kind of work (关于…工作情况的汇报) gets its office before it
         ("关于2023年工作情况的汇报", "", 2023, "岳阳县发展和改革局", "湖南省", "岳阳县发展和改革局关于2023年工作情况的汇报"),
@@ -100,6 +102,9 @@ def test_two_generic_titles_of_two_years_or_places_differ():
         ("2026_广东省_政府工作报告.txt", "广东省政府工作报告"),  # fields joined like a title
         ("中山市政务数据管理办法(FBM-CLI.11.1598088).txt", "中山市政务数据管理办法"),
         ("000_90a8bdb48d7b146b.txt", ""),
+        # the names programs give a new or copied file are no title
+        ("新建文本文档.txt", ""), ("新建 Microsoft Word 文档 (2).txt", ""), ("微信图片_2023.txt", ""), ("未命名文档.txt", ""),
+        ("关于新建文本文档管理的通知.txt", "关于新建文本文档管理的通知"),
     ],
 )
 def test_title_from_filename(name, expected):
