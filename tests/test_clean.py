@@ -99,6 +99,11 @@ KEEPS = [
     pytest.param(f"{P1}\n来源：县统计局\n{P2}", ["来源：县统计局"], [], id="a-tables-source-note"),
     pytest.param("关于我县农村集体经济发展情况的调研报告\n作者：张某某\n一、基本情况", ["作者：张某某"], [], id="a-studys-byline"),
     pytest.param(f"{P1}\n责任编辑：\n李四\n{P2}", ["责任编辑：", "李四"], [], id="bulletin-editor-without-a-page"),
+    # a process in a rule's text, joined by > like a breadcrumb, but not at the top of a web page
+    pytest.param(f"县政务服务管理办法\n{P1}\n办理流程：\n申请 > 审核 > 审批 > 办结\n{P2}", ["申请 > 审核 > 审批 > 办结"], [],
+                 id="a-process-joined-by-arrows"),
+    pytest.param(f"{P1}\n流程为：申请 > 审核 > 审批 > 办结。\n{P2}\n{WEB}", ["流程为：申请 > 审核 > 审批 > 办结。"], [],
+                 id="a-process-sentence-on-a-web-page"),
 ]
 
 
@@ -135,6 +140,13 @@ BUGS = [
         f"{P1}\n分享到：\n微信\n微博\nQQ空间\n{P2}", [P1, P2], ["微信", "微博", "QQ空间"],
         id="share-targets-on-own-lines",
     ),
+    # a breadcrumb on one line at the top, with or without 当前位置; a line of page labels; a WeChat post's chrome
+    pytest.param(f"沂水县人民政府网　>　乡镇动态　>　许家湖镇\n{P1}\n{P2}", [P1, P2], ["沂水县人民政府网　>　乡镇动态　>　许家湖镇"],
+                 id="breadcrumb-on-one-line"),
+    pytest.param(f"{P1}\n信息来源：许家湖镇 发布时间：2024-02-01 点击数：867\n{P2}", [P1, P2],
+                 ["信息来源：许家湖镇 发布时间：2024-02-01 点击数：867"], id="a-line-of-page-labels"),
+    pytest.param(f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}\n{P2}\n阅读原文\n上一篇：关于开展春季植树的通知",
+                 [P1, P2], ["阅读原文", "上一篇：关于开展春季植树的通知"], id="a-wechat-posts-chrome"),
 ]
 
 
