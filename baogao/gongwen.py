@@ -197,10 +197,12 @@ def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:
 
 def _joint_issuer(lines: tuple[str, ...], k: int) -> bool:
     """A line that is only a body's name, in a run of such lines that an issuer's mark (…文件)
-    ends or begins."""
+    ends or begins, or that opens the text over its 文号."""
     if not _JOINT_ISSUER.match(lines[k].strip()):
         return False
     run = range(k, min(len(lines), k + HEADER_MAX_LINES))
     below = next((j for j in run if not _JOINT_ISSUER.match(lines[j].strip())), None)
     above = next((j for j in range(k, -1, -1) if not _JOINT_ISSUER.match(lines[j].strip())), None)
+    if above is None and below is not None and _DOC_NUMBER.match(lines[below].strip()):
+        return True  # the issuers' names opening the text over its 文号, without 文件 (湄潭县人民政府 / 湄府复〔2023〕45号)
     return any(j is not None and _ISSUER_MARK.match(lines[j].strip()) for j in (below, above))

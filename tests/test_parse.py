@@ -100,6 +100,11 @@ TITLES = [
                  HASH_NAME, "关于加强个人所得税纳税信用建设的通知", True, 0, ("p", "发展改革委办公厅  文件"), id="joint-header-below"),
     pytest.param(["国家发展改革委办公厅", "税务总局办公厅 文件", "关于加强个人所得税纳税信用建设的通知", P],
                  HASH_NAME, "关于加强个人所得税纳税信用建设的通知", True, 0, ("p", "国家发展改革委办公厅"), id="joint-header-above"),
+    # the issuers' names over the 文号 without 文件
+    pytest.param(["湄潭县人民政府", "湄府复〔2023〕45号", "湄潭县人民政府", "关于同意永兴镇调整部分村级建制的批复", "永兴镇人民政府：", P],
+                 HASH_NAME, "湄潭县人民政府关于同意永兴镇调整部分村级建制的批复", True, 0, ("p", "湄潭县人民政府"), id="issuer-line-over-doc-number"),
+    pytest.param(["中共宾川县委办公室", "宾川县人民政府办公室", "宾办发〔2023〕21号", "关于开展综合考核工作的通知", P], HASH_NAME,
+                 "关于开展综合考核工作的通知", True, 0, ("p", "中共宾川县委办公室"), id="joint-issuer-lines-over-doc-number"),
     pytest.param(["附件1", "富民乡2022年上半年工作总结", P], HASH_NAME,
                  "富民乡2022年上半年工作总结", True, 0, ("p", "附件1"), id="attachment-marker-not-title"),
     pytest.param(["密级：内部", "签发人：张三", "县政府办公室2023年工作总结", "县政府办公室2023年工作总结", P], HASH_NAME,
