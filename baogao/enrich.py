@@ -623,8 +623,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     summed_up = _MEETING_ON_A_YEAR.search(_normalize_digits(title))
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
     titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
-    dated = _dated_year(text) if titled else None
-    if titled and dated and dated < titled:
+    named = titled or _first_year(stem, bare=True)  # (a file name's year is the title's when it has none: 2024年元旦春节通知.txt)
+    dated = _dated_year(text) if named else None
+    if named and dated and dated < named:
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None

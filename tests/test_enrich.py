@@ -1399,6 +1399,13 @@ def test_a_town_named_like_a_province_is_the_town(title, signature, level, regio
         assert [p.name for p in find_places(text)] == names, text
 
 
+def test_a_file_names_later_year_yields_to_the_texts_date_as_a_titles_does():
+    lines = ("各乡镇人民政府，市政府各部门：", "元旦、春节将至，为做好节日期间有关工作，现通知如下。", "海伦市人民政府办公室", "2023年12月27日")
+    assert meta("关于做好元旦春节期间有关工作的通知", *lines, name="2024年元旦春节通知.txt")["year"] == 2023
+    summary = ("2022年，我局认真履行职责。", "海伦市统计局", "2023年1月10日")
+    assert meta("工作总结", *summary, name="2022年工作总结.txt")["year"] == 2022  # the date is later: the name's year stands
+
+
 @pytest.mark.parametrize("name", ["2022-2023学年度第二学期工作总结.txt", "“十四五”规划中期评估报告（2021-2025）.txt"])
 def test_a_span_of_years_in_the_file_name_is_a_period_not_the_year(name):
     found = meta("工作总结", "本学期，我校认真落实各项工作。", "通渭县第一中学", "2023年7月8日", name=name)
