@@ -362,13 +362,15 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
     return _FULL_DATE.search(written)
 
 
+_TIME_OF_DAY = re.compile(r"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?|\s*(?:上午|下午|晚上|\d{1,2}\s?[:：时]\s?\d{2})")
 _RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
 
 
 def _date_line(line: str) -> re.Match[str] | None:
     """The full date of a date line (its digits normalised): a short line with a date, one that
-    opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), or a regulation's
-    adoption line; never the day it takes effect (自2021年2月1日起施行)."""
+    opens with a bracket or dash (（2018年1月2日）, ——2026年1月26日在…会议上), a regulation's
+    adoption line, a bulletin's edition line; never the day it takes effect (自2021年2月1日起施行)
+    nor a meeting's day and hour (2024年3月22日（星期五）上午8:30)."""
     source = _SOURCE_DATE.search(line)
     if source:
         return _FULL_DATE.search(line, source.end())
@@ -377,6 +379,8 @@ def _date_line(line: str) -> re.Match[str] | None:
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
+    if m and _TIME_OF_DAY.match(line, m.end()):
+        return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held, not the notice's date
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))

@@ -883,6 +883,12 @@ def test_an_institution_signs_its_report_but_a_survey_counting_companies_names_n
     assert meta("关于快递行业从业人员社会保险的调研报告", "松桃县现有7家快递公司，从业人员300余人。")["org"] is None
 
 
+def test_a_meetings_day_and_hour_is_not_the_notices_date():
+    lines = ("各镇人民政府，县直各部门：", "经研究，定于近期召开观摩会。现将有关事项通知如下：", "一、会议时间",
+             "2024年3月22日（星期五）上午8:30，会期半天。", "二、参会人员", "各镇镇长。", "城固县人民政府办公室", "2024年3月18日")
+    assert meta("关于召开全县项目建设观摩会的通知", *lines)["date"] == "2024-03-18"
+
+
 def test_the_signatures_date_is_the_成文日期_not_the_版记s_printing_day():
     lines = ("各乡镇人民政府：", "《方案》已经县政府同意，现印发给你们，请认真贯彻执行。", "桐庐县人民政府办公室", "2024年3月5日",
              "桐庐县城乡环境综合整治实施方案", "一、主要任务", "（1）第1项任务。", "（2）第2项任务。",
