@@ -50,6 +50,7 @@ _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 # …and as short as a heading's name when its siblings make it one (（二）整治违法建筑。), not a rule's sentence
 _SIBLING_MAX_LEN = 24
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*\S")  # 附件：1.… (the list of a document's attachments)
 # A rule's closing articles (本办法自印发之日起执行。, 本办法由…负责解释。, 未尽事宜…, …以本办法为准。) and a 纪要's
 # decisions (一、会议同意…。) are sentences, whatever their siblings are.
 _NO_SIBLING = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)|负责解释|未尽事宜|为准。?$"
@@ -466,6 +467,14 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
     for i, style in enumerate(styles):
         if style in continuing and sentence_heading(i):
             lines[i] = [("paragraph", body[i], "")]
+    listing = False  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on
+    for i, line in enumerate(body):
+        if _ATTACHMENT_LIST.match(line):
+            listing = True
+        elif listing and styles[i] is not None and body[i] not in styled:
+            lines[i] = [("paragraph", line, "")]
+        else:
+            listing = False
 
 
 _FIRST_NUMBERS = ("一", "1", "①")
