@@ -10,7 +10,8 @@ link to the passage that is about the theme:
    first sub-heading, each 第X条 article, and in a report without headings runs of paragraphs of
    about `WINDOW_CHARS` characters; below those, each run of text that a lead-in opens
    (一是…。二是…。第一，…), inside a paragraph or at its start. The 版头 over the text (文号, a
-   bulletin's masthead) is in no section: it says what the text is, not what it is about.
+   bulletin's masthead) and the 版记 under it (抄送：…) are in no section: they say what the
+   paper is and who gets it, not what it is about.
 2. Each theme's words are counted in a section's heading (or lead sentence) and in its own text
    (not its sub-sections'). score = heading_factor × heading weight + text weight ÷
    max(1, characters ÷ `TEXT_UNIT`): the text counts as density, so neither a long section nor
@@ -480,6 +481,11 @@ class _Draft:
     end_char: int | None = None  # a lead ends here in its block
 
 
+# The 版记 under a document (抄送：…, …印发, 主题词：…) and its publicity marking ((信息公开选项：主动公开)) say who
+# gets the paper, not what it is about: in no section (抄送：…市政府督查室 is no 督查).
+_RECORD_LINE = re.compile(r"^[（(]?(?:抄\s*送|抄\s*报|主\s*题\s*词|信息公开(?:选项|属性|方式|类别))\s*[：:]|印发[）)]?$")
+
+
 def split_sections(report: ParsedReport) -> list[Section]:
     """The report's sections in reading order, section 0 the whole report (see module doc).
 
@@ -496,7 +502,7 @@ def split_sections(report: ParsedReport) -> list[Section]:
     header = header_length(tuple(block.text for block in blocks[:HEADER_MAX_LINES]))
 
     for i, block in enumerate(blocks):
-        if i < header and block.kind == "paragraph":
+        if (i < header or _RECORD_LINE.match(block.text)) and block.kind == "paragraph":
             continue
         if block.kind == "heading":
             while stack and stack[-1].level >= block.level:

@@ -1325,3 +1325,10 @@ def test_look_alikes_of_a_themes_words(taxonomy, lines, theme):
 def test_a_check_that_finds_money_unaccounted_for_is_still_督查(taxonomy):
     r = report("（三）强化督查督办。", "县政府督查室对12个重点项目开展专项督查，发现2个项目资金去向不明，已督促整改到位。")
     assert by_theme(classify(r, taxonomy), "督查")
+
+
+@pytest.mark.parametrize("record", ["抄送：市人大常委会人事代表工作委员会，市政府督查室。", "（信息公开选项：主动公开）",
+                                    "红安县人民政府办公室                     2024年3月6日印发"])
+def test_the_版记_and_the_publicity_marking_are_in_no_section(taxonomy, record):
+    r = report("关于调整部分人大代表建议承办单位的函", "市交通运输局：", "现将调整后的承办单位函告如下，请按时办理。", record)
+    assert not classify(r, taxonomy)
