@@ -341,8 +341,7 @@ def _date(text: str, year: int | None) -> str | None:
             continue
         line = _normalize_digits(line)
         m = _FULL_DATE.search(line)
-        signed = _SIGNATURE.match(above.strip()) if m and _SIGNATURE_DATE.match(line.strip()) else None
-        if m and signed and _reads_as_body(signed.group("org")):
+        if m and _SIGNATURE_DATE.match(line.strip()) and _signer(above):
             found = _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
             if found:
                 return found
@@ -459,8 +458,7 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
     for lines in (first, last):
         for above, line in zip(lines, lines[1:]):
             month = _MONTH_LINE.match(_normalize_digits(line))
-            body = _SIGNATURE.match(above) if month else None
-            if month and body and not body.group("date") and _reads_as_body(body.group("org")) and _plausible(int(month.group(1))):
+            if month and _signer(above) and _plausible(int(month.group(1))):
                 return int(month.group(1))
     return None
 
@@ -473,8 +471,7 @@ def _signed_in_figures(tail: list[str]) -> re.Match[str] | None:
     there: figures like these elsewhere are a table's cells or a version (截止日期 / 2023.12.31)."""
     for above, line in zip(tail, tail[1:]):
         m = _NUMERIC_DATE_LINE.match(line)
-        signed = _SIGNATURE.match(above.strip()) if m else None
-        if m and signed and not signed.group("date") and (_reads_as_body(signed.group("org")) or _town_body(signed.group("org"))):
+        if m and _signer(above):
             return m
     return None
 
@@ -1417,6 +1414,18 @@ def _signed(text: str) -> str | None:
                 and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
+
+
+def _signer(line: str) -> str | None:
+    """The body or bodies a line names as the text's signer or presenter, its date on the next line:
+    a body of a place, a town, a zone, an office (坊门街社区居民委员会, 沂水经济开发区管理委员会), or bodies signing
+    together (中共府山街道工作委员会　府山街道办事处)."""
+    m = _SIGNATURE.match(line.strip())
+    if m and not m.group("date"):
+        org = m.group("org")
+        if _reads_as_body(org) or _town_body(org) or _ZONE_BODY.match(org) or _OFFICE_SUFFIX.search(org):
+            return org
+    return _joint_signature(line.strip())
 
 
 def _joint_signature(line: str) -> str | None:
