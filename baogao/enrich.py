@@ -820,7 +820,7 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[在于对]?[全各本我该每]")  # 各乡镇, 城乡, 全县: no one place
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[在于对]?[全各本我该每]|^在")  # 各乡镇, 城乡, 全县, 在街道…会议上: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).

@@ -1452,6 +1452,7 @@ def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():
     ("在全镇2024年度“三级干部”大会上的讲话", "乡"),
     ("2024年在全省信息工作会议上的讲话", "省"),
     ("在全市优化营商环境大会上的讲话", None),  # 全市 may be a county-level city's
+    ("在街道2024年工作会议上的讲话", None),  # 在街道 is no street office
 ])
 def test_a_speech_to_a_whole_area_is_of_its_level(title, level):
     found = meta(title, "同志们：今天我们召开会议，部署今年的工作。")
