@@ -575,7 +575,8 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
                 stop -= 1
             sentence_end = _LEAD_END.search(text, start, stop)
             head_end = sentence_end.end() if sentence_end else stop
-            clause_end = _CLAUSE_END.search(text, start, head_end)
+            opener = _LEAD_IN.match(text, start)  # (after the lead-in: 第二，… is not named by 第二)
+            clause_end = _CLAUSE_END.search(text, opener.end() if opener else start, head_end)
             if head_end - start > LEAD_MAX_CHARS and clause_end and clause_end.end() - start <= LEAD_MAX_CHARS:
                 head_end = clause_end.end()  # 四是加强作风纪律，严格执行考勤制度，…。: the item's topic is its first clause
             lead = _Draft("lead", "", draft.level + 1, b, char=start, parent=draft,

@@ -1332,3 +1332,10 @@ def test_a_check_that_finds_money_unaccounted_for_is_still_督查(taxonomy):
 def test_the_版记_and_the_publicity_marking_are_in_no_section(taxonomy, record):
     r = report("关于调整部分人大代表建议承办单位的函", "市交通运输局：", "现将调整后的承办单位函告如下，请按时办理。", record)
     assert not classify(r, taxonomy)
+
+
+def test_a_lead_in_with_its_own_comma_is_not_the_items_topic():
+    r = report("三、下一步打算", "第一，加强学习，提升能力，全面提高办公室人员的业务水平和服务能力。"
+               "第二，持续提升信息工作质量，力争全年编发政务信息300条以上。第三，聚焦年度目标任务开展年中督查，确保各项任务按期完成。")
+    labels = [s.label for s in split_sections(r) if s.kind == "lead"]
+    assert labels == ["第一，加强学习", "第二，持续提升信息工作质量", "第三，聚焦年度目标任务开展年中督查"]
