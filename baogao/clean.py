@@ -33,13 +33,15 @@ _STRONG_CLUTTER = re.compile(
       | \d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}时\d{1,2}分
       | 相关(?:报道|文档|附件|链接|阅读|新闻)[:：>》]*
       | 点击蓝字关注我们 | 阅读原文 | (?:分享\s*)?收藏\s*点赞\s*在看 | 往期推荐      # a WeChat post's
+      | (?:上一篇|下一篇)[:：].{0,24}                # another page's title
     )$""",
     re.VERBOSE,
 )
-# Chrome at any length: a line of nothing but page labels (信息来源：… 发布时间：… 点击数：867), a WeChat
-# post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江).
+# Chrome at any length: a line of nothing but page labels, one of them a page's own (信息来源：… 发布时间：…
+# 点击数：867; not a study's 来源：县统计局 作者：张三), a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江).
 _LONG_CLUTTER = re.compile(
     r"""^(?:
+        (?=.*(?:发[布表](?:时间|日期)|点击数|浏览(?:次数|量)|阅读量|访问量)[:：])  # (a web page's own label among them:
         (?:\s*(?:信息来源|来\s*源|发[布表](?:时间|日期)|作\s*者|(?:责任)?编辑|点击数|浏览(?:次数|量)|阅读量|访问量)[:：]\s*\S{0,24}){2,}
       | 原创\s.{0,40}?\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?:\s*发表于\S{0,8})?
     )\s*$""",
@@ -47,9 +49,9 @@ _LONG_CLUTTER = re.compile(
 )
 _LONG_CLUTTER_MAX_LEN = 100
 # …and a breadcrumb of crumbs joined by > (沂水县人民政府网　>　乡镇动态　>　许家湖镇, with or without 当前位置)
-# at the top of the text or on a page that shows its chrome (申请 > 审核 > 办结 in a rule is its text)
+# above the text's first line of prose (申请 > 审核 > 办结 under 办理流程： is a guide's text)
 _BREADCRUMB = re.compile(r"^[^\s>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s>»：:。，,；;！？!?]{1,16}){2,}$")
-_BREADCRUMB_LINES = 3
+_PROSE = re.compile(r"[。，；：！？,;:!?]")
 # A page's source, editor, author and time: chrome on a web page, but lines of the document in
 # minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
 # removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).
@@ -59,7 +61,6 @@ _PAGE_LABEL = re.compile(
       | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
       | 作者[:：].{0,12}
       | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
-      | (?:上一篇|下一篇)[:：].{0,40}                # another page's title
     )$""",
     re.VERBOSE,
 )
@@ -103,11 +104,11 @@ def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
     """Remove strong clutter lines anywhere, and weak ones inside a run that holds strong ones."""
     strong = [(len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)))
               or (len(line) <= _LONG_CLUTTER_MAX_LEN and bool(_LONG_CLUTTER.match(line))) for line in lines]
-    strong = [s or (i < _BREADCRUMB_LINES and bool(_BREADCRUMB.match(line))) for i, (s, line) in enumerate(zip(strong, lines))]
+    prose = next((i for i, line in enumerate(lines) if _PROSE.search(line)), len(lines))
+    strong = [s or (i < prose and bool(_BREADCRUMB.match(line))) for i, (s, line) in enumerate(zip(strong, lines))]
     web_page = any(strong)
     if web_page:
-        strong = [s or bool(_BREADCRUMB.match(line)) for s, line in zip(strong, lines)]
-        strong = [s or (len(line) <= _CLUTTER_MAX_LEN + 20 and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]
+        strong = [s or (len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]
     weak = [line in _WEAK_CLUTTER for line in lines]
     for i, line in enumerate(lines):
         short_value = len(line) <= _SHORT_VALUE_MAX_LEN and not _SENTENCE_PUNCT.search(line)

@@ -42,7 +42,8 @@ from baogao.gongwen import (
     HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
-from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
+from baogao.parse import PERSONAL_BYLINE
+from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -55,7 +56,7 @@ from baogao.places import (
     leading_places_end,
 )
 from baogao.schema import MIN_YEAR
-from baogao.search.variants import to_simplified
+from baogao.search.variants import is_traditional, to_simplified
 
 
 # How much of the body counts as the opening, where the office, the subject and the place of a
@@ -79,13 +80,14 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     `properties` what the file says of itself (baogao.readers: "created" …)."""
     # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
     # folded, one character for one (its office is named in simplified characters, as search folds it).
-    title = to_simplified("" if report.title_inferred else report.title.strip())
-    text = to_simplified(report.text())
-    body = to_simplified("\n".join(block.text for block in report.blocks))
+    fold = to_simplified if is_traditional(report.text()) else str
+    title = fold("" if report.title_inferred else report.title.strip())
+    text = fold(report.text())
+    body = fold("\n".join(block.text for block in report.blocks))
     opening = body[:_OPENING_CHARS]
-    stem = to_simplified(_file_stem(source_name))
+    stem = fold(_file_stem(source_name))
 
-    doc_type = _doc_type(title, stem, opening, to_simplified(report.subtitle))
+    doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary)
@@ -236,9 +238,9 @@ def _launched_year(title: str) -> int | None:
 
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 # 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
-# (not one that commends within the year: 2023年度教师节表彰大会)
-_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
-                                r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比)[^，。；：\n]{0,12}?会")
+# (not one that commends within the year, on a day of it: 2023年度教师节表彰大会)
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度(?![^，。；：\n]{0,30}?节)"
+                                r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会")
 
 
 def _filed_year(stem: str) -> int | None:
@@ -378,8 +380,8 @@ def _date_line(line: str) -> re.Match[str] | None:
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
-    if m and _TIME_OF_DAY.match(line, m.end()):
-        return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held, not the notice's date
+    if m and _TIME_OF_DAY.match(line, m.end()) and _SENTENCE_MARK.search(line, m.end()):
+        return None  # 2024年3月22日（星期五）上午8:30，会期半天。: when a meeting is held (a 纪要's 时间：… is its date)
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))
@@ -451,15 +453,19 @@ def _dated_year(text: str) -> int | None:
 
 def _cover_year(head: list[str], tail: list[str]) -> int | None:
     """The year of a month line under who presents or signs the text: a cover's (汇报材料 / 醴陵市教育局 /
-    2023年10月) among the first lines, a signature's among the last (寿光市农业农村局 / 二〇二三年十二月);
-    not a month a chronicle or a table opens with."""
+    2023年10月) among the first lines, a signature's as the last two (…。 / 寿光市农业农村局 / 二〇二三年十二月);
+    not a month a chronicle or a table opens or ends with."""
     first = [line.strip() for line in head if line.strip()][:_COVER_LINES]
-    last = [line.strip() for line in tail if line.strip()][-_COVER_LINES:]
-    for lines in (first, last):
-        for above, line in zip(lines, lines[1:]):
-            month = _MONTH_LINE.match(_normalize_digits(line))
-            if month and _signer(above) and _plausible(int(month.group(1))):
-                return int(month.group(1))
+    for above, line in zip(first, first[1:]):
+        month = _MONTH_LINE.match(_normalize_digits(line))
+        if month and _signer(above) and _plausible(int(month.group(1))):
+            return int(month.group(1))
+    # a signature: the last two lines, under the text's last sentence (not a table's last row: 县住建局 / 2025年6月)
+    last = [line.strip() for line in tail if line.strip()][-3:]
+    if len(last) == 3 and last[0].endswith(("。", "！", "？")):
+        month = _MONTH_LINE.match(_normalize_digits(last[2]))
+        if month and _signer(last[1]) and _plausible(int(month.group(1))):
+            return int(month.group(1))
     return None
 
 
@@ -701,7 +707,8 @@ _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被�
 # 委 alone is left out of them.
 _PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题")  # 县委组织部 is a body (组织部分代表 a deed)
+# (县委组织部 is a body, 组织部分代表 a deed; 我县新建一所…学校, 专家走进…卫生院: a headline's deed before its place)
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建|建成|走进|开工|落成|揭牌")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -714,8 +721,6 @@ _SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?课题组$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
-# …and a person's paper's (对照检查材料, 述职报告): the writer's office, then the name (中共秦安县委办公室　张建军)
-_PERSONAL_BYLINE = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?{_WRITER_SUFFIX})[ \u3000]+[{_HAN}]{{2,4}}$")
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 _MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
@@ -820,7 +825,7 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[在于对]?[全各本我该每]|^在")  # 各乡镇, 城乡, 全县, 在街道…会议上: no one place
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在")  # 各乡镇, 城乡, 全县, 在街道…会议上: no one place
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -963,9 +968,11 @@ def _same_office(short: str, full: str) -> bool:
         return True
     end = leading_places_end(full)  # the name after its places (元谋县 人力资源和社会保障局)
     body = full[end:] if end else ""
-    short = name[1:]  # (a bureau's or a commission's short name, 人社局, 发改委: not an office, 委办公室 of 县委机构编制委员会办公室)
+    # (a bureau's or a commission's short name, 人社局, 资规局, 发改委, opening as its full name does; not an
+    # office's, 委办公室 of 县委机构编制委员会办公室; 市场监管局 is no 市's 场监管局)
+    short = name if LEVEL_IN_WORD.match(name) else name[1:]
     ends_alike = bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会")))
-    return ends_alike and len(short) <= 5 and body[0] == short[0] and _in_order(short, body)
+    return ends_alike and len(short) <= 5 and short[0] in body[:3] and _in_order(short, body)
 
 
 def _in_order(chars: str, word: str) -> bool:
@@ -1360,9 +1367,10 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     for k, line in enumerate(lines):
-        team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line) or _PERSONAL_BYLINE.match(line)
-        org = team.groupdict().get("org") or team.group() if team else ""
-        if team and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室, 中共秦安县委办公室　张建军
+        team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
+        personal = PERSONAL_BYLINE.match(line)  # a person's paper: 中共秦安县委办公室　张建军
+        org = (team.groupdict().get("org") or team.group()) if team else (line.split()[0] if personal else "")
+        if org and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室, 中共秦安县委办公室　张建军
             return org
         m = _SIGNATURE.match(line)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
@@ -1554,20 +1562,18 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 _ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
 
 
-_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司")
+_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司|电网")
 
 
 def _local_unit(org: str) -> str | None:
-    """A central system's unit of a place, from that place on: 国家税务总局红安县税务局 → 红安县税务局,
-    国家电网湖北省电力有限公司红安县供电公司 → 湖北省电力有限公司红安县供电公司 (its level and province
-    are the place's, not 中央 and 全国)."""
+    """A central system's unit of a place, from its most local place on: 国家税务总局红安县税务局 → 红安县税务局,
+    国家电网湖北省电力有限公司 → 湖北省电力有限公司, …红安县供电公司 → 红安县供电公司 (its level and province are
+    the place's, not 中央 and 全国)."""
     if not _CENTRAL.match(org):
         return None
-    for body in _CENTRAL_BODY_END.finditer(org):
-        local = find_places(org[body.end():])
-        if local and local[0].start == 0 and local[0].level:
-            return org[body.end():]
-    return None
+    units = [org[body.end():] for body in _CENTRAL_BODY_END.finditer(org)]
+    # the last, most local one: 国家电网湖北省电力有限公司红安县供电公司 is the county's
+    return next((unit for unit in reversed(units) if (local := find_places(unit)) and local[0].start == 0 and local[0].level), None)
 
 
 def _level_of_org(org: str) -> str | None:
@@ -1624,7 +1630,8 @@ _TO_ALL_PROVINCES = re.compile(r"(?:^|\n)\s*各省、自治区、直辖市")
 _ADDRESSEE_CHARS = 400
 
 
-_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|发言|致辞|报告)")
+# (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
+_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的(?:讲话|致辞|报告)")
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:

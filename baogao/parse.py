@@ -50,7 +50,7 @@ _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 # …and as short as a heading's name when its siblings make it one (（二）整治违法建筑。), not a rule's sentence
 _SIBLING_MAX_LEN = 24
-_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*\S")  # 附件：1.… (the list of a document's attachments)
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*(?=[1１一][.．、])")  # 附件：1.… (the list of a document's attachments)
 # A rule's closing articles (本办法自印发之日起执行。, 本办法由…负责解释。, 未尽事宜…, …以本办法为准。) and a 纪要's
 # decisions (一、会议同意…。) are sentences, whatever their siblings are.
 _NO_SIBLING = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)|负责解释|未尽事宜|为准。?$"
@@ -63,6 +63,7 @@ _DOC_TYPE_WORDS = re.compile(
     r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复"
     r"|计划|打算|思路|安排|要点|提纲|材料)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点, 汇报提纲, 对照检查材料
 )
+_PAPER_WORDS = ("提纲", "材料")  # (a news headline may end on them too: …为党员发放学习材料)
 # A line that is only a year or a part of one, above the title of a year's report (a cover's
 # 2023年度 / 县政府办公室工作总结; a bare 2024 only as 19xx or 20xx).
 _YEAR_LINE = re.compile(
@@ -88,7 +89,7 @@ _ISSUER_END = re.compile(rf"{_ISSUER}$")
 # (a news headline may end on the school, hospital or centre it tells of: 爱心企业走进红安县第一中学)
 _BODY_END = re.compile(rf"{_BODY}$")
 # A person's paper under its title, by its writer's office and name (中共秦安县委办公室　张建军): a byline
-_PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
 _ISSUER_TO = re.compile(rf"^\S{{2,30}}?{_ISSUER}对")
 _TITLE_MAX_LINES = 3
@@ -300,7 +301,7 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
         and not second.startswith(_DASHES)
         and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
         and len(first) + len(second) <= _TITLE_MAX_LEN
-        and not (after and _is_title_like(after) and not _PERSONAL_BYLINE.match(after))
+        and not (after and _is_title_like(after) and not PERSONAL_BYLINE.match(after))
         # a second line that opens as a title of its own (2023年…, 关于…, a place) under a column's
         # name (学习园地) is not a continuation, unless the first line ends on a joining word (…暨)
         # or is a motto of phrases set apart by spaces
@@ -327,7 +328,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and _is_title_like(second)
         and not _CAPTION.search(second)
         and second not in first
-        and not any(_DOC_TYPE_WORDS.search(line) for line in (first, second))
+        and not any(_DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
         # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
         and (not any(_BODY_END.search(line) or line.endswith("组") for line in (first, second))
@@ -467,14 +468,15 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
     for i, style in enumerate(styles):
         if style in continuing and sentence_heading(i):
             lines[i] = [("paragraph", body[i], "")]
-    listing = False  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on
+    listing = None  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on, in its numbering
     for i, line in enumerate(body):
-        if _ATTACHMENT_LIST.match(line):
-            listing = True
-        elif listing and styles[i] is not None and body[i] not in styled:
+        listed = _ATTACHMENT_LIST.match(line)
+        if listed:
+            listing = _heading_style(line[listed.end():])
+        elif listing and styles[i] == listing and body[i] not in styled:
             lines[i] = [("paragraph", line, "")]
         else:
-            listing = False
+            listing = None
 
 
 _FIRST_NUMBERS = ("一", "1", "①")

@@ -258,7 +258,8 @@ def _is_generic(title: str, org: str | None) -> bool:
 
 
 # a level's character that starts a word (市场监管局, 县级公立医院, 市民, 区域): no level word standing for a place
-_LEVEL_IN_WORD = re.compile(r"^[省市县区乡镇](?:场|民|级|域|城|属|直|内|外)")
+# (县民政局, 县城管局 are the county's 民政局 and 城管局)
+LEVEL_IN_WORD = re.compile(r"^(?:市[场民]|[省市县区乡镇](?:级|域|属|直|内|外))")
 _LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
 
 
@@ -275,7 +276,7 @@ def _placed(title: str, org: str | None) -> str:
     place, rest = org[:end], org[end:]
     forms = {rest, rest.replace("人民", "")}
     forms |= {form.replace("办公室", "办") for form in forms}
-    if place[-1] in _LEVEL_WORDS and body[:1] == place[-1] and not _LEVEL_IN_WORD.match(body) and (
+    if place[-1] in _LEVEL_WORDS and body[:1] == place[-1] and not LEVEL_IN_WORD.match(body) and (
             any(f and body.startswith(f, 1) for f in forms) or _LEVEL_BODY.match(body)):
         return head + place + body[1:]  # 县政府办 of 萧县: 萧县政府办; 县人社局 of 元谋县: 元谋县人社局
     town = _LOCAL_PLACE.match(rest)

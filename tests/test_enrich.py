@@ -1468,6 +1468,25 @@ def test_a_text_in_traditional_characters_is_read_as_its_simplified_fold(title, 
         "红安县人民政府办公室", "县", "湖北省", 2023, doc_type)
 
 
+def test_review_2_cases():
+    # a simplified text naming 乾县 is not folded (乾 → 干)
+    found = meta("乾县人民政府办公室2023年工作总结", "2023年，我办认真履行职责。", "乾县人民政府办公室", "2023年12月20日")
+    assert (found["org"], found["level"], found["region"]) == ("乾县人民政府办公室", "县", "陕西省")
+    # short names opening unlike their full name (资规局 of 自然资源和规划局), and 市场 that is no 市
+    for title, signed in (("县资规局2023年工作总结", "红安县自然资源和规划局"), ("县审批局2023年工作总结", "红安县行政审批服务局"),
+                          ("市场监管局2023年工作总结", "黄冈市市场监督管理局")):
+        assert meta(title, "2023年，我局认真履行职责。", signed, "2023年12月20日")["org"] == signed, title
+    # a headline's deed before the school it tells of: no office
+    assert meta("教育优先发展我县新建一所九年一贯制学校", "近日，九年一贯制学校正式开工建设。")["org"] is None
+    # a 年度 表彰 meeting follows its year; a lower unit's 发言 at a 全省 meeting is not of the province
+    assert meta("我县召开2023年度招商引资工作表彰大会", "2月10日，我县召开表彰大会。")["year"] is None
+    assert meta("在全省乡村振兴工作推进会议上的交流发言", "尊敬的各位领导：我县认真落实部署。")["level"] != "省"
+    # a 纪要's 时间： line is its date; a table's last row is no signature
+    assert meta("县政府第十二次常务会议纪要", "时间：2024年3月22日上午9:00", "地点：县政府三楼会议室", "会议听取了汇报。")["date"] == "2024-03-22"
+    table = ("一、任务分工", "序号", "工作任务", "责任单位", "完成时限", "1", "道路施工", "县住建局", "2025年6月")
+    assert meta("红安县城区道路改造实施方案", *table)["year"] is None
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]

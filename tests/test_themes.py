@@ -1328,7 +1328,7 @@ def test_a_check_that_finds_money_unaccounted_for_is_still_督查(taxonomy):
 
 
 @pytest.mark.parametrize("record", ["抄送：市人大常委会人事代表工作委员会，市政府督查室。", "（信息公开选项：主动公开）",
-                                    "红安县人民政府办公室                     2024年3月6日印发"])
+                                    "红安县人民政府督查室　　　2023年6月15日印发"])
 def test_the_版记_and_the_publicity_marking_are_in_no_section(taxonomy, record):
     r = report("关于调整部分人大代表建议承办单位的函", "市交通运输局：", "现将调整后的承办单位函告如下，请按时办理。", record)
     assert not classify(r, taxonomy)

@@ -50,6 +50,18 @@ def to_simplified(text: str) -> str:
     return text.translate(_translation()) if _traditional().search(text) else text
 
 
+def is_traditional(text: str) -> bool:
+    """Whether `text` is written in traditional characters (a tenth of its ideographs fold), not a
+    simplified text that uses one of them as a name of its own (乾县, 乾安县: 乾 folds to 干)."""
+    folded = len(_traditional().findall(text))
+    return folded >= _TRADITIONAL_MIN and folded >= _TRADITIONAL_SHARE * len(_IDEOGRAPH.findall(text))
+
+
+_TRADITIONAL_MIN = 3
+_TRADITIONAL_SHARE = 0.1
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def pairs() -> str:
     """The table as one string of character pairs (黨党國国…), as the manifest carries it."""
     return "".join(source + target for source, target in sorted(table().items()))
