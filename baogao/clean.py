@@ -49,9 +49,8 @@ _LONG_CLUTTER = re.compile(
 )
 _LONG_CLUTTER_MAX_LEN = 100
 # …and a breadcrumb of crumbs joined by > (沂水县人民政府网　>　乡镇动态　>　许家湖镇, with or without 当前位置)
-# above the text's first line of prose (申请 > 审核 > 办结 under 办理流程： is a guide's text)
+# as the text's first line or beside other chrome (申请 > 审核 > 办结 under 二、办理流程 is a guide's text)
 _BREADCRUMB = re.compile(r"^[^\s>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s>»：:。，,；;！？!?]{1,16}){2,}$")
-_PROSE = re.compile(r"[。，；：！？,;:!?]")
 # A page's source, editor, author and time: chrome on a web page, but lines of the document in
 # minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
 # removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).
@@ -104,8 +103,9 @@ def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
     """Remove strong clutter lines anywhere, and weak ones inside a run that holds strong ones."""
     strong = [(len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)))
               or (len(line) <= _LONG_CLUTTER_MAX_LEN and bool(_LONG_CLUTTER.match(line))) for line in lines]
-    prose = next((i for i, line in enumerate(lines) if _PROSE.search(line)), len(lines))
-    strong = [s or (i < prose and bool(_BREADCRUMB.match(line))) for i, (s, line) in enumerate(zip(strong, lines))]
+    # a breadcrumb: the text's first line, or beside a line of chrome (当前位置： / …)
+    strong = [s or (bool(_BREADCRUMB.match(line)) and (i == 0 or strong[i - 1] or (i + 1 < len(lines) and strong[i + 1])))
+              for i, (s, line) in enumerate(zip(strong, lines))]
     web_page = any(strong)
     if web_page:
         strong = [s or (len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]

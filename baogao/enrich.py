@@ -239,7 +239,8 @@ def _launched_year(title: str) -> int | None:
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 # 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
 # (not one that commends within the year, on a day of it: 2023年度教师节表彰大会)
-_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度(?![^，。；：\n]{0,30}?节)"
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
+                                r"(?![^，。；：\n]{0,30}?(?:教师|护士|记者|妇女|三八|五四|青年|建军|国庆|重阳)节)"
                                 r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会")
 
 
@@ -363,6 +364,7 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
     return _FULL_DATE.search(written)
 
 
+_MINUTES_TIME = re.compile(r"^\s*时\s*间\s*[:：]")
 _TIME_OF_DAY = re.compile(r"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?|\s*(?:上午|下午|晚上|\d{1,2}\s?[:：时]\s?\d{2})")
 _RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
 
@@ -380,8 +382,8 @@ def _date_line(line: str) -> re.Match[str] | None:
     m = _FULL_DATE.search(line)
     if m and _RANGE_ON.match(line, m.end()):
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
-    if m and _TIME_OF_DAY.match(line, m.end()) and _SENTENCE_MARK.search(line, m.end()):
-        return None  # 2024年3月22日（星期五）上午8:30，会期半天。: when a meeting is held (a 纪要's 时间：… is its date)
+    if m and _TIME_OF_DAY.match(line, m.end()) and not _MINUTES_TIME.match(line):
+        return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held (a 纪要's 时间：… is its date)
     if m and not _IN_FORCE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))
@@ -460,13 +462,29 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
         month = _MONTH_LINE.match(_normalize_digits(line))
         if month and _signer(above) and _plausible(int(month.group(1))):
             return int(month.group(1))
-    # a signature: the last two lines, under the text's last sentence (not a table's last row: 县住建局 / 2025年6月)
-    last = [line.strip() for line in tail if line.strip()][-3:]
-    if len(last) == 3 and last[0].endswith(("。", "！", "？")):
-        month = _MONTH_LINE.match(_normalize_digits(last[2]))
-        if month and _signer(last[1]) and _plausible(int(month.group(1))):
+    # a signature at the end (a contact line may follow), under text or another signing body — not a table's
+    # last row, whose cells are short words (道路施工 / 县住建局 / 2025年6月)
+    last = [line.strip() for line in tail if line.strip()]
+    while last and _CONTACT_LINE.match(last[-1]):
+        last.pop()
+    if len(last) >= 2:
+        month = _MONTH_LINE.match(_normalize_digits(last[-1]))
+        table = len(last) >= 4 and _cell(last[-3]) and _cell(last[-4])
+        if month and _signer(last[-2]) and not table and _plausible(int(month.group(1))):
             return int(month.group(1))
     return None
+
+
+_CONTACT_LINE = re.compile(r"^[（(]?(?:联系人|联系电话|电话)[:：]")
+_CELL_MAX_CHARS = 8
+_NOT_A_CELL = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十]+[）)]|特此)")
+
+
+def _cell(line: str) -> bool:
+    """Whether a line reads as a cell of a table flattened to lines (2, 道路施工, 县住建局): a few words,
+    no punctuation, not a heading, a closing formula (特此报告) or a body's name."""
+    return (len(line) <= _CELL_MAX_CHARS and not _SENTENCE_MARK.search(line) and not _NOT_A_CELL.match(line)
+            and not _signer(line))
 
 
 _COVER_LINES = 4
@@ -708,7 +726,7 @@ _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被�
 _PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 # (县委组织部 is a body, 组织部分代表 a deed; 我县新建一所…学校, 专家走进…卫生院: a headline's deed before its place)
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建|建成|走进|开工|落成|揭牌")
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建(?!区)|建成|走进|开工|落成|揭牌")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -970,9 +988,9 @@ def _same_office(short: str, full: str) -> bool:
     body = full[end:] if end else ""
     # (a bureau's or a commission's short name, 人社局, 资规局, 发改委, opening as its full name does; not an
     # office's, 委办公室 of 县委机构编制委员会办公室; 市场监管局 is no 市's 场监管局)
-    short = name if LEVEL_IN_WORD.match(name) else name[1:]
-    ends_alike = bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会")))
-    return ends_alike and len(short) <= 5 and short[0] in body[:3] and _in_order(short, body)
+    shorts = [name[1:], name] if LEVEL_IN_WORD.match(name) else [name[1:]]  # (市民宗局: 市's 民宗局, or 市民…)
+    return any(bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会")))
+               and len(short) <= 5 and short[0] in body[:3] and _in_order(short, body) for short in shorts)
 
 
 def _in_order(chars: str, word: str) -> bool:
@@ -1631,7 +1649,7 @@ _ADDRESSEE_CHARS = 400
 
 
 # (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
-_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的(?:讲话|致辞|报告)")
+_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:

@@ -104,6 +104,8 @@ KEEPS = [
                  id="a-process-joined-by-arrows"),
     pytest.param(f"{P1}\n流程为：申请 > 审核 > 审批 > 办结。\n{P2}\n{WEB}", ["流程为：申请 > 审核 > 审批 > 办结。"], [],
                  id="a-process-sentence-on-a-web-page"),
+    pytest.param("红安县不动产登记办事指南\n二、办理流程\n网上申请 > 窗口受理 > 审核登簿 > 缮证发证\n三、办理时限\n5个工作日。",
+                 ["网上申请 > 窗口受理 > 审核登簿 > 缮证发证"], [], id="a-guides-process-under-a-heading"),
     pytest.param(f"红安县不动产登记办事指南\n发布时间：2023-12-28 10:00:00\n{P1}\n网上申请 > 窗口受理 > 审核登簿 > 缮证发证\n{P2}",
                  ["网上申请 > 窗口受理 > 审核登簿 > 缮证发证"], ["发布时间：2023-12-28 10:00:00"], id="a-guides-process-on-a-web-page"),
     pytest.param(f"{P1}\n来源：县统计局 作者：张三\n时间：2023-10-13 上午9:00 地点：县政府三楼会议室\n{P2}",

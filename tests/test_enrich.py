@@ -1487,6 +1487,23 @@ def test_review_2_cases():
     assert meta("红安县城区道路改造实施方案", *table)["year"] is None
 
 
+def test_review_3_cases():
+    # a signed notice's date is its signature's, not the meeting's day and hour
+    notice = ("各镇人民政府：", "定于近期召开观摩会。", "一、会议时间", "2024年3月22日（星期五）上午8:30", "红安县人民政府办公室", "2024年3月20日")
+    assert meta("关于召开观摩会的通知", *notice)["date"] == "2024-03-20"
+    # a signature's month line under 特此报告 without its 。, or over a contact line
+    for end in (("特此报告", "红安县农业农村局", "2023年12月"), ("红安县农业农村局", "2023年12月", "（联系人：张三，电话：1234567）")):
+        assert meta("县农业农村局工作总结", "今年以来，我局扎实推进各项工作。", "继续抓好粮食生产。", *end)["year"] == 2023, end
+    # 新建区 is a district of 南昌, not a deed
+    assert meta("新建区教育局组织开展教师培训", "近日，新建区教育局组织开展教师培训。")["org"] == "新建区教育局"
+    # a leader's 总结讲话 or 工作报告 at a 全县 meeting is of the county
+    assert meta("在全县经济工作会议上的总结讲话", "同志们：今天的会议开得很好。")["level"] == "县"
+    # 市民宗局 is the 市's 民宗局
+    assert meta("市民宗局2023年工作总结", "2023年，我局认真履行职责。", "黄冈市民族宗教事务局", "2024年1月10日")["org"] == "黄冈市民族宗教事务局"
+    # a 节水 assessment meeting follows its year like any other
+    assert meta("我县召开2023年度节水型单位创建考核总结会", "1月26日，我县召开总结会。")["year"] is None
+
+
 def test_an_office_named_with_several_places_is_not_given_one():
     # 市政协 of an unnamed city, whose meeting hears 上海市政协's and 泰州市政协's guests
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]

@@ -1339,3 +1339,9 @@ def test_a_lead_in_with_its_own_comma_is_not_the_items_topic():
                "第二，持续提升信息工作质量，力争全年编发政务信息300条以上。第三，聚焦年度目标任务开展年中督查，确保各项任务按期完成。")
     labels = [s.label for s in split_sections(r) if s.kind == "lead"]
     assert labels == ["第一，加强学习", "第二，持续提升信息工作质量", "第三，聚焦年度目标任务开展年中督查"]
+
+
+
+def test_a_reports_own_line_ending_on_印发_is_in_its_section(taxonomy):
+    r = report("（三）强化督查督办。", "县政府督查室对12个重点项目开展专项督查，制定出台《红安县重点项目督查办法》并正式印发")
+    assert by_theme(classify(r, taxonomy), "督查")
