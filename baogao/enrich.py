@@ -80,9 +80,10 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     `properties` what the file says of itself (baogao.readers: "created" …)."""
     # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
     # folded, one character for one (its office is named in simplified characters, as search folds it).
-    fold = to_simplified if is_traditional(report.text()) else str
+    text = report.text()
+    fold = to_simplified if is_traditional(text) else str
     title = fold("" if report.title_inferred else report.title.strip())
-    text = fold(report.text())
+    text = fold(text)
     body = fold("\n".join(block.text for block in report.blocks))
     opening = body[:_OPENING_CHARS]
     stem = fold(_file_stem(source_name))
@@ -397,7 +398,7 @@ def _edition(line: str) -> bool:
     """A bulletin's edition line: who edits it and the day of the issue (县人民政府办公室编
     2023年6月15日), a body's name, not a field's (报名截止 2023年6月15日)."""
     editor = edition_editor(line)
-    return editor is not None and (_reads_as_body(editor) or bool(re.search(f"{_WRITER_SUFFIX}$", editor)))
+    return editor is not None and (_reads_as_body(editor) or bool(_WRITER_END.search(editor)))
 
 
 def _iso_date(year: int, month: int, day: int) -> str | None:
@@ -705,6 +706,7 @@ _ORG_SUFFIX = (
 # clause of the text (松桃县现有7家快递公司 is what a survey counts).
 _RESEARCHERS = r"(?:政研室|政策研究室|研究室|研究中心|党校|行政学院|研究院|社科院)"  # who write a study
 _WRITER_SUFFIX = rf"(?:{_ORG_SUFFIX}|{INSTITUTIONS}|{_RESEARCHERS})"
+_WRITER_END = re.compile(rf"{_WRITER_SUFFIX}$")
 # 县委办 / 县政府办 are how offices call each other: the name is 县委办公室 / 县政府办公室.
 _SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
@@ -880,7 +882,7 @@ def _title_org(title: str) -> str | None:
         return None
     if verb:  # 包头市人民政府办公室关于印发…: all before 关于 is the issuer
         prefix = t[: verb.start()].strip()
-        if re.search(_WRITER_SUFFIX + "$", prefix) or _NPC_SESSION_ORG.match(prefix):
+        if _WRITER_END.search(prefix) or _NPC_SESSION_ORG.match(prefix):
             return prefix
         return None
     issues = _TITLE_ISSUES.search(t)  # 中央…办公室 中央纪委办公厅公开通报3起…: the issuers
