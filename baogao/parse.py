@@ -160,11 +160,13 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:
     """How many opening lines stand above the title and are shown under it: the 版头
-    (gongwen.header_length), a speech's speaker line over its title (县长 刘某某 / 在…上的讲话), and
-    a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
+    (gongwen.header_length), a speech's speaker line over its title (县长 刘某某 / 在…上的讲话), a
+    cover's label (汇 报 材 料) and a line in Latin letters over a Chinese title (Work Summary 2023,
+    LUOTIANXIAN RENMIN ZHENGFU)."""
     header = header_length(lines)
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
         _is_speaker_line(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
+        or _COVER_LABEL.match("".join(lines[header].split()))
         # a bare year over a title it does not join (2024 / 全县经济运行分析: no document type to date)
         or (_BARE_YEAR_LINE.match(lines[header].strip())
             and not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
@@ -179,6 +181,8 @@ def _is_speaker_line(line: str) -> bool:
 
 
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
+# A cover's label for the kind of paper (汇 报 材 料, 交流材料, 汇报提纲) over the report's own title
+_COVER_LABEL = re.compile(r"^(?:汇报|交流|经验|典型|发言|书面|参阅|学习|会议|座谈|述职)(?:材料|提纲)$|^(?:讲话|发言)稿$")
 
 
 _LATIN_LINE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9\s.,:;'&()\-/]+$")
