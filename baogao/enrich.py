@@ -736,13 +736,17 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 # The signature at the end of a report: the body's name alone on a line, with the date on it
 # or on a line next to it.
 _SIGNATURE_LINES = 6
-_SIGNED_ON = (r"(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
-              r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")  # (a draft's 2023.6.30, 2023/12/26)
+# (a draft's 2023.6.30, 2023/12/26; a model text's or draft's 2015年9月xx日, 2015年9月  日, 20xx年x月x日: a
+# signature without a day)
+_SIGNED_ON = (r"(?:(?:\d{4}|\d\d[xX×*＊]{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[\d一二三四五六七八九十]{1,3}|[xX×*＊]{1,2})\s*月"
+              r"(?:\s*(?:[\d一二三四五六七八九十]{1,3}|[xX×*＊]{1,2})?\s*日)?"
+              r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?课题组$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
-_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?[）)]?$")
+# (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)
+_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|\s*[xX×*＊]{0,2}\s*日)?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
 _NUMERIC_DATE_LINE = re.compile(r"^\s*[（(]?(\d{4})\s*[./／-]\s*(\d{1,2})\s*[./／-]\s*(\d{1,2})[）)]?\s*$")
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
@@ -845,7 +849,8 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在")  # 各乡镇, 城乡, 全县, 在街道…会议上: no one place
+# 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇): no one place
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -1295,8 +1300,8 @@ def _head_presides(opening: str) -> str | None:
 
 
 # …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names
-# (not 该镇党政班子召开会议…, one of its bodies, after another's visit).
-_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*该([镇乡])(?![党政人纪领主])")
+# (not 该镇党政班子召开会议…, one of its bodies, after another's visit); so is 我镇 (…，权寨镇多措并举…。我镇成立…).
+_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*[该我]([镇乡])(?![党政人纪领主])")
 _TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
 
 

@@ -61,6 +61,7 @@ _BARE_PREFECTURE_STEMS = frozenset(
 )
 # Rows of the table that are groupings, not places.
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_NOT_PLACES_IN = ("北京时间",)  # words that open with a place's name and name no place
 
 # Provincial government-service platforms: these name no place but belong to one province.
 # Only brands whose province is certain are listed.
@@ -128,6 +129,8 @@ def find_places(text: str) -> list[Place]:
     persons: set[str] = set()
     for m in _mentions(pattern, text):
         if m.group() in guarded and not _at_word_start(text, m.start(), found):
+            continue
+        if text.startswith(_NOT_PLACES_IN, m.start()):
             continue
         if m.group()[-1] not in _LEVEL_WORDS and _TOWN_AFTER.match(text, m.end()) and not pattern.match(text, m.end()):
             continue  # 衢江区湖南镇, 越秀区北京街道, 山东村: a town, street or village so named (not 河南镇平县, 江苏镇江)

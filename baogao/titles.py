@@ -29,7 +29,8 @@ _BROKEN_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _INFERRED_MAX_LEN = 30
 # 现就做好2018年汛期防汛值班工作通知如下: what a notice is about, as its title would say it
 # (关于做好2018年汛期防汛值班工作的通知); not 现将有关事项通知如下, which says nothing.
-_NOTICE_SUBJECT = re.compile(r"现[就将]([^，。；：,;:]{4,40}?)(?:的?(?:有关|相关)事项)?(?:通知|通报)如下")
+# (…放假及有关事项: matters joined to the subject by 及 or 和 stay in it)
+_NOTICE_SUBJECT = re.compile(r"现[就将]([^，。；：,;:]{4,40}?(?<![及和与、暨并]))(?:的?(?:有关|相关)事项)?(?:通知|通报)如下")
 _NOTICES = ("通知", "通报")
 _ANY_MATTERS = re.compile(r"(?:有关|相关)(?:事项|工作|要求|情况)")
 _SHORT_CLAUSE = 8  # a subject's clause this short says too little alone

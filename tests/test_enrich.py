@@ -1387,6 +1387,11 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("寿县的局面") == []  # (局面 is no bureau)
 
 
+def test_a_word_that_holds_a_places_name_is_no_place():
+    assert find_places("上午09:30上班—13:30下班(北京时间)") == []  # the time zone, not the city
+    assert [p.name for p in find_places("北京时间9时，北京市召开会议")] == ["北京市"]
+
+
 def test_a_persons_given_name_is_no_place():
     # a post and a surname before a bare stem: a given name (王安徽), then wherever the full name recurs
     assert find_places("会议由镇党委书记王安徽主持。王安徽指出,要抓好秸秆禁烧。") == []
@@ -1653,6 +1658,10 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
         ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),
         ("", "近日,县委督查组在秀谷镇暗访。当天上午,该镇党政班子召开会议研究决定。", None, "乡"),  # a visit: its place's level
+        # 我镇 as a subject: the one town the opening names speaks of itself
+        ("", "信访工作关系到社会稳定,为化解矛盾,权寨镇多措并举做好信访工作。\n我镇成立信访工作小组,严格实行领导接访制度。", "权寨镇", "乡"),
+        ("", "信访工作关系到社会稳定,权寨镇多措并举做好信访工作。\n我镇确保小事不出村,大事不出镇。", "权寨镇", "乡"),  # a saying
+        ("", "信访工作关系到社会稳定,权寨镇、李集镇交界处矛盾较多。\n我镇成立信访工作小组,严格实行领导接访制度。", None, "乡"),  # which?
         # a place's party committee and government acting together are the place
         ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
         ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
@@ -1814,3 +1823,13 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
 def test_campaigns_bound_the_year(line, year_min):
     result = meta("", line)
     assert (result["year"], result["year_min"]) == (None, year_min)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "year"),
+    [("2015年9月xx日", 2015), ("2015年9月   日", 2015), ("二〇一五年九月××日", 2015), ("2015年x月x日", None), ("20xx年x月x日", None)],
+)
+def test_a_signature_whose_day_is_left_open_still_signs(date_line, year):
+    # a model text or a draft: the body signs, the year stands when written, no day is made up
+    found = meta("关于国庆节放假的通知", "各乡镇：", "现将有关事项通知如下：", "一、请按时报送值班表。", "xx市人民政府办公室", date_line)
+    assert (found["org"], found["year"], found["date"]) == ("xx市人民政府办公室", year, None)

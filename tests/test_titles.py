@@ -121,6 +121,14 @@ def test_an_inferred_title_names_the_campaign_the_report_answers():
     assert infer_title(None, "其他", "为更加深入了解情况，开展了调研。") == "为更加深入了解情况"
 
 
+def test_an_inferred_notice_title_says_what_its_formula_names():
+    assert infer_title("县政府办公室", "通知", "现就做好2018年汛期防汛值班工作通知如下：") == "县政府办公室关于做好2018年汛期防汛值班工作的通知"
+    assert infer_title(None, "通知", "现将2015年国庆节放假有关事项通知如下：") == "关于2015年国庆节放假的通知"
+    # …放假及有关事项: the matters are joined to the subject, not left off it (…放假及的通知)
+    assert infer_title(None, "通知", "现将2015年国庆节放假及有关事项通知如下：") == "关于2015年国庆节放假及有关事项的通知"
+    assert infer_title(None, "通知", "现将会议和相关事项通知如下：") == "关于会议和相关事项的通知"
+
+
 @pytest.mark.parametrize(
     ("opening", "expected"),
     [
