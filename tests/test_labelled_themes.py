@@ -119,7 +119,7 @@ def test_second_read_covers_the_user_themes(scores):
 
 
 # The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
-# way; fourteen batches): fold 0's errors read (and fold 0 trains 信息报送's model), fold 1 of
+# way; fifteen batches): fold 0's errors read (and fold 0 trains 信息报送's model), fold 1 of
 # batches 10–14 measured and not tuned on (see tests/data/README.md). Floors are today's figures
 # (all folds) rounded down, so that a change that makes them worse fails; several are below the
 # targets. A new batch lowers them when it is measured (the fourteenth: 作风建设 sections 0.81 →
@@ -129,11 +129,14 @@ def test_second_read_covers_the_user_themes(scores):
 # 0.86 reports: those floors stand 0.02 below. Session 17: 作风建设's campaign words (减轻基层负担, 会海,
 # 中梗阻) 0.79 → 0.81 recall; 信息报送 not in a section about the 值班室's reports (others) 0.78 → 0.81
 # precision for 0.83 → 0.82 recall (two passages its readers read broadly); 督查 not in a check of
-# firms' hazards (安全隐患) 0.82 → 0.84 precision.
+# firms' hazards (安全隐患) 0.82 → 0.84 precision. Session 18: the fifteenth batch (信息报送 0.67 / 0.67 on
+# its 15 passages, three of its five false positives one clause of a passage about something else)
+# and the model retrained with its fold 0 (near threshold 0.475 → 0.575): 信息报送 sections 0.80 / 0.81 →
+# 0.83 / 0.79.
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.9, 0.8),
     ("作风建设", "reports"): (0.95, 0.86),
-    ("信息报送", "sections"): (0.8, 0.81),
+    ("信息报送", "sections"): (0.82, 0.79),
     ("信息报送", "reports"): (0.87, 0.9),
     ("督查", "sections"): (0.83, 0.81),
     ("督查", "reports"): (0.85, 0.84),
