@@ -91,7 +91,9 @@ DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted 
 # A query reads its terms' shard in every segment of the postings: few segments (an edit writes
 # one segment's postings: about 1/SEGMENTS of them), and small shards (a 4-character query's two
 # triples read 2 × segments × 10 KB; one segment of 24 KB shards made 12 500 files at 10 000 reports).
-SEGMENTS = 6
+# 10: a 4-character query reads 190–220 KB at 2 000 and at 10 000 reports (8 and 10 segments), one
+# changed report rewrites ~1 000 reports' postings at 10 000 (6 segments: 135–155 KB, ~1 700).
+SEGMENTS = 10
 TARGET_SHARD_BYTES = 10_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
