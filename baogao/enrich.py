@@ -1596,9 +1596,26 @@ def _local_unit(org: str) -> str | None:
     the place's, not 中央 and 全国)."""
     if not _CENTRAL.match(org):
         return None
-    units = [org[body.end():] for body in _CENTRAL_BODY_END.finditer(org)]
+    units = [_survey_team_placed(org[body.end():]) for body in _CENTRAL_BODY_END.finditer(org)]
     # the last, most local one: 国家电网湖北省电力有限公司红安县供电公司 is the county's
     return next((unit for unit in reversed(units) if (local := find_places(unit)) and local[0].start == 0 and local[0].level), None)
+
+
+_SURVEY_TEAM = re.compile(rf"^([{_HAN}]{{2,6}}?)调查队$")
+
+
+def _survey_team_placed(unit: str) -> str:
+    """国家统计局红安调查队: a survey team is named by its place's bare stem, which names no place on its own
+    (a province's stem does: 湖北调查总队); its place with the level word the stem takes (红安县调查队,
+    武汉市调查队)."""
+    team = _SURVEY_TEAM.match(unit)
+    if not team or find_places(team.group(1)):
+        return unit
+    for level in ("县", "市"):
+        place = find_places(team.group(1) + level)
+        if len(place) == 1 and place[0].start == 0 and place[0].end == len(team.group(1)) + 1:
+            return place[0].name + "调查队"
+    return unit
 
 
 def _level_of_org(org: str) -> str | None:

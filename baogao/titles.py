@@ -47,7 +47,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Public institutions that write and sign their own reports (县人民医院, 七里坪镇中心学校, 仁怀市档案馆,
 # 县供电公司, 中国人民银行红安县支行, 县人民法院): the words that end their names.
 INSTITUTIONS = (r"医院|卫生院|保健院|学校|中学(?!生)|小学(?!生)|幼儿园|档案馆|图书馆|博物馆|纪念馆|文化馆|(?<!分)公司|执法大队|交警大队"
-                r"|调查队|支行|人民法院|人民检察院")
+                r"|调查(?:总)?队|支行|人民法院|人民检察院")
 # A speech's speaker on a line of his own, post and name set apart: his body (if named), post and
 # name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
 # the title; enrich reads the body from it.

@@ -886,6 +886,11 @@ def test_a_title_naming_a_kind_of_body_leaves_the_writer_to_the_signature():
 def test_a_central_systems_unit_of_a_place_is_of_its_province():
     found = meta("国家税务总局红安县税务局2023年工作总结", "2023年，我局认真履行职责。")
     assert (found["level"], found["region"]) == ("县", "湖北省")
+    # the statistics bureau's survey teams are named by the bare stem of their place
+    for org, level, region in (("国家统计局红安调查队", "县", "湖北省"), ("国家统计局武汉调查队", "市", "湖北省"),
+                               ("国家统计局湖北调查总队", "省", "湖北省")):
+        found = meta(f"{org}2023年工作总结", "2023年，我队认真履行职责。")
+        assert (found["org"], found["level"], found["region"]) == (org, level, region)
 
 
 def test_an_institution_signs_its_report_but_a_survey_counting_companies_names_none():
