@@ -68,6 +68,8 @@ _WEAK_CLUTTER = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | 首页 × 分享 纠错 "
     "微信 微博 QQ QQ空间 QQ好友 朋友圈 新浪微博".split()
 )
+# …and a WeChat post's counters and comment box at its end (赞31, 在看8, 阅读 1.2万, 写留言)
+_WEAK_COUNTER = re.compile(r"^(?:赞|在看|点赞|阅读|喜欢|转发)\s*\d+(?:\.\d+)?万?\+?$|^写?留言$")
 _BREADCRUMB_SEPARATORS = frozenset("> >> » / →".split())
 _WEAK_CLUTTER |= _BREADCRUMB_SEPARATORS
 # A label left alone on its line (来源： / 责任编辑：) whose value is on the next line.
@@ -109,7 +111,7 @@ def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
     web_page = any(strong)
     if web_page:
         strong = [s or (len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]
-    weak = [line in _WEAK_CLUTTER for line in lines]
+    weak = [line in _WEAK_CLUTTER or bool(_WEAK_COUNTER.match(line)) for line in lines]
     for i, line in enumerate(lines):
         short_value = len(line) <= _SHORT_VALUE_MAX_LEN and not _SENTENCE_PUNCT.search(line)
         if not short_value or i == 0:

@@ -456,11 +456,12 @@ def _dated_year(text: str) -> int | None:
 
 def _cover_year(head: list[str], tail: list[str]) -> int | None:
     """The year of a month line under who presents or signs the text: a cover's (汇报材料 / 醴陵市教育局 /
-    2023年10月) among the first lines, a signature's as the last two (…。 / 寿光市农业农村局 / 二〇二三年十二月);
-    not a month a chronicle or a table opens or ends with."""
+    2023年10月) among the first lines, a signature's as the last two (…。 / 寿光市农业农村局 / 二〇二三年十二月),
+    a draft's 2023年X月X日 too; not a month a chronicle or a table opens or ends with, nor one under the last
+    paragraph that no one signs (…。 / 2023年12月 under a January report: a chronicle's or a table's)."""
     first = [line.strip() for line in head if line.strip()][:_COVER_LINES]
     for above, line in zip(first, first[1:]):
-        month = _MONTH_LINE.match(_normalize_digits(line))
+        month = _MONTH_LINE.match(_normalize_digits(line)) or _OPEN_DATE.match(_normalize_digits(line))
         if month and _signer(above) and _plausible(int(month.group(1))):
             return int(month.group(1))
     # a signature at the end (a contact line may follow), under text or another signing body — not a table's
@@ -469,11 +470,15 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
     while last and _CONTACT_LINE.match(last[-1]):
         last.pop()
     if len(last) >= 2:
-        month = _MONTH_LINE.match(_normalize_digits(last[-1]))
+        month = _MONTH_LINE.match(_normalize_digits(last[-1])) or _OPEN_DATE.match(_normalize_digits(last[-1]))
         table = len(last) >= 4 and _cell(last[-3]) and _cell(last[-4])
         if month and _signer(last[-2]) and not table and _plausible(int(month.group(1))):
             return int(month.group(1))
     return None
+
+
+# A model text's or draft's date with its month and day left open (2023年X月X日): the year it is written in.
+_OPEN_DATE = re.compile(r"^[（(]?(\d{4})\s*年\s*[xX×*＊]{1,2}\s*月(?:\s*[xX×*＊]{0,2}\s*日)?[）)]?$")
 
 
 _CONTACT_LINE = re.compile(r"^[（(]?(?:联系人|联系电话|电话)[:：]")
@@ -1389,7 +1394,8 @@ def _place_subject_at(line: str) -> str | None:
 
 def _letterhead_org(opening: str, title: str) -> str | None:
     """The body a line of its own names at the top, under the document number or above the
-    title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定): the issuer."""
+    title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定), over a cover's month or under
+    the subtitle: the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     for k, line in enumerate(lines):
         team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
@@ -1404,7 +1410,9 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
         # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
         covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
-        if numbered or titled or covered:
+        # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
+        subtitled = k == 1 and lines[0].startswith(("——", "――", "--"))
+        if numbered or titled or covered or subtitled:
             return m.group("org")
     return None
 

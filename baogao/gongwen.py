@@ -1,7 +1,7 @@
 """The 版头 of a 公文 (GB/T 9704-2012): the short lines an official document prints above its title.
 
 份号 (000123, No.0000123), 密级 (秘密★1年, 密级：内部), 紧急程度 (特急, 加急), a handling mark (内部资料 注意保存),
-发文机关标志 (××县人民政府办公室文件),
+发文机关标志 (××县人民政府办公室文件; an office's kind of paper, 县政府督查室 / 督 查 通 报) and the rule under it,
 发文字号 (×政办发〔2024〕12号, with 签发人 beside it), and an attachment marker (附件1) standing
 above the attachment's own title; a bulletin's masthead (督查通报 / 第6期 / 县政府督查室 2023年5月6日)
 stands where a 版头 does. Used by parse (the title is the first line after them; the
@@ -35,7 +35,12 @@ _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|�
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
 # A joint 版头 stacks the issuers' names beside one 文件: 发展改革委办公厅 文件 / 税务总局办公厅.
-_JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)$")
+_JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组|督查室)$")
+# An office that prints a kind of paper names it where 文件 stands, over the 文号: 县政府督查室 / 督 查 通 报 /
+# 霍督查〔2023〕5号.
+_KIND_MARK = re.compile(r"^(?:督\s*查\s*)?(?:通\s*报|简\s*报|专\s*报|快\s*报)$")
+# The 版头's separator line (GB/T 9704: a red rule), copied as a run of rule characters.
+_RULE = re.compile(r"^[━─—―_＿=＝﹍﹎﹏－\-]{4,}$")
 _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
@@ -83,12 +88,19 @@ def is_header_line(line: str) -> bool:
     return any(p.match(text) for p in (_COPY_NUMBER, _URGENCY, _HANDLING, _ISSUER_MARK, _DOC_NUMBER, _SIGNER, _ATTACHMENT, _ISSUE))
 
 
+def _kind_mark(lines: tuple[str, ...], k: int) -> bool:
+    """The kind of paper an office prints, where 文件 stands, under its name and over the 文号."""
+    return (k > 0 and k + 1 < len(lines) and bool(_KIND_MARK.match(lines[k].strip()))
+            and bool(_DOC_NUMBER.match(lines[k + 1].strip())) and bool(_JOINT_ISSUER.match(lines[k - 1].strip())))
+
+
 def header_length(lines: tuple[str, ...]) -> int:
     """How many of the opening lines form the 版头 (0 when the text does not start with one).
     The issuers' names of a joint 版头 are part of it, above or below the line with 文件; a
     bulletin's name above its issue line, and the editor and date line below it, too."""
     count, end = 0, min(len(lines), HEADER_MAX_LINES)
-    while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count) or _masthead(lines, count)):
+    while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count) or _masthead(lines, count)
+                           or _kind_mark(lines, count) or (count > 0 and bool(_RULE.match(lines[count].strip())))):
         count += 1
     return count
 
@@ -203,6 +215,8 @@ def _joint_issuer(lines: tuple[str, ...], k: int) -> bool:
     run = range(k, min(len(lines), k + HEADER_MAX_LINES))
     below = next((j for j in run if not _JOINT_ISSUER.match(lines[j].strip())), None)
     above = next((j for j in range(k, -1, -1) if not _JOINT_ISSUER.match(lines[j].strip())), None)
-    if above is None and below is not None and _DOC_NUMBER.match(lines[below].strip()):
-        return True  # the issuers' names opening the text over its 文号, without 文件 (湄潭县人民政府 / 湄府复〔2023〕45号)
+    if above is None and below is not None and (_DOC_NUMBER.match(lines[below].strip()) or _kind_mark(lines, below)):
+        # the issuers' names opening the text over its 文号, without 文件 (湄潭县人民政府 / 湄府复〔2023〕45号), or
+        # over the kind of paper they print (县政府督查室 / 督 查 通 报 / 县督查〔2023〕5号)
+        return True
     return any(j is not None and _ISSUER_MARK.match(lines[j].strip()) for j in (below, above))

@@ -161,8 +161,8 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
 def lines_above_title(lines: tuple[str, ...]) -> int:
     """How many opening lines stand above the title and are shown under it: the 版头
     (gongwen.header_length), a speech's speaker line over its title (县长 刘某某 / 在…上的讲话), a
-    cover's label (汇 报 材 料) and a line in Latin letters over a Chinese title (Work Summary 2023,
-    LUOTIANXIAN RENMIN ZHENGFU)."""
+    cover's label (汇 报 材 料) and the presenter and month under it (光山县水利局 / 二〇二三年十二月),
+    and a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
     header = header_length(lines)
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
         _is_speaker_line(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
@@ -172,6 +172,10 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
             and not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
     ):
         header += 1
+    # a cover page (under its label, if any): who presents the paper and the month, over the report's own title
+    if (header + 2 < len(lines) and _ISSUER_END.search(lines[header].strip()) and _MONTH_LINE.match(lines[header + 1].strip())
+            and _is_title_like(lines[header + 2])):
+        header += 2
     return header
 
 
@@ -181,6 +185,8 @@ def _is_speaker_line(line: str) -> bool:
 
 
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                         r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$")  # 二〇二三年十二月, a cover's month
 # A cover's label for the kind of paper (汇 报 材 料, 交流材料, 汇报提纲) over the report's own title
 _COVER_LABEL = re.compile(r"^(?:汇报|交流|经验|典型|发言|书面|参阅|学习|会议|座谈|述职)(?:材料|提纲)$|^(?:讲话|发言)稿$")
 

@@ -153,6 +153,10 @@ BUGS = [
                  ["信息来源：许家湖镇 发布时间：2024-02-01 点击数：867"], id="a-line-of-page-labels"),
     pytest.param(f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}\n{P2}\n阅读原文\n上一篇：关于开展春季植树的通知",
                  [P1, P2], ["阅读原文", "上一篇：关于开展春季植树的通知"], id="a-wechat-posts-chrome"),
+    # a WeChat post's toolbar and counters at its end, beside its chrome; the words in a report's text stay
+    pytest.param(f"{P1}\n{P2}\n阅读原文\n分享\n收藏\n赞31\n在看8\n写留言\n留言", [P1, P2], ["赞31", "在看8", "写留言", "留言"],
+                 id="a-wechat-posts-counters"),
+    pytest.param(f"{P1}\n留言\n{P2}\n赞31", [P1, "留言", P2, "赞31"], [], id="counters-without-chrome-stay"),
 ]
 
 

@@ -1379,6 +1379,22 @@ def test_the_office_a_letterhead_or_table_names(lines, org, region):
     assert (result["org"], result["region"]) == (org, region)
 
 
+@pytest.mark.parametrize(
+    ("title", "lines", "org"),
+    [
+        # the body a line of its own names right under the title (or its subtitle): who presents the paper
+        ("坚持数字赋能 做实接诉即办", ["——如皋市12345政务服务便民热线工作经验交流材料", "如皋市政务服务管理办公室",
+                                   "近年来，如皋市深入践行以人民为中心的发展思想。"], "如皋市政务服务管理办公室"),
+        ("关于防汛工作的情况汇报", ["红安县水利局", "今年以来，我局认真贯彻落实防汛工作部署。"], "红安县水利局"),
+        # not an addressee (红安县人民政府：) nor a body the text goes on to speak of
+        ("关于防汛工作的情况汇报", ["红安县人民政府：", "今年以来，我局认真贯彻落实防汛工作部署。", "红安县水利局", "2023年9月5日"],
+         "红安县水利局"),
+    ],
+)
+def test_a_body_named_under_the_title_presents_the_paper(title, lines, org):
+    assert meta(title, *lines)["org"] == org
+
+
 def test_a_one_character_county_needs_its_government_after_it():
     from baogao.places import find_places
 
@@ -1832,9 +1848,21 @@ def test_campaigns_bound_the_year(line, year_min):
 
 @pytest.mark.parametrize(
     ("date_line", "year"),
-    [("2015年9月xx日", 2015), ("2015年9月   日", 2015), ("二〇一五年九月××日", 2015), ("2015年x月x日", None), ("20xx年x月x日", None)],
+    [("2015年9月xx日", 2015), ("2015年9月   日", 2015), ("二〇一五年九月××日", 2015), ("2015年x月x日", 2015), ("20xx年x月x日", None)],
 )
 def test_a_signature_whose_day_is_left_open_still_signs(date_line, year):
     # a model text or a draft: the body signs, the year stands when written, no day is made up
     found = meta("关于国庆节放假的通知", "各乡镇：", "现将有关事项通知如下：", "一、请按时报送值班表。", "xx市人民政府办公室", date_line)
     assert (found["org"], found["year"], found["date"]) == ("xx市人民政府办公室", year, None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        (("今年以来，我局认真履行职责。", "红安县水利局", "2023年X月X日"), 2023),  # a draft's open date under its signer
+        (("今年以来，我局认真履行职责，各项工作取得了明显成效。", "2023年11月"), None),  # no one signs it
+        (("全县完成投资情况如下", "项目", "投资", "2023年11月"), None),  # a table's last cell
+    ],
+)
+def test_a_drafts_open_date_under_its_signer_gives_its_year(lines, year):
+    assert meta("关于防汛工作的情况汇报", *lines)["year"] == year
