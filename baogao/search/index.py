@@ -91,9 +91,9 @@ DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted 
 # A query reads its terms' shard in every segment of the postings: few segments (an edit writes
 # one segment's postings: about 1/SEGMENTS of them), and small shards (a 4-character query's two
 # triples read 2 × segments × 10 KB; one segment of 24 KB shards made 12 500 files at 10 000 reports).
-# 10: a 4-character query reads 190–220 KB at 2 000 and at 10 000 reports (8 and 10 segments), one
-# changed report rewrites ~1 000 reports' postings at 10 000 (6 segments: 135–155 KB, ~1 700).
-SEGMENTS = 10
+# 8 (see _segment_cuts): 7–10 segments at any size, so that a 4-character query reads 2 × 10 shards
+# at most, and an edit writes the postings of ~1 300 reports at 10 000.
+SEGMENTS = 8
 TARGET_SHARD_BYTES = 10_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
@@ -211,24 +211,30 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
 def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """The postings' segments: runs of consecutive documents in result order, (first, end).
 
-    A segment ends after a report whose id's digest is 0 modulo size / 2 once it holds size / 2
-    reports (and at the end), `size` the power of two nearest the reports / SEGMENTS: segments
-    of `size` reports on average (the few largest about 1.6 times that), 0.7–1.4 SEGMENTS of
-    them. Cut by the reports present alone, never by the builds before (an incremental build
-    must give the cold build's files), and by ids, which an edit of a text keeps: adding, changing or deleting one report changes the documents of
-    one segment, or two where it adds or removes a cut, and the others keep their postings
-    (all of them change only where the number of reports crosses SEGMENTS × 2^(k+½)).
+    A segment ends after a report whose id's digest is 0 modulo size / 8 once it holds 7/8 of size
+    reports, or when it holds 1.5 times size, `size` the reports / SEGMENTS rounded to a step of a
+    ladder of quarter powers of two (1024, 1218, 1448, 1722, 2048 …); what is left at the end is a
+    segment of its own, or joins the last one when shorter than size / 8: segments of `size` reports
+    on average, 0.8–1.3 SEGMENTS of them. (With half of size before a cut, a segment of 2.4 times
+    the mean came up at 10 000 reports, and an edit there wrote 2 500 reports' postings; with powers
+    of two for size, 5 to 12 segments, and a query reads a shard in each.) Cut by the reports
+    present alone, never by the builds before (an incremental build must give the cold build's
+    files), and by ids, which an edit of a text keeps: adding, changing or deleting one report
+    changes the documents of one segment, or two where it moves a cut (a report that may end a
+    segment stands right at the 7/8, a segment ended at 1.5 times size, or the end joins or leaves
+    the last segment), and the others keep their postings (all of them change only where the number
+    of reports crosses a step of the ladder, every ~19 %).
     """
-    size = 1 << max(0, round(math.log2(len(catalog) / SEGMENTS))) if len(catalog) >= SEGMENTS else 1
-    half = max(1, size // 2)
+    size = round(2 ** (round(4 * math.log2(len(catalog) / SEGMENTS)) / 4)) if len(catalog) >= SEGMENTS else 1
+    least, every, most = max(1, size * 7 // 8), max(1, size // 8), size + size // 2
     cuts, first = [], 0
     for doc, entry in enumerate(catalog):
         digest = int.from_bytes(hashlib.sha256(str(entry["id"]).encode("utf-8")).digest()[:8], "big")
-        if doc + 1 - first >= half and digest % half == 0:
+        if doc + 1 - first >= most or (doc + 1 - first >= least and digest % every == 0):
             cuts.append((first, doc + 1))
             first = doc + 1
     if first < len(catalog):
-        cuts.append((first, len(catalog)))
+        cuts.append((first, len(catalog)) if not cuts or len(catalog) - first >= every else (cuts.pop()[0], len(catalog)))
     return cuts
 
 
