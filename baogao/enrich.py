@@ -42,7 +42,7 @@ from baogao.gongwen import (
     HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
-from baogao.parse import PERSONAL_BYLINE
+from baogao.parse import COVER_LABEL, PERSONAL_BYLINE
 from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
 from baogao.places import (
     LEVEL_CITY,
@@ -84,8 +84,10 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     fold = to_simplified if is_traditional(text) else str
     title = fold("" if report.title_inferred else report.title.strip())
     text = fold(text)
-    body = fold("\n".join(block.text for block in report.blocks))
-    opening = body[:_OPENING_CHARS]
+    blocks = [block.text for block in report.blocks]
+    # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it
+    label = bool(blocks) and report.title_in_text and bool(COVER_LABEL.match("".join(blocks[0].split())))
+    opening = fold("\n".join(blocks[label:]))[:_OPENING_CHARS]
     stem = fold(_file_stem(source_name))
 
     doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
@@ -854,8 +856,8 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"[{_HAN}]{{1,4}}?(?:{'|'.join(_TOWN_WORDS)})(?!村)")
-# 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇): no one place
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$")
+# 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -1305,7 +1307,8 @@ def _head_presides(opening: str) -> str | None:
 
 
 # …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names
-# (not 该镇党政班子召开会议…, one of its bodies, after another's visit); so is 我镇 (…，权寨镇多措并举…。我镇成立…).
+# (not 该镇党政班子召开会议…, one of its bodies, after another's visit); 我镇 is the one town the opening makes a
+# clause's subject (…，权寨镇多措并举…。我镇成立…).
 _THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*[该我]([镇乡])(?![党政人纪领主])")
 _TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
 
@@ -1314,7 +1317,13 @@ def _that_town(opening: str) -> str | None:
     m = _THAT_TOWN.search(opening)
     if not m:
         return None
-    towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(1)) and not _NOT_A_TOWN.search(t)}
+    if m.group().rstrip(m.group(1)).endswith("我"):
+        # 我镇 is how the writer speaks: its town is the one the opening makes a subject (…，权寨镇多措并举…),
+        # not a word ending in 镇 (小城镇建设, 回报家乡) or a town it went to (赴诸暨市、枫桥镇学习)
+        subjects = (_place_subject_at(clause.strip()) for clause in _CLAUSE_BREAK.split(opening))
+        towns = {t for t in subjects if t and t.endswith(m.group(1))}
+    else:
+        towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(1)) and not _NOT_A_TOWN.search(t)}
     return towns.pop() if len(towns) == 1 else None
 
 
@@ -1614,15 +1623,16 @@ _SURVEY_TEAM = re.compile(rf"^([{_HAN}]{{2,6}}?)调查队$")
 
 def _survey_team_placed(unit: str) -> str:
     """国家统计局红安调查队: a survey team is named by its place's bare stem, which names no place on its own
-    (a province's stem does: 湖北调查总队); its place with the level word the stem takes (红安县调查队,
-    武汉市调查队)."""
+    or names a province (吉林); its place with the level word the stem takes, a city's before a county's
+    (长沙调查队 is 长沙市's; 湖北调查总队 is the province's: a 总队 keeps its name)."""
     team = _SURVEY_TEAM.match(unit)
-    if not team or find_places(team.group(1)):
+    if not team:
         return unit
-    for level in ("县", "市"):
-        place = find_places(team.group(1) + level)
-        if len(place) == 1 and place[0].start == 0 and place[0].end == len(team.group(1)) + 1:
-            return place[0].name + "调查队"
+    stem = team.group(1)
+    for name in (stem + "市", stem + "县", stem + "人民政府"):  # (渠县 names its level: 渠县人民政府)
+        place = find_places(name)
+        if place and place[0].start == 0 and place[0].level and place[0].end >= len(stem):
+            return name + "调查队"  # (what names the place: 渠县人民政府调查队 is read as 渠县's)
     return unit
 
 

@@ -166,17 +166,32 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     header = header_length(lines)
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
         _is_speaker_line(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
-        or _COVER_LABEL.match("".join(lines[header].split()))
+        or (COVER_LABEL.match("".join(lines[header].split())) and _titled_below(lines[header + 1:]))
         # a bare year over a title it does not join (2024 / 全县经济运行分析: no document type to date)
         or (_BARE_YEAR_LINE.match(lines[header].strip())
             and not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
     ):
         header += 1
-    # a cover page (under its label, if any): who presents the paper and the month, over the report's own title
-    if (header + 2 < len(lines) and _ISSUER_END.search(lines[header].strip()) and _MONTH_LINE.match(lines[header + 1].strip())
-            and _is_title_like(lines[header + 2])):
+    if _cover_block(lines[header:]):
         header += 2
     return header
+
+
+def _cover_block(lines: tuple[str, ...]) -> bool:
+    """A cover page (under its label, if any): who presents the paper and the month, over the report's own title."""
+    return (len(lines) > 2 and bool(_ISSUER_END.search(lines[0].strip())) and bool(_MONTH_LINE.match(lines[1].strip()))
+            and _is_title_like(lines[2]))
+
+
+def _titled_below(lines: tuple[str, ...]) -> bool:
+    """Whether the report's own title follows a cover's label (after the cover's presenter and month, if
+    any): a title that names its kind of document (关于…的情况汇报, 2023年工作总结), or one over a ——subtitle;
+    not a salutation (同志们) or the presenter alone, under which the label is the best title there is."""
+    if _cover_block(lines):
+        lines = lines[2:]
+    title, taken = _title_from_text(lines)
+    return bool(title) and (bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", title)))
+                            or (taken < len(lines) and lines[taken].startswith(_DASHES)))
 
 
 def _is_speaker_line(line: str) -> bool:
@@ -188,7 +203,7 @@ _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$")  # 二〇二三年十二月, a cover's month
 # A cover's label for the kind of paper (汇 报 材 料, 交流材料, 汇报提纲) over the report's own title
-_COVER_LABEL = re.compile(r"^(?:汇报|交流|经验|典型|发言|书面|参阅|学习|会议|座谈|述职)(?:材料|提纲)$|^(?:讲话|发言)稿$")
+COVER_LABEL = re.compile(r"^(?:汇报|交流|经验|典型|发言|书面|参阅|学习|会议|座谈|述职)(?:材料|提纲)$|^(?:讲话|发言)稿$")
 
 
 _LATIN_LINE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9\s.,:;'&()\-/]+$")

@@ -887,8 +887,10 @@ def test_a_central_systems_unit_of_a_place_is_of_its_province():
     found = meta("国家税务总局红安县税务局2023年工作总结", "2023年，我局认真履行职责。")
     assert (found["level"], found["region"]) == ("县", "湖北省")
     # the statistics bureau's survey teams are named by the bare stem of their place
+    # (a stem that names a city and a county, or a province: the city's team; 渠县 names its level)
     for org, level, region in (("国家统计局红安调查队", "县", "湖北省"), ("国家统计局武汉调查队", "市", "湖北省"),
-                               ("国家统计局湖北调查总队", "省", "湖北省")):
+                               ("国家统计局湖北调查总队", "省", "湖北省"), ("国家统计局长沙调查队", "市", "湖南省"),
+                               ("国家统计局吉林调查队", "市", "吉林省"), ("国家统计局渠县调查队", "县", "四川省")):
         found = meta(f"{org}2023年工作总结", "2023年，我队认真履行职责。")
         assert (found["org"], found["level"], found["region"]) == (org, level, region)
 
@@ -1683,6 +1685,10 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "信访工作关系到社会稳定,为化解矛盾,权寨镇多措并举做好信访工作。\n我镇成立信访工作小组,严格实行领导接访制度。", "权寨镇", "乡"),
         ("", "信访工作关系到社会稳定,权寨镇多措并举做好信访工作。\n我镇确保小事不出村,大事不出镇。", "权寨镇", "乡"),  # a saying
         ("", "信访工作关系到社会稳定,权寨镇、李集镇交界处矛盾较多。\n我镇成立信访工作小组,严格实行领导接访制度。", None, "乡"),  # which?
+        # 我镇 speaks of the town the opening makes the subject of a clause, not of a word ending in 镇 or 乡
+        ("", "2023年，我镇统筹推进各项工作，小城镇建设稳步推进，特色小镇建设取得新进展。", None, "乡"),
+        ("", "2023年，我乡统筹推进各项工作。全乡共引导外出务工人员返乡创业56人，回报家乡。", None, "乡"),
+        ("", "2023年，我镇组织村党组织书记赴浙江省诸暨市、枫桥镇学习“枫桥经验”。", None, "乡"),  # another town
         # a place's party committee and government acting together are the place
         ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
         ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
@@ -1866,3 +1872,21 @@ def test_a_signature_whose_day_is_left_open_still_signs(date_line, year):
 )
 def test_a_drafts_open_date_under_its_signer_gives_its_year(lines, year):
     assert meta("关于防汛工作的情况汇报", *lines)["year"] == year
+
+
+@pytest.mark.parametrize(
+    ("lines", "org", "level"),
+    [
+        # a cover's label over the title does not push the opening's first paragraph or byline out of reach
+        (("七里坪镇乡村振兴工作汇报", "——在全县乡村振兴推进会上的发言", "（2023年5月6日）", "今年以来，七里坪镇坚持党建引领，推进乡村振兴。"),
+         "七里坪镇", "乡"),
+        (("关于农村集体经济发展的调研报告", "——以红安县为例", "红安县委政研室课题组", "近年来，红安县大力发展村级集体经济。"),
+         "红安县委政研室", "县"),
+        (("深化“一网通办” 提升政务服务效能", "——如皋市政务服务改革经验交流材料", "如皋市政务服务管理办公室",
+          "近年来，我办坚持以群众需求为导向，深入推进政务服务改革。"), "如皋市政务服务管理办公室", "县"),
+    ],
+)
+def test_a_cover_label_over_the_title_leaves_the_opening_as_it_was(lines, org, level):
+    for label in ((), ("汇报材料",), ("交 流 材 料",)):
+        found = enrich(parse((*label, *lines), HASH_NAME), HASH_NAME)
+        assert (found["org"], found["level"]) == (org, level), label

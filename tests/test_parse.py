@@ -255,6 +255,12 @@ TITLES = [
     pytest.param(["述 职 报 告", "县审计局局长 张某某", P], HASH_NAME, "述 职 报 告", True, 0,
                  ("p", "县审计局局长 张某某"), id="spaced-kind-over-a-speaker-line-is-the-title"),
     pytest.param(["汇报材料", P], HASH_NAME, "汇报材料", True, 0, ("p", P), id="cover-label-alone-is-the-title"),
+    # …and the title when no report's own title follows it (a salutation, the presenter and month)
+    pytest.param(["讲话稿", "同志们", P], HASH_NAME, "讲话稿", True, 0, ("p", "同志们"), id="cover-label-over-a-salutation"),
+    pytest.param(["汇报材料", "醴陵市教育局", "2023年10月", "尊敬的各位领导：", P], HASH_NAME, "汇报材料", True, 0,
+                 ("p", "醴陵市教育局"), id="cover-label-over-presenter-and-month"),
+    pytest.param(["交流材料", "深化“一网通办” 提升政务服务效能", "——如皋市政务服务改革经验交流材料", P], HASH_NAME,
+                 "深化“一网通办” 提升政务服务效能", True, 0, ("p", "交流材料"), id="cover-label-over-a-title-with-its-subtitle"),
     # a cover page: its label, who presents the paper and the month, then the report's own title
     pytest.param(["汇　报　材　料", "光山县水利局", "二〇二三年十二月", "2023年工作总结", P], HASH_NAME, "2023年工作总结", True, 0,
                  ("p", "汇　报　材　料"), id="cover-page-over-title"),
