@@ -68,8 +68,9 @@ _WEAK_CLUTTER = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | 首页 × 分享 纠错 "
     "微信 微博 QQ QQ空间 QQ好友 朋友圈 新浪微博".split()
 )
-# …and a WeChat post's counters and comment box at its end (赞31, 在看8, 阅读 1.2万, 写留言)
-_WEAK_COUNTER = re.compile(r"^(?:赞|在看|点赞|阅读|喜欢|转发)\s*\d+(?:\.\d+)?万?\+?$|^写?留言$")
+# …and a WeChat post's counters and comment box at its end (赞31, 在看8, 写留言); not 阅读 10万+ or 转发 1200,
+# which a media centre's report may list as its own figures
+_WEAK_COUNTER = re.compile(r"^(?:赞|在看|点赞)\d+$|^写?留言$")
 _BREADCRUMB_SEPARATORS = frozenset("> >> » / →".split())
 _WEAK_CLUTTER |= _BREADCRUMB_SEPARATORS
 # A label left alone on its line (来源： / 责任编辑：) whose value is on the next line.

@@ -157,6 +157,7 @@ BUGS = [
     pytest.param(f"{P1}\n{P2}\n阅读原文\n分享\n收藏\n赞31\n在看8\n写留言\n留言", [P1, P2], ["赞31", "在看8", "写留言", "留言"],
                  id="a-wechat-posts-counters"),
     pytest.param(f"{P1}\n留言\n{P2}\n赞31", [P1, "留言", P2, "赞31"], [], id="counters-without-chrome-stay"),
+    pytest.param(f"{P1}\n阅读 10万+\n转发 1200\n分享到：", [P1, "阅读 10万+", "转发 1200"], ["分享到："], id="a-reports-own-figures-stay"),
 ]
 
 
