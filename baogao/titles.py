@@ -202,7 +202,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     A title without a year gets it in front (1998年国务院政府工作报告, 2019年关于南昌市…调研报告).
     A generic title (政府工作报告, 2026年政府工作报告, 县政府办公室工作总结), which says only
     what kind of document it is, also gets its owner's place or office after the year:
-    2026年广东省政府工作报告. A subtitle is joined with ——. An item of a bulletin (`bulletin`:
+    2026年广东省政府工作报告; so does a speech at a meeting of the whole area (在全县…上的讲话) when its
+    speaker's body is known with its place. A subtitle is joined with ——. An item of a bulletin (`bulletin`:
     its name and issue) is shown under them, the year in the issue: 《政务信息》2023年第12期：我县召开…
     (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin).
     """
@@ -211,7 +212,9 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         title = "".join(title.split())
     shown = _placed(title, org)
     lead = _LEADING_YEAR.match(shown)
-    if _is_generic(shown, org) and not _names_owner(shown, org):
+    # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
+    speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(leading_places_end(org or ""))
+    if (_is_generic(shown, org) or speech) and not _names_owner(shown, org):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
@@ -230,6 +233,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
 _LEADING_YEAR = re.compile(r"^(?:(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?|(?:1[89]|20)\d\d )")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")  # 2013学年 too
+_AREA_SPEECH = re.compile(r"^在全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")

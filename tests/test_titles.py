@@ -64,6 +64,11 @@ from baogao.titles import display_title, infer_title, title_from_filename
         ("关于乡村振兴工作情况的汇报", "", 2023, None, "湖北省", "2023年关于乡村振兴工作情况的汇报"),
         # a title set out letter by letter is read as one word
         ("政 府 工 作 报 告", "", 2024, "宁海县西店镇人民政府", "浙江省", "2024年宁海县西店镇政府工作报告"),
+        # a speech at a meeting of the whole area (在全县…上的讲话) is given every year in every county: its
+        # speaker's place or office before it, when known with its place
+        ("在全县政务信息工作会议上的讲话", "", 2023, "湄潭县人民政府", "贵州省", "2023年湄潭县在全县政务信息工作会议上的讲话"),
+        ("在全市机关作风建设大会上的讲话", "", 2024, "市委", None, "2024年在全市机关作风建设大会上的讲话"),
+        ("在红安县政务信息工作会议上的讲话", "", 2023, "红安县人民政府", "湖北省", "2023年在红安县政务信息工作会议上的讲话"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
