@@ -145,17 +145,42 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     if not title:
         title = field_title or title_from_filename(source_name)
     bulletin = masthead(lines[:header])
+    joined = _join_wrapped_headings(_join_broken_lines(body))
     return ParsedReport(
         title=title,
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
         title_in_fields=bool(field_title),
-        blocks=tuple(_blocks(_join_wrapped_headings(_join_broken_lines(body)), headings or {})),
+        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined))),
         removed=dict(removed),
         subtitle=subtitle,
         masthead=bulletin[0] if bulletin else "",
         issue=bulletin[1] if bulletin else "",
     )
+
+
+def _unnumbered_headings(body: list[str]) -> dict[str, int]:
+    """The headings of a text that numbers none (a Word file's bold subheads, a WeChat post's, saved as
+    text): short lines with no sentence's punctuation, each between the end of a paragraph and a
+    paragraph that says more, three or more of them (教育发展基础持续夯实 / 全年争取…。). A text with
+    numbered headings (一、, （一）, 第一章) keeps only those; a date, a number or a body's name alone is none."""
+    if any(_heading_style(line) in _SPLITTING_STYLES for line in body):
+        return {}
+    found = {}
+    for k, line in enumerate(body):
+        text = line.strip()
+        after = body[k + 1].strip() if k + 1 < len(body) else ""
+        before = body[k - 1].strip() if k else ""
+        if (_UNNUMBERED_MIN_LEN <= len(text) <= _UNNUMBERED_MAX_LEN and not _UNNUMBERED_NOT.search(text)
+                and (not before or before.endswith(_PARAGRAPH_ENDS)) and len(after) >= 2 * len(text)
+                and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)):
+            found[line] = 1
+    return found if len(found) >= _UNNUMBERED_MIN_COUNT else {}
+
+
+_UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
+_UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图|表|附件)")
+_PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "）", ")")
 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:

@@ -705,3 +705,35 @@ def test_blocks_are_model_blocks() -> None:
         Block("heading", "一、工作回顾", level=2),
         Block("article", "第一条 甲。", anchor="第一条"),
     )
+
+
+UNNUMBERED = ["通渭县教育局2023年工作总结", "2023年，县教育局认真履行职责，各项工作取得新成效。", "教育发展基础持续夯实",
+              "全年争取各类教育项目资金2.36亿元，实施学校建设项目12个。", "教育教学质量稳步提升",
+              "深化“双减”工作，校内课后服务实现义务教育学校全覆盖。", "校园安全稳定底线牢牢守住",
+              "始终把校园安全摆在首位，成立由局长任组长的领导小组。", "通渭县教育局", "二〇二四年一月八日"]
+
+
+def test_a_text_that_numbers_no_heading_has_its_short_lines_between_paragraphs_as_headings():
+    report = parse(tuple(UNNUMBERED), HASH_NAME)
+    assert [b.text for b in report.blocks if b.kind == "heading"] == ["教育发展基础持续夯实", "教育教学质量稳步提升", "校园安全稳定底线牢牢守住"]
+    assert_fidelity(tuple(UNNUMBERED), report)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # two such lines are no pattern
+        UNNUMBERED[:6] + UNNUMBERED[8:],
+        # a text that numbers its headings keeps those alone
+        UNNUMBERED[:2] + ["一、主要工作"] + UNNUMBERED[2:],
+        # a chronicle's days, a body's name over a paragraph, a sentence's fragment
+        ["大事记", "1月5日", "县委召开全会，部署全年工作。", "2月10日", "县政府召开常务会议，研究春耕工作。", "3月8日",
+         "县妇联召开表彰大会，表彰先进集体。", "4月2日", "县人大常委会召开会议，审议有关报告。"],
+        ["通报", "县政府办公室", "对全县重点工作开展了专项督查，督查发现多个问题。", "县发展和改革局", "项目推进较快，完成年度投资的80%。",
+         "县自然资源局", "用地保障有力，完成报批土地1200亩。"],
+    ],
+)
+def test_short_lines_that_are_no_subheads_stay_paragraphs(lines):
+    report = parse(tuple(lines), HASH_NAME)
+    numbered = [b.text for b in report.blocks if b.kind == "heading" and b.text.startswith("一、")]
+    assert [b.text for b in report.blocks if b.kind == "heading"] == numbered
