@@ -83,7 +83,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     text = report.text()
     fold = to_simplified if is_traditional(text) else str
     title = fold("" if report.title_inferred else report.title.strip())
-    text = fold(text)
+    text = _first_document(fold(text))
     blocks = [block.text for block in report.blocks]
     # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it
     label = bool(blocks) and report.title_in_text and bool(COVER_LABEL.match("".join(blocks[0].split())))
@@ -408,6 +408,24 @@ def _iso_date(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat() if _plausible(year) else None
     except ValueError:  # 2月30日
         return None
+
+
+def _first_document(text: str) -> str:
+    """The text up to a second document saved in the same file, which starts with a title of its own right
+    under the first one's signature (…城关街道办事处 / 2023年12月28日 / 城关街道2024年工作计划 / …): the report is
+    the first one, its title's; its date and signature are the first one's."""
+    lines = text.split("\n")
+    for k in range(2, len(lines) - 1):
+        if (_SECOND_TITLE.search(lines[k].strip()) and len(lines[k].strip()) <= _SECOND_TITLE_MAX_CHARS
+                and (_SIGNATURE_DATE.match(_normalize_digits(lines[k - 1].strip())) or _MONTH_LINE.match(_normalize_digits(lines[k - 1].strip())))
+                and _signer(lines[k - 2])):
+            return "\n".join(lines[:k])
+    return text
+
+
+# A second document's title: one that names its kind (城关街道2024年工作计划), not a 附件's label or its table.
+_SECOND_TITLE = re.compile(r"(?:总结|计划|打算|要点|报告|汇报|方案|通知|通报|意见|办法|讲话|纪要)$")
+_SECOND_TITLE_MAX_CHARS = 60
 
 
 def _ends(text: str) -> tuple[list[str], list[str]]:

@@ -1890,3 +1890,15 @@ def test_a_cover_label_over_the_title_leaves_the_opening_as_it_was(lines, org, l
     for label in ((), ("汇报材料",), ("交 流 材 料",)):
         found = enrich(parse((*label, *lines), HASH_NAME), HASH_NAME)
         assert (found["org"], found["level"]) == (org, level), label
+
+
+def test_a_second_document_in_the_file_does_not_date_or_sign_the_first():
+    # a year's summary and the next year's plan saved in one file, each with its title and signature
+    lines = ("2023年，城关街道各项工作取得新成效。", "一、主要工作", "完成固定资产投资5亿元。", "城关街道办事处", "2023年12月28日",
+             "城关街道2024年工作计划", "2024年，城关街道将重点抓好以下工作。", "一、抓项目建设。全年实施项目20个。",
+             "城关街道党工委", "2024年1月5日")
+    found = meta("城关街道2023年工作总结", *lines)
+    assert (found["date"], found["year"], found["org"]) == ("2023-12-28", 2023, "城关街道办事处")
+    # one document with its attachment's own date after the signature keeps its signature's date
+    notice = ("各科室：", "现将有关事项通知如下。", "县水利局办公室", "2023年3月1日", "附件", "值班表", "2023年3月2日")
+    assert meta("关于做好值班工作的通知", *notice)["date"] == "2023-03-01"
