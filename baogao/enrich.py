@@ -482,7 +482,8 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
     first = [line.strip() for line in head if line.strip()][:_COVER_LINES]
     for above, line in zip(first, first[1:]):
         month = _MONTH_LINE.match(_normalize_digits(line)) or _OPEN_DATE.match(_normalize_digits(line))
-        if month and _signer(above) and _plausible(int(month.group(1))):
+        # (or a study's team under its title: 繁峙县人民政府办公室调研组 / （2018年11月）)
+        if month and (_signer(above) or _RESEARCH_TEAM.match(above)) and _plausible(int(month.group(1))):
             return int(month.group(1))
     # a signature at the end (a contact line may follow), under text or another signing body — not a table's
     # last row, whose cells are short words (道路施工 / 县住建局 / 2025年6月)
@@ -668,8 +669,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     title's year first, unless the document's own number or date line is of an earlier year:
     then the title names the period it plans (关于2019年部分节假日安排的通知, 〔2018〕15号).
 
-    The file's creation date (`created`, ISO 8601) comes last: a report is often written in a
-    copy of last year's file, whose date the copy keeps. A `summary` (工作总结) signed early in the
+    The file's creation date (`created`, ISO 8601) comes last, and only when it is not before the
+    events the text tells as past: a report is often written in a copy of last year's file, whose
+    date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before)."""
     summed_up = _MEETING_ON_A_YEAR.search(_normalize_digits(title))
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
@@ -689,13 +691,17 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
         ("text", lambda: _text_year(text, summary)),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
-        ("properties", lambda: _created_year(created)),
     ):
         found = year()
         if found is not None:
             return found, source, None
     after = int(summed_up.group(1)) if summed_up and _plausible(int(summed_up.group(1))) else None
-    return None, None, max(filter(None, (_event_year(text), after)), default=None)
+    bound = max(filter(None, (_event_year(text), after)), default=None)
+    made = _created_year(created)
+    # (a file made before the events its text tells as past is a copy of an older one, or a template's)
+    if made is not None and (bound is None or made >= bound):
+        return made, "properties", None
+    return None, None, bound
 
 
 # ----------------------------------------------------------------------------------------- org
@@ -767,7 +773,7 @@ _SIGNED_ON = (r"(?:(?:\d{4}|\d\d[xX×*＊]{2}|[〇○零一二三四五六七八
               r"(?:\s*(?:[\d一二三四五六七八九十]{1,3}|[xX×*＊]{1,2})?\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
-_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?课题组$")
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)

@@ -1902,3 +1902,9 @@ def test_a_second_document_in_the_file_does_not_date_or_sign_the_first():
     # one document with its attachment's own date after the signature keeps its signature's date
     notice = ("各科室：", "现将有关事项通知如下。", "县水利局办公室", "2023年3月1日", "附件", "值班表", "2023年3月2日")
     assert meta("关于做好值班工作的通知", *notice)["date"] == "2023-03-01"
+
+
+def test_a_studys_team_and_its_month_under_the_title_date_it():
+    found = meta("关于全县村级组织运转经费保障情况的调研报告", "繁峙县人民政府办公室调研组", "（2018年11月）",
+                 "村级组织运转经费是保障村级组织正常运转的基础。现将调研情况报告如下。")
+    assert (found["year"], found["org"]) == (2018, "繁峙县人民政府办公室")

@@ -127,6 +127,11 @@ def test_core_properties_are_the_documents_properties_and_the_year_of_last_resor
     # a year in the text wins over the file's date
     dated = make_docx(p("关于作风建设的情况汇报") + p("2023年，我办持续改进作风。") + p("2023年12月1日"), core=core)
     assert yaml.safe_load(convert_report(dated, "汇报.docx", {}).page.split("---\n")[1])["year_source"] == "text"
+    # …and a file dated before the events its text tells as past was copied or made from an older one (a
+    # template's date): it gives no year, the events bound it
+    later = make_docx(p("关于作风建设的情况汇报") + p("党的二十大以来，我办持续改进作风。"), core=core)
+    front = yaml.safe_load(convert_report(later, "汇报.docx", {}).page.split("---\n")[1])
+    assert (front["year"], front["year_min"]) == (None, 2022)
 
 
 def test_a_docx_saved_as_txt_is_read_as_a_docx():
