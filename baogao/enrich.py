@@ -1528,7 +1528,8 @@ def _speaker_org(opening: str) -> str | None:
         body, post = re.split(r"[、，,]", m.group("body"))[-1], m.group("post")
         if post in HEADS_OF_GOVERNMENT:  # 市长 heads the 市人民政府 (县长 alone: the 县's)
             body = re.sub(r"(?:人民)?政府$", "", body or post[0]) + "人民政府"
-        if _reads_as_body(body) or (post == "书记" and re.fullmatch(rf"[{_LEVEL_CHARS}]委", body)):  # 县委书记: the 县委
+        # 县委书记: the 县委; 堌阳镇党委书记: a town's body
+        if _reads_as_body(body) or _town_body(body) or (post == "书记" and re.fullmatch(rf"[{_LEVEL_CHARS}]委", body)):
             return body
     return None
 

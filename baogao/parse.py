@@ -16,7 +16,7 @@ from dataclasses import replace
 from baogao.gongwen import header_length, info_fields, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
-from baogao.titles import INSTITUTIONS, NEWS_DATELINE, SPEAKER, infer_title, title_from_filename
+from baogao.titles import INSTITUTIONS, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
@@ -89,7 +89,7 @@ _ISSUER_END = re.compile(rf"{_ISSUER}$")
 # (a news headline may end on the school, hospital or centre it tells of: 爱心企业走进红安县第一中学)
 _BODY_END = re.compile(rf"{_BODY}$")
 # A person's paper under its title, by its writer's office and name (中共秦安县委办公室　张建军): a byline
-PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+PERSONAL_BYLINE = re.compile(rf"^\S{{2,30}}?{_ISSUER}[ \u3000]+{PERSON_NAME}$")
 # …and a title that opens with the issuer and 对 (国务院办公厅对全国政协十届四次会议 / 第4626号提案的答复).
 _ISSUER_TO = re.compile(rf"^\S{{2,30}}?{_ISSUER}对")
 _TITLE_MAX_LINES = 3

@@ -52,9 +52,11 @@ INSTITUTIONS = (r"医院|卫生院|保健院|学校|中学(?!生)|小学(?!生)|
 # name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
 # the title; enrich reads the body from it.
 HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
+# (a name of 2–4 characters, set out letter by letter to align in some papers: 刘  杰, 杨  文  涛)
+PERSON_NAME = r"[\u4e00-\u9fff×某XxＸ*＊](?:[ \u3000]{0,4}[\u4e00-\u9fff×某XxＸ*＊]){1,3}"
 SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
                      rf"(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席|组长|委员|秘书长|常委)"
-                     r"[\s\u3000]+[\u4e00-\u9fff×某XxＸ*＊]{2,4}$")
+                     rf"[\s\u3000]+{PERSON_NAME}$")
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "今天", "今日", "昨天", "昨日",

@@ -1908,3 +1908,20 @@ def test_a_studys_team_and_its_month_under_the_title_date_it():
     found = meta("关于全县村级组织运转经费保障情况的调研报告", "繁峙县人民政府办公室调研组", "（2018年11月）",
                  "村级组织运转经费是保障村级组织正常运转的基础。现将调研情况报告如下。")
     assert (found["year"], found["org"]) == (2018, "繁峙县人民政府办公室")
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "org", "level"),
+    [
+        # a speaker's or writer's name set out letter by letter to align (刘  杰, 杨  文  涛)
+        ("述职述廉报告", ("堌阳镇党委书记  刘  杰", "各位领导、同志们：", "2020年，我坚持抓党建。支持镇纪委履行监督责任。"),
+         "堌阳镇党委", "乡"),
+        ("在全县政府系统办公室工作会议上的讲话", ("县委常委、常务副县长  杨  文  涛", "（2021年3月5日）", "同志们：",
+                                            "今天召开全县政府系统办公室工作会议。"), "县人民政府", "县"),
+        # a clause that opens with a deed (支持镇纪委…, 配合县纪委…) names no writer
+        ("2020年工作总结", ("2020年，我镇各项工作稳步推进。", "支持镇纪委履行监督责任，配合县纪委开展巡察。"), None, "乡"),
+    ],
+)
+def test_a_letter_spaced_name_and_a_deed_before_a_body(title, lines, org, level):
+    found = meta(title, *lines)
+    assert (found["org"], found["level"]) == (org, level)
