@@ -46,10 +46,11 @@ _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 # The masthead (报头) of a bulletin — 督查通报, 信息专报, 政务信息快报 — is its name over an issue line
 # (第6期, 2023年第12期（总第45期）, 〔2024〕第8期), and under it who edits it and when (县政府督查室编 2023年5月6日).
-_ISSUE = re.compile(
-    r"^[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}\s*[〕\]］]\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
-    r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?$"
-)
+_ISSUE_TEXT = (r"[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}\s*[〕\]］]\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
+               r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?")
+_ISSUE = re.compile(rf"^{_ISSUE_TEXT}$")
+# …or, as a gazette prints it at the head of each page, its name and issue on one line (黑河市人民政府公报    2016年第2期)
+_MASTHEAD_LINE = re.compile(rf"^(?P<name>\S{{2,20}}?(?:公报|简报|专报|快报|通报|通讯|动态))[ \u3000]+(?P<issue>{_ISSUE_TEXT})$")
 _MASTHEAD_MAX_CHARS = 20
 _EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
@@ -79,7 +80,7 @@ def is_header_line(line: str) -> bool:
     the document number (with its signer), or an attachment marker; or a line of a 信息公开
     table."""
     text = line.strip()
-    if _info_cells(text):
+    if _info_cells(text) or _MASTHEAD_LINE.match(text):  # (a masthead's name and issue may stand far apart)
         return True
     if not text or len(text) > _LINE_MAX_CHARS:
         return False
@@ -198,6 +199,10 @@ def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:
     """A bulletin's name and issue from its masthead (政 务 信 息 / 第12期 → 政务信息, 第12期;
     督查通报 / （2023年第6期） → 督查通报, 2023年第6期): what tells its issues apart."""
     header = lines[: header_length(lines)]
+    for line in header:
+        one = _MASTHEAD_LINE.match(line.strip())
+        if one:
+            return one.group("name"), re.sub(r"\s+", "", one.group("issue"))
     for k, line in enumerate(header[:-1]):
         name, issue = line.strip(), header[k + 1].strip()
         if _ISSUE.match(issue) and _masthead(header, k):
@@ -215,8 +220,10 @@ def _joint_issuer(lines: tuple[str, ...], k: int) -> bool:
     run = range(k, min(len(lines), k + HEADER_MAX_LINES))
     below = next((j for j in run if not _JOINT_ISSUER.match(lines[j].strip())), None)
     above = next((j for j in range(k, -1, -1) if not _JOINT_ISSUER.match(lines[j].strip())), None)
-    if above is None and below is not None and (_DOC_NUMBER.match(lines[below].strip()) or _kind_mark(lines, below)):
-        # the issuers' names opening the text over its 文号, without 文件 (湄潭县人民政府 / 湄府复〔2023〕45号), or
-        # over the kind of paper they print (县政府督查室 / 督 查 通 报 / 县督查〔2023〕5号)
+    if above is None and below is not None and (_DOC_NUMBER.match(lines[below].strip()) or _kind_mark(lines, below)
+                                                 or _masthead(lines, below)):
+        # the issuers' names opening the text over its 文号, without 文件 (湄潭县人民政府 / 湄府复〔2023〕45号), over
+        # the kind of paper they print (县政府督查室 / 督 查 通 报 / 县督查〔2023〕5号), or over their bulletin's
+        # masthead (中共平江县委办公室 / 督 查 通 报 / 第5期)
         return True
     return any(j is not None and _ISSUER_MARK.match(lines[j].strip()) for j in (below, above))

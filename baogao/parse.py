@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from baogao.gongwen import header_length, info_fields, is_header_line, masthead
+from baogao.gongwen import edition_editor, header_length, info_fields, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
 from baogao.titles import INSTITUTIONS, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
@@ -116,7 +116,7 @@ _CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
 _ADDRESSEES_MAX_LEN = 60
 # A bulletin's table of contents under its masthead (本期要目, 本期导读): no title.
-_CONTENTS = re.compile(r"^(?:本期(?:要目|导读|目录|内容)|目\s*录|要\s*目)$")
+_CONTENTS = re.compile(r"^[【\[［]?(?:本期(?:要目|导读|目录|内容)|目\s*录|要\s*目)[】\]］]?$")
 
 
 def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] | None = None) -> ParsedReport:
@@ -351,11 +351,13 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
         and not second.startswith(_DASHES)
         and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
         and len(first) + len(second) <= _TITLE_MAX_LEN
-        and not (after and _is_title_like(after) and not PERSONAL_BYLINE.match(after))
+        and not (after and _is_title_like(after) and not PERSONAL_BYLINE.match(after) and not edition_editor(after))
         # a second line that opens as a title of its own (2023年…, 关于…, a place) under a column's
-        # name (学习园地) is not a continuation, unless the first line ends on a joining word (…暨)
-        # or is a motto of phrases set apart by spaces
-        and (first.endswith(_JOINING_ENDS) or bool(_MOTTO.fullmatch(first)) or not _opens_title(second))
+        # name (学习园地) is not a continuation, unless the first line ends on a joining word (…暨),
+        # is a motto of phrases set apart by spaces, or opens as a title itself (钟山区12345政务服务便民热线 /
+        # 2024年6月份工单办理情况通报)
+        and (first.endswith(_JOINING_ENDS) or bool(_MOTTO.fullmatch(first)) or not _opens_title(second)
+             or _opens_title(first))
     )
 
 

@@ -122,6 +122,20 @@ TITLES = [
     pytest.param(["督查通报", "2023年第12期（总第45期）", "县政府督查室　　2023年5月6日", "关于上半年重点工作落实情况的通报", P],
                  HASH_NAME, "关于上半年重点工作落实情况的通报", True, 0, ("p", "督查通报"), id="bulletin-masthead-with-editor"),
     pytest.param(["信息专报", "各乡镇：", P], HASH_NAME, "信息专报", True, 0, ("p", "各乡镇："), id="no-issue-line-no-masthead"),
+    # the office over its bulletin's masthead; a gazette's name and issue on one line; a bracketed contents label
+    pytest.param(["中共平江县委办公室", "督 查 通 报", "第5期", "中共平江县委督查室    二〇二三年十月二十日",
+                  "关于2023年第三季度领导批示件办理情况的督查通报", "各乡镇党委：", P], HASH_NAME,
+                 "关于2023年第三季度领导批示件办理情况的督查通报", True, 0, ("p", "中共平江县委办公室"), id="office-over-masthead"),
+    pytest.param(["黑河市人民政府公报                                      2016年第2期", "黑河市人民政府办公室关于2015年度全市政务值班",
+                  "突发事件信息报送工作情况的通报", "黑政办发〔2016〕8号", "各县（市、区）人民政府：", P], HASH_NAME,
+                 "黑河市人民政府办公室关于2015年度全市政务值班突发事件信息报送工作情况的通报", True, 0,
+                 ("p", "黑河市人民政府公报                                      2016年第2期"), id="gazette-name-and-issue-on-one-line"),
+    pytest.param(["工 作 简 报", "第7期", "松桃县人民政府办公室编    2023年8月15日", "【本期要目】", "●县政府办举办业务培训班",
+                  "县政府办举办业务培训班", P], HASH_NAME, "", False, 0, ("p", "工 作 简 报"), id="bracketed-contents-label"),
+    # a title over two lines whose first names its place, under it the office and the day
+    pytest.param(["钟山区12345政务服务便民热线", "2024年6月份工单办理情况通报", "钟山区人民政府办公室      2024年7月5日",
+                  "各乡（镇、街道）：", P], HASH_NAME, "钟山区12345政务服务便民热线2024年6月份工单办理情况通报", True, 0,
+                 ("p", "钟山区人民政府办公室      2024年7月5日"), id="place-line-and-dated-kind-line"),
     pytest.param(["附件2：", P], HASH_NAME, "", False, 0, ("p", "附件2："), id="header-without-title"),
     pytest.param(["秘密★1年", "各位代表：", P], HASH_NAME, "", False, 0, ("p", "秘密★1年"), id="marking-is-never-the-title"),
     # a 公文 title set over lines: issuer, then 关于… or the report's name
