@@ -1437,6 +1437,8 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         if org and k < 2 and _reads_as_body(org):  # 巴东县委政研室课题组, 中共巴东县委政策研究室, 中共秦安县委办公室　张建军
             return org
         m = _SIGNATURE.match(line)
+        if m and m.group("date") and k == 0 and title and _reads_as_body(m.group("org")):
+            return m.group("org")  # the office and the day right under the title (钟山区人民政府办公室    2024年7月5日)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])

@@ -1925,3 +1925,10 @@ def test_a_studys_team_and_its_month_under_the_title_date_it():
 def test_a_letter_spaced_name_and_a_deed_before_a_body(title, lines, org, level):
     found = meta(title, *lines)
     assert (found["org"], found["level"]) == (org, level)
+
+
+def test_the_office_and_day_right_under_the_title_issue_it():
+    lines = ("钟山区人民政府办公室      2024年7月5日", "各乡（镇、街道），区直各部门：", "现将2024年6月份全区12345热线工单办理情况通报如下。",
+             "一、总体情况", "6月份，市12345热线转派我区工单4286件，环比增长12.7%。", "二、诉求热点", "从诉求内容看，城乡建设类986件。")
+    found = meta("钟山区12345政务服务便民热线2024年6月份工单办理情况通报", *lines)
+    assert (found["org"], found["date"]) == ("钟山区人民政府办公室", "2024-07-05")
