@@ -46,8 +46,8 @@ _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 # The masthead (报头) of a bulletin — 督查通报, 信息专报, 政务信息快报 — is its name over an issue line
 # (第6期, 2023年第12期（总第45期）, 〔2024〕第8期), and under it who edits it and when (县政府督查室编 2023年5月6日).
-_ISSUE_TEXT = (r"[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}\s*[〕\]］]\s*)?(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?"
-               r"(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?")
+_ISSUE_TEXT = (r"[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}\s*[〕\]］]\s*)?"
+               r"(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?")
 _ISSUE = re.compile(rf"^{_ISSUE_TEXT}$")
 # …or, as a gazette prints it at the head of each page, its name and issue on one line (黑河市人民政府公报    2016年第2期)
 _MASTHEAD_LINE = re.compile(rf"^(?P<name>\S{{2,20}}?(?:公报|简报|专报|快报|通报|通讯|动态))[ \u3000]+(?P<issue>{_ISSUE_TEXT})$")
