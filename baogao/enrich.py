@@ -211,6 +211,8 @@ _AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?(?:(\d{1,
 # (2024年3月，将召开…); a deadline (2024年6月底前) has no comma after the date.
 _DATED_EVENT = re.compile(r"(?:^|[。；！？\n])\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[，,]([^。；\n]{0,8})")
 _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
+# …or a body's deed on a day it names, told as done (于2023年3月15日至5月12日对…开展了巡察, 已于2022年底完成)
+_DONE_ON = re.compile(r"(?:(?<![将拟定请应须需])于|已于)\s?(\d(?<!\d\d)\d{3})\s?年(?:[^。；，,\n]{0,16}?)[^。；\n]{0,40}?(?:了|完成)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
@@ -368,6 +370,7 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
 
 
 _MINUTES_TIME = re.compile(r"^\s*时\s*间\s*[:：]")
+_SENTENCE_DONE = re.compile(r"[。；！？]\s*$")  # 请于2024年3月5日前报送材料。: a sentence with a day in it, no date line
 _TIME_OF_DAY = re.compile(r"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?|\s*(?:上午|下午|晚上|\d{1,2}\s?[:：时]\s?\d{2})")
 _RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
 
@@ -387,7 +390,7 @@ def _date_line(line: str) -> re.Match[str] | None:
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
     if m and _TIME_OF_DAY.match(line, m.end()) and not _MINUTES_TIME.match(line):
         return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held (a 纪要's 时间：… is its date)
-    if m and not _IN_FORCE.search(line) and (
+    if m and not _IN_FORCE.search(line) and not _SENTENCE_DONE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))
         or (not line[: m.start()].strip() and _MADE_ON.search(line))
@@ -652,6 +655,7 @@ def _event_year(text: str) -> int | None:
     years += [int(m.group(1)) + (1 if m.group(4) or (m.group(2) == "12" and m.group(3)) else 0)
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
+    years += [int(m.group(1)) for m in _DONE_ON.finditer(digits) if not _PLANNED.search(m.group())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)

@@ -183,6 +183,11 @@ def test_year_from_text(lines, expected):
         ("2019年6月，市人社局对企业欠缴的保险费进行核定。", 2019),  # a dated event, told as past
         ("2024年3月，将召开全市推进会。", None),  # planned, not past
         ("2024年6月，要完成全部整改。", None),
+        # a body's deed on a day it names, told as done (…于2023年3月15日至5月12日对…开展了巡察), not one to come
+        ("县委第三巡察组于2023年3月15日至5月12日对县政府办公室党组开展了常规巡察。", 2023),
+        ("全县已于2022年底完成改造。", 2022),
+        ("县委巡察组将于2024年3月对各单位开展巡察。", None),
+        ("请于2024年3月5日前报送材料。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
         # a forthcoming event is no lower bound
