@@ -1937,3 +1937,9 @@ def test_the_office_and_day_right_under_the_title_issue_it():
              "一、总体情况", "6月份，市12345热线转派我区工单4286件，环比增长12.7%。", "二、诉求热点", "从诉求内容看，城乡建设类986件。")
     found = meta("钟山区12345政务服务便民热线2024年6月份工单办理情况通报", *lines)
     assert (found["org"], found["date"]) == ("钟山区人民政府办公室", "2024-07-05")
+
+
+@pytest.mark.parametrize("town", ["××镇", "XX乡", "某镇"])
+def test_a_redacted_towns_own_report_is_the_towns(town):
+    found = meta(f"{town}关于乡村振兴工作情况的汇报提纲", "一、基本镇情", "（一）辖12个行政村。")
+    assert (found["org"], found["level"]) == (town, "乡")
