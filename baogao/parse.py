@@ -105,6 +105,7 @@ _PERIOD_LINE = re.compile(
     # …or the year its text was revised or issued: 应急预案 / （2022年修订）, 办法 / （2023年5月修订）
     r"|^[（(]\d{4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?日)?\s?(?:修订|修正|印发|发布|试行)[）)]$"
 )
+_MEETING_NUMBER = re.compile(r"^[（(]?第\s?[\d一二三四五六七八九十百]+\s?次[）)]?$")
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!).
 _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
@@ -130,8 +131,11 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     removed: Counter[str] = Counter()
     header = lines_above_title(lines)
     title, title_lines = _title_from_text(lines[header:])
-    if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
-        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
+    if title and header + title_lines < len(lines) and (
+            _PERIOD_LINE.match(lines[header + title_lines])
+            or (title.endswith("纪要") and _MEETING_NUMBER.match(lines[header + title_lines].strip()))):
+        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's;
+        # 县人民政府常务会议纪要 / 第12次: which of the meetings
         title, title_lines = title + lines[header + title_lines], title_lines + 1
     after = list(lines[header + title_lines:])
     if title and after and after[0] == title:

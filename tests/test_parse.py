@@ -259,6 +259,10 @@ TITLES = [
     pytest.param(["工作总结", "（2023年）", P], HASH_NAME, "工作总结（2023年）", True, 0, ("p", P), id="year-period-line-in-title"),
     pytest.param(["红安县突发事件总体应急预案", "（2022年修订）", P], HASH_NAME, "红安县突发事件总体应急预案（2022年修订）", True, 0,
                  ("p", P), id="revision-line-in-title"),
+    pytest.param(["武功县人民政府常务会议纪要", "第12次", "时间：2019年6月18日上午9时", P], HASH_NAME, "武功县人民政府常务会议纪要第12次",
+                 True, 0, ("p", "时间：2019年6月18日上午9时"), id="minutes-number-line-in-title"),
+    pytest.param(["全县安全生产工作会议", "第12次", P], HASH_NAME, "全县安全生产工作会议", True, 0, ("p", "第12次"),
+                 id="a-number-line-under-no-minutes-stays"),
     pytest.param(["Work Summary 2023", "宜昌市人民政府外事办公室2023年工作总结", P], HASH_NAME, "宜昌市人民政府外事办公室2023年工作总结",
                  True, 0, ("p", "Work Summary 2023"), id="latin-line-over-title"),
     # a cover's label for the kind of paper (汇 报 材 料) over the report's own title
