@@ -211,8 +211,10 @@ _AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?(?:(\d{1,
 # (2024年3月，将召开…); a deadline (2024年6月底前) has no comma after the date.
 _DATED_EVENT = re.compile(r"(?:^|[。；！？\n])\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[，,]([^。；\n]{0,8})")
 _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
-# …or a body's deed on a day it names, told as done (于2023年3月15日至5月12日对…开展了巡察, 已于2022年底完成)
-_DONE_ON = re.compile(r"(?:(?<![将拟定请应须需])于|已于)\s?(\d(?<!\d\d)\d{3})\s?年(?:[^。；，,\n]{0,16}?)[^。；\n]{0,40}?(?:了|完成)")
+# …or a body's deed on a day it names, told as done (于2023年3月15日至5月12日对…开展了巡察, 已于2022年底完成): not
+# a deadline (于2025年6月底前完成, 力争于2025年完成, 要于…前完成)
+_DONE_ON = re.compile(r"(?P<how>已于|(?<![将拟定请应须需要])于)\s?(\d(?<!\d\d)\d{3})\s?年(?P<rest>[^。；，,\n]{0,40}?)(?P<done>了|完成)")
+_AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|将|拟|要")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
@@ -418,8 +420,11 @@ def _first_document(text: str) -> str:
     under the first one's signature (…城关街道办事处 / 2023年12月28日 / 城关街道2024年工作计划 / …): the report is
     the first one, its title's; its date and signature are the first one's."""
     lines = text.split("\n")
-    for k in range(2, len(lines) - 1):
-        if (_SECOND_TITLE.search(lines[k].strip()) and len(lines[k].strip()) <= _SECOND_TITLE_MAX_CHARS
+    title = "".join(lines[0].split())
+    # (not a cover's presenter and month over the title repeated on the next page)
+    for k in range(_SECOND_DOCUMENT_FROM, len(lines) - 1):
+        if ("".join(lines[k].split()) != title
+                and _SECOND_TITLE.search(lines[k].strip()) and len(lines[k].strip()) <= _SECOND_TITLE_MAX_CHARS
                 and (_SIGNATURE_DATE.match(_normalize_digits(lines[k - 1].strip())) or _MONTH_LINE.match(_normalize_digits(lines[k - 1].strip())))
                 and _signer(lines[k - 2])):
             return "\n".join(lines[:k])
@@ -429,6 +434,7 @@ def _first_document(text: str) -> str:
 # A second document's title: one that names its kind (城关街道2024年工作计划), not a 附件's label or its table.
 _SECOND_TITLE = re.compile(r"(?:总结|计划|打算|要点|报告|汇报|方案|通知|通报|意见|办法|讲话|纪要)$")
 _SECOND_TITLE_MAX_CHARS = 60
+_SECOND_DOCUMENT_FROM = 6  # a cover's lines come first
 
 
 def _ends(text: str) -> tuple[list[str], list[str]]:
@@ -630,9 +636,11 @@ def _plenum_year(n: int, k: int) -> int | None:
     return 2024 if (n, k) == (20, 3) else 1982 + 5 * (n - 12) + _PLENUM_OFFSET[k]
 
 
-def _event_year(text: str) -> int | None:
+def _event_year(text: str, projected: bool = True) -> int | None:
     """The latest of the events named and of the dates its figures are given as of
-    (截至2019年10月): the earliest year the report can have been written."""
+    (截至2019年10月): the earliest year the report can have been written. `projected`: figures as
+    of a year's end (截至2018年12月底) were compiled after it, in the next year (a summary may give
+    them ahead, as 预计截至…: not for testing a file's own date)."""
     years = [
         _congress_year(_cn_int(m.group(1)))
         for m in _PARTY_CONGRESS.finditer(text)
@@ -652,10 +660,12 @@ def _event_year(text: str) -> int | None:
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
     digits = _normalize_digits(text)
     # Figures as of the end of a year were compiled after it: 截至2018年12月底 → 2019.
-    years += [int(m.group(1)) + (1 if m.group(4) or (m.group(2) == "12" and m.group(3)) else 0)
+    years += [int(m.group(1)) + (1 if projected and (m.group(4) or (m.group(2) == "12" and m.group(3))) else 0)
               for m in _AS_OF.finditer(digits) if m.group(2) or m.group(4)]
     years += [int(m.group(1)) for m in _DATED_EVENT.finditer(digits) if not _PLANNED.search(m.group(2))]
-    years += [int(m.group(1)) for m in _DONE_ON.finditer(digits) if not _PLANNED.search(m.group())]
+    years += [int(m.group(2)) for m in _DONE_ON.finditer(digits)
+              if (m.group("done") == "了" or m.group("how") == "已于") and "前" not in m.group("rest")
+              and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
@@ -703,7 +713,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     bound = max(filter(None, (_event_year(text), after)), default=None)
     made = _created_year(created)
     # (a file made before the events its text tells as past is a copy of an older one, or a template's)
-    if made is not None and (bound is None or made >= bound):
+    told = max(filter(None, (_event_year(text, projected=False), after)), default=None)
+    if made is not None and (told is None or made >= told):
         return made, "properties", None
     return None, None, bound
 

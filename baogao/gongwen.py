@@ -50,7 +50,8 @@ _ISSUE_TEXT = (r"[（(]?(?:[0-9０-９]{4}\s*年\s*|[〔\[［]\s*[0-9０-９]{4}
                r"(?:总\s*)?第\s*[0-9０-９一二三四五六七八九十百〇零]+\s*期[）)]?(?:\s*[（(]总第\s*[0-9０-９]+\s*期[）)])?")
 _ISSUE = re.compile(rf"^{_ISSUE_TEXT}$")
 # …or, as a gazette prints it at the head of each page, its name and issue on one line (黑河市人民政府公报    2016年第2期)
-_MASTHEAD_LINE = re.compile(rf"^(?P<name>\S{{2,20}}?(?:公报|简报|专报|快报|通报|通讯|动态))[ \u3000]+(?P<issue>{_ISSUE_TEXT})$")
+# (a bulletin's short name: 督查通报, not a report's title with its number, 全县森林防火工作情况通报　第3期)
+_MASTHEAD_LINE = re.compile(rf"^(?P<name>\S{{2,12}}?(?:公报|简报|专报|快报|通讯|动态)|\S{{0,4}}通报)[ \u3000]+(?P<issue>{_ISSUE_TEXT})$")
 _MASTHEAD_MAX_CHARS = 20
 _EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")

@@ -8,6 +8,7 @@ line, counted in `removed["repeated_title"]`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -16,7 +17,7 @@ from dataclasses import replace
 from baogao.gongwen import edition_editor, header_length, info_fields, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
-from baogao.titles import INSTITUTIONS, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
+from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
@@ -105,7 +106,6 @@ _PERIOD_LINE = re.compile(
     # …or the year its text was revised or issued: 应急预案 / （2022年修订）, 办法 / （2023年5月修订）
     r"|^[（(]\d{4}\s?年(?:\s?\d{1,2}\s?月)?(?:\s?\d{1,2}\s?日)?\s?(?:修订|修正|印发|发布|试行)[）)]$"
 )
-_MEETING_NUMBER = re.compile(r"^[（(]?第\s?[\d一二三四五六七八九十百]+\s?次[）)]?$")
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!).
 _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})[^。？?，,]+[！!]$")
@@ -131,17 +131,16 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     removed: Counter[str] = Counter()
     header = lines_above_title(lines)
     title, title_lines = _title_from_text(lines[header:])
-    if title and header + title_lines < len(lines) and (
-            _PERIOD_LINE.match(lines[header + title_lines])
-            or (title.endswith("纪要") and _MEETING_NUMBER.match(lines[header + title_lines].strip()))):
-        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's;
-        # 县人民政府常务会议纪要 / 第12次: which of the meetings
+    if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
+        # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
         title, title_lines = title + lines[header + title_lines], title_lines + 1
     after = list(lines[header + title_lines:])
     if title and after and after[0] == title:
         after.pop(0)
         removed["repeated_title"] += 1
     subtitle = _subtitle(after[0]) if title and after else ""
+    if title.endswith("纪要") and after and MEETING_NUMBER.match(after[0].strip()):
+        subtitle = after[0].strip()  # 县人民政府常务会议纪要 / 第12次: which of the meetings (the line stays text)
     body = list(lines[:header]) + after if title else list(lines)
 
     # a 信息公开 page's table names the document (文件名称 | …): its title, the line kept whole
@@ -183,7 +182,9 @@ def _unnumbered_headings(body: list[str]) -> dict[str, int]:
 
 
 _UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
-_UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图|表|附件)")
+# (not a subtitle, a slogan in quotes, a photo's caption: 颁奖仪式现场, 与会人员认真听讲, 图为…)
+_UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
+                             r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
 _PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "）", ")")
 
 
@@ -203,7 +204,24 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
         header += 1
     if _cover_block(lines[header:]):
         header += 2
-    return header
+    return header + _one_item_contents(lines[header:])
+
+
+def _one_item_contents(lines: tuple[str, ...]) -> int:
+    """How many lines a bulletin's contents take when they list one item, whose headline follows them
+    (【本期要目】 / 关于全县秸秆禁烧工作的督查通报 / 关于全县秸秆禁烧工作的督查通报 / …): the headline is the
+    issue's title. An issue of several items keeps its masthead as its title; 0 when no contents."""
+    if not lines or not _CONTENTS.match(lines[0].strip()):
+        return 0
+    items = list(itertools.takewhile(lambda line: line.strip().startswith(_BULLETS), lines[1:]))
+    if len(items) == 1 and len(lines) > 2 and _is_title_like(lines[2]):
+        return 2
+    if not items and len(lines) > 2 and lines[1].strip() == lines[2].strip():
+        return 2  # (the one item's line, then its headline again)
+    return 0
+
+
+_BULLETS = tuple("●•·◆◇■□★☆▲△▶►")
 
 
 def _cover_block(lines: tuple[str, ...]) -> bool:
@@ -409,6 +427,7 @@ def _is_title_like(line: str) -> bool:
         and not _is_speaker_line(line)
         and not _CONTENTS.match(line)
         and not NEWS_DATELINE.match(line)  # 楚天都市报讯 【暗访短片】 under a headline opens the item
+        and not edition_editor(line)  # 区应急管理局    2024年5月20日: who issued it and when
         and bool(_HAN.search(line))
     )
 

@@ -226,7 +226,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         elif not name:
             shown = f"{year}年{shown}"
     if subtitle and subtitle not in shown:
-        shown = f"{shown}——{subtitle}"
+        # (a minutes' number in brackets: …常务会议纪要（第12次）)
+        shown = f"{shown}（{subtitle.strip('（()）')}）" if MEETING_NUMBER.match(subtitle) else f"{shown}——{subtitle}"
     if not name:
         return shown
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
@@ -235,6 +236,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
 _LEADING_YEAR = re.compile(r"^(?:(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?|(?:1[89]|20)\d\d )")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")  # 2013学年 too
+MEETING_NUMBER = re.compile(r"^[（(]?第\s?[\d一二三四五六七八九十百]+\s?次[）)]?$")  # a minutes' number: 第12次
 _AREA_SPEECH = re.compile(r"^在全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
@@ -242,7 +244,8 @@ _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:
 # 县委办 / 县政府办: how offices call each other (the name is 县委办公室, 县政府办公室)
 SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
 _OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
-_LOCAL_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|村|社区)")  # a place below the county table
+# a place below the county table (its name redacted too: ××镇)
+_LOCAL_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?|[×xXｘＸ*＊]{1,3})(?:镇|乡|街道|村|社区)")
 _LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
 # What a 公文 title wraps its topic in: 关于 …(年度)…工作(开展)情况的 (kind).
 _FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"

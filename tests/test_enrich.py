@@ -188,6 +188,11 @@ def test_year_from_text(lines, expected):
         ("全县已于2022年底完成改造。", 2022),
         ("县委巡察组将于2024年3月对各单位开展巡察。", None),
         ("请于2024年3月5日前报送材料。", None),
+        # deadlines and aims of a plan are no deeds done
+        ("力争于2025年底前全面完成改造。", None),
+        ("各乡镇要于2025年3月底前完成摸底。", None),
+        ("计划于2025年完成。", None),
+        ("预计于2026年完工，完成投资5亿元。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
         # a forthcoming event is no lower bound
@@ -1943,3 +1948,9 @@ def test_the_office_and_day_right_under_the_title_issue_it():
 def test_a_redacted_towns_own_report_is_the_towns(town):
     found = meta(f"{town}关于乡村振兴工作情况的汇报提纲", "一、基本镇情", "（一）辖12个行政村。")
     assert (found["org"], found["level"]) == (town, "乡")
+
+
+def test_a_cover_over_the_title_repeated_is_no_second_document():
+    lines = ("光山县水利局", "二〇二三年十二月", "城关镇2023年工作总结", "2023年，我镇认真履行职责。", "一、主要工作", "完成投资5亿元。",
+             "城关镇人民政府", "2023年12月25日")
+    assert meta("城关镇2023年工作总结", *lines)["date"] == "2023-12-25"

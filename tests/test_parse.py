@@ -131,7 +131,15 @@ TITLES = [
                  "黑河市人民政府办公室关于2015年度全市政务值班突发事件信息报送工作情况的通报", True, 0,
                  ("p", "黑河市人民政府公报                                      2016年第2期"), id="gazette-name-and-issue-on-one-line"),
     pytest.param(["工 作 简 报", "第7期", "松桃县人民政府办公室编    2023年8月15日", "【本期要目】", "●县政府办举办业务培训班",
-                  "县政府办举办业务培训班", P], HASH_NAME, "", False, 0, ("p", "工 作 简 报"), id="bracketed-contents-label"),
+                  "县政府办举办业务培训班", P], HASH_NAME, "县政府办举办业务培训班", True, 0, ("p", "工 作 简 报"), id="bracketed-contents-label"),
+    pytest.param(["工 作 简 报", "第7期", "【本期要目】", "●县政府办举办业务培训班", "●县政府督查室开展专项督查", "县政府办举办业务培训班", P],
+                 HASH_NAME, "", False, 0, ("p", "工 作 简 报"), id="contents-of-several-items-no-title"),
+    # contents that list one item: its headline is the title
+    pytest.param(["中共平江县委办公室", "督 查 通 报", "第5期", "中共平江县委督查室    2024年5月6日", "【本期要目】",
+                  "关于全县秸秆禁烧工作的督查通报", "关于全县秸秆禁烧工作的督查通报", P], HASH_NAME, "关于全县秸秆禁烧工作的督查通报", True, 0,
+                 ("p", "中共平江县委办公室"), id="contents-of-one-item"),
+    pytest.param(["工 作 简 报", "第7期", "【本期要目】", "●县政府办举办业务培训班", "县政府办举办业务培训班", P], HASH_NAME,
+                 "县政府办举办业务培训班", True, 0, ("p", "工 作 简 报"), id="contents-of-one-bulleted-item"),
     # a title over two lines whose first names its place, under it the office and the day
     pytest.param(["钟山区12345政务服务便民热线", "2024年6月份工单办理情况通报", "钟山区人民政府办公室      2024年7月5日",
                   "各乡（镇、街道）：", P], HASH_NAME, "钟山区12345政务服务便民热线2024年6月份工单办理情况通报", True, 0,
@@ -259,8 +267,13 @@ TITLES = [
     pytest.param(["工作总结", "（2023年）", P], HASH_NAME, "工作总结（2023年）", True, 0, ("p", P), id="year-period-line-in-title"),
     pytest.param(["红安县突发事件总体应急预案", "（2022年修订）", P], HASH_NAME, "红安县突发事件总体应急预案（2022年修订）", True, 0,
                  ("p", P), id="revision-line-in-title"),
-    pytest.param(["武功县人民政府常务会议纪要", "第12次", "时间：2019年6月18日上午9时", P], HASH_NAME, "武功县人民政府常务会议纪要第12次",
-                 True, 0, ("p", "时间：2019年6月18日上午9时"), id="minutes-number-line-in-title"),
+    pytest.param(["武功县人民政府常务会议纪要", "第12次", "时间：2019年6月18日上午9时", P], HASH_NAME, "武功县人民政府常务会议纪要",
+                 True, 0, ("p", "第12次"), id="minutes-number-line-under-title"),
+    # a report's title with its number on one line is no masthead; an office and day line under a headline is no title line
+    pytest.param(["全县森林防火工作情况通报　第3期", "各乡镇人民政府：", P], HASH_NAME, "全县森林防火工作情况通报　第3期", True, 0,
+                 ("p", "各乡镇人民政府："), id="title-and-number-on-one-line"),
+    pytest.param(["钟山区召开2024年防汛工作会议", "区应急管理局    2024年5月20日", P], HASH_NAME, "钟山区召开2024年防汛工作会议",
+                 True, 0, ("p", "区应急管理局    2024年5月20日"), id="office-and-day-under-a-headline"),
     pytest.param(["全县安全生产工作会议", "第12次", P], HASH_NAME, "全县安全生产工作会议", True, 0, ("p", "第12次"),
                  id="a-number-line-under-no-minutes-stays"),
     pytest.param(["Work Summary 2023", "宜昌市人民政府外事办公室2023年工作总结", P], HASH_NAME, "宜昌市人民政府外事办公室2023年工作总结",
@@ -731,6 +744,10 @@ UNNUMBERED = ["通渭县教育局2023年工作总结", "2023年，县教育局�
               "始终把校园安全摆在首位，成立由局长任组长的领导小组。", "通渭县教育局", "二〇二四年一月八日"]
 
 
+def test_a_minutes_number_is_its_subtitle():
+    assert parse(("武功县人民政府常务会议纪要", "第12次", P), HASH_NAME).subtitle == "第12次"
+
+
 def test_a_text_that_numbers_no_heading_has_its_short_lines_between_paragraphs_as_headings():
     report = parse(tuple(UNNUMBERED), HASH_NAME)
     assert [b.text for b in report.blocks if b.kind == "heading"] == ["教育发展基础持续夯实", "教育教学质量稳步提升", "校园安全稳定底线牢牢守住"]
@@ -749,6 +766,13 @@ def test_a_text_that_numbers_no_heading_has_its_short_lines_between_paragraphs_a
          "县妇联召开表彰大会，表彰先进集体。", "4月2日", "县人大常委会召开会议，审议有关报告。"],
         ["通报", "县政府办公室", "对全县重点工作开展了专项督查，督查发现多个问题。", "县发展和改革局", "项目推进较快，完成年度投资的80%。",
          "县自然资源局", "用地保障有力，完成报批土地1200亩。"],
+        # a WeChat post's photo captions, a subtitle, slogans in quotes
+        ["全县召开表彰大会", "5月20日，全县召开表彰大会，表彰先进集体和个人。", "颁奖仪式现场", "会议强调，要以先进为榜样，推动各项工作再上新台阶。",
+         "文明家庭代表领奖", "会议要求，各单位要认真学习先进事迹，营造比学赶超的良好氛围。", "与会人员认真听讲",
+         "会上，先进代表作了交流发言，反响热烈。"],
+        ["扎根山区育桃李", "——记红安县城关中学教师张丽", "张丽老师扎根山区二十年，教书育人成绩显著。", "“绿水青山就是金山银山”",
+         "我们要牢固树立绿色发展理念，推动生态环境持续改善。", "“小康路上一个都不能少”", "我们要巩固拓展脱贫攻坚成果，推动乡村全面振兴。",
+         "“撸起袖子加油干”", "我们要以实干精神推动各项工作落地见效。"],
     ],
 )
 def test_short_lines_that_are_no_subheads_stay_paragraphs(lines):

@@ -132,6 +132,9 @@ def test_core_properties_are_the_documents_properties_and_the_year_of_last_resor
     later = make_docx(p("关于作风建设的情况汇报") + p("党的二十大以来，我办持续改进作风。"), core=core)
     front = yaml.safe_load(convert_report(later, "汇报.docx", {}).page.split("---\n")[1])
     assert (front["year"], front["year_min"]) == (None, 2022)
+    # …but not figures given ahead as of the year's end (预计截至2023年12月底): the file's year stands
+    ahead = make_docx(p("县教育局工作总结") + p("预计截至2021年12月底，全县完成投资5亿元。"), core=core)
+    assert yaml.safe_load(convert_report(ahead, "总结.docx", {}).page.split("---\n")[1])["year"] == 2021
 
 
 def test_a_docx_saved_as_txt_is_read_as_a_docx():
