@@ -174,7 +174,7 @@ def _unnumbered_headings(body: list[str]) -> dict[str, int]:
         text = line.strip()
         after = body[k + 1].strip() if k + 1 < len(body) else ""
         before = body[k - 1].strip() if k else ""
-        if (_UNNUMBERED_MIN_LEN <= len(text) <= _UNNUMBERED_MAX_LEN and not _UNNUMBERED_NOT.search(text)
+        if (_UNNUMBERED_MIN_LEN <= len(text) <= _UNNUMBERED_MAX_LEN and not _UNNUMBERED_NOT.search(_A_YEAR.sub("", text))
                 and (not before or before.endswith(_PARAGRAPH_ENDS)) and len(after) >= 2 * len(text)
                 and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)):
             found[line] = 1
@@ -186,6 +186,7 @@ _UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
 _UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
                              r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
 _PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "）", ")")
+_A_YEAR = re.compile(r"(?<=\D)(?:19|20)\d\d年")  # (存在的问题和2024年工作打算: a year inside a subhead is no figure)
 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:
