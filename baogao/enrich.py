@@ -1103,7 +1103,8 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     org = _find_org(title, stem, opening, text) or _titled_place(title) or _named_we(stem, opening)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
-    return _SHORT_OFFICE.sub(r"\1办公室", _without_province(org)) if org else None
+    # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
+    return _SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))) if org else None
 
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
@@ -1489,6 +1490,9 @@ def _signed(text: str) -> str | None:
     """_signature_org's reading of the last lines of `text`."""
     lines = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
     for k, line in enumerate(lines):
+        team = _RESEARCH_TEAM.match(line)
+        if team and k + 2 >= len(lines):  # a study's team signing at its end (县委政策研究室课题组 / 执笔：…)
+            return team.group("org")
         m = _SIGNATURE.match(line)
         if not m:
             joint = _joint_signature(line)

@@ -40,7 +40,7 @@ _JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|�
 # 霍督查〔2023〕5号.
 _KIND_MARK = re.compile(r"^(?:督\s*查\s*)?(?:通\s*报|简\s*报|专\s*报|快\s*报)$")
 # The 版头's separator line (GB/T 9704: a red rule), copied as a run of rule characters.
-_RULE = re.compile(r"^[━─—―_＿=＝﹍﹎﹏－\-]{4,}$")
+_RULE = re.compile(r"^[━─—―_＿=＝﹍﹎﹏－\-]{2,}[★☆]?[━─—―_＿=＝﹍﹎﹏－\-]{2,}$")  # (a party committee's has a star)
 _DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
@@ -65,7 +65,9 @@ INFO_FIELDS = {
 }
 # …and every key such a table has (a line of them is a table line, read or not).
 _INFO_KEYS = (*INFO_FIELDS, "索引号", "主题分类", "体裁分类", "组配分类", "公开目录", "公开形式", "公开方式",
-              "公开范围", "公开日期", "发布日期", "生成日期", "有效性", "效力状况", "内容概述", "主题词", "信息来源")
+              "公开范围", "公开日期", "发布日期", "生成日期", "有效性", "效力状况", "内容概述", "主题词", "信息来源",
+              # …and those an OA system exports above the text (密级：无 / 紧急程度：特急 / 附件：… / 正文：)
+              "密级", "紧急程度", "附件", "正文")
 _INFO_KEY = "|".join(sorted(_INFO_KEYS, key=len, reverse=True))
 # A cell is a key alone (文号, 成文日期：) or a key and its value (发布机构：县政府办公室).
 _INFO_CELL = re.compile(rf"^({_INFO_KEY})(?:\s*[:：]\s*(.*)|\s*)$")

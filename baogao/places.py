@@ -130,8 +130,8 @@ def find_places(text: str) -> list[Place]:
     for m in _mentions(pattern, text):
         if m.group() in guarded and not _at_word_start(text, m.start(), found):
             continue
-        if text.startswith(_NOT_PLACES_IN, m.start()):
-            continue
+        if text.startswith(_NOT_PLACES_IN, m.start()) or text.startswith("代表团", m.end()):
+            continue  # (北京时间; 参加江苏代表团审议: a delegation, named by its province)
         if m.group()[-1] not in _LEVEL_WORDS and _TOWN_AFTER.match(text, m.end()) and not pattern.match(text, m.end()):
             continue  # 衢江区湖南镇, 越秀区北京街道, 山东村: a town, street or village so named (not 河南镇平县, 江苏镇江)
         if m.group()[-1] not in _LEVEL_WORDS and m.start() > 0:

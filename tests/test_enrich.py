@@ -1954,3 +1954,20 @@ def test_a_cover_over_the_title_repeated_is_no_second_document():
     lines = ("光山县水利局", "二〇二三年十二月", "城关镇2023年工作总结", "2023年，我镇认真履行职责。", "一、主要工作", "完成投资5亿元。",
              "城关镇人民政府", "2023年12月25日")
     assert meta("城关镇2023年工作总结", *lines)["date"] == "2023-12-25"
+
+
+def test_a_delegation_named_by_its_province_is_no_place_of_the_writer():
+    found = meta("局党组理论学习中心组学习会议纪要", "会议传达学习了习近平总书记参加江苏代表团审议时的重要讲话精神。",
+                 "会议要求，全局干部要认真学习。")
+    assert found["region"] is None
+
+
+def test_bodies_a_title_names_together_are_one_org_each_set_apart():
+    found = meta("中共监利市委  监利市人民政府关于表彰2020年度防汛抗灾工作先进集体和先进个人的通报", "各乡镇党委、政府：", "现予以通报表彰。")
+    assert found["org"] == "中共监利市委、监利市人民政府"
+
+
+def test_a_studys_team_signing_at_the_end_wrote_it():
+    found = meta("关于村级集体经济发展情况的调研报告", "近年来，通渭县大力发展村级集体经济。", "一、基本情况", "全县村集体经济收入稳步增长。",
+                 "县委政策研究室课题组", "执笔：马文斌  王丽娟")
+    assert (found["org"], found["level"]) == ("县委政策研究室", "县")  # (its county is only the opening's subject)

@@ -269,6 +269,15 @@ TITLES = [
                  ("p", P), id="revision-line-in-title"),
     pytest.param(["武功县人民政府常务会议纪要", "第12次", "时间：2019年6月18日上午9时", P], HASH_NAME, "武功县人民政府常务会议纪要",
                  True, 0, ("p", "第12次"), id="minutes-number-line-under-title"),
+    # a 版头's rule with a star in it; an OA system's export of the document's fields above its text
+    pytest.param(["中共宁都县委文件", "宁发〔2022〕8号", "————————————————★————————————————", "中共宁都县委关于加强新时代乡村人才",
+                  "振兴工作的意见", "各乡（镇）党委：", P], HASH_NAME, "中共宁都县委关于加强新时代乡村人才振兴工作的意见", True, 0,
+                 ("p", "中共宁都县委文件"), id="starred-rule-line"),
+    pytest.param(["标题：关于做好2022年秋冬季秸秆禁烧和综合利用工作的通知", "发文单位：公主岭市人民政府办公室", "发文字号：公政办发〔2022〕15号",
+                  "成文日期：2022-09-28", "密级：无", "紧急程度：特急", "公开方式：主动公开", "附件：责任分工表.docx",
+                  "--------------------------------------------------", "正文：", "各乡镇人民政府：", P], HASH_NAME,
+                 "关于做好2022年秋冬季秸秆禁烧和综合利用工作的通知", False, 0, ("p", "标题：关于做好2022年秋冬季秸秆禁烧和综合利用工作的通知"),
+                 id="oa-export-fields"),
     # a report's title with its number on one line is no masthead; an office and day line under a headline is no title line
     pytest.param(["全县森林防火工作情况通报　第3期", "各乡镇人民政府：", P], HASH_NAME, "全县森林防火工作情况通报　第3期", True, 0,
                  ("p", "各乡镇人民政府："), id="title-and-number-on-one-line"),
