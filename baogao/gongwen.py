@@ -106,6 +106,8 @@ def header_length(lines: tuple[str, ...]) -> int:
     while count < end and (is_header_line(lines[count]) or _joint_issuer(lines, count) or _masthead(lines, count)
                            or _kind_mark(lines, count) or (count > 0 and bool(_RULE.match(lines[count].strip())))):
         count += 1
+        if count == end and count < len(lines) and _info_cells(lines[count - 1].strip()):
+            end = min(len(lines), end + 1)  # (a table of fields, as an OA system exports it, may run longer)
     return count
 
 
