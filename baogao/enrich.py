@@ -42,8 +42,9 @@ from baogao.gongwen import (
     HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
-from baogao.parse import COVER_LABEL, PERSONAL_BYLINE
-from baogao.titles import HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PURPOSE_LEAD, SHORT_OFFICE, SPEAKER, WHEN, file_stem
+from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
+from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
+                           SPEAKER, WHEN, file_stem)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -86,7 +87,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     text = _first_document(fold(text))
     blocks = [block.text for block in report.blocks]
     # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it
-    label = bool(blocks) and report.title_in_text and bool(COVER_LABEL.match("".join(blocks[0].split())))
+    label = 1 if blocks and report.title_in_text and COVER_LABEL.match("".join(blocks[0].split())) else 0
     opening = fold("\n".join(blocks[label:]))[:_OPENING_CHARS]
     stem = fold(_file_stem(source_name))
 
@@ -424,15 +425,14 @@ def _first_document(text: str) -> str:
     # (not a cover's presenter and month over the title repeated on the next page)
     for k in range(_SECOND_DOCUMENT_FROM, len(lines) - 1):
         if ("".join(lines[k].split()) != title
-                and _SECOND_TITLE.search(lines[k].strip()) and len(lines[k].strip()) <= _SECOND_TITLE_MAX_CHARS
+                and DOC_TYPE_WORDS.search(lines[k].strip()) and len(lines[k].strip()) <= _SECOND_TITLE_MAX_CHARS
                 and (_SIGNATURE_DATE.match(_normalize_digits(lines[k - 1].strip())) or _MONTH_LINE.match(_normalize_digits(lines[k - 1].strip())))
                 and _signer(lines[k - 2])):
             return "\n".join(lines[:k])
     return text
 
 
-# A second document's title: one that names its kind (城关街道2024年工作计划), not a 附件's label or its table.
-_SECOND_TITLE = re.compile(r"(?:总结|计划|打算|要点|报告|汇报|方案|通知|通报|意见|办法|讲话|纪要)$")
+# A second document's title names its kind (城关街道2024年工作计划: DOC_TYPE_WORDS), not a 附件's label or its table.
 _SECOND_TITLE_MAX_CHARS = 60
 _SECOND_DOCUMENT_FROM = 6  # a cover's lines come first
 
@@ -508,7 +508,7 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
 
 
 # A model text's or draft's date with its month and day left open (2023年X月X日): the year it is written in.
-_OPEN_DATE = re.compile(r"^[（(]?(\d{4})\s*年\s*[xX×*＊]{1,2}\s*月(?:\s*[xX×*＊]{0,2}\s*日)?[）)]?$")
+_OPEN_DATE = re.compile(rf"^[（(]?(\d{{4}})\s*年\s*[{PLACEHOLDER}]{{1,2}}\s*月(?:\s*[{PLACEHOLDER}]{{0,2}}\s*日)?[）)]?$")
 
 
 _CONTACT_LINE = re.compile(r"^[（(]?(?:联系人|联系电话|电话)[:：]")
@@ -712,10 +712,11 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     after = int(summed_up.group(1)) if summed_up and _plausible(int(summed_up.group(1))) else None
     bound = max(filter(None, (_event_year(text), after)), default=None)
     made = _created_year(created)
-    # (a file made before the events its text tells as past is a copy of an older one, or a template's)
-    told = max(filter(None, (_event_year(text, projected=False), after)), default=None)
-    if made is not None and (told is None or made >= told):
-        return made, "properties", None
+    if made is not None:
+        # (a file made before the events its text tells as past is a copy of an older one, or a template's)
+        told = max(filter(None, (_event_year(text, projected=False), after)), default=None)
+        if told is None or made >= told:
+            return made, "properties", None
     return None, None, bound
 
 
@@ -784,15 +785,16 @@ _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第
 _SIGNATURE_LINES = 6
 # (a draft's 2023.6.30, 2023/12/26; a model text's or draft's 2015年9月xx日, 2015年9月  日, 20xx年x月x日: a
 # signature without a day)
-_SIGNED_ON = (r"(?:(?:\d{4}|\d\d[xX×*＊]{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[\d一二三四五六七八九十]{1,3}|[xX×*＊]{1,2})\s*月"
-              r"(?:\s*(?:[\d一二三四五六七八九十]{1,3}|[xX×*＊]{1,2})?\s*日)?"
+_SIGNED_ON = (rf"(?:(?:\d{{4}}|\d\d[{PLACEHOLDER}]{{2}}|[〇○零一二三四五六七八九]{{4}})\s*年"
+              rf"\s*(?:[\d一二三四五六七八九十]{{1,3}}|[{PLACEHOLDER}]{{1,2}})\s*月"
+              rf"(?:\s*(?:[\d一二三四五六七八九十]{{1,3}}|[{PLACEHOLDER}]{{1,2}})?\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)
-_MONTH_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份|\s*[xX×*＊]{0,2}\s*日)?[）)]?$")
+_MONTH_LINE = re.compile(rf"^[（(]?(\d{{4}})\s*年\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月(?:份|\s*[{PLACEHOLDER}]{{0,2}}\s*日)?[）)]?$")
 # A date line in figures alone (2023.6.30, 2023/12/26, （2023-12-26）): year, month, day.
 _NUMERIC_DATE_LINE = re.compile(r"^\s*[（(]?(\d{4})\s*[./／-]\s*(\d{1,2})\s*[./／-]\s*(\d{1,2})[）)]?\s*$")
 _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
@@ -895,7 +897,7 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
-_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[×xXｘＸ*＊]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?!村)")
+_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?!村)")
 # 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
@@ -1350,7 +1352,7 @@ def _head_presides(opening: str) -> str | None:
 # …，大堡子镇塘款村村委会主任…。据悉，…，该镇严明工作纪律: 该镇 as a subject is the one town the opening names
 # (not 该镇党政班子召开会议…, one of its bodies, after another's visit); 我镇 is the one town the opening makes a
 # clause's subject (…，权寨镇多措并举…。我镇成立…).
-_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*[该我]([镇乡])(?![党政人纪领主])")
+_THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*(?P<who>[该我])([镇乡])(?![党政人纪领主])")
 _TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
 
 
@@ -1358,13 +1360,13 @@ def _that_town(opening: str) -> str | None:
     m = _THAT_TOWN.search(opening)
     if not m:
         return None
-    if m.group().rstrip(m.group(1)).endswith("我"):
+    if m.group("who") == "我":
         # 我镇 is how the writer speaks: its town is the one the opening makes a subject (…，权寨镇多措并举…),
         # not a word ending in 镇 (小城镇建设, 回报家乡) or a town it went to (赴诸暨市、枫桥镇学习)
         subjects = (_place_subject_at(clause.strip()) for clause in _CLAUSE_BREAK.split(opening))
-        towns = {t for t in subjects if t and t.endswith(m.group(1))}
+        towns = {t for t in subjects if t and t.endswith(m.group(2))}
     else:
-        towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(1)) and not _NOT_A_TOWN.search(t)}
+        towns = {t for t in _TOWN_AT_CLAUSE.findall(opening) if t.endswith(m.group(2)) and not _NOT_A_TOWN.search(t)}
     return towns.pop() if len(towns) == 1 else None
 
 

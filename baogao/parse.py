@@ -60,9 +60,9 @@ _COLON_HEADING_MAX_LEN = 16
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
 _TITLE_MAX_LEN_WITH_COMMA = 40  # a long line with a comma is a sentence
-_DOC_TYPE_WORDS = re.compile(
+DOC_TYPE_WORDS = re.compile(
     r"(报告|总结|汇报|通知|办法|意见|决议|决定|讲话|方案|规定|规划|纲要|细则|条例|通报|请示|函|公告|制度|答复|批复"
-    r"|计划|打算|思路|安排|要点|提纲|材料)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点, 汇报提纲, 对照检查材料
+    r"|计划|打算|思路|安排|要点|提纲|材料|纪要)$"  # 2023年工作总结暨2024年工作计划, 2024年工作要点, 汇报提纲, 对照检查材料
 )
 _PAPER_WORDS = ("提纲", "材料")  # (a news headline may end on them too: …为党员发放学习材料)
 # A line that is only a year or a part of one, above the title of a year's report (a cover's
@@ -200,7 +200,7 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
         or (COVER_LABEL.match("".join(lines[header].split())) and _titled_below(lines[header + 1:]))
         # a bare year over a title it does not join (2024 / 全县经济运行分析: no document type to date)
         or (_BARE_YEAR_LINE.match(lines[header].strip())
-            and not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
+            and not DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", lines[header + 1])))
     ):
         header += 1
     if _cover_block(lines[header:]):
@@ -238,13 +238,13 @@ def _titled_below(lines: tuple[str, ...]) -> bool:
     if _cover_block(lines):
         lines = lines[2:]
     title, taken = _title_from_text(lines)
-    return bool(title) and (bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", title)))
+    return bool(title) and (bool(DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", title)))
                             or (taken < len(lines) and lines[taken].startswith(_DASHES)))
 
 
 def _is_speaker_line(line: str) -> bool:
     """县长 刘某某: a post and a name (not 县审计局局长 述职报告, a title)."""
-    return bool(SPEAKER.match(line)) and not _DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
+    return bool(SPEAKER.match(line)) and not DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
 
 
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
@@ -301,7 +301,7 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
         # 2023年度 / 乡人民政府工作总结: the year above a report's title is part of it (a bare 2024
         # set apart by a space, as it stands on its own line)
         rest, taken = _title_from_text(lines[1:])
-        if taken and _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", rest)):
+        if taken and DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", rest)):
             return lines[0] + (" " if lines[0].isdigit() else "") + rest, taken + 1
     if not lines or not _is_title_like(lines[0]):
         return "", 0
@@ -311,8 +311,8 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
     if (
         0 < len(second) <= 6
         and not _SENTENCE_END.search(second)
-        and not _DOC_TYPE_WORDS.search(first)
-        and _DOC_TYPE_WORDS.search(first + second)
+        and not DOC_TYPE_WORDS.search(first)
+        and DOC_TYPE_WORDS.search(first + second)
     ):
         return first + second, 2
     joined = _title_over_lines(lines)
@@ -336,7 +336,7 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
     2023年工作总结); or a line ending in 关于 and its continuation. Joined without a space,
     as it reads; only when the last line ends in a document type."""
     first = lines[0]
-    if _DOC_TYPE_WORDS.search(first):
+    if DOC_TYPE_WORDS.search(first):
         return first, 1
     issuer = bool(_ISSUER_END.search(first) or _ISSUER_TO.match(first))
     parts = [first]
@@ -345,7 +345,7 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         # (and 县政府办公室 / 2023年度 / 工作总结: a year line between the issuer and the rest)
         goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1) or (
             issuer and len(parts) == 2 and bool(_YEAR_LINE.match(parts[1]))) or (
-            line.startswith(_JOINING_STARTS) and bool(_DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
+            line.startswith(_JOINING_STARTS) and bool(DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
         if not goes_on or not _is_title_like(line):
             break
         parts.append(line)
@@ -353,7 +353,7 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         # …记录制度 / 重大执法决定法制审核制度的指导意见: a line that ends in a document word
         # (制度) may still be continued by one that ends in another.
         following = candidates[k + 1] if k + 1 < len(candidates) else ""
-        if _DOC_TYPE_WORDS.search(line) and not (_is_title_like(following) and _DOC_TYPE_WORDS.search(following)):
+        if DOC_TYPE_WORDS.search(line) and not (_is_title_like(following) and DOC_TYPE_WORDS.search(following)):
             return (title, len(parts)) if len(title) <= _TITLE_MAX_LEN else (first, 1)
     return first, 1
 
@@ -368,11 +368,11 @@ def _title_broken_at_phrase(lines: tuple[str, ...]) -> bool:
     first, second = lines[0], lines[1]
     after = lines[2] if len(lines) > 2 else ""
     return (
-        not _DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", first))
+        not DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", first))
         and not first.endswith(("！", "!", "？", "?", "。"))  # a web headline over the document's own title is whole
         and _is_title_like(second)
         and not second.startswith(_DASHES)
-        and bool(_DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
+        and bool(DOC_TYPE_WORDS.search(_BRACKETED_TAIL.sub("", second)))
         and len(first) + len(second) <= _TITLE_MAX_LEN
         and not (after and _is_title_like(after) and not PERSONAL_BYLINE.match(after) and not edition_editor(after))
         # a second line that opens as a title of its own (2023年…, 关于…, a place) under a column's
@@ -403,7 +403,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and _is_title_like(second)
         and not _CAPTION.search(second)
         and second not in first
-        and not any(_DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
+        and not any(DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
         # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
         and (not any(_BODY_END.search(line) or line.endswith("组") for line in (first, second))

@@ -52,8 +52,11 @@ INSTITUTIONS = (r"医院|卫生院|保健院|学校|中学(?!生)|小学(?!生)|
 # name (县长 刘某某, 南阳市副市长  赵某某, 县委常委、县委办主任 李四). Parse sets such a line apart from
 # the title; enrich reads the body from it.
 HEADS_OF_GOVERNMENT = ("省长", "市长", "县长", "区长", "州长", "旗长", "乡长", "镇长")
+# A character that stands for a withheld name, number or day (××镇, XX县, 张**, 2015年9月xx日), as a model text or a
+# copy handed round writes it (baogao.enrich counts the marks themselves).
+PLACEHOLDER = "×xXｘＸ*＊"
 # (a name of 2–4 characters, set out letter by letter to align in some papers: 刘  杰, 杨  文  涛)
-PERSON_NAME = r"[\u4e00-\u9fff×某XxＸ*＊](?:[ \u3000]{0,4}[\u4e00-\u9fff×某XxＸ*＊]){1,3}"
+PERSON_NAME = rf"[\u4e00-\u9fff某{PLACEHOLDER}](?:[ \u3000]{{0,4}}[\u4e00-\u9fff某{PLACEHOLDER}]){{1,3}}"
 SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、)?(?:常务)?副?"
                      rf"(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|局长|厅长|主任|部长|主席|组长|委员|秘书长|常委)"
                      rf"[\s\u3000]+{PERSON_NAME}$")
@@ -245,7 +248,7 @@ _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:
 SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
 _OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
 # a place below the county table (its name redacted too: ××镇)
-_LOCAL_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?|[×xXｘＸ*＊]{1,3})(?:镇|乡|街道|村|社区)")
+_LOCAL_PLACE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}?|[{PLACEHOLDER}]{{1,3}})(?:镇|乡|街道|村|社区)")
 _LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
 # What a 公文 title wraps its topic in: 关于 …(年度)…工作(开展)情况的 (kind).
 _FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"
