@@ -127,6 +127,10 @@ def test_the_english_crawl_finds_english(served, browser):  # noqa: F811
 
 
 def axe_violations(page) -> list[str]:
+    # A transition under way (Material's back-to-top button fading in after a click scrolled the
+    # page) is measured half transparent: axe judges the page once everything has settled.
+    page.evaluate("""() => Promise.all(document.getAnimations()
+      .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished))""")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
