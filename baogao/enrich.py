@@ -1630,15 +1630,24 @@ _LEADER_GOES_TO = re.compile(
 _LEADER_POST = re.compile(r"([省市县区旗乡镇])(?:长|领导|委副?书记|委常委)")
 # A title about the whole country, naming no place: 我国工人阶级状况, 中国职工状况 (not 中国(上海)…).
 _NATIONAL_SCOPE = re.compile(r"我国|全国|中国(?![(（])")
-# 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 is left out (自治区 or 区?).
-_WHOLE_AREA = re.compile(r"全([省市县乡镇州旗])(?!第|排名|排第|前列|领先|同类|先进)")  # not a ranking in it (全省第七)
+# Words that start with a level character without naming a level.
+_LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
+# 全县经济社会发展: a report speaks of its own area as 全县/全市; 全区 only where no 自治区 is named (its 全区 may be
+# the autonomous region's).
+_WHOLE_AREA = re.compile(r"全([省市县区乡镇州旗])(?!第|排名|排第|前列|领先|同类|先进)")  # not a ranking in it (全省第七)
+# …and names its own bodies by their level alone, at a clause's start or after a preposition (贯彻县政府部署, 区直各单位,
+# 会同县财政局): not 各县政府 (every county's), nor a word that opens with a level character (区域, 市场).
+_OWN_LEVEL_BODY = re.compile(
+    rf"(?:^|(?<=[\s，,。；;：:、（(在向由对同和与及经据把将从被为])|(?<=按照|落实|贯彻))(?!{'|'.join(_LEVEL_CHAR_WORDS)})"
+    rf"([省市县区乡镇州旗])(?=委|政府|人民政府|人大|政协|直|党委|纪委|[{_HAN}]{{1,8}}?(?:局|办公室|办|委员会|中心))"
+)
+# 在县委、县政府的正确领导下: the leadership a lower unit (a town, a school) thanks, not the writer's own bodies
+_LED_BY = re.compile(r"在[^，。；\n]{0,30}?领导下")
 # 我县召开信息工作会议: the writer speaks as that place (not 我市: county-level cities say it too).
 _OUR_AREA = re.compile(r"我([县区旗乡镇])")
 _WHOLE_AREA_MIN = 3
 # “我县已启动三级预警…”: a quotation is another's voice, its 我县 not the writer's.
 _QUOTED = re.compile(r"“[^”\n]{0,200}”")
-# Words that start with a level character without naming a level.
-_LEVEL_CHAR_WORDS = ("市场", "市民", "市政管理", "市容", "区域", "乡村", "县域", "镇域", "州际", "省级", "市级", "县级")
 # A body whose name starts with a place and its level word (城关镇…, 平安县…); 城乡/城市 are words.
 _PLACE_NAMED = re.compile(rf"^[{_HAN}]{{1,7}}?[^城\s]([省市县区乡镇州旗盟])")
 # A body named by a place the gazetteer (counties and up) does not hold, and its level word.
@@ -1783,11 +1792,15 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text))}
     if len(ours) == 1:
         return ours.pop()
-    counts = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(text))
-    if counts:
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        if n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1]:
-            return top
+    unquoted = _QUOTED.sub("", text)
+    whole = Counter(_LEVEL_BY_CHAR[c] for c in _WHOLE_AREA.findall(unquoted) if c != "区" or "自治区" not in text)
+    own = _OWN_LEVEL_BODY.findall(_LED_BY.sub("", unquoted))
+    bodies = Counter(_LEVEL_BY_CHAR[c] for c in own if c != "区" or "自治区" not in text)
+    (top, n), *rest = (whole + bodies).most_common(2) + [(None, 0)]
+    # (bodies called 省委 or 市纪委 do not make a text the province's or the city's: a higher one's group visits a county,
+    # and a county-level city calls its own bodies 市…; only 全省/全市 said often do)
+    if top and n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1] and (top in ("县", "乡") or whole[top] >= _WHOLE_AREA_MIN):
+        return top
     return None
 
 

@@ -490,6 +490,10 @@ def test_no_org_when_none_is_named(title, lines):
         # the congress's committee for a street (区人大崧厦街道工委) sits at the street, not the district
         ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
+        # the text's own area named by its level alone: 全区 and the bodies it calls 区委, 区直, 县政府 …
+        ("", ["近日,全区政务服务工作会议召开,区直各单位负责人参加。会议强调,要在全区推广经验。"], "县"),
+        ("", ["各乡镇认真贯彻县政府部署,按照县委要求推进。全县完成民生实事12件,县直单位积极配合。"], "县"),
+        ("", ["各村认真落实镇党委部署和镇政府要求,全镇干部到会。"], "乡"),
     ],
 )
 def test_level(title, lines, expected):
@@ -502,6 +506,10 @@ def test_level(title, lines, expected):
         ["认真做好各项工作。"],
         ["全县经济平稳。全市排名靠前。全省推广。"],  # no level clearly the text's own
         ["全县经济平稳。全县项目推进。"],  # too few to tell
+        ["全区经济平稳,各单位贯彻区党委部署和区政府要求,全区项目落地。自治区各地响应。"],  # 自治区: 全区 may be the region
+        ["各乡镇要落实各县政府、各区政府的部署和县财政局的通知。"],  # every county's bodies (各县), not the text's own
+        ["区域医疗中心建成,区域协调发展,区域合作深化。"],  # 区域 is a word
+        ["在县委、县政府的正确领导下,全县学校平稳,县教育局指导有力。"],  # the leadership thanked, not the writer
         ["市场主体稳步增长。"],  # 市 inside a word is no subject
     ],
 )
