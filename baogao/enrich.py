@@ -173,12 +173,13 @@ _HELD_MEETING = re.compile(
     r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
     r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
 )
-# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and
-# hour of what it reports, and is of that year (a text that only starts from a dated past event,
-# 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour and no 当天).
+# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…; 2021年4月5日，州级督查组一行深入…: a news
+# item opens with the day and hour of what it reports, or with the group whose visit it reports, and is of that year
+# (a text that only starts from a dated past event, 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour,
+# no 当天 and no visitors).
 _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
-    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|[，,][^，,。\n]{0,40}?一行)"
 )
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
@@ -280,7 +281,7 @@ def _first_year(s: str, bare: bool) -> int | None:
     return None
 
 
-def _text_year(text: str, summary: bool = False) -> int | None:
+def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     """The report's own year when its text states it: its document number at the top
     (〔2021〕82号), a date line at the top or at the end (（2018年1月2日）, ——2026年1月26日在…
     会议上, a signature's date), else a phrase that ties a
@@ -297,7 +298,8 @@ def _text_year(text: str, summary: bool = False) -> int | None:
     if own:
         return max(own, key=lambda y: (own[y], y))
     head, _ = _ends(text)
-    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS), "")  # the first paragraph
+    # the first paragraph (not a long title above it)
+    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
     checked = int(m.group(1) or m.group(2)) if m else 0
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
@@ -702,7 +704,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     for source, year in (
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
-        ("text", lambda: _text_year(text, summary)),
+        ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):

@@ -1612,6 +1612,13 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
         ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
+        # …or the group it reports on arriving (…督导组一行): a visit is news on its day
+        ("", ["2022年6月9日,市安全生产督导组一行深入某镇,检查防汛工作。"], 2022, None),
+        ("", ["2022年6月9日,市安全生产督导组深入某镇,检查防汛工作。"], None, 2022),  # no group arriving: a past event
+        ("", ["2022年6月9日,市政府印发方案。此后省督导组一行多次来县检查。"], None, 2022),  # not the opening clause's
+        # …under a long title, which is not the opening paragraph
+        ("市应急管理局督导组到某镇开展安全生产、防汛抗旱及森林防火工作综合督导检查",
+         ["2022年6月9日上午,督导组深入某镇,对防汛物资储备和值班值守情况进行了检查。"], 2022, None),
         # …and a document opening with the day of what it reports, with its formula 现将…如下 in the same paragraph
         ("", ["2020年7月28日,根据国务院办公厅印发的《政府网站发展指引》,县政府信息中心对全县政务新媒体进行了全面排查。"
               "现将自查整改情况通报如下:"], 2020, None),  # a document cited as the basis
