@@ -494,6 +494,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["近日,全区政务服务工作会议召开,区直各单位负责人参加。会议强调,要在全区推广经验。"], "县"),
         ("", ["各乡镇认真贯彻县政府部署,按照县委要求推进。全县完成民生实事12件,县直单位积极配合。"], "县"),
         ("", ["各村认真落实镇党委部署和镇政府要求,全镇干部到会。"], "乡"),
+        # a news item naming one county, and no town or city, is the county's
+        ("", ["近日,记者获悉,截至目前,宁陕县已完成造林3万亩,为宁陕县生态建设打下基础。"], "县"),
     ],
 )
 def test_level(title, lines, expected):
@@ -510,6 +512,9 @@ def test_level(title, lines, expected):
         ["各乡镇要落实各县政府、各区政府的部署和县财政局的通知。"],  # every county's bodies (各县), not the text's own
         ["区域医疗中心建成,区域协调发展,区域合作深化。"],  # 区域 is a word
         ["在县委、县政府的正确领导下,全县学校平稳,县教育局指导有力。"],  # the leadership thanked, not the writer
+        ["近日,记者获悉,杭州市已完成造林3万亩,其中西湖区完成5000亩。"],  # a city's news naming one of its districts
+        ["近日,记者获悉,截至目前,宁陕县城关镇已完成造林3万亩,为城关镇生态建设打下基础。"],  # a town's
+        ["近日,记者获悉,截至目前,宁陕县、石泉县已完成造林3万亩。"],  # two counties
         ["市场主体稳步增长。"],  # 市 inside a word is no subject
     ],
 )
@@ -1716,7 +1721,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "2023年，我镇组织村党组织书记赴浙江省诸暨市、枫桥镇学习“枫桥经验”。", None, "乡"),  # another town
         # a place's party committee and government acting together are the place
         ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
-        ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, None),
+        # (its 市委 alone is not the place; the one county-level city it names gives the level)
+        ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, "县"),
         ("", "为科学有序地组织好油茶果采摘工作,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),  # 为科学…
         # the town visited that speaks of itself as 我镇 tells of the visit as its own news
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
