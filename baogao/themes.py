@@ -729,10 +729,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     if k not in listed and k in mentioned:
                         listed[k] = mentioned[k]
                         taken += 1
-            if (qualifies and named) or (taken >= 2 and 2 * taken > len(kids)) or (
-                qualifies and taken and 2 * taken >= len(kids)
-            ):
-                listed[i] = _absorb(i, hit, qualifies, listed, range(i + 1, subtree_end[i]))
+            most = taken >= 2 and 2 * taken > len(kids)
+            if (qualifies and named) or most or (qualifies and taken and 2 * taken >= len(kids)):
+                # 某镇多措并举推动政务信息提质增效。一是…二是…: the opening of items mostly about the
+                # theme that names it too, though too little for a passage of its own, is about it
+                listed[i] = _absorb(i, hit, qualifies or (most and hit is not None), listed, range(i + 1, subtree_end[i]))
         if theme.model:
             model = (models if models is not None else theme_model.load().by_theme)[theme.name]
             listed.update(_near_misses(found_in, model, sections, texts, listed))

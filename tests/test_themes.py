@@ -1345,3 +1345,19 @@ def test_a_lead_in_with_its_own_comma_is_not_the_items_topic():
 def test_a_reports_own_line_ending_on_印发_is_in_its_section(taxonomy):
     r = report("（三）强化督查督办。", "县政府督查室对12个重点项目开展专项督查，制定出台《红安县重点项目督查办法》并正式印发")
     assert by_theme(classify(r, taxonomy), "督查")
+
+
+
+def test_the_opening_of_a_list_about_a_theme_that_names_it_is_about_it_too(taxonomy):
+    # 政务信息 once is too little for a paragraph of its own, but it opens four items about the theme
+    items = ("一是压实责任。各科室明确一名信息员，负责信息的收集和编报。二是突出时效。重要情况第一时间编写信息并及时上报。"
+             "三是提升质量。每月报送信息不少于2篇，全年被市政府办公室采用15条。四是加强培训。举办信息员培训班2期。")
+    (match,) = by_theme(classify(report("为发挥好上情下达、下情上报的作用，某街道多措并举推动政务信息提质增效。" + items), taxonomy), "信息报送")
+    assert match.own and len(match.parts) == 4
+    # an opening that names nothing of it only gathers the items
+    (match,) = by_theme(classify(report("为做好今年各项工作，某街道采取了四项措施。" + items), taxonomy), "信息报送")
+    assert not match.own and len(match.parts) == 4
+    # nor is a mention of it in an opening whose items are about something else
+    other = ("为推进今年各项重点工作落地见效，某街道坚持真抓实干，采取三项措施。"
+             "一是抓项目。新开工项目6个。二是抓招商。签约项目3个。三是抓环境。完成道路改造2公里。")
+    assert not by_theme(classify(report(other), taxonomy), "作风建设")
