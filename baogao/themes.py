@@ -75,6 +75,8 @@ WINDOW_CHARS = 1500
 # A lead sentence (一是优化学习机制。) counts as a heading when it is at most this long; of a
 # longer one, its first clause when that is (四是加强作风纪律，严格执行…。), else none.
 LEAD_MAX_CHARS = 24
+# A word of at least this weight is a strong sign of its theme (themes.yml: 督办, 政务信息 …; not 信息员).
+STRONG_WEIGHT = 2.0
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
 SENTENCE_FACTOR = 0.75
@@ -709,7 +711,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 listed[i] = hit
                 # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
                 # theme introduces are its parts, whatever words they use.
-                for k in _introduced_items(found_in, section, sections, kids, texts):
+                items = _introduced_items(found_in, section, sections, kids, texts)
+                if named:
+                    items += _enumerated_items(occurrences, theme_no, section, [sections[k] for k in kids], texts,
+                                               taxonomy.heading_factor)
+                for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
                 mentioned[i] = hit
@@ -899,6 +905,33 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
 
 
+def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, section: Section, kids: list[Section], texts: list[str],
+                      factor: float) -> list[int]:
+    """The items under a heading that names the theme with a strong word (一、信息报送重点内容) that are
+    one sentence each (1.…的贯彻落实情况。 2.…): an enumeration of the heading's matter, whatever words
+    they use. Not under a heading that names a role or a weak sign of it (二、灾害信息员的主要职责: of a
+    信息员's duties only some are reporting); not an item with a run-in heading of its own
+    (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
+    heading would (2、宣传防灾减灾知识。)."""
+    found_in = occurrences[theme_no]
+    weights = found_in.theme.weights
+    if not section.head or max((weights.get(w, 0.0) for w in found_in.count((section.head,))[1]), default=0.0) < STRONG_WEIGHT:
+        return []
+    items = []
+    for item in kids:
+        if item.kind != "lead" or _vetoed(found_in, item, texts):
+            continue
+        spans = ((item.head,) if item.head else ()) + item.body
+        text = "".join(texts[b][start:end] for b, start, end in spans).rstrip()
+        if _SENTENCE_END.search(text, 0, len(text) - 1) or any(
+            n != theme_no and factor * other.count(spans)[0] >= other.theme.threshold for n, other in enumerate(occurrences)
+        ):
+            continue
+        items.append(item.index)
+    return items
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _LAST_CLAUSE = re.compile(r"[^，,；;。！？]*$")
 _DEMANDS = re.compile(r"要求[：:]$")
 

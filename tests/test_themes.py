@@ -1361,3 +1361,39 @@ def test_the_opening_of_a_list_about_a_theme_that_names_it_is_about_it_too(taxon
     other = ("为推进今年各项重点工作落地见效，某街道坚持真抓实干，采取三项措施。"
              "一是抓项目。新开工项目6个。二是抓招商。签约项目3个。三是抓环境。完成道路改造2公里。")
     assert not by_theme(classify(report(other), taxonomy), "作风建设")
+
+
+
+def test_the_one_sentence_items_under_a_heading_that_names_the_theme_are_its_matter(taxonomy):
+    # 一、信息报送重点内容 1.…情况。 2.…: what to report, an enumeration of the heading's matter
+    r = report("关于做好政务信息报送工作的通知", "各科室：",
+               "一、信息报送重点内容",
+               "1.本单位贯彻落实上级重大决策部署的进展和成效。",
+               "2.基层工作中的新情况、新问题和群众关注的热点难点。",
+               "3.群众反映强烈的重要社会动态。",
+               "二、信息报送要求",
+               "1.严格保密审查，涉密事项一律不得通过互联网传输。",
+               "2.各科室每月底前报送不少于两篇。",
+               "三、其他事项",
+               "1.各科室按时完成年度目标任务。",
+               "2.各科室做好年终总结。")
+    matches = classify(r, taxonomy)
+    labels = pairs(matches)
+    assert {("信息报送", "1.本单位贯彻落实上级重大决策部署的进展和成效。"), ("信息报送", "3.群众反映强烈的重要社会动态。")} <= labels
+    # an item whose own words name another theme is that theme's; under a heading that names nothing, an item
+    # is judged on its own words
+    assert ("信息报送", "1.严格保密审查") not in labels and ("保密工作", "1.严格保密审查") in labels
+    assert ("信息报送", "1.各科室按时完成年度目标任务。") not in labels
+    # a heading that names the theme by a role (信息员) only: of its duties, only some are reporting
+    duties = pairs(classify(report("二、村级信息员主要职责", "1.协助做好辖区人口普查登记。", "2.及时报送信息。"), taxonomy))
+    assert ("信息报送", "1.协助做好辖区人口普查登记。") not in duties
+
+
+def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
+    r = report("三、持续加强作风建设",
+               "一是压实主体责任。严格落实一岗双责，层层签订责任书。",
+               "二是深化理论学习。坚持每周集中学习，全年开展专题学习12次。",
+               "三是整治形式主义。精简会议文件，会议数量同比下降20%。")
+    labels = pairs(classify(r, taxonomy))
+    assert ("作风建设", "三是整治形式主义。") in labels
+    assert ("作风建设", "二是深化理论学习。") not in labels
