@@ -1397,3 +1397,16 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
     labels = pairs(classify(r, taxonomy))
     assert ("作风建设", "三是整治形式主义。") in labels
     assert ("作风建设", "二是深化理论学习。") not in labels
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # attendance is the discipline a 作风 check and an office's 内务 rules look at
+    (("二是严格考勤制度，", "机关干部每天上下班指纹打卡，每月公示考勤结果。"), True),
+    (("2.出勤情况。", "抽查的8个单位出勤率均在95%以上，未发现无故旷岗人员。"), True),
+    (("三是落实请假制度，", "干部因私外出一律履行书面请假手续，由主要负责人签批。"), True),
+    # a 值班 rule's 请假 and a fire brigade's 出勤 are not
+    (("三是严格值班制度，", "值班人员须按时到岗，确需调换的须向带班领导请假并安排同事代班。"), False),
+    (("（四）应急救援", "全年消防救援队伍出勤1260次，营救被困群众300余人。"), False),
+])
+def test_attendance_is_作风建设(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
