@@ -1410,3 +1410,12 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
 ])
 def test_attendance_is_作风建设(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
+    # 及时转接通知,按要求上报…: the time word and the report are in two clauses (pages type half-width commas)
+    duty = report("三、保持联络畅通。", "各村、各单位要安排专人值班,确保电话24小时畅通,及时转接通知,按要求上报各类信息材料。")
+    assert not by_theme(classify(duty, taxonomy), "信息报送")
+    # within one clause the pattern still counts
+    event = report("二、强化汛期信息报告。", "各村发现险情后要第一时间上报镇党政办,坚决杜绝迟报漏报。")
+    assert by_theme(classify(event, taxonomy), "信息报送")
