@@ -1419,3 +1419,14 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
     # within one clause the pattern still counts
     event = report("二、强化汛期信息报告。", "各村发现险情后要第一时间上报镇党政办,坚决杜绝迟报漏报。")
     assert by_theme(classify(event, taxonomy), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 机关效能建设 names the theme (效能建设 in its description), and a 效能投诉中心 takes complaints about it
+    (("为深入推进机关效能建设，某镇修订完善《机关管理制度》，进一步规范干部日常管理，提升服务水平。",), True),
+    (("某市效能投诉中心揭牌成立。", "中心受理群众对机关单位效能问题的投诉，投诉可通过来信、来电和网上平台提出，实行限时回复。"), True),
+    # 提升行政效能 of a reform is not
+    (("二、优化营商环境", "深化放管服改革，进一步提升行政效能，企业开办时间压缩至1个工作日。"), False),
+])
+def test_机关效能建设_and_its_complaints_are_作风建设(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
