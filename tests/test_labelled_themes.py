@@ -132,13 +132,15 @@ def test_second_read_covers_the_user_themes(scores):
 # firms' hazards (安全隐患) 0.82 → 0.84 precision. Session 18: the fifteenth batch (信息报送 0.67 / 0.67 on
 # its 15 passages, three of its five false positives one clause of a passage about something else)
 # and the model retrained with its fold 0 (near threshold 0.475 → 0.575): 信息报送 sections 0.80 / 0.81 →
-# 0.83 / 0.79.
+# 0.83 / 0.79. Session 19: a list's opening that names its theme, one-sentence items under a heading naming
+# it, attendance and 机关效能建设 words, half-width commas ending a pattern's clause: 作风建设 sections recall
+# 0.82 → 0.86, 信息报送 sections 0.83 / 0.79 → 0.84 / 0.82, 督查 sections recall 0.84 → 0.85 (floors rounded down).
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.9, 0.8),
-    ("作风建设", "reports"): (0.95, 0.86),
-    ("信息报送", "sections"): (0.82, 0.79),
-    ("信息报送", "reports"): (0.87, 0.9),
-    ("督查", "sections"): (0.83, 0.81),
+    ("作风建设", "sections"): (0.9, 0.85),
+    ("作风建设", "reports"): (0.95, 0.93),
+    ("信息报送", "sections"): (0.83, 0.81),
+    ("信息报送", "reports"): (0.89, 0.9),
+    ("督查", "sections"): (0.83, 0.84),
     ("督查", "reports"): (0.85, 0.84),
 }
 
