@@ -494,6 +494,50 @@ def test_reuse_after_edits_equals_a_cold_build_and_computes_only_the_reports_tou
     assert json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
 
 
+def test_a_report_added_to_a_widely_held_passage_leaves_its_other_holders_as_they_were(tmp_path, monkeypatch):
+    """Reports holding a hash are counted up to WIDE (`baogao.similar.reuse`): a passage held
+    more widely shows 等 12 篇以上, so one more holder of it computes again its own passages and those
+    of the few holders of its edges' hashes (winnowing picks them for some texts only) — counted
+    exactly, every holder — and the result is still a cold build's, byte for byte."""
+    from baogao.similar import reuse
+
+    rng = random.Random(7)
+    common = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(4000))
+
+    def own_text() -> str:  # a report's own paragraph: characters no other report holds in that order
+        return "".join(rng.sample(common, 60))
+
+    passage = "坚持马上就办、真抓实干，把督查督办贯穿于工作全过程，确保各项决策部署落地见效，群众满意度持续提升。"
+    holders = 4 * reuse.WIDE
+    pages = tmp_path / "pages"
+    (pages / "text").mkdir(parents=True)
+    catalog = []
+
+    def add(rid: str) -> None:
+        (pages / "text" / f"{rid}.txt").write_text(f"标题{rid}\n{own_text()}\n{passage}\n{own_text()}\n", encoding="utf-8")
+        catalog.append({"id": rid, "url": f"reports/{rid}.html", "display_title": f"标题{rid}"})
+        (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+
+    for i in range(holders):
+        add(f"r{i:03d}")
+    build_similar_index(pages, workers=1)
+    shown = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
+    assert all(shown[e["id"]] for e in catalog) and any(p["wide"] for e in catalog for p in shown[e["id"]])
+    computed: list[int] = []
+    passages = reuse._passages
+    monkeypatch.setattr(reuse, "_passages", lambda catalog, prints, counts, mask, texts: computed.append(
+        int(mask.sum())) or passages(catalog, prints, counts, mask, texts))
+    add("r999")
+    build_similar_index(pages, workers=1)
+    assert len(computed) == 1 and computed[0] < holders // 2, computed
+    cold = tmp_path / "cold"
+    for name in ("text", "catalog.json"):
+        (shutil.copytree if name == "text" else shutil.copy)(pages / name, cold / name)
+    build_similar_index(cold, workers=1)
+    for name in ("reuse.json", "reuse/index.md"):
+        assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
+
+
 def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:
     """A site whose 查重 index holds `texts` (report r000, r001 …); returns the site."""
     pages, site = tmp_path / "pages", tmp_path / "site"
@@ -635,7 +679,7 @@ def test_report_pages_list_passages_other_reports_hold(corpus_site):
         for item, p in zip(items, passages):
             assert len(p["links"]) <= LINKS and len(item.css("a")) == len(p["links"])
             linked = " " + "、".join(link["title"] for link in p["links"]) if p["links"] else ""
-            more = f" 等 {p['count']} 篇" if p["count"] > len(p["links"]) else ""
+            more = f" 等 {p['count']} 篇{'以上' if p['wide'] else ''}" if p["count"] > len(p["links"]) else ""
             assert item.text() == f"{p['text']} —{linked}{more}"
         for p in passages:
             for link in p["links"]:

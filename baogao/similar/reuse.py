@@ -17,7 +17,7 @@ From the fingerprint index alone (no text is compared again):
 
 A build computes again only the passages of the reports an edit may touch (`_affected`). A
 report's passages are a function of its own fingerprints and text and, for each hash it holds,
-of how many reports hold it and, for the hashes it samples, of the hash's *view*: its first
+of how many reports hold it (counted up to WIDE) and, for the hashes it samples, of the hash's *view*: its first
 EXPAND_MAX + 1 fingerprints (catalog order), each with its position and its report's identity
 (id, URL, title, anchors: what a link is made of); and of the order of the reports holding its
 passages (links are listed in it). So after an edit the reports computed again are the changed
@@ -55,10 +55,15 @@ REUSE_PAGE = "reuse/index.md"
 STATE_FILE = ".similar-reuse.npz"  # what the last build computed from (see the module), in the pages folder
 SAMPLE = 4  # rarest fingerprints of a passage that decide which reports hold it
 # A sampled fingerprint is expanded into its first EXPAND_MAX holders (catalog order, as the
-# index lists them): a passage held more widely links to those and counts the reports holding
-# its rarest fingerprint. Expanding every holder (up to 200) made ~120 million rows and 6 GB
+# index lists them): a passage held more widely links to those and says it is held more widely
+# (WIDE). Expanding every holder (up to 200) made ~120 million rows and 6 GB
 # at 10 000 generated reports, where every paragraph stands in ~100 reports.
 EXPAND_MAX = 12
+# Reports holding a hash are counted up to WIDE: a passage held more widely samples, links and shows
+# ("等 12 篇以上") the same whatever the number, so a report added to (or deleted from) a widely held
+# passage leaves the other holders' pages as they were. Counted exactly, at 10 000 generated reports,
+# one report added computed 9 448 reports' passages again.
+WIDE = EXPAND_MAX + 1
 PRINTS_AT_ONCE = 2_000_000  # fingerprints whose reports' passages are computed together (`_passages`)
 PER_REPORT = 10  # shared passages listed on a report page (the longest)
 # Reports linked per passage (the rest are counted: 等 N 篇). Each link is ~140 bytes (a title and
@@ -243,7 +248,7 @@ def _identities(catalog: list[dict[str, Any]], prints: Fingerprints, own: bool) 
 
 
 def _views(prints: Fingerprints, counts: _Counts, identity: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(keys ascending, number of reports holding each, digests) of the hashes held by two
+    """(keys ascending, number of reports holding each up to WIDE, digests) of the hashes held by two
     reports or more: the digest of the first EXPAND_MAX + 1 fingerprints of a hash (by key:
     catalog order, position), each as its report's `identity`, its position and its rank."""
     order = prints.by_key
@@ -256,14 +261,15 @@ def _views(prints: Fingerprints, counts: _Counts, identity: np.ndarray) -> tuple
                                                         | rank.astype(np.uint64)))
     folded = np.bitwise_xor.reduceat(items, starts) if len(items) else np.zeros(0, np.uint64)
     wide = counts.group_df >= 2
-    return prints.keys[order[firsts]][wide], counts.group_df[wide].astype(np.int32), _mix(folded[wide] ^ _M3)
+    return (prints.keys[order[firsts]][wide], np.minimum(counts.group_df[wide], WIDE).astype(np.int32),
+            _mix(folded[wide] ^ _M3))
 
 
 def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tuple[np.ndarray, np.ndarray | None]:
     """(per report: whether its passages are computed again; the previous build's report
     numbers → this build's, -1 for one gone, or None when all are computed again). A report's
     passages are computed again when it changed, when the number of reports holding one of its
-    hashes changed, or when the first fingerprints of a hash it sampled did (see the module)."""
+    hashes changed (counted up to WIDE), or when the first fingerprints of a hash it sampled did (see the module)."""
     everything = np.ones(len(now.ids), bool), None
     if previous is None or len(set(now.ids)) < len(now.ids):  # ids name reports: one id, one report
         return everything
@@ -436,12 +442,13 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     rid = np.repeat(np.arange(len(heads)), sizes)
     members = np.repeat(heads, sizes) + (np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes))
     e = entries[members]  # the kept passages' fingerprints, passage then position order
-    # the SAMPLE rarest of each passage (ties: the first in the passage); a stable sort by
-    # (passage, df) keeps position order among equals
-    by_rarity = np.argsort(rid * (int(df.max(initial=0)) + 1) + df[e], kind="stable")
+    # the SAMPLE rarest of each passage, counted up to WIDE (ties: the first in the passage); a
+    # stable sort by (passage, rarity) keeps position order among equals
+    rarity = np.minimum(df[e], WIDE)
+    by_rarity = np.argsort(rid.astype(np.int64) * (WIDE + 1) + rarity, kind="stable")
     rank = np.arange(len(e)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     sampled = np.sort(by_rarity[rank < SAMPLE])  # back in passage, position order
-    rarest = df[e[by_rarity[np.cumsum(sizes) - sizes]]] if len(e) else np.zeros(0, np.int64)
+    rarest = rarity[by_rarity[np.cumsum(sizes) - sizes]] if len(e) else np.zeros(0, np.int64)
     # expand each sampled fingerprint into the first EXPAND_MAX holders of its hash (+ 1: the
     # report itself may be among them), in report, position order
     s_entry = e[sampled]
@@ -475,7 +482,8 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
 
 def _per_report(catalog: list[dict[str, Any]], anchors: _Anchors, shared: _Shared, texts: _Texts) -> dict[str, list]:
     """report id → its PER_REPORT longest passages held elsewhere (position order), each with
-    its text, text span, number of reports and links to the first LINKS holding it."""
+    its text, text span, number of reports (EXPAND_MAX and `wide` when more) and links to the first
+    LINKS holding it."""
     holders = np.bincount(shared.holding, minlength=len(shared.doc))
     listed = np.flatnonzero((holders > 0) | (shared.rarest > EXPAND_MAX))
     longest = listed[np.lexsort((shared.a[listed], -(shared.b - shared.a)[listed], shared.doc[listed]))]
@@ -493,9 +501,10 @@ def _per_report(catalog: list[dict[str, Any]], anchors: _Anchors, shared: _Share
     for r in chosen.tolist():
         rid = catalog[int(shared.doc[r])]["id"]
         start, end, rarest = int(shared.start[r]), int(shared.end[r]), int(shared.rarest[r])
-        count = int(holders[r]) if rarest <= EXPAND_MAX else rarest - 1
+        wide = rarest == WIDE  # held by EXPAND_MAX other reports or more
+        count = EXPAND_MAX if wide else int(holders[r])
         per_report.setdefault(rid, []).append({"text": _snippet(texts.get(rid)[start:end]), "start": start, "end": end,
-                                               "count": count, "links": links.get(r, [])})
+                                               "count": count, "wide": wide, "links": links.get(r, [])})
     return per_report
 
 
