@@ -18,6 +18,7 @@ from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS
 # Each command imports the stages it runs (below, in its function): `baogao similar` or
 # `baogao search` starts without loading the converter, MkDocs and the index writers.
 if TYPE_CHECKING:
+    from baogao.search.backend import SearchBackend
     from baogao.themes import Taxonomy
 
 log = logging.getLogger("baogao")
@@ -146,13 +147,43 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
     return 1 if summary.failed else 0
 
 
+# The 查重 index reads the converted pages, never the search index: for an archive up to this size
+# it is built in a forked process beside the search index, its work on a core the index's writing
+# leaves idle; above it, after the index, so that their peaks of memory do not add up (the 查重
+# stage alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
+SIDE_BY_SIDE_MAX_REPORTS = 30_000
+
+
 def _index(pages: Path) -> None:
+    """Build the search index and the 查重 index of the converted `pages` (after conversion,
+    before MkDocs, which links both into the site)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from baogao.catalog import CATALOG_FILE
     from baogao.search.backend import BACKEND
+
+    reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
+    if reports > SIDE_BY_SIDE_MAX_REPORTS:
+        _search_index(pages, BACKEND)
+        _similar_index(pages)
+        return
+    # forked now, while this process is small and before the search index starts its own workers
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as side:
+        similar = side.submit(_similar_index, pages)
+        _search_index(pages, BACKEND)
+        similar.result()  # its error, if any, raised here
+
+
+def _search_index(pages: Path, backend: SearchBackend) -> None:
+    started = time.perf_counter()
+    version = backend.build(pages)
+    log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
+
+
+def _similar_index(pages: Path) -> None:
     from baogao.similar.index import build_similar_index
 
-    started = time.perf_counter()
-    version = BACKEND.build(pages)
-    log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
     started = time.perf_counter()
     version = build_similar_index(pages)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
@@ -166,7 +197,11 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
     from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
     status = _convert(args, pages, taxonomy)
-    _index(pages)
+    try:
+        _index(pages)
+    except OSError as err:  # a full disk …: the indexes of the site before stay where they were
+        log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
+        return 1
     fingerprint = site_fingerprint(args.config, pages) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)

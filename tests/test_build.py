@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from baogao import cli
 from baogao.cli import main as baogao
 
 
@@ -44,3 +45,39 @@ def test_publish_builds_for_the_base_url_and_packs(reports_copy, tmp_path, caplo
     assert len(archives) == 1 and archives[0].with_name(archives[0].name + ".sha256").is_file()
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'rel="canonical" href="http://oa.example/archive/index.html"' in home  # built for the base URL
+
+
+def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(reports_copy, tmp_path, monkeypatch, caplog):
+    """Up to SIDE_BY_SIDE_MAX_REPORTS reports the 查重 index is built in a forked process beside
+    the search index: the same files as one after the other; its failure fails the build, with a
+    message, and the site before stays."""
+    def build(name: str) -> list[str]:
+        return ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / name / "pages"),
+                "--out", str(tmp_path / name / "site"), "--quiet", "--jobs", "1"]
+
+    assert baogao(build("side")) == 0
+    monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 0)
+    assert baogao(build("after")) == 0
+    made = {}
+    for name in ("side", "after"):
+        pages = tmp_path / name / "pages"
+        made[name] = {p.relative_to(pages).as_posix(): p.read_bytes() for folder in ("search-index", "similar-index")
+                      for p in sorted((pages / folder).rglob("*")) if p.is_file()}
+        made[name]["reuse.json"] = (pages / "reuse.json").read_bytes()
+    assert len(made["side"]) > 10 and made["side"] == made["after"]
+
+    import baogao.similar.index as similar_index
+
+    def full_disk(pages):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 10_000)
+    monkeypatch.setattr(similar_index, "build_similar_index", full_disk)  # inherited by the forked process
+    site = tmp_path / "side" / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*.html")}
+    report = sorted(reports_copy.glob("*.txt"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "\n新增的一段话。\n", encoding="utf-8")
+    caplog.clear()
+    assert baogao(build("side")) == 1
+    assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
+    assert before == {p: p.read_bytes() for p in site.rglob("*.html")}
