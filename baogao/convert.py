@@ -28,7 +28,7 @@ import yaml
 from baogao import catalog
 from baogao.analysis import formulations
 from baogao.clean import clean
-from baogao.enrich import enrich
+from baogao.enrich import enrich, post_of
 from baogao.filememo import FileMemo
 from baogao.parse import parse, with_inferred_title
 from baogao.readers import ReadError, read
@@ -186,7 +186,7 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself
     shown = "" if parsed.masthead and parsed.title_inferred else parsed.title
     meta["display_title"] = display_title(shown, parsed.subtitle, meta["year"], meta["org"], meta["region"],
-                                          (parsed.masthead, parsed.issue))
+                                          (parsed.masthead, parsed.issue), post_of(parsed))
     try:
         meta = validate(meta, rel_path)
     except SchemaError as err:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from baogao.gongwen import (
     HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
@@ -44,7 +44,7 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           SPEAKER, WHEN, file_stem)
+                           SPEAKER, WHEN, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -79,16 +79,7 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str] | None = None) -> dict:
     """Metadata of one report; `source_name` is its file name (a hash-like name is fine),
     `properties` what the file says of itself (baogao.readers: "created" …)."""
-    # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
-    # folded, one character for one (its office is named in simplified characters, as search folds it).
-    text = report.text()
-    fold = to_simplified if is_traditional(text) else str
-    title = fold("" if report.title_inferred else report.title.strip())
-    text = _first_document(fold(text))
-    blocks = [block.text for block in report.blocks]
-    # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it
-    label = 1 if blocks and report.title_in_text and COVER_LABEL.match("".join(blocks[0].split())) else 0
-    opening = fold("\n".join(blocks[label:]))[:_OPENING_CHARS]
+    title, text, opening, fold = _read(report)
     stem = fold(_file_stem(source_name))
 
     doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
@@ -111,6 +102,27 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
     }
+
+
+def _read(report: ParsedReport) -> tuple[str, str, str, Callable[[str], str]]:
+    """(title, text, opening, fold) of a report as the rules read it."""
+    # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
+    # folded, one character for one (its office is named in simplified characters, as search folds it).
+    text = report.text()
+    fold: Callable[[str], str] = to_simplified if is_traditional(text) else str
+    title = fold("" if report.title_inferred else report.title.strip())
+    blocks = [block.text for block in report.blocks]
+    # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it
+    label = 1 if blocks and report.title_in_text and COVER_LABEL.match("".join(blocks[0].split())) else 0
+    return title, _first_document(fold(text)), fold("\n".join(blocks[label:]))[:_OPENING_CHARS], fold
+
+
+def post_of(report: ParsedReport) -> str:
+    """The post a personal report is about (baogao.titles.personal_post), for its display title."""
+    if report.title_inferred or not is_personal_report(to_simplified(report.title)):
+        return ""  # (read no further: most reports are none)
+    title, _, opening, _ = _read(report)
+    return personal_post(title, opening)
 
 
 # ---------------------------------------------------------------------------------------- year
@@ -1160,6 +1172,10 @@ def _bare_kind(org: str) -> bool:
 
 
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
+    post = personal_post(title, opening)
+    held = _post_body(post) if post else None
+    if held:  # 述职报告 of 我自2021年任堌阳镇党委书记以来: the post's office, where the writer reports from
+        return _qualify(held, opening, title + " " + stem)
     # 省信息中心副主任…一行莅临我县检查…: a visit told by the place visited, whose office is not named
     visited = _visit(title) or _visit(re.split(r"[。！？]", _lead(opening), maxsplit=1)[0])
     org = _title_org(title) if title and not visited else None
@@ -1542,6 +1558,30 @@ def _joint_signature(line: str) -> str | None:
 
 _WIDE_SPACE = re.compile(r"\u3000+|\s{2,}")
 _JOINT_MAX = 4
+
+
+# A post held for its rank beside the one that is the writer's work (县委常委、常务副县长, 镇党委副书记、镇长,
+# 县财政局党组书记、局长: the government, the government, the 局)
+_RANK = re.compile(r"(?:常委|委员|副书记|党组(?:副)?书记|党组成员)$")
+_POST_PART = re.compile(rf"^(?P<body>[{_HAN}]*?)(?:常务)?副?(?P<post>{'|'.join(HEADS_OF_GOVERNMENT)}|书记|常委|委员|[{_HAN}]长|主任|主席)$")
+
+
+def _post_body(post: str) -> str | None:
+    """The office of a post a personal report names (堌阳镇党委书记 → 堌阳镇党委, 县财政局副局长 → 县财政局,
+    红安县七里坪镇镇长 → 红安县七里坪镇人民政府, 城关镇党委副书记、镇长 → 城关镇人民政府): of several posts, the
+    first that is not a rank; a post without its office's name is of the first one's (its town's, its 局's)."""
+    parts = post.split("、")
+    part = next((p for p in parts if not _RANK.search(p)), parts[0])
+    m = _POST_PART.match(part)
+    if not m:
+        return None
+    body, head = m.group("body"), m.group("post")
+    first = _POST_PART.match(parts[0])
+    if not body and first and part != parts[0]:
+        body = _leading_place(first.group("body")) if head in HEADS_OF_GOVERNMENT else re.sub(r"党[组委]$", "", first.group("body"))
+    if head in HEADS_OF_GOVERNMENT:  # 镇长 heads the 镇人民政府 (镇长 alone: a 镇's)
+        body = re.sub(r"(?:人民)?政府$", "", body or head[0]) + "人民政府"
+    return body if _reads_as_body(body) or _town_body(body) else None
 
 
 def _speaker_org(opening: str) -> str | None:

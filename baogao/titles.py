@@ -201,7 +201,7 @@ def _opens_with_subject(clause: str, org: str | None) -> bool:
 
 
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None,
-                  bulletin: tuple[str, str] = ("", "")) -> str:
+                  bulletin: tuple[str, str] = ("", ""), post: str = "") -> str:
     """The title every list shows: `title`, completed when it is generic, plus its subtitle.
 
     A title without a year gets it in front (1998年国务院政府工作报告, 2019年关于南昌市…调研报告).
@@ -210,7 +210,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     2026年广东省政府工作报告; so does a speech at a meeting of the whole area (在全县…上的讲话) when its
     speaker's body is known with its place. A subtitle is joined with ——. An item of a bulletin (`bulletin`:
     its name and issue) is shown under them, the year in the issue: 《政务信息》2023年第12期：我县召开…
-    (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin).
+    (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin). A personal
+    report gets the `post` its opening names (`personal_post`) with the office's place: 2023年堌阳镇党委书记述职报告.
     """
     name, issue = bulletin
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
@@ -219,7 +220,10 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     lead = _LEADING_YEAR.match(shown)
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
     speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(leading_places_end(org or ""))
-    if (_is_generic(shown, org) or speech) and not _names_owner(shown, org):
+    if post and is_personal_report(shown):
+        head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
+        shown = head + _post_placed(post, org) + rest  # (the post names its office: no owner besides)
+    elif (_is_generic(shown, org) or speech) and not _names_owner(shown, org):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
@@ -296,6 +300,53 @@ def _placed(title: str, org: str | None) -> str:
     if town and body.startswith(town.group()) and _is_generic(title, org):
         return head + place + body  # 虬津镇 of 永修县: 永修县虬津镇 (a news headline, 泗张镇:严督…, says whose)
     return title
+
+
+# A personal report on one's post (述职报告, 2023年度述职述廉报告, 个人工作总结): its title names no one, so
+# every such report in an archive reads alike; the post its opening says the writer holds tells them apart.
+_PERSONAL_REPORT = re.compile(r"(?:年度)?(?:个人)?(?:年度)?(?:述[职德廉责学法]){1,4}报告|(?:年度)?个人(?:年度)?(?:工作)?总结")
+_POST_WORD = r"(?:书记|常委|委员|秘书长|[镇乡县区市]长|局长|主任|部长|主席|所长|站长|院长|校长|队长|科长|股长|组长|馆长|行长|会长|社长|庭长)"
+_ONE_POST = rf"[\u4e00-\u9fff]{{0,20}}?{_POST_WORD}"
+# 我自2021年任堌阳镇党委书记以来, 本人现任红安县七里坪镇镇长，…, 本人任城关镇党委副书记、镇长以来, 作为县委办公室主任，…:
+# the post (several joined by 、), in the clause where the writer says he holds it (not 我县, 我局: a body speaking)
+_POST_HELD = re.compile(
+    r"(?:(?:本人|我)(?![们县市区镇乡局办委会省院所站校中单部科股])[^，。；：！？,;:\n]{0,16}?"
+    r"(?:任命为|现任|担任|出任|调任|(?<![责信主放])任)|作为(?:一名)?)"
+    rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
+)
+_POST_OPENING_CHARS = 300
+
+
+def is_personal_report(title: str) -> bool:
+    return bool(_PERSONAL_REPORT.fullmatch(_LEADING_YEAR.sub("", "".join(title.split()))))
+
+
+def personal_post(title: str, opening: str) -> str:
+    """The post a personal report is about when its title does not name it (述职报告, whose opening says
+    我自2021年任堌阳镇党委书记以来 → 堌阳镇党委书记), as the opening writes it; "" for any other report, or
+    a post not named by its place or level (本人担任主任以来: of what, the text must say)."""
+    if not is_personal_report(title):
+        return ""
+    m = _POST_HELD.search(opening[:_POST_OPENING_CHARS])
+    if not m:
+        return ""
+    post = m.group("post")
+    named = (leading_places_end(post) or _LOCAL_PLACE.match(post) or post.startswith("中共")
+             or (post[0] in _LEVEL_WORDS and not LEVEL_IN_WORD.match(post)))
+    return post if named else ""
+
+
+def _post_placed(post: str, org: str | None) -> str:
+    """A post with its office's place when the post names none (县财政局副局长 of 永修县财政局 → 永修县财政局副局长,
+    七里坪镇镇长 of 红安县七里坪镇人民政府 → 红安县七里坪镇镇长)."""
+    end = leading_places_end(org or "")
+    if not org or not end or leading_places_end(post):
+        return post
+    place = org[:end]
+    if post[0] == place[-1] and not LEVEL_IN_WORD.match(post):
+        return place + post[1:]
+    town = _LOCAL_PLACE.match(org[end:])
+    return place + post if town and post.startswith(town.group()) else post
 
 
 def _owner_names(org: str | None) -> list[str]:

@@ -850,6 +850,42 @@ def test_a_speechs_speaker_line_names_the_body(speaker, org, level):
     assert (found["org"], found["level"]) == (org, level)
 
 
+@pytest.mark.parametrize(
+    ("title", "opening", "org", "level"),
+    [
+        # a personal report's post, named in its opening, is the writer's office
+        ("述职报告", "我自2021年任堌阳镇党委书记以来，团结带领全镇干部群众，认真履职尽责。", "堌阳镇党委", "乡"),
+        ("述职述廉报告", "本人现任红安县七里坪镇镇长，主持镇政府全面工作。", "红安县七里坪镇人民政府", "乡"),
+        ("2023年度个人工作总结", "2023年，本人担任县财政局副局长，分管预算股、国库股工作。", "县财政局", "县"),
+        # of several posts, the work and not the rank (副书记, 常委, 党组书记); a post without its office's name is
+        # of the first one's
+        ("述职报告", "本人任城关镇党委副书记、镇长以来，始终坚持以人民为中心。", "城关镇人民政府", "乡"),
+        ("个人述职述廉报告", "我自2020年担任县委常委、常务副县长以来，分管工业、安全生产工作。", "县人民政府", "县"),
+        ("述职报告", "本人任红安县财政局党组书记、局长，主持局全面工作。", "红安县财政局", "县"),
+        ("述职报告", "作为县委办公室主任，我始终把服务大局放在首位。", "县委办公室", "县"),
+    ],
+)
+def test_a_personal_reports_office_is_its_posts(title, opening, org, level):
+    found = meta(title, "各位领导、同志们：", opening, "一、加强学习", "二、履职尽责")
+    assert (found["org"], found["level"]) == (org, level)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "org"),
+    [
+        # a body's 述职 speaks as the body (its office is read as any report's)
+        ("述职报告", "今年以来，县政务服务中心在县委、县政府的正确领导下，扎实推进各项工作。", "县政务服务中心"),
+        ("2023年度领导班子述职报告", "本人任城关镇党委书记以来，始终坚持以人民为中心。", None),  # the team's, not the post's
+        ("述职报告", "我担任主任以来，始终坚持学习。", None),  # whose 主任: not said
+        ("述职报告", "本人始终把责任扛在肩上，当好镇长的参谋助手。", None),  # 责任 is no appointment
+        ("述职报告", "我县自2021年任命了12名乡镇党委书记。", None),  # 我县 speaks as a county
+        ("县委办公室主任述职报告", "本人任城关镇党委书记以来，始终坚持学习。", "县委办公室"),  # the title's post
+    ],
+)
+def test_no_post_office_from_a_bodys_report_or_an_unnamed_post(title, opening, org):
+    assert meta(title, "各位领导、同志们：", opening, "一、主要工作")["org"] == org
+
+
 def test_a_districts_street_office_is_of_the_township_level():
     found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成任务。", "宜宾市翠屏区人民政府南岸街道办事处", "2023年12月1日")
     assert (found["level"], found["region"]) == ("乡", "四川省")

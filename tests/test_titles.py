@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from baogao.titles import display_title, infer_title, title_from_filename
+from baogao.convert import convert_report
+from baogao.titles import display_title, infer_title, personal_post, title_from_filename
 
 
 @pytest.mark.parametrize(
@@ -105,6 +106,46 @@ def test_two_generic_titles_of_two_years_or_places_differ():
 
 
 @pytest.mark.parametrize(
+    ("title", "opening", "expected"),
+    [
+        ("述职报告", "我自2021年任堌阳镇党委书记以来，团结带领全镇干部群众。", "堌阳镇党委书记"),
+        ("2023年度述职述廉报告", "本人现任红安县七里坪镇镇长，主持镇政府全面工作。", "红安县七里坪镇镇长"),
+        ("个人工作总结", "2023年，本人担任县财政局副局长，分管预算股。", "县财政局副局长"),
+        ("述职报告", "本人任城关镇党委副书记、镇长以来，始终坚持以人民为中心。", "城关镇党委副书记、镇长"),
+        ("个人述职报告", "本人于2020年被任命为县统计局局长。", "县统计局局长"),
+        ("述职报告", "作为县委办公室主任，我始终把服务大局放在首位。", "县委办公室主任"),
+        # not a personal report, or a post named by neither place nor level, or no appointment at all
+        ("2023年度领导班子述职报告", "本人任城关镇党委书记以来，始终坚持学习。", ""),
+        ("工作总结", "2023年，本人担任县财政局副局长。", ""),  # a body's summary by its title
+        ("县委办公室主任述职报告", "本人任县委办公室主任以来，始终坚持学习。", ""),  # the title names it
+        ("述职报告", "我担任主任以来，始终坚持学习。", ""),
+        ("述职报告", "本人始终把责任扛在肩上，当好镇长的参谋助手。", ""),
+        ("述职报告", "我局自2021年任命了3名股长。", ""),  # 我局 speaks as a body
+        ("述职报告", "今年以来，县政务服务中心在县委的领导下，扎实推进各项工作。", ""),
+    ],
+)
+def test_a_personal_reports_post_is_read_from_its_opening(title, opening, expected):
+    assert personal_post(title, opening) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "post", "org", "expected"),
+    [
+        # the post names whose report it is, with its office's place when the text gives it
+        ("述职报告", 2023, "堌阳镇党委书记", "堌阳镇党委", "2023年堌阳镇党委书记述职报告"),
+        ("2023年度述职述廉报告", 2023, "县财政局副局长", "永修县财政局", "2023年度永修县财政局副局长述职述廉报告"),
+        ("个人工作总结", None, "七里坪镇镇长", "红安县七里坪镇人民政府", "红安县七里坪镇镇长个人工作总结"),
+        ("述职报告", None, "城关镇党委副书记、镇长", "城关镇人民政府", "城关镇党委副书记、镇长述职报告"),
+        ("述职报告", 2023, "县委常委、常务副县长", "永修县人民政府", "2023年永修县委常委、常务副县长述职报告"),
+        # a title that is no personal report's keeps its words (a sidecar's title, say)
+        ("2023年度县政务服务中心工作总结", 2023, "县财政局副局长", "县政务服务中心", "2023年度县政务服务中心工作总结"),
+    ],
+)
+def test_a_personal_reports_display_title_names_the_post(title, year, post, org, expected):
+    assert display_title(title, "", year, org, None, post=post) == expected
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("北京市通州区企业员工参与社会保险及 待遇落实情况调研报告.txt", "北京市通州区企业员工参与社会保险及待遇落实情况调研报告"),
@@ -180,3 +221,10 @@ def test_an_inferred_notice_title_says_what_its_formula_names():
 def test_an_inferred_title_reads_past_a_news_dateline(opening, expected):
     """Who wrote a news item and when (本报讯(记者…)6月22日) is no title: the clause after it is."""
     assert infer_title(None, "其他", opening) == expected
+
+
+def test_a_personal_reports_post_reaches_its_display_title():
+    text = ("述职报告\n\n各位领导、同志们：\n我自2021年任堌阳镇党委书记以来，团结带领全镇干部群众，认真履职尽责。\n"
+            "一、加强理论学习\n坚持读原著学原文。\n二、推动经济发展\n全年完成固定资产投资5.2亿元。\n述职人：王某某\n2023年12月25日\n")
+    meta = convert_report(text.encode(), "述职报告.txt", {}).meta
+    assert (meta["display_title"], meta["org"], meta["title"]) == ("2023年堌阳镇党委书记述职报告", "堌阳镇党委", "述职报告")
