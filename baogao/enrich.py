@@ -19,7 +19,9 @@ Where each value is looked for, in order:
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
   办公室在…; a town's 党委 with its government is the town; none when the opening tells of a
   visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
-  text names most;
+  text names most; a personal report's (述职报告) post's office before all; a body named by its level word
+  (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
+  subject);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts;
@@ -1120,7 +1122,61 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
-    return _SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))) if org else None
+    return _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text) if org else None
+
+
+# A place before a body's name (平安县人民政府, 堌阳镇人民政府): at a clause's or a line's start, two or three
+# characters the table may lack, not opening as a clause's preposition does (按照, 根据); inside a clause
+# (学习永修县人民政府的经验), at least its last two. None of them a word that stands for a place (全县, 各乡镇, 本县, 市县).
+_STEM = rf"(?![全各本我该每此其省市县区州旗乡镇])[{_HAN}]"
+_PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})$")
+_PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
+
+
+# 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
+_HELD_UP = re.compile(r"经验|做法|借鉴|兄弟|考察|参观|值得")
+
+
+def _sentence(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in "。！？\n") + 1
+    ends = [end for end in (text.find(mark, at) for mark in "。！？\n") if end >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def _placed_later(org: str, text: str) -> str:
+    """A body named by its level word (县人民政府, 市总工会), completed with the one place the text names it with
+    anywhere (平安县人民政府 signing it, 会后，永修县人民政府将…) when that mention is the body's own — a line of its own
+    or a clause's subject — and the text names no other place of its level (a speech quoting 东明县人民政府's
+    practice, or naming 东明县 beside 永修县, is left as it is)."""
+    if not org or org[0] not in _LEVEL_CHARS or _starts_with_place(org) or "、" in org:
+        return org
+    name = org[1:]
+    written_as = rf"(?:人民)?{re.escape(name.removeprefix('人民'))}" if name.startswith(("人民政府", "政府")) else re.escape(name)
+    places, own = set(), set()
+    for m in re.finditer(rf"{re.escape(org[0])}{written_as}", text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        listed = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
+        stem = _PLACE_AT_CLAUSE.search(before) or _PLACE_IN_CLAUSE.search(before)
+        if listed:
+            place = (before + org[0])[listed[-1].start :]
+        elif stem:
+            place = stem.group("stem") + org[0]
+        else:
+            continue
+        places.add(place[-3:])  # (a stem read in a clause is its last two characters: 学习大平安县 is 平安县's)
+        start = m.start() - len(place) + 1
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", m.end())
+        alone = text[line_start : line_end if line_end >= 0 else len(text)].strip() == place + m.group()[1:]
+        # (a place the table lacks only on a line of its own: 按照市指挥部办公室印发… opens a clause too)
+        if alone or (listed and _PLACE_AT_CLAUSE.search(text[max(0, start - 12) : start] + place[:2])
+                     and re.match(_SUBJECT_NEXT, text[m.end() :]) and not _HELD_UP.search(_sentence(text, start))):
+            own.add(place)
+    if len(places) != 1 or len(own) != 1:
+        return org
+    place = own.pop()
+    level = _LEVEL_BY_CHAR[org[0]]
+    others = {p.name for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level} - {p.name for p in find_places(place)}
+    return org if others else place + org[1:]
 
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere

@@ -219,7 +219,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     shown = _placed(title, org)
     lead = _LEADING_YEAR.match(shown)
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
-    speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(leading_places_end(org or ""))
+    speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(_place_end(org or ""))
     if post and is_personal_report(shown):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _post_placed(post, org) + rest  # (the post names its office: no owner besides)
@@ -280,12 +280,24 @@ LEVEL_IN_WORD = re.compile(r"^(?:市[场民]|[省市县区乡镇](?:级|域|属|
 _LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
 
 
+# A county the place table lacks, as an office's name opens with it (平安县人民政府: renamed since, or a model text's):
+# two or three characters, none a word that stands for a place (全县, 本县, 各县)
+_UNLISTED_COUNTY = re.compile(rf"^(?:(?![全各本我该每此其{_LEVEL_WORDS}州旗])[\u4e00-\u9fff]){{2,3}}[县旗](?=[\u4e00-\u9fff])")
+
+
+def _place_end(org: str) -> int:
+    """Where the places an office's name opens with end (see leading_places_end), a county the table lacks too."""
+    unlisted = _UNLISTED_COUNTY.match(org)
+    return leading_places_end(org) or (unlisted.end() if unlisted else 0)
+
+
 def _placed(title: str, org: str | None) -> str:
     """The title with its owner's place before the name it opens with, when the title names no
     place: 县政府办2023年工作总结 by 萧县人民政府办公室 → 萧县政府办…, 县应急管理局… by 庐江县应急管理局 →
     庐江县应急管理局…, a generic 虬津镇2023年工作总结 by 永修县虬津镇人民政府 → 永修县虬津镇… (every county has a
     县政府办, and the office known, its title should say which; 县人社局 of 元谋县 → 元谋县人社局)."""
-    end = leading_places_end(org or "")
+    town = _LOCAL_PLACE.match(org or "")  # (a town the table lacks: 镇人民政府… of 堌阳镇人民政府 → 堌阳镇人民政府…)
+    end = _place_end(org or "") or (town.end() if town and org and org[0] not in _LEVEL_WORDS else 0)
     lead = _LEADING_YEAR.match(title)
     head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
     if not org or not end or find_places(body):
@@ -331,7 +343,7 @@ def personal_post(title: str, opening: str) -> str:
     if not m:
         return ""
     post = m.group("post")
-    named = (leading_places_end(post) or _LOCAL_PLACE.match(post) or post.startswith("中共")
+    named = (_place_end(post) or _LOCAL_PLACE.match(post) or post.startswith("中共")
              or (post[0] in _LEVEL_WORDS and not LEVEL_IN_WORD.match(post)))
     return post if named else ""
 
@@ -339,8 +351,8 @@ def personal_post(title: str, opening: str) -> str:
 def _post_placed(post: str, org: str | None) -> str:
     """A post with its office's place when the post names none (县财政局副局长 of 永修县财政局 → 永修县财政局副局长,
     七里坪镇镇长 of 红安县七里坪镇人民政府 → 红安县七里坪镇镇长)."""
-    end = leading_places_end(org or "")
-    if not org or not end or leading_places_end(post):
+    end = _place_end(org or "")
+    if not org or not end or _place_end(post):
         return post
     place = org[:end]
     if post[0] == place[-1] and not LEVEL_IN_WORD.match(post):

@@ -886,6 +886,34 @@ def test_no_post_office_from_a_bodys_report_or_an_unnamed_post(title, opening, o
     assert meta(title, "各位领导、同志们：", opening, "一、主要工作")["org"] == org
 
 
+# past the opening, where the rules of the opening do not look
+_BODY_OF_SPEECH = tuple(f"（{k}）各乡镇、各部门要切实加强组织领导，落实工作责任，确保各项任务落到实处。" for k in range(1, 60))
+
+
+@pytest.mark.parametrize(
+    ("title", "later", "org", "region"),
+    [
+        # the place the text names the body with, signing it (a county the table lacks too) or as a later clause's subject
+        ("在全县安全生产工作会议上的讲话", ("平安县人民政府", "2024年2月20日"), "平安县人民政府", None),
+        ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府将对各乡镇落实情况进行专项督查。",), "永修县人民政府", "江西省"),
+        ("市总工会2023年工作总结", ("下一步，南阳市总工会将继续发挥桥梁纽带作用。",), "南阳市总工会", "河南省"),
+        ("镇人民政府2023年工作总结", ("堌阳镇人民政府", "2023年12月28日"), "堌阳镇人民政府", None),
+        # two places, another county's body held up or quoted, another county named beside it: not completed
+        ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府、东明县人民政府将联合督查。", "东明县人民政府将牵头。"), "县人民政府", None),
+        ("在全县安全生产工作会议上的讲话", ("去年，东明县人民政府率先推行“拿地即开工”，这一做法值得我们借鉴。",), "县人民政府", None),
+        ("在全县安全生产工作会议上的讲话", ("我们要学习永修县人民政府的经验。",), "县人民政府", None),
+        ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府将开展督查。", "去年我县与东明县签订了合作协议。"), "县人民政府", None),
+        # a place the table lacks only on a line of its own (按照 opens a clause as a place would)
+        ("在全县安全生产工作会议上的讲话", ("会后，平安县人民政府将开展督查。",), "县人民政府", None),
+        ("在全县安全生产工作会议上的讲话", ("同时，按照县人民政府印发《通知》要求，开展督查。",), "县人民政府", None),
+    ],
+)
+def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(title, later, org, region):
+    found = meta(title, "同志们：", "今天，县人民政府召开会议。" if "讲话" in title else "2023年，我们全面完成各项任务。",
+                 *_BODY_OF_SPEECH, *later)
+    assert (found["org"], found["region"]) == (org, region)
+
+
 def test_a_districts_street_office_is_of_the_township_level():
     found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成任务。", "宜宾市翠屏区人民政府南岸街道办事处", "2023年12月1日")
     assert (found["level"], found["region"]) == ("乡", "四川省")
