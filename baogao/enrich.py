@@ -1086,8 +1086,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     for m in re.finditer(written_as, opening):
         before = opening[max(0, m.start() - 12) : m.start()]
         if org[0] in _LEVEL_CHARS:  # 市总工会: the place must end in the same level word
-            if not before.endswith(org[0]):
-                continue
+            if not before.endswith(org[0]) or _HELD_UP.search(_sentence(opening, m.start())):
+                continue  # (学习借鉴了湄潭县人民政府的经验: another's body, held up as an example)
             before = before[:-1]
             # the name read on (寿县 is a place only before its 人民政府)
             places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]

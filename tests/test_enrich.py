@@ -1626,6 +1626,12 @@ def test_an_office_named_with_several_places_is_not_given_one():
     assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
 
 
+def test_an_office_held_up_as_an_example_is_not_the_writer():
+    own = "2023年，县人民政府在县委的坚强领导下，全面完成各项任务。"
+    assert meta("县人民政府2023年工作总结", own, "我们学习借鉴了湄潭县人民政府的经验做法。")["org"] == "县人民政府"
+    assert meta("县人民政府2023年工作总结", own.replace("县人民政府", "湄潭县人民政府"))["org"] == "湄潭县人民政府"
+
+
 def test_the_counties_an_opening_names_give_the_province():
     # provinces named bare are others (their 应急管理厅 spoke at the training); the county is the report's own
     lines = ["近日,县应急管理局开展培训,浙江、江西、河北、广东、四川5省应急管理厅介绍了经验。", "下一步,为怀远县汛期报送灾害信息奠定基础。"]
