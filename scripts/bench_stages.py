@@ -15,7 +15,9 @@ edit, then builds:
 `themes` toggles the top-level threshold of themes.yml between 4 and 5, `added` copies the last report of
 `--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again; `cold` deletes WORKDIR/pages and
 WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
-index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build.
+index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build;
+`--memory` prints the peak of the process tree's memory (this process, the 查重 index's and the
+workers: the sum of their PSS, a page the forked processes share counted once), read every 0.5 s.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import os
 import re
 import resource
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +55,50 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             before = phases.get(name, (0.0, 0.0))
             phases[name] = (before[0] + time.perf_counter() - wall, before[1] + cpu() - used)
     return wrapper
+
+
+class TreeMemory(threading.Thread):
+    """The peak of the summed PSS (/proc/PID/smaps_rollup) of this process and its descendants."""
+
+    def __init__(self, interval: float = 0.5):
+        super().__init__(daemon=True)
+        self.interval, self.peak, self.done = interval, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(os.getpid())))
+
+    def stop(self) -> int:
+        """The peak in bytes."""
+        self.done.set()
+        self.join()
+        return self.peak
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after the command's name, which may hold spaces
+        except OSError:
+            continue  # ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def edit(work: Path, what: str, extra: Path | None) -> None:
@@ -87,6 +134,7 @@ def main() -> None:
     parser.add_argument("--no-search-index", action="store_true")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--extra", type=Path, help="`added`: a folder of reports (its last one is added)")
+    parser.add_argument("--memory", action="store_true", help="print the process tree's peak memory (PSS)")
     args = parser.parse_args()
     if args.edit == "added" and not args.extra:
         parser.error("`added` needs --extra FOLDER")
@@ -102,9 +150,14 @@ def main() -> None:
     work = args.workdir
     argv = ["build", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--out", str(work / "site"),
             "--config", str(work / "project" / "mkdocs.yml"), "--quiet"]
+    memory = TreeMemory() if args.memory else None
+    if memory:
+        memory.start()
     load, wall, used = os.getloadavg()[0], time.perf_counter(), cpu()
     profile = cProfile.Profile() if args.profile else None
     status = profile.runcall(cli.main, argv) if profile else cli.main(argv)
+    if memory:
+        print(f"peak memory of the process tree (PSS): {memory.stop() / 2**30:.2f} GB")
     if profile and args.profile:
         profile.dump_stats(str(args.profile))
     print(f"{args.edit}: status {status}, {time.perf_counter() - wall:.1f} s wall / {cpu() - used:.1f} s CPU; "
