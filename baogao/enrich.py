@@ -463,17 +463,21 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
     """A year's summary signed early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
-    opening names the year before the date's, or the year just past (一年来，…), and its last date
-    line is of January or February."""
+    opening names the year before the date's, or the year just past (一年来，…), or its formula names
+    that year (现将2023年度工作情况总结如下), and its last date line is of January or February."""
     head, tail = _ends(text)
     months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in reversed(tail))
               if m and int(m.group(1)) == dated]
     if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
         return False
-    return any(re.match(rf"\s*(?:{dated - 1}\s?年(?:度|以来|来)?|{_YEAR_PAST})[，,]", line) for line in head)
+    before = dated - 1
+    return any(re.match(rf"\s*(?:{before}\s?年(?:度|以来|来)?|{_YEAR_PAST})[，,]", line)
+               or re.search(rf"现将[^。；\n]{{0,16}}?{before}\s?年度?[^。；\n]{{0,16}}?{_SUMMED_UP}", line) for line in head)
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
+# 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year it sums up
+_SUMMED_UP = r"(?:总结|报告|汇报)如下"
 _YEAR_PAST = r"一年来|过去的?一年(?:里|来|中)?|回顾一年"  # 一年来，…: the year its summary is signed after
 _PART_OF_YEAR = re.compile(r"[\d一二三四五六七八九十]{1,2}\s?月|季度|半年")
 
