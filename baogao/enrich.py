@@ -1939,9 +1939,20 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
-    places = find_places(opening)
+    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
             or _dominant(Counter(find_platforms(text))))
+
+
+# A place the writer learns from or goes to on a study trip (学习借鉴了湄潭县…的经验做法, 赴浙江省安吉县考察学习,
+# 学习东明县电商发展的先进经验) is another's: not where the report is from.
+_LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0,6}$")
+_ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
+
+
+def _elsewhere(text: str, place: Place) -> bool:
+    return bool(_LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
+                or _ITS_EXPERIENCE.match(text[place.end: place.end + 24]))
 
 
 def _counties_province(places: list[Place]) -> str | None:

@@ -552,6 +552,11 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # provincial service platforms
         ("工作总结", ["依托学习强国、浙政钉等云平台自主学习。"], HASH_NAME, "浙江省"),
         ("工作总结", ["对“湘易办”“跨省通办”等重点工作信息宣传。"], HASH_NAME, "湖南省"),
+        # its own county beside the one it learned from
+        ("工作总结", ["2023年，红安县学习借鉴湄潭县的经验做法，红安县各项工作取得新成效。"], HASH_NAME, "湖北省"),
+        ("工作总结", ["2023年，红安县组织干部赴浙江省安吉县考察学习。"], HASH_NAME, "湖北省"),
+        # its own county's experience (经验 of the writer's own place)
+        ("工作总结", ["2023年，红安县认真总结经验做法，扎实推进各项工作。"], HASH_NAME, "湖北省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -566,6 +571,10 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["北京、上海、广东、浙江、江苏等地经验做法各有特色。"]),  # many provinces
         ("工作总结", ["城区、新区、矿区、郊区的工作。适应城市发展，长治久安，弘扬延安精神。"]),
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
+        # a place the writer learns from or visits on a study trip is another's
+        ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
+        ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
+        ("县商务局2023年工作总结", ["2023年，我局认真学习东明县电商发展的先进经验，扎实推进各项工作。"]),
     ],
 )
 def test_no_region_when_unclear(title, lines):
