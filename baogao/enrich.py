@@ -830,6 +830,11 @@ _CONGRESS_LINE = re.compile(
     rf"\s*人民代表大会第[{_CN_NUMERAL}]+次会议"
 )
 _ON_BEHALF = re.compile(r"我代表(?P<org>国务院|第\S{1,3}届中央委员会|[^，,。\s]{0,12}?人民政府)")
+# 我代表七里坪镇党委、政府, 我代表红安县委、县政府 (a 汇报 to a visiting group): the place whose party committee and
+# government speak — the place (as a town's 党委 named with its government is the town)
+_ON_BEHALF_OF_PLACE = re.compile(
+    rf"我代表(?P<place>[{_HAN}]{{1,8}}?[镇乡县区市旗])(?:党委|委)(?:、|和|与|及)?[镇乡县区市旗]?(?:人民)?政府"
+)
 # The lines under a regulation's title say who adopted or issued it: 2021年10月21日 潍坊市第十七届
 # 人民代表大会常务委员会第四十八次会议通过; 2022年2月25日 中共中央、国务院发布; 2012年6月13日
 # 国务院第208次常务会议通过. The first such line names the body that made it.
@@ -1141,6 +1146,15 @@ _PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
 _HELD_UP = re.compile(r"经验|做法|借鉴|兄弟|考察|参观|值得")
 
 
+def _is_place(name: str) -> bool:
+    """A whole name of a county or a place above (the division data), or of a town (七里坪镇)."""
+    places = find_places(name)
+    if places and places[0].start == 0 and places[-1].end == len(name):
+        return True
+    town = _TOWN_NAMED.fullmatch(name)
+    return bool(town) and not _NOT_A_TOWN.search(name)
+
+
 def _sentence(text: str, at: int) -> str:
     start = max(text.rfind(mark, 0, at) for mark in "。！？\n") + 1
     ends = [end for end in (text.find(mark, at) for mark in "。！？\n") if end >= 0]
@@ -1274,6 +1288,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if m:  # 我代表第十八届中央委员会: the party's central committee; 我代表县人民政府: 信丰县's (its title's place)
             return ("中国共产党" if m.group("org").startswith("第") else "") + _qualify(m.group("org"), opening, title + " " + stem)
 
+    speaking = _ON_BEHALF_OF_PLACE.search(opening)
+    if speaking and _is_place(speaking.group("place")):
+        return speaking.group("place")
     signed = _signature_org(text)
     if signed:
         return _qualify(signed, opening, title + " " + stem)

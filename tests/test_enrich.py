@@ -1457,6 +1457,11 @@ def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
         # the most specific of the places an office's name opens with
         ("重庆市沙坪坝区总工会关于新业态从业人员社会保险的调研报告", ["为了解情况，开展调研。"],
          "重庆市沙坪坝区总工会", "县", "重庆市"),
+        # a 汇报 to a visiting group, spoken for a place's party committee and government: the place's
+        ("关于乡村振兴工作情况的汇报", ["尊敬的调研组各位领导：", "首先，我代表七里坪镇党委、政府，对各位领导莅临我镇表示欢迎！"],
+         "七里坪镇", "乡", None),
+        ("工作情况汇报", ["各位领导：", "下面，我代表红安县委、县政府，将全县工作情况汇报如下。"], "红安县", "县", "湖北省"),
+        ("工作情况汇报", ["各位领导：", "我代表镇党委和镇政府，向各位领导表示感谢。"], None, None, None),  # which town: not said
     ],
 )
 def test_who_made_it(title, lines, org, level, region):
