@@ -232,9 +232,14 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
             issue = f"{year}年{issue}"
         elif not name:
             shown = f"{year}年{shown}"
-    if subtitle and subtitle not in shown:
-        # (a minutes' number in brackets: …常务会议纪要（第12次）)
-        shown = f"{shown}（{subtitle.strip('（()）')}）" if MEETING_NUMBER.match(subtitle) else f"{shown}——{subtitle}"
+    number = MEETING_NUMBER.match(subtitle.strip())
+    if number:  # a minutes' number in brackets, its year in front: 2023年…常务会议纪要（第15次）
+        numbered_in = number.group("year") or number.group("year_")
+        if numbered_in and not _ANY_YEAR.search(shown):
+            shown = f"{numbered_in}年{shown}"
+        shown = f"{shown}（{number.group('number')}）"
+    elif subtitle and subtitle not in shown:
+        shown = f"{shown}——{subtitle}"
     if not name:
         return shown
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
@@ -243,7 +248,10 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
 _LEADING_YEAR = re.compile(r"^(?:(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?|(?:1[89]|20)\d\d )")
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六七八九]{4}年|[（(](?:1[89]|20)\d\d[）)]")  # 2013学年 too
-MEETING_NUMBER = re.compile(r"^[（(]?第\s?[\d一二三四五六七八九十百]+\s?次[）)]?$")  # a minutes' number: 第12次
+# a minutes' number: 第12次, with its year 〔2023〕第15次, 2023年第15次
+MEETING_NUMBER = re.compile(
+    r"^[（(]?(?:[〔\[［（(]\s?(?P<year>\d{4})\s?[〕\]］）)]|(?P<year_>\d{4})\s?年)?\s?(?P<number>第\s?[\d一二三四五六七八九十百]+\s?次)[）)]?$"
+)
 _AREA_SPEECH = re.compile(r"^在全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.

@@ -755,8 +755,14 @@ UNNUMBERED = ["通渭县教育局2023年工作总结", "2023年，县教育局�
               "一年来，全县教育工作取得了一定成效，但与群众期盼相比仍有不足，下一步将持续改进。", "通渭县教育局", "二〇二四年一月八日"]
 
 
-def test_a_minutes_number_is_its_subtitle():
-    assert parse(("武功县人民政府常务会议纪要", "第12次", P), HASH_NAME).subtitle == "第12次"
+@pytest.mark.parametrize("number", ["第12次", "（第12次）", "〔2019〕第12次", "[2019]第12次", "（2019）第12次", "2019年第12次"])
+def test_a_minutes_number_is_its_subtitle(number):
+    assert parse(("武功县人民政府常务会议纪要", number, P), HASH_NAME).subtitle == number
+
+
+@pytest.mark.parametrize("line", ["〔2019〕12号", "2019年6月18日", "第12次会议研究了以下事项"])
+def test_a_line_that_is_no_minutes_number_is_no_subtitle(line):
+    assert parse(("武功县人民政府常务会议纪要", line, P), HASH_NAME).subtitle == ""
 
 
 def test_a_text_that_numbers_no_heading_has_its_short_lines_between_paragraphs_as_headings():

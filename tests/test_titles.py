@@ -79,6 +79,8 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("镇域经济发展调研报告", "", 2023, "堌阳镇人民政府", None, "2023年镇域经济发展调研报告"),  # 镇域 is a word
         # a minutes' number in brackets; a redacted town's title names it already
         ("武功县人民政府常务会议纪要", "第12次", 2019, "武功县人民政府", "陕西省", "2019年武功县人民政府常务会议纪要（第12次）"),
+        ("县政府常务会议纪要", "〔2023〕第15次", 2023, "县政府", None, "2023年县政府常务会议纪要（第15次）"),
+        ("县政府常务会议纪要", "2023年第15次", None, "县政府", None, "2023年县政府常务会议纪要（第15次）"),  # its year
         ("××镇2023年工作总结", "", 2023, "××镇人民政府", None, "××镇2023年工作总结"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
