@@ -225,7 +225,10 @@ _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 _AS_OF = re.compile(r"截[至止](?:到)?\s?(\d(?<!\d\d)\d{3})\s?年\s?(?:(\d{1,2})\s?月(底|末|31日)?|(底|末))")
 # 2019年6月，市人社局…: a dated event opening a clause is past — unless the clause plans it
 # (2024年3月，将召开…); a deadline (2024年6月底前) has no comma after the date.
-_DATED_EVENT = re.compile(r"(?:^|[。；！？\n])\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[，,]([^。；\n]{0,8})")
+# (after a purpose clause too: 为深入了解…情况，2022年9月，县委办公室组成调研组…)
+_DATED_EVENT = re.compile(
+    r"(?:^|[。；！？\n])\s*(?:为[^，,。；\n]{2,40}[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?[，,]([^。；\n]{0,8})"
+)
 _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
 # …or a body's deed on a day it names, told as done (于2023年3月15日至5月12日对…开展了巡察, 已于2022年底完成): not
 # a deadline (于2025年6月底前完成, 力争于2025年完成, 要于…前完成)

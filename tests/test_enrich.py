@@ -182,6 +182,9 @@ def test_year_from_text(lines, expected):
         ("截至2018年12月，全市参保人数稳步增长。", 2018),
         ("2019年6月，市人社局对企业欠缴的保险费进行核定。", 2019),  # a dated event, told as past
         ("2024年3月，将召开全市推进会。", None),  # planned, not past
+        # after a purpose clause: the deed it was for
+        ("为深入了解基层减负工作落实情况，2022年9月，县委办公室组成调研组开展专题调研。", 2022),
+        ("为做好迎检工作，2024年3月，将召开全市推进会。", None),
         ("2024年6月，要完成全部整改。", None),
         # a body's deed on a day it names, told as done (…于2023年3月15日至5月12日对…开展了巡察), not one to come
         ("县委第三巡察组于2023年3月15日至5月12日对县政府办公室党组开展了常规巡察。", 2023),
