@@ -158,6 +158,7 @@ def _index(pages: Path) -> None:
     """Build the search index and the 查重 index of the converted `pages` (after conversion,
     before MkDocs, which links both into the site)."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     from multiprocessing import get_context
 
     from baogao.catalog import CATALOG_FILE
@@ -170,15 +171,29 @@ def _index(pages: Path) -> None:
         return
     # forked now, while this process is small and before the search index starts its own workers
     with ProcessPoolExecutor(1, mp_context=get_context("fork")) as side:
-        similar = side.submit(_similar_index, pages)
+        similar = side.submit(_similar_index_beside, pages)
         _search_index(pages, BACKEND)
-        similar.result()  # its error, if any, raised here
+        try:
+            similar.result()  # its error, if any, raised here
+        except BrokenProcessPool as err:  # killed (the kernel's out-of-memory killer …)
+            raise OSError("the 查重 index's process ended before it finished (out of memory?)") from err
 
 
 def _search_index(pages: Path, backend: SearchBackend) -> None:
     started = time.perf_counter()
     version = backend.build(pages)
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
+
+
+def _similar_index_beside(pages: Path) -> None:
+    """`_similar_index` in the forked process: its error goes back as one the parent can rebuild from
+    pickled bytes (an OSError stays one, for the one-line message; anything else says what it was)."""
+    try:
+        _similar_index(pages)
+    except OSError as err:
+        raise OSError(err.errno, f"查重 index: {err}") from None
+    except Exception as err:
+        raise RuntimeError(f"查重 index: {err!r}") from None
 
 
 def _similar_index(pages: Path) -> None:

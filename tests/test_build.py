@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+
+import pytest
+
 from baogao import cli
 from baogao.cli import main as baogao
 
@@ -81,3 +87,30 @@ def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(report
     assert baogao(build("side")) == 1
     assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
     assert before == {p: p.read_bytes() for p in site.rglob("*.html")}
+
+
+class _Unpicklable(OSError):
+    def __init__(self) -> None:
+        super().__init__(28, "No space left on device")
+        self.lock = threading.Lock()  # an error that does not pickle
+
+
+def _killed(pages):
+    os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+
+
+def _unpicklable(pages):
+    raise _Unpicklable()
+
+
+@pytest.mark.parametrize(("failure", "said"), [(_unpicklable, "No space left on device"), (_killed, "ended before it finished")])
+def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_one_line(reports_copy, tmp_path, monkeypatch,
+                                                                                  caplog, failure, said):
+    import baogao.similar.index as similar_index
+
+    monkeypatch.setattr(similar_index, "build_similar_index", failure)  # inherited by the forked process
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 1
+    assert "the site was not built" in caplog.text and said in caplog.text
+    assert not (tmp_path / "site").exists()
