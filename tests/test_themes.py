@@ -1410,6 +1410,9 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
     # a 值班 rule's 请假 and a fire brigade's 出勤 are not
     (("三是严格值班制度，", "值班人员须按时到岗，确需调换的须向带班领导请假并安排同事代班。"), False),
     (("（四）应急救援", "全年消防救援队伍出勤1260次，营救被困群众300余人。"), False),
+    # nor is the attendance of pupils or of the workers a wage rule protects
+    (("一、控辍保学", "严格落实学生考勤制度和请假制度，每日统计学生出勤情况，全年学生出勤率达98%以上。"), False),
+    (("一、推行实名制管理", "督促在建项目落实农民工实名制管理，建立考勤台账，每日记录农民工出勤情况，严格请假手续。"), False),
 ])
 def test_attendance_is_作风建设(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
