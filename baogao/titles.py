@@ -331,10 +331,12 @@ _ONE_POST = rf"[\u4e00-\u9fff]{{0,20}}?{_POST_WORD}"
 # the post (several joined by 、), in the clause where the writer says he holds it (not 我县, 我局: a body speaking)
 _POST_HELD = re.compile(
     r"(?:(?:本人|我)(?![们县市区镇乡局办委会省院所站校中单部科股])[^，。；：！？,;:\n]{0,16}?"
-    r"(?:任命为|现任|担任|出任|调任|(?<![责信主放])任)|作为(?:一名)?)"
+    r"(?:任命为|现任|担任|出任|调任|(?<![责信主放曾])任)|作为(?:一名)?)"
     rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
 )
 _POST_OPENING_CHARS = 300
+_HELD_BEFORE = re.compile(r"曾|至\s?\d{4}\s?年")
+_DUTY_WORDS = ("分管", "主管", "协管")
 
 
 def is_personal_report(title: str) -> bool:
@@ -348,7 +350,8 @@ def personal_post(title: str, opening: str) -> str:
     if not is_personal_report(title):
         return ""
     m = _POST_HELD.search(opening[:_POST_OPENING_CHARS])
-    if not m:
+    # a post held before (本人2019年至2022年任…, 曾任…) is not the one reported on; 分管副镇长 names duties, not a town
+    if not m or _HELD_BEFORE.search(m.group()) or m.group("post").startswith(_DUTY_WORDS):
         return ""
     post = m.group("post")
     named = (_place_end(post) or _LOCAL_PLACE.match(post) or post.startswith("中共")

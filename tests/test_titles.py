@@ -131,6 +131,11 @@ def test_two_generic_titles_of_two_years_or_places_differ():
         ("述职报告", "本人始终把责任扛在肩上，当好镇长的参谋助手。", ""),
         ("述职报告", "我局自2021年任命了3名股长。", ""),  # 我局 speaks as a body
         ("述职报告", "今年以来，县政务服务中心在县委的领导下，扎实推进各项工作。", ""),
+        # a post held before is not the one reported on
+        ("述职报告", "本人2019年至2022年任城关镇党委书记，2023年1月起任县商务局局长。", ""),
+        ("述职报告", "本人曾任城关镇镇长，2022年11月起任县发展和改革局局长。", ""),
+        # a post by its duties, not its office (分管副镇长: 分管 is no town)
+        ("述职报告", "我作为分管副镇长，始终把安全生产放在首位。", ""),
     ],
 )
 def test_a_personal_reports_post_is_read_from_its_opening(title, opening, expected):
