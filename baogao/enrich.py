@@ -187,13 +187,13 @@ _HELD_MEETING = re.compile(
     r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
     r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
 )
-# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…; 2021年4月5日，州级督查组一行深入…: a news
-# item opens with the day and hour of what it reports, or with the group whose visit it reports, and is of that year
-# (a text that only starts from a dated past event, 2011年12月13日，全国总工会办公厅下发了…，目的是…, names no hour,
-# no 当天 and no visitors).
+# 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and hour
+# of what it reports, and is of that year (a text that only starts from a dated past event, 2011年12月13日，全国总工会
+# 办公厅下发了…，目的是…, names no hour and no 当天; nor is a group's visit on a day, 2022年11月8日，市委巡察组一行
+# 进驻我局…, news by itself: a 整改 report or a profile opens with the visit it tells of).
 _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
-    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|[，,][^，,。\n]{0,40}?一行)"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
 )
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
@@ -475,12 +475,13 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
         return False
     before = dated - 1
     return any(re.match(rf"\s*(?:{before}\s?年(?:度|以来|来)?|{_YEAR_PAST})[，,]", line)
-               or re.search(rf"现将[^。；\n]{{0,16}}?{before}\s?年度?[^。；\n]{{0,16}}?{_SUMMED_UP}", line) for line in head)
+               or re.search(rf"现将[^。；，\n]{{0,6}}?{before}\s?{_SUMMED_UP}", line) for line in head)
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
-# 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year it sums up
-_SUMMED_UP = r"(?:总结|报告|汇报)如下"
+# 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year whose work it sums up
+# (not 现将落实2023年度…巡察反馈意见整改情况总结如下, nor 2023年度考核以来…)
+_SUMMED_UP = r"年度?(?:全年|个人|各项)?(?:工作|履职)(?:开展|完成)?(?:情况)?(?:总结|报告|汇报)如下"
 _YEAR_PAST = r"一年来|过去的?一年(?:里|来|中)?|回顾一年"  # 一年来，…: the year its summary is signed after
 _PART_OF_YEAR = re.compile(r"[\d一二三四五六七八九十]{1,2}\s?月|季度|半年")
 
@@ -1147,6 +1148,8 @@ _PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
 _HELD_UP = re.compile(r"经验|做法|借鉴|兄弟|考察|参观|值得")
+# 东明县人民政府派出工作组到我县开展对口帮扶, …将与我县共同推进劳务协作: another's body, coming to us or working with us
+_TOWARD_US = re.compile(r"我[县市区镇乡旗]|对口|帮扶|协作|援建|结对")
 
 
 def _is_place(name: str) -> bool:
@@ -1190,7 +1193,8 @@ def _placed_later(org: str, text: str) -> str:
         alone = text[line_start : line_end if line_end >= 0 else len(text)].strip() == place + m.group()[1:]
         # (a place the table lacks only on a line of its own: 按照市指挥部办公室印发… opens a clause too)
         if alone or (listed and _PLACE_AT_CLAUSE.search(text[max(0, start - 12) : start] + place[:2])
-                     and re.match(_SUBJECT_NEXT, text[m.end() :]) and not _HELD_UP.search(_sentence(text, start))):
+                     and re.match(_SUBJECT_NEXT, text[m.end() :]) and not _HELD_UP.search(_sentence(text, start))
+                     and not _TOWARD_US.search(_sentence(text, start))):
             own.add(place)
     if len(places) != 1 or len(own) != 1:
         return org
