@@ -1929,7 +1929,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
     # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's)
-    places = find_places(opening)
+    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
     counties = {p.name for p in places if p.level == LEVEL_COUNTY}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
     if len(counties) == 1 and not towns and not any(p.level in (LEVEL_CITY, LEVEL_PROVINCE) for p in places):

@@ -518,6 +518,7 @@ def test_level(title, lines, expected):
         ["近日,记者获悉,杭州市已完成造林3万亩,其中西湖区完成5000亩。"],  # a city's news naming one of its districts
         ["近日,记者获悉,截至目前,宁陕县城关镇已完成造林3万亩,为城关镇生态建设打下基础。"],  # a town's
         ["近日,记者获悉,截至目前,宁陕县、石泉县已完成造林3万亩。"],  # two counties
+        ["近日,记者获悉,我们学习借鉴了宁陕县的经验做法,完成造林3万亩。"],  # a county learned from is another's
         ["市场主体稳步增长。"],  # 市 inside a word is no subject
     ],
 )
