@@ -1147,7 +1147,7 @@ _PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
 
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
-_HELD_UP = re.compile(r"经验|做法|借鉴|兄弟|考察|参观|值得")
+_HELD_UP = re.compile(r"经验(?!交流|材料)|做法|借鉴|兄弟|考察|参观|值得")  # (…经验交流材料: the text's own kind)
 # 东明县人民政府派出工作组到我县开展对口帮扶, …将与我县共同推进劳务协作: another's body, coming to us or working with us
 _TOWARD_US = re.compile(r"我[县市区镇乡旗]|对口|帮扶|协作|援建|结对")
 
@@ -1324,6 +1324,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
+        and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
     if candidates:
@@ -1359,7 +1360,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
-        bodies = Counter(_body_name(m) for m in kind.finditer(text) if not _addressed(text, m.start()))  # (not the 主送)
+        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text) if not _addressed(text, m.start()))
+                         if "我" not in name)  # (not the 主送; nor …对我局, which names no body)
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     contact = _CONTACT.search(text)

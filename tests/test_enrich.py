@@ -1472,6 +1472,15 @@ def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
          "七里坪镇", "乡", None),
         ("工作情况汇报", ["各位领导：", "下面，我代表红安县委、县政府，将全县工作情况汇报如下。"], "红安县", "县", "湖北省"),
         ("工作情况汇报", ["各位领导：", "我代表镇党委和镇政府，向各位领导表示感谢。"], None, None, None),  # which town: not said
+        # a body's name never holds 我: 县委第二巡察组对我局 is the group and whom it checked, the report is the signer's
+        ("关于县委第二巡察组反馈意见整改情况的报告",
+         ["县委第二巡察组：", "2023年5月至6月，县委第二巡察组对我局开展了常规巡察，并于8月反馈了巡察意见。",
+          "一、整改工作开展情况", "红安县统计局党组", "2023年11月20日"], "红安县统计局党组", "县", "湖北省"),
+        ("关于县委第二巡察组反馈意见整改情况的报告", ["2023年5月至6月，县委第二巡察组对我局开展了常规巡察，并于8月反馈了巡察意见。",
+                                        "一、整改工作开展情况"], None, None, None),
+        # an 经验交流材料's subtitle names its own body (its 经验 is not another's held up)
+        ("创新机制抓落实 凝心聚力促发展", ["——红安县政府办公室经验交流材料", "近年来，县政府办公室坚持以“马上就办”为抓手，不断提升服务水平。",
+                                   "一、健全督查机制"], "红安县政府办公室", "县", "湖北省"),
     ],
 )
 def test_who_made_it(title, lines, org, level, region):
