@@ -292,6 +292,13 @@ def test_publicity_called_宣传信息_is_not_信息报送(taxonomy):
     assert by_theme(classify(r, taxonomy), "信息报送")
 
 
+def test_a_信息宣传_heading_over_publicity_is_not_信息报送(taxonomy):
+    r = report("三、信息宣传", "全年在县级以上媒体发表宣传稿件56篇，拍摄宣传视频3部。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    r = report("三、信息宣传", "全年向县委、县政府报送信息56条，被市政府采用12条。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
 def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_does_it(taxonomy):
     r = report("县人大常委会组织部分人大代表，对代表建议办理情况开展集中督办，督办组深入承办单位督查落实情况。")
     assert not by_theme(classify(r, taxonomy), "督查")
