@@ -328,7 +328,10 @@ def test_the_checked_side_is_not_督查(taxonomy):
     # attends names the 督查 without doing it (the masks of themes.yml, patterns of weight 0)
     for text in ("全镇上下要以迎接省政府督查组督查为契机，做好迎检准备，确保接受督查时不出问题。",
                  "县禁烧办每月上旬对巡查情况进行汇总，并向县委督查室、县政府督查室书面报告。",
-                 "县委督查室、县政府督查室、县农业局相关负责人到会。会议部署了秸秆禁烧工作。"):
+                 "县委督查室、县政府督查室、县农业局相关负责人到会。会议部署了秸秆禁烧工作。",
+                 # a check by bodies of two levels (省、市督查组), and the answer to what an office found
+                 "积极迎接省、市督查组对我县重点工作的督查，认真准备汇报材料，督查组对我县工作给予肯定。",
+                 "对照市政府督查室通报的问题，逐条制定整改措施，明确责任人和完成时限，已全部整改到位。"):
         assert not by_theme(classify(report(text), taxonomy), "督查"), text
     # the checker doing it, with the checked side beside it
     for text in ("县政府督查室对秸秆禁烧工作开展专项督查，督查情况全县通报。",
