@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         return _convert(args, pages, taxonomy)
     if args.command == "serve":
         status = _convert(args, pages, taxonomy)
-        _index(pages)
+        _index(pages, args.jobs)
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
     try:
@@ -154,9 +154,9 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 
-def _index(pages: Path) -> None:
+def _index(pages: Path, jobs: int | None) -> None:
     """Build the search index and the 查重 index of the converted `pages` (after conversion,
-    before MkDocs, which links both into the site)."""
+    before MkDocs, which links both into the site), each with up to `jobs` worker processes."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     from multiprocessing import get_context
@@ -166,41 +166,41 @@ def _index(pages: Path) -> None:
 
     reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
-        _search_index(pages, BACKEND)
-        _similar_index(pages)
+        _search_index(pages, BACKEND, jobs)
+        _similar_index(pages, jobs)
         return
     # forked now, while this process is small and before the search index starts its own workers
     with ProcessPoolExecutor(1, mp_context=get_context("fork")) as side:
-        similar = side.submit(_similar_index_beside, pages)
-        _search_index(pages, BACKEND)
+        similar = side.submit(_similar_index_beside, pages, jobs)
+        _search_index(pages, BACKEND, jobs)
         try:
             similar.result()  # its error, if any, raised here
         except BrokenProcessPool as err:  # killed (the kernel's out-of-memory killer …)
             raise OSError("the 查重 index's process ended before it finished (out of memory?)") from err
 
 
-def _search_index(pages: Path, backend: SearchBackend) -> None:
+def _search_index(pages: Path, backend: SearchBackend, jobs: int | None) -> None:
     started = time.perf_counter()
-    version = backend.build(pages)
+    version = backend.build(pages, jobs)
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
 
 
-def _similar_index_beside(pages: Path) -> None:
+def _similar_index_beside(pages: Path, jobs: int | None) -> None:
     """`_similar_index` in the forked process: its error goes back as one the parent can rebuild from
     pickled bytes (an OSError stays one, for the one-line message; anything else says what it was)."""
     try:
-        _similar_index(pages)
+        _similar_index(pages, jobs)
     except OSError as err:
         raise OSError(err.errno, f"查重 index: {err}") from None
     except Exception as err:
         raise RuntimeError(f"查重 index: {err!r}") from None
 
 
-def _similar_index(pages: Path) -> None:
+def _similar_index(pages: Path, jobs: int | None) -> None:
     from baogao.similar.index import build_similar_index
 
     started = time.perf_counter()
-    version = build_similar_index(pages)
+    version = build_similar_index(pages, jobs)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
 
 
@@ -213,7 +213,7 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
 
     status = _convert(args, pages, taxonomy)
     try:
-        _index(pages)
+        _index(pages, args.jobs)
     except OSError as err:  # a full disk …: the indexes of the site before stay where they were
         log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
         return 1

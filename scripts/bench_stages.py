@@ -142,7 +142,7 @@ def main() -> None:
     cli._check = timed("check", cli._check)
     cli._convert = timed("convert", cli._convert)
     if args.no_search_index:
-        BACKEND.build = BACKEND.version  # type: ignore[method-assign]
+        BACKEND.build = lambda pages_dir, workers=None: BACKEND.version(pages_dir)  # type: ignore[method-assign]
     else:
         BACKEND.build = timed("search index", BACKEND.build)  # type: ignore[method-assign]
     cli._index = timed("both indexes", cli._index)

@@ -74,7 +74,7 @@ def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(report
 
     import baogao.similar.index as similar_index
 
-    def full_disk(pages):
+    def full_disk(pages, workers=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 10_000)
@@ -95,11 +95,11 @@ class _Unpicklable(OSError):
         self.lock = threading.Lock()  # an error that does not pickle
 
 
-def _killed(pages):
+def _killed(pages, workers=None):
     os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
 
 
-def _unpicklable(pages):
+def _unpicklable(pages, workers=None):
     raise _Unpicklable()
 
 
@@ -114,3 +114,28 @@ def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_o
     assert baogao(args) == 1
     assert "the site was not built" in caplog.text and said in caplog.text
     assert not (tmp_path / "site").exists()
+
+
+def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch):
+    """`--jobs N` is the worker processes of every stage: the search index's, and the 查重 index's
+    in its forked process (which tells what it was given through a file)."""
+    import baogao.search.index as search_index
+    import baogao.similar.index as similar_index
+
+    given: list[int | None] = []
+    build_index, build_similar = search_index.build_index, similar_index.build_similar_index
+
+    def search(catalog, text_dir, out_dir, workers=None):
+        given.append(workers)
+        return build_index(catalog, text_dir, out_dir, workers)
+
+    def similar(pages, workers=None):
+        (tmp_path / "similar-workers").write_text(str(workers))
+        return build_similar(pages, workers)
+
+    monkeypatch.setattr(search_index, "build_index", search)
+    monkeypatch.setattr(similar_index, "build_similar_index", similar)
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    assert given == [1] and (tmp_path / "similar-workers").read_text() == "1"

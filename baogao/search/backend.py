@@ -24,8 +24,9 @@ from baogao.search.query import Hit, SearchIndex, search_site
 
 
 class SearchBackend(Protocol):
-    def build(self, pages_dir: Path) -> str:
-        """Index the converted reports of `pages_dir` (catalog.json, text/); returns the version."""
+    def build(self, pages_dir: Path, workers: int | None = None) -> str:
+        """Index the converted reports of `pages_dir` (catalog.json, text/) with up to `workers`
+        processes (default: one per core); returns the version."""
         ...
 
     def version(self, pages_dir: Path) -> str:
@@ -57,8 +58,8 @@ class SearchBackend(Protocol):
 class StaticIndex:
     """The static index in search-index/: files a browser loads as scripts, also from disk."""
 
-    def build(self, pages_dir: Path) -> str:
-        return build_index_for_pages(pages_dir)
+    def build(self, pages_dir: Path, workers: int | None = None) -> str:
+        return build_index_for_pages(pages_dir, workers)
 
     def version(self, pages_dir: Path) -> str:
         version = pages_dir / INDEX_DIR / "VERSION"

@@ -490,10 +490,11 @@ def _link(source: str, target: str) -> None:
         os.link(source, target)
 
 
-def build_index_for_pages(pages_dir: Path) -> str:
-    """Index the reports of a converted pages folder (its catalog.json and text/)."""
+def build_index_for_pages(pages_dir: Path, workers: int | None = None) -> str:
+    """Index the reports of a converted pages folder (its catalog.json and text/), with `workers`
+    processes (default: one per core)."""
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
-    return build_index(catalog, pages_dir / "text", pages_dir)
+    return build_index(catalog, pages_dir / "text", pages_dir, workers)
 
 
 def shard_of(term: str, shards: int) -> int:
