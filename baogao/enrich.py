@@ -1152,15 +1152,6 @@ _HELD_UP = re.compile(r"经验(?!交流|材料)|做法|借鉴|兄弟|考察|参�
 _TOWARD_US = re.compile(r"我[县市区镇乡旗]|对口|帮扶|协作|援建|结对")
 
 
-def _is_place(name: str) -> bool:
-    """A whole name of a county or a place above (the division data), or of a town (七里坪镇)."""
-    places = find_places(name)
-    if places and places[0].start == 0 and places[-1].end == len(name):
-        return True
-    town = _TOWN_NAMED.fullmatch(name)
-    return bool(town) and not _NOT_A_TOWN.search(name)
-
-
 def _sentence(text: str, at: int) -> str:
     start = max(text.rfind(mark, 0, at) for mark in "。！？\n") + 1
     ends = [end for end in (text.find(mark, at) for mark in "。！？\n") if end >= 0]
@@ -1296,7 +1287,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return ("中国共产党" if m.group("org").startswith("第") else "") + _qualify(m.group("org"), opening, title + " " + stem)
 
     speaking = _ON_BEHALF_OF_PLACE.search(opening)
-    if speaking and _is_place(speaking.group("place")):
+    if speaking and _leading_place(speaking.group("place")) == speaking.group("place"):  # a place's whole name
         return speaking.group("place")
     signed = _signature_org(text)
     if signed:
