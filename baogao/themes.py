@@ -931,7 +931,8 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, section: S
     return items
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _LAST_CLAUSE = re.compile(r"[^，,；;。！？]*$")
 _DEMANDS = re.compile(r"要求[：:]$")
 
@@ -1060,7 +1061,7 @@ def _is_list_item(section: Section, texts: list[str]) -> bool:
     return texts[block][start:end].rstrip().endswith(("；", ";", "，", ","))
 
 
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_SENTENCE = re.compile(f"[^{_SENTENCE_MARKS}]+[{_SENTENCE_MARKS}]?")
 _QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
