@@ -46,7 +46,7 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           SPEAKER, WHEN, file_stem, is_personal_report, personal_post)
+                           POST_BYLINE, SPEAKER, WHEN, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -87,7 +87,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
-    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary)
+    met = _meeting_day(text) if doc_type == "纪要" else None
+    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary, met)
     org = _org(title, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -95,7 +96,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "year": year,
         "year_source": year_source,
         "year_min": year_min,
-        "date": _date(text, year),
+        "date": _date(text, year) or (_iso_date(int(met.group(1)), _cn_or_int(met.group(2)), _cn_or_int(met.group(3))) if met else None),
         "org": org,
         "level": level,
         "region": region,
@@ -385,6 +386,17 @@ def _date(text: str, year: int | None) -> str | None:
     return None
 
 
+def _meeting_day(text: str) -> re.Match[str] | None:
+    """The day of the meeting a 纪要 records, from its opening sentence (2023年5月10日，县长李明主持召开县长
+    办公会议…): the minutes' date when no date line gives one."""
+    head, _ = _ends(text)
+    return next(filter(None, map(_MEETING_OPENS.match, head)), None)
+
+
+# (its place and hour may come between: 2023年5月10日上午，在县政府三楼会议室，…)
+_MEETING_OPENS = re.compile(r"\s*" + _FULL_DATE.pattern + r"[^。；\n]{0,40}?(?:主持召开|召开|主持)")
+
+
 def _field_date(head: list[str]) -> re.Match[str] | None:
     """The 成文日期 of a 信息公开 table at the top (2022年09月14日, 2022-09-14)."""
     written = re.sub(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$", r"\1年\2月\3日", info_fields(head).get("date", ""))
@@ -513,10 +525,14 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
     a draft's 2023年X月X日 too; not a month a chronicle or a table opens or ends with, nor one under the last
     paragraph that no one signs (…。 / 2023年12月 under a January report: a chronicle's or a table's)."""
     first = [line.strip() for line in head if line.strip()][:_COVER_LINES]
-    for above, line in zip(first, first[1:]):
+    for k, (above, line) in enumerate(zip(first, first[1:])):
         month = _MONTH_LINE.match(_normalize_digits(line)) or _OPEN_DATE.match(_normalize_digits(line))
-        # (or a study's team under its title: 繁峙县人民政府办公室调研组 / （2018年11月）)
-        if month and (_signer(above) or _RESEARCH_TEAM.match(above)) and _plausible(int(month.group(1))):
+        # (or a study's team under its title: 繁峙县人民政府办公室调研组 / （2018年11月）; a writer's byline:
+        # 县政府办公室副主任  刘芳 / （2023年12月）; or the title itself, the month bracketed or a byline under it:
+        # 述职述廉报告 / （2023年12月）, not a chronicle's first month: 红安县2023年大事记 / 2022年12月 / 县委召开…)
+        under_title = not k and (line.startswith(("（", "(")) or _byline(first[k + 2] if k + 2 < len(first) else ""))
+        if month and (under_title or _signer(above) or _RESEARCH_TEAM.match(above) or _byline(above)) \
+                and _plausible(int(month.group(1))):
             return int(month.group(1))
     # a signature at the end (a contact line may follow), under text or another signing body — not a table's
     # last row, whose cells are short words (道路施工 / 县住建局 / 2025年6月)
@@ -529,6 +545,11 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
         if month and _signer(last[-2]) and not table and _plausible(int(month.group(1))):
             return int(month.group(1))
     return None
+
+
+def _byline(line: str) -> bool:
+    """A writer's byline: a post and a name (县政府办公室副主任  刘芳), or an office and a name."""
+    return bool(POST_BYLINE.match(line) or PERSONAL_BYLINE.match(line))
 
 
 # A model text's or draft's date with its month and day left open (2023年X月X日): the year it is written in.
@@ -701,7 +722,8 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     return max(plausible) if plausible else None
 
 
-def _year(title: str, stem: str, text: str, created: str, summary: bool = False) -> tuple[int | None, str | None, int | None]:
+def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
+          met: re.Match[str] | None = None) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -710,7 +732,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
     The file's creation date (`created`, ISO 8601) comes last, and only when it is not before the
     events the text tells as past: a report is often written in a copy of last year's file, whose
     date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
-    next year is of the year its opening names (_sums_up_the_year_before)."""
+    next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
+    of the meeting they record (`met`: `_meeting_day`)."""
     summed_up = _MEETING_ON_A_YEAR.search(_normalize_digits(title))
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
     titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
@@ -727,6 +750,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False)
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
+        ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):
@@ -1992,9 +2016,13 @@ _TYPE_AT_END = tuple(
         ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
         ("工作总结", r"总结|述职(?:述廉|述责)*报告|述责述廉报告"),  # a 述职报告 sums up its writer's year of work
         ("情况汇报", r"汇报|报告"),
+        ("纪要", r"纪要"),
+        ("工作计划", r"计划|工作要点|要点|工作打算|工作思路|工作安排"),
+        ("请示", r"请示"),
         ("通知", r"通知"),
         # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
         ("通报", r"(?<!发出|予以|进行|作出)通报(?:表扬|批评)?"),  # 关于对…的通报表扬
+        ("方案", r"方案|预案"),
         ("办法", r"办法"),
         ("意见", r"意见"),
         ("决议", r"决议"),
@@ -2010,6 +2038,8 @@ _OPENING_TYPES = (
     ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
     ("通报", re.compile(r"通报如下")),
     ("通知", re.compile(r"通知如下")),  # 现将有关事项通知如下
+    ("纪要", re.compile(r"纪要如下")),  # 现将会议议定事项纪要如下
+    ("请示", re.compile(r"(?:妥否|当否)[，,]\s*请(?:批示|审批|批复|指示)")),
     ("调研报告", re.compile(r"调研(?:相关)?情况如下|形成了?(?:相关)?调研报告")),
     ("通知", re.compile(r"印发给你们|现将\S{0,60}?印发")),
     ("意见", re.compile(r"提出(?:如下|以下)意见")),
@@ -2044,10 +2074,10 @@ def _type_at_end(s: str) -> str | None:
 
 def _doc_type(title: str, stem: str, opening: str, subtitle: str = "") -> str:
     # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
-    found = (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
-    joined = _JOINED_TYPES.search(title) if title and not found else None
-    if joined:  # 2023年工作总结和2024年工作计划: the report is the summary
-        found = _type_at_end(joined.group(1))
+    joined = _JOINED_TYPES.search(title) if title else None
+    # 2023年工作总结和2024年工作计划: the report is the summary (a plan's title alone, 2024年工作要点, is a plan)
+    found = _type_at_end(joined.group(1)) if joined else None
+    found = found or (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
         found = _type_at_end(part)

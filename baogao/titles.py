@@ -242,6 +242,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         shown = f"{shown}——{subtitle}"
     if not name:
         return shown
+    if name.endswith("纪要"):  # a series of minutes (县长办公会议纪要 / 第12期): numbered as a meeting's are
+        return f"{name}（{issue}）：{shown}" if shown and shown != name else f"{name}（{issue}）"
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
 
 
@@ -335,6 +337,9 @@ _POST_HELD = re.compile(
     rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
 )
 _POST_OPENING_CHARS = 300
+# …or, as it is most often set, a byline under the title: the post and the writer's name (县政府办公室副主任  刘芳)
+POST_BYLINE = re.compile(rf"^(?:述职人[：:]\s*)?(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)[ \u3000]+{PERSON_NAME}$")
+_BYLINE_LINES = 4  # the lines under the title a byline stands among (a date line, a cover's label)
 _HELD_BEFORE = re.compile(r"曾|至\s?\d{4}\s?年")
 _DUTY_WORDS = ("分管", "主管", "协管")
 
@@ -344,12 +349,14 @@ def is_personal_report(title: str) -> bool:
 
 
 def personal_post(title: str, opening: str) -> str:
-    """The post a personal report is about when its title does not name it (述职报告, whose opening says
-    我自2021年任堌阳镇党委书记以来 → 堌阳镇党委书记), as the opening writes it; "" for any other report, or
+    """The post a personal report is about when its title does not name it (述职报告, whose byline says
+    县政府办公室副主任  刘芳 → 县政府办公室副主任, or whose opening says 我自2021年任堌阳镇党委书记以来 →
+    堌阳镇党委书记), as the text writes it; "" for any other report, or
     a post not named by its place or level (本人担任主任以来: of what, the text must say)."""
     if not is_personal_report(title):
         return ""
-    m = _POST_HELD.search(opening[:_POST_OPENING_CHARS])
+    bylines = (POST_BYLINE.match(line.strip()) for line in opening.split("\n", _BYLINE_LINES)[:_BYLINE_LINES])
+    m = next(filter(None, bylines), None) or _POST_HELD.search(opening[:_POST_OPENING_CHARS])
     # a post held before (本人2019年至2022年任…, 曾任…) is not the one reported on; 分管副镇长 names duties, not a town
     if not m or _HELD_BEFORE.search(m.group()) or m.group("post").startswith(_DUTY_WORDS):
         return ""

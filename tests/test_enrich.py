@@ -45,7 +45,8 @@ def meta(title: str = "", *lines: str, name: str = HASH_NAME) -> dict:
 
 
 def test_api_constants():
-    assert DOC_TYPES == ("工作总结", "情况汇报", "调研报告", "政府工作报告", "通知", "通报", "办法", "意见", "决议", "讲话", "其他")
+    assert DOC_TYPES == ("工作总结", "工作计划", "情况汇报", "调研报告", "政府工作报告", "讲话", "纪要", "通知", "通报", "方案", "办法",
+                         "意见", "请示", "决议", "其他")
     assert LEVELS == ("中央", "省", "市", "县", "乡")
 
 
@@ -676,7 +677,16 @@ def test_find_platforms():
         ("在全市乡村振兴工作推进会上的交流发言", [], HASH_NAME, "讲话"),  # an exchange, a discussion, a pledge: spoken too
         ("在县委理论学习中心组学习会上的研讨发言", [], HASH_NAME, "讲话"),
         ("2023年工作总结和2024年工作计划", [], HASH_NAME, "工作总结"),  # the summary, with a plan joined
-        ("2024年工作计划", [], HASH_NAME, "其他"),
+        ("2024年工作计划", [], HASH_NAME, "工作计划"),  # the kinds an office files beside its reports
+        ("中共某某县委办公室2024年工作要点", [], HASH_NAME, "工作计划"),
+        ("县政府办公室2024年工作思路", [], HASH_NAME, "工作计划"),
+        ("县长办公会议纪要", [], HASH_NAME, "纪要"),
+        ("关于全县安全生产大检查的实施方案", [], HASH_NAME, "方案"),
+        ("县防汛抗旱应急预案（修订）", [], HASH_NAME, "方案"),
+        ("关于申请拨付防汛经费的请示", [], HASH_NAME, "请示"),
+        ("关于印发《2024年工作要点》的通知", [], HASH_NAME, "通知"),  # outermost
+        ("", ["5月10日，县长主持召开县长办公会议。现将会议议定事项纪要如下："], HASH_NAME, "纪要"),
+        ("", ["为保障汛期安全，拟申请经费50万元。妥否，请批示。"], HASH_NAME, "请示"),
         ("2023年度个人述职报告", [], HASH_NAME, "工作总结"),  # a 述职报告 sums up its writer's year
         ("县审计局局长2023年度述职述责述廉报告", [], HASH_NAME, "工作总结"),
         ("关于对2023年度信息工作先进单位的通报表扬", [], HASH_NAME, "通报"),
@@ -1064,6 +1074,42 @@ def test_a_titles_topic_is_not_cut_into_its_office(title, org):
 )
 def test_a_summary_signed_early_in_the_next_year_is_of_the_year_it_sums_up(title, opening, signed, year):
     assert meta(title, opening, "一、主要工作", "全年完成各项任务。", "县商务局", signed)["year"] == year
+
+
+@pytest.mark.parametrize(
+    ("lines", "year", "date"),
+    [
+        # minutes are of the meeting they record, when no date line says otherwise
+        (["第12期", "2023年5月10日，县长李明主持召开县长办公会议，研究城区供水改造等事项。现纪要如下："], 2023, "2023-05-10"),
+        (["2023年5月10日上午，在县政府三楼会议室，县长李明主持召开县长办公会议。会议纪要如下："], 2023, "2023-05-10"),
+        (["县政府办公室    2023年5月12日", "5月10日，县长李明主持召开县长办公会议。现纪要如下："], 2023, "2023-05-12"),  # its edition line
+        # a date that is not the meeting's opens no minutes' year: an event it names
+        (["会议指出，2022年3月1日以来全县共开展督查12次。会议要求："], None, None),
+    ],
+)
+def test_minutes_are_of_the_meeting_they_record(lines, year, date):
+    found = meta("县长办公会议纪要", *lines, "一、关于城区供水管网改造工作", "会议要求，县水利局要加快推进。")
+    assert (found["doc_type"], found["year"], found["date"]) == ("纪要", year, date)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["（2023年12月）", "县政府办公室副主任  刘芳"],  # a month line under the title
+        ["2023年12月", "县政府办公室副主任  刘芳"],
+        ["县政府办公室副主任  刘芳", "（2023年12月）"],  # …or under the writer's byline
+        ["述职人：县政府办公室副主任 刘芳", "2023年12月"],
+    ],
+)
+def test_a_personal_reports_byline_gives_its_post_and_its_month_line_its_year(lines):
+    found = meta("述职述廉报告", *lines, "按照县委统一安排，现将本人一年来履职情况报告如下：", "一、加强学习，提升素质")
+    assert (found["year"], found["org"]) == (2023, "县政府办公室")
+
+
+def test_a_month_line_in_a_body_is_no_year():
+    """Only a month line right under the title or a byline dates the text: one inside it is an event's."""
+    found = meta("述职述廉报告", "按照县委统一安排，现将本人履职情况报告如下：", "2019年3月", "本人调任县政府办公室。")
+    assert found["year"] is None
 
 
 @pytest.mark.parametrize(("title", "org"), [("县审计局局长述职报告", "县审计局"), ("市财政厅厅长述职报告", "市财政厅"),

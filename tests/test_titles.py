@@ -100,6 +100,10 @@ def test_display_title(title, subtitle, year, org, region, expected):
          "《督查通报》2023年第12期（总第45期）：关于上半年重点工作落实情况的通报"),
         ("七里坪镇扎实开展作风建设年活动", None, ("工作简报", "第3期"), "《工作简报》第3期：七里坪镇扎实开展作风建设年活动"),
         ("", 2023, ("乡村振兴工作简报", "第5期"), "《乡村振兴工作简报》2023年第5期"),  # an issue of several items: itself
+        # a series of minutes is numbered as a meeting is (县政府常务会议纪要（第15次）), not set in book marks
+        ("", 2023, ("县长办公会议纪要", "第12期"), "县长办公会议纪要（2023年第12期）"),
+        ("关于城区供水改造有关问题的会议纪要", None, ("县长办公会议纪要", "第12期"),
+         "县长办公会议纪要（第12期）：关于城区供水改造有关问题的会议纪要"),
         # a title that names its year keeps it, the issue as the masthead gives it
         ("2023年上半年信息工作情况通报", 2023, ("信息工作通报", "第5期"), "《信息工作通报》第5期：2023年上半年信息工作情况通报"),
     ],
@@ -235,6 +239,12 @@ def test_an_inferred_notice_title_says_what_its_formula_names():
 def test_an_inferred_title_reads_past_a_news_dateline(opening, expected):
     """Who wrote a news item and when (本报讯(记者…)6月22日) is no title: the clause after it is."""
     assert infer_title(None, "其他", opening) == expected
+
+
+def test_a_personal_reports_byline_names_its_post_in_the_display_title():
+    text = "述职述廉报告\n（2023年12月）\n县政府办公室副主任  刘芳\n按照县委统一安排，现将本人履职情况报告如下：\n一、加强学习\n坚持读原著。\n"
+    meta = convert_report(text.encode(), "述职述廉报告.txt", {}).meta
+    assert (meta["display_title"], meta["org"], meta["year"]) == ("2023年县政府办公室副主任述职述廉报告", "县政府办公室", 2023)
 
 
 def test_a_personal_reports_post_reaches_its_display_title():
