@@ -852,6 +852,21 @@ def test_an_item_of_a_list_is_a_passing_mention(taxonomy):
     assert by_theme(classify(report("一、过去五年的工作", FILLER * 15, focused, FILLER * 15), taxonomy), "作风建设")
 
 
+def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_mention(taxonomy):
+    """A sentence of several clauses whose evidence stands in one of them, not the first, while
+    another theme's words say as much in it, is that theme's: one demand in passing (a 镇's 信访
+    item: …信访专员，加强信息报送，确保小事不出村). First, or beside no other theme's words, the
+    clause is the sentence's matter."""
+    visits = "我镇严格落实党政领导接访制度，随时接待来访群众，了解群众诉求，及时处置到位。"
+    passing = "加快信访网格化建设，明确各村信访专员，加强信息报送，确保小事不出村、大事不出镇。"
+    r = report(visits + passing + FILLER * 3)
+    assert not by_theme(classify(r, taxonomy), "信息报送") and by_theme(classify(r, taxonomy), "信访")
+    first = "加强信息报送，加快信访网格化建设，明确各村信访专员，确保小事不出村、大事不出镇。"
+    assert by_theme(classify(report(visits + first + FILLER * 3), taxonomy), "信息报送")
+    own = "各科室要高度重视，明确专人负责，严格审核把关，认真做好政务信息报送工作。"
+    assert by_theme(classify(report(FILLER + own + FILLER * 3), taxonomy), "信息报送")
+
+
 def test_an_item_of_an_enumeration_is_not_a_heading(taxonomy):
     """（二）迟报或者漏报事故的； is one item of 有下列行为之一的：, not a heading over text: its
     words count as text. The same words as a run-in heading with text after them do name it."""
