@@ -331,11 +331,18 @@ def test_the_checked_side_is_not_督查(taxonomy):
                  "县委督查室、县政府督查室、县农业局相关负责人到会。会议部署了秸秆禁烧工作。",
                  # a check by bodies of two levels (省、市督查组), and the answer to what an office found
                  "积极迎接省、市督查组对我县重点工作的督查，认真准备汇报材料，督查组对我县工作给予肯定。",
-                 "对照市政府督查室通报的问题，逐条制定整改措施，明确责任人和完成时限，已全部整改到位。"):
+                 "对照市政府督查室通报的问题，逐条制定整改措施，明确责任人和完成时限，已全部整改到位。",
+                 # what a 督查 fed back to it, or helping the group that checks it
+                 "积极配合市督查组开展专项督查，对督查反馈的5个问题立行立改，已全部整改到位。",
+                 "根据市政府督查组对我县重点项目建设的督查反馈意见，县委县政府高度重视，现将整改情况报告如下。",
+                 "对上级督查检查中发现的问题，我镇逐条建立整改台账，明确责任领导和完成时限，已全部整改到位。"):
         assert not by_theme(classify(report(text), taxonomy), "督查"), text
+    assert not by_theme(classify(report("（二）抓好督查反馈问题整改", "逐条建立整改台账，做到整改一项、销号一项。"), taxonomy), "督查")
     # the checker doing it, with the checked side beside it
     for text in ("县政府督查室对秸秆禁烧工作开展专项督查，督查情况全县通报。",
-                 "7月12日，市督查组来到我县督查重点项目建设，县委常委、常务副县长陪同督查，县直有关部门积极配合。"):
+                 "7月12日，市督查组来到我县督查重点项目建设，县委常委、常务副县长陪同督查，县直有关部门积极配合。",
+                 "督查组现场反馈督查意见，对督查中发现的问题，督促责任单位限期整改。",
+                 "对督查反馈的问题，县政府督查室实行清单管理，跟踪督办，逐项销号。"):
         assert by_theme(classify(report(text), taxonomy), "督查"), text
 
 
