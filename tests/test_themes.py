@@ -299,6 +299,18 @@ def test_a_信息宣传_heading_over_publicity_is_not_信息报送(taxonomy):
     assert by_theme(classify(r, taxonomy), "信息报送")
 
 
+def test_a_websites_content_and_publicity_are_not_信息报送(taxonomy):
+    """What goes onto a website or a new medium, and what is published, is 政务公开 or publicity;
+    for the trained model too."""
+    for lines in (("（三）网站建设", "及时更新门户网站各栏目信息，全年发布各类信息560条，信息更新及时准确，报送网站信息200余条。"),
+                  ("（二）网站信息报送", "各单位要明确专人负责网站信息报送工作，每月向县政府门户网站报送信息不少于5条。"),
+                  ("（五）宣传报道", "全年撰写宣传信息86篇，在县融媒体中心、今日头条等平台发布信息230条。")):
+        assert not by_theme(classify(report(*lines), taxonomy), "信息报送"), lines
+    # the office's own information work named beside its website
+    own = report("（三）信息工作", "全年向市政府报送政务信息86条，被采用21条；及时更新门户网站各栏目信息。")
+    assert by_theme(classify(own, taxonomy), "信息报送")
+
+
 def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_does_it(taxonomy):
     r = report("县人大常委会组织部分人大代表，对代表建议办理情况开展集中督办，督办组深入承办单位督查落实情况。")
     assert not by_theme(classify(r, taxonomy), "督查")
