@@ -19,7 +19,7 @@ link to the passage that is about the theme:
    theme's threshold; `OFF_HEADING_FACTOR` × the threshold when its heading names something
    else. A long section also gets it when one passage is about it (`_passage_about`: a short
    paragraph reaching the threshold, or one sentence reaching `SENTENCE_FACTOR` × it; an item
-   of a list counts 2/n).
+   of a list counts 2/n, one clause of a sentence about another theme nothing).
 3. Links without duplicates: a section stands for its whole part, absorbing the matches of its
    sub-sections (listed in `SectionMatch.parts`), when its heading alone names the theme, or
    when more than half of its sub-sections (at least two) get the theme, or when it gets the
@@ -690,6 +690,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
+        others = tuple(o for o in occurrences if o is not found_in)
         if not found_in.present():  # most themes are absent from most reports
             continue
         if _title_rules_out(theme, title, texts):
@@ -703,7 +704,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             # `unless` words rule out are ruled out with it
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
-                               parent is not None and _vetoed(found_in, parent, texts))
+                               parent is not None and _vetoed(found_in, parent, texts), others)
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             kids = children[i]
             if qualifies:
@@ -971,6 +972,7 @@ class _Context:
     under_named: bool  # a heading above names the theme
     names_other: bool  # the section's own heading names another theme
     parent_vetoed: bool = False  # a lead-in item of a passage the theme's `unless` words rule out
+    others: tuple[_Occurrences, ...] = ()  # the other themes' words, which say what a sentence is about
 
 
 def _own_evidence(
@@ -1008,7 +1010,7 @@ def _own_evidence(
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
     focus = None
     if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
-        focus = _passage_about(found_in, texts, section.body, factor)
+        focus = _passage_about(found_in, texts, section.body, factor, context.others)
     qualifies = score >= threshold or focus is not None
     if qualifies and section.kind == "window" and len(section.body) > 1:
         # a window is cut by length, not by topic: when one paragraph holds the passage about the
@@ -1065,7 +1067,8 @@ _SENTENCE = re.compile(f"[^{_SENTENCE_MARKS}]+[{_SENTENCE_MARKS}]?")
 _QUOTED = re.compile(r"“[^“”]{1,30}”")
 
 
-def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Span], factor: float) -> tuple[int, int] | None:
+def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Span], factor: float,
+                   others: tuple[_Occurrences, ...] = ()) -> tuple[int, int] | None:
     """(block, character) of the first passage of the spans that is about the theme on its own,
     so that a long section is not diluted below it:
 
@@ -1094,9 +1097,30 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
+                if total >= sentence_threshold and _one_clause_of_many(found_in, others, block, m):
+                    continue  # one demand of many, about another theme
             if total >= sentence_threshold:
                 return block, m.start()
     return None
+
+
+_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+# A sentence of at least this many clauses is a run of demands or acts, each of its own matter.
+CLAUSE_MIN = 3
+
+
+def _one_clause_of_many(found_in: _Occurrences, others: tuple[_Occurrences, ...], block: int, sentence: re.Match[str]) -> bool:
+    """Whether the theme's evidence in a sentence of `CLAUSE_MIN` clauses or more stands in one of
+    them only, not the first, and another theme's words say as much in it (…矛盾纠纷排查化解，加强
+    信息报送，确保小事不出村: the 信访 item's demands, one of them in passing). Not the first clause:
+    that is the sentence's subject (加强信息报送，确保…), not one demand among others."""
+    start, end = sentence.span()
+    clauses = [c.span() for c in _CLAUSE.finditer(sentence.string, start, end)]
+    holding = [n for n, (a, b) in enumerate(clauses) if found_in.count(((block, a, b),))[0]]
+    if len(clauses) < CLAUSE_MIN or len(holding) != 1 or holding[0] == 0:
+        return False
+    own = found_in.count(((block, start, end),), 1)[0]
+    return any(other.count(((block, start, end),), 1)[0] >= own for other in others)
 
 
 def _sentence_evidence(found_in: _Occurrences, texts: list[str], block: int, sentence: re.Match[str]) -> float:

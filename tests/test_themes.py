@@ -299,6 +299,18 @@ def test_a_信息宣传_heading_over_publicity_is_not_信息报送(taxonomy):
     assert by_theme(classify(r, taxonomy), "信息报送")
 
 
+def test_a_websites_content_and_publicity_are_not_信息报送(taxonomy):
+    """What goes onto a website or a new medium, and what is published, is 政务公开 or publicity;
+    for the trained model too."""
+    for lines in (("（三）网站建设", "及时更新门户网站各栏目信息，全年发布各类信息560条，信息更新及时准确，报送网站信息200余条。"),
+                  ("（二）网站信息报送", "各单位要明确专人负责网站信息报送工作，每月向县政府门户网站报送信息不少于5条。"),
+                  ("（五）宣传报道", "全年撰写宣传信息86篇，在县融媒体中心、今日头条等平台发布信息230条。")):
+        assert not by_theme(classify(report(*lines), taxonomy), "信息报送"), lines
+    # the office's own information work named beside its website
+    own = report("（三）信息工作", "全年向市政府报送政务信息86条，被采用21条；及时更新门户网站各栏目信息。")
+    assert by_theme(classify(own, taxonomy), "信息报送")
+
+
 def test_another_bodys_check_is_not_督查_unless_the_governments_own_督查_does_it(taxonomy):
     r = report("县人大常委会组织部分人大代表，对代表建议办理情况开展集中督办，督办组深入承办单位督查落实情况。")
     assert not by_theme(classify(r, taxonomy), "督查")
@@ -331,11 +343,18 @@ def test_the_checked_side_is_not_督查(taxonomy):
                  "县委督查室、县政府督查室、县农业局相关负责人到会。会议部署了秸秆禁烧工作。",
                  # a check by bodies of two levels (省、市督查组), and the answer to what an office found
                  "积极迎接省、市督查组对我县重点工作的督查，认真准备汇报材料，督查组对我县工作给予肯定。",
-                 "对照市政府督查室通报的问题，逐条制定整改措施，明确责任人和完成时限，已全部整改到位。"):
+                 "对照市政府督查室通报的问题，逐条制定整改措施，明确责任人和完成时限，已全部整改到位。",
+                 # what a 督查 fed back to it, or helping the group that checks it
+                 "积极配合市督查组开展专项督查，对督查反馈的5个问题立行立改，已全部整改到位。",
+                 "根据市政府督查组对我县重点项目建设的督查反馈意见，县委县政府高度重视，现将整改情况报告如下。",
+                 "对上级督查检查中发现的问题，我镇逐条建立整改台账，明确责任领导和完成时限，已全部整改到位。"):
         assert not by_theme(classify(report(text), taxonomy), "督查"), text
+    assert not by_theme(classify(report("（二）抓好督查反馈问题整改", "逐条建立整改台账，做到整改一项、销号一项。"), taxonomy), "督查")
     # the checker doing it, with the checked side beside it
     for text in ("县政府督查室对秸秆禁烧工作开展专项督查，督查情况全县通报。",
-                 "7月12日，市督查组来到我县督查重点项目建设，县委常委、常务副县长陪同督查，县直有关部门积极配合。"):
+                 "7月12日，市督查组来到我县督查重点项目建设，县委常委、常务副县长陪同督查，县直有关部门积极配合。",
+                 "督查组现场反馈督查意见，对督查中发现的问题，督促责任单位限期整改。",
+                 "对督查反馈的问题，县政府督查室实行清单管理，跟踪督办，逐项销号。"):
         assert by_theme(classify(report(text), taxonomy), "督查"), text
 
 
@@ -850,6 +869,21 @@ def test_an_item_of_a_list_is_a_passing_mention(taxonomy):
     assert not by_theme(classify(report("一、过去五年的工作", FILLER * 15, listed, FILLER * 15), taxonomy), "作风建设")
     focused = "深入贯彻中央八项规定精神，深化作风建设，坚决整治不正之风。"
     assert by_theme(classify(report("一、过去五年的工作", FILLER * 15, focused, FILLER * 15), taxonomy), "作风建设")
+
+
+def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_mention(taxonomy):
+    """A sentence of several clauses whose evidence stands in one of them, not the first, while
+    another theme's words say as much in it, is that theme's: one demand in passing (a 镇's 信访
+    item: …信访专员，加强信息报送，确保小事不出村). First, or beside no other theme's words, the
+    clause is the sentence's matter."""
+    visits = "我镇严格落实党政领导接访制度，随时接待来访群众，了解群众诉求，及时处置到位。"
+    passing = "加快信访网格化建设，明确各村信访专员，加强信息报送，确保小事不出村、大事不出镇。"
+    r = report(visits + passing + FILLER * 3)
+    assert not by_theme(classify(r, taxonomy), "信息报送") and by_theme(classify(r, taxonomy), "信访")
+    first = "加强信息报送，加快信访网格化建设，明确各村信访专员，确保小事不出村、大事不出镇。"
+    assert by_theme(classify(report(visits + first + FILLER * 3), taxonomy), "信息报送")
+    own = "各科室要高度重视，明确专人负责，严格审核把关，认真做好政务信息报送工作。"
+    assert by_theme(classify(report(FILLER + own + FILLER * 3), taxonomy), "信息报送")
 
 
 def test_an_item_of_an_enumeration_is_not_a_heading(taxonomy):
