@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 from baogao.analysis.formulations import MIN_REPORTS, extract, page
+from baogao.listing_html import END, START, parse
 
 
 def test_extract_quoted_phrases_and_four_character_series():
@@ -63,6 +64,18 @@ def test_page_lists_what_at_least_three_reports_use_most_widely_first():
     assert "<b>" not in page(entries).replace("&lt;b&gt;", "")  # report text is shown, never markup
     queries = [parse_qs(urlsplit(link).query)["q"][0] for link in table.links]
     assert queries == ["“<b>作风</b>”", "“三服务”"]  # each links to its own search
+
+
+def test_the_table_is_one_listing_block_that_markdown_does_not_parse():
+    """Thousands of rows at 10 000 reports: read into elements directly (baogao.listing_html), with
+    a bar per archive year in each chart, never as raw HTML for Markdown's html.parser."""
+    entries = [entry(rid, year, "“三服务”") for rid, year in (("a", 2019), ("b", 2021), ("c", 2023))]
+    lines = page(entries).split("\n")
+    start, end = lines.index(START), lines.index(END)
+    assert not any("<" in line for line in lines[:start] + lines[end + 1:])
+    (table,) = parse("\n".join(lines[start + 1:end]))
+    assert table.tag == "table" and len(table.findall("./tbody/tr")) == 1
+    assert len(table.findall(".//svg/rect")) == 3
 
 
 def test_the_corpus_page_counts_match_the_texts(corpus_site):
