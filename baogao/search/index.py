@@ -665,13 +665,14 @@ def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, val
     term_byte_end = np.append(term_byte_start[1:], len(data))
     term_shard = shard[term_first]
     term_codes = _key_codes(keys[term_first], n).astype("<u4")
+    sizes, size_length = encode_varints(term_byte_end - term_byte_start)  # all shards' at once: one call, not one each
+    size_start = np.concatenate(([0], np.cumsum(size_length))).tolist()
 
     present, first = np.unique(term_shard, return_index=True)
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
-        sizes, _ = encode_varints(term_byte_end[lo:hi] - term_byte_start[lo:hi])
         postings = data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        write_file(root, version, shard_name(version, n, s), _shard_blob(shards, terms, sizes, postings))
+        write_file(root, version, shard_name(version, n, s), _shard_blob(shards, terms, sizes[size_start[lo]:size_start[hi]], postings))
     return set(present.tolist())
 
 
