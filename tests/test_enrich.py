@@ -1580,6 +1580,18 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
     assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
     assert find_places("寿县的局面") == []  # (局面 is no bureau)
+    # …after a word too when its level word is written again (落实黟县县委…); not inside one (县县)
+    assert [p.name for p in find_places("我镇认真贯彻落实黟县县委十四届五次全会精神")] == ["黟县"]
+
+
+def test_a_county_whose_committee_or_government_is_followed_is_named_after_the_verb():
+    # 落实霍邱县委…: the county's body followed (the guard of three-character names is for 中南部县城)
+    assert [p.name for p in find_places("我镇认真贯彻落实霍邱县委十四届五次全会精神")] == ["霍邱县"]
+    assert [p.name for p in find_places("按照南部县人民政府的统一部署")] == ["南部县"]
+    assert find_places("落实南部县城建设任务") == []  # 县城: the county town of a south
+    assert find_places("县发改局会同县人大、县政府督查室组成联合督查组") == []  # 会同: a verb, not 会同县
+    assert meta("上半年工作总结", "今年以来，我镇认真贯彻落实黟县县委十四届五次全会精神，各项工作取得了新进展。",
+                "宏村镇人民政府", "2023年7月10日")["region"] == "安徽省"
 
 
 def test_a_word_that_holds_a_places_name_is_no_place():
