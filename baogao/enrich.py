@@ -19,7 +19,8 @@ Where each value is looked for, in order:
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
   办公室在…; a town's 党委 with its government is the town; none when the opening tells of a
   visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
-  text names most; a personal report's (述职报告) post's office before all; a body named by its level word
+  text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
+  as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
   subject);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
@@ -84,12 +85,13 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     title, text, opening, fold = _read(report)
     stem = fold(_file_stem(source_name))
 
-    doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
+    subtitle = fold(report.subtitle)
+    doc_type = _doc_type(title, stem, opening, subtitle)
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
     year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary, met)
-    org = _org(title, stem, opening, text)
+    org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     return {
@@ -1154,8 +1156,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     return org
 
 
-def _org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _find_org(title, stem, opening, text) or _titled_place(title) or _named_we(stem, opening)
+def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str | None:
+    org = _find_org(title, stem, opening, text) or _titled_place(title) or _subtitled_place(subtitle) or _named_we(stem, opening)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
@@ -1249,6 +1251,17 @@ def _titled_place(title: str) -> str | None:
     if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
         return None
     return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
+
+
+# 党建引领聚合力 乡村振兴展新颜 / ——潜山市黄铺镇乡村振兴典型材料: a paper that its subtitle says is a place's own
+_PLACES_PAPER = re.compile(r"(?:经验|典型|交流|汇报|发言)?材料$|(?:经验|做法)$|工作(?:总结|汇报)$")
+
+
+def _subtitled_place(subtitle: str) -> str | None:
+    """The place a subtitle opens with when it names the paper as that place's (…乡村振兴典型材料, …经验交流材料)."""
+    rest = _LEADING_YEAR.sub("", subtitle)
+    place = _leading_place(rest)
+    return place if place and _PLACES_PAPER.search(rest) else None
 
 
 def _without_province(org: str) -> str:

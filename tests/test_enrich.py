@@ -1196,6 +1196,24 @@ def test_a_motto_titles_names_no_type_its_subtitle_does():
     assert meta("攻坚克难 砥砺前行", "一、主要工作")["doc_type"] == "其他"
 
 
+@pytest.mark.parametrize(
+    ("subtitle", "opening", "org", "level", "region"),
+    [
+        # a motto's subtitle that names the paper as a place's own names its writer
+        ("潜山市黄铺镇乡村振兴典型材料", "黄铺镇位于潜山市北部，辖12个村（社区）。", "潜山市黄铺镇", "乡", "安徽省"),
+        ("黄铺镇乡村振兴经验材料", "近年来，我镇以党建为引领，大力发展特色产业。", "黄铺镇", "乡", None),
+        ("如皋市政务服务改革经验交流材料", "近年来，我们坚持以群众满意为标准。", "如皋市", "县", "江苏省"),
+        # …not a meeting it was spoken at, nor a study of a place
+        ("在全县平安建设工作会议上的交流发言", "近年来，我们坚持和发展新时代“枫桥经验”。", None, None, None),
+        ("红安县农村集体经济发展情况调研报告", "今年5月，课题组深入各乡镇开展调研。", None, None, "湖北省"),
+    ],
+)
+def test_a_subtitle_that_names_a_places_paper_names_its_writer(subtitle, opening, org, level, region):
+    report = replace(make("党建引领聚合力 乡村振兴展新颜", "——" + subtitle, opening, "一、主要做法"), subtitle=subtitle)
+    result = enrich(report, HASH_NAME)
+    assert (result["org"], result["level"], result["region"]) == (org, level, region)
+
+
 # Text made of the characters the rules look at, so that random draws hit them often.
 _PIECES = list(
     "县市省区乡镇州旗政府办公室局委员会总工会关于印发通知办法意见讲话在上的报告年月日度"
