@@ -1168,8 +1168,9 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
 # characters the table may lack, not opening as a clause's preposition does (按照, 根据); inside a clause
 # (学习永修县人民政府的经验), at least its last two. None of them a word that stands for a place (全县, 各乡镇, 本县, 市县).
 _STEM = rf"(?![全各本我该每此其省市县区州旗乡镇])[{_HAN}]"
-_PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})$")
-_PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
+# (\Z, not $: 督查通报 / 县委督查室 is no 通报县's office)
+_PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})\Z")
+_PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})\Z")
 
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
@@ -1207,7 +1208,9 @@ def _placed_later(org: str, text: str) -> str:
         places.add(place[-3:])  # (a stem read in a clause is its last two characters: 学习大平安县 is 平安县's)
         start = m.start() - len(place) + 1
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", m.end())
-        alone = text[line_start : line_end if line_end >= 0 else len(text)].strip() == place + m.group()[1:]
+        # (a signature line of its own, the party's prefix before a committee's office too: 中共太和县委督查室)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        alone = _PARTY_OF_PLACE.sub("", line) == place + m.group()[1:]
         # (a place the table lacks only on a line of its own: 按照市指挥部办公室印发… opens a clause too)
         if alone or (listed and _PLACE_AT_CLAUSE.search(text[max(0, start - 12) : start] + place[:2])
                      and re.match(_SUBJECT_NEXT, text[m.end() :]) and not _HELD_UP.search(_sentence(text, start))

@@ -940,6 +940,23 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
     assert (found["org"], found["region"]) == (org, region)
 
 
+@pytest.mark.parametrize(
+    ("signature", "org"),
+    [
+        # a bulletin's issuer named by its level word (县委督查室) signs with its place after the party's prefix
+        ("中共太和县委督查室", "太和县委督查室"),
+        ("太和县委督查室", "太和县委督查室"),
+        ("县委督查室", "县委督查室"),
+    ],
+)
+def test_a_bulletins_issuer_gets_the_place_it_signs_with(signature, org):
+    # (the line above the masthead, …督查通报, ends in two characters: no place 通报县 before 县委督查室)
+    found = enrich(parse(("关于全县“三夏”生产工作的督查通报", "县委督查室", "督查通报", "第8期",
+                          "6月5日至7日，县委督查室对全县16个乡镇进行了督查。各乡镇高度重视，措施有力。", "一、基本情况",
+                          "各乡镇均成立了工作专班。", signature, "2023年6月9日"), HASH_NAME), HASH_NAME)
+    assert found["org"] == org
+
+
 def test_a_districts_street_office_is_of_the_township_level():
     found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成任务。", "宜宾市翠屏区人民政府南岸街道办事处", "2023年12月1日")
     assert (found["level"], found["region"]) == ("乡", "四川省")
