@@ -210,6 +210,9 @@ _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^�
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
+# …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
+# the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
+_RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
@@ -745,9 +748,11 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None
-    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) if titled else None
+    # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
+    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) or (
+        None if summary else _RECTIFIED_YEAR.search(_normalize_digits(title))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
-        return dated, "text", None  # 关于表彰2017年度…的决定, 珠政办函〔2018〕26号
+        return dated, "text", None
     for source, year in (
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),

@@ -1815,6 +1815,13 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
         ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
+        # …nor a year whose findings are set right (an audit's, an inspection's, a meeting's), when the date line says
+        ("关于2022年度预算执行审计发现问题整改情况的报告", ["县审计局：", "现将整改情况报告如下：", "罗田县财政局", "2023年8月10日"], 2023, None),
+        ("关于2022年县委巡察反馈问题整改落实情况的报告", ["现将整改情况报告如下：", "中共岳西县水利局党组", "2023年3月20日"], 2023, None),
+        ("2022年度民主生活会整改落实情况报告", ["会后，班子逐项抓好整改。", "中共官庄镇委员会", "2023年6月30日"], 2023, None),
+        ("关于2022年度预算执行审计发现问题整改情况的报告", ["现将整改情况报告如下："], 2022, None),  # no date line: the title's
+        ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
+        ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
         ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
