@@ -9,7 +9,8 @@ place table of `baogao.places`, loaded once on first use.
 Where each value is looked for, in order:
 - year: title → file name → the text's date line (or a web copy's source line at the end) or a
   phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
-  is of the next) → the year whose projects' progress the opening checks → the year the file says
+  is of the next) → the year whose projects' progress the opening checks → the year a 政府工作报告's part on the
+  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → the year the file says
   it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
@@ -302,6 +303,18 @@ def _first_year(s: str, bare: bool) -> int | None:
             if _plausible(int(m.group(1))):
                 return int(m.group(1))
     return None
+
+
+# A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the
+# year after the one it looks back on (一、2023年工作回顾); not a term's (今后五年的目标任务) nor a summary's 打算.
+_PLANNED_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*(\d{4})\s?年(?:政府)?(?:的)?(?:主要|重点)?"
+                           r"(?:工作(?:安排|任务|建议|部署|重点)|目标任务|重点工作|主要任务)\s*$", re.MULTILINE)
+_REVIEWED_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*(\d{4})\s?年(?:政府)?工作回顾\s*$", re.MULTILINE)
+
+
+def _planned_year(text: str) -> int | None:
+    years = {int(m.group(1)) for m in _PLANNED_PART.finditer(text)} | {int(m.group(1)) + 1 for m in _REVIEWED_PART.finditer(text)}
+    return years.pop() if len(years) == 1 and _plausible(min(years)) else None
 
 
 def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
@@ -758,6 +771,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
+        ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):

@@ -1812,6 +1812,14 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a 政府工作报告 without a date line is of the year its part on the work ahead names, after the year it reviews
+        ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。", "二、2024年工作安排", "今年是关键之年。"],
+         2024, None),
+        ("政府工作报告", ["各位代表：", "一、过去五年工作回顾", "五年来，全县经济增长。", "二、今后五年的目标任务", "三、2023年重点工作"],
+         2023, None),
+        ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。"], 2024, None),
+        ("政府工作报告", ["各位代表：", "一、过去五年工作回顾", "二、今后五年的目标任务"], None, None),
+        ("工作总结", ["今年以来，我局各项工作有序推进。", "一、主要工作", "三、2024年工作安排"], None, None),  # a summary's plan
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
         ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
