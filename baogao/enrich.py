@@ -859,7 +859,7 @@ _SIGNED_ON = (rf"(?:(?:\d{{4}}|\d\d[{PLACEHOLDER}]{{2}}|[〇○零一二三四�
               rf"(?:\s*(?:[\d一二三四五六七八九十]{{1,3}}|[{PLACEHOLDER}]{{1,2}})?\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
-_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{1,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)

@@ -2154,10 +2154,12 @@ def test_a_second_document_in_the_file_does_not_date_or_sign_the_first():
     assert meta("关于做好值班工作的通知", *notice)["date"] == "2023-03-01"
 
 
-def test_a_studys_team_and_its_month_under_the_title_date_it():
-    found = meta("关于全县村级组织运转经费保障情况的调研报告", "繁峙县人民政府办公室调研组", "（2018年11月）",
+@pytest.mark.parametrize(("team", "org"), [("繁峙县人民政府办公室调研组", "繁峙县人民政府办公室"),
+                                         ("县政协调研组", "县政协"), ("市人大常委会调研组", "市人大常委会")])  # (a level word's body)
+def test_a_studys_team_and_its_month_under_the_title_date_it(team, org):
+    found = meta("关于全县村级组织运转经费保障情况的调研报告", team, "（2018年11月）",
                  "村级组织运转经费是保障村级组织正常运转的基础。现将调研情况报告如下。")
-    assert (found["year"], found["org"]) == (2018, "繁峙县人民政府办公室")
+    assert (found["year"], found["org"]) == (2018, org)
 
 
 @pytest.mark.parametrize(
