@@ -9,7 +9,8 @@ place table of `baogao.places`, loaded once on first use.
 Where each value is looked for, in order:
 - year: title → file name → the text's date line (or a web copy's source line at the end) or a
   phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
-  is of the next) → the year whose projects' progress the opening checks → the year the file says
+  is of the next) → the year whose projects' progress the opening checks → the year a 政府工作报告's part on the
+  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → the year the file says
   it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
@@ -19,7 +20,8 @@ Where each value is looked for, in order:
   name next to the date line) → the subject of an opening clause (2023年，县行政审批服务局
   办公室在…; a town's 党委 with its government is the town; none when the opening tells of a
   visit to the writer's place, …一行莅临我县) → 我办/我局/我会 resolved to the body of that kind the
-  text names most; a personal report's (述职报告) post's office before all; a body named by its level word
+  text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
+  as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
   subject);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
@@ -84,12 +86,13 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     title, text, opening, fold = _read(report)
     stem = fold(_file_stem(source_name))
 
-    doc_type = _doc_type(title, stem, opening, fold(report.subtitle))
+    subtitle = fold(report.subtitle)
+    doc_type = _doc_type(title, stem, opening, subtitle)
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
     year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary, met)
-    org = _org(title, stem, opening, text)
+    org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     return {
@@ -208,6 +211,9 @@ _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^�
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
+# …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
+# the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
+_RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
@@ -297,6 +303,18 @@ def _first_year(s: str, bare: bool) -> int | None:
             if _plausible(int(m.group(1))):
                 return int(m.group(1))
     return None
+
+
+# A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the
+# year after the one it looks back on (一、2023年工作回顾); not a term's (今后五年的目标任务) nor a summary's 打算.
+_PLANNED_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*(\d{4})\s?年(?:政府)?(?:的)?(?:主要|重点)?"
+                           r"(?:工作(?:安排|任务|建议|部署|重点)|目标任务|重点工作|主要任务)\s*$", re.MULTILINE)
+_REVIEWED_PART = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*(\d{4})\s?年(?:政府)?工作回顾\s*$", re.MULTILINE)
+
+
+def _planned_year(text: str) -> int | None:
+    years = {int(m.group(1)) for m in _PLANNED_PART.finditer(text)} | {int(m.group(1)) + 1 for m in _REVIEWED_PART.finditer(text)}
+    return years.pop() if len(years) == 1 and _plausible(min(years)) else None
 
 
 def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
@@ -743,14 +761,17 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         # 关于2019年部分节假日安排的通知, 国办发明电〔2018〕15号, 2018年12月4日: a title's later year
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None
-    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) if titled else None
+    # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
+    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) or (
+        None if summary else _RECTIFIED_YEAR.search(_normalize_digits(title))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
-        return dated, "text", None  # 关于表彰2017年度…的决定, 珠政办函〔2018〕26号
+        return dated, "text", None
     for source, year in (
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
+        ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):
@@ -838,7 +859,7 @@ _SIGNED_ON = (rf"(?:(?:\d{{4}}|\d\d[{PLACEHOLDER}]{{2}}|[〇○零一二三四�
               rf"(?:\s*(?:[\d一二三四五六七八九十]{{1,3}}|[{PLACEHOLDER}]{{1,2}})?\s*日)?"
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
-_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{2,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
+_RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{1,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)
@@ -1154,8 +1175,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     return org
 
 
-def _org(title: str, stem: str, opening: str, text: str) -> str | None:
-    org = _find_org(title, stem, opening, text) or _titled_place(title) or _named_we(stem, opening)
+def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str | None:
+    org = _find_org(title, stem, opening, text) or _titled_place(title) or _subtitled_place(subtitle) or _named_we(stem, opening)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
@@ -1166,8 +1187,9 @@ def _org(title: str, stem: str, opening: str, text: str) -> str | None:
 # characters the table may lack, not opening as a clause's preposition does (按照, 根据); inside a clause
 # (学习永修县人民政府的经验), at least its last two. None of them a word that stands for a place (全县, 各乡镇, 本县, 市县).
 _STEM = rf"(?![全各本我该每此其省市县区州旗乡镇])[{_HAN}]"
-_PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})$")
-_PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})$")
+# (\Z, not $: 督查通报 / 县委督查室 is no 通报县's office)
+_PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})\Z")
+_PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})\Z")
 
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
@@ -1205,7 +1227,9 @@ def _placed_later(org: str, text: str) -> str:
         places.add(place[-3:])  # (a stem read in a clause is its last two characters: 学习大平安县 is 平安县's)
         start = m.start() - len(place) + 1
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", m.end())
-        alone = text[line_start : line_end if line_end >= 0 else len(text)].strip() == place + m.group()[1:]
+        # (a signature line of its own, the party's prefix before a committee's office too: 中共太和县委督查室)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        alone = _PARTY_OF_PLACE.sub("", line) == place + m.group()[1:]
         # (a place the table lacks only on a line of its own: 按照市指挥部办公室印发… opens a clause too)
         if alone or (listed and _PLACE_AT_CLAUSE.search(text[max(0, start - 12) : start] + place[:2])
                      and re.match(_SUBJECT_NEXT, text[m.end() :]) and not _HELD_UP.search(_sentence(text, start))
@@ -1249,6 +1273,17 @@ def _titled_place(title: str) -> str | None:
     if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
         return None
     return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
+
+
+# 党建引领聚合力 乡村振兴展新颜 / ——潜山市黄铺镇乡村振兴典型材料: a paper that its subtitle says is a place's own
+_PLACES_PAPER = re.compile(r"(?:经验|典型|交流|汇报|发言)?材料$|(?:经验|做法)$|工作(?:总结|汇报)$")
+
+
+def _subtitled_place(subtitle: str) -> str | None:
+    """The place a subtitle opens with when it names the paper as that place's (…乡村振兴典型材料, …经验交流材料)."""
+    rest = _LEADING_YEAR.sub("", subtitle)
+    place = _leading_place(rest)
+    return place if place and _PLACES_PAPER.search(rest) else None
 
 
 def _without_province(org: str) -> str:

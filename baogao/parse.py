@@ -84,7 +84,9 @@ _OPENS_TITLE = re.compile(r".{0,30}?关于|(?:19|20)\d\d|[〇○零一二三四�
 
 _DASHES = ("——", "――", "--")
 # A title line that ends with a body's name (××县人民政府办公室) may go on with 关于… below.
-_BODY = r"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处)"
+# (and a party committee's departments and offices: 中共舒城县委组织部, 县委政研室, 县纪委)
+_BODY = (r"(?:政府|办公[室厅]|委员会|管委会|局|厅|总工会|妇联|党委|党组|党工委|[省市县区乡镇]委|办事处"
+         r"|(?<=委)(?:组织|宣传|统战|政法|社会工作)部|(?<=委)(?:政研|督查|研究)室|(?<=[省市县区])(?:纪委|政法委|编办))")
 _ISSUER = rf"(?:{_BODY}|中心|{INSTITUTIONS})"
 _ISSUER_END = re.compile(rf"{_ISSUER}$")
 # (a news headline may end on the school, hospital or centre it tells of: 爱心企业走进红安县第一中学)

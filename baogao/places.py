@@ -18,10 +18,11 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
   immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
   when they open a clause and their government or party committee follows (寿县人民政府督查室,
-  歙县委: a signature or a letterhead). The same qualified spelling resolves names that exist
+  歙县委: a signature or a letterhead; after any word with the level word again, 落实黟县县委). The same qualified spelling resolves names that exist
   in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
-not 海城市). A name that stays ambiguous is returned with province None.
+not 海城市), or after a verb of following before the county's committee or government (落实霍邱县委).
+A name that stays ambiguous is returned with province None.
 """
 
 from __future__ import annotations
@@ -196,8 +197,10 @@ def _one_character_county_pattern() -> re.Pattern[str]:
     # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府), or before
     # one of the county's bureaus (勉县林业局): the one place such a short name cannot be part of another word
     names = "|".join(sorted(_one_character_counties()))
+    # (after a word too when the level word is written again, 落实黟县县委…: no word ends in 黟县县)
     return re.compile(
         rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协)|[\u4e00-\u9fff]{{1,6}}?局(?![面势限]))"
+        rf"|(?:{names})(?=县(?:(?:人民)?政府|委))"
     )
 
 
@@ -214,6 +217,8 @@ _TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街�
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+_BODY_OF_PLACE = re.compile(r"(?:人民)?政府|委|人大|政协")
+_FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$")
 # The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委.
 PARTY_PREFIXES = ("中共", "共青团")
 
@@ -224,6 +229,8 @@ def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
     if start == 0 or (found and found[-1].end == start) or any(
             text.startswith(prefix, start - len(prefix)) for prefix in PARTY_PREFIXES):
         return True  # (中共盱眙县委, 共青团宁乡市委: the party's and the league's committees of a place)
+    if _FOLLOWING.search(text, 0, start) and _BODY_OF_PLACE.match(text, start + 3):
+        return True  # (落实霍邱县委…, 按照江北区人民政府…: a county's committee or government followed; not 会同县人大)
     prev = text[start - 1]
     return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
 

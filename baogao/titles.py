@@ -219,7 +219,10 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     shown = _placed(title, org)
     lead = _LEADING_YEAR.match(shown)
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
-    speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(_place_end(org or ""))
+    # (a town's 表态发言 at it by its town: 石门镇, 铁炉乡党委)
+    town = _LOCAL_PLACE.match(org or "")
+    speech = bool(_AREA_SPEECH.match(_LEADING_YEAR.sub("", shown))) and bool(
+        _place_end(org or "") or town and org and org[0] not in _LEVEL_WORDS)
     if post and is_personal_report(shown):
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _post_placed(post, org) + rest  # (the post names its office: no owner besides)

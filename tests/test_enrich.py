@@ -940,6 +940,23 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
     assert (found["org"], found["region"]) == (org, region)
 
 
+@pytest.mark.parametrize(
+    ("signature", "org"),
+    [
+        # a bulletin's issuer named by its level word (县委督查室) signs with its place after the party's prefix
+        ("中共太和县委督查室", "太和县委督查室"),
+        ("太和县委督查室", "太和县委督查室"),
+        ("县委督查室", "县委督查室"),
+    ],
+)
+def test_a_bulletins_issuer_gets_the_place_it_signs_with(signature, org):
+    # (the line above the masthead, …督查通报, ends in two characters: no place 通报县 before 县委督查室)
+    found = enrich(parse(("关于全县“三夏”生产工作的督查通报", "县委督查室", "督查通报", "第8期",
+                          "6月5日至7日，县委督查室对全县16个乡镇进行了督查。各乡镇高度重视，措施有力。", "一、基本情况",
+                          "各乡镇均成立了工作专班。", signature, "2023年6月9日"), HASH_NAME), HASH_NAME)
+    assert found["org"] == org
+
+
 def test_a_districts_street_office_is_of_the_township_level():
     found = meta("关于2023年工作情况的汇报", "一、主要工作", "全年完成任务。", "宜宾市翠屏区人民政府南岸街道办事处", "2023年12月1日")
     assert (found["level"], found["region"]) == ("乡", "四川省")
@@ -1194,6 +1211,24 @@ def test_a_motto_titles_names_no_type_its_subtitle_does():
                      subtitle="红安县人民政府办公室2023年工作总结")
     assert enrich(report, HASH_NAME)["doc_type"] == "工作总结"
     assert meta("攻坚克难 砥砺前行", "一、主要工作")["doc_type"] == "其他"
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "opening", "org", "level", "region"),
+    [
+        # a motto's subtitle that names the paper as a place's own names its writer
+        ("潜山市黄铺镇乡村振兴典型材料", "黄铺镇位于潜山市北部，辖12个村（社区）。", "潜山市黄铺镇", "乡", "安徽省"),
+        ("黄铺镇乡村振兴经验材料", "近年来，我镇以党建为引领，大力发展特色产业。", "黄铺镇", "乡", None),
+        ("如皋市政务服务改革经验交流材料", "近年来，我们坚持以群众满意为标准。", "如皋市", "县", "江苏省"),
+        # …not a meeting it was spoken at, nor a study of a place
+        ("在全县平安建设工作会议上的交流发言", "近年来，我们坚持和发展新时代“枫桥经验”。", None, None, None),
+        ("红安县农村集体经济发展情况调研报告", "今年5月，课题组深入各乡镇开展调研。", None, None, "湖北省"),
+    ],
+)
+def test_a_subtitle_that_names_a_places_paper_names_its_writer(subtitle, opening, org, level, region):
+    report = replace(make("党建引领聚合力 乡村振兴展新颜", "——" + subtitle, opening, "一、主要做法"), subtitle=subtitle)
+    result = enrich(report, HASH_NAME)
+    assert (result["org"], result["level"], result["region"]) == (org, level, region)
 
 
 # Text made of the characters the rules look at, so that random draws hit them often.
@@ -1580,6 +1615,18 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
     assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
     assert find_places("寿县的局面") == []  # (局面 is no bureau)
+    # …after a word too when its level word is written again (落实黟县县委…); not inside one (县县)
+    assert [p.name for p in find_places("我镇认真贯彻落实黟县县委十四届五次全会精神")] == ["黟县"]
+
+
+def test_a_county_whose_committee_or_government_is_followed_is_named_after_the_verb():
+    # 落实霍邱县委…: the county's body followed (the guard of three-character names is for 中南部县城)
+    assert [p.name for p in find_places("我镇认真贯彻落实霍邱县委十四届五次全会精神")] == ["霍邱县"]
+    assert [p.name for p in find_places("按照南部县人民政府的统一部署")] == ["南部县"]
+    assert find_places("落实南部县城建设任务") == []  # 县城: the county town of a south
+    assert find_places("县发改局会同县人大、县政府督查室组成联合督查组") == []  # 会同: a verb, not 会同县
+    assert meta("上半年工作总结", "今年以来，我镇认真贯彻落实黟县县委十四届五次全会精神，各项工作取得了新进展。",
+                "宏村镇人民政府", "2023年7月10日")["region"] == "安徽省"
 
 
 def test_a_word_that_holds_a_places_name_is_no_place():
@@ -1765,9 +1812,24 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a 政府工作报告 without a date line is of the year its part on the work ahead names, after the year it reviews
+        ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。", "二、2024年工作安排", "今年是关键之年。"],
+         2024, None),
+        ("政府工作报告", ["各位代表：", "一、过去五年工作回顾", "五年来，全县经济增长。", "二、今后五年的目标任务", "三、2023年重点工作"],
+         2023, None),
+        ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。"], 2024, None),
+        ("政府工作报告", ["各位代表：", "一、过去五年工作回顾", "二、今后五年的目标任务"], None, None),
+        ("工作总结", ["今年以来，我局各项工作有序推进。", "一、主要工作", "三、2024年工作安排"], None, None),  # a summary's plan
         # the year commended is not the year of the decision, when its number says which that is
         ("关于表彰2017年度全区热线工作先进单位的决定", ["珠政办函〔2018〕26号", "各街道、乡镇："], 2018, None),
         ("关于表彰2017年度全区热线工作先进单位的决定", ["各街道、乡镇："], 2017, None),
+        # …nor a year whose findings are set right (an audit's, an inspection's, a meeting's), when the date line says
+        ("关于2022年度预算执行审计发现问题整改情况的报告", ["县审计局：", "现将整改情况报告如下：", "罗田县财政局", "2023年8月10日"], 2023, None),
+        ("关于2022年县委巡察反馈问题整改落实情况的报告", ["现将整改情况报告如下：", "中共岳西县水利局党组", "2023年3月20日"], 2023, None),
+        ("2022年度民主生活会整改落实情况报告", ["会后，班子逐项抓好整改。", "中共官庄镇委员会", "2023年6月30日"], 2023, None),
+        ("关于2022年度预算执行审计发现问题整改情况的报告", ["现将整改情况报告如下："], 2022, None),  # no date line: the title's
+        ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
+        ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
         ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
@@ -2092,10 +2154,12 @@ def test_a_second_document_in_the_file_does_not_date_or_sign_the_first():
     assert meta("关于做好值班工作的通知", *notice)["date"] == "2023-03-01"
 
 
-def test_a_studys_team_and_its_month_under_the_title_date_it():
-    found = meta("关于全县村级组织运转经费保障情况的调研报告", "繁峙县人民政府办公室调研组", "（2018年11月）",
+@pytest.mark.parametrize(("team", "org"), [("繁峙县人民政府办公室调研组", "繁峙县人民政府办公室"),
+                                         ("县政协调研组", "县政协"), ("市人大常委会调研组", "市人大常委会")])  # (a level word's body)
+def test_a_studys_team_and_its_month_under_the_title_date_it(team, org):
+    found = meta("关于全县村级组织运转经费保障情况的调研报告", team, "（2018年11月）",
                  "村级组织运转经费是保障村级组织正常运转的基础。现将调研情况报告如下。")
-    assert (found["year"], found["org"]) == (2018, "繁峙县人民政府办公室")
+    assert (found["year"], found["org"]) == (2018, org)
 
 
 @pytest.mark.parametrize(

@@ -310,6 +310,13 @@ TITLES = [
                  "五台县人民政府办公室关于2023年度目标责任考核工作完成情况的汇报", True, 0, ("p", "汇 报 材 料"), id="cover-page-over-title-lines"),
     pytest.param(["光山县水利局", "二〇二三年十二月", "2023年工作总结", P], HASH_NAME, "2023年工作总结", True, 0,
                  ("p", "光山县水利局"), id="cover-without-label"),
+    # …presented by a party committee's department or office (组织部, 政研室)
+    pytest.param(["汇报材料", "中共舒城县委组织部", "二〇二三年十一月", "抓党建促基层治理能力提升工作情况汇报", P], HASH_NAME,
+                 "抓党建促基层治理能力提升工作情况汇报", True, 0, ("p", "汇报材料"), id="cover-page-of-a-party-department"),
+    pytest.param(["县委政研室", "二〇二三年十一月", "关于全县民营经济发展情况的调研报告", P], HASH_NAME,
+                 "关于全县民营经济发展情况的调研报告", True, 0, ("p", "县委政研室"), id="cover-of-a-party-office"),
+    pytest.param(["县委组织部", "二〇二三年十一月", P], HASH_NAME, "县委组织部", True, 0,
+                 ("p", "二〇二三年十一月"), id="department-and-month-without-a-title-after"),
     pytest.param(["光山县水利局", "二〇二三年十二月", P], HASH_NAME, "光山县水利局", True, 0,
                  ("p", "二〇二三年十二月"), id="issuer-and-month-without-a-title-after"),
     pytest.param(["信息工作通报", "第5期", "本期要目", "一、5月份信息报送情况"], HASH_NAME, "", False, 0, ("p", "信息工作通报"),

@@ -73,6 +73,11 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         # …a county the place table lacks too (renamed since); not a word that stands for a place
         ("在全县安全生产工作会议上的讲话", "", 2024, "平安县人民政府", None, "2024年平安县在全县安全生产工作会议上的讲话"),
         ("在全县安全生产工作会议上的讲话", "", 2024, "本县人民政府", None, "2024年在全县安全生产工作会议上的讲话"),
+        # …a town's 表态发言 or 交流发言 at it by its town (a town the table lacks); not a level word's body
+        ("在全县经济工作会议上的表态发言", "", 2024, "石门镇", None, "2024年石门镇在全县经济工作会议上的表态发言"),
+        ("在全县2024年项目建设动员大会上的表态发言", "", 2024, "铁炉乡党委", None, "铁炉乡党委在全县2024年项目建设动员大会上的表态发言"),
+        ("在全县平安建设工作会议上的交流发言", "", 2023, "城关镇人民政府", None, "2023年城关镇在全县平安建设工作会议上的交流发言"),
+        ("在全县平安建设工作会议上的交流发言", "", 2023, "镇人民政府", None, "2023年在全县平安建设工作会议上的交流发言"),
         # a town the table lacks, for a title that names its body by the level word
         ("镇人民政府2023年工作总结", "", 2023, "堌阳镇人民政府", None, "堌阳镇人民政府2023年工作总结"),
         ("镇党委2023年工作总结", "", 2023, "堌阳镇人民政府", None, "堌阳镇党委2023年工作总结"),  # the town's, as 萧县政府办
