@@ -69,13 +69,15 @@ def test_page_lists_what_at_least_three_reports_use_most_widely_first():
 def test_the_table_is_one_listing_block_that_markdown_does_not_parse():
     """Thousands of rows at 10 000 reports: read into elements directly (baogao.listing_html), with
     a bar per archive year in each chart, never as raw HTML for Markdown's html.parser."""
-    entries = [entry(rid, year, "“三服务”") for rid, year in (("a", 2019), ("b", 2021), ("c", 2023))]
+    entries = [entry(rid, year, "“三服务”") for rid, year in (("a", 2019), ("b", 2021), ("c", 2021), ("d", 2023), ("e", 2020))]
+    entries.append(entry("f", 2022))  # a year of the archive without the formulation: no bar
     lines = page(entries).split("\n")
     start, end = lines.index(START), lines.index(END)
     assert not any("<" in line for line in lines[:start] + lines[end + 1:])
     (table,) = parse("\n".join(lines[start + 1:end]))
     assert table.tag == "table" and len(table.findall("./tbody/tr")) == 1
-    assert len(table.findall(".//svg/rect")) == 3
+    (path,) = table.findall(".//svg/path")  # the years' bars: 2021 twice as high, 2022 (no report) none
+    assert re.findall(r"M(\d+) 16v-(\d+)", path.get("d")) == [("0", "8"), ("5", "8"), ("10", "16"), ("20", "8")]
 
 
 def test_the_corpus_page_counts_match_the_texts(corpus_site):

@@ -7,7 +7,7 @@ read again), and `page` when the archive-wide pages are written, over every repo
 formulations: those found in at least MIN_REPORTS reports, most widely used first, each with its
 first and last year, a small bar chart of reports per year, and a link to its search. The table is
 a listing block (`baogao.listing_html`): thousands of rows that Markdown need not parse (parsed as
-raw HTML, this one page was ~3 s of each rebuild at 10 000 reports).
+raw HTML, its 3 000 rows at 10 000 reports took python-markdown 1.1 s CPU, as a block 0.3 s).
 """
 
 from __future__ import annotations
@@ -78,12 +78,10 @@ def _chart(years: Counter[int], archive_years: list[int]) -> str:
         return ""
     top = max(years.values())
     label = "，".join(f"{y}年 {years[y]} 篇" for y in sorted(years))
-    bars = []
-    for i, year in enumerate(archive_years):
-        height = round(_CHART_HEIGHT * years[year] / top) if years[year] else 0
-        bars.append(element("rect", x=str(i * (_BAR_WIDTH + _BAR_GAP)), y=str(_CHART_HEIGHT - height), width=str(_BAR_WIDTH),
-                            height=str(max(height, 1) if years[year] else 0)))
+    # the bars of the years with reports, as one path (a rect each made a page of 3 000 formulations 3.5 MB)
+    bars = "".join(f"M{i * (_BAR_WIDTH + _BAR_GAP)} {_CHART_HEIGHT}v-{max(1, round(_CHART_HEIGHT * years[year] / top))}h{_BAR_WIDTH}V{_CHART_HEIGHT}z"
+                   for i, year in enumerate(archive_years) if years[year])
     width = len(archive_years) * (_BAR_WIDTH + _BAR_GAP)
     # (no viewBox, which a listing block cannot spell: the drawing is its own size, as viewBox would make it)
-    return element("svg", *bars, **{"class": "baogao-spark", "role": "img", "aria-label": label, "width": str(width),
-                                    "height": str(_CHART_HEIGHT)})
+    return element("svg", element("path", d=bars), **{"class": "baogao-spark", "role": "img", "aria-label": label,
+                                                      "width": str(width), "height": str(_CHART_HEIGHT)})
