@@ -1480,3 +1480,14 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
 ])
 def test_机关效能建设_and_its_complaints_are_作风建设(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # society's 信息化 and an industry's 大数据 are not the government's: weak words, too weak to carry a heading
+    (("第十五条 本市实行信息化工程质量保修制度。承揽信息化工程的单位应当对信息化工程承担保修责任。",), False),
+    (("（二）基本原则。", "坚持公益性导向，提高医疗服务效率。",
+      "坚持信息化支撑，确保结果真实客观。通过加强信息系统建设，发挥大数据优势，强化考核数据分析应用。"), False),
+    (("（四）提升信息化水平", "推进电子政务建设，完成OA协同办公平台升级，实现公文网上流转。"), True),
+])
+def test_信息化_and_大数据_alone_are_not_数字政府(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "数字政府")) == about
