@@ -1491,3 +1491,16 @@ def test_机关效能建设_and_its_complaints_are_作风建设(taxonomy, lines,
 ])
 def test_信息化_and_大数据_alone_are_not_数字政府(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "数字政府")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 廉政建设和反腐败斗争 is one set phrase: one item of a year's review, not a passage
+    (("一、过去一年的工作回顾", "过去一年，全县经济保持平稳增长，地区生产总值增长6.5%。重点项目建设加快推进，新开工项目42个。"
+      "民生保障持续加强，城镇新增就业5200人。勤政廉政建设和反腐败斗争继续深入，查处了一批违纪违法案件。社会大局和谐稳定。"), False),
+    # a 纪委's information work is 信息报送, whatever frames it
+    (("英德市纪检监察部门在党风廉政建设和反腐败斗争中，十分注重发挥纪检监察信息功能，把信息报送工作列为考核各镇街纪检监察工作的"
+      "一项内容。去年，市纪委上报信息45条，报送采用率在全省34个直报点中排在第七位。",), False),
+    (("三、全面加强党风廉政建设", "认真落实党风廉政建设主体责任，严格执行中央八项规定精神，深化警示教育，持续推进党风廉政建设和反腐败斗争。"), True),
+])
+def test_党风廉政_named_in_passing_or_framing_other_work(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
