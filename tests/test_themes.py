@@ -1504,3 +1504,12 @@ def test_信息化_and_大数据_alone_are_not_数字政府(taxonomy, lines, abo
 ])
 def test_党风廉政_named_in_passing_or_framing_other_work(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # residents' 物业 (a hotline's complaints about housing estates) is not the office's 后勤
+    (("(一)物业管理类问题", "6月份,共受理物业管理类问题122个,其中市民热线116个,市长信箱5个。主要反映小区物业服务质量不高、未接通网络等问题。"), False),
+    (("（三）加强办公用房管理", "严格执行办公用房标准，完成机关办公用房清理腾退，规范机关物业服务，保障机关正常运转。"), True),
+])
+def test_residents_物业_is_not_后勤保障_the_offices_办公用房_is(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "后勤保障")) == about
