@@ -1508,8 +1508,29 @@ def test_党风廉政_named_in_passing_or_framing_other_work(taxonomy, lines, ab
 
 @pytest.mark.parametrize(("lines", "about"), [
     # residents' 物业 (a hotline's complaints about housing estates) is not the office's 后勤
-    (("(一)物业管理类问题", "6月份,共受理物业管理类问题122个,其中市民热线116个,市长信箱5个。主要反映小区物业服务质量不高、未接通网络等问题。"), False),
+    (("(一)物业管理类问题", "6月份,共受理物业管理类问题122个,其中市民热线116个。主要反映小区物业服务质量不高、未接通网络等问题。"), False),
     (("（三）加强办公用房管理", "严格执行办公用房标准，完成机关办公用房清理腾退，规范机关物业服务，保障机关正常运转。"), True),
 ])
 def test_residents_物业_is_not_后勤保障_the_offices_办公用房_is(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "后勤保障")) == about
+
+
+def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
+    # a 自查报告's or 述职报告's list of shortcomings names each matter in passing
+    r = report("一、存在的问题", "一是学习不够深入，理论联系实际不够。二是调查研究不够，深入基层少，对基层情况掌握不全面。"
+               "三是工作作风不够扎实，有时存在等靠思想。")
+    assert not by_theme(classify(r, taxonomy), "调查研究")
+    r = report("三、存在的问题", "一是党风廉政建设主体责任落实不够到位。二是机关事务管理不够规范，公务接待、公务用车管理有待加强。"
+               "三是数字政府建设推进较慢。")
+    assert not {m.theme for m in classify(r, taxonomy)} & {"党风廉政", "后勤保障", "数字政府"}
+    # nor is the first of them a paragraph's run-in heading (it ends as an item does)
+    r = report("（三）存在的问题和不足", "调查研究不够，深入基层不多；保密工作制度执行不严；政务数据共享不畅。")
+    assert not by_theme(classify(r, taxonomy), "调查研究")
+    # an item that says more of the matter than that it falls short is about it
+    r = report("三、存在的不足", "一是学习不够深入。二是保密制度执行不严。2023年以来，我办严格落实保密工作责任制，开展保密检查4次，"
+               "组织涉密人员保密培训2次，未发生失泄密事件。三是工作作风不够扎实。")
+    assert by_theme(classify(r, taxonomy), "保密工作")
+    # and the findings of a check of one matter, each about it, are its own
+    r = report("二、存在的问题", "一是部分单位信息报送不及时，重要情况迟报漏报。二是信息质量不高，反映问题的信息偏少。"
+               "三是信息员队伍不稳定，业务培训不够。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
