@@ -1534,3 +1534,13 @@ def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
     r = report("二、存在的问题", "一是部分单位信息报送不及时，重要情况迟报漏报。二是信息质量不高，反映问题的信息偏少。"
                "三是信息员队伍不稳定，业务培训不够。")
     assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 调研 alone, even in a lead, is support: 信息调研宣传 is an office's information and publicity work
+    (("会议要求，一要提高政治站位。二要加强统战信息报送。三要进一步完善信息调研宣传工作机制。"
+      "建立健全信息调研宣传工作审核制度、调研制度、调度制度、奖励制度以及学习培训制度等。",), False),
+    (("（三）加强调研工作。", "围绕县委中心工作开展专题调研8次，形成调研报告6篇，其中2篇获县领导批示。"), True),
+])
+def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "调查研究")) == about
