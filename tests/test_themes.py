@@ -1544,3 +1544,14 @@ def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
 ])
 def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "调查研究")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # keeping a person's or a firm's confidences is privacy and fair dealing, not the state's secrets
+    (("（四）加强个人信息保护", "建立用户个人信息保密制度，工作人员须签订保密协议，对来电人的个人隐私严格保密，不得泄露。"), False),
+    (("五、保密条款", "乙方对在履行合同过程中知悉的甲方商业秘密负有保密义务，未经甲方书面同意，不得向第三方泄露。"), False),
+    # unless they are named with them
+    (("第七条 12345热线工作中涉及的国家秘密、商业秘密、个人隐私以及其他依法应当保密的信息，工作人员应当依法履行保密义务。",), True),
+])
+def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
