@@ -1555,3 +1555,15 @@ def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
 ])
 def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
+
+
+def test_迟报漏报瞒报_written_together_is_one_piece_of_evidence(taxonomy):
+    # accident reporting as one sentence of a 安全生产 section is not 信息报送
+    for lines in (("二、安全生产", "全年开展安全生产大检查3次，排查整改隐患126处，全县未发生较大以上安全事故。"
+                   "发生事故要立即报告，严禁迟报漏报瞒报。"),
+                  ("（二）强化安全生产监管", "各乡镇要压实安全生产责任，深入开展隐患排查整治。"
+                   "发生事故要立即报告，严禁迟报漏报瞒报。加强应急值守，确保安全。")):
+        matches = classify(report(*lines), taxonomy)
+        assert by_theme(matches, "安全应急") and not by_theme(matches, "信息报送"), lines
+    r = report("二、强化汛期信息报告。", "各村发现险情后要第一时间上报镇党政办，坚决杜绝迟报漏报瞒报。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
