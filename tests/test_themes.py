@@ -1567,3 +1567,19 @@ def test_迟报漏报瞒报_written_together_is_one_piece_of_evidence(taxonomy):
         assert by_theme(matches, "安全应急") and not by_theme(matches, "信息报送"), lines
     r = report("二、强化汛期信息报告。", "各村发现险情后要第一时间上报镇党政办，坚决杜绝迟报漏报瞒报。")
     assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # a check of whether staff are at work, and who came late, is of their discipline (作风建设), not a 督查 of tasks
+    (("3月6日，县政府督查组对县直20个单位到岗情况进行了突击检查，发现5名工作人员迟到，已责成相关单位严肃处理。",), True),
+    (("3月6日上午，县纪委对县直单位到岗情况进行暗访，发现3名工作人员迟到，已责成所在单位批评教育。",), True),
+    # a 值班 rule's 按时到岗, pupils' lateness, and absent site workers in a 督查 of projects are not
+    (("（二）严格值班纪律。", "值班人员须按时到岗，不得迟到，确需调换的须向带班领导报告。"), False),
+    (("三是加强学生管理。", "严格学生考勤，对学生迟到、旷课情况每日登记，及时与家长沟通。"), False),
+    (("县政府督查室对全县重点项目推进情况开展专项督查，发现2个项目施工人员未到岗，项目进度滞后，已督促整改。",), False),
+])
+def test_a_check_of_到岗_is_作风建设(taxonomy, lines, about):
+    matches = classify(report(*lines), taxonomy)
+    assert bool(by_theme(matches, "作风建设")) == about
+    if about:
+        assert not by_theme(matches, "督查")
