@@ -1157,14 +1157,15 @@ CLAUSE_MIN = 3
 
 
 def _one_clause_of_many(found_in: _Occurrences, others: tuple[_Occurrences, ...], block: int, sentence: re.Match[str]) -> bool:
-    """Whether the theme's evidence in a sentence of `CLAUSE_MIN` clauses or more stands in one of
-    them only, not the first, and another theme's words say as much in it (…矛盾纠纷排查化解，加强
-    信息报送，确保小事不出村: the 信访 item's demands, one of them in passing). Not the first clause:
-    that is the sentence's subject (加强信息报送，确保…), not one demand among others."""
+    """Whether the theme's evidence in a sentence of `CLAUSE_MIN` clauses or more stands in a third
+    of them at most, not the first, and another theme's words say as much in it (…矛盾纠纷排查化解，
+    加强信息报送，确保小事不出村: the 信访 item's demands, one of them in passing; a speech's closing run
+    of seven demands, two of them on 作风). Not the first clause: that is the sentence's subject
+    (加强信息报送，确保…), not one demand among others."""
     start, end = sentence.span()
     clauses = [c.span() for c in _CLAUSE.finditer(sentence.string, start, end)]
     holding = [n for n, (a, b) in enumerate(clauses) if found_in.count(((block, a, b),))[0]]
-    if len(clauses) < CLAUSE_MIN or len(holding) != 1 or holding[0] == 0:
+    if len(clauses) < CLAUSE_MIN or not holding or 3 * len(holding) > len(clauses) or holding[0] == 0:
         return False
     own = found_in.count(((block, start, end),), 1)[0]
     return any(other.count(((block, start, end),), 1)[0] >= own for other in others)

@@ -1583,3 +1583,13 @@ def test_a_check_of_到岗_is_作风建设(taxonomy, lines, about):
     assert bool(by_theme(matches, "作风建设")) == about
     if about:
         assert not by_theme(matches, "督查")
+
+
+def test_two_demands_of_a_long_run_of_demands_are_passing_mentions(taxonomy):
+    # a speech's closing run of seven demands, two of them on 作风, in a sentence that names other themes as much
+    closing = ("同志们，做好今年的工作，任务艰巨，责任重大。各级各部门要切实加强领导，强化责任担当，大兴调查研究，严守保密纪律，"
+               "厉行勤俭节约，坚决落实中央八项规定精神，以优良作风确保各项目标任务圆满完成。")
+    assert not by_theme(classify(report(closing), taxonomy), "作风建设")
+    r = report("同志们，做好今年的工作，任务艰巨，责任重大。各级各部门要切实转变工作作风，坚决落实中央八项规定精神，"
+               "以优良作风确保各项目标任务圆满完成。")
+    assert by_theme(classify(r, taxonomy), "作风建设")
