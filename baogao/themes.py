@@ -704,7 +704,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             # `unless` words rule out are ruled out with it
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
-                               parent is not None and _vetoed(found_in, parent, texts), others)
+                               parent is not None and _vetoed(found_in, parent, texts), others,
+                               _shortcoming_share(found_in, section, sections, children, texts))
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             kids = children[i]
             if qualifies:
@@ -973,6 +974,48 @@ class _Context:
     names_other: bool  # the section's own heading names another theme
     parent_vetoed: bool = False  # a lead-in item of a passage the theme's `unless` words rule out
     others: tuple[_Occurrences, ...] = ()  # the other themes' words, which say what a sentence is about
+    share: float = 1.0  # what the evidence counts: 2/n for one shortcoming of a list of n (_shortcoming_share)
+
+
+# What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
+# (存在的不足：一是学习不够深入；二是调查研究不够；…) names each matter in passing.
+_SHORTCOMING = re.compile(r"不够|不足|不深|不强|不高|不严|不实|不细|不力|不到位|不全面|不规范|不及时|不完善|不健全|不畅"
+                          r"|有待|欠缺|薄弱|滞后|较慢|偏少|较少|较弱|流于形式")
+
+
+def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[Section], children: list[list[int]],
+                       texts: list[str]) -> float:
+    """2/n when the section is one item of a list of n ≥ 3 (一是…二是…) that mostly states
+    shortcomings, its own lead one of them (二是调查研究不够。), and fewer than half of the items
+    hold the theme's words: one shortcoming among others is a passing mention, as one item of a
+    list of n is. A list about the theme (the findings of a check of 信息报送, each item about it)
+    counts whole; 1 otherwise."""
+    if section.kind != "lead" or section.parent is None:
+        return 1.0
+    items = [sections[k] for k in children[section.parent] if sections[k].kind == "lead"]
+    if len(items) < 3:
+        return 1.0
+
+    def first_sentence(item: Section) -> re.Match[str] | None:  # past a lead's first clause (二是…不够规范，…有待加强。)
+        block, start, _ = item.head or item.body[0]
+        end = max(e for b, _, e in ((item.head,) if item.head else ()) + item.body if b == block)
+        return _SENTENCE.match(texts[block], start, end)
+
+    def states_shortcoming(item: Section) -> bool:
+        sentence = first_sentence(item)
+        return bool(sentence and _SHORTCOMING.search(sentence.group()))
+
+    def evidence(item: Section) -> float:
+        return found_in.count(((item.head,) if item.head else ()) + item.body)[0]
+
+    if not states_shortcoming(section) or 2 * sum(map(states_shortcoming, items)) < len(items):
+        return 1.0
+    own = first_sentence(section)
+    block = (section.head or section.body[0])[0]
+    if own is None or evidence(section) > found_in.count(((block, *own.span()),))[0]:
+        return 1.0  # the item says more of the matter than that it falls short (a paragraph on 社保类信访)
+    holding = sum(1 for item in items if evidence(item))
+    return 1.0 if 2 * holding >= len(items) else 2 / len(items)
 
 
 def _own_evidence(
@@ -990,8 +1033,9 @@ def _own_evidence(
     text_sum, text_counts = found_in.count(section.body)
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
-    if _is_list_item(section, texts):
+    if _is_list_item(section, texts) or context.share < 1:
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
+    head_sum, text_sum = head_sum * context.share, text_sum * context.share
     chars = sum(end - start for _, start, end in section.body)
     score = factor * head_sum + text_sum / max(1.0, chars / TEXT_UNIT)
     where = "heading" if section.kind == "heading" else "lead"
@@ -1009,7 +1053,8 @@ def _own_evidence(
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
     focus = None
-    if score < threshold and not (off_heading and context.names_other) and text_sum * factor >= sentence_threshold:
+    if (score < threshold and not (off_heading and context.names_other) and context.share == 1
+            and text_sum * factor >= sentence_threshold):
         focus = _passage_about(found_in, texts, section.body, factor, context.others)
     qualifies = score >= threshold or focus is not None
     if qualifies and section.kind == "window" and len(section.body) > 1:
@@ -1092,8 +1137,10 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
         for m in sentences:
             # A run-in heading: a short sentence that opens a paragraph with more text after it
             # in the paragraph, or on a line of its own before the next paragraph (1997's
-            # 深入开展反腐败斗争，加强勤政廉政建设。).
-            if m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and (m.end() < len(text) or k + 1 < len(spans)):
+            # 深入开展反腐败斗争，加强勤政廉政建设。). Not the first item of a list the paragraph is
+            # (调查研究不够，深入基层不多；保密…；…): it ends as an item does.
+            if (m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and not m.group().endswith(("；", ";"))
+                    and (m.end() < len(text) or k + 1 < len(spans))):
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
@@ -1110,14 +1157,15 @@ CLAUSE_MIN = 3
 
 
 def _one_clause_of_many(found_in: _Occurrences, others: tuple[_Occurrences, ...], block: int, sentence: re.Match[str]) -> bool:
-    """Whether the theme's evidence in a sentence of `CLAUSE_MIN` clauses or more stands in one of
-    them only, not the first, and another theme's words say as much in it (…矛盾纠纷排查化解，加强
-    信息报送，确保小事不出村: the 信访 item's demands, one of them in passing). Not the first clause:
-    that is the sentence's subject (加强信息报送，确保…), not one demand among others."""
+    """Whether the theme's evidence in a sentence of `CLAUSE_MIN` clauses or more stands in a third
+    of them at most, not the first, and another theme's words say as much in it (…矛盾纠纷排查化解，
+    加强信息报送，确保小事不出村: the 信访 item's demands, one of them in passing; a speech's closing run
+    of seven demands, two of them on 作风). Not the first clause: that is the sentence's subject
+    (加强信息报送，确保…), not one demand among others."""
     start, end = sentence.span()
     clauses = [c.span() for c in _CLAUSE.finditer(sentence.string, start, end)]
     holding = [n for n, (a, b) in enumerate(clauses) if found_in.count(((block, a, b),))[0]]
-    if len(clauses) < CLAUSE_MIN or len(holding) != 1 or holding[0] == 0:
+    if len(clauses) < CLAUSE_MIN or not holding or 3 * len(holding) > len(clauses) or holding[0] == 0:
         return False
     own = found_in.count(((block, start, end),), 1)[0]
     return any(other.count(((block, start, end),), 1)[0] >= own for other in others)

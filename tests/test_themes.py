@@ -1480,3 +1480,116 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
 ])
 def test_机关效能建设_and_its_complaints_are_作风建设(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # society's 信息化 and an industry's 大数据 are not the government's: weak words, too weak to carry a heading
+    (("第十五条 本市实行信息化工程质量保修制度。承揽信息化工程的单位应当对信息化工程承担保修责任。",), False),
+    (("（二）基本原则。", "坚持公益性导向，提高医疗服务效率。",
+      "坚持信息化支撑，确保结果真实客观。通过加强信息系统建设，发挥大数据优势，强化考核数据分析应用。"), False),
+    (("（四）提升信息化水平", "推进电子政务建设，完成OA协同办公平台升级，实现公文网上流转。"), True),
+])
+def test_信息化_and_大数据_alone_are_not_数字政府(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "数字政府")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 廉政建设和反腐败斗争 is one set phrase: one item of a year's review, not a passage
+    (("一、过去一年的工作回顾", "过去一年，全县经济保持平稳增长，地区生产总值增长6.5%。重点项目建设加快推进，新开工项目42个。"
+      "民生保障持续加强，城镇新增就业5200人。勤政廉政建设和反腐败斗争继续深入，查处了一批违纪违法案件。社会大局和谐稳定。"), False),
+    # a 纪委's information work is 信息报送, whatever frames it
+    (("英德市纪检监察部门在党风廉政建设和反腐败斗争中，十分注重发挥纪检监察信息功能，把信息报送工作列为考核各镇街纪检监察工作的"
+      "一项内容。去年，市纪委上报信息45条，报送采用率在全省34个直报点中排在第七位。",), False),
+    (("三、全面加强党风廉政建设", "认真落实党风廉政建设主体责任，严格执行中央八项规定精神，深化警示教育，持续推进党风廉政建设和反腐败斗争。"), True),
+])
+def test_党风廉政_named_in_passing_or_framing_other_work(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # residents' 物业 (a hotline's complaints about housing estates) is not the office's 后勤
+    (("(一)物业管理类问题", "6月份,共受理物业管理类问题122个,其中市民热线116个。主要反映小区物业服务质量不高、未接通网络等问题。"), False),
+    (("（三）加强办公用房管理", "严格执行办公用房标准，完成机关办公用房清理腾退，规范机关物业服务，保障机关正常运转。"), True),
+])
+def test_residents_物业_is_not_后勤保障_the_offices_办公用房_is(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "后勤保障")) == about
+
+
+def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
+    # a 自查报告's or 述职报告's list of shortcomings names each matter in passing
+    r = report("一、存在的问题", "一是学习不够深入，理论联系实际不够。二是调查研究不够，深入基层少，对基层情况掌握不全面。"
+               "三是工作作风不够扎实，有时存在等靠思想。")
+    assert not by_theme(classify(r, taxonomy), "调查研究")
+    r = report("三、存在的问题", "一是党风廉政建设主体责任落实不够到位。二是机关事务管理不够规范，公务接待、公务用车管理有待加强。"
+               "三是数字政府建设推进较慢。")
+    assert not {m.theme for m in classify(r, taxonomy)} & {"党风廉政", "后勤保障", "数字政府"}
+    # nor is the first of them a paragraph's run-in heading (it ends as an item does)
+    r = report("（三）存在的问题和不足", "调查研究不够，深入基层不多；保密工作制度执行不严；政务数据共享不畅。")
+    assert not by_theme(classify(r, taxonomy), "调查研究")
+    # an item that says more of the matter than that it falls short is about it
+    r = report("三、存在的不足", "一是学习不够深入。二是保密制度执行不严。2023年以来，我办严格落实保密工作责任制，开展保密检查4次，"
+               "组织涉密人员保密培训2次，未发生失泄密事件。三是工作作风不够扎实。")
+    assert by_theme(classify(r, taxonomy), "保密工作")
+    # and the findings of a check of one matter, each about it, are its own
+    r = report("二、存在的问题", "一是部分单位信息报送不及时，重要情况迟报漏报。二是信息质量不高，反映问题的信息偏少。"
+               "三是信息员队伍不稳定，业务培训不够。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 调研 alone, even in a lead, is support: 信息调研宣传 is an office's information and publicity work
+    (("会议要求，一要提高政治站位。二要加强统战信息报送。三要进一步完善信息调研宣传工作机制。"
+      "建立健全信息调研宣传工作审核制度、调研制度、调度制度、奖励制度以及学习培训制度等。",), False),
+    (("（三）加强调研工作。", "围绕县委中心工作开展专题调研8次，形成调研报告6篇，其中2篇获县领导批示。"), True),
+])
+def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "调查研究")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # keeping a person's or a firm's confidences is privacy and fair dealing, not the state's secrets
+    (("（四）加强个人信息保护", "建立用户个人信息保密制度，工作人员须签订保密协议，对来电人的个人隐私严格保密，不得泄露。"), False),
+    (("五、保密条款", "乙方对在履行合同过程中知悉的甲方商业秘密负有保密义务，未经甲方书面同意，不得向第三方泄露。"), False),
+    # unless they are named with them
+    (("第七条 12345热线工作中涉及的国家秘密、商业秘密、个人隐私以及其他依法应当保密的信息，工作人员应当依法履行保密义务。",), True),
+])
+def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
+
+
+def test_迟报漏报瞒报_written_together_is_one_piece_of_evidence(taxonomy):
+    # accident reporting as one sentence of a 安全生产 section is not 信息报送
+    for lines in (("二、安全生产", "全年开展安全生产大检查3次，排查整改隐患126处，全县未发生较大以上安全事故。"
+                   "发生事故要立即报告，严禁迟报漏报瞒报。"),
+                  ("（二）强化安全生产监管", "各乡镇要压实安全生产责任，深入开展隐患排查整治。"
+                   "发生事故要立即报告，严禁迟报漏报瞒报。加强应急值守，确保安全。")):
+        matches = classify(report(*lines), taxonomy)
+        assert by_theme(matches, "安全应急") and not by_theme(matches, "信息报送"), lines
+    r = report("二、强化汛期信息报告。", "各村发现险情后要第一时间上报镇党政办，坚决杜绝迟报漏报瞒报。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # a check of whether staff are at work, and who came late, is of their discipline (作风建设), not a 督查 of tasks
+    (("3月6日，县政府督查组对县直20个单位到岗情况进行了突击检查，发现5名工作人员迟到，已责成相关单位严肃处理。",), True),
+    (("3月6日上午，县纪委对县直单位到岗情况进行暗访，发现3名工作人员迟到，已责成所在单位批评教育。",), True),
+    # a 值班 rule's 按时到岗, pupils' lateness, and absent site workers in a 督查 of projects are not
+    (("（二）严格值班纪律。", "值班人员须按时到岗，不得迟到，确需调换的须向带班领导报告。"), False),
+    (("三是加强学生管理。", "严格学生考勤，对学生迟到、旷课情况每日登记，及时与家长沟通。"), False),
+    (("县政府督查室对全县重点项目推进情况开展专项督查，发现2个项目施工人员未到岗，项目进度滞后，已督促整改。",), False),
+])
+def test_a_check_of_到岗_is_作风建设(taxonomy, lines, about):
+    matches = classify(report(*lines), taxonomy)
+    assert bool(by_theme(matches, "作风建设")) == about
+    if about:
+        assert not by_theme(matches, "督查")
+
+
+def test_two_demands_of_a_long_run_of_demands_are_passing_mentions(taxonomy):
+    # a speech's closing run of seven demands, two of them on 作风, in a sentence that names other themes as much
+    closing = ("同志们，做好今年的工作，任务艰巨，责任重大。各级各部门要切实加强领导，强化责任担当，大兴调查研究，严守保密纪律，"
+               "厉行勤俭节约，坚决落实中央八项规定精神，以优良作风确保各项目标任务圆满完成。")
+    assert not by_theme(classify(report(closing), taxonomy), "作风建设")
+    r = report("同志们，做好今年的工作，任务艰巨，责任重大。各级各部门要切实转变工作作风，坚决落实中央八项规定精神，"
+               "以优良作风确保各项目标任务圆满完成。")
+    assert by_theme(classify(r, taxonomy), "作风建设")
