@@ -548,7 +548,7 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
         # (or a study's team under its title: 繁峙县人民政府办公室调研组 / （2018年11月）; a writer's byline:
         # 县政府办公室副主任  刘芳 / （2023年12月）; or the title itself, the month bracketed or a byline under it:
         # 述职述廉报告 / （2023年12月）, not a chronicle's first month: 红安县2023年大事记 / 2022年12月 / 县委召开…)
-        under_title = not k and (line.startswith(("（", "(")) or _byline(first[k + 2] if k + 2 < len(first) else ""))
+        under_title = not k and (line.startswith(("（", "(")) or (len(first) > 2 and _byline(first[2])))
         if month and (under_title or _signer(above) or _RESEARCH_TEAM.match(above) or _byline(above)) \
                 and _plausible(int(month.group(1))):
             return int(month.group(1))
@@ -2052,7 +2052,7 @@ _TYPE_AT_END = tuple(
         ("工作总结", r"总结|述职(?:述廉|述责)*报告|述责述廉报告"),  # a 述职报告 sums up its writer's year of work
         ("情况汇报", r"汇报|报告"),
         ("纪要", r"纪要"),
-        ("工作计划", r"计划|工作要点|要点|工作打算|工作思路|工作安排"),
+        ("工作计划", r"计划|要点|工作打算|工作思路|工作安排"),
         ("请示", r"请示"),
         ("通知", r"通知"),
         # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
