@@ -237,7 +237,8 @@ def test_headers_mime_types_and_caching(published, nginx):
     bundle = next((root / "assets" / "javascripts").glob("bundle.*.min.js")).name
     css = next((root / "assets" / "stylesheets").glob("main.*.min.css")).name
     report = published.catalog[0]["url"]
-    shard = shard_name(read_script(root / "search-index" / "manifest.js")["segments"][0][2], 3, 0)
+    manifest = read_script(root / "search-index" / "manifest.js")
+    shard, text_segment = shard_name(manifest["segments"][0][2], 3, 0), manifest["store"][0][2]
     csp = deploy_csp()
     # path, status, content type, Cache-Control
     expected = [
@@ -254,7 +255,7 @@ def test_headers_mime_types_and_caching(published, nginx):
         (f"/archive/search-index/manifest.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/{shard}.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         (f"/archive/search-index/docs/0.js?v={v}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
-        (f"/archive/search-index/text/0.bin?v={v}", 200, "application/octet-stream", IMMUTABLE),
+        (f"/archive/search-index/{text_segment}?v={v}", 200, "application/octet-stream", IMMUTABLE),
         (f"/archive/similar-index/rows.bin?v={sv}", 200, "application/octet-stream", IMMUTABLE),
         (f"/archive/similar-index/e/0.js?v={sv}", 200, "application/javascript; charset=utf-8", IMMUTABLE),
         ("/archive/search-index/manifest.js", 200, "application/javascript; charset=utf-8", "no-cache"),
@@ -293,18 +294,19 @@ def test_revalidation_gives_304_for_unchanged_pages(published, nginx):
 
 
 def test_the_text_stores_segments_are_served_by_byte_ranges(published, nginx):
-    """The concordance reads the text store's segments (search-index/text/S.bin) by multi-range
+    """The concordance reads the text store's segments (search-index/text/NAME.bin) by multi-range
     requests: answered 206 with the ranges asked for, never gzipped (nginx ignores Range for a
     response it compresses, and would send the whole file)."""
     _, port = nginx
-    segment = published.root / "search-index" / "text" / "0.bin"
+    name = read_script(published.root / "search-index" / "manifest.js")["store"][0][2]
+    segment = published.root / "search-index" / name
     data = segment.read_bytes()
-    status, headers, body = fetch(port, f"/archive/search-index/text/0.bin?v={published.index_version}",
+    status, headers, body = fetch(port, f"/archive/search-index/{name}?v={published.index_version}",
                                   {"Accept-Encoding": "gzip", "Range": "bytes=0-9,40-59"})
     assert status == 206 and "content-encoding" not in headers, (status, headers)
     assert headers["content-type"].startswith("multipart/byteranges") and len(body) < len(data)
     assert f"Content-Range: bytes 0-9/{len(data)}".encode() in body and data[:10] in body and data[40:60] in body
-    assert not segment.with_name("0.bin.gz").exists()
+    assert not segment.with_name(f"{segment.name}.gz").exists()
 
 
 def test_gzip_static_serves_the_precompressed_search_index(published, nginx):

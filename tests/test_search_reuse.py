@@ -46,8 +46,8 @@ def chunk_inodes(root: Path) -> dict[str, int]:
 
 @pytest.fixture
 def archive(sample_site, tmp_path, monkeypatch) -> tuple[list[dict[str, Any]], Path]:
-    """The sample archive's catalog and a copy of its texts; text-store segments of 2 reports,
-    so that five reports fill three and an insertion moves every report to another."""
+    """The sample archive's catalog and a copy of its texts; text-store segments of about 2
+    reports (`content_cuts` then ends one after every report: a segment each)."""
     monkeypatch.setattr(textstore, "SEGMENT", 2)
     pages, _ = sample_site
     catalog = json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8"))
@@ -105,7 +105,7 @@ def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
     table = SearchIndex(tmp_path / "incremental").store_table()
     many = next(doc for doc, (chunks, _, _) in enumerate(table) if chunks > 1)  # its first chunk links, its second fails
     (root / f"{textstore.chunk_name(table[many][2], 1)}.js").unlink()
-    segment = root / textstore.segment_name(0)
+    segment = root / SearchIndex(tmp_path / "incremental").store_file(0)
     data = bytearray(segment.read_bytes())
     data[len(data) // 3] ^= 0x10  # in one of its reports' pieces
     segment.write_bytes(bytes(data))
@@ -120,6 +120,25 @@ def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     assert files(site) == linked
 
+
+
+def test_an_edit_links_the_text_store_segments_it_left_as_they_were(archive, tmp_path):
+    """A text-store segment is named by its reports' keys in turn: after an edit, every segment
+    the edit left as it was is the index before's file, linked (its pieces neither read nor
+    written), and the edited report's segment is new."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    before = {p.name: p.stat().st_ino for p in (root / textstore.DIR).glob("*.bin")}
+    old = SearchIndex(tmp_path / "incremental").store_file(2)
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    after = {p.name: p.stat().st_ino for p in (root / textstore.DIR).glob("*.bin")}
+    new = SearchIndex(tmp_path / "incremental").store_file(2)
+    assert len(before) == len(catalog) and new != old and old.split("/")[-1] not in after
+    assert after[new.split("/")[-1]] not in before.values()
+    assert {name: inode for name, inode in after.items() if name in before} == \
+        {name: inode for name, inode in before.items() if name != old.split("/")[-1]}
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
 
 
 def shard_inodes(root: Path) -> dict[str, int]:

@@ -214,7 +214,7 @@ def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # n
 
 def test_over_nginx_the_concordance_reads_its_chunks_as_byte_ranges(corpus_site, browser, tmp_path):  # noqa: F811
     """A server that answers range requests (nginx on deploy/nginx.conf): the chunks come as byte
-    ranges of the segments (text/S.bin), many a request, never as their scripts, and the lines
+    ranges of the segments (text/NAME.bin), many a request, never as their scripts, and the lines
     are the CLI's (which reads the segments too). serve_folder's http.server answers a range
     request with the whole file: there the engine reads the scripts (the tests above)."""
     _, site = corpus_site
@@ -230,7 +230,7 @@ def test_over_nginx_the_concordance_reads_its_chunks_as_byte_ranges(corpus_site,
             assert want and got["lines"] == want, raw
             assert not [u for u in loaded if re.search(r"/search-index/text/[0-9a-f]{2}/", u)], raw  # no chunk script
             if raw == "社会主义":  # nothing loaded yet: lines in many reports, chunks in a few requests
-                segments = [u for u in loaded if re.search(r"/search-index/text/\d+\.bin\?v=", u)]
+                segments = [u for u in loaded if re.search(r"/search-index/text/[0-9a-f]+\.bin\?v=", u)]
                 assert 0 < len(segments) <= 3 < len({line[5] for line in want}), (len(segments), len(want))
             total += len(want)
         assert total > 500
@@ -325,12 +325,13 @@ def test_a_damaged_chunk_is_an_error_not_a_shorter_list(sample_site, browser, tm
         assert "检索索引不完整" in page.locator(".baogao-concordance__status").inner_text()
         page.context.close()
     # the CLI, and a browser whose server answers range requests, read the segment
-    segment = copy / "search-index" / "text" / "0.bin"
+    name = SearchIndex(copy).store_file(0)
+    segment = copy / "search-index" / name
     data = bytearray(segment.read_bytes())
     data[len(data) // 2] ^= 0x10
     segment.write_bytes(bytes(data))
     assert baogao(["kwic", "的", "--site", str(copy)]) == 2
-    assert "text/0.bin" in caplog.text
+    assert name in caplog.text
     with running_nginx(copy, tmp_path / "nginx") as port:
         page = search_page(browser, f"http://127.0.0.1:{port}{SUB_PATH}", "的")
         page.locator(".baogao-concordance summary").click()

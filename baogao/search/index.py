@@ -19,7 +19,7 @@ from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits
   names of the manifest, never by position (the text store's chunks carry their report's row
   too, for the concordance);
 - `text/`        — the text store (baogao.search.textstore: its own layout and checks; its
-  segments `text/S.bin` are the only files that are not scripts);
+  segments `text/NAME.bin`, listed in the manifest's `store`, are the only files that are not scripts);
 - `facets.js`    — one small code per document and facet (the schema's fields flagged `facet`),
   for filter counts and year sorting.
 
@@ -34,9 +34,10 @@ The KWIC lines of the results shown are cut from their report pages (fetched by 
 read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
 written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports. Its
 chunk files are named by their report's store key (`_store_keys`), so a build after an edit
-links those of every unchanged report from the index before and copies their pieces from its
-segments (each checked; what is missing or damaged is made again): at 2 000 reports that was a
-third of the index's CPU.
+links those of every unchanged report from the index before, and its segments, cut as the
+postings' are (`content_cuts`) and named by their reports' keys, too: the edited report's
+segment is written, its other reports' pieces copied from the index before (each checked; what
+is missing or damaged is made again).
 
 The postings are in segments: runs of consecutive documents in result order, about SEGMENTS of
 them, cut where a report's id's digest says (`_segment_cuts`: from the reports present only, so
@@ -67,7 +68,7 @@ import zlib
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -83,9 +84,11 @@ from baogao.workers import ordered_map, worker_pool
 INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
 SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
-# 16: the postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
+STORE_CHECKS_MEMO = ".search-store.json"  # in the pages folder: the text store's segments found whole, remembered
+# 17: the text store's segments cut by content and named by their reports (text/NAME.bin); 16: the
+# postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
 # (kept across metadata edits); 14: the text store's chunks named by their report's key
-FORMAT = 16
+FORMAT = 17
 STORE_KEY_CHARS = 16  # hex digits of a report's store key: 64 bits, no collision among millions of reports
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 # A query reads its terms' shard in every segment of the postings: few segments (an edit writes
@@ -140,30 +143,37 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     keys, texts = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
     cuts = _segment_cuts(catalog)
     segments = [(first, end, _postings_version(texts[first:end])) for first, end in cuts]
+    store_cuts = [(first, end, textstore.segment_name(keys[first:end]))
+                  for first, end in content_cuts([entry["id"] for entry in catalog], textstore.SEGMENT)]
     before = _previous_store(out_dir)
     # One pool for all phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(catalog), CHUNK, workers) as pool:
         shards = _kept_postings(target, tmp, {postings for _, _, postings in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
+        linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
         levels: dict[str, dict[int, _Level]] = {}
         writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
         for first, end, postings in segments:
             if postings not in shards and postings not in levels:  # two segments of the same texts share their files
                 levels[postings] = {n: _Level(n) for n in (1, 2, 3)}
                 writes[first:end] = True
-        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams))
-                for entry, key, grams in zip(catalog, keys, writes)]
+        in_linked = np.zeros(len(catalog), bool)  # the reports of the store segments linked whole
+        for first, end, name in store_cuts:
+            in_linked[first:end] = name in linked
+        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams),
+                 bool(whole)) for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
         stored, spans = [], []
-        store = _Segments(tmp)
+        store = _Segments(tmp, target, store_cuts, linked)
         owner = [postings for first, end, postings in segments for _ in range(first, end)]
         last: dict[str, int] = {}  # the last document of each segment whose postings are written
         for first, end, postings in segments:
             last.setdefault(postings, end - 1)
-        for doc, (grams, chunks_prefix, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
+        for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
                 levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
             stored.append([*chunks_prefix, keys[doc]])
-            spans.extend(store.write(doc, pieces))
+            store.write(doc, pieces)
+            spans.extend(lengths)
             if owner[doc] in levels and last[owner[doc]] == doc:
                 # written as soon as read whole: memory holds one segment's postings, not the archive's
                 level = levels.pop(owner[doc])
@@ -175,6 +185,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings in segments],
+        "store": [[first, end - first, name] for first, end, name in store_cuts],
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
                    for field in schema.FACET_FIELDS],
@@ -209,32 +220,38 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
 
 
 def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """The postings' segments: runs of consecutive documents in result order, (first, end).
+    """The postings' segments: `content_cuts` of the reports at a mean `size`, the reports /
+    SEGMENTS rounded to a step of a ladder of quarter powers of two (1024, 1218, 1448, 1722,
+    2048 …): 0.8–1.3 SEGMENTS of them, and all of them change only where the number of reports
+    crosses a step of the ladder, every ~19 %. (With half of size before a cut, a segment of 2.4
+    times the mean came up at 10 000 reports, and an edit there wrote 2 500 reports' postings;
+    with powers of two for size, 5 to 12 segments, and a query reads a shard in each.)"""
+    size = round(2 ** (round(4 * math.log2(len(catalog) / SEGMENTS)) / 4)) if len(catalog) >= SEGMENTS else 1
+    return content_cuts([entry["id"] for entry in catalog], size)
 
-    A segment ends after a report whose id's digest is 0 modulo size / 8 once it holds 7/8 of size
-    reports, or when it holds 1.5 times size, `size` the reports / SEGMENTS rounded to a step of a
-    ladder of quarter powers of two (1024, 1218, 1448, 1722, 2048 …); what is left at the end is a
-    segment of its own, or joins the last one when shorter than size / 8: segments of `size` reports
-    on average, 0.8–1.3 SEGMENTS of them. (With half of size before a cut, a segment of 2.4 times
-    the mean came up at 10 000 reports, and an edit there wrote 2 500 reports' postings; with powers
-    of two for size, 5 to 12 segments, and a query reads a shard in each.) Cut by the reports
+
+def content_cuts(ids: list[Any], size: int) -> list[tuple[int, int]]:
+    """Runs of consecutive documents in result order, (first, end), of `size` documents on average
+    (the postings' segments, the text store's segments).
+
+    A run ends after a report whose id's digest is 0 modulo size / 8 once it holds 7/8 of size
+    reports, or when it holds 1.5 times size; what is left at the end is a run of its own, or
+    joins the last one when shorter than size / 8: runs of 0.9–1.5 times size. Cut by the reports
     present alone, never by the builds before (an incremental build must give the cold build's
     files), and by ids, which an edit of a text keeps: adding, changing or deleting one report
-    changes the documents of one segment, or two where it moves a cut (a report that may end a
-    segment stands right at the 7/8, a segment ended at 1.5 times size, or the end joins or leaves
-    the last segment), and the others keep their postings (all of them change only where the number
-    of reports crosses a step of the ladder, every ~19 %).
+    changes the documents of one run, or two where it moves a cut (a report that may end a run
+    stands right at the 7/8, a run ended at 1.5 times size, or the end joins or leaves the last
+    run), and the others keep their documents.
     """
-    size = round(2 ** (round(4 * math.log2(len(catalog) / SEGMENTS)) / 4)) if len(catalog) >= SEGMENTS else 1
     least, every, most = max(1, size * 7 // 8), max(1, size // 8), size + size // 2
     cuts, first = [], 0
-    for doc, entry in enumerate(catalog):
-        digest = int.from_bytes(hashlib.sha256(str(entry["id"]).encode("utf-8")).digest()[:8], "big")
+    for doc, report_id in enumerate(ids):
+        digest = int.from_bytes(hashlib.sha256(str(report_id).encode("utf-8")).digest()[:8], "big")
         if doc + 1 - first >= most or (doc + 1 - first >= least and digest % every == 0):
             cuts.append((first, doc + 1))
             first = doc + 1
-    if first < len(catalog):
-        cuts.append((first, len(catalog)) if not cuts or len(catalog) - first >= every else (cuts.pop()[0], len(catalog)))
+    if first < len(ids):
+        cuts.append((first, len(ids)) if not cuts or len(ids) - first >= every else (cuts.pop()[0], len(ids)))
     return cuts
 
 
@@ -320,6 +337,58 @@ def _shards_whole(job: tuple[Path, str, list[str]]) -> bool:
         return False
 
 
+def _kept_store_segments(previous: Path, cuts: list[tuple[int, int, str]], keys: list[str], before: dict[str, _Kept],
+                         pool: ProcessPoolExecutor | None, memo_path: Path) -> set[str]:
+    """The text store's segments among `cuts` (first, end, name) that the index before
+    (`previous`) holds whole — the same reports in turn, `keys` theirs, there in that file of it
+    (`before`) —, to be linked from it, not written. Each is read and its every piece checked,
+    unless it is the file (inode, size, time) a build before checked (`memo_path`), as the
+    postings' shards are."""
+    memo, kept, unread = FileMemo(memo_path), set(), []
+    for first, end, name in cuts:
+        path = previous / name
+        if not all(key in before and before[key][0] == path for key in keys[first:end]):
+            continue
+        try:
+            state = memo.state([path])
+        except OSError:
+            continue
+        if memo.recall(state) == name:
+            kept.add(name)
+        else:
+            unread.append((name, state, (path, [(key, before[key][1]) for key in keys[first:end]])))
+    jobs = [job for _, _, job in unread]
+    checks = list(pool.map(_segment_whole, jobs) if pool is not None else map(_segment_whole, jobs))
+    for (name, state, (path, _)), whole in zip(unread, checks):
+        if whole:
+            kept.add(name)
+            memo.remember(state, [path], name)
+    memo.save()
+    return kept
+
+
+def _segment_whole(job: tuple[Path, list[tuple[str, list[tuple[int, int]]]]]) -> bool:
+    """Whether every chunk piece of a text-store segment of the index before unpacks and checks
+    under its name: job = (the segment file, per report in turn its key and pieces' byte spans)."""
+    path, reports = job
+    try:
+        with open(path, "rb") as file:
+            return all(_piece_whole(file, key, c, begin, end) for key, spans in reports for c, (begin, end) in enumerate(spans))
+    except OSError:
+        return False
+
+
+def _piece_whole(file: Any, key: str, c: int, begin: int, end: int) -> bytes | None:
+    """Chunk c of report `key`, read from its segment (`file`, open) at [begin, end) and checked;
+    None when it is not that chunk whole."""
+    file.seek(begin)
+    try:
+        piece = file.read(end - begin)
+        return piece if unframe(zlib.decompressobj(-15).decompress(piece + PIECE_END_BYTES), textstore.chunk_name(key, c)) else None
+    except zlib.error:
+        return None
+
+
 _Kept = tuple[Path, list[tuple[int, int]], int]  # a report's chunks in the index before: segment file, byte spans, prefix
 
 
@@ -335,7 +404,7 @@ def _previous_store(out_dir: Path) -> dict[str, _Kept]:
         table = index.store_table()
     except (SearchIndexError, OSError):
         return {}
-    return {key: (index.root / textstore.segment_name(doc), [(int(a), int(b)) for a, b in places[first[doc]: first[doc] + chunks]], prefix)
+    return {key: (index.root / index.store_file(doc), [(int(a), int(b)) for a, b in places[first[doc]: first[doc] + chunks]], prefix)
             for doc, (chunks, prefix, key) in enumerate(table)}
 
 
@@ -345,21 +414,26 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
 
 
 _Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
-_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool]
+_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool, bool]
 
 
-def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[bytes]]:
+def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[int], list[bytes] | None]:
     """One report's n-gram entries (`_grams`; none when the postings are kept: `grams` false);
     and its chunk files in the text store, linked from the index before when it has them
-    (`before`), else written: (chunks, prefix) and the chunks' pieces for its segment."""
-    text_path, title, row, root, key, before, grams = job
-    pieces = _kept_store(root, key, before) if before is not None else None
-    if before is not None and pieces is not None:
+    (`before`), else written: (chunks, prefix), the chunks' byte lengths in their segment, and
+    their pieces for it — None when the segment is linked whole from the index before (`linked`:
+    then its pieces are not read)."""
+    text_path, title, row, root, key, before, grams, linked = job
+    if before is not None and (linked or (pieces := _kept_pieces(key, before)) is not None) and _link_chunks(root, key, before):
         # normalisation is character by character: the kept text's part of the store text's
         entries = _grams(normalize(text_path.read_text(encoding="utf-8"))) if grams else {}
-        return entries, (len(pieces), before[2]), pieces
+        return entries, (len(before[1]), before[2]), [end - begin for begin, end in before[1]], None if linked else pieces
     text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
-    return (_grams(norm[prefix:]) if grams else {}, *_write_store(root, key, row, text, prefix, (norm, origin)))
+    chunks_prefix, pieces = _write_store(root, key, row, text, prefix, (norm, origin))
+    entries = _grams(norm[prefix:]) if grams else {}
+    if linked and before is not None:  # its chunk files made again; its pieces stand in the linked segment
+        return entries, chunks_prefix, [end - begin for begin, end in before[1]], None
+    return entries, chunks_prefix, [len(piece) for piece in pieces], pieces
 
 
 def _grams(norm: str) -> _Entries:
@@ -381,23 +455,23 @@ def _grams(norm: str) -> _Entries:
     return grams
 
 
-def _kept_store(root: Path, key: str, kept: _Kept) -> list[bytes] | None:
-    """Report `key`'s chunk pieces from the index before (`kept`), each checked, and its chunk
-    files linked from there into `root`; None when any of it is missing or damaged (then the
-    caller makes them again)."""
+def _kept_pieces(key: str, kept: _Kept) -> list[bytes] | None:
+    """Report `key`'s chunk pieces in the index before (`kept`), each checked; None when any of
+    them is missing or damaged (then the caller makes them again)."""
     segment, spans, _ = kept
-    before = segment.parent.parent  # search-index/text/S.bin
     try:
         with open(segment, "rb") as file:
-            pieces = []
-            for c, (begin, end) in enumerate(spans):
-                file.seek(begin)
-                pieces.append(file.read(end - begin))
-                name = textstore.chunk_name(key, c)
-                if unframe(zlib.decompressobj(-15).decompress(pieces[-1] + PIECE_END_BYTES), name) is None:
-                    return None
-    except (OSError, zlib.error):
+            pieces = [_piece_whole(file, key, c, begin, end) for c, (begin, end) in enumerate(spans)]
+    except OSError:
         return None
+    return None if None in pieces else cast(list[bytes], pieces)
+
+
+def _link_chunks(root: Path, key: str, kept: _Kept) -> bool:
+    """Link report `key`'s chunk files from the index before (`kept`) into `root`; False, with
+    nothing of them left linked, when one cannot be (then the caller makes them again)."""
+    segment, spans, _ = kept
+    before = segment.parent.parent  # search-index/text/NAME.bin
     linked: list[str] = []
     try:
         for c in range(len(spans)):
@@ -407,15 +481,15 @@ def _kept_store(root: Path, key: str, kept: _Kept) -> list[bytes] | None:
     except OSError:
         for path in linked:  # never written into: the file is also the index before's
             os.unlink(path)
-        return None
-    return pieces
+        return False
+    return True
 
 
 def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
                  normalized: tuple[str, np.ndarray]) -> tuple[tuple[int, int], list[bytes]]:
     """Write the chunk files (baogao.search.textstore) of report `key`'s store `text`
     (`normalized`: as `normalize_with_offsets` gives it); returns (chunks, prefix) and each
-    chunk's piece for its segment (`text/S.bin`), written in archive order by the caller."""
+    chunk's piece for its segment (`text/NAME.bin`), written in archive order by the caller."""
     head = json_bytes(row)
     head = _varint_bytes([len(head)]) + head
     starts = textstore.word_starts(text)
@@ -431,24 +505,29 @@ def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
 
 
 class _Segments:
-    """The text store's segments (`text/S.bin`, baogao.search.textstore), appended to report by
-    report in archive order."""
+    """The text store's segments (`text/NAME.bin`, baogao.search.textstore), report by report in
+    archive order: one the index before (`previous`) holds whole (`linked`) is linked from it,
+    the others written."""
 
-    def __init__(self, root: Path):
-        self.root = root
-        self.name: str | None = None
+    def __init__(self, root: Path, previous: Path, cuts: list[tuple[int, int, str]], linked: set[str]):
+        self.root, self.previous, self.cuts, self.linked = root, previous, cuts, linked
+        self.at = -1  # the segment of the last report
         self.file: Any = None
 
-    def write(self, doc: int, pieces: list[bytes]) -> list[int]:
-        """Append report `doc`'s chunk pieces to its segment; returns their byte lengths."""
-        name = textstore.segment_name(doc)
-        if name != self.name:
+    def write(self, doc: int, pieces: list[bytes] | None) -> None:
+        """Report `doc`'s chunk pieces (None: its segment is linked)."""
+        while self.at < 0 or doc >= self.cuts[self.at][1]:
             self.close()
+            self.at += 1
+            name = self.cuts[self.at][2]
             (self.root / textstore.DIR).mkdir(parents=True, exist_ok=True)
-            self.name, self.file = name, open(self.root / name, "wb")
-        for data in pieces:
-            self.file.write(data)
-        return [len(data) for data in pieces]
+            if name in self.linked:
+                _link(f"{self.previous}/{name}", f"{self.root}/{name}")  # read-only here, as the postings
+            else:
+                self.file = open(self.root / name, "wb")
+        if self.file is not None:
+            for data in pieces or ():
+                self.file.write(data)
 
     def close(self) -> None:
         if self.file is not None:

@@ -12,6 +12,7 @@ SearchIndexError (never a partial answer).
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -86,6 +87,18 @@ class SearchIndex:
                 end = first + docs
             if end != self.manifest["docs"]:
                 raise ValueError("segments that do not cover the documents")
+            # the text store's segments (baogao.search.textstore): first document of each, its file
+            self.store_firsts: list[int] = []
+            self.store_files: list[str] = []
+            end = 0
+            for first, docs, name in self.manifest["store"]:
+                if first != end or docs < 1 or not re.fullmatch(rf"{textstore.DIR}/[0-9a-f]+\.bin", name):
+                    raise ValueError("store segments that do not cover the documents in turn")
+                self.store_firsts.append(int(first))
+                self.store_files.append(name)
+                end = first + docs
+            if end != self.manifest["docs"]:
+                raise ValueError("store segments that do not cover the documents")
         except (OSError, ValueError, KeyError, TypeError):
             raise _damaged("manifest.js", "damaged") from None
         self._shard = lru_cache(maxsize=1024)(self._load_shard)
@@ -212,10 +225,18 @@ class SearchIndex:
             ends = np.cumsum(spans)
             docs = len(counts) - 1
             # offsets count from the start of the chunk's segment: less the bytes of the segments before it
-            segment_first = first[np.arange(docs) // textstore.SEGMENT * textstore.SEGMENT]
+            segment_first = first[np.array(self.store_firsts, np.int64)[self._store_segments(np.arange(docs))]]
             base = np.concatenate(([0], ends))[segment_first[np.repeat(np.arange(docs), counts[1:])]]
             self._places = (first, np.stack([ends - spans - base, ends - base], axis=1))
         return self._places
+
+    def _store_segments(self, docs: np.ndarray) -> np.ndarray:
+        """The number of the text store's segment that holds each of `docs`."""
+        return np.searchsorted(np.array(self.store_firsts, np.int64), docs, side="right") - 1
+
+    def store_file(self, doc: int) -> str:
+        """The text store's segment file (under search-index/) that holds report `doc`'s chunks."""
+        return self.store_files[int(self._store_segments(np.array([doc]))[0])]
 
     def _chunk_payload(self, doc: int, c: int, segment: BinaryIO) -> bytes:
         """Chunk c of report doc, read from its segment (`segment`, open) and checked."""
@@ -228,7 +249,7 @@ class SearchIndex:
         except zlib.error:
             body = None
         if body is None:
-            raise _damaged(textstore.segment_name(doc), f"damaged (chunk {name} is not a complete chunk of this index)")
+            raise _damaged(self.store_file(doc), f"damaged (chunk {name} is not a complete chunk of this index)")
         return body
 
     def store_text(self, doc: int) -> tuple[str, np.ndarray]:
@@ -236,9 +257,9 @@ class SearchIndex:
         from its segment (the browser reads the same bytes by ranges, or the chunk scripts)."""
         parts, starts = [], []
         try:
-            segment = open(self.root / textstore.segment_name(doc), "rb")
+            segment = open(self.root / self.store_file(doc), "rb")
         except OSError:
-            raise _damaged(textstore.segment_name(doc), "missing") from None
+            raise _damaged(self.store_file(doc), "missing") from None
         with segment:
             payloads = [self._chunk_payload(doc, c, segment) for c in range(self.store_table()[doc][0])]
         for payload in payloads:

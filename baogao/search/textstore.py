@@ -29,12 +29,17 @@ engines' reading):
   result row (the `docs/` row: display title, URL, office, year …), so that a concordance line
   costs its chunk, not also the metadata block of its report (a rare phrase's lines stand in as
   many reports as lines: that halves its files, for ~100 bytes a chunk).
-- `text/S.bin` — the same chunks again, of reports S·`segment` … (S+1)·`segment`−1 in turn, for
-  reading by byte ranges over http (`Range: bytes=a-b,c-d,…`: one request brings the chunks of
-  many reports, where a script each costs a request): each chunk's framed payload deflated alone
-  and sync-flushed (`baogao.search.codec.raw_piece`), so that the pieces a request brings, joined
-  and ended (`PIECE_END_BYTES`), inflate as one stream; `text/spans.js` holds each chunk's byte
-  length, from which both engines compute where it stands. The chunk scripts stay for `file://`
+- `text/NAME.bin` — the same chunks again, of a run of consecutive reports (about `SEGMENT`; the
+  manifest's `store` lists each run as [first report, reports, NAME]), for reading by byte ranges
+  over http (`Range: bytes=a-b,c-d,…`: one request brings the chunks of many reports, where a
+  script each costs a request): each chunk's framed payload deflated alone and sync-flushed
+  (`baogao.search.codec.raw_piece`), so that the pieces a request brings, joined and ended
+  (`PIECE_END_BYTES`), inflate as one stream; `text/spans.js` holds each chunk's byte length,
+  from which both engines compute where it stands. The runs are cut where a report's id says
+  (`baogao.search.index.content_cuts`, as the postings' segments are) and NAME is the digest of
+  their reports' keys in turn (`segment_name`): a segment's bytes are a function of its name, so
+  a build after an edit links every segment the edit left as it was from the index before and
+  writes one (two where the edit moves a cut). The chunk scripts stay for `file://`
   (no fetch there) and for servers that answer a range request with the whole file (Python's
   `http.server`): the browser reads them when a range request does not come back as 206. The CLI
   reads the segments.
@@ -50,6 +55,8 @@ text's length (varint), the text, the word-start bitmap (one bit per code point,
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from baogao.keywords import cut
@@ -61,11 +68,11 @@ CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concord
 KEY_DIR = 2  # chunk files are grouped by the first characters of their report's key (256 folders)
 # The segments: a browser pays ~10 ms per request whatever its size, so over http the chunks a
 # concordance needs are read as byte ranges of a few large files, many ranges a request.
-SEGMENT = 500  # reports a segment (~4 MB at 13 KB a report): a query asks each at most a few times
+SEGMENT = 500  # reports a segment on average (~4 MB at 13 KB a report): a query asks each at most a few times
 MAX_RANGES = 100  # ranges a request: Apache (MaxRanges 200) sends the whole file for more
 GAP = 1024  # ranges of one segment fewer bytes apart than this are asked for as one
 # `end`: the bytes that end joined pieces (codec.PIECE_END_BYTES), for the browser
-SETTINGS = {"dir": DIR, "chunk": CHUNK, "key_dir": KEY_DIR, "segment": SEGMENT, "ranges": MAX_RANGES, "gap": GAP,
+SETTINGS = {"dir": DIR, "chunk": CHUNK, "key_dir": KEY_DIR, "ranges": MAX_RANGES, "gap": GAP,
             "end": list(PIECE_END_BYTES)}
 TABLE = f"{DIR}/table"  # per report, in archive order: [chunks, prefix, key]
 SPANS = f"{DIR}/spans"  # per chunk, in archive order, its byte length in its segment
@@ -125,7 +132,7 @@ def chunk_name(key: str, c: int) -> str:
     return f"{DIR}/{key[:KEY_DIR]}/{key}-{c}"
 
 
-def segment_name(doc: int) -> str:
-    """The segment file (under search-index/) that holds report `doc`'s chunks."""
-    return f"{DIR}/{doc // SEGMENT}.bin"
-
+def segment_name(keys: list[str]) -> str:
+    """The segment file (under search-index/) of the reports whose store keys are `keys`, in turn:
+    its bytes are their chunks' pieces, each a function of its report's key."""
+    return f"{DIR}/{hashlib.sha256(','.join(keys).encode()).hexdigest()[:16]}.bin"

@@ -31,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 16;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 17;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -552,8 +552,9 @@
       });
     });
   }
-  /* Where each chunk stands in its segment (text/S.bin): {first: per report, the number of its
-   * first chunk (chunks numbered in archive order), begin/end: per chunk, its bytes there}. */
+  /* Where each chunk stands in its segment (manifest `store`: [first report, reports, file]):
+   * {first: per report, the number of its first chunk (chunks numbered in archive order),
+   * segment: per report, its segment's number, begin/end: per chunk, its bytes there}. */
   function segmentPlaces(m, table) {
     return keep("spans", function () {
       return payload(m.text.dir + "/spans").then(function (body) {
@@ -561,11 +562,13 @@
         for (d = 0; d < table.length; d++) first.push(first[d] + table[d][0]);
         if (spans.length !== first[table.length]) throw damaged(m.text.dir + "/spans");
         var begin = new Float64Array(spans.length), end = new Float64Array(spans.length), at = 0;
+        var segment = new Int32Array(table.length), s = -1;
         for (d = 0; d < table.length; d++) {
-          if (d % m.text.segment === 0) at = 0;  // offsets count from the start of the segment
+          if (s + 1 < m.store.length && d === m.store[s + 1][0]) { s++; at = 0; }  // offsets count from the segment's start
+          segment[d] = s;
           for (var g = first[d]; g < first[d + 1]; g++) { begin[g] = at; at += spans[g]; end[g] = at; }
         }
-        return { first: first, begin: begin, end: end };
+        return { first: first, segment: segment, begin: begin, end: end };
       });
     });
   }
@@ -596,7 +599,7 @@
       return segmentPlaces(m, all[1]).then(function (places) {
         var bySegment = new Map();
         batch.forEach(function (one) {
-          var g = places.first[one.doc] + one.c, s = Math.floor(one.doc / m.text.segment);
+          var g = places.first[one.doc] + one.c, s = places.segment[one.doc];
           one.begin = places.begin[g]; one.end = places.end[g];
           if (!bySegment.has(s)) bySegment.set(s, []);
           bySegment.get(s).push(one);
@@ -614,8 +617,8 @@
       } else batch.forEach(function (one) { one.reject(loadError(err) ? err : damaged(one.name)); });
     });
   }
-  /* The chunks ONES of segment S, in requests of up to m.text.ranges ranges (ranges fewer than
-   * m.text.gap bytes apart joined), each request's pieces inflated as one stream. */
+  /* The chunks ONES of segment S (of the manifest's `store`), in requests of up to m.text.ranges
+   * ranges (ranges fewer than m.text.gap bytes apart joined), each request's pieces inflated as one stream. */
   function readSegment(m, s, ones) {
     ones.sort(function (a, b) { return a.begin - b.begin; });
     var ranges = [];
@@ -626,7 +629,7 @@
     });
     var requests = [];
     for (var i = 0; i < ranges.length; i += m.text.ranges) requests.push(ranges.slice(i, i + m.text.ranges));
-    var name = m.text.dir + "/" + s + ".bin";
+    var name = m.store[s][2];
     return Promise.all(requests.map(function (list) {
       return fetchRanges(name, list).then(function (parts) {
         var mine = ones.filter(function (one) { return one.begin >= list[0][0] && one.end <= list[list.length - 1][1]; });
