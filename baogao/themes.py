@@ -31,7 +31,8 @@ link to the passage that is about the theme:
    has some of the theme's words (a near miss of the rules) gets the theme when the trained
    model (baogao.theme_model) reads it as about the theme; its words are the evidence shown,
    with the model's probability (`SectionMatch.model`). It adds back nothing the theme's
-   `unless` or `others` words rule out.
+   `unless` or `others` words rule out, nor what the rules read as a passing mention (one
+   shortcoming of a list of them, a demand's slogan).
 5. A report's themes (`report_themes`, its chips) are ordered by how much of its text each
    covers (`SectionMatch.chars`).
 
