@@ -31,7 +31,8 @@ link to the passage that is about the theme:
    has some of the theme's words (a near miss of the rules) gets the theme when the trained
    model (baogao.theme_model) reads it as about the theme; its words are the evidence shown,
    with the model's probability (`SectionMatch.model`). It adds back nothing the theme's
-   `unless` or `others` words rule out.
+   `unless` or `others` words rule out, nor what the rules read as a passing mention (one
+   shortcoming of a list of them, a demand's slogan).
 5. A report's themes (`report_themes`, its chips) are ordered by how much of its text each
    covers (`SectionMatch.chars`).
 
@@ -659,6 +660,9 @@ class _Hit:
     focus: tuple[int, int] | None = None
     model: float | None = None  # the trained model's probability, for a section it added
     covers: range | None = None  # a section standing for its sub-sections: all of them (_absorb)
+    # its evidence was read as a passing mention (one shortcoming of a list, a demand's slogan):
+    # the model does not add the theme back (_near_misses)
+    passing: bool = False
 
 
 def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, theme_model.ThemeModel] | None = None) -> list[SectionMatch]:
@@ -697,6 +701,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             continue
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
+        passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
         under_named = _under_named_heading(theme_no, sections, heading_themes)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
@@ -707,6 +712,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                                parent is not None and _vetoed(found_in, parent, texts), others,
                                _shortcoming_share(found_in, section, sections, children, texts))
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
+            if hit is not None and hit.passing:
+                passing.add(i)
             kids = children[i]
             if qualifies:
                 assert hit is not None  # a section without evidence does not qualify
@@ -744,7 +751,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 listed[i] = _absorb(i, hit, qualifies or (most and hit is not None), listed, range(i + 1, subtree_end[i]))
         if theme.model:
             model = (models if models is not None else theme_model.load().by_theme)[theme.name]
-            listed.update(_near_misses(found_in, model, sections, texts, listed))
+            listed.update(_near_misses(found_in, model, sections, texts, listed, passing))
         found.extend((i, theme_no, hit) for i, hit in listed.items())
 
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
@@ -753,10 +760,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
 
 
 def _near_misses(found_in: _Occurrences, model: theme_model.ThemeModel, sections: list[Section], texts: list[str],
-                 listed: dict[int, _Hit]) -> dict[int, _Hit]:
+                 listed: dict[int, _Hit], passing: set[int]) -> dict[int, _Hit]:
     """Step 4: the sections no match of the theme holds whose own text has some of its words
-    and that the model reads as about it (probability ≥ its threshold)."""
-    held = set(listed).union(*(hit.parts for hit in listed.values()))
+    and that the model reads as about it (probability ≥ its threshold), but those whose words the
+    rules read as a passing mention (`passing`)."""
+    held = set(listed).union(*(hit.parts for hit in listed.values()), passing)
     added = {}
     for section in sections:
         if section.kind == "report" or section.index in held or _vetoed(found_in, section, texts):
@@ -1033,7 +1041,8 @@ def _own_evidence(
     text_sum, text_counts = found_in.count(section.body)
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
-    if _is_list_item(section, texts) or context.share < 1:
+    slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
+    if _is_list_item(section, texts) or context.share < 1 or slogan:
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     head_sum, text_sum = head_sum * context.share, text_sum * context.share
     chars = sum(end - start for _, start, end in section.body)
@@ -1066,8 +1075,25 @@ def _own_evidence(
         if focus is not None:
             paragraph = next(span for span in section.body if span[0] == focus[0])
             counts = Counter({(w, "text"): n for w, n in found_in.count((paragraph,))[1].items()})
-    hit = _Hit(score, counts, (section.index,), focus)
+    hit = _Hit(score, counts, (section.index,), focus, passing=slogan or context.share < 1)
     return hit, qualifies, factor * head_sum >= theme.threshold
+
+
+# A demand of a run of them (一要…，二要…) and the characters of its own text from which that text,
+# holding none of the theme's words, is the demand's matter
+_DEMAND_LEAD = re.compile(rf"[ \u3000]*[{_CN}]{{1,3}}要")
+DEMAND_MATTER_CHARS = 12
+
+
+def _demand_slogan(section: Section, texts: list[str]) -> bool:
+    """Whether the section is a demand whose lead is a slogan over other matter: a lead of a run of
+    demands (二要强化督查问责，各项目责任单位要倒排工期、挂图作战，…) followed by at least
+    `DEMAND_MATTER_CHARS` characters of its own, which the caller found to hold none of the theme's
+    words. Its lead then counts as text, not as a heading: the demand is about what it asks."""
+    if section.kind != "lead" or not section.head:
+        return False
+    block, at, _ = section.head
+    return bool(_DEMAND_LEAD.match(texts[block], at)) and sum(end - start for _, start, end in section.body) >= DEMAND_MATTER_CHARS
 
 
 def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:

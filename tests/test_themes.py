@@ -1593,3 +1593,53 @@ def test_two_demands_of_a_long_run_of_demands_are_passing_mentions(taxonomy):
     r = report("同志们，做好今年的工作，任务艰巨，责任重大。各级各部门要切实转变工作作风，坚决落实中央八项规定精神，"
                "以优良作风确保各项目标任务圆满完成。")
     assert by_theme(classify(r, taxonomy), "作风建设")
+
+
+def test_a_demand_whose_lead_names_a_theme_over_other_matter_is_not_about_it(taxonomy):
+    # 二要强化督查问责，… / 三要转变工作作风，…: the lead is a slogan, what the demand asks is project work
+    r = report("二、几点要求",
+               "一要提高政治站位，充分认识重点项目建设的重要意义，切实增强责任感紧迫感。"
+               "二要强化督查问责，各项目责任单位要倒排工期、挂图作战，确保项目按时序推进。"
+               "三要转变工作作风，全力做好项目要素保障，加快土地征收和手续办理，确保项目早开工、早投产。"
+               "四要加强督查督办，县政府督查室要把重点项目纳入重点督查内容，实行周调度、月通报，对推进不力的严肃问责。"
+               "五要改进工作作风，力戒形式主义、官僚主义，坚决杜绝推诿扯皮、敷衍塞责。")
+    labels = pairs(classify(r, taxonomy))
+    assert ("督查", "二要强化督查问责") not in labels and ("作风建设", "三要转变工作作风") not in labels
+    assert ("督查", "四要加强督查督办") in labels and ("作风建设", "五要改进工作作风") in labels
+    # a demand that is its lead alone, or an item of a summary (一是…), keeps its lead as a heading
+    alone = report("二、几点要求", "一要提高政治站位，增强责任感。二要强化督查问责。三要狠抓工作落实。")
+    assert ("督查", "二要强化督查问责。") in pairs(classify(alone, taxonomy))
+
+
+def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
+    # one shortcoming of a list of them, which the rules read as passing, is not added back by the model
+    r = report("二、存在的问题", "一是信息报送的质量还不够高，深度信息偏少；二是督查手段还比较单一，跟踪问效不够到位；"
+               "三是个别干部业务能力还有待提高。")
+    assert not by_theme(classify(r, _modelled(taxonomy, "信息报送"), {"信息报送": _stub_model("信息报送", 0.9)}), "信息报送")
+
+
+@pytest.mark.parametrize(("lines", "theme"), [
+    # the discipline of a census's or an exam's workers is that task's rule, not the offices' 作风
+    (("（二）严守工作纪律。", "各级普查机构和普查人员要严格遵守统计法律法规，不得伪造、篡改普查资料，对违法违纪行为依法依规严肃处理。"), "作风建设"),
+    (("三、严明工作纪律", "考务人员要严格遵守工作纪律，按时到岗，严禁携带手机进入考场。"), "作风建设"),
+    # a hotline's (12345, 12315) 督办 of its 工单 is its own follow-up
+    (("（四）投诉举报处理。", "通过12315平台受理投诉举报2360件，对超时限工单及时督办，按时办结率100%。"), "督查"),
+    # a duty officer telling the leader on duty is the 值班's own chain, not information sent up (nor for the model)
+    (("（一）值班工作。", "严格执行24小时值班和领导带班制度，值班人员按时交接班，认真填写值班日志，重要情况及时报告带班领导。"), "信息报送"),
+    # data sent to a system or a platform (信用信息, 价格监测报表, 人口信息录入) is data work, not 信息报送 (nor for the model)
+    (("（一）社会信用体系建设。", "归集各类信用信息12万条，按时报送省信用信息共享平台，双公示信息上报及时率100%。"), "信息报送"),
+    (("（一）价格监测。", "按时采集上报重要商品价格信息，全年报送价格监测数据3600条，价格监测报表报送及时率100%。"), "信息报送"),
+    (("（一）人口信息采集。", "完成流动人口信息采集登记2300人，信息录入率100%，及时上报县公安局。"), "信息报送"),
+])
+def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
+    assert not by_theme(classify(report(*lines), taxonomy), theme)
+
+
+@pytest.mark.parametrize("lines", [
+    # the campaign's own term for the checks laid on 基层 (统筹规范督查检查考核) is 为基层减负
+    ("三、基本情况", "今年以来，县级督查检查考核事项由42项压减至16项，基层填表报数明显减少。"),
+    ("（二）统筹规范督查检查考核。", "实行年度计划和审批报备制度，能合并的合并、能简化的简化，坚决杜绝重复督查、多头检查。"),
+])
+def test_the_checks_laid_on_基层_are_作风建设(taxonomy, lines):
+    matches = classify(report(*lines), taxonomy)
+    assert by_theme(matches, "作风建设") and not by_theme(matches, "督查")
