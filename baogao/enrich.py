@@ -680,6 +680,8 @@ _CAMPAIGNS = (
     (re.compile("两个确立"), 2021),  # the sixth plenum, November 2021
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
 )
+# “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
+_PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
 _PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 # An event still ahead when the text was written: 迎接党的二十大, 2022年召开党的二十大时.
 _FORTHCOMING = re.compile(r"迎|召开(?:党的|中共)?$")
@@ -720,6 +722,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
         if term >= 6:
             years.append(1983 + 5 * (term - 6) + session - 1)
     years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
+    years += [2006 + 5 * (_cn_int(m.group(1)) - 1) for m in _PLAN_PERIOD_SINCE.finditer(text)]
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
     digits = _normalize_digits(text)
     # Figures as of the end of a year were compiled after it: 截至2018年12月底 → 2019.
@@ -1180,7 +1183,10 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
-    return _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text) if org else None
+    if not org:
+        return None
+    org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
+    return _town_with_county(_placed_by_subject(org, text), text)
 
 
 # A place before a body's name (平安县人民政府, 堌阳镇人民政府): at a clause's or a line's start, two or three
@@ -1243,6 +1249,52 @@ def _placed_later(org: str, text: str) -> str:
     return org if others else place + org[1:]
 
 
+# 2023年，永修县坚持…; 截至6月底，临泽县地区生产总值…: a place a clause opens with, its subject (the place's own deed or figure)
+_CLAUSE_START = re.compile(r"(?:^|[\n，。；：！？,;:])\s*\Z")
+_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _placed_by_subject(org: str, text: str) -> str:
+    """A body named by its level word (县人民政府, 县政府办公室) whose text names its place only in a sentence, as a
+    clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
+    place of that level the text names (a county named beside others, or held up as an example, is left)."""
+    if not org or org[0] not in "市县区旗" or _starts_with_place(org) or "、" in org:
+        return org
+    level = _LEVEL_BY_CHAR[org[0]]
+    # (a county-level city writes its 县 bodies with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
+    ends = ("县", "市") if org[0] == "县" else (org[0],)
+    places = [p for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level]
+    if len({p.name for p in places}) != 1:
+        return org
+    for p in places:
+        written = text[p.start : p.end]
+        line_end = text.find("\n", p.start)
+        if not _PUNCTUATION.search(text[p.start : line_end if line_end >= 0 else len(text)]):
+            continue  # (a line of its own is a name, 红安县财政局 signing: another body's, not a clause)
+        if (written.endswith(ends) and _CLAUSE_START.search(text, max(0, p.start - 4), p.start)
+                and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
+            return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
+    return org
+
+
+def _town_with_county(org: str, text: str) -> str:
+    """A town's body (嘉定镇人民政府, 中共七里坪镇委员会) named with its county where the text writes the town so
+    (信丰县嘉定镇, 位于红安县七里坪镇): 城关镇, 新华乡 … are names of many counties' towns, and the county tells
+    them apart. Not when the text puts the town's name after two counties."""
+    party = _PARTY_OF_PLACE.match(org)
+    at = party.end() if party else 0
+    town = _TOWN_NAMED.match(org, at)
+    if not town or _NOT_A_TOWN.search(town.group()) or leading_places_end(org[at:]):
+        return org
+    counties = set()
+    for m in re.finditer(re.escape(town.group()), text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        listed = [p for p in find_places(before) if p.end == len(before) and p.level == LEVEL_COUNTY]
+        if listed:
+            counties.add(before[listed[-1].start :])
+    return org[:at] + counties.pop() + org[at:] if len(counties) == 1 else org
+
+
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 
@@ -1266,9 +1318,16 @@ def _named_we(stem: str, opening: str) -> str | None:
     return None
 
 
+# 关于红安县七里坪镇2023年工作情况的汇报: a place's account of its own work (not a 调研报告 or 督查报告 that others
+# write about a place)
+_OWN_REPORT_ABOUT = re.compile(r"^关于(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察).){2,40}?(?:工作(?:情况)?的?(?:汇报|报告)|情况的?汇报|工作总结)$")
+
+
 def _titled_place(title: str) -> str | None:
     """The place a title opens with (after its year, if any), when a year, 关于 or the report's kind follows it."""
     rest = _LEADING_YEAR.sub("", title)
+    if _OWN_REPORT_ABOUT.search(rest):  # 关于七里坪镇2023年工作情况的汇报: a place reports on itself
+        rest = rest.removeprefix("关于")
     place = _leading_place(rest)
     if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
         return None
@@ -1941,7 +2000,11 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     for source in (title, stem):
         if _CENTRAL_IN_TITLE.search(source):
             return "中央"
-        levels = [_PLACE_LEVEL[p.level] for p in find_places(source) if p.level]
+        places = find_places(source)
+        levels = [_PLACE_LEVEL[p.level] for p in places if p.level]
+        town = _TOWN_NAMED.match(source, places[-1].end) if places else None
+        if levels and town and not _NOT_A_TOWN.search(town.group()):
+            return "乡"  # 关于红安县七里坪镇…: a town named after its county is the most specific place
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
         if _TOWNSHIP_TITLE.match(_LEADING_YEAR.sub("", source)):
