@@ -1252,14 +1252,22 @@ def _placed_later(org: str, text: str) -> str:
 # 2023年，永修县坚持…; 截至6月底，临泽县地区生产总值…: a place a clause opens with, its subject (the place's own deed or figure)
 _CLAUSE_START = re.compile(r"(?:^|[\n，。；：！？,;:])\s*\Z")
 _PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
+_NOT_IN_TOWN_NAME = re.compile(r"[由在对向从把被给经于]|会议")  # 会议由镇党委…主持: a clause that only reads as 会议由镇
 
 
 def _placed_by_subject(org: str, text: str) -> str:
-    """A body named by its level word (县人民政府, 县政府办公室) whose text names its place only in a sentence, as a
-    clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
+    """A body named by its level word (县人民政府, 县政府办公室, 镇党委) whose text names its place only in a sentence, as
+    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
     place of that level the text names (a county named beside others, or held up as an example, is left)."""
-    if not org or org[0] not in "市县区旗" or _starts_with_place(org) or "、" in org:
+    if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
         return org
+    if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
+        towns = set()
+        for sentence in re.split(r"[。！？\n]", text):
+            if not _HELD_UP.search(sentence) and not _TOWARD_US.search(sentence):
+                towns.update(town for town in map(_place_subject_at, re.split(r"[，,；;：:]\s*", sentence))
+                             if town and town.endswith(org[0]) and not _NOT_IN_TOWN_NAME.search(town))
+        return towns.pop() + org[1:] if len(towns) == 1 else org
     level = _LEVEL_BY_CHAR[org[0]]
     # (a county-level city writes its 县 bodies with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
     ends = ("县", "市") if org[0] == "县" else (org[0],)
@@ -1320,7 +1328,9 @@ def _named_we(stem: str, opening: str) -> str | None:
 
 # 关于红安县七里坪镇2023年工作情况的汇报: a place's account of its own work (not a 调研报告 or 督查报告 that others
 # write about a place)
-_OWN_REPORT_ABOUT = re.compile(r"^关于(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察).){2,40}?(?:工作(?:情况)?的?(?:汇报|报告)|情况的?汇报|工作总结)$")
+_OWN_REPORT_ABOUT = re.compile(
+    r"^关于(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察).){2,40}?(?:工作(?:情况)?的?(?:汇报|报告)|情况的?汇报|工作总结)$"
+)
 
 
 def _titled_place(title: str) -> str | None:

@@ -955,6 +955,11 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县人民政府上半年工作总结", "3月，东明县派出工作组到我县开展对口帮扶。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "今年以来，我们赴永修县学习了招商经验。", "", "县人民政府"),
         ("县政府办2023年工作总结", "一年来，我办围绕中心、服务大局。", "红安县财政局", "县政府办公室"),
+        # a town's body by the town (with its county, if so written) a clause opens with; not a clause 会议由镇党委… opens
+        ("镇人民政府2023年上半年工作总结", "今年以来，城关镇在县委、县政府的坚强领导下稳步发展。", "", "城关镇人民政府"),
+        ("镇党委2023年度基层党建工作述职报告", "2023年，信丰县大塘埠镇党委坚持以党建引领发展。", "", "信丰县大塘埠镇党委"),
+        ("镇党委2023年工作总结", "5月28日，全镇动员大会召开。会议由镇党委王某主持。", "", "镇党委"),
+        ("镇党委2023年工作总结", "今年以来，城关镇、新华镇共同推进产业发展。", "", "镇党委"),
     ],
 )
 def test_a_body_named_by_its_level_word_gets_the_county_a_clause_opens_with(title, opening, later, org):
