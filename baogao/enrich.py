@@ -1262,7 +1262,7 @@ def _placed_by_subject(org: str, text: str) -> str:
     if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
         return org
     if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
-        towns = set()
+        towns: set[str] = set()
         for sentence in re.split(r"[。！？\n]", text):
             if not _HELD_UP.search(sentence) and not _TOWARD_US.search(sentence):
                 towns.update(town for town in map(_place_subject_at, re.split(r"[，,；;：:]\s*", sentence))
