@@ -1154,6 +1154,9 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]
             if places:
                 with_place.add((before + org[0])[places[-1].start :] + m.group())
+                # (one of bodies listed together, 蕲春县、武穴市总工会被评为…, names others of that kind: none is taken)
+                if opening[max(0, m.start() - len(before) - 2 + places[-1].start)] in "、和与及":
+                    with_place.add("")
             continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:

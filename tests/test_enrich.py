@@ -1839,6 +1839,10 @@ def test_an_office_named_with_several_places_is_not_given_one():
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
     assert meta("市政协召开社情民意信息工作会议", *lines)["org"] == "市政协"
     assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
+    # …or one of bodies listed together (蕲春县、武穴市总工会: two counties' unions commended, not the writer)
+    listed = "2023年，市总工会团结动员全市广大职工建功立业。蕲春县、武穴市总工会被评为全省先进。"
+    assert meta("市总工会2023年工作总结", listed)["org"] == "市总工会"
+    assert meta("市总工会2023年工作总结", "2023年，武穴市总工会团结动员全市广大职工建功立业。")["org"] == "武穴市总工会"
 
 
 def test_an_office_held_up_as_an_example_is_not_the_writer():
