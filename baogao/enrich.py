@@ -1199,6 +1199,8 @@ _STEM = rf"(?![全各本我该每此其省市县区州旗乡镇])[{_HAN}]"
 # (\Z, not $: 督查通报 / 县委督查室 is no 通报县's office)
 _PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})\Z")
 _PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})\Z")
+# 召开镇党委会议, 经镇党委研究, 主持县政府常务会议: a verb before the body, no place's stem
+_VERB_BEFORE_BODY = re.compile(r"(?:召开|主持|参加|出席|列席|提交|报送|报请|呈报|经|由|向|请|报)$")
 
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
@@ -1222,6 +1224,8 @@ def _placed_later(org: str, text: str) -> str:
         return org
     name = org[1:]
     written_as = rf"(?:人民)?{re.escape(name.removeprefix('人民'))}" if name.startswith(("人民政府", "政府")) else re.escape(name)
+    if name == "党委":  # (a town's 党委 signs with its full name: 中共漕河镇委员会)
+        written_as = "(?:党委|委员会)"
     places, own = set(), set()
     for m in re.finditer(rf"{re.escape(org[0])}{written_as}", text):
         before = text[max(0, m.start() - 12) : m.start()]
@@ -1229,7 +1233,7 @@ def _placed_later(org: str, text: str) -> str:
         stem = _PLACE_AT_CLAUSE.search(before) or _PLACE_IN_CLAUSE.search(before)
         if listed:
             place = (before + org[0])[listed[-1].start :]
-        elif stem:
+        elif stem and not _VERB_BEFORE_BODY.search(stem.group("stem")):
             place = stem.group("stem") + org[0]
         else:
             continue
