@@ -272,9 +272,11 @@ def _launched_year(title: str) -> int | None:
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 # 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
 # (not one that commends within the year, on a day of it: 2023年度教师节表彰大会)
-_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
+# (a title that names the meeting itself too: 在2023年度…总结表彰大会上的讲话, 2023年度工作总结会议纪要; and a year's
+# 民主生活会, held at its end or early in the next)
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
                                 r"(?![^，。；：\n]{0,30}?(?:教师|护士|记者|妇女|三八|五四|青年|建军|国庆|重阳)节)"
-                                r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会")
+                                r"(?:[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会|[^，。；：\n]{0,20}?(?:民主|组织)生活会)")
 
 
 def _filed_year(stem: str) -> int | None:

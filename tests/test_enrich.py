@@ -1780,6 +1780,24 @@ def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():
     assert dated["year"] == 2023
 
 
+@pytest.mark.parametrize(
+    ("title", "lines", "year", "year_min"),
+    [
+        # a speech at, or the minutes of, a meeting that sums up or commends a year, and a year's 民主生活会: at the
+        # year's end or after it, as the date line says
+        ("在2023年度全县综合考核总结表彰大会上的讲话", ["同志们：", "今天，我们召开大会。"], None, 2023),
+        ("2023年度工作总结会议纪要", ["1月5日，局长主持召开会议。", "县农业农村局办公室", "2024年1月6日"], 2024, None),
+        ("2022年度民主生活会个人对照检查材料", ["根据县委通知要求，本人深入查摆问题。"], None, 2022),
+        # a year's summary, or its report, is the year's own
+        ("2023年度工作总结", ["2023年，我局认真履行职责。"], 2023, None),
+        ("在2023年度上半年工作推进会上的讲话", ["同志们：", "今天，我们召开会议。"], 2023, None),
+    ],
+)
+def test_a_meeting_on_a_year_the_title_names_is_held_at_its_end_or_after(title, lines, year, year_min):
+    found = meta(title, *lines)
+    assert (found["year"], found["year_min"]) == (year, year_min)
+
+
 @pytest.mark.parametrize(("title", "level"), [
     ("在全县经济工作会议上的讲话", "县"),
     ("在全镇2024年度“三级干部”大会上的讲话", "乡"),
