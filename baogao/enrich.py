@@ -23,7 +23,8 @@ Where each value is looked for, in order:
   text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
   as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
-  subject);
+  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…); a town's body with the
+  county the text writes the town after (信丰县嘉定镇);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts;
