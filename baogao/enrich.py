@@ -23,7 +23,8 @@ Where each value is looked for, in order:
   text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
   as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
-  subject);
+  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…); a town's body with the
+  county the text writes the town after (信丰县嘉定镇);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts;
@@ -272,9 +273,11 @@ def _launched_year(title: str) -> int | None:
 _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 # 召开2022年度高质量发展考核总结表彰大会: a meeting held to sum up or commend a year, after it
 # (not one that commends within the year, on a day of it: 2023年度教师节表彰大会)
-_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
+# (a title that names the meeting itself too: 在2023年度…总结表彰大会上的讲话, 2023年度工作总结会议纪要; and a year's
+# 民主生活会, held at its end or early in the next)
+_MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
                                 r"(?![^，。；：\n]{0,30}?(?:教师|护士|记者|妇女|三八|五四|青年|建军|国庆|重阳)节)"
-                                r"[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会")
+                                r"(?:[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会|[^，。；：\n]{0,20}?(?:民主|组织)生活会)")
 
 
 def _filed_year(stem: str) -> int | None:
@@ -680,6 +683,8 @@ _CAMPAIGNS = (
     (re.compile("两个确立"), 2021),  # the sixth plenum, November 2021
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
 )
+# “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
+_PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
 _PLENUM_OFFSET = {1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 # An event still ahead when the text was written: 迎接党的二十大, 2022年召开党的二十大时.
 _FORTHCOMING = re.compile(r"迎|召开(?:党的|中共)?$")
@@ -720,6 +725,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
         if term >= 6:
             years.append(1983 + 5 * (term - 6) + session - 1)
     years += [_UNION_YEARS.get(_cn_int(m.group(1))) for m in _UNION_CONGRESS.finditer(text)]
+    years += [2006 + 5 * (_cn_int(m.group(1)) - 1) for m in _PLAN_PERIOD_SINCE.finditer(text)]
     years += [year for pattern, year in _CAMPAIGNS if pattern.search(text)]
     digits = _normalize_digits(text)
     # Figures as of the end of a year were compiled after it: 截至2018年12月底 → 2019.
@@ -1151,6 +1157,9 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             places = [p for p in find_places(before + org[0] + m.group()) if p.end == len(before) + 1]
             if places:
                 with_place.add((before + org[0])[places[-1].start :] + m.group())
+                # (one of bodies listed together, 蕲春县、武穴市总工会被评为…, names others of that kind: none is taken)
+                if opening[max(0, m.start() - len(before) - 2 + places[-1].start)] in "、和与及":
+                    with_place.add("")
             continue
         places = [p for p in find_places(before) if p.end == len(before)]
         if places:
@@ -1180,7 +1189,10 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
     # (bodies a title names together, set apart by wide spaces: 中共监利市委  监利市人民政府 → …、…)
-    return _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text) if org else None
+    if not org:
+        return None
+    org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
+    return _town_with_county(_placed_by_subject(org, text), text)
 
 
 # A place before a body's name (平安县人民政府, 堌阳镇人民政府): at a clause's or a line's start, two or three
@@ -1190,6 +1202,8 @@ _STEM = rf"(?![全各本我该每此其省市县区州旗乡镇])[{_HAN}]"
 # (\Z, not $: 督查通报 / 县委督查室 is no 通报县's office)
 _PLACE_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\n，。；：！？,;:]))\s*(?P<stem>(?![{''.join(_NOT_A_SUBJECT)}]){_STEM}{{2,3}})\Z")
 _PLACE_IN_CLAUSE = re.compile(rf"(?P<stem>{_STEM}{{2}})\Z")
+# 召开镇党委会议, 经镇党委研究, 主持县政府常务会议: a verb before the body, no place's stem
+_VERB_BEFORE_BODY = re.compile(r"(?:召开|主持|参加|出席|列席|提交|报送|报请|呈报|经|由|向|请|报)$")
 
 
 # 东明县人民政府率先推行…的做法值得我们借鉴: another's body held up as an example, not the writer
@@ -1213,6 +1227,8 @@ def _placed_later(org: str, text: str) -> str:
         return org
     name = org[1:]
     written_as = rf"(?:人民)?{re.escape(name.removeprefix('人民'))}" if name.startswith(("人民政府", "政府")) else re.escape(name)
+    if name == "党委":  # (a town's 党委 signs with its full name: 中共漕河镇委员会)
+        written_as = "(?:党委|委员会)"
     places, own = set(), set()
     for m in re.finditer(rf"{re.escape(org[0])}{written_as}", text):
         before = text[max(0, m.start() - 12) : m.start()]
@@ -1220,7 +1236,7 @@ def _placed_later(org: str, text: str) -> str:
         stem = _PLACE_AT_CLAUSE.search(before) or _PLACE_IN_CLAUSE.search(before)
         if listed:
             place = (before + org[0])[listed[-1].start :]
-        elif stem:
+        elif stem and not _VERB_BEFORE_BODY.search(stem.group("stem")):
             place = stem.group("stem") + org[0]
         else:
             continue
@@ -1241,6 +1257,60 @@ def _placed_later(org: str, text: str) -> str:
     level = _LEVEL_BY_CHAR[org[0]]
     others = {p.name for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level} - {p.name for p in find_places(place)}
     return org if others else place + org[1:]
+
+
+# 2023年，永修县坚持…; 截至6月底，临泽县地区生产总值…: a place a clause opens with, its subject (the place's own deed or figure)
+_CLAUSE_START = re.compile(r"(?:^|[\n，。；：！？,;:])\s*\Z")
+_PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
+_NOT_IN_TOWN_NAME = re.compile(r"[由在对向从把被给经于]|会议")  # 会议由镇党委…主持: a clause that only reads as 会议由镇
+
+
+def _placed_by_subject(org: str, text: str) -> str:
+    """A body named by its level word (县人民政府, 县政府办公室, 镇党委) whose text names its place only in a sentence, as
+    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
+    place of that level the text names (a county named beside others, or held up as an example, is left)."""
+    if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
+        return org
+    if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
+        towns: set[str] = set()
+        for sentence in re.split(r"[。！？\n]", text):
+            if not _HELD_UP.search(sentence) and not _TOWARD_US.search(sentence):
+                towns.update(town for town in map(_place_subject_at, re.split(r"[，,；;：:]\s*", sentence))
+                             if town and town.endswith(org[0]) and not _NOT_IN_TOWN_NAME.search(town))
+        return towns.pop() + org[1:] if len(towns) == 1 else org
+    level = _LEVEL_BY_CHAR[org[0]]
+    # (a county-level city writes its 县 bodies with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
+    ends = ("县", "市") if org[0] == "县" else (org[0],)
+    places = [p for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level]
+    if len({p.name for p in places}) != 1:
+        return org
+    for p in places:
+        written = text[p.start : p.end]
+        line_end = text.find("\n", p.start)
+        if not _PUNCTUATION.search(text[p.start : line_end if line_end >= 0 else len(text)]):
+            continue  # (a line of its own is a name, 红安县财政局 signing: another body's, not a clause)
+        if (written.endswith(ends) and _CLAUSE_START.search(text, max(0, p.start - 4), p.start)
+                and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
+            return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
+    return org
+
+
+def _town_with_county(org: str, text: str) -> str:
+    """A town's body (嘉定镇人民政府, 中共七里坪镇委员会) named with its county where the text writes the town so
+    (信丰县嘉定镇, 位于红安县七里坪镇): 城关镇, 新华乡 … are names of many counties' towns, and the county tells
+    them apart. Not when the text puts the town's name after two counties."""
+    party = _PARTY_OF_PLACE.match(org)
+    at = party.end() if party else 0
+    town = _TOWN_NAMED.match(org, at)
+    if not town or _NOT_A_TOWN.search(town.group()) or leading_places_end(org[at:]):
+        return org
+    counties = set()
+    for m in re.finditer(re.escape(town.group()), text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        listed = [p for p in find_places(before) if p.end == len(before) and p.level == LEVEL_COUNTY]
+        if listed:
+            counties.add(before[listed[-1].start :])
+    return org[:at] + counties.pop() + org[at:] if len(counties) == 1 else org
 
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
@@ -1266,9 +1336,18 @@ def _named_we(stem: str, opening: str) -> str | None:
     return None
 
 
+# 关于红安县七里坪镇2023年工作情况的汇报: a place's account of its own work (not a 调研报告 or 督查报告 that others
+# write about a place)
+_OWN_REPORT_ABOUT = re.compile(
+    r"^关于(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察).){2,40}?(?:工作(?:情况)?的?(?:汇报|报告)|情况的?汇报|工作总结)$"
+)
+
+
 def _titled_place(title: str) -> str | None:
     """The place a title opens with (after its year, if any), when a year, 关于 or the report's kind follows it."""
     rest = _LEADING_YEAR.sub("", title)
+    if _OWN_REPORT_ABOUT.search(rest):  # 关于七里坪镇2023年工作情况的汇报: a place reports on itself
+        rest = rest.removeprefix("关于")
     place = _leading_place(rest)
     if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
         return None
@@ -1941,7 +2020,11 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     for source in (title, stem):
         if _CENTRAL_IN_TITLE.search(source):
             return "中央"
-        levels = [_PLACE_LEVEL[p.level] for p in find_places(source) if p.level]
+        places = find_places(source)
+        levels = [_PLACE_LEVEL[p.level] for p in places if p.level]
+        town = _TOWN_NAMED.match(source, places[-1].end) if places else None
+        if levels and town and not _NOT_A_TOWN.search(town.group()):
+            return "乡"  # 关于红安县七里坪镇…: a town named after its county is the most specific place
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
         if _TOWNSHIP_TITLE.match(_LEADING_YEAR.sub("", source)):

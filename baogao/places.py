@@ -217,6 +217,7 @@ _TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街�
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$")
 _BODY_OF_PLACE = re.compile(r"(?:人民)?政府|委|人大|政协")
 _FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$")
 # The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委.
@@ -231,6 +232,8 @@ def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
         return True  # (中共盱眙县委, 共青团宁乡市委: the party's and the league's committees of a place)
     if _FOLLOWING.search(text, 0, start) and _BODY_OF_PLACE.match(text, start + 3):
         return True  # (落实霍邱县委…, 按照江北区人民政府…: a county's committee or government followed; not 会同县人大)
+    if _YEAR_BEFORE.search(text, max(0, start - 8), start):
+        return True  # (2022年临泽县政协…, 2023年度红安县…: a year written in figures ends a word)
     prev = text[start - 1]
     return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
 

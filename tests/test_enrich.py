@@ -921,6 +921,9 @@ _BODY_OF_SPEECH = tuple(f"（{k}）各乡镇、各部门要切实加强组织领
         ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府将对各乡镇落实情况进行专项督查。",), "永修县人民政府", "江西省"),
         ("市总工会2023年工作总结", ("下一步，南阳市总工会将继续发挥桥梁纽带作用。",), "南阳市总工会", "河南省"),
         ("镇人民政府2023年工作总结", ("堌阳镇人民政府", "2023年12月28日"), "堌阳镇人民政府", None),
+        # a town's 党委 signs with its full name; a verb before it (召开镇党委会议) is no town's stem
+        ("镇党委会议纪要", ("中共漕河镇委员会", "2023年8月11日"), "漕河镇党委", None),
+        ("镇党委会议纪要", ("会议要求，下次召开镇党委会议前完成。", "中共漕河镇委员会", "2023年8月11日"), "漕河镇党委", None),
         # two places, another county's body held up or quoted, another county named beside it: not completed
         ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府、东明县人民政府将联合督查。", "东明县人民政府将牵头。"), "县人民政府", None),
         ("在全县安全生产工作会议上的讲话", ("去年，东明县人民政府率先推行“拿地即开工”，这一做法值得我们借鉴。",), "县人民政府", None),
@@ -938,6 +941,89 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
     found = meta(title, "同志们：", "今天，县人民政府召开会议。" if "讲话" in title else "2023年，我们全面完成各项任务。",
                  *_BODY_OF_SPEECH, *later)
     assert (found["org"], found["region"]) == (org, region)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "later", "org"),
+    [
+        # the one county the text names, as a clause's subject: the body's own (a county-level city's for a 县 body)
+        ("县人民政府2023年度法治政府建设情况报告", "2023年，永修县坚持以习近平法治思想为指导。", "县人民政府", "永修县人民政府"),
+        ("县人民政府关于上半年工作情况的汇报", "今年以来，蕲春县经济平稳运行。现将我县上半年工作汇报如下：", "", "蕲春县人民政府"),
+        ("县政府办公室关于政务信息工作情况的通报", "全年报送信息1560条，蕲春县政务信息工作在全市位列第二。", "县政府办公室",
+         "蕲春县政府办公室"),
+        ("县人民政府上半年工作总结", "今年以来，全市经济回升。截至6月底，灵宝市地区生产总值增长6%。", "", "灵宝市人民政府"),
+        # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
+        ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
+        ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
+        ("县人民政府上半年工作总结", "3月，东明县派出工作组到我县开展对口帮扶。", "", "县人民政府"),
+        ("县人民政府上半年工作总结", "今年以来，我们赴永修县学习了招商经验。", "", "县人民政府"),
+        ("县政府办2023年工作总结", "一年来，我办围绕中心、服务大局。", "红安县财政局", "县政府办公室"),
+        # a town's body by the town (with its county, if so written) a clause opens with; not a clause 会议由镇党委… opens
+        ("镇人民政府2023年上半年工作总结", "今年以来，城关镇在县委、县政府的坚强领导下稳步发展。", "", "城关镇人民政府"),
+        ("镇党委2023年度基层党建工作述职报告", "2023年，信丰县大塘埠镇党委坚持以党建引领发展。", "", "信丰县大塘埠镇党委"),
+        ("镇党委2023年工作总结", "5月28日，全镇动员大会召开。会议由镇党委王某主持。", "", "镇党委"),
+        ("镇党委2023年工作总结", "今年以来，城关镇、新华镇共同推进产业发展。", "", "镇党委"),
+    ],
+)
+def test_a_body_named_by_its_level_word_gets_the_county_a_clause_opens_with(title, opening, later, org):
+    assert meta(title, opening, "一、主要工作", "全年完成各项任务。", *([later] if later else []), "2024年1月15日")["org"] == org
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "org"),
+    [
+        # a town's body named with the county the text writes it after (城关镇 is many counties' town)
+        ("信丰县嘉定镇2023年工作总结", ["2023年，嘉定镇党委、镇政府团结带领全镇干部群众攻坚克难。", "嘉定镇人民政府"], "信丰县嘉定镇人民政府"),
+        ("关于落实全面从严治党主体责任情况的报告", ["2023年，红安县七里坪镇党委认真落实主体责任。", "中共七里坪镇委员会"],
+         "中共红安县七里坪镇委员会"),
+        # no county before the town, or two: as signed
+        ("2023年工作总结", ["2023年，嘉定镇党委、镇政府团结带领全镇干部群众攻坚克难。", "嘉定镇人民政府"], "嘉定镇人民政府"),
+        ("2023年工作总结", ["信丰县城关镇、红安县城关镇结为友好乡镇。", "城关镇人民政府"], "城关镇人民政府"),
+    ],
+)
+def test_a_towns_body_is_named_with_its_county(title, lines, org):
+    assert meta(title, *lines[:-1], "一、主要工作", "全年完成各项任务。", lines[-1], "2023年12月20日")["org"] == org
+
+
+@pytest.mark.parametrize(
+    ("title", "org", "level"),
+    [
+        # a place's account of its own work, after 关于; a town named after its county is the most specific place
+        ("关于红安县七里坪镇2023年工作情况的汇报", "红安县七里坪镇", "乡"),
+        ("关于七里坪镇2023年上半年工作总结", "七里坪镇", "乡"),
+        # a study or check of a place is others' work; its place is only what the title is about
+        ("关于红安县七里坪镇2023年乡村振兴情况的调研报告", None, "乡"),
+        ("关于红安县2023年工作情况的督查报告", None, "县"),
+    ],
+)
+def test_a_title_about_a_places_own_work_names_the_place(title, org, level):
+    found = meta(title, "一、主要工作", "全年完成各项任务。")
+    assert (found["org"], found["level"]) == (org, level)
+
+
+@pytest.mark.parametrize(
+    ("line", "year_min"),
+    [
+        ("“十四五”以来，全县交通运输事业快速发展。", 2021),
+        ("十三五时期以来，全县累计投入资金20亿元。", 2016),
+        ("全县正在编制“十四五”规划。", None),  # a plan drafted, not a period begun
+    ],
+)
+def test_a_five_year_plans_period_since_bounds_the_year(line, year_min):
+    found = meta("交通运输发展情况调研报告", line, "一、主要成效")
+    assert (found["year"], found["year_min"]) == (None, year_min)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("2022年临泽县政协农村饮水调研报告.txt", "甘肃省"),  # a year in figures ends a word: 临泽县 starts one
+        ("2023年度红安县乡村振兴工作汇报.txt", "湖北省"),
+        ("中南部县城建设调研报告.txt", None),  # (南部县 inside a word is still no place)
+    ],
+)
+def test_a_county_after_a_year_in_a_file_name_is_found(name, region):
+    assert meta("关于我县农村工作的调研报告", "一、基本情况", "全县共建成集中供水工程86处。", name=name)["region"] == region
 
 
 @pytest.mark.parametrize(
@@ -1694,6 +1780,24 @@ def test_a_meeting_that_sums_up_or_commends_a_year_is_held_after_it():
     assert dated["year"] == 2023
 
 
+@pytest.mark.parametrize(
+    ("title", "lines", "year", "year_min"),
+    [
+        # a speech at, or the minutes of, a meeting that sums up or commends a year, and a year's 民主生活会: at the
+        # year's end or after it, as the date line says
+        ("在2023年度全县综合考核总结表彰大会上的讲话", ["同志们：", "今天，我们召开大会。"], None, 2023),
+        ("2023年度工作总结会议纪要", ["1月5日，局长主持召开会议。", "县农业农村局办公室", "2024年1月6日"], 2024, None),
+        ("2022年度民主生活会个人对照检查材料", ["根据县委通知要求，本人深入查摆问题。"], None, 2022),
+        # a year's summary, or its report, is the year's own
+        ("2023年度工作总结", ["2023年，我局认真履行职责。"], 2023, None),
+        ("在2023年度上半年工作推进会上的讲话", ["同志们：", "今天，我们召开会议。"], 2023, None),
+    ],
+)
+def test_a_meeting_on_a_year_the_title_names_is_held_at_its_end_or_after(title, lines, year, year_min):
+    found = meta(title, *lines)
+    assert (found["year"], found["year_min"]) == (year, year_min)
+
+
 @pytest.mark.parametrize(("title", "level"), [
     ("在全县经济工作会议上的讲话", "县"),
     ("在全镇2024年度“三级干部”大会上的讲话", "乡"),
@@ -1756,6 +1860,10 @@ def test_an_office_named_with_several_places_is_not_given_one():
     lines = ["4月28日,市政协召开社情民意信息工作会议。", "会上,上海市政协特邀信息员李楠君和泰州市政协研究室副主任陈铭作辅导。"]
     assert meta("市政协召开社情民意信息工作会议", *lines)["org"] == "市政协"
     assert meta("市政协召开社情民意信息工作会议", lines[0], "会上,泰州市政协研究室副主任陈铭作辅导。")["org"] == "泰州市政协"
+    # …or one of bodies listed together (蕲春县、武穴市总工会: two counties' unions commended, not the writer)
+    listed = "2023年，市总工会团结动员全市广大职工建功立业。蕲春县、武穴市总工会被评为全省先进。"
+    assert meta("市总工会2023年工作总结", listed)["org"] == "市总工会"
+    assert meta("市总工会2023年工作总结", "2023年，武穴市总工会团结动员全市广大职工建功立业。")["org"] == "武穴市总工会"
 
 
 def test_an_office_held_up_as_an_example_is_not_the_writer():
@@ -2212,4 +2320,5 @@ def test_bodies_a_title_names_together_are_one_org_each_set_apart():
 def test_a_studys_team_signing_at_the_end_wrote_it():
     found = meta("关于村级集体经济发展情况的调研报告", "近年来，通渭县大力发展村级集体经济。", "一、基本情况", "全县村集体经济收入稳步增长。",
                  "县委政策研究室课题组", "执笔：马文斌  王丽娟")
-    assert (found["org"], found["level"]) == ("县委政策研究室", "县")  # (its county is only the opening's subject)
+    # (its county, the opening's subject, is the one it names: 通渭县's)
+    assert (found["org"], found["level"]) == ("通渭县委政策研究室", "县")
