@@ -1701,6 +1701,14 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
     assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
     assert find_places("寿县的局面") == []  # (局面 is no bureau)
+    # …or one of its committees (安全生产委员会, 安委办, 纪委); not a committee of its towns, nor a post (代县长)
+    assert [p.name for p in find_places("寿县安全生产委员会办公室")] == ["寿县"]
+    assert [p.name for p in find_places("萧县发展和改革委员会")] == ["萧县"]
+    assert [p.name for p in find_places("寿县纪委")] == ["寿县"]
+    assert find_places("和县乡两级安全生产委员会") == []
+    assert find_places("代县长主持召开县安委会") == []
+    assert find_places("寿县的委员会") == []
+    assert meta("寿县安全生产委员会办公室关于2023年全县安全生产工作情况的通报")["region"] == "安徽省"
     # …after a word too when its level word is written again (落实黟县县委…); not inside one (县县)
     assert [p.name for p in find_places("我镇认真贯彻落实黟县县委十四届五次全会精神")] == ["黟县"]
 
