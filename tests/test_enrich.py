@@ -789,6 +789,10 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县人社局2023年工作总结", "元谋县人力资源和社会保障局", "元谋县人力资源和社会保障局"),
         ("县发改委2023年第三季度工作总结", "金寨县发展和改革委员会", "金寨县发展和改革委员会"),
         ("县住建局2023年工作总结", "永修县住房和城乡建设局", "永修县住房和城乡建设局"),
+        # …a commission by its bureau's short name, or the reverse (renamed); not a bureau by a commission of its whole words
+        ("县发改局2023年工作总结", "永修县发展和改革委员会", "永修县发展和改革委员会"),
+        ("县发改委2023年工作总结", "金寨县发展和改革局", "金寨县发展和改革局"),
+        ("县审计局2023年工作总结", "永修县审计委员会", "县审计局"),
         ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
         ("县委办2023年工作总结", "红安县委机构编制委员会办公室", "县委办公室"),  # another office, not an abbreviation of it
     ],
