@@ -261,8 +261,8 @@ def _dates_the_text(line: str) -> bool:
                 or (_WEB_PAGE_LINE.match(text) and _A_DAY.search(text)))
 
 
-_A_DAY = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
-                    r"|(?:19|20)\d\d\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
+_A_DAY = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?|(?:19|20)\d\d\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
 _DAY_LINE = re.compile(rf"^[（(]?(?:{_A_DAY.pattern})(?:\s*(?:星期|周)[一二三四五六日天]|\s*\d{{1,2}}\s*[:：时]\s*\d{{2}}分?)*[）)]?$")
 _PRINTED_LINE = re.compile(rf"^\S{{2,30}}?[ \u3000]+(?:{_A_DAY.pattern})\s*印发$")
 _WEB_PAGE_LINE = re.compile(r"^(?:来源|稿源|信息来源|发布时间|发布日期|时间|日期)\s*[:：]")
