@@ -1125,8 +1125,16 @@ def _same_office(short: str, full: str) -> bool:
     # (a bureau's or a commission's short name, 人社局, 资规局, 发改委, opening as its full name does; not an
     # office's, 委办公室 of 县委机构编制委员会办公室; 市场监管局 is no 市's 场监管局)
     shorts = [name[1:], name] if LEVEL_IN_WORD.match(name) else [name[1:]]  # (市民宗局: 市's 民宗局, or 市民…)
-    return any(bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会")))
-               and len(short) <= 5 and short[0] in body[:3] and _in_order(short, body) for short in shorts)
+    return any(bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会"))
+                               or _renamed(short, body))
+               and len(short) <= 5 and short[0] in body[:3] and _in_order(short[:-1], body) for short in shorts)
+
+
+def _renamed(short: str, body: str) -> bool:
+    """A commission called by its bureau's short name, or a bureau by its commission's (县发改局 for 永修县发展和改革
+    委员会, 县发改委 for …发展和改革局: the one office, renamed as counties reorganise), when the short name is an
+    abbreviation (发改 of 发展和改革); 审计局 is not 审计委员会, nor 教育局 教育委员会, whose words are whole in it."""
+    return (short[-1] == "局" and body.endswith("委员会") or short[-1] == "委" and body[-1] == "局") and short[:-1] not in body
 
 
 def _in_order(chars: str, word: str) -> bool:

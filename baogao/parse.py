@@ -197,6 +197,8 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     cover's label (汇 报 材 料) and the presenter and month under it (光山县水利局 / 二〇二三年十二月),
     and a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
     header = header_length(lines)
+    while header + 1 < len(lines) and _dates_the_text(lines[header]) and _is_title_like(lines[header + 1]):
+        header += 1
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
         _is_speaker_line(lines[header].strip()) or _LATIN_LINE.match(lines[header].strip())
         or (COVER_LABEL.match("".join(lines[header].split())) and _titled_below(lines[header + 1:]))
@@ -249,6 +251,21 @@ def _is_speaker_line(line: str) -> bool:
     return bool(SPEAKER.match(line)) and not DOC_TYPE_WORDS.search(line) and not line.endswith("发言")
 
 
+def _dates_the_text(line: str) -> bool:
+    """A line above the title that tells when the text was written, issued or posted: the day alone
+    (2023年12月20日, 二〇二三年十二月二十日, （2023年12月20日）, 2023-12-20 10:35, 2023年12月20日 星期三), the
+    版记's 印发 line or an edition line (县农业农村局办公室 2023年12月20日印发), a web page's source or time
+    line (来源：永修县人民政府网 2023-12-20). Never the title: it stays in the text, where enrich reads its date."""
+    text = line.strip()
+    return bool(_DAY_LINE.match(text) or _PRINTED_LINE.match(text) or edition_editor(text)
+                or (_WEB_PAGE_LINE.match(text) and _A_DAY.search(text)))
+
+
+_A_DAY = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?|(?:19|20)\d\d\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
+_DAY_LINE = re.compile(rf"^[（(]?(?:{_A_DAY.pattern})(?:\s*(?:星期|周)[一二三四五六日天]|\s*\d{{1,2}}\s*[:：时]\s*\d{{2}}分?)*[）)]?$")
+_PRINTED_LINE = re.compile(rf"^\S{{2,30}}?[ \u3000]+(?:{_A_DAY.pattern})\s*印发$")
+_WEB_PAGE_LINE = re.compile(r"^(?:来源|稿源|信息来源|发布时间|发布日期|时间|日期)\s*[:：]")
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$")  # 二〇二三年十二月, a cover's month
@@ -273,10 +290,10 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 
 
 def _not_the_opening(text: str) -> bool:
-    """A 版头 or 信息公开 line, the addressees, a byline or a photo's caption: no title is read there."""
+    """A 版头 or 信息公开 line, the addressees, a byline, a photo's caption or a date line: no title is read there."""
     line = text.strip()
     return (is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
-            or bool(_BARE_YEAR_LINE.match(line)))
+            or bool(_BARE_YEAR_LINE.match(line)) or _dates_the_text(line))
 
 
 def _addressees(line: str) -> bool:

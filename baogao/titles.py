@@ -216,7 +216,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     name, issue = bulletin
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
-    shown = _placed(title, org)
+    shown = _we_named(_placed(title, org), org)
     lead = _LEADING_YEAR.match(shown)
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
     # (a town's 表态发言 at it by its town: 石门镇, 铁炉乡党委)
@@ -325,6 +325,38 @@ def _placed(title: str, org: str | None) -> str:
     if town and body.startswith(town.group()) and _is_generic(title, org):
         return head + place + body  # 虬津镇 of 永修县: 永修县虬津镇 (a news headline, 泗张镇:严督…, says whose)
     return title
+
+
+# 我县, 我市, 我镇 …: the writer's own place (not 我市场监管局, our 市场监管局; nor 我区域)
+_WE = re.compile(r"我([省市县区州盟旗乡镇])(?![场域])")
+
+
+def _we_named(title: str, org: str | None) -> str:
+    """The title with the place its 我县, 我市, 我镇 … stand for, as its office's name gives it (关于我县农村人居环境整治
+    情况的调研报告 by 罗田县政协办公室 → 关于罗田县…, 我镇 of 永修县虬津镇人民政府 → 永修县虬津镇…): put in its stead, not
+    before it (罗田县关于我县… says the place twice, and 罗田县我县召开… is no Chinese), as another office would
+    title it; the same words in every county's title tell none apart. Left as written when the office's name
+    opens with no place of that level (县政协, 黄冈市人民政府办公室 for 我县)."""
+    if not org or not _WE.search(title):
+        return title
+    ends, end = [], 0  # where each place the name opens with ends: 永修县 | 虬津镇
+    for place in find_places(org):
+        if place.start != end:
+            break
+        end = place.end
+        ends.append(end)
+    unlisted = _UNLISTED_COUNTY.match(org)
+    if not ends and unlisted:
+        end = unlisted.end()
+        ends.append(end)
+    town = _LOCAL_PLACE.match(org[end:])
+    if town and (end or org[0] not in _LEVEL_WORDS):
+        ends.append(end + town.end())
+
+    def named(we: re.Match[str]) -> str:
+        return next((org[:end] for end in reversed(ends) if org[end - 1] == we.group(1)), we.group())
+
+    return _WE.sub(named, title)
 
 
 # A personal report on one's post (述职报告, 2023年度述职述廉报告, 个人工作总结): its title names no one, so

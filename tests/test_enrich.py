@@ -789,6 +789,10 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县人社局2023年工作总结", "元谋县人力资源和社会保障局", "元谋县人力资源和社会保障局"),
         ("县发改委2023年第三季度工作总结", "金寨县发展和改革委员会", "金寨县发展和改革委员会"),
         ("县住建局2023年工作总结", "永修县住房和城乡建设局", "永修县住房和城乡建设局"),
+        # …a commission by its bureau's short name, or the reverse (renamed); not a bureau by a commission of its whole words
+        ("县发改局2023年工作总结", "永修县发展和改革委员会", "永修县发展和改革委员会"),
+        ("县发改委2023年工作总结", "金寨县发展和改革局", "金寨县发展和改革局"),
+        ("县审计局2023年工作总结", "永修县审计委员会", "县审计局"),
         ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
         ("县委办2023年工作总结", "红安县委机构编制委员会办公室", "县委办公室"),  # another office, not an abbreviation of it
     ],
@@ -1701,6 +1705,14 @@ def test_a_one_character_county_needs_its_government_after_it():
     assert find_places("各县县委书记参加会议") == []  # 各县: every county
     assert [p.name for p in find_places("勉县林业局落实换届纪律")] == ["勉县"]  # one of its bureaus
     assert find_places("寿县的局面") == []  # (局面 is no bureau)
+    # …or one of its committees (安全生产委员会, 安委办, 纪委); not a committee of its towns, nor a post (代县长)
+    assert [p.name for p in find_places("寿县安全生产委员会办公室")] == ["寿县"]
+    assert [p.name for p in find_places("萧县发展和改革委员会")] == ["萧县"]
+    assert [p.name for p in find_places("寿县纪委")] == ["寿县"]
+    assert find_places("和县乡两级安全生产委员会") == []
+    assert find_places("代县长主持召开县安委会") == []
+    assert find_places("寿县的委员会") == []
+    assert meta("寿县安全生产委员会办公室关于2023年全县安全生产工作情况的通报")["region"] == "安徽省"
     # …after a word too when its level word is written again (落实黟县县委…); not inside one (县县)
     assert [p.name for p in find_places("我镇认真贯彻落实黟县县委十四届五次全会精神")] == ["黟县"]
 

@@ -286,6 +286,20 @@ TITLES = [
                  True, 0, ("p", "区应急管理局    2024年5月20日"), id="office-and-day-under-a-headline"),
     pytest.param(["全县安全生产工作会议", "第12次", P], HASH_NAME, "全县安全生产工作会议", True, 0, ("p", "第12次"),
                  id="a-number-line-under-no-minutes-stays"),
+    # a line dating the text above its title (the day alone, the 版记's 印发 line, a web page's source line)
+    pytest.param(["2023年12月20日", "永修县农业农村局2023年工作总结", P], HASH_NAME, "永修县农业农村局2023年工作总结", True, 0,
+                 ("p", "2023年12月20日"), id="date-line-over-title"),
+    pytest.param(["二〇二三年十二月二十日", "关于我县农村人居环境整治情况的调研报告", P], HASH_NAME, "关于我县农村人居环境整治情况的调研报告",
+                 True, 0, ("p", "二〇二三年十二月二十日"), id="chinese-date-line-over-title"),
+    pytest.param(["2023年12月20日 星期三", "县政府办公室", "关于2023年度重点工作推进情况的汇报", P], HASH_NAME,
+                 "县政府办公室关于2023年度重点工作推进情况的汇报", True, 0, ("p", "2023年12月20日 星期三"),
+                 id="day-and-weekday-over-issuer-and-title"),
+    pytest.param(["县农业农村局办公室 2023年12月20日印发", "县农业农村局2023年工作总结", P], HASH_NAME, "县农业农村局2023年工作总结",
+                 True, 0, ("p", "县农业农村局办公室 2023年12月20日印发"), id="printed-line-over-title"),
+    pytest.param(["来源：永修县人民政府网 2023-12-20", "县农业农村局2023年工作总结", P], HASH_NAME, "县农业农村局2023年工作总结",
+                 True, 0, ("p", "来源：永修县人民政府网 2023-12-20"), id="web-source-line-over-title"),
+    pytest.param(["2023年12月20日", "今天上午，县委书记到我镇调研秸秆禁烧工作。"], HASH_NAME, "", False, 0,
+                 ("p", "2023年12月20日"), id="date-line-over-text-no-title"),
     pytest.param(["Work Summary 2023", "宜昌市人民政府外事办公室2023年工作总结", P], HASH_NAME, "宜昌市人民政府外事办公室2023年工作总结",
                  True, 0, ("p", "Work Summary 2023"), id="latin-line-over-title"),
     # a cover's label for the kind of paper (汇 报 材 料) over the report's own title
@@ -722,6 +736,8 @@ INFER = [
     pytest.param(None, None, [], "无标题", id="empty-report"),
     pytest.param(None, None, ["，开头就是逗号。"], "开头就是逗号", id="empty-opening-clause"),
     pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
+    pytest.param(None, None, ["2023年12月20日", "县委书记张某到我镇调研秸秆禁烧工作。"], "县委书记张某到我镇调研秸秆禁烧工作",
+                 id="date-line-not-the-opening"),
 ]
 
 
