@@ -195,10 +195,11 @@ _HELD_MEETING = re.compile(
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and hour
 # of what it reports, and is of that year (a text that only starts from a dated past event, 2011年12月13日，全国总工会
 # 办公厅下发了…，目的是…, names no hour and no 当天; nor is a group's visit on a day, 2022年11月8日，市委巡察组一行
-# 进驻我局…, news by itself: a 整改 report or a profile opens with the visit it tells of).
+# 进驻我局…, news by itself: a 整改 report or a profile opens with the visit it tells of). So does one that opens with
+# the days of a month its event lasted (2017年11月1日至10日，广东省派出…7个督查组…): a document comes out on one day.
 _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
-    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天)"
+    r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
 )
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
@@ -947,7 +948,8 @@ _PLACE_SUBJECT = re.compile(
     rf"^(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}"  # 春节长假过后,2月3日早,冯原镇…
     # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
     rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
+    # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
@@ -1464,6 +1466,13 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
+    credit = _closing_credit(text)
+    if (credit and candidates and not any(_starts_with_place(m.group("org")) for m in candidates)
+            and any(_level_of_org(m.group("org")) == _level_of_org(credit) for m in candidates)):
+        # …由区委办公室牵头…。(郾城区纪委): the body a contributed item credits at its end, named with its place,
+        # wrote it; the bodies of its level the text names by their level word only are ones it speaks of (not a
+        # higher body that credits a county's item: 县纪委…。(阿克苏地区纪委))
+        return credit
     if candidates:
         # Prefer the body of the place the title or file name is about (北京市通州区… : 通州区
         # 总工会, not the 北京市总工会 whose notice the opening cites first).
@@ -1515,6 +1524,17 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# A contributed item's credit at its very end: the body, named with its place, and perhaps its writer
+# (…进行约谈。(郾城区纪委), (碧江区纪委 张斯然)).
+_CREDIT = re.compile(rf"[（(](?P<org>[{_HAN}]{{3,20}}?)(?:[ \u3000]+[{_HAN}]{{2,4}})?[)）]\s*$")
+
+
+def _closing_credit(text: str) -> str | None:
+    m = _CREDIT.search(text[-40:])
+    org = m.group("org") if m else ""
+    return org if org and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org)) else None
 
 
 # A notice's contact line names its issuer's department and clerk (联系人:市统计局政策法规处 周蓓红 85683071).

@@ -721,8 +721,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
                 # theme introduces are its parts, whatever words they use.
                 items = _introduced_items(found_in, section, sections, kids, texts)
-                if named:
-                    items += _enumerated_items(occurrences, theme_no, section, [sections[k] for k in kids], texts,
+                # 一、信息报送重点内容 1.… 2.…, or in the text 督查重点内容包括四个方面：一是…。二是…。: what the
+                # heading, or the run-in clause that introduces the items, names the theme's matter
+                intro = section.head if named else _run_in_intro(section, sections, kids, texts)
+                if intro is not None:
+                    items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
                                                taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
@@ -915,17 +918,40 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
 
 
-def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, section: Section, kids: list[Section], texts: list[str],
+def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
+    """The clause of the section's own text that introduces its lead items: the last sentence before
+    the first of them, when it is short (`LEAD_MAX_CHARS`) and ends with a colon (…专项督查。督查重点内容包括
+    四个方面：一是…). It says what the items are, as a heading over them would."""
+    items = [k for k in kids if sections[k].kind == "lead"]
+    if len(items) < 2:
+        return None
+    first = sections[items[0]]
+    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
+    if not before:
+        return None
+    b, start, end = before[-1]
+    text = texts[b]
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    if end == start or text[end - 1] not in "：:":
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end - 1)]
+    begin = ends[-1] if ends else start
+    return (b, begin, end) if end - begin <= LEAD_MAX_CHARS else None
+
+
+def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span, kids: list[Section], texts: list[str],
                       factor: float) -> list[int]:
-    """The items under a heading that names the theme with a strong word (一、信息报送重点内容) that are
-    one sentence each (1.…的贯彻落实情况。 2.…): an enumeration of the heading's matter, whatever words
+    """The items under a heading (`head`: the heading, or the run-in clause that introduces them) that
+    names the theme with a strong word (一、信息报送重点内容; 督查重点内容包括四个方面：) that are one
+    sentence each (1.…的贯彻落实情况。 2.…): an enumeration of the heading's matter, whatever words
     they use. Not under a heading that names a role or a weak sign of it (二、灾害信息员的主要职责: of a
     信息员's duties only some are reporting); not an item with a run-in heading of its own
     (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
     heading would (2、宣传防灾减灾知识。)."""
     found_in = occurrences[theme_no]
     weights = found_in.theme.weights
-    if not section.head or max((weights.get(w, 0.0) for w in found_in.count((section.head,))[1]), default=0.0) < STRONG_WEIGHT:
+    if max((weights.get(w, 0.0) for w in found_in.count((head,))[1]), default=0.0) < STRONG_WEIGHT:
         return []
     items = []
     for item in kids:

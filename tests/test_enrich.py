@@ -1953,6 +1953,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # a news item opens with the day and hour of what it reports (or 当天 after it)
         ("", ["2019年7月16日上午,沁阳市督导组对交办工作完成情况进行督导。"], 2019, None),
         ("", ["2018年9月19日,县委第一巡察组正式进驻杉桥镇。当天下午,召开动员大会。"], 2018, None),
+        # …or with the days of a month its event lasted: a document comes out on one day (batch 16)
+        ("", ["2017年11月1日至10日,广东省派出7个督查组,赴14个地市开展脱贫攻坚工作专项督查。"], 2017, None),
         ("", ["2011年12月13日,全国总工会办公厅下发了《交办制度》,目的是加强交办工作。"], None, 2011),  # a past event only
         # a group's visit on a day (…督导组一行) is a past event: a report or profile may open with one it tells of
         ("", ["2022年6月9日,市安全生产督导组一行深入某镇,检查防汛工作。"], None, 2022),
@@ -2046,6 +2048,13 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a visiting group: no office; the level of the place it goes to
         ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
         ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
+        # a province too (batch 16)
+        ("", "2017年11月1日至10日,广东省派出7个督查组,赴14个地市开展脱贫攻坚工作专项督查。", "广东省", "省"),
+        # a contributed item's credit at its end names its writer, with its place, over a body named by its level word only
+        ("", "一是健全监督检查机制。由区委办公室牵头,组成专项检查组开展明察暗访。(郾城区纪委)", "郾城区纪委", "县"),
+        ("", "一是健全监督检查机制。由区委办公室牵头,组成专项检查组开展明察暗访。(碧江区纪委 张斯然)", "碧江区纪委", "县"),
+        ("", "一是健全监督检查机制。由区委办公室牵头,组成专项检查组开展明察暗访。(此件公开发布)", "区委办公室", "县"),
+        ("", "这是9月25日县纪委给乡镇下发的限时整改督办函。县纪委对各村进行现场抽查。(阿克苏地区纪委)", "县纪委", "县"),
         ("市督查组督查我县2016年度项目推进情况", "4月14日上午,第六督查组对我县项目进行督查。", None, "县"),
         # 该镇 as a subject: the one town the opening names; not one of its bodies (该镇党政班子…)
         ("", "6月14日晚,大堡子镇塘款村村委会主任收到了应急短信。据悉,该镇严明工作纪律。", "大堡子镇", "乡"),

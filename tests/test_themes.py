@@ -1643,3 +1643,71 @@ def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme)
 def test_the_checks_laid_on_基层_are_作风建设(taxonomy, lines):
     matches = classify(report(*lines), taxonomy)
     assert by_theme(matches, "作风建设") and not by_theme(matches, "督查")
+
+
+def test_the_campaign_against_懒政_and_为官不为_is_作风建设(taxonomy):
+    # a town's 专项治理 of 懒政怠政、为官不为: each of the meeting's demands is about the cadres' 作风,
+    # the one on 效能监察 and the one on 懒惰 too (batch 16)
+    r = report(
+        "某镇召开懒政怠政为官不为专项治理动员会",
+        "8月12日，某镇召开全体干部大会，部署懒政怠政为官不为专项治理工作，对不作为、慢作为的要公开曝光。",
+        "会议提出，一是要充分认识懒政怠政的危害，它损害群众利益。二是要加强教育，增强干部的担当意识，克服懒惰思想，主动为群众办事。"
+        "三是强化效能监察，督促干部远离懒惰。"
+        "四是严格问责，对为官不为、懒政怠政的干部及时追究责任，切实把惩处和预防结合起来。",
+    )
+    got = pairs(classify(r, taxonomy))
+    for item in ("二是要加强教育", "三是强化效能监察，督促干部远离懒惰。", "四是严格问责"):
+        assert ("作风建设", item) in got, item
+
+
+@pytest.mark.parametrize("lines", [
+    # 庸官懒政 and 推诿扯皮 in one sentence of a 纪委's 教育引导 item
+    ("一是健全教育机制。", "针对群众反映个别干部办事推诿扯皮等问题，开展专题教育，教育引导党员干部敢于担当，形成整治庸官懒政工作常态化。"),
+    # 民主评议政风行风: the style of offices as those served rate it
+    ("三是健全评议机制。", "区考核办量化部门职责任务指标，每季排序；健全完善政风、行风和干部作风评议机制，"
+     "把服务对象纳入测评范围，评议不合格者不得评优。"),
+])
+def test_庸官懒政_and_政风行风_are_作风建设(taxonomy, lines):
+    assert by_theme(classify(report(*lines), taxonomy), "作风建设")
+
+
+def test_a_check_that_finds_违反作风规定_is_作风建设_not_督查(taxonomy):
+    # a 作风 check (明察暗访 under an 作风建设 rule) is 作风建设, even led by a 区委办公室 and called 督查
+    r = report("二是健全检查机制。", "修订完善作风建设明察暗访办法，由区委办公室牵头组成专项检查组，采取明察暗访、抽查等形式开展督查，"
+               "重点查处有令不行、有禁不止问题；今年以来共查处违反作风规定问题12起，通报批评5个单位。")
+    matches = classify(r, taxonomy)
+    assert by_theme(matches, "作风建设") and not by_theme(matches, "督查")
+
+
+def test_a_纪委s_record_of_discipline_is_党风廉政(taxonomy):
+    r = report("某县加强监督追责",
+               "近日，某县公布监督追责工作情况：今年以来通报违纪问题单位12个，党政纪处分16人，诫勉谈话3人，提醒谈话21人。")
+    assert by_theme(classify(r, taxonomy), "党风廉政")
+
+
+def test_违规使用公车_is_a_四风_violation_作风建设_not_督查(taxonomy):
+    r = report("（二）查处违规使用公车问题。", "县纪委督查组对各单位公务用车使用情况开展专项督查，查处违规使用公车问题3起，对相关责任人进行通报。")
+    matches = classify(r, taxonomy)
+    assert by_theme(matches, "作风建设") and not by_theme(matches, "督查")
+
+
+def test_the_items_a_run_in_clause_names_as_the_checks_matter_are_its(taxonomy):
+    # …专项督查。督查重点内容包括三个方面：一是…落实情况。二是…: the items of one sentence each that a short
+    # clause naming the theme with a strong word introduces are what the 督查 checks (batch 16)
+    r = report(
+        "2018年9月3日至12日，某省派出由省扶贫办、省政府督查室等单位人员组成的5个督查组，赴10个市开展脱贫攻坚专项督查，督促限期整改。",
+        "督查重点内容包括三个方面：一是贫困村扶贫工作责任和政策措施落实情况。二是“三保障”等扶贫政策落实情况。"
+        "三是产业扶贫、就业扶贫和扶贫小额贷款等推进情况。",
+        "督查组采取现场督查、明察暗访等方式，直接到县、镇、村实地调查了解，督查结果作为考核的重要参考。",
+    )
+    got = pairs(classify(r, taxonomy))
+    for item in ("一是", "二是", "三是"):
+        assert any(theme == "督查" and label.startswith(item) for theme, label in got), item
+    # a clause that names something else introduces nothing of the theme's
+    r = report(
+        "2018年9月3日至12日，某省派出由省扶贫办、省政府督查室等单位人员组成的5个督查组，赴10个市开展脱贫攻坚专项督查，督促限期整改。",
+        "今年的扶贫目标包括三个方面：一是贫困村全部出列。二是贫困户全部脱贫。三是村集体经济收入全部达标。",
+        "督查组采取现场督查、明察暗访等方式，直接到县、镇、村实地调查了解，督查结果作为考核的重要参考。",
+    )
+    got = pairs(classify(r, taxonomy))
+    assert not any(theme == "督查" and label.startswith(("一是", "二是", "三是")) for theme, label in got)
