@@ -119,7 +119,7 @@ def test_second_read_covers_the_user_themes(scores):
 
 
 # The held-out texts (tests/data/fresh, labelled blind by readers who cut the passages their own
-# way; fifteen batches): fold 0's errors read (and fold 0 trains 信息报送's model), fold 1 of
+# way; sixteen batches): fold 0's errors read (and fold 0 trains 信息报送's model), fold 1 of
 # batches 10–14 measured and not tuned on (see tests/data/README.md). Floors are today's figures
 # (all folds) rounded down, so that a change that makes them worse fails; several are below the
 # targets. A new batch lowers them when it is measured (the fourteenth: 作风建设 sections 0.81 →
@@ -135,13 +135,17 @@ def test_second_read_covers_the_user_themes(scores):
 # 0.83 / 0.79. Session 19: a list's opening that names its theme, one-sentence items under a heading naming
 # it, attendance and 机关效能建设 words, half-width commas ending a pattern's clause: 作风建设 sections recall
 # 0.82 → 0.86, 信息报送 sections 0.83 / 0.79 → 0.84 / 0.82, 督查 sections recall 0.84 → 0.85 (floors rounded down).
+# Session 21: the sixteenth batch (21 texts, 62 passages; 信息报送 0.40 / 0.44 on its 9, all six false positives
+# in fold 1), its fold 0 read (作风建设's 懒政/为官不为 words, run-in clauses introducing items) and the model
+# retrained with it: all held-out 作风建设 reports 0.96 / 0.90 → 0.95 / 0.91, 信息报送 sections 0.84 / 0.80,
+# reports 0.89 / 0.89 (the batch's fold 1), 督查 sections 0.85 / 0.83 → 0.86 / 0.85.
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.9, 0.85),
-    ("作风建设", "reports"): (0.95, 0.93),
-    ("信息报送", "sections"): (0.83, 0.81),
-    ("信息报送", "reports"): (0.89, 0.9),
-    ("督查", "sections"): (0.83, 0.84),
-    ("督查", "reports"): (0.85, 0.84),
+    ("作风建设", "reports"): (0.94, 0.9),
+    ("信息报送", "sections"): (0.83, 0.8),
+    ("信息报送", "reports"): (0.89, 0.89),
+    ("督查", "sections"): (0.85, 0.84),
+    ("督查", "reports"): (0.88, 0.84),
 }
 
 
