@@ -1330,6 +1330,54 @@ def test_a_check_of_firms_hazards_is_no_督查(taxonomy):
     assert not by_theme(classify(r, taxonomy), "督查")
 
 
+
+SECTOR_CASES = (
+    # a sector body's own handling of a case, a firm or a report: its 督办 follows the case to its end
+    ("（二）严格环境执法监管", "全年立案查处环境违法案件36起。对群众举报的环境问题实行挂牌督办，明确责任单位，跟踪督办，整改到位后销号。"),
+    ("（四）做好环境信访投诉办理", "全年受理环境信访投诉428件。对重复投诉件实行挂牌督办，由局领导包案，跟踪督办直至办结销号。"),
+    ("（一）开展卫片执法专项行动", "对卫片执法下发的违法用地图斑46宗，实行逐宗督办销号，建立“一宗一档”，目前已整改销号41宗。"),
+    ("二、违法用地案件督办", "县自然资源局对卫片执法发现的违法用地，实行挂牌督办，全年挂牌督办案件18宗，已结案15宗。"),
+    ("二、重大案件督办", "对省公安厅挂牌督办的命案和重大案件，实行逐案督办，已全部侦破。"),
+    ("一、建筑施工安全监管", "全年检查在建项目132个次，对检查发现的重大事故隐患实行挂牌督办，整改一项、销号一项。"),
+)
+
+
+@pytest.mark.parametrize("lines", SECTOR_CASES)
+def test_a_sectors_own_督办_of_a_case_is_not_督查(taxonomy, lines):
+    assert not by_theme(classify(report(*lines), taxonomy), "督查")
+
+
+def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not(taxonomy):
+    for lines in (("二、对督查发现的问题挂牌督办", "对督查中发现的12个进展滞后项目，由县政府督查室挂牌督办，明确整改时限，实行销号管理。"),
+                  ("五、督办群众反映强烈的问题", "对群众举报集中的农村饮水安全问题，县政府督查室实行挂牌督办，逐村跟踪，目前已全部整改到位。")):
+        assert by_theme(classify(report(*lines), taxonomy), "督查"), lines
+
+
+@pytest.mark.parametrize("lines", [
+    # the 自然资源督察 of land use, as the 环保督察, and the checked side's 督察整改
+    ("（三）配合国家自然资源督察。", "积极配合国家自然资源督察武汉局开展例行督察，对督察指出的5个问题，逐项整改到位。"),
+    ("三、2024年工作计划", "一是持续改善空气质量；二是加强执法监管；三是巩固督察整改成果。"),
+    # the checked side helping with a 督查, carrying out what the office handed over, working to its arrangement
+    ("五、落实县政府督查事项", "认真办理县政府督查室交办的食品安全督办事项8件，均按时反馈办理结果。"),
+    ("四、落实县委督查室督办事项", "对县委督查室交办的社会治安重点问题整治事项，按时完成并反馈办理情况。"),
+    ("（五）配合做好县委县政府重点工作督查", "按照县政府督查室统一安排，局党组认真落实县委、县政府交办事项，按时反馈办理情况。"),
+    # a sector's 督导 of its schools and hospitals, and the 政协's 督办 of its 提案
+    ("二、开展教学常规督导检查", "局教研室组织人员对各学校教学常规落实情况进行督导检查，对检查中发现的问题现场反馈，督促学校整改。"),
+    ("一、开学准备工作督导", "局领导班子成员带队分6个督导组，深入全县各学校开展开学准备工作督导，重点督导校舍安全、食堂卫生等工作。"),
+    ("一、医疗机构督导", "县卫健局组织专家组对县人民医院、县中医院和15家乡镇卫生院开展院感防控督导，对督导发现的问题，督促医疗机构限期整改。"),
+    ("一、提案工作", "确定重点提案10件，由政协主席、副主席领衔督办，通过现场督办、协商督办等方式，推动提案办理落实。"),
+])
+def test_a_look_alike_of_督查_in_a_sectors_text(taxonomy, lines):
+    assert not by_theme(classify(report(*lines), taxonomy), "督查")
+
+
+def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
+    for lines in (("一、督查开展情况", "县委、县政府督查组对各乡镇、各中小学校“双减”政策落实情况开展专项督查，共督查学校42所。"),
+                  ("四、县委县政府督查", "县委督查室、县政府督查室对各乡镇、各部门交办件办理情况开展全程跟踪督查，对办理不力的单位下发督办通知。"),
+                  ("二、开展安全生产督导", "县安委办组成6个督导组，对15个乡镇和28个县直部门安全生产责任落实情况开展督导检查，"
+                                        "对推进不力的3个乡镇下发督办函。")):
+        assert by_theme(classify(report(*lines), taxonomy), "督查"), lines
+
 @pytest.mark.parametrize(("lines", "theme"), [
     # 形式主义 and 官僚主义 named by the forms a campaign against them takes
     (("二、填平“会海”，让基层少开会议", "不层层开会传达。推行“无会周”制度，全年召开全县性会议同比减少31%，文山会海明显减少。"), "作风建设"),
