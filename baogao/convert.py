@@ -16,6 +16,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 import sys
@@ -37,6 +38,7 @@ from baogao.model import Block, ParsedReport
 from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
+from baogao.search.variants import is_traditional, to_simplified
 from baogao.sources import NotAReport, read_report, resolve_inside, scan
 from baogao.titles import display_title
 from baogao.workers import ordered_map, worker_pool
@@ -185,8 +187,16 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
         meta["year_min"] = None
     # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself
     shown = "" if parsed.masthead and parsed.title_inferred else parsed.title
-    meta["display_title"] = display_title(shown, parsed.subtitle, meta["year"], meta["org"], meta["region"],
-                                          (parsed.masthead, parsed.issue), post_of(parsed))
+    # a text in traditional characters is read folded, as enrich reads it (政府工作報告 is as generic as 政府工作报告);
+    # its title is shown as written when only its year is put before it, else folded throughout, as its org is
+    # (紅安縣… with 红安 put in would mix the two)
+    fold = to_simplified if is_traditional(parsed.text()) else str
+    title = fold(shown)
+    shown_as = display_title(title, fold(parsed.subtitle), meta["year"], meta["org"], meta["region"],
+                             (parsed.masthead, parsed.issue), post_of(parsed))
+    if title != shown and re.fullmatch(rf"(?:\d{{4}}年)?{re.escape(title)}", shown_as):
+        shown_as = shown_as.replace(title, shown, 1)
+    meta["display_title"] = shown_as
     try:
         meta = validate(meta, rel_path)
     except SchemaError as err:

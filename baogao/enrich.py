@@ -213,6 +213,8 @@ _SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^�
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
+# …as is a year before it in a 通报 (关于对2023年度…先进单位予以通报表扬的通报; not a summary's, 2023年度奖励基金工作总结)
+_COMMENDED_BEFORE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?(?:表彰|表扬|奖励)")
 # …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
 # the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
 _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
@@ -769,8 +771,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
-    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) or (
-        None if summary else _RECTIFIED_YEAR.search(_normalize_digits(title))) if titled else None
+    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) or (None if summary else (
+        _COMMENDED_BEFORE.search(_normalize_digits(title)) or _RECTIFIED_YEAR.search(_normalize_digits(title)))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
     for source, year in (
@@ -883,7 +885,10 @@ _SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）()
 # 政府令).
 _CONGRESS_LINE = re.compile(
     rf"在\s*(?:(?P<place>[^\s第，。]{{2,12}}?)第?[{_CN_NUMERAL}]+届|第?[{_CN_NUMERAL}]+届(?P<national>全国))"
-    rf"\s*人民代表大会第[{_CN_NUMERAL}]+次会议"
+    # (a county's session line often says 在汉阴县十八届人大四次会议上: so said, only as a line of its own, not a
+    # sentence of a 人大 text that names a session)
+    rf"\s*(?:人民代表大会第[{_CN_NUMERAL}]+次会议|人大第?[{_CN_NUMERAL}]+次会议(?=上?[ \t]*$))",
+    re.M,
 )
 _ON_BEHALF = re.compile(r"我代表(?P<org>国务院|第\S{1,3}届中央委员会|[^，,。\s]{0,12}?人民政府)")
 # 我代表七里坪镇党委、政府, 我代表红安县委、县政府 (a 汇报 to a visiting group): the place whose party committee and
@@ -1423,9 +1428,13 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if congress and congress.group("national"):
         return "国务院"
     if congress:
-        places = find_places(congress.group("place"))
-        if len(places) == 1 and places[0].end == len(congress.group("place")):
-            return congress.group("place") + "人民政府"
+        place = congress.group("place")
+        if leading_places_end(place) == len(place):  # (a county's district with its city: 广州市越秀区)
+            return place + "人民政府"
+        # 在七里坪镇第十九届人民代表大会…: a town's congress (the place table lacks towns), its 人民政府 reports to it
+        town_name = _TOWN_NAMED.fullmatch(place, leading_places_end(place))
+        if town_name and place.endswith(("镇", "乡")) and not _NOT_A_TOWN.search(town_name.group()):
+            return place + "人民政府"
     made = min((m for m in (_ADOPTED.search(opening), _ISSUED.search(opening)) if m), key=lambda m: m.start(), default=None)
     if made:
         return made.group("place") + made.group("body") if "body" in made.groupdict() else made.group("org")

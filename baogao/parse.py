@@ -303,15 +303,18 @@ def _addressees(line: str) -> bool:
     return text.endswith(("：", ":")) and len(text) <= _ADDRESSEES_MAX_LEN and "如下" not in text
 
 
+_SESSION_LINE = re.compile(r"^在\S{0,30}?(?:人民代表大会|人大)\S{0,20}?会议上$")  # ——在七里坪镇第十九届人民代表大会第三次会议上
+
+
 def _subtitle(line: str) -> str:
     """——第八次全国职工队伍状况调查总报告 under a title: its subtitle; a date line
-    (——2026年1月26日在…会议上) is not one."""
+    (——2026年1月26日在…会议上) is not one, nor the session's line without its day."""
     if not line.startswith(_DASHES):
         return ""
     text = line.lstrip("—―-").strip()
     if not text or len(text) > _TITLE_MAX_LEN or _SENTENCE_END.search(text) or re.match(r"[\d０-９〇○零一二三四五六七八九]{2,4}年", text):
         return ""
-    return text
+    return "" if _SESSION_LINE.match(text) else text
 
 
 def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:

@@ -217,7 +217,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
     shown = _we_named(_placed(title, org), org)
-    lead = _LEADING_YEAR.match(shown)
+    lead = _LEADING_YEAR.match(_digits(shown))
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
     # (a town's 表态发言 at it by its town: 石门镇, 铁炉乡党委)
     town = _LOCAL_PLACE.match(org or "")
@@ -230,15 +230,15 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
-    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", title)) and not _ANY_YEAR.search(subtitle):
-        if name and not _ANY_YEAR.search(issue):
+    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", _digits(title))) and not _ANY_YEAR.search(_digits(subtitle)):
+        if name and not _ANY_YEAR.search(_digits(issue)):
             issue = f"{year}年{issue}"
         elif not name:
             shown = f"{year}年{shown}"
     number = MEETING_NUMBER.match(subtitle.strip())
     if number:  # a minutes' number in brackets, its year in front: 2023年…常务会议纪要（第15次）
         numbered_in = number.group("year") or number.group("year_")
-        if numbered_in and not _ANY_YEAR.search(shown):
+        if numbered_in and not _ANY_YEAR.search(_digits(shown)):
             shown = f"{numbered_in}年{shown}"
         shown = f"{shown}（{number.group('number')}）"
     elif subtitle and subtitle not in shown:
@@ -248,6 +248,15 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     if name.endswith("纪要"):  # a series of minutes (县长办公会议纪要 / 第12期): numbered as a meeting's are
         return f"{name}（{issue}）：{shown}" if shown and shown != name else f"{name}（{issue}）"
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _digits(s: str) -> str:
+    """`s` with its full-width digits as ASCII ones, for its years to be read (关于２０２３年第三季度…): one for one,
+    so a match's positions hold in `s`."""
+    return s.translate(_FULLWIDTH_DIGITS)
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
@@ -275,7 +284,7 @@ _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办
 
 def _is_generic(title: str, org: str | None) -> bool:
     """Whether the title is its owner, a year and a document kind, and little else."""
-    rest = _PLAN_AFTER.sub("", _LEADING_YEAR.sub("", title))
+    rest = _PLAN_AFTER.sub("", _LEADING_YEAR.sub("", _digits(title)))
     kind = _GENERIC_KIND.search(rest)
     if not kind:
         return False
@@ -311,7 +320,7 @@ def _placed(title: str, org: str | None) -> str:
     县政府办, and the office known, its title should say which; 县人社局 of 元谋县 → 元谋县人社局)."""
     town = _LOCAL_PLACE.match(org or "")  # (a town the table lacks: 镇人民政府… of 堌阳镇人民政府 → 堌阳镇人民政府…)
     end = _place_end(org or "") or (town.end() if town and org and org[0] not in _LEVEL_WORDS else 0)
-    lead = _LEADING_YEAR.match(title)
+    lead = _LEADING_YEAR.match(_digits(title))
     head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
     if not org or not end or find_places(body):
         return title
@@ -380,7 +389,7 @@ _DUTY_WORDS = ("分管", "主管", "协管")
 
 
 def is_personal_report(title: str) -> bool:
-    return bool(_PERSONAL_REPORT.fullmatch(_LEADING_YEAR.sub("", "".join(title.split()))))
+    return bool(_PERSONAL_REPORT.fullmatch(_LEADING_YEAR.sub("", "".join(_digits(title).split()))))
 
 
 def personal_post(title: str, opening: str) -> str:

@@ -820,3 +820,12 @@ def test_short_lines_that_are_no_subheads_stay_paragraphs(lines):
     report = parse(tuple(lines), HASH_NAME)
     numbered = [b.text for b in report.blocks if b.kind == "heading" and b.text.startswith("一、")]
     assert [b.text for b in report.blocks if b.kind == "heading"] == numbered
+
+
+@pytest.mark.parametrize(("line", "subtitle"), [
+    ("——在七里坪镇第十九届人民代表大会第三次会议上", ""),  # the session's line, as its dated form (——2024年1月5日在…)
+    ("——在汉阴县十八届人大四次会议上", ""),
+    ("——在中国共产党第十九次全国代表大会上的报告", "在中国共产党第十九次全国代表大会上的报告"),
+])
+def test_a_congress_session_line_is_no_subtitle(line, subtitle):
+    assert parse(("政府工作报告", line, P), HASH_NAME).subtitle == subtitle

@@ -97,6 +97,9 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("县政府常务会议纪要", "〔2023〕第15次", 2023, "县政府", None, "2023年县政府常务会议纪要（第15次）"),
         ("县政府常务会议纪要", "2023年第15次", None, "县政府", None, "2023年县政府常务会议纪要（第15次）"),  # its year
         ("××镇2023年工作总结", "", 2023, "××镇人民政府", None, "××镇2023年工作总结"),
+        # a year written in full-width digits is a year the title has
+        ("关于２０２３年第三季度政务信息采用情况的通报", "", 2023, "成武县人民政府办公室", "山东省", "关于２０２３年第三季度政务信息采用情况的通报"),
+        ("２０２４年县政府工作要点", "", 2024, "红安县人民政府", "湖北省", "２０２４年红安县政府工作要点"),
         # a subtitle is joined with ——
         ("在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献", "第八次全国职工队伍状况调查总报告", 2017, "全国总工会", "全国",
          "2017年在实现“两个一百年”奋斗目标和中国梦中作出工人阶级新贡献——第八次全国职工队伍状况调查总报告"),
@@ -267,3 +270,14 @@ def test_a_personal_reports_post_reaches_its_display_title():
             "一、加强理论学习\n坚持读原著学原文。\n二、推动经济发展\n全年完成固定资产投资5.2亿元。\n述职人：王某某\n2023年12月25日\n")
     meta = convert_report(text.encode(), "述职报告.txt", {}).meta
     assert (meta["display_title"], meta["org"], meta["title"]) == ("2023年堌阳镇党委书记述职报告", "堌阳镇党委", "述职报告")
+
+
+def test_a_traditional_texts_display_title_is_read_folded():
+    """政府工作報告 is as generic as 政府工作报告: its place is put in, and the display is folded throughout, as the
+    org is (宁化县 before 政府工作報告 would mix the two); a title that gets only its year is shown as written."""
+    text = ("政府工作報告\n——2024年1月10日在寧化縣第十八屆人民代表大會第四次會議上\n寧化縣人民政府縣長  張偉\n各位代表：\n"
+            "現在，我代表縣人民政府，向大會報告工作，請予審議。\n")
+    meta = convert_report(text.encode(), "a.txt", {}).meta
+    assert (meta["display_title"], meta["org"], meta["title"]) == ("2024年宁化县政府工作报告", "宁化县人民政府", "政府工作報告")
+    text = "關於做好防汛值班工作的通知\n各鄉鎮人民政府：\n現將有關事項通知如下。\n縣政府辦公室\n2023年6月1日\n"
+    assert convert_report(text.encode(), "a.txt", {}).meta["display_title"] == "2023年關於做好防汛值班工作的通知"
