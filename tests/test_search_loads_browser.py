@@ -149,3 +149,23 @@ def test_every_kwic_line_in_the_order_the_cli_cuts_them(browser, sample_site):  
     expected = {hit.meta["id"]: [list(line) for line in kwic.kwic_lines(
         visible_text((site / hit.meta["url"]).read_text(encoding="utf-8")), parse_query(raw), 10_000)] for hit in hits}
     assert shown == expected and any(line[1] == "作风建设" for lines in shown.values() for line in lines)
+
+
+@pytest.mark.parametrize("store", [None, "gap", "short"])
+def test_a_manifest_whose_store_does_not_cover_the_reports_is_damage(browser, sample_site, tmp_path, store):  # noqa: F811
+    """The text store's segments (`store`: [first report, reports, file]) must cover the reports
+    in turn, as the Python reader checks: missing, with a gap or short, the manifest is damaged
+    (the search says the index is incomplete) — never a report read at another's offsets."""
+    _, built = sample_site
+    site = Path(shutil.copytree(built, tmp_path / "site"))
+    manifest = read_manifest(site)
+    first, docs, name = manifest["store"][0]
+    manifest["store"] = (None if store is None else [[first, docs, name], [first + docs + 1, 1, name]] if store == "gap"
+                         else [[first, docs - 1, name]])
+    write_manifest(site, manifest)
+    with serve_folder(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}search.html?q={QUERY}")
+        page.locator('.baogao-results[data-state="error"]').wait_for(state="attached")
+        assert page.locator(".baogao-summary .baogao-index-error").inner_text() == "检索索引不完整，请联系管理员"
+        page.close()

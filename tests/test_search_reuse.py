@@ -141,6 +141,45 @@ def test_an_edit_links_the_text_store_segments_it_left_as_they_were(archive, tmp
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
 
 
+@pytest.mark.parametrize("damage", ["appended", "cut short"])
+def test_a_segment_whose_bytes_are_not_its_pieces_alone_is_not_linked(archive, tmp_path, damage):
+    """A kept segment is linked only when its pieces tile it, each whole: bytes appended to it, or
+    its last piece cut short by the few bytes a sync flush ends with (which inflate all the same),
+    and it is written again, as a cold build writes it."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    name = SearchIndex(tmp_path / "incremental").store_file(0)
+    data = (root / name).read_bytes()
+    (root / name).write_bytes(data + b"\x00\x00\x00\x00" if damage == "appended" else data[:-3])
+    inode = (root / name).stat().st_ino
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    assert (root / name).stat().st_ino != inode
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_a_segment_written_again_copies_its_unchanged_reports_pieces(archive, tmp_path, monkeypatch):
+    """Segments of several reports: a report added into one writes that segment again, its other
+    reports' pieces copied from the index before (checked: the last one cut short is made again),
+    and the index equals a cold build's and reads back every report."""
+    monkeypatch.setattr(textstore, "SEGMENT", 16)  # the sample's reports: one segment
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    name = SearchIndex(tmp_path / "incremental").store_file(0)
+    (root / name).write_bytes((root / name).read_bytes()[:-3])
+    source = catalog[-1]
+    new = dict(source, id=NEW_ID, url=report_url(NEW_ID), title="新增的报告", display_title="新增的报告")
+    (text / f"{NEW_ID}.txt").write_text((text / f"{source['id']}.txt").read_text(encoding="utf-8") + "\n又一段。\n",
+                                        encoding="utf-8")
+    added = [*catalog[:2], new, *catalog[2:]]
+    root = build(added, text, tmp_path / "incremental")
+    assert files(root) == files(build(added, text, tmp_path / "cold"))
+    index_after = SearchIndex(tmp_path / "incremental")
+    assert len(index_after.store_files) == 1
+    for doc, entry in enumerate(added):
+        assert index_after.store_text(doc)[0].rstrip().endswith((text / f"{entry['id']}.txt").read_text(encoding="utf-8").rstrip()[-20:])
+
+
 def shard_inodes(root: Path) -> dict[str, int]:
     """The postings' shard scripts (p/VERSION/gN/S.js) and their inodes."""
     return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / "p").glob("*/g[123]/*.js")}

@@ -78,6 +78,7 @@ def raw_piece(data: bytes) -> bytes:
 
 
 PIECE_END_BYTES = b"\x03\x00"  # a final fixed-Huffman block of no bytes
+SYNC_FLUSH_END = b"\x00\x00\xff\xff"  # how every raw_piece ends: the empty stored block of its sync flush
 
 
 def packed_piece(raw: bytes) -> str:

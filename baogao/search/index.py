@@ -76,7 +76,7 @@ from baogao import keywords, pagetext, schema
 from baogao.catalog import CATALOG_FILE
 from baogao.filememo import FileMemo
 from baogao.search import kwic, textstore, variants
-from baogao.search.codec import (PIECE_END_BYTES, encode_varints, frame, json_bytes, packed_piece, raw_piece,
+from baogao.search.codec import (SYNC_FLUSH_END, encode_varints, frame, json_bytes, packed_piece, raw_piece,
                                  read_script, unframe, unpacked, write_packed, write_script)
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
@@ -368,25 +368,37 @@ def _kept_store_segments(previous: Path, cuts: list[tuple[int, int, str]], keys:
 
 
 def _segment_whole(job: tuple[Path, list[tuple[str, list[tuple[int, int]]]]]) -> bool:
-    """Whether every chunk piece of a text-store segment of the index before unpacks and checks
-    under its name: job = (the segment file, per report in turn its key and pieces' byte spans)."""
+    """Whether a text-store segment of the index before is its chunk pieces and nothing else: its
+    spans tile the file from its first byte to its last, and every piece is whole (`_piece_whole`).
+    job = (the segment file, per report in turn its key and pieces' byte spans)."""
     path, reports = job
+    spans = [span for _, report_spans in reports for span in report_spans]
     try:
         with open(path, "rb") as file:
-            return all(_piece_whole(file, key, c, begin, end) for key, spans in reports for c, (begin, end) in enumerate(spans))
+            size = os.fstat(file.fileno()).st_size
+            return (all(begin == end for (_, begin), (end, _) in zip(spans, spans[1:])) and spans[0][0] == 0
+                    and spans[-1][1] == size
+                    and all(_piece_whole(file, key, c, begin, end) for key, report_spans in reports
+                            for c, (begin, end) in enumerate(report_spans)))
     except OSError:
         return False
 
 
 def _piece_whole(file: Any, key: str, c: int, begin: int, end: int) -> bytes | None:
-    """Chunk c of report `key`, read from its segment (`file`, open) at [begin, end) and checked;
+    """Chunk c of report `key`, read from its segment (`file`, open) at [begin, end) and checked:
+    all its bytes, ending as a sync flush does, a stream the browser can join to the next piece's
+    (no final block inside: inflated alone, it does not end), its frame under the chunk's name.
     None when it is not that chunk whole."""
     file.seek(begin)
+    piece = file.read(end - begin)
+    if len(piece) != end - begin or not piece.endswith(SYNC_FLUSH_END):
+        return None
+    inflate = zlib.decompressobj(-15)
     try:
-        piece = file.read(end - begin)
-        return piece if unframe(zlib.decompressobj(-15).decompress(piece + PIECE_END_BYTES), textstore.chunk_name(key, c)) else None
+        body = inflate.decompress(piece)
     except zlib.error:
         return None
+    return piece if not inflate.eof and unframe(body, textstore.chunk_name(key, c)) is not None else None
 
 
 _Kept = tuple[Path, list[tuple[int, int]], int]  # a report's chunks in the index before: segment file, byte spans, prefix
@@ -424,15 +436,21 @@ def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[int], li
     their pieces for it — None when the segment is linked whole from the index before (`linked`:
     then its pieces are not read)."""
     text_path, title, row, root, key, before, grams, linked = job
-    if before is not None and (linked or (pieces := _kept_pieces(key, before)) is not None) and _link_chunks(root, key, before):
+    # a linked segment holds its pieces (checked whole): their lengths are its spans'
+    in_segment = [end - begin for begin, end in before[1]] if linked and before is not None else None
+    kept = None if before is None or linked else _kept_pieces(key, before)
+    if before is not None and (linked or kept is not None) and _link_chunks(root, key, before):
         # normalisation is character by character: the kept text's part of the store text's
         entries = _grams(normalize(text_path.read_text(encoding="utf-8"))) if grams else {}
-        return entries, (len(before[1]), before[2]), [end - begin for begin, end in before[1]], None if linked else pieces
+        if in_segment is not None:
+            return entries, (len(before[1]), before[2]), in_segment, None
+        assert kept is not None
+        return entries, (len(before[1]), before[2]), [len(piece) for piece in kept], kept
     text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
     chunks_prefix, pieces = _write_store(root, key, row, text, prefix, (norm, origin))
     entries = _grams(norm[prefix:]) if grams else {}
-    if linked and before is not None:  # its chunk files made again; its pieces stand in the linked segment
-        return entries, chunks_prefix, [end - begin for begin, end in before[1]], None
+    if in_segment is not None:  # its chunk files made again; its pieces stand in the linked segment
+        return entries, chunks_prefix, in_segment, None
     return entries, chunks_prefix, [len(piece) for piece in pieces], pieces
 
 

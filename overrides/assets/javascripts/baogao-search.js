@@ -185,9 +185,22 @@
     return (c ^ 0xffffffff) >>> 0;
   }
 
+  /* Whether the manifest's text-store segments (`store`: [first report, reports, file], index.py)
+   * cover the reports in turn, each a segment file of the text store: the manifest carries no check
+   * of its own, and a report placed in the wrong segment would be read at wrong offsets. */
+  function storeCovers(m) {
+    var end = 0, file = new RegExp("^" + m.text.dir + "/[0-9a-f]+\\.bin$");
+    if (!Array.isArray(m.store)) return false;
+    for (var i = 0; i < m.store.length; i++) {
+      var s = m.store[i];
+      if (!Array.isArray(s) || s[0] !== end || !Number.isInteger(s[1]) || s[1] < 1 || !file.test(s[2])) return false;
+      end += s[1];
+    }
+    return end === m.docs;
+  }
   function manifest() {
     return keep("manifest", function () { return get("manifest").then(function (m) {
-      if (!m || m.format !== FORMAT) throw damaged("manifest");
+      if (!m || m.format !== FORMAT || !storeCovers(m)) throw damaged("manifest");
       version = m.version;
       var pairs = Array.from(m.variants);
       for (var i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i], pairs[i + 1]);
