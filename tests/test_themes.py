@@ -1215,6 +1215,15 @@ def test_the_model_adds_a_near_miss_with_its_words_and_probability(taxonomy):
     assert by_theme(classify(near, mine, {"信息报送": yes}), "信息报送")
 
 
+def test_a_count_of_what_is_published_or_handled_on_duty_is_no_信息报送_word(taxonomy):
+    """信息…28篇 counts pieces written for the leadership; not pieces published (发表宣传信息28篇,
+    在媒体刊登信息12篇) nor a 值班's calls (处理值班信息860条), so the model has no word to read there."""
+    (theme,) = [t for t in taxonomy.themes if t.name == "信息报送"]
+    for text in ("在省档案信息网发表宣传信息28篇。", "在省级媒体刊登信息12篇。", "全年处理值班信息860条。"):
+        assert themes.words_in(theme, text)[1] == Counter(), text
+    assert themes.words_in(theme, "全年编写信息28篇。")[1]
+
+
 def test_the_model_leaves_what_the_rules_found_as_it_was(taxonomy):
     r = report("一、信息报送工作", "全年报送政务信息120条，被市政府办公室采用30条，信息报送质量明显提高。", "（一）其他", "报送及时。")
     rules = by_theme(classify(r, _modelled(taxonomy, "")), "信息报送")
