@@ -16,7 +16,6 @@ import importlib.metadata
 import json
 import logging
 import os
-import re
 import shutil
 import stat
 import sys
@@ -187,16 +186,11 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
         meta["year_min"] = None
     # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself
     shown = "" if parsed.masthead and parsed.title_inferred else parsed.title
-    # a text in traditional characters is read folded, as enrich reads it (政府工作報告 is as generic as 政府工作报告);
-    # its title is shown as written when only its year is put before it, else folded throughout, as its org is
-    # (紅安縣… with 红安 put in would mix the two)
-    fold = to_simplified if is_traditional(parsed.text()) else str
-    title = fold(shown)
-    shown_as = display_title(title, fold(parsed.subtitle), meta["year"], meta["org"], meta["region"],
-                             (parsed.masthead, parsed.issue), post_of(parsed))
-    if title != shown and re.fullmatch(rf"(?:\d{{4}}年)?{re.escape(title)}", shown_as):
-        shown_as = shown_as.replace(title, shown, 1)
-    meta["display_title"] = shown_as
+    # (the whole text tells whether it is in traditional characters, as enrich reads it: only read for a title that may be)
+    heading = shown + parsed.subtitle
+    traditional = to_simplified(heading) != heading and is_traditional(parsed.text())
+    meta["display_title"] = display_title(shown, parsed.subtitle, meta["year"], meta["org"], meta["region"],
+                                          (parsed.masthead, parsed.issue), post_of(parsed), traditional)
     try:
         meta = validate(meta, rel_path)
     except SchemaError as err:

@@ -49,7 +49,7 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           POST_BYLINE, SPEAKER, WHEN, file_stem, is_personal_report, personal_post)
+                           POST_BYLINE, SPEAKER, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -134,8 +134,6 @@ def post_of(report: ParsedReport) -> str:
 
 # ---------------------------------------------------------------------------------------- year
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULLWIDTH_DIGIT = re.compile("[０-９]")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s?年)")  # 二〇二三年, 一九五八年
 # The (?<!\d\d) after the first digit says "no digit before this one"; placed there rather than
 # first, it lets the engine skip ahead to digits (a leading look-behind makes it try every
@@ -250,8 +248,7 @@ _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连
 
 
 def _normalize_digits(s: str) -> str:
-    if _FULLWIDTH_DIGIT.search(s):
-        s = s.translate(_FULLWIDTH_DIGITS)
+    s = ascii_digits(s)
     s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), s)
     s = _SPACED_YEAR.sub(r"\1\2\3\4", s)
     return _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
@@ -761,7 +758,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
     of the meeting they record (`met`: `_meeting_day`)."""
-    summed_up = _MEETING_ON_A_YEAR.search(_normalize_digits(title))
+    digits = _normalize_digits(title)
+    summed_up = _MEETING_ON_A_YEAR.search(digits)
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
     titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
     named = titled or _first_year(stem, bare=True)  # (a file name's year is the title's when it has none: 2024年元旦春节通知.txt)
@@ -771,8 +769,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         # is the period the document plans, its own number or date line says when it was written
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
-    commended = _COMMENDED_YEAR.search(_normalize_digits(title)) or (None if summary else (
-        _COMMENDED_BEFORE.search(_normalize_digits(title)) or _RECTIFIED_YEAR.search(_normalize_digits(title)))) if titled else None
+    commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
+        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
     for source, year in (
@@ -1173,7 +1171,8 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
             if places:
                 with_place.add((before + org[0])[places[-1].start :] + m.group())
                 # (one of bodies listed together, 蕲春县、武穴市总工会被评为…, names others of that kind: none is taken)
-                if opening[max(0, m.start() - len(before) - 2 + places[-1].start)] in "、和与及":
+                place_at = m.start() - 1 - len(before) + places[-1].start  # where the place starts in the opening
+                if place_at > 0 and opening[place_at - 1] in "、和与及":
                     with_place.add("")
             continue
         places = [p for p in find_places(before) if p.end == len(before)]

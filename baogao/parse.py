@@ -261,14 +261,15 @@ def _dates_the_text(line: str) -> bool:
                 or (_WEB_PAGE_LINE.match(text) and _A_DAY.search(text)))
 
 
-_A_DAY = re.compile(r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?|(?:19|20)\d\d\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2}")
+# a month or a day in words (2023年12月, 二〇二三年十二月二十日)
+_DATE_WORDS = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+               r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
+_A_DAY = re.compile(rf"{_DATE_WORDS}|(?:19|20)\d\d\s*[-./／]\s*\d{{1,2}}\s*[-./／]\s*\d{{1,2}}")
 _DAY_LINE = re.compile(rf"^[（(]?(?:{_A_DAY.pattern})(?:\s*(?:星期|周)[一二三四五六日天]|\s*\d{{1,2}}\s*[:：时]\s*\d{{2}}分?)*[）)]?$")
 _PRINTED_LINE = re.compile(rf"^\S{{2,30}}?[ \u3000]+(?:{_A_DAY.pattern})\s*印发$")
 _WEB_PAGE_LINE = re.compile(r"^(?:来源|稿源|信息来源|发布时间|发布日期|时间|日期)\s*[:：]")
 _BARE_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
-_MONTH_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                         r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$")  # 二〇二三年十二月, a cover's month
+_MONTH_LINE = re.compile(rf"^{_DATE_WORDS}$")  # 二〇二三年十二月, a cover's month
 # A cover's label for the kind of paper (汇 报 材 料, 交流材料, 汇报提纲) over the report's own title
 COVER_LABEL = re.compile(r"^(?:汇报|交流|经验|典型|发言|书面|参阅|学习|会议|座谈|述职)(?:材料|提纲)$|^(?:讲话|发言)稿$")
 

@@ -16,6 +16,7 @@ import re
 from pathlib import PurePath
 
 from baogao.places import find_places, leading_places_end
+from baogao.search.variants import to_simplified
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
@@ -201,7 +202,7 @@ def _opens_with_subject(clause: str, org: str | None) -> bool:
 
 
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None,
-                  bulletin: tuple[str, str] = ("", ""), post: str = "") -> str:
+                  bulletin: tuple[str, str] = ("", ""), post: str = "", traditional: bool = False) -> str:
     """The title every list shows: `title`, completed when it is generic, plus its subtitle.
 
     A title without a year gets it in front (1998年国务院政府工作报告, 2019年关于南昌市…调研报告).
@@ -213,11 +214,17 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     (its headline alone, 我县召开全县政务信息工作会议, is the same in every county's bulletin). A personal
     report gets the `post` its opening names (`personal_post`) with the office's place: 2023年堌阳镇党委书记述职报告.
     """
+    if traditional:  # a text in traditional characters is read folded, as enrich reads it (政府工作報告 is generic too)
+        folded = to_simplified(title)
+        shown = display_title(folded, to_simplified(subtitle), year, org, region, bulletin, post)
+        # shown as written when only its year is put before it, else folded throughout, as its org is (紅安縣… with 红安
+        # put in would mix the two)
+        return shown.replace(folded, title, 1) if re.fullmatch(rf"(?:\d{{4}}年)?{re.escape(folded)}", shown) else shown
     name, issue = bulletin
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
     shown = _we_named(_placed(title, org), org)
-    lead = _LEADING_YEAR.match(_digits(shown))
+    lead = _LEADING_YEAR.match(ascii_digits(shown))
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
     # (a town's 表态发言 at it by its town: 石门镇, 铁炉乡党委)
     town = _LOCAL_PLACE.match(org or "")
@@ -230,15 +237,15 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
-    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", _digits(title))) and not _ANY_YEAR.search(_digits(subtitle)):
-        if name and not _ANY_YEAR.search(_digits(issue)):
+    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", ascii_digits(title))) and not _ANY_YEAR.search(ascii_digits(subtitle)):
+        if name and not _ANY_YEAR.search(ascii_digits(issue)):
             issue = f"{year}年{issue}"
         elif not name:
             shown = f"{year}年{shown}"
     number = MEETING_NUMBER.match(subtitle.strip())
     if number:  # a minutes' number in brackets, its year in front: 2023年…常务会议纪要（第15次）
         numbered_in = number.group("year") or number.group("year_")
-        if numbered_in and not _ANY_YEAR.search(_digits(shown)):
+        if numbered_in and not _ANY_YEAR.search(ascii_digits(shown)):
             shown = f"{numbered_in}年{shown}"
         shown = f"{shown}（{number.group('number')}）"
     elif subtitle and subtitle not in shown:
@@ -251,12 +258,13 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 
-def _digits(s: str) -> str:
+def ascii_digits(s: str) -> str:
     """`s` with its full-width digits as ASCII ones, for its years to be read (关于２０２３年第三季度…): one for one,
-    so a match's positions hold in `s`."""
-    return s.translate(_FULLWIDTH_DIGITS)
+    so a match's positions hold in `s` (enrich reads whole texts so: searched before translated)."""
+    return s.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(s) else s
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
@@ -284,7 +292,7 @@ _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办
 
 def _is_generic(title: str, org: str | None) -> bool:
     """Whether the title is its owner, a year and a document kind, and little else."""
-    rest = _PLAN_AFTER.sub("", _LEADING_YEAR.sub("", _digits(title)))
+    rest = _PLAN_AFTER.sub("", _LEADING_YEAR.sub("", ascii_digits(title)))
     kind = _GENERIC_KIND.search(rest)
     if not kind:
         return False
@@ -320,7 +328,7 @@ def _placed(title: str, org: str | None) -> str:
     县政府办, and the office known, its title should say which; 县人社局 of 元谋县 → 元谋县人社局)."""
     town = _LOCAL_PLACE.match(org or "")  # (a town the table lacks: 镇人民政府… of 堌阳镇人民政府 → 堌阳镇人民政府…)
     end = _place_end(org or "") or (town.end() if town and org and org[0] not in _LEVEL_WORDS else 0)
-    lead = _LEADING_YEAR.match(_digits(title))
+    lead = _LEADING_YEAR.match(ascii_digits(title))
     head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
     if not org or not end or find_places(body):
         return title
@@ -389,7 +397,7 @@ _DUTY_WORDS = ("分管", "主管", "协管")
 
 
 def is_personal_report(title: str) -> bool:
-    return bool(_PERSONAL_REPORT.fullmatch(_LEADING_YEAR.sub("", "".join(_digits(title).split()))))
+    return bool(_PERSONAL_REPORT.fullmatch(_LEADING_YEAR.sub("", "".join(ascii_digits(title).split()))))
 
 
 def personal_post(title: str, opening: str) -> str:

@@ -88,17 +88,18 @@ class SearchIndex:
             if end != self.manifest["docs"]:
                 raise ValueError("segments that do not cover the documents")
             # the text store's segments (baogao.search.textstore): first document of each, its file
-            self.store_firsts: list[int] = []
+            firsts: list[int] = []
             self.store_files: list[str] = []
             end = 0
             for first, docs, name in self.manifest["store"]:
                 if first != end or docs < 1 or not re.fullmatch(rf"{textstore.DIR}/[0-9a-f]+\.bin", name):
                     raise ValueError("store segments that do not cover the documents in turn")
-                self.store_firsts.append(int(first))
+                firsts.append(int(first))
                 self.store_files.append(name)
                 end = first + docs
             if end != self.manifest["docs"]:
                 raise ValueError("store segments that do not cover the documents")
+            self.store_firsts = np.array(firsts, np.int64)
         except (OSError, ValueError, KeyError, TypeError):
             raise _damaged("manifest.js", "damaged") from None
         self._shard = lru_cache(maxsize=1024)(self._load_shard)
@@ -225,14 +226,14 @@ class SearchIndex:
             ends = np.cumsum(spans)
             docs = len(counts) - 1
             # offsets count from the start of the chunk's segment: less the bytes of the segments before it
-            segment_first = first[np.array(self.store_firsts, np.int64)[self._store_segments(np.arange(docs))]]
+            segment_first = first[self.store_firsts[self._store_segments(np.arange(docs))]]
             base = np.concatenate(([0], ends))[segment_first[np.repeat(np.arange(docs), counts[1:])]]
             self._places = (first, np.stack([ends - spans - base, ends - base], axis=1))
         return self._places
 
     def _store_segments(self, docs: np.ndarray) -> np.ndarray:
         """The number of the text store's segment that holds each of `docs`."""
-        return np.searchsorted(np.array(self.store_firsts, np.int64), docs, side="right") - 1
+        return np.searchsorted(self.store_firsts, docs, side="right") - 1
 
     def store_file(self, doc: int) -> str:
         """The text store's segment file (under search-index/) that holds report `doc`'s chunks."""
