@@ -1398,6 +1398,8 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
       "暗访发现，6个单位存在上班时间人员去向不明问题，2名工作人员上班时间玩手机游戏。"), "作风建设"),
     (("（二）动态跟踪，定期调度盯办。", "对县政府常务会议议定事项逐项盯办，按周调度，确保按期办结。"), "督查"),
     (("二、基本情况", "全年共撰写各类稿件64篇，被县委《每日要情》刊用29篇，被市委办公室《决策参考》刊用3篇。"), "信息报送"),
+    # a 人大's (政协's) information sent up is its own information work, beside the pieces it placed in the press
+    (("三、人大信息和宣传", "向市人大常委会报送人大工作信息58条，被《XX人大信息》采用12条，在《人民代表报》刊发稿件6篇。"), "信息报送"),
 ])
 def test_a_themes_own_words(taxonomy, lines, theme):
     matches = classify(report(*lines), taxonomy)
@@ -1687,6 +1689,18 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     (("（一）社会信用体系建设。", "归集各类信用信息12万条，按时报送省信用信息共享平台，双公示信息上报及时率100%。"), "信息报送"),
     (("（一）价格监测。", "按时采集上报重要商品价格信息，全年报送价格监测数据3600条，价格监测报表报送及时率100%。"), "信息报送"),
     (("（一）人口信息采集。", "完成流动人口信息采集登记2300人，信息录入率100%，及时上报县公安局。"), "信息报送"),
+    # records about people or farms sent up (群众信息及时上报, 上报农情信息) are data too, and what 网格员 report through
+    # their platform is the 网格's event handling
+    (("二、困难群众排查", "组织村（社区）干部入户走访，对因病因灾致困群众信息及时上报，做到应保尽保。"), "信息报送"),
+    (("二、农情调度", "每周向市农业农村局上报农情信息，及时掌握春播、夏收、秋种进度和苗情墒情。"), "信息报送"),
+    (("一、网格化服务", "网格员每日巡查，全年通过网格平台上报事件信息6800条，办结率98%。"), "信息报送"),
+    # a budget compiled and sent to the 财政 (编报部门预算), a meeting's bulletin (会议简报), a sector's informants
+    # (燃气安全信息员) and what a website took (被市政府网站采用) are not information reports either
+    (("一、编报范围", "县直各部门及所属单位均应编报2024年部门预算，做到应编尽编。"), "信息报送"),
+    (("二、编报要求", "各部门要按照零基预算原则编报收支预算，于11月10日前将预算草案报送县财政局，逾期不报送的，由财政局代编。"), "信息报送"),
+    (("二、简报编发", "大会期间共编发会议简报18期，及时反映代表审议意见和建议。"), "信息报送"),
+    (("四、燃气安全", "建立燃气安全信息员队伍，对餐饮场所燃气使用情况开展排查，发现隐患立即报告属地乡镇。"), "信息报送"),
+    (("一、网站内容建设", "县政府门户网站全年更新政务信息4200条，向市政府门户网站报送政务信息320条，被市政府网站采用126条。"), "信息报送"),
 ])
 def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
