@@ -32,7 +32,7 @@ link to the passage that is about the theme:
    model (baogao.theme_model) reads it as about the theme; its words are the evidence shown,
    with the model's probability (`SectionMatch.model`). It adds back nothing the theme's
    `unless` or `others` words rule out, nor what the rules read as a passing mention (one
-   shortcoming of a list of them, a demand's slogan).
+   shortcoming of a list of them, a demand's slogan, one item of a list: （二）迟报…信息的；).
 5. A report's themes (`report_themes`, its chips) are ordered by how much of its text each
    covers (`SectionMatch.chars`).
 
@@ -1068,7 +1068,8 @@ def _own_evidence(
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
-    if _is_list_item(section, texts) or context.share < 1 or slogan:
+    list_item = _is_list_item(section, texts)
+    if list_item or context.share < 1 or slogan:
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     head_sum, text_sum = head_sum * context.share, text_sum * context.share
     chars = sum(end - start for _, start, end in section.body)
@@ -1101,7 +1102,8 @@ def _own_evidence(
         if focus is not None:
             paragraph = next(span for span in section.body if span[0] == focus[0])
             counts = Counter({(w, "text"): n for w, n in found_in.count((paragraph,))[1].items()})
-    hit = _Hit(score, counts, (section.index,), focus, passing=slogan or context.share < 1)
+    # one item of a list that falls short (一项 of 有下列行为之一的：) is a passing mention, for the model too
+    hit = _Hit(score, counts, (section.index,), focus, passing=slogan or list_item or context.share < 1)
     return hit, qualifies, factor * head_sum >= theme.threshold
 
 

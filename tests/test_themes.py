@@ -1675,6 +1675,11 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     r = report("二、存在的问题", "一是信息报送的质量还不够高，深度信息偏少；二是督查手段还比较单一，跟踪问效不够到位；"
                "三是个别干部业务能力还有待提高。")
     assert not by_theme(classify(r, _modelled(taxonomy, "信息报送"), {"信息报送": _stub_model("信息报送", 0.9)}), "信息报送")
+    # nor one item of a penalty article's list (有下列情形之一的： …（二）迟报…信息的；)
+    r = report("第十四条 有关单位有下列情形之一的，由上级行政机关责令改正，对直接负责的主管人员依法给予处分：",
+               "（一）未按规定采取预防措施，导致发生严重突发事件的；", "（二）迟报、谎报、瞒报、漏报有关突发事件信息的；",
+               "（三）未按规定及时发布突发事件警报的；", "（四）未按规定及时采取措施处置突发事件的。")
+    assert not by_theme(classify(r, _modelled(taxonomy, "信息报送"), {"信息报送": _stub_model("信息报送", 0.9)}), "信息报送")
 
 
 @pytest.mark.parametrize(("lines", "theme"), [
