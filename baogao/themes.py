@@ -1185,6 +1185,7 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
             continue  # none of its sentences has evidence
         text = texts[block]
         sentences = list(_SENTENCE.finditer(text, start, end))
+        runs = list(_RUN.finditer(text, start, end))
         if end - start <= TEXT_UNIT and len(found_in.count(((block, start, end),))[1]) >= 2:
             if sum(_sentence_evidence(found_in, texts, block, m) for m in sentences) >= theme.threshold:
                 return block, start
@@ -1198,14 +1199,17 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
-                if total >= sentence_threshold and _one_clause_of_many(found_in, others, block, m):
+                # the clauses of the demands a sentence runs on to, ；by ；(深化政务公开，推进政务信息报送…；持续整治…)
+                run = next(r for r in runs if r.start() <= m.start() < r.end())
+                if total >= sentence_threshold and _one_clause_of_many(found_in, others, block, run):
                     continue  # one demand of many, about another theme
             if total >= sentence_threshold:
                 return block, m.start()
     return None
 
 
-_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+_CLAUSE = re.compile(r"[^，,：:；;]+[，,：:；;]?")
+_RUN = re.compile(r"[^。！？!?]+[。！？!?]?")  # a sentence with the demands it runs on to, ；by ；
 # A sentence of at least this many clauses is a run of demands or acts, each of its own matter.
 CLAUSE_MIN = 3
 

@@ -884,6 +884,10 @@ def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_
     assert by_theme(classify(report(visits + first + FILLER * 3), taxonomy), "信息报送")
     own = "各科室要高度重视，明确专人负责，严格审核把关，认真做好政务信息报送工作。"
     assert by_theme(classify(report(FILLER + own + FILLER * 3), taxonomy), "信息报送")
+    # the clauses of a run of demands, ；by ；, are counted as one sentence's (a 政府工作报告's 自身建设)
+    run = report("三、加强政府自身建设", "坚持依法行政，自觉接受人大法律监督和政协民主监督；深化政务公开，推进政务信息报送和政务服务标准化；"
+                 "持续整治形式主义、官僚主义，切实为基层减负。")
+    assert not by_theme(classify(run, taxonomy), "信息报送") and by_theme(classify(run, taxonomy), "作风建设")
 
 
 def test_an_item_of_an_enumeration_is_not_a_heading(taxonomy):
