@@ -1716,6 +1716,8 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     (("三、统计信息工作", "按时完成统计年报和定期报表，编印《统计月报》12期，统计数据质量稳步提高。"), "信息报送"),
     (("四、档案信息工作", "推进档案数字化，完成馆藏档案数字化扫描120万页。"), "信息报送"),
     (("三、网络信息工作", "加强网络信息内容管理，清理有害信息2300条，网络生态持续向好。"), "信息报送"),
+    # a 人大's 信息公开 is its 政务公开, not the 人大信息 it sends up
+    (("三、人大信息公开", "推进人大信息公开，及时在人大网站公开常委会会议情况和代表履职情况。"), "信息报送"),
 ])
 def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
