@@ -12,6 +12,7 @@ import json
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,18 @@ def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
         out[start[has] + group] = (byte | more).astype(np.uint8)
     return out, length
+
+
+def varint_bytes(values: Iterable[int]) -> bytes:
+    """The LEB128 bytes `encode_varints` gives, of a few values in plain Python: for the heads of
+    files and chunks, thousands of calls where numpy's cost per call would be most of the work."""
+    out = bytearray()
+    for value in values:
+        while value >= 0x80:
+            out.append(value & 0x7F | 0x80)
+            value >>= 7
+        out.append(value)
+    return bytes(out)
 
 
 def json_bytes(payload: Any) -> bytes:
@@ -108,12 +121,13 @@ def _to_text(data: bytes) -> str:
     groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
     codes = groups.copy()
     keep = np.ones(len(groups), bool)
-    escapes, last = [], -2
-    for i in np.flatnonzero(_ESCAPE_INDEX[groups] >= 0).tolist():
-        if i != last + 1:  # a group carried by the escape before it is not an escape itself
-            escapes.append(i)
-            last = i
-    at = np.array(escapes, np.int64)
+    # A group carried by the escape before it is not an escape itself: in a run of consecutive
+    # groups that need one, the 1st, 3rd, 5th … are escapes, each carrying the group after it.
+    flagged = np.flatnonzero(_ESCAPE_INDEX[groups] >= 0)
+    rank = np.arange(len(flagged))
+    run_start = np.ones(len(flagged), bool)
+    run_start[1:] = np.diff(flagged) != 1
+    at = flagged[(rank - np.maximum.accumulate(np.where(run_start, rank, 0))) % 2 == 0]
     paired = at[at + 1 < len(groups)]
     codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
     keep[paired + 1] = False
