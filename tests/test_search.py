@@ -190,7 +190,12 @@ def test_small_varints_are_the_array_encoders_bytes():
     from baogao.search.codec import encode_varints, varint_bytes
 
     values = [0, 1, 127, 128, 300, 16383, 16384, 2**21, 2**35 - 1, 2**35, 2**41]
-    assert varint_bytes(values) == encode_varints(np.array(values, np.uint64))[0].tobytes()
+    rng = random.Random(7)
+    values += [rng.randrange(2 ** rng.randrange(1, 42)) for _ in range(5000)]
+    data, length = encode_varints(np.array(values, np.uint64))
+    assert data.tobytes() == varint_bytes(values)
+    assert length.tolist() == [len(varint_bytes([value])) for value in values]
+    assert encode_varints(np.zeros(0, np.uint64))[0].size == 0
 
 
 def test_index_files_are_scripts_with_packed_strings(sample_site):

@@ -22,18 +22,25 @@ SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every searc
 
 
 def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 bytes of all values, and each value's byte length."""
+    """LEB128 bytes of all values, and each value's byte length. Most values of an index fit in
+    one byte, so each group past the first is worked out only for the values that reach it."""
     values = values.astype(np.uint64)
     length = np.ones(len(values), np.int64)
-    for bits in (7, 14, 21, 28, 35):
-        length += values >= np.uint64(1 << bits)
-    start = np.concatenate(([0], np.cumsum(length)[:-1]))
-    out = np.zeros(int(length.sum()), np.uint8)
-    for group in range(int(length.max(initial=0))):
-        has = length > group
-        byte = (values[has] >> np.uint64(7 * group)) & np.uint64(0x7F)
-        more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
-        out[start[has] + group] = (byte | more).astype(np.uint8)
+    longer = np.flatnonzero(values >= np.uint64(1 << 7))
+    reach = [longer]  # per group past the first, the values that have it
+    for bits in (14, 21, 28, 35):
+        longer = longer[values[longer] >= np.uint64(1 << bits)]
+        reach.append(longer)
+    for at in reach:
+        length[at] += 1
+    start = np.cumsum(length) - length
+    out = np.empty(int(length.sum()), np.uint8)
+    out[start] = (values & np.uint64(0x7F)).astype(np.uint8) | ((length > 1).astype(np.uint8) << np.uint8(7))
+    for group, at in enumerate(reach, start=1):
+        if not len(at):
+            break
+        byte = ((values[at] >> np.uint64(7 * group)) & np.uint64(0x7F)).astype(np.uint8)
+        out[start[at] + group] = byte | ((length[at] > group + 1).astype(np.uint8) << np.uint8(7))
     return out, length
 
 
