@@ -1375,9 +1375,22 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     ("一、开学准备工作督导", "局领导班子成员带队分6个督导组，深入全县各学校开展开学准备工作督导，重点督导校舍安全、食堂卫生等工作。"),
     ("一、医疗机构督导", "县卫健局组织专家组对县人民医院、县中医院和15家乡镇卫生院开展院感防控督导，对督导发现的问题，督促医疗机构限期整改。"),
     ("一、提案工作", "确定重点提案10件，由政协主席、副主席领衔督办，通过现场督办、协商督办等方式，推动提案办理落实。"),
+    # a sector's check of its own staff or cases: the 公安's 警务督察 (in each part of its report), the 林草's 森林督查
+    ("县公安局2023年警务督察工作总结", "一、开展现场督察", "全年开展警务督察86次，督察民警1260人次，发现着装不规范等问题38个，已全部整改。",
+     "二、开展执法执勤督察", "对110接处警、窗口服务开展督察，受理群众投诉12件，查实2件。"),
+    ("一、森林督查图斑核查", "按照省林业局统一部署，对国家下发的森林督查疑似违法图斑186个逐一开展现地核实，确认违法图斑42个。"),
+    # the 河长's own handling of what a patrol finds, and a 镇 helping the check of it and answering it
+    ("一、落实巡河制度", "镇级河长全年巡河186次，发现并处置问题82个，建立问题台账，实行交办、督办、销号闭环管理。"),
+    ("三、迎接县河长办督查", "积极配合县河长办开展暗访督查，对暗访发现的3个问题立行立改。"),
 ])
 def test_a_look_alike_of_督查_in_a_sectors_text(taxonomy, lines):
     assert not by_theme(classify(report(*lines), taxonomy), "督查")
+
+
+def test_a_check_by_a_纪律作风_body_is_作风建设_not_督查(taxonomy):
+    r = report("3.落实制度、加强督查。", "各部门、各单位要构建纪律作风建设长效机制，建立健全人员去向审批制度。"
+               "区纪律作风建设工作协调组将加大监督检查力度，并将检查情况在全区通报。")
+    assert not by_theme(classify(r, taxonomy), "督查")
 
 
 def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
