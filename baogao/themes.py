@@ -1124,19 +1124,17 @@ def _demand_slogan(section: Section, texts: list[str]) -> bool:
 
 def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own`. An `unless` word inside a mask does not
-    count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
-    check of 工作纪律)."""
+    one of its `others` words and none of its `own`. An `unless` or `own` word inside a mask does
+    not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
+    check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
     theme = found_in.theme
     spans = ((section.head,) if section.head else ()) + section.body
 
-    def holds(regex: re.Pattern[str] | None) -> bool:
-        return regex is not None and any(regex.search(texts[b], s, e) for b, s, e in spans)
+    def holds(regex: re.Pattern[str] | None, unmasked: bool = False) -> bool:
+        return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
+                                         for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    unless = theme.unless_regex
-    ruled_out = unless is not None and any(not _overlaps(found_in.masked(b), m.start(), m.end())
-                                           for b, s, e in spans for m in unless.finditer(texts[b], s, e))
-    return ruled_out or (holds(theme.others_regex) and not holds(theme.own_regex))
+    return holds(theme.unless_regex, unmasked=True) or (holds(theme.others_regex) and not holds(theme.own_regex, unmasked=True))
 
 
 def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:

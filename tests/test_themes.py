@@ -1382,6 +1382,11 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     # the 河长's own handling of what a patrol finds, and a 镇 helping the check of it and answering it
     ("一、落实巡河制度", "镇级河长全年巡河186次，发现并处置问题82个，建立问题台账，实行交办、督办、销号闭环管理。"),
     ("三、迎接县河长办督查", "积极配合县河长办开展暗访督查，对暗访发现的3个问题立行立改。"),
+    # a hotline's or a regulation's procedure that hands a case up to the office at its last step
+    ("二、强化工单督办", "对超时限未办结工单，热线办实行黄牌、红牌督办，对多次督办仍未办结的，提交县政府督查室跟踪督办。"),
+    ("公共数据管理办法", "第一条　为了规范公共数据管理，制定本办法。",
+     "第五十二条　公共管理和服务机构有下列情形之一的，由公共数据主管部门通知限期整改；逾期未完成整改的，公共数据主管部门应当"
+     "及时将有关情况上报本级人民政府纳入督查督办事项并责令改正；情节严重的，由有权机关依法给予处分："),
 ])
 def test_a_look_alike_of_督查_in_a_sectors_text(taxonomy, lines):
     assert not by_theme(classify(report(*lines), taxonomy), "督查")
