@@ -1383,6 +1383,10 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     # the 河长's own handling of what a patrol finds, and a 镇 helping the check of it and answering it
     ("一、落实巡河制度", "镇级河长全年巡河186次，发现并处置问题82个，建立问题台账，实行交办、督办、销号闭环管理。"),
     ("三、迎接县河长办督查", "积极配合县河长办开展暗访督查，对暗访发现的3个问题立行立改。"),
+    # the audited unit following up what the 审计 found, and a party education campaign's 巡回督导组
+    ("二、审计发现问题整改", "对县审计局审计发现的12个问题，局党组逐项研究整改措施，实行跟踪督办、整改销号，目前已全部整改到位。"),
+    ("XX镇召开主题教育动员部署会", "4月10日，XX镇召开主题教育动员部署会，县委第三巡回督导组组长到会指导。巡回督导组组长指出，要把理论学习、"
+     "调查研究、推动发展、检视整改贯通起来。镇党委书记表示，将按照督导组要求，扎实抓好各项工作落实。"),
     # a hotline's or a regulation's procedure that hands a case up to the office at its last step
     ("二、强化工单督办", "对超时限未办结工单，热线办实行黄牌、红牌督办，对多次督办仍未办结的，提交县政府督查室跟踪督办。"),
     ("公共数据管理办法", "第一条　为了规范公共数据管理，制定本办法。",
