@@ -1400,6 +1400,15 @@ def test_a_look_alike_of_督查_in_a_sectors_text(taxonomy, lines):
     assert not by_theme(classify(report(*lines), taxonomy), "督查")
 
 
+def test_a_demand_to_check_more_inside_a_sentence_about_other_work_is_passing(taxonomy):
+    r = report("XX镇召开一季度重点工作推进会", "3月5日，XX镇召开一季度重点工作推进会，通报了各村重点工作完成情况。镇长要求，各村、"
+               "各站所要对照任务清单，倒排工期、挂图作战，镇党政办要加强督查督办，对工作推进不力的单位和个人严肃问责。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    # as the lead of an item it names the item's matter
+    r = report("二、下一步工作打算", "一是加强学习，提升业务能力；二是强化督查督办，确保镇党委、政府决策部署落到实处；三是加强后勤保障。")
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
 def test_a_check_by_a_纪律作风_body_is_作风建设_not_督查(taxonomy):
     r = report("3.落实制度、加强督查。", "各部门、各单位要构建纪律作风建设长效机制，建立健全人员去向审批制度。"
                "区纪律作风建设工作协调组将加大监督检查力度，并将检查情况在全区通报。")
