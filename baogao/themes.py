@@ -1067,6 +1067,10 @@ def _own_evidence(
     text_sum, text_counts = found_in.count(section.body)
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
+    if not text_sum and found_in.hides(section.body):
+        # 二、督查督办件办理 over 认真办理县委、县政府督查室交办的督办件…: a text that names the theme only where
+        # a mask hides it says what the heading's words are (the checked side's), whatever they weigh
+        return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
     if _is_list_item(section, texts) or context.share < 1 or slogan:
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
@@ -1331,6 +1335,16 @@ class _Occurrences:
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
         return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+    def hides(self, spans: Iterable[Span]) -> bool:
+        """Whether a mask hides a word of the theme (of a weight above 0) in some spans of text."""
+        weights = self.theme.weights
+        for block, start, end in spans:
+            offset = self._text.offsets[block]
+            keywords = [found for found in self._keywords_in(offset + start, offset + end) if weights[found[4]]]
+            if keywords and any(_overlaps(self.masked(block), found[2] - offset, found[3] - offset) for found in keywords):
+                return True
+        return False
 
     def masked(self, block: int) -> list[tuple[int, int]]:
         """The spans of a block (sorted, not overlapping) that the theme's masks hide; the whole

@@ -1034,6 +1034,11 @@ class ScanningOccurrences:
     def may_match(self, block: int, start: int, end: int) -> bool:
         return True
 
+    def hides(self, spans) -> bool:
+        regex, weights = self.theme.keyword_regex, self.theme.weights
+        return regex is not None and any(weights[themes._word(m)] and themes._overlaps(self.masked(block), *m.span())
+                                         for block, start, end in spans for m in regex.finditer(self.texts[block], start, end))
+
     def masked(self, block: int) -> list[tuple[int, int]]:
         """What the masks hide in a block, as non-overlapping spans in order."""
         merged: list[tuple[int, int]] = []
@@ -1390,6 +1395,10 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     # a sector's enforcement on firms and sites, which it calls 专项督查
     ("一、开展专项督查", "全年开展建筑施工安全专项督查6次，检查在建项目126个次，下达整改通知书38份，停工整改3个项目。"),
     ("一、开展涉气企业督查", "组织执法人员对全县86家涉气企业开展专项督查，发现问题32个，立案处罚6起。"),
+    # a heading naming the theme over a text that names it only where a mask hides it: the checked side's heading,
+    # a sector's own 督导 of its hospitals
+    ("二、督查督办件办理", "认真办理县委、县政府督查室交办的督办件12件，均按期办结并反馈。"),
+    ("一、医疗质量督导", "组织专家组每季度对县人民医院、县中医院和各乡镇卫生院开展医疗质量督导，重点督导核心制度落实。"),
     # the office named as whom to call, or as a post someone is given
     ("三、工作要求", "请各单位于1月31日前将隐患排查情况报县应急管理局，县政府将适时组织督查。联系人：县政府督查室 王五，电话：1234567。"),
     ("关于张三等同志职务任免的通知", "经县人民政府研究决定：", "任命张三为县人民政府办公室副主任、县政府督查室主任；",
