@@ -1396,6 +1396,8 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     # a sector's enforcement on firms and sites, which it calls 专项督查
     ("一、开展专项督查", "全年开展建筑施工安全专项督查6次，检查在建项目126个次，下达整改通知书38份，停工整改3个项目。"),
     ("一、开展涉气企业督查", "组织执法人员对全县86家涉气企业开展专项督查，发现问题32个，立案处罚6起。"),
+    ("二、开展专项督查", "节假日期间，开展食品安全专项督查3次，重点督查学校食堂、农村集体聚餐，发现问题12个，均已整改到位。"),
+    ("二、专项督查", "开展节假日文化市场专项督查4次，对发现的问题当场督促整改。"),
     # a heading naming the theme over a text that names it only where a mask hides it: the checked side's heading,
     # a sector's own 督导 of its hospitals
     ("二、督查督办件办理", "认真办理县委、县政府督查室交办的督办件12件，均按期办结并反馈。"),
