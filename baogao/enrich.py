@@ -1469,6 +1469,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
+        and not _TALLIED.match(opening, m.end("org"))  # 县发改局采用5条: a unit a ranking lists, not who wrote it
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
@@ -1532,6 +1533,11 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
+# 县委办公室采用各单位信息256条, the writer's own work)
+_TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?\d+\s?(?:条|篇|期)")
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer
@@ -1685,7 +1691,7 @@ def _place_subject(line: str) -> str | None:
 
 def _place_subject_at(line: str) -> str | None:
     m = _PLACE_SUBJECT.match(line)
-    if not m or _NOT_A_TOWN.search(m.group("org")):
+    if not m or _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
         return None
     org, start = m.group("org"), m.start("org")
     department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))

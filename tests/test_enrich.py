@@ -436,6 +436,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室", "2023年7月10日"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "二〇二三年七月十日", "县政府办公室"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室　2023年7月10日"], "县政府办公室"),
+        # a ranking's units are not its writer, the office that tells of its own work is
+        ("全县政务信息采用情况通报", ["2024年上半年，县委办公室信息科共收到各单位报送信息586条。现将各单位信息采用情况通报如下：",
+                                   "县发改局采用12条，县财政局采用9条，红星镇采用6条。"], "县委办公室"),
+        ("2023年信息工作总结", ["2023年，县委办公室采用各单位信息856条，编发《每日要情》240期。"], "县委办公室"),
     ],
 )
 def test_org(title, lines, expected):
@@ -458,6 +462,10 @@ def test_org(title, lines, expected):
         # no signature: a body's name at the end without a date, or a 版记 line
         ("工作总结", ["全年工作平稳。", "县政府办公室"]),
         ("工作总结", ["全年工作平稳。", "抄送：县委办公室，县人大常委会办公室。", "县政府办公室2024年1月15日印发"]),
+        # an 信息采用情况通报 ranks the units it lists by the pieces adopted: none of them wrote it
+        ("关于2023年第三季度政务信息采用情况的通报", ["各乡镇人民政府，县直各部门：", "现将有关情况通报如下：",
+                                                "县发改局采用5条，县农业农村局采用4条，城关镇采用4条。"]),
+        ("政务信息采用情况（第12周）", ["城关镇采用3条；县住建局采用2条；石门乡采用1条。"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
