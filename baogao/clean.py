@@ -8,6 +8,7 @@ full-width spaces) is stripped; the words of a line are never touched.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
@@ -42,7 +43,8 @@ _STRONG_CLUTTER = re.compile(
 _LONG_CLUTTER = re.compile(
     r"""^(?:
         (?=.*(?:发[布表](?:时间|日期)|点击数|浏览(?:次数|量)|阅读量|访问量)[:：])  # (a web page's own label among them:
-        (?:\s*(?:信息来源|来\s*源|发[布表](?:时间|日期)|作\s*者|(?:责任)?编辑|点击数|浏览(?:次数|量)|阅读量|访问量)[:：]\s*\S{0,24}){2,}
+        (?:\s*(?:信息来源|来\s*源|发[布表](?:时间|日期)|作\s*者|(?:责任)?编辑|点击数|浏览(?:次数|量)|阅读量|访问量)[:：]\s*\S{0,24}
+           (?:\s\d{1,2}:\d{2}(?::\d{2})?)?){2,}                               # (a day's hour: 2023-05-16 10:22)
       | 原创\s.{0,40}?\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?:\s*发表于\S{0,8})?
     )\s*$""",
     re.VERBOSE,
@@ -97,9 +99,24 @@ def clean(text: str) -> Cleaned:
             continue
         kept.append(line)
 
+    posted = next(filter(None, map(_posted, kept)), "")
     kept, clutter = _drop_page_chrome(kept)
     removed["clutter_lines"] = clutter
-    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v})
+    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v}, posted=posted)
+
+
+# A web page's label of the day it was posted, alone or among its other labels (信息来源：县政府办 发布时间：2023-05-16
+# 10:22:01 点击数：867, 【发布日期：2021-11-03】); not a sentence that names a day to publish on.
+_POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)\s*[:：]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
+
+
+def _posted(line: str) -> str:
+    """The day a page label on `line` says the page was posted (ISO 8601), or ""."""
+    m = _POSTED.search(line) if len(line) <= _LONG_CLUTTER_MAX_LEN else None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else ""
+    except ValueError:  # 2月30日
+        return ""
 
 
 def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:

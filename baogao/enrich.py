@@ -92,7 +92,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
-    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary, met)
+    props = properties or {}
+    year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""))
     org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -252,6 +253,30 @@ def _normalize_digits(s: str) -> str:
     s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), s)
     s = _SPACED_YEAR.sub(r"\1\2\3\4", s)
     return _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
+
+
+def _news_posted(text: str, posted: str, title: str) -> int | None:
+    """The year of the day a web page was posted (`posted`, ISO 8601: 发布时间：2023-05-16), when the page is a news
+    item: its first paragraph tells of what happened in the days before, under a news dateline or with a day
+    without a year (近日，…; 3月7日上午，…; 本报讯（记者 王某）3月15日，…). Not any other text a page carries: a report
+    is often posted long after it was written (a 2019 summary republished in 2023), and its own words date it.
+    Not either when the day told is of a later month than the posting's (12月28日, posted on 2024-01-03: the year before)."""
+    day = re.match(r"((?:19|20)\d\d)-(\d\d)-\d\d$", posted)
+    head, _ = _ends(text)
+    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
+    news = NEWS_DATELINE.match(lead)
+    told = _RECENT_DAY.match(lead, news.end() if news else 0)
+    month = _DAY_WITHOUT_YEAR.search(news.group()) if news else None
+    month = month or (told if told and told.group(1) else None)
+    if not day or not (news or told) or (month and int(month.group(1)) > int(day.group(2))):
+        return None
+    return int(day.group(1)) if _plausible(int(day.group(1))) else None
+
+
+_DAY_WITHOUT_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?\d{1,2}\s?[日号]")
+# (after who wrote it: (通讯员 张某)近日，…)
+_RECENT_DAY = re.compile(r"\s*(?:[（(](?:特约)?(?:记者|通讯员)[^）)\n]{1,30}[）)])?\s*(?:近日|日前|连日来|"
+                         + _DAY_WITHOUT_YEAR.pattern + ")")
 
 
 def _created_year(created: str) -> int | None:
@@ -747,7 +772,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
 
 
 def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
-          met: re.Match[str] | None = None) -> tuple[int | None, str | None, int | None]:
+          met: re.Match[str] | None = None, posted: str = "") -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -757,7 +782,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     events the text tells as past: a report is often written in a copy of last year's file, whose
     date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
-    of the meeting they record (`met`: `_meeting_day`)."""
+    of the meeting they record (`met`: `_meeting_day`); a news item, of the day its web page was `posted` (_news_posted)."""
     digits = _normalize_digits(title)
     summed_up = _MEETING_ON_A_YEAR.search(digits)
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
@@ -779,6 +804,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
         ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
+        ("text", lambda: _news_posted(text, posted, _normalize_digits(title.strip()))),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):

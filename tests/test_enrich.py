@@ -212,6 +212,24 @@ def test_events_give_year_min_never_the_year(line, expected):
     assert (result["year"], result["year_source"], result["year_min"]) == (None, None, expected)
 
 
+@pytest.mark.parametrize(
+    ("title", "lines", "expected"),
+    [
+        # a news item tells of the days before its page was posted (发布时间：2022-03-08)
+        ("红星镇召开作风建设推进会", ["3月7日上午，红星镇召开作风建设推进会，镇党委书记李某出席会议并讲话。"], 2022),
+        ("县应急管理局开展汛前安全检查", ["近日，县应急管理局组织人员深入各乡镇开展汛前安全检查，重点检查了水库。"], 2022),
+        ("石门乡组织干部学习", ["（通讯员 刘某）3月5日下午，石门乡组织全体机关干部集中学习作风建设有关文件精神。"], 2022),
+        ("我县召开信息工作会议", ["本报讯（记者 王某）2月15日，全县信息工作会议召开，县委常委、办公室主任张某出席。"], 2022),
+        # a report the page carries is not of the day it was posted (a summary republished years later), nor is a
+        # day of a later month (12月28日, posted in March: the year before)
+        ("县统计局工作总结", ["今年以来，县统计局在县委、县政府的正确领导下，扎实推进各项统计工作。"], None),
+        ("红星镇开展年终安全检查", ["12月28日，红星镇组织开展年终安全生产大检查，重点检查了辖区内企业。"], None),
+    ],
+)
+def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
+    assert enrich(make(title, *lines), HASH_NAME, {"posted": "2022-03-08"})["year"] == expected
+
+
 def test_the_latest_event_is_the_lower_bound():
     result = meta("", "2012年以来的成就。党的十八大以来，2012年开局。贯彻党的十九大精神。")
     assert (result["year"], result["year_min"]) == (None, 2017)
