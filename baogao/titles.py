@@ -389,8 +389,9 @@ _POST_HELD = re.compile(
     rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
 )
 _POST_OPENING_CHARS = 300
-# …or, as it is most often set, a byline under the title: the post and the writer's name (县政府办公室副主任  刘芳)
-POST_BYLINE = re.compile(rf"^(?:述职人[：:]\s*)?(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)[ \u3000]+{PERSON_NAME}$")
+# …or, as it is most often set, a byline under the title: the post and the writer's name (县政府办公室副主任  刘芳),
+# perhaps in brackets (（红星镇党委书记 陈某）)
+POST_BYLINE = re.compile(rf"^(?:[（(](?=[^（()）]+[）)]$))?(?:述职人[：:]\s*)?(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)[ \u3000]+{PERSON_NAME}[）)]?$")
 _BYLINE_LINES = 4  # the lines under the title a byline stands among (a date line, a cover's label)
 _HELD_BEFORE = re.compile(r"曾|至\s?\d{4}\s?年")
 _DUTY_WORDS = ("分管", "主管", "协管")

@@ -145,6 +145,7 @@ def test_two_generic_titles_of_two_years_or_places_differ():
         ("述职报告", "本人任城关镇党委副书记、镇长以来，始终坚持以人民为中心。", "城关镇党委副书记、镇长"),
         ("个人述职报告", "本人于2020年被任命为县统计局局长。", "县统计局局长"),
         ("述职报告", "作为县委办公室主任，我始终把服务大局放在首位。", "县委办公室主任"),
+        ("述职报告", "（红星镇党委书记 陈某）\n2023年，我在县委的正确领导下，带领全镇干部群众。", "红星镇党委书记"),  # a byline
         # not a personal report, or a post named by neither place nor level, or no appointment at all
         ("2023年度领导班子述职报告", "本人任城关镇党委书记以来，始终坚持学习。", ""),
         ("工作总结", "2023年，本人担任县财政局副局长。", ""),  # a body's summary by its title
