@@ -305,6 +305,11 @@ _MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n
                                 r"(?:[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会|[^，。；：\n]{0,20}?(?:民主|组织)生活会)")
 
 
+# 市委督查室通报2022年度督查工作, 关于通报2022年度目标考核结果的通知: a whole year's work is told of when it is done,
+# at its end or in the next year, which the title does not say
+_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度")
+
+
 def _filed_year(stem: str) -> int | None:
     m = _FIGURES_DAY.search(stem)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
@@ -784,8 +789,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
     of the meeting they record (`met`: `_meeting_day`); a news item, of the day its web page was `posted` (_news_posted)."""
     digits = _normalize_digits(title)
-    summed_up = _MEETING_ON_A_YEAR.search(digits)
-    # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
+    summed_up = _MEETING_ON_A_YEAR.search(digits) or _REPORTED_ON_A_YEAR.search(digits)
+    # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date;
+    # 市委督查室通报2022年度督查工作 too)
     titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
     named = titled or _first_year(stem, bare=True)  # (a file name's year is the title's when it has none: 2024年元旦春节通知.txt)
     dated = _dated_year(text) if named else None

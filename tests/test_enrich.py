@@ -94,6 +94,9 @@ def test_inferred_title_is_not_evidence():
         # a plan period is not a year: on to the text (none here)
         ("行动计划（2021—2023年）", HASH_NAME, (None, None)),
         ("十四五规划", HASH_NAME, (None, None)),
+        # a year's whole work told of (通报) in a title: when, the title does not say
+        ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
+        ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
     ],
 )
 def test_year_from_title_then_file_name(title, name, expected):
