@@ -88,7 +88,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     stem = fold(_file_stem(source_name))
 
     subtitle = fold(report.subtitle)
-    doc_type = _doc_type(title, stem, opening, subtitle)
+    doc_type = _doc_type(title, stem, opening, subtitle, fold(report.masthead))
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
@@ -2264,12 +2264,14 @@ def _type_at_end(s: str) -> str | None:
     return next((doc_type for doc_type, pattern in _TYPE_AT_END if pattern.search(s)), None)
 
 
-def _doc_type(title: str, stem: str, opening: str, subtitle: str = "") -> str:
+def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead: str = "") -> str:
     # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
     joined = _JOINED_TYPES.search(title) if title else None
     # 2023年工作总结和2024年工作计划: the report is the summary (a plan's title alone, 2024年工作要点, is a plan)
     found = _type_at_end(joined.group(1)) if joined else None
     found = found or (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
+    # an issue without a title of its own is of the kind its masthead names (专题会议纪要 / 〔2023〕第15期, 督查通报)
+    found = found or (_type_at_end(masthead) if masthead else None)
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
         found = _type_at_end(part)

@@ -751,6 +751,13 @@ def test_doc_type(title, lines, name, expected):
     assert meta(title, *lines, name=name)["doc_type"] == expected
 
 
+@pytest.mark.parametrize(("masthead", "expected"), [("专题会议纪要", "纪要"), ("督查通报", "通报"), ("政务信息", "其他")])
+def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, expected):
+    issue = replace(make("", masthead, "〔2023〕第15期", "8月10日下午，副县长刘某主持召开专题会议，研究城区停车难问题。"),
+                    masthead=masthead, issue="2023年第15期")
+    assert enrich(issue, HASH_NAME)["doc_type"] == expected
+
+
 @pytest.mark.parametrize(
     ("title", "org"),
     [
