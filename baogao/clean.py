@@ -110,9 +110,13 @@ def clean(text: str) -> Cleaned:
 _POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)\s*[:：]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
 
+# …and a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江)
+_WECHAT_POSTED = re.compile(r"原创\s.{0,40}?((?:19|20)\d\d)-(\d\d)-(\d\d)\s+\d{2}:\d{2}")
+
+
 def _posted(line: str) -> str:
-    """The day a page label on `line` says the page was posted (ISO 8601), or ""."""
-    m = _POSTED.search(line) if len(line) <= _LONG_CLUTTER_MAX_LEN else None
+    """The day a page label or a WeChat post's byline on `line` says the page was posted (ISO 8601), or ""."""
+    m = (_POSTED.search(line) or _WECHAT_POSTED.match(line)) if len(line) <= _LONG_CLUTTER_MAX_LEN else None
     try:
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else ""
     except ValueError:  # 2月30日
