@@ -217,6 +217,8 @@ _COMMENDED_BEFORE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?(?:�
 # …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
 # the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
 _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
+# …and a year whose assessment's results are used or told (关于2022年度考核结果运用情况的报告): they are known after it
+_ASSESSED_YEAR = re.compile(r"(\d{4})\s?年度[^，。；：\n]{0,20}?(?:考核|考评|绩效评价)(?:结果|等次)")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
@@ -801,7 +803,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
     commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
-        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits))) if titled else None
+        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
     for source, year in (

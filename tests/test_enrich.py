@@ -1997,6 +1997,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("关于2022年县委巡察反馈问题整改落实情况的报告", ["现将整改情况报告如下：", "中共岳西县水利局党组", "2023年3月20日"], 2023, None),
         ("2022年度民主生活会整改落实情况报告", ["会后，班子逐项抓好整改。", "中共官庄镇委员会", "2023年6月30日"], 2023, None),
         ("关于2022年度预算执行审计发现问题整改情况的报告", ["现将整改情况报告如下："], 2022, None),  # no date line: the title's
+        # …nor a year whose assessment's results are used (known after it)
+        ("关于2022年度考核结果运用情况的报告", ["根据2022年度考核结果，我局对3名优秀等次人员进行了嘉奖。", "县统计局", "2023年4月6日"], 2023, None),
+        ("2023年度绩效考核结果运用工作总结", ["一年来，我局用好考核结果。", "县统计局", "2024年1月6日"], 2023, None),  # a summary's
         ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
         ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
