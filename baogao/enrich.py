@@ -405,7 +405,7 @@ def _date(text: str, year: int | None) -> str | None:
         if found:
             return found
     printed = None  # the 版记's …印发 day: the 成文日期 when no line under a signature gives it (it comes before)
-    for line in head + tail:
+    for line in _dating_lines(head, tail):
         m = _date_line(line)
         if m and _PRINTED.match(line):
             printed = printed or _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
@@ -459,6 +459,7 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
 _MINUTES_TIME = re.compile(r"^\s*时\s*间\s*[:：]")
 _SENTENCE_DONE = re.compile(r"[。；！？]\s*$")  # 请于2024年3月5日前报送材料。: a sentence with a day in it, no date line
 _TIME_OF_DAY = re.compile(r"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?|\s*(?:上午|下午|晚上|\d{1,2}\s?[:：时]\s?\d{2})")
+_LISTED_BEFORE = re.compile(r"[，,；;。！？]|^\s*(?:\d{1,2}\s?[.、．]|[（(]\d{1,2}[）)])(?!\d)")
 _RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
 
 
@@ -477,6 +478,8 @@ def _date_line(line: str) -> re.Match[str] | None:
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
     if m and _TIME_OF_DAY.match(line, m.end()) and not _MINUTES_TIME.match(line):
         return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held (a 纪要's 时间：… is its date)
+    if m and _LISTED_BEFORE.search(line[: m.start()]):
+        return None  # 1.张某反映征地补偿问题，2019年3月5日: an entry of a list, the day of what it tells
     if m and not _IN_FORCE.search(line) and not _SENTENCE_DONE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))
@@ -484,6 +487,19 @@ def _date_line(line: str) -> re.Match[str] | None:
     ):
         return m
     return None
+
+
+def _dating_lines(head: list[str], tail: list[str]) -> list[str]:
+    """The first and last lines, but the date lines among the last that are entries of a list: a chronicle's
+    (2021年3月5日 / 新馆开工建设 / 2022年8月12日 / 新馆投入使用) or a table's cells, when days of two dates stand there —
+    all but the last, if it is under its signer (not a 版记's 印发 line or a source's, which are read as they are)."""
+    days = {k: m.group(1, 2, 3) for k, m in ((k, _date_line(line)) for k, line in enumerate(tail))
+            if m and not _PRINTED.match(tail[k]) and not _edition(tail[k]) and not _SOURCE_DATE.search(tail[k])}
+    if len(set(days.values())) < 2:
+        return head + tail
+    last = max(days)
+    entries = set(days) - ({last} if last and _signer(tail[last - 1]) else set())
+    return head + [line for k, line in enumerate(tail) if k not in entries]
 
 
 def _edition(line: str) -> bool:
@@ -562,7 +578,7 @@ def _dated_year(text: str) -> int | None:
         number = _DOC_NUMBER_YEAR.search(line)
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
             return int(number.group(1))
-    for line in head + tail:
+    for line in _dating_lines(head, tail):
         m = _date_line(line)
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))

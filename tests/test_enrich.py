@@ -233,6 +233,27 @@ def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
     assert enrich(make(title, *lines), HASH_NAME, {"posted": "2022-03-08"})["year"] == expected
 
 
+_ARCHIVE_REPORT = ["今年以来，县档案局扎实推进档案数字化、档案利用等工作。", "（一）档案数字化。完成馆藏档案数字化120万页。",
+                   "（二）档案利用。全年接待查档群众2300人次。", "（三）档案安全。开展档案安全检查4次。", "二、大事记"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        # a chronicle's or a table's days at the end are what it lists, not the text's date …
+        ([*_ARCHIVE_REPORT, "2021年3月5日", "新馆开工建设", "2022年8月12日", "新馆投入使用"], None),
+        (["今年以来，县信访局坚持以人民为中心。", "附件：积案化解情况", "1.张某反映征地补偿问题，2019年3月5日",
+          "2.李某反映拖欠工资问题，2020年6月9日"], None),
+        # … but a signature's date under them is
+        ([*_ARCHIVE_REPORT, "2021年3月5日", "新馆开工建设", "2022年8月12日", "新馆投入使用", "县档案局", "2023年1月5日"], 2023),
+        ([*_ARCHIVE_REPORT, "县档案局", "2023年1月5日", "（此件公开发布）"], 2023),
+    ],
+)
+def test_the_days_a_list_at_the_end_names_do_not_date_the_text(lines, year):
+    result = meta("县档案局工作情况汇报", *lines)
+    assert (result["year"], result["date"] is not None) == (year, year is not None)
+
+
 def test_the_latest_event_is_the_lower_bound():
     result = meta("", "2012年以来的成就。党的十八大以来，2012年开局。贯彻党的十九大精神。")
     assert (result["year"], result["year_min"]) == (None, 2017)
