@@ -158,6 +158,8 @@ _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 _OWN_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
     r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
+    # (not a meeting named so, 2023年度工作总结会, …工作总结表彰大会, 述职报告会: held after the year it sums up)
+    r"(?![^，。；：\n\d年]{0,6}?会)"
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
 )

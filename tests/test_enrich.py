@@ -2002,6 +2002,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a meeting named after a year's summary (工作总结会, 工作总结表彰大会) is held after it, on a day not said
+        ("在全县信息工作会议上的讲话", ["同志们：", "今天，我们召开2023年度全县信息工作总结表彰大会，表彰先进，部署任务。"], None, None),
+        ("县商务局召开2023年度工作总结会", ["近日，县商务局召开2023年度工作总结会，全面总结成绩，查找不足。"], None, 2023),
         # a 政府工作报告 without a date line is of the year its part on the work ahead names, after the year it reviews
         ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。", "二、2024年工作安排", "今年是关键之年。"],
          2024, None),
