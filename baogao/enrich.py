@@ -732,6 +732,15 @@ _CAMPAIGNS = (
     (re.compile("整治形式主义为基层减负|基层减负年"), 2019),  # the 专项工作机制 of March 2019
     (re.compile("两个确立"), 2021),  # the sixth plenum, November 2021
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
+    (re.compile("碳达峰"), 2020),  # the 双碳 goals of September 2020
+    (re.compile("学习强国"), 2019),  # the platform of January 2019
+    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2019),
+    (re.compile("新时代文明实践"), 2018),  # its centres, from July 2018
+    (re.compile("两个维护"), 2018),
+    (re.compile(r"四个(?:意识|自信)"), 2016),
+    # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
+    (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
+    (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
 )
 # “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
 _PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
