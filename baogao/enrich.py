@@ -1392,6 +1392,9 @@ def _town_with_county(org: str, text: str) -> str:
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 
+# 红星镇乡村振兴工作情况汇报, 红安县防汛工作汇报: a place's account of its work in a field (not a study or a check of it)
+_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?(?:工作(?:情况)?(?:汇报|总结)|情况汇报)")
+
 
 def _leading_place(text: str) -> str:
     """The place `text` opens with: a county or above (红安县), a town after it or alone (红安县城关镇,
@@ -1425,7 +1428,7 @@ def _titled_place(title: str) -> str | None:
     if _OWN_REPORT_ABOUT.search(rest):  # 关于七里坪镇2023年工作情况的汇报: a place reports on itself
         rest = rest.removeprefix("关于")
     place = _leading_place(rest)
-    if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
+    if not place or not (_AFTER_TITLED_PLACE.match(rest, len(place)) or _OWN_FIELD_REPORT.fullmatch(rest, len(place))):
         return None
     return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
 

@@ -801,6 +801,11 @@ def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, ex
         ("湖北省2023年政府工作报告", "湖北省人民政府"),
         ("红安县人民政府办公室2023年工作总结", "红安县人民政府办公室"),  # a body named wins
         ("红安县交通运输情况", None),  # a place that only opens a topic
+        # a place's account of its work in a field; not a study or a check of it
+        ("红星镇乡村振兴工作情况汇报", "红星镇"),
+        ("红安县防汛工作汇报", "红安县"),
+        ("红安县快递行业调研工作汇报", None),
+        ("红安县重点项目督查情况汇报", None),
     ],
 )
 def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
