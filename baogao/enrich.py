@@ -362,7 +362,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     mentioned in the text are not the report's year: they are reviews, targets or history.
     """
     dated = _dated_year(text)
-    if dated and summary and _sums_up_the_year_before(text, dated):
+    if dated and summary and (_sums_up_the_year_before(text, dated) or _LAST_YEARS_SUMMARY.search(title)):
         return dated - 1
     if dated:
         return dated
@@ -562,6 +562,8 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
+# 县交通局去年工作总结及今年工作打算: a title that names the year before its date line's as the one summed up
+_LAST_YEARS_SUMMARY = re.compile(r"(?:去年|上年)度?[^，。；：\n\d年]{0,12}?总结")
 # 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year whose work it sums up
 # (not 现将落实2023年度…巡察反馈意见整改情况总结如下, nor 2023年度考核以来…)
 _SUMMED_UP = r"年度?(?:全年|个人|各项)?(?:工作|履职)(?:开展|完成)?(?:情况)?(?:总结|报告|汇报)如下"

@@ -2015,6 +2015,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a summary whose title names the year before its date's (去年工作总结) is of that year, whatever the month
+        ("县交通局去年工作总结及今年工作打算", ["去年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年6月5日"], 2023, None),
+        ("县交通局今年上半年工作总结", ["今年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年7月5日"], 2024, None),
         # a meeting named after a year's summary (工作总结会, 工作总结表彰大会) is held after it, on a day not said
         ("在全县信息工作会议上的讲话", ["同志们：", "今天，我们召开2023年度全县信息工作总结表彰大会，表彰先进，部署任务。"], None, None),
         ("县商务局召开2023年度工作总结会", ["近日，县商务局召开2023年度工作总结会，全面总结成绩，查找不足。"], None, 2023),
