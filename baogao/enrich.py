@@ -1540,6 +1540,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
+        and not _above_us(m.group("org"), text)  # 市委办公室通报了…，我县…位居全市第二: a higher body's deed the county tells of
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
     credit = _closing_credit(text)
@@ -1605,6 +1606,15 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
 # 县委办公室采用各单位信息256条, the writer's own work)
 _TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?\d+\s?(?:条|篇|期)")
+
+
+def _above_us(org: str, text: str) -> bool:
+    """Whether `org` is of a level above the one the text speaks as (我县, 我镇: one level, outside quotations; not
+    我区 in a text of an 自治区, which may be the region's)."""
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text)) if c != "区" or "自治区" not in text}
+    level = _level_of_org(org)
+    order = ("中央", "省", "市", "县", "乡")
+    return len(ours) == 1 and level in order and order.index(level) < order.index(ours.pop())
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer
