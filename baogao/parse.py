@@ -425,6 +425,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         all(len(line) <= _HEADLINE_LINE_MAX_LEN and not re.search("[:：]", line) for line in (first, second))
         and _is_title_like(second)
         and not _CAPTION.search(second)
+        and not PERSONAL_BYLINE.match(second)  # (基层减负要减到实处 / 县委办公室  张某: a paper's title and its writer)
         and second not in first
         and not any(DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows

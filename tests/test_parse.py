@@ -188,6 +188,8 @@ TITLES = [
                  "社会保险费征缴情况调研", True, 0, ("p", "市总工会课题组"), id="no-headline-join-with-an-author"),
     pytest.param(["社会保险费征缴情况调研", "张三", P], HASH_NAME,
                  "社会保险费征缴情况调研", True, 0, ("p", "张三"), id="no-headline-join-with-a-name"),
+    pytest.param(["基层减负要减到实处", "县委办公室  张某", P], HASH_NAME,
+                 "基层减负要减到实处", True, 0, ("p", "县委办公室  张某"), id="no-headline-join-with-a-byline"),
     pytest.param(["汉南多科室窗口人员上班玩网游 督察员一走继续激战", "楚天都市报讯 【暗访短片】", P], HASH_NAME,
                  "汉南多科室窗口人员上班玩网游 督察员一走继续激战", True, 0, ("p", "楚天都市报讯 【暗访短片】"),
                  id="no-headline-join-with-a-dateline"),
