@@ -93,7 +93,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
     props = properties or {}
-    year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""))
+    year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
+                                        fold(report.issue))
     org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -808,7 +809,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
 
 
 def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
-          met: re.Match[str] | None = None, posted: str = "") -> tuple[int | None, str | None, int | None]:
+          met: re.Match[str] | None = None, posted: str = "", issue: str = "") -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -818,7 +819,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     events the text tells as past: a report is often written in a copy of last year's file, whose
     date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
-    of the meeting they record (`met`: `_meeting_day`); a news item, of the day its web page was `posted` (_news_posted)."""
+    of the meeting they record (`met`: `_meeting_day`); a news item, of the day its web page was `posted` (_news_posted);
+    a bulletin's `issue` numbered within a year (2023年第4期), of that year, when no date line says otherwise."""
     digits = _normalize_digits(title)
     summed_up = _MEETING_ON_A_YEAR.search(digits) or _REPORTED_ON_A_YEAR.search(digits)
     # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date;
@@ -839,6 +841,7 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
+        ("text", lambda: _first_year(issue, bare=False)),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
         ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
         ("text", lambda: _news_posted(text, posted, _normalize_digits(title.strip()))),

@@ -786,6 +786,16 @@ def test_doc_type(title, lines, name, expected):
     assert meta(title, *lines, name=name)["doc_type"] == expected
 
 
+@pytest.mark.parametrize(("issue", "lines", "year"), [
+    ("2023年第4期", ["8月份，县政府办公室共收到各单位报送信息168条，编发《政务信息》12期。"], 2023),
+    ("2022年第12期", ["12月份，县政府办公室共收到各单位报送信息168条。", "县政府办公室", "2023年1月5日"], 2023),  # its date line's
+    ("第4期", ["8月份，县政府办公室共收到各单位报送信息168条，编发《政务信息》12期。"], None),
+])
+def test_a_bulletins_issue_numbered_in_a_year_is_of_that_year(issue, lines, year):
+    bulletin = replace(make("", "政务信息工作通报", issue, *lines), masthead="政务信息工作通报", issue=issue, title_in_text=False)
+    assert enrich(bulletin, HASH_NAME)["year"] == year
+
+
 @pytest.mark.parametrize(("masthead", "expected"), [("专题会议纪要", "纪要"), ("督查通报", "通报"), ("政务信息", "其他")])
 def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, expected):
     issue = replace(make("", masthead, "〔2023〕第15期", "8月10日下午，副县长刘某主持召开专题会议，研究城区停车难问题。"),
