@@ -549,11 +549,12 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
 
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
-    """A year's summary signed early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
+    """A year's summary signed or presented early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
     opening names the year before the date's, or the year just past (一年来，…), or its formula names
     that year (现将2023年度工作情况总结如下), and its last date line is of January or February."""
     head, tail = _ends(text)
-    months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in reversed(tail))
+    # (the date line at the end, else a cover's or a byline's under the title: 县教育局局长  陈某 / （2024年1月）)
+    months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in [*reversed(tail), *head])
               if m and int(m.group(1)) == dated]
     if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
         return False

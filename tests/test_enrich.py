@@ -2030,6 +2030,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a summary presented early in the next year, its month under the writer's byline, of the year its opening names
+        ("述职报告", ["县教育局局长  陈某", "（2024年1月）", "2023年，我在县委、县政府的领导下，带领全局干部职工推进教育事业发展。"],
+         2023, None),
+        ("述职报告", ["县教育局局长  陈某", "（2024年6月）", "2023年，我在县委、县政府的领导下，带领全局干部职工推进教育事业发展。"],
+         2024, None),  # (not in June: a report on a term, or a year's half)
         # a summary whose title names the year before its date's (去年工作总结) is of that year, whatever the month
         ("县交通局去年工作总结及今年工作打算", ["去年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年6月5日"], 2023, None),
         ("县交通局今年上半年工作总结", ["今年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年7月5日"], 2024, None),
