@@ -42,8 +42,9 @@ _STRONG_CLUTTER = re.compile(
 # 点击数：867; not a study's 来源：县统计局 作者：张三), a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江).
 _LONG_CLUTTER = re.compile(
     r"""^(?:
-        (?=.*(?:发[布表](?:时间|日期)|点击数|浏览(?:次数|量)|阅读量|访问量)[:：])  # (a web page's own label among them:
-        (?:\s*(?:信息来源|来\s*源|发[布表](?:时间|日期)|作\s*者|(?:责任)?编辑|点击数|浏览(?:次数|量)|阅读量|访问量)[:：]\s*\S{0,24}
+        (?=.*(?:发[布表](?:时间|日期)|点击数?|浏览(?:次数|量)?|阅读量?|访问量?)[:：])  # (a web page's own label among them:
+        (?:[\s|｜]*(?:信息来源|来\s*源|发[布表](?:时间|日期|者|人)|作\s*者|(?:责任)?编辑|点击数?|浏览(?:次数|量)?|阅读量?|访问量?
+                    |时间|日期)[:：]\s*\S{0,24}                                  # (时间：… beside them is the page's, 来源：… | 浏览：120)
            (?:\s\d{1,2}:\d{2}(?::\d{2})?)?){2,}                               # (a day's hour: 2023-05-16 10:22)
       | 原创\s.{0,40}?\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?:\s*发表于\S{0,8})?
     )\s*$""",
@@ -107,16 +108,19 @@ def clean(text: str) -> Cleaned:
 
 # A web page's label of the day it was posted, alone or among its other labels (信息来源：县政府办 发布时间：2023-05-16
 # 10:22:01 点击数：867, 【发布日期：2021-11-03】); not a sentence that names a day to publish on.
-_POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)\s*[:：]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
-
-
+_LABELLED_DAY = r"\s*[:：]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)"
+_POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)" + _LABELLED_DAY)
+_PAGE_TIME = re.compile(r"(?:^|[\s|｜])(?:时间|日期)" + _LABELLED_DAY)  # (only in a line of page labels: _posted)
 # …and a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江)
 _WECHAT_POSTED = re.compile(r"原创\s.{0,40}?((?:19|20)\d\d)-(\d\d)-(\d\d)\s+\d{2}:\d{2}")
 
 
 def _posted(line: str) -> str:
-    """The day a page label or a WeChat post's byline on `line` says the page was posted (ISO 8601), or ""."""
-    m = (_POSTED.search(line) or _WECHAT_POSTED.match(line)) if len(line) <= _LONG_CLUTTER_MAX_LEN else None
+    """The day a page label or a WeChat post's byline on `line` says the page was posted (ISO 8601), or "" (时间：…
+    only among a page's labels: a 纪要's 时间：2023年5月10日 is its meeting's)."""
+    if len(line) > _LONG_CLUTTER_MAX_LEN:
+        return ""
+    m = _POSTED.search(line) or _WECHAT_POSTED.match(line) or (_PAGE_TIME.search(line) if _LONG_CLUTTER.match(line) else None)
     try:
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else ""
     except ValueError:  # 2月30日
