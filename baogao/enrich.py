@@ -2189,7 +2189,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
     # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's)
-    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
+    places = _own_places(opening)
     counties = {p.name for p in places if p.level == LEVEL_COUNTY}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
     if len(counties) == 1 and not towns and not any(p.level in (LEVEL_CITY, LEVEL_PROVINCE) for p in places):
@@ -2223,7 +2223,7 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
-    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
+    places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
             or _dominant(Counter(find_platforms(text))))
 
@@ -2234,9 +2234,17 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
-def _elsewhere(text: str, place: Place) -> bool:
-    return bool(_LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
-                or _ITS_EXPERIENCE.match(text[place.end: place.end + 24]))
+def _own_places(text: str) -> list[Place]:
+    """The places `text` names but those it learns from or goes to, with those listed after them (赴浙江省安吉县、长兴县)."""
+    own: list[Place] = []
+    previous: Place | None = None
+    for place in find_places(text):
+        listed = previous is not None and previous not in own and text[previous.end : place.start] in ("、", "和", "及", "与")
+        if not (listed or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
+                or _ITS_EXPERIENCE.match(text[place.end: place.end + 24])):
+            own.append(place)
+        previous = place
+    return own
 
 
 def _counties_province(places: list[Place]) -> str | None:
