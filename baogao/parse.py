@@ -371,7 +371,8 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
             line.startswith(_JOINING_STARTS) and bool(DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
         if not goes_on or not _is_title_like(line):
             break
-        parts.append(line)
+        # (two issuers' lines, 中共某某县委办公室 / 某某县人民政府办公室 / 关于…: set apart, as on one line)
+        parts.append(("\u3000" if _ISSUER_END.search(parts[-1]) and _ISSUER_END.search(line) else "") + line)
         title = "".join(parts)
         # …记录制度 / 重大执法决定法制审核制度的指导意见: a line that ends in a document word
         # (制度) may still be continued by one that ends in another.
