@@ -220,6 +220,10 @@ _COMMENDED_BEFORE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?(?:�
 # …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
 # the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
 _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
+# A title's first year inside the name of the document it forwards or issues (转发《…2022年度…》, 转发市…关于2022年…
+# 的通知的通知, 印发《2023年度…办法》): that document's; the text's own date line may be later. (Not a summary's title set
+# in book marks, 《2023年工作总结》, signed in 2024.)
+_IN_A_NAMED_DOCUMENT = re.compile(r"^[^\d]*?(?:《|(?:转发|印发)[^\d《]*?关于)[^》\d]*?\d{4}\s?年")
 # …and a year whose assessment's results are used or told (关于2022年度考核结果运用情况的报告): they are known after it
 _ASSESSED_YEAR = re.compile(r"(\d{4})\s?年度[^，。；：\n]{0,20}?(?:考核|考评|绩效评价)(?:结果|等次)")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
@@ -837,6 +841,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
         _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
+        return dated, "text", None
+    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's)
+    if titled and dated and dated > titled and not summary and _IN_A_NAMED_DOCUMENT.search(digits):
         return dated, "text", None
     for source, year in (
         ("title", lambda: titled),

@@ -2036,6 +2036,12 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
          2023, None),
         ("述职报告", ["县教育局局长  陈某", "（2024年6月）", "2023年，我在县委、县政府的领导下，带领全局干部职工推进教育事业发展。"],
          2024, None),  # (not in June: a report on a term, or a year's half)
+        # a title's year inside the name of the document it forwards is that document's, its date line is its own
+        ("县人民政府办公室关于转发《市人民政府办公室关于做好2022年度政务信息工作考核的通知》的通知",
+         ["现将《通知》转发给你们，请认真贯彻执行。", "县人民政府办公室", "2023年1月10日"], 2023, None),
+        ("县人民政府办公室关于转发市人民政府办公室关于做好2022年度政务信息工作考核的通知的通知",
+         ["现将《通知》转发给你们，请认真贯彻执行。", "县人民政府办公室", "2023年1月10日"], 2023, None),
+        ("《2023年工作总结》", ["2023年，我局扎实推进各项工作。", "县商务局", "2024年1月10日"], 2023, None),  # a summary's own
         # a summary whose title names the year before its date's (去年工作总结) is of that year, whatever the month
         ("县交通局去年工作总结及今年工作打算", ["去年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年6月5日"], 2023, None),
         ("县交通局今年上半年工作总结", ["今年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年7月5日"], 2024, None),
