@@ -1542,6 +1542,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return place
         return None
 
+    heard = _HEARD_FROM.search(_lead(opening))
+    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
+        return _qualify(heard.group("org"), opening, title + " " + stem)
+
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
@@ -1628,6 +1632,11 @@ def _above_us(org: str, text: str) -> bool:
     level = _level_of_org(org)
     order = ("中央", "省", "市", "县", "乡")
     return len(ours) == 1 and level in order and order.index(level) < order.index(ours.pop())
+
+
+# 记者从县信访局获悉 (a news item's source, which NEWS_DATELINE reads past): a body, or an institution (…档案馆)
+_HEARD_FROM = re.compile(rf"^[^。；\n]{{0,20}}?记者(?:近日|日前)?从(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_WRITER_SUFFIX})"
+                         r"(?:获悉|了解到|得知)")
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer

@@ -494,6 +494,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a body named with its other name in brackets (市委宣传部(网信办), 县委办公室（县委督查室）) acts as one
         ("", ["11月11日,市委宣传部(网信办)组织召开全市骨干网络评论员集中培训会，90余人参加培训。"], "市委宣传部"),
         ("", ["近日，县委办公室（县委督查室）组成3个督查组，对各乡镇开展督查。"], "县委办公室"),
+        # the body a reporter heard the news from (记者从…获悉), which the item is about
+        ("", ["近日，记者从仁怀市档案馆获悉，该馆的馆藏档案数字化工作已完成总进度的68%。"], "仁怀市档案馆"),
+        ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
     ],
 )
 def test_org(title, lines, expected):
