@@ -2137,7 +2137,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a town's body after its county and its prefecture's bare stem (南通 alone is not read as a place)
         ("", "近日,南通海安市墩头镇纪委对镇村干部会风情况进行专项督查。", "海安市墩头镇纪委", "乡"),
         ("", "近日,新华海安市墩头镇纪委对会风进行督查。", None, None),  # 新华 is no city of 海安's
-        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", None, None),  # who the reporter heard it from
+        # who the reporter heard it from: the item's body (as 记者从仁怀市档案馆获悉 is 仁怀市档案馆's)
+        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", "示范区食品安全委员会办公室", None),
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),
