@@ -149,6 +149,8 @@ BUGS = [
     # a breadcrumb on one line at the top, with or without 当前位置; a line of page labels; a WeChat post's chrome
     pytest.param(f"沂水县人民政府网　>　乡镇动态　>　许家湖镇\n{P1}\n{P2}", [P1, P2], ["沂水县人民政府网　>　乡镇动态　>　许家湖镇"],
                  id="breadcrumb-on-one-line"),
+    pytest.param(f"首页 > 乡镇动态\n{P1}\n{P2}", [P1, P2], ["首页 > 乡镇动态"], id="breadcrumb-of-two-crumbs-from-home"),
+    pytest.param(f"申请 > 审核\n{P1}\n{P2}", ["申请 > 审核", P1, P2], [], id="two-crumbs-not-from-home-stay"),
     pytest.param(f"{P1}\n信息来源：许家湖镇 发布时间：2024-02-01 点击数：867\n{P2}", [P1, P2],
                  ["信息来源：许家湖镇 发布时间：2024-02-01 点击数：867"], id="a-line-of-page-labels"),
     pytest.param(f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", [P1, P2],
