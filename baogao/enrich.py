@@ -1542,10 +1542,6 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return place
         return None
 
-    heard = _HEARD_FROM.search(_lead(opening))
-    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
-        return _qualify(heard.group("org"), opening, title + " " + stem)
-
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
@@ -1597,6 +1593,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return org[: party.start()]
         return org
 
+    heard = _HEARD_FROM.search(_lead(opening))
+    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
+        return _qualify(heard.group("org"), opening, title + " " + stem)
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
@@ -2148,6 +2147,7 @@ _ADDRESSEE_CHARS = 400
 
 # (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
 _SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")
+_LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
@@ -2180,6 +2180,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     spoken = _SPOKEN_TO_AREA.match(_LEADING_YEAR.sub("", title))
     if spoken:  # 在全县经济工作会议上的讲话: a meeting of the whole county, its leader speaking (全市 may be a county's)
         return _LEVEL_BY_CHAR[spoken.group(1)]
+    minutes = _LEVEL_BODY_MINUTES.match(_LEADING_YEAR.sub("", title))
+    if minutes:  # 县委常委会会议纪要, 镇党委会议纪要: the minutes of a meeting of a body its level names
+        return _LEVEL_BY_CHAR[minutes.group(1)]
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
