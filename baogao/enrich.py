@@ -203,6 +203,7 @@ _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
 )
+_DAY_OPENS = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -385,8 +386,14 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
     if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
         return int(m.group(1))
-    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
+
+
+def _headline(title: str) -> bool:
+    """A news headline that tells of a deed (州级督查组到中和镇开展…督查检查, 县委召开…会议): no document's title
+    (…的报告, 县档案馆简介); its first paragraph, opening with a day, is the deed's news, of that day's year."""
+    return bool(title) and not DOC_TYPE_WORDS.search(_strip_tail(title)) and bool(_EVENT_VERB.search(title))
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month

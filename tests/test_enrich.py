@@ -2090,6 +2090,10 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
                                         "现将整改落实情况报告如下："], None, 2022),
         ("县档案馆简介", ["2008年6月12日，国家档案局领导一行莅临我馆视察指导。此后我馆不断加强基础设施建设。"], None, 2008),
         ("", ["2022年6月9日,市政府印发方案。此后省督导组一行多次来县检查。"], None, 2022),
+        # …but under a headline that tells of the visit, it is the visit's news, of that day's year
+        ("州级督查组到中和镇开展安全生产、森林草原及消防安全综合督查检查",
+         ["2021年4月5日,州级安全生产、森林草原及消防安全督查组一行,深入中和镇开展综合督查检查工作。"], 2021, None),
+        ("中和镇安全生产工作情况", ["2021年4月5日,州级安全生产督查组一行,深入中和镇开展综合督查检查工作。"], None, 2021),  # no deed told
         # …under a long title, which is not the opening paragraph
         ("市应急管理局督导组到某镇开展安全生产、防汛抗旱及森林防火工作综合督导检查",
          ["2022年6月9日上午,督导组深入某镇,对防汛物资储备和值班值守情况进行了检查。"], 2022, None),
