@@ -203,6 +203,9 @@ _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
 )
+# 新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作: at a year's start, the work of the year it launches is
+# that year's (not 年初, which may be a plan's, nor a year's summary: 总结2023年…)
+_NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年")
 _DAY_OPENS = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
@@ -385,6 +388,9 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
     if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
+        return int(m.group(1))
+    m = _NEW_YEAR_LAUNCHED.match(lead)
+    if m and _plausible(int(m.group(1))):
         return int(m.group(1))
     m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None

@@ -2090,6 +2090,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
                                         "现将整改落实情况报告如下："], None, 2022),
         ("县档案馆简介", ["2008年6月12日，国家档案局领导一行莅临我馆视察指导。此后我馆不断加强基础设施建设。"], None, 2008),
         ("", ["2022年6月9日,市政府印发方案。此后省督导组一行多次来县检查。"], None, 2022),
+        # at a new year's start, the year whose work a meeting launches
+        ("", ["新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作,扎实落实各项工作要求。"], 2024, None),
+        ("", ["年初,县政府召开会议部署2025年重点工作,力争全年完成投资50亿元。"], None, None),  # 年初 may be a plan's
         # …but under a headline that tells of the visit, it is the visit's news, of that day's year
         ("州级督查组到中和镇开展安全生产、森林草原及消防安全综合督查检查",
          ["2021年4月5日,州级安全生产、森林草原及消防安全督查组一行,深入中和镇开展综合督查检查工作。"], 2021, None),
