@@ -523,6 +523,8 @@ def test_org(title, lines, expected):
         ("关于2023年第三季度政务信息采用情况的通报", ["各乡镇人民政府，县直各部门：", "现将有关情况通报如下：",
                                                 "县发改局采用5条，县农业农村局采用4条，城关镇采用4条。"]),
         ("政务信息采用情况（第12周）", ["城关镇采用3条；县住建局采用2条；石门乡采用1条。"]),
+        # a group sent into a unit, told in a headline: neither is the writer
+        ("县委巡察组进驻县教育局开展常规巡察", ["2023年4月10日，县委第一巡察组进驻县教育局开展常规巡察，巡察时间约1个月。"]),
         # a higher body's deed that a county (我县) tells of is not its writer
         ("", ["近日，市委办公室通报了全市党委信息工作情况，我县信息报送采用量位居全市第二。"]),
     ],
