@@ -1613,8 +1613,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
-        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text) if not _addressed(text, m.start()))
-                         if "我" not in name)  # (not the 主送; nor …对我局, which names no body)
+        # (not the 主送; nor …对我局, which names no body; nor one the writer reports to or is adopted by: 向市政府办公室报送)
+        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text)
+                                           if not _addressed(text, m.start()) and text[m.start() - 1 : m.start()] not in ("向", "被"))
+                         if "我" not in name)
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     contact = _CONTACT.search(text)

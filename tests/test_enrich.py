@@ -523,6 +523,8 @@ def test_org(title, lines, expected):
         ("关于2023年第三季度政务信息采用情况的通报", ["各乡镇人民政府，县直各部门：", "现将有关情况通报如下：",
                                                 "县发改局采用5条，县农业农村局采用4条，城关镇采用4条。"]),
         ("政务信息采用情况（第12周）", ["城关镇采用3条；县住建局采用2条；石门乡采用1条。"]),
+        # 我办 is not the office it reports its pieces to
+        ("关于2023年度全县政务信息工作情况的通报", ["2023年，我办共收到各单位报送信息2360条，向市政府办公室报送信息560条，被采用186条。"]),
         # a group sent into a unit, told in a headline: neither is the writer
         ("县委巡察组进驻县教育局开展常规巡察", ["2023年4月10日，县委第一巡察组进驻县教育局开展常规巡察，巡察时间约1个月。"]),
         # a higher body's deed that a county (我县) tells of is not its writer
