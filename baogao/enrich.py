@@ -10,8 +10,10 @@ Where each value is looked for, in order:
 - year: title → file name → the text's date line (or a web copy's source line at the end) or a
   phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
   is of the next) → the year whose projects' progress the opening checks → the year a 政府工作报告's part on the
-  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → the year the file says
-  it was created (a .docx's core properties; `year_source`);
+  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → a bulletin's issue numbered in a year
+  (2023年第4期) → a news item's (a dateline, or a first paragraph telling of 近日 / 3月7日) the day its web page says it was
+  posted (发布时间：…, which clean drops; never a report's, which a page may carry years after it was written) → the year
+  the file says it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
   never the year;
@@ -862,9 +864,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         ("title", lambda: titled),
         ("filename", lambda: _first_year(stem, bare=True)),
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
-        ("text", lambda: _first_year(issue, bare=False)),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
         ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
+        ("text", lambda: _first_year(issue, bare=False)),
         ("text", lambda: _news_posted(text, posted, _normalize_digits(title.strip()))),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
