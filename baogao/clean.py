@@ -8,6 +8,7 @@ full-width spaces) is stripped; the words of a line are never touched.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
@@ -41,8 +42,10 @@ _STRONG_CLUTTER = re.compile(
 # 点击数：867; not a study's 来源：县统计局 作者：张三), a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江).
 _LONG_CLUTTER = re.compile(
     r"""^(?:
-        (?=.*(?:发[布表](?:时间|日期)|点击数|浏览(?:次数|量)|阅读量|访问量)[:：])  # (a web page's own label among them:
-        (?:\s*(?:信息来源|来\s*源|发[布表](?:时间|日期)|作\s*者|(?:责任)?编辑|点击数|浏览(?:次数|量)|阅读量|访问量)[:：]\s*\S{0,24}){2,}
+        (?=.*(?:发[布表](?:时间|日期)|点击数?|浏览(?:次数|量)?|阅读量?|访问量?)[:：])  # (a web page's own label among them:
+        (?:[\s|｜]*(?:信息来源|来\s*源|发[布表](?:时间|日期|者|人)|作\s*者|(?:责任)?编辑|点击数?|浏览(?:次数|量)?|阅读量?|访问量?
+                    |时间|日期)[:：]\s*\S{0,24}                                  # (时间：… beside them is the page's, 来源：… | 浏览：120)
+           (?:\s\d{1,2}:\d{2}(?::\d{2})?)?){2,}                               # (a day's hour: 2023-05-16 10:22)
       | 原创\s.{0,40}?\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?:\s*发表于\S{0,8})?
     )\s*$""",
     re.VERBOSE,
@@ -50,7 +53,9 @@ _LONG_CLUTTER = re.compile(
 _LONG_CLUTTER_MAX_LEN = 100
 # …and a breadcrumb of crumbs joined by > (沂水县人民政府网　>　乡镇动态　>　许家湖镇, with or without 当前位置)
 # as the text's first line or beside other chrome (申请 > 审核 > 办结 under 二、办理流程 is a guide's text)
-_BREADCRUMB = re.compile(r"^[^\s>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s>»：:。，,；;！？!?]{1,16}){2,}$")
+# (two crumbs when the first is the site's home page: 首页 > 乡镇动态)
+_BREADCRUMB = re.compile(r"^(?=(?:网站)?首页\s*[>»]|[^>»]*[>»][^>»]*[>»])"
+                         r"[^\s>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s>»：:。，,；;！？!?]{1,16})+$")
 # A page's source, editor, author and time: chrome on a web page, but lines of the document in
 # minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
 # removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).
@@ -97,9 +102,31 @@ def clean(text: str) -> Cleaned:
             continue
         kept.append(line)
 
+    posted = next(filter(None, map(_posted, kept)), "")
     kept, clutter = _drop_page_chrome(kept)
     removed["clutter_lines"] = clutter
-    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v})
+    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v}, posted=posted)
+
+
+# A web page's label of the day it was posted, alone or among its other labels (信息来源：县政府办 发布时间：2023-05-16
+# 10:22:01 点击数：867, 【发布日期：2021-11-03】); not a sentence that names a day to publish on.
+_LABELLED_DAY = r"\s*[:：]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)"
+_POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)" + _LABELLED_DAY)
+_PAGE_TIME = re.compile(r"(?:^|[\s|｜])(?:时间|日期)" + _LABELLED_DAY)  # (only in a line of page labels: _posted)
+# …and a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江)
+_WECHAT_POSTED = re.compile(r"原创\s.{0,40}?((?:19|20)\d\d)-(\d\d)-(\d\d)\s+\d{2}:\d{2}")
+
+
+def _posted(line: str) -> str:
+    """The day a page label or a WeChat post's byline on `line` says the page was posted (ISO 8601), or "" (时间：…
+    only among a page's labels: a 纪要's 时间：2023年5月10日 is its meeting's)."""
+    if len(line) > _LONG_CLUTTER_MAX_LEN:
+        return ""
+    m = _POSTED.search(line) or _WECHAT_POSTED.match(line) or (_PAGE_TIME.search(line) if _LONG_CLUTTER.match(line) else None)
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else ""
+    except ValueError:  # 2月30日
+        return ""
 
 
 def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:

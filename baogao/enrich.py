@@ -10,8 +10,10 @@ Where each value is looked for, in order:
 - year: title → file name → the text's date line (or a web copy's source line at the end) or a
   phrase naming its own year (2023年工作总结; a meeting that sums up one year and plans the next
   is of the next) → the year whose projects' progress the opening checks → the year a 政府工作报告's part on the
-  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → the year the file says
-  it was created (a .docx's core properties; `year_source`);
+  work ahead names (二、2024年工作安排; 一、2023年工作回顾 → 2024) → a bulletin's issue numbered in a year
+  (2023年第4期) → a news item's (a dateline, or a first paragraph telling of 近日 / 3月7日) the day its web page says it was
+  posted (发布时间：…, which clean drops; never a report's, which a page may carry years after it was written) → the year
+  the file says it was created (a .docx's core properties; `year_source`);
   without one, `year_min` from the dated events the text names (党的十八大以来 → 2012; 2019年6月，
   市人社局… → 2019; 截至2018年12月底 → 2019; 自2012年以来…连续10年 → 2021): a lower bound,
   never the year;
@@ -88,11 +90,13 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     stem = fold(_file_stem(source_name))
 
     subtitle = fold(report.subtitle)
-    doc_type = _doc_type(title, stem, opening, subtitle)
+    doc_type = _doc_type(title, stem, opening, subtitle, fold(report.masthead))
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
-    year, year_source, year_min = _year(title, stem, text, (properties or {}).get("created", ""), summary, met)
+    props = properties or {}
+    year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
+                                        fold(report.issue))
     org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
@@ -157,6 +161,8 @@ _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 _OWN_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
     r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
+    # (not a meeting named so, 2023年度工作总结会, …工作总结表彰大会, 述职报告会: held after the year it sums up)
+    r"(?![^，。；：\n\d年]{0,6}?会)"
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
 )
@@ -199,6 +205,10 @@ _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
 )
+# 新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作: at a year's start, the work of the year it launches is
+# that year's (not 年初, which may be a plan's, nor a year's summary: 总结2023年…)
+_NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年")
+_DAY_OPENS = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -216,6 +226,12 @@ _COMMENDED_BEFORE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?(?:�
 # …and a year whose findings are set right (关于2022年度预算执行审计发现问题整改情况的报告, 2022年度民主生活会整改…):
 # the inspection, audit or meeting is of that year, the 整改 told or planned later, as the date line says.
 _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
+# A title's first year inside the name of the document it forwards or issues (转发《…2022年度…》, 转发市…关于2022年…
+# 的通知的通知, 印发《2023年度…办法》): that document's; the text's own date line may be later. (Not a summary's title set
+# in book marks, 《2023年工作总结》, signed in 2024.)
+_IN_A_NAMED_DOCUMENT = re.compile(r"^[^\d]*?(?:《|(?:转发|印发)[^\d《]*?关于)[^》\d]*?\d{4}\s?年")
+# …and a year whose assessment's results are used or told (关于2022年度考核结果运用情况的报告): they are known after it
+_ASSESSED_YEAR = re.compile(r"(\d{4})\s?年度[^，。；：\n]{0,20}?(?:考核|考评|绩效评价)(?:结果|等次)")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
@@ -254,6 +270,30 @@ def _normalize_digits(s: str) -> str:
     return _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
 
 
+def _news_posted(text: str, posted: str, title: str) -> int | None:
+    """The year of the day a web page was posted (`posted`, ISO 8601: 发布时间：2023-05-16), when the page is a news
+    item: its first paragraph tells of what happened in the days before, under a news dateline or with a day
+    without a year (近日，…; 3月7日上午，…; 本报讯（记者 王某）3月15日，…). Not any other text a page carries: a report
+    is often posted long after it was written (a 2019 summary republished in 2023), and its own words date it.
+    Not either when the day told is of a later month than the posting's (12月28日, posted on 2024-01-03: the year before)."""
+    day = re.match(r"((?:19|20)\d\d)-(\d\d)-\d\d$", posted)
+    head, _ = _ends(text)
+    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
+    news = NEWS_DATELINE.match(lead)
+    told = _RECENT_DAY.match(lead, news.end() if news else 0)
+    month = _DAY_WITHOUT_YEAR.search(news.group()) if news else None
+    month = month or (told if told and told.group(1) else None)
+    if not day or not (news or told) or (month and int(month.group(1)) > int(day.group(2))):
+        return None
+    return int(day.group(1)) if _plausible(int(day.group(1))) else None
+
+
+_DAY_WITHOUT_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?\d{1,2}\s?[日号]")
+# (after who wrote it: (通讯员 张某)近日，…)
+_RECENT_DAY = re.compile(r"\s*(?:[（(](?:特约)?(?:记者|通讯员)[^）)\n]{1,30}[）)])?\s*(?:近日|日前|连日来|"
+                         + _DAY_WITHOUT_YEAR.pattern + ")")
+
+
 def _created_year(created: str) -> int | None:
     """2023-03-01T08:00:00Z → 2023, when plausible (a file dated 1601 or 1980 has no real date)."""
     m = re.match(r"(\d{4})-\d{2}-\d{2}", created)
@@ -278,6 +318,11 @@ _MEETING_AFTER = re.compile(r"[^，。；：\n]{0,14}?(?:会|大会)")
 _MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n\d]{0,8}?(\d{4})\s?年度"
                                 r"(?![^，。；：\n]{0,30}?(?:教师|护士|记者|妇女|三八|五四|青年|建军|国庆|重阳)节)"
                                 r"(?:[^，。；：\n]{0,30}?(?:总结|考核|先进|评比|表彰)[^，。；：\n]{0,12}?会|[^，。；：\n]{0,20}?(?:民主|组织)生活会)")
+
+
+# 市委督查室通报2022年度督查工作, 关于通报2022年度目标考核结果的通知: a whole year's work is told of when it is done,
+# at its end or in the next year, which the title does not say
+_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度")
 
 
 def _filed_year(stem: str) -> int | None:
@@ -328,7 +373,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     mentioned in the text are not the report's year: they are reviews, targets or history.
     """
     dated = _dated_year(text)
-    if dated and summary and _sums_up_the_year_before(text, dated):
+    if dated and summary and (_sums_up_the_year_before(text, dated) or _LAST_YEARS_SUMMARY.search(title)):
         return dated - 1
     if dated:
         return dated
@@ -346,8 +391,17 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
     if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
         return int(m.group(1))
-    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
+    m = _NEW_YEAR_LAUNCHED.match(lead)
+    if m and _plausible(int(m.group(1))):
+        return int(m.group(1))
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
+
+
+def _headline(title: str) -> bool:
+    """A news headline that tells of a deed (州级督查组到中和镇开展…督查检查, 县委召开…会议): no document's title
+    (…的报告, 县档案馆简介); its first paragraph, opening with a day, is the deed's news, of that day's year."""
+    return bool(title) and not DOC_TYPE_WORDS.search(_strip_tail(title)) and bool(_EVENT_VERB.search(title))
 
 
 # 成文日期: a full date alone on a line at the top or the end, as _text_year reads it; the month
@@ -373,7 +427,7 @@ def _date(text: str, year: int | None) -> str | None:
         if found:
             return found
     printed = None  # the 版记's …印发 day: the 成文日期 when no line under a signature gives it (it comes before)
-    for line in head + tail:
+    for line in _dating_lines(head, tail):
         m = _date_line(line)
         if m and _PRINTED.match(line):
             printed = printed or _iso_date(int(m.group(1)), _cn_or_int(m.group(2)), _cn_or_int(m.group(3)))
@@ -427,6 +481,7 @@ def _field_date(head: list[str]) -> re.Match[str] | None:
 _MINUTES_TIME = re.compile(r"^\s*时\s*间\s*[:：]")
 _SENTENCE_DONE = re.compile(r"[。；！？]\s*$")  # 请于2024年3月5日前报送材料。: a sentence with a day in it, no date line
 _TIME_OF_DAY = re.compile(r"\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?|\s*(?:上午|下午|晚上|\d{1,2}\s?[:：时]\s?\d{2})")
+_LISTED_BEFORE = re.compile(r"[，,；;。！？]|^\s*(?:\d{1,2}\s?[.、．]|[（(]\d{1,2}[）)])(?!\d)")
 _RANGE_ON = re.compile(r"\s*(?:[—–\-~～―]+|至|到)\s*(?:\d{4}年)?\d{1,2}月")
 
 
@@ -445,6 +500,8 @@ def _date_line(line: str) -> re.Match[str] | None:
         return None  # 统计时间：2013年7月1日——2014年6月30日: the period a text covers, not its date
     if m and _TIME_OF_DAY.match(line, m.end()) and not _MINUTES_TIME.match(line):
         return None  # 2024年3月22日（星期五）上午8:30: when a meeting is held (a 纪要's 时间：… is its date)
+    if m and _LISTED_BEFORE.search(line[: m.start()]):
+        return None  # 1.张某反映征地补偿问题，2019年3月5日: an entry of a list, the day of what it tells
     if m and not _IN_FORCE.search(line) and not _SENTENCE_DONE.search(line) and (
         len(line) <= _DATE_LINE_MAX_CHARS
         or line.lstrip().startswith(("（", "(", "——", "――"))
@@ -452,6 +509,19 @@ def _date_line(line: str) -> re.Match[str] | None:
     ):
         return m
     return None
+
+
+def _dating_lines(head: list[str], tail: list[str]) -> list[str]:
+    """The first and last lines, but the date lines among the last that are entries of a list: a chronicle's
+    (2021年3月5日 / 新馆开工建设 / 2022年8月12日 / 新馆投入使用) or a table's cells, when days of two dates stand there —
+    all but the last, if it is under its signer (not a 版记's 印发 line or a source's, which are read as they are)."""
+    days = {k: m.group(1, 2, 3) for k, m in ((k, _date_line(line)) for k, line in enumerate(tail))
+            if m and not _PRINTED.match(tail[k]) and not _edition(tail[k]) and not _SOURCE_DATE.search(tail[k])}
+    if len(set(days.values())) < 2:
+        return head + tail
+    last = max(days)
+    entries = set(days) - ({last} if last and _signer(tail[last - 1]) else set())
+    return head + [line for k, line in enumerate(tail) if k not in entries]
 
 
 def _edition(line: str) -> bool:
@@ -498,11 +568,12 @@ def _ends(text: str) -> tuple[list[str], list[str]]:
 
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
-    """A year's summary signed early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
+    """A year's summary signed or presented early in the next (2023年，我局… / 县商务局 / 2024年1月10日): its
     opening names the year before the date's, or the year just past (一年来，…), or its formula names
     that year (现将2023年度工作情况总结如下), and its last date line is of January or February."""
     head, tail = _ends(text)
-    months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in reversed(tail))
+    # (the date line at the end, else a cover's or a byline's under the title: 县教育局局长  陈某 / （2024年1月）)
+    months = [m for m in (_date_line(line) or _MONTH_LINE.match(_normalize_digits(line.strip())) for line in [*reversed(tail), *head])
               if m and int(m.group(1)) == dated]
     if not months or _cn_or_int(months[0].group(2)) > _EARLY_MONTHS:
         return False
@@ -512,6 +583,8 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
 
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
+# 县交通局去年工作总结及今年工作打算: a title that names the year before its date line's as the one summed up
+_LAST_YEARS_SUMMARY = re.compile(r"(?:去年|上年)度?[^，。；：\n\d年]{0,12}?总结")
 # 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year whose work it sums up
 # (not 现将落实2023年度…巡察反馈意见整改情况总结如下, nor 2023年度考核以来…)
 _SUMMED_UP = r"年度?(?:全年|个人|各项)?(?:工作|履职)(?:开展|完成)?(?:情况)?(?:总结|报告|汇报)如下"
@@ -530,7 +603,7 @@ def _dated_year(text: str) -> int | None:
         number = _DOC_NUMBER_YEAR.search(line)
         if number and len(line) <= _DATE_LINE_MAX_CHARS and _plausible(int(number.group(1))):
             return int(number.group(1))
-    for line in head + tail:
+    for line in _dating_lines(head, tail):
         m = _date_line(line)
         if m and _plausible(int(m.group(1))):
             return int(m.group(1))
@@ -682,6 +755,15 @@ _CAMPAIGNS = (
     (re.compile("整治形式主义为基层减负|基层减负年"), 2019),  # the 专项工作机制 of March 2019
     (re.compile("两个确立"), 2021),  # the sixth plenum, November 2021
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
+    (re.compile("碳达峰"), 2020),  # the 双碳 goals of September 2020
+    (re.compile("学习强国"), 2019),  # the platform of January 2019
+    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2019),
+    (re.compile("新时代文明实践"), 2018),  # its centres, from July 2018
+    (re.compile("两个维护"), 2018),
+    (re.compile(r"四个(?:意识|自信)"), 2016),
+    # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
+    (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
+    (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
 )
 # “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
 _PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
@@ -747,7 +829,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
 
 
 def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
-          met: re.Match[str] | None = None) -> tuple[int | None, str | None, int | None]:
+          met: re.Match[str] | None = None, posted: str = "", issue: str = "") -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -757,10 +839,12 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
     events the text tells as past: a report is often written in a copy of last year's file, whose
     date the copy keeps, or in a template (python-docx's says 2013). A `summary` (工作总结) signed early in the
     next year is of the year its opening names (_sums_up_the_year_before). Minutes without a date line are
-    of the meeting they record (`met`: `_meeting_day`)."""
+    of the meeting they record (`met`: `_meeting_day`); a news item, of the day its web page was `posted` (_news_posted);
+    a bulletin's `issue` numbered within a year (2023年第4期), of that year, when no date line says otherwise."""
     digits = _normalize_digits(title)
-    summed_up = _MEETING_ON_A_YEAR.search(digits)
-    # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date)
+    summed_up = _MEETING_ON_A_YEAR.search(digits) or _REPORTED_ON_A_YEAR.search(digits)
+    # (我县召开2022年度…总结表彰大会: held after the year it sums up or commends, on a day the item does not date;
+    # 市委督查室通报2022年度督查工作 too)
     titled = None if summed_up else (_launched_year(title) or _first_year(title, bare=False) or _leading_bare_year(title))
     named = titled or _first_year(stem, bare=True)  # (a file name's year is the title's when it has none: 2024年元旦春节通知.txt)
     dated = _dated_year(text) if named else None
@@ -770,8 +854,11 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
     commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
-        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits))) if titled else None
+        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
+        return dated, "text", None
+    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's)
+    if titled and dated and dated > titled and not summary and _IN_A_NAMED_DOCUMENT.search(digits):
         return dated, "text", None
     for source, year in (
         ("title", lambda: titled),
@@ -779,6 +866,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         ("text", lambda: _text_year(text, summary, _normalize_digits(title.strip()))),
         ("text", lambda: int(met.group(1)) if met and _plausible(int(met.group(1))) else None),
         ("text", lambda: _planned_year(text) if "政府工作报告" in title else None),
+        ("text", lambda: _first_year(issue, bare=False)),
+        ("text", lambda: _news_posted(text, posted, _normalize_digits(title.strip()))),
         # the day a file was saved (20240105县商务局工作总结): after the text's own date, which it may follow
         ("filename", lambda: _filed_year(stem)),
     ):
@@ -851,7 +940,8 @@ _TITLE_ORG = re.compile(rf"^[^\s，。；：、《》“”\"（）(),;:获被�
 _PARTY_COMMITTEE = re.compile(rf"^(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[{_HAN}]{{1,8}}?[省市县区州]委(?![员会])")
 _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 # (县委组织部 is a body, 组织部分代表 a deed; 我县新建一所…学校, 专家走进…卫生院: a headline's deed before its place)
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建(?!区)|建成|走进|开工|落成|揭牌")
+# (县委巡察组进驻县教育局…: a group sent into a unit, no body's name)
+_EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建(?!区)|建成|走进|开工|落成|揭牌|进驻")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -877,7 +967,9 @@ _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
 # (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
 # (and, signing, the party's and the mass organisations' committees: 中共江岸区委, 共青团宁乡市委, 桑植县妇女联合会)
 _SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?"
-                        rf"(?:{_WRITER_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))(?P<date>\s*{_SIGNED_ON})?$")
+                        rf"(?:{_WRITER_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))"
+                        # (the office's section that did the work: 县政府办公室信息科, 县委办公室综合股)
+                        rf"(?:[{_HAN}]{{1,6}}?[科股])?(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
 # 第十四届人民代表大会第五次会议上), its first sentence (我代表省人民政府), a decree (上海市人民
 # 政府令).
@@ -938,6 +1030,7 @@ _CLAUSE_ORG = re.compile(
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
+    rf"(?:[（(][{_HAN}]{{2,8}}[）)])?"  # the other name of a body (市委宣传部(网信办)组织…: one body, named twice)
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
     rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
     rf"{_SUBJECT_NEXT})"
@@ -1330,6 +1423,9 @@ def _town_with_county(org: str, text: str) -> str:
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 
+# 红星镇乡村振兴工作情况汇报, 红安县防汛工作汇报: a place's account of its work in a field (not a study or a check of it)
+_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?(?:工作(?:情况)?(?:汇报|总结)|情况汇报)")
+
 
 def _leading_place(text: str) -> str:
     """The place `text` opens with: a county or above (红安县), a town after it or alone (红安县城关镇,
@@ -1363,7 +1459,7 @@ def _titled_place(title: str) -> str | None:
     if _OWN_REPORT_ABOUT.search(rest):  # 关于七里坪镇2023年工作情况的汇报: a place reports on itself
         rest = rest.removeprefix("关于")
     place = _leading_place(rest)
-    if not place or not _AFTER_TITLED_PLACE.match(rest, len(place)):
+    if not place or not (_AFTER_TITLED_PLACE.match(rest, len(place)) or _OWN_FIELD_REPORT.fullmatch(rest, len(place))):
         return None
     return place + "人民政府" if "政府工作报告" in rest else place  # 湖北省2023年政府工作报告: its government's
 
@@ -1469,9 +1565,11 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
+        and not _TALLIED.match(opening, m.end("org"))  # 县发改局采用5条: a unit a ranking lists, not who wrote it
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
+        and not _above_us(m.group("org"), text)  # 市委办公室通报了…，我县…位居全市第二: a higher body's deed the county tells of
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
     credit = _closing_credit(text)
@@ -1511,11 +1609,16 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return org[: party.start()]
         return org
 
+    heard = _HEARD_FROM.search(_lead(opening))
+    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
+        return _qualify(heard.group("org"), opening, title + " " + stem)
     we = _WE_BODY.search(opening)
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
-        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text) if not _addressed(text, m.start()))
-                         if "我" not in name)  # (not the 主送; nor …对我局, which names no body)
+        # (not the 主送; nor …对我局, which names no body; nor one the writer reports to or is adopted by: 向市政府办公室报送)
+        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text)
+                                           if not _addressed(text, m.start()) and text[m.start() - 1 : m.start()] not in ("向", "被"))
+                         if "我" not in name)
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
     contact = _CONTACT.search(text)
@@ -1532,6 +1635,25 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+
+
+# 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
+# 县委办公室采用各单位信息256条, the writer's own work)
+_TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?\d+\s?(?:条|篇|期)")
+
+
+def _above_us(org: str, text: str) -> bool:
+    """Whether `org` is of a level above the one the text speaks as (我县, 我镇: one level, outside quotations; not
+    我区 in a text of an 自治区, which may be the region's)."""
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(_QUOTED.sub("", text)) if c != "区" or "自治区" not in text}
+    level = _level_of_org(org)
+    order = ("中央", "省", "市", "县", "乡")
+    return len(ours) == 1 and level in order and order.index(level) < order.index(ours.pop())
+
+
+# 记者从县信访局获悉 (a news item's source, which NEWS_DATELINE reads past): a body, or an institution (…档案馆)
+_HEARD_FROM = re.compile(rf"^[^。；\n]{{0,20}}?记者(?:近日|日前)?从(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_WRITER_SUFFIX})"
+                         r"(?:获悉|了解到|得知)")
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer
@@ -1685,7 +1807,7 @@ def _place_subject(line: str) -> str | None:
 
 def _place_subject_at(line: str) -> str | None:
     m = _PLACE_SUBJECT.match(line)
-    if not m or _NOT_A_TOWN.search(m.group("org")):
+    if not m or _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
         return None
     org, start = m.group("org"), m.start("org")
     department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))
@@ -2043,6 +2165,7 @@ _ADDRESSEE_CHARS = 400
 
 # (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
 _SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")
+_LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
@@ -2075,6 +2198,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     spoken = _SPOKEN_TO_AREA.match(_LEADING_YEAR.sub("", title))
     if spoken:  # 在全县经济工作会议上的讲话: a meeting of the whole county, its leader speaking (全市 may be a county's)
         return _LEVEL_BY_CHAR[spoken.group(1)]
+    minutes = _LEVEL_BODY_MINUTES.match(_LEADING_YEAR.sub("", title))
+    if minutes:  # 县委常委会会议纪要, 镇党委会议纪要: the minutes of a meeting of a body its level names
+        return _LEVEL_BY_CHAR[minutes.group(1)]
     m = _BARE_SUBJECT.search(opening[:300])
     if m:
         return _LEVEL_BY_CHAR[m.group(1)]
@@ -2100,7 +2226,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
     # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's)
-    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
+    places = _own_places(opening)
     counties = {p.name for p in places if p.level == LEVEL_COUNTY}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
     if len(counties) == 1 and not towns and not any(p.level in (LEVEL_CITY, LEVEL_PROVINCE) for p in places):
@@ -2134,7 +2260,7 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
-    places = [p for p in find_places(opening) if not _elsewhere(opening, p)]
+    places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
             or _dominant(Counter(find_platforms(text))))
 
@@ -2145,9 +2271,17 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
-def _elsewhere(text: str, place: Place) -> bool:
-    return bool(_LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
-                or _ITS_EXPERIENCE.match(text[place.end: place.end + 24]))
+def _own_places(text: str) -> list[Place]:
+    """The places `text` names but those it learns from or goes to, with those listed after them (赴浙江省安吉县、长兴县)."""
+    own: list[Place] = []
+    previous: Place | None = None
+    for place in find_places(text):
+        listed = previous is not None and previous not in own and text[previous.end : place.start] in ("、", "和", "及", "与")
+        if not (listed or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
+                or _ITS_EXPERIENCE.match(text[place.end: place.end + 24])):
+            own.append(place)
+        previous = place
+    return own
 
 
 def _counties_province(places: list[Place]) -> str | None:
@@ -2226,12 +2360,14 @@ def _type_at_end(s: str) -> str | None:
     return next((doc_type for doc_type, pattern in _TYPE_AT_END if pattern.search(s)), None)
 
 
-def _doc_type(title: str, stem: str, opening: str, subtitle: str = "") -> str:
+def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead: str = "") -> str:
     # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
     joined = _JOINED_TYPES.search(title) if title else None
     # 2023年工作总结和2024年工作计划: the report is the summary (a plan's title alone, 2024年工作要点, is a plan)
     found = _type_at_end(joined.group(1)) if joined else None
     found = found or (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
+    # an issue without a title of its own is of the kind its masthead names (专题会议纪要 / 〔2023〕第15期, 督查通报)
+    found = found or (_type_at_end(masthead) if masthead else None)
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
         found = _type_at_end(part)

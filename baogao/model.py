@@ -15,10 +15,12 @@ class Decoded:
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Report lines with clutter removed; `removed` counts what went, by kind."""
+    """Report lines with clutter removed; `removed` counts what went, by kind; `posted` the day
+    (ISO 8601) a web page's own label says it was posted (发布时间：2023-05-16 10:22), kept or not."""
 
     lines: tuple[str, ...]
     removed: dict[str, int] = field(default_factory=dict)
+    posted: str = ""
 
 
 @dataclass(frozen=True)

@@ -371,7 +371,8 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
             line.startswith(_JOINING_STARTS) and bool(DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
         if not goes_on or not _is_title_like(line):
             break
-        parts.append(line)
+        # (two issuers' lines, 中共某某县委办公室 / 某某县人民政府办公室 / 关于…: set apart, as on one line)
+        parts.append(("\u3000" if _ISSUER_END.search(parts[-1]) and _ISSUER_END.search(line) else "") + line)
         title = "".join(parts)
         # …记录制度 / 重大执法决定法制审核制度的指导意见: a line that ends in a document word
         # (制度) may still be continued by one that ends in another.
@@ -425,6 +426,7 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         all(len(line) <= _HEADLINE_LINE_MAX_LEN and not re.search("[:：]", line) for line in (first, second))
         and _is_title_like(second)
         and not _CAPTION.search(second)
+        and not PERSONAL_BYLINE.match(second)  # (基层减负要减到实处 / 县委办公室  张某: a paper's title and its writer)
         and second not in first
         and not any(DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows

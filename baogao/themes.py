@@ -1067,6 +1067,10 @@ def _own_evidence(
     text_sum, text_counts = found_in.count(section.body)
     if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
         return None, False, False
+    if not text_sum and found_in.hides(section.body):
+        # 二、督查督办件办理 over 认真办理县委、县政府督查室交办的督办件…: a text that names the theme only where
+        # a mask hides it says what the heading's words are (the checked side's), whatever they weigh
+        return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
     list_item = _is_list_item(section, texts)
     if list_item or context.share < 1 or slogan:
@@ -1126,19 +1130,17 @@ def _demand_slogan(section: Section, texts: list[str]) -> bool:
 
 def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own`. An `unless` word inside a mask does not
-    count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
-    check of 工作纪律)."""
+    one of its `others` words and none of its `own`. An `unless` or `own` word inside a mask does
+    not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
+    check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
     theme = found_in.theme
     spans = ((section.head,) if section.head else ()) + section.body
 
-    def holds(regex: re.Pattern[str] | None) -> bool:
-        return regex is not None and any(regex.search(texts[b], s, e) for b, s, e in spans)
+    def holds(regex: re.Pattern[str] | None, unmasked: bool = False) -> bool:
+        return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
+                                         for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    unless = theme.unless_regex
-    ruled_out = unless is not None and any(not _overlaps(found_in.masked(b), m.start(), m.end())
-                                           for b, s, e in spans for m in unless.finditer(texts[b], s, e))
-    return ruled_out or (holds(theme.others_regex) and not holds(theme.own_regex))
+    return holds(theme.unless_regex, unmasked=True) or (holds(theme.others_regex) and not holds(theme.own_regex, unmasked=True))
 
 
 def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
@@ -1339,6 +1341,16 @@ class _Occurrences:
                         weight_of[word] = weight
                         counts[word] = counts.get(word, 0) + 1
         return sum(weight_of[word] * min(n, saturation) for word, n in counts.items()), counts
+
+    def hides(self, spans: Iterable[Span]) -> bool:
+        """Whether a mask hides a word of the theme (of a weight above 0) in some spans of text."""
+        weights = self.theme.weights
+        for block, start, end in spans:
+            offset = self._text.offsets[block]
+            keywords = [found for found in self._keywords_in(offset + start, offset + end) if weights[found[4]]]
+            if keywords and any(_overlaps(self.masked(block), found[2] - offset, found[3] - offset) for found in keywords):
+                return True
+        return False
 
     def masked(self, block: int) -> list[tuple[int, int]]:
         """The spans of a block (sorted, not overlapping) that the theme's masks hide; the whole

@@ -96,7 +96,7 @@ WHEN = (
     r"(?:[\d一二三四五六七八九十]{1,3}\s?[日号])?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?(?:起|以来)?"
-    r"|自?[^，,。；\n]{1,20}?(?:期间|以来|之际|将至|来临|过后))"
+    r"|自?[^，,。；\n]{1,20}?(?:期间|以来|之际|将至|来临|过后|前夕))"
 )
 _TIME_ONLY = re.compile(rf"^{WHEN}$")
 
@@ -389,8 +389,9 @@ _POST_HELD = re.compile(
     rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
 )
 _POST_OPENING_CHARS = 300
-# …or, as it is most often set, a byline under the title: the post and the writer's name (县政府办公室副主任  刘芳)
-POST_BYLINE = re.compile(rf"^(?:述职人[：:]\s*)?(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)[ \u3000]+{PERSON_NAME}$")
+# …or, as it is most often set, a byline under the title: the post and the writer's name (县政府办公室副主任  刘芳),
+# perhaps in brackets (（红星镇党委书记 陈某）)
+POST_BYLINE = re.compile(rf"^(?:[（(](?=[^（()）]+[）)]$))?(?:述职人[：:]\s*)?(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)[ \u3000]+{PERSON_NAME}[）)]?$")
 _BYLINE_LINES = 4  # the lines under the title a byline stands among (a date line, a cover's label)
 _HELD_BEFORE = re.compile(r"曾|至\s?\d{4}\s?年")
 _DUTY_WORDS = ("分管", "主管", "协管")

@@ -149,8 +149,18 @@ BUGS = [
     # a breadcrumb on one line at the top, with or without 当前位置; a line of page labels; a WeChat post's chrome
     pytest.param(f"沂水县人民政府网　>　乡镇动态　>　许家湖镇\n{P1}\n{P2}", [P1, P2], ["沂水县人民政府网　>　乡镇动态　>　许家湖镇"],
                  id="breadcrumb-on-one-line"),
+    pytest.param(f"首页 > 乡镇动态\n{P1}\n{P2}", [P1, P2], ["首页 > 乡镇动态"], id="breadcrumb-of-two-crumbs-from-home"),
+    pytest.param(f"申请 > 审核\n{P1}\n{P2}", ["申请 > 审核", P1, P2], [], id="two-crumbs-not-from-home-stay"),
     pytest.param(f"{P1}\n信息来源：许家湖镇 发布时间：2024-02-01 点击数：867\n{P2}", [P1, P2],
                  ["信息来源：许家湖镇 发布时间：2024-02-01 点击数：867"], id="a-line-of-page-labels"),
+    pytest.param(f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", [P1, P2],
+                 ["发布时间：2023-05-16 10:22  来源：县应急管理局"], id="page-labels-with-the-hour"),
+    pytest.param(f"{P1}\n来源：石门乡 | 发布时间：2023-05-06 | 浏览：120\n{P2}", [P1, P2],
+                 ["来源：石门乡 | 发布时间：2023-05-06 | 浏览：120"], id="page-labels-set-apart-by-bars"),
+    pytest.param(f"{P1}\n时间：2023-05-06 来源：县政府网 点击：33\n{P2}", [P1, P2],
+                 ["时间：2023-05-06 来源：县政府网 点击：33"], id="page-labels-with-a-bare-time"),
+    pytest.param(f"{P1}\n时间：2023年5月10日上午 地点：县政府三楼会议室\n{P2}", [P1, "时间：2023年5月10日上午 地点：县政府三楼会议室", P2],
+                 [], id="minutes-time-and-place-stay"),
     pytest.param(f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}\n{P2}\n阅读原文\n上一篇：关于开展春季植树的通知",
                  [P1, P2], ["阅读原文", "上一篇：关于开展春季植树的通知"], id="a-wechat-posts-chrome"),
     # a WeChat post's toolbar and counters at its end, beside its chrome; the words in a report's text stay
@@ -195,6 +205,20 @@ COUNTS = [
     ),
     pytest.param("\u3000\u3000正文。\n\n\n", {}, id="indent-and-blank-lines-not-counted"),
 ]
+
+
+@pytest.mark.parametrize(("text", "posted"), [
+    (f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", "2023-05-16"),  # dropped, its day kept
+    (f"{P1}\n【发布日期：2021-11-3】\n{P2}", "2021-11-03"),
+    (f"{P1}\n信息来源：石门乡 发布时间：2022年09月14日 点击数：88\n{P2}", "2022-09-14"),
+    (f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}", "2023-12-28"),  # a WeChat post's byline
+    (f"{P1}\n作者：张三 来源：县委办 时间：2023-05-06 浏览次数：120\n{P2}", "2023-05-06"),  # 时间： among page labels
+    (f"{P1}\n时间：2023年5月10日上午 地点：县政府三楼会议室\n{P2}", ""),  # a meeting's
+    (f"{P1}\n信息发布时间：每月5日前报送。\n{P2}", ""),  # a rule, not a label
+    (f"{P1}\n请于2023-05-16前报送。\n{P2}", ""),
+])
+def test_the_day_a_page_was_posted(text: str, posted: str) -> None:
+    assert clean(text).posted == posted
 
 
 @pytest.mark.parametrize(("text", "expected"), COUNTS)

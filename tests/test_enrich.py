@@ -94,6 +94,9 @@ def test_inferred_title_is_not_evidence():
         # a plan period is not a year: on to the text (none here)
         ("行动计划（2021—2023年）", HASH_NAME, (None, None)),
         ("十四五规划", HASH_NAME, (None, None)),
+        # a year's whole work told of (通报) in a title: when, the title does not say
+        ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
+        ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
     ],
 )
 def test_year_from_title_then_file_name(title, name, expected):
@@ -199,6 +202,14 @@ def test_year_from_text(lines, expected):
         ("预计于2026年完工，完成投资5亿元。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
+        # campaigns, platforms and bodies that began in a known year
+        ("把碳达峰碳中和纳入督查重点。", 2020),
+        ("组织干部通过学习强国平台学习。", 2019),
+        ("开展“不忘初心、牢记使命”主题教育。", 2019),
+        ("依托新时代文明实践站开展志愿服务。", 2018),
+        ("会同区消防救援大队开展检查。", 2018),
+        ("县乡村振兴局牵头开展督导。", 2021),
+        ("增强“四个意识”、坚定“四个自信”、做到“两个维护”。", 2018),
         # a forthcoming event is no lower bound
         ("以优异成绩迎接党的二十大胜利召开。", None),
         ("到2022年召开党的二十大时，目标任务完成。", None),
@@ -210,6 +221,45 @@ def test_year_from_text(lines, expected):
 def test_events_give_year_min_never_the_year(line, expected):
     result = meta("", line)
     assert (result["year"], result["year_source"], result["year_min"]) == (None, None, expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "expected"),
+    [
+        # a news item tells of the days before its page was posted (发布时间：2022-03-08)
+        ("红星镇召开作风建设推进会", ["3月7日上午，红星镇召开作风建设推进会，镇党委书记李某出席会议并讲话。"], 2022),
+        ("县应急管理局开展汛前安全检查", ["近日，县应急管理局组织人员深入各乡镇开展汛前安全检查，重点检查了水库。"], 2022),
+        ("石门乡组织干部学习", ["（通讯员 刘某）3月5日下午，石门乡组织全体机关干部集中学习作风建设有关文件精神。"], 2022),
+        ("我县召开信息工作会议", ["本报讯（记者 王某）2月15日，全县信息工作会议召开，县委常委、办公室主任张某出席。"], 2022),
+        # a report the page carries is not of the day it was posted (a summary republished years later), nor is a
+        # day of a later month (12月28日, posted in March: the year before)
+        ("县统计局工作总结", ["今年以来，县统计局在县委、县政府的正确领导下，扎实推进各项统计工作。"], None),
+        ("红星镇开展年终安全检查", ["12月28日，红星镇组织开展年终安全生产大检查，重点检查了辖区内企业。"], None),
+    ],
+)
+def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
+    assert enrich(make(title, *lines), HASH_NAME, {"posted": "2022-03-08"})["year"] == expected
+
+
+_ARCHIVE_REPORT = ["今年以来，县档案局扎实推进档案数字化、档案利用等工作。", "（一）档案数字化。完成馆藏档案数字化120万页。",
+                   "（二）档案利用。全年接待查档群众2300人次。", "（三）档案安全。开展档案安全检查4次。", "二、大事记"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        # a chronicle's or a table's days at the end are what it lists, not the text's date …
+        ([*_ARCHIVE_REPORT, "2021年3月5日", "新馆开工建设", "2022年8月12日", "新馆投入使用"], None),
+        (["今年以来，县信访局坚持以人民为中心。", "附件：积案化解情况", "1.张某反映征地补偿问题，2019年3月5日",
+          "2.李某反映拖欠工资问题，2020年6月9日"], None),
+        # … but a signature's date under them is
+        ([*_ARCHIVE_REPORT, "2021年3月5日", "新馆开工建设", "2022年8月12日", "新馆投入使用", "县档案局", "2023年1月5日"], 2023),
+        ([*_ARCHIVE_REPORT, "县档案局", "2023年1月5日", "（此件公开发布）"], 2023),
+    ],
+)
+def test_the_days_a_list_at_the_end_names_do_not_date_the_text(lines, year):
+    result = meta("县档案局工作情况汇报", *lines)
+    assert (result["year"], result["date"] is not None) == (year, year is not None)
 
 
 def test_the_latest_event_is_the_lower_bound():
@@ -436,6 +486,17 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室", "2023年7月10日"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "二〇二三年七月十日", "县政府办公室"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室　2023年7月10日"], "县政府办公室"),
+        # a ranking's units are not its writer, the office that tells of its own work is
+        ("全县政务信息采用情况通报", ["2024年上半年，县委办公室信息科共收到各单位报送信息586条。现将各单位信息采用情况通报如下：",
+                                   "县发改局采用12条，县财政局采用9条，红星镇采用6条。"], "县委办公室"),
+        ("2023年信息工作总结", ["2023年，县委办公室采用各单位信息856条，编发《每日要情》240期。"], "县委办公室"),
+        ("", ["近日，县委督查室通报了全县重点工作推进情况，我县各乡镇均按时序推进。"], "县委督查室"),  # the county's own
+        # a body named with its other name in brackets (市委宣传部(网信办), 县委办公室（县委督查室）) acts as one
+        ("", ["11月11日,市委宣传部(网信办)组织召开全市骨干网络评论员集中培训会，90余人参加培训。"], "市委宣传部"),
+        ("", ["近日，县委办公室（县委督查室）组成3个督查组，对各乡镇开展督查。"], "县委办公室"),
+        # the body a reporter heard the news from (记者从…获悉), which the item is about
+        ("", ["近日，记者从仁怀市档案馆获悉，该馆的馆藏档案数字化工作已完成总进度的68%。"], "仁怀市档案馆"),
+        ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
     ],
 )
 def test_org(title, lines, expected):
@@ -458,6 +519,16 @@ def test_org(title, lines, expected):
         # no signature: a body's name at the end without a date, or a 版记 line
         ("工作总结", ["全年工作平稳。", "县政府办公室"]),
         ("工作总结", ["全年工作平稳。", "抄送：县委办公室，县人大常委会办公室。", "县政府办公室2024年1月15日印发"]),
+        # an 信息采用情况通报 ranks the units it lists by the pieces adopted: none of them wrote it
+        ("关于2023年第三季度政务信息采用情况的通报", ["各乡镇人民政府，县直各部门：", "现将有关情况通报如下：",
+                                                "县发改局采用5条，县农业农村局采用4条，城关镇采用4条。"]),
+        ("政务信息采用情况（第12周）", ["城关镇采用3条；县住建局采用2条；石门乡采用1条。"]),
+        # 我办 is not the office it reports its pieces to
+        ("关于2023年度全县政务信息工作情况的通报", ["2023年，我办共收到各单位报送信息2360条，向市政府办公室报送信息560条，被采用186条。"]),
+        # a group sent into a unit, told in a headline: neither is the writer
+        ("县委巡察组进驻县教育局开展常规巡察", ["2023年4月10日，县委第一巡察组进驻县教育局开展常规巡察，巡察时间约1个月。"]),
+        # a higher body's deed that a county (我县) tells of is not its writer
+        ("", ["近日，市委办公室通报了全市党委信息工作情况，我县信息报送采用量位居全市第二。"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
@@ -510,6 +581,9 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["各村认真落实镇党委部署和镇政府要求,全镇干部到会。"], "乡"),
         # a news item naming one county, and no town or city, is the county's
         ("", ["近日,记者获悉,截至目前,宁陕县已完成造林3万亩,为宁陕县生态建设打下基础。"], "县"),
+        # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
+        ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
+        ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
     ],
 )
 def test_level(title, lines, expected):
@@ -590,6 +664,7 @@ def test_region(title, lines, name, expected):
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局认真学习东明县电商发展的先进经验，扎实推进各项工作。"]),
+        ("关于学习借鉴外地作风建设经验的调研报告", ["2023年6月，县委组织部组成考察组，赴浙江省安吉县、长兴县考察学习。"]),  # listed after
     ],
 )
 def test_no_region_when_unclear(title, lines):
@@ -722,6 +797,23 @@ def test_doc_type(title, lines, name, expected):
     assert meta(title, *lines, name=name)["doc_type"] == expected
 
 
+@pytest.mark.parametrize(("issue", "lines", "year"), [
+    ("2023年第4期", ["8月份，县政府办公室共收到各单位报送信息168条，编发《政务信息》12期。"], 2023),
+    ("2022年第12期", ["12月份，县政府办公室共收到各单位报送信息168条。", "县政府办公室", "2023年1月5日"], 2023),  # its date line's
+    ("第4期", ["8月份，县政府办公室共收到各单位报送信息168条，编发《政务信息》12期。"], None),
+])
+def test_a_bulletins_issue_numbered_in_a_year_is_of_that_year(issue, lines, year):
+    bulletin = replace(make("", "政务信息工作通报", issue, *lines), masthead="政务信息工作通报", issue=issue, title_in_text=False)
+    assert enrich(bulletin, HASH_NAME)["year"] == year
+
+
+@pytest.mark.parametrize(("masthead", "expected"), [("专题会议纪要", "纪要"), ("督查通报", "通报"), ("政务信息", "其他")])
+def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, expected):
+    issue = replace(make("", masthead, "〔2023〕第15期", "8月10日下午，副县长刘某主持召开专题会议，研究城区停车难问题。"),
+                    masthead=masthead, issue="2023年第15期")
+    assert enrich(issue, HASH_NAME)["doc_type"] == expected
+
+
 @pytest.mark.parametrize(
     ("title", "org"),
     [
@@ -733,6 +825,11 @@ def test_doc_type(title, lines, name, expected):
         ("湖北省2023年政府工作报告", "湖北省人民政府"),
         ("红安县人民政府办公室2023年工作总结", "红安县人民政府办公室"),  # a body named wins
         ("红安县交通运输情况", None),  # a place that only opens a topic
+        # a place's account of its work in a field; not a study or a check of it
+        ("红星镇乡村振兴工作情况汇报", "红星镇"),
+        ("红安县防汛工作汇报", "红安县"),
+        ("红安县快递行业调研工作汇报", None),
+        ("红安县重点项目督查情况汇报", None),
     ],
 )
 def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
@@ -782,6 +879,8 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["桑植县妇女联合会", "2023年12月5日"], "桑植县妇女联合会", "县", "湖南省"),
         # bodies that sign together on one line, set apart by wide spaces
         (["中共大悟县委\u3000大悟县人民政府", "2024年1月20日"], "中共大悟县委、大悟县人民政府", "县", "湖北省"),
+        # the office's section that did the work signs for it
+        (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
     ],
 )
 def test_the_signature_names_the_office(signature, org, level, region):
@@ -1942,6 +2041,23 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
         ("2024 县政府办公室工作总结", ["今年以来，我办各项工作取得新进展。"], 2024, None),  # a cover's year line (parse)
         ("", ["召开2014年度工作总结暨2018年工作部署会。"], 2014, None),  # not the next year: the summary's own
+        # a summary presented early in the next year, its month under the writer's byline, of the year its opening names
+        ("述职报告", ["县教育局局长  陈某", "（2024年1月）", "2023年，我在县委、县政府的领导下，带领全局干部职工推进教育事业发展。"],
+         2023, None),
+        ("述职报告", ["县教育局局长  陈某", "（2024年6月）", "2023年，我在县委、县政府的领导下，带领全局干部职工推进教育事业发展。"],
+         2024, None),  # (not in June: a report on a term, or a year's half)
+        # a title's year inside the name of the document it forwards is that document's, its date line is its own
+        ("县人民政府办公室关于转发《市人民政府办公室关于做好2022年度政务信息工作考核的通知》的通知",
+         ["现将《通知》转发给你们，请认真贯彻执行。", "县人民政府办公室", "2023年1月10日"], 2023, None),
+        ("县人民政府办公室关于转发市人民政府办公室关于做好2022年度政务信息工作考核的通知的通知",
+         ["现将《通知》转发给你们，请认真贯彻执行。", "县人民政府办公室", "2023年1月10日"], 2023, None),
+        ("《2023年工作总结》", ["2023年，我局扎实推进各项工作。", "县商务局", "2024年1月10日"], 2023, None),  # a summary's own
+        # a summary whose title names the year before its date's (去年工作总结) is of that year, whatever the month
+        ("县交通局去年工作总结及今年工作打算", ["去年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年6月5日"], 2023, None),
+        ("县交通局今年上半年工作总结", ["今年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年7月5日"], 2024, None),
+        # a meeting named after a year's summary (工作总结会, 工作总结表彰大会) is held after it, on a day not said
+        ("在全县信息工作会议上的讲话", ["同志们：", "今天，我们召开2023年度全县信息工作总结表彰大会，表彰先进，部署任务。"], None, None),
+        ("县商务局召开2023年度工作总结会", ["近日，县商务局召开2023年度工作总结会，全面总结成绩，查找不足。"], None, 2023),
         # a 政府工作报告 without a date line is of the year its part on the work ahead names, after the year it reviews
         ("政府工作报告", ["各位代表：", "一、2023年工作回顾", "过去的一年，全县经济增长6.1%。", "二、2024年工作安排", "今年是关键之年。"],
          2024, None),
@@ -1961,6 +2077,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("关于2022年县委巡察反馈问题整改落实情况的报告", ["现将整改情况报告如下：", "中共岳西县水利局党组", "2023年3月20日"], 2023, None),
         ("2022年度民主生活会整改落实情况报告", ["会后，班子逐项抓好整改。", "中共官庄镇委员会", "2023年6月30日"], 2023, None),
         ("关于2022年度预算执行审计发现问题整改情况的报告", ["现将整改情况报告如下："], 2022, None),  # no date line: the title's
+        # …nor a year whose assessment's results are used (known after it)
+        ("关于2022年度考核结果运用情况的报告", ["根据2022年度考核结果，我局对3名优秀等次人员进行了嘉奖。", "县统计局", "2023年4月6日"], 2023, None),
+        ("2023年度绩效考核结果运用工作总结", ["一年来，我局用好考核结果。", "县统计局", "2024年1月6日"], 2023, None),  # a summary's
         ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
         ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
@@ -1975,6 +2094,13 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
                                         "现将整改落实情况报告如下："], None, 2022),
         ("县档案馆简介", ["2008年6月12日，国家档案局领导一行莅临我馆视察指导。此后我馆不断加强基础设施建设。"], None, 2008),
         ("", ["2022年6月9日,市政府印发方案。此后省督导组一行多次来县检查。"], None, 2022),
+        # at a new year's start, the year whose work a meeting launches
+        ("", ["新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作,扎实落实各项工作要求。"], 2024, None),
+        ("", ["年初,县政府召开会议部署2025年重点工作,力争全年完成投资50亿元。"], None, None),  # 年初 may be a plan's
+        # …but under a headline that tells of the visit, it is the visit's news, of that day's year
+        ("州级督查组到中和镇开展安全生产、森林草原及消防安全综合督查检查",
+         ["2021年4月5日,州级安全生产、森林草原及消防安全督查组一行,深入中和镇开展综合督查检查工作。"], 2021, None),
+        ("中和镇安全生产工作情况", ["2021年4月5日,州级安全生产督查组一行,深入中和镇开展综合督查检查工作。"], None, 2021),  # no deed told
         # …under a long title, which is not the opening paragraph
         ("市应急管理局督导组到某镇开展安全生产、防汛抗旱及森林防火工作综合督导检查",
          ["2022年6月9日上午,督导组深入某镇,对防汛物资储备和值班值守情况进行了检查。"], 2022, None),
@@ -2025,7 +2151,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a town's body after its county and its prefecture's bare stem (南通 alone is not read as a place)
         ("", "近日,南通海安市墩头镇纪委对镇村干部会风情况进行专项督查。", "海安市墩头镇纪委", "乡"),
         ("", "近日,新华海安市墩头镇纪委对会风进行督查。", None, None),  # 新华 is no city of 海安's
-        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", None, None),  # who the reporter heard it from
+        # who the reporter heard it from: the item's body (as 记者从仁怀市档案馆获悉 is 仁怀市档案馆's)
+        ("", "记者从示范区食品安全委员会办公室获悉,将征集监督员。", "示范区食品安全委员会办公室", None),
         ("", "春节长假过后,2月3日早,冯原镇迅即召开全体干部会议。", "冯原镇", "乡"),  # after two clauses that say when
         # after a date, a 自…以来 or 自…起 clause; a title's subject before a colon or a quote; a 街办
         ("", "8月6日,三十里铺镇主要负责人带队督查指导创建全国文明城市工作。", "三十里铺镇", "乡"),

@@ -10,6 +10,7 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from baogao.cli import main as baogao
@@ -167,6 +168,34 @@ def test_packed_payloads_round_trip_and_need_no_escaping(seed):
         assert not set(text) & set('\x00\n\r"\\'), data[:20]
         assert max(map(ord, text), default=0) < 0x800  # at most two bytes of UTF-8 each
         assert unpacked(text) == data
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_seven_bit_text_escapes_runs_of_groups_that_need_it(seed):
+    """Raw bytes whose 7-bit groups need escaping in runs of every length (zero bytes: every group
+    is NUL), mixed with plain ones: the text carries each group once and reads back whole."""
+    from baogao.search.codec import _from_text, _to_text
+
+    rng = random.Random(seed)
+    samples = [bytes(n) for n in range(1, 40)]
+    samples += [bytes(rng.choice([0, 0, 0, rng.randrange(256)]) for _ in range(rng.randrange(1, 300))) for _ in range(60)]
+    for data in samples:
+        text = _to_text(data)
+        assert not set(text) & set('\x00\n\r"\\'), data[:20]
+        assert _from_text(text) == data
+        assert len(text.encode("utf-8")) <= -(-len(data) * 8 // 7) + 1  # every byte of the file holds 7 bits
+
+
+def test_small_varints_are_the_array_encoders_bytes():
+    from baogao.search.codec import encode_varints, varint_bytes
+
+    values = [0, 1, 127, 128, 300, 16383, 16384, 2**21, 2**35 - 1, 2**35, 2**41]
+    rng = random.Random(7)
+    values += [rng.randrange(2 ** rng.randrange(1, 42)) for _ in range(5000)]
+    data, length = encode_varints(np.array(values, np.uint64))
+    assert data.tobytes() == varint_bytes(values)
+    assert length.tolist() == [len(varint_bytes([value])) for value in values]
+    assert encode_varints(np.zeros(0, np.uint64))[0].size == 0
 
 
 def test_index_files_are_scripts_with_packed_strings(sample_site):

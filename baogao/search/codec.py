@@ -12,6 +12,7 @@ import json
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +22,38 @@ SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every searc
 
 
 def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 bytes of all values, and each value's byte length."""
+    """LEB128 bytes of all values, and each value's byte length. Most values of an index fit in
+    one byte, so each group past the first is worked out only for the values that reach it."""
     values = values.astype(np.uint64)
     length = np.ones(len(values), np.int64)
-    for bits in (7, 14, 21, 28, 35):
-        length += values >= np.uint64(1 << bits)
-    start = np.concatenate(([0], np.cumsum(length)[:-1]))
-    out = np.zeros(int(length.sum()), np.uint8)
-    for group in range(int(length.max(initial=0))):
-        has = length > group
-        byte = (values[has] >> np.uint64(7 * group)) & np.uint64(0x7F)
-        more = (length[has] > group + 1).astype(np.uint64) << np.uint64(7)
-        out[start[has] + group] = (byte | more).astype(np.uint8)
+    longer = np.flatnonzero(values >= np.uint64(1 << 7))
+    reach = [longer]  # per group past the first, the values that have it
+    for bits in (14, 21, 28, 35):
+        longer = longer[values[longer] >= np.uint64(1 << bits)]
+        reach.append(longer)
+    for at in reach:
+        length[at] += 1
+    start = np.cumsum(length) - length
+    out = np.empty(int(length.sum()), np.uint8)
+    out[start] = (values & np.uint64(0x7F)).astype(np.uint8) | ((length > 1).astype(np.uint8) << np.uint8(7))
+    for group, at in enumerate(reach, start=1):
+        if not len(at):
+            break
+        byte = ((values[at] >> np.uint64(7 * group)) & np.uint64(0x7F)).astype(np.uint8)
+        out[start[at] + group] = byte | ((length[at] > group + 1).astype(np.uint8) << np.uint8(7))
     return out, length
+
+
+def varint_bytes(values: Iterable[int]) -> bytes:
+    """The LEB128 bytes `encode_varints` gives, of a few values in plain Python: for the heads of
+    files and chunks, thousands of calls where numpy's cost per call would be most of the work."""
+    out = bytearray()
+    for value in values:
+        while value >= 0x80:
+            out.append(value & 0x7F | 0x80)
+            value >>= 7
+        out.append(value)
+    return bytes(out)
 
 
 def json_bytes(payload: Any) -> bytes:
@@ -108,12 +128,13 @@ def _to_text(data: bytes) -> str:
     groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
     codes = groups.copy()
     keep = np.ones(len(groups), bool)
-    escapes, last = [], -2
-    for i in np.flatnonzero(_ESCAPE_INDEX[groups] >= 0).tolist():
-        if i != last + 1:  # a group carried by the escape before it is not an escape itself
-            escapes.append(i)
-            last = i
-    at = np.array(escapes, np.int64)
+    # A group carried by the escape before it is not an escape itself: in a run of consecutive
+    # groups that need one, the 1st, 3rd, 5th … are escapes, each carrying the group after it.
+    flagged = np.flatnonzero(_ESCAPE_INDEX[groups] >= 0)
+    rank = np.arange(len(flagged))
+    run_start = np.ones(len(flagged), bool)
+    run_start[1:] = np.diff(flagged) != 1
+    at = flagged[(rank - np.maximum.accumulate(np.where(run_start, rank, 0))) % 2 == 0]
     paired = at[at + 1 < len(groups)]
     codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
     keep[paired + 1] = False

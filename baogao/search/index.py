@@ -77,7 +77,7 @@ from baogao.catalog import CATALOG_FILE
 from baogao.filememo import FileMemo
 from baogao.search import kwic, textstore, variants
 from baogao.search.codec import (SYNC_FLUSH_END, encode_varints, frame, json_bytes, packed_piece, raw_piece,
-                                 read_script, unframe, unpacked, write_packed, write_script)
+                                 read_script, unframe, unpacked, varint_bytes, write_packed, write_script)
 from baogao.search.normalize import normalize
 from baogao.workers import ordered_map, worker_pool
 
@@ -181,7 +181,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         store.close()
     facet_values = _write_docs_and_facets(tmp, catalog, version)
     write_file(tmp, version, textstore.TABLE, json_bytes(stored))
-    write_file(tmp, version, textstore.SPANS, _varint_bytes(spans))
+    write_file(tmp, version, textstore.SPANS, encode_varints(np.array(spans, np.uint64))[0].tobytes())
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
         "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings in segments],
@@ -509,13 +509,13 @@ def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
     (`normalized`: as `normalize_with_offsets` gives it); returns (chunks, prefix) and each
     chunk's piece for its segment (`text/NAME.bin`), written in archive order by the caller."""
     head = json_bytes(row)
-    head = _varint_bytes([len(head)]) + head
+    head = varint_bytes([len(head)]) + head
     starts = textstore.word_starts(text)
     spans = textstore.chunks(text, normalized)
     pieces = []
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
-        payload = head + _varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
+        payload = head + varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
         name = textstore.chunk_name(key, c)
         pieces.append(raw_piece(frame(payload, name)))
         write_script(root / f"{name}.js", name, packed_piece(pieces[-1]))
@@ -551,10 +551,6 @@ class _Segments:
         if self.file is not None:
             self.file.close()
             self.file = None
-
-
-def _varint_bytes(values: list[int]) -> bytes:
-    return encode_varints(np.array(values, np.uint64))[0].tobytes()
 
 
 def link_index_files(source: Path, target: Path) -> None:
@@ -777,8 +773,7 @@ def _shard_blob(shards: int, terms: bytes, sizes: np.ndarray, postings: bytes) -
     """A shard's body: [its level's shard count, terms length, sizes length] varints, the UTF-8
     terms, their postings' sizes (varints), the postings. The count lets a reader tell a
     manifest whose shard count is wrong (it would look for terms in the wrong shards)."""
-    head, _ = encode_varints(np.array([shards, len(terms), len(sizes)]))
-    return head.tobytes() + terms + sizes.tobytes() + postings
+    return varint_bytes([shards, len(terms), len(sizes)]) + terms + sizes.tobytes() + postings
 
 
 def _write_docs_and_facets(root: Path, catalog: list[dict[str, Any]], version: str) -> dict[str, list]:
