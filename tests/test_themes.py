@@ -1462,6 +1462,9 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
     (("二、基本情况", "全年共撰写各类稿件64篇，被县委《每日要情》刊用29篇，被市委办公室《决策参考》刊用3篇。"), "信息报送"),
     # a 人大's (政协's) information sent up is its own information work, beside the pieces it placed in the press
     (("三、人大信息和宣传", "向市人大常委会报送人大工作信息58条，被《XX人大信息》采用12条，在《人民代表报》刊发稿件6篇。"), "信息报送"),
+    # the bulletins an office writes for its leaders, by their names (《政务要情》, 《参阅件》)
+    (("二、以信息服务决策", "主动捕捉苗头性问题，编发《政务要情》150期、《参阅件》18期，向市政府办报送专报件36篇，其中6篇获市长批示。"),
+     "信息报送"),
     # a reporting regime for a period of risk: each day's situation sent up, nothing to report reported too
     (("四、落实日报告制度", "疫情防控期间，各乡镇、各部门实行日报告、零报告制度，每日16时前将当日情况报县指挥部办公室。"), "信息报送"),
 ])
