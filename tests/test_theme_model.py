@@ -49,6 +49,18 @@ def test_a_theme_never_precise_enough_is_never_added():
     assert thresholds(units, oof)[THEME]["or"] > 1.0
 
 
+def test_the_near_threshold_is_judged_on_what_the_model_adds():
+    # 40 sections the rules get right, and two near misses (the theme's words, not the rules' hit): a
+    # right one at 0.6, a wrong one at 0.55. Counting the rules' own hits, any threshold is 0.98
+    # precise; of what the model adds, only one from above 0.55 is.
+    text = "县政府督查室开展督查。"
+    rows = [(0.9, True, True)] * 40 + [(0.6, True, False), (0.55, False, False)]
+    units = [Unit("s", text, frozenset({THEME} if true else ()), frozenset({THEME} if rule else ())) for _, true, rule in rows]
+    oof = {name: np.zeros(len(rows)) for name in NAMES}
+    oof[THEME] = np.array([p for p, _, _ in rows])
+    assert thresholds(units, oof)[THEME]["near"] == pytest.approx(0.575)
+
+
 def test_combinations():
     th = {name: {"model": 0.5, "or": 0.8, "veto": 0.2} for name in NAMES}
     probs = {name: 0.0 for name in NAMES} | {"督查": 0.9, "信息报送": 0.6, "作风建设": 0.1}
