@@ -871,6 +871,22 @@ def test_an_item_of_a_list_is_a_passing_mention(taxonomy):
     assert by_theme(classify(report("一、过去五年的工作", FILLER * 15, focused, FILLER * 15), taxonomy), "作风建设")
 
 
+@pytest.mark.parametrize(("lines", "theme", "about"), [
+    # a short text that names the theme only as one item of lists of other matters (an office among
+    # those of a 领导小组, one task of the year's) is not about it, however short it is
+    (("某县成立由县纪委、审计局、财政局、信访局、发改局等10余个单位组成的工作领导小组，对全县重点工作推进情况开展全过程监督。",
+      "目前，监督已覆盖精准扶贫、项目建设、信访维稳、环境整治等各项重点工作，有效促进了工作落实。"), "信访", False),
+    (("连日来，某镇疫情防控工作组常态化开展监督检查，并启动24小时值班和领导带班机制，"
+      "对全镇各村、商超、学校、药店、冷链仓储等重点场所全面检查。",), "值班值守", False),
+    # outside a list it is the text's matter; and the part that opens a list carries the sentence's own lead-in
+    (("连日来，某镇疫情防控工作组常态化开展监督检查，严格执行24小时值班和领导带班制度，值班人员坚守岗位，保持通讯畅通。",), "值班值守", True),
+    (("6月12日，督查组先后督查了金融商务区、罗家村、工业园区、物流园等在建项目，实地查看项目进度，对进度滞后的项目下达整改通知。",),
+     "督查", True),
+])
+def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, lines, theme, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
+
+
 def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_mention(taxonomy):
     """A sentence of several clauses whose evidence stands in one of them, not the first, while
     another theme's words say as much in it, is that theme's: one demand in passing (a 镇's 信访
