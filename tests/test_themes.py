@@ -1703,6 +1703,12 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     (("（一）社会信用体系建设。", "归集各类信用信息12万条，按时报送省信用信息共享平台，双公示信息上报及时率100%。"), "信息报送"),
     (("（一）价格监测。", "按时采集上报重要商品价格信息，全年报送价格监测数据3600条，价格监测报表报送及时率100%。"), "信息报送"),
     (("（一）人口信息采集。", "完成流动人口信息采集登记2300人，信息录入率100%，及时上报县公安局。"), "信息报送"),
+    # public opinion's emergencies (舆论引导与应急处置) are publicity work, and 突发事件信息 reported up is
+    # information work, not the handling of disasters
+    (("市委宣传部组织开展网评员培训", "11月5日，市委宣传部组织全市网评员开展集中培训，专家以《网络舆论引导与应急处置》为题授课，"
+      "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
+    (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
+      "并及时续报。"), "安全应急"),
 ])
 def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
