@@ -1574,6 +1574,12 @@ def test_信息化_and_大数据_alone_are_not_数字政府(taxonomy, lines, abo
     (("英德市纪检监察部门在党风廉政建设和反腐败斗争中，十分注重发挥纪检监察信息功能，把信息报送工作列为考核各镇街纪检监察工作的"
       "一项内容。去年，市纪委上报信息45条，报送采用率在全省34个直报点中排在第七位。",), False),
     (("三、全面加强党风廉政建设", "认真落实党风廉政建设主体责任，严格执行中央八项规定精神，深化警示教育，持续推进党风廉政建设和反腐败斗争。"), True),
+    # the campaign against 形式主义 asks for 八项规定 and against the 四风 too: without the words of clean
+    # government proper it is 作风建设; with them, both
+    (("日前，整治形式主义为基层减负专项工作机制办公室通报了3起典型问题。以上问题反映出有的地方贯彻落实中央八项规定及其实施细则精神"
+      "不严不实，增加基层负担。各地区各部门要严格落实中央八项规定及其实施细则精神和《整治形式主义为基层减负若干规定》，"
+      "严肃查处顶风违纪、隐形变异的“四风”问题。",), False),
+    (("（四）从严管党治党", "严格落实全面从严治党主体责任，严格执行中央八项规定精神，持续整治形式主义为基层减负，开展廉政警示教育2次。"), True),
 ])
 def test_党风廉政_named_in_passing_or_framing_other_work(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
