@@ -1014,7 +1014,7 @@ class _Context:
 # What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
 # (存在的不足：一是学习不够深入；二是调查研究不够；…) names each matter in passing.
 _SHORTCOMING = re.compile(r"不够|不足|不深|不强|不高|不严|不实|不细|不力|不到位|不全面|不规范|不及时|不完善|不健全|不畅"
-                          r"|有待|欠缺|薄弱|滞后|较慢|偏少|较少|较弱|流于形式")
+                          r"|有待|欠缺|薄弱|滞后|较慢|偏少|较少|较弱|流于形式|淡薄|松懈|缺乏|单一")
 
 
 def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[Section], children: list[list[int]],

@@ -1605,6 +1605,9 @@ def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
     # nor is the first of them a paragraph's run-in heading (it ends as an item does)
     r = report("（三）存在的问题和不足", "调查研究不够，深入基层不多；保密工作制度执行不严；政务数据共享不畅。")
     assert not by_theme(classify(r, taxonomy), "调查研究")
+    # 意识淡薄 and 手段单一 state shortcomings too
+    r = report("三、存在问题", "一是部分干部保密意识淡薄。二是信息报送质量不高。三是督查手段单一。")
+    assert not by_theme(classify(r, taxonomy), "保密工作")
     # an item that says more of the matter than that it falls short is about it
     r = report("三、存在的不足", "一是学习不够深入。二是保密制度执行不严。2023年以来，我办严格落实保密工作责任制，开展保密检查4次，"
                "组织涉密人员保密培训2次，未发生失泄密事件。三是工作作风不够扎实。")
@@ -1633,6 +1636,19 @@ def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
     (("第七条 12345热线工作中涉及的国家秘密、商业秘密、个人隐私以及其他依法应当保密的信息，工作人员应当依法履行保密义务。",), True),
 ])
 def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an account's password is no cipher
+    (("（六）加强密码管理", "督促各单位定期修改OA系统登录密码，不得使用弱密码，防止账号被盗用。"), False),
+    (("（三）加强商用密码管理", "开展商用密码应用安全性评估，推进政务信息系统密码应用，落实密码工作责任制。"), True),
+    # 机要保密 names the matter once, and a summary's closing 未发生失泄密 is not the work
+    (("2023年，县委办公室围绕中心、服务大局，全力做好办文办会办事工作。全年起草文稿150篇，组织会议90次，督查督办事项120件，"
+      "报送信息360条，机要保密、档案、值班等工作有序开展，未发生失泄密事件。",), False),
+    (("五是抓好机要保密。", "严格执行密件收发、登记、传阅、清退制度，全年收发密件860份，无一差错。"), True),
+])
+def test_保密工作_look_alikes(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
 
 
