@@ -1594,6 +1594,20 @@ def test_residents_物业_is_not_后勤保障_the_offices_办公用房_is(taxono
     assert bool(by_theme(classify(report(*lines), taxonomy), "后勤保障")) == about
 
 
+@pytest.mark.parametrize(("lines", "about"), [
+    # others' 接待 (a 信访 office's visitors and calls, a resort's tourists), a 村's 财务管理, a programme's
+    # 经费保障 share the office's words without being its 后勤
+    (("（二）做好接待工作", "全年接待群众来访320人次，接待来电咨询1200余次，做到件件有回音。"), False),
+    (("（一）接待服务", "全年接待游客320万人次，实现旅游综合收入18亿元，接待能力进一步提升。"), False),
+    (("（五）强化财务管理", "规范村级财务管理，推行村账乡代管，全年审核村级票据3200张，村级财务公开率100%。"), False),
+    (("三、保障措施", "（一）加强组织领导。", "（二）强化经费保障。将项目建设资金纳入财政预算，确保经费保障到位。", "（三）严格督查考核。"), False),
+    (("（四）后勤服务", "加强公务用车管理，严格执行派车审批制度，规范机关食堂运营，全年节约运转经费12万元。"), True),
+    (("五是抓好机关事务。", "严格执行办公用房标准，规范公务接待，推进节约型机关建设，公共机构节能工作通过省级验收。"), True),
+])
+def test_others_接待_accounts_and_funds_are_not_后勤保障(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "后勤保障")) == about
+
+
 def test_a_shortcoming_in_a_list_of_shortcomings_is_a_passing_mention(taxonomy):
     # a 自查报告's or 述职报告's list of shortcomings names each matter in passing
     r = report("一、存在的问题", "一是学习不够深入，理论联系实际不够。二是调查研究不够，深入基层少，对基层情况掌握不全面。"
