@@ -1745,9 +1745,17 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
       "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
     (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
       "并及时续报。"), "安全应急"),
+    # a network's security incidents are 数字政府's, without a word of safety or disasters proper
+    (("（六）健全网络安全保障体系", "8.建立安全事件应急响应和处理机制，",
+      "制定网络安全应急预案，明确应急处置程序，定期开展网络安全应急演练，构筑多层次的安全应急体系。"), "安全应急"),
 ])
 def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
+
+
+def test_network_security_named_beside_disasters_is_still_安全应急(taxonomy):
+    r = report("（三）提升应急处置能力", "修订完善突发事件总体应急预案，开展防汛、网络安全应急演练6次，妥善处置突发事件12起。")
+    assert by_theme(classify(r, taxonomy), "安全应急")
 
 
 @pytest.mark.parametrize("lines", [
