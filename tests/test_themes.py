@@ -1745,7 +1745,7 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
       "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
     (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
       "并及时续报。"), "安全应急"),
-    # 工单 inside 施工单位 is a builder, not a hotline's work order
+    # 工单 inside 施工单位 or 用工单位 is a unit, not a hotline's work order
     (("针对群众反映的河道污染问题，街道立即组织整改。", "一是清理河道垃圾。", "二是要求沿河建设项目施工单位加强日常管理，严禁向河道倾倒建筑垃圾。"),
      "12345热线"),
     # a network's security incidents are 数字政府's, without a word of safety or disasters proper
