@@ -1745,6 +1745,10 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
       "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
     (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
       "并及时续报。"), "安全应急"),
+    # the campaign against 文山会海 counts papers too: 作风建设, not the office's 办文办会
+    (("三是精简文件简报。", "严格控制发文数量，全年县委县政府发文同比减少18%，杜绝照抄照转、层层发文。"), "办文办会"),
+    # a checkpoint's or a forest post's guard is no office 值班值守
+    (("（三）强化疫情防控", "严格落实疫情防控措施，各卡点实行24小时值守，全年排查返乡人员3600人。"), "值班值守"),
     # 工单 inside 施工单位 or 用工单位 is a unit, not a hotline's work order
     (("针对群众反映的河道污染问题，街道立即组织整改。", "一是清理河道垃圾。", "二是要求沿河建设项目施工单位加强日常管理，严禁向河道倾倒建筑垃圾。"),
      "12345热线"),
@@ -1754,6 +1758,15 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
 ])
 def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
+
+
+@pytest.mark.parametrize(("lines", "theme"), [
+    (("（一）办文工作", "严格控制发文数量，全年办理上级来文1860件，审核县政府及办公室文件320件，公文办理及时率100%。"), "办文办会"),
+    (("（二）值班值守", "严格执行24小时值班和领导带班制度，全年处置突发事件信息36条，值班电话接听率100%。"), "值班值守"),
+    (("（二）强化应急值守", "节假日和汛期实行24小时值守，领导带班，确保信息畅通。"), "值班值守"),
+])
+def test_the_offices_own_papers_and_duty_keep_their_themes(taxonomy, lines, theme):
+    assert by_theme(classify(report(*lines), taxonomy), theme)
 
 
 def test_network_security_named_beside_disasters_is_still_安全应急(taxonomy):
