@@ -1745,6 +1745,9 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
       "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
     (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
       "并及时续报。"), "安全应急"),
+    # a website adopting what units sent up counts 信息报送's results, not publication (政务公开)
+    (("2024年1~3月，全省各级林业部门共报送信息1206条，我厅共采用266条。按载体去向统计：厅门户网站采用266条；"
+      "国家林业局门户网站采用126条、省政府网站采用12条。",), "政务公开"),
     # the campaign against 文山会海 counts papers too: 作风建设, not the office's 办文办会
     (("三是精简文件简报。", "严格控制发文数量，全年县委县政府发文同比减少18%，杜绝照抄照转、层层发文。"), "办文办会"),
     # a checkpoint's or a forest post's guard is no office 值班值守
