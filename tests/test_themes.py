@@ -1745,6 +1745,12 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
       "要求增强应对各种重大和突发事件的能力。"), "安全应急"),
     (("二、完善突发事件信息报告体系", "各级政府办公室要发挥突发事件信息报告的枢纽作用，较大以上突发事件信息报省政府最迟不得超过事发后2小时，"
       "并及时续报。"), "安全应急"),
+    # the 值班 of the flood season is the office's duty (值班值守), not the handling of floods
+    (("某乡人民政府关于明确汛期值班安排的通知", "各村民委员会、乡属各部门：",
+      "汛期已到，根据区防汛抗旱指挥部有关要求，现将今年汛期防汛值班安排通知如下：",
+      "一、我乡今年防汛值班时间从5月1日开始至9月30日结束，在此期间实行24小时防汛值班。",
+      "二、各村、乡属各部门坚持24小时防汛值班制，防汛值班人员不得擅离岗位，搞好雨情、汛情的传递反馈工作。",
+      "三、防汛值班人员每周对通讯设施进行检查，发现异常情况上报带班领导。"), "安全应急"),
     # a website adopting what units sent up counts 信息报送's results, not publication (政务公开)
     (("2024年1~3月，全省各级林业部门共报送信息1206条，我厅共采用266条。按载体去向统计：厅门户网站采用266条；"
       "国家林业局门户网站采用126条、省政府网站采用12条。",), "政务公开"),
@@ -1767,8 +1773,9 @@ def test_work_that_shares_a_themes_words_is_not_about_it(taxonomy, lines, theme)
     (("（一）办文工作", "严格控制发文数量，全年办理上级来文1860件，审核县政府及办公室文件320件，公文办理及时率100%。"), "办文办会"),
     (("（二）值班值守", "严格执行24小时值班和领导带班制度，全年处置突发事件信息36条，值班电话接听率100%。"), "值班值守"),
     (("（二）强化应急值守", "节假日和汛期实行24小时值守，领导带班，确保信息畅通。"), "值班值守"),
+    (("（二）防汛工作", "汛前完成防汛物资储备，开展防汛演练3次，汛期转移受威胁群众320人，防汛值班人员24小时在岗。"), "安全应急"),
 ])
-def test_the_offices_own_papers_and_duty_keep_their_themes(taxonomy, lines, theme):
+def test_the_offices_own_papers_and_duty_and_flood_work_keep_their_themes(taxonomy, lines, theme):
     assert by_theme(classify(report(*lines), taxonomy), theme)
 
 
