@@ -1014,7 +1014,7 @@ class _Context:
 # What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
 # (存在的不足：一是学习不够深入；二是调查研究不够；…) names each matter in passing.
 _SHORTCOMING = re.compile(r"不够|不足|不深|不强|不高|不严|不实|不细|不力|不到位|不全面|不规范|不及时|不完善|不健全|不畅"
-                          r"|有待|欠缺|薄弱|滞后|较慢|偏少|较少|较弱|流于形式")
+                          r"|有待|欠缺|薄弱|滞后|较慢|偏少|较少|较弱|流于形式|淡薄|松懈|缺乏|单一")
 
 
 def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[Section], children: list[list[int]],
@@ -1075,6 +1075,11 @@ def _own_evidence(
     list_item = _is_list_item(section, texts)
     if list_item or context.share < 1 or slogan:
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
+    if text_sum and not head_sum and _only_in_lists(found_in, texts, section.body):
+        # every mention is one item of a list of other matters (…信访局、发改局等10余个单位; 精准扶贫、项目建设、
+        # 信访维稳等各项重点工作): each counts as such an item does, 2/n
+        text_sum = min(text_sum, sum(_sentence_evidence(found_in, texts, block, m) for block, start, end in section.body
+                                     for m in _SENTENCE.finditer(texts[block], start, end)))
     head_sum, text_sum = head_sum * context.share, text_sum * context.share
     chars = sum(end - start for _, start, end in section.body)
     score = factor * head_sum + text_sum / max(1.0, chars / TEXT_UNIT)
@@ -1208,6 +1213,33 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
             if total >= sentence_threshold:
                 return block, m.start()
     return None
+
+
+_LIST_PART = re.compile(r"[^、，,：:]+")
+
+
+def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Span]) -> bool:
+    """Whether every sentence of the spans that holds the theme's words is a list (`LIST_MARKS`
+    enumeration commas or more) holding them in one of its parts only, and not in the part that opens
+    the list: that part carries the sentence's own lead-in (督查组先后督查了金融商务区、罗家…)."""
+    found = False
+    for block, start, end in spans:
+        if not found_in.may_match(block, start, end):
+            continue
+        text = texts[block]
+        for sentence in _SENTENCE.finditer(text, start, end):
+            if not found_in.count(((block, *sentence.span()),), 1)[0]:
+                continue
+            if sentence.group().count("、") < LIST_MARKS:
+                return False
+            holding = [part for part in _LIST_PART.finditer(text, *sentence.span())
+                       if found_in.count(((block, *part.span()),), 1)[0]]
+            opens_list = len(holding) == 1 and text[holding[0].end():holding[0].end() + 1] == "、" and (
+                text[holding[0].start() - 1:holding[0].start()] != "、")
+            if len(holding) != 1 or opens_list:
+                return False
+            found = True
+    return found
 
 
 _CLAUSE = re.compile(r"[^，,：:；;]+[，,：:；;]?")
