@@ -1836,6 +1836,20 @@ def test_a_纪委s_record_of_discipline_is_党风廉政(taxonomy):
     assert by_theme(classify(r, taxonomy), "党风廉政")
 
 
+@pytest.mark.parametrize(("lines", "about"), [
+    # the party's 巡察 of its organisations, and the 整改 of what it finds
+    (("某县委第二巡察组进驻某镇开展常规巡察。巡察期间，巡察组通过个别谈话、受理来信来电来访、调阅资料等方式了解情况。",), True),
+    (("四、抓好巡察整改", "对县委巡察组反馈的23个问题逐项制定整改措施，明确责任领导和完成时限，已整改到位19个。"), True),
+    # the discipline of a 换届
+    (("某乡召开严肃换届纪律专题会议", "会议传达了“十严禁”换届纪律要求，组织全体干部签订严守换届纪律承诺书，营造风清气正的换届环境。"), True),
+    # a 巡视员 is a rank; a 换届 itself is an election
+    (("市政府办公室二级巡视员带队到我县调研，实地察看了县政务服务中心和两个乡镇便民服务中心。",), False),
+    (("村“两委”换届选举工作圆满完成，新当选村党组织书记25名，平均年龄41岁。",), False),
+])
+def test_巡察_and_换届纪律_are_党风廉政(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
+
+
 def test_违规使用公车_is_a_四风_violation_作风建设_not_督查(taxonomy):
     r = report("（二）查处违规使用公车问题。", "县纪委督查组对各单位公务用车使用情况开展专项督查，查处违规使用公车问题3起，对相关责任人进行通报。")
     matches = classify(r, taxonomy)
