@@ -2300,6 +2300,8 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # a city's body is named by its city alone; a district keeps its city
         ("湖北省宜昌市总工会开展调研。", "宜昌市总工会", "市"),
         ("北京市通州区总工会开展调研。", "北京市通州区总工会", "县"),
+        # and a county's written right after its province is named by the county alone
+        ("福建省光泽县政协召开社情民意工作会议。", "光泽县政协", "县"),
         # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
         ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
         ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
