@@ -1382,7 +1382,8 @@ def _placed_by_subject(org: str, text: str) -> str:
         towns: set[str] = set()
         for sentence in re.split(r"[。！？\n]", text):
             if not _HELD_UP.search(sentence) and not _TOWARD_US.search(sentence):
-                towns.update(town for town in map(_place_subject_at, re.split(r"[，,；;：:]\s*", sentence))
+                towns.update(town for town in (_place_subject_at(clause) or _town_of_body(clause, org)
+                                               for clause in re.split(r"[，,；;：:]\s*", sentence))
                              if town and town.endswith(org[0]) and not _NOT_IN_TOWN_NAME.search(town))
         return towns.pop() + org[1:] if len(towns) == 1 else org
     level = _LEVEL_BY_CHAR[org[0]]
@@ -1400,6 +1401,14 @@ def _placed_by_subject(org: str, text: str) -> str:
                 and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
             return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
     return org
+
+
+def _town_of_body(clause: str, org: str) -> str | None:
+    """The town a clause's subject writes a town's body with (中寨乡纪委联合乡扶贫办…, for 乡纪委): its own name
+    (not 这是中寨乡纪委在…, which opens with a pronoun)."""
+    m = re.match(rf"(?P<town>(?![{''.join(_NOT_A_SUBJECT)}这那])[{_HAN}]{{1,4}}?{re.escape(org[0])}){re.escape(org[1:])}"
+                 rf"(?={_SUBJECT_NEXT})", clause)
+    return m.group("town") if m and not _NOT_A_TOWN.search(m.group("town")) else None
 
 
 def _town_with_county(org: str, text: str) -> str:

@@ -422,6 +422,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
         ("泗张镇:严督夏季秸秆禁烧", ["近日,镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        # …or of the town a clause's subject writes it with, though the opening is a quotation (not 这是…乡纪委)
+        ("", ["“林书记,你村问题是否已全部整改?”这是某乡纪委在村里督查时的场景。",
+              "连日来,中寨乡纪委联合乡扶贫办组建督查组,对全乡8个村进行督查。", "下一步,乡纪委将跟踪整改。"], "中寨乡纪委"),
         # a town's party committee and its government acting together are the town
         ("", ["春节刚过,石桥镇党委、镇政府就召开全体干部大会。"], "石桥镇"),
         ("", ["今年以来,东风街道党工委、办事处狠抓落实。"], "东风街道"),
