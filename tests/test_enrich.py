@@ -721,6 +721,9 @@ def test_find_outlets():
     assert find_outlets("建始网讯(融媒体记者万雪芬)5月21日,州督导组来建始调研。") == ["湖北省"]
     assert find_outlets("靖州新闻网·红网靖州站6月15日讯(通讯员 李章煌)") == ["湖南省"]
     assert find_outlets("大众网东营10月28日讯") == []  # 大众 names no county
+    # 消息 for 讯, after a site named 今日 and the county's stem
+    assert find_outlets("今日竹山网消息 6月25日,柳林乡召开全乡党员干部大会。") == ["湖北省"]
+    assert find_outlets("在政府网消息栏目发布。") == []
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
