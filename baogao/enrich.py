@@ -1487,10 +1487,11 @@ def _subtitled_place(subtitle: str) -> str | None:
 def _without_province(org: str) -> str:
     """陕西省汉中市行政效能投诉中心 → 汉中市行政效能投诉中心: a city's body is named by its city alone, and so is a
     county's written right after its province (福建光泽县政协 → 光泽县政协, as 甘南舟曲县 is 舟曲县); a district
-    or county keeps its city (北京市通州区总工会)."""
+    or county keeps its city (北京市通州区总工会, 重庆市沙坪坝区总工会: a municipality is its districts' city)."""
     places = find_places(org)
     if len(places) > 1 and places[0].start == 0 and places[0].level == LEVEL_PROVINCE:
-        if places[1].start == places[0].end and places[1].level in (LEVEL_CITY, LEVEL_COUNTY):
+        county = places[1].level == LEVEL_COUNTY and not places[0].name.endswith("市")
+        if places[1].start == places[0].end and (places[1].level == LEVEL_CITY or county):
             return org[places[1].start :]
     return org
 
