@@ -1382,7 +1382,8 @@ def _placed_by_subject(org: str, text: str) -> str:
         towns: set[str] = set()
         for sentence in re.split(r"[。！？\n]", text):
             if not _HELD_UP.search(sentence) and not _TOWARD_US.search(sentence):
-                towns.update(town for town in map(_place_subject_at, re.split(r"[，,；;：:]\s*", sentence))
+                towns.update(town for town in (_place_subject_at(clause) or _town_of_body(clause, org)
+                                               for clause in re.split(r"[，,；;：:]\s*", sentence))
                              if town and town.endswith(org[0]) and not _NOT_IN_TOWN_NAME.search(town))
         return towns.pop() + org[1:] if len(towns) == 1 else org
     level = _LEVEL_BY_CHAR[org[0]]
@@ -1400,6 +1401,14 @@ def _placed_by_subject(org: str, text: str) -> str:
                 and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
             return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
     return org
+
+
+def _town_of_body(clause: str, org: str) -> str | None:
+    """The town a clause's subject writes a town's body with (中寨乡纪委联合乡扶贫办…, for 乡纪委): its own name
+    (not 这是中寨乡纪委在…, which opens with a pronoun)."""
+    m = re.match(rf"(?P<town>(?![{''.join(_NOT_A_SUBJECT)}这那])[{_HAN}]{{1,4}}?{re.escape(org[0])}){re.escape(org[1:])}"
+                 rf"(?={_SUBJECT_NEXT})", clause)
+    return m.group("town") if m and not _NOT_A_TOWN.search(m.group("town")) else None
 
 
 def _town_with_county(org: str, text: str) -> str:
@@ -1476,11 +1485,13 @@ def _subtitled_place(subtitle: str) -> str | None:
 
 
 def _without_province(org: str) -> str:
-    """陕西省汉中市行政效能投诉中心 → 汉中市行政效能投诉中心: a city's body is named by its city alone (a
-    district or county keeps its city: 北京市通州区总工会)."""
+    """陕西省汉中市行政效能投诉中心 → 汉中市行政效能投诉中心: a city's body is named by its city alone, and so is a
+    county's written right after its province (福建光泽县政协 → 光泽县政协, as 甘南舟曲县 is 舟曲县); a district
+    or county keeps its city (北京市通州区总工会, 重庆市沙坪坝区总工会: a municipality is its districts' city)."""
     places = find_places(org)
     if len(places) > 1 and places[0].start == 0 and places[0].level == LEVEL_PROVINCE:
-        if places[1].start == places[0].end and places[1].level == LEVEL_CITY:
+        county = places[1].level == LEVEL_COUNTY and not places[0].name.endswith("市")
+        if places[1].start == places[0].end and (places[1].level == LEVEL_CITY or county):
             return org[places[1].start :]
     return org
 

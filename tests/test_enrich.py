@@ -422,6 +422,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a town's body named by its level, of the town the title or opening is about
         ("", ["连日来,南昌县幽兰镇以“三清三拆”为切入点,推进整治。镇纪委立足本职主动作为,加大监督检查。"], "南昌县幽兰镇纪委"),
         ("泗张镇:严督夏季秸秆禁烧", ["近日,镇政府及时采纳人大工作建议,广泛宣传。"], "泗张镇"),
+        # …or of the town a clause's subject writes it with, though the opening is a quotation (not 这是…乡纪委)
+        ("", ["“林书记,你村问题是否已全部整改?”这是某乡纪委在村里督查时的场景。",
+              "连日来,中寨乡纪委联合乡扶贫办组建督查组,对全乡8个村进行督查。", "下一步,乡纪委将跟踪整改。"], "中寨乡纪委"),
         # a town's party committee and its government acting together are the town
         ("", ["春节刚过,石桥镇党委、镇政府就召开全体干部大会。"], "石桥镇"),
         ("", ["今年以来,东风街道党工委、办事处狠抓落实。"], "东风街道"),
@@ -718,6 +721,9 @@ def test_find_outlets():
     assert find_outlets("建始网讯(融媒体记者万雪芬)5月21日,州督导组来建始调研。") == ["湖北省"]
     assert find_outlets("靖州新闻网·红网靖州站6月15日讯(通讯员 李章煌)") == ["湖南省"]
     assert find_outlets("大众网东营10月28日讯") == []  # 大众 names no county
+    # 消息 for 讯, after a site named 今日 and the county's stem
+    assert find_outlets("今日竹山网消息 6月25日,柳林乡召开全乡党员干部大会。") == ["湖北省"]
+    assert find_outlets("在政府网消息栏目发布。") == []
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
@@ -2300,6 +2306,8 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # a city's body is named by its city alone; a district keeps its city
         ("湖北省宜昌市总工会开展调研。", "宜昌市总工会", "市"),
         ("北京市通州区总工会开展调研。", "北京市通州区总工会", "县"),
+        # and a county's written right after its province is named by the county alone
+        ("福建省光泽县政协召开社情民意工作会议。", "光泽县政协", "县"),
         # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
         ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
         ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),

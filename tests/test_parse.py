@@ -235,6 +235,11 @@ TITLES = [
     pytest.param(["最新通报!德州这些乡镇、村成绩突出!", P], HASH_NAME, "最新通报!德州这些乡镇、村成绩突出!", True, 0, ("p", P),
                  id="exclaimed-headline-title"),
     pytest.param(["同志们！", P], HASH_NAME, "", False, 0, ("p", "同志们！"), id="exclaimed-salutation-not-title"),
+    # a headline that exclaims its first phrase; a speech's salutation and first sentence are no title
+    pytest.param(["24小时在线!岳阳市今起进入汛期,防汛和水利部门随时待命", P], HASH_NAME,
+                 "24小时在线!岳阳市今起进入汛期,防汛和水利部门随时待命", True, 0, ("p", P), id="exclaimed-first-phrase-headline-title"),
+    pytest.param(["同志们!今天我们召开全县作风建设大会,主要任务是", P], HASH_NAME, "", False, 0,
+                 ("p", "同志们!今天我们召开全县作风建设大会,主要任务是"), id="salutation-and-sentence-not-title"),
     pytest.param(["全市各级各部门要行动起来，狠抓落实！", P], HASH_NAME, "", False, 0,
                  ("p", "全市各级各部门要行动起来，狠抓落实！"), id="exclaimed-sentence-not-title"),
     pytest.param([P, "一、工作回顾"], HASH_NAME, "", False, 0, ("p", P), id="sentence-not-title"),

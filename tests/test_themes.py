@@ -1422,6 +1422,9 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
     # a sector's own 督导 of its hospitals
     ("二、督查督办件办理", "认真办理县委、县政府督查室交办的督办件12件，均按期办结并反馈。"),
     ("一、医疗质量督导", "组织专家组每季度对县人民医院、县中医院和各乡镇卫生院开展医疗质量督导，重点督导核心制度落实。"),
+    # the office handing the 建议 and 提案 to the units that carry them out: assigning, not yet checking
+    ("今年县两会期间共收到人大代表建议86件、政协委员提案124件。县政府督查室按照“谁主管、谁负责”的原则，"
+     "将210件建议提案分别交由42个单位承办，办理期限3个月。",),
     # the office named as whom to call, or as a post someone is given
     ("三、工作要求", "请各单位于1月31日前将隐患排查情况报县应急管理局，县政府将适时组织督查。联系人：县政府督查室 王五，电话：1234567。"),
     ("关于张三等同志职务任免的通知", "经县人民政府研究决定：", "任命张三为县人民政府办公室副主任、县政府督查室主任；",
@@ -1454,6 +1457,9 @@ def test_a_check_by_a_纪律作风_body_is_作风建设_not_督查(taxonomy):
 def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
     for lines in (("一、督查开展情况", "县委、县政府督查组对各乡镇、各中小学校“双减”政策落实情况开展专项督查，共督查学校42所。"),
                   ("四、县委县政府督查", "县委督查室、县政府督查室对各乡镇、各部门交办件办理情况开展全程跟踪督查，对办理不力的单位下发督办通知。"),
+                  # its check of how they are carried out, and the findings of a check it hands over
+                  ("县政府督查室对人大代表建议和政协提案办理情况开展专项督查，对办理进度滞后的3个承办单位下发督办通知单，限期办结。",),
+                  ("（三）督查督办", "县政府督查室全年开展重点项目专项督查12次，将督查发现的46个问题交由责任单位限期整改办理。"),
                   ("二、开展安全生产督导", "县安委办组成6个督导组，对15个乡镇和28个县直部门安全生产责任落实情况开展督导检查，"
                                         "对推进不力的3个乡镇下发督办函。"),
                   # a weak word (督导), but the checked are lower governments
@@ -1931,6 +1937,20 @@ def test_a_纪委s_record_of_discipline_is_党风廉政(taxonomy):
     r = report("某县加强监督追责",
                "近日，某县公布监督追责工作情况：今年以来通报违纪问题单位12个，党政纪处分16人，诫勉谈话3人，提醒谈话21人。")
     assert by_theme(classify(r, taxonomy), "党风廉政")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # the party's 巡察 of its organisations, and the 整改 of what it finds
+    (("某县委第二巡察组进驻某镇开展常规巡察。巡察期间，巡察组通过个别谈话、受理来信来电来访、调阅资料等方式了解情况。",), True),
+    (("四、抓好巡察整改", "对县委巡察组反馈的23个问题逐项制定整改措施，明确责任领导和完成时限，已整改到位19个。"), True),
+    # the discipline of a 换届
+    (("某乡召开严肃换届纪律专题会议", "会议传达了“十严禁”换届纪律要求，组织全体干部签订严守换届纪律承诺书，营造风清气正的换届环境。"), True),
+    # a 巡视员 is a rank; a 换届 itself is an election
+    (("市政府办公室二级巡视员带队到我县调研，实地察看了县政务服务中心和两个乡镇便民服务中心。",), False),
+    (("村“两委”换届选举工作圆满完成，新当选村党组织书记25名，平均年龄41岁。",), False),
+])
+def test_巡察_and_换届纪律_are_党风廉政(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "党风廉政")) == about
 
 
 def test_违规使用公车_is_a_四风_violation_作风建设_not_督查(taxonomy):
