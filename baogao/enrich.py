@@ -206,8 +206,10 @@ _NEWS_DAY = re.compile(
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
 )
 # 新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作: at a year's start, the work of the year it launches is
-# that year's (not 年初, which may be a plan's, nor a year's summary: 总结2023年…)
-_NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年")
+# that year's (not 年初, which may be a plan's, nor a year's summary: 总结2023年…, nor the year before's business its
+# start sees to: 部署2023年度民主生活会, 安排2023年度综合考核)
+_NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年"
+                                r"(?!度?[^，。；\n]{0,20}?(?:总结|考核|考评|述职|评议|评比|表彰|先进|生活会|决算))")
 _DAY_OPENS = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
@@ -584,7 +586,8 @@ def _sums_up_the_year_before(text: str, dated: int) -> bool:
 
 _EARLY_MONTHS = 2  # a year's summary is written by the end of February
 # 县交通局去年工作总结及今年工作打算: a title that names the year before its date line's as the one summed up
-_LAST_YEARS_SUMMARY = re.compile(r"(?:去年|上年)度?[^，。；：\n\d年]{0,12}?总结")
+# (not 去年以来, 去年冬季以来: a time up to the date line's)
+_LAST_YEARS_SUMMARY = re.compile(r"(?:去年|上年)度?(?![^，。；：\n\d年]{0,12}?(?:以来|至今))[^，。；：\n\d年]{0,12}?总结")
 # 现将2023年度工作情况总结如下, 现将我局2023年工作开展情况汇报如下: the formula names the year whose work it sums up
 # (not 现将落实2023年度…巡察反馈意见整改情况总结如下, nor 2023年度考核以来…)
 _SUMMED_UP = r"年度?(?:全年|个人|各项)?(?:工作|履职)(?:开展|完成)?(?:情况)?(?:总结|报告|汇报)如下"
@@ -757,7 +760,7 @@ _CAMPAIGNS = (
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
     (re.compile("碳达峰"), 2020),  # the 双碳 goals of September 2020
     (re.compile("学习强国"), 2019),  # the platform of January 2019
-    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2019),
+    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2017),  # announced by the 十九大 (held from May 2019)
     (re.compile("新时代文明实践"), 2018),  # its centres, from July 2018
     (re.compile("两个维护"), 2018),
     (re.compile(r"四个(?:意识|自信)"), 2016),

@@ -1193,6 +1193,8 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
         text = texts[block]
         sentences = list(_SENTENCE.finditer(text, start, end))
         runs = list(_RUN.finditer(text, start, end))
+        run_starts = [r.start() for r in runs]
+        one_of_many: dict[int, bool] = {}  # by run: its sentences share the verdict (a hostile run has thousands)
         if end - start <= TEXT_UNIT and len(found_in.count(((block, start, end),))[1]) >= 2:
             if sum(_sentence_evidence(found_in, texts, block, m) for m in sentences) >= theme.threshold:
                 return block, start
@@ -1206,10 +1208,13 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
-                # the clauses of the demands a sentence runs on to, ；by ；(深化政务公开，推进政务信息报送…；持续整治…)
-                run = next(r for r in runs if r.start() <= m.start() < r.end())
-                if total >= sentence_threshold and _one_clause_of_many(found_in, others, block, run):
-                    continue  # one demand of many, about another theme
+                if total >= sentence_threshold:
+                    # the clauses of the demands a sentence runs on to, ；by ；(深化政务公开，推进政务信息报送…；持续整治…)
+                    run = bisect.bisect_right(run_starts, m.start()) - 1
+                    if run not in one_of_many:
+                        one_of_many[run] = _one_clause_of_many(found_in, others, block, runs[run])
+                    if one_of_many[run]:
+                        continue  # one demand of many, about another theme
             if total >= sentence_threshold:
                 return block, m.start()
     return None

@@ -205,7 +205,7 @@ def test_year_from_text(lines, expected):
         # campaigns, platforms and bodies that began in a known year
         ("把碳达峰碳中和纳入督查重点。", 2020),
         ("组织干部通过学习强国平台学习。", 2019),
-        ("开展“不忘初心、牢记使命”主题教育。", 2019),
+        ("按照党的十九大部署，开展“不忘初心、牢记使命”主题教育。", 2017),  # (announced by the congress, launched in 2019)
         ("依托新时代文明实践站开展志愿服务。", 2018),
         ("会同区消防救援大队开展检查。", 2018),
         ("县乡村振兴局牵头开展督导。", 2021),
@@ -2061,6 +2061,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # a summary whose title names the year before its date's (去年工作总结) is of that year, whatever the month
         ("县交通局去年工作总结及今年工作打算", ["去年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年6月5日"], 2023, None),
         ("县交通局今年上半年工作总结", ["今年以来，县交通局坚持以项目建设为抓手。", "县交通局", "2024年7月5日"], 2024, None),
+        # …not one of the time since the year before (去年以来, 去年冬季以来: up to its date line's)
+        ("关于去年以来脱贫攻坚工作情况的总结", ["去年以来，我县认真贯彻落实各项部署。", "县扶贫办", "2024年6月20日"], 2024, None),
+        ("关于去年冬季以来森林防火工作的总结", ["去年冬季以来，我县认真落实森林防火各项部署。", "县林业局", "2024年4月20日"], 2024, None),
         # a meeting named after a year's summary (工作总结会, 工作总结表彰大会) is held after it, on a day not said
         ("在全县信息工作会议上的讲话", ["同志们：", "今天，我们召开2023年度全县信息工作总结表彰大会，表彰先进，部署任务。"], None, None),
         ("县商务局召开2023年度工作总结会", ["近日，县商务局召开2023年度工作总结会，全面总结成绩，查找不足。"], None, 2023),
@@ -2103,6 +2106,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # at a new year's start, the year whose work a meeting launches
         ("", ["新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作,扎实落实各项工作要求。"], 2024, None),
         ("", ["年初,县政府召开会议部署2025年重点工作,力争全年完成投资50亿元。"], None, None),  # 年初 may be a plan's
+        # …not the year before's business done at the next one's start (its 民主生活会, its 考核)
+        ("", ["新年伊始,县纪委召开专题会议,部署2023年度民主生活会监督工作,要求各级党组织认真准备。"], None, None),
+        ("", ["新年伊始,县委组织部召开会议,安排2023年度综合考核工作,对考核程序作出部署。"], None, None),
         # …but under a headline that tells of the visit, it is the visit's news, of that day's year
         ("州级督查组到中和镇开展安全生产、森林草原及消防安全综合督查检查",
          ["2021年4月5日,州级安全生产、森林草原及消防安全督查组一行,深入中和镇开展综合督查检查工作。"], 2021, None),

@@ -433,6 +433,20 @@ def test_a_20_mb_single_line_converts(tmp_path):
     assert body.count("\n") == 1 and html.unescape(body.rstrip("\n")) == text
 
 
+# --- a paragraph of thousands of sentences ------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph", [
+    "的。" * 50_000 + "县政府督查室对全县重点项目开展专项督查，督查督办件全部办结。",  # the theme's sentence last
+    "接待来访群众，化解信访矛盾，落实任务，开展督查督办；" * 4_000 + "。",  # one run of demands, ；by ；
+], ids=["sentences", "run of demands"])
+def test_a_paragraph_of_thousands_of_sentences_is_classified(paragraph):
+    """Each sentence is read once, in its run of demands (as many of them as the paragraph has): a
+    lookup of its run among all the paragraph's took minutes here."""
+    text = f"关于2023年工作的报告\n一、其他工作\n{paragraph}\n二、其他\n接访群众。\n县政府办公室\n2024年1月5日\n"
+    converted = convert_report(text.encode(), "x.txt", {}, TAXONOMY)
+    assert "信访" in converted.meta["themes"]
+
+
 # --- a conversion killed half-way -------------------------------------------------------------------
 
 def make_archive(folder: Path, count: int) -> list[str]:
