@@ -760,7 +760,7 @@ _CAMPAIGNS = (
     (re.compile("安全生产专项整治三年行动"), 2020),  # April 2020 – 2022
     (re.compile("碳达峰"), 2020),  # the 双碳 goals of September 2020
     (re.compile("学习强国"), 2019),  # the platform of January 2019
-    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2017),  # announced by the 十九大 (held from May 2019)
+    (re.compile(r"不忘初心、?牢记使命[”\"]?主题教育"), 2019),
     (re.compile("新时代文明实践"), 2018),  # its centres, from July 2018
     (re.compile("两个维护"), 2018),
     (re.compile(r"四个(?:意识|自信)"), 2016),

@@ -205,7 +205,7 @@ def test_year_from_text(lines, expected):
         # campaigns, platforms and bodies that began in a known year
         ("把碳达峰碳中和纳入督查重点。", 2020),
         ("组织干部通过学习强国平台学习。", 2019),
-        ("按照党的十九大部署，开展“不忘初心、牢记使命”主题教育。", 2017),  # (announced by the congress, launched in 2019)
+        ("开展“不忘初心、牢记使命”主题教育。", 2019),
         ("依托新时代文明实践站开展志愿服务。", 2018),
         ("会同区消防救援大队开展检查。", 2018),
         ("县乡村振兴局牵头开展督导。", 2021),
