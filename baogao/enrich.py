@@ -85,7 +85,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 
 def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str] | None = None) -> dict:
     """Metadata of one report; `source_name` is its file name (a hash-like name is fine),
-    `properties` what the file says of itself (baogao.readers: "created" …)."""
+    `properties` what the file says of itself (baogao.readers: "created" …; "posted": the day a web
+    page's own label says it was posted, which baogao.clean keeps when it drops the label)."""
     title, text, opening, fold = _read(report)
     stem = fold(_file_stem(source_name))
 
