@@ -1183,7 +1183,8 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
       against 形式主义的领导 and 官僚主义 in a section on the state's organs);
     - a sentence whose evidence reaches `SENTENCE_FACTOR` × the threshold. A short sentence that
       opens a paragraph (政府作风持续改进。) is the paragraph's run-in heading: its evidence counts
-      `factor` times, as a heading's does."""
+      `factor` times, as a heading's does; not one that lists matters, the theme's one of them
+      (机要保密、档案管理、值班值守等工作扎实推进。)."""
     spans = list(spans)
     theme = found_in.theme
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
@@ -1202,9 +1203,10 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
             # A run-in heading: a short sentence that opens a paragraph with more text after it
             # in the paragraph, or on a line of its own before the next paragraph (1997's
             # 深入开展反腐败斗争，加强勤政廉政建设。). Not the first item of a list the paragraph is
-            # (调查研究不够，深入基层不多；保密…；…): it ends as an item does.
+            # (调查研究不够，深入基层不多；保密…；…): it ends as an item does. Nor a list of matters, the
+            # theme's one of them (机要保密、档案管理、值班值守等工作扎实推进。): it heads them all.
             if (m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and not m.group().endswith(("；", ";"))
-                    and (m.end() < len(text) or k + 1 < len(spans))):
+                    and (m.end() < len(text) or k + 1 < len(spans)) and not _one_of_matters(found_in, block, m)):
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
@@ -1221,6 +1223,19 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
 
 
 _LIST_PART = re.compile(r"[^、，,：:]+")
+# A short sentence with at least this many enumeration commas names three matters or more
+# (分管文秘、信息、机要保密和档案工作。).
+MATTERS_MARKS = 2
+
+
+def _one_of_matters(found_in: _Occurrences, block: int, sentence: re.Match[str]) -> bool:
+    """Whether a short sentence lists matters (`MATTERS_MARKS` enumeration commas or more), the
+    theme's words in half of its parts at most: it names them all, not the theme's."""
+    if sentence.group().count("、") < MATTERS_MARKS:
+        return False
+    parts = [part.span() for part in _LIST_PART.finditer(sentence.string, *sentence.span())]
+    holding = sum(1 for start, end in parts if found_in.count(((block, start, end),), 1)[0])
+    return 2 * holding <= len(parts)
 
 
 def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Span]) -> bool:

@@ -1736,6 +1736,10 @@ def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, li
     (("2023年，县委办公室围绕中心、服务大局，全力做好办文办会办事工作。全年起草文稿150篇，组织会议90次，督查督办事项120件，"
       "报送信息360条，机要保密、档案、值班等工作有序开展，未发生失泄密事件。",), False),
     (("五是抓好机要保密。", "严格执行密件收发、登记、传阅、清退制度，全年收发密件860份，无一差错。"), True),
+    # a paragraph opened by a list of matters, 保密 one of them, is not headed by it
+    (("三、分管工作情况", "分管办公室文秘、信息、机要保密和档案工作。全年审核把关各类文稿260余篇，组织报送信息420条，整理归档文件1860件。"), False),
+    (("二、统筹抓好各项工作", "机要、保密、档案、后勤等工作有序开展。全年收发文件3200份，整理归档文书档案860件，接待公务活动120批次。"), False),
+    (("二、统筹抓好各项工作", "保密宣传、保密检查、涉密人员培训扎实开展。全年组织保密知识测试2次，检查计算机126台。"), True),
 ])
 def test_保密工作_look_alikes(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
