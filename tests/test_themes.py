@@ -1723,6 +1723,10 @@ def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
     (("五、保密条款", "乙方对在履行合同过程中知悉的甲方商业秘密负有保密义务，未经甲方书面同意，不得向第三方泄露。"), False),
     # unless they are named with them
     (("第七条 12345热线工作中涉及的国家秘密、商业秘密、个人隐私以及其他依法应当保密的信息，工作人员应当依法履行保密义务。",), True),
+    # a contractor's 保密协议 is fair dealing too, unless what it keeps is the state's (涉密)
+    (("县政府办公室于2023年6月通过公开招标采购了政务云服务，合同金额186万元。中标单位须与我办签订保密协议，"
+      "对承载的政务数据负有保密责任。目前，县直38个单位的62个业务系统已迁移上云，运行平稳。",), False),
+    (("（二）加强涉密人员管理", "与新任涉密人员签订保密协议，组织岗前保密培训，对离岗涉密人员实行脱密期管理。"), True),
 ])
 def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
