@@ -1744,6 +1744,11 @@ def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, li
     (("三、分管工作情况", "分管办公室文秘、信息、机要保密和档案工作。全年审核把关各类文稿260余篇，组织报送信息420条，整理归档文件1860件。"), False),
     (("二、统筹抓好各项工作", "机要、保密、档案、后勤等工作有序开展。全年收发文件3200份，整理归档文书档案860件，接待公务活动120批次。"), False),
     (("二、统筹抓好各项工作", "保密宣传、保密检查、涉密人员培训扎实开展。全年组织保密知识测试2次，检查计算机126台。"), True),
+    # what a demand guards against (严防失泄密) is its slogan, not more of the work
+    (("三、工作要求", "各单位要加强组织领导，明确专人负责，认真做好数据采集工作。要严守保密纪律，严防失泄密事件发生。"
+      "要按时报送，不得迟报漏报。"), False),
+    (("2023年，镇党政办全年处理上级来文1260件，组织召开各类会议126次。认真做好信息报送工作，全年报送信息120条。"
+      "严格执行保密制度，严防失泄密。认真做好值班值守工作，全年未发生漏岗脱岗问题。",), False),
 ])
 def test_保密工作_look_alikes(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
