@@ -1749,6 +1749,10 @@ def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, li
       "要按时报送，不得迟报漏报。"), False),
     (("2023年，镇党政办全年处理上级来文1260件，组织召开各类会议126次。认真做好信息报送工作，全年报送信息120条。"
       "严格执行保密制度，严防失泄密。认真做好值班值守工作，全年未发生漏岗脱岗问题。",), False),
+    # 保密纪律 named with the other disciplines is a demand of conduct
+    (("3月8日，县委办公室召开全体干部职工大会。会议指出，过去一年，县委办公室在文稿起草、信息报送、督查督办、机要保密等方面"
+      "做了大量卓有成效的工作。会议要求，全体干部要严守政治纪律和政治规矩，严守保密纪律，以过硬作风推动各项工作落地落实。",), False),
+    (("三、严守保密纪律。不该说的秘密不说，不该问的秘密不问，不在非涉密计算机上处理涉密信息。",), True),
 ])
 def test_保密工作_look_alikes(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
