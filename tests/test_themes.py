@@ -1727,6 +1727,10 @@ def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
     (("县政府办公室于2023年6月通过公开招标采购了政务云服务，合同金额186万元。中标单位须与我办签订保密协议，"
       "对承载的政务数据负有保密责任。目前，县直38个单位的62个业务系统已迁移上云，运行平稳。",), False),
     (("（二）加强涉密人员管理", "与新任涉密人员签订保密协议，组织岗前保密培训，对离岗涉密人员实行脱密期管理。"), True),
+    # nor is a tender's 评标 kept from its bidders, though they must not 泄密 it
+    (("二、评标工作", "评标委员会由招标人代表和评标专家组成，成员名单在中标结果确定前严格保密。"
+      "评标专家不得泄密评标情况，不得私下接触投标人。"), False),
+    (("（三）规范涉密采购", "涉密项目采购严格限定在具有涉密资质的供应商范围内，评标过程全程保密，采购文件按涉密载体管理。"), True),
 ])
 def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
