@@ -324,8 +324,9 @@ _MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n
 
 
 # 市委督查室通报2022年度督查工作, 关于通报2022年度目标考核结果的通知: a whole year's work is told of when it is done,
-# at its end or in the next year, which the title does not say
-_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度")
+# at its end or in the next year, which the title does not say. (Not a part of the year that ends before it does,
+# 通报2023年度第一季度督查工作, 2023年度上半年: told within that year.)
+_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度(?!\s?(?:第[一二三1-3]季度|[一二三1-3]季度|上半年|前三季度))")
 
 
 def _filed_year(stem: str) -> int | None:

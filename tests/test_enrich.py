@@ -97,6 +97,10 @@ def test_inferred_title_is_not_evidence():
         # a year's whole work told of (通报) in a title: when, the title does not say
         ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
         ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
+        # …but a part of the year that ends before it does is told within it
+        ("关于通报2023年度第一季度督查工作情况的通知", HASH_NAME, (2023, "title")),
+        ("通报2021年度上半年政务信息采用情况", HASH_NAME, (2021, "title")),
+        ("通报2022年度第四季度督查工作", HASH_NAME, (None, None)),
     ],
 )
 def test_year_from_title_then_file_name(title, name, expected):
