@@ -245,6 +245,21 @@ def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
     assert enrich(make(title, *lines), HASH_NAME, {"posted": "2022-03-08"})["year"] == expected
 
 
+@pytest.mark.parametrize(
+    ("posted", "lead", "expected"),
+    [
+        # 近日 in a page posted early in January may tell of the December before: no year
+        ("2024-01-05", "近日，县应急管理局组织人员深入各乡镇开展岁末年初安全检查，重点检查了烟花爆竹经营网点。", None),
+        ("2024-01-12", "日前，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", None),
+        # a day told, or a page posted later in January, dates it
+        ("2024-01-05", "1月3日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+        ("2024-01-20", "近日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+    ],
+)
+def test_recent_days_told_early_in_january_may_be_of_the_year_before(posted, lead, expected):
+    assert enrich(make("县政府办公室召开信息工作座谈会", lead), HASH_NAME, {"posted": posted})["year"] == expected
+
+
 _ARCHIVE_REPORT = ["今年以来，县档案局扎实推进档案数字化、档案利用等工作。", "（一）档案数字化。完成馆藏档案数字化120万页。",
                    "（二）档案利用。全年接待查档群众2300人次。", "（三）档案安全。开展档案安全检查4次。", "二、大事记"]
 
