@@ -727,6 +727,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
                                                taxonomy.heading_factor)
+                if section.kind == "window" and hit.focus is None:
+                    # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
+                    # about the theme that its items end, as what it does
+                    items += _opened_items(occurrences, theme_no, section, sections, kids, texts, taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
@@ -916,6 +920,55 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     if clause and _DEMANDS.search(clause.group()) and not found_in.count(((b, start + clause.start(), start + clause.end()),))[0]:
         return []
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
+
+
+def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],
+                  texts: list[str], factor: float) -> list[int]:
+    """The lead items (一是…, 二是…) that end a window about the theme whose text announces them: a
+    count of them in its last sentence, in a paragraph with the theme's words (为进一步加强作风建设，…以
+    “四个严明”举措重申工作纪律。 over four items), or a first item run on after a clause with the theme's
+    words (县纪委要求检查组要…开展明察暗访工作，一是…；二是…). They are what the opening does, whatever
+    words they use; not the demands of a meeting or a visit (会议要求，一要…), whose clause names none.
+    Not an item the theme's `unless` or `others` words rule out, nor one whose own words name another
+    theme as a heading would — unless that theme's words are ruled out in the opening too (a 作风
+    check's 督导检查组 is not 督查)."""
+    found_in = occurrences[theme_no]
+    items = [k for k in kids if sections[k].kind == "lead"]
+    if len(items) < 2:
+        return []
+    first = (sections[items[0]].block, _first_char(sections[items[0]]))
+    before = [span for span in section.body if (span[0], span[2]) <= first]
+    if not before or len(before) < len(section.body):
+        return []  # the items end the window's own text
+    b, start, end = before[-1]
+    text = texts[b]
+    run_on = _RUN_ON_ITEM.search(text, start, end)
+    if run_on:
+        clause = _LAST_CLAUSE.search(text, start, run_on.start() - 1)  # (before its comma)
+        announced = clause is not None and found_in.count(((b, clause.start(), clause.end()),))[0] > 0
+    else:
+        sentences = [m for m in _SENTENCE.finditer(text, start, end) if m.group().strip()]
+        counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(sentences[-1].group())} if sentences else set()
+        announced = len(items) in counts and found_in.count((before[-1],))[0] >= found_in.theme.threshold
+    if not announced:
+        return []
+    ruled_out = {n for n, other in enumerate(occurrences) if n != theme_no and _vetoed(other, section, texts)}
+    opened = []
+    for k in items:
+        item = sections[k]
+        spans = ((item.head,) if item.head else ()) + item.body
+        if _vetoed(found_in, item, texts) or any(
+                n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
+                for n, other in enumerate(occurrences)):
+            continue
+        opened.append(k)
+    return opened
+
+
+# the first item of a run left in a paragraph's text because a comma precedes it (…开展明察暗访工作，一是…)
+_RUN_ON_ITEM = re.compile(r"(?<=[，,])[ \u3000]*一[是要抓]")
+# a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
+_ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 
 
 def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
