@@ -1639,6 +1639,19 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
 
 
 @pytest.mark.parametrize(("lines", "about"), [
+    # what a check of a meeting's discipline finds (会风会纪), and the calls 转职能、改作风 and 乱作为 beside 不作为
+    (("市委督查室通报：3月6日全市经济工作会议上，某局、某镇参会人员未按要求及时进入会场，个别人员中途离场，现予通报批评。",), True),
+    (("县纪委通报：在县委全会期间，有2名参会人员在会场内玩手机，1名人员提前离场，已责成所在单位严肃处理。",), True),
+    (("下一步，街道纪工委将继续强化监督执纪问责，督促职能部门不断转职能、改作风，坚决整治不作为、慢作为、乱作为问题。",), True),
+    # a meeting notice's rules for entering the hall, and an audience leaving a sports ground, are not
+    (("三、有关要求", "请参会人员提前10分钟进入会场，未经允许不得进入会场，会议期间请将手机调至静音。"), False),
+    (("运动会期间，观众有序进入会场，比赛结束后观众离场秩序良好，未发生安全事故。",), False),
+])
+def test_a_meetings_discipline_and_改作风_are_作风建设(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
     # 机关效能建设 names the theme (效能建设 in its description), and a 效能投诉中心 takes complaints about it
     (("为深入推进机关效能建设，某镇修订完善《机关管理制度》，进一步规范干部日常管理，提升服务水平。",), True),
     (("某市效能投诉中心揭牌成立。", "中心受理群众对机关单位效能问题的投诉，投诉可通过来信、来电和网上平台提出，实行限时回复。"), True),
