@@ -744,9 +744,13 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                         listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             taken = sum(1 for k in kids if k in listed)
             # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
-            # theme, an item that names it too is one of them, though it says less
+            # theme, an item that names it too is one of them, though it says less; so is each of a
+            # run that a sentence about the theme opens and whose every lead names it, one of them about
+            # it (要将信息调研工作作为…来推进。一要…建立信息调研工作队伍，要明确专人…二要…): the run says
+            # how, not a slogan over other matter (他强调，一要强化督查问责，各项目要倒排工期…)
             leads = [k for k in kids if sections[k].kind == "lead"]
-            if taken >= 2 and 2 * taken >= len(leads):
+            if (taken >= 2 and 2 * taken >= len(leads)) or (taken and _run_on_the_theme(found_in, section, sections, leads, listed,
+                                                                                        mentioned, texts)):
                 for k in leads:
                     if k not in listed and k in mentioned:
                         listed[k] = mentioned[k]
@@ -922,6 +926,31 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
 
 
+def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
+                      listed: dict[int, _Hit], mentioned: dict[int, _Hit], texts: list[str]) -> bool:
+    """Whether every lead of a run (two or more) names the theme in its lead sentence (or qualifies),
+    and the section's last sentence before the run (or before its first item, run on after a comma)
+    has the theme's words too."""
+    if len(leads) < 2 or not all(k in listed or (k in mentioned and (head := sections[k].head) is not None
+                                                 and found_in.count((head,))[0] > 0) for k in leads):
+        return False
+    before = _text_before(section, sections[leads[0]])
+    if before is None:
+        return False
+    b, start, end = before
+    run_on = _RUN_ON_ITEM.search(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
+    sentences = [m for m in _SENTENCE.finditer(texts[b], start, run_on.start() - 1 if run_on else end) if m.group().strip()]
+    return bool(sentences) and found_in.count(((b, *sentences[-1].span()),))[0] > 0
+
+
+def _text_before(section: Section, first: Section, ending: bool = False) -> Span | None:
+    """The span of the section's own text right before its first item; `ending`: only when the
+    items end its own text (nothing of it follows them)."""
+    at = (first.block, _first_char(first))
+    before = [span for span in section.body if (span[0], span[2]) <= at]
+    return before[-1] if before and not (ending and len(before) < len(section.body)) else None
+
+
 def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],
                   texts: list[str], factor: float) -> list[int]:
     """The lead items (一是…, 二是…) that end a window about the theme whose text announces them: a
@@ -936,11 +965,10 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
-    first = (sections[items[0]].block, _first_char(sections[items[0]]))
-    before = [span for span in section.body if (span[0], span[2]) <= first]
-    if not before or len(before) < len(section.body):
-        return []  # the items end the window's own text
-    b, start, end = before[-1]
+    before = _text_before(section, sections[items[0]], ending=True)
+    if before is None:
+        return []
+    b, start, end = before
     text = texts[b]
     run_on = _RUN_ON_ITEM.search(text, start, end)
     if run_on:
@@ -949,7 +977,7 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
     else:
         sentences = [m for m in _SENTENCE.finditer(text, start, end) if m.group().strip()]
         counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(sentences[-1].group())} if sentences else set()
-        announced = len(items) in counts and found_in.count((before[-1],))[0] >= found_in.theme.threshold
+        announced = len(items) in counts and found_in.count((before,))[0] >= found_in.theme.threshold
     if not announced:
         return []
     ruled_out = {n for n, other in enumerate(occurrences) if n != theme_no and _vetoed(other, section, texts)}

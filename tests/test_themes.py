@@ -1638,6 +1638,24 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
     assert (("作风建设", item) in pairs(classify(report(*lines), taxonomy))) == about
 
 
+@pytest.mark.parametrize(("lines", "theme", "item", "about"), [
+    # 信息调研 (a 党委's or 统战部's 信息调研科): the information work; not 信息化 research nor market research
+    (("（三）加强信息调研", "全年编发《工作动态》24期，完成专题材料6篇。"), "信息报送", "（三）加强信息调研", True),
+    (("（三）开展信息化调研", "赴外地考察智慧城市建设，形成调研报告1篇。"), "信息报送", "（三）开展信息化调研", False),
+    (("（二）农产品市场信息调研", "及时发布价格行情，指导农户调整种植结构。"), "信息报送", "（二）农产品市场信息调研", False),
+    # a run that a sentence about the theme opens, each lead naming it: each demand is the theme's, though
+    # its own text says only how (要明确专人专职做此项工作)
+    (("会议强调，督查督办是推动决策落实的重要抓手。要把督查工作作为一项重要工作来谋划和推进。一要进一步健全督查工作队伍，"
+      "要明确分管领导，专人专职做此项工作。二要进一步拓宽督查工作渠道，拓宽问题线索来源渠道和群众反映渠道。三要进一步完善"
+      "督查督办工作机制。建立健全督查通报制度、问责制度。",), "督查", "二要进一步拓宽督查工作渠道", True),
+    # not demands after a visit (他强调，一要…), slogans over project work beside one about the theme
+    (("县长到重点项目现场调研。他强调，一要强化督查问责，各项目责任单位要倒排工期、挂图作战。二要强化督办落实，加快征地拆迁进度，"
+      "确保按期交地。三要强化督查督办，县政府督查室要对项目推进情况每周督查一次，督查结果全县通报。",), "督查", "二要强化督办落实", False),
+])
+def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
+    assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
+
+
 @pytest.mark.parametrize(("lines", "about"), [
     # what a check of a meeting's discipline finds (会风会纪), and the calls 转职能、改作风 and 乱作为 beside 不作为
     (("市委督查室通报：3月6日全市经济工作会议上，某局、某镇参会人员未按要求及时进入会场，个别人员中途离场，现予通报批评。",), True),
