@@ -727,10 +727,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
                                                taxonomy.heading_factor)
-                if section.kind == "window" and hit.focus is None:
+                if section.kind == "window":
                     # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
                     # about the theme that its items end, as what it does
-                    items += _opened_items(occurrences, theme_no, section, sections, kids, texts, taxonomy.heading_factor)
+                    items += _opened_items(occurrences, theme_no, section, hit, sections, kids, texts, taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
@@ -951,13 +951,14 @@ def _text_before(section: Section, first: Section, ending: bool = False) -> Span
     return before[-1] if before and not (ending and len(before) < len(section.body)) else None
 
 
-def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],
-                  texts: list[str], factor: float) -> list[int]:
-    """The lead items (一是…, 二是…) that end a window about the theme whose text announces them: a
-    count of them in its last sentence, in a paragraph with the theme's words (为进一步加强作风建设，…以
-    “四个严明”举措重申工作纪律。 over four items), or a first item run on after a clause with the theme's
-    words (县纪委要求检查组要…开展明察暗访工作，一是…；二是…). They are what the opening does, whatever
-    words they use; not the demands of a meeting or a visit (会议要求，一要…), whose clause names none.
+def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, hit: _Hit, sections: list[Section],
+                  kids: list[int], texts: list[str], factor: float) -> list[int]:
+    """The lead items (一是…, 二是…) that end a window about the theme (not by a passage elsewhere in it)
+    whose text announces them: a count of them in its last sentence, a sentence about the theme (为进一步
+    加强作风建设，…以“四个严明”举措重申工作纪律。 over four items), or a first item run on after a clause with
+    the theme's words (县纪委要求检查组要…开展明察暗访工作，一是…；二是…). They are what the opening does, whatever
+    words they use, when one of them has the theme's words too; not the demands of a meeting or a visit
+    (会议要求，一要…), whose clause names none.
     Not an item the theme's `unless` or `others` words rule out, nor one whose own words name another
     theme as a heading would — unless that theme's words are ruled out in the opening too (a 作风
     check's 督导检查组 is not 督查)."""
@@ -966,7 +967,7 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
     if len(items) < 2:
         return []
     before = _text_before(section, sections[items[0]], ending=True)
-    if before is None:
+    if before is None or (hit.focus is not None and hit.focus[0] != before[0]):
         return []
     b, start, end = before
     text = texts[b]
@@ -976,12 +977,15 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
         announced = clause is not None and found_in.count(((b, clause.start(), clause.end()),))[0] > 0
     else:
         sentences = [m for m in _SENTENCE.finditer(text, start, end) if m.group().strip()]
-        counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(sentences[-1].group())} if sentences else set()
-        announced = len(items) in counts and found_in.count((before,))[0] >= found_in.theme.threshold
+        last = sentences[-1] if sentences else None
+        counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(last.group())} if last else set()
+        # (not …会议部署了今年“五大任务”。 after sentences on 作风: the sentence that counts them is about the theme)
+        announced = last is not None and len(items) in counts and _sentence_evidence(
+            found_in, texts, b, last) >= SENTENCE_FACTOR * found_in.theme.threshold
     if not announced:
         return []
     ruled_out = {n for n, other in enumerate(occurrences) if n != theme_no and _vetoed(other, section, texts)}
-    opened = []
+    opened, named = [], False
     for k in items:
         item = sections[k]
         spans = ((item.head,) if item.head else ()) + item.body
@@ -990,7 +994,10 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
                 for n, other in enumerate(occurrences)):
             continue
         opened.append(k)
-    return opened
+        named = named or found_in.count(spans)[0] > 0
+    # one of them at least has the theme's words: measures of other work under a call for it (为加强作风建设，…推出
+    # “四项举措”。 一是推行帮办代办… ) are labelled by what they govern
+    return opened if named else []
 
 
 # the first item of a run left in a paragraph's text because a comma precedes it (…开展明察暗访工作，一是…)

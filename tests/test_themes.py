@@ -1621,18 +1621,24 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
 
 @pytest.mark.parametrize(("lines", "item", "about"), [
     # a news item's opening about the theme that announces its items — by their count (“三个强化” over three),
-    # or running on into the first of them after a clause with the theme's words (…加大明察暗访力度，一是…)
+    # or running on into the first of them after a clause with the theme's words (…加大明察暗访力度，一是…) —
+    # when one of them names the theme too
     (("为深入推进作风建设，县财政局以“三个强化”狠抓机关作风。", "一是强化学习教育。组织干部职工集中学习有关规定，筑牢思想防线。",
-      "二是强化制度约束。修订完善内部管理制度。", "三是强化监督问责。局纪检组不定期开展检查，发现问题及时通报。"),
+      "二是强化制度约束。修订完善内部管理制度。", "三是强化监督问责。对违反工作纪律的干部及时通报。"),
      "二是强化制度约束。", True),
     (("县委作风办明察暗访组近日对县直单位工作纪律情况开展突击检查，发现上班时间玩手机游戏、迟到早退等问题5个。县委作风办要求"
-      "暗访组要持续加大明察暗访力度，一是坚持每周至少暗访一次；二是发现问题当场拍照取证；三是查实问题一律在全县通报。",),
+      "暗访组要持续加大明察暗访力度，一是坚持每周至少暗访一次；二是发现问题当场拍照取证；三是查实的作风问题一律在全县通报。",),
      "二是发现问题当场拍照取证；", True),
-    # not a meeting's or a leader's demands after it (会议要求，一要…), nor items the count does not announce
+    # not a meeting's or a leader's demands after it (会议要求，一要…), nor items the count does not announce, nor
+    # a count in a sentence about other work, nor measures of other work, none naming the theme (一是推行帮办代办…)
     (("3月5日，县委书记主持召开全县作风建设大会，动员部署作风建设年活动。会议要求，一要抓好春耕生产，确保粮食面积稳定。"
       "二要加快项目建设，力争一季度开门红。三要做好农村人居环境整治。",), "二要加快项目建设，力争一季度开门红。", False),
     (("为加强作风建设，某镇推出“五个一”工作法，转变干部作风，提升机关效能。", "一是项目建设有序推进。", "二是乡村振兴扎实开展。",
-      "三是人居环境持续改善。"), "二是乡村振兴扎实开展。", False),
+      "三是人居环境持续改善，干部作风明显好转。"), "二是乡村振兴扎实开展。", False),
+    (("2月10日，县委召开全县作风建设暨经济工作会议，要求以作风建设为抓手，转变工作作风，提升机关效能。会议部署了今年“三大任务”。",
+      "一是抓项目建设。", "二是抓招商引资。", "三是抓民生保障，持续转变作风。"), "二是抓招商引资。", False),
+    (("为深入推进机关作风建设，提升机关效能，县政务服务中心推出“三项举措”。", "一是推行帮办代办，为企业提供免费帮办服务。",
+      "二是推行延时服务。", "三是推行容缺受理。"), "二是推行延时服务。", False),
 ])
 def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines, item, about):
     assert (("作风建设", item) in pairs(classify(report(*lines), taxonomy))) == about
