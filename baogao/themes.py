@@ -466,6 +466,9 @@ _LEAD_IN = re.compile(
     rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}[是要抓]|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、]"
     rf"|\d{{1,2}}[.．、](?![\d.．])|[（(](?:\d{{1,2}}|[{_CN}]{{1,3}})\s?[）)]|[①-⑳])"
 )
+# A numbered paragraph that the parser kept as an item of a list (一、放假期间，各单位要…。 — a 通知's or a 制度's
+# items, each a sentence) opens a passage too; not inside an article: those are the 项 of its 条.
+_ITEM_IN = re.compile(rf"[ \u3000]*[{_CN}]{{1,3}}、")
 _LEAD_END = re.compile(r"[。；;！？!?：:]")
 
 
@@ -559,7 +562,7 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
     Two or more lead-ins make a list; a single 一是 stays in the text. A run ends at the next
     lead-in or at the end of its paragraph: what follows the list belongs to the parent again.
     """
-    cuts_of = {span: _lead_starts(blocks[span[0]].text, span) for span in draft.body}
+    cuts_of = {span: _lead_starts(blocks[span[0]].text, span, draft.kind != "article") for span in draft.body}
     if sum(map(len, cuts_of.values())) < 2:
         return []
     leads: list[_Draft] = []
@@ -579,7 +582,7 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
                 stop -= 1
             sentence_end = _LEAD_END.search(text, start, stop)
             head_end = sentence_end.end() if sentence_end else stop
-            opener = _LEAD_IN.match(text, start)  # (after the lead-in: 第二，… is not named by 第二)
+            opener = _LEAD_IN.match(text, start) or _ITEM_IN.match(text, start)  # (第二，… is not named by 第二)
             clause_end = _CLAUSE_END.search(text, opener.end() if opener else start, head_end)
             if head_end - start > LEAD_MAX_CHARS and clause_end and clause_end.end() - start <= LEAD_MAX_CHARS:
                 head_end = clause_end.end()  # 四是加强作风纪律，严格执行考勤制度，…。: the item's topic is its first clause
@@ -601,10 +604,13 @@ def _leads(draft: _Draft, blocks: tuple[Block, ...]) -> list[_Draft]:
 _CLAUSE_END = re.compile(r"[，,]")
 
 
-def _lead_starts(text: str, span: Span) -> list[int]:
-    """Where the lead-ins in a span of a block start (after any indentation)."""
+def _lead_starts(text: str, span: Span, items: bool = True) -> list[int]:
+    """Where the lead-ins in a span of a block start (after any indentation); with `items`, also a
+    numbered paragraph's 一、 at the block's start."""
     _, start, end = span
-    return [m.end() - len(m.group().lstrip(" \u3000")) for m in _LEAD_IN.finditer(text, start, end)]
+    item = _ITEM_IN.match(text) if items and start == 0 else None
+    return ([item.end() - len(item.group().lstrip(" \u3000"))] if item else []) + [
+        m.end() - len(m.group().lstrip(" \u3000")) for m in _LEAD_IN.finditer(text, start, end)]
 
 
 def _chars(draft: _Draft) -> int:
@@ -1182,6 +1188,10 @@ def _own_evidence(
         # Under 第二章 事故报告 an article is read as part of the chapter's topic: the evidence
         # of one sentence is enough (第十条 …立即报告…逐级上报).
         threshold = theme.threshold * SENTENCE_FACTOR
+        if section.kind == "article":
+            # the articles of a 制度 whose title names the theme (信息公开保密审查制度: 第三条 上网发布信息的保密审批由…)
+            # are its rules: evidence of a strong word's weight is enough
+            threshold = min(threshold, STRONG_WEIGHT)
     # One sentence about the theme qualifies a section whose heading names no other theme
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
@@ -1338,7 +1348,7 @@ def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
         for sentence in _SENTENCE.finditer(text, start, end):
             if not found_in.count(((block, *sentence.span()),), 1)[0]:
                 continue
-            if sentence.group().count("、") < LIST_MARKS:
+            if _list_marks(sentence.group()) < LIST_MARKS:
                 return False
             holding = [part for part in _LIST_PART.finditer(text, *sentence.span())
                        if found_in.count(((block, *part.span()),), 1)[0]]
@@ -1385,8 +1395,17 @@ def _sentence_evidence(found_in: _Occurrences, texts: list[str], block: int, sen
         total = found_in.count(own, 1)[0] + items * 2 / len(quoted)
     else:
         total = found_in.count(((block, start, end),), 1)[0]
-    marks = sentence.group().count("、")
+    marks = _list_marks(sentence.group())
     return total * 2 / (marks + 1) if marks >= LIST_MARKS else total
+
+
+# A list's last item joined by 和/及/与 before the 等 that closes it (防火防盗、机要保密、信访维稳和清洁卫生等工作)
+_LAST_JOINED = re.compile(r"、[^、，,。；;：:]{1,10}?(?:和|及|与)[^、，,。；;：:]{1,10}?等")
+
+
+def _list_marks(sentence: str) -> int:
+    """The enumeration marks of a sentence: its 、, and the 和 that joins the last item of a list closed by 等."""
+    return sentence.count("、") + (1 if _LAST_JOINED.search(sentence) else 0)
 
 
 @dataclass(frozen=True)

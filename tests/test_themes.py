@@ -2056,3 +2056,97 @@ def test_the_items_a_run_in_clause_names_as_the_checks_matter_are_its(taxonomy):
     )
     got = pairs(classify(r, taxonomy))
     assert not any(theme == "督查" and label.startswith(("一是", "二是", "三是")) for theme, label in got)
+
+
+def test_numbered_paragraphs_the_parser_kept_as_items_are_passages(taxonomy):
+    # a 放假 notice's 一、…四、, each a sentence (items, not headings): only the 值班 item is 值班值守, and the list
+    # 防火防盗、机要保密、信访维稳和清洁卫生等工作 (its last item joined by 和) names each matter in passing
+    r = report("关于2024年国庆节放假的通知", "各股室、局属各单位：", "现将2024年国庆节放假有关事项通知如下：",
+               "一、放假时间：10月1日至7日放假调休，共7天。",
+               "二、放假期间，各单位要严格执行24小时专人值班和领导带班制度，值班人员按时到岗，做好值班记录，严禁脱岗。",
+               "三、放假期间，各单位要切实做好防火防盗、机要保密、信访维稳和清洁卫生等工作。",
+               "四、各单位于9月28日前将值班安排表报局办公室。")
+    got = pairs(classify(r, taxonomy))
+    assert ("值班值守", "二、放假期间") in got
+    assert not {label for theme, label in got if theme == "值班值守"} & {"一、放假时间：", "三、放假期间", "（全文）"}
+    assert not {theme for theme, label in got if label == "三、放假期间"} & {"信访", "保密工作"}
+    # the 项 of an article stay in their 条
+    r = report("某镇政府信息公开年度报告制度", "第一条 为规范政府信息公开年度报告工作，制定本制度。",
+               "第二条 各部门编制信息公开年度报告，有下列情形之一的，责令改正：",
+               "一、不按规定时间编制本部门年度报告的。", "二、弄虚作假，不真实反映本部门情况的。")
+    assert ("政务公开", "第二条") in pairs(classify(r, taxonomy))
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # what goes onto the unit's website and the checks before it does are 政务公开
+    (("（三）规范网上信息发布", "严格执行信息发布审核制度，各股室提供的信息经分管领导审签后由办公室统一上网发布。"), True),
+    (("三是严格信息发布保密审查。坚持先审查、后公开，凡上网发布的信息一律经保密审查，全年审查拟公开信息560条。",), True),
+    (("三、各股室指派1人担任信息员，负责采集、编录并向局网站提供本股室的信息。各股室负责上网内容的初审，对网上发布的信息"
+      "须经股室负责人校审并签字后报局办公室。",), True),
+    # a forecast's, a press office's and a job fair's 发布 are not
+    (("二、强化预警信息发布", "气象部门及时发布暴雨、大风等预警信息，通过短信、电子显示屏等渠道向群众发布预警信息12期。"), False),
+    (("（二）加强新闻发布", "全年召开新闻发布会6场，组织媒体采访20余次，在省市媒体发布稿件86篇。"), False),
+    (("三、做好招聘信息发布", "通过人才市场、微信公众号发布企业招聘信息1200余条，举办招聘会8场。"), False),
+    # nor are secrets kept off the net
+    (("二、加强涉密网络管理", "严禁涉密信息上网，涉密计算机一律不得接入互联网，全年开展保密检查3次。"), False),
+])
+def test_publishing_on_the_website_is_政务公开(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "政务公开")) == about
+
+
+def test_a_websites_信息员_is_no_信息报送(taxonomy):
+    r = report("三、各股室指派1人担任信息员，负责采集、编录并向局网站提供本股室的信息，网站信息员对所提供信息的真实性负责。",)
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    r = report("三、各股室指派1人担任信息员，负责采集、编写本股室的工作动态，及时向局办公室报送信息。",)
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
+def test_the_articles_of_a_制度_its_title_names_are_its_rules(taxonomy):
+    # 信息公开保密审查制度: each article with a strong word of either theme is about it; one with none is not
+    r = report("某街道信息公开保密审查制度",
+               "第一条 利用计算机网络上网发布信息的保密管理工作实行“谁上网，谁负责”的原则。",
+               "第二条 上网发布信息的保密审批由发布信息的本部门分管领导负责审核。",
+               "第三条 严禁绝密、机密、秘密信息上非涉密的计算机网络。",
+               "第四条 上网发布的信息必须具有真实性、合法性。",
+               "第五条 本制度自发布之日起施行。")
+    got = pairs(classify(r, taxonomy))
+    assert {("保密工作", "第一条"), ("保密工作", "第二条"), ("保密工作", "第三条")} <= got
+    assert {("政务公开", "第一条"), ("政务公开", "第二条"), ("政务公开", "第四条")} <= got
+    assert ("政务公开", "第三条") not in got and not {label for _, label in got} & {"第五条"}
+    # under a title that names something else, one word is not enough
+    r = report("某街道机关考勤制度", "第一条 为加强机关管理，制定本制度。", "第二条 机关干部不得泄露工作秘密。",
+               "第三条 机关干部每天上下班指纹打卡。")
+    assert not by_theme(classify(r, taxonomy), "保密工作")
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # the state's secrets by their grade (密级, 绝密、机密), 工作秘密 and a secret leaked (泄露秘密) are the work's words
+    (("二、凡涉及有密级的文件、资料须由专人保管，不得带出办公室，不得泄露秘密。",), True),
+    (("（三）加强工作秘密管理", "工作秘密不得在互联网上处理，绝密文件由机要员专柜保管。"), True),
+    # a firm's 商业机密 stays fair dealing
+    (("三、加强商业秘密保护", "指导企业完善商业秘密保护制度，对员工泄露商业秘密的行为依法查处。"), False),
+])
+def test_secrets_by_their_grade_are_保密工作(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
+
+
+@pytest.mark.parametrize(("lines", "theme", "about"), [
+    # an event reported up in set times is the reporting, not its handling
+    (("四、严格信息报告", "较大以上突发事件必须第一时间上报，事发后30分钟内电话报告、1小时内书面报告，严禁迟报漏报。"), "安全应急", False),
+    (("四、放假期间要严格落实领导干部外出报备制度。要强化应急处置，如有灾情或其他突发事件等重大紧急情况，要按规定及时报告"
+      "局带班领导。较大以上突发事件必须第一时间上报局办公室。",), "安全应急", False),
+    (("三、加强应急管理", "各乡镇要完善应急预案，加强应急队伍建设，发生突发事件要立即启动预案，组织力量开展救援。"), "安全应急", True),
+])
+def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # a holiday notice's 领导干部外出报备 beside its 带班 and 紧急信息 is the 值班's; a 请假 rule's is not
+    (("四、节日期间要严格落实领导干部外出报备制度，做好主要负责同志外出报备工作。要强化应急处置，如遇险情或其他突发事件等"
+      "紧急情况，要按规定及时报告县局带班领导，同时报县交通运输指挥中心并妥善处置。要严格执行紧急信息报送规定，"
+      "较大以上突发事件必须第一时间上报县局。",), True),
+    (("三是严格请销假制度。干部因私外出须履行报备手续，领导干部外出报备由主要负责人审批，全年办理请假审批86人次。",), False),
+])
+def test_外出报备_beside_带班_is_值班值守(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "值班值守")) == about
