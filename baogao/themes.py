@@ -1189,8 +1189,8 @@ def _own_evidence(
         # of one sentence is enough (第十条 …立即报告…逐级上报).
         threshold = theme.threshold * SENTENCE_FACTOR
         if section.kind == "article":
-            # the articles of a 制度 whose title names the theme (信息公开保密审查制度: 第三条 上网发布信息的保密审批由…)
-            # are its rules: evidence of a strong word's weight is enough
+            # the articles under a title or chapter that names the theme (信息公开保密审查制度: 第三条 上网发布信息的
+            # 保密审批由…) are its rules: evidence of a strong word's weight is enough
             threshold = min(threshold, STRONG_WEIGHT)
     # One sentence about the theme qualifies a section whose heading names no other theme
     # (关于1998年政府工作的建议 is about everything; 强化干部作风 is about 作风建设).
