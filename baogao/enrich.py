@@ -1079,7 +1079,8 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
-_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?!村)")
+# (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
+_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?<!乡(?=镇))(?!村)")
 # 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")

@@ -584,6 +584,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["各村认真落实镇党委部署和镇政府要求,全镇干部到会。"], "乡"),
         # a news item naming one county, and no town or city, is the county's
         ("", ["近日,记者获悉,截至目前,宁陕县已完成造林3万亩,为宁陕县生态建设打下基础。"], "县"),
+        # (乡镇 is the word for all townships, no town named: 天门市 is a county-level city)
+        ("", ["荆楚网消息 7月23日至31日,天门市\"四大家\"班子成员带队,组成21个小组,对26个乡镇(场、街道)的扶贫工作开展督办。"], "县"),
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
