@@ -500,6 +500,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the body a reporter heard the news from (记者从…获悉), which the item is about
         ("", ["近日，记者从仁怀市档案馆获悉，该馆的馆藏档案数字化工作已完成总进度的68%。"], "仁怀市档案馆"),
         ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
+        # a county of one character and 县 the place table lacks (达县 is 达川区 since 2013)
+        ("", ["本报讯 为了扩大政协的社会影响,助推达县经济发展,达县政协采取各种措施,有效抓好信息工作。"], "达县政协"),
     ],
 )
 def test_org(title, lines, expected):
@@ -532,6 +534,10 @@ def test_org(title, lines, expected):
         ("县委巡察组进驻县教育局开展常规巡察", ["2023年4月10日，县委第一巡察组进驻县教育局开展常规巡察，巡察时间约1个月。"]),
         # a higher body's deed that a county (我县) tells of is not its writer
         ("", ["近日，市委办公室通报了全市党委信息工作情况，我县信息报送采用量位居全市第二。"]),
+        # a count, a neighbour or a verb before a body its level names is no county of one character
+        ("", ["近日，两县政府联合开展督查。"]),
+        ("", ["近日，邻县政府派员参加督查。"]),
+        ("", ["为加强作风建设，赴县政府汇报工作。"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
@@ -562,6 +568,7 @@ def test_no_org_when_none_is_named(title, lines):
         ("城关镇2023年工作总结", [], "乡"),
         ("城关镇党委2023年度工作总结", [], "乡"),
         ("平安县政务服务中心2022年度工作总结", [], "县"),
+        ("达县政协2009年信息工作总结", [], "县"),
         ("县委办2023年上半年信息工作总结", [], "县"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
         # the area's leaders opening the text act for it
