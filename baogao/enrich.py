@@ -1656,7 +1656,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             # not 舟曲县召开…人大七次会议和县政协…会议, sessions the place holds)
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
-    return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+    return (_that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+            or _meeting_of_body(opening, title + " " + stem))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
@@ -1803,6 +1804,21 @@ def _visited_level(title: str, opening: str) -> str | None:
             known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
             return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
     return None
+
+
+# 11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开: a meeting told as held, named by the body whose meeting it is
+# (县政府第12次常务会议召开, 县委常委会会议召开); not a leader who presides (县委书记…主持召开), nor the whole area's (全县…会议召开)
+_MEETING_OF_BODY = re.compile(
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委|人民政府|政府|人大常委会|政协)(?![员会]))"
+    rf"[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
+)
+
+
+def _meeting_of_body(opening: str, names: str) -> str | None:
+    m = _MEETING_OF_BODY.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
+    # (the body by its level word, 县委, or with its place, 平阳县委; not 全县委员…, 各县政府)
+    org = m.group("org") if m else ""
+    return _qualify(org, opening, names) if org and (org[0] in "省市县区旗" or _starts_with_place(org)) else None
 
 
 def _lead(opening: str) -> str:

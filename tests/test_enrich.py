@@ -505,6 +505,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
         # a county of one character and 县 the place table lacks (达县 is 达川区 since 2013)
         ("", ["本报讯 为了扩大政协的社会影响,助推达县经济发展,达县政协采取各种措施,有效抓好信息工作。"], "达县政协"),
+        # a meeting told as held, named by the body whose meeting it is
+        ("", ["11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开。县委副书记王某出席会议并讲话。"], "县委"),
+        ("", ["3月2日上午,县政府第12次常务会议在县政府三楼会议室召开。会议研究了5项议题。"], "县政府"),
+        ("", ["近日,平阳县委全面深化改革委员会第三次会议召开。"], "平阳县委"),
     ],
 )
 def test_org(title, lines, expected):
@@ -541,6 +545,9 @@ def test_org(title, lines, expected):
         ("", ["近日，两县政府联合开展督查。"]),
         ("", ["近日，邻县政府派员参加督查。"]),
         ("", ["为加强作风建设，赴县政府汇报工作。"]),
+        # a meeting of the whole area, or of every county's government, names no body
+        ("", ["9月7日下午,全市干部作风集中整顿督导检查组工作汇报会召开。"]),
+        ("", ["近日,各县政府工作会议召开。"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
