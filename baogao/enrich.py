@@ -1377,6 +1377,10 @@ def _placed_later(org: str, text: str) -> str:
     return org if others else place + org[1:]
 
 
+# …or the place the text's work is for (…，为怀远县汛期及时准确报送灾害信息奠定良好基础; 为建设美丽永修作出贡献): its own
+_SERVED = re.compile(r"为(?:建设|推进|推动|促进|助推|服务)?\Z")
+_SERVED_BY = re.compile(r"[^。；！？\n]*?(?:作出|做出|贡献|奠定|提供|营造|保驾护航)")
+_SERVED_CHARS = 60
 # 2023年，永修县坚持…; 截至6月底，临泽县地区生产总值…: a place a clause opens with, its subject (the place's own deed or figure)
 _CLAUSE_START = re.compile(r"(?:^|[\n，。；：！？,;:])\s*\Z")
 _PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
@@ -1385,8 +1389,9 @@ _NOT_IN_TOWN_NAME = re.compile(r"[由在对向从把被给经于]|会议")  # �
 
 def _placed_by_subject(org: str, text: str) -> str:
     """A body named by its level word (县人民政府, 县政府办公室, 镇党委) whose text names its place only in a sentence, as
-    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
-    place of that level the text names (a county named beside others, or held up as an example, is left)."""
+    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…) or the place its work is for (为怀远县…奠定基础):
+    completed with that place when it is the one place of that level the text names (a county named beside others, or held
+    up as an example, is left)."""
     if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
         return org
     if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
@@ -1408,7 +1413,8 @@ def _placed_by_subject(org: str, text: str) -> str:
         line_end = text.find("\n", p.start)
         if not _PUNCTUATION.search(text[p.start : line_end if line_end >= 0 else len(text)]):
             continue  # (a line of its own is a name, 红安县财政局 signing: another body's, not a clause)
-        if (written.endswith(ends) and _CLAUSE_START.search(text, max(0, p.start - 4), p.start)
+        served = _SERVED.search(text, max(0, p.start - 4), p.start) and _SERVED_BY.match(text, p.end, p.end + _SERVED_CHARS)
+        if (written.endswith(ends) and (_CLAUSE_START.search(text, max(0, p.start - 4), p.start) or served)
                 and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
             return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
     return org

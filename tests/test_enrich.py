@@ -1090,6 +1090,10 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县政府办公室关于政务信息工作情况的通报", "全年报送信息1560条，蕲春县政务信息工作在全市位列第二。", "县政府办公室",
          "蕲春县政府办公室"),
         ("县人民政府上半年工作总结", "今年以来，全市经济回升。截至6月底，灵宝市地区生产总值增长6%。", "", "灵宝市人民政府"),
+        # …or the one county the text's work is for (为怀远县…奠定基础): its own
+        ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
+         "", "怀远县应急管理局"),
+        ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
