@@ -1582,7 +1582,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
         place = visited.groupdict().get("place") or ""
         word = next((w for w in _TOWN_WORDS if place.endswith(w)), None)
-        if word and not _NOT_A_TOWN.search(place) and f"我{word}" in text:
+        # (or its own bodies, named by its level word, answer it: 镇党委、镇政府表示，将高度重视督导组反馈问题)
+        answered = word and re.search(rf"(?:^|[\n。；！？])\s*{word}(?:党委|党工委|人民政府|政府)[^。\n]{{0,12}}?表示", text)
+        if word and not _NOT_A_TOWN.search(place) and (f"我{word}" in text or answered):
             return place
         return None
 

@@ -2256,6 +2256,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
         ("", "12月12日,市应急管理综合考核一组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作。", "五陂镇", "乡"),  # 一组: a numbered group
+        # …or its own bodies, named by the level word, answer the visit
+        ("", "9月24日,市督导组到两河镇开展第四轮督导。督导组听取了工作汇报。\n镇党委、镇政府表示,将高度重视督导组反馈问题。", "两河镇", "乡"),
+        ("", "9月24日,市督导组到两河镇开展第四轮督导。督导组听取了工作汇报。\n督导组要求镇党委、镇政府高度重视反馈问题。", None, "乡"),
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
