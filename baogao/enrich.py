@@ -1310,7 +1310,27 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if not org:
         return None
     org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
-    return _town_with_county(_placed_by_subject(org, text), text)
+    return _town_with_county(_numbered_place(_placed_by_subject(org, text), text), text)
+
+
+# A document's number opens with its issuer's code, which a city or county writes with its place's stem (鄂州政办发〔2015〕17号,
+# 金溪府办字〔2023〕5号; one character, 寿政办, names no place alone)
+_NUMBER_CODE = re.compile(rf"^\s*(?P<stem>[{_HAN}]{{2,3}}?)(?:政|府|办|委|发)[{_HAN}]{{0,4}}?[〔\[［]\d{{4}}[〕\]］]\s?\d+\s?号")
+
+
+def _numbered_place(org: str, text: str) -> str:
+    """A body named by its level word (市人民政府办公室) completed with the place its document's number names, when that
+    is a place of the body's level (鄂州 + 市: 鄂州市)."""
+    if not org or org[0] not in "省市县区旗" or _starts_with_place(org) or "、" in org:
+        return org
+    head, _ = _ends(text)
+    for line in head:
+        m = _NUMBER_CODE.match(line)
+        name = m.group("stem") + org[0] if m else ""
+        places = find_places(name)
+        if places and places[0].start == 0 and places[0].end == len(name) and places[0].province:
+            return name + org[1:]
+    return org
 
 
 # A place before a body's name (平安县人民政府, 堌阳镇人民政府): at a clause's or a line's start, two or three
