@@ -2334,7 +2334,20 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _dominant(Counter(find_platforms(text))))
+            or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+
+
+# A zone named after its city by the city's bare stem (达州经开区, 南通高新区), which the place table does not read alone
+_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|高新区|高新技术产业开发区|开发区)")
+
+
+def _zones_province(opening: str) -> str | None:
+    provinces = set()
+    for m in _ZONE_OF_CITY.finditer(opening):
+        city = find_places(m.group(1) + "市")
+        if city and city[0].start == 0 and city[0].end == len(m.group(1)) + 1 and city[0].level == LEVEL_CITY and city[0].province:
+            provinces.add(city[0].province)
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 # A place the writer learns from or goes to on a study trip (学习借鉴了湄潭县…的经验做法, 赴浙江省安吉县考察学习,

@@ -672,6 +672,9 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         ("工作总结", ["2023年，红安县组织干部赴浙江省安吉县考察学习。"], HASH_NAME, "湖北省"),
         # its own county's experience (经验 of the writer's own place)
         ("工作总结", ["2023年，红安县认真总结经验做法，扎实推进各项工作。"], HASH_NAME, "湖北省"),
+        # a zone named after its city by the city's bare stem
+        ("全市统战信息调研宣传工作会议召开", ["6月24日,全市统战信息工作会议召开。", "各县(市、区)党委统战部、达州经开区党政办负责同志参加会议。"],
+         HASH_NAME, "四川省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -686,6 +689,7 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["北京、上海、广东、浙江、江苏等地经验做法各有特色。"]),  # many provinces
         ("工作总结", ["城区、新区、矿区、郊区的工作。适应城市发展，长治久安，弘扬延安精神。"]),
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
+        ("工作总结", ["推动国家级经开区、省级高新区创新发展。"]),  # zones named by their rank, not a city
         # a place the writer learns from or visits on a study trip is another's
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
