@@ -264,6 +264,10 @@ _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
 # a deadline (于2025年6月底前完成, 力争于2025年完成, 要于…前完成)
 _DONE_ON = re.compile(r"(?P<how>已于|(?<![将拟定请应须需要])于)\s?(\d(?<!\d\d)\d{3})\s?年(?P<rest>[^。；，,\n]{0,40}?)(?P<done>了|完成)")
 _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|将|拟|要")
+# 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, told as done, is counted in it or after
+# (not a plan's: 2025年计划共完成…)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?"
+                         r"(?:办理|收到|受理|报送|上报|采用|编辑|编发|收集|完成|发现|查处|开展|组织|召开|处理|接待|举办|培训|检查|督查|交办)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
@@ -827,6 +831,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
               if (m.group("done") == "了" or m.group("how") == "已于") and "前" not in m.group("rest")
               and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
+    years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits) if not _AIMED.search(m.group("rest"))]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]

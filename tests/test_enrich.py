@@ -202,6 +202,11 @@ def test_year_from_text(lines, expected):
         ("预计于2026年完工，完成投资5亿元。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
+        # a year's total, told as done; not a plan's
+        ("2023年共办理“互联网+督查”平台交办事项122件。", 2023),
+        ("据了解，2009年，县政协通过筛选整理编辑19期，共收集社情民意165条。", 2009),
+        ("2025年，我局将共完成改造100户。", None),
+        ("2025年计划共完成改造100户。", None),
         # campaigns, platforms and bodies that began in a known year
         ("把碳达峰碳中和纳入督查重点。", 2020),
         ("组织干部通过学习强国平台学习。", 2019),
