@@ -761,6 +761,7 @@ def test_find_outlets():
 
 def test_find_platforms():
     assert find_platforms("浙里办、粤省事和渝快办") == ["浙江省", "广东省", "重庆市"]
+    assert find_platforms("开通“豫快办”督办平台") == ["河南省"]
     assert find_platforms("一网通办") == []
 
 
