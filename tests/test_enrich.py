@@ -612,6 +612,10 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["近日,记者获悉,截至目前,宁陕县已完成造林3万亩,为宁陕县生态建设打下基础。"], "县"),
         # (乡镇 is the word for all townships, no town named: 天门市 is a county-level city)
         ("", ["荆楚网消息 7月23日至31日,天门市\"四大家\"班子成员带队,组成21个小组,对26个乡镇(场、街道)的扶贫工作开展督办。"], "县"),
+        # (每镇/各镇 are all the towns; a province named in a document the county applies is the issuer's)
+        ("", ["近日,记者获悉,为考核各镇工作,宁陕县制定了细则,宁陕县各项工作稳步推进。"], "县"),
+        ("", ["“你们单位一共23人……”这是6月4日,新田县联合督查组在审计局突击督查时的情形。下一步,新田县还将开展“回头看”,"
+              "贯彻落实《湖南省集中整治形式主义官僚主义20条措施》。"], "县"),
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
