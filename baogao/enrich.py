@@ -268,6 +268,9 @@ _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|�
 # (not a plan's: 2025年计划共完成…)
 _YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?"
                          r"(?:办理|收到|受理|报送|上报|采用|编辑|编发|收集|完成|发现|查处|开展|组织|召开|处理|接待|举办|培训|检查|督查|交办)")
+# 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
+# names no 间)
+_PAST_SPAN = re.compile(r"(?<!\d)\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?(\d{4})\s?年(?:间|以来)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
@@ -831,6 +834,8 @@ def _event_year(text: str, projected: bool = True) -> int | None:
               if (m.group("done") == "了" or m.group("how") == "已于") and "前" not in m.group("rest")
               and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
+    years += [int(m.group(1)) for m in _PAST_SPAN.finditer(ascii_digits(text))
+              if not _AIMED.search(text, max(0, m.start() - 6), m.start()) and not _AIMED.search(text, m.end(), m.end() + 12)]
     years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits) if not _AIMED.search(m.group("rest"))]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)

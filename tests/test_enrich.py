@@ -202,6 +202,10 @@ def test_year_from_text(lines, expected):
         ("预计于2026年完工，完成投资5亿元。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
+        # a span of years told as past reaches its last; not a plan's span
+        ("9月26日,工作组对2021年—2023年间跳磴河流域交办事项整改情况进行“回头看”。", 2023),
+        ("2021—2025年间将新建水厂3座。", None),
+        ("《2021—2025年发展规划》明确了目标。", None),
         # a year's total, told as done; not a plan's
         ("2023年共办理“互联网+督查”平台交办事项122件。", 2023),
         ("据了解，2009年，县政协通过筛选整理编辑19期，共收集社情民意165条。", 2009),
