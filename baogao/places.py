@@ -18,7 +18,8 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
   immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
   when they open a clause and their government or party committee follows (寿县人民政府督查室,
-  歙县委: a signature or a letterhead; after any word with the level word again, 落实黟县县委). The same qualified spelling resolves names that exist
+  歙县委: a signature or a letterhead; after any word with the level word again, 落实黟县县委), or where a group goes to do
+  its work (深入代县，…; 赴和县开展调研). The same qualified spelling resolves names that exist
   in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
 not 海城市), or after a verb of following before the county's committee or government (落实霍邱县委).
@@ -194,7 +195,7 @@ def _one_character_counties() -> dict[str, _Unit]:
 
 @functools.lru_cache(maxsize=1)
 def _one_character_county_pattern() -> re.Pattern[str]:
-    # not after a Han character (完成县级, 各县), and only before 人民政府 / 政府 / 委 / 人大 /
+    # not after a Han character (完成县级, 各县) but a verb of going there, and only before 人民政府 / 政府 / 委 / 人大 /
     # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府), or before
     # one of the county's bureaus (勉县林业局) or committees (寿县安全生产委员会, 寿县安委办, 寿县纪委; not 和县乡两级…委员会
     # nor 代县长召开县安委会): the one place such a short name cannot be part of another word
@@ -204,6 +205,8 @@ def _one_character_county_pattern() -> re.Pattern[str]:
         rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协)|[\u4e00-\u9fff]{{1,6}}?局(?![面势限])"
         rf"|(?![乡镇村级域直城])(?:(?![的之长在与及对向是了为把被将召开主持参加出席省市县区])[\u4e00-\u9fff]){{1,8}}?委(?:员会|会|办)?(?![托屈婉]))"
         rf"|(?:{names})(?=县(?:(?:人民)?政府|委))"
+        # (where a group goes, and what it does there: 深入代县，就…调研督导; 赴和县开展调研)
+        rf"|(?:(?<=深入)|(?<=来到)|(?<=走进)|(?<=前往)|(?<=赴))(?:{names})(?=[^\u4e00-\u9fff]|开展|调研|督查|督导|检查|考察|视察|指导)"
     )
 
 

@@ -745,6 +745,10 @@ def test_find_places_ambiguous_and_short_names():
     assert [p.name for p in find_places("伊犁州、鄂伦春旗")] == ["伊犁哈萨克自治州", "鄂伦春自治旗"]
     assert find_places("大理石、文山会海、沿海城市、中南部县城、城区、和县") == []
     assert [p.province for p in find_places("市中区和济南市市中区")] == [None, "山东省"]
+    # a one-character county where a group goes, and what it does there
+    assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
+        ("代县", "山西省"), ("和县", "安徽省")]
+    assert find_places("工作组深入和县级部门对接，做到和县委保持一致") == []
 
 
 def test_find_places_by_the_names_counties_took_later():
