@@ -598,6 +598,9 @@ def test_no_org_when_none_is_named(title, lines):
         ("城关镇党委2023年度工作总结", [], "乡"),
         ("平安县政务服务中心2022年度工作总结", [], "县"),
         ("达县政协2009年信息工作总结", [], "县"),
+        # a 市 body sending its document to the townships is a county-level city's; one sending it to its counties, a city's
+        ("xx市人民政府办公室关于国庆节放假的通知", ["各乡(镇)、街道办事处,市直各单位:", "现将有关事项通知如下:"], "县"),
+        ("xx市人民政府办公室关于国庆节放假的通知", ["各县(市、区)人民政府,市政府各部门:", "现将有关事项通知如下:"], "市"),
         ("县委办2023年上半年信息工作总结", [], "县"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
         # the area's leaders opening the text act for it
