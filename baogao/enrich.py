@@ -2253,15 +2253,17 @@ _SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:�
 _LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 
-# 各乡(镇)、街道办事处，市直各单位: the bodies a county-level unit sends to (a city with counties sends to 各县(市、区))
-_TO_TOWNSHIPS = re.compile(r"(?:^|\n)\s*各乡(?:镇|[（(]镇[）)])?(?:人民政府|政府)?[、，,]")
+# 各乡(镇)、街道办事处，市直各单位; 来自各乡镇(园区场)、街道…和市直机关…: a county-level city's units are its townships (a
+# city with counties speaks of 各县(市、区), 县区)
+_TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(]街道|乡镇、街道")
+_COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
-        # (a 市 body that sends its document to the townships is a county-level city's: xx市人民政府办公室 / 各乡(镇)、…)
-        if level == "市" and not _starts_with_place(org) and _TO_TOWNSHIPS.search(opening[:_ADDRESSEE_CHARS]):
+        # (a 市 body whose units are townships is a county-level city's: xx市人民政府办公室 / 各乡(镇)、…)
+        if level == "市" and not _starts_with_place(org) and _TOWNSHIPS.search(text) and not _COUNTIES.search(text):
             return "县"
         if level:
             return level

@@ -598,7 +598,10 @@ def test_no_org_when_none_is_named(title, lines):
         ("城关镇党委2023年度工作总结", [], "乡"),
         ("平安县政务服务中心2022年度工作总结", [], "县"),
         ("达县政协2009年信息工作总结", [], "县"),
-        # a 市 body sending its document to the townships is a county-level city's; one sending it to its counties, a city's
+        # a 市 body whose units are townships is a county-level city's; one whose units are counties, a city's
+        ("", ["11月11日,市委宣传部(网信办)组织召开全市网络评论员培训会,来自各乡镇(园区场)、街道宣传委员和市直机关网评员共90余人参加。"],
+         "县"),
+        ("", ["11月11日,市委宣传部组织召开全市网络评论员培训会,各县(市、区)和各乡镇宣传委员共90余人参加。"], "市"),
         ("xx市人民政府办公室关于国庆节放假的通知", ["各乡(镇)、街道办事处,市直各单位:", "现将有关事项通知如下:"], "县"),
         ("xx市人民政府办公室关于国庆节放假的通知", ["各县(市、区)人民政府,市政府各部门:", "现将有关事项通知如下:"], "市"),
         ("县委办2023年上半年信息工作总结", [], "县"),
