@@ -979,6 +979,9 @@ _SIGNED_ON = (rf"(?:(?:\d{{4}}|\d\d[{PLACEHOLDER}]{{2}}|[〇○零一二三四�
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{1,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
+# …and one that does the study, named as the subject in the opening paragraph (为此，宁夏工会理论研究课题组围绕…开展调研)
+_TEAM_AT_WORK = re.compile(rf"(?:^|(?<=[，。；,;]))\s*(?:为此[，,]\s*)?(?P<org>[{_HAN}]{{2,24}}?(?:课题组|调研组|调查组))(?:一行)?"
+                           r"(?=围绕|对|就|深入|赴|于|通过|采取|组织|先后|在)")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)
@@ -1621,6 +1624,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return place
         return None
 
+    team = _TEAM_AT_WORK.search(_lead(opening))
+    if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)
+        body = _RESEARCH_TEAM.match(team.group("org"))
+        return body.group("org") if body else team.group("org")
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
