@@ -2388,13 +2388,19 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
+# …or one it goes to, to learn (组织骨干到株洲、衡阳等地学习先进经验)
+_GOES_TO = re.compile(r"(?:到|前往|去)$")
+_TO_LEARN = re.compile(r"[^，。；\n]{0,12}?(?:学习|考察|取经|参观)")
+
+
 def _own_places(text: str) -> list[Place]:
     """The places `text` names but those it learns from or goes to, with those listed after them (赴浙江省安吉县、长兴县)."""
     own: list[Place] = []
     previous: Place | None = None
     for place in find_places(text):
         listed = previous is not None and previous not in own and text[previous.end : place.start] in ("、", "和", "及", "与")
-        if not (listed or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
+        goes_to_learn = _GOES_TO.search(text, max(0, place.start - 2), place.start) and _TO_LEARN.match(text, place.end)
+        if not (listed or goes_to_learn or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
                 or _ITS_EXPERIENCE.match(text[place.end: place.end + 24])):
             own.append(place)
         previous = place
