@@ -264,10 +264,10 @@ _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
 # a deadline (于2025年6月底前完成, 力争于2025年完成, 要于…前完成)
 _DONE_ON = re.compile(r"(?P<how>已于|(?<![将拟定请应须需要])于)\s?(\d(?<!\d\d)\d{3})\s?年(?P<rest>[^。；，,\n]{0,40}?)(?P<done>了|完成)")
 _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|将|拟|要")
-# 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, told as done, is counted in it or after
-# (not a plan's: 2025年计划共完成…)
-_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?"
-                         r"(?:办理|收到|受理|报送|上报|采用|编辑|编发|收集|完成|发现|查处|开展|组织|召开|处理|接待|举办|培训|检查|督查|交办)")
+# 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, a count told as done, is counted in it
+# or after (not a plan's: 2025年计划共完成…)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?[^。；，,\n\d]{1,20}?"
+                         r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 # 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
 # names no 间)
 _PAST_SPAN = re.compile(r"(?<!\d)\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?(\d{4})\s?年(?:间|以来)")
