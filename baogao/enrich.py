@@ -270,6 +270,7 @@ _YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<res
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 # 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
 # names no 间)
+_SPAN_PLANNED = re.compile(r"(?:力争|确保|计划|预计|争取|将|拟|要|部署|安排|谋划|规划)[^，。；,;\n]*$")  # (部署2023年至2025年间…任务)
 _PAST_SPAN = re.compile(r"(?<!\d)\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?(\d{4})\s?年(?:间|以来)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
@@ -835,7 +836,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
               and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1)) for m in _PAST_SPAN.finditer(ascii_digits(text))
-              if not _AIMED.search(text, max(0, m.start() - 6), m.start()) and not _AIMED.search(text, m.end(), m.end() + 12)]
+              if not _SPAN_PLANNED.search(text, max(0, m.start() - 12), m.start()) and not _AIMED.search(text, m.end(), m.end() + 12)]
     years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits) if not _AIMED.search(m.group("rest"))]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
@@ -1337,7 +1338,7 @@ _NUMBER_CODE = re.compile(rf"^\s*(?P<stem>[{_HAN}]{{2,3}}?)(?:政|府|办|委|�
 def _numbered_place(org: str, text: str) -> str:
     """A body named by its level word (市人民政府办公室) completed with the place its document's number names, when that
     is a place of the body's level (鄂州 + 市: 鄂州市)."""
-    if not org or org[0] not in "省市县区旗" or _starts_with_place(org) or "、" in org:
+    if not org or org[0] not in "省市县区旗州盟" or _starts_with_place(org) or "、" in org:
         return org
     head, _ = _ends(text)
     for line in head:
