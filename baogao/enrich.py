@@ -2327,9 +2327,11 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     if top and n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1] and (top in ("县", "乡") or whole[top] >= _WHOLE_AREA_MIN):
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
-    # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's)
+    # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's; nor a study of a county its
+    # subtitle names, ——红安县农村集体经济发展情况调研报告, which no one of the county need have written)
     places = _own_places(opening)
-    counties = {p.name for p in places if p.level == LEVEL_COUNTY}
+    counties = {p.name for p in places if p.level == LEVEL_COUNTY
+                and not opening[opening.rfind("\n", 0, p.start) + 1:].lstrip().startswith(("——", "--"))}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
     # (a province or city named in the name of a document the county applies is the issuer's: 贯彻落实《湖南省…20条措施》)
     above = [p for p in places if p.level in (LEVEL_CITY, LEVEL_PROVINCE)
