@@ -25,14 +25,15 @@ Where each value is looked for, in order:
   text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
   as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
-  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…); a town's body with the
+  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…) or its work is for (为怀远县…
+  奠定基础), else with the place its document's number names (鄂州政办发〔2015〕17号); a town's body with the
   county the text writes the town after (信丰县嘉定镇);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
-  全县/全市… counts;
+  全县/全市… counts (a 市 body whose units are townships, never counties, is a county-level city's: 县);
 - region: only below 中央; title → org → file name → place names in the opening → a county news
   outlet in a dateline (蕲春广播电视台记者…) → provincial service platforms (浙政钉, 湘易办) anywhere
-  in the text;
+  in the text → a zone named after its city by the city's stem (达州经开区);
 - doc_type: the type word that ends the title (of 工作总结和…工作计划, the summary) → file name →
   phrases of the opening;
 - secret_level: the 密级 marking in the 版头 (baogao.gongwen: 密级：内部, 秘密★1年), else None.
