@@ -289,8 +289,10 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     item: its first paragraph tells of what happened in the days before, under a news dateline or with a day
     without a year (近日，…; 3月7日上午，…; 本报讯（记者 王某）3月15日，…). Not any other text a page carries: a report
     is often posted long after it was written (a 2019 summary republished in 2023), and its own words date it.
-    Not either when the day told is of a later month than the posting's (12月28日, posted on 2024-01-03: the year before)."""
-    day = re.match(r"((?:19|20)\d\d)-(\d\d)-\d\d$", posted)
+    Not either when the day told is of a later month than the posting's (12月28日, posted on 2024-01-03: the year before),
+    nor when no month is told and the page was posted in January's first half (近日, posted on 2024-01-05: perhaps
+    the December before)."""
+    day = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)$", posted)
     head, _ = _ends(text)
     lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
     news = NEWS_DATELINE.match(lead)
@@ -299,9 +301,12 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     month = month or (told if told and told.group(1) else None)
     if not day or not (news or told) or (month and int(month.group(1)) > int(day.group(2))):
         return None
+    if not month and day.group(2) == "01" and int(day.group(3)) <= _RECENT_DAYS:
+        return None
     return int(day.group(1)) if _plausible(int(day.group(1))) else None
 
 
+_RECENT_DAYS = 15  # how far back 近日, 日前 may reach: a page posted within them of a new year may tell of the old one
 _DAY_WITHOUT_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?\d{1,2}\s?[日号]")
 # (after who wrote it: (通讯员 张某)近日，…)
 _RECENT_DAY = re.compile(r"\s*(?:[（(](?:特约)?(?:记者|通讯员)[^）)\n]{1,30}[）)])?\s*(?:近日|日前|连日来|"
@@ -335,8 +340,9 @@ _MEETING_ON_A_YEAR = re.compile(r"(?:召开|举行|举办|^在?)[^，。；：\n
 
 
 # 市委督查室通报2022年度督查工作, 关于通报2022年度目标考核结果的通知: a whole year's work is told of when it is done,
-# at its end or in the next year, which the title does not say
-_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度")
+# at its end or in the next year, which the title does not say. (Not a part of the year that ends before it does,
+# 通报2023年度第一季度督查工作, 2023年度上半年: told within that year.)
+_REPORTED_ON_A_YEAR = re.compile(r"通报了?\s?(\d{4})\s?年度(?!\s?(?:第[一二三1-3]季度|[一二三1-3]季度|上半年|前三季度))")
 
 
 def _filed_year(stem: str) -> int | None:

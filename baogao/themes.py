@@ -727,6 +727,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
                                                taxonomy.heading_factor)
+                if section.kind == "window":
+                    # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
+                    # about the theme that its items end, as what it does
+                    items += _opened_items(occurrences, theme_no, section, hit, sections, kids, texts, taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             elif hit is not None and section.kind == "lead":
@@ -740,9 +744,13 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                         listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
             taken = sum(1 for k in kids if k in listed)
             # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
-            # theme, an item that names it too is one of them, though it says less
+            # theme, an item that names it too is one of them, though it says less; so is each of a
+            # run that a sentence about the theme opens and whose every lead names it, one of them about
+            # it (要将信息调研工作作为…来推进。一要…建立信息调研工作队伍，要明确专人…二要…): the run says
+            # how, not a slogan over other matter (他强调，一要强化督查问责，各项目要倒排工期…)
             leads = [k for k in kids if sections[k].kind == "lead"]
-            if taken >= 2 and 2 * taken >= len(leads):
+            if (taken >= 2 and 2 * taken >= len(leads)) or (taken and _run_on_the_theme(found_in, section, sections, leads, listed,
+                                                                                        mentioned, texts)):
                 for k in leads:
                     if k not in listed and k in mentioned:
                         listed[k] = mentioned[k]
@@ -916,6 +924,86 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     if clause and _DEMANDS.search(clause.group()) and not found_in.count(((b, start + clause.start(), start + clause.end()),))[0]:
         return []
     return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
+
+
+def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
+                      listed: dict[int, _Hit], mentioned: dict[int, _Hit], texts: list[str]) -> bool:
+    """Whether every lead of a run (two or more) names the theme in its lead sentence (or qualifies),
+    and the section's last sentence before the run (or before its first item, run on after a comma)
+    has the theme's words too."""
+    if len(leads) < 2 or not all(k in listed or (k in mentioned and (head := sections[k].head) is not None
+                                                 and found_in.count((head,))[0] > 0) for k in leads):
+        return False
+    before = _text_before(section, sections[leads[0]])
+    if before is None:
+        return False
+    b, start, end = before
+    run_on = _RUN_ON_ITEM.search(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
+    sentences = [m for m in _SENTENCE.finditer(texts[b], start, run_on.start() - 1 if run_on else end) if m.group().strip()]
+    return bool(sentences) and found_in.count(((b, *sentences[-1].span()),))[0] > 0
+
+
+def _text_before(section: Section, first: Section, ending: bool = False) -> Span | None:
+    """The span of the section's own text right before its first item; `ending`: only when the
+    items end its own text (nothing of it follows them)."""
+    at = (first.block, _first_char(first))
+    before = [span for span in section.body if (span[0], span[2]) <= at]
+    return before[-1] if before and not (ending and len(before) < len(section.body)) else None
+
+
+def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, hit: _Hit, sections: list[Section],
+                  kids: list[int], texts: list[str], factor: float) -> list[int]:
+    """The lead items (一是…, 二是…) that end a window about the theme (not by a passage elsewhere in it)
+    whose text announces them: a count of them in its last sentence, a sentence about the theme (为进一步
+    加强作风建设，…以“四个严明”举措重申工作纪律。 over four items), or a first item run on after a clause with
+    the theme's words (县纪委要求检查组要…开展明察暗访工作，一是…；二是…). They are what the opening does, whatever
+    words they use, when one of them has the theme's words too; not the demands of a meeting or a visit
+    (会议要求，一要…), whose clause names none.
+    Not an item the theme's `unless` or `others` words rule out, nor one whose own words name another
+    theme as a heading would — unless that theme's words are ruled out in the opening too (a 作风
+    check's 督导检查组 is not 督查)."""
+    found_in = occurrences[theme_no]
+    items = [k for k in kids if sections[k].kind == "lead"]
+    if len(items) < 2:
+        return []
+    before = _text_before(section, sections[items[0]], ending=True)
+    if before is None or (hit.focus is not None and hit.focus[0] != before[0]):
+        return []
+    b, start, end = before
+    text = texts[b]
+    run_on = _RUN_ON_ITEM.search(text, start, end)
+    if run_on:
+        clause = _LAST_CLAUSE.search(text, start, run_on.start() - 1)  # (before its comma)
+        announced = clause is not None and found_in.count(((b, clause.start(), clause.end()),))[0] > 0
+    else:
+        sentences = [m for m in _SENTENCE.finditer(text, start, end) if m.group().strip()]
+        last = sentences[-1] if sentences else None
+        counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(last.group())} if last else set()
+        # (not …会议部署了今年“五大任务”。 after sentences on 作风: the sentence that counts them is about the theme)
+        announced = last is not None and len(items) in counts and _sentence_evidence(
+            found_in, texts, b, last) >= SENTENCE_FACTOR * found_in.theme.threshold
+    if not announced:
+        return []
+    ruled_out = {n for n, other in enumerate(occurrences) if n != theme_no and _vetoed(other, section, texts)}
+    opened, named = [], False
+    for k in items:
+        item = sections[k]
+        spans = ((item.head,) if item.head else ()) + item.body
+        if _vetoed(found_in, item, texts) or any(
+                n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
+                for n, other in enumerate(occurrences)):
+            continue
+        opened.append(k)
+        named = named or found_in.count(spans)[0] > 0
+    # one of them at least has the theme's words: measures of other work under a call for it (为加强作风建设，…推出
+    # “四项举措”。 一是推行帮办代办… ) are labelled by what they govern
+    return opened if named else []
+
+
+# the first item of a run left in a paragraph's text because a comma precedes it (…开展明察暗访工作，一是…)
+_RUN_ON_ITEM = re.compile(r"(?<=[，,])[ \u3000]*一[是要抓]")
+# a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
+_ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 
 
 def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
@@ -1183,7 +1271,8 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
       against 形式主义的领导 and 官僚主义 in a section on the state's organs);
     - a sentence whose evidence reaches `SENTENCE_FACTOR` × the threshold. A short sentence that
       opens a paragraph (政府作风持续改进。) is the paragraph's run-in heading: its evidence counts
-      `factor` times, as a heading's does."""
+      `factor` times, as a heading's does; not one that lists matters, the theme's one of them
+      (机要保密、档案管理、值班值守等工作扎实推进。)."""
     spans = list(spans)
     theme = found_in.theme
     sentence_threshold = SENTENCE_FACTOR * theme.threshold
@@ -1202,9 +1291,10 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
             # A run-in heading: a short sentence that opens a paragraph with more text after it
             # in the paragraph, or on a line of its own before the next paragraph (1997's
             # 深入开展反腐败斗争，加强勤政廉政建设。). Not the first item of a list the paragraph is
-            # (调查研究不够，深入基层不多；保密…；…): it ends as an item does.
+            # (调查研究不够，深入基层不多；保密…；…): it ends as an item does. Nor a list of matters, the
+            # theme's one of them (机要保密、档案管理、值班值守等工作扎实推进。): it heads them all.
             if (m.start() == 0 and len(m.group()) <= LEAD_MAX_CHARS and not m.group().endswith(("；", ";"))
-                    and (m.end() < len(text) or k + 1 < len(spans))):
+                    and (m.end() < len(text) or k + 1 < len(spans)) and not _one_of_matters(found_in, block, m)):
                 total = factor * found_in.count(((block, m.start(), m.end()),))[0]
             else:
                 total = _sentence_evidence(found_in, texts, block, m)
@@ -1221,6 +1311,19 @@ def _passage_about(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
 
 
 _LIST_PART = re.compile(r"[^、，,：:]+")
+# A short sentence with at least this many enumeration commas names three matters or more
+# (分管文秘、信息、机要保密和档案工作。).
+MATTERS_MARKS = 2
+
+
+def _one_of_matters(found_in: _Occurrences, block: int, sentence: re.Match[str]) -> bool:
+    """Whether a short sentence lists matters (`MATTERS_MARKS` enumeration commas or more), the
+    theme's words in half of its parts at most: it names them all, not the theme's."""
+    if sentence.group().count("、") < MATTERS_MARKS:
+        return False
+    parts = [part.span() for part in _LIST_PART.finditer(sentence.string, *sentence.span())]
+    holding = sum(1 for start, end in parts if found_in.count(((block, start, end),), 1)[0])
+    return 2 * holding <= len(parts)
 
 
 def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Span]) -> bool:

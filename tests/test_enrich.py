@@ -97,6 +97,10 @@ def test_inferred_title_is_not_evidence():
         # a year's whole work told of (通报) in a title: when, the title does not say
         ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
         ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
+        # …but a part of the year that ends before it does is told within it
+        ("关于通报2023年度第一季度督查工作情况的通知", HASH_NAME, (2023, "title")),
+        ("通报2021年度上半年政务信息采用情况", HASH_NAME, (2021, "title")),
+        ("通报2022年度第四季度督查工作", HASH_NAME, (None, None)),
     ],
 )
 def test_year_from_title_then_file_name(title, name, expected):
@@ -253,6 +257,21 @@ def test_events_give_year_min_never_the_year(line, expected):
 )
 def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
     assert enrich(make(title, *lines), HASH_NAME, {"posted": "2022-03-08"})["year"] == expected
+
+
+@pytest.mark.parametrize(
+    ("posted", "lead", "expected"),
+    [
+        # 近日 in a page posted early in January may tell of the December before: no year
+        ("2024-01-05", "近日，县应急管理局组织人员深入各乡镇开展岁末年初安全检查，重点检查了烟花爆竹经营网点。", None),
+        ("2024-01-12", "日前，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", None),
+        # a day told, or a page posted later in January, dates it
+        ("2024-01-05", "1月3日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+        ("2024-01-20", "近日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+    ],
+)
+def test_recent_days_told_early_in_january_may_be_of_the_year_before(posted, lead, expected):
+    assert enrich(make("县政府办公室召开信息工作座谈会", lead), HASH_NAME, {"posted": posted})["year"] == expected
 
 
 _ARCHIVE_REPORT = ["今年以来，县档案局扎实推进档案数字化、档案利用等工作。", "（一）档案数字化。完成馆藏档案数字化120万页。",

@@ -1619,6 +1619,62 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
     assert by_theme(classify(event, taxonomy), "信息报送")
 
 
+@pytest.mark.parametrize(("lines", "item", "about"), [
+    # a news item's opening about the theme that announces its items — by their count (“三个强化” over three),
+    # or running on into the first of them after a clause with the theme's words (…加大明察暗访力度，一是…) —
+    # when one of them names the theme too
+    (("为深入推进作风建设，县财政局以“三个强化”狠抓机关作风。", "一是强化学习教育。组织干部职工集中学习有关规定，筑牢思想防线。",
+      "二是强化制度约束。修订完善内部管理制度。", "三是强化监督问责。对违反工作纪律的干部及时通报。"),
+     "二是强化制度约束。", True),
+    (("县委作风办明察暗访组近日对县直单位工作纪律情况开展突击检查，发现上班时间玩手机游戏、迟到早退等问题5个。县委作风办要求"
+      "暗访组要持续加大明察暗访力度，一是坚持每周至少暗访一次；二是发现问题当场拍照取证；三是查实的作风问题一律在全县通报。",),
+     "二是发现问题当场拍照取证；", True),
+    # not a meeting's or a leader's demands after it (会议要求，一要…), nor items the count does not announce, nor
+    # a count in a sentence about other work, nor measures of other work, none naming the theme (一是推行帮办代办…)
+    (("3月5日，县委书记主持召开全县作风建设大会，动员部署作风建设年活动。会议要求，一要抓好春耕生产，确保粮食面积稳定。"
+      "二要加快项目建设，力争一季度开门红。三要做好农村人居环境整治。",), "二要加快项目建设，力争一季度开门红。", False),
+    (("为加强作风建设，某镇推出“五个一”工作法，转变干部作风，提升机关效能。", "一是项目建设有序推进。", "二是乡村振兴扎实开展。",
+      "三是人居环境持续改善，干部作风明显好转。"), "二是乡村振兴扎实开展。", False),
+    (("2月10日，县委召开全县作风建设暨经济工作会议，要求以作风建设为抓手，转变工作作风，提升机关效能。会议部署了今年“三大任务”。",
+      "一是抓项目建设。", "二是抓招商引资。", "三是抓民生保障，持续转变作风。"), "二是抓招商引资。", False),
+    (("为深入推进机关作风建设，提升机关效能，县政务服务中心推出“三项举措”。", "一是推行帮办代办，为企业提供免费帮办服务。",
+      "二是推行延时服务。", "三是推行容缺受理。"), "二是推行延时服务。", False),
+])
+def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines, item, about):
+    assert (("作风建设", item) in pairs(classify(report(*lines), taxonomy))) == about
+
+
+@pytest.mark.parametrize(("lines", "theme", "item", "about"), [
+    # 信息调研 (a 党委's or 统战部's 信息调研科): the information work; not 信息化 research nor market research
+    (("（三）加强信息调研", "全年编发《工作动态》24期，完成专题材料6篇。"), "信息报送", "（三）加强信息调研", True),
+    (("（三）开展信息化调研", "赴外地考察智慧城市建设，形成调研报告1篇。"), "信息报送", "（三）开展信息化调研", False),
+    (("（二）农产品市场信息调研", "及时发布价格行情，指导农户调整种植结构。"), "信息报送", "（二）农产品市场信息调研", False),
+    # a run that a sentence about the theme opens, each lead naming it: each demand is the theme's, though
+    # its own text says only how (要明确专人专职做此项工作)
+    (("会议强调，督查督办是推动决策落实的重要抓手。要把督查工作作为一项重要工作来谋划和推进。一要进一步健全督查工作队伍，"
+      "要明确分管领导，专人专职做此项工作。二要进一步拓宽督查工作渠道，拓宽问题线索来源渠道和群众反映渠道。三要进一步完善"
+      "督查督办工作机制。建立健全督查通报制度、问责制度。",), "督查", "二要进一步拓宽督查工作渠道", True),
+    # not demands after a visit (他强调，一要…), slogans over project work beside one about the theme
+    (("县长到重点项目现场调研。他强调，一要强化督查问责，各项目责任单位要倒排工期、挂图作战。二要强化督办落实，加快征地拆迁进度，"
+      "确保按期交地。三要强化督查督办，县政府督查室要对项目推进情况每周督查一次，督查结果全县通报。",), "督查", "二要强化督办落实", False),
+])
+def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
+    assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # what a check of a meeting's discipline finds (会风会纪), and the calls 转职能、改作风 and 乱作为 beside 不作为
+    (("市委督查室通报：3月6日全市经济工作会议上，某局、某镇参会人员未按要求及时进入会场，个别人员中途离场，现予通报批评。",), True),
+    (("县纪委通报：在县委全会期间，有2名参会人员在会场内玩手机，1名人员提前离场，已责成所在单位严肃处理。",), True),
+    (("下一步，街道纪工委将继续强化监督执纪问责，督促职能部门不断转职能、改作风，坚决整治不作为、慢作为、乱作为问题。",), True),
+    # a meeting notice's rules for entering the hall, and an audience leaving a sports ground, are not
+    (("三、有关要求", "请参会人员提前10分钟进入会场，未经允许不得进入会场，会议期间请将手机调至静音。"), False),
+    (("运动会期间，观众有序进入会场，比赛结束后观众离场秩序良好，未发生安全事故。",), False),
+])
+def test_a_meetings_discipline_and_改作风_are_作风建设(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
 @pytest.mark.parametrize(("lines", "about"), [
     # 机关效能建设 names the theme (效能建设 in its description), and a 效能投诉中心 takes complaints about it
     (("为深入推进机关效能建设，某镇修订完善《机关管理制度》，进一步规范干部日常管理，提升服务水平。",), True),
@@ -1723,6 +1779,14 @@ def test_调研_alone_is_support_of_调查研究(taxonomy, lines, about):
     (("五、保密条款", "乙方对在履行合同过程中知悉的甲方商业秘密负有保密义务，未经甲方书面同意，不得向第三方泄露。"), False),
     # unless they are named with them
     (("第七条 12345热线工作中涉及的国家秘密、商业秘密、个人隐私以及其他依法应当保密的信息，工作人员应当依法履行保密义务。",), True),
+    # a contractor's 保密协议 is fair dealing too, unless what it keeps is the state's (涉密)
+    (("县政府办公室于2023年6月通过公开招标采购了政务云服务，合同金额186万元。中标单位须与我办签订保密协议，"
+      "对承载的政务数据负有保密责任。目前，县直38个单位的62个业务系统已迁移上云，运行平稳。",), False),
+    (("（二）加强涉密人员管理", "与新任涉密人员签订保密协议，组织岗前保密培训，对离岗涉密人员实行脱密期管理。"), True),
+    # nor is a tender's 评标 kept from its bidders, though they must not 泄密 it
+    (("二、评标工作", "评标委员会由招标人代表和评标专家组成，成员名单在中标结果确定前严格保密。"
+      "评标专家不得泄密评标情况，不得私下接触投标人。"), False),
+    (("（三）规范涉密采购", "涉密项目采购严格限定在具有涉密资质的供应商范围内，评标过程全程保密，采购文件按涉密载体管理。"), True),
 ])
 def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
@@ -1736,6 +1800,19 @@ def test_privacy_is_not_保密工作_unless_state_secrets_are_named(taxonomy, li
     (("2023年，县委办公室围绕中心、服务大局，全力做好办文办会办事工作。全年起草文稿150篇，组织会议90次，督查督办事项120件，"
       "报送信息360条，机要保密、档案、值班等工作有序开展，未发生失泄密事件。",), False),
     (("五是抓好机要保密。", "严格执行密件收发、登记、传阅、清退制度，全年收发密件860份，无一差错。"), True),
+    # a paragraph opened by a list of matters, 保密 one of them, is not headed by it
+    (("三、分管工作情况", "分管办公室文秘、信息、机要保密和档案工作。全年审核把关各类文稿260余篇，组织报送信息420条，整理归档文件1860件。"), False),
+    (("二、统筹抓好各项工作", "机要、保密、档案、后勤等工作有序开展。全年收发文件3200份，整理归档文书档案860件，接待公务活动120批次。"), False),
+    (("二、统筹抓好各项工作", "保密宣传、保密检查、涉密人员培训扎实开展。全年组织保密知识测试2次，检查计算机126台。"), True),
+    # what a demand guards against (严防失泄密) is its slogan, not more of the work
+    (("三、工作要求", "各单位要加强组织领导，明确专人负责，认真做好数据采集工作。要严守保密纪律，严防失泄密事件发生。"
+      "要按时报送，不得迟报漏报。"), False),
+    (("2023年，镇党政办全年处理上级来文1260件，组织召开各类会议126次。认真做好信息报送工作，全年报送信息120条。"
+      "严格执行保密制度，严防失泄密。认真做好值班值守工作，全年未发生漏岗脱岗问题。",), False),
+    # 保密纪律 named with the other disciplines is a demand of conduct
+    (("3月8日，县委办公室召开全体干部职工大会。会议指出，过去一年，县委办公室在文稿起草、信息报送、督查督办、机要保密等方面"
+      "做了大量卓有成效的工作。会议要求，全体干部要严守政治纪律和政治规矩，严守保密纪律，以过硬作风推动各项工作落地落实。",), False),
+    (("三、严守保密纪律。不该说的秘密不说，不该问的秘密不问，不在非涉密计算机上处理涉密信息。",), True),
 ])
 def test_保密工作_look_alikes(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "保密工作")) == about
