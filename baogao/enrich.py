@@ -785,9 +785,6 @@ _CAMPAIGNS = (
     # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
     (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
     (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
-    # the State Council's 政府信息公开条例, April 2007 (国务院令第492号), which a rule of 信息公开 applies (a province's or a
-    # city's older 规定 are named by their place)
-    (re.compile(r"(?:中华人民共和国|《)(?:政府)?信息公开条例"), 2007),
 )
 # “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
 _PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
