@@ -1491,7 +1491,9 @@ def _town_with_county(org: str, text: str) -> str:
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 
 # 红星镇乡村振兴工作情况汇报, 红安县防汛工作汇报: a place's account of its work in a field (not a study or a check of it)
-_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?(?:工作(?:情况)?(?:汇报|总结)|情况汇报)")
+# (…and its own rules: 先锋街道信息公开保密审查制度)
+_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?"
+                               r"(?:工作(?:情况)?(?:汇报|总结)|情况汇报|制度|办法|规定|细则|规则)")
 
 
 def _leading_place(text: str) -> str:

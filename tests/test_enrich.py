@@ -918,6 +918,10 @@ def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, ex
         ("红安县防汛工作汇报", "红安县"),
         ("红安县快递行业调研工作汇报", None),
         ("红安县重点项目督查情况汇报", None),
+        # …and its own rules
+        ("先锋街道信息公开保密审查制度", "先锋街道"),
+        ("红安县机关值班管理办法", "红安县"),
+        ("红安县保密检查情况", None),
     ],
 )
 def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
