@@ -102,6 +102,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
+    if level == "市" and region and region.endswith("市") and not (org and _starts_with_place(org)):
+        level = "省"  # (a municipality's 市委, 市政府, 全市 are of a province's rank: 上海 … 本市召开市委保密委全体会议)
     return {
         "year": year,
         "year_source": year_source,
@@ -1711,8 +1713,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             # not 舟曲县召开…人大七次会议和县政协…会议, sessions the place holds)
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
-    return (_that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
-            or _meeting_of_body(opening, title + " " + stem))
+    # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
+    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _body_presides(opening, title + " " + stem)
+            or _head_presides(opening))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
@@ -1863,16 +1866,19 @@ def _visited_level(title: str, opening: str) -> str | None:
 
 # 11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开: a meeting told as held, named by the body whose meeting it is
 # (县政府第12次常务会议召开, 县委常委会会议召开); not a leader who presides (县委书记…主持召开), nor the whole area's (全县…会议召开)
+# (a committee of the party committee too, 县委全面深化改革委员会, 市委保密委; and held by the area itself: 本市召开市委保密委全体会议)
+_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委)(?![员会]))?|人民政府|政府|人大常委会|政协)"
+                 r"(?![员会]))")
 _MEETING_OF_BODY = re.compile(
-    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委|人民政府|政府|人大常委会|政协)(?![员会]))"
-    rf"[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?:{_MEETING_BODY}[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
+    rf"|[本我][省市县区旗](?:召开|举行){_MEETING_BODY.replace('?P<org>', '?P<held>')}[^，。；：、\n]{{0,20}}?会议)"
 )
 
 
 def _meeting_of_body(opening: str, names: str) -> str | None:
     m = _MEETING_OF_BODY.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
     # (the body by its level word, 县委, or with its place, 平阳县委; not 全县委员…, 各县政府)
-    org = m.group("org") if m else ""
+    org = (m.group("org") or m.group("held")) if m else ""
     return _qualify(org, opening, names) if org and (org[0] in "省市县区旗" or _starts_with_place(org)) else None
 
 

@@ -535,7 +535,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a meeting told as held, named by the body whose meeting it is
         ("", ["11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开。县委副书记王某出席会议并讲话。"], "县委"),
         ("", ["3月2日上午,县政府第12次常务会议在县政府三楼会议室召开。会议研究了5项议题。"], "县政府"),
-        ("", ["近日,平阳县委全面深化改革委员会第三次会议召开。"], "平阳县委"),
+        ("", ["近日,平阳县委全面深化改革委员会第三次会议召开。"], "平阳县委全面深化改革委员会"),
+        # …held by the area itself, whoever presides
+        ("", ["3月8日下午,本市召开市委保密委全体会议。会议传达了中央保密委全体会议精神。市委副秘书长、市政府秘书长汤志平主持会议。"],
+         "市委保密委"),
         # a study's team at work in the opening paragraph, with its place (its body's, if named)
         ("", ["当前，宁夏技能型劳动者队伍建设整体向好。为此，宁夏工会理论研究课题组围绕劳动者大军的基本情况开展了专题调研。",
               "宁夏回族自治区总工会积极行动，形成了工作台账。"], "宁夏工会理论研究课题组"),
@@ -621,6 +624,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("城关镇党委2023年度工作总结", [], "乡"),
         ("平安县政务服务中心2022年度工作总结", [], "县"),
         ("达县政协2009年信息工作总结", [], "县"),
+        # a municipality's own bodies are of a province's rank
+        ("", ["3月8日下午,本市召开市委保密委全体会议,对2018年上海保密工作作出全面部署。"], "省"),
         # a 市 body whose units are townships is a county-level city's; one whose units are counties, a city's
         ("", ["11月11日,市委宣传部(网信办)组织召开全市网络评论员培训会,来自各乡镇(园区场)、街道宣传委员和市直机关网评员共90余人参加。"],
          "县"),
