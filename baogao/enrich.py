@@ -199,6 +199,9 @@ _OPENING_SENTENCE_CHARS = 200
 _HELD_MEETING = re.compile(
     r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
     r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
+    # (…or told as held: 5月27日,我市2018年事业单位公开招聘工作人员笔试顺利举行)
+    r"|(?<!\d)(\d{4})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,24}?(?:会议|大会|会|培训班|笔试|考试)"
+    r"(?:在[^，。；\n]{2,20}?)?(?:顺利|隆重)?(?:召开|举行|举办|开班|开考)"
 )
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and hour
 # of what it reports, and is of that year (a text that only starts from a dated past event, 2011年12月13日，全国总工会
@@ -411,8 +414,9 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
-    if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
-        return int(m.group(1))
+    held = int(m.group(1) or m.group(2)) if m else 0
+    if m and _plausible(held) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
+        return held
     m = _NEW_YEAR_LAUNCHED.match(lead)
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
