@@ -1692,8 +1692,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return org[: party.start()]
         return org
 
-    heard = _HEARD_FROM.search(_lead(opening))
-    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
+    heard = _HEARD_FROM.search(_lead(opening)) or _TOLD_BY.search(opening)
+    if heard and _reads_as_body(heard.group("org")):  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
         return _qualify(heard.group("org"), opening, title + " " + stem)
     we = _WE_BODY.search(opening)
     if we:
@@ -1739,6 +1739,9 @@ def _above_us(org: str, text: str) -> bool:
 # 记者从县信访局获悉 (a news item's source, which NEWS_DATELINE reads past): a body, or an institution (…档案馆)
 _HEARD_FROM = re.compile(rf"^[^。；\n]{{0,20}}?记者(?:近日|日前)?从(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_WRITER_SUFFIX})"
                          r"(?:获悉|了解到|得知)")
+# …or whose officer tells it (据英德市纪委有关负责人介绍，…), when no clause names a body
+_TOLD_BY = re.compile(rf"(?:^|(?<=[，。；\n]))\s*据(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX})"
+                      r"(?:有关|相关)?(?:负责人|负责同志|工作人员)(?:介绍|表示|透露)")
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer

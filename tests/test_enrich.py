@@ -530,6 +530,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the body a reporter heard the news from (记者从…获悉), which the item is about
         ("", ["近日，记者从仁怀市档案馆获悉，该馆的馆藏档案数字化工作已完成总进度的68%。"], "仁怀市档案馆"),
         ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
+        # …or whose officer tells it, when no clause names a body
+        ("", ["英德市纪检监察部门十分注重发挥信息功能,去年信息报送采用率排在全省第七位。",
+              "据英德市纪委有关负责人介绍,纪检监察信息功能是指该信息在反腐败斗争中产生的有利作用。"], "英德市纪委"),
         # a county of one character and 县 the place table lacks (达县 is 达川区 since 2013)
         ("", ["本报讯 为了扩大政协的社会影响,助推达县经济发展,达县政协采取各种措施,有效抓好信息工作。"], "达县政协"),
         # a meeting told as held, named by the body whose meeting it is
