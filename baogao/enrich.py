@@ -1114,7 +1114,7 @@ _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
 _TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?<!乡(?=镇))(?!村)")
 # 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|[全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|[个全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -2353,7 +2353,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
                 and not opening[opening.rfind("\n", 0, p.start) + 1:].lstrip().startswith(("——", "--"))}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
     # (a province or city named in the name of a document the county applies is the issuer's: 贯彻落实《湖南省…20条措施》)
-    above = [p for p in places if p.level in (LEVEL_CITY, LEVEL_PROVINCE)
+    # (nor one that only qualifies the county after it: 成都市郫都区委)
+    starts = {p.start for p in places if p.level == LEVEL_COUNTY}
+    above = [p for p in places if p.level in (LEVEL_CITY, LEVEL_PROVINCE) and p.end not in starts
              and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
     if len(counties) == 1 and not towns and not above:
         return "县"

@@ -13,7 +13,8 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   short whitelist of distinctive 2-character stems (阿坝, 凉山): most 2-character stems are
   words or are named for other reasons (延安精神, 长治久安, 大理石, 文山会海);
 - counties never by bare stem (井冈山精神, 普陀 is in two provinces), but also by the names they
-  took after the table (海安县 became 海安市 in 2018: stem + 市 or 区, see `_later_names`);
+  took after the table (海安县 became 海安市 in 2018: stem + 市 or 区, see `_later_names`), and by a
+  name the table lacks that its city writes with its level word and a body of it (成都市郫都区委);
 - one-character stems (城区, 郊区, 矿区, 和县, 代县, 成县 …) are common words or word
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
   immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
@@ -155,7 +156,17 @@ def find_places(text: str) -> list[Place]:
                 end=m.end(),
             )
         )
+        unlisted = _UNLISTED_COUNTY.match(text, m.end()) if found[-1].level == LEVEL_CITY else None
+        if unlisted and not pattern.match(text, m.end()):
+            # 成都市郫都区委: a county its city names with its level word, which the table of 2017 lacks (郫县 until 2016)
+            found.append(Place(unlisted.group(1), found[-1].province, LEVEL_COUNTY, m.end(), unlisted.end(1)))
     return found
+
+
+# A county-level name after its city, with its level word and one of its bodies (成都市郫都区委第一督查组, 达州市达川区人民政府);
+# not a word for all of them or part of them (各区, 辖区, 城区, 市区), nor a zone (天府新区, 高新区)
+_UNLISTED_COUNTY = re.compile(r"((?![各全本该每辖城市郊])[\u4e00-\u9fff]{1,3}?(?<!新)[区县])"
+                              r"(?=委|人民政府|政府|人大|政协|纪委|[\u4e00-\u9fff]{1,6}?局)")
 
 
 def leading_places_end(name: str) -> int:

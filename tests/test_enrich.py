@@ -629,6 +629,9 @@ def test_no_org_when_none_is_named(title, lines):
         ("达县政协2009年信息工作总结", [], "县"),
         # a municipality's own bodies are of a province's rank
         ("", ["3月8日下午,本市召开市委保密委全体会议,对2018年上海保密工作作出全面部署。"], "省"),
+        # a county written after its city (the city only qualifies it), whose groups go into 14个街道 (a count, no town)
+        ("", ["“你们公司采取了哪些措施?”成都市郫都区委第一督查组在督查时问到。连日来,郫都区委6个专项督查组深入14个街道和48个单位开展督查。"],
+         "县"),
         # a 市 body whose units are townships is a county-level city's; one whose units are counties, a city's
         ("", ["11月11日,市委宣传部(网信办)组织召开全市网络评论员培训会,来自各乡镇(园区场)、街道宣传委员和市直机关网评员共90余人参加。"],
          "县"),
@@ -788,6 +791,10 @@ def test_find_places_ambiguous_and_short_names():
     assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
         ("代县", "山西省"), ("和县", "安徽省")]
     assert find_places("工作组深入和县级部门对接，做到和县委保持一致") == []
+    # a county its city names with its level word and a body of it, which the table of 2017 lacks (郫县 until 2016)
+    assert [(p.name, p.province, p.level) for p in find_places("成都市郫都区委第一督查组")] == [
+        ("成都市", "四川省", "市"), ("郫都区", "四川省", "县")]
+    assert [p.name for p in find_places("成都市辖区政府、成都市高新区财政局、成都市天府新区管委会、成都市各区政府")] == ["成都市"] * 4
 
 
 def test_find_places_by_the_names_counties_took_later():
