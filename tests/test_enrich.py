@@ -542,6 +542,7 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # …held by the area itself, whoever presides
         ("", ["3月8日下午,本市召开市委保密委全体会议。会议传达了中央保密委全体会议精神。市委副秘书长、市政府秘书长汤志平主持会议。"],
          "市委保密委"),
+        ("", ["5月6日下午,本市召开市委办公厅政务信息工作会议,对全年政务信息工作作出部署。"], "市委办公厅"),
         # a study's team at work in the opening paragraph, with its place (its body's, if named)
         ("", ["当前，宁夏技能型劳动者队伍建设整体向好。为此，宁夏工会理论研究课题组围绕劳动者大军的基本情况开展了专题调研。",
               "宁夏回族自治区总工会积极行动，形成了工作台账。"], "宁夏工会理论研究课题组"),
