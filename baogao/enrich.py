@@ -25,14 +25,15 @@ Where each value is looked for, in order:
   text names most → the place a title opens with (红安县2023年工作总结), or a motto's subtitle names the paper
   as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
-  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…); a town's body with the
+  subject), else with the one place of its level a clause opens with (2023年，永修县坚持…) or its work is for (为怀远县…
+  奠定基础), else with the place its document's number names (鄂州政办发〔2015〕17号); a town's body with the
   county the text writes the town after (信丰县嘉定镇);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
-  全县/全市… counts;
+  全县/全市… counts (a 市 body whose units are townships, never counties, is a county-level city's: 县);
 - region: only below 中央; title → org → file name → place names in the opening → a county news
   outlet in a dateline (蕲春广播电视台记者…) → provincial service platforms (浙政钉, 湘易办) anywhere
-  in the text;
+  in the text → a zone named after its city by the city's stem (达州经开区);
 - doc_type: the type word that ends the title (of 工作总结和…工作计划, the summary) → file name →
   phrases of the opening;
 - secret_level: the 密级 marking in the 版头 (baogao.gongwen: 密级：内部, 秘密★1年), else None.
@@ -101,6 +102,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     org = _org(title, subtitle, stem, opening, text)
     level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
+    if level == "市" and region and region.endswith("市") and not (org and _starts_with_place(org)):
+        level = "省"  # (a municipality's 市委, 市政府, 全市 are of a province's rank: 上海 … 本市召开市委保密委全体会议)
     return {
         "year": year,
         "year_source": year_source,
@@ -196,6 +199,9 @@ _OPENING_SENTENCE_CHARS = 200
 _HELD_MEETING = re.compile(
     r"(?:召开|举办|举行)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,20}?"
     r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
+    # (…or told as held: 5月27日,我市2018年事业单位公开招聘工作人员笔试顺利举行)
+    r"|(?<!\d)(\d{4})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,24}?(?:会议|大会|会|培训班|笔试|考试)"
+    r"(?:在[^，。；\n]{2,20}?)?(?:顺利|隆重)?(?:召开|举行|举办|开班|开考)"
 )
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and hour
 # of what it reports, and is of that year (a text that only starts from a dated past event, 2011年12月13日，全国总工会
@@ -211,7 +217,9 @@ _NEWS_DAY = re.compile(
 # start sees to: 部署2023年度民主生活会, 安排2023年度综合考核)
 _NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年"
                                 r"(?!度?[^，。；\n]{0,20}?(?:总结|考核|考评|述职|评议|评比|表彰|先进|生活会|决算))")
-_DAY_OPENS = re.compile(r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+# (the deed's day or part of a month, after the purpose it served: 为加强…，2011年2月底，澧县县委办组织开展了…; not a
+# deadline, 2024年3月底前)
+_DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|[上中下]旬|底|初|末)(?!前)")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -262,6 +270,14 @@ _PLANNED = re.compile(r"将|拟|计划|力争|预计|要")
 # a deadline (于2025年6月底前完成, 力争于2025年完成, 要于…前完成)
 _DONE_ON = re.compile(r"(?P<how>已于|(?<![将拟定请应须需要])于)\s?(\d(?<!\d\d)\d{3})\s?年(?P<rest>[^。；，,\n]{0,40}?)(?P<done>了|完成)")
 _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|将|拟|要")
+# 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, a count told as done, is counted in it
+# or after (not a plan's: 2025年计划共完成…)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?[^。；，,\n\d]{1,20}?"
+                         r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
+# 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
+# names no 间)
+_SPAN_PLANNED = re.compile(r"(?:力争|确保|计划|预计|争取|将|拟|要|部署|安排|谋划|规划)[^，。；,;\n]*$")  # (部署2023年至2025年间…任务)
+_PAST_SPAN = re.compile(r"(?<!\d)\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?(\d{4})\s?年(?:间|以来)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
 
@@ -398,8 +414,9 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
-    if m and _plausible(int(m.group(1))) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
-        return int(m.group(1))
+    held = int(m.group(1) or m.group(2)) if m else 0
+    if m and _plausible(held) and not _PLANNED.search(lead, max(0, m.start() - 4), m.start()):
+        return held
     m = _NEW_YEAR_LAUNCHED.match(lead)
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
@@ -828,6 +845,9 @@ def _event_year(text: str, projected: bool = True) -> int | None:
               if (m.group("done") == "了" or m.group("how") == "已于") and "前" not in m.group("rest")
               and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
+    years += [int(m.group(1)) for m in _PAST_SPAN.finditer(ascii_digits(text))
+              if not _SPAN_PLANNED.search(text, max(0, m.start() - 12), m.start()) and not _AIMED.search(text, m.end(), m.end() + 12)]
+    years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits) if not _AIMED.search(m.group("rest"))]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
@@ -917,6 +937,9 @@ _ORG_SUFFIX = (
     r"|委(?:组织|宣传|统战|政法|社会工作|网信)部|委政法委(?:员会)?"
     # (县审计局局长, 县教育局副局长: the 局, not its head; 县公安局长: the 局)
     r"|总工会|工会|局(?!长)|(?<![局副])局(?=长)|厅(?!长)|(?<![厅副])厅(?=长)|国务院|中共中央|党中央"
+    # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which
+    # the town sets up (双庙乡社情民意信息站), nor a website or a stop (县政府网站, 汽车站)
+    r"|(?<=[省市县区局])(?:(?![乡镇村])[\u4e00-\u9fff]){0,8}?(?<![网车油铁交])站(?!长)"
     r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
     r"|(?<=国家)(?:(?![和与及、])[\u4e00-\u9fff]){1,6}?委(?![员会])"  # 国家发展改革委, 国家民委: the State Council's commissions
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
@@ -967,6 +990,9 @@ _SIGNED_ON = (rf"(?:(?:\d{{4}}|\d\d[{PLACEHOLDER}]{{2}}|[〇○零一二三四�
               r"|\d{4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2})")
 # The team that wrote a study, on a line of its own under its title: 巴东县委政研室课题组, 邛崃市委政研室 课题组.
 _RESEARCH_TEAM = re.compile(rf"^(?P<org>[{_HAN}]{{1,30}}?(?:{_ORG_SUFFIX}|{_RESEARCHERS}))\s*(?:联合)?(?:课题组|调研组|调查组)$")
+# …and one that does the study, named as the subject in the opening paragraph (为此，宁夏工会理论研究课题组围绕…开展调研)
+_TEAM_AT_WORK = re.compile(rf"(?:^|(?<=[，。；,;]))\s*(?:为此[，,]\s*)?(?P<org>[{_HAN}]{{2,24}}?(?:课题组|调研组|调查组))(?:一行)?"
+                           r"(?=围绕|对|就|深入|赴|于|通过|采取|组织|先后|在)")
 _RESEARCH_BODY = re.compile(rf"^[{_HAN}]{{2,30}}?{_RESEARCHERS}$")  # a study's byline: 中共巴东县委政策研究室
 # A cover's month line (2023年10月, 二〇二三年十月): the year it was presented.
 # (a model text's or draft's day left open: 2015年9月xx日, 2015年9月  日)
@@ -1085,9 +1111,10 @@ _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政�
 _ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
-_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?!村)")
+# (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
+_TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?<!乡(?=镇))(?!村)")
 # 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|[个全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -1199,6 +1226,7 @@ def _reads_as_body(org: str) -> bool:
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
+        or _ONE_CHARACTER_COUNTY_BODY.match(org)
     )
 
 
@@ -1309,7 +1337,27 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if not org:
         return None
     org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
-    return _town_with_county(_placed_by_subject(org, text), text)
+    return _town_with_county(_numbered_place(_placed_by_subject(org, text), text), text)
+
+
+# A document's number opens with its issuer's code, which a city or county writes with its place's stem (鄂州政办发〔2015〕17号,
+# 金溪府办字〔2023〕5号; one character, 寿政办, names no place alone)
+_NUMBER_CODE = re.compile(rf"^\s*(?P<stem>[{_HAN}]{{2,3}}?)(?:政|府|办|委|发)[{_HAN}]{{0,4}}?[〔\[［]\d{{4}}[〕\]］]\s?\d+\s?号")
+
+
+def _numbered_place(org: str, text: str) -> str:
+    """A body named by its level word (市人民政府办公室) completed with the place its document's number names, when that
+    is a place of the body's level (鄂州 + 市: 鄂州市)."""
+    if not org or org[0] not in "省市县区旗州盟" or _starts_with_place(org) or "、" in org:
+        return org
+    head, _ = _ends(text)
+    for line in head:
+        m = _NUMBER_CODE.match(line)
+        name = m.group("stem") + org[0] if m else ""
+        places = find_places(name)
+        if places and places[0].start == 0 and places[0].end == len(name) and places[0].province:
+            return name + org[1:]
+    return org
 
 
 # A place before a body's name (平安县人民政府, 堌阳镇人民政府): at a clause's or a line's start, two or three
@@ -1376,6 +1424,10 @@ def _placed_later(org: str, text: str) -> str:
     return org if others else place + org[1:]
 
 
+# …or the place the text's work is for (…，为怀远县汛期及时准确报送灾害信息奠定良好基础; 为建设美丽永修作出贡献): its own
+_SERVED = re.compile(r"为(?:建设|推进|推动|促进|助推|服务)?\Z")
+_SERVED_BY = re.compile(r"[^。；！？\n]*?(?:作出|做出|贡献|奠定|提供|营造|保驾护航)")
+_SERVED_CHARS = 60
 # 2023年，永修县坚持…; 截至6月底，临泽县地区生产总值…: a place a clause opens with, its subject (the place's own deed or figure)
 _CLAUSE_START = re.compile(r"(?:^|[\n，。；：！？,;:])\s*\Z")
 _PUNCTUATION = re.compile(r"[，。；：！？,;:!?]")
@@ -1384,8 +1436,9 @@ _NOT_IN_TOWN_NAME = re.compile(r"[由在对向从把被给经于]|会议")  # �
 
 def _placed_by_subject(org: str, text: str) -> str:
     """A body named by its level word (县人民政府, 县政府办公室, 镇党委) whose text names its place only in a sentence, as
-    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…): completed with that place when it is the one
-    place of that level the text names (a county named beside others, or held up as an example, is left)."""
+    a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…) or the place its work is for (为怀远县…奠定基础):
+    completed with that place when it is the one place of that level the text names (a county named beside others, or held
+    up as an example, is left)."""
     if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
         return org
     if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
@@ -1407,7 +1460,8 @@ def _placed_by_subject(org: str, text: str) -> str:
         line_end = text.find("\n", p.start)
         if not _PUNCTUATION.search(text[p.start : line_end if line_end >= 0 else len(text)]):
             continue  # (a line of its own is a name, 红安县财政局 signing: another body's, not a clause)
-        if (written.endswith(ends) and _CLAUSE_START.search(text, max(0, p.start - 4), p.start)
+        served = _SERVED.search(text, max(0, p.start - 4), p.start) and _SERVED_BY.match(text, p.end, p.end + _SERVED_CHARS)
+        if (written.endswith(ends) and (_CLAUSE_START.search(text, max(0, p.start - 4), p.start) or served)
                 and not _HELD_UP.search(_sentence(text, p.start)) and not _TOWARD_US.search(_sentence(text, p.start))):
             return written + (org[1:] if written[-1] in _LEVEL_CHARS else org)
     return org
@@ -1443,7 +1497,9 @@ def _town_with_county(org: str, text: str) -> str:
 _AFTER_TITLED_PLACE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年|关于|(?:上半年|下半年|年度)?工作(?:总结|报告|汇报)")
 
 # 红星镇乡村振兴工作情况汇报, 红安县防汛工作汇报: a place's account of its work in a field (not a study or a check of it)
-_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?(?:工作(?:情况)?(?:汇报|总结)|情况汇报)")
+# (…and its own rules: 先锋街道信息公开保密审查制度)
+_OWN_FIELD_REPORT = re.compile(r"(?:(?!调研|调查|督查|督导|检查|考察|审计|评估|巡察)[^，。；：《》“”]){0,30}?"
+                               r"(?:工作(?:情况)?(?:汇报|总结)|情况汇报|制度|办法|规定|细则|规则)")
 
 
 def _leading_place(text: str) -> str:
@@ -1575,10 +1631,16 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         # 市考核组到五陂镇现场督导…, then 我镇应急管理工作: the town visited tells of the visit, as its own news
         place = visited.groupdict().get("place") or ""
         word = next((w for w in _TOWN_WORDS if place.endswith(w)), None)
-        if word and not _NOT_A_TOWN.search(place) and f"我{word}" in text:
+        # (or its own bodies, named by its level word, answer it: 镇党委、镇政府表示，将高度重视督导组反馈问题)
+        answered = word and re.search(rf"(?:^|[\n。；！？])\s*{word}(?:党委|党工委|人民政府|政府)[^。\n]{{0,12}}?表示", text)
+        if word and not _NOT_A_TOWN.search(place) and (f"我{word}" in text or answered):
             return place
         return None
 
+    team = _TEAM_AT_WORK.search(_lead(opening))
+    if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)
+        body = _RESEARCH_TEAM.match(team.group("org"))
+        return body.group("org") if body else team.group("org")
     candidates = [
         m
         for m in _CLAUSE_ORG.finditer(opening)
@@ -1630,8 +1692,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             return org[: party.start()]
         return org
 
-    heard = _HEARD_FROM.search(_lead(opening))
-    if heard:  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
+    heard = _HEARD_FROM.search(_lead(opening)) or _TOLD_BY.search(opening)
+    if heard and _reads_as_body(heard.group("org")):  # 近日，记者从仁怀市档案馆获悉，该馆…: the body the item's news comes from, and is about
         return _qualify(heard.group("org"), opening, title + " " + stem)
     we = _WE_BODY.search(opening)
     if we:
@@ -1655,7 +1717,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             # not 舟曲县召开…人大七次会议和县政协…会议, sessions the place holds)
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
-    return _that_town(opening) or _body_presides(opening, title + " " + stem) or _head_presides(opening)
+    # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
+    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _body_presides(opening, title + " " + stem)
+            or _head_presides(opening))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
@@ -1675,6 +1739,9 @@ def _above_us(org: str, text: str) -> bool:
 # 记者从县信访局获悉 (a news item's source, which NEWS_DATELINE reads past): a body, or an institution (…档案馆)
 _HEARD_FROM = re.compile(rf"^[^。；\n]{{0,20}}?记者(?:近日|日前)?从(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_WRITER_SUFFIX})"
                          r"(?:获悉|了解到|得知)")
+# …or whose officer tells it (据英德市纪委有关负责人介绍，…), when no clause names a body
+_TOLD_BY = re.compile(rf"(?:^|(?<=[，。；\n]))\s*据(?P<org>[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX})"
+                      r"(?:有关|相关)?(?:负责人|负责同志|工作人员)(?:介绍|表示|透露)")
 
 
 # A contributed item's credit at its very end: the body, named with its place, and perhaps its writer
@@ -1802,6 +1869,24 @@ def _visited_level(title: str, opening: str) -> str | None:
             known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
             return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
     return None
+
+
+# 11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开: a meeting told as held, named by the body whose meeting it is
+# (县政府第12次常务会议召开, 县委常委会会议召开); not a leader who presides (县委书记…主持召开), nor the whole area's (全县…会议召开)
+# (a committee of the party committee too, 县委全面深化改革委员会, 市委保密委; and held by the area itself: 本市召开市委保密委全体会议)
+_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委)(?![员会]))?|人民政府|政府|人大常委会|政协)"
+                 r"(?![员会])(?:办公[厅室])?)")  # (its office too: 本市召开市委办公厅…会议)
+_MEETING_OF_BODY = re.compile(
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?:{_MEETING_BODY}[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
+    rf"|[本我][省市县区旗](?:召开|举行){_MEETING_BODY.replace('?P<org>', '?P<held>')}[^，。；：、\n]{{0,20}}?会议)"
+)
+
+
+def _meeting_of_body(opening: str, names: str) -> str | None:
+    m = _MEETING_OF_BODY.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
+    # (the body by its level word, 县委, or with its place, 平阳县委; not 全县委员…, 各县政府)
+    org = (m.group("org") or m.group("held")) if m else ""
+    return _qualify(org, opening, names) if org and (org[0] in "省市县区旗" or _starts_with_place(org)) else None
 
 
 def _lead(opening: str) -> str:
@@ -2088,6 +2173,10 @@ _QUOTED = re.compile(r"“[^”\n]{0,200}”")
 _PLACE_NAMED = re.compile(rf"^[{_HAN}]{{1,7}}?[^城\s]([省市县区乡镇州旗盟])")
 # A body named by a place the gazetteer (counties and up) does not hold, and its level word.
 _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县乡镇州旗盟]|(?<!社)区)(?=人民政府|政府|党委|党工委|委员会|人大|政协|总工会|纪委|委)")
+# …and a county named by one character and 县 (达县政协: 达县 is 达川区 since 2013), the table's own ones aside (渠县): not a
+# word, a count or a verb before a body its level names (全县, 邻县, 两县政府, 赴县政府, 向县委).
+_NOT_A_COUNTY_CHARACTER = "全本该各每我此其邻外郊知省州市区乡镇一二两三四五六七八九十几多数赴到往回进出去来入驻离至给被" + "".join(_NOT_A_SUBJECT)
+_ONE_CHARACTER_COUNTY_BODY = re.compile(rf"^(?![{_NOT_A_COUNTY_CHARACTER}])[{_HAN}]县(?=人民政府|政府|委|人大|政协|总工会|纪委)")
 # A village's or community's own body (红旗村村民委员会, 幸福社区居民委员会, 幸福社区党委): below the township, shown as 乡.
 _VILLAGE_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?(?:村|社区)(?:村民委员会|居民委员会|党支部|党总支|党委|委员会)?$")
 # 富民乡2022年上半年工作总结, 城关镇人民政府关于…: a township's own report.
@@ -2161,6 +2250,8 @@ def _level_of_org(org: str) -> str | None:
         return None
     if _VILLAGE_BODY.match(org):
         return "乡"
+    if _ONE_CHARACTER_COUNTY_BODY.match(org):
+        return "县"
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
         return _LEVEL_BY_CHAR[named.group(1)]
@@ -2189,9 +2280,18 @@ _SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:�
 _LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 
+# 各乡(镇)、街道办事处，市直各单位; 来自各乡镇(园区场)、街道…和市直机关…: a county-level city's units are its townships (a
+# city with counties speaks of 各县(市、区), 县区)
+_TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(]街道|乡镇、街道")
+_COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
+
+
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
+        # (a 市 body whose units are townships is a county-level city's: xx市人民政府办公室 / 各乡(镇)、…)
+        if level == "市" and not _starts_with_place(org) and _TOWNSHIPS.search(text) and not _COUNTIES.search(text):
+            return "县"
         if level:
             return level
     hosted = _HOSTED.search(title)
@@ -2246,11 +2346,18 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     if top and n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1] and (top in ("县", "乡") or whole[top] >= _WHOLE_AREA_MIN):
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
-    # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's)
+    # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's; nor a study of a county its
+    # subtitle names, ——红安县农村集体经济发展情况调研报告, which no one of the county need have written)
     places = _own_places(opening)
-    counties = {p.name for p in places if p.level == LEVEL_COUNTY}
+    counties = {p.name for p in places if p.level == LEVEL_COUNTY
+                and not opening[opening.rfind("\n", 0, p.start) + 1:].lstrip().startswith(("——", "--"))}
     towns = [m for m in _TOWN_NAMED.finditer(opening) if not _NOT_A_TOWN.search(m.group())]
-    if len(counties) == 1 and not towns and not any(p.level in (LEVEL_CITY, LEVEL_PROVINCE) for p in places):
+    # (a province or city named in the name of a document the county applies is the issuer's: 贯彻落实《湖南省…20条措施》)
+    # (nor one that only qualifies the county after it: 成都市郫都区委)
+    starts = {p.start for p in places if p.level == LEVEL_COUNTY}
+    above = [p for p in places if p.level in (LEVEL_CITY, LEVEL_PROVINCE) and p.end not in starts
+             and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
+    if len(counties) == 1 and not towns and not above:
         return "县"
     return None
 
@@ -2283,7 +2390,20 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _dominant(Counter(find_platforms(text))))
+            or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+
+
+# A zone named after its city by the city's bare stem (达州经开区, 南通高新区), which the place table does not read alone
+_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|高新区|高新技术产业开发区|开发区)")
+
+
+def _zones_province(opening: str) -> str | None:
+    provinces = set()
+    for m in _ZONE_OF_CITY.finditer(opening):
+        city = find_places(m.group(1) + "市")
+        if city and city[0].start == 0 and city[0].end == len(m.group(1)) + 1 and city[0].level == LEVEL_CITY and city[0].province:
+            provinces.add(city[0].province)
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 # A place the writer learns from or goes to on a study trip (学习借鉴了湄潭县…的经验做法, 赴浙江省安吉县考察学习,
@@ -2292,13 +2412,19 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
+# …or one it goes to, to learn (组织骨干到株洲、衡阳等地学习先进经验)
+_GOES_TO = re.compile(r"(?:到|前往|去)$")
+_TO_LEARN = re.compile(r"[^，。；\n]{0,12}?(?:学习|考察|取经|参观)")
+
+
 def _own_places(text: str) -> list[Place]:
     """The places `text` names but those it learns from or goes to, with those listed after them (赴浙江省安吉县、长兴县)."""
     own: list[Place] = []
     previous: Place | None = None
     for place in find_places(text):
         listed = previous is not None and previous not in own and text[previous.end : place.start] in ("、", "和", "及", "与")
-        if not (listed or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
+        goes_to_learn = _GOES_TO.search(text, max(0, place.start - 2), place.start) and _TO_LEARN.match(text, place.end)
+        if not (listed or goes_to_learn or _LEARNS_FROM.search(text, max(0, place.start - 8), place.start)
                 or _ITS_EXPERIENCE.match(text[place.end: place.end + 24])):
             own.append(place)
         previous = place

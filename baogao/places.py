@@ -13,12 +13,14 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   short whitelist of distinctive 2-character stems (阿坝, 凉山): most 2-character stems are
   words or are named for other reasons (延安精神, 长治久安, 大理石, 文山会海);
 - counties never by bare stem (井冈山精神, 普陀 is in two provinces), but also by the names they
-  took after the table (海安县 became 海安市 in 2018: stem + 市 or 区, see `_later_names`);
+  took after the table (海安县 became 海安市 in 2018: stem + 市 or 区, see `_later_names`), and by a
+  name the table lacks that its city writes with its level word and a body of it (成都市郫都区委);
 - one-character stems (城区, 郊区, 矿区, 和县, 代县, 成县 …) are common words or word
   fragments (县委和县政府, 完成县级): they count only when qualified by the parent name that
   immediately precedes them (阳泉市城区, 马鞍山市和县), or — for the one-character counties —
   when they open a clause and their government or party committee follows (寿县人民政府督查室,
-  歙县委: a signature or a letterhead; after any word with the level word again, 落实黟县县委). The same qualified spelling resolves names that exist
+  歙县委: a signature or a letterhead; after any word with the level word again, 落实黟县县委), or where a group goes to do
+  its work (深入代县，…; 赴和县开展调研). The same qualified spelling resolves names that exist
   in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
 not 海城市), or after a verb of following before the county's committee or government (落实霍邱县委).
@@ -84,6 +86,7 @@ PLATFORMS = {
     "苏服办": "江苏省",
     "蒙速办": "内蒙古自治区",
     "豫事办": "河南省",
+    "豫快办": "河南省",  # its "互联网+督查" platform
     "秦务员": "陕西省",
     "冀时办": "河北省",
     "爱山东": "山东省",
@@ -153,7 +156,17 @@ def find_places(text: str) -> list[Place]:
                 end=m.end(),
             )
         )
+        unlisted = _UNLISTED_COUNTY.match(text, m.end()) if found[-1].level == LEVEL_CITY else None
+        if unlisted and not pattern.match(text, m.end()):
+            # 成都市郫都区委: a county its city names with its level word, which the table of 2017 lacks (郫县 until 2016)
+            found.append(Place(unlisted.group(1), found[-1].province, LEVEL_COUNTY, m.end(), unlisted.end(1)))
     return found
+
+
+# A county-level name after its city, with its level word and one of its bodies (成都市郫都区委第一督查组, 达州市达川区人民政府);
+# not a word for all of them or part of them (各区, 辖区, 城区, 市区), nor a zone (天府新区, 高新区)
+_UNLISTED_COUNTY = re.compile(r"((?![各全本该每辖城市郊])[\u4e00-\u9fff]{1,3}?(?<!新)[区县])"
+                              r"(?=委|人民政府|政府|人大|政协|纪委|[\u4e00-\u9fff]{1,6}?局)")
 
 
 def leading_places_end(name: str) -> int:
@@ -193,7 +206,7 @@ def _one_character_counties() -> dict[str, _Unit]:
 
 @functools.lru_cache(maxsize=1)
 def _one_character_county_pattern() -> re.Pattern[str]:
-    # not after a Han character (完成县级, 各县), and only before 人民政府 / 政府 / 委 / 人大 /
+    # not after a Han character (完成县级, 各县) but a verb of going there, and only before 人民政府 / 政府 / 委 / 人大 /
     # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府), or before
     # one of the county's bureaus (勉县林业局) or committees (寿县安全生产委员会, 寿县安委办, 寿县纪委; not 和县乡两级…委员会
     # nor 代县长召开县安委会): the one place such a short name cannot be part of another word
@@ -203,6 +216,8 @@ def _one_character_county_pattern() -> re.Pattern[str]:
         rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协)|[\u4e00-\u9fff]{{1,6}}?局(?![面势限])"
         rf"|(?![乡镇村级域直城])(?:(?![的之长在与及对向是了为把被将召开主持参加出席省市县区])[\u4e00-\u9fff]){{1,8}}?委(?:员会|会|办)?(?![托屈婉]))"
         rf"|(?:{names})(?=县(?:(?:人民)?政府|委))"
+        # (where a group goes, and what it does there: 深入代县，就…调研督导; 赴和县开展调研)
+        rf"|(?:(?<=深入)|(?<=来到)|(?<=走进)|(?<=前往)|(?<=赴))(?:{names})(?=[^\u4e00-\u9fff]|开展|调研|督查|督导|检查|考察|视察|指导)"
     )
 
 

@@ -206,6 +206,17 @@ def test_year_from_text(lines, expected):
         ("预计于2026年完工，完成投资5亿元。", None),
         ("自2012年以来，市总工会连续10年组织评选。", 2021),  # the tenth year of the run
         ("2015年以来，连续三年开展送温暖活动。", 2017),
+        # a span of years told as past reaches its last; not a plan's span
+        ("9月26日,工作组对2021年—2023年间跳磴河流域交办事项整改情况进行“回头看”。", 2023),
+        ("2021—2025年间将新建水厂3座。", None),
+        ("近日,县水利局召开会议,部署2023年至2025年间水利项目建设任务。", None),
+        ("《2021—2025年发展规划》明确了目标。", None),
+        # a year's total, told as done; not a plan's
+        ("2023年共办理“互联网+督查”平台交办事项122件。", 2023),
+        ("据了解，2009年，县政协通过筛选整理编辑19期，共收集社情民意165条。", 2009),
+        ("2025年，我局将共完成改造100户。", None),
+        ("2025年计划共完成改造100户。", None),
+        ("近日,县督查室通报了督查工作情况。2022年共督办各类事项86件,办结率100%。", 2022),
         # campaigns, platforms and bodies that began in a known year
         ("把碳达峰碳中和纳入督查重点。", 2020),
         ("组织干部通过学习强国平台学习。", 2019),
@@ -519,6 +530,30 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # the body a reporter heard the news from (记者从…获悉), which the item is about
         ("", ["近日，记者从仁怀市档案馆获悉，该馆的馆藏档案数字化工作已完成总进度的68%。"], "仁怀市档案馆"),
         ("", ["记者从县信访局获悉，今年1-10月，全县共受理群众来信来访1260件次，同比下降12%。"], "县信访局"),
+        # …or whose officer tells it, when no clause names a body
+        ("", ["英德市纪检监察部门十分注重发挥信息功能,去年信息报送采用率排在全省第七位。",
+              "据英德市纪委有关负责人介绍,纪检监察信息功能是指该信息在反腐败斗争中产生的有利作用。"], "英德市纪委"),
+        # a county of one character and 县 the place table lacks (达县 is 达川区 since 2013)
+        ("", ["本报讯 为了扩大政协的社会影响,助推达县经济发展,达县政协采取各种措施,有效抓好信息工作。"], "达县政协"),
+        # a meeting told as held, named by the body whose meeting it is
+        ("", ["11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开。县委副书记王某出席会议并讲话。"], "县委"),
+        ("", ["3月2日上午,县政府第12次常务会议在县政府三楼会议室召开。会议研究了5项议题。"], "县政府"),
+        ("", ["近日,平阳县委全面深化改革委员会第三次会议召开。"], "平阳县委全面深化改革委员会"),
+        # …held by the area itself, whoever presides
+        ("", ["3月8日下午,本市召开市委保密委全体会议。会议传达了中央保密委全体会议精神。市委副秘书长、市政府秘书长汤志平主持会议。"],
+         "市委保密委"),
+        ("", ["5月6日下午,本市召开市委办公厅政务信息工作会议,对全年政务信息工作作出部署。"], "市委办公厅"),
+        # a study's team at work in the opening paragraph, with its place (its body's, if named)
+        ("", ["当前，宁夏技能型劳动者队伍建设整体向好。为此，宁夏工会理论研究课题组围绕劳动者大军的基本情况开展了专题调研。",
+              "宁夏回族自治区总工会积极行动，形成了工作台账。"], "宁夏工会理论研究课题组"),
+        # a station of a province or county, or of its bureau
+        ("", ["新年伊始,辽宁召开专题会议。辽宁省森防站立即行动,按要求逐项落实信息报送任务。"], "辽宁省森防站"),
+        ("强化效能监督", ["为检查效能制度的落实情况,区建设局建管三站于5月10日对该站效能建设情况进行了集中督查。"], "区建设局建管三站"),
+        # a body named by its level word, completed with the place its document's number names (of its level)
+        ("市人民政府办公室关于建立公文错情通报制度的通知", ["鄂州政办发〔2015〕17号", "各区人民政府，市政府各部门："], "鄂州市人民政府办公室"),
+        ("县人民政府办公室关于建立公文错情通报制度的通知", ["鄂州政办发〔2015〕17号", "各乡镇人民政府，县直各部门："], "县人民政府办公室"),
+        ("县人民政府办公室关于建立公文错情通报制度的通知", ["寿政办〔2023〕5号", "各乡镇人民政府，县直各部门："], "县人民政府办公室"),
+        ("州人民政府办公室关于做好值班工作的通知", ["黔南府办发〔2023〕5号", "各县（市）人民政府："], "黔南州人民政府办公室"),
     ],
 )
 def test_org(title, lines, expected):
@@ -551,6 +586,17 @@ def test_org(title, lines, expected):
         ("县委巡察组进驻县教育局开展常规巡察", ["2023年4月10日，县委第一巡察组进驻县教育局开展常规巡察，巡察时间约1个月。"]),
         # a higher body's deed that a county (我县) tells of is not its writer
         ("", ["近日，市委办公室通报了全市党委信息工作情况，我县信息报送采用量位居全市第二。"]),
+        # a count, a neighbour or a verb before a body its level names is no county of one character
+        ("", ["近日，两县政府联合开展督查。"]),
+        ("", ["近日，邻县政府派员参加督查。"]),
+        ("", ["为加强作风建设，赴县政府汇报工作。"]),
+        ("", ["为此，课题组围绕基本情况开展调研。"]),  # a team of no place
+        # a website or a stop is no station that writes
+        ("", ["近日,县政府网站开设了专栏,集中发布政策解读。"]),
+        ("", ["近日,县汽车站开展了安全检查。"]),
+        # a meeting of the whole area, or of every county's government, names no body
+        ("", ["9月7日下午,全市干部作风集中整顿督导检查组工作汇报会召开。"]),
+        ("", ["近日,各县政府工作会议召开。"]),
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
@@ -581,6 +627,18 @@ def test_no_org_when_none_is_named(title, lines):
         ("城关镇2023年工作总结", [], "乡"),
         ("城关镇党委2023年度工作总结", [], "乡"),
         ("平安县政务服务中心2022年度工作总结", [], "县"),
+        ("达县政协2009年信息工作总结", [], "县"),
+        # a municipality's own bodies are of a province's rank
+        ("", ["3月8日下午,本市召开市委保密委全体会议,对2018年上海保密工作作出全面部署。"], "省"),
+        # a county written after its city (the city only qualifies it), whose groups go into 14个街道 (a count, no town)
+        ("", ["“你们公司采取了哪些措施?”成都市郫都区委第一督查组在督查时问到。连日来,郫都区委6个专项督查组深入14个街道和48个单位开展督查。"],
+         "县"),
+        # a 市 body whose units are townships is a county-level city's; one whose units are counties, a city's
+        ("", ["11月11日,市委宣传部(网信办)组织召开全市网络评论员培训会,来自各乡镇(园区场)、街道宣传委员和市直机关网评员共90余人参加。"],
+         "县"),
+        ("", ["11月11日,市委宣传部组织召开全市网络评论员培训会,各县(市、区)和各乡镇宣传委员共90余人参加。"], "市"),
+        ("xx市人民政府办公室关于国庆节放假的通知", ["各乡(镇)、街道办事处,市直各单位:", "现将有关事项通知如下:"], "县"),
+        ("xx市人民政府办公室关于国庆节放假的通知", ["各县(市、区)人民政府,市政府各部门:", "现将有关事项通知如下:"], "市"),
         ("县委办2023年上半年信息工作总结", [], "县"),
         ("", ["乡按照《关于在全县开展专项整治的通知》要求，结合工作实际，认真抓好整改。"], "乡"),
         # the area's leaders opening the text act for it
@@ -603,6 +661,12 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["各村认真落实镇党委部署和镇政府要求,全镇干部到会。"], "乡"),
         # a news item naming one county, and no town or city, is the county's
         ("", ["近日,记者获悉,截至目前,宁陕县已完成造林3万亩,为宁陕县生态建设打下基础。"], "县"),
+        # (乡镇 is the word for all townships, no town named: 天门市 is a county-level city)
+        ("", ["荆楚网消息 7月23日至31日,天门市\"四大家\"班子成员带队,组成21个小组,对26个乡镇(场、街道)的扶贫工作开展督办。"], "县"),
+        # (每镇/各镇 are all the towns; a province named in a document the county applies is the issuer's)
+        ("", ["近日,记者获悉,为考核各镇工作,宁陕县制定了细则,宁陕县各项工作稳步推进。"], "县"),
+        ("", ["“你们单位一共23人……”这是6月4日,新田县联合督查组在审计局突击督查时的情形。下一步,新田县还将开展“回头看”,"
+              "贯彻落实《湖南省集中整治形式主义官僚主义20条措施》。"], "县"),
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
@@ -668,6 +732,9 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         ("工作总结", ["2023年，红安县组织干部赴浙江省安吉县考察学习。"], HASH_NAME, "湖北省"),
         # its own county's experience (经验 of the writer's own place)
         ("工作总结", ["2023年，红安县认真总结经验做法，扎实推进各项工作。"], HASH_NAME, "湖北省"),
+        # a zone named after its city by the city's bare stem
+        ("全市统战信息调研宣传工作会议召开", ["6月24日,全市统战信息工作会议召开。", "各县(市、区)党委统战部、达州经开区党政办负责同志参加会议。"],
+         HASH_NAME, "四川省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -682,10 +749,13 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["北京、上海、广东、浙江、江苏等地经验做法各有特色。"]),  # many provinces
         ("工作总结", ["城区、新区、矿区、郊区的工作。适应城市发展，长治久安，弘扬延安精神。"]),
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
+        ("工作总结", ["推动国家级经开区、省级高新区创新发展。"]),  # zones named by their rank, not a city
         # a place the writer learns from or visits on a study trip is another's
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局认真学习东明县电商发展的先进经验，扎实推进各项工作。"]),
+        ("县商务局2023年工作总结", ["2023年，我局组织骨干到株洲市、衡阳市等地学习先进经验，扎实推进各项工作。"]),
+        ("县商务局2023年工作总结", ["2023年，县商务局组织骨干到长兴县考察学习，扎实推进各项工作。"]),
         ("关于学习借鉴外地作风建设经验的调研报告", ["2023年6月，县委组织部组成考察组，赴浙江省安吉县、长兴县考察学习。"]),  # listed after
     ],
 )
@@ -718,6 +788,14 @@ def test_find_places_ambiguous_and_short_names():
     assert [p.name for p in find_places("伊犁州、鄂伦春旗")] == ["伊犁哈萨克自治州", "鄂伦春自治旗"]
     assert find_places("大理石、文山会海、沿海城市、中南部县城、城区、和县") == []
     assert [p.province for p in find_places("市中区和济南市市中区")] == [None, "山东省"]
+    # a one-character county where a group goes, and what it does there
+    assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
+        ("代县", "山西省"), ("和县", "安徽省")]
+    assert find_places("工作组深入和县级部门对接，做到和县委保持一致") == []
+    # a county its city names with its level word and a body of it, which the table of 2017 lacks (郫县 until 2016)
+    assert [(p.name, p.province, p.level) for p in find_places("成都市郫都区委第一督查组")] == [
+        ("成都市", "四川省", "市"), ("郫都区", "四川省", "县")]
+    assert [p.name for p in find_places("成都市辖区政府、成都市高新区财政局、成都市天府新区管委会、成都市各区政府")] == ["成都市"] * 4
 
 
 def test_find_places_by_the_names_counties_took_later():
@@ -748,6 +826,7 @@ def test_find_outlets():
 
 def test_find_platforms():
     assert find_platforms("浙里办、粤省事和渝快办") == ["浙江省", "广东省", "重庆市"]
+    assert find_platforms("开通“豫快办”督办平台") == ["河南省"]
     assert find_platforms("一网通办") == []
 
 
@@ -855,6 +934,10 @@ def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, ex
         ("红安县防汛工作汇报", "红安县"),
         ("红安县快递行业调研工作汇报", None),
         ("红安县重点项目督查情况汇报", None),
+        # …and its own rules
+        ("先锋街道信息公开保密审查制度", "先锋街道"),
+        ("红安县机关值班管理办法", "红安县"),
+        ("红安县保密检查情况", None),
     ],
 )
 def test_a_places_own_report_is_the_places_when_no_body_is_named(title, org):
@@ -1090,6 +1173,10 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县政府办公室关于政务信息工作情况的通报", "全年报送信息1560条，蕲春县政务信息工作在全市位列第二。", "县政府办公室",
          "蕲春县政府办公室"),
         ("县人民政府上半年工作总结", "今年以来，全市经济回升。截至6月底，灵宝市地区生产总值增长6%。", "", "灵宝市人民政府"),
+        # …or the one county the text's work is for (为怀远县…奠定基础): its own
+        ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
+         "", "怀远县应急管理局"),
+        ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
@@ -2132,6 +2219,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("州级督查组到中和镇开展安全生产、森林草原及消防安全综合督查检查",
          ["2021年4月5日,州级安全生产、森林草原及消防安全督查组一行,深入中和镇开展综合督查检查工作。"], 2021, None),
         ("中和镇安全生产工作情况", ["2021年4月5日,州级安全生产督查组一行,深入中和镇开展综合督查检查工作。"], None, 2021),  # no deed told
+        # …after the purpose it served, on a day or in a part of the month (2011年2月底); not by a deadline
+        ("某县县委办组织开展全县办公室人员情况报送工作",
+         ["为加强办公室系统上下联系,更好地推进全县办公室工作,2011年2月底,某县县委办组织开展了办公室人员情况报送工作。"], 2011, None),
+        ("某县县委办组织开展全县办公室人员情况报送工作",
+         ["为加强办公室系统上下联系,2024年3月底前,各单位要将办公室人员情况报送县委办。"], None, None),
         # …under a long title, which is not the opening paragraph
         ("市应急管理局督导组到某镇开展安全生产、防汛抗旱及森林防火工作综合督导检查",
          ["2022年6月9日上午,督导组深入某镇,对防汛物资储备和值班值守情况进行了检查。"], 2022, None),
@@ -2145,6 +2237,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["近日,市教育局将开展对县级政府2013年度教育工作督导评估,此次评估为期一周。"], None, None),
         # a meeting the opening names by its year is held in it; not a 年度 one, nor one that sums a year up
         ("", ["9月11至20日,泾源县应急管理局下沉7个乡镇组织召开2024年灾害信息员业务提升培训会。"], 2024, None),
+        # …or told as held
+        ("", ["(记者 张某)5月27日,我市2018年事业单位公开招聘工作人员笔试顺利举行,12694人参加考试。"], 2018, None),
+        ("", ["(记者 张某)5月27日,我市2018年度工作总结表彰大会隆重召开,全市各单位负责人参加会议。"], None, None),
         ("", ["为加快审计发现问题整改进度,中牟县审计局召开2022年第一季度审计整改推进会,查堵点。"], 2022, None),
         ("", ["1月5日,县政府办召开2022年度政务信息工作推进会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
@@ -2247,6 +2342,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
         ("", "12月12日,市应急管理综合考核一组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作。", "五陂镇", "乡"),  # 一组: a numbered group
+        # …or its own bodies, named by the level word, answer the visit
+        ("", "9月24日,市督导组到两河镇开展第四轮督导。督导组听取了工作汇报。\n镇党委、镇政府表示,将高度重视督导组反馈问题。", "两河镇", "乡"),
+        ("", "9月24日,市督导组到两河镇开展第四轮督导。督导组听取了工作汇报。\n督导组要求镇党委、镇政府高度重视反馈问题。", None, "乡"),
         # not a place: 各乡镇 (every township), 城乡, a 市 word the place table does not know
         ("", "各乡镇要加强督查，确保任务落实。", None, None),
         ("", "城市管理在全面推进中。", None, None),
