@@ -682,6 +682,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         if s.parent is not None:
             children[s.parent].append(s.index)
             subtree_end[s.parent] = max(subtree_end[s.parent], subtree_end[s.index])
+    for kids in children:
+        kids.reverse()  # reading order: the first of a section's items is the one its text before introduces
 
     text = _text(taxonomy, texts)
     occurrences = [_Occurrences(theme, text) for theme in taxonomy.themes]

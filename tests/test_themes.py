@@ -1639,6 +1639,10 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
       "一是抓项目建设。", "二是抓招商引资。", "三是抓民生保障，持续转变作风。"), "二是抓招商引资。", False),
     (("为深入推进机关作风建设，提升机关效能，县政务服务中心推出“三项举措”。", "一是推行帮办代办，为企业提供免费帮办服务。",
       "二是推行延时服务。", "三是推行容缺受理。"), "二是推行延时服务。", False),
+    # nor items before the sentence that counts them: it opens none of them
+    (("3月5日，县委召开全县经济工作会议，部署今年重点工作。", "一是抓项目建设，确保开工率达到90%。", "二是抓招商引资，全年引进项目20个。",
+      "会议强调，要以作风建设为抓手，以“三个强化”狠抓机关作风建设。", "三是强化作风纪律，对违反工作纪律的干部及时通报。"),
+     "一是抓项目建设，确保开工率达到90%。", False),
 ])
 def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines, item, about):
     assert (("作风建设", item) in pairs(classify(report(*lines), taxonomy))) == about
