@@ -941,7 +941,7 @@ def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[S
     if before is None:
         return False
     b, start, end = before
-    run_on = _RUN_ON_ITEM.search(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
+    run_on = _run_on_item(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
     sentences = [m for m in _SENTENCE.finditer(texts[b], start, run_on.start() - 1 if run_on else end) if m.group().strip()]
     return bool(sentences) and found_in.count(((b, *sentences[-1].span()),))[0] > 0
 
@@ -974,7 +974,7 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
         return []
     b, start, end = before
     text = texts[b]
-    run_on = _RUN_ON_ITEM.search(text, start, end)
+    run_on = _run_on_item(text, start, end)
     if run_on:
         announced = found_in.count(((b, *_last_clause(text, start, run_on.start() - 1)),))[0] > 0  # (before its comma)
     else:
@@ -1004,6 +1004,14 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
 
 # the first item of a run left in a paragraph's text because a comma precedes it (…开展明察暗访工作，一是…)
 _RUN_ON_ITEM = re.compile(r"(?<=[，,])[ \u3000]*一[是要抓]")
+_FULL_STOPS = "。！？!?"
+
+
+def _run_on_item(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first item of the run that ends a span, left in its text because a comma precedes it: in the span's
+    last sentence (its item may end with ；), not in an earlier one (会议指出，一是要提高认识。为加强作风建设…以“三项举措”…。)."""
+    last = text[start:end].rstrip(" \u3000")[:-1]  # (not the mark that ends the first item: 一是…。二是…)
+    return _RUN_ON_ITEM.search(text, max([start, *(start + last.rfind(mark) + 1 for mark in _FULL_STOPS)]), end)
 # a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
 _ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 
