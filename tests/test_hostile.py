@@ -470,8 +470,8 @@ def test_a_clause_of_100_000_characters_before_a_list_is_read_once(text):
     ("一、存在的不足", "一是学习不够深入；二是调查研究不够；三是作风建设有待加强；", None),
 ], ids=["demands", "shortcomings"])
 def test_a_list_of_thousands_of_items_is_read_once(heading, item, theme):
-    """Each item of a list is read with its list (_shortcoming_share): its list was gathered again
-    for each of them, 16 s for 100,000 characters."""
+    """Each item of a list is read with its list (_shortcoming_share): the list was gathered and read
+    again for each of its items, 13 minutes for 100,000 characters of shortcomings (4 s of demands)."""
     text = f"2023年工作总结\n{heading}\n{item * (100_000 // len(item))}\n二、其他\n接访群众。\n"
     started = time.perf_counter()
     converted = convert_report(text.encode(), "x.txt", {}, TAXONOMY)
