@@ -915,18 +915,17 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
-    first = sections[items[0]]
-    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
-    if not before:
+    before = _text_before(section, sections[items[0]])
+    if before is None:
         return []
-    b, start, end = before[-1]
+    b, start, end = before
     intro = texts[b][start:end].rstrip()
     if not intro.endswith(("：", ":")):
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
     if _DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]:
         return []
-    return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
+    return items if found_in.count((before,))[0] >= found_in.theme.threshold else []
 
 
 def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
@@ -1023,11 +1022,10 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return None
-    first = sections[items[0]]
-    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
-    if not before:
+    before = _text_before(section, sections[items[0]])
+    if before is None:
         return None
-    b, start, end = before[-1]
+    b, start, end = before
     text = texts[b]
     while end > start and text[end - 1] in " \u3000":
         end -= 1
