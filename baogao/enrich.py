@@ -294,7 +294,8 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     item: its first paragraph tells of what happened in the days before, under a news dateline or with a day
     without a year (近日，…; 3月7日上午，…; 本报讯（记者 王某）3月15日，…). Not any other text a page carries: a report
     is often posted long after it was written (a 2019 summary republished in 2023), and its own words date it.
-    Not either when the day told is of a later month than the posting's (12月28日, posted on 2024-01-03: the year before),
+    Not either when the day told (or the day in the sentence 近日 opens: 日前，…于12月28日召开…) is of a later month
+    than the posting's (12月28日, posted on 2024-01-03: the year before),
     nor when no month is told and the page was posted in January's first half (近日, posted on 2024-01-05: perhaps
     the December before)."""
     day = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)$", posted)
@@ -304,11 +305,18 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     told = _RECENT_DAY.match(lead, news.end() if news else 0)
     month = _DAY_WITHOUT_YEAR.search(news.group()) if news else None
     month = month or (told if told and told.group(1) else None)
+    if told and not month:  # (日前，县政府办公室于12月28日召开…: the day 日前 stands for, in its sentence)
+        month = _DAY_WITHOUT_YEAR.search(lead, told.end(), _end_of_sentence(lead, told.end()))
     if not day or not (news or told) or (month and int(month.group(1)) > int(day.group(2))):
         return None
     if not month and day.group(2) == "01" and int(day.group(3)) <= _RECENT_DAYS:
         return None
     return int(day.group(1)) if _plausible(int(day.group(1))) else None
+
+
+def _end_of_sentence(text: str, start: int) -> int:
+    stop = text.find("。", start)
+    return stop if stop >= 0 else len(text)
 
 
 _RECENT_DAYS = 15  # how far back 近日, 日前 may reach: a page posted within them of a new year may tell of the old one

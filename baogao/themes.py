@@ -688,6 +688,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         if s.parent is not None:
             children[s.parent].append(s.index)
             subtree_end[s.parent] = max(subtree_end[s.parent], subtree_end[s.index])
+    for kids in children:
+        kids.reverse()  # reading order: the first of a section's items is the one its text before introduces
 
     text = _text(taxonomy, texts)
     occurrences = [_Occurrences(theme, text) for theme in taxonomy.themes]
@@ -708,6 +710,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
+        lists: dict[int, tuple[int, int, int]] = {}  # what _shortcoming_share read of each list
         under_named = _under_named_heading(theme_no, sections, heading_themes)
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
@@ -716,7 +719,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
-                               _shortcoming_share(found_in, section, sections, children, texts))
+                               _shortcoming_share(found_in, section, sections, children, texts, lists))
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)
@@ -918,18 +921,17 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
-    first = sections[items[0]]
-    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
-    if not before:
+    before = _text_before(section, sections[items[0]])
+    if before is None:
         return []
-    b, start, end = before[-1]
+    b, start, end = before
     intro = texts[b][start:end].rstrip()
     if not intro.endswith(("：", ":")):
         return []
-    clause = _LAST_CLAUSE.search(intro)
-    if clause and _DEMANDS.search(clause.group()) and not found_in.count(((b, start + clause.start(), start + clause.end()),))[0]:
+    clause = _last_clause(texts[b], start, start + len(intro))
+    if _DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]:
         return []
-    return items if found_in.count((before[-1],))[0] >= found_in.theme.threshold else []
+    return items if found_in.count((before,))[0] >= found_in.theme.threshold else []
 
 
 def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
@@ -944,7 +946,7 @@ def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[S
     if before is None:
         return False
     b, start, end = before
-    run_on = _RUN_ON_ITEM.search(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
+    run_on = _run_on_item(texts[b], start, end)  # (他强调，一要…；二要…: the run starts there)
     sentences = [m for m in _SENTENCE.finditer(texts[b], start, run_on.start() - 1 if run_on else end) if m.group().strip()]
     return bool(sentences) and found_in.count(((b, *sentences[-1].span()),))[0] > 0
 
@@ -977,10 +979,9 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
         return []
     b, start, end = before
     text = texts[b]
-    run_on = _RUN_ON_ITEM.search(text, start, end)
+    run_on = _run_on_item(text, start, end)
     if run_on:
-        clause = _LAST_CLAUSE.search(text, start, run_on.start() - 1)  # (before its comma)
-        announced = clause is not None and found_in.count(((b, clause.start(), clause.end()),))[0] > 0
+        announced = found_in.count(((b, *_last_clause(text, start, run_on.start() - 1)),))[0] > 0  # (before its comma)
     else:
         sentences = [m for m in _SENTENCE.finditer(text, start, end) if m.group().strip()]
         last = sentences[-1] if sentences else None
@@ -1008,6 +1009,14 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
 
 # the first item of a run left in a paragraph's text because a comma precedes it (…开展明察暗访工作，一是…)
 _RUN_ON_ITEM = re.compile(r"(?<=[，,])[ \u3000]*一[是要抓]")
+_FULL_STOPS = "。！？!?"
+
+
+def _run_on_item(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first item of the run that ends a span, left in its text because a comma precedes it: in the span's
+    last sentence (its item may end with ；), not in an earlier one (会议指出，一是要提高认识。为加强作风建设…以“三项举措”…。)."""
+    last = text[start:end].rstrip(" \u3000")[:-1]  # (not the mark that ends the first item: 一是…。二是…)
+    return _RUN_ON_ITEM.search(text, max([start, *(start + last.rfind(mark) + 1 for mark in _FULL_STOPS)]), end)
 # a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
 _ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 
@@ -1019,11 +1028,10 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return None
-    first = sections[items[0]]
-    before = [(b, start, end) for b, start, end in section.body if (b, end) <= (first.block, _first_char(first))]
-    if not before:
+    before = _text_before(section, sections[items[0]])
+    if before is None:
         return None
-    b, start, end = before[-1]
+    b, start, end = before
     text = texts[b]
     while end > start and text[end - 1] in " \u3000":
         end -= 1
@@ -1063,8 +1071,15 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
 
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
-_LAST_CLAUSE = re.compile(r"[^，,；;。！？]*$")
 _DEMANDS = re.compile(r"要求[：:]$")
+_CLAUSE_MARKS = "，,；;。！？"
+
+
+def _last_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the last clause of text[start:end], after its last comma or sentence mark. (Looked
+    for from the end: a regex search for it, [^，…]*$, rescans each clause from each of its characters, which
+    took minutes over a paragraph of one long clause.)"""
+    return max([start, *(text.rfind(mark, start, end) + 1 for mark in _CLAUSE_MARKS)]), end
 
 
 # A 通报 announces its findings (现通报如下。); a 汇报 or 总结 that announces its parts
@@ -1112,16 +1127,15 @@ _SHORTCOMING = re.compile(r"不够|不足|不深|不强|不高|不严|不实|不
 
 
 def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[Section], children: list[list[int]],
-                       texts: list[str]) -> float:
+                       texts: list[str], lists: dict[int, tuple[int, int, int]]) -> float:
     """2/n when the section is one item of a list of n ≥ 3 (一是…二是…) that mostly states
     shortcomings, its own lead one of them (二是调查研究不够。), and fewer than half of the items
     hold the theme's words: one shortcoming among others is a passing mention, as one item of a
     list of n is. A list about the theme (the findings of a check of 信息报送, each item about it)
-    counts whole; 1 otherwise."""
+    counts whole; 1 otherwise. `lists`: per parent, (items, those stating a shortcoming, those
+    holding the theme's words), filled as they are read: a list is read once, not once per item
+    (a paragraph of thousands of items took minutes)."""
     if section.kind != "lead" or section.parent is None:
-        return 1.0
-    items = [sections[k] for k in children[section.parent] if sections[k].kind == "lead"]
-    if len(items) < 3:
         return 1.0
 
     def first_sentence(item: Section) -> re.Match[str] | None:  # past a lead's first clause (二是…不够规范，…有待加强。)
@@ -1136,14 +1150,19 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
     def evidence(item: Section) -> float:
         return found_in.count(((item.head,) if item.head else ()) + item.body)[0]
 
-    if not states_shortcoming(section) or 2 * sum(map(states_shortcoming, items)) < len(items):
+    if not states_shortcoming(section):
+        return 1.0
+    if section.parent not in lists:
+        items = [sections[k] for k in children[section.parent] if sections[k].kind == "lead"]
+        lists[section.parent] = (len(items), sum(map(states_shortcoming, items)), sum(1 for item in items if evidence(item)))
+    count, shortcomings, holding = lists[section.parent]
+    if count < 3 or 2 * shortcomings < count:
         return 1.0
     own = first_sentence(section)
     block = (section.head or section.body[0])[0]
     if own is None or evidence(section) > found_in.count(((block, *own.span()),))[0]:
         return 1.0  # the item says more of the matter than that it falls short (a paragraph on 社保类信访)
-    holding = sum(1 for item in items if evidence(item))
-    return 1.0 if 2 * holding >= len(items) else 2 / len(items)
+    return 1.0 if 2 * holding >= count else 2 / count
 
 
 def _own_evidence(

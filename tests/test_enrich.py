@@ -265,6 +265,12 @@ def test_a_news_item_is_of_the_day_its_page_was_posted(title, lines, expected):
         # a day told, or a page posted later in January, dates it
         ("2024-01-05", "1月3日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
         ("2024-01-20", "近日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+        # (the first half: to the 15th)
+        ("2024-01-15", "近日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", None),
+        ("2024-01-16", "近日，县政府办公室召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
+        # the day 日前 stands for, told in its sentence: December's is the year before's, January's this year's
+        ("2024-01-20", "日前，县政府办公室于12月28日召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", None),
+        ("2024-01-05", "日前，县政府办公室于1月3日召开信息工作座谈会，各乡镇、县直各部门信息员参加会议。", 2024),
     ],
 )
 def test_recent_days_told_early_in_january_may_be_of_the_year_before(posted, lead, expected):

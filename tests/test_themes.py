@@ -1657,6 +1657,10 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
     (("县委作风办明察暗访组近日对县直单位工作纪律情况开展突击检查，发现上班时间玩手机游戏、迟到早退等问题5个。县委作风办要求"
       "暗访组要持续加大明察暗访力度，一是坚持每周至少暗访一次；二是发现问题当场拍照取证；三是查实的作风问题一律在全县通报。",),
      "二是发现问题当场拍照取证；", True),
+    # (a comma's 一是 in an earlier sentence is not where the run starts)
+    (("县委召开作风建设推进会。会议指出，一是要提高思想认识，二是要压实工作责任。为进一步加强作风建设，县纪委以“三项举措”"
+      "重申工作纪律。一是严格执行考勤制度，按时上下班；二是严禁工作时间办理私事；三是加强作风督查，发现问题严肃处理。",),
+     "二是严禁工作时间办理私事；", True),
     # not a meeting's or a leader's demands after it (会议要求，一要…), nor items the count does not announce, nor
     # a count in a sentence about other work, nor measures of other work, none naming the theme (一是推行帮办代办…)
     (("3月5日，县委书记主持召开全县作风建设大会，动员部署作风建设年活动。会议要求，一要抓好春耕生产，确保粮食面积稳定。"
@@ -1667,6 +1671,10 @@ def test_a_half_width_comma_ends_a_clause_for_the_patterns_too(taxonomy):
       "一是抓项目建设。", "二是抓招商引资。", "三是抓民生保障，持续转变作风。"), "二是抓招商引资。", False),
     (("为深入推进机关作风建设，提升机关效能，县政务服务中心推出“三项举措”。", "一是推行帮办代办，为企业提供免费帮办服务。",
       "二是推行延时服务。", "三是推行容缺受理。"), "二是推行延时服务。", False),
+    # nor items before the sentence that counts them: it opens none of them
+    (("3月5日，县委召开全县经济工作会议，部署今年重点工作。", "一是抓项目建设，确保开工率达到90%。", "二是抓招商引资，全年引进项目20个。",
+      "会议强调，要以作风建设为抓手，以“三个强化”狠抓机关作风建设。", "三是强化作风纪律，对违反工作纪律的干部及时通报。"),
+     "一是抓项目建设，确保开工率达到90%。", False),
 ])
 def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines, item, about):
     assert (("作风建设", item) in pairs(classify(report(*lines), taxonomy))) == about
