@@ -1883,8 +1883,8 @@ def _visited_level(title: str, opening: str) -> str | None:
 # 11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开: a meeting told as held, named by the body whose meeting it is
 # (县政府第12次常务会议召开, 县委常委会会议召开); not a leader who presides (县委书记…主持召开), nor the whole area's (全县…会议召开)
 # (a committee of the party committee too, 县委全面深化改革委员会, 市委保密委; and held by the area itself: 本市召开市委保密委全体会议)
-_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委)(?![员会]))?|人民政府|政府|人大常委会|政协)"
-                 r"(?![员会])(?:办公[厅室])?)")  # (its office too: 本市召开市委办公厅…会议)
+_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委(?![员会])))?|人民政府|政府|人大常委会|政协)"
+                 r"(?:(?<=委员会)|(?![员会]))(?:办公[厅室])?)")  # (its office too: 本市召开市委办公厅…会议; …委员会会议)
 _MEETING_OF_BODY = re.compile(
     rf"^\s*(?:{WHEN}[，,]\s*)?(?:{_MEETING_BODY}[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
     rf"|[本我][省市县区旗](?:召开|举行){_MEETING_BODY.replace('?P<org>', '?P<held>')}[^，。；：、\n]{{0,20}}?会议)"
