@@ -201,7 +201,7 @@ _HELD_MEETING = re.compile(
     r"(?:会议|大会|推进会|座谈会|培训会|培训班|调度会|部署会|动员会|联席会)"
     # (…or told as held: 5月27日,我市2018年事业单位公开招聘工作人员笔试顺利举行)
     r"|(?<!\d)(\d{4})\s?年(?!度)(?:(?!总结|表彰)[^，。；：\n\d年]){0,24}?(?:会议|大会|会|培训班|笔试|考试)"
-    r"(?:在[^，。；\n]{2,20}?)?(?:顺利|隆重)?(?:召开|举行|举办|开班|开考)"
+    r"(?:在[^，。；\n]{2,20}?)?(?:顺利|隆重)?(?:召开|举行|举办|开班|开考)(?!时间|日期|地点|前)"  # (not 笔试举行时间另行通知)
 )
 # 2019年7月16日上午，…督导组…; 2018年9月19日，…进驻杉桥镇…。当天下午…: a news item opens with the day and hour
 # of what it reports, and is of that year (a text that only starts from a dated past event, 2011年12月13日，全国总工会
@@ -218,8 +218,9 @@ _NEWS_DAY = re.compile(
 _NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年"
                                 r"(?!度?[^，。；\n]{0,20}?(?:总结|考核|考评|述职|评议|评比|表彰|先进|生活会|决算))")
 # (the deed's day or part of a month, after the purpose it served: 为加强…，2011年2月底，澧县县委办组织开展了…; not a
-# deadline, 2024年3月底前)
-_DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|[上中下]旬|底|初|末)(?!前)")
+# deadline, 2024年3月底前, 3月底以前, 3月5日之前)
+_DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|[上中下]旬|底|初|末)"
+                        r"(?!\s?[之以]?前)")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -272,11 +273,18 @@ _DONE_ON = re.compile(r"(?P<how>已于|(?<![将拟定请应须需要])于)\s?(\d
 _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|将|拟|要")
 # 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, a count told as done, is counted in it
 # or after (not a plan's: 2025年计划共完成…)
-_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?[^。；，,\n\d]{1,20}?"
+# (…nor an aim or a deadline: 力争2025年共…, 到2025年底前共完成…, 2025年目标共…, 2025年各乡镇应共…, 2025年，全县共需…)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?(?P<what>[^。；，,\n\d]{1,20}?)"
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
+_TOTAL_AIMED = re.compile(r"^\s?(?:底|\d{1,2}\s?月底?)前|目标|[应须需]$")
+_TOTAL_OWED = re.compile(r"[将需应须要拟]")
+_TOTAL_AIMED_AT = re.compile(rf"(?:{_AIMED.pattern})(?:于|在|到)? ?\Z")  # (right before the year: not a title's 工作计划 above)
 # 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
 # names no 间)
-_SPAN_PLANNED = re.compile(r"(?:力争|确保|计划|预计|争取|将|拟|要|部署|安排|谋划|规划)[^，。；,;\n]*$")  # (部署2023年至2025年间…任务)
+# (部署2023年至2025年间…任务; 对2021年—2025年间的目标进行部署; 十四五期间（2021年至2025年间），…规划建设)
+_PLAN_WORDS = r"力争|确保|计划|预计|争取|将|拟|要|部署|安排|谋划|规划|目标"
+_SPAN_PLANNED = re.compile(rf"(?:{_PLAN_WORDS}|十[一二三四五]五)[^，。；,;\n]*$")
+_SPAN_PLANNED_AFTER = re.compile(rf"[^。；;\n]{{0,12}}?(?:{_PLAN_WORDS})")
 _PAST_SPAN = re.compile(r"(?<!\d)\d{4}\s?年?\s?(?:[-—–―~～－]+|至|到)\s?(\d{4})\s?年(?:间|以来)")
 # 自2012年以来…连续10年: the tenth year of a run that began in 2012 has been reached (2021).
 _RUN_OF_YEARS = re.compile(r"(\d(?<!\d\d)\d{3})\s?年以来[^。；\n]{0,30}?连续\s?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?年")
@@ -854,8 +862,10 @@ def _event_year(text: str, projected: bool = True) -> int | None:
               and not _AIMED.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + _cn_or_int(m.group(2)) - 1 for m in _RUN_OF_YEARS.finditer(digits)]
     years += [int(m.group(1)) for m in _PAST_SPAN.finditer(ascii_digits(text))
-              if not _SPAN_PLANNED.search(text, max(0, m.start() - 12), m.start()) and not _AIMED.search(text, m.end(), m.end() + 12)]
-    years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits) if not _AIMED.search(m.group("rest"))]
+              if not _SPAN_PLANNED.search(text, max(0, m.start() - 12), m.start()) and not _SPAN_PLANNED_AFTER.match(text, m.end())]
+    years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits)
+              if not _AIMED.search(m.group("rest")) and not _TOTAL_AIMED.search(m.group("rest"))
+              and not _TOTAL_OWED.match(m.group("what")) and not _TOTAL_AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
@@ -1882,8 +1892,8 @@ def _visited_level(title: str, opening: str) -> str | None:
 # 11月13日,县委整治形式主义为基层减负专项工作机制第二次会议召开: a meeting told as held, named by the body whose meeting it is
 # (县政府第12次常务会议召开, 县委常委会会议召开); not a leader who presides (县委书记…主持召开), nor the whole area's (全县…会议召开)
 # (a committee of the party committee too, 县委全面深化改革委员会, 市委保密委; and held by the area itself: 本市召开市委保密委全体会议)
-_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委)(?![员会]))?|人民政府|政府|人大常委会|政协)"
-                 r"(?![员会])(?:办公[厅室])?)")  # (its office too: 本市召开市委办公厅…会议)
+_MEETING_BODY = (rf"(?P<org>[{_HAN}]{{0,8}}?[省市县区旗](?:委(?:[{_HAN}]{{1,10}}?(?:委员会|委(?![员会])))?|人民政府|政府|人大常委会|政协)"
+                 r"(?:(?<=委员会)|(?![员会]))(?:办公[厅室])?)")  # (its office too: 本市召开市委办公厅…会议; …委员会会议)
 _MEETING_OF_BODY = re.compile(
     rf"^\s*(?:{WHEN}[，,]\s*)?(?:{_MEETING_BODY}[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
     rf"|[本我][省市县区旗](?:召开|举行){_MEETING_BODY.replace('?P<org>', '?P<held>')}[^，。；：、\n]{{0,20}}?会议)"

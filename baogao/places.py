@@ -29,6 +29,7 @@ A name that stays ambiguous is returned with province None.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import importlib.metadata
@@ -186,10 +187,11 @@ def _mentions(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     named = list(pattern.finditer(text))
     if "县" not in text:
         return named
-    taken = [(m.start(), m.end()) for m in named]
+    # (the table's matches do not overlap, so the last one starting before a county's end is the one it may overlap)
+    starts = [m.start() for m in named]
     extra = [
         m for m in _one_character_county_pattern().finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
+        if not (i := bisect.bisect_left(starts, m.end())) or named[i - 1].end() <= m.start()
     ]
     return sorted(named + extra, key=lambda m: m.start()) if extra else named
 
@@ -247,7 +249,7 @@ def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
     if start == 0 or (found and found[-1].end == start) or any(
             text.startswith(prefix, start - len(prefix)) for prefix in PARTY_PREFIXES):
         return True  # (中共盱眙县委, 共青团宁乡市委: the party's and the league's committees of a place)
-    if _FOLLOWING.search(text, 0, start) and _BODY_OF_PLACE.match(text, start + 3):
+    if _FOLLOWING.search(text, max(0, start - 2), start) and _BODY_OF_PLACE.match(text, start + 3):
         return True  # (落实霍邱县委…, 按照江北区人民政府…: a county's committee or government followed; not 会同县人大)
     if _YEAR_BEFORE.search(text, max(0, start - 8), start):
         return True  # (2022年临泽县政协…, 2023年度红安县…: a year written in figures ends a word)
