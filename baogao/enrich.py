@@ -314,17 +314,12 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     month = _DAY_WITHOUT_YEAR.search(news.group()) if news else None
     month = month or (told if told and told.group(1) else None)
     if told and not month:  # (日前，县政府办公室于12月28日召开…: the day 日前 stands for, in its sentence)
-        month = _DAY_WITHOUT_YEAR.search(lead, told.end(), _end_of_sentence(lead, told.end()))
+        month = _DAY_WITHOUT_YEAR.search(_sentence(lead, told.end()))
     if not day or not (news or told) or (month and int(month.group(1)) > int(day.group(2))):
         return None
     if not month and day.group(2) == "01" and int(day.group(3)) <= _RECENT_DAYS:
         return None
     return int(day.group(1)) if _plausible(int(day.group(1))) else None
-
-
-def _end_of_sentence(text: str, start: int) -> int:
-    stop = text.find("。", start)
-    return stop if stop >= 0 else len(text)
 
 
 _RECENT_DAYS = 15  # how far back 近日, 日前 may reach: a page posted within them of a new year may tell of the old one

@@ -1015,8 +1015,10 @@ _FULL_STOPS = "。！？!?"
 def _run_on_item(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first item of the run that ends a span, left in its text because a comma precedes it: in the span's
     last sentence (its item may end with ；), not in an earlier one (会议指出，一是要提高认识。为加强作风建设…以“三项举措”…。)."""
-    last = text[start:end].rstrip(" \u3000")[:-1]  # (not the mark that ends the first item: 一是…。二是…)
-    return _RUN_ON_ITEM.search(text, max([start, *(start + last.rfind(mark) + 1 for mark in _FULL_STOPS)]), end)
+    stop = start + len(text[start:end].rstrip(" \u3000")) - 1  # (not the mark that ends the first item: 一是…。二是…)
+    return _RUN_ON_ITEM.search(text, _after_last(text, start, stop, _FULL_STOPS), end)
+
+
 # a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
 _ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 
@@ -1076,10 +1078,15 @@ _CLAUSE_MARKS = "，,；;。！？"
 
 
 def _last_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the last clause of text[start:end], after its last comma or sentence mark. (Looked
-    for from the end: a regex search for it, [^，…]*$, rescans each clause from each of its characters, which
-    took minutes over a paragraph of one long clause.)"""
-    return max([start, *(text.rfind(mark, start, end) + 1 for mark in _CLAUSE_MARKS)]), end
+    """(start, end) of the last clause of text[start:end], after its last comma or sentence mark."""
+    return _after_last(text, start, end, _CLAUSE_MARKS), end
+
+
+def _after_last(text: str, start: int, end: int, marks: str) -> int:
+    """Where text[start:end] goes on after the last of `marks` in it (`start` without one). (Looked for from the
+    end: a regex search for the rest, [^，…]*$, rescans each clause from each of its characters, which took
+    minutes over a paragraph of one long clause.)"""
+    return max([start, *(text.rfind(mark, start, end) + 1 for mark in marks)])
 
 
 # A 通报 announces its findings (现通报如下。); a 汇报 or 总结 that announces its parts
@@ -1350,9 +1357,15 @@ def _one_of_matters(found_in: _Occurrences, block: int, sentence: re.Match[str])
     theme's words in half of its parts at most: it names them all, not the theme's."""
     if sentence.group().count("、") < MATTERS_MARKS:
         return False
-    parts = [part.span() for part in _LIST_PART.finditer(sentence.string, *sentence.span())]
-    holding = sum(1 for start, end in parts if found_in.count(((block, start, end),), 1)[0])
-    return 2 * holding <= len(parts)
+    parts, holding = _list_parts(found_in, sentence.string, block, sentence.span())
+    return 2 * len(holding) <= parts
+
+
+def _list_parts(found_in: _Occurrences, text: str, block: int, span: tuple[int, int]) -> tuple[int, list[re.Match[str]]]:
+    """How many parts a sentence that lists things has (between its 、, commas and colons), and those that hold
+    the theme's words."""
+    parts = list(_LIST_PART.finditer(text, *span))
+    return len(parts), [part for part in parts if found_in.count(((block, *part.span()),), 1)[0]]
 
 
 def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Span]) -> bool:
@@ -1369,8 +1382,7 @@ def _only_in_lists(found_in: _Occurrences, texts: list[str], spans: Iterable[Spa
                 continue
             if _list_marks(sentence.group()) < LIST_MARKS:
                 return False
-            holding = [part for part in _LIST_PART.finditer(text, *sentence.span())
-                       if found_in.count(((block, *part.span()),), 1)[0]]
+            _, holding = _list_parts(found_in, text, block, sentence.span())
             opens_list = len(holding) == 1 and text[holding[0].end():holding[0].end() + 1] == "、" and (
                 text[holding[0].start() - 1:holding[0].start()] != "、")
             if len(holding) != 1 or opens_list:
