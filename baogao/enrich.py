@@ -324,9 +324,8 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
 
 _RECENT_DAYS = 15  # how far back 近日, 日前 may reach: a page posted within them of a new year may tell of the old one
 _DAY_WITHOUT_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?\d{1,2}\s?[日号]")
-# (after who wrote it: (通讯员 张某)近日，…)
-_RECENT_DAY = re.compile(r"\s*(?:[（(](?:特约)?(?:记者|通讯员)[^）)\n]{1,30}[）)])?\s*(?:近日|日前|连日来|"
-                         + _DAY_WITHOUT_YEAR.pattern + ")")
+# (after the dateline, which takes who wrote it too: (通讯员 张某)近日，…)
+_RECENT_DAY = re.compile(r"\s*(?:近日|日前|连日来|" + _DAY_WITHOUT_YEAR.pattern + ")")
 
 
 def _created_year(created: str) -> int | None:
