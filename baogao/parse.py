@@ -37,14 +37,20 @@ _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
 # has no number gets the style "styled" + its level; see _styled_ranks for where it nests.
 _STYLED = "styled"
 _ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+[条條])")
+# A chapter (part, section) whose name and first article share a line, as a web page lays them out
+_CHAPTER_THEN_ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+(?:部分|章|[节節])\s*[^\s。；;，,]{{1,20}})\s+(?=第[{_CN_NUM}\d]+[条條])")
 
 # A heading that is a whole line: short, and not a finished sentence.
 _HEADING_MAX_LEN = 40
 # A heading followed by its text on the same line (（一）强化督办协调。督办完成……): the lead
-# sentence becomes the heading when it is this short. Only the two outer numbering styles do
-# this; lower ones are usually list items.
+# sentence becomes the heading when it is this short. The lower numberings (1., （1）) do it only
+# with a lead as short as a name (1.参保情况。): their longer first sentences are list items'.
+# Shorter or longer limits, measured on the outline labelled set (tests/outline_labels.py),
+# found fewer of the expected headings or more that are none.
 _LEAD_MAX_LEN = 30
 _SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
+_RUN_IN_STYLES = {"arabic", "paren_arabic"}
+_RUN_IN_LEAD_MAX_LEN = 20
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
@@ -618,6 +624,9 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
     if _ARTICLE.match(line):
         return [("article", line, "")]
     style = _heading_style(line)
+    opening = _CHAPTER_THEN_ARTICLE.match(line)
+    if opening:  # 第一章　总则　　第一条 为规范…: the chapter's heading, then its first article
+        return [("heading", opening.group(1), style or ""), ("article", line[opening.end():], "")]
     if style is None:
         return [("paragraph", line, "")]
     if len(line) <= _HEADING_MAX_LEN and not _SENTENCE_END.search(line[:-1]) and (
@@ -627,8 +636,15 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
             and not re.search(r"[，,；;]|下列|如下|以下|之一", line))  # (一、有下列情形之一的： leads into a list)
     ):
         return [("heading", line, style)]
+    end = _SENTENCE_END.search(line)
+    if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN:
+        # 1.参保情况。从调查… or （2）特殊工种。 over its text: a short lead names what follows (a
+        # list's items follow each other directly, or are longer: see _items_not_headings)
+        if end.end() < len(line):
+            return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+        if next_line and _heading_style(next_line) is None and not _ARTICLE.match(next_line):
+            return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
-        end = _SENTENCE_END.search(line)
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
             return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
         if end and end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
