@@ -642,7 +642,8 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
         # list's items follow each other directly, or are longer: see _items_not_headings)
         if end.end() < len(line):
             return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-        if next_line and _heading_style(next_line) is None and not _ARTICLE.match(next_line):
+        under = _heading_style(next_line)  # its text, or the items it heads: 1.参保情况。 / （1）…
+        if next_line and not _ARTICLE.match(next_line) and (under is None or _STYLE_RANK[under] > _STYLE_RANK[style]):
             return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
