@@ -699,6 +699,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     title = to_simplified(report.title)
     if report.title_in_text and not any(s.kind == "heading" for s in sections):
         heading_themes[0] = _title_themes(taxonomy, title)
+    title_themes = _title_themes(taxonomy, title) if report.title_in_text else set()
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
@@ -751,6 +752,15 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 if opening and _announces(sections[opening[0]], texts):
                     for k in kids:
                         listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                elif theme_no in title_themes:
+                    # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
+                    # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
+                    held = {k for hit in listed.values() for k in hit.parts}
+                    for k in _arranged(found_in, theme_no, sections, kids, subtree_end, heading_themes, texts):
+                        if k in listed:
+                            listed[k].parts = tuple(sorted({*listed[k].parts, k}))
+                        elif k not in held:
+                            listed[k] = _Hit(0.0, Counter(), (k,), None)
             taken = sum(1 for k in kids if k in listed)
             # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
             # theme, an item that names it too is one of them, though it says less; so is each of a
@@ -1100,6 +1110,50 @@ def _announces(section: Section, texts: list[str]) -> bool:
         return False
     block, start, end = section.body[-1]
     return bool(_ANNOUNCES.search(texts[block][start:end].rstrip()))
+
+
+# A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):
+# its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use — but not a demand
+# on the units it is sent to in none of the work's words (二、加强秸秆禁烧宣传 各乡镇要… in a 督查's notice: the
+# work checked)
+_ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
+_ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
+
+
+def _arranged(found_in: _Occurrences, theme_no: int, sections: list[Section], kids: list[int], subtree_end: list[int],
+              heading_themes: list[set[int]], texts: list[str]) -> list[int]:
+    """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
+    it too and announces the arrangements that follow (决定对…进行督查。现将有关事项通知如下：): the preamble and
+    every section after it, at any depth — but a part whose own heading names another theme and not this one (五、
+    信息报送 in a 督查's notice), or that the theme's `unless` or `others` words rule out, with its sub-sections, and a
+    demand on the addressees that holds none of the theme's words under no heading that names it."""
+    opening = next((k for k in kids if sections[k].kind == "preamble"), None)
+    if opening is None:
+        return []
+    preamble = sections[opening]
+    block, start, end = preamble.body[-1] if preamble.body else (0, 0, 0)
+    if (not _ARRANGES.search(texts[block][start:end].rstrip()) or not found_in.count(preamble.body)[0]
+            or _vetoed(found_in, preamble, texts)):
+        return []
+    arranged, k = [], opening
+    while k < subtree_end[0]:
+        section = sections[k]
+        if heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] or _vetoed(found_in, section, texts):
+            k = subtree_end[k]  # (its sub-sections follow it directly)
+            continue
+        spans = ((section.head,) if section.head else ()) + section.body
+        under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
+        if under_named or found_in.count(spans)[0] or not any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans):
+            arranged.append(k)
+        k += 1
+    return arranged
+
+
+def _ancestors(sections: list[Section], k: int) -> Iterable[int]:
+    parent = sections[k].parent
+    while parent is not None:
+        yield parent
+        parent = sections[parent].parent
 
 
 def _first_char(section: Section) -> int:

@@ -418,6 +418,24 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
 
 
+def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(taxonomy):
+    lines = ("各乡镇人民政府、县直有关单位：", "为推动秸秆禁烧工作落实，县政府决定组织开展专项督查。现将有关事项通知如下：",
+             "一、时间安排", "2024年6月1日至6月20日。",
+             "二、督查内容", "（一）禁烧责任落实情况。", "各乡镇包村干部名单、巡查记录。",
+             "（二）火点处置情况。", "卫星火点的核查与处置台账。",
+             "三、加强秸秆禁烧宣传", "各乡镇要通过广播、标语等形式广泛宣传秸秆禁烧的重要意义。",
+             "四、信息报送", "各乡镇每日17时前向县政府办公室报送禁烧信息，严禁迟报漏报。",
+             "五、工作要求", "（一）督查组成员要如实记录，督查结果全县通报。")
+    notice = replace(report(*lines), title="关于开展秸秆禁烧专项督查的通知", title_in_text=True)
+    got = {label for theme, label in pairs(classify(notice, taxonomy)) if theme == "督查"}
+    assert {"（导语）", "一、时间安排", "（一）禁烧责任落实情况。", "（二）火点处置情况。", "五、工作要求"} <= got
+    # a demand on the units in none of the work's words is the work checked; a part about another theme is that theme's
+    assert not got & {"三、加强秸秆禁烧宣传", "四、信息报送"}
+    # a title that names other work arranges that work, not a 督查
+    other = replace(report(*lines), title="关于做好秸秆禁烧工作的通知", title_in_text=True)
+    assert not {label for theme, label in pairs(classify(other, taxonomy)) if theme == "督查"} & {"一、时间安排", "（二）火点处置情况。"}
+
+
 def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
     r = report("文件名称 | 关于重点工作督查情况的通报 |", "索引号 | 001/2024-01 | 公开目录: | 政务督查 |",
                "县政府督查室对重点工作开展专项督查，督查督办发现问题12个，已全部交办整改，现通报如下。",
