@@ -708,6 +708,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             continue
         if _title_rules_out(theme, title, texts):
             continue
+        owned = theme_no in title_themes and _opening_names_own(theme, title, sections, texts)
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
@@ -720,7 +721,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
-                               _shortcoming_share(found_in, section, sections, children, texts, lists))
+                               _shortcoming_share(found_in, section, sections, children, texts, lists),
+                               owned and theme_no in heading_themes[i])
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)
@@ -1179,6 +1181,10 @@ class _Context:
     parent_vetoed: bool = False  # a lead-in item of a passage the theme's `unless` words rule out
     others: tuple[_Occurrences, ...] = ()  # the other themes' words, which say what a sentence is about
     share: float = 1.0  # what the evidence counts: 2/n for one shortcoming of a list of n (_shortcoming_share)
+    # the section's heading names the theme, and the report's title names it too and its title or preamble one of its
+    # `own` words (…专项督查情况的通报: 区督查室牵头… over （一）现场督查发现的问题): its text's `others` words are what
+    # the check found, not another body's work
+    owned: bool = False
 
 
 # What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
@@ -1239,7 +1245,7 @@ def _own_evidence(
     theme = found_in.theme
     head_sum, head_counts = found_in.count((section.head,) if section.head else ())
     text_sum, text_counts = found_in.count(section.body)
-    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
+    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts, context.owned):
         return None, False, False
     if not text_sum and found_in.hides(section.body):
         # 二、督查督办件办理 over 认真办理县委、县政府督查室交办的督办件…: a text that names the theme only where
@@ -1311,9 +1317,9 @@ def _demand_slogan(section: Section, texts: list[str]) -> bool:
     return bool(_DEMAND_LEAD.match(texts[block], at)) and sum(end - start for _, start, end in section.body) >= DEMAND_MATTER_CHARS
 
 
-def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
+def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: bool = False) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own`. An `unless` or `own` word inside a mask does
+    one of its `others` words and none of its `own` (nor is `owned`: _Context.owned). An `unless` or `own` word inside a mask does
     not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
     check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
     theme = found_in.theme
@@ -1323,7 +1329,16 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
         return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
                                          for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    return holds(theme.unless_regex, unmasked=True) or (holds(theme.others_regex) and not holds(theme.own_regex, unmasked=True))
+    return holds(theme.unless_regex, unmasked=True) or (
+        holds(theme.others_regex) and not owned and not holds(theme.own_regex, unmasked=True))
+
+
+def _opening_names_own(theme: Theme, title: str, sections: list[Section], texts: list[str]) -> bool:
+    """Whether the report's title or its preamble names one of the theme's `own` words."""
+    if theme.own_regex is None:
+        return False
+    spans = [span for s in sections if s.kind == "preamble" for span in s.body]
+    return bool(theme.own_regex.search(title)) or any(theme.own_regex.search(texts[b], start, end) for b, start, end in spans)
 
 
 def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:

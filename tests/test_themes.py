@@ -436,6 +436,19 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     assert not {label for theme, label in pairs(classify(other, taxonomy)) if theme == "督查"} & {"一、时间安排", "（二）火点处置情况。"}
 
 
+def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
+    lines = ("各乡镇人民政府：", "9月下旬，县政府督查室牵头对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：",
+             "一、存在的主要问题", "（一）现场督查发现的问题",
+             "城关镇：列入关闭名单的砖厂仍在生产。河口镇：渔港配套需求与景区安全隐患之间的矛盾未解决，项目业主已提出搬迁请示。")
+    title = "关于违规建设项目清理整顿工作专项督查情况的通报"
+    found = pairs(classify(replace(report(*lines), title=title, title_in_text=True), taxonomy))
+    assert ("督查", "（一）现场督查发现的问题") in found
+    # a sector's own check, with no office of the 督查 named, stays that sector's (安全隐患)
+    sector = (lines[0], "9月下旬，县应急局对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：", *lines[2:])
+    found = pairs(classify(replace(report(*sector), title=title, title_in_text=True), taxonomy))
+    assert ("督查", "（一）现场督查发现的问题") not in found
+
+
 def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
     r = report("文件名称 | 关于重点工作督查情况的通报 |", "索引号 | 001/2024-01 | 公开目录: | 政务督查 |",
                "县政府督查室对重点工作开展专项督查，督查督办发现问题12个，已全部交办整改，现通报如下。",
