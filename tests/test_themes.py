@@ -2217,3 +2217,14 @@ def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about)
 ])
 def test_外出报备_beside_带班_is_值班值守(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "值班值守")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # the checker's finding stated (而督查发现，…) in an item of the 通报's shortcomings
+    (("二是部分乡镇认识不到位。", "开展专项行动是上级部署的重要任务。而督查发现，有些乡镇对任务不清楚、也不过问，形式上走过场，被动应付。"), True),
+    # a 督察 of land use and a sector's enforcement are those bodies' own finds
+    (("二、违法用地", "国家自然资源督察发现我县2022年违法用地图斑12宗，已全部整改。"), False),
+    (("三是问题较多。", "市环保局执法检查发现5家企业超标排放，已立案查处。"), False),
+])
+def test_what_a_督查_found_is_its_finding(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
