@@ -1486,6 +1486,7 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
      "将210件建议提案分别交由42个单位承办，办理期限3个月。",),
     # the office named as whom to call, or as a post someone is given
     ("三、工作要求", "请各单位于1月31日前将隐患排查情况报县应急管理局，县政府将适时组织督查。联系人：县政府督查室 王五，电话：1234567。"),
+    ("七、其它事项。", "办理过程中不明事项，请及时与县人大常委会代表工委(1234567)、县政协提案委(2345678)、区督查室(3456789)联系。"),
     ("关于张三等同志职务任免的通知", "经县人民政府研究决定：", "任命张三为县人民政府办公室副主任、县政府督查室主任；",
      "免去李四的县政府督查室主任职务。"),
     # a hotline's or a regulation's procedure that hands a case up to the office at its last step
