@@ -1961,6 +1961,8 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     # the discipline of a census's or an exam's workers is that task's rule, not the offices' 作风
     (("（二）严守工作纪律。", "各级普查机构和普查人员要严格遵守统计法律法规，不得伪造、篡改普查资料，对违法违纪行为依法依规严肃处理。"), "作风建设"),
     (("三、严明工作纪律", "考务人员要严格遵守工作纪律，按时到岗，严禁携带手机进入考场。"), "作风建设"),
+    # …and so is a 督查组's own (its members keep 工作纪律 and 保密纪律 while they check)
+    (("（一）督查组成员要严格遵守工作纪律和保密纪律，", "对督查发现的问题如实予以记录，同时做好相关证据材料的采集。"), "作风建设"),
     # a hotline's (12345, 12315) 督办 of its 工单 is its own follow-up
     (("（四）投诉举报处理。", "通过12315平台受理投诉举报2360件，对超时限工单及时督办，按时办结率100%。"), "督查"),
     # a duty officer telling the leader on duty is the 值班's own chain, not information sent up (nor for the model)
