@@ -1127,8 +1127,9 @@ def _arranged(found_in: _Occurrences, theme_no: int, sections: list[Section], ki
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
     it too and announces the arrangements that follow (决定对…进行督查。现将有关事项通知如下：): the preamble and
     every section after it, at any depth — but a part whose own heading names another theme and not this one (五、
-    信息报送 in a 督查's notice), or that the theme's `unless` or `others` words rule out, with its sub-sections, and a
-    demand on the addressees that holds none of the theme's words under no heading that names it."""
+    信息报送 in a 督查's notice), or that the theme's `others` words rule out, with its sub-sections, and a demand on the
+    addressees that holds none of the theme's words under no heading that names it. None when a part holds one of the
+    theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check, each of its parts)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
     if opening is None:
         return []
@@ -1137,6 +1138,8 @@ def _arranged(found_in: _Occurrences, theme_no: int, sections: list[Section], ki
     if (not _ARRANGES.search(texts[block][start:end].rstrip()) or not found_in.count(preamble.body)[0]
             or _vetoed(found_in, preamble, texts)):
         return []
+    if any(_vetoed(found_in, sections[k], texts, owned=True) for k in range(opening, subtree_end[0])):
+        return []  # (owned: the `unless` words only)
     arranged, k = [], opening
     while k < subtree_end[0]:
         section = sections[k]

@@ -437,6 +437,12 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     # a title that names other work arranges that work, not a 督查
     other = replace(report(*lines), title="关于做好秸秆禁烧工作的通知", title_in_text=True)
     assert not {label for theme, label in pairs(classify(other, taxonomy)) if theme == "督查"} & {"一、时间安排", "（二）火点处置情况。"}
+    # a notice of a check of discipline at work (在岗在位, 迟到早退) is a 作风 check, each of its parts
+    discipline = ("各乡镇、县直各单位：", "为加强干部作风建设，县委督查室决定开展作风纪律暗访督查。现将有关事项通知如下：",
+                  "一、督查时间", "2024年3月至12月，不定期开展。", "二、督查内容", "干部在岗在位、迟到早退、上班时间玩手机游戏等情况。",
+                  "三、结果运用", "督查结果在全县通报，并纳入年度绩效考核。")
+    notice = replace(report(*discipline), title="关于开展作风纪律暗访督查的通知", title_in_text=True)
+    assert ("督查", "三、结果运用") not in pairs(classify(notice, taxonomy))
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
