@@ -758,7 +758,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
                     held = {k for hit in listed.values() for k in hit.parts}
-                    for k in _arranged(found_in, theme_no, sections, kids, subtree_end, heading_themes, texts):
+                    for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts):
                         if k in listed:
                             listed[k].parts = tuple(sorted({*listed[k].parts, k}))
                         elif k not in held:
@@ -1122,13 +1122,14 @@ _ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
 
 
-def _arranged(found_in: _Occurrences, theme_no: int, sections: list[Section], kids: list[int], subtree_end: list[int],
-              heading_themes: list[set[int]], texts: list[str]) -> list[int]:
+def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no: int, sections: list[Section], kids: list[int],
+              subtree_end: list[int], heading_themes: list[set[int]], texts: list[str]) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
     it too and announces the arrangements that follow (决定对…进行督查。现将有关事项通知如下：): the preamble and
     every section after it, at any depth — but a part whose own heading names another theme and not this one (五、
     信息报送 in a 督查's notice), or that the theme's `others` words rule out, with its sub-sections, and a demand on the
-    addressees that holds none of the theme's words under no heading that names it. None when a part holds one of the
+    addressees, or a part with another theme's words, that holds none of the theme's own under no heading that names it
+    (三、工作要求 督查组要… in 关于开展安全生产大检查督查的通知 is the 督查's, not 安全应急's). None when a part holds one of the
     theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check, each of its parts)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
     if opening is None:
@@ -1148,7 +1149,8 @@ def _arranged(found_in: _Occurrences, theme_no: int, sections: list[Section], ki
             continue
         spans = ((section.head,) if section.head else ()) + section.body
         under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
-        if under_named or found_in.count(spans)[0] or not any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans):
+        if under_named or found_in.count(spans)[0] or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
+                                                           or any(other.count(spans)[0] for other in others)):
             arranged.append(k)
         k += 1
     return arranged

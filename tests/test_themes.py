@@ -443,6 +443,11 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
                   "三、结果运用", "督查结果在全县通报，并纳入年度绩效考核。")
     notice = replace(report(*discipline), title="关于开展作风纪律暗访督查的通知", title_in_text=True)
     assert ("督查", "三、结果运用") not in pairs(classify(notice, taxonomy))
+    # a title naming two works (安全生产, 督查): a part in the words of one alone is that one's
+    safety = ("各乡镇人民政府：", "为推动安全生产大检查落实，县安委办决定对各乡镇大检查开展情况进行督查。现将有关事项通知如下：",
+              "一、督查时间", "6月10日至6月20日。", "二、工作要求", "督查组要深入一线，如实反映问题。")
+    got = pairs(classify(replace(report(*safety), title="关于开展安全生产大检查督查的通知", title_in_text=True), taxonomy))
+    assert ("督查", "二、工作要求") in got and ("安全应急", "二、工作要求") not in got
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
