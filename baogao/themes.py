@@ -752,8 +752,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 # theme that announces what follows makes its parts the theme's, whatever words they use
                 opening = [k for k in kids if sections[k].kind == "preamble" and k in listed]
                 if opening and _announces(sections[opening[0]], texts):
+                    held = {k for hit in listed.values() for k in hit.parts}
                     for k in kids:
-                        listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are)
+                        if any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k])):
+                            listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)

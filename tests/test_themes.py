@@ -416,6 +416,12 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
              "二、存在问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，请责任单位加快工作节奏。")
     (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
     assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}
+    # a heading with no text of its own is what its parts are: the work checked, or what the check found
+    headed = (lines[0], "一、工作开展情况", "（一）部门工作情况", "县发改局制定了项目推进方案，召开调度会6次。",
+              "（二）乡镇工作情况", "各乡镇均制定了工作方案，完成率平均62%。",
+              "二、存在问题", "（一）现场督查发现的问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，督查组已当场督促整改。")
+    got = {label for theme, label in pairs(classify(report(*headed), taxonomy)) if theme == "督查"}
+    assert "二、存在问题" in got and not got & {"一、工作开展情况", "（一）部门工作情况", "（二）乡镇工作情况"}
     # a 汇报 that announces its parts goes on to topics of their own
     summary = ("县政府督查室坚持督查督办抓落实，现将有关情况汇报如下。", *lines[1:])
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
