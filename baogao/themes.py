@@ -1129,8 +1129,9 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
               subtree_end: list[int], heading_themes: list[set[int]], texts: list[str]) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
     it too and announces the arrangements that follow (决定对…进行督查。现将有关事项通知如下：): the preamble and
-    every section after it, at any depth — but a part whose own heading names another theme and not this one (五、
-    信息报送 in a 督查's notice), or that the theme's `others` words rule out, with its sub-sections, and a demand on the
+    every section after it, at any depth — but a part whose own heading names another theme and not this one, in none of
+    its words and under no heading that names it (五、信息报送 in a 督查's notice; not 二、督查内容's （一）防汛责任制落实
+    情况), or that the theme's `others` words rule out, with its sub-sections, and a demand on the
     addressees, or a part with another theme's words, that holds none of the theme's own under no heading that names it
     (三、工作要求 督查组要… in 关于开展安全生产大检查督查的通知 is the 督查's, not 安全应急's). None when a part holds one of the
     theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check, each of its parts)."""
@@ -1147,13 +1148,15 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     arranged, k = [], opening
     while k < subtree_end[0]:
         section = sections[k]
-        if heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] or _vetoed(found_in, section, texts):
-            k = subtree_end[k]  # (its sub-sections follow it directly)
-            continue
         spans = ((section.head,) if section.head else ()) + section.body
         under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
-        if under_named or found_in.count(spans)[0] or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
-                                                           or any(other.count(spans)[0] for other in others)):
+        own = found_in.count(spans)[0] > 0
+        if _vetoed(found_in, section, texts) or (
+                heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] and not (under_named or own)):
+            k = subtree_end[k]  # (its sub-sections follow it directly)
+            continue
+        if under_named or own or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
+                                      or any(other.count(spans)[0] for other in others)):
             arranged.append(k)
         k += 1
     return arranged

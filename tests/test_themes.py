@@ -449,6 +449,16 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
                   "三、结果运用", "督查结果在全县通报，并纳入年度绩效考核。")
     notice = replace(report(*discipline), title="关于开展作风纪律暗访督查的通知", title_in_text=True)
     assert ("督查", "三、结果运用") not in pairs(classify(notice, taxonomy))
+    # the items of its 督查内容 are the 督查's whatever they name; a part about the notice's work under a heading naming
+    # another's is the notice's too
+    flood = ("各乡镇人民政府：", "为确保安全度汛，县防指决定对各乡镇防汛备汛工作开展督查。现将有关事项通知如下：",
+             "一、督查内容", "（一）防汛责任制落实情况。", "乡镇、村防汛责任人是否明确。", "（二）防汛物资储备情况。", "物资储备是否到位。")
+    got = pairs(classify(replace(report(*flood), title="关于开展防汛备汛工作督查的通知", title_in_text=True), taxonomy))
+    assert {("督查", "（一）防汛责任制落实情况。"), ("督查", "（二）防汛物资储备情况。")} <= got
+    info = ("各乡镇、县直各单位：", "为进一步提高政务信息报送质量，现将有关事项通知如下：", "一、报送重点", "重大决策部署落实情况。",
+            "二、加强督查考核", "县政府办公室每月对各单位信息报送情况进行通报，纳入年度绩效考核。")
+    got = pairs(classify(replace(report(*info), title="关于进一步加强政务信息报送工作的通知", title_in_text=True), taxonomy))
+    assert ("信息报送", "二、加强督查考核") in got
     # a title naming two works (安全生产, 督查): a part in the words of one alone is that one's
     safety = ("各乡镇人民政府：", "为推动安全生产大检查落实，县安委办决定对各乡镇大检查开展情况进行督查。现将有关事项通知如下：",
               "一、督查时间", "6月10日至6月20日。", "二、工作要求", "督查组要深入一线，如实反映问题。")
