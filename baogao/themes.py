@@ -751,8 +751,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 # 县政府督查室…开展了专项督查，现通报如下。 一、总体情况 二、…: a preamble about the
                 # theme that announces what follows makes its parts the theme's, whatever words they use
                 opening = [k for k in kids if sections[k].kind == "preamble" and k in listed]
+                held = {k for hit in listed.values() for k in hit.parts}
                 if opening and _announces(sections[opening[0]], texts):
-                    held = {k for hit in listed.values() for k in hit.parts}
                     for k in kids:
                         # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are)
                         if any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k])):
@@ -760,7 +760,6 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
-                    held = {k for hit in listed.values() for k in hit.parts}
                     for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts):
                         if k in listed:
                             listed[k].parts = tuple(sorted({*listed[k].parts, k}))
@@ -1118,9 +1117,8 @@ def _announces(section: Section, texts: list[str]) -> bool:
 
 
 # A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):
-# its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use — but not a demand
-# on the units it is sent to in none of the work's words (二、加强秸秆禁烧宣传 各乡镇要… in a 督查's notice: the
-# work checked)
+# its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use; a demand on the units it
+# is sent to (各乡镇要…) in none of the work's words is the work checked
 _ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
 
@@ -1128,13 +1126,14 @@ _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|
 def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no: int, sections: list[Section], kids: list[int],
               subtree_end: list[int], heading_themes: list[set[int]], texts: list[str]) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
-    it too and announces the arrangements that follow (决定对…进行督查。现将有关事项通知如下：): the preamble and
-    every section after it, at any depth — but a part whose own heading names another theme and not this one, in none of
-    its words and under no heading that names it (五、信息报送 in a 督查's notice; not 二、督查内容's （一）防汛责任制落实
-    情况), or that the theme's `others` words rule out, with its sub-sections, and a demand on the
-    addressees, or a part with another theme's words, that holds none of the theme's own under no heading that names it
-    (三、工作要求 督查组要… in 关于开展安全生产大检查督查的通知 is the 督查's, not 安全应急's). None when a part holds one of the
-    theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check, each of its parts)."""
+    it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：): the preamble and every part
+    after it, at any depth, but
+    - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
+      none of the theme's words under no heading that names it, with its sub-sections;
+    - a part holding none of the theme's words under no heading that names it that demands of the addressees (二、
+      加强秸秆禁烧宣传 各乡镇要…: the work checked) or holds another theme's words (二、工作要求 督查组要… in a notice of
+      a 安全生产 督查 is not 安全应急's).
+    None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
     if opening is None:
         return []
