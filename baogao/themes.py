@@ -699,6 +699,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     title = to_simplified(report.title)
     if report.title_in_text and not any(s.kind == "heading" for s in sections):
         heading_themes[0] = _title_themes(taxonomy, title)
+    title_themes = _title_themes(taxonomy, title) if report.title_in_text else set()
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
@@ -707,6 +708,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             continue
         if _title_rules_out(theme, title, texts):
             continue
+        owned = theme_no in title_themes and _opening_names_own(theme, title, sections, texts)
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
@@ -719,7 +721,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             parent = sections[section.parent] if section.kind == "lead" and section.parent else None
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
-                               _shortcoming_share(found_in, section, sections, children, texts, lists))
+                               _shortcoming_share(found_in, section, sections, children, texts, lists),
+                               owned and theme_no in heading_themes[i])
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)
@@ -748,9 +751,20 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 # 县政府督查室…开展了专项督查，现通报如下。 一、总体情况 二、…: a preamble about the
                 # theme that announces what follows makes its parts the theme's, whatever words they use
                 opening = [k for k in kids if sections[k].kind == "preamble" and k in listed]
+                held = {k for hit in listed.values() for k in hit.parts}
                 if opening and _announces(sections[opening[0]], texts):
                     for k in kids:
-                        listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are)
+                        if any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k])):
+                            listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                elif theme_no in title_themes:
+                    # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
+                    # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
+                    for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts):
+                        if k in listed:
+                            listed[k].parts = tuple(sorted({*listed[k].parts, k}))
+                        elif k not in held:
+                            listed[k] = _Hit(0.0, Counter(), (k,), None)
             taken = sum(1 for k in kids if k in listed)
             # 一是…信息工作是上情下达…、二是…、三是…: when most items of a list are about the
             # theme, an item that names it too is one of them, though it says less; so is each of a
@@ -1102,6 +1116,58 @@ def _announces(section: Section, texts: list[str]) -> bool:
     return bool(_ANNOUNCES.search(texts[block][start:end].rstrip()))
 
 
+# A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):
+# its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use; a demand on the units it
+# is sent to (各乡镇要…) in none of the work's words is the work checked
+_ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
+_ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
+
+
+def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no: int, sections: list[Section], kids: list[int],
+              subtree_end: list[int], heading_themes: list[set[int]], texts: list[str]) -> list[int]:
+    """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
+    it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：): the preamble and every part
+    after it, at any depth, but
+    - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
+      none of the theme's words under no heading that names it, with its sub-sections;
+    - a part holding none of the theme's words under no heading that names it that demands of the addressees (二、
+      加强秸秆禁烧宣传 各乡镇要…: the work checked) or holds another theme's words (二、工作要求 督查组要… in a notice of
+      a 安全生产 督查 is not 安全应急's).
+    None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check)."""
+    opening = next((k for k in kids if sections[k].kind == "preamble"), None)
+    if opening is None:
+        return []
+    preamble = sections[opening]
+    block, start, end = preamble.body[-1] if preamble.body else (0, 0, 0)
+    if (not _ARRANGES.search(texts[block][start:end].rstrip()) or not found_in.count(preamble.body)[0]
+            or _vetoed(found_in, preamble, texts)):
+        return []
+    if any(_vetoed(found_in, sections[k], texts, owned=True) for k in range(opening, subtree_end[0])):
+        return []  # (owned: the `unless` words only)
+    arranged, k = [], opening
+    while k < subtree_end[0]:
+        section = sections[k]
+        spans = ((section.head,) if section.head else ()) + section.body
+        under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
+        own = found_in.count(spans)[0] > 0
+        if _vetoed(found_in, section, texts) or (
+                heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] and not (under_named or own)):
+            k = subtree_end[k]  # (its sub-sections follow it directly)
+            continue
+        if under_named or own or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
+                                      or any(other.count(spans)[0] for other in others)):
+            arranged.append(k)
+        k += 1
+    return arranged
+
+
+def _ancestors(sections: list[Section], k: int) -> Iterable[int]:
+    parent = sections[k].parent
+    while parent is not None:
+        yield parent
+        parent = sections[parent].parent
+
+
 def _first_char(section: Section) -> int:
     """Where in its first block a section starts (a lead may start inside a paragraph)."""
     span = section.head or (section.body[0] if section.body else None)
@@ -1125,6 +1191,10 @@ class _Context:
     parent_vetoed: bool = False  # a lead-in item of a passage the theme's `unless` words rule out
     others: tuple[_Occurrences, ...] = ()  # the other themes' words, which say what a sentence is about
     share: float = 1.0  # what the evidence counts: 2/n for one shortcoming of a list of n (_shortcoming_share)
+    # the section's heading names the theme, and the report's title names it too and its title or preamble one of its
+    # `own` words (…专项督查情况的通报: 区督查室牵头… over （一）现场督查发现的问题): its text's `others` words are what
+    # the check found, not another body's work
+    owned: bool = False
 
 
 # What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
@@ -1185,7 +1255,7 @@ def _own_evidence(
     theme = found_in.theme
     head_sum, head_counts = found_in.count((section.head,) if section.head else ())
     text_sum, text_counts = found_in.count(section.body)
-    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts):
+    if (not head_sum and not text_sum) or context.parent_vetoed or _vetoed(found_in, section, texts, context.owned):
         return None, False, False
     if not text_sum and found_in.hides(section.body):
         # 二、督查督办件办理 over 认真办理县委、县政府督查室交办的督办件…: a text that names the theme only where
@@ -1257,9 +1327,9 @@ def _demand_slogan(section: Section, texts: list[str]) -> bool:
     return bool(_DEMAND_LEAD.match(texts[block], at)) and sum(end - start for _, start, end in section.body) >= DEMAND_MATTER_CHARS
 
 
-def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
+def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: bool = False) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own`. An `unless` or `own` word inside a mask does
+    one of its `others` words and none of its `own` (nor is `owned`: _Context.owned). An `unless` or `own` word inside a mask does
     not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
     check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
     theme = found_in.theme
@@ -1269,7 +1339,16 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
         return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
                                          for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    return holds(theme.unless_regex, unmasked=True) or (holds(theme.others_regex) and not holds(theme.own_regex, unmasked=True))
+    return holds(theme.unless_regex, unmasked=True) or (
+        holds(theme.others_regex) and not owned and not holds(theme.own_regex, unmasked=True))
+
+
+def _opening_names_own(theme: Theme, title: str, sections: list[Section], texts: list[str]) -> bool:
+    """Whether the report's title or its preamble names one of the theme's `own` words."""
+    if theme.own_regex is None:
+        return False
+    spans = [span for s in sections if s.kind == "preamble" for span in s.body]
+    return bool(theme.own_regex.search(title)) or any(theme.own_regex.search(texts[b], start, end) for b, start, end in spans)
 
 
 def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:

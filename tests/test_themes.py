@@ -331,7 +331,10 @@ def test_a_websites_content_and_publicity_are_not_信息报送(taxonomy):
     for the trained model too."""
     for lines in (("（三）网站建设", "及时更新门户网站各栏目信息，全年发布各类信息560条，信息更新及时准确，报送网站信息200余条。"),
                   ("（二）网站信息报送", "各单位要明确专人负责网站信息报送工作，每月向县政府门户网站报送信息不少于5条。"),
-                  ("（五）宣传报道", "全年撰写宣传信息86篇，在县融媒体中心、今日头条等平台发布信息230条。")):
+                  ("（五）宣传报道", "全年撰写宣传信息86篇，在县融媒体中心、今日头条等平台发布信息230条。"),
+                  # 政府信息 is what the 信息公开条例 has published
+                  ("二、乡镇人民政府", "城关镇人民政府    河口乡人民政府     南山镇人民政府", "附件2", "某区主动公开政府信息工作规程",
+                   "为切实做好全区主动公开政府信息工作，根据《条例》及相关规定要求，制定本规程。")):
         assert not by_theme(classify(report(*lines), taxonomy), "信息报送"), lines
     # the office's own information work named beside its website
     own = report("（三）信息工作", "全年向市政府报送政务信息86条，被采用21条；及时更新门户网站各栏目信息。")
@@ -413,9 +416,67 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
              "二、存在问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，请责任单位加快工作节奏。")
     (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
     assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}
+    # a heading with no text of its own is what its parts are: the work checked, or what the check found
+    headed = (lines[0], "一、工作开展情况", "（一）部门工作情况", "县发改局制定了项目推进方案，召开调度会6次。",
+              "（二）乡镇工作情况", "各乡镇均制定了工作方案，完成率平均62%。",
+              "二、存在问题", "（一）现场督查发现的问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，督查组已当场督促整改。")
+    got = {label for theme, label in pairs(classify(report(*headed), taxonomy)) if theme == "督查"}
+    assert "二、存在问题" in got and not got & {"一、工作开展情况", "（一）部门工作情况", "（二）乡镇工作情况"}
     # a 汇报 that announces its parts goes on to topics of their own
     summary = ("县政府督查室坚持督查督办抓落实，现将有关情况汇报如下。", *lines[1:])
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
+
+
+def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(taxonomy):
+    lines = ("各乡镇人民政府、县直有关单位：", "为推动秸秆禁烧工作落实，县政府决定组织开展专项督查。现将有关事项通知如下：",
+             "一、时间安排", "2024年6月1日至6月20日。",
+             "二、督查内容", "（一）禁烧责任落实情况。", "各乡镇包村干部名单、巡查记录。",
+             "（二）火点处置情况。", "卫星火点的核查与处置台账。",
+             "三、加强秸秆禁烧宣传", "各乡镇要通过广播、标语等形式广泛宣传秸秆禁烧的重要意义。",
+             "四、信息报送", "各乡镇每日17时前向县政府办公室报送禁烧信息，严禁迟报漏报。",
+             "五、工作要求", "（一）督查组成员要如实记录，督查结果全县通报。")
+    notice = replace(report(*lines), title="关于开展秸秆禁烧专项督查的通知", title_in_text=True)
+    got = {label for theme, label in pairs(classify(notice, taxonomy)) if theme == "督查"}
+    assert {"（导语）", "一、时间安排", "（一）禁烧责任落实情况。", "（二）火点处置情况。", "五、工作要求"} <= got
+    # a demand on the units in none of the work's words is the work checked; a part about another theme is that theme's
+    assert not got & {"三、加强秸秆禁烧宣传", "四、信息报送"}
+    # a title that names other work arranges that work, not a 督查
+    other = replace(report(*lines), title="关于做好秸秆禁烧工作的通知", title_in_text=True)
+    assert not {label for theme, label in pairs(classify(other, taxonomy)) if theme == "督查"} & {"一、时间安排", "（二）火点处置情况。"}
+    # a notice of a check of discipline at work (在岗在位, 迟到早退) is a 作风 check, each of its parts
+    discipline = ("各乡镇、县直各单位：", "为加强干部作风建设，县委督查室决定开展作风纪律暗访督查。现将有关事项通知如下：",
+                  "一、督查时间", "2024年3月至12月，不定期开展。", "二、督查内容", "干部在岗在位、迟到早退、上班时间玩手机游戏等情况。",
+                  "三、结果运用", "督查结果在全县通报，并纳入年度绩效考核。")
+    notice = replace(report(*discipline), title="关于开展作风纪律暗访督查的通知", title_in_text=True)
+    assert ("督查", "三、结果运用") not in pairs(classify(notice, taxonomy))
+    # the items of its 督查内容 are the 督查's whatever they name; a part about the notice's work under a heading naming
+    # another's is the notice's too
+    flood = ("各乡镇人民政府：", "为确保安全度汛，县防指决定对各乡镇防汛备汛工作开展督查。现将有关事项通知如下：",
+             "一、督查内容", "（一）防汛责任制落实情况。", "乡镇、村防汛责任人是否明确。", "（二）防汛物资储备情况。", "物资储备是否到位。")
+    got = pairs(classify(replace(report(*flood), title="关于开展防汛备汛工作督查的通知", title_in_text=True), taxonomy))
+    assert {("督查", "（一）防汛责任制落实情况。"), ("督查", "（二）防汛物资储备情况。")} <= got
+    info = ("各乡镇、县直各单位：", "为进一步提高政务信息报送质量，现将有关事项通知如下：", "一、报送重点", "重大决策部署落实情况。",
+            "二、加强督查考核", "县政府办公室每月对各单位信息报送情况进行通报，纳入年度绩效考核。")
+    got = pairs(classify(replace(report(*info), title="关于进一步加强政务信息报送工作的通知", title_in_text=True), taxonomy))
+    assert ("信息报送", "二、加强督查考核") in got
+    # a title naming two works (安全生产, 督查): a part in the words of one alone is that one's
+    safety = ("各乡镇人民政府：", "为推动安全生产大检查落实，县安委办决定对各乡镇大检查开展情况进行督查。现将有关事项通知如下：",
+              "一、督查时间", "6月10日至6月20日。", "二、工作要求", "督查组要深入一线，如实反映问题。")
+    got = pairs(classify(replace(report(*safety), title="关于开展安全生产大检查督查的通知", title_in_text=True), taxonomy))
+    assert ("督查", "二、工作要求") in got and ("安全应急", "二、工作要求") not in got
+
+
+def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
+    lines = ("各乡镇人民政府：", "9月下旬，县政府督查室牵头对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：",
+             "一、存在的主要问题", "（一）现场督查发现的问题",
+             "城关镇：列入关闭名单的砖厂仍在生产。河口镇：渔港配套需求与景区安全隐患之间的矛盾未解决，项目业主已提出搬迁请示。")
+    title = "关于违规建设项目清理整顿工作专项督查情况的通报"
+    found = pairs(classify(replace(report(*lines), title=title, title_in_text=True), taxonomy))
+    assert ("督查", "（一）现场督查发现的问题") in found
+    # a sector's own check, with no office of the 督查 named, stays that sector's (安全隐患)
+    sector = (lines[0], "9月下旬，县应急局对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：", *lines[2:])
+    found = pairs(classify(replace(report(*sector), title=title, title_in_text=True), taxonomy))
+    assert ("督查", "（一）现场督查发现的问题") not in found
 
 
 def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
@@ -1455,6 +1516,7 @@ def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not
      "将210件建议提案分别交由42个单位承办，办理期限3个月。",),
     # the office named as whom to call, or as a post someone is given
     ("三、工作要求", "请各单位于1月31日前将隐患排查情况报县应急管理局，县政府将适时组织督查。联系人：县政府督查室 王五，电话：1234567。"),
+    ("七、其它事项。", "办理过程中不明事项，请及时与县人大常委会代表工委(1234567)、县政协提案委(2345678)、区督查室(3456789)联系。"),
     ("关于张三等同志职务任免的通知", "经县人民政府研究决定：", "任命张三为县人民政府办公室副主任、县政府督查室主任；",
      "免去李四的县政府督查室主任职务。"),
     # a hotline's or a regulation's procedure that hands a case up to the office at its last step
@@ -1926,6 +1988,8 @@ def test_the_model_does_not_add_back_a_passing_mention(taxonomy):
     # the discipline of a census's or an exam's workers is that task's rule, not the offices' 作风
     (("（二）严守工作纪律。", "各级普查机构和普查人员要严格遵守统计法律法规，不得伪造、篡改普查资料，对违法违纪行为依法依规严肃处理。"), "作风建设"),
     (("三、严明工作纪律", "考务人员要严格遵守工作纪律，按时到岗，严禁携带手机进入考场。"), "作风建设"),
+    # …and so is a 督查组's own (its members keep 工作纪律 and 保密纪律 while they check)
+    (("（一）督查组成员要严格遵守工作纪律和保密纪律，", "对督查发现的问题如实予以记录，同时做好相关证据材料的采集。"), "作风建设"),
     # a hotline's (12345, 12315) 督办 of its 工单 is its own follow-up
     (("（四）投诉举报处理。", "通过12315平台受理投诉举报2360件，对超时限工单及时督办，按时办结率100%。"), "督查"),
     # a duty officer telling the leader on duty is the 值班's own chain, not information sent up (nor for the model)
@@ -2186,3 +2250,14 @@ def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about)
 ])
 def test_外出报备_beside_带班_is_值班值守(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "值班值守")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # the checker's finding stated (而督查发现，…) in an item of the 通报's shortcomings
+    (("二是部分乡镇认识不到位。", "开展专项行动是上级部署的重要任务。而督查发现，有些乡镇对任务不清楚、也不过问，形式上走过场，被动应付。"), True),
+    # a 督察 of land use and a sector's enforcement are those bodies' own finds
+    (("二、违法用地", "国家自然资源督察发现我县2022年违法用地图斑12宗，已全部整改。"), False),
+    (("三是问题较多。", "市环保局执法检查发现5家企业超标排放，已立案查处。"), False),
+])
+def test_what_a_督查_found_is_its_finding(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
