@@ -28,13 +28,17 @@ class Block:
     """One unit of the report body.
 
     kind is "heading" (level 2..6, shown in the TOC), "article" (a 第X条 paragraph with an
-    anchor) or "paragraph".
+    anchor) or "paragraph". `outline_only`: a heading of the outline that opens no section of its
+    own for the themes (baogao.themes.split_sections reads it as a paragraph): a sentence sub-head
+    inside a numbered part, the title of the document a notice issues, an 附件 line — their words
+    are the text's, not the topic of what follows them.
     """
 
     kind: str
     text: str
     level: int = 0
     anchor: str = ""
+    outline_only: bool = False
 
 
 @dataclass(frozen=True)

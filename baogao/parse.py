@@ -9,6 +9,7 @@ line, counted in `removed["repeated_title"]`.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -166,7 +167,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
         title_in_fields=bool(field_title),
-        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined))),
+        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined), _outer_lines(joined, title))),
         removed=dict(removed),
         subtitle=subtitle,
         masthead=bulletin[0] if bulletin else "",
@@ -194,6 +195,36 @@ def _unnumbered_headings(body: list[str]) -> dict[str, int]:
 
 
 _UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
+
+
+def _outer_lines(body: list[str], title: str) -> set[str]:
+    """Lines that head a part of the text above all its numbered headings, in the outline only
+    (`Block.outline_only`): the title line of the document a notice issues (关于印发《X》的通知 …
+    X, then X's 一、…), and the parts after the text — 附件 (附件2：), 名词解释, 注释, 附录, 结束语 alone
+    on their line, once a sentence was written (readers outline them so: tests/data/outline_labels.tsv)."""
+    issuing = [title] if _ISSUING.search(title) else []
+    issuing += [line for line in body[:_ISSUING_LINES] if _ISSUING_TEXT.search(line)]  # 现将《X》印发给你们
+    issued = {_name_key(name) for text in issuing for name in _ISSUED_NAME.findall(text)}
+    outer, written = set(), False  # (附件1 over a title marks the file as an attachment: no part of its text)
+    for line in body:
+        if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
+            outer.add(line)
+        written = written or bool(_SENTENCE_END.search(line))
+    return outer
+
+
+def _name_key(name: str) -> str:
+    """A document's name as compared: no white space, inner quotation marks alike (〈RCEP〉 and 《RCEP》)."""
+    return "".join(name.split()).translate(_INNER_MARKS)
+
+
+_ISSUING = re.compile(r"(?:印发|转发|颁布|发布)《")
+_ISSUING_TEXT = re.compile(r"《[^《》]{4,80}》\S{0,12}?(?:印发|转发)给")
+_ISSUING_LINES = 12
+_ISSUED_NAME = re.compile(r"《([^《》]{4,80})》")
+_INNER_MARKS = str.maketrans("〈〉", "《》")
+_END_PART = re.compile(r"^(?:附\s*件\s*[\d１-９一二三四五六七八九十]{0,2}\s*[：:]?|名词解释|注\s*释|附\s*录|结束语)$")
+_OUTER = "outer"  # the style of _outer_lines' headings
 # (not a subtitle, a slogan in quotes, a photo's caption: 颁奖仪式现场, 与会人员认真听讲, 图为…)
 _UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
                              r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
@@ -475,28 +506,35 @@ def _heading_style(line: str) -> str | None:
     return None
 
 
-def _blocks(body: list[str], headings: Mapping[str, int]) -> list[Block]:
-    """Classify lines, then give headings levels by the nesting order of the styles used."""
+def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> list[Block]:
+    """Classify lines, then give headings levels by the nesting order of the styles used;
+    `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
     for i, line in enumerate(body):
         styled = headings.get(line)
-        if styled and _heading_style(line) is None and not _ARTICLE.match(line):
+        if line in outer:
+            lines.append([("heading", line, _OUTER)])
+        elif styled and _heading_style(line) is None and not _ARTICLE.match(line):
             lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
     _items_not_headings(body, lines, headings)
+    _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings)}
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf}
     depths = sorted({rank[style] for kind, _, style in raw if kind == "heading"})  # every heading style is ranked
     level_of = {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in raw if kind == "heading"}
 
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
+    above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
     for kind, text, style in raw:
         if kind == "heading":
-            blocks.append(Block("heading", text, level=level_of[style]))
+            level = min(above + 1, 6) if style == _SUBHEAD else level_of[style]
+            above = above if style == _SUBHEAD else level
+            blocks.append(Block("heading", text, level=level, outline_only=style in (_OUTER, _SUBHEAD)))
         elif kind == "article":
             article = _ARTICLE.match(text)
             assert article is not None  # _classify makes only such lines articles
@@ -535,6 +573,29 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
             if (lines[i][0][0] == "paragraph" and end and end.end() == len(line) <= _SIBLING_MAX_LEN
                     and not _NO_SIBLING.search(line)):
                 lines[i] = [("heading", line, style)]
+
+
+def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """Short sentences on a line of their own, each over a longer paragraph, that head the
+    paragraphs of a numbered part (a 政府工作报告's 经济运行持续向好。 / 精准落实…。 under （一）, bold
+    sub-heads saved as text): outline headings (`Block.outline_only`) under the deepest numbering
+    the text uses, when it has SUBHEADS_MIN of them (one such line is a paragraph: 现将有关情况报告如下。)."""
+    found = [
+        i for i, parts in enumerate(lines)
+        if parts == [("paragraph", body[i], "")] and _SUBHEAD_LINE.match(body[i].strip())
+        and i + 1 < len(body) and _heading_style(body[i + 1]) is None and not _ARTICLE.match(body[i + 1])
+        and len(body[i + 1]) >= _SUBHEAD_TEXT_TIMES * len(body[i].strip())
+        and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS) or lines[i - 1][-1][0] == "heading")
+    ]
+    if len(found) >= _SUBHEADS_MIN:
+        for i in found:
+            lines[i] = [("heading", body[i], _SUBHEAD)]
+
+
+_SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
+# a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
+_SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
+_SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
 
 
 def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:

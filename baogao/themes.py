@@ -501,7 +501,7 @@ def split_sections(report: ParsedReport) -> list[Section]:
     blocks = report.blocks
     root = _Draft("report", REPORT_LABEL, 0, 0, end_block=len(blocks))
     drafts: list[_Draft] = [root]
-    has_headings = any(b.kind == "heading" for b in blocks)
+    has_headings = any(b.kind == "heading" and not b.outline_only for b in blocks)
     stack: list[_Draft] = []  # open heading sections, outermost first
     container: _Draft | None = None  # the section that receives the next paragraph
     # the 版头 (a bulletin's masthead 工作简报 / 第3期, 份号, 文号, a 信息公开 table) says what the text
@@ -511,7 +511,7 @@ def split_sections(report: ParsedReport) -> list[Section]:
     for i, block in enumerate(blocks):
         if (i < header or _RECORD_LINE.match(block.text)) and block.kind == "paragraph":
             continue
-        if block.kind == "heading":
+        if block.kind == "heading" and not block.outline_only:
             while stack and stack[-1].level >= block.level:
                 stack.pop().end_block = i
             parent = stack[-1] if stack else root

@@ -858,3 +858,39 @@ def test_short_lines_that_are_no_subheads_stay_paragraphs(lines):
 ])
 def test_a_congress_session_line_is_no_subtitle(line, subtitle):
     assert parse(("政府工作报告", line, P), HASH_NAME).subtitle == subtitle
+
+
+# --------------------------------------------------------------------------------------------
+# Headings of the outline only (Block.outline_only): shown in the TOC, no section of their own
+# for the themes. (text, level, outline_only) per heading.
+# --------------------------------------------------------------------------------------------
+LONG = "全省地区生产总值连跨三个台阶，人均生产总值提升至七点六万元，规上工业增加值年均增长百分之九，税收占比提高。"
+OUTLINE_ONLY = [
+    pytest.param(["（一）过去五年的工作", "经济运行持续向好。", LONG, "特色产业向新向优。", LONG, "城乡区域协同融合。", LONG,
+                  "（二）今后的工作", LONG],
+                 [("（一）过去五年的工作", 2, False), ("经济运行持续向好。", 3, True), ("特色产业向新向优。", 3, True),
+                  ("城乡区域协同融合。", 3, True), ("（二）今后的工作", 2, False)], id="sentence-sub-heads-under-a-part"),
+    pytest.param(["（一）过去五年的工作", "经济运行持续向好。", LONG, "特色产业向新向优。", LONG],
+                 [("（一）过去五年的工作", 2, False)], id="two-short-sentences-are-paragraphs"),
+    pytest.param(["现将《县政务信息工作考核办法》印发给你们，请认真贯彻执行。", "县政务信息工作 考核办法", "一、总则", LONG,
+                  "二、考核内容", LONG],
+                 [("县政务信息工作 考核办法", 2, True), ("一、总则", 3, False), ("二、考核内容", 3, False)],
+                 id="the-issued-documents-title"),
+    pytest.param([LONG, "附件", "一、总则", LONG], [("附件", 2, True), ("一、总则", 3, False)], id="an-attachment-after-the-text"),
+    # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), OUTLINE_ONLY)
+def test_outline_only_headings(lines: list[str], expected: list[tuple]) -> None:
+    report = parse((P, *lines), HASH_NAME)
+    assert [(b.text, b.level, b.outline_only) for b in report.blocks if b.kind == "heading"] == expected
+    assert_fidelity((P, *lines), report)
+
+
+def test_an_outline_only_heading_cuts_no_theme_section() -> None:
+    from baogao.themes import split_sections
+
+    lines = OUTLINE_ONLY[0].values[0]
+    sections = split_sections(parse((P, *lines), HASH_NAME))
+    assert [s.label for s in sections if s.kind == "heading"] == ["（一）过去五年的工作", "（二）今后的工作"]
