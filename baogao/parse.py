@@ -520,6 +520,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> li
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
     _items_not_headings(body, lines, headings)
+    _lists_read_alike(body, lines)
     _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
@@ -573,6 +574,52 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
             if (lines[i][0][0] == "paragraph" and end and end.end() == len(line) <= _SIBLING_MAX_LEN
                     and not _NO_SIBLING.search(line)):
                 lines[i] = [("heading", line, style)]
+
+
+def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """The items of a list of a lower numbering (1., （1）) are read alike: when one of them stays a
+    paragraph (its lead is a sentence longer than a name: 2.各单位要…), the run-in headings the others
+    made are paragraphs again, so that no item holds its siblings as its text."""
+    members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
+    opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
+    above = -1
+    for i, line in enumerate(body):
+        style = _heading_style(line) if lines[i][0][0] != "article" else None
+        if style is None:
+            if lines[i][0][0] == "heading":
+                above = i  # an unnumbered heading starts new lists under it
+            continue
+        if style not in _RUN_IN_STYLES:
+            above = i
+            continue
+        if _numbered_first(line, style) or opened.get(style, -2) < above:
+            opened[style] = i
+        members.setdefault((style, opened[style]), []).append(i)
+    for items in members.values():
+        if {lines[i][0][0] for i in items} != {"heading", "paragraph"}:
+            continue
+        # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…);
+        # one that is no sentence's lead, a list item's whole text, makes them all a list again
+        promoted = {i: _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "") for i in items
+                    if lines[i][0][0] == "paragraph"}
+        if all(promoted.values()):
+            for i, parts in promoted.items():
+                lines[i] = parts
+        else:
+            for i in items:
+                lines[i] = [("paragraph", body[i], "")]
+
+
+def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
+    """A numbered line as a heading and its text, when it opens with a sentence no longer than a
+    splitting numbering's lead, or is one sentence (of a run-in heading's length) over its text; [] if not."""
+    style = _heading_style(line) or ""
+    end = _SENTENCE_END.search(line)
+    if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
+        return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+    if end and end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
+        return [("heading", line, style)]
+    return []
 
 
 def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:

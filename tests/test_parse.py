@@ -425,6 +425,7 @@ def test_title_from_filename(name: str, expected: str) -> None:
 # --------------------------------------------------------------------------------------------
 # Headings: (lines, expected block shapes). A paragraph comes first so no line is the title.
 # --------------------------------------------------------------------------------------------
+LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
 HEADINGS = [
     pytest.param(["一、工作回顾", "（一）经济发展", P],
                  [("h", 2, "一、工作回顾"), ("h", 3, "（一）经济发展"), ("p", P)], id="yi-h2-paren-yi-h3"),
@@ -469,6 +470,14 @@ HEADINGS = [
     pytest.param(["1.参保情况。", "（1）不同险种的参保情况。养老保险参保率最高。", "（2）医保转移接续。办理的占一成。"],
                  [("h", 2, "1.参保情况。"), ("h", 3, "（1）不同险种的参保情况。"), ("p", "养老保险参保率最高。"),
                   ("h", 3, "（2）医保转移接续。"), ("p", "办理的占一成。")], id="arabic-sentence-over-its-items"),
+    # the items of one list are read alike: a sibling with a longer lead is a heading too; one that is no lead's
+    # sentence makes the list a list again (no item holds its siblings as its text)
+    pytest.param(["1.调研组到我县调研。调研组察看了项目。", "2.县政府召开常务会议，研究部署下半年重点工作。会议指出要抓落实。"],
+                 [("h", 2, "1.调研组到我县调研。"), ("p", "调研组察看了项目。"), ("h", 2, "2.县政府召开常务会议，研究部署下半年重点工作。"),
+                  ("p", "会议指出要抓落实。")], id="a-list-sibling-with-a-longer-lead-is-a-heading-too"),
+    pytest.param(["1.调研组到我县调研。调研组察看了项目。", LONG_LEAD_ITEM],
+                 [("p", "1.调研组到我县调研。调研组察看了项目。"), ("p", LONG_LEAD_ITEM)],
+                 id="a-list-with-an-item-that-leads-with-no-name-stays-a-list"),
     pytest.param(["有关要求如下：", "1.请于5月1日前报送。", "2.材料须加盖公章。", "联系人：张三"],
                  [("p", "有关要求如下："), ("p", "1.请于5月1日前报送。"), ("p", "2.材料须加盖公章。"), ("p", "联系人：张三")],
                  id="arabic-list-of-sentences-stays-a-list"),
