@@ -2236,6 +2236,16 @@ def test_secrets_by_their_grade_are_保密工作(taxonomy, lines, about):
     (("四、放假期间要严格落实领导干部外出报备制度。要强化应急处置，如有灾情或其他突发事件等重大紧急情况，要按规定及时报告"
       "局带班领导。较大以上突发事件必须第一时间上报局办公室。",), "安全应急", False),
     (("三、加强应急管理", "各乡镇要完善应急预案，加强应急队伍建设，发生突发事件要立即启动预案，组织力量开展救援。"), "安全应急", True),
+    # the event named with the duty to report it in set times is the event's information sent up
+    (("关于做好2024年春节期间有关工作的通知", "各乡镇、县直各单位：", "节假日期间，各单位要安排好值班工作，遇有重大突发事件，"
+      "要按规定及时报告并妥善处置。"), "信息报送", True),
+    (("县卫健局网络舆情监测处置办法", "第一条 为规范网络舆情处置，制定本办法。", "第六条 发现涉及本系统的突发舆情，监测人员应在1小时内"
+      "报告分管领导，不得延误。"), "信息报送", True),
+    (("三、工作要求", "护林员发现火情要立即报告乡镇森林防火指挥部，并组织扑救。"), "信息报送", True),
+    # not a hazard sent up to be put right, nor a network's incident reported to its authority
+    (("二、隐患排查", "各企业对排查出的事故隐患要及时上报乡镇安监站，并落实整改措施。"), "信息报送", False),
+    (("第二十条 各部门应当落实数据安全保护责任，定期开展风险评估。发生网络安全事件时，应当立即报告县网信办，并采取处置措施。",),
+     "信息报送", False),
 ])
 def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
