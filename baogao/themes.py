@@ -930,8 +930,8 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
     (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
-    项目发出了整改要求：): the demands that follow are judged one by one (信息报送要求： still
-    introduces the theme's own)."""
+    项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：): the
+    demands that follow are judged one by one (信息报送要求： still introduces the theme's own)."""
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
@@ -943,7 +943,7 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     if not intro.endswith(("：", ":")):
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
-    if _DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]:
+    if _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
         return []
     return items if found_in.count((before,))[0] >= found_in.theme.threshold else []
 
@@ -1040,7 +1040,8 @@ _ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
     """The clause of the section's own text that introduces its lead items: the last sentence before
     the first of them, when it is short (`LEAD_MAX_CHARS`) and ends with a colon (…专项督查。督查重点内容包括
-    四个方面：一是…). It says what the items are, as a heading over them would."""
+    四个方面：一是…). It says what the items are, as a heading over them would; not a clause that introduces
+    demands (在督查检查过程中强调：一是要严格落实主体责任…): each is about what it asks of the checked."""
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return None
@@ -1055,7 +1056,7 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
         return None
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end - 1)]
     begin = ends[-1] if ends else start
-    return (b, begin, end) if end - begin <= LEAD_MAX_CHARS else None
+    return (b, begin, end) if end - begin <= LEAD_MAX_CHARS and not _SAYS.search(text, begin, end) else None
 
 
 def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span, kids: list[Section], texts: list[str],
@@ -1088,6 +1089,8 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _DEMANDS = re.compile(r"要求[：:]$")
+# a clause that introduces what someone said (督查组强调：, 会议指出：): each item is about what it says
+_SAYS = re.compile(r"(?:强调|指出)[：:]$")
 _CLAUSE_MARKS = "，,；;。！？"
 
 

@@ -1755,6 +1755,10 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
     # not demands after a visit (他强调，一要…), slogans over project work beside one about the theme
     (("县长到重点项目现场调研。他强调，一要强化督查问责，各项目责任单位要倒排工期、挂图作战。二要强化督办落实，加快征地拆迁进度，"
       "确保按期交地。三要强化督查督办，县政府督查室要对项目推进情况每周督查一次，督查结果全县通报。",), "督查", "二要强化督办落实", False),
+    # nor what a 督查组 said to the checked after its check (督查组强调：): each demand is about the work it asks for
+    (("县政府督查组到XX镇督查秸秆禁烧工作", "3月12日，县政府督查组深入XX镇督查秸秆禁烧工作，实地查看了田间地头禁烧情况。督查组强调：",
+      "一是要压实工作责任，明确专人负责，做到网格化管理；", "二是要加强宣传引导，通过大喇叭、宣传车等方式营造良好氛围；",
+      "三是要加大巡查力度，做到早发现、早处置。"), "督查", "二是要加强宣传引导", False),
 ])
 def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
     assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
