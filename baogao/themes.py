@@ -930,7 +930,7 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
     (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
-    项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：): the
+    项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
     demands that follow are judged one by one (信息报送要求： still introduces the theme's own)."""
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
@@ -1089,8 +1089,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _DEMANDS = re.compile(r"要求[：:]$")
-# a clause that introduces what someone said (督查组强调：, 会议指出：): each item is about what it says
-_SAYS = re.compile(r"(?:强调|指出)[：:]$")
+# a clause that introduces what someone said (督查组强调：, 会议指出：, 督查组要求：): each item is about what it
+# says; not 要求 as a noun (信息报送要求：, 具体要求：), the items' matter
+_SAYS = re.compile(r"(?:强调|指出|(?:组|会议|会上|领导|书记|[县市区镇乡]长|主任|他|她|并|同时|还)要求)[：:]$")
 _CLAUSE_MARKS = "，,；;。！？"
 
 

@@ -1759,6 +1759,9 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
     (("县政府督查组到XX镇督查秸秆禁烧工作", "3月12日，县政府督查组深入XX镇督查秸秆禁烧工作，实地查看了田间地头禁烧情况。督查组强调：",
       "一是要压实工作责任，明确专人负责，做到网格化管理；", "二是要加强宣传引导，通过大喇叭、宣传车等方式营造良好氛围；",
       "三是要加大巡查力度，做到早发现、早处置。"), "督查", "二是要加强宣传引导", False),
+    (("县防指督查组到XX镇督查防汛工作", "6月10日，县防指督查组深入XX镇督查防汛备汛工作，查看了防汛物资仓库和山洪灾害隐患点。督查组要求：",
+      "一是要压实防汛责任，落实行政首长负责制；", "二是要加强物资储备，确保关键时刻拿得出、用得上；",
+      "三是要加强值班值守，严格执行24小时值班制度。"), "督查", "三是要加强值班值守，严格执行24小时值班制度。", False),
 ])
 def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
     assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
