@@ -732,7 +732,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 listed[i] = hit
                 # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
                 # theme introduces are its parts, whatever words they use.
-                items = _introduced_items(found_in, section, sections, kids, texts)
+                items = _introduced_items(occurrences, theme_no, section, sections, kids, texts, taxonomy.heading_factor)
                 # 一、信息报送重点内容 1.… 2.…, or in the text 督查重点内容包括四个方面：一是…。二是…。: what the
                 # heading, or the run-in clause that introduces the items, names the theme's matter
                 intro = section.head if named else _run_in_intro(section, sections, kids, texts)
@@ -925,13 +925,18 @@ def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
             if taxonomy.heading_factor * _Occurrences(theme, text).count(span)[0] >= theme.threshold}
 
 
-def _introduced_items(found_in: _Occurrences, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
+def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],
+                      texts: list[str], factor: float) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
     (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
     项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
-    demands that follow are judged one by one (信息报送要求： still introduces the theme's own)."""
+    demands that follow are judged one by one (信息报送要求： still introduces the theme's own). When the clause that
+    announces them names another theme's matter too (为切实抓好今年的防汛工作，…，现将汛期值班安排及防汛责任人落实情况
+    通知如下：), an item without the theme's words whose own words name that other theme as a heading would is that
+    theme's (一、…实行24小时值班。); a clause that names none (…典型问题进行通报。具体如下：) makes every item the theme's."""
+    found_in = occurrences[theme_no]
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
@@ -945,7 +950,23 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     clause = _last_clause(texts[b], start, start + len(intro))
     if _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
         return []
-    return items if found_in.count((before,))[0] >= found_in.theme.threshold else []
+    if found_in.count((before,))[0] < found_in.theme.threshold:
+        return []
+    alone = [n for n, other in enumerate(occurrences) if not other.count(((b, *clause),))[0]]
+    return [k for k in items if found_in.count(_spans(sections[k]))[0]
+            or not _names_another(occurrences, theme_no, _spans(sections[k]), factor, alone)]
+
+
+def _spans(section: Section) -> tuple[Span, ...]:
+    """A section's heading (or lead sentence) and its own text."""
+    return ((section.head,) if section.head else ()) + section.body
+
+
+def _names_another(occurrences: list[_Occurrences], theme_no: int, spans: tuple[Span, ...], factor: float,
+                   ruled_out: Iterable[int] = ()) -> bool:
+    """Whether some spans name a theme other than `theme_no` (and those `ruled_out`) as a heading would."""
+    return any(n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
+               for n, other in enumerate(occurrences))
 
 
 def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
@@ -1009,10 +1030,8 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
     opened, named = [], False
     for k in items:
         item = sections[k]
-        spans = ((item.head,) if item.head else ()) + item.body
-        if _vetoed(found_in, item, texts) or any(
-                n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
-                for n, other in enumerate(occurrences)):
+        spans = _spans(item)
+        if _vetoed(found_in, item, texts) or _names_another(occurrences, theme_no, spans, factor, ruled_out):
             continue
         opened.append(k)
         named = named or found_in.count(spans)[0] > 0
@@ -1076,11 +1095,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     for item in kids:
         if item.kind != "lead" or _vetoed(found_in, item, texts):
             continue
-        spans = ((item.head,) if item.head else ()) + item.body
+        spans = _spans(item)
         text = "".join(texts[b][start:end] for b, start, end in spans).rstrip()
-        if _SENTENCE_END.search(text, 0, len(text) - 1) or any(
-            n != theme_no and factor * other.count(spans)[0] >= other.theme.threshold for n, other in enumerate(occurrences)
-        ):
+        if _SENTENCE_END.search(text, 0, len(text) - 1) or _names_another(occurrences, theme_no, spans, factor):
             continue
         items.append(item.index)
     return items
