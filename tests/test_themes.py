@@ -645,7 +645,7 @@ def test_chips_put_the_theme_a_report_says_most_about_first(taxonomy):
     r = report(
         "一、督查督办", "督查督办重点工作5项，全部按期办结。",
         "二、服务决策",
-        "坚持每周编发信息专报，全年报送政务信息326条，被省市采用58条。" + filler * 4 + "健全信息员队伍，及时报送信息。" + filler * 4,
+        "坚持每周编发信息专报，全年报送政务信息326条，被省市采用58条。" + filler * 4 + "健全信息员网络，及时报送信息。" + filler * 4,
     )
     matches = classify(r, taxonomy)
     best = {m.theme: m.score for m in matches}
@@ -1579,6 +1579,8 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
      "信息报送"),
     # a reporting regime for a period of risk: each day's situation sent up, nothing to report reported too
     (("四、落实日报告制度", "疫情防控期间，各乡镇、各部门实行日报告、零报告制度，每日16时前将当日情况报县指挥部办公室。"), "信息报送"),
+    # the network that writes and sends information up
+    (("二是健全网络。", "各村（社区）、县直各单位明确1名信息员，全县信息员队伍达126人，每季度开展业务培训1次。"), "信息报送"),
 ])
 def test_a_themes_own_words(taxonomy, lines, theme):
     matches = classify(report(*lines), taxonomy)
@@ -1602,6 +1604,9 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
     # one item of a list of aims
     (("二、经济发展", "坚持稳中求进，统筹发展和安全、克服形式主义、扩大内需、深化改革、扩大开放，全年经济增长6%。"), "作风建设"),
+    # a website's or a sector's 信息员队伍 is not the reporting network
+    (("二是健全网络。", "各股室明确1名网站信息员，网站信息员队伍达26人，负责向局门户网站提供稿件。"), "信息报送"),
+    (("二是健全网络。", "各村明确1名食品安全信息员，全县食品安全信息员队伍达126人，及时发现食品安全隐患。"), "信息报送"),
 ])
 def test_look_alikes_of_a_themes_words(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
