@@ -2275,6 +2275,8 @@ def test_secrets_by_their_grade_are_保密工作(taxonomy, lines, about):
     (("二、隐患排查", "各企业对排查出的事故隐患要及时上报乡镇安监站，并落实整改措施。"), "信息报送", False),
     (("第二十条 各部门应当落实数据安全保护责任，定期开展风险评估。发生网络安全事件时，应当立即报告县网信办，并采取处置措施。",),
      "信息报送", False),
+    # nor a call for the police
+    (("（二）道路交通安全", "发生交通事故后，驾驶人应当立即停车，保护现场，并迅速报告公安机关交通管理部门。"), "信息报送", False),
 ])
 def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
