@@ -1086,7 +1086,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     they use. Not under a heading that names a role or a weak sign of it (二、灾害信息员的主要职责: of a
     信息员's duties only some are reporting); not an item with a run-in heading of its own
     (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
-    heading would (2、宣传防灾减灾知识。)."""
+    heading would (2、宣传防灾减灾知识。) — of an item that has the theme's words too, only its lead sentence or
+    first clause counts as a heading, the rest as text (1.…每周报送一篇工作信息，于周四前通过OA系统报综合处。: the
+    means, not the topic)."""
     found_in = occurrences[theme_no]
     weights = found_in.theme.weights
     if max((weights.get(w, 0.0) for w in found_in.count((head,))[1]), default=0.0) < STRONG_WEIGHT:
@@ -1097,7 +1099,12 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
             continue
         spans = _spans(item)
         text = "".join(texts[b][start:end] for b, start, end in spans).rstrip()
-        if _SENTENCE_END.search(text, 0, len(text) - 1) or _names_another(occurrences, theme_no, spans, factor):
+        if found_in.count(spans)[0]:
+            other = (_names_another(occurrences, theme_no, (item.head,) if item.head else (), factor)
+                     or _names_another(occurrences, theme_no, spans, 1.0))
+        else:
+            other = _names_another(occurrences, theme_no, spans, factor)
+        if _SENTENCE_END.search(text, 0, len(text) - 1) or other:
             continue
         items.append(item.index)
     return items

@@ -1784,6 +1784,16 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
       "1.某局调研组赴基层调研搞层层陪同。调研组赴乡镇开展产业发展专题调研，县、乡、村层层陪同，一个调研点陪同近10人，调研点与"
       "调研主题不符。", "2.某镇违规开展达标创建活动，要求村级提供大量台账资料。", "3.某单位文件层层照搬照转，会议层层陪会。"),
      "作风建设", "1.某局调研组赴基层调研搞层层陪同。", True),
+    # the one-sentence items under a heading naming the theme are its matter, though a later clause names another
+    # theme's means (通过OA系统); an item whose words are that theme's is not
+    (("关于做好政务信息报送工作的通知", "各科室：", "二、信息报送要求",
+      "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态，于每月25日前通过OA系统报办公室综合股。",
+      "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维护，确保数据共享和系统安全稳定运行。"),
+     "信息报送", "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态…", True),
+    (("关于做好政务信息报送工作的通知", "各科室：", "二、信息报送要求",
+      "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态，于每月25日前通过OA系统报办公室综合股。",
+      "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维护，确保数据共享和系统安全稳定运行。"),
+     "信息报送", "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维…", False),
 ])
 def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
     assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
