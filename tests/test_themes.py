@@ -1781,9 +1781,9 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
      "安全应急", "三、各村防汛责任人要加强山洪地质灾害隐患点巡查", True),
     # a preamble that names only the theme makes every item its own, though an item's words name another theme (调研)
     (("通报3起形式主义典型问题", "日前，县整治形式主义为基层减负专项工作机制办公室对3起形式主义典型问题进行通报。具体如下：",
-      "1.某局调研组赴基层调研搞层层陪同。调研组赴乡镇开展产业发展专题调研，县、乡、村层层陪同，一个调研点陪同近10人，调研点与"
-      "调研主题不符。", "2.某镇违规开展达标创建活动，要求村级提供大量台账资料。", "3.某单位文件层层照搬照转，会议层层陪会。"),
-     "作风建设", "1.某局调研组赴基层调研搞层层陪同。", True),
+      "1.某局调研组赴乡镇开展产业发展专题调研，县、乡、村层层陪同，一个调研点陪同近10人，调研点与调研主题不符。",
+      "2.某镇违规开展达标创建活动，要求村级提供大量台账资料。", "3.某单位文件层层照搬照转，会议层层陪会。"),
+     "作风建设", "1.某局调研组赴乡镇开展产业发展专题调研", True),
     # the one-sentence items under a heading naming the theme are its matter, though a later clause names another
     # theme's means (通过OA系统); an item whose words are that theme's is not
     (("关于做好政务信息报送工作的通知", "各科室：", "二、信息报送要求",
