@@ -732,7 +732,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 listed[i] = hit
                 # 对3起…典型问题进行通报。具体如下：1.… 2.…: the items a sentence about the
                 # theme introduces are its parts, whatever words they use.
-                items = _introduced_items(found_in, section, sections, kids, texts)
+                items = _introduced_items(occurrences, theme_no, section, sections, kids, texts, taxonomy.heading_factor)
                 # 一、信息报送重点内容 1.… 2.…, or in the text 督查重点内容包括四个方面：一是…。二是…。: what the
                 # heading, or the run-in clause that introduces the items, names the theme's matter
                 intro = section.head if named else _run_in_intro(section, sections, kids, texts)
@@ -925,13 +925,18 @@ def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
             if taxonomy.heading_factor * _Occurrences(theme, text).count(span)[0] >= theme.threshold}
 
 
-def _introduced_items(found_in: _Occurrences, section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> list[int]:
+def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],
+                      texts: list[str], factor: float) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
     (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
-    项目发出了整改要求：): the demands that follow are judged one by one (信息报送要求： still
-    introduces the theme's own)."""
+    项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
+    demands that follow are judged one by one (信息报送要求： still introduces the theme's own). When the clause that
+    announces them names another theme's matter too (为切实抓好今年的防汛工作，…，现将汛期值班安排及防汛责任人落实情况
+    通知如下：), an item without the theme's words whose own words name that other theme as a heading would is that
+    theme's (一、…实行24小时值班。); a clause that names none (…典型问题进行通报。具体如下：) makes every item the theme's."""
+    found_in = occurrences[theme_no]
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return []
@@ -943,9 +948,25 @@ def _introduced_items(found_in: _Occurrences, section: Section, sections: list[S
     if not intro.endswith(("：", ":")):
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
-    if _DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]:
+    if _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
         return []
-    return items if found_in.count((before,))[0] >= found_in.theme.threshold else []
+    if found_in.count((before,))[0] < found_in.theme.threshold:
+        return []
+    alone = [n for n, other in enumerate(occurrences) if not other.count(((b, *clause),))[0]]
+    return [k for k in items if found_in.count(_spans(sections[k]))[0]
+            or not _names_another(occurrences, theme_no, _spans(sections[k]), factor, alone)]
+
+
+def _spans(section: Section) -> tuple[Span, ...]:
+    """A section's heading (or lead sentence) and its own text."""
+    return ((section.head,) if section.head else ()) + section.body
+
+
+def _names_another(occurrences: list[_Occurrences], theme_no: int, spans: tuple[Span, ...], factor: float,
+                   ruled_out: Iterable[int] = ()) -> bool:
+    """Whether some spans name a theme other than `theme_no` (and those `ruled_out`) as a heading would."""
+    return any(n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
+               for n, other in enumerate(occurrences))
 
 
 def _run_on_the_theme(found_in: _Occurrences, section: Section, sections: list[Section], leads: list[int],
@@ -1009,10 +1030,8 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
     opened, named = [], False
     for k in items:
         item = sections[k]
-        spans = ((item.head,) if item.head else ()) + item.body
-        if _vetoed(found_in, item, texts) or any(
-                n != theme_no and n not in ruled_out and factor * other.count(spans)[0] >= other.theme.threshold
-                for n, other in enumerate(occurrences)):
+        spans = _spans(item)
+        if _vetoed(found_in, item, texts) or _names_another(occurrences, theme_no, spans, factor, ruled_out):
             continue
         opened.append(k)
         named = named or found_in.count(spans)[0] > 0
@@ -1040,7 +1059,8 @@ _ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
 def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
     """The clause of the section's own text that introduces its lead items: the last sentence before
     the first of them, when it is short (`LEAD_MAX_CHARS`) and ends with a colon (…专项督查。督查重点内容包括
-    四个方面：一是…). It says what the items are, as a heading over them would."""
+    四个方面：一是…). It says what the items are, as a heading over them would; not a clause that introduces
+    demands (在督查检查过程中强调：一是要严格落实主体责任…): each is about what it asks of the checked."""
     items = [k for k in kids if sections[k].kind == "lead"]
     if len(items) < 2:
         return None
@@ -1055,7 +1075,7 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
         return None
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end - 1)]
     begin = ends[-1] if ends else start
-    return (b, begin, end) if end - begin <= LEAD_MAX_CHARS else None
+    return (b, begin, end) if end - begin <= LEAD_MAX_CHARS and not _SAYS.search(text, begin, end) else None
 
 
 def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span, kids: list[Section], texts: list[str],
@@ -1066,7 +1086,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     they use. Not under a heading that names a role or a weak sign of it (二、灾害信息员的主要职责: of a
     信息员's duties only some are reporting); not an item with a run-in heading of its own
     (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
-    heading would (2、宣传防灾减灾知识。)."""
+    heading would (2、宣传防灾减灾知识。) — of an item that has the theme's words too, only its lead sentence or
+    first clause counts as a heading, the rest as text (1.…每周报送一篇工作信息，于周四前通过OA系统报综合处。: the
+    means, not the topic)."""
     found_in = occurrences[theme_no]
     weights = found_in.theme.weights
     if max((weights.get(w, 0.0) for w in found_in.count((head,))[1]), default=0.0) < STRONG_WEIGHT:
@@ -1075,11 +1097,14 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     for item in kids:
         if item.kind != "lead" or _vetoed(found_in, item, texts):
             continue
-        spans = ((item.head,) if item.head else ()) + item.body
+        spans = _spans(item)
         text = "".join(texts[b][start:end] for b, start, end in spans).rstrip()
-        if _SENTENCE_END.search(text, 0, len(text) - 1) or any(
-            n != theme_no and factor * other.count(spans)[0] >= other.theme.threshold for n, other in enumerate(occurrences)
-        ):
+        if found_in.count(spans)[0]:
+            other = (_names_another(occurrences, theme_no, (item.head,) if item.head else (), factor)
+                     or _names_another(occurrences, theme_no, spans, 1.0))
+        else:
+            other = _names_another(occurrences, theme_no, spans, factor)
+        if _SENTENCE_END.search(text, 0, len(text) - 1) or other:
             continue
         items.append(item.index)
     return items
@@ -1088,6 +1113,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _DEMANDS = re.compile(r"要求[：:]$")
+# a clause that introduces what someone said (督查组强调：, 会议指出：, 督查组要求：): each item is about what it
+# says; not 要求 as a noun (信息报送要求：, 具体要求：), the items' matter
+_SAYS = re.compile(r"(?:强调|指出|(?:组|会议|会上|领导|书记|[县市区镇乡]长|主任|他|她|并|同时|还)要求)[：:]$")
 _CLAUSE_MARKS = "，,；;。！？"
 
 

@@ -645,7 +645,7 @@ def test_chips_put_the_theme_a_report_says_most_about_first(taxonomy):
     r = report(
         "一、督查督办", "督查督办重点工作5项，全部按期办结。",
         "二、服务决策",
-        "坚持每周编发信息专报，全年报送政务信息326条，被省市采用58条。" + filler * 4 + "健全信息员队伍，及时报送信息。" + filler * 4,
+        "坚持每周编发信息专报，全年报送政务信息326条，被省市采用58条。" + filler * 4 + "健全信息员网络，及时报送信息。" + filler * 4,
     )
     matches = classify(r, taxonomy)
     best = {m.theme: m.score for m in matches}
@@ -1579,6 +1579,8 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
      "信息报送"),
     # a reporting regime for a period of risk: each day's situation sent up, nothing to report reported too
     (("四、落实日报告制度", "疫情防控期间，各乡镇、各部门实行日报告、零报告制度，每日16时前将当日情况报县指挥部办公室。"), "信息报送"),
+    # the network that writes and sends information up
+    (("二是健全网络。", "各村（社区）、县直各单位明确1名信息员，全县信息员队伍达126人，每季度开展业务培训1次。"), "信息报送"),
 ])
 def test_a_themes_own_words(taxonomy, lines, theme):
     matches = classify(report(*lines), taxonomy)
@@ -1602,6 +1604,9 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
     # one item of a list of aims
     (("二、经济发展", "坚持稳中求进，统筹发展和安全、克服形式主义、扩大内需、深化改革、扩大开放，全年经济增长6%。"), "作风建设"),
+    # a website's or a sector's 信息员队伍 is not the reporting network
+    (("二是健全网络。", "各股室明确1名网站信息员，网站信息员队伍达26人，负责向局门户网站提供稿件。"), "信息报送"),
+    (("二是健全网络。", "各村明确1名食品安全信息员，全县食品安全信息员队伍达126人，及时发现食品安全隐患。"), "信息报送"),
 ])
 def test_look_alikes_of_a_themes_words(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
@@ -1755,6 +1760,40 @@ def test_the_items_a_news_items_opening_announces_are_its_theme(taxonomy, lines,
     # not demands after a visit (他强调，一要…), slogans over project work beside one about the theme
     (("县长到重点项目现场调研。他强调，一要强化督查问责，各项目责任单位要倒排工期、挂图作战。二要强化督办落实，加快征地拆迁进度，"
       "确保按期交地。三要强化督查督办，县政府督查室要对项目推进情况每周督查一次，督查结果全县通报。",), "督查", "二要强化督办落实", False),
+    # nor what a 督查组 said to the checked after its check (督查组强调：): each demand is about the work it asks for
+    (("县政府督查组到XX镇督查秸秆禁烧工作", "3月12日，县政府督查组深入XX镇督查秸秆禁烧工作，实地查看了田间地头禁烧情况。督查组强调：",
+      "一是要压实工作责任，明确专人负责，做到网格化管理；", "二是要加强宣传引导，通过大喇叭、宣传车等方式营造良好氛围；",
+      "三是要加大巡查力度，做到早发现、早处置。"), "督查", "二是要加强宣传引导", False),
+    (("县防指督查组到XX镇督查防汛工作", "6月10日，县防指督查组深入XX镇督查防汛备汛工作，查看了防汛物资仓库和山洪灾害隐患点。督查组要求：",
+      "一是要压实防汛责任，落实行政首长负责制；", "二是要加强物资储备，确保关键时刻拿得出、用得上；",
+      "三是要加强值班值守，严格执行24小时值班制度。"), "督查", "三是要加强值班值守，严格执行24小时值班制度。", False),
+    # a preamble that names two matters (防汛 and the 值班 of the flood season) introduces each item as its own words say:
+    # the 值班 items are 值班值守's, the 防汛责任人's patrol 安全应急's
+    (("某乡人民政府关于明确汛期值班及防汛责任人的通知", "各村民委员会、乡属各部门：",
+      "汛期已到，为切实抓好今年的防汛工作，做到责任明确、人员到位，根据县防汛抗旱指挥部有关要求，现将今年汛期值班安排及防汛责任人落实"
+      "情况通知如下：", "一、我乡今年汛期值班时间从5月1日开始至9月30日结束，在此期间实行24小时值班，值班人员不得擅离岗位。",
+      "二、值班人员每周对通讯设施进行检查，发现异常情况上报带班领导。", "三、各村防汛责任人要加强山洪地质灾害隐患点巡查，发现险情立即组织群众转移。"),
+     "安全应急", "一、我乡今年汛期值班时间从5月1日开始至9月30日结束，在此…", False),
+    (("某乡人民政府关于明确汛期值班及防汛责任人的通知", "各村民委员会、乡属各部门：",
+      "汛期已到，为切实抓好今年的防汛工作，做到责任明确、人员到位，根据县防汛抗旱指挥部有关要求，现将今年汛期值班安排及防汛责任人落实"
+      "情况通知如下：", "一、我乡今年汛期值班时间从5月1日开始至9月30日结束，在此期间实行24小时值班，值班人员不得擅离岗位。",
+      "二、值班人员每周对通讯设施进行检查，发现异常情况上报带班领导。", "三、各村防汛责任人要加强山洪地质灾害隐患点巡查，发现险情立即组织群众转移。"),
+     "安全应急", "三、各村防汛责任人要加强山洪地质灾害隐患点巡查", True),
+    # a preamble that names only the theme makes every item its own, though an item's words name another theme (调研)
+    (("通报3起形式主义典型问题", "日前，县整治形式主义为基层减负专项工作机制办公室对3起形式主义典型问题进行通报。具体如下：",
+      "1.某局调研组赴乡镇开展产业发展专题调研，县、乡、村层层陪同，一个调研点陪同近10人，调研点与调研主题不符。",
+      "2.某镇违规开展达标创建活动，要求村级提供大量台账资料。", "3.某单位文件层层照搬照转，会议层层陪会。"),
+     "作风建设", "1.某局调研组赴乡镇开展产业发展专题调研", True),
+    # the one-sentence items under a heading naming the theme are its matter, though a later clause names another
+    # theme's means (通过OA系统); an item whose words are that theme's is not
+    (("关于做好政务信息报送工作的通知", "各科室：", "二、信息报送要求",
+      "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态，于每月25日前通过OA系统报办公室综合股。",
+      "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维护，确保数据共享和系统安全稳定运行。"),
+     "信息报送", "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态…", True),
+    (("关于做好政务信息报送工作的通知", "各科室：", "二、信息报送要求",
+      "1.机关各科室、各直属事业单位每月至少报送一篇本单位工作动态，于每月25日前通过OA系统报办公室综合股。",
+      "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维护，确保数据共享和系统安全稳定运行。"),
+     "信息报送", "2.各科室要加强电子政务内网、OA系统和政务服务平台的运行维…", False),
 ])
 def test_信息调研_and_a_run_about_the_theme(taxonomy, lines, theme, item, about):
     assert ((theme, item) in pairs(classify(report(*lines), taxonomy))) == about
@@ -2236,6 +2275,18 @@ def test_secrets_by_their_grade_are_保密工作(taxonomy, lines, about):
     (("四、放假期间要严格落实领导干部外出报备制度。要强化应急处置，如有灾情或其他突发事件等重大紧急情况，要按规定及时报告"
       "局带班领导。较大以上突发事件必须第一时间上报局办公室。",), "安全应急", False),
     (("三、加强应急管理", "各乡镇要完善应急预案，加强应急队伍建设，发生突发事件要立即启动预案，组织力量开展救援。"), "安全应急", True),
+    # the event named with the duty to report it in set times is the event's information sent up
+    (("关于做好2024年春节期间有关工作的通知", "各乡镇、县直各单位：", "节假日期间，各单位要安排好值班工作，遇有重大突发事件，"
+      "要按规定及时报告并妥善处置。"), "信息报送", True),
+    (("县卫健局网络舆情监测处置办法", "第一条 为规范网络舆情处置，制定本办法。", "第六条 发现涉及本系统的突发舆情，监测人员应在1小时内"
+      "报告分管领导，不得延误。"), "信息报送", True),
+    (("三、工作要求", "护林员发现火情要立即报告乡镇森林防火指挥部，并组织扑救。"), "信息报送", True),
+    # not a hazard sent up to be put right, nor a network's incident reported to its authority
+    (("二、隐患排查", "各企业对排查出的事故隐患要及时上报乡镇安监站，并落实整改措施。"), "信息报送", False),
+    (("第二十条 各部门应当落实数据安全保护责任，定期开展风险评估。发生网络安全事件时，应当立即报告县网信办，并采取处置措施。",),
+     "信息报送", False),
+    # nor a call for the police
+    (("（二）道路交通安全", "发生交通事故后，驾驶人应当立即停车，保护现场，并迅速报告公安机关交通管理部门。"), "信息报送", False),
 ])
 def test_an_event_reported_up_is_not_its_handling(taxonomy, lines, theme, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
