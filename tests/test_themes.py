@@ -464,6 +464,13 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
               "一、督查时间", "6月10日至6月20日。", "二、工作要求", "督查组要深入一线，如实反映问题。")
     got = pairs(classify(replace(report(*safety), title="关于开展安全生产大检查督查的通知", title_in_text=True), taxonomy))
     assert ("督查", "二、工作要求") in got and ("安全应急", "二、工作要求") not in got
+    # a part whose heading sets other work (做好…, 加强…) in none of the theme's words is that work, not an arrangement
+    holiday = ("各乡镇人民政府，县直各单位：", "为确保春节期间全县社会大局稳定，及时报送突发事件信息，现将有关事项通知如下：",
+               "一、及时报送信息", "发生突发事件，要在30分钟内电话报告、1小时内书面报告县政府总值班室。",
+               "二、做好群众生活保障", "要做好困难群众走访慰问，保障节日市场供应。", "三、报送时间", "每日16时前报送。")
+    title = "关于做好2025年春节期间值班值守和信息报送工作的通知"
+    got = pairs(classify(replace(report(*holiday), title=title, title_in_text=True), taxonomy))
+    assert ("信息报送", "三、报送时间") in got and ("信息报送", "二、做好群众生活保障") not in got
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
