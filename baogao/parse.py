@@ -51,6 +51,9 @@ _LEAD_MAX_LEN = 30
 _SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
 _RUN_IN_STYLES = {"arabic", "paren_arabic"}
 _RUN_IN_LEAD_MAX_LEN = 20
+# …but a lead that asks the reader (1.请于5月1日前报送。; not 请示, 请假, 请销假, names), sets a rule (须, 不得,
+# 严禁, 务必) or fills a field (联系人：王五。) is an item of a notice's list of requirements, whatever follows it
+_NOT_A_NAME = re.compile(r"请(?![示假销求])|须|不得|严禁|务必|[：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
@@ -637,7 +640,7 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
     ):
         return [("heading", line, style)]
     end = _SENTENCE_END.search(line)
-    if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN:
+    if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN and not _NOT_A_NAME.search(line, 0, end.end()):
         # 1.参保情况。从调查… or （2）特殊工种。 over its text: a short lead names what follows (a
         # list's items follow each other directly, or are longer: see _items_not_headings)
         if end.end() < len(line):
