@@ -563,7 +563,7 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
     started: dict[str, bool] = {}  # numbering → seen since the last chapter or section?
     seen: set[str] = set()
     for i, (kind, style) in enumerate(zip(kinds, styles)):
-        if kind == "article":
+        if lines[i][-1][0] == "article":  # (第一章 总则 第一条 …: a chapter's line may end in its first article)
             in_article = True
         elif kind == "heading" and (style is None or _STYLE_RANK[style] < _STYLE_RANK["cn"]):
             in_article = False

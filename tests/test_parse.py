@@ -636,6 +636,10 @@ ITEMS = [
     pytest.param(["二、有关要求", "1.请参会人员提前10分钟入场。", "联系人：王五，电话：1234567。"],
                  [("h", 2, "二、有关要求"), ("p", "1.请参会人员提前10分钟入场。"), ("p", "联系人：王五，电话：1234567。")],
                  id="a-request-alone-over-a-line-is-an-item"),
+    # the 项 of the first article, on its chapter's line, are its parts as any article's are
+    pytest.param(["第一章 总则 第一条 督查工作的范围包括：", "（一）县委、县政府重大决策部署。", "（二）领导批示事项。", "第二条 督查室负责实施。"],
+                 [("h", 2, "第一章 总则"), ("a", "第一条", "第一条 督查工作的范围包括："), ("p", "（一）县委、县政府重大决策部署。"),
+                  ("p", "（二）领导批示事项。"), ("a", "第二条", "第二条 督查室负责实施。")], id="items-of-an-article-on-its-chapters-line"),
     pytest.param(["（一）强化督办协调。督办完成15项。", "（二）做好信息报送。报送信息120条。"],
                  [("h", 2, "（一）强化督办协调。"), ("p", "督办完成15项。"), ("h", 2, "（二）做好信息报送。"), ("p", "报送信息120条。")],
                  id="run-in-headings-one-after-another"),
