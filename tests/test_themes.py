@@ -1479,7 +1479,9 @@ def test_a_sectors_own_督办_of_a_case_is_not_督查(taxonomy, lines):
 
 def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not(taxonomy):
     for lines in (("二、对督查发现的问题挂牌督办", "对督查中发现的12个进展滞后项目，由县政府督查室挂牌督办，明确整改时限，实行销号管理。"),
-                  ("五、督办群众反映强烈的问题", "对群众举报集中的农村饮水安全问题，县政府督查室实行挂牌督办，逐村跟踪，目前已全部整改到位。")):
+                  ("五、督办群众反映强烈的问题", "对群众举报集中的农村饮水安全问题，县政府督查室实行挂牌督办，逐村跟踪，目前已全部整改到位。"),
+                  # the office's check announced between a 请…与 and the 联系 of a later clause (whom to ask is one clause)
+                  ("三、其他事项", "请各乡镇与县政府督查室做好对接，县政府督查室将于6月对各乡镇整改落实情况开展专项督查，有关事宜请与王五联系。")):
         assert by_theme(classify(report(*lines), taxonomy), "督查"), lines
 
 
