@@ -754,8 +754,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 held = {k for hit in listed.values() for k in hit.parts}
                 if opening and _announces(sections[opening[0]], texts):
                     for k in kids:
-                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are)
-                        if any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k])):
+                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are;
+                        # one over the problems found, 二、存在问题 over （一）部分项目推进缓慢, what the check found)
+                        if (any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k]))
+                                or _names_findings(sections[k], texts)):
                             listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
@@ -1114,6 +1116,14 @@ def _announces(section: Section, texts: list[str]) -> bool:
         return False
     block, start, end = section.body[-1]
     return bool(_ANNOUNCES.search(texts[block][start:end].rstrip()))
+
+
+_FINDINGS = re.compile(r"问题|不足|差距|短板|薄弱")
+
+
+def _names_findings(section: Section, texts: list[str]) -> bool:
+    """Whether the section's heading names problems (二、存在问题, 发现的不足): a 通报's list of what was found."""
+    return section.head is not None and bool(_FINDINGS.search(texts[section.head[0]], section.head[1], section.head[2]))
 
 
 # A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):

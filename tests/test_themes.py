@@ -422,6 +422,11 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
               "二、存在问题", "（一）现场督查发现的问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，督查组已当场督促整改。")
     got = {label for theme, label in pairs(classify(report(*headed), taxonomy)) if theme == "督查"}
     assert "二、存在问题" in got and not got & {"一、工作开展情况", "（一）部门工作情况", "（二）乡镇工作情况"}
+    # …and the problems it lists are what the check found, in its words or not
+    plain = (*headed[:6], "二、存在问题", "（一）部分项目推进缓慢", "县民政局负责的第1件、县发改局负责的第4件进展滞后。",
+             "（二）要素保障不到位", "部分项目用地、资金未落实。")
+    got = {label for theme, label in pairs(classify(report(*plain), taxonomy)) if theme == "督查"}
+    assert "二、存在问题" in got and "一、工作开展情况" not in got
     # a 汇报 that announces its parts goes on to topics of their own
     summary = ("县政府督查室坚持督查督办抓落实，现将有关情况汇报如下。", *lines[1:])
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
