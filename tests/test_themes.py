@@ -476,6 +476,10 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     title = "关于做好2025年春节期间值班值守和信息报送工作的通知"
     got = pairs(classify(replace(report(*holiday), title=title, title_in_text=True), taxonomy))
     assert ("信息报送", "三、报送时间") in got and ("信息报送", "二、做好群众生活保障") not in got
+    # …while a notice of the theme's work alone sets its tasks (四、加强审核把关)
+    tasks = (info[0], info[1], "一、加强审核把关", "所报材料须经单位负责人审核签发，确保内容真实准确。")
+    got = pairs(classify(replace(report(*tasks), title="关于进一步加强政务信息报送工作的通知", title_in_text=True), taxonomy))
+    assert ("信息报送", "一、加强审核把关") in got
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
