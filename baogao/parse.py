@@ -51,9 +51,9 @@ _LEAD_MAX_LEN = 30
 _SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
 _RUN_IN_STYLES = {"arabic", "paren_arabic"}
 _RUN_IN_LEAD_MAX_LEN = 20
-# …but a lead that asks the reader (1.请于5月1日前报送。; not 请示, 请假, 请销假, names), sets a rule (须, 不得,
-# 严禁, 务必) or fills a field (联系人：王五。) is an item of a notice's list of requirements, whatever follows it
-_NOT_A_NAME = re.compile(r"请(?![示假销求])|须|不得|严禁|务必|[：:]")
+# …but a lead that asks the reader (1.请于5月1日前报送。; not 申请, 报请, 请示, 请销假: names), sets a rule (须 but 须知,
+# 不得, 严禁, 务必) or fills a field (联系人：王五。) is an item of a notice's list of requirements, whatever follows it
+_NOT_A_NAME = re.compile(r"(?<![申邀聘提报呈])请(?![示假销求])|须(?!知)|不得|严禁|务必|[：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
