@@ -52,6 +52,9 @@ _LEAD_MAX_LEN = 30
 _SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
 _RUN_IN_STYLES = {"arabic", "paren_arabic"}
 _RUN_IN_LEAD_MAX_LEN = 20
+# …but a lead that asks the reader (1.请于5月1日前报送。; not 申请, 报请, 请示, 请销假: names), sets a rule (须 but 须知,
+# 不得, 严禁, 务必) or fills a field (联系人：王五。) is an item of a notice's list of requirements, whatever follows it
+_NOT_A_NAME = re.compile(r"(?<![申邀聘提报呈])请(?![示假销求])|须(?!知)|不得|严禁|务必|[：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
@@ -615,9 +618,11 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
     splitting numbering's lead, or is one sentence (of a run-in heading's length) over its text; [] if not."""
     style = _heading_style(line) or ""
     end = _SENTENCE_END.search(line)
-    if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
+    if not end or _NOT_A_NAME.search(line, 0, end.end()):
+        return []
+    if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
         return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-    if end and end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
+    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
         return [("heading", line, style)]
     return []
 
@@ -668,7 +673,7 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
     started: dict[str, bool] = {}  # numbering → seen since the last chapter or section?
     seen: set[str] = set()
     for i, (kind, style) in enumerate(zip(kinds, styles)):
-        if kind == "article":
+        if lines[i][-1][0] == "article":  # (第一章 总则 第一条 …: a chapter's line may end in its first article)
             in_article = True
         elif kind == "heading" and (style is None or _STYLE_RANK[style] < _STYLE_RANK["cn"]):
             in_article = False
@@ -745,7 +750,7 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
     ):
         return [("heading", line, style)]
     end = _SENTENCE_END.search(line)
-    if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN:
+    if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN and not _NOT_A_NAME.search(line, 0, end.end()):
         # 1.参保情况。从调查… or （2）特殊工种。 over its text: a short lead names what follows (a
         # list's items follow each other directly, or are longer: see _items_not_headings)
         if end.end() < len(line):

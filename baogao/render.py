@@ -45,6 +45,7 @@ def block_anchors(report: ParsedReport, targets: Collection[int] = frozenset()) 
     text, as in the TOC), every 第X条 article, and the paragraphs in `targets` (theme links)."""
     anchors: dict[int, str] = {}
     used: set[str] = set()
+    tried: dict[str, int] = {}  # base → the last number tried: those below it were taken, and stay so
     for index, block in enumerate(report.blocks):
         if block.kind == "heading":
             base = _ANCHOR_UNSAFE.sub("-", _slugify(block.text, "-")).strip("-") or f"h{index}"
@@ -54,10 +55,12 @@ def block_anchors(report: ParsedReport, targets: Collection[int] = frozenset()) 
             base = f"p{index}"
         else:
             continue
-        anchor, n = base, 1
+        n = tried.get(base, 1)
+        anchor = f"{base}-{n}" if n > 1 else base
         while anchor in used:
             n += 1
             anchor = f"{base}-{n}"
+        tried[base] = n
         used.add(anchor)
         anchors[index] = anchor
     return anchors

@@ -754,13 +754,16 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 held = {k for hit in listed.values() for k in hit.parts}
                 if opening and _announces(sections[opening[0]], texts):
                     for k in kids:
-                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are)
-                        if any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k])):
+                        # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are;
+                        # one over the problems found, 二、存在问题 over （一）部分项目推进缓慢, what the check found)
+                        if (any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k]))
+                                or _names_findings(sections[k], texts)):
                             listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
-                    for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts):
+                    for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts,
+                                       bool(title_themes - {theme_no})):
                         if k in listed:
                             listed[k].parts = tuple(sorted({*listed[k].parts, k}))
                         elif k not in held:
@@ -1144,23 +1147,36 @@ def _announces(section: Section, texts: list[str]) -> bool:
     return bool(_ANNOUNCES.search(texts[block][start:end].rstrip()))
 
 
+_FINDINGS = re.compile(r"问题|不足|差距|短板|薄弱")
+
+
+def _names_findings(section: Section, texts: list[str]) -> bool:
+    """Whether the section's heading names problems (二、存在问题, 发现的不足): a 通报's list of what was found."""
+    return section.head is not None and bool(_FINDINGS.search(texts[section.head[0]], section.head[1], section.head[2]))
+
+
 # A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):
 # its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use; a demand on the units it
-# is sent to (各乡镇要…) in none of the work's words is the work checked
+# is sent to (各乡镇要…) in none of the work's words is the work checked; in a notice whose title names other work too,
+# so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
+# (关于加强政务信息报送工作的通知: 四、加强审核把关)
 _ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
+_TASK_HEADING = re.compile(rf"[ \u3000]*(?:[{_CN}\d]+[、.．]|[（(][{_CN}\d]+[）)])?[ \u3000]*(?:进一步|切实|认真|全力|扎实|全面)?"
+                           r"(?:做好|抓好|加强|强化|落实|确保|提高|提升|推进|深化|完善|健全|加大|狠抓|压实|夯实|保障|统筹|优化|营造)")
 
 
 def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no: int, sections: list[Section], kids: list[int],
-              subtree_end: list[int], heading_themes: list[set[int]], texts: list[str]) -> list[int]:
+              subtree_end: list[int], heading_themes: list[set[int]], texts: list[str], shared: bool) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
     it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：): the preamble and every part
     after it, at any depth, but
     - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
       none of the theme's words under no heading that names it, with its sub-sections;
     - a part holding none of the theme's words under no heading that names it that demands of the addressees (二、
-      加强秸秆禁烧宣传 各乡镇要…: the work checked) or holds another theme's words (二、工作要求 督查组要… in a notice of
-      a 安全生产 督查 is not 安全应急's).
+      加强秸秆禁烧宣传 各乡镇要…: the work checked), whose heading sets a task when the title names other work too
+      (`shared`: 四、做好群众生活保障 in a notice of 春节期间值班值守和信息报送) or that holds another theme's words
+      (二、工作要求 督查组要… in a notice of a 安全生产 督查 is not 安全应急's).
     None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
     if opening is None:
@@ -1183,6 +1199,7 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
             k = subtree_end[k]  # (its sub-sections follow it directly)
             continue
         if under_named or own or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
+                                      or (shared and section.head and _TASK_HEADING.match(texts[section.head[0]], section.head[1]))
                                       or any(other.count(spans)[0] for other in others)):
             arranged.append(k)
         k += 1

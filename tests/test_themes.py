@@ -422,6 +422,11 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
               "二、存在问题", "（一）现场督查发现的问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，督查组已当场督促整改。")
     got = {label for theme, label in pairs(classify(report(*headed), taxonomy)) if theme == "督查"}
     assert "二、存在问题" in got and not got & {"一、工作开展情况", "（一）部门工作情况", "（二）乡镇工作情况"}
+    # …and the problems it lists are what the check found, in its words or not
+    plain = (*headed[:6], "二、存在问题", "（一）部分项目推进缓慢", "县民政局负责的第1件、县发改局负责的第4件进展滞后。",
+             "（二）要素保障不到位", "部分项目用地、资金未落实。")
+    got = {label for theme, label in pairs(classify(report(*plain), taxonomy)) if theme == "督查"}
+    assert "二、存在问题" in got and "一、工作开展情况" not in got
     # a 汇报 that announces its parts goes on to topics of their own
     summary = ("县政府督查室坚持督查督办抓落实，现将有关情况汇报如下。", *lines[1:])
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
@@ -464,6 +469,17 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
               "一、督查时间", "6月10日至6月20日。", "二、工作要求", "督查组要深入一线，如实反映问题。")
     got = pairs(classify(replace(report(*safety), title="关于开展安全生产大检查督查的通知", title_in_text=True), taxonomy))
     assert ("督查", "二、工作要求") in got and ("安全应急", "二、工作要求") not in got
+    # a part whose heading sets other work (做好…, 加强…) in none of the theme's words is that work, not an arrangement
+    holiday = ("各乡镇人民政府，县直各单位：", "为确保春节期间全县社会大局稳定，及时报送突发事件信息，现将有关事项通知如下：",
+               "一、及时报送信息", "发生突发事件，要在30分钟内电话报告、1小时内书面报告县政府总值班室。",
+               "二、做好群众生活保障", "要做好困难群众走访慰问，保障节日市场供应。", "三、报送时间", "每日16时前报送。")
+    title = "关于做好2025年春节期间值班值守和信息报送工作的通知"
+    got = pairs(classify(replace(report(*holiday), title=title, title_in_text=True), taxonomy))
+    assert ("信息报送", "三、报送时间") in got and ("信息报送", "二、做好群众生活保障") not in got
+    # …while a notice of the theme's work alone sets its tasks (四、加强审核把关)
+    tasks = (info[0], info[1], "一、加强审核把关", "所报材料须经单位负责人审核签发，确保内容真实准确。")
+    got = pairs(classify(replace(report(*tasks), title="关于进一步加强政务信息报送工作的通知", title_in_text=True), taxonomy))
+    assert ("信息报送", "一、加强审核把关") in got
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
@@ -1472,7 +1488,9 @@ def test_a_sectors_own_督办_of_a_case_is_not_督查(taxonomy, lines):
 
 def test_the_offices_督办_of_what_its_督查_found_is_督查_case_words_or_not(taxonomy):
     for lines in (("二、对督查发现的问题挂牌督办", "对督查中发现的12个进展滞后项目，由县政府督查室挂牌督办，明确整改时限，实行销号管理。"),
-                  ("五、督办群众反映强烈的问题", "对群众举报集中的农村饮水安全问题，县政府督查室实行挂牌督办，逐村跟踪，目前已全部整改到位。")):
+                  ("五、督办群众反映强烈的问题", "对群众举报集中的农村饮水安全问题，县政府督查室实行挂牌督办，逐村跟踪，目前已全部整改到位。"),
+                  # the office's check announced between a 请…与 and the 联系 of a later clause (whom to ask is one clause)
+                  ("三、其他事项", "请各乡镇与县政府督查室做好对接，县政府督查室将于6月对各乡镇整改落实情况开展专项督查，有关事宜请与王五联系。")):
         assert by_theme(classify(report(*lines), taxonomy), "督查"), lines
 
 
