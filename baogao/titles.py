@@ -22,6 +22,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
 # Legal-database id suffix of exported file names: …办法(FBM-CLI.11.1535062)
 _DATABASE_ID = re.compile(r"\s*[(（]FBM-[^)）]*[)）]$")
+# The suffix of the document a text was saved from (2023年县政府办工作总结.docx.txt): no part of its name
+_SAVED_FROM = re.compile(r"\.(?:docx?|wps|wpt|dotx?|rtf|pdf|ofd|txt)$", re.I)
 _ORDERING_PREFIX = re.compile(r"^\d+[_\-\s]+")  # 001_ / 2026_ ordering prefixes
 _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2, … final
 # A space between two Chinese characters in a file name is a line break of the title it was
@@ -118,7 +120,7 @@ _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![�
 
 def file_stem(source_name: str) -> str:
     """The file name without suffix and legal-database id."""
-    return _DATABASE_ID.sub("", PurePath(source_name).stem)
+    return _DATABASE_ID.sub("", _SAVED_FROM.sub("", PurePath(source_name).stem))
 
 
 def title_from_filename(source_name: str) -> str:

@@ -901,6 +901,7 @@ def test_find_platforms():
         # the file name when the title says nothing
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),
+        ("", [], "2022年县政府办信息工作总结.docx.txt", "工作总结"),  # (saved from a .docx)
         # the opening
         ("", ["我办认真开展工作。现将工作总结如下："], HASH_NAME, "工作总结"),
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),

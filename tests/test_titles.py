@@ -193,6 +193,8 @@ def test_a_personal_reports_display_title_names_the_post(title, year, post, org,
         # the names programs give a new or copied file are no title
         ("新建文本文档.txt", ""), ("新建 Microsoft Word 文档 (2).txt", ""), ("微信图片_2023.txt", ""), ("未命名文档.txt", ""),
         ("关于新建文本文档管理的通知.txt", "关于新建文本文档管理的通知"),
+        # a text saved from an office document keeps that document's suffix in its name
+        ("2023年县政府办工作总结.docx.txt", "2023年县政府办工作总结"), ("督查通报第3期.DOC.txt", "督查通报第3期"),
     ],
 )
 def test_title_from_filename(name, expected):
