@@ -244,6 +244,8 @@ _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
 _IN_A_NAMED_DOCUMENT = re.compile(r"^[^\d]*?(?:《|(?:转发|印发)[^\d《]*?关于)[^》\d]*?\d{4}\s?年")
 # …and a year whose assessment's results are used or told (关于2022年度考核结果运用情况的报告): they are known after it
 _ASSESSED_YEAR = re.compile(r"(\d{4})\s?年度[^，。；：\n]{0,20}?(?:考核|考评|绩效评价)(?:结果|等次)")
+# …and a period whose work a 通报 tells (关于2023年第四季度政务信息报送情况的通报, 2024年1月10日): told after it.
+_REPORTED_PERIOD = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?情况的?通报$")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
@@ -896,7 +898,8 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
     commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
-        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits))) if titled else None
+        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits)
+        or _REPORTED_PERIOD.search(digits.strip()))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
     # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's)

@@ -2220,6 +2220,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # …nor a year whose assessment's results are used (known after it)
         ("关于2022年度考核结果运用情况的报告", ["根据2022年度考核结果，我局对3名优秀等次人员进行了嘉奖。", "县统计局", "2023年4月6日"], 2023, None),
         ("2023年度绩效考核结果运用工作总结", ["一年来，我局用好考核结果。", "县统计局", "2024年1月6日"], 2023, None),  # a summary's
+        # …nor a period whose work a 通报 tells, when its date line says it came out after it
+        ("关于2023年第四季度政务信息报送情况的通报", ["现将有关情况通报如下：", "澄迈县人民政府办公室", "2024年1月10日"], 2024, None),
+        ("关于2023年度全县政务信息工作情况通报", ["现将有关情况通报如下：", "县政府办公室", "2024年1月8日"], 2024, None),
+        ("关于2023年第三季度政务信息采用情况的通报", ["现将有关情况通报如下：", "县政府办公室", "2023年10月9日"], 2023, None),
+        ("关于2023年第四季度政务信息报送情况的通报", ["现将有关情况通报如下："], 2023, None),  # no date line: the title's
         ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
         ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
