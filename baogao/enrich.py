@@ -1143,7 +1143,8 @@ _SENT_DOWN = re.compile(r"(?:下发|印发|转发)")
 _WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单位)")
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
-    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局)(?![长面势限])"),
+    # (a bureau of two fields is named longer: 市政务服务和大数据管理局, 县人力资源和社会保障局)
+    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
     "会": re.compile(r"([省市县区乡镇州旗])(总工会)"),
 }
 

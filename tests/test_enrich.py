@@ -444,6 +444,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
             "县政府办公室",
         ),
         ("", ["我局坚持以人民为中心。", "县行政审批服务局负责大厅管理，县行政审批服务局窗口。"], "县行政审批服务局"),
+        # (a bureau of two fields, named longer)
+        ("关于我市乡镇便民服务中心运行情况的调研报告", ["咸宁市政务服务和大数据管理局", "2023年6月，我局组成调研组开展了专题调研。"],
+         "咸宁市政务服务和大数据管理局"),
         ("", ["我会检查中了解到有关情况。", "市总工会开展专项行动。"], "市总工会"),
         # bodies the place table does not hold, and the short names offices use
         ("城关镇党委2023年度工作总结", ["今年以来，镇党委坚持学习。"], "城关镇党委"),
