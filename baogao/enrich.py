@@ -385,9 +385,13 @@ def _first_year(s: str, bare: bool) -> int | None:
     s = _normalize_digits(s)
     for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
         for m in pattern.finditer(s):
-            if _plausible(int(m.group(1))):
+            if _plausible(int(m.group(1))) and not _TARGET_YEAR.search(s, 0, m.start()):
                 return int(m.group(1))
     return None
+
+
+# 关于到2025年基本建成数字政府的实施意见: a year a title aims at is no year of the document (截至2023年底 is as of it)
+_TARGET_YEAR = re.compile(r"(?<!截)(?<!截至|截止)(?:到|至)\s?$")
 
 
 # A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the

@@ -94,6 +94,11 @@ def test_inferred_title_is_not_evidence():
         # a plan period is not a year: on to the text (none here)
         ("行动计划（2021—2023年）", HASH_NAME, (None, None)),
         ("十四五规划", HASH_NAME, (None, None)),
+        # …nor is a year aimed at (到2025年), in a title or a file name; a year things stand as of is (截至2023年底)
+        ("关于到2025年基本建成数字政府的实施意见", HASH_NAME, (None, None)),
+        ("县数字政府建设行动计划", "到2025年规划.txt", (None, None)),
+        ("截至2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
+        ("截至到2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
         # a year's whole work told of (通报) in a title: when, the title does not say
         ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
         ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
