@@ -100,7 +100,11 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
                                         fold(report.issue))
     org = _org(title, subtitle, stem, opening, text)
-    level = _level(org, title, stem, opening, text)
+    case = _CASE_STUDIED.search(subtitle)
+    if case and org and org in case.group(1):
+        org = level = None  # ——以岳西县为例: the place a study takes as its case is what it studies; who wrote it, it does not say
+    else:
+        level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     if level == "市" and region and region.endswith("市") and not (org and _starts_with_place(org)):
         level = "省"  # (a municipality's 市委, 市政府, 全市 are of a province's rank: 上海 … 本市召开市委保密委全体会议)
@@ -117,6 +121,9 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
     }
+
+
+_CASE_STUDIED = re.compile(r"以([^，。；：\s]{2,30}?)为例")
 
 
 def _read(report: ParsedReport) -> tuple[str, str, str, Callable[[str], str]]:

@@ -1567,6 +1567,8 @@ def test_a_motto_titles_names_no_type_its_subtitle_does():
         # …not a meeting it was spoken at, nor a study of a place
         ("在全县平安建设工作会议上的交流发言", "近年来，我们坚持和发展新时代“枫桥经验”。", None, None, None),
         ("红安县农村集体经济发展情况调研报告", "今年5月，课题组深入各乡镇开展调研。", None, None, "湖北省"),
+        # …nor a place a study takes as its case, though its opening speaks of it
+        ("以岳西县为例", "近年来，岳西县围绕乡镇政府职能转变进行了积极探索。", None, None, "安徽省"),
     ],
 )
 def test_a_subtitle_that_names_a_places_paper_names_its_writer(subtitle, opening, org, level, region):
