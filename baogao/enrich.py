@@ -1134,7 +1134,8 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
+_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
+_ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
 # (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
@@ -1259,7 +1260,7 @@ def _reads_as_body(org: str) -> bool:
 
 # 示范区督查办, 郭杜开发区管委会: a body of a development or pilot zone, named by the zone
 # (not 记者从示范区…办公室获悉: who heard it from the body)
-_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}{_ZONE_WORDS}(?=[{_HAN}])")
 
 
 def is_full_office(org: str) -> bool:
@@ -2211,7 +2212,7 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 
 
 # A zone named after its city (洛阳市 + 城乡一体化示范区纪工委): the body is the zone's, not the city's.
-_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?{_ZONE_WORDS}(?=[{_HAN}])")
 
 
 _CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司|电网")
@@ -2421,7 +2422,7 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
 
 
 # A zone named after its city by the city's bare stem (达州经开区, 南通高新区), which the place table does not read alone
-_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|高新区|高新技术产业开发区|开发区)")
+_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|开发区)")
 
 
 def _zones_province(opening: str) -> str | None:

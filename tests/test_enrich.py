@@ -760,6 +760,7 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # a zone named after its city by the city's bare stem
         ("全市统战信息调研宣传工作会议召开", ["6月24日,全市统战信息工作会议召开。", "各县(市、区)党委统战部、达州经开区党政办负责同志参加会议。"],
          HASH_NAME, "四川省"),
+        ("关于招商引资工作情况的汇报", ["今年以来，郴州经济开发区坚持把招商引资作为一号工程。"], HASH_NAME, "湖南省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -2428,6 +2429,7 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市委秘书长胡东辉出席会议。", None, None),
         # a body of a zone has no level, whatever the zone's last character
         ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
+        ("经开区管委会关于招商引资工作情况的汇报", "今年以来，管委会坚持把招商引资作为一号工程。全区新签约项目32个。", "经开区管委会", None),
         ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
         # a body that sends a document down to a writer who speaks as 我院 is its superior, not the writer
         ("", "近日,省林业厅下发《关于2014年度全省林业政务信息工作情况的通报》,我院受到通报表彰。", None, None),
