@@ -2406,9 +2406,10 @@ def _dominant(counts: Counter[str]) -> str | None:
 
 
 def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> str | None:
-    # Short sources name the report's own place: one province decides, two contradict.
+    # Short sources name the report's own place: one province decides, two contradict. (Not the places a title
+    # goes to to learn from: 关于赴浙江、江苏学习考察…的报告)
     for source in (title, (_local_unit(org) or org) if org else "", stem):
-        provinces = _provinces(find_places(source))
+        provinces = _provinces(_own_places(source) if source == title and _LEARNING_TRIP.search(title) else find_places(source))
         if len(provinces) == 1:
             return next(iter(provinces))
         if len(provinces) > 1:
@@ -2440,6 +2441,7 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
+_LEARNING_TRIP = re.compile(r"学习|考察|取经|借鉴")
 # …or one it goes to, to learn (组织骨干到株洲、衡阳等地学习先进经验)
 _GOES_TO = re.compile(r"(?:到|前往|去)$")
 _TO_LEARN = re.compile(r"[^，。；\n]{0,12}?(?:学习|考察|取经|参观)")

@@ -755,6 +755,8 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # its own county beside the one it learned from
         ("工作总结", ["2023年，红安县学习借鉴湄潭县的经验做法，红安县各项工作取得新成效。"], HASH_NAME, "湖北省"),
         ("工作总结", ["2023年，红安县组织干部赴浙江省安吉县考察学习。"], HASH_NAME, "湖北省"),
+        ("关于赴浙江、江苏学习考察数字政府建设的报告", ["县委、县政府：", "现将考察情况报告如下：", "攸县政务服务中心", "2023年6月2日"],
+         HASH_NAME, "湖南省"),  # (a title's places gone to, to learn from)
         # its own county's experience (经验 of the writer's own place)
         ("工作总结", ["2023年，红安县认真总结经验做法，扎实推进各项工作。"], HASH_NAME, "湖北省"),
         # a zone named after its city by the city's bare stem
@@ -818,6 +820,9 @@ def test_find_places_ambiguous_and_short_names():
     assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
         ("代县", "山西省"), ("和县", "安徽省")]
     assert find_places("工作组深入和县级部门对接，做到和县委保持一致") == []
+    # …and before a centre of it, as before a bureau (攸县政务服务中心), not a word's part (和县域…中心)
+    assert [(p.name, p.province) for p in find_places("攸县政务服务中心")] == [("攸县", "湖南省")]
+    assert find_places("推动城乡和县域融合发展中心工作") == []
     # a county its city names with its level word and a body of it, which the table of 2017 lacks (郫县 until 2016)
     assert [(p.name, p.province, p.level) for p in find_places("成都市郫都区委第一督查组")] == [
         ("成都市", "四川省", "市"), ("郫都区", "四川省", "县")]
