@@ -264,6 +264,10 @@ _SINCE_YEAR = re.compile(
 # 推荐2023年度优秀信息员.)
 _YEAR_DONE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,24}?(?:先进|优秀|审计(?![^，。；\n]{0,6}(?:计划|要点|安排)))")
 _AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 评选/推荐2023年度先进…: still to come
+# 根据2021年省委办公厅《关于…》要求, 按照省委2021年印发的《…》: a document the text applies came out in that year
+# (not one to come out: 将于2025年出台《…》, nor a year inside its name: 根据《2025年…规划》)
+_CITED_DATED = re.compile(r"(?:根据|按照|依据|对照|落实|贯彻)[^，。；：\n\d《》]{0,10}?(\d(?<!\d\d)\d{3})\s?年"
+                          r"(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?[^，。；：\n\d《》将拟]{0,12}?《")
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -876,8 +880,9 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
-    # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
+    # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号; 根据2021年省委办公厅《…》要求) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
+    years += [int(m.group(1)) for m in _CITED_DATED.finditer(digits)]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
