@@ -263,6 +263,8 @@ _SINCE_YEAR = re.compile(
 # after the year, so the text is of a later one. (Not a plan, 2023年度审计项目计划, nor an aim or a call, 争创2023年度先进单位,
 # 推荐2023年度优秀信息员.)
 _YEAR_DONE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,24}?(?:先进|优秀|审计(?![^，。；\n]{0,6}(?:计划|要点|安排)))")
+# 在全市2023年度政务信息工作考核中，我县位列第二: a year's assessment, told as done, is made after the year
+_ASSESSED_IN = re.compile(r"在[^，。；：\n\d]{0,6}?(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,20}?考[核评](?:工作)?中")
 _AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 评选/推荐2023年度先进…: still to come
 # 根据2021年省委办公厅《关于…》要求, 按照省委2021年印发的《…》: a document the text applies came out in that year
 # (not one to come out: 将于2025年出台《…》, nor a year inside its name: 根据《2025年…规划》)
@@ -880,6 +882,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
+    years += [int(m.group(1)) + 1 for m in _ASSESSED_IN.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号; 根据2021年省委办公厅《…》要求) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
     years += [int(m.group(1)) for m in _CITED_DATED.finditer(digits)]

@@ -164,6 +164,9 @@ def test_year_from_text(lines, expected):
         ("特别是党的二十大召开后，组织专题辅导讲座。", 2022),
         ("深入学习贯彻党的二十大和党的二十届一中全会精神。", 2022),
         # a document the text applies came out in the year it is dated with (not one to come, nor a year in its name)
+        # a year's assessment told as done was made after the year (not one still to make)
+        ("在全市2023年度政务信息工作考核中，我县位列全市第二。", 2024),
+        ("要认真做好2023年度政务信息工作考核。", None),
         ("根据2021年省委办公厅《关于进一步精简文件会议的通知》要求，办公室精简文件会议。", 2021),
         ("按照省委办公厅2021年印发的《关于进一步精简文件会议的通知》要求，精简文件会议。", 2021),
         ("根据《2025年数字政府建设规划》要求，推进数字政府建设。", None),
