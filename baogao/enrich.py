@@ -257,6 +257,9 @@ _REPORTED_PERIOD = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?情�
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    # …or since an event of the year (2023年主题教育开展以来; not a plan's or a target's year: 2035年远景目标纲要》实施以来,
+    # 到2025年…规划实施以来)
+    r"|(?<![到至])(\d(?<!\d\d)\d{3})\s?年(?![^，。；：、\n]{0,12}?(?:目标|规划|纲要|计划))[^，。；：、\n\d年月日《》“”]{1,12}?(?:开展|实施|启动|发生|召开)以来"
     r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
 )
 # 表彰了2011年度…先进单位, 被评为2020年度…先进单位, 2017年度同级审计发现的问题: a year's work is commended or audited
@@ -879,7 +882,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits)
               if not _AIMED.search(m.group("rest")) and not _TOTAL_AIMED.search(m.group("rest"))
               and not _TOTAL_OWED.match(m.group("what")) and not _TOTAL_AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
-    years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
+    years += [int(next(y for y in m.groups() if y)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + 1 for m in _ASSESSED_IN.finditer(digits)]

@@ -166,6 +166,8 @@ def test_year_from_text(lines, expected):
         # a document the text applies came out in the year it is dated with (not one to come, nor a year in its name)
         # a year's assessment told as done was made after the year (not one still to make)
         ("在全市2023年度政务信息工作考核中，我县位列全市第二。", 2024),
+        ("2023年主题教育开展以来，支部组织集中学习16次。", 2023),  # since an event's year
+        ("《规划和2025年远景目标纲要》实施以来，全县经济稳步增长。", None),
         ("要认真做好2023年度政务信息工作考核。", None),
         ("根据2021年省委办公厅《关于进一步精简文件会议的通知》要求，办公室精简文件会议。", 2021),
         ("按照省委办公厅2021年印发的《关于进一步精简文件会议的通知》要求，精简文件会议。", 2021),
