@@ -454,9 +454,11 @@ def _names_owner(title: str, org: str | None) -> bool:
     """Whether the title already says whose report it is: a place, the office itself, or a
     body of a level the office is not known of (县妇联2023年工作总结: no province before it)."""
     town = _LOCAL_PLACE.match(org or "")  # 七里坪镇人民政府, 红旗村村民委员会: named by 七里坪镇, 红旗村
+    # (and by the town alone, its county not read before it: 城关镇 of 某县城关镇人民政府)
+    alone = re.sub(rf"^.*[{_LEVEL_WORDS}州旗](?=.{{2}})", "", town.group()) if town else ""
     return (bool(find_places(title)) or any(name in title for name in _owner_names(org))
             or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title))))
-            or bool(town and town.group() in title))
+            or bool(town and (town.group() in title or alone in title)))
 
 
 def _owner(org: str | None, region: str | None, title: str) -> str:

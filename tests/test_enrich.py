@@ -836,6 +836,7 @@ def test_find_places_ambiguous_and_short_names():
     # …and before a centre of it, as before a bureau (攸县政务服务中心), not a word's part (和县域…中心)
     assert [(p.name, p.province) for p in find_places("攸县政务服务中心")] == [("攸县", "湖南省")]
     assert find_places("推动城乡和县域融合发展中心工作") == []
+    assert [(p.name, p.province) for p in find_places("岷县城关镇人民政府")] == [("岷县", "甘肃省")]  # before a town's government
     # a county its city names with its level word and a body of it, which the table of 2017 lacks (郫县 until 2016)
     assert [(p.name, p.province, p.level) for p in find_places("成都市郫都区委第一督查组")] == [
         ("成都市", "四川省", "市"), ("郫都区", "四川省", "县")]

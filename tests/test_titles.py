@@ -38,6 +38,8 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         # an office that calls itself by its short name (县委办) is named; a body of a level whose office is
         # not known gets no province before it
         ("县委办2023年工作总结", "", 2023, "县委办公室", None, "县委办2023年工作总结"),
+        # a town's title names its office by the town, though its county is not read before it (某县 is no place)
+        ("城关镇2023年上半年工作总结", "", 2023, "某县城关镇人民政府", None, "城关镇2023年上半年工作总结"),
         ("区政府办2023年工作总结", "", 2023, "区政府办公室", "湖南省", "区政府办2023年工作总结"),
         ("县委办2023年工作总结", "", 2023, "浏阳市委办公室", "湖南省", "县委办2023年工作总结"),  # the office its signature names
         # a title that names its office by the level word gets the office's place in its stead (every county has a 县政府办)
