@@ -276,7 +276,9 @@ _AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 
 # 根据2021年省委办公厅《关于…》要求, 按照省委2021年印发的《…》: a document the text applies came out in that year
 # (not one to come out: 将于2025年出台《…》, nor a year inside its name: 根据《2025年…规划》)
 _CITED_DATED = re.compile(r"(?:根据|按照|依据|对照|落实|贯彻)[^，。；：\n\d《》]{0,10}?(\d(?<!\d\d)\d{3})\s?年"
-                          r"(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?[^，。；：\n\d《》将拟]{0,12}?《")
+                          r"(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?[^，。；：\n\d《》将拟]{0,12}?《"
+                          # (…or any told as issued then: 2012年出台的《党政机关公文格式》; not 将于2025年出台的《…》)
+                          r"|(?<![将拟于到至\d])(\d{4})\s?年(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?(?:印发|下发|出台|颁布|发布|修订)的《")
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -892,7 +894,7 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     years += [int(m.group(1)) + 1 for m in _ASSESSED_IN.finditer(digits)]
     # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号; 根据2021年省委办公厅《…》要求) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
-    years += [int(m.group(1)) for m in _CITED_DATED.finditer(digits)]
+    years += [int(m.group(1) or m.group(2)) for m in _CITED_DATED.finditer(digits)]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
