@@ -2042,6 +2042,10 @@ def _signed(text: str) -> str | None:
             joint = _joint_signature(line)
             if joint and any(_SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)):
                 return joint
+            # (undated, as the last line, when each body names its place: 中共柳树乡委员会　柳树乡人民政府)
+            if (joint and k == len(lines) - 1 and not (lines[k - 1] if k else "").endswith(("：", ":"))
+                    and all(_starts_with_place(body) or _town_body(body) for body in joint.split("、"))):
+                return joint
             continue
         dated = bool(m.group("date")) or any(
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)

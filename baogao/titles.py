@@ -465,7 +465,7 @@ def _owner(org: str | None, region: str | None, title: str) -> str:
     """Whose report: a government's place (广东省人民政府 → 广东省), else the office; with no office
     known, the province only for its 政府工作报告 (a county's 汇报 is not the province's)."""
     if org:
-        government = re.fullmatch(r"(.+?)(?:人民)?政府", org)
+        government = re.fullmatch(r"([^、]+?)(?:人民)?政府", org)  # (not the last of bodies signing together)
         return government.group(1) if government else org
     return region if region and region != "全国" and "政府工作报告" in title else ""
 

@@ -40,6 +40,9 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("县委办2023年工作总结", "", 2023, "县委办公室", None, "县委办2023年工作总结"),
         # a town's title names its office by the town, though its county is not read before it (某县 is no place)
         ("城关镇2023年上半年工作总结", "", 2023, "某县城关镇人民政府", None, "城关镇2023年上半年工作总结"),
+        # bodies signing together, a government the last of them, are named whole
+        ("关于上半年工作情况的汇报", "", 2023, "中共柳树乡委员会、柳树乡人民政府", None,
+         "2023年中共柳树乡委员会、柳树乡人民政府关于上半年工作情况的汇报"),
         ("区政府办2023年工作总结", "", 2023, "区政府办公室", "湖南省", "区政府办2023年工作总结"),
         ("县委办2023年工作总结", "", 2023, "浏阳市委办公室", "湖南省", "县委办2023年工作总结"),  # the office its signature names
         # a title that names its office by the level word gets the office's place in its stead (every county has a 县政府办)
