@@ -240,7 +240,10 @@ _DATED_FORMULA = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:(?!(?:印发|下发|出台|颁布|公布|发布)(?!的))[^\n]){0,300}?现将[^。\n]{0,40}?如下"
 )
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
-_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
+# (or in figures: （来源：县政府办公室　2023-03-11）)
+_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?"
+                          r"(?=(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2})[)）]\s*$)")
+_SOURCE_DAY_IN_FIGURES = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
@@ -556,7 +559,7 @@ def _date_line(line: str) -> re.Match[str] | None:
     nor a meeting's day and hour (2024年3月22日（星期五）上午8:30)."""
     source = _SOURCE_DATE.search(line)
     if source:
-        return _FULL_DATE.search(line, source.end())
+        return _FULL_DATE.search(line, source.end()) or _SOURCE_DAY_IN_FIGURES.match(line, source.end())
     if _PRINTED.match(line) or _edition(line):  # the 版记's …2023年5月6日印发
         return _FULL_DATE.search(line)
     m = _FULL_DATE.search(line)

@@ -142,6 +142,7 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
         # a web copy's source line at the end
         (["全市纪检监察信息工作取得新进展，受到了上级的肯定和好评。(来源:某某日报 张三2011年2月25日)"], 2011),
+        (["会议要求，各单位要切实提高信息报送质量。", "（来源：县政府办公室　2023-03-11）"], 2023),  # (its day in figures)
         # years merely mentioned are reviews, history or targets: not the report's year
         (["2022年，我局完成了各项任务。2022年底前完成验收，2021年打下了基础。"], None),
         (["本届政府从1 9 9 3 年3 月就职。"], None),
