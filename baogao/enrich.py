@@ -2328,7 +2328,7 @@ _ADDRESSEE_CHARS = 400
 
 
 # (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
-_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")
+_SPOKEN_TO_AREA = re.compile(r"在(?:\d{4}\s?年度?)?全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")  # (在2023年度全县…)
 _LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 

@@ -278,7 +278,7 @@ _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六
 MEETING_NUMBER = re.compile(
     r"^[（(]?(?:[〔\[［（(]\s?(?P<year>\d{4})\s?[〕\]］）)]|(?P<year_>\d{4})\s?年)?\s?(?P<number>第\s?[\d一二三四五六七八九十百]+\s?次)[）)]?$"
 )
-_AREA_SPEECH = re.compile(r"^在全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
+_AREA_SPEECH = re.compile(r"^在(?:\d{4}\s?年度?)?全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")

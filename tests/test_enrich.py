@@ -658,6 +658,7 @@ def test_no_org_when_none_is_named(title, lines):
         ("阿坝州人民政府办公室关于印发《暂行办法》的通知", [], "市"),
         ("中山市人民政府关于印发某办法的通知", [], "市"),  # a prefecture city without counties
         ("义乌市人民政府关于印发某办法的通知", [], "县"),  # a county-level city
+        ("在2023年度全县政务信息工作总结表彰大会上的讲话", ["同志们：", "今天，我们召开大会。"], "县"),  # a meeting of the whole county
         ("北京市通州区企业员工参与社会保险情况调研报告", [], "县"),  # the most specific place
         ("县政府办公室工作总结", [], "县"),
         ("xx县人民政府办公室2023年工作总结", [], "县"),

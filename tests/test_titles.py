@@ -77,6 +77,7 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("在红安县政务信息工作会议上的讲话", "", 2023, "红安县人民政府", "湖北省", "2023年在红安县政务信息工作会议上的讲话"),
         # …a county the place table lacks too (renamed since); not a word that stands for a place
         ("在全县安全生产工作会议上的讲话", "", 2024, "平安县人民政府", None, "2024年平安县在全县安全生产工作会议上的讲话"),
+        ("在2024年全县安全生产工作会议上的讲话", "", 2024, "平安县人民政府", None, "平安县在2024年全县安全生产工作会议上的讲话"),
         ("在全县安全生产工作会议上的讲话", "", 2024, "本县人民政府", None, "2024年在全县安全生产工作会议上的讲话"),
         # …a town's 表态发言 or 交流发言 at it by its town (a town the table lacks); not a level word's body
         ("在全县经济工作会议上的表态发言", "", 2024, "石门镇", None, "2024年石门镇在全县经济工作会议上的表态发言"),
