@@ -1299,6 +1299,9 @@ def _same_office(short: str, full: str) -> bool:
     """Whether `full` (浏阳市委办公室) is the office `short` names by its level word (县委办公室, 县委办),
     or by its short name (县人社局 → 元谋县人力资源和社会保障局, 县发改委 → 金寨县发展和改革委员会: the
     short name's characters in the full name's order, ending alike)."""
+    formal = _FORMAL_NAME.match(full)  # 政协双峰县委员会 signs what its title calls 县政协; 中共双峰县委员会, 县委
+    if formal and short[:1] == formal.group("place")[-1] and short[1:] == ("政协" if formal.group("cppcc") else "委"):
+        return True
     name = _SHORT_OFFICE.sub(r"\1办公室", short)
     if name[0] not in _LEVEL_CHARS or len(name) <= 2 or full == name:
         return False
@@ -1312,6 +1315,9 @@ def _same_office(short: str, full: str) -> bool:
     return any(bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会"))
                                or _renamed(short, body))
                and len(short) <= 5 and short[0] in body[:3] and _in_order(short[:-1], body) for short in shorts)
+
+
+_FORMAL_NAME = re.compile(r"^(?:(?P<cppcc>中国人民政治协商会议|政协)|中国共产党|中共)(?P<place>\S+?[省市县区州旗])委员会$")
 
 
 def _renamed(short: str, body: str) -> bool:

@@ -241,8 +241,9 @@ _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$")
 _BODY_OF_PLACE = re.compile(r"(?:人民)?政府|委|人大|政协")
 _FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$")
-# The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委.
-PARTY_PREFIXES = ("中共", "共青团")
+# The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委; so does the
+# political consultative conference (政协双峰县委员会).
+PARTY_PREFIXES = ("中共", "中国共产党", "共青团", "政协", "中国人民政治协商会议")
 
 
 def _at_word_start(text: str, start: int, found: list[Place]) -> bool:

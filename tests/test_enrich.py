@@ -1067,6 +1067,9 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县审计局2023年工作总结", "永修县审计委员会", "县审计局"),
         ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
         ("县委办2023年工作总结", "红安县委机构编制委员会办公室", "县委办公室"),  # another office, not an abbreviation of it
+        # …or by its formal name (a political consultative conference's, a party committee's)
+        ("县政协2023年工作总结", "政协双峰县委员会", "政协双峰县委员会"),
+        ("县政协2023年工作总结", "中共双峰县委员会", "县政协"),
     ],
 )
 def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, signature, org):
