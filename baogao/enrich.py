@@ -2009,6 +2009,8 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         m = _SIGNATURE.match(line)
         if m and m.group("date") and k == 0 and title and _reads_as_body(m.group("org")):
             return m.group("org")  # the office and the day right under the title (钟山区人民政府办公室    2024年7月5日)
+        if k == 1 and lines[0].startswith(("——", "――", "--")) and _TOWN_NAMED.fullmatch(line) and not _NOT_A_TOWN.search(line):
+            return line  # the town that presents the paper, under its subtitle (——在全县…会议上的交流发言 / 青树坪镇)
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
