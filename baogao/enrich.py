@@ -2009,8 +2009,12 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         m = _SIGNATURE.match(line)
         if m and m.group("date") and k == 0 and title and _reads_as_body(m.group("org")):
             return m.group("org")  # the office and the day right under the title (钟山区人民政府办公室    2024年7月5日)
-        if k == 1 and lines[0].startswith(("——", "――", "--")) and _TOWN_NAMED.fullmatch(line) and not _NOT_A_TOWN.search(line):
+        under_subtitle = k == 1 and lines[0].startswith(("——", "――", "--"))
+        if under_subtitle and _TOWN_NAMED.fullmatch(line) and not _NOT_A_TOWN.search(line):
             return line  # the town that presents the paper, under its subtitle (——在全县…会议上的交流发言 / 青树坪镇)
+        joint = _joint_signature(line) if title and (k == 0 or under_subtitle) else None
+        if joint:  # bodies that wrote it together, under its title or subtitle (区委政研室　区社会治理中心)
+            return joint
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
@@ -2018,8 +2022,7 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
         covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
         # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
-        subtitled = k == 1 and lines[0].startswith(("——", "――", "--"))
-        if numbered or titled or covered or subtitled:
+        if numbered or titled or covered or under_subtitle:
             return m.group("org")
     return None
 
