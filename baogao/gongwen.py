@@ -57,6 +57,8 @@ _MASTHEAD_MAX_CHARS = 20
 _EDITION = re.compile(r"^(?P<editors>[^\s，。；：]{2,30}?(?:\s+[^\s，。；：\d]{2,30}?)*)"
                       r"\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
+# …or its editor alone, without the day (县政府办公室编): a body's name before 编, not a title's 汇编
+_EDITED_BY = re.compile(r"^(?P<editor>[^\s，。；：\d]{2,30}?(?:办公[室厅]|办|局|委|室|中心|组|部|会))编印?$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
 INFO_FIELDS = {
@@ -119,7 +121,7 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
     text = lines[k].strip()
     if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
         return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
-    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text))
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text) or _EDITED_BY.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -191,7 +193,8 @@ def masthead_editor(lines: tuple[str, ...]) -> str | None:
     header = lines[: header_length(lines)]
     for k, line in enumerate(header):
         if k and _ISSUE.match(header[k - 1].strip()):
-            editor = edition_editor(line)
+            edited = _EDITED_BY.match(line.strip())
+            editor = edition_editor(line) or (edited.group("editor") if edited else None)
             if editor:
                 return editor
     return None

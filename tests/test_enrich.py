@@ -1351,6 +1351,12 @@ def test_a_bulletins_edition_line_dates_the_issue(edition, date):
     assert (found["date"], found["year"]) == (date, int(date[:4]) if date else None)
 
 
+def test_a_bulletins_editor_without_the_day_edits_it():
+    found = enrich(parse(("政务信息", "第6期", "县政府办公室编", "我县扎实开展“三夏”生产", "6月以来，全县抢抓农时，扎实开展“三夏”生产。"),
+                         HASH_NAME), HASH_NAME)
+    assert (found["org"], found["year"]) == ("县政府办公室", None)
+
+
 def test_a_joint_bulletins_editors_side_by_side_edit_it():
     found = enrich(parse(("督 查 通 报", "第3期", "中共郸城县委督查室　　郸城县人民政府督查室　　　　2023年5月12日",
                           "关于全县重点项目建设推进情况的督查通报", "4月下旬，县委县政府督查室对全县28个重点项目进行了专项督查。"),

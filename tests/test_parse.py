@@ -123,6 +123,10 @@ TITLES = [
                  HASH_NAME, "关于上半年重点工作落实情况的通报", True, 0, ("p", "督查通报"), id="bulletin-masthead-with-editor"),
     pytest.param(["督 查 通 报", "第3期", "中共郸城县委督查室　　郸城县人民政府督查室　　　　2023年5月12日", "关于重点项目推进情况的督查通报", P],
                  HASH_NAME, "关于重点项目推进情况的督查通报", True, 0, ("p", "督 查 通 报"), id="bulletin-masthead-with-joint-editors"),
+    pytest.param(["政务信息", "第6期", "县政府办公室编", "我县扎实开展“三夏”生产", P],
+                 HASH_NAME, "我县扎实开展“三夏”生产", True, 0, ("p", "政务信息"), id="bulletin-masthead-editor-without-day"),
+    pytest.param(["政务信息", "第6期", "全县政务信息汇编", P],
+                 HASH_NAME, "全县政务信息汇编", True, 0, ("p", "政务信息"), id="bulletin-masthead-a-compilation-is-a-title"),
     pytest.param(["信息专报", "各乡镇：", P], HASH_NAME, "信息专报", True, 0, ("p", "各乡镇："), id="no-issue-line-no-masthead"),
     # the office over its bulletin's masthead; a gazette's name and issue on one line; a bracketed contents label
     pytest.param(["中共平江县委办公室", "督 查 通 报", "第5期", "中共平江县委督查室    二〇二三年十月二十日",
