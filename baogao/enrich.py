@@ -1182,7 +1182,8 @@ _BODIES_OF_KIND = {
 
 
 def _title_org(title: str) -> str | None:
-    t = _LEADING_YEAR.sub("", title).strip()
+    # (我县政务服务中心获评…, 我市统计局荣获…: the body of the writer's own county or city, named by its level)
+    t = re.sub(r"^我(?=[省市县区州旗乡镇])", "", _LEADING_YEAR.sub("", title).strip())
     if t.endswith("纪要"):  # 第八次县政府常务会议纪要: the minutes of the 县政府's meeting
         t = re.sub(r"^第[\d一二三四五六七八九十百]+次", "", t)
     if t.startswith(("关于", "在")):  # 在全县…会议上的讲话 names an occasion, not the speaker's body
