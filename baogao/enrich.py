@@ -1914,12 +1914,18 @@ def _visit(s: str) -> re.Match[str] | None:
     return None if _SENDS_GROUP.search(clause) else m
 
 
+_AFTER_THE_PLACE_VISITED = re.compile(r"[，,。；、\s]|$|对|开展|调研|督查|督导|检查|考核|进行|实地|走访|指导")
+
+
 def _visited_level(title: str, opening: str) -> str | None:
     """The level of the place a visiting group goes to (省政府督查组在代县调研座谈, 市…督导组到两河镇开展…):
     a report of the visit is that place's news."""
     for s in (title, re.split(r"[。！？]", _lead(opening), maxsplit=1)[0]):
         m = _visit(s)
         place = m.group("place") if m else None
+        town = _TOWN_NAMED.match(s, m.end("place")) if m and place else None
+        if m and town and not _NOT_A_TOWN.search(town.group()) and _AFTER_THE_PLACE_VISITED.match(s, town.end()):
+            return "乡"  # (…考核组一行来到红安县七里坪镇，…: a town of the county)
         if place and not _NOT_A_TOWN.search(place):
             known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
             return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
@@ -2366,8 +2372,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "中央"
         places = find_places(source)
         levels = [_PLACE_LEVEL[p.level] for p in places if p.level]
-        town = _TOWN_NAMED.match(source, places[-1].end) if places else None
-        if levels and town and not _NOT_A_TOWN.search(town.group()):
+        named = (_TOWN_NAMED.match(source, p.end) for p in places)  # (not only after the last: 红安县七里坪镇迎接黄冈市…)
+        if levels and any(town and not _NOT_A_TOWN.search(town.group()) for town in named):
             return "乡"  # 关于红安县七里坪镇…: a town named after its county is the most specific place
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)

@@ -661,6 +661,7 @@ def test_no_org_when_none_is_named(title, lines):
         ("阿坝州人民政府办公室关于印发《暂行办法》的通知", [], "市"),
         ("中山市人民政府关于印发某办法的通知", [], "市"),  # a prefecture city without counties
         ("义乌市人民政府关于印发某办法的通知", [], "县"),  # a county-level city
+        ("红安县七里坪镇迎接黄冈市乡村振兴考核", [], "乡"),  # a town after its county, not only before the title's last place
         ("在2023年度全县政务信息工作总结表彰大会上的讲话", ["同志们：", "今天，我们召开大会。"], "县"),  # a meeting of the whole county
         ("北京市通州区企业员工参与社会保险情况调研报告", [], "县"),  # the most specific place
         ("县政府办公室工作总结", [], "县"),
@@ -2405,6 +2406,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a visiting group: no office; the level of the place it goes to
         ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
         ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
+        ("", "11月28日，黄冈市乡村振兴考核组一行来到红安县七里坪镇，对该镇工作进行考核。", None, "乡"),  # a town after its county
+        ("", "11月28日，市督查组到祁东县开展调研乡村振兴工作。", None, "县"),
         # a province too (batch 16)
         ("", "2017年11月1日至10日,广东省派出7个督查组,赴14个地市开展脱贫攻坚工作专项督查。", "广东省", "省"),
         # a contributed item's credit at its end names its writer, with its place, over a body named by its level word only
