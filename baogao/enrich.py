@@ -1235,7 +1235,13 @@ def _title_org(title: str) -> str | None:
         return None
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
-    return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
+    if not (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org)):
+        return None
+    # (issuers set apart by a wide space, as two title lines are joined: 中共某镇委员会　某镇人民政府2023年工作总结)
+    gap = re.match(r"[ \u3000]+", t[m.end():]) if org == m.group() else None
+    beside = _TITLE_ORG.match(t[m.end() + gap.end():]) if gap else None
+    other = _YEAR_IN_NAME.split(beside.group(), maxsplit=1)[0] if beside else ""
+    return f"{org}、{other}" if other and (_reads_as_body(other) or _town_body(other)) else org
 
 
 def _town_body(org: str) -> bool:

@@ -468,6 +468,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a title's body of the writer's own county or city (我县…, 我市…), named by its level
         ("我县政务服务中心获评省级示范窗口", ["近日，我县政务服务中心综合窗口榜上有名。"], "县政务服务中心"),
         ("我市统计局荣获全省统计工作先进单位", ["近日，省统计局通报表扬了一批先进单位。"], "市统计局"),
+        # issuers set apart in the title, as its two lines are joined
+        ("中共七里坪镇委员会\u3000七里坪镇人民政府2023年工作总结", ["2023年，镇党委、镇政府团结带领全镇干部群众。"],
+         "中共七里坪镇委员会、七里坪镇人民政府"),
         # (a bureau of two fields, named longer)
         ("关于我市乡镇便民服务中心运行情况的调研报告", ["咸宁市政务服务和大数据管理局", "2023年6月，我局组成调研组开展了专题调研。"],
          "咸宁市政务服务和大数据管理局"),

@@ -280,6 +280,8 @@ TITLES = [
                  ("p", P), id="issuer-year-and-kind-lines"),
     pytest.param(["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", P], HASH_NAME,
                  "红安县人民政府办公室2023年度工作总结暨2024年工作计划", True, 0, ("p", P), id="summary-and-plan-title-over-issuer"),
+    pytest.param(["中共七里坪镇委员会", "七里坪镇人民政府", "2023年工作总结", P], HASH_NAME,
+                 "中共七里坪镇委员会\u3000七里坪镇人民政府2023年工作总结", True, 0, ("p", P), id="two-issuer-lines-over-summary"),
     pytest.param(["工作总结", "（2023年）", P], HASH_NAME, "工作总结（2023年）", True, 0, ("p", P), id="year-period-line-in-title"),
     pytest.param(["红安县突发事件总体应急预案", "（2022年修订）", P], HASH_NAME, "红安县突发事件总体应急预案（2022年修订）", True, 0,
                  ("p", P), id="revision-line-in-title"),
