@@ -938,6 +938,7 @@ def test_find_platforms():
         ("关于对部分单位公文处理不规范问题的通报批评", [], HASH_NAME, "通报"),
         ("我县政务信息工作获市级通报表扬", [], HASH_NAME, "其他"),  # news of a 通报 received
         ("县政府办公室受到省政府办公厅通报表扬", [], HASH_NAME, "其他"),
+        ("关于对被通报批评单位整改情况的通报", [], HASH_NAME, "通报"),  # a 通报 that names others received
         ("关于2022年度述职述廉情况的报告", [], HASH_NAME, "工作总结"),
         ("《2023年工作总结》", [], HASH_NAME, "工作总结"),  # a title set in book marks
         # the file name when the title says nothing
