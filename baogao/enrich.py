@@ -168,9 +168,10 @@ _DATE_LINE_LINES = 6
 _DATE_LINE_MAX_CHARS = 30
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 # A year that names the report's own period and kind: 2023年工作总结, 2019年度社会保险主题调研,
-# 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits).
+# 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits), nor the year a span of work
+# began (现将2022年以来我县…工作汇报如下: up to the text's own year).
 _OWN_YEAR = re.compile(
-    r"(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
+    r"(\d(?<!\d\d)\d{3})\s?年度?(?!以来|至今|起)(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
     r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
     # (not a meeting named so, 2023年度工作总结会, …工作总结表彰大会, 述职报告会: held after the year it sums up)
     r"(?![^，。；：\n\d年]{0,6}?会)"
@@ -178,7 +179,7 @@ _OWN_YEAR = re.compile(
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
     # 我就我镇2023年上半年安全生产工作开展情况汇报如下: the formula names the period whose work it reports (not a
     # year's findings set right, assessed or audited later, nor its budget: 现将2022年度预算执行情况报告如下)
-    r"|(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年|第?[一二三四]季度)?"
+    r"|(\d(?<!\d\d)\d{3})\s?年度?(?!以来|至今|起)(?:上半年|下半年|全年|第?[一二三四]季度)?"
     r"(?:(?!整改|反馈|考核|考评|巡察|审计|预算|决算|执行)[^，。；：\n\d年]){0,16}?工作(?:开展|推进|完成|落实)?情况(?:总结|报告|汇报)如下"
 )
 # 2025年度…工作总结暨2026年工作推进会, 2014年度总结表彰暨2015年工作动员大会: a meeting that sums

@@ -131,6 +131,8 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["2019年，市总工会通过座谈和问卷，形成了相关调研报告。"], 2019),
         (["下面，我就我镇2023年上半年安全生产工作开展情况汇报如下："], 2023),  # the period whose work it reports
         (["现将落实2022年度巡察反馈意见工作情况汇报如下："], None),  # a year's findings, set right later
+        (["现将2022年以来我县政务公开工作开展情况汇报如下："], None),  # a span of work since a year
+        (["现将2022年以来我县政务公开工作汇报如下："], None),
         (["现将2022年度预算执行工作情况报告如下："], None),  # a year's budget, told the next
         # a meeting that sums up one year and plans the next is held in the next, unless dated at the year's end
         (["3月5日，县统计局召开全县统计工作会议，会议总结了2020年统计工作，对2021年统计工作进行了安排部署。"], 2021),
