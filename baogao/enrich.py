@@ -171,7 +171,7 @@ _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 # 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits), nor the year a span of work
 # began (现将2022年以来我县…工作汇报如下: up to the text's own year).
 _OWN_YEAR = re.compile(
-    r"(\d(?<!\d\d)\d{3})\s?年度?(?!以来|至今|起)(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
+    r"(\d(?<!\d\d)\d{3})\s?年(?!度?(?:以来|至今|起))度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
     r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
     # (not a meeting named so, 2023年度工作总结会, …工作总结表彰大会, 述职报告会: held after the year it sums up)
     r"(?![^，。；：\n\d年]{0,6}?会)"
@@ -179,7 +179,7 @@ _OWN_YEAR = re.compile(
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
     # 我就我镇2023年上半年安全生产工作开展情况汇报如下: the formula names the period whose work it reports (not a
     # year's findings set right, assessed or audited later, nor its budget: 现将2022年度预算执行情况报告如下)
-    r"|(\d(?<!\d\d)\d{3})\s?年度?(?!以来|至今|起)(?:上半年|下半年|全年|第?[一二三四]季度)?"
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度?(?:以来|至今|起))度?(?:上半年|下半年|全年|第?[一二三四]季度)?"
     r"(?:(?!整改|反馈|考核|考评|巡察|审计|预算|决算|执行)[^，。；：\n\d年]){0,16}?工作(?:开展|推进|完成|落实)?情况(?:总结|报告|汇报)如下"
 )
 # 2025年度…工作总结暨2026年工作推进会, 2014年度总结表彰暨2015年工作动员大会: a meeting that sums
@@ -264,7 +264,7 @@ _REPORTED_PERIOD = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?情�
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
-    r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    r"(\d(?<!\d\d)\d{3})\s?年度?(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
     # …or since an event of the year (2023年主题教育开展以来; not a plan's or a target's year: 2035年远景目标纲要》实施以来,
     # 到2025年…规划实施以来)
     r"|(?<![到至])(\d(?<!\d\d)\d{3})\s?年(?![^，。；：、\n]{0,12}?(?:目标|规划|纲要|计划))[^，。；：、\n\d年月日《》“”]{1,12}?(?:开展|实施|启动|发生|召开)以来"
@@ -411,11 +411,13 @@ def _first_year(s: str, bare: bool) -> int | None:
     s = _normalize_digits(s)
     for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
         for m in pattern.finditer(s):
-            if _plausible(int(m.group(1))) and not _TARGET_YEAR.search(s, 0, m.start()):
+            if _plausible(int(m.group(1))) and not _TARGET_YEAR.search(s, 0, m.start()) and not _SPAN_FROM.match(s, m.end()):
                 return int(m.group(1))
     return None
 
 
+# 关于2020年以来脱贫攻坚成果巩固情况的报告: nor is the year a span of work starts from (it bounds the year: _SINCE_YEAR)
+_SPAN_FROM = re.compile(r"度?(?:以来|至今)")
 # 关于到2025年基本建成数字政府的实施意见: a year a title aims at is no year of the document (截至2023年底 is as of it)
 _TARGET_YEAR = re.compile(r"(?<!截)(?<!截至|截止)(?:到|至)\s?$")
 

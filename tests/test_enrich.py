@@ -96,6 +96,7 @@ def test_inferred_title_is_not_evidence():
         ("十四五规划", HASH_NAME, (None, None)),
         # …nor is a year aimed at (到2025年), in a title or a file name; a year things stand as of is (截至2023年底)
         ("关于到2025年基本建成数字政府的实施意见", HASH_NAME, (None, None)),
+        ("关于2020年以来脱贫攻坚成果巩固情况的报告", HASH_NAME, (None, None)),  # the year a span of work starts from
         ("县数字政府建设行动计划", "到2025年规划.txt", (None, None)),
         ("截至2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
         ("截至到2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
@@ -133,6 +134,7 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["现将落实2022年度巡察反馈意见工作情况汇报如下："], None),  # a year's findings, set right later
         (["现将2022年以来我县政务公开工作开展情况汇报如下："], None),  # a span of work since a year
         (["现将2022年以来我县政务公开工作汇报如下："], None),
+        (["现将2023年度以来我县政务公开工作情况汇报如下："], None),
         (["现将2022年度预算执行工作情况报告如下："], None),  # a year's budget, told the next
         # a meeting that sums up one year and plans the next is held in the next, unless dated at the year's end
         (["3月5日，县统计局召开全县统计工作会议，会议总结了2020年统计工作，对2021年统计工作进行了安排部署。"], 2021),
@@ -173,6 +175,7 @@ def test_year_from_text(lines, expected):
         # a year's assessment told as done was made after the year (not one still to make)
         ("在全市2023年度政务信息工作考核中，我县位列全市第二。", 2024),
         ("2023年主题教育开展以来，支部组织集中学习16次。", 2023),  # since an event's year
+        ("2023年度以来，支部组织集中学习16次。", 2023),
         ("《规划和2025年远景目标纲要》实施以来，全县经济稳步增长。", None),
         ("要认真做好2023年度政务信息工作考核。", None),
         ("根据2021年省委办公厅《关于进一步精简文件会议的通知》要求，办公室精简文件会议。", 2021),
