@@ -98,7 +98,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     met = _meeting_day(text) if doc_type == "纪要" else None
     props = properties or {}
     year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
-                                        fold(report.issue))
+                                        fold(report.issue), doc_type == "通知")
     org = _org(title, subtitle, stem, opening, text)
     case = _CASE_STUDIED.search(subtitle)
     if case and org and org in case.group(1):
@@ -907,7 +907,8 @@ def _event_year(text: str, projected: bool = True) -> int | None:
 
 
 def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
-          met: re.Match[str] | None = None, posted: str = "", issue: str = "") -> tuple[int | None, str | None, int | None]:
+          met: re.Match[str] | None = None, posted: str = "", issue: str = "",
+          notice: bool = False) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -936,8 +937,9 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         or _REPORTED_PERIOD.search(digits.strip()))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
-    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's)
-    if titled and dated and dated > titled and not summary and _IN_A_NAMED_DOCUMENT.search(digits):
+    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's; a
+    # `notice` on a past year's business, 关于报送2023年度工作总结的通知 dated 2024年1月5日, is of its date too)
+    if titled and dated and dated > titled and not summary and (notice or _IN_A_NAMED_DOCUMENT.search(digits)):
         return dated, "text", None
     for source, year in (
         ("title", lambda: titled),
