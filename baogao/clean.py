@@ -42,11 +42,13 @@ _STRONG_CLUTTER = re.compile(
 # 点击数：867; not a study's 来源：县统计局 作者：张三), a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江).
 _LONG_CLUTTER = re.compile(
     r"""^(?:
-        (?=.*(?:发[布表](?:时间|日期)|点击数?|浏览(?:次数|量)?|阅读量?|访问量?)[:：])  # (a web page's own label among them:
-        (?:[\s|｜]*(?:信息来源|来\s*源|发[布表](?:时间|日期|者|人)|作\s*者|(?:责任)?编辑|点击数?|浏览(?:次数|量)?|阅读量?|访问量?
+        (?=.*(?:发[布表](?:时间|日期)|点击数?|浏览(?:次数|量)?|阅读量?|访问量?)[:：]  # (a web page's own label among them,
+           |.*(?:信息来源|来\s*源)[:：](?=.*(?:时间|日期)[:：]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}))    # or its source and day in figures:
+        (?:[\s|｜【\[]*(?:信息来源|来\s*源|发[布表](?:时间|日期|者|人)|作\s*者|(?:责任)?编辑|点击数?|浏览(?:次数|量)?|阅读量?|访问量?
                     |时间|日期)[:：]\s*\S{0,24}                                  # (时间：… beside them is the page's, 来源：… | 浏览：120)
            (?:\s\d{1,2}:\d{2}(?::\d{2})?)?){2,}                               # (a day's hour: 2023-05-16 10:22)
       | 原创\s.{0,40}?\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?:\s*发表于\S{0,8})?
+      | \d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?(?:[\s|｜]+(?:信息来源|来\s*源|作\s*者|(?:责任)?编辑)[:：]\s*\S{0,24})+  # its hour and source
     )\s*$""",
     re.VERBOSE,
 )
@@ -115,6 +117,8 @@ _POSTED = re.compile(r"(?:^|[\s【\[|｜])发[布表](?:时间|日期)" + _LABEL
 _PAGE_TIME = re.compile(r"(?:^|[\s|｜])(?:时间|日期)" + _LABELLED_DAY)  # (only in a line of page labels: _posted)
 # …and a WeChat post's byline (原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江)
 _WECHAT_POSTED = re.compile(r"原创\s.{0,40}?((?:19|20)\d\d)-(\d\d)-(\d\d)\s+\d{2}:\d{2}")
+# …or the hour it was posted at, before its labels (2023-04-12 09:30　来源：荆门日报)
+_STAMPED = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)\s+\d{2}:\d{2}")
 
 
 def _posted(line: str) -> str:
@@ -122,7 +126,7 @@ def _posted(line: str) -> str:
     only among a page's labels: a 纪要's 时间：2023年5月10日 is its meeting's)."""
     if len(line) > _LONG_CLUTTER_MAX_LEN:
         return ""
-    m = _POSTED.search(line) or _WECHAT_POSTED.match(line) or (_PAGE_TIME.search(line) if _LONG_CLUTTER.match(line) else None)
+    m = _POSTED.search(line) or _WECHAT_POSTED.match(line) or (_PAGE_TIME.search(line) or _STAMPED.match(line) if _LONG_CLUTTER.match(line) else None)
     try:
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat() if m else ""
     except ValueError:  # 2月30日

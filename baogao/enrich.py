@@ -98,9 +98,13 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     met = _meeting_day(text) if doc_type == "纪要" else None
     props = properties or {}
     year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
-                                        fold(report.issue))
+                                        fold(report.issue), doc_type == "通知")
     org = _org(title, subtitle, stem, opening, text)
-    level = _level(org, title, stem, opening, text)
+    case = _CASE_STUDIED.search(subtitle)
+    if case and org and org in case.group(1):
+        org = level = None  # ——以岳西县为例: the place a study takes as its case is what it studies; who wrote it, it does not say
+    else:
+        level = _level(org, title, stem, opening, text)
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     if level == "市" and region and region.endswith("市") and not (org and _starts_with_place(org)):
         level = "省"  # (a municipality's 市委, 市政府, 全市 are of a province's rank: 上海 … 本市召开市委保密委全体会议)
@@ -117,6 +121,9 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "chars": len("".join(text.split())),
         "redactions": _count_redactions(text),
     }
+
+
+_CASE_STUDIED = re.compile(r"以([^，。；：\s]{2,30}?)为例")
 
 
 def _read(report: ParsedReport) -> tuple[str, str, str, Callable[[str], str]]:
@@ -161,14 +168,19 @@ _DATE_LINE_LINES = 6
 _DATE_LINE_MAX_CHARS = 30
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
 # A year that names the report's own period and kind: 2023年工作总结, 2019年度社会保险主题调研,
-# 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits).
+# 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits), nor the year a span of work
+# began (现将2022年以来我县…工作汇报如下: up to the text's own year).
 _OWN_YEAR = re.compile(
-    r"(\d(?<!\d\d)\d{3})\s?年度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
+    r"(\d(?<!\d\d)\d{3})\s?年(?!度?(?:以来|至今|起))度?(?:上半年|下半年|全年)?[^，。；：\n\d年]{0,12}?"
     r"(?:工作总结|工作报告|工作汇报|总结报告|述职报告|调研报告|主题调研|专题调研|调查报告)"
     # (not a meeting named so, 2023年度工作总结会, …工作总结表彰大会, 述职报告会: held after the year it sums up)
     r"(?![^，。；：\n\d年]{0,6}?会)"
     # 2019年，市总工会通过…座谈…，形成了相关调研报告: the year the study was made, same sentence
     r"|(\d(?<!\d\d)\d{3})\s?年[，,][^。\n]{0,120}?(?:形成|撰写|完成)了?(?:相关|此|本)?(?:调研|调查)报告"
+    # 我就我镇2023年上半年安全生产工作开展情况汇报如下: the formula names the period whose work it reports (not a
+    # year's findings set right, assessed or audited later, nor its budget: 现将2022年度预算执行情况报告如下)
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度?(?:以来|至今|起))度?(?:上半年|下半年|全年|第?[一二三四]季度)?"
+    r"(?:(?!整改|反馈|考核|考评|巡察|审计|预算|决算|执行)[^，。；：\n\d年]){0,16}?工作(?:开展|推进|完成|落实)?情况(?:总结|报告|汇报)如下"
 )
 # 2025年度…工作总结暨2026年工作推进会, 2014年度总结表彰暨2015年工作动员大会: a meeting that sums
 # up one year and launches the next is held in the next, so a text about it is of that year.
@@ -229,7 +241,10 @@ _DATED_FORMULA = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?:(?!(?:印发|下发|出台|颁布|公布|发布)(?!的))[^\n]){0,300}?现将[^。\n]{0,40}?如下"
 )
 # A web copy's source line at the end dates it: (来源:清远日报 刘海军2011年2月25日).
-_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?(?=\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[)）]\s*$)")
+# (or in figures: （来源：县政府办公室　2023-03-11）)
+_SOURCE_DATE = re.compile(r"[（(](?:来源|稿源|信息来源|供稿)[:：][^（()）\n]{0,40}?"
+                          r"(?=(?:\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2})[)）]\s*$)")
+_SOURCE_DAY_IN_FIGURES = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # A title's year after 表彰 is the year commended (关于表彰2017年度…先进单位的决定): the decision is
 # of a later year, which its own number or date line gives.
 _COMMENDED_YEAR = re.compile(r"(?:表彰|表扬|奖励|命名)\s?(\d{4})\s?年")
@@ -244,17 +259,30 @@ _RECTIFIED_YEAR = re.compile(r"(\d{4})\s?年度?[^，。；：\n]{0,30}?整改")
 _IN_A_NAMED_DOCUMENT = re.compile(r"^[^\d]*?(?:《|(?:转发|印发)[^\d《]*?关于)[^》\d]*?\d{4}\s?年")
 # …and a year whose assessment's results are used or told (关于2022年度考核结果运用情况的报告): they are known after it
 _ASSESSED_YEAR = re.compile(r"(\d{4})\s?年度[^，。；：\n]{0,20}?(?:考核|考评|绩效评价)(?:结果|等次)")
+# …and a period whose work a 通报 tells (关于2023年第四季度政务信息报送情况的通报, 2024年1月10日): told after it.
+_REPORTED_PERIOD = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d]{0,30}?情况的?通报$")
 # 2019年以来; 自2015年3月起，县纪委…: the text was written in that year or later. (Not 自2026年1月1日起施行, a
 # rule's day in force, nor 从2019年起，各部门于每年2月底前…, a plan: a clause after 起 and a month are required.)
 _SINCE_YEAR = re.compile(
-    r"(\d(?<!\d\d)\d{3})\s?年(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    r"(\d(?<!\d\d)\d{3})\s?年度?(?:\d{1,2}\s?月份?)?(?:\d{1,2}\s?日)?以来"
+    # …or since an event of the year (2023年主题教育开展以来; not a plan's or a target's year: 2035年远景目标纲要》实施以来,
+    # 到2025年…规划实施以来)
+    r"|(?<![到至])(\d(?<!\d\d)\d{3})\s?年(?![^，。；：、\n]{0,12}?(?:目标|规划|纲要|计划))[^，。；：、\n\d年月日《》“”]{1,12}?(?:开展|实施|启动|发生|召开)以来"
     r"|自\s?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月份?(?:\d{1,2}\s?日)?起[，,]"
 )
 # 表彰了2011年度…先进单位, 被评为2020年度…先进单位, 2017年度同级审计发现的问题: a year's work is commended or audited
 # after the year, so the text is of a later one. (Not a plan, 2023年度审计项目计划, nor an aim or a call, 争创2023年度先进单位,
 # 推荐2023年度优秀信息员.)
 _YEAR_DONE = re.compile(r"(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,24}?(?:先进|优秀|审计(?![^，。；\n]{0,6}(?:计划|要点|安排)))")
+# 在全市2023年度政务信息工作考核中，我县位列第二: a year's assessment, told as done, is made after the year
+_ASSESSED_IN = re.compile(r"在[^，。；：\n\d]{0,6}?(\d(?<!\d\d)\d{3})\s?年度[^，。；：\n\d年]{0,20}?考[核评](?:工作)?中")
 _AIMED_AT = re.compile(r"争|创|评选|评比|推荐|推选|申报|开展")  # 评选/推荐2023年度先进…: still to come
+# 根据2021年省委办公厅《关于…》要求, 按照省委2021年印发的《…》: a document the text applies came out in that year
+# (not one to come out: 将于2025年出台《…》, nor a year inside its name: 根据《2025年…规划》)
+_CITED_DATED = re.compile(r"(?:根据|按照|依据|对照|落实|贯彻)[^，。；：\n\d《》]{0,10}?(\d(?<!\d\d)\d{3})\s?年"
+                          r"(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?[^，。；：\n\d《》将拟]{0,12}?《"
+                          # (…or any told as issued then: 2012年出台的《党政机关公文格式》; not 将于2025年出台的《…》)
+                          r"|(?<![将拟于到至\d])(\d{4})\s?年(?:\d{1,2}\s?月(?:\d{1,2}\s?日)?)?(?:印发|下发|出台|颁布|发布|修订)的《")
 # A document the text cites is not the text: 根据2019年…工作报告, 《2019年…调研报告》.
 _CITED = re.compile(r"根据|按照|依据|对照|落实|贯彻|学习|《")
 # 截至2019年10月: the text's figures are as of that date, so it was written then or later. The
@@ -383,9 +411,15 @@ def _first_year(s: str, bare: bool) -> int | None:
     s = _normalize_digits(s)
     for pattern in (_YEAR, _BARE_YEAR) if bare else (_YEAR,):
         for m in pattern.finditer(s):
-            if _plausible(int(m.group(1))):
+            if _plausible(int(m.group(1))) and not _TARGET_YEAR.search(s, 0, m.start()) and not _SPAN_FROM.match(s, m.end()):
                 return int(m.group(1))
     return None
+
+
+# 关于2020年以来脱贫攻坚成果巩固情况的报告: nor is the year a span of work starts from (it bounds the year: _SINCE_YEAR)
+_SPAN_FROM = re.compile(r"度?(?:以来|至今)")
+# 关于到2025年基本建成数字政府的实施意见: a year a title aims at is no year of the document (截至2023年底 is as of it)
+_TARGET_YEAR = re.compile(r"(?<!截)(?<!截至|截止)(?:到|至)\s?$")
 
 
 # A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the
@@ -528,7 +562,7 @@ def _date_line(line: str) -> re.Match[str] | None:
     nor a meeting's day and hour (2024年3月22日（星期五）上午8:30)."""
     source = _SOURCE_DATE.search(line)
     if source:
-        return _FULL_DATE.search(line, source.end())
+        return _FULL_DATE.search(line, source.end()) or _SOURCE_DAY_IN_FIGURES.match(line, source.end())
     if _PRINTED.match(line) or _edition(line):  # the 版记's …2023年5月6日印发
         return _FULL_DATE.search(line)
     m = _FULL_DATE.search(line)
@@ -860,18 +894,21 @@ def _event_year(text: str, projected: bool = True) -> int | None:
     years += [int(m.group(1)) for m in _YEAR_TOTAL.finditer(digits)
               if not _AIMED.search(m.group("rest")) and not _TOTAL_AIMED.search(m.group("rest"))
               and not _TOTAL_OWED.match(m.group("what")) and not _TOTAL_AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
-    years += [int(m.group(1) or m.group(2)) for m in _SINCE_YEAR.finditer(digits)]
+    years += [int(next(y for y in m.groups() if y)) for m in _SINCE_YEAR.finditer(digits)]
     years += [int(m.group(1)) + 1 for m in _YEAR_DONE.finditer(digits)
               if not _AIMED_AT.search(digits, max(0, m.start() - 6), m.start())]
-    # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号) came before it
+    years += [int(m.group(1)) + 1 for m in _ASSESSED_IN.finditer(digits)]
+    # a document the text cites (根据2019年宁夏政府工作报告; 国发明电〔2014〕1号; 根据2021年省委办公厅《…》要求) came before it
     years += [year for year, cited in _own_year_phrases(digits) if cited]
+    years += [int(m.group(1) or m.group(2)) for m in _CITED_DATED.finditer(digits)]
     years += [int(m.group(1)) for m in _DOC_NUMBER_YEAR.finditer(digits)]
     plausible = [y for y in years if y and _plausible(y)]
     return max(plausible) if plausible else None
 
 
 def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
-          met: re.Match[str] | None = None, posted: str = "", issue: str = "") -> tuple[int | None, str | None, int | None]:
+          met: re.Match[str] | None = None, posted: str = "", issue: str = "",
+          notice: bool = False) -> tuple[int | None, str | None, int | None]:
     """(year, where it was read, year_min): the year only from explicit evidence; else the
     earliest year the report can have been written, from the events it names as past. The
     title's year first, unless the document's own number or date line is of an earlier year:
@@ -896,11 +933,13 @@ def _year(title: str, stem: str, text: str, created: str, summary: bool = False,
         return dated, "text", None
     # (关于表彰2017年度…的决定, 珠政办函〔2018〕26号; not a summary of a year's 整改, which is that year's)
     commended = _COMMENDED_YEAR.search(digits) or (None if summary else (
-        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits))) if titled else None
+        _COMMENDED_BEFORE.search(digits) or _RECTIFIED_YEAR.search(digits) or _ASSESSED_YEAR.search(digits)
+        or _REPORTED_PERIOD.search(digits.strip()))) if titled else None
     if commended and dated and dated > int(commended.group(1)) == titled:
         return dated, "text", None
-    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's)
-    if titled and dated and dated > titled and not summary and _IN_A_NAMED_DOCUMENT.search(digits):
+    # (关于转发《市人民政府办公室关于做好2022年度…考核的通知》的通知, 2023年1月10日: the year is the forwarded one's; a
+    # `notice` on a past year's business, 关于报送2023年度工作总结的通知 dated 2024年1月5日, is of its date too)
+    if titled and dated and dated > titled and not summary and (notice or _IN_A_NAMED_DOCUMENT.search(digits)):
         return dated, "text", None
     for source, year in (
         ("title", lambda: titled),
@@ -1120,7 +1159,8 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE = re.compile(r"(?:开发区|高新区|示范区|试验区|新区)$")
+_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
+_ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
 # (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
@@ -1140,13 +1180,15 @@ _SENT_DOWN = re.compile(r"(?:下发|印发|转发)")
 _WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单位)")
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
-    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局)(?![长面势限])"),
+    # (a bureau of two fields is named longer: 市政务服务和大数据管理局, 县人力资源和社会保障局)
+    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
     "会": re.compile(r"([省市县区乡镇州旗])(总工会)"),
 }
 
 
 def _title_org(title: str) -> str | None:
-    t = _LEADING_YEAR.sub("", title).strip()
+    # (我县政务服务中心获评…, 我市统计局荣获…: the body of the writer's own county or city, named by its level)
+    t = re.sub(r"^我(?=[省市县区州旗乡镇])", "", _LEADING_YEAR.sub("", title).strip())
     if t.endswith("纪要"):  # 第八次县政府常务会议纪要: the minutes of the 县政府's meeting
         t = re.sub(r"^第[\d一二三四五六七八九十百]+次", "", t)
     if t.startswith(("关于", "在")):  # 在全县…会议上的讲话 names an occasion, not the speaker's body
@@ -1198,7 +1240,13 @@ def _title_org(title: str) -> str | None:
         return None
     # An unqualified office name is a body too in a title (行政审批服务局办公室工作总结), and so
     # is one named by a place the table lacks (城关镇党委, 平安县政务服务中心).
-    return org if _reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org) else None
+    if not (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _PLACE_NAMED.match(org)):
+        return None
+    # (issuers set apart by a wide space, as two title lines are joined: 中共某镇委员会　某镇人民政府2023年工作总结)
+    gap = re.match(r"[ \u3000]+", t[m.end():]) if org == m.group() else None
+    beside = _TITLE_ORG.match(t[m.end() + gap.end():]) if gap else None
+    other = _YEAR_IN_NAME.split(beside.group(), maxsplit=1)[0] if beside else ""
+    return f"{org}、{other}" if other and (_reads_as_body(other) or _town_body(other)) else org
 
 
 def _town_body(org: str) -> bool:
@@ -1244,7 +1292,7 @@ def _reads_as_body(org: str) -> bool:
 
 # 示范区督查办, 郭杜开发区管委会: a body of a development or pilot zone, named by the zone
 # (not 记者从示范区…办公室获悉: who heard it from the body)
-_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+_ZONE_BODY = re.compile(rf"^(?:(?![记从在对向据经由])[{_HAN}]){{0,4}}{_ZONE_WORDS}(?=[{_HAN}])")
 
 
 def is_full_office(org: str) -> bool:
@@ -1263,6 +1311,9 @@ def _same_office(short: str, full: str) -> bool:
     """Whether `full` (浏阳市委办公室) is the office `short` names by its level word (县委办公室, 县委办),
     or by its short name (县人社局 → 元谋县人力资源和社会保障局, 县发改委 → 金寨县发展和改革委员会: the
     short name's characters in the full name's order, ending alike)."""
+    formal = _FORMAL_NAME.match(full)  # 政协双峰县委员会 signs what its title calls 县政协; 中共双峰县委员会, 县委
+    if formal and short[:1] == formal.group("place")[-1] and short[1:] == ("政协" if formal.group("cppcc") else "委"):
+        return True
     name = _SHORT_OFFICE.sub(r"\1办公室", short)
     if name[0] not in _LEVEL_CHARS or len(name) <= 2 or full == name:
         return False
@@ -1276,6 +1327,9 @@ def _same_office(short: str, full: str) -> bool:
     return any(bool(body) and (body[-1] == short[-1] == "局" or (short[-1] == "委" and body.endswith("委员会"))
                                or _renamed(short, body))
                and len(short) <= 5 and short[0] in body[:3] and _in_order(short[:-1], body) for short in shorts)
+
+
+_FORMAL_NAME = re.compile(r"^(?:(?P<cppcc>中国人民政治协商会议|政协)|中国共产党|中共)(?P<place>\S+?[省市县区州旗])委员会$")
 
 
 def _renamed(short: str, body: str) -> bool:
@@ -1871,12 +1925,18 @@ def _visit(s: str) -> re.Match[str] | None:
     return None if _SENDS_GROUP.search(clause) else m
 
 
+_AFTER_THE_PLACE_VISITED = re.compile(r"[，,。；、\s]|$|对|开展|调研|督查|督导|检查|考核|进行|实地|走访|指导")
+
+
 def _visited_level(title: str, opening: str) -> str | None:
     """The level of the place a visiting group goes to (省政府督查组在代县调研座谈, 市…督导组到两河镇开展…):
     a report of the visit is that place's news."""
     for s in (title, re.split(r"[。！？]", _lead(opening), maxsplit=1)[0]):
         m = _visit(s)
         place = m.group("place") if m else None
+        town = _TOWN_NAMED.match(s, m.end("place")) if m and place else None
+        if m and town and not _NOT_A_TOWN.search(town.group()) and _AFTER_THE_PLACE_VISITED.match(s, town.end()):
+            return "乡"  # (…考核组一行来到红安县七里坪镇，…: a town of the county)
         if place and not _NOT_A_TOWN.search(place):
             known = [p.level for p in find_places(place) if p.end == len(place) and p.level]
             return _PLACE_LEVEL[known[-1]] if known else "乡" if place.endswith("街道") else _LEVEL_BY_CHAR[place[-1]]
@@ -1967,6 +2027,12 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         m = _SIGNATURE.match(line)
         if m and m.group("date") and k == 0 and title and _reads_as_body(m.group("org")):
             return m.group("org")  # the office and the day right under the title (钟山区人民政府办公室    2024年7月5日)
+        under_subtitle = k == 1 and lines[0].startswith(("——", "――", "--"))
+        if under_subtitle and _TOWN_NAMED.fullmatch(line) and not _NOT_A_TOWN.search(line):
+            return line  # the town that presents the paper, under its subtitle (——在全县…会议上的交流发言 / 青树坪镇)
+        joint = _joint_signature(line) if title and (k == 0 or under_subtitle) else None
+        if joint:  # bodies that wrote it together, under its title or subtitle (区委政研室　区社会治理中心)
+            return joint
         if not m or m.group("date") or not _reads_as_body(m.group("org")):
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
@@ -1974,8 +2040,7 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
         covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
         # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
-        subtitled = k == 1 and lines[0].startswith(("——", "――", "--"))
-        if numbered or titled or covered or subtitled:
+        if numbered or titled or covered or under_subtitle:
             return m.group("org")
     return None
 
@@ -2008,6 +2073,10 @@ def _signed(text: str) -> str | None:
         if not m:
             joint = _joint_signature(line)
             if joint and any(_SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+                return joint
+            # (undated, as the last line, when each body names its place: 中共柳树乡委员会　柳树乡人民政府)
+            if (joint and k == len(lines) - 1 and not (lines[k - 1] if k else "").endswith(("：", ":"))
+                    and all(_starts_with_place(body) or _town_body(body) for body in joint.split("、"))):
                 return joint
             continue
         dated = bool(m.group("date")) or any(
@@ -2196,7 +2265,7 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 
 
 # A zone named after its city (洛阳市 + 城乡一体化示范区纪工委): the body is the zone's, not the city's.
-_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?(?:开发区|高新区|示范区|试验区|新区)(?=[{_HAN}])")
+_ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?{_ZONE_WORDS}(?=[{_HAN}])")
 
 
 _CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司|电网")
@@ -2288,7 +2357,7 @@ _ADDRESSEE_CHARS = 400
 
 
 # (the leader's 讲话, not a lower unit's 交流发言 or 表态发言 at it)
-_SPOKEN_TO_AREA = re.compile(r"在全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")
+_SPOKEN_TO_AREA = re.compile(r"在(?:\d{4}\s?年度?)?全([县省镇乡])\S{2,40}?上的\S{0,4}?(?:讲话|致辞|报告)")  # (在2023年度全县…)
 _LEVEL_BODY_MINUTES = re.compile(r"^([省市县区乡镇])(?:委(?![员会])|党委|人民政府|政府|人大|政协)[^，。、]{0,16}?纪要")
 
 
@@ -2314,8 +2383,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "中央"
         places = find_places(source)
         levels = [_PLACE_LEVEL[p.level] for p in places if p.level]
-        town = _TOWN_NAMED.match(source, places[-1].end) if places else None
-        if levels and town and not _NOT_A_TOWN.search(town.group()):
+        named = (_TOWN_NAMED.match(source, p.end) for p in places)  # (not only after the last: 红安县七里坪镇迎接黄冈市…)
+        if levels and any(town and not _NOT_A_TOWN.search(town.group()) for town in named):
             return "乡"  # 关于红安县七里坪镇…: a town named after its county is the most specific place
         if levels:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
@@ -2390,9 +2459,10 @@ def _dominant(counts: Counter[str]) -> str | None:
 
 
 def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> str | None:
-    # Short sources name the report's own place: one province decides, two contradict.
+    # Short sources name the report's own place: one province decides, two contradict. (Not the places a title
+    # goes to to learn from: 关于赴浙江、江苏学习考察…的报告)
     for source in (title, (_local_unit(org) or org) if org else "", stem):
-        provinces = _provinces(find_places(source))
+        provinces = _provinces(_own_places(source) if source == title and _LEARNING_TRIP.search(title) else find_places(source))
         if len(provinces) == 1:
             return next(iter(provinces))
         if len(provinces) > 1:
@@ -2406,7 +2476,7 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
 
 
 # A zone named after its city by the city's bare stem (达州经开区, 南通高新区), which the place table does not read alone
-_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|高新区|高新技术产业开发区|开发区)")
+_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|开发区)")
 
 
 def _zones_province(opening: str) -> str | None:
@@ -2424,6 +2494,7 @@ _LEARNS_FROM = re.compile(r"(?:学习|借鉴|取经)了?$|赴[^，。；、\n]{0
 _ITS_EXPERIENCE = re.compile(r"^[^，。；\n]{0,12}?的(?:先进|成功|典型|好的)?(?:经验|做法)")
 
 
+_LEARNING_TRIP = re.compile(r"学习|考察|取经|借鉴")
 # …or one it goes to, to learn (组织骨干到株洲、衡阳等地学习先进经验)
 _GOES_TO = re.compile(r"(?:到|前往|去)$")
 _TO_LEARN = re.compile(r"[^，。；\n]{0,12}?(?:学习|考察|取经|参观)")
@@ -2461,14 +2532,16 @@ _TYPE_AT_END = tuple(
         ("政府工作报告", r"政府工作报告"),
         ("讲话", r"在\S{2,40}?上的(?:交流|研讨|表态|典型|书面|主旨)?(?:讲话|发言|致辞|报告)|讲话|致辞"),
         ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
-        ("工作总结", r"总结|述职(?:述廉|述责)*报告|述责述廉报告"),  # a 述职报告 sums up its writer's year of work
+        # a 述职报告 sums up its writer's year of work (关于2022年度述职述廉情况的报告 too)
+        ("工作总结", r"总结|述职(?:述廉|述责)*(?:情况的?)?报告|述责述廉报告"),
         ("情况汇报", r"汇报|报告"),
         ("纪要", r"纪要"),
         ("工作计划", r"计划|要点|工作打算|工作思路|工作安排"),
         ("请示", r"请示"),
         ("通知", r"通知"),
-        # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报
-        ("通报", r"(?<!发出|予以|进行|作出)通报(?:表扬|批评)?"),  # 关于对…的通报表扬
+        # 督查通报, 信息通报: how offices tell others what was found; not a news item's 对…发出通报, nor one on a
+        # 通报 received (我县政务信息工作获市级通报表扬)
+        ("通报", r"^(?!.*(?:获|受到|被)[^，。的]{0,10}通报(?:表扬|批评)?$).*(?<!发出|予以|进行|作出)通报(?:表扬|批评)?"),  # 关于对…的通报表扬
         ("方案", r"方案|预案"),
         ("办法", r"办法"),
         ("意见", r"意见"),

@@ -53,8 +53,12 @@ _ISSUE = re.compile(rf"^{_ISSUE_TEXT}$")
 # (a bulletin's short name: 督查通报, not a report's title with its number, 全县森林防火工作情况通报　第3期)
 _MASTHEAD_LINE = re.compile(rf"^(?P<name>\S{{2,12}}?(?:公报|简报|专报|快报|通讯|动态)|\S{{0,4}}通报)[ \u3000]+(?P<issue>{_ISSUE_TEXT})$")
 _MASTHEAD_MAX_CHARS = 20
-_EDITION = re.compile(r"^[^\s，。；：]{2,30}?\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+# (the editors of a joint bulletin stand side by side: 中共××县委督查室　××县人民政府督查室　2023年5月12日)
+_EDITION = re.compile(r"^(?P<editors>[^\s，。；：]{2,30}?(?:\s+[^\s，。；：\d]{2,30}?)*)"
+                      r"\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
+# …or its editor alone, without the day (县政府办公室编): a body's name before 编, not a title's 汇编
+_EDITED_BY = re.compile(r"^(?P<editor>[^\s，。；：\d]{2,30}?(?:办公[室厅]|办|局|委|室|中心|组|部|会))编印?$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
 INFO_FIELDS = {
@@ -117,7 +121,7 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
     text = lines[k].strip()
     if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
         return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
-    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text))
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text) or _EDITED_BY.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -189,15 +193,18 @@ def masthead_editor(lines: tuple[str, ...]) -> str | None:
     header = lines[: header_length(lines)]
     for k, line in enumerate(header):
         if k and _ISSUE.match(header[k - 1].strip()):
-            editor = edition_editor(line)
+            edited = _EDITED_BY.match(line.strip())
+            editor = edition_editor(line) or (edited.group("editor") if edited else None)
             if editor:
                 return editor
     return None
 
 
 def edition_editor(line: str) -> str | None:
-    """The editor an edition line names (县人民政府办公室编    2023年6月15日 → 县人民政府办公室), else None."""
-    return re.sub(r"编(?:印)?$", "", line.strip().split()[0]) if _EDITION.match(line.strip()) else None
+    """The editor an edition line names (县人民政府办公室编    2023年6月15日 → 县人民政府办公室), else None;
+    editors side by side are joined by 、, as a joint 版头's issuers are."""
+    edition = _EDITION.match(line.strip())
+    return "、".join(re.sub(r"编(?:印)?$", "", name) for name in edition.group("editors").split()) if edition else None
 
 
 def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:

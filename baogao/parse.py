@@ -410,7 +410,8 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
     candidates = lines[1:_TITLE_MAX_LINES]
     for k, line in enumerate(candidates):
         # (and 县政府办公室 / 2023年度 / 工作总结: a year line between the issuer and the rest)
-        goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and len(parts) == 1) or (
+        # (the issuers' lines may be two: 中共某某镇委员会 / 某某镇人民政府 / 2023年工作总结)
+        goes_on = line.startswith("关于") or "关于" in "".join(parts) or (issuer and all(_ISSUER_END.search(p) for p in parts)) or (
             issuer and len(parts) == 2 and bool(_YEAR_LINE.match(parts[1]))) or (
             line.startswith(_JOINING_STARTS) and bool(DOC_TYPE_WORDS.search(parts[-1])))  # …2023年工作总结 / 和2024年工作计划
         if not goes_on or not _is_title_like(line):

@@ -210,12 +210,14 @@ def _one_character_counties() -> dict[str, _Unit]:
 def _one_character_county_pattern() -> re.Pattern[str]:
     # not after a Han character (完成县级, 各县) but a verb of going there, and only before 人民政府 / 政府 / 委 / 人大 /
     # 政协 (县委, 县政府 …), also written with the level word again (荣县县委办, 寿县县政府), or before
-    # one of the county's bureaus (勉县林业局) or committees (寿县安全生产委员会, 寿县安委办, 寿县纪委; not 和县乡两级…委员会
-    # nor 代县长召开县安委会): the one place such a short name cannot be part of another word
+    # one of the county's bureaus (勉县林业局), centres (攸县政务服务中心), towns' governments (岷县城关镇人民政府) or
+    # committees (寿县安全生产委员会, 寿县安委办, 寿县纪委; not 和县乡两级…委员会 nor 代县长召开县安委会): the one place such
+    # a short name cannot be part of another word
     names = "|".join(sorted(_one_character_counties()))
     # (after a word too when the level word is written again, 落实黟县县委…: no word ends in 黟县县)
     return re.compile(
         rf"(?<![\u4e00-\u9fff])(?:{names})(?=县?(?:(?:人民)?政府|委|人大|政协)|[\u4e00-\u9fff]{{1,6}}?局(?![面势限])"
+        rf"|(?![乡镇村级域直城])[\u4e00-\u9fff]{{1,6}}?中心|(?![乡镇村级域直])[\u4e00-\u9fff]{{1,4}}?[镇乡](?:人民政府|政府|党委)"
         rf"|(?![乡镇村级域直城])(?:(?![的之长在与及对向是了为把被将召开主持参加出席省市县区])[\u4e00-\u9fff]){{1,8}}?委(?:员会|会|办)?(?![托屈婉]))"
         rf"|(?:{names})(?=县(?:(?:人民)?政府|委))"
         # (where a group goes, and what it does there: 深入代县，就…调研督导; 赴和县开展调研)
@@ -239,8 +241,9 @@ _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$")
 _BODY_OF_PLACE = re.compile(r"(?:人民)?政府|委|人大|政协")
 _FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$")
-# The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委.
-PARTY_PREFIXES = ("中共", "共青团")
+# The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委; so does the
+# political consultative conference (政协双峰县委员会).
+PARTY_PREFIXES = ("中共", "中国共产党", "共青团", "政协", "中国人民政治协商会议")
 
 
 def _at_word_start(text: str, start: int, found: list[Place]) -> bool:

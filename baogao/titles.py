@@ -22,6 +22,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
 # Legal-database id suffix of exported file names: …办法(FBM-CLI.11.1535062)
 _DATABASE_ID = re.compile(r"\s*[(（]FBM-[^)）]*[)）]$")
+# The suffix of the document a text was saved from (2023年县政府办工作总结.docx.txt): no part of its name
+_SAVED_FROM = re.compile(r"\.(?:docx?|wps|wpt|dotx?|rtf|pdf|ofd|txt)$", re.I)
 _ORDERING_PREFIX = re.compile(r"^\d+[_\-\s]+")  # 001_ / 2026_ ordering prefixes
 _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2, … final
 # A space between two Chinese characters in a file name is a line break of the title it was
@@ -118,7 +120,7 @@ _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![�
 
 def file_stem(source_name: str) -> str:
     """The file name without suffix and legal-database id."""
-    return _DATABASE_ID.sub("", PurePath(source_name).stem)
+    return _DATABASE_ID.sub("", _SAVED_FROM.sub("", PurePath(source_name).stem))
 
 
 def title_from_filename(source_name: str) -> str:
@@ -276,7 +278,7 @@ _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d\s?学?年|[〇○零一二三四五六
 MEETING_NUMBER = re.compile(
     r"^[（(]?(?:[〔\[［（(]\s?(?P<year>\d{4})\s?[〕\]］）)]|(?P<year_>\d{4})\s?年)?\s?(?P<number>第\s?[\d一二三四五六七八九十百]+\s?次)[）)]?$"
 )
-_AREA_SPEECH = re.compile(r"^在全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
+_AREA_SPEECH = re.compile(r"^在(?:\d{4}\s?年度?)?全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
 _GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")
@@ -452,16 +454,18 @@ def _names_owner(title: str, org: str | None) -> bool:
     """Whether the title already says whose report it is: a place, the office itself, or a
     body of a level the office is not known of (县妇联2023年工作总结: no province before it)."""
     town = _LOCAL_PLACE.match(org or "")  # 七里坪镇人民政府, 红旗村村民委员会: named by 七里坪镇, 红旗村
+    # (and by the town alone, its county not read before it: 城关镇 of 某县城关镇人民政府)
+    alone = re.sub(rf"^.*[{_LEVEL_WORDS}州旗](?=.{{2}})", "", town.group()) if town else ""
     return (bool(find_places(title)) or any(name in title for name in _owner_names(org))
             or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title))))
-            or bool(town and town.group() in title))
+            or bool(town and (town.group() in title or alone in title)))
 
 
 def _owner(org: str | None, region: str | None, title: str) -> str:
     """Whose report: a government's place (广东省人民政府 → 广东省), else the office; with no office
     known, the province only for its 政府工作报告 (a county's 汇报 is not the province's)."""
     if org:
-        government = re.fullmatch(r"(.+?)(?:人民)?政府", org)
+        government = re.fullmatch(r"([^、]+?)(?:人民)?政府", org)  # (not the last of bodies signing together)
         return government.group(1) if government else org
     return region if region and region != "全国" and "政府工作报告" in title else ""
 

@@ -161,6 +161,9 @@ BUGS = [
                  ["时间：2023-05-06 来源：县政府网 点击：33"], id="page-labels-with-a-bare-time"),
     pytest.param(f"{P1}\n时间：2023年5月10日上午 地点：县政府三楼会议室\n{P2}", [P1, "时间：2023年5月10日上午 地点：县政府三楼会议室", P2],
                  [], id="minutes-time-and-place-stay"),
+    pytest.param(f"{P1}\n【来源：鄱阳县融媒体中心】　作者：王磊　日期：2024-05-20\n{P2}", [P1, P2],
+                 ["【来源：鄱阳县融媒体中心】　作者：王磊　日期：2024-05-20"], id="page-labels-source-and-day-in-brackets"),
+    pytest.param(f"{P1}\n2023-04-12 09:30　来源：荆门日报\n{P2}", [P1, P2], ["2023-04-12 09:30　来源：荆门日报"], id="page-hour-and-source"),
     pytest.param(f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}\n{P2}\n阅读原文\n上一篇：关于开展春季植树的通知",
                  [P1, P2], ["阅读原文", "上一篇：关于开展春季植树的通知"], id="a-wechat-posts-chrome"),
     # a WeChat post's toolbar and counters at its end, beside its chrome; the words in a report's text stay
@@ -213,6 +216,9 @@ COUNTS = [
     (f"{P1}\n信息来源：石门乡 发布时间：2022年09月14日 点击数：88\n{P2}", "2022-09-14"),
     (f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}", "2023-12-28"),  # a WeChat post's byline
     (f"{P1}\n作者：张三 来源：县委办 时间：2023-05-06 浏览次数：120\n{P2}", "2023-05-06"),  # 时间： among page labels
+    (f"{P1}\n【来源：鄱阳县融媒体中心】　作者：王磊　日期：2024-05-20\n{P2}", "2024-05-20"),  # its source and its day in figures
+    (f"我市召开信息工作会议\n2023-04-12 09:30　来源：荆门日报\n{P1}", "2023-04-12"),  # its hour and its source
+    (f"{P1}\n来源：县统计局 作者：张三\n{P2}", ""),  # a study's byline
     (f"{P1}\n时间：2023年5月10日上午 地点：县政府三楼会议室\n{P2}", ""),  # a meeting's
     (f"{P1}\n信息发布时间：每月5日前报送。\n{P2}", ""),  # a rule, not a label
     (f"{P1}\n请于2023-05-16前报送。\n{P2}", ""),

@@ -94,6 +94,12 @@ def test_inferred_title_is_not_evidence():
         # a plan period is not a year: on to the text (none here)
         ("行动计划（2021—2023年）", HASH_NAME, (None, None)),
         ("十四五规划", HASH_NAME, (None, None)),
+        # …nor is a year aimed at (到2025年), in a title or a file name; a year things stand as of is (截至2023年底)
+        ("关于到2025年基本建成数字政府的实施意见", HASH_NAME, (None, None)),
+        ("关于2020年以来脱贫攻坚成果巩固情况的报告", HASH_NAME, (None, None)),  # the year a span of work starts from
+        ("县数字政府建设行动计划", "到2025年规划.txt", (None, None)),
+        ("截至2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
+        ("截至到2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
         # a year's whole work told of (通报) in a title: when, the title does not say
         ("市委督查室通报2022年度督查工作", HASH_NAME, (None, None)),
         ("关于通报2022年度全县目标考核结果的通知", HASH_NAME, (None, None)),
@@ -124,6 +130,12 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["二〇二三年工作总结报告如下。"], 2023),
         (["开展2019年度社会保险主题调研。"], 2019),
         (["2019年，市总工会通过座谈和问卷，形成了相关调研报告。"], 2019),
+        (["下面，我就我镇2023年上半年安全生产工作开展情况汇报如下："], 2023),  # the period whose work it reports
+        (["现将落实2022年度巡察反馈意见工作情况汇报如下："], None),  # a year's findings, set right later
+        (["现将2022年以来我县政务公开工作开展情况汇报如下："], None),  # a span of work since a year
+        (["现将2022年以来我县政务公开工作汇报如下："], None),
+        (["现将2023年度以来我县政务公开工作情况汇报如下："], None),
+        (["现将2022年度预算执行工作情况报告如下："], None),  # a year's budget, told the next
         # a meeting that sums up one year and plans the next is held in the next, unless dated at the year's end
         (["3月5日，县统计局召开全县统计工作会议，会议总结了2020年统计工作，对2021年统计工作进行了安排部署。"], 2021),
         (["1月8日，镇党政办召开信息工作会议，总结回顾2020年度信息工作，安排部署2021年相关工作。"], 2021),
@@ -134,6 +146,7 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
         # a web copy's source line at the end
         (["全市纪检监察信息工作取得新进展，受到了上级的肯定和好评。(来源:某某日报 张三2011年2月25日)"], 2011),
+        (["会议要求，各单位要切实提高信息报送质量。", "（来源：县政府办公室　2023-03-11）"], 2023),  # (its day in figures)
         # years merely mentioned are reviews, history or targets: not the report's year
         (["2022年，我局完成了各项任务。2022年底前完成验收，2021年打下了基础。"], None),
         (["本届政府从1 9 9 3 年3 月就职。"], None),
@@ -158,6 +171,19 @@ def test_year_from_text(lines, expected):
     [
         ("特别是党的二十大召开后，组织专题辅导讲座。", 2022),
         ("深入学习贯彻党的二十大和党的二十届一中全会精神。", 2022),
+        # a document the text applies came out in the year it is dated with (not one to come, nor a year in its name)
+        # a year's assessment told as done was made after the year (not one still to make)
+        ("在全市2023年度政务信息工作考核中，我县位列全市第二。", 2024),
+        ("2023年主题教育开展以来，支部组织集中学习16次。", 2023),  # since an event's year
+        ("2023年度以来，支部组织集中学习16次。", 2023),
+        ("《规划和2025年远景目标纲要》实施以来，全县经济稳步增长。", None),
+        ("要认真做好2023年度政务信息工作考核。", None),
+        ("根据2021年省委办公厅《关于进一步精简文件会议的通知》要求，办公室精简文件会议。", 2021),
+        ("按照省委办公厅2021年印发的《关于进一步精简文件会议的通知》要求，精简文件会议。", 2021),
+        ("根据《2025年数字政府建设规划》要求，推进数字政府建设。", None),
+        ("省里将于2025年出台《数字政府条例》，各部门做好准备。", None),
+        ("培训围绕2012年出台的《党政机关公文格式》国家标准进行了讲解。", 2012),
+        ("省里将于2025年出台的《数字政府条例》，各部门要做好准备。", None),
         ("贯彻党的十九大、十九届历次全会精神。", 2018),  # 历次: at least the second plenum
         ("党的十八届三中全会以来。", 2013),
         ("学习十九届六中全会精神。", 2021),
@@ -444,6 +470,15 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
             "县政府办公室",
         ),
         ("", ["我局坚持以人民为中心。", "县行政审批服务局负责大厅管理，县行政审批服务局窗口。"], "县行政审批服务局"),
+        # a title's body of the writer's own county or city (我县…, 我市…), named by its level
+        ("我县政务服务中心获评省级示范窗口", ["近日，我县政务服务中心综合窗口榜上有名。"], "县政务服务中心"),
+        ("我市统计局荣获全省统计工作先进单位", ["近日，省统计局通报表扬了一批先进单位。"], "市统计局"),
+        # issuers set apart in the title, as its two lines are joined
+        ("中共七里坪镇委员会\u3000七里坪镇人民政府2023年工作总结", ["2023年，镇党委、镇政府团结带领全镇干部群众。"],
+         "中共七里坪镇委员会、七里坪镇人民政府"),
+        # (a bureau of two fields, named longer)
+        ("关于我市乡镇便民服务中心运行情况的调研报告", ["咸宁市政务服务和大数据管理局", "2023年6月，我局组成调研组开展了专题调研。"],
+         "咸宁市政务服务和大数据管理局"),
         ("", ["我会检查中了解到有关情况。", "市总工会开展专项行动。"], "市总工会"),
         # bodies the place table does not hold, and the short names offices use
         ("城关镇党委2023年度工作总结", ["今年以来，镇党委坚持学习。"], "城关镇党委"),
@@ -634,6 +669,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("阿坝州人民政府办公室关于印发《暂行办法》的通知", [], "市"),
         ("中山市人民政府关于印发某办法的通知", [], "市"),  # a prefecture city without counties
         ("义乌市人民政府关于印发某办法的通知", [], "县"),  # a county-level city
+        ("红安县七里坪镇迎接黄冈市乡村振兴考核", [], "乡"),  # a town after its county, not only before the title's last place
+        ("在2023年度全县政务信息工作总结表彰大会上的讲话", ["同志们：", "今天，我们召开大会。"], "县"),  # a meeting of the whole county
         ("北京市通州区企业员工参与社会保险情况调研报告", [], "县"),  # the most specific place
         ("县政府办公室工作总结", [], "县"),
         ("xx县人民政府办公室2023年工作总结", [], "县"),
@@ -747,11 +784,14 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # its own county beside the one it learned from
         ("工作总结", ["2023年，红安县学习借鉴湄潭县的经验做法，红安县各项工作取得新成效。"], HASH_NAME, "湖北省"),
         ("工作总结", ["2023年，红安县组织干部赴浙江省安吉县考察学习。"], HASH_NAME, "湖北省"),
+        ("关于赴浙江、江苏学习考察数字政府建设的报告", ["县委、县政府：", "现将考察情况报告如下：", "攸县政务服务中心", "2023年6月2日"],
+         HASH_NAME, "湖南省"),  # (a title's places gone to, to learn from)
         # its own county's experience (经验 of the writer's own place)
         ("工作总结", ["2023年，红安县认真总结经验做法，扎实推进各项工作。"], HASH_NAME, "湖北省"),
         # a zone named after its city by the city's bare stem
         ("全市统战信息调研宣传工作会议召开", ["6月24日,全市统战信息工作会议召开。", "各县(市、区)党委统战部、达州经开区党政办负责同志参加会议。"],
          HASH_NAME, "四川省"),
+        ("关于招商引资工作情况的汇报", ["今年以来，郴州经济开发区坚持把招商引资作为一号工程。"], HASH_NAME, "湖南省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -809,6 +849,10 @@ def test_find_places_ambiguous_and_short_names():
     assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
         ("代县", "山西省"), ("和县", "安徽省")]
     assert find_places("工作组深入和县级部门对接，做到和县委保持一致") == []
+    # …and before a centre of it, as before a bureau (攸县政务服务中心), not a word's part (和县域…中心)
+    assert [(p.name, p.province) for p in find_places("攸县政务服务中心")] == [("攸县", "湖南省")]
+    assert find_places("推动城乡和县域融合发展中心工作") == []
+    assert [(p.name, p.province) for p in find_places("岷县城关镇人民政府")] == [("岷县", "甘肃省")]  # before a town's government
     # a county its city names with its level word and a body of it, which the table of 2017 lacks (郫县 until 2016)
     assert [(p.name, p.province, p.level) for p in find_places("成都市郫都区委第一督查组")] == [
         ("成都市", "四川省", "市"), ("郫都区", "四川省", "县")]
@@ -897,10 +941,15 @@ def test_find_platforms():
         ("县审计局局长2023年度述职述责述廉报告", [], HASH_NAME, "工作总结"),
         ("关于对2023年度信息工作先进单位的通报表扬", [], HASH_NAME, "通报"),
         ("关于对部分单位公文处理不规范问题的通报批评", [], HASH_NAME, "通报"),
+        ("我县政务信息工作获市级通报表扬", [], HASH_NAME, "其他"),  # news of a 通报 received
+        ("县政府办公室受到省政府办公厅通报表扬", [], HASH_NAME, "其他"),
+        ("关于对被通报批评单位整改情况的通报", [], HASH_NAME, "通报"),  # a 通报 that names others received
+        ("关于2022年度述职述廉情况的报告", [], HASH_NAME, "工作总结"),
         ("《2023年工作总结》", [], HASH_NAME, "工作总结"),  # a title set in book marks
         # the file name when the title says nothing
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),
+        ("", [], "2022年县政府办信息工作总结.docx.txt", "工作总结"),  # (saved from a .docx)
         # the opening
         ("", ["我办认真开展工作。现将工作总结如下："], HASH_NAME, "工作总结"),
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),
@@ -1004,6 +1053,8 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["桑植县妇女联合会", "2023年12月5日"], "桑植县妇女联合会", "县", "湖南省"),
         # bodies that sign together on one line, set apart by wide spaces
         (["中共大悟县委\u3000大悟县人民政府", "2024年1月20日"], "中共大悟县委、大悟县人民政府", "县", "湖北省"),
+        (["中共柳树乡委员会\u3000柳树乡人民政府"], "中共柳树乡委员会、柳树乡人民政府", "乡", None),  # undated, each with its place
+        (["县委办公室\u3000县政府办公室"], None, None, None),
         # the office's section that did the work signs for it
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
     ],
@@ -1029,6 +1080,9 @@ def test_the_signature_names_the_office(signature, org, level, region):
         ("县审计局2023年工作总结", "永修县审计委员会", "县审计局"),
         ("县人社局2023年工作总结", "元谋县人民政府", "县人社局"),
         ("县委办2023年工作总结", "红安县委机构编制委员会办公室", "县委办公室"),  # another office, not an abbreviation of it
+        # …or by its formal name (a political consultative conference's, a party committee's)
+        ("县政协2023年工作总结", "政协双峰县委员会", "政协双峰县委员会"),
+        ("县政协2023年工作总结", "中共双峰县委员会", "县政协"),
     ],
 )
 def test_an_office_the_title_names_by_its_level_is_the_one_that_signs(title, signature, org):
@@ -1310,6 +1364,19 @@ def test_a_bulletins_edition_line_dates_the_issue(edition, date):
     assert (found["date"], found["year"]) == (date, int(date[:4]) if date else None)
 
 
+def test_a_bulletins_editor_without_the_day_edits_it():
+    found = enrich(parse(("政务信息", "第6期", "县政府办公室编", "我县扎实开展“三夏”生产", "6月以来，全县抢抓农时，扎实开展“三夏”生产。"),
+                         HASH_NAME), HASH_NAME)
+    assert (found["org"], found["year"]) == ("县政府办公室", None)
+
+
+def test_a_joint_bulletins_editors_side_by_side_edit_it():
+    found = enrich(parse(("督 查 通 报", "第3期", "中共郸城县委督查室　　郸城县人民政府督查室　　　　2023年5月12日",
+                          "关于全县重点项目建设推进情况的督查通报", "4月下旬，县委县政府督查室对全县28个重点项目进行了专项督查。"),
+                         HASH_NAME), HASH_NAME)
+    assert (found["org"], found["date"]) == ("中共郸城县委督查室、郸城县人民政府督查室", "2023-05-12")
+
+
 @pytest.mark.parametrize(
     ("title", "org", "level"),
     [
@@ -1551,6 +1618,8 @@ def test_a_motto_titles_names_no_type_its_subtitle_does():
         # …not a meeting it was spoken at, nor a study of a place
         ("在全县平安建设工作会议上的交流发言", "近年来，我们坚持和发展新时代“枫桥经验”。", None, None, None),
         ("红安县农村集体经济发展情况调研报告", "今年5月，课题组深入各乡镇开展调研。", None, None, "湖北省"),
+        # …nor a place a study takes as its case, though its opening speaks of it
+        ("以岳西县为例", "近年来，岳西县围绕乡镇政府职能转变进行了积极探索。", None, None, "安徽省"),
     ],
 )
 def test_a_subtitle_that_names_a_places_paper_names_its_writer(subtitle, opening, org, level, region):
@@ -1923,6 +1992,11 @@ def test_the_office_a_letterhead_or_table_names(lines, org, region):
         ("坚持数字赋能 做实接诉即办", ["——如皋市12345政务服务便民热线工作经验交流材料", "如皋市政务服务管理办公室",
                                    "近年来，如皋市深入践行以人民为中心的发展思想。"], "如皋市政务服务管理办公室"),
         ("关于防汛工作的情况汇报", ["红安县水利局", "今年以来，我局认真贯彻落实防汛工作部署。"], "红安县水利局"),
+        ("强基础 补短板 全力推动信息工作提质增效", ["——在全县政务信息工作会议上的交流发言", "青树坪镇",
+                                          "近年来，我镇高度重视政务信息工作。"], "青树坪镇"),  # a town, under the subtitle
+        ("以“小切口”推动“大治理”", ["——关于我区网格化服务管理工作的调研报告", "区委政研室\u3000区社会治理中心",
+                               "2024年5月，调研组深入6个街道开展了专题调研。"], "区委政研室、区社会治理中心"),  # bodies together
+        ("关于防汛工作的情况汇报", ["县委\u3000县政府：", "今年以来，我局认真贯彻落实防汛工作部署。"], None),  # addressees
         # not an addressee (红安县人民政府：) nor a body the text goes on to speak of
         ("关于防汛工作的情况汇报", ["红安县人民政府：", "今年以来，我局认真贯彻落实防汛工作部署。", "红安县水利局", "2023年9月5日"],
          "红安县水利局"),
@@ -2212,6 +2286,14 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         # …nor a year whose assessment's results are used (known after it)
         ("关于2022年度考核结果运用情况的报告", ["根据2022年度考核结果，我局对3名优秀等次人员进行了嘉奖。", "县统计局", "2023年4月6日"], 2023, None),
         ("2023年度绩效考核结果运用工作总结", ["一年来，我局用好考核结果。", "县统计局", "2024年1月6日"], 2023, None),  # a summary's
+        # …nor a period whose work a 通报 tells, when its date line says it came out after it
+        # …nor a past year's business a notice sees to, when its date line says it came out later (a summary is its year's)
+        ("关于报送2023年度工作总结的通知", ["各单位：", "请于1月10日前报送。", "县政府办公室", "2024年1月3日"], 2024, None),
+        ("关于做好2023年度个人所得税汇算清缴工作的通知", ["各单位：", "现将有关事项通知如下：", "县税务局", "2024年3月1日"], 2024, None),
+        ("关于2023年第四季度政务信息报送情况的通报", ["现将有关情况通报如下：", "澄迈县人民政府办公室", "2024年1月10日"], 2024, None),
+        ("关于2023年度全县政务信息工作情况通报", ["现将有关情况通报如下：", "县政府办公室", "2024年1月8日"], 2024, None),
+        ("关于2023年第三季度政务信息采用情况的通报", ["现将有关情况通报如下：", "县政府办公室", "2023年10月9日"], 2023, None),
+        ("关于2023年第四季度政务信息报送情况的通报", ["现将有关情况通报如下："], 2023, None),  # no date line: the title's
         ("2023年巡察整改工作总结", ["一年来，我局扎实推进巡察整改。", "红安县财政局", "2024年1月10日"], 2023, None),  # a summary: its year's
         ("关于2024年度巡察整改工作的方案", ["为抓好整改，制定本方案。", "红安县财政局", "2024年1月10日"], 2024, None),
         # a news item opens with the day and hour of what it reports (or 当天 after it)
@@ -2336,6 +2418,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a visiting group: no office; the level of the place it goes to
         ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
         ("", "9月24日,市扫黑除恶专项斗争督导组到两河镇开展第四轮督导。", None, "乡"),
+        ("", "11月28日，黄冈市乡村振兴考核组一行来到红安县七里坪镇，对该镇工作进行考核。", None, "乡"),  # a town after its county
+        ("", "11月28日，市督查组到祁东县开展调研乡村振兴工作。", None, "县"),
         # a province too (batch 16)
         ("", "2017年11月1日至10日,广东省派出7个督查组,赴14个地市开展脱贫攻坚工作专项督查。", "广东省", "省"),
         # a contributed item's credit at its end names its writer, with its place, over a body named by its level word only
@@ -2405,6 +2489,7 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "9月6日下午,全市党委系统信息工作培训会在市政务中心召开。市委秘书长胡东辉出席会议。", None, None),
         # a body of a zone has no level, whatever the zone's last character
         ("", "高新区综合办公室严格执行工作制度,开展督查工作。", "高新区综合办公室", None),
+        ("经开区管委会关于招商引资工作情况的汇报", "今年以来，管委会坚持把招商引资作为一号工程。全区新签约项目32个。", "经开区管委会", None),
         ("", "雁塔区综合办公室严格执行工作制度,开展督查工作。", "雁塔区综合办公室", "县"),
         # a body that sends a document down to a writer who speaks as 我院 is its superior, not the writer
         ("", "近日,省林业厅下发《关于2014年度全省林业政务信息工作情况的通报》,我院受到通报表彰。", None, None),

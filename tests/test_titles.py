@@ -38,6 +38,11 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         # an office that calls itself by its short name (县委办) is named; a body of a level whose office is
         # not known gets no province before it
         ("县委办2023年工作总结", "", 2023, "县委办公室", None, "县委办2023年工作总结"),
+        # a town's title names its office by the town, though its county is not read before it (某县 is no place)
+        ("城关镇2023年上半年工作总结", "", 2023, "某县城关镇人民政府", None, "城关镇2023年上半年工作总结"),
+        # bodies signing together, a government the last of them, are named whole
+        ("关于上半年工作情况的汇报", "", 2023, "中共柳树乡委员会、柳树乡人民政府", None,
+         "2023年中共柳树乡委员会、柳树乡人民政府关于上半年工作情况的汇报"),
         ("区政府办2023年工作总结", "", 2023, "区政府办公室", "湖南省", "区政府办2023年工作总结"),
         ("县委办2023年工作总结", "", 2023, "浏阳市委办公室", "湖南省", "县委办2023年工作总结"),  # the office its signature names
         # a title that names its office by the level word gets the office's place in its stead (every county has a 县政府办)
@@ -72,6 +77,7 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("在红安县政务信息工作会议上的讲话", "", 2023, "红安县人民政府", "湖北省", "2023年在红安县政务信息工作会议上的讲话"),
         # …a county the place table lacks too (renamed since); not a word that stands for a place
         ("在全县安全生产工作会议上的讲话", "", 2024, "平安县人民政府", None, "2024年平安县在全县安全生产工作会议上的讲话"),
+        ("在2024年全县安全生产工作会议上的讲话", "", 2024, "平安县人民政府", None, "平安县在2024年全县安全生产工作会议上的讲话"),
         ("在全县安全生产工作会议上的讲话", "", 2024, "本县人民政府", None, "2024年在全县安全生产工作会议上的讲话"),
         # …a town's 表态发言 or 交流发言 at it by its town (a town the table lacks); not a level word's body
         ("在全县经济工作会议上的表态发言", "", 2024, "石门镇", None, "2024年石门镇在全县经济工作会议上的表态发言"),
@@ -193,6 +199,8 @@ def test_a_personal_reports_display_title_names_the_post(title, year, post, org,
         # the names programs give a new or copied file are no title
         ("新建文本文档.txt", ""), ("新建 Microsoft Word 文档 (2).txt", ""), ("微信图片_2023.txt", ""), ("未命名文档.txt", ""),
         ("关于新建文本文档管理的通知.txt", "关于新建文本文档管理的通知"),
+        # a text saved from an office document keeps that document's suffix in its name
+        ("2023年县政府办工作总结.docx.txt", "2023年县政府办工作总结"), ("督查通报第3期.DOC.txt", "督查通报第3期"),
     ],
 )
 def test_title_from_filename(name, expected):
