@@ -39,7 +39,8 @@ _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
 _STYLED = "styled"
 _ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+[条條])")
 # A chapter (part, section) whose name and first article share a line, as a web page lays them out
-_CHAPTER_THEN_ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+(?:部分|章|[节節])\s*[^\s。；;，,]{{1,20}})\s+(?=第[{_CN_NUM}\d]+[条條])")
+# (with or without the spaces between, which a PDF's text may lose: 第七章安全保障第三十八条…)
+_CHAPTER_THEN_ARTICLE = re.compile(rf"^(第[{_CN_NUM}\d]+(?:部分|章|[节節])\s*[^\s。；;，,]{{1,20}}?)\s*(?=第[{_CN_NUM}\d]+[条條])")
 
 # A heading that is a whole line: short, and not a finished sentence.
 _HEADING_MAX_LEN = 40

@@ -500,6 +500,9 @@ HEADINGS = [
     pytest.param(["第一章　总则　　第一条 　为规范管理，制定本办法。", "第二条 　本办法适用于全州。"],
                  [("h", 2, "第一章　总则"), ("a", "第一条", "第一条 　为规范管理，制定本办法。"), ("a", "第二条", "第二条 　本办法适用于全州。")],
                  id="a-chapter-and-its-first-article-on-one-line"),
+    pytest.param(["第七章安全保障第三十八条数据提供部门负责安全管理。", "第三十九条数据使用部门负责使用安全。"],
+                 [("h", 2, "第七章安全保障"), ("a", "第三十八条", "第三十八条数据提供部门负责安全管理。"),
+                  ("a", "第三十九条", "第三十九条数据使用部门负责使用安全。")], id="a-chapter-and-its-article-without-spaces"),
     pytest.param(["第3章 附则", P], [("h", 2, "第3章 附则"), ("p", P)], id="chapter-arabic"),
     pytest.param(["一、坚定信心！", P], [("h", 2, "一、坚定信心！"), ("p", P)], id="heading-ending-exclamation"),
     # a numbered sentence alone on its line is a heading when a sibling under the same heading is one
