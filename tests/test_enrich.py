@@ -764,6 +764,11 @@ def test_no_level_when_unclear(lines):
         # a 实验区 is a zone, of no level its name or its towns say (not a 区 of a county's rank)
         ("东海综合实验区管委会办公室关于进一步做好政府信息公开工作的通知", ["区直各有关单位，各乡镇人民政府：", "现将有关事项通知如下："]),
         ("东海综合实验区管委会办公室关于开展专项整治工作的通知", ["区直各部门、各片区开发管理局、各乡镇人民政府：", "现将有关事项通知如下："]),
+        # (nor by the zone's own 全区 and 区直, which are no county's district)
+        ("高新区召开全区作风建设推进会", ["6月12日上午，高新区召开全区作风建设推进会，区直各部门、各街道主要负责同志参加会议。",
+                                         "会议强调，全区上下要以更严要求推进作风建设。"]),
+        ("经开区管委会2022年工作总结", ["2022年，经开区管委会围绕招商引资、项目建设，全区经济保持平稳增长。",
+                                      "区直各部门密切配合，全区完成固定资产投资50亿元。"]),
     ],
 )
 def test_a_zones_level_is_not_guessed(title, lines):
