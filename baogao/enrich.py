@@ -59,6 +59,7 @@ from baogao.places import (
     LEVEL_PROVINCE,
     PARTY_PREFIXES,
     Place,
+    county_stem_province,
     find_outlets,
     find_places,
     find_platforms,
@@ -1159,7 +1160,7 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
+_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
 _ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
@@ -2327,7 +2328,7 @@ def _level_of_org(org: str) -> str | None:
             return None
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
     # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
-    if _ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org):
+    if _is_zone_body(org):
         return None
     if _VILLAGE_BODY.match(org):
         return "乡"
@@ -2343,6 +2344,24 @@ def _level_of_org(org: str) -> str | None:
     if org.startswith(_LEVEL_CHAR_WORDS):  # 市场监督管理局 is no city's body
         return None
     return _LEVEL_BY_CHAR.get(org[:1])
+
+
+def _is_zone_body(org: str) -> bool:
+    """郭杜开发区, 高新区综合办公室, 晋江综合实验区管委会办公室: a zone or one of its bodies."""
+    return bool(_ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org))
+
+
+# A zone set over a county (综合实验区, 新区 of a city's rank) addresses the county's government or units as its own
+# (东海县人民政府、区直各单位、县直各单位：; 县人大、政协，各乡镇人民政府：), as a city's office does.
+_COUNTY_ADDRESSEE = re.compile(r"县(?:人民政府|政府|直|人大|政协|委)|各县")
+
+
+def _zone_above_counties(org: str, opening: str) -> bool:
+    places = find_places(org)
+    if places and places[0].start == 0 and places[0].level == LEVEL_COUNTY:
+        return False  # 东海县经济开发区管委会: a zone inside the county, whose units it may address too
+    return any(
+        _addressed(opening, m.start()) for m in _COUNTY_ADDRESSEE.finditer(opening, 0, _ADDRESSEE_CHARS))
 
 
 def _level_word_after(org: str, end: int) -> str | None:
@@ -2375,6 +2394,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "县"
         if level:
             return level
+        if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
+            return "市" if _zone_above_counties(org, opening) else None
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
@@ -2467,6 +2488,9 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
             return next(iter(provinces))
         if len(provinces) > 1:
             return None
+    zone = _zones_province(f"{title}\n{org or ''}")  # 江阴高新区管委会办公室关于…: the writer's own zone
+    if zone:
+        return zone
     # The opening may name other places too (a superior's notice, a study trip): the province
     # named most, if clearly so; then the provincial platforms used anywhere in the text.
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
@@ -2475,16 +2499,22 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
             or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
 
 
-# A zone named after its city by the city's bare stem (达州经开区, 南通高新区), which the place table does not read alone
-_ZONE_OF_CITY = re.compile(rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|开发区)")
+# A zone named after its city or county by the bare stem (达州经开区, 南通高新区, 江阴高新区, 晋江综合实验区), which the
+# place table does not read alone: a county's only when no other unit has the stem (not 东山: 东山县, 东山区)
+_ZONE_OF_PLACE = re.compile(
+    rf"([{_HAN}]{{2,3}}?)(?:经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|开发区|综合实验区|综合试验区)")
 
 
 def _zones_province(opening: str) -> str | None:
     provinces = set()
-    for m in _ZONE_OF_CITY.finditer(opening):
+    for m in _ZONE_OF_PLACE.finditer(opening):
         city = find_places(m.group(1) + "市")
-        if city and city[0].start == 0 and city[0].end == len(m.group(1)) + 1 and city[0].level == LEVEL_CITY and city[0].province:
-            provinces.add(city[0].province)
+        if city and city[0].start == 0 and city[0].end == len(m.group(1)) + 1 and city[0].level == LEVEL_CITY:
+            province = city[0].province
+        else:
+            province = county_stem_province(m.group(1))
+        if province:
+            provinces.add(province)
     return provinces.pop() if len(provinces) == 1 else None
 
 

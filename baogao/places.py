@@ -276,6 +276,11 @@ _OUTLET = re.compile(
 )
 
 
+def county_stem_province(stem: str) -> str | None:
+    """The province of the one county-level unit whose stem `stem` is (江阴 → 江苏省), None when none or several."""
+    return _county_stems().get(stem)
+
+
 def find_outlets(text: str) -> list[str]:
     """Provinces of the county news outlets named in `text` by a stem that names one county only."""
     stems = _county_stems()

@@ -241,7 +241,8 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         head, rest = (shown[: lead.end()], shown[lead.end():]) if lead else ("", shown)
         shown = head + _owner(org, region, title) + rest
     # (the plan's year is the next one; a subtitle that names the year names it for the title)
-    if year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", ascii_digits(title))) and not _ANY_YEAR.search(ascii_digits(subtitle)):
+    if (year and not lead and not _ANY_YEAR.search(_PLAN_AFTER.sub("", ascii_digits(title))) and not _ANY_YEAR.search(ascii_digits(subtitle))
+            and not _names_year_bare(title, year)):
         if name and not _ANY_YEAR.search(ascii_digits(issue)):
             issue = f"{year}年{issue}"
         elif not name:
@@ -259,6 +260,11 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     if name.endswith("纪要"):  # a series of minutes (县长办公会议纪要 / 第12期): numbered as a meeting's are
         return f"{name}（{issue}）：{shown}" if shown and shown != name else f"{name}（{issue}）"
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
+
+
+def _names_year_bare(title: str, year: int) -> bool:
+    """Whether `title` names `year` as a bare number (关于对2014造林绿化开展督查的通知), not a count (2000万元, 2015个)."""
+    return bool(re.search(rf"(?<!\d){year}(?![\d.．%万千百亿元个件名人户家项次期条届座所台套吨亩米])", ascii_digits(title)))
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -724,6 +724,13 @@ def test_no_org_when_none_is_named(title, lines):
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
+        # a zone of no stated level that addresses a county's government or its units is above the county
+        ("东海综合实验区管委会办公室关于开展造林绿化督查的通知",
+         ["东海县人民政府、区直各有关单位、各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "市"),
+        ("新城新区管委会办公室关于开展办公用房专项督查的通知",
+         ["各片区指挥部、区直各单位，县人大、政协，各乡镇人民政府：", "现将方案安排如下："], "市"),
+        # (a county's own 政府办 notice to its units stays the county's)
+        ("东海县人民政府办公室关于开展造林绿化督查的通知", ["各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "县"),
     ],
 )
 def test_level(title, lines, expected):
@@ -749,6 +756,28 @@ def test_level(title, lines, expected):
 )
 def test_no_level_when_unclear(lines):
     assert meta("工作总结", *lines)["level"] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        # a 实验区 is a zone, of no level its name or its towns say (not a 区 of a county's rank)
+        ("东海综合实验区管委会办公室关于进一步做好政府信息公开工作的通知", ["区直各有关单位，各乡镇人民政府：", "现将有关事项通知如下："]),
+        ("东海综合实验区管委会办公室关于开展专项整治工作的通知", ["区直各部门、各片区开发管理局、各乡镇人民政府：", "现将有关事项通知如下："]),
+        # (nor by the zone's own 全区 and 区直, which are no county's district)
+        ("高新区召开全区作风建设推进会", ["6月12日上午，高新区召开全区作风建设推进会，区直各部门、各街道主要负责同志参加会议。",
+                                         "会议强调，全区上下要以更严要求推进作风建设。"]),
+        ("经开区管委会2022年工作总结", ["2022年，经开区管委会围绕招商引资、项目建设，全区经济保持平稳增长。",
+                                      "区直各部门密切配合，全区完成固定资产投资50亿元。"]),
+    ],
+)
+def test_a_zones_level_is_not_guessed(title, lines):
+    assert meta(title, *lines)["level"] is None
+
+
+def test_a_zone_inside_a_county_is_not_above_it():
+    lines = ["县直有关单位、区内各企业：", "现将有关事项通知如下："]
+    assert meta("东海县经济开发区管委会关于开展安全生产检查的通知", *lines)["level"] != "市"
 
 
 @pytest.mark.parametrize("title", [
@@ -792,6 +821,10 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         ("全市统战信息调研宣传工作会议召开", ["6月24日,全市统战信息工作会议召开。", "各县(市、区)党委统战部、达州经开区党政办负责同志参加会议。"],
          HASH_NAME, "四川省"),
         ("关于招商引资工作情况的汇报", ["今年以来，郴州经济开发区坚持把招商引资作为一号工程。"], HASH_NAME, "湖南省"),
+        # …or after a county by the county's stem, when no other unit has it (晋江市, 江阴市, 蕲春县)
+        ("晋江综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位，各乡镇人民政府：", "现将有关事项通知如下："], HASH_NAME, "福建省"),
+        ("江阴高新区管委会办公室关于转发《关于进一步健全完善即办制度的通知》的通知", ["区直各部门:"], HASH_NAME, "江苏省"),
+        ("蕲春经济开发区2023年工作总结", ["2023年，开发区招商引资取得新成效。"], HASH_NAME, "湖北省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -807,6 +840,7 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["城区、新区、矿区、郊区的工作。适应城市发展，长治久安，弘扬延安精神。"]),
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
         ("工作总结", ["推动国家级经开区、省级高新区创新发展。"]),  # zones named by their rank, not a city
+        ("东山综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位：", "现将有关事项通知如下："]),  # 东山县 and 东山区
         # a place the writer learns from or visits on a study trip is another's
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
