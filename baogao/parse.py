@@ -524,7 +524,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> li
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
     _items_not_headings(body, lines, headings)
-    _lists_read_alike(body, lines)
+    _lists_read_alike(body, lines, headings)
     _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
@@ -580,10 +580,11 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 lines[i] = [("heading", line, style)]
 
 
-def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
     """The items of a list of a lower numbering (1., （1）) are read alike: when one of them stays a
     paragraph (its lead is a sentence longer than a name: 2.各单位要…), the run-in headings the others
-    made are paragraphs again, so that no item holds its siblings as its text."""
+    made are paragraphs again, so that no item holds its siblings as its text (never a line the
+    file styles as a heading: its styles say what the writer outlined)."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -611,7 +612,8 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]]) 
                 lines[i] = parts
         else:
             for i in items:
-                lines[i] = [("paragraph", body[i], "")]
+                if body[i] not in styled:
+                    lines[i] = [("paragraph", body[i], "")]
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:

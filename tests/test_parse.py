@@ -925,6 +925,13 @@ def test_outline_only_headings(lines: list[str], expected: list[tuple]) -> None:
     assert_fidelity((P, *lines), report)
 
 
+def test_a_list_item_the_file_styles_as_a_heading_stays_one() -> None:
+    # (its sibling leads with a long sentence: unstyled, the list would be read as a list again)
+    lines = (P, "一、主要做法", "1.强化学习。", P, "2.各科室要严格落实首问负责制，切实提高办事效率，确保各项工作落到实处。全年办结来信来访120件。", P)
+    report = parse(lines, HASH_NAME, {"一、主要做法": 1, "1.强化学习。": 2})
+    assert [b.text for b in report.blocks if b.kind == "heading"] == ["一、主要做法", "1.强化学习。"]
+
+
 def test_an_outline_only_heading_cuts_no_theme_section() -> None:
     from baogao.themes import split_sections
 
