@@ -529,15 +529,22 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> li
     raw = [part for parts in lines for part in parts]
 
     rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf}
-    depths = sorted({rank[style] for kind, _, style in raw if kind == "heading"})  # every heading style is ranked
-    level_of = {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in raw if kind == "heading"}
+
+    def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
+        depths = sorted({rank[style] for kind, _, style in parts if kind == "heading"})  # every heading style is ranked
+        return {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in parts if kind == "heading"}
+
+    # the parts before the first outer line are not inside it: their levels are the text's own
+    # (一、… 二、… then 名词解释 or 附件 is their sibling; the 一、 of an attachment is under its 附件)
+    first_outer = next((k for k, (_, _, style) in enumerate(raw) if style == _OUTER), len(raw))
+    level_before, level_after = levels(raw[:first_outer]), levels(raw[first_outer:])
 
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
     above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
-    for kind, text, style in raw:
+    for k, (kind, text, style) in enumerate(raw):
         if kind == "heading":
-            level = min(above + 1, 6) if style == _SUBHEAD else level_of[style]
+            level = min(above + 1, 6) if style == _SUBHEAD else (level_before if k < first_outer else level_after)[style]
             above = above if style == _SUBHEAD else level
             blocks.append(Block("heading", text, level=level, outline_only=style in (_OUTER, _SUBHEAD)))
         elif kind == "article":

@@ -914,6 +914,10 @@ OUTLINE_ONLY = [
                  [("县政务信息工作 考核办法", 2, True), ("一、总则", 3, False), ("二、考核内容", 3, False)],
                  id="the-issued-documents-title"),
     pytest.param([LONG, "附件", "一、总则", LONG], [("附件", 2, True), ("一、总则", 3, False)], id="an-attachment-after-the-text"),
+    # the parts of the text before an end part keep their level (四川's 一、… then 名词解释: readers outline them alike)
+    pytest.param(["一、主要工作", LONG, "二、下步打算", LONG, "结束语", LONG, "附件1", "一、总则", LONG],
+                 [("一、主要工作", 2, False), ("二、下步打算", 2, False), ("结束语", 2, True), ("附件1", 2, True),
+                  ("一、总则", 3, False)], id="an-end-part-after-numbered-parts-is-their-sibling"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 
@@ -938,3 +942,12 @@ def test_an_outline_only_heading_cuts_no_theme_section() -> None:
     lines = OUTLINE_ONLY[0].values[0]
     sections = split_sections(parse((P, *lines), HASH_NAME))
     assert [s.label for s in sections if s.kind == "heading"] == ["（一）过去五年的工作", "（二）今后的工作"]
+
+
+def test_an_attachments_parts_are_not_inside_the_texts_last_part() -> None:
+    from baogao.themes import split_sections
+
+    lines = ("一、主要工作", LONG, "二、有关要求", LONG, "附件1", "一、总则", LONG)
+    sections = split_sections(parse((P, *lines), HASH_NAME))
+    parent = {s.label: sections[s.parent].label if s.parent is not None else None for s in sections if s.kind == "heading"}
+    assert parent["一、总则"] == parent["二、有关要求"]
