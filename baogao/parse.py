@@ -645,7 +645,9 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
     found = [
         i for i, parts in enumerate(lines)
         if parts == [("paragraph", body[i], "")] and _SUBHEAD_LINE.match(body[i].strip())
+        and not _NOT_A_SUBHEAD.search(body[i])
         and i + 1 < len(body) and _heading_style(body[i + 1]) is None and not _ARTICLE.match(body[i + 1])
+        and _SENTENCE_END.search(body[i + 1])  # text, not a signature's line (特此报告。 / 某某县人民政府办公室 2024年3月1日)
         and len(body[i + 1]) >= _SUBHEAD_TEXT_TIMES * len(body[i].strip())
         and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS) or lines[i - 1][-1][0] == "heading")
     ]
@@ -658,6 +660,9 @@ _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 # a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
 _SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
+# a document's formulas: a lead into its text (现将有关情况报告如下。), its closing (特此通知。), a request
+# (请认真贯彻落实。; a sub-head may set a duty: 必须坚持稳中求进。)
+_NOT_A_SUBHEAD = re.compile(r"如下|以下|特此|^\s*请")
 
 
 def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
