@@ -523,8 +523,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> li
         else:
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
-    _items_not_headings(body, lines, headings)
-    _lists_read_alike(body, lines, headings)
+    _lists_read_alike(body, lines, headings, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
@@ -587,11 +586,13 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 lines[i] = [("heading", line, style)]
 
 
-def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
+def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int],
+                      items_made: set[int]) -> None:
     """The items of a list of a lower numbering (1., （1）) are read alike: when one of them stays a
     paragraph (its lead is a sentence longer than a name: 2.各单位要…), the run-in headings the others
     made are paragraphs again, so that no item holds its siblings as its text (never a line the
-    file styles as a heading: its styles say what the writer outlined)."""
+    file styles as a heading: its styles say what the writer outlined). An item `_items_not_headings`
+    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -612,8 +613,8 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
             continue
         # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…);
         # one that is no sentence's lead, a list item's whole text, makes them all a list again
-        promoted = {i: _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "") for i in items
-                    if lines[i][0][0] == "paragraph"}
+        promoted = {i: [] if i in items_made else _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+                    for i in items if lines[i][0][0] == "paragraph"}
         if all(promoted.values()):
             for i, parts in promoted.items():
                 lines[i] = parts
@@ -665,7 +666,7 @@ _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
 _NOT_A_SUBHEAD = re.compile(r"如下|以下|特此|^\s*请")
 
 
-def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
+def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> set[int]:
     """Numbered lines that read as headings on their own but are items of a list or of an
     article, made paragraphs again (whole, as written; never a line the file styles as a heading):
 
@@ -676,13 +677,17 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
       ending ；… then 。; 一、元旦：…。 二、春节：…。);
     - a sentence heading of a numbering that does not start again at 一/1 in each chapter or
       section: numbered articles running through the chapters (国务院工作规则's 一、… 五十六、;
-      not the （一）…（二十三） headings of a 意见, which run on across its 一、 parts)."""
+      not the （一）…（二十三） headings of a 意见, which run on across its 一、 parts).
+
+    Returns the lines it reads as items, the numbered lines of an article too (none is promoted
+    to a heading by _lists_read_alike)."""
     kinds = [parts[0][0] if len(parts) == 1 else "heading" for parts in lines]
     styles = [_heading_style(line) if kind != "article" else None for line, kind in zip(body, kinds)]
 
     def sentence_heading(i: int) -> bool:
         return kinds[i] == "heading" and bool(_SENTENCE_END.search(lines[i][0][1])) and body[i] not in styled
 
+    items: set[int] = set()
     in_article = False
     continuing: set[str] = set()  # numberings that go on across a chapter or section
     started: dict[str, bool] = {}  # numbering → seen since the last chapter or section?
@@ -701,12 +706,15 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
             continuing.add(style)
         started[style] = True
         seen.add(style)
+        if in_article:
+            items.add(i)
         if sentence_heading(i) and (in_article or (i > 0 and styles[i - 1] == style and kinds[i - 1] == "paragraph")):
             lines[i] = [("paragraph", body[i], "")]
-            kinds[i] = "paragraph"
+            kinds[i] = "paragraph"  # (the last of a list of sentences is one if its siblings are: not returned)
     for i, style in enumerate(styles):
         if style in continuing and sentence_heading(i):
             lines[i] = [("paragraph", body[i], "")]
+            items.add(i)
     listing = None  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on, in its numbering
     for i, line in enumerate(body):
         listed = _ATTACHMENT_LIST.match(line)
@@ -714,8 +722,10 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
             listing = _heading_style(line[listed.end():])
         elif listing and styles[i] == listing and body[i] not in styled:
             lines[i] = [("paragraph", line, "")]
+            items.add(i)
         else:
             listing = None
+    return items
 
 
 _FIRST_NUMBERS = ("一", "1", "①")
