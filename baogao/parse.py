@@ -200,18 +200,19 @@ def _unnumbered_headings(body: list[str]) -> dict[str, int]:
 _UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
 
 
-def _outer_lines(body: list[str], title: str) -> set[str]:
-    """Lines that head a part of the text above all its numbered headings, in the outline only
-    (`Block.outline_only`): the title line of the document a notice issues (关于印发《X》的通知 …
-    X, then X's 一、…), and the parts after the text — 附件 (附件2：), 名词解释, 注释, 附录, 结束语 alone
-    on their line, once a sentence was written (readers outline them so: tests/data/outline_labels.tsv)."""
+def _outer_lines(body: list[str], title: str) -> set[int]:
+    """The lines (by index: the same text may stand elsewhere as no heading) that head a part of
+    the text above all its numbered headings, in the outline only (`Block.outline_only`): the
+    title line of the document a notice issues (关于印发《X》的通知 … X, then X's 一、…), and the
+    parts after the text — 附件 (附件2：), 名词解释, 注释, 附录, 结束语 alone on their line, once a
+    sentence was written (readers outline them so: tests/data/outline_labels.tsv)."""
     issuing = [title] if _ISSUING.search(title) else []
     issuing += [line for line in body[:_ISSUING_LINES] if _ISSUING_TEXT.search(line)]  # 现将《X》印发给你们
     issued = {_name_key(name) for text in issuing for name in _ISSUED_NAME.findall(text)}
     outer, written = set(), False  # (附件1 over a title marks the file as an attachment: no part of its text)
-    for line in body:
+    for i, line in enumerate(body):
         if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
-            outer.add(line)
+            outer.add(i)
         written = written or bool(_SENTENCE_END.search(line))
     return outer
 
@@ -510,13 +511,13 @@ def _heading_style(line: str) -> str | None:
     return None
 
 
-def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> list[Block]:
+def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> list[Block]:
     """Classify lines, then give headings levels by the nesting order of the styles used;
     `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
     for i, line in enumerate(body):
         styled = headings.get(line)
-        if line in outer:
+        if i in outer:
             lines.append([("heading", line, _OUTER)])
         elif styled and _heading_style(line) is None and not _ARTICLE.match(line):
             lines.append([("heading", line, f"{_STYLED}{styled}")])

@@ -946,6 +946,14 @@ def test_a_list_item_the_file_styles_as_a_heading_stays_one() -> None:
     assert [b.text for b in report.blocks if b.kind == "heading"] == ["一、主要做法", "1.强化学习。"]
 
 
+def test_an_attachment_marker_is_no_heading_though_a_later_attachment_is() -> None:
+    lines = ("附件", "某某县督查工作总结", LONG, "一、主要工作", LONG, "附件", "督查事项清单")
+    report = parse(lines, HASH_NAME)
+    assert [(b.text, b.level, b.outline_only) for b in report.blocks if b.kind == "heading"] == [
+        ("一、主要工作", 2, False), ("附件", 2, True)]
+    assert_fidelity(lines, report)
+
+
 def test_an_outline_only_heading_cuts_no_theme_section() -> None:
     from baogao.themes import split_sections
 
