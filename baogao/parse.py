@@ -634,7 +634,9 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
         return []
     if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
         return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
+    under = _heading_style(next_line)  # its text or its items, not the next part (二、) nor an article
+    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and not _ARTICLE.match(next_line) and (
+            under is None or _STYLE_RANK[under] > _STYLE_RANK[style]):
         return [("heading", line, style)]
     return []
 

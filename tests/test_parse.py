@@ -669,6 +669,12 @@ ITEMS = [
     pytest.param(["第二条 督查事项包括：", "1.县委决策部署", "2.领导批示的事项。", "第三条 督查室负责实施。"],
                  [("a", "第二条", "第二条 督查事项包括："), ("p", "1.县委决策部署"), ("p", "2.领导批示的事项。"),
                   ("a", "第三条", "第三条 督查室负责实施。")], id="an-articles-items-are-read-alike-as-items"),
+    # a whole item's sentence right over the next part's heading heads no text: its list is a list
+    pytest.param(["一、主要成效", "（1）紧扣中心。报送信息120条。", "（2）对各乡镇信息报送情况进行通报，全年通报4次，有效推动了信息工作。",
+                  "二、下步打算", P],
+                 [("h", 2, "一、主要成效"), ("p", "（1）紧扣中心。报送信息120条。"),
+                  ("p", "（2）对各乡镇信息报送情况进行通报，全年通报4次，有效推动了信息工作。"), ("h", 2, "二、下步打算"), ("p", P)],
+                 id="an-items-sentence-over-the-next-part-is-no-heading"),
     pytest.param(["第一章 总则", "1.为规范工作，制定本规则。", P, "第二章 职责", "2.县长领导全面工作。", P, "3.副县长", P],
                  [("h", 2, "第一章 总则"), ("p", "1.为规范工作，制定本规则。"), ("p", P), ("h", 2, "第二章 职责"),
                   ("p", "2.县长领导全面工作。"), ("p", P), ("p", "3.副县长"), ("p", P)], id="articles-numbered-across-chapters-read-alike"),
