@@ -201,18 +201,19 @@ def _unnumbered_headings(body: list[str]) -> dict[str, int]:
 _UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
 
 
-def _outer_lines(body: list[str], title: str) -> set[str]:
-    """Lines that head a part of the text above all its numbered headings, in the outline only
-    (`Block.outline_only`): the title line of the document a notice issues (关于印发《X》的通知 …
-    X, then X's 一、…), and the parts after the text — 附件 (附件2：), 名词解释, 注释, 附录, 结束语 alone
-    on their line, once a sentence was written (readers outline them so: tests/data/outline_labels.tsv)."""
+def _outer_lines(body: list[str], title: str) -> set[int]:
+    """The lines (by index: the same text may stand elsewhere as no heading) that head a part of
+    the text above all its numbered headings, in the outline only (`Block.outline_only`): the
+    title line of the document a notice issues (关于印发《X》的通知 … X, then X's 一、…), and the
+    parts after the text — 附件 (附件2：), 名词解释, 注释, 附录, 结束语 alone on their line, once a
+    sentence was written (readers outline them so: tests/data/outline_labels.tsv)."""
     issuing = [title] if _ISSUING.search(title) else []
     issuing += [line for line in body[:_ISSUING_LINES] if _ISSUING_TEXT.search(line)]  # 现将《X》印发给你们
     issued = {_name_key(name) for text in issuing for name in _ISSUED_NAME.findall(text)}
     outer, written = set(), False  # (附件1 over a title marks the file as an attachment: no part of its text)
-    for line in body:
+    for i, line in enumerate(body):
         if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
-            outer.add(line)
+            outer.add(i)
         written = written or bool(_SENTENCE_END.search(line))
     return outer
 
@@ -511,34 +512,40 @@ def _heading_style(line: str) -> str | None:
     return None
 
 
-def _blocks(body: list[str], headings: Mapping[str, int], outer: set[str]) -> list[Block]:
+def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> list[Block]:
     """Classify lines, then give headings levels by the nesting order of the styles used;
     `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
     for i, line in enumerate(body):
         styled = headings.get(line)
-        if line in outer:
+        if i in outer:
             lines.append([("heading", line, _OUTER)])
         elif styled and _heading_style(line) is None and not _ARTICLE.match(line):
             lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
-    _items_not_headings(body, lines, headings)
-    _lists_read_alike(body, lines)
+    _lists_read_alike(body, lines, headings, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
     rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf}
-    depths = sorted({rank[style] for kind, _, style in raw if kind == "heading"})  # every heading style is ranked
-    level_of = {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in raw if kind == "heading"}
+
+    def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
+        depths = sorted({rank[style] for kind, _, style in parts if kind == "heading"})  # every heading style is ranked
+        return {style: min(2 + depths.index(rank[style]), 6) for kind, _, style in parts if kind == "heading"}
+
+    # the parts before the first outer line are not inside it: their levels are the text's own
+    # (一、… 二、… then 名词解释 or 附件 is their sibling; the 一、 of an attachment is under its 附件)
+    first_outer = next((k for k, (_, _, style) in enumerate(raw) if style == _OUTER), len(raw))
+    level_before, level_after = levels(raw[:first_outer]), levels(raw[first_outer:])
 
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
     above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
-    for kind, text, style in raw:
+    for k, (kind, text, style) in enumerate(raw):
         if kind == "heading":
-            level = min(above + 1, 6) if style == _SUBHEAD else level_of[style]
+            level = min(above + 1, 6) if style == _SUBHEAD else (level_before if k < first_outer else level_after)[style]
             above = above if style == _SUBHEAD else level
             blocks.append(Block("heading", text, level=level, outline_only=style in (_OUTER, _SUBHEAD)))
         elif kind == "article":
@@ -581,10 +588,13 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 lines[i] = [("heading", line, style)]
 
 
-def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int],
+                      items_made: set[int]) -> None:
     """The items of a list of a lower numbering (1., （1）) are read alike: when one of them stays a
     paragraph (its lead is a sentence longer than a name: 2.各单位要…), the run-in headings the others
-    made are paragraphs again, so that no item holds its siblings as its text."""
+    made are paragraphs again, so that no item holds its siblings as its text (never a line the
+    file styles as a heading: its styles say what the writer outlined). An item `_items_not_headings`
+    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -605,14 +615,15 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]]) 
             continue
         # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…);
         # one that is no sentence's lead, a list item's whole text, makes them all a list again
-        promoted = {i: _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "") for i in items
-                    if lines[i][0][0] == "paragraph"}
+        promoted = {i: [] if i in items_made else _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+                    for i in items if lines[i][0][0] == "paragraph"}
         if all(promoted.values()):
             for i, parts in promoted.items():
                 lines[i] = parts
         else:
             for i in items:
-                lines[i] = [("paragraph", body[i], "")]
+                if body[i] not in styled:
+                    lines[i] = [("paragraph", body[i], "")]
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
@@ -624,7 +635,9 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
         return []
     if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
         return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
+    under = _heading_style(next_line)  # its text or its items, not the next part (二、) nor an article
+    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and not _ARTICLE.match(next_line) and (
+            under is None or _STYLE_RANK[under] > _STYLE_RANK[style]):
         return [("heading", line, style)]
     return []
 
@@ -637,7 +650,9 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
     found = [
         i for i, parts in enumerate(lines)
         if parts == [("paragraph", body[i], "")] and _SUBHEAD_LINE.match(body[i].strip())
+        and not _NOT_A_SUBHEAD.search(body[i])
         and i + 1 < len(body) and _heading_style(body[i + 1]) is None and not _ARTICLE.match(body[i + 1])
+        and _SENTENCE_END.search(body[i + 1])  # text, not a signature's line (特此报告。 / 某某县人民政府办公室 2024年3月1日)
         and len(body[i + 1]) >= _SUBHEAD_TEXT_TIMES * len(body[i].strip())
         and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS) or lines[i - 1][-1][0] == "heading")
     ]
@@ -650,9 +665,12 @@ _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 # a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
 _SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
+# a document's formulas: a lead into its text (现将有关情况报告如下。), its closing (特此通知。), a request
+# (请认真贯彻落实。; a sub-head may set a duty: 必须坚持稳中求进。)
+_NOT_A_SUBHEAD = re.compile(r"如下|以下|特此|^\s*请")
 
 
-def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> None:
+def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int]) -> set[int]:
     """Numbered lines that read as headings on their own but are items of a list or of an
     article, made paragraphs again (whole, as written; never a line the file styles as a heading):
 
@@ -663,13 +681,17 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
       ending ；… then 。; 一、元旦：…。 二、春节：…。);
     - a sentence heading of a numbering that does not start again at 一/1 in each chapter or
       section: numbered articles running through the chapters (国务院工作规则's 一、… 五十六、;
-      not the （一）…（二十三） headings of a 意见, which run on across its 一、 parts)."""
+      not the （一）…（二十三） headings of a 意见, which run on across its 一、 parts).
+
+    Returns the lines it reads as items, the numbered lines of an article too (none is promoted
+    to a heading by _lists_read_alike)."""
     kinds = [parts[0][0] if len(parts) == 1 else "heading" for parts in lines]
     styles = [_heading_style(line) if kind != "article" else None for line, kind in zip(body, kinds)]
 
     def sentence_heading(i: int) -> bool:
         return kinds[i] == "heading" and bool(_SENTENCE_END.search(lines[i][0][1])) and body[i] not in styled
 
+    items: set[int] = set()
     in_article = False
     continuing: set[str] = set()  # numberings that go on across a chapter or section
     started: dict[str, bool] = {}  # numbering → seen since the last chapter or section?
@@ -688,12 +710,15 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
             continuing.add(style)
         started[style] = True
         seen.add(style)
+        if in_article:
+            items.add(i)
         if sentence_heading(i) and (in_article or (i > 0 and styles[i - 1] == style and kinds[i - 1] == "paragraph")):
             lines[i] = [("paragraph", body[i], "")]
-            kinds[i] = "paragraph"
+            kinds[i] = "paragraph"  # (the last of a list of sentences is one if its siblings are: not returned)
     for i, style in enumerate(styles):
         if style in continuing and sentence_heading(i):
             lines[i] = [("paragraph", body[i], "")]
+            items.add(i)
     listing = None  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on, in its numbering
     for i, line in enumerate(body):
         listed = _ATTACHMENT_LIST.match(line)
@@ -701,8 +726,10 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
             listing = _heading_style(line[listed.end():])
         elif listing and styles[i] == listing and body[i] not in styled:
             lines[i] = [("paragraph", line, "")]
+            items.add(i)
         else:
             listing = None
+    return items
 
 
 _FIRST_NUMBERS = ("一", "1", "①")

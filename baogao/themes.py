@@ -511,9 +511,10 @@ def split_sections(report: ParsedReport) -> list[Section]:
     for i, block in enumerate(blocks):
         if (i < header or _RECORD_LINE.match(block.text)) and block.kind == "paragraph":
             continue
-        if block.kind == "heading" and not block.outline_only:
+        if block.kind == "heading":  # (an outline-only one closes the parts it stands beside: 附件1 after 三、)
             while stack and stack[-1].level >= block.level:
                 stack.pop().end_block = i
+        if block.kind == "heading" and not block.outline_only:
             parent = stack[-1] if stack else root
             container = _Draft("heading", block.text, block.level, i, parent=parent, heading_block=i,
                                head=(i, 0, len(block.text)))

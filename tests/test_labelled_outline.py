@@ -24,7 +24,7 @@ from tests.outline_labels import (
 
 # group: (precision, recall, depth agreement), measured 2026-12-03 (session 24) and rounded down
 FLOORS = {
-    LABELLED: (0.99, 0.86, 0.86),
+    LABELLED: (0.99, 0.86, 0.94),  # (depth 0.871 → 0.942: an end part no longer pushes the text a level down)
     HELD_OUT_0: (1.00, 0.93, 0.94),
     HELD_OUT_1: (0.95, 0.97, 0.93),
 }

@@ -668,6 +668,19 @@ ITEMS = [
     pytest.param(["第一章 总则 第一条 督查工作的范围包括：", "（一）县委、县政府重大决策部署。", "（二）领导批示事项。", "第二条 督查室负责实施。"],
                  [("h", 2, "第一章 总则"), ("a", "第一条", "第一条 督查工作的范围包括："), ("p", "（一）县委、县政府重大决策部署。"),
                   ("p", "（二）领导批示事项。"), ("a", "第二条", "第二条 督查室负责实施。")], id="items-of-an-article-on-its-chapters-line"),
+    # …and an item that is one, read alike with a sibling that reads as a heading (1.县委决策部署), makes it an item too
+    pytest.param(["第二条 督查事项包括：", "1.县委决策部署", "2.领导批示的事项。", "第三条 督查室负责实施。"],
+                 [("a", "第二条", "第二条 督查事项包括："), ("p", "1.县委决策部署"), ("p", "2.领导批示的事项。"),
+                  ("a", "第三条", "第三条 督查室负责实施。")], id="an-articles-items-are-read-alike-as-items"),
+    # a whole item's sentence right over the next part's heading heads no text: its list is a list
+    pytest.param(["一、主要成效", "（1）紧扣中心。报送信息120条。", "（2）对各乡镇信息报送情况进行通报，全年通报4次，有效推动了信息工作。",
+                  "二、下步打算", P],
+                 [("h", 2, "一、主要成效"), ("p", "（1）紧扣中心。报送信息120条。"),
+                  ("p", "（2）对各乡镇信息报送情况进行通报，全年通报4次，有效推动了信息工作。"), ("h", 2, "二、下步打算"), ("p", P)],
+                 id="an-items-sentence-over-the-next-part-is-no-heading"),
+    pytest.param(["第一章 总则", "1.为规范工作，制定本规则。", P, "第二章 职责", "2.县长领导全面工作。", P, "3.副县长", P],
+                 [("h", 2, "第一章 总则"), ("p", "1.为规范工作，制定本规则。"), ("p", P), ("h", 2, "第二章 职责"),
+                  ("p", "2.县长领导全面工作。"), ("p", P), ("p", "3.副县长"), ("p", P)], id="articles-numbered-across-chapters-read-alike"),
     pytest.param(["（一）强化督办协调。督办完成15项。", "（二）做好信息报送。报送信息120条。"],
                  [("h", 2, "（一）强化督办协调。"), ("p", "督办完成15项。"), ("h", 2, "（二）做好信息报送。"), ("p", "报送信息120条。")],
                  id="run-in-headings-one-after-another"),
@@ -917,6 +930,13 @@ OUTLINE_ONLY = [
                  [("县政务信息工作 考核办法", 2, True), ("一、总则", 3, False), ("二、考核内容", 3, False)],
                  id="the-issued-documents-title"),
     pytest.param([LONG, "附件", "一、总则", LONG], [("附件", 2, True), ("一、总则", 3, False)], id="an-attachment-after-the-text"),
+    # the parts of the text before an end part keep their level (四川's 一、… then 名词解释: readers outline them alike)
+    pytest.param(["一、主要工作", LONG, "二、下步打算", LONG, "结束语", LONG, "附件1", "一、总则", LONG],
+                 [("一、主要工作", 2, False), ("二、下步打算", 2, False), ("结束语", 2, True), ("附件1", 2, True),
+                  ("一、总则", 3, False)], id="an-end-part-after-numbered-parts-is-their-sibling"),
+    # a document's formulas are no sub-heads: a lead into the text (现将…报告如下。), a request, a closing over its signature
+    pytest.param(["现将有关情况报告如下。", LONG, "经济运行持续向好。", LONG, "特色产业向新向优。", LONG, "请认真贯彻落实。", LONG,
+                  "特此报告。", "某某县人民政府办公室 2024年3月1日"], [], id="formula-sentences-are-no-sub-heads"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 
@@ -928,9 +948,33 @@ def test_outline_only_headings(lines: list[str], expected: list[tuple]) -> None:
     assert_fidelity((P, *lines), report)
 
 
+def test_a_list_item_the_file_styles_as_a_heading_stays_one() -> None:
+    # (its sibling leads with a long sentence: unstyled, the list would be read as a list again)
+    lines = (P, "一、主要做法", "1.强化学习。", P, "2.各科室要严格落实首问负责制，切实提高办事效率，确保各项工作落到实处。全年办结来信来访120件。", P)
+    report = parse(lines, HASH_NAME, {"一、主要做法": 1, "1.强化学习。": 2})
+    assert [b.text for b in report.blocks if b.kind == "heading"] == ["一、主要做法", "1.强化学习。"]
+
+
+def test_an_attachment_marker_is_no_heading_though_a_later_attachment_is() -> None:
+    lines = ("附件", "某某县督查工作总结", LONG, "一、主要工作", LONG, "附件", "督查事项清单")
+    report = parse(lines, HASH_NAME)
+    assert [(b.text, b.level, b.outline_only) for b in report.blocks if b.kind == "heading"] == [
+        ("一、主要工作", 2, False), ("附件", 2, True)]
+    assert_fidelity(lines, report)
+
+
 def test_an_outline_only_heading_cuts_no_theme_section() -> None:
     from baogao.themes import split_sections
 
     lines = OUTLINE_ONLY[0].values[0]
     sections = split_sections(parse((P, *lines), HASH_NAME))
     assert [s.label for s in sections if s.kind == "heading"] == ["（一）过去五年的工作", "（二）今后的工作"]
+
+
+def test_an_attachments_parts_are_not_inside_the_texts_last_part() -> None:
+    from baogao.themes import split_sections
+
+    lines = ("一、主要工作", LONG, "二、有关要求", LONG, "附件1", "一、总则", LONG)
+    sections = split_sections(parse((P, *lines), HASH_NAME))
+    parent = {s.label: sections[s.parent].label if s.parent is not None else None for s in sections if s.kind == "heading"}
+    assert parent["一、总则"] == parent["二、有关要求"]
