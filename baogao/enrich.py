@@ -119,8 +119,9 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "region": region,
         "doc_type": doc_type,
         "secret_level": _secret_level(text),
-        "chars": len("".join(text.split())),
-        "redactions": _count_redactions(text),
+        # (of the whole text: a notice's 字数 counts the document it issues, a summary's the plan saved after it)
+        "chars": len("".join(report.text().split())),
+        "redactions": _count_redactions(report.text()),
     }
 
 

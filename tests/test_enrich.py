@@ -2690,6 +2690,8 @@ def test_a_second_document_in_the_file_does_not_date_or_sign_the_first():
              "城关街道党工委", "2024年1月5日")
     found = meta("城关街道2023年工作总结", *lines)
     assert (found["date"], found["year"], found["org"]) == ("2023-12-28", 2023, "城关街道办事处")
+    # …but the file's 字数 is all of it, the plan too (as a 印发 notice's is the document it issues)
+    assert found["chars"] == len("".join(("城关街道2023年工作总结", *lines)).replace(" ", ""))
     # one document with its attachment's own date after the signature keeps its signature's date
     notice = ("各科室：", "现将有关事项通知如下。", "县水利局办公室", "2023年3月1日", "附件", "值班表", "2023年3月2日")
     assert meta("关于做好值班工作的通知", *notice)["date"] == "2023-03-01"
