@@ -525,7 +525,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
         else:
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
-    _lists_read_alike(body, lines, headings, _items_not_headings(body, lines, headings))
+    _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
     raw = [part for parts in lines for part in parts]
 
@@ -588,12 +588,12 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 lines[i] = [("heading", line, style)]
 
 
-def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], styled: Mapping[str, int],
-                      items_made: set[int]) -> None:
+def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], items_made: set[int]) -> None:
     """The items of a list of a lower numbering (1., （1）) are read alike: when one of them stays a
     paragraph (its lead is a sentence longer than a name: 2.各单位要…), the run-in headings the others
-    made are paragraphs again, so that no item holds its siblings as its text (never a line the
-    file styles as a heading: its styles say what the writer outlined). An item `_items_not_headings`
+    made are paragraphs again, so that no item holds its siblings as its text — styled or not: Word's
+    outline numbering styles every 1. alike, and a text has one outline in every format (the .docx
+    of a .txt outlines as the .txt does: tests/test_reader_docx.py). An item `_items_not_headings`
     reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
@@ -622,8 +622,7 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
                 lines[i] = parts
         else:
             for i in items:
-                if body[i] not in styled:
-                    lines[i] = [("paragraph", body[i], "")]
+                lines[i] = [("paragraph", body[i], "")]
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
@@ -652,7 +651,8 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
         if parts == [("paragraph", body[i], "")] and _SUBHEAD_LINE.match(body[i].strip())
         and not _NOT_A_SUBHEAD.search(body[i])
         and i + 1 < len(body) and _heading_style(body[i + 1]) is None and not _ARTICLE.match(body[i + 1])
-        and _SENTENCE_END.search(body[i + 1])  # text, not a signature's line (特此报告。 / 某某县人民政府办公室 2024年3月1日)
+        # text (a clause of it, where a PDF's line broke it), not a signature's line (特此报告。 / 某某县人民政府办公室 2024年3月1日)
+        and _TEXT_MARK.search(body[i + 1])
         and len(body[i + 1]) >= _SUBHEAD_TEXT_TIMES * len(body[i].strip())
         and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS) or lines[i - 1][-1][0] == "heading")
     ]
@@ -665,6 +665,7 @@ _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 # a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
 _SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
+_TEXT_MARK = re.compile(r"[。！？!?，,、；;：:]")
 # a document's formulas: a lead into its text (现将有关情况报告如下。), its closing (特此通知。), a request
 # (请认真贯彻落实。; a sub-head may set a duty: 必须坚持稳中求进。)
 _NOT_A_SUBHEAD = re.compile(r"如下|以下|特此|^\s*请")

@@ -925,6 +925,11 @@ OUTLINE_ONLY = [
                   ("城乡区域协同融合。", 3, True), ("（二）今后的工作", 2, False)], id="sentence-sub-heads-under-a-part"),
     pytest.param(["（一）过去五年的工作", "经济运行持续向好。", LONG, "特色产业向新向优。", LONG],
                  [("（一）过去五年的工作", 2, False)], id="two-short-sentences-are-paragraphs"),
+    # (a PDF's text breaks the paragraph under a sub-head mid-sentence: its first line is a clause, no sentence)
+    pytest.param(["（一）过去五年的工作", "经济运行持续向好。", "深入开展安全生产治本攻坚行动，生产安全事故起数、死亡人数分别下降",
+                  "38.3%、17.9%。", "特色产业向新向优。", LONG, "城乡区域协同融合。", LONG],
+                 [("（一）过去五年的工作", 2, False), ("经济运行持续向好。", 3, True), ("特色产业向新向优。", 3, True),
+                  ("城乡区域协同融合。", 3, True)], id="sub-heads-over-a-line-a-pdf-broke"),
     pytest.param(["现将《县政务信息工作考核办法》印发给你们，请认真贯彻执行。", "县政务信息工作 考核办法", "一、总则", LONG,
                   "二、考核内容", LONG],
                  [("县政务信息工作 考核办法", 2, True), ("一、总则", 3, False), ("二、考核内容", 3, False)],
@@ -948,11 +953,14 @@ def test_outline_only_headings(lines: list[str], expected: list[tuple]) -> None:
     assert_fidelity((P, *lines), report)
 
 
-def test_a_list_item_the_file_styles_as_a_heading_stays_one() -> None:
-    # (its sibling leads with a long sentence: unstyled, the list would be read as a list again)
+def test_a_list_is_read_alike_whether_the_file_styles_its_items_or_not() -> None:
+    # (its sibling leads with a long sentence: the list is a list; Word's outline numbering styles every 1. alike,
+    # and the .docx of a text outlines as the text does)
     lines = (P, "一、主要做法", "1.强化学习。", P, "2.各科室要严格落实首问负责制，切实提高办事效率，确保各项工作落到实处。全年办结来信来访120件。", P)
-    report = parse(lines, HASH_NAME, {"一、主要做法": 1, "1.强化学习。": 2})
-    assert [b.text for b in report.blocks if b.kind == "heading"] == ["一、主要做法", "1.强化学习。"]
+    styled = parse(lines, HASH_NAME, {"一、主要做法": 1, "1.强化学习。": 3, lines[4]: 3})
+    plain = parse(lines, HASH_NAME)
+    assert [b.text for b in styled.blocks if b.kind == "heading"] == [b.text for b in plain.blocks if b.kind == "heading"]
+    assert [b.text for b in plain.blocks if b.kind == "heading"] == ["一、主要做法"]
 
 
 def test_an_attachment_marker_is_no_heading_though_a_later_attachment_is() -> None:
