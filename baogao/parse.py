@@ -634,11 +634,16 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
         return []
     if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
         return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-    under = _heading_style(next_line)  # its text or its items, not the next part (二、) nor an article
-    if end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and not _ARTICLE.match(next_line) and (
-            under is None or _STYLE_RANK[under] > _STYLE_RANK[style]):
+    if end.end() == len(line) <= _RUN_IN_MAX_LEN and _over_its_text(style, next_line):
         return [("heading", line, style)]
     return []
+
+
+def _over_its_text(style: str, next_line: str) -> bool:
+    """Whether the line after a numbered sentence is its text or its items (1.参保情况。 / （1）…), not
+    its sibling, a higher part (二、) or an article: the sentence heads what follows."""
+    under = _heading_style(next_line)
+    return bool(next_line) and not _ARTICLE.match(next_line) and (under is None or _STYLE_RANK[under] > _STYLE_RANK[style])
 
 
 def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
@@ -785,8 +790,7 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
         # list's items follow each other directly, or are longer: see _items_not_headings)
         if end.end() < len(line):
             return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
-        under = _heading_style(next_line)  # its text, or the items it heads: 1.参保情况。 / （1）…
-        if next_line and not _ARTICLE.match(next_line) and (under is None or _STYLE_RANK[under] > _STYLE_RANK[style]):
+        if _over_its_text(style, next_line):
             return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
