@@ -109,6 +109,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     region = NATIONAL if level == "中央" else _region(title, org, stem, opening, text)
     if level == "市" and region and region.endswith("市") and not (org and _starts_with_place(org)):
         level = "省"  # (a municipality's 市委, 市政府, 全市 are of a province's rank: 上海 … 本市召开市委保密委全体会议)
+    whole = report.text()  # (a notice's 字数 counts the document it issues, a summary's the plan saved after it)
     return {
         "year": year,
         "year_source": year_source,
@@ -119,9 +120,8 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
         "region": region,
         "doc_type": doc_type,
         "secret_level": _secret_level(text),
-        # (of the whole text: a notice's 字数 counts the document it issues, a summary's the plan saved after it)
-        "chars": len("".join(report.text().split())),
-        "redactions": _count_redactions(report.text()),
+        "chars": len("".join(whole.split())),
+        "redactions": _count_redactions(whole),
     }
 
 

@@ -807,7 +807,7 @@ def _near_misses(found_in: _Occurrences, model: theme_model.ThemeModel, sections
     for section in sections:
         if section.kind == "report" or section.index in held or _vetoed(found_in, section, texts):
             continue  # (what the theme's unless or others words rule out, the model does not add back)
-        spans = ((section.head,) if section.head else ()) + section.body
+        spans = _spans(section)
         score, words = found_in.count(spans)
         if not words:
             continue
@@ -1192,7 +1192,7 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     arranged, k = [], opening
     while k < subtree_end[0]:
         section = sections[k]
-        spans = ((section.head,) if section.head else ()) + section.body
+        spans = _spans(section)
         under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
         own = found_in.count(spans)[0] > 0
         if _vetoed(found_in, section, texts) or (
@@ -1263,7 +1263,7 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
 
     def first_sentence(item: Section) -> re.Match[str] | None:  # past a lead's first clause (二是…不够规范，…有待加强。)
         block, start, _ = item.head or item.body[0]
-        end = max(e for b, _, e in ((item.head,) if item.head else ()) + item.body if b == block)
+        end = max(e for b, _, e in _spans(item) if b == block)
         return _SENTENCE.match(texts[block], start, end)
 
     def states_shortcoming(item: Section) -> bool:
@@ -1271,7 +1271,7 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
         return bool(sentence and _SHORTCOMING.search(sentence.group()))
 
     def evidence(item: Section) -> float:
-        return found_in.count(((item.head,) if item.head else ()) + item.body)[0]
+        return found_in.count(_spans(item))[0]
 
     if not states_shortcoming(section):
         return 1.0
@@ -1379,7 +1379,7 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: b
     not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
     check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
     theme = found_in.theme
-    spans = ((section.head,) if section.head else ()) + section.body
+    spans = _spans(section)
 
     def holds(regex: re.Pattern[str] | None, unmasked: bool = False) -> bool:
         return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
