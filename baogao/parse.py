@@ -21,15 +21,16 @@ from baogao.places import find_places
 from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
+_NUMBER_MARK = "、.．﹒"  # what follows a heading's number: 一、 1. 1． 1﹒ (a small full stop, as some typesetting has it)
 # Heading styles, outermost first. The order of this tuple is the nesting order.
 _HEADING_STYLES = (
     ("part", re.compile(rf"^第[{_CN_NUM}\d]+部分")),  # 第一部分 2023年工作回顾: a summary's or a report's halves
     ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
     ("section", re.compile(rf"^第[{_CN_NUM}\d]+[节節]")),
-    ("cn", re.compile(rf"^[{_CN_NUM}]+[、.．]")),
+    ("cn", re.compile(rf"^[{_CN_NUM}]+[{_NUMBER_MARK}]")),
     # a space may stand inside the brackets, as typed or as a PDF lays it out: (三 ), （ 2）
     ("paren_cn", re.compile(rf"^[（(]\s?[{_CN_NUM}]+\s?[）)]")),
-    ("arabic", re.compile(r"^\d{1,2}[、.．](?!\d)")),
+    ("arabic", re.compile(rf"^\d{{1,2}}[{_NUMBER_MARK}](?!\d)")),
     ("paren_arabic", re.compile(r"^[（(]\s?\d{1,2}\s?[）)]")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
@@ -527,6 +528,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _sentence_siblings(body, lines)
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
+    _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
     rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf}
@@ -666,6 +668,27 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
             lines[i] = [("heading", body[i], _SUBHEAD)]
 
 
+def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], outer: set[int]) -> None:
+    """The numbered terms of a 名词解释 or 注释 part (`_outer_lines`), 1.“两重”：是指…: each term is a
+    heading over its definition (on its line or the next), as a glossary is looked up (a colon lead is a field elsewhere:
+    联系人：王五, see _NOT_A_NAME)."""
+    inside = False
+    for i, line in enumerate(body):
+        if i in outer:
+            inside = bool(_GLOSSARY.match(line.strip()))
+            continue
+        term = _GLOSSARY_TERM.match(line) if inside and lines[i] == [("paragraph", line, "")] else None
+        if term:
+            style = _heading_style(line)
+            assert style is not None  # the term pattern starts with a numbering of _HEADING_STYLES
+            definition = line[term.end():].lstrip()  # (or on the lines after the term's)
+            lines[i] = [("heading", line[: term.end()], style)] + ([("paragraph", definition, "")] if definition else [])
+
+
+_GLOSSARY = re.compile(r"^(?:名词解释|注\s*释)$")
+# 1.“两重”： 12.金融“五篇大文章”： （3）医保影像云： — a term as short as a name, then a colon
+_GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}]|[（(]\d{{1,2}}[）)])\s*[^\s。；;：:！？!?，,]{{1,20}}?[：:]")
+
 _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 # a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
 _SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
@@ -744,7 +767,7 @@ _FIRST_NUMBERS = ("一", "1", "①")
 def _numbered_first(line: str, style: str) -> bool:
     """Whether a numbered line is the first of its list: 一、, （一）, 1., ①."""
     match = dict(_HEADING_STYLES)[style].match(line)
-    return match is not None and re.sub(r"[（(）)、.．\s]", "", match.group()) in _FIRST_NUMBERS
+    return match is not None and re.sub(rf"[（(）){_NUMBER_MARK}\s]", "", match.group()) in _FIRST_NUMBERS
 
 
 def _styled_ranks(raw: list[tuple[str, str, str]], headings: Mapping[str, int]) -> dict[str, float]:

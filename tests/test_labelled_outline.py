@@ -24,7 +24,9 @@ from tests.outline_labels import (
 
 # group: (precision, recall, depth agreement), measured 2026-12-03 (session 24) and rounded down
 FLOORS = {
-    LABELLED: (0.99, 0.86, 0.94),  # (depth 0.871 → 0.942: an end part no longer pushes the text a level down)
+    # (recall 0.860 → 0.915: numbers followed by ﹒, a 名词解释's terms; depth 0.871 → 0.942: an end part
+    # no longer pushes the text a level down)
+    LABELLED: (0.99, 0.91, 0.94),
     HELD_OUT_0: (1.00, 0.93, 0.94),
     HELD_OUT_1: (0.97, 0.97, 1.00),
 }

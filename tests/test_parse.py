@@ -465,6 +465,10 @@ HEADINGS = [
                  [("h", 3, "（一）范围"), ("h", 2, "一、目的"), ("p", P)], id="level-by-style-not-by-order"),
     pytest.param(["二.加强学习", "三．转变作风", P],
                  [("h", 2, "二.加强学习"), ("h", 2, "三．转变作风"), ("p", P)], id="yi-with-dots"),
+    # ﹒ (a small full stop) after the number, as some typesetting has it (安徽's 1﹒推进工业互联网外网建设。)
+    pytest.param(["一﹒总体要求", P, "1﹒推进外网建设。加快光纤入企。", "2﹒推进内网改造。提升网络。"],
+                 [("h", 2, "一﹒总体要求"), ("p", P), ("h", 3, "1﹒推进外网建设。"), ("p", "加快光纤入企。"),
+                  ("h", 3, "2﹒推进内网改造。"), ("p", "提升网络。")], id="numbers-with-a-small-full-stop"),
     pytest.param(["(一)强化督办协调", P], [("h", 2, "(一)强化督办协调"), ("p", P)], id="ascii-parens"),
     pytest.param(["十一、其他事项", P], [("h", 2, "十一、其他事项"), ("p", P)], id="shi-yi"),
     pytest.param(["12、完善制度", P], [("h", 2, "12、完善制度"), ("p", P)], id="arabic-dunhao"),
@@ -942,6 +946,12 @@ OUTLINE_ONLY = [
     # a document's formulas are no sub-heads: a lead into the text (现将…报告如下。), a request, a closing over its signature
     pytest.param(["现将有关情况报告如下。", LONG, "经济运行持续向好。", LONG, "特色产业向新向优。", LONG, "请认真贯彻落实。", LONG,
                   "特此报告。", "某某县人民政府办公室 2024年3月1日"], [], id="formula-sentences-are-no-sub-heads"),
+    # a glossary's numbered terms head their definitions, on the term's line or the next (四川's and 广东's 名词解释);
+    # elsewhere a colon lead is a field (联系人：), and a term lead longer than a name is an item
+    pytest.param([LONG, "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "2.“双高计划”：", LONG,
+                  "3.各地要在规定时限内完成本地区名词的收集整理工作：报送至省政府办公厅。"],
+                 [("名词解释", 2, True), ("1.“两重”：", 3, False), ("2.“双高计划”：", 3, False)], id="glossary-terms"),
+    pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 
