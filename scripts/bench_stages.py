@@ -13,7 +13,9 @@ edit, then builds:
 
 `changed` appends a paragraph to the archive's middle report (the 5 001st of 10 000), `sidecar` gives it a year,
 `themes` toggles the top-level threshold of themes.yml between 4 and 5, `added` copies the last report of
-`--extra FOLDER` into WORKDIR/reports/added/ and `deleted` removes it again; `cold` deletes WORKDIR/pages and
+`--extra FOLDER` into WORKDIR/reports/added/ (where its year puts it in the result order), `added-newest` does the
+same with a sidecar giving it this year (what an office adds: the newest report, first in the order), and `deleted`
+removes either again; `cold` deletes WORKDIR/pages and
 WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
 index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build;
 `--memory` prints the peak of the process tree's memory (this process, the 查重 index's and the
@@ -116,11 +118,14 @@ def edit(work: Path, what: str, extra: Path | None) -> None:
         swapped = re.sub(r"^threshold: ([45])$", lambda m: "threshold: " + {"4": "5", "5": "4"}[m.group(1)], text,
                          count=1, flags=re.MULTILINE)
         themes.write_text(swapped, encoding="utf-8")
-    elif what == "added" and extra is not None:
+    elif what in ("added", "added-newest") and extra is not None:
         (reports / "added").mkdir(exist_ok=True)
         (reports / "added" / extra.name).write_bytes(extra.read_bytes())
+        if what == "added-newest":
+            (reports / "added" / extra.name).with_suffix(".meta.yml").write_text(
+                f"year: {time.localtime().tm_year}\n", encoding="utf-8")
     elif what == "deleted":
-        for path in (reports / "added").glob("*.txt"):
+        for path in (reports / "added").glob("*"):
             path.unlink()
     elif what == "cold":
         for folder in (work / "pages", work / "site"):
@@ -130,14 +135,14 @@ def edit(work: Path, what: str, extra: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("workdir", type=Path)
-    parser.add_argument("edit", choices=["changed", "sidecar", "themes", "added", "deleted", "none", "cold"])
+    parser.add_argument("edit", choices=["changed", "sidecar", "themes", "added", "added-newest", "deleted", "none", "cold"])
     parser.add_argument("--no-search-index", action="store_true")
     parser.add_argument("--profile", type=Path)
-    parser.add_argument("--extra", type=Path, help="`added`: a folder of reports (its last one is added)")
+    parser.add_argument("--extra", type=Path, help="`added`, `added-newest`: a folder of reports (its last one is added)")
     parser.add_argument("--memory", action="store_true", help="print the process tree's peak memory (PSS)")
     args = parser.parse_args()
-    if args.edit == "added" and not args.extra:
-        parser.error("`added` needs --extra FOLDER")
+    if args.edit.startswith("added") and not args.extra:
+        parser.error("`added` and `added-newest` need --extra FOLDER")
     site.run_mkdocs = timed("MkDocs", site.run_mkdocs)  # type: ignore[method-assign]
     cli._check = timed("check", cli._check)
     cli._convert = timed("convert", cli._convert)
