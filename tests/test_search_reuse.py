@@ -15,6 +15,7 @@ they were keeps its shards, wherever the edit moved it, and the others are writt
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 from pathlib import Path
@@ -198,7 +199,7 @@ def segmented(archive) -> tuple[list[dict[str, Any]], Path]:
     """The archive, in which every report is a segment of the postings of its own (fewer
     reports than SEGMENTS)."""
     catalog, _ = archive
-    assert index._segment_cuts(catalog) == [(doc, doc + 1) for doc in range(len(catalog))]
+    assert [cut[:2] for cut in index._segment_cuts(catalog)] == [(doc, doc + 1) for doc in range(len(catalog))]
     return archive
 
 
@@ -271,15 +272,37 @@ def test_segments_are_cut_by_the_reports_present(reports):
     """About SEGMENTS segments; an added, changed or deleted report changes the documents of its
     own segment (or two, where it adds or removes a cut); every other one stays as it was, shifted."""
     catalog = [{"id": f"{k:012x}"} for k in range(reports)]
-    cuts = index._segment_cuts(catalog)
+    cuts = [cut[:2] for cut in index._segment_cuts(catalog)]
     assert cuts[0][0] == 0 and cuts[-1][1] == len(catalog) and all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
     assert index.SEGMENTS / 2 <= len(cuts) <= 2 * index.SEGMENTS
     for at in (0, reports // 3, reports - 1):
         for after, shift in (([*catalog[:at], {"id": "new"}, *catalog[at:]], 1), (catalog[:at] + catalog[at + 1:], -1)):
-            moved = index._segment_cuts(after)
+            moved = [cut[:2] for cut in index._segment_cuts(after)]
             kept = {(first, end) for first, end in cuts if end <= at} | \
                 {(first + shift, end + shift) for first, end in cuts if first > at}
             assert len(kept - set(moved)) <= 2 and len(set(moved) - kept) <= 2  # a cut added or removed: two
+
+
+@pytest.mark.parametrize("reports", [5000, 10_000, 100_000])
+def test_the_front_where_new_reports_land_is_cut_smaller(reports):
+    """The result order is newest first: the first segment, where a report an office adds lands,
+    is cut again into runs of 1/2, 1/4, 1/8 of a segment, with smaller shards (a query reads one in
+    each segment), and the segments after it are those of `content_cuts` alone."""
+    catalog = [{"id": f"{k:012x}"} for k in range(reports)]
+    ids = [entry["id"] for entry in catalog]
+    segments = index._segment_cuts(catalog)
+    cuts = [cut[:2] for cut in segments]
+    size = round(2 ** (round(4 * math.log2(reports / index.SEGMENTS)) / 4))
+    whole = index.content_cuts(ids, size)
+    assert cuts[-(len(whole) - 1):] == whole[1:]  # after the front: as they were
+    front = cuts[: len(cuts) - len(whole) + 1]
+    tiers, smallest = 0, size  # halved while the runs hold FRONT_MIN reports or more
+    while tiers < index.FRONT_TIERS and smallest // 2 >= index.FRONT_MIN:
+        tiers, smallest = tiers + 1, smallest // 2
+    assert tiers >= 2 and front[0][0] == 0 and front[-1][1] == whole[0][1] and len(front) >= 1 + tiers
+    assert front[0][1] <= 1.5 * smallest  # a new report's segment: ~1/4 or 1/8 of one
+    assert segments[0][2] == round(index.TARGET_SHARD_BYTES * math.sqrt(smallest / size)) < index.TARGET_SHARD_BYTES
+    assert {shard_bytes for _, _, shard_bytes in segments[len(front):]} == {index.TARGET_SHARD_BYTES}
 
 
 def test_a_damaged_shard_of_the_index_before_is_not_kept(segmented, tmp_path):

@@ -40,8 +40,9 @@ segment is written, its other reports' pieces copied from the index before (each
 is missing or damaged is made again).
 
 The postings are in segments: runs of consecutive documents in result order, about SEGMENTS of
-them, cut where a report's id's digest says (`_segment_cuts`: from the reports present only, so
-an incremental build gives the cold build's files). Each is
+them and smaller ones at the front, where the newest reports stand, cut where a report's id's
+digest says (`_segment_cuts`: from the reports present only, so an incremental build gives the
+cold build's files). Each is
 written on its own as soon as its last report is read (the build holds one segment's postings,
 not the archive's), its documents numbered from its first, its levels sharded by its own size,
 into `p/P/` where P, its postings' version, is the digest of its texts in order and of the code
@@ -95,8 +96,13 @@ DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted 
 # one segment's postings: about 1/SEGMENTS of them), and small shards (a 4-character query's two
 # triples read 2 × segments × 10 KB; one segment of 24 KB shards made 12 500 files at 10 000 reports).
 # 8 (see _segment_cuts): 7–10 segments at any size, so that a 4-character query reads 2 × 10 shards
-# at most, and an edit writes the postings of ~1 300 reports at 10 000.
+# at most (and 2 × 3 smaller ones of the front's, below), and an edit writes the postings of ~1 300 reports at 10 000.
 SEGMENTS = 8
+# The first segment, where a new report lands (newest first), is cut again into runs of 1/2, 1/4
+# and 1/8 of a segment (_front_split): adding this year's report writes the postings of ~150
+# reports at 10 000, not ~1 250, for three segments more that a query reads; a run of fewer than
+# FRONT_MIN reports is not cut again (a segment costs a query a shard read).
+FRONT_TIERS, FRONT_MIN = 3, 100
 TARGET_SHARD_BYTES = 10_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
 PENDING_BATCHES = 4  # batches handed to the workers and not yet written
@@ -141,21 +147,21 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     tmp.mkdir(parents=True)
 
     keys, texts = _store_keys(catalog, text_dir, out_dir / TEXT_DIGESTS)
-    cuts = _segment_cuts(catalog)
-    segments = [(first, end, _postings_version(texts[first:end])) for first, end in cuts]
+    segments = [(first, end, _postings_version(texts[first:end], shard_bytes), shard_bytes)
+                for first, end, shard_bytes in _segment_cuts(catalog)]
     store_cuts = [(first, end, textstore.segment_name(keys[first:end]))
                   for first, end in content_cuts([entry["id"] for entry in catalog], textstore.SEGMENT)]
     before = _previous_store(out_dir)
     # One pool for all phases, started while this process is still small: forked workers
     # would otherwise each count the whole index in memory as their own.
     with worker_pool(len(catalog), CHUNK, workers) as pool:
-        shards = _kept_postings(target, tmp, {postings for _, _, postings in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
+        shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
         linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
         levels: dict[str, dict[int, _Level]] = {}
         writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
-        for first, end, postings in segments:
+        for first, end, postings, shard_bytes in segments:
             if postings not in shards and postings not in levels:  # two segments of the same texts share their files
-                levels[postings] = {n: _Level(n) for n in (1, 2, 3)}
+                levels[postings] = {n: _Level(n, shard_bytes) for n in (1, 2, 3)}
                 writes[first:end] = True
         in_linked = np.zeros(len(catalog), bool)  # the reports of the store segments linked whole
         for first, end, name in store_cuts:
@@ -164,9 +170,9 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
                  bool(whole)) for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
         stored, spans = [], []
         store = _Segments(tmp, target, store_cuts, linked)
-        owner = [postings for first, end, postings in segments for _ in range(first, end)]
+        owner = [postings for first, end, postings, _ in segments for _ in range(first, end)]
         last: dict[str, int] = {}  # the last document of each segment whose postings are written
-        for first, end, postings in segments:
+        for first, end, postings, _ in segments:
             last.setdefault(postings, end - 1)
         for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
             for n, entries in grams.items():
@@ -184,7 +190,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     write_file(tmp, version, textstore.SPANS, encode_varints(np.array(spans, np.uint64))[0].tobytes())
     manifest = {
         "format": FORMAT, "version": version, "docs": len(catalog),
-        "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings in segments],
+        "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings, _ in segments],
         "store": [[first, end - first, name] for first, end, name in store_cuts],
         "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
         "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
@@ -219,15 +225,23 @@ def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) 
     return keys, texts
 
 
-def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """The postings' segments: `content_cuts` of the reports at a mean `size`, the reports /
-    SEGMENTS rounded to a step of a ladder of quarter powers of two (1024, 1218, 1448, 1722,
-    2048 …): 0.8–1.3 SEGMENTS of them, and all of them change only where the number of reports
-    crosses a step of the ladder, every ~19 %. (With half of size before a cut, a segment of 2.4
-    times the mean came up at 10 000 reports, and an edit there wrote 2 500 reports' postings;
-    with powers of two for size, 5 to 12 segments, and a query reads a shard in each.)"""
+def _segment_cuts(catalog: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
+    """The postings' segments, (first, end, shard bytes): `content_cuts` of the reports at a mean
+    `size`, the reports / SEGMENTS rounded to a step of a ladder of quarter powers of two (1024,
+    1218, 1448, 1722, 2048 …): 0.8–1.3 SEGMENTS of them, and all of them change only where the
+    number of reports crosses a step of the ladder, every ~19 %. (With half of size before a cut,
+    a segment of 2.4 times the mean came up at 10 000 reports, and an edit there wrote 2 500
+    reports' postings; with powers of two for size, 5 to 12 segments, and a query reads a shard
+    in each.) The first of them is cut again (`_front_split`): the result order is newest first,
+    so a report an office adds lands there, and its edit writes the postings of ~1/8 of a
+    segment. A smaller segment has smaller shards, TARGET_SHARD_BYTES × √(its share of size): a
+    query reads a shard in each segment (with shards as large, the three more segments cost a
+    4-character query ~70 KB more; as small in proportion, ~10 KB, but 35 % more files)."""
     size = round(2 ** (round(4 * math.log2(len(catalog) / SEGMENTS)) / 4)) if len(catalog) >= SEGMENTS else 1
-    return content_cuts([entry["id"] for entry in catalog], size)
+    ids = [entry["id"] for entry in catalog]
+    cuts = content_cuts(ids, size)
+    runs = _front_split(ids, *cuts[0], size, FRONT_TIERS) + [(first, end, size) for first, end in cuts[1:]] if cuts else []
+    return [(first, end, round(TARGET_SHARD_BYTES * math.sqrt(mean / size))) for first, end, mean in runs]
 
 
 def content_cuts(ids: list[Any], size: int) -> list[tuple[int, int]]:
@@ -255,11 +269,23 @@ def content_cuts(ids: list[Any], size: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def _postings_version(texts: list[str]) -> str:
+def _front_split(ids: list[Any], first: int, end: int, size: int, tiers: int) -> list[tuple[int, int, int]]:
+    """The run [first, end) of mean `size`, its front cut again `tiers` times: in runs of size / 2
+    (`content_cuts` of its reports alone), the first of those in runs of size / 4, … while they
+    hold FRONT_MIN reports or more (size 1 250: ~156, ~156, ~312, ~625); each with its mean size.
+    Cut within the run only, so that the runs after it are `content_cuts`' as they were, and an
+    edit changes one or two runs of each tier."""
+    if tiers == 0 or size // 2 < FRONT_MIN:
+        return [(first, end, size)]
+    runs = [(first + a, first + b, size // 2) for a, b in content_cuts(ids[first:end], size // 2)]
+    return _front_split(ids, *runs[0][:2], size // 2, tiers - 1) + runs[1:]
+
+
+def _postings_version(texts: list[str], shard_bytes: int) -> str:
     """What a segment's postings are made from, and the name of its folder (`p/VERSION/`): its
-    kept texts (their SHA-256) in result order, which numbers its documents from 0, and the code
-    that normalises and indexes them (this package)."""
-    digest = hashlib.sha256(f"postings {FORMAT} {TARGET_SHARD_BYTES} {_code_digest()}".encode())
+    kept texts (their SHA-256) in result order, which numbers its documents from 0, the size of
+    its shards and the code that normalises and indexes them (this package)."""
+    digest = hashlib.sha256(f"postings {FORMAT} {shard_bytes} {_code_digest()}".encode())
     digest.update(json_bytes(texts))
     return digest.hexdigest()[:16]
 
@@ -648,8 +674,8 @@ class _Level:
     written by the worker processes.
     """
 
-    def __init__(self, n: int):
-        self.n = n
+    def __init__(self, n: int, shard_bytes: int):
+        self.n, self.shard_bytes = n, shard_bytes
         self.keys: list[np.ndarray] = []
         self.values: list[np.ndarray] = []
         self.bucket_starts: list[np.ndarray] = []
@@ -668,7 +694,7 @@ class _Level:
             self._write_empty(root, version, 1, set())
             return 1
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
-        shard_bits = max(0, math.ceil(math.log2(max(1, estimate / TARGET_SHARD_BYTES))))
+        shard_bits = max(0, math.ceil(math.log2(max(1, estimate / self.shard_bytes))))
         # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
         batch_bits = min(_BUCKET_BITS, shard_bits, math.ceil(math.log2(1 + total // BATCH_ENTRIES)))
         step = 1 << (_BUCKET_BITS - batch_bits)
