@@ -2357,6 +2357,18 @@ def _is_zone_body(org: str) -> bool:
 _COUNTY_ADDRESSEE = re.compile(r"县(?:人民政府|政府|直|人大|政协|委)|各县")
 
 
+# A zone that answers to the province's bodies (根据省政府办公厅…要求, 协调省工商局: its next level up) and names no city's or
+# county's body is set under the province as a city is (a city's zone names the 市委 or 市政府 above it; not 设区市人民政府,
+# 县级市, 城市: kinds of government and words; nor 市场, 市民)
+_PROVINCE_BODY = re.compile(rf"省(?:委(?![员托])|人民政府|政府|[{_HAN}]{{1,5}}?(?:厅|局(?![面势限])|办(?![法理事公学])))")
+_CITY_OR_COUNTY_BODY = re.compile(
+    rf"(?<![城都超门区级])[市县](?![场民级域属内外])(?:委(?![员托])|人民政府|政府|人大|政协|[{_HAN}]{{1,5}}?(?:局(?![面势限])|办(?![法理事公学])|委员会))")
+
+
+def _zone_under_province(org: str, text: str) -> bool:
+    return not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+
+
 def _zone_above_counties(org: str, opening: str) -> bool:
     places = find_places(org)
     if places and places[0].start == 0 and places[0].level == LEVEL_COUNTY:
@@ -2396,7 +2408,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         if level:
             return level
         if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
-            return "市" if _zone_above_counties(org, opening) else None
+            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, text) else None
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None

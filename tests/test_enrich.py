@@ -731,6 +731,14 @@ def test_no_org_when_none_is_named(title, lines):
          ["各片区指挥部、区直各单位，县人大、政协，各乡镇人民政府：", "现将方案安排如下："], "市"),
         # (a county's own 政府办 notice to its units stays the county's)
         ("东海县人民政府办公室关于开展造林绿化督查的通知", ["各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "县"),
+        # a zone that answers to the province's bodies, and names no city's or county's, is set under the province as a city is
+        ("东海综合实验区管委会办公室关于开展专项整治工作的通知",
+         ["区直各部门、各乡镇人民政府：", "根据省政府办公厅《关于开展专项整治工作的通知》要求，现将有关事项通知如下："], "市"),
+        ("东海综合实验区市场监督管理局关于上半年案件查办情况的通报",
+         ["本局各单位：", "上半年，全局共立案99件。", "市场规范处应积极协调省工商局，升级完善案管系统。"], "市"),
+        # (…evaluated as a city is: 对设区市人民政府履行教育职责督导评估 names a kind of government, not a city's body)
+        ("东海综合实验区管委会办公室关于印发迎接省级评估工作方案的通知",
+         ["各片区管理局，区直各单位：", "根据省人民政府教育督导办公室的通知要求，详见《对设区市人民政府履行教育职责督导评估任务分解表》。"], "市"),
     ],
 )
 def test_level(title, lines, expected):
@@ -769,6 +777,8 @@ def test_no_level_when_unclear(lines):
                                          "会议强调，全区上下要以更严要求推进作风建设。"]),
         ("经开区管委会2022年工作总结", ["2022年，经开区管委会围绕招商引资、项目建设，全区经济保持平稳增长。",
                                       "区直各部门密切配合，全区完成固定资产投资50亿元。"]),
+        # (a city's zone answers to the city, whose bodies it names beside the province's)
+        ("高新区综合办公室关于开展专项督查的通知", ["区直各部门：", "根据省政府办公厅和市委办公室的通知要求，现将有关事项通知如下："]),
     ],
 )
 def test_a_zones_level_is_not_guessed(title, lines):
