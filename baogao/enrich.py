@@ -1451,6 +1451,10 @@ def _sentence(text: str, at: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+# a zone, no place the table holds, opening a line (平潭综合实验区公安局 signing what its title calls 区公安局)
+_ZONE_AT_LINE = re.compile(rf"(?:^|\n)\s*([{_HAN}]{{2,8}}?{_ZONE_WORDS})$")
+
+
 def _placed_later(org: str, text: str) -> str:
     """A body named by its level word (县人民政府, 市总工会), completed with the one place the text names it with
     anywhere (平安县人民政府 signing it, 会后，永修县人民政府将…) when that mention is the body's own — a line of its own
@@ -1467,8 +1471,11 @@ def _placed_later(org: str, text: str) -> str:
         before = text[max(0, m.start() - 12) : m.start()]
         listed = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
         stem = _PLACE_AT_CLAUSE.search(before) or _PLACE_IN_CLAUSE.search(before)
+        zone = _ZONE_AT_LINE.search(before + org[0])
         if listed:
             place = (before + org[0])[listed[-1].start :]
+        elif zone:
+            place = zone.group(1)
         elif stem and not _VERB_BEFORE_BODY.search(stem.group("stem")):
             place = stem.group("stem") + org[0]
         else:
