@@ -304,7 +304,8 @@ _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|�
 # 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, a count told as done, is counted in it
 # or after (not a plan's: 2025年计划共完成…)
 # (…nor an aim or a deadline: 力争2025年共…, 到2025年底前共完成…, 2025年目标共…, 2025年各乡镇应共…, 2025年，全县共需…)
-_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?(?P<what>[^。；，,\n\d]{1,20}?)"
+# (先后, 累计 count as 共 does: 2021年春节期间，先后2次对…开展公车督查)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)(?:共(?:计)?|先后|累计)(?P<what>[^。；，,\n\d]{0,20}?)"
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 _TOTAL_AIMED = re.compile(r"^\s?(?:底|\d{1,2}\s?月底?)前|目标|[应须需]$")
 _TOTAL_OWED = re.compile(r"[将需应须要拟]")
