@@ -1993,9 +1993,23 @@ def _place_subject(line: str) -> str | None:
     return _place_subject_at(line)
 
 
+# 冷水滩召开全区…会议: a place named by its bare stem, which the table does not read alone, the 全区 of its clause saying
+# the level word it is named with (冷水滩区)
+_BARE_STEM_SUBJECT = re.compile(rf"^(?:{WHEN}[，,]\s*)?(?P<stem>[{_HAN}]{{2,3}}?)(?={_SUBJECT_NEXT})[^，,。；;\n]*?全(?P<level>[县区市旗])")
+
+
+def _bare_stem_subject(line: str) -> str | None:
+    m = _BARE_STEM_SUBJECT.match(line)
+    name = m.group("stem") + m.group("level") if m else ""
+    places = find_places(name)
+    return name if places and places[0].start == 0 and places[0].end == len(name) else None
+
+
 def _place_subject_at(line: str) -> str | None:
     m = _PLACE_SUBJECT.match(line)
-    if not m or _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
+    if not m:
+        return _bare_stem_subject(line)
+    if _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
         return None
     org, start = m.group("org"), m.start("org")
     department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))

@@ -560,7 +560,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["泥河镇人大主席权循哲紧扣重点工作。"], None),  # 人大主席 is a person's office
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
-        ("冷水滩召开全区政府系统办公室主任会议", [], None),  # a place's meeting of office heads
+        # (a place's meeting of office heads: no 冷水滩召开全区政府系统办公室, the place by its stem and 全区)
+        ("冷水滩召开全区政府系统办公室主任会议", [], "冷水滩区"),
         # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
         ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
         ("市人大督办代表建议办理", [], "市人大"),
@@ -2559,6 +2560,9 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a county after its prefecture's bare stem is named by itself; after its city's full name, with it
         ("", "1月25日,甘南舟曲县召开“两会”,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
         ("", "1月25日,绵阳市三台县召开“两会”,多举措督查会风会纪。", "绵阳市三台县", "县"),
+        # a place named by its bare stem, the meeting of its whole area saying its level word (冷水滩 + 全区: 冷水滩区)
+        ("冷水滩召开全区政府系统办公室主任会议", "9月23日,冷水滩召开全区政府系统办公室主任会议。全区各乡镇办公室主任参加。", "冷水滩区", "县"),
+        ("", "9月23日,会议召开全区政府系统办公室主任会议。", None, None),  # (no place's stem)
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
