@@ -2531,7 +2531,25 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+            or _served_province(opening) or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+
+
+# …为建设生态天全作出贡献, 为麻城“建成中心”营造良好环境: the place the text's work is for, named by its bare stem, which the
+# place table does not read alone (a county's only when no other unit has the stem: county_stem_province)
+_SERVED_STEM = re.compile(
+    r"为(?:建设|推进|推动|促进|助推|服务|打造)?(?:美丽|生态|幸福|平安|和谐|文明|健康|法治|绿色|宜居|活力|富裕|富强|智慧|魅力)?"
+    rf"(?=[{_HAN}]{{2,3}}(?:[“\"]|[^，,。；;\n]{{0,30}}?(?:作出|做出|贡献|奠定|营造|保驾护航)))")
+
+
+def _served_province(opening: str) -> str | None:
+    provinces = set()
+    for m in _SERVED_STEM.finditer(opening):
+        # (张家港 before 张家; not a stem its level word follows, 为怀远县…: a place the table reads, with the others)
+        stems = (opening[m.end() : m.end() + n] for n in (3, 2) if opening[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
+        province = next(filter(None, map(county_stem_province, stems)), None)
+        if province:
+            provinces.add(province)
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 # A zone named after its city or county by the bare stem (达州经开区, 南通高新区, 江阴高新区, 晋江综合实验区), which the

@@ -841,6 +841,9 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         ("晋江综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位，各乡镇人民政府：", "现将有关事项通知如下："], HASH_NAME, "福建省"),
         ("江阴高新区管委会办公室关于转发《关于进一步健全完善即办制度的通知》的通知", ["区直各部门:"], HASH_NAME, "江苏省"),
         ("蕲春经济开发区2023年工作总结", ["2023年，开发区招商引资取得新成效。"], HASH_NAME, "湖北省"),
+        # …or the place the text's work is for, named by the stem no other unit has (为建设生态天全作出贡献)
+        ("", ["9月19日,县作风办对秸秆禁烧情况进行督察。", "全县各乡镇将秸秆禁烧工作落到实处,为建设生态天全作出贡献。"], HASH_NAME, "四川省"),
+        ("", ["11月11日,市委宣传部组织召开培训会。", "推进网评员队伍建设,为麻城“建成中心”营造良好舆论环境。"], HASH_NAME, "湖北省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -857,6 +860,7 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
         ("工作总结", ["推动国家级经开区、省级高新区创新发展。"]),  # zones named by their rank, not a city
         ("东山综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位：", "现将有关事项通知如下："]),  # 东山县 and 东山区
+        ("工作总结", ["各单位要为企业营造良好环境,为全县经济发展作出贡献。"]),  # no place's stem the work is for
         # a place the writer learns from or visits on a study trip is another's
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
