@@ -1529,6 +1529,13 @@ def _placed_by_subject(org: str, text: str) -> str:
     # (a county-level city writes its 县 bodies with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
     ends = ("县", "市") if org[0] == "县" else (org[0],)
     places = [p for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level]
+    if not places:  # (为幸福江阴建设作出贡献: the county the work is for, by its bare stem and the body's level word)
+        stems = _served_stems(text)
+        stem = stems.pop() if len(stems) == 1 else ""
+        # (the body's own level word first: 天全县, not the 天全市 the table also reads as a later name)
+        name = next((stem + end for end in ends if stem and (found := find_places(stem + end))
+                     and found[0].start == 0 and found[0].end == len(stem) + 1), None)
+        return name + org[1:] if name else org
     if len({p.name for p in places}) != 1:
         return org
     for p in places:
@@ -2541,14 +2548,19 @@ _SERVED_STEM = re.compile(
     rf"(?=[{_HAN}]{{2,3}}(?:[“\"]|[^，,。；;\n]{{0,30}}?(?:作出|做出|贡献|奠定|营造|保驾护航)))")
 
 
-def _served_province(opening: str) -> str | None:
-    provinces = set()
-    for m in _SERVED_STEM.finditer(opening):
+def _served_stems(text: str) -> set[str]:
+    found = set()
+    for m in _SERVED_STEM.finditer(text):
         # (张家港 before 张家; not a stem its level word follows, 为怀远县…: a place the table reads, with the others)
-        stems = (opening[m.end() : m.end() + n] for n in (3, 2) if opening[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
-        province = next(filter(None, map(county_stem_province, stems)), None)
-        if province:
-            provinces.add(province)
+        stems = (text[m.end() : m.end() + n] for n in (3, 2) if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
+        stem = next((stem for stem in stems if county_stem_province(stem)), None)
+        if stem:
+            found.add(stem)
+    return found
+
+
+def _served_province(opening: str) -> str | None:
+    provinces = {county_stem_province(stem) for stem in _served_stems(opening)}
     return provinces.pop() if len(provinces) == 1 else None
 
 

@@ -1304,6 +1304,9 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
          "", "怀远县应急管理局"),
         ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
+        # (…named by its bare stem, which no other unit has: 江阴 + 市, a county-level city's 市政协)
+        ("市政协召开社情民意信息工作座谈会", "8月16日上午，市政协召开社情民意信息工作座谈会，为幸福江阴建设作出积极贡献。", "", "江阴市政协"),
+        ("县作风办2023年工作总结", "一年来，县作风办开展督察，为建设生态天全作出贡献。", "", "天全县作风办"),
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
