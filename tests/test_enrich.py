@@ -2298,6 +2298,14 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
         ("全县2024年信息工作总结暨2025年工作部署会议召开", ["3月2日，会议召开。"], 2025, None),  # …and so is a title naming it
+        # a news item that tells of a day with no year, the year whose work it names as now at hand (是2022年的重点工作,
+        # 锚定2023年重点工作目标): of that year; not a year-end meeting's aims for the next, nor a report on a year's work done
+        ("", ["4月11日上午，市政处召开推进会。处长强调：深化作风纪律建设，是2022年的重点工作。"], 2022, None),
+        ("", ["3月14日上午，泥河镇召开动员会。镇人大主席紧扣2023年十项攻坚行动，锚定2023年重点工作目标。"], 2023, None),
+        ("", ["近日，郭城驿镇召开约谈会议。会议要求，为完成2018年各项目标任务提供坚强的纪律保障。"], 2018, None),
+        ("", ["12月28日，县委召开会议，要求为完成2024年各项目标任务提供坚强保障。"], None, None),
+        ("", ["近日，县督查室通报了2022年重点工作完成情况，确保2022年重点工作目标全面完成。"], None, None),
+        ("", ["3月5日，县政府召开会议，确保完成2023年各项目标任务，并谋划2024年重点工作。"], None, None),  # two years
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
