@@ -468,7 +468,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
     m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
-    return int(m.group(1)) if m and _plausible(int(m.group(1))) else _year_at_hand(s, lead)
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
 
 
 # 4月11日…处长强调：…是2022年的重点工作; 3月14日…锚定2023年重点工作目标; 近日…为完成2018年各项目标任务提供纪律保障: a news
@@ -478,6 +478,19 @@ _YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|�
                            r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)")
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
 _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
+# 本轮巡察集中进驻时间为2022年3月1日至4月4日… / 3月1日，4个巡察组相继…召开进驻动员会: a clause that opens with a day it
+# gives no year, a day the text dates in full elsewhere, tells of that year (when no later one is named)
+_DAY_IN_FULL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+_DAY_TOLD = re.compile(r"(?:^|(?<=[\n。；！？，,]))\s*(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+
+
+def _year_of_told_day(text: str) -> int | None:
+    told = {(int(m.group(1)), int(m.group(2))) for m in _DAY_TOLD.finditer(text)}
+    years = {int(m.group(1)) for m in _DAY_IN_FULL.finditer(text) if (int(m.group(2)), int(m.group(3))) in told}
+    year = years.pop() if len(years) == 1 else 0
+    return year if _plausible(year) and not any(int(y) > year for y in _YEAR.findall(text)) else None
 
 
 def _year_at_hand(text: str, lead: str) -> int | None:

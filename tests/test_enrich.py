@@ -2306,6 +2306,10 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["12月28日，县委召开会议，要求为完成2024年各项目标任务提供坚强保障。"], None, None),
         ("", ["近日，县督查室通报了2022年重点工作完成情况，确保2022年重点工作目标全面完成。"], None, None),
         ("", ["3月5日，县政府召开会议，确保完成2023年各项目标任务，并谋划2024年重点工作。"], None, None),  # two years
+        # …or that tells of a day with no year which it dates elsewhere in full (2022年3月1日至4月4日 … 3月1日，…)
+        ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
+         2022, None),
+        ("", ["2019年3月1日，巡察组进驻我局。", "3月1日，巡察组召开动员会。", "2020年6月，我局完成整改。"], None, 2020),  # a later year told
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
