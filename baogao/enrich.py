@@ -2470,7 +2470,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         if level:
             return level
         if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
-            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, text) else None
+            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text)
+            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, f"{text}\n{opening}") else None
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
