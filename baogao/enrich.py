@@ -475,7 +475,8 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 # item on a day it gives no year names the year whose work is at hand, its own — not a year-end meeting's aims for the
 # next (12月28日…), nor a year's work told as done (通报了2022年重点工作完成情况), nor one of two years named
 _YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?[^，。；：\n\d年]{0,4}?"
-                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)")
+                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
+                           r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
 _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
 
@@ -497,7 +498,8 @@ def _year_at_hand(text: str, lead: str) -> int | None:
     opening = lead[:_OPENING_SENTENCE_CHARS]
     if not _UNDATED_DAY.search(opening) or _YEAR_END_MONTH.search(opening):
         return None
-    at_hand = {int(m.group(1)) for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())}
+    at_hand = {int(m.group(1) or m.group(2)) for m in _YEAR_AT_HAND.finditer(text)
+               if not _CITED.search(text, max(0, m.start() - 4), m.start())}
     year = at_hand.pop() if len(at_hand) == 1 else 0
     if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
         return None

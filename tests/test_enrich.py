@@ -2311,6 +2311,10 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["12月28日，县委召开会议，要求为完成2024年各项目标任务提供坚强保障。"], None, None),
         ("", ["近日，县督查室通报了2022年重点工作完成情况，确保2022年重点工作目标全面完成。"], None, None),
         ("", ["3月5日，县政府召开会议，确保完成2023年各项目标任务，并谋划2024年重点工作。"], None, None),  # two years
+        # (…or says it is the year's: 2013年是…的开局之年; not a November or December day's 之年, the coming year's)
+        ("", ["4月17日，县质监局被省质量技术监督局评为2012年度全系统信息工作先进单位。",
+              "2013年是贯彻落实党的十八大精神的开局之年，县质监局将再接再厉。"], 2013, None),
+        ("", ["12月20日，县委召开经济工作会议。会议指出，2024年是实现十四五规划目标任务的关键之年。"], None, None),
         # …or that tells of a day with no year which it dates elsewhere in full (2022年3月1日至4月4日 … 3月1日，…)
         ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
          2022, None),
