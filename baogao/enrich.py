@@ -205,6 +205,8 @@ _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 _PROGRESS_OF_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
     r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+    # (…or pushed on by a check, 对2020年度市级考核指标…进行督查推进; not how far they were met, 完成情况, after the year)
+    r"|对\s?(\d(?<!\d\d)\d{3})\s?年度?(?:(?!完成情况|落实情况|总结|结果)[^。；：\n\d年]){0,40}?(?:督查|督导|督促)推进"
 )
 _OPENING_SENTENCE_CHARS = 200
 # 泾源县应急管理局…召开2024年灾害信息员业务提升培训会, 召开2022年第一季度审计整改推进会: the opening tells of a
@@ -457,7 +459,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     # the first paragraph (not a long title above it)
     lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
-    checked = int(m.group(1) or m.group(2)) if m else 0
+    checked = int(m.group(1) or m.group(2) or m.group(3)) if m else 0
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])

@@ -144,6 +144,10 @@ def test_year_from_title_then_file_name(title, name, expected):
         # the progress of a year's projects is checked in that year
         (["近日，县发改局对2022年民生实事项目推进情况进行了实地督查，县政府督查室参加。"], 2022),
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
+        # (…or a year's indicators pushed on by a check, 督查推进: not a check of how far they were met, after the year)
+        (["为坚决打赢攻坚战，三原由县考核办牵头成立三个督战队对2020年度市级考核指标、脱贫攻坚及全县近期重点工作进行督查推进，确保各项任务完成。"],
+         2020),
+        (["近日，县考核办对2020年度市级考核指标完成情况进行督查推进，确保各项任务完成。"], None),
         # a web copy's source line at the end
         (["全市纪检监察信息工作取得新进展，受到了上级的肯定和好评。(来源:某某日报 张三2011年2月25日)"], 2011),
         (["会议要求，各单位要切实提高信息报送质量。", "（来源：县政府办公室　2023-03-11）"], 2023),  # (its day in figures)
