@@ -2465,6 +2465,10 @@ _TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(
 _COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
 
 
+# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
+_COUNTY_SECTIONS = re.compile(r"股室")
+
+
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
@@ -2541,7 +2545,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
              and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
     if len(counties) == 1 and not towns and not above:
         return "县"
-    return None
+    return "县" if _COUNTY_SECTIONS.search(text) else None
 
 
 # -------------------------------------------------------------------------------------- region

@@ -734,6 +734,8 @@ def test_no_org_when_none_is_named(title, lines):
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
+        # a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
+        ("", ["根据有关规定，制定本制度。", "一、信息发布由局办公室负责统一管理，各股室负责人负责本股室信息的审核把关。"], "县"),
         # a zone of no stated level that addresses a county's government or its units is above the county
         ("东海综合实验区管委会办公室关于开展造林绿化督查的通知",
          ["东海县人民政府、区直各有关单位、各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "市"),
@@ -775,6 +777,7 @@ def test_level(title, lines, expected):
         ["近日,记者获悉,截至目前,宁陕县、石泉县已完成造林3万亩。"],  # two counties
         ["近日,记者获悉,我们学习借鉴了宁陕县的经验做法,完成造林3万亩。"],  # a county learned from is another's
         ["市场主体稳步增长。"],  # 市 inside a word is no subject
+        ["一、信息发布由局办公室负责统一管理，各科室负责人负责本科室信息的审核把关。"],  # 科室: any level's
     ],
 )
 def test_no_level_when_unclear(lines):
