@@ -205,6 +205,8 @@ _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 _PROGRESS_OF_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
     r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+    # (…or pushed on by a check, 对2020年度市级考核指标…进行督查推进; not how far they were met, 完成情况, after the year)
+    r"|对\s?(\d(?<!\d\d)\d{3})\s?年度?(?:(?!完成情况|落实情况|总结|结果)[^。；：\n\d年]){0,40}?(?:督查|督导|督促)推进"
 )
 _OPENING_SENTENCE_CHARS = 200
 # 泾源县应急管理局…召开2024年灾害信息员业务提升培训会, 召开2022年第一季度审计整改推进会: the opening tells of a
@@ -304,7 +306,8 @@ _AIMED = re.compile(r"力争|确保|计划|预计|务必|要求|争取|努力|�
 # 2023年共办理…交办事项122件, 2009年，达县政协…共收集社情民意165条: a year's total, a count told as done, is counted in it
 # or after (not a plan's: 2025年计划共完成…)
 # (…nor an aim or a deadline: 力争2025年共…, 到2025年底前共完成…, 2025年目标共…, 2025年各乡镇应共…, 2025年，全县共需…)
-_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)共(?:计)?(?P<what>[^。；，,\n\d]{1,20}?)"
+# (先后, 累计 count as 共 does: 2021年春节期间，先后2次对…开展公车督查)
+_YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<rest>[^。；\n]{0,40}?)(?:共(?:计)?|先后|累计)(?P<what>[^。；，,\n\d]{0,20}?)"
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 _TOTAL_AIMED = re.compile(r"^\s?(?:底|\d{1,2}\s?月底?)前|目标|[应须需]$")
 _TOTAL_OWED = re.compile(r"[将需应须要拟]")
@@ -456,7 +459,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     # the first paragraph (not a long title above it)
     lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
     m = _PROGRESS_OF_YEAR.search(lead[:_OPENING_SENTENCE_CHARS])
-    checked = int(m.group(1) or m.group(2)) if m else 0
+    checked = int(m.group(1) or m.group(2) or m.group(3)) if m else 0
     if m and _plausible(checked) and not _CITED.search(lead, max(0, m.start() - 4), m.start()):
         return checked
     m = _HELD_MEETING.search(lead[:_OPENING_SENTENCE_CHARS])
@@ -467,7 +470,42 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
     m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
-    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
+
+
+# 4月11日…处长强调：…是2022年的重点工作; 3月14日…锚定2023年重点工作目标; 近日…为完成2018年各项目标任务提供纪律保障: a news
+# item on a day it gives no year names the year whose work is at hand, its own — not a year-end meeting's aims for the
+# next (12月28日…), nor a year's work told as done (通报了2022年重点工作完成情况), nor one of two years named
+_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?[^，。；：\n\d年]{0,4}?"
+                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
+                           r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
+_YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
+_UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
+# 本轮巡察集中进驻时间为2022年3月1日至4月4日… / 3月1日，4个巡察组相继…召开进驻动员会: a clause that opens with a day it
+# gives no year, a day the text dates in full elsewhere, tells of that year (when no later one is named)
+_DAY_IN_FULL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+_DAY_TOLD = re.compile(r"(?:^|(?<=[\n。；！？，,]))\s*(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+
+
+def _year_of_told_day(text: str) -> int | None:
+    told = {(int(m.group(1)), int(m.group(2))) for m in _DAY_TOLD.finditer(text)}
+    years = {int(m.group(1)) for m in _DAY_IN_FULL.finditer(text) if (int(m.group(2)), int(m.group(3))) in told}
+    year = years.pop() if len(years) == 1 else 0
+    return year if _plausible(year) and not any(int(y) > year for y in _YEAR.findall(text)) else None
+
+
+def _year_at_hand(text: str, lead: str) -> int | None:
+    opening = lead[:_OPENING_SENTENCE_CHARS]
+    if not _UNDATED_DAY.search(opening) or _YEAR_END_MONTH.search(opening):
+        return None
+    at_hand = {int(m.group(1) or m.group(2)) for m in _YEAR_AT_HAND.finditer(text)
+               if not _CITED.search(text, max(0, m.start() - 4), m.start())}
+    year = at_hand.pop() if len(at_hand) == 1 else 0
+    if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
+        return None
+    return None if any(int(m.group(1)) == year for m in _YEARS_WORK_DONE.finditer(text)) else year
 
 
 def _headline(title: str) -> bool:
@@ -1451,6 +1489,10 @@ def _sentence(text: str, at: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+# a zone, no place the table holds, opening a line (平潭综合实验区公安局 signing what its title calls 区公安局)
+_ZONE_AT_LINE = re.compile(rf"(?:^|\n)\s*([{_HAN}]{{2,8}}?{_ZONE_WORDS})$")
+
+
 def _placed_later(org: str, text: str) -> str:
     """A body named by its level word (县人民政府, 市总工会), completed with the one place the text names it with
     anywhere (平安县人民政府 signing it, 会后，永修县人民政府将…) when that mention is the body's own — a line of its own
@@ -1467,8 +1509,11 @@ def _placed_later(org: str, text: str) -> str:
         before = text[max(0, m.start() - 12) : m.start()]
         listed = [p for p in find_places(before + org[0]) if p.end == len(before) + 1]
         stem = _PLACE_AT_CLAUSE.search(before) or _PLACE_IN_CLAUSE.search(before)
+        zone = _ZONE_AT_LINE.search(before + org[0])
         if listed:
             place = (before + org[0])[listed[-1].start :]
+        elif zone:
+            place = zone.group(1)
         elif stem and not _VERB_BEFORE_BODY.search(stem.group("stem")):
             place = stem.group("stem") + org[0]
         else:
@@ -1521,6 +1566,13 @@ def _placed_by_subject(org: str, text: str) -> str:
     # (a county-level city writes its 县 bodies with 市: 灵宝市 + 县人民政府 → 灵宝市人民政府)
     ends = ("县", "市") if org[0] == "县" else (org[0],)
     places = [p for p in find_places(text) if _PLACE_LEVEL.get(p.level or "") == level]
+    if not places:  # (为幸福江阴建设作出贡献: the county the work is for, by its bare stem and the body's level word)
+        stems = _served_stems(text)
+        stem = stems.pop() if len(stems) == 1 else ""
+        # (the body's own level word first: 天全县, not the 天全市 the table also reads as a later name)
+        name = next((stem + end for end in ends if stem and (found := find_places(stem + end))
+                     and found[0].start == 0 and found[0].end == len(stem) + 1), None)
+        return name + org[1:] if name else org
     if len({p.name for p in places}) != 1:
         return org
     for p in places:
@@ -1985,9 +2037,23 @@ def _place_subject(line: str) -> str | None:
     return _place_subject_at(line)
 
 
+# 冷水滩召开全区…会议: a place named by its bare stem, which the table does not read alone, the 全区 of its clause saying
+# the level word it is named with (冷水滩区)
+_BARE_STEM_SUBJECT = re.compile(rf"^(?:{WHEN}[，,]\s*)?(?P<stem>[{_HAN}]{{2,3}}?)(?={_SUBJECT_NEXT})[^，,。；;\n]*?全(?P<level>[县区市旗])")
+
+
+def _bare_stem_subject(line: str) -> str | None:
+    m = _BARE_STEM_SUBJECT.match(line)
+    name = m.group("stem") + m.group("level") if m else ""
+    places = find_places(name)
+    return name if places and places[0].start == 0 and places[0].end == len(name) else None
+
+
 def _place_subject_at(line: str) -> str | None:
     m = _PLACE_SUBJECT.match(line)
-    if not m or _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
+    if not m:
+        return _bare_stem_subject(line)
+    if _NOT_A_TOWN.search(m.group("org")) or _TALLIED.match(line, m.end("org")):  # (城关镇采用3条: ranked)
         return None
     org, start = m.group("org"), m.start("org")
     department = _HEADLINE_DEPARTMENT.match(line, m.end("org"))
@@ -2357,6 +2423,18 @@ def _is_zone_body(org: str) -> bool:
 _COUNTY_ADDRESSEE = re.compile(r"县(?:人民政府|政府|直|人大|政协|委)|各县")
 
 
+# A zone that answers to the province's bodies (根据省政府办公厅…要求, 协调省工商局: its next level up) and names no city's or
+# county's body is set under the province as a city is (a city's zone names the 市委 or 市政府 above it; not 设区市人民政府,
+# 县级市, 城市: kinds of government and words; nor 市场, 市民)
+_PROVINCE_BODY = re.compile(rf"省(?:委(?![员托])|人民政府|政府|[{_HAN}]{{1,5}}?(?:厅|局(?![面势限])|办(?![法理事公学])))")
+_CITY_OR_COUNTY_BODY = re.compile(
+    rf"(?<![城都超门区级])[市县](?![场民级域属内外])(?:委(?![员托])|人民政府|政府|人大|政协|[{_HAN}]{{1,5}}?(?:局(?![面势限])|办(?![法理事公学])|委员会))")
+
+
+def _zone_under_province(org: str, text: str) -> bool:
+    return not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+
+
 def _zone_above_counties(org: str, opening: str) -> bool:
     places = find_places(org)
     if places and places[0].start == 0 and places[0].level == LEVEL_COUNTY:
@@ -2387,6 +2465,10 @@ _TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(
 _COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
 
 
+# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
+_COUNTY_SECTIONS = re.compile(r"股室")
+
+
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
     if org:
         level = _level_of_org(org)
@@ -2396,7 +2478,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         if level:
             return level
         if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
-            return "市" if _zone_above_counties(org, opening) else None
+            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text)
+            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, f"{text}\n{opening}") else None
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
@@ -2462,7 +2545,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
              and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
     if len(counties) == 1 and not towns and not above:
         return "县"
-    return None
+    return "县" if _COUNTY_SECTIONS.search(text) else None
 
 
 # -------------------------------------------------------------------------------------- region
@@ -2497,7 +2580,30 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+            or _served_province(opening) or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+
+
+# …为建设生态天全作出贡献, 为麻城“建成中心”营造良好环境: the place the text's work is for, named by its bare stem, which the
+# place table does not read alone (a county's only when no other unit has the stem: county_stem_province)
+_SERVED_STEM = re.compile(
+    r"为(?:建设|推进|推动|促进|助推|服务|打造)?(?:美丽|生态|幸福|平安|和谐|文明|健康|法治|绿色|宜居|活力|富裕|富强|智慧|魅力)?"
+    rf"(?=[{_HAN}]{{2,3}}(?:[“\"]|[^，,。；;\n]{{0,30}}?(?:作出|做出|贡献|奠定|营造|保驾护航)))")
+
+
+def _served_stems(text: str) -> set[str]:
+    found = set()
+    for m in _SERVED_STEM.finditer(text):
+        # (张家港 before 张家; not a stem its level word follows, 为怀远县…: a place the table reads, with the others)
+        stems = (text[m.end() : m.end() + n] for n in (3, 2) if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
+        stem = next((stem for stem in stems if county_stem_province(stem)), None)
+        if stem:
+            found.add(stem)
+    return found
+
+
+def _served_province(opening: str) -> str | None:
+    provinces = {county_stem_province(stem) for stem in _served_stems(opening)}
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 # A zone named after its city or county by the bare stem (达州经开区, 南通高新区, 江阴高新区, 晋江综合实验区), which the

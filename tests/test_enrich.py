@@ -144,6 +144,10 @@ def test_year_from_title_then_file_name(title, name, expected):
         # the progress of a year's projects is checked in that year
         (["近日，县发改局对2022年民生实事项目推进情况进行了实地督查，县政府督查室参加。"], 2022),
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
+        # (…or a year's indicators pushed on by a check, 督查推进: not a check of how far they were met, after the year)
+        (["为坚决打赢攻坚战，三原由县考核办牵头成立三个督战队对2020年度市级考核指标、脱贫攻坚及全县近期重点工作进行督查推进，确保各项任务完成。"],
+         2020),
+        (["近日，县考核办对2020年度市级考核指标完成情况进行督查推进，确保各项任务完成。"], None),
         # a web copy's source line at the end
         (["全市纪检监察信息工作取得新进展，受到了上级的肯定和好评。(来源:某某日报 张三2011年2月25日)"], 2011),
         (["会议要求，各单位要切实提高信息报送质量。", "（来源：县政府办公室　2023-03-11）"], 2023),  # (its day in figures)
@@ -252,6 +256,11 @@ def test_year_from_text(lines, expected):
         ("2025年各乡镇应共完成信息报送300条。", None),
         ("2025年，全县共需完成信息报送300条。", None),
         ("2023年前三季度共办理督办件45件。", 2023),
+        # (先后 and 累计 count what was done as 共 does; not a plan's)
+        ("2021年春节期间，先后2次对四个片区管理局开展公车督查，未发现异常情况。", 2021),
+        ("2023年，累计开展明察暗访12次。", 2023),
+        ("2025年，将先后3次开展专项督查。", None),
+        ("2024年春节期间，严格执行24小时值班制度。", None),
         ("近日,县督查室通报了督查工作情况。2022年共督办各类事项86件,办结率100%。", 2022),
         # campaigns, platforms and bodies that began in a known year
         ("把碳达峰碳中和纳入督查重点。", 2020),
@@ -555,7 +564,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["泥河镇人大主席权循哲紧扣重点工作。"], None),  # 人大主席 is a person's office
         # a title naming a meeting names no issuer; one body's news about another (获…表彰)
         ("2022年第八次县政府常务会议确定事项落实情况的通报", [], None),
-        ("冷水滩召开全区政府系统办公室主任会议", [], None),  # a place's meeting of office heads
+        # (a place's meeting of office heads: no 冷水滩召开全区政府系统办公室, the place by its stem and 全区)
+        ("冷水滩召开全区政府系统办公室主任会议", [], "冷水滩区"),
         # an office named 县X办 (县清洁办, 县扶贫办); not a verb (市人大督办) nor a clause (…要会同…)
         ("县清洁办进行城乡清洁月度考核", [], "县清洁办"),
         ("市人大督办代表建议办理", [], "市人大"),
@@ -724,6 +734,8 @@ def test_no_org_when_none_is_named(title, lines):
         # the minutes of a meeting of a body its level names (not a higher body's group visiting, named in a title)
         ("县委常委会会议纪要", ["〔2023〕8号", "会议研究了以下事项：", "一、关于作风建设工作"], "县"),
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
+        # a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
+        ("", ["根据有关规定，制定本制度。", "一、信息发布由局办公室负责统一管理，各股室负责人负责本股室信息的审核把关。"], "县"),
         # a zone of no stated level that addresses a county's government or its units is above the county
         ("东海综合实验区管委会办公室关于开展造林绿化督查的通知",
          ["东海县人民政府、区直各有关单位、各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "市"),
@@ -731,6 +743,19 @@ def test_no_org_when_none_is_named(title, lines):
          ["各片区指挥部、区直各单位，县人大、政协，各乡镇人民政府：", "现将方案安排如下："], "市"),
         # (a county's own 政府办 notice to its units stays the county's)
         ("东海县人民政府办公室关于开展造林绿化督查的通知", ["各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "县"),
+        # a zone that answers to the province's bodies, and names no city's or county's, is set under the province as a city is
+        ("东海综合实验区管委会办公室关于开展专项整治工作的通知",
+         ["区直各部门、各乡镇人民政府：", "根据省政府办公厅《关于开展专项整治工作的通知》要求，现将有关事项通知如下："], "市"),
+        ("东海综合实验区市场监督管理局关于上半年案件查办情况的通报",
+         ["本局各单位：", "上半年，全局共立案99件。", "市场规范处应积极协调省工商局，升级完善案管系统。"], "市"),
+        # (…in the document a notice issues too, saved after its signature)
+        ("东海综合实验区管委会办公室关于印发《东海综合实验区迎接省级评估工作方案》的通知",
+         ["岚综管办〔2022〕30号", "各片区管理局，区直各单位：", "现将《东海综合实验区迎接省级评估工作方案》印发给你们，请认真组织实施。",
+          "东海综合实验区管委会办公室", "2022年3月17日", "东海综合实验区迎接省级评估工作方案",
+          "根据《省人民政府教育督导办公室关于开展督导评估工作的通知》要求，特制定本工作方案。"], "市"),
+        # (…evaluated as a city is: 对设区市人民政府履行教育职责督导评估 names a kind of government, not a city's body)
+        ("东海综合实验区管委会办公室关于印发迎接省级评估工作方案的通知",
+         ["各片区管理局，区直各单位：", "根据省人民政府教育督导办公室的通知要求，详见《对设区市人民政府履行教育职责督导评估任务分解表》。"], "市"),
     ],
 )
 def test_level(title, lines, expected):
@@ -752,6 +777,7 @@ def test_level(title, lines, expected):
         ["近日,记者获悉,截至目前,宁陕县、石泉县已完成造林3万亩。"],  # two counties
         ["近日,记者获悉,我们学习借鉴了宁陕县的经验做法,完成造林3万亩。"],  # a county learned from is another's
         ["市场主体稳步增长。"],  # 市 inside a word is no subject
+        ["一、信息发布由局办公室负责统一管理，各科室负责人负责本科室信息的审核把关。"],  # 科室: any level's
     ],
 )
 def test_no_level_when_unclear(lines):
@@ -769,6 +795,8 @@ def test_no_level_when_unclear(lines):
                                          "会议强调，全区上下要以更严要求推进作风建设。"]),
         ("经开区管委会2022年工作总结", ["2022年，经开区管委会围绕招商引资、项目建设，全区经济保持平稳增长。",
                                       "区直各部门密切配合，全区完成固定资产投资50亿元。"]),
+        # (a city's zone answers to the city, whose bodies it names beside the province's)
+        ("高新区综合办公室关于开展专项督查的通知", ["区直各部门：", "根据省政府办公厅和市委办公室的通知要求，现将有关事项通知如下："]),
     ],
 )
 def test_a_zones_level_is_not_guessed(title, lines):
@@ -825,6 +853,9 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         ("晋江综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位，各乡镇人民政府：", "现将有关事项通知如下："], HASH_NAME, "福建省"),
         ("江阴高新区管委会办公室关于转发《关于进一步健全完善即办制度的通知》的通知", ["区直各部门:"], HASH_NAME, "江苏省"),
         ("蕲春经济开发区2023年工作总结", ["2023年，开发区招商引资取得新成效。"], HASH_NAME, "湖北省"),
+        # …or the place the text's work is for, named by the stem no other unit has (为建设生态天全作出贡献)
+        ("", ["9月19日,县作风办对秸秆禁烧情况进行督察。", "全县各乡镇将秸秆禁烧工作落到实处,为建设生态天全作出贡献。"], HASH_NAME, "四川省"),
+        ("", ["11月11日,市委宣传部组织召开培训会。", "推进网评员队伍建设,为麻城“建成中心”营造良好舆论环境。"], HASH_NAME, "湖北省"),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -841,6 +872,7 @@ def test_region(title, lines, name, expected):
         ("工作总结", ["县委和县政府高度重视，完成县级任务。"]),  # 和县, 成县 are counties too
         ("工作总结", ["推动国家级经开区、省级高新区创新发展。"]),  # zones named by their rank, not a city
         ("东山综合实验区管委会办公室关于开展专项督查的通知", ["区直各单位：", "现将有关事项通知如下："]),  # 东山县 and 东山区
+        ("工作总结", ["各单位要为企业营造良好环境,为全县经济发展作出贡献。"]),  # no place's stem the work is for
         # a place the writer learns from or visits on a study trip is another's
         ("县人民政府2023年工作总结", ["2023年，我县学习借鉴了湄潭县人民政府的经验做法，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，我局组织干部赴浙江省安吉县考察学习，扎实推进各项工作。"]),
@@ -1247,6 +1279,8 @@ _BODY_OF_SPEECH = tuple(f"（{k}）各乡镇、各部门要切实加强组织领
         ("在全县安全生产工作会议上的讲话", ("会后，永修县人民政府将对各乡镇落实情况进行专项督查。",), "永修县人民政府", "江西省"),
         ("市总工会2023年工作总结", ("下一步，南阳市总工会将继续发挥桥梁纽带作用。",), "南阳市总工会", "河南省"),
         ("镇人民政府2023年工作总结", ("堌阳镇人民政府", "2023年12月28日"), "堌阳镇人民政府", None),
+        # a 区 body signing with its zone's name (a zone is no place the table holds)
+        ("区公安局2023年第四季度保安单位抽查工作情况", ("东海综合实验区公安局", "2023年12月5日"), "东海综合实验区公安局", "江苏省"),
         # a town's 党委 signs with its full name; a verb before it (召开镇党委会议) is no town's stem
         ("镇党委会议纪要", ("中共漕河镇委员会", "2023年8月11日"), "漕河镇党委", None),
         ("镇党委会议纪要", ("会议要求，下次召开镇党委会议前完成。", "中共漕河镇委员会", "2023年8月11日"), "漕河镇党委", None),
@@ -1282,6 +1316,9 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
          "", "怀远县应急管理局"),
         ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
+        # (…named by its bare stem, which no other unit has: 江阴 + 市, a county-level city's 市政协)
+        ("市政协召开社情民意信息工作座谈会", "8月16日上午，市政协召开社情民意信息工作座谈会，为幸福江阴建设作出积极贡献。", "", "江阴市政协"),
+        ("县作风办2023年工作总结", "一年来，县作风办开展督察，为建设生态天全作出贡献。", "", "天全县作风办"),
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
@@ -2273,6 +2310,22 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["1月6日下午召开了新城区2025年度市民热线工单办理工作总结暨2026年工作推进会。"], 2026, None),
         ("", ["全市召开2014年度总结表彰暨2015年工作动员大会。"], 2015, None),
         ("全县2024年信息工作总结暨2025年工作部署会议召开", ["3月2日，会议召开。"], 2025, None),  # …and so is a title naming it
+        # a news item that tells of a day with no year, the year whose work it names as now at hand (是2022年的重点工作,
+        # 锚定2023年重点工作目标): of that year; not a year-end meeting's aims for the next, nor a report on a year's work done
+        ("", ["4月11日上午，市政处召开推进会。处长强调：深化作风纪律建设，是2022年的重点工作。"], 2022, None),
+        ("", ["3月14日上午，泥河镇召开动员会。镇人大主席紧扣2023年十项攻坚行动，锚定2023年重点工作目标。"], 2023, None),
+        ("", ["近日，郭城驿镇召开约谈会议。会议要求，为完成2018年各项目标任务提供坚强的纪律保障。"], 2018, None),
+        ("", ["12月28日，县委召开会议，要求为完成2024年各项目标任务提供坚强保障。"], None, None),
+        ("", ["近日，县督查室通报了2022年重点工作完成情况，确保2022年重点工作目标全面完成。"], None, None),
+        ("", ["3月5日，县政府召开会议，确保完成2023年各项目标任务，并谋划2024年重点工作。"], None, None),  # two years
+        # (…or says it is the year's: 2013年是…的开局之年; not a November or December day's 之年, the coming year's)
+        ("", ["4月17日，县质监局被省质量技术监督局评为2012年度全系统信息工作先进单位。",
+              "2013年是贯彻落实党的十八大精神的开局之年，县质监局将再接再厉。"], 2013, None),
+        ("", ["12月20日，县委召开经济工作会议。会议指出，2024年是实现十四五规划目标任务的关键之年。"], None, None),
+        # …or that tells of a day with no year which it dates elsewhere in full (2022年3月1日至4月4日 … 3月1日，…)
+        ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
+         2022, None),
+        ("", ["2019年3月1日，巡察组进驻我局。", "3月1日，巡察组召开动员会。", "2020年6月，我局完成整改。"], None, 2020),  # a later year told
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
@@ -2542,6 +2595,9 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a county after its prefecture's bare stem is named by itself; after its city's full name, with it
         ("", "1月25日,甘南舟曲县召开“两会”,舟曲县多举措督查会风会纪。", "舟曲县", "县"),
         ("", "1月25日,绵阳市三台县召开“两会”,多举措督查会风会纪。", "绵阳市三台县", "县"),
+        # a place named by its bare stem, the meeting of its whole area saying its level word (冷水滩 + 全区: 冷水滩区)
+        ("冷水滩召开全区政府系统办公室主任会议", "9月23日,冷水滩召开全区政府系统办公室主任会议。全区各乡镇办公室主任参加。", "冷水滩区", "县"),
+        ("", "9月23日,会议召开全区政府系统办公室主任会议。", None, None),  # (no place's stem)
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
