@@ -2,8 +2,9 @@
 
 For each size, `--runs` times: a cold build of a generated archive (scripts/generate_archive.py,
 seed 1), then, one after the other on that site: a rebuild with no change, one report added,
-one changed, one deleted, 100 added, a sidecar edit (one report's year), and a themes.yml edit
-(the threshold). Each line gives the wall time of `baogao build`, its CPU time (the build and
+one changed, one deleted, 100 added, one added with a sidecar giving it this year (what an office
+adds: first in the result order, where the postings' segments are smallest), a sidecar edit (one
+report's year), and a themes.yml edit (the threshold). Each line gives the wall time of `baogao build`, its CPU time (the build and
 its worker processes), its peak memory and its phases as the build logs them (convert, search
 index, 查重 index, MkDocs + check). Works on copies (the archive
 and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on the repository.
@@ -108,6 +109,9 @@ def run(count: int, work: Path, number: int) -> list[tuple[str, float, float, fl
     for path in extra[1:]:
         add(path)
     build(f"{len(extra) - 1} added")
+    newest = add(extra[0])  # what an office adds: this year's report, first in the result order
+    newest.with_suffix(".meta.yml").write_text(f"year: {time.localtime().tm_year}\n", encoding="utf-8")
+    build("one added, this year's")
     victim.with_suffix(".meta.yml").write_text("year: 2001\n", encoding="utf-8")
     build("sidecar edit (year)")
     themes = project / "themes.yml"
