@@ -950,7 +950,10 @@ OUTLINE_ONLY = [
     # elsewhere a colon lead is a field (联系人：), and a term lead longer than a name is an item
     pytest.param([LONG, "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "2.“双高计划”：", LONG,
                   "3.各地要在规定时限内完成本地区名词的收集整理工作：报送至省政府办公厅。"],
-                 [("名词解释", 2, True), ("1.“两重”：", 3, False), ("2.“双高计划”：", 3, False)], id="glossary-terms"),
+                 [("名词解释", 2, True), ("1.“两重”：", 3, True), ("2.“双高计划”：", 3, True)], id="glossary-terms"),
+    # 3.5 reads as a decimal, as everywhere a number is (1.5亿元): no term, whatever follows
+    pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
+                 id="a-decimal-is-no-glossary-term"),
     pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
