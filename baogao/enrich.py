@@ -311,7 +311,8 @@ _YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<res
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 _TOTAL_AIMED = re.compile(r"^\s?(?:底|\d{1,2}\s?月底?)前|目标|[应须需]$")
 _TOTAL_OWED = re.compile(r"[将需应须要拟]")
-_TOTAL_AIMED_AT = re.compile(rf"(?:{_AIMED.pattern})(?:于|在|到)? ?\Z")  # (right before the year: not a title's 工作计划 above)
+# (right before the year: not a title's 工作计划 above; a year reached by 到 is a deadline, 到2026年，累计建成…, 截止到 it no)
+_TOTAL_AIMED_AT = re.compile(rf"(?:(?:{_AIMED.pattern})(?:于|在|到)?|(?<!截止)到) ?\Z")
 # 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
 # names no 间)
 # (部署2023年至2025年间…任务; 对2021年—2025年间的目标进行部署; 十四五期间（2021年至2025年间），…规划建设)
@@ -475,11 +476,18 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 
 # 4月11日…处长强调：…是2022年的重点工作; 3月14日…锚定2023年重点工作目标; 近日…为完成2018年各项目标任务提供纪律保障: a news
 # item on a day it gives no year names the year whose work is at hand, its own — not a year-end meeting's aims for the
-# next (12月28日…), nor a year's work told as done (通报了2022年重点工作完成情况), nor one of two years named
-_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?[^，。；：\n\d年]{0,4}?"
+# next (12月28日…) nor a January one's, when the year just ended is reviewed and its targets assessed (1月8日…部署对完成
+# 2023年目标任务情况的督查考核), nor a year's work told as done (通报了2022年重点工作完成情况) or one whose 之年 is
+# looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
+# one of two years named; the year's own work (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name
+# a year ahead (确保2020年脱贫攻坚目标任务如期完成 from 2016 on, 2025年规划目标任务)
+_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?"
+                           r"(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
                            r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
+_YEAR_LOOKED_BACK = re.compile(r"一年来|过去的?一年|回首")
+_YEAR_TURN_MONTH = re.compile(r"(?<![\d十])(?:1[12]?|十[一二]|[一元])\s?月")  # November to January
 _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
@@ -498,10 +506,12 @@ def _year_of_told_day(text: str) -> int | None:
 
 def _year_at_hand(text: str, lead: str) -> int | None:
     opening = lead[:_OPENING_SENTENCE_CHARS]
-    if not _UNDATED_DAY.search(opening) or _YEAR_END_MONTH.search(opening):
+    if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening):
         return None
-    at_hand = {int(m.group(1) or m.group(2)) for m in _YEAR_AT_HAND.finditer(text)
-               if not _CITED.search(text, max(0, m.start() - 4), m.start())}
+    found = [m for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())]
+    if any(m.group(2) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
+        return None
+    at_hand = {int(m.group(1) or m.group(2)) for m in found}
     year = at_hand.pop() if len(at_hand) == 1 else 0
     if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
         return None

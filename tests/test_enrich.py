@@ -260,6 +260,10 @@ def test_year_from_text(lines, expected):
         ("2021年春节期间，先后2次对四个片区管理局开展公车督查，未发现异常情况。", 2021),
         ("2023年，累计开展明察暗访12次。", 2023),
         ("2025年，将先后3次开展专项督查。", None),
+        # (a year reached by 到 is a deadline, a plan's total: 到2026年，累计建成…; 截止到 a year is the figures' day)
+        ("按照全县统一部署，到2026年，全县累计建成便民服务站30个。", None),
+        ("到2026年底，全县共培训窗口人员500人。", None),
+        ("截止到2023年，全县累计建成便民服务站30个。", 2023),
         ("2024年春节期间，严格执行24小时值班制度。", None),
         ("近日,县督查室通报了督查工作情况。2022年共督办各类事项86件,办结率100%。", 2022),
         # campaigns, platforms and bodies that began in a known year
@@ -2322,6 +2326,16 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["4月17日，县质监局被省质量技术监督局评为2012年度全系统信息工作先进单位。",
               "2013年是贯彻落实党的十八大精神的开局之年，县质监局将再接再厉。"], 2013, None),
         ("", ["12月20日，县委召开经济工作会议。会议指出，2024年是实现十四五规划目标任务的关键之年。"], None, None),
+        # (…not in January, when the year just ended is reviewed and its targets assessed; not a year's work looked back
+        # on, 一年来; not a campaign's or a plan's targets, set years ahead: 2020年脱贫攻坚目标任务, 2025年规划目标任务)
+        ("", ["1月8日，县委督查室召开会议，部署对各乡镇完成2023年目标任务情况的督查考核工作。"], None, None),
+        ("", ["近日，县委常委班子召开民主生活会。会议指出，2023年是全面贯彻党的二十大精神的开局之年，一年来，"
+              "县委常委班子团结带领全县干部群众攻坚克难，各项工作取得新成效。"], None, 2022),
+        ("", ["6月12日，县扶贫办召开全县脱贫攻坚推进会，要求确保2020年脱贫攻坚目标任务如期完成。"], None, 2013),
+        ("", ["近日，县发改局召开规划中期评估工作会，强调要确保实现2025年规划目标任务。"], None, None),
+        # (a new year's meeting may look back before it sets its year's tasks)
+        ("", ["近日，某镇召开干部大会。会议指出，过去一年全镇各项工作取得显著成效。会议要求，为完成2018年各项目标任务提供纪律保障。"],
+         2018, None),
         # …or that tells of a day with no year which it dates elsewhere in full (2022年3月1日至4月4日 … 3月1日，…)
         ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
          2022, None),
