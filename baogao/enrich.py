@@ -2435,14 +2435,17 @@ _COUNTY_ADDRESSEE = re.compile(r"县(?:人民政府|政府|直|人大|政协|委
 
 # A zone that answers to the province's bodies (根据省政府办公厅…要求, 协调省工商局: its next level up) and names no city's or
 # county's body is set under the province as a city is (a city's zone names the 市委 or 市政府 above it; not 设区市人民政府,
-# 县级市, 城市: kinds of government and words; nor 市场, 市民)
+# 县级市, 城市: kinds of government and words; nor 市场, 市民); not a zone the province approved (省级经济开发区: a county or
+# a city runs it)
 _PROVINCE_BODY = re.compile(rf"省(?:委(?![员托])|人民政府|政府|[{_HAN}]{{1,5}}?(?:厅|局(?![面势限])|办(?![法理事公学])))")
+_PROVINCIAL_ZONE = re.compile(rf"省级[^，,。；;\n]{{0,6}}?{_ZONE_WORDS}")
 _CITY_OR_COUNTY_BODY = re.compile(
     rf"(?<![城都超门区级])[市县](?![场民级域属内外])(?:委(?![员托])|人民政府|政府|人大|政协|[{_HAN}]{{1,5}}?(?:局(?![面势限])|办(?![法理事公学])|委员会))")
 
 
 def _zone_under_province(org: str, text: str) -> bool:
-    return not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+    return (not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+            and not _PROVINCIAL_ZONE.search(text))
 
 
 def _zone_above_counties(org: str, opening: str) -> bool:
@@ -2475,8 +2478,13 @@ _TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(
 _COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
 
 
-# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
-_COUNTY_SECTIONS = re.compile(r"股室")
+# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室) — its own, not those of
+# the counties its clause names below it (各县（市、区）局股室, 督促各县区教育局完善股室职责)
+_COUNTY_SECTIONS = re.compile(r"(?:^|(?<=[，,。；;\n]))[^，,。；;\n]*?股室")
+
+
+def _own_county_sections(text: str) -> bool:
+    return any(not _COUNTIES.search(m.group()) for m in _COUNTY_SECTIONS.finditer(text))
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
@@ -2555,7 +2563,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
              and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
     if len(counties) == 1 and not towns and not above:
         return "县"
-    return "县" if _COUNTY_SECTIONS.search(text) else None
+    return "县" if _own_county_sections(text) else None
 
 
 # -------------------------------------------------------------------------------------- region

@@ -740,6 +740,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
         # a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
         ("", ["根据有关规定，制定本制度。", "一、信息发布由局办公室负责统一管理，各股室负责人负责本股室信息的审核把关。"], "县"),
+        # (not the 股室 of the counties a text names below it)
+        ("", ["今年以来，局机关各科室、下属单位和各县（市、区）局股室负责人认真落实首问负责制。"], None),
         # a zone of no stated level that addresses a county's government or its units is above the county
         ("东海综合实验区管委会办公室关于开展造林绿化督查的通知",
          ["东海县人民政府、区直各有关单位、各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "市"),
@@ -752,6 +754,9 @@ def test_no_org_when_none_is_named(title, lines):
          ["区直各部门、各乡镇人民政府：", "根据省政府办公厅《关于开展专项整治工作的通知》要求，现将有关事项通知如下："], "市"),
         ("东海综合实验区市场监督管理局关于上半年案件查办情况的通报",
          ["本局各单位：", "上半年，全局共立案99件。", "市场规范处应积极协调省工商局，升级完善案管系统。"], "市"),
+        # (not a 省级 zone, one the province approved: a county or a city runs it)
+        ("某某经济开发区管委会2023年工作总结",
+         ["2023年，我区作为省级经济开发区，在省商务厅的指导下扎实推进园区建设。", "某某经济开发区管委会", "2023年12月20日"], None),
         # (…in the document a notice issues too, saved after its signature)
         ("东海综合实验区管委会办公室关于印发《东海综合实验区迎接省级评估工作方案》的通知",
          ["岚综管办〔2022〕30号", "各片区管理局，区直各单位：", "现将《东海综合实验区迎接省级评估工作方案》印发给你们，请认真组织实施。",
