@@ -2606,13 +2606,17 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
 _SERVED_STEM = re.compile(
     r"为(?:建设|推进|推动|促进|助推|服务|打造)?(?:美丽|生态|幸福|平安|和谐|文明|健康|法治|绿色|宜居|活力|富裕|富强|智慧|魅力)?"
     rf"(?=[{_HAN}]{{2,3}}(?:[“\"]|[^，,。；;\n]{{0,30}}?(?:作出|做出|贡献|奠定|营造|保驾护航)))")
+# what a place's name stands before: its work (江阴建设, 天全作出贡献), a quoted aim (麻城“建成中心”) — not the rest of a
+# phrase the stem opens (富民强县, 共和国, 延长产业链条, 安定团结)
+_SERVED_STEM_AFTER = re.compile(r"[“\"]|的?(?:建设|发展|振兴|崛起|跨越|高质量|经济|人民|作出|做出|贡献|奠定|营造|保驾护航)")
 
 
 def _served_stems(text: str) -> set[str]:
     found = set()
     for m in _SERVED_STEM.finditer(text):
         # (张家港 before 张家; not a stem its level word follows, 为怀远县…: a place the table reads, with the others)
-        stems = (text[m.end() : m.end() + n] for n in (3, 2) if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
+        stems = (text[m.end() : m.end() + n] for n in (3, 2)
+                 if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS and _SERVED_STEM_AFTER.match(text, m.end() + n))
         stem = next((stem for stem in stems if county_stem_province(stem)), None)
         if stem:
             found.add(stem)

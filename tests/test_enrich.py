@@ -865,6 +865,7 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # …or the place the text's work is for, named by the stem no other unit has (为建设生态天全作出贡献)
         ("", ["9月19日,县作风办对秸秆禁烧情况进行督察。", "全县各乡镇将秸秆禁烧工作落到实处,为建设生态天全作出贡献。"], HASH_NAME, "四川省"),
         ("", ["11月11日,市委宣传部组织召开培训会。", "推进网评员队伍建设,为麻城“建成中心”营造良好舆论环境。"], HASH_NAME, "湖北省"),
+        ("", ["近日,县政协召开常委会议。", "号召广大委员为富民强县作出新的更大贡献。"], HASH_NAME, None),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -1328,6 +1329,10 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         # (…named by its bare stem, which no other unit has: 江阴 + 市, a county-level city's 市政协)
         ("市政协召开社情民意信息工作座谈会", "8月16日上午，市政协召开社情民意信息工作座谈会，为幸福江阴建设作出积极贡献。", "", "江阴市政协"),
         ("县作风办2023年工作总结", "一年来，县作风办开展督察，为建设生态天全作出贡献。", "", "天全县作风办"),
+        # (…a stem used as a name: not a phrase that opens with one, 为富民强县作出贡献, 为共和国…, 为延长产业链条营造…)
+        ("县政协召开常委会议", "近日，县政协召开常委会议，号召广大委员为富民强县作出新的更大贡献。", "", "县政协"),
+        ("县总工会开展庆七一活动", "6月30日，县总工会开展主题活动，号召全县职工为共和国的繁荣富强作出贡献。", "", "县总工会"),
+        ("县营商办督查情况通报", "近日，县营商办开展营商环境专项督查，为延长产业链条营造良好环境。", "", "县营商办"),
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
