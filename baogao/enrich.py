@@ -495,9 +495,14 @@ _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{
 # gives no year, a day the text dates in full elsewhere, tells of that year (when no later one is named)
 _DAY_IN_FULL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 _DAY_TOLD = re.compile(r"(?:^|(?<=[\n。；！？，,]))\s*(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+# …not a day kept every year, whose full date is the one it remembers (5月12日…防灾减灾日宣传活动 … 2008年5月12日汶川特大地震,
+# 国家宪法日 … 1982年12月4日公布施行)
+_YEARLY_DAY = re.compile(r"纪念|周年|每年|[^\W\d]日(?:宣传|主题|活动)")
 
 
 def _year_of_told_day(text: str) -> int | None:
+    if _YEARLY_DAY.search(text):
+        return None
     told = {(int(m.group(1)), int(m.group(2))) for m in _DAY_TOLD.finditer(text)}
     years = {int(m.group(1)) for m in _DAY_IN_FULL.finditer(text) if (int(m.group(2)), int(m.group(3))) in told}
     year = years.pop() if len(years) == 1 else 0

@@ -2350,6 +2350,9 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
          2022, None),
         ("", ["2019年3月1日，巡察组进驻我局。", "3月1日，巡察组召开动员会。", "2020年6月，我局完成整改。"], None, 2020),  # a later year told
+        # (not a day kept every year, whose full date is the one it remembers: 5月12日 … 2008年5月12日汶川特大地震)
+        ("", ["5月12日，县应急管理局开展防灾减灾日宣传活动，纪念2008年5月12日汶川特大地震遇难同胞。"], None, None),
+        ("", ["12月4日，县司法局开展国家宪法日宣传活动。", "现行宪法于1982年12月4日公布施行。"], None, None),
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),
