@@ -780,7 +780,7 @@ def _styled_ranks(raw: list[tuple[str, str, str]], headings: Mapping[str, int]) 
     inside the deepest numbered style of a higher level, or else outside all numbered styles."""
     numbered_at: dict[int, str] = {}  # style level → the numbering style of its numbered headings
     for kind, text, style in raw:
-        if kind == "heading" and not style.startswith(_STYLED) and text in headings:
+        if kind == "heading" and style in _STYLE_RANK and text in headings:  # (not an outline-only heading's)
             numbered_at.setdefault(headings[text], style)
     ranks: dict[str, float] = {}
     for kind, _, style in raw:

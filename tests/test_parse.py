@@ -976,6 +976,20 @@ def test_a_list_is_read_alike_whether_the_file_styles_its_items_or_not() -> None
     assert [b.text for b in plain.blocks if b.kind == "heading"] == ["一、主要做法"]
 
 
+@pytest.mark.parametrize("styled", [
+    {"一、主要工作": 2, "加强学习": 3, "2.“双高计划”：": 3},  # a glossary's term on a line of its own, styled
+    {"名词解释": 1, "加强学习": 3},  # an end part's line, styled above the text's headings
+], ids=["styled-term", "styled-end-part"])
+def test_an_outline_only_heading_styled_in_the_file_tells_no_numbering_where_styles_nest(styled) -> None:
+    # (only a numbered heading says which numbering a style level carries: a .docx's 名词解释 or term line
+    # in a heading style made its unnumbered styled headings' rank look up the outline-only style: KeyError)
+    lines = (P, "一、主要工作", P, "加强学习", P, "名词解释", "2.“双高计划”：", P)
+    report = parse(lines, HASH_NAME, styled)
+    assert [(b.text, b.outline_only) for b in report.blocks if b.kind == "heading"] == [
+        ("一、主要工作", False), ("加强学习", False), ("名词解释", True), ("2.“双高计划”：", True)]
+    assert_fidelity(lines, report)
+
+
 def test_an_attachment_marker_is_no_heading_though_a_later_attachment_is() -> None:
     lines = ("附件", "某某县督查工作总结", LONG, "一、主要工作", LONG, "附件", "督查事项清单")
     report = parse(lines, HASH_NAME)
