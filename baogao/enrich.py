@@ -479,14 +479,16 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 # next (12月28日…) nor a January one's, when the year just ended is reviewed and its targets assessed (1月8日…部署对完成
 # 2023年目标任务情况的督查考核), nor a year's work told as done (通报了2022年重点工作完成情况) or one whose 之年 is
 # looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
-# one of two years named; the year's own work (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name
-# a year ahead (确保2020年脱贫攻坚目标任务如期完成 from 2016 on, 2025年规划目标任务)
+# one of two years named, nor in a text that speaks of next year (谋划明年…, 2025年是…收官之年); the year's own work
+# (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name a year ahead (确保2020年脱贫攻坚目标任务如期
+# 完成 from 2016 on, 2025年规划目标任务)
 _YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?"
                            r"(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
                            r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
 _YEAR_LOOKED_BACK = re.compile(r"一年来|过去的?一年|回首")
+_NEXT_YEAR = re.compile(r"明年|来年")  # (谋划明年…: the year at hand is the one after the text's)
 _YEAR_TURN_MONTH = re.compile(r"(?<![\d十])(?:1[12]?|十[一二]|[一元])\s?月")  # November to January
 _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
 
@@ -511,7 +513,7 @@ def _year_of_told_day(text: str) -> int | None:
 
 def _year_at_hand(text: str, lead: str) -> int | None:
     opening = lead[:_OPENING_SENTENCE_CHARS]
-    if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening):
+    if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening) or _NEXT_YEAR.search(text):
         return None
     found = [m for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())]
     if any(m.group(2) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)

@@ -2343,6 +2343,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
               "县委常委班子团结带领全县干部群众攻坚克难，各项工作取得新成效。"], None, 2022),
         ("", ["6月12日，县扶贫办召开全县脱贫攻坚推进会，要求确保2020年脱贫攻坚目标任务如期完成。"], None, 2013),
         ("", ["近日，县发改局召开规划中期评估工作会，强调要确保实现2025年规划目标任务。"], None, None),
+        # (nor when the text speaks of next year, whose 之年 it names ahead: 谋划明年…, 2025年是“十四五”规划收官之年)
+        ("", ["近日，县发改局召开专题会议，研究谋划明年重点项目。会议指出，2025年是“十四五”规划收官之年，要提前谋划。"], None, None),
         # (a new year's meeting may look back before it sets its year's tasks)
         ("", ["近日，某镇召开干部大会。会议指出，过去一年全镇各项工作取得显著成效。会议要求，为完成2018年各项目标任务提供纪律保障。"],
          2018, None),
