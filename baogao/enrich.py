@@ -311,7 +311,8 @@ _YEAR_TOTAL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年(?:度|全年)?[，,]?(?P<res
                          r"\d+\s?(?:件|条|次|篇|期|人|个|项|起|场|批|家|户|份)")
 _TOTAL_AIMED = re.compile(r"^\s?(?:底|\d{1,2}\s?月底?)前|目标|[应须需]$")
 _TOTAL_OWED = re.compile(r"[将需应须要拟]")
-_TOTAL_AIMED_AT = re.compile(rf"(?:{_AIMED.pattern})(?:于|在|到)? ?\Z")  # (right before the year: not a title's 工作计划 above)
+# (right before the year: not a title's 工作计划 above; a year reached by 到 is a deadline, 到2026年，累计建成…, 截止到 it no)
+_TOTAL_AIMED_AT = re.compile(rf"(?:(?:{_AIMED.pattern})(?:于|在|到)?|(?<!截止)到) ?\Z")
 # 对2021年—2023年间…交办事项整改情况进行“回头看”: a span of years told as past reaches its last (a plan's span, 2021—2025年,
 # names no 间)
 # (部署2023年至2025年间…任务; 对2021年—2025年间的目标进行部署; 十四五期间（2021年至2025年间），…规划建设)
@@ -475,11 +476,20 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 
 # 4月11日…处长强调：…是2022年的重点工作; 3月14日…锚定2023年重点工作目标; 近日…为完成2018年各项目标任务提供纪律保障: a news
 # item on a day it gives no year names the year whose work is at hand, its own — not a year-end meeting's aims for the
-# next (12月28日…), nor a year's work told as done (通报了2022年重点工作完成情况), nor one of two years named
-_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?[^，。；：\n\d年]{0,4}?"
+# next (12月28日…) nor a January one's, when the year just ended is reviewed and its targets assessed (1月8日…部署对完成
+# 2023年目标任务情况的督查考核), nor a year's work told as done (通报了2022年重点工作完成情况) or one whose 之年 is
+# looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
+# one of two years named, nor in a text that speaks of next year (谋划明年…, 2025年是…收官之年); the year's own work
+# (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name a year ahead (确保2020年脱贫攻坚目标任务如期
+# 完成 from 2016 on, 2025年规划目标任务)
+_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?"
+                           r"(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
                            r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
+_YEAR_LOOKED_BACK = re.compile(r"一年来|过去的?一年|回首")
+_NEXT_YEAR = re.compile(r"明年|来年")  # (谋划明年…: the year at hand is the one after the text's)
+_YEAR_TURN_MONTH = re.compile(r"(?<![\d十])(?:1[12]?|十[一二]|[一元])\s?月")  # November to January
 _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
@@ -487,9 +497,14 @@ _UNDATED_DAY = re.compile(r"近日|日前|近期|(?<![\d年])\d{1,2}\s?月\s?\d{
 # gives no year, a day the text dates in full elsewhere, tells of that year (when no later one is named)
 _DAY_IN_FULL = re.compile(r"(\d(?<!\d\d)\d{3})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 _DAY_TOLD = re.compile(r"(?:^|(?<=[\n。；！？，,]))\s*(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+# …not a day kept every year, whose full date is the one it remembers (5月12日…防灾减灾日宣传活动 … 2008年5月12日汶川特大地震,
+# 国家宪法日 … 1982年12月4日公布施行)
+_YEARLY_DAY = re.compile(r"纪念|周年|每年|[^\W\d]日(?:宣传|主题|活动)")
 
 
 def _year_of_told_day(text: str) -> int | None:
+    if _YEARLY_DAY.search(text):
+        return None
     told = {(int(m.group(1)), int(m.group(2))) for m in _DAY_TOLD.finditer(text)}
     years = {int(m.group(1)) for m in _DAY_IN_FULL.finditer(text) if (int(m.group(2)), int(m.group(3))) in told}
     year = years.pop() if len(years) == 1 else 0
@@ -498,10 +513,12 @@ def _year_of_told_day(text: str) -> int | None:
 
 def _year_at_hand(text: str, lead: str) -> int | None:
     opening = lead[:_OPENING_SENTENCE_CHARS]
-    if not _UNDATED_DAY.search(opening) or _YEAR_END_MONTH.search(opening):
+    if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening) or _NEXT_YEAR.search(text):
         return None
-    at_hand = {int(m.group(1) or m.group(2)) for m in _YEAR_AT_HAND.finditer(text)
-               if not _CITED.search(text, max(0, m.start() - 4), m.start())}
+    found = [m for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())]
+    if any(m.group(2) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
+        return None
+    at_hand = {int(m.group(1) or m.group(2)) for m in found}
     year = at_hand.pop() if len(at_hand) == 1 else 0
     if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
         return None
@@ -2425,14 +2442,17 @@ _COUNTY_ADDRESSEE = re.compile(r"县(?:人民政府|政府|直|人大|政协|委
 
 # A zone that answers to the province's bodies (根据省政府办公厅…要求, 协调省工商局: its next level up) and names no city's or
 # county's body is set under the province as a city is (a city's zone names the 市委 or 市政府 above it; not 设区市人民政府,
-# 县级市, 城市: kinds of government and words; nor 市场, 市民)
+# 县级市, 城市: kinds of government and words; nor 市场, 市民); not a zone the province approved (省级经济开发区: a county or
+# a city runs it)
 _PROVINCE_BODY = re.compile(rf"省(?:委(?![员托])|人民政府|政府|[{_HAN}]{{1,5}}?(?:厅|局(?![面势限])|办(?![法理事公学])))")
+_PROVINCIAL_ZONE = re.compile(rf"省级[^，,。；;\n]{{0,6}}?{_ZONE_WORDS}")
 _CITY_OR_COUNTY_BODY = re.compile(
     rf"(?<![城都超门区级])[市县](?![场民级域属内外])(?:委(?![员托])|人民政府|政府|人大|政协|[{_HAN}]{{1,5}}?(?:局(?![面势限])|办(?![法理事公学])|委员会))")
 
 
 def _zone_under_province(org: str, text: str) -> bool:
-    return not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+    return (not _starts_with_place(org) and bool(_PROVINCE_BODY.search(text)) and not _CITY_OR_COUNTY_BODY.search(text)
+            and not _PROVINCIAL_ZONE.search(text))
 
 
 def _zone_above_counties(org: str, opening: str) -> bool:
@@ -2465,8 +2485,13 @@ _TOWNSHIPS = re.compile(r"各乡(?:镇|[（(]镇[）)])|\d+个乡镇|乡镇[（(
 _COUNTIES = re.compile(r"各县|县[（(]市|县区|区县|县市区|[一二三四五六七八九十\d]+个县")
 
 
-# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
-_COUNTY_SECTIONS = re.compile(r"股室")
+# 各股室负责人: a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室) — its own, not those of
+# the counties its clause names below it (各县（市、区）局股室, 督促各县区教育局完善股室职责)
+_COUNTY_SECTIONS = re.compile(r"(?:^|(?<=[，,。；;\n]))[^，,。；;\n]*?股室")
+
+
+def _own_county_sections(text: str) -> bool:
+    return any(not _COUNTIES.search(m.group()) for m in _COUNTY_SECTIONS.finditer(text))
 
 
 def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> str | None:
@@ -2545,7 +2570,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
              and opening.count("《", 0, p.start) <= opening.count("》", 0, p.start)]
     if len(counties) == 1 and not towns and not above:
         return "县"
-    return "县" if _COUNTY_SECTIONS.search(text) else None
+    return "县" if _own_county_sections(text) else None
 
 
 # -------------------------------------------------------------------------------------- region
@@ -2588,13 +2613,17 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
 _SERVED_STEM = re.compile(
     r"为(?:建设|推进|推动|促进|助推|服务|打造)?(?:美丽|生态|幸福|平安|和谐|文明|健康|法治|绿色|宜居|活力|富裕|富强|智慧|魅力)?"
     rf"(?=[{_HAN}]{{2,3}}(?:[“\"]|[^，,。；;\n]{{0,30}}?(?:作出|做出|贡献|奠定|营造|保驾护航)))")
+# what a place's name stands before: its work (江阴建设, 天全作出贡献), a quoted aim (麻城“建成中心”) — not the rest of a
+# phrase the stem opens (富民强县, 共和国, 延长产业链条, 安定团结)
+_SERVED_STEM_AFTER = re.compile(r"[“\"]|的?(?:建设|发展|振兴|崛起|跨越|高质量|经济|人民|作出|做出|贡献|奠定|营造|保驾护航)")
 
 
 def _served_stems(text: str) -> set[str]:
     found = set()
     for m in _SERVED_STEM.finditer(text):
         # (张家港 before 张家; not a stem its level word follows, 为怀远县…: a place the table reads, with the others)
-        stems = (text[m.end() : m.end() + n] for n in (3, 2) if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS)
+        stems = (text[m.end() : m.end() + n] for n in (3, 2)
+                 if text[m.end() + n : m.end() + n + 1] not in _LEVEL_CHARS and _SERVED_STEM_AFTER.match(text, m.end() + n))
         stem = next((stem for stem in stems if county_stem_province(stem)), None)
         if stem:
             found.add(stem)

@@ -531,7 +531,8 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf}
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf,
+                              **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
         depths = sorted({rank[style] for kind, _, style in parts if kind == "heading"})  # every heading style is ranked
@@ -549,7 +550,8 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
         if kind == "heading":
             level = min(above + 1, 6) if style == _SUBHEAD else (level_before if k < first_outer else level_after)[style]
             above = above if style == _SUBHEAD else level
-            blocks.append(Block("heading", text, level=level, outline_only=style in (_OUTER, _SUBHEAD)))
+            outline_only = style in (_OUTER, _SUBHEAD) or style.startswith(_TERM)
+            blocks.append(Block("heading", text, level=level, outline_only=outline_only))
         elif kind == "article":
             article = _ARTICLE.match(text)
             assert article is not None  # _classify makes only such lines articles
@@ -671,7 +673,8 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
 def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], outer: set[int]) -> None:
     """The numbered terms of a 名词解释 or 注释 part (`_outer_lines`), 1.“两重”：是指…: each term is a
     heading over its definition (on its line or the next), as a glossary is looked up (a colon lead is a field elsewhere:
-    联系人：王五, see _NOT_A_NAME)."""
+    联系人：王五, see _NOT_A_NAME). In the outline only, as their part's line is: a term opens no theme section,
+    and a text whose other headings are outline-only is still cut into windows (themes.split_sections)."""
     inside = False
     for i, line in enumerate(body):
         if i in outer:
@@ -682,14 +685,15 @@ def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], ou
             style = _heading_style(line)
             assert style is not None  # the term pattern starts with a numbering of _HEADING_STYLES
             definition = line[term.end():].lstrip()  # (or on the lines after the term's)
-            lines[i] = [("heading", line[: term.end()], style)] + ([("paragraph", definition, "")] if definition else [])
+            lines[i] = [("heading", line[: term.end()], _TERM + style)] + ([("paragraph", definition, "")] if definition else [])
 
 
 _GLOSSARY = re.compile(r"^(?:名词解释|注\s*释)$")
 # 1.“两重”： 12.金融“五篇大文章”： （3）医保影像云： — a term as short as a name, then a colon
-_GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}]|[（(]\d{{1,2}}[）)])\s*[^\s。；;：:！？!?，,]{{1,20}}?[：:]")
+_GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}](?!\d)|[（(]\d{{1,2}}[）)])\s*[^\s。；;：:！？!?，,]{{1,20}}?[：:]")
 
 _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
+_TERM = "term:"  # before the numbering style of _glossary_terms' headings (ranked as that style)
 # a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
 _SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
@@ -776,7 +780,7 @@ def _styled_ranks(raw: list[tuple[str, str, str]], headings: Mapping[str, int]) 
     inside the deepest numbered style of a higher level, or else outside all numbered styles."""
     numbered_at: dict[int, str] = {}  # style level → the numbering style of its numbered headings
     for kind, text, style in raw:
-        if kind == "heading" and not style.startswith(_STYLED) and text in headings:
+        if kind == "heading" and style in _STYLE_RANK and text in headings:  # (not an outline-only heading's)
             numbered_at.setdefault(headings[text], style)
     ranks: dict[str, float] = {}
     for kind, _, style in raw:

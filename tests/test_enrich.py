@@ -260,6 +260,10 @@ def test_year_from_text(lines, expected):
         ("2021年春节期间，先后2次对四个片区管理局开展公车督查，未发现异常情况。", 2021),
         ("2023年，累计开展明察暗访12次。", 2023),
         ("2025年，将先后3次开展专项督查。", None),
+        # (a year reached by 到 is a deadline, a plan's total: 到2026年，累计建成…; 截止到 a year is the figures' day)
+        ("按照全县统一部署，到2026年，全县累计建成便民服务站30个。", None),
+        ("到2026年底，全县共培训窗口人员500人。", None),
+        ("截止到2023年，全县累计建成便民服务站30个。", 2023),
         ("2024年春节期间，严格执行24小时值班制度。", None),
         ("近日,县督查室通报了督查工作情况。2022年共督办各类事项86件,办结率100%。", 2022),
         # campaigns, platforms and bodies that began in a known year
@@ -736,6 +740,8 @@ def test_no_org_when_none_is_named(title, lines):
         ("镇党委会议纪要", ["会议研究了以下事项：", "一、关于森林防火工作"], "乡"),
         # a bureau whose sections are 股室 is a county's (a city's are 科室, a province's 处室)
         ("", ["根据有关规定，制定本制度。", "一、信息发布由局办公室负责统一管理，各股室负责人负责本股室信息的审核把关。"], "县"),
+        # (not the 股室 of the counties a text names below it)
+        ("", ["今年以来，局机关各科室、下属单位和各县（市、区）局股室负责人认真落实首问负责制。"], None),
         # a zone of no stated level that addresses a county's government or its units is above the county
         ("东海综合实验区管委会办公室关于开展造林绿化督查的通知",
          ["东海县人民政府、区直各有关单位、各乡镇人民政府、县直各有关单位：", "现将有关事项通知如下："], "市"),
@@ -748,6 +754,9 @@ def test_no_org_when_none_is_named(title, lines):
          ["区直各部门、各乡镇人民政府：", "根据省政府办公厅《关于开展专项整治工作的通知》要求，现将有关事项通知如下："], "市"),
         ("东海综合实验区市场监督管理局关于上半年案件查办情况的通报",
          ["本局各单位：", "上半年，全局共立案99件。", "市场规范处应积极协调省工商局，升级完善案管系统。"], "市"),
+        # (not a 省级 zone, one the province approved: a county or a city runs it)
+        ("某某经济开发区管委会2023年工作总结",
+         ["2023年，我区作为省级经济开发区，在省商务厅的指导下扎实推进园区建设。", "某某经济开发区管委会", "2023年12月20日"], None),
         # (…in the document a notice issues too, saved after its signature)
         ("东海综合实验区管委会办公室关于印发《东海综合实验区迎接省级评估工作方案》的通知",
          ["岚综管办〔2022〕30号", "各片区管理局，区直各单位：", "现将《东海综合实验区迎接省级评估工作方案》印发给你们，请认真组织实施。",
@@ -856,6 +865,7 @@ def test_no_township_level_from_words_that_hold_a_level_character(title):
         # …or the place the text's work is for, named by the stem no other unit has (为建设生态天全作出贡献)
         ("", ["9月19日,县作风办对秸秆禁烧情况进行督察。", "全县各乡镇将秸秆禁烧工作落到实处,为建设生态天全作出贡献。"], HASH_NAME, "四川省"),
         ("", ["11月11日,市委宣传部组织召开培训会。", "推进网评员队伍建设,为麻城“建成中心”营造良好舆论环境。"], HASH_NAME, "湖北省"),
+        ("", ["近日,县政协召开常委会议。", "号召广大委员为富民强县作出新的更大贡献。"], HASH_NAME, None),
     ],
 )
 def test_region(title, lines, name, expected):
@@ -1319,6 +1329,10 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         # (…named by its bare stem, which no other unit has: 江阴 + 市, a county-level city's 市政协)
         ("市政协召开社情民意信息工作座谈会", "8月16日上午，市政协召开社情民意信息工作座谈会，为幸福江阴建设作出积极贡献。", "", "江阴市政协"),
         ("县作风办2023年工作总结", "一年来，县作风办开展督察，为建设生态天全作出贡献。", "", "天全县作风办"),
+        # (…a stem used as a name: not a phrase that opens with one, 为富民强县作出贡献, 为共和国…, 为延长产业链条营造…)
+        ("县政协召开常委会议", "近日，县政协召开常委会议，号召广大委员为富民强县作出新的更大贡献。", "", "县政协"),
+        ("县总工会开展庆七一活动", "6月30日，县总工会开展主题活动，号召全县职工为共和国的繁荣富强作出贡献。", "", "县总工会"),
+        ("县营商办督查情况通报", "近日，县营商办开展营商环境专项督查，为延长产业链条营造良好环境。", "", "县营商办"),
         # two counties, one held up as an example or helping us, one named inside a clause only, a body's line: not completed
         ("县人民政府上半年工作总结", "今年以来，蕲春县、武穴市经济平稳运行。", "", "县人民政府"),
         ("县人民政府上半年工作总结", "去年，永修县率先推行“拿地即开工”，这一做法值得我们借鉴。", "", "县人民政府"),
@@ -2322,10 +2336,25 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["4月17日，县质监局被省质量技术监督局评为2012年度全系统信息工作先进单位。",
               "2013年是贯彻落实党的十八大精神的开局之年，县质监局将再接再厉。"], 2013, None),
         ("", ["12月20日，县委召开经济工作会议。会议指出，2024年是实现十四五规划目标任务的关键之年。"], None, None),
+        # (…not in January, when the year just ended is reviewed and its targets assessed; not a year's work looked back
+        # on, 一年来; not a campaign's or a plan's targets, set years ahead: 2020年脱贫攻坚目标任务, 2025年规划目标任务)
+        ("", ["1月8日，县委督查室召开会议，部署对各乡镇完成2023年目标任务情况的督查考核工作。"], None, None),
+        ("", ["近日，县委常委班子召开民主生活会。会议指出，2023年是全面贯彻党的二十大精神的开局之年，一年来，"
+              "县委常委班子团结带领全县干部群众攻坚克难，各项工作取得新成效。"], None, 2022),
+        ("", ["6月12日，县扶贫办召开全县脱贫攻坚推进会，要求确保2020年脱贫攻坚目标任务如期完成。"], None, 2013),
+        ("", ["近日，县发改局召开规划中期评估工作会，强调要确保实现2025年规划目标任务。"], None, None),
+        # (nor when the text speaks of next year, whose 之年 it names ahead: 谋划明年…, 2025年是“十四五”规划收官之年)
+        ("", ["近日，县发改局召开专题会议，研究谋划明年重点项目。会议指出，2025年是“十四五”规划收官之年，要提前谋划。"], None, None),
+        # (a new year's meeting may look back before it sets its year's tasks)
+        ("", ["近日，某镇召开干部大会。会议指出，过去一年全镇各项工作取得显著成效。会议要求，为完成2018年各项目标任务提供纪律保障。"],
+         2018, None),
         # …or that tells of a day with no year which it dates elsewhere in full (2022年3月1日至4月4日 … 3月1日，…)
         ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
          2022, None),
         ("", ["2019年3月1日，巡察组进驻我局。", "3月1日，巡察组召开动员会。", "2020年6月，我局完成整改。"], None, 2020),  # a later year told
+        # (not a day kept every year, whose full date is the one it remembers: 5月12日 … 2008年5月12日汶川特大地震)
+        ("", ["5月12日，县应急管理局开展防灾减灾日宣传活动，纪念2008年5月12日汶川特大地震遇难同胞。"], None, None),
+        ("", ["12月4日，县司法局开展国家宪法日宣传活动。", "现行宪法于1982年12月4日公布施行。"], None, None),
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
         ("红安县人民政府办公室2023年度工作总结暨2024年工作计划", ["今年以来，我办各项工作取得新进展。"], 2023, None),

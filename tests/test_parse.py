@@ -950,7 +950,10 @@ OUTLINE_ONLY = [
     # elsewhere a colon lead is a field (联系人：), and a term lead longer than a name is an item
     pytest.param([LONG, "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "2.“双高计划”：", LONG,
                   "3.各地要在规定时限内完成本地区名词的收集整理工作：报送至省政府办公厅。"],
-                 [("名词解释", 2, True), ("1.“两重”：", 3, False), ("2.“双高计划”：", 3, False)], id="glossary-terms"),
+                 [("名词解释", 2, True), ("1.“两重”：", 3, True), ("2.“双高计划”：", 3, True)], id="glossary-terms"),
+    # 3.5 reads as a decimal, as everywhere a number is (1.5亿元): no term, whatever follows
+    pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
+                 id="a-decimal-is-no-glossary-term"),
     pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
@@ -971,6 +974,20 @@ def test_a_list_is_read_alike_whether_the_file_styles_its_items_or_not() -> None
     plain = parse(lines, HASH_NAME)
     assert [b.text for b in styled.blocks if b.kind == "heading"] == [b.text for b in plain.blocks if b.kind == "heading"]
     assert [b.text for b in plain.blocks if b.kind == "heading"] == ["一、主要做法"]
+
+
+@pytest.mark.parametrize("styled", [
+    {"一、主要工作": 2, "加强学习": 3, "2.“双高计划”：": 3},  # a glossary's term on a line of its own, styled
+    {"名词解释": 1, "加强学习": 3},  # an end part's line, styled above the text's headings
+], ids=["styled-term", "styled-end-part"])
+def test_an_outline_only_heading_styled_in_the_file_tells_no_numbering_where_styles_nest(styled) -> None:
+    # (only a numbered heading says which numbering a style level carries: a .docx's 名词解释 or term line
+    # in a heading style made its unnumbered styled headings' rank look up the outline-only style: KeyError)
+    lines = (P, "一、主要工作", P, "加强学习", P, "名词解释", "2.“双高计划”：", P)
+    report = parse(lines, HASH_NAME, styled)
+    assert [(b.text, b.outline_only) for b in report.blocks if b.kind == "heading"] == [
+        ("一、主要工作", False), ("加强学习", False), ("名词解释", True), ("2.“双高计划”：", True)]
+    assert_fidelity(lines, report)
 
 
 def test_an_attachment_marker_is_no_heading_though_a_later_attachment_is() -> None:

@@ -277,6 +277,13 @@ def test_a_report_without_headings_is_cut_into_windows():
     assert sections[1].excerpt.startswith((FILLER * 5)[len(label):][:20])  # the snippet goes on after the label
 
 
+def test_a_glossary_after_a_text_without_headings_keeps_its_windows():
+    # a 名词解释's numbered terms head their definitions in the outline only: the text before them is
+    # still cut into windows, not read as one preamble (a report whose only headings are outline-only)
+    r = report(*[FILLER * 5 for _ in range(8)], "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。")
+    assert [s.kind for s in split_sections(r)] == ["report", "window", "window"]
+
+
 def test_articles_are_sections_with_their_anchor():
     r = report("第一章 总则", "第一条 为了规范政务数据管理，制定本办法。", "第二条 政务数据共享应当依法进行。")
     sections = split_sections(r)
