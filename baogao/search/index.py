@@ -100,8 +100,9 @@ DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted 
 SEGMENTS = 8
 # The first segment, where a new report lands (newest first), is cut again into runs of 1/2, 1/4
 # and 1/8 of a segment (_front_split): adding this year's report writes the postings of ~150
-# reports at 10 000, not ~1 250, for three segments more that a query reads; a run of fewer than
-# FRONT_MIN reports is not cut again (a segment costs a query a shard read).
+# reports at 10 000, not ~1 250, for three segments more that a query reads; runs are not cut to a
+# mean below FRONT_MIN reports (a segment costs a query a shard read). (A cut run's last part may be
+# as short as 1/8 of its mean, as `content_cuts` leaves it: 16–45 reports at 10 000.)
 FRONT_TIERS, FRONT_MIN = 3, 100
 TARGET_SHARD_BYTES = 10_000
 BATCH_ENTRIES = 1_000_000  # entries sorted at once when writing a level: bounds memory
@@ -271,8 +272,8 @@ def content_cuts(ids: list[Any], size: int) -> list[tuple[int, int]]:
 
 def _front_split(ids: list[Any], first: int, end: int, size: int, tiers: int) -> list[tuple[int, int, int]]:
     """The run [first, end) of mean `size`, its front cut again `tiers` times: in runs of size / 2
-    (`content_cuts` of its reports alone), the first of those in runs of size / 4, … while they
-    hold FRONT_MIN reports or more (size 1 250: ~156, ~156, ~312, ~625); each with its mean size.
+    (`content_cuts` of its reports alone), the first of those in runs of size / 4, … while that mean
+    is FRONT_MIN reports or more (size 1 250: ~156, ~156, ~312, ~625); each with its mean size.
     Cut within the run only, so that the runs after it are `content_cuts`' as they were, and an
     edit changes one or two runs of each tier."""
     if tiers == 0 or size // 2 < FRONT_MIN:
