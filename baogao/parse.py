@@ -584,12 +584,18 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
     for (_, style), members in siblings.items():
         if style not in _SPLITTING_STYLES or not any(lines[i][0][0] == "heading" for i in members):
             continue
+        # (（四）推动标志性改革举措加快落地，更好发挥经济体制改革牵引作用。扎实推进… among （一）… （三）… that lead
+        # their text so: when most of the items are such run-in headings, a longer lead is one too)
+        run_in = 2 * sum(len(lines[i]) == 2 and lines[i][0][0] == "heading" for i in members) > len(members)
         for i in members:
             line = body[i]
             end = _SENTENCE_END.search(line)
-            if (lines[i][0][0] == "paragraph" and end and end.end() == len(line) <= _SIBLING_MAX_LEN
-                    and not _NO_SIBLING.search(line)):
+            if lines[i][0][0] != "paragraph" or not end or _NO_SIBLING.search(line, 0, end.end()):
+                continue
+            if end.end() == len(line) <= _SIBLING_MAX_LEN:
                 lines[i] = [("heading", line, style)]
+            elif run_in and end.end() <= _RUN_IN_MAX_LEN and end.end() < len(line):
+                lines[i] = [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
 
 
 def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], items_made: set[int]) -> None:
