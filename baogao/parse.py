@@ -58,6 +58,8 @@ _RUN_IN_LEAD_MAX_LEN = 20
 # 不得, 严禁, 务必) or fills a field (联系人：王五。) is an item of a notice's list of requirements, whatever follows it
 _NOT_A_NAME = re.compile(r"(?<![申邀聘提报呈])请(?![示假销求])|须(?!知)|不得|严禁|务必|[：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# …and the end of a lead sentence: not a 。 inside a quotation (牢记“…没有休止符。”的嘱托，… goes on)
+_LEAD_END = re.compile(r"[。！？!?](?![”’」』])")
 # A numbered heading written as one full sentence on its own line; longer, it is a paragraph.
 _RUN_IN_MAX_LEN = 60
 _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
@@ -589,7 +591,7 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
         run_in = 2 * sum(len(lines[i]) == 2 and lines[i][0][0] == "heading" for i in members) > len(members)
         for i in members:
             line = body[i]
-            end = _SENTENCE_END.search(line)
+            end = _LEAD_END.search(line)
             if lines[i][0][0] != "paragraph" or not end or _NO_SIBLING.search(line, 0, end.end()):
                 continue
             if end.end() == len(line) <= _SIBLING_MAX_LEN:
@@ -639,7 +641,7 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
     """A numbered line as a heading and its text, when it opens with a sentence no longer than a
     splitting numbering's lead, or is one sentence (of a run-in heading's length) over its text; [] if not."""
     style = _heading_style(line) or ""
-    end = _SENTENCE_END.search(line)
+    end = _LEAD_END.search(line)
     if not end or _NOT_A_NAME.search(line, 0, end.end()):
         return []
     if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
@@ -817,7 +819,7 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
             and not re.search(r"[，,；;]|下列|如下|以下|之一", line))  # (一、有下列情形之一的： leads into a list)
     ):
         return [("heading", line, style)]
-    end = _SENTENCE_END.search(line)
+    end = _LEAD_END.search(line)
     if style in _RUN_IN_STYLES and end and end.end() <= _RUN_IN_LEAD_MAX_LEN and not _NOT_A_NAME.search(line, 0, end.end()):
         # 1.参保情况。从调查… or （2）特殊工种。 over its text: a short lead names what follows (a
         # list's items follow each other directly, or are longer: see _items_not_headings)

@@ -528,6 +528,12 @@ HEADINGS = [
                   ("p", "（二）各单位要高度重视这项工作，切实加强组织领导，认真抓好落实。扎实推进。"),
                   ("p", "（三）各乡镇要按照县委县政府的统一部署，结合实际抓好贯彻落实工作。确保实效。")],
                  id="longer-leads-among-paragraph-siblings-stay-paragraphs"),
+    # a lead's end is no 。 inside a quotation (“…没有休止符。”的嘱托 goes on): the item is cut after its first sentence
+    pytest.param(["（一）强化组织领导。成立领导小组。", "（二）完善工作机制。建立周调度制度。",
+                  "（三）牢记“作风建设永远在路上，永远没有休止符。”的嘱托，持续整治形式主义。全年开展暗访20次。"],
+                 [("h", 2, "（一）强化组织领导。"), ("p", "成立领导小组。"), ("h", 2, "（二）完善工作机制。"), ("p", "建立周调度制度。"),
+                  ("h", 2, "（三）牢记“作风建设永远在路上，永远没有休止符。”的嘱托，持续整治形式主义。"), ("p", "全年开展暗访20次。")],
+                 id="a-run-in-lead-ends-outside-its-quotation"),
     # the list of attachments goes on over lines: its items are no headings
     pytest.param(["一、购置理由", "现有设备老化。", "附件：1.设备采购论证报告", "2.院党委会会议纪要", "3.预算表"],
                  [("h", 2, "一、购置理由"), ("p", "现有设备老化。"), ("p", "附件：1.设备采购论证报告"), ("p", "2.院党委会会议纪要"),
