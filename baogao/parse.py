@@ -596,7 +596,8 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 continue
             if end.end() == len(line) <= _SIBLING_MAX_LEN:
                 lines[i] = [("heading", line, style)]
-            elif run_in and end.end() <= _RUN_IN_MAX_LEN and end.end() < len(line):
+            elif (run_in and end.end() <= _RUN_IN_MAX_LEN and end.end() < len(line)
+                  and not _NOT_A_NAME.search(line, 0, end.end())):  # (a requirement's lead: as _lead_split reads it)
                 lines[i] = [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
 
 

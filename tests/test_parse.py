@@ -534,6 +534,12 @@ HEADINGS = [
                  [("h", 2, "（一）强化组织领导。"), ("p", "成立领导小组。"), ("h", 2, "（二）完善工作机制。"), ("p", "建立周调度制度。"),
                   ("h", 2, "（三）牢记“作风建设永远在路上，永远没有休止符。”的嘱托，持续整治形式主义。"), ("p", "全年开展暗访20次。")],
                  id="a-run-in-lead-ends-outside-its-quotation"),
+    # …but a longer lead that asks the reader, sets a rule or fills a field is a notice's requirement, as in _lead_split
+    pytest.param(["（一）加强组织领导。成立领导小组。", "（二）强化督查考核。县政府督查室定期督查。",
+                  "（三）请各单位于6月30日前将工作总结报送县政府办公室综合股，逾期未报的予以通报。联系人：张三。"],
+                 [("h", 2, "（一）加强组织领导。"), ("p", "成立领导小组。"), ("h", 2, "（二）强化督查考核。"), ("p", "县政府督查室定期督查。"),
+                  ("p", "（三）请各单位于6月30日前将工作总结报送县政府办公室综合股，逾期未报的予以通报。联系人：张三。")],
+                 id="a-longer-lead-asking-the-reader-stays-a-paragraph"),
     # the list of attachments goes on over lines: its items are no headings
     pytest.param(["一、购置理由", "现有设备老化。", "附件：1.设备采购论证报告", "2.院党委会会议纪要", "3.预算表"],
                  [("h", 2, "一、购置理由"), ("p", "现有设备老化。"), ("p", "附件：1.设备采购论证报告"), ("p", "2.院党委会会议纪要"),
