@@ -67,9 +67,9 @@ _NOT_A_HEADING_END = ("。", "；", ";", "，", ",", "：", ":")
 _SIBLING_MAX_LEN = 24
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*(?=[1１一][.．、])")  # 附件：1.… (the list of a document's attachments)
 # A rule's closing articles (本办法自印发之日起执行。, 本办法由…负责解释。, 未尽事宜…, …以本办法为准。) and a 纪要's
-# decisions (一、会议同意…。) are sentences, whatever their siblings are.
+# decisions (一、会议同意…。, （三）经研究，会议同意…。) are sentences, whatever their siblings are.
 _NO_SIBLING = re.compile(r"自\S{0,12}?(?:施行|执行|实施|生效)|负责解释|未尽事宜|为准。?$"
-                         r"|^\S{0,6}?会议(?:听取|同意|研究|决定|要求|强调|指出|认为|原则|讨论|审议)")
+                         r"|^\S{0,6}?(?:[^，,。]{1,24}[，,])?会议(?:听取|同意|研究|决定|要求|强调|指出|认为|原则|讨论|审议)")
 _COLON_HEADING_MAX_LEN = 16
 
 _TITLE_MAX_LEN = 120  # 公文 titles that name the document they issue run long
