@@ -598,7 +598,7 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
                 lines[i] = [("heading", line, style)]
             elif (run_in and end.end() <= _RUN_IN_MAX_LEN and end.end() < len(line)
                   and not _NOT_A_NAME.search(line, 0, end.end())):  # (a requirement's lead: as _lead_split reads it)
-                lines[i] = [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+                lines[i] = _run_in(line, end.end(), style)
 
 
 def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], items_made: set[int]) -> None:
@@ -646,10 +646,15 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
     if not end or _NOT_A_NAME.search(line, 0, end.end()):
         return []
     if end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
-        return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+        return _run_in(line, end.end(), style)
     if end.end() == len(line) <= _RUN_IN_MAX_LEN and _over_its_text(style, next_line):
         return [("heading", line, style)]
     return []
+
+
+def _run_in(line: str, end: int, style: str) -> list[tuple[str, str, str]]:
+    """A numbered line cut after its lead sentence (ending at `end`): the heading, then its text."""
+    return [("heading", line[:end], style), ("paragraph", line[end:].lstrip(), "")]
 
 
 def _over_its_text(style: str, next_line: str) -> bool:
@@ -825,12 +830,12 @@ def _classify(line: str, next_line: str) -> list[tuple[str, str, str]]:
         # 1.参保情况。从调查… or （2）特殊工种。 over its text: a short lead names what follows (a
         # list's items follow each other directly, or are longer: see _items_not_headings)
         if end.end() < len(line):
-            return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+            return _run_in(line, end.end(), style)
         if _over_its_text(style, next_line):
             return [("heading", line, style)]
     if style in _SPLITTING_STYLES:
         if end and end.end() <= _LEAD_MAX_LEN and end.end() < len(line):
-            return [("heading", line[: end.end()], style), ("paragraph", line[end.end():].lstrip(), "")]
+            return _run_in(line, end.end(), style)
         if end and end.end() == len(line) <= _RUN_IN_MAX_LEN and next_line and _heading_style(next_line) != style:
             # （八）推动城市高质量发展，建设现代化人民城市。 on a line of its own, its text on
             # the next lines: a heading written as one sentence. Items of a list of such

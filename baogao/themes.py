@@ -698,9 +698,9 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     # A title kept out of the blocks (清源镇加强党建信息工作) is the heading of a text that has
     # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
     title = to_simplified(report.title)
-    if report.title_in_text and not any(s.kind == "heading" for s in sections):
-        heading_themes[0] = _title_themes(taxonomy, title)
     title_themes = _title_themes(taxonomy, title) if report.title_in_text else set()
+    if report.title_in_text and not any(s.kind == "heading" for s in sections):
+        heading_themes[0] = title_themes
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
         found_in = occurrences[theme_no]
