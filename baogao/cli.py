@@ -8,6 +8,8 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,8 @@ from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS
 # Each command imports the stages it runs (below, in its function): `baogao similar` or
 # `baogao search` starts without loading the converter, MkDocs and the index writers.
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from baogao.search.backend import SearchBackend
     from baogao.themes import Taxonomy
 
@@ -121,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return _convert(args, pages, taxonomy)
     if args.command == "serve":
         status = _convert(args, pages, taxonomy)
-        _index(pages, args.jobs)
+        with _indexes(pages, args.jobs):
+            pass  # serve's builds link both indexes in whole
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
     try:
@@ -149,34 +154,83 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 
 # The 查重 index reads the converted pages, never the search index: for an archive up to this size
 # it is built in a forked process beside the search index, its work on a core the index's writing
-# leaves idle; above it, after the index, so that their peaks of memory do not add up (the 查重
-# stage alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
+# leaves idle, and its files are written while MkDocs renders; above it, after the index, so that
+# their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at 100 000 reports,
+# README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 
-def _index(pages: Path, jobs: int | None) -> None:
+@contextmanager
+def _indexes(pages: Path, jobs: int | None) -> Iterator[_SimilarIndex]:
     """Build the search index and the 查重 index of the converted `pages` (after conversion,
-    before MkDocs, which links both into the site), each with up to `jobs` worker processes."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-    from multiprocessing import get_context
-
+    before MkDocs, which links both into the site), each with up to `jobs` worker processes.
+    The block runs once the search index and the 查重 reuse pages are written, which is all
+    MkDocs reads; the 查重 index files may still be being written then (`_SimilarIndex.wait`),
+    and are when the block ends."""
     from baogao.catalog import CATALOG_FILE
     from baogao.search.backend import BACKEND
 
     reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
         _search_index(pages, BACKEND, jobs)
-        _similar_index(pages, jobs)
+        yield _SimilarIndex(_similar_index(pages, jobs))
         return
-    # forked now, while this process is small and before the search index starts its own workers
-    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as side:
-        similar = side.submit(_similar_index_beside, pages, jobs)
+    similar = _SimilarBeside(pages, jobs)  # forked now, while this process is small, before the index's workers
+    try:
         _search_index(pages, BACKEND, jobs)
+        similar.version = similar.receive("version")
+        yield similar
+        similar.wait()
+    finally:
+        similar.close()
+
+
+class _SimilarIndex:
+    """A 查重 index whose reuse pages are written: its `version`; `wait` returns once its files are."""
+
+    def __init__(self, version: str):
+        self.version = version
+
+    def wait(self) -> None:
+        pass  # built whole before the block (`_indexes`)
+
+
+class _SimilarBeside(_SimilarIndex):
+    """The 查重 index built in a forked process, which sends its version once the reuse pages
+    are written, then word that its files are (`_similar_index_beside`); its error, if any, is
+    raised by whichever of `receive` and `wait` reads it."""
+
+    def __init__(self, pages: Path, jobs: int | None):
+        from multiprocessing import get_context
+
+        context = get_context("fork")
+        self._messages, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_similar_index_beside, args=(pages, jobs, sender))
+        self._process.start()
+        sender.close()  # the process's end alone: the pipe closes (EOFError) when the process ends
+        self._files_written = False
+        super().__init__("")
+
+    def receive(self, expected: str) -> str:
+        """The value of the process's next message, of kind `expected`."""
         try:
-            similar.result()  # its error, if any, raised here
-        except BrokenProcessPool as err:  # killed (the kernel's out-of-memory killer …)
-            raise OSError("the 查重 index's process ended before it finished (out of memory?)") from err
+            kind, value = self._messages.recv()
+        except EOFError:  # killed (the kernel's out-of-memory killer …)
+            raise OSError("the 查重 index's process ended before it finished (out of memory?)") from None
+        if kind == "OSError":
+            raise OSError(*value)
+        if kind != expected:
+            raise RuntimeError(value if kind == "error" else f"查重 index: {kind!r} came before {expected!r}")
+        return value
+
+    def wait(self) -> None:
+        if not self._files_written:
+            self.receive("written")
+            self._files_written = True
+
+    def close(self) -> None:
+        self._process.join()  # nothing of the build runs on after it
+        self._messages.close()
 
 
 def _search_index(pages: Path, backend: SearchBackend, jobs: int | None) -> None:
@@ -185,56 +239,43 @@ def _search_index(pages: Path, backend: SearchBackend, jobs: int | None) -> None
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
 
 
-def _similar_index_beside(pages: Path, jobs: int | None) -> None:
-    """`_similar_index` in the forked process: its error goes back as one the parent can rebuild from
-    pickled bytes (an OSError stays one, for the one-line message; anything else says what it was)."""
+def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
+    """`_similar_index` in the forked process: sends ("version", its version) when the reuse
+    pages are written and ("written", "") when the files are; an error instead, as one the parent
+    can rebuild from plain values (an OSError stays one, for the one-line message; anything else
+    says what it was)."""
     try:
-        _similar_index(pages, jobs)
+        _similar_index(pages, jobs, lambda version: messages.send(("version", version)))
+        messages.send(("written", ""))
     except OSError as err:
-        raise OSError(err.errno, f"查重 index: {err}") from None
+        messages.send(("OSError", (err.errno, f"查重 index: {err}")))
     except Exception as err:
-        raise RuntimeError(f"查重 index: {err!r}") from None
+        messages.send(("error", f"查重 index: {err!r}"))
 
 
-def _similar_index(pages: Path, jobs: int | None) -> None:
+def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None) -> str:
     from baogao.similar.index import build_similar_index
 
     started = time.perf_counter()
-    version = build_similar_index(pages, jobs)
+    version = build_similar_index(pages, jobs, reuse_written=reuse_written)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
+    return version
 
 
 def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: str | None) -> int:
-    """Convert, then build, check and switch in a new site unless the one in --out is current;
-    `publish` then packs it. Runs holding the out folder's lock."""
-    from baogao.outdir import staged_site, switch_in
+    """Convert, index, then build, check and switch in a new site unless the one in --out is
+    current; `publish` then packs it. Runs holding the out folder's lock."""
     from baogao.publish import publish
-    from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
     status = _convert(args, pages, taxonomy)
     try:
-        _index(pages, args.jobs)
-    except OSError as err:  # a full disk …: the indexes of the site before stay where they were
+        with _indexes(pages, args.jobs) as similar:
+            built = _site(args, pages, site_url, similar)
+    except OSError as err:  # a full disk, a folder it may not write …: the site before stays, one line, not a traceback
         log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
         return 1
-    fingerprint = site_fingerprint(args.config, pages) + (site_url or "")
-    if site_is_current(args.out, fingerprint):
-        log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
-    else:
-        started = time.perf_counter()
-        try:
-            with staged_site(args.out) as staging:
-                reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs)
-                checked = _check(staging, pages, reused)
-                if checked:
-                    log.error("baogao build: the new site is discarded; %s is unchanged", args.out)
-                    return checked
-                mark_site_built(staging, fingerprint)
-                switch_in(staging, args.out)
-        except OSError as err:  # a full disk, a folder it may not write …: one line, not a traceback
-            log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
-            return 1
-        log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
+    if built:
+        return built
     if args.command == "publish":
         assert site_url is not None  # main() validated --base-url, which publish requires
         try:
@@ -247,6 +288,31 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
             return 1
         log.info("baogao publish: %s and %s", archive, checksum)
     return status
+
+
+def _site(args: argparse.Namespace, pages: Path, site_url: str | None, similar: _SimilarIndex) -> int:
+    """Build, check and switch in a new site from the indexed `pages` unless the one in --out is
+    current (the 查重 index's files are linked in last, once `similar` has them); the check's
+    status when it fails (the new site discarded)."""
+    from baogao.outdir import staged_site, switch_in
+    from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
+
+    fingerprint = site_fingerprint(args.config, pages, similar.version) + (site_url or "")
+    if site_is_current(args.out, fingerprint):
+        log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
+        return 0
+    started = time.perf_counter()
+    with staged_site(args.out) as staging:
+        reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs,
+                            indexes_written=similar.wait)
+        checked = _check(staging, pages, reused)
+        if checked:
+            log.error("baogao build: the new site is discarded; %s is unchanged", args.out)
+            return checked
+        mark_site_built(staging, fingerprint)
+        switch_in(staging, args.out)
+    log.info("baogao build: site in %s (%.1f s)", args.out, time.perf_counter() - started)
+    return 0
 
 
 def _search(site: Path, query: str, limit: int | None, as_json: bool) -> int:

@@ -11,7 +11,7 @@ what would be replaced, and it holds no logic of its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,8 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         self.page_render = PageRender(1)  # which pages the workers render
         self.files = Files([])  # MkDocs' files, the taken and the workers' pages' stand-ins among them
         self._nav = Navigation([], [])
+        # returns once the index files are all written (`site.run_mkdocs`); they are when serve builds
+        self.indexes_written: Callable[[], None] = lambda: None
 
     @property
     def pages_dir(self) -> Path:
@@ -185,6 +187,7 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         (while the workers may still render); the workers' pages; make the sitemap date-free."""
         self.page_reuse.finish(Path(config.site_dir))
         BACKEND.publish(self.pages_dir, Path(config.site_dir))
+        self.indexes_written()
         publish_similar_index(self.pages_dir, Path(config.site_dir))
         self.page_render.finish()
         site.make_reproducible(Path(config.site_dir))

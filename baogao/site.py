@@ -25,7 +25,6 @@ from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.schema import PANEL_FIELDS
 from baogao.search.backend import BACKEND
-from baogao.similar.index import index_version as similar_version
 from baogao.similar.reuse import REUSE_PAGE
 from baogao.themes import MAX_CHIPS, THEMES_FILE
 from baogao.workers import worker_count
@@ -105,6 +104,7 @@ def run_mkdocs(
     site_url: str | None = None,
     previous: Path | None = None,
     jobs: int | None = None,
+    indexes_written: Callable[[], None] | None = None,
     serve: bool = False,
     dev_addr: str | None = None,
 ) -> set[str]:
@@ -116,7 +116,9 @@ def run_mkdocs(
     site is relative, so the same build works under any sub-path and from disk. A built site
     gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs. A
     build renders its generated pages in `jobs` worker processes (default: one per core;
-    baogao.pagerender); `serve` renders them itself.
+    baogao.pagerender); `serve` renders them itself. `indexes_written` returns once the index
+    files are all written (`baogao build` writes the 查重 index's while MkDocs renders): the
+    plugin calls it before it links them into the site.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     if serve:
@@ -135,6 +137,8 @@ def run_mkdocs(
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
+    if indexes_written is not None:
+        config.plugins[PLUGIN].indexes_written = indexes_written  # type: ignore[attr-defined]  # BaogaoPlugin
     build(config)
     page_reuse = getattr(config.plugins[PLUGIN], "page_reuse")
     write_manifest(Path(config.site_dir), page_reuse.digests)
@@ -175,14 +179,15 @@ RENDER_INPUTS = ("mkdocs.yml", "docs", "overrides")
 _SITE_INPUTS = (*RENDER_INPUTS, THEMES_FILE)
 
 
-def site_fingerprint(config_file: Path, pages_dir: Path) -> str:
-    """A digest of everything a build reads: converted pages, index, templates, docs, code.
+def site_fingerprint(config_file: Path, pages_dir: Path, similar_version: str) -> str:
+    """A digest of everything a build reads: converted pages, indexes (`similar_version`: the
+    查重 index's, whose files may still be being written), templates, docs, code.
 
     `baogao build` skips MkDocs when the site was last built from the same inputs, so an
     unchanged archive of any size rebuilds in seconds.
     """
     digest = hashlib.sha256(f"{project_digest(config_file)}\0".encode())
-    digest.update(f"index {BACKEND.version(pages_dir)} {similar_version(pages_dir)}\0".encode())
+    digest.update(f"index {BACKEND.version(pages_dir)} {similar_version}\0".encode())
     state = pages_dir / ".baogao-state.json"
     if state.is_file():
         digest.update(state.read_bytes())

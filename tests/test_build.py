@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 
 import pytest
 
 from baogao import cli
 from baogao.cli import main as baogao
+from baogao.similar.index import build_similar_index  # the function itself: tests replace it in its module
 
 
 def test_build_then_rebuild_skips_mkdocs_until_a_report_changes(reports_copy, tmp_path, caplog):
@@ -74,7 +76,7 @@ def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(report
 
     import baogao.similar.index as similar_index
 
-    def full_disk(pages, workers=None):
+    def full_disk(pages, workers=None, reuse_written=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 10_000)
@@ -95,11 +97,11 @@ class _Unpicklable(OSError):
         self.lock = threading.Lock()  # an error that does not pickle
 
 
-def _killed(pages, workers=None):
+def _killed(pages, workers=None, reuse_written=None):
     os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
 
 
-def _unpicklable(pages, workers=None):
+def _unpicklable(pages, workers=None, reuse_written=None):
     raise _Unpicklable()
 
 
@@ -116,6 +118,56 @@ def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_o
     assert not (tmp_path / "site").exists()
 
 
+def _slow_files(pages, workers=None, reuse_written=None):
+    """The 查重 index whose files come two seconds after its reuse pages, while MkDocs renders."""
+    def then_wait(version):
+        reuse_written(version)
+        time.sleep(2)
+
+    return build_similar_index(pages, workers, reuse_written=then_wait)
+
+
+def _files_fail(pages, workers=None, reuse_written=None):
+    """The 查重 index's files failing after its reuse pages are written, while MkDocs renders."""
+    def then_fail(version):
+        reuse_written(version)
+        raise OSError(28, "No space left on device")
+
+    return build_similar_index(pages, workers, reuse_written=then_fail)
+
+
+def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_site_links(reports_copy, tmp_path, monkeypatch,
+                                                                                    caplog):
+    """MkDocs renders while the 查重 index's files are written (`cli._indexes`): the site links
+    the new files, never the previous build's still in the pages folder; their failure then fails
+    the build with one line, the site before left as it was."""
+    import baogao.similar.index as similar_index
+
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    index = tmp_path / "site" / "similar-index"
+    first = (index / "manifest.js").read_bytes()
+    report = sorted(reports_copy.glob("*.txt"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "\n新增的一段话，查重索引随之改变。\n", encoding="utf-8")
+    monkeypatch.setattr(similar_index, "build_similar_index", _slow_files)  # inherited by the forked process
+    assert baogao(args) == 0
+    linked = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    written = tmp_path / "pages" / "similar-index"
+    assert (index / "manifest.js").read_bytes() != first
+    assert linked == {p.relative_to(written).as_posix(): p.read_bytes() for p in written.rglob("*.js")} | {
+        p.relative_to(written).as_posix(): p.read_bytes() for p in written.rglob("*.bin")}
+
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    report.write_text(report.read_text(encoding="utf-8") + "\n又一段话。\n", encoding="utf-8")
+    monkeypatch.setattr(similar_index, "build_similar_index", _files_fail)
+    caplog.clear()
+    assert baogao(args) == 1
+    assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
+    assert before == {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert [p.name for p in tmp_path.glob(".site.*")] == [".site.baogao-lock"]  # no unfinished site left
+
+
 def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch):
     """`--jobs N` is the worker processes of every stage: the search index's, and the 查重 index's
     in its forked process (which tells what it was given through a file)."""
@@ -129,9 +181,9 @@ def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch
         given.append(workers)
         return build_index(catalog, text_dir, out_dir, workers)
 
-    def similar(pages, workers=None):
+    def similar(pages, workers=None, reuse_written=None):
         (tmp_path / "similar-workers").write_text(str(workers))
-        return build_similar(pages, workers)
+        return build_similar(pages, workers, reuse_written=reuse_written)
 
     monkeypatch.setattr(search_index, "build_index", search)
     monkeypatch.setattr(similar_index, "build_similar_index", similar)

@@ -73,6 +73,7 @@ import hashlib
 import json
 import math
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,10 +156,12 @@ MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the modul
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
-                        draft_bytes: int = DRAFT_BYTES) -> str:
+                        draft_bytes: int = DRAFT_BYTES, reuse_written: Callable[[str], None] | None = None) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
     and the reuse pages; returns the index version. Skips the work when nothing changed.
-    `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones)."""
+    `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones).
+    `reuse_written` is called with the version once the reuse pages are written, before the index
+    files (a third of the work): all MkDocs reads, so `baogao build` renders the site meanwhile."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
     from baogao.similar.prints import load_fingerprints, report_keys
@@ -170,11 +173,15 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
     target, tmp = pages_dir / INDEX_DIR, pages_dir / f".{INDEX_DIR}.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
+        if reuse_written is not None:
+            reuse_written(version)
         return version
     tmp.mkdir(parents=True)
     prints = load_fingerprints(pages_dir, catalog, workers, keys)
-    write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     write_reuse(pages_dir, catalog, prints)
+    if reuse_written is not None:
+        reuse_written(version)
+    write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
@@ -198,11 +205,6 @@ def write_index(root: Path, catalog: list[dict[str, Any]], prints: Fingerprints,
     }
     write_script(root / "manifest.js", "manifest", manifest, ENGINE)
     (root / "VERSION").write_text(version)
-
-
-def index_version(pages_dir: Path) -> str:
-    path = pages_dir / INDEX_DIR / "VERSION"
-    return path.read_text().strip() if path.is_file() else ""
 
 
 def publish_similar_index(pages_dir: Path, site_dir: Path) -> None:
