@@ -366,8 +366,9 @@ def _keys_body(key_parts: list[np.ndarray]) -> bytes:
 
 
 def shard_keys(hashes: np.ndarray) -> np.ndarray:
-    """The keys the index stores fingerprints under (see the module)."""
-    return (hashes.astype(np.uint64) * np.uint64(MIX) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    """The keys the index stores fingerprints under (see the module), uint32: the product wraps
+    mod 2^32 (one pass over 110 million hashes at 100 000 reports, not four through 64 bits)."""
+    return hashes.astype(np.uint32) * np.uint32(MIX)
 
 
 def _shard_bits(estimate: float, draft_bytes: int) -> int:

@@ -96,7 +96,7 @@ class Fingerprints:
         self.anchor_starts = [r.starts for r in reports]
         from baogao.similar.index import shard_keys  # index imports this module
 
-        self.keys = shard_keys(self.hashes).astype(np.uint32)
+        self.keys = shard_keys(self.hashes)
         self.by_key = stable_order(self.keys)  # stable: report, position within a key
 
     def key_slices(self) -> list[tuple[int, int]]:
