@@ -481,9 +481,10 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 # looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
 # one of two years named, nor in a text that speaks of next year (谋划明年…, 2025年是…收官之年); the year's own work
 # (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name a year ahead (确保2020年脱贫攻坚目标任务如期
-# 完成 from 2016 on, 2025年规划目标任务)
-_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?"
-                           r"(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
+# 完成 from 2016 on, 2025年规划目标任务): a year to be reached (确保 or 实现 it, 完成 its bare 目标任务) is at most a bound,
+# whichever year the text is of; only the year's whole work to be done (完成2018年各项目标任务) is the year at hand
+_YEAR_AT_HAND = re.compile(r"(?:(?:是|锚定|紧扣|围绕|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
+                           r"|完成\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大]))"
                            r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
@@ -516,9 +517,9 @@ def _year_at_hand(text: str, lead: str) -> int | None:
     if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening) or _NEXT_YEAR.search(text):
         return None
     found = [m for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())]
-    if any(m.group(2) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
+    if any(m.group(3) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
         return None
-    at_hand = {int(m.group(1) or m.group(2)) for m in found}
+    at_hand = {int(m.group(1) or m.group(2) or m.group(3)) for m in found}
     year = at_hand.pop() if len(at_hand) == 1 else 0
     if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
         return None

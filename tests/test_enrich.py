@@ -2343,6 +2343,11 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
               "县委常委班子团结带领全县干部群众攻坚克难，各项工作取得新成效。"], None, 2022),
         ("", ["6月12日，县扶贫办召开全县脱贫攻坚推进会，要求确保2020年脱贫攻坚目标任务如期完成。"], None, 2013),
         ("", ["近日，县发改局召开规划中期评估工作会，强调要确保实现2025年规划目标任务。"], None, None),
+        # (nor a year its work is to reach, 确保/实现 or 完成 of a bare 目标任务: a target is no year of the text, whichever)
+        ("", ["近日，县政府督查室对全县重点工作推进情况进行了督查，要求确保2025年目标任务如期完成。"], None, None),
+        ("", ["6月5日，县住房和城乡建设局召开全县重点项目推进会，要求实现2025年重点任务。"], None, None),
+        ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求按期完成2026年目标任务。"], None, None),
+        ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求为完成2026年各项目标任务提供保障。"], 2026, None),  # the year's all
         # (nor when the text speaks of next year, whose 之年 it names ahead: 谋划明年…, 2025年是“十四五”规划收官之年)
         ("", ["近日，县发改局召开专题会议，研究谋划明年重点项目。会议指出，2025年是“十四五”规划收官之年，要提前谋划。"], None, None),
         # (a new year's meeting may look back before it sets its year's tasks)
