@@ -894,6 +894,9 @@ _CAMPAIGNS = (
     # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
     (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
     (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
+    # a regulation cited by name, of the year it was promulgated (国务院令第492号, April 2007; revised in April 2019)
+    (re.compile(r"《(?:中华人民共和国)?(?:政府)?信息公开条例》"), 2007),
+    (re.compile(r"(?:新修订|修订后)的?《(?:中华人民共和国)?政府信息公开条例》"), 2019),
 )
 # “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
 _PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")

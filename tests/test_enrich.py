@@ -2306,6 +2306,10 @@ def test_a_kind_of_body_is_no_office():
         ("根据2019年宁夏政府工作报告，劳动者大军将成为支撑。", 2019),  # a cited report: not the year, a bound
         ("现将《关于开展全面督查的通知》（国发明电〔2014〕1号）转发你们。", 2014),  # a cited document number
         ("改革开放以来，工会工作不断发展。", 1978),
+        # a regulation cited by name: the year it was promulgated (the 政府信息公开条例 of April 2007; its revision of 2019)
+        ("第一条 依据《中华人民共和国政府信息公开条例》制定本制度。", 2007),
+        ("第五条 上述会议公开内容要严格按照《中华人民共和国信息公开条例》等有关规定执行。", 2007),
+        ("第一条 根据新修订的《中华人民共和国政府信息公开条例》，制定本办法。", 2019),
     ],
 )
 def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
