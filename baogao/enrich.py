@@ -1088,6 +1088,8 @@ _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 # (县委组织部 is a body, 组织部分代表 a deed; 我县新建一所…学校, 专家走进…卫生院: a headline's deed before its place)
 # (县委巡察组进驻县教育局…: a group sent into a unit, no body's name)
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建(?!区)|建成|走进|开工|落成|揭牌|进驻")
+# A group (督查组, 暗访组, …一行) and the place it goes to or checks, 组在县审计局, 组来到…: a clause, never a body's name
+_GROUP_GOES = re.compile(r"(?:组|一行)(?:在|到|来到|赴|深入|莅临|对)")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -1789,6 +1791,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
+        and not _GROUP_GOES.search(m.group("org"))  # 平江县联合督查组在县审计局进行…: a group and where it checks
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
         and not _TALLIED.match(opening, m.end("org"))  # 县发改局采用5条: a unit a ranking lists, not who wrote it
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
@@ -2039,9 +2042,17 @@ def _meeting_of_body(opening: str, names: str) -> str | None:
 
 def _lead(opening: str) -> str:
     """The opening's first paragraph: its first line that holds a sentence (not a second, shorter
-    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…)."""
+    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…); past a scene the
+    item opens on, a paragraph that starts with what someone says (“你们单位一共23人……”这是6月4日，…的情形。), to the
+    news it then tells (从6月4日开始，新田县组织4个联合督查小组…)."""
     lines = [line for line in opening.split("\n") if line.strip()]
+    sentences = [line for line in lines[: _LEAD_LINES + 1] if _SENTENCE_MARK.search(line)]
+    if len(sentences) > 1 and _SCENE.match(NEWS_DATELINE.sub("", sentences[0], count=1)):
+        return sentences[1]
     return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
+
+
+_SCENE = re.compile(r"\s*[“\"「]")
 
 
 def _place_subject(line: str) -> str | None:

@@ -2571,6 +2571,15 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # (its 市委 alone is not the place; the one county-level city it names gives the level)
         ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, "县"),
         ("", "为科学有序地组织好油茶果采摘工作,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),  # 为科学…
+        # a place that forms groups, after a clause that only says when (从6月4日开始) or a scene the item opens on
+        ("", "从6月4日开始，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
+        ("", "“你们单位一共23人，请出具请假条。”这是6月4日，督查人员在县审计局突击检查时的情形。\n"
+         "6月4日起，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
+        ("", "6月4日，督查人员在县审计局突击检查。\n6月4日起，平江县组织4个联合督查小组开展突击督查。", None, "县"),  # no scene
+        # a group and the unit it goes to are no body's name (平江县联合督查组在县审计局…)
+        ("", "6月4日，平江县联合督查组在县审计局进行突击督查。", "平江县", "县"),
+        ("", "“请出示考勤记录。”6月4日，县联合督查组来到平江县审计局进行突击督查。\n督查组对该局考勤制度提出了整改要求。",
+         None, "县"),
         # the town visited that speaks of itself as 我镇 tells of the visit as its own news
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
