@@ -1161,6 +1161,7 @@ _SUBJECT_NEXT = (
     "|统一|统筹|负责(?!人)"
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
+    "|[\\d一二三四五六七八九十]{1,2}个(?=[^，,。；;\\n]{0,10}?组)"  # 县纪委3个督查组深入…: the body whose groups they are
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
     # 调研员邱道鸿一行4人到…: the body's people, sent out by it
@@ -1209,7 +1210,7 @@ _VISITS_US = re.compile(
     r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
     # (the place it goes to; not 在商丘市政府督查室…的带领下)
     r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)[一二三四五六七八九十\d]{0,2}组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
-    r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
+    r"(?P<place>(?![各全])[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"  # (not 深入各乡镇: every one, no visit)
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
     r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
 )
@@ -1863,8 +1864,8 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
-    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _body_presides(opening, title + " " + stem)
-            or _head_presides(opening))
+    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _groups_of_body(opening, title + " " + stem)
+            or _body_presides(opening, title + " " + stem) or _head_presides(opening))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
@@ -2031,6 +2032,20 @@ _MEETING_OF_BODY = re.compile(
     rf"^\s*(?:{WHEN}[，,]\s*)?(?:{_MEETING_BODY}[^，。；：、\n]{{0,40}}?会议?(?:在[^，。；\n]{{2,20}}?)?(?:召开|举行)(?:[。，,；]|$)"
     rf"|[本我][省市县区旗](?:召开|举行){_MEETING_BODY.replace('?P<org>', '?P<held>')}[^，。；：、\n]{{0,20}}?会议)"
 )
+
+
+# 郫都区委6个专项督查组分三轮对…开展督查: a body named by its level word or place whose groups, counted, go out is the
+# clause's subject (one of them, 县委第一巡察组进驻…, is the group's visit)
+_GROUPS_OF_BODY = re.compile(rf"(?:^|(?<=[，,；;]))\s*(?:{WHEN}[，,]\s*)?{_MEETING_BODY}"
+                             r"(?=[\d一二三四五六七八九十]{1,2}个[^，,。；;\n]{0,10}?组)")
+
+
+def _groups_of_body(opening: str, names: str) -> str | None:
+    m = _GROUPS_OF_BODY.search(re.split(r"[。！？]", NEWS_DATELINE.sub("", _lead(opening), count=1), maxsplit=1)[0])
+    org = m.group("org") if m else ""
+    # (its place by the level word, a name of the table, or one the opening names after its city: 成都市郫都区委…)
+    placed = org and (org[0] in "省市县区旗" or _starts_with_place(org) or any(org.startswith(p.name) for p in find_places(opening)))
+    return _qualify(org, opening, names) if placed else None
 
 
 def _meeting_of_body(opening: str, names: str) -> str | None:

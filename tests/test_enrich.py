@@ -2687,6 +2687,15 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
         ("根据县委统一部署,维西县委第十一轮巡察三个巡察组开展了常规巡察。", "维西县委", "县"),
         ("县委第一巡察组正式进驻杉桥镇。", None, None),
+        # so is a body whose groups, counted, go out to every town or unit (6个专项督查组, 3个督查组深入各乡镇); one group,
+        # or groups that go to a place named, are a visit
+        ("连日来，为督促各单位落实巡视反馈问题整改，平江县委6个专项督查组分三轮对牵头单位开展督查。", "平江县委", "县"),
+        ("近日，平江县纪委3个督查组深入各乡镇开展节日期间作风督查。", "平江县纪委", "县"),
+        ("近日，县委3个督查组深入各乡镇开展节日期间作风督查。", "县委", "县"),
+        ("近日，平江县委第一督查组深入县住建局开展督查。", None, "县"),
+        ("近日，市委5个督查组深入平江县各乡镇开展督查。", None, "县"),
+        ("“巡视整改台账在哪里？”成都市郫都区委第一督查组在督查时问到。\n连日来，郫都区委6个专项督查组分三轮开展巡视整改督查。",
+         "成都市郫都区委", "县"),  # (a district the 2017 table lacks, named after its city)
     ],
 )
 def test_how_a_body_is_named(line, org, level):
