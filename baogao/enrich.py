@@ -1197,7 +1197,7 @@ _PLACE_SUBJECT = re.compile(
     # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
     rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
     # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
