@@ -1786,9 +1786,12 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)
         body = _RESEARCH_TEAM.match(team.group("org"))
         return body.group("org") if body else team.group("org")
+    # 县委常委、常务副县长王建国…深入城区督察…: a leader's tour, whose item is no body's (those that go with him or that
+    # his demands name are not its writer)
+    toured = _leader_tours(_lead(opening))
     candidates = [
         m
-        for m in _CLAUSE_ORG.finditer(opening)
+        for m in (() if toured else _CLAUSE_ORG.finditer(opening))
         if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
@@ -1871,6 +1874,25 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
 # 县委办公室采用各单位信息256条, the writer's own work)
 _TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?\d+\s?(?:条|篇|期)")
+
+
+# a leader who goes and checks (not one who presides over a meeting, which is its body's)
+_TOUR = re.compile(r"督察|督查|督导|调研|检查|察看|视察|走访|暗访")
+_MEETING_HELD = re.compile(r"召开|主持|出席|参加|会议")
+
+
+def _leader_tours(lead: str) -> bool:
+    """Whether the lead's first sentence tells of a leader's tour: a clause opens with posts and a name (县委常委、常务副县长
+    王建国在…陪同下, 县长王建国带队深入…), and he checks, without a meeting."""
+    sentence = re.split(r"[。！？]", NEWS_DATELINE.sub("", lead, count=1), maxsplit=1)[0]
+    if not _TOUR.search(sentence) or _MEETING_HELD.search(sentence):
+        return False
+    # (a place's leader, 常务副县长; not an office's officer, 省委办公厅信息处副处长, whom his office sends)
+    posts = [m.group("posts") for m in map(_LEADER_SUBJECT.match, _CLAUSE_BREAK.split(sentence)) if m]
+    return any(_LEADER_POST.search(p) and not _OFFICERS_BODY.search(p) for p in posts)
+
+
+_OFFICERS_BODY = re.compile(r"办公[厅室]|局|厅|处|部|中心|办")
 
 
 def _above_us(org: str, text: str) -> bool:

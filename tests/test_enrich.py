@@ -2653,6 +2653,12 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
+        # a leader's tour is no body's item: not of the bodies that go with him, nor of one his demands name
+        ("", "2月10日，县委常委、常务副县长王建国在县委常委、纪委书记李红的陪同下，深入城区督察重点项目建设进展情况。\n"
+         "王建国强调：一要加快在建项目进度。二要加强跟踪督查。县政府将不定期现场督查项目进展。", None, "县"),
+        ("", "近日，县长王建国带队深入各乡镇督查安全生产工作。\n县应急管理局、县交通运输局负责人陪同督查。县应急管理局将持续开展专项检查。",
+         None, "县"),
+        ("", "近日，县应急管理局深入各乡镇督查安全生产工作。\n县应急管理局将持续开展专项检查。", "县应急管理局", "县"),  # a body's own
     ],
 )
 def test_the_writer_is_not_every_body_it_names(title, line, org, level):
