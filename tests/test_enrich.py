@@ -2653,6 +2653,11 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
+        # a group's visit to 我区 is the item of the one district of the kind the text names, the host (none of two, or none)
+        ("", "4月20日上午，市人大常委会副主任张建华率检查组来我区，就地方组织法贯彻实施情况进行执法检查。\n"
+         "张建华指出，宜秀区认真贯彻地方组织法，各项工作富有成效。", "宜秀区", "县"),
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组指出，平江县和湘阴县安全生产工作成效明显。", None, "县"),
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组对我县安全生产工作给予充分肯定。", None, "县"),
         # a leader's tour is no body's item: not of the bodies that go with him, nor of one his demands name
         ("", "2月10日，县委常委、常务副县长王建国在县委常委、纪委书记李红的陪同下，深入城区督察重点项目建设进展情况。\n"
          "王建国强调：一要加快在建项目进度。二要加强跟踪督查。县政府将不定期现场督查项目进展。", None, "县"),
