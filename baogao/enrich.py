@@ -1161,6 +1161,8 @@ _SUBJECT_NEXT = (
     "|统一|统筹|负责(?!人)"
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
+    # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, of another's 通报)
+    "|被(?:[^，,。；;\\n]{0,12}?)(?:表彰|评为|授予|命名|表扬)"
     "|[\\d一二三四五六七八九十]{1,2}个(?=[^，,。；;\\n]{0,10}?组)"  # 县纪委3个督查组深入…: the body whose groups they are
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
@@ -1805,6 +1807,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
+        and "被" not in m.group("org")  # 县住建局被县委…: nor 被 (the body, and who acts on it)
         and not _above_us(m.group("org"), text)  # 市委办公室通报了…，我县…位居全市第二: a higher body's deed the county tells of
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]

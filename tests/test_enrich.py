@@ -2701,6 +2701,9 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
         ("根据县委统一部署,维西县委第十一轮巡察三个巡察组开展了常规巡察。", "维西县委", "县"),
         ("县委第一巡察组正式进驻杉桥镇。", None, None),
+        # the body an honour goes to (被…评为, 被…表彰) is the news item's; a name never holds 被 (县住建局被县委…)
+        ("近日，县审计局被省审计厅评为全省审计信息工作先进单位。", "县审计局", "县"),
+        ("近日，县住建局被县委、县政府通报批评。", None, "县"),
         # so is a body whose groups, counted, go out to every town or unit (6个专项督查组, 3个督查组深入各乡镇); one group,
         # or groups that go to a place named, are a visit
         ("连日来，为督促各单位落实巡视反馈问题整改，平江县委6个专项督查组分三轮对牵头单位开展督查。", "平江县委", "县"),
