@@ -2747,6 +2747,24 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
 
 
 @pytest.mark.parametrize(
+    ("lines", "level"),
+    [
+        # the units a notice is sent to (its 主送 line) are those one level down from its issuer's: 县直各单位 and 各乡镇
+        # are a county's, 市直 and 各县（市、区） a city's, 各村 a town's
+        (["各乡镇人民政府，县直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
+        (["各街道办事处，区直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
+        (["各县（市、区）人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "市"),
+        (["各村（社区）、镇直各单位：", "现就做好春节期间值班工作通知如下："], "乡"),
+        # (not a sentence that names them, nor a 主送 of two levels' units)
+        (["现就做好春节期间值班工作通知如下：", "县直各单位要严格落实24小时值班制度。"], None),
+        (["市直各单位，各乡镇人民政府：", "现就做好春节期间值班工作通知如下："], None),
+    ],
+)
+def test_the_units_a_notice_is_sent_to_give_its_level(lines, level):
+    assert meta("关于做好春节期间值班工作的通知", *lines)["level"] == level
+
+
+@pytest.mark.parametrize(
     ("line", "year_min"),
     [
         ("做好信息工作是推进全面从严治党的重要内容。", 2014),
