@@ -2163,6 +2163,7 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定), over a cover's month or under
     the subtitle: the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
+    more = len(opening.split("\n")) > HEADER_MAX_LINES
     for k, line in enumerate(lines):
         team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
         personal = PERSONAL_BYLINE.match(line)  # a person's paper: 中共秦安县委办公室　张建军
@@ -2182,8 +2183,10 @@ def _letterhead_org(opening: str, title: str) -> str | None:
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
         titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
-        # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
-        covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
+        # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月), then the text (not a
+        # short text's signature, its last lines)
+        covered = (k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
+                   and (k + 2 < len(lines) or more))
         # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
         if numbered or titled or covered or under_subtitle:
             return m.group("org")
@@ -2229,12 +2232,26 @@ def _signed(text: str) -> str | None:
         )
         org = m.group("org")
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
-            return org
+            return "、".join([*_stacked_signers(lines[:k]), org])
         above = lines[k - 1] if k else ""
         if (k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org))
                 and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
+
+
+def _stacked_signers(above: list[str]) -> list[str]:
+    """The bodies that sign together with the one over the date, each on a line of its own above it (中共平江县委办公室 /
+    平江县人民政府办公室 / 2024年2月20日), as a joint signature names them on one line: bodies with their place (not a
+    list's items, which a line ending in a colon introduces)."""
+    bodies: list[str] = []
+    for line in reversed(above[-(_JOINT_MAX - 1):]):
+        m = _SIGNATURE.fullmatch(line)
+        if not m or m.group("date") or not (_starts_with_place(_PARTY_OF_PLACE.sub("", m.group("org"))) or _town_body(m.group("org"))):
+            break
+        bodies.insert(0, m.group("org"))
+    lead = above[len(above) - len(bodies) - 1] if len(above) > len(bodies) else ""
+    return [] if lead.endswith(("：", ":")) else bodies
 
 
 def _signer(line: str) -> str | None:

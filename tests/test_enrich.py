@@ -1133,6 +1133,9 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["中共大悟县委\u3000大悟县人民政府", "2024年1月20日"], "中共大悟县委、大悟县人民政府", "县", "湖北省"),
         (["中共柳树乡委员会\u3000柳树乡人民政府"], "中共柳树乡委员会、柳树乡人民政府", "乡", None),  # undated, each with its place
         (["县委办公室\u3000县政府办公室"], None, None, None),
+        # …or each on a line of its own above the date (each with its place; not the items a colon line lists)
+        (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"], "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
+        (["参加单位：", "平江县发改局", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
         # the office's section that did the work signs for it
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
     ],
