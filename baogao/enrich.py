@@ -482,11 +482,13 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 # looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
 # one of two years named, nor in a text that speaks of next year (谋划明年…, 2025年是…收官之年); the year's own work
 # (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name a year ahead (确保2020年脱贫攻坚目标任务如期
-# 完成 from 2016 on, 2025年规划目标任务): a year to be reached (确保 or 实现 it, 完成 its bare 目标任务) is at most a bound,
-# whichever year the text is of; only the year's whole work to be done (完成2018年各项目标任务) is the year at hand
+# 完成 from 2016 on, 2025年规划目标任务): a year to be reached (确保 or 实现 it, its bare 目标任务 anchored to or to be
+# completed) is at most a bound, whichever year the text is of; only the year's work at hand (聚焦2025年重点工作) or its
+# whole (完成2018年各项目标任务) is
 _YEAR_AT_HAND = re.compile(r"(?:(?:是|锚定|紧扣|围绕|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
-                           r"|完成\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大]))"
-                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
+                           r"(?:重点工作|重点任务|攻坚行动)"
+                           r"|(?:是|锚定|紧扣|围绕|聚焦|完成)\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])"
+                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动))"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
 _YEAR_LOOKED_BACK = re.compile(r"一年来|过去的?一年|回首")

@@ -2357,6 +2357,8 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["6月5日，县住房和城乡建设局召开全县重点项目推进会，要求实现2025年重点任务。"], None, None),
         ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求按期完成2026年目标任务。"], None, None),
         ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求为完成2026年各项目标任务提供保障。"], 2026, None),  # the year's all
+        ("", ["近日，县政府召开全县重点项目推进会，会议要求各单位锚定2025年目标任务，确保2025年目标任务如期完成。"], None, None),
+        ("", ["3月14日，县政府召开全县重点项目推进会，会议要求各单位聚焦2025年重点工作，真抓实干。"], 2025, None),  # its work
         # (nor when the text speaks of next year, whose 之年 it names ahead: 谋划明年…, 2025年是“十四五”规划收官之年)
         ("", ["近日，县发改局召开专题会议，研究谋划明年重点项目。会议指出，2025年是“十四五”规划收官之年，要提前谋划。"], None, None),
         # (a new year's meeting may look back before it sets its year's tasks)
