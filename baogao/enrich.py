@@ -424,9 +424,9 @@ def _first_year(s: str, bare: bool) -> int | None:
 
 # 关于2020年以来脱贫攻坚成果巩固情况的报告: nor is the year a span of work starts from (it bounds the year: _SINCE_YEAR)
 _SPAN_FROM = re.compile(r"度?(?:以来|至今)")
-# 关于到2025年基本建成数字政府的实施意见, 关于确保2025年目标任务如期完成的通知: a year a title aims at is no year of the
-# document (截至2023年底 is as of it)
-_TARGET_YEAR = re.compile(r"(?:(?<!截)(?<!截至|截止)(?:到|至)|确保|力争|争取|实现)\s?$")
+# 关于到2025年基本建成数字政府的实施意见, 关于确保(完成)2025年目标任务的通知, 争创2025年度…先进县, 迎接2025年省级督查: a
+# year a title aims at, or an event it prepares for, is no year of the document (截至2023年底 is as of it)
+_TARGET_YEAR = re.compile(r"(?:(?<!截)(?<!截至|截止)(?:到|至)|(?:确保|力争|争取)(?:完成|实现)?|实现|争创|迎接)\s?$")
 
 
 # A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the

@@ -98,6 +98,9 @@ def test_inferred_title_is_not_evidence():
         ("关于到2025年基本建成数字政府的实施意见", HASH_NAME, (None, None)),
         ("关于确保2025年目标任务如期完成的通知", HASH_NAME, (None, None)),  # …or one to be reached
         ("关于力争2026年实现县域经济争先进位的意见", HASH_NAME, (None, None)),
+        ("关于确保完成2025年度安全生产目标任务的通知", HASH_NAME, (None, None)),
+        ("平江县争创2025年度全省县域经济高质量发展先进县工作方案", HASH_NAME, (None, None)),
+        ("关于做好迎接2025年省级督查工作的通知", HASH_NAME, (None, None)),  # an event ahead
         ("关于2020年以来脱贫攻坚成果巩固情况的报告", HASH_NAME, (None, None)),  # the year a span of work starts from
         ("县数字政府建设行动计划", "到2025年规划.txt", (None, None)),
         ("截至2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
