@@ -2245,15 +2245,22 @@ def _signed(text: str) -> str | None:
 def _stacked_signers(above: list[str]) -> list[str]:
     """The bodies that sign together with the one over the date, each on a line of its own above it (中共平江县委办公室 /
     平江县人民政府办公室 / 2024年2月20日), as a joint signature names them on one line: bodies with their place (not a
-    list's items, which a line ending in a colon introduces)."""
+    list's items, which a line ending in a colon or a heading introduces: 参加单位：, 二、优秀单位)."""
     bodies: list[str] = []
     for line in reversed(above[-(_JOINT_MAX - 1):]):
         m = _SIGNATURE.fullmatch(line)
         if not m or m.group("date") or not (_starts_with_place(_PARTY_OF_PLACE.sub("", m.group("org"))) or _town_body(m.group("org"))):
             break
         bodies.insert(0, m.group("org"))
-    lead = above[len(above) - len(bodies) - 1] if len(above) > len(bodies) else ""
-    return [] if lead.endswith(("：", ":")) else bodies
+    text = above[: len(above) - len(bodies)]
+    lead = text[-1] if text else ""
+    # (an attachment note's numbered items, 附件：1.… / 2.…, are no heading)
+    listed = _LIST_HEADING.match(lead) and not any(_ATTACHMENT_LINE.match(line) for line in text[-_JOINT_MAX:])
+    return [] if lead.endswith(("：", ":")) or listed else bodies
+
+
+# A heading, numbered and no sentence (三、督查组成员单位, （二）优秀单位, 2.参加单位)
+_LIST_HEADING = re.compile(rf"\s*(?:[{_CN_NUMERAL}]{{1,3}}[、.．]|[（(][{_CN_NUMERAL}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))[^。！？]*$")
 
 
 def _signer(line: str) -> str | None:

@@ -1139,6 +1139,12 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         # …or each on a line of its own above the date (each with its place; not the items a colon line lists)
         (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"], "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
         (["参加单位：", "平江县发改局", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
+        # (nor those a heading lists, 二、优秀单位; an attachment note's items are no heading)
+        (["二、政务信息工作优秀单位", "平江县审计局", "平江县应急管理局", "平江县人民政府办公室", "2024年1月15日"], "平江县人民政府办公室",
+         "县", "湖南省"),
+        (["（三）督查组成员单位", "平江县纪委监委", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
+        (["附件：1.督查工作安排表", "2.督查组人员名单", "中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"],
+         "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
         # the office's section that did the work signs for it
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
     ],
