@@ -2098,7 +2098,8 @@ def _lead(opening: str) -> str:
     return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
 
 
-_SCENE = re.compile(r"\s*[“\"「]")
+# (a quoted sentence, said: not a quoted term the lead opens with, “两节”将至，…)
+_SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
 
 
 def _place_subject(line: str) -> str | None:

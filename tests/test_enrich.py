@@ -2589,6 +2589,8 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         ("", "从6月4日开始，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
         ("", "“你们单位一共23人，请出具请假条。”这是6月4日，督查人员在县审计局突击检查时的情形。\n"
          "6月4日起，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
+        ("", "“你们单位一共23人，是怎么考勤的?”6月4日，督查人员在县审计局突击检查。\n6月4日起，平江县组织4个联合督查小组开展突击督查。",
+         "平江县", "县"),  # (a question, half-width)
         ("", "6月4日，督查人员在县审计局突击检查。\n6月4日起，平江县组织4个联合督查小组开展突击督查。", None, "县"),  # no scene
         # (…after an outlet's dateline, 荆楚网消息; a quotation in half-width marks after it as in full-width ones)
         ("", "7月23日至31日,天门市\"四大家\"班子成员带队,抽调人员组成21个小组,对各乡镇开展调研督办。", "天门市", "县"),
@@ -2678,6 +2680,8 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "近日，县长王建国带队深入各乡镇督查安全生产工作。\n县应急管理局、县交通运输局负责人陪同督查。县应急管理局将持续开展专项检查。",
          None, "县"),
         ("", "近日，县应急管理局深入各乡镇督查安全生产工作。\n县应急管理局将持续开展专项检查。", "县应急管理局", "县"),  # a body's own
+        # (a lead that opens on a quoted term, “两节”将至, opens on no scene: it is still the lead)
+        ("", "“两节”将至，县委常委、常务副县长王建国深入各乡镇督查作风建设。\n县纪委监委将持续开展明察暗访。", None, "县"),
     ],
 )
 def test_the_writer_is_not_every_body_it_names(title, line, org, level):
@@ -2724,6 +2728,7 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         ("近日，平江县纪委3个督查组深入各乡镇开展节日期间作风督查。", "平江县纪委", "县"),
         ("近日，县委3个督查组深入各乡镇开展节日期间作风督查。", "县委", "县"),
         ("近日，平江县委第一督查组深入县住建局开展督查。", None, "县"),
+        ("“三夏”期间，县委3个督查组深入各乡镇督查秸秆禁烧工作。\n督查组要求各乡镇落实责任。", "县委", "县"),  # (a quoted term: no scene)
         ("近日，市委5个督查组深入平江县各乡镇开展督查。", None, "县"),
         ("“巡视整改台账在哪里？”成都市郫都区委第一督查组在督查时问到。\n连日来，郫都区委6个专项督查组分三轮开展巡视整改督查。",
          "成都市郫都区委", "县"),  # (a district the 2017 table lacks, named after its city)
