@@ -1784,11 +1784,14 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         answered = word and re.search(rf"(?:^|[\n。；！？])\s*{word}(?:党委|党工委|人民政府|政府)[^。\n]{{0,12}}?表示", text)
         if word and not _NOT_A_TOWN.search(place) and (f"我{word}" in text or answered):
             return place
-        # 市人大常委会…率检查组来我区…, then 宜秀区认真学习…: the one county or district of the 我区 visited that the text
-        # names is the host, which tells of the visit as its own news
+        # 市人大常委会…率检查组来我区…, then 宜秀区认真学习…: the one county-level place the text names, of the 我区 visited
+        # and as a clause's subject, is the host, which tells of the visit as its own news (not a county the group was at
+        # before, 此前已在平江县…, nor one of a city's counties, 来我市…醴陵市作了汇报，攸县…)
         ours = re.search(r"我([县区市])", visited.group())
-        hosts = {p.name for p in find_places(text) if ours and p.level == LEVEL_COUNTY and p.name.endswith(ours.group(1))}
-        return hosts.pop() if len(hosts) == 1 else None
+        counties = {p.name for p in find_places(text) if p.level == LEVEL_COUNTY}
+        host = counties.pop() if ours and len(counties) == 1 else ""
+        subject = ours and host.endswith(ours.group(1)) and re.search(rf"(?:^|[\n，,。；;：:！？])\s*{host}", text)
+        return host if subject else None
 
     team = _TEAM_AT_WORK.search(_lead(opening))
     if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)

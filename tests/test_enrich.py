@@ -2674,6 +2674,10 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
          "张建华指出，宜秀区认真贯彻地方组织法，各项工作富有成效。", "宜秀区", "县"),
         ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组指出，平江县和湘阴县安全生产工作成效明显。", None, "县"),
         ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组对我县安全生产工作给予充分肯定。", None, "县"),
+        # (…the one county-level place it names, as a clause's subject: not where the group was before, nor one of a 我市's
+        # counties)
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组一行此前已在平江县完成督查，我县为第二站。", None, "县"),
+        ("", "6月3日，省考核组来我市检查安全生产工作。\n醴陵市作了汇报，攸县、茶陵县作了书面交流。", None, None),
         # a leader's tour is no body's item: not of the bodies that go with him, nor of one his demands name
         ("", "2月10日，县委常委、常务副县长王建国在县委常委、纪委书记李红的陪同下，深入城区督察重点项目建设进展情况。\n"
          "王建国强调：一要加快在建项目进度。二要加强跟踪督查。县政府将不定期现场督查项目进展。", None, "县"),
