@@ -2559,10 +2559,12 @@ def _level_word_after(org: str, end: int) -> str | None:
 
 
 # The units one level down that a 主送 line names, and the level of the body that addresses them (a county's 县直各单位,
-# 各乡镇; a city's 市直, 各县（市、区）; a town's 各村, 镇直)
+# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直)
 _UNITS_BELOW = (
-    (re.compile(r"[县区旗]直(?:各|有关)?(?:单位|部门|机关)|各乡(?:镇|[（(]镇[）)])|各乡镇|各街道(?:办事处)?"), "县"),
+    (re.compile(r"[县区旗]直(?:各|有关)?(?:单位|部门|机关)|各乡(?:镇|[（(]镇[）)])|各乡镇|各镇(?!直)|各街道(?:办事处)?|[、，,]街道办事处"), "县"),
     (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县|各县区"), "市"),
+    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"),
+     "省"),
     (re.compile(r"各(?:行政)?村(?:委会|党支部|[（(]社区[）)]|、)|[镇乡]直(?:各|有关)?(?:单位|部门|机关)"), "乡"),
 )
 # The 主送机关 line of a central document: 各省、自治区、直辖市人民政府，国务院各部委… (a line that
@@ -2624,10 +2626,12 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
-    sent_to = {level for pattern, level in _UNITS_BELOW
-               for m in pattern.finditer(opening, 0, _ADDRESSEE_CHARS) if _addressed(opening, m.start())}
-    if len(sent_to) == 1:  # 各乡镇人民政府，县直各单位：: a county's notice to its own units
-        return sent_to.pop()
+    sent_to = sorted((m.start(), level) for pattern, level in _UNITS_BELOW
+                     for m in pattern.finditer(opening, 0, _ADDRESSEE_CHARS) if _addressed(opening, m.start()))
+    # (the first 主送 line is the issuer's: a document it forwards has its own below, 各县市区人民政府，市直各单位：)
+    first = {level for at, level in sent_to if opening.rfind("\n", 0, at) == opening.rfind("\n", 0, sent_to[0][0])}
+    if len(first) == 1:  # 各乡镇人民政府，县直各单位：: a county's notice to its own units
+        return first.pop()
     spoken = _SPOKEN_TO_AREA.match(_LEADING_YEAR.sub("", title))
     if spoken:  # 在全县经济工作会议上的讲话: a meeting of the whole county, its leader speaking (全市 may be a county's)
         return _LEVEL_BY_CHAR[spoken.group(1)]

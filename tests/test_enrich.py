@@ -2781,6 +2781,16 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         # (not a sentence that names them, nor a 主送 of two levels' units)
         (["现就做好春节期间值班工作通知如下：", "县直各单位要严格落实24小时值班制度。"], None),
         (["市直各单位，各乡镇人民政府：", "现就做好春节期间值班工作通知如下："], None),
+        (["各镇（街道），市直各单位：", "现就做好春节期间值班工作通知如下："], None),  # (a county-level city's, or 东莞's)
+        (["各镇人民政府、街道办事处，市直各单位：", "现就做好春节期间值班工作通知如下："], None),
+        (["各市人民政府，各县（市、区）人民政府，省政府各部门：", "现就做好春节期间值班工作通知如下："], None),
+        (["各村（社区）、各镇直单位：", "现就做好春节期间值班工作通知如下："], "乡"),
+        (["各社区居委会，街道机关各科室：", "现就做好春节期间值班工作通知如下："], None),  # (a 街道's own)
+        # a province's units: 各市州, 省直
+        (["各市、县（市、区）人民政府，省各委、办、厅、局，省各直属单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        # (the first 主送 is the issuer's: a document it forwards has its own below)
+        (["各乡镇人民政府，县直各单位：", "现将《岳阳市人民政府办公室关于做好春节期间值班工作的通知》转发给你们，请认真贯彻执行。",
+          "各县市区人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
     ],
 )
 def test_the_units_a_notice_is_sent_to_give_its_level(lines, level):
