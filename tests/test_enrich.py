@@ -2684,6 +2684,8 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "近日，县长王建国带队深入各乡镇督查安全生产工作。\n县应急管理局、县交通运输局负责人陪同督查。县应急管理局将持续开展专项检查。",
          None, "县"),
         ("", "近日，县应急管理局深入各乡镇督查安全生产工作。\n县应急管理局将持续开展专项检查。", "县应急管理局", "县"),  # a body's own
+        # (a leader who heads a bureau goes for it, as its officer: 副县长、县公安局局长)
+        ("", "2月10日，副县长、县公安局局长张三带队深入各乡镇开展道路交通安全检查。\n县公安局将持续开展专项整治。", "县公安局", "县"),
         # (a lead that opens on a quoted term, “两节”将至, opens on no scene: it is still the lead)
         ("", "“两节”将至，县委常委、常务副县长王建国深入各乡镇督查作风建设。\n县纪委监委将持续开展明察暗访。", None, "县"),
     ],
