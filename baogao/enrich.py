@@ -1879,7 +1879,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
-    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _groups_of_body(opening, title + " " + stem)
+    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _groups_of_body(opening, title + " " + stem, text)
             or _body_presides(opening, title + " " + stem) or _head_presides(opening))
 
 
@@ -2074,12 +2074,13 @@ _GROUPS_OF_BODY = re.compile(rf"(?:^|(?<=[，,；;]))\s*(?:{WHEN}[，,]\s*)?{_ME
                              r"(?=[\d一二三四五六七八九十]{1,2}个[^，,。；;\n]{0,10}?组)")
 
 
-def _groups_of_body(opening: str, names: str) -> str | None:
+def _groups_of_body(opening: str, names: str, text: str) -> str | None:
     m = _GROUPS_OF_BODY.search(re.split(r"[。！？]", NEWS_DATELINE.sub("", _lead(opening), count=1), maxsplit=1)[0])
     org = m.group("org") if m else ""
     # (its place by the level word, a name of the table, or one the opening names after its city: 成都市郫都区委…)
     placed = org and (org[0] in "省市县区旗" or _starts_with_place(org) or any(org.startswith(p.name) for p in find_places(opening)))
-    return _qualify(org, opening, names) if placed else None
+    # (not a higher body's, whose groups come to the county that tells of them: 市委2个巡察组进驻我县)
+    return _qualify(org, opening, names) if placed and not _above_us(org, text) else None
 
 
 def _meeting_of_body(opening: str, names: str) -> str | None:

@@ -2736,6 +2736,7 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         ("近日，平江县委第一督查组深入县住建局开展督查。", None, "县"),
         ("“三夏”期间，县委3个督查组深入各乡镇督查秸秆禁烧工作。\n督查组要求各乡镇落实责任。", "县委", "县"),  # (a quoted term: no scene)
         ("近日，市委5个督查组深入平江县各乡镇开展督查。", None, "县"),
+        ("近日，市委2个巡察组进驻我县开展常规巡察。", None, "县"),  # (a higher body's groups in the county that tells of them)
         ("“巡视整改台账在哪里？”成都市郫都区委第一督查组在督查时问到。\n连日来，郫都区委6个专项督查组分三轮开展巡视整改督查。",
          "成都市郫都区委", "县"),  # (a district the 2017 table lacks, named after its city)
     ],
