@@ -1163,8 +1163,9 @@ _SUBJECT_NEXT = (
     "|统一|统筹|负责(?!人)"
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
-    # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, of another's 通报)
-    "|被(?:[^，,。；;\\n]{0,12}?)(?:表彰|评为|授予|命名|表扬)"
+    # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, rated 较差 or named
+    # for a 蜗牛奖, of another's 通报)
+    "|被(?:[^，,。；;\\n]{0,12}?)(?:表彰|表扬|(?:评为|授予|命名)[^，,。；;\\n]{0,20}?(?:先进|优秀|示范|模范|标兵|标杆|文明|红旗|称号|荣誉))"
     "|[\\d一二三四五六七八九十]{1,2}个(?=[^，,。；;\\n]{0,10}?组)"  # 县纪委3个督查组深入…: the body whose groups they are
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级

@@ -2728,6 +2728,9 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # the body an honour goes to (被…评为, 被…表彰) is the news item's; a name never holds 被 (县住建局被县委…)
         ("近日，县审计局被省审计厅评为全省审计信息工作先进单位。", "县审计局", "县"),
         ("近日，县住建局被县委、县政府通报批评。", None, "县"),
+        ("近日，县住建局被县委、县政府评为年度绩效考核较差等次单位。", None, "县"),  # (a rating, no honour: another's 通报)
+        ("近日，县住建局被县作风办命名为“蜗牛奖”单位，并在全县通报。", None, "县"),
+        ("近日，县政务服务中心被省政府办公厅评为“全省政务服务标杆大厅”。", "县政务服务中心", "县"),
         # so is a body whose groups, counted, go out to every town or unit (6个专项督查组, 3个督查组深入各乡镇); one group,
         # or groups that go to a place named, are a visit
         ("连日来，为督促各单位落实巡视反馈问题整改，平江县委6个专项督查组分三轮对牵头单位开展督查。", "平江县委", "县"),
