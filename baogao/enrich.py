@@ -2192,9 +2192,9 @@ def _letterhead_org(opening: str, title: str) -> str | None:
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
         titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
         # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月), then the text (not a
-        # short text's signature, its last lines)
+        # short text's signature, its last lines or over its 版记: the text's sentences are above it)
         covered = (k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
-                   and (k + 2 < len(lines) or more))
+                   and (k + 2 < len(lines) or more) and not any("。" in above for above in lines[:k]))
         # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
         if numbered or titled or covered or under_subtitle:
             return m.group("org")

@@ -1138,6 +1138,8 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["县委办公室\u3000县政府办公室"], None, None, None),
         # …or each on a line of its own above the date (each with its place; not the items a colon line lists)
         (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"], "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
+        (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日", "抄送：岳阳市人民政府办公室。"],
+         "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),  # (a short text's 版记 under them: no cover's presenter)
         (["参加单位：", "平江县发改局", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
         # (nor those a heading lists, 二、优秀单位; an attachment note's items are no heading)
         (["二、政务信息工作优秀单位", "平江县审计局", "平江县应急管理局", "平江县人民政府办公室", "2024年1月15日"], "平江县人民政府办公室",
