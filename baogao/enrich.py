@@ -424,8 +424,9 @@ def _first_year(s: str, bare: bool) -> int | None:
 
 # 关于2020年以来脱贫攻坚成果巩固情况的报告: nor is the year a span of work starts from (it bounds the year: _SINCE_YEAR)
 _SPAN_FROM = re.compile(r"度?(?:以来|至今)")
-# 关于到2025年基本建成数字政府的实施意见: a year a title aims at is no year of the document (截至2023年底 is as of it)
-_TARGET_YEAR = re.compile(r"(?<!截)(?<!截至|截止)(?:到|至)\s?$")
+# 关于到2025年基本建成数字政府的实施意见, 关于确保(完成)2025年目标任务的通知, 争创2025年度…先进县, 迎接2025年省级督查: a
+# year a title aims at, or an event it prepares for, is no year of the document (截至2023年底 is as of it)
+_TARGET_YEAR = re.compile(r"(?:(?<!截)(?<!截至|截止)(?:到|至)|(?:确保|力争|争取)(?:完成|实现)?|实现|争创|迎接)\s?$")
 
 
 # A 政府工作报告 without a date line is of the year its part on the work ahead names (二、2024年工作安排), the
@@ -481,10 +482,13 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
 # looked back on (2023年是…开局之年，一年来…; a new year's meeting may look back before its year's tasks), nor
 # one of two years named, nor in a text that speaks of next year (谋划明年…, 2025年是…收官之年); the year's own work
 # (its 各项 or 十项 tasks), not a campaign's or a plan's targets, which name a year ahead (确保2020年脱贫攻坚目标任务如期
-# 完成 from 2016 on, 2025年规划目标任务)
-_YEAR_AT_HAND = re.compile(r"(?:是|完成|锚定|紧扣|围绕|确保|实现|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?"
-                           r"(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
-                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动)"
+# 完成 from 2016 on, 2025年规划目标任务): a year to be reached (确保 or 实现 it, its bare 目标任务 anchored to or to be
+# completed) is at most a bound, whichever year the text is of; only the year's work at hand (聚焦2025年重点工作) or its
+# whole (完成2018年各项目标任务) is
+_YEAR_AT_HAND = re.compile(r"(?:(?:是|锚定|紧扣|围绕|聚焦)\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])?"
+                           r"(?:重点工作|重点任务|攻坚行动)"
+                           r"|(?:是|锚定|紧扣|围绕|聚焦|完成)\s?(\d(?<!\d\d)\d{3})\s?年度?的?(?:各项|全年|[一二三四五六七八九十]{1,3}[项大])"
+                           r"(?:重点工作|目标任务|工作目标|重点任务|攻坚行动))"
                            r"|(?<!\d)(\d{4})\s?年是[^，。；：\n\d年]{0,30}?之年")  # 2013年是贯彻落实党的十八大精神的开局之年
 _YEARS_WORK_DONE = re.compile(r"(\d{4})\s?年度?[^，。；：\n\d年]{0,12}?(?:完成情况|总结|回顾|成效)")
 _YEAR_LOOKED_BACK = re.compile(r"一年来|过去的?一年|回首")
@@ -516,9 +520,9 @@ def _year_at_hand(text: str, lead: str) -> int | None:
     if not _UNDATED_DAY.search(opening) or _YEAR_TURN_MONTH.search(opening) or _NEXT_YEAR.search(text):
         return None
     found = [m for m in _YEAR_AT_HAND.finditer(text) if not _CITED.search(text, max(0, m.start() - 4), m.start())]
-    if any(m.group(2) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
+    if any(m.group(3) for m in found) and _YEAR_LOOKED_BACK.search(text):  # (2023年是…之年，一年来…: one looked back on)
         return None
-    at_hand = {int(m.group(1) or m.group(2)) for m in found}
+    at_hand = {int(m.group(1) or m.group(2) or m.group(3)) for m in found}
     year = at_hand.pop() if len(at_hand) == 1 else 0
     if not _plausible(year) or any(int(y) > year for y in _YEAR.findall(text)):
         return None
@@ -892,6 +896,9 @@ _CAMPAIGNS = (
     # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
     (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
     (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
+    # a regulation cited by name, of the year it was promulgated (国务院令第492号, April 2007; revised in April 2019)
+    (re.compile(r"《(?:中华人民共和国)?(?:政府)?信息公开条例》"), 2007),
+    (re.compile(r"(?:新修订|修订后)的?《(?:中华人民共和国)?政府信息公开条例》"), 2019),
 )
 # “十四五”以来: since the first year of a five-year plan (十一五 2006 … 十四五 2021; not its drafting, 编制“十四五”规划)
 _PLAN_PERIOD_SINCE = re.compile(r"十([一二三四五])五[”’\"']?(?:时期|期间)?以来")
@@ -1083,6 +1090,8 @@ _TITLE_ISSUES = re.compile(r"(?:公开)?(?:通报|发布|公布)")
 # (县委组织部 is a body, 组织部分代表 a deed; 我县新建一所…学校, 专家走进…卫生院: a headline's deed before its place)
 # (县委巡察组进驻县教育局…: a group sent into a unit, no body's name)
 _EVENT_VERB = re.compile(r"召开|举行|举办|开展|启动|部署|组织(?!部(?!分))|会同|专题|新建(?!区)|建成|走进|开工|落成|揭牌|进驻")
+# A group (督查组, 暗访组, …一行) and the place it goes to or checks, 组在县审计局, 组来到…: a clause, never a body's name
+_GROUP_GOES = re.compile(r"(?:组|一行)(?:在|到|来到|赴|深入|莅临|对)")
 _TWO_BODIES = re.compile(rf"(?:{_ORG_SUFFIX}|组)[和与及同][{_HAN}]|[省市县区]委、?[省市县区]?(?:人民)?政府$")  # …, 区委区政府
 _GOV_REPORT_TITLE = re.compile(r"^(\S+?)\s*(?:人民)?政府工作报告")
 _NPC_SESSION_ORG = re.compile(r"^\S*人民代表大会(?:常务委员会)?(?:第\S{1,3}次会议)?$")
@@ -1154,6 +1163,10 @@ _SUBJECT_NEXT = (
     "|统一|统筹|负责(?!人)"
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
+    # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, rated 较差 or named
+    # for a 蜗牛奖, of another's 通报)
+    "|被(?:[^，,。；;\\n]{0,12}?)(?:表彰|表扬|(?:评为|授予|命名)[^，,。；;\\n]{0,20}?(?:先进|优秀|示范|模范|标兵|标杆|文明|红旗|称号|荣誉))"
+    "|[\\d一二三四五六七八九十]{1,2}个(?=[^，,。；;\\n]{0,10}?组)"  # 县纪委3个督查组深入…: the body whose groups they are
     "|(?:主要)?负责人(?:一行)?(?=[赴到来])"  # 区安委办负责人一行赴…: the body's delegation
     # 县水利局一行来到…, 县应急管理局工作人员深入…, 县人大常委会副主任尹彦堂、周新玲带领…, 县纪委监委四级
     # 调研员邱道鸿一行4人到…: the body's people, sent out by it
@@ -1189,7 +1202,7 @@ _PLACE_SUBJECT = re.compile(
     # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
     rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
     # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“:：]|{_PARTY_AND_GOVERNMENT})"
+    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
@@ -1202,7 +1215,7 @@ _VISITS_US = re.compile(
     r"(?:一行|组)[^，。；]{0,6}?(?:莅临|来到|到|来|赴|对)我[省市县区旗乡镇]|莅临我[省市县区旗乡镇]"  # …一行对我县…开展调研
     # (the place it goes to; not 在商丘市政府督查室…的带领下)
     r"|(?:督查|督导|督察|检查|巡察|巡视|考核|工作)[一二三四五六七八九十\d]{0,2}组(?:一行)?(?:在|到|赴|莅临|来到|深入)"
-    r"(?P<place>[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"
+    r"(?P<place>(?![各全])[^，。；]{1,6}?(?:县|市|区|镇|乡|街道))(?![政委党纪人])"  # (not 深入各乡镇: every one, no visit)
     r"|组(?:一行)?(?:督查|督导|督察|检查|巡察|考核|调研)我[省市县区旗乡镇]"  # 市督查组督查我县…
     r"|在我[省市县区旗乡镇](?:召开|举行|举办)"  # 南平市党委系统信息工作会议在我市召开: the host writes, not the one named
 )
@@ -1772,23 +1785,35 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
         answered = word and re.search(rf"(?:^|[\n。；！？])\s*{word}(?:党委|党工委|人民政府|政府)[^。\n]{{0,12}}?表示", text)
         if word and not _NOT_A_TOWN.search(place) and (f"我{word}" in text or answered):
             return place
-        return None
+        # 市人大常委会…率检查组来我区…, then 宜秀区认真学习…: the one county-level place the text names, of the 我区 visited
+        # and as a clause's subject, is the host, which tells of the visit as its own news (not a county the group was at
+        # before, 此前已在平江县…, nor one of a city's counties, 来我市…醴陵市作了汇报，攸县…)
+        ours = re.search(r"我([县区市])", visited.group())
+        counties = {p.name for p in find_places(text) if p.level == LEVEL_COUNTY}
+        host = counties.pop() if ours and len(counties) == 1 else ""
+        subject = ours and host.endswith(ours.group(1)) and re.search(rf"(?:^|[\n，,。；;：:！？])\s*{host}", text)
+        return host if subject else None
 
     team = _TEAM_AT_WORK.search(_lead(opening))
     if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)
         body = _RESEARCH_TEAM.match(team.group("org"))
         return body.group("org") if body else team.group("org")
+    # 县委常委、常务副县长王建国…深入城区督察…: a leader's tour, whose item is no body's (those that go with him or that
+    # his demands name are not its writer)
+    toured = _leader_tours(_lead(opening))
     candidates = [
         m
-        for m in _CLAUSE_ORG.finditer(opening)
+        for m in (() if toured else _CLAUSE_ORG.finditer(opening))
         if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
+        and not _GROUP_GOES.search(m.group("org"))  # 平江县联合督查组在县审计局进行…: a group and where it checks
         and not _addressed(opening, m.start("org"))  # 县财政局： is whom the report goes to
         and not _TALLIED.match(opening, m.end("org"))  # 县发改局采用5条: a unit a ranking lists, not who wrote it
         and not _ATTENDED.match(opening, opening.rfind("\n", 0, m.start("org")) + 1)  # 列席：县农业农村局…: an attendee
         and not _TWO_BODIES.search(m.group("org"))  # 市地税局和粮食局, 县委巡察组与许镇镇党委: two bodies
         and "我" not in m.group("org")  # 县委第二巡察组对我局: a name never holds 我 (the group, and whom it checked)
+        and "被" not in m.group("org")  # 县住建局被县委…: nor 被 (the body, and who acts on it)
         and not _above_us(m.group("org"), text)  # 市委办公室通报了…，我县…位居全市第二: a higher body's deed the county tells of
         and not (_SENT_DOWN.match(opening, m.end("org")) and _WE_WRITER.search(opening))
     ]
@@ -1855,13 +1880,32 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
-    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _body_presides(opening, title + " " + stem)
-            or _head_presides(opening))
+    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _groups_of_body(opening, title + " " + stem, text)
+            or _body_presides(opening, title + " " + stem) or _head_presides(opening))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
 # 县委办公室采用各单位信息256条, the writer's own work)
 _TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?\d+\s?(?:条|篇|期)")
+
+
+# a leader who goes and checks (not one who presides over a meeting, which is its body's)
+_TOUR = re.compile(r"督察|督查|督导|调研|检查|察看|视察|走访|暗访")
+_MEETING_HELD = re.compile(r"召开|主持|出席|参加|会议")
+
+
+def _leader_tours(lead: str) -> bool:
+    """Whether the lead's first sentence tells of a leader's tour: a clause opens with posts and a name (县委常委、常务副县长
+    王建国在…陪同下, 县长王建国带队深入…), and he checks, without a meeting."""
+    sentence = re.split(r"[。！？]", NEWS_DATELINE.sub("", lead, count=1), maxsplit=1)[0]
+    if not _TOUR.search(sentence) or _MEETING_HELD.search(sentence):
+        return False
+    # (a place's leader, 常务副县长; not an office's officer, 省委办公厅信息处副处长, whom his office sends)
+    posts = [m.group("posts") for m in map(_LEADER_SUBJECT.match, _CLAUSE_BREAK.split(sentence)) if m]
+    return any(_LEADER_POST.search(p) and not _OFFICERS_BODY.search(p) for p in posts)
+
+
+_OFFICERS_BODY = re.compile(r"办公[厅室]|局|厅|处|部|中心|办")
 
 
 def _above_us(org: str, text: str) -> bool:
@@ -2025,6 +2069,21 @@ _MEETING_OF_BODY = re.compile(
 )
 
 
+# 郫都区委6个专项督查组分三轮对…开展督查: a body named by its level word or place whose groups, counted, go out is the
+# clause's subject (one of them, 县委第一巡察组进驻…, is the group's visit)
+_GROUPS_OF_BODY = re.compile(rf"(?:^|(?<=[，,；;]))\s*(?:{WHEN}[，,]\s*)?{_MEETING_BODY}"
+                             r"(?=[\d一二三四五六七八九十]{1,2}个[^，,。；;\n]{0,10}?组)")
+
+
+def _groups_of_body(opening: str, names: str, text: str) -> str | None:
+    m = _GROUPS_OF_BODY.search(re.split(r"[。！？]", NEWS_DATELINE.sub("", _lead(opening), count=1), maxsplit=1)[0])
+    org = m.group("org") if m else ""
+    # (its place by the level word, a name of the table, or one the opening names after its city: 成都市郫都区委…)
+    placed = org and (org[0] in "省市县区旗" or _starts_with_place(org) or any(org.startswith(p.name) for p in find_places(opening)))
+    # (not a higher body's, whose groups come to the county that tells of them: 市委2个巡察组进驻我县)
+    return _qualify(org, opening, names) if placed and not _above_us(org, text) else None
+
+
 def _meeting_of_body(opening: str, names: str) -> str | None:
     m = _MEETING_OF_BODY.match(NEWS_DATELINE.sub("", _lead(opening), count=1))
     # (the body by its level word, 县委, or with its place, 平阳县委; not 全县委员…, 各县政府)
@@ -2034,9 +2093,18 @@ def _meeting_of_body(opening: str, names: str) -> str | None:
 
 def _lead(opening: str) -> str:
     """The opening's first paragraph: its first line that holds a sentence (not a second, shorter
-    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…)."""
+    headline above it: 平舆县双庙乡社情民意信息站解民忧 / 双庙乡社情民意信息站解民忧 / 本报讯…); past a scene the
+    item opens on, a paragraph that starts with what someone says (“你们单位一共23人……”这是6月4日，…的情形。), to the
+    news it then tells (从6月4日开始，新田县组织4个联合督查小组…)."""
     lines = [line for line in opening.split("\n") if line.strip()]
+    sentences = [line for line in lines[: _LEAD_LINES + 1] if _SENTENCE_MARK.search(line)]
+    if len(sentences) > 1 and _SCENE.match(NEWS_DATELINE.sub("", sentences[0], count=1)):
+        return sentences[1]
     return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
+
+
+# (a quoted sentence, said: not a quoted term the lead opens with, “两节”将至，…)
+_SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
 
 
 def _place_subject(line: str) -> str | None:
@@ -2103,6 +2171,7 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     title (珠政办函〔2018〕26号 / 珠晖区人民政府办公室 / 关于表彰…的决定), over a cover's month or under
     the subtitle: the issuer."""
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
+    more = len(opening.split("\n")) > HEADER_MAX_LINES
     for k, line in enumerate(lines):
         team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
         personal = PERSONAL_BYLINE.match(line)  # a person's paper: 中共秦安县委办公室　张建军
@@ -2122,8 +2191,10 @@ def _letterhead_org(opening: str, title: str) -> str | None:
             continue
         numbered = k > 0 and _DOC_NUMBER_YEAR.search(lines[k - 1])
         titled = bool(title) and k + 1 < len(lines) and "".join(lines[k + 1].split()) == "".join(title.split())
-        # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月)
-        covered = k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
+        # a cover: the title, then who presents it and when (汇报材料 / 醴陵市教育局 / 2023年10月), then the text (not a
+        # short text's signature, its last lines or over its 版记: the text's sentences are above it)
+        covered = (k + 1 < len(lines) and bool(_SIGNATURE_DATE.match(lines[k + 1]) or _MONTH_LINE.match(lines[k + 1]))
+                   and (k + 2 < len(lines) or more) and not any("。" in above for above in lines[:k]))
         # who presents the paper, under its subtitle (——…经验交流材料 / 如皋市政务服务管理办公室)
         if numbered or titled or covered or under_subtitle:
             return m.group("org")
@@ -2169,12 +2240,33 @@ def _signed(text: str) -> str | None:
         )
         org = m.group("org")
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
-            return org
+            return "、".join([*_stacked_signers(lines[:k]), org])
         above = lines[k - 1] if k else ""
         if (k == len(lines) - 1 and _starts_with_place(org) and (_reads_as_body(org) or _town_body(org))
                 and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
+
+
+def _stacked_signers(above: list[str]) -> list[str]:
+    """The bodies that sign together with the one over the date, each on a line of its own above it (中共平江县委办公室 /
+    平江县人民政府办公室 / 2024年2月20日), as a joint signature names them on one line: bodies with their place (not a
+    list's items, which a line ending in a colon or a heading introduces: 参加单位：, 二、优秀单位)."""
+    bodies: list[str] = []
+    for line in reversed(above[-(_JOINT_MAX - 1):]):
+        m = _SIGNATURE.fullmatch(line)
+        if not m or m.group("date") or not (_starts_with_place(_PARTY_OF_PLACE.sub("", m.group("org"))) or _town_body(m.group("org"))):
+            break
+        bodies.insert(0, m.group("org"))
+    text = above[: len(above) - len(bodies)]
+    lead = text[-1] if text else ""
+    # (an attachment note's numbered items, 附件：1.… / 2.…, are no heading)
+    listed = _LIST_HEADING.match(lead) and not any(_ATTACHMENT_LINE.match(line) for line in text[-_JOINT_MAX:])
+    return [] if lead.endswith(("：", ":")) or listed else bodies
+
+
+# A heading, numbered and no sentence (三、督查组成员单位, （二）优秀单位, 2.参加单位)
+_LIST_HEADING = re.compile(rf"\s*(?:[{_CN_NUMERAL}]{{1,3}}[、.．]|[（(][{_CN_NUMERAL}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))[^。！？]*$")
 
 
 def _signer(line: str) -> str | None:
@@ -2468,6 +2560,15 @@ def _level_word_after(org: str, end: int) -> str | None:
     return _LEVEL_BY_CHAR.get(org[end - 1 : end]) or _LEVEL_BY_CHAR.get(org[end : end + 1]) if end else None
 
 
+# The units one level down that a 主送 line names, and the level of the body that addresses them (a county's 县直各单位,
+# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直)
+_UNITS_BELOW = (
+    (re.compile(r"[县区旗]直(?:各|有关)?(?:单位|部门|机关)|各乡(?:镇|[（(]镇[）)])|各乡镇|各镇(?!直)|各街道(?:办事处)?|[、，,]街道办事处"), "县"),
+    (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县|各县区"), "市"),
+    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"),
+     "省"),
+    (re.compile(r"各(?:行政)?村(?:委会|党支部|[（(]社区[）)]|、)|[镇乡]直(?:各|有关)?(?:单位|部门|机关)"), "乡"),
+)
 # The 主送机关 line of a central document: 各省、自治区、直辖市人民政府，国务院各部委… (a line that
 # opens with it; a report that quotes such a notice does so inside a sentence).
 _TO_ALL_PROVINCES = re.compile(r"(?:^|\n)\s*各省、自治区、直辖市")
@@ -2527,6 +2628,12 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         return visited
     if _TO_ALL_PROVINCES.search(opening[:_ADDRESSEE_CHARS]):
         return "中央"  # sent to 各省、自治区、直辖市…: only a central body addresses them all
+    sent_to = sorted((m.start(), level) for pattern, level in _UNITS_BELOW
+                     for m in pattern.finditer(opening, 0, _ADDRESSEE_CHARS) if _addressed(opening, m.start()))
+    # (the first 主送 line is the issuer's: a document it forwards has its own below, 各县市区人民政府，市直各单位：)
+    first = {level for at, level in sent_to if opening.rfind("\n", 0, at) == opening.rfind("\n", 0, sent_to[0][0])}
+    if len(first) == 1:  # 各乡镇人民政府，县直各单位：: a county's notice to its own units
+        return first.pop()
     spoken = _SPOKEN_TO_AREA.match(_LEADING_YEAR.sub("", title))
     if spoken:  # 在全县经济工作会议上的讲话: a meeting of the whole county, its leader speaking (全市 may be a county's)
         return _LEVEL_BY_CHAR[spoken.group(1)]

@@ -96,6 +96,11 @@ def test_inferred_title_is_not_evidence():
         ("十四五规划", HASH_NAME, (None, None)),
         # …nor is a year aimed at (到2025年), in a title or a file name; a year things stand as of is (截至2023年底)
         ("关于到2025年基本建成数字政府的实施意见", HASH_NAME, (None, None)),
+        ("关于确保2025年目标任务如期完成的通知", HASH_NAME, (None, None)),  # …or one to be reached
+        ("关于力争2026年实现县域经济争先进位的意见", HASH_NAME, (None, None)),
+        ("关于确保完成2025年度安全生产目标任务的通知", HASH_NAME, (None, None)),
+        ("平江县争创2025年度全省县域经济高质量发展先进县工作方案", HASH_NAME, (None, None)),
+        ("关于做好迎接2025年省级督查工作的通知", HASH_NAME, (None, None)),  # an event ahead
         ("关于2020年以来脱贫攻坚成果巩固情况的报告", HASH_NAME, (None, None)),  # the year a span of work starts from
         ("县数字政府建设行动计划", "到2025年规划.txt", (None, None)),
         ("截至2023年底全县政务信息化建设情况的报告", HASH_NAME, (2023, "title")),
@@ -1131,6 +1136,17 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["中共大悟县委\u3000大悟县人民政府", "2024年1月20日"], "中共大悟县委、大悟县人民政府", "县", "湖北省"),
         (["中共柳树乡委员会\u3000柳树乡人民政府"], "中共柳树乡委员会、柳树乡人民政府", "乡", None),  # undated, each with its place
         (["县委办公室\u3000县政府办公室"], None, None, None),
+        # …or each on a line of its own above the date (each with its place; not the items a colon line lists)
+        (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"], "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
+        (["中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日", "抄送：岳阳市人民政府办公室。"],
+         "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),  # (a short text's 版记 under them: no cover's presenter)
+        (["参加单位：", "平江县发改局", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
+        # (nor those a heading lists, 二、优秀单位; an attachment note's items are no heading)
+        (["二、政务信息工作优秀单位", "平江县审计局", "平江县应急管理局", "平江县人民政府办公室", "2024年1月15日"], "平江县人民政府办公室",
+         "县", "湖南省"),
+        (["（三）督查组成员单位", "平江县纪委监委", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
+        (["附件：1.督查工作安排表", "2.督查组人员名单", "中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"],
+         "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
         # the office's section that did the work signs for it
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
     ],
@@ -2304,6 +2320,10 @@ def test_a_kind_of_body_is_no_office():
         ("根据2019年宁夏政府工作报告，劳动者大军将成为支撑。", 2019),  # a cited report: not the year, a bound
         ("现将《关于开展全面督查的通知》（国发明电〔2014〕1号）转发你们。", 2014),  # a cited document number
         ("改革开放以来，工会工作不断发展。", 1978),
+        # a regulation cited by name: the year it was promulgated (the 政府信息公开条例 of April 2007; its revision of 2019)
+        ("第一条 依据《中华人民共和国政府信息公开条例》制定本制度。", 2007),
+        ("第五条 上述会议公开内容要严格按照《中华人民共和国信息公开条例》等有关规定执行。", 2007),
+        ("第一条 根据新修订的《中华人民共和国政府信息公开条例》，制定本办法。", 2019),
     ],
 )
 def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
@@ -2343,6 +2363,13 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
               "县委常委班子团结带领全县干部群众攻坚克难，各项工作取得新成效。"], None, 2022),
         ("", ["6月12日，县扶贫办召开全县脱贫攻坚推进会，要求确保2020年脱贫攻坚目标任务如期完成。"], None, 2013),
         ("", ["近日，县发改局召开规划中期评估工作会，强调要确保实现2025年规划目标任务。"], None, None),
+        # (nor a year its work is to reach, 确保/实现 or 完成 of a bare 目标任务: a target is no year of the text, whichever)
+        ("", ["近日，县政府督查室对全县重点工作推进情况进行了督查，要求确保2025年目标任务如期完成。"], None, None),
+        ("", ["6月5日，县住房和城乡建设局召开全县重点项目推进会，要求实现2025年重点任务。"], None, None),
+        ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求按期完成2026年目标任务。"], None, None),
+        ("", ["近日，县交通运输局召开全县交通重点项目推进会，要求为完成2026年各项目标任务提供保障。"], 2026, None),  # the year's all
+        ("", ["近日，县政府召开全县重点项目推进会，会议要求各单位锚定2025年目标任务，确保2025年目标任务如期完成。"], None, None),
+        ("", ["3月14日，县政府召开全县重点项目推进会，会议要求各单位聚焦2025年重点工作，真抓实干。"], 2025, None),  # its work
         # (nor when the text speaks of next year, whose 之年 it names ahead: 谋划明年…, 2025年是“十四五”规划收官之年)
         ("", ["近日，县发改局召开专题会议，研究谋划明年重点项目。会议指出，2025年是“十四五”规划收官之年，要提前谋划。"], None, None),
         # (a new year's meeting may look back before it sets its year's tasks)
@@ -2560,6 +2587,20 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # (its 市委 alone is not the place; the one county-level city it names gives the level)
         ("", "为进一步防止森林火灾,常宁市委统一安排部署,抽调人员组成16个督查组。", None, "县"),
         ("", "为科学有序地组织好油茶果采摘工作,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),  # 为科学…
+        # a place that forms groups, after a clause that only says when (从6月4日开始) or a scene the item opens on
+        ("", "从6月4日开始，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
+        ("", "“你们单位一共23人，请出具请假条。”这是6月4日，督查人员在县审计局突击检查时的情形。\n"
+         "6月4日起，平江县组织4个联合督查小组，对各乡镇和县直单位开展突击督查。", "平江县", "县"),
+        ("", "“你们单位一共23人，是怎么考勤的?”6月4日，督查人员在县审计局突击检查。\n6月4日起，平江县组织4个联合督查小组开展突击督查。",
+         "平江县", "县"),  # (a question, half-width)
+        ("", "6月4日，督查人员在县审计局突击检查。\n6月4日起，平江县组织4个联合督查小组开展突击督查。", None, "县"),  # no scene
+        # (…after an outlet's dateline, 荆楚网消息; a quotation in half-width marks after it as in full-width ones)
+        ("", "7月23日至31日,天门市\"四大家\"班子成员带队,抽调人员组成21个小组,对各乡镇开展调研督办。", "天门市", "县"),
+        ("", "荆楚网消息 7月23日至31日,天门市“四大家”班子成员带队,抽调人员组成21个小组。", "天门市", "县"),
+        # a group and the unit it goes to are no body's name (平江县联合督查组在县审计局…)
+        ("", "6月4日，平江县联合督查组在县审计局进行突击督查。", "平江县", "县"),
+        ("", "“请出示考勤记录。”6月4日，县联合督查组来到平江县审计局进行突击督查。\n督查组对该局考勤制度提出了整改要求。",
+         None, "县"),
         # the town visited that speaks of itself as 我镇 tells of the visit as its own news
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我镇应急管理工作开展情况。", "五陂镇", "乡"),
         ("", "12月12日,市考核组到五陂镇现场督导检查。考核组详细了解我县应急管理工作开展情况。", None, "乡"),
@@ -2630,6 +2671,25 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         # a leader who goes to a town: the town's item (as a visiting group's); to every town: his own level's
         ("", "7月4日上午,县委常委、纪委书记刘建民深入南湖洲镇督查防汛工作。", None, "乡"),
         ("", "7月4日上午,县委常委、纪委书记刘建民深入各乡镇督查防汛工作。", None, "县"),
+        # a group's visit to 我区 is the item of the one district of the kind the text names, the host (none of two, or none)
+        ("", "4月20日上午，市人大常委会副主任张建华率检查组来我区，就地方组织法贯彻实施情况进行执法检查。\n"
+         "张建华指出，宜秀区认真贯彻地方组织法，各项工作富有成效。", "宜秀区", "县"),
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组指出，平江县和湘阴县安全生产工作成效明显。", None, "县"),
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组对我县安全生产工作给予充分肯定。", None, "县"),
+        # (…the one county-level place it names, as a clause's subject: not where the group was before, nor one of a 我市's
+        # counties)
+        ("", "6月3日，省督查组一行来我县督查安全生产工作。\n督查组一行此前已在平江县完成督查，我县为第二站。", None, "县"),
+        ("", "6月3日，省考核组来我市检查安全生产工作。\n醴陵市作了汇报，攸县、茶陵县作了书面交流。", None, None),
+        # a leader's tour is no body's item: not of the bodies that go with him, nor of one his demands name
+        ("", "2月10日，县委常委、常务副县长王建国在县委常委、纪委书记李红的陪同下，深入城区督察重点项目建设进展情况。\n"
+         "王建国强调：一要加快在建项目进度。二要加强跟踪督查。县政府将不定期现场督查项目进展。", None, "县"),
+        ("", "近日，县长王建国带队深入各乡镇督查安全生产工作。\n县应急管理局、县交通运输局负责人陪同督查。县应急管理局将持续开展专项检查。",
+         None, "县"),
+        ("", "近日，县应急管理局深入各乡镇督查安全生产工作。\n县应急管理局将持续开展专项检查。", "县应急管理局", "县"),  # a body's own
+        # (a leader who heads a bureau goes for it, as its officer: 副县长、县公安局局长)
+        ("", "2月10日，副县长、县公安局局长张三带队深入各乡镇开展道路交通安全检查。\n县公安局将持续开展专项整治。", "县公安局", "县"),
+        # (a lead that opens on a quoted term, “两节”将至, opens on no scene: it is still the lead)
+        ("", "“两节”将至，县委常委、常务副县长王建国深入各乡镇督查作风建设。\n县纪委监委将持续开展明察暗访。", None, "县"),
     ],
 )
 def test_the_writer_is_not_every_body_it_names(title, line, org, level):
@@ -2667,6 +2727,23 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
         ("根据县委统一部署,维西县委第十一轮巡察三个巡察组开展了常规巡察。", "维西县委", "县"),
         ("县委第一巡察组正式进驻杉桥镇。", None, None),
+        # the body an honour goes to (被…评为, 被…表彰) is the news item's; a name never holds 被 (县住建局被县委…)
+        ("近日，县审计局被省审计厅评为全省审计信息工作先进单位。", "县审计局", "县"),
+        ("近日，县住建局被县委、县政府通报批评。", None, "县"),
+        ("近日，县住建局被县委、县政府评为年度绩效考核较差等次单位。", None, "县"),  # (a rating, no honour: another's 通报)
+        ("近日，县住建局被县作风办命名为“蜗牛奖”单位，并在全县通报。", None, "县"),
+        ("近日，县政务服务中心被省政府办公厅评为“全省政务服务标杆大厅”。", "县政务服务中心", "县"),
+        # so is a body whose groups, counted, go out to every town or unit (6个专项督查组, 3个督查组深入各乡镇); one group,
+        # or groups that go to a place named, are a visit
+        ("连日来，为督促各单位落实巡视反馈问题整改，平江县委6个专项督查组分三轮对牵头单位开展督查。", "平江县委", "县"),
+        ("近日，平江县纪委3个督查组深入各乡镇开展节日期间作风督查。", "平江县纪委", "县"),
+        ("近日，县委3个督查组深入各乡镇开展节日期间作风督查。", "县委", "县"),
+        ("近日，平江县委第一督查组深入县住建局开展督查。", None, "县"),
+        ("“三夏”期间，县委3个督查组深入各乡镇督查秸秆禁烧工作。\n督查组要求各乡镇落实责任。", "县委", "县"),  # (a quoted term: no scene)
+        ("近日，市委5个督查组深入平江县各乡镇开展督查。", None, "县"),
+        ("近日，市委2个巡察组进驻我县开展常规巡察。", None, "县"),  # (a higher body's groups in the county that tells of them)
+        ("“巡视整改台账在哪里？”成都市郫都区委第一督查组在督查时问到。\n连日来，郫都区委6个专项督查组分三轮开展巡视整改督查。",
+         "成都市郫都区委", "县"),  # (a district the 2017 table lacks, named after its city)
     ],
 )
 def test_how_a_body_is_named(line, org, level):
@@ -2698,6 +2775,34 @@ def test_a_signature_may_quote_a_campaign_name():
 )
 def test_the_place_a_text_speaks_as_gives_its_level(line, level):
     assert meta("", line)["level"] == level
+
+
+@pytest.mark.parametrize(
+    ("lines", "level"),
+    [
+        # the units a notice is sent to (its 主送 line) are those one level down from its issuer's: 县直各单位 and 各乡镇
+        # are a county's, 市直 and 各县（市、区） a city's, 各村 a town's
+        (["各乡镇人民政府，县直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
+        (["各街道办事处，区直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
+        (["各县（市、区）人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "市"),
+        (["各村（社区）、镇直各单位：", "现就做好春节期间值班工作通知如下："], "乡"),
+        # (not a sentence that names them, nor a 主送 of two levels' units)
+        (["现就做好春节期间值班工作通知如下：", "县直各单位要严格落实24小时值班制度。"], None),
+        (["市直各单位，各乡镇人民政府：", "现就做好春节期间值班工作通知如下："], None),
+        (["各镇（街道），市直各单位：", "现就做好春节期间值班工作通知如下："], None),  # (a county-level city's, or 东莞's)
+        (["各镇人民政府、街道办事处，市直各单位：", "现就做好春节期间值班工作通知如下："], None),
+        (["各市人民政府，各县（市、区）人民政府，省政府各部门：", "现就做好春节期间值班工作通知如下："], None),
+        (["各村（社区）、各镇直单位：", "现就做好春节期间值班工作通知如下："], "乡"),
+        (["各社区居委会，街道机关各科室：", "现就做好春节期间值班工作通知如下："], None),  # (a 街道's own)
+        # a province's units: 各市州, 省直
+        (["各市、县（市、区）人民政府，省各委、办、厅、局，省各直属单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        # (the first 主送 is the issuer's: a document it forwards has its own below)
+        (["各乡镇人民政府，县直各单位：", "现将《岳阳市人民政府办公室关于做好春节期间值班工作的通知》转发给你们，请认真贯彻执行。",
+          "各县市区人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
+    ],
+)
+def test_the_units_a_notice_is_sent_to_give_its_level(lines, level):
+    assert meta("关于做好春节期间值班工作的通知", *lines)["level"] == level
 
 
 @pytest.mark.parametrize(
