@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         status = _convert(args, pages, taxonomy)
         with _indexes(pages, args.jobs):
-            pass  # serve's builds link both indexes in whole
+            pass  # the block's end waits for the 查重 files: both indexes are whole before serve builds
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
     try:
