@@ -607,7 +607,8 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
     made are paragraphs again, so that no item holds its siblings as its text — styled or not: Word's
     outline numbering styles every 1. alike, and a text has one outline in every format (the .docx
     of a .txt outlines as the .txt does: tests/test_reader_docx.py). An item `_items_not_headings`
-    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too."""
+    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too.
+    A list none of whose items reads as a heading is one of run-in headings when each item leads a longer text."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -624,11 +625,23 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
             opened[style] = i
         members.setdefault((style, opened[style]), []).append(i)
     for items in members.values():
-        if {lines[i][0][0] for i in items} != {"heading", "paragraph"}:
+        kinds = {lines[i][0][0] for i in items}
+        if kinds == {"paragraph"} and len(items) > 1 and not items_made.intersection(items):
+            # every item leads a text more than twice as long with one sentence (1.吉林省白城市有关部门摊派报刊订阅任务，
+            # 加重基层负担。近年来，…): the cases of a 通报, the findings of a 调研报告, each headed by its lead
+            leads = {i: _longer_lead(body[i], _LED_TEXT_TIMES) for i in items}
+            if all(leads.values()):
+                for i, parts in leads.items():
+                    lines[i] = parts
             continue
-        # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…);
-        # one that is no sentence's lead, a list item's whole text, makes them all a list again
-        promoted = {i: [] if i in items_made else _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+        if kinds != {"heading", "paragraph"}:
+            continue
+        # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…),
+        # any run-in lead when most of them are headings, as _sentence_siblings reads them; one that is no
+        # sentence's lead, a list item's whole text, makes them all a list again
+        most_lead = 2 * sum(lines[i][0][0] == "heading" for i in items) > len(items)
+        promoted = {i: [] if i in items_made else (_lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+                                                   or (_longer_lead(body[i], 0) if most_lead else []))
                     for i in items if lines[i][0][0] == "paragraph"}
         if all(promoted.values()):
             for i, parts in promoted.items():
@@ -650,6 +663,20 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
     if end.end() == len(line) <= _RUN_IN_MAX_LEN and _over_its_text(style, next_line):
         return [("heading", line, style)]
     return []
+
+
+def _longer_lead(line: str, text_times: float) -> list[tuple[str, str, str]]:
+    """A numbered line as its lead sentence, of a run-in heading's length and no requirement's, and the text
+    it heads on the line, more than `text_times` as long; [] if not."""
+    end = _LEAD_END.search(line)
+    if (not end or end.end() > _RUN_IN_MAX_LEN or _NOT_A_NAME.search(line, 0, end.end())
+            or len(line) - end.end() <= text_times * end.end()):
+        return []
+    return _run_in(line, end.end(), _heading_style(line) or "")
+
+
+# (1.5 made headings of 包头's indicator items, whose leads are longer and their texts a task and its deadline)
+_LED_TEXT_TIMES = 2
 
 
 def _run_in(line: str, end: int, style: str) -> list[tuple[str, str, str]]:

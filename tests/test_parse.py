@@ -433,6 +433,12 @@ def test_title_from_filename(name: str, expected: str) -> None:
 # --------------------------------------------------------------------------------------------
 # Headings: (lines, expected block shapes). A paragraph comes first so no line is the title.
 # --------------------------------------------------------------------------------------------
+CASE_ONE = ("1.某市有关部门摊派报刊订阅任务，加重基层负担。近年来，该市有关部门在年度党报党刊征订工作中搭车摊派其他报刊，"
+            "并将订阅任务层层分解，有的乡镇将订阅任务摊派给村。")
+CASE_TWO = ("2.某县有关部门对统计数据只考不核，有的乡镇为争先进位虚报数据。在上级考核压力下，该县对指标完成情况频繁排名通报，"
+            "有的乡镇为完成任务虚报数据，在巡视、审计等多次指出问题后仍未整改到位，造成不良影响。")
+SHORT_TEXT_ONE = "1.各单位要高度重视这项工作，切实加强组织领导，明确分管负责同志。成立工作专班，制定工作方案。"
+SHORT_TEXT_TWO = "2.各乡镇要结合本地实际，认真抓好贯彻落实，确保各项措施落地见效。按时报送进展情况。"
 LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
 HEADINGS = [
     pytest.param(["一、工作回顾", "（一）经济发展", P],
@@ -495,6 +501,19 @@ HEADINGS = [
     pytest.param(["1.调研组到我县调研。调研组察看了项目。", LONG_LEAD_ITEM],
                  [("p", "1.调研组到我县调研。调研组察看了项目。"), ("p", LONG_LEAD_ITEM)],
                  id="a-list-with-an-item-that-leads-with-no-name-stays-a-list"),
+    # a list whose every item leads a text more than twice as long with a sentence: the cases of a 通报, each headed by its lead
+    pytest.param([CASE_ONE, CASE_TWO],
+                 [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:])],
+                 id="a-list-of-cases-each-leading-its-long-text"),
+    pytest.param([SHORT_TEXT_ONE, SHORT_TEXT_TWO], [("p", SHORT_TEXT_ONE), ("p", SHORT_TEXT_TWO)],
+                 id="a-list-of-items-with-short-texts-stays-a-list"),
+    # …and when most items of a list are run-in headings, a longer lead is one too, as for （一）
+    pytest.param(["1.强化政策宣传。充分利用各类媒体宣传政策。", "2.明确工作职责。完善部门联动机制。",
+                  "3.建立多项监督制约措施，把按时足额缴纳养老保险费列入各级政府或上级主管单位的考核内容。欠费单位不得参加评先。"],
+                 [("h", 2, "1.强化政策宣传。"), ("p", "充分利用各类媒体宣传政策。"), ("h", 2, "2.明确工作职责。"), ("p", "完善部门联动机制。"),
+                  ("h", 2, "3.建立多项监督制约措施，把按时足额缴纳养老保险费列入各级政府或上级主管单位的考核内容。"),
+                  ("p", "欠费单位不得参加评先。")],
+                 id="a-longer-lead-among-most-run-in-list-items"),
     pytest.param(["1.加强组织领导。成立工作专班。", "2.请于5月1日前报送材料。逾期不予受理。"],
                  [("p", "1.加强组织领导。成立工作专班。"), ("p", "2.请于5月1日前报送材料。逾期不予受理。")],
                  id="a-list-with-an-item-that-asks-stays-a-list"),
