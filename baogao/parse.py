@@ -174,7 +174,8 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
         title_in_fields=bool(field_title),
-        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined), _outer_lines(joined, title))),
+        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined),
+                             _outer_lines(joined, title) | _unnumbered_parts(joined, headings or {}))),
         removed=dict(removed),
         subtitle=subtitle,
         masthead=bulletin[0] if bulletin else "",
@@ -184,24 +185,42 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
 
 def _unnumbered_headings(body: list[str]) -> dict[str, int]:
     """The headings of a text that numbers none (a Word file's bold subheads, a WeChat post's, saved as
-    text): short lines with no sentence's punctuation, each between the end of a paragraph and a
-    paragraph that says more, three or more of them (教育发展基础持续夯实 / 全年争取…。). A text with
-    numbered headings (一、, （一）, 第一章) keeps only those; a date, a number or a body's name alone is none."""
+    text): three or more `_unnumbered_lines` (教育发展基础持续夯实 / 全年争取…。). A text with numbered headings
+    (一、, （一）, 第一章) keeps only those (and its `_unnumbered_parts`)."""
     if any(_heading_style(line) in _SPLITTING_STYLES for line in body):
         return {}
-    found = {}
+    found = _unnumbered_lines(body)
+    return {body[k]: 1 for k in found} if len(found) >= _UNNUMBERED_MIN_COUNT else {}
+
+
+def _unnumbered_parts(body: list[str], styled: Mapping[str, int]) -> set[int]:
+    """The `_unnumbered_lines` of a text with numbered headings that head its parts above them (“十四五”时期工作回顾
+    … 2026年重点工作 over （一）…（八）): two or more, the first before any numbered heading. Not the lines
+    the file styles as headings, which nest as their style says (a text has one outline in every format)."""
+    numbered = next((k for k, line in enumerate(body) if _heading_style(line) in _SPLITTING_STYLES), None)
+    if numbered is None:
+        return set()
+    found = [k for k in _unnumbered_lines(body) if body[k] not in styled]
+    return set(found) if len(found) >= _UNNUMBERED_PARTS_MIN and found[0] < numbered else set()
+
+
+def _unnumbered_lines(body: list[str]) -> list[int]:
+    """Lines that read as unnumbered headings: short, with no sentence's punctuation, each between the end of
+    a paragraph and a paragraph that says more; a date, a number or a body's name alone is none."""
+    found = []
     for k, line in enumerate(body):
         text = line.strip()
         after = body[k + 1].strip() if k + 1 < len(body) else ""
         before = body[k - 1].strip() if k else ""
         if (_UNNUMBERED_MIN_LEN <= len(text) <= _UNNUMBERED_MAX_LEN and not _UNNUMBERED_NOT.search(_A_YEAR.sub("", text))
                 and (not before or before.endswith(_PARAGRAPH_ENDS)) and len(after) >= 2 * len(text)
-                and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)):
-            found[line] = 1
-    return found if len(found) >= _UNNUMBERED_MIN_COUNT else {}
+                and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)
+                and not starts_block(text)):
+            found.append(k)
+    return found
 
 
-_UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
+_UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT, _UNNUMBERED_PARTS_MIN = 4, 24, 3, 2
 
 
 def _outer_lines(body: list[str], title: str) -> set[int]:
@@ -237,7 +256,7 @@ _OUTER = "outer"  # the style of _outer_lines' headings
 _UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
                              r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
 _PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "）", ")")
-_A_YEAR = re.compile(r"(?<=\D)(?:19|20)\d\d年")  # (存在的问题和2024年工作打算: a year inside a subhead is no figure)
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")  # (存在的问题和2024年工作打算, 2026年重点工作: a year in a subhead is no figure)
 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:

@@ -1005,6 +1005,15 @@ OUTLINE_ONLY = [
     pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
                  id="a-decimal-is-no-glossary-term"),
     pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
+    # unnumbered lines that head the parts of a text above its numbered headings (甘肃's “十四五”时期工作回顾 … 2026年重点工作
+    # over （一）…): in the outline only, as an end part is; one such line, or lines after the numbered parts, are none
+    pytest.param(["“十四五”时期工作回顾", LONG, "2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
+                 [("“十四五”时期工作回顾", 2, True), ("2026年重点工作", 2, True), ("（一）扩大有效投资", 3, False),
+                  ("（二）建设产业体系", 3, False)], id="unnumbered-parts-above-numbered-headings"),
+    pytest.param(["2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
+                 [("（一）扩大有效投资", 2, False), ("（二）建设产业体系", 2, False)], id="one-unnumbered-line-heads-no-part"),
+    pytest.param(["一、主要工作", LONG, "二、存在问题", LONG, "下步工作打算", LONG, "工作保障措施", LONG],
+                 [("一、主要工作", 2, False), ("二、存在问题", 2, False)], id="unnumbered-lines-after-the-numbered-parts"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 
