@@ -11,6 +11,7 @@ import pytest
 
 from baogao import readers
 from baogao.readers import ReadError, _sandbox
+from baogao.readers._layout import Line, _joined
 from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
 
 
@@ -67,6 +68,21 @@ def test_running_headers_and_page_numbers_go_and_wrapped_paragraphs_are_joined(p
     assert int(document.properties["pages"]) >= 3
     assert document.text.split("\n") == lines  # each paragraph one line again; no 县政府办公室 header, no — 2 —
     assert int(document.properties["running_lines"]) == 2 * int(document.properties["pages"])
+
+
+@pytest.mark.parametrize(("spacing", "expected"), [
+    (24.7, ["第一段写满了这一行。", "第一段的第二句也写到右边距为止。", "聚焦生态文明，厚植绿色发展底色。", "第二段写到右边距为止。"]),
+    (14.7, ["第一段写满了这一行。", "第一段的第二句也写到右边距为止。聚焦生态文明，厚植绿色发展底色。", "第二段写到右边距为止。"]),
+], ids=["a-paragraphs-spacing-starts-one", "a-line-at-the-line-pitch-goes-on"])
+def test_a_file_without_indents_starts_a_paragraph_where_the_spacing_is_a_paragraphs(spacing, expected):
+    # (no first-line indent: a full line that ends a sentence goes on unless the next is set apart by a paragraph's spacing)
+    def line(text: str, top: float, right: float = 519.0) -> Line:
+        return Line(text, 90.0, right, top, 10.5)
+
+    page = [line("第一段写满了这一行。", 100.0, 300.0), line("第一段的第二句也写到", 124.7), line("右边距为止。", 139.4),
+            line("聚焦生态文明，厚植绿色发展底色。", 139.4 + spacing, 266.0), line("第二段", 164.1 + spacing),
+            line("写到", 178.8 + spacing), line("右边距", 193.5 + spacing), line("为止。", 208.2 + spacing, 150.0)]
+    assert _joined([page]).split("\n") == expected
 
 
 def test_a_pdf_is_chosen_by_its_content(printed):
