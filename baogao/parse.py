@@ -549,10 +549,11 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _sentence_siblings(body, lines)
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
+    _parallel_leads(body, lines)
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf,
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf, _LEAD: math.inf,
                               **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -567,11 +568,16 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
     above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
+    part = 1  # …and of the last that is no lead either: a lead nests just under it, the sub-heads after it under the lead
     for k, (kind, text, style) in enumerate(raw):
         if kind == "heading":
-            level = min(above + 1, 6) if style == _SUBHEAD else (level_before if k < first_outer else level_after)[style]
-            above = above if style == _SUBHEAD else level
-            outline_only = style in (_OUTER, _SUBHEAD) or style.startswith(_TERM)
+            if style == _SUBHEAD:
+                level = min(above + 1, 6)
+            elif style == _LEAD:
+                level = above = min(part + 1, 6)
+            else:
+                level = above = part = (level_before if k < first_outer else level_after)[style]
+            outline_only = style in (_OUTER, _SUBHEAD, _LEAD) or style.startswith(_TERM)
             blocks.append(Block("heading", text, level=level, outline_only=outline_only))
         elif kind == "article":
             article = _ARTICLE.match(text)
@@ -730,6 +736,39 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
             lines[i] = [("heading", body[i], _SUBHEAD)]
 
 
+def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """Lead sentences on a line of their own that open alike, each over a longer paragraph (a 政府工作报告's
+    聚焦对外开放，高标准建设海南自由贸易港。 / 聚焦高质量发展，…。, 五年来，我们坚定不移…。: bold leads saved as text):
+    outline headings (`Block.outline_only`) just under the part they stand in, the sub-heads after each under
+    it, when PARALLEL_LEADS_MIN of them open with the same words; a sub-head glued to a lead's end
+    (…实现综合实力新跨越。经济实力显著提升。) is one of its own."""
+    found: dict[str, list[int]] = {}
+    for i, parts in enumerate(lines):
+        end = _LEAD_END.search(body[i])
+        if (parts == [("paragraph", body[i], "")] and end and end.end() <= _RUN_IN_MAX_LEN and end.group() == "。"
+                and _PARALLEL_LEAD.match(body[i], 0, end.end())
+                and (end.end() == len(body[i]) or _SUBHEAD_LINE.match(body[i][end.end():]))
+                and not _NOT_A_NAME.search(body[i], 0, end.end()) and not _NOT_A_SUBHEAD.search(body[i])
+                and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
+                and len(body[i + 1]) >= _LEAD_TEXT_TIMES * end.end()
+                # (after a paragraph, or the sentence that announces them: 必须做到“八个聚焦”：)
+                and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
+            found.setdefault(body[i][:_PARALLEL_OPENING], []).append(i)
+    for members in found.values():
+        if len(members) >= _PARALLEL_LEADS_MIN:
+            for i in members:
+                end = _LEAD_END.search(body[i])
+                assert end is not None  # (found above)
+                glued = body[i][end.end():]
+                lines[i] = [("heading", body[i][:end.end()], _LEAD)] + ([("heading", glued, _SUBHEAD)] if glued else [])
+
+
+_LEAD = "lead"  # the style of _parallel_leads' headings
+_PARALLEL_OPENING, _PARALLEL_LEADS_MIN, _LEAD_TEXT_TIMES = 2, 3, 2
+# an opening phrase set off by a comma, then what it says (聚焦对外开放，…, 这一年，我们…, 五年来，我们…)
+_PARALLEL_LEAD = re.compile(r"^[^，,。！？!?]{2,16}[，,]")
+
+
 def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], outer: set[int]) -> None:
     """The numbered terms of a 名词解释 or 注释 part (`_outer_lines`), 1.“两重”：是指…: each term is a
     heading over its definition (on its line or the next), as a glossary is looked up (a colon lead is a field elsewhere:
@@ -754,8 +793,9 @@ _GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}](?!\d)|[（(]\d{{1,2
 
 _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 _TERM = "term:"  # before the numbering style of _glossary_terms' headings (ranked as that style)
-# a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
-_SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
+# a name-like sentence: no comma, figure or quotation, not an address (各位代表！); a term quoted in it is part of
+# the name (“两山”转化成色更足。)
+_SUBHEAD_LINE = re.compile(r"^(?!各位)(?:[^\s，,；;：:、。！？!?“”\d]|“[^\s，,；;：:、。！？!?“”\d]{1,8}”(?!。)){4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
 _TEXT_MARK = re.compile(r"[。！？!?，,、；;：:]")
 # a document's formulas: a lead into its text (现将有关情况报告如下。), its closing (特此通知。), a request

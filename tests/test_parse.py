@@ -1005,6 +1005,26 @@ OUTLINE_ONLY = [
     pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
                  id="a-decimal-is-no-glossary-term"),
     pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
+    # lead sentences on lines of their own that open alike (a phrase, a comma), each over a longer paragraph: under their
+    # part, the sub-heads after each under it, a sub-head glued to a lead's end one of its own (海南's 五年来，我们…。经济实力显著提升。)
+    pytest.param(["二、主要目标任务", LONG, "实现目标，必须做到“三个聚焦”：", "聚焦对外开放，高标准建设自由贸易港。", LONG,
+                  "聚焦高质量发展，打造现代化产业体系。", LONG, "聚焦民生福祉，增强人民群众获得感。", LONG],
+                 [("二、主要目标任务", 2, False), ("聚焦对外开放，高标准建设自由贸易港。", 3, True),
+                  ("聚焦高质量发展，打造现代化产业体系。", 3, True), ("聚焦民生福祉，增强人民群众获得感。", 3, True)],
+                 id="parallel-leads-under-their-part"),
+    pytest.param(["一、过去五年工作回顾", LONG, "五年来，我们坚定不移贯彻新发展理念，实现综合实力新跨越。经济实力显著提升。", LONG + LONG,
+                  "产业结构持续优化。", LONG, "五年来，我们坚定不移深化改革，塑造制度新优势。政策体系持续完善。", LONG,
+                  "重点改革全面推进。", LONG, "五年来，我们坚定不移推进科技创新，迈出新步伐。创新能级显著提升。", LONG,
+                  "“两山”转化成色更足。", LONG],
+                 [("一、过去五年工作回顾", 2, False), ("五年来，我们坚定不移贯彻新发展理念，实现综合实力新跨越。", 3, True),
+                  ("经济实力显著提升。", 4, True), ("产业结构持续优化。", 4, True), ("五年来，我们坚定不移深化改革，塑造制度新优势。", 3, True),
+                  ("政策体系持续完善。", 4, True), ("重点改革全面推进。", 4, True), ("五年来，我们坚定不移推进科技创新，迈出新步伐。", 3, True),
+                  ("创新能级显著提升。", 4, True), ("“两山”转化成色更足。", 4, True)], id="parallel-leads-over-sub-heads"),
+    # sentences that open alike with no phrase set off (我国…。) are a paragraph's, as is an address (各位代表！)
+    pytest.param(["一、外交工作", "我国同挪威改进关系的谈判正在进行中。", LONG, "我国希望同中东国家发展友好关系。", LONG,
+                  "我国经济建设的发展是同和平分不开的。", LONG], [("一、外交工作", 2, False)], id="sentences-opening-alike-are-no-leads"),
+    pytest.param(["一、工作回顾", "各位代表！", LONG, "各位代表！", LONG, "各位代表！", LONG], [("一、工作回顾", 2, False)],
+                 id="an-address-is-no-lead"),
     # unnumbered lines that head the parts of a text above its numbered headings (甘肃's “十四五”时期工作回顾 … 2026年重点工作
     # over （一）…): in the outline only, as an end part is; one such line, or lines after the numbered parts, are none
     pytest.param(["“十四五”时期工作回顾", LONG, "2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
