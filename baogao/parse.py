@@ -954,6 +954,7 @@ def _join_broken_lines(body: list[str]) -> list[str]:
             and not previous.endswith(_LINE_CLOSERS)
             and not starts_block(line)
             and not starts_block(previous)
+            and not _END_PART.match(previous.strip())  # (结束语 / 各位代表！…: a part's name, whole on its line)
         ):
             joined[-1] = previous + line
         else:

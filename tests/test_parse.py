@@ -993,6 +993,10 @@ OUTLINE_ONLY = [
     pytest.param(["一、主要工作", LONG, "二、下步打算", LONG, "结束语", LONG, "附件1", "一、总则", LONG],
                  [("一、主要工作", 2, False), ("二、下步打算", 2, False), ("结束语", 2, True), ("附件1", 2, True),
                   ("一、总则", 3, False)], id="an-end-part-after-numbered-parts-is-their-sibling"),
+    # …also in a text broken inside its sentences, whose broken lines are joined (1998's web copy): 结束语 is whole on its line
+    pytest.param(["一、工作回顾", "在听了报告以后", "，我们进行了讨论。", "二、外交工作", "我们主张和平", "，反对霸权。", "结束语",
+                  "各位代表！", "让我们团结起来。"],
+                 [("一、工作回顾", 2, False), ("二、外交工作", 2, False), ("结束语", 2, True)], id="an-end-part-in-a-broken-text"),
     # a document's formulas are no sub-heads: a lead into the text (现将…报告如下。), a request, a closing over its signature
     pytest.param(["现将有关情况报告如下。", LONG, "经济运行持续向好。", LONG, "特色产业向新向优。", LONG, "请认真贯彻落实。", LONG,
                   "特此报告。", "某某县人民政府办公室 2024年3月1日"], [], id="formula-sentences-are-no-sub-heads"),
