@@ -550,6 +550,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
     _parallel_leads(body, lines)
+    _ordinal_leads(body, lines)
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
@@ -763,7 +764,30 @@ def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) ->
                 lines[i] = [("heading", body[i][:end.end()], _LEAD)] + ([("heading", glued, _SUBHEAD)] if glued else [])
 
 
-_LEAD = "lead"  # the style of _parallel_leads' headings
+def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """Lines that open with an ordinal (第一，进一步稳定和加强农业 / 第二，…, 第一，坚持解放思想、实事求是的思想路线。) and
+    are a heading's name or one sentence, each over its text: headings of a 国务院 report's points, in the outline
+    only and nested as `_parallel_leads`' are, when ORDINAL_LEADS_MIN of them do so (a 第一， that opens a
+    paragraph's text is its lead clause: 第一，要加强…。要…)."""
+    found = []
+    for i, parts in enumerate(lines):
+        text = body[i].strip()
+        end = _LEAD_END.search(text)
+        named = not end and len(text) <= _HEADING_MAX_LEN and not text.endswith(_NOT_A_HEADING_END)
+        sentence = end is not None and end.end() == len(text) <= _RUN_IN_MAX_LEN and not _NOT_A_NAME.search(text)
+        if (parts == [("paragraph", body[i], "")] and _ORDINAL.match(text) and (named or sentence)
+                and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
+                and (named or len(body[i + 1]) >= _LEAD_TEXT_TIMES * len(text))
+                and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
+            found.append(i)
+    if len(found) >= _ORDINAL_LEADS_MIN:
+        for i in found:
+            lines[i] = [("heading", body[i], _LEAD)]
+
+
+_ORDINAL = re.compile(rf"^第[{_CN_NUM}]+[，,、]\s*[^\s，,。；;：:]{{4}}")  # (a bare 第一， over its sentence is none)
+_ORDINAL_LEADS_MIN = 2
+_LEAD = "lead"  # the style of _parallel_leads' and _ordinal_leads' headings
 _PARALLEL_OPENING, _PARALLEL_LEADS_MIN, _LEAD_TEXT_TIMES = 2, 3, 2
 # an opening phrase set off by a comma, then what it says (聚焦对外开放，…, 这一年，我们…, 五年来，我们…)
 _PARALLEL_LEAD = re.compile(r"^[^，,。！？!?]{2,16}[，,]")
@@ -954,7 +978,9 @@ def _join_broken_lines(body: list[str]) -> list[str]:
             and not previous.endswith(_LINE_CLOSERS)
             and not starts_block(line)
             and not starts_block(previous)
-            and not _END_PART.match(previous.strip())  # (结束语 / 各位代表！…: a part's name, whole on its line)
+            # (结束语 / 各位代表！…, 第一，进一步稳定和加强农业 / 农业事关全局…: a part's or a point's name, whole on its line)
+            and not _END_PART.match(previous.strip())
+            and not (_ORDINAL.match(previous) and len(previous) <= _UNNUMBERED_MAX_LEN)
         ):
             joined[-1] = previous + line
         else:

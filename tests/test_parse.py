@@ -1029,6 +1029,19 @@ OUTLINE_ONLY = [
                   "我国经济建设的发展是同和平分不开的。", LONG], [("一、外交工作", 2, False)], id="sentences-opening-alike-are-no-leads"),
     pytest.param(["一、工作回顾", "各位代表！", LONG, "各位代表！", LONG, "各位代表！", LONG], [("一、工作回顾", 2, False)],
                  id="an-address-is-no-lead"),
+    # lines that open with an ordinal and are a name or one sentence over their text: a 国务院 report's points (1998's
+    # 第一，进一步稳定和加强农业), whole on their line in a broken text too; 第一，要… leading a paragraph's text, or a bare
+    # 第一， over its sentence, is none
+    pytest.param(["二、今年的工作", LONG, "第一，进一步稳定和加强农业", LONG, "第二，国有企业改革要取得新的突破", LONG,
+                  "第三，坚持两手抓、两手都要硬的方针。", LONG],
+                 [("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True), ("第二，国有企业改革要取得新的突破", 3, True),
+                  ("第三，坚持两手抓、两手都要硬的方针。", 3, True)], id="ordinal-leads"),
+    pytest.param(["一、工作回顾", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。", "二、今年的工作",
+                  "第一，进一步稳定和加强农业", "农业事关全局，决不能放松。", "第二，国有企业改革要取得新的突破", "国有企业改革是重点，要抓好。"],
+                 [("一、工作回顾", 2, False), ("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True),
+                  ("第二，国有企业改革要取得新的突破", 3, True)], id="ordinal-leads-in-a-broken-text"),
+    pytest.param(["一、下步打算", "第一，要加强组织领导。成立专班，明确责任。", "第二，要强化督查问责。对工作不力的严肃问责。",
+                  "第一，", LONG, "第二，", LONG], [("一、下步打算", 2, False)], id="ordinals-leading-a-paragraph-are-no-heads"),
     # unnumbered lines that head the parts of a text above its numbered headings (甘肃's “十四五”时期工作回顾 … 2026年重点工作
     # over （一）…): in the outline only, as an end part is; one such line, or lines after the numbered parts, are none
     pytest.param(["“十四五”时期工作回顾", LONG, "2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
