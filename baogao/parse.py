@@ -250,8 +250,12 @@ _ISSUING_TEXT = re.compile(r"《[^《》]{4,80}》\S{0,12}?(?:印发|转发)给"
 _ISSUING_LINES = 12
 _ISSUED_NAME = re.compile(r"《([^《》]{4,80})》")
 _INNER_MARKS = str.maketrans("〈〉", "《》")
-_END_PART = re.compile(r"^(?:附\s*件\s*[\d１-９一二三四五六七八九十]{0,2}\s*[：:]?|名词解释|注\s*释|附\s*录|结束语)$")
+_ATTACHMENT = r"附\s*件\s*[\d１-９一二三四五六七八九十]{0,2}\s*[：:]?"  # 附件, 附件2：
+_GLOSSARY_NAME = r"(?:名词解释|注\s*释)"
+_END_PART = re.compile(rf"^(?:{_ATTACHMENT}\s*{_GLOSSARY_NAME}?|{_GLOSSARY_NAME}|附\s*录|结束语)$")  # (附件2 名词解释 on one line)
+_ATTACHMENT_LINE = re.compile(rf"^{_ATTACHMENT}$")
 _OUTER = "outer"  # the style of _outer_lines' headings
+_ATTACHED = "attached"  # …and of a named part right under an attachment's line (附件2 / 名词解释)
 # (not a subtitle, a slogan in quotes, a photo's caption: 颁奖仪式现场, 与会人员认真听讲, 图为…)
 _UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
                              r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
@@ -541,7 +545,9 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     for i, line in enumerate(body):
         styled = headings.get(line)
         if i in outer:
-            lines.append([("heading", line, _OUTER)])
+            # (附件2 / 名词解释: a named part right under an attachment's line is its title, a level under it)
+            attached = i - 1 in outer and bool(_ATTACHMENT_LINE.match(body[i - 1].strip())) and not _ATTACHMENT_LINE.match(line.strip())
+            lines.append([("heading", line, _ATTACHED if attached else _OUTER)])
         elif styled and _heading_style(line) is None and not _ARTICLE.match(line):
             lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
@@ -554,7 +560,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf, _LEAD: math.inf,
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _ATTACHED: -999, _SUBHEAD: math.inf, _LEAD: math.inf,
                               **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -570,6 +576,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     anchors: Counter[str] = Counter()
     above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
     part = 1  # …and of the last that is no lead either: a lead nests just under it, the sub-heads after it under the lead
+    enclosing: list[tuple[float, int]] = []  # (rank, level) of the numbered headings the current one is inside
     for k, (kind, text, style) in enumerate(raw):
         if kind == "heading":
             if style == _SUBHEAD:
@@ -577,8 +584,14 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
             elif style == _LEAD:
                 level = above = min(part + 1, 6)
             else:
-                level = above = part = (level_before if k < first_outer else level_after)[style]
-            outline_only = style in (_OUTER, _SUBHEAD, _LEAD) or style.startswith(_TERM)
+                # by its style's rank, but never more than one level under the heading it is inside (22.加强组织领导。
+                # right under 三、保障措施, where the other parts have （一）: a level deeper than 三、, not two)
+                level = (level_before if k < first_outer else level_after)[style]
+                while enclosing and enclosing[-1][0] >= rank[style]:
+                    enclosing.pop()
+                level = above = part = min(level, enclosing[-1][1] + 1) if enclosing else level
+                enclosing.append((rank[style], level))
+            outline_only = style in (_OUTER, _ATTACHED, _SUBHEAD, _LEAD) or style.startswith(_TERM)
             blocks.append(Block("heading", text, level=level, outline_only=outline_only))
         elif kind == "article":
             article = _ARTICLE.match(text)
@@ -811,7 +824,7 @@ def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], ou
             lines[i] = [("heading", line[: term.end()], _TERM + style)] + ([("paragraph", definition, "")] if definition else [])
 
 
-_GLOSSARY = re.compile(r"^(?:名词解释|注\s*释)$")
+_GLOSSARY = re.compile(rf"^(?:{_ATTACHMENT}\s*)?{_GLOSSARY_NAME}$")
 # 1.“两重”： 12.金融“五篇大文章”： （3）医保影像云： — a term as short as a name, then a colon
 _GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}](?!\d)|[（(]\d{{1,2}}[）)])\s*[^\s。；;：:！？!?，,]{{1,20}}?[：:]")
 

@@ -469,6 +469,10 @@ HEADINGS = [
                  id="seven-styles-capped-at-h6"),
     pytest.param(["（一）范围", "一、目的", P],
                  [("h", 3, "（一）范围"), ("h", 2, "一、目的"), ("p", P)], id="level-by-style-not-by-order"),
+    # a heading is never more than a level under the one it is inside (1. right under 二、 where 一、 has （一）)
+    pytest.param(["一、主要任务", "（一）扩大开放", P, "二、保障措施", "1.加强组织领导", P],
+                 [("h", 2, "一、主要任务"), ("h", 3, "（一）扩大开放"), ("p", P), ("h", 2, "二、保障措施"), ("h", 3, "1.加强组织领导"),
+                  ("p", P)], id="no-level-skipped-under-a-heading"),
     pytest.param(["二.加强学习", "三．转变作风", P],
                  [("h", 2, "二.加强学习"), ("h", 2, "三．转变作风"), ("p", P)], id="yi-with-dots"),
     # ﹒ (a small full stop) after the number, as some typesetting has it (安徽's 1﹒推进工业互联网外网建设。)
@@ -1005,6 +1009,11 @@ OUTLINE_ONLY = [
     pytest.param([LONG, "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "2.“双高计划”：", LONG,
                   "3.各地要在规定时限内完成本地区名词的收集整理工作：报送至省政府办公厅。"],
                  [("名词解释", 2, True), ("1.“两重”：", 3, True), ("2.“双高计划”：", 3, True)], id="glossary-terms"),
+    # …under an attachment's line the glossary is its title, a level under it; on one line with it, the two are one part
+    pytest.param([LONG, "附件2", "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。"],
+                 [("附件2", 2, True), ("名词解释", 3, True), ("1.“两重”：", 4, True)], id="a-glossary-under-its-attachment"),
+    pytest.param([LONG, "附件2 名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。"],
+                 [("附件2 名词解释", 2, True), ("1.“两重”：", 3, True)], id="an-attachment-and-its-glossary-on-one-line"),
     # 3.5 reads as a decimal, as everywhere a number is (1.5亿元): no term, whatever follows
     pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
                  id="a-decimal-is-no-glossary-term"),
