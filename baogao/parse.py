@@ -1004,13 +1004,16 @@ def _join_broken_lines(body: list[str]) -> list[str]:
 def _join_wrapped_headings(body: list[str]) -> list[str]:
     """Join a numbered heading wrapped over two lines at a comma (（二）以“钉钉子”精神抓好督查督办， /
     推动重点工作落地见效, then its text): the line ends on 、 or ， and the next is short, neither
-    numbered nor a sentence, and text follows it."""
+    numbered nor a sentence, and text follows it; or wrapped inside its number (（ / 三）改革开放持续深化、互促共进。)."""
     joined: list[str] = []
     k = 0
     while k < len(body):
         line = body[k]
         rest = body[k + 1] if k + 1 < len(body) else ""
-        if (
+        if line.strip() in ("（", "(") and _heading_style(line.strip() + rest) == "paren_cn":
+            joined.append(line.strip() + rest)
+            k += 2
+        elif (
             line.endswith(_WRAPPED_AT)
             and _heading_style(line) in _SPLITTING_STYLES
             and len(line) <= _HEADING_MAX_LEN

@@ -450,6 +450,8 @@ HEADINGS = [
                  id="part-names-ending-in-a-colon"),
     pytest.param(["（二）以“钉钉子”精神抓好督查督办，", "推动重点工作落地见效", P],
                  [("h", 2, "（二）以“钉钉子”精神抓好督查督办，推动重点工作落地见效"), ("p", P)], id="heading-wrapped-at-a-comma"),
+    pytest.param(["（", "三）改革开放持续深化、互促共进。", P], [("h", 2, "（三）改革开放持续深化、互促共进。"), ("p", P)],
+                 id="heading-wrapped-inside-its-number"),
     pytest.param(["（二）加强督查督办，", "确保落实。", P], [("p", "（二）加强督查督办，"), ("p", "确保落实。"), ("p", P)],
                  id="numbered-line-then-a-sentence-not-joined"),
     pytest.param(["第一部分 2023年工作回顾", "一、围绕中心", P, "第二部分 2024年工作打算", "一、加强作风建设", P],
