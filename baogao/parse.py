@@ -542,9 +542,12 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     """Classify lines, then give headings levels by the nesting order of the styles used;
     `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
+    bare = _bare_numbers(body)
     for i, line in enumerate(body):
         styled = headings.get(line)
-        if i in outer:
+        if i in bare:
+            lines.append([("heading", line, _BARE)])
+        elif i in outer:
             # (附件2 / 名词解释: a named part right under an attachment's line is its title, a level under it)
             attached = i - 1 in outer and bool(_ATTACHMENT_LINE.match(body[i - 1].strip())) and not _ATTACHMENT_LINE.match(line.strip())
             lines.append([("heading", line, _ATTACHED if attached else _OUTER)])
@@ -560,7 +563,8 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _ATTACHED: -999, _SUBHEAD: math.inf, _LEAD: math.inf,
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _ATTACHED: -999,
+                              _BARE: _STYLE_RANK["cn"], _SUBHEAD: math.inf, _LEAD: math.inf,
                               **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -591,7 +595,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
                     enclosing.pop()
                 level = above = part = min(level, enclosing[-1][1] + 1) if enclosing else level
                 enclosing.append((rank[style], level))
-            outline_only = style in (_OUTER, _ATTACHED, _SUBHEAD, _LEAD) or style.startswith(_TERM)
+            outline_only = style in (_OUTER, _ATTACHED, _BARE, _SUBHEAD, _LEAD) or style.startswith(_TERM)
             blocks.append(Block("heading", text, level=level, outline_only=outline_only))
         elif kind == "article":
             article = _ARTICLE.match(text)
@@ -603,6 +607,19 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _bare_numbers(body: list[str]) -> set[int]:
+    """Lines that are a number alone over the text of a part (1960's 一 / 一九五六年到…, 二 / 下面我首先说…): the
+    parts' headings, numbered as 一、 is, when the first is 一 and another follows. In the outline only: a number
+    names no topic, and its part is cut into windows as a text without headings is."""
+    found = [i for i, line in enumerate(body)
+             if _BARE_NUMBER.match(line.strip()) and i + 1 < len(body) and _SENTENCE_END.search(body[i + 1])]
+    return set(found) if len(found) > 1 and body[found[0]].strip() == "一" else set()
+
+
+_BARE_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_BARE = "bare"  # the style of _bare_numbers' headings (ranked as 一、)
 
 
 def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
@@ -991,14 +1008,20 @@ def _join_broken_lines(body: list[str]) -> list[str]:
             and not previous.endswith(_LINE_CLOSERS)
             and not starts_block(line)
             and not starts_block(previous)
-            # (结束语 / 各位代表！…, 第一，进一步稳定和加强农业 / 农业事关全局…: a part's or a point's name, whole on its line)
-            and not _END_PART.match(previous.strip())
-            and not (_ORDINAL.match(previous) and len(previous) <= _UNNUMBERED_MAX_LEN)
+            and not _whole_on_its_line(previous)
         ):
             joined[-1] = previous + line
         else:
             joined.append(line)
     return joined
+
+
+def _whole_on_its_line(line: str) -> bool:
+    """A line a broken text never joins with the next: a part's or a point's name, or a part's number alone
+    (结束语 / 各位代表！…, 第一，进一步稳定和加强农业 / 农业事关全局…, 一 / 一九五六年到…)."""
+    text = line.strip()
+    return bool(_END_PART.match(text) or _BARE_NUMBER.match(text)
+                or (_ORDINAL.match(text) and len(text) <= _UNNUMBERED_MAX_LEN))
 
 
 def _join_wrapped_headings(body: list[str]) -> list[str]:

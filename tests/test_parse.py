@@ -1053,6 +1053,10 @@ OUTLINE_ONLY = [
                   ("第二，国有企业改革要取得新的突破", 3, True)], id="ordinal-leads-in-a-broken-text"),
     pytest.param(["一、下步打算", "第一，要加强组织领导。成立专班，明确责任。", "第二，要强化督查问责。对工作不力的严肃问责。",
                   "第一，", LONG, "第二，", LONG], [("一、下步打算", 2, False)], id="ordinals-leading-a-paragraph-are-no-heads"),
+    # a number alone over each part's text (1960's 一 / 一九五六年到…), in a broken text too; not when the first is no 一
+    pytest.param(["一", LONG, "二", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。"],
+                 [("一", 2, True), ("二", 2, True)], id="bare-numbers-over-their-parts"),
+    pytest.param(["二", LONG, "三", LONG], [], id="bare-numbers-not-from-one-are-none"),
     # unnumbered lines that head the parts of a text above its numbered headings (甘肃's “十四五”时期工作回顾 … 2026年重点工作
     # over （一）…): in the outline only, as an end part is; one such line, or lines after the numbered parts, are none
     pytest.param(["“十四五”时期工作回顾", LONG, "2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
