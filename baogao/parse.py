@@ -237,7 +237,10 @@ def _outer_lines(body: list[str], title: str) -> set[int]:
         if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
             outer.add(i)
         written = written or bool(_SENTENCE_END.search(line))
-    return outer
+    # (附件： / 包头市数字政府建设考评指标 / 附件 / 包头市数字政府建设考评指标 …: the notice's list of its attachment,
+    # then the attachment: the list holds a name only, and is no part)
+    return {i for i in outer if not (_ATTACHMENT_LINE.match(body[i].strip()) and i + 2 in outer
+                                     and _ATTACHMENT_LINE.match(body[i + 2].strip()) and not _SENTENCE_END.search(body[i + 1]))}
 
 
 def _name_key(name: str) -> str:
