@@ -667,7 +667,7 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
     outline numbering styles every 1. alike, and a text has one outline in every format (the .docx
     of a .txt outlines as the .txt does: tests/test_reader_docx.py). An item `_items_not_headings`
     reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too.
-    A list none of whose items reads as a heading is one of run-in headings when each item leads a longer text."""
+    In a list none of whose items reads as a heading, the items that lead a longer text are run-in headings when most do."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -686,25 +686,26 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
     for items in members.values():
         kinds = {lines[i][0][0] for i in items}
         if kinds == {"paragraph"} and len(items) > 1 and not items_made.intersection(items):
-            # every item leads a text more than twice as long with one sentence (1.吉林省白城市有关部门摊派报刊订阅任务，
-            # 加重基层负担。近年来，…): the cases of a 通报, the findings of a 调研报告, each headed by its lead
+            # most items lead a text more than twice as long with one sentence (1.吉林省白城市有关部门摊派报刊订阅任务，
+            # 加重基层负担。近年来，…): the cases of a 通报, the findings of a 调研报告, each headed by its lead (an item
+            # that leads none, 4.还有部分职工…。, stays a paragraph)
             leads = {i: _longer_lead(body[i], _LED_TEXT_TIMES) for i in items}
-            if all(leads.values()):
+            if 2 * sum(bool(parts) for parts in leads.values()) > len(items):
                 for i, parts in leads.items():
-                    lines[i] = parts
+                    lines[i] = parts or lines[i]
             continue
         if kinds != {"heading", "paragraph"}:
             continue
         # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…),
-        # any run-in lead when most of them are headings, as _sentence_siblings reads them; one that is no
-        # sentence's lead, a list item's whole text, makes them all a list again
+        # any run-in lead when most of them are headings, as _sentence_siblings reads them; items that are no
+        # sentence's lead, a list item's whole text, make them all a list again unless most of them are headings
         most_lead = 2 * sum(lines[i][0][0] == "heading" for i in items) > len(items)
         promoted = {i: [] if i in items_made else (_lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
                                                    or (_longer_lead(body[i], 0) if most_lead else []))
                     for i in items if lines[i][0][0] == "paragraph"}
-        if all(promoted.values()):
+        if 2 * (len(items) - list(promoted.values()).count([])) > len(items):  # (most: the others stay paragraphs)
             for i, parts in promoted.items():
-                lines[i] = parts
+                lines[i] = parts or lines[i]
         else:
             for i in items:
                 lines[i] = [("paragraph", body[i], "")]

@@ -437,6 +437,7 @@ CASE_ONE = ("1.某市有关部门摊派报刊订阅任务，加重基层负担�
             "并将订阅任务层层分解，有的乡镇将订阅任务摊派给村。")
 CASE_TWO = ("2.某县有关部门对统计数据只考不核，有的乡镇为争先进位虚报数据。在上级考核压力下，该县对指标完成情况频繁排名通报，"
             "有的乡镇为完成任务虚报数据，在巡视、审计等多次指出问题后仍未整改到位，造成不良影响。")
+LAST_ITEM = "3.还有部分职工流动性强，不愿意让企业缴纳社会保险，想把保险费发到工资里从而增加收入。"
 SHORT_TEXT_ONE = "1.各单位要高度重视这项工作，切实加强组织领导，明确分管负责同志。成立工作专班，制定工作方案。"
 SHORT_TEXT_TWO = "2.各乡镇要结合本地实际，认真抓好贯彻落实，确保各项措施落地见效。按时报送进展情况。"
 LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
@@ -511,6 +512,10 @@ HEADINGS = [
     pytest.param([CASE_ONE, CASE_TWO],
                  [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:])],
                  id="a-list-of-cases-each-leading-its-long-text"),
+    # (…most of them: an item that leads none stays a paragraph)
+    pytest.param([CASE_ONE, CASE_TWO, LAST_ITEM],
+                 [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:]), ("p", LAST_ITEM)],
+                 id="a-list-most-of-whose-items-lead-their-long-text"),
     pytest.param([SHORT_TEXT_ONE, SHORT_TEXT_TWO], [("p", SHORT_TEXT_ONE), ("p", SHORT_TEXT_TWO)],
                  id="a-list-of-items-with-short-texts-stays-a-list"),
     # …and when most items of a list are run-in headings, a longer lead is one too, as for （一）
