@@ -692,7 +692,7 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
             leads = {i: _longer_lead(body[i], _LED_TEXT_TIMES) for i in items}
             if 2 * sum(bool(parts) for parts in leads.values()) > len(items):
                 for i, parts in leads.items():
-                    lines[i] = parts or lines[i]
+                    lines[i] = parts or _short_sibling(body[i]) or lines[i]
             continue
         if kinds != {"heading", "paragraph"}:
             continue
@@ -705,10 +705,19 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
                     for i in items if lines[i][0][0] == "paragraph"}
         if 2 * (len(items) - list(promoted.values()).count([])) > len(items):  # (most: the others stay paragraphs)
             for i, parts in promoted.items():
-                lines[i] = parts or lines[i]
+                lines[i] = parts or _short_sibling(body[i]) or lines[i]
         else:
             for i in items:
                 lines[i] = [("paragraph", body[i], "")]
+
+
+def _short_sibling(line: str) -> list[tuple[str, str, str]]:
+    """A numbered line that is one sentence as short as a heading's name (3.部分项目安全生产管理存在漏洞。), read as
+    its siblings are when they are headings, as `_sentence_siblings` reads （二）整治违法建筑。; [] if not."""
+    end = _LEAD_END.search(line)
+    if not end or end.end() != len(line) or len(line) > _SIBLING_MAX_LEN or _NOT_A_NAME.search(line) or _NO_SIBLING.search(line):
+        return []
+    return [("heading", line, _heading_style(line) or "")]
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:

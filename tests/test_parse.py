@@ -516,6 +516,10 @@ HEADINGS = [
     pytest.param([CASE_ONE, CASE_TWO, LAST_ITEM],
                  [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:]), ("p", LAST_ITEM)],
                  id="a-list-most-of-whose-items-lead-their-long-text"),
+    # (…and an item as short as a name, a whole sentence, is a heading too, as its siblings are: a 督查通报's problems)
+    pytest.param([CASE_ONE, CASE_TWO, "3.部分项目安全生产管理存在漏洞。", "三、下步要求"],
+                 [("h", 3, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 3, CASE_TWO[:32]), ("p", CASE_TWO[32:]),
+                  ("h", 3, "3.部分项目安全生产管理存在漏洞。"), ("h", 2, "三、下步要求")], id="a-short-sentence-among-leading-items"),
     pytest.param([SHORT_TEXT_ONE, SHORT_TEXT_TWO], [("p", SHORT_TEXT_ONE), ("p", SHORT_TEXT_TWO)],
                  id="a-list-of-items-with-short-texts-stays-a-list"),
     # …and when most items of a list are run-in headings, a longer lead is one too, as for （一）
