@@ -694,7 +694,7 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
             # most items lead a text more than twice as long with one sentence (1.吉林省白城市有关部门摊派报刊订阅任务，
             # 加重基层负担。近年来，…): the cases of a 通报, the findings of a 调研报告, each headed by its lead (an item
             # that leads none, 4.还有部分职工…。, stays a paragraph)
-            leads = {i: _longer_lead(body[i], _LED_TEXT_TIMES) for i in items}
+            leads = {i: _longer_lead(body[i], _LEAD_TEXT_TIMES) for i in items}
             if 2 * sum(bool(parts) for parts in leads.values()) > len(items):
                 for i, parts in leads.items():
                     lines[i] = parts or _short_sibling(body[i]) or lines[i]
@@ -748,9 +748,6 @@ def _longer_lead(line: str, text_times: float) -> list[tuple[str, str, str]]:
         return []
     return _run_in(line, end.end(), _heading_style(line) or "")
 
-
-# (1.5 made headings of 包头's indicator items, whose leads are longer and their texts a task and its deadline)
-_LED_TEXT_TIMES = 2
 
 
 def _run_in(line: str, end: int, style: str) -> list[tuple[str, str, str]]:
@@ -836,7 +833,10 @@ def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> 
 _ORDINAL = re.compile(rf"^第[{_CN_NUM}]+[，,、]\s*[^\s，,。；;：:]{{4}}")  # (a bare 第一， over its sentence is none)
 _ORDINAL_LEADS_MIN = 2
 _LEAD = "lead"  # the style of _parallel_leads' and _ordinal_leads' headings
-_PARALLEL_OPENING, _PARALLEL_LEADS_MIN, _LEAD_TEXT_TIMES = 2, 3, 2
+_PARALLEL_OPENING, _PARALLEL_LEADS_MIN = 2, 3
+# a lead heads a text at least this many times as long (1.5 made headings of 包头's indicator items, whose leads are
+# longer and their texts a task and its deadline)
+_LEAD_TEXT_TIMES = 2
 # an opening phrase set off by a comma, then what it says (聚焦对外开放，…, 这一年，我们…, 五年来，我们…)
 _PARALLEL_LEAD = re.compile(r"^[^，,。！？!?]{2,16}[，,]")
 
