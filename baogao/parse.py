@@ -1026,7 +1026,8 @@ def _join_broken_lines(body: list[str]) -> list[str]:
             and not previous.endswith(_LINE_CLOSERS)
             and not starts_block(line)
             and not starts_block(previous)
-            and not _whole_on_its_line(previous)
+            # (a line opening on a clause's punctuation goes on with the one above, whatever that reads as)
+            and (line.startswith(_CONTINUATION_START) or not _whole_on_its_line(previous))
         ):
             joined[-1] = previous + line
         else:

@@ -456,6 +456,11 @@ HEADINGS = [
                  id="heading-wrapped-inside-its-number"),
     pytest.param(["（二）加强督查督办，", "确保落实。", P], [("p", "（二）加强督查督办，"), ("p", "确保落实。"), ("p", P)],
                  id="numbered-line-then-a-sentence-not-joined"),
+    # in a text broken inside its sentences an ordinal's line is whole on its line, unless the next goes on with its clause
+    pytest.param([P, "在听了报告以后", "，我们进行了讨论。", "第一，要坚持以人民为中心", "，切实解决群众急难愁盼问题。", "第二，要坚持问题导向",
+                  "，着力补齐工作短板。"],
+                 [("p", P), ("p", "在听了报告以后，我们进行了讨论。"), ("p", "第一，要坚持以人民为中心，切实解决群众急难愁盼问题。"),
+                  ("p", "第二，要坚持问题导向，着力补齐工作短板。")], id="an-ordinals-line-going-on-in-a-broken-text"),
     pytest.param(["第一部分 2023年工作回顾", "一、围绕中心", P, "第二部分 2024年工作打算", "一、加强作风建设", P],
                  [("h", 2, "第一部分 2023年工作回顾"), ("h", 3, "一、围绕中心"), ("p", P), ("h", 2, "第二部分 2024年工作打算"),
                   ("h", 3, "一、加强作风建设"), ("p", P)], id="parts-above-yi"),
