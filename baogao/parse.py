@@ -237,10 +237,12 @@ def _outer_lines(body: list[str], title: str) -> set[int]:
         if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
             outer.add(i)
         written = written or bool(_SENTENCE_END.search(line))
-    # (附件： / 包头市数字政府建设考评指标 / 附件 / 包头市数字政府建设考评指标 …: the notice's list of its attachment,
-    # then the attachment: the list holds a name only, and is no part)
-    return {i for i in outer if not (_ATTACHMENT_LINE.match(body[i].strip()) and i + 2 in outer
-                                     and _ATTACHMENT_LINE.match(body[i + 2].strip()) and not _SENTENCE_END.search(body[i + 1]))}
+    # (附件： / 包头市数字政府建设考评指标 / [signature, date] / 附件 / 包头市数字政府建设考评指标 …: the notice's list of
+    # its attachment, then the attachment: the list holds a name only, and is no part)
+    attached = [i for i in sorted(outer) if _ATTACHMENT_LINE.match(body[i].strip()) and i + 1 < len(body)]
+    named_later = {_name_key(body[i + 1]): i for i in attached}  # (an attachment's name → its last attachment line)
+    return {i for i in outer if not (i in attached and not _SENTENCE_END.search(body[i + 1])
+                                     and named_later.get(_name_key(body[i + 1]), i) > i)}
 
 
 def _name_key(name: str) -> str:

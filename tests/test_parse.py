@@ -1018,6 +1018,10 @@ OUTLINE_ONLY = [
     # a notice's list of its attachment (附件： / its name) right before the attachment itself is no part
     pytest.param([LONG, "附件：", "县数字政府建设考评指标", "附件", "县数字政府建设考评指标", "一、政务服务", LONG],
                  [("附件", 2, True), ("一、政务服务", 3, False)], id="the-list-of-the-attachment-before-it-is-no-part"),
+    # …also with the notice's signature and date between them, where a 公文 puts them (after its 附件 list)
+    pytest.param([LONG, "附件：", "县数字政府建设考评指标", "县人民政府办公室", "2024年3月1日", "附件", "县数字政府建设考评指标",
+                  "一、政务服务", LONG],
+                 [("附件", 2, True), ("一、政务服务", 3, False)], id="the-list-of-the-attachment-above-the-signature-is-no-part"),
     # the parts of the text before an end part keep their level (四川's 一、… then 名词解释: readers outline them alike)
     pytest.param(["一、主要工作", LONG, "二、下步打算", LONG, "结束语", LONG, "附件1", "一、总则", LONG],
                  [("一、主要工作", 2, False), ("二、下步打算", 2, False), ("结束语", 2, True), ("附件1", 2, True),
