@@ -654,9 +654,11 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
             line = body[i]
             end = _LEAD_END.search(line)
             if (lines[i][0][0] == "paragraph" and not end and len(line) <= _RUN_IN_MAX_LEN and not line.endswith(_NOT_A_HEADING_END)
-                    and i + 1 < len(body) and not starts_block(body[i + 1]) and _SENTENCE_END.search(body[i + 1])):
+                    and i + 1 < len(body) and not starts_block(body[i + 1]) and _SENTENCE_END.search(body[i + 1])
+                    and len(body[i + 1]) > len(line)):
                 # (（三）增强对快递行业从业人员职业技能和职业素养的培训，帮助他们树立…规划 over its text: a name longer
-                # than a heading line's, among named siblings)
+                # than a heading line's, among named siblings; not a line of a text wrapped at a fixed width, which goes
+                # on in a line no longer than it)
                 lines[i] = [("heading", line, style)]
             if lines[i][0][0] != "paragraph" or not end or _NO_SIBLING.search(line, 0, end.end()):
                 continue

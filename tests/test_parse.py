@@ -440,6 +440,7 @@ CASE_TWO = ("2.某县有关部门对统计数据只考不核，有的乡镇为�
 LAST_ITEM = "3.还有部分职工流动性强，不愿意让企业缴纳社会保险，想把保险费发到工资里从而增加收入。"
 SHORT_TEXT_ONE = "1.各单位要高度重视这项工作，切实加强组织领导，明确分管负责同志。成立工作专班，制定工作方案。"
 SHORT_TEXT_TWO = "2.各乡镇要结合本地实际，认真抓好贯彻落实，确保各项措施落地见效。按时报送进展情况。"
+WRAPPED_LINE = "（三）建立健全信息报送考核评价机制，将信息报送工作纳入年度目标考核，对报送不力的单"  # (then 位进行通报批评。)
 LONG_NAME = "（三）增强对快递行业从业人员职业技能和职业素养的培训，帮助他们树立良好的职业目标和职业规划"
 LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
 HEADINGS = [
@@ -556,10 +557,15 @@ HEADINGS = [
                   ("h", 3, "（二）整治违法建筑。"), ("h", 3, "（三）提升道路沿线环境。"), ("h", 2, "二、保障措施"),
                   ("p", "（一）加强组织领导。"), ("p", "（二）强化考核督查。")], id="sentence-siblings-of-a-heading"),
     # a name longer than a heading line's (≤ 60 characters, no sentence) over its text is a heading among named siblings
-    pytest.param(["（一）加大宣传力度", P, "（二）提高从业人员的工资待遇", P, LONG_NAME, P],
-                 [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P), ("h", 2, LONG_NAME), ("p", P)],
+    pytest.param(["（一）加大宣传力度", P, "（二）提高从业人员的工资待遇", P, LONG_NAME, P + P],
+                 [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P), ("h", 2, LONG_NAME), ("p", P + P)],
                  id="a-long-name-among-named-siblings"),
-    pytest.param([LONG_NAME, P], [("p", LONG_NAME), ("p", P)], id="a-long-name-alone-stays-a-paragraph"),
+    pytest.param([LONG_NAME, P + P], [("p", LONG_NAME), ("p", P + P)], id="a-long-name-alone-stays-a-paragraph"),
+    # (…not a line of a text wrapped at a fixed width, whose next line goes on with it: no longer than it)
+    pytest.param(["（一）加大宣传力度", P, "（二）提高从业人员的工资待遇", P, WRAPPED_LINE, "位进行通报批评。", "（四）加强队伍建设", P],
+                 [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P),
+                  ("p", WRAPPED_LINE), ("p", "位进行通报批评。"),
+                  ("h", 2, "（四）加强队伍建设"), ("p", P)], id="a-long-wrapped-line-among-named-siblings-stays-a-paragraph"),
     # most items lead their text with a short sentence: a longer lead (≤ 60 characters) is a heading too
     pytest.param(["（一）稳定经济增长。全年增长5%。", "（二）推动标志性改革举措加快落地，更好发挥经济体制改革牵引作用。扎实推进改革。",
                   "（三）扩大高水平开放。稳外贸。"],
