@@ -826,7 +826,8 @@ def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> 
         sentence = end is not None and end.end() == len(text) <= _RUN_IN_MAX_LEN and not _NOT_A_NAME.search(text)
         if (parts == [("paragraph", body[i], "")] and _ORDINAL.match(text) and (named or sentence)
                 and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
-                and (named or len(body[i + 1]) >= _LEAD_TEXT_TIMES * len(text))
+                # (a name over a longer text: a line of a text wrapped at a fixed width goes on in one no longer than it)
+                and (len(body[i + 1]) > len(text) if named else len(body[i + 1]) >= _LEAD_TEXT_TIMES * len(text))
                 and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
             found.append(i)
     if len(found) >= _ORDINAL_LEADS_MIN:

@@ -441,6 +441,8 @@ LAST_ITEM = "3.还有部分职工流动性强，不愿意让企业缴纳社会�
 SHORT_TEXT_ONE = "1.各单位要高度重视这项工作，切实加强组织领导，明确分管负责同志。成立工作专班，制定工作方案。"
 SHORT_TEXT_TWO = "2.各乡镇要结合本地实际，认真抓好贯彻落实，确保各项措施落地见效。按时报送进展情况。"
 WRAPPED_LINE = "（三）建立健全信息报送考核评价机制，将信息报送工作纳入年度目标考核，对报送不力的单"  # (then 位进行通报批评。)
+WRAPPED_SPEECH = ["第一，要提高政治站位，充分认识加强作风建", "设的重要性。作风建设永远在路上，各级各部", "门要切实增强责任感。",
+                  "第二，要突出工作重点，着力解决群众反映强", "烈的突出问题。要聚焦形式主义、官僚主义，", "持续为基层减负。"]
 LONG_NAME = "（三）增强对快递行业从业人员职业技能和职业素养的培训，帮助他们树立良好的职业目标和职业规划"
 LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
 HEADINGS = [
@@ -566,6 +568,9 @@ HEADINGS = [
                  [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P),
                   ("p", WRAPPED_LINE), ("p", "位进行通报批评。"),
                   ("h", 2, "（四）加强队伍建设"), ("p", P)], id="a-long-wrapped-line-among-named-siblings-stays-a-paragraph"),
+    # …nor are the ordinals' lines of a speech wrapped at a fixed width (第一，要提高政治站位，充分认识加强作风建 / 设的重要性。…)
+    pytest.param([P, *WRAPPED_SPEECH], [("p", P)] + [("p", line) for line in WRAPPED_SPEECH],
+                 id="ordinals-lines-of-a-text-wrapped-at-a-fixed-width-are-no-heads"),
     # most items lead their text with a short sentence: a longer lead (≤ 60 characters) is a heading too
     pytest.param(["（一）稳定经济增长。全年增长5%。", "（二）推动标志性改革举措加快落地，更好发挥经济体制改革牵引作用。扎实推进改革。",
                   "（三）扩大高水平开放。稳外贸。"],
@@ -1081,7 +1086,8 @@ OUTLINE_ONLY = [
                  [("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True), ("第二，国有企业改革要取得新的突破", 3, True),
                   ("第三，坚持两手抓、两手都要硬的方针。", 3, True)], id="ordinal-leads"),
     pytest.param(["一、工作回顾", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。", "二、今年的工作",
-                  "第一，进一步稳定和加强农业", "农业事关全局，决不能放松。", "第二，国有企业改革要取得新的突破", "国有企业改革是重点，要抓好。"],
+                  "第一，进一步稳定和加强农业", "农业事关全局，决不能放松，要增加农民收入。",
+                  "第二，国有企业改革要取得新的突破", "国有企业改革是今年经济工作的重点，要抓好。"],
                  [("一、工作回顾", 2, False), ("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True),
                   ("第二，国有企业改革要取得新的突破", 3, True)], id="ordinal-leads-in-a-broken-text"),
     pytest.param(["一、下步打算", "第一，要加强组织领导。成立专班，明确责任。", "第二，要强化督查问责。对工作不力的严肃问责。",
