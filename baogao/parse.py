@@ -35,6 +35,7 @@ _HEADING_STYLES = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
 _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
+_STYLE_PATTERN = dict(_HEADING_STYLES)
 # A line the file itself marks as a heading (a .docx's 标题 1/2/3, `Document.headings`) and that
 # has no number gets the style "styled" + its level; see _styled_ranks for where it nests.
 _STYLED = "styled"
@@ -722,11 +723,18 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
 
 def _short_sibling(line: str) -> list[tuple[str, str, str]]:
     """A numbered line that is one sentence as short as a heading's name (3.部分项目安全生产管理存在漏洞。), read as
-    its siblings are when they are headings, as `_sentence_siblings` reads （二）整治违法建筑。; [] if not."""
+    its siblings are when they are headings, as `_sentence_siblings` reads （二）整治违法建筑。; [] if not, or if it
+    counts (3.全年共发放宣传资料5000余份。: a fact, no topic's name)."""
     end = _LEAD_END.search(line)
-    if not end or end.end() != len(line) or len(line) > _SIBLING_MAX_LEN or _NOT_A_NAME.search(line) or _NO_SIBLING.search(line):
+    style = _heading_style(line) or ""
+    numbering = _STYLE_PATTERN[style].match(line) if style else None
+    if (not end or end.end() != len(line) or len(line) > _SIBLING_MAX_LEN or _NOT_A_NAME.search(line) or _NO_SIBLING.search(line)
+            or _A_COUNT.search(line, numbering.end() if numbering else 0)):
         return []
-    return [("heading", line, _heading_style(line) or "")]
+    return [("heading", line, style)]
+
+
+_A_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％余多万亿]|[个件条份人次家项元户名篇期场天批起所座亩吨])")  # (not 5G, 2024年)
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
@@ -947,7 +955,7 @@ _FIRST_NUMBERS = ("一", "1", "①")
 
 def _numbered_first(line: str, style: str) -> bool:
     """Whether a numbered line is the first of its list: 一、, （一）, 1., ①."""
-    match = dict(_HEADING_STYLES)[style].match(line)
+    match = _STYLE_PATTERN[style].match(line)
     return match is not None and re.sub(rf"[（(）){_NUMBER_MARK}\s]", "", match.group()) in _FIRST_NUMBERS
 
 

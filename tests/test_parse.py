@@ -529,6 +529,10 @@ HEADINGS = [
     pytest.param([CASE_ONE, CASE_TWO, "3.部分项目安全生产管理存在漏洞。", "三、下步要求"],
                  [("h", 3, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 3, CASE_TWO[:32]), ("p", CASE_TWO[32:]),
                   ("h", 3, "3.部分项目安全生产管理存在漏洞。"), ("h", 2, "三、下步要求")], id="a-short-sentence-among-leading-items"),
+    # (…not one that counts, a fact and no topic's name: 3.全年共发放宣传资料5000余份。)
+    pytest.param([CASE_ONE, CASE_TWO, "3.全年共发放宣传资料5000余份。", "三、下步要求"],
+                 [("h", 3, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 3, CASE_TWO[:32]), ("p", CASE_TWO[32:]),
+                  ("p", "3.全年共发放宣传资料5000余份。"), ("h", 2, "三、下步要求")], id="a-short-count-among-leading-items"),
     pytest.param([SHORT_TEXT_ONE, SHORT_TEXT_TWO], [("p", SHORT_TEXT_ONE), ("p", SHORT_TEXT_TWO)],
                  id="a-list-of-items-with-short-texts-stays-a-list"),
     # …and when most items of a list are run-in headings, a longer lead is one too, as for （一）
