@@ -85,6 +85,26 @@ def test_a_file_without_indents_starts_a_paragraph_where_the_spacing_is_a_paragr
     assert _joined([page]).split("\n") == expected
 
 
+def _table_line(text: str, top: float, left: float = 90.0, right: float = 519.0) -> Line:
+    return Line(text, left, right, top, 10.5)
+
+
+# a table's rows on the page, set closer than the text: short cells, or a last column that wraps at the margin
+_SHORT_ROWS = [_table_line(f"城关镇 {n}6 {n}0", 100.0 + 14 * n, right=200.0) for n in range(8)]
+_WRAPPED_CELLS = [cell for n in range(4) for cell in (
+    _table_line("城关镇", 100.0 + 42 * n, right=150.0), _table_line("值班人员脱岗，值班记录填写", 100.0 + 42 * n, left=300.0),
+    _table_line("不规范，交接班不到位。", 114.0 + 42 * n, left=300.0), _table_line("已于3月整改", 128.0 + 42 * n, left=300.0, right=420.0))]
+
+
+@pytest.mark.parametrize("rows", [_SHORT_ROWS, _WRAPPED_CELLS], ids=["short-cells", "cells-wrapping-at-the-margin"])
+def test_a_tables_tighter_rows_on_the_page_are_no_paragraphs_line_pitch(rows):
+    # (a 通报's table set closer than its text: the text's line pitch, between its lines at the margin, is no paragraph's
+    # spacing)
+    body = [_table_line("第一段写满了这一行并且以句号结束。", 300.0), _table_line("第一段的第二句接着写到右边距为止", 328.0),
+            _table_line("然后结束。", 356.0, right=200.0)]
+    assert _joined([rows + body]).split("\n")[-1] == "第一段写满了这一行并且以句号结束。第一段的第二句接着写到右边距为止然后结束。"
+
+
 def test_a_pdf_is_chosen_by_its_content(printed):
     _, raw = printed
     assert readers.read(raw, "总结.txt").reader == "pdf"

@@ -133,6 +133,13 @@ def _continues(before: str, previous: Line, line: Line, text: str, indented: boo
     return not before.endswith(_SENTENCE_CLOSERS) or not indented
 
 
+def _full(line: Line, margin_right: float, char: float) -> bool:
+    """Whether a line is full: at the margin, or a few characters short of it when it ends mid-sentence
+    (line-breaking rules move a character that may not end a line, such as “, and the one before it, to the next line)."""
+    gap = margin_right - line.right
+    return gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not line.text.strip().endswith(_SENTENCE_CLOSERS))
+
+
 def _joined(pages: list[list[Line]]) -> str:
     """The report's lines: each page's wrapped lines joined back into paragraphs, across pages too."""
     out: list[str] = []
@@ -145,8 +152,11 @@ def _joined(pages: list[list[Line]]) -> str:
         char = statistics.median(widths) if widths else 10.0
         margin_right = max(line.right for line in lines)
         margin_left = min(line.left for line in lines)
-        steps = [below.top - above.top for above, below in zip(lines, lines[1:]) if below.top > above.top]
-        pitch = statistics.quantiles(steps, n=4)[0] if len(steps) > 1 else 0.0  # (inside a paragraph: the smaller steps)
+        # the line pitch inside a paragraph: the smaller steps between a full line and the next, both at the left margin
+        # (a paragraph's wrapped lines; not a table's rows or cells, set closer perhaps)
+        steps = [below.top - above.top for above, below in zip(lines, lines[1:])
+                 if below.top > above.top and _full(above, margin_right, char) and max(above.left, below.left) <= margin_left + char]
+        pitch = statistics.quantiles(steps, n=4)[0] if len(steps) > 1 else 0.0
         for k, line in enumerate(lines):
             text = line.text.strip()
             # a first line: indented, or set apart from the line above by a paragraph's spacing (a file without indents)
@@ -157,12 +167,8 @@ def _joined(pages: list[list[Line]]) -> str:
                 out[-1] += glue + text
             else:
                 out.append(text)
-            # Full: at the margin, or a few characters short of it when the line ends mid-sentence
-            # (line-breaking rules move a character that may not end a line, such as “, and the
-            # one before it, to the next line).
-            gap = margin_right - line.right
             previous = line
-            previous_full = gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not text.endswith(_SENTENCE_CLOSERS))
+            previous_full = _full(line, margin_right, char)
     return "\n".join(out)
 
 
