@@ -804,7 +804,7 @@ def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) ->
     for i, parts in enumerate(lines):
         end = _LEAD_END.search(body[i])
         if (parts == [("paragraph", body[i], "")] and end and end.end() <= _RUN_IN_MAX_LEN and end.group() == "。"
-                and _PARALLEL_LEAD.match(body[i], 0, end.end())
+                and _PARALLEL_LEAD.match(body[i], 0, end.end()) and not _SAID.match(body[i])
                 and (end.end() == len(body[i]) or _SUBHEAD_LINE.match(body[i][end.end():]))
                 and not _NOT_A_NAME.search(body[i], 0, end.end()) and not _NOT_A_SUBHEAD.search(body[i])
                 and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
@@ -852,6 +852,8 @@ _PARALLEL_OPENING, _PARALLEL_LEADS_MIN = 2, 3
 _LEAD_TEXT_TIMES = 2
 # an opening phrase set off by a comma, then what it says (聚焦对外开放，…, 这一年，我们…, 五年来，我们…)
 _PARALLEL_LEAD = re.compile(r"^[^，,。！？!?]{2,16}[，,]")
+# …not a meeting's or a speaker's words (会议指出，…, 会议强调，…: a news report's paragraphs, however alike they open)
+_SAID = re.compile(r"^[^，,。！？!?]{0,14}(?:指出|强调|要求|认为|表示|提出|希望|介绍|说|称)[，,]")
 
 
 def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], outer: set[int]) -> None:

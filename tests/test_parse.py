@@ -1082,6 +1082,9 @@ OUTLINE_ONLY = [
                   "我国经济建设的发展是同和平分不开的。", LONG], [("一、外交工作", 2, False)], id="sentences-opening-alike-are-no-leads"),
     pytest.param(["一、工作回顾", "各位代表！", LONG, "各位代表！", LONG, "各位代表！", LONG], [("一、工作回顾", 2, False)],
                  id="an-address-is-no-lead"),
+    # …nor is what a meeting or a speaker said (会议指出，… / 会议强调，… / 会议要求，…: a news report's paragraphs)
+    pytest.param(["一、会议情况", "会议指出，政务信息工作是政府工作的重要组成部分。", LONG, "会议强调，要进一步提高思想认识。", LONG,
+                  "会议要求，要切实加强组织领导。", LONG], [("一、会议情况", 2, False)], id="what-was-said-is-no-lead"),
     # lines that open with an ordinal and are a name or one sentence over their text: a 国务院 report's points (1998's
     # 第一，进一步稳定和加强农业), whole on their line in a broken text too; 第一，要… leading a paragraph's text, or a bare
     # 第一， over its sentence, is none
