@@ -35,6 +35,7 @@ _HEADING_STYLES = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
 _STYLE_RANK = {name: rank for rank, (name, _) in enumerate(_HEADING_STYLES)}
+_STYLE_PATTERN = dict(_HEADING_STYLES)
 # A line the file itself marks as a heading (a .docx's 标题 1/2/3, `Document.headings`) and that
 # has no number gets the style "styled" + its level; see _styled_ranks for where it nests.
 _STYLED = "styled"
@@ -174,7 +175,8 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
         title_in_fields=bool(field_title),
-        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined), _outer_lines(joined, title))),
+        blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined),
+                             _outer_lines(joined, title) | _unnumbered_parts(joined, headings or {}))),
         removed=dict(removed),
         subtitle=subtitle,
         masthead=bulletin[0] if bulletin else "",
@@ -184,24 +186,42 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
 
 def _unnumbered_headings(body: list[str]) -> dict[str, int]:
     """The headings of a text that numbers none (a Word file's bold subheads, a WeChat post's, saved as
-    text): short lines with no sentence's punctuation, each between the end of a paragraph and a
-    paragraph that says more, three or more of them (教育发展基础持续夯实 / 全年争取…。). A text with
-    numbered headings (一、, （一）, 第一章) keeps only those; a date, a number or a body's name alone is none."""
+    text): three or more `_unnumbered_lines` (教育发展基础持续夯实 / 全年争取…。). A text with numbered headings
+    (一、, （一）, 第一章) keeps only those (and its `_unnumbered_parts`)."""
     if any(_heading_style(line) in _SPLITTING_STYLES for line in body):
         return {}
-    found = {}
+    found = _unnumbered_lines(body)
+    return {body[k]: 1 for k in found} if len(found) >= _UNNUMBERED_MIN_COUNT else {}
+
+
+def _unnumbered_parts(body: list[str], styled: Mapping[str, int]) -> set[int]:
+    """The `_unnumbered_lines` of a text with numbered headings that head its parts above them (“十四五”时期工作回顾
+    … 2026年重点工作 over （一）…（八）): two or more, the first before any numbered heading. Not the lines
+    the file styles as headings, which nest as their style says (a text has one outline in every format)."""
+    numbered = next((k for k, line in enumerate(body) if _heading_style(line) in _SPLITTING_STYLES), None)
+    if numbered is None:
+        return set()
+    found = [k for k in _unnumbered_lines(body) if body[k] not in styled]
+    return set(found) if len(found) >= _UNNUMBERED_PARTS_MIN and found[0] < numbered else set()
+
+
+def _unnumbered_lines(body: list[str]) -> list[int]:
+    """Lines that read as unnumbered headings: short, with no sentence's punctuation, each between the end of
+    a paragraph and a paragraph that says more; a date, a number or a body's name alone is none."""
+    found = []
     for k, line in enumerate(body):
         text = line.strip()
         after = body[k + 1].strip() if k + 1 < len(body) else ""
         before = body[k - 1].strip() if k else ""
         if (_UNNUMBERED_MIN_LEN <= len(text) <= _UNNUMBERED_MAX_LEN and not _UNNUMBERED_NOT.search(_A_YEAR.sub("", text))
                 and (not before or before.endswith(_PARAGRAPH_ENDS)) and len(after) >= 2 * len(text)
-                and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)):
-            found[line] = 1
-    return found if len(found) >= _UNNUMBERED_MIN_COUNT else {}
+                and _SENTENCE_END.search(after) and not _CAPTION.search(text) and not _ISSUER_END.search(text)
+                and not starts_block(text)):
+            found.append(k)
+    return found
 
 
-_UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT = 4, 24, 3
+_UNNUMBERED_MIN_LEN, _UNNUMBERED_MAX_LEN, _UNNUMBERED_MIN_COUNT, _UNNUMBERED_PARTS_MIN = 4, 24, 3, 2
 
 
 def _outer_lines(body: list[str], title: str) -> set[int]:
@@ -218,7 +238,12 @@ def _outer_lines(body: list[str], title: str) -> set[int]:
         if _name_key(line) in issued or (written and _END_PART.match(line.strip())):
             outer.add(i)
         written = written or bool(_SENTENCE_END.search(line))
-    return outer
+    # (附件： / 包头市数字政府建设考评指标 / [signature, date] / 附件 / 包头市数字政府建设考评指标 …: the notice's list of
+    # its attachment, then the attachment: the list holds a name only, and is no part)
+    attached = [i for i in sorted(outer) if _ATTACHMENT_LINE.match(body[i].strip()) and i + 1 < len(body)]
+    named_later = {_name_key(body[i + 1]): i for i in attached}  # (an attachment's name → its last attachment line)
+    return {i for i in outer if not (i in attached and not _SENTENCE_END.search(body[i + 1])
+                                     and named_later.get(_name_key(body[i + 1]), i) > i)}
 
 
 def _name_key(name: str) -> str:
@@ -231,13 +256,17 @@ _ISSUING_TEXT = re.compile(r"《[^《》]{4,80}》\S{0,12}?(?:印发|转发)给"
 _ISSUING_LINES = 12
 _ISSUED_NAME = re.compile(r"《([^《》]{4,80})》")
 _INNER_MARKS = str.maketrans("〈〉", "《》")
-_END_PART = re.compile(r"^(?:附\s*件\s*[\d１-９一二三四五六七八九十]{0,2}\s*[：:]?|名词解释|注\s*释|附\s*录|结束语)$")
+_ATTACHMENT = r"附\s*件\s*[\d１-９一二三四五六七八九十]{0,2}\s*[：:]?"  # 附件, 附件2：
+_GLOSSARY_NAME = r"(?:名词解释|注\s*释)"
+_END_PART = re.compile(rf"^(?:{_ATTACHMENT}\s*{_GLOSSARY_NAME}?|{_GLOSSARY_NAME}|附\s*录|结束语)$")  # (附件2 名词解释 on one line)
+_ATTACHMENT_LINE = re.compile(rf"^{_ATTACHMENT}$")
 _OUTER = "outer"  # the style of _outer_lines' headings
+_ATTACHED = "attached"  # …and of a named part right under an attachment's line (附件2 / 名词解释)
 # (not a subtitle, a slogan in quotes, a photo's caption: 颁奖仪式现场, 与会人员认真听讲, 图为…)
 _UNNUMBERED_NOT = re.compile(r"[，。；：,;:！？!?、]|\d|[〇○零一二三四五六七八九十]{2,}年|月.{0,3}日|^(?:图[为：:]?|表[：:]|附件)"
                              r"|^(?:——|--|―)|^[“\"「『].*[”\"」』]$|(?:现场|合影|留影|一角|剪影|掠影|领奖|颁奖|听讲|发言|讲话|致辞|座谈)$")
 _PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "）", ")")
-_A_YEAR = re.compile(r"(?<=\D)(?:19|20)\d\d年")  # (存在的问题和2024年工作打算: a year inside a subhead is no figure)
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")  # (存在的问题和2024年工作打算, 2026年重点工作: a year in a subhead is no figure)
 
 
 def lines_above_title(lines: tuple[str, ...]) -> int:
@@ -519,10 +548,15 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     """Classify lines, then give headings levels by the nesting order of the styles used;
     `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
+    bare = _bare_numbers(body)
     for i, line in enumerate(body):
         styled = headings.get(line)
-        if i in outer:
-            lines.append([("heading", line, _OUTER)])
+        if i in bare:
+            lines.append([("heading", line, _BARE)])
+        elif i in outer:
+            # (附件2 / 名词解释: a named part right under an attachment's line is its title, a level under it)
+            attached = i - 1 in outer and bool(_ATTACHMENT_LINE.match(body[i - 1].strip())) and not _ATTACHMENT_LINE.match(line.strip())
+            lines.append([("heading", line, _ATTACHED if attached else _OUTER)])
         elif styled and _heading_style(line) is None and not _ARTICLE.match(line):
             lines.append([("heading", line, f"{_STYLED}{styled}")])
         else:
@@ -530,10 +564,13 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     _sentence_siblings(body, lines)
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
     _sentence_subheads(body, lines)
+    _parallel_leads(body, lines)
+    _ordinal_leads(body, lines)
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
-    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _SUBHEAD: math.inf,
+    rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _ATTACHED: -999,
+                              _BARE: _STYLE_RANK["cn"], _SUBHEAD: math.inf, _LEAD: math.inf,
                               **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -548,11 +585,23 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     blocks: list[Block] = []
     anchors: Counter[str] = Counter()
     above = 1  # the level of the last heading that is no sub-head: a sub-head nests just under it
+    part = 1  # …and of the last that is no lead either: a lead nests just under it, the sub-heads after it under the lead
+    enclosing: list[tuple[float, int]] = []  # (rank, level) of the numbered headings the current one is inside
     for k, (kind, text, style) in enumerate(raw):
         if kind == "heading":
-            level = min(above + 1, 6) if style == _SUBHEAD else (level_before if k < first_outer else level_after)[style]
-            above = above if style == _SUBHEAD else level
-            outline_only = style in (_OUTER, _SUBHEAD) or style.startswith(_TERM)
+            if style == _SUBHEAD:
+                level = min(above + 1, 6)
+            elif style == _LEAD:
+                level = above = min(part + 1, 6)
+            else:
+                # by its style's rank, but never more than one level under the heading it is inside (22.加强组织领导。
+                # right under 三、保障措施, where the other parts have （一）: a level deeper than 三、, not two)
+                level = (level_before if k < first_outer else level_after)[style]
+                while enclosing and enclosing[-1][0] >= rank[style]:
+                    enclosing.pop()
+                level = above = part = min(level, enclosing[-1][1] + 1) if enclosing else level
+                enclosing.append((rank[style], level))
+            outline_only = style in (_OUTER, _ATTACHED, _BARE, _SUBHEAD, _LEAD) or style.startswith(_TERM)
             blocks.append(Block("heading", text, level=level, outline_only=outline_only))
         elif kind == "article":
             article = _ARTICLE.match(text)
@@ -564,6 +613,19 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _bare_numbers(body: list[str]) -> set[int]:
+    """Lines that are a number alone over the text of a part (1960's 一 / 一九五六年到…, 二 / 下面我首先说…): the
+    parts' headings, numbered as 一、 is, when the first is 一 and another follows. In the outline only: a number
+    names no topic, and its part is cut into windows as a text without headings is."""
+    found = [i for i, line in enumerate(body)
+             if _BARE_NUMBER.match(line.strip()) and i + 1 < len(body) and _SENTENCE_END.search(body[i + 1])]
+    return set(found) if len(found) > 1 and body[found[0]].strip() == "一" else set()
+
+
+_BARE_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_BARE = "bare"  # the style of _bare_numbers' headings (ranked as 一、)
 
 
 def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
@@ -592,6 +654,13 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
         for i in members:
             line = body[i]
             end = _LEAD_END.search(line)
+            if (lines[i][0][0] == "paragraph" and not end and len(line) <= _RUN_IN_MAX_LEN and not line.endswith(_NOT_A_HEADING_END)
+                    and i + 1 < len(body) and not starts_block(body[i + 1]) and _SENTENCE_END.search(body[i + 1])
+                    and len(body[i + 1]) > len(line)):
+                # (（三）增强对快递行业从业人员职业技能和职业素养的培训，帮助他们树立…规划 over its text: a name longer
+                # than a heading line's, among named siblings; not a line of a text wrapped at a fixed width, which goes
+                # on in a line no longer than it)
+                lines[i] = [("heading", line, style)]
             if lines[i][0][0] != "paragraph" or not end or _NO_SIBLING.search(line, 0, end.end()):
                 continue
             if end.end() == len(line) <= _SIBLING_MAX_LEN:
@@ -607,7 +676,8 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
     made are paragraphs again, so that no item holds its siblings as its text — styled or not: Word's
     outline numbering styles every 1. alike, and a text has one outline in every format (the .docx
     of a .txt outlines as the .txt does: tests/test_reader_docx.py). An item `_items_not_headings`
-    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too."""
+    reads as an item (a 项 of an article, an attachment listed) is never promoted: its siblings are items too.
+    In a list none of whose items reads as a heading, the items that lead a longer text are run-in headings when most do."""
     members: dict[tuple[str, int], list[int]] = {}  # (style, list) → its items' lines
     opened: dict[str, int] = {}  # style → the line of the heading above that its current list is under
     above = -1
@@ -624,18 +694,47 @@ def _lists_read_alike(body: list[str], lines: list[list[tuple[str, str, str]]], 
             opened[style] = i
         members.setdefault((style, opened[style]), []).append(i)
     for items in members.values():
-        if {lines[i][0][0] for i in items} != {"heading", "paragraph"}:
+        kinds = {lines[i][0][0] for i in items}
+        if kinds == {"paragraph"} and len(items) > 1 and not items_made.intersection(items):
+            # most items lead a text more than twice as long with one sentence (1.吉林省白城市有关部门摊派报刊订阅任务，
+            # 加重基层负担。近年来，…): the cases of a 通报, the findings of a 调研报告, each headed by its lead (an item
+            # that leads none, 4.还有部分职工…。, stays a paragraph)
+            leads = {i: _longer_lead(body[i], _LEAD_TEXT_TIMES) for i in items}
+            if 2 * sum(bool(parts) for parts in leads.values()) > len(items):
+                for i, parts in leads.items():
+                    lines[i] = parts or _short_sibling(body[i]) or lines[i]
             continue
-        # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…);
-        # one that is no sentence's lead, a list item's whole text, makes them all a list again
-        promoted = {i: [] if i in items_made else _lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+        if kinds != {"heading", "paragraph"}:
+            continue
+        # a sibling whose lead is a longer sentence is a heading like them (3.发挥工会的作用，提高职工的维权意识。…),
+        # any run-in lead when most of them are headings, as _sentence_siblings reads them; items that are no
+        # sentence's lead, a list item's whole text, make them all a list again unless most of them are headings
+        most_lead = 2 * sum(lines[i][0][0] == "heading" for i in items) > len(items)
+        promoted = {i: [] if i in items_made else (_lead_split(body[i], body[i + 1] if i + 1 < len(body) else "")
+                                                   or (_longer_lead(body[i], 0) if most_lead else []))
                     for i in items if lines[i][0][0] == "paragraph"}
-        if all(promoted.values()):
+        if 2 * (len(items) - list(promoted.values()).count([])) > len(items):  # (most: the others stay paragraphs)
             for i, parts in promoted.items():
-                lines[i] = parts
+                lines[i] = parts or _short_sibling(body[i]) or lines[i]
         else:
             for i in items:
                 lines[i] = [("paragraph", body[i], "")]
+
+
+def _short_sibling(line: str) -> list[tuple[str, str, str]]:
+    """A numbered line that is one sentence as short as a heading's name (3.部分项目安全生产管理存在漏洞。), read as
+    its siblings are when they are headings, as `_sentence_siblings` reads （二）整治违法建筑。; [] if not, or if it
+    counts (3.全年共发放宣传资料5000余份。: a fact, no topic's name)."""
+    end = _LEAD_END.search(line)
+    style = _heading_style(line) or ""
+    numbering = _STYLE_PATTERN[style].match(line) if style else None
+    if (not end or end.end() != len(line) or len(line) > _SIBLING_MAX_LEN or _NOT_A_NAME.search(line) or _NO_SIBLING.search(line)
+            or _A_COUNT.search(line, numbering.end() if numbering else 0)):
+        return []
+    return [("heading", line, style)]
+
+
+_A_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％余多万亿]|[个件条份人次家项元户名篇期场天批起所座亩吨])")  # (not 5G, 2024年)
 
 
 def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
@@ -650,6 +749,17 @@ def _lead_split(line: str, next_line: str) -> list[tuple[str, str, str]]:
     if end.end() == len(line) <= _RUN_IN_MAX_LEN and _over_its_text(style, next_line):
         return [("heading", line, style)]
     return []
+
+
+def _longer_lead(line: str, text_times: float) -> list[tuple[str, str, str]]:
+    """A numbered line as its lead sentence, of a run-in heading's length and no requirement's, and the text
+    it heads on the line, more than `text_times` as long; [] if not."""
+    end = _LEAD_END.search(line)
+    if (not end or end.end() > _RUN_IN_MAX_LEN or _NOT_A_NAME.search(line, 0, end.end())
+            or len(line) - end.end() <= text_times * end.end()):
+        return []
+    return _run_in(line, end.end(), _heading_style(line) or "")
+
 
 
 def _run_in(line: str, end: int, style: str) -> list[tuple[str, str, str]]:
@@ -684,6 +794,68 @@ def _sentence_subheads(body: list[str], lines: list[list[tuple[str, str, str]]])
             lines[i] = [("heading", body[i], _SUBHEAD)]
 
 
+def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """Lead sentences on a line of their own that open alike, each over a longer paragraph (a 政府工作报告's
+    聚焦对外开放，高标准建设海南自由贸易港。 / 聚焦高质量发展，…。, 五年来，我们坚定不移…。: bold leads saved as text):
+    outline headings (`Block.outline_only`) just under the part they stand in, the sub-heads after each under
+    it, when PARALLEL_LEADS_MIN of them open with the same words; a sub-head glued to a lead's end
+    (…实现综合实力新跨越。经济实力显著提升。) is one of its own."""
+    found: dict[str, list[int]] = {}
+    for i, parts in enumerate(lines):
+        end = _LEAD_END.search(body[i])
+        if (parts == [("paragraph", body[i], "")] and end and end.end() <= _RUN_IN_MAX_LEN and end.group() == "。"
+                and _PARALLEL_LEAD.match(body[i], 0, end.end()) and not _SAID.match(body[i])
+                and (end.end() == len(body[i]) or _SUBHEAD_LINE.match(body[i][end.end():]))
+                and not _NOT_A_NAME.search(body[i], 0, end.end()) and not _NOT_A_SUBHEAD.search(body[i])
+                and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
+                and len(body[i + 1]) >= _LEAD_TEXT_TIMES * end.end()
+                # (after a paragraph, or the sentence that announces them: 必须做到“八个聚焦”：)
+                and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
+            found.setdefault(body[i][:_PARALLEL_OPENING], []).append(i)
+    for members in found.values():
+        if len(members) >= _PARALLEL_LEADS_MIN:
+            for i in members:
+                end = _LEAD_END.search(body[i])
+                assert end is not None  # (found above)
+                glued = body[i][end.end():]
+                lines[i] = [("heading", body[i][:end.end()], _LEAD)] + ([("heading", glued, _SUBHEAD)] if glued else [])
+
+
+def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
+    """Lines that open with an ordinal (第一，进一步稳定和加强农业 / 第二，…, 第一，坚持解放思想、实事求是的思想路线。) and
+    are a heading's name or one sentence, each over its text: headings of a 国务院 report's points, in the outline
+    only and nested as `_parallel_leads`' are, when ORDINAL_LEADS_MIN of them do so (a 第一， that opens a
+    paragraph's text is its lead clause: 第一，要加强…。要…)."""
+    found = []
+    for i, parts in enumerate(lines):
+        text = body[i].strip()
+        end = _LEAD_END.search(text)
+        named = not end and len(text) <= _HEADING_MAX_LEN and not text.endswith(_NOT_A_HEADING_END)
+        sentence = end is not None and end.end() == len(text) <= _RUN_IN_MAX_LEN and not _NOT_A_NAME.search(text)
+        if (parts == [("paragraph", body[i], "")] and _ORDINAL.match(text) and (named or sentence)
+                and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
+                # (a name over a longer text: a line of a text wrapped at a fixed width goes on in one no longer than it)
+                and (len(body[i + 1]) > len(text) if named else len(body[i + 1]) >= _LEAD_TEXT_TIMES * len(text))
+                and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
+            found.append(i)
+    if len(found) >= _ORDINAL_LEADS_MIN:
+        for i in found:
+            lines[i] = [("heading", body[i], _LEAD)]
+
+
+_ORDINAL = re.compile(rf"^第[{_CN_NUM}]+[，,、]\s*[^\s，,。；;：:]{{4}}")  # (a bare 第一， over its sentence is none)
+_ORDINAL_LEADS_MIN = 2
+_LEAD = "lead"  # the style of _parallel_leads' and _ordinal_leads' headings
+_PARALLEL_OPENING, _PARALLEL_LEADS_MIN = 2, 3
+# a lead heads a text at least this many times as long (1.5 made headings of 包头's indicator items, whose leads are
+# longer and their texts a task and its deadline)
+_LEAD_TEXT_TIMES = 2
+# an opening phrase set off by a comma, then what it says (聚焦对外开放，…, 这一年，我们…, 五年来，我们…)
+_PARALLEL_LEAD = re.compile(r"^[^，,。！？!?]{2,16}[，,]")
+# …not a meeting's or a speaker's words (会议指出，…, 会议强调，…: a news report's paragraphs, however alike they open)
+_SAID = re.compile(r"^[^，,。！？!?]{0,14}(?:指出|强调|要求|认为|表示|提出|希望|介绍|说|称)[，,]")
+
+
 def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], outer: set[int]) -> None:
     """The numbered terms of a 名词解释 or 注释 part (`_outer_lines`), 1.“两重”：是指…: each term is a
     heading over its definition (on its line or the next), as a glossary is looked up (a colon lead is a field elsewhere:
@@ -702,14 +874,15 @@ def _glossary_terms(body: list[str], lines: list[list[tuple[str, str, str]]], ou
             lines[i] = [("heading", line[: term.end()], _TERM + style)] + ([("paragraph", definition, "")] if definition else [])
 
 
-_GLOSSARY = re.compile(r"^(?:名词解释|注\s*释)$")
+_GLOSSARY = re.compile(rf"^(?:{_ATTACHMENT}\s*)?{_GLOSSARY_NAME}$")
 # 1.“两重”： 12.金融“五篇大文章”： （3）医保影像云： — a term as short as a name, then a colon
 _GLOSSARY_TERM = re.compile(rf"^(?:\d{{1,2}}[{_NUMBER_MARK}](?!\d)|[（(]\d{{1,2}}[）)])\s*[^\s。；;：:！？!?，,]{{1,20}}?[：:]")
 
 _SUBHEAD = "subhead"  # the style of _sentence_subheads' headings
 _TERM = "term:"  # before the numbering style of _glossary_terms' headings (ranked as that style)
-# a name-like sentence: no comma, figure or quotation, not an address (各位代表！)
-_SUBHEAD_LINE = re.compile(r"^(?!各位)[^\s，,；;：:、。！？!?“”\d]{4,14}。$")
+# a name-like sentence: no comma, figure or quotation, not an address (各位代表！); a term quoted in it is part of
+# the name (“两山”转化成色更足。)
+_SUBHEAD_LINE = re.compile(r"^(?!各位)(?:[^\s，,；;：:、。！？!?“”\d]|“[^\s，,；;：:、。！？!?“”\d]{1,8}”(?!。)){4,14}。$")
 _SUBHEADS_MIN, _SUBHEAD_TEXT_TIMES = 3, 3
 _TEXT_MARK = re.compile(r"[。！？!?，,、；;：:]")
 # a document's formulas: a lead into its text (现将有关情况报告如下。), its closing (特此通知。), a request
@@ -784,7 +957,7 @@ _FIRST_NUMBERS = ("一", "1", "①")
 
 def _numbered_first(line: str, style: str) -> bool:
     """Whether a numbered line is the first of its list: 一、, （一）, 1., ①."""
-    match = dict(_HEADING_STYLES)[style].match(line)
+    match = _STYLE_PATTERN[style].match(line)
     return match is not None and re.sub(rf"[（(）){_NUMBER_MARK}\s]", "", match.group()) in _FIRST_NUMBERS
 
 
@@ -868,6 +1041,8 @@ def _join_broken_lines(body: list[str]) -> list[str]:
             and not previous.endswith(_LINE_CLOSERS)
             and not starts_block(line)
             and not starts_block(previous)
+            # (a line opening on a clause's punctuation goes on with the one above, whatever that reads as)
+            and (line.startswith(_CONTINUATION_START) or not _whole_on_its_line(previous))
         ):
             joined[-1] = previous + line
         else:
@@ -875,16 +1050,27 @@ def _join_broken_lines(body: list[str]) -> list[str]:
     return joined
 
 
+def _whole_on_its_line(line: str) -> bool:
+    """A line a broken text never joins with the next: a part's or a point's name, or a part's number alone
+    (结束语 / 各位代表！…, 第一，进一步稳定和加强农业 / 农业事关全局…, 一 / 一九五六年到…)."""
+    text = line.strip()
+    return bool(_END_PART.match(text) or _BARE_NUMBER.match(text)
+                or (_ORDINAL.match(text) and len(text) <= _UNNUMBERED_MAX_LEN))
+
+
 def _join_wrapped_headings(body: list[str]) -> list[str]:
     """Join a numbered heading wrapped over two lines at a comma (（二）以“钉钉子”精神抓好督查督办， /
     推动重点工作落地见效, then its text): the line ends on 、 or ， and the next is short, neither
-    numbered nor a sentence, and text follows it."""
+    numbered nor a sentence, and text follows it; or wrapped inside its number (（ / 三）改革开放持续深化、互促共进。)."""
     joined: list[str] = []
     k = 0
     while k < len(body):
         line = body[k]
         rest = body[k + 1] if k + 1 < len(body) else ""
-        if (
+        if line.strip() in ("（", "(") and _heading_style(line.strip() + rest) == "paren_cn":
+            joined.append(line.strip() + rest)
+            k += 2
+        elif (
             line.endswith(_WRAPPED_AT)
             and _heading_style(line) in _SPLITTING_STYLES
             and len(line) <= _HEADING_MAX_LEN

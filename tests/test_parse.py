@@ -433,6 +433,17 @@ def test_title_from_filename(name: str, expected: str) -> None:
 # --------------------------------------------------------------------------------------------
 # Headings: (lines, expected block shapes). A paragraph comes first so no line is the title.
 # --------------------------------------------------------------------------------------------
+CASE_ONE = ("1.某市有关部门摊派报刊订阅任务，加重基层负担。近年来，该市有关部门在年度党报党刊征订工作中搭车摊派其他报刊，"
+            "并将订阅任务层层分解，有的乡镇将订阅任务摊派给村。")
+CASE_TWO = ("2.某县有关部门对统计数据只考不核，有的乡镇为争先进位虚报数据。在上级考核压力下，该县对指标完成情况频繁排名通报，"
+            "有的乡镇为完成任务虚报数据，在巡视、审计等多次指出问题后仍未整改到位，造成不良影响。")
+LAST_ITEM = "3.还有部分职工流动性强，不愿意让企业缴纳社会保险，想把保险费发到工资里从而增加收入。"
+SHORT_TEXT_ONE = "1.各单位要高度重视这项工作，切实加强组织领导，明确分管负责同志。成立工作专班，制定工作方案。"
+SHORT_TEXT_TWO = "2.各乡镇要结合本地实际，认真抓好贯彻落实，确保各项措施落地见效。按时报送进展情况。"
+WRAPPED_LINE = "（三）建立健全信息报送考核评价机制，将信息报送工作纳入年度目标考核，对报送不力的单"  # (then 位进行通报批评。)
+WRAPPED_SPEECH = ["第一，要提高政治站位，充分认识加强作风建", "设的重要性。作风建设永远在路上，各级各部", "门要切实增强责任感。",
+                  "第二，要突出工作重点，着力解决群众反映强", "烈的突出问题。要聚焦形式主义、官僚主义，", "持续为基层减负。"]
+LONG_NAME = "（三）增强对快递行业从业人员职业技能和职业素养的培训，帮助他们树立良好的职业目标和职业规划"
 LONG_LEAD_ITEM = "2.县政府召开常务会议研究部署下半年的各项重点工作任务和具体措施以及相关事项的要求。会议指出要抓落实。"
 HEADINGS = [
     pytest.param(["一、工作回顾", "（一）经济发展", P],
@@ -444,8 +455,15 @@ HEADINGS = [
                  id="part-names-ending-in-a-colon"),
     pytest.param(["（二）以“钉钉子”精神抓好督查督办，", "推动重点工作落地见效", P],
                  [("h", 2, "（二）以“钉钉子”精神抓好督查督办，推动重点工作落地见效"), ("p", P)], id="heading-wrapped-at-a-comma"),
+    pytest.param(["（", "三）改革开放持续深化、互促共进。", P], [("h", 2, "（三）改革开放持续深化、互促共进。"), ("p", P)],
+                 id="heading-wrapped-inside-its-number"),
     pytest.param(["（二）加强督查督办，", "确保落实。", P], [("p", "（二）加强督查督办，"), ("p", "确保落实。"), ("p", P)],
                  id="numbered-line-then-a-sentence-not-joined"),
+    # in a text broken inside its sentences an ordinal's line is whole on its line, unless the next goes on with its clause
+    pytest.param([P, "在听了报告以后", "，我们进行了讨论。", "第一，要坚持以人民为中心", "，切实解决群众急难愁盼问题。", "第二，要坚持问题导向",
+                  "，着力补齐工作短板。"],
+                 [("p", P), ("p", "在听了报告以后，我们进行了讨论。"), ("p", "第一，要坚持以人民为中心，切实解决群众急难愁盼问题。"),
+                  ("p", "第二，要坚持问题导向，着力补齐工作短板。")], id="an-ordinals-line-going-on-in-a-broken-text"),
     pytest.param(["第一部分 2023年工作回顾", "一、围绕中心", P, "第二部分 2024年工作打算", "一、加强作风建设", P],
                  [("h", 2, "第一部分 2023年工作回顾"), ("h", 3, "一、围绕中心"), ("p", P), ("h", 2, "第二部分 2024年工作打算"),
                   ("h", 3, "一、加强作风建设"), ("p", P)], id="parts-above-yi"),
@@ -463,6 +481,10 @@ HEADINGS = [
                  id="seven-styles-capped-at-h6"),
     pytest.param(["（一）范围", "一、目的", P],
                  [("h", 3, "（一）范围"), ("h", 2, "一、目的"), ("p", P)], id="level-by-style-not-by-order"),
+    # a heading is never more than a level under the one it is inside (1. right under 二、 where 一、 has （一）)
+    pytest.param(["一、主要任务", "（一）扩大开放", P, "二、保障措施", "1.加强组织领导", P],
+                 [("h", 2, "一、主要任务"), ("h", 3, "（一）扩大开放"), ("p", P), ("h", 2, "二、保障措施"), ("h", 3, "1.加强组织领导"),
+                  ("p", P)], id="no-level-skipped-under-a-heading"),
     pytest.param(["二.加强学习", "三．转变作风", P],
                  [("h", 2, "二.加强学习"), ("h", 2, "三．转变作风"), ("p", P)], id="yi-with-dots"),
     # ﹒ (a small full stop) after the number, as some typesetting has it (安徽's 1﹒推进工业互联网外网建设。)
@@ -495,6 +517,31 @@ HEADINGS = [
     pytest.param(["1.调研组到我县调研。调研组察看了项目。", LONG_LEAD_ITEM],
                  [("p", "1.调研组到我县调研。调研组察看了项目。"), ("p", LONG_LEAD_ITEM)],
                  id="a-list-with-an-item-that-leads-with-no-name-stays-a-list"),
+    # a list whose every item leads a text more than twice as long with a sentence: the cases of a 通报, each headed by its lead
+    pytest.param([CASE_ONE, CASE_TWO],
+                 [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:])],
+                 id="a-list-of-cases-each-leading-its-long-text"),
+    # (…most of them: an item that leads none stays a paragraph)
+    pytest.param([CASE_ONE, CASE_TWO, LAST_ITEM],
+                 [("h", 2, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 2, CASE_TWO[:32]), ("p", CASE_TWO[32:]), ("p", LAST_ITEM)],
+                 id="a-list-most-of-whose-items-lead-their-long-text"),
+    # (…and an item as short as a name, a whole sentence, is a heading too, as its siblings are: a 督查通报's problems)
+    pytest.param([CASE_ONE, CASE_TWO, "3.部分项目安全生产管理存在漏洞。", "三、下步要求"],
+                 [("h", 3, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 3, CASE_TWO[:32]), ("p", CASE_TWO[32:]),
+                  ("h", 3, "3.部分项目安全生产管理存在漏洞。"), ("h", 2, "三、下步要求")], id="a-short-sentence-among-leading-items"),
+    # (…not one that counts, a fact and no topic's name: 3.全年共发放宣传资料5000余份。)
+    pytest.param([CASE_ONE, CASE_TWO, "3.全年共发放宣传资料5000余份。", "三、下步要求"],
+                 [("h", 3, CASE_ONE[:24]), ("p", CASE_ONE[24:]), ("h", 3, CASE_TWO[:32]), ("p", CASE_TWO[32:]),
+                  ("p", "3.全年共发放宣传资料5000余份。"), ("h", 2, "三、下步要求")], id="a-short-count-among-leading-items"),
+    pytest.param([SHORT_TEXT_ONE, SHORT_TEXT_TWO], [("p", SHORT_TEXT_ONE), ("p", SHORT_TEXT_TWO)],
+                 id="a-list-of-items-with-short-texts-stays-a-list"),
+    # …and when most items of a list are run-in headings, a longer lead is one too, as for （一）
+    pytest.param(["1.强化政策宣传。充分利用各类媒体宣传政策。", "2.明确工作职责。完善部门联动机制。",
+                  "3.建立多项监督制约措施，把按时足额缴纳养老保险费列入各级政府或上级主管单位的考核内容。欠费单位不得参加评先。"],
+                 [("h", 2, "1.强化政策宣传。"), ("p", "充分利用各类媒体宣传政策。"), ("h", 2, "2.明确工作职责。"), ("p", "完善部门联动机制。"),
+                  ("h", 2, "3.建立多项监督制约措施，把按时足额缴纳养老保险费列入各级政府或上级主管单位的考核内容。"),
+                  ("p", "欠费单位不得参加评先。")],
+                 id="a-longer-lead-among-most-run-in-list-items"),
     pytest.param(["1.加强组织领导。成立工作专班。", "2.请于5月1日前报送材料。逾期不予受理。"],
                  [("p", "1.加强组织领导。成立工作专班。"), ("p", "2.请于5月1日前报送材料。逾期不予受理。")],
                  id="a-list-with-an-item-that-asks-stays-a-list"),
@@ -515,6 +562,19 @@ HEADINGS = [
                  [("h", 2, "一、主要任务"), ("h", 3, "（一）深化垃圾分类。"), ("p", "2024年底前实现全覆盖。"),
                   ("h", 3, "（二）整治违法建筑。"), ("h", 3, "（三）提升道路沿线环境。"), ("h", 2, "二、保障措施"),
                   ("p", "（一）加强组织领导。"), ("p", "（二）强化考核督查。")], id="sentence-siblings-of-a-heading"),
+    # a name longer than a heading line's (≤ 60 characters, no sentence) over its text is a heading among named siblings
+    pytest.param(["（一）加大宣传力度", P, "（二）提高从业人员的工资待遇", P, LONG_NAME, P + P],
+                 [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P), ("h", 2, LONG_NAME), ("p", P + P)],
+                 id="a-long-name-among-named-siblings"),
+    pytest.param([LONG_NAME, P + P], [("p", LONG_NAME), ("p", P + P)], id="a-long-name-alone-stays-a-paragraph"),
+    # (…not a line of a text wrapped at a fixed width, whose next line goes on with it: no longer than it)
+    pytest.param(["（一）加大宣传力度", P, "（二）提高从业人员的工资待遇", P, WRAPPED_LINE, "位进行通报批评。", "（四）加强队伍建设", P],
+                 [("h", 2, "（一）加大宣传力度"), ("p", P), ("h", 2, "（二）提高从业人员的工资待遇"), ("p", P),
+                  ("p", WRAPPED_LINE), ("p", "位进行通报批评。"),
+                  ("h", 2, "（四）加强队伍建设"), ("p", P)], id="a-long-wrapped-line-among-named-siblings-stays-a-paragraph"),
+    # …nor are the ordinals' lines of a speech wrapped at a fixed width (第一，要提高政治站位，充分认识加强作风建 / 设的重要性。…)
+    pytest.param([P, *WRAPPED_SPEECH], [("p", P)] + [("p", line) for line in WRAPPED_SPEECH],
+                 id="ordinals-lines-of-a-text-wrapped-at-a-fixed-width-are-no-heads"),
     # most items lead their text with a short sentence: a longer lead (≤ 60 characters) is a heading too
     pytest.param(["（一）稳定经济增长。全年增长5%。", "（二）推动标志性改革举措加快落地，更好发挥经济体制改革牵引作用。扎实推进改革。",
                   "（三）扩大高水平开放。稳外贸。"],
@@ -970,10 +1030,21 @@ OUTLINE_ONLY = [
                  [("县政务信息工作 考核办法", 2, True), ("一、总则", 3, False), ("二、考核内容", 3, False)],
                  id="the-issued-documents-title"),
     pytest.param([LONG, "附件", "一、总则", LONG], [("附件", 2, True), ("一、总则", 3, False)], id="an-attachment-after-the-text"),
+    # a notice's list of its attachment (附件： / its name) right before the attachment itself is no part
+    pytest.param([LONG, "附件：", "县数字政府建设考评指标", "附件", "县数字政府建设考评指标", "一、政务服务", LONG],
+                 [("附件", 2, True), ("一、政务服务", 3, False)], id="the-list-of-the-attachment-before-it-is-no-part"),
+    # …also with the notice's signature and date between them, where a 公文 puts them (after its 附件 list)
+    pytest.param([LONG, "附件：", "县数字政府建设考评指标", "县人民政府办公室", "2024年3月1日", "附件", "县数字政府建设考评指标",
+                  "一、政务服务", LONG],
+                 [("附件", 2, True), ("一、政务服务", 3, False)], id="the-list-of-the-attachment-above-the-signature-is-no-part"),
     # the parts of the text before an end part keep their level (四川's 一、… then 名词解释: readers outline them alike)
     pytest.param(["一、主要工作", LONG, "二、下步打算", LONG, "结束语", LONG, "附件1", "一、总则", LONG],
                  [("一、主要工作", 2, False), ("二、下步打算", 2, False), ("结束语", 2, True), ("附件1", 2, True),
                   ("一、总则", 3, False)], id="an-end-part-after-numbered-parts-is-their-sibling"),
+    # …also in a text broken inside its sentences, whose broken lines are joined (1998's web copy): 结束语 is whole on its line
+    pytest.param(["一、工作回顾", "在听了报告以后", "，我们进行了讨论。", "二、外交工作", "我们主张和平", "，反对霸权。", "结束语",
+                  "各位代表！", "让我们团结起来。"],
+                 [("一、工作回顾", 2, False), ("二、外交工作", 2, False), ("结束语", 2, True)], id="an-end-part-in-a-broken-text"),
     # a document's formulas are no sub-heads: a lead into the text (现将…报告如下。), a request, a closing over its signature
     pytest.param(["现将有关情况报告如下。", LONG, "经济运行持续向好。", LONG, "特色产业向新向优。", LONG, "请认真贯彻落实。", LONG,
                   "特此报告。", "某某县人民政府办公室 2024年3月1日"], [], id="formula-sentences-are-no-sub-heads"),
@@ -982,10 +1053,65 @@ OUTLINE_ONLY = [
     pytest.param([LONG, "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。", "2.“双高计划”：", LONG,
                   "3.各地要在规定时限内完成本地区名词的收集整理工作：报送至省政府办公厅。"],
                  [("名词解释", 2, True), ("1.“两重”：", 3, True), ("2.“双高计划”：", 3, True)], id="glossary-terms"),
+    # …under an attachment's line the glossary is its title, a level under it; on one line with it, the two are one part
+    pytest.param([LONG, "附件2", "名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。"],
+                 [("附件2", 2, True), ("名词解释", 3, True), ("1.“两重”：", 4, True)], id="a-glossary-under-its-attachment"),
+    pytest.param([LONG, "附件2 名词解释", "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。"],
+                 [("附件2 名词解释", 2, True), ("1.“两重”：", 3, True)], id="an-attachment-and-its-glossary-on-one-line"),
     # 3.5 reads as a decimal, as everywhere a number is (1.5亿元): no term, whatever follows
     pytest.param([LONG, "名词解释", "3.5G基站：是指第五代移动通信网络的基站。"], [("名词解释", 2, True)],
                  id="a-decimal-is-no-glossary-term"),
     pytest.param([LONG, "1.联系人：王五。", LONG], [], id="a-colon-lead-outside-a-glossary-is-no-term"),
+    # lead sentences on lines of their own that open alike (a phrase, a comma), each over a longer paragraph: under their
+    # part, the sub-heads after each under it, a sub-head glued to a lead's end one of its own (海南's 五年来，我们…。经济实力显著提升。)
+    pytest.param(["二、主要目标任务", LONG, "实现目标，必须做到“三个聚焦”：", "聚焦对外开放，高标准建设自由贸易港。", LONG,
+                  "聚焦高质量发展，打造现代化产业体系。", LONG, "聚焦民生福祉，增强人民群众获得感。", LONG],
+                 [("二、主要目标任务", 2, False), ("聚焦对外开放，高标准建设自由贸易港。", 3, True),
+                  ("聚焦高质量发展，打造现代化产业体系。", 3, True), ("聚焦民生福祉，增强人民群众获得感。", 3, True)],
+                 id="parallel-leads-under-their-part"),
+    pytest.param(["一、过去五年工作回顾", LONG, "五年来，我们坚定不移贯彻新发展理念，实现综合实力新跨越。经济实力显著提升。", LONG + LONG,
+                  "产业结构持续优化。", LONG, "五年来，我们坚定不移深化改革，塑造制度新优势。政策体系持续完善。", LONG,
+                  "重点改革全面推进。", LONG, "五年来，我们坚定不移推进科技创新，迈出新步伐。创新能级显著提升。", LONG,
+                  "“两山”转化成色更足。", LONG],
+                 [("一、过去五年工作回顾", 2, False), ("五年来，我们坚定不移贯彻新发展理念，实现综合实力新跨越。", 3, True),
+                  ("经济实力显著提升。", 4, True), ("产业结构持续优化。", 4, True), ("五年来，我们坚定不移深化改革，塑造制度新优势。", 3, True),
+                  ("政策体系持续完善。", 4, True), ("重点改革全面推进。", 4, True), ("五年来，我们坚定不移推进科技创新，迈出新步伐。", 3, True),
+                  ("创新能级显著提升。", 4, True), ("“两山”转化成色更足。", 4, True)], id="parallel-leads-over-sub-heads"),
+    # sentences that open alike with no phrase set off (我国…。) are a paragraph's, as is an address (各位代表！)
+    pytest.param(["一、外交工作", "我国同挪威改进关系的谈判正在进行中。", LONG, "我国希望同中东国家发展友好关系。", LONG,
+                  "我国经济建设的发展是同和平分不开的。", LONG], [("一、外交工作", 2, False)], id="sentences-opening-alike-are-no-leads"),
+    pytest.param(["一、工作回顾", "各位代表！", LONG, "各位代表！", LONG, "各位代表！", LONG], [("一、工作回顾", 2, False)],
+                 id="an-address-is-no-lead"),
+    # …nor is what a meeting or a speaker said (会议指出，… / 会议强调，… / 会议要求，…: a news report's paragraphs)
+    pytest.param(["一、会议情况", "会议指出，政务信息工作是政府工作的重要组成部分。", LONG, "会议强调，要进一步提高思想认识。", LONG,
+                  "会议要求，要切实加强组织领导。", LONG], [("一、会议情况", 2, False)], id="what-was-said-is-no-lead"),
+    # lines that open with an ordinal and are a name or one sentence over their text: a 国务院 report's points (1998's
+    # 第一，进一步稳定和加强农业), whole on their line in a broken text too; 第一，要… leading a paragraph's text, or a bare
+    # 第一， over its sentence, is none
+    pytest.param(["二、今年的工作", LONG, "第一，进一步稳定和加强农业", LONG, "第二，国有企业改革要取得新的突破", LONG,
+                  "第三，坚持两手抓、两手都要硬的方针。", LONG],
+                 [("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True), ("第二，国有企业改革要取得新的突破", 3, True),
+                  ("第三，坚持两手抓、两手都要硬的方针。", 3, True)], id="ordinal-leads"),
+    pytest.param(["一、工作回顾", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。", "二、今年的工作",
+                  "第一，进一步稳定和加强农业", "农业事关全局，决不能放松，要增加农民收入。",
+                  "第二，国有企业改革要取得新的突破", "国有企业改革是今年经济工作的重点，要抓好。"],
+                 [("一、工作回顾", 2, False), ("二、今年的工作", 2, False), ("第一，进一步稳定和加强农业", 3, True),
+                  ("第二，国有企业改革要取得新的突破", 3, True)], id="ordinal-leads-in-a-broken-text"),
+    pytest.param(["一、下步打算", "第一，要加强组织领导。成立专班，明确责任。", "第二，要强化督查问责。对工作不力的严肃问责。",
+                  "第一，", LONG, "第二，", LONG], [("一、下步打算", 2, False)], id="ordinals-leading-a-paragraph-are-no-heads"),
+    # a number alone over each part's text (1960's 一 / 一九五六年到…), in a broken text too; not when the first is no 一
+    pytest.param(["一", LONG, "二", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。"],
+                 [("一", 2, True), ("二", 2, True)], id="bare-numbers-over-their-parts"),
+    pytest.param(["二", LONG, "三", LONG], [], id="bare-numbers-not-from-one-are-none"),
+    # unnumbered lines that head the parts of a text above its numbered headings (甘肃's “十四五”时期工作回顾 … 2026年重点工作
+    # over （一）…): in the outline only, as an end part is; one such line, or lines after the numbered parts, are none
+    pytest.param(["“十四五”时期工作回顾", LONG, "2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
+                 [("“十四五”时期工作回顾", 2, True), ("2026年重点工作", 2, True), ("（一）扩大有效投资", 3, False),
+                  ("（二）建设产业体系", 3, False)], id="unnumbered-parts-above-numbered-headings"),
+    pytest.param(["2026年重点工作", LONG, "（一）扩大有效投资", LONG, "（二）建设产业体系", LONG],
+                 [("（一）扩大有效投资", 2, False), ("（二）建设产业体系", 2, False)], id="one-unnumbered-line-heads-no-part"),
+    pytest.param(["一、主要工作", LONG, "二、存在问题", LONG, "下步工作打算", LONG, "工作保障措施", LONG],
+                 [("一、主要工作", 2, False), ("二、存在问题", 2, False)], id="unnumbered-lines-after-the-numbered-parts"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 

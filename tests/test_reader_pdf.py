@@ -11,6 +11,7 @@ import pytest
 
 from baogao import readers
 from baogao.readers import ReadError, _sandbox
+from baogao.readers._layout import Line, _joined
 from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
 
 
@@ -67,6 +68,41 @@ def test_running_headers_and_page_numbers_go_and_wrapped_paragraphs_are_joined(p
     assert int(document.properties["pages"]) >= 3
     assert document.text.split("\n") == lines  # each paragraph one line again; no 县政府办公室 header, no — 2 —
     assert int(document.properties["running_lines"]) == 2 * int(document.properties["pages"])
+
+
+@pytest.mark.parametrize(("spacing", "expected"), [
+    (24.7, ["第一段写满了这一行。", "第一段的第二句也写到右边距为止。", "聚焦生态文明，厚植绿色发展底色。", "第二段写到右边距为止。"]),
+    (14.7, ["第一段写满了这一行。", "第一段的第二句也写到右边距为止。聚焦生态文明，厚植绿色发展底色。", "第二段写到右边距为止。"]),
+], ids=["a-paragraphs-spacing-starts-one", "a-line-at-the-line-pitch-goes-on"])
+def test_a_file_without_indents_starts_a_paragraph_where_the_spacing_is_a_paragraphs(spacing, expected):
+    # (no first-line indent: a full line that ends a sentence goes on unless the next is set apart by a paragraph's spacing)
+    def line(text: str, top: float, right: float = 519.0) -> Line:
+        return Line(text, 90.0, right, top, 10.5)
+
+    page = [line("第一段写满了这一行。", 100.0, 300.0), line("第一段的第二句也写到", 124.7), line("右边距为止。", 139.4),
+            line("聚焦生态文明，厚植绿色发展底色。", 139.4 + spacing, 266.0), line("第二段", 164.1 + spacing),
+            line("写到", 178.8 + spacing), line("右边距", 193.5 + spacing), line("为止。", 208.2 + spacing, 150.0)]
+    assert _joined([page]).split("\n") == expected
+
+
+def _table_line(text: str, top: float, left: float = 90.0, right: float = 519.0) -> Line:
+    return Line(text, left, right, top, 10.5)
+
+
+# a table's rows on the page, set closer than the text: short cells, or a last column that wraps at the margin
+_SHORT_ROWS = [_table_line(f"城关镇 {n}6 {n}0", 100.0 + 14 * n, right=200.0) for n in range(8)]
+_WRAPPED_CELLS = [cell for n in range(4) for cell in (
+    _table_line("城关镇", 100.0 + 42 * n, right=150.0), _table_line("值班人员脱岗，值班记录填写", 100.0 + 42 * n, left=300.0),
+    _table_line("不规范，交接班不到位。", 114.0 + 42 * n, left=300.0), _table_line("已于3月整改", 128.0 + 42 * n, left=300.0, right=420.0))]
+
+
+@pytest.mark.parametrize("rows", [_SHORT_ROWS, _WRAPPED_CELLS], ids=["short-cells", "cells-wrapping-at-the-margin"])
+def test_a_tables_tighter_rows_on_the_page_are_no_paragraphs_line_pitch(rows):
+    # (a 通报's table set closer than its text: the text's line pitch, between its lines at the margin, is no paragraph's
+    # spacing)
+    body = [_table_line("第一段写满了这一行并且以句号结束。", 300.0), _table_line("第一段的第二句接着写到右边距为止", 328.0),
+            _table_line("然后结束。", 356.0, right=200.0)]
+    assert _joined([rows + body]).split("\n")[-1] == "第一段写满了这一行并且以句号结束。第一段的第二句接着写到右边距为止然后结束。"
 
 
 def test_a_pdf_is_chosen_by_its_content(printed):

@@ -2337,3 +2337,15 @@ def test_外出报备_beside_带班_is_值班值守(taxonomy, lines, about):
 ])
 def test_what_a_督查_found_is_its_finding(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
+
+
+def test_a_通报_that_announces_its_cases_具体如下_makes_each_case_its_theme(taxonomy):
+    # 对3起…典型问题进行通报。具体如下： then 1.… 2.…, each case led by a sentence over its long text (a heading):
+    # the cases are what the 通报 is about, in the theme's words or not
+    lines = ("日前，县整治形式主义为基层减负工作机制办公室对2起典型问题进行通报。具体如下：",
+             "1.某镇有关部门摊派报刊订阅任务，加重村级负担。2025年以来，该镇宣传办在年度报刊征订工作中，"
+             "搭车摊派其他报刊，并将订阅任务分解到各村，有的村为完成任务动用集体经济收入，花费4万余元。",
+             "2.某县有关部门对统计数据只考不核，有的乡镇虚报数据。2025年以来，该县有关部门对指标完成情况频繁排名，"
+             "有的乡镇为争先进位虚报实际发生在外地的项目投资，在审计多次指出问题后仍未整改。")
+    got = {label for theme, label in pairs(classify(report(*lines), taxonomy)) if theme == "作风建设"}
+    assert {lines[1][:24], lines[2][:27]} <= got

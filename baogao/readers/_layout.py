@@ -12,7 +12,8 @@ with its box (y grows downward). Three steps, the same for both formats:
   ("3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10");
 - the lines a paragraph was wrapped into joined back: a line that reaches the right margin
   continues on the next one, unless the next one starts a numbered heading (parse's rule,
-  `starts_block`) or the line ends a sentence and the next one is indented as a first line.
+  `starts_block`) or the line ends a sentence and the next one is indented as a first line or set apart by a
+  paragraph's spacing (more than a paragraph's line pitch below it: a file without indents).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _PAGE_NUMBER = re.compile(
 _FULL_GAP, _SHORT_GAP = 1.2, 3.5  # in characters: how far from the right margin a wrapped line may stop
 _SAME_SIZE = 0.15  # lines whose heights differ by more are set in different sizes
 _SENTENCE_CLOSERS = tuple("。！？!?；;：:…”’」』）)】]》")
+_PARAGRAPH_SPACING = 1.4  # a line this many times a paragraph's line pitch below the one above starts a paragraph
 
 
 Glyph = tuple[float, float, float, float, str]  # left, right, top, bottom (y downward), character
@@ -131,6 +133,13 @@ def _continues(before: str, previous: Line, line: Line, text: str, indented: boo
     return not before.endswith(_SENTENCE_CLOSERS) or not indented
 
 
+def _full(line: Line, margin_right: float, char: float) -> bool:
+    """Whether a line is full: at the margin, or a few characters short of it when it ends mid-sentence
+    (line-breaking rules move a character that may not end a line, such as “, and the one before it, to the next line)."""
+    gap = margin_right - line.right
+    return gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not line.text.strip().endswith(_SENTENCE_CLOSERS))
+
+
 def _joined(pages: list[list[Line]]) -> str:
     """The report's lines: each page's wrapped lines joined back into paragraphs, across pages too."""
     out: list[str] = []
@@ -143,20 +152,23 @@ def _joined(pages: list[list[Line]]) -> str:
         char = statistics.median(widths) if widths else 10.0
         margin_right = max(line.right for line in lines)
         margin_left = min(line.left for line in lines)
-        for line in lines:
+        # the line pitch inside a paragraph: the smaller steps between a full line and the next, both at the left margin
+        # (a paragraph's wrapped lines; not a table's rows or cells, set closer perhaps)
+        steps = [below.top - above.top for above, below in zip(lines, lines[1:])
+                 if below.top > above.top and _full(above, margin_right, char) and max(above.left, below.left) <= margin_left + char]
+        pitch = statistics.quantiles(steps, n=4)[0] if len(steps) > 1 else 0.0
+        for k, line in enumerate(lines):
             text = line.text.strip()
-            indented = line.left > margin_left + char
+            # a first line: indented, or set apart from the line above by a paragraph's spacing (a file without indents)
+            indented = line.left > margin_left + char or (
+                k > 0 and pitch > 0 and line.top - lines[k - 1].top > _PARAGRAPH_SPACING * pitch)
             if previous is not None and previous_full and _continues(out[-1], previous, line, text, indented):
                 glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() else ""
                 out[-1] += glue + text
             else:
                 out.append(text)
-            # Full: at the margin, or a few characters short of it when the line ends mid-sentence
-            # (line-breaking rules move a character that may not end a line, such as “, and the
-            # one before it, to the next line).
-            gap = margin_right - line.right
             previous = line
-            previous_full = gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not text.endswith(_SENTENCE_CLOSERS))
+            previous_full = _full(line, margin_right, char)
     return "\n".join(out)
 
 
