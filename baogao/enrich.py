@@ -1180,7 +1180,8 @@ _SUBJECT_NEXT = (
 # name followed by what a subject is followed by, optionally with a department in between
 # (市总工会权益保障部走访). 由 may stand before it (由花桥镇纪委牵头); of several bodies that act
 # together (县作风办、县环保局联合督察) the first, who leads, is taken.
-_BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:]{{0,18}}?{_ORG_SUFFIX}"  # 县委办 is all suffix
+# 县委办 is all suffix; a name never holds 在 (县长王建国在县政府督查室主持: a person at a place, not a body)
+_BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:在]{{0,18}}?{_ORG_SUFFIX}"
 _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma

@@ -2556,6 +2556,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # the head of a government presiding over a meeting: that government's (not a deputy's)
         ("", "6月13日,县委副书记、县政府县长顾贵鹏主持召开环保督察反馈问题整改调度会。", "县政府", "县"),
         ("", "10月24日晚,县委副书记、政府县长马天峡在政府三楼会议室主持召开推进会议。", "县政府", "县"),
+        # the head presides at an office's room: a person at a place, no body named 县长王建国在县政府督查室
+        ("", "5月12日,县长王建国在县政府督查室主持召开重点工作督查推进会。", "县政府", "县"),
+        ("", "今天上午,县政府副县长李明在县自然资源局主持召开耕地整改调度会。", None, "县"),
         ("", "报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。", "酒泉市政府", "市"),
         ("", "6月13日,副县长王某主持召开调度会。", None, "县"),
         # a visiting group: no office; the level of the place it goes to
