@@ -396,3 +396,37 @@ def test_a_damaged_manifest_before_keeps_nothing(segmented, tmp_path):
     root = build(changed, text, tmp_path / "incremental")
     assert not set().union(*segment_inodes(root).values()) & before
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_a_failed_build_leaves_the_index_before_as_it_was(segmented, tmp_path, monkeypatch):
+    """A kept segment's folder is moved into the new index, not linked a shard at a time: when
+    the build then fails, the folders go back, and the index before is every file it was (the
+    same inodes, which the site links); the next build gives the cold build's files."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    before, inodes = files(root), shard_inodes(root)
+    changed = edited(catalog, 2, text)
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index, "_write_docs_and_facets", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        build(changed, text, tmp_path / "incremental")
+    assert files(root) == before and shard_inodes(root) == inodes
+    monkeypatch.undo()
+    assert files(build(changed, text, tmp_path / "incremental")) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_a_segment_folder_holding_more_than_its_shards_is_not_carried_over(segmented, tmp_path):
+    """A file that is no shard of its segment, in the segment's folder of the index before: the
+    shards are linked, not the folder moved, so the new index holds exactly the cold build's files."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    before = segment_inodes(root)
+    folder = sorted((root / "p").iterdir())[0]
+    (folder / "g1" / "stray.js").write_text("baogaoSearch.load('stray', '');\n", encoding="utf-8")
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert segment_inodes(root) == before  # every shard kept
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))

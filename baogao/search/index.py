@@ -60,6 +60,7 @@ bucket once, per report, in the workers, are grouped by shard for any shard coun
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -153,55 +154,63 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     store_cuts = [(first, end, textstore.segment_name(keys[first:end]))
                   for first, end in content_cuts([entry["id"] for entry in catalog], textstore.SEGMENT)]
     before = _previous_store(out_dir)
-    # One pool for all phases, started while this process is still small: forked workers
-    # would otherwise each count the whole index in memory as their own.
-    with worker_pool(len(catalog), CHUNK, workers) as pool:
-        shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool, out_dir / SHARD_CHECKS_MEMO)
-        linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
-        levels: dict[str, dict[int, _Level]] = {}
-        writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
-        for first, end, postings, shard_bytes in segments:
-            if postings not in shards and postings not in levels:  # two segments of the same texts share their files
-                levels[postings] = {n: _Level(n, shard_bytes) for n in (1, 2, 3)}
-                writes[first:end] = True
-        in_linked = np.zeros(len(catalog), bool)  # the reports of the store segments linked whole
-        for first, end, name in store_cuts:
-            in_linked[first:end] = name in linked
-        jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams),
-                 bool(whole)) for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
-        stored, spans = [], []
-        store = _Segments(tmp, target, store_cuts, linked)
-        owner = [postings for first, end, postings, _ in segments for _ in range(first, end)]
-        last: dict[str, int] = {}  # the last document of each segment whose postings are written
-        for first, end, postings, _ in segments:
-            last.setdefault(postings, end - 1)
-        for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
-            for n, entries in grams.items():
-                levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
-            stored.append([*chunks_prefix, keys[doc]])
-            store.write(doc, pieces)
-            spans.extend(lengths)
-            if owner[doc] in levels and last[owner[doc]] == doc:
-                # written as soon as read whole: memory holds one segment's postings, not the archive's
-                level = levels.pop(owner[doc])
-                shards[owner[doc]] = [level.pop(n).write(tmp, owner[doc], pool) for n in (1, 2, 3)]
-        store.close()
-    facet_values = _write_docs_and_facets(tmp, catalog, version)
-    write_file(tmp, version, textstore.TABLE, json_bytes(stored))
-    write_file(tmp, version, textstore.SPANS, encode_varints(np.array(spans, np.uint64))[0].tobytes())
-    manifest = {
-        "format": FORMAT, "version": version, "docs": len(catalog),
-        "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings, _ in segments],
-        "store": [[first, end - first, name] for first, end, name in store_cuts],
-        "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
-        "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
-                   for field in schema.FACET_FIELDS],
-        **_reading(),
-    }
-    write_script(tmp / "manifest.js", "manifest", manifest)
-    (tmp / "VERSION").write_text(version)
-    shutil.rmtree(target, ignore_errors=True)
-    tmp.rename(target)
+    moved: list[str] = []  # the kept segments' folders, moved from the index before (`_kept_postings`)
+    try:
+        # One pool for all phases, started while this process is still small: forked workers
+        # would otherwise each count the whole index in memory as their own.
+        with worker_pool(len(catalog), CHUNK, workers) as pool:
+            shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool,
+                                    out_dir / SHARD_CHECKS_MEMO, moved)
+            linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
+            levels: dict[str, dict[int, _Level]] = {}
+            writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
+            for first, end, postings, shard_bytes in segments:
+                if postings not in shards and postings not in levels:  # two segments of the same texts share their files
+                    levels[postings] = {n: _Level(n, shard_bytes) for n in (1, 2, 3)}
+                    writes[first:end] = True
+            in_linked = np.zeros(len(catalog), bool)  # the reports of the store segments linked whole
+            for first, end, name in store_cuts:
+                in_linked[first:end] = name in linked
+            jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams),
+                     bool(whole)) for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
+            stored, spans = [], []
+            store = _Segments(tmp, target, store_cuts, linked)
+            owner = [postings for first, end, postings, _ in segments for _ in range(first, end)]
+            last: dict[str, int] = {}  # the last document of each segment whose postings are written
+            for first, end, postings, _ in segments:
+                last.setdefault(postings, end - 1)
+            for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
+                for n, entries in grams.items():
+                    levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
+                stored.append([*chunks_prefix, keys[doc]])
+                store.write(doc, pieces)
+                spans.extend(lengths)
+                if owner[doc] in levels and last[owner[doc]] == doc:
+                    # written as soon as read whole: memory holds one segment's postings, not the archive's
+                    level = levels.pop(owner[doc])
+                    shards[owner[doc]] = [level.pop(n).write(tmp, owner[doc], pool) for n in (1, 2, 3)]
+            store.close()
+        facet_values = _write_docs_and_facets(tmp, catalog, version)
+        write_file(tmp, version, textstore.TABLE, json_bytes(stored))
+        write_file(tmp, version, textstore.SPANS, encode_varints(np.array(spans, np.uint64))[0].tobytes())
+        manifest = {
+            "format": FORMAT, "version": version, "docs": len(catalog),
+            "segments": [[first, end - first, postings, *shards[postings]] for first, end, postings, _ in segments],
+            "store": [[first, end - first, name] for first, end, name in store_cuts],
+            "block": DOCS_PER_BLOCK, "fields": ROW_FIELDS, "labels": _labels(),
+            "facets": [{"name": field.name, "label": field.label, "param": field.facet, "values": facet_values[field.name]}
+                       for field in schema.FACET_FIELDS],
+            **_reading(),
+        }
+        write_script(tmp / "manifest.js", "manifest", manifest)
+        (tmp / "VERSION").write_text(version)
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)
+    except BaseException:  # a failed build leaves the index before as it was: its folders go back
+        for postings in moved:
+            with contextlib.suppress(OSError):  # (gone with the index before, once its deletion has begun)
+                os.replace(tmp / "p" / postings, target / "p" / postings)
+        raise
     return version
 
 
@@ -292,12 +301,14 @@ def _postings_version(texts: list[str], shard_bytes: int) -> str:
 
 
 def _kept_postings(previous: Path, root: Path, versions: set[str], pool: ProcessPoolExecutor | None,
-                   memo_path: Path) -> dict[str, list[int]]:
+                   memo_path: Path, moved: list[str]) -> dict[str, list[int]]:
     """The segments among `versions` whose postings the index before (`previous`) holds, each
-    of its shards whole, linked into `root`: their levels' shard counts by version (a segment
-    with a damaged or missing shard is not kept, and nothing of it is left linked). A shard is
+    of its shards whole, put into `root`: their levels' shard counts by version (a segment
+    with a damaged or missing shard is not kept, and nothing of it is left in `root`). A shard is
     read and checked unless it is the file (inode, size, time) a build before checked, as
-    `memo_path` remembers."""
+    `memo_path` remembers. A segment's folder holding its shards and nothing else is moved
+    (one rename, not ~5 000 links and as many deletions; `moved` lists it, for `build_index` to
+    put back should the build fail); another's shards are linked."""
     try:
         manifest = read_script(previous / "manifest.js")
         if manifest.get("format") != FORMAT:
@@ -334,6 +345,13 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
     kept = {}
     for version, part in names.items():
         if version in damaged:
+            continue
+        folder = previous / "p" / version
+        if sum(len(files) for _, _, files in os.walk(folder)) == len(part):  # its shards (each there) alone
+            (root / "p").mkdir(parents=True, exist_ok=True)
+            os.replace(folder, root / "p" / version)
+            moved.append(version)
+            kept[version] = there[version]
             continue
         linked: list[str] = []
         try:
