@@ -430,3 +430,24 @@ def test_a_segment_folder_holding_more_than_its_shards_is_not_carried_over(segme
     root = build(changed, text, tmp_path / "incremental")
     assert segment_inodes(root) == before  # every shard kept
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def test_a_killed_build_leaves_the_index_before_whole_again(segmented, tmp_path):
+    """A build killed after it moved kept segments' folders out of the index before: the next
+    build puts them back first, so that the index before, returned as it is for its own catalog
+    (an edit undone), is every file it was; a build of the edit gives the cold build's files."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    before = files(root)
+    changed = relabelled(catalog)
+    child = os.fork()
+    if child == 0:  # killed once its folders are moved
+        index._kept_store_segments = lambda *args, **kwargs: os._exit(9)  # type: ignore[assignment]
+        try:
+            build(changed, text, tmp_path / "incremental")
+        finally:
+            os._exit(1)
+    assert os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) == 9
+    assert files(root) != before  # moved
+    assert files(build(catalog, text, tmp_path / "incremental")) == before
+    assert files(build(changed, text, tmp_path / "incremental")) == files(build(changed, text, tmp_path / "cold"))

@@ -87,6 +87,9 @@ INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
 SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
 STORE_CHECKS_MEMO = ".search-store.json"  # in the pages folder: the text store's segments found whole, remembered
+# In the index being built: the kept segments' folders moved from the index before (`_kept_postings`),
+# each listed before it is moved, so that a build failing or killed after puts them back (`_put_back`).
+MOVED = ".moved"
 # 17: the text store's segments cut by content and named by their reports (text/NAME.bin); 16: the
 # postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
 # (kept across metadata edits); 14: the text store's chunks named by their report's key
@@ -143,6 +146,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     target = out_dir / INDEX_DIR
     # Not named *.tmp: the converter deletes its own leftover .*.tmp files, and this is a folder.
     tmp = out_dir / f".{INDEX_DIR}.partial"
+    _put_back(tmp, target)  # a killed run's moves: else the index before, which a build may return as it is, lacks them
     shutil.rmtree(tmp, ignore_errors=True)  # what a killed run left
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
         return version
@@ -154,13 +158,12 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     store_cuts = [(first, end, textstore.segment_name(keys[first:end]))
                   for first, end in content_cuts([entry["id"] for entry in catalog], textstore.SEGMENT)]
     before = _previous_store(out_dir)
-    moved: list[str] = []  # the kept segments' folders, moved from the index before (`_kept_postings`)
     try:
         # One pool for all phases, started while this process is still small: forked workers
         # would otherwise each count the whole index in memory as their own.
         with worker_pool(len(catalog), CHUNK, workers) as pool:
             shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool,
-                                    out_dir / SHARD_CHECKS_MEMO, moved)
+                                    out_dir / SHARD_CHECKS_MEMO)
             linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
             levels: dict[str, dict[int, _Level]] = {}
             writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
@@ -204,14 +207,29 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         }
         write_script(tmp / "manifest.js", "manifest", manifest)
         (tmp / "VERSION").write_text(version)
+        # Its VERSION first: an index before half deleted is never returned as it is, nor given folders back.
+        (target / "VERSION").unlink(missing_ok=True)
         shutil.rmtree(target, ignore_errors=True)
+        (tmp / MOVED).unlink(missing_ok=True)
         tmp.rename(target)
     except BaseException:  # a failed build leaves the index before as it was: its folders go back
-        for postings in moved:
-            with contextlib.suppress(OSError):  # (gone with the index before, once its deletion has begun)
-                os.replace(tmp / "p" / postings, target / "p" / postings)
+        _put_back(tmp, target)
         raise
     return version
+
+
+def _put_back(tmp: Path, target: Path) -> None:
+    """Move the kept segments' folders that a build of `tmp` moved from the index before
+    (`target`, as tmp/MOVED lists them) back into it, unless its deletion has begun."""
+    try:
+        moved = (tmp / MOVED).read_text().split()
+    except OSError:
+        return  # nothing moved
+    if not (target / "VERSION").is_file():
+        return
+    for postings in moved:
+        with contextlib.suppress(OSError):  # listed, then the build stopped before the move
+            os.replace(tmp / "p" / postings, target / "p" / postings)
 
 
 def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) -> tuple[list[str], list[str]]:
@@ -301,14 +319,14 @@ def _postings_version(texts: list[str], shard_bytes: int) -> str:
 
 
 def _kept_postings(previous: Path, root: Path, versions: set[str], pool: ProcessPoolExecutor | None,
-                   memo_path: Path, moved: list[str]) -> dict[str, list[int]]:
+                   memo_path: Path) -> dict[str, list[int]]:
     """The segments among `versions` whose postings the index before (`previous`) holds, each
     of its shards whole, put into `root`: their levels' shard counts by version (a segment
     with a damaged or missing shard is not kept, and nothing of it is left in `root`). A shard is
     read and checked unless it is the file (inode, size, time) a build before checked, as
     `memo_path` remembers. A segment's folder holding its shards and nothing else is moved
-    (one rename, not ~5 000 links and as many deletions; `moved` lists it, for `build_index` to
-    put back should the build fail); another's shards are linked."""
+    (one rename, not ~5 000 links and as many deletions; root/MOVED lists it, for `_put_back`
+    should the build fail or be killed); another's shards are linked."""
     try:
         manifest = read_script(previous / "manifest.js")
         if manifest.get("format") != FORMAT:
@@ -346,11 +364,11 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
     for version, part in names.items():
         if version in damaged:
             continue
-        folder = previous / "p" / version
-        if sum(len(files) for _, _, files in os.walk(folder)) == len(part):  # its shards (each there) alone
-            (root / "p").mkdir(parents=True, exist_ok=True)
-            os.replace(folder, root / "p" / version)
-            moved.append(version)
+        if sum(len(files) for _, _, files in os.walk(previous / "p" / version)) == len(part):  # its shards (each there) alone
+            (root / "p").mkdir(exist_ok=True)
+            with open(root / MOVED, "a", encoding="utf-8") as moved:
+                moved.write(f"{version}\n")
+            os.replace(previous / "p" / version, root / "p" / version)
             kept[version] = there[version]
             continue
         linked: list[str] = []
