@@ -451,3 +451,27 @@ def test_a_killed_build_leaves_the_index_before_whole_again(segmented, tmp_path)
     assert files(root) != before  # moved
     assert files(build(catalog, text, tmp_path / "incremental")) == before
     assert files(build(changed, text, tmp_path / "incremental")) == files(build(changed, text, tmp_path / "cold"))
+
+
+def entries(root: Path) -> set[str]:
+    """Every file, folder and link under root."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+@pytest.mark.parametrize("stray", ["folder", "link"])
+def test_a_segment_folder_holding_a_stray_folder_or_link_is_not_carried_over(segmented, tmp_path, stray):
+    """An empty folder, or a link to one, in a segment's folder of the index before holds no
+    file, yet is no shard: the folder is not moved, and the new index holds exactly what the cold
+    build's holds."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    before = segment_inodes(root)
+    folder = sorted((root / "p").iterdir())[0] / "g1" / "stray"
+    if stray == "folder":
+        folder.mkdir()
+    else:
+        folder.symlink_to(tmp_path, target_is_directory=True)
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert segment_inodes(root) == before  # every shard kept
+    assert entries(root) == entries(build(changed, text, tmp_path / "cold"))

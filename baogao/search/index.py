@@ -364,7 +364,7 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
     for version, part in names.items():
         if version in damaged:
             continue
-        if sum(len(files) for _, _, files in os.walk(previous / "p" / version)) == len(part):  # its shards (each there) alone
+        if _only_shards(f"{previous}/p/{version}", {f"{previous}/{name}.js" for name in part}):
             (root / "p").mkdir(exist_ok=True)
             with open(root / MOVED, "a", encoding="utf-8") as moved:
                 moved.write(f"{version}\n")
@@ -382,6 +382,25 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
             continue
         kept[version] = there[version]
     return kept
+
+
+def _only_shards(folder: str, shards: set[str]) -> bool:
+    """Whether `folder` holds these shard files and their level folders and nothing else (no
+    empty folder, no symbolic link): what is moved into the new index is what a cold build writes."""
+    found = set()
+    folders = [folder]
+    try:
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        return False
+                    found.add(entry.path)
+                    if entry.is_dir():
+                        folders.append(entry.path)
+    except OSError:
+        return False
+    return found == shards | {os.path.dirname(shard) for shard in shards}
 
 
 def shard_name(postings: str, n: int, s: int) -> str:
