@@ -475,3 +475,23 @@ def test_a_segment_folder_holding_a_stray_folder_or_link_is_not_carried_over(seg
     root = build(changed, text, tmp_path / "incremental")
     assert segment_inodes(root) == before  # every shard kept
     assert entries(root) == entries(build(changed, text, tmp_path / "cold"))
+
+
+def test_a_segment_folder_that_cannot_be_moved_is_linked(segmented, tmp_path, monkeypatch):
+    """A rename writes the folder moved (its `..`) and the one it leaves: refused, as for an index
+    before that is read-only to the builder, its shards are linked, as before moves were."""
+    catalog, text = segmented
+    root = build(catalog, text, tmp_path / "incremental")
+    before = segment_inodes(root)
+    replace = os.replace
+
+    def read_only(source: Any, *args: Any, **kwargs: Any) -> None:
+        if str(source).startswith(f"{root}/p/"):
+            raise PermissionError(13, "Permission denied", str(source))
+        replace(source, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert segment_inodes(root) == before
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))

@@ -365,12 +365,15 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
         if version in damaged:
             continue
         if _only_shards(f"{previous}/p/{version}", {f"{previous}/{name}.js" for name in part}):
-            (root / "p").mkdir(exist_ok=True)
-            with open(root / MOVED, "a", encoding="utf-8") as moved:
-                moved.write(f"{version}\n")
-            os.replace(previous / "p" / version, root / "p" / version)
-            kept[version] = there[version]
-            continue
+            try:
+                (root / "p").mkdir(exist_ok=True)
+                with open(root / MOVED, "a", encoding="utf-8") as moved:
+                    moved.write(f"{version}\n")
+                os.replace(previous / "p" / version, root / "p" / version)
+                kept[version] = there[version]
+                continue
+            except OSError:
+                pass  # not movable (a read-only index before: a rename writes its folder): linked
         linked: list[str] = []
         try:
             for name in part:
