@@ -213,6 +213,10 @@ class _SimilarBeside(_SimilarIndex):
 
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
+        # the pipe alone never says it was killed: its own workers hold the pipe's end too, and outlive it
+        while not self._messages.poll(1):
+            if not self._process.is_alive() and not self._messages.poll():
+                raise OSError("the 查重 index's process ended before it finished (out of memory?)")
         try:
             kind, value = self._messages.recv()
         except EOFError:  # killed (the kernel's out-of-memory killer …)
@@ -229,7 +233,15 @@ class _SimilarBeside(_SimilarIndex):
             self._files_written = True
 
     def close(self) -> None:
-        self._process.join()  # nothing of the build runs on after it
+        """Wait for the process to end (nothing of the build runs on after it), reading what it still
+        sends: a message larger than the pipe holds (64 KiB) would block it, and this wait, for ever."""
+        try:
+            while self._process.is_alive():
+                if self._messages.poll(0.1):
+                    self._messages.recv()
+        except EOFError:
+            pass
+        self._process.join()
         self._messages.close()
 
 

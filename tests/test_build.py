@@ -191,3 +191,51 @@ def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch
             "--quiet", "--jobs", "1"]
     assert baogao(args) == 0
     assert given == [1] and (tmp_path / "similar-workers").read_text() == "1"
+
+
+def test_a_查重_index_failing_after_its_reuse_pages_is_built_again_for_the_archive_as_it_was(reports_copy, tmp_path,
+                                                                                     monkeypatch):
+    """The reuse pages are written before the index files: when these fail, the index before must
+    not pass for current, or the archive put back as it was keeps the failed build's reuse pages
+    (a site built from them shows passages no report holds any more)."""
+    import baogao.similar.index as similar_index
+
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    reuse = (tmp_path / "pages" / "reuse.json").read_bytes()
+    first, second = sorted(reports_copy.glob("*.txt"))[:2]
+    was = first.read_bytes()
+    copied = second.read_text(encoding="utf-8").splitlines()[3]  # a long paragraph: a passage the two now share
+    first.write_text(was.decode() + "\n" + copied + "\n", encoding="utf-8")
+    monkeypatch.setattr(similar_index, "build_similar_index", _files_fail)
+    assert baogao(args) == 1
+    assert (tmp_path / "pages" / "reuse.json").read_bytes() != reuse
+
+    monkeypatch.undo()
+    first.write_bytes(was)
+    assert baogao(args) == 0
+    assert (tmp_path / "pages" / "reuse.json").read_bytes() == reuse
+
+
+def _long_error(pages, workers=None, reuse_written=None):
+    raise ValueError("查重" * 50_000)  # more than a pipe holds
+
+
+def test_the_search_index_failing_while_the_查重_process_sends_a_long_error_ends_the_build(reports_copy, tmp_path,
+                                                                                    monkeypatch, caplog):
+    """The parent leaving the block early (the search index failing) reads what the 查重 process
+    still sends while it waits for it: a message larger than the pipe holds never blocks both."""
+    import baogao.similar.index as similar_index
+    from baogao.search.backend import BACKEND
+
+    def full_disk(pages, workers=None):
+        time.sleep(0.5)  # the 查重 process has sent its error by now
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(similar_index, "build_similar_index", _long_error)
+    monkeypatch.setattr(BACKEND, "build", full_disk)
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 1
+    assert "the site was not built" in caplog.text and "No space left on device" in caplog.text

@@ -178,6 +178,10 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
         return version
     tmp.mkdir(parents=True)
     prints = load_fingerprints(pages_dir, catalog, workers, keys)
+    # the reuse pages become this version's before the index files do: the index before must no
+    # longer pass for current (the early return above), or a build after a failure here, of the
+    # archive as it was, would keep the reuse pages of the version that failed
+    (target / "VERSION").unlink(missing_ok=True)
     write_reuse(pages_dir, catalog, prints)
     if reuse_written is not None:
         reuse_written(version)
