@@ -214,13 +214,14 @@ class _SimilarBeside(_SimilarIndex):
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
         # the pipe alone never says it was killed: its own workers hold the pipe's end too, and outlive it
+        ended = OSError("the 查重 index's process ended before it finished (out of memory?)")  # killed (the OOM killer …)
         while not self._messages.poll(1):
             if not self._process.is_alive() and not self._messages.poll():
-                raise OSError("the 查重 index's process ended before it finished (out of memory?)")
+                raise ended
         try:
             kind, value = self._messages.recv()
-        except EOFError:  # killed (the kernel's out-of-memory killer …)
-            raise OSError("the 查重 index's process ended before it finished (out of memory?)") from None
+        except EOFError:
+            raise ended from None
         if kind == "OSError":
             raise OSError(*value)
         if kind != expected:
