@@ -36,6 +36,8 @@ from baogao.similar.index import (
     PART_KEYS,
     build_similar_index,
     publish_similar_index,
+    shard_hashes,
+    shard_keys,
 )
 from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
 from baogao.similar.reuse import LINKS, reuse_lines
@@ -108,6 +110,26 @@ def test_winnowing_guarantee_any_shared_run_of_12_shares_a_fingerprint():
         ha, _ = fingerprint.fingerprints(skeleton(a).codes)
         hb, _ = fingerprint.fingerprints(skeleton(b).codes)
         assert set(ha.tolist()) & set(hb.tolist())
+
+
+def test_a_key_gives_back_its_hash():
+    hashes = np.random.default_rng(7).integers(0, 2**32, 100_000, dtype=np.uint64).astype(np.uint32)
+    keys = shard_keys(hashes)
+    assert len(np.unique(keys)) == len(np.unique(hashes))
+    assert (shard_hashes(keys) == hashes).all()
+
+
+def test_the_fingerprints_spans_are_read_from_disk_as_written_and_leave_no_file(tmp_path):
+    rows = [np.arange(3 * n, dtype=np.int32).reshape(3, n) + 1000 * n for n in (4, 0, 7)]
+    with prints.Spans(tmp_path) as spans:
+        for r in rows:
+            spans.append(r)
+        assert list(tmp_path.iterdir()) == []  # an unnamed file: nothing to remove, even after a crash
+        joined = np.concatenate(rows, axis=1)
+        for lo, hi in ((0, 11), (2, 9), (4, 4), (10, 11)):
+            assert all((got == want).all() for got, want in zip(spans.read(lo, hi), joined[:, lo:hi]))
+        with pytest.raises(OSError, match="cut short"):  # past the end: an error, never fewer rows
+            spans.read(9, 12)
 
 
 def test_corpus_drafts_recall_and_precision(corpus_site, capsys):
@@ -210,8 +232,9 @@ def _index_variant(pages: Path, root: Path, monkeypatch, variant: tuple[int, int
         patch.setattr(similar_index, "LOW_MASK", (1 << low_bits) - 1)
         shutil.rmtree(root / "similar-index", ignore_errors=True)
         (root / "similar-index").mkdir(parents=True)
-        similar_index.write_index(root / "similar-index", catalog, load_fingerprints(pages, catalog, workers=1), "v",
-                                  keys_bytes=keys_bytes, draft_bytes=draft_bytes)
+        with load_fingerprints(pages, catalog, workers=1) as prints:
+            similar_index.write_index(root / "similar-index", catalog, prints, "v", keys_bytes=keys_bytes,
+                                      draft_bytes=draft_bytes)
     return root
 
 

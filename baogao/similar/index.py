@@ -153,6 +153,7 @@ BLOCKS_FROM = 1_000_000
 HOLDERS = 4  # reports listed for one fingerprint (see the module): at 10 000 reports 16 made the
 # shards a draft loads 1.4 MB and the report rows of its answer 0.8 MB; 4 make them 1.4 and 0.3 MB
 MIX = 0x9E3779B1  # odd: key = hash · MIX mod 2^32 is one to one (see the module)
+_MIX_INVERSE = pow(MIX, -1, 2**32)
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
@@ -177,15 +178,15 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
             reuse_written(version)
         return version
     tmp.mkdir(parents=True)
-    prints = load_fingerprints(pages_dir, catalog, workers, keys)
-    # the reuse pages become this version's before the index files do: the index before must no
-    # longer pass for current (the early return above), or a build after a failure here, of the
-    # archive as it was, would keep the reuse pages of the version that failed
-    (target / "VERSION").unlink(missing_ok=True)
-    write_reuse(pages_dir, catalog, prints)
-    if reuse_written is not None:
-        reuse_written(version)
-    write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
+    with load_fingerprints(pages_dir, catalog, workers, keys) as prints:
+        # the reuse pages become this version's before the index files do: the index before must no
+        # longer pass for current (the early return above), or a build after a failure here, of the
+        # archive as it was, would keep the reuse pages of the version that failed
+        (target / "VERSION").unlink(missing_ok=True)
+        write_reuse(pages_dir, catalog, prints)
+        if reuse_written is not None:
+            reuse_written(version)
+        write_index(tmp, catalog, prints, version, keys_bytes, draft_bytes)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return version
@@ -373,6 +374,11 @@ def shard_keys(hashes: np.ndarray) -> np.ndarray:
     """The keys the index stores fingerprints under (see the module), uint32: the product wraps
     mod 2^32 (one pass over 110 million hashes at 100 000 reports, not four through 64 bits)."""
     return hashes.astype(np.uint32) * np.uint32(MIX)
+
+
+def shard_hashes(keys: np.ndarray) -> np.ndarray:
+    """The hashes of shard keys (the inverse of `shard_keys`: MIX is odd, so invertible mod 2^32)."""
+    return keys.astype(np.uint32) * np.uint32(_MIX_INVERSE)
 
 
 def _shard_bits(estimate: float, draft_bytes: int) -> int:

@@ -27,6 +27,7 @@ import html
 import json
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ CACHE_DIR = ".similar-prints"
 KEYS_FILE = ".similar-keys.json"  # the content digests of the texts and pages read (baogao.filememo)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 ROWS = 6  # hash, position, start, end, line, section
+_SPAN_BYTES = 12  # a fingerprint's start, end and line in `Spans`' file
 # Fingerprints the index and reuse work on at once in key order (`Fingerprints.key_slices`): their
 # arrays over fingerprints take ~35 bytes each; over all 110 million of 100 000 reports, 4 GB.
 KEY_SLICE = 4_000_000
@@ -77,27 +79,40 @@ class Report:
 
 
 class Fingerprints:
-    """Every fingerprint of the archive in report (catalog order) then position order: hash,
-    report, skeleton position, the text offsets its k-gram spans [start, end), the line it
-    starts in and its section (anchors at or before it); per report its skeleton length,
-    anchors and their lines' normalised starts (see the module). `by_key` orders them by shard
-    key (`index.shard_keys`, one to one with the hash), report, position: the order of the
-    index's shards, and the hash groups reuse counts."""
+    """Every fingerprint of the archive in report (catalog order) then position order: its key
+    (`index.shard_keys` of its hash: one to one), report, skeleton position and section (anchors
+    at or before it), in memory; the text offsets its k-gram spans [start, end) and the line it
+    starts in on disk (`spans`: read a run of reports at a time, so that the archive's fingerprints
+    hold 24 bytes each in memory, not 36: 2.7 GB at 100 000 reports); per report its skeleton
+    length, anchors and their lines' normalised starts (see the module). `by_key` orders them by
+    key, report, position: the order of the index's shards, and the hash groups reuse counts.
+    A context manager: leaving it closes the file of spans."""
 
-    def __init__(self, rows: np.ndarray, reports: list[Report], report_keys: list[str]):
-        """`rows`: the ROWS rows of every report's fingerprints side by side, in catalog order;
-        `reports`: each one's length, anchors and starts (their own rows are not read)."""
+    def __init__(self, core: np.ndarray, spans: Spans, reports: list[Report], counts: list[int], report_keys: list[str]):
+        """`core`: per fingerprint (catalog order) its key, position and section (int32 rows);
+        `reports`: each one's length, anchors and starts (their own rows are not read); `counts`:
+        each one's number of fingerprints."""
         self.report_keys = report_keys  # the reports' cache keys (see the module): reuse tells a changed report by it
-        self.hashes = rows[0].view(np.uint32)
-        self.positions, self.starts, self.ends, self.lines, self.sections = rows[1], rows[2], rows[3], rows[4], rows[5]
-        self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), [r.rows.shape[1] for r in reports])
+        self.keys = core[0].view(np.uint32)
+        self.positions, self.sections = core[1], core[2]
+        self.spans = spans
+        self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), counts)
         self.lengths = [r.length for r in reports]
         self.anchors = [r.anchors for r in reports]
         self.anchor_starts = [r.starts for r in reports]
-        from baogao.similar.index import shard_keys  # index imports this module
-
-        self.keys = shard_keys(self.hashes)
         self.by_key = stable_order(self.keys)  # stable: report, position within a key
+
+    def __enter__(self) -> Fingerprints:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.spans.close()
+
+    def hashes(self, which: np.ndarray) -> np.ndarray:
+        """The hashes of the fingerprints `which` (indices), from their keys."""
+        from baogao.similar.index import shard_hashes  # index imports this module
+
+        return shard_hashes(self.keys[which])
 
     def key_slices(self) -> list[tuple[int, int]]:
         """[lo, hi) ranges of `by_key` that cover it, about KEY_SLICE fingerprints each, cut only
@@ -114,6 +129,37 @@ class Fingerprints:
                     lo, hi = (mid + 1, hi) if keys[order[mid]] == key else (lo, mid)
             cuts.append(hi)
         return list(zip(cuts[:-1], cuts[1:]))
+
+
+class Spans:
+    """The start, end and line of every fingerprint (catalog order), in an unnamed temporary file
+    of the pages folder (gone when closed, or when the process ends however it ends): written
+    report by report as the fingerprints are loaded, read a range at a time. A context manager."""
+
+    def __init__(self, folder: Path):
+        self.file = tempfile.TemporaryFile(dir=folder)
+
+    def __enter__(self) -> Spans:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def append(self, rows: np.ndarray) -> None:
+        """Add the spans of one report's fingerprints (its start, end and line rows)."""
+        self.file.write(np.ascontiguousarray(rows.T, "<i4").tobytes())
+
+    def read(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(starts, ends, lines) of fingerprints lo … hi − 1."""
+        self.file.flush()
+        data = os.pread(self.file.fileno(), (hi - lo) * _SPAN_BYTES, lo * _SPAN_BYTES)
+        if len(data) != (hi - lo) * _SPAN_BYTES:
+            raise OSError(f"{self.file.name}: fingerprints {lo}–{hi} cut short")
+        rows = np.frombuffer(data, "<i4").reshape(-1, 3).T.astype(np.int32)
+        return rows[0], rows[1], rows[2]
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def stable_order(keys: np.ndarray) -> np.ndarray:
@@ -168,25 +214,32 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
             path.unlink()
     # every file holds its head and then its rows: their sizes bound the fingerprints (the
     # array's unused end is never touched, so never in memory)
-    rows = np.empty((ROWS, sum(map(_size, paths)) // (ROWS * 4)), np.int32)
-    reports, spans, filled, no_rows = [], [], 0, np.empty((ROWS, 0), np.int32)
-    for i, path in enumerate(paths):
-        try:
-            report = Report.from_bytes(path.read_bytes())
-        except (OSError, ValueError, KeyError):  # damaged since: fingerprinted again
-            report = report_fingerprints(_paths(pages_dir, catalog[i]))
-            write_atomic(path, report.to_bytes())
-        count = report.rows.shape[1]
-        if filled + count > rows.shape[1]:  # a damaged file, fingerprinted again, holds more than its size said
-            rows = np.concatenate((rows, np.empty((ROWS, count), np.int32)), axis=1)
-        rows[:, filled: filled + count] = report.rows
-        report.rows = no_rows  # frees the bytes read; the view into the array is set below
-        spans.append((filled, filled + count))
-        filled += count
-        reports.append(report)
-    for report, (start, end) in zip(reports, spans):  # views into the final array (it may have grown)
-        report.rows = rows[:, start:end]
-    return Fingerprints(rows[:, :filled], reports, keys)
+    from baogao.similar.index import shard_keys  # index imports this module
+
+    core = np.empty((3, sum(map(_size, paths)) // (ROWS * 4)), np.int32)
+    spans = Spans(pages_dir)
+    reports, counts, filled, no_rows = [], [], 0, np.empty((ROWS, 0), np.int32)
+    try:
+        for i, path in enumerate(paths):
+            try:
+                report = Report.from_bytes(path.read_bytes())
+            except (OSError, ValueError, KeyError):  # damaged since: fingerprinted again
+                report = report_fingerprints(_paths(pages_dir, catalog[i]))
+                write_atomic(path, report.to_bytes())
+            count = report.rows.shape[1]
+            if filled + count > core.shape[1]:  # a damaged file, fingerprinted again, holds more than its size said
+                core = np.concatenate((core, np.empty((3, count), np.int32)), axis=1)
+            core[0, filled: filled + count] = shard_keys(report.rows[0].view(np.uint32)).view(np.int32)
+            core[1:, filled: filled + count] = report.rows[[1, 5]]
+            spans.append(report.rows[2:5])
+            report.rows = no_rows  # frees the bytes read
+            filled += count
+            reports.append(report)
+            counts.append(count)
+    except BaseException:
+        spans.close()
+        raise
+    return Fingerprints(core[:, :filled], spans, reports, counts, keys)
 
 
 def _size(path: Path) -> int:

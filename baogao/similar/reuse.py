@@ -260,9 +260,7 @@ def _views(prints: Fingerprints, counts: _Counts, identity: np.ndarray) -> tuple
     items = _mix(identity[prints.docs[entries]] ^ _mix((prints.positions[entries].astype(np.uint64) << np.uint64(8))
                                                         | rank.astype(np.uint64)))
     folded = np.bitwise_xor.reduceat(items, starts) if len(items) else np.zeros(0, np.uint64)
-    wide = counts.group_df >= 2
-    return (prints.keys[order[firsts]][wide], np.minimum(counts.group_df[wide], WIDE).astype(np.int32),
-            _mix(folded[wide] ^ _M3))
+    return prints.keys[order[firsts]], np.minimum(counts.group_df, WIDE).astype(np.int32), _mix(folded ^ _M3)
 
 
 def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tuple[np.ndarray, np.ndarray | None]:
@@ -389,49 +387,62 @@ def _groups(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _Counts(NamedTuple):
-    """Per fingerprint (report order): how many reports hold its hash (`df`) and its hash
-    (`group`: the hash's number in key order); and each hash's first fingerprint (`heads`:
-    report, position order); per hash (key order), how many reports hold it (`group_df`), where
-    its fingerprints start in `prints.by_key` order (`group_first`) and how many there are
-    (`group_size`)."""
-    df: np.ndarray
+    """The hashes held by two reports or more (a passage is made of those; of a hash held by one
+    report nothing but that is needed): per fingerprint (report order), its hash's number among
+    them in key order, −1 for a hash of one report (`group`); per such hash (key order), its
+    first fingerprint (`heads`: report, position order), how many reports hold it (`group_df`),
+    where its fingerprints start in `prints.by_key` order (`group_first`) and how many there are
+    (`group_size`). `group` is 4 bytes a fingerprint (0.46 GB at 100 000 reports); the others
+    are only as long as the shared hashes are many (most of a real report's are its own)."""
     group: np.ndarray
     heads: np.ndarray
     group_df: np.ndarray
     group_first: np.ndarray
     group_size: np.ndarray
 
+    def df(self, which: np.ndarray | slice | int) -> np.ndarray:
+        """How many reports hold the hash of each fingerprint `which` (report order)."""
+        group = np.asarray(self.group[which])
+        df = np.ones(group.shape, np.int32)
+        shared = group >= 0
+        df[shared] = self.group_df[group[shared]]
+        return df
+
 
 def _df(prints: Fingerprints) -> _Counts:
-    """The counts of every hash, made one `key_slices` range at a time."""
+    """The counts of the hashes held by two reports or more, made one `key_slices` range at a time."""
     order = prints.by_key
-    # 32 bits: these two are per fingerprint (110 million at 100 000 reports) and kept through reuse
-    in_report_order = np.empty(len(order), np.int32)
-    dfs, firsts, sizes = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    index = np.int32 if len(order) < 2**31 else np.int64
+    group_of = np.full(len(order), -1, index)
+    per_slice = []
     groups = 0
     for lo, hi in prints.key_slices():
-        keys, docs = prints.keys[order[lo:hi]], prints.docs[order[lo:hi]]
+        slice_order = order[lo:hi]
+        keys, docs = prints.keys[slice_order], prints.docs[slice_order]
         first, size = _groups(keys)
         new_pair = np.ones(len(keys), bool)
         new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-        group = np.repeat(np.arange(len(first), dtype=np.int32), size)
-        dfs.append(np.bincount(group[new_pair], minlength=len(first)))
-        in_report_order[order[lo:hi]] = group + groups
-        firsts.append(first + lo)
-        sizes.append(size)
-        groups += len(first)
-    df, group_first, group_size = np.concatenate(dfs), np.concatenate(firsts), np.concatenate(sizes)
-    return _Counts(df.astype(np.int32)[in_report_order], in_report_order, order[group_first], df, group_first, group_size)
+        group = np.repeat(np.arange(len(first)), size)
+        df = np.bincount(group[new_pair], minlength=len(first))
+        shared = df >= 2
+        number = np.cumsum(shared) - 1 + groups  # a shared hash's number
+        held = shared[group]
+        group_of[slice_order[held]] = number[group[held]]
+        per_slice.append((df[shared].astype(np.int32), (first[shared] + lo).astype(index), size[shared].astype(np.int32)))
+        groups += int(shared.sum())
+    group_df, group_first, group_size = (np.concatenate([part[i] for part in per_slice]) if per_slice
+                                         else np.zeros(0, dtype) for i, dtype in enumerate((np.int32, index, np.int32)))
+    return _Counts(group_of, order[group_first], group_df, group_first, group_size)
 
 
 def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray, span: tuple[int, int]) -> _Shared:
     """The shared passages of the `reports` (a mask, catalog order) whose fingerprints stand in
     `span` (a range of them, whole reports) and the reports holding each (see the module); array
     work over the fingerprints in report order (`counts`: `_df`), no Python loop per passage or holder."""
-    df = counts.df
     lo, hi = span
-    entries = lo + np.flatnonzero((df[lo:hi] >= 2) & reports[prints.docs[lo:hi]])  # report, position order
-    docs, pos, lines = prints.docs[entries], prints.positions[entries], prints.lines[entries]
+    entries = lo + np.flatnonzero((counts.df(slice(lo, hi)) >= 2) & reports[prints.docs[lo:hi]])  # report, position order
+    starts, ends, lines = (column[entries - lo] for column in prints.spans.read(lo, hi))
+    docs, pos = prints.docs[entries], prints.positions[entries]
     new = np.ones(len(entries), bool)
     new[1:] = (docs[1:] != docs[:-1]) | (pos[1:] - pos[:-1] > GAP) | (lines[1:] != lines[:-1])
     heads = np.flatnonzero(new)
@@ -444,7 +455,7 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     e = entries[members]  # the kept passages' fingerprints, passage then position order
     # the SAMPLE rarest of each passage, counted up to WIDE (ties: the first in the passage); a
     # stable sort by (passage, rarity) keeps position order among equals
-    rarity = np.minimum(df[e], WIDE)
+    rarity = np.minimum(counts.df(e), WIDE)
     by_rarity = np.argsort(rid.astype(np.int64) * (WIDE + 1) + rarity, kind="stable")
     rank = np.arange(len(e)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     sampled = np.sort(by_rarity[rank < SAMPLE])  # back in passage, position order
@@ -475,8 +486,8 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     keep = 2 * held >= np.minimum(sizes, SAMPLE)[passage_of]
     passage_of, other, other_pos, held = passage_of[keep], other[keep], other_pos[keep], held[keep]
     best = np.lexsort((other, -held, passage_of))
-    return _Shared(doc=docs[heads], a=pos[heads], b=pos[lasts] + K, start=prints.starts[entries[heads]],
-                   end=prints.ends[entries[lasts]], rarest=rarest, holding=passage_of[best], other=other[best],
+    return _Shared(doc=docs[heads], a=pos[heads], b=pos[lasts] + K, start=starts[heads],
+                   end=ends[lasts], rarest=rarest, holding=passage_of[best], other=other[best],
                    other_pos=other_pos[best], sampled=(prints.docs[s_entry], prints.keys[s_entry]))
 
 
@@ -567,26 +578,27 @@ def _stock(prints: Fingerprints, counts: _Counts) -> list[tuple[int, int, int, i
     the hashes held most widely (ties: the smaller hash), each the first occurrence of its hash
     (report, position order) grown into the run of its report's fingerprints held by at least
     0.8 as many reports, K or fewer characters apart; a hash in a run found before is skipped."""
-    df, heads = counts.df, counts.heads
-    heads = heads[df[heads] >= 3]
-    heads = heads[np.lexsort((prints.hashes[heads], -df[heads]))]
+    wide = counts.group_df >= 3  # heads[g] is shared hash g's first fingerprint
+    heads, held = counts.heads[wide], counts.group_df[wide]
+    heads = heads[np.lexsort((prints.hashes(heads), -held))]
+    df = counts.df
     used: set[int] = set()
     found: list[tuple[int, int, int, int]] = []
     docs, positions = prints.docs, prints.positions
     for e in heads.tolist():
         if len(found) >= STOCK:
             break
-        if int(prints.hashes[e]) in used:
+        if int(prints.keys[e]) in used:
             continue
-        level = 0.8 * df[e]
+        level = 0.8 * df(e)
         lo = hi = e
-        while lo > 0 and docs[lo - 1] == docs[e] and df[lo - 1] >= level and positions[lo] - positions[lo - 1] <= K:
+        while lo > 0 and docs[lo - 1] == docs[e] and df(lo - 1) >= level and positions[lo] - positions[lo - 1] <= K:
             lo -= 1
-        while hi + 1 < len(docs) and docs[hi + 1] == docs[e] and df[hi + 1] >= level \
+        while hi + 1 < len(docs) and docs[hi + 1] == docs[e] and df(hi + 1) >= level \
                 and positions[hi + 1] - positions[hi] <= K:
             hi += 1
-        used.update(int(h) for h in prints.hashes[lo: hi + 1])
-        found.append((int(df[e]), int(docs[e]), int(prints.starts[lo]), int(prints.ends[hi])))
+        used.update(prints.keys[lo: hi + 1].tolist())  # keys: one to one with the hashes
+        found.append((int(df(e)), int(docs[e]), int(prints.spans.read(lo, lo + 1)[0][0]), int(prints.spans.read(hi, hi + 1)[1][0])))
     return found
 
 
