@@ -386,7 +386,10 @@ def test_key_slices_cover_the_key_order_and_cut_only_between_keys(monkeypatch):
 def test_the_index_and_reuse_made_a_key_slice_at_a_time_are_the_bytes_made_at_once(corpus_site, tmp_path,
                                                                                    monkeypatch, keys_bytes):
     """At 100 000 reports the arrays over every fingerprint would not fit: the index entries and
-    the reuse counts are made over ranges of keys (`Fingerprints.key_slices`), the same bytes."""
+    the reuse counts are made over ranges of keys (`Fingerprints.key_slices`), and the pairs that
+    overlap most are ranked a range of reports at a time (`reuse.PAIR_ROWS_AT_ONCE`), the same bytes."""
+    from baogao.similar import reuse
+
     made = {}
     for slice_size in (10**9, 1_000):
         pages = tmp_path / str(slice_size)
@@ -394,10 +397,12 @@ def test_the_index_and_reuse_made_a_key_slice_at_a_time_are_the_bytes_made_at_on
             shutil.copytree(corpus_site[0] / name, pages / name)
         shutil.copy(corpus_site[0] / "catalog.json", pages / "catalog.json")
         monkeypatch.setattr(prints, "KEY_SLICE", slice_size)
+        monkeypatch.setattr(reuse, "PAIR_ROWS_AT_ONCE", slice_size if slice_size > 1_000 else 1)  # 1: a report at a time
         build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
         made[slice_size] = {p.relative_to(pages).as_posix(): p.read_bytes() for p in pages.rglob("*")
                             if p.is_file() and p.parts[len(pages.parts)] in ("similar-index", "reuse", "reuse.json")}
     assert made[1_000] == made[10**9] and any(name.startswith("similar-index/e/") for name in made[1_000])
+    assert made[1_000]["reuse/index.md"].count("%".encode()) >= 2  # pairs ranked (their share in %)
 
 
 @pytest.mark.parametrize("estimate", [1e5, 6e5, 3e6, 1e8, 5e8])
