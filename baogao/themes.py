@@ -1385,8 +1385,37 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: b
         return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
                                          for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    return holds(theme.unless_regex, unmasked=True) or (
+    return (holds(theme.unless_regex, unmasked=True) and not _about_beyond_unless(found_in, section, texts)) or (
         holds(theme.others_regex) and not owned and not holds(theme.own_regex, unmasked=True))
+
+
+# What a 督查 proper checks, named in the clause of its 督 word: that a government's work is done — its tasks,
+# projects, decisions and leaders' 批示 (围绕重点工作开展专项督查, 持续开展“八大工程”督查; a check of discipline looks at
+# its staff)
+_WORK = r"(?:重点工作|重点任务|重点项目|项目建设|工程|决策部署|议定事项|交办事项|批示|民生实事|目标任务)"
+_CHECKED_WORK = re.compile(rf"{_WORK}[^，,。；;！？]{{0,16}}?(?:督查|督办|督导|督察)|(?:督查|督办|督导|督察)[^，,。；;！？]{{0,16}}?{_WORK}")
+
+
+def _about_beyond_unless(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
+    """Whether the sentences of the section's text that hold none of the theme's `unless` words are a check of a
+    government's work by themselves: about the theme in two sentences or more, as a section whose heading names
+    something else must be (`OFF_HEADING_FACTOR`), naming the work checked (`_CHECKED_WORK`). A 督查室's account
+    whose first sentence is a check of 上班纪律 (作风建设) goes on to its other checks (…“八大工程”督查，形成督查通报9期；
+    …督查专报39期，获区领导批示77件次), which are 督查; a 作风 check's sentences on how it was made and what came of it
+    (督查室下发督查通报2期，督促整改。…督查结果纳入年度考核) are not."""
+    unless = found_in.theme.unless_regex
+    assert unless is not None
+    kept: list[Span] = []
+    for block, start, end in section.body:
+        masked = found_in.masked(block)
+        for m in _SENTENCE.finditer(texts[block], start, end):
+            if not any(not _overlaps(masked, u.start(), u.end()) for u in unless.finditer(texts[block], m.start(), m.end())):
+                kept.append((block, m.start(), m.end()))
+    holding = sum(1 for span in kept if found_in.count((span,))[0])
+    chars = sum(end - start for _, start, end in kept)
+    score = found_in.count(kept)[0] / max(1.0, chars / TEXT_UNIT)
+    return (holding >= 2 and score >= found_in.theme.threshold * OFF_HEADING_FACTOR
+            and any(_CHECKED_WORK.search(texts[b], start, end) for b, start, end in kept))
 
 
 def _opening_names_own(theme: Theme, title: str, sections: list[Section], texts: list[str]) -> bool:
