@@ -739,7 +739,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 intro = section.head if named else _run_in_intro(section, sections, kids, texts)
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
-                                               taxonomy.heading_factor)
+                                               taxonomy.heading_factor, named and _answers(section, texts))
                 if section.kind == "window":
                     # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
                     # about the theme that its items end, as what it does
@@ -1083,7 +1083,7 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
 
 
 def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span, kids: list[Section], texts: list[str],
-                      factor: float) -> list[int]:
+                      factor: float, answers: bool = False) -> list[int]:
     """The items under a heading (`head`: the heading, or the run-in clause that introduces them) that
     names the theme with a strong word (一、信息报送重点内容; 督查重点内容包括四个方面：) that are one
     sentence each (1.…的贯彻落实情况。 2.…): an enumeration of the heading's matter, whatever words
@@ -1092,7 +1092,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
     heading would (2、宣传防灾减灾知识。) — of an item that has the theme's words too, only its lead sentence or
     first clause counts as a heading, the rest as text (1.…每周报送一篇工作信息，于周四前通过OA系统报综合处。: the
-    means, not the topic)."""
+    means, not the topic). `answers`: the heading names a problem found and its text only announces what was done
+    about it (3.违反中央八项规定精神问题仍然存在 整改情况：一是…四是…, `_answers`): each item, however long, is a measure
+    against that problem (四是编印《接待制度汇编》，…严格落实无公函不接待规定…)."""
     found_in = occurrences[theme_no]
     weights = found_in.theme.weights
     if max((weights.get(w, 0.0) for w in found_in.count((head,))[1]), default=0.0) < STRONG_WEIGHT:
@@ -1108,10 +1110,21 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
                      or _names_another(occurrences, theme_no, spans, 1.0))
         else:
             other = _names_another(occurrences, theme_no, spans, factor)
-        if _SENTENCE_END.search(text, 0, len(text) - 1) or other:
+        if (_SENTENCE_END.search(text, 0, len(text) - 1) and not answers) or other:
             continue
         items.append(item.index)
     return items
+
+
+# A heading's own text that only announces the measures taken against the problem it names (整改情况：, 整改措施：):
+# a 整改 report's finding (1.…问题 整改情况：一是…二是…)
+_ANSWERS = re.compile(r"(?:整改|落实|具体)?(?:整改情况|整改措施|整改举措|整改落实情况)[：:]")
+
+
+def _answers(section: Section, texts: list[str]) -> bool:
+    """Whether the section's own text is only `_ANSWERS` (its items follow)."""
+    own = "".join(texts[b][start:end] for b, start, end in section.body).strip()
+    return bool(own) and _ANSWERS.fullmatch(own) is not None
 
 
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)

@@ -1589,6 +1589,8 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
     (("一、整治推诿扯皮，破解“中梗阻”", "开展机关效能大体检，梳理推诿扯皮问题9个，全部整改到位。"), "作风建设"),
     (("二是减轻基层负担。", "清理规范各类督查检查考核事项，减轻基层负担，让基层干部把更多精力用在抓落实上。"), "作风建设"),
     (("（三）务求工作实效", "要切实克服形式主义，少开会、开短会，把更多精力用在为群众办实事上。"), "作风建设"),
+    # …and 精文减会 told by its counts
+    (("一是严控发文办会，", "倒排计划、量化到月。全年纳统公文457件，同比减少19.8%；纳统会议376场，同比减少17.4%。"), "作风建设"),
     # a check of staff at work is of their 作风, not a 督查 of tasks
     (("关于县直机关上班纪律暗访情况的通报", "县直各单位：", "9月12日，县委县政府督查室对县直42个单位上班情况进行了突击暗访。",
       "暗访发现，6个单位存在上班时间人员去向不明问题，2名工作人员上班时间玩手机游戏。"), "作风建设"),
@@ -1634,6 +1636,9 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     (("二是开展节后督查。", "县委督查室对机关上班纪律开展暗访督查。督查组先后深入12个单位，从督查情况看，干部到岗情况总体良好。"
       "各单位已对今年重点工作进行了安排部署，督查结果将予以通报。"), "督查"),
     (("二是支持科研人员离岗创业。", "鼓励高校科研人员离岗创业，兑现奖补资金300万元。"), "作风建设"),
+    # a count cut that is no office's documents or meetings
+    (("二是推进档案数字化。", "全年整理归档文件3200件，同比减少5%，完成馆藏档案数字化12万页。"), "作风建设"),
+    (("二是推进“双减”。", "严控作业总量，学生书面作业时长同比减少20%，课后服务覆盖率100%。"), "作风建设"),
     (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
     # one item of a list of aims
     (("二、经济发展", "坚持稳中求进，统筹发展和安全、克服形式主义、扩大内需、深化改革、扩大开放，全年经济增长6%。"), "作风建设"),
@@ -1720,6 +1725,22 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
     labels = pairs(classify(r, taxonomy))
     assert ("作风建设", "三是整治形式主义。") in labels
     assert ("作风建设", "二是深化理论学习。") not in labels
+
+
+def test_the_measures_under_a_finding_that_names_the_theme_are_its_matter(taxonomy):
+    """A 整改 report: 1.…问题 整改情况：一是…二是…: each item, however long, is a measure against the problem the
+    heading names; not one whose words name another theme, nor the same items under a heading that only names the
+    work (the items of a 总结 name their own topics)."""
+    finding = ("关于区委巡察反馈意见整改落实情况的通报", "1.形式主义、官僚主义问题仍然存在", "整改情况：",
+               "一是开展“文山会海”专项清理，全年印发文件同比减少20%。",
+               "二是严格执行首问负责制。对群众办事实行一次性告知，杜绝推诿扯皮。",
+               "三是规范政务服务大厅管理。增设自助终端8台，窗口平均等候时间缩短至10分钟。",
+               "四是规范公文处理。严格执行公文审核制度，全年审核公文320件，退改公文26件。")
+    labels = pairs(classify(report(*finding), taxonomy))
+    assert {("作风建设", "二是严格执行首问负责制。"), ("作风建设", "三是规范政务服务大厅管理。")} <= labels
+    assert ("作风建设", "四是规范公文处理。") not in labels
+    plain = pairs(classify(report(*finding[:2], *finding[3:]), taxonomy))
+    assert ("作风建设", "三是规范政务服务大厅管理。") not in plain
 
 
 @pytest.mark.parametrize(("lines", "about"), [
