@@ -1148,9 +1148,10 @@ def _after_last(text: str, start: int, end: int, marks: str) -> int:
     return max([start, *(text.rfind(mark, start, end) + 1 for mark in marks)])
 
 
-# A 通报 announces its findings (现通报如下。, …典型问题进行通报。具体如下：); a 汇报 or 总结 that announces its parts
+# A 通报 announces its findings (现通报如下。, …典型问题进行通报。具体如下：, 现将有关情况予以通报。, a 整改 published:
+# 现将巡察整改情况予以公布。); a 汇报 or 总结 that announces its parts
 # (现将…汇报如下：) goes on to topics of their own.
-_ANNOUNCES = re.compile(r"通报(?:。具体(?:情况)?)?如下[。：:]?$")
+_ANNOUNCES = re.compile(r"(?:(?:通报|公布)(?:。具体(?:情况)?)?如下|予以(?:通报|公布))[。：:]?$")
 
 
 def _announces(section: Section, texts: list[str]) -> bool:

@@ -421,8 +421,10 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
     lines = ("近期，县政府督查室对县政府常务会议确定事项落实情况开展了专项督查，现通报如下。",
              "一、总体情况", "会议确定事项22件，已办结6件，正在办理16件。",
              "二、存在问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，请责任单位加快工作节奏。")
-    (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
-    assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}
+    for ending in ("现通报如下。", "现将有关情况予以通报。", "现将督查情况予以公布。"):
+        announced = (lines[0].replace("现通报如下。", ending), *lines[1:])
+        (match,) = by_theme(classify(report(*announced), taxonomy), "督查")
+        assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}, ending
     # a heading with no text of its own is what its parts are: the work checked, or what the check found
     headed = (lines[0], "一、工作开展情况", "（一）部门工作情况", "县发改局制定了项目推进方案，召开调度会6次。",
               "（二）乡镇工作情况", "各乡镇均制定了工作方案，完成率平均62%。",
