@@ -2563,11 +2563,14 @@ def _level_word_after(org: str, end: int) -> str | None:
 
 
 # The units one level down that a 主送 line names, and the level of the body that addresses them (a county's 县直各单位,
-# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直)
+# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直). 重庆's 区县 and
+# 自治县 are counties too, but under a city of the provinces' rank: its 市政府 writes to 各区县（自治县）人民政府 as a
+# province to its 市州 (a prefecture's city has 县 and 区, not 自治县 beside its 区县 named so).
 _UNITS_BELOW = (
     (re.compile(r"[县区旗]直(?:各|有关)?(?:单位|部门|机关)|各乡(?:镇|[（(]镇[）)])|各乡镇|各镇(?!直)|各街道(?:办事处)?|[、，,]街道办事处"), "县"),
-    (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县|各县区"), "市"),
-    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"),
+    (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县(?![（(]自治县)|各县区"), "市"),
+    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"
+                r"|各区县[（(]自治县[）)]"),
      "省"),
     (re.compile(r"各(?:行政)?村(?:委会|党支部|[（(]社区[）)]|、)|[镇乡]直(?:各|有关)?(?:单位|部门|机关)"), "乡"),
 )

@@ -2802,6 +2802,9 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         (["各社区居委会，街道机关各科室：", "现就做好春节期间值班工作通知如下："], None),  # (a 街道's own)
         # a province's units: 各市州, 省直
         (["各市、县（市、区）人民政府，省各委、办、厅、局，省各直属单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        # 重庆's 区县 and 自治县 are counties under a city of the provinces' rank: its notice to them is a province's
+        (["各区县（自治县）人民政府，市政府有关部门，有关单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        (["各区县人民政府，市政府各部门：", "现就做好春节期间值班工作通知如下："], "市"),
         # (the first 主送 is the issuer's: a document it forwards has its own below)
         (["各乡镇人民政府，县直各单位：", "现将《岳阳市人民政府办公室关于做好春节期间值班工作的通知》转发给你们，请认真贯彻执行。",
           "各县市区人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "县"),
