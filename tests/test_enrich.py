@@ -2726,8 +2726,16 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
         ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
         ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
-        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed
-        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室", "县"),
+        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed — but a place's party
+        # committee's office and its government's (the 两办), named together, act as one: both
+        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室、县政府办公室", "县"),
+        ("近日，县委办、县政府办2个联合督查组深入各乡镇开展作风督查。", "县委办公室、县政府办公室", "县"),
+        ("近日，平江县委督查室、县政府督查室联合开展重点项目督查。", "平江县委督查室、平江县政府督查室", "县"),
+        ("县作风办、县环保局联合督察秸秆禁烧工作。", "县作风办", "县"),
+        ("近日，县委办、县政府办督查室联合开展检查。", "县委办公室", "县"),  # (another kind of office: the first)
+        # an office's head leads its work, whatever his rank (not a place's leader, 常务副县长: his tour is no body's)
+        ("近日，县委常委、县委办公室主任张三带队深入各乡镇督查防汛工作。", "县委办公室", "县"),
+        ("近日，县委常委、县委办主任张三带领督查组深入各乡镇督查春耕生产。", "县委办公室", "县"),
         ("县委办抽查了值班情况。", None, None),
         # a round of 巡察 is the party committee's own work; one of its groups going in is not the committee
         ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
