@@ -757,9 +757,15 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     for k in kids:
                         # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are;
                         # one over the problems found, 二、存在问题 over （一）部分项目推进缓慢, what the check found)
+                        # (and a heading over items most of which name the theme, 一、强化主体责任，坚决推进整改 over 一是…巡察
+                        # 整改工作…: those items too, the 通报's own matter)
+                        leads = [j for j in children[k] if sections[j].kind == "lead"]
+                        naming = [j for j in leads if j in mentioned or j in listed]
                         if (any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k]))
-                                or _names_findings(sections[k], texts)):
+                                or _names_findings(sections[k], texts) or 2 * len(naming) > len(leads) > 0):
                             listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                        if 2 * len(naming) > len(leads):
+                            listed.update({j: mentioned[j] for j in naming if j not in listed})
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)

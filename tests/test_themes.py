@@ -491,6 +491,19 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     assert ("信息报送", "一、加强审核把关") in got
 
 
+def test_a_通报s_part_over_items_most_of_which_name_the_theme_is_its_matter(taxonomy):
+    """A 巡察整改 published (现将巡察整改情况予以公布。): 一、 over 一是…二是… that name the 巡察 (each too little alone) is the
+    整改's organisation, the 通报's own matter; a part whose items name nothing of it is judged on its own words."""
+    opening = ("关于巡察整改情况的通报", "根据县委巡察工作统一部署，县委第三巡察组对县财政局开展了巡察，并反馈了巡察意见。现将巡察整改情况予以公布。")
+    organised = ("一、加强组织领导，压实整改责任", "一是局党组召开专题会议，研究部署巡察整改工作，成立整改工作领导小组。",
+                 "二是对照巡察反馈意见，逐条制定整改措施，明确责任人和整改时限。", "三是建立整改台账，实行销号管理。")
+    got = {label for theme, label in pairs(classify(report(*opening, *organised), taxonomy)) if theme == "党风廉政"}
+    assert {"一、加强组织领导，压实整改责任", "一是局党组召开专题会议"} <= got and "三是建立整改台账，实行销号管理。" not in got
+    budget = ("一、预算管理工作", "一是加快预算执行进度，每月调度一次。", "二是推进预算绩效管理，开展绩效评价12项。",
+              "三是清理盘活存量资金3200万元。")
+    assert {label for theme, label in pairs(classify(report(*opening, *budget), taxonomy)) if theme == "党风廉政"} == {"（导语）"}
+
+
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
     lines = ("各乡镇人民政府：", "9月下旬，县政府督查室牵头对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：",
              "一、存在的主要问题", "（一）现场督查发现的问题",
