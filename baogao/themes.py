@@ -1329,7 +1329,7 @@ def _own_evidence(
         return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
     list_item = _is_list_item(section, texts)
-    if list_item or context.share < 1 or slogan:
+    if list_item or context.share < 1 or slogan or _says_when(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     if text_sum and not head_sum and _only_in_lists(found_in, texts, section.body):
         # every mention is one item of a list of other matters (…信访局、发改局等10余个单位; 精准扶贫、项目建设、
@@ -1380,6 +1380,15 @@ def _own_evidence(
 # holding none of the theme's words, is the demand's matter
 _DEMAND_LEAD = re.compile(rf"[ \u3000]*[{_CN}]{{1,3}}要")
 DEMAND_MATTER_CHARS = 12
+
+
+# A lead whose first clause only says since when (三是巡察整改以来，区办领导先后协调50余次…): no topic, its words are text
+_SINCE = re.compile(r"以来[，,]?$")
+
+
+def _says_when(section: Section, texts: list[str]) -> bool:
+    return section.kind == "lead" and section.head is not None and bool(
+        _SINCE.search(texts[section.head[0]], section.head[1], section.head[2]))
 
 
 def _demand_slogan(section: Section, texts: list[str]) -> bool:

@@ -1653,6 +1653,9 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     (("二是开展节后督查。", "县委督查室对机关上班纪律开展暗访督查。督查组先后深入12个单位，从督查情况看，干部到岗情况总体良好。"
       "各单位已对今年重点工作进行了安排部署，督查结果将予以通报。"), "督查"),
     (("二是支持科研人员离岗创业。", "鼓励高校科研人员离岗创业，兑现奖补资金300万元。"), "作风建设"),
+    # a lead's first clause that only says since when names no topic (…以来，)
+    (("二、主要工作", "一是开展作风整顿以来，全镇新建道路12公里，改造危房35户，完成投资1.2亿元。", "二是招商引资成效明显，签约项目8个。"),
+     "作风建设"),
     # food that rots
     (("（二）加强食品安全监管", "开展节日市场专项检查，下架腐败变质食品120公斤，立案查处3起。"), "党风廉政"),
     # a count cut that is no office's documents or meetings
