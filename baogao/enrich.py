@@ -1187,6 +1187,8 @@ _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
+    # (a rank before an office's post: 县委常委、县委办公室主任张三带队…, the office he leads does the work)
+    rf"(?:[省市县区旗州]委常委、(?={_BODY_NAME}(?:主任|局长|部长|书记)))?"
     rf"(?P<org>{_BODY_NAME})"
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[（(][{_HAN}]{{2,8}}[）)])?"  # the other name of a body (市委宣传部(网信办)组织…: one body, named twice)
@@ -1845,6 +1847,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             # 中厂镇以“四个严明”举措…, and in a later paragraph 镇纪委不定期地…: the item is the town's
             return lead_town
         org = _qualify(_without_prefecture(first.group("org")), opening, names)
+        twin = _twin_office(org, opening, first.end("org"))
+        if twin:
+            return twin
         # 付集镇党委、镇政府就…, 行者街道党工委、办事处…: the town's party committee and its
         # government act together, as the town
         party = _TOWN_PARTY.search(org) if _WITH_ITS_GOVERNMENT.match(opening, first.end("org")) else None
@@ -1894,6 +1899,29 @@ _TALLIED = re.compile(r"(?:被?采用|采纳|录用|刊用)(?:信息|稿件)?\s?
 # a leader who goes and checks (not one who presides over a meeting, which is its body's)
 _TOUR = re.compile(r"督察|督查|督导|调研|检查|察看|视察|走访|暗访")
 _MEETING_HELD = re.compile(r"召开|主持|出席|参加|会议")
+
+
+# A place's party committee's office and its government's, named together as one subject (县委办、县政府办2个联合督查组,
+# 县委督查室、县政府督查室联合…; 县委办、政府办抽调…): the 两办 act as one, so both are named (not a body and another
+# kind that it leads, 县作风办、县环保局联合督察: the first)
+_PARTY_OFFICE = re.compile(r"^(?P<place>.*?)委(?P<office>办公室|办|督查室|督查办|信息科|值班室)$")
+
+
+def _twin_office(org: str, opening: str, end: int) -> str | None:
+    """'县委办公室、县政府办公室' when `org` (ending at `end` in the opening) is a party committee's office and the
+    government's office of the same kind follows it, 、 between."""
+    party = _PARTY_OFFICE.match(org)
+    if not party:
+        return None
+    office = party.group("office")
+    kinds = "办公室|办" if office in ("办公室", "办") else re.escape(office)
+    level = party.group("place")[-1:] if party.group("place") else ""
+    twin = re.match(rf"、(?:{re.escape(party.group('place'))}|{re.escape(level)})?(?:人民)?政府(?:{kinds})(?![{_HAN}]{{0,3}}?[局厅室科股])",
+                    opening[end:])
+    if not twin:
+        return None
+    full = "办公室" if office == "办" else office
+    return f"{org[: party.end('place')]}委{full}、{party.group('place')}政府{full}"
 
 
 def _leader_tours(lead: str) -> bool:
@@ -2563,11 +2591,14 @@ def _level_word_after(org: str, end: int) -> str | None:
 
 
 # The units one level down that a 主送 line names, and the level of the body that addresses them (a county's 县直各单位,
-# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直)
+# 各乡镇, 各镇, 街道办事处; a city's 市直, 各县（市、区）; a province's 各市州, 省直; a town's 各村, 镇直). 重庆's 区县 and
+# 自治县 are counties too, but under a city of the provinces' rank: its 市政府 writes to 各区县（自治县）人民政府 as a
+# province to its 市州 (a prefecture's city has 县 and 区, not 自治县 beside its 区县 named so).
 _UNITS_BELOW = (
     (re.compile(r"[县区旗]直(?:各|有关)?(?:单位|部门|机关)|各乡(?:镇|[（(]镇[）)])|各乡镇|各镇(?!直)|各街道(?:办事处)?|[、，,]街道办事处"), "县"),
-    (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县|各县区"), "市"),
-    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"),
+    (re.compile(r"市直(?:各|有关)?(?:单位|部门|机关)|各县[（(]?市、?区[）)]?|各区县(?![（(]自治县)|各县区"), "市"),
+    (re.compile(r"各(?:设区的?|地级)市|各市(?:[（(、]?州|[（(]含|(?:人民)?政府)|省直(?:各|有关)?(?:单位|部门|机关)|省(?:人民)?政府各|省各(?:委|厅|部门|直属)"
+                r"|各区县[（(]自治县[）)]"),
      "省"),
     (re.compile(r"各(?:行政)?村(?:委会|党支部|[（(]社区[）)]|、)|[镇乡]直(?:各|有关)?(?:单位|部门|机关)"), "乡"),
 )

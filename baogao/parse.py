@@ -202,7 +202,16 @@ def _unnumbered_parts(body: list[str], styled: Mapping[str, int]) -> set[int]:
     if numbered is None:
         return set()
     found = [k for k in _unnumbered_lines(body) if body[k] not in styled]
-    return set(found) if len(found) >= _UNNUMBERED_PARTS_MIN and found[0] < numbered else set()
+    if len(found) < _UNNUMBERED_PARTS_MIN or found[0] > numbered:
+        return set()
+    # each part's numbered headings count from the first again (2026年重点工作 over （一）…): a line over numbers that go
+    # on (马上就办 真抓实干 over 一、二、, then 凝心聚力 再创佳绩 over 三、, slogans between the parts) or over none (下步工作打算
+    # after the numbered parts) heads no part
+    for k, after in zip(found, [*found[1:], len(body)]):
+        heads = [(line, style) for line in body[k + 1 : after] if (style := _heading_style(line)) in _SPLITTING_STYLES]
+        if (heads and not _numbered_first(*heads[0])) or (not heads and after == len(body)):
+            return set()
+    return set(found)
 
 
 def _unnumbered_lines(body: list[str]) -> list[int]:

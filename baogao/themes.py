@@ -739,7 +739,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 intro = section.head if named else _run_in_intro(section, sections, kids, texts)
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
-                                               taxonomy.heading_factor)
+                                               taxonomy.heading_factor, named and _answers(section, texts))
                 if section.kind == "window":
                     # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
                     # about the theme that its items end, as what it does
@@ -757,9 +757,15 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     for k in kids:
                         # (a heading with no text of its own, 一、工作开展基本情况 over the work checked, is what its parts are;
                         # one over the problems found, 二、存在问题 over （一）部分项目推进缓慢, what the check found)
+                        # (and a heading over items most of which name the theme, 一、强化主体责任，坚决推进整改 over 一是…巡察
+                        # 整改工作…: those items too, the 通报's own matter)
+                        leads = [j for j in children[k] if sections[j].kind == "lead"]
+                        naming = [j for j in leads if j in mentioned or j in listed]
                         if (any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k]))
-                                or _names_findings(sections[k], texts)):
+                                or _names_findings(sections[k], texts) or 2 * len(naming) > len(leads) > 0):
                             listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                        if 2 * len(naming) > len(leads):
+                            listed.update({j: mentioned[j] for j in naming if j not in listed})
                 elif theme_no in title_themes:
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
@@ -1083,7 +1089,7 @@ def _run_in_intro(section: Section, sections: list[Section], kids: list[int], te
 
 
 def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span, kids: list[Section], texts: list[str],
-                      factor: float) -> list[int]:
+                      factor: float, answers: bool = False) -> list[int]:
     """The items under a heading (`head`: the heading, or the run-in clause that introduces them) that
     names the theme with a strong word (一、信息报送重点内容; 督查重点内容包括四个方面：) that are one
     sentence each (1.…的贯彻落实情况。 2.…): an enumeration of the heading's matter, whatever words
@@ -1092,7 +1098,9 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
     (一是压实主体责任。严格落实…), which names its own topic, nor one whose words name another theme as a
     heading would (2、宣传防灾减灾知识。) — of an item that has the theme's words too, only its lead sentence or
     first clause counts as a heading, the rest as text (1.…每周报送一篇工作信息，于周四前通过OA系统报综合处。: the
-    means, not the topic)."""
+    means, not the topic). `answers`: the heading names a problem found and its text only announces what was done
+    about it (3.违反中央八项规定精神问题仍然存在 整改情况：一是…四是…, `_answers`): each item, however long, is a measure
+    against that problem (四是编印《接待制度汇编》，…严格落实无公函不接待规定…)."""
     found_in = occurrences[theme_no]
     weights = found_in.theme.weights
     if max((weights.get(w, 0.0) for w in found_in.count((head,))[1]), default=0.0) < STRONG_WEIGHT:
@@ -1108,10 +1116,21 @@ def _enumerated_items(occurrences: list[_Occurrences], theme_no: int, head: Span
                      or _names_another(occurrences, theme_no, spans, 1.0))
         else:
             other = _names_another(occurrences, theme_no, spans, factor)
-        if _SENTENCE_END.search(text, 0, len(text) - 1) or other:
+        if (_SENTENCE_END.search(text, 0, len(text) - 1) and not answers) or other:
             continue
         items.append(item.index)
     return items
+
+
+# A heading's own text that only announces the measures taken against the problem it names (整改情况：, 整改措施：):
+# a 整改 report's finding (1.…问题 整改情况：一是…二是…)
+_ANSWERS = re.compile(r"(?:整改|落实|具体)?(?:整改情况|整改措施|整改举措|整改落实情况)[：:]")
+
+
+def _answers(section: Section, texts: list[str]) -> bool:
+    """Whether the section's own text is only `_ANSWERS` (its items follow)."""
+    own = "".join(texts[b][start:end] for b, start, end in section.body).strip()
+    return bool(own) and _ANSWERS.fullmatch(own) is not None
 
 
 _SENTENCE_MARKS = "。！？!?；;"  # what ends a sentence (or a clause of a list that stands as one)
@@ -1135,9 +1154,10 @@ def _after_last(text: str, start: int, end: int, marks: str) -> int:
     return max([start, *(text.rfind(mark, start, end) + 1 for mark in marks)])
 
 
-# A 通报 announces its findings (现通报如下。, …典型问题进行通报。具体如下：); a 汇报 or 总结 that announces its parts
+# A 通报 announces its findings (现通报如下。, …典型问题进行通报。具体如下：, 现将有关情况予以通报。, a 整改 published:
+# 现将巡察整改情况予以公布。); a 汇报 or 总结 that announces its parts
 # (现将…汇报如下：) goes on to topics of their own.
-_ANNOUNCES = re.compile(r"通报(?:。具体(?:情况)?)?如下[。：:]?$")
+_ANNOUNCES = re.compile(r"(?:(?:通报|公布)(?:。具体(?:情况)?)?如下|予以(?:通报|公布))[。：:]?$")
 
 
 def _announces(section: Section, texts: list[str]) -> bool:
@@ -1309,7 +1329,7 @@ def _own_evidence(
         return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
     list_item = _is_list_item(section, texts)
-    if list_item or context.share < 1 or slogan:
+    if list_item or context.share < 1 or slogan or _says_when(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     if text_sum and not head_sum and _only_in_lists(found_in, texts, section.body):
         # every mention is one item of a list of other matters (…信访局、发改局等10余个单位; 精准扶贫、项目建设、
@@ -1362,6 +1382,15 @@ _DEMAND_LEAD = re.compile(rf"[ \u3000]*[{_CN}]{{1,3}}要")
 DEMAND_MATTER_CHARS = 12
 
 
+# A lead whose first clause only says since when (三是巡察整改以来，区办领导先后协调50余次…): no topic, its words are text
+_SINCE = re.compile(r"以来[，,]?$")
+
+
+def _says_when(section: Section, texts: list[str]) -> bool:
+    return section.kind == "lead" and section.head is not None and bool(
+        _SINCE.search(texts[section.head[0]], section.head[1], section.head[2]))
+
+
 def _demand_slogan(section: Section, texts: list[str]) -> bool:
     """Whether the section is a demand whose lead is a slogan over other matter: a lead of a run of
     demands (二要强化督查问责，各项目责任单位要倒排工期、挂图作战，…) followed by at least
@@ -1385,8 +1414,37 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: b
         return regex is not None and any(not (unmasked and _overlaps(found_in.masked(b), m.start(), m.end()))
                                          for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
-    return holds(theme.unless_regex, unmasked=True) or (
+    return (holds(theme.unless_regex, unmasked=True) and not _about_beyond_unless(found_in, section, texts)) or (
         holds(theme.others_regex) and not owned and not holds(theme.own_regex, unmasked=True))
+
+
+# What a 督查 proper checks, named in the clause of its 督 word: that a government's work is done — its tasks,
+# projects, decisions and leaders' 批示 (围绕重点工作开展专项督查, 持续开展“八大工程”督查; a check of discipline looks at
+# its staff)
+_WORK = r"(?:重点工作|重点任务|重点项目|项目建设|工程|决策部署|议定事项|交办事项|批示|民生实事|目标任务)"
+_CHECKED_WORK = re.compile(rf"{_WORK}[^，,。；;！？]{{0,16}}?(?:督查|督办|督导|督察)|(?:督查|督办|督导|督察)[^，,。；;！？]{{0,16}}?{_WORK}")
+
+
+def _about_beyond_unless(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
+    """Whether the sentences of the section's text that hold none of the theme's `unless` words are a check of a
+    government's work by themselves: about the theme in two sentences or more, as a section whose heading names
+    something else must be (`OFF_HEADING_FACTOR`), naming the work checked (`_CHECKED_WORK`). A 督查室's account
+    whose first sentence is a check of 上班纪律 (作风建设) goes on to its other checks (…“八大工程”督查，形成督查通报9期；
+    …督查专报39期，获区领导批示77件次), which are 督查; a 作风 check's sentences on how it was made and what came of it
+    (督查室下发督查通报2期，督促整改。…督查结果纳入年度考核) are not."""
+    unless = found_in.theme.unless_regex
+    assert unless is not None
+    kept: list[Span] = []
+    for block, start, end in section.body:
+        masked = found_in.masked(block)
+        for m in _SENTENCE.finditer(texts[block], start, end):
+            if not any(not _overlaps(masked, u.start(), u.end()) for u in unless.finditer(texts[block], m.start(), m.end())):
+                kept.append((block, m.start(), m.end()))
+    holding = sum(1 for span in kept if found_in.count((span,))[0])
+    chars = sum(end - start for _, start, end in kept)
+    score = found_in.count(kept)[0] / max(1.0, chars / TEXT_UNIT)
+    return (holding >= 2 and score >= found_in.theme.threshold * OFF_HEADING_FACTOR
+            and any(_CHECKED_WORK.search(texts[b], start, end) for b, start, end in kept))
 
 
 def _opening_names_own(theme: Theme, title: str, sections: list[Section], texts: list[str]) -> bool:

@@ -2726,8 +2726,16 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # a zone's 纪工委 and 监察工委 are bodies; a zone in a city has no level of its own
         ("洛阳市城乡一体化示范区纪工委监察工委在元旦后成立监督检查组。", "洛阳市城乡一体化示范区纪工委监察工委", None),
         ("洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委", "市"),
-        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed
-        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室", "县"),
+        # the bodies that 抽调 staff into a group (of several, the first); 抽查 is no such deed — but a place's party
+        # committee's office and its government's (the 两办), named together, act as one: both
+        ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室、县政府办公室", "县"),
+        ("近日，县委办、县政府办2个联合督查组深入各乡镇开展作风督查。", "县委办公室、县政府办公室", "县"),
+        ("近日，平江县委督查室、县政府督查室联合开展重点项目督查。", "平江县委督查室、平江县政府督查室", "县"),
+        ("县作风办、县环保局联合督察秸秆禁烧工作。", "县作风办", "县"),
+        ("近日，县委办、县政府办督查室联合开展检查。", "县委办公室", "县"),  # (another kind of office: the first)
+        # an office's head leads its work, whatever his rank (not a place's leader, 常务副县长: his tour is no body's)
+        ("近日，县委常委、县委办公室主任张三带队深入各乡镇督查防汛工作。", "县委办公室", "县"),
+        ("近日，县委常委、县委办主任张三带领督查组深入各乡镇督查春耕生产。", "县委办公室", "县"),
         ("县委办抽查了值班情况。", None, None),
         # a round of 巡察 is the party committee's own work; one of its groups going in is not the committee
         ("为巩固党的执政根基,十三届县委第三轮巡察派出4个巡察组。", "县委", "县"),
@@ -2802,6 +2810,9 @@ def test_the_place_a_text_speaks_as_gives_its_level(line, level):
         (["各社区居委会，街道机关各科室：", "现就做好春节期间值班工作通知如下："], None),  # (a 街道's own)
         # a province's units: 各市州, 省直
         (["各市、县（市、区）人民政府，省各委、办、厅、局，省各直属单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        # 重庆's 区县 and 自治县 are counties under a city of the provinces' rank: its notice to them is a province's
+        (["各区县（自治县）人民政府，市政府有关部门，有关单位：", "现就做好春节期间值班工作通知如下："], "省"),
+        (["各区县人民政府，市政府各部门：", "现就做好春节期间值班工作通知如下："], "市"),
         # (the first 主送 is the issuer's: a document it forwards has its own below)
         (["各乡镇人民政府，县直各单位：", "现将《岳阳市人民政府办公室关于做好春节期间值班工作的通知》转发给你们，请认真贯彻执行。",
           "各县市区人民政府，市直各单位：", "现就做好春节期间值班工作通知如下："], "县"),

@@ -1112,6 +1112,15 @@ OUTLINE_ONLY = [
                  [("（一）扩大有效投资", 2, False), ("（二）建设产业体系", 2, False)], id="one-unnumbered-line-heads-no-part"),
     pytest.param(["一、主要工作", LONG, "二、存在问题", LONG, "下步工作打算", LONG, "工作保障措施", LONG],
                  [("一、主要工作", 2, False), ("二、存在问题", 2, False)], id="unnumbered-lines-after-the-numbered-parts"),
+    # slogans between the parts (马上就办 真抓实干 over 一、二、, 凝心聚力 再创佳绩 over 三、: the numbers go on), or a slogan and
+    # a line after the numbered parts, head no parts: the numbered headings stay top level
+    pytest.param(["马上就办 真抓实干", "一、强化服务，推动决策落实。" + LONG, "二、强化督查，狠抓工作落实。" + LONG,
+                  "凝心聚力 再创佳绩", "三、明年工作打算。" + LONG],
+                 [("一、强化服务，推动决策落实。", 2, False), ("二、强化督查，狠抓工作落实。", 2, False), ("三、明年工作打算。", 2, False)],
+                 id="slogans-between-numbered-parts-head-none"),
+    pytest.param(["马上就办 真抓实干", "一、强化服务，推动决策落实。" + LONG, "二、强化督查，狠抓工作落实。" + LONG, "下步工作打算", LONG],
+                 [("一、强化服务，推动决策落实。", 2, False), ("二、强化督查，狠抓工作落实。", 2, False)],
+                 id="a-slogan-and-a-line-after-the-numbered-parts-head-none"),
     # (附件1 over a report's title marks the file as an attachment: test_title's attachment-marker-not-title)
 ]
 

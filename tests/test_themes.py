@@ -421,8 +421,10 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
     lines = ("近期，县政府督查室对县政府常务会议确定事项落实情况开展了专项督查，现通报如下。",
              "一、总体情况", "会议确定事项22件，已办结6件，正在办理16件。",
              "二、存在问题", "县民政局负责的第1件、县发改局负责的第4件进展滞后，请责任单位加快工作节奏。")
-    (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
-    assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}
+    for ending in ("现通报如下。", "现将有关情况予以通报。", "现将督查情况予以公布。"):
+        announced = (lines[0].replace("现通报如下。", ending), *lines[1:])
+        (match,) = by_theme(classify(report(*announced), taxonomy), "督查")
+        assert match.kind == "report" and {p.label for p in match.parts} >= {"一、总体情况", "二、存在问题"}, ending
     # a heading with no text of its own is what its parts are: the work checked, or what the check found
     headed = (lines[0], "一、工作开展情况", "（一）部门工作情况", "县发改局制定了项目推进方案，召开调度会6次。",
               "（二）乡镇工作情况", "各乡镇均制定了工作方案，完成率平均62%。",
@@ -487,6 +489,19 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     tasks = (info[0], info[1], "一、加强审核把关", "所报材料须经单位负责人审核签发，确保内容真实准确。")
     got = pairs(classify(replace(report(*tasks), title="关于进一步加强政务信息报送工作的通知", title_in_text=True), taxonomy))
     assert ("信息报送", "一、加强审核把关") in got
+
+
+def test_a_通报s_part_over_items_most_of_which_name_the_theme_is_its_matter(taxonomy):
+    """A 巡察整改 published (现将巡察整改情况予以公布。): 一、 over 一是…二是… that name the 巡察 (each too little alone) is the
+    整改's organisation, the 通报's own matter; a part whose items name nothing of it is judged on its own words."""
+    opening = ("关于巡察整改情况的通报", "根据县委巡察工作统一部署，县委第三巡察组对县财政局开展了巡察，并反馈了巡察意见。现将巡察整改情况予以公布。")
+    organised = ("一、加强组织领导，压实整改责任", "一是局党组召开专题会议，研究部署巡察整改工作，成立整改工作领导小组。",
+                 "二是对照巡察反馈意见，逐条制定整改措施，明确责任人和整改时限。", "三是建立整改台账，实行销号管理。")
+    got = {label for theme, label in pairs(classify(report(*opening, *organised), taxonomy)) if theme == "党风廉政"}
+    assert {"一、加强组织领导，压实整改责任", "一是局党组召开专题会议"} <= got and "三是建立整改台账，实行销号管理。" not in got
+    budget = ("一、预算管理工作", "一是加快预算执行进度，每月调度一次。", "二是推进预算绩效管理，开展绩效评价12项。",
+              "三是清理盘活存量资金3200万元。")
+    assert {label for theme, label in pairs(classify(report(*opening, *budget), taxonomy)) if theme == "党风廉政"} == {"（导语）"}
 
 
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
@@ -1589,10 +1604,17 @@ def test_the_governments_督查_of_schools_and_of_a_sector_is_督查(taxonomy):
     (("一、整治推诿扯皮，破解“中梗阻”", "开展机关效能大体检，梳理推诿扯皮问题9个，全部整改到位。"), "作风建设"),
     (("二是减轻基层负担。", "清理规范各类督查检查考核事项，减轻基层负担，让基层干部把更多精力用在抓落实上。"), "作风建设"),
     (("（三）务求工作实效", "要切实克服形式主义，少开会、开短会，把更多精力用在为群众办实事上。"), "作风建设"),
+    # corruption named: the 纪委's pursuit of it
+    (("（三）整治群众身边腐败问题", "聚焦惠民惠农资金、低保评定等领域，查处问题23个，处理28人。"), "党风廉政"),
+    # …and 精文减会 told by its counts
+    (("一是严控发文办会，", "倒排计划、量化到月。全年纳统公文457件，同比减少19.8%；纳统会议376场，同比减少17.4%。"), "作风建设"),
     # a check of staff at work is of their 作风, not a 督查 of tasks
     (("关于县直机关上班纪律暗访情况的通报", "县直各单位：", "9月12日，县委县政府督查室对县直42个单位上班情况进行了突击暗访。",
       "暗访发现，6个单位存在上班时间人员去向不明问题，2名工作人员上班时间玩手机游戏。"), "作风建设"),
     (("（二）动态跟踪，定期调度盯办。", "对县政府常务会议议定事项逐项盯办，按周调度，确保按期办结。"), "督查"),
+    # a 督查室's account of its checks, one of them of discipline at work (作风建设): the others check tasks
+    (("二、主要工作", "一是强化日常督查。采取不定期突击检查、明察暗访等形式，对机关上班纪律进行督查，督查结果纳入年度考核。"
+      "围绕县委县政府重点工作开展专项督查12次，形成督查通报8期；聚焦重点项目建设，编发督查专报20期，获县领导批示35件次。"), "督查"),
     # 严明工作纪律 as the purpose of a 督察 of a task, not a check of discipline at work
     (("县作风办联合督察秸秆禁烧工作", "10月5日，县作风办会同县环保局对各乡镇秸秆禁烧工作进行联合督察，发现2个乡镇巡查不到位、有焚烧火点。"
       "为进一步严明工作纪律，对相关乡镇进行了全县通报批评。"), "督查"),
@@ -1625,7 +1647,20 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
 
 @pytest.mark.parametrize(("lines", "theme"), [
     (("三是加强学生管理。", "严禁学生玩手机、玩游戏，开展防沉迷教育，学生课外阅读时间明显增加。"), "作风建设"),
+    # a check of discipline at work, told with what came of it, is 作风建设 (no task checked, though one is named)
+    (("三、作风督查", "县委督查室对机关上班纪律开展暗访。共检查单位40个，发现迟到3人、脱岗2人。督查室下发督查通报2期，督促整改。"
+      "对问题单位主要负责人进行约谈，督查结果纳入年度考核。"), "督查"),
+    (("二是开展节后督查。", "县委督查室对机关上班纪律开展暗访督查。督查组先后深入12个单位，从督查情况看，干部到岗情况总体良好。"
+      "各单位已对今年重点工作进行了安排部署，督查结果将予以通报。"), "督查"),
     (("二是支持科研人员离岗创业。", "鼓励高校科研人员离岗创业，兑现奖补资金300万元。"), "作风建设"),
+    # a lead's first clause that only says since when names no topic (…以来，)
+    (("二、主要工作", "一是开展作风整顿以来，全镇新建道路12公里，改造危房35户，完成投资1.2亿元。", "二是招商引资成效明显，签约项目8个。"),
+     "作风建设"),
+    # food that rots
+    (("（二）加强食品安全监管", "开展节日市场专项检查，下架腐败变质食品120公斤，立案查处3起。"), "党风廉政"),
+    # a count cut that is no office's documents or meetings
+    (("二是推进档案数字化。", "全年整理归档文件3200件，同比减少5%，完成馆藏档案数字化12万页。"), "作风建设"),
+    (("二是推进“双减”。", "严控作业总量，学生书面作业时长同比减少20%，课后服务覆盖率100%。"), "作风建设"),
     (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
     # one item of a list of aims
     (("二、经济发展", "坚持稳中求进，统筹发展和安全、克服形式主义、扩大内需、深化改革、扩大开放，全年经济增长6%。"), "作风建设"),
@@ -1712,6 +1747,22 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
     labels = pairs(classify(r, taxonomy))
     assert ("作风建设", "三是整治形式主义。") in labels
     assert ("作风建设", "二是深化理论学习。") not in labels
+
+
+def test_the_measures_under_a_finding_that_names_the_theme_are_its_matter(taxonomy):
+    """A 整改 report: 1.…问题 整改情况：一是…二是…: each item, however long, is a measure against the problem the
+    heading names; not one whose words name another theme, nor the same items under a heading that only names the
+    work (the items of a 总结 name their own topics)."""
+    finding = ("关于区委巡察反馈意见整改落实情况的通报", "1.形式主义、官僚主义问题仍然存在", "整改情况：",
+               "一是开展“文山会海”专项清理，全年印发文件同比减少20%。",
+               "二是严格执行首问负责制。对群众办事实行一次性告知，杜绝推诿扯皮。",
+               "三是规范政务服务大厅管理。增设自助终端8台，窗口平均等候时间缩短至10分钟。",
+               "四是规范公文处理。严格执行公文审核制度，全年审核公文320件，退改公文26件。")
+    labels = pairs(classify(report(*finding), taxonomy))
+    assert {("作风建设", "二是严格执行首问负责制。"), ("作风建设", "三是规范政务服务大厅管理。")} <= labels
+    assert ("作风建设", "四是规范公文处理。") not in labels
+    plain = pairs(classify(report(*finding[:2], *finding[3:]), taxonomy))
+    assert ("作风建设", "三是规范政务服务大厅管理。") not in plain
 
 
 @pytest.mark.parametrize(("lines", "about"), [
