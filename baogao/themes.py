@@ -928,8 +928,15 @@ def _heading_themes(taxonomy: Taxonomy, occurrences: list[_Occurrences], section
     ]
 
 
+# A quoted list of slogans in a title: “下基层、进万家、转作风”活动, one of whose items names a theme
+_SLOGAN_LIST = re.compile(r"“[^“”]{0,30}?、[^“”]{0,30}”")
+
+
 def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
-    """The themes (by number) that a report's title names, as a heading would."""
+    """The themes (by number) that a report's title names, as a heading would; not by one item of
+    a quoted list of slogans (a campaign's name: its parts are the campaign's, about the theme only
+    where their own words are)."""
+    title = _SLOGAN_LIST.sub("“”", title)
     span, text = ((0, 0, len(title)),), _text(taxonomy, [title])
     return {n for n, theme in enumerate(taxonomy.themes)
             if taxonomy.heading_factor * _Occurrences(theme, text).count(span)[0] >= theme.threshold}
