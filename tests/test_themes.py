@@ -491,6 +491,34 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     assert ("信息报送", "一、加强审核把关") in got
 
 
+def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
+    """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
+    活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
+    lines = ("局属各单位：", "为深入推进作风建设，决定在全局开展专项活动。现将有关事项通知如下：",
+             "一、组织领导", "局成立活动领导小组，局长任组长，各科室负责人为成员。",
+             "二、活动方式", "组织民警走村入户，了解群众需求，建立民情台帐。",
+             "三、工作要求", "各单位要高度重视，精心组织，认真抓好落实。")
+    campaign = replace(report(*lines), title="关于开展“下基层、进万家、转作风”活动的通知", title_in_text=True)
+    got = {label for theme, label in pairs(classify(campaign, taxonomy)) if theme == "作风建设"}
+    assert "（导语）" in got and not got & {"一、组织领导", "二、活动方式"}, got
+    named = replace(report(*lines), title="关于开展作风建设专项活动的通知", title_in_text=True)
+    got = {label for theme, label in pairs(classify(named, taxonomy)) if theme == "作风建设"}
+    assert {"一、组织领导", "二、活动方式"} <= got, got
+
+
+def test_a_members_post_in_a_groups_list_is_no_check_of_discipline(taxonomy):
+    """效能督查 (a 效能 check) rules a part out of 督查; 效能督查室主任 in a 督导组's member list only names an office."""
+    lines = ("各村居，各处室：", "为全面完成年度目标任务，决定成立工作督导组。现将相关事项通知如下：",
+             "一、成立村居工作督导组", "成员名单如下：组长：林某 党委副书记 成员：陈某 {post}", "督导组对各村居进行拉网式督导推进。",
+             "二、工作要求", "督导组每周通报督导推进情况。")
+    title = "关于加强工作督导全面完成年度工作的通知"
+    member = replace(report(*(line.format(post="效能督查室主任") for line in lines)), title=title, title_in_text=True)
+    assert ("督查", "一、成立村居工作督导组") in pairs(classify(member, taxonomy))
+    # the check itself named in a part still rules it out
+    check = replace(report(*(line.format(post="负责开展效能督查") for line in lines)), title=title, title_in_text=True)
+    assert ("督查", "一、成立村居工作督导组") not in pairs(classify(check, taxonomy))
+
+
 def test_a_通报s_part_over_items_most_of_which_name_the_theme_is_its_matter(taxonomy):
     """A 巡察整改 published (现将巡察整改情况予以公布。): 一、 over 一是…二是… that name the 巡察 (each too little alone) is the
     整改's organisation, the 通报's own matter; a part whose items name nothing of it is judged on its own words."""
