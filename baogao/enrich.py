@@ -2716,8 +2716,13 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
 # -------------------------------------------------------------------------------------- region
 
 
+# The archive's writers are the mainland's offices: 台湾 in their text is the other side of their 对台 work (岚台融合,
+# 台湾同胞), never where they write from.
+_NOT_A_WRITERS_PROVINCE = frozenset({"台湾省"})
+
+
 def _provinces(places: list[Place]) -> Counter[str]:
-    return Counter(p.province for p in places if p.province)
+    return Counter(p.province for p in places if p.province and p.province not in _NOT_A_WRITERS_PROVINCE)
 
 
 def _dominant(counts: Counter[str]) -> str | None:

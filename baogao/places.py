@@ -66,6 +66,9 @@ _BARE_PREFECTURE_STEMS = frozenset(
 # Rows of the table that are groupings, not places.
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _NOT_PLACES_IN = ("北京时间",)  # words that open with a place's name and name no place
+# Districts whose name is also a common word (为老城区“减压”: a town's old quarter; 城东区块): they count only
+# with their city (洛阳市老城区, 西宁市城东区).
+_WORDS_NAMING_DISTRICTS = frozenset({"老城区", "城东区", "城西区", "城北区"})
 
 # Provincial government-service platforms: these name no place but belong to one province.
 # Only brands whose province is certain are listed.
@@ -398,7 +401,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[s
             continue
         short = len(_stem(unit.name)[0]) < 2
         spread = {u.province for u in table.get(unit.name, ())}
-        if not short and len(spread) <= 1:
+        if not short and len(spread) <= 1 and unit.name not in _WORDS_NAMING_DISTRICTS:
             continue
         parent = by_code.get(code[:4] + "0" * 8) or by_code.get(code[:2] + "0" * 10)
         if parent is None:
@@ -410,7 +413,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[s
         for prefix in prefixes:
             for name in own:
                 table.setdefault(prefix + name, []).append(unit)
-    frozen = {name: tuple(dict.fromkeys(units_)) for name, units_ in table.items()}
+    frozen = {name: tuple(dict.fromkeys(units_)) for name, units_ in table.items() if name not in _WORDS_NAMING_DISTRICTS}
     # Names whose two-character stem often ends another word: the county names of three
     # characters (南部县 in 中南部县城, 浮山县 in 罗浮山县) and every X城市 (海城市 in 沿海城市,
     # 应城市 in 适应城市). They count only where a word can start (_at_word_start).

@@ -895,6 +895,8 @@ def test_region(title, lines, name, expected):
         ("县商务局2023年工作总结", ["2023年，我局组织骨干到株洲市、衡阳市等地学习先进经验，扎实推进各项工作。"]),
         ("县商务局2023年工作总结", ["2023年，县商务局组织骨干到长兴县考察学习，扎实推进各项工作。"]),
         ("关于学习借鉴外地作风建设经验的调研报告", ["2023年6月，县委组织部组成考察组，赴浙江省安吉县、长兴县考察学习。"]),  # listed after
+        # 台湾 is the other side of a mainland office's 对台 work; 老城区 an old quarter, not 洛阳's district
+        ("片区管理局2022年工作计划", ["深化对台融合，发挥台湾社工纽带作用，融合台湾社区治理理念。", "疏解非城市功能业态，为老城区“减压”。"]),
     ],
 )
 def test_no_region_when_unclear(title, lines):
@@ -904,6 +906,11 @@ def test_no_region_when_unclear(title, lines):
 def test_central_bodies_are_national():
     assert (meta("国务院关于支持贵州省发展的意见")["level"], meta("国务院关于支持贵州省发展的意见")["region"]) == ("中央", "全国")
     assert meta("关于当前我国工人阶级状况的调查报告")["level"] == "中央"  # the whole country, no place
+
+
+def test_a_district_named_by_a_common_word_counts_only_with_its_city():
+    assert [p.name for p in find_places("推进城东区块开发，为老城区减负")] == []
+    assert [(p.name, p.province) for p in find_places("洛阳市老城区人民政府")] == [("老城区", "河南省")]
 
 
 def test_find_places_names_levels_and_positions():
