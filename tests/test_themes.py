@@ -506,6 +506,15 @@ def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_th
     assert {"一、组织领导", "二、活动方式"} <= got, got
 
 
+def test_a_cover_notice_forwarding_discipline_and_accountability_rules_is_about_作风(taxonomy):
+    """A cover notice whose title forwards 严肃上班纪律 and 效能问责 rules: its one passage is 作风建设, though
+    the body names them only inside the cited titles."""
+    body = ("局机关各部门、局属各单位：", "现将《关于严肃上班纪律的通知》和《机关及其工作人员效能问责实施细则》转发给你们，请认真组织学习，并严格执行。",
+            "县综合执法局办公室", "2016年7月26日")
+    title = "县综合执法局办公室转发县委办公室关于严肃上班纪律和机关及其工作人员效能问责实施细则的通知"
+    assert "作风建设" in {theme for theme, _ in pairs(classify(replace(report(*body), title=title, title_in_text=True), taxonomy))}
+
+
 def test_a_members_post_in_a_groups_list_is_no_check_of_discipline(taxonomy):
     """效能督查 (a 效能 check) rules a part out of 督查; 效能督查室主任 in a 督导组's member list only names an office."""
     lines = ("各村居，各处室：", "为全面完成年度目标任务，决定成立工作督导组。现将相关事项通知如下：",
