@@ -1904,7 +1904,9 @@ _MEETING_HELD = re.compile(r"召开|主持|出席|参加|会议")
 # A place's party committee's office and its government's, named together as one subject (县委办、县政府办2个联合督查组,
 # 县委督查室、县政府督查室联合…; 县委办、政府办抽调…): the 两办 act as one, so both are named (not a body and another
 # kind that it leads, 县作风办、县环保局联合督察: the first)
-_PARTY_OFFICE = re.compile(r"^(?P<place>.*?)委(?P<office>办公室|办|督查室|督查办|信息科|值班室)$")
+_PARTY_OFFICE = re.compile(r"^(?P<place>.*?)(?P<party>党工|党)?委(?P<office>办公室|办|督查室|督查办|信息科|值班室)$")
+# an office inside the government's office (县政府办督查室), not the 两办 (县委办、县政府办对各科室…)
+_INNER_OFFICE = r"(?:督查|督办|信息|值班|秘书|综合|文电|政务公开)?[局厅室科股]"
 
 
 def _twin_office(org: str, opening: str, end: int) -> str | None:
@@ -1916,12 +1918,12 @@ def _twin_office(org: str, opening: str, end: int) -> str | None:
     office = party.group("office")
     kinds = "办公室|办" if office in ("办公室", "办") else re.escape(office)
     level = party.group("place")[-1:] if party.group("place") else ""
-    twin = re.match(rf"、(?:{re.escape(party.group('place'))}|{re.escape(level)})?(?:人民)?政府(?:{kinds})(?![{_HAN}]{{0,3}}?[局厅室科股])",
+    twin = re.match(rf"、(?:{re.escape(party.group('place'))}|{re.escape(level)})?(?:人民)?政府(?:{kinds})(?!{_INNER_OFFICE})",
                     opening[end:])
     if not twin:
         return None
     full = "办公室" if office == "办" else office
-    return f"{org[: party.end('place')]}委{full}、{party.group('place')}政府{full}"
+    return f"{party.group('place')}{party.group('party') or ''}委{full}、{party.group('place')}政府{full}"
 
 
 def _leader_tours(lead: str) -> bool:

@@ -928,8 +928,9 @@ def _heading_themes(taxonomy: Taxonomy, occurrences: list[_Occurrences], section
     ]
 
 
-# A quoted list of slogans in a title: “下基层、进万家、转作风”活动, one of whose items names a theme
-_SLOGAN_LIST = re.compile(r"“[^“”]{0,30}?、[^“”]{0,30}”")
+# A quoted list of three or more short slogans in a title: “下基层、进万家、转作风”活动, one of whose items names a
+# theme (not “防汛抗旱、安全生产”, “整治形式主义、官僚主义”: two items that are the title's matter)
+_SLOGAN_LIST = re.compile(r"“(?:[^“”、]{2,6}、){2,}[^“”、]{2,6}”")
 
 
 def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:

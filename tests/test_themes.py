@@ -504,12 +504,16 @@ def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_th
     named = replace(report(*lines), title="关于开展作风建设专项活动的通知", title_in_text=True)
     got = {label for theme, label in pairs(classify(named, taxonomy)) if theme == "作风建设"}
     assert {"一、组织领导", "二、活动方式"} <= got, got
+    # two quoted items are the title's matter, not slogans
+    pair = replace(report(*lines), title="关于开展“整治形式主义、官僚主义”专项活动的通知", title_in_text=True)
+    assert {"一、组织领导", "二、活动方式"} <= {label for theme, label in pairs(classify(pair, taxonomy)) if theme == "作风建设"}
 
 
 def test_a_cover_notice_forwarding_discipline_and_accountability_rules_is_about_作风(taxonomy):
     """A cover notice whose title forwards 严肃上班纪律 and 效能问责 rules: its one passage is 作风建设, though
     the body names them only inside the cited titles."""
-    body = ("局机关各部门、局属各单位：", "现将《关于严肃上班纪律的通知》和《机关及其工作人员效能问责实施细则》转发给你们，请认真组织学习，并严格执行。",
+    body = ("局机关各部门、局属各单位：", ("现将《关于严肃上班纪律的通知》和《机关及其工作人员效能问责实施细则》转发给你们，"
+             "请认真组织学习，并严格执行。"),
             "县综合执法局办公室", "2016年7月26日")
     title = "县综合执法局办公室转发县委办公室关于严肃上班纪律和机关及其工作人员效能问责实施细则的通知"
     assert "作风建设" in {theme for theme, _ in pairs(classify(replace(report(*body), title=title, title_in_text=True), taxonomy))}
@@ -526,6 +530,9 @@ def test_a_members_post_in_a_groups_list_is_no_check_of_discipline(taxonomy):
     # the check itself named in a part still rules it out
     check = replace(report(*(line.format(post="负责开展效能督查") for line in lines)), title=title, title_in_text=True)
     assert ("督查", "一、成立村居工作督导组") not in pairs(classify(check, taxonomy))
+    # a 督查室主任 who leads a check is the check's evidence
+    led = report("（二）开展专项督查", "县政府督查室主任李四带队，对全县重点项目建设进行专项督查。")
+    assert ("督查", "（二）开展专项督查") in pairs(classify(led, taxonomy))
 
 
 def test_a_通报s_part_over_items_most_of_which_name_the_theme_is_its_matter(taxonomy):
@@ -1698,6 +1705,9 @@ def test_a_long_items_first_clause_is_its_topic(taxonomy):
     # a count cut that is no office's documents or meetings
     (("二是推进档案数字化。", "全年整理归档文件3200件，同比减少5%，完成馆藏档案数字化12万页。"), "作风建设"),
     (("二是推进“双减”。", "严控作业总量，学生书面作业时长同比减少20%，课后服务覆盖率100%。"), "作风建设"),
+    # a meeting that calls for a cut, or meeting costs, is no count of meetings cut
+    (("（二）优化营商环境", "会议强调，要精简审批环节，压缩办理时限。召开专题会议研究压减一般性支出。"), "作风建设"),
+    (("（三）严控三公经费", "全年会议费同比下降20%，公务接待费同比下降15%。"), "作风建设"),
     (("四是宣传报道有声势。", "全年在人民日报等中央媒体刊发稿件12篇，稿件被人民日报刊发3篇。"), "信息报送"),
     # one item of a list of aims
     (("二、经济发展", "坚持稳中求进，统筹发展和安全、克服形式主义、扩大内需、深化改革、扩大开放，全年经济增长6%。"), "作风建设"),
