@@ -533,7 +533,9 @@ def test_a_report_added_to_a_widely_held_passage_leaves_its_other_holders_as_the
     """Reports holding a hash are counted up to WIDE (`baogao.similar.reuse`): a passage held
     more widely shows 等 12 篇以上, so one more holder of it computes again its own passages and those
     of the few holders of its edges' hashes (winnowing picks them for some texts only) — counted
-    exactly, every holder — and the result is still a cold build's, byte for byte."""
+    exactly, every holder — and the result is still a cold build's, byte for byte. The report is
+    added first in the catalog, where the newest-first order puts the report an office adds: links
+    go to a passage's oldest holders, which it leaves as they were."""
     from baogao.similar import reuse
 
     rng = random.Random(7)
@@ -548,9 +550,9 @@ def test_a_report_added_to_a_widely_held_passage_leaves_its_other_holders_as_the
     (pages / "text").mkdir(parents=True)
     catalog = []
 
-    def add(rid: str) -> None:
+    def add(rid: str, at: int | None = None) -> None:
         (pages / "text" / f"{rid}.txt").write_text(f"标题{rid}\n{own_text()}\n{passage}\n{own_text()}\n", encoding="utf-8")
-        catalog.append({"id": rid, "url": f"reports/{rid}.html", "display_title": f"标题{rid}"})
+        catalog.insert(len(catalog) if at is None else at, {"id": rid, "url": f"reports/{rid}.html", "display_title": f"标题{rid}"})
         (pages / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
 
     for i in range(holders):
@@ -562,7 +564,7 @@ def test_a_report_added_to_a_widely_held_passage_leaves_its_other_holders_as_the
     passages = reuse._passages
     monkeypatch.setattr(reuse, "_passages", lambda catalog, prints, counts, mask, texts: computed.append(
         int(mask.sum())) or passages(catalog, prints, counts, mask, texts))
-    add("r999")
+    add("r999", at=0)
     build_similar_index(pages, workers=1)
     assert len(computed) == 1 and computed[0] < holders // 2, computed
     cold = tmp_path / "cold"

@@ -5,7 +5,7 @@ From the fingerprint index alone (no text is compared again):
 
 - a report's shared passages: runs of its fingerprints that other reports hold too (at most
   GAP skeleton characters apart, in one paragraph, two fingerprints or more); the reports holding one are those
-  (of the first EXPAND_MAX holding each) that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
+  (of the last EXPAND_MAX holding each: the oldest) that hold at least half of its SAMPLE rarest fingerprints (identical or near), with a link to
   the heading above the passage in each; written to `reuse.json` (report id → passages: text
   shown, its [start, end) in the kept text, number of reports, links), which
   the report page's "亦见于" block shows (overrides/partials/reuse.html);
@@ -17,8 +17,8 @@ From the fingerprint index alone (no text is compared again):
 
 A build computes again only the passages of the reports an edit may touch (`_affected`). A
 report's passages are a function of its own fingerprints and text and, for each hash it holds,
-of how many reports hold it (counted up to WIDE) and, for the hashes it samples, of the hash's *view*: its first
-EXPAND_MAX + 1 fingerprints (catalog order), each with its position and its report's identity
+of how many reports hold it (counted up to WIDE) and, for the hashes it samples, of the hash's *view*: its last
+EXPAND_MAX + 1 fingerprints (catalog order, newest first: the oldest holders), each with its position and its report's identity
 (id, URL, title, anchors: what a link is made of); and of the order of the reports holding its
 passages (links are listed in it). So after an edit the reports computed again are the changed
 ones, those holding a hash now held by more or fewer reports, those that sampled a hash whose
@@ -54,9 +54,10 @@ REUSE_FILE = "reuse.json"
 REUSE_PAGE = "reuse/index.md"
 STATE_FILE = ".similar-reuse.npz"  # what the last build computed from (see the module), in the pages folder
 SAMPLE = 4  # rarest fingerprints of a passage that decide which reports hold it
-# A sampled fingerprint is expanded into its first EXPAND_MAX holders (catalog order, as the
-# index lists them): a passage held more widely links to those and says it is held more widely
-# (WIDE). Expanding every holder (up to 200) made ~120 million rows and 6 GB
+# A sampled fingerprint is expanded into its last EXPAND_MAX holders (catalog order, as the
+# index lists them, newest first: the oldest reports, where the wording came from; a report an
+# office adds comes first and leaves them as they were): a passage held more widely links to
+# those and says it is held more widely (WIDE). Expanding every holder (up to 200) made ~120 million rows and 6 GB
 # at 10 000 generated reports, where every paragraph stands in ~100 reports.
 EXPAND_MAX = 12
 # Reports holding a hash are counted up to WIDE: a passage held more widely samples, links and shows
@@ -146,7 +147,7 @@ def _lines(raw: bytes) -> dict[str, bytes]:
 class _State:
     """What a build's reuse was computed from and what it gave (see the module): the reports
     (catalog order) and their identities (`_identities`); the hashes held twice or more
-    (ascending keys), each with the number of reports holding it and the digest of its first
+    (ascending keys), each with the number of reports holding it and the digest of its last
     fingerprints (`_views`); per report, rows (report first) of the pairs table (report, other
     report, skeleton characters the first's passages share with the second: `_pair_totals`) and
     of the keys its passages sampled; reuse.json's digest and, when loaded, its lines by report id."""
@@ -250,14 +251,14 @@ def _identities(catalog: list[dict[str, Any]], prints: Fingerprints, own: bool) 
 
 def _views(prints: Fingerprints, counts: _Counts, identity: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(keys ascending, number of reports holding each up to WIDE, digests) of the hashes held by two
-    reports or more: the digest of the first EXPAND_MAX + 1 fingerprints of a hash (by key:
+    reports or more: the digest of the last EXPAND_MAX + 1 fingerprints of a hash (by key:
     catalog order, position), each as its report's `identity`, its position and its rank."""
     order = prints.by_key
     firsts, sizes = counts.group_first, counts.group_size
     taken = np.minimum(sizes, EXPAND_MAX + 1)  # what _shared_passages expands a sampled fingerprint into
     starts = np.cumsum(taken) - taken
     rank = np.arange(int(taken.sum())) - np.repeat(starts, taken)
-    entries = order[np.repeat(firsts, taken) + rank]
+    entries = order[np.repeat(firsts + sizes - taken, taken) + rank]
     items = _mix(identity[prints.docs[entries]] ^ _mix((prints.positions[entries].astype(np.uint64) << np.uint64(8))
                                                         | rank.astype(np.uint64)))
     folded = np.bitwise_xor.reduceat(items, starts) if len(items) else np.zeros(0, np.uint64)
@@ -268,7 +269,7 @@ def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tup
     """(per report: whether its passages are computed again; the previous build's report
     numbers → this build's, -1 for one gone, or None when all are computed again). A report's
     passages are computed again when it changed, when the number of reports holding one of its
-    hashes changed (counted up to WIDE), or when the first fingerprints of a hash it sampled did (see the module)."""
+    hashes changed (counted up to WIDE), or when the last fingerprints of a hash it sampled did (see the module)."""
     everything = np.ones(len(now.ids), bool), None
     if previous is None or len(set(now.ids)) < len(now.ids):  # ids name reports: one id, one report
         return everything
@@ -295,7 +296,7 @@ def _affected(previous: _State | None, now: _State, prints: Fingerprints) -> tup
     # hashes held by more or fewer reports (or by two or more only now, or only before): every holder
     recount = np.union1d(now.view_keys[~counted], previous.view_keys[~kept])
     affected[np.unique(prints.docs[_among(prints.keys, recount)])] = True
-    # hashes whose first fingerprints changed: the reports that sampled them (their samples
+    # hashes whose last fingerprints changed: the reports that sampled them (their samples
     # are as they were unless they were affected above)
     docs = remap[previous.sampled[0][_among(previous.sampled[1], now.view_keys[counted & ~same])]]
     affected[docs[docs >= 0]] = True
@@ -461,13 +462,15 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     rank = np.arange(len(e)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     sampled = np.sort(by_rarity[rank < SAMPLE])  # back in passage, position order
     rarest = rarity[by_rarity[np.cumsum(sizes) - sizes]] if len(e) else np.zeros(0, np.int64)
-    # expand each sampled fingerprint into the first EXPAND_MAX holders of its hash (+ 1: the
-    # report itself may be among them), in report, position order
+    # expand each sampled fingerprint into the last EXPAND_MAX holders of its hash (+ 1: the
+    # report itself may be among them), in report, position order: the oldest, where the wording
+    # came from (the catalog is newest first), and which a report an office adds leaves as they were
     s_entry = e[sampled]
     s_group = counts.group[s_entry]
-    reps = np.minimum(counts.group_size[s_group], EXPAND_MAX + 1)
+    sizes_of = counts.group_size[s_group]
+    reps = np.minimum(sizes_of, EXPAND_MAX + 1)
     starts_at = np.cumsum(reps) - reps
-    at = np.repeat(counts.group_first[s_group] - starts_at, reps) + np.arange(int(reps.sum()))
+    at = np.repeat(counts.group_first[s_group] + sizes_of - reps - starts_at, reps) + np.arange(int(reps.sum()))
     which = prints.by_key[at]
     sample_of = np.repeat(np.arange(len(sampled)), reps)
     passage_of = rid[sampled][sample_of]
