@@ -1055,7 +1055,8 @@ _ORG_SUFFIX = (
     # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which
     # the town sets up (双庙乡社情民意信息站), nor a website or a stop (县政府网站, 汽车站)
     r"|(?<=[省市县区局])(?:(?![乡镇村])[\u4e00-\u9fff]){0,8}?(?<![网车油铁交])站(?!长)"
-    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
+    # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委); not the 委 of a 委办, the commission's office (市安委办: the 办 below)
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会]|办(?![法理公事好实结件学班案]|成(?!立)))"
     r"|(?<=国家)(?:(?![和与及、])[\u4e00-\u9fff]){1,6}?委(?![员会])"  # 国家发展改革委, 国家民委: the State Council's commissions
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
@@ -1255,7 +1256,8 @@ _WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单�
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
     # (a bureau of two fields is named longer: 市政务服务和大数据管理局, 县人力资源和社会保障局)
-    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
+    # (not the 州 of 锦州义县农机局: the level word is the county's, one or two characters on)
+    "局": re.compile(rf"([省市县区乡镇州旗])(?![{_HAN}]{{1,2}}[县旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
     "会": re.compile(r"([省市县区乡镇州旗])(总工会)"),
 }
 
