@@ -1234,7 +1234,7 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
+_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区|片区)"  # (经开区: an 经济技术开发区, so called; 片区: an area of one)
 _ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
@@ -2556,6 +2556,12 @@ def _level_of_org(org: str) -> str | None:
     return _LEVEL_BY_CHAR.get(org[:1])
 
 
+def _area_of_zone(org: str) -> bool:
+    """平潭综合实验区海坛片区管理局, 中共…金井片区管理局委员会: a body of an area (片区) of a zone or a place, below it
+    at a level its name does not say."""
+    return bool(re.search(rf"[{_HAN}]{{2,4}}片区(?=[{_HAN}])", org))
+
+
 def _is_zone_body(org: str) -> bool:
     """郭杜开发区, 高新区综合办公室, 晋江综合实验区管委会办公室: a zone or one of its bodies."""
     return bool(_ZONE.search(re.sub(_ORG_SUFFIX + "$", "", org)) or _ZONE_BODY.match(org))
@@ -2640,9 +2646,13 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "县"
         if level:
             return level
+        if _area_of_zone(org):  # 中共平潭综合实验区金井片区管理局委员会: nor the title's place's
+            return None
         if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
-            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text)
-            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, f"{text}\n{opening}") else None
+            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text;
+            # an area of a zone, 海坛片区管理局, answers to the zone, never to the province)
+            return "市" if "片区" not in org and (_zone_above_counties(org, opening)
+                                                 or _zone_under_province(org, f"{text}\n{opening}")) else None
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None

@@ -168,8 +168,9 @@ def find_places(text: str) -> list[Place]:
 
 
 # A county-level name after its city, with its level word and one of its bodies (成都市郫都区委第一督查组, 达州市达川区人民政府);
-# not a word for all of them or part of them (各区, 辖区, 城区, 市区), nor a zone (天府新区, 高新区)
-_UNLISTED_COUNTY = re.compile(r"((?![各全本该每辖城市郊])[\u4e00-\u9fff]{1,3}?(?<!新)[区县])"
+# not a word for all of them or part of them (各区, 辖区, 城区, 市区), nor a zone (天府新区, 高新区) or an area of one
+# (平潭综合实验区海坛片区管理局: the area of a former town)
+_UNLISTED_COUNTY = re.compile(r"((?![各全本该每辖城市郊])[\u4e00-\u9fff]{1,3}?(?<![新片])[区县])"
                               r"(?=委|人民政府|政府|人大|政协|纪委|[\u4e00-\u9fff]{1,6}?局)")
 
 
@@ -377,6 +378,11 @@ def _later_names(unit: _Unit) -> tuple[str, ...]:
     return tuple(stem + later for later in _LATER_KINDS.get(kind, ()))
 
 
+# Units of prefecture rank the table has not: a zone set up over a county and run by its province (平潭综合实验区, over
+# 平潭县 since 2012, its 管委会 of 正厅 rank), named in full only (its bodies write 区 for it: a bare 区 is any district's).
+_ZONES_OF_RANK = (_Unit("平潭综合实验区", "福建省", LEVEL_CITY),)
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[str]]:
     by_code = _units()
@@ -387,6 +393,8 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[s
     for unit in by_code.values():
         for name in _names(unit, province_stems):
             table.setdefault(name, []).append(unit)
+    for unit in _ZONES_OF_RANK:
+        table.setdefault(unit.name, []).append(unit)
     renamed: dict[str, list[_Unit]] = {}
     for unit in by_code.values():
         for name in _later_names(unit):

@@ -2980,3 +2980,21 @@ def test_a_studys_team_signing_at_the_end_wrote_it():
                  "县委政策研究室课题组", "执笔：马文斌  王丽娟")
     # (its county, the opening's subject, is the one it names: 通渭县's)
     assert (found["org"], found["level"]) == ("通渭县委政策研究室", "县")
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "org", "level", "region"),
+    [
+        # a zone of prefecture rank the 2017 table lacks (over 平潭县, run by its province): its bodies are of 市 level
+        ("平潭综合实验区公安局关于开展保安单位抽查的通知", ["各保安单位："], "平潭综合实验区公安局", "市", "福建省"),
+        # an area of it (片区: a former town's) is no district of it, and of a level its name does not say
+        ("平潭综合实验区海坛片区管理局关于做好节日值班的通知", ["各村居："], "平潭综合实验区海坛片区管理局", None, "福建省"),
+        ("中共平潭综合实验区金井片区管理局委员会关于印发督查工作方案的通知", ["各村居："],
+         "中共平潭综合实验区金井片区管理局委员会", None, "福建省"),
+        # the old county keeps its own level
+        ("平潭县综合执法局2012年度工作会议", ["会议指出，要强化责任意识。"], "平潭县综合执法局", "县", "福建省"),
+    ],
+)
+def test_a_zone_of_prefecture_rank_and_its_areas(title, lines, org, level, region):
+    got = meta(title, *lines)
+    assert (got["org"], got["level"], got["region"]) == (org, level, region)

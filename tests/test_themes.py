@@ -2447,3 +2447,20 @@ def test_a_通报_that_announces_its_cases_具体如下_makes_each_case_its_them
              "有的乡镇为争先进位虚报实际发生在外地的项目投资，在审计多次指出问题后仍未整改。")
     got = {label for theme, label in pairs(classify(report(*lines), taxonomy)) if theme == "作风建设"}
     assert {lines[1][:24], lines[2][:27]} <= got
+
+
+def test_三严三实_is_作风建设_and_checkers_rules_and_plans_of_checks_are_not(taxonomy):
+    """三严三实 (the 2015 专题教育 of cadres' 作风) is 作风建设's word; the checkers' own rules (检查人员要严格落实
+    中央八项规定精神要求，遵守工作纪律) and a plan of the checks a body will make (督查检查考核计划) are no 作风 matter."""
+    lesson = report("一、深刻查摆问题", "局长要求全局干部深刻查摆“不严不实”问题，把“三严三实”要求贯穿于监管工作全过程。")
+    assert ("作风建设", "一、深刻查摆问题") in pairs(classify(lesson, taxonomy))
+    rules = report("（三）守检查纪律", "检查人员要严格落实中央八项规定精神要求，遵守工作纪律和保密要求，防范廉政风险。")
+    assert ("作风建设", "（三）守检查纪律") not in pairs(classify(rules, taxonomy))
+    # the same words asked of the staff of a unit are its discipline
+    staff = report("（三）严守纪律", "全局干部要严格落实中央八项规定精神要求，遵守工作纪律，杜绝迟到早退。")
+    assert ("作风建设", "（三）严守纪律") in pairs(classify(staff, taxonomy))
+    plan = report("二、督查检查考核计划", "按照上级要求，编制我局2023年度督查检查考核计划，计划外确需新增的检查按程序报批。")
+    assert ("作风建设", "二、督查检查考核计划") not in pairs(classify(plan, taxonomy))
+    # the campaign that cuts them is 作风建设's
+    cut = report("二、为基层减负", "统筹规范督查检查考核，督查检查考核总量压减50%，切实为基层减负。")
+    assert ("作风建设", "二、为基层减负") in pairs(classify(cut, taxonomy))
