@@ -1055,8 +1055,9 @@ _ORG_SUFFIX = (
     # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which
     # the town sets up (双庙乡社情民意信息站), nor a website or a stop (县政府网站, 汽车站)
     r"|(?<=[省市县区局])(?:(?![乡镇村])[\u4e00-\u9fff]){0,8}?(?<![网车油铁交])站(?!长)"
-    # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委); not the 委 of a 委办, the commission's office (市安委办: the 办 below)
-    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会]|办(?![法理公事好实结件学班案]|成(?!立)))"
+    # a commission's office (市安委办, 市卫生健康委办), before the commission (tried in this order at one place)
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委办(?![法理公事好实结件学班案]|成(?!立))"
+    r"|(?<=[县市区州省])(?!委)[\u4e00-\u9fff]{1,5}委(?![员会])"  # 市国资委, 县发改委, 区住房城乡建委 (not 县委常委)
     r"|(?<=国家)(?:(?![和与及、])[\u4e00-\u9fff]){1,6}?委(?![员会])"  # 国家发展改革委, 国家民委: the State Council's commissions
     # 县清洁办, 县扶贫办, 市老区办; not a verb (督办, 承办, 举办 …) nor 办法, 办理, 办公, 办事
     r"|(?<=[县市区州省])(?![委政])[\u4e00-\u9fff]{1,4}(?<![督承协主交代催包举创开兴合帮领经首转查批快缓速难好要必在待申两])办"
@@ -1234,7 +1235,7 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区|片区)"  # (经开区: an 经济技术开发区, so called; 片区: an area of one)
+_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
 _ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
@@ -1256,8 +1257,7 @@ _WE_WRITER = re.compile(r"我(?:院|局|办|委|会|站|所|校|厅|中心|单�
 _BODIES_OF_KIND = {
     "办": re.compile(r"([省市县区乡镇])(?:人民)?政府(办)(公厅)?"),
     # (a bureau of two fields is named longer: 市政务服务和大数据管理局, 县人力资源和社会保障局)
-    # (not the 州 of 锦州义县农机局: the level word is the county's, one or two characters on)
-    "局": re.compile(rf"([省市县区乡镇州旗])(?![{_HAN}]{{1,2}}[县旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
+    "局": re.compile(rf"([省市县区乡镇州旗])([{_HAN}]{{1,8}}?局|[{_HAN}]{{2,6}}和[{_HAN}]{{2,6}}?局)(?![长面势限])"),
     "会": re.compile(r"([省市县区乡镇州旗])(总工会)"),
 }
 
@@ -2534,11 +2534,13 @@ def _level_of_org(org: str) -> str | None:
             return "乡"
         if _STREET_OFFICE.search(org, own.end):  # 宜宾市翠屏区人民政府南岸街道办事处: the district's street office
             return "乡"
-        if _ZONE_IN_PLACE.match(org, own.end):  # 洛阳市城乡一体化示范区纪工委: a zone in the city, of no stated level
+        # 洛阳市城乡一体化示范区纪工委, 平潭综合实验区海坛片区管理局: a zone in the city, an area of the zone, of no stated level
+        if _ZONE_IN_PLACE.match(org, own.end) or _AREA.match(org, own.end):
             return None
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
-    # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character): of no level a name says
-    if _is_zone_body(org):
+    # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character), 君山片区管理局 (an area, not a
+    # district): of no level a name says
+    if _is_zone_body(org) or _AREA.match(org):
         return None
     if _VILLAGE_BODY.match(org):
         return "乡"
@@ -2556,10 +2558,13 @@ def _level_of_org(org: str) -> str | None:
     return _LEVEL_BY_CHAR.get(org[:1])
 
 
+_AREA = re.compile(rf"[{_HAN}]{{2,4}}片区(?=[{_HAN}])")
+
+
 def _area_of_zone(org: str) -> bool:
     """平潭综合实验区海坛片区管理局, 中共…金井片区管理局委员会: a body of an area (片区) of a zone or a place, below it
     at a level its name does not say."""
-    return bool(re.search(rf"[{_HAN}]{{2,4}}片区(?=[{_HAN}])", org))
+    return bool(_AREA.search(org))
 
 
 def _is_zone_body(org: str) -> bool:
@@ -2646,13 +2651,12 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "县"
         if level:
             return level
-        if _area_of_zone(org):  # 中共平潭综合实验区金井片区管理局委员会: nor the title's place's
-            return None
         if _is_zone_body(org):  # (its 全区, 区直 are the zone's, of no level: 县 only for a 区 of a county's rank)
-            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text;
-            # an area of a zone, 海坛片区管理局, answers to the zone, never to the province)
-            return "市" if "片区" not in org and (_zone_above_counties(org, opening)
-                                                 or _zone_under_province(org, f"{text}\n{opening}")) else None
+            # (the opening holds the start of a document the notice issues, which _first_document leaves out of the text)
+            return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, f"{text}\n{opening}") else None
+    # 中共平潭综合实验区金井片区管理局委员会: an area's body is not of the level of the place its title names first, nor
+    # of the 区 its text calls its zone (区党工委巡察组对君山片区管理局党委开展了巡察)
+    area = bool(org) and _area_of_zone(org or "")
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
@@ -2664,7 +2668,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
         named = (_TOWN_NAMED.match(source, p.end) for p in places)  # (not only after the last: 红安县七里坪镇迎接黄冈市…)
         if levels and any(town and not _NOT_A_TOWN.search(town.group()) for town in named):
             return "乡"  # 关于红安县七里坪镇…: a town named after its county is the most specific place
-        if levels:  # 河南省安阳市…: the most specific place the title names
+        if levels and not area:  # 河南省安阳市…: the most specific place the title names
             return max(levels, key=_DEPTH.__getitem__)
         if _TOWNSHIP_TITLE.match(_LEADING_YEAR.sub("", source)):
             return "乡"
@@ -2707,8 +2711,8 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
     bodies = Counter(_LEVEL_BY_CHAR[c] for c in own if c != "区" or "自治区" not in text)
     (top, n), *rest = (whole + bodies).most_common(2) + [(None, 0)]
     # (bodies called 省委 or 市纪委 do not make a text the province's or the city's: a higher one's group visits a county,
-    # and a county-level city calls its own bodies 市…; only 全省/全市 said often do)
-    if top and n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1] and (top in ("县", "乡") or whole[top] >= _WHOLE_AREA_MIN):
+    # and a county-level city calls its own bodies 市…; only 全省/全市 said often do; an area's text calls its zone 区)
+    if top and not area and n >= _WHOLE_AREA_MIN and n >= 2 * rest[0][1] and (top in ("县", "乡") or whole[top] >= _WHOLE_AREA_MIN):
         return top
     # 陆良县贯彻落实…, 记者从仁怀市档案馆获悉: a news item naming one county and no town or city is that county's
     # (not 南京市委书记…对建邺区部分行政单位进行了暗访, a city's, nor 坪坝镇 of a county, a town's; nor a study of a county its

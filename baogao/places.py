@@ -416,8 +416,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[_Unit, ...]], frozenset[s
             continue
         own = {unit.name} | ({_stem(unit.name)[0] + "县"} if unit.name.endswith("自治县") else set())
         prefixes = {parent.name}
-        # 北京通州区 as well as 北京市通州区; 锦州义县 as well as 锦州市义县 (a one-character stem after its city's)
-        if parent.level == LEVEL_PROVINCE or (short and len(_stem(parent.name)[0]) >= 2):
+        if parent.level == LEVEL_PROVINCE:  # 北京通州区 as well as 北京市通州区
             prefixes.add(_stem(parent.name)[0])
         for prefix in prefixes:
             for name in own:

@@ -629,9 +629,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("临汾市安委办展开安全生产督查", ["近日,市安委办成立9个督查组。"], "临汾市安委办"),
         ("南陵县编委办关于做好保密工作的通知", ["各乡镇："], "南陵县编委办"),
         ("县发改委办理建议情况", ["正文。"], "县发改委"),
-        # a one-character county after its city's stem (锦州义县: 锦州市义县), not 州义县
-        ("", ["年初以来,锦州义县农机局精心部署、强化措施,加大对农机化信息的宣传力度。", "一季度我局共上报信息20条。"],
-         "锦州义县农机局"),
+        ("临汾市卫生健康委办组织开展督查", ["近日。"], "临汾市卫生健康委办"),
+        # a county whose name holds a level word (安乡县) after its city: the city's name begins the body's
+        ("", ["年初以来,常德市安乡县农业局精心部署。", "一季度我局共上报信息20条。"], "常德市安乡县农业局"),
     ],
 )
 def test_org(title, lines, expected):
@@ -2993,6 +2993,10 @@ def test_a_studys_team_signing_at_the_end_wrote_it():
          "中共平潭综合实验区金井片区管理局委员会", None, "福建省"),
         # the old county keeps its own level
         ("平潭县综合执法局2012年度工作会议", ["会议指出，要强化责任意识。"], "平潭县综合执法局", "县", "福建省"),
+        # an area's text calls its zone 区: no county level from it; a county's area addressing the county's units is the county's
+        ("君山片区管理局党委关于巡察整改进展情况的通报", ["根据区党工委巡察工作的统一部署，区党工委第二巡察组对君山片区管理局党委开展了巡察。",
+                                          "全区巡察整改工作有序推进，区直各部门积极配合。"], "君山片区管理局党委", None, None),
+        ("城东片区管理局关于做好值班工作的通知", ["各乡镇人民政府，县直各单位：", "请做好值班工作。"], "城东片区管理局", "县", None),
     ],
 )
 def test_a_zone_of_prefecture_rank_and_its_areas(title, lines, org, level, region):

@@ -367,7 +367,7 @@ class _Shared:
     report, skeleton span [a, b), text span [start, end), the number of reports holding its
     rarest sampled fingerprint), and the reports holding each (arrays by holding: passage,
     report, its position there), by passage, the reports holding most of its sampled
-    fingerprints first, then catalog order."""
+    fingerprints first, then the oldest (catalog order reversed)."""
     doc: np.ndarray
     a: np.ndarray
     b: np.ndarray
@@ -475,7 +475,7 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     sample_of = np.repeat(np.arange(len(sampled)), reps)
     passage_of = rid[sampled][sample_of]
     other, other_pos = prints.docs[which], prints.positions[which]
-    # a report once per sampled fingerprint (at its first position), never the passage's own
+    # a report once per sampled fingerprint (at its first position in the view), never the passage's own
     once = np.ones(len(at), bool)
     once[1:] = (sample_of[1:] != sample_of[:-1]) | (other[1:] != other[:-1])
     once &= other != prints.docs[s_entry][sample_of]
@@ -489,7 +489,7 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
     # a report holds a passage when it holds at least half of its sampled fingerprints
     keep = 2 * held >= np.minimum(sizes, SAMPLE)[passage_of]
     passage_of, other, other_pos, held = passage_of[keep], other[keep], other_pos[keep], held[keep]
-    best = np.lexsort((other, -held, passage_of))
+    best = np.lexsort((-other.astype(np.int64), -held, passage_of))  # most sampled fingerprints held, then oldest
     return _Shared(doc=docs[heads], a=pos[heads], b=pos[lasts] + K, start=starts[heads],
                    end=ends[lasts], rarest=rarest, holding=passage_of[best], other=other[best],
                    other_pos=other_pos[best], sampled=(prints.docs[s_entry], prints.keys[s_entry]))
@@ -498,7 +498,7 @@ def _shared_passages(prints: Fingerprints, counts: _Counts, reports: np.ndarray,
 def _per_report(catalog: list[dict[str, Any]], anchors: _Anchors, shared: _Shared, texts: _Texts) -> dict[str, list]:
     """report id → its PER_REPORT longest passages held elsewhere (position order), each with
     its text, text span, number of reports (EXPAND_MAX and `wide` when more) and links to the first
-    LINKS holding it."""
+    LINKS holding it (those holding most of its sampled fingerprints, the oldest first)."""
     holders = np.bincount(shared.holding, minlength=len(shared.doc))
     listed = np.flatnonzero((holders > 0) | (shared.rarest > EXPAND_MAX))
     longest = listed[np.lexsort((shared.a[listed], -(shared.b - shared.a)[listed], shared.doc[listed]))]
