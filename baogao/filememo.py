@@ -49,7 +49,14 @@ class FileMemo:
     def get(self, files: Sequence[Path | str], compute: Callable[[], str]) -> str:
         """What `compute` (which reads `files`) returns, from memory when the files are as they
         were when it was computed; OSError when a file is missing."""
-        state = self.state(files)
+        return self._get(self.state(files), files, compute)
+
+    def get_by_status(self, path: Path | str, status: os.stat_result, compute: Callable[[], str]) -> str:
+        """`get` for one file whose `os.lstat` the caller has made already (a walk that checks
+        it is no symbolic link: one system call a file, not two)."""
+        return self._get(_key(status), [path], compute)
+
+    def _get(self, state: str, files: Sequence[Path | str], compute: Callable[[], str]) -> str:
         value = self.recall(state)
         if value is None:
             value = compute()
@@ -59,7 +66,7 @@ class FileMemo:
     def state(self, files: Sequence[Path | str]) -> str:
         """What a value from `files` is remembered under: each file's identity, size, time and
         mode now; OSError when a file is missing."""
-        return "|".join(":".join(map(str, _same(os.stat(path, follow_symlinks=False)))) for path in files)
+        return "|".join(_key(os.stat(path, follow_symlinks=False)) for path in files)
 
     def recall(self, state: str) -> str | None:
         """The value remembered for files in `state` (see `state`), kept for the next build too."""
@@ -86,6 +93,10 @@ class FileMemo:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(self._new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+def _key(status: os.stat_result) -> str:
+    return ":".join(map(str, _same(status)))
 
 
 def _same(status: os.stat_result) -> tuple[int, ...]:

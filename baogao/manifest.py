@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from baogao.filememo import FileMemo
@@ -34,10 +35,11 @@ def write_manifest(site_dir: Path, digests: FileMemo) -> None:
     lines = []
     for rel in site_files(site_dir):
         path = os.path.join(site_dir, rel)  # strings: ~80 000 `Path`s cost seconds
-        if os.path.islink(path):
+        status = os.lstat(path)  # (one call a file: the check for a link and the digests' memory)
+        if stat.S_ISLNK(status.st_mode):
             raise ValueError(f"'{path}' is a symbolic link: a site holds regular files only")
         if not any(part.startswith(".") for part in rel.split("/")):
-            lines.append(f"{sha256_of(path, digests)}  {rel}\n")
+            lines.append(f"{digests.get_by_status(path, status, lambda: file_sha256(path))}  {rel}\n")
     (site_dir / MANIFEST).write_text("".join(lines), encoding="utf-8")
 
 

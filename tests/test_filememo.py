@@ -119,3 +119,19 @@ def test_a_file_whose_mode_changed_is_read_again(tmp_path):
     path.chmod(0o400)
     second = Counted(memory)
     assert second.sha(path) == sha(path) and second.computed == 1
+
+
+def test_a_value_from_a_status_the_caller_made_is_the_same_memory(tmp_path):
+    """`get_by_status` (the manifest's walk: one lstat a file) keys a value as `get` does: a value
+    remembered by one is recalled by the other, and a file written again is computed again."""
+    memory = tmp_path / "memo.json"
+    path = aged(tmp_path / "a.txt", b"one")
+    counted = Counted(memory)
+    assert counted.sha(path) == sha(path) and counted.computed == 1
+    counted.memo.save()
+    again = FileMemo(memory)
+    calls: list[int] = []
+    got = again.get_by_status(path, os.lstat(path), lambda: calls.append(1) or "recomputed")
+    assert got == sha(path) and not calls
+    aged(path, b"two")
+    assert again.get_by_status(path, os.lstat(path), lambda: "recomputed") == "recomputed"
