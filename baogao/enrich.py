@@ -2558,13 +2558,9 @@ def _level_of_org(org: str) -> str | None:
     return _LEVEL_BY_CHAR.get(org[:1])
 
 
+# 平潭综合实验区海坛片区管理局, 中共…金井片区管理局委员会: a body of an area (片区) of a zone or a place, below it at a
+# level its name does not say
 _AREA = re.compile(rf"[{_HAN}]{{2,4}}片区(?=[{_HAN}])")
-
-
-def _area_of_zone(org: str) -> bool:
-    """平潭综合实验区海坛片区管理局, 中共…金井片区管理局委员会: a body of an area (片区) of a zone or a place, below it
-    at a level its name does not say."""
-    return bool(_AREA.search(org))
 
 
 def _is_zone_body(org: str) -> bool:
@@ -2656,7 +2652,7 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return "市" if _zone_above_counties(org, opening) or _zone_under_province(org, f"{text}\n{opening}") else None
     # 中共平潭综合实验区金井片区管理局委员会: an area's body is not of the level of the place its title names first, nor
     # of the 区 its text calls its zone (区党工委巡察组对君山片区管理局党委开展了巡察)
-    area = bool(org) and _area_of_zone(org or "")
+    area = bool(org and _AREA.search(org))
     hosted = _HOSTED.search(title)
     if hosted:  # …会议在我县召开: the host's level, not that of the body the title names (我市 says none)
         return _LEVEL_BY_CHAR[hosted.group(1)] if hosted.group(1) != "市" else None
