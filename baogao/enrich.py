@@ -1241,8 +1241,11 @@ _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)
 # (乡 before 镇 is the word for all of them: 26个乡镇 names no 个乡)
 _TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?<!乡(?=镇))(?!村)")
-# 各乡镇, 城乡, 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇), 小城镇, 特色小镇, 家乡: no one place
-_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^[于对]?[全各本我该每]|[个全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$")
+# 各乡镇, 城乡, 村镇 (villages and towns; 王村镇 is one), 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇),
+# 小城镇, 特色小镇, 家乡: no one place;
+# nor a verb whose object is the town's (经党委研究，制定镇对外宣传奖励办法: 制定 the town's rules)
+_NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^村镇$|^[于对]?[全各本我该每]|[个全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$"
+                         r"|^(?:制定|出台|印发|修订|推进|推动|加强|打造|实现|促进|助力|服务|健全|完善|落实)(?:镇|乡|街道)$")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).

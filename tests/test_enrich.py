@@ -2601,6 +2601,9 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # 我镇 speaks of the town the opening makes the subject of a clause, not of a word ending in 镇 or 乡
         ("", "2023年，我镇统筹推进各项工作，小城镇建设稳步推进，特色小镇建设取得新进展。", None, "乡"),
         ("", "2023年，我乡统筹推进各项工作。全乡共引导外出务工人员返乡创业56人，回报家乡。", None, "乡"),
+        # a verb whose object is the town's (制定镇…办法), and 村镇 (villages and towns), name no town
+        ("", "为进一步加强对外宣传工作，经党委研究，制定镇对外宣传奖励办法。", None, None),
+        ("村镇对外宣传奖励办法", "为进一步加强对外宣传工作，经党委研究，制定本办法。", None, None),
         ("", "2023年，我镇组织村党组织书记赴浙江省诸暨市、枫桥镇学习“枫桥经验”。", None, "乡"),  # another town
         # a place's party committee and government acting together are the place
         ("", "为进一步防止森林火灾,常宁市委、市政府统一安排部署,抽调人员组成16个督查组。", "常宁市", "县"),
