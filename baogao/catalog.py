@@ -38,6 +38,10 @@ PAGES_MEMO_FILE = ".site-pages-memo.json"
 # The fields flagged `catalog` in the schema, and each report's page URL after its id.
 CATALOG_FIELDS = ("id", "url", *(name for name in schema.CATALOG_FIELDS if name != "id"))
 NEWEST_ON_HOME = 10
+# A list of more reports than this (a level's, a type's, a theme's at 10 000 reports: 9 000 of them, 3 MB of HTML) is
+# paged by year: slow to open on an office PC as one page, and written and rendered again whole whenever a report is
+# added. Its page lists the newest year and links a page for each other year (`by_year_pages`).
+YEAR_PAGES_FROM = 1000
 UNKNOWN = "unknown"
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
@@ -172,12 +176,14 @@ class Facet:
         return self.pages_of(self.groups(metas))
 
     def pages_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> dict[str, str]:
+        """{path in the folder: Markdown} of the value pages (and of their year pages: `by_year_pages`)."""
         prefix = "../" * (self.folder.count("/") + 1)
         out = {}
         for value, reports in groups:
             label = self.value_label(value)
-            lines = _front(label) + [f"# {escape_markdown(label)}", "", f"共 {len(reports)} 篇（新到旧）。"]
-            out[f"{page_slug(value)}.md"] = "\n".join(lines + _report_list(reports, prefix)) + "\n"
+            # (the years' own pages are one year each)
+            split = self.field != YEARS.field
+            out.update(by_year_pages(page_slug(value), label, [], reports, prefix, _report_list, split))
         return out
 
 
@@ -311,14 +317,16 @@ def _write_site_pages(
             for name in dict.fromkeys(meta["themes"]):
                 tagged.get(name, []).append(meta)
         for theme in taxonomy.themes:
-            name = theme_page(theme.name)
-            written.add(name)
-            write(pages_dir / name, _theme_page(theme.name, theme.description, tagged[theme.name], by_id))
+            for name, markdown in _theme_pages(theme.name, theme.description, tagged[theme.name], by_id).items():
+                written.add(f"themes/{name}")
+                write(pages_dir / "themes" / name, markdown)
 
     for folder in ("years", "browse", "themes"):
         for stale in sorted((pages_dir / folder).rglob("*.md")):
             if stale.relative_to(pages_dir).as_posix() not in written:
                 stale.unlink()
+                if not any(stale.parent.iterdir()):  # a value's year pages, all gone (a folder always holds its index)
+                    stale.parent.rmdir()
     if inputs:
         tifa = pages_dir / formulations.PAGE  # not written when its own memory held: as it stands
         if formulations.PAGE not in made and tifa.is_file():
@@ -555,17 +563,20 @@ def _evidence(section: dict[str, Any]) -> str:
     return words + (f"；训练模型判定相关（概率 {section['model']:.2f}）" if "model" in section else "")
 
 
-def _theme_page(name: str, description: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> str:
-    """One theme: report by report (`tagged`: its reports' metas, newest first), the sections
-    about it (its entry in `by_id`), linked to their anchors; the reports in one listing block
-    (baogao.listing_html)."""
-    lines = _front(name) + [
-        f"# {escape_markdown(name)}", "", escape_markdown(description), "",
-        f"共 {len(tagged)} 篇报告。",
-    ]
+def _theme_pages(name: str, description: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """{path in themes/: Markdown} of one theme's page (and of its year pages: `by_year_pages`): report by report
+    (`tagged`: its reports' metas, newest first), the sections about it (its entry in `by_id`), linked to their
+    anchors."""
+    def listed(metas: list[dict[str, Any]], prefix: str) -> list[str]:
+        return _theme_list(name, metas, by_id, prefix)
+    return by_year_pages(page_slug(name), name, [escape_markdown(description), ""], tagged, "../", listed)
+
+
+def _theme_list(name: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], prefix: str) -> list[str]:
+    """The reports of a theme page and their sections, as one listing block (baogao.listing_html)."""
     html = []
     for meta in tagged:
-        page = f"../reports/{meta['id']}.md"
+        page = f"{prefix}reports/{meta['id']}.md"
         html += [element("h2", element("a", _data(meta["display_title"]), href=page)),
                  element("p", element("small", _details(meta))), "<ul>"]
         sections = [s for s in by_id[meta["id"]].get("sections", []) if s["theme"] == name]
@@ -580,4 +591,28 @@ def _theme_page(name: str, description: str, tagged: list[dict[str, Any]], by_id
         if not sections:
             html.append(element("li", text="（主题由人工更正添加，未定位到具体段落）"))
         html.append("</ul>")
-    return "\n".join(lines + block(html)) + "\n"
+    return block(html)
+
+
+def by_year_pages(slug: str, title: str, intro: list[str], newest: list[dict[str, Any]], prefix: str,
+                  listed: Callable[[list[dict[str, Any]], str], list[str]], split: bool = True) -> dict[str, str]:
+    """{path: Markdown} of a page listing `newest` (reports newest first, `listed` writing their list with the link
+    `prefix` to the site root) under `title` and the `intro` lines: `slug`.md alone, or, above YEAR_PAGES_FROM reports
+    (and `split`), `slug`.md with the newest year's reports and links to `slug`/YEAR.md, one page for each other year
+    (年份不详 last, unknown.md)."""
+    head = _front(title) + [f"# {escape_markdown(title)}", "", *intro]
+    if not split or len(newest) <= YEAR_PAGES_FROM:
+        return {f"{slug}.md": "\n".join(head + [f"共 {len(newest)} 篇（新到旧）。"] + listed(newest, prefix)) + "\n"}
+    (first, first_reports), *years = YEARS.grouped(newest)
+    anchor = f"y{page_slug(first)}"
+    index = [f"[{YEARS.value_label(first)}](#{anchor}) {len(first_reports)}"]
+    index += [f"[{YEARS.value_label(year)}]({slug}/{page_slug(year)}.md) {len(reports)}" for year, reports in years]
+    pages = {f"{slug}.md": "\n".join(head + [f"共 {len(newest)} 篇，按年份分页：" + " · ".join(index), "",
+                                          f"## {escape_markdown(YEARS.value_label(first))}（{len(first_reports)} 篇） {{#{anchor}}}"]
+                                   + listed(first_reports, prefix)) + "\n"}
+    for year, reports in years:
+        year_title = f"{title} · {YEARS.value_label(year)}"
+        lines = _front(year_title) + [f"# {escape_markdown(year_title)}", "",
+                                      f"共 {len(reports)} 篇（新到旧）。[{escape_markdown(title)}：全部年份](../{slug}.md)"]
+        pages[f"{slug}/{page_slug(year)}.md"] = "\n".join(lines + listed(reports, "../" + prefix)) + "\n"
+    return pages

@@ -49,8 +49,11 @@ def generated_files(pages_dir: Path) -> list[str]:
     text/ holds build inputs and the search index is published after the build (baogao.search.backend).
     """
     found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE, pages_dir / REUSE_PAGE]
-    for folder in GENERATED_FOLDERS:
-        found.extend(sorted((pages_dir / folder).glob("*.md")))
+    folders = [pages_dir / folder for folder in GENERATED_FOLDERS]
+    for folder in folders:
+        found.extend(sorted(folder.glob("*.md")))
+        # a long list's year pages (VALUE/YEAR.md: catalog.by_year_pages)
+        found.extend(sorted(path for path in folder.glob("*/*.md") if path.parent not in folders))
     found.extend(sorted(path for path in (pages_dir / ORIGINALS_FOLDER).glob("*") if not path.name.startswith(".")))
     return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
 

@@ -173,3 +173,75 @@ def test_archive_pages_are_not_made_again_while_their_inputs_and_files_are_as_ma
         f.write("补充一段。\n")
     assert build() == 1
     assert build() == 0
+
+
+def _listed(markdown: str) -> list[str]:
+    """The report links of a page's listing blocks."""
+    from baogao.listing_html import END, START, parse
+
+    return [a.get("href") for chunk in markdown.split(START)[1:] for element in parse(chunk.split(END)[0].strip("\n"))
+            for a in element.iter("a") if "/reports/" in a.get("href", "")]
+
+
+def _archive(count: int, years: tuple[int | None, ...]) -> list[dict]:
+    return [meta(f"r{i:05d}", f"报告{i}", year=years[i % len(years)], level="县", doc_type="工作总结", themes=["督查"],
+                 chars=10, region="湖南省", org=f"第{i % 7}办公室")
+            for i in range(count)]
+
+
+def test_a_list_longer_than_year_pages_from_is_paged_by_year_each_report_listed_once():
+    """A level of 9 000 reports is not one 3 MB page: its page lists the newest year and links a page per other
+    year (年份不详 last); every report is listed once, its link resolving from the page it is on."""
+    from posixpath import normpath
+
+    from baogao.catalog import FACETS, YEAR_PAGES_FROM, YEARS, _theme_pages
+
+    level = next(facet for facet in FACETS if facet.field == "level")
+    metas = _archive(YEAR_PAGES_FROM + 200, (2024, 2023, 2021, None))
+    pages = level.pages(metas)
+    assert sorted(pages) == ["县.md", "县/2021.md", "县/2023.md", "县/unknown.md"]  # 2024, the newest, on 县.md itself
+    links = [normpath(f"browse/level/{name.rpartition('/')[0]}/{href}") for name, page in pages.items() for href in _listed(page)]
+    assert sorted(links) == sorted(f"reports/{m['id']}.md" for m in metas)  # each once, resolved from its page
+    assert all(_listed(pages[f"县/{year}.md"]) and "（新到旧）。[县：全部年份](../县.md)" in pages[f"县/{year}.md"]
+               for year in ("2021", "2023", "unknown"))
+    head = pages["县.md"].split("\n## ")[0]
+    assert "[2023 年](县/2023.md) 300" in head and "[年份不详](县/unknown.md) 300" in head and "(#y2024) 300" in head
+    assert f"共 {len(metas)} 篇，按年份分页" in head
+    # one report fewer than the limit: one page; the years' own pages are never paged
+    assert list(level.pages(metas[:YEAR_PAGES_FROM])) == ["县.md"]
+    assert len(YEARS.pages(_archive(YEAR_PAGES_FROM + 1, (2024,)))) == 1
+    # a theme's page the same way, its sections' links too
+    by_id = {m["id"]: {"sections": [{"theme": "督查", "label": "一、督查", "anchor": "a", "excerpt": "…", "evidence": [], "parts": []}]}
+             for m in metas}
+    themed = _theme_pages("督查", "说明", metas, by_id)
+    assert sorted(themed) == ["督查.md", "督查/2021.md", "督查/2023.md", "督查/unknown.md"]
+    assert "../../reports/r00001.md#a" in themed["督查/2023.md"] and "说明" in themed["督查.md"]
+
+
+def test_year_pages_no_longer_made_are_removed_with_their_folder(tmp_path):
+    """When a list shrinks back under the limit, its year pages and their folder go (pages baogao wrote)."""
+    from baogao.catalog import YEAR_PAGES_FROM, write_site_pages
+
+    def write(path, text):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    metas = _archive(YEAR_PAGES_FROM + 10, (2024, 2023))
+    write_site_pages([{"meta": m} for m in metas], tmp_path, write)
+    assert (tmp_path / "browse" / "level" / "县" / "2023.md").is_file()
+    write_site_pages([{"meta": m} for m in metas[:20]], tmp_path, write)
+    assert not (tmp_path / "browse" / "level" / "县").exists()
+    assert (tmp_path / "browse" / "level" / "县.md").is_file()
+
+
+def test_the_site_takes_year_pages_once_each(tmp_path):
+    """MkDocs is given a list's year pages (browse/level/县/2023.md) beside its other pages, each once."""
+    from baogao.site import generated_files
+
+    for name in ("browse/index.md", "browse/level/index.md", "browse/level/县.md", "browse/level/县/2023.md",
+                 "themes/督查.md", "themes/督查/2023.md", "reports/r1.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files = generated_files(tmp_path)
+    assert len(files) == len(set(files))
+    assert {"browse/level/县/2023.md", "themes/督查/2023.md", "browse/level/县.md", "reports/r1.md"} <= set(files)

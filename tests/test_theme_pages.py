@@ -137,13 +137,13 @@ def test_offices_get_one_page_per_region_with_a_section_per_office():
 def test_a_section_the_model_added_says_so_beside_its_words():
     """A theme page's evidence line: the words counted, and for a section the trained model
     added (baogao.theme_model) its probability — a reader can tell a rule's hit from the model's."""
-    from baogao.catalog import _theme_page
+    from baogao.catalog import _theme_pages
 
     meta = {"id": "r1", "display_title": "县政府办公室工作总结", "themes": ["信息报送"], "year": 2023, "org": "县政府办公室",
             "region": "", "level": "县", "doc_type": "工作总结"}
     ruled = {"theme": "信息报送", "label": "一、信息报送", "anchor": "a", "excerpt": "全年报送信息",
              "evidence": [["信息报送", 2, "heading"]], "parts": []}
     added = {**ruled, "label": "二、综合", "anchor": "b", "evidence": [["报送", 1, "text"]], "model": 0.87}
-    page = LexborHTMLParser(_theme_page("信息报送", "d", [meta], {"r1": {"sections": [ruled, added]}}))
+    page = LexborHTMLParser(_theme_pages("信息报送", "d", [meta], {"r1": {"sections": [ruled, added]}})["信息报送.md"])
     lines = [li.css_first("small").text() for li in page.css("li") if li.css_first("small")]
     assert lines == ["依据：信息报送×2（标题）", "依据：报送×1（正文）；训练模型判定相关（概率 0.87）"]
