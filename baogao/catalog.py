@@ -178,12 +178,10 @@ class Facet:
     def pages_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> dict[str, str]:
         """{path in the folder: Markdown} of the value pages (and of their year pages: `by_year_pages`)."""
         prefix = "../" * (self.folder.count("/") + 1)
+        split = self.field != YEARS.field  # (the years' own pages are one year each)
         out = {}
         for value, reports in groups:
-            label = self.value_label(value)
-            # (the years' own pages are one year each)
-            split = self.field != YEARS.field
-            out.update(by_year_pages(page_slug(value), label, [], reports, prefix, _report_list, split))
+            out.update(by_year_pages(page_slug(value), self.value_label(value), [], reports, prefix, _report_list, split))
         return out
 
 
