@@ -404,7 +404,7 @@ def test_a_failed_build_leaves_the_index_before_as_it_was(segmented, tmp_path, m
     same inodes, which the site links); the next build gives the cold build's files."""
     catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
-    before, inodes = files(root), shard_inodes(root)
+    before, inodes, chunks = files(root), shard_inodes(root), chunk_inodes(root)
     changed = edited(catalog, 2, text)
 
     def full_disk(*args: Any, **kwargs: Any) -> None:
@@ -413,7 +413,7 @@ def test_a_failed_build_leaves_the_index_before_as_it_was(segmented, tmp_path, m
     monkeypatch.setattr(index, "_write_docs_and_facets", full_disk)
     with pytest.raises(OSError, match="No space left"):
         build(changed, text, tmp_path / "incremental")
-    assert files(root) == before and shard_inodes(root) == inodes
+    assert files(root) == before and shard_inodes(root) == inodes and chunk_inodes(root) == chunks
     monkeypatch.undo()
     assert files(build(changed, text, tmp_path / "incremental")) == files(build(changed, text, tmp_path / "cold"))
 
@@ -432,17 +432,19 @@ def test_a_segment_folder_holding_more_than_its_shards_is_not_carried_over(segme
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
 
 
-def test_a_killed_build_leaves_the_index_before_whole_again(segmented, tmp_path):
-    """A build killed after it moved kept segments' folders out of the index before: the next
-    build puts them back first, so that the index before, returned as it is for its own catalog
-    (an edit undone), is every file it was; a build of the edit gives the cold build's files."""
+@pytest.mark.parametrize("killed_at", ["_kept_store_segments", "_write_docs_and_facets"])
+def test_a_killed_build_leaves_the_index_before_whole_again(segmented, tmp_path, killed_at):
+    """A build killed after it moved folders out of the index before (the kept segments' postings;
+    then the text store's chunk folders too): the next build puts them back first, so that the index
+    before, returned as it is for its own catalog (an edit undone), is every file it was; a build of
+    the edit gives the cold build's files."""
     catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
     before = files(root)
     changed = relabelled(catalog)
     child = os.fork()
     if child == 0:  # killed once its folders are moved
-        index._kept_store_segments = lambda *args, **kwargs: os._exit(9)  # type: ignore[assignment]
+        setattr(index, killed_at, lambda *args, **kwargs: os._exit(9))
         try:
             build(changed, text, tmp_path / "incremental")
         finally:
@@ -495,3 +497,52 @@ def test_a_segment_folder_that_cannot_be_moved_is_linked(segmented, tmp_path, mo
     root = build(changed, text, tmp_path / "incremental")
     assert segment_inodes(root) == before
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+def chunk_folders(root: Path) -> dict[str, int]:
+    """The text store's chunk folders (text/KK) and their inodes."""
+    return {p.name: p.stat().st_ino for p in (root / textstore.DIR).iterdir() if p.is_dir()}
+
+
+def test_an_edit_moves_the_chunk_folders_it_left_as_they_were(archive, tmp_path):
+    """A chunk folder of the index before holding exactly the chunks of reports the edit kept is
+    moved into the new index whole (one rename, not a link a chunk); the folder of the changed
+    report's old or new chunks is made anew, its other chunks linked."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    folders, chunks = chunk_folders(root), chunk_inodes(root)
+    old_key = SearchIndex(tmp_path / "incremental").store_table()[2][2]
+    changed = edited(catalog, 2, text)
+    root = build(changed, text, tmp_path / "incremental")
+    new_key = SearchIndex(tmp_path / "incremental").store_table()[2][2]
+    after = chunk_folders(root)
+    touched = {old_key[:textstore.KEY_DIR], new_key[:textstore.KEY_DIR]}
+    untouched = set(folders) - touched
+    assert untouched and {prefix: after[prefix] for prefix in untouched} == {prefix: folders[prefix] for prefix in untouched}
+    assert all(after[prefix] != folders[prefix] for prefix in touched & set(folders) & set(after))
+    kept = {name for name in chunks if f"/{old_key}-" not in name}
+    assert {name: chunk_inodes(root)[name] for name in kept} == {name: chunks[name] for name in kept}
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
+@pytest.mark.parametrize("stray", ["file", "folder", "link"])
+def test_a_chunk_folder_holding_anything_else_is_not_carried_over(archive, tmp_path, stray):
+    """A chunk folder of the index before that holds more than its reports' chunks (a stray file,
+    folder or link) is not moved: its chunks are linked into a new folder, and the new index holds
+    exactly what the cold build's holds."""
+    catalog, text = archive
+    root = build(catalog, text, tmp_path / "incremental")
+    keys = [key for _, _, key in SearchIndex(tmp_path / "incremental").store_table()]
+    folder = next(key[:textstore.KEY_DIR] for key in keys[2:] if key[:textstore.KEY_DIR] != keys[1][:textstore.KEY_DIR])
+    inodes = chunk_folders(root)[folder]  # (report 1's chunks, which the edit changes, are elsewhere)
+    path = root / textstore.DIR / folder / "stray.js"
+    if stray == "file":
+        path.write_text("baogaoSearch.load('stray', '');\n", encoding="utf-8")
+    elif stray == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(tmp_path, target_is_directory=True)
+    changed = relabelled(catalog)
+    root = build(changed, text, tmp_path / "incremental")
+    assert chunk_folders(root)[folder] != inodes
+    assert entries(root) == entries(build(changed, text, tmp_path / "cold"))

@@ -87,8 +87,9 @@ INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
 SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
 STORE_CHECKS_MEMO = ".search-store.json"  # in the pages folder: the text store's segments found whole, remembered
-# In the index being built: the kept segments' folders moved from the index before (`_kept_postings`),
-# each listed before it is moved, so that a build failing or killed after puts them back (`_put_back`).
+# In the index being built: the folders moved from the index before (the kept segments' postings, `_kept_postings`;
+# the text store's chunk folders, `_kept_chunk_folders`), each listed by its path in the index before it is moved,
+# so that a build failing or killed after puts them back (`_put_back`).
 MOVED = ".moved"
 # 17: the text store's segments cut by content and named by their reports (text/NAME.bin); 16: the
 # postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
@@ -140,7 +141,8 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     whose store key (`_store_keys`) the index there has keeps its text-store chunks: their files
     are linked from it and their pieces copied from its segments, not made again; and a segment
     of the postings whose texts, in order, are one of the index there (its postings' version)
-    keeps its shards.
+    keeps its shards. A chunk folder (text/XX) that holds the chunks of this archive's reports
+    and nothing else is moved into the new index whole.
     """
     version = _version(catalog)
     target = out_dir / INDEX_DIR
@@ -165,6 +167,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
             shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool,
                                     out_dir / SHARD_CHECKS_MEMO)
             linked = _kept_store_segments(target, store_cuts, keys, before, pool, out_dir / STORE_CHECKS_MEMO)
+            moved = _kept_chunk_folders(target, tmp, keys, before)
             levels: dict[str, dict[int, _Level]] = {}
             writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
             for first, end, postings, shard_bytes in segments:
@@ -175,7 +178,8 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
             for first, end, name in store_cuts:
                 in_linked[first:end] = name in linked
             jobs = [(text_dir / f"{entry['id']}.txt", entry["title"], _row(entry), tmp, key, before.get(key), bool(grams),
-                     bool(whole)) for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
+                     bool(whole), key[:textstore.KEY_DIR] in moved)
+                    for entry, key, grams, whole in zip(catalog, keys, writes, in_linked)]
             stored, spans = [], []
             store = _Segments(tmp, target, store_cuts, linked)
             owner = [postings for first, end, postings, _ in segments for _ in range(first, end)]
@@ -219,17 +223,17 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
 
 
 def _put_back(tmp: Path, target: Path) -> None:
-    """Move the kept segments' folders that a build of `tmp` moved from the index before
-    (`target`, as tmp/MOVED lists them) back into it, unless its deletion has begun."""
+    """Move the folders that a build of `tmp` moved from the index before (`target`, as tmp/MOVED
+    lists them) back into it, unless its deletion has begun."""
     try:
         moved = (tmp / MOVED).read_text().split()
     except OSError:
         return  # nothing moved
     if not (target / "VERSION").is_file():
         return
-    for postings in moved:
+    for folder in moved:
         with contextlib.suppress(OSError):  # listed, then the build stopped before the move
-            os.replace(tmp / "p" / postings, target / "p" / postings)
+            os.replace(tmp / folder, target / folder)
 
 
 def _store_keys(catalog: list[dict[str, Any]], text_dir: Path, memo_path: Path) -> tuple[list[str], list[str]]:
@@ -367,9 +371,7 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
         if _only_shards(f"{previous}/p/{version}", {f"{previous}/{name}.js" for name in part}):
             try:
                 (root / "p").mkdir(exist_ok=True)
-                with open(root / MOVED, "a", encoding="utf-8") as moved:
-                    moved.write(f"{version}\n")
-                os.replace(previous / "p" / version, root / "p" / version)
+                _move(previous, root, f"p/{version}")
                 kept[version] = there[version]
                 continue
             except OSError:
@@ -385,6 +387,51 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
             continue
         kept[version] = there[version]
     return kept
+
+
+def _move(previous: Path, root: Path, folder: str) -> None:
+    """Move `folder` of the index before into the index being built, listed in root/MOVED first."""
+    with open(root / MOVED, "a", encoding="utf-8") as moved:
+        moved.write(f"{folder}\n")
+    os.replace(previous / folder, root / folder)
+
+
+def _kept_chunk_folders(previous: Path, root: Path, keys: list[str], before: dict[str, _Kept]) -> set[str]:
+    """The text store's chunk folders (text/XX, by the first characters of a report's key) of the index
+    before that hold exactly the chunk files of this archive's reports of that prefix, each report one
+    the index before has, moved into `root` whole: a rename each, not ~190 links (at 10 000 reports,
+    ~48 000 in all) and as many deletions. Their prefixes; the other folders' chunks are linked or
+    written report by report (`_index_document`)."""
+    wanted: dict[str, set[str] | None] = {}
+    for key in keys:
+        prefix, kept = key[:textstore.KEY_DIR], before.get(key)
+        names = wanted.setdefault(prefix, set())
+        if kept is None:  # a report new to the store: its chunks are written into the folder
+            wanted[prefix] = None
+        elif names is not None:
+            names.update(f"{key}-{c}.js" for c in range(len(kept[1])))
+    moved = set()
+    for prefix, names in wanted.items():
+        folder = f"{textstore.DIR}/{prefix}"
+        if names is None or _file_names(previous / folder) != names:
+            continue
+        try:
+            (root / textstore.DIR).mkdir(parents=True, exist_ok=True)
+            _move(previous, root, folder)
+        except OSError:
+            continue  # not movable (a read-only index before): linked
+        moved.add(prefix)
+    return moved
+
+
+def _file_names(folder: Path) -> set[str] | None:
+    """The names of the files in `folder`; None when it holds anything else (a folder, a symbolic link) or cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, entry.is_file(follow_symlinks=False)) for entry in entries]
+    except OSError:
+        return None
+    return {name for name, regular in found} if all(regular for _, regular in found) else None
 
 
 def _only_shards(folder: str, shards: set[str]) -> bool:
@@ -511,7 +558,7 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
 
 
 _Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
-_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool, bool]
+_Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool, bool, bool]
 
 
 def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[int], list[bytes] | None]:
@@ -519,12 +566,13 @@ def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[int], li
     and its chunk files in the text store, linked from the index before when it has them
     (`before`), else written: (chunks, prefix), the chunks' byte lengths in their segment, and
     their pieces for it — None when the segment is linked whole from the index before (`linked`:
-    then its pieces are not read)."""
-    text_path, title, row, root, key, before, grams, linked = job
+    then its pieces are not read). Its chunk files are in `root` already when their folder was moved
+    whole (`in_place`)."""
+    text_path, title, row, root, key, before, grams, linked, in_place = job
     # a linked segment holds its pieces (checked whole): their lengths are its spans'
     in_segment = [end - begin for begin, end in before[1]] if linked and before is not None else None
     kept = None if before is None or linked else _kept_pieces(key, before)
-    if before is not None and (linked or kept is not None) and _link_chunks(root, key, before):
+    if before is not None and (linked or kept is not None) and (in_place or _link_chunks(root, key, before)):
         # normalisation is character by character: the kept text's part of the store text's
         entries = _grams(normalize(text_path.read_text(encoding="utf-8"))) if grams else {}
         if in_segment is not None:
@@ -603,7 +651,10 @@ def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
         payload = head + varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
         name = textstore.chunk_name(key, c)
         pieces.append(raw_piece(frame(payload, name)))
-        write_script(root / f"{name}.js", name, packed_piece(pieces[-1]))
+        path = root / f"{name}.js"
+        # in a folder moved whole its file is the index before's, which the site before links: written anew, not into
+        path.unlink(missing_ok=True)
+        write_script(path, name, packed_piece(pieces[-1]))
     return (len(spans), prefix), pieces
 
 
