@@ -47,7 +47,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
 from baogao.gongwen import (
-    HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields, is_header_line, masthead_editor,
+    ADDRESSEES_MAX_CHARS, HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields,
+    is_addressee_line, is_header_line, masthead_editor,
 )
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
@@ -1342,13 +1343,21 @@ def _without_prefecture(org: str) -> str:
     prefecture's bare stem (which the place table does not read as a name: 南通, like 延安, is a word too)."""
     if _reads_as_body(org):
         return org
-    for k in (2, 3):
-        county = find_places(org[k:])
-        city = find_places(org[:k] + "市")
-        if (county and county[0].start == 0 and city and city[0].level == LEVEL_CITY
-                and county[0].province == city[0].province and _TOWN_NAMED.match(org, k + county[0].end)):
+    for k, county in _after_prefecture_stem(org):
+        if _TOWN_NAMED.match(org, k + county.end):
             return org[k:]
     return org
+
+
+def _after_prefecture_stem(s: str) -> Iterator[tuple[int, Place]]:
+    """Where `s` names a county after its prefecture's bare stem (南通 of 南通海安市…, 成都 of 成都简阳市…):
+    the stem's length and the county, found in `s` after it."""
+    for k in (2, 3):
+        county = find_places(s[k:])
+        city = find_places(s[:k] + "市")
+        if (county and county[0].start == 0 and city and city[0].level == LEVEL_CITY
+                and county[0].province == city[0].province):
+            yield k, county[0]
 
 
 def _reads_as_body(org: str) -> bool:
@@ -1892,8 +1901,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
             after = line[line.find(place) + len(place):]
             return _field_body(place, title + " " + next((f for f in _FIELD_BODIES if after.startswith(f)), ""), text) or place
     # (a meeting named by its body is that body's, whoever presides: 本市召开市委保密委全体会议…市政府秘书长…主持会议)
-    return (_that_town(opening) or _meeting_of_body(opening, title + " " + stem) or _groups_of_body(opening, title + " " + stem, text)
-            or _body_presides(opening, title + " " + stem) or _head_presides(opening))
+    names = title + " " + stem
+    return (_that_town(opening) or _held_in_town(opening) or _meeting_of_body(opening, names) or _groups_of_body(opening, names, text)
+            or _body_presides(opening, names) or _head_presides(opening))
 
 
 # 县发改局采用5条，城关镇采用4条: the pieces of each unit an 信息采用情况通报 ranks (the count right after the verb; not
@@ -2053,6 +2063,17 @@ _THAT_TOWN = re.compile(r"(?:^|[，,。；;])\s*(?P<who>[该我])([镇乡])(?![�
 _TOWN_AT_CLAUSE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:“]))([{_HAN}]{{2,4}}?[镇乡])(?![村镇政党])")
 
 
+# 9月4日上午,在汤家汇镇三楼会议室,召开三季度政务公开工作推进会: a meeting in the town's own hall is the town's (not a
+# meeting of the whole county held there, 在某镇会议室召开全县…现场会)
+_HELD_IN_TOWN = re.compile(rf"(?:^|[，,。；;])\s*在(?P<town>[{_HAN}]{{2,4}}?(?:[镇乡]|街道))(?:人民政府|政府|党委|机关|便民服务中心)?"
+                           rf"[^，,。；;\n]{{0,8}}?(?:会议室|礼堂|会堂)[，,]?\s*(?:召开|举行|举办)(?![^。；\n]{{0,12}}?全[县市区旗])")
+
+
+def _held_in_town(opening: str) -> str | None:
+    m = _HELD_IN_TOWN.search(opening)
+    return m.group("town") if m and not _NOT_A_TOWN.search(m.group("town")) else None
+
+
 def _that_town(opening: str) -> str | None:
     m = _THAT_TOWN.search(opening)
     if not m:
@@ -2171,7 +2192,42 @@ def _bare_stem_subject(line: str) -> str | None:
     return name if places and places[0].start == 0 and places[0].end == len(name) else None
 
 
+# A town after the places it lies in (成都简阳市踏水镇开展…, 德州市天衢新区赵虎镇召开…): the town is the subject.
+_WHEN_LEAD = re.compile(rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{0,2}}")
+_TOWN_AFTER_PLACES = re.compile(rf"(?P<zone>[{_HAN}]{{0,4}}?{_ZONE_WORDS})?(?P<town>[{_HAN}]{{1,4}}?(?:镇|乡|街道))(?={_SUBJECT_NEXT})")
+
+
+_TOWN_IN_ZONE = re.compile(rf"[{_HAN}]{{0,4}}?{_ZONE_WORDS}[{_HAN}]{{1,4}}?(?:镇|乡|街道)(?!村|社区)")
+
+
+def _town_after_places(line: str) -> str | None:
+    """The town a line opens with after the places the table knows (a county, or a city and its
+    county), and maybe a zone of theirs: named with its county or zone (简阳市踏水镇, 天衢新区赵虎镇),
+    the prefecture before them left out as `_without_prefecture` does; None when the line opens otherwise."""
+    start = end = _WHEN_LEAD.match(line).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    chain = []
+    for place in find_places(line[start:start + 20]):
+        if place.start + start == end:
+            end = place.end + start
+            chain.append(place)
+    if not chain:
+        for k, county in _after_prefecture_stem(line[start:start + 20]):
+            start += k
+            chain, end = [county], start + county.end  # (found at the stem's end: its start is 0 there)
+            break
+    town = _TOWN_AFTER_PLACES.match(line, end) if chain else None
+    if not town or _NOT_A_TOWN.search(town.group("town")):
+        return None
+    if town.group("zone"):  # (a zone named by its kind alone, 高新区, with its city's name: 济南市高新区遥墙街道)
+        return (line[start:end] if _ZONE.fullmatch(town.group("zone")) else "") + town.group()
+    last = chain[-1]
+    return line[last.start + start:end] + town.group() if last.level == LEVEL_COUNTY else line[start:end] + town.group()
+
+
 def _place_subject_at(line: str) -> str | None:
+    after_places = _town_after_places(line)
+    if after_places:
+        return after_places
     m = _PLACE_SUBJECT.match(line)
     if not m:
         return _bare_stem_subject(line)
@@ -2379,17 +2435,14 @@ _PRINTED_TAIL_CHARS = 400  # the 版记 closes the document
 
 
 def _addressed(opening: str, at: int) -> bool:
-    """Whether the line at `at` is the 主送 (县财政局：, 县委、县政府:): short, ending in a colon,
-    not the formula that introduces the text (现将有关事项通知如下：)."""
-    start = opening.rfind("\n", max(0, at - _ADDRESSEE_MAX_CHARS - 1), at) + 1
-    end = opening.find("\n", at, at + _ADDRESSEE_MAX_CHARS + 1)
-    if (start == 0 and at > _ADDRESSEE_MAX_CHARS) or (end < 0 and len(opening) - at > _ADDRESSEE_MAX_CHARS):
+    """Whether the line at `at` is the 主送 (县财政局：, 县委、县政府:), as `is_addressee_line` reads it."""
+    start = opening.rfind("\n", max(0, at - ADDRESSEES_MAX_CHARS - 1), at) + 1
+    end = opening.find("\n", at, at + ADDRESSEES_MAX_CHARS + 1)
+    if (start == 0 and at > ADDRESSEES_MAX_CHARS) or (end < 0 and len(opening) - at > ADDRESSEES_MAX_CHARS):
         return False  # a line longer than a 主送 (looked at within its bound: no scan of a long line)
-    line = opening[start: end if end >= 0 else len(opening)].strip()
-    return line.endswith(("：", ":")) and len(line) <= _ADDRESSEE_MAX_CHARS and "如下" not in line
+    return is_addressee_line(opening[start: end if end >= 0 else len(opening)])
 
 
-_ADDRESSEE_MAX_CHARS = 60
 # A line of those who attend a meeting (a 纪要's 出席：/列席：/参加：): attendees, not the writer.
 _ATTENDED = re.compile(r"\s*(?:出席|列席|参加|参会|请假)(?:人员|单位)?[：:]")
 
@@ -2543,6 +2596,8 @@ def _level_of_org(org: str) -> str | None:
         return _PLACE_LEVEL.get(own.level or "") or _level_word_after(org, own.end)
     # 郭杜开发区, 高新区综合办公室 (not a 区 of 县 level by its last character), 君山片区管理局 (an area, not a
     # district): of no level a name says
+    if _TOWN_IN_ZONE.match(org):  # 天衢新区赵虎镇: a town, whatever zone runs it
+        return "乡"
     if _is_zone_body(org) or _AREA.match(org):
         return None
     if _VILLAGE_BODY.match(org):

@@ -82,6 +82,20 @@ _CELL_BREAK = re.compile(r"\s*[|｜\t]\s*|\s{2,}|\u3000+")
 _SPACED_KEY = re.compile(rf"(?:^|(?<=\s))({_INFO_KEY})(?=\s*[:：]|\s)")
 
 
+# A 主送 line is short, ends in a colon and lists names (各镇人民政府,县政府各工作部门、直属事业单位:).
+ADDRESSEES_MAX_CHARS = 60
+# A sentence that ends in a colon is no 主送: the formula that introduces the text (现将有关事项通知如下：), a
+# purpose clause (为提高…，陵城区统计局采取了三项举措：), or 了 or 是, which no body's name holds.
+_SENTENCE_BEFORE_COLON = re.compile(r"如下|(?:^|[，,；;])\s*为[^，,；;：:]*[，,]|[了是]")
+
+
+def is_addressee_line(line: str) -> bool:
+    """Whether `line` is a 主送 line: whom the document goes to, neither its writer nor its title."""
+    text = line.strip()
+    return (text.endswith(("：", ":")) and len(text) <= ADDRESSEES_MAX_CHARS
+            and not _SENTENCE_BEFORE_COLON.search(text))
+
+
 def is_header_line(line: str) -> bool:
     """True for a line of the 版头: a copy number, a marking, an urgency, the issuer's mark,
     the document number (with its signer), or an attachment marker; or a line of a 信息公开

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from baogao.gongwen import edition_editor, header_length, info_fields, is_header_line, masthead
+from baogao.gongwen import edition_editor, header_length, info_fields, is_addressee_line, is_header_line, masthead
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
 from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
@@ -136,7 +136,6 @@ _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})"
 _CAPTION = re.compile(r"^[（(]?图[为：:]|[（(][^（()）\n]{1,20}?\s?提供[）)]$")
 # (Set apart by a space: 通讯员培训班 is a title.)
 _BYLINE = re.compile(r"^\S{0,8}?(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员)\s+)?[\u4e00-\u9fff]{2,4})*$")
-_ADDRESSEES_MAX_LEN = 60
 # A bulletin's table of contents under its masthead (本期要目, 本期导读): no title.
 _CONTENTS = re.compile(r"^[【\[［]?(?:本期(?:要目|导读|目录|内容)|目\s*录|要\s*目)[】\]］]?$")
 
@@ -380,15 +379,8 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 def _not_the_opening(text: str) -> bool:
     """A 版头 or 信息公开 line, the addressees, a byline, a photo's caption or a date line: no title is read there."""
     line = text.strip()
-    return (is_header_line(line) or _addressees(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
+    return (is_header_line(line) or is_addressee_line(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
             or bool(_BARE_YEAR_LINE.match(line)) or _dates_the_text(line))
-
-
-def _addressees(line: str) -> bool:
-    """A 主送 line (各镇人民政府,县政府各工作部门、直属事业单位:): short, ending in a colon, and not
-    the formula that introduces the text (现将有关事项通知如下：)."""
-    text = line.strip()
-    return text.endswith(("：", ":")) and len(text) <= _ADDRESSEES_MAX_LEN and "如下" not in text
 
 
 _SESSION_LINE = re.compile(r"^在\S{0,30}?(?:人民代表大会|人大)\S{0,20}?会议上$")  # ——在七里坪镇第十九届人民代表大会第三次会议上

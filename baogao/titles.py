@@ -228,7 +228,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     name, issue = bulletin
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
-    shown = _we_named(_placed(title, org), org)
+    shown = _issued_by(_we_named(_placed(title, org), org), org)
     lead = _LEADING_YEAR.match(ascii_digits(shown))
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
     # (a town's 表态发言 at it by its town: 石门镇, 铁炉乡党委)
@@ -318,7 +318,7 @@ def _is_generic(title: str, org: str | None) -> bool:
 # a level's character that starts a word (市场监管局, 县级公立医院, 市民, 区域): no level word standing for a place
 # (县民政局, 县城管局 are the county's 民政局 and 城管局)
 LEVEL_IN_WORD = re.compile(r"^(?:市[场民]|[省市县区乡镇](?:级|域|属|直|内|外))")
-_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}$")
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$")
 
 
 # A county the place table lacks, as an office's name opens with it (平安县人民政府: renamed since, or a model text's):
@@ -353,6 +353,25 @@ def _placed(title: str, org: str | None) -> str:
     if town and body.startswith(town.group()) and _is_generic(title, org):
         return head + place + body  # 虬津镇 of 永修县: 永修县虬津镇 (a news headline, 泗张镇:严督…, says whose)
     return title
+
+
+# A 公文's title without its issuer: its matter (关于…的通知) or its kind alone (通知; not 政府工作报告, a generic title
+# `_owner` completes)
+_DOCUMENT_KINDS = ("通知", "通报", "意见", "决定", "请示", "批复", "办法", "方案", "纪要")
+_WITHOUT_ISSUER = re.compile(r"^关于|^(?:" + "|".join(_DOCUMENT_KINDS) + ")$")
+
+
+def _issued_by(title: str, org: str | None) -> str:
+    """The title with its issuer before it, as a 公文's title names it (发文机关 + 事由 + 文种), when it opens
+    with its matter or is its kind alone and names no place: 关于建立汛期值班制度的通知 by 桐乡市水利局 →
+    桐乡市水利局关于建立汛期值班制度的通知 (every office sends such a notice; the issuer says whose). An issuer
+    known only by its level word (县水利局: which county?) says nothing more, and is not put in."""
+    lead = _LEADING_YEAR.match(ascii_digits(title))
+    head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
+    if (not org or not _WITHOUT_ISSUER.match(body) or find_places(body) or _WE.search(body)
+            or not _place_end(org) and not _LOCAL_PLACE.match(org)):
+        return title  # (关于我县… that `_we_named` left: the office is not of that place, and would contradict it)
+    return head + org + body
 
 
 # 我县, 我市, 我镇 …: the writer's own place (not 我市场监管局, our 市场监管局; nor 我区域)

@@ -632,6 +632,16 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("临汾市卫生健康委办组织开展督查", ["近日。"], "临汾市卫生健康委办"),
         # a county whose name holds a level word (安乡县) after its city: the city's name begins the body's
         ("", ["年初以来,常德市安乡县农业局精心部署。", "一季度我局共上报信息20条。"], "常德市安乡县农业局"),
+        # a sentence ending in a colon is no 主送: its subject writes (为提高…，陵城区统计局采取了三项举措：)
+        ("", ["基层统计工作是统计的基础,为提高统计数量质量,陵城区统计局采取了三项举措:", "一是认识到位。"], "陵城区统计局"),
+        ("", ["为加强值班工作，县政府办公室采取以下措施：", "一是严格值班。"], "县政府办公室"),
+        # a town after its county (and its prefecture's bare stem), or after a zone: the town, named with its county or zone
+        ("", ["绵阳江油市武都镇开展防汛应急演练。", "演练结束后进行了总结。"], "江油市武都镇"),
+        ("", ["4月2日,绵阳江油市武都镇召开会议。"], "江油市武都镇"),
+        ("德州市天衢新区黄河涯镇召开安全生产推进会", ["会议要求各村落实责任。"], "天衢新区黄河涯镇"),
+        ("济南市高新区遥墙街道召开作风建设会议", ["会议要求。"], "济南市高新区遥墙街道"),
+        # a meeting in the town's own hall is the town's
+        ("", ["3月2日上午,在石门镇三楼会议室,召开一季度安全生产工作会议,会议由镇长主持。"], "石门镇"),
     ],
 )
 def test_org(title, lines, expected):
@@ -675,6 +685,7 @@ def test_org(title, lines, expected):
         # a meeting of the whole area, or of every county's government, names no body
         ("", ["9月7日下午,全市干部作风集中整顿督导检查组工作汇报会召开。"]),
         ("", ["近日,各县政府工作会议召开。"]),
+        ("", ["3月2日上午,在石门镇会议室召开全县秸秆禁烧现场推进会。"]),  # the county's meeting, held in a town's hall
     ],
 )
 def test_no_org_when_none_is_named(title, lines):
@@ -777,6 +788,9 @@ def test_no_org_when_none_is_named(title, lines):
         # (…evaluated as a city is: 对设区市人民政府履行教育职责督导评估 names a kind of government, not a city's body)
         ("东海综合实验区管委会办公室关于印发迎接省级评估工作方案的通知",
          ["各片区管理局，区直各单位：", "根据省人民政府教育督导办公室的通知要求，详见《对设区市人民政府履行教育职责督导评估任务分解表》。"], "市"),
+        # a town in a zone is a town, whatever zone runs it
+        ("德州市天衢新区黄河涯镇召开安全生产推进会", ["会议要求各村落实责任。"], "乡"),
+        ("", ["绵阳江油市武都镇开展防汛应急演练。"], "乡"),
     ],
 )
 def test_level(title, lines, expected):

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baogao.clean import clean
+from baogao.gongwen import is_addressee_line
 from baogao.readers.txt import decode
 from baogao.model import Block, ParsedReport
 from baogao.parse import lines_above_title, parse, with_inferred_title
@@ -1179,3 +1180,20 @@ def test_an_attachments_parts_are_not_inside_the_texts_last_part() -> None:
     sections = split_sections(parse((P, *lines), HASH_NAME))
     parent = {s.label: sections[s.parent].label if s.parent is not None else None for s in sections if s.kind == "heading"}
     assert parent["一、总则"] == parent["二、有关要求"]
+
+
+@pytest.mark.parametrize(
+    ("line", "addressees"),
+    [
+        ("各镇人民政府,县政府各工作部门、直属事业单位:", True),
+        ("县财政局：", True),
+        ("各乡镇党委、政府，县直各单位：", True),
+        ("现将有关事项通知如下：", False),  # the formula that introduces the text
+        ("基层统计工作是统计的基础,为提高统计数量质量,陵城区统计局采取了三项举措:", False),  # a sentence: a purpose, 了
+        ("为加强值班工作，县政府办公室采取以下措施：", False),
+        ("主要做法是：", False),
+        ("各乡镇人民政府、县直各有关单位，各派驻机构，各人民团体，各金融机构，各企业事业单位：", True),
+    ],
+)
+def test_an_addressee_line_lists_names_and_ends_in_a_colon(line, addressees):
+    assert is_addressee_line(line) == addressees
