@@ -711,7 +711,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             continue
         owned = theme_no in title_themes and _opening_names_own(theme, title, sections, texts)
         listed: dict[int, _Hit] = {}
-        mentioned: dict[int, _Hit] = {}  # lead items with evidence short of qualifying
+        mentioned: dict[int, _Hit] = {}  # lead items and parts with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
         lists: dict[int, tuple[int, int, int]] = {}  # what _shortcoming_share read of each list
         under_named = _under_named_heading(theme_no, sections, heading_themes)
@@ -746,7 +746,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     items += _opened_items(occurrences, theme_no, section, hit, sections, kids, texts, taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
-            elif hit is not None and section.kind == "lead":
+            elif hit is not None and (section.kind == "lead" or section.kind == "heading" and not hit.passing):
                 mentioned[i] = hit
             if section.kind == "report":
                 # 县政府督查室…开展了专项督查，现通报如下。 一、总体情况 二、…: a preamble about the
@@ -785,6 +785,15 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             if (taken >= 2 and 2 * taken >= len(leads)) or (taken and _run_on_the_theme(found_in, section, sections, leads, listed,
                                                                                         mentioned, texts)):
                 for k in leads:
+                    if k not in listed and k in mentioned:
+                        listed[k] = mentioned[k]
+                        taken += 1
+            # 一、强化领导 … 四、强化培训。对信息员进行…培训: a numbered part that names the theme too, among parts mostly
+            # about it, is one of them, as a lead is
+            headings = [k for k in kids if sections[k].kind == "heading"]
+            named_headings = sum(1 for k in headings if k in listed)
+            if named_headings >= 2 and 2 * named_headings > len(headings):
+                for k in headings:
                     if k not in listed and k in mentioned:
                         listed[k] = mentioned[k]
                         taken += 1

@@ -548,6 +548,23 @@ def test_a_通报s_part_over_items_most_of_which_name_the_theme_is_its_matter(ta
     assert {label for theme, label in pairs(classify(report(*opening, *budget), taxonomy)) if theme == "党风廉政"} == {"（导语）"}
 
 
+def test_a_numbered_part_that_names_the_theme_among_parts_about_it_is_one_of_them(taxonomy):
+    """一、…四、 parts, three of which are plainly about 信息报送: the fourth, whose one 信息员 would be too little alone, is
+    one of them; the same 信息员 among parts about other work is judged on its own words."""
+    lines = ("今年以来，县委统战部采取多项措施，加强信息报送工作。",
+             "一、强化领导。", "明确分管领导主抓、信息员具体负责的工作机制，为采写报送政务信息提供保证。",
+             "二、强化手段。", "建立信息工作微信群，畅通信息报送渠道，分享信息写作方法。",
+             "三、强化时效。", "增强信息工作的时效性，做到信息采写快、审定报送快，全年报送信息86条。",
+             "四、强化培训。", "对信息员进行多层面、多形式的培训，全面提高其整体素质。")
+    assert ("信息报送", "四、强化培训。") in pairs(classify(report(*lines), taxonomy))
+    others = ("今年以来，县委统战部采取多项措施，加强自身建设。",
+              "一、强化学习。", "坚持每周集中学习，全年开展专题学习12次。",
+              "二、强化服务。", "走访民营企业32家，协调解决融资难题8个。",
+              "三、强化阵地。", "建成同心驿站5个，组织活动20场。",
+              "四、强化培训。", "对信息员进行多层面、多形式的培训，全面提高其整体素质。")
+    assert ("信息报送", "四、强化培训。") not in pairs(classify(report(*others), taxonomy))
+
+
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
     lines = ("各乡镇人民政府：", "9月下旬，县政府督查室牵头对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：",
              "一、存在的主要问题", "（一）现场督查发现的问题",
