@@ -424,8 +424,7 @@ def test_a_segment_folder_holding_more_than_its_shards_is_not_carried_over(segme
     catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
     before = segment_inodes(root)
-    folder = sorted((root / "p").iterdir())[0]
-    (folder / "g1" / "stray.js").write_text("baogaoSearch.load('stray', '');\n", encoding="utf-8")
+    put_stray(sorted((root / "p").iterdir())[0] / "g1" / "stray.js", "file", tmp_path)
     changed = relabelled(catalog)
     root = build(changed, text, tmp_path / "incremental")
     assert segment_inodes(root) == before  # every shard kept
@@ -455,6 +454,16 @@ def test_a_killed_build_leaves_the_index_before_whole_again(segmented, tmp_path,
     assert files(build(changed, text, tmp_path / "incremental")) == files(build(changed, text, tmp_path / "cold"))
 
 
+def put_stray(path: Path, stray: str, elsewhere: Path) -> None:
+    """What no build writes, at `path`: a file, an empty folder, or a link to a folder elsewhere."""
+    if stray == "file":
+        path.write_text("baogaoSearch.load('stray', '');\n", encoding="utf-8")
+    elif stray == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(elsewhere, target_is_directory=True)
+
+
 def entries(root: Path) -> set[str]:
     """Every file, folder and link under root."""
     return {p.relative_to(root).as_posix() for p in root.rglob("*")}
@@ -468,11 +477,7 @@ def test_a_segment_folder_holding_a_stray_folder_or_link_is_not_carried_over(seg
     catalog, text = segmented
     root = build(catalog, text, tmp_path / "incremental")
     before = segment_inodes(root)
-    folder = sorted((root / "p").iterdir())[0] / "g1" / "stray"
-    if stray == "folder":
-        folder.mkdir()
-    else:
-        folder.symlink_to(tmp_path, target_is_directory=True)
+    put_stray(sorted((root / "p").iterdir())[0] / "g1" / "stray", stray, tmp_path)
     changed = relabelled(catalog)
     root = build(changed, text, tmp_path / "incremental")
     assert segment_inodes(root) == before  # every shard kept
@@ -535,13 +540,7 @@ def test_a_chunk_folder_holding_anything_else_is_not_carried_over(archive, tmp_p
     keys = [key for _, _, key in SearchIndex(tmp_path / "incremental").store_table()]
     folder = next(key[:textstore.KEY_DIR] for key in keys[2:] if key[:textstore.KEY_DIR] != keys[1][:textstore.KEY_DIR])
     inodes = chunk_folders(root)[folder]  # (report 1's chunks, which the edit changes, are elsewhere)
-    path = root / textstore.DIR / folder / "stray.js"
-    if stray == "file":
-        path.write_text("baogaoSearch.load('stray', '');\n", encoding="utf-8")
-    elif stray == "folder":
-        path.mkdir()
-    else:
-        path.symlink_to(tmp_path, target_is_directory=True)
+    put_stray(root / textstore.DIR / folder / "stray.js", stray, tmp_path)
     changed = relabelled(catalog)
     root = build(changed, text, tmp_path / "incremental")
     assert chunk_folders(root)[folder] != inodes
