@@ -591,6 +591,11 @@ def test_a_passing_mention_in_a_long_section_does_not_count(taxonomy):
     assert by_theme(classify(r, taxonomy), "督查") == []
 
 
+def test_a_disasters_information_sent_up_is_信息报送(taxonomy):
+    r = report("二是讲解灾情报送内容中灾种的识别和规范流程，提高灾情信息员的业务水平。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+
+
 def test_a_few_mentions_in_a_short_section_do(taxonomy):
     r = report("一、经济发展", "全年督办重点事项45件，开展专项督查8次，督查通报3期。")
     (match,) = by_theme(classify(r, taxonomy), "督查")
