@@ -2197,9 +2197,6 @@ _WHEN_LEAD = re.compile(rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*){{
 _TOWN_AFTER_PLACES = re.compile(rf"(?P<zone>[{_HAN}]{{0,4}}?{_ZONE_WORDS})?(?P<town>[{_HAN}]{{1,4}}?(?:镇|乡|街道))(?={_SUBJECT_NEXT})")
 
 
-_TOWN_IN_ZONE = re.compile(rf"[{_HAN}]{{0,4}}?{_ZONE_WORDS}[{_HAN}]{{1,4}}?(?:镇|乡|街道)(?!村|社区)")
-
-
 def _town_after_places(line: str) -> str | None:
     """The town a line opens with after the places the table knows (a county, or a city and its
     county), and maybe a zone of theirs: named with its county or zone (简阳市踏水镇, 天衢新区赵虎镇),
@@ -2565,6 +2562,9 @@ def _survey_team_placed(unit: str) -> str:
         if place and place[0].start == 0 and place[0].level and place[0].end >= len(stem):
             return name + "调查队"  # (what names the place: 渠县人民政府调查队 is read as 渠县's)
     return unit
+
+
+_TOWN_IN_ZONE = re.compile(rf"[{_HAN}]{{0,4}}?{_ZONE_WORDS}[{_HAN}]{{1,4}}?(?:镇|乡|街道)(?!村|社区)")  # 天衢新区赵虎镇
 
 
 def _level_of_org(org: str) -> str | None:
