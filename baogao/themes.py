@@ -1197,8 +1197,10 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
 # its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use; a demand on the units it
 # is sent to (各乡镇要…) in none of the work's words is the work checked; in a notice whose title names other work too,
 # so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
-# (关于加强政务信息报送工作的通知: 四、加强审核把关)
+# (关于加强政务信息报送工作的通知: 四、加强审核把关). Rules whose preamble gives their purpose (为切实做好紧急信息报送工作，
+# …制定本办法。) are that work's rules, each part of them, when their title names no other work.
 _ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
+_RULES_PURPOSE = re.compile(r"制定本(?:办法|制度|规定|细则|规则|方案)。?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
 _TASK_HEADING = re.compile(rf"[ \u3000]*(?:[{_CN}\d]+[、.．]|[（(][{_CN}\d]+[）)])?[ \u3000]*(?:进一步|切实|认真|全力|扎实|全面)?"
                            r"(?:做好|抓好|加强|强化|落实|确保|提高|提升|推进|深化|完善|健全|加大|狠抓|压实|夯实|保障|统筹|优化|营造)")
@@ -1207,8 +1209,8 @@ _TASK_HEADING = re.compile(rf"[ \u3000]*(?:[{_CN}\d]+[、.．]|[（(][{_CN}\d]+[
 def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no: int, sections: list[Section], kids: list[int],
               subtree_end: list[int], heading_themes: list[set[int]], texts: list[str], shared: bool) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
-    it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：): the preamble and every part
-    after it, at any depth, but
+    it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：), or, for rules of the theme's work
+    alone, their purpose (…制定本办法。): the preamble and every part after it, at any depth, but
     - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
       none of the theme's words under no heading that names it, with its sub-sections;
     - a part holding none of the theme's words under no heading that names it that demands of the addressees (二、
@@ -1221,7 +1223,8 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
         return []
     preamble = sections[opening]
     block, start, end = preamble.body[-1] if preamble.body else (0, 0, 0)
-    if (not _ARRANGES.search(texts[block][start:end].rstrip()) or not found_in.count(preamble.body)[0]
+    ending = texts[block][start:end].rstrip()
+    if (not (_ARRANGES.search(ending) or not shared and _RULES_PURPOSE.search(ending)) or not found_in.count(preamble.body)[0]
             or _vetoed(found_in, preamble, texts)):
         return []
     if any(_vetoed(found_in, sections[k], texts, owned=True) for k in range(opening, subtree_end[0])):

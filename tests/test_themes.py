@@ -491,6 +491,24 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     assert ("信息报送", "一、加强审核把关") in got
 
 
+def test_rules_whose_purpose_clause_names_the_theme_are_its_rules_each_part(taxonomy):
+    """为…推进全镇政府信息公开工作，…制定本制度。 一、统计范围 …: the parts of rules made for the work their title names are
+    that work's, whatever words they use; their closing clause (本制度自…执行) is none; a title naming other work too
+    leaves each part to its own words."""
+    lines = ("为准确掌握全镇政府信息发布情况，深入推进全镇政府信息公开工作，结合实际，制定本制度。",
+             "一、统计范围", "政府各部门。",
+             "二、报送方式", "通过电子邮件报送至镇政务公开办公室。",
+             "三、本制度自印发之日起执行。")
+    rules = replace(report(*lines), title="刘桥镇政府信息公开统计制度", title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "政务公开"}
+    assert {"一、统计范围", "二、报送方式"} <= got and "三、本制度自印发之日起执行。" not in got
+    # not arranged: the same parts under a preamble that ends otherwise
+    plain = replace(report(lines[0].replace("制定本制度。", "特作如下说明。"), *lines[1:]), title=rules.title, title_in_text=True)
+    assert not {label for theme, label in pairs(classify(plain, taxonomy)) if theme == "政务公开"} & {"一、统计范围"}
+    shared = replace(rules, title="刘桥镇政府信息公开和值班值守统计制度")
+    assert ("政务公开", "一、统计范围") not in pairs(classify(shared, taxonomy))
+
+
 def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
     """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
     活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
