@@ -82,8 +82,17 @@ class FileMemo:
             now = self.state(files)
         except OSError:
             return
-        recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
-        if now == state and all(int(part.split(":")[3]) <= recent for part in state.split("|")):
+        if now == state and _settled(state):
+            self._new[state] = value
+
+    def remember_as_is(self, files: Sequence[Path | str], value: str) -> None:
+        """Remember `value` for `files` as they are now (what this build wrote them to hold), unless
+        modified too recently to tell a later write by its time, or missing."""
+        try:
+            state = self.state(files)
+        except OSError:
+            return
+        if _settled(state):
             self._new[state] = value
 
     def save(self) -> None:
@@ -93,6 +102,12 @@ class FileMemo:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(self._new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+def _settled(state: str) -> bool:
+    """Whether every file of `state` was last modified RACY_SECONDS ago or more."""
+    recent = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    return all(int(part.split(":")[3]) <= recent for part in state.split("|"))
 
 
 def _key(status: os.stat_result) -> str:

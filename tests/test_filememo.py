@@ -135,3 +135,19 @@ def test_a_value_from_a_status_the_caller_made_is_the_same_memory(tmp_path):
     assert got == sha(path) and not calls
     aged(path, b"two")
     assert again.get_by_status(path, os.lstat(path), lambda: "recomputed") == "recomputed"
+
+
+def test_a_file_remembered_as_it_is_is_taken_until_it_changes_but_not_when_just_written(tmp_path):
+    """`remember_as_is` (what a build wrote, whole): the value is recalled for the same file unchanged, not
+    for a file written within RACY_SECONDS, a changed one or a missing one."""
+    settled, fresh = aged(tmp_path / "settled.js", b"a"), tmp_path / "fresh.js"
+    fresh.write_bytes(b"b")
+    memo = FileMemo(tmp_path / "memory.json")
+    for path in (settled, fresh, tmp_path / "missing.js"):
+        memo.remember_as_is([path], path.name)
+    memo.save()
+    again = FileMemo(tmp_path / "memory.json")
+    assert again.recall(again.state([settled])) == "settled.js"
+    assert again.recall(again.state([fresh])) is None
+    aged(settled, b"changed")
+    assert again.recall(again.state([settled])) is None

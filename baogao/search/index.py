@@ -231,11 +231,9 @@ def _remember_written(memo: FileMemo, root: Path, names: list[str], suffix: str)
     """Remember the files this build wrote (root/NAME+suffix) as found whole, as the checks of a build
     after remember the files they read: the next build does not read them again while each is the
     same file (a build after a cold one read ~60 000 shards at 10 000 reports). A file written within
-    filememo.RACY_SECONDS is not remembered (`FileMemo.remember`): the next build checks it."""
+    filememo.RACY_SECONDS is not remembered (`FileMemo.remember_as_is`): the next build checks it."""
     for name in names:
-        path = root / f"{name}{suffix}"
-        with contextlib.suppress(OSError):
-            memo.remember(memo.state([path]), [path], name)
+        memo.remember_as_is([root / f"{name}{suffix}"], name)
     memo.save()
 
 
