@@ -1481,10 +1481,17 @@ def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
     parts), or one of its `others` words when no `own` word stands anywhere in it (县人大常委会…
     工作总结: the 人大's 督办; but a 督查室 named in the text keeps its 督查 of 人大代表建议办理)."""
     own_in_title = bool(theme.own_regex and theme.own_regex.search(title))
-    if theme.unless_regex and theme.unless_regex.search(title) and not own_in_title:  # (县政府督查室关于…督查工作和纠治四风…)
+    if theme.unless_regex and _holds_unmasked(theme, theme.unless_regex, title) and not own_in_title:  # (县政府督查室关于…督查工作和纠治四风…)
         return True
     return bool(theme.others_regex and theme.others_regex.search(title)) and not (
         theme.own_regex and any(theme.own_regex.search(text) for text in [title, *texts]))
+
+
+def _holds_unmasked(theme: Theme, regex: Any, text: str) -> bool:
+    """Whether `regex` matches `text` (a title) outside the theme's masks, as a word of a section's text
+    is read (关于进一步加强政务和效能督查工作的意见: 效能督查 named with 政务督查 is not a check of discipline)."""
+    hidden = [(m[2], m[3]) for mask in theme.mask_regexes for m in _pattern_matches(mask, text, 0, None)]
+    return any(not any(start < m.end() and m.start() < end for start, end in hidden) for m in regex.finditer(text))
 
 
 def _is_list_item(section: Section, texts: list[str]) -> bool:

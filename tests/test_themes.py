@@ -508,6 +508,21 @@ def test_rules_whose_purpose_clause_names_the_theme_are_its_rules_each_part(taxo
     assert ("政务公开", "一、统计范围") not in pairs(classify(shared, taxonomy))
 
 
+def test_效能督查_named_with_the_governments_own_督查_is_that_督查_not_a_check_of_discipline(taxonomy):
+    """关于进一步加强政务和效能督查工作的通知: 效能督查 named as one work with 政务督查 is the government's 督查 (the
+    `unless` word is masked in the title as in a text), so the notice arranges the 督查 its title names; 效能督查 alone
+    in the title is a check of discipline (作风建设), whose parts are not 督查's."""
+    lines = ("区直各单位：", "为切实保障重大决策部署落实，进一步加强政务督查和效能督查工作，现将有关事项通知如下：",
+             "一、时间安排", "3月至11月，分两轮进行。",
+             "二、结果运用", "结果纳入年度绩效考评。")
+    paired = replace(report(*lines), title="关于进一步加强政务和效能督查工作的通知", title_in_text=True)
+    got = {label for theme, label in pairs(classify(paired, taxonomy)) if theme == "督查"}
+    assert {"一、时间安排", "二、结果运用"} <= got, got
+    alone = replace(report(lines[0], lines[1].replace("政务督查和", ""), *lines[2:]), title="关于开展效能督查工作的通知",
+                    title_in_text=True)
+    assert not {label for theme, label in pairs(classify(alone, taxonomy)) if theme == "督查"} & {"一、时间安排", "二、结果运用"}
+
+
 def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
     """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
     活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
@@ -1095,6 +1110,22 @@ def test_an_item_of_a_list_is_a_passing_mention(taxonomy):
 ])
 def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, lines, theme, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), theme)) == about
+
+
+@pytest.mark.parametrize(("lines", "theme", "word"), [
+    # in a heading (× heading_factor) each is enough: the 2013–2014 campaign against the 四风, a leader's conduct, the
+    # holiday's end
+    (("一、深入开展党的群众路线教育实践活动", "聚焦“四风”问题，认真查摆，立行立改。"), "作风建设", "群众路线教育实践活动"),
+    (("三、下基层轻车简从", "领导同志下基层减少陪同，不搞迎送。"), "作风建设", "轻车简从"),
+    (("二、严禁公款送礼", "党员干部不收礼不送礼。"), "作风建设", "公款送礼"),
+    (("一、迅速收心归位", "节后第一天全体干部按时到岗，迅速进入工作状态。"), "作风建设", "收心归位"),
+    # an event's information sent up in set times (疫情报告, 突发事件报告, 初报, 无事报平安; 缓报 among 漏报 and 瞒报)
+    (("（一）严格疫情报告", "各地要如实报告病例，不得缓报、漏报和瞒报。"), "信息报送", "疫情报告"),
+    (("四、有事报事、无事报平安", "每日下午4时前报告当日情况。"), "信息报送", "无事报平安"),
+])
+def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
+    matches = by_theme(classify(report(*lines), taxonomy), theme)
+    assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
 
 
 def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_mention(taxonomy):
