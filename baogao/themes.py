@@ -770,7 +770,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
                     for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts,
-                                       bool(title_themes - {theme_no})):
+                                       _names_other_work(taxonomy, title, theme_no, title_themes)):
                         if k in listed:
                             listed[k].parts = tuple(sorted({*listed[k].parts, k}))
                         elif k not in held:
@@ -950,6 +950,22 @@ def _title_themes(taxonomy: Taxonomy, title: str) -> set[int]:
     span, text = ((0, 0, len(title)),), _text(taxonomy, [title])
     return {n for n, theme in enumerate(taxonomy.themes)
             if taxonomy.heading_factor * _Occurrences(theme, text).count(span)[0] >= theme.threshold}
+
+
+def _names_other_work(taxonomy: Taxonomy, title: str, theme_no: int, title_themes: set[int]) -> bool:
+    """Whether the title names work besides the theme's: another theme it names by a word that is not inside one of
+    the theme's own (紧急信息 in 紧急信息报送管理办法 is 值班值守's word too, but there it is the 信息报送's matter; 值班 in
+    值班和信息报送 is other work), or by a pattern only."""
+    def weighted(theme: Theme) -> list[tuple[int, int]]:
+        regex = theme.keyword_regex
+        return [m.span() for m in regex.finditer(title) if theme.weights[_word(m)]] if regex else []
+
+    own = weighted(taxonomy.themes[theme_no])
+    for other in title_themes - {theme_no}:
+        words = weighted(taxonomy.themes[other])
+        if not words or any(not any(s <= start and end <= e for s, e in own) for start, end in words):
+            return True
+    return False
 
 
 def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: Section, sections: list[Section], kids: list[int],

@@ -523,6 +523,22 @@ def test_效能督查_named_with_the_governments_own_督查_is_that_督查_not_a
     assert not {label for theme, label in pairs(classify(alone, taxonomy)) if theme == "督查"} & {"一、时间安排", "二、结果运用"}
 
 
+def test_rules_whose_title_names_the_theme_by_a_word_another_theme_reads_too_are_that_themes_rules(taxonomy):
+    """紧急信息报送管理办法: 紧急信息 is a 值班值守 word too, but inside 紧急信息报送 it is the matter reported, not other
+    work, so the rules' parts are 信息报送's though they say only 报送主体, 报送程序; a title that names 值班 beside the
+    reporting (值班和紧急信息报送) still names other work, and such parts carry the theme only by their own words."""
+    lines = ("为切实做好紧急信息报送工作，及时准确地掌握突发情况，结合局实际，制定本办法。",
+             "一、报送主体", "各部门负责人是本部门的第一责任人，负责按照职能分工上报管辖范围内的情况。",
+             "二、报送程序", "事件发生后，部门负责人第一时间向局主管领导和局办公室报告，并尽快以文字形式续报。")
+    parts = {"一、报送主体", "二、报送程序"}
+    rules = replace(report(*lines), title="某局紧急信息报送管理办法", title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
+    assert parts <= got, got
+    assert not parts & {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "值班值守"}
+    shared = replace(report(*lines), title="某局节假日值班和紧急信息报送管理办法", title_in_text=True)
+    assert "一、报送主体" not in {label for theme, label in pairs(classify(shared, taxonomy)) if theme == "信息报送"}
+
+
 def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
     """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
     活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
