@@ -699,7 +699,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
     title = to_simplified(report.title)
     title_themes = _title_themes(taxonomy, title) if report.title_in_text else set()
-    if report.title_in_text and not any(s.kind == "heading" for s in sections):
+    no_headings = report.title_in_text and not any(s.kind == "heading" for s in sections)
+    if no_headings:
         heading_themes[0] = title_themes
     found: list[tuple[int, int, _Hit]] = []
     for theme_no, theme in enumerate(taxonomy.themes):
@@ -710,6 +711,9 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         if _title_rules_out(theme, title, texts):
             continue
         owned = theme_no in title_themes and _opening_names_own(theme, title, sections, texts)
+        # 反映社情民意信息须知 一、… 二、…: the items of a text without headings whose title names the theme's work alone
+        # are its rules, as a titled rule's articles are
+        title_rules = no_headings and theme_no in title_themes and not _names_other_work(taxonomy, title, theme_no, title_themes)
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items and parts with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
@@ -723,7 +727,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
                                _shortcoming_share(found_in, section, sections, children, texts, lists),
-                               owned and theme_no in heading_themes[i])
+                               owned and theme_no in heading_themes[i], title_rules and section.kind == "lead")
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)
@@ -1297,6 +1301,7 @@ class _Context:
     # `own` words (…专项督查情况的通报: 区督查室牵头… over （一）现场督查发现的问题): its text's `others` words are what
     # the check found, not another body's work
     owned: bool = False
+    title_rule: bool = False  # a lead item of a text without headings whose title names the theme's work alone
 
 
 # What a shortcoming says (调查研究不够, 保密意识有待加强, 推进较慢): a 自查报告's or 述职报告's list of them
@@ -1386,7 +1391,7 @@ def _own_evidence(
         # Under 第二章 事故报告 an article is read as part of the chapter's topic: the evidence
         # of one sentence is enough (第十条 …立即报告…逐级上报).
         threshold = theme.threshold * SENTENCE_FACTOR
-        if section.kind == "article":
+        if section.kind == "article" or context.title_rule:
             # the articles under a title or chapter that names the theme (信息公开保密审查制度: 第三条 上网发布信息的
             # 保密审批由…) are its rules: evidence of a strong word's weight is enough
             threshold = min(threshold, STRONG_WEIGHT)

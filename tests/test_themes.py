@@ -539,6 +539,28 @@ def test_rules_whose_title_names_the_theme_by_a_word_another_theme_reads_too_are
     assert "一、报送主体" not in {label for theme, label in pairs(classify(shared, taxonomy)) if theme == "信息报送"}
 
 
+def test_the_items_of_a_text_without_headings_whose_title_names_the_theme_alone_are_its_rules(taxonomy):
+    """反映社情民意信息须知 一、… 四、…: an item that names the work by one strong word (四、来稿一律采用网上提交方式，
+    …反映社情民意信息。) is one of the rules the title names, as an article under such a title is — and with it the list is mostly
+    about the theme, so its items that name it in passing are too; under a title that names other work too, or none,
+    each item needs the evidence any item needs."""
+    lines = ("一、反映社情民意信息是人民政协履行职能的重要方式，是政协各参加单位、各专门委员会、政协委员通过政协组织的专门渠道，"
+             "向党委、政府和有关部门反映重要情况，提出意见建议的重要方式。",
+             "二、社情民意信息稿件必须围绕国家大政方针和省市的重要举措，以及经济、政治、文化、社会建设中的重要问题，人民群众"
+             "关心的民生实际问题，一事一议，有情况、有分析、有建议，务求情况准确，分析深刻，建议可行，字数控制在1500字以内为宜。",
+             "三、市政协联络工作委员会负责受理反映社情民意信息，编辑《社情民意》期刊向省政协和市委、市政府报送，年底通报"
+             "各参加单位反映社情民意及其采用报送情况。",
+             "四、来稿一律采用网上提交方式，通过门户网站的委员履职平台反映社情民意信息。")
+
+    def items_tagged(title: str) -> set[str]:
+        tagged = pairs(classify(replace(report(*lines), title=title, title_in_text=True), taxonomy))
+        return {label[:2] for theme, label in tagged if theme == "信息报送"}
+
+    assert items_tagged("反映社情民意信息须知") >= {"一、", "二、", "三、", "四、"}
+    for title in ("委员履职须知", "反映社情民意信息和安全生产须知"):
+        assert items_tagged(title) == {"三、"}, title
+
+
 def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
     """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
     活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
