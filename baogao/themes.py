@@ -976,7 +976,9 @@ def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: S
                       texts: list[str], factor: float) -> list[int]:
     """The lead items (一是…, 1.…) that the section introduces as about the theme: the paragraph
     right before the first of them ends with a colon (具体如下：) and is itself about the theme
-    (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless
+    (…主要目标是： before a list of goals introduces them, whatever the section is about) — unless it
+    announces a notice's arrangements (现将调整后的督查激励措施通知如下：): a notice's parts are the work its title
+    names (`_arranged`), not what its preamble mentions (一、对…成效显著的县，优先支持…: an incentive, not a 督查) — or
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
     项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
     demands that follow are judged one by one (信息报送要求： still introduces the theme's own). When the clause that
@@ -995,7 +997,7 @@ def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: S
     if not intro.endswith(("：", ":")):
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
-    if _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
+    if _ARRANGES.search(intro) or _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
         return []
     if found_in.count((before,))[0] < found_in.theme.threshold:
         return []

@@ -561,6 +561,26 @@ def test_the_items_of_a_text_without_headings_whose_title_names_the_theme_alone_
         assert items_tagged(title) == {"三、"}, title
 
 
+def test_a_notices_parts_are_the_work_its_title_names_not_what_its_preamble_mentions(taxonomy):
+    """关于对真抓实干成效明显地方加大激励支持力度的通知 …现将调整后的督查激励措施通知如下： 一、对…的乡镇，优先安排…: the
+    preamble names 督查 (the incentives reward what a 督查 found), but each part is an incentive in a policy area, not a
+    督查 (the parts of a notice are the work its title names: `_arranged`)."""
+    lines = ("各乡镇人民政府，县直各单位：",
+             "为进一步加强和改进督查工作，健全正向激励机制，县政府决定将督查激励措施调整为两项。现将调整后的督查激励措施通知如下：",
+             "一、对招商引资成效显著的乡镇，在年度项目资金安排中予以优先支持。（县发展改革局负责）",
+             "二、对农村人居环境整治成效明显的乡镇，在分配奖补资金时予以适当倾斜。（县农业农村局负责）")
+    items = {"一、", "二、"}
+
+    def tagged(*text: str) -> set[str]:
+        matches = pairs(classify(replace(report(*text), title="关于对真抓实干成效明显乡镇加大激励支持力度的通知",
+                                         title_in_text=True), taxonomy))
+        return {label[:2] for theme, label in matches if theme == "督查"}
+
+    assert not tagged(*lines) & items
+    # a list its sentence introduces (…督查激励措施具体如下：) is still that sentence's matter
+    assert tagged(lines[0], lines[1].replace("现将调整后的督查激励措施通知如下：", "调整后的督查激励措施具体如下："), *lines[2:]) >= items
+
+
 def test_a_campaign_named_by_a_quoted_list_of_slogans_does_not_make_its_parts_the_themes(taxonomy):
     """“下基层、进万家、转作风”活动: 作风 is one item of the campaign's name, a passing mention; its parts (领导小组,
     活动方式) carry 作风建设 only by their own words. Named whole (开展作风建设专项活动), the title arranges the work."""
