@@ -11,12 +11,14 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [errors]  # the held-out texts (tests/data/fresh)
+    python -m tests.labels sample [SEED]            # 10 held-out passages per user theme the rules tag, with their label
     python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
 
 from __future__ import annotations
 
 import hashlib
+import random
 from collections import Counter
 import sys
 from dataclasses import dataclass
@@ -261,14 +263,32 @@ HELD_OUT_FILE = "theme_labels_held_out.tsv"
 
 def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...] = (0, 1)) -> ThemeScore:
     """Theme precision/recall on texts whose reader cut the sections their own way (the held-out
-    set): each labelled passage runs from its key to the next one's, in the text with spaces
-    removed. A passage is predicted a theme when the sections that get it (their own text) cover
-    half of the passage, or half of such a section lies in the passage; so the score does not
-    depend on where the parser cuts. Reports: the report's themes against the union."""
-    from baogao.themes import classify, report_themes
+    set), passage by passage (`tagged_passages`). Reports: the report's themes against the union."""
+    from baogao.themes import report_themes
 
     names = taxonomy.names()
     score = ThemeScore({n: Counts() for n in names}, {n: Counts() for n in names}, [], [], 0)
+    for source, rows, found, matches in tagged_passages(labels, taxonomy, folds, score.unmatched):
+        for row, got in found:
+            score.labelled += 1
+            for name in names:
+                _count(score.sections[name], name in got, name in row.themes)
+            for name in sorted(got ^ row.themes):
+                score.errors.append(f"{'FP' if name in got else 'FN'} {name}\t{source}\t{row.key}\t{row.note}")
+        truth = set().union(*(row.themes for row in rows))
+        got_report = set(report_themes(matches, taxonomy))
+        for name in names:
+            _count(score.reports[name], name in got_report, name in truth)
+    return score
+
+
+def tagged_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...], unmatched: list[str]):
+    """Per labelled text: (source, its rows, [(row, the themes the rules give its passage)], the matches). Each
+    labelled passage runs from its key to the next one's, in the text with spaces removed; it is given a theme
+    when the sections that get it (their own text) cover half of the passage, or half of such a section lies in
+    the passage — so the score does not depend on where the parser cuts. A key not found goes to `unmatched`."""
+    from baogao.themes import classify
+
     for source, rows in _by_source(labels, folds):
         report = parsed_report(source)
         offsets, flat = _non_space_offsets(report)
@@ -279,7 +299,7 @@ def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ..
             if found < 0:
                 found = flat.find(row.key)
             if found < 0:
-                score.unmatched.append(f"{source}\t{row.key}")
+                unmatched.append(f"{source}\t{row.key}")
                 continue
             starts.append((found, row))
             at = found + 1
@@ -294,21 +314,29 @@ def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ..
                 for block, start, end in ((section.head,) if section.head else ()) + section.body:
                     if not match.passage or block == match.block:  # a window's passage: its paragraph
                         spans.setdefault(match.theme, []).append((offsets[block][start], offsets[block][end]))
+        passages = []
         for k, (start, row) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(flat)
-            if end <= start:
-                continue
-            score.labelled += 1
-            got = {theme for theme, theirs in spans.items() if _covers(theirs, start, end)}
-            for name in names:
-                _count(score.sections[name], name in got, name in row.themes)
-            for name in sorted(got ^ row.themes):
-                score.errors.append(f"{'FP' if name in got else 'FN'} {name}\t{source}\t{row.key}\t{row.note}")
-        truth = set().union(*(row.themes for row in rows))
-        got_report = set(report_themes(matches, taxonomy))
-        for name in names:
-            _count(score.reports[name], name in got_report, name in truth)
-    return score
+            if end > start:
+                passages.append((row, {theme for theme, theirs in spans.items() if _covers(theirs, start, end)}))
+        yield source, rows, passages, matches
+
+
+def _print_sample(taxonomy, seed: int, size: int = 10) -> None:
+    """`size` held-out passages drawn at random (`seed`) from those the rules give each user theme, each with its
+    readers' label: RIGHT when they gave it the theme too (what a reader of a theme page meets)."""
+    tagged: dict[str, list[tuple[str, LabelledSection]]] = {theme: [] for theme in USER_THEMES}
+    for source, _, passages, _ in tagged_passages(read_labels(HELD_OUT_FILE), taxonomy, (0, 1), []):
+        for row, got in passages:
+            for theme in USER_THEMES:
+                if theme in got:
+                    tagged[theme].append((source, row))
+    chance = random.Random(seed)
+    for theme, found in tagged.items():
+        picked = chance.sample(found, min(size, len(found)))
+        print(f"{theme}: {sum(theme in row.themes for _, row in picked)} of {len(picked)} right ({len(found)} passages tagged)")
+        for source, row in picked:
+            print(f"  {'RIGHT' if theme in row.themes else 'WRONG'}\t{source}\t{row.key}\t{row.note}")
 
 
 def _non_space_offsets(report: ParsedReport) -> tuple[list[list[int]], str]:
@@ -422,6 +450,10 @@ if __name__ == "__main__":
         print(format_score(held_out))
         if "errors" in sys.argv:
             print("\n".join(held_out.errors))
+    elif len(sys.argv) in (2, 3) and sys.argv[1] == "sample":
+        from baogao.themes import THEMES_FILE, load_taxonomy
+
+        _print_sample(load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE), int(sys.argv[2]) if len(sys.argv) == 3 else 0)
     elif sys.argv[1:] == ["outputs"]:
         _print_outputs()
     elif len(sys.argv) == 2 and sys.argv[1] == "agreement":
