@@ -1180,6 +1180,7 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     # an event's information sent up in set times (疫情报告, 突发事件报告, 初报, 无事报平安; 缓报 among 漏报 and 瞒报)
     (("（一）严格疫情报告", "各地要如实报告病例，不得缓报、漏报和瞒报。"), "信息报送", "疫情报告"),
     (("四、有事报事、无事报平安", "每日下午4时前报告当日情况。"), "信息报送", "无事报平安"),
+    (("一、预警信息报告", "各股室要关注重点领域，及时发现苗头性问题，在第一时间内上报。"), "信息报送", "信息报告"),
 ])
 def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     matches = by_theme(classify(report(*lines), taxonomy), theme)
