@@ -711,9 +711,10 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         if _title_rules_out(theme, title, texts):
             continue
         owned = theme_no in title_themes and _opening_names_own(theme, title, sections, texts)
+        shared_title = theme_no in title_themes and _names_other_work(taxonomy, title, theme_no, title_themes)
         # 反映社情民意信息须知 一、… 二、…: the items of a text without headings whose title names the theme's work alone
         # are its rules, as a titled rule's articles are
-        title_rules = no_headings and theme_no in title_themes and not _names_other_work(taxonomy, title, theme_no, title_themes)
+        title_rules = no_headings and theme_no in title_themes and not shared_title
         listed: dict[int, _Hit] = {}
         mentioned: dict[int, _Hit] = {}  # lead items and parts with evidence short of qualifying
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
@@ -774,7 +775,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     # 关于对造林绿化开展督查的通知 …现将有关事项通知如下： 一、时间安排 …: a notice arranging the work
                     # its title names; each of its parts is that work's (one standing for its items too, 四、工作要求)
                     for k in _arranged(found_in, others, theme_no, sections, kids, subtree_end, heading_themes, texts,
-                                       _names_other_work(taxonomy, title, theme_no, title_themes)):
+                                       shared_title):
                         if k in listed:
                             listed[k].parts = tuple(sorted({*listed[k].parts, k}))
                         elif k not in held:
@@ -997,7 +998,8 @@ def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: S
     if not intro.endswith(("：", ":")):
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
-    if _ARRANGES.search(intro) or _SAYS.search(texts[b], *clause) or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0]):
+    if (_ARRANGES.search(intro) or _SAYS.search(texts[b], *clause)
+            or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0])):
         return []
     if found_in.count((before,))[0] < found_in.theme.threshold:
         return []
