@@ -1241,7 +1241,8 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
       加强秸秆禁烧宣传 各乡镇要…: the work checked), whose heading sets a task when the title names other work too
       (`shared`: 四、做好群众生活保障 in a notice of 春节期间值班值守和信息报送) or that holds another theme's words
       (二、工作要求 督查组要… in a notice of a 安全生产 督查 is not 安全应急's).
-    None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check)."""
+    None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check), or one of its
+    `others` words while the report holds none of its `own` (a 交通局's 春运安全督查 of firms' 隐患排查: that sector's work)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
     if opening is None:
         return []
@@ -1251,8 +1252,12 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     if (not (_ARRANGES.search(ending) or not shared and _RULES_PURPOSE.search(ending)) or not found_in.count(preamble.body)[0]
             or _vetoed(found_in, preamble, texts)):
         return []
-    if any(_vetoed(found_in, sections[k], texts, owned=True) for k in range(opening, subtree_end[0])):
+    notice = range(opening, subtree_end[0])
+    if any(_vetoed(found_in, sections[k], texts, owned=True) for k in notice):
         return []  # (owned: the `unless` words only)
+    own = found_in.theme.own_regex
+    if own is not None and not any(own.search(text) for text in texts) and any(_vetoed(found_in, sections[k], texts) for k in notice):
+        return []
     arranged, k = [], opening
     while k < subtree_end[0]:
         section = sections[k]

@@ -457,6 +457,18 @@ def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(
     # a title that names other work arranges that work, not a 督查
     other = replace(report(*lines), title="关于做好秸秆禁烧工作的通知", title_in_text=True)
     assert not {label for theme, label in pairs(classify(other, taxonomy)) if theme == "督查"} & {"一、时间安排", "（二）火点处置情况。"}
+    # a sector's check of firms' hazards (隐患排查: an `others` word), with no 督查室 or 政府办 anywhere, is that sector's
+    # work: its parts are not arranged as a 督查's
+    firms = ("各运输企业：", "为做好春运安全工作，我局决定开展春运安全督查。现将有关事项通知如下：",
+             "一、督查时间", "即日起至1月26日。", "二、检查内容", "（一）客运企业隐患排查落实情况。", "（二）车辆出站检查落实情况。")
+    got = {label for theme, label in pairs(classify(replace(report(*firms), title="关于开展春运安全督查的通知", title_in_text=True),
+                                                    taxonomy)) if theme == "督查"}
+    assert not got & {"二、检查内容", "（二）车辆出站检查落实情况。"}
+    # …while the same notice from the government's office is a 督查 of the work
+    office = (firms[0], firms[1].replace("我局", "县政府办公室"), *firms[2:])
+    got = {label for theme, label in pairs(classify(replace(report(*office), title="关于开展春运安全督查的通知", title_in_text=True),
+                                                    taxonomy)) if theme == "督查"}
+    assert {"二、检查内容", "（二）车辆出站检查落实情况。"} <= got
     # a notice of a check of discipline at work (在岗在位, 迟到早退) is a 作风 check, each of its parts
     discipline = ("各乡镇、县直各单位：", "为加强干部作风建设，县委督查室决定开展作风纪律暗访督查。现将有关事项通知如下：",
                   "一、督查时间", "2024年3月至12月，不定期开展。", "二、督查内容", "干部在岗在位、迟到早退、上班时间玩手机游戏等情况。",
