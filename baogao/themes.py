@@ -1414,9 +1414,10 @@ def _own_evidence(
     qualifies = score >= threshold or focus is not None
     if qualifies and section.kind == "window" and len(section.body) > 1:
         # a window is cut by length, not by topic: when one paragraph holds the passage about the
-        # theme, or all of its evidence, that paragraph is the match (SectionMatch.passage)
+        # theme, or all of its evidence but traces (a word under 1: 层层抓落实 beside 严格督查…), that paragraph is the
+        # match (SectionMatch.passage)
         if focus is None:
-            holding = [span for span in section.body if found_in.count((span,))[0]]
+            holding = [span for span in section.body if found_in.count((span,))[0] >= 1]
             focus = (holding[0][0], holding[0][1]) if len(holding) == 1 else None
         if focus is not None:
             paragraph = next(span for span in section.body if span[0] == focus[0])

@@ -814,6 +814,12 @@ def test_preamble_and_windows_can_match(taxonomy):
     assert (window.kind, window.block, window.heading, window.passage) == ("window", 1, None, True)
     # its label and its snippet read on from each other: the snippet does not repeat the label
     assert window.label[:-1] + window.excerpt == "全年报送政务信息870条，被省市采用186条，编发信息专报50期，信息工作考核全市第一。"
+    # …and a trace in another paragraph, a word weighing less than 1 (层层抓落实: 0.5 for 督查), does not make that
+    # paragraph part of the passage
+    checked = ("加强领导。由镇主要领导负总责，严格落实一级抓一级、层层抓落实的工作机制。", FILLER,
+               "严格督查。镇不定期组织人员对重点工作落实情况进行督查，细化督查内容，督查结果全镇通报。")
+    (window,) = by_theme(classify(report(*checked), taxonomy), "督查")
+    assert (window.kind, window.block, window.passage) == ("window", 2, True)
 
 
 def test_a_window_about_a_theme_in_several_paragraphs_stays_whole(taxonomy):
