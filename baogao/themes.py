@@ -693,11 +693,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         kids.reverse()  # reading order: the first of a section's items is the one its text before introduces
 
     text = _text(taxonomy, texts)
-    occurrences = [_Occurrences(theme, text) for theme in taxonomy.themes]
-    heading_themes = _heading_themes(taxonomy, occurrences, sections)
     # A title kept out of the blocks (清源镇加强党建信息工作) is the heading of a text that has
     # no headings of its own (a 通报, a news item); where it has some, they say each part's topic.
     title = to_simplified(report.title)
+    occurrences = [_Occurrences(theme, text, title) for theme in taxonomy.themes]
+    heading_themes = _heading_themes(taxonomy, occurrences, sections)
     title_themes = _title_themes(taxonomy, title) if report.title_in_text else set()
     no_headings = report.title_in_text and not any(s.kind == "heading" for s in sections)
     if no_headings:
@@ -1726,9 +1726,10 @@ class _Occurrences:
     scanned alone.
     """
 
-    def __init__(self, theme: Theme, text: _Text) -> None:
+    def __init__(self, theme: Theme, text: _Text, title: str = "") -> None:
         self.theme = theme
         self._text = text
+        self._weights = _weights_under(theme, title)
         regex = theme.keyword_regex
         self._keywords = _keyword_matches(regex, text.whole, 0, len(text.whole)) if regex else []
         # per pattern, per block counted: its matches, or None when one is empty
@@ -1737,7 +1738,7 @@ class _Occurrences:
 
     def present(self) -> bool:
         """Whether a word of the theme with a weight, or a pattern, occurs in the report."""
-        weights = self.theme.weights
+        weights = self._weights
         if any(weights[found[4]] for found in self._keywords):
             return True
         whole = self._text.whole
@@ -1748,7 +1749,7 @@ class _Occurrences:
         at most `saturation` times: a text that repeats one word (交办 ×32) is not thereby about it."""
         counts: dict[str, int] = {}
         weight_of: dict[str, float] = {}
-        weights = self.theme.weights
+        weights = self._weights
         for block, start, end in spans:
             offset = self._text.offsets[block]
             keywords = self._keywords_in(offset + start, offset + end)
@@ -1775,7 +1776,7 @@ class _Occurrences:
 
     def hides(self, spans: Iterable[Span]) -> bool:
         """Whether a mask hides a word of the theme (of a weight above 0) in some spans of text."""
-        weights = self.theme.weights
+        weights = self._weights
         for block, start, end in spans:
             offset = self._text.offsets[block]
             keywords = [found for found in self._keywords_in(offset + start, offset + end) if weights[found[4]]]
@@ -1830,6 +1831,18 @@ class _Occurrences:
         matches = in_block[block]
         inside = _inside(matches, start, end, end + 1) if matches is not None else None
         return inside if inside is not None else _pattern_matches(regex, text, start, end)
+
+
+def _weights_under(theme: Theme, title: str) -> dict[str, float]:
+    """The theme's keyword weights in a report whose title names a phrase the theme masks (weight 0): each
+    word inside that phrase counts 0 in the whole report, whose bare 督察组 is the title's (省环保督察组对我区开展环境保护督察:
+    its 督察组 is the 环保督察's, not a government's own check)."""
+    regex = theme.keyword_regex
+    masked = {_word(m) for m in regex.finditer(title)} if regex and title else set()
+    masked = {word for word in masked if not theme.weights[word]}
+    if not masked:
+        return theme.weights
+    return {word: 0.0 if any(word in phrase for phrase in masked) else weight for word, weight in theme.weights.items()}
 
 
 def _inside(matches: list[_Found], start: int, end: int, crossing_end: int) -> list[_Found] | None:
