@@ -1520,7 +1520,7 @@ def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
 
 def _holds_unmasked(theme: Theme, regex: Any, text: str) -> bool:
     """Whether `regex` matches `text` (a title) outside the theme's masks, as a word of a section's text
-    is read (关于进一步加强政务和效能督查工作的意见: 效能督查 named with 政务督查 is not a check of discipline)."""
+    is read (关于开展重点项目督查和严明工作纪律的通知: 严明工作纪律, asked of the checked side, is not a check of discipline)."""
     hidden = [(m[2], m[3]) for mask in theme.mask_regexes for m in _pattern_matches(mask, text, 0, None)]
     return any(not any(start < m.end() and m.start() < end for start, end in hidden) for m in regex.finditer(text))
 

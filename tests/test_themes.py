@@ -520,19 +520,30 @@ def test_rules_whose_purpose_clause_names_the_theme_are_its_rules_each_part(taxo
     assert ("政务公开", "一、统计范围") not in pairs(classify(shared, taxonomy))
 
 
-def test_效能督查_named_with_the_governments_own_督查_is_that_督查_not_a_check_of_discipline(taxonomy):
-    """关于进一步加强政务和效能督查工作的通知: 效能督查 named as one work with 政务督查 is the government's 督查 (the
-    `unless` word is masked in the title as in a text), so the notice arranges the 督查 its title names; 效能督查 alone
-    in the title is a check of discipline (作风建设), whose parts are not 督查's."""
-    lines = ("区直各单位：", "为切实保障重大决策部署落实，进一步加强政务督查和效能督查工作，现将有关事项通知如下：",
+def test_效能督查_is_what_it_checks(taxonomy):
+    """关于开展效能督查工作的通知: a 效能办's 效能督查 of 决策部署落实 is a 督查, and the notice arranges it; one whose 督查内容
+    is 上班纪律 (an `unless` word) is a check of discipline (作风建设), whose parts are not 督查's."""
+    lines = ("区直各单位：", "为切实保障重大决策部署落实，区效能办决定开展效能督查工作，现将有关事项通知如下：",
              "一、时间安排", "3月至11月，分两轮进行。",
-             "二、结果运用", "结果纳入年度绩效考评。")
-    paired = replace(report(*lines), title="关于进一步加强政务和效能督查工作的通知", title_in_text=True)
-    got = {label for theme, label in pairs(classify(paired, taxonomy)) if theme == "督查"}
-    assert {"一、时间安排", "二、结果运用"} <= got, got
-    alone = replace(report(lines[0], lines[1].replace("政务督查和", ""), *lines[2:]), title="关于开展效能督查工作的通知",
-                    title_in_text=True)
-    assert not {label for theme, label in pairs(classify(alone, taxonomy)) if theme == "督查"} & {"一、时间安排", "二、结果运用"}
+             "二、督查内容", "{checked}",
+             "三、结果运用", "结果纳入年度绩效考评。")
+    title = "关于开展效能督查工作的通知"
+    work = replace(report(*(line.format(checked="重点项目推进和决策部署落实情况。") for line in lines)), title=title, title_in_text=True)
+    got = {label for theme, label in pairs(classify(work, taxonomy)) if theme == "督查"}
+    assert {"一、时间安排", "三、结果运用"} <= got, got
+    discipline = replace(report(*(line.format(checked="机关干部上班纪律、在岗在位情况。") for line in lines)), title=title,
+                         title_in_text=True)
+    assert not {label for theme, label in pairs(classify(discipline, taxonomy)) if theme == "督查"} & {"一、时间安排", "三、结果运用"}
+
+
+def test_an_unless_word_a_mask_hides_in_the_title_does_not_rule_the_report_out(taxonomy):
+    """关于开展重点项目督查和严明工作纪律的通知: 严明工作纪律 asks discipline of the checked side (a mask), so the title's
+    工作纪律 is no check of discipline, and the notice is the 督查 it arranges."""
+    lines = ("各乡镇：", "为推动重点项目建设，县政府决定开展专项督查。现将有关事项通知如下：", "一、时间安排", "3月至5月。")
+    masked = replace(report(*lines), title="关于开展重点项目督查和严明工作纪律的通知", title_in_text=True)
+    assert ("督查", "一、时间安排") in pairs(classify(masked, taxonomy))
+    checked = replace(report(*lines), title="关于开展重点项目督查和工作纪律检查的通知", title_in_text=True)
+    assert ("督查", "一、时间安排") not in pairs(classify(checked, taxonomy))
 
 
 def test_rules_whose_title_names_the_theme_by_a_word_another_theme_reads_too_are_that_themes_rules(taxonomy):
@@ -622,7 +633,8 @@ def test_a_cover_notice_forwarding_discipline_and_accountability_rules_is_about_
 
 
 def test_a_members_post_in_a_groups_list_is_no_check_of_discipline(taxonomy):
-    """效能督查 (a 效能 check) rules a part out of 督查; 效能督查室主任 in a 督导组's member list only names an office."""
+    """效能督查室主任 in a 督导组's member list only names an office: a check of discipline named there (上班纪律) would
+    rule the part out of 督查, the office's name does not."""
     lines = ("各村居，各处室：", "为全面完成年度目标任务，决定成立工作督导组。现将相关事项通知如下：",
              "一、成立村居工作督导组", "成员名单如下：组长：林某 党委副书记 成员：陈某 {post}", "督导组对各村居进行拉网式督导推进。",
              "二、工作要求", "督导组每周通报督导推进情况。")
@@ -630,7 +642,7 @@ def test_a_members_post_in_a_groups_list_is_no_check_of_discipline(taxonomy):
     member = replace(report(*(line.format(post="效能督查室主任") for line in lines)), title=title, title_in_text=True)
     assert ("督查", "一、成立村居工作督导组") in pairs(classify(member, taxonomy))
     # the check itself named in a part still rules it out
-    check = replace(report(*(line.format(post="负责开展效能督查") for line in lines)), title=title, title_in_text=True)
+    check = replace(report(*(line.format(post="负责检查上班纪律") for line in lines)), title=title, title_in_text=True)
     assert ("督查", "一、成立村居工作督导组") not in pairs(classify(check, taxonomy))
     # a 督查室主任 who leads a check is the check's evidence
     led = report("（二）开展专项督查", "县政府督查室主任李四带队，对全县重点项目建设进行专项督查。")
