@@ -650,8 +650,9 @@ def _sentence_siblings(body: list[str], lines: list[list[tuple[str, str, str]]])
         if style not in _SPLITTING_STYLES or not any(lines[i][0][0] == "heading" for i in members):
             continue
         # (（四）推动标志性改革举措加快落地，更好发挥经济体制改革牵引作用。扎实推进… among （一）… （三）… that lead
-        # their text so: when most of the items are such run-in headings, a longer lead is one too)
-        run_in = 2 * sum(len(lines[i]) == 2 and lines[i][0][0] == "heading" for i in members) > len(members)
+        # their text so: when two of the items are such run-in headings, a longer lead is one too — its item is their
+        # sibling, not the text of the heading before it)
+        run_in = sum(len(lines[i]) == 2 and lines[i][0][0] == "heading" for i in members) >= 2
         for i in members:
             line = body[i]
             end = _LEAD_END.search(line)
