@@ -1217,6 +1217,20 @@ def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
 
 
+def test_the_items_under_a_heading_naming_attendance_rules_are_those_rules(taxonomy):
+    """一、考勤制度 over 1.…不得迟到、早退。 2.上班时间… 3.考勤时间…: 考勤制度 names the rules (作风建设, weight 2), so each
+    one-sentence item under it is one of them, though it names only the hours; bare 考勤 (1.5) names the matter, not its
+    rules."""
+    items = ("1.全体干部职工要严格遵守上、下班制度，不得迟到、早退。", "2.上班时间上午8:00-12:00，下午2:30-5:30。",
+             "3.超过规定时间签到的视为迟到。")
+    def hours_tagged(heading: str) -> bool:
+        return any(label.startswith("2.上班时间") for m in by_theme(classify(report(heading, *items), taxonomy), "作风建设")
+                   for label in (m.label, *(p.label for p in m.parts)))
+
+    assert hours_tagged("一、考勤制度")
+    assert not hours_tagged("一、考勤")
+
+
 def test_one_demand_among_others_in_a_sentence_about_another_theme_is_a_passing_mention(taxonomy):
     """A sentence of several clauses whose evidence stands in one of them, not the first, while
     another theme's words say as much in it, is that theme's: one demand in passing (a 镇's 信访
