@@ -1217,6 +1217,20 @@ def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
 
 
+def test_where_a_groups_members_come_from_is_not_its_work(taxonomy):
+    """二、人员组成 …成员由区办机关党委、区办纪检组…等相关人员组成 … 组长：王五（区办纪检组长）: the units and posts of a
+    督查组's members name where they work; the same words as what the group does are 党风廉政's."""
+    members = ("二、人员组成", "督查组分两组，成员由区办机关党委、区督查室、区办纪检组、区办行政处等相关人员组成。",
+               "第一组 组长：张三（区办机关党委副书记） 成员：李四", "第二组 组长：王五（区办纪检组长） 成员：赵六")
+    assert not by_theme(classify(report(*members), taxonomy), "党风廉政")
+    theme = next(t for t in taxonomy.themes if t.name == "党风廉政")
+    assert themes.words_in(theme, "督查组会同区办纪检组开展检查，区办纪检组对发现的问题逐一登记。")[1] == {"纪检": 2}
+    # each mask alone: a post, or the units a group is formed from
+    for line in ("成员由区办机关党委、区督查室、区办纪检组、区办行政处等相关人员组成。",
+                 "第二组 组长：王五（区办纪检组长） 成员：赵六（区办纪检组干部）"):
+        assert not themes.words_in(theme, line)[1], line
+
+
 def test_the_items_under_a_heading_naming_attendance_rules_are_those_rules(taxonomy):
     """一、考勤制度 over 1.…不得迟到、早退。 2.上班时间… 3.考勤时间…: 考勤制度 names the rules (作风建设, weight 2), so each
     one-sentence item under it is one of them, though it names only the hours; bare 考勤 (1.5) names the matter, not its
