@@ -1255,8 +1255,9 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     notice = range(opening, subtree_end[0])
     if any(_vetoed(found_in, sections[k], texts, owned=True) for k in notice):
         return []  # (owned: the `unless` words only)
-    own = found_in.theme.own_regex
-    if own is not None and not any(own.search(text) for text in texts) and any(_vetoed(found_in, sections[k], texts) for k in notice):
+    own_words = found_in.theme.own_regex
+    if (own_words is not None and not any(own_words.search(text) for text in texts)
+            and any(_vetoed(found_in, sections[k], texts) for k in notice)):
         return []
     arranged, k = [], opening
     while k < subtree_end[0]:
