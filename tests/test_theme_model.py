@@ -11,7 +11,7 @@ import pytest
 
 from baogao import theme_model
 from tests.labels import NO_SHARED, SHARED
-from tests.theme_model import MODELLED, NAMES, Unit, combine, load_cases, thresholds, training_digest, training_units
+from tests.theme_model import MIN_JUDGED, MODELLED, NAMES, Unit, combine, load_cases, thresholds, training_digest, training_units
 
 THEME = "督查"
 
@@ -49,16 +49,26 @@ def test_a_theme_never_precise_enough_is_never_added():
     assert thresholds(units, oof)[THEME]["or"] > 1.0
 
 
-def test_the_near_threshold_is_judged_on_what_the_model_adds():
-    # 40 sections the rules get right, and two near misses (the theme's words, not the rules' hit): a
-    # right one at 0.6, a wrong one at 0.55. Counting the rules' own hits, any threshold is 0.98
-    # precise; of what the model adds, only one from above 0.55 is.
+def _near(rows: list[tuple[float, bool, bool]]) -> float:
     text = "县政府督查室开展督查。"
-    rows = [(0.9, True, True)] * 40 + [(0.6, True, False), (0.55, False, False)]
     units = [Unit("s", text, frozenset({THEME} if true else ()), frozenset({THEME} if rule else ())) for _, true, rule in rows]
     oof = {name: np.zeros(len(rows)) for name in NAMES}
     oof[THEME] = np.array([p for p, _, _ in rows])
-    assert thresholds(units, oof)[THEME]["near"] == pytest.approx(0.575)
+    return thresholds(units, oof)[THEME]["near"]
+
+
+def test_the_near_threshold_is_judged_on_what_the_model_adds():
+    # 40 sections the rules get right, and near misses (the theme's words, not the rules' hit): ten right ones at
+    # 0.6, a wrong one at 0.55. Counting the rules' own hits, any threshold is 0.98 precise; of what the model adds,
+    # only those from above 0.55 are.
+    rows = [(0.9, True, True)] * 40 + [(0.6, True, False)] * MIN_JUDGED + [(0.55, False, False)]
+    assert _near(rows) == pytest.approx(0.575)
+
+
+def test_a_near_threshold_judged_on_too_few_additions_adds_nothing():
+    # one right near miss at 0.6 is no evidence of a precision: the model adds nothing
+    rows = [(0.9, True, True)] * 40 + [(0.6, True, False)] * (MIN_JUDGED - 1) + [(0.55, False, False)]
+    assert _near(rows) > 1.0
 
 
 def test_combinations():
