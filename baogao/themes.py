@@ -981,7 +981,8 @@ def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: S
     announces a notice's arrangements (现将调整后的督查激励措施通知如下：): a notice's parts are the work its title
     names (`_arranged`), not what its preamble mentions (一、对…成效显著的县，优先支持…: an incentive, not a 督查) — or
     its last clause asks for something in none of the theme's words (…督查了在建项目，…并对进度滞后的
-    项目发出了整改要求：), or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
+    项目发出了整改要求：) or announces what was done about the problems found (问题整改情况：, the checked side's answers),
+    or says that someone said what follows (…督查秸秆禁烧工作。督查组强调：, 督查组要求：): the
     demands that follow are judged one by one (信息报送要求： still introduces the theme's own). When the clause that
     announces them names another theme's matter too (为切实抓好今年的防汛工作，…，现将汛期值班安排及防汛责任人落实情况
     通知如下：), an item without the theme's words whose own words name that other theme as a heading would is that
@@ -999,7 +1000,8 @@ def _introduced_items(occurrences: list[_Occurrences], theme_no: int, section: S
         return []
     clause = _last_clause(texts[b], start, start + len(intro))
     if (_ARRANGES.search(intro) or _SAYS.search(texts[b], *clause)
-            or (_DEMANDS.search(texts[b], *clause) and not found_in.count(((b, *clause),))[0])):
+            or ((_DEMANDS.search(texts[b], *clause) or _ANSWERS.search(texts[b], *clause))
+                and not found_in.count(((b, *clause),))[0])):
         return []
     if found_in.count((before,))[0] < found_in.theme.threshold:
         return []

@@ -1141,6 +1141,18 @@ def test_demands_a_check_introduces_are_judged_one_by_one(taxonomy):
     )
     (match,) = by_theme(classify(r, taxonomy), "信息报送")
     assert [p.label[:2] for p in match.parts] == ["1.", "2."]
+    # …and so are the answers a 督查's findings end by announcing (问题整改情况：): what was done about each problem is the
+    # checked side's, judged by its own words
+    findings = ("省效能办开展第一轮效能督查，督查情况全省通报，督查发现县直单位项目推进滞后、审批超时等问题。问题整改情况：",
+                "(1)对上轮督查通报的9个滞后项目，已督促4个整改到位。",
+                "(2)关于人力资源服务许可承诺时限未压缩的问题，该事项已压缩到法定时限的60%以内。",
+                "(3)关于社团登记档案不规范的问题，已逐一补齐材料。")
+    def parts(*lines: str) -> set[str]:
+        return {p.label[:3] for m in by_theme(classify(report("".join(lines)), taxonomy), "督查") for p in m.parts}
+
+    assert not parts(*findings) & {"(2)", "(3)"}
+    # (a list the findings introduce as such, 具体如下：, is what the check found: its items are the 督查's)
+    assert parts(findings[0].replace("问题整改情况：", "具体如下："), *findings[1:]) >= {"(2)", "(3)"}
 
 
 def test_one_word_repeated_is_not_a_topic(taxonomy):
