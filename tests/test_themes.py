@@ -1827,6 +1827,10 @@ def test_a_demand_to_check_more_inside_a_sentence_about_other_work_is_passing(ta
     r = report("XX镇召开一季度重点工作推进会", "3月5日，XX镇召开一季度重点工作推进会，通报了各村重点工作完成情况。镇长要求，各村、"
                "各站所要对照任务清单，倒排工期、挂图作战，镇党政办要加强督查督办，对工作推进不力的单位和个人严肃问责。")
     assert not by_theme(classify(r, taxonomy), "督查")
+    # …also as the sentence's last clause (…纳入政府绩效考核体系，加强督查督导。)
+    r = report("（一）加强组织领导。", "地方各级人民政府要切实加强对本辖区监管工作的组织领导，出台具体实施办法，建立联席会议制度，"
+               "将各有关部门监管工作情况纳入政府绩效考核体系，加强督查督导。")
+    assert not by_theme(classify(r, taxonomy), "督查")
     # as the lead of an item it names the item's matter
     r = report("二、下一步工作打算", "一是加强学习，提升业务能力；二是强化督查督办，确保镇党委、政府决策部署落到实处；三是加强后勤保障。")
     assert by_theme(classify(r, taxonomy), "督查")
