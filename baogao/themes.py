@@ -802,6 +802,13 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                     if k not in listed and k in mentioned:
                         listed[k] = mentioned[k]
                         taken += 1
+            if qualifies and named:
+                # 三、注重结果运用，强化督查严肃性 over （一）…对《督查专报》…: a part that names the theme too, under a heading
+                # naming it, is one of its parts, though too little alone
+                for k in kids:
+                    if k not in listed and k in mentioned:
+                        listed[k] = mentioned[k]
+                        taken += 1
             most = taken >= 2 and 2 * taken > len(kids)
             if (qualifies and named) or most or (qualifies and taken and 2 * taken >= len(kids)):
                 # 某镇多措并举推动政务信息提质增效。一是…二是…: the opening of items mostly about the

@@ -679,6 +679,20 @@ def test_a_numbered_part_that_names_the_theme_among_parts_about_it_is_one_of_the
     assert ("信息报送", "四、强化培训。") not in pairs(classify(report(*others), taxonomy))
 
 
+def test_a_part_that_names_the_theme_under_a_heading_naming_it_is_one_of_its_parts(taxonomy):
+    """三、注重结果运用，强化督查严肃性 over （一）…（三）: a part that names 督查 too, though too little alone, is one of the
+    heading's parts; one that does not name it (（三）结果要纳入考评) is not listed."""
+    lines = ("三、注重结果运用，强化督查严肃性",
+             "（一）领导要高度重视。对《督查专报》涉及分管部门的，区领导要作出批示，督促分管部门认真整改。",
+             "（二）媒体要加强监督。督查结果视情以一定形式予以公布，对典型问题要在新闻媒体上通报。",
+             "（三）结果要纳入考评。在绩效考评指标体系中设置考核指标，明确考评标准。")
+    (match,) = by_theme(classify(report(*lines), taxonomy), "督查")
+    assert [p.label for p in match.parts] == ["（一）领导要高度重视。", "（二）媒体要加强监督。"]
+    # under a heading that names other work, such a part is judged on its own words
+    other = ("三、注重结果运用，强化考核严肃性", *lines[1:])
+    assert not any(p.label.startswith("（二）") for m in by_theme(classify(report(*other), taxonomy), "督查") for p in m.parts)
+
+
 def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_words(taxonomy):
     lines = ("各乡镇人民政府：", "9月下旬，县政府督查室牵头对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：",
              "一、存在的主要问题", "（一）现场督查发现的问题",
