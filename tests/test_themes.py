@@ -704,6 +704,11 @@ def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_wo
     sector = (lines[0], "9月下旬，县应急局对各乡镇违规建设项目清理整顿工作进行了专项督查。有关情况通报如下：", *lines[2:])
     found = pairs(classify(replace(report(*sector), title=title, title_in_text=True), taxonomy))
     assert ("督查", "（一）现场督查发现的问题") not in found
+    # the 安委办's check of the towns' and departments' 安全生产 work is a 督查, though it names their 隐患排查
+    item = ("近日，市安委办成立9个督查组，对各县（市、区）安全生产工作进行督查，重点检查安全隐患排查治理等工作落实情况。"
+            "督查组采取四不两直方式，对发现的问题责成属地限期整改。")
+    assert by_theme(classify(report(item), taxonomy), "督查")
+    assert not by_theme(classify(report(item.replace("市安委办", "市交通运输局")), taxonomy), "督查")
 
 
 def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
