@@ -176,15 +176,16 @@ def test_second_read_covers_the_user_themes(scores):
 # 0.90 / 0.76 → 0.90 / 0.67 (fold 1, never trained on: 0.83 / 0.66 → 0.84 / 0.61), reports 0.89 / 0.87 → 0.88 / 0.80.
 # Session 36: the twenty-seventh batch (20 local pages, 50 passages) lowered 作风建设's report precision (0.93 →
 # 0.927: two reports tagged that its readers did not); the false 督查 passages read (a sector's check of firms, a
-# window's trace, a title's 环保督察, 效能督查 no `unless` word): 督查 sections 0.81 / 0.80 → 0.88 / 0.84, reports
-# 0.90 / 0.83 → 0.90 / 0.82. Floors: the figures rounded down by 0.01.
+# window's trace, a title's 环保督察, 效能督查 no `unless` word, a finding's announced 整改情况, the parts naming the theme
+# under a heading naming it, the 安委办 an `own` word): 督查 sections 0.81 / 0.80 → 0.90 / 0.86, reports 0.90 / 0.83 →
+# 0.91 / 0.84. Floors: the figures rounded down by 0.01.
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.89, 0.77),
+    ("作风建设", "sections"): (0.89, 0.78),
     ("作风建设", "reports"): (0.92, 0.88),
     ("信息报送", "sections"): (0.89, 0.73),
     ("信息报送", "reports"): (0.88, 0.82),
-    ("督查", "sections"): (0.87, 0.83),
-    ("督查", "reports"): (0.89, 0.81),
+    ("督查", "sections"): (0.89, 0.84),
+    ("督查", "reports"): (0.89, 0.82),
 }
 
 
