@@ -266,7 +266,8 @@ def write_site_pages(
     bytes change); remove generated pages now empty.
 
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
-    "formulations": its 提法 (baogao.analysis.formulations)}.
+    "formulations": its 提法 (baogao.analysis.formulations), "full_office": whether its office is
+    named whole (`neighbours`)}.
     """
     try:
         _write_site_pages(entries, pages_dir, write, taxonomy)
@@ -291,7 +292,9 @@ def _write_site_pages(
     newest = newest_first(metas)  # the archive sorted once; every list below keeps this order
     catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(newest))
     write(pages_dir / CATALOG_FILE, "[\n" + ",\n".join(catalog_lines) + "\n]\n")
-    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles), ensure_ascii=False, sort_keys=True) + "\n")
+    # (an entry of an older state has no "full_office": then every office is told again)
+    offices = {e["meta"]["id"] for e in entries if e["full_office"]} if all("full_office" in e for e in entries) else None
+    write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles, offices), ensure_ascii=False, sort_keys=True) + "\n")
     theme_counts = _theme_counts(entries, taxonomy)
     grouped = {facet.folder: facet.grouped(newest) for facet in FACETS}  # each facet's groups, made once
     write(pages_dir / "index.md", _home_page(metas, theme_counts, newest, grouped[YEARS.folder]))
@@ -406,15 +409,18 @@ def _write_formulations(entries: list[dict[str, Any]], pages_dir: Path, write: C
     write(memo_path, json.dumps(memo))
 
 
-def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def neighbours(metas: list[dict[str, Any]], own_titles: dict[str, str] | None = None,
+               full_offices: set[str] | None = None) -> dict[str, dict[str, Any]]:
     """What the archive adds to a report's page: the previous/next report of the same office
     (full name and region), else of the same year, in archive order — a bare office name
     (县政府办公室: which county?) links nothing, and neither does an unknown year — and, for a
     report listed under another title than its page's own (`own_titles`, before
-    distinct_titles), that title ("title": its page cites it)."""
+    distinct_titles), that title ("title": its page cites it). `full_offices`: the ids of the
+    reports whose office is named whole, as conversion found (None: `enrich.is_full_office` tells)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for meta in reversed(newest_first(metas)):  # oldest first: "next" is the later report
-        if meta.get("org") and _is_full_office(meta["org"]):
+        org = meta.get("org")
+        if org and (meta["id"] in full_offices if full_offices is not None else _is_full_office(org)):
             key: tuple[str, ...] = ("org", meta["org"], meta.get("region") or "")
         elif meta["year"]:
             key = ("year", str(meta["year"]))

@@ -28,7 +28,7 @@ import yaml
 from baogao import catalog
 from baogao.analysis import formulations
 from baogao.clean import clean
-from baogao.enrich import enrich, post_of
+from baogao.enrich import enrich, is_full_office, post_of
 from baogao.filememo import FileMemo
 from baogao.parse import parse, with_inferred_title
 from baogao.readers import ReadError, read
@@ -71,6 +71,9 @@ class Converted:
     meta: dict[str, Any]
     sections: list[dict[str, Any]] = field(default_factory=list)  # theme matches, for theme pages
     formulations: list[str] = field(default_factory=list)  # for the 提法库 page
+    # whether its office is named whole (enrich.is_full_office): what links it to that office's reports
+    # (catalog.neighbours), told here, in the worker, so that the archive-wide pages need not load the place names
+    full_office: bool = False
     prepared: str | None = None  # Prepared.to_json, when the report was read (not re-classified)
 
 
@@ -199,7 +202,7 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     sections = [_section_link(m, anchors) for m in matches]
     text = parsed.text()
     return Converted(page=render_page(meta, parsed, anchors), text=text, meta=meta, sections=sections,
-                     formulations=formulations.extract(text))
+                     formulations=formulations.extract(text), full_office=bool(meta["org"]) and is_full_office(meta["org"]))
 
 
 def original_path(rel_path: str) -> str:
@@ -420,7 +423,8 @@ def convert_archive(
             write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
         write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
         new_state[rel_path] = {"key": keys[rel_path][1], "prepared": keys[rel_path][0], "meta": result.meta,
-                               "sections": result.sections, "formulations": result.formulations}
+                               "sections": result.sections, "formulations": result.formulations,
+                               "full_office": result.full_office}
         summary.converted += 1
         summary.reclassified += result.prepared is None
 
