@@ -1251,6 +1251,15 @@ def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
 
 
+def test_a_group_named_over_its_member_list_is_not_its_work(taxonomy):
+    """（一）基层工作效能督查组组 长：林华 副组长：施斌: the group's name over its members is no 作风 check; the same group
+    checking discipline is one."""
+    theme = next(t for t in taxonomy.themes if t.name == "作风建设")
+    assert not themes.words_in(theme, "（一）基层工作效能督查组组 长：林华副组长：施斌成 员：刘顺发")[1]
+    assert not themes.words_in(theme, "第二作风督查组组长：王五")[1]
+    assert themes.words_in(theme, "效能督查组对机关上班纪律开展效能督查。")[1]
+
+
 def test_where_a_groups_members_come_from_is_not_its_work(taxonomy):
     """二、人员组成 …成员由区办机关党委、区办纪检组…等相关人员组成 … 组长：王五（区办纪检组长）: the units and posts of a
     督查组's members name where they work; the same words as what the group does are 党风廉政's."""
