@@ -1242,6 +1242,8 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     (("（一）严格疫情报告", "各地要如实报告病例，不得缓报、漏报和瞒报。"), "信息报送", "疫情报告"),
     (("四、有事报事、无事报平安", "每日下午4时前报告当日情况。"), "信息报送", "无事报平安"),
     (("一、预警信息报告", "各股室要关注重点领域，及时发现苗头性问题，在第一时间内上报。"), "信息报送", "信息报告"),
+    # the campaign's 文山会海 in halves (精简“文山”), as 会海 is
+    (("一是精简“文山”。", "严格控制发文数量，精简、合并无实质性内容的发文。"), "作风建设", "文山"),
     # the legal term of the safety regulations (生产安全事故报告和调查处理条例), and its short form
     (("三、遏制生产安全事故", "全年未发生较大以上事故，事故起数同比下降12%。"), "安全应急", "生产安全事故"),
     (("（二）严防安全事故", "对辖区企业开展拉网式检查，整改问题36处。"), "安全应急", "安全事故"),
@@ -1249,6 +1251,12 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
 def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     matches = by_theme(classify(report(*lines), taxonomy), theme)
     assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
+
+
+def test_文山_the_place_is_not_the_campaigns(taxonomy):
+    theme = next(t for t in taxonomy.themes if t.name == "作风建设")
+    assert not themes.words_in(theme, "文山州文山市召开全市项目建设推进会，文山市委书记出席。")[1]
+    assert themes.words_in(theme, "全乡持续精简文山、整治会海。")[1] == {"文山": 1, "会海": 1}
 
 
 def test_a_group_named_over_its_member_list_is_not_its_work(taxonomy):
