@@ -180,7 +180,7 @@ def test_second_read_covers_the_user_themes(scores):
 # under a heading naming it, the 安委办 an `own` word): 督查 sections 0.81 / 0.80 → 0.90 / 0.86, reports 0.90 / 0.83 →
 # 0.91 / 0.84. Floors: the figures rounded down by 0.01.
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.9, 0.78),
+    ("作风建设", "sections"): (0.9, 0.79),
     ("作风建设", "reports"): (0.92, 0.88),
     ("信息报送", "sections"): (0.89, 0.73),
     ("信息报送", "reports"): (0.88, 0.82),
