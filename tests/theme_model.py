@@ -520,7 +520,7 @@ def training_digest(units: list[Unit]) -> str:
     """The digest of what a model file is made from — the units, their labels, whether they hold
     the words of each modelled theme (which sets the `near` threshold) and the settings — kept in
     the file, so that a test can tell a model trained on labels that have changed since."""
-    digest = hashlib.sha256(repr((FEATURES, BALANCED, INNER_FOLDS, HIGH_PRECISION, MODELLED)).encode())
+    digest = hashlib.sha256(repr((FEATURES, BALANCED, INNER_FOLDS, HIGH_PRECISION, MIN_JUDGED, MODELLED)).encode())
     for u in units:
         digest.update(repr((u.source, u.text, sorted(u.truth), [has_words(t, u.text) for t in MODELLED])).encode())
     return digest.hexdigest()
