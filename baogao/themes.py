@@ -789,26 +789,17 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             leads = [k for k in kids if sections[k].kind == "lead"]
             if (taken >= 2 and 2 * taken >= len(leads)) or (taken and _run_on_the_theme(found_in, section, sections, leads, listed,
                                                                                         mentioned, texts)):
-                for k in leads:
-                    if k not in listed and k in mentioned:
-                        listed[k] = mentioned[k]
-                        taken += 1
+                taken += _take_mentioned(leads, listed, mentioned)
             # 一、强化领导 … 四、强化培训。对信息员进行…培训: a numbered part that names the theme too, among parts mostly
             # about it, is one of them, as a lead is
             headings = [k for k in kids if sections[k].kind == "heading"]
             named_headings = sum(1 for k in headings if k in listed)
             if named_headings >= 2 and 2 * named_headings > len(headings):
-                for k in headings:
-                    if k not in listed and k in mentioned:
-                        listed[k] = mentioned[k]
-                        taken += 1
+                taken += _take_mentioned(headings, listed, mentioned)
             if qualifies and named:
                 # 三、注重结果运用，强化督查严肃性 over （一）…对《督查专报》…: a part that names the theme too, under a heading
                 # naming it, is one of its parts, though too little alone
-                for k in kids:
-                    if k not in listed and k in mentioned:
-                        listed[k] = mentioned[k]
-                        taken += 1
+                taken += _take_mentioned(kids, listed, mentioned)
             most = taken >= 2 and 2 * taken > len(kids)
             if (qualifies and named) or most or (qualifies and taken and 2 * taken >= len(kids)):
                 # 某镇多措并举推动政务信息提质增效。一是…二是…: the opening of items mostly about the
@@ -822,6 +813,13 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
     shown = [block.text for block in report.blocks]  # excerpts and headings as the page has them
     return [_match(sections[i], taxonomy.themes[theme_no], hit, sections, shown)
             for i, theme_no, hit in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _take_mentioned(candidates: list[int], listed: dict[int, _Hit], mentioned: dict[int, _Hit]) -> int:
+    """Lists the candidates whose evidence fell short of qualifying (`mentioned`) as the theme's; how many."""
+    taken = [k for k in candidates if k not in listed and k in mentioned]
+    listed.update((k, mentioned[k]) for k in taken)
+    return len(taken)
 
 
 def _near_misses(found_in: _Occurrences, model: theme_model.ThemeModel, sections: list[Section], texts: list[str],
@@ -1264,9 +1262,7 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     notice = range(opening, subtree_end[0])
     if any(_vetoed(found_in, sections[k], texts, owned=True) for k in notice):
         return []  # (owned: the `unless` words only)
-    own_words = found_in.theme.own_regex
-    if (own_words is not None and not any(own_words.search(text) for text in texts)
-            and any(_vetoed(found_in, sections[k], texts) for k in notice)):
+    if not _names_own(found_in.theme, texts) and any(_vetoed(found_in, sections[k], texts) for k in notice):
         return []
     arranged, k = [], opening
     while k < subtree_end[0]:
@@ -1524,8 +1520,12 @@ def _title_rules_out(theme: Theme, title: str, texts: list[str]) -> bool:
     own_in_title = bool(theme.own_regex and theme.own_regex.search(title))
     if theme.unless_regex and _holds_unmasked(theme, theme.unless_regex, title) and not own_in_title:  # (县政府督查室关于…督查工作和纠治四风…)
         return True
-    return bool(theme.others_regex and theme.others_regex.search(title)) and not (
-        theme.own_regex and any(theme.own_regex.search(text) for text in [title, *texts]))
+    return bool(theme.others_regex and theme.others_regex.search(title)) and not _names_own(theme, [title, *texts])
+
+
+def _names_own(theme: Theme, texts: list[str]) -> bool:
+    """Whether one of the theme's `own` words stands anywhere in `texts` (a report's title and blocks)."""
+    return theme.own_regex is not None and any(theme.own_regex.search(text) for text in texts)
 
 
 def _holds_unmasked(theme: Theme, regex: Any, text: str) -> bool:
