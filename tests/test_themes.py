@@ -1244,6 +1244,8 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     (("一、预警信息报告", "各股室要关注重点领域，及时发现苗头性问题，在第一时间内上报。"), "信息报送", "信息报告"),
     # information that touches stability, reported up (维稳信息, 涉稳信息), as 舆情信息 is
     (("二、畅通维稳信息", "明确专人负责收集矛盾纠纷和不稳定因素，做到即时即报。"), "信息报送", "维稳信息"),
+    # the campaign against cadres who do not act (整治“躺平式”干部), as 庸懒散 is
+    (("二、整治“躺平式”干部", "对工作推诿拖延、不担当不作为的干部约谈提醒。"), "作风建设", "躺平"),
     # the campaign's 文山会海 in halves (精简“文山”), as 会海 is
     (("一是精简“文山”。", "严格控制发文数量，精简、合并无实质性内容的发文。"), "作风建设", "文山"),
     # the legal term of the safety regulations (生产安全事故报告和调查处理条例), and its short form
