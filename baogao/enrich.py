@@ -1882,7 +1882,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
         # (not the 主送; nor …对我局, which names no body; nor one the writer reports to or is adopted by: 向市政府办公室报送)
-        bodies = Counter(name for name in (_body_name(m) for m in kind.finditer(text)
+        bodies = Counter(name for name in (_body_name(m, text) for m in kind.finditer(text)
                                            if not _addressed(text, m.start()) and text[m.start() - 1 : m.start()] not in ("向", "被"))
                          if "我" not in name)
         if bodies:
@@ -2456,10 +2456,41 @@ def _with_parent_place(org: str, names: str) -> str:
     return names[before[-1].start : at] + org if before else org
 
 
-def _body_name(m: re.Match[str]) -> str:
+def _body_name(m: re.Match[str], text: str) -> str:
     if m.group(2) == "办":  # 县政府办 / 县人民政府办公室 / 省政府办公厅 are one office each
         return m.group(1) + ("政府办公厅" if m.group(3) else "政府办公室")
-    return m.group(1) + m.group(2)
+    return text[_name_start(text, m.start()) : m.start()] + m.group(1) + m.group(2)
+
+
+# the characters a body's name may hold before the level word the pattern starts it at: a place's name that ends in one
+# (郑州市公安局, 锦州义县农机局: 州 is the city's, not a level)
+_PLACE_BEFORE_CHARS = 8
+_CLAUSE_START = re.compile(r"[\n。；;，,：:！？、（(“\"]")
+
+
+def _name_start(text: str, at: int) -> int:
+    """Where the body whose level word the pattern found at `at` begins: there, unless that word ends or is inside a
+    place's name (郑州市, 广州市越秀区: the places before it, chained), or it is 州 and the clause starts one to three
+    characters before it (年初以来,锦州义县农机局: a city named without its level word, which the place table does not
+    know alone; not ，召开县农机局, a verb before a level word)."""
+    if at == 0 or not _HAN_CHAR.match(text, at - 1):
+        return at
+    begin = max(0, at - _PLACE_BEFORE_CHARS)
+    window = text[begin : at + _PLACE_BEFORE_CHARS]
+    chain: list[int] = []
+    for place in find_places(window):
+        if chain and place.start != chain[-1]:
+            if begin + chain[-1] > at:
+                break
+            chain = []
+        chain += [place.start, place.end] if not chain else [place.end]
+    if chain and begin + chain[0] < at < begin + chain[-1]:
+        return begin + chain[0]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, begin, at)), default=at)
+    return clause if text[at] == "州" and 0 < at - clause <= 3 and _HAN_CHAR.fullmatch(text, clause, at) else at
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _in_book_title(text: str, org: str) -> bool:

@@ -632,6 +632,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("临汾市卫生健康委办组织开展督查", ["近日。"], "临汾市卫生健康委办"),
         # a county whose name holds a level word (安乡县) after its city: the city's name begins the body's
         ("", ["年初以来,常德市安乡县农业局精心部署。", "一季度我局共上报信息20条。"], "常德市安乡县农业局"),
+        # a city whose name ends in 州 (its level word, or none: 锦州 before its county) begins the body's name, not its 州
+        ("", ["年初以来,郑州市公安局精心部署。", "一季度我局共上报信息20条。"], "郑州市公安局"),
+        ("", ["年初以来,锦州义县农机局精心部署。", "一季度我局共上报信息20条。"], "锦州义县农机局"),
         # a sentence ending in a colon is no 主送: its subject writes (为提高…，陵城区统计局采取了三项举措：)
         ("", ["基层统计工作是统计的基础,为提高统计数量质量,陵城区统计局采取了三项举措:", "一是认识到位。"], "陵城区统计局"),
         ("", ["为加强值班工作，县政府办公室采取以下措施：", "一是严格值班。"], "县政府办公室"),
