@@ -1209,6 +1209,8 @@ _PLACE_SUBJECT = re.compile(
     # 安徽省舒城县庐镇乡组织…: a town named with its county and province is named with its county (汝南县三桥镇)
     rf"(?:[{_HAN}]{{2,3}}省(?=[{_HAN}]{{2,4}}?[县区市][{_HAN}]{{1,4}}?(?:镇|乡|街道)))?"
     # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
+    # (not a preposition before a body: 按照街道党工委…安排部署)
+    rf"(?!按照|根据|依据|依照|遵照|围绕|结合|通过|经过|关于|对于|为了)"
     rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -1371,6 +1373,7 @@ def _reads_as_body(org: str) -> bool:
     return bool(
         _REDACTED_PREFIX.match(org)
         or org[0] in _LEVEL_CHARS
+        or org.startswith("街道")  # 街道纪工委, 街道党工委: a street office's body by its level word, as 镇纪委 is
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
@@ -1815,7 +1818,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     team = _TEAM_AT_WORK.search(_lead(opening))
     if team and _starts_with_place(team.group("org")):  # 为此，宁夏工会理论研究课题组围绕…: the study's own team (its body's, if named)
         body = _RESEARCH_TEAM.match(team.group("org"))
-        return body.group("org") if body else team.group("org")
+        # (麟游县人大常委会主任李力带领调研组对…: the body whose officer leads the team, as a clause's subject)
+        led = _CLAUSE_ORG.match(team.group("org"))
+        return body.group("org") if body else led.group("org") if led and _reads_as_body(led.group("org")) else team.group("org")
     # 县委常委、常务副县长王建国…深入城区督察…: a leader's tour, whose item is no body's (those that go with him or that
     # his demands name are not its writer)
     toured = _leader_tours(_lead(opening))

@@ -635,6 +635,10 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # a city whose name ends in 州 (its level word, or none: 锦州 before its county) begins the body's name, not its 州
         ("", ["年初以来,郑州市公安局精心部署。", "一季度我局共上报信息20条。"], "郑州市公安局"),
         ("", ["年初以来,锦州义县农机局精心部署。", "一季度我局共上报信息20条。"], "锦州义县农机局"),
+        # a preposition before a street office is no place (按照街道党工委…部署): the clause's subject is the body
+        ("", ["近期,按照街道党工委、办事处关于人居环境整治的安排部署,街道纪工委结合整治进程,积极发挥职能作用。"], "街道纪工委"),
+        # a team its body's officer leads: the body (not the officer and his team)
+        ("", ["麟游县人大常委会主任李力带领调研组对代表建议办理情况进行调研。", "调研组先后来到招贤镇。"], "麟游县人大常委会"),
         # a sentence ending in a colon is no 主送: its subject writes (为提高…，陵城区统计局采取了三项举措：)
         ("", ["基层统计工作是统计的基础,为提高统计数量质量,陵城区统计局采取了三项举措:", "一是认识到位。"], "陵城区统计局"),
         ("", ["为加强值班工作，县政府办公室采取以下措施：", "一是严格值班。"], "县政府办公室"),
