@@ -2470,7 +2470,7 @@ def _body_name(m: re.Match[str], text: str) -> str:
 # the characters a body's name may hold before the level word the pattern starts it at: a place's name that ends in one
 # (郑州市公安局, 锦州义县农机局: 州 is the city's, not a level)
 _PLACE_BEFORE_CHARS = 8
-_CLAUSE_START = re.compile(r"[\n。；;，,：:！？、（(“\"]")
+_BEFORE_NAME = re.compile(r"[\n。；;，,：:！？、（(“\"]")
 
 
 def _name_start(text: str, at: int) -> int:
@@ -2491,7 +2491,7 @@ def _name_start(text: str, at: int) -> int:
         chain += [place.start, place.end] if not chain else [place.end]
     if chain and begin + chain[0] < at < begin + chain[-1]:
         return begin + chain[0]
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, begin, at)), default=at)
+    clause = max((m.end() for m in _BEFORE_NAME.finditer(text, begin, at)), default=at)
     return clause if text[at] == "州" and 0 < at - clause <= 3 and _HAN_CHAR.fullmatch(text, clause, at) else at
 
 
