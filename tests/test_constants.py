@@ -30,3 +30,21 @@ def test_a_sidecar_may_say_any_year_of_the_schema_a_text_only_one_up_to_its_boun
     assert year_of(f"{enrich.LATEST_TEXT_YEAR}年工作总结") == enrich.LATEST_TEXT_YEAR
     assert year_of(f"{enrich.LATEST_TEXT_YEAR + 1}年工作总结") is None
     assert year_of(f"{MIN_YEAR}年工作总结") == MIN_YEAR
+
+
+def test_no_module_of_baogao_binds_a_top_level_name_twice():
+    """One source of truth per constant: a second `_NAME = …` at module level silently replaces the first for every
+    reader of it (a clause pattern named as another's once changed how offices were placed)."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    root = Path(enrich.__file__).parent
+    twice = []
+    for path in sorted(root.rglob("*.py")):
+        names = Counter(target.id for node in ast.parse(path.read_text(encoding="utf-8")).body
+                        if isinstance(node, (ast.Assign, ast.AnnAssign))
+                        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                        if isinstance(target, ast.Name))
+        twice += [f"{path.relative_to(root)}: {name}" for name, n in names.items() if n > 1]
+    assert not twice, twice

@@ -33,11 +33,6 @@ _PAGE_NUMBER = re.compile(
     r"|^[\s\-—–－]*(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?[\s\-—–－]*$",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－·•]*(?:第\s*)?[\d０-９]{1,4}\s*(?:页)?(?:\s*[/／]\s*[\d０-９]{1,4}|\s*共\s*[\d０-９]{1,4}\s*页)?[\s\-—–－·•]*$"
-    r"|^[\s\-—–－]*(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?[\s\-—–－]*$",
-    re.IGNORECASE,
-)
 _FULL_GAP, _SHORT_GAP = 1.2, 3.5  # in characters: how far from the right margin a wrapped line may stop
 _SAME_SIZE = 0.15  # lines whose heights differ by more are set in different sizes
 _SENTENCE_CLOSERS = tuple("。！？!?；;：:…”’」』）)】]》")
