@@ -242,7 +242,8 @@ _TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街�
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$")
+# (or a day in figures: 9月25日沙雅县纪委…; not 第3日, 次日, 每日)
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]$")
 _BODY_OF_PLACE = re.compile(r"(?:人民)?政府|委|人大|政协")
 _FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$")
 # The party and the youth league name their committee of a place before it: 中共盱眙县委, 共青团宁乡市委; so does the
@@ -259,7 +260,7 @@ def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
     if _FOLLOWING.search(text, max(0, start - 2), start) and _BODY_OF_PLACE.match(text, start + 3):
         return True  # (落实霍邱县委…, 按照江北区人民政府…: a county's committee or government followed; not 会同县人大)
     if _YEAR_BEFORE.search(text, max(0, start - 8), start):
-        return True  # (2022年临泽县政协…, 2023年度红安县…: a year written in figures ends a word)
+        return True  # (2022年临泽县政协…, 2023年度红安县…, 9月25日沙雅县…: a date written in figures ends a word)
     prev = text[start - 1]
     return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
 

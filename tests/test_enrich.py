@@ -1458,6 +1458,13 @@ def test_a_county_after_a_year_in_a_file_name_is_found(name, region):
     assert meta("关于我县农村工作的调研报告", "一、基本情况", "全县共建成集中供水工程86处。", name=name)["region"] == region
 
 
+def test_a_county_after_a_day_in_figures_is_found():
+    # 沙雅县 is of the easily confused names (…雅县): a date in figures before it ends a word, as a year does
+    names = [p.name for p in find_places("这是9月25日沙雅县纪委给乡镇下发的督办函。")]
+    assert names == ["沙雅县"]
+    assert not find_places("次日沙雅县")  # (a day not in figures says nothing)
+
+
 @pytest.mark.parametrize(
     ("signature", "org"),
     [
