@@ -1164,6 +1164,7 @@ _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"
+    "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, rated 较差 or named
@@ -1211,7 +1212,9 @@ _PLACE_SUBJECT = re.compile(
     # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
     # (not a preposition before a body: 按照街道党工委…安排部署)
     rf"(?!按照|根据|依据|依照|遵照|围绕|结合|通过|经过|关于|对于|为了)"
-    rf"(?P<org>[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
+    # (a town after its county, which the place table may not know by this name: 喀左县南公营子镇加强…)
+    rf"(?P<org>(?:[{_HAN}]{{2,4}}?[县旗](?=[{_HAN}]{{2,5}}?(?:镇|乡)))?[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))"
+    rf"(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # A headline's place, a colon and one of its departments (涞水县:审计局…, 某县：人社局…).
@@ -2170,10 +2173,14 @@ def _lead(opening: str) -> str:
 _SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
 
 
+# a column's name a headline opens with (【清风巴东】信陵镇监督…): the site's, not the subject
+_COLUMN_TAG = re.compile(r"^\s*【[^】\n]{1,12}】\s*")
+
+
 def _place_subject(line: str) -> str | None:
     """The place a line opens with as its subject: a 镇, 乡 or 街道 by its form, a county,
     district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
-    line = NEWS_DATELINE.sub("", line, count=1)
+    line = _COLUMN_TAG.sub("", NEWS_DATELINE.sub("", line, count=1), count=1)
     if PURPOSE_LEAD.match(line):  # 为进一步加强作风建设，…，近日，中厂镇以…: the subject follows the purpose
         # (a purpose may be written as a sentence of its own: 为…营造浓厚氛围。5月28日,赛什斯镇组织…)
         purpose, _, rest = line.partition("。")
@@ -2642,6 +2649,9 @@ def _level_of_org(org: str) -> str | None:
         return "县"
     named = _NAMED_BODY.match(org) or _PLACE_NAMED.match(org)
     if named:  # 富民乡人民政府, 平安县政务服务中心: a place the table lacks, read from its level word
+        town = _TOWN_NAMED.match(org, named.end(1))
+        if named.group(1) in "县旗" and town and not _NOT_A_TOWN.search(town.group()):
+            return "乡"  # (喀左县南公营子镇: a town after a county the table lacks by that name)
         return _LEVEL_BY_CHAR[named.group(1)]
     if org.startswith("自治区"):
         return "省"

@@ -649,6 +649,11 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("济南市高新区遥墙街道召开作风建设会议", ["会议要求。"], "济南市高新区遥墙街道"),
         # a meeting in the town's own hall is the town's
         ("", ["3月2日上午,在石门镇三楼会议室,召开一季度安全生产工作会议,会议由镇长主持。"], "石门镇"),
+        # a town after a county the place table lacks by that name (喀左县: 喀喇沁左翼蒙古族自治县), and read past a
+        # headline's column tag and an item's byline without a paper's name
+        ("喀左县南公营子镇加强网络舆情监控应对工作", ["为认真做好网络宣传工作，镇里成立了领导小组。"], "喀左县南公营子镇"),
+        ("【清风巴东】信陵镇监督“探照灯”照到扶贫一线", ["本网讯 1月13日，镇干部到村里查看扶贫产业。"], "信陵镇"),
+        ("", ["通讯员王晨曦 刘爽报道:11月27日,刘猴镇召开新闻宣传和舆情应对培训会。"], "刘猴镇"),
     ],
 )
 def test_org(title, lines, expected):
@@ -798,6 +803,7 @@ def test_no_org_when_none_is_named(title, lines):
         # a town in a zone is a town, whatever zone runs it
         ("德州市天衢新区黄河涯镇召开安全生产推进会", ["会议要求各村落实责任。"], "乡"),
         ("", ["绵阳江油市武都镇开展防汛应急演练。"], "乡"),
+        ("喀左县南公营子镇加强网络舆情监控应对工作", ["为认真做好网络宣传工作，镇里成立了领导小组。"], "乡"),
     ],
 )
 def test_level(title, lines, expected):
