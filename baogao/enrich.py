@@ -53,7 +53,7 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           POST_BYLINE, SPEAKER, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
+                           POST_BYLINE, SCENE, SPEAKER, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -2164,13 +2164,11 @@ def _lead(opening: str) -> str:
     news it then tells (从6月4日开始，新田县组织4个联合督查小组…)."""
     lines = [line for line in opening.split("\n") if line.strip()]
     sentences = [line for line in lines[: _LEAD_LINES + 1] if _SENTENCE_MARK.search(line)]
-    if len(sentences) > 1 and _SCENE.match(NEWS_DATELINE.sub("", sentences[0], count=1)):
+    if len(sentences) > 1 and SCENE.match(NEWS_DATELINE.sub("", sentences[0], count=1)):
         return sentences[1]
     return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
 
 
-# (a quoted sentence, said: not a quoted term the lead opens with, “两节”将至，…)
-_SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
 
 
 # a column's name a headline opens with (【清风巴东】信陵镇监督…): the site's, not the subject

@@ -66,7 +66,7 @@ SPEAKER = re.compile(rf"^(?P<body>\S{{0,24}}?)(?:党组书记、|党委书记、
 # Words that open a report's first clause by saying when (近日，…; 今年以来，…): read past by
 # an inferred title here and by enrich's search for the clause's subject.
 OPENING_TIME_WORDS = ("近日", "日前", "近期", "目前", "当前", "前不久", "今天", "今日", "昨天", "昨日",
-                      "新年伊始", "年初", "年底", "岁末年初", "今年以来", "今年初以来", "年初以来", "近年来",
+                      "新年伊始", "年初", "年底", "岁末年初", "今年以来", "今年初以来", "年初以来", "今年初", "近年来",
                       "一年来", "节后", "节前", "春节过后", "春节前后", "节日期间", "连日来", "入夏以来",
                       "入冬以来", "入汛以来", "开春以来")
 # A news item's dateline (本报讯(记者刘婧)6月22日, 本报讯 记者姜明助、通讯员陈琳报道:,
@@ -102,14 +102,22 @@ WHEN = (
     r"(?:[\d一二三四五六七八九十]{1,3}\s?[日号])?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?"
     r"(?:[至到—\-~～](?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}[日号]?)?"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?(?:起|开始|以来)?"  # (从6月4日开始)
-    r"|自?[^，,。；\n]{1,20}?(?:期间|以来|之际|将至|来临|过后|前夕))"
+    r"|(?:今天|今日|昨天|昨日)[（(][^）)\n]{1,12}[）)](?:上午|下午|晚上|早上|中午)?"  # 今天(12月20日)上午
+    r"|自?[^，,。；\n]{1,20}?(?:期间|以来|之际|将至|来临|过后|前夕|以后|之后|结束后))"
 )
 _TIME_ONLY = re.compile(rf"^{WHEN}$")
+# …and one that says in what circumstances (在区委、区政府的正确领导下, 在市人大常委会会议召开之前): the subject follows it
+_CIRCUMSTANCE = re.compile(r"^在[^，,。；\n]{2,40}?(?:之下|下|之前|前|期间|之际|之中|会上)$")  # (在…收心会上)
+# An item that opens on what someone says (“你们单位一共23人……”这是6月4日，…的情形。): a scene, not what the item tells;
+# a quoted term is no scene (“两节”将至，…)
+SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
+_THIS_IS = re.compile(r"^这(?:是|就是)")
 
 
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
 PURPOSE_LEAD = re.compile(
-    r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|持续"
+    r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|更|持续"
+    r"|严防|防止|保证|倡导|迎接|维护"
     r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确|科学)"
 )
 # A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
@@ -162,10 +170,17 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         team = "领导班子" if f"{org}领导班子" in opening[:200] else ""
         return f"{org}{team}{kind}"
     opening = NEWS_DATELINE.sub("", opening, count=1)
+    at = 0
+    while scene := SCENE.match(opening, at):  # (one question after another: “…?”“…?”)
+        at = scene.end()
+    if at:  # past the words of a scene, to what the item tells (…”这是6月4日，新田县联合督查组在审计局突击督查时的情形。)
+        rest = opening[at:].lstrip("…，,。 \u3000")
+        rest = rest.split("\n", 1)[1] if not rest.split("\n", 1)[0].strip() and "\n" in rest else rest
+        opening = _THIS_IS.sub("", rest.lstrip()) or opening
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(opening) if c.strip()]
-    # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with
+    # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with (and after its circumstances)
     first_sentence = len([c for c in _CLAUSE_BREAK.split(_SENTENCE_END.split(opening, maxsplit=1)[0]) if c.strip()])
-    while len(clauses) > 1 and _TIME_ONLY.match(clauses[0]):
+    while len(clauses) > 1 and (_TIME_ONLY.match(clauses[0]) or _CIRCUMSTANCE.match(clauses[0])):
         clauses.pop(0)
         first_sentence -= 1
     if not clauses:
