@@ -83,6 +83,7 @@ NEWS_DATELINE = re.compile(
     r"|(?:特约)?(?:记者|通讯员)[^，,。：:\n]{1,30}?报道)?"
     r"|[^\s，,。（(]{2,10}?报道(?=\s*\d{1,2}\s?月\s?\d{1,2}\s?[日号])"  # 云上恩施报道 10月13日
     r"|(?:特约)?(?:记者|通讯员)[^，,。：:\n]{1,30}?报道(?=\s*[：:])"  # 通讯员王晨曦 刘爽报道:11月27日, (no paper named)
+    r"|[\u4e00-\u9fff]{2,4}报道(?=[：:])"  # 刘慧珈报道: (a name alone)
     rf"|[^\s，,。（(]{{0,10}}?报道\s*{_CREDIT}"  # 报道(记者 孙欣)
     r"|[^\s，,。（(]{2,6}?讯(?=[ \u3000])"  # 海都讯 (a space after it: 通讯保障 is a word)
     r"|[^\s，,。（(]{1,20}?(?:网|台|报|社|融媒)消息(?=[ \u3000])"  # 荆楚网消息 7月23日…, 今日竹山网消息 (消息 alone is a word)
@@ -107,11 +108,14 @@ WHEN = (
 )
 _TIME_ONLY = re.compile(rf"^{WHEN}$")
 # …and one that says in what circumstances (在区委、区政府的正确领导下, 在市人大常委会会议召开之前): the subject follows it
-_CIRCUMSTANCE = re.compile(r"^在[^，,。；\n]{2,40}?(?:之下|下|之前|前|期间|之际|之中|会上)$")  # (在…收心会上)
+# (在…收心会上; 在汤家汇镇三楼会议室: where, before the deed)
+_CIRCUMSTANCE = re.compile(r"^在[^，,。；\n]{2,40}?(?:之下|下|之前|前|期间|之际|之中|会上|会议室|会议中心|礼堂|大厅)$")
 # An item that opens on what someone says (“你们单位一共23人……”这是6月4日，…的情形。): a scene, not what the item tells;
 # a quoted term is no scene (“两节”将至，…)
 SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
 _THIS_IS = re.compile(r"^这(?:是|就是)")
+# a document's formula, which names no matter (特制定本制度, 现将有关事项通知如下)
+_FORMULA = re.compile(r"制定本(?:制度|办法|细则|规定|规则|方案|预案)|如下")
 
 
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
@@ -191,6 +195,12 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # clause of the subject, or the one after the time the main clause opens with
         k = next((k for k, c in enumerate(clauses)
                   if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c)))), 0)
+        if not k and _BASIS_LEAD.match(clause):
+            # no subject found after grounds (按照…要求，局纪委与督查二科联合对…): the clause its sentence goes on to, not
+            # a formula (根据…，特制定本制度; a purpose, 为做好…工作, names the matter itself and stays)
+            k = next((k for k in range(1, first_sentence) if not (_TIME_ONLY.match(clauses[k]) or _CIRCUMSTANCE.match(clauses[k])
+                                                                  or PURPOSE_LEAD.match(clauses[k]) or _BASIS_LEAD.match(clauses[k]))), 0)
+            k = 0 if k and _FORMULA.search(clauses[k]) else k
         if not k:  # no subject found: the first clause of the next sentence that says more than when
             k = next((k for k in range(max(1, first_sentence), len(clauses)) if not _TIME_ONLY.match(clauses[k])), 0)
         clause = clauses[k]
