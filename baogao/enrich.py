@@ -2169,8 +2169,6 @@ def _lead(opening: str) -> str:
     return next((line for line in lines[:_LEAD_LINES] if _SENTENCE_MARK.search(line)), lines[0] if lines else "")
 
 
-
-
 # a column's name a headline opens with (【清风巴东】信陵镇监督…): the site's, not the subject
 _COLUMN_TAG = re.compile(r"^\s*【[^】\n]{1,12}】\s*")
 
