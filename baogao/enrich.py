@@ -2498,7 +2498,7 @@ def _name_start(text: str, at: int) -> int:
     return clause if text[at] == "州" and 0 < at - clause <= 3 and _HAN_CHAR.fullmatch(text, clause, at) else at
 
 
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_CHAR = re.compile(f"[{_HAN}]+")
 
 
 def _in_book_title(text: str, org: str) -> bool:
