@@ -1191,6 +1191,7 @@ _CLAUSE_ORG = re.compile(
     r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
+    rf"(?:该(?=[省市县区乡镇]))?"  # 该县纪委监察局…联合开展: the county's body, named by its level word
     # (a rank before an office's post: 县委常委、县委办公室主任张三带队…, the office he leads does the work)
     rf"(?:[省市县区旗州]委常委、(?={_BODY_NAME}(?:主任|局长|部长|书记)))?"
     rf"(?P<org>{_BODY_NAME})"
