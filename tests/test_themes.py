@@ -1246,6 +1246,7 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     (("二、畅通维稳信息", "明确专人负责收集矛盾纠纷和不稳定因素，做到即时即报。"), "信息报送", "维稳信息"),
     # the campaign against cadres who do not act (整治“躺平式”干部), as 庸懒散 is
     (("二、整治“躺平式”干部", "对工作推诿拖延、不担当不作为的干部约谈提醒。"), "作风建设", "躺平"),
+    (("（五）坚持“四下基层”", "领导干部每月到联系点现场办公、接待群众。"), "作风建设", "四下基层"),
     # the campaign's 文山会海 in halves (精简“文山”), as 会海 is
     (("一是精简“文山”。", "严格控制发文数量，精简、合并无实质性内容的发文。"), "作风建设", "文山"),
     # the legal term of the safety regulations (生产安全事故报告和调查处理条例), and its short form
