@@ -1243,7 +1243,7 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     (("四、有事报事、无事报平安", "每日下午4时前报告当日情况。"), "信息报送", "无事报平安"),
     (("一、预警信息报告", "各股室要关注重点领域，及时发现苗头性问题，在第一时间内上报。"), "信息报送", "信息报告"),
     # a 信息工作 training's first demand (增强信息意识: seeing what is worth reporting up)
-    (("一是要增强信息意识", "做一位有心人，善于从日常工作中发现有价值的情况。"), "信息报送", "信息意识"),
+    (("三、增强信息意识", "做一位有心人，善于从日常工作中发现有价值的情况。"), "信息报送", "信息意识"),
     # information that touches stability, reported up (维稳信息, 涉稳信息), as 舆情信息 is
     (("二、畅通维稳信息", "明确专人负责收集矛盾纠纷和不稳定因素，做到即时即报。"), "信息报送", "维稳信息"),
     # the campaign against cadres who do not act (整治“躺平式”干部), as 庸懒散 is
