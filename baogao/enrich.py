@@ -1044,7 +1044,7 @@ _ORG_SUFFIX = (
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
-    r"|(?:街道|[镇乡])工委"  # 区人大崧厦街道工委: the congress's committee for a street or town
+    r"|(?:街道|[镇乡])(?:政协)?工委"  # 区人大崧厦街道工委, 三井街道政协工委: the congress's (or conference's) committee for a street or town
     r"|教育督导团|教育督导室"  # 安阳市人民政府教育督导团: a government's body that inspects its schools
     r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
