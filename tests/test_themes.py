@@ -1260,6 +1260,13 @@ def test_words_that_name_the_theme_in_a_heading(taxonomy, lines, theme, word):
     assert any(word in e.word for m in matches for e in m.evidence), [(m.label, m.evidence) for m in matches]
 
 
+def test_八项规定精神_in_its_full_form_counts_as_the_short_one(taxonomy):
+    theme = next(t for t in taxonomy.themes if t.name == "作风建设")
+    short = themes.words_in(theme, "坚决落实中央八项规定精神。")
+    full = themes.words_in(theme, "坚决落实中央八项规定及其实施细则精神。")
+    assert full[0] == short[0] > 0, (short, full)
+
+
 def test_文山_the_place_is_not_the_campaigns(taxonomy):
     theme = next(t for t in taxonomy.themes if t.name == "作风建设")
     assert not themes.words_in(theme, "文山州文山市召开全市项目建设推进会，文山市委书记出席。")[1]
