@@ -1251,6 +1251,9 @@ def test_a_theme_named_only_as_an_item_of_lists_is_a_passing_mention(taxonomy, l
     (("（五）坚持“四下基层”", "领导干部每月到联系点现场办公、接待群众。"), "作风建设", "四下基层"),
     # the campaign's 文山会海 in halves (精简“文山”), as 会海 is
     (("一是精简“文山”。", "严格控制发文数量，精简、合并无实质性内容的发文。"), "作风建设", "文山"),
+    # the names of a government's online services and its data (一网通办, 政务服务平台, 公共数据)
+    (("（三）深化“一网通办”改革", "更多事项实现全程网办。"), "数字政府", "一网通办"),
+    (("第二章 公共数据目录", "公共管理和服务机构应当编制本单位公共数据目录。"), "数字政府", "公共数据"),
     # the legal term of the safety regulations (生产安全事故报告和调查处理条例), and its short form
     (("三、遏制生产安全事故", "全年未发生较大以上事故，事故起数同比下降12%。"), "安全应急", "生产安全事故"),
     (("（二）严防安全事故", "对辖区企业开展拉网式检查，整改问题36处。"), "安全应急", "安全事故"),
