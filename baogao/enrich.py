@@ -53,7 +53,7 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           POST_BYLINE, SCENE, SPEAKER, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
+                           POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -1377,7 +1377,8 @@ def _reads_as_body(org: str) -> bool:
     return bool(
         _REDACTED_PREFIX.match(org)
         or org[0] in _LEVEL_CHARS
-        or org.startswith("街道")  # 街道纪工委, 街道党工委: a street office's body by its level word, as 镇纪委 is
+        # 街道纪工委, 街道党工委: a street office's own bodies by its level word, as 镇纪委 is (not 街道指挥中心, one it runs)
+        or bool(re.match(r"街道(?:党工委|纪工委|工委|办事处|人大|政协)", org))
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
@@ -2177,7 +2178,8 @@ _COLUMN_TAG = re.compile(r"^\s*【[^】\n]{1,12}】\s*")
 def _place_subject(line: str) -> str | None:
     """The place a line opens with as its subject: a 镇, 乡 or 街道 by its form, a county,
     district or city only when the place table knows it (a 市 word may be 城市, 超市 …)."""
-    line = _COLUMN_TAG.sub("", NEWS_DATELINE.sub("", line, count=1), count=1)
+    # (…”这是西城街道为…新采取的周报告制度: after a scene's words, what it is)
+    line = THIS_IS.sub("", _COLUMN_TAG.sub("", NEWS_DATELINE.sub("", line, count=1), count=1))
     if PURPOSE_LEAD.match(line):  # 为进一步加强作风建设，…，近日，中厂镇以…: the subject follows the purpose
         # (a purpose may be written as a sentence of its own: 为…营造浓厚氛围。5月28日,赛什斯镇组织…)
         purpose, _, rest = line.partition("。")

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from baogao.gongwen import edition_editor, header_length, info_fields, is_addressee_line, is_header_line, masthead
 from baogao.model import Block, ParsedReport
@@ -508,6 +509,9 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and not _CAPTION.search(second)
         and not PERSONAL_BYLINE.match(second)  # (基层减负要减到实处 / 县委办公室  张某: a paper's title and its writer)
         and second not in first
+        # (nor a headline restated under itself: 霍邱开展全县电子政务外网专项督查工作 / 县政府办牵头开展全县电子政务外网
+        # 专项督查工作, a sub-headline that stays in the text)
+        and not _restates(first, second)
         and not any(DOC_TYPE_WORDS.search(line) and not line.endswith(_PAPER_WORDS) for line in (first, second))
         # nor its author; but a body's name over a deed is a headline when a news item's dateline follows
         # (襄城县审计局 / 实地督导 审计整改情况 / 本报讯(通讯员 纪浩朋)…)
@@ -516,6 +520,12 @@ def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:
         and len(_HAN.findall(second)) >= _HEADLINE_MIN_HAN  # (nor a name: 张三)
         and bool(_SENTENCE_END.search(after))
     )
+
+
+def _restates(first: str, second: str) -> bool:
+    """Whether two lines share a run of characters as long as half the shorter one: one says the other again."""
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
+    return 2 * match.size >= min(len(first), len(second))
 
 
 def _is_title_like(line: str) -> bool:

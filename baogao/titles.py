@@ -113,8 +113,9 @@ _CIRCUMSTANCE = re.compile(r"^在[^，,。；\n]{2,40}?(?:之下|下|之前|前|
 # An item that opens on what someone says (“你们单位一共23人……”这是6月4日，…的情形。): a scene, not what the item tells;
 # a quoted term is no scene (“两节”将至，…)
 SCENE = re.compile(r"\s*[“\"「][^”\"」\n]*[。！？…?!][”\"」]")
-_THIS_IS = re.compile(r"^这(?:是|就是)")
+THIS_IS = re.compile(r"^这(?:是|就是)")
 # a document's formula, which names no matter (特制定本制度, 现将有关事项通知如下)
+_CAMPAIGN_NAMED = re.compile(r"《[^》]*(?:通知|方案|意见|决定|计划|要点)》")
 _FORMULA = re.compile(r"制定本(?:制度|办法|细则|规定|规则|方案|预案)|如下")
 
 
@@ -128,6 +129,7 @@ PURPOSE_LEAD = re.compile(
 _BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*(?=\D)|^[（(][\d一二三四五六七八九十]{1,3}[）)]\s*")
 _SHORT_NAME = re.compile(r"办公[室厅]$")
+_DAY_RUN_ON = re.compile(r"^\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上|早上|中午|凌晨)?(?=[\u4e00-\u9fff])")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
@@ -180,7 +182,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     if at:  # past the words of a scene, to what the item tells (…”这是6月4日，新田县联合督查组在审计局突击督查时的情形。)
         rest = opening[at:].lstrip("…，,。 \u3000")
         rest = rest.split("\n", 1)[1] if not rest.split("\n", 1)[0].strip() and "\n" in rest else rest
-        opening = _THIS_IS.sub("", rest.lstrip()) or opening
+        opening = THIS_IS.sub("", rest.lstrip()) or opening
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(opening) if c.strip()]
     # 7月9日至17日，县委督查办组成两个督查组…: the clause after the time it opens with (and after its circumstances)
     first_sentence = len([c for c in _CLAUSE_BREAK.split(_SENTENCE_END.split(opening, maxsplit=1)[0]) if c.strip()])
@@ -195,9 +197,10 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # clause of the subject, or the one after the time the main clause opens with
         k = next((k for k, c in enumerate(clauses)
                   if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c)))), 0)
-        if not k and _BASIS_LEAD.match(clause):
+        if not k and _BASIS_LEAD.match(clause) and not _CAMPAIGN_NAMED.search(clause):
             # no subject found after grounds (按照…要求，局纪委与督查二科联合对…): the clause its sentence goes on to, not
-            # a formula (根据…，特制定本制度; a purpose, 为做好…工作, names the matter itself and stays)
+            # a formula (根据…，特制定本制度); grounds that name the notice or plan of a campaign (根据《关于开展能力提升
+            # 行动的通知》要求) or a purpose (为做好…工作) name the matter themselves and stay (not a law's name: 根据《保密法》)
             k = next((k for k in range(1, first_sentence) if not (_TIME_ONLY.match(clauses[k]) or _CIRCUMSTANCE.match(clauses[k])
                                                                   or PURPOSE_LEAD.match(clauses[k]) or _BASIS_LEAD.match(clauses[k]))), 0)
             k = 0 if k and _FORMULA.search(clauses[k]) else k
@@ -212,10 +215,12 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
 
 
 def _tidy(clause: str) -> str:
-    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…),
+    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…) or the day it
+    runs on from (7月4日下午建三江管局纪检监察局…),
     a space a line break left between two characters (在县政 府三楼), or the opening quote of a
     quotation its first clause cuts (“某某乡镇领导‘走读’挨通报了, …”)."""
     clause = _BROKEN_BETWEEN_HAN.sub("", _ITEM_NUMBER.sub("", clause, count=1))
+    clause = _DAY_RUN_ON.sub("", clause, count=1) if len(_DAY_RUN_ON.sub("", clause, count=1)) >= _SHORT_CLAUSE else clause
     if clause[:1] in "“\"" and not re.search("[”\"]", clause[1:]):
         clause = clause[1:]
     return clause or "无标题"
@@ -226,7 +231,7 @@ def _opens_with_subject(clause: str, org: str | None) -> bool:
     place the table knows (阳明区加大…)."""
     if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org, _SHORT_NAME.sub("办", org))):
         return True  # 区政府办公室 writes itself 区政府办 too
-    if _TOWN_OPENS.match(clause):
+    if _TOWN_OPENS.match(clause) or _LEVEL_BODY.match(clause):  # (a body its level names: 市纪委监委部署开展…)
         return True
     places = find_places(clause[:12])
     return bool(places) and places[0].start == 0

@@ -656,6 +656,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["通讯员王晨曦 刘爽报道:11月27日,刘猴镇召开新闻宣传和舆情应对培训会。"], "刘猴镇"),
         # 该县…: the county the item speaks of, its body named by its level word
         ("", ["近日,该县纪委监察局开展了为期5天的专项巡查。"], "县纪委监察局"),
+        # after a scene's words, what it is (这是西城街道…新采取的周报告制度)
+        ("", ["“本周社区重点完善了阵地建设。”7月25日,社区负责人汇报上周工作。", "这是西城街道为进一步提高工作效率,新采取的周报告制度。"],
+         "西城街道"),
         # a street's committee of the consultative conference, as of the congress (街道工委)
         ("", ["9月14日,三井街道政协工委组织政协委员对街道机关作风建设工作进行督查。"], "三井街道政协工委"),
     ],

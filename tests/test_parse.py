@@ -193,6 +193,10 @@ TITLES = [
                  "市卫健委部署做好冬春季疫病防控", True, 0, ("p", P), id="two-line-news-headline"),
     pytest.param(["社会保险费征缴情况调研", "市总工会课题组", P], HASH_NAME,
                  "社会保险费征缴情况调研", True, 0, ("p", "市总工会课题组"), id="no-headline-join-with-an-author"),
+    # (nor a headline restated under itself: the sub-headline stays in the text)
+    pytest.param(["霍邱开展全县电子政务外网专项督查工作", "县政府办牵头开展全县电子政务外网专项督查工作", P], HASH_NAME,
+                 "霍邱开展全县电子政务外网专项督查工作", True, 0, ("p", "县政府办牵头开展全县电子政务外网专项督查工作"),
+                 id="no-headline-join-with-its-restatement"),
     pytest.param(["社会保险费征缴情况调研", "张三", P], HASH_NAME,
                  "社会保险费征缴情况调研", True, 0, ("p", "张三"), id="no-headline-join-with-a-name"),
     pytest.param(["基层减负要减到实处", "县委办公室  张某", P], HASH_NAME,

@@ -292,6 +292,10 @@ def test_an_inferred_notice_title_says_what_its_formula_names():
         ("“你好,今日有没有请假的?”为严防“节后病”发生,洛阳市纪委在元旦后成立监督检查组。", "洛阳市纪委在元旦后成立监督检查组"),
         ("9月4日上午,在汤家汇镇三楼会议室,召开三季度政务公开工作推进会。", "召开三季度政务公开工作推进会"),
         ("刘慧珈报道:近日,湘东镇政协联络组开展安全督查活动。", "湘东镇政协联络组开展安全督查活动"),
+        # a body its level names is a subject (市纪委监委…), and a day a clause runs on from is no part of it
+        ("“五一”、端午将至,为持续净化节日风气,市纪委监委部署开展“四风”问题监督检查工作,分为两个阶段:“五一”期间为第一时段。",
+         "市纪委监委部署开展“四风”问题监督检查工作"),
+        ("7月4日下午县纪委一行对法院进行了突击检查。", "县纪委一行对法院进行了突击检查"),
         # grounds are no title: the clause their sentence goes on to is, when no subject was found (not a formula)
         ("从5月中旬开始,按照局主要领导的指示要求,局纪委与督查二科联合开展督查。", "局纪委与督查二科联合开展督查"),
         ("根据《保密法》有关规定,特制定本制度。", "根据《保密法》有关规定"),
