@@ -129,6 +129,7 @@ PURPOSE_LEAD = re.compile(
 _BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*(?=\D)|^[（(][\d一二三四五六七八九十]{1,3}[）)]\s*")
 _SHORT_NAME = re.compile(r"办公[室厅]$")
+_LED_BY = re.compile(r"^由(?=[^，,。；]{2,40}?(?:牵头|组成|负责|主持|带队|组织))")
 _DAY_RUN_ON = re.compile(r"^\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上|早上|中午|凌晨)?(?=[\u4e00-\u9fff])")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
@@ -215,12 +216,13 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
 
 
 def _tidy(clause: str) -> str:
-    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…) or the day it
-    runs on from (7月4日下午建三江管局纪检监察局…),
+    """A clause made a title: without the number of the item it opens (1、镇党政综合办公室统一负责…), the day it
+    runs on from (7月4日下午建三江管局纪检监察局…) or the 由 before the bodies that lead (由县纪委监委、县委巡察办牵头),
     a space a line break left between two characters (在县政 府三楼), or the opening quote of a
     quotation its first clause cuts (“某某乡镇领导‘走读’挨通报了, …”)."""
     clause = _BROKEN_BETWEEN_HAN.sub("", _ITEM_NUMBER.sub("", clause, count=1))
     clause = _DAY_RUN_ON.sub("", clause, count=1) if len(_DAY_RUN_ON.sub("", clause, count=1)) >= _SHORT_CLAUSE else clause
+    clause = _LED_BY.sub("", clause, count=1)
     if clause[:1] in "“\"" and not re.search("[”\"]", clause[1:]):
         clause = clause[1:]
     return clause or "无标题"
