@@ -221,7 +221,8 @@ def _tidy(clause: str) -> str:
     a space a line break left between two characters (在县政 府三楼), or the opening quote of a
     quotation its first clause cuts (“某某乡镇领导‘走读’挨通报了, …”)."""
     clause = _BROKEN_BETWEEN_HAN.sub("", _ITEM_NUMBER.sub("", clause, count=1))
-    clause = _DAY_RUN_ON.sub("", clause, count=1) if len(_DAY_RUN_ON.sub("", clause, count=1)) >= _SHORT_CLAUSE else clause
+    past_day = _DAY_RUN_ON.sub("", clause, count=1)
+    clause = past_day if len(past_day) >= _SHORT_CLAUSE else clause
     clause = _LED_BY.sub("", clause, count=1)
     if clause[:1] in "“\"" and not re.search("[”\"]", clause[1:]):
         clause = clause[1:]
