@@ -1390,6 +1390,12 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
          "", "怀远县应急管理局"),
         ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
+        # …or the one county or district named anywhere in a text written as ours (我区, 我县), though inside a list
+        ("区政府办公室获省政府表彰", "2012年，我区及时报送政务信息。项目落户耀州、耀州区打响攻坚战等信息被省政府采用。", "",
+         "耀州区政府办公室"),
+        ("区政府办公室获省政府表彰", "2012年，项目落户耀州、耀州区打响攻坚战等信息被省政府采用。", "", "区政府办公室"),  # not ours
+        # (not 我市: a county-level city's text names its prefecture, a 市 too)
+        ("市政协召开社情民意信息工作会议", "去年，我市政协报送信息。其中8篇被泰州市级以上录用。", "", "市政协"),
         # (…named by its bare stem, which no other unit has: 江阴 + 市, a county-level city's 市政协)
         ("市政协召开社情民意信息工作座谈会", "8月16日上午，市政协召开社情民意信息工作座谈会，为幸福江阴建设作出积极贡献。", "", "江阴市政协"),
         ("县作风办2023年工作总结", "一年来，县作风办开展督察，为建设生态天全作出贡献。", "", "天全县作风办"),
