@@ -26,8 +26,8 @@ Where each value is looked for, in order:
   as its own (——潜山市黄铺镇乡村振兴典型材料); a personal report's (述职报告) post's office before all; a body named by its level word
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
   subject), else with the one place of its level a clause opens with (2023年，永修县坚持…) or its work is for (为怀远县…
-  奠定基础), or that a text written as the county's or district's own (我县, 我区) names anywhere, else with the place its document's number names (鄂州政办发〔2015〕17号); a town's body with the
-  county the text writes the town after (信丰县嘉定镇);
+  奠定基础), or that a text written as the county's or district's own (我县, 我区) names anywhere, else with the place its
+  document's number names (鄂州政办发〔2015〕17号); a town's body with the county the text writes the town after (信丰县嘉定镇);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts (a 市 body whose units are townships, never counties, is a county-level city's: 县);
@@ -1606,8 +1606,9 @@ _NOT_IN_TOWN_NAME = re.compile(r"[由在对向从把被给经于]|会议")  # �
 def _placed_by_subject(org: str, text: str) -> str:
     """A body named by its level word (县人民政府, 县政府办公室, 镇党委) whose text names its place only in a sentence, as
     a clause's subject (2023年，永修县坚持…; 今年以来，蕲春县…，我县…) or the place its work is for (为怀远县…奠定基础), or
-    anywhere in a text that calls the county or district its own (我县, 我区), not in that sentence: completed with that place when it is the one place of that level the text names (a county named beside others, or held
-    up as an example, is left)."""
+    anywhere in a text that calls the county or district its own (我县, 我区), not in that sentence: completed with that
+    place when it is the one place of that level the text names (a county named beside others, or held up as an example,
+    is left)."""
     if not org or org[0] not in "市县区旗镇乡" or _starts_with_place(org) or "、" in org:
         return org
     if org[0] in "镇乡":  # (a town by its form: 今年以来，城关镇在县委…; 2023年，信丰县大塘埠镇党委坚持…)
