@@ -574,9 +574,9 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
+    _ordinal_leads(body, lines)  # (before the sub-heads: 四是持续优化提升营商环境。 is a point, as 一是… above it)
     _sentence_subheads(body, lines)
     _parallel_leads(body, lines)
-    _ordinal_leads(body, lines)
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
@@ -834,10 +834,10 @@ def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) ->
 
 
 def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> None:
-    """Lines that open with an ordinal (第一，进一步稳定和加强农业 / 第二，…, 第一，坚持解放思想、实事求是的思想路线。) and
-    are a heading's name or one sentence, each over its text: headings of a 国务院 report's points, in the outline
-    only and nested as `_parallel_leads`' are, when ORDINAL_LEADS_MIN of them do so (a 第一， that opens a
-    paragraph's text is its lead clause: 第一，要加强…。要…)."""
+    """Lines that open with an ordinal (第一，进一步稳定和加强农业 / 第二，…, 第一，坚持解放思想、实事求是的思想路线。, 一是联合港澳
+    承办十五运会和残特奥会。) and are a heading's name or one sentence, each over its text: headings of a 政府工作报告's points,
+    in the outline only and nested as `_parallel_leads`' are, when ORDINAL_LEADS_MIN of them do so (a 第一， that opens a
+    paragraph's text is its lead clause: 第一，要加强…。要…) — for 一是…, every point of the series (`_whole_series`)."""
     found = []
     for i, parts in enumerate(lines):
         text = body[i].strip()
@@ -846,17 +846,58 @@ def _ordinal_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) -> 
         sentence = end is not None and end.end() == len(text) <= _RUN_IN_MAX_LEN and not _NOT_A_NAME.search(text)
         if (parts == [("paragraph", body[i], "")] and _ORDINAL.match(text) and (named or sentence)
                 and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
+                and not _ORDINAL.match(body[i + 1].strip())  # (一是…。 / 二是…。: a list of one-line items, none over a text)
+                and not (text[:1] in _CN_NUM and _under_a_sentence(body, lines, i))
                 # (a name over a longer text: a line of a text wrapped at a fixed width goes on in one no longer than it)
                 and (len(body[i + 1]) > len(text) if named else len(body[i + 1]) >= _LEAD_TEXT_TIMES * len(text))
                 and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
             found.append(i)
+    ordinals = [i for i in found if body[i].strip().startswith("第")]
+    found = ordinals + _whole_series([i for i in found if i not in ordinals], body)
     if len(found) >= _ORDINAL_LEADS_MIN:
         for i in found:
             lines[i] = [("heading", body[i], _LEAD)]
 
 
-_ORDINAL = re.compile(rf"^第[{_CN_NUM}]+[，,、]\s*[^\s，,。；;：:]{{4}}")  # (a bare 第一， over its sentence is none)
+def _whole_series(found: list[int], body: list[str]) -> list[int]:
+    """The lines of `found` (一是… points) in series from 一是 on, each the next number (一是, 二是, 三是): the points of a
+    part are headings only when every one of them is (三是 over its text after 一是 and 二是 run into theirs is a list's
+    item, 三是国有企业…，历史包袱…沉重，…)."""
+    kept: list[int] = []
+    series: list[int] = []
+    for i in found + [-1]:
+        number = _SMALL_NUMBERS.find(body[i].strip()[:1]) + 1 if i >= 0 else 0
+        if number != len(series) + 1 or number == 1:
+            kept += series if len(series) >= _ORDINAL_LEADS_MIN else []
+            series = [i] if number == 1 else []
+        else:
+            series.append(i)
+    return kept
+
+
+_SMALL_NUMBERS = "一二三四五六七八九"
+
+
+# (a bare 第一， over its sentence is none; 一是 on a line of its own over its text is a 政府工作报告's point too:
+# 一是联合港澳承办十五运会和残特奥会。 / 认真落实…)
+_ORDINAL = re.compile(rf"^(?:第[{_CN_NUM}]+[，,、]|[{_CN_NUM}]{{1,3}}是)\s*[^\s，,。；;：:]{{4}}")
 _ORDINAL_LEADS_MIN = 2
+
+
+def _under_a_sentence(body: list[str], lines: list[list[tuple[str, str, str]]], i: int) -> bool:
+    """Whether a line of a 一是 series stands, in its part, below a short sentence of its own line (深化以国有企业改革为中心
+    的各项改革。 / 近几年，… / 一是…: a bold sub-head saved as text, whose points these are — nested under it, were it read
+    as one); the series then stays text, its depth unknown."""
+    for j in range(i - 1, -1, -1):
+        if lines[j][-1][0] == "heading":
+            return False
+        line = body[j].strip()
+        end = _LEAD_END.search(line)
+        if end and end.end() == len(line) <= _LEAD_MAX_LEN and not _ORDINAL.match(line):
+            return True
+    return False
+
+
 _LEAD = "lead"  # the style of _parallel_leads' and _ordinal_leads' headings
 _PARALLEL_OPENING, _PARALLEL_LEADS_MIN = 2, 3
 # a lead heads a text at least this many times as long (1.5 made headings of 包头's indicator items, whose leads are

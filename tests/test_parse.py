@@ -1119,6 +1119,22 @@ OUTLINE_ONLY = [
                   ("第二，国有企业改革要取得新的突破", 3, True)], id="ordinal-leads-in-a-broken-text"),
     pytest.param(["一、下步打算", "第一，要加强组织领导。成立专班，明确责任。", "第二，要强化督查问责。对工作不力的严肃问责。",
                   "第一，", LONG, "第二，", LONG], [("一、下步打算", 2, False)], id="ordinals-leading-a-paragraph-are-no-heads"),
+    # a part's points, 一是… on lines of their own over their text (广东 2026's 一是联合港澳承办十五运会和残特奥会。), every one
+    # of them, whatever its length (not the short ones alone, as sub-heads); not a series whose first points run into their
+    # text, nor one-line items, nor the points under a short sentence of their part (a bold sub-head saved as text)
+    pytest.param(["一、工作回顾", LONG, "一是联合港澳承办十五运会和残特奥会。", LONG, "二是推动全省经济运行稳中有进、稳中向好。", LONG,
+                  "三是持续优化提升营商环境。", LONG],
+                 [("一、工作回顾", 2, False), ("一是联合港澳承办十五运会和残特奥会。", 3, True),
+                  ("二是推动全省经济运行稳中有进、稳中向好。", 3, True), ("三是持续优化提升营商环境。", 3, True)], id="a-parts-points"),
+    pytest.param(["一、存在问题", "一是管理体制不适应市场经济发展的要求。" + LONG, "二是结构调整不适应市场需求的变化。" + LONG,
+                  "三是富余人员多，限制了企业竞争力。", LONG, "四是历史包袱和社会负担沉重。", LONG],
+                 [("一、存在问题", 2, False)], id="a-point-after-points-running-into-their-text-is-none"),
+    pytest.param(["一、主要工作", "一是强化领导。", "二是完善机制，细化任务分工。", "三是加强督促检查，对进度滞后的单位及时通报，限期整改到位。",
+                  "四是严格考核问责，把落实情况纳入年度绩效考核，对工作不力、推诿扯皮、敷衍塞责的单位和个人严肃追责问责，决不姑息。", LONG],
+                 [("一、主要工作", 2, False)], id="one-line-points-are-no-heads"),
+    pytest.param(["三、深化改革", "深化以国有企业改革为中心的各项改革。", LONG, "一是切实加强现代企业制度和法人治理结构建设。", LONG,
+                  "二是积极推进大型企业的重组改组和战略调整。", LONG],
+                 [("三、深化改革", 2, False)], id="points-under-a-sentence-of-their-part-stay-text"),
     # a number alone over each part's text (1960's 一 / 一九五六年到…), in a broken text too; not when the first is no 一
     pytest.param(["一", LONG, "二", "在听了报告以后", "，我们进行了讨论。", "我们主张和平", "，反对霸权。"],
                  [("一", 2, True), ("二", 2, True)], id="bare-numbers-over-their-parts"),
