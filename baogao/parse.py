@@ -574,9 +574,11 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
             lines.append(_classify(line, body[i + 1] if i + 1 < len(body) else ""))
     _sentence_siblings(body, lines)
     _lists_read_alike(body, lines, _items_not_headings(body, lines, headings))
-    _ordinal_leads(body, lines)  # (before the sub-heads: 四是持续优化提升营商环境。 is a point, as 一是… above it)
-    _sentence_subheads(body, lines)
+    # (points and leads before the sub-heads: 四是持续优化提升营商环境。 is a point, as 一是… above it; 这是…的五年。 a lead, as
+    # the longer ones of its kind)
+    _ordinal_leads(body, lines)
     _parallel_leads(body, lines)
+    _sentence_subheads(body, lines)
     _glossary_terms(body, lines, outer)
     raw = [part for parts in lines for part in parts]
 
@@ -810,20 +812,25 @@ def _parallel_leads(body: list[str], lines: list[list[tuple[str, str, str]]]) ->
     """Lead sentences on a line of their own that open alike, each over a longer paragraph (a 政府工作报告's
     聚焦对外开放，高标准建设海南自由贸易港。 / 聚焦高质量发展，…。, 五年来，我们坚定不移…。: bold leads saved as text):
     outline headings (`Block.outline_only`) just under the part they stand in, the sub-heads after each under
-    it, when PARALLEL_LEADS_MIN of them open with the same words; a sub-head glued to a lead's end
+    it, when PARALLEL_LEADS_MIN of them open with the same words (a sentence without a comma: open and end with the
+    same words, 这是经济实力持续提升的五年。 / 这是…的五年。); a sub-head glued to a lead's end
     (…实现综合实力新跨越。经济实力显著提升。) is one of its own."""
     found: dict[str, list[int]] = {}
     for i, parts in enumerate(lines):
         end = _LEAD_END.search(body[i])
+        alike = end is not None and _PARALLEL_LEAD.match(body[i], 0, end.end())
+        # (or one sentence without a comma that opens and ends as the others: 这是经济实力持续提升的五年。 / 这是…的五年。)
+        echo = end is not None and not alike and end.end() == len(body[i]) and not _PARALLEL_COMMA.search(body[i])
         if (parts == [("paragraph", body[i], "")] and end and end.end() <= _RUN_IN_MAX_LEN and end.group() == "。"
-                and _PARALLEL_LEAD.match(body[i], 0, end.end()) and not _SAID.match(body[i])
+                and (alike or echo) and not _SAID.match(body[i])
                 and (end.end() == len(body[i]) or _SUBHEAD_LINE.match(body[i][end.end():]))
                 and not _NOT_A_NAME.search(body[i], 0, end.end()) and not _NOT_A_SUBHEAD.search(body[i])
                 and i + 1 < len(body) and not starts_block(body[i + 1]) and _TEXT_MARK.search(body[i + 1])
                 and len(body[i + 1]) >= _LEAD_TEXT_TIMES * end.end()
                 # (after a paragraph, or the sentence that announces them: 必须做到“八个聚焦”：)
                 and (i == 0 or body[i - 1].rstrip().endswith(_PARAGRAPH_ENDS + ("：", ":")) or lines[i - 1][-1][0] == "heading")):
-            found.setdefault(body[i][:_PARALLEL_OPENING], []).append(i)
+            key = body[i][:_PARALLEL_OPENING] + ("" if alike else "…" + body[i][len(body[i]) - _PARALLEL_ENDING :])
+            found.setdefault(key, []).append(i)
     for members in found.values():
         if len(members) >= _PARALLEL_LEADS_MIN:
             for i in members:
@@ -899,7 +906,8 @@ def _under_a_sentence(body: list[str], lines: list[list[tuple[str, str, str]]], 
 
 
 _LEAD = "lead"  # the style of _parallel_leads' and _ordinal_leads' headings
-_PARALLEL_OPENING, _PARALLEL_LEADS_MIN = 2, 3
+_PARALLEL_OPENING, _PARALLEL_ENDING, _PARALLEL_LEADS_MIN = 2, 4, 3
+_PARALLEL_COMMA = re.compile(r"[，,；;：:]")
 # a lead heads a text at least this many times as long (1.5 made headings of 包头's indicator items, whose leads are
 # longer and their texts a task and its deadline)
 _LEAD_TEXT_TIMES = 2

@@ -1097,6 +1097,11 @@ OUTLINE_ONLY = [
                   ("经济实力显著提升。", 4, True), ("产业结构持续优化。", 4, True), ("五年来，我们坚定不移深化改革，塑造制度新优势。", 3, True),
                   ("政策体系持续完善。", 4, True), ("重点改革全面推进。", 4, True), ("五年来，我们坚定不移推进科技创新，迈出新步伐。", 3, True),
                   ("创新能级显著提升。", 4, True), ("“两山”转化成色更足。", 4, True)], id="parallel-leads-over-sub-heads"),
+    # …or without a comma, when they end alike too (广东 2026's 这是经济实力持续提升的五年。 / 这是…的五年。), whatever their length
+    pytest.param(["一、过去五年工作回顾", LONG, "这是经济实力持续提升的五年。", LONG, "这是粤港澳大湾区建设纵深推进的五年。", LONG,
+                  "这是城乡区域协调发展取得新进展的五年。", LONG],
+                 [("一、过去五年工作回顾", 2, False), ("这是经济实力持续提升的五年。", 3, True), ("这是粤港澳大湾区建设纵深推进的五年。", 3, True),
+                  ("这是城乡区域协调发展取得新进展的五年。", 3, True)], id="parallel-leads-that-open-and-end-alike"),
     # sentences that open alike with no phrase set off (我国…。) are a paragraph's, as is an address (各位代表！)
     pytest.param(["一、外交工作", "我国同挪威改进关系的谈判正在进行中。", LONG, "我国希望同中东国家发展友好关系。", LONG,
                   "我国经济建设的发展是同和平分不开的。", LONG], [("一、外交工作", 2, False)], id="sentences-opening-alike-are-no-leads"),
