@@ -1164,6 +1164,7 @@ _SUBJECT_NEXT = (
     "(?:[在于对按根结紧坚联认深积以为通组开把将走充切严着始全高先已主立围注及会牵召共采就进下印制出发持不大扎针专领党派加推狠抓提举建落再获作赴迅]"
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"
+    "|依(?:托|靠|据|照|法|规|纪)"  # 西安市纪委办公厅依托自动化办公平台…: the body's deed
     "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
@@ -1213,8 +1214,8 @@ _PLACE_SUBJECT = re.compile(
     # (a province too, which the table knows: 2017年11月1日至10日，广东省派出…督查组)
     # (not a preposition before a body: 按照街道党工委…安排部署)
     rf"(?!按照|根据|依据|依照|遵照|围绕|结合|通过|经过|关于|对于|为了)"
-    # (a town after its county, which the place table may not know by this name: 喀左县南公营子镇加强…)
-    rf"(?P<org>(?:[{_HAN}]{{2,4}}?[县旗](?=[{_HAN}]{{2,5}}?(?:镇|乡)))?[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))"
+    # (a town after its county or 新区, which the place table may not know by this name: 喀左县南公营子镇加强…, 义龙新区鲁屯镇召开…)
+    rf"(?P<org>(?:[{_HAN}]{{2,4}}?(?:[县旗]|新区)(?=[{_HAN}]{{2,5}}?(?:镇|乡)))?[{_HAN}]{{2,5}}?(?:镇|乡|街道|街办|县|区|市|省))"
     rf"(?={_SUBJECT_NEXT}|[“\":：]|{_PARTY_AND_GOVERNMENT})"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
