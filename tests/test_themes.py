@@ -875,6 +875,14 @@ def test_a_zero_weight_keyword_masks_a_longer_phrase(taxonomy):
     assert by_theme(matches, "政务公开")
 
 
+def test_a_channel_named_after_the_theme_is_no_evidence(taxonomy):
+    # a WeChat account named “许昌督查” is where clues are sent, not a 督查; the same words as a check are one
+    named = report("征集方式：", "1.关注“许昌督查”微信公众号，进入“许昌督查”公众号问题线索直通车，提交“许昌督查”公众号问题线索。")
+    assert not by_theme(classify(named, taxonomy), "督查")
+    checked = report("征集方式：", "1.许昌督查组对各县区开展专项督查，督查结果全市通报，督办问题限期整改。")
+    assert by_theme(classify(checked, taxonomy), "督查")
+
+
 def test_report_themes_are_the_union_in_taxonomy_order(taxonomy):
     r = report("（一）强化督办协调，做好信息报送。", "督办完成领导批示15项。报送信息材料9篇。")
     matches = classify(r, taxonomy)
