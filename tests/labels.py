@@ -10,7 +10,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels score [0|1] [errors]     # theme precision/recall (fold 0, 1 or both)
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
-    python -m tests.labels held-out [0|1] [errors]  # the held-out texts (tests/data/fresh)
+    python -m tests.labels held-out [0|1] [LO-HI] [errors]  # the held-out texts (tests/data/fresh; LO-HI: files LO_… to HI_…)
     python -m tests.labels sample [SEED]            # 10 held-out passages per user theme the rules tag, with their label
     python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import Counter
 import sys
 from dataclasses import dataclass
@@ -446,7 +447,10 @@ if __name__ == "__main__":
         from baogao.themes import THEMES_FILE, load_taxonomy
 
         chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
-        held_out = score_passages(read_labels(HELD_OUT_FILE), load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE), chosen)
+        # a batch by its file numbers (750-799): fresh/750_… to fresh/799_…
+        lo, hi = next((tuple(map(int, f.split("-"))) for f in sys.argv[2:] if re.fullmatch(r"\d+-\d+", f)), (0, sys.maxsize))
+        rows = [row for row in read_labels(HELD_OUT_FILE) if lo <= int(Path(row.source).name.split("_")[0]) <= hi]
+        held_out = score_passages(rows, load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE), chosen)
         print(format_score(held_out))
         if "errors" in sys.argv:
             print("\n".join(held_out.errors))
