@@ -575,6 +575,39 @@ def test_a_report_added_to_a_widely_held_passage_leaves_its_other_holders_as_the
         assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
 
 
+def test_the_pairs_ranked_from_the_candidate_rows_are_those_ranked_from_every_row():
+    """`reuse._ranked_pairs` sorts only the rows that can rank (a row's share at least the 2 × PAIRS-th best
+    row's): the same pairs, in the same order, as every unordered pair taken at its larger row and ranked by
+    share, characters, then the two reports — ties, shares capped at 100 % and the best pairs of ranges
+    before (`found`) included."""
+    from types import SimpleNamespace
+
+    from baogao.similar import reuse
+
+    def every_row(lengths, d, o, totals, found):
+        best: dict[tuple[int, int], int] = {}
+        for a, b, total in zip(d, o, totals):
+            pair = (min(a, b), max(a, b))
+            best[pair] = max(best.get(pair, 0), total)
+        ranked = [(lo, hi, n, min(1.0, n / max(1, min(lengths[lo], lengths[hi])))) for (lo, hi), n in best.items()]
+        return sorted(ranked + found, key=lambda row: (-row[3], -row[2], row[0], row[1]))[:reuse.PAIRS]
+
+    rng = random.Random(16)
+    for trial in range(200):
+        n_docs = rng.randrange(2, 40)
+        rows = rng.sample([(a, b) for a in range(n_docs) for b in range(n_docs) if a != b], rng.randrange(0, min(300, n_docs * (n_docs - 1)) + 1))
+        if trial % 4 < 2:  # few values: many ties, many shares capped
+            lengths = [rng.choice([50, 100, 150, 400, 1000]) for _ in range(n_docs)]
+            totals = [rng.choice([100, 120, 150, 400, 900]) for _ in rows]
+        else:
+            lengths = [rng.randrange(100, 5000) for _ in range(n_docs)]
+            totals = [rng.randrange(100, 2000) for _ in rows]
+        found = every_row(lengths, *zip(*rows[::3]), totals[::3], []) if rows and trial % 2 else []
+        d, o = (np.array([row[i] for row in rows], np.int32) for i in (0, 1))
+        got = reuse._ranked_pairs(SimpleNamespace(lengths=lengths), d, o, np.array(totals, np.int32), found)
+        assert got == every_row(lengths, d.tolist(), o.tolist(), totals, found), trial
+
+
 def _tiny_archive(tmp_path: Path, texts: list[str]) -> Path:
     """A site whose 查重 index holds `texts` (report r000, r001 …); returns the site."""
     pages, site = tmp_path / "pages", tmp_path / "site"

@@ -584,13 +584,20 @@ def _ranked_pairs(prints: Fingerprints, d: np.ndarray, o: np.ndarray, totals: np
                   found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
     """The PAIRS best of the pairs `found` and of the ordered pairs' rows (d, o, totals), in order."""
     n_docs = len(prints.lengths)
+    lengths = np.array(prints.lengths, np.int64)
+    if len(d) > 2 * PAIRS:
+        # Only rows whose own share reaches the 2 × PAIRS-th best row's are ranked (sorting every row took 0.5 s at
+        # 10 000 reports). A pair's share is that of its larger row (same shorter report), so those rows hold at
+        # least PAIRS pairs at that share or more, and any pair that can rank among them has its larger row here.
+        share = np.minimum(1.0, totals.astype(np.int64) / np.maximum(1, np.minimum(lengths[d], lengths[o])))
+        candidates = share >= np.partition(share, len(share) - 2 * PAIRS)[len(share) - 2 * PAIRS]
+        d, o, totals = d[candidates], o[candidates], totals[candidates]
     # per unordered pair, the larger of its two directions (each PAIR_MIN or more)
     both = np.minimum(d, o).astype(np.int64) * n_docs + np.maximum(d, o)
     order = np.argsort(both)  # any order within a pair: its maximum is taken
     firsts, _ = _groups(both[order])
     best = np.maximum.reduceat(totals[order].astype(np.int64), firsts) if len(firsts) else np.zeros(0, np.int64)
     lo, hi = both[order][firsts] // n_docs, both[order][firsts] % n_docs
-    lengths = np.array(prints.lengths, np.int64)
     share = np.minimum(1.0, best / np.maximum(1, np.minimum(lengths[lo], lengths[hi])))
     lo, hi, best = (np.concatenate((column, np.array([row[i] for row in found], np.int64))) for i, column in enumerate((lo, hi, best)))
     share = np.concatenate((share, np.array([row[3] for row in found], np.float64)))
