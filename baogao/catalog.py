@@ -4,8 +4,11 @@ region and office, the theme pages, and each report's neighbours.
 Runs at the end of each conversion batch, over the metadata of every report (converted now
 or unchanged), so these pages always describe the whole archive. A file whose bytes would not
 change is not written (so the page reuse and the file memories of the next stages see it
-untouched), and the 提法库 page is not computed again while its inputs (each report's id, year
-and formulations, and the code that lays it out) are those it was written from (MEMO_FILE).
+untouched); a listing or theme page is not even rendered while what it is made of (`Pages.made_of`:
+its lines, and the fields of each report it lists) is what the page on disk was made of
+(PAGES_MEMO_FILE), so an edit renders the pages of the groups whose members changed; and the 提法库
+page is not computed again while its inputs (each report's id, year and formulations, and the code
+that lays it out) are those it was written from (MEMO_FILE).
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from baogao.analysis import formulations
 from baogao.enrich import is_full_office
+from baogao.filememo import FileMemo
 from baogao.listing_html import block, element
+from baogao.manifest import sha256_of
 from baogao.render import escape_markdown
 from baogao import schema
 from baogao.schema import LEVELS
@@ -35,6 +40,7 @@ MEMO_FILE = ".catalog-memo.json"  # the 提法库 page's input digest and the di
 # The inputs the archive-wide pages were last made from and the digest of every file made
 # (`write_site_pages`): while both hold, a build does not make them again (at 100 000 reports 55 s).
 PAGES_MEMO_FILE = ".site-pages-memo.json"
+PAGES_DIGESTS_FILE = ".site-pages-digests.json"  # their files' digests, by inode, size and time (baogao.filememo)
 # The fields flagged `catalog` in the schema, and each report's page URL after its id.
 CATALOG_FIELDS = ("id", "url", *(name for name in schema.CATALOG_FIELDS if name != "id"))
 NEWEST_ON_HOME = 10
@@ -119,6 +125,38 @@ def theme_page(theme: str) -> str:
     return f"themes/{page_slug(theme)}.md"
 
 
+class Listed(NamedTuple):
+    """A list of reports in a page's lines: its reports (newest first) and the link prefix to the site root."""
+
+    metas: list[dict[str, Any]]
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Pages that list reports, in `folder`: each page's Markdown lines (by path in the folder), a list of reports
+    standing in them as a `Listed` for the lines `listed` writes of it. What `listed` writes of a report is a function
+    of `item(meta)` (and the prefix), so a page is a function of its `made_of`: `_write_site_pages` renders only the
+    pages whose `made_of` changed."""
+
+    folder: str
+    plans: dict[str, list[str | Listed]]
+    listed: Callable[[list[dict[str, Any]], str], list[str]]
+    item: Callable[[dict[str, Any]], tuple[Any, ...]]
+
+    def text(self, path: str) -> str:
+        return "\n".join(line for part in self.plans[path]
+                         for line in ([part] if isinstance(part, str) else self.listed(part.metas, part.prefix)))
+
+    def texts(self) -> dict[str, str]:
+        return {path: self.text(path) for path in self.plans}
+
+    def made_of(self, path: str, code: str) -> str:
+        """The digest of what page `path` is made of: `code` (the package's), its lines and its lists' items."""
+        parts = [part if isinstance(part, str) else [part.prefix, *map(self.item, part.metas)] for part in self.plans[path]]
+        return hashlib.sha256(json.dumps([code, parts], ensure_ascii=False).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class Facet:
     """One way to browse: a field, its label, and where its pages go (one page per value)."""
@@ -173,16 +211,16 @@ class Facet:
 
     def pages(self, metas: list[dict[str, Any]]) -> dict[str, str]:
         """{file name in the folder: Markdown} of the value pages."""
-        return self.pages_of(self.groups(metas))
+        return self.pages_of(self.groups(metas)).texts()
 
-    def pages_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> dict[str, str]:
-        """{path in the folder: Markdown} of the value pages (and of their year pages: `by_year_pages`)."""
+    def pages_of(self, groups: list[tuple[str, list[dict[str, Any]]]]) -> Pages:
+        """The value pages (and their year pages: `by_year_pages`), by path in the folder."""
         prefix = "../" * (self.folder.count("/") + 1)
         split = self.field != YEARS.field  # (the years' own pages are one year each)
-        out = {}
+        plans = {}
         for value, reports in groups:
-            out.update(by_year_pages(page_slug(value), self.value_label(value), [], reports, prefix, _report_list, split))
-        return out
+            plans.update(by_year_pages(page_slug(value), self.value_label(value), [], reports, prefix, split))
+        return Pages(self.folder, plans, _report_list, _fields)
 
 
 @dataclass(frozen=True)
@@ -218,18 +256,17 @@ class GroupedFacet(Facet):
                                for v, anchor, r in values), ""]
         return "\n".join(lines) + "\n"
 
-    def pages_of(self, groups: list[Any]) -> dict[str, str]:
+    def pages_of(self, groups: list[Any]) -> Pages:
         prefix = "../" * (self.folder.count("/") + 1)
-        out = {}
+        plans = {}
         for page, values in self._sections(groups):
             title = f"{self.by.value_label(page)} · {self.label}"
-            lines = _front(title) + [f"# {escape_markdown(title)}", "",
-                                     f"{len(values)} 个{self.label}，共 {sum(len(r) for _, _, r in values)} 篇（各单位内新到旧）。", ""]
+            lines: list[str | Listed] = [*_front(title), f"# {escape_markdown(title)}", "",
+                                         f"{len(values)} 个{self.label}，共 {sum(len(r) for _, _, r in values)} 篇（各单位内新到旧）。", ""]
             for value, anchor, reports in values:
-                lines += [f"## {escape_markdown(self.value_label(value))}（{len(reports)} 篇） {{#{anchor}}}"]
-                lines += _report_list(reports, prefix)
-            out[f"{page_slug(page)}.md"] = "\n".join(lines)
-        return out
+                lines += [f"## {escape_markdown(self.value_label(value))}（{len(reports)} 篇） {{#{anchor}}}", Listed(reports, prefix)]
+            plans[f"{page_slug(page)}.md"] = lines
+        return Pages(self.folder, plans, _report_list, _fields)
 
 
 LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}  # the level pages list 中央 first, 乡 last
@@ -263,7 +300,8 @@ def write_site_pages(
     entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None = None
 ) -> None:
     """Write every archive-wide page into `pages_dir` (through `write`, only the files whose
-    bytes change); remove generated pages now empty.
+    bytes change; a listing or theme page rendered only when what it is made of changed); remove
+    generated pages now empty.
 
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
     "formulations": its 提法 (baogao.analysis.formulations), "full_office": whether its office is
@@ -279,14 +317,35 @@ def _write_site_pages(
     entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None
 ) -> None:
     inputs = _inputs(entries, taxonomy)
-    if _as_written(pages_dir, inputs):
+    digests = FileMemo(pages_dir / PAGES_DIGESTS_FILE)
+    memo = _memo(pages_dir)
+    if inputs and memo.get("inputs") == inputs and _as_written(pages_dir, memo, digests):
+        digests.save()
         return
     made: dict[str, str] = {}  # site-relative path → SHA-256 of what it holds now
     write_memo, write = write, _recorded(_when_changed(write), pages_dir, made)
+    # listing and theme page path → what it is made of (`Pages.made_of`); without every report's conversion key (an
+    # older state) a theme page's sections cannot be told: every page rendered
+    made_of: dict[str, str] = {}
+    was_made_of: dict[str, str] = memo.get("made_of", {}) if inputs else {}
+    was_files: dict[str, str] = memo.get("files", {})
     metas = distinct_titles([entry["meta"] for entry in entries])
     own_titles = {entry["meta"]["id"]: entry["meta"]["display_title"] for entry in entries}
     entries = [{**entry, "meta": meta} for entry, meta in zip(entries, metas)]
     written = {CATALOG_FILE, NEIGHBOURS_FILE, "index.md"}
+
+    def write_pages(pages: Pages) -> None:
+        """Write `pages`, rendering only those whose `made_of` is not that of the page on disk."""
+        for name in pages.plans:
+            path = f"{pages.folder}/{name}"
+            written.add(path)
+            if inputs:
+                made_of[path] = pages.made_of(name, _code_digest())
+                if made_of[path] == was_made_of.get(path) and _holds(pages_dir / path, was_files.get(path), digests):
+                    made[path] = was_files[path]  # the page on disk, as made from the same
+                    continue
+            write(pages_dir / path, pages.text(name))
+
     # a report a line: readable and diffable, written by json's C encoder (an indent takes its
     # pure-Python one, ~5 times the time)
     newest = newest_first(metas)  # the archive sorted once; every list below keeps this order
@@ -302,9 +361,7 @@ def _write_site_pages(
     for facet in FACETS:
         written.add(f"{facet.folder}/index.md")
         write(pages_dir / facet.folder / "index.md", facet.index_page(grouped[facet.folder]))
-        for file_name, markdown in facet.pages_of(grouped[facet.folder]).items():
-            written.add(f"{facet.folder}/{file_name}")
-            write(pages_dir / facet.folder / file_name, markdown)
+        write_pages(facet.pages_of(grouped[facet.folder]))
     written.add("browse/index.md")
     write(pages_dir / "browse" / "index.md", _browse_index(grouped))
     _write_formulations(entries, pages_dir, write)
@@ -318,9 +375,7 @@ def _write_site_pages(
             for name in dict.fromkeys(meta["themes"]):
                 tagged.get(name, []).append(meta)
         for theme in taxonomy.themes:
-            for name, markdown in _theme_pages(theme.name, theme.description, tagged[theme.name], by_id).items():
-                written.add(f"themes/{name}")
-                write(pages_dir / "themes" / name, markdown)
+            write_pages(_theme_pages(theme.name, theme.description, tagged[theme.name], by_id))
 
     for folder in ("years", "browse", "themes"):
         for stale in sorted((pages_dir / folder).rglob("*.md")):
@@ -328,11 +383,21 @@ def _write_site_pages(
                 stale.unlink()
                 if not any(stale.parent.iterdir()):  # a value's year pages, all gone (a folder always holds its index)
                     stale.parent.rmdir()
+    digests.save()
     if inputs:
         tifa = pages_dir / formulations.PAGE  # not written when its own memory held: as it stands
         if formulations.PAGE not in made and tifa.is_file():
             made[formulations.PAGE] = hashlib.sha256(tifa.read_bytes()).hexdigest()
-        write_memo(pages_dir / PAGES_MEMO_FILE, json.dumps({"inputs": inputs, "files": made}, sort_keys=True))
+        write_memo(pages_dir / PAGES_MEMO_FILE, json.dumps({"inputs": inputs, "files": made, "made_of": made_of}, sort_keys=True))
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The digest of the package's code (any change: every archive-wide page made again once)."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
 
 
 def _inputs(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> str | None:
@@ -341,28 +406,36 @@ def _inputs(entries: list[dict[str, Any]], taxonomy: Taxonomy | None) -> str | N
     taxonomy and the package's code; None when an entry has no key (kept from an older state)."""
     if any("key" not in entry for entry in entries):
         return None
-    digest = hashlib.sha256((taxonomy.digest if taxonomy else "").encode())
-    for module in sorted(Path(__file__).parent.rglob("*.py")):  # any code change: made again once
-        digest.update(module.read_bytes())
+    digest = hashlib.sha256(((taxonomy.digest if taxonomy else "") + _code_digest()).encode())
     digest.update(json.dumps([[entry["meta"]["source"], entry["key"]] for entry in entries], ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
-def _as_written(pages_dir: Path, inputs: str | None) -> bool:
-    """Whether the archive-wide pages are those the last build made from these `inputs`
-    (PAGES_MEMO_FILE): every file it made holds what it made, and no other page stands in their
-    folders (a missing, edited or added file, or no memory: made again)."""
+def _memo(pages_dir: Path) -> dict[str, Any]:
+    """What the last build made (PAGES_MEMO_FILE: "inputs", "files" and "made_of", `_write_site_pages`); {} when
+    missing or damaged."""
     try:
         memo = json.loads((pages_dir / PAGES_MEMO_FILE).read_text(encoding="utf-8"))
-        if not inputs or memo["inputs"] != inputs:
-            return False
-        files: dict[str, str] = memo["files"]
-        present = {path.relative_to(pages_dir).as_posix() for folder in ("years", "browse", "themes")
-                   for path in (pages_dir / folder).rglob("*.md")}
-        if not present <= files.keys():
-            return False
-        return all(hashlib.sha256((pages_dir / name).read_bytes()).hexdigest() == sha for name, sha in files.items())
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError):
+        return {}
+    valid = isinstance(memo, dict) and all(isinstance(memo.get(key, {}), dict) for key in ("files", "made_of"))
+    return memo if valid else {}
+
+
+def _as_written(pages_dir: Path, memo: dict[str, Any], digests: FileMemo) -> bool:
+    """Whether every file the last build made (`memo`) holds what it made and no other page stands
+    in their folders (a missing, edited or added file: made again)."""
+    files: dict[str, str] = memo.get("files", {})
+    present = {path.relative_to(pages_dir).as_posix() for folder in ("years", "browse", "themes")
+               for path in (pages_dir / folder).rglob("*.md")}
+    return present <= files.keys() and all(_holds(pages_dir / name, sha, digests) for name, sha in files.items())
+
+
+def _holds(path: Path, sha256: str | None, digests: FileMemo) -> bool:
+    """Whether file `path` holds the bytes of digest `sha256` (read only when not the file hashed before: `digests`)."""
+    try:
+        return sha256_of(path, digests) == sha256
+    except OSError:
         return False
 
 
@@ -487,9 +560,14 @@ def _is_full_office(org: str) -> bool:
 def _report_list(metas: list[dict[str, Any]], prefix: str) -> list[str]:
     """A list of reports (title linked to its page, then its year, office … in small type), as
     a listing block (baogao.listing_html): pages of thousands of lines that Markdown need not parse."""
-    items = (_list_item((m["id"], m["display_title"], m["year"], m.get("year_min"), m["org"], m["level"], m["region"],
-                         m["doc_type"]), prefix) for m in metas)
-    return block(["<ul>", *items, "</ul>"])
+    return block(["<ul>", *(_list_item(_fields(m), prefix) for m in metas), "</ul>"])
+
+
+def _fields(m: dict[str, Any]) -> tuple[Any, ...]:
+    """What a report's line in a list is made of (a theme page's too, beside its sections)."""
+    return m["id"], m["display_title"], m["year"], m.get("year_min"), m["org"], m["level"], m["region"], m["doc_type"]
+
+
 
 
 # A report is listed on 5 to 8 pages (its year, level, type, region, office …) under two prefixes:
@@ -567,13 +645,14 @@ def _evidence(section: dict[str, Any]) -> str:
     return words + (f"；训练模型判定相关（概率 {section['model']:.2f}）" if "model" in section else "")
 
 
-def _theme_pages(name: str, description: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """{path in themes/: Markdown} of one theme's page (and of its year pages: `by_year_pages`): report by report
-    (`tagged`: its reports' metas, newest first), the sections about it (its entry in `by_id`), linked to their
-    anchors."""
+def _theme_pages(name: str, description: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> Pages:
+    """One theme's page (and its year pages: `by_year_pages`), by path in themes/: report by report (`tagged`: its
+    reports' metas, newest first), the sections about it (its entry in `by_id`), linked to their anchors. A report's
+    sections are a function of its entry's conversion key (`item`)."""
     def listed(metas: list[dict[str, Any]], prefix: str) -> list[str]:
         return _theme_list(name, metas, by_id, prefix)
-    return by_year_pages(page_slug(name), name, [escape_markdown(description), ""], tagged, "../", listed)
+    return Pages("themes", by_year_pages(page_slug(name), name, [escape_markdown(description), ""], tagged, "../"), listed,
+                 lambda meta: (*_fields(meta), by_id[meta["id"]]["key"]))
 
 
 def _theme_list(name: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], prefix: str) -> list[str]:
@@ -599,24 +678,24 @@ def _theme_list(name: str, tagged: list[dict[str, Any]], by_id: dict[str, dict[s
 
 
 def by_year_pages(slug: str, title: str, intro: list[str], newest: list[dict[str, Any]], prefix: str,
-                  listed: Callable[[list[dict[str, Any]], str], list[str]], split: bool = True) -> dict[str, str]:
-    """{path: Markdown} of a page listing `newest` (reports newest first, `listed` writing their list with the link
-    `prefix` to the site root) under `title` and the `intro` lines: `slug`.md alone, or, above YEAR_PAGES_FROM reports
-    (and `split`), `slug`.md with the newest year's reports and links to `slug`/YEAR.md, one page for each other year
-    (年份不详 last, unknown.md)."""
-    head = _front(title) + [f"# {escape_markdown(title)}", "", *intro]
+                  split: bool = True) -> dict[str, list[str | Listed]]:
+    """{path: lines (`Pages`)} of a page listing `newest` (reports newest first, linked with the `prefix` to the site
+    root) under `title` and the `intro` lines: `slug`.md alone, or, above YEAR_PAGES_FROM reports (and `split`),
+    `slug`.md with the newest year's reports and links to `slug`/YEAR.md, one page for each other year (年份不详 last,
+    unknown.md)."""
+    head: list[str | Listed] = [*_front(title), f"# {escape_markdown(title)}", "", *intro]
     if not split or len(newest) <= YEAR_PAGES_FROM:
-        return {f"{slug}.md": "\n".join(head + [f"共 {len(newest)} 篇（新到旧）。"] + listed(newest, prefix)) + "\n"}
+        return {f"{slug}.md": head + [f"共 {len(newest)} 篇（新到旧）。", Listed(newest, prefix), ""]}
     (first, first_reports), *years = YEARS.grouped(newest)
     anchor = f"y{page_slug(first)}"
     index = [f"[{YEARS.value_label(first)}](#{anchor}) {len(first_reports)}"]
     index += [f"[{YEARS.value_label(year)}]({slug}/{page_slug(year)}.md) {len(reports)}" for year, reports in years]
-    pages = {f"{slug}.md": "\n".join(head + [f"共 {len(newest)} 篇，按年份分页：" + " · ".join(index), "",
-                                          f"## {escape_markdown(YEARS.value_label(first))}（{len(first_reports)} 篇） {{#{anchor}}}"]
-                                   + listed(first_reports, prefix)) + "\n"}
+    pages = {f"{slug}.md": head + [f"共 {len(newest)} 篇，按年份分页：" + " · ".join(index), "",
+                                   f"## {escape_markdown(YEARS.value_label(first))}（{len(first_reports)} 篇） {{#{anchor}}}",
+                                   Listed(first_reports, prefix), ""]}
     for year, reports in years:
         year_title = f"{title} · {YEARS.value_label(year)}"
-        lines = _front(year_title) + [f"# {escape_markdown(year_title)}", "",
-                                      f"共 {len(reports)} 篇（新到旧）。[{escape_markdown(title)}：全部年份](../{slug}.md)"]
-        pages[f"{slug}/{page_slug(year)}.md"] = "\n".join(lines + listed(reports, "../" + prefix)) + "\n"
+        pages[f"{slug}/{page_slug(year)}.md"] = [
+            *_front(year_title), f"# {escape_markdown(year_title)}", "",
+            f"共 {len(reports)} 篇（新到旧）。[{escape_markdown(title)}：全部年份](../{slug}.md)", Listed(reports, "../" + prefix), ""]
     return pages

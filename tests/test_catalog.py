@@ -4,6 +4,7 @@ titles that tell them apart (lists, catalog.json, the citation on a report's own
 from __future__ import annotations
 
 import json
+import shutil
 
 from baogao.catalog import CATALOG_FILE, NEIGHBOURS_FILE, distinct_titles, neighbours, newest_first
 from baogao.cite import cite_source
@@ -213,7 +214,7 @@ def test_a_list_longer_than_year_pages_from_is_paged_by_year_each_report_listed_
     # a theme's page the same way, its sections' links too
     by_id = {m["id"]: {"sections": [{"theme": "督查", "label": "一、督查", "anchor": "a", "excerpt": "…", "evidence": [], "parts": []}]}
              for m in metas}
-    themed = _theme_pages("督查", "说明", metas, by_id)
+    themed = _theme_pages("督查", "说明", metas, by_id).texts()
     assert sorted(themed) == ["督查.md", "督查/2021.md", "督查/2023.md", "督查/unknown.md"]
     assert "../../reports/r00001.md#a" in themed["督查/2023.md"] and "说明" in themed["督查.md"]
 
@@ -245,3 +246,99 @@ def test_the_site_takes_year_pages_once_each(tmp_path):
     files = generated_files(tmp_path)
     assert len(files) == len(set(files))
     assert {"browse/level/县/2023.md", "themes/督查/2023.md", "browse/level/县.md", "reports/r1.md"} <= set(files)
+
+
+def _entry(i: int, org: str, region: str, year: int) -> dict:
+    """A conversion-state entry of report i: its meta, its conversion key, a 督查 section."""
+    report = meta(f"r{i:03d}", f"{org}{year}年工作总结", year=year, org=org, region=region, level="县", doc_type="工作总结",
+                  themes=["督查"], chars=100 + i)
+    section = {"theme": "督查", "label": "一、督查", "anchor": "a", "excerpt": f"督查{i}", "evidence": [["督查", 3, "text"]], "parts": []}
+    return {"meta": report, "key": f"key{i}", "sections": [section], "formulations": [], "full_office": True}
+
+
+class _Rendered:
+    """The listing and theme pages `write_site_pages` renders (`Pages.text`), by path in the pages folder."""
+
+    def __init__(self, monkeypatch):
+        from baogao.catalog import Pages
+
+        self.paths: set[str] = set()
+        text = Pages.text
+        monkeypatch.setattr(Pages, "text", lambda pages, name: self.paths.add(f"{pages.folder}/{name}") or text(pages, name))
+
+    def __call__(self, entries: list[dict], pages, taxonomy) -> set[str]:
+        from baogao.catalog import write_site_pages
+        from baogao.convert import write_atomic
+
+        self.paths.clear()
+        write_site_pages(entries, pages, write_atomic, taxonomy)
+        return set(self.paths)
+
+
+def _pages(folder) -> dict[str, tuple[bytes, int, int]]:
+    """The archive-wide pages: bytes, inode and time."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*.md"))}
+
+
+def test_an_edit_renders_only_the_listing_and_theme_pages_whose_reports_changed(tmp_path, monkeypatch):
+    """A report's office changed renders the pages that list it (its office shows on each line): the old and the new
+    office's region pages of offices, its year, level, type and region pages and its theme page — no other; a report
+    changed (its conversion key) only the theme page that lists its sections; a page edited on disk is rendered
+    again. Every page is the bytes a full render (a fresh folder) writes, and a page not rendered keeps its file."""
+    from baogao.themes import load_taxonomy
+    from tests.conftest import ROOT
+
+    taxonomy = load_taxonomy(ROOT / "themes.yml")
+    offices = [("安阳市总工会", "河南省"), ("郑州市档案馆", "河南省"), ("长沙市档案馆", "湖南省"), ("岳阳县政府办公室", "湖南省")]
+    entries = [_entry(i, *offices[i % 4], 2021 + i % 3) for i in range(24)]
+    render = _Rendered(monkeypatch)
+    pages, cold = tmp_path / "pages", tmp_path / "cold"
+    everything = render(entries, pages, taxonomy)
+    assert {"browse/org/河南省.md", "browse/org/湖南省.md", "years/2021.md", "themes/督查.md"} <= everything
+
+    def edit(changed: list[dict]) -> set[str]:
+        before = _pages(pages)
+        rendered = render(changed, pages, taxonomy)
+        shutil.rmtree(cold, ignore_errors=True)
+        assert render(changed, cold, taxonomy) == everything  # a fresh folder: every page
+        after = _pages(pages)
+        assert {name: page[0] for name, page in after.items()} == {name: page[0] for name, page in _pages(cold).items()}
+        untouched = {name for name in after if name not in rendered and not name.endswith("index.md")}
+        assert all(after[name] == before[name] for name in untouched)  # not written again: the same inode and time
+        return rendered
+
+    moved = [dict(e) for e in entries]
+    moved[5] = {**entries[5], "meta": {**entries[5]["meta"], "org": "长沙市档案馆", "region": "湖南省"}, "key": "key5-sidecar"}
+    assert entries[5]["meta"]["region"] == "河南省" and entries[5]["meta"]["year"] == 2023
+    assert edit(moved) == {"browse/org/河南省.md", "browse/org/湖南省.md", "browse/region/河南省.md", "browse/region/湖南省.md",
+                           "years/2023.md", "browse/level/县.md", "browse/type/工作总结.md", "themes/督查.md"}
+    reworded = [*moved[:7], {**moved[7], "key": "key7-edited", "meta": {**moved[7]["meta"], "chars": 999}}, *moved[8:]]
+    assert edit(reworded) == {"themes/督查.md"}  # its sections may have changed; its line on the other pages has not
+    assert edit(reworded) == set()
+    (pages / "years" / "2022.md").write_text("edited\n", encoding="utf-8")
+    assert edit(reworded) == {"years/2022.md"}
+
+
+def test_a_group_gone_removes_its_pages_and_a_long_list_renders_only_the_year_pages_that_changed(tmp_path, monkeypatch):
+    """The last report of a region deleted: its region's pages go, as a full render has none. In a list paged by
+    year (YEAR_PAGES_FROM), a report added renders its year's page and the list's first page (the counts), not the
+    other years' pages."""
+    from baogao import catalog
+
+    monkeypatch.setattr(catalog, "YEAR_PAGES_FROM", 10)
+    entries = [_entry(i, "县政府办公室", "河南省", 2019 + i % 4) for i in range(30)] + [_entry(30, "市档案馆", "湖南省", 2020)]
+    render = _Rendered(monkeypatch)
+    pages, cold = tmp_path / "pages", tmp_path / "cold"
+    render(entries, pages, None)
+    assert {"browse/level/县/2019.md", "browse/region/湖南省.md", "browse/org/湖南省.md"} <= set(_pages(pages))
+    rendered = render(entries[:30], pages, None)
+    assert rendered == {"years/2020.md", "browse/level/县.md", "browse/level/县/2020.md", "browse/type/工作总结.md",
+                        "browse/type/工作总结/2020.md"}  # the lists it left; its region's and office's pages: gone
+    render(entries[:30], cold, None)
+    assert {name: page[0] for name, page in _pages(pages).items()} == {name: page[0] for name, page in _pages(cold).items()}
+    assert not (pages / "browse" / "region" / "湖南省.md").exists() and not (pages / "browse" / "org" / "湖南省.md").exists()
+    added = _entry(31, "县政府办公室", "河南省", 2021)
+    rendered = render([*entries[:30], added], pages, None)
+    paged = ("level/县", "type/工作总结", "region/河南省")  # (a region's page of offices is never paged)
+    assert rendered == {"years/2021.md", "browse/org/河南省.md", *(f"browse/{f}{page}" for f in paged for page in (".md", "/2021.md"))}

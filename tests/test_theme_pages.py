@@ -144,6 +144,6 @@ def test_a_section_the_model_added_says_so_beside_its_words():
     ruled = {"theme": "信息报送", "label": "一、信息报送", "anchor": "a", "excerpt": "全年报送信息",
              "evidence": [["信息报送", 2, "heading"]], "parts": []}
     added = {**ruled, "label": "二、综合", "anchor": "b", "evidence": [["报送", 1, "text"]], "model": 0.87}
-    page = LexborHTMLParser(_theme_pages("信息报送", "d", [meta], {"r1": {"sections": [ruled, added]}})["信息报送.md"])
+    page = LexborHTMLParser(_theme_pages("信息报送", "d", [meta], {"r1": {"sections": [ruled, added]}}).texts()["信息报送.md"])
     lines = [li.css_first("small").text() for li in page.css("li") if li.css_first("small")]
     assert lines == ["依据：信息报送×2（标题）", "依据：报送×1（正文）；训练模型判定相关（概率 0.87）"]
