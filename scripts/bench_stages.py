@@ -1,6 +1,7 @@
-"""Time each stage of one incremental `baogao build` in-process (issue 16): conversion, the
-search index, the wait for the 查重 index (up to `cli.SIDE_BY_SIDE_MAX_REPORTS` reports it is built in a
-forked process beside the search index, its files written while MkDocs renders: its own time is the
+"""Time each stage of one incremental `baogao build` in-process (issue 16): conversion (and, within it, the
+archive-wide pages: `catalog.write_site_pages`), the search index, the wait for the 查重 index (up to
+`cli.SIDE_BY_SIDE_MAX_REPORTS` reports it is built in a forked process beside the search index, its files written
+while MkDocs renders: its own time is the
 `baogao index: similarity index` line), MkDocs (pages, links, `.baogao-files`) and the fidelity
 check, each as wall and CPU seconds (the process and its workers), with the load average beside them.
 
@@ -36,6 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import baogao.catalog as catalog
 import baogao.cli as cli
 import baogao.site as site
 from baogao.search.backend import BACKEND
@@ -146,6 +148,7 @@ def main() -> None:
     site.run_mkdocs = timed("MkDocs", site.run_mkdocs)  # type: ignore[method-assign]
     cli._check = timed("check", cli._check)
     cli._convert = timed("convert", cli._convert)
+    catalog.write_site_pages = timed("of it, the archive-wide pages", catalog.write_site_pages)
     if args.no_search_index:
         BACKEND.build = lambda pages_dir, workers=None: BACKEND.version(pages_dir)  # type: ignore[method-assign]
     else:
