@@ -568,8 +568,6 @@ def _fields(m: dict[str, Any]) -> tuple[Any, ...]:
     return m["id"], m["display_title"], m["year"], m.get("year_min"), m["org"], m["level"], m["region"], m["doc_type"]
 
 
-
-
 # A report is listed on 5 to 8 pages (its year, level, type, region, office …) under two prefixes:
 # its item is made once (cleared when write_site_pages ends, so as not to outlive it).
 @lru_cache(maxsize=1 << 18)
