@@ -873,16 +873,13 @@ def _whole_series(found: list[int], body: list[str]) -> list[int]:
     kept: list[int] = []
     series: list[int] = []
     for i in found + [-1]:
-        number = _SMALL_NUMBERS.find(body[i].strip()[:1]) + 1 if i >= 0 else 0
+        number = _CN_NUM.find(body[i].strip()[:1]) + 1 if i >= 0 else 0  # (一 is 1 … 十 is 10)
         if number != len(series) + 1 or number == 1:
             kept += series if len(series) >= _ORDINAL_LEADS_MIN else []
             series = [i] if number == 1 else []
         else:
             series.append(i)
     return kept
-
-
-_SMALL_NUMBERS = "一二三四五六七八九"
 
 
 # (a bare 第一， over its sentence is none; 一是 on a line of its own over its text is a 政府工作报告's point too:
