@@ -234,9 +234,10 @@ class SectionMatch:
     evidence: tuple[Evidence, ...]
     parts: tuple[Part, ...] = ()
     own: bool = True  # the section itself is about the theme, not only the parts it stands for
-    # A window (paragraphs of a text without headings, cut by length, not by topic) that is
-    # about the theme in one paragraph only: the match is that paragraph (`block`), its label,
-    # excerpt and evidence are its own.
+    # A section that is about the theme in one paragraph only (a long part whose one paragraph is
+    # about it, a window — paragraphs of a text without headings, cut by length, not by topic):
+    # the match is that paragraph (`block`), its excerpt and evidence are its own, and a window's
+    # label too (a heading section keeps its heading as label).
     passage: bool = False
     model: float | None = None  # added by the trained model: its probability (step 4 above)
     chars: int = 0  # characters of the report's text the match is about (chips are ordered by their sum)
@@ -890,12 +891,13 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
     )
     parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
     block, excerpt, label = section.block, section.excerpt, section.label
-    passage = bool(hit.focus) and not parts and section.kind == "window"
-    if hit.focus and not parts:
+    passage = bool(hit.focus) and not parts
+    if passage:
+        assert hit.focus is not None
         block, char = hit.focus
-        if passage:
+        if section.kind == "window":  # a window's label is its first words: the paragraph's, then
             label = _label(texts[block])
-        if block == section.block or passage:  # the snippet never repeats what the label shows
+        if block == section.block or section.kind == "window":  # the snippet never repeats what the label shows
             char = max(char, len(label) - 1 if label.endswith("…") else len(label))
         excerpt = _snippet(texts[block][char:])
     return SectionMatch(

@@ -313,7 +313,7 @@ def tagged_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, .
             for index in (*own, *(part.section for part in match.parts)):
                 section = sections[index]
                 for block, start, end in ((section.head,) if section.head else ()) + section.body:
-                    if not match.passage or block == match.block:  # a window's passage: its paragraph
+                    if not match.passage or block == match.block:  # a passage match: its paragraph
                         spans.setdefault(match.theme, []).append((offsets[block][start], offsets[block][end]))
         passages = []
         for k, (start, row) in enumerate(starts):

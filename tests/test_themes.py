@@ -1119,8 +1119,13 @@ def test_a_long_section_about_a_theme_in_one_sentence_links_to_that_paragraph(ta
         "政府作风持续改进。扎实开展深入贯彻中央八项规定精神学习教育，坚决纠治四风。",
     )
     (match,) = by_theme(classify(r, taxonomy), "作风建设")
-    assert (match.label, match.block) == ("（五）持续加强政府自身建设", 2)
+    # the match is that paragraph (what the theme page shows and links to), under its heading's label
+    assert (match.label, match.block, match.passage) == ("（五）持续加强政府自身建设", 2, True)
     assert match.excerpt.startswith("政府作风持续改进")
+    # a heading about the theme is the whole part, not one paragraph of it
+    named = report("（五）持续加强作风建设", "营商环境进一步改善。" + FILLER * 15, "政府作风持续改进。坚决纠治四风。")
+    (match,) = by_theme(classify(named, taxonomy), "作风建设")
+    assert (match.block, match.passage) == (0, False)
 
 
 def test_numbered_items_are_sections_and_an_introduced_list_is_the_themes(taxonomy):

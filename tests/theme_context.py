@@ -149,7 +149,7 @@ def _reports(taxonomy: Any, themes: list[int]) -> list[dict[str, Any]]:
 
 
 def _rule_spans(matches: list[Any], sections: list[Any], offsets: list[list[int]]) -> dict[str, list[Span]]:
-    """Per theme, the spans the rules' matches cover (a window's passage: its paragraph), as tests.labels scores them."""
+    """Per theme, the spans the rules' matches cover (a passage match: its paragraph), as tests.labels scores them."""
     spans: dict[str, list[Span]] = {}
     for match in matches:
         own = (match.section,) if match.own else ()
