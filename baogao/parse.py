@@ -127,9 +127,10 @@ _PERIOD_LINE = re.compile(
 # A web headline that exclaims (最新通报!德州这些乡镇、村成绩突出!): ends in ! and has no other sentence mark
 # nor comma, and is longer than a salutation (同志们!, 大家好!); or exclaims its first phrase, the rest a
 # headline's (24小时在线!岳阳市今起进入汛期,防汛和水利部门随时待命: no sentence mark, no punctuation at its end),
-# that phrase no salutation a speech opens with (同志们!今天我们召开…, 各位代表!现在…).
+# that phrase no salutation a speech opens with (同志们!今天我们召开…, 各位代表!现在…); or asks and exclaims its
+# answer (值班值守情况如何?督察!).
 _EXCLAIMED_HEADLINE = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8})"
-                                 r"(?:[^。？?，,]+[！!]|(?!各位|尊敬的|亲爱的)(?![^！!]*(?:们|大家好)[！!])"
+                                 r"(?:[^。？?，,]+[！!]|[^。？?，,！!]+[？?][^。？?，,！!]+[！!]|(?!各位|尊敬的|亲爱的)(?![^！!]*(?:们|大家好)[！!])"
                                  r"[^。？?，,！!]+[！!][^。？?！!；;：:]*[^。？?！!；;：:，,、\s])$")
 # A news item's byline on a line of its own (N海都记者 李伟强, 本报记者 张三 通讯员 李四): who wrote it.
 # A photo's caption in a news item ((图为检查核实现场)): not its opening.

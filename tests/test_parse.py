@@ -246,6 +246,11 @@ TITLES = [
     pytest.param(["最新通报!德州这些乡镇、村成绩突出!", P], HASH_NAME, "最新通报!德州这些乡镇、村成绩突出!", True, 0, ("p", P),
                  id="exclaimed-headline-title"),
     pytest.param(["同志们！", P], HASH_NAME, "", False, 0, ("p", "同志们！"), id="exclaimed-salutation-not-title"),
+    # a headline that asks and exclaims its answer; a question alone, or asked in a sentence, is no title
+    pytest.param(["值班值守情况如何?督察!", P], HASH_NAME, "值班值守情况如何?督察!", True, 0, ("p", P), id="asked-and-exclaimed-headline-title"),
+    pytest.param(["基层减负的成效到底如何？", P], HASH_NAME, "", False, 0, ("p", "基层减负的成效到底如何？"), id="question-not-title"),
+    pytest.param(["值班值守情况如何？我们去看了。", P], HASH_NAME, "", False, 0, ("p", "值班值守情况如何？我们去看了。"),
+                 id="question-and-sentence-not-title"),
     # a headline that exclaims its first phrase; a speech's salutation and first sentence are no title
     pytest.param(["24小时在线!岳阳市今起进入汛期,防汛和水利部门随时待命", P], HASH_NAME,
                  "24小时在线!岳阳市今起进入汛期,防汛和水利部门随时待命", True, 0, ("p", P), id="exclaimed-first-phrase-headline-title"),
