@@ -1165,6 +1165,7 @@ _SUBJECT_NEXT = (
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"
     "|依(?:托|靠|据|照|法|规|纪)"  # 西安市纪委办公厅依托自动化办公平台…: the body's deed
+    "|面向|十分"  # 秦都区纪委面向全区选聘…, 南陵县编办十分重视…
     "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group

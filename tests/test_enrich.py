@@ -571,6 +571,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # (a body whose deed opens with 依托, after a purpose 为适应…, after a clock time, a site's 讯 or a town's 新区)
         ("", ["近日,西安市纪委办公厅依托自动化办公平台,开发建立了电子政务督查系统。"], "西安市纪委办公厅"),
         ("", ["为适应新形势下宣传信息工作的新要求,7月7日下午,荷花池街道召开宣传信息工作会议。"], "荷花池街道"),
+        # (…面向, …十分: the deed of the body before them, after a purpose clause or a time)
+        ("", ["为进一步拓宽监督渠道,主动接受社会监督,秦都区纪委面向全区选聘20名特邀监督员。"], "秦都区纪委"),
+        ("", ["近年来,南陵县编办十分重视机关保密工作,将此列入重要工作日程。"], "南陵县编办"),
         ("", ["亮点黔西南讯10月20日上午9:00,义龙新区鲁屯镇召开以落实干部召回制度为主题的全镇干部职工大会。"], "义龙新区鲁屯镇"),
         ("扶沟县委统战部召开专题宣传信息工作推进会", [], "扶沟县委统战部"),
         ("汉源县人大常委会专题研究人大信息工作", [], "汉源县人大常委会"),  # the body before the deed
