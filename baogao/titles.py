@@ -242,6 +242,10 @@ def _opens_with_subject(clause: str, org: str | None) -> bool:
     return bool(places) and places[0].start == 0
 
 
+# A web title's separator left at its end or start when the site's name beside it was not copied (…座谈会 |)
+_STRAY_SEPARATOR = re.compile(r"^[\s|｜]*[|｜]\s*|\s*[|｜][\s|｜]*$")
+
+
 def display_title(title: str, subtitle: str, year: int | None, org: str | None, region: str | None,
                   bulletin: tuple[str, str] = ("", ""), post: str = "", traditional: bool = False) -> str:
     """The title every list shows: `title`, completed when it is generic, plus its subtitle.
@@ -262,6 +266,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         # put in would mix the two)
         return shown.replace(folded, title, 1) if re.fullmatch(rf"(?:\d{{4}}年)?{re.escape(folded)}", shown) else shown
     name, issue = bulletin
+    title = _STRAY_SEPARATOR.sub("", title) or title  # (a title of separators alone stays as it is)
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
     shown = _issued_by(_we_named(_placed(title, org), org), org)

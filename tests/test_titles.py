@@ -74,6 +74,11 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("红旗村2023年工作总结", "", 2023, "红旗村村民委员会", None, "红旗村2023年工作总结"),
         # no office known: the province is the owner of its 政府工作报告 only (a county's 汇报 is not the province's)
         ("关于乡村振兴工作情况的汇报", "", 2023, None, "湖北省", "2023年关于乡村振兴工作情况的汇报"),
+        # a web title's separator without the site's name beside it is no part of the title shown
+        ("区人大莫愁湖街道代表组召开代表“进热线”座谈会 |", "", None, "区人大", None, "区人大莫愁湖街道代表组召开代表“进热线”座谈会"),
+        ("｜ 县政协召开社情民意信息工作会议", "", 2022, None, None, "2022年县政协召开社情民意信息工作会议"),
+        ("纪检监察我们在行动 | 节前监督不松劲", "", None, None, None, "纪检监察我们在行动 | 节前监督不松劲"),
+        ("|", "", None, None, None, "|"),  # (nothing but the separator: the title as it is)
         # a title set out letter by letter is read as one word
         ("政 府 工 作 报 告", "", 2024, "宁海县西店镇人民政府", "浙江省", "2024年宁海县西店镇政府工作报告"),
         # a speech at a meeting of the whole area (在全县…上的讲话) is given every year in every county: its
