@@ -897,6 +897,9 @@ _CAMPAIGNS = (
     # the fire brigades of the 2018 reform (公安消防 became 消防救援 in October 2018)
     (re.compile(r"消防救援(?:总队|支队|大队|站)"), 2018),
     (re.compile("乡村振兴局"), 2021),  # 国家乡村振兴局, February 2021, then the local ones
+    # bodies made by the 2018 reform of the State Council's departments (March 2018, then the provinces' and counties'):
+    # 应急管理 had only 应急办 offices before, 卫生健康委 was 卫计委, 退役军人事务 had none
+    (re.compile(r"应急管理(?:部|厅|局)|卫生健康委|卫健委|退役军人事务(?:部|厅|局)"), 2018),
     # a regulation cited by name, of the year it was promulgated (国务院令第492号, April 2007; revised in April 2019)
     (re.compile(r"《(?:中华人民共和国)?(?:政府)?信息公开条例》"), 2007),
     (re.compile(r"(?:新修订|修订后)的?《(?:中华人民共和国)?政府信息公开条例》"), 2019),
@@ -1050,7 +1053,7 @@ _ORG_SUFFIX = (
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协"  # not 人大主席 or 人大代表, persons
-    r"|委(?:组织|宣传|统战|政法|社会工作|网信)部|委政法委(?:员会)?"
+    r"|委(?:组织|宣传|统战|政法|社会工作|网信|农工|农村工作)部|委政法委(?:员会)?"
     # (县审计局局长, 县教育局副局长: the 局, not its head; 县公安局长: the 局)
     r"|总工会|工会|局(?!长)|(?<![局副])局(?=长)|厅(?!长)|(?<![厅副])厅(?=长)|国务院|中共中央|党中央"
     # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which
@@ -1165,7 +1168,7 @@ _SUBJECT_NEXT = (
     "|成(?!员)"  # 成立, 成功; not …领导小组成员单位, the members of a body
     "|统一|统筹|负责(?!人)"
     "|依(?:托|靠|据|照|法|规|纪)"  # 西安市纪委办公厅依托自动化办公平台…: the body's deed
-    "|面向|十分"  # 秦都区纪委面向全区选聘…, 南陵县编办十分重视…
+    "|面向|十分|决定"  # 秦都区纪委面向全区选聘…, 南陵县编办十分重视…, 平利县委农工部决定在全县开展…
     "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
@@ -1190,7 +1193,8 @@ _SUBJECT_NEXT = (
 # 县委办 is all suffix; a name never holds 在 (县长王建国在县政府督查室主持: a person at a place, not a body)
 _BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:在]{{0,18}}?{_ORG_SUFFIX}"
 _CLAUSE_ORG = re.compile(
-    r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
+    # web copies punctuate in half-width (7月9日至17日,县委督查办…); a paper's 本报讯 runs into its first clause
+    r"(?:^|(?<=[\n。；，：！？,;:!?])|(?<=讯))\s*"
     # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?:该(?=[省市县区乡镇]))?"  # 该县纪委监察局…联合开展: the county's body, named by its level word
@@ -1200,7 +1204,9 @@ _CLAUSE_ORG = re.compile(
     rf"(?=(?:、{_BODY_NAME})*"
     rf"(?:[（(][{_HAN}]{{2,8}}[）)])?"  # the other name of a body (市委宣传部(网信办)组织…: one body, named twice)
     rf"(?:[{_HAN}]{{2,6}}?[部处科股])?"  # a department (权益保障部) between body and verb; not 督查室, a body of its own
-    rf"(?:近日|日前|近期)?"  # 汉中市行政效能投诉中心近日成立: when, between the subject and its verb
+    # 汉中市行政效能投诉中心近日成立, 山西省政府办公厅2010年12月28日发布了…: when, between the subject and its verb
+    # (not a 版记's 县政府办公室2024年1月15日印发: who prints it)
+    r"(?:近日|日前|近期|于?(?:\d{4}\s?年)?\d{1,2}\s?月\d{1,2}\s?日(?:上午|下午)?(?!印发))?"
     rf"{_SUBJECT_NEXT})"
 )
 # 常宁市委、市政府统一安排部署…: a place's party committee and government acting together are the place.
@@ -1252,9 +1258,11 @@ _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 _TOWN_NAMED = re.compile(rf"(?:[{_HAN}]{{1,4}}?|[{PLACEHOLDER}]{{1,3}})(?:{'|'.join(_TOWN_WORDS)})(?<!乡(?=镇))(?!村)")
 # 各乡镇, 城乡, 村镇 (villages and towns; 王村镇 is one), 全县, 在街道…会议上, 大事不出镇 (a saying: 小事不出村，大事不出镇),
 # 小城镇, 特色小镇, 家乡: no one place;
-# nor a verb whose object is the town's (经党委研究，制定镇对外宣传奖励办法: 制定 the town's rules)
+# nor a verb whose object is the town's (经党委研究，制定镇对外宣传奖励办法: 制定 the town's rules), nor a time
+# (下一步镇党委政府会将…)
 _NOT_A_TOWN = re.compile(r"乡镇$|城乡$|^村镇$|^[于对]?[全各本我该每]|[个全各本我该每](?:镇|乡|街道)$|^在|不出[镇乡]$|小城?镇$|[家故]乡$"
-                         r"|^(?:制定|出台|印发|修订|推进|推动|加强|打造|实现|促进|助力|服务|健全|完善|落实)(?:镇|乡|街道)$")
+                         r"|^(?:制定|出台|印发|修订|推进|推动|加强|打造|实现|促进|助力|服务|健全|完善|落实)(?:镇|乡|街道)$"
+                         r"|^(?:下一步|接下来|今后)")
 _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当受让请使令本我该各此其")
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
@@ -2532,9 +2540,10 @@ _BARE_SUBJECT = re.compile(
 )
 # 近日,副县长唐凤娥带队…; 7月24日,县领导胡义胜、侯向阳…带领…; 县委副书记、政府县长马天峡在…主持…; 酒泉市委副书记、
 # 市长都伟主持…: the area's leaders as the subject of the opening clause act for it (a news item of that
-# place). Of several posts (江西抚州市副市长、金溪县委书记王成兵…) the last, the one held there, gives the level.
+# place). Of several posts (江西抚州市副市长、金溪县委书记王成兵…) the last, the one held there, gives the level;
+# an office's 主任 after them (县委常委、县纪委书记、监委主任黄知开…) is one more post of the leader's.
 _LEADER_SUBJECT = re.compile(
-    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委))"
+    rf"^\s*(?:{WHEN}[，,]\s*)?(?P<posts>[^，。；\s]{{0,24}}?(?:长|领导|书记|常委|(?<=、)[^、，。；\s]{{1,6}}主任))"
     rf"(?=[{_HAN}]{{2,3}}(?:[，,、等]|带|率|到|赴|深入|主持|在|突击))"
 )
 # …刘建民深入南湖洲镇督查: the leader goes to a town, whose item it is (as a visiting group's: 87, 301)

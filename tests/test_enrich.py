@@ -574,6 +574,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         # (…面向, …十分: the deed of the body before them, after a purpose clause or a time)
         ("", ["为进一步拓宽监督渠道,主动接受社会监督,秦都区纪委面向全区选聘20名特邀监督员。"], "秦都区纪委"),
         ("", ["近年来,南陵县编办十分重视机关保密工作,将此列入重要工作日程。"], "南陵县编办"),
+        ("", ["近日,平利县委农工部决定在全县开展优秀调研文章评选工作。"], "平利县委农工部"),  # (a 委 department, 决定)
+        # (a paper's 本报讯 before the subject, a day between the subject and its verb)
+        ("", ["本报讯 山西省政府办公厅2010年12月28日发布了突发事件信息迟报瞒报情况通报。"], "山西省政府办公厅"),
         ("", ["亮点黔西南讯10月20日上午9:00,义龙新区鲁屯镇召开以落实干部召回制度为主题的全镇干部职工大会。"], "义龙新区鲁屯镇"),
         ("扶沟县委统战部召开专题宣传信息工作推进会", [], "扶沟县委统战部"),
         ("汉源县人大常委会专题研究人大信息工作", [], "汉源县人大常委会"),  # the body before the deed
@@ -2447,8 +2450,10 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["县委第三轮巡察派出4个巡察组。", "本轮巡察集中进驻时间为2022年3月1日至4月4日，共计35天。", "3月1日，4个巡察组相继召开进驻动员会。"],
          2022, None),
         ("", ["2019年3月1日，巡察组进驻我局。", "3月1日，巡察组召开动员会。", "2020年6月，我局完成整改。"], None, 2020),  # a later year told
-        # (not a day kept every year, whose full date is the one it remembers: 5月12日 … 2008年5月12日汶川特大地震)
-        ("", ["5月12日，县应急管理局开展防灾减灾日宣传活动，纪念2008年5月12日汶川特大地震遇难同胞。"], None, None),
+        # (not a day kept every year, whose full date is the one it remembers: 5月12日 … 2008年5月12日汶川特大地震; the
+        # 应急管理局, a body of the 2018 reform, bounds it)
+        ("", ["5月12日，县应急管理局开展防灾减灾日宣传活动，纪念2008年5月12日汶川特大地震遇难同胞。"], None, 2018),
+        ("", ["5月12日，县民政局开展防灾减灾日宣传活动，纪念2008年5月12日汶川特大地震遇难同胞。"], None, None),
         ("", ["12月4日，县司法局开展国家宪法日宣传活动。", "现行宪法于1982年12月4日公布施行。"], None, None),
         # a document that sums up one year and plans the next is the summary's
         ("", ["红安县人民政府办公室", "2023年度工作总结暨2024年工作计划", "今年以来，我办各项工作取得新进展。"], 2023, None),
@@ -2765,6 +2770,10 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
         ("", "近日，县应急管理局深入各乡镇督查安全生产工作。\n县应急管理局将持续开展专项检查。", "县应急管理局", "县"),  # a body's own
         # (a leader who heads a bureau goes for it, as its officer: 副县长、县公安局局长)
         ("", "2月10日，副县长、县公安局局长张三带队深入各乡镇开展道路交通安全检查。\n县公安局将持续开展专项整治。", "县公安局", "县"),
+        # (a leader whose posts end in an office's 主任 tours too; 下一步 before a body is when, not a word of its name)
+        ("", "2月23日,县委常委、县纪委书记、监委主任黄知开到各乡镇调研廉洁文化建设工作。\n"
+         "镇主要负责同志表示,下一步镇党委政府会将廉政文化馆的建设常挂在心。", None, "县"),
+        ("", "镇主要负责同志表示,下一步镇党委政府会将廉政文化馆的建设常挂在心。", None, None),
         # (a lead that opens on a quoted term, “两节”将至, opens on no scene: it is still the lead)
         ("", "“两节”将至，县委常委、常务副县长王建国深入各乡镇督查作风建设。\n县纪委监委将持续开展明察暗访。", None, "县"),
     ],
