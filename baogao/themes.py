@@ -891,11 +891,10 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
     )
     parts = tuple(Part(k, sections[k].label, sections[k].block) for k in hit.parts if k != section.index)
     block, excerpt, label = section.block, section.excerpt, section.label
-    passage = bool(hit.focus) and not parts
-    if passage:
-        assert hit.focus is not None
-        block, char = hit.focus
-        if section.kind == "window":  # a window's label is its first words: the paragraph's, then
+    focus = None if parts else hit.focus
+    if focus is not None:
+        block, char = focus
+        if section.kind == "window":  # a window's label is its first words: here its paragraph's
             label = _label(texts[block])
         if block == section.block or section.kind == "window":  # the snippet never repeats what the label shows
             char = max(char, len(label) - 1 if label.endswith("…") else len(label))
@@ -913,7 +912,7 @@ def _match(section: Section, theme: Theme, hit: _Hit, sections: list[Section], t
         evidence=tuple(evidence),
         parts=parts,
         own=section.index in hit.parts,
-        passage=passage,
+        passage=focus is not None,
         model=hit.model,
         chars=_covered_chars(section, hit, sections, texts),
     )
