@@ -67,6 +67,7 @@ import math
 import os
 import shutil
 import zlib
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -81,7 +82,7 @@ from baogao.search import kwic, textstore, variants
 from baogao.search.codec import (SYNC_FLUSH_END, encode_varints, frame, json_bytes, packed_piece, raw_piece,
                                  read_script, unframe, unpacked, varint_bytes, write_packed, write_script)
 from baogao.search.normalize import normalize
-from baogao.workers import ordered_map, worker_pool
+from baogao.workers import WorkerPool, ordered_map, worker_pool
 
 INDEX_DIR = "search-index"
 TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA-256, remembered (baogao.filememo)
@@ -188,7 +189,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
             last: dict[str, int] = {}  # the last document of each segment whose postings are written
             for first, end, postings, _ in segments:
                 last.setdefault(postings, end - 1)
-            for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(ordered_map(pool, _index_document, jobs, CHUNK)):
+            for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(_indexed(pool, jobs)):
                 for n, entries in grams.items():
                     levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
                 stored.append([*chunks_prefix, keys[doc]])
@@ -233,7 +234,7 @@ def _remember_written(memo: FileMemo, root: Path, names: list[str], suffix: str)
     same file (a build after a cold one read ~60 000 shards at 10 000 reports). A file written within
     filememo.RACY_SECONDS is not remembered (`FileMemo.remember_as_is`): the next build checks it."""
     for name in names:
-        memo.remember_as_is([root / f"{name}{suffix}"], name)
+        memo.remember_as_is([f"{root}/{name}{suffix}"], name)  # strings: tens of thousands of files
     memo.save()
 
 
@@ -363,7 +364,7 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
     for version, part in names.items():
         for name in part:
             try:
-                states[name] = memo.state([previous / f"{name}.js"])
+                states[name] = memo.state([f"{previous}/{name}.js"])  # strings: ~50 000 shards at 10 000 reports
             except OSError:
                 damaged.add(version)  # missing
                 continue
@@ -377,7 +378,7 @@ def _kept_postings(previous: Path, root: Path, versions: set[str], pool: Process
             damaged.add(version)
             continue
         for name in part:  # its name holds its segment's version, under which it was checked
-            memo.remember(states[name], [previous / f"{name}.js"], name)
+            memo.remember(states[name], [f"{previous}/{name}.js"], name)
     memo.save()
     kept = {}
     for version, part in names.items():
@@ -574,9 +575,26 @@ def write_file(root: Path, version: str, name: str, body: bytes) -> None:
 
 _Entries = dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
 _Job = tuple[Path, str, list[Any], Path, str, "_Kept | None", bool, bool, bool]
+_Indexed = tuple[_Entries, tuple[int, int], list[int], "list[bytes] | None"]
 
 
-def _index_document(job: _Job) -> tuple[_Entries, tuple[int, int], list[int], list[bytes] | None]:
+def _indexed(pool: WorkerPool | None, jobs: list[_Job]) -> Iterator[_Indexed]:
+    """`_index_document` of each job, in order: in this process for a report that only takes what
+    the index before holds (its postings kept, its store segment linked, its chunk folder moved:
+    nothing read, linked or written), in the pool for the others. At 10 000 reports an edit
+    leaves nearly all of them so, and their trips to a worker and back cost more than their work."""
+    elsewhere = ordered_map(pool, _index_document, [job for job in jobs if not _only_kept(job)], CHUNK)
+    for job in jobs:
+        yield _index_document(job) if _only_kept(job) else next(elsewhere)
+
+
+def _only_kept(job: _Job) -> bool:
+    """Whether `_index_document` only reads the job's fields: no n-grams, a linked segment, a moved folder."""
+    _, _, _, _, _, before, grams, linked, in_place = job
+    return before is not None and linked and in_place and not grams
+
+
+def _index_document(job: _Job) -> _Indexed:
     """One report's n-gram entries (`_grams`; none when the postings are kept: `grams` false);
     and its chunk files in the text store, linked from the index before when it has them
     (`before`), else written: (chunks, prefix), the chunks' byte lengths in their segment, and
@@ -867,7 +885,8 @@ def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, val
         return set()
     shard = _shard_ids(keys, n, shards)
     positional = n == 3
-    order = np.lexsort((keys, shard))  # stable: docs, then positions, stay ascending
+    # stable: docs, then positions, stay ascending; the shards in their smallest type (radix-sorted up to 16 bits)
+    order = np.lexsort((keys, shard.astype(np.min_scalar_type(shards - 1))))
     keys, docs, vals, shard = keys[order], docs[order], vals[order], shard[order]
     del order
 
