@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         status = _convert(args, pages, taxonomy)
         with _indexes(pages, args.jobs):
-            pass  # the block's end waits for the 查重 files: both indexes are whole before serve builds
+            pass  # the block's end waits for the indexes' files: both are whole before serve builds
         run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
         return status
     try:
@@ -152,69 +152,78 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
     return 1 if summary.failed else 0
 
 
-# The 查重 index reads the converted pages, never the search index: for an archive up to this size
-# it is built in a forked process beside the search index, its work on a core the index's writing
-# leaves idle, and its files are written while MkDocs renders; above it, after the index, so that
-# their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at 100 000 reports,
-# README "Beyond one machine").
+# The two indexes read the converted pages, never each other, and MkDocs needs neither until it
+# links them into the site, but for the 查重 reuse pages (its 亦见于 passages): for an archive up to
+# this size each is built in a forked process, both beside each other and beside MkDocs, which
+# starts once the reuse pages are written and links the indexes last; above it, one after the other
+# before MkDocs, so that their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at
+# 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 
+class IndexFailed(Exception):
+    """An index built in a forked process failed with an error other than an OSError (its text
+    says which index and what error)."""
+
+
+class _Indexes:
+    """The indexes of the converted pages once MkDocs may start (the 查重 reuse pages are written):
+    their `versions` (search, 查重); `wait` returns once the files of both are written."""
+
+    def __init__(self, versions: str, wait: Callable[[], None] = lambda: None):
+        self.versions, self.wait = versions, wait
+
+
 @contextmanager
-def _indexes(pages: Path, jobs: int | None) -> Iterator[_SimilarIndex]:
-    """Build the search index and the 查重 index of the converted `pages` (after conversion,
-    before MkDocs, which links both into the site), each with up to `jobs` worker processes.
-    The block runs once the search index and the 查重 reuse pages are written, which is all
-    MkDocs reads; the 查重 index files may still be being written then (`_SimilarIndex.wait`),
-    and are when the block ends."""
+def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
+    """Build the search index and the 查重 index of the converted `pages` (after conversion, while
+    MkDocs renders, which links both into the site last), each with up to `jobs` worker processes.
+    The block runs once the 查重 reuse pages are written, which is all MkDocs reads; the indexes'
+    files may still be being written then (`_Indexes.wait`), and are when the block ends."""
     from baogao.catalog import CATALOG_FILE
     from baogao.search.backend import BACKEND
 
     reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
         _search_index(pages, BACKEND, jobs)
-        yield _SimilarIndex(_similar_index(pages, jobs))
+        yield _Indexes(f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}")
         return
-    similar = _SimilarBeside(pages, jobs)  # forked now, while this process is small, before the index's workers
+    # forked now, while this process is small, before MkDocs and the indexes' workers
+    similar, search = _Beside(_similar_index_beside, pages, jobs), _Beside(_search_index_beside, pages, jobs)
     try:
-        _search_index(pages, BACKEND, jobs)
-        similar.version = similar.receive("version")
-        yield similar
-        similar.wait()
+        searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
+
+        def written() -> None:
+            search.wait()
+            similar.wait()
+
+        yield _Indexes(f"{searched} {similar.receive('version')}", written)
+        written()
     finally:
+        search.close()
         similar.close()
 
 
-class _SimilarIndex:
-    """A 查重 index whose reuse pages are written: its `version`; `wait` returns once its files are."""
+class _Beside:
+    """An index built in a forked process (`target(pages, jobs, messages)`), which sends what it
+    has done through a pipe: the 查重 index its version once the reuse pages are written, then
+    word that its files are; the search index that its files are. Its error, if any, is raised by
+    whichever of `receive` and `wait` reads it."""
 
-    def __init__(self, version: str):
-        self.version = version
-
-    def wait(self) -> None:
-        pass  # built whole before the block (`_indexes`)
-
-
-class _SimilarBeside(_SimilarIndex):
-    """The 查重 index built in a forked process, which sends its version once the reuse pages
-    are written, then word that its files are (`_similar_index_beside`); its error, if any, is
-    raised by whichever of `receive` and `wait` reads it."""
-
-    def __init__(self, pages: Path, jobs: int | None):
+    def __init__(self, target: Callable[[Path, int | None, Connection], None], pages: Path, jobs: int | None):
         from multiprocessing import get_context
 
         context = get_context("fork")
         self._messages, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_similar_index_beside, args=(pages, jobs, sender))
+        self._process = context.Process(target=target, args=(pages, jobs, sender))
         self._process.start()
         sender.close()  # the process's end alone: the pipe closes (EOFError) when the process ends
         self._files_written = False
-        super().__init__("")
 
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
         # the pipe alone never says it was killed: its own workers hold the pipe's end too, and outlive it
-        ended = OSError("the 查重 index's process ended before it finished (out of memory?)")  # killed (the OOM killer …)
+        ended = OSError("an index's process ended before it finished (out of memory?)")  # killed (the OOM killer …)
         while not self._messages.poll(1):
             if not self._process.is_alive() and not self._messages.poll():
                 raise ended
@@ -225,7 +234,7 @@ class _SimilarBeside(_SimilarIndex):
         if kind == "OSError":
             raise OSError(*value)
         if kind != expected:
-            raise RuntimeError(value if kind == "error" else f"查重 index: {kind!r} came before {expected!r}")
+            raise IndexFailed(value if kind == "error" else f"{kind!r} came before {expected!r}")
         return value
 
     def wait(self) -> None:
@@ -252,18 +261,31 @@ def _search_index(pages: Path, backend: SearchBackend, jobs: int | None) -> None
     log.info("baogao index: search index %s for %s (%.1f s)", version, pages, time.perf_counter() - started)
 
 
+def _search_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
+    """`_search_index` in a forked process: sends ("written", "") when its files are."""
+    from baogao.search.backend import BACKEND
+
+    _reporting("search index", messages, lambda: _search_index(pages, BACKEND, jobs))
+
+
 def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
-    """`_similar_index` in the forked process: sends ("version", its version) when the reuse
-    pages are written and ("written", "") when the files are; an error instead, as one the parent
-    can rebuild from plain values (an OSError stays one, for the one-line message; anything else
-    says what it was)."""
+    """`_similar_index` in a forked process: sends ("version", its version) when the reuse pages
+    are written and ("written", "") when the files are."""
+    _reporting("查重 index", messages,
+               lambda: _similar_index(pages, jobs, lambda version: messages.send(("version", version))))
+
+
+def _reporting(index: str, messages: Connection, build: Callable[[], object]) -> None:
+    """Run `build` in an index's forked process, then send ("written", ""); an error instead, as
+    one the parent can rebuild from plain values (an OSError stays one, for the one-line message;
+    anything else says what it was)."""
     try:
-        _similar_index(pages, jobs, lambda version: messages.send(("version", version)))
+        build()
         messages.send(("written", ""))
     except OSError as err:
-        messages.send(("OSError", (err.errno, f"查重 index: {err}")))
+        messages.send(("OSError", (err.errno, f"{index}: {err}")))
     except Exception as err:
-        messages.send(("error", f"查重 index: {err!r}"))
+        messages.send(("error", f"{index}: {err!r}"))
 
 
 def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None) -> str:
@@ -282,9 +304,9 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
 
     status = _convert(args, pages, taxonomy)
     try:
-        with _indexes(pages, args.jobs) as similar:
-            built = _site(args, pages, site_url, similar)
-    except OSError as err:  # a full disk, a folder it may not write …: the site before stays, one line, not a traceback
+        with _indexes(pages, args.jobs) as indexes:
+            built = _site(args, pages, site_url, indexes)
+    except (OSError, IndexFailed) as err:  # a full disk, a folder it may not write …: the site before stays, one line
         log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
         return 1
     if built:
@@ -303,21 +325,21 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
     return status
 
 
-def _site(args: argparse.Namespace, pages: Path, site_url: str | None, similar: _SimilarIndex) -> int:
-    """Build, check and switch in a new site from the indexed `pages` unless the one in --out is
-    current (the 查重 index's files are linked in last, once `similar` has them); the check's
-    status when it fails (the new site discarded)."""
+def _site(args: argparse.Namespace, pages: Path, site_url: str | None, indexes: _Indexes) -> int:
+    """Build, check and switch in a new site from the converted `pages` unless the one in --out is
+    current (the indexes' files are linked in last, once `indexes` has them); the check's status
+    when it fails (the new site discarded)."""
     from baogao.outdir import staged_site, switch_in
     from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
-    fingerprint = site_fingerprint(args.config, pages, similar.version) + (site_url or "")
+    fingerprint = site_fingerprint(args.config, pages, indexes.versions) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
         return 0
     started = time.perf_counter()
     with staged_site(args.out) as staging:
         reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs,
-                            indexes_written=similar.wait)
+                            indexes_written=indexes.wait)
         checked = _check(staging, pages, reused)
         if checked:
             log.error("baogao build: the new site is discarded; %s is unchanged", args.out)

@@ -183,11 +183,12 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After MkDocs wrote its pages: the reused pages; the search and similarity indexes
-        (while the workers may still render); the workers' pages; make the sitemap date-free."""
+        """After MkDocs wrote its pages: the reused pages; the search and similarity indexes once
+        their files are written (while the workers may still render); the workers' pages; make
+        the sitemap date-free."""
         self.page_reuse.finish(Path(config.site_dir))
-        BACKEND.publish(self.pages_dir, Path(config.site_dir))
         self.indexes_written()
+        BACKEND.publish(self.pages_dir, Path(config.site_dir))
         publish_similar_index(self.pages_dir, Path(config.site_dir))
         self.page_render.finish()
         site.make_reproducible(Path(config.site_dir))

@@ -24,7 +24,6 @@ from baogao.catalog import CATALOG_FILE, GENERATED_FOLDERS, NEIGHBOURS_FILE, ORI
 from baogao.manifest import manifest_complete, write_manifest
 from baogao.report_markdown import mark_report
 from baogao.schema import PANEL_FIELDS
-from baogao.search.backend import BACKEND
 from baogao.similar.reuse import REUSE_PAGE
 from baogao.themes import MAX_CHIPS, THEMES_FILE
 from baogao.workers import worker_count
@@ -120,7 +119,7 @@ def run_mkdocs(
     gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs. A
     build renders its generated pages in `jobs` worker processes (default: one per core;
     baogao.pagerender); `serve` renders them itself. `indexes_written` returns once the index
-    files are all written (`baogao build` writes the 查重 index's while MkDocs renders): the
+    files are all written (`baogao build` writes both indexes' while MkDocs renders): the
     plugin calls it before it links them into the site.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
@@ -182,15 +181,16 @@ RENDER_INPUTS = ("mkdocs.yml", "docs", "overrides")
 _SITE_INPUTS = (*RENDER_INPUTS, THEMES_FILE)
 
 
-def site_fingerprint(config_file: Path, pages_dir: Path, similar_version: str) -> str:
-    """A digest of everything a build reads: converted pages, indexes (`similar_version`: the
-    查重 index's, whose files may still be being written), templates, docs, code.
+def site_fingerprint(config_file: Path, pages_dir: Path, index_versions: str) -> str:
+    """A digest of everything a build reads: converted pages, indexes (`index_versions`: the
+    search index's and the 查重 index's, whose files may still be being written), templates,
+    docs, code.
 
     `baogao build` skips MkDocs when the site was last built from the same inputs, so an
     unchanged archive of any size rebuilds in seconds.
     """
     digest = hashlib.sha256(f"{project_digest(config_file)}\0".encode())
-    digest.update(f"index {BACKEND.version(pages_dir)} {similar_version}\0".encode())
+    digest.update(f"index {index_versions}\0".encode())
     state = pages_dir / ".baogao-state.json"
     if state.is_file():
         digest.update(state.read_bytes())

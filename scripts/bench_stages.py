@@ -1,9 +1,10 @@
 """Time each stage of one incremental `baogao build` in-process (issue 16): conversion (and, within it, the
-archive-wide pages: `catalog.write_site_pages`), the search index, the wait for the 查重 index (up to
-`cli.SIDE_BY_SIDE_MAX_REPORTS` reports it is built in a forked process beside the search index, its files written
-while MkDocs renders: its own time is the
-`baogao index: similarity index` line), MkDocs (pages, links, `.baogao-files`) and the fidelity
-check, each as wall and CPU seconds (the process and its workers), with the load average beside them.
+archive-wide pages: `catalog.write_site_pages`), the search index, the wait for the 查重 reuse pages, MkDocs
+(pages, links, `.baogao-files`; within it, the wait for the indexes' files) and the fidelity check, each as wall
+and CPU seconds (the process and its workers), with the load average beside them. Up to
+`cli.SIDE_BY_SIDE_MAX_REPORTS` reports both indexes are built in forked processes beside each other and beside
+MkDocs: the search index's line is then its own process's time (its CPU: that process and its workers), which
+overlaps the stages after it, and the 查重 index's own time is the `baogao index: similarity index` line.
 
 Runs on a work folder made by a cold build: WORKDIR/reports (the archive), WORKDIR/project
 (mkdocs.yml, themes.yml, docs/, overrides/), WORKDIR/pages and WORKDIR/site. First makes one
@@ -31,6 +32,7 @@ import os
 import re
 import resource
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -58,6 +60,17 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         finally:
             before = phases.get(name, (0.0, 0.0))
             phases[name] = (before[0] + time.perf_counter() - wall, before[1] + cpu() - used)
+    return wrapper
+
+
+def reported(path: Path, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, its wall and CPU seconds written to `path`: it runs in a forked process."""
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        wall, used = time.perf_counter(), cpu()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            path.write_text(f"{time.perf_counter() - wall} {cpu() - used}")
     return wrapper
 
 
@@ -149,12 +162,16 @@ def main() -> None:
     cli._check = timed("check", cli._check)
     cli._convert = timed("convert", cli._convert)
     catalog.write_site_pages = timed("of it, the archive-wide pages", catalog.write_site_pages)
+    searched = Path(tempfile.gettempdir()) / f"bench-stages-search-{os.getpid()}"  # its time, from its process
     if args.no_search_index:
         BACKEND.build = lambda pages_dir, workers=None: BACKEND.version(pages_dir)  # type: ignore[method-assign]
     else:
-        BACKEND.build = timed("search index", BACKEND.build)  # type: ignore[method-assign]
-    # the parent waiting for the 查重 index's forked process: its reuse pages, then (in MkDocs) its files
-    cli._SimilarBeside.receive = timed("waiting for 查重", cli._SimilarBeside.receive)  # type: ignore[method-assign]
+        BACKEND.build = reported(searched, BACKEND.build)  # type: ignore[method-assign]
+    # the parent waiting for the indexes' forked processes: the 查重 reuse pages, then (in MkDocs) both indexes' files
+    receive = cli._Beside.receive
+    waits = {"version": timed("waiting for 查重 reuse pages", receive),
+             "written": timed("of MkDocs, waiting for the indexes' files", receive)}
+    cli._Beside.receive = lambda self, expected: waits[expected](self, expected)  # type: ignore[method-assign]
     edit(args.workdir, args.edit, sorted(args.extra.glob("*.txt"))[-1] if args.extra else None)
     work = args.workdir
     argv = ["build", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--out", str(work / "site"),
@@ -171,6 +188,10 @@ def main() -> None:
         profile.dump_stats(str(args.profile))
     print(f"{args.edit}: status {status}, {time.perf_counter() - wall:.1f} s wall / {cpu() - used:.1f} s CPU; "
           f"load average {load:.1f} → {os.getloadavg()[0]:.1f}")
+    if searched.is_file():
+        seconds, cpu_seconds = (float(value) for value in searched.read_text().split())
+        phases["search index"] = (seconds, cpu_seconds)
+        searched.unlink()
     for name, (seconds, cpu_seconds) in phases.items():
         print(f"  {name}: {seconds:.1f} s wall / {cpu_seconds:.1f} s CPU")
 

@@ -168,17 +168,59 @@ def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_si
     assert [p.name for p in tmp_path.glob(".site.*")] == [".site.baogao-lock"]  # no unfinished site left
 
 
+def test_the_search_index_written_while_mkdocs_renders_is_the_one_the_site_links(reports_copy, tmp_path, monkeypatch,
+                                                                                 caplog):
+    """MkDocs renders while the search index is built (`cli._indexes`): the site links the new
+    index, never the previous build's still in the pages folder, and its fingerprint holds the
+    new index's version; the index failing then fails the build with one line, the site before
+    left as it was."""
+    from baogao.search.backend import BACKEND
+
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    assert baogao(args) == 0
+    index = tmp_path / "site" / "search-index"
+    first = (index / "VERSION").read_text() if (index / "VERSION").exists() else (index / "manifest.js").read_bytes()
+    report = sorted(reports_copy.glob("*.txt"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "\n新增的一段话，检索索引随之改变。\n", encoding="utf-8")
+    build = BACKEND.build
+
+    def slow(pages, workers=None):
+        time.sleep(2)  # MkDocs has rendered by now
+        return build(pages, workers)
+
+    monkeypatch.setattr(BACKEND, "build", slow)  # inherited by the forked process
+    assert baogao(args) == 0
+    written = tmp_path / "pages" / "search-index"
+    assert (index / "manifest.js").read_bytes() != first
+    assert {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*") if p.is_file()} == {
+        p.relative_to(written).as_posix(): p.read_bytes() for p in written.rglob("*") if p.suffix in (".js", ".bin")}
+    assert baogao(args) == 0 and "is up to date" in caplog.text  # the fingerprint was the version built
+
+    def full_disk(pages, workers=None):
+        time.sleep(1)
+        raise OSError(28, "No space left on device")
+
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    report.write_text(report.read_text(encoding="utf-8") + "\n又一段话。\n", encoding="utf-8")
+    monkeypatch.setattr(BACKEND, "build", full_disk)
+    caplog.clear()
+    assert baogao(args) == 1
+    assert "the site was not built" in caplog.text and "search index: [Errno 28] No space left on device" in caplog.text
+    assert before == {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert [p.name for p in tmp_path.glob(".site.*")] == [".site.baogao-lock"]  # no unfinished site left
+
+
 def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch):
-    """`--jobs N` is the worker processes of every stage: the search index's, and the 查重 index's
-    in its forked process (which tells what it was given through a file)."""
+    """`--jobs N` is the worker processes of every stage: the search index's and the 查重 index's,
+    each in its forked process (which tells what it was given through a file)."""
     import baogao.search.index as search_index
     import baogao.similar.index as similar_index
 
-    given: list[int | None] = []
     build_index, build_similar = search_index.build_index, similar_index.build_similar_index
 
     def search(catalog, text_dir, out_dir, workers=None):
-        given.append(workers)
+        (tmp_path / "search-workers").write_text(str(workers))
         return build_index(catalog, text_dir, out_dir, workers)
 
     def similar(pages, workers=None, reuse_written=None):
@@ -190,7 +232,7 @@ def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch
     args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
             "--quiet", "--jobs", "1"]
     assert baogao(args) == 0
-    assert given == [1] and (tmp_path / "similar-workers").read_text() == "1"
+    assert (tmp_path / "search-workers").read_text() == "1" and (tmp_path / "similar-workers").read_text() == "1"
 
 
 def test_a_查重_index_failing_after_its_reuse_pages_is_built_again_for_the_archive_as_it_was(reports_copy, tmp_path,
@@ -224,8 +266,9 @@ def _long_error(pages, workers=None, reuse_written=None):
 
 def test_the_search_index_failing_while_the_查重_process_sends_a_long_error_ends_the_build(reports_copy, tmp_path,
                                                                                     monkeypatch, caplog):
-    """The parent leaving the block early (the search index failing) reads what the 查重 process
-    still sends while it waits for it: a message larger than the pipe holds never blocks both."""
+    """The parent leaving the block early (one index failing) reads what the other index's process
+    still sends while it waits for it: a message larger than the pipe holds never blocks both. The
+    build ends with one line, whichever error it read first."""
     import baogao.similar.index as similar_index
     from baogao.search.backend import BACKEND
 
@@ -238,4 +281,5 @@ def test_the_search_index_failing_while_the_查重_process_sends_a_long_error_en
     args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
             "--quiet", "--jobs", "1"]
     assert baogao(args) == 1
-    assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
+    assert "the site was not built" in caplog.text
+    assert "No space left on device" in caplog.text or "查重 index: ValueError('查重查重" in caplog.text

@@ -1,9 +1,9 @@
 """The search backend seam: the four things baogao asks of a full-text search engine.
 
-`build` runs in `baogao build`/`serve` after conversion, before MkDocs; `version` when MkDocs
-loads its configuration (pages load the index under it, so browsers cache it safely); `publish`
-after MkDocs has built the site; `search` in `baogao search`; `trend` and `reports_per_year` in
-`baogao trend`; `concordance` in `baogao kwic` and `baogao collocates`. The CLI and the MkDocs plugin call
+`build` runs in `baogao build`/`serve` after conversion, beside MkDocs (in a process of its own);
+`version`, which a site's fingerprint holds, before MkDocs; `publish` after MkDocs has built the
+site; `search` in `baogao search`; `trend` and `reports_per_year` in `baogao trend`;
+`concordance` in `baogao kwic` and `baogao collocates`. The CLI and the MkDocs plugin call
 these methods of `BACKEND` only, and the search page reads hits and filters from the engine's
 script, never index files: another engine (a server one, README "Beyond one machine") is
 another class with these methods and a script with the same calls.
@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from baogao.analysis import trend
 from baogao.analysis.concordance import Line, concordance
-from baogao.search.index import INDEX_DIR, build_index_for_pages, link_index_files
+from baogao.search.index import INDEX_DIR, build_index_for_pages, index_version_for_pages, link_index_files
 from baogao.search.query import Hit, SearchIndex, search_site
 
 
@@ -30,7 +30,8 @@ class SearchBackend(Protocol):
         ...
 
     def version(self, pages_dir: Path) -> str:
-        """The version of the index built for `pages_dir`, "" when there is none."""
+        """The version `build` gives the index of `pages_dir`'s converted reports, known without
+        building it (`baogao build` builds the index while MkDocs renders); "" when there are none."""
         ...
 
     def publish(self, pages_dir: Path, site_dir: Path) -> None:
@@ -62,8 +63,7 @@ class StaticIndex:
         return build_index_for_pages(pages_dir, workers)
 
     def version(self, pages_dir: Path) -> str:
-        version = pages_dir / INDEX_DIR / "VERSION"
-        return version.read_text().strip() if version.is_file() else ""
+        return index_version_for_pages(pages_dir)
 
     def publish(self, pages_dir: Path, site_dir: Path) -> None:
         link_index_files(pages_dir / INDEX_DIR, site_dir / INDEX_DIR)

@@ -759,6 +759,16 @@ def build_index_for_pages(pages_dir: Path, workers: int | None = None) -> str:
     return build_index(catalog, pages_dir / "text", pages_dir, workers)
 
 
+def index_version_for_pages(pages_dir: Path) -> str:
+    """The version `build_index_for_pages` gives the index of a converted pages folder, computed
+    from its catalog.json alone; "" when it has none."""
+    try:
+        catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ""
+    return _version(catalog)
+
+
 def shard_of(term: str, shards: int) -> int:
     h = _FNV_OFFSET
     for ch in term:
