@@ -34,11 +34,11 @@ def write_manifest(site_dir: Path, digests: FileMemo) -> None:
     link)."""
     lines = []
     for rel in site_files(site_dir):
-        path = os.path.join(site_dir, rel)  # strings: ~80 000 `Path`s cost seconds
+        path = f"{site_dir}/{rel}"  # strings: ~100 000 `Path`s cost seconds
         status = os.lstat(path)  # (one call a file: the check for a link and the digests' memory)
         if stat.S_ISLNK(status.st_mode):
             raise ValueError(f"'{path}' is a symbolic link: a site holds regular files only")
-        if not any(part.startswith(".") for part in rel.split("/")):
+        if "/." not in f"/{rel}":  # no part of it a dot-file or dot-folder
             lines.append(f"{digests.get_by_status(path, status, lambda: file_sha256(path))}  {rel}\n")
     (site_dir / MANIFEST).write_text("".join(lines), encoding="utf-8")
 

@@ -46,15 +46,31 @@ def generated_files(pages_dir: Path) -> list[str]:
     offered for download.
 
     text/ holds build inputs and the search index is published after the build (baogao.search.backend).
+    Read with `os.scandir`, names as strings: ~10 000 report pages (a `Path` and a `stat` each cost
+    a build ~0.4 s).
     """
-    found = [pages_dir / CATALOG_FILE, pages_dir / "index.md", pages_dir / formulations.PAGE, pages_dir / REUSE_PAGE]
-    folders = [pages_dir / folder for folder in GENERATED_FOLDERS]
-    for folder in folders:
-        found.extend(sorted(folder.glob("*.md")))
+    found = [CATALOG_FILE, "index.md", formulations.PAGE, REUSE_PAGE]
+    found = [name for name in found if os.path.isfile(pages_dir / name)]
+    for folder in GENERATED_FOLDERS:
+        entries = _entries(pages_dir / folder)
+        found.extend(f"{folder}/{name}" for name, entry in entries if name.endswith(".md") and entry.is_file())
         # a long list's year pages (VALUE/YEAR.md: catalog.by_year_pages)
-        found.extend(sorted(path for path in folder.glob("*/*.md") if path.parent not in folders))
-    found.extend(sorted(path for path in (pages_dir / ORIGINALS_FOLDER).glob("*") if not path.name.startswith(".")))
-    return [path.relative_to(pages_dir).as_posix() for path in found if path.is_file()]
+        for name, entry in entries:
+            if entry.is_dir() and f"{folder}/{name}" not in GENERATED_FOLDERS:
+                found.extend(f"{folder}/{name}/{page}" for page, inner in _entries(pages_dir / folder / name)
+                             if page.endswith(".md") and inner.is_file())
+    found.extend(f"{ORIGINALS_FOLDER}/{name}" for name, entry in _entries(pages_dir / ORIGINALS_FOLDER)
+                 if not name.startswith(".") and entry.is_file())
+    return found
+
+
+def _entries(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """The entries of `folder` by name, sorted; none when it is missing."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted((entry.name, entry) for entry in entries)
+    except FileNotFoundError:
+        return []
 
 
 def panel_fields() -> list[dict[str, Any]]:
