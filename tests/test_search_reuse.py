@@ -99,6 +99,30 @@ def test_a_changed_report_writes_only_its_own_chunks(archive, tmp_path):
     assert all(f"/{new_key}-" in name for name in set(after) - set(before))
 
 
+def test_only_the_reports_with_work_to_do_go_to_the_workers(archive, tmp_path, monkeypatch):
+    """With the workers (`index._indexed`): a report that only takes what the index before holds is
+    handled in the building process, the changed one goes to the pool, and the index is the cold
+    build's; a cold build sends every report."""
+    catalog, text = archive
+    sent: list[str] = []
+    ordered_map = index.ordered_map
+
+    def recording(pool, function, jobs, chunksize):
+        sent.extend(job[0].stem for job in jobs)
+        return ordered_map(pool, function, jobs, chunksize)
+
+    monkeypatch.setattr(index, "CHUNK", 1)  # a pool for the sample's few reports
+    monkeypatch.setattr(index, "ordered_map", recording)
+    index.build_index(catalog, text, tmp_path / "incremental", workers=2)
+    assert sorted(sent) == sorted(entry["id"] for entry in catalog)
+    sent.clear()
+    changed = edited(catalog, 2, text)
+    index.build_index(changed, text, tmp_path / "incremental", workers=2)
+    assert sent == [catalog[2]["id"]]
+    root = tmp_path / "incremental" / index.INDEX_DIR
+    assert files(root) == files(build(changed, text, tmp_path / "cold"))
+
+
 def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
     """A damaged piece in a segment, a missing chunk script: that report's chunks are made again
     (never the damage carried on), and the files of the index before are never written into."""

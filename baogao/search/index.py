@@ -1,6 +1,7 @@
 """Build the static search index from the kept texts of all reports.
 
-Runs in `baogao build`/`serve` after conversion, before MkDocs. Layout under `search-index/`
+Runs in `baogao build`/`serve` after conversion (in `baogao build` in a forked process beside MkDocs, which
+links the index into the site last: `baogao.cli._indexes`). Layout under `search-index/`
 (every file is a script that calls `baogaoSearch.load(name, payload)`, so the index also loads
 from file:// where fetch() is blocked); postings are packed (raw deflate, 7 bits a character, see `packed`):
 
