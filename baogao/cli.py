@@ -189,7 +189,8 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
         yield _Indexes(f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}")
         return
     # forked now, while this process is small, before MkDocs and the indexes' workers
-    similar, search = _Beside(_similar_index_beside, pages, jobs), _Beside(_search_index_beside, pages, jobs)
+    similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
+    search = _Beside("search index", _search_index_beside, pages, jobs)
     try:
         searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
 
@@ -205,14 +206,16 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
 
 
 class _Beside:
-    """An index built in a forked process (`target(pages, jobs, messages)`), which sends what it
+    """An index (`what`) built in a forked process (`target(pages, jobs, messages)`), which sends what it
     has done through a pipe: the 查重 index its version once the reuse pages are written, then
     word that its files are; the search index that its files are. Its error, if any, is raised by
     whichever of `receive` and `wait` reads it."""
 
-    def __init__(self, target: Callable[[Path, int | None, Connection], None], pages: Path, jobs: int | None):
+    def __init__(self, what: str, target: Callable[[Path, int | None, Connection], None], pages: Path,
+                 jobs: int | None):
         from multiprocessing import get_context
 
+        self.what = what
         context = get_context("fork")
         self._messages, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=target, args=(pages, jobs, sender))
@@ -223,7 +226,7 @@ class _Beside:
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
         # the pipe alone never says it was killed: its own workers hold the pipe's end too, and outlive it
-        ended = OSError("an index's process ended before it finished (out of memory?)")  # killed (the OOM killer …)
+        ended = OSError(f"the {self.what}'s process ended before it finished (out of memory?)")  # killed (the OOM killer …)
         while not self._messages.poll(1):
             if not self._process.is_alive() and not self._messages.poll():
                 raise ended
@@ -234,7 +237,7 @@ class _Beside:
         if kind == "OSError":
             raise OSError(*value)
         if kind != expected:
-            raise IndexFailed(value if kind == "error" else f"{kind!r} came before {expected!r}")
+            raise IndexFailed(value if kind == "error" else f"{self.what}: {kind!r} came before {expected!r}")
         return value
 
     def wait(self) -> None:
