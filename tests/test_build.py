@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -158,12 +159,18 @@ def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_si
     assert linked == {p.relative_to(written).as_posix(): p.read_bytes() for p in written.rglob("*.js")} | {
         p.relative_to(written).as_posix(): p.read_bytes() for p in written.rglob("*.bin")}
 
+    monkeypatch.setattr(similar_index, "build_similar_index", _files_fail)
+    _an_edit_fails_leaving_the_site(args, tmp_path, report, caplog, "No space left on device")
+
+
+def _an_edit_fails_leaving_the_site(args: list[str], tmp_path: Path, report: Path, caplog, message: str) -> None:
+    """A report edited, the build fails: status 1, one line holding `message`, the site before as it was, no
+    unfinished site left."""
     before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     report.write_text(report.read_text(encoding="utf-8") + "\n又一段话。\n", encoding="utf-8")
-    monkeypatch.setattr(similar_index, "build_similar_index", _files_fail)
     caplog.clear()
     assert baogao(args) == 1
-    assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
+    assert "the site was not built" in caplog.text and message in caplog.text
     assert before == {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     assert [p.name for p in tmp_path.glob(".site.*")] == [".site.baogao-lock"]  # no unfinished site left
 
@@ -201,14 +208,8 @@ def test_the_search_index_written_while_mkdocs_renders_is_the_one_the_site_links
         time.sleep(1)
         raise OSError(28, "No space left on device")
 
-    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
-    report.write_text(report.read_text(encoding="utf-8") + "\n又一段话。\n", encoding="utf-8")
     monkeypatch.setattr(BACKEND, "build", full_disk)
-    caplog.clear()
-    assert baogao(args) == 1
-    assert "the site was not built" in caplog.text and "search index: [Errno 28] No space left on device" in caplog.text
-    assert before == {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
-    assert [p.name for p in tmp_path.glob(".site.*")] == [".site.baogao-lock"]  # no unfinished site left
+    _an_edit_fails_leaving_the_site(args, tmp_path, report, caplog, "search index: [Errno 28] No space left on device")
 
 
 def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch):
