@@ -52,26 +52,27 @@ def cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+def measured(function: Callable[..., Any], record: Callable[[float, float], None]) -> Callable[..., Any]:
+    """`function`, its wall and CPU seconds given to `record` each time it returns or raises."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         wall, used = time.perf_counter(), cpu()
         try:
             return function(*args, **kwargs)
         finally:
-            before = phases.get(name, (0.0, 0.0))
-            phases[name] = (before[0] + time.perf_counter() - wall, before[1] + cpu() - used)
+            record(time.perf_counter() - wall, cpu() - used)
     return wrapper
+
+
+def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def add(wall: float, used: float) -> None:
+        before = phases.get(name, (0.0, 0.0))
+        phases[name] = (before[0] + wall, before[1] + used)
+    return measured(function, add)
 
 
 def reported(path: Path, function: Callable[..., Any]) -> Callable[..., Any]:
     """`function`, its wall and CPU seconds written to `path`: it runs in a forked process."""
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        wall, used = time.perf_counter(), cpu()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            path.write_text(f"{time.perf_counter() - wall} {cpu() - used}")
-    return wrapper
+    return measured(function, lambda wall, used: path.write_text(f"{wall} {used}"))
 
 
 class TreeMemory(threading.Thread):
