@@ -1193,8 +1193,7 @@ _SUBJECT_NEXT = (
 # 县委办 is all suffix; a name never holds 在 (县长王建国在县政府督查室主持: a person at a place, not a body)
 _BODY_NAME = rf"[^\s，。；：、《》“”\"（）(),;:在]{{0,18}}?{_ORG_SUFFIX}"
 _CLAUSE_ORG = re.compile(
-    # web copies punctuate in half-width (7月9日至17日,县委督查办…); a paper's 本报讯 runs into its first clause
-    r"(?:^|(?<=[\n。；，：！？,;:!?])|(?<=讯))\s*"
+    r"(?:^|(?<=[\n。；，：！？,;:!?]))\s*"  # web copies punctuate in half-width (7月9日至17日,县委督查办…)
     # 12日镇雄县政务服务管理局作出回应: a day may stand before the subject without a comma
     rf"(?:{WHEN}[，,]\s*|\d{{4}}\s?年(?:度|以来)?\s*|\d{{1,2}}\s?[日号]\s*)?(?:\d{{1,2}}[、.．]\s*)?由?"  # 1、镇党政综合办公室统一负责…
     rf"(?:该(?=[省市县区乡镇]))?"  # 该县纪委监察局…联合开展: the county's body, named by its level word
@@ -1845,7 +1844,7 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     toured = _leader_tours(_lead(opening))
     candidates = [
         m
-        for m in (() if toured else _CLAUSE_ORG.finditer(opening))
+        for m in (() if toured else _CLAUSE_ORG.finditer(_datelines_blanked(opening)))
         if (_reads_as_body(_without_prefecture(m.group("org"))) or _town_body(m.group("org")))
         and not _in_book_title(opening, m.group("org"))
         and not _EVENT_VERB.search(m.group("org"))  # 牌头镇组织部分市县人大代表和镇人大主席团: a deed, not a name
@@ -1963,6 +1962,13 @@ def _twin_office(org: str, opening: str, end: int) -> str | None:
         return None
     full = "办公室" if office == "办" else office
     return f"{party.group('place')}{party.group('party') or ''}委{full}、{party.group('place')}政府{full}"
+
+
+def _datelines_blanked(opening: str) -> str:
+    """The opening with each line's news dateline (本报讯(记者 张三)…) blanked character for character: the clause it
+    runs into opens there (山西省政府办公厅…发布了), and every position stays where it was."""
+    return "\n".join(" " * m.end() + line[m.end():] if (m := NEWS_DATELINE.match(line)) else line
+                     for line in opening.split("\n"))
 
 
 def _leader_tours(lead: str) -> bool:
