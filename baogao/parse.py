@@ -283,8 +283,11 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     """How many opening lines stand above the title and are shown under it: the 版头
     (gongwen.header_length), a speech's speaker line over its title (县长 刘某某 / 在…上的讲话), a
     cover's label (汇 报 材 料) and the presenter and month under it (光山县水利局 / 二〇二三年十二月),
-    and a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU)."""
-    header = header_length(lines)
+    and a line in Latin letters over a Chinese title (Work Summary 2023, LUOTIANXIAN RENMIN ZHENGFU); a rule or a page
+    number above or below the 版头 (————, ******, - 1 -: a text copied from a page or a mail) says nothing."""
+    header = _decoration(lines)
+    header += header_length(lines[header:])
+    header += _decoration(lines[header:])
     while header + 1 < len(lines) and _dates_the_text(lines[header]) and _is_title_like(lines[header + 1]):
         header += 1
     if header + 1 < len(lines) and _is_title_like(lines[header + 1]) and (
@@ -298,6 +301,15 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     if _cover_block(lines[header:]):
         header += 2
     return header + _one_item_contents(lines[header:])
+
+
+# A line of rules or ornaments (————, ******, ====, ※※※, ·) or a page number (1, - 1 -, —2—): no word in it
+_DECORATION_LINE = re.compile(r"^[\W_]*(?:\d{1,3}[\W_]*)?$")
+
+
+def _decoration(lines: tuple[str, ...]) -> int:
+    """How many opening lines are rules, ornaments or a page number (`_DECORATION_LINE`), blank ones among them."""
+    return sum(1 for _ in itertools.takewhile(lambda line: _DECORATION_LINE.match(line.strip()), lines))
 
 
 def _one_item_contents(lines: tuple[str, ...]) -> int:
@@ -379,10 +391,10 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
 
 
 def _not_the_opening(text: str) -> bool:
-    """A 版头 or 信息公开 line, the addressees, a byline, a photo's caption or a date line: no title is read there."""
+    """A 版头 or 信息公开 line, the addressees, a byline, a photo's caption, a date line or a rule: no title is read there."""
     line = text.strip()
     return (is_header_line(line) or is_addressee_line(line) or bool(_BYLINE.match(line) or _CAPTION.search(line))
-            or bool(_BARE_YEAR_LINE.match(line)) or _dates_the_text(line))
+            or bool(_BARE_YEAR_LINE.match(line) or _DECORATION_LINE.match(line)) or _dates_the_text(line))
 
 
 _SESSION_LINE = re.compile(r"^在\S{0,30}?(?:人民代表大会|人大)\S{0,20}?会议上$")  # ——在七里坪镇第十九届人民代表大会第三次会议上

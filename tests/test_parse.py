@@ -330,6 +330,16 @@ TITLES = [
                  ("p", "2023年12月20日"), id="date-line-over-text-no-title"),
     pytest.param(["Work Summary 2023", "宜昌市人民政府外事办公室2023年工作总结", P], HASH_NAME, "宜昌市人民政府外事办公室2023年工作总结",
                  True, 0, ("p", "Work Summary 2023"), id="latin-line-over-title"),
+    # a rule, ornaments or a page number over the title (a text copied from a web page, a mail or a PDF) says nothing
+    pytest.param(["————————————", "县政府办公室2023年工作总结", P], HASH_NAME, "县政府办公室2023年工作总结", True, 0,
+                 ("p", "————————————"), id="rule-over-title"),
+    pytest.param(["******", "", "====", "关于加强作风建设的报告", P], HASH_NAME, "关于加强作风建设的报告", True, 0,
+                 ("p", "******"), id="ornament-lines-over-title"),
+    pytest.param(["- 1 -", "县政府办公室2023年工作总结", P], HASH_NAME, "县政府办公室2023年工作总结", True, 0,
+                 ("p", "- 1 -"), id="page-number-over-title"),
+    pytest.param(["中共宁都县委文件", "宁发〔2022〕8号", "", "※※※※※※", "中共宁都县委关于加强基层治理的意见", P], HASH_NAME,
+                 "中共宁都县委关于加强基层治理的意见", True, 0, ("p", "中共宁都县委文件"), id="ornaments-under-the-header"),
+    pytest.param(["---", P], HASH_NAME, "", False, 0, ("p", "---"), id="a-rule-over-text-is-no-title"),
     # a cover's label for the kind of paper (汇 报 材 料) over the report's own title
     pytest.param(["汇 报 材 料", "关于2023年度防汛工作的情况汇报", P], HASH_NAME, "关于2023年度防汛工作的情况汇报", True, 0,
                  ("p", "汇 报 材 料"), id="spaced-cover-label-over-title"),
@@ -940,6 +950,8 @@ INFER = [
     pytest.param(None, None, ["近日。"], "近日", id="only-a-time-clause"),
     pytest.param(None, None, ["2023年12月20日", "县委书记张某到我镇调研秸秆禁烧工作。"], "县委书记张某到我镇调研秸秆禁烧工作",
                  id="date-line-not-the-opening"),
+    pytest.param(None, None, ["=====", "·", "县委书记张某到我镇调研秸秆禁烧工作。"], "县委书记张某到我镇调研秸秆禁烧工作",
+                 id="rules-and-ornaments-not-the-opening"),
 ]
 
 
