@@ -153,6 +153,11 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     removed: Counter[str] = Counter()
     header = lines_above_title(lines)
     title, title_lines = _title_from_text(lines[header:])
+    # a 信息公开 page's table names the document (文件名称 | …, 标题：…): its title, the line kept whole; a line
+    # under it that is not that title is the text's first (标题：X / 今年以来，我办坚持……)
+    field_title = info_fields(lines[:header]).get("title", "")
+    if field_title and "".join(title.split()) != "".join(field_title.split()):
+        title, title_lines = "", 0
     if title and header + title_lines < len(lines) and _PERIOD_LINE.match(lines[header + title_lines]):
         # 12345政府服务热线一周情况通报 / (2016年3月4日—3月10日): the period a periodic report covers is its title's
         title, title_lines = title + lines[header + title_lines], title_lines + 1
@@ -165,8 +170,6 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         subtitle = after[0].strip()  # 县人民政府常务会议纪要 / 第12次: which of the meetings (the line stays text)
     body = list(lines[:header]) + after if title else list(lines)
 
-    # a 信息公开 page's table names the document (文件名称 | …): its title, the line kept whole
-    field_title = "" if title else info_fields(lines[:header]).get("title", "")
     if not title:
         title = field_title or title_from_filename(source_name)
     bulletin = masthead(lines[:header])
@@ -175,7 +178,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title=title,
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
-        title_in_fields=bool(field_title),
+        title_in_fields=bool(field_title) and not title_lines,
         blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined),
                              _outer_lines(joined, title) | _unnumbered_parts(joined, headings or {}))),
         removed=dict(removed),
@@ -303,8 +306,8 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
     return header + _one_item_contents(lines[header:])
 
 
-# A line of rules or ornaments (————, ******, ====, ※※※, ·) or a page number (1, - 1 -, —2—): no word in it
-_DECORATION_LINE = re.compile(r"^[\W_]*(?:\d{1,3}[\W_]*)?$")
+# A line of rules or ornaments (————, ******, ====, ※※※, ·) or a page number (1, - 1 -, —2—, 1/5, 第 1 页 共 5 页)
+_DECORATION_LINE = re.compile(r"^[\W_]*(?:(?:\d{1,3}(?:\s*/\s*\d{1,3})?|第\s*\d{1,3}\s*页(?:[\W_]*共\s*\d{1,3}\s*页)?)[\W_]*)?$")
 
 
 def _decoration(lines: tuple[str, ...]) -> int:

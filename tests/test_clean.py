@@ -166,6 +166,12 @@ BUGS = [
     pytest.param(f"{P1}\n2023-04-12 09:30　来源：荆门日报\n{P2}", [P1, P2], ["2023-04-12 09:30　来源：荆门日报"], id="page-hour-and-source"),
     pytest.param(f"原创 府山街道 柯城府山发布 2023-12-28 18:05 发表于浙江\n{P1}\n{P2}\n阅读原文\n上一篇：关于开展春季植树的通知",
                  [P1, P2], ["阅读原文", "上一篇：关于开展春季植树的通知"], id="a-wechat-posts-chrome"),
+    # its call to follow the account, above the text or under it
+    pytest.param(f"点击上方蓝字关注我们\n{P1}\n{P2}\n长按识别二维码关注", [P1, P2], ["点击上方蓝字关注我们", "长按识别二维码关注"],
+                 id="a-wechat-posts-call-to-follow"),
+    pytest.param(f"点击上方“红安发布”关注我们\n{P1}", [P1], ["点击上方“红安发布”关注我们"], id="a-call-to-follow-a-named-account"),
+    pytest.param(f"{P1}\n点击进入县长信箱，关注民生诉求办理情况。", [P1, "点击进入县长信箱，关注民生诉求办理情况。"], [],
+                 id="a-sentence-on-following-stays"),
     # a WeChat post's toolbar and counters at its end, beside its chrome; the words in a report's text stay
     pytest.param(f"{P1}\n{P2}\n阅读原文\n分享\n收藏\n赞31\n在看8\n写留言\n留言", [P1, P2], ["赞31", "在看8", "写留言", "留言"],
                  id="a-wechat-posts-counters"),

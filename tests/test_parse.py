@@ -307,6 +307,11 @@ TITLES = [
                   "--------------------------------------------------", "正文：", "各乡镇人民政府：", P], HASH_NAME,
                  "关于做好2022年秋冬季秸秆禁烧和综合利用工作的通知", False, 0, ("p", "标题：关于做好2022年秋冬季秸秆禁烧和综合利用工作的通知"),
                  id="oa-export-fields"),
+    # a title named by its field (标题：…) over a line that is not that title: the line is the text's first
+    pytest.param(["标题：县政府办公室2023年工作总结", "今年以来，我办坚持服务大局"], HASH_NAME, "县政府办公室2023年工作总结", False, 0,
+                 ("p", "标题：县政府办公室2023年工作总结"), id="field-title-over-the-first-line"),
+    pytest.param(["标题：县政府办公室2023年工作总结", "县政府办公室2023年工作总结", P], HASH_NAME, "县政府办公室2023年工作总结", True, 0,
+                 ("p", "标题：县政府办公室2023年工作总结"), id="field-title-over-the-same-title"),
     # a report's title with its number on one line is no masthead; an office and day line under a headline is no title line
     pytest.param(["全县森林防火工作情况通报　第3期", "各乡镇人民政府：", P], HASH_NAME, "全县森林防火工作情况通报　第3期", True, 0,
                  ("p", "各乡镇人民政府："), id="title-and-number-on-one-line"),
@@ -340,6 +345,8 @@ TITLES = [
     pytest.param(["中共宁都县委文件", "宁发〔2022〕8号", "", "※※※※※※", "中共宁都县委关于加强基层治理的意见", P], HASH_NAME,
                  "中共宁都县委关于加强基层治理的意见", True, 0, ("p", "中共宁都县委文件"), id="ornaments-under-the-header"),
     pytest.param(["---", P], HASH_NAME, "", False, 0, ("p", "---"), id="a-rule-over-text-is-no-title"),
+    pytest.param(["第 1 页 共 5 页", "关于全县信息报送工作情况的通报", P], HASH_NAME, "关于全县信息报送工作情况的通报", True, 0,
+                 ("p", "第 1 页 共 5 页"), id="page-header-over-a-title-it-does-not-join"),
     # a cover's label for the kind of paper (汇 报 材 料) over the report's own title
     pytest.param(["汇 报 材 料", "关于2023年度防汛工作的情况汇报", P], HASH_NAME, "关于2023年度防汛工作的情况汇报", True, 0,
                  ("p", "汇 报 材 料"), id="spaced-cover-label-over-title"),
