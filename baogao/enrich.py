@@ -52,7 +52,7 @@ from baogao.gongwen import (
 )
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
-from baogao.titles import (HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
+from baogao.titles import (FILE_SUFFIX, HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
                            POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
 from baogao.places import (
     LEVEL_CITY,
@@ -3025,7 +3025,8 @@ _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:�
 
 
 def _strip_tail(s: str) -> str:
-    """Drop trailing marks and bracketed notes: XX办法（试行） → XX办法."""
+    """Drop trailing marks and bracketed notes: XX办法（试行） → XX办法, and a file's suffix (…工作总结.doc)."""
+    s = FILE_SUFFIX.sub("", s)
     while True:
         s = s.rstrip(_TAIL_MARKS)
         opener = max(s.rfind(c) for c in _OPENERS) if s[-1:] in _CLOSERS else -1

@@ -22,9 +22,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
 # Legal-database id suffix of exported file names: …办法(FBM-CLI.11.1535062)
 _DATABASE_ID = re.compile(r"\s*[(（]FBM-[^)）]*[)）]$")
-# The suffix of the document a text was saved from (2023年县政府办工作总结.docx.txt): no part of its name
-_SAVED_FROM = re.compile(r"\.(?:docx?|wps|wpt|dotx?|rtf|pdf|ofd|txt)$", re.I)
+# The suffix of the document a text was saved from (2023年县政府办工作总结.docx.txt), or of the file a title line
+# names (a file's name pasted over its text): no part of its name
+FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|wpt|dotx?|rtf|pdf|ofd|txt)$", re.I)
 _ORDERING_PREFIX = re.compile(r"^\d+[_\-\s]+")  # 001_ / 2026_ ordering prefixes
+# The day a file was saved, in front of its name (20231220红安县…, 2023.12.20 红安县…); the year stays evidence (enrich)
+_DATE_STAMP = re.compile(r"^(?:(?:19|20)\d\d([.\-_/])\d{1,2}\1\d{1,2}|(?:19|20)\d{6})(?!\d)[_\-\s.]*")
+# An attachment's label in front of its title (附件1：…, 附件2-…, 附件一、…; not 附件一览表)
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?:\d{1,3}\s*[：:、.．\-—_]?|[一二三四五六七八九十]{1,3}\s*[：:、.．\-—_]|[：:、.．\-—_])\s*(?=\S)")
 _ASCII_TAGS = re.compile(r"(?:[_\s]+[A-Za-z0-9.\-]+)+$")  # …__GBK_LF, …_v2, … final
 # A space between two Chinese characters in a file name is a line break of the title it was
 # copied from (社会保险及 待遇落实情况调研报告): Chinese titles have no spaces inside words.
@@ -139,12 +144,12 @@ _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![�
 
 def file_stem(source_name: str) -> str:
     """The file name without suffix and legal-database id."""
-    return _DATABASE_ID.sub("", _SAVED_FROM.sub("", PurePath(source_name).stem))
+    return _DATABASE_ID.sub("", FILE_SUFFIX.sub("", PurePath(source_name).stem))
 
 
 def title_from_filename(source_name: str) -> str:
     """The file name as a title when it reads like one (Chinese, not a hash or a number)."""
-    stem = _ASCII_TAGS.sub("", _ORDERING_PREFIX.sub("", file_stem(source_name)))
+    stem = _ATTACHMENT_LABEL.sub("", _ASCII_TAGS.sub("", _ORDERING_PREFIX.sub("", _DATE_STAMP.sub("", file_stem(source_name)))))
     stem = _BROKEN_BETWEEN_HAN.sub("", stem.replace("_", " ")).strip()
     if len(_HAN.findall(stem)) < 4 or len(_HAN.findall(stem)) < len(stem) / 2 or _DEFAULT_NAME.match(stem):
         return ""
@@ -267,6 +272,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         return shown.replace(folded, title, 1) if re.fullmatch(rf"(?:\d{{4}}年)?{re.escape(folded)}", shown) else shown
     name, issue = bulletin
     title = _STRAY_SEPARATOR.sub("", title) or title  # (a title of separators alone stays as it is)
+    title = FILE_SUFFIX.sub("", _ATTACHMENT_LABEL.sub("", title)) or title  # 附件1：…工作总结.doc: the title it labels
     if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
         title = "".join(title.split())
     shown = _issued_by(_we_named(_placed(title, org), org), org)

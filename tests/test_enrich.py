@@ -1090,6 +1090,7 @@ def test_find_platforms():
         ("下载", [], "2026_上海市_政府工作报告.txt", "政府工作报告"),
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),
         ("", [], "2022年县政府办信息工作总结.docx.txt", "工作总结"),  # (saved from a .docx)
+        ("县政府办公室2023年工作总结.doc", [], HASH_NAME, "工作总结"),  # (a file's name pasted over its text)
         # the opening
         ("", ["我办认真开展工作。现将工作总结如下："], HASH_NAME, "工作总结"),
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),

@@ -430,6 +430,13 @@ FILE_NAMES = [
     pytest.param("2023年政府工作报告.txt", "2023年政府工作报告", id="year-is-part-of-title"),
     pytest.param("市政府_工作_报告.txt", "市政府工作报告", id="underscores-between-chinese-words-go"),
     pytest.param("abc_def_政府工作.txt", "", id="mostly-ascii"),
+    # the day the file was saved in front of its name; an attachment's label
+    pytest.param("20231220红安县政府办公室工作总结.txt", "红安县政府办公室工作总结", id="date-stamp-prefix"),
+    pytest.param("2023.12.20 红安县政府办公室工作总结.txt", "红安县政府办公室工作总结", id="dotted-date-stamp-prefix"),
+    pytest.param("2023-12-20_红安县政府办公室工作总结.txt", "红安县政府办公室工作总结", id="dashed-date-stamp-prefix"),
+    pytest.param("附件1：红安县政府办公室2023年工作总结.txt", "红安县政府办公室2023年工作总结", id="attachment-label"),
+    pytest.param("附件二、红安县政府办公室2023年工作总结.txt", "红安县政府办公室2023年工作总结", id="attachment-label-in-words"),
+    pytest.param("附件一览表说明文件.txt", "附件一览表说明文件", id="attachment-word-stays"),
 ]
 
 
