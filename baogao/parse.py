@@ -28,6 +28,9 @@ _HEADING_STYLES = (
     ("part", re.compile(rf"^第[{_CN_NUM}\d]+部分")),  # 第一部分 2023年工作回顾: a summary's or a report's halves
     ("chapter", re.compile(rf"^第[{_CN_NUM}\d]+章")),
     ("section", re.compile(rf"^第[{_CN_NUM}\d]+[节節]")),
+    # parts numbered in Roman or in the formal numerals of accounts (Ⅰ、 壹、), over the 一、 they may hold
+    ("roman", re.compile(rf"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+[{_NUMBER_MARK}]")),
+    ("formal", re.compile(rf"^[壹贰貳叁參肆伍陆陸柒捌玖拾]+[{_NUMBER_MARK}]")),
     ("cn", re.compile(rf"^[{_CN_NUM}]+[{_NUMBER_MARK}]")),
     # a space may stand inside the brackets, as typed or as a PDF lays it out: (三 ), （ 2）
     ("paren_cn", re.compile(rf"^[（(]\s?[{_CN_NUM}]+\s?[）)]")),
@@ -53,7 +56,7 @@ _HEADING_MAX_LEN = 40
 # Shorter or longer limits, measured on the outline labelled set (tests/outline_labels.py),
 # found fewer of the expected headings or more that are none.
 _LEAD_MAX_LEN = 30
-_SPLITTING_STYLES = {"part", "chapter", "section", "cn", "paren_cn"}
+_SPLITTING_STYLES = {"part", "chapter", "section", "roman", "formal", "cn", "paren_cn"}
 _RUN_IN_STYLES = {"arabic", "paren_arabic"}
 _RUN_IN_LEAD_MAX_LEN = 20
 # …but a lead that asks the reader (1.请于5月1日前报送。; not 申请, 报请, 请示, 请销假: names), sets a rule (须 but 须知,

@@ -513,6 +513,12 @@ HEADINGS = [
     pytest.param(["一、总体情况", "1.基本情况", "（1）人员", "①在编人员", P],
                  [("h", 2, "一、总体情况"), ("h", 3, "1.基本情况"), ("h", 4, "（1）人员"), ("h", 5, "①在编人员"), ("p", P)],
                  id="four-levels"),
+    # parts numbered in the formal numerals of accounts or in Roman ones, over the 一、 they hold
+    pytest.param(["壹、主要工作", "一、强化督查", P, "贰、存在问题", P],
+                 [("h", 2, "壹、主要工作"), ("h", 3, "一、强化督查"), ("p", P), ("h", 2, "贰、存在问题"), ("p", P)],
+                 id="formal-numerals-over-yi"),
+    pytest.param(["Ⅰ、主要工作", P, "Ⅱ、存在问题", P], [("h", 2, "Ⅰ、主要工作"), ("p", P), ("h", 2, "Ⅱ、存在问题"), ("p", P)],
+                 id="roman-numerals"),
     pytest.param(["第一章 总则", "第一节 规定", "一、目的", "（一）范围", "1.对象", "（1）人员", "①在编", P],
                  [("h", 2, "第一章 总则"), ("h", 3, "第一节 规定"), ("h", 4, "一、目的"), ("h", 5, "（一）范围"),
                   ("h", 6, "1.对象"), ("h", 6, "（1）人员"), ("h", 6, "①在编"), ("p", P)],
@@ -703,6 +709,7 @@ NOT_HEADINGS = [
     pytest.param("一是加强学习，二是转变作风。", id="yi-shi"),
     pytest.param("100、200和300", id="three-digit-number"),
     pytest.param("（2023年）", id="paren-year"),
+    pytest.param("Ⅱ级响应启动后，各单位要立即到岗。", id="roman-level-of-a-response"),
 ]
 
 
