@@ -132,6 +132,33 @@ def test_zero_results_name_the_missing_part_and_offer_each_part(served, browser)
     page.context.close()
 
 
+def test_zero_results_offer_the_wording_without_its_punctuation(served, browser):  # noqa: F811
+    """马上就办，真抓实干 where the archive has 马上就办、真抓实干: the pieces between the marks are offered as one search."""
+    import re
+
+    base, _, pages, catalog = served
+    texts = [(pages / "text" / f"{e['id']}.txt").read_text(encoding="utf-8") for e in catalog]
+    found = next(m for text in texts for m in re.finditer(r"([\u4e00-\u9fff]{3,6})、([\u4e00-\u9fff]{3,6})", text))
+    typed = f"{found[1]}，{found[2]}"
+    assert not any(typed in text for text in texts)
+    holding = sum(found[1] in text and found[2] in text for text in texts)
+    page = new_page(browser)
+    page.goto(f"{base}search.html?q={typed}")
+    done(page)
+    offer = page.locator(".baogao-unpunctuated")
+    offer.wait_for()
+    assert f"（{holding} 篇同时含有）" in offer.inner_text()
+    offer.locator("a").click()
+    done(page)
+    assert params(page)["q"] == [f"{found[1]} {found[2]}"] and page.locator(".baogao-result").count() == holding
+    # a phrase whose pieces are single characters (8.1%) is not cut
+    page.goto(f"{base}search.html?q=9.7%")
+    done(page)
+    page.locator('.baogao-parts[data-state="done"]').wait_for()
+    assert page.locator(".baogao-unpunctuated").count() == 0
+    page.context.close()
+
+
 def test_each_result_shows_region_and_level(served, browser):  # noqa: F811
     base, _, _, catalog = served
     page = new_page(browser)

@@ -232,6 +232,26 @@
         }
         if (links.children.length && (parts.length > 1 || query.exclude.length)) note.append(el("span", { text: "分别检索：" }), links);
         if (filtered) note.append(el("span", { text: "（筛选条件也已计入。）" }));
+        return withoutPunctuation(missing.map(function (p) { return p.phrase; }), note);
+      }).then(function () { note.setAttribute("data-state", "done"); });
+    }
+    /* A missing phrase is often the wording with other punctuation (马上就办，真抓实干 for 马上就办、真抓实干): its
+     * pieces between punctuation marks, all in one report, are offered as a search, with the number of reports. */
+    function withoutPunctuation(missing, note) {
+      var pieces = [];
+      missing.forEach(function (phrase) {
+        var cut = phrase.split(/\p{P}+/u).filter(Boolean);
+        if (cut.length > 1 && cut.every(function (piece) { return piece.length > 1; })) pieces = pieces.concat(cut);
+      });
+      if (!pieces.length) return;
+      var others = query.include.filter(function (p) { return missing.indexOf(p) < 0; });
+      var relaxed = { include: others.concat(pieces), exclude: query.exclude };
+      return S.search(relaxed).then(function (res) {
+        if (!res.total) return;
+        var q = relaxed.include.map(asQuery).concat(relaxed.exclude.map(function (p) { return "-" + p; })).join(" ");
+        note.append(el("span", { class: "baogao-unpunctuated" }, [
+          "不计标点：", el("a", { href: searchUrl(new URLSearchParams({ q: q })), translate: "no", text: "查「" + pieces.join("」「") + "」" }),
+          "（" + res.total + " 篇同时含有）"]));
       });
     }
 
