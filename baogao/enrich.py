@@ -771,6 +771,12 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
         table = len(last) >= 4 and _cell(last[-3]) and _cell(last[-4])
         if month and _signer(last[-2]) and not table and _plausible(int(month.group(1))):
             return int(month.group(1))
+        # …or the body and its month on one line (红安县统计局　2023年12月), under text, not a table's last cells
+        signed = _SIGNATURE.match(last[-1])
+        month = signed and signed.group("date") and _MONTH_LINE.match(_normalize_digits(signed.group("date").strip()))
+        table = len(last) >= 3 and _cell(last[-2]) and _cell(last[-3])
+        if month and _signer(signed.group("org")) and not table and _plausible(int(month.group(1))):
+            return int(month.group(1))
     return None
 
 
@@ -805,6 +811,10 @@ def _signed_in_figures(tail: list[str]) -> re.Match[str] | None:
         m = _NUMERIC_DATE_LINE.match(line)
         if m and _signer(above):
             return m
+    # …or beside it on its line (舒城县林业局办公室　2023.6.30), the last line
+    signed = _SIGNATURE.match(tail[-1].strip()) if tail else None
+    if signed and signed.group("date") and _signer(signed.group("org")):
+        return _NUMERIC_DATE_LINE.match(signed.group("date"))
     return None
 
 

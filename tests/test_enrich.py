@@ -1273,6 +1273,15 @@ def test_a_signatures_month_line_dates_the_year(signed, opening, year):
     assert (found["year"], found["date"]) == (year, None)
 
 
+@pytest.mark.parametrize(("signed", "year", "date"), [
+    ("舒城县林业局　2023年12月", 2023, None), ("舒城县林业局 二〇二三年十二月", 2023, None),
+    ("舒城县林业局　2023.12.20", 2023, "2023-12-20"),
+])
+def test_a_signature_and_its_month_or_day_in_figures_on_one_line_date_the_year(signed, year, date):
+    found = meta("县林业局工作总结", "今年以来，我局扎实推进各项工作。", "一、主要工作", "完成植树造林1.2万亩。", signed)
+    assert (found["org"], found["year"], found["date"]) == ("舒城县林业局", year, date)
+
+
 @pytest.mark.parametrize(("signature", "date_line", "year", "date"), [
     (("坊门街社区居民委员会",), "2023年12月", 2023, None),  # a community's
     (("中共齐乐镇委员会　　齐乐镇人民政府",), "2023年9月", 2023, None),  # bodies signing together
