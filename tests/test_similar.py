@@ -751,6 +751,11 @@ def test_report_pages_list_passages_other_reports_hold(corpus_site):
             linked = " " + "、".join(link["title"] for link in p["links"]) if p["links"] else ""
             more = f" 等 {p['count']} 篇{'以上' if p['wide'] else ''}" if p["count"] > len(p["links"]) else ""
             assert item.text() == f"{p['text']} —{linked}{more}"
+            # a passage that opens inside a run of words says it is cut there (…宁主义、毛泽东思想), as at its end
+            text, opens_inside = texts[rid], p["start"] > 0 and texts[rid][p["start"] - 1].isalnum()
+            assert p["text"].startswith("…") == opens_inside
+            shown = p["text"].removeprefix("…") if opens_inside else p["text"]
+            assert " ".join(text[p["start"]:p["end"]].split()).startswith(shown.removesuffix("…"))
         for p in passages:
             for link in p["links"]:
                 other = link["url"].split("/")[1].split(".")[0]

@@ -356,9 +356,13 @@ class _Texts:
         return self.last[1]
 
 
-def _snippet(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+def _snippet(text: str, start: int, end: int) -> str:
+    """The passage [start, end) of `text` as shown, white space runs as one space: SNIPPET characters at most,
+    and a "…" where it is cut, at its end or at its start when it opens inside a run of words (…宁主义、毛泽东思想,
+    not after a mark or a space): a fingerprint starts where its window's hash is smallest, not where the wording does."""
+    shown = " ".join(text[start:end].split())
+    cut_open = start > 0 and text[start - 1].isalnum()
+    return ("…" if cut_open else "") + (shown if len(shown) <= SNIPPET else shown[:SNIPPET] + "…")
 
 
 @dataclass(frozen=True)
@@ -518,7 +522,7 @@ def _per_report(catalog: list[dict[str, Any]], anchors: _Anchors, shared: _Share
         start, end, rarest = int(shared.start[r]), int(shared.end[r]), int(shared.rarest[r])
         wide = rarest == WIDE  # held by EXPAND_MAX other reports or more
         count = EXPAND_MAX if wide else int(holders[r])
-        per_report.setdefault(rid, []).append({"text": _snippet(texts.get(rid)[start:end]), "start": start, "end": end,
+        per_report.setdefault(rid, []).append({"text": _snippet(texts.get(rid), start, end), "start": start, "end": end,
                                                "count": count, "wide": wide, "links": links.get(r, [])})
     return per_report
 
@@ -646,8 +650,7 @@ def _page(catalog: list[dict[str, Any]], texts: _Texts, pairs: list[tuple[int, i
     if stock:
         lines += ["| 篇数 | 段落 | 例如 |", "| ---: | --- | --- |"]
         for n, doc, start, end in stock:
-            text = texts.get(catalog[doc]["id"])[start:end]
-            lines.append(f"| {n} | {escape_markdown(_snippet(text))} | {link(doc)} |")
+            lines.append(f"| {n} | {escape_markdown(_snippet(texts.get(catalog[doc]['id']), start, end))} | {link(doc)} |")
     else:
         lines.append("没有见于三篇以上报告的段落。")
     lines += ["", "## 重合最多的报告", ""]
