@@ -773,10 +773,11 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
             return int(month.group(1))
         # …or the body and its month on one line (红安县统计局　2023年12月), under text, not a table's last cells
         signed = _SIGNATURE.match(last[-1])
-        month = signed and signed.group("date") and _MONTH_LINE.match(_normalize_digits(signed.group("date").strip()))
-        table = len(last) >= 3 and _cell(last[-2]) and _cell(last[-3])
-        if month and _signer(signed.group("org")) and not table and _plausible(int(month.group(1))):
-            return int(month.group(1))
+        if signed and signed.group("date") and _signer(signed.group("org")):
+            month = _MONTH_LINE.match(_normalize_digits(signed.group("date").strip()))
+            table = len(last) >= 3 and _cell(last[-2]) and _cell(last[-3])
+            if month and not table and _plausible(int(month.group(1))):
+                return int(month.group(1))
     return None
 
 
