@@ -125,6 +125,7 @@ def test_every_kept_character_is_shown_on_the_page(text, bom):
 @SETTINGS
 @given(report_texts())
 @example("000\n中中")  # a copy number above the title (found by hypothesis)
+@example("。\n。\n中中“\n中中“")  # rules above a title repeated under it (found by hypothesis)
 def test_parse_keeps_every_cleaned_line(text):
     """The kept text is the cleaned text, except a title repeated on the next line, and a 公文's
     版头 lines (000123: a copy number …), which follow the title they stood above (baogao.parse)."""
@@ -139,14 +140,14 @@ def _in_source_order(converted, lines) -> str:
     公文's 版头 lines (000123: a copy number …) and a speaker line put back above the title (baogao.parse puts them
     under it: lines_above_title)."""
     kept = squeeze(converted.text)
-    if converted.meta["removed"].get("repeated_title"):
-        kept = squeeze(converted.meta["title"]) + kept
+    # (the repeated title stood right under the title, below the lines above it)
+    repeated = squeeze(converted.meta["title"]) if converted.meta["removed"].get("repeated_title") else ""
     header = lines_above_title(tuple(lines))
     if header and converted.meta["title_source"] == "text":
         title, head = squeeze(converted.meta["title"]), squeeze("".join(lines[:header]))
         assert kept.startswith(title)
-        kept = head + title + kept[len(title) + len(head):]
-    return kept
+        return head + title + repeated + kept[len(title) + len(head):]
+    return repeated + kept
 
 
 @SETTINGS
