@@ -57,8 +57,9 @@ _LONG_CLUTTER_MAX_LEN = 100
 # …and a breadcrumb of crumbs joined by > (沂水县人民政府网　>　乡镇动态　>　许家湖镇, with or without 当前位置)
 # as the text's first line or beside other chrome (申请 > 审核 > 办结 under 二、办理流程 is a guide's text)
 # (two crumbs when the first is the site's home page: 首页 > 乡镇动态)
+# (a crumb holds no <: 红安县<b>2023年</b>工作总结 is a title's markup, whose > are a tag's)
 _BREADCRUMB = re.compile(r"^(?=(?:网站)?首页\s*[>»]|[^>»]*[>»][^>»]*[>»])"
-                         r"[^\s>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s>»：:。，,；;！？!?]{1,16})+$")
+                         r"[^\s<>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s<>»：:。，,；;！？!?]{1,16})+$")
 # A page's source, editor, author and time: chrome on a web page, but lines of the document in
 # minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
 # removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).

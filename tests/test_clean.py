@@ -151,6 +151,7 @@ BUGS = [
                  id="breadcrumb-on-one-line"),
     pytest.param(f"首页 > 乡镇动态\n{P1}\n{P2}", [P1, P2], ["首页 > 乡镇动态"], id="breadcrumb-of-two-crumbs-from-home"),
     pytest.param(f"申请 > 审核\n{P1}\n{P2}", ["申请 > 审核", P1, P2], [], id="two-crumbs-not-from-home-stay"),
+    pytest.param(f"红安县<b>2023年</b>工作总结\n{P1}", ["红安县<b>2023年</b>工作总结", P1], [], id="a-title-in-markup-is-no-breadcrumb"),
     pytest.param(f"{P1}\n信息来源：许家湖镇 发布时间：2024-02-01 点击数：867\n{P2}", [P1, P2],
                  ["信息来源：许家湖镇 发布时间：2024-02-01 点击数：867"], id="a-line-of-page-labels"),
     pytest.param(f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", [P1, P2],
