@@ -1277,6 +1277,10 @@ _NOT_A_SUBJECT = tuple("在按根据由经对向与和及同为从将把以当�
 # 我办 / 我局 / 我会: the report speaks as a body; which one is read from the bodies of that
 # kind it names most (县政府办 …, xx县人民政府办公室 → 县政府办公室; 县行政审批服务局; 市总工会).
 _WE_BODY = re.compile(r"[我本]([办局会])|全(办)")
+# 在市水利局的精心指导下（和县财政局的大力支持下），我局…: the bodies under whose guidance or with whose help the
+# writer works, never the writer
+_UNDER_AUSPICES = re.compile(r"在[^，,。；;：:\n]{0,40}?(?:指导|领导|支持|帮助|关心|关怀|带领|帮扶|重视|关注)下"
+                             r"(?:[和及与、，,][^，,。；;：:\n]{0,30}?(?:指导|领导|支持|帮助|关心|关怀|带领|帮扶|重视|关注)下)*")
 # 接下来,县人大常委会将继续紧盯…; 下一步,高新区综合办公室将…: the body a news item ends on, saying what it
 # will do next, is the one whose work it tells (not the 县政府 whose projects an opening clause names first).
 _NEXT_STEP = re.compile(rf"(?:^|(?<=[\n。；;]))\s*(?:下一步|接下来)[，,]\s*(?P<org>{_BODY_NAME})(?:还将|将|要)")
@@ -1916,8 +1920,10 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     if we:
         kind = _BODIES_OF_KIND[we.group(1) or we.group(2)]
         # (not the 主送; nor …对我局, which names no body; nor one the writer reports to or is adopted by: 向市政府办公室报送)
+        auspices = [m.span() for m in _UNDER_AUSPICES.finditer(text)]
         bodies = Counter(name for name in (_body_name(m, text) for m in kind.finditer(text)
-                                           if not _addressed(text, m.start()) and text[m.start() - 1 : m.start()] not in ("向", "被"))
+                                           if not _addressed(text, m.start()) and text[m.start() - 1 : m.start()] not in ("向", "被")
+                                           and not any(a <= m.start() < b for a, b in auspices))
                          if "我" not in name)
         if bodies:
             return _qualify(bodies.most_common(1)[0][0], opening, title + " " + stem)
