@@ -53,7 +53,8 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (FILE_SUFFIX, HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report, personal_post)
+                           POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report, personal_post,
+                           typed_zeros)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -134,7 +135,8 @@ def _read(report: ParsedReport) -> tuple[str, str, str, Callable[[str], str]]:
     # The rules are written in simplified characters; a text in traditional ones (紅安縣…工作總結) is read
     # folded, one character for one (its office is named in simplified characters, as search folds it).
     text = report.text()
-    fold: Callable[[str], str] = to_simplified if is_traditional(text) else str
+    # (and a year's typed zeros as 〇: 二O二三年, one for one too)
+    fold: Callable[[str], str] = (lambda s: typed_zeros(to_simplified(s))) if is_traditional(text) else typed_zeros
     title = fold("" if report.title_inferred else report.title.strip())
     blocks = [block.text for block in report.blocks]
     # a cover's label over the title (汇 报 材 料) is shown under it: the opening begins after it

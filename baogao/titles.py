@@ -321,8 +321,20 @@ _FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 def ascii_digits(s: str) -> str:
     """`s` with its full-width digits as ASCII ones, for its years to be read (关于２０２３年第三季度…): one for one,
-    so a match's positions hold in `s` (enrich reads whole texts so: searched before translated)."""
-    return s.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(s) else s
+    so a match's positions hold in `s` (enrich reads whole texts so: searched before translated); and a year in
+    Chinese numerals typed with a letter O or a digit for its 〇 (`typed_zeros`)."""
+    return typed_zeros(s.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(s) else s)
+
+
+# A year in Chinese numerals whose 〇 is typed as a letter O or a digit 0 (二O二三年, 二0二三年, 二Ｏ二三年): one of
+# 一…九 among its four characters
+_TYPED_ZERO_YEAR = re.compile(r"(?=[OoＯｏ0０〇○零]{0,3}[一二三四五六七八九])[〇○零一二三四五六七八九OoＯｏ0０]{4}(?=\s?年)")
+_AS_LING = str.maketrans("OoＯｏ0０", "〇〇〇〇〇〇")
+
+
+def typed_zeros(s: str) -> str:
+    """`s` with the typed zeros of its years in Chinese numerals as 〇 (二O二三年 → 二〇二三年), one for one."""
+    return _TYPED_ZERO_YEAR.sub(lambda m: m.group().translate(_AS_LING), s) if "年" in s else s
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)

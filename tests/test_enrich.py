@@ -1261,6 +1261,15 @@ def test_a_date_in_figures_under_the_signature(date):
     assert (found["org"], found["year"], found["date"]) == ("舒城县林业局办公室", 2023, "2023-06-30")
 
 
+@pytest.mark.parametrize("typed", ["二O二三", "二0二三", "二Ｏ二三", "二o二三"])
+def test_a_year_in_chinese_numerals_typed_with_a_letter_or_digit_for_its_zero(typed):
+    signed = meta("县林业局工作总结", "今年以来，我局扎实推进各项工作。", "一、主要工作", "舒城县林业局", f"{typed}年十二月二十日")
+    assert (signed["year"], signed["date"]) == (2023, "2023-12-20")
+    assert meta(f"舒城县林业局{typed}年工作总结", "今年以来，我局扎实推进各项工作。")["year"] == 2023
+    # (not a figure that ends in 0 and runs into Chinese numerals: 2020 stays 2020)
+    assert meta("县林业局工作总结", "今年以来，我局扎实推进各项工作。", "舒城县林业局", "2020年十二月二十日")["year"] == 2020
+
+
 @pytest.mark.parametrize("month", ["2023年10月", "二〇二三年十月"])
 def test_a_cover_names_who_presents_it_and_when(month):
     found = meta("汇报材料", "醴陵市教育局", month, "尊敬的各位领导：", "现将有关情况汇报如下。")

@@ -122,6 +122,8 @@ from baogao.titles import display_title, infer_title, personal_post, title_from_
         ("关于对2014造林绿化开展督查的通知", "", 2014, "某县人民政府办公室", None, "关于对2014造林绿化开展督查的通知"),
         ("关于下达2000万元补助资金的通知", "", 2000, "某县财政局", None, "2000年关于下达2000万元补助资金的通知"),
         ("关于做好2019防汛工作的通知", "", 2020, "某县人民政府办公室", None, "2020年关于做好2019防汛工作的通知"),
+        # a year in Chinese numerals typed with a letter O for its 〇 is a year the title has
+        ("舒城县林业局二O二三年工作总结", "", 2023, "舒城县林业局", "安徽省", "舒城县林业局二O二三年工作总结"),
         # an attachment's label in front and a file's suffix behind (a file's name pasted over its text) are not shown
         ("附件1：红安县人民政府办公室2023年工作总结", "", 2023, "红安县人民政府办公室", "湖北省", "红安县人民政府办公室2023年工作总结"),
         ("红安县人民政府办公室2023年工作总结.doc", "", 2023, "红安县人民政府办公室", "湖北省", "红安县人民政府办公室2023年工作总结"),
