@@ -1398,7 +1398,8 @@ def _reads_as_body(org: str) -> bool:
     body, not one) out."""
     if len(org) < 3 or re.match(r"[省市县区乡镇](?:级|属|直)|乡镇", org) or "各" in org:
         return False  # 县级工会, 县属国有公司, 县直各学校, 乡镇卫生院, 各级地方产业工会: kinds of bodies, not one
-    if org.startswith(_NOT_A_SUBJECT) and not org.startswith("全国"):
+    # (a place of the table whose name opens with such a word is a place: 本溪市人民政府, 和平区…, 当阳市…, 同心县…)
+    if org.startswith(_NOT_A_SUBJECT) and not org.startswith("全国") and not _starts_with_place(org):
         return False
     return bool(
         _REDACTED_PREFIX.match(org)

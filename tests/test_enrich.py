@@ -1296,6 +1296,16 @@ def test_a_signature_and_its_month_or_day_in_figures_on_one_line_date_the_year(s
     assert (found["org"], found["year"], found["date"]) == ("舒城县林业局", year, date)
 
 
+@pytest.mark.parametrize(("signature", "level", "region"), [
+    ("本溪市人民政府", "市", "辽宁省"), ("当阳市人民政府", "县", "湖北省"), ("同心县人民政府", "县", "宁夏回族自治区"),
+    ("从江县人民政府", "县", "贵州省"),
+])
+def test_a_place_whose_name_opens_with_a_preposition_signs_as_a_place(signature, level, region):
+    """本溪, 当阳, 同心, 从江: a place of the table whose first character is a word that opens no subject elsewhere (本, 当…)."""
+    found = meta("2023年工作总结", "今年以来，我们扎实推进各项工作。", "一、主要工作", signature, "2023年12月20日")
+    assert (found["org"], found["level"], found["region"]) == (signature, level, region)
+
+
 @pytest.mark.parametrize(("signature", "date_line", "year", "date"), [
     (("坊门街社区居民委员会",), "2023年12月", 2023, None),  # a community's
     (("中共齐乐镇委员会　　齐乐镇人民政府",), "2023年9月", 2023, None),  # bodies signing together
