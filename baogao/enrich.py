@@ -1067,6 +1067,10 @@ _ORG_SUFFIX = (
     # committee's departments (县委组织部, 区委统战部)
     r"|人大常委会|人大常务委员会|人大(?!主席(?!团)|代表)|政协"  # not 人大主席 or 人大代表, persons
     r"|委(?:组织|宣传|统战|政法|社会工作|网信|农工|农村工作)部|委政法委(?:员会)?"
+    # the mass organisations (县残疾人联合会, 县科协, 县红十字会, 县工商联), the supply co-operatives, and the stations of
+    # the police, justice and fire service in towns (七里坪镇司法所, 城关派出所, 县消防救援大队)
+    r"|联合会|协会|红十字会|(?<=[省市县区州旗])(?:科协|工商联|文联|侨联|残联|妇联)|供销合作社(?:联合社)?|供销社"
+    r"|消防救援(?:大队|支队)|司法所|派出所|市场监督管理所"
     # (县审计局局长, 县教育局副局长: the 局, not its head; 县公安局长: the 局)
     r"|总工会|工会|局(?!长)|(?<![局副])局(?=长)|厅(?!长)|(?<![厅副])厅(?=长)|国务院|中共中央|党中央"
     # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which

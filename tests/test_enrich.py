@@ -1296,6 +1296,21 @@ def test_a_signature_and_its_month_or_day_in_figures_on_one_line_date_the_year(s
     assert (found["org"], found["year"], found["date"]) == ("舒城县林业局", year, date)
 
 
+@pytest.mark.parametrize(("title", "org"), [
+    ("罗田县残疾人联合会2023年工作总结", "罗田县残疾人联合会"), ("罗田县科协2023年工作总结", "罗田县科协"),
+    ("罗田县红十字会2023年工作总结", "罗田县红十字会"), ("罗田县工商联2023年工作总结", "罗田县工商联"),
+    ("罗田县供销合作社联合社2023年工作总结", "罗田县供销合作社联合社"),
+])
+def test_a_mass_organisation_or_a_co_operative_is_an_office(title, org):
+    """Not the county its name opens with: the organisation itself writes."""
+    assert meta(title, "今年以来，我们扎实推进各项工作。", "一、主要工作")["org"] == org
+
+
+@pytest.mark.parametrize("signature", ["七里坪镇司法所", "罗田县消防救援大队"])
+def test_a_station_of_the_justice_or_fire_service_signs(signature):
+    assert meta("2023年工作总结", "今年以来，我们扎实推进各项工作。", "一、主要工作", signature, "2023年12月20日")["org"] == signature
+
+
 @pytest.mark.parametrize(("signature", "level", "region"), [
     ("本溪市人民政府", "市", "辽宁省"), ("当阳市人民政府", "县", "湖北省"), ("同心县人民政府", "县", "宁夏回族自治区"),
     ("从江县人民政府", "县", "贵州省"),
