@@ -1723,13 +1723,23 @@ def _leading_place(text: str) -> str:
 
 
 def _named_we(stem: str, opening: str) -> str | None:
-    """The place a file is named by, when the text speaks as it (红安县乡村振兴汇报.txt, 今年以来，我县…):
-    an office files a report under its place's name."""
+    """The place a file is named by, when the text speaks as it (红安县乡村振兴汇报.txt, 今年以来，我县…), or
+    the office (罗田县水利局2023年工作总结.txt, 我局…): an office files a report under its place's or its own name."""
+    we = _WE_BODY.search(opening)
+    kind = (we.group(1) or we.group(2)) if we else ""
     for part in re.split(r"[_\s\-—－]+", stem):
         place = _leading_place(part)
         if place and f"我{place[-1]}" in opening:
             return place
+        # 罗田县水利局2023年工作总结.txt, and the text speaks as 我局: the office the file is named by
+        body = _title_org(part) if kind and place else None
+        if body and body.startswith(place) and body.endswith(_WE_ENDS[kind]):
+            return body
     return None
+
+
+# The names a body that speaks as 我局, 我办 or 我会 ends in
+_WE_ENDS = {"局": ("局",), "办": ("办公室", "办"), "会": ("会",)}
 
 
 # 关于红安县七里坪镇2023年工作情况的汇报: a place's account of its own work (not a 调研报告 or 督查报告 that others

@@ -1759,6 +1759,9 @@ def test_a_head_named_in_the_title_is_not_cut_into_the_office(title, org):
         ("工作汇报-灵宝市.txt", "今年以来，我市紧紧围绕乡村振兴战略推进各项工作。", "灵宝市"),
         ("长岭镇.txt", "今年以来，我镇各项工作取得新进展。", "长岭镇"),
         ("红安县乡村振兴汇报.txt", "今年以来，全县紧紧围绕乡村振兴战略推进各项工作。", None),  # the text does not speak as it
+        # …or the office (我局 in 罗田县水利局's file; not 我局 in the 县政府办公室's)
+        ("罗田县水利局2023年工作汇报.txt", "今年以来，我局扎实推进各项工作。", "罗田县水利局"),
+        ("罗田县人民政府办公室工作汇报.txt", "今年以来，我局扎实推进各项工作。", None),
     ],
 )
 def test_the_place_a_file_is_named_by_writes_when_the_text_speaks_as_it(name, opening, org):
