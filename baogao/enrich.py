@@ -171,7 +171,8 @@ _FIGURES_DAY = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:0
 # line that opens with it: （2018年1月2日）, ——2026年1月26日在广东省…会议上).
 _DATE_LINE_LINES = 6
 _DATE_LINE_MAX_CHARS = 30
-_DOC_NUMBER_YEAR = re.compile(r"[〔\[［](\d{4})[〕\]］]\s?\d+\s?号")
+# (its year in any bracket a 文号 is typed with, its number with or without 第: 罗财发（2023）12号, 〔2023〕第12号)
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[［【(（](\d{4})[〕\]］】)）]\s?第?\s?\d+\s?号")
 # A year that names the report's own period and kind: 2023年工作总结, 2019年度社会保险主题调研,
 # 2022年上半年工作汇报. Not a plan period (2021—2023年 is blanked by _normalize_digits), nor the year a span of work
 # began (现将2022年以来我县…工作汇报如下: up to the text's own year).

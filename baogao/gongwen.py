@@ -41,7 +41,8 @@ _JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|�
 _KIND_MARK = re.compile(r"^(?:督\s*查\s*)?(?:通\s*报|简\s*报|专\s*报|快\s*报)$")
 # The 版头's separator line (GB/T 9704: a red rule), copied as a run of rule characters.
 _RULE = re.compile(r"^[━─—―_＿=＝﹍﹎﹏－\-]{2,}[★☆]?[━─—―_＿=＝﹍﹎﹏－\-]{2,}$")  # (a party committee's has a star)
-_DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
+# (its number may be written with 第: 罗财发〔2023〕第12号)
+_DOC_NUMBER = re.compile(r"^\S{0,20}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]+\s*号(?:\s*签发人\s*[：:].*)?$")
 _SIGNER = re.compile(r"^签发人\s*[：:]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 # The masthead (报头) of a bulletin — 督查通报, 信息专报, 政务信息快报 — is its name over an issue line

@@ -130,6 +130,10 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["正文。", "xx县人民政府办公室", "2023年12月20日"], 2023),
         # the document number of a 公文
         (["（皖政办秘〔2021〕82号）", "各市人民政府："], 2021),
+        # …in any bracket it is typed with, its number with or without 第
+        (["罗财发（2021）12号", "各乡镇人民政府："], 2021),
+        (["罗财发【2021】12号", "各乡镇人民政府："], 2021),
+        (["罗财发〔2021〕第12号", "各乡镇人民政府："], 2021),
         # a phrase that names the report's own year
         (["现将2023年工作总结如下。"], 2023),
         (["二〇二三年工作总结报告如下。"], 2023),

@@ -27,7 +27,8 @@ FIELDS = ("display_title", "org", "year", "year_min", "level", "region", "doc_ty
 MIN_RIGHT = 0.95
 MIN_RIGHT_HELD_OUT = 0.90  # (92.8 % on 2026-12-03; 91.9 % with batch 25, 91.7 % with batch 27, 91.6 % with batches 28 and 29 (91.2 %
 # with the code of session 37's start), 91.4 % with batch 30 (its first measurement 79.9 %), 90.9 % with batch 31 (its first
-# measurement 66.9 %: news items without a headline or a place), each measured before anyone read it)
+# measurement 66.9 %: news items without a headline or a place), each measured before anyone read it; 90.8 % in session 40,
+# when a 文号 in 【】 (湘林办办【2015】4号, cited) gave `fresh/326_` a year_min its label leaves empty, its year labelled 2015)
 
 
 def _rows(name: str) -> list[dict[str, str]]:

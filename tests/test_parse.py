@@ -385,6 +385,8 @@ TITLES = [
     pytest.param(["政府工作报告", "（2023年1月10日在市人民代表大会上）", P], HASH_NAME, "政府工作报告", True, 0,
                  ("p", "（2023年1月10日在市人民代表大会上）"), id="date-line-not-in-title"),
     pytest.param(["x府办发〔2023〕12号", P], HASH_NAME, "", False, 0, ("p", "x府办发〔2023〕12号"), id="doc-number-not-title"),
+    pytest.param(["罗田县财政局文件", "罗财发〔2023〕第12号", "关于加强预算管理的通知", P], HASH_NAME, "关于加强预算管理的通知", True, 0,
+                 ("p", "罗田县财政局文件"), id="doc-number-with-di-in-the-header"),
     pytest.param(["——在全市工作会议上的讲话", P], HASH_NAME, "", False, 0, ("p", "——在全市工作会议上的讲话"), id="dash-line-not-title"),
     pytest.param(["Summary 2023", P], HASH_NAME, "", False, 0, ("p", "Summary 2023"), id="no-han-not-title"),
     pytest.param(["报", P], HASH_NAME, "", False, 0, ("p", "报"), id="one-char-not-title"),
