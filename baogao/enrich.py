@@ -53,8 +53,8 @@ from baogao.gongwen import (
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (FILE_SUFFIX, HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
-                           POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report, personal_post,
-                           typed_zeros)
+                           PERSON_NAME, POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report,
+                           personal_post, typed_zeros)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -772,7 +772,10 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
     if len(last) >= 2:
         month = _MONTH_LINE.match(_normalize_digits(last[-1])) or _OPEN_DATE.match(_normalize_digits(last[-1]))
         table = len(last) >= 4 and _cell(last[-3]) and _cell(last[-4])
-        if month and _signer(last[-2]) and not table and _plausible(int(month.group(1))):
+        # (or a person's name under text, not under a table's cells: a 述职报告's or a 个人工作总结's writer signs it: 张三 /
+        # 2023年12月)
+        person = _PERSON_LINE.fullmatch(last[-2]) and len(last) >= 3 and not _cell(last[-3])
+        if month and (_signer(last[-2]) or person) and not table and _plausible(int(month.group(1))):
             return int(month.group(1))
         # …or the body and its month on one line (红安县统计局　2023年12月), under text, not a table's last cells
         signed = _SIGNATURE.match(last[-1])
@@ -782,6 +785,9 @@ def _cover_year(head: list[str], tail: list[str]) -> int | None:
             if month and not table and _plausible(int(month.group(1))):
                 return int(month.group(1))
     return None
+
+
+_PERSON_LINE = re.compile(PERSON_NAME)
 
 
 def _byline(line: str) -> bool:
@@ -2370,6 +2376,10 @@ def _signature_org(text: str) -> str | None:
     return signed
 
 
+# Where the seal goes, under or beside the signing body (（盖章）, （公章）): no line of the signature
+_SEAL = r"(?:单位)?(?:盖章|公章|印章|签章|盖公章)"
+_SEAL_LINE = re.compile(rf"^[（(【\[]?{_SEAL}[）)】\]]?$")
+_SEAL_MARK = re.compile(rf"\s*[（(【\[]{_SEAL}[）)】\]]$")
 # 附件 / 附件1 / 附件：1.…明细表 opening a line: what follows the signature is attached to the report
 _ATTACHMENT_LINE = re.compile(r"(?m)^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[：:]|$)")
 
@@ -2377,6 +2387,8 @@ _ATTACHMENT_LINE = re.compile(r"(?m)^[ \t\u3000]*附\s*件\s*[0-9０-９一二�
 def _signed(text: str) -> str | None:
     """_signature_org's reading of the last lines of `text`."""
     lines = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
+    # (罗田县应急管理局 / （盖章） / 2024年3月5日, 罗田县应急管理局（公章）)
+    lines = [_SEAL_MARK.sub("", line) for line in lines if not _SEAL_LINE.match(line)]
     for k, line in enumerate(lines):
         team = _RESEARCH_TEAM.match(line)
         if team and k + 2 >= len(lines):  # a study's team signing at its end (县委政策研究室课题组 / 执笔：…)

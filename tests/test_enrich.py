@@ -1300,6 +1300,18 @@ def test_a_signature_and_its_month_or_day_in_figures_on_one_line_date_the_year(s
     assert (found["org"], found["year"], found["date"]) == ("舒城县林业局", year, date)
 
 
+@pytest.mark.parametrize("seal", [["（盖章）"], ["盖章"], []])
+def test_where_the_seal_goes_is_no_line_of_the_signature(seal):
+    signed = ["罗田县应急管理局（公章）"] if not seal else ["罗田县应急管理局", *seal]
+    found = meta("关于开展安全检查的通知", "各乡镇人民政府，县直各单位：", "现就有关事项通知如下，请认真抓好落实。", *signed, "2024年3月5日")
+    assert (found["org"], found["year"]) == ("罗田县应急管理局", 2024)
+
+
+def test_a_personal_reports_writer_signs_it_with_the_month():
+    found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
+    assert found["year"] == 2023
+
+
 @pytest.mark.parametrize(("title", "org"), [
     ("罗田县残疾人联合会2023年工作总结", "罗田县残疾人联合会"), ("罗田县科协2023年工作总结", "罗田县科协"),
     ("罗田县红十字会2023年工作总结", "罗田县红十字会"), ("罗田县工商联2023年工作总结", "罗田县工商联"),
