@@ -346,7 +346,9 @@ def _news_posted(text: str, posted: str, title: str) -> int | None:
     the December before)."""
     day = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)$", posted)
     head, _ = _ends(text)
-    lead = next((line for line in head if len(line) > _DATE_LINE_MAX_CHARS and line.strip() != title), "")
+    # (its first paragraph: a long line, or a short one that ends a sentence, 5月15日上午，红安县召开防汛工作会议。; not a date line)
+    lead = next((line for line in head if (len(line) > _DATE_LINE_MAX_CHARS or line.rstrip().endswith(("。", "！", "？")))
+                 and line.strip() != title and not _date_line(line)), "")
     news = NEWS_DATELINE.match(lead)
     told = _RECENT_DAY.match(lead, news.end() if news else 0)
     month = _DAY_WITHOUT_YEAR.search(news.group()) if news else None

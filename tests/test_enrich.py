@@ -304,6 +304,8 @@ def test_events_give_year_min_never_the_year(line, expected):
         ("县应急管理局开展汛前安全检查", ["近日，县应急管理局组织人员深入各乡镇开展汛前安全检查，重点检查了水库。"], 2022),
         ("石门乡组织干部学习", ["（通讯员 刘某）3月5日下午，石门乡组织全体机关干部集中学习作风建设有关文件精神。"], 2022),
         ("我县召开信息工作会议", ["本报讯（记者 王某）2月15日，全县信息工作会议召开，县委常委、办公室主任张某出席。"], 2022),
+        # (a short first paragraph too, when it ends its sentence)
+        ("红星镇召开防汛工作会议", ["3月7日上午，红星镇召开防汛工作会议。", "会议要求，各村要压实责任。"], 2022),
         # a report the page carries is not of the day it was posted (a summary republished years later), nor is a
         # day of a later month (12月28日, posted in March: the year before)
         ("县统计局工作总结", ["今年以来，县统计局在县委、县政府的正确领导下，扎实推进各项统计工作。"], None),
