@@ -1275,7 +1275,8 @@ _LEAD_LINES = 3
 _TOWN_PARTY = re.compile(r"(?:(?<=[镇乡])|(?<=街道))(?:党委|党工委)$")
 _WITH_ITS_GOVERNMENT = re.compile(r"、(?:[镇乡]|街道)?(?:人民政府|政府|办事处)")
 # A development or pilot zone is a place by its form, which the place table lacks (郭杜开发区召开…).
-_ZONE_WORDS = "(?:开发区|经开区|高新区|示范区|试验区|实验区|新区|园区)"  # (经开区: an 经济技术开发区, so called)
+# (经开区: an 经济技术开发区, so called; the full kinds first, their 经 no preposition: 黄冈经济开发区管委会)
+_ZONE_WORDS = "(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|开发区|经开区|高新区|示范区|试验区|实验区|新区|园区)"
 _ZONE = re.compile(_ZONE_WORDS + "$")
 _TOWN_WORDS = ("镇", "乡", "街道", "街办")
 # (a name redacted in a model text or a copy handed round: ××镇, XX乡)

@@ -1343,10 +1343,13 @@ def test_a_place_whose_name_opens_with_a_preposition_signs_as_a_place(signature,
     (("坊门街社区居民委员会",), "2023年12月", 2023, None),  # a community's
     (("中共齐乐镇委员会　　齐乐镇人民政府",), "2023年9月", 2023, None),  # bodies signing together
     (("沂水经济开发区管理委员会",), "2023.12.28", 2023, "2023-12-28"),  # a zone's, in figures
+    (("武汉经济技术开发区管委会",), "2023年12月20日", 2023, "2023-12-20"),  # a zone's by its full kind and 管委会
+    (("黄冈高新技术产业开发区管委会",), "2023年12月20日", 2023, "2023-12-20"),
 ])
 def test_a_signature_of_any_body_dates_the_text(signature, date_line, year, date):
     found = meta("关于防汛工作情况的报告", "今年以来，我们认真落实防汛责任。", "一、主要工作", "开展隐患排查。", *signature, date_line)
     assert (found["year"], found["date"]) == (year, date)
+    assert found["org"] == "、".join(" ".join(signature).split())
 
 
 @pytest.mark.parametrize(("byline", "org"), [("巴东县委政研室课题组", "巴东县委政研室"), ("邛崃市委政研室 课题组", "邛崃市委政研室"),
