@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from baogao.gongwen import (
     ADDRESSEES_MAX_CHARS, HEADER_MAX_LINES, MARKING, MARKING_MAX_CHARS, edition_editor, header_issuers, info_fields,
-    is_addressee_line, is_header_line, masthead_editor,
+    is_addressee_line, is_header_line, masthead_editor, unspaced,
 )
 from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
@@ -3076,7 +3076,7 @@ _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:�
 
 def _strip_tail(s: str) -> str:
     """Drop trailing marks and bracketed notes: XX办法（试行） → XX办法, and a file's suffix (…工作总结.doc)."""
-    s = FILE_SUFFIX.sub("", s)
+    s = unspaced(FILE_SUFFIX.sub("", s))  # (工 作 总 结, set out letter by letter)
     while True:
         s = s.rstrip(_TAIL_MARKS)
         opener = max(s.rfind(c) for c in _OPENERS) if s[-1:] in _CLOSERS else -1

@@ -33,6 +33,15 @@ _COPY_NUMBER = re.compile(r"^(?:(?:No|NO|№)\.?\s*)?(?!(?:19|20)\d\d$|(?:１９
 _HANDLING = re.compile(r"^(?:内部资料|内部参阅|内部刊物|仅供领导参阅|注意保存|请勿外传)(?:[\s，,、]*(?:注意保存|妥善保管|请勿外传|内部资料))*$")
 _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
+# A line set out letter by letter over the page's width (罗 田 县 财 政 局 文 件, 工 作 总 结), read as it is meant (`unspaced`)
+LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$")
+
+
+def unspaced(line: str) -> str:
+    """`line` without the spaces between its letters when it is set out letter by letter; any other as it is."""
+    return "".join(line.split()) if LETTER_SPACED.match(line.strip()) else line
+
+
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
 # A joint 版头 stacks the issuers' names beside one 文件: 发展改革委办公厅 文件 / 税务总局办公厅.
 _JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组|督查室)$")
@@ -101,7 +110,7 @@ def is_header_line(line: str) -> bool:
     """True for a line of the 版头: a copy number, a marking, an urgency, the issuer's mark,
     the document number (with its signer), or an attachment marker; or a line of a 信息公开
     table."""
-    text = line.strip()
+    text = unspaced(line.strip())
     if _info_cells(text) or _MASTHEAD_LINE.match(text):  # (a masthead's name and issue may stand far apart)
         return True
     if not text or len(text) > _LINE_MAX_CHARS:
@@ -194,7 +203,7 @@ def header_issuers(lines: tuple[str, ...]) -> list[str]:
     """The bodies a 版头 names as its issuers (…文件 and the names stacked beside it), in order."""
     names = []
     for line in lines[: header_length(lines)]:
-        text = line.strip()
+        text = unspaced(line.strip())
         if _ISSUER_MARK.match(text):
             names.append(re.sub(r"\s*文件$", "", text))
         elif _JOINT_ISSUER.match(text):

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from baogao.gongwen import edition_editor, header_length, info_fields, is_addressee_line, is_header_line, masthead
+from baogao.gongwen import edition_editor, header_length, info_fields, is_addressee_line, is_header_line, masthead, unspaced
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
 from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
@@ -462,7 +462,8 @@ def _title_over_lines(lines: tuple[str, ...]) -> tuple[str, int]:
         return first, 1
     issuer = bool(_ISSUER_END.search(first) or _ISSUER_TO.match(first))
     parts = [first]
-    candidates = lines[1:_TITLE_MAX_LINES]
+    # (a line set out letter by letter is read, and joined, as it is meant: 罗田县水利局 / 工 作 总 结)
+    candidates = [unspaced(line) for line in lines[1:_TITLE_MAX_LINES]]
     for k, line in enumerate(candidates):
         # (and 县政府办公室 / 2023年度 / 工作总结: a year line between the issuer and the rest)
         # (the issuers' lines may be two: 中共某某镇委员会 / 某某镇人民政府 / 2023年工作总结)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from baogao.gongwen import unspaced
 from baogao.places import find_places, leading_places_end
 from baogao.search.variants import to_simplified
 
@@ -273,8 +274,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     name, issue = bulletin
     title = _STRAY_SEPARATOR.sub("", title) or title  # (a title of separators alone stays as it is)
     title = FILE_SUFFIX.sub("", _ATTACHMENT_LABEL.sub("", title)) or title  # 附件1：…工作总结.doc: the title it labels
-    if _LETTER_SPACED.match(title):  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
-        title = "".join(title.split())
+    title = unspaced(title)  # 政 府 工 作 报 告, set out letter by letter over a page: 政府工作报告
     shown = _issued_by(_we_named(_placed(title, org), org), org)
     lead = _LEADING_YEAR.match(ascii_digits(shown))
     # 在全县…会议上的讲话: every county's speech of the kind is titled alike; whose it is tells them apart
@@ -377,7 +377,6 @@ def _is_generic(title: str, org: str | None) -> bool:
 # a level's character that starts a word (市场监管局, 县级公立医院, 市民, 区域): no level word standing for a place
 # (县民政局, 县城管局 are the county's 民政局 and 城管局)
 LEVEL_IN_WORD = re.compile(r"^(?:市[场民]|[省市县区乡镇](?:级|域|属|直|内|外))")
-_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$")
 
 
 # A county the place table lacks, as an office's name opens with it (平安县人民政府: renamed since, or a model text's):

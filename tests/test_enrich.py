@@ -1102,6 +1102,7 @@ def test_find_platforms():
         ("", [], "赤峰市调研报告__UTF16LE-BOM_CRLF.txt", "调研报告"),
         ("", [], "2022年县政府办信息工作总结.docx.txt", "工作总结"),  # (saved from a .docx)
         ("县政府办公室2023年工作总结.doc", [], HASH_NAME, "工作总结"),  # (a file's name pasted over its text)
+        ("工 作 总 结", [], HASH_NAME, "工作总结"),  # (set out letter by letter)
         # the opening
         ("", ["我办认真开展工作。现将工作总结如下："], HASH_NAME, "工作总结"),
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),

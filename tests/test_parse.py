@@ -387,6 +387,10 @@ TITLES = [
     pytest.param(["x府办发〔2023〕12号", P], HASH_NAME, "", False, 0, ("p", "x府办发〔2023〕12号"), id="doc-number-not-title"),
     pytest.param(["罗田县财政局文件", "罗财发〔2023〕第12号", "关于加强预算管理的通知", P], HASH_NAME, "关于加强预算管理的通知", True, 0,
                  ("p", "罗田县财政局文件"), id="doc-number-with-di-in-the-header"),
+    # lines set out letter by letter: an issuer's mark, a kind under its issuer
+    pytest.param(["罗 田 县 财 政 局 文 件", "罗财发〔2023〕12号", "关于加强预算管理的通知", P], HASH_NAME, "关于加强预算管理的通知", True, 0,
+                 ("p", "罗 田 县 财 政 局 文 件"), id="letter-spaced-issuers-mark"),
+    pytest.param(["罗田县水利局", "工 作 总 结", P], HASH_NAME, "罗田县水利局工作总结", True, 0, ("p", P), id="letter-spaced-kind-under-its-issuer"),
     pytest.param(["——在全市工作会议上的讲话", P], HASH_NAME, "", False, 0, ("p", "——在全市工作会议上的讲话"), id="dash-line-not-title"),
     pytest.param(["Summary 2023", P], HASH_NAME, "", False, 0, ("p", "Summary 2023"), id="no-han-not-title"),
     pytest.param(["报", P], HASH_NAME, "", False, 0, ("p", "报"), id="one-char-not-title"),
