@@ -3047,6 +3047,8 @@ _TYPE_AT_END = tuple(
         ("决议", r"决议"),
     )
 )
+# The kinds of 公文 (GB/T 9704) that are none of the table's: their title says so (其他), not their opening
+_OTHER_KINDS = re.compile(r"(?:决定|函|批复|公告|通告|命令|议案|公报)$")
 # Brackets and marks after the type word do not change it: …办法（试行）, …调查报告（2017年）.
 _TAIL_MARKS = "。.：: \t\u3000"
 _CLOSERS, _OPENERS = "）)】]", "（(【["
@@ -3100,6 +3102,8 @@ def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead:
     found = found or (_type_at_end(title) if title else None) or (_type_at_end(subtitle) if subtitle else None)
     # an issue without a title of its own is of the kind its masthead names (专题会议纪要 / 〔2023〕第15期, 督查通报)
     found = found or (_type_at_end(masthead) if masthead else None)
+    if not found and title and _OTHER_KINDS.search(_strip_tail(title)):
+        return "其他"  # 关于表彰…的决定 (…现将有关事项通知如下): a kind of 公文 the table has not, whatever its opening says
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
         found = _type_at_end(part)

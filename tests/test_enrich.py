@@ -1103,6 +1103,8 @@ def test_find_platforms():
         ("", [], "2022年县政府办信息工作总结.docx.txt", "工作总结"),  # (saved from a .docx)
         ("县政府办公室2023年工作总结.doc", [], HASH_NAME, "工作总结"),  # (a file's name pasted over its text)
         ("工 作 总 结", [], HASH_NAME, "工作总结"),  # (set out letter by letter)
+        # a kind of 公文 the table has not is 其他, whatever its opening says (…现将有关事项通知如下：)
+        ("关于表彰2023年度信息工作先进单位的决定", ["经研究，决定予以表彰。现将有关事项通知如下："], HASH_NAME, "其他"),
         # the opening
         ("", ["我办认真开展工作。现将工作总结如下："], HASH_NAME, "工作总结"),
         ("", ["现将整改落实情况报告如下："], HASH_NAME, "情况汇报"),
