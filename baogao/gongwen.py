@@ -67,8 +67,11 @@ _MASTHEAD_MAX_CHARS = 20
 _EDITION = re.compile(r"^(?P<editors>[^\s，。；：]{2,30}?(?:\s+[^\s，。；：\d]{2,30}?)*)"
                       r"\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
-# …or its editor alone, without the day (县政府办公室编): a body's name before 编, not a title's 汇编
-_EDITED_BY = re.compile(r"^(?P<editor>[^\s，。；：\d]{2,30}?(?:办公[室厅]|办|局|委|室|中心|组|部|会))编印?$")
+# …or the editor that says it edits, and the day without its year, which the issue line gives (县人民政府办公室编　6月15日)
+_EDITION_IN_YEAR = re.compile(r"^(?P<editors>[^\s，。；：\d]{2,30}?(?:编印|编发|主办|编))"
+                              r"\s+[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
+# …or its editor alone, without the day (县政府办公室编, …主办): a body's name before 编, not a title's 汇编
+_EDITED_BY = re.compile(r"^(?P<editor>[^\s，。；：\d]{2,30}?(?:办公[室厅]|办|局|委|室|中心|组|部|会))(?:编印|编发|主办|编)$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
 INFO_FIELDS = {
@@ -145,7 +148,7 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
     text = lines[k].strip()
     if k + 1 < len(lines) and _ISSUE.match(lines[k + 1].strip()):
         return 2 <= len(text) <= _MASTHEAD_MAX_CHARS and not re.search(r"[，。；：！？,;:!?]", text)
-    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(_EDITION.match(text) or _EDITED_BY.match(text))
+    return k > 0 and bool(_ISSUE.match(lines[k - 1].strip())) and bool(edition_editor(text) or _EDITED_BY.match(text))
 
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -227,8 +230,8 @@ def masthead_editor(lines: tuple[str, ...]) -> str | None:
 def edition_editor(line: str) -> str | None:
     """The editor an edition line names (县人民政府办公室编    2023年6月15日 → 县人民政府办公室), else None;
     editors side by side are joined by 、, as a joint 版头's issuers are."""
-    edition = _EDITION.match(line.strip())
-    return "、".join(re.sub(r"编(?:印)?$", "", name) for name in edition.group("editors").split()) if edition else None
+    edition = _EDITION.match(line.strip()) or _EDITION_IN_YEAR.match(line.strip())
+    return "、".join(re.sub(r"(?:编印|编发|主办|编)$", "", name) for name in edition.group("editors").split()) if edition else None
 
 
 def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:

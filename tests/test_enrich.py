@@ -1610,10 +1610,12 @@ def test_a_bulletins_edition_line_dates_the_issue(edition, date):
     assert (found["date"], found["year"]) == (date, int(date[:4]) if date else None)
 
 
-def test_a_bulletins_editor_without_the_day_edits_it():
-    found = enrich(parse(("政务信息", "第6期", "县政府办公室编", "我县扎实开展“三夏”生产", "6月以来，全县抢抓农时，扎实开展“三夏”生产。"),
-                         HASH_NAME), HASH_NAME)
-    assert (found["org"], found["year"]) == ("县政府办公室", None)
+@pytest.mark.parametrize("edition", ["县政府办公室编", "县政府办公室主办", "县政府办公室编　　　　6月15日", "县政府办公室编发"])
+def test_a_bulletins_editor_without_the_year_edits_it(edition):
+    """…without the day, or with its day without the year (the issue line's), and however it says it edits (主办, 编发)."""
+    report = parse(("政务信息", "第6期", edition, "我县扎实开展“三夏”生产", "6月以来，全县抢抓农时，扎实开展“三夏”生产。"), HASH_NAME)
+    found = enrich(report, HASH_NAME)
+    assert (report.title, found["org"], found["year"]) == ("我县扎实开展“三夏”生产", "县政府办公室", None)
 
 
 def test_a_joint_bulletins_editors_side_by_side_edit_it():
