@@ -188,8 +188,11 @@ def classified(prepared: Prepared, taxonomy: Taxonomy | None) -> Converted:
     if "year" in sidecar:
         meta["year_source"] = "sidecar" if sidecar["year"] is not None else None
         meta["year_min"] = None
-    # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself
-    shown = "" if parsed.masthead and parsed.title_inferred else parsed.title
+    # an issue of a bulletin whose text and file name give no title (本期要目 / 1.… 2.…) is the issue itself (a series of
+    # minutes, with its issuer: 罗田县人民政府 / 常务会议纪要 / 第15期, its inferred title 罗田县人民政府常务会议纪要)
+    issuer_named = (parsed.masthead.endswith("纪要") and parsed.title.endswith(parsed.masthead) and parsed.title != parsed.masthead
+                    and is_full_office(meta["org"] or ""))
+    shown = "" if parsed.masthead and parsed.title_inferred and not issuer_named else parsed.title
     # (the whole text tells whether it is in traditional characters, as enrich reads it: only read for a title that may be)
     heading = shown + parsed.subtitle
     traditional = to_simplified(heading) != heading and is_traditional(parsed.text())

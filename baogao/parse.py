@@ -393,7 +393,9 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
     first = next(texts, None)
     opening = first.text if first and first.kind == "paragraph" else next(
         (b.text for b in texts if b.kind == "paragraph"), first.text if first else "")
-    return replace(report, title=infer_title(org, doc_type, opening), title_inferred=True, title_in_text=False)
+    # (a masthead that names the kind more closely is the kind: 罗田县人民政府 / 常务会议纪要 / 第15期, not …纪要)
+    kind = report.masthead if doc_type and doc_type != "其他" and report.masthead.endswith(doc_type) else doc_type
+    return replace(report, title=infer_title(org, kind, opening), title_inferred=True, title_in_text=False)
 
 
 def _not_the_opening(text: str) -> bool:

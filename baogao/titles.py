@@ -306,7 +306,9 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
     if not name:
         return shown
     if name.endswith("纪要"):  # a series of minutes (县长办公会议纪要 / 第12期): numbered as a meeting's are
-        return f"{name}（{issue}）：{shown}" if shown and shown != name else f"{name}（{issue}）"
+        if shown.endswith(name):  # (named with its issuer: 罗田县人民政府常务会议纪要（2023年第15期）)
+            return f"{shown}（{issue}）"
+        return f"{name}（{issue}）：{shown}" if shown else f"{name}（{issue}）"
     return f"《{name}》{issue}：{shown}" if shown else f"《{name}》{issue}"  # (an issue of several items: its own title)
 
 

@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from baogao.cli import main as baogao
@@ -237,3 +238,16 @@ def test_a_bulletins_issue_of_several_items_is_shown_as_the_issue():
                       "6月28日，永宁镇召开乡村振兴工作推进会。"])
     meta = convert_report(text.encode(), "新建文本文档.txt", {}).meta
     assert (meta["display_title"], meta["year"], meta["org"]) == ("《乡村振兴工作简报》2023年第5期", 2023, "铜鼓县永宁镇党政办公室")
+
+
+@pytest.mark.parametrize(("issuer", "display"), [
+    (["罗田县人民政府"], "罗田县人民政府常务会议纪要（2023年第15期）"),  # named with its issuer, whose place it names
+    ([], "常务会议纪要（2023年第15期）"),  # …not with a level word's (县政府常务会议纪要 tells no county's apart)
+])
+def test_a_series_of_minutes_under_its_issuer_is_titled_with_it(issuer, display):
+    text = "\n".join([*issuer, "常务会议纪要", "第15期", "2023年6月10日，县长王某某主持召开县政府第十五次常务会议，研究了以下事项。现纪要如下：",
+                      "一、关于城区道路改造问题", "会议同意城区道路改造方案。"])
+    meta = convert_report(text.encode(), "新建文本文档.txt", {}).meta
+    assert meta["display_title"] == display
+    # the page's own title is the series' with its issuer, not its kind's (罗田县人民政府纪要: words not in the text)
+    assert meta["title"].endswith("常务会议纪要")
