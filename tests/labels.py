@@ -11,6 +11,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels agreement                # the blind second read against theme_labels.tsv
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [LO-HI] [errors]  # the held-out texts (tests/data/fresh; LO-HI: files LO_… to HI_…)
+    python -m tests.labels held-out [0|1] sure      # the user themes' passages split by whether their note says "unsure"
     python -m tests.labels sample [SEED]            # 10 held-out passages per user theme the rules tag, with their label
     python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
@@ -323,6 +324,19 @@ def tagged_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, .
         yield source, rows, passages, matches
 
 
+def _print_by_certainty(rows: list[LabelledSection], taxonomy, folds: tuple[int, ...]) -> None:
+    """The user themes' held-out passages split by whether their readers' note says "unsure" (anywhere in it: a
+    crude split, the note may be unsure of another theme), precision and recall of each part."""
+    counts = {(theme, unsure): Counts() for theme in USER_THEMES for unsure in (False, True)}
+    for _, _, passages, _ in tagged_passages(rows, taxonomy, folds, []):
+        for row, got in passages:
+            for theme in USER_THEMES:
+                _count(counts[theme, "unsure" in row.note], theme in got, theme in row.themes)
+    for (theme, unsure), c in counts.items():
+        print(f"{theme:<6} {'unsure' if unsure else 'sure':<6} P {_ratio(c.tp, c.tp + c.fp):.2f} R {_ratio(c.tp, c.tp + c.fn):.2f}"
+              f"  ({c.tp} TP {c.fp} FP {c.fn} FN)")
+
+
 def _print_sample(taxonomy, seed: int, size: int = 10) -> None:
     """`size` held-out passages drawn at random (`seed`) from those the rules give each user theme, each with its
     readers' label: RIGHT when they gave it the theme too (what a reader of a theme page meets)."""
@@ -450,7 +464,11 @@ if __name__ == "__main__":
         # a batch by its file numbers (750-799): fresh/750_… to fresh/799_…
         lo, hi = next((tuple(map(int, f.split("-"))) for f in sys.argv[2:] if re.fullmatch(r"\d+-\d+", f)), (0, sys.maxsize))
         rows = [row for row in read_labels(HELD_OUT_FILE) if lo <= int(Path(row.source).name.split("_")[0]) <= hi]
-        held_out = score_passages(rows, load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE), chosen)
+        taxonomy = load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE)
+        if "sure" in sys.argv:
+            _print_by_certainty(rows, taxonomy, chosen)
+            sys.exit()
+        held_out = score_passages(rows, taxonomy, chosen)
         print(format_score(held_out))
         if "errors" in sys.argv:
             print("\n".join(held_out.errors))
