@@ -164,7 +164,7 @@ def test_packed_payloads_round_trip_and_need_no_escaping(seed):
     samples += [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4000))) for _ in range(40)]
     samples += [bytes([rng.choice(b'\x00\n\r"\\')]) * n for n in range(1, 30)]  # escapes everywhere, also last
     for data in samples:
-        text = packed(data)
+        text = packed(data).decode("utf-8")
         assert not set(text) & set('\x00\n\r"\\'), data[:20]
         assert max(map(ord, text), default=0) < 0x800  # at most two bytes of UTF-8 each
         assert unpacked(text) == data
@@ -196,6 +196,56 @@ def test_small_varints_are_the_array_encoders_bytes():
     assert data.tobytes() == varint_bytes(values)
     assert length.tolist() == [len(varint_bytes([value])) for value in values]
     assert encode_varints(np.zeros(0, np.uint64))[0].size == 0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_seven_bit_text_is_the_one_the_format_spells(seed):
+    """`_to_utf8`, which works on whole arrays, against the format spelled out group by group
+    (codec.packed): every file of the index has these bytes, whatever the code that writes them."""
+    from baogao.search.codec import _ESCAPED, _to_utf8
+
+    def spelled(data: bytes) -> bytes:
+        bits = "".join(f"{byte:08b}" for byte in data)
+        bits += "0" * (-len(bits) % 7)
+        groups = [int(bits[i: i + 7], 2) for i in range(0, len(bits), 7)]
+        text, i = "", 0
+        while i < len(groups):
+            if groups[i] not in _ESCAPED:
+                text += chr(groups[i])
+            elif i + 1 < len(groups):  # an escape carries the group after it
+                text += chr(0x80 + 128 * _ESCAPED.index(groups[i]) + groups[i + 1])
+                i += 1
+            else:
+                text += chr(0x80 + 128 * (len(_ESCAPED) + _ESCAPED.index(groups[i])))
+            i += 1
+        return text.encode("utf-8")
+
+    rng = random.Random(seed)
+    samples = [b"", bytes(range(256))] + [bytes(n) for n in range(1, 30)]
+    samples += [bytes(rng.choice([0, 10, 13, 34, 92, 0x45, 0xFF, rng.randrange(256)]) for _ in range(rng.randrange(1, 200)))
+                for _ in range(300)]
+    for data in samples:
+        assert _to_utf8(data) == spelled(data), data
+
+
+@pytest.mark.parametrize(("n", "shards", "top"), [(1, 256, 0xA000), (2, 1024, 0xA000), (3, 4096, 0xA000),
+                                                  (3, 16, 0x20000), (3, 4096, 0x20000), (2, 4, 0x10FFFF)])
+def test_a_batchs_entries_are_ordered_by_shard_then_term_as_they_came(n, shards, top):
+    """`index._entry_order`: by shard, then term, each term's entries in the order they came (by
+    document, then position), as np.lexsort orders them; with one sort of numbers when the shard
+    and the code points fit in 64 bits (CJK: 16 bits a code point), by lexsort when they do not
+    (a code point from U+20000 in triples of 4096 shards)."""
+    from baogao.search import index
+
+    rng = np.random.default_rng(n * shards + top)
+    codes = rng.integers(0x3000, 0x3010, (5000, n), dtype=np.uint64)  # few terms: runs of ties
+    codes[rng.random((5000, n)) < 0.01] = np.uint64(top)
+    keys = np.zeros(5000, np.uint64)
+    for i in range(n):
+        keys = (keys << np.uint64(index._CODE_BITS)) | codes[:, i]
+    shard = index._shard_ids(keys, n, shards)
+    expected = np.lexsort((keys, shard))
+    assert index._entry_order(keys, n, shard, shards).tolist() == expected.tolist()
 
 
 def test_index_files_are_scripts_with_packed_strings(sample_site):

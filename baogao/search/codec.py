@@ -22,26 +22,26 @@ SEARCH_ENGINE = "baogaoSearch"  # the browser engine's global, which every searc
 
 
 def encode_varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 bytes of all values, and each value's byte length. Most values of an index fit in
-    one byte, so each group past the first is worked out only for the values that reach it."""
-    values = values.astype(np.uint64)
+    """LEB128 bytes of all values (below 2^63), and each value's byte length. A row of bytes per
+    value, as many as the largest needs, in the smallest unsigned type that holds them; the
+    bytes a value has are picked row by row (most values of an index fit in one byte)."""
+    values = np.asarray(values)
+    top = int(values.max(initial=0))
+    width = max(1, -(-top.bit_length() // 7))
+    values = values.astype(np.uint32 if top < 1 << 32 else np.uint64)
+    more = [values >= 1 << (7 * group) for group in range(1, width)]  # whether a value has byte `group`
+    rows = np.empty((len(values), width), np.uint8)
+    has = np.empty((len(values), width), bool)
+    has[:, 0] = True
+    for group in range(width):
+        rows[:, group] = (values >> (7 * group)) & 0x7F
+        if group + 1 < width:
+            rows[:, group] |= more[group].view(np.uint8) << np.uint8(7)
+            has[:, group + 1] = more[group]
     length = np.ones(len(values), np.int64)
-    longer = np.flatnonzero(values >= np.uint64(1 << 7))
-    reach = [longer]  # per group past the first, the values that have it
-    for bits in (14, 21, 28, 35):
-        longer = longer[values[longer] >= np.uint64(1 << bits)]
-        reach.append(longer)
-    for at in reach:
-        length[at] += 1
-    start = np.cumsum(length) - length
-    out = np.empty(int(length.sum()), np.uint8)
-    out[start] = (values & np.uint64(0x7F)).astype(np.uint8) | ((length > 1).astype(np.uint8) << np.uint8(7))
-    for group, at in enumerate(reach, start=1):
-        if not len(at):
-            break
-        byte = ((values[at] >> np.uint64(7 * group)) & np.uint64(0x7F)).astype(np.uint8)
-        out[start[at] + group] = byte | ((length[at] > group + 1).astype(np.uint8) << np.uint8(7))
-    return out, length
+    for reached in more:
+        length += reached
+    return rows[has], length
 
 
 def varint_bytes(values: Iterable[int]) -> bytes:
@@ -62,19 +62,23 @@ def json_bytes(payload: Any) -> bytes:
 
 # Characters that cannot stand as themselves in a JS string literal (NUL is kept out for tools).
 _ESCAPED = (0x00, 0x0A, 0x0D, 0x22, 0x5C)
-_ESCAPE_INDEX = np.full(128, -1, np.int64)
-_ESCAPE_INDEX[list(_ESCAPED)] = np.arange(len(_ESCAPED))
-_BIT_WEIGHTS = 1 << np.arange(6, -1, -1, dtype=np.int64)
+# An escape is the character 0x80 + 128 · (its group's place in _ESCAPED) + the group it carries,
+# or 0x80 + 128 · (len(_ESCAPED) + that place) when no group is left to carry. Per 7-bit group:
+# 0, or the first of its escape's two UTF-8 bytes when it carries a group below 64 (+1 from 64).
+_ESCAPE_LEAD = np.zeros(128, np.uint8)
+_ESCAPE_LEAD[list(_ESCAPED)] = 0xC2 + 2 * np.arange(len(_ESCAPED))
+_GROUP_SHIFTS = np.arange(49, -1, -7, dtype=np.uint64)  # the 8 groups of 7 bytes read as a 56-bit number
 
 
-def packed(data: bytes) -> str:
+def packed(data: bytes) -> bytes:
     """Raw deflate, then 7 bits per character ("base-122"): 8/7 of the deflated size, where
     base64 would take 4/3. Each 7-bit group is one ASCII character; a group that
     cannot stand in a JS string (`_ESCAPED`) becomes a 2-byte character that also carries the
     next group, so every byte of the file holds 7 bits. Browsers inflate with
-    DecompressionStream("deflate-raw"), also from file:// (see baogao-search.js `unpack`)."""
+    DecompressionStream("deflate-raw"), also from file:// (see baogao-search.js `unpack`).
+    Returns the text's UTF-8, the bytes its file holds."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return _to_text(compressor.compress(data) + compressor.flush())
+    return _to_utf8(compressor.compress(data) + compressor.flush())
 
 
 def unpacked(text: str) -> bytes:
@@ -101,11 +105,11 @@ PIECE_END_BYTES = b"\x03\x00"  # a final fixed-Huffman block of no bytes
 SYNC_FLUSH_END = b"\x00\x00\xff\xff"  # how every raw_piece ends: the empty stored block of its sync flush
 
 
-def packed_piece(raw: bytes) -> str:
-    """A `raw_piece` ended (PIECE_END_BYTES), 7 bits a character: what `packed` writes for its
+def packed_piece(raw: bytes) -> bytes:
+    """A `raw_piece` ended (PIECE_END_BYTES), 7 bits a character: what `packed` gives for its
     data, from the deflated bytes already at hand (a text-store chunk is deflated once, for its
     script and for its segment)."""
-    return _to_text(raw + PIECE_END_BYTES)
+    return _to_utf8(raw + PIECE_END_BYTES)
 
 
 def piece(data: bytes) -> str:
@@ -123,24 +127,35 @@ def unpieced(text: str) -> bytes:
 
 
 def _to_text(data: bytes) -> str:
-    bits = np.unpackbits(np.frombuffer(data, np.uint8))
-    bits = np.concatenate([bits, np.zeros(-len(bits) % 7, np.uint8)])
-    groups = bits.reshape(-1, 7).astype(np.int64) @ _BIT_WEIGHTS
-    codes = groups.copy()
-    keep = np.ones(len(groups), bool)
+    return _to_utf8(data).decode("utf-8")
+
+
+def _to_utf8(data: bytes) -> bytes:
+    """The 7-bit text of `data` (see `packed`) as UTF-8. Thousands of files of a few KB each per
+    build: few numpy passes, of bytes. Seven bytes are eight groups; an escape and the group it
+    carries, two groups, become its character's two UTF-8 bytes in their place."""
+    rows = -(-len(data) // 7)
+    words = np.zeros((rows, 8), np.uint8)  # each row a big-endian uint64: a zero byte, then 7 bytes of data
+    words[:, 1:] = np.frombuffer(data + bytes(rows * 7 - len(data)), np.uint8).reshape(rows, 7)
+    groups = ((words.view(">u8") >> _GROUP_SHIFTS) & np.uint64(0x7F)).astype(np.uint8).ravel()[:-(-len(data) * 8 // 7)]
+    lead = _ESCAPE_LEAD[groups]
+    at = np.flatnonzero(lead)
+    if not len(at):
+        return groups.tobytes()
     # A group carried by the escape before it is not an escape itself: in a run of consecutive
     # groups that need one, the 1st, 3rd, 5th … are escapes, each carrying the group after it.
-    flagged = np.flatnonzero(_ESCAPE_INDEX[groups] >= 0)
-    rank = np.arange(len(flagged))
-    run_start = np.ones(len(flagged), bool)
-    run_start[1:] = np.diff(flagged) != 1
-    at = flagged[(rank - np.maximum.accumulate(np.where(run_start, rank, 0))) % 2 == 0]
-    paired = at[at + 1 < len(groups)]
-    codes[paired] = 0x80 + _ESCAPE_INDEX[groups[paired]] * 128 + groups[paired + 1]
-    keep[paired + 1] = False
-    final = at[at + 1 >= len(groups)]  # an escape with no group after it
-    codes[final] = 0x80 + (len(_ESCAPED) + _ESCAPE_INDEX[groups[final]]) * 128
-    return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
+    rank = np.arange(len(at))
+    run_start = np.ones(len(at), bool)
+    run_start[1:] = np.diff(at) != 1
+    at = at[(rank - np.maximum.accumulate(np.where(run_start, rank, 0))) % 2 == 0]
+    end = b""
+    if at[-1] == len(groups) - 1:  # an escape with no group after it
+        end = bytes([int(lead[at[-1]]) + 2 * len(_ESCAPED), 0x80])
+        at, groups = at[:-1], groups[:-1]
+    carried = groups[at + 1]
+    groups[at] = lead[at] + (carried >> 6)
+    groups[at + 1] = carried & 0x3F | 0x80
+    return groups.tobytes() + end
 
 
 PIECES_END = _to_text(PIECE_END_BYTES)
@@ -181,10 +196,9 @@ def unframe(data: bytes, key: str) -> bytes | None:
     return body
 
 
-def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> tuple[int, int]:
-    """Write `data` packed as root/NAME.js; returns its check: (length, CRC-32) of `data`."""
+def write_packed(root: Path, name: str, data: bytes, engine: str = SEARCH_ENGINE) -> None:
+    """Write `data` packed as root/NAME.js."""
     write_script(root / f"{name}.js", name, packed(data), engine)
-    return len(data), zlib.crc32(data)
 
 
 # json.dumps's escapes of the control characters that may stand raw in a JS string (not NUL, LF, CR)
@@ -193,17 +207,27 @@ _RAW_CONTROL = re.compile(r"(?<!\\)\\u00(0[1-9b-cB-Ce-fE-F]|1[0-9a-fA-F])")
 
 def write_script(path: Path, name: str, payload: Any, engine: str = SEARCH_ENGINE) -> None:
     """An `ENGINE.load(name, payload);` file (the browser engine's global: baogaoSearch, or the
-    查重 engine's): a packed string as it is, anything else as JSON."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(payload, str):
-        body = f'"{payload}"'  # packed: no character in it needs escaping (see `packed`)
+    查重 engine's): a packed text (str, or its UTF-8 bytes) as it is, anything else as JSON."""
+    if isinstance(payload, bytes):
+        body = b'"' + payload + b'"'  # packed: no character in it needs escaping (see `packed`)
+    elif isinstance(payload, str):
+        body = f'"{payload}"'.encode("utf-8")
     else:
         # "</script" cannot occur in JSON produced from our data once "<" is escaped. Control
         # characters stay raw (legal in a JS string; read_script reads JSON with strict=False):
         # packed strings inside (the manifest's checks) would grow 2.3-fold as \u00XX escapes.
         body = _RAW_CONTROL.sub(lambda m: chr(int(m.group(1), 16)),
-                                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
-    path.write_text(f"{engine}.load({json.dumps(name)},{body});\n", encoding="utf-8")
+                                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+                                ).encode("utf-8")
+    data = b"%s.load(%s,%s);\n" % (engine.encode(), json.dumps(name).encode(), body)
+    # opened first, its folder made when missing: thousands of files share a few folders
+    try:
+        file = open(path, "wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = open(path, "wb")
+    with file:
+        file.write(data)
 
 
 def read_script(path: Path) -> Any:

@@ -61,6 +61,7 @@ bucket once, per report, in the workers, are grouped by shard for any shard coun
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import json
@@ -69,7 +70,7 @@ import os
 import shutil
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -190,16 +191,17 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
             last: dict[str, int] = {}  # the last document of each segment whose postings are written
             for first, end, postings, _ in segments:
                 last.setdefault(postings, end - 1)
-            for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(_indexed(pool, jobs)):
-                for n, entries in grams.items():
-                    levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
-                stored.append([*chunks_prefix, keys[doc]])
-                store.write(doc, pieces)
-                spans.extend(lengths)
-                if owner[doc] in levels and last[owner[doc]] == doc:
-                    # written as soon as read whole: memory holds one segment's postings, not the archive's
-                    level = levels.pop(owner[doc])
-                    shards[owner[doc]] = [level.pop(n).write(tmp, owner[doc], pool) for n in (1, 2, 3)]
+            with _Batches(pool) as batches:
+                for doc, (grams, chunks_prefix, lengths, pieces) in enumerate(_indexed(pool, jobs)):
+                    for n, entries in grams.items():
+                        levels[owner[doc]][n].add(*entries)  # numbered from the segment's first document
+                    stored.append([*chunks_prefix, keys[doc]])
+                    store.write(doc, pieces)
+                    spans.extend(lengths)
+                    if owner[doc] in levels and last[owner[doc]] == doc:
+                        # written as soon as read whole: memory holds one segment's postings, not the archive's
+                        level = levels.pop(owner[doc])
+                        shards[owner[doc]] = [level.pop(n).write(tmp, owner[doc], batches) for n in (1, 2, 3)]
             store.close()
         facet_values = _write_docs_and_facets(tmp, catalog, version)
         write_file(tmp, version, textstore.TABLE, json_bytes(stored))
@@ -633,7 +635,8 @@ def _grams(norm: str) -> _Entries:
         else:
             keys = _keys(codes, 3)
             values = np.arange(len(keys))
-        bucket = _hashes(keys, n) >> np.uint64(32 - _BUCKET_BITS)
+        # in their smallest type: numpy sorts 8-bit values stably by radix (64-bit ones by timsort, half of _grams' CPU)
+        bucket = (_hashes(keys, n) >> np.uint64(32 - _BUCKET_BITS)).astype(np.min_scalar_type((1 << _BUCKET_BITS) - 1))
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange((1 << _BUCKET_BITS) + 1))
         grams[n] = (keys[order], values[order].astype(np.uint32), starts.astype(np.uint32))
@@ -825,7 +828,7 @@ class _Level:
     Values are occurrence counts (n < 3) or positions (n = 3). Entries are held per document,
     sorted by hash bucket (see `_index_document`); writing goes shard range by shard range
     (batches of whole buckets), so that memory stays bounded, and the batches are encoded and
-    written by the worker processes.
+    written by the worker processes (`_Batches`).
     """
 
     def __init__(self, n: int, shard_bytes: int):
@@ -840,44 +843,56 @@ class _Level:
         self.values.append(values)
         self.bucket_starts.append(bucket_starts)
 
-    def write(self, root: Path, version: str, pool: ProcessPoolExecutor | None) -> int:
-        """Write all shards of this level (one file each, an empty table for a shard without
-        terms), framed under `version` (the postings'); returns their number."""
+    def write(self, root: Path, version: str, batches: _Batches) -> int:
+        """Hand all shards of this level to `batches` to be written (one file each, an empty table
+        for a shard without terms), framed under `version` (the postings'); returns their number."""
         total = sum(len(k) for k in self.keys)
-        if not total:  # an archive without reports, or without text: one empty shard
-            self._write_empty(root, version, 1, set())
-            return 1
         estimate = total * (4 if self.n == 3 else 2)  # packed bytes per entry, measured
         shard_bits = max(0, math.ceil(math.log2(max(1, estimate / self.shard_bytes))))
         # 2^batch_bits batches of whole shards: a shard's top bits start with its batch's.
         batch_bits = min(_BUCKET_BITS, shard_bits, math.ceil(math.log2(1 + total // BATCH_ENTRIES)))
-        step = 1 << (_BUCKET_BITS - batch_bits)
-        written: set[int] = set()
-        pending: list = []
-        for first_bucket in range(0, 1 << _BUCKET_BITS, step):
+        step, per_batch = 1 << (_BUCKET_BITS - batch_bits), 1 << (shard_bits - batch_bits)
+        for batch, first_bucket in enumerate(range(0, 1 << _BUCKET_BITS, step)):
             spans = [(b[first_bucket], b[first_bucket + step]) for b in self.bucket_starts]
-            args = (
-                root, version, self.n, 1 << shard_bits,
+            batches.write(
+                root, version, self.n, 1 << shard_bits, range(batch * per_batch, (batch + 1) * per_batch),
                 np.concatenate([k[lo:hi] for k, (lo, hi) in zip(self.keys, spans)]),
-                np.concatenate([np.full(hi - lo, d, np.int64) for d, (lo, hi) in enumerate(spans)]),
+                np.repeat(np.arange(len(spans)), [hi - lo for lo, hi in spans]),
                 np.concatenate([v[lo:hi] for v, (lo, hi) in zip(self.values, spans)]).astype(np.int64),
             )
-            if pool is None:
-                written |= _write_shards(*args)
-            else:
-                pending.append(pool.submit(_write_shards, *args))
-                if len(pending) > PENDING_BATCHES:  # bounded: batches wait in memory until written
-                    written |= pending.pop(0).result()
-        for future in pending:
-            written |= future.result()
-        self._write_empty(root, version, 1 << shard_bits, written)
         self.keys, self.values, self.bucket_starts = [], [], []
         return 1 << shard_bits
 
-    def _write_empty(self, root: Path, version: str, shards: int, written: set[int]) -> None:
-        """A shard no term hashes to is an empty table, not a missing file (which is damage)."""
-        for s in sorted(set(range(shards)) - written):
-            write_file(root, version, shard_name(version, self.n, s), _shard_blob(shards, b"", np.zeros(0, np.uint8), b""))
+
+class _Batches:
+    """The batches of shards being written: by the workers when there is a pool (PENDING_BATCHES
+    of them at most waiting in memory, the builder going on meanwhile with the next level, segment
+    and reports: a level's last batch, or a level of one batch, does not leave a worker idle), in
+    this process when there is none. Its context waits for all of them, and raises their error."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None):
+        self.pool = pool
+        self.pending: collections.deque[Future[None]] = collections.deque()
+
+    def write(self, *args: Any) -> None:
+        """`_write_shards(*args)`."""
+        if self.pool is None:
+            _write_shards(*args)
+            return
+        self.pending.append(self.pool.submit(_write_shards, *args))
+        while len(self.pending) > PENDING_BATCHES:
+            self.pending.popleft().result()
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        while self.pending:
+            future = self.pending.popleft()
+            if error[0] is None:
+                future.result()
+            else:
+                future.cancel()
 
 
 def _hashes(keys: np.ndarray, n: int) -> np.ndarray:
@@ -889,15 +904,46 @@ def _shard_ids(keys: np.ndarray, n: int, shards: int) -> np.ndarray:
     return (_hashes(keys, n) >> np.uint64(33 - shards.bit_length())).astype(np.int64)
 
 
-def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, vals) -> set[int]:
-    """Sort entries by shard and term, encode each term's postings, and write the shards;
-    returns their numbers."""
-    if not len(keys):
-        return set()
+def _entry_order(keys: np.ndarray, n: int, shard: np.ndarray, shards: int) -> np.ndarray:
+    """The order of a batch's entries by shard, then term, each term's entries in the order they
+    came (by document, then position: a stable sort). When the shard and the term's code points
+    fit in 64 bits together (code points below 2^16, as CJK's are, take 16 bits each), one
+    quicksort of those numbers, then each term's run of entries put back in the order they came
+    (one sort of numbers, rank and entry): half the CPU of np.lexsort's two stable sorts, which
+    orders the batches whose terms do not fit."""
+    fields = [(keys >> np.uint64(_CODE_BITS * (n - 1 - i))) & np.uint64((1 << _CODE_BITS) - 1) for i in range(n)]
+    code_bits = max(int(np.bitwise_or.reduce(field, initial=0)).bit_length() for field in fields)
+    index_bits = (len(keys) - 1).bit_length()
+    if n * code_bits + (shards - 1).bit_length() > 64 or 2 * index_bits > 64:
+        # stable: docs, then positions, stay ascending; the shards in their smallest type (radix-sorted up to 16 bits)
+        return np.lexsort((keys, shard.astype(np.min_scalar_type(shards - 1))))
+    term = shard.astype(np.uint64)
+    for field in fields:  # the code points in fixed widths: ordered as the terms are
+        term = (term << np.uint64(code_bits)) | field
+    order = np.argsort(term)
+    ordered = term[order]
+    run = np.zeros(len(order), np.uint64)  # each entry's term's rank in the batch
+    np.cumsum(ordered[1:] != ordered[:-1], out=run[1:])
+    ties = (run << np.uint64(index_bits)) | order.astype(np.uint64)
+    ties.sort()
+    return (ties & np.uint64((1 << index_bits) - 1)).astype(np.int64)
+
+
+def _write_shards(root: Path, version: str, n: int, shards: int, batch: range, keys, docs, vals) -> None:
+    """Write the shards `batch` of a level of `shards` from the batch's entries: a shard no term
+    hashes to as an empty table, not a missing file (which is damage)."""
+    bodies = _shard_bodies(n, shards, keys, docs, vals) if len(keys) else {}
+    for s in batch:
+        body = bodies.get(s) or _shard_blob(shards, b"", np.zeros(0, np.uint8), b"")
+        write_file(root, version, shard_name(version, n, s), body)
+
+
+def _shard_bodies(n: int, shards: int, keys, docs, vals) -> dict[int, bytes]:
+    """Sort entries by shard and term and encode each term's postings: the bodies of the shards
+    they fall in, by shard."""
     shard = _shard_ids(keys, n, shards)
     positional = n == 3
-    # stable: docs, then positions, stay ascending; the shards in their smallest type (radix-sorted up to 16 bits)
-    order = np.lexsort((keys, shard.astype(np.min_scalar_type(shards - 1))))
+    order = _entry_order(keys, n, shard, shards)
     keys, docs, vals, shard = keys[order], docs[order], vals[order], shard[order]
     del order
 
@@ -943,11 +989,12 @@ def _write_shards(root: Path, version: str, n: int, shards: int, keys, docs, val
     size_start = np.concatenate(([0], np.cumsum(size_length))).tolist()
 
     present, first = np.unique(term_shard, return_index=True)
+    bodies = {}
     for s, lo, hi in zip(present.tolist(), first.tolist(), [*first[1:].tolist(), len(term_shard)]):
         terms = term_codes[lo:hi].tobytes().decode("utf-32-le").encode("utf-8")
         postings = data[term_byte_start[lo]: term_byte_end[hi - 1]].tobytes()
-        write_file(root, version, shard_name(version, n, s), _shard_blob(shards, terms, sizes[size_start[lo]:size_start[hi]], postings))
-    return set(present.tolist())
+        bodies[s] = _shard_blob(shards, terms, sizes[size_start[lo]:size_start[hi]], postings)
+    return bodies
 
 
 def _shard_blob(shards: int, terms: bytes, sizes: np.ndarray, postings: bytes) -> bytes:
