@@ -44,9 +44,10 @@ The postings are in segments: runs of consecutive documents in result order, abo
 them and smaller ones at the front, where the newest reports stand, cut where a report's id's
 digest says (`_segment_cuts`: from the reports present only, so an incremental build gives the
 cold build's files). Each is
-written on its own as soon as its last report is read (the build holds one segment's postings,
-not the archive's), its documents numbered from its first, its levels sharded by its own size,
-into `p/P/` where P, its postings' version, is the digest of its texts in order and of the code
+written on its own as soon as its last report is read, level by level in batches of whole shards
+that the workers sort, encode and write while the builder reads on (`_Batches`: the build holds
+about one segment's postings, not the archive's), its documents numbered from its first, its
+levels sharded by its own size, into `p/P/` where P, its postings' version, is the digest of its texts in order and of the code
 that indexes them; its files are framed under P. The manifest lists each segment's first
 document, documents, P and shard counts; a query reads its terms' shard in every segment. So an
 edit of one report (its text, or its place in the order) gives new postings to its segment (two
