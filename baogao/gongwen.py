@@ -32,7 +32,6 @@ _COPY_NUMBER = re.compile(r"^(?:(?:No|NO|№)\.?\s*)?(?!(?:19|20)\d\d$|(?:１９
 # A handling mark over an internal document's title: 内部资料 注意保存, 内部参阅, 仅供领导参阅.
 _HANDLING = re.compile(r"^(?:内部资料|内部参阅|内部刊物|仅供领导参阅|注意保存|请勿外传)(?:[\s，,、]*(?:注意保存|妥善保管|请勿外传|内部资料))*$")
 _URGENCY = re.compile(r"^(?:紧急程度\s*[：:]\s*)?(?:特急|加急|特提|平急|急件)$")
-# 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 # A line set out letter by letter over the page's width (罗 田 县 财 政 局 文 件, 工 作 总 结), read as it is meant (`unspaced`)
 LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$")
 
@@ -42,6 +41,7 @@ def unspaced(line: str) -> str:
     return "".join(line.split()) if LETTER_SPACED.match(line.strip()) else line
 
 
+# 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
 _ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
 # A joint 版头 stacks the issuers' names beside one 文件: 发展改革委办公厅 文件 / 税务总局办公厅.
 _JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组|督查室)$")
@@ -68,10 +68,11 @@ _EDITION = re.compile(r"^(?P<editors>[^\s，。；：]{2,30}?(?:\s+[^\s，。；
                       r"\s+(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 # …or the editor that says it edits, and the day without its year, which the issue line gives (县人民政府办公室编　6月15日)
-_EDITION_IN_YEAR = re.compile(r"^(?P<editors>[^\s，。；：\d]{2,30}?(?:编印|编发|主办|编))"
+_EDITS = "(?:编印|编发|主办|编)"  # how an edition line says its body edits the bulletin
+_EDITION_IN_YEAR = re.compile(rf"^(?P<editors>[^\s，。；：\d]{{2,30}}?{_EDITS})"
                               r"\s+[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
 # …or its editor alone, without the day (县政府办公室编, …主办): a body's name before 编, not a title's 汇编
-_EDITED_BY = re.compile(r"^(?P<editor>[^\s，。；：\d]{2,30}?(?:办公[室厅]|办|局|委|室|中心|组|部|会))(?:编印|编发|主办|编)$")
+_EDITED_BY = re.compile(rf"^(?P<editor>[^\s，。；：\d]{{2,30}}?(?:办公[室厅]|办|局|委|室|中心|组|部|会)){_EDITS}$")
 
 # The fields of a 信息公开 table that say something about the report, by what they give.
 INFO_FIELDS = {
@@ -231,7 +232,7 @@ def edition_editor(line: str) -> str | None:
     """The editor an edition line names (县人民政府办公室编    2023年6月15日 → 县人民政府办公室), else None;
     editors side by side are joined by 、, as a joint 版头's issuers are."""
     edition = _EDITION.match(line.strip()) or _EDITION_IN_YEAR.match(line.strip())
-    return "、".join(re.sub(r"(?:编印|编发|主办|编)$", "", name) for name in edition.group("editors").split()) if edition else None
+    return "、".join(re.sub(rf"{_EDITS}$", "", name) for name in edition.group("editors").split()) if edition else None
 
 
 def masthead(lines: tuple[str, ...]) -> tuple[str, str] | None:

@@ -328,15 +328,19 @@ def ascii_digits(s: str) -> str:
     return typed_zeros(s.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(s) else s)
 
 
-# A year in Chinese numerals whose 〇 is typed as a letter O or a digit 0 (二O二三年, 二0二三年, 二Ｏ二三年): one of
-# 一…九 among its four characters
-_TYPED_ZERO_YEAR = re.compile(r"(?=[OoＯｏ0０〇○零]{0,3}[一二三四五六七八九])[〇○零一二三四五六七八九OoＯｏ0０]{4}(?=\s?年)")
+# A year in Chinese numerals whose 〇 may be typed as a letter O or a digit 0 (二O二三年, 二0二三年, 二Ｏ二三年); it is one
+# when one of 一…九 stands among its four characters (`typed_zeros`; a pattern that opens on a class is scanned fast)
+_TYPED_ZERO_YEAR = re.compile(r"[〇○零一二三四五六七八九OoＯｏ0０]{4}(?=\s?年)")
+_NUMERAL_ONE_TO_NINE = re.compile("[一二三四五六七八九]")
 _AS_LING = str.maketrans("OoＯｏ0０", "〇〇〇〇〇〇")
 
 
 def typed_zeros(s: str) -> str:
     """`s` with the typed zeros of its years in Chinese numerals as 〇 (二O二三年 → 二〇二三年), one for one."""
-    return _TYPED_ZERO_YEAR.sub(lambda m: m.group().translate(_AS_LING), s) if "年" in s else s
+    def as_ling(m: re.Match[str]) -> str:
+        return m.group().translate(_AS_LING) if _NUMERAL_ONE_TO_NINE.search(m.group()) else m.group()
+
+    return _TYPED_ZERO_YEAR.sub(as_ling, s) if "年" in s else s
 
 
 # (or a bare year set apart by a space: 2024 县政府办公室工作总结, a cover's year line above the title)
