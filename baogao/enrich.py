@@ -1152,7 +1152,7 @@ _SIGNATURE_DATE = re.compile(rf"^[（(]?{_SIGNED_ON}[）)]?$")
 # (a campaign's name may be quoted in it: 市“效能革命”活动办公室)
 # (and, signing, the party's and the mass organisations' committees: 中共江岸区委, 共青团宁乡市委, 桑植县妇女联合会)
 _SIGNATURE = re.compile(rf"^(?P<org>(?:[^\s，。；：、《》“”\"（）(),;:]|“[^“”\s]{{1,12}}”){{2,30}}?"
-                        rf"(?:{_WRITER_SUFFIX}|(?<=[省市县区州旗])委|妇女联合会|妇联|团委))"
+                        rf"(?:{_WRITER_SUFFIX}|(?<=[省市县区州旗])委|妇联|团委))"
                         # (the office's section that did the work: 县政府办公室信息科, 县委办公室综合股)
                         rf"(?:[{_HAN}]{{1,6}}?[科股])?(?P<date>\s*{_SIGNED_ON})?$")
 # A formal opening names the body: the date line of a 政府工作报告 (——2026年1月26日在广东省
