@@ -40,7 +40,7 @@ from baogao.similar.index import (
     shard_keys,
 )
 from baogao.similar.match import SimilarIndex, SimilarIndexError, analyse, check_draft
-from baogao.similar.reuse import LINKS, reuse_lines
+from baogao.similar.reuse import LINKS, SNIPPET, reuse_lines
 from baogao.sources import MAX_REPORT_BYTES
 from tests.similar_drafts import assemble, edited, score
 from tests.test_browser import browser, serve_folder  # noqa: F401  (fixture)
@@ -754,6 +754,8 @@ def test_report_pages_list_passages_other_reports_hold(corpus_site):
             # a passage that opens inside a run of words says it is cut there (…宁主义、毛泽东思想), as at its end
             text, opens_inside = texts[rid], p["start"] > 0 and texts[rid][p["start"] - 1].isalnum()
             assert p["text"].startswith("…") == opens_inside
+            ends_inside = p["end"] < len(text) and text[p["end"]].isalnum()
+            assert p["text"].endswith("…") == (ends_inside or len(" ".join(text[p["start"]:p["end"]].split())) > SNIPPET)
             shown = p["text"].removeprefix("…") if opens_inside else p["text"]
             assert " ".join(text[p["start"]:p["end"]].split()).startswith(shown.removesuffix("…"))
         for p in passages:

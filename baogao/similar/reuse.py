@@ -358,11 +358,12 @@ class _Texts:
 
 def _snippet(text: str, start: int, end: int) -> str:
     """The passage [start, end) of `text` as shown, white space runs as one space: SNIPPET characters at most,
-    and a "…" where it is cut, at its end or at its start when it opens inside a run of words (…宁主义、毛泽东思想,
-    not after a mark or a space): a fingerprint starts where its window's hash is smallest, not where the wording does."""
+    and a "…" where it is cut — past SNIPPET, or inside a run of words at either end (…宁主义、毛泽东思想; not next to a
+    mark or a space): a fingerprint starts where its window's hash is smallest, not where the wording does."""
     shown = " ".join(text[start:end].split())
     cut_open = start > 0 and text[start - 1].isalnum()
-    return ("…" if cut_open else "") + (shown if len(shown) <= SNIPPET else shown[:SNIPPET] + "…")
+    cut_close = len(shown) > SNIPPET or (end < len(text) and text[end].isalnum())
+    return ("…" if cut_open else "") + shown[:SNIPPET] + ("…" if cut_close else "")
 
 
 @dataclass(frozen=True)
