@@ -2410,6 +2410,8 @@ def _signed(text: str) -> str | None:
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
         )
         org = m.group("org")
+        if dated and k and _wrapped_name(lines[k - 1], org):
+            return lines[k - 1] + org
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return "、".join([*_stacked_signers(lines[:k]), org])
         above = lines[k - 1] if k else ""
@@ -2417,6 +2419,19 @@ def _signed(text: str) -> str | None:
                 and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
+
+
+_WRAPPED_NAME_MAX_CHARS = 20
+_NO_NAME_PART = re.compile(r"[，。；：、！？,.;:!?\s]")
+
+
+def _wrapped_name(above: str, org: str) -> bool:
+    """Whether a signing body's long name is wrapped over two lines, its place on the first (许昌市市级层面整治形式主义 /
+    为基层减负专项工作机制办公室 / 2026年3月2日): a line of no sentence and no body of its own over a name without its
+    place, the two together a body of that place — not a name of its own under a line of text (县应急管理局, 中共…)."""
+    return (len(above) <= _WRAPPED_NAME_MAX_CHARS and not _NO_NAME_PART.search(above) and not _SIGNATURE.match(above)
+            and not _SIGNATURE_DATE.match(above) and not org.startswith((*_LEVEL_CHARS, "中共"))
+            and not _starts_with_place(org) and _starts_with_place(above + org))
 
 
 def _stacked_signers(above: list[str]) -> list[str]:

@@ -46,7 +46,7 @@ class ParsedReport:
     """Title and body blocks of one report.
 
     `title_in_text` is False when the title was not taken from the text's title line (file
-    name, a 信息公开 table's 文件名称 cell — `title_in_fields`, its line kept whole in the
+    name, a 信息公开 table's 文件名称 cell or a repost's credit line (原标题：…) — `title_in_fields`, its line kept whole in the
     blocks — or inferred), so the text starts with the first block. `subtitle` is the text of a
     ——subtitle line under the title (that line stays the first block). `masthead` and `issue`
     name a bulletin and its issue (政务信息, 2023年第12期) when a masthead stands above the title.

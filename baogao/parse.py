@@ -173,15 +173,16 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         subtitle = after[0].strip()  # 县人民政府常务会议纪要 / 第12次: which of the meetings (the line stays text)
     body = list(lines[:header]) + after if title else list(lines)
 
+    credited = "" if title or field_title else _credited_title(lines)
     if not title:
-        title = field_title or title_from_filename(source_name)
+        title = field_title or credited or title_from_filename(source_name)
     bulletin = masthead(lines[:header])
     joined = _join_wrapped_headings(_join_broken_lines(body))
     return ParsedReport(
         title=title,
         title_inferred=False,
         title_in_text=bool(title) and title_lines > 0,
-        title_in_fields=bool(field_title) and not title_lines,
+        title_in_fields=bool(field_title or credited) and not title_lines,
         blocks=tuple(_blocks(joined, headings or _unnumbered_headings(joined),
                              _outer_lines(joined, title) | _unnumbered_parts(joined, headings or {}))),
         removed=dict(removed),
@@ -189,6 +190,22 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         masthead=bulletin[0] if bulletin else "",
         issue=bulletin[1] if bulletin else "",
     )
+
+
+# A repost's credit names the document it copies (（原标题：…）, 文章来源于许昌市住建局,原文链接: 关于…的公告), at its
+# top or its end
+_CREDITED_TITLE = re.compile(r"(?:^|[，,；;。\s（(【\[])(?:原标题|原文标题|原文链接)\s*[:：]\s*(?P<title>\S.*?)[）)】\]]?$")
+_ADDRESS = re.compile(r"https?:|www\.|\.(?:s?html?|jsp|aspx?|php)\b", re.IGNORECASE)
+_CREDIT_LINES = 3
+
+
+def _credited_title(lines: tuple[str, ...]) -> str:
+    """The title a repost's credit line gives the text it copies ("" when none does, or it gives an address)."""
+    for line in (*lines[:_CREDIT_LINES], *lines[-_CREDIT_LINES:]):
+        m = _CREDITED_TITLE.search(line.strip())
+        if m and not _ADDRESS.search(m.group("title")) and _is_title_like(m.group("title")):
+            return m.group("title")
+    return ""
 
 
 def _unnumbered_headings(body: list[str]) -> dict[str, int]:

@@ -1312,6 +1312,17 @@ def test_where_the_seal_goes_is_no_line_of_the_signature(seal):
     assert (found["org"], found["year"]) == ("罗田县应急管理局", 2024)
 
 
+@pytest.mark.parametrize(("signature", "org"), [
+    (["许昌市市级层面整治形式主义", "为基层减负专项工作机制办公室"], "许昌市市级层面整治形式主义为基层减负专项工作机制办公室"),
+    # a body under a line of text, and bodies each of its own place, stay as they were
+    (["罗田县各单位要认真抓好落实", "县应急管理局"], "县应急管理局"),
+    (["中共罗田县委办公室", "罗田县人民政府办公室"], "中共罗田县委办公室、罗田县人民政府办公室"),
+])
+def test_a_signing_bodys_long_name_wrapped_over_two_lines_is_one_name(signature, org):
+    found = meta("关于开展安全检查的通知", "各乡镇人民政府，县直各单位：", "现就有关事项通知如下，请认真抓好落实。", *signature, "2024年3月5日")
+    assert found["org"] == org
+
+
 def test_a_personal_reports_writer_signs_it_with_the_month():
     found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
     assert found["year"] == 2023

@@ -312,6 +312,15 @@ TITLES = [
                  ("p", "标题：县政府办公室2023年工作总结"), id="field-title-over-the-first-line"),
     pytest.param(["标题：县政府办公室2023年工作总结", "县政府办公室2023年工作总结", P], HASH_NAME, "县政府办公室2023年工作总结", True, 0,
                  ("p", "标题：县政府办公室2023年工作总结"), id="field-title-over-the-same-title"),
+    # a repost without a title line names the document it copies in its credit (at its end or its top), not by an address
+    pytest.param(["为深入贯彻中央部署，现面向全市广大干部群众征集问题线索。", "一、征集范围", P,
+                  "文章来源于许昌市住建局,原文链接: 关于持续征集问题线索的公告"],
+                 HASH_NAME, "关于持续征集问题线索的公告", False, 0, ("p", "为深入贯彻中央部署，现面向全市广大干部群众征集问题线索。"),
+                 id="credited-title-of-a-repost"),
+    pytest.param(["（原标题：罗田县召开防汛工作会议）", "5月15日上午，罗田县召开防汛工作会议。"], HASH_NAME, "罗田县召开防汛工作会议", False, 0,
+                 ("p", "（原标题：罗田县召开防汛工作会议）"), id="original-title-line"),
+    pytest.param(["5月15日上午，罗田县召开防汛工作会议。", "原文链接：http://www.luotian.gov.cn/art/2023/5/16/art_1.html"], HASH_NAME, "",
+                 False, 0, ("p", "5月15日上午，罗田县召开防汛工作会议。"), id="credit-by-address-names-no-title"),
     # a report's title with its number on one line is no masthead; an office and day line under a headline is no title line
     pytest.param(["全县森林防火工作情况通报　第3期", "各乡镇人民政府：", P], HASH_NAME, "全县森林防火工作情况通报　第3期", True, 0,
                  ("p", "各乡镇人民政府："), id="title-and-number-on-one-line"),
