@@ -67,7 +67,7 @@ from baogao.places import (
     find_platforms,
     leading_places_end,
 )
-from baogao.schema import MIN_YEAR
+from baogao.schema import MIN_YEAR, NEWS_ITEM
 from baogao.search.variants import is_traditional, to_simplified
 
 
@@ -95,7 +95,9 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     stem = fold(_file_stem(source_name))
 
     subtitle = fold(report.subtitle)
-    doc_type = _doc_type(title, stem, opening, subtitle, fold(report.masthead))
+    # (a headline is the text's own title line, not a file's name: 工会信访督查考核.txt names a topic)
+    headline = title if report.title_in_text or report.title_in_fields else ""
+    doc_type = _doc_type(title, stem, opening, subtitle, fold(report.masthead), headline)
     # a year's summary (not a month's or a quarter's: 1月份工作总结 is of the month it is signed after)
     summary = doc_type == "工作总结" and not _PART_OF_YEAR.search(title)
     met = _meeting_day(text) if doc_type == "纪要" else None
@@ -3109,7 +3111,7 @@ def _type_at_end(s: str) -> str | None:
     return next((doc_type for doc_type, pattern in _TYPE_AT_END if pattern.search(s)), None)
 
 
-def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead: str = "") -> str:
+def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead: str = "", headline: str = "") -> str:
     # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
     joined = _JOINED_TYPES.search(title) if title else None
     # 2023年工作总结和2024年工作计划: the report is the summary (a plan's title alone, 2024年工作要点, is a plan)
@@ -3128,7 +3130,87 @@ def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
     if not found and not title and _RETROSPECTIVE.search(opening) and _NUMBERED_PART.search(opening):
         found = "工作总结"
+    if not found and _news_item(headline, opening):
+        found = NEWS_ITEM
     return found or "其他"
+
+
+# 工作动态: a news item of a unit's work, what its 信息报送 writes up and a website's 工作动态 column posts: its first
+# sentence tells of a deed on a day (5月28日，…召开; 近日，…; 本报讯（记者…）3月27日下午，…; 为…，…，7月24日，县政府办组织…), or
+# its headline tells of one (新渡镇持续加强宣传力量, 县委召开…会议). A 公文's lead names its addressees; a rule's day is the
+# one it takes effect from (自2023年5月1日起施行).
+_DEED_DAY = re.compile(
+    r"(?<![\d年月])(?:(?:19|20)\d\d\s?年\s?)?(?:\d{1,2}\s?月\s?)?\d{1,2}\s?(?:[日号]|至\s?\d{1,2}\s?日|[—－\-~～]\s?\d{1,2}\s?日)"
+    r"(?!\s?(?:起|开始|前|之前|以前))"
+    r"|(?<![\d年])\d{1,2}\s?月\s?(?:上旬|中旬|下旬|初|底)(?!\s?前)|近日|日前|连日来|近期|近段时间|今天|今日|昨天|昨日"
+)
+_LEAD_CHARS = 200  # how far into its lead a news item tells its day (past a long purpose clause, a scene)
+_RULE_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
+
+
+def _news_item(title: str, opening: str) -> bool:
+    """Whether a text of no other type reads as a news item (above)."""
+    lead = next((line.strip() for line in opening.split("\n")
+                 if len(line.strip()) > _DATE_LINE_MAX_CHARS or line.rstrip().endswith(("。", "！", "？"))), "")
+    if (not lead or is_addressee_line(opening.lstrip().split("\n", 1)[0]) or _RULE_ARTICLE.match(lead)
+            or _DOCUMENT_NAME.search(_strip_tail(title)) or _DOCUMENT_FORMULA.search(lead[:_LEAD_CHARS])):
+        return False
+    told = _DEED_DAY.search(_CITED_NAMES.sub("", lead[:_LEAD_CHARS]))
+    if told or NEWS_DATELINE.match(lead) or _NEWS_WORDS.search(lead[:_LEAD_CHARS]) or _headline_of_a_deed(title):
+        return True
+    at = 0
+    while scene := SCENE.match(lead, at):  # (“你们对…是怎么整改的？”成都市郫都区委第一督查组在督查…: past the scene it opens with)
+        at = scene.end()
+    return _unit_did(lead[at:])
+
+
+# a document's formula in a lead (现将主要内容解读如下：, 特此公告): what it goes on to say is the document, not news of it
+_DOCUMENT_FORMULA = re.compile(r"(?:解读|说明|答复|公告|公示|提醒|规定|告知)如下|特此(?:公告|公示|通告)")
+# a news writer's words: who reported it, and what they learnt (记者, 通讯员, 据了解, 据悉)
+_NEWS_WORDS = re.compile(r"记者|通讯员|据了解|据悉")
+
+
+_GROUP_SUBJECT = re.compile(r"[^，,。；]{0,12}?(?:督查组|督导组|巡察组|检查组|暗访组|考核组|调研组)")
+# a town, a street's office, a village by its name (城关镇, 高店乡, 何寨街办): most are not in the division table
+_TOWN_SUBJECT = re.compile(rf"(?![全各本我该每])[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办|社区)(?![镇乡])")
+_LEAD_CLAUSES = 6
+_DEED_CLAUSES = 3
+
+
+def _unit_did(lead: str) -> bool:
+    """A lead whose first sentence, past the time and purpose it opens with (今年以来，…; 为…，…，), has a unit doing a deed
+    in a clause: 城关镇狠抓作风建设…, 今年以来，高店乡采取有效措施…, 督查组先后督查了… — a news item's third person, not
+    the 我县 of a report."""
+    sentence = re.split(r"[。；！？]", lead, maxsplit=1)[0]
+    clauses = re.split(r"[，,]", sentence)[:_LEAD_CLAUSES]
+    for k, clause in enumerate(clauses):
+        if (_starts_with_place(clause) or _GROUP_SUBJECT.match(clause) or _LEVEL_BODY.match(clause)
+                or _TOWN_SUBJECT.match(clause)):
+            deed = "，".join(clauses[k: k + _DEED_CLAUSES])  # (何寨街办以…为出发点，建立健全…: its deed in the clause after)
+            return bool(_EVENT_VERB.search(deed) or _DEED_VERB.search(deed))
+    return False
+
+
+# a body named by its level (区委组织部, 县督查办, 市发改局, 区政府办): the subject of a news item without its place
+_LEVEL_BODY = re.compile(rf"[{_LEVEL_CHARS}](?:委|政府|人大|政协|纪委)?[{_HAN}]{{0,8}}?(?:{_ORG_SUFFIX}|办|部|局|委)")
+
+
+_CITED_NAMES = re.compile(r"《[^》]*》|〔[^〕]*〕")  # (a document's name or number: its days are not the deed's)
+
+
+_DEED_VERB = re.compile(r"加强|推进|推动|强化|落实|抓(?:好|实|牢|细)|做(?:好|实|到)|提升|提高|促进|助力|深化|完善|创新|打造|筑牢|聚焦"
+                        r"|多措并举|扎实|全力|持续|积极|着力|狠抓|压实|督(?:查|导|办|察|促)?|检查|调研|视察|考察|巡察|慰问|走访|约谈"
+                        r"|交办|曝光|查处|整治|治理|成立|进驻|聘(?:任|请)?|选聘|采取|实行|建立|重视|名列|荣获|获评|被评为|赴|深入|暗访|明察")
+# what names a document, not a deed (…工作制度, …职责, …预案, 关于…的公示)
+_DOCUMENT_NAME = re.compile(r"(?:制度|职责|规定|规则|细则|守则|条例|预案|办法|简介|问答|须知|指南|手册|解读|提醒|倡议书|承诺书|公示"
+                            r"|名单|清单|一览表|答复|复函)$|^关于")
+
+
+def _headline_of_a_deed(title: str) -> bool:
+    """A news headline that tells what a unit did or does (新渡镇持续加强宣传力量, 县委召开…会议), not a document's name."""
+    bare = _strip_tail(title)
+    return (bool(bare) and not DOC_TYPE_WORDS.search(bare) and not _DOCUMENT_NAME.search(bare)
+            and bool(_EVENT_VERB.search(bare) or _DEED_VERB.search(bare)))
 
 
 # -------------------------------------------------------------------------------- secret_level

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from baogao.gongwen import edition_editor, header_length, info_fields, is_addressee_line, is_header_line, masthead, unspaced
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
+from baogao.schema import NAMELESS_TYPES
 from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
@@ -411,7 +412,7 @@ def with_inferred_title(report: ParsedReport, org: str | None, doc_type: str | N
     opening = first.text if first and first.kind == "paragraph" else next(
         (b.text for b in texts if b.kind == "paragraph"), first.text if first else "")
     # (a masthead that names the kind more closely is the kind: 罗田县人民政府 / 常务会议纪要 / 第15期, not …纪要)
-    kind = report.masthead if doc_type and doc_type != "其他" and report.masthead.endswith(doc_type) else doc_type
+    kind = report.masthead if doc_type and doc_type not in NAMELESS_TYPES and report.masthead.endswith(doc_type) else doc_type
     return replace(report, title=infer_title(org, kind, opening), title_inferred=True, title_in_text=False)
 
 

@@ -20,8 +20,11 @@ from typing import Any, Callable, Literal
 
 # (工作计划: 计划, 要点, 打算; 方案: 实施方案, 工作方案, 预案; 纪要: 会议纪要 — the kinds an office files
 # beside its summaries and reports, each a browsing page of its own)
+NEWS_ITEM = "工作动态"  # a news item of a unit's work (baogao.enrich reads it where no document type is named)
 DOC_TYPES = ("工作总结", "工作计划", "情况汇报", "调研报告", "政府工作报告", "讲话", "纪要", "通知", "通报", "方案", "办法",
-             "意见", "请示", "决议", "其他")
+             "意见", "请示", "决议", NEWS_ITEM, "其他")
+# types that name no report: a title inferred as its office + one of them would tell no two reports apart
+NAMELESS_TYPES = (NEWS_ITEM, "其他")
 LEVELS = ("中央", "省", "市", "县", "乡")
 YEAR_SOURCES = ("title", "filename", "text", "properties", "sidecar")  # properties: the file's creation date
 TITLE_SOURCES = ("text", "fields", "filename", "inferred", "sidecar")  # fields: a 信息公开 table's 文件名称

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from baogao.gongwen import unspaced
 from baogao.places import find_places, leading_places_end
 from baogao.search.variants import to_simplified
+from baogao.schema import NAMELESS_TYPES
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_WORDS = "省市县区乡镇"
@@ -172,7 +173,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     能力提升行动工作总结); office (or its 领导班子, when the opening speaks of it) + type; else
     the opening clause.
     """
-    kind = doc_type if doc_type and doc_type != "其他" else ""
+    kind = doc_type if doc_type and doc_type not in NAMELESS_TYPES else ""
     if kind in _NOTICES:  # office + 通知 would say nothing: what its formula names, else its opening
         subject = _NOTICE_SUBJECT.search(opening)
         if subject and not _ANY_MATTERS.fullmatch(subject.group(1)):

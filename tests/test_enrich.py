@@ -46,7 +46,7 @@ def meta(title: str = "", *lines: str, name: str = HASH_NAME) -> dict:
 
 def test_api_constants():
     assert DOC_TYPES == ("工作总结", "工作计划", "情况汇报", "调研报告", "政府工作报告", "讲话", "纪要", "通知", "通报", "方案", "办法",
-                         "意见", "请示", "决议", "其他")
+                         "意见", "请示", "决议", "工作动态", "其他")
     assert LEVELS == ("中央", "省", "市", "县", "乡")
 
 
@@ -1058,9 +1058,10 @@ def test_find_platforms():
         # nor a news item that runs its measures 一是…
         ("", ["今年以来，在县委、县政府的正确领导下，县政府办公室领导班子团结带领全体干部。", "一、围绕大局，紧扣中心"],
          HASH_NAME, "工作总结"),
+        # (news items: a unit's measures under no numbered part; a headline over a retrospective opening)
         ("", ["今年以来,在区委、区政府的正确领导下,行者街道党工委、办事处大胆创新。", "一是狠抓落实。", "二是及时回应。"],
-         HASH_NAME, "其他"),
-        ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "其他"),
+         HASH_NAME, "工作动态"),
+        ("解放区加强督导促重点项目建设提质加速", ["今年以来,解放区成立由两办组成的督查组。"], HASH_NAME, "工作动态"),
         ("关于南昌市农民工参保情况的调研报告", [], HASH_NAME, "调研报告"),
         ("第八次中国职工状况调查报告（2017年）", [], HASH_NAME, "调研报告"),
         ("2026年四川省人民政府工作报告", [], HASH_NAME, "政府工作报告"),
@@ -1115,7 +1116,7 @@ def test_find_platforms():
         ("完善工作汇报制度", [], HASH_NAME, "其他"),  # 汇报 does not end the title
         ("工会网络安全管理重点", ["工作人员应利用专用邮箱。"], HASH_NAME, "其他"),
         # a practice kept since a year (2016年以来，…) is no year-end summary's opening
-        ("", ["2016年以来,区安委办实行安全生产“周查月报”制度。"], HASH_NAME, "其他"),
+        ("", ["2016年以来,区安委办实行安全生产“周查月报”制度。"], HASH_NAME, "工作动态"),
     ],
 )
 def test_doc_type(title, lines, name, expected):
@@ -1132,7 +1133,8 @@ def test_a_bulletins_issue_numbered_in_a_year_is_of_that_year(issue, lines, year
     assert enrich(bulletin, HASH_NAME)["year"] == year
 
 
-@pytest.mark.parametrize(("masthead", "expected"), [("专题会议纪要", "纪要"), ("督查通报", "通报"), ("政务信息", "其他")])
+# (a 政务信息 bulletin's issue telling of a meeting is a news item)
+@pytest.mark.parametrize(("masthead", "expected"), [("专题会议纪要", "纪要"), ("督查通报", "通报"), ("政务信息", "工作动态")])
 def test_an_issue_without_a_title_is_of_the_kind_its_masthead_names(masthead, expected):
     issue = replace(make("", masthead, "〔2023〕第15期", "8月10日下午，副县长刘某主持召开专题会议，研究城区停车难问题。"),
                     masthead=masthead, issue="2023年第15期")
@@ -1321,6 +1323,41 @@ def test_where_the_seal_goes_is_no_line_of_the_signature(seal):
 def test_a_signing_bodys_long_name_wrapped_over_two_lines_is_one_name(signature, org):
     found = meta("关于开展安全检查的通知", "各乡镇人民政府，县直各单位：", "现就有关事项通知如下，请认真抓好落实。", *signature, "2024年3月5日")
     assert found["org"] == org
+
+
+@pytest.mark.parametrize(("title", "lines", "doc_type"), [
+    # a news item of a unit's work: its lead opens with the day of a deed, past a dateline or a purpose clause
+    ("县政协召开社情民意信息工作会", ["5月3日下午，县政协召开社情民意信息工作会，县政协主席出席会议并讲话。"], "工作动态"),
+    ("", ["5月28日，全镇党的群众路线教育实践活动动员大会在镇大会议室召开，县督导组到会指导。"], "工作动态"),
+    ("", ["本报讯（记者王芳）3月27日下午，全县统计工作会议在县政府三楼会议室召开，县委常委出席会议。"], "工作动态"),
+    ("", ["为认真落实全市秸秆禁烧工作会议精神，6月1日，由开发区纪工委牵头组成督查组，对各村秸秆禁烧工作进行督查。"], "工作动态"),
+    ("广水集中督办代表建议办理工作", ["日前，广水市人大常委会组织5个督办组，对代表建议办理工作进行集中督办，确保建议件件有落实。"], "工作动态"),
+    # under a headline that tells of a deed, the time it has been at it
+    ("新渡镇持续加强宣传力量", ["近年来，新渡镇各项经济和社会事业稳步发展，对活动宣传、总结报道的要求也日益增多。"], "工作动态"),
+    # a unit doing a deed in its lead's first sentence, past its time and purpose; a scene; a reporter's words
+    ("", ["今年以来，高店乡采取有效措施，推动“基层减负”各项举措落地见效。"], "工作动态"),
+    ("", ["为加强作风建设，贯彻落实活动要求，阳明区加大“神秘人”监督力度，开展暗访检查。"], "工作动态"),
+    ("", ["“你们对原料堆场异味问题是怎么整改的？”郫都区委第一督查组在督查企业时问道。"], "工作动态"),
+    ("", ["按照市纪委统一安排，记者在国庆节前一天走访了部分镇乡窗口单位的上下班情况。"], "工作动态"),
+    # not: a document's name over the same lead, a notice to its addressees, a text of a type, an untitled 今年以来,
+    # a rule's day, a document's formula
+    ("镇政务信息报送工作制度", ["今年以来，为规范全镇政务信息报送工作，特制定本制度，各村各单位要认真执行。"], "其他"),
+    ("", ["自2024年5月1日起，全县各级机关实行新的考勤制度，请各单位遵照执行。"], "其他"),
+    ("", ["2024年3月28日，县人民政府印发了《目标任务分工方案》，现将主要内容解读如下："], "其他"),
+    ("", ["各乡镇人民政府，县直各单位：", "5月28日，县政府召开全县防汛工作会议，会议要求各地压实责任，请认真贯彻落实。"], "其他"),
+    ("县水利局2023年工作总结", ["1月以来，县水利局在县委县政府的坚强领导下，扎实推进各项工作，取得明显成效。"], "工作总结"),
+    ("", ["今年以来，在县委、县政府的正确领导下，我局扎实推进各项工作，取得了明显成效。"], "其他"),
+])
+def test_a_news_item_of_a_units_work_is_typed_as_such(title, lines, doc_type):
+    assert meta(title, *lines)["doc_type"] == doc_type
+
+
+def test_a_file_name_is_no_news_headline():
+    """工会信访督查考核.txt names a topic: a lead without news in it stays 其他 under it."""
+    lead = "各级工会机关应当将工会信访工作纳入督查范围，每年至少组织开展一次专项督查。"
+    assert meta("", lead, name="工会信访督查考核.txt")["doc_type"] == "其他"
+    assert meta("", lead, name="市总工会开展信访督查考核.txt")["doc_type"] == "其他"
+    assert meta("市总工会开展信访督查考核", lead)["doc_type"] == "工作动态"  # (the same words as the text's own headline)
 
 
 def test_a_personal_reports_writer_signs_it_with_the_month():
