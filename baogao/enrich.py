@@ -42,6 +42,7 @@ Where each value is looked for, in order:
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -700,10 +701,26 @@ _SECOND_DOCUMENT_FROM = 6  # a cover's lines come first
 
 def _ends(text: str) -> tuple[list[str], list[str]]:
     """The first and the last `_DATE_LINE_LINES` lines, digits normalised: where a report's
-    document number and date lines stand (only they are normalised: a report may be long)."""
+    document number and date lines stand (only they are normalised: a report may be long); the last
+    are those over its attachments when they follow its date (`_signed_part`)."""
     lines = text.split("\n")
     return ([_normalize_digits(line) for line in lines[:_DATE_LINE_LINES]],
-            [_normalize_digits(line) for line in lines[-_DATE_LINE_LINES:]])
+            [_normalize_digits(line) for line in _signed_part(text).split("\n")[-_DATE_LINE_LINES:]])
+
+
+@functools.lru_cache(maxsize=4)
+def _signed_part(text: str) -> str:
+    """The text up to the attachments that follow its signature's date (…罗田县统计局 / 2024年12月5日 / 附件 /
+    统计年报工作联系表 / a table …: its end, where the signature and the date stand, is over them), else all of it.
+    An attachment list over the signature (附件：1.… / 罗田县统计局 / 2024年12月5日) is not after its date."""
+    for m in _ATTACHMENT_LINE.finditer(text):
+        above = text[: m.start()].rstrip().rsplit("\n", _DATE_ABOVE_ATTACHMENT)[-_DATE_ABOVE_ATTACHMENT:]
+        if any(_date_line(_normalize_digits(line.strip())) for line in above):
+            return text[: m.start()].rstrip()
+    return text
+
+
+_DATE_ABOVE_ATTACHMENT = 2  # (the date line, or the seal's note or a 联系人 line under it)
 
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
@@ -2373,7 +2390,7 @@ def _signature_org(text: str) -> str | None:
     date line (东安县人民政府办公室 / 2023年12月28日, or both on one line) — at the end of the text,
     or before its attachments (附件 / 项目资金使用明细表 / a table). A 版记 line (抄送：…, …印发) is
     not a signature."""
-    signed = _signed(text)
+    signed = _signed(text) or _signed(_signed_part(text))
     if signed is None:
         attached = next(_ATTACHMENT_LINE.finditer(text, len(text) // 2), None)  # 附件1, then 附件2 …: before the first
         if attached:

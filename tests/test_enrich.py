@@ -1360,6 +1360,15 @@ def test_a_file_name_is_no_news_headline():
     assert meta("市总工会开展信访督查考核", lead)["doc_type"] == "工作动态"  # (the same words as the text's own headline)
 
 
+@pytest.mark.parametrize("rows", [8, 30])
+def test_attachments_after_the_signature_leave_its_office_and_date(rows):
+    """附件 / a table under 罗田县统计局 / 2024年12月5日: the report's end is over them, however long they run."""
+    table = ["附件", "统计年报工作联系表", "单位名称\t联系人\t联系电话", *(f"{i}\t\t" for i in range(1, rows))]
+    found = meta("关于做好统计年报工作的通知", "各乡镇统计站：", "现就有关事项通知如下。", "一、工作要求", "罗田县统计局", "2024年12月5日",
+                 *table)
+    assert (found["org"], found["year"], found["date"]) == ("罗田县统计局", 2024, "2024-12-05")
+
+
 def test_a_personal_reports_writer_signs_it_with_the_month():
     found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
     assert found["year"] == 2023
