@@ -16,7 +16,7 @@ import re
 from pathlib import PurePath
 
 from baogao.gongwen import unspaced
-from baogao.places import find_places, leading_places_end
+from baogao.places import PARTY_PREFIXES, find_places, leading_places_end
 from baogao.search.variants import to_simplified
 from baogao.schema import NAMELESS_TYPES
 
@@ -352,7 +352,10 @@ MEETING_NUMBER = re.compile(
     r"^[（(]?(?:[〔\[［（(]\s?(?P<year>\d{4})\s?[〕\]］）)]|(?P<year_>\d{4})\s?年)?\s?(?P<number>第\s?[\d一二三四五六七八九十百]+\s?次)[）)]?$"
 )
 _AREA_SPEECH = re.compile(r"^在(?:\d{4}\s?年度?)?全[省市县区州旗乡镇].{0,60}?上的(?:总结|主持|表态|交流)?(?:讲话|发言|致辞|主持词)$")
-_GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告)$")
+# (and the papers every office writes each year besides: 工作要点, 实施方案, 汇报材料, 表态发言, 对照检查材料)
+_GENERIC_KIND = re.compile(r"(?:(?:人民)?政府)?(?:工作)?(?:报告|总结|汇报|情况汇报|调研报告|调查报告|计划|要点|思路|安排|打算"
+                           r"|(?:实施|工作|整改)?方案|(?:应急)?预案|(?:汇报|交流|经验交流|典型|发言|对照检查|检查)?材料|(?:汇报|发言)?提纲"
+                           r"|(?:表态)?发言|台账|情况)$")
 # 工作总结和2024年工作计划: a plan joined to the summary does not make the title specific.
 _PLAN_AFTER = re.compile(r"(?:和|及|暨|与)(?:(?:1[89]|20)\d\d\s?年度?)?(?:工作)?(?:计划|打算|思路|安排|要点)$")
 # 县委办 / 县政府办: how offices call each other (the name is 县委办公室, 县政府办公室)
@@ -365,6 +368,9 @@ _LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|�
 _FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"
                      r"|上半年|下半年|第[一二三四]季度|全年|有关|开展|落实|工作|情况|的$")
 _GENERIC_MAX_HAN = 4  # besides owner, year and kind: 领导班子 (市政府办公室领导班子工作总结)
+# …or a line of work every office has, no body in it (党风廉政建设, 镇域经济发展; not 市场监管局, an office's short name)
+_GENERIC_WORK_MAX_HAN = 6
+_BODY_END = re.compile(r"[局委办厅部院所站队室]|(?:联合|协|商)会")  # (not 民主生活会, a meeting)
 
 
 def _is_generic(title: str, org: str | None) -> bool:
@@ -378,7 +384,8 @@ def _is_generic(title: str, org: str | None) -> bool:
         rest = rest.replace(owner, "")
     for place in reversed(find_places(rest)):
         rest = rest[: place.start] + rest[place.end:]
-    return len(_HAN.findall(rest)) <= _GENERIC_MAX_HAN
+    topic = len(_HAN.findall(rest))
+    return topic <= _GENERIC_MAX_HAN or topic <= _GENERIC_WORK_MAX_HAN and not _BODY_END.search(rest)
 
 
 # a level's character that starts a word (市场监管局, 县级公立医院, 市民, 区域): no level word standing for a place
@@ -433,8 +440,11 @@ def _issued_by(title: str, org: str | None) -> str:
     known only by its level word (县水利局: which county?) says nothing more, and is not put in."""
     lead = _LEADING_YEAR.match(ascii_digits(title))
     head, body = (title[: lead.end()], title[lead.end():]) if lead else ("", title)
+    # (中共罗田县委督查室, 中共…县委办公室、…县人民政府办公室: a party body's place follows 中共; of bodies signing together, the first's)
+    first = (org or "").split("、", 1)[0]
+    names = (first, first.removeprefix(next((p for p in PARTY_PREFIXES if first.startswith(p)), "")))
     if (not org or not _WITHOUT_ISSUER.match(body) or find_places(body) or _WE.search(body)
-            or not _place_end(org) and not _LOCAL_PLACE.match(org)):
+            or not any(_place_end(name) or _LOCAL_PLACE.match(name) for name in names)):
         return title  # (关于我县… that `_we_named` left: the office is not of that place, and would contradict it)
     return head + org + body
 
@@ -547,7 +557,7 @@ def _names_owner(title: str, org: str | None) -> bool:
     town = _LOCAL_PLACE.match(org or "")  # 七里坪镇人民政府, 红旗村村民委员会: named by 七里坪镇, 红旗村
     # (and by the town alone, its county not read before it: 城关镇 of 某县城关镇人民政府)
     alone = re.sub(rf"^.*[{_LEVEL_WORDS}州旗](?=.{{2}})", "", town.group()) if town else ""
-    return (bool(find_places(title)) or any(name in title for name in _owner_names(org))
+    return (bool(find_places(ascii_digits(title))) or any(name in title for name in _owner_names(org))
             or (not org and bool(_LEVEL_BODY.match(_LEADING_YEAR.sub("", title))))
             or bool(town and (town.group() in title or alone in title)))
 
