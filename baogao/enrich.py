@@ -1084,7 +1084,7 @@ _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|(?<!法治|数字|廉洁|智慧|诚信|阳光|透明|责任)(?<!服务型)政府"
     r"|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
     # (县委巡察工作领导小组, not 基层党组织; a 中心学校 is a school, not a 中心)
-    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心(?!学校|小学|卫生院|医院|幼儿园)|领导小组"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心(?!学校|小学|卫生院|医院|幼儿园)|领导小组|指挥部"
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
@@ -1099,6 +1099,8 @@ _ORG_SUFFIX = (
     # the police, justice and fire service in towns (七里坪镇司法所, 城关派出所, 县消防救援大队)
     r"|联合会|协会|红十字会|(?<=[省市县区州旗])(?:科协|工商联|文联|侨联|残联|妇联)|供销合作社(?:联合社)?|供销社"
     r"|消防救援(?:大队|支队)|司法所|派出所|市场监督管理所"
+    # (and a town's line offices, as the town reforms since 2019 named them: 三里畈镇财政所, 林业站, 综合执法队)
+    r"|财政所|自然资源所|国土(?:资源)?所|规划所|供电所|税务所|(?:林业|水利|水务|农技|农经|畜牧兽医|文化)站|综合(?:行政)?执法(?:大|中)?队"
     # (县审计局局长, 县教育局副局长: the 局, not its head; 县公安局长: the 局)
     r"|总工会|工会|局(?!长)|(?<![局副])局(?=长)|厅(?!长)|(?<![厅副])厅(?=长)|国务院|中共中央|党中央"
     # a station of a county or above, or of its bureau (辽宁省森防站, 区建设局建管三站); not a town's or a village's, which
@@ -2357,6 +2359,9 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     more = len(opening.split("\n")) > HEADER_MAX_LINES
     for k, line in enumerate(lines):
+        wrapped = _wrapped_name(lines[max(0, k - _WRAPPED_LINES + 1): k + 1]) if k + 1 < len(lines) and _SIGNATURE_DATE.match(lines[k + 1]) else ""
+        if wrapped:
+            return wrapped
         team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
         personal = PERSONAL_BYLINE.match(line)  # a person's paper: 中共秦安县委办公室　张建军
         org = (team.groupdict().get("org") or team.group()) if team else (line.split()[0] if personal else "")
@@ -2412,6 +2417,9 @@ def _signed(text: str) -> str | None:
     # (罗田县应急管理局 / （盖章） / 2024年3月5日, 罗田县应急管理局（公章）)
     lines = [_SEAL_MARK.sub("", line) for line in lines if not _SEAL_LINE.match(line)]
     for k, line in enumerate(lines):
+        wrapped = _wrapped_name(lines[max(0, k - _WRAPPED_LINES + 1): k + 1]) if k + 1 < len(lines) and _SIGNATURE_DATE.match(lines[k + 1]) else ""
+        if wrapped:
+            return wrapped
         team = _RESEARCH_TEAM.match(line)
         if team and k + 2 >= len(lines):  # a study's team signing at its end (县委政策研究室课题组 / 执笔：…)
             return team.group("org")
@@ -2429,8 +2437,6 @@ def _signed(text: str) -> str | None:
             _SIGNATURE_DATE.match(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)
         )
         org = m.group("org")
-        if dated and k and _wrapped_name(lines[k - 1], org):
-            return lines[k - 1] + org
         if dated and (_reads_as_body(org) or _OFFICE_SUFFIX.search(org) or _town_body(org)):  # 中川镇人民政府
             return "、".join([*_stacked_signers(lines[:k]), org])
         above = lines[k - 1] if k else ""
@@ -2441,16 +2447,23 @@ def _signed(text: str) -> str | None:
 
 
 _WRAPPED_NAME_MAX_CHARS = 20
+_WRAPPED_LINES = 3
 _NO_NAME_PART = re.compile(r"[，。；：、！？,.;:!?\s]")
 
 
-def _wrapped_name(above: str, org: str) -> bool:
-    """Whether a signing body's long name is wrapped over two lines, its place on the first (许昌市市级层面整治形式主义 /
-    为基层减负专项工作机制办公室 / 2026年3月2日): a line of no sentence and no body of its own over a name without its
-    place, the two together a body of that place — not a name of its own under a line of text (县应急管理局, 中共…)."""
-    return (len(above) <= _WRAPPED_NAME_MAX_CHARS and not _NO_NAME_PART.search(above) and not _SIGNATURE.match(above)
-            and not _SIGNATURE_DATE.match(above) and not org.startswith((*_LEVEL_CHARS, "中共"))
-            and not _starts_with_place(org) and _starts_with_place(above + org))
+def _wrapped_name(above: list[str]) -> str:
+    """A signing body's long name wrapped over the last two or three of these lines, over its date, its place on the first
+    (许昌市市级层面整治形式主义 / 为基层减负专项工作机制办公室; 中共罗田县委农村工作领导小组 / 办公室; 罗田县推进长江经济带 /
+    共抓大保护工作领导小组 / 办公室): lines of no sentence, those after the first no name of their own (which opens with its place,
+    its level or 中共: 县应急管理局 under a line of text, 罗田县人民政府办公室 under another body that signs with it), "" when none."""
+    for n in range(len(above), 1, -1):
+        parts = above[-n:]
+        name = "".join(parts)
+        if (all(len(part) <= _WRAPPED_NAME_MAX_CHARS and not _NO_NAME_PART.search(part) for part in parts)
+                and not any(part.startswith((*_LEVEL_CHARS, *PARTY_PREFIXES)) or _starts_with_place(part) for part in parts[1:])
+                and (m := _SIGNATURE.fullmatch(name)) and not m.group("date") and _starts_with_place(name)):
+            return name
+    return ""
 
 
 def _stacked_signers(above: list[str]) -> list[str]:

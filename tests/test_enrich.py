@@ -1316,6 +1316,9 @@ def test_where_the_seal_goes_is_no_line_of_the_signature(seal):
 
 @pytest.mark.parametrize(("signature", "org"), [
     (["许昌市市级层面整治形式主义", "为基层减负专项工作机制办公室"], "许昌市市级层面整治形式主义为基层减负专项工作机制办公室"),
+    (["中共罗田县委农村工作领导小组", "办公室"], "中共罗田县委农村工作领导小组办公室"),  # (its office under the group)
+    (["罗田县推进长江经济带", "共抓大保护工作领导小组", "办公室"], "罗田县推进长江经济带共抓大保护工作领导小组办公室"),
+    (["罗田县新冠肺炎疫情防控", "指挥部"], "罗田县新冠肺炎疫情防控指挥部"),
     # a body under a line of text, and bodies each of its own place, stay as they were
     (["罗田县各单位要认真抓好落实", "县应急管理局"], "县应急管理局"),
     (["中共罗田县委办公室", "罗田县人民政府办公室"], "中共罗田县委办公室、罗田县人民政府办公室"),
@@ -1384,7 +1387,8 @@ def test_a_mass_organisation_or_a_co_operative_is_an_office(title, org):
     assert meta(title, "今年以来，我们扎实推进各项工作。", "一、主要工作")["org"] == org
 
 
-@pytest.mark.parametrize("signature", ["七里坪镇司法所", "罗田县消防救援大队"])
+@pytest.mark.parametrize("signature", ["七里坪镇司法所", "罗田县消防救援大队", "罗田县三里畈镇财政所", "三里畈镇自然资源所",
+                                       "罗田县三里畈镇林业站", "罗田县三里畈镇综合执法队"])
 def test_a_station_of_the_justice_or_fire_service_signs(signature):
     assert meta("2023年工作总结", "今年以来，我们扎实推进各项工作。", "一、主要工作", signature, "2023年12月20日")["org"] == signature
 
