@@ -2511,7 +2511,7 @@ def _joint_signature(line: str) -> str | None:
     return None
 
 
-_WIDE_SPACE = re.compile(r"\u3000+|\s{2,}")
+_WIDE_SPACE = re.compile(r"\u3000+|\t+|\s{2,}")  # (a tab: the two cells of a Word table's row that sign together)
 _JOINT_MAX = 4
 
 

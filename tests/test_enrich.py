@@ -1210,6 +1210,7 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["桑植县妇女联合会", "2023年12月5日"], "桑植县妇女联合会", "县", "湖南省"),
         # bodies that sign together on one line, set apart by wide spaces
         (["中共大悟县委\u3000大悟县人民政府", "2024年1月20日"], "中共大悟县委、大悟县人民政府", "县", "湖北省"),
+        (["罗田县应急管理局\t罗田县消防救援大队", "2024年3月5日"], "罗田县应急管理局、罗田县消防救援大队", "县", "湖北省"),  # (a table's row)
         (["中共柳树乡委员会\u3000柳树乡人民政府"], "中共柳树乡委员会、柳树乡人民政府", "乡", None),  # undated, each with its place
         (["县委办公室\u3000县政府办公室"], None, None, None),
         # …or each on a line of its own above the date (each with its place; not the items a colon line lists)
