@@ -189,7 +189,8 @@ _OWN_YEAR = re.compile(
     # 我就我镇2023年上半年安全生产工作开展情况汇报如下: the formula names the period whose work it reports (not a
     # year's findings set right, assessed or audited later, nor its budget: 现将2022年度预算执行情况报告如下)
     r"|(\d(?<!\d\d)\d{3})\s?年(?!度?(?:以来|至今|起))度?(?:上半年|下半年|全年|第?[一二三四]季度)?"
-    r"(?:(?!整改|反馈|考核|考评|巡察|审计|预算|决算|执行)[^，。；：\n\d年]){0,16}?工作(?:开展|推进|完成|落实)?情况(?:总结|报告|汇报)如下"
+    r"(?:(?!整改|反馈|考核|考评|巡察|审计|预算|决算|执行)[^，。；：\n\d年]){0,16}?(?:工作|履职|述职述廉|述职|述廉)(?:开展|推进|完成|落实)?情况"
+    r"(?:总结|报告|汇报)如下"
 )
 # 2025年度…工作总结暨2026年工作推进会, 2014年度总结表彰暨2015年工作动员大会: a meeting that sums
 # up one year and launches the next is held in the next, so a text about it is of that year.

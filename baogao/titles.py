@@ -489,7 +489,8 @@ _ONE_POST = rf"[\u4e00-\u9fff]{{0,20}}?{_POST_WORD}"
 # 我自2021年任堌阳镇党委书记以来, 本人现任红安县七里坪镇镇长，…, 本人任城关镇党委副书记、镇长以来, 作为县委办公室主任，…:
 # the post (several joined by 、), in the clause where the writer says he holds it (not 我县, 我局: a body speaking)
 _POST_HELD = re.compile(
-    r"(?:(?:本人|我)(?![们县市区镇乡局办委会省院所站校中单部科股])[^，。；：！？,;:\n]{0,16}?"
+    # (past the name the writer gives first: 我叫李红梅，现任…; 本人李红梅，2021年3月起任…)
+    r"(?:(?:本人|我)(?![们县市区镇乡局办委会省院所站校中单部科股])[^，。；：！？,;:\n]{0,16}?(?:[，,][^，。；：！？,;:\n]{0,12}?)?"
     r"(?:任命为|现任|担任|出任|调任|(?<![责信主放曾])任)|作为(?:一名)?)"
     rf"(?P<post>{_ONE_POST}(?:、{_ONE_POST})*)(?=一职|职务|以来|期间|[，。；,;\s])"
 )

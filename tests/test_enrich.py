@@ -1373,6 +1373,11 @@ def test_attachments_after_the_signature_leave_its_office_and_date(rows):
     assert (found["org"], found["year"], found["date"]) == ("罗田县统计局", 2024, "2024-12-05")
 
 
+@pytest.mark.parametrize("formula", ["现将2023年度履职情况报告如下。", "现将2023年度述职述廉情况报告如下。", "现将2023年度工作情况总结如下。"])
+def test_the_formula_that_reports_a_years_duties_dates_it(formula):
+    assert meta("工作总结", formula, "一、主要工作", "罗田县财政局")["year"] == 2023
+
+
 def test_a_personal_reports_writer_signs_it_with_the_month():
     found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
     assert found["year"] == 2023
@@ -1464,6 +1469,9 @@ def test_a_speechs_speaker_line_names_the_body(speaker, org, level):
         ("个人述职述廉报告", "我自2020年担任县委常委、常务副县长以来，分管工业、安全生产工作。", "县人民政府", "县"),
         ("述职报告", "本人任红安县财政局党组书记、局长，主持局全面工作。", "红安县财政局", "县"),
         ("述职报告", "作为县委办公室主任，我始终把服务大局放在首位。", "县委办公室", "县"),
+        # past the name the writer gives first
+        ("述职述廉报告", "我叫李红梅，现任团风县财政局副局长，分管预算工作。", "团风县财政局", "县"),
+        ("述职述廉报告", "本人李红梅，2021年3月起任团风县财政局副局长。", "团风县财政局", "县"),
     ],
 )
 def test_a_personal_reports_office_is_its_posts(title, opening, org, level):
