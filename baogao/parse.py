@@ -32,7 +32,7 @@ _HEADING_STYLES = (
     # parts numbered in Roman or in the formal numerals of accounts (Ⅰ、 壹、), over the 一、 they may hold
     ("roman", re.compile(rf"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+[{_NUMBER_MARK}]")),
     ("formal", re.compile(rf"^[壹贰貳叁參肆伍陆陸柒捌玖拾]+[{_NUMBER_MARK}]")),
-    ("cn", re.compile(rf"^[{_CN_NUM}]+[{_NUMBER_MARK}]")),
+    ("cn", re.compile(rf"^[{_CN_NUM}]+(?:[{_NUMBER_MARK}]|\u3000+(?=\S))")),  # (一　主要工作: a wide space for the 、)
     # a space may stand inside the brackets, as typed or as a PDF lays it out: (三 ), （ 2）
     ("paren_cn", re.compile(rf"^[（(]\s?[{_CN_NUM}]+\s?[）)]")),
     ("arabic", re.compile(rf"^\d{{1,2}}[{_NUMBER_MARK}](?!\d)")),
