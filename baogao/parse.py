@@ -1040,8 +1040,8 @@ def _items_not_headings(body: list[str], lines: list[list[tuple[str, str, str]]]
     listing = None  # 附件：1.设备采购论证报告 / 2.院党委会会议纪要: the list of attachments goes on, in its numbering
     for i, line in enumerate(body):
         listed = _ATTACHMENT_LIST.match(line)
-        if listed:
-            listing = _heading_style(line[listed.end():])
+        if listed:  # (its first item's name may open with a year, 1.2024年度…, which reads as no numbering)
+            listing = _heading_style(line[listed.end():]) or ("cn" if line[listed.end()] == "一" else "arabic")
         elif listing and styles[i] == listing and body[i] not in styled:
             lines[i] = [("paragraph", line, "")]
             items.add(i)
