@@ -175,9 +175,14 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     body = list(lines[:header]) + after if title else list(lines)
 
     credited = "" if title or field_title else _credited_title(lines)
+    bulletin = masthead(lines[:header])
+    items = _item_headlines(after) if bulletin and title_lines else []
+    if items:  # an issue of several items is its bulletin's, each item's headline a heading (the first's too)
+        body = list(lines[: header + title_lines]) + after
+        headings = {**(headings or {}), **{line: 1 for line in [*lines[header: header + title_lines], *items]}}
+        title, title_lines, field_title, subtitle = bulletin[0], 0, bulletin[0], ""
     if not title:
         title = field_title or credited or title_from_filename(source_name)
-    bulletin = masthead(lines[:header])
     joined = _join_wrapped_headings(_join_broken_lines(body))
     return ParsedReport(
         title=title,
@@ -207,6 +212,15 @@ def _credited_title(lines: tuple[str, ...]) -> str:
         if m and not _ADDRESS.search(m.group("title")) and _is_title_like(m.group("title")):
             return m.group("title")
     return ""
+
+
+def _item_headlines(after: list[str]) -> list[str]:
+    """The headlines of a bulletin's further items under its first (县领导深入一线督导防汛工作 / 7月2日，… / 各乡镇全力
+    做好强降雨防范应对 / 7月1日以来，…): title-like lines, each between the end of a paragraph and a paragraph."""
+    return [line for k, line in enumerate(after)
+            if 0 < k < len(after) - 1 and _is_title_like(line.strip()) and not _SENTENCE_END.search(line)
+            and after[k - 1].rstrip().endswith(_PARAGRAPH_ENDS) and _SENTENCE_END.search(after[k + 1])
+            and len(after[k + 1].strip()) > len(line.strip()) and not starts_block(line.strip())]
 
 
 def _unnumbered_headings(body: list[str]) -> dict[str, int]:

@@ -306,6 +306,7 @@ def display_title(title: str, subtitle: str, year: int | None, org: str | None, 
         shown = f"{shown}——{subtitle}"
     if not name:
         return shown
+    shown = "" if shown == name else shown  # (an issue of several items is titled by its bulletin: 《防汛工作简报》2023年第5期)
     if name.endswith("纪要"):  # a series of minutes (县长办公会议纪要 / 第12期): numbered as a meeting's are
         if shown.endswith(name):  # (named with its issuer: 罗田县人民政府常务会议纪要（2023年第15期）)
             return f"{shown}（{issue}）"

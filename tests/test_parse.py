@@ -474,6 +474,18 @@ def test_a_bulletins_name_and_issue(lines: list[str], masthead: str, issue: str)
     assert (report.masthead, report.issue) == (masthead, issue)
 
 
+def test_an_issue_of_several_items_is_titled_by_its_bulletin_each_headline_a_heading() -> None:
+    head = ["防汛工作简报", "第5期", "罗田县防汛抗旱指挥部办公室　　　　2023年7月3日"]
+    items = ["县领导深入一线督导防汛工作", "7月2日，县委书记带队深入河铺镇督导防汛工作。",
+             "各乡镇全力做好强降雨防范应对", "7月1日以来，我县出现强降雨天气，各乡镇及时启动应急响应。"]
+    report = parse(tuple(head + items), HASH_NAME)
+    assert (report.title, report.title_source) == ("防汛工作简报", "fields")
+    assert [b.text for b in report.blocks if b.kind == "heading"] == [items[0], items[2]]
+    assert report.text().split("\n") == head + items  # (every line still there, in order)
+    one = parse(tuple(head + items[:2] + ["他强调，要压实防汛责任。"]), HASH_NAME)  # one item: its headline is the title
+    assert (one.title, one.title_source) == (items[0], "text")
+
+
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
 def test_title_from_filename(name: str, expected: str) -> None:
     assert title_from_filename(name) == expected

@@ -153,6 +153,7 @@ def test_display_title(title, subtitle, year, org, region, expected):
     [
         # an item of a bulletin is shown under its name and issue: the year goes into the issue
         ("我县召开全县政务信息工作会议", 2023, ("政务信息", "第12期"), "《政务信息》2023年第12期：我县召开全县政务信息工作会议"),
+        ("防汛工作简报", 2023, ("防汛工作简报", "第5期"), "《防汛工作简报》2023年第5期"),  # an issue of several items
         ("关于上半年重点工作落实情况的通报", 2023, ("督查通报", "2023年第12期（总第45期）"),
          "《督查通报》2023年第12期（总第45期）：关于上半年重点工作落实情况的通报"),
         ("七里坪镇扎实开展作风建设年活动", None, ("工作简报", "第3期"), "《工作简报》第3期：七里坪镇扎实开展作风建设年活动"),
