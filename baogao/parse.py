@@ -177,7 +177,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     credited = "" if title or field_title else _credited_title(lines)
     bulletin = masthead(lines[:header])
     items = _item_headlines(after) if bulletin and title_lines else []
-    if items:  # an issue of several items is its bulletin's, each item's headline a heading (the first's too)
+    if bulletin and items:  # an issue of several items is its bulletin's, each item's headline a heading (the first's too)
         body = list(lines[: header + title_lines]) + after
         headings = {**(headings or {}), **{line: 1 for line in [*lines[header: header + title_lines], *items]}}
         title, title_lines, field_title, subtitle = bulletin[0], 0, bulletin[0], ""
