@@ -1562,7 +1562,22 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if not org:
         return None
     org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
-    return _town_with_county(_numbered_place(_placed_by_subject(org, text), text), text)
+    return _placed_by_file(_town_with_county(_numbered_place(_placed_by_subject(org, text), text), text), stem)
+
+
+def _placed_by_file(org: str, stem: str) -> str:
+    """A body still named by its level word (镇人民政府: 我代表镇人民政府…) completed with the place of that level its
+    file's name opens with (九资河镇2024年政府工作报告.txt, 罗田县2023年工作总结.doc), as an office files its own papers."""
+    if not org or org[0] not in _LEVEL_CHARS or _starts_with_place(org) or "、" in org:
+        return org
+    places = find_places(stem)
+    if places and places[0].start == 0 and _PLACE_LEVEL.get(places[0].level or "") == _LEVEL_BY_CHAR[org[0]]:
+        return stem[: places[0].end] + org[1:]
+    town = _FILED_TOWN.match(stem)  # (a town the division table lacks)
+    return town.group(1) + org[1:] if town and town.group(1).endswith(org[0]) else org
+
+
+_FILED_TOWN = re.compile(rf"^((?![全各本我该每此其{_LEVEL_CHARS}])[{_HAN}]{{1,5}}?(?:镇|乡))(?![镇乡])")
 
 
 # A document's number opens with its issuer's code, which a city or county writes with its place's stem (鄂州政办发〔2015〕17号,

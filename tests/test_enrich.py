@@ -1378,6 +1378,16 @@ def test_the_formula_that_reports_a_years_duties_dates_it(formula):
     assert meta("工作总结", formula, "一、主要工作", "罗田县财政局")["year"] == 2023
 
 
+@pytest.mark.parametrize(("name", "org"), [
+    ("九资河镇2024年政府工作报告.txt", "九资河镇人民政府"),  # a town the division table lacks
+    ("罗田县2024年政府工作报告.txt", "镇人民政府"),  # a place of another level says nothing of the 镇's
+    (HASH_NAME, "镇人民政府"),
+])
+def test_a_body_named_by_its_level_takes_the_place_its_file_is_named_by(name, org):
+    opening = "现在，我代表镇人民政府向大会报告工作，请予审议。"
+    assert meta("2024年政府工作报告", "各位代表：", opening, "一、2023年工作回顾", name=name)["org"] == org
+
+
 def test_a_personal_reports_writer_signs_it_with_the_month():
     found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
     assert found["year"] == 2023
