@@ -2699,7 +2699,8 @@ _NAMED_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?([省市县乡镇州旗盟]|(?<!社
 _NOT_A_COUNTY_CHARACTER = "全本该各每我此其邻外郊知省州市区乡镇一二两三四五六七八九十几多数赴到往回进出去来入驻离至给被" + "".join(_NOT_A_SUBJECT)
 _ONE_CHARACTER_COUNTY_BODY = re.compile(rf"^(?![{_NOT_A_COUNTY_CHARACTER}])[{_HAN}]县(?=人民政府|政府|委|人大|政协|总工会|纪委)")
 # A village's or community's own body (红旗村村民委员会, 幸福社区居民委员会, 幸福社区党委): below the township, shown as 乡.
-_VILLAGE_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?(?:村|社区)(?:村民委员会|居民委员会|党支部|党总支|党委|委员会)?$")
+# (and its party branch: 中共大屋村支部委员会)
+_VILLAGE_BODY = re.compile(rf"^[{_HAN}]{{2,8}}?(?:村|社区)(?:村民委员会|居民委员会|党?总?支部(?:委员会)?|党总支|党委|委员会)?$")
 # 富民乡2022年上半年工作总结, 城关镇人民政府关于…: a township's own report.
 _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民政府|政府|党委|办事处)(?:关于)?|\d{{4}}年|关于)")
 

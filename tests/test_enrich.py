@@ -1878,7 +1878,8 @@ def test_a_party_schools_team_writes_its_study():
     assert meta("关于县域经济高质量发展的调研报告", "黄冈市委党校课题组", "一、主要做法", "红安县建立项目专班机制。")["org"] == "黄冈市委党校"
 
 
-@pytest.mark.parametrize(("title", "signed"), [("幸福社区2023年度工作总结", "幸福社区居民委员会"), ("红旗村2023年工作总结", "红旗村村民委员会")])
+@pytest.mark.parametrize(("title", "signed"), [("幸福社区2023年度工作总结", "幸福社区居民委员会"), ("红旗村2023年工作总结", "红旗村村民委员会"),
+                                              ("大屋村2023年工作总结", "中共大屋村支部委员会")])
 def test_a_villages_or_communitys_body_is_below_the_county(title, signed):
     found = meta(title, "今年以来，各项工作取得新进展。", "一、党建引领", signed, "2023年12月20日")
     assert (found["org"], found["level"]) == (signed, "乡")
