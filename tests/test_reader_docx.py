@@ -158,3 +158,33 @@ def test_an_unnumbered_styled_heading_nests_where_its_style_level_is_numbered():
             + p("信息报送", '<w:pStyle w:val="H2"/>') + p("全年报送。"))
     document = readers.read(make_docx(body, styles=styles), "a.docx")
     assert headings(document.text, "a.docx", dict(document.headings)) == [(2, "一、工作回顾"), (3, "（一）督查"), (3, "信息报送")]
+
+
+def test_hidden_text_is_not_shown_and_nothing_else_is_lost():
+    """N18: Word does not show hidden text (w:vanish), by a run's own property, its character style or its paragraph's
+    style; a hidden paragraph mark joins the paragraph to the next one; w:specVanish (a style separator) hides no text."""
+    styles = ('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="说明"/><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Secret"><w:name w:val="密"/><w:basedOn w:val="Base"/></w:style>'
+              '<w:style w:type="character" w:styleId="Base"><w:name w:val="base"/><w:rPr><w:vanish/></w:rPr></w:style>')
+
+    def para(*runs: str, mark: str = "", style: str = "") -> str:
+        ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f"<w:rPr>{mark}</w:rPr>" if mark else "")
+        return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>"
+
+    def run(text: str, rpr: str = "") -> str:
+        return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    body = (p("罗田县财政局2023年工作总结")
+            + para(run("　　2023年，我局扎实推进各项工作。"), run("（此处内容待删除，请勿公开）", "<w:vanish/>"))
+            + para(run("全年收入10亿元"), run("，其中某某问题线索", '<w:rStyle w:val="Secret"/>'), run("。"))
+            # in a hidden style, a run shown again (w:val="0"); the paragraph's mark is hidden: it joins the next one
+            + para(run("起草说明："), run("见附件", '<w:vanish w:val="0"/>'), style="Note")
+            + p("一、主要工作")
+            + para(run("作者备注", "<w:vanish/>"), mark="<w:vanish/>")  # a wholly hidden paragraph: no empty line
+            # a style separator: the run-in heading and its text stay apart, neither hidden
+            + para(run("（一）抓收入"), mark="<w:vanish/><w:specVanish/>")
+            + para(run("全年督查12次。", "<w:specVanish/>")))
+    assert readers.read(make_docx(body, styles=styles), "a.docx").text.split("\n") == [
+        "罗田县财政局2023年工作总结", "　　2023年，我局扎实推进各项工作。", "全年收入10亿元。", "见附件一、主要工作",
+        "（一）抓收入", "全年督查12次。"]

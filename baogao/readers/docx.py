@@ -13,8 +13,13 @@ Runs for every file whose first bytes are a ZIP's and whose suffix is not anothe
   paragraph that anchors them (once: Word stores a fallback copy of each);
 - footnotes and endnotes: the reference mark stays where it is ("[1]"), the notes follow the
   body as lines "[1] …";
+- hidden text (`w:vanish`: a run's own property, else its character style's toggling its
+  paragraph style's) is not kept, as Word does not show it (often an author's note or withheld
+  text); a paragraph whose mark is hidden joins the next, as Word shows it. `w:specVanish` (a
+  style separator's mark) hides nothing: the run-in heading stays a line of its own. Not read
+  for this: table styles and the document defaults;
 - not kept: page headers and footers (a running header is not the report's text), comments,
-  field codes (their results are kept), deleted text.
+  field codes (their results are kept), deleted text, hidden text.
 
 Headings: paragraphs in a heading style (标题 1/2/3, Heading 1…, or any style or paragraph
 with an outline level) are listed in `Document.headings`, so parse treats them as headings even
@@ -64,6 +69,11 @@ _MAX_STYLE_DEPTH = 20  # basedOn chains; a loop in a hostile file stops here
 
 def _val(element: Element | None, name: str = "val") -> str | None:
     return None if element is None else element.get(W + name)
+
+
+def _on(element: Element | None) -> bool | None:
+    """An on/off property (w:vanish, w:b …): None when absent; present without w:val is on."""
+    return None if element is None else _val(element) not in ("0", "false", "off")
 
 
 @dataclass
@@ -189,6 +199,8 @@ def _int(value: str | None, default: int) -> int:
 class _Styles:
     outline: dict[str, int] = field(default_factory=dict)  # styleId → heading level (1 = outermost)
     num: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # styleId → (numId, ilvl or None)
+    hidden: set[str] = field(default_factory=set)  # styles whose run properties hide text (w:vanish)
+    default_paragraph: str = ""  # the style of a paragraph that names none
 
 
 def _read_styles(root: Element | None) -> _Styles:
@@ -198,8 +210,14 @@ def _read_styles(root: Element | None) -> _Styles:
     based: dict[str, str] = {}
     own_outline: dict[str, int] = {}
     own_num: dict[str, tuple[str, int | None]] = {}
+    own_hidden: dict[str, bool] = {}
     for style in root.iter(W + "style"):
         style_id = _val(style, "styleId") or ""
+        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
+            styles.default_paragraph = style_id
+        vanish = _on(style.find(f"{W}rPr/{W}vanish"))
+        if vanish is not None:
+            own_hidden[style_id] = vanish
         based_on = _val(style.find(W + "basedOn"))
         if based_on:
             based[style_id] = based_on
@@ -216,7 +234,7 @@ def _read_styles(root: Element | None) -> _Styles:
             ilvl = _val(num_pr.find(W + "ilvl"))
             if num_id:
                 own_num[style_id] = (num_id, int(ilvl) if ilvl and ilvl.isdigit() else None)
-    for style_id in {*own_outline, *own_num, *based}:
+    for style_id in {*own_outline, *own_num, *own_hidden, *based}:
         chain: list[str] = []
         current = style_id
         while current and len(chain) < _MAX_STYLE_DEPTH:
@@ -228,6 +246,8 @@ def _read_styles(root: Element | None) -> _Styles:
         num = next((own_num[s] for s in chain if s in own_num), None)
         if num:
             styles.num[style_id] = num
+        if next((own_hidden[s] for s in chain if s in own_hidden), False):
+            styles.hidden.add(style_id)
     return styles
 
 
@@ -239,7 +259,8 @@ class _Walker:
         self.lines: list[str] = []
         self.headings: dict[str, int] = {}
         self.notes: list[tuple[str, str]] = []  # (kind, id) in order of reference
-        self._joined = ""  # a paragraph whose mark was deleted: its text waits for the next one
+        self._joined = ""  # a paragraph whose mark was deleted or hidden: its text waits for the next one
+        self._style_hidden = False  # the current paragraph's style hides its runs (w:vanish)
 
     def blocks(self, parent: Element) -> None:
         for child in parent:
@@ -254,11 +275,18 @@ class _Walker:
 
     def paragraph(self, p: Element) -> None:
         ppr = p.find(W + "pPr")
+        style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        self._style_hidden = (style or self.styles.default_paragraph) in self.styles.hidden
+        mark = ppr.find(W + "rPr") if ppr is not None else None
+        # a hidden mark joins the paragraph to the next one, as a deleted mark does; but a style
+        # separator's mark (w:specVanish) keeps its run-in heading a line of its own, for the outline
+        mark_hidden = (mark is None or mark.find(W + "specVanish") is None) and self._hidden(mark)
+        label = self._numbering_label(ppr)  # counted even when its paragraph is hidden
         boxes: list[Element] = []
-        text = self._numbering_label(ppr) + self.runs(p, boxes)
-        mark_deleted = ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None
+        text = ("" if mark_hidden else label) + self.runs(p, boxes)
+        mark_deleted = mark is not None and mark.find(W + "del") is not None
         text, self._joined = self._joined + text, ""
-        if mark_deleted:
+        if mark_deleted or mark_hidden:
             self._joined = text
         else:
             level = self._outline_level(ppr)
@@ -267,8 +295,19 @@ class _Walker:
                 self.lines.append(part)
             if level and text.strip() and len(parts) == 1:
                 self.headings.setdefault(text.strip(), level)
-        for box in boxes:
-            self.blocks(box)
+        if boxes:
+            waiting, self._joined = self._joined, ""
+            for box in boxes:
+                self.walk(box)
+            self._joined = waiting
+
+    def walk(self, parent: Element) -> None:
+        """`blocks`, then the text of a last paragraph whose mark was deleted or hidden: it has no
+        next paragraph here to join (the end of a cell, a note, a text box, the body)."""
+        self.blocks(parent)
+        if self._joined:
+            self.lines.append(self._joined)
+            self._joined = ""
 
     def table(self, tbl: Element) -> None:
         for row in _children(tbl, W + "tr"):
@@ -276,7 +315,7 @@ class _Walker:
             for cell in _children(row, W + "tc"):
                 inner = _Walker(self.styles, self.numbering)
                 inner.notes = self.notes
-                inner.blocks(cell)
+                inner.walk(cell)
                 cells.append(" ".join(line for line in inner.lines if line.strip()))
             self.lines.append("\t".join(cells))
 
@@ -285,8 +324,8 @@ class _Walker:
         out: list[str] = []
         for child in parent:
             tag = child.tag
-            if tag in _SKIP:
-                continue
+            if tag in _SKIP or tag == W + "r" and self._hidden(child.find(W + "rPr")):
+                continue  # hidden text (w:vanish): Word shows nothing of the run
             if tag == W + "t":
                 out.append(child.text or "")
             elif tag in (W + "tab", W + "ptab"):
@@ -313,6 +352,15 @@ class _Walker:
             else:
                 out.append(self.runs(child, boxes))  # w:r, w:ins, w:hyperlink, w:smartTag, w:fldSimple, drawings …
         return "".join(out)
+
+    def _hidden(self, rpr: Element | None) -> bool:
+        """Whether Word hides a run (or a paragraph mark) with these run properties: its own w:vanish
+        decides; else its character style's, which toggles its paragraph style's (OOXML 17.7.3)."""
+        own = _on(rpr.find(W + "vanish")) if rpr is not None else None
+        if own is not None:
+            return own
+        char_style = _val(rpr.find(W + "rStyle")) if rpr is not None else None
+        return self._style_hidden != (char_style in self.styles.hidden)
 
     def _numbering_label(self, ppr: Element | None) -> str:
         style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
@@ -398,7 +446,7 @@ def read(raw: bytes) -> Document:
     body = zipped.xml(main).find(W + "body")
     if body is None:
         raise ReadError(f"is damaged: its {main} has no body")
-    walker.blocks(body)
+    walker.walk(body)
     _add_notes(walker, {kind: optional(f"/{kind}s") for kind in ("footnote", "endnote")})
     text = "\n".join(walker.lines).strip("\n")
     if not text.strip():
@@ -421,7 +469,7 @@ def _add_notes(walker: _Walker, roots: dict[str, Element | None]) -> None:
             continue
         inner = _Walker(walker.styles, walker.numbering)
         inner.notes = walker.notes
-        inner.blocks(found)
+        inner.walk(found)
         text = " ".join(line.strip() for line in inner.lines if line.strip())
         walker.lines.append(f"{_note_mark(kind, numbers[kind])} {text}")
 
