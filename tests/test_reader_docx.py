@@ -188,3 +188,31 @@ def test_hidden_text_is_not_shown_and_nothing_else_is_lost():
     assert readers.read(make_docx(body, styles=styles), "a.docx").text.split("\n") == [
         "罗田县财政局2023年工作总结", "　　2023年，我局扎实推进各项工作。", "全年收入10亿元。", "见附件一、主要工作",
         "（一）抓收入", "全年督查12次。"]
+
+
+def test_a_floating_text_box_comes_before_the_paragraph_it_is_anchored_in():
+    """N7: a title in a floating text box anchored in the first body paragraph is read before that paragraph's text,
+    not after it (where a body sentence would become the title); a box in the text's flow still follows its paragraph."""
+    ns = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"')
+
+    def box(text: str, drawing: str, vml_style: str) -> str:  # Word's form: DrawingML, and VML as the fallback
+        return (f'<w:r><mc:AlternateContent {ns}><mc:Choice Requires="wps"><w:drawing><wp:{drawing}><w:txbxContent>'
+                f'{p(text)}</w:txbxContent></wp:{drawing}></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+                f'<v:shape style="{vml_style}"><v:textbox><w:txbxContent>{p(text)}</w:txbxContent></v:textbox></v:shape>'
+                '</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+    def vml(text: str) -> str:  # an older file's floating box: VML only
+        return (f'<w:r><w:pict {ns}><v:shape style="position: absolute;margin-top:-60pt;width:400pt;z-index:1">'
+                f'<v:textbox><w:txbxContent>{p(text)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+
+    floating, inline = box("罗田县财政局2023年工作总结", "anchor", "position:absolute;z-index:1"), box("图1", "inline", "width:80pt")
+    body = (f"<w:p>{floating}<w:r><w:t>　　2023年，我局扎实推进各项工作。</w:t></w:r></w:p>" + p("一、主要工作")
+            + f"<w:p>{inline}<w:r><w:t>全年收入见图。</w:t></w:r></w:p>"
+            # a paragraph whose mark was deleted: the box anchored in it does not split its text from the next one's
+            + f'<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="甲"/></w:rPr></w:pPr><w:r><w:t>二、存在</w:t></w:r>{vml("罗田县财政局")}</w:p>'
+            + p("问题"))
+    document = readers.read(make_docx(body), "a.docx")
+    assert document.text.split("\n") == ["罗田县财政局2023年工作总结", "　　2023年，我局扎实推进各项工作。", "一、主要工作",
+                                         "全年收入见图。", "图1", "罗田县财政局", "二、存在问题"]
+    assert convert_report(make_docx(body), "a.docx", {}).meta["title"] == "罗田县财政局2023年工作总结"

@@ -9,8 +9,11 @@ Runs for every file whose first bytes are a ZIP's and whose suffix is not anothe
   of their paragraph, so that parse finds the outline as in a typed .txt;
 - tracked changes accepted: insertions kept, deletions (and moved-away text) dropped, a
   paragraph whose mark was deleted joined with the next;
-- tables row by row, the cells of a row on one line separated by a tab; text boxes after the
-  paragraph that anchors them (once: Word stores a fallback copy of each);
+- tables row by row, the cells of a row on one line separated by a tab; text boxes once (Word
+  stores a fallback copy of each), a box in the text's flow (inline) after the paragraph that
+  holds it, a floating one (DrawingML `wp:anchor`, VML `position:absolute`) before the paragraph
+  it is anchored in: such a box is laid out apart, often above the text (a title, a 版头), and
+  a body sentence read before it would become the title;
 - footnotes and endnotes: the reference mark stays where it is ("[1]"), the notes follow the
   body as lines "[1] …";
 - hidden text (`w:vanish`: a run's own property, else its character style's toggling its
@@ -48,6 +51,8 @@ from baogao.readers.base import Document, Reader, ReadError
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WP_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
+_VML_FLOATING = re.compile(r"position\s*:\s*absolute")
 _OFFICE_DOCUMENT = "/officeDocument"
 # Elements whose text Word does not show as the document's (deleted, moved away, field codes,
 # properties), skipped with everything in them.
@@ -282,8 +287,10 @@ class _Walker:
         # separator's mark (w:specVanish) keeps its run-in heading a line of its own, for the outline
         mark_hidden = (mark is None or mark.find(W + "specVanish") is None) and self._hidden(mark)
         label = self._numbering_label(ppr)  # counted even when its paragraph is hidden
-        boxes: list[Element] = []
+        boxes: list[tuple[Element, bool]] = []
         text = ("" if mark_hidden else label) + self.runs(p, boxes)
+        # a floating box is laid out apart from the text, often above it (a title, a 版头): before it
+        self._boxes([box for box, floating in boxes if floating])
         mark_deleted = mark is not None and mark.find(W + "del") is not None
         text, self._joined = self._joined + text, ""
         if mark_deleted or mark_hidden:
@@ -295,11 +302,15 @@ class _Walker:
                 self.lines.append(part)
             if level and text.strip() and len(parts) == 1:
                 self.headings.setdefault(text.strip(), level)
-        if boxes:
-            waiting, self._joined = self._joined, ""
-            for box in boxes:
-                self.walk(box)
-            self._joined = waiting
+        self._boxes([box for box, floating in boxes if not floating])  # an inline box: after it
+
+    def _boxes(self, boxes: list[Element]) -> None:
+        """Text boxes, each paragraph of them a line; the text of a paragraph waiting to join the next
+        one keeps waiting."""
+        waiting, self._joined = self._joined, ""
+        for box in boxes:
+            self.walk(box)
+        self._joined = waiting
 
     def walk(self, parent: Element) -> None:
         """`blocks`, then the text of a last paragraph whose mark was deleted or hidden: it has no
@@ -319,8 +330,9 @@ class _Walker:
                 cells.append(" ".join(line for line in inner.lines if line.strip()))
             self.lines.append("\t".join(cells))
 
-    def runs(self, parent: Element, boxes: list[Element]) -> str:
-        """The text Word shows for the runs under `parent`; text boxes found go into `boxes`."""
+    def runs(self, parent: Element, boxes: list[tuple[Element, bool]], floating: bool = False) -> str:
+        """The text Word shows for the runs under `parent`; text boxes found go into `boxes`, with
+        whether they float (in a DrawingML wp:anchor or an absolutely positioned VML shape)."""
         out: list[str] = []
         for child in parent:
             tag = child.tag
@@ -344,13 +356,14 @@ class _Walker:
                 self.notes.append((kind, _val(child, "id") or ""))
                 out.append(_note_mark(kind, sum(k == kind for k, _ in self.notes)))
             elif tag == W + "txbxContent":
-                boxes.append(child)
+                boxes.append((child, floating))
             elif tag == _MC + "AlternateContent":
-                out.append(self.runs(_chosen(child), boxes))
+                out.append(self.runs(_chosen(child), boxes, floating))
             elif tag == W + "p":  # a paragraph inside a run's drawing, without a text box around it
-                boxes.append(child)
+                boxes.append((child, floating))
             else:
-                out.append(self.runs(child, boxes))  # w:r, w:ins, w:hyperlink, w:smartTag, w:fldSimple, drawings …
+                floats = floating or tag == _WP_ANCHOR or bool(_VML_FLOATING.search(child.get("style", "")))
+                out.append(self.runs(child, boxes, floats))  # w:r, w:ins, w:hyperlink, w:smartTag, w:fldSimple, drawings …
         return "".join(out)
 
     def _hidden(self, rpr: Element | None) -> bool:
