@@ -216,3 +216,31 @@ def test_a_floating_text_box_comes_before_the_paragraph_it_is_anchored_in():
     assert document.text.split("\n") == ["罗田县财政局2023年工作总结", "　　2023年，我局扎实推进各项工作。", "一、主要工作",
                                          "全年收入见图。", "图1", "罗田县财政局", "二、存在问题"]
     assert convert_report(make_docx(body), "a.docx", {}).meta["title"] == "罗田县财政局2023年工作总结"
+
+
+def test_symbol_font_check_boxes_and_signs_are_the_characters_they_show():
+    """N17: a form's check boxes drawn in Wingdings fonts (w:sym, or text typed in the font) keep the chosen option;
+    Symbol's signs are text; a symbol with no Unicode look-alike is dropped, as before, and a hostile code is harmless."""
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    def run(text: str, font: str = "", hint: str = "") -> str:
+        fonts = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="宋体"{hint}/></w:rPr>' if font else ""
+        return f'<w:r>{fonts}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    body = (f'<w:p>{run("考核等次：")}{sym("Wingdings 2", "F052")}{run("优秀 ")}{sym("Wingdings 2", "F0A3")}{run("合格 ")}'
+            f'{sym("Wingdings 2", "00A3")}{run("基本合格")}</w:p>'
+            f'<w:p>{sym("Wingdings", "F0FE")}{run("是 ")}{sym("Wingdings", "F0A8")}{run("否 ")}{sym("Wingdings", "F0FC")}'
+            f'{sym("Wingdings 3", "F075")}{sym("Webdings", "F061")}{sym("wingdings  2", "f054")}</w:p>'
+            f'<w:p>{run("面积")}{sym("Symbol", "F0B3")}{run("5")}{sym("Symbol", "F0B4")}{run("3米，合格")}{sym("Symbol", "F0D6")}'
+            f'{sym("宋体", "2605")}</w:p>'
+            # no look-alike (Wingdings' aeroplane, a private-use code of another font), hostile codes: nothing
+            f'<w:p>{run("无")}{sym("Wingdings", "F051")}{sym("MT Extra", "F020")}{sym("宋体", "D800")}{sym("宋体", "FFFFFFFF")}'
+            f'{sym("宋体", "0007")}{run("字")}</w:p>'
+            # typed in the font: "R" and "£" in Wingdings 2; the Chinese text of the run is in its East Asian font
+            f'<w:p>{run("R", "Wingdings 2")}{run("同意 ")}{run("£不同意", "Wingdings 2")}{run("Q!", "Wingdings 2")}</w:p>'
+            # under an East Asian hint a Latin-1 character is in the East Asian font
+            "<w:p>" + run("£", "Wingdings 2", hint=' w:hint="eastAsia"') + run("R", "Wingdings 2", hint=' w:hint="eastAsia"')
+            + "</w:p>")
+    assert readers.read(make_docx(body), "a.docx").text.split("\n") == [
+        "考核等次：☑优秀 □合格 □基本合格", "☑是 ☐否 ✓▶✔☒", "面积≥5×3米，合格√★", "无字", "☑同意 □不同意☒!", "£☑"]

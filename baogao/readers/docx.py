@@ -14,6 +14,10 @@ Runs for every file whose first bytes are a ZIP's and whose suffix is not anothe
   holds it, a floating one (DrawingML `wp:anchor`, VML `position:absolute`) before the paragraph
   it is anchored in: such a box is laid out apart, often above the text (a title, a 版头), and
   a body sentence read before it would become the title;
+- characters of the symbol fonts (Wingdings, Wingdings 2/3, Webdings, Symbol), as `w:sym` or
+  as text set in the font, written as the Unicode characters they show (Wingdings 2's "R" is ☑,
+  Symbol's D6 is √; see `_symbols`), so a form's chosen option is kept; a w:sym with no Unicode
+  look-alike is dropped;
 - footnotes and endnotes: the reference mark stays where it is ("[1]"), the notes follow the
   body as lines "[1] …";
 - hidden text (`w:vanish`: a run's own property, else its character style's toggling its
@@ -46,6 +50,7 @@ from xml.etree.ElementTree import Element
 
 from baogao.readers._container import Zipped
 from baogao.readers._numbering import format_number
+from baogao.readers._symbols import is_symbol_font, symbol
 from baogao.readers.base import Document, Reader, ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -348,9 +353,7 @@ class _Walker:
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             elif tag == W + "sym":
-                char = _int_hex(_val(child, "char"))
-                if char is not None and not 0xE000 <= char <= 0xF8FF:
-                    out.append(chr(char))
+                out.append(_sym(_val(child, "font") or "", _int_hex(_val(child, "char"))))
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 self.notes.append((kind, _val(child, "id") or ""))
@@ -363,7 +366,8 @@ class _Walker:
                 boxes.append((child, floating))
             else:
                 floats = floating or tag == _WP_ANCHOR or bool(_VML_FLOATING.search(child.get("style", "")))
-                out.append(self.runs(child, boxes, floats))  # w:r, w:ins, w:hyperlink, w:smartTag, w:fldSimple, drawings …
+                text = self.runs(child, boxes, floats)  # w:r, w:ins, w:hyperlink, w:smartTag, w:fldSimple, drawings …
+                out.append(_typed(child.find(f"{W}rPr/{W}rFonts"), text) if tag == W + "r" else text)
         return "".join(out)
 
     def _hidden(self, rpr: Element | None) -> bool:
@@ -420,6 +424,32 @@ def _int_hex(value: str | None) -> int | None:
         return int(value, 16) if value else None
     except ValueError:
         return None
+
+
+def _sym(font: str, code: int | None) -> str:
+    """A w:sym: a symbol font's character as the Unicode one it shows. One the table does not keep,
+    or a private-use code of another font, is dropped: a placeholder could not tell ☑ from □,
+    and would reach titles and search."""
+    if code is None:
+        return ""
+    shown = symbol(font, code)
+    if shown is not None:
+        return shown
+    return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xF8FF else ""
+
+
+def _typed(fonts: Element | None, text: str) -> str:
+    """A run's text as it shows when the run is set in a symbol font (Wingdings 2's "R" is ☑), by
+    the run's own fonts: w:ascii for ASCII, w:hAnsi (w:eastAsia under an East Asian hint) for
+    Latin-1 and F000–F0FF. A character the table does not keep stays as typed: unlike a w:sym, it
+    was typed as text, and the font may be a slip."""
+    if fonts is None:
+        return text
+    low = fonts.get(W + "ascii") or ""
+    high = fonts.get(W + ("eastAsia" if fonts.get(W + "hint") == "eastAsia" else "hAnsi")) or ""
+    if not is_symbol_font(low) and not is_symbol_font(high):
+        return text
+    return "".join(symbol(low if ord(char) < 0x80 else high, ord(char)) or char for char in text)
 
 
 def _note_mark(kind: str, number: int) -> str:
