@@ -244,3 +244,11 @@ def test_symbol_font_check_boxes_and_signs_are_the_characters_they_show():
             + "</w:p>")
     assert readers.read(make_docx(body), "a.docx").text.split("\n") == [
         "考核等次：☑优秀 □合格 □基本合格", "☑是 ☐否 ✓▶✔☒", "面积≥5×3米，合格√★", "无字", "☑同意 □不同意☒!", "£☑"]
+
+
+def test_a_last_paragraph_whose_mark_was_deleted_keeps_its_text():
+    """With no next paragraph to join (the end of a table cell, of the body), its text is a line of its own."""
+    deleted = '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="甲"/></w:rPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = (p("一、基本情况") + f"<w:tbl><w:tr><w:tc>{p('督查')}</w:tc><w:tc>{deleted.format('12次')}</w:tc></w:tr></w:tbl>"
+            + deleted.format("全部办结。"))
+    assert readers.read(make_docx(body), "a.docx").text.split("\n") == ["一、基本情况", "督查\t12次", "全部办结。"]
