@@ -35,6 +35,10 @@ _HEADING_STYLES = (
     ("cn", re.compile(rf"^[{_CN_NUM}]+(?:[{_NUMBER_MARK}]|\u3000+(?=\S))")),  # (一　主要工作: a wide space for the 、)
     # a space may stand inside the brackets, as typed or as a PDF lays it out: (三 ), （ 2）
     ("paren_cn", re.compile(rf"^[（(]\s?[{_CN_NUM}]+\s?[）)]")),
+    # a plan's or a technical report's decimal numbering (1.1 指导思想, 2.1.1 数据中台), set apart from its name by a space
+    # (and no space after it: 10.16  第 八 期 …完成情况.docx is a file's name, dated)
+    ("decimal2", re.compile(r"^\d{1,2}[.．]\d{1,2}(?![.．\d])[ \u3000]+(?=[\u4e00-\u9fff]\S*$)")),
+    ("decimal3", re.compile(r"^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?![.．\d])[ \u3000]+(?=[\u4e00-\u9fff]\S*$)")),
     ("arabic", re.compile(rf"^\d{{1,2}}[{_NUMBER_MARK}](?!\d)")),
     ("paren_arabic", re.compile(r"^[（(]\s?\d{1,2}\s?[）)]")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
@@ -613,11 +617,13 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     """Classify lines, then give headings levels by the nesting order of the styles used;
     `outer` are lines that head parts above every numbered heading (`_outer_lines`)."""
     lines: list[list[tuple[str, str, str]]] = []  # per line: its (kind, text, style) parts
-    bare = _bare_numbers(body)
+    bare, decimal = _bare_numbers(body), _decimal_parts(body)
     for i, line in enumerate(body):
         styled = headings.get(line)
         if i in bare:
             lines.append([("heading", line, _BARE)])
+        elif i in decimal:
+            lines.append([("heading", line, _DECIMAL_PART)])
         elif i in outer:
             # (附件2 / 名词解释: a named part right under an attachment's line is its title, a level under it)
             attached = i - 1 in outer and bool(_ATTACHMENT_LINE.match(body[i - 1].strip())) and not _ATTACHMENT_LINE.match(line.strip())
@@ -637,7 +643,7 @@ def _blocks(body: list[str], headings: Mapping[str, int], outer: set[int]) -> li
     raw = [part for parts in lines for part in parts]
 
     rank: dict[str, float] = {**_STYLE_RANK, **_styled_ranks(raw, headings), _OUTER: -1000, _ATTACHED: -999,
-                              _BARE: _STYLE_RANK["cn"], _SUBHEAD: math.inf, _LEAD: math.inf,
+                              _BARE: _STYLE_RANK["cn"], _DECIMAL_PART: _STYLE_RANK["decimal2"] - 0.5, _SUBHEAD: math.inf, _LEAD: math.inf,
                               **{_TERM + style: value for style, value in _STYLE_RANK.items()}}
 
     def levels(parts: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -691,6 +697,23 @@ def _bare_numbers(body: list[str]) -> set[int]:
     return set(found) if len(found) > 1 and body[found[0]].strip() == "一" else set()
 
 
+def _decimal_parts(body: list[str]) -> set[int]:
+    """Lines that head the parts of a decimal numbering (1 总体要求 over 1.1 指导思想 … 3 保障措施): a number, a space and
+    a short name, numbered 1, 2, 3 … in turn, when lines numbered under one of them (1.1 …) follow. Without them, 1 总体要求
+    may be a table's row or a list's."""
+    subparts = {m.group(1) for line in body if (m := _DECIMAL_SUB.match(line.strip()))}
+    found, expected = set(), 1
+    for i, line in enumerate(body):
+        m = _DECIMAL_PART_LINE.match(line.strip())
+        if m and int(m.group(1)) == expected:
+            found.add(i)
+            expected += 1
+    return found if subparts & {str(n) for n in range(1, expected)} else set()
+
+
+_DECIMAL_PART_LINE = re.compile(r"^(\d{1,2})[ \u3000]+[\u4e00-\u9fff][^。；，,;\s]{0,24}$")
+_DECIMAL_SUB = re.compile(r"^(\d{1,2})[.．]\d{1,2}(?![.．\d])[ \u3000]+[\u4e00-\u9fff]")
+_DECIMAL_PART = "decimal"  # the style of _decimal_parts' headings (ranked over 1.1)
 _BARE_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _BARE = "bare"  # the style of _bare_numbers' headings (ranked as 一、)
 
