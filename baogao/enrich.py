@@ -3193,6 +3193,24 @@ _DEED_DAY = re.compile(
 )
 _LEAD_CHARS = 200  # how far into its lead a news item tells its day (past a long purpose clause, a scene)
 _RULE_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
+_CITED_NAMES = re.compile(r"《[^》]*》|〔[^〕]*〕")  # (a document's name or number: its days are not the deed's)
+# a document's formula in a lead (现将主要内容解读如下：, 特此公告): what it goes on to say is the document, not news of it
+_DOCUMENT_FORMULA = re.compile(r"(?:解读|说明|答复|公告|公示|提醒|规定|告知)如下|特此(?:公告|公示|通告)")
+# a news writer's words: who reported it, and what they learnt (记者, 通讯员, 据了解, 据悉)
+_NEWS_WORDS = re.compile(r"记者|通讯员|据了解|据悉")
+_DEED_VERB = re.compile(r"加强|推进|推动|强化|落实|抓(?:好|实|牢|细)|做(?:好|实|到)|提升|提高|促进|助力|深化|完善|创新|打造|筑牢|聚焦"
+                        r"|多措并举|扎实|全力|持续|积极|着力|狠抓|压实|督(?:查|导|办|察|促)?|检查|调研|视察|考察|巡察|慰问|走访|约谈"
+                        r"|交办|曝光|查处|整治|治理|成立|进驻|聘(?:任|请)?|选聘|采取|实行|建立|重视|名列|荣获|获评|被评为|赴|深入|暗访|明察")
+# what names a document, not a deed (…工作制度, …职责, …预案, 关于…的公示)
+_DOCUMENT_NAME = re.compile(r"(?:制度|职责|规定|规则|细则|守则|条例|预案|办法|简介|问答|须知|指南|手册|解读|提醒|倡议书|承诺书|公示"
+                            r"|名单|清单|一览表|答复|复函)$|^关于")
+# who does the deed, its place not said: a group (督查组), a town, a street's office or a community by its name (城关镇, 高店乡,
+# 何寨街办: most are not in the division table), a body named by its level (区委组织部, 县督查办, 市发改局, 区政府办)
+_GROUP_SUBJECT = re.compile(r"[^，,。；]{0,12}?(?:督查组|督导组|巡察组|检查组|暗访组|考核组|调研组)")
+_TOWN_SUBJECT = re.compile(rf"(?![全各本我该每])[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办|社区)(?![镇乡])")
+_LEVEL_BODY = re.compile(rf"[{_LEVEL_CHARS}](?:委|政府|人大|政协|纪委)?[{_HAN}]{{0,8}}?(?:{_ORG_SUFFIX}|办|部|局|委)")
+_LEAD_CLAUSES = 6  # the clauses of a first sentence in which its subject is looked for
+_DEED_CLAUSES = 3  # …and those from the subject's on in which its deed is
 
 
 def _news_item(title: str, opening: str) -> bool:
@@ -3211,19 +3229,6 @@ def _news_item(title: str, opening: str) -> bool:
     return _unit_did(lead[at:])
 
 
-# a document's formula in a lead (现将主要内容解读如下：, 特此公告): what it goes on to say is the document, not news of it
-_DOCUMENT_FORMULA = re.compile(r"(?:解读|说明|答复|公告|公示|提醒|规定|告知)如下|特此(?:公告|公示|通告)")
-# a news writer's words: who reported it, and what they learnt (记者, 通讯员, 据了解, 据悉)
-_NEWS_WORDS = re.compile(r"记者|通讯员|据了解|据悉")
-
-
-_GROUP_SUBJECT = re.compile(r"[^，,。；]{0,12}?(?:督查组|督导组|巡察组|检查组|暗访组|考核组|调研组)")
-# a town, a street's office, a village by its name (城关镇, 高店乡, 何寨街办): most are not in the division table
-_TOWN_SUBJECT = re.compile(rf"(?![全各本我该每])[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办|社区)(?![镇乡])")
-_LEAD_CLAUSES = 6
-_DEED_CLAUSES = 3
-
-
 def _unit_did(lead: str) -> bool:
     """A lead whose first sentence, past the time and purpose it opens with (今年以来，…; 为…，…，), has a unit doing a deed
     in a clause: 城关镇狠抓作风建设…, 今年以来，高店乡采取有效措施…, 督查组先后督查了… — a news item's third person, not
@@ -3236,21 +3241,6 @@ def _unit_did(lead: str) -> bool:
             deed = "，".join(clauses[k: k + _DEED_CLAUSES])  # (何寨街办以…为出发点，建立健全…: its deed in the clause after)
             return bool(_EVENT_VERB.search(deed) or _DEED_VERB.search(deed))
     return False
-
-
-# a body named by its level (区委组织部, 县督查办, 市发改局, 区政府办): the subject of a news item without its place
-_LEVEL_BODY = re.compile(rf"[{_LEVEL_CHARS}](?:委|政府|人大|政协|纪委)?[{_HAN}]{{0,8}}?(?:{_ORG_SUFFIX}|办|部|局|委)")
-
-
-_CITED_NAMES = re.compile(r"《[^》]*》|〔[^〕]*〕")  # (a document's name or number: its days are not the deed's)
-
-
-_DEED_VERB = re.compile(r"加强|推进|推动|强化|落实|抓(?:好|实|牢|细)|做(?:好|实|到)|提升|提高|促进|助力|深化|完善|创新|打造|筑牢|聚焦"
-                        r"|多措并举|扎实|全力|持续|积极|着力|狠抓|压实|督(?:查|导|办|察|促)?|检查|调研|视察|考察|巡察|慰问|走访|约谈"
-                        r"|交办|曝光|查处|整治|治理|成立|进驻|聘(?:任|请)?|选聘|采取|实行|建立|重视|名列|荣获|获评|被评为|赴|深入|暗访|明察")
-# what names a document, not a deed (…工作制度, …职责, …预案, 关于…的公示)
-_DOCUMENT_NAME = re.compile(r"(?:制度|职责|规定|规则|细则|守则|条例|预案|办法|简介|问答|须知|指南|手册|解读|提醒|倡议书|承诺书|公示"
-                            r"|名单|清单|一览表|答复|复函)$|^关于")
 
 
 def _headline_of_a_deed(title: str) -> bool:
