@@ -1836,6 +1836,12 @@ def _bare_kind(org: str) -> bool:
     return bool(re.fullmatch(_ORG_SUFFIX, org)) and org[0] not in _LEVEL_CHARS and not _CENTRAL.match(org)
 
 
+# a form's field for the unit of the person who fills it in (年度考核登记表, 述职表): on a line of the form's head
+_FORM_UNIT = re.compile(r"^\s*(?:工作单位|所在单位|单位及职务|单位及职务职称|单位名称)[\s:：]*(?P<org>[^\s:：，。]{4,30}?)(?=[\s\u3000]|$)",
+                        re.MULTILINE)
+_FORM_LINES = 12
+
+
 def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     post = personal_post(title, opening)
     held = _post_body(post) if post else None
@@ -1855,6 +1861,9 @@ def _find_org(title: str, stem: str, opening: str, text: str) -> str | None:
     published = info_fields(opening.split("\n")).get("org")
     if published:  # 公开责任部门 | 紫阳县政府办公室: the office a 信息公开 page names
         return _qualify(published, opening, title + " " + stem)
+    unit = _FORM_UNIT.search("\n".join(opening.split("\n", _FORM_LINES)[:_FORM_LINES]))
+    if unit and (_reads_as_body(unit.group("org")) or _WRITER_END.search(unit.group("org"))):
+        return unit.group("org")  # 单位及职务　罗田县疾病预防控制中心　科员: a form's writer's unit (a 考核登记表)
     if issuers:  # 发展改革委办公厅 文件 / 税务总局办公厅: a joint 版头 names them all
         return "、".join(issuers)
     editor = masthead_editor(tuple(opening.split("\n")))

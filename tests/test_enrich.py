@@ -1388,6 +1388,13 @@ def test_a_body_named_by_its_level_takes_the_place_its_file_is_named_by(name, or
     assert meta("2024年政府工作报告", "各位代表：", opening, "一、2023年工作回顾", name=name)["org"] == org
 
 
+@pytest.mark.parametrize("field", ["单位及职务\u3000\u3000罗田县疾病预防控制中心\u3000\u3000科员", "工作单位：罗田县疾病预防控制中心"])
+def test_a_forms_unit_field_names_its_writers_office(field):
+    found = meta("事业单位工作人员年度考核登记表", "姓名\u3000\u3000王芳\u3000\u3000性别\u3000\u3000女", field, "个人总结：",
+                 "一年来，本人认真学习政治理论，努力提高业务水平。")
+    assert found["org"] == "罗田县疾病预防控制中心"
+
+
 def test_a_personal_reports_writer_signs_it_with_the_month():
     found = meta("个人工作总结", "我自2021年3月任龙口镇党委书记以来，认真履职。现将有关情况报告如下。", "一、履职情况", "张三", "2023年12月")
     assert found["year"] == 2023
