@@ -89,14 +89,16 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
 
 
 def clean(text: str) -> Cleaned:
-    """Clean decoded text (LF line ends) into stripped, non-empty lines."""
+    """Clean decoded text into stripped, non-empty lines. A line ends wherever str.splitlines ends one:
+    LF and CR, and the separators some editors write instead (U+2028/U+2029 from web editors, Word's
+    manual line break U+000B, U+000C, U+0085): white space, which the fidelity check ignores (baogao.check)."""
     removed: Counter[str] = Counter()
     removed["nul_bytes"] = text.count("\x00")
     text = text.replace("\x00", "")
     text, removed["markers"] = _MARKER.subn("", text)
     text, removed["zero_width"] = _ZERO_WIDTH.subn("", text)
 
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [line.strip() for line in text.splitlines()]
     kept: list[str] = []
     for line in lines:
         if not line:

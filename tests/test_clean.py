@@ -41,6 +41,11 @@ EXACT = [
     pytest.param("正文 内容\u3000中间\t有空格", ["正文 内容\u3000中间\t有空格"], id="inner-spaces-kept"),
     pytest.param("\n\n  \n\u3000\n正文。\n\n\n", ["正文。"], id="blank-lines-dropped"),
     pytest.param("", [], id="empty"),
+    # every character str.splitlines ends a line at: a web editor's U+2028/U+2029, Word's manual line break U+000B
+    pytest.param("罗田县统计局2023年工作总结\u2028\u2028\u3000\u30002023年，我局扎实推进各项工作。\u2028一、主要工作\u2028",
+                 ["罗田县统计局2023年工作总结", "2023年，我局扎实推进各项工作。", "一、主要工作"], id="line-separator-u2028"),
+    pytest.param("正文。\u2029一、主要工作\x0b二、存在问题\x0c三、下步打算\x85四、其他\r五、附件",
+                 ["正文。", "一、主要工作", "二、存在问题", "三、下步打算", "四、其他", "五、附件"], id="every-line-break"),
     # the toolbar cluster that web pages leave
     pytest.param(
         f"{P1}\n下载\n打印\n【字号：\n加大\n还原\n减小\n】\n来源：市政府办公室\n时间：2026-02-09\n{P2}",
@@ -260,7 +265,7 @@ def test_kept_lines_are_input_lines_in_order(text: str) -> None:
     """Clean only drops: every kept line is a whole input line (minus markers/zero-width), in order."""
     candidates = [
         line.replace("##paidbegin##", "").replace("##paidend##", "").replace("##paid_begin2##", "")
-        for line in text.split("\n")
+        for line in text.splitlines()
     ]
     candidates = ["".join(ch for ch in line if ch not in "\u200b\u200c\u200d\u2060\ufeff\u00ad").strip()
                   for line in candidates]
@@ -272,7 +277,7 @@ def test_kept_lines_are_input_lines_in_order(text: str) -> None:
 @pytest.mark.parametrize("text", ALL_TEXTS, ids=ALL_IDS)
 def test_counts_add_up(text: str) -> None:
     cleaned = clean(text)
-    non_blank = [line for line in text.split("\n") if line.strip(" \t\u3000\u200b\ufeff")]
+    non_blank = [line for line in text.splitlines() if line.strip(" \t\u3000\u200b\ufeff")]
     dropped_lines = cleaned.removed.get("header_lines", 0) + cleaned.removed.get("clutter_lines", 0)
     marker_only = sum(1 for line in non_blank if not line.replace("##paidbegin##", "").replace("##paidend##", "").strip())
     assert len(cleaned.lines) + dropped_lines + marker_only == len(non_blank)

@@ -251,3 +251,14 @@ def test_a_series_of_minutes_under_its_issuer_is_titled_with_it(issuer, display)
     assert meta["display_title"] == display
     # the page's own title is the series' with its issuer, not its kind's (罗田县人民政府纪要: words not in the text)
     assert meta["title"].endswith("常务会议纪要")
+
+
+def test_line_separators_end_lines_and_never_reach_the_page():
+    """U+2028/U+2029 (web editors) and U+000B (Word's manual line break) end a line, as str.splitlines says:
+    the title is the first line, not the whole text, and HTML gets no control character."""
+    text = ("罗田县统计局2023年工作总结\u2028\u2028\u3000\u30002023年，我局扎实推进各项工作。\u2028\u3000\u3000一、主要工作"
+            "\u2029\u3000\u3000二、存在问题\u2028三、下步打算\x0b其他")
+    converted = convert_report(text.encode(), "a.txt", {})
+    assert converted.meta["title"] == "罗田县统计局2023年工作总结"
+    assert converted.text.split("\n")[-2:] == ["三、下步打算", "其他"]
+    assert not set("\x0b\x0c\u2028\u2029") & set(converted.page)
