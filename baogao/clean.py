@@ -62,16 +62,18 @@ _BREADCRUMB = re.compile(r"^(?=(?:网站)?首页\s*[>»]|[^>»]*[>»][^>»]*[>»
                          r"[^\s<>»：:。，,；;！？!?]{1,16}(?:\s*[>»]\s*[^\s<>»：:。，,；;！？!?]{1,16})+$")
 # A page's source, editor, author and time: chrome on a web page, but lines of the document in
 # minutes (时间：2023-10-13 上午9:00), a table's note (来源：县统计局) or a study's byline (作者：…):
-# removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER).
+# removed only from a text that shows a web page's chrome elsewhere (_STRONG_CLUTTER), and only where a
+# page puts them (_drop_page_chrome): a 公示's 作者：张三 under its item, a 招聘公告's 编辑：2名, are its text.
 _PAGE_LABEL = re.compile(
     r"""^(?:
         [（(]?来\s*源[:：].{0,20}?[）)]?          # 来源：青海日报 / （来源：青海日报）
       | (?:责任)?编辑[:：].{0,12}                 # 责任编辑：李某
       | 作者[:：].{0,12}
-      | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*
+      | 时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?  # (a day and its hour: not 2024-03-05至2024-03-10)
     )$""",
     re.VERBOSE,
 )
+_SUBTITLE_DASHES = ("——", "――", "--")
 # Toolbar words that are clutter only beside strong clutter (大/中/小 of a font-size widget).
 _WEAK_CLUTTER = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 大 中 小 【 】 [ ] | 首页 × 分享 纠错 "
@@ -138,38 +140,47 @@ def _posted(line: str) -> str:
 
 
 def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
-    """Remove strong clutter lines anywhere, and weak ones inside a run that holds strong ones."""
+    """Remove strong clutter lines anywhere, weak ones inside a run that holds strong ones, and a
+    page's labels (来源：… / 责任编辑：…) in such a run or where a page puts them: above its title or
+    right under it, and at its end."""
     strong = [(len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)))
               or (len(line) <= _LONG_CLUTTER_MAX_LEN and bool(_LONG_CLUTTER.match(line))) for line in lines]
     # a breadcrumb: the text's first line, or beside a line of chrome (当前位置： / …)
     strong = [s or (bool(_BREADCRUMB.match(line)) and (i == 0 or strong[i - 1] or (i + 1 < len(lines) and strong[i + 1])))
               for i, (s, line) in enumerate(zip(strong, lines))]
     web_page = any(strong)
-    if web_page:
-        strong = [s or (len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line))) for s, line in zip(strong, lines)]
+    label = [web_page and len(line) <= _CLUTTER_MAX_LEN and bool(_PAGE_LABEL.match(line)) for line in lines]
     weak = [line in _WEAK_CLUTTER or bool(_WEAK_COUNTER.match(line)) for line in lines]
     for i, line in enumerate(lines):
         short_value = len(line) <= _SHORT_VALUE_MAX_LEN and not _SENTENCE_PUNCT.search(line)
         if not short_value or i == 0:
             continue
         if web_page and _BARE_LABEL.match(lines[i - 1]):
-            strong[i] = True  # the value of 来源： on its own line
+            label[i] = True  # the value of 来源： on its own line
         # a crumb between breadcrumb separators: 首页 > 政务信息 > 宁夏要闻
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
         if lines[i - 1] in _BREADCRUMB_SEPARATORS or next_line in _BREADCRUMB_SEPARATORS:
             weak[i] = True
         elif weak[i - 1] and line == lines[i - 1]:
             weak[i] = True  # the last crumb again, as the channel's heading (云南要闻 / 云南要闻)
+    chrome = [s or w or lab for s, w, lab in zip(strong, weak, label)]
+    title = next((i for i, c in enumerate(chrome) if not c), len(lines))
+    # (or under its ——subtitle: ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 / 来源：解放日报)
+    under = title + 2 if title + 1 < len(lines) and lines[title + 1].startswith(_SUBTITLE_DASHES) else title + 1
     drop = list(strong)
     start = 0
     while start < len(lines):
-        if not (strong[start] or weak[start]):
+        if not chrome[start]:
             start += 1
             continue
         end = start
-        while end < len(lines) and (strong[end] or weak[end]):
+        while end < len(lines) and chrome[end]:
             end += 1
-        if any(strong[start:end]):
+        # (at its end, or over its footer with a line that is no sentence between: 责任编辑：/ 李莎莎 /
+        # 扫一扫在手机打开当前页 / 相关附件>>; labels elsewhere are the text's: a 公示's 作者：张三 / 编辑：李四
+        # under each of its items, or over its closing sentence and the page's 打印本页)
+        footer = end == len(lines) or (end + 1 < len(lines) and strong[end + 1] and not _SENTENCE_PUNCT.search(lines[end]))
+        if any(strong[start:end]) or (any(label[start:end]) and (start <= under or footer)):
             drop[start:end] = [True] * (end - start)
         start = end
     return [line for line, gone in zip(lines, drop) if not gone], sum(drop)

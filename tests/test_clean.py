@@ -69,6 +69,15 @@ EXACT = [
     pytest.param(f"{P1}\n打印本页\n关闭窗口\n【关闭】\n{P2}", [P1, P2], id="print-close"),
     pytest.param(f"{P1}\n分享到：微信 微博\n{P2}", [P1, P2], id="share-to"),
     pytest.param(f"{P1}\n相关报道\n{P2}", [P1, P2], id="related-news"),
+    # a page's labels above its title or right under it, and at its end
+    pytest.param(f"县政府召开常务会议\n{WEB}\n来源：县政府办\n{P1}\n{P2}\n责任编辑：李某", ["县政府召开常务会议", P1, P2],
+                 id="labels-under-the-title-and-at-the-end"),
+    pytest.param(f"来源：县政府办\n作者：张三\n县政府召开常务会议\n{P1}\n{WEB}", ["县政府召开常务会议", P1], id="labels-above-the-title"),
+    pytest.param(f"下载\n打印\n【字号：\n】\n2026年上海市政府工作报告\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n"
+                 f"来源：解放日报\n时间：2026-02-09\n{P1}",
+                 ["2026年上海市政府工作报告", "——2026年2月3日在上海市第十六届人民代表大会第四次会议上", P1], id="labels-under-the-subtitle"),
+    pytest.param(f"县政府召开常务会议\n{WEB}\n{P1}\n{P2}\n责任编辑：\n李四\n扫一扫在手机打开当前页\n相关附件>>",
+                 ["县政府召开常务会议", P1, P2, "扫一扫在手机打开当前页"], id="labels-over-the-pages-footer"),
 ]
 
 
@@ -115,6 +124,18 @@ KEEPS = [
                  ["网上申请 > 窗口受理 > 审核登簿 > 缮证发证"], ["发布时间：2023-12-28 10:00:00"], id="a-guides-process-on-a-web-page"),
     pytest.param(f"{P1}\n来源：县统计局 作者：张三\n时间：2023-10-13 上午9:00 地点：县政府三楼会议室\n{P2}",
                  ["来源：县统计局 作者：张三", "时间：2023-10-13 上午9:00 地点：县政府三楼会议室"], [], id="a-studys-byline-is-no-page"),
+    # …and on a web page, such lines in its text, neither by its title nor at its end, are the document's
+    pytest.param("关于2023年度优秀新闻作品评选结果的公示\n发布时间：2024-01-10　　来源：县委宣传部\n经评审，以下作品拟评为优秀新闻作品：\n"
+                 "1.《大别山里的新农人》\n作者：张三\n编辑：李四\n2.《板栗丰收了》\n作者：王五\n编辑：赵六\n公示时间：2024年1月10日至1月16日。",
+                 ["作者：张三", "编辑：李四", "作者：王五", "编辑：赵六"], ["发布时间：2024-01-10　　来源：县委宣传部"],
+                 id="a-notices-bylines-on-a-web-page"),
+    pytest.param(f"评选结果的公示\n{WEB}\n{P1}\n2.《板栗丰收了》\n作者：王五\n编辑：赵六\n公示时间：2024年1月10日至1月16日。\n打印本页",
+                 ["作者：王五", "编辑：赵六"], ["打印本页"], id="a-notices-last-byline-over-its-closing-sentence"),
+    pytest.param("罗田县融媒体中心2024年公开招聘工作人员公告\n发布时间：2024-03-01 10:00:00　　浏览次数：1236\n"
+                 "县融媒体中心决定公开招聘工作人员5名。\n一、招聘岗位及人数\n编辑：2名\n记者：3名\n二、报名时间\n时间：2024-03-05至2024-03-10",
+                 ["编辑：2名", "时间：2024-03-05至2024-03-10"], [], id="a-posts-and-a-period-on-a-web-page"),
+    pytest.param(f"罗田县2023年经济运行情况\n发布时间：2024-01-20　浏览次数：120\n{P1}\n表1　主要经济指标\nGDP　　200亿元　　6.5%\n"
+                 f"来源：县统计局\n一、工业\n{P2}", ["来源：县统计局"], [], id="a-tables-source-note-on-a-web-page"),
 ]
 
 
