@@ -84,9 +84,15 @@ INFO_FIELDS = {
 # …and every key such a table has (a line of them is a table line, read or not).
 _INFO_KEYS = (*INFO_FIELDS, "索引号", "主题分类", "体裁分类", "组配分类", "公开目录", "公开形式", "公开方式",
               "公开范围", "公开日期", "发布日期", "生成日期", "有效性", "效力状况", "内容概述", "主题词", "信息来源",
+              "信息索引号", "信息分类",  # (other platforms' names of 索引号 and 主题分类)
               # …and those an OA system exports above the text (密级：无 / 紧急程度：特急 / 附件：… / 正文：)
               "密级", "紧急程度", "附件", "正文")
-_INFO_KEY = "|".join(sorted(_INFO_KEYS, key=len, reverse=True))
+_LONGEST_FIRST = sorted(_INFO_KEYS, key=len, reverse=True)
+_INFO_KEY = "|".join(_LONGEST_FIRST)
+# A key set out letter by letter to align the table's colons (索 引 号：…, 文　　号：…), where a cell starts,
+# before its colon or the next cell: read as the key (its spaces are no cell break).
+_LETTER_SPACED_KEY = re.compile(r"(?:^|(?<=[\s|｜]))(" + "|".join("[ \u3000]+".join(key) for key in _LONGEST_FIRST)
+                                + r")(?=\s*[:：|｜\t])")
 # A cell is a key alone (文号, 成文日期：) or a key and its value (发布机构：县政府办公室).
 _INFO_CELL = re.compile(rf"^({_INFO_KEY})(?:\s*[:：]\s*(.*)|\s*)$")
 # Cells are set apart by | (a table copied as text), tabs, or runs of spaces.
@@ -166,6 +172,7 @@ def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
 def _info_cells(text: str) -> dict[str, str]:
     """The key → value cells of a 信息公开 table line ({} when the line does not start with a
     key): 文件名称 | 2022年…的通报 | ||, 索引号: | 0025/2017-0055 | 发布文号: | 镇政办发〔2017〕214号 |."""
+    text = _LETTER_SPACED_KEY.sub(lambda m: "".join(m.group(1).split()), text)
     cells = [cell for cell in _CELL_BREAK.split(text) if cell]
     if cells and not _INFO_CELL.match(cells[0]):
         cells = _spaced_cells(text)
