@@ -160,9 +160,13 @@ def _masthead(lines: tuple[str, ...], k: int) -> bool:
 
 def info_fields(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
     """What the 信息公开 table among the 版头 lines gives (field → value, INFO_FIELDS' fields:
-    title, org, number, date); the first value of a field wins."""
+    title, org, number, date); the first value of a field wins. The table may stand under the first
+    line: the title, which parse puts above the 版头 it stood under (关于…的通知 / 发文机关 | … | 成文日期 | …)."""
+    table = tuple(lines)
+    if table and not header_length(table):
+        table = table[1:]
     found: dict[str, str] = {}
-    for line in lines[: header_length(tuple(lines))]:
+    for line in table[: header_length(table)]:
         for key, value in _info_cells(line.strip()).items():
             if key in INFO_FIELDS and value:
                 found.setdefault(INFO_FIELDS[key], value)

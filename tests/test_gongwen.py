@@ -25,3 +25,28 @@ def test_every_line_of_a_public_information_table_is_one(table):
     assert info_fields(lines)["org"] == "襄城县审计局"
     meta = convert_report("\n".join(lines).encode(), "a.txt", {}).meta
     assert (meta["title"], meta["display_title"], meta["doc_type"]) == ("2023年工作总结", "2023年襄城县审计局工作总结", "工作总结")
+
+
+NOTICE = ("关于印发许昌市城市环境综合整治实施方案的通知", "各县（市、区）人民政府，市人民政府各部门：",
+          "《许昌市城市环境综合整治实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。")
+
+
+@pytest.mark.parametrize("table", [
+    ("索引号\t11411000005747322X/2024-00012\t主题分类\t城乡建设", "发文机关\t许昌市人民政府办公室\t成文日期\t2024年03月15日",
+     "标题\t关于印发许昌市城市环境综合整治实施方案的通知", "文号\t许政办〔2024〕8号\t发布日期\t2024年03月18日"),
+    ("索引号：11411000005747322X/2024-00012\u3000\u3000主题分类：城乡建设", "发文机关：许昌市人民政府办公室\u3000\u3000成文日期：2024年03月15日",
+     "文号：许政办〔2024〕8号\u3000\u3000发布日期：2024年03月18日"),
+    ("索引号：11411000005747322X/2024-00012", "发文机关：许昌市人民政府办公室", "成文日期：2024年03月15日", "发布日期：2024年03月18日"),
+], ids=["tabs", "two-cells-a-line", "one-cell-a-line"])
+def test_a_table_above_the_title_dates_the_document(table):
+    """The table stands above the document's own title line; parse puts that title above it, and the table's
+    成文日期 is still the date, however its cells are set apart."""
+    lines = (*table, *NOTICE)
+    assert info_fields((NOTICE[0], *table, *NOTICE[1:]))["date"] == "2024年03月15日"
+    meta = convert_report("\n".join(lines).encode(), "a.txt", {}).meta
+    assert (meta["date"], meta["year"], meta["org"]) == ("2024-03-15", 2024, "许昌市人民政府办公室")
+
+
+def test_fields_in_the_text_are_no_table():
+    """Only a table right under the first line (the title) is one: not words of the text further down."""
+    assert info_fields(("县政府办公室2023年工作总结", "一、办文工作", "文号：统一编排，成文日期：按签发日期填写。")) == {}
