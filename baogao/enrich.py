@@ -3103,10 +3103,10 @@ _TYPE_AT_END = tuple(
     for doc_type, words in (
         ("政府工作报告", r"政府工作报告"),
         ("讲话", r"在\S{2,40}?上的(?:交流|研讨|表态|典型|书面|主旨)?(?:讲话|发言|致辞|报告)|讲话|致辞"),
-        ("调研报告", r"调研报告|调查(?:总)?报告|调研"),
+        ("调研报告", r"调研报告|调查(?:总)?报告|调研|(?:调查|调研)与(?:思考|研究|对策)|情况调查"),
         # a 述职报告 sums up its writer's year of work (关于2022年度述职述廉情况的报告 too)
         ("工作总结", r"总结|述职(?:述廉|述责)*(?:情况的?)?报告|述责述廉报告"),
-        ("情况汇报", r"汇报|报告"),
+        ("情况汇报", r"汇报|报告|汇报(?:材料|提纲)"),
         ("纪要", r"纪要"),
         ("工作计划", r"计划|要点|工作打算|工作思路|工作安排"),
         ("请示", r"请示"),
@@ -3128,6 +3128,8 @@ _CLOSERS, _OPENERS = "）)】]", "（(【["
 _OPENING_TYPES = (
     ("政府工作报告", re.compile(r"我代表[^，,。]{0,20}(?:国务院|政府)[，,]?\s*向大会(?:报告|作)")),
     ("讲话", re.compile(r"^同志们[：:]|(?:^|\n)——\s*在\S{2,40}?上的(?:讲话|报告|发言)", re.M)),
+    # a unit's report to the leaders who inspect it, spoken (尊敬的督查组各位领导： / 下面，我将…作简要汇报)
+    ("情况汇报", re.compile(r"^\s*尊敬的[^\n]{0,30}[：:]\s*\n[^\n]{0,120}?[作做][^，。\n]{0,8}?汇报")),
     ("工作总结", re.compile(r"总结如下")),
     ("情况汇报", re.compile(r"(?:汇报|报告)如下")),
     ("通报", re.compile(r"通报如下")),
@@ -3140,13 +3142,25 @@ _OPENING_TYPES = (
 )
 # A retrospective opening (今年以来，…) is how a year-end summary starts; weakest signal, and none
 # under a headline that names no type (解放区加强督导促重点项目建设提质加速 / 今年以来，… is news).
-_RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来)")
+_RETROSPECTIVE = re.compile(r"^(?:今年以来|一年来|(?:19|20)\d\d\s?年度?[，,])")  # (2023年，县审计局在…领导下)
 # …and a summary is set out in parts (一、围绕大局，紧扣中心); a news item that opens so runs its measures in one
 # paragraph each (一是狠抓落实…), under no numbered part.
 _NUMBERED_PART = re.compile(rf"(?:^|\n)\s*[{_CN_NUMERAL}]{{1,3}}、")
 
 
 _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:计划|打算|思路|安排|要点)$")
+
+
+# a bulletin of news items (工作简报, 政务信息, 督查专报, 工作动态): its issue is news, one item or several
+_NEWS_BULLETIN = re.compile(r"(?:简报|信息|动态|专报|快报|要情|通讯)$")
+# a deed done to a document (听取…汇报, 审议通过…决议, 公布…方案, 宣布…决定, 入选…名单, 开展…提醒): the headline of its news
+_DEED_ON_A_DOCUMENT = re.compile(r"(?:听取|审议(?:通过)?|公布|发布|出台|印发|入选|宣布|传达|学习|解读|开展|召开)[^，。《》]{0,30}$")
+
+
+def _object_of_a_deed(title: str) -> bool:
+    """Whether a title is a news headline on a deed done to the document its last word names (not 关于印发…的通知, which is
+    that document: its issuer's 关于 opens its matter)."""
+    return bool(title) and "关于" not in title and not title.startswith("在") and bool(_DEED_ON_A_DOCUMENT.search(title))
 
 
 def _strip_tail(s: str) -> str:
@@ -3169,6 +3183,8 @@ def _type_at_end(s: str) -> str | None:
 
 def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead: str = "", headline: str = "") -> str:
     # a motto's title names no type; its subtitle does (攻坚克难 砥砺前行 / ——…2023年工作总结)
+    # a headline whose type word is what a unit's deed was done to (县长听取县教育局工作汇报, 我县一村入选…名单) names no type
+    title = "" if _object_of_a_deed(title) else title
     joined = _JOINED_TYPES.search(title) if title else None
     # 2023年工作总结和2024年工作计划: the report is the summary (a plan's title alone, 2024年工作要点, is a plan)
     found = _type_at_end(joined.group(1)) if joined else None
@@ -3179,14 +3195,14 @@ def _doc_type(title: str, stem: str, opening: str, subtitle: str = "", masthead:
         return "其他"  # 关于表彰…的决定 (…现将有关事项通知如下): a kind of 公文 the table has not, whatever its opening says
     # A file name may join several fields (2026_上海市_政府工作报告, 赤峰市调研报告__UTF16LE…).
     for part in reversed(re.split(r"[_\s]+", stem)) if not found else ():
-        found = _type_at_end(part)
+        found = None if _object_of_a_deed(part) else _type_at_end(part)
         if found:
             break
     if not found:
         found = next((t for t, pattern in _OPENING_TYPES if pattern.search(opening)), None)
     if not found and not title and _RETROSPECTIVE.search(opening) and _NUMBERED_PART.search(opening):
         found = "工作总结"
-    if not found and _news_item(headline, opening):
+    if not found and (_NEWS_BULLETIN.search(masthead) or _news_item(headline, opening)):
         found = NEWS_ITEM
     return found or "其他"
 
@@ -3205,14 +3221,19 @@ _RULE_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _CITED_NAMES = re.compile(r"《[^》]*》|〔[^〕]*〕")  # (a document's name or number: its days are not the deed's)
 # a document's formula in a lead (现将主要内容解读如下：, 特此公告): what it goes on to say is the document, not news of it
 _DOCUMENT_FORMULA = re.compile(r"(?:解读|说明|答复|公告|公示|提醒|规定|告知)如下|特此(?:公告|公示|通告)")
+# (an official's signed article: 罗田县委书记　张三 under its title; a reporter's byline, 记者 王某, is news)
+_BYLINE_LINES = 3
+# a Q&A's or an interview's turns (问：…, 答：…, 记者：…): no news of a deed, whatever it speaks of
+_INTERVIEW_LINE = re.compile(r"^\s*(?:问|答|记者)[：:]", re.MULTILINE)
 # a news writer's words: who reported it, and what they learnt (记者, 通讯员, 据了解, 据悉)
 _NEWS_WORDS = re.compile(r"记者|通讯员|据了解|据悉")
 _DEED_VERB = re.compile(r"加强|推进|推动|强化|落实|抓(?:好|实|牢|细)|做(?:好|实|到)|提升|提高|促进|助力|深化|完善|创新|打造|筑牢|聚焦"
                         r"|多措并举|扎实|全力|持续|积极|着力|狠抓|压实|督(?:查|导|办|察|促)?|检查|调研|视察|考察|巡察|慰问|走访|约谈"
-                        r"|交办|曝光|查处|整治|治理|成立|进驻|聘(?:任|请)?|选聘|采取|实行|建立|重视|名列|荣获|获评|被评为|赴|深入|暗访|明察")
+                        r"|交办|曝光|查处|整治|治理|成立|进驻|聘(?:任|请)?|选聘|采取|实行|推行|推出|实施|宣讲|建立|重视|名列|荣获|获评|被评为|入选"
+                        r"|赴|深入|暗访|明察")
 # what names a document, not a deed (…工作制度, …职责, …预案, 关于…的公示)
 _DOCUMENT_NAME = re.compile(r"(?:制度|职责|规定|规则|细则|守则|条例|预案|办法|简介|问答|须知|指南|手册|解读|提醒|倡议书|承诺书|公示"
-                            r"|名单|清单|一览表|答复|复函)$|^关于")
+                            r"|提示|名单|清单|一览表|答复|复函)$|^关于")
 # who does the deed, its place not said: a group (督查组), a town, a street's office or a community by its name (城关镇, 高店乡,
 # 何寨街办: most are not in the division table), a body named by its level (区委组织部, 县督查办, 市发改局, 区政府办)
 _GROUP_SUBJECT = re.compile(r"[^，,。；]{0,12}?(?:督查组|督导组|巡察组|检查组|暗访组|考核组|调研组)")
@@ -3227,7 +3248,9 @@ def _news_item(title: str, opening: str) -> bool:
     lead = next((line.strip() for line in opening.split("\n")
                  if len(line.strip()) > _DATE_LINE_MAX_CHARS or line.rstrip().endswith(("。", "！", "？"))), "")
     if (not lead or is_addressee_line(opening.lstrip().split("\n", 1)[0]) or _RULE_ARTICLE.match(lead)
-            or _DOCUMENT_NAME.search(_strip_tail(title)) or _DOCUMENT_FORMULA.search(lead[:_LEAD_CHARS])):
+            or _DOCUMENT_NAME.search(_strip_tail(title)) and not _object_of_a_deed(title)
+            or _DOCUMENT_FORMULA.search(lead[:_LEAD_CHARS]) or _INTERVIEW_LINE.search(opening)
+            or any(POST_BYLINE.match(line.strip()) for line in opening.split("\n", _BYLINE_LINES)[:_BYLINE_LINES])):
         return False
     told = _DEED_DAY.search(_CITED_NAMES.sub("", lead[:_LEAD_CHARS]))
     if told or NEWS_DATELINE.match(lead) or _NEWS_WORDS.search(lead[:_LEAD_CHARS]) or _headline_of_a_deed(title):
@@ -3255,7 +3278,7 @@ def _unit_did(lead: str) -> bool:
 def _headline_of_a_deed(title: str) -> bool:
     """A news headline that tells what a unit did or does (新渡镇持续加强宣传力量, 县委召开…会议), not a document's name."""
     bare = _strip_tail(title)
-    return (bool(bare) and not DOC_TYPE_WORDS.search(bare) and not _DOCUMENT_NAME.search(bare)
+    return (bool(bare) and (not DOC_TYPE_WORDS.search(bare) and not _DOCUMENT_NAME.search(bare) or _object_of_a_deed(bare))
             and bool(_EVENT_VERB.search(bare) or _DEED_VERB.search(bare)))
 
 

@@ -1356,6 +1356,31 @@ def test_a_news_item_of_a_units_work_is_typed_as_such(title, lines, doc_type):
     assert meta(title, *lines)["doc_type"] == doc_type
 
 
+@pytest.mark.parametrize(("title", "lines", "doc_type"), [
+    # a headline whose type word is what a deed was done to is news, not that document
+    ("县长刘强听取县教育局工作汇报", ["6月18日，县长刘强听取县教育局工作汇报，县直有关单位负责人参加。"], "工作动态"),
+    ("我县一村入选全国乡村旅游重点村名单", ["近日，文化和旅游部公布名单，我县一村榜上有名。"], "工作动态"),
+    ("县纪委监委开展节前廉政提醒", ["端午节前夕，县纪委监委对全县党员干部开展节前廉政提醒。"], "工作动态"),
+    ("县人社局推行“一窗通办”服务", ["今年以来，县人社局全面推行“一窗通办”服务，群众办事更便捷。"], "工作动态"),
+    # an official's signed article, a Q&A, a notice to the public are no news
+    ("坚持人民至上　推动高质量发展", ["罗田县委书记　张三", "高质量发展是全面建设社会主义现代化国家的首要任务。", "一、坚持人民至上"], "其他"),
+    ("打造一流营商环境", ["问：今年有哪些新举措？", "答：我们全面推行“一窗通办”服务。"], "其他"),
+    ("森林防火温馨提示", ["近期我县气温持续偏高，森林火险等级高，请广大群众严禁野外用火。"], "其他"),
+    # an untitled year's review in parts is a summary; a spoken report to inspectors is a 汇报; a study by its usual names
+    ("", ["2023年，县审计局在县委、县政府的坚强领导下，认真履行审计监督职责。", "一、主要工作", "二、存在问题"], "工作总结"),
+    ("县民政局养老服务工作汇报材料", ["尊敬的督查组各位领导：", "下面，我将我县养老服务工作情况作简要汇报。", "一、基本情况"], "情况汇报"),
+    ("关于县域民营经济发展的调查与思考", ["近期，我们采取问卷调查、座谈走访等形式进行了调研。", "一、基本情况"], "调研报告"),
+])
+def test_a_documents_word_a_signed_article_and_a_spoken_report(title, lines, doc_type):
+    assert meta(title, *lines)["doc_type"] == doc_type
+
+
+def test_an_issue_of_a_news_bulletin_is_news():
+    bulletin = replace(make("", "工作简报", "第8期", "县委组织部开展年轻干部锻炼", "7月以来，县委组织部选派45名年轻干部到乡镇一线锻炼。"),
+                       masthead="工作简报", issue="第8期", title_in_text=False)
+    assert enrich(bulletin, HASH_NAME)["doc_type"] == "工作动态"
+
+
 def test_a_file_name_is_no_news_headline():
     """工会信访督查考核.txt names a topic: a lead without news in it stays 其他 under it."""
     lead = "各级工会机关应当将工会信访工作纳入督查范围，每年至少组织开展一次专项督查。"
