@@ -1085,7 +1085,7 @@ _ORG_SUFFIX = (
     r"(?:人民政府办公[室厅]|政府办公[室厅]|办公[室厅]|人民政府|政府办(?![法理])|(?<!法治|数字|廉洁|智慧|诚信|阳光|透明|责任)(?<!服务型)政府"
     r"|[省市县区]委办(?![法理公])"  # not 省委办公厅, whose name goes on
     # (县委巡察工作领导小组, not 基层党组织; a 中心学校 is a school, not a 中心)
-    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心(?!学校|小学|卫生院|医院|幼儿园)|领导小组|指挥部"
+    r"|管理委员会|委员会|管委会|党工委|党委|党组(?!织)|街道办事处|办事处|管理处|中心组|中心(?!学校|小学|卫生院|医院|幼儿园)|领导小组|指挥部"
     # the offices that check and inspect (县政府督查室, 县委督查办, 县作风办, 党政办) and the
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
@@ -1334,9 +1334,18 @@ _BODIES_OF_KIND = {
 }
 
 
+_COLUMN_TAG = re.compile(r"^【[^】]{1,8}】\s*")
+# a headline's deed after its subject (县医保局推行一站式结算, 县长刘强听取县教育局工作汇报): no part of a body's name
+_HEADLINE_VERB = re.compile(r"听取|推行|推出|入选|进驻|荣获|获评|走访|慰问|聘请|选聘|宣讲")
+
+
 def _title_org(title: str) -> str | None:
     # (我县政务服务中心获评…, 我市统计局荣获…: the body of the writer's own county or city, named by its level)
-    t = re.sub(r"^我(?=[省市县区州旗乡镇])", "", _LEADING_YEAR.sub("", title).strip())
+    # (past a column's tag, 【工作动态】县民政局开展…, and a kicker over the main line, 聚焦民生实事 县住建局加快推进…)
+    t = re.sub(r"^我(?=[省市县区州旗乡镇])", "", _COLUMN_TAG.sub("", _LEADING_YEAR.sub("", title).strip()))
+    kicker = re.match(r"\S+ (?=\S)", t)
+    if kicker and not _TITLE_ORG.match(t) and not _WRITER_END.search(kicker.group().strip()) and _TITLE_ORG.match(t[kicker.end():]):
+        t = t[kicker.end():]
     if t.endswith("纪要"):  # 第八次县政府常务会议纪要: the minutes of the 县政府's meeting
         t = re.sub(r"^第[\d一二三四五六七八九十百]+次", "", t)
     if t.startswith(("关于", "在")):  # 在全县…会议上的讲话 names an occasion, not the speaker's body
@@ -1377,7 +1386,7 @@ def _title_org(title: str) -> str | None:
     # A name holds no year (红安县2023年度法治政府建设情况报告, 县司法局2023年…) and no deed (汉源县人大常委会
     # 专题研究人大信息工作): the body is the prefix before them, if any (冷水滩召开全区…会议: the place held a
     # meeting, no body is named; a place alone is left to the signature and the place rule, _titled_place).
-    for cut in (_YEAR_IN_NAME, _EVENT_VERB):
+    for cut in (_YEAR_IN_NAME, _EVENT_VERB, _HEADLINE_VERB):
         found = cut.search(org)
         if found:
             org = org[: found.start()]

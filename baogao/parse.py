@@ -342,7 +342,13 @@ def lines_above_title(lines: tuple[str, ...]) -> int:
         header += 1
     if _cover_block(lines[header:]):
         header += 2
+    if header + 1 < len(lines) and _COLUMN_LINE.match(lines[header].strip()) and _is_title_like(lines[header + 1]):
+        header += 1  # (工作动态 / 县农业农村局开展…: the column a page was filed under, over its headline)
     return header + _one_item_contents(lines[header:])
+
+
+# the name of a website's column (栏目) that a page copied from it opens with
+_COLUMN_LINE = re.compile(r"^[【\[]?(?:工作|新闻|政务|部门|乡镇|基层|县区|区县|图片)?(?:动态|要闻|新闻)[】\]]?$|^(?:时政要闻|通知公告)$")
 
 
 # A line of rules or ornaments (————, ******, ====, ※※※, ·) or a page number (1, - 1 -, —2—, 1/5, 第 1 页 共 5 页)
@@ -478,8 +484,8 @@ def _title_from_text(lines: tuple[str, ...]) -> tuple[str, int]:
     joined = _title_over_lines(lines)
     if joined[1] > 1:
         return joined
-    if _headline_over_two_lines(lines):
-        return first + second, 2
+    if _headline_over_two_lines(lines):  # (a kicker over the main line that opens with its subject, set apart by a space:
+        return first + (" " if _kicker(first, second) else "") + second, 2  # 聚焦民生实事 县住建局加快推进…)
     if _title_broken_at_phrase(lines):  # (a motto's two phrases over the title stay apart from it)
         return first + (" " if re.search(r"\s", first) else "") + second, 2
     if second and _is_title_like(second) and second not in first:
@@ -551,6 +557,19 @@ def _opens_title(line: str) -> bool:
     """Whether a line opens as a title does: 关于…, a year, a place (2023年工作总结, 红安县…)."""
     places = find_places(line[:12])
     return bool(_OPENS_TITLE.match(line)) or (bool(places) and places[0].start == 0)
+
+
+def _kicker(first: str, second: str) -> bool:
+    """Whether a headline's first line is a kicker (引题) over a main line with a subject of its own (聚焦民生实事 /
+    县住建局加快推进老旧小区改造), not the first half of one headline (民生实事项目 / 早建成早投用早惠民) nor its subject
+    (区人大崧厦街道工委 / 专项督查助推城市文明)."""
+    opens = find_places(second[:_KICKER_SUBJECT_CHARS])
+    subject = bool(opens and opens[0].start == 0) or bool(_LEVEL_SUBJECT.match(second))
+    return subject and not find_places(first) and not _BODY_END.search(first) and not _LEVEL_SUBJECT.match(first)
+
+
+_KICKER_SUBJECT_CHARS = 12
+_LEVEL_SUBJECT = re.compile(r"^[省市县区乡镇][\u4e00-\u9fff]{0,10}?(?:局|办|委|部|厅|院|所|站|队|中心|政府|人大|政协)")
 
 
 def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:

@@ -1381,6 +1381,17 @@ def test_an_issue_of_a_news_bulletin_is_news():
     assert enrich(bulletin, HASH_NAME)["doc_type"] == "工作动态"
 
 
+@pytest.mark.parametrize(("title", "org"), [
+    ("【工作动态】县民政局开展养老机构安全检查", "县民政局"),  # (a column's tag)
+    ("聚焦民生实事 县住建局加快推进老旧小区改造", "县住建局"),  # (a kicker)
+    ("县医保局推行一站式结算", "县医保局"),  # (a headline's verb is no part of the name)
+    ("县长刘强听取县教育局工作汇报", None),
+    ("县委理论学习中心组举行集体学习", "县委理论学习中心组"),
+])
+def test_a_headlines_subject_is_its_office(title, org):
+    assert meta(title, "6月18日，有关单位负责人参加了活动。")["org"] == org
+
+
 def test_a_file_name_is_no_news_headline():
     """工会信访督查考核.txt names a topic: a lead without news in it stays 其他 under it."""
     lead = "各级工会机关应当将工会信访工作纳入督查范围，每年至少组织开展一次专项督查。"

@@ -173,9 +173,10 @@ TITLES = [
                  "2023年度主题教育专题民主生活会个人对照检查材料", True, 0, ("p", "中共秦安县委办公室　张建军"), id="personal-paper-title"),
     pytest.param(["全市医疗保障工作", "汇报提纲", "绥化市医疗保障局", "2023年12月", P], HASH_NAME, "全市医疗保障工作汇报提纲", True, 0,
                  ("p", "绥化市医疗保障局"), id="outline-for-a-report"),
-    # a news headline may end on the school or centre it tells of
+    # a news headline may end on the school or centre it tells of (its kicker set apart: its main line opens with its subject)
     pytest.param(["党史学习教育", "县委办公室编印学习材料", "近日，县委办公室编印学习材料发放给各支部。"], HASH_NAME,
-                 "党史学习教育县委办公室编印学习材料", True, 0, ("p", "近日，县委办公室编印学习材料发放给各支部。"), id="headline-ending-on-cailiao"),
+                 "党史学习教育 县委办公室编印学习材料", True, 0, ("p", "近日，县委办公室编印学习材料发放给各支部。"),
+                 id="headline-ending-on-cailiao"),
     pytest.param(["教育优先发展", "我县新建一所九年一贯制学校", "近日，位于城东新区的九年一贯制学校正式开工建设，总投资2亿元。"], HASH_NAME,
                  "教育优先发展我县新建一所九年一贯制学校", True, 0, ("p", "近日，位于城东新区的九年一贯制学校正式开工建设，总投资2亿元。"),
                  id="headline-ending-on-a-school"),
@@ -214,8 +215,8 @@ TITLES = [
     pytest.param(["县审计局局长 述职报告", P], HASH_NAME, "县审计局局长 述职报告", True, 0, ("p", P), id="post-and-kind-is-a-title"),
     pytest.param(["2024", "全县经济运行分析", P], HASH_NAME, "全县经济运行分析", True, 0, ("p", "2024"),
                  id="bare-year-over-an-untyped-title-stands-above-it"),
-    pytest.param(["工作动态", "县政府办公室召开全体干部会议情况通报", P], HASH_NAME, "工作动态", True, 0,
-                 ("p", "县政府办公室召开全体干部会议情况通报"), id="column-name-not-joined-to-a-bodys-title"),
+    pytest.param(["工作动态", "县政府办公室召开全体干部会议情况通报", P], HASH_NAME, "县政府办公室召开全体干部会议情况通报", True, 0,
+                 ("p", "工作动态"), id="column-name-not-joined-to-a-bodys-title"),
     # a report's title centred over two lines, broken between phrases
     pytest.param(["夷陵区2023年工作总结暨", "2024年工作计划", P], HASH_NAME, "夷陵区2023年工作总结暨2024年工作计划", True, 0,
                  ("p", P), id="title-broken-after-ji"),
@@ -321,6 +322,14 @@ TITLES = [
                  ("p", "（原标题：罗田县召开防汛工作会议）"), id="original-title-line"),
     pytest.param(["5月15日上午，罗田县召开防汛工作会议。", "原文链接：http://www.luotian.gov.cn/art/2023/5/16/art_1.html"], HASH_NAME, "",
                  False, 0, ("p", "5月15日上午，罗田县召开防汛工作会议。"), id="credit-by-address-names-no-title"),
+    # a website's column over a headline is no part of it; a kicker over a main line that opens with its subject is set apart
+    pytest.param(["工作动态", "县农业农村局开展农资打假专项行动", "6月18日，县农业农村局开展农资打假专项行动。"], HASH_NAME,
+                 "县农业农村局开展农资打假专项行动", True, 0, ("p", "工作动态"), id="column-over-headline"),
+    pytest.param(["聚焦民生实事", "县住建局加快推进老旧小区改造", "入夏以来，县住建局加快推进老旧小区改造。"], HASH_NAME,
+                 "聚焦民生实事 县住建局加快推进老旧小区改造", True, 0, ("p", "入夏以来，县住建局加快推进老旧小区改造。"),
+                 id="kicker-over-a-main-line-with-its-subject"),
+    pytest.param(["民生实事项目", "早建成早投用早惠民", "6月18日，副县长到项目现场督查。"], HASH_NAME,
+                 "民生实事项目早建成早投用早惠民", True, 0, ("p", "6月18日，副县长到项目现场督查。"), id="one-headline-over-two-lines"),
     # a report's title with its number on one line is no masthead; an office and day line under a headline is no title line
     pytest.param(["全县森林防火工作情况通报　第3期", "各乡镇人民政府：", P], HASH_NAME, "全县森林防火工作情况通报　第3期", True, 0,
                  ("p", "各乡镇人民政府："), id="title-and-number-on-one-line"),
