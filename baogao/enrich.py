@@ -3163,7 +3163,8 @@ _JOINED_TYPES = re.compile(r"^(.+?)(?:和|及|暨|与)[^和及暨与]{0,20}?(?:�
 # a bulletin of news items (工作简报, 政务信息, 督查专报, 工作动态): its issue is news, one item or several
 _NEWS_BULLETIN = re.compile(r"(?:简报|信息|动态|专报|快报|要情|通讯)$")
 # a deed done to a document (听取…汇报, 审议通过…决议, 公布…方案, 宣布…决定, 入选…名单, 开展…提醒): the headline of its news
-_DEED_ON_A_DOCUMENT = re.compile(r"(?:听取|审议(?:通过)?|公布|发布|出台|印发|入选|宣布|传达|学习|解读|开展|召开)[^，。《》]{0,30}$")
+# (not the plan of a deed, 罗田县开展安全生产月活动实施方案, which is that plan)
+_DEED_ON_A_DOCUMENT = re.compile(r"(?:听取|审议(?:通过)?|公布|发布|出台|入选|宣布|传达)[^，。《》]{0,30}$|开展[^，。《》]{0,20}提醒$")
 
 
 def _object_of_a_deed(title: str) -> bool:

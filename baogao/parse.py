@@ -733,6 +733,7 @@ def _decimal_parts(body: list[str]) -> set[int]:
 _DECIMAL_PART_LINE = re.compile(r"^(\d{1,2})[ \u3000]+[\u4e00-\u9fff][^。；，,;\s]{0,24}$")
 _DECIMAL_SUB = re.compile(r"^(\d{1,2})[.．]\d{1,2}(?![.．\d])[ \u3000]+[\u4e00-\u9fff]")
 _DECIMAL_PART = "decimal"  # the style of _decimal_parts' headings (ranked over 1.1)
+
 _BARE_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _BARE = "bare"  # the style of _bare_numbers' headings (ranked as 一、)
 
