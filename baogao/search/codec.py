@@ -106,9 +106,9 @@ def raw_piece(data: bytes) -> bytes:
     """`data` deflated alone and sync-flushed (no final block): the bytes of any such pieces,
     joined and followed by PIECE_END_BYTES, are one deflate stream of their data in turn (the
     text store's segments, read by byte ranges, are these; `piece` is their 7-bit text). By
-    zlib: libdeflate always ends a stream with a final block, and on pieces of a few KB (text
-    chunks, 查重's key blocks and rows) costs about as much as zlib's level 9 before any check
-    that its final block was made a sync flush (README "Deflate by libdeflate")."""
+    zlib: libdeflate always ends a stream with a final block, whose end bit it does not give, so
+    that making it a sync flush needs an inflate to check; on pieces of a few KB (text chunks,
+    查重's key blocks and rows) that costs more than libdeflate saves (README "Deflate by libdeflate")."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
