@@ -2924,6 +2924,9 @@ def _level(org: str | None, title: str, stem: str, opening: str, text: str) -> s
             return max(levels, key=_DEPTH.__getitem__)
         if _TOWNSHIP_TITLE.match(_LEADING_YEAR.sub("", source)):
             return "乡"
+    ours = {_LEVEL_BY_CHAR[c] for c in _OUR_AREA.findall(title)}
+    if len(ours) == 1:  # 我县一村入选全国…名单: the county's news of an honour the whole country gives
+        return ours.pop()
     if any(_NATIONAL_SCOPE.search(source) for source in (title, stem)):
         return "中央"  # 关于当前我国工人阶级状况的调查报告: a survey of the whole country
     visited = _visited_level(title, opening)

@@ -1393,6 +1393,12 @@ def test_a_headlines_subject_is_its_office(title, org):
     assert meta(title, "6月18日，有关单位负责人参加了活动。")["org"] == org
 
 
+@pytest.mark.parametrize("title", ["我县一村入选全国乡村旅游重点村名单", "喜报！我县荣获“全国义务教育优质均衡发展县”称号"])
+def test_a_title_that_speaks_as_the_county_is_the_countys_though_it_names_the_whole_country(title):
+    found = meta(title, "近日，文化和旅游部公布名单，我县三里畈镇某村榜上有名。")
+    assert (found["level"], found["region"]) == ("县", None)
+
+
 def test_a_file_name_is_no_news_headline():
     """工会信访督查考核.txt names a topic: a lead without news in it stays 其他 under it."""
     lead = "各级工会机关应当将工会信访工作纳入督查范围，每年至少组织开展一次专项督查。"
