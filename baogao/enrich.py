@@ -1334,7 +1334,6 @@ _BODIES_OF_KIND = {
 }
 
 
-_COLUMN_TAG = re.compile(r"^【[^】]{1,8}】\s*")
 # a headline's deed after its subject (县医保局推行一站式结算, 县长刘强听取县教育局工作汇报): no part of a body's name
 _HEADLINE_VERB = re.compile(r"听取|推行|推出|入选|进驻|荣获|获评|走访|慰问|聘请|选聘|宣讲")
 
