@@ -139,7 +139,7 @@ _BASIS_LEAD = re.compile(r"(?:根据|按照|依据)")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*(?=\D)|^[（(][\d一二三四五六七八九十]{1,3}[）)]\s*")
 _SHORT_NAME = re.compile(r"办公[室厅]$")
 _LED_BY = re.compile(r"^由(?=[^，,。；]{2,40}?(?:牵头|组成|负责|主持|带队|组织))")
-_DAY_RUN_ON = re.compile(r"^\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上|早上|中午|凌晨)?(?=[\u4e00-\u9fff])")
+_DAY_RUN_ON = re.compile(r"^(?:\d{4}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上|早上|中午|凌晨)?(?=[\u4e00-\u9fff])")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
 _TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
 
@@ -205,8 +205,10 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     if PURPOSE_LEAD.match(clause) or _BASIS_LEAD.match(clause):
         # 为进一步提升信息员素质，…，棠溪镇三步走; 根据县委的安排部署，7月13日，县委第一巡察组巡察…: the
         # clause of the subject, or the one after the time the main clause opens with
+        # (…，2026年1月6日下午召开了…推进会: or the clause that runs on from its day)
         k = next((k for k, c in enumerate(clauses)
-                  if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c)))), 0)
+                  if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c))
+                            or _runs_on_from_its_day(c))), 0)
         if not k and _BASIS_LEAD.match(clause) and not _CAMPAIGN_NAMED.search(clause):
             # no subject found after grounds (按照…要求，局纪委与督查二科联合对…): the clause its sentence goes on to, not
             # a formula (根据…，特制定本制度); grounds that name the notice or plan of a campaign (根据《关于开展能力提升
@@ -222,6 +224,15 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
     clause = _tidy(clause)
     # a clause cut short says so (州环保第三督导组来建始调研督导…整改…, not …整改工)
     return clause if len(clause) <= _INFERRED_MAX_LEN else clause[: _INFERRED_MAX_LEN - 1] + "…"
+
+
+def _runs_on_from_its_day(clause: str) -> bool:
+    """A clause that opens with its day and goes on to say what was done (2026年1月6日下午召开了…推进会), not a time alone
+    (3月9日至10日, 4月11日上午)."""
+    day = _DAY_RUN_ON.match(clause)
+    if not day or _TIME_ONLY.match(clause):
+        return False
+    return len(clause) - day.end() >= _SHORT_CLAUSE and not re.match(r"\s?(?:至|到|[—－\-~～])", clause[day.end():])  # (a span)
 
 
 def _tidy(clause: str) -> str:
