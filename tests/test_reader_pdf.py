@@ -11,7 +11,7 @@ import pytest
 
 from baogao import readers
 from baogao.readers import ReadError, _sandbox
-from baogao.readers._layout import Line, _joined
+from baogao.readers._layout import Glyph, Line, _joined, lines_of
 from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
 
 
@@ -103,6 +103,38 @@ def test_a_tables_tighter_rows_on_the_page_are_no_paragraphs_line_pitch(rows):
     body = [_table_line("第一段写满了这一行并且以句号结束。", 300.0), _table_line("第一段的第二句接着写到右边距为止", 328.0),
             _table_line("然后结束。", 356.0, right=200.0)]
     assert _joined([rows + body]).split("\n")[-1] == "第一段写满了这一行并且以句号结束。第一段的第二句接着写到右边距为止然后结束。"
+
+
+def _body_page(top: float = 100.0) -> list[Line]:
+    """A page of one paragraph: full lines, the last one short."""
+    return [_table_line("全县重点项目要倒排工期，挂图作战，确保按期完成年度投资任务", top + 28 * n) for n in range(20)] + [
+        _table_line("压实责任。", top + 560, right=150.0)]
+
+
+def test_a_signature_and_its_date_set_right_are_lines_of_their_own():
+    # (a 公文's 发文机关署名 and 成文日期 are set right, so reach the right margin without being wrapped lines)
+    page = _body_page()[-3:] + [_table_line("××县人民政府办公室", 700.0, left=330.0), _table_line("2024年3月5日", 728.0, left=390.0),
+                                _table_line("（此件公开发布）", 756.0, left=111.0, right=270.0)]
+    assert _joined([page]).split("\n")[-3:] == ["××县人民政府办公室", "2024年3月5日", "（此件公开发布）"]
+
+
+def test_the_widest_line_of_a_short_last_page_is_not_a_full_one():
+    # (the last page holds the 附件 list: its widest line stops far from the right margin the other pages' text reaches)
+    last = [_table_line("附件：1.××县2024年重点项目清单", 100.0, right=300.0), _table_line("2.××县2024年重点项目责任分工表", 128.0, right=290.0)]
+    assert _joined([_body_page(), _body_page(), last]).split("\n")[-2:] == [line.text for line in last]
+
+
+def _glyphs(text: str, left: float, size: float = 12.0) -> list[Glyph]:
+    return [(left + size * k, left + size * (k + 1), 493.1, 504.2, char) for k, char in enumerate(text)]
+
+
+def test_white_space_wider_than_a_character_between_table_cells_is_kept():
+    # (the header row of a table printed by LibreOffice: each cell's characters, the gap between cells 7 characters wide;
+    # a quotation mark set in another font leaves a narrow gap, which is no white space)
+    row = _glyphs("序号", 79.5) + _glyphs("单位", 190.0) + _glyphs("隐患内容", 300.6) + _glyphs("“整改”时限", 411.1)
+    row[-3] = (row[-3][0] + 3.0, row[-3][1] + 3.0, *row[-3][2:])
+    [line] = lines_of(row)
+    assert line.text == "序号 单位 隐患内容 “整改”时限"
 
 
 def test_a_pdf_is_chosen_by_its_content(printed):

@@ -6,12 +6,15 @@ with its box (y grows downward). Three steps, the same for both formats:
 - `lines_of`: characters grouped into the lines they share (boxes overlapping vertically by half),
   lines top to bottom, characters left to right: reading order from geometry, not from the order
   in which a writer drew them (a word processor may draw the quotation marks of a line, set in a
-  fallback font, after the rest of it); spaces kept only where Latin words or numbers meet;
+  fallback font, after the rest of it); spaces kept only where Latin words or numbers meet, and
+  where the characters stand more than one and a half characters apart (table cells, 版记's
+  印发机关 and date: one space);
 - running headers and footers dropped: a line at the top or bottom of a page that recurs (digits
   aside) at the same height on at least half of the pages (two at least), and page numbers there
   ("3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10");
-- the lines a paragraph was wrapped into joined back: a line that reaches the right margin
-  continues on the next one, unless the next one starts a numbered heading (parse's rule,
+- the lines a paragraph was wrapped into joined back: a line that reaches the right margin (the
+  one the pages' text reaches, not a short last page's widest line) from the left margin or a
+  first line's indent (not a signature or date set right) continues on the next one, unless the next one starts a numbered heading (parse's rule,
   `starts_block`) or the line ends a sentence and the next one is indented as a first line or set apart by a
   paragraph's spacing (more than a paragraph's line pitch below it: a file without indents).
 """
@@ -34,6 +37,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FULL_GAP, _SHORT_GAP = 1.2, 3.5  # in characters: how far from the right margin a wrapped line may stop
+_WIDE_GAP = 1.5  # in characters: a gap this wide between two characters of a line is white space the reader sees
+_INDENT = 2.5  # in characters: a line starting further right than a first line's indent (两字) is set right or centred
 _SAME_SIZE = 0.15  # lines whose heights differ by more are set in different sizes
 _SENTENCE_CLOSERS = tuple("。！？!?；;：:…”’」』）)】]》")
 _PARAGRAPH_SPACING = 1.4  # a line this many times a paragraph's line pitch below the one above starts a paragraph
@@ -72,7 +77,15 @@ def lines_of(glyphs: list[Glyph]) -> list[Line]:
     for top, bottom, chars in sorted(rows, key=lambda row: row[0]):
         chars.sort(key=lambda c: c[0])
         ink = [c for c in chars if not c[2].isspace()]
-        lines.append(Line(_spaced("".join(c[2] for c in chars)), ink[0][0], max(c[1] for c in ink), top, bottom - top))
+        size = statistics.median([c[1] - c[0] for c in ink if c[1] > c[0]] or [bottom - top])
+        text, end = [], None
+        for left, right, char in chars:
+            if not char.isspace():
+                if end is not None and left - end > _WIDE_GAP * size:
+                    text.append("\t")  # a gap wider than a character or two: table cells, 印发机关 and date, kept apart
+                end = right if end is None else max(end, right)
+            text.append(char)
+        lines.append(Line(_spaced("".join(text)), ink[0][0], max(c[1] for c in ink), top, bottom - top))
     return lines
 
 
@@ -81,8 +94,9 @@ _SPACE_IN_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 
 def _spaced(line: str) -> str:
     """Spaces only where Latin words or numbers meet: pdfium adds one wherever glyphs leave a
-    gap, which in Chinese text is around every quotation mark and bracket set in another font."""
-    return re.sub(" {2,}", " ", _SPACE_IN_CJK.sub("", line)).strip()
+    gap, which in Chinese text is around every quotation mark and bracket set in another font;
+    a tab (a gap the reader sees, marked by `lines_of`) becomes one space."""
+    return re.sub(" *\t[\t ]*", " ", re.sub(" {2,}", " ", _SPACE_IN_CJK.sub("", line))).strip()
 
 
 def page_text(pages: list[list[Line]]) -> tuple[str, int]:
@@ -128,9 +142,13 @@ def _continues(before: str, previous: Line, line: Line, text: str, indented: boo
     return not before.endswith(_SENTENCE_CLOSERS) or not indented
 
 
-def _full(line: Line, margin_right: float, char: float) -> bool:
+def _full(line: Line, margin_right: float, char: float, margin_left: float) -> bool:
     """Whether a line is full: at the margin, or a few characters short of it when it ends mid-sentence
-    (line-breaking rules move a character that may not end a line, such as “, and the one before it, to the next line)."""
+    (line-breaking rules move a character that may not end a line, such as “, and the one before it, to the next line);
+    and it starts at the left margin or a first line's indent: a line set right (a signature, its date) or centred
+    reaches the margin without being wrapped."""
+    if line.left > margin_left + _INDENT * char:
+        return False
     gap = margin_right - line.right
     return gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not line.text.strip().endswith(_SENTENCE_CLOSERS))
 
@@ -140,17 +158,20 @@ def _joined(pages: list[list[Line]]) -> str:
     out: list[str] = []
     previous: Line | None = None
     previous_full = False
+    # the right margin the pages' text reaches: a short page (a last page with the signature and 版记) reaches less far,
+    # and its widest line is no full one
+    common_right = statistics.median([max(line.right for line in lines) for lines in pages if lines] or [0.0])
     for lines in pages:
         if not lines:
             continue
         widths = [(line.right - line.left) / max(1, len(line.text.strip())) for line in lines if line.right > line.left]
         char = statistics.median(widths) if widths else 10.0
-        margin_right = max(line.right for line in lines)
+        margin_right = max(common_right, max(line.right for line in lines))
         margin_left = min(line.left for line in lines)
         # the line pitch inside a paragraph: the smaller steps between a full line and the next, both at the left margin
         # (a paragraph's wrapped lines; not a table's rows or cells, set closer perhaps)
         steps = [below.top - above.top for above, below in zip(lines, lines[1:])
-                 if below.top > above.top and _full(above, margin_right, char) and max(above.left, below.left) <= margin_left + char]
+                 if below.top > above.top and _full(above, margin_right, char, margin_left) and max(above.left, below.left) <= margin_left + char]
         pitch = statistics.quantiles(steps, n=4)[0] if len(steps) > 1 else 0.0
         for k, line in enumerate(lines):
             text = line.text.strip()
@@ -163,7 +184,7 @@ def _joined(pages: list[list[Line]]) -> str:
             else:
                 out.append(text)
             previous = line
-            previous_full = _full(line, margin_right, char)
+            previous_full = _full(line, margin_right, char, margin_left)
     return "\n".join(out)
 
 
