@@ -11,16 +11,18 @@ import pytest
 
 from baogao import readers
 from baogao.readers import ReadError, _sandbox
-from baogao.readers._layout import Glyph, Line, _joined, lines_of
+from baogao.readers._layout import Glyph, Line, _joined, lines_of, page_text
 from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
 
 
-def minimal_pdf(content: bytes, *, pages: int = 1, flate: bool = False) -> bytes:
-    """A PDF written object by object: `pages` pages drawing `content` (no text operators: a scan)."""
+def minimal_pdf(content: bytes, *, pages: int = 1, flate: bool = False, resources: bytes = b"") -> bytes:
+    """A PDF written object by object: `pages` pages drawing `content` (no text operators: a scan), with the page
+    `resources` given."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode()]
     for i in range(pages):
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R ".encode()
+                       + resources + b" >>")
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"")
                        + content + b"\nendstream")
     out = bytearray(b"%PDF-1.7\n")
@@ -135,6 +137,24 @@ def test_white_space_wider_than_a_character_between_table_cells_is_kept():
     row[-3] = (row[-3][0] + 3.0, row[-3][1] + 3.0, *row[-3][2:])
     [line] = lines_of(row)
     assert line.text == "序号 单位 隐患内容 “整改”时限"
+
+
+@pytest.mark.parametrize("turn", [b"0 1 -1 0", b"0 -1 1 0"], ids=["upwards", "downwards"])
+def test_a_page_whose_lines_run_up_or_down_is_read_along_its_lines(turn):
+    # (a landscape table printed onto a portrait page: its text set a quarter turn; the next line is further down
+    # in the text's own frame)
+    x, y, step = (100, 90, 20) if turn.startswith(b"0 1") else (400, 750, -20)
+    content = b"BT /F1 12 Tf " + b" ".join(b"%s %d %d Tm (%s) Tj" % (turn, x + step * k, y, text) for k, text in
+                                        enumerate([b"Table 3 Towns", b"Chengguan 98", b"Hekou 95"])) + b" ET"
+    raw = minimal_pdf(content, resources=b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>")
+    assert readers.read(raw, "附表.pdf").text.split("\n") == ["Table 3 Towns", "Chengguan 98", "Hekou 95"]
+
+
+def test_a_page_of_short_lines_has_no_full_line():
+    # (a one-page 名单: its widest line is far from the right margin of a 595-point page)
+    page = [_table_line("附表：各乡镇完成情况", 100.0, right=195.0), _table_line("城关镇完成率百分之九十八", 128.0, right=216.0),
+            _table_line("河口乡完成率百分之九十五", 156.0, right=216.0)]
+    assert page_text([page], [595.0])[0].split("\n") == [line.text for line in page]
 
 
 def test_a_pdf_is_chosen_by_its_content(printed):

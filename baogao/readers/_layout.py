@@ -99,10 +99,11 @@ def _spaced(line: str) -> str:
     return re.sub(" *\t[\t ]*", " ", re.sub(" {2,}", " ", _SPACE_IN_CJK.sub("", line))).strip()
 
 
-def page_text(pages: list[list[Line]]) -> tuple[str, int]:
-    """The report's text from its pages' lines, and how many running lines were dropped."""
+def page_text(pages: list[list[Line]], widths: list[float] | None = None) -> tuple[str, int]:
+    """The report's text from its pages' lines (and the pages' widths, when known), and how many running lines
+    were dropped."""
     kept, removed = _without_running_lines(pages)
-    return _joined(kept), removed
+    return _joined(kept, widths), removed
 
 
 def _shape(line: Line) -> str:
@@ -153,7 +154,7 @@ def _full(line: Line, margin_right: float, char: float, margin_left: float) -> b
     return gap <= _FULL_GAP * char or (gap <= _SHORT_GAP * char and not line.text.strip().endswith(_SENTENCE_CLOSERS))
 
 
-def _joined(pages: list[list[Line]]) -> str:
+def _joined(pages: list[list[Line]], widths: list[float] | None = None) -> str:
     """The report's lines: each page's wrapped lines joined back into paragraphs, across pages too."""
     out: list[str] = []
     previous: Line | None = None
@@ -161,13 +162,16 @@ def _joined(pages: list[list[Line]]) -> str:
     # the right margin the pages' text reaches: a short page (a last page with the signature and 版记) reaches less far,
     # and its widest line is no full one
     common_right = statistics.median([max(line.right for line in lines) for lines in pages if lines] or [0.0])
-    for lines in pages:
+    for number, lines in enumerate(pages):
         if not lines:
             continue
-        widths = [(line.right - line.left) / max(1, len(line.text.strip())) for line in lines if line.right > line.left]
-        char = statistics.median(widths) if widths else 10.0
-        margin_right = max(common_right, max(line.right for line in lines))
+        sizes = [(line.right - line.left) / max(1, len(line.text.strip())) for line in lines if line.right > line.left]
+        char = statistics.median(sizes) if sizes else 10.0
         margin_left = min(line.left for line in lines)
+        margin_right = max(common_right, max(line.right for line in lines))
+        if widths and margin_left < widths[number] / 3:  # margins alike left and right (公文 28/26 mm, Word's 31.8 mm):
+            # a page of short lines has none full
+            margin_right = max(margin_right, widths[number] - margin_left - char)
         # the line pitch inside a paragraph: the smaller steps between a full line and the next, both at the left margin
         # (a paragraph's wrapped lines; not a table's rows or cells, set closer perhaps)
         steps = [below.top - above.top for above, below in zip(lines, lines[1:])
