@@ -21,6 +21,7 @@ import stat
 import sys
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterable
 
 import yaml
@@ -135,6 +136,11 @@ class Prepared:
         return Prepared(ParsedReport(blocks=blocks, **parsed), data["meta"], data["sidecar"])
 
 
+def _image_pages(properties: Mapping[str, str]) -> dict[str, int]:
+    pages = int(properties.get("image_pages", "0"))
+    return {"image_pages": pages} if pages else {}
+
+
 def prepare_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Prepared:
     """read → clean → parse → enrich (keywords too) for one report: what `classified` needs.
     Raises ReportError."""
@@ -166,7 +172,8 @@ def prepare_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Prepar
         **facts,
         "themes": [],  # `classified` fills them in
         "keywords": keywords(parsed.text()),
-        "removed": dict(sorted({**cleaned.removed, **parsed.removed}.items())),
+        # (and the pages a PDF holds as images only, whose words are not read: counted as what the page lacks)
+        "removed": dict(sorted({**cleaned.removed, **parsed.removed, **_image_pages(document.properties)}.items())),
         "source": rel_path,
         "reader": document.reader,
         "encoding": document.properties.get("encoding"),
@@ -438,6 +445,9 @@ def convert_archive(
         if entry["meta"]["removed"].get("nul_bytes"):
             summary.warnings.append(f"{rel_path}: {entry['meta']['removed']['nul_bytes']} stray NUL byte(s) dropped "
                                     "(a damaged copy?); compare the page with the file")
+        if entry["meta"]["removed"].get("image_pages"):
+            summary.warnings.append(f"{rel_path}: {entry['meta']['removed']['image_pages']} page(s) hold only images (scanned?): "
+                                    "their words are not on the report's page, baogao does not read images (no OCR)")
     for warning in summary.warnings:
         log.warning("warning: %s", warning)
     catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)

@@ -15,12 +15,14 @@ from baogao.readers._layout import Glyph, Line, _joined, lines_of, page_text
 from tests.office_fixtures import convert_with_soffice, measure, report_docx, soffice
 
 
-def minimal_pdf(content: bytes, *, pages: int = 1, flate: bool = False, resources: bytes = b"") -> bytes:
-    """A PDF written object by object: `pages` pages drawing `content` (no text operators: a scan), with the page
-    `resources` given."""
+def minimal_pdf(content: bytes | tuple[bytes, ...], *, pages: int = 1, flate: bool = False, resources: bytes = b"") -> bytes:
+    """A PDF written object by object: `pages` pages drawing `content` (no text operators: a scan), or each page its
+    own of a tuple of contents, with the page `resources` given."""
+    contents = content if isinstance(content, tuple) else (content,) * pages
+    pages = len(contents)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode()]
-    for i in range(pages):
+    for i, content in enumerate(contents):
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R ".encode()
                        + resources + b" >>")
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"")
@@ -165,6 +167,25 @@ def test_a_pdf_is_chosen_by_its_content(printed):
 def test_a_pdf_without_text_is_refused_as_a_scan():
     with pytest.raises(ReadError, match=r"has no text layer \(2 page\(s\) of images: a scanned PDF\?\).*no OCR"):
         readers.read(minimal_pdf(b"0 0 100 100 re f", pages=2), "扫描件.pdf")
+
+
+_FONT = b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+_IMAGE = b"q 100 0 0 100 100 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q"
+
+
+def test_a_scanned_page_among_pages_of_text_is_counted_and_the_build_says_so(tmp_path):
+    """Its words are in an image no one reads: the report is converted, and its page lacks them — the build says so."""
+    from baogao.convert import convert_archive
+
+    text, more = (b"BT /F1 12 Tf 72 720 Td (Annual report of the office) Tj ET", b"BT /F1 12 Tf 72 700 Td (Work done) Tj ET")
+    raw = minimal_pdf((text, _IMAGE, more + b" " + _IMAGE), resources=_FONT)  # (an image beside text is no scan)
+    document = readers.read(raw, "report.pdf")
+    assert "Annual report of the office" in document.text and document.properties["image_pages"] == "1"
+    assert "image_pages" not in readers.read(minimal_pdf((text, more), resources=_FONT), "report.pdf").properties
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "report.pdf").write_bytes(raw)
+    summary = convert_archive(tmp_path / "reports", tmp_path / "pages", jobs=1, progress=False)
+    assert any("report.pdf: 1 page(s) hold only images" in warning for warning in summary.warnings), summary.warnings
 
 
 def test_a_truncated_pdf_is_named_as_such(printed):

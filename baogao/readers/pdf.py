@@ -70,9 +70,10 @@ def _turned(box: tuple[float, float, float, float, str], turn: int, width: float
     return (min(along), max(along), min(across), max(across), char)
 
 
-def _extract(raw: bytes) -> tuple[list[list[Line]], list[float], int]:
-    """Every page's lines, their widths and the number of pages (in the sandbox)."""
+def _extract(raw: bytes) -> tuple[list[list[Line]], list[float], int, int]:
+    """Every page's lines, their widths, the number of pages and of those that hold images but no text (in the sandbox)."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(raw)
@@ -84,16 +85,18 @@ def _extract(raw: bytes) -> tuple[list[list[Line]], list[float], int]:
         pages = len(pdf)
         if pages > MAX_PAGES:
             raise ReadError(f"has {pages:,} pages, more than a report can have ({MAX_PAGES:,}); split it")
-        found, widths = [], []
+        found, widths, scanned = [], [], 0
         for number in range(pages):
             page = pdf[number]
             textpage = page.get_textpage()
             glyphs, width = _page_glyphs(textpage, page.get_width(), page.get_height())
             found.append(lines_of(glyphs))
             widths.append(width)
+            # (a scanned page among pages of text: its words are in an image, which no one reads — the build says so)
+            scanned += not found[-1] and any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
             textpage.close()
             page.close()
-        return found, widths, pages
+        return found, widths, pages, scanned
     finally:
         pdf.close()
 
@@ -102,14 +105,14 @@ def read(raw: bytes) -> Document:
     if b"%%EOF" not in raw[-_TAIL_BYTES:]:
         raise ReadError(f"is a truncated PDF: it stops at byte {len(raw):,} without the %%EOF mark a PDF ends "
                         "with (an interrupted copy or download?); copy it again")
-    pages, widths, count = sandboxed(_extract, raw, what="PDF")
+    pages, widths, count, scanned = sandboxed(_extract, raw, what="PDF")
     if not any(pages):
         raise ReadError(
             f"has no text layer ({count} page(s) of images: a scanned PDF?); baogao does not read text from "
             "images (no OCR): use the original document, or a PDF with text"
         )
     text, running = page_text(pages, widths)
-    return Document(text, {"pages": str(count), "running_lines": str(running)})
+    return Document(text, {"pages": str(count), "running_lines": str(running), **({"image_pages": str(scanned)} if scanned else {})})
 
 
 
