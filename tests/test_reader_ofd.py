@@ -60,6 +60,21 @@ def test_reading_order_is_the_pages_not_the_order_objects_are_written_in():
     assert document.reader == "ofd"
 
 
+@pytest.mark.parametrize(("area", "expected"), [
+    # the page's width bounds the right margin: a page of short lines has no full line to join with the next
+    ('<ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>',
+     ["罗田县统计局防汛值班人员名单", "张三", "李四"]),
+    ("", ["罗田县统计局防汛值班人员名单张三", "李四"]),  # (no width known: the widest line is taken for a full one)
+])
+def test_a_page_of_short_lines_has_no_full_line_when_its_width_is_known(area, expected):
+    page = text_object(20, 20, "罗田县统计局防汛值班人员名单") + text_object(20, 30, "张三") + text_object(20, 40, "李四")
+    raw = ofd([page])
+    if area:
+        raw = ofd([page], extra={"Doc_0/Document.xml": f'<ofd:Document {NS}>{area}<ofd:Pages><ofd:Page ID="0" '
+                                                       'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>'})
+    assert readers.read(raw, "通知.ofd").text.split("\n") == expected
+
+
 def test_doc_info_is_the_documents_properties_and_the_year_of_last_resort():
     info = "<ofd:Title>作风建设情况汇报</ofd:Title><ofd:Author>县政府办</ofd:Author><ofd:CreationDate>2020-06-01</ofd:CreationDate>"
     raw = ofd([text_object(20, 20, "关于作风建设的情况汇报") + text_object(20, 30, "今年以来，我办持续改进作风。")], info)

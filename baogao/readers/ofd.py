@@ -97,6 +97,17 @@ def _page_glyphs(content: Element) -> list[Glyph]:
     return glyphs
 
 
+def _width(element: Element | None) -> float:
+    """The width of the page area an element sets (the document's CommonData/PageArea, a page's own Area): its
+    PhysicalBox's third number, in the millimetres the text is placed in; 0.0 when it sets none."""
+    if element is None:
+        return 0.0
+    area = next((a for a in (_child(element, "PageArea"), _child(element, "Area")) if a is not None), None)
+    box = _child(area, "PhysicalBox") if area is not None else None
+    numbers = _numbers(box.text) if box is not None else []
+    return numbers[2] if len(numbers) == 4 else 0.0
+
+
 def _resolve(folder: str, location: str) -> str:
     """A BaseLoc or DocRoot: absolute inside the package ("/Doc_0/…") or relative to `folder`."""
     location = location.strip().replace("\\", "/")
@@ -127,16 +138,20 @@ def read(raw: bytes) -> Document:
     if len(page_elements) > MAX_PAGES:
         raise ReadError(f"has {len(page_elements):,} pages, more than a report can have ({MAX_PAGES:,}); split it")
     folder = posixpath.dirname(document_path)
-    pages = []
+    default_width = _width(_child(document, "CommonData"))
+    pages, widths = [], []
     for page in page_elements:
         location = page.get("BaseLoc")
         if not location:
             raise ReadError(f"is a damaged OFD document: page {page.get('ID', '?')} has no BaseLoc")
-        pages.append(lines_of(_page_glyphs(zipped.xml(_resolve(folder, location)))))
+        content = zipped.xml(_resolve(folder, location))
+        pages.append(lines_of(_page_glyphs(content)))
+        widths.append(_width(content) or default_width)
     if not any(pages):
         raise ReadError(f"has no text ({len(pages)} page(s) of images: a scanned document?); baogao does not "
                         "read text from images (no OCR)")
-    text, running = page_text(pages)
+    # (a page's width bounds the right margin a full line reaches: a page of short lines has none; all known, or none)
+    text, running = page_text(pages, widths if all(widths) else None)
     return Document(text, {**properties, "pages": str(len(pages)), "running_lines": str(running)})
 
 
