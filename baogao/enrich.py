@@ -1125,7 +1125,8 @@ _WRITER_END = re.compile(rf"{_WRITER_SUFFIX}$")
 _SHORT_OFFICE = re.compile(SHORT_OFFICE + "$")  # not 区安委办 (the 安委会's office)
 _OFFICE_SUFFIX = re.compile(r"(?:办公[室厅]|局|委员会|总工会|厅)$")
 _CENTRAL = re.compile(
-    r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家)"
+    # (and the central bank and the state grid, whose county branches sign county reports: 中国人民银行罗田县支行, 国网罗田县供电公司)
+    r"^(?:第[一二三四五六七八九十]+届)?(?:全国|中华全国|中共中央|党中央|中央|国务院|国家|中国人民银行|国网)"
 )
 _REDACTED_PREFIX = re.compile(r"^(?:[xXｘＸ]{2,}|[*＊]+|×+|某+)")
 _STREET_OFFICE = re.compile(r"街道(?:办事处|党工委|工委)?$")
@@ -2726,7 +2727,7 @@ _TOWNSHIP_TITLE = re.compile(rf"^[{_HAN}]{{2,6}}?(?:乡|镇|街道)(?:(?:人民�
 _ZONE_IN_PLACE = re.compile(rf"[{_HAN}]{{0,8}}?{_ZONE_WORDS}(?=[{_HAN}])")
 
 
-_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司|电网")
+_CENTRAL_BODY_END = re.compile(r"总局|局|总署|署|部|委员会|委|院|银行|总会|公司|电网|^国网")
 
 
 def _local_unit(org: str) -> str | None:

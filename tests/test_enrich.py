@@ -1781,6 +1781,12 @@ def test_an_institution_or_a_central_systems_local_bureau_writes_its_report(titl
     assert (found["org"], found["level"]) == (org, level)
 
 
+@pytest.mark.parametrize("signature", ["中国人民银行罗田县支行", "国网罗田县供电公司"])
+def test_a_central_banks_or_the_state_grids_county_branch_signs(signature):
+    found = meta("2023年工作总结", "2023年，我们扎实推进各项工作。", "一、主要工作", signature, "2023年12月20日")
+    assert (found["org"], found["level"], found["region"]) == (signature, "县", "湖北省")
+
+
 def test_a_title_naming_a_kind_of_body_leaves_the_writer_to_the_signature():
     for title in ("县高中学生资助工作情况汇报", "县属国有公司改革情况汇报", "县直各学校安全隐患排查整治情况的报告"):
         assert meta(title, "全县工作稳步推进。", "红安县教育局", "2023年12月1日")["org"] == "红安县教育局", title
