@@ -2393,9 +2393,6 @@ def _letterhead_org(opening: str, title: str) -> str | None:
     lines = [line.strip() for line in opening.split("\n")[:HEADER_MAX_LINES] if line.strip()]
     more = len(opening.split("\n")) > HEADER_MAX_LINES
     for k, line in enumerate(lines):
-        wrapped = _wrapped_name(lines[max(0, k - _WRAPPED_LINES + 1): k + 1]) if k + 1 < len(lines) and _SIGNATURE_DATE.match(lines[k + 1]) else ""
-        if wrapped:
-            return wrapped
         team = _RESEARCH_TEAM.match(line) or _RESEARCH_BODY.match(line)
         personal = PERSONAL_BYLINE.match(line)  # a person's paper: 中共秦安县委办公室　张建军
         org = (team.groupdict().get("org") or team.group()) if team else (line.split()[0] if personal else "")
