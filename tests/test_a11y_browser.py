@@ -76,6 +76,9 @@ def served(sample_site):
         yield base, site
 
 
+_WORK_MS = 90_000
+
+
 def open_page(browser, base: str, path: str, viewport: str, scheme: str = "light"):  # noqa: F811
     context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone",
                                   has_touch=viewport == "phone", color_scheme=scheme)
@@ -86,8 +89,9 @@ def open_page(browser, base: str, path: str, viewport: str, scheme: str = "light
         if page.locator(".baogao-concordance:not([hidden])").count():  # the writer's tools, opened
             page.locator(".baogao-concordance summary").click()
             page.locator(".baogao-collocates summary").click()
-            page.locator('.baogao-concordance__lines[data-state="done"]').wait_for(state="attached")
-            page.locator('.baogao-collocates__lists[data-state="done"]').wait_for(state="attached")
+            # (the collocates are counted in the page: on two cores busy with the rest of the suite, beyond the 30 s default)
+            page.locator('.baogao-concordance__lines[data-state="done"]').wait_for(state="attached", timeout=_WORK_MS)
+            page.locator('.baogao-collocates__lists[data-state="done"]').wait_for(state="attached", timeout=_WORK_MS)
             page.locator(".baogao-chart").wait_for()
             if page.locator(".baogao-usage__toggle[aria-expanded=false]").count():
                 page.locator(".baogao-usage__toggle").click()
