@@ -55,7 +55,7 @@ from baogao.model import ParsedReport
 from baogao.parse import COVER_LABEL, DOC_TYPE_WORDS, PERSONAL_BYLINE
 from baogao.titles import (FILE_SUFFIX, HEADS_OF_GOVERNMENT, INSTITUTIONS, LEVEL_IN_WORD, NEWS_DATELINE, PLACEHOLDER, PURPOSE_LEAD, SHORT_OFFICE,
                            PERSON_NAME, POST_BYLINE, SCENE, SPEAKER, THIS_IS, WHEN, ascii_digits, file_stem, is_personal_report,
-                           personal_post, typed_zeros)
+                           opens_with_subject, personal_post, typed_zeros)
 from baogao.places import (
     LEVEL_CITY,
     LEVEL_COUNTY,
@@ -3244,11 +3244,9 @@ _DEED_VERB = re.compile(r"加强|推进|推动|强化|落实|抓(?:好|实|牢|�
 # what names a document, not a deed (…工作制度, …职责, …预案, 关于…的公示)
 _DOCUMENT_NAME = re.compile(r"(?:制度|职责|规定|规则|细则|守则|条例|预案|办法|简介|问答|须知|指南|手册|解读|提醒|倡议书|承诺书|公示"
                             r"|提示|名单|清单|一览表|答复|复函)$|^关于")
-# who does the deed, its place not said: a group (督查组), a town, a street's office or a community by its name (城关镇, 高店乡,
-# 何寨街办: most are not in the division table), a body named by its level (区委组织部, 县督查办, 市发改局, 区政府办)
+# who does the deed besides those a clause opens with (titles.opens_with_subject: a town, a body by its level, a place): a
+# group sent to do it (督查组)
 _GROUP_SUBJECT = re.compile(r"[^，,。；]{0,12}?(?:督查组|督导组|巡察组|检查组|暗访组|考核组|调研组)")
-_TOWN_SUBJECT = re.compile(rf"(?![全各本我该每])[{_HAN}]{{1,4}}?(?:镇|乡|街道|街办|社区)(?![镇乡])")
-_LEVEL_BODY = re.compile(rf"[{_LEVEL_CHARS}](?:委|政府|人大|政协|纪委)?[{_HAN}]{{0,8}}?(?:{_ORG_SUFFIX}|办|部|局|委)")
 _LEAD_CLAUSES = 6  # the clauses of a first sentence in which its subject is looked for
 _DEED_CLAUSES = 3  # …and those from the subject's on in which its deed is
 
@@ -3278,8 +3276,7 @@ def _unit_did(lead: str) -> bool:
     sentence = re.split(r"[。；！？]", lead, maxsplit=1)[0]
     clauses = re.split(r"[，,]", sentence)[:_LEAD_CLAUSES]
     for k, clause in enumerate(clauses):
-        if (_starts_with_place(clause) or _GROUP_SUBJECT.match(clause) or _LEVEL_BODY.match(clause)
-                or _TOWN_SUBJECT.match(clause)):
+        if opens_with_subject(clause) or _starts_with_place(clause) or _GROUP_SUBJECT.match(clause):
             deed = "，".join(clauses[k: k + _DEED_CLAUSES])  # (何寨街办以…为出发点，建立健全…: its deed in the clause after)
             return bool(_EVENT_VERB.search(deed) or _DEED_VERB.search(deed))
     return False

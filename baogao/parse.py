@@ -20,7 +20,8 @@ from baogao.gongwen import edition_editor, header_length, info_fields, is_addres
 from baogao.model import Block, ParsedReport
 from baogao.places import find_places
 from baogao.schema import NAMELESS_TYPES
-from baogao.titles import INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, title_from_filename
+from baogao.titles import (INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_NAME, SPEAKER, infer_title, opens_with_subject,
+                            title_from_filename)
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 _NUMBER_MARK = "、.．﹒"  # what follows a heading's number: 一、 1. 1． 1﹒ (a small full stop, as some typesetting has it)
@@ -563,13 +564,7 @@ def _kicker(first: str, second: str) -> bool:
     """Whether a headline's first line is a kicker (引题) over a main line with a subject of its own (聚焦民生实事 /
     县住建局加快推进老旧小区改造), not the first half of one headline (民生实事项目 / 早建成早投用早惠民) nor its subject
     (区人大崧厦街道工委 / 专项督查助推城市文明)."""
-    opens = find_places(second[:_KICKER_SUBJECT_CHARS])
-    subject = bool(opens and opens[0].start == 0) or bool(_LEVEL_SUBJECT.match(second))
-    return subject and not find_places(first) and not _BODY_END.search(first) and not _LEVEL_SUBJECT.match(first)
-
-
-_KICKER_SUBJECT_CHARS = 12
-_LEVEL_SUBJECT = re.compile(r"^[省市县区乡镇][\u4e00-\u9fff]{0,10}?(?:局|办|委|部|厅|院|所|站|队|中心|政府|人大|政协)")
+    return opens_with_subject(second) and not find_places(first) and not _BODY_END.search(first) and not opens_with_subject(first)
 
 
 def _headline_over_two_lines(lines: tuple[str, ...]) -> bool:

@@ -141,7 +141,7 @@ _SHORT_NAME = re.compile(r"办公[室厅]$")
 _LED_BY = re.compile(r"^由(?=[^，,。；]{2,40}?(?:牵头|组成|负责|主持|带队|组织))")
 _DAY_RUN_ON = re.compile(r"^(?:\d{4}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:上午|下午|晚上|早上|中午|凌晨)?(?=[\u4e00-\u9fff])")
 # A clause that opens with a town by its form (中厂镇以…, 棠溪镇三步走): a subject, not a deed.
-_TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道)(?![村镇])")  # not 深入各乡镇
+_TOWN_OPENS = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:(?<!乡)镇|乡|街道|街办)(?![村镇])")  # not 深入各乡镇
 
 
 def file_stem(source_name: str) -> str:
@@ -207,7 +207,7 @@ def infer_title(org: str | None, doc_type: str | None, opening: str) -> str:
         # clause of the subject, or the one after the time the main clause opens with
         # (…，2026年1月6日下午召开了…推进会: or the clause that runs on from its day)
         k = next((k for k, c in enumerate(clauses)
-                  if k and (_opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c))
+                  if k and (opens_with_subject(c, org) or (_TIME_ONLY.match(clauses[k - 1]) and not _TIME_ONLY.match(c))
                             or _runs_on_from_its_day(c))), 0)
         if not k and _BASIS_LEAD.match(clause) and not _CAMPAIGN_NAMED.search(clause):
             # no subject found after grounds (按照…要求，局纪委与督查二科联合对…): the clause its sentence goes on to, not
@@ -249,7 +249,7 @@ def _tidy(clause: str) -> str:
     return clause or "无标题"
 
 
-def _opens_with_subject(clause: str, org: str | None) -> bool:
+def opens_with_subject(clause: str, org: str | None = None) -> bool:
     """Whether a clause opens with its subject: the report's office, a town by its form, or a
     place the table knows (阳明区加大…)."""
     if org and clause.startswith((org, org.lstrip(_LEVEL_WORDS) or org, _SHORT_NAME.sub("办", org))):
@@ -375,7 +375,7 @@ SHORT_OFFICE = r"((?<=[省市县区州旗])委|政府)办"
 _OFFICE_NAME = re.compile(SHORT_OFFICE + "公室$")
 # a place below the county table (its name redacted too: ××镇)
 _LOCAL_PLACE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}?|[{PLACEHOLDER}]{{1,3}})(?:镇|乡|街道|村|社区)")
-_LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,4}?(?:委|办|局|联|会|部|院|所|队|团)")
+_LEVEL_BODY = re.compile(r"[省市县区乡镇][\u4e00-\u9fff]{0,8}?(?:委|办|局|联|会|部|院|所|队|团|中心)")
 # What a 公文 title wraps its topic in: 关于 …(年度)…工作(开展)情况的 (kind).
 _FILLER = re.compile(r"^关于|(?:(?:1[89]|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年度?"
                      r"|上半年|下半年|第[一二三四]季度|全年|有关|开展|落实|工作|情况|的$")

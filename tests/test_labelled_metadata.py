@@ -112,7 +112,7 @@ def test_metadata_matches_the_labels():
     assert not below, below
 
 
-NEWS_ITEM_LEAST = 0.9  # precision and recall of 工作动态 on the held-out texts it was not tuned on (session 41: 0.979 / 0.933)
+NEWS_ITEM_LEAST = 0.9  # precision and recall of 工作动态 on the held-out texts it was not tuned on (session 41: 0.984 / 0.933)
 NEWS_ITEM_TUNED_ON = 399  # the rule was written reading the held-out texts fresh/001_ to fresh/399_ (tests/data/README.md)
 
 
