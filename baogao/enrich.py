@@ -715,13 +715,14 @@ def _signed_part(text: str) -> str:
     统计年报工作联系表 / a table …: its end, where the signature and the date stand, is over them), else all of it.
     An attachment list over the signature (附件：1.… / 罗田县统计局 / 2024年12月5日) is not after its date."""
     for m in _ATTACHMENT_LINE.finditer(text):
-        above = text[: m.start()].rstrip().rsplit("\n", _DATE_ABOVE_ATTACHMENT)[-_DATE_ABOVE_ATTACHMENT:]
+        above = text[max(0, m.start() - _ABOVE_CHARS): m.start()].rstrip().rsplit("\n", _DATE_ABOVE_ATTACHMENT)[-_DATE_ABOVE_ATTACHMENT:]
         if any(_date_line(_normalize_digits(line.strip())) for line in above):
             return text[: m.start()].rstrip()
     return text
 
 
 _DATE_ABOVE_ATTACHMENT = 2  # (the date line, or the seal's note or a 联系人 line under it)
+_ABOVE_CHARS = 200  # (what of the text over an attachment line is read for them: not all of it, again for each)
 
 
 def _sums_up_the_year_before(text: str, dated: int) -> bool:
@@ -2426,7 +2427,8 @@ def _signature_org(text: str) -> str | None:
     date line (东安县人民政府办公室 / 2023年12月28日, or both on one line) — at the end of the text,
     or before its attachments (附件 / 项目资金使用明细表 / a table). A 版记 line (抄送：…, …印发) is
     not a signature."""
-    signed = _signed(text) or _signed(_signed_part(text))
+    part = _signed_part(text)
+    signed = _signed(text) or (_signed(part) if part is not text else None)
     if signed is None:
         attached = next(_ATTACHMENT_LINE.finditer(text, len(text) // 2), None)  # 附件1, then 附件2 …: before the first
         if attached:
