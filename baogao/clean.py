@@ -18,7 +18,8 @@ from baogao.model import Cleaned
 _MARKER = re.compile(r"##[A-Za-z][A-Za-z0-9_]*##")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Everything str.strip() treats as white space, plus the full-width space (already included).
-_HEADER_LINE = re.compile(r"^(?:【法宝引证码】.*|原文链接[:：]\s*\S+)$")
+# (原文链接 with an address: a 原文链接 that names a title is a repost's credit, the text's own, parse reads it)
+_HEADER_LINE = re.compile(r"^(?:【法宝引证码】.*|原文链接[:：]\s*(?:https?://|www\.)\S+)$", re.IGNORECASE)
 
 # Lines that only a web page's chrome produces. Each is short; the length cap keeps a real
 # sentence that happens to start with 来源 or 编辑 from ever matching.

@@ -35,6 +35,9 @@ EXACT = [
     pytest.param("原文链接：http://www.pkulaw.com/lar/123.html\n正文。", ["正文。"], id="source-link-fullwidth-colon"),
     pytest.param("原文链接:https://example.org/x\n正文。", ["正文。"], id="source-link-ascii-colon"),
     pytest.param("正文引用【法宝引证码】的说明。", ["正文引用【法宝引证码】的说明。"], id="fabao-mid-line-kept"),
+    # (a 原文链接 that names the title a repost copies is its credit, the text's own)
+    pytest.param("正文。\n原文链接：关于持续征集问题线索的公告", ["正文。", "原文链接：关于持续征集问题线索的公告"],
+                 id="source-link-naming-a-title-kept"),
     # indentation and white space
     pytest.param("\u3000\u3000一、工作回顾", ["一、工作回顾"], id="fullwidth-indent"),
     pytest.param("    正文。  \t", ["正文。"], id="ascii-indent-and-trailing"),

@@ -262,3 +262,11 @@ def test_line_separators_end_lines_and_never_reach_the_page():
     assert converted.meta["title"] == "罗田县统计局2023年工作总结"
     assert converted.text.split("\n")[-2:] == ["三、下步打算", "其他"]
     assert not set("\x0b\x0c\u2028\u2029") & set(converted.page)
+
+
+def test_a_reposts_credit_line_names_its_title_and_stays_on_the_page():
+    raw = "为深入贯彻中央部署，现面向全市广大干部群众征集问题线索。\n一、征集范围\n原文链接：关于持续征集问题线索的公告\n".encode()
+    converted = convert_report(raw, "000_90a8bdb48d7b146b.txt", {})
+    assert converted.meta["title"] == "关于持续征集问题线索的公告"
+    assert "原文链接：关于持续征集问题线索的公告" in converted.text
+
