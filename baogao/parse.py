@@ -182,6 +182,10 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
     credited = "" if title or field_title else _credited_title(lines)
     bulletin = masthead(lines[:header])
     items = _item_headlines(after) if bulletin and title_lines else []
+    if bulletin and not title_lines and len(run_in := _run_in_headlines(after)) >= _RUN_IN_ITEMS_MIN:
+        # an issue whose items' headlines run in (县政府办召开…培训会。3月15日，…): each headline a line of its own
+        after = [piece for k, line in enumerate(after) for piece in ((line[:run_in[k]], line[run_in[k]:]) if k in run_in else (line,))]
+        items = [after[k + n] for n, k in enumerate(sorted(run_in))]
     if bulletin and items:  # an issue of several items is its bulletin's, each item's headline a heading (the first's too)
         body = list(lines[: header + title_lines]) + after
         headings = {**(headings or {}), **{line: 1 for line in [*lines[header: header + title_lines], *items]}}
@@ -217,6 +221,22 @@ def _credited_title(lines: tuple[str, ...]) -> str:
         if m and not _ADDRESS.search(m.group("title")) and _is_title_like(m.group("title")):
             return m.group("title")
     return ""
+
+
+# A bulletin's item whose headline is its first sentence, a dateline or a purpose after it (县委督查室对春季植树造林
+#工作开展专项督查。3月18日至20日，…; 县委办开展“作风建设月”活动。为进一步锤炼过硬作风，…): a sentence of a headline's
+# length, no clause in it
+_RUN_IN_HEADLINE = re.compile(
+    r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。"
+    r"(?=(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|份|以来)|近日|日前|连日来|近期|今年以来|入[春夏秋冬]以来"
+    r"|为(?:进一步|全面|切实|深入|扎实|有效)?[\u4e00-\u9fff])"
+)
+_RUN_IN_ITEMS_MIN = 2
+
+
+def _run_in_headlines(after: list[str]) -> dict[int, int]:
+    """Line → where its run-in headline ends, for a bulletin's items that open so (`_RUN_IN_HEADLINE`)."""
+    return {k: m.end() for k, line in enumerate(after) if (m := _RUN_IN_HEADLINE.match(line))}
 
 
 def _item_headlines(after: list[str]) -> list[str]:

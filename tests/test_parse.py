@@ -495,6 +495,23 @@ def test_an_issue_of_several_items_is_titled_by_its_bulletin_each_headline_a_hea
     assert (one.title, one.title_source) == (items[0], "text")
 
 
+def test_an_issues_items_whose_headlines_run_in_have_them_as_headings() -> None:
+    # each item's first sentence, a dateline or purpose after it, is its headline (a 简报 pasted from Word, one paragraph an item)
+    head = ["政务动态", "第8期", "县人民政府办公室编　　2024年5月6日"]
+    items = ["县政府办召开全县政务信息工作会议。4月28日，县政府办召开全县政务信息工作会议，通报一季度信息采用情况。",
+             "县委督查室督查重点项目建设。近日，县委督查室对全县重点项目开工情况开展专项督查，现场交办问题6个。",
+             "县委办开展“作风建设月”活动。为进一步锤炼过硬作风，县委办在全办开展作风纪律大讨论。"]
+    report = parse(tuple(head + items), HASH_NAME)
+    assert (report.title, report.masthead) == ("政务动态", "政务动态")
+    assert [b.text for b in report.blocks if b.kind == "heading"] == [
+        "县政府办召开全县政务信息工作会议。", "县委督查室督查重点项目建设。", "县委办开展“作风建设月”活动。"]
+    assert "".join(report.text().split()) == "".join("".join(head + items).split())  # (every character, in order)
+    # one such paragraph is no issue of items; a paragraph whose first sentence is a clause of a longer one is none
+    assert not [b for b in parse(tuple(head + items[:1] + ["会议要求，各单位要提高信息质量。"]), HASH_NAME).blocks if b.kind == "heading"]
+    plain = ["今年以来，我县认真落实信息报送制度。4月28日，县政府办召开会议。", "全县信息工作取得新成效，各单位积极报送。3月起实行月通报。"]
+    assert not [b for b in parse(tuple(head + plain), HASH_NAME).blocks if b.kind == "heading"]
+
+
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
 def test_title_from_filename(name: str, expected: str) -> None:
     assert title_from_filename(name) == expected

@@ -2760,3 +2760,43 @@ def test_三严三实_is_作风建设_and_checkers_rules_and_plans_of_checks_are
     # the campaign that cuts them is 作风建设's
     cut = report("二、为基层减负", "统筹规范督查检查考核，督查检查考核总量压减50%，切实为基层减负。")
     assert ("作风建设", "二、为基层减负") in pairs(classify(cut, taxonomy))
+
+
+# ------------------------------------------------------------------------------ the users' genre (qa5 probe, session 42)
+
+
+def test_the_information_a_duty_office_sends_up_is_信息报送_when_named_as_such(taxonomy):
+    # 值班室 alone makes a section 值班值守's; what it reports up, named as information reported, is 信息报送 too
+    r = report("（四）严格值班抓应急",
+               "全年向市政府总值班室报送突发事件信息38条，做到首报及时、续报跟进，全年无迟报、漏报、瞒报现象。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+    r = report("（四）严格值班", "落实24小时值班和领导带班制度，值班室电话保持畅通，节假日值班人员全部在岗在位。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+
+
+def test_the_enumeration_inside_one_of_the_themes_words_is_no_list_of_matters(taxonomy):
+    # 迟报、漏报、谎报、瞒报 is one matter in the theme's own words, not one item of a list of four
+    r = report("六、责任追究", "对迟报、漏报、谎报、瞒报突发事件信息造成严重后果的单位和个人，依照有关规定严肃追究责任。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
+    # a list of four matters, the theme's one of them, stays a passing mention
+    r = report("六、其他工作", "认真做好档案管理、机要保密、信息报送、后勤保障等工作，各项工作有序开展。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+
+
+def test_the_campaign_words_of_形式主义_and_the_四风_a_通报_finds_are_作风建设(taxonomy):
+    for lines in (("（二）整治“懒”的问题", "重点查摆工作不思进取、敷衍塞责、推诿扯皮等问题，逐人建立台账。"),
+                  ("（三）层层加码，层层转嫁", "个别部门将工作任务简单下压，要求乡镇每日报送材料，基层负担较重。"),
+                  ("（二）重留痕轻实绩", "部分单位要求基层拍照片、建台账，以痕迹代替实绩。"),
+                  ("5．某局副局长违规发放津补贴问题", "2023年，该局以加班费名义发放补贴4.2万元，相关责任人受到党内警告处分。")):
+        assert by_theme(classify(report(*lines), taxonomy), "作风建设"), lines
+    # a principle's stock clause (不搞层层加码) is no part on the campaign
+    r = report("（三）基本原则", "坚持因地制宜、循序渐进，既尽力而为，又量力而行，不搞层层加码，不搞一刀切，不搞形式主义，久久为功。")
+    assert not by_theme(classify(r, taxonomy), "作风建设")
+
+
+def test_a_result_in_passing_and_the_checked_side_greeting_checkers_name_no_theme(taxonomy):
+    r = report("（四）以办保畅，确保高效运转。统筹做好办文、办会、办事工作，全年处理公文2800余件。加强应急值守，"
+               "妥善处置突发事件9起，信息报送及时准确。同时完成了机关办公楼维修改造等工作。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    r = report("尊敬的督查组各位领导：", "首先，对各位领导莅临我县督查指导工作表示热烈欢迎！下面，我就我县民生实事推进情况作简要汇报。")
+    assert not by_theme(classify(r, taxonomy), "督查")
