@@ -1225,13 +1225,14 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
     return section.head is not None and bool(_FINDINGS.search(texts[section.head[0]], section.head[1], section.head[2]))
 
 
-# A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：):
+# A notice announces the arrangements of the work its title names (现将有关事项通知如下：, 现将方案安排如下：; a plan's
+# 现制定如下实施方案。, 制定本实施方案。):
 # its parts (时间安排, 人员组成, 督查内容, 工作要求) are that work's, whatever words they use; a demand on the units it
 # is sent to (各乡镇要…) in none of the work's words is the work checked; in a notice whose title names other work too,
 # so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
 # (关于加强政务信息报送工作的通知: 四、加强审核把关). Rules whose preamble gives their purpose (为切实做好紧急信息报送工作，
 # …制定本办法。) are that work's rules, each part of them, when their title names no other work.
-_ARRANGES = re.compile(r"(?:通知|安排|方案|事项)如下[。：:]?$")
+_ARRANGES = re.compile(r"(?:(?:通知|安排|方案|事项)如下|(?:制定|如下)(?:实施|工作)?方案|制定本(?:实施|工作)方案)[。：:]?$")
 _RULES_PURPOSE = re.compile(r"制定本(?:办法|制度|规定|细则|规则|方案)。?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
 _TASK_HEADING = re.compile(rf"[ \u3000]*(?:[{_CN}\d]+[、.．]|[（(][{_CN}\d]+[）)])?[ \u3000]*(?:进一步|切实|认真|全力|扎实|全面)?"

@@ -2800,3 +2800,15 @@ def test_a_result_in_passing_and_the_checked_side_greeting_checkers_name_no_them
     assert not by_theme(classify(r, taxonomy), "信息报送")
     r = report("尊敬的督查组各位领导：", "首先，对各位领导莅临我县督查指导工作表示热烈欢迎！下面，我就我县民生实事推进情况作简要汇报。")
     assert not by_theme(classify(r, taxonomy), "督查")
+
+
+def test_a_plans_parts_are_the_work_its_title_names_when_its_preamble_says_it_sets_them_out(taxonomy):
+    # a 实施方案's preamble ends 现制定如下实施方案 / 制定本实施方案, as a notice's ends 现将有关事项通知如下
+    for ending in ("现制定如下实施方案。", "结合我县实际，制定本实施方案。"):
+        lines = ("为深入推进作风建设，进一步改进机关工作作风，县委决定在全县开展机关作风专项整治。" + ending,
+                 "一、整治范围", "全县各级党政机关及其工作人员，重点是窗口服务单位。",
+                 "二、方法步骤", "（一）自查自纠阶段（3月1日—4月30日）", "各单位对照整治重点逐人查摆问题，建立台账。",
+                 "（二）集中整治阶段（5月1日—9月30日）", "县纪委监委会同县委组织部采取明察暗访等方式开展检查。")
+        plan = replace(report(*lines), title="关于在全县开展机关作风专项整治的实施方案", title_in_text=True)
+        got = {label for theme, label in pairs(classify(plan, taxonomy)) if theme == "作风建设"}
+        assert {"一、整治范围", "（一）自查自纠阶段（3月1日—4月30日）"} <= got, ending
