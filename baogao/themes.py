@@ -1232,6 +1232,8 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
 # so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
 # (关于加强政务信息报送工作的通知: 四、加强审核把关). Rules whose preamble gives their purpose (为切实做好紧急信息报送工作，
 # …制定本办法。) are that work's rules, each part of them, when their title names no other work.
+# A part that only closes the text (六、附则 本规则自印发之日起施行。, 由县政府办公室负责解释, 联系人：…) arranges nothing
+_CLOSING_PART = re.compile(r"负责解释|(?:印发|发布|公布)之日起(?:施行|执行|实施)|起(?:施行|执行|实施)。?$|^(?:联系人|附件)")
 _ARRANGES = re.compile(r"(?:(?:通知|安排|方案|事项)如下|(?:制定|如下)(?:实施|工作)?方案|制定本(?:实施|工作)方案)[。：:]?$")
 _RULES_PURPOSE = re.compile(r"制定本(?:办法|制度|规定|细则|规则|方案)。?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
@@ -1246,6 +1248,7 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     alone, their purpose (…制定本办法。): the preamble and every part after it, at any depth, but
     - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
       none of the theme's words under no heading that names it, with its sub-sections;
+    - a part holding none of the theme's words that only closes the text (附则: 自印发之日起施行, 负责解释; 联系人);
     - a part holding none of the theme's words under no heading that names it that demands of the addressees (二、
       加强秸秆禁烧宣传 各乡镇要…: the work checked), whose heading sets a task when the title names other work too
       (`shared`: 四、做好群众生活保障 in a notice of 春节期间值班值守和信息报送) or that holds another theme's words
@@ -1275,6 +1278,9 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
         if _vetoed(found_in, section, texts) or (
                 heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] and not (under_named or own)):
             k = subtree_end[k]  # (its sub-sections follow it directly)
+            continue
+        if not own and _CLOSING_PART.search("".join(texts[b][s:e] for b, s, e in spans).strip()):
+            k += 1
             continue
         if under_named or own or not (any(_ADDRESSEES_DEMAND.search(texts[b], s, e) for b, s, e in spans)
                                       or (shared and section.head and _TASK_HEADING.match(texts[section.head[0]], section.head[1]))
@@ -1463,9 +1469,9 @@ def _demand_slogan(section: Section, texts: list[str]) -> bool:
 
 def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: bool = False) -> bool:
     """Whether the section's own heading or text holds a word of the theme's `unless` list, or
-    one of its `others` words and none of its `own` (nor is `owned`: _Context.owned). An `unless` or `own` word inside a mask does
+    one of its `others` words and none of its `own` (nor is `owned`: _Context.owned). A word of any of the lists inside a mask does
     not count: the mask says what the phrase is (遵守工作纪律 asked of the checked side is not a
-    check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work)."""
+    check of 工作纪律; 提交县政府督查室跟踪督办 hands a case up, the 督查室 does not do the work; 施工单位 holds no 工单)."""
     theme = found_in.theme
     spans = _spans(section)
 
@@ -1474,7 +1480,7 @@ def _vetoed(found_in: _Occurrences, section: Section, texts: list[str], owned: b
                                          for b, s, e in spans for m in regex.finditer(texts[b], s, e))
 
     return (holds(theme.unless_regex, unmasked=True) and not _about_beyond_unless(found_in, section, texts)) or (
-        holds(theme.others_regex) and not owned and not holds(theme.own_regex, unmasked=True))
+        holds(theme.others_regex, unmasked=True) and not owned and not holds(theme.own_regex, unmasked=True))
 
 
 # What a 督查 proper checks, named in the clause of its 督 word: that a government's work is done — its tasks,

@@ -2812,3 +2812,37 @@ def test_a_plans_parts_are_the_work_its_title_names_when_its_preamble_says_it_se
         plan = replace(report(*lines), title="关于在全县开展机关作风专项整治的实施方案", title_in_text=True)
         got = {label for theme, label in pairs(classify(plan, taxonomy)) if theme == "作风建设"}
         assert {"一、整治范围", "（一）自查自纠阶段（3月1日—4月30日）"} <= got, ending
+
+
+def test_a_word_the_themes_lists_name_inside_a_masked_phrase_rules_nothing_out(taxonomy):
+    # 施工单位 holds no 工单 (the hotline's own follow-up that `others` rules out of 督查)
+    r = report("（二）强化调度督办",
+               "对进度滞后的项目，县政府督查室下发督办通知，约谈施工单位和监理单位负责人，实行周调度、月通报，跟踪督办直至整改到位。")
+    assert by_theme(classify(r, taxonomy), "督查")
+    r = report("（二）加强工单督办", "对超时限工单及时督办，按月通报各承办单位工单办结率和群众满意率。")
+    assert not by_theme(classify(r, taxonomy), "督查")
+    # the checkers' own discipline (严格执行督查工作纪律) is no check of 工作纪律 ruling the 督查 out
+    r = report("四、加强督查队伍建设", "选优配强督查干部，定期开展业务培训，提升督查人员发现问题、推动落实的能力。严格执行督查工作纪律，轻车简从。")
+    assert by_theme(classify(r, taxonomy), "督查")
+
+
+def test_a_rules_closing_part_is_no_part_of_its_work(taxonomy):
+    lines = ("为进一步规范政务信息报送工作，提高信息质量和时效，结合我县实际，制定本办法。",
+             "一、报送内容", "各单位要及时报送本地本部门贯彻落实县委、县政府决策部署的新举措、新成效。",
+             "二、报送时限", "紧急信息须在事发后1小时内报送。",
+             "三、附则", "本办法由县委办公室负责解释，自印发之日起施行。")
+    rules = replace(report(*lines), title="罗田县政务信息报送办法", title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
+    assert {"一、报送内容", "二、报送时限"} <= got and "三、附则" not in got
+
+
+def test_everyday_words_of_the_three_themes(taxonomy):
+    for theme, lines in (("作风建设", ("四、工作日禁酒", "工作日午间一律不得饮酒，公务接待一律不得上酒。")),
+                         ("作风建设", ("（三）个别窗口服务态度生硬", "群众反映个别窗口工作人员服务态度生硬、解释不耐心。")),
+                         ("作风建设", ("（一）精简文件会议", "严格控制文件会议数量，全年发文数量同比下降12%。")),
+                         ("督查", ("（一）挂牌督办", "对群众反映强烈的12个重点问题实行挂牌督办，明确责任单位和办结时限。")),
+                         ("信息报送", ("三、开展信息讲评", "每季度开展一次信息讲评，通报各单位信息报送量和采用量。"))):
+        assert by_theme(classify(report(*lines), taxonomy), theme), lines
+    # a school's 师德师风 is the teachers' conduct, not the offices' 作风
+    r = report("（二）加强师德师风建设", "严肃查处有偿补课、收受家长礼品礼金等行为，全年开展师德师风专题教育4次。")
+    assert not by_theme(classify(r, taxonomy), "作风建设")
