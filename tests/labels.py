@@ -12,6 +12,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [LO-HI] [errors]  # the held-out texts (tests/data/fresh; LO-HI: files LO_… to HI_…)
     python -m tests.labels held-out [0|1] sure      # the user themes' passages split by whether their note says "unsure"
+    python -m tests.labels probe [p|q] [errors]      # the probes: office texts written and labelled blind to the rules
     python -m tests.labels sample [SEED]            # 10 held-out passages per user theme the rules tag, with their label
     python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
@@ -37,12 +38,13 @@ DATA = Path(__file__).resolve().parent / "data"
 KEY_CHARS = 16
 USER_THEMES = ("作风建设", "信息报送", "督查")  # the themes the user named: the targets are theirs
 FRESH_DIR = "fresh"  # tests/data/fresh: the held-out texts (see tests/data/README.md)
+PROBE_DIR = "probe"  # tests/data/probe: office texts written and labelled blind to the rules (README there)
 NO_SHARED = "../shared not found: the labelled reports exist only in the development workspace"
 
 
 def shared_path(source: str) -> Path:
-    """Where a labelled report is: ../shared, or tests/data/fresh for the held-out texts."""
-    return DATA / source if source.startswith(f"{FRESH_DIR}/") else SHARED / source
+    """Where a labelled report is: ../shared, or tests/data for the held-out texts and the probes."""
+    return DATA / source if source.startswith((f"{FRESH_DIR}/", f"{PROBE_DIR}/")) else SHARED / source
 
 
 def file_name(source: str) -> str:
@@ -247,11 +249,11 @@ def format_score(score: ThemeScore) -> str:
     return "\n".join(lines)
 
 
-def _print_score(folds: tuple[int, ...], show_errors: bool) -> None:
+def _print_score(folds: tuple[int, ...], show_errors: bool, rows: list[LabelledSection] | None = None) -> None:
     from baogao.themes import THEMES_FILE, load_taxonomy
 
     taxonomy = load_taxonomy(Path(__file__).resolve().parents[1] / THEMES_FILE)
-    score = score_themes(read_labels(THEME_LABEL_FILES), taxonomy, folds)
+    score = score_themes(read_labels(THEME_LABEL_FILES) if rows is None else rows, taxonomy, folds)
     print(format_score(score))
     if show_errors:
         print("\n".join(score.errors))
@@ -261,6 +263,7 @@ def _print_score(folds: tuple[int, ...], show_errors: bool) -> None:
 # ------------------------------------------------------------------------- held-out texts
 
 HELD_OUT_FILE = "theme_labels_held_out.tsv"
+PROBE_FILE = "theme_labels_probe.tsv"  # sections of the probes' texts (tests/data/probe)
 
 
 def score_passages(labels: list[LabelledSection], taxonomy, folds: tuple[int, ...] = (0, 1)) -> ThemeScore:
@@ -457,6 +460,10 @@ if __name__ == "__main__":
     elif len(sys.argv) >= 2 and sys.argv[1] == "score":
         chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
         _print_score(chosen, "errors" in sys.argv)
+    elif len(sys.argv) >= 2 and sys.argv[1] == "probe":
+        # probe/p…: the first probe, probe/q…: the second (PROBE_FILE's rows of one of them with `p` or `q`)
+        prefix = f"{PROBE_DIR}/" + next((f for f in sys.argv[2:] if f in ("p", "q")), "")
+        _print_score((0, 1), "errors" in sys.argv, [row for row in read_labels(PROBE_FILE) if row.source.startswith(prefix)])
     elif len(sys.argv) >= 2 and sys.argv[1] == "held-out":
         from baogao.themes import THEMES_FILE, load_taxonomy
 

@@ -21,6 +21,7 @@ from baogao.themes import load_taxonomy
 from tests.labels import (
     HELD_OUT_FILE,
     NO_SHARED,
+    PROBE_FILE,
     SECOND_READ_FILE,
     SECOND_READ_THEMES,
     SHARED,
@@ -183,13 +184,15 @@ def test_second_read_covers_the_user_themes(scores):
 # before they were read, changed little: 作风建设 sections 0.91 / 0.80 → 0.90 / 0.82, reports 0.93 / 0.90 → 0.93 / 0.91; 信息报送
 # 0.91 / 0.75 → 0.91 / 0.76, reports 0.89 / 0.83 → 0.89 / 0.84; 督查 0.90 / 0.86 → 0.90 / 0.85, reports 0.91 / 0.84 → 0.91 / 0.83.
 # Floors: the figures rounded down by 0.01.
+# Session 42 (the probes' fixes, below): 作风建设 0.91 / 0.82 → 0.91 / 0.83, reports 0.94 / 0.90 → 0.94 / 0.91; 信息报送
+# 0.91 / 0.76 → 0.91 / 0.78, reports 0.90 / 0.85 → 0.90 / 0.87; 督查 0.90 / 0.85 (297 right, one more). Floors as before.
 HELD_OUT_FLOORS = {
-    ("作风建设", "sections"): (0.89, 0.81),
-    ("作风建设", "reports"): (0.92, 0.89),
-    ("信息报送", "sections"): (0.89, 0.75),
-    ("信息报送", "reports"): (0.88, 0.83),
-    ("督查", "sections"): (0.88, 0.84),
-    ("督查", "reports"): (0.89, 0.82),
+    ("作风建设", "sections"): (0.90, 0.82),
+    ("作风建设", "reports"): (0.93, 0.90),
+    ("信息报送", "sections"): (0.90, 0.77),
+    ("信息报送", "reports"): (0.89, 0.86),
+    ("督查", "sections"): (0.89, 0.84),
+    ("督查", "reports"): (0.90, 0.82),
 }
 
 
@@ -206,4 +209,23 @@ def test_held_out_texts_score_and_stay_above_their_floors():
         counts = (score.sections if level == "sections" else score.reports)[theme]
         if counts.precision < precision or counts.recall < recall:
             failures.append(f"{theme} {level} {counts.precision:.2f}/{counts.recall:.2f} < {precision}/{recall}")
+    assert not failures, failures
+
+
+# The probes (tests/data/probe): office texts of the users' own genres, written and labelled by readers blind to the
+# rules (session 42), then read for what the rules missed — so in-sample now: a floor against regressions, the
+# figures rounded down by 0.02 (README "Themes"). First probe (p…): 作风建设 0.93 / 0.73, 信息报送 0.96 / 0.82, 督查
+# 0.86 / 0.81; second (q…): 0.98 / 0.81, 0.96 / 0.94, 0.98 / 0.86; both 0.96 / 0.77, 0.96 / 0.88, 0.92 / 0.83.
+PROBE_FLOORS = {"作风建设": (0.94, 0.75), "信息报送": (0.94, 0.86), "督查": (0.90, 0.81)}
+
+
+def test_the_probes_of_the_users_genres_stay_above_their_floors():
+    labels = read_labels(PROBE_FILE)
+    assert len(labels) >= 700 and len({row.source for row in labels}) == 60
+    score = score_themes(labels, load_taxonomy(ROOT / "themes.yml"))
+    print(f"\nprobes:\n{format_score(score)}")
+    assert len(score.unmatched) <= 0.02 * len(labels), score.unmatched
+    failures = [f"{theme} {counts.precision:.2f}/{counts.recall:.2f} < {precision}/{recall}"
+                for theme, (precision, recall) in PROBE_FLOORS.items()
+                if (counts := score.sections[theme]).precision < precision or counts.recall < recall]
     assert not failures, failures
