@@ -192,7 +192,7 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         title, title_lines, field_title, subtitle = bulletin[0], 0, bulletin[0], ""
     if not title:
         title = field_title or credited or title_from_filename(source_name)
-    joined = _join_wrapped_headings(_join_broken_lines(body))
+    joined = _join_wrapped_headings(_join_broken_lines(_split_run_on_items(body)))
     return ParsedReport(
         title=title,
         title_inferred=False,
@@ -221,6 +221,35 @@ def _credited_title(lines: tuple[str, ...]) -> str:
         if m and not _ADDRESS.search(m.group("title")) and _is_title_like(m.group("title")):
             return m.group("title")
     return ""
+
+
+# A paragraph of numbered items run on (1. 提高信息质量。…。2. 深化政务公开。…。3. …): its first item's number, and how
+# the items after it are numbered — the next number and the same mark, after a sentence's end, no digit after it
+_FIRST_ITEM = re.compile(r"\s*(?:(?P<number>\d{1,2})(?P<mark>[.．、])|(?P<open>[（(])(?P<bracketed>\d{1,2})(?P<close>[）)]))(?!\d)")
+
+
+def _split_run_on_items(lines: list[str]) -> list[str]:
+    """Each numbered item of a paragraph that runs them on on a line of its own, as they were before the
+    paragraph marks were lost (a PDF's text, a pasted list): two items or more, numbered on from the first."""
+    split = []
+    for line in lines:
+        first = _FIRST_ITEM.match(line)
+        if not first:
+            split.append(line)
+            continue
+        number = int(first.group("number") or first.group("bracketed"))
+        cuts, at = [], first.end()
+        while True:
+            number += 1
+            mark = (f"{number}{first.group('mark')}" if first.group("number")
+                    else f"{first.group('open')}{number}{first.group('close')}")
+            found = re.compile(rf"(?<=[。；;！？!?])\s*{re.escape(mark)}(?!\d)").search(line, at)
+            if not found:
+                break
+            cuts.append(found.start())
+            at = found.end()
+        split.extend(line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)]))
+    return split
 
 
 # A bulletin's item whose headline is its first sentence, a dateline or a purpose after it (县委督查室对春季植树造林

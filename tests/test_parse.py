@@ -512,6 +512,19 @@ def test_an_issues_items_whose_headlines_run_in_have_them_as_headings() -> None:
     assert not [b for b in parse(tuple(head + plain), HASH_NAME).blocks if b.kind == "heading"]
 
 
+def test_numbered_items_run_on_in_one_paragraph_are_items_each() -> None:
+    # a plan's items pasted as one paragraph (a PDF's text): each is a heading, as 1. is, not text under it
+    items = "1. 提高信息质量。每季度开展一次信息讲评。2. 深化政务公开。推进标准化建设。3. 加强网站管理。"
+    report = parse(("一、工作打算", items), HASH_NAME)
+    assert [(b.text, b.level) for b in report.blocks if b.kind == "heading"][1:] == [
+        ("1. 提高信息质量。", 3), ("2. 深化政务公开。", 3), ("3. 加强网站管理。", 3)]
+    assert "".join(report.text().split()) == "".join(("一、工作打算" + items).split())  # (every character, in order)
+    # a figure after a sentence (…增长。2.5亿元…) or a number out of turn is no item
+    for line in ("1. 全年财政收入增长8%。2.5亿元用于民生。", "（1）加强领导。（3）明确责任。"):
+        blocks = parse(("一、工作打算", line), HASH_NAME).blocks
+        assert not [b for b in blocks if b.kind == "heading" and b.text.startswith(("2.5", "（3）"))], line
+
+
 @pytest.mark.parametrize(("name", "expected"), FILE_NAMES)
 def test_title_from_filename(name: str, expected: str) -> None:
     assert title_from_filename(name) == expected
