@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
 
-    from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder
+    from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, check_pages_folder, pages_lock
     from baogao.publish import validate_base_url
     from baogao.site import pages_dir_for, run_mkdocs
     from baogao.themes import THEMES_FILE, TaxonomyError, load_taxonomy
@@ -121,19 +121,22 @@ def main(argv: list[str] | None = None) -> int:
     except TaxonomyError as err:
         log.error("error: %s", err)
         return 1
-    if args.command == "convert":
-        return _convert(args, pages, taxonomy)
-    if args.command == "serve":
-        status = _convert(args, pages, taxonomy)
-        with _indexes(pages, args.jobs):
-            pass  # the block's end waits for the indexes' files: both are whole before serve builds
-        run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
-        return status
     try:
+        check_pages_folder(pages, reports=args.reports, project=project)
+        if args.command == "convert":
+            with pages_lock(pages):
+                return _convert(args, pages, taxonomy)
+        if args.command == "serve":
+            with pages_lock(pages):
+                status = _convert(args, pages, taxonomy)
+                with _indexes(pages, args.jobs):
+                    pass  # the block's end waits for the indexes' files: both are whole before serve builds
+            run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
+            return status
         check_out_folder(args.out, reports=args.reports, pages=pages, project=project, force=args.force)
         if args.command == "publish":
             check_dist_folder(args.dist, reports=args.reports, pages=pages, out=args.out)
-        with build_lock(args.out):
+        with build_lock(args.out), pages_lock(pages):
             return _build(args, pages, taxonomy, site_url)
     except Refused as err:
         log.error("error: %s", err)

@@ -356,6 +356,8 @@ def convert_archive(
     summary = Summary()
     state_path = pages_dir / STATE_FILE
     state = _load_state(state_path)
+    if not state_path.is_file():  # first: the folder is marked as converted pages before any page (baogao.outdir)
+        write_atomic(state_path, "{}")
     _remove_temporary_files(pages_dir)
     # rel_path → {"key", "meta", "sections"} of a converted report, or {"rejected", "message"}
     # of a file rejected unread (see _rejection)

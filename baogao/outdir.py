@@ -17,6 +17,13 @@ both serve the new site from the moment of the switch.
 What baogao deletes: the previous site (the files its manifest lists, `baogao.manifest`) and
 its own temporary folders beside SITE. `check_out_folder` refuses, before anything is written,
 an out folder whose replacement could delete anything else.
+
+The converted pages folder (`--pages`) is written by conversion, which also deletes there the
+pages of reports gone (reports/*.md, text/*.txt …): `check_pages_folder` refuses one that is,
+contains or is inside the reports folder (the converted texts would be read as reports, and the
+reports' own files deleted as stale pages), the project, a home, /, and a non-empty folder that
+no conversion wrote. One run converts into a pages folder at a time (`pages_lock`, a lock file in
+it): two builds of the same reports into two out folders share it.
 """
 
 from __future__ import annotations
@@ -33,9 +40,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from baogao.convert import STATE_FILE as PAGES_STAMP
 from baogao.manifest import MANIFEST, read_manifest, site_files
 from baogao.pagereuse import PAGE_KEYS
 from baogao.site import BUILD_STAMP
+
+
+PAGES_LOCK = ".baogao-lock"  # in the pages folder: held by the run converting into it (pages_lock)
 
 
 class Refused(Exception):
@@ -74,6 +85,31 @@ def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, fo
         )
 
 
+def check_pages_folder(pages: Path, *, reports: Path, project: Path) -> None:
+    """Run before conversion writes anything: refuse a pages folder where conversion could
+    overwrite or delete what baogao did not write (see the module). A folder of converted pages
+    carries the conversion's state file (`PAGES_STAMP`), written before any page."""
+    target = pages.resolve()
+    where = f"--pages '{pages}'"
+    if target == Path(target.anchor):
+        raise Refused(f"{where} is the root folder: give the converted pages a folder of their own")
+    for home in _home_directories():
+        if target == home or home.is_relative_to(target):
+            relation = "is" if target == home else "contains"
+            raise Refused(f"{where} {relation} the home directory '{home}': give the converted pages a folder of their own")
+    for folder, what, inside_ok in ((project, f"the project folder '{project}' (where mkdocs.yml is)", True),
+                                    (reports, f"the reports folder '{reports}'", False)):
+        relation = _overlap(target, folder.resolve(), inside_ok)
+        if relation:
+            raise Refused(f"{where} {relation} {what}: conversion writes and deletes pages there; "
+                          "give the converted pages a folder of their own")
+    if target.exists() and not target.is_dir():
+        raise Refused(f"{where} is a file, not a folder")
+    if target.is_dir() and not (target / PAGES_STAMP).is_file() and {entry.name for entry in target.iterdir()} - {PAGES_LOCK}:
+        raise Refused(f"{where} is not empty and holds no converted pages (it has no {PAGES_STAMP}): "
+                      "conversion writes and deletes pages there; choose a new or empty folder")
+
+
 def check_dist_folder(dist: Path, *, reports: Path, pages: Path, out: Path) -> None:
     """`baogao publish` writes only its tarball and checksum into --dist: refuse a dist folder
     inside the reports, the converted pages or the site, where they would become content."""
@@ -103,17 +139,35 @@ def build_lock(out: Path) -> Iterator[None]:
     folder is refused, naming the holder. Taking the lock first clears what a killed build of
     `out` left behind (`_recover`)."""
     target = out.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lock = os.open(_beside(target, "lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with _folder_lock(_beside(target, "lock"), f"another baogao build is writing '{out}'"):
+        _recover(target)
+        yield
+
+
+@contextmanager
+def pages_lock(pages: Path) -> Iterator[None]:
+    """Held while a run converts into `pages` and reads it (the indexes, MkDocs): a lock file in
+    it (`PAGES_LOCK`), held as `build_lock`'s. A second run is refused, naming the holder."""
+    target = pages.resolve()
+    target.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(target / PAGES_LOCK, f"another baogao run is converting into '{pages}'"):
+        yield
+
+
+@contextmanager
+def _folder_lock(path: Path, busy: str) -> Iterator[None]:
+    """An exclusive flock on the lock file `path`; Refused (`busy`, then the holder's pid and
+    start time) when another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(lock, 200, 0).decode("utf-8", "replace").strip() or "holder unknown"
-            raise Refused(f"another baogao build is writing '{out}' ({holder}): wait for it to end, or stop it") from None
+            raise Refused(f"{busy} ({holder}): wait for it to end, or stop it") from None
         os.ftruncate(lock, 0)
         os.pwrite(lock, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
-        _recover(target)
         yield
     finally:
         os.close(lock)
@@ -151,17 +205,22 @@ def switch_in(staging: Path, out: Path) -> None:
 
 
 def _refuse_overlap(out: Path, folder: Path, what: str, inside_ok: bool = False) -> None:
-    target, other = out.resolve(), folder.resolve()
-    if target == other:
-        relation = "is"
-    elif other.is_relative_to(target):
-        relation = "contains"
-    elif target.is_relative_to(other) and not inside_ok:
-        relation = "is inside"
-    else:
+    relation = _overlap(out.resolve(), folder.resolve(), inside_ok)
+    if not relation:
         return
     raise Refused(f"--out '{out}' {relation} {what}: a build replaces the whole out folder; "
                   "give the site a folder of its own")
+
+
+def _overlap(target: Path, other: Path, inside_ok: bool) -> str:
+    """How the real path `target` overlaps the real path `other` ("" when it does not)."""
+    if target == other:
+        return "is"
+    if other.is_relative_to(target):
+        return "contains"
+    if target.is_relative_to(other) and not inside_ok:
+        return "is inside"
+    return ""
 
 
 def _home_directories() -> set[Path]:

@@ -40,9 +40,10 @@ import yaml
 
 from baogao.check import check_site
 from baogao.cli import main as baogao
-from baogao.convert import PREPARED_FOLDER, SOURCES_FILE, convert_archive, convert_report, prepare_report, report_id
+from baogao.convert import PREPARED_FOLDER, SOURCES_FILE, STATE_FILE, convert_archive, convert_report, prepare_report, report_id
 from baogao.manifest import DIGESTS
 from baogao.model import Block, ParsedReport
+from baogao.outdir import PAGES_LOCK
 from baogao.places import find_places
 from baogao.render import block_anchors
 from baogao.similar.prints import KEYS_FILE
@@ -565,7 +566,10 @@ def test_a_killed_conversion_leaves_whole_pages_and_a_rerun_completes(tmp_path):
             assert path.read_text(encoding="utf-8") == expected[rel], f"{rel} is not whole"
         elif path.is_file():
             leftovers.append(path.name)
-    # What a killed writer may leave besides: its temporary file (.NAME.PID.tmp), never a partial page.
+    # What a killed writer may leave besides: its temporary file (.NAME.PID.tmp), never a partial page;
+    # and the run's lock and state file (written first: it marks the folder as converted pages)
+    assert json.loads((pages / STATE_FILE).read_text(encoding="utf-8")) == {}
+    leftovers = [name for name in leftovers if name not in (PAGES_LOCK, STATE_FILE)]
     assert all(name.startswith(".") and name.endswith(f".{process.pid}.tmp") for name in leftovers), leftovers
 
     rerun = subprocess.run(convert_command(reports, pages), cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -643,7 +647,8 @@ def test_cli_builds_in_two_processes_and_folders_differ_at_most_in_the_build_sta
     assert differing(site_one, site_two) in ([], [".baogao-build"])
     # the pages folders' memories of files read (baogao.filememo) are keyed by the files' inodes:
     # the other folder's reports are other files
-    memories = {SOURCES_FILE, DIGESTS, KEYS_FILE}
+    # (and the lock names the run that held it)
+    memories = {SOURCES_FILE, DIGESTS, KEYS_FILE, PAGES_LOCK}
     assert set(differing(pages_one, pages_two)) <= memories
 
 

@@ -242,6 +242,61 @@ def test_lock_names_the_holder(work, caplog):
     assert not (work / "pages").exists()
 
 
+# ---- the converted pages folder: conversion writes and deletes there ----------------------
+
+def test_a_pages_folder_in_the_reports_or_not_of_converted_pages_is_refused(work, caplog):
+    """Conversion deletes the pages of reports gone (reports/*.md, text/*.txt …): a reports
+    folder given as --pages lost its text/ reports and reports/ notes, a foreign folder its files."""
+    reports = work / "reports"
+    (reports / "text").mkdir()
+    (reports / "text" / "旧报告.txt").write_text("县政府办公室2022年工作总结\n一、主要工作\n今年以来工作顺利。\n", encoding="utf-8")
+    (reports / "reports").mkdir()
+    (reports / "reports" / "笔记.md").write_text("用户的笔记", encoding="utf-8")
+    mine = work / "我的文件夹"
+    (mine / "reports").mkdir(parents=True)
+    (mine / "reports" / "说明.md").write_text("不要删", encoding="utf-8")
+    before = snapshot(work)
+    for pages, expected in ((reports, "is the reports folder"), (reports / "build", "is inside the reports folder"),
+                            (work, "contains the reports folder"), (mine, "is not empty and holds no converted pages")):
+        for args in (["convert", "--reports", str(reports), "--pages", str(pages), "--quiet", "--jobs", "1"],
+                     ["build", "--reports", str(reports), "--pages", str(pages), "--out", str(work / "site"),
+                      "--quiet", "--jobs", "1"]):
+            refused(caplog, args, f"--pages '{pages}' {expected}")
+    assert snapshot(work) == before and not (work / "site").exists()
+
+
+def test_a_killed_first_conversion_leaves_a_pages_folder_the_next_run_takes(work, monkeypatch):
+    """The state file that marks a pages folder is written before any page."""
+    import baogao.convert as convert
+
+    write = convert.write_atomic
+
+    def killed_after_a_page(path, data):
+        write(path, data)
+        if path.parent.name == "reports":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(convert, "write_atomic", killed_after_a_page)
+    with pytest.raises(KeyboardInterrupt):
+        baogao(["convert", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--quiet"])
+    monkeypatch.undo()
+    assert list((work / "pages" / "reports").glob("*.md"))
+    assert baogao(build_args(work)) == 0
+    assert_complete(work / "site")
+
+
+def test_one_run_at_a_time_converts_into_a_pages_folder(work, caplog):
+    """Two builds of the same reports into two out folders share the pages folder: the second is
+    refused, naming the first (they once switched in a site whose search index missed files)."""
+    with outdir.pages_lock(work / "pages"):
+        refused(caplog, build_args(work, work / "other-site"), f"another baogao run is converting into '{work / 'pages'}'",
+                f"pid {os.getpid()}, started ")
+        refused(caplog, ["convert", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--quiet"],
+                "another baogao run is converting into")
+    assert not (work / "other-site").exists() and [p.name for p in (work / "pages").iterdir()] == [outdir.PAGES_LOCK]
+    assert baogao(build_args(work, work / "other-site")) == 0
+
+
 # ---- publish: exactly the files the build wrote -------------------------------------------
 
 def test_publish_packs_only_the_manifest(work, caplog):
