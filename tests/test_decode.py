@@ -18,6 +18,7 @@ from baogao.model import Decoded
 from tests.hostile_inputs import docx_bytes
 
 REPORT = "2023年政府工作报告\n各位代表：\n一、过去一年工作回顾\n全市生产总值增长5.2%。\n"
+ONE_MANY = "统一思想，进一步落实一岗双责：一是抓统一部署，二是抓一以贯之。\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -37,6 +38,10 @@ DECODES = [
     pytest.param(REPORT.encode("utf-16-le"), REPORT, "UTF-16LE", id="utf16le-no-bom"),
     pytest.param(REPORT.encode("utf-16-be"), REPORT, "UTF-16BE", id="utf16be-no-bom"),
     pytest.param("Annual report\n".encode("utf-16-le"), "Annual report\n", "UTF-16LE", id="utf16le-no-bom-ascii"),
+    # 一 is U+4E00: its NUL is on the other side; with more of them than ASCII characters the
+    # NULs' side once chose the wrong byte order, and the file was refused as binary
+    pytest.param(ONE_MANY.encode("utf-16-le"), ONE_MANY, "UTF-16LE", id="utf16le-no-bom-more-一-than-ascii"),
+    pytest.param(ONE_MANY.encode("utf-16-be"), ONE_MANY, "UTF-16BE", id="utf16be-no-bom-more-一-than-ascii"),
     pytest.param(REPORT.encode("gbk"), REPORT, "GB18030", id="gbk"),
     pytest.param(REPORT.encode("gb2312"), REPORT, "GB18030", id="gb2312"),
     pytest.param("政府工作报告，各位代表".encode("gbk"), "政府工作报告，各位代表", "GB18030", id="gbk-one-line"),

@@ -271,6 +271,11 @@ def test_a_text_beyond_the_size_limit_is_rejected_unread(reports_copy, tmp_path,
     (b"%PDF-1.7\n" + bytes(100), True),
     (GOOD * 500, False),
     (("县政府工作报告\n" * 2000).encode("utf-16-le"), False),  # UTF-16 without a BOM: whole-file check decides
+    # … also when 一 (U+4E00) puts many NULs on the other side: a real report, in both byte orders
+    ((REPORTS / SAMPLE_NAMES[3]).read_text(encoding="utf-8").encode("utf-16-le"), False),
+    ((REPORTS / SAMPLE_NAMES[0]).read_text(encoding="utf-8").encode("utf-16-be") * 4, False),
+    # … and when the head ends inside a surrogate pair (🙂 across byte 65 536)
+    ((("县政府2023年\n" * 4000)[: sources.HEAD_BYTES // 2 - 1] + "🙂\n").encode("utf-16-le"), False),
     (GOOD[:40] + b"\x00" + GOOD[40:] * 100, False),  # a stray NUL
 ])
 def test_binary_head(head, binary):

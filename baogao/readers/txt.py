@@ -58,6 +58,8 @@ _CONTROL_CHAR = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
 # characters in UTF-16/32); a binary file has far more (a sparse or zero-filled file is nothing else).
 _MAX_NUL_SHARE = 0.01
 _NUL_MESSAGE = "contains NUL bytes: a binary file or a damaged text file"
+# What a report's text is mostly made of: ASCII, CJK ideographs, CJK and full-width punctuation.
+_COMMON_TEXT = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 class DecodeError(ReadError):
@@ -87,12 +89,11 @@ def binary_head(head: bytes) -> str | None:
     what = _binary_signature(head)
     if what:
         return what
-    nuls = head.count(0)
-    if nuls <= len(head) * _MAX_NUL_SHARE:
+    if head.count(0) <= len(head) * _MAX_NUL_SHARE:
         return None
-    # UTF-16 without a BOM has its NULs (the high bytes of ASCII characters) on one side.
-    even_nuls = head[0::2].count(0)
-    if max(even_nuls, nuls - even_nuls) >= 0.9 * nuls and nuls <= len(head) / 2:
+    # UTF-16 without a BOM: judged as the whole file is (the head may end inside a surrogate pair)
+    whole = len(head) // 2 * 2
+    if _bomless_utf16(head[:whole]) or _bomless_utf16(head[:whole - 2]):
         return None
     return _NUL_MESSAGE
 
@@ -204,25 +205,29 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a BOM: it has UTF-16 line breaks, or NULs in every other byte of ASCII text."""
-    if len(raw) % 2:
+    """UTF-16 without a BOM: it has UTF-16 line breaks, or NULs in every other byte of ASCII text.
+
+    Its byte order is the one that reads as text: Chinese characters and ASCII. Not the side of
+    its NULs: the characters U+XX00 (一, 丈, 并 …) put theirs on the other side, and a report with
+    more of them than of digits and line ends would be read backwards."""
+    if len(raw) % 2 or not raw:
         return None
-    even_nuls = raw[0::2].count(0)
-    odd_nuls = raw[1::2].count(0)
-    little = odd_nuls > even_nuls
-    line_break = b"\n\x00" if little else b"\x00\n"
-    if line_break not in raw and (even_nuls + odd_nuls) * 4 <= len(raw):
+    if b"\n\x00" not in raw and b"\x00\n" not in raw and raw.count(0) * 4 <= len(raw):
         return None  # a stray NUL in an 8-bit file, not UTF-16
-    codec, name = ("utf-16-le", "UTF-16LE") if little else ("utf-16-be", "UTF-16BE")
-    try:
-        text = raw.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    # Real text decodes to mostly letters/CJK; a binary blob decodes to a scatter of rare code points.
-    plausible = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    if plausible < 0.95 * len(text) or "\x00" in text:
-        return None
-    return text, name
+    best: tuple[int, str, str] | None = None
+    for codec, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # Real text decodes to mostly letters/CJK; a binary blob decodes to a scatter of rare code points.
+        plausible = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        if plausible < 0.95 * len(text) or "\x00" in text:
+            continue
+        readable = len(text) - len(_COMMON_TEXT.sub("", text))
+        if best is None or readable > best[0]:
+            best = readable, text, name
+    return best[1:] if best else None
 
 
 READER = Reader("txt", (".txt",), read, refuse_head=binary_head)
