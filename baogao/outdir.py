@@ -43,7 +43,7 @@ from pathlib import Path
 from baogao.convert import STATE_FILE as PAGES_STAMP
 from baogao.manifest import MANIFEST, read_manifest, site_files
 from baogao.pagereuse import PAGE_KEYS
-from baogao.site import BUILD_STAMP
+from baogao.site import BUILD_STAMP, RENDER_INPUTS
 
 
 PAGES_LOCK = ".baogao-lock"  # in the pages folder: held by the run converting into it (pages_lock)
@@ -56,7 +56,8 @@ class Refused(Exception):
 def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, force: bool) -> None:
     """Run before a build writes anything: refuse an out folder whose replacement could delete
     what baogao did not write. `force` allows replacing a folder that is not a baogao site, or
-    a site that holds other files too; the reports, the project, homes and / never are."""
+    a site that holds other files too; the reports, the project, its docs/ and overrides/, homes
+    and / never are."""
     target = out.resolve()
     if target == Path(target.anchor):
         raise Refused(f"--out '{out}' is the root folder: give the site a folder of its own, e.g. --out site")
@@ -65,6 +66,8 @@ def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, fo
             relation = "is" if target == home else "contains"
             raise Refused(f"--out '{out}' {relation} the home directory '{home}': give the site a folder of its own")
     _refuse_overlap(out, project, f"the project folder '{project}' (where mkdocs.yml is)", inside_ok=True)
+    for folder in _render_inputs(project):
+        _refuse_overlap(out, folder, f"the project's folder '{folder}', which every build reads")
     _refuse_overlap(out, reports, f"the reports folder '{reports}'")
     _refuse_overlap(out, pages, f"the converted pages folder '{pages}'")
     if target.exists() and not target.is_dir():
@@ -98,6 +101,8 @@ def check_pages_folder(pages: Path, *, reports: Path, project: Path) -> None:
             relation = "is" if target == home else "contains"
             raise Refused(f"{where} {relation} the home directory '{home}': give the converted pages a folder of their own")
     for folder, what, inside_ok in ((project, f"the project folder '{project}' (where mkdocs.yml is)", True),
+                                    *((inputs, f"the project's folder '{inputs}', which every build reads", False)
+                                      for inputs in _render_inputs(project)),
                                     (reports, f"the reports folder '{reports}'", False)):
         relation = _overlap(target, folder.resolve(), inside_ok)
         if relation:
@@ -210,6 +215,12 @@ def _refuse_overlap(out: Path, folder: Path, what: str, inside_ok: bool = False)
         return
     raise Refused(f"--out '{out}' {relation} {what}: a build replaces the whole out folder; "
                   "give the site a folder of its own")
+
+
+def _render_inputs(project: Path) -> list[Path]:
+    """The project's folders MkDocs renders every page with (docs/, overrides/): a site or pages
+    folder in their place would replace, or become, the hand-written pages and templates."""
+    return [project / name for name in RENDER_INPUTS if (project / name).is_dir()]
 
 
 def _overlap(target: Path, other: Path, inside_ok: bool) -> str:

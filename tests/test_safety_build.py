@@ -149,6 +149,22 @@ def test_home_project_and_root_are_refused(work, caplog, monkeypatch):
     assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "themes.yml"]
 
 
+def test_the_projects_docs_and_overrides_are_refused_even_forced(work, caplog):
+    """`--out docs --force` (GitHub Pages' habit) replaced the hand-written pages every build reads."""
+    project = work / "projects" / "archive"
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "themes.yml", "docs", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    before = snapshot(project)
+    for out, expected in ((project / "docs", "is the project's folder"), (project / "overrides", "is the project's folder"),
+                          (project / "docs" / "site", "is inside the project's folder")):
+        refused(caplog, [*build_args(work, out, config=config), "--force"], expected, "which every build reads")
+        refused(caplog, ["convert", "--reports", str(work / "reports"), "--pages", str(out), "--config", str(config),
+                         "--quiet"], f"--pages '{out}'")
+    assert snapshot(project) == before
+
+
 def test_foreign_folder_is_refused_unless_forced(work, caplog):
     out = work / "我的文件夹"
     (out / "照片").mkdir(parents=True)
