@@ -85,6 +85,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s")
     log.setLevel(logging.INFO)
+    try:
+        return _command(parser, args)
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback per process (baogao.workers)
+        log.error("error: interrupted%s", INTERRUPTED.get(args.command, "").format(args=args))
+        return 130
+
+
+# What an interrupted command leaves (after "error: interrupted").
+INTERRUPTED = {
+    "build": "; {args.out} holds a complete site, the one before this build unless it had finished",
+    "publish": "; {args.out} holds a complete site, the one before this build unless it had finished; "
+               "run publish again for the tarball",
+    "convert": "; the reports converted so far are kept, run it again to convert the rest",
+}
+
+
+def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "search":
         return _search(args.site, args.query, args.limit or None, args.json)
     if args.command == "trend":
@@ -285,6 +302,9 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
     """Run `build` in an index's forked process, then send ("written", ""); an error instead, as
     one the parent can rebuild from plain values (an OSError stays one, for the one-line message;
     anything else says what it was)."""
+    from baogao.workers import ended_by_ctrl_c
+
+    ended_by_ctrl_c()
     try:
         build()
         messages.send(("written", ""))

@@ -13,6 +13,7 @@ Markdown's size (baogao.pagerender).
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,11 +37,20 @@ def pool_size(jobs: int, chunksize: int, workers: int | None = None) -> int:
 
 
 class WorkerPool(ProcessPoolExecutor):
-    """A process pool that says how many workers it has: ordered_map sizes its window by them."""
+    """A process pool that says how many workers it has: ordered_map sizes its window by them.
+
+    Ctrl-C reaches every process of the terminal's group: a worker simply ends (`ended_by_ctrl_c`),
+    and the command says in one line what was interrupted (baogao.cli), not one traceback a worker."""
 
     def __init__(self, workers: int) -> None:
-        super().__init__(max_workers=workers)
+        super().__init__(max_workers=workers, initializer=ended_by_ctrl_c)
         self.workers = workers
+
+
+def ended_by_ctrl_c() -> None:
+    """In a worker or forked process: SIGINT ends it at once, as it ends any program that does not
+    catch it (Python's KeyboardInterrupt would print a traceback per process)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @contextmanager

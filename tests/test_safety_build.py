@@ -293,8 +293,7 @@ def test_a_killed_first_conversion_leaves_a_pages_folder_the_next_run_takes(work
             raise KeyboardInterrupt
 
     monkeypatch.setattr(convert, "write_atomic", killed_after_a_page)
-    with pytest.raises(KeyboardInterrupt):
-        baogao(["convert", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--quiet"])
+    assert baogao(["convert", "--reports", str(work / "reports"), "--pages", str(work / "pages"), "--quiet"]) == 130
     monkeypatch.undo()
     assert list((work / "pages" / "reports").glob("*.md"))
     assert baogao(build_args(work)) == 0
@@ -432,6 +431,39 @@ def test_killed_builds_leave_the_old_or_the_new_site(work):
     assert_complete(site)
     assert shows(site, "第21版。") and leftovers(work) == []
     assert outcomes["old"] > 0, outcomes  # some kills did land during a build
+
+
+@pytest.mark.slow
+def test_ctrl_c_says_one_line_and_leaves_a_complete_site(work):
+    """Ctrl-C (SIGINT to the terminal's process group, the forked index processes and the workers
+    too) at moments through a build: one line says so, no traceback (there were dozens, one per
+    process), and the site is a complete one."""
+    assert baogao(build_args(work)) == 0
+    lock = work / ".site.baogao-lock"
+    interrupted = 0
+    for run, delay in enumerate((0.0, 0.3, 0.6, 1.0, 1.5, 2.0, 3.0)):
+        write_archive(work / "reports", f"第{run + 2}版。")
+        process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60  # from the moment the build holds its lock (not while Python starts)
+        while not (lock.is_file() and f"pid {process.pid}" in lock.read_text()) and process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=delay)
+        if process.returncode is None:
+            os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+        context = f"delay {delay} s, exit {process.returncode}: {stderr[-2000:]}"
+        assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, context
+        if process.returncode == 130:
+            assert stderr.count("error: interrupted;") == 1 and "holds a complete site" in stderr, context
+            interrupted += 1
+        else:  # it had finished (a SIGINT as Python exits ends it by the signal, silently)
+            assert process.returncode in (0, -signal.SIGINT) and "baogao build: site in" in stderr, context
+        assert_complete(work / "site")
+    assert interrupted, "no interrupt landed during a build"
+    assert baogao(build_args(work)) == 0 and leftovers(work) == []
 
 
 @pytest.mark.slow
