@@ -51,6 +51,8 @@ def _str(value: Any) -> str | None:
 def _year(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
         return None
+    if isinstance(value, str) and value.strip().isdecimal():  # year: "2023" in a sidecar: the quotes make it text
+        return f"expected a year ({MIN_YEAR}–{MAX_YEAR}) written as a number, without quotes"
     return f"expected a year ({MIN_YEAR}–{MAX_YEAR})"
 
 

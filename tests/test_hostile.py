@@ -263,6 +263,9 @@ CASES = [
     Case("sidecar with a wrong type", with_sidecar("错年份", "year: 二〇二x\n"), SIDECAR_IGNORED,
          ("Error reading metadata 'year' of '错年份.meta.yml': expected a year (1949–2100), got '二〇二x'",
           "the sidecar is ignored")),
+    Case("sidecar with a quoted year", with_sidecar("引号年份", 'year: "2023"\n'), SIDECAR_IGNORED,
+         ("Error reading metadata 'year' of '引号年份.meta.yml': expected a year (1949–2100) written as a number, "
+          "without quotes, got '2023'",)),
     Case("sidecar that is not YAML", with_sidecar("坏侧车", "title: [unclosed\n  : : :\n"), SIDECAR_IGNORED,
          ("坏侧车.meta.yml: not valid UTF-8 YAML (ParserError); the sidecar is ignored",)),
     Case("sidecar with a Python tag", with_sidecar("标签侧车", 'title: !!python/object/apply:os.system ["touch PWNED"]\n'),
