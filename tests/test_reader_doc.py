@@ -84,6 +84,19 @@ def test_truncated_and_foreign_ole_files_get_clear_messages(word97):
         readers.read(_ole_with_streams(["Workbook"]), "表.doc")
 
 
+def test_a_doc_holding_a_path_is_read_as_its_bytes_not_as_that_file(tmp_path, monkeypatch):
+    """olefile takes bytes shorter than 1536 as a file name: a .doc whose bytes were a path had
+    that file of the build machine opened (here a password-protected document, named as such)."""
+    monkeypatch.setattr(doc, "converter", lambda: pytest.fail("LibreOffice must not be started"))
+    elsewhere = tmp_path / "机密.doc"
+    elsewhere.write_bytes(_ole_with_streams(["EncryptionInfo", "EncryptedPackage"]))
+    for raw in (str(elsewhere).encode(), str(tmp_path).encode()):
+        with pytest.raises(ReadError) as refused:
+            readers.read(raw, "路径.doc")
+        assert str(refused.value) == ("is a damaged or truncated Word/WPS document: its OLE2 container cannot be read "
+                                      "(not an OLE2 structured storage file)")
+
+
 def _ole_with_streams(names: list[str]) -> bytes:
     """A minimal OLE2 compound file (512-byte sectors) whose root holds empty streams `names`."""
     import struct

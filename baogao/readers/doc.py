@@ -21,6 +21,7 @@ children) and an address-space limit.
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import shutil
@@ -49,7 +50,9 @@ def _refuse_encrypted(raw: bytes) -> None:
     import olefile
 
     try:
-        ole = olefile.OleFileIO(raw)
+        # a file object, never the bytes: olefile takes bytes shorter than 1536 as a file's *name*,
+        # so a .doc holding a path had that file of the build machine opened (a FIFO: the build hung)
+        ole = olefile.OleFileIO(io.BytesIO(raw))
     except Exception as err:  # olefile raises its own and OSError for a damaged directory
         raise ReadError(f"is a damaged or truncated Word/WPS document: its OLE2 container cannot be read ({err})") from None
     try:
