@@ -92,7 +92,7 @@ def test_a_doc_holding_a_path_is_read_as_its_bytes_not_as_that_file(tmp_path, mo
     elsewhere.write_bytes(_ole_with_streams(["EncryptionInfo", "EncryptedPackage"]))
     for raw in (str(elsewhere).encode(), str(tmp_path).encode()):
         with pytest.raises(ReadError) as refused:
-            readers.read(raw, "路径.doc")
+            doc.read(raw)
         assert str(refused.value) == ("is a damaged or truncated Word/WPS document: its OLE2 container cannot be read "
                                       "(not an OLE2 structured storage file)")
 

@@ -75,6 +75,20 @@ def test_content_wins_over_the_suffix(monkeypatch):
     assert readers.reader_for("工作总结.zip", docx_bytes()).name == "zip"
 
 
+@pytest.mark.parametrize("name", ["工作总结.docx", "工作总结.PDF", "工作总结.ofd", "工作总结.doc", "工作总结.wps"])
+def test_a_text_file_named_as_a_binary_format_is_named_plain_text(name, monkeypatch):
+    """Each reader called it damaged or truncated ("open it and save it again")."""
+    from baogao.readers import doc
+
+    monkeypatch.setattr(doc, "converter", lambda: pytest.fail("LibreOffice must not be started"))
+    with pytest.raises(ReadError) as refused:
+        readers.read(GOOD, name)
+    suffix = name[name.rindex("."):].lower()
+    assert str(refused.value) == f"is plain text (UTF-8), not a {suffix} document: if it is a report, rename it to .txt"
+    with pytest.raises(ReadError, match="damaged or truncated"):  # a damaged file of the format is still one
+        readers.read(docx_bytes()[:200], "工作总结.docx")
+
+
 def test_a_file_no_reader_claims_is_named_as_such():
     with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.doc, \.docx, \.ofd, \.pdf, \.txt, \.wps\)$"):
         readers.read(b"# title", "说明.md")

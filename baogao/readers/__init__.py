@@ -62,4 +62,24 @@ def read(source: Path | bytes, name: str = "") -> Document:
     if isinstance(source, Path):
         name, source = name or source.name, source.read_bytes()
     reader = reader_for(name, source)
-    return replace(reader.read(source), reader=reader.name)
+    try:
+        document = reader.read(source)
+    except ReadError:
+        plain = _plain_text(name, reader, source)
+        if plain:
+            raise ReadError(plain) from None
+        raise
+    return replace(document, reader=reader.name)
+
+
+def _plain_text(name: str, reader: Reader, raw: bytes) -> str | None:
+    """Why a file its suffix gave to a reader of a binary format (.docx, .pdf …), which could not
+    read it, is a text file renamed (its reader would call it damaged); None when it is not text."""
+    if not reader.magic or any(raw.startswith(magic) for magic in reader.magic):
+        return None  # a text format, or a file of this format, damaged
+    try:
+        decoded = txt.decode(raw)
+    except ReadError:
+        return None
+    suffix = Path(name).suffix.lower()
+    return f"is plain text ({decoded.encoding}), not a {suffix} document: if it is a report, rename it to .txt"
