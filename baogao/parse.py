@@ -25,6 +25,9 @@ from baogao.titles import (INSTITUTIONS, MEETING_NUMBER, NEWS_DATELINE, PERSON_N
 
 _CN_NUM = "一二三四五六七八九十百零〇两兩"  # 兩: traditional texts (1954)
 _NUMBER_MARK = "、.．﹒"  # what follows a heading's number: 一、 1. 1． 1﹒ (a small full stop, as some typesetting has it)
+# After an item's number and its mark: no digit (1.5亿元 is a figure), but the day it tells of (1.8月8日凌晨，…: a 值班
+# 周报's item 1, dated 8月8日)
+NO_DECIMAL = r"(?:(?!\d)|(?=\d{1,2}月\d{1,2}日))"
 # Heading styles, outermost first. The order of this tuple is the nesting order.
 _HEADING_STYLES = (
     ("part", re.compile(rf"^第[{_CN_NUM}\d]+部分")),  # 第一部分 2023年工作回顾: a summary's or a report's halves
@@ -40,7 +43,7 @@ _HEADING_STYLES = (
     # (and no space after it: 10.16  第 八 期 …完成情况.docx is a file's name, dated)
     ("decimal2", re.compile(r"^\d{1,2}[.．]\d{1,2}(?![.．\d])[ \u3000]+(?=[\u4e00-\u9fff]\S*$)")),
     ("decimal3", re.compile(r"^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?![.．\d])[ \u3000]+(?=[\u4e00-\u9fff]\S*$)")),
-    ("arabic", re.compile(rf"^\d{{1,2}}[{_NUMBER_MARK}](?!\d)")),
+    ("arabic", re.compile(rf"^\d{{1,2}}[{_NUMBER_MARK}]{NO_DECIMAL}")),
     ("paren_arabic", re.compile(r"^[（(]\s?\d{1,2}\s?[）)]")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
 )
@@ -225,7 +228,7 @@ def _credited_title(lines: tuple[str, ...]) -> str:
 
 # A paragraph of numbered items run on (1. 提高信息质量。…。2. 深化政务公开。…。3. …): its first item's number, and how
 # the items after it are numbered — the next number and the same mark, after a sentence's end, no digit after it
-_FIRST_ITEM = re.compile(r"\s*(?:(?P<number>\d{1,2})(?P<mark>[.．、])|(?P<open>[（(])(?P<bracketed>\d{1,2})(?P<close>[）)]))(?!\d)")
+_FIRST_ITEM = re.compile(rf"\s*(?:(?P<number>\d{{1,2}})(?P<mark>[.．、]){NO_DECIMAL}|(?P<open>[（(])(?P<bracketed>\d{{1,2}})(?P<close>[）)]))")
 
 
 def _split_run_on_items(lines: list[str]) -> list[str]:
@@ -243,7 +246,7 @@ def _split_run_on_items(lines: list[str]) -> list[str]:
             number += 1
             mark = (f"{number}{first.group('mark')}" if first.group("number")
                     else f"{first.group('open')}{number}{first.group('close')}")
-            found = re.compile(rf"(?<=[。；;！？!?])\s*{re.escape(mark)}(?!\d)").search(line, at)
+            found = re.compile(rf"(?<=[。；;！？!?])\s*{re.escape(mark)}{NO_DECIMAL}").search(line, at)
             if not found:
                 break
             cuts.append(found.start())
@@ -261,11 +264,18 @@ _RUN_IN_HEADLINE = re.compile(
     r"|为(?:进一步|全面|切实|深入|扎实|有效)?[\u4e00-\u9fff])"
 )
 _RUN_IN_ITEMS_MIN = 2
+# …and, in an issue two of whose items open so, another item's headline whatever its text opens with (县政府办举办
+# 网络安全知识讲座。县政府办邀请省网络安全专家…): a sentence of a headline's length, text after it
+_RUN_IN_SHAPE = re.compile(r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。(?=\S{20,})")
 
 
 def _run_in_headlines(after: list[str]) -> dict[int, int]:
-    """Line → where its run-in headline ends, for a bulletin's items that open so (`_RUN_IN_HEADLINE`)."""
-    return {k: m.end() for k, line in enumerate(after) if (m := _RUN_IN_HEADLINE.match(line))}
+    """Line → where its run-in headline ends, for a bulletin's items that open so (`_RUN_IN_HEADLINE`, and
+    `_RUN_IN_SHAPE` once `_RUN_IN_ITEMS_MIN` items do)."""
+    found = {k: m.end() for k, line in enumerate(after) if (m := _RUN_IN_HEADLINE.match(line))}
+    if len(found) < _RUN_IN_ITEMS_MIN:
+        return found
+    return {k: m.end() for k, line in enumerate(after) if (m := _RUN_IN_SHAPE.match(line))} | found
 
 
 def _item_headlines(after: list[str]) -> list[str]:

@@ -61,6 +61,7 @@ import yaml
 from baogao import theme_model
 from baogao.gongwen import HEADER_MAX_LINES, header_length
 from baogao.model import Block, ParsedReport
+from baogao.parse import NO_DECIMAL
 from baogao.search.variants import to_simplified
 
 DEFAULT_THRESHOLD = 4.0
@@ -84,6 +85,9 @@ SENTENCE_FACTOR = 0.75
 # A sentence with at least this many enumeration commas (、), or this many quoted phrases
 # (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
+# A part under a heading about the theme is one of its parts when it names the theme by at least this much evidence
+# (a weak word, 真抓实干, does not name it).
+_NAMING_SCORE = 1.5
 # Between two characters of a word: a stray space (PDF layouts) or a quotation mark (纠治“四风”).
 _GAP_CHARS = " \u3000“”\"‘’「」"
 _GAP = f"[{_GAP_CHARS}]?"
@@ -465,7 +469,7 @@ _CN = "一二三四五六七八九十"
 # Numbered paragraphs and items count too (1.山西省…, （2）…, ③…), not a number's decimals (1.5亿).
 _LEAD_IN = re.compile(
     rf"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*(?:[{_CN}]{{1,3}}[是要抓]|第[{_CN}]{{1,3}}[，,、]|其[{_CN}][，,、]"
-    rf"|\d{{1,2}}[.．、](?![\d.．])|[（(](?:\d{{1,2}}|[{_CN}]{{1,3}})\s?[）)]|[①-⑳])"
+    rf"|\d{{1,2}}[.．、](?![.．])(?:{NO_DECIMAL})|[（(](?:\d{{1,2}}|[{_CN}]{{1,3}})\s?[）)]|[①-⑳])"
 )
 # A numbered paragraph that the parser kept as an item of a list (一、放假期间，各单位要…。 — a 通知's or a 制度's
 # items, each a sentence) opens a passage too; not inside an article: those are the 项 of its 条.
@@ -770,6 +774,11 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                         if (any(end > start for _, start, end in sections[k].body) or held & set(range(k, subtree_end[k]))
                                 or _names_findings(sections[k], texts) or 2 * len(naming) > len(leads) > 0):
                             listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
+                            # (such a heading stands for its parts: those that name the theme, short of a passage alone,
+                            # are the 通报's matter — 二、存在问题 over （一）值班人员不在岗…)
+                            if not any(end > start for _, start, end in sections[k].body):
+                                listed.update({j: mentioned[j] for j in range(k + 1, subtree_end[k])
+                                               if j in mentioned and j not in listed})
                         if 2 * len(naming) > len(leads):
                             listed.update({j: mentioned[j] for j in naming if j not in listed})
                 elif theme_no in title_themes:
@@ -799,8 +808,8 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 taken += _take_mentioned(headings, listed, mentioned)
             if qualifies and named:
                 # 三、注重结果运用，强化督查严肃性 over （一）…对《督查专报》…: a part that names the theme too, under a heading
-                # naming it, is one of its parts, though too little alone
-                taken += _take_mentioned(kids, listed, mentioned)
+                # naming it, is one of its parts, though too little alone — by more than a weak word (真抓实干)
+                taken += _take_mentioned(kids, listed, {k: hit for k, hit in mentioned.items() if hit.score >= _NAMING_SCORE})
             most = taken >= 2 and 2 * taken > len(kids)
             if (qualifies and named) or most or (qualifies and taken and 2 * taken >= len(kids)):
                 # 某镇多措并举推动政务信息提质增效。一是…二是…: the opening of items mostly about the

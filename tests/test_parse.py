@@ -506,6 +506,9 @@ def test_an_issues_items_whose_headlines_run_in_have_them_as_headings() -> None:
     assert [b.text for b in report.blocks if b.kind == "heading"] == [
         "县政府办召开全县政务信息工作会议。", "县委督查室督查重点项目建设。", "县委办开展“作风建设月”活动。"]
     assert "".join(report.text().split()) == "".join("".join(head + items).split())  # (every character, in order)
+    # once two items open so, another item's headline is one whatever its text opens with
+    other = "县政府办举办网络安全知识讲座。县政府办邀请省网络安全专家举办讲座，县政府机关100余名干部职工参加。"
+    assert "县政府办举办网络安全知识讲座。" in [b.text for b in parse(tuple(head + items + [other]), HASH_NAME).blocks]
     # one such paragraph is no issue of items; a paragraph whose first sentence is a clause of a longer one is none
     assert not [b for b in parse(tuple(head + items[:1] + ["会议要求，各单位要提高信息质量。"]), HASH_NAME).blocks if b.kind == "heading"]
     plain = ["今年以来，我县认真落实信息报送制度。4月28日，县政府办召开会议。", "全县信息工作取得新成效，各单位积极报送。3月起实行月通报。"]
@@ -519,6 +522,9 @@ def test_numbered_items_run_on_in_one_paragraph_are_items_each() -> None:
     assert [(b.text, b.level) for b in report.blocks if b.kind == "heading"][1:] == [
         ("1. 提高信息质量。", 3), ("2. 深化政务公开。", 3), ("3. 加强网站管理。", 3)]
     assert "".join(report.text().split()) == "".join(("一、工作打算" + items).split())  # (every character, in order)
+    # an item that opens with its day (1.8月8日凌晨，…: a 值班周报's) is item 1, not the figure 1.8
+    dated = parse(("三、值班抽查情况", "1.8月8日凌晨，值班人员未按时接听电话。2.8月9日，某镇迟报一起交通事故信息。"), HASH_NAME)
+    assert [b.text for b in dated.blocks][1:] == ["1.8月8日凌晨，值班人员未按时接听电话。", "2.8月9日，某镇迟报一起交通事故信息。"]
     # a figure after a sentence (…增长。2.5亿元…) or a number out of turn is no item
     for line in ("1. 全年财政收入增长8%。2.5亿元用于民生。", "（1）加强领导。（3）明确责任。"):
         blocks = parse(("一、工作打算", line), HASH_NAME).blocks

@@ -2846,3 +2846,25 @@ def test_everyday_words_of_the_three_themes(taxonomy):
     # a school's 师德师风 is the teachers' conduct, not the offices' 作风
     r = report("（二）加强师德师风建设", "严肃查处有偿补课、收受家长礼品礼金等行为，全年开展师德师风专题教育4次。")
     assert not by_theme(classify(r, taxonomy), "作风建设")
+
+
+
+def test_a_通报s_heading_without_text_stands_for_its_parts_that_name_the_theme(taxonomy):
+    # (qa8 probe) a 作风 暗访 通报: 二、发现的问题 has no text of its own; its parts name what was found, each short of a passage
+    lines = ("为进一步严明工作纪律，持续深化作风建设，县委作风办于6月3日对县直单位工作纪律进行了暗访。现将有关情况通报如下：",
+             "一、总体情况", "此次共暗访县直单位26个，大部分单位工作秩序良好，干部作风明显好转。",
+             "二、发现的问题", "（一）个别人员不在岗。", "县某局2名工作人员上班时间不在岗，未履行请假手续。",
+             "（二）上班时间干与工作无关的事。", "县某中心1名工作人员上班时间玩手机游戏。")
+    got = {label for theme, label in pairs(classify(replace(report(*lines), title="关于机关作风暗访情况的通报", title_in_text=True),
+                                                    taxonomy)) if theme == "作风建设"}
+    assert {"（一）个别人员不在岗。", "（二）上班时间干与工作无关的事。"} <= got
+
+
+def test_everyday_words_of_speeches_and_bulletins(taxonomy):
+    for theme, lines in (("作风建设", ("（一）会务服务规范高效", "严格控制会议规模，全年会议数量较上年减少15%，发文数量较上年下降12%。")),
+                         ("作风建设", ("一要精简督查频次", "严格控制督查检查考核数量，精简督查频次，切实为基层减负。")),
+                         ("信息报送", ("（二）加强信息督查工作", "配齐信息督查联络员，全年编发信息86期，被市委办采用12条。"))):
+        assert by_theme(classify(report(*lines), taxonomy), theme), lines
+    # a leader's 批示 received as praise is no case handed over to be done
+    r = report("（二）信息质量稳步提升", "全年报送的3条信息获县领导肯定性批示，1条获市领导批示。")
+    assert not by_theme(classify(r, taxonomy), "督查")
