@@ -185,7 +185,7 @@ def test_second_read_covers_the_user_themes(scores):
 # 0.91 / 0.75 → 0.91 / 0.76, reports 0.89 / 0.83 → 0.89 / 0.84; 督查 0.90 / 0.86 → 0.90 / 0.85, reports 0.91 / 0.84 → 0.91 / 0.83.
 # Floors: the figures rounded down by 0.01.
 # Session 42 (the probes' fixes, below): 作风建设 0.91 / 0.82 → 0.91 / 0.83, reports 0.94 / 0.90 → 0.94 / 0.91; 信息报送
-# 0.91 / 0.76 → 0.91 / 0.78, reports 0.90 / 0.85 → 0.90 / 0.87; 督查 0.90 / 0.85 (297 right, one more). Floors as before.
+# 0.91 / 0.76 → 0.91 / 0.78, reports 0.90 / 0.85 → 0.90 / 0.87; 督查 0.90 / 0.85 → 0.89 / 0.86 (298 right, 35 wrong).
 HELD_OUT_FLOORS = {
     ("作风建设", "sections"): (0.90, 0.82),
     ("作风建设", "reports"): (0.93, 0.90),
