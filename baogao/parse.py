@@ -232,7 +232,7 @@ _FIRST_ITEM = re.compile(rf"\s*(?:(?P<number>\d{{1,2}})(?P<mark>[.．、]){NO_DE
 
 
 def _split_run_on_items(lines: list[str]) -> list[str]:
-    """Each numbered item of a paragraph that runs them on on a line of its own, as they were before the
+    """The lines, a paragraph of numbered items run on cut into a line per item, as they were before its
     paragraph marks were lost (a PDF's text, a pasted list): two items or more, numbered on from the first."""
     split = []
     for line in lines:
@@ -255,9 +255,9 @@ def _split_run_on_items(lines: list[str]) -> list[str]:
     return split
 
 
-# A bulletin's item whose headline is its first sentence, a dateline or a purpose after it (县委督查室对春季植树造林
-#工作开展专项督查。3月18日至20日，…; 县委办开展“作风建设月”活动。为进一步锤炼过硬作风，…): a sentence of a headline's
-# length, no clause in it
+# A bulletin's item whose headline is its first sentence, a dateline or a purpose after it (县委督查室对春季植树
+# 造林工作开展专项督查。3月18日至20日，…; 县委办开展“作风建设月”活动。为进一步锤炼过硬作风，…): a sentence of a
+# headline's length, no clause in it
 _RUN_IN_HEADLINE = re.compile(
     r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。"
     r"(?=(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|份|以来)|近日|日前|连日来|近期|今年以来|入[春夏秋冬]以来"

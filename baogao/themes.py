@@ -1697,10 +1697,10 @@ def _sentence_evidence(found_in: _Occurrences, texts: list[str], block: int, sen
         total = found_in.count(((block, start, end),), 1)[0]
     marks = _list_marks(sentence.group())
     if marks >= LIST_MARKS:
-        own_words = sentence.group()
+        unworded = sentence.group()  # the sentence without the theme's words, whose 、 separate matters
         for word in sorted(found_in.count(((block, start, end),), 1)[1], key=len, reverse=True):
-            own_words = own_words.replace(word, "")
-        marks = _list_marks(own_words)
+            unworded = unworded.replace(word, "")
+        marks = _list_marks(unworded)
     return total * 2 / (marks + 1) if marks >= LIST_MARKS else total
 
 
