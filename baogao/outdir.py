@@ -59,12 +59,7 @@ def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, fo
     a site that holds other files too; the reports, the project, its docs/ and overrides/, homes
     and / never are."""
     target = out.resolve()
-    if target == Path(target.anchor):
-        raise Refused(f"--out '{out}' is the root folder: give the site a folder of its own, e.g. --out site")
-    for home in _home_directories():
-        if target == home or home.is_relative_to(target):
-            relation = "is" if target == home else "contains"
-            raise Refused(f"--out '{out}' {relation} the home directory '{home}': give the site a folder of its own")
+    _refuse_root_and_homes(target, f"--out '{out}'", "give the site a folder of its own, e.g. --out site")
     _refuse_overlap(out, project, f"the project folder '{project}' (where mkdocs.yml is)", inside_ok=True)
     for folder in _render_inputs(project):
         _refuse_overlap(out, folder, f"the project's folder '{folder}', which every build reads")
@@ -94,12 +89,7 @@ def check_pages_folder(pages: Path, *, reports: Path, project: Path) -> None:
     carries the conversion's state file (`PAGES_STAMP`), written before any page."""
     target = pages.resolve()
     where = f"--pages '{pages}'"
-    if target == Path(target.anchor):
-        raise Refused(f"{where} is the root folder: give the converted pages a folder of their own")
-    for home in _home_directories():
-        if target == home or home.is_relative_to(target):
-            relation = "is" if target == home else "contains"
-            raise Refused(f"{where} {relation} the home directory '{home}': give the converted pages a folder of their own")
+    _refuse_root_and_homes(target, where, "give the converted pages a folder of their own")
     for folder, what, inside_ok in ((project, f"the project folder '{project}' (where mkdocs.yml is)", True),
                                     *((inputs, f"the project's folder '{inputs}', which every build reads", False)
                                       for inputs in _render_inputs(project)),
@@ -232,6 +222,16 @@ def _overlap(target: Path, other: Path, inside_ok: bool) -> str:
     if target.is_relative_to(other) and not inside_ok:
         return "is inside"
     return ""
+
+
+def _refuse_root_and_homes(target: Path, where: str, advice: str) -> None:
+    """Refused when the real path `target` (given as `where`) is / or is or contains a home directory."""
+    if target == Path(target.anchor):
+        raise Refused(f"{where} is the root folder: {advice}")
+    for home in _home_directories():
+        if target == home or home.is_relative_to(target):
+            relation = "is" if target == home else "contains"
+            raise Refused(f"{where} {relation} the home directory '{home}': {advice}")
 
 
 def _home_directories() -> set[Path]:
