@@ -258,15 +258,16 @@ def _split_run_on_items(lines: list[str]) -> list[str]:
 # A bulletin's item whose headline is its first sentence, a dateline or a purpose after it (县委督查室对春季植树
 # 造林工作开展专项督查。3月18日至20日，…; 县委办开展“作风建设月”活动。为进一步锤炼过硬作风，…): a sentence of a
 # headline's length, no clause in it
+_HEADLINE_SENTENCE = r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。"
 _RUN_IN_HEADLINE = re.compile(
-    r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。"
-    r"(?=(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|份|以来)|近日|日前|连日来|近期|今年以来|入[春夏秋冬]以来"
+    _HEADLINE_SENTENCE
+    + r"(?=(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|份|以来)|近日|日前|连日来|近期|今年以来|入[春夏秋冬]以来"
     r"|为(?:进一步|全面|切实|深入|扎实|有效)?[\u4e00-\u9fff])"
 )
 _RUN_IN_ITEMS_MIN = 2
 # …and, in an issue two of whose items open so, another item's headline whatever its text opens with (县政府办举办
 # 网络安全知识讲座。县政府办邀请省网络安全专家…): a sentence of a headline's length, text after it
-_RUN_IN_SHAPE = re.compile(r"\s*[^\s。！？!?；;，,：:][^。！？!?；;，,：:]{5,38}。(?=\S{20,})")
+_RUN_IN_SHAPE = re.compile(_HEADLINE_SENTENCE + r"(?=\S{20,})")
 
 
 def _run_in_headlines(after: list[str]) -> dict[int, int]:
