@@ -2447,8 +2447,9 @@ _ATTACHMENT_LINE = re.compile(r"(?m)^[ \t\u3000]*附\s*件\s*[0-9０-９一二�
 def _signed(text: str) -> str | None:
     """_signature_org's reading of the last lines of `text`."""
     lines = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
-    # (罗田县应急管理局 / （盖章） / 2024年3月5日, 罗田县应急管理局（公章）)
-    lines = [_SEAL_MARK.sub("", line) for line in lines if not _SEAL_LINE.match(line)]
+    # (罗田县应急管理局 / （盖章） / 2024年3月5日, 罗田县应急管理局（公章）; 仪陇县委组织部干部监督科　王某: the body a writer names
+    # with himself)
+    lines = [_without_writer(_SEAL_MARK.sub("", line)) for line in lines if not _SEAL_LINE.match(line)]
     for k, line in enumerate(lines):
         wrapped = _wrapped_name(lines[max(0, k - _WRAPPED_LINES + 1): k + 1]) if k + 1 < len(lines) and _SIGNATURE_DATE.match(lines[k + 1]) else ""
         if wrapped:
@@ -2477,6 +2478,16 @@ def _signed(text: str) -> str | None:
                 and not _SIGNATURE.match(above) and not above.endswith(("：", ":"))):
             return org  # undated (a draft, a web copy): the last line, a body with its place, signs it (not a list's last)
     return None
+
+
+_WRITER_AFTER = re.compile(rf"[ \u3000]+{PERSON_NAME}$")
+
+
+def _without_writer(line: str) -> str:
+    """A signature line without the name of the person who signs beside his body (县委组织部干部监督科　王某), when what is
+    left signs."""
+    writer = _WRITER_AFTER.search(line)
+    return line[: writer.start()] if writer and _SIGNATURE.match(line[: writer.start()]) else line
 
 
 _WRAPPED_NAME_MAX_CHARS = 20

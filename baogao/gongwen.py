@@ -42,12 +42,13 @@ def unspaced(line: str) -> str:
 
 
 # 发文机关标志: a body's name + 文件 (县人民政府办公室文件, 中共××县委文件).
-_ISSUER_MARK = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
+# (No field's line: 密级：内部 ends as a body's name does.)
+_ISSUER_MARK = re.compile(r"^[^\s：:]{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组)\s*文件$")
 # A joint 版头 stacks the issuers' names beside one 文件: 发展改革委办公厅 文件 / 税务总局办公厅.
-_JOINT_ISSUER = re.compile(r"^\S{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组|督查室)$")
+_JOINT_ISSUER = re.compile(r"^[^\s：:]{2,30}?(?:政府|办公[室厅]|委员会|委|局|厅|部|院|会|组|督查室)$")
 # An office that prints a kind of paper names it where 文件 stands, over the 文号: 县政府督查室 / 督 查 通 报 /
-# 霍督查〔2023〕5号.
-_KIND_MARK = re.compile(r"^(?:督\s*查\s*)?(?:通\s*报|简\s*报|专\s*报|快\s*报)$")
+# 霍督查〔2023〕5号; or 文件 stands alone under the stacked names (中共修水县委办公室 / 修水县人民政府办公室 / 文件).
+_KIND_MARK = re.compile(r"^(?:督\s*查\s*)?(?:通\s*报|简\s*报|专\s*报|快\s*报)$|^文\s*件$")
 # The 版头's separator line (GB/T 9704: a red rule), copied as a run of rule characters.
 _RULE = re.compile(r"^[━─—―_＿=＝﹍﹎﹏－\-]{2,}[★☆]?[━─—―_＿=＝﹍﹎﹏－\-]{2,}$")  # (a party committee's has a star)
 # (its number may be written with 第: 罗财发〔2023〕第12号)

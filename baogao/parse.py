@@ -194,7 +194,8 @@ def parse(lines: tuple[str, ...], source_name: str, headings: Mapping[str, int] 
         headings = {**(headings or {}), **{line: 1 for line in [*lines[header: header + title_lines], *items]}}
         title, title_lines, field_title, subtitle = bulletin[0], 0, bulletin[0], ""
     if not title:
-        title = field_title or credited or title_from_filename(source_name)
+        # (an issue with no headline of its own is its bulletin's, which enrich names it by; not its file's: 政务信息第5期.txt)
+        title = field_title or credited or ("" if bulletin else title_from_filename(source_name))
     joined = _join_wrapped_headings(_join_broken_lines(_split_run_on_items(body)))
     return ParsedReport(
         title=title,

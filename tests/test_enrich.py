@@ -1224,8 +1224,9 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         (["（三）督查组成员单位", "平江县纪委监委", "平江县人民政府办公室", "2024年2月20日"], "平江县人民政府办公室", "县", "湖南省"),
         (["附件：1.督查工作安排表", "2.督查组人员名单", "中共平江县委办公室", "平江县人民政府办公室", "2024年2月20日"],
          "中共平江县委办公室、平江县人民政府办公室", "县", "湖南省"),
-        # the office's section that did the work signs for it
+        # the office's section that did the work signs for it, with its writer's name beside it too
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
+        (["仪陇县委组织部干部监督科\u3000王某", "2023年12月22日"], "仪陇县委组织部", "县", "四川省"),
     ],
 )
 def test_the_signature_names_the_office(signature, org, level, region):

@@ -50,3 +50,18 @@ def test_a_table_above_the_title_dates_the_document(table):
 def test_fields_in_the_text_are_no_table():
     """Only a table right under the first line (the title) is one: not words of the text further down."""
     assert info_fields(("县政府办公室2023年工作总结", "一、办文工作", "文号：统一编排，成文日期：按签发日期填写。")) == {}
+
+
+
+def test_a_marking_line_is_no_issuer_and_a_bare_文件_marks_the_stacked_issuers():
+    """(metadata QA round, session 42) 密级：内部 ends as a body's name does (…部) but is a field; 文件 on a line of its own
+    under the issuers' names is their mark, as …办公室文件 on one line is."""
+    marked = ("密级：内部", "关于2024年一季度全市经济运行情况的汇报", "一季度，全市经济运行总体平稳。", "广水市发展和改革局", "2024年4月15日")
+    meta = convert_report("\n".join(marked).encode(), "20240415.txt", {}).meta
+    assert (meta["org"], meta["title"]) == ("广水市发展和改革局", "关于2024年一季度全市经济运行情况的汇报")
+    stacked = ("中共修水县委办公室", "修水县人民政府办公室", "文件", "修办发〔2023〕21号",
+               "关于印发《修水县2023年政务信息工作要点》的通知", "各乡镇党委、政府，县直各单位：", "现将工作要点印发给你们。",
+               "中共修水县委办公室　修水县人民政府办公室", "2023年3月2日")
+    assert header_length(stacked) == 4
+    meta = convert_report("\n".join(stacked).encode(), "通知.txt", {}).meta
+    assert (meta["title"], meta["org"]) == ("关于印发《修水县2023年政务信息工作要点》的通知", "中共修水县委办公室、修水县人民政府办公室")

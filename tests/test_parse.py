@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from baogao.convert import convert_report
 from baogao.clean import clean
 from baogao.gongwen import is_addressee_line
 from baogao.readers.txt import decode
@@ -493,6 +494,10 @@ def test_an_issue_of_several_items_is_titled_by_its_bulletin_each_headline_a_hea
     assert report.text().split("\n") == head + items  # (every line still there, in order)
     one = parse(tuple(head + items[:2] + ["他强调，要压实防汛责任。"]), HASH_NAME)  # one item: its headline is the title
     assert (one.title, one.title_source) == (items[0], "text")
+    # an issue with no headline of its own is titled by its bulletin (enrich names it so), not by its file (政务信息第5期.txt)
+    untitled = ("政 务 信 息", "第5期", "县政府办公室编　2024年3月1日", "2月28日，县政府召开第12次常务会议，研究部署春耕生产。")
+    assert parse(untitled, "政务信息第5期.txt").title == ""
+    assert convert_report("\n".join(untitled).encode(), "政务信息第5期.txt", {}).meta["display_title"] == "《政务信息》2024年第5期"
 
 
 def test_an_issues_items_whose_headlines_run_in_have_them_as_headings() -> None:
