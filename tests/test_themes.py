@@ -2868,3 +2868,13 @@ def test_everyday_words_of_speeches_and_bulletins(taxonomy):
     # a leader's 批示 received as praise is no case handed over to be done
     r = report("（二）信息质量稳步提升", "全年报送的3条信息获县领导肯定性批示，1条获市领导批示。")
     assert not by_theme(classify(r, taxonomy), "督查")
+
+
+def test_a_campaign_against_a_habit_of_work_is_作风建设_in_all_its_parts(taxonomy):
+    # (qa9 probe) the title names a 作风 problem (办事拖沓), the plan's preamble sets out its parts
+    lines = ("为进一步提高办事效率，优化营商环境，决定在全区机关开展办事拖沓问题专项治理。现制定如下实施方案。",
+             "一、治理范围", "全区各级机关事业单位及其工作人员。", "二、治理重点", "（一）群众反映事难办、脸难看的问题。",
+             "（二）基层反映层层转发文件、以表代干的问题。")
+    plan = replace(report(*lines), title="东湖区机关办事拖沓问题专项治理实施方案", title_in_text=True)
+    got = {label for theme, label in pairs(classify(plan, taxonomy)) if theme == "作风建设"}
+    assert {"一、治理范围", "（一）群众反映事难办、脸难看的问题。", "（二）基层反映层层转发文件、以表代干的问题。"} <= got
