@@ -1254,7 +1254,8 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
               subtree_end: list[int], heading_themes: list[set[int]], texts: list[str], shared: bool) -> list[int]:
     """The sections of a notice whose title names the theme (关于对造林绿化开展督查的通知) and whose preamble names
     it and announces the arrangements that follow (…进行督查。现将有关事项通知如下：), or, for rules of the theme's work
-    alone, their purpose (…制定本办法。): the preamble and every part after it, at any depth, but
+    alone, their purpose (…制定本办法。, in a preamble or in their first part: 一、总则 （一）为规范…制定本规定。): the
+    preamble (or that part's section) and every part after it, at any depth, but
     - a part the theme's `others` words rule out, or whose own heading names another theme (五、信息报送) while it holds
       none of the theme's words under no heading that names it, with its sub-sections;
     - a part holding none of the theme's words that only closes the text (附则: 自印发之日起施行, 负责解释; 联系人);
@@ -1265,12 +1266,18 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check), or one of its
     `others` words while the report holds none of its `own` (a 交通局's 春运安全督查 of firms' 隐患排查: that sector's work)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
+    if opening is None and not shared and kids:
+        # rules with no preamble that give their purpose in their first part (一、总则 （一）为规范…，制定本规定。; 第一条
+        # 为了…，制定本办法。): the section of that part that says so opens them as a preamble would
+        opening = next((k for k in range(kids[0], subtree_end[kids[0]]) if (spans := _spans(sections[k]))
+                        and _RULES_PURPOSE.search(texts[spans[-1][0]][spans[-1][1]:spans[-1][2]].rstrip())), None)
     if opening is None:
         return []
     preamble = sections[opening]
-    block, start, end = preamble.body[-1] if preamble.body else (0, 0, 0)
+    spans = _spans(preamble)
+    block, start, end = spans[-1] if spans else (0, 0, 0)
     ending = texts[block][start:end].rstrip()
-    if (not (_ARRANGES.search(ending) or not shared and _RULES_PURPOSE.search(ending)) or not found_in.count(preamble.body)[0]
+    if (not (_ARRANGES.search(ending) or not shared and _RULES_PURPOSE.search(ending)) or not found_in.count(spans)[0]
             or _vetoed(found_in, preamble, texts)):
         return []
     notice = range(opening, subtree_end[0])

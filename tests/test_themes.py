@@ -2878,3 +2878,13 @@ def test_a_campaign_against_a_habit_of_work_is_作风建设_in_all_its_parts(tax
     plan = replace(report(*lines), title="东湖区机关办事拖沓问题专项治理实施方案", title_in_text=True)
     got = {label for theme, label in pairs(classify(plan, taxonomy)) if theme == "作风建设"}
     assert {"一、治理范围", "（一）群众反映事难办、脸难看的问题。", "（二）基层反映层层转发文件、以表代干的问题。"} <= got
+
+
+def test_rules_that_give_their_purpose_in_their_first_part_are_that_works_rules_each_part(taxonomy):
+    # (qa9 probe) no preamble: 一、总则 （一）为规范…，制定本规定。 opens them, as a preamble would
+    lines = ("一、总则", "（一）为规范全县突发事件信息报告工作，确保县委、县政府及时掌握情况，制定本规定。",
+             "二、报告范围", "（一）自然灾害：造成1人以上死亡或者3人以上受伤的。", "（二）事故灾难：造成1人以上死亡的生产安全事故。",
+             "三、报告方式", "事发单位接报后30分钟内电话报告，1小时内书面报告。")
+    rules = replace(report(*lines), title="龙泉县突发事件信息报告规定", title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
+    assert {"二、报告范围", "三、报告方式"} <= got
