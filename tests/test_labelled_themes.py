@@ -216,9 +216,9 @@ def test_held_out_texts_score_and_stay_above_their_floors():
 # rules (session 42), then read for what the rules missed — so in-sample now: a floor against regressions, the
 # figures rounded down by 0.02 (README "Themes"). First probe (p…): 作风建设 0.93 / 0.73, 信息报送 0.96 / 0.82, 督查
 # 0.86 / 0.81; second (q…): 0.98 / 0.81, 0.96 / 0.96, 0.98 / 0.91; third (r…): 0.95 / 0.82, 0.97 / 0.78, 1.00 / 0.87;
-# fourth (s…, a measurement: one fix since): 0.92 / 0.63, 0.98 / 0.69, 0.82 / 0.86; all four 0.95 / 0.75, 0.97 / 0.81,
+# fourth (s…, a measurement: two fixes since): 0.92 / 0.63, 0.96 / 0.86, 0.82 / 0.86; all four 0.95 / 0.75, 0.96 / 0.86,
 # 0.92 / 0.86.
-PROBE_FLOORS = {"作风建设": (0.93, 0.73), "信息报送": (0.95, 0.79), "督查": (0.90, 0.84)}
+PROBE_FLOORS = {"作风建设": (0.93, 0.73), "信息报送": (0.94, 0.84), "督查": (0.90, 0.84)}
 
 
 def test_the_probes_of_the_users_genres_stay_above_their_floors():
