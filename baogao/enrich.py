@@ -2487,7 +2487,9 @@ def _without_writer(line: str) -> str:
     """A signature line without the name of the person who signs beside his body (县委组织部干部监督科　王某), when what is
     left signs."""
     writer = _WRITER_AFTER.search(line)
-    return line[: writer.start()] if writer and _SIGNATURE.match(line[: writer.start()]) else line
+    if not writer or _SIGNATURE.fullmatch(writer.group().strip()):
+        return line  # (县财政局　县审计局: two bodies signing together)
+    return line[: writer.start()] if _SIGNATURE.match(line[: writer.start()]) else line
 
 
 _WRAPPED_NAME_MAX_CHARS = 20

@@ -1227,6 +1227,7 @@ def test_the_government_a_report_speaks_for_is_its_titles_place(title, said, org
         # the office's section that did the work signs for it, with its writer's name beside it too
         (["红安县人民政府办公室信息科", "2023年7月6日"], "红安县人民政府办公室", "县", "湖北省"),
         (["仪陇县委组织部干部监督科\u3000王某", "2023年12月22日"], "仪陇县委组织部", "县", "四川省"),
+        (["县财政局\u3000县审计局", "2023年12月22日"], "县财政局、县审计局", "县", None),  # (two bodies: no writer's name)
     ],
 )
 def test_the_signature_names_the_office(signature, org, level, region):
