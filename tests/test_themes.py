@@ -2863,7 +2863,8 @@ def test_a_通报s_heading_without_text_stands_for_its_parts_that_name_the_theme
 def test_everyday_words_of_speeches_and_bulletins(taxonomy):
     for theme, lines in (("作风建设", ("（一）会务服务规范高效", "严格控制会议规模，全年会议数量较上年减少15%，发文数量较上年下降12%。")),
                          ("作风建设", ("一要精简督查频次", "严格控制督查检查考核数量，精简督查频次，切实为基层减负。")),
-                         ("信息报送", ("（二）加强信息督查工作", "配齐信息督查联络员，全年编发信息86期，被市委办采用12条。"))):
+                         ("信息报送", ("（二）加强信息督查工作", "配齐信息督查联络员，全年编发信息86期，被市委办采用12条。")),
+                         ("信息报送", ("（三）终报。", "事件处置结束后，事发单位应在24小时内形成书面材料。"))):
         assert by_theme(classify(report(*lines), taxonomy), theme), lines
     # a leader's 批示 received as praise is no case handed over to be done
     r = report("（二）信息质量稳步提升", "全年报送的3条信息获县领导肯定性批示，1条获市领导批示。")
