@@ -82,6 +82,8 @@ STRONG_WEIGHT = 2.0
 # One sentence whose evidence reaches this many times the threshold makes its section about the
 # theme, however long the section.
 SENTENCE_FACTOR = 0.75
+# A lead item whose first characters past its number hold a strong word of the theme has the theme for subject.
+SUBJECT_CHARS = 6
 # A sentence with at least this many enumeration commas (、), or this many quoted phrases
 # (对“创文”“主题教育”“政务督查”…等任务), is a list: an item is one of n, so its evidence counts 2/n.
 LIST_MARKS = 3
@@ -750,9 +752,9 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                 if intro is not None:
                     items += _enumerated_items(occurrences, theme_no, intro, [sections[k] for k in kids], texts,
                                                taxonomy.heading_factor, named and _answers(section, texts))
-                if section.kind == "window":
+                if section.kind in ("window", "heading"):
                     # 为进一步加强作风建设，…以“四个严明”举措重申工作纪律。 一是… 二是…: a news item's opening
-                    # about the theme that its items end, as what it does
+                    # about the theme that its items end, as what it does; a part's too (三、…督查工作要重点把握三点。一要…)
                     items += _opened_items(occurrences, theme_no, section, hit, sections, kids, texts, taxonomy.heading_factor)
                 for k in items:
                     listed.setdefault(k, _Hit(0.0, Counter(), (k,), None))
@@ -1090,8 +1092,9 @@ def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Secti
         last = sentences[-1] if sentences else None
         counts = {_CN.index(m.group(1)) + 1 for m in _ITEM_COUNT.finditer(last.group())} if last else set()
         # (not …会议部署了今年“五大任务”。 after sentences on 作风: the sentence that counts them is about the theme)
-        announced = last is not None and len(items) in counts and _sentence_evidence(
-            found_in, texts, b, last) >= SENTENCE_FACTOR * found_in.theme.threshold
+        evidence = _sentence_evidence(found_in, texts, b, last) if last is not None and len(items) in counts else 0.0
+        # (in a part about the theme, a sentence that counts them need only name it: 督查工作要重点把握三点。)
+        announced = evidence >= SENTENCE_FACTOR * found_in.theme.threshold if section.kind == "window" else evidence > 0
     if not announced:
         return []
     ruled_out = {n for n, other in enumerate(occurrences) if n != theme_no and _vetoed(other, section, texts)}
@@ -1121,7 +1124,7 @@ def _run_on_item(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 # a count of the items that follow (以“四个严明”举措, 采取三项措施, 从五个方面)
-_ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面)")
+_ITEM_COUNT = re.compile(rf"([{_CN[:9]}])(?:个|项|条|大|方面|点)")
 
 
 def _run_in_intro(section: Section, sections: list[Section], kids: list[int], texts: list[str]) -> Span | None:
@@ -1241,8 +1244,9 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
 # so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
 # (关于加强政务信息报送工作的通知: 四、加强审核把关). Rules whose preamble gives their purpose (为切实做好紧急信息报送工作，
 # …制定本办法。) are that work's rules, each part of them, when their title names no other work.
-# A part that only closes the text (六、附则 本规则自印发之日起施行。, 由县政府办公室负责解释, 联系人：…) arranges nothing
-_CLOSING_PART = re.compile(r"负责解释|(?:印发|发布|公布)之日起(?:施行|执行|实施)|起(?:施行|执行|实施)。?$|^(?:联系人|附件)")
+# A part that only closes the text (六、附则 本规则自印发之日起施行。, 由县政府办公室负责解释, 联系人：…) arranges nothing;
+# nor does the heading of the closing chapter (第六章　附则: its articles are read each on their own)
+_CLOSING_PART = re.compile(r"负责解释|(?:印发|发布|公布)之日起(?:施行|执行|实施)|起(?:施行|执行|实施)。?$|^(?:联系人|附件)|附[ \u3000]*则$")
 _ARRANGES = re.compile(r"(?:(?:通知|安排|方案|事项)如下|(?:制定|如下)(?:实施|工作)?方案|制定本(?:实施|工作)方案)[。：:]?$")
 _RULES_PURPOSE = re.compile(r"制定本(?:办法|制度|规定|细则|规则|方案)。?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
@@ -1373,7 +1377,7 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
     def evidence(item: Section) -> float:
         return found_in.count(_spans(item))[0]
 
-    if not states_shortcoming(section):
+    if not states_shortcoming(section) or _subject_is_the_theme(found_in, section, texts):
         return 1.0
     if section.parent not in lists:
         items = [sections[k] for k in children[section.parent] if sections[k].kind == "lead"]
@@ -1386,6 +1390,25 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
     if own is None or evidence(section) > found_in.count(((block, *own.span()),))[0]:
         return 1.0  # the item says more of the matter than that it falls short (a paragraph on 社保类信访)
     return 1.0 if 2 * holding >= count else 2 / count
+
+
+# how a work is done, as a shortcoming names it (质量不高, 手段单一, 深度不够)
+_WORKS_ASPECT = re.compile(r"(?:工作)?的?(?:质量|深度|时效|手段|方式|方法|机制|水平|力度|效果|实效|针对性|精准度)")
+
+
+def _subject_is_the_theme(found_in: _Occurrences, item: Section, texts: list[str]) -> bool:
+    """Whether a lead item opens, past its number, with one of the theme's strong words and then an aspect of how that
+    work is done (二是督查工作的深度还不够, 一是信息报送质量不高, 督查督办工作手段单一): its shortcoming is in the theme's
+    work itself, the item's whole matter; not a bare want of it (二是调查研究不够, 三是工作作风不够扎实, 数字政府建设推进较慢:
+    one matter named in passing)."""
+    block, start, end = item.head or item.body[0]
+    text = texts[block]
+    opener = _LEAD_IN.match(text, start)
+    at = opener.end() if opener else start
+    weights = found_in.theme.weights
+    _, words = found_in.count(((block, at, min(end, at + SUBJECT_CHARS)),))
+    return any(weights.get(word, 0.0) >= STRONG_WEIGHT and text.startswith(word, at)
+               and _WORKS_ASPECT.match(text, at + len(word)) for word in words)
 
 
 def _own_evidence(
