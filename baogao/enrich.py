@@ -1572,7 +1572,26 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if not org:
         return None
     org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
-    return _placed_by_file(_town_with_county(_numbered_place(_placed_by_subject(org, text), text), text), stem)
+    return _formal_government(_placed_by_file(_town_with_county(_numbered_place(_placed_by_subject(org, text), text), text), stem))
+
+
+# A government and its own offices after their place (旺苍县政府办公室, 山西省政府办公厅, 酒泉市政府): not 政府采购中心 or
+# 政府信息公开办, bodies of their own whose names hold the word
+_GOVERNMENT_BODY = re.compile(r"政府(?=(?:办公[室厅]|督查室)?$)")
+
+
+def _formal_government(org: str | None) -> str | None:
+    """A place's government and its offices by their formal name, 人民政府 (旺苍县政府办公室 → 旺苍县人民政府办公室), as
+    they sign: one office under one name, however a text calls it; each of bodies signing together. A body named by its
+    level word (县政府办公室: whose?) is left as written, as is a place the table lacks."""
+    if not org:
+        return org
+    parts = org.split("、")
+    for i, part in enumerate(parts):
+        end = leading_places_end(part)
+        if end and _GOVERNMENT_BODY.match(part, end):
+            parts[i] = part[:end] + "人民" + part[end:]
+    return "、".join(parts)
 
 
 def _placed_by_file(org: str, stem: str) -> str:

@@ -396,7 +396,7 @@ def test_a_public_information_table_names_title_office_and_date(table):
     assert (parsed.title, parsed.title_source) == ("2022年第八次县政府常务会议确定事项落实情况的通报", "fields")
     assert parsed.blocks[0].text == table[0]  # the table stays in the text, whole
     result = enrich(parsed, "57_ziyang.txt")
-    assert (result["org"], result["date"], result["year"], result["region"]) == ("紫阳县政府办公室", "2022-09-14", 2022, "陕西省")
+    assert (result["org"], result["date"], result["year"], result["region"]) == ("紫阳县人民政府办公室", "2022-09-14", 2022, "陕西省")
 
 
 def test_words_of_a_public_information_table_inside_the_text_are_text():
@@ -587,8 +587,8 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("", ["近年来,南陵县编办十分重视机关保密工作,将此列入重要工作日程。"], "南陵县编办"),
         ("", ["近日,平利县委农工部决定在全县开展优秀调研文章评选工作。"], "平利县委农工部"),  # (a 委 department, 决定)
         # (a paper's 本报讯 before the subject, a day between the subject and its verb)
-        ("", ["本报讯 山西省政府办公厅2010年12月28日发布了突发事件信息迟报瞒报情况通报。"], "山西省政府办公厅"),
-        ("", ["本报讯(记者 张三)山西省政府办公厅2010年12月28日发布了突发事件信息迟报瞒报情况通报。"], "山西省政府办公厅"),
+        ("", ["本报讯 山西省政府办公厅2010年12月28日发布了突发事件信息迟报瞒报情况通报。"], "山西省人民政府办公厅"),
+        ("", ["本报讯(记者 张三)山西省政府办公厅2010年12月28日发布了突发事件信息迟报瞒报情况通报。"], "山西省人民政府办公厅"),
         ("", ["亮点黔西南讯10月20日上午9:00,义龙新区鲁屯镇召开以落实干部召回制度为主题的全镇干部职工大会。"], "义龙新区鲁屯镇"),
         ("扶沟县委统战部召开专题宣传信息工作推进会", [], "扶沟县委统战部"),
         ("汉源县人大常委会专题研究人大信息工作", [], "汉源县人大常委会"),  # the body before the deed
@@ -611,6 +611,13 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室", "2023年7月10日"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "二〇二三年七月十日", "县政府办公室"], "县政府办公室"),
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "县政府办公室　2023年7月10日"], "县政府办公室"),
+        # a place's government and its offices by their formal name, however the text calls them: one office, one name
+        ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "宁陕县政府办公室", "2023年7月10日"], "宁陕县人民政府办公室"),
+        ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "中共宁陕县委办公室　宁陕县政府督查室", "2023年7月10日"],
+         "中共宁陕县委办公室、宁陕县人民政府督查室"),
+        ("", ["近日，安康市政府召开常务会议，研究部署防汛工作。"], "安康市人民政府"),
+        ("关于上半年业务培训情况的报告", ["现将有关情况报告如下。", "宁陕县政府采购中心", "2023年7月10日"],
+         "宁陕县政府采购中心"),  # a body of its own, not the government
         # a ranking's units are not its writer, the office that tells of its own work is
         ("全县政务信息采用情况通报", ["2024年上半年，县委办公室信息科共收到各单位报送信息586条。现将各单位信息采用情况通报如下：",
                                    "县发改局采用12条，县财政局采用9条，红星镇采用6条。"], "县委办公室"),
@@ -1600,7 +1607,7 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县人民政府2023年度法治政府建设情况报告", "2023年，永修县坚持以习近平法治思想为指导。", "县人民政府", "永修县人民政府"),
         ("县人民政府关于上半年工作情况的汇报", "今年以来，蕲春县经济平稳运行。现将我县上半年工作汇报如下：", "", "蕲春县人民政府"),
         ("县政府办公室关于政务信息工作情况的通报", "全年报送信息1560条，蕲春县政务信息工作在全市位列第二。", "县政府办公室",
-         "蕲春县政府办公室"),
+         "蕲春县人民政府办公室"),
         ("县人民政府上半年工作总结", "今年以来，全市经济回升。截至6月底，灵宝市地区生产总值增长6%。", "", "灵宝市人民政府"),
         # …or the one county the text's work is for (为怀远县…奠定基础): its own
         ("县应急管理局2023年工作总结", "一年来，县应急管理局加强灾害信息员队伍建设，为怀远县汛期及时准确报送灾害信息奠定了良好基础。",
@@ -1608,7 +1615,7 @@ def test_a_body_named_by_its_level_word_gets_the_place_the_text_names_it_with(ti
         ("县应急管理局2023年工作总结", "一年来，县应急管理局组织干部为怀远县捐款。", "", "县应急管理局"),  # no work for it
         # …or the one county or district named anywhere in a text written as ours (我区, 我县), though inside a list
         ("区政府办公室获省政府表彰", "2012年，我区及时报送政务信息。项目落户耀州、耀州区打响攻坚战等信息被省政府采用。", "",
-         "耀州区政府办公室"),
+         "耀州区人民政府办公室"),
         ("区政府办公室获省政府表彰", "2012年，项目落户耀州、耀州区打响攻坚战等信息被省政府采用。", "", "区政府办公室"),  # not ours
         # (not 我市: a county-level city's text names its prefecture, a 市 too)
         ("市政协召开社情民意信息工作会议", "去年，我市政协报送信息。其中8篇被泰州市级以上录用。", "", "市政协"),
@@ -2348,7 +2355,7 @@ def test_secret_level_is_read_from_the_marking_at_the_top(lines, level):
                                         "一、整改工作开展情况"], None, None, None),
         # an 经验交流材料's subtitle names its own body (its 经验 is not another's held up)
         ("创新机制抓落实 凝心聚力促发展", ["——红安县政府办公室经验交流材料", "近年来，县政府办公室坚持以“马上就办”为抓手，不断提升服务水平。",
-                                   "一、健全督查机制"], "红安县政府办公室", "县", "湖北省"),
+                                   "一、健全督查机制"], "红安县人民政府办公室", "县", "湖北省"),
     ],
 )
 def test_who_made_it(title, lines, org, level, region):
@@ -2367,7 +2374,7 @@ def test_who_made_it(title, lines, org, level, region):
          "寿县人民政府督查室", "安徽省"),
         # a 信息公开 table whose cells are set apart by one space
         (["文件名称 2024年第五次县政府常务会议确定事项 落实情况的通报", "公开责任部门 紫阳县政府办公室 公开形式: 主动公开",
-          "县政府督查室对确定事项开展了专项督查。"], "紫阳县政府办公室", "陕西省"),
+          "县政府督查室对确定事项开展了专项督查。"], "紫阳县人民政府办公室", "陕西省"),
     ],
 )
 def test_the_office_a_letterhead_or_table_names(lines, org, region):
@@ -2853,7 +2860,7 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # the head presides at an office's room: a person at a place, no body named 县长王建国在县政府督查室
         ("", "5月12日,县长王建国在县政府督查室主持召开重点工作督查推进会。", "县政府", "县"),
         ("", "今天上午,县政府副县长李明在县自然资源局主持召开耕地整改调度会。", None, "县"),
-        ("", "报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。", "酒泉市政府", "市"),
+        ("", "报道(记者 孙欣)11月10日上午,酒泉市委副书记、市长都伟主持召开专题会议。", "酒泉市人民政府", "市"),
         ("", "6月13日,副县长王某主持召开调度会。", None, "县"),
         # a visiting group: no office; the level of the place it goes to
         ("生态环境部西南督察局赴奉开展调研", "近日生态环境部西南督察局梅进副处长一行对我县整改情况开展调研。", None, "县"),
@@ -2923,7 +2930,7 @@ def test_a_place_that_is_the_subject_is_the_office(title, line, org, level):
     [
         # a body's name followed by 系统 is all the bodies of a system (an office's 系统 is the office's)
         ("南平市党委系统信息工作会议召开", "日前,会议召开。", "南平市", "市"),
-        ("庆阳市政府办公室系统重点工作会议召开", "3月29日,会议召开。", "庆阳市政府办公室", "市"),
+        ("庆阳市政府办公室系统重点工作会议召开", "3月29日,会议召开。", "庆阳市人民政府办公室", "市"),
         # a meeting held in the writer's own place (在我市召开): the host writes, not the body the title names,
         # and the level is the host's (a 市 that says 我市 may be a county-level city: none)
         ("南平市党委系统信息工作会议在我市召开", "日前,会议在我市召开。", None, None),
@@ -3028,7 +3035,7 @@ def test_the_body_a_news_item_ends_on_must_act_in_its_opening_too():
         # committee's office and its government's (the 两办), named together, act as one: both
         ("为此,县委办、政府办抽调县应急局工作人员组成两个联合督查组。", "县委办公室、县政府办公室", "县"),
         ("近日，县委办、县政府办2个联合督查组深入各乡镇开展作风督查。", "县委办公室、县政府办公室", "县"),
-        ("近日，平江县委督查室、县政府督查室联合开展重点项目督查。", "平江县委督查室、平江县政府督查室", "县"),
+        ("近日，平江县委督查室、县政府督查室联合开展重点项目督查。", "平江县委督查室、平江县人民政府督查室", "县"),
         ("县作风办、县环保局联合督察秸秆禁烧工作。", "县作风办", "县"),
         ("近日，县委办、县政府办督查室联合开展检查。", "县委办公室", "县"),  # (another kind of office: the first)
         ("近日，青山镇党委办公室、镇政府办公室联合开展节前作风督查。", "青山镇党委办公室、青山镇政府办公室", "乡"),
