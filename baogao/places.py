@@ -23,7 +23,8 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   its work (深入代县，…; 赴和县开展调研). The same qualified spelling resolves names that exist
   in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
-not 海城市), or after a verb of following before the county's committee or government (落实霍邱县委).
+not 海城市; after a verb of going or lying there, 深入秭归县, 地处来凤县, but not before 城: 深入南部县城), or after
+a verb of following before the county's committee or government (落实霍邱县委).
 A name that stays ambiguous is returned with province None.
 """
 
@@ -136,7 +137,7 @@ def find_places(text: str) -> list[Place]:
     found: list[Place] = []
     persons: set[str] = set()
     for m in _mentions(pattern, text):
-        if m.group() in guarded and not _at_word_start(text, m.start(), found):
+        if m.group() in guarded and not _at_word_start(text, m.start(), m.end(), found):
             continue
         if text.startswith(_NOT_PLACES_IN, m.start()) or text.startswith("代表团", m.end()):
             continue  # (北京时间; 参加江苏代表团审议: a delegation, named by its province)
@@ -241,6 +242,9 @@ _TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街�
 # Characters after which a word may begin: function words, and the level words that end a
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
+# …and the verbs of going or lying somewhere, after which a place is named (not before 城: 深入南部县城 is the south's
+# county towns; whole verbs, not their last characters: 处于洪区 is 处于 a flood area)
+_GOING_TO = re.compile(r"(?:深入|进入|走进|莅临|前往|赶往|抵达|地处|调研)$")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 # (or a day in figures: 9月25日沙雅县纪委…; not 第3日, 次日, 每日)
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]$")
@@ -251,9 +255,9 @@ _FOLLOWING = re.compile(r"(?:落实|贯彻|按照|依照|遵照|学习|传达)$"
 PARTY_PREFIXES = ("中共", "中国共产党", "共青团", "政协", "中国人民政治协商会议")
 
 
-def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
-    """Whether a name of the easily confused kind (see _index) starts a word at `start`:
-    沿海城市 does not name 海城市, 中南部县城 not 南部县, but 、安义县 and 西藏定日县 do."""
+def _at_word_start(text: str, start: int, end: int, found: list[Place]) -> bool:
+    """Whether a name of the easily confused kind (see _index), text[start:end], starts a word:
+    沿海城市 does not name 海城市, 中南部县城 not 南部县, but 、安义县, 西藏定日县 and 深入秭归县 do."""
     if start == 0 or (found and found[-1].end == start) or any(
             text.startswith(prefix, start - len(prefix)) for prefix in PARTY_PREFIXES):
         return True  # (中共盱眙县委, 共青团宁乡市委: the party's and the league's committees of a place)
@@ -262,7 +266,8 @@ def _at_word_start(text: str, start: int, found: list[Place]) -> bool:
     if _YEAR_BEFORE.search(text, max(0, start - 8), start):
         return True  # (2022年临泽县政协…, 2023年度红安县…, 9月25日沙雅县…: a date written in figures ends a word)
     prev = text[start - 1]
-    return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD
+    going = _GOING_TO.search(text, max(0, start - 2), start) and not text.startswith("城", end)
+    return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD or bool(going)
 
 
 def find_platforms(text: str) -> list[str]:

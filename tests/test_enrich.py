@@ -1002,6 +1002,10 @@ def test_find_places_ambiguous_and_short_names():
     assert [p.name for p in find_places("阿坝州和阿坝")] == ["阿坝藏族羌族自治州"] * 2
     assert [p.name for p in find_places("伊犁州、鄂伦春旗")] == ["伊犁哈萨克自治州", "鄂伦春自治旗"]
     assert find_places("大理石、文山会海、沿海城市、中南部县城、城区、和县") == []
+    # a county of three characters after a verb of going or lying there, not a word's part (处于洪区: 处于 a flood area)
+    assert [p.name for p in find_places("工作组深入来凤县调研，又前往长丰县，走进永顺县，莅临临泽县，该村地处石泉县")] == [
+        "来凤县", "长丰县", "永顺县", "临泽县", "石泉县"]
+    assert find_places("深入南部县城开展调研，该村处于洪区，处长丰收") == []
     assert [p.province for p in find_places("市中区和济南市市中区")] == [None, "山东省"]
     # a one-character county where a group goes, and what it does there
     assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
