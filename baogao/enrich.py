@@ -1764,8 +1764,9 @@ def _town_of_body(clause: str, org: str) -> str | None:
 
 def _town_with_county(org: str, text: str) -> str:
     """A town's body (嘉定镇人民政府, 中共七里坪镇委员会) named with its county where the text writes the town so
-    (信丰县嘉定镇, 位于红安县七里坪镇): 城关镇, 新华乡 … are names of many counties' towns, and the county tells
-    them apart. Not when the text puts the town's name after two counties."""
+    (信丰县嘉定镇, 位于红安县七里坪镇), or else names as its superior (_superior_counties) and names no other county:
+    城关镇, 新华乡 … are names of many counties' towns, and the county tells them apart. Not when the text puts the
+    town's name after two counties."""
     party = _PARTY_OF_PLACE.match(org)
     at = party.end() if party else 0
     town = _TOWN_NAMED.match(org, at)
@@ -1777,7 +1778,25 @@ def _town_with_county(org: str, text: str) -> str:
         listed = [p for p in find_places(before) if p.end == len(before) and p.level == LEVEL_COUNTY]
         if listed:
             counties.add(before[listed[-1].start :])
+    if not counties:  # (or the county the text names as the town's superior, when it names no other county)
+        superiors = _superior_counties(text)
+        named = {p.name for p in find_places(text) if p.level == LEVEL_COUNTY}
+        counties = set(superiors) if set(superiors.values()) == named else set()
     return org[:at] + counties.pop() + org[at:] if len(counties) == 1 else org
+
+
+# A town's superior: the county whose committee or government leads it (在光山县委、县政府的坚强领导下, _LED_BY), or its
+# 主送 (岷县人民政府：); not one whose support or help a town has (在昆山市委的大力支持下: a partner's)
+_COUNTY_BODY_NEXT = re.compile(r"[县市区旗]?(?:委|人民政府|政府)")
+
+
+def _superior_counties(text: str) -> dict[str, str]:
+    """The counties `text` names as a town's superior by their committee or government, under whose lead it works or
+    to which it writes: each as written, with its name (岷县: 岷县)."""
+    spans = [m.group() for m in _LED_BY.finditer(text)]
+    spans += [line for line in text[:_ADDRESSEE_CHARS].split("\n") if is_addressee_line(line)]
+    return {span[p.start : p.end]: p.name for span in spans for p in find_places(span)
+            if p.level == LEVEL_COUNTY and _COUNTY_BODY_NEXT.match(span, p.end)}
 
 
 # 红安县2023年工作总结, 城关镇关于2023年工作情况的报告: a place's own report when no body is named anywhere

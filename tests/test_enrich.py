@@ -1657,6 +1657,13 @@ def test_a_body_named_by_its_level_word_gets_the_county_a_clause_opens_with(titl
         # no county before the town, or two: as signed
         ("2023年工作总结", ["2023年，嘉定镇党委、镇政府团结带领全镇干部群众攻坚克难。", "嘉定镇人民政府"], "嘉定镇人民政府"),
         ("2023年工作总结", ["信丰县城关镇、红安县城关镇结为友好乡镇。", "城关镇人民政府"], "城关镇人民政府"),
+        # …or with the county the text names as its superior: under whose lead it works, or its 主送
+        ("2023年工作总结", ["2023年，嘉定镇在信丰县委、县政府的坚强领导下攻坚克难。", "嘉定镇人民政府"], "信丰县嘉定镇人民政府"),
+        ("关于申请拨付防汛资金的请示", ["信丰县人民政府：", "入汛以来，我镇遭受强降雨袭击。妥否，请批示。", "中共嘉定镇委员会"],
+         "中共信丰县嘉定镇委员会"),
+        # (not one whose help it has, nor when the text names another county too)
+        ("2023年工作总结", ["2023年，嘉定镇在昆山市委、市政府的大力支持下攻坚克难。", "嘉定镇人民政府"], "嘉定镇人民政府"),
+        ("2023年工作总结", ["2023年，嘉定镇在信丰县委、县政府的坚强领导下，与安远县共建产业园。", "嘉定镇人民政府"], "嘉定镇人民政府"),
     ],
 )
 def test_a_towns_body_is_named_with_its_county(title, lines, org):
