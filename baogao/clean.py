@@ -112,9 +112,10 @@ def clean(text: str) -> Cleaned:
         kept.append(line)
 
     posted = next(filter(None, map(_posted, kept)), "")
-    kept, clutter = _drop_page_chrome(kept)
-    removed["clutter_lines"] = clutter
-    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v}, posted=posted)
+    kept, dropped = _drop_page_chrome(kept)
+    removed["clutter_lines"] = len(dropped)
+    source = next(filter(None, map(_page_source, dropped)), "")
+    return Cleaned(lines=tuple(kept), removed={k: v for k, v in sorted(removed.items()) if v}, posted=posted, source=source)
 
 
 # A web page's label of the day it was posted, alone or among its other labels (信息来源：县政府办 发布时间：2023-05-16
@@ -140,10 +141,20 @@ def _posted(line: str) -> str:
         return ""
 
 
-def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
+# The body a page's label names as its source (来源：宣恩县人社局　发布时间：…, 信息来源：县政府办 | 浏览：120)
+_SOURCE_LABEL = re.compile(r"(?:信息来源|来\s*源)[:：]\s*([^\s|｜【】\[\]()（）:：]{2,24})")
+
+
+def _page_source(line: str) -> str:
+    """What a dropped line of page labels names as the page's source, or ""."""
+    m = _SOURCE_LABEL.search(line)
+    return m.group(1) if m else ""
+
+
+def _drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove strong clutter lines anywhere, weak ones inside a run that holds strong ones, and a
     page's labels (来源：… / 责任编辑：…) in such a run or where a page puts them: above its title or
-    right under it, and at its end."""
+    right under it, and at its end: (the lines kept, the lines removed)."""
     strong = [(len(line) <= _CLUTTER_MAX_LEN and bool(_STRONG_CLUTTER.match(line)))
               or (len(line) <= _LONG_CLUTTER_MAX_LEN and bool(_LONG_CLUTTER.match(line))) for line in lines]
     # a breadcrumb: the text's first line, or beside a line of chrome (当前位置： / …)
@@ -184,4 +195,4 @@ def _drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
         if any(strong[start:end]) or (any(label[start:end]) and (start <= under or footer)):
             drop[start:end] = [True] * (end - start)
         start = end
-    return [line for line, gone in zip(lines, drop) if not gone], sum(drop)
+    return [line for line, gone in zip(lines, drop) if not gone], [line for line, gone in zip(lines, drop) if gone]

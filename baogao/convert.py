@@ -153,8 +153,9 @@ def prepare_report(raw: bytes, rel_path: str, sidecar: dict[str, Any]) -> Prepar
     if not cleaned.lines:
         raise ReportError(f"{rel_path}: has no text (only white space or page clutter)")
     parsed = parse(cleaned.lines, name, document.headings)
-    # (the day a web page says it was posted is what the page says of itself, though clean drops its label)
-    facts = enrich(parsed, name, {**document.properties, "posted": cleaned.posted} if cleaned.posted else document.properties)
+    # (the day a web page says it was posted, and its source, are what the page says of itself, though clean drops its labels)
+    page = {key: value for key, value in (("posted", cleaned.posted), ("source", cleaned.source)) if value}
+    facts = enrich(parsed, name, {**document.properties, **page})
     parsed = with_inferred_title(parsed, facts.get("org"), facts.get("doc_type"))
     title_source = parsed.title_source
     if "title" in sidecar:

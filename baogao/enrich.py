@@ -27,7 +27,10 @@ Where each value is looked for, in order:
   (县人民政府) completed with the one place the text names it with as its own anywhere (its signature, a clause's
   subject), else with the one place of its level a clause opens with (2023年，永修县坚持…) or its work is for (为怀远县…
   奠定基础), or that a text written as the county's or district's own (我县, 我区) names anywhere, else with the place its
-  document's number names (鄂州政办发〔2015〕17号); a town's body with the county the text writes the town after (信丰县嘉定镇);
+  document's number names (鄂州政办发〔2015〕17号), else with the source its web page's labels name when that is the body
+  with its place (来源：宣恩县人社局); a town's body with the county the text writes the town after (信丰县嘉定镇) or names
+  as its superior (在光山县委、县政府的坚强领导下, a 主送 岷县人民政府：); a government and its offices by their formal name
+  (旺苍县政府办公室 → 旺苍县人民政府办公室);
 - level: org (its place, or the level word of a place the table lacks: 富民乡人民政府) → title
   (a township's 富民乡2022年…) → file name → an opening clause whose subject is a bare 乡/县/市 (or its leaders: 副县长王某带队…) →
   全县/全市… counts (a 市 body whose units are townships, never counties, is a county-level city's: 县);
@@ -91,7 +94,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str] | None = None) -> dict:
     """Metadata of one report; `source_name` is its file name (a hash-like name is fine),
     `properties` what the file says of itself (baogao.readers: "created" …; "posted": the day a web
-    page's own label says it was posted, which baogao.clean keeps when it drops the label)."""
+    page's own label says it was posted, and "source", what it names as its source, which baogao.clean keeps
+    when it drops the labels)."""
     title, text, opening, fold = _read(report)
     stem = fold(_file_stem(source_name))
 
@@ -105,7 +109,7 @@ def enrich(report: ParsedReport, source_name: str, properties: Mapping[str, str]
     props = properties or {}
     year, year_source, year_min = _year(title, stem, text, props.get("created", ""), summary, met, props.get("posted", ""),
                                         fold(report.issue), doc_type == "通知")
-    org = _org(title, subtitle, stem, opening, text)
+    org = _org(title, subtitle, stem, opening, text, props.get("source", ""))
     case = _CASE_STUDIED.search(subtitle)
     if case and org and org in case.group(1):
         org = level = None  # ——以岳西县为例: the place a study takes as its case is what it studies; who wrote it, it does not say
@@ -1564,7 +1568,7 @@ def _qualify(org: str, opening: str, names: str = "") -> str:
     return org
 
 
-def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str | None:
+def _org(title: str, subtitle: str, stem: str, opening: str, text: str, source: str) -> str | None:
     org = _find_org(title, stem, opening, text) or _titled_place(title) or _subtitled_place(subtitle) or _named_we(stem, opening)
     if org and _bare_kind(org):  # 办公室工作职责: whose 办公室 the text never says
         return None
@@ -1572,7 +1576,21 @@ def _org(title: str, subtitle: str, stem: str, opening: str, text: str) -> str |
     if not org:
         return None
     org = _placed_later(_SHORT_OFFICE.sub(r"\1办公室", _without_province(_WIDE_SPACE.sub("、", org.strip()))), text)
-    return _formal_government(_placed_by_file(_town_with_county(_numbered_place(_placed_by_subject(org, text), text), text), stem))
+    org = _placed_by_file(_town_with_county(_numbered_place(_placed_by_subject(org, text), text), text), stem)
+    return _formal_government(_placed_by_source(org, source))
+
+
+def _placed_by_source(org: str, source: str) -> str:
+    """A body still named by its level word (县人社局) completed by the source its web page's labels name, when that is
+    the body itself with its place (来源：宣恩县人社局 → 宣恩县人社局): a page that reposts names its own source, the writer
+    or not, so it never names the writer where the text names none."""
+    if not source or org[0] not in _LEVEL_CHARS or _starts_with_place(org) or "、" in org:
+        return org
+    end = leading_places_end(source)
+    place = next((p for p in find_places(source) if p.end == end), None) if end else None
+    if place and source[end:] == org[1:] and _PLACE_LEVEL.get(place.level or "") == _LEVEL_BY_CHAR[org[0]]:
+        return _without_province(source)
+    return org
 
 
 # A government and its own offices after their place (旺苍县政府办公室, 山西省政府办公厅, 酒泉市政府): not 政府采购中心 or

@@ -16,11 +16,13 @@ class Decoded:
 @dataclass(frozen=True)
 class Cleaned:
     """Report lines with clutter removed; `removed` counts what went, by kind; `posted` the day
-    (ISO 8601) a web page's own label says it was posted (发布时间：2023-05-16 10:22), kept or not."""
+    (ISO 8601) a web page's own label says it was posted (发布时间：2023-05-16 10:22), kept or not; `source`
+    what the page's labels removed name as its source (来源：宣恩县人社局　发布时间：…)."""
 
     lines: tuple[str, ...]
     removed: dict[str, int] = field(default_factory=dict)
     posted: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -263,6 +263,16 @@ def test_the_day_a_page_was_posted(text: str, posted: str) -> None:
     assert clean(text).posted == posted
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    (f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", "县应急管理局"),  # dropped, its source kept
+    (f"{P1}\n信息来源：石门乡 | 发布时间：2022-09-14 | 浏览：120\n{P2}", "石门乡"),
+    (f"{P1}\n来源：县统计局 作者：张三\n{P2}", ""),  # a study's byline, kept as its text
+    (f"{P1}\n发布时间：2023-05-16 10:22\n{P2}", ""),
+])
+def test_the_source_a_pages_labels_name(text: str, source: str) -> None:
+    assert clean(text).source == source
+
+
 @pytest.mark.parametrize(("text", "expected"), COUNTS)
 def test_removed_counts(text: str, expected: dict[str, int]) -> None:
     assert clean(text).removed == expected

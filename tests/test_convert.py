@@ -270,3 +270,11 @@ def test_a_reposts_credit_line_names_its_title_and_stays_on_the_page():
     assert converted.meta["title"] == "关于持续征集问题线索的公告"
     assert "原文链接：关于持续征集问题线索的公告" in converted.text
 
+
+def test_a_pages_source_label_places_a_body_its_text_names_by_its_level_word():
+    """来源：宣恩县人社局 is dropped as the page's label, and names the 县人社局 of the text with its place."""
+    raw = ("县人社局开展根治欠薪专项行动\n来源：宣恩县人社局　　发布时间：2023-12-06 10:32　　浏览次数：236\n"
+           "12月5日，县人社局对在建工程项目开展集中检查。\n").encode()
+    converted = convert_report(raw, "20231206.txt", {})
+    assert (converted.meta["org"], converted.meta["region"]) == ("宣恩县人社局", "湖北省")
+    assert "宣恩县人社局" not in converted.text  # (the label is the page's, not the report's)

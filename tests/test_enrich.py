@@ -337,6 +337,21 @@ def test_recent_days_told_early_in_january_may_be_of_the_year_before(posted, lea
     assert enrich(make("县政府办公室召开信息工作座谈会", lead), HASH_NAME, {"posted": posted})["year"] == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "org"),
+    [
+        ("宣恩县人社局", "宣恩县人社局"),  # the body itself with its place
+        ("湖北省宣恩县人社局", "宣恩县人社局"),
+        ("宣恩县政府办公室", "县人社局"),  # another body: a site that reposts is not always the writer
+        ("恩施日报", "县人社局"),
+        ("恩施州人社局", "县人社局"),  # a place of another level
+    ],
+)
+def test_a_pages_source_completes_a_body_named_by_its_level_word(source, org):
+    lines = ("12月5日，县人社局联合县住建局对在建工程项目开展集中检查。", "下一步，县人社局将保持高压态势。")
+    assert enrich(make("县人社局开展根治欠薪冬季专项行动", *lines), HASH_NAME, {"source": source})["org"] == org
+
+
 _ARCHIVE_REPORT = ["今年以来，县档案局扎实推进档案数字化、档案利用等工作。", "（一）档案数字化。完成馆藏档案数字化120万页。",
                    "（二）档案利用。全年接待查档群众2300人次。", "（三）档案安全。开展档案安全检查4次。", "二、大事记"]
 
