@@ -1431,7 +1431,8 @@ def _own_evidence(
         # a mask hides it says what the heading's words are (the checked side's), whatever they weigh
         return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
-    list_item = _is_list_item(section, texts)
+    # (one whose subject is the theme's own work, 三是督查工作手段比较单一；, keeps its lead's weight)
+    list_item = _is_list_item(section, texts) and not _subject_is_the_theme(found_in, section, texts)
     if list_item or context.share < 1 or slogan or _says_when(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     if text_sum and not head_sum and _only_in_lists(found_in, texts, section.body):
@@ -1531,8 +1532,9 @@ _CHECKED_WORK = re.compile(rf"{_WORK}[^，,。；;！？]{{0,16}}?(?:督查|督�
 
 def _about_beyond_unless(found_in: _Occurrences, section: Section, texts: list[str]) -> bool:
     """Whether the sentences of the section's text that hold none of the theme's `unless` words are a check of a
-    government's work by themselves: about the theme in two sentences or more, as a section whose heading names
-    something else must be (`OFF_HEADING_FACTOR`), naming the work checked (`_CHECKED_WORK`). A 督查室's account
+    government's work by themselves, as a section whose heading names something else must be (`OFF_HEADING_FACTOR`):
+    about the theme in two sentences or more, or in one that reaches the threshold alone (对重点项目建立督办台账，实行
+    周调度、月通报、逐项销号), naming the work checked (`_CHECKED_WORK`). A 督查室's account
     whose first sentence is a check of 上班纪律 (作风建设) goes on to its other checks (…“八大工程”督查，形成督查通报9期；
     …督查专报39期，获区领导批示77件次), which are 督查; a 作风 check's sentences on how it was made and what came of it
     (督查室下发督查通报2期，督促整改。…督查结果纳入年度考核) are not."""
@@ -1547,7 +1549,8 @@ def _about_beyond_unless(found_in: _Occurrences, section: Section, texts: list[s
     holding = sum(1 for span in kept if found_in.count((span,))[0])
     chars = sum(end - start for _, start, end in kept)
     score = found_in.count(kept)[0] / max(1.0, chars / TEXT_UNIT)
-    return (holding >= 2 and score >= found_in.theme.threshold * OFF_HEADING_FACTOR
+    alone = any(found_in.count((span,))[0] >= found_in.theme.threshold for span in kept)  # one sentence that checks work
+    return ((holding >= 2 or alone) and score >= found_in.theme.threshold * OFF_HEADING_FACTOR
             and any(_CHECKED_WORK.search(texts[b], start, end) for b, start, end in kept))
 
 
