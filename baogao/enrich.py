@@ -1120,6 +1120,8 @@ _ORG_SUFFIX = (
     # bodies that do it (县纪委, 纪委监委, 乡人大主席团)
     r"|督查室|督查办|督察室|督察办|作风办|党政办|纪委监委|纪委|监委|纪工委|监察工委|人大主席团"  # 纪工委: a zone's 纪委
     r"|(?:街道|[镇乡])(?:政协)?工委"  # 区人大崧厦街道工委, 三井街道政协工委: the congress's (or conference's) committee for a street or town
+    # …and their groups there (湘东镇政协联络组, 区人大莫愁湖街道代表组): the members of a town, not the town's conference
+    r"|(?:街道|[镇乡])(?:政协|人大)?(?:联络组|代表组)"
     r"|教育督导团|教育督导室"  # 安阳市人民政府教育督导团: a government's body that inspects its schools
     r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
@@ -1251,6 +1253,7 @@ _SUBJECT_NEXT = (
     "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
+    "|率(?![达为是])"  # 湘东镇政协联络组率部分政协委员…: the body that leads its members out (not 采用率达…)
     # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, rated 较差 or named
     # for a 蜗牛奖, of another's 通报)
     "|被(?:[^，,。；;\\n]{0,12}?)(?:表彰|表扬|(?:评为|授予|命名)[^，,。；;\\n]{0,20}?(?:先进|优秀|示范|模范|标兵|标杆|文明|红旗|称号|荣誉))"

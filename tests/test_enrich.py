@@ -705,6 +705,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
          "西城街道"),
         # a street's committee of the consultative conference, as of the congress (街道工委)
         ("", ["9月14日,三井街道政协工委组织政协委员对街道机关作风建设工作进行督查。"], "三井街道政协工委"),
+        # …and its groups of members there (政协联络组, 人大代表组), which lead their members out (率)
+        ("", ["近日,湘东区湘东镇政协联络组率部分政协委员并联合镇安全办,开展安全督查活动。"], "湘东区湘东镇政协联络组"),
+        ("区人大莫愁湖街道代表组召开代表“进热线”座谈会", [], "区人大莫愁湖街道代表组"),
     ],
 )
 def test_org(title, lines, expected):
@@ -808,6 +811,7 @@ def test_no_org_when_none_is_named(title, lines):
         ("", ["镇政府办公室领导班子认真履职。"], "乡"),
         # the congress's committee for a street (区人大崧厦街道工委) sits at the street, not the district
         ("区人大崧厦街道工委", ["8月20日,区人大崧厦街道工委组织部分人大代表开展督查活动。"], "乡"),
+        ("区人大莫愁湖街道代表组召开代表“进热线”座谈会", [], "乡"),
         ("", ["全县经济平稳。全县项目推进。全县民生改善。全市排名靠前。"], "县"),
         # the text's own area named by its level alone: 全区 and the bodies it calls 区委, 区直, 县政府 …
         ("", ["近日,全区政务服务工作会议召开,区直各单位负责人参加。会议强调,要在全区推广经验。"], "县"),
