@@ -279,9 +279,9 @@ def find_platforms(text: str) -> list[str]:
 # 某某县融媒体中心 is named in full and found by find_places): its reports are of that county. Only
 # in a dateline or byline (讯, 记者, 报道 after it): a bare stem elsewhere may be a word.
 # (建始网讯; 靖州新闻网·红网靖州站6月15日讯: the dateline may name a partner site and the day before 讯;
-# 今日竹山网消息: a site named 今日 and its county's stem, 消息 for 讯)
+# 今日竹山网消息: a site named 今日 and its county's stem, 消息 for 讯; 中国奉节网讯: or 中国, as 重庆's counties name theirs)
 _OUTLET = re.compile(
-    r"(?:今日)?([\u4e00-\u9fff]{2,3}?)(?:(?:新闻网|融媒体中心|广播电视台)(?=[^，。；\s]{0,12}?(?:讯|消息)|[^，。；\s]{0,4}记者|报道)"
+    r"(?:今日|中国)?([\u4e00-\u9fff]{2,3}?)(?:(?:新闻网|融媒体中心|广播电视台)(?=[^，。；\s]{0,12}?(?:讯|消息)|[^，。；\s]{0,4}记者|报道)"
     r"|网(?=讯|消息))"
 )
 

@@ -1063,6 +1063,9 @@ def test_find_outlets():
     # 消息 for 讯, after a site named 今日 and the county's stem
     assert find_outlets("今日竹山网消息 6月25日,柳林乡召开全乡党员干部大会。") == ["湖北省"]
     assert find_outlets("在政府网消息栏目发布。") == []
+    # …or 中国 and its stem, as 重庆's counties name theirs (中国发展网 is no county's)
+    assert find_outlets("中国奉节网讯(通讯员 奉组轩)近日,县委组织部组织骨干信息员参加组工信息专题培训。") == ["重庆市"]
+    assert find_outlets("中国发展网讯 近日,县委组织部召开会议。") == []
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
 
 
