@@ -212,11 +212,12 @@ _MEETING_SUMS_UP = re.compile(
 )
 _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 # The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
-# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查):
+# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查,
+# 对遂宁市2018年民生工程及民生实事开展情况进行督导: a year's 民生工程 and 民生实事 are its list of projects):
 # the opening of a text on such a check names its own year. (Not a 年度 one's: 对2013年度教育工作督导评估 is made after it.)
 _PROGRESS_OF_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
-    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项|工程|实事)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
     # (…or pushed on by a check, 对2020年度市级考核指标…进行督查推进; not how far they were met, 完成情况, after the year)
     r"|对\s?(\d(?<!\d\d)\d{3})\s?年度?(?:(?!完成情况|落实情况|总结|结果)[^。；：\n\d年]){0,40}?(?:督查|督导|督促)推进"
 )

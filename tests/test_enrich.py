@@ -152,6 +152,8 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["县长在会上总结了2018年的工作，对2020年的工作提出了要求。"], None),  # not the next year
         # the progress of a year's projects is checked in that year
         (["近日，县发改局对2022年民生实事项目推进情况进行了实地督查，县政府督查室参加。"], 2022),
+        # (a year's 民生工程 and 民生实事 are its list of projects)
+        (["6月21-22日,省政府督查组对遂宁市2018年民生工程及民生实事开展情况进行督导并召开座谈会。"], 2018),
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
         # (…or a year's indicators pushed on by a check, 督查推进: not a check of how far they were met, after the year)
         (["为坚决打赢攻坚战，三原由县考核办牵头成立三个督战队对2020年度市级考核指标、脱贫攻坚及全县近期重点工作进行督查推进，确保各项任务完成。"],
