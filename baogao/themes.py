@@ -1066,8 +1066,9 @@ def _text_before(section: Section, first: Section, ending: bool = False) -> Span
 
 def _opened_items(occurrences: list[_Occurrences], theme_no: int, section: Section, hit: _Hit, sections: list[Section],
                   kids: list[int], texts: list[str], factor: float) -> list[int]:
-    """The lead items (一是…, 二是…) that end a window about the theme (not by a passage elsewhere in it)
-    whose text announces them: a count of them in its last sentence, a sentence about the theme (为进一步
+    """The lead items (一是…, 二是…) that end a window about the theme (not by a passage elsewhere in it), or a part
+    about it, whose text announces them: a count of them in its last sentence (in a part, one that names the theme:
+    督查工作要重点把握三点。), a sentence about the theme (为进一步
     加强作风建设，…以“四个严明”举措重申工作纪律。 over four items), or a first item run on after a clause with
     the theme's words (县纪委要求检查组要…开展明察暗访工作，一是…；二是…). They are what the opening does, whatever
     words they use, when one of them has the theme's words too; not the demands of a meeting or a visit
