@@ -212,12 +212,11 @@ _MEETING_SUMS_UP = re.compile(
 )
 _YEAR_END_MONTH = re.compile(r"(?<!\d)1[12]\s?月|十[一二]月")
 # The progress of a year's projects is checked in that year (对2022年民生实事项目推进情况进行了督查, 为掌握2019年
-# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查,
-# 对遂宁市2018年民生工程及民生实事开展情况进行督导: a year's 民生工程 and 民生实事 are its list of projects):
+# 全县各项目建设开复工情况, 开展2024年省、市、县政府民生实事项目现场督查, 对2017年县委交办事项落实情况进行了专项督查):
 # the opening of a text on such a check names its own year. (Not a 年度 one's: 对2013年度教育工作督导评估 is made after it.)
 _PROGRESS_OF_YEAR = re.compile(
     r"(\d(?<!\d\d)\d{3})\s?年度?[^，。；：\n\d年]{0,20}?(?:进展|推进|开复工)情况"
-    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项|工程|实事)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
+    r"|(\d(?<!\d\d)\d{3})\s?年(?!度)[^，。；：\n\d年]{0,24}?(?:项目|事项)[^，。；：\n\d年]{0,12}?(?:督查|督导|督办)"
     # (…or pushed on by a check, 对2020年度市级考核指标…进行督查推进; not how far they were met, 完成情况, after the year)
     r"|对\s?(\d(?<!\d\d)\d{3})\s?年度?(?:(?!完成情况|落实情况|总结|结果)[^。；：\n\d年]){0,40}?(?:督查|督导|督促)推进"
 )
@@ -240,14 +239,6 @@ _HELD_MEETING = re.compile(
 _NEWS_DAY = re.compile(
     r"^\s*(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"(?:上午|下午|晚上|早上|中午|凌晨|晚|[^。\n]{0,120}。\s*当天|\s?[至到—－-]\s?\d{1,2}\s?日)"
-)
-# 3月12日，大围山镇…对辖区重点林区开展2024年春季森林防火专项检查: a news item opening with a day of its year's spring to
-# autumn (not November to January, when next year's 元旦春节 checks are run or the last year's are told) tells of a
-# campaign named by the year it runs in; not one that looks back on a year (开展2023年目标考核检查, 整改, 回头看)
-_CAMPAIGN_RUN = re.compile(
-    r"(?:开展|启动)(?:了)?\s?(\d(?<!\d\d)\d{3})\s?年(?!度)"
-    r"(?:(?!总结|表彰|考核|考评|目标|绩效|述职|评比|评议|决算|审计|验收|评估|回头看|整改)[^，。；：\n\d年]){0,24}?"
-    r"(?:检查|督查|排查|整治|行动|活动|演练)"
 )
 # 新年伊始,辽宁召开专题会议部署2024年全省森防信息宣传工作: at a year's start, the work of the year it launches is
 # that year's (not 年初, which may be a plan's, nor a year's summary: 总结2023年…, nor the year before's business its
@@ -494,9 +485,6 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     m = _NEW_YEAR_LAUNCHED.match(lead)
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
-    run = _campaign_run(lead, s)
-    if run:
-        return run
     m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
 
@@ -538,20 +526,6 @@ def _year_of_told_day(text: str) -> int | None:
     told = {(int(m.group(1)), int(m.group(2))) for m in _DAY_TOLD.finditer(text)}
     years = {int(m.group(1)) for m in _DAY_IN_FULL.finditer(text) if (int(m.group(2)), int(m.group(3))) in told}
     year = years.pop() if len(years) == 1 else 0
-    return year if _plausible(year) and not any(int(y) > year for y in _YEAR.findall(text)) else None
-
-
-def _campaign_run(lead: str, text: str) -> int | None:
-    """The year of a campaign a news item's first sentence tells of as run on its day (see _CAMPAIGN_RUN), when the
-    text names no later year."""
-    news = NEWS_DATELINE.match(lead)  # (which may take the day too: 本网讯（通讯员 王磊）3月12日，)
-    start = news.end() if news else 0
-    told = (_DAY_WITHOUT_YEAR.search(news.group()) if news else None) or _RECENT_DAY.match(lead, start)
-    if not told or not told.group(1) or _YEAR_TURN_MONTH.match(told.group().strip()):
-        return None
-    sentence = _sentence(lead, start)
-    m = _CAMPAIGN_RUN.search(sentence)
-    year = int(m.group(1)) if m and not _PLANNED.search(sentence, max(0, m.start() - 4), m.start()) else 0
     return year if _plausible(year) and not any(int(y) > year for y in _YEAR.findall(text)) else None
 
 

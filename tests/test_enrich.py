@@ -152,8 +152,6 @@ def test_year_from_title_then_file_name(title, name, expected):
         (["县长在会上总结了2018年的工作，对2020年的工作提出了要求。"], None),  # not the next year
         # the progress of a year's projects is checked in that year
         (["近日，县发改局对2022年民生实事项目推进情况进行了实地督查，县政府督查室参加。"], 2022),
-        # (a year's 民生工程 and 民生实事 are its list of projects)
-        (["6月21-22日,省政府督查组对遂宁市2018年民生工程及民生实事开展情况进行督导并召开座谈会。"], 2018),
         (["根据2022年重点项目推进情况通报的要求，各单位要加快整改，县政府督查室将跟踪问效。"], None),  # cited
         # (…or a year's indicators pushed on by a check, 督查推进: not a check of how far they were met, after the year)
         (["为坚决打赢攻坚战，三原由县考核办牵头成立三个督战队对2020年度市级考核指标、脱贫攻坚及全县近期重点工作进行督查推进，确保各项任务完成。"],
@@ -2825,14 +2823,6 @@ def test_cited_documents_bound_the_year_and_are_not_it(line, year_min):
         ("", ["1月5日,县审计局召开2022年审计整改工作表彰大会,查找堵点和难点。"], None, None),
         ("", ["1月5日,县审计局召开2022年审计整改总结大会,查找堵点和难点。"], None, None),
         ("", ["12月5日,县政府研究决定,将于近期召开2024年全县经济工作会议。"], None, None),  # a meeting planned
-        # a news item opening with a day from February to October tells of a campaign of its year as run then
-        ("", ["本报讯（通讯员 李某）4月18日,某镇联合派出所对辖区企业开展2021年夏季消防安全专项检查。"], 2021, None),
-        ("", ["9月3日,县农业农村局启动2019年秋季动物疫病集中免疫行动,重点做好防控。"], 2019, None),
-        # (not near the year's turn, when next year's 元旦春节 checks run; nor one looking back, or only planned)
-        ("", ["12月26日,县市场监管局开展2019年元旦春节食品安全专项检查,重点检查了超市。"], None, None),
-        ("", ["3月8日,县委督查室开展2018年目标考核检查,听取各单位汇报。"], None, None),
-        ("", ["3月8日,县应急管理局研究决定,将开展2019年春季安全检查。"], None, 2018),
-        ("", ["近日,县应急管理局开展2019年春季安全生产大检查,重点检查了企业。"], None, 2018),  # (which month?)
     ],
 )
 def test_the_year_a_text_was_written_in(title, lines, year, year_min):
