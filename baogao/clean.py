@@ -142,7 +142,9 @@ def _posted(line: str) -> str:
 
 
 # The body a page's label names as its source (来源：宣恩县人社局　发布时间：…, 信息来源：县政府办 | 浏览：120)
-_SOURCE_LABEL = re.compile(r"(?:信息来源|来\s*源)[:：]\s*([^\s|｜【】\[\]()（）:：]{2,24})")
+# (the next label may follow with no space: 来源：宣恩县人社局发布时间：…)
+_SOURCE_LABEL = re.compile(r"(?:信息来源|来\s*源)[:：]\s*([^\s|｜【】\[\]()（）:：]{2,24}?)"
+                           r"(?=发布|作者|时间|日期|浏览|点击|编辑|字号|[\s|｜【】\[\]()（）:：]|$)")
 
 
 def _page_source(line: str) -> str:

@@ -1599,18 +1599,22 @@ def _placed_by_source(org: str, source: str) -> str:
 # A government and its own offices after their place (旺苍县政府办公室, 山西省政府办公厅, 酒泉市政府): not 政府采购中心 or
 # 政府信息公开办, bodies of their own whose names hold the word
 _GOVERNMENT_BODY = re.compile(r"政府(?=(?:办公[室厅]|督查室)?$)")
+# …of the places whose governments are 人民政府: not 香港特别行政区政府, nor a 地区's or 盟's (its 行政公署)
+_PEOPLES_GOVERNMENT_PLACE = re.compile(r"[省市县区旗州乡镇]$")
 
 
 def _formal_government(org: str | None) -> str | None:
     """A place's government and its offices by their formal name, 人民政府 (旺苍县政府办公室 → 旺苍县人民政府办公室), as
     they sign: one office under one name, however a text calls it; each of bodies signing together. A body named by its
-    level word (县政府办公室: whose?) is left as written, as is a place the table lacks."""
+    level word (县政府办公室: whose?) is left as written, as is a place the table lacks, and one whose government has another
+    name (香港特别行政区政府, 和田地区's and 阿拉善盟's 行政公署)."""
     if not org:
         return org
     parts = org.split("、")
     for i, part in enumerate(parts):
         end = leading_places_end(part)
-        if end and _GOVERNMENT_BODY.match(part, end):
+        if end and _GOVERNMENT_BODY.match(part, end) and _PEOPLES_GOVERNMENT_PLACE.search(part, 0, end) \
+                and not part[:end].endswith(("特别行政区", "地区")):
             parts[i] = part[:end] + "人民" + part[end:]
     return "、".join(parts)
 

@@ -23,7 +23,8 @@ Which spellings count as a mention of a place (the rules `_names` applies):
   its work (深入代县，…; 赴和县开展调研). The same qualified spelling resolves names that exist
   in several provinces (通州区: 北京市通州区 vs 江苏 南通市通州区).
 Three-character county names and X城市 names count only where a word can start (沿海城市 is
-not 海城市; after a verb of going or lying there, 深入秭归县, 地处来凤县, but not before 城: 深入南部县城), or after
+not 海城市; after a verb of going or lying there a county's, 深入秭归县, 地处来凤县, but not before 城 or 域: 深入南部县城,
+and no district's: 前往港口区域), or after
 a verb of following before the county's committee or government (落实霍邱县委).
 A name that stays ambiguous is returned with province None.
 """
@@ -242,9 +243,11 @@ _TOWN_AFTER = re.compile(r"镇(?!街|江)|乡(?!村|镇)|村(?!镇|级|民)|街�
 # Characters after which a word may begin: function words, and the level words that end a
 # parent place name (全省…, 市…区).
 _BEFORE_WORD = frozenset("在和与及的对向于至到从自赴由经为把将被给是即或同跟比据按了以等各全省市县区州盟旗乡镇")
-# …and the verbs of going or lying somewhere, after which a place is named (not before 城: 深入南部县城 is the south's
-# county towns; whole verbs, not their last characters: 处于洪区 is 处于 a flood area)
+# …and the verbs of going or lying somewhere, after which a county is named (深入秭归县; whole verbs, not their last
+# characters: 处于洪区 is 处于 a flood area). Only a county (县, 旗): a district's name is often an area's word (前往港口区域,
+# 走进新城区), and not before 城 or 域 (深入南部县城, 东部县域)
 _GOING_TO = re.compile(r"(?:深入|进入|走进|莅临|前往|赶往|抵达|地处|调研)$")
+_COUNTY_END = ("县", "旗")
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 # (or a day in figures: 9月25日沙雅县纪委…; not 第3日, 次日, 每日)
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?年度?$|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]$")
@@ -266,7 +269,8 @@ def _at_word_start(text: str, start: int, end: int, found: list[Place]) -> bool:
     if _YEAR_BEFORE.search(text, max(0, start - 8), start):
         return True  # (2022年临泽县政协…, 2023年度红安县…, 9月25日沙雅县…: a date written in figures ends a word)
     prev = text[start - 1]
-    going = _GOING_TO.search(text, max(0, start - 2), start) and not text.startswith("城", end)
+    going = (_GOING_TO.search(text, max(0, start - 2), start) and text[start:end].endswith(_COUNTY_END)
+             and not text.startswith(("城", "域"), end))
     return not _HAN_CHAR.match(prev) or prev in _BEFORE_WORD or bool(going)
 
 

@@ -1366,14 +1366,8 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
     if section.kind != "lead" or section.parent is None:
         return 1.0
 
-    def first_sentence(item: Section) -> re.Match[str] | None:  # past a lead's first clause (二是…不够规范，…有待加强。)
-        block, start, _ = item.head or item.body[0]
-        end = max(e for b, _, e in _spans(item) if b == block)
-        return _SENTENCE.match(texts[block], start, end)
-
     def states_shortcoming(item: Section) -> bool:
-        sentence = first_sentence(item)
-        return bool(sentence and _SHORTCOMING.search(sentence.group()))
+        return _states_shortcoming(item, texts)
 
     def evidence(item: Section) -> float:
         return found_in.count(_spans(item))[0]
@@ -1386,11 +1380,23 @@ def _shortcoming_share(found_in: _Occurrences, section: Section, sections: list[
     count, shortcomings, holding = lists[section.parent]
     if count < 3 or 2 * shortcomings < count:
         return 1.0
-    own = first_sentence(section)
+    own = _first_sentence(section, texts)
     block = (section.head or section.body[0])[0]
     if own is None or evidence(section) > found_in.count(((block, *own.span()),))[0]:
         return 1.0  # the item says more of the matter than that it falls short (a paragraph on 社保类信访)
     return 1.0 if 2 * holding >= count else 2 / count
+
+
+def _first_sentence(item: Section, texts: list[str]) -> re.Match[str] | None:
+    """A lead's first sentence, past its first clause (二是…不够规范，…有待加强。)."""
+    block, start, _ = item.head or item.body[0]
+    end = max(e for b, _, e in _spans(item) if b == block)
+    return _SENTENCE.match(texts[block], start, end)
+
+
+def _states_shortcoming(item: Section, texts: list[str]) -> bool:
+    sentence = _first_sentence(item, texts)
+    return bool(sentence and _SHORTCOMING.search(sentence.group()))
 
 
 # how a work is done, as a shortcoming names it (质量不高, 手段单一, 深度不够)
@@ -1432,8 +1438,9 @@ def _own_evidence(
         # a mask hides it says what the heading's words are (the checked side's), whatever they weigh
         return None, False, False
     slogan = bool(head_sum) and not text_sum and _demand_slogan(section, texts)
-    # (one whose subject is the theme's own work, 三是督查工作手段比较单一；, keeps its lead's weight)
-    list_item = _is_list_item(section, texts) and not _subject_is_the_theme(found_in, section, texts)
+    # (a shortcoming in the theme's own work, 三是督查工作手段比较单一；, keeps its lead's weight)
+    list_item = _is_list_item(section, texts) and not (_states_shortcoming(section, texts)
+                                                       and _subject_is_the_theme(found_in, section, texts))
     if list_item or context.share < 1 or slogan or _says_when(section, texts):
         factor = 1.0  # （二）迟报或者漏报事故的； is one item of a list, not a heading over text
     if text_sum and not head_sum and _only_in_lists(found_in, texts, section.body):

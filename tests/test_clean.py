@@ -266,6 +266,7 @@ def test_the_day_a_page_was_posted(text: str, posted: str) -> None:
 @pytest.mark.parametrize(("text", "source"), [
     (f"{P1}\n发布时间：2023-05-16 10:22  来源：县应急管理局\n{P2}", "县应急管理局"),  # dropped, its source kept
     (f"{P1}\n信息来源：石门乡 | 发布时间：2022-09-14 | 浏览：120\n{P2}", "石门乡"),
+    (f"{P1}\n来源：宣恩县人社局发布时间：2023-12-06 10:32\n{P2}", "宣恩县人社局"),  # (the next label with no space)
     (f"{P1}\n来源：县统计局 作者：张三\n{P2}", ""),  # a study's byline, kept as its text
     (f"{P1}\n发布时间：2023-05-16 10:22\n{P2}", ""),
 ])

@@ -631,6 +631,9 @@ def test_date_from_a_date_line_or_a_dateline(title, lines, expected):
         ("关于上半年信息报送情况的通报", ["现将有关情况通报如下。", "中共宁陕县委办公室　宁陕县政府督查室", "2023年7月10日"],
          "中共宁陕县委办公室、宁陕县人民政府督查室"),
         ("", ["近日，安康市政府召开常务会议，研究部署防汛工作。"], "安康市人民政府"),
+        # (not where the government has another name: a 地区's and a 盟's 行政公署, a 特别行政区's 政府)
+        ("", ["近日，和田地区政府召开常务会议，研究部署防汛工作。"], "和田地区政府"),
+        ("", ["近日，阿拉善盟政府召开常务会议，研究部署防汛工作。"], "阿拉善盟政府"),
         ("关于上半年业务培训情况的报告", ["现将有关情况报告如下。", "宁陕县政府采购中心", "2023年7月10日"],
          "宁陕县政府采购中心"),  # a body of its own, not the government
         # a ranking's units are not its writer, the office that tells of its own work is
@@ -1025,6 +1028,8 @@ def test_find_places_ambiguous_and_short_names():
     assert [p.name for p in find_places("工作组深入来凤县调研，又前往长丰县，走进永顺县，莅临临泽县，该村地处石泉县")] == [
         "来凤县", "长丰县", "永顺县", "临泽县", "石泉县"]
     assert find_places("深入南部县城开展调研，该村处于洪区，处长丰收") == []
+    # …and no district's name, often an area's word (港口区域, 新城区), nor a county's before 域
+    assert find_places("执法人员前往港口区域检查，督查组走进新城区，深入河口区域，前往东部县域") == []
     assert [p.province for p in find_places("市中区和济南市市中区")] == [None, "山东省"]
     # a one-character county where a group goes, and what it does there
     assert [(p.name, p.province) for p in find_places("督查组一行深入代县，就重点工作进行调研；赴和县开展督导")] == [
