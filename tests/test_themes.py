@@ -1648,10 +1648,10 @@ def test_a_span_ending_where_a_pattern_matches_both_longer_and_empty():
 
 
 def test_patterns_too_large_to_join_are_each_scanned():
-    """64 patterns of 1 000 characters and more are beyond RE2's memory budget joined: no block
+    """512 patterns of 1 000 characters and more are beyond RE2's memory budget joined: no block
     is then passed over, and a report is classified as by scanning each span."""
     engine = taxonomy_from_data({"themes": [{"name": "长", "description": "d", "threshold": 1, "patterns": {
-        f"督查{n:02}|(?:[一-龥]{{100}}){{10}}": 1 for n in range(64)}}]}, "long.yml")
+        f"督查{n:02}|(?:[一-龥]{{100}}){{10}}": 1 for n in range(512)}}]}, "long.yml")
     assert engine.any_pattern is None
     parsed = report("一、督查07工作", "督查08，督查09。")
     assert classify(parsed, engine) == scanning_classify(parsed, engine)
