@@ -502,6 +502,7 @@ class _Draft:
 # The 版记 under a document (抄送：…, …印发, 主题词：…) and its publicity marking ((信息公开选项：主动公开)) say who
 # gets the paper, not what it is about: in no section (抄送：…市政府督查室 is no 督查).
 _RECORD_LINE = re.compile(r"^[（(]?(?:抄\s*送|抄\s*报|主\s*题\s*词|信息公开(?:选项|属性|方式|类别))\s*[：:]"
+                          r"|^(?:报|送|发|分\s*送)\s*[：:][^。！？!?]{1,80}$"
                           r"|^.{0,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[）)]?$")
 
 

@@ -2050,6 +2050,16 @@ def test_the_版记_and_the_publicity_marking_are_in_no_section(taxonomy, record
     assert not classify(r, taxonomy)
 
 
+def test_a_bulletins_报_送_发_lines_are_its_版记_in_no_section(taxonomy):
+    # a 简报's or 专报's distribution lines (报：…, 送：…, 发：…) under its last part say who gets it: a 人大常委会 among the
+    # recipients is no other body's 督办 that rules out the part above them
+    r = report("关于全县农村供水工程建设进度的督查情况", "三、工作建议",
+               "（一）对未开工的两处水厂实行挂牌督办，由县水利局每周报告进度。", "（二）县财政局要保障配套资金及时到位。",
+               "报：县委、县政府主要领导", "送：县人大常委会办公室，县政协办公室", "发：各乡镇人民政府")
+    assert by_theme(classify(r, taxonomy), "督查")
+    assert not any("县政协办公室" in s.excerpt or "各乡镇人民政府" in s.excerpt for s in split_sections(r))
+
+
 def test_a_lead_in_with_its_own_comma_is_not_the_items_topic():
     r = report("三、下一步打算", "第一，加强学习，提升能力，全面提高办公室人员的业务水平和服务能力。"
                "第二，持续提升信息工作质量，力争全年编发政务信息300条以上。第三，聚焦年度目标任务开展年中督查，确保各项任务按期完成。")
