@@ -1224,8 +1224,9 @@ def _after_last(text: str, start: int, end: int, marks: str) -> int:
 
 # A 通报 announces its findings (现通报如下。, …典型问题进行通报。具体如下：, 现将有关情况予以通报。, a 整改 published:
 # 现将巡察整改情况予以公布。); a 汇报 or 总结 that announces its parts
-# (现将…汇报如下：) goes on to topics of their own.
-_ANNOUNCES = re.compile(r"(?:(?:通报|公布)(?:。具体(?:情况)?)?如下|予以(?:通报|公布))[。：:]?$")
+# (现将…汇报如下：) goes on to topics of their own; a check that reports what it found (现将督查情况报告如下：) is a 通报.
+_ANNOUNCES = re.compile(r"(?:(?:通报|公布)(?:。具体(?:情况)?)?如下|予以(?:通报|公布)"
+                        r"|(?:督查|督导|暗访|抽查)(?:的?(?:有关|基本|具体)?情况)?(?:报告|汇报)如下)[。：:]?$")
 
 
 def _announces(section: Section, texts: list[str]) -> bool:

@@ -451,6 +451,18 @@ def test_a_通报_of_a_check_makes_its_findings_the_checks(taxonomy):
     assert {m.label for m in by_theme(classify(report(*summary), taxonomy), "督查")} == {"（导语）"}
 
 
+def test_a_check_reported_up_announces_its_findings_as_a_通报_does(taxonomy):
+    # a 督查报告 to the 县政府 (现将督查情况报告如下：) lists what the check found, as a 通报 of it does
+    lines = ("县政府：", "10月中旬，县政府办公室督查室组织2个督查组，对全县8项民生实事办理情况开展了专项督查。现将督查情况报告如下：",
+             "一、总体进展", "8项实事中已完成5项，其余3项完成投资均超过八成。",
+             "二、存在问题", "城南菜市场改造因摊位安置方案未定，尚未进场施工。")
+    got = {label for theme, label in pairs(classify(report(*lines), taxonomy)) if theme == "督查"}
+    assert {"一、总体进展", "二、存在问题"} <= got
+    # an account of the office's own work that it reports so is not
+    own_work = (lines[0], "今年以来，县政府办公室督查室坚持督查督办抓落实。现将有关情况报告如下：", *lines[2:])
+    assert "一、总体进展" not in {label for theme, label in pairs(classify(report(*own_work), taxonomy)) if theme == "督查"}
+
+
 def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(taxonomy):
     lines = ("各乡镇人民政府、县直有关单位：", "为推动秸秆禁烧工作落实，县政府决定组织开展专项督查。现将有关事项通知如下：",
              "一、时间安排", "2024年6月1日至6月20日。",
