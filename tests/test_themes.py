@@ -2137,6 +2137,14 @@ def test_an_item_with_a_run_in_heading_of_its_own_names_its_own_topic(taxonomy):
     assert ("作风建设", "二是深化理论学习。") not in labels
 
 
+def test_an_item_that_cuts_meetings_or_documents_by_its_heading_is_作风建设(taxonomy):
+    # 精简会议/精简文件 as a lead or heading says it (为基层减负's 文山会海), not only with a count (会议数量同比下降)
+    r = report("二、综合协调", "一是规范公文格式，统一全镇文件模板。",
+               "二是精简会议活动，能用电话、视频部署的工作不再召集村干部到镇里开会。")
+    labels = pairs(classify(r, taxonomy))
+    assert ("作风建设", "二是精简会议活动") in labels and not any(t == "作风建设" and l.startswith("一是") for t, l in labels)
+
+
 def test_the_measures_under_a_finding_that_names_the_theme_are_its_matter(taxonomy):
     """A 整改 report: 1.…问题 整改情况：一是…二是…: each item, however long, is a measure against the problem the
     heading names; not one whose words name another theme, nor the same items under a heading that only names the
