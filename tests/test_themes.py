@@ -2145,6 +2145,14 @@ def test_an_item_that_cuts_meetings_or_documents_by_its_heading_is_作风建设(
     assert ("作风建设", "二是精简会议活动") in labels and not any(t == "作风建设" and l.startswith("一是") for t, l in labels)
 
 
+def test_matters_left_to_drag_on_are_作风建设s_慢作为(taxonomy):
+    # 久拖不决 / 等靠推 in a 对照检查's finding: 效能, as 推诿扯皮 is
+    r = report("（三）在担当作为方面", "对需要几个部门共同协调的事情习惯等上级拍板，等靠推的现象仍然存在，群众反映的两件事久拖未决。")
+    assert by_theme(classify(r, taxonomy), "作风建设")
+    assert not by_theme(classify(report("（三）在担当作为方面", "对需要几个部门共同协调的事情主动牵头，群众反映的两件事均已办结。"),
+                                 taxonomy), "作风建设")
+
+
 def test_the_measures_under_a_finding_that_names_the_theme_are_its_matter(taxonomy):
     """A 整改 report: 1.…问题 整改情况：一是…二是…: each item, however long, is a measure against the problem the
     heading names; not one whose words name another theme, nor the same items under a heading that only names the
