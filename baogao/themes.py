@@ -741,7 +741,9 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
                                _shortcoming_share(found_in, section, sections, children, texts, lists),
-                               owned and theme_no in heading_themes[i], title_rules and section.kind == "lead")
+                               # (an article of a rule so titled, 突发事件信息报告办法: 第五条 …电话报告县政府总值班室, too)
+                               owned and (theme_no in heading_themes[i] or section.kind == "article"),
+                               title_rules and section.kind == "lead")
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)

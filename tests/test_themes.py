@@ -463,6 +463,16 @@ def test_a_check_reported_up_announces_its_findings_as_a_通报_does(taxonomy):
     assert "一、总体进展" not in {label for theme, label in pairs(classify(report(*own_work), taxonomy)) if theme == "督查"}
 
 
+def test_an_article_of_a_rule_titled_for_the_theme_is_not_ruled_out_by_another_bodys_word(taxonomy):
+    # in a 突发事件信息报告 rule, the article that sets the times of a report to the 总值班室 is the rule's matter:
+    # the 总值班室 (信息报送's `others`: a 值班 office's own work) is whom it reports to
+    r = report("青山县突发事件信息报告办法",
+               "第一条　为做好全县突发事件信息报告工作，制定本办法。",
+               "第二条　发生一般以上突发事件，事发地镇街和行业主管部门须在30分钟内电话报告县委、县政府总值班室，1小时内报送书面材料。",
+               "第三条　本办法自公布之日起施行。")
+    assert ("信息报送", "第二条") in pairs(classify(r, taxonomy))
+
+
 def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(taxonomy):
     lines = ("各乡镇人民政府、县直有关单位：", "为推动秸秆禁烧工作落实，县政府决定组织开展专项督查。现将有关事项通知如下：",
              "一、时间安排", "2024年6月1日至6月20日。",
