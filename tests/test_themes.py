@@ -2060,6 +2060,12 @@ def test_look_alikes_of_a_themes_words(taxonomy, lines, theme):
     assert not by_theme(classify(report(*lines), taxonomy), theme)
 
 
+def test_a_简报_cut_to_ease_the_base_is_no_信息报送(taxonomy):
+    r = report("二、精简文件简报", "全镇停办工作简报两种，只保留一份月度简报，镇发文件比上年少了三成。")
+    assert not by_theme(classify(r, taxonomy), "信息报送")
+    assert by_theme(classify(report("二、编发工作简报", "全年编发工作简报24期，向县委办报送信息86条，被采用31条。"), taxonomy), "信息报送")
+
+
 def test_a_check_that_finds_money_unaccounted_for_is_still_督查(taxonomy):
     r = report("（三）强化督查督办。", "县政府督查室对12个重点项目开展专项督查，发现2个项目资金去向不明，已督促整改到位。")
     assert by_theme(classify(r, taxonomy), "督查")
