@@ -502,7 +502,8 @@ class _Draft:
 # The 版记 under a document (抄送：…, …印发, 主题词：…) and its publicity marking ((信息公开选项：主动公开)) say who
 # gets the paper, not what it is about: in no section (抄送：…市政府督查室 is no 督查).
 _RECORD_LINE = re.compile(r"^[（(]?(?:抄\s*送|抄\s*报|主\s*题\s*词|信息公开(?:选项|属性|方式|类别))\s*[：:]"
-                          r"|^(?:报|送|发|分\s*送)\s*[：:][^。！？!?]{1,80}$"
+                          # (not a line that says where to send a reply: 报：县政府督查室（联系人：…，电话：…）)
+                          r"|^(?:报|送|发|分\s*送)\s*[：:](?![^。！？!?]*(?:联系人|电话|邮箱|传真))[^。！？!?]{1,80}$"
                           r"|^.{0,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[）)]?$")
 
 
@@ -741,9 +742,7 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
             context = _Context(under_named[i], bool(heading_themes[i] - {theme_no}),
                                parent is not None and _vetoed(found_in, parent, texts), others,
                                _shortcoming_share(found_in, section, sections, children, texts, lists),
-                               # (an article of a rule so titled, 突发事件信息报告办法: 第五条 …电话报告县政府总值班室, too)
-                               owned and (theme_no in heading_themes[i] or section.kind == "article"),
-                               title_rules and section.kind == "lead")
+                               owned and theme_no in heading_themes[i], title_rules and section.kind == "lead")
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
             if hit is not None and hit.passing:
                 passing.add(i)
@@ -1228,7 +1227,8 @@ def _after_last(text: str, start: int, end: int, marks: str) -> int:
 # 现将巡察整改情况予以公布。); a 汇报 or 总结 that announces its parts
 # (现将…汇报如下：) goes on to topics of their own; a check that reports what it found (现将督查情况报告如下：) is a 通报.
 _ANNOUNCES = re.compile(r"(?:(?:通报|公布)(?:。具体(?:情况)?)?如下|予以(?:通报|公布)"
-                        r"|(?:督查|督导|暗访|抽查)(?:的?(?:有关|基本|具体)?情况)?(?:报告|汇报)如下)[。：:]?$")
+                        # (not the checked side's: 现将迎接督查有关情况汇报如下, 配合督查)
+                        r"|现将[^。；，,迎接配合]{0,16}?(?:督查|督导|暗访|抽查)(?:的?(?:有关|基本|具体)?情况)?(?:报告|汇报)如下)[。：:]?$")
 
 
 def _announces(section: Section, texts: list[str]) -> bool:

@@ -461,16 +461,26 @@ def test_a_check_reported_up_announces_its_findings_as_a_通报_does(taxonomy):
     # an account of the office's own work that it reports so is not
     own_work = (lines[0], "今年以来，县政府办公室督查室坚持督查督办抓落实。现将有关情况报告如下：", *lines[2:])
     assert "一、总体进展" not in {label for theme, label in pairs(classify(report(*own_work), taxonomy)) if theme == "督查"}
+    # nor is the checked side's account of how it met the check: its preparations and progress are its own
+    checked = ("市政府督查室：", "6月3日至5日，市政府第二督查组来我县对重点项目推进情况开展实地督查。现将迎接督查有关情况汇报如下：",
+               "一、主要做法", "县委、县政府召开专题会议安排部署，各项目单位逐项准备了佐证材料。",
+               "二、项目进展", "全县28个市级重点项目完成投资36亿元，占年度计划的58%。")
+    got = {label for theme, label in pairs(classify(report(*checked), taxonomy)) if theme == "督查"}
+    assert not got & {"一、主要做法", "二、项目进展"}
 
 
-def test_an_article_of_a_rule_titled_for_the_theme_is_not_ruled_out_by_another_bodys_word(taxonomy):
-    # in a 突发事件信息报告 rule, the article that sets the times of a report to the 总值班室 is the rule's matter:
-    # the 总值班室 (信息报送's `others`: a 值班 office's own work) is whom it reports to
-    r = report("青山县突发事件信息报告办法",
-               "第一条　为做好全县突发事件信息报告工作，制定本办法。",
-               "第二条　发生一般以上突发事件，事发地镇街和行业主管部门须在30分钟内电话报告县委、县政府总值班室，1小时内报送书面材料。",
-               "第三条　本办法自公布之日起施行。")
-    assert ("信息报送", "第二条") in pairs(classify(r, taxonomy))
+def test_an_article_of_a_rule_on_the_theme_about_another_bodys_work_is_not_the_themes(taxonomy):
+    # a 督查 rule's article on the 审计局's follow-up of its findings, a 信息报送 rule's on statistics entered in a
+    # platform: the other body's words still rule the article out, whatever the rule's title
+    check = report("平川县人民政府督查工作办法", "第一条　为规范县政府督查工作，推动决策部署落实，制定本办法。",
+                   "第二条　县政府督查室负责组织实施县政府督查工作。",
+                   "第九条　县审计局负责对审计发现问题的整改情况进行跟踪督查，对整改不力的被审计单位发出督办函，限期整改。",
+                   "第十条　本办法自印发之日起施行。")
+    assert ("督查", "第九条") not in pairs(classify(check, taxonomy))
+    figures = report("平川县统计信息报送管理办法", "第一条　为规范统计信息报送工作，提高报送质量，制定本办法。",
+                     "第四条　各调查单位应当按照统计报表制度按时完成数据录入，通过联网直报平台上报统计报表，逐级审核。",
+                     "第五条　本办法自印发之日起施行。")
+    assert ("信息报送", "第四条") not in pairs(classify(figures, taxonomy))
 
 
 def test_a_notice_arranging_the_work_its_title_names_makes_its_parts_that_works(taxonomy):
@@ -2086,6 +2096,11 @@ def test_a_bulletins_报_送_发_lines_are_its_版记_in_no_section(taxonomy):
                "报：县委、县政府主要领导", "送：县人大常委会办公室，县政协办公室", "发：各乡镇人民政府")
     assert by_theme(classify(r, taxonomy), "督查")
     assert not any("县政协办公室" in s.excerpt or "各乡镇人民政府" in s.excerpt for s in split_sections(r))
+    # but a line that says where to send a reply, with whom to call, is the part's own text
+    reply = report("关于开展秋季秸秆禁烧专项督查的通知", "三、报送要求", "各乡镇于10月20日前将自查报告报送县政府督查室。",
+                   "报：县政府督查室（联系人：李明，电话：1234567）")
+    part = next(s for s in split_sections(reply) if s.label == "三、报送要求")
+    assert [block for block, _, _ in part.body] == [1, 2]
 
 
 def test_a_lead_in_with_its_own_comma_is_not_the_items_topic():
@@ -2161,12 +2176,35 @@ def test_an_item_that_cuts_meetings_or_documents_by_its_heading_is_作风建设(
     assert ("作风建设", "二是精简会议活动") in labels and not any(t == "作风建设" and l.startswith("一是") for t, l in labels)
 
 
+@pytest.mark.parametrize("lines", [
+    ("（三）精简会议议程", "本次代表大会会期两天半，大会期间不再安排分组审议，大会发言改为书面交流。"),
+    ("三、精简会议材料", "会务组严格审核会议材料，汇报材料一律控制在3页以内，会前一天印制装袋。"),
+    ("二、优化审批服务", "一是精简文件材料。对企业开办所需申请材料全面梳理，由18份压减至6份。"),
+])
+def test_cutting_a_meetings_agenda_or_an_approvals_papers_is_no_作风建设(taxonomy, lines):
+    assert not by_theme(classify(report(*lines), taxonomy), "作风建设")
+
+
 def test_matters_left_to_drag_on_are_作风建设s_慢作为(taxonomy):
     # 久拖不决 / 等靠推 in a 对照检查's finding: 效能, as 推诿扯皮 is
     r = report("（三）在担当作为方面", "对需要几个部门共同协调的事情习惯等上级拍板，等靠推的现象仍然存在，群众反映的两件事久拖未决。")
     assert by_theme(classify(r, taxonomy), "作风建设")
     assert not by_theme(classify(report("（三）在担当作为方面", "对需要几个部门共同协调的事情主动牵头，群众反映的两件事均已办结。"),
                                  taxonomy), "作风建设")
+
+
+@pytest.mark.parametrize("lines", [
+    ("二、存在的问题", "一是部分信访积案久拖不决。个别积案涉及历史遗留问题，久拖未决已有五年，当事人多次越级上访。",
+     "二是基层调解组织作用发挥不够。"),
+    ("二、存在的问题", "一是项目推进久拖不决。城北片区改造项目因征迁补偿标准分歧，久拖未决已三年。", "二是要素保障不足。"),
+])
+def test_a_hard_case_or_a_stalled_project_left_to_drag_on_is_no_作风建设(taxonomy, lines):
+    assert not by_theme(classify(report(*lines), taxonomy), "作风建设")
+
+
+def test_bulletins_merged_into_one_are_still_the_offices_信息报送(taxonomy):
+    r = report("（二）整合简报资源", "将原《工作动态》《工作简报》合并为《平川政务》，每周一期，全年编发52期，报送县委、县政府领导参阅，3期获领导批示。")
+    assert by_theme(classify(r, taxonomy), "信息报送")
 
 
 def test_the_measures_under_a_finding_that_names_the_theme_are_its_matter(taxonomy):
