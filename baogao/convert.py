@@ -235,10 +235,11 @@ def _section_link(match: SectionMatch, anchors: dict[int, str]) -> dict[str, Any
     }
 
 
-def _convert_job(job: tuple[Path, str, dict[str, Any], Taxonomy | None, Path | None]) -> Converted | str:
+def _convert_job(job: tuple[Path, str, dict[str, Any], Path | None], taxonomy: Taxonomy | None) -> Converted | str:
     """Worker entry: returns the result or the error message (exceptions cross processes badly).
-    With a prepared file the report is only classified and rendered again (a themes.yml edit)."""
-    path, rel_path, sidecar, taxonomy, prepared_file = job
+    With a prepared file the report is only classified and rendered again (a themes.yml edit).
+    `taxonomy`: the batch's, given to each worker once (baogao.workers)."""
+    path, rel_path, sidecar, prepared_file = job
     try:
         if prepared_file is not None:
             try:
@@ -363,7 +364,7 @@ def convert_archive(
     # rel_path → {"key", "meta", "sections"} of a converted report, or {"rejected", "message"}
     # of a file rejected unread (see _rejection)
     new_state: dict[str, dict[str, Any]] = {}
-    jobs_todo: list[tuple[Path, str, dict[str, Any], Taxonomy | None, Path | None]] = []
+    jobs_todo: list[tuple[Path, str, dict[str, Any], Path | None]] = []
     keys: dict[str, tuple[str, str]] = {}  # rel_path → (key of its Prepared, key of its page)
     code = stage_digest()
     taxonomy_digest = taxonomy.digest if taxonomy else ""
@@ -419,9 +420,9 @@ def convert_archive(
             prepared_file = pages_dir / PREPARED_FOLDER / f"{report_id(rel_path)}.json"
             classify_only = (old.get("prepared") == prepared_key and _has_page(pages_dir, old)
                              and (pages_dir / "text" / f"{report_id(rel_path)}.txt").is_file())
-            jobs_todo.append((source.path, rel_path, sidecar, taxonomy, prepared_file if classify_only else None))
+            jobs_todo.append((source.path, rel_path, sidecar, prepared_file if classify_only else None))
 
-    for (path, rel_path, *_), result in zip(jobs_todo, _run(jobs_todo, jobs, progress)):
+    for (path, rel_path, *_), result in zip(jobs_todo, _run(jobs_todo, taxonomy, jobs, progress)):
         if isinstance(result, str):
             summary.failed.append(result)
             continue
@@ -463,12 +464,12 @@ def convert_archive(
 _CHUNK = 8  # reports per worker task: converting one takes about 25 ms (see baogao.workers)
 
 
-def _run(jobs_todo: list, jobs: int | None, progress: bool) -> Iterable[Converted | str]:
+def _run(jobs_todo: list, taxonomy: Taxonomy | None, jobs: int | None, progress: bool) -> Iterable[Converted | str]:
     from tqdm import tqdm
 
     bar = dict(total=len(jobs_todo), unit="篇", desc="convert", disable=not progress or None, file=sys.stderr)
-    with worker_pool(len(jobs_todo), _CHUNK, jobs) as pool:
-        yield from tqdm(ordered_map(pool, _convert_job, jobs_todo, _CHUNK), **bar)
+    with worker_pool(len(jobs_todo), _CHUNK, jobs, shared=taxonomy) as pool:
+        yield from tqdm(ordered_map(pool, _convert_job, jobs_todo, _CHUNK, shared=taxonomy), **bar)
 
 
 def _unreadable(where: str, err: OSError) -> str:

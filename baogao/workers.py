@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
+NOT_SHARED: Any = object()  # a pool whose jobs share nothing (`worker_pool`'s `shared`)
 
 
 def worker_count(workers: int | None = None) -> int:
@@ -42,9 +43,24 @@ class WorkerPool(ProcessPoolExecutor):
     Ctrl-C reaches every process of the terminal's group: a worker simply ends (`ended_by_ctrl_c`),
     and the command says in one line what was interrupted (baogao.cli), not one traceback a worker."""
 
-    def __init__(self, workers: int) -> None:
-        super().__init__(max_workers=workers, initializer=ended_by_ctrl_c)
+    def __init__(self, workers: int, shared: Any = NOT_SHARED) -> None:
+        super().__init__(max_workers=workers, initializer=_start_worker, initargs=(shared,))
         self.workers = workers
+        self.shared = shared
+
+
+# In a worker: the value its pool was started with (`worker_pool(…, shared=…)`), which every job of the
+# stage uses (conversion's taxonomy). Given once, when the worker is forked (inherited, not pickled):
+# sent with every chunk of jobs, the taxonomy was unpickled 1 263 times in a 10 000-report conversion,
+# ~40 ms each — its RE2 patterns (134) compiled again, beyond re2's own cache of 128 —, and its
+# regexes started each chunk with cold caches.
+_shared: Any = NOT_SHARED
+
+
+def _start_worker(shared: Any) -> None:
+    global _shared
+    ended_by_ctrl_c()
+    _shared = shared
 
 
 def ended_by_ctrl_c() -> None:
@@ -54,45 +70,50 @@ def ended_by_ctrl_c() -> None:
 
 
 @contextmanager
-def worker_pool(jobs: int, chunksize: int, workers: int | None = None) -> Iterator[WorkerPool | None]:
+def worker_pool(jobs: int, chunksize: int, workers: int | None = None, shared: Any = NOT_SHARED) -> Iterator[WorkerPool | None]:
     """`workers` processes (default: one per core) for `jobs` jobs in chunks of `chunksize`, or
-    None when they are better run in this process (one worker, or less than two chunks)."""
+    None when they are better run in this process (one worker, or less than two chunks);
+    `shared`: what `ordered_map(…, shared=…)` gives every job, handed to each worker once."""
     count = pool_size(jobs, chunksize, workers)
     if not count:
         yield None
         return
-    with WorkerPool(count) as pool:
+    with WorkerPool(count, shared) as pool:
         yield pool
 
 
-def ordered_map(pool: WorkerPool | None, function: Callable[[Job], Result], jobs: Iterable[Job],
-                chunksize: int) -> Iterator[Result]:
-    """`function` over `jobs`, results in the order of the jobs: in the pool, or here without one.
+def ordered_map(pool: WorkerPool | None, function: Callable[..., Result], jobs: Iterable[Job],
+                chunksize: int, shared: Any = NOT_SHARED) -> Iterator[Result]:
+    """`function` over `jobs` (`function(job)`, or `function(job, shared)` when `shared` is given: the
+    pool's, see `worker_pool`), results in the order of the jobs: in the pool, or here without one.
 
     At most AHEAD chunks per worker are handed out and not yet taken by the caller (the
     executor's own map hands out every chunk at once and holds their results until they are
     taken): memory stays bounded when the caller is slower than the workers, as the search
     index is while it writes a segment, and work the caller submits to the same pool meanwhile
     waits behind a few chunks, not behind the whole archive."""
+    with_shared = shared is not NOT_SHARED
+    if pool is not None and pool.shared is not shared:
+        raise ValueError("ordered_map: `shared` is not what the pool's workers were given")
     if pool is None:
-        return map(function, jobs)
-    return _windowed(pool, function, jobs, chunksize)
+        return (function(job, shared) for job in jobs) if with_shared else map(function, jobs)
+    return _windowed(pool, function, jobs, chunksize, with_shared)
 
 
 AHEAD = 4  # chunks per worker in flight: enough to keep every worker busy between the caller's takes
 
 
-def _windowed(pool: WorkerPool, function: Callable[[Job], Result], jobs: Iterable[Job],
-              chunksize: int) -> Iterator[Result]:
+def _windowed(pool: WorkerPool, function: Callable[..., Result], jobs: Iterable[Job],
+              chunksize: int, with_shared: bool) -> Iterator[Result]:
     window: deque[Future[list[Result]]] = deque()
     pending = iter(jobs)
     while chunk := list(islice(pending, chunksize)):
         if len(window) >= AHEAD * pool.workers:
             yield from window.popleft().result()
-        window.append(pool.submit(_run_chunk, function, chunk))
+        window.append(pool.submit(_run_chunk, function, chunk, with_shared))
     while window:
         yield from window.popleft().result()
 
 
-def _run_chunk(function: Callable[[Job], Result], chunk: list[Job]) -> list[Result]:
-    return [function(job) for job in chunk]
+def _run_chunk(function: Callable[..., Result], chunk: list[Job], with_shared: bool) -> list[Result]:
+    return [function(job, _shared) for job in chunk] if with_shared else [function(job) for job in chunk]
