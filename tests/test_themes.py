@@ -2173,7 +2173,7 @@ def test_an_item_that_cuts_meetings_or_documents_by_its_heading_is_作风建设(
     r = report("二、综合协调", "一是规范公文格式，统一全镇文件模板。",
                "二是精简会议活动，能用电话、视频部署的工作不再召集村干部到镇里开会。")
     labels = pairs(classify(r, taxonomy))
-    assert ("作风建设", "二是精简会议活动") in labels and not any(t == "作风建设" and l.startswith("一是") for t, l in labels)
+    assert ("作风建设", "二是精简会议活动") in labels and not any(t == "作风建设" and label.startswith("一是") for t, label in labels)
 
 
 @pytest.mark.parametrize("lines", [
@@ -2203,7 +2203,8 @@ def test_a_hard_case_or_a_stalled_project_left_to_drag_on_is_no_作风建设(tax
 
 
 def test_bulletins_merged_into_one_are_still_the_offices_信息报送(taxonomy):
-    r = report("（二）整合简报资源", "将原《工作动态》《工作简报》合并为《平川政务》，每周一期，全年编发52期，报送县委、县政府领导参阅，3期获领导批示。")
+    r = report("（二）整合简报资源",
+               "将原《工作动态》《工作简报》合并为《平川政务》，每周一期，全年编发52期，报送县委、县政府领导参阅，3期获领导批示。")
     assert by_theme(classify(r, taxonomy), "信息报送")
 
 
