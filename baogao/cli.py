@@ -235,11 +235,14 @@ class _Beside:
                  jobs: int | None):
         from multiprocessing import get_context
 
+        from baogao.workers import forking
+
         self.what = what
         context = get_context("fork")
         self._messages, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=target, args=(pages, jobs, sender))
-        self._process.start()
+        with forking():  # the process ends quietly on Ctrl-C, from its first step (`_reporting`)
+            self._process.start()
         sender.close()  # the process's end alone: the pipe closes (EOFError) when the process ends
         self._files_written = False
 

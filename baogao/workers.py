@@ -48,6 +48,10 @@ class WorkerPool(ProcessPoolExecutor):
         self.workers = workers
         self.shared = shared
 
+    def submit(self, fn: Callable[..., Result], /, *args: Any, **kwargs: Any) -> Future[Result]:
+        with forking():  # (the first submit forks the workers)
+            return super().submit(fn, *args, **kwargs)
+
 
 # In a worker: the value its pool was started with (`worker_pool(…, shared=…)`), which every job of the
 # stage uses (conversion's taxonomy). Given once, when the worker is forked (inherited, not pickled):
@@ -64,9 +68,25 @@ def _start_worker(shared: Any) -> None:
 
 
 def ended_by_ctrl_c() -> None:
-    """In a worker or forked process: SIGINT ends it at once, as it ends any program that does not
-    catch it (Python's KeyboardInterrupt would print a traceback per process)."""
+    """In a worker or forked process, its first step: SIGINT ends it at once, as it ends any program
+    that does not catch it (Python's KeyboardInterrupt would print a traceback per process); one
+    that came since the fork (held by `forking`) ends it now."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def forking() -> Iterator[None]:
+    """Around a fork of a worker or an index's process: SIGINT held (blocked) in this thread, so
+    that the child starts with it held until `ended_by_ctrl_c`. Else a Ctrl-C between the fork and
+    that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
+    tests/test_safety_build.py under load). One that comes meanwhile reaches this process as the
+    block ends."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextmanager

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from baogao.workers import AHEAD, ordered_map, worker_pool
+from baogao.workers import AHEAD, ended_by_ctrl_c, forking, ordered_map, worker_pool
 
 
 @pytest.mark.parametrize("jobs, chunksize, workers", [(15, 8, 2), (1, 64, 4), (500, 32, 1)])
@@ -83,3 +87,22 @@ def test_a_shared_value_other_than_the_pools_is_refused():
     with worker_pool(40, 8, 2, shared=_Unpicklable(1)) as pool:
         with pytest.raises(ValueError, match="shared"):
             ordered_map(pool, _shifted, range(40), 8, shared=_Unpicklable(2))
+
+
+def _interrupted_before_its_first_step() -> None:
+    """A child that a Ctrl-C reaches before its first step, then takes that step."""
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.2)  # (delivered by now, unless held)
+    ended_by_ctrl_c()
+    time.sleep(5)  # never reached when the Ctrl-C ends it
+
+
+def test_a_ctrl_c_that_reaches_a_forked_child_before_its_first_step_ends_it_quietly(capfd):
+    """Between a fork and the child's `ended_by_ctrl_c`, Python's own handler turned a Ctrl-C into a
+    KeyboardInterrupt and a traceback; forked under `forking`, the child holds it until that step."""
+    child = multiprocessing.get_context("fork").Process(target=_interrupted_before_its_first_step)
+    with forking():
+        child.start()
+    child.join(10)
+    assert child.exitcode == -signal.SIGINT
+    assert "Traceback" not in capfd.readouterr().err
