@@ -220,14 +220,15 @@ def test_held_out_texts_score_and_stay_above_their_floors():
 # 0.80 / 0.89): 0.88 / 0.92, 0.88 / 0.97, 0.81 / 0.96; sixth (u…, measured blind at 0.88 / 0.78, 0.83 / 0.93,
 # 0.77 / 0.82): 0.89 / 0.78, 0.84 / 0.93, 0.85 / 0.89; seventh (v…, labelled by the guide's conventions, measured blind
 # at 0.91 / 0.77, 0.98 / 0.88, 0.79 / 0.82): 0.92 / 0.83, 1.00 / 0.88, 0.98 / 0.82; eighth (w…, session 44, measured
-# blind at 0.98 / 0.81, 0.95 / 0.73, 0.97 / 0.64): 0.99 / 0.87, 0.97 / 0.73, 0.98 / 0.72; all eight 0.93 / 0.80,
-# 0.95 / 0.86, 0.91 / 0.86.
-PROBE_FLOORS = {"作风建设": (0.90, 0.77), "信息报送": (0.92, 0.86), "督查": (0.89, 0.85)}
+# blind at 0.98 / 0.81, 0.95 / 0.73, 0.97 / 0.64): 0.99 / 0.87, 0.97 / 0.73, 0.98 / 0.72; ninth (x…, session 44, measured
+# blind at 0.97 / 0.69, 1.00 / 0.63, 0.92 / 0.81): 1.00 / 0.73, 1.00 / 0.63, 0.92 / 0.81; all nine 0.94 / 0.79, 0.95 / 0.84,
+# 0.91 / 0.85.
+PROBE_FLOORS = {"作风建设": (0.91, 0.77), "信息报送": (0.93, 0.82), "督查": (0.89, 0.83)}
 
 
 def test_the_probes_of_the_users_genres_stay_above_their_floors():
     labels = read_labels(PROBE_FILE)
-    assert len(labels) >= 2800 and len({row.source for row in labels}) == 240
+    assert len(labels) >= 3250 and len({row.source for row in labels}) == 270
     score = score_themes(labels, load_taxonomy(ROOT / "themes.yml"))
     print(f"\nprobes:\n{format_score(score)}")
     assert len(score.unmatched) <= 0.02 * len(labels), score.unmatched

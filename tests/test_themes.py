@@ -3073,3 +3073,21 @@ def test_rules_that_give_their_purpose_in_their_first_part_are_that_works_rules_
     rules = replace(report(*lines), title="龙泉县突发事件信息报告规定", title_in_text=True)
     got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
     assert {"二、报告范围", "三、报告方式"} <= got
+
+
+@pytest.mark.parametrize("lines", [
+    # the 村级组织 burdens of the 2022 减负 campaign
+    ("（五）为村（社区）减负", "清理规范村级组织机制牌子，全镇各村摘除牌子126块，村级证明事项由32项压减为9项。"),
+    # 变相 with the act it disguises a word apart
+    ("二、改进工作方式", "一是规范公文格式，统一全镇文件模板。",
+     "二是防止变相开展检查。坚决纠正以调研、督导为名变相开展检查考核，全年对村（社区）的检查事项同比减少四成。"),
+])
+def test_the_减负_campaigns_other_words_are_作风建设(taxonomy, lines):
+    labels = [m.label for m in by_theme(classify(report(*lines), taxonomy), "作风建设")]
+    assert labels and not any(label.startswith("一是") for label in labels)
+
+
+def test_a_trades_作风_is_no_作风建设_of_the_offices(taxonomy):
+    # 行业作风 (a hospital's 医德医风) does not lift the veto of 医德医风 as the offices' 作风 would
+    r = report("（五）加强医德医风建设", "深入开展行业作风专项整治，坚决纠正医务人员服务态度生硬、推诿患者等问题，全年查处违反医德医风问题5起。")
+    assert not by_theme(classify(r, taxonomy), "作风建设")
