@@ -49,7 +49,7 @@ from baogao.workers import ordered_map, worker_pool
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "filememo.py", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "theme_model.py", "analysis/formulations.py", "listing_html.py", "search/variants.py", "render.py", "schema.py",
-              "model.py", "sources.py", "convert.py", "data")
+              "model.py", "sources.py", "workers.py", "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "opencc", "pypdfium2",
                    "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent

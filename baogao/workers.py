@@ -17,6 +17,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
 from itertools import islice
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -44,9 +45,14 @@ class WorkerPool(ProcessPoolExecutor):
     and the command says in one line what was interrupted (baogao.cli), not one traceback a worker."""
 
     def __init__(self, workers: int, shared: Any = NOT_SHARED) -> None:
-        super().__init__(max_workers=workers, initializer=_start_worker, initargs=(shared,))
+        # fork, whatever the default start method: `shared` is inherited, never pickled
+        super().__init__(max_workers=workers, mp_context=get_context("fork"), initializer=_start_worker,
+                         initargs=(shared,))
         self.workers = workers
         self.shared = shared
+        # The workers forked now (the first submit forks them all), before the caller starts a thread
+        # of its own (tqdm's monitor): a Ctrl-C during the fork must reach this thread, which holds it.
+        self.submit(int).result()
 
     def submit(self, fn: Callable[..., Result], /, *args: Any, **kwargs: Any) -> Future[Result]:
         with forking():  # (the first submit forks the workers)
@@ -82,8 +88,9 @@ def forking() -> Iterator[None]:
     that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
     tests/test_safety_build.py under load). One that comes meanwhile reaches this process as the
     block ends."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is (a KeyboardInterrupt here changes nothing)
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # (one raised by it, once held, is undone below)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)

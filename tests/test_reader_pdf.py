@@ -5,6 +5,10 @@ with a clear message."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 import zlib
 
 import pytest
@@ -228,3 +232,13 @@ def test_a_reader_that_hangs_is_stopped(monkeypatch):
     monkeypatch.setattr(_sandbox, "SECONDS", 1)
     with pytest.raises(ReadError, match="took longer than 1 s to read as a test file"):
         _sandbox.sandboxed(lambda raw: __import__("time").sleep(30), b"", what="test file")
+
+
+def test_a_ctrl_c_during_a_sandboxed_read_is_a_keyboardinterrupt_and_stops_the_reader():
+    """(It was an UnboundLocalError, which the batch reported as the file's internal error and went on.)"""
+    interrupt = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    interrupt.start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        _sandbox.sandboxed(lambda raw: time.sleep(30), b"", what="test file")
+    assert time.monotonic() - started < 10

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from baogao.readers.base import ReadError
+from baogao.workers import ended_by_ctrl_c, forking
 
 MEMORY_BYTES = 1536 * 1024 * 1024  # beyond what the process already has mapped
 SECONDS = 120
@@ -33,11 +34,13 @@ def sandboxed(function: Callable[[bytes], Result], raw: bytes, *, what: str) -> 
     failure becomes a ReadError naming `what` (the format)."""
     memory, seconds = MEMORY_BYTES, SECONDS
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(function, raw, write_end, memory)
+    with forking():  # SIGINT held until the child's first step (a Ctrl-C there ends it quietly)
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(function, raw, write_end, memory)
     os.close(write_end)
+    data: bytes | None = None  # (a Ctrl-C while reading: the child is killed, the interrupt goes on)
     try:
         data = _read_all(read_end, seconds)
     finally:
@@ -60,6 +63,7 @@ def sandboxed(function: Callable[[bytes], Result], raw: bytes, *, what: str) -> 
 def _child(function: Callable[[bytes], object], raw: bytes, out: int, memory: int) -> None:
     code = 0
     try:
+        ended_by_ctrl_c()
         faulthandler.disable()  # a library that aborts at the memory limit: no traceback dump
         with open("/proc/self/statm") as statm:
             mapped = int(statm.read().split()[0]) * _PAGE
