@@ -83,7 +83,7 @@ def ended_by_ctrl_c() -> None:
 
 @contextmanager
 def forking() -> Iterator[None]:
-    """Around a fork of a worker or an index's process: SIGINT held (blocked) in this thread, so
+    """Around a fork (a worker, an index's process, the reader sandbox): SIGINT held (blocked) in this thread, so
     that the child starts with it held until `ended_by_ctrl_c`. Else a Ctrl-C between the fork and
     that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
     tests/test_safety_build.py under load). One that comes meanwhile reaches this process as the
