@@ -44,15 +44,13 @@ CHUNK_BYTES = 200_000  # Markdown a worker task: ~15 report pages, ~0.2 s (see b
 
 @dataclass
 class _Inherited:
-    """What a worker renders with: the parent's objects at `start`, inherited by the fork."""
+    """What a worker renders with: the parent's objects at `start`, inherited by the fork (the
+    pool's shared value, baogao.workers)."""
 
     config: MkDocsConfig
     files: Files
     nav: Navigation
     env: Any  # jinja2.Environment
-
-
-_inherited: _Inherited | None = None
 
 
 class PageRender:
@@ -84,17 +82,16 @@ class PageRender:
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Any) -> None:
         """After MkDocs read its own pages (`on_env`): fork the workers and hand them the chunks."""
-        global _inherited
         if not self.chunks:
             return
-        _inherited = _Inherited(config, files, nav, env)
         # The parent's objects out of the collector's reach while the workers run: a collection
         # in a worker would otherwise walk (and so copy, page by page) the whole inherited heap.
         gc.freeze()
         self._pool.callback(gc.unfreeze)
-        pool = self._pool.enter_context(worker_pool(len(self.chunks), 1, self.jobs))
+        pool = self._pool.enter_context(worker_pool(len(self.chunks), 1, self.jobs,
+                                                    shared=_Inherited(config, files, nav, env)))
         assert pool is not None  # `plan` kept the chunks only for a pool
-        self._pending = [pool.submit(_render, chunk) for chunk in self.chunks]
+        self._pending = [pool.submit_shared(_render, chunk) for chunk in self.chunks]
 
     def finish(self) -> None:
         """Wait for the workers (`on_post_build`); their warnings are logged here, in order.
@@ -108,12 +105,10 @@ class PageRender:
 
     def abandon(self) -> None:
         """Stop the workers (a build that failed); nothing is left running."""
-        global _inherited
         for future in self._pending:
             future.cancel()
         self._pending = []
         self._pool.close()
-        _inherited = None
 
 
 class _Collected(logging.Handler):
@@ -127,10 +122,9 @@ class _Collected(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _render(chunk: list[str]) -> list[tuple[str, int, str]]:
+def _render(chunk: list[str], inherited: _Inherited) -> list[tuple[str, int, str]]:
     """Worker: render the pages `chunk` names, as MkDocs' build loop does; returns the warnings."""
-    assert _inherited is not None, "a worker forked by PageRender.start"
-    config, files, nav, env = _inherited.config, _inherited.files, _inherited.nav, _inherited.env
+    config, files, nav, env = inherited.config, inherited.files, inherited.nav, inherited.env
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     logger = logging.getLogger("mkdocs")
     collected = _Collected()

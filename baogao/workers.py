@@ -58,6 +58,10 @@ class WorkerPool(ProcessPoolExecutor):
         with forking():  # (the first submit forks the workers)
             return super().submit(fn, *args, **kwargs)
 
+    def submit_shared(self, fn: Callable[[Job, Any], Result], job: Job) -> Future[Result]:
+        """`fn(job, shared)` in a worker, `shared` the pool's (given to each worker once)."""
+        return self.submit(_with_shared, fn, job)
+
 
 # In a worker: the value its pool was started with (`worker_pool(…, shared=…)`), which every job of the
 # stage uses (conversion's taxonomy). Given once, when the worker is forked (inherited, not pickled):
@@ -71,6 +75,10 @@ def _start_worker(shared: Any) -> None:
     global _shared
     ended_by_ctrl_c()
     _shared = shared
+
+
+def _with_shared(fn: Callable[[Job, Any], Result], job: Job) -> Result:
+    return fn(job, _shared)
 
 
 def ended_by_ctrl_c() -> None:
@@ -143,4 +151,4 @@ def _windowed(pool: WorkerPool, function: Callable[..., Result], jobs: Iterable[
 
 
 def _run_chunk(function: Callable[..., Result], chunk: list[Job], with_shared: bool) -> list[Result]:
-    return [function(job, _shared) for job in chunk] if with_shared else [function(job) for job in chunk]
+    return [_with_shared(function, job) for job in chunk] if with_shared else [function(job) for job in chunk]
