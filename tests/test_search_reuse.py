@@ -1,8 +1,8 @@
 """The text store's chunks and the postings kept across builds (baogao.search.index, README
 "Incremental builds").
 
-A report's chunk files are named by its store key (the digest of the index code, its row, title
-and text), not by its place in the result order. So a build after an edit links the chunk files
+A report's script (its chunks) is named by its store key (the digest of the index code, its row, title
+and text), not by its place in the result order. So a build after an edit links the scripts
 of every unchanged report from the index before and copies their pieces from its segments, even
 when a report added before them renumbers every document, and gives the same bytes as a cold
 build of the same inputs. What it takes from the index before is checked: a damaged piece or a
@@ -42,7 +42,7 @@ def files(root: Path) -> dict[str, bytes]:
 
 
 def chunk_inodes(root: Path) -> dict[str, int]:
-    """The text store's chunk scripts (text/KK/KEY-C.js) and their inodes."""
+    """The text store's report scripts (text/KK/KEY.js) and their inodes."""
     return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / textstore.DIR).glob("*/*.js")}
 
 
@@ -93,10 +93,10 @@ def test_a_changed_report_writes_only_its_own_chunks(archive, tmp_path):
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
     new_key = SearchIndex(tmp_path / "incremental").store_table()[2][2]
     assert new_key != old_key
-    gone = {name for name in before if f"/{old_key}-" in name}
+    gone = {name for name in before if f"/{old_key}." in name}
     assert gone and not gone & set(after)  # the old text's chunks are not in the new index
     assert {name: after[name] for name in set(before) - gone} == {name: before[name] for name in set(before) - gone}
-    assert all(f"/{new_key}-" in name for name in set(after) - set(before))
+    assert set(after) - set(before) == {f"{textstore.report_name(new_key)}.js"}
 
 
 def test_only_the_reports_with_work_to_do_go_to_the_workers(archive, tmp_path, monkeypatch):
@@ -124,13 +124,12 @@ def test_only_the_reports_with_work_to_do_go_to_the_workers(archive, tmp_path, m
 
 
 def test_what_the_index_before_lost_is_made_again(archive, tmp_path):
-    """A damaged piece in a segment, a missing chunk script: that report's chunks are made again
+    """A damaged piece in a segment, a missing report script: that report's chunks are made again
     (never the damage carried on), and the files of the index before are never written into."""
     catalog, text = archive
     root = build(catalog, text, tmp_path / "incremental")
     table = SearchIndex(tmp_path / "incremental").store_table()
-    many = next(doc for doc, (chunks, _, _) in enumerate(table) if chunks > 1)  # its first chunk links, its second fails
-    (root / f"{textstore.chunk_name(table[many][2], 1)}.js").unlink()
+    (root / f"{textstore.report_name(table[1][2])}.js").unlink()
     segment = root / SearchIndex(tmp_path / "incremental").store_file(0)
     data = bytearray(segment.read_bytes())
     data[len(data) // 3] ^= 0x10  # in one of its reports' pieces
@@ -556,14 +555,14 @@ def test_a_segment_folder_that_cannot_be_moved_is_linked(segmented, tmp_path, mo
 
 
 def chunk_folders(root: Path) -> dict[str, int]:
-    """The text store's chunk folders (text/KK) and their inodes."""
+    """The text store's script folders (text/KK) and their inodes."""
     return {p.name: p.stat().st_ino for p in (root / textstore.DIR).iterdir() if p.is_dir()}
 
 
 def test_an_edit_moves_the_chunk_folders_it_left_as_they_were(archive, tmp_path):
-    """A chunk folder of the index before holding exactly the chunks of reports the edit kept is
-    moved into the new index whole (one rename, not a link a chunk); the folder of the changed
-    report's old or new chunks is made anew, its other chunks linked."""
+    """A script folder of the index before holding exactly the scripts of reports the edit kept is
+    moved into the new index whole (one rename, not a link a script); the folder of the changed
+    report's old or new script is made anew, its other scripts linked."""
     catalog, text = archive
     root = build(catalog, text, tmp_path / "incremental")
     folders, chunks = chunk_folders(root), chunk_inodes(root)
@@ -576,15 +575,15 @@ def test_an_edit_moves_the_chunk_folders_it_left_as_they_were(archive, tmp_path)
     untouched = set(folders) - touched
     assert untouched and {prefix: after[prefix] for prefix in untouched} == {prefix: folders[prefix] for prefix in untouched}
     assert all(after[prefix] != folders[prefix] for prefix in touched & set(folders) & set(after))
-    kept = {name for name in chunks if f"/{old_key}-" not in name}
+    kept = {name for name in chunks if f"/{old_key}." not in name}
     assert {name: chunk_inodes(root)[name] for name in kept} == {name: chunks[name] for name in kept}
     assert files(root) == files(build(changed, text, tmp_path / "cold"))
 
 
 @pytest.mark.parametrize("stray", ["file", "folder", "link"])
 def test_a_chunk_folder_holding_anything_else_is_not_carried_over(archive, tmp_path, stray):
-    """A chunk folder of the index before that holds more than its reports' chunks (a stray file,
-    folder or link) is not moved: its chunks are linked into a new folder, and the new index holds
+    """A script folder of the index before that holds more than its reports' scripts (a stray file,
+    folder or link) is not moved: its scripts are linked into a new folder, and the new index holds
     exactly what the cold build's holds."""
     catalog, text = archive
     root = build(catalog, text, tmp_path / "incremental")

@@ -853,7 +853,7 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
     blocks of the draft's keys), not the keys files, and answers as the CLI; over one without
     (http.server) and from disk, the keys files. The archive passage beside each draft passage
     is the report's own text where the passage's fingerprints stand, read from the search
-    index's text store (segments by byte ranges over nginx, chunk scripts otherwise), never the
+    index's text store (segments by byte ranges over nginx, report scripts otherwise), never the
     report page."""
     pages, site = corpus_site
     assert not (site / "similar-index" / "keys.bin").exists()  # a small keys level (BLOCKS_FROM)
@@ -906,7 +906,7 @@ def test_byte_ranges_keys_and_archive_passages_from_the_text_store(browser, corp
                     assert held and all(g in _sk(archive) for g in held), (way, rid, start)
             assert not [u for u in requested if "/reports/" in u], way  # no report page
             chunks = [u for u in requested if "/search-index/text/" in u]
-            scripts = [u for u in chunks if re.search(r"/text/[0-9a-f]{2}/[0-9a-f]+-\d+\.js", u)]  # named by report key
+            scripts = [u for u in chunks if re.search(r"/text/[0-9a-f]{2}/[0-9a-f]+\.js", u)]  # named by report key
             if way == "nginx":
                 assert chunks and not scripts, way  # byte ranges of the segments
             else:

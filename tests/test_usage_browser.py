@@ -186,20 +186,21 @@ def test_the_engines_concordance_and_collocates_equal_the_clis(served, browser, 
         page.context.close()
 
 
-def test_a_concordance_line_costs_a_chunk_not_a_page(corpus_site, browser):  # noqa: F811
-    """A phrase of three or more characters loads the chunks around its occurrences only."""
+def test_without_ranges_a_concordance_line_costs_its_reports_script_not_a_page(corpus_site, browser):  # noqa: F811
+    """Where a server sends whole files, a phrase's lines load the text-store scripts of the reports
+    that hold it, each once, and no report page (over http with ranges: the chunks alone, below)."""
     _, site = corpus_site
     with serve_folder(site) as base:
         page = search_page(browser, base, "经济建设")
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url))
         lines = page.evaluate(BROWSER_LINES, ["社会主义现代化", 20])["lines"]
-        # http.server answers a range request with the whole file: the engine reads chunk scripts
-        chunks = [found.group(1) for u in loaded if (found := re.search(r"/search-index/text/[0-9a-f]{2}/([0-9a-f]+)-\d+\.js", u))]
+        # http.server answers a range request with the whole file: the engine reads report scripts
+        scripts = [found.group(1) for u in loaded if (found := re.search(r"/search-index/text/[0-9a-f]{2}/([0-9a-f]+)\.js", u))]
         pages = [u for u in loaded if "/reports/" in u]
-        store = {key: count for count, _, key in SearchIndex(site).store_table()}  # chunks are named by their report's key
-        all_chunks = sum(store[key] for key in set(chunks))
-        assert lines and not pages and len(chunks) < all_chunks / 2, (len(chunks), all_chunks)
+        index = SearchIndex(site)
+        holders = {index.store_table()[hit.doc][2] for hit in index.search(parse_query("社会主义现代化"))}
+        assert lines and not pages and len(scripts) == len(set(scripts)) and set(scripts) == holders
         page.context.close()
         # a page that has loaded nothing yet: a line's source comes with its chunk, no metadata block
         page = browser.new_page()
@@ -314,10 +315,10 @@ def test_a_damaged_chunk_is_an_error_not_a_shorter_list(sample_site, browser, tm
     _, site = sample_site
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    chunk = copy / "search-index" / f"{textstore.chunk_name(SearchIndex(copy).store_table()[0][2], 0)}.js"
-    script = chunk.read_text(encoding="utf-8")
+    chunks = copy / "search-index" / f"{textstore.report_name(SearchIndex(copy).store_table()[0][2])}.js"
+    script = chunks.read_text(encoding="utf-8")
     middle = len(script) // 2  # a character of the packed payload: another 7-bit group
-    chunk.write_text(script[:middle] + ("B" if script[middle] == "A" else "A") + script[middle + 1:], encoding="utf-8")
+    chunks.write_text(script[:middle] + ("B" if script[middle] == "A" else "A") + script[middle + 1:], encoding="utf-8")
     with serve_folder(copy) as base:
         page = search_page(browser, base, "的")
         page.locator(".baogao-concordance summary").click()

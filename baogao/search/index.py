@@ -34,7 +34,7 @@ every file's check: 140 KB at 10 000 reports, loaded by every query.)
 The KWIC lines of the results shown are cut from their report pages (fetched by the browser,
 read from disk by the CLI). The concordance reads the text store (`text/`, baogao.search.textstore),
 written here by the worker that indexes each report: 0.79x the raw text at 10 000 reports. Its
-chunk files are named by their report's store key (`_store_keys`), so a build after an edit
+report scripts are named by their report's store key (`_store_keys`), so a build after an edit
 links those of every unchanged report from the index before, and its segments, cut as the
 postings' are (`content_cuts`) and named by their reports' keys, too: the edited report's
 segment is written, its other reports' pieces copied from the index before (each checked; what
@@ -92,13 +92,14 @@ TEXT_DIGESTS = ".search-texts.json"  # in the pages folder: each kept text's SHA
 SHARD_CHECKS_MEMO = ".search-shards.json"  # in the pages folder: the postings' files found whole, remembered
 STORE_CHECKS_MEMO = ".search-store.json"  # in the pages folder: the text store's segments found whole, remembered
 # In the index being built: the folders moved from the index before (the kept segments' postings, `_kept_postings`;
-# the text store's chunk folders, `_kept_chunk_folders`), each listed by its path in the index before it is moved,
+# the text store's script folders, `_kept_script_folders`), each listed by its path in the index before it is moved,
 # so that a build failing or killed after puts them back (`_put_back`).
 MOVED = ".moved"
-# 17: the text store's segments cut by content and named by their reports (text/NAME.bin); 16: the
-# postings in segments of documents (p/VERSION/gN/S); 15: postings framed under their own version
-# (kept across metadata edits); 14: the text store's chunks named by their report's key
-FORMAT = 17
+# 18: one text-store script a report (text/KK/KEY.js), not one a chunk; 17: the text store's segments
+# cut by content and named by their reports (text/NAME.bin); 16: the postings in segments of documents
+# (p/VERSION/gN/S); 15: postings framed under their own version (kept across metadata edits); 14: the
+# text store's chunks named by their report's key
+FORMAT = 18
 STORE_KEY_CHARS = 16  # hex digits of a report's store key: 64 bits, no collision among millions of reports
 DOCS_PER_BLOCK = 20  # metadata of shown results only: small blocks, few wasted bytes
 # A query reads its terms' shard in every segment of the postings: few segments (an edit writes
@@ -142,10 +143,10 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
     """Write the index for `catalog` (in result order) into out_dir/search; returns its version.
 
     Skips all work when the texts and catalog are those of the index already there. A report
-    whose store key (`_store_keys`) the index there has keeps its text-store chunks: their files
-    are linked from it and their pieces copied from its segments, not made again; and a segment
+    whose store key (`_store_keys`) the index there has keeps its text-store chunks: its script
+    is linked from it and its pieces copied from its segments, not made again; and a segment
     of the postings whose texts, in order, are one of the index there (its postings' version)
-    keeps its shards. A chunk folder (text/XX) that holds the chunks of this archive's reports
+    keeps its shards. A script folder (text/XX) that holds the scripts of this archive's reports
     and nothing else is moved into the new index whole.
     """
     version = _version(catalog)
@@ -171,7 +172,7 @@ def build_index(catalog: list[dict[str, Any]], text_dir: Path, out_dir: Path, wo
         with worker_pool(len(catalog), CHUNK, workers) as pool:
             shards = _kept_postings(target, tmp, {postings for _, _, postings, _ in segments}, pool, shard_checks)
             linked = _kept_store_segments(target, store_cuts, keys, before, pool, store_checks)
-            moved = _kept_chunk_folders(target, tmp, keys, before)
+            moved = _kept_script_folders(target, tmp, keys, before)
             levels: dict[str, dict[int, _Level]] = {}
             written: set[str] = set()  # the postings' versions whose files this build writes
             writes = np.zeros(len(catalog), bool)  # the documents whose segment's postings are written
@@ -416,20 +417,20 @@ def _move(previous: Path, root: Path, folder: str) -> None:
     os.replace(previous / folder, root / folder)
 
 
-def _kept_chunk_folders(previous: Path, root: Path, keys: list[str], before: dict[str, _Kept]) -> set[str]:
-    """The text store's chunk folders (text/XX, by the first characters of a report's key) of the index
-    before that hold exactly the chunk files of this archive's reports of that prefix, each report one
-    the index before has, moved into `root` whole: a rename each, not ~190 links (at 10 000 reports,
-    ~48 000 in all) and as many deletions. Their prefixes; the other folders' chunks are linked or
+def _kept_script_folders(previous: Path, root: Path, keys: list[str], before: dict[str, _Kept]) -> set[str]:
+    """The text store's script folders (text/XX, by the first characters of a report's key) of the index
+    before that hold exactly the scripts of this archive's reports of that prefix, each report one
+    the index before has, moved into `root` whole: a rename each, not ~40 links (at 10 000 reports,
+    ~10 000 in all) and as many deletions. Their prefixes; the other folders' scripts are linked or
     written report by report (`_index_document`)."""
     wanted: dict[str, set[str] | None] = {}
     for key in keys:
         prefix, kept = key[:textstore.KEY_DIR], before.get(key)
         names = wanted.setdefault(prefix, set())
-        if kept is None:  # a report new to the store: its chunks are written into the folder
+        if kept is None:  # a report new to the store: its script is written into the folder
             wanted[prefix] = None
         elif names is not None:
-            names.update(f"{key}-{c}.js" for c in range(len(kept[1])))
+            names.add(f"{key}.js")
     moved = set()
     for prefix, names in wanted.items():
         folder = f"{textstore.DIR}/{prefix}"
@@ -584,7 +585,7 @@ _Indexed = tuple[_Entries, tuple[int, int], list[int], "list[bytes] | None"]
 
 def _indexed(pool: WorkerPool | None, jobs: list[_Job]) -> Iterator[_Indexed]:
     """`_index_document` of each job, in order: in this process for a report that only takes what
-    the index before holds (its postings kept, its store segment linked, its chunk folder moved:
+    the index before holds (its postings kept, its store segment linked, its script folder moved:
     nothing read, linked or written), in the pool for the others. At 10 000 reports an edit
     leaves nearly all of them so, and their trips to a worker and back cost more than their work."""
     elsewhere = ordered_map(pool, _index_document, [job for job in jobs if not _only_kept(job)], CHUNK)
@@ -600,16 +601,16 @@ def _only_kept(job: _Job) -> bool:
 
 def _index_document(job: _Job) -> _Indexed:
     """One report's n-gram entries (`_grams`; none when the postings are kept: `grams` false);
-    and its chunk files in the text store, linked from the index before when it has them
+    and its script in the text store, linked from the index before when it has it
     (`before`), else written: (chunks, prefix), the chunks' byte lengths in their segment, and
     their pieces for it — None when the segment is linked whole from the index before (`linked`:
-    then its pieces are not read). Its chunk files are in `root` already when their folder was moved
+    then its pieces are not read). Its script is in `root` already when its folder was moved
     whole (`in_place`)."""
     text_path, title, row, root, key, before, grams, linked, in_place = job
     # a linked segment holds its pieces (checked whole): their lengths are its spans'
     in_segment = [end - begin for begin, end in before[1]] if linked and before is not None else None
     kept = None if before is None or linked else _kept_pieces(key, before)
-    if before is not None and (linked or kept is not None) and (in_place or _link_chunks(root, key, before)):
+    if before is not None and (linked or kept is not None) and (in_place or _link_script(root, key, before)):
         # normalisation is character by character: the kept text's part of the store text's
         entries = _grams(normalize(text_path.read_text(encoding="utf-8"))) if grams else {}
         if in_segment is not None:
@@ -619,7 +620,7 @@ def _index_document(job: _Job) -> _Indexed:
     text, prefix, norm, origin = textstore.normalized_store_text(title, text_path.read_text(encoding="utf-8"))
     chunks_prefix, pieces = _write_store(root, key, row, text, prefix, (norm, origin))
     entries = _grams(norm[prefix:]) if grams else {}
-    if in_segment is not None:  # its chunk files made again; its pieces stand in the linked segment
+    if in_segment is not None:  # its script made again; its pieces stand in the linked segment
         return entries, chunks_prefix, in_segment, None
     return entries, chunks_prefix, [len(piece) for piece in pieces], pieces
 
@@ -656,27 +657,21 @@ def _kept_pieces(key: str, kept: _Kept) -> list[bytes] | None:
     return None if None in pieces else cast(list[bytes], pieces)
 
 
-def _link_chunks(root: Path, key: str, kept: _Kept) -> bool:
-    """Link report `key`'s chunk files from the index before (`kept`) into `root`; False, with
-    nothing of them left linked, when one cannot be (then the caller makes them again)."""
-    segment, spans, _ = kept
-    before = segment.parent.parent  # search-index/text/NAME.bin
-    linked: list[str] = []
+def _link_script(root: Path, key: str, kept: _Kept) -> bool:
+    """Link report `key`'s script from the index before (`kept`) into `root`; False when it cannot
+    be (then the caller makes it again)."""
+    name = f"{textstore.report_name(key)}.js"
+    before = kept[0].parent.parent  # search-index/text/NAME.bin
     try:
-        for c in range(len(spans)):
-            name = f"{textstore.chunk_name(key, c)}.js"
-            _link(f"{before}/{name}", f"{root}/{name}")  # its bytes are a function of its name
-            linked.append(f"{root}/{name}")
+        _link(f"{before}/{name}", f"{root}/{name}")  # its bytes are a function of its name
     except OSError:
-        for path in linked:  # never written into: the file is also the index before's
-            os.unlink(path)
         return False
     return True
 
 
 def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
                  normalized: tuple[str, np.ndarray]) -> tuple[tuple[int, int], list[bytes]]:
-    """Write the chunk files (baogao.search.textstore) of report `key`'s store `text`
+    """Write the script (baogao.search.textstore) of report `key`'s store `text`
     (`normalized`: as `normalize_with_offsets` gives it); returns (chunks, prefix) and each
     chunk's piece for its segment (`text/NAME.bin`), written in archive order by the caller."""
     head = json_bytes(row)
@@ -687,12 +682,12 @@ def _write_store(root: Path, key: str, row: list[Any], text: str, prefix: int,
     for c, (begin, end) in enumerate(spans):
         body = text[begin:end].encode("utf-8")
         payload = head + varint_bytes([len(body)]) + body + np.packbits(starts[begin:end]).tobytes()
-        name = textstore.chunk_name(key, c)
-        pieces.append(raw_piece(frame(payload, name)))
-        path = root / f"{name}.js"
-        # in a folder moved whole its file is the index before's, which the site before links: written anew, not into
-        path.unlink(missing_ok=True)
-        write_script(path, name, packed_piece(pieces[-1]))
+        pieces.append(raw_piece(frame(payload, textstore.chunk_name(key, c))))
+    name = textstore.report_name(key)
+    path = root / f"{name}.js"
+    # in a folder moved whole its file is the index before's, which the site before links: written anew, not into
+    path.unlink(missing_ok=True)
+    write_script(path, name, packed_piece(b"".join(pieces)))  # the pieces joined: one deflate stream of the frames
     return (len(spans), prefix), pieces
 
 

@@ -21,14 +21,18 @@ engines' reading):
   row, title and text: `baogao.search.index`), so that a report's chunks keep their names and
   bytes from build to build while it is unchanged (a build links them from the index before,
   an edit writes only the edited report's), whatever was added or removed before it;
-- `text/KK/KEY-C.js` — chunk C of the report whose key is KEY (KK = its first two characters):
+- chunk C of a report (named `text/KK/KEY-C`, KEY the report's key, KK its first two characters):
   the store text from normalised
   position C·`chunk` on (a chunk starts at a character that starts its normalised form, so it
   may start a little later), with a bitmap of where jieba's words start (the text is cut
   whole, as `baogao.keywords.cut` cuts; collocates read these boundaries), and the report's
   result row (the `docs/` row: display title, URL, office, year …), so that a concordance line
   costs its chunk, not also the metadata block of its report (a rare phrase's lines stand in as
-  many reports as lines: that halves its files, for ~100 bytes a chunk).
+  many reports as lines: that halves its files, for ~100 bytes a chunk);
+- `text/KK/KEY.js` — the report's chunks in turn, one script a report: their pieces (below)
+  joined and ended, each framed under its chunk's name. One file a report, not one a chunk: the
+  scripts are only the fallback below, and a file costs every build that links, hashes or
+  deletes the site (~48 000 chunk scripts at 10 000 reports made half of the site's files).
 - `text/NAME.bin` — the same chunks again, of a run of consecutive reports (about `SEGMENT`; the
   manifest's `store` lists each run as [first report, reports, NAME]), for reading by byte ranges
   over http (`Range: bytes=a-b,c-d,…`: one request brings the chunks of many reports, where a
@@ -39,16 +43,16 @@ engines' reading):
   (`baogao.search.index.content_cuts`, as the postings' segments are) and NAME is the digest of
   their reports' keys in turn (`segment_name`): a segment's bytes are a function of its name, so
   a build after an edit links every segment the edit left as it was from the index before and
-  writes one (two where the edit moves a cut). The chunk scripts stay for `file://`
+  writes one (two where the edit moves a cut). The report scripts stay for `file://`
   (no fetch there) and for servers that answer a range request with the whole file (Python's
-  `http.server`): the browser reads them when a range request does not come back as 206. The CLI
-  reads the segments.
+  `http.server`): the browser reads a report's script when a range request does not come back
+  as 206. The CLI reads the segments.
 
 Each file is `baogaoSearch.load(name, packed)` (baogao.search.index `packed`), its payload
 checking itself as every index file's does (`baogao.search.codec.frame`: length and CRC-32,
-keyed by the index version and the file's name; a chunk's by its script's name alone, which
-holds its report's key, in a segment too): a missing, truncated, altered or stale file or range
-is an error, never a shorter line.
+keyed by the index version and the file's name; a chunk's by its name alone, `chunk_name`, which
+holds its report's key, in a report script and in a segment alike): a missing, truncated,
+altered or stale file or range is an error, never a shorter line.
 A chunk's body: the row's length (varint), the row (UTF-8 JSON, as in `docs/`), the UTF-8
 text's length (varint), the text, the word-start bitmap (one bit per code point, first bit high).
 """
@@ -65,7 +69,7 @@ from baogao.search.normalize import normalize, normalize_with_offsets
 
 DIR = "text"
 CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
-KEY_DIR = 2  # chunk files are grouped by the first characters of their report's key (256 folders)
+KEY_DIR = 2  # report scripts are grouped by the first characters of their report's key (256 folders)
 # The segments: a browser pays ~10 ms per request whatever its size, so over http the chunks a
 # concordance needs are read as byte ranges of a few large files, many ranges a request.
 SEGMENT = 500  # reports a segment on average (~4 MB at 13 KB a report): a query asks each at most a few times
@@ -128,8 +132,13 @@ def chunks(text: str, normalized: tuple[str, np.ndarray] | None = None) -> list[
 
 
 def chunk_name(key: str, c: int) -> str:
-    """Chunk c of the report whose store key is `key` (`text/table.js`)."""
+    """Chunk c of the report whose store key is `key` (`text/table.js`): the key of its frame."""
     return f"{DIR}/{key[:KEY_DIR]}/{key}-{c}"
+
+
+def report_name(key: str) -> str:
+    """The script (under search-index/, without `.js`) of the chunks of the report whose store key is `key`."""
+    return f"{DIR}/{key[:KEY_DIR]}/{key}"
 
 
 def segment_name(keys: list[str]) -> str:

@@ -31,7 +31,7 @@
   /* The index version comes from the manifest (loaded without one, so a server revalidates it):
    * a page does not change when the index does, so a build can keep unchanged pages. */
   var version = "";
-  var FORMAT = 17;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
+  var FORMAT = 18;  // the index format this engine reads: baogao/search/index.py FORMAT (a test compares them)
   var LOAD_TIMEOUT = 20000;  // ms for one index file or report page; an intranet answers far sooner
 
   var simplified = new Map();  // the manifest's variants: traditional -> simplified character
@@ -548,7 +548,7 @@
     });
   }
 
-  /* ---- the text store (baogao/search/textstore.py): report texts in chunk files ---- */
+  /* ---- the text store (baogao/search/textstore.py): report texts in chunks ---- */
   /* Per report: [chunks, prefix, key] (prefix: the normalised length of a title the kept text
    * lacks; key: what its chunk files are named by). */
   function storeTable() {
@@ -587,21 +587,45 @@
   }
   /* Chunks asked for in one turn of the event loop are read together: over http as byte ranges
    * of their segments, many a request (a request costs the browser ~10 ms whatever its size);
-   * from file://, or once a server has answered a range request with anything but 206, as
-   * their scripts (`ranged` false). Each resolves to the chunk's checked body. */
+   * from file://, or once a server has answered a range request with anything but 206, from
+   * their reports' scripts (`ranged` false). Each resolves to the chunk's checked body. */
   var asked = [], ranged = location.protocol !== "file:", rangesSeen = false;
   function chunkBody(m, doc, c) {
     return storeTable().then(function (table) {
       if (!table[doc]) throw damaged(m.text.dir + "/table");
-      var key = table[doc][2], name = m.text.dir + "/" + key.slice(0, m.text.key_dir) + "/" + key + "-" + c;
+      var key = table[doc][2], script = m.text.dir + "/" + key.slice(0, m.text.key_dir) + "/" + key, name = script + "-" + c;
       return keep(name, function () {
-        if (!ranged) return payload(name, name);
+        if (!ranged) return scriptChunk(script, table[doc][0], c);
         return new Promise(function (resolve, reject) {
           // once the caller has asked for all it needs (its asks may wait on the table first)
           if (!asked.length) setTimeout(readAsked, 0);
-          asked.push({ name: name, doc: doc, c: c, resolve: resolve, reject: reject });
+          asked.push({ name: name, script: script, chunks: table[doc][0], c: c, doc: doc, resolve: resolve, reject: reject });
         });
       });
+    });
+  }
+  /* Chunk C of the COUNT chunks of the report whose script is SCRIPT. */
+  function scriptChunk(script, count, c) {
+    return reportChunks(script, count).then(function (bodies) {
+      if (!bodies[c]) throw damaged(script);
+      return bodies[c];
+    });
+  }
+  /* The checked bodies of the COUNT chunks of a report from its script SCRIPT (textstore.py): its
+   * chunks' frames in turn, each keyed by its chunk's name (SCRIPT-c), and nothing after them. */
+  function reportChunks(script, count) {
+    return keep(script, function () {
+      return manifest().then(function () { return get(script); }).then(unpack).then(function (bytes) {
+        var bodies = [], at = 0;
+        for (var c = 0; c < count; c++) {
+          var found = unframe(bytes.subarray(at), script + "-" + c);
+          if (!found) throw damaged(script);
+          bodies.push(found[0]);
+          at += found[1];
+        }
+        if (at !== bytes.length) throw damaged(script);
+        return bodies;
+      }).catch(function (err) { throw loadError(err) ? err : damaged(script); });
     });
   }
   function readAsked() {
@@ -624,9 +648,11 @@
         return read(segments[0]).then(function () { rangesSeen = true; return Promise.all(segments.slice(1).map(read)); });
       });
     }).catch(function (err) {
-      if (err && err.noRanges) {  // this server sends whole files: the chunk scripts, from now on
+      if (err && err.noRanges) {  // this server sends whole files: the report scripts, from now on
         ranged = false;
-        batch.forEach(function (one) { payload(one.name, one.name).then(one.resolve, one.reject); });
+        batch.forEach(function (one) {
+          scriptChunk(one.script, one.chunks, one.c).then(one.resolve, one.reject);
+        });
       } else batch.forEach(function (one) { one.reject(loadError(err) ? err : damaged(one.name)); });
     });
   }
