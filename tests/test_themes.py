@@ -3091,3 +3091,31 @@ def test_a_trades_作风_is_no_作风建设_of_the_offices(taxonomy):
     # 行业作风 (a hospital's 医德医风) does not lift the veto of 医德医风 as the offices' 作风 would
     r = report("（五）加强医德医风建设", "深入开展行业作风专项整治，坚决纠正医务人员服务态度生硬、推诿患者等问题，全年查处违反医德医风问题5起。")
     assert not by_theme(classify(r, taxonomy), "作风建设")
+
+
+@pytest.mark.parametrize("lines", [
+    # (the ninth probe, x) 指尖上的形式主义 as texts name it: apps and work groups pressed on 基层, too many or cleared, the
+    # 打卡 and 点赞 they demand; a document's 瘦身, documents and meetings under 双控, meetings merged, bare 基层负担
+    ("二是政务APP和工作群过多。", "一些部门要求乡镇干部每天在多个APP上打卡、签到，干部疲于应付。"),
+    ("（二）清理规范工作群", "对全镇各类微信工作群进行集中清理，原则上一项工作只保留一个群。"),
+    ("一是严禁在工作群打卡、点赞。", "各部门不得要求村干部在群内打卡、点赞、转发，不得以截图代替工作落实。"),
+    ("（一）实行文件会议“双控”", "镇党委、镇政府发文和会议实行计划管理，按月统计通报。"),
+    ("三是能合并的会议一律合并召开。", "可开可不开的会坚决不开，能用视频方式召开的不再集中开会。"),
+    ("一是“文件瘦身”不彻底。", "部分文件正文篇幅压缩后附件明显增多。"),
+    ("（四）基层负担依然不轻", "乡镇干部反映各类台账资料仍然偏多，迎检准备占用大量时间。"),
+    ("（二）属地管理责任被泛化", "一些部门把本应由自身履行的监管职责交由乡镇承担。"),
+])
+def test_指尖上的形式主义_and_精文减会_in_an_offices_words_are_作风建设(taxonomy, lines):
+    assert by_theme(classify(report(*lines), taxonomy), "作风建设"), lines
+
+
+@pytest.mark.parametrize("lines", [
+    # a caveat that ends a sentence on other work asks it not to burden 基层: no part on the campaign
+    ("二、工作要求", "要按照统筹规范督查检查考核的要求，改进督查考评方法，简化操作流程，避免增加基层负担。"),
+    # 双控 of energy or water, a village's 工作 followed by 群众, a 宣传 channel among others
+    ("（三）落实能耗双控", "严格落实能耗总量和强度双控制度，能合并审查的项目合并审查。"),
+    ("（二）深入走访", "组织党员干部进村入户做好宣传动员工作群众知晓率明显提高。"),
+    ("二、加强阵地管理", "规范微信公众号、微信工作群、宣传栏等宣传载体，严格落实信息发布审核制度。"),
+])
+def test_look_alikes_of_the_减负_words_are_not_作风建设(taxonomy, lines):
+    assert not by_theme(classify(report(*lines), taxonomy), "作风建设"), lines
