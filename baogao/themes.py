@@ -1253,7 +1253,9 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
 # is sent to (各乡镇要…) in none of the work's words is the work checked; in a notice whose title names other work too,
 # so is a part whose heading sets a task (四、做好群众生活保障), which a notice of the theme's work alone sets it
 # (关于加强政务信息报送工作的通知: 四、加强审核把关). Rules whose preamble gives their purpose (为切实做好紧急信息报送工作，
-# …制定本办法。) are that work's rules, each part of them, when their title names no other work.
+# …制定本办法。) are that work's rules, each part of them, when their title names no other work; when it names other work
+# too (值班和突发事件信息报告制度), each part that names the theme's work (第七条 信息报告应当包括…), not the other work's
+# (第三条 …建立24小时值班制度) nor one naming neither (第二条 本制度适用于…).
 # A part that only closes the text (六、附则 本规则自印发之日起施行。, 由县政府办公室负责解释, 联系人：…) arranges nothing;
 # nor does the heading of the closing chapter (第六章　附则: its articles are read each on their own)
 _CLOSING_PART = re.compile(r"负责解释|(?:印发|发布|公布)之日起(?:施行|执行|实施)|起(?:施行|执行|实施)。?$|^(?:联系人|附件)|附[ \u3000]*则$")
@@ -1280,7 +1282,7 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     None when a part holds one of the theme's `unless` words (二、督查内容 在岗在位、迟到早退…: a 作风 check), or one of its
     `others` words while the report holds none of its `own` (a 交通局's 春运安全督查 of firms' 隐患排查: that sector's work)."""
     opening = next((k for k in kids if sections[k].kind == "preamble"), None)
-    if opening is None and not shared and kids:
+    if opening is None and kids:
         # rules with no preamble that give their purpose in their first part (一、总则 （一）为规范…，制定本规定。; 第一条
         # 为了…，制定本办法。): the section of that part that says so opens them as a preamble would
         opening = next((k for k in range(kids[0], subtree_end[kids[0]]) if (spans := _spans(sections[k]))
@@ -1291,9 +1293,11 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
     spans = _spans(preamble)
     block, start, end = spans[-1] if spans else (0, 0, 0)
     ending = texts[block][start:end].rstrip()
-    if (not (_ARRANGES.search(ending) or not shared and _RULES_PURPOSE.search(ending)) or not found_in.count(spans)[0]
+    if (not (_ARRANGES.search(ending) or _RULES_PURPOSE.search(ending)) or not found_in.count(spans)[0]
             or _vetoed(found_in, preamble, texts)):
         return []
+    # rules of two works (值班和突发事件信息报告制度): their parts that name the theme's work, each on its own words
+    naming_only = shared and not _ARRANGES.search(ending)
     notice = range(opening, subtree_end[0])
     if any(_vetoed(found_in, sections[k], texts, owned=True) for k in notice):
         return []  # (owned: the `unless` words only)
@@ -1305,6 +1309,11 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
         spans = _spans(section)
         under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
         own = found_in.count(spans)[0] > 0
+        # (a chapter's heading that names the theme, 第三章 信息报告, carries its articles; the title names two works)
+        if naming_only and not (any(theme_no in heading_themes[p] for p in _ancestors(sections, k) if sections[p].kind != "report")
+                                or found_in.count(spans)[0] >= _NAMING_SCORE):
+            k += 1
+            continue
         if _vetoed(found_in, section, texts) or (
                 heading_themes[k] - {theme_no} and theme_no not in heading_themes[k] and not (under_named or own)):
             k = subtree_end[k]  # (its sub-sections follow it directly)

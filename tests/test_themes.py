@@ -3147,3 +3147,16 @@ def test_events_reported_up_to_the_duty_office_and_the_discipline_of_reporting_a
 ])
 def test_a_passing_迟报_and_a_sectors_statistics_are_not_信息报送(taxonomy, lines):
     assert not by_theme(classify(report(*lines), taxonomy), "信息报送"), lines
+
+
+def test_rules_whose_title_names_two_works_carry_the_theme_to_the_articles_that_name_its_work(taxonomy):
+    # (the ninth probe, x) 值班和突发事件信息报告制度: the purpose article opens rules of two works; an article that names the
+    # reporting is the theme's though short of a passage alone, the 值班 article and the scope article are not
+    lines = ("第一条 为规范全县值班工作和突发事件信息报告，确保信息畅通，制定本制度。",
+             "第二条 本制度适用于各乡镇人民政府和县直各部门。",
+             "第三条 各单位应当实行24小时值班和领导带班，节假日加强值班力量。",
+             "第四条 信息报告应当包括事件发生的时间、地点、起因、影响范围和已采取的措施。",
+             "第五条 事件处置过程中应当及时续报。")
+    rules = replace(report(*lines), title="安平县人民政府值班和突发事件信息报告制度", title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
+    assert {"第一条", "第四条", "第五条"} <= got and not {"第二条", "第三条"} & got
