@@ -221,14 +221,15 @@ def test_held_out_texts_score_and_stay_above_their_floors():
 # 0.77 / 0.82): 0.89 / 0.78, 0.84 / 0.93, 0.85 / 0.89; seventh (v…, labelled by the guide's conventions, measured blind
 # at 0.91 / 0.77, 0.98 / 0.88, 0.79 / 0.82): 0.92 / 0.83, 1.00 / 0.88, 0.98 / 0.82; eighth (w…, session 44, measured
 # blind at 0.98 / 0.81, 0.95 / 0.73, 0.97 / 0.64): 0.99 / 0.87, 0.97 / 0.73, 0.98 / 0.72; ninth (x…, session 44, measured
-# blind at 0.97 / 0.69, 1.00 / 0.63, 0.92 / 0.81): 1.00 / 0.73, 1.00 / 0.63, 0.92 / 0.81; all nine 0.94 / 0.79, 0.95 / 0.84,
-# 0.91 / 0.85.
-PROBE_FLOORS = {"作风建设": (0.91, 0.77), "信息报送": (0.93, 0.82), "督查": (0.89, 0.83)}
+# blind at 0.97 / 0.69, 1.00 / 0.63, 0.92 / 0.81): 1.00 / 0.73, 1.00 / 0.63, 0.92 / 0.81, and after session 45's fixes
+# 1.00 / 0.83, 1.00 / 0.81, 0.92 / 0.81; tenth (y…, session 45, the office's own work, measured blind at 1.00 / 0.90,
+# 1.00 / 0.96, 0.93 / 0.81, before and after those fixes); all ten 0.94 / 0.82, 0.96 / 0.88, 0.92 / 0.85.
+PROBE_FLOORS = {"作风建设": (0.92, 0.80), "信息报送": (0.94, 0.86), "督查": (0.90, 0.83)}
 
 
 def test_the_probes_of_the_users_genres_stay_above_their_floors():
     labels = read_labels(PROBE_FILE)
-    assert len(labels) >= 3250 and len({row.source for row in labels}) == 270
+    assert len(labels) >= 3750 and len({row.source for row in labels}) == 300
     score = score_themes(labels, load_taxonomy(ROOT / "themes.yml"))
     print(f"\nprobes:\n{format_score(score)}")
     assert len(score.unmatched) <= 0.02 * len(labels), score.unmatched
