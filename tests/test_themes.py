@@ -3170,3 +3170,18 @@ def test_rules_whose_title_names_two_works_carry_the_theme_to_the_articles_that_
 ])
 def test_an_event_reported_up_at_once_is_信息报送(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an office's 督办 of leaders' 批示件 is its own case, whatever else the section hands on (a 信访件: probe y)
+    (("（三）盯紧领导批示抓好督办。", "对市委、市政府领导批示件建立台账，逐件明确责任单位和办理时限，全年督办批示件152件，办结148件。"
+      "对市领导交办的信访件，及时转交相关部门办理。"), True),
+    # …and 人大代表、政协委员 it invites into its own check are no other body's check
+    (("（四）开展民生实事专项督查。", "对县政府承诺的八件民生实事开展专项督查，邀请部分人大代表、政协委员和群众代表参与督查3次，督促各责任单位按时完成。"), True),
+    # a hotline's 督办 of its 工单 stays the hotline's
+    (("（三）抓好工单督办。", "对12345热线转来的工单实行限时办结，超时工单及时督办，全年督办工单3200件，按时办结率98%。"), False),
+    # the 人大常委会 bringing its 代表 into a check is the 人大's own oversight
+    (("（四）开展民生实事督查。", "县人大常委会组织部分人大代表参与民生实事专项督查，听取县政府有关部门办理情况汇报。"), False),
+])
+def test_an_offices_督办_of_批示件_and_a_check_it_invites_代表_into_are_督查(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
