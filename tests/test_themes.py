@@ -3185,3 +3185,15 @@ def test_an_event_reported_up_at_once_is_信息报送(taxonomy, lines, about):
 ])
 def test_an_offices_督办_of_批示件_and_a_check_it_invites_代表_into_are_督查(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # 建议 and 提案 handled together are the government's (the 人大 takes 建议, the 政协 提案): its 督办 of them is 督查 (probes p, y)
+    (("5.抓好建议提案办理督办。", "今年共交办人大代表建议和政协委员提案146件，对其中20件重点建议提案实行县领导领衔督办，定期跟踪、逐件催办，按期办结率100%。"),
+     True),
+    # the 人大常委会's 督办 of its 代表's 建议, the 政协's of its 委员's 提案: their own oversight
+    (("（三）加强代表建议督办。", "县人大常委会对人大代表建议实行分类交办，主任会议成员领衔督办重点建议8件，推动代表建议落实。"), False),
+    (("（二）做好提案督办。", "县政协主席会议成员领衔督办重点提案6件，政协委员深入承办单位跟踪了解办理情况。"), False),
+])
+def test_an_offices_督办_of_建议提案_is_督查_the_人大s_and_政协s_are_not(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
