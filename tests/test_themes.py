@@ -3197,3 +3197,13 @@ def test_an_offices_督办_of_批示件_and_a_check_it_invites_代表_into_are_�
 ])
 def test_an_offices_督办_of_建议提案_is_督查_the_人大s_and_政协s_are_not(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # checks too many and papers asked down the line, the base worn out: 为基层减负's burden named (probe y)
+    (("二是“繁”而不“简”。", "有的科室考核过多过频，层层要数据、要台账，村干部疲于应付，真正抓落实的时间被挤占。"), True),
+    # a firm's hazards found too many, or staff too many at a site, are no burden on the base
+    (("三是监管不够到位。", "对辖区企业开展安全检查，发现隐患过多的企业挂牌督办，督促企业落实主体责任，企业疲于应付的情况有所改善。"), False),
+])
+def test_checks_too_many_and_papers_asked_down_the_line_are_作风建设(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
