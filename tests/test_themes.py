@@ -3207,3 +3207,13 @@ def test_an_offices_督办_of_建议提案_is_督查_the_人大s_and_政协s_are
 ])
 def test_checks_too_many_and_papers_asked_down_the_line_are_作风建设(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # what an office's 信息 is asked to be: the problems the leaders must see, sent up (probe y)
+    (("二是拓宽信息渠道，", "多报反映深层次、苗头性问题的信息，力争信息采用数量进入全市前五；"), True),
+    # a market's trend, watched and gathered, is no information sent up
+    (("二是完善监测网点，", "及时采集反映市场供需倾向性变化的信息，力争监测数据准确率进入全市前五；"), False),
+])
+def test_information_on_the_problems_the_leaders_must_see_is_信息报送(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
