@@ -3177,7 +3177,8 @@ def test_an_event_reported_up_at_once_is_信息报送(taxonomy, lines, about):
     (("（三）盯紧领导批示抓好督办。", "对市委、市政府领导批示件建立台账，逐件明确责任单位和办理时限，全年督办批示件152件，办结148件。"
       "对市领导交办的信访件，及时转交相关部门办理。"), True),
     # …and 人大代表、政协委员 it invites into its own check are no other body's check
-    (("（四）开展民生实事专项督查。", "对县政府承诺的八件民生实事开展专项督查，邀请部分人大代表、政协委员和群众代表参与督查3次，督促各责任单位按时完成。"), True),
+    (("（四）开展民生实事专项督查。",
+      "对县政府承诺的八件民生实事开展专项督查，邀请部分人大代表、政协委员和群众代表参与督查3次，督促各责任单位按时完成。"), True),
     # a hotline's 督办 of its 工单 stays the hotline's
     (("（三）抓好工单督办。", "对12345热线转来的工单实行限时办结，超时工单及时督办，全年督办工单3200件，按时办结率98%。"), False),
     # the 人大常委会 bringing its 代表 into a check is the 人大's own oversight
@@ -3189,8 +3190,8 @@ def test_an_offices_督办_of_批示件_and_a_check_it_invites_代表_into_are_�
 
 @pytest.mark.parametrize(("lines", "about"), [
     # 建议 and 提案 handled together are the government's (the 人大 takes 建议, the 政协 提案): its 督办 of them is 督查 (probes p, y)
-    (("5.抓好建议提案办理督办。", "今年共交办人大代表建议和政协委员提案146件，对其中20件重点建议提案实行县领导领衔督办，定期跟踪、逐件催办，按期办结率100%。"),
-     True),
+    (("5.抓好建议提案办理督办。",
+      "今年共交办人大代表建议和政协委员提案146件，对其中20件重点建议提案实行县领导领衔督办，定期跟踪、逐件催办，按期办结率100%。"), True),
     # the 人大常委会's 督办 of its 代表's 建议, the 政协's of its 委员's 提案: their own oversight
     (("（三）加强代表建议督办。", "县人大常委会对人大代表建议实行分类交办，主任会议成员领衔督办重点建议8件，推动代表建议落实。"), False),
     (("（二）做好提案督办。", "县政协主席会议成员领衔督办重点提案6件，政协委员深入承办单位跟踪了解办理情况。"), False),
