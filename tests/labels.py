@@ -12,7 +12,7 @@ section tree that keep the section's start. `（全文）` keys the report as a 
     python -m tests.labels agreement held-out       # the held-out passages read twice, and the rules against each read
     python -m tests.labels held-out [0|1] [LO-HI] [errors]  # the held-out texts (tests/data/fresh; LO-HI: files LO_… to HI_…)
     python -m tests.labels held-out [0|1] sure      # the user themes' passages split by whether their note says "unsure"
-    python -m tests.labels probe [p|q|r|s|t|u|v|w|x] [errors]  # the probes: office texts written and labelled blind to the rules
+    python -m tests.labels probe [p|q|r|s|t|u|v|w|x|y] [errors]  # the probes: office texts written and labelled blind to the rules
     python -m tests.labels sample [SEED]            # 10 held-out passages per user theme the rules tag, with their label
     python -m tests.labels outputs > FILE           # what every real text gets, to diff before/after a change
 """
@@ -461,7 +461,7 @@ if __name__ == "__main__":
         chosen = tuple(int(f) for f in sys.argv[2:] if f.isdigit()) or (0, 1)
         _print_score(chosen, "errors" in sys.argv)
     elif len(sys.argv) >= 2 and sys.argv[1] == "probe":
-        # probe/p…, probe/q…, …: the probes, or PROBE_FILE's rows of one of them (its letter: p, q, r, s, t, u, v, w or x)
+        # probe/p…, probe/q…, …: the probes, or PROBE_FILE's rows of one of them (its letter: p, q, r, s, t, u, v, w, x or y)
         prefix = f"{PROBE_DIR}/" + next((f for f in sys.argv[2:] if len(f) == 1 and f.isalpha()), "")
         _print_score((0, 1), "errors" in sys.argv, [row for row in read_labels(PROBE_FILE) if row.source.startswith(prefix)])
     elif len(sys.argv) >= 2 and sys.argv[1] == "held-out":
