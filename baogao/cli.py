@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import json
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +23,6 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from baogao.search.backend import SearchBackend
-    from baogao.similar.prints import Report
     from baogao.themes import Taxonomy
 
 log = logging.getLogger("baogao")
@@ -197,28 +194,10 @@ class _Indexes:
         self.versions, self.wait = versions, wait
 
 
-def _similar_ahead(pages: Path, jobs: int | None) -> _Beside | None:
-    """The 查重 index's process forked before conversion and held until it ends (`_Beside.start`), reading
-    the cached fingerprints meanwhile (`prints.read_ahead`: ~2 s of an edit's wait for the reuse pages
-    at 10 000 reports, done while conversion leaves a core idle); None when there are none cached (a
-    first build) or more than the indexes are built side by side for."""
-    from baogao.similar.prints import CACHE_DIR
-
-    try:
-        with os.scandir(pages / CACHE_DIR) as entries:
-            cached = sum(1 for _ in entries)
-    except OSError:
-        return None
-    if not cached or cached > SIDE_BY_SIDE_MAX_REPORTS:
-        return None
-    return _Beside("查重 index", _similar_index_beside, pages, jobs, held=True)
-
-
 @contextmanager
-def _indexes(pages: Path, jobs: int | None, similar: _Beside | None = None) -> Iterator[_Indexes]:
+def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
     """Build the search index and the 查重 index of the converted `pages` (after conversion, while
-    MkDocs renders, which links both into the site last), each with up to `jobs` worker processes;
-    the 查重 index in `similar` when it was forked before conversion (`_similar_ahead`).
+    MkDocs renders, which links both into the site last), each with up to `jobs` worker processes.
     The block runs once the 查重 reuse pages are written, which is all MkDocs reads; the indexes'
     files may still be being written then (`_Indexes.wait`), and are when the block ends."""
     from baogao.catalog import CATALOG_FILE
@@ -226,14 +205,11 @@ def _indexes(pages: Path, jobs: int | None, similar: _Beside | None = None) -> I
 
     reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
-        if similar is not None:
-            similar.close()  # held, never started: it ends
         _search_index(pages, BACKEND, jobs)
         yield _Indexes(f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}")
         return
     # forked now, while this process is small, before MkDocs and the indexes' workers
-    similar = similar or _Beside("查重 index", _similar_index_beside, pages, jobs)
-    similar.start()
+    similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
     search = _Beside("search index", _search_index_beside, pages, jobs)
     try:
         searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
@@ -253,11 +229,10 @@ class _Beside:
     """An index (`what`) built in a forked process (`target(pages, jobs, messages)`), which sends what it
     has done through a pipe: the 查重 index its version once the reuse pages are written, then
     word that its files are; the search index that its files are. Its error, if any, is raised by
-    whichever of `receive` and `wait` reads it. A `held` process (`target(pages, jobs, messages,
-    started)`) waits on `started` for `start` (True), and ends without building when it is closed
-    unstarted (False; every process forked meanwhile holds the pipe too, so its end is no word)."""
+    whichever of `receive` and `wait` reads it."""
 
-    def __init__(self, what: str, target: Callable[..., None], pages: Path, jobs: int | None, held: bool = False):
+    def __init__(self, what: str, target: Callable[[Path, int | None, Connection], None], pages: Path,
+                 jobs: int | None):
         from multiprocessing import get_context
 
         from baogao.workers import forking
@@ -265,29 +240,11 @@ class _Beside:
         self.what = what
         context = get_context("fork")
         self._messages, sender = context.Pipe(duplex=False)
-        started: Connection | None = None
-        self._start: Connection | None = None
-        if held:
-            started, self._start = context.Pipe(duplex=False)
-        self._process = context.Process(target=target, args=(pages, jobs, sender) if started is None else
-                                        (pages, jobs, sender, started))
+        self._process = context.Process(target=target, args=(pages, jobs, sender))
         with forking():  # the process ends quietly on Ctrl-C, from its first step (`_reporting`)
             self._process.start()
         sender.close()  # the process's end alone: the pipe closes (EOFError) when the process ends
-        if started is not None:
-            started.close()
-        self._files_written = self._closed = False
-
-    def start(self) -> None:
-        """Let a held process go on (see the class); nothing for one that was not held."""
-        self._say(True)
-
-    def _say(self, go: bool) -> None:
-        if self._start is not None:
-            with contextlib.suppress(OSError):  # it ended already (Ctrl-C)
-                self._start.send(go)
-            self._start.close()
-            self._start = None
+        self._files_written = False
 
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
@@ -313,12 +270,7 @@ class _Beside:
 
     def close(self) -> None:
         """Wait for the process to end (nothing of the build runs on after it), reading what it still
-        sends: a message larger than the pipe holds (64 KiB) would block it, and this wait, for ever.
-        A held process not started is told to end (its pipe closed). Once is enough: again, nothing."""
-        if self._closed:
-            return
-        self._closed = True
-        self._say(False)
+        sends: a message larger than the pipe holds (64 KiB) would block it, and this wait, for ever."""
         try:
             while self._process.is_alive():
                 if self._messages.poll(0.1):
@@ -342,34 +294,11 @@ def _search_index_beside(pages: Path, jobs: int | None, messages: Connection) ->
     _reporting("search index", messages, lambda: _search_index(pages, BACKEND, jobs))
 
 
-def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection, started: Connection | None = None) -> None:
+def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
     """`_similar_index` in a forked process: sends ("version", its version) when the reuse pages
-    are written and ("written", "") when the files are. Forked before conversion (`started`: see
-    `_Beside`), it reads the cached fingerprints while it waits."""
-    def build() -> None:
-        ahead = None
-        if started is not None:
-            from baogao.similar.prints import read_ahead
-
-            parent = os.getppid()  # the build's process, which forked this one
-            ahead = read_ahead(pages)
-            if not _started(started, parent):
-                return  # conversion failed, or the indexes are built one after the other
-        _similar_index(pages, jobs, lambda version: messages.send(("version", version)), ahead)
-
-    _reporting("查重 index", messages, build)
-
-
-def _started(started: Connection, parent: int) -> bool:
-    """Whether a held process's `parent` said it may go on (`_Beside.start`); False when it said not,
-    or when it has ended (the process is then another's child)."""
-    while not started.poll(1):
-        if os.getppid() != parent:
-            return False
-    try:
-        return bool(started.recv())
-    except EOFError:
-        return False
+    are written and ("written", "") when the files are."""
+    _reporting("查重 index", messages,
+               lambda: _similar_index(pages, jobs, lambda version: messages.send(("version", version))))
 
 
 def _reporting(index: str, messages: Connection, build: Callable[[], object]) -> None:
@@ -388,12 +317,11 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
         messages.send(("error", f"{index}: {err!r}"))
 
 
-def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None,
-                   ahead: dict[str, Report] | None = None) -> str:
+def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None) -> str:
     from baogao.similar.index import build_similar_index
 
     started = time.perf_counter()
-    version = build_similar_index(pages, jobs, reuse_written=reuse_written, ahead=ahead)
+    version = build_similar_index(pages, jobs, reuse_written=reuse_written)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
     return version
 
@@ -403,18 +331,13 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
     current; `publish` then packs it. Runs holding the out folder's lock."""
     from baogao.publish import publish
 
-    similar = _similar_ahead(pages, args.jobs)
+    status = _convert(args, pages, taxonomy)
     try:
-        status = _convert(args, pages, taxonomy)
-        try:
-            with _indexes(pages, args.jobs, similar) as indexes:
-                built = _site(args, pages, site_url, indexes)
-        except (OSError, IndexFailed) as err:  # a full disk, a folder it may not write …: the site before stays, one line
-            log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
-            return 1
-    finally:
-        if similar is not None:
-            similar.close()  # ended, or (conversion failed) told to end
+        with _indexes(pages, args.jobs) as indexes:
+            built = _site(args, pages, site_url, indexes)
+    except (OSError, IndexFailed) as err:  # a full disk, a folder it may not write …: the site before stays, one line
+        log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
+        return 1
     if built:
         return built
     if args.command == "publish":

@@ -77,7 +77,7 @@ def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(report
 
     import baogao.similar.index as similar_index
 
-    def full_disk(pages, workers=None, reuse_written=None, ahead=None):
+    def full_disk(pages, workers=None, reuse_written=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 10_000)
@@ -98,11 +98,11 @@ class _Unpicklable(OSError):
         self.lock = threading.Lock()  # an error that does not pickle
 
 
-def _killed(pages, workers=None, reuse_written=None, ahead=None):
+def _killed(pages, workers=None, reuse_written=None):
     os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
 
 
-def _unpicklable(pages, workers=None, reuse_written=None, ahead=None):
+def _unpicklable(pages, workers=None, reuse_written=None):
     raise _Unpicklable()
 
 
@@ -119,22 +119,22 @@ def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_o
     assert not (tmp_path / "site").exists()
 
 
-def _slow_files(pages, workers=None, reuse_written=None, ahead=None):
+def _slow_files(pages, workers=None, reuse_written=None):
     """The 查重 index whose files come two seconds after its reuse pages, while MkDocs renders."""
     def then_wait(version):
         reuse_written(version)
         time.sleep(2)
 
-    return build_similar_index(pages, workers, reuse_written=then_wait, ahead=ahead)
+    return build_similar_index(pages, workers, reuse_written=then_wait)
 
 
-def _files_fail(pages, workers=None, reuse_written=None, ahead=None):
+def _files_fail(pages, workers=None, reuse_written=None):
     """The 查重 index's files failing after its reuse pages are written, while MkDocs renders."""
     def then_fail(version):
         reuse_written(version)
         raise OSError(28, "No space left on device")
 
-    return build_similar_index(pages, workers, reuse_written=then_fail, ahead=ahead)
+    return build_similar_index(pages, workers, reuse_written=then_fail)
 
 
 def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_site_links(reports_copy, tmp_path, monkeypatch,
@@ -224,9 +224,9 @@ def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch
         (tmp_path / "search-workers").write_text(str(workers))
         return build_index(catalog, text_dir, out_dir, workers)
 
-    def similar(pages, workers=None, reuse_written=None, ahead=None):
+    def similar(pages, workers=None, reuse_written=None):
         (tmp_path / "similar-workers").write_text(str(workers))
-        return build_similar(pages, workers, reuse_written=reuse_written, ahead=ahead)
+        return build_similar(pages, workers, reuse_written=reuse_written)
 
     monkeypatch.setattr(search_index, "build_index", search)
     monkeypatch.setattr(similar_index, "build_similar_index", similar)
@@ -261,7 +261,7 @@ def test_a_查重_index_failing_after_its_reuse_pages_is_built_again_for_the_arc
     assert (tmp_path / "pages" / "reuse.json").read_bytes() == reuse
 
 
-def _long_error(pages, workers=None, reuse_written=None, ahead=None):
+def _long_error(pages, workers=None, reuse_written=None):
     raise ValueError("查重" * 50_000)  # more than a pipe holds
 
 
@@ -284,45 +284,3 @@ def test_the_search_index_failing_while_the_查重_process_sends_a_long_error_en
     assert baogao(args) == 1
     assert "the site was not built" in caplog.text
     assert "No space left on device" in caplog.text or "查重 index: ValueError('查重查重" in caplog.text
-
-
-def test_the_查重_process_forked_before_conversion_reads_the_cache_meanwhile(reports_copy, tmp_path, monkeypatch):
-    """A build after the first forks the 查重 index's process before conversion and reads the cached
-    fingerprints there while conversion runs (`prints.read_ahead`); a first build has none to read."""
-    import baogao.similar.prints as prints
-
-    read_ahead = prints.read_ahead
-
-    def recorded(pages):
-        found = read_ahead(pages)
-        (tmp_path / "read-ahead").write_text(str(len(found)))  # from the forked process
-        return found
-
-    monkeypatch.setattr(prints, "read_ahead", recorded)  # inherited by the forked process
-    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
-            "--quiet", "--jobs", "1"]
-    assert baogao(args) == 0
-    assert not (tmp_path / "read-ahead").exists()
-    report = sorted(reports_copy.glob("*.txt"))[0]
-    report.write_text(report.read_text(encoding="utf-8") + "\n新增的一段话。\n", encoding="utf-8")
-    assert baogao(args) == 0
-    assert (tmp_path / "read-ahead").read_text() == "5"  # the cache before the edit: every report's
-
-
-def test_a_conversion_that_fails_ends_the_查重_process_forked_before_it(reports_copy, tmp_path, monkeypatch):
-    """The 查重 process forked before conversion, held until conversion ends, is told to end when
-    conversion fails: no process is left waiting."""
-    import multiprocessing
-
-    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
-            "--quiet", "--jobs", "1"]
-    assert baogao(args) == 0
-
-    def failing(*_):
-        assert multiprocessing.active_children()  # the 查重 process, held
-        raise RuntimeError("conversion failed")
-
-    monkeypatch.setattr(cli, "_convert", failing)
-    with pytest.raises(RuntimeError, match="conversion failed"):
-        baogao(args)
-    assert not multiprocessing.active_children()

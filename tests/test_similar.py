@@ -1061,25 +1061,3 @@ def test_a_cache_file_emptied_is_fingerprinted_again_into_the_array(tmp_path):
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
     assert after == before and len(before) > 3
     assert cache_file.stat().st_size > 0
-
-
-def test_fingerprints_read_ahead_are_those_of_the_cache(corpus_site, tmp_path, monkeypatch):
-    """`load_fingerprints` given the cache read ahead (`read_ahead`) gives what it reads from the cache
-    files, and reads no file for a report read ahead (its file gone, it is not fingerprinted again)."""
-    pages = tmp_path / "pages"
-    shutil.copytree(corpus_site[0], pages)
-    catalog = json.loads((pages / "catalog.json").read_text(encoding="utf-8"))
-    with prints.load_fingerprints(pages, catalog) as first:
-        want = (first.keys.copy(), first.positions.copy(), first.sections.copy(), first.spans.read(0, len(first.keys)))
-        keys = first.report_keys
-    ahead = prints.read_ahead(pages)
-    assert set(ahead) == set(keys) and len(keys) > len(ahead)  # the corpus holds the same report twice: one key
-    for key in keys:
-        if keys.count(key) == 1:  # read ahead: not read again (a second report of a key reads its file)
-            (pages / prints.CACHE_DIR / f"{key}.bin").unlink()
-    monkeypatch.setattr(prints, "report_fingerprints", lambda job: pytest.fail(f"fingerprinted again: {job}"))
-    with prints.load_fingerprints(pages, catalog, ahead=ahead) as again:
-        got = (again.keys, again.positions, again.sections, again.spans.read(0, len(again.keys)))
-        assert all(np.array_equal(a, b) for a, b in zip(want[:3], got[:3]))
-        assert all(np.array_equal(a, b) for a, b in zip(want[3], got[3]))
-    assert not ahead  # emptied as used

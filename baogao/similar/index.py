@@ -92,7 +92,7 @@ from baogao.search.codec import (
 from baogao.similar import fingerprint
 
 if TYPE_CHECKING:
-    from baogao.similar.prints import Fingerprints, Report
+    from baogao.similar.prints import Fingerprints
 
 ENGINE = "baogaoSimilar"  # the 查重 engine's global (baogao-similar.js), which every index file calls
 INDEX_DIR = "similar-index"
@@ -157,14 +157,12 @@ _MIX_INVERSE = pow(MIX, -1, 2**32)
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
-                        draft_bytes: int = DRAFT_BYTES, reuse_written: Callable[[str], None] | None = None,
-                        ahead: dict[str, Report] | None = None) -> str:
+                        draft_bytes: int = DRAFT_BYTES, reuse_written: Callable[[str], None] | None = None) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
     and the reuse pages; returns the index version. Skips the work when nothing changed.
     `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones).
     `reuse_written` is called with the version once the reuse pages are written, before the index
-    files (a third of the work): all MkDocs reads, so `baogao build` renders the site meanwhile.
-    `ahead`: the cached fingerprints read while conversion ran (`prints.read_ahead`)."""
+    files (a third of the work): all MkDocs reads, so `baogao build` renders the site meanwhile."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
     from baogao.similar.prints import load_fingerprints, report_keys
@@ -180,7 +178,7 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
             reuse_written(version)
         return version
     tmp.mkdir(parents=True)
-    with load_fingerprints(pages_dir, catalog, workers, keys, ahead) as prints:
+    with load_fingerprints(pages_dir, catalog, workers, keys) as prints:
         # the reuse pages become this version's before the index files do: the index before must no
         # longer pass for current (the early return above), or a build after a failure here, of the
         # archive as it was, would keep the reuse pages of the version that failed

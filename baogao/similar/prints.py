@@ -192,32 +192,11 @@ def _paths(pages_dir: Path, entry: dict[str, Any]) -> tuple[Path, Path]:
     return pages_dir / "text" / f"{entry['id']}.txt", pages_dir / "reports" / f"{entry['id']}.md"
 
 
-def read_ahead(pages_dir: Path) -> dict[str, Report]:
-    """Every report's fingerprints the cache holds, by key: read while conversion runs (`baogao build`
-    forks the 查重 index's process before conversion, whose few reports after an edit leave the other
-    core idle; at 10 000 reports reading them takes ~2 s). A file is named by its key and written
-    whole (`write_atomic`), so what is read is that key's whatever conversion does meanwhile; a file
-    that cannot be read is left to `load_fingerprints`."""
-    found: dict[str, Report] = {}
-    try:
-        with os.scandir(pages_dir / CACHE_DIR) as entries:
-            names = [entry.name for entry in entries if entry.name.endswith(".bin") and not entry.name.startswith(".")]
-    except OSError:
-        return found  # none yet
-    for name in names:
-        try:
-            found[name.removesuffix(".bin")] = Report.from_bytes((pages_dir / CACHE_DIR / name).read_bytes())
-        except (OSError, ValueError, KeyError):
-            continue
-    return found
-
-
 def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None,
-                      keys: list[str] | None = None, ahead: dict[str, Report] | None = None) -> Fingerprints:
+                      keys: list[str] | None = None) -> Fingerprints:
     """The fingerprints of the reports of `catalog` (converted in `pages_dir`; `keys`: their
-    `report_keys`, computed when not given), from the cache where their key has a file (or was
-    read ahead: `ahead`, from `read_ahead`, emptied as it is used), computed (and cached) where not;
-    the cache then holds only these reports' files.
+    `report_keys`, computed when not given), from the cache where their key has a file,
+    computed (and cached) where not; the cache then holds only these reports' files.
 
     The reports missing from the cache are fingerprinted first; then every report's rows are read
     from its file into one array sized by the files (at 100 000 reports about 110 million
@@ -225,10 +204,8 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     cache = pages_dir / CACHE_DIR
     cache.mkdir(exist_ok=True)
     keys = report_keys(pages_dir, catalog) if keys is None else keys
-    ahead = {} if ahead is None else ahead
     paths = [cache / f"{key}.bin" for key in keys]
-    missing = [(i, _paths(pages_dir, entry)) for i, entry in enumerate(catalog)
-               if keys[i] not in ahead and not paths[i].is_file()]
+    missing = [(i, _paths(pages_dir, entry)) for i, entry in enumerate(catalog) if not paths[i].is_file()]
     with worker_pool(len(missing), CHUNK, workers) as pool:
         for (i, _), report in zip(missing, ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)):
             write_atomic(paths[i], report.to_bytes())
@@ -240,15 +217,13 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     # array's unused end is never touched, so never in memory)
     from baogao.similar.index import shard_keys  # index imports this module
 
-    sizes = (ahead[key].rows.shape[1] * ROWS * 4 if key in ahead else _size(path) for key, path in zip(keys, paths))
-    core = np.empty((3, sum(sizes) // (ROWS * 4)), np.int32)
+    core = np.empty((3, sum(map(_size, paths)) // (ROWS * 4)), np.int32)
     spans = Spans(pages_dir)
     reports, counts, filled, no_rows = [], [], 0, np.empty((ROWS, 0), np.int32)
     try:
         for i, path in enumerate(paths):
             try:
-                # taken out: two reports of one key (the same text and headings) each have their own rows
-                report = ahead.pop(keys[i]) if keys[i] in ahead else Report.from_bytes(path.read_bytes())
+                report = Report.from_bytes(path.read_bytes())
             except (OSError, ValueError, KeyError):  # damaged since: fingerprinted again
                 report = report_fingerprints(_paths(pages_dir, catalog[i]))
                 write_atomic(path, report.to_bytes())
