@@ -333,7 +333,7 @@ def usage_report(site: Path, raw: int, phrases: list[str], server: str, runs: in
         return f"{len(files):,} files, {apparent / mb:,.1f} MB ({apparent / raw:.2f} × raw text; {blocks / mb:,.1f} MB of disk blocks)"
 
     lines = ["\n### Use by year and concordance (issue 13)\n",
-             f"text store: chunk scripts {on_disk(list(store.rglob('*.js')))}; segments {on_disk(list(store.glob('*.bin')))}",
+             f"text store: scripts {on_disk(list(store.rglob('*.js')))}; segments {on_disk(list(store.glob('*.bin')))}",
              f"served by {served_by}, {os.cpu_count()} CPUs; {runs} runs; KB as transferred (cache off)\n",
              "| phrase | run (load) | use by year: KB / ms "
              "| concordance: lines / KB (of which text store) / text store requests / ms | report pages fetched |",

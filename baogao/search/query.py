@@ -255,7 +255,7 @@ class SearchIndex:
 
     def store_text(self, doc: int) -> tuple[str, np.ndarray]:
         """(store text, whether a word starts at each of its code points) of report `doc`, read
-        from its segment (the browser reads the same bytes by ranges, or the chunk scripts)."""
+        from its segment (the browser reads the same bytes by ranges, or the report's script)."""
         parts, starts = [], []
         try:
             segment = open(self.root / self.store_file(doc), "rb")

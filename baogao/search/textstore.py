@@ -1,4 +1,4 @@
-"""The text store: every report's text in small chunk files, for concordance lines and collocates.
+"""The text store: every report's text in small chunks, for concordance lines and collocates.
 
 Written by `baogao build` with the search index (`baogao.search.index`, in the same worker that
 indexes a report), read by `baogao kwic` / `baogao collocates` and by the browser engine's

@@ -550,7 +550,7 @@
 
   /* ---- the text store (baogao/search/textstore.py): report texts in chunks ---- */
   /* Per report: [chunks, prefix, key] (prefix: the normalised length of a title the kept text
-   * lacks; key: what its chunk files are named by). */
+   * lacks; key: what its script and its chunks' frames are named by). */
   function storeTable() {
     return manifest().then(function (m) {
       return keep("storeTable", function () {

@@ -369,7 +369,7 @@
     }
 
     /* ---- concordance: every occurrence as a line aligned on the hit, sorted, filtered ---- */
-    var KWIC_PAGE = 500;  // lines loaded at a time (each costs about one 2 KB chunk file)
+    var KWIC_PAGE = 500;  // lines loaded at a time (each costs about one 2 KB chunk, or its report's script from file://)
     var SORT_LABELS = { "": "文中顺序", left: "按左文（由近及远）", right: "按右文", year: "按年份", org: "按单位" };
     function sortedLines(lines, by) {
       var key = {
