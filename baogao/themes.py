@@ -51,7 +51,7 @@ import operator
 import re
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TypeGuard
 
@@ -113,10 +113,10 @@ THEMES_FILE = "themes.yml"  # the taxonomy, beside mkdocs.yml
 MAX_CHIPS = 6
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # the message goes into TaxonomyError, not to stderr
-# RE2's default budget (8 MB) is too small for the patterns' alternation (`Taxonomy.any_pattern`): its
+# RE2's default budget (8 MB) is too small for the patterns together (`Taxonomy.pattern_set`): its
 # DFA cache fills and is reset again and again, so each block's search took ~130 µs; with 64 MB
 # ~28 µs, and a report's classification 8.8 → 5.3 ms (a themes.yml edit at 10 000 reports, README
-# "Incremental builds"). It is a bound, not an allocation: the alternation uses ~17 MB of it.
+# "Incremental builds"). It is a bound, not an allocation: they use ~17 MB of it.
 _RE2_OPTIONS.max_mem = 64 << 20
 
 
@@ -159,6 +159,8 @@ class Theme:
     # The trained model may add the theme to a section holding its words that the rules left
     # short (baogao.theme_model): `model: true` in themes.yml.
     model: bool = False
+    # The number of its first pattern among the taxonomy's (`Taxonomy.pattern_set`), the others following.
+    first_pattern: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,10 @@ class Taxonomy:
     # SHA-256 of the file and of the trained model it uses: when it changes, every report is
     # classified again
     digest: str
-    # Every theme's patterns as one alternation (None when they cannot be joined): a block where
-    # it finds nothing is not scanned pattern by pattern.
-    any_pattern: Any = field(default=None, compare=False, repr=False)
+    # Every theme's patterns as one RE2 set (None when they cannot be compiled together): one scan of
+    # a block says which of them match in it, and only those are scanned there (a pattern scanned
+    # in every block where any matched cost a report's classification ~0.3 ms a pattern).
+    pattern_set: Any = field(default=None, compare=False, repr=False)
 
     def names(self) -> list[str]:
         return [theme.name for theme in self.themes]
@@ -344,7 +347,9 @@ def taxonomy_from_data(data: Any, where: str, digest: str = "") -> Taxonomy:
                            f"this theme (it has: {', '.join(models.by_theme)})")
         digest = hashlib.sha256(f"{digest}\0{models.digest}".encode()).hexdigest()
     patterns = [regex.pattern for theme in themes for regex, _ in theme.pattern_regexes]
-    return Taxonomy(tuple(themes), heading_factor, where, digest, _alternation(patterns))
+    firsts = itertools.accumulate((len(theme.pattern_regexes) for theme in themes), initial=0)
+    numbered = tuple(replace(theme, first_pattern=first) for theme, first in zip(themes, firsts))
+    return Taxonomy(numbered, heading_factor, where, digest, _pattern_set(patterns))
 
 
 def _models(fail: Callable[[str], TaxonomyError]) -> theme_model.Models:
@@ -354,13 +359,17 @@ def _models(fail: Callable[[str], TaxonomyError]) -> theme_model.Models:
         raise fail(f"a theme asks for the trained model, which cannot be read from {theme_model.MODEL_FILE} ({err})") from None
 
 
-def _alternation(patterns: list[str]) -> Any:
+def _pattern_set(patterns: list[str]) -> Any:
     if not patterns:
         return None
+    found = re2.Set.SearchSet(_RE2_OPTIONS)
     try:
-        return re2.compile("|".join(f"(?:{pattern})" for pattern in patterns), _RE2_OPTIONS)
+        for pattern in patterns:
+            found.Add(pattern)
+        found.Compile()
     except re2.error:
-        return None  # joined, they are beyond RE2's memory budget: each is then scanned in every block
+        return None  # together, they are beyond RE2's memory budget: each is then scanned in every block
+    return found
 
 
 def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[str], TaxonomyError]) -> Theme:
@@ -866,8 +875,8 @@ def words_in(theme: Theme, text: str) -> tuple[float, dict[str, int]]:
     """(Σ weight × matches, matches per word) of the theme's words in a text, as a section's are
     counted (`_Occurrences.count`): what makes a text a near miss of the rules (the training of
     tests/theme_model.py reads it)."""
-    patterns = bool(theme.pattern_regexes)
-    return _Occurrences(theme, _Text([text], text, [0], [patterns], patterns)).count(((0, 0, len(text)),))
+    every = frozenset(range(theme.first_pattern, theme.first_pattern + len(theme.pattern_regexes)))  # each scanned
+    return _Occurrences(theme, _Text([text], text, [0], [every], every)).count(((0, 0, len(text)),))
 
 
 def report_themes(matches: Iterable[SectionMatch], taxonomy: Taxonomy) -> list[str]:
@@ -1774,25 +1783,26 @@ def _list_marks(sentence: str) -> int:
 
 @dataclass(frozen=True)
 class _Text:
-    """A report's block texts (folded), joined by newlines into `whole`, and where the
-    taxonomy's patterns may match: most blocks hold none, and are not scanned pattern by pattern."""
+    """A report's block texts (folded), joined by newlines into `whole`, and which of the
+    taxonomy's patterns (their numbers, `Taxonomy.pattern_set`) match in each block and in the
+    whole: most blocks hold none, and a pattern is scanned only where it matches."""
 
     blocks: list[str]
     whole: str
     offsets: list[int]  # where each block starts in `whole`
-    pattern_blocks: list[bool]
-    pattern_in_whole: bool
+    pattern_blocks: list[frozenset[int]]
+    pattern_in_whole: frozenset[int]
 
 
 def _text(taxonomy: Taxonomy, blocks: list[str]) -> _Text:
     whole = "\n".join(blocks)
     offsets = list(itertools.accumulate((len(block) + 1 for block in blocks[:-1]), initial=0))
-    any_pattern = taxonomy.any_pattern
-    if any_pattern is None:
-        some = any(theme.pattern_regexes for theme in taxonomy.themes)
-        return _Text(blocks, whole, offsets, [some] * len(blocks), some)
-    return _Text(blocks, whole, offsets, [any_pattern.search(block) is not None for block in blocks],
-                 any_pattern.search(whole) is not None)
+    pattern_set = taxonomy.pattern_set
+    if pattern_set is None:  # each pattern may match anywhere
+        every = frozenset(range(sum(len(theme.pattern_regexes) for theme in taxonomy.themes)))
+        return _Text(blocks, whole, offsets, [every] * len(blocks), every)
+    return _Text(blocks, whole, offsets, [frozenset(pattern_set.Match(block) or ()) for block in blocks],
+                 frozenset(pattern_set.Match(whole) or ()))
 
 
 # A match of a theme's rule: (start, end) of the whole match, (start, end) of its evidence (the
@@ -1834,7 +1844,7 @@ class _Occurrences:
         if any(weights[found[4]] for found in self._keywords):
             return True
         whole = self._text.whole
-        return self._text.pattern_in_whole and any(regex.search(whole) for regex, _ in self.theme.pattern_regexes)
+        return any(self.theme.pattern_regexes[n][0].search(whole) for n in self._matching(self._text.pattern_in_whole))
 
     def count(self, spans: Iterable[Span], saturation: int = SATURATION) -> tuple[float, dict[str, int]]:
         """(Σ weight × matches, matches per word) of the theme in some spans of text; a word counts
@@ -1853,10 +1863,12 @@ class _Occurrences:
                 if weights[word] and not _overlaps(hidden or [], found[2] - offset, found[3] - offset):
                     weight_of[word] = weights[word]
                     counts[word] = counts.get(word, 0) + 1
-            if not self._text.pattern_blocks[block]:
+            matching = self._matching(self._text.pattern_blocks[block])
+            if not matching:
                 continue
             taken = [(found[0] - offset, found[1] - offset) for found in keywords]
-            for n, (_, weight) in enumerate(self.theme.pattern_regexes):
+            for n in matching:
+                weight = self.theme.pattern_regexes[n][1]
                 for _, _, group_start, group_end, word in self._patterns_in(n, block, start, end):
                     # Keywords first: a pattern does not count where a keyword matched.
                     if hidden is None:
@@ -1898,11 +1910,16 @@ class _Occurrences:
         """False when no rule can match in any part of the span: no keyword match of the whole
         text touches it (a scan from anywhere in it would find one of those first), and no
         pattern may match in its block."""
-        if self._text.pattern_blocks[block]:
+        if self._matching(self._text.pattern_blocks[block]):
             return True
         offset = self._text.offsets[block]
         after = bisect.bisect_right(self._keywords, offset + start, key=_END)  # the first ending after start
         return after < len(self._keywords) and self._keywords[after][0] < offset + end
+
+    def _matching(self, numbers: frozenset[int]) -> list[int]:
+        """The theme's patterns (their places in its list) among the taxonomy's pattern `numbers`."""
+        first = self.theme.first_pattern
+        return [n for n in range(len(self.theme.pattern_regexes)) if first + n in numbers]
 
     def _keywords_in(self, start: int, end: int) -> list[_Found]:
         """The keyword matches in [start, end) of the whole text."""

@@ -1632,7 +1632,7 @@ def test_counts_over_any_spans_are_those_of_scanning_each_span(taxonomy, data, b
     engine = EDGES if edges else taxonomy
     assert [variants.to_simplified(block) for block in blocks] == [block.translate(FOLD) for block in blocks]
     if not joined:  # patterns that cannot be joined are each scanned in every block
-        engine = replace(engine, any_pattern=None)
+        engine = replace(engine, pattern_set=None)
     text = themes._text(engine, blocks)
     spans = data.draw(spans_of(blocks))
     for theme in engine.themes:
@@ -1684,7 +1684,7 @@ def test_patterns_too_large_to_join_are_each_scanned():
     is then passed over, and a report is classified as by scanning each span."""
     engine = taxonomy_from_data({"themes": [{"name": "长", "description": "d", "threshold": 1, "patterns": {
         f"督查{n:02}|(?:[一-龥]{{100}}){{10}}": 1 for n in range(512)}}]}, "long.yml")
-    assert engine.any_pattern is None
+    assert engine.pattern_set is None
     parsed = report("一、督查07工作", "督查08，督查09。")
     assert classify(parsed, engine) == scanning_classify(parsed, engine)
     assert [(m.label, m.score) for m in classify(parsed, engine)] == [("一、督查07工作", 3.0 + 2)]
