@@ -3218,3 +3218,17 @@ def test_checks_too_many_and_papers_asked_down_the_line_are_作风建设(taxonom
 ])
 def test_information_on_the_problems_the_leaders_must_see_is_信息报送(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # a leader's 批示件 chased by an office is its case, a 信访件 in another sentence no veto (kept from 5553a58)
+    (("（二）盯住批示抓督办。", "对县委、县政府领导批示件实行台账管理、专人跟踪，全年办理领导批示件188件，办结181件。"
+      "对上级转来的信访件，及时转交责任单位办理。"), True),
+    # but the 审计局's, 信访局's, 巡察办's or an 环保督察 follow-up's 批示件, handled with its own cases, are that body's
+    (("县审计局对审计发现问题和领导批示件建立整改台账，跟踪督办被审计单位整改，整改率98%。",), False),
+    (("县信访局对省市领导批示件和上级交办的信访件实行领导包案，跟踪督办，按期办结率100%。",), False),
+    (("巡察办对领导批示件和巡察发现问题整改情况实行跟踪督办，逐项销号。",), False),
+    (("县生态环境局对中央环保督察交办信访件和领导批示件逐件核查、跟踪督办，全部办结销号。",), False),
+])
+def test_批示件_handled_with_another_bodys_cases_lifts_no_veto(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
