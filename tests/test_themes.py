@@ -3232,3 +3232,16 @@ def test_information_on_the_problems_the_leaders_must_see_is_信息报送(taxono
 ])
 def test_批示件_handled_with_another_bodys_cases_lifts_no_veto(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an office handing out and chasing 人大代表建议和政协委员提案 (kept from 80e0840)
+    (("3.抓好建议提案督办。", "全年共承办市、县人大代表建议和政协委员提案96件，实行分级交办，重点建议提案由县政府领导领衔督办，"
+      "定期跟踪、逐件催办，全部按期办结。"), True),
+    # a department's 督办 of those it 承办s itself is its own handling, not 督查
+    (("（四）建议提案办理", "今年我局共承办人大代表建议和政协委员提案12件，其中主办8件、协办4件。局党组高度重视，主要领导亲自督办，"
+      "按时办结率100%，代表委员满意率100%。"), False),
+    (("（五）认真办理建议提案", "全年承办人大代表建议和政协委员提案18件，局党组书记亲自督办，办结率、满意率均达100%。"), False),
+])
+def test_a_departments_督办_of_the_建议提案_it_承办s_is_not_督查(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
