@@ -3245,3 +3245,13 @@ def test_批示件_handled_with_another_bodys_cases_lifts_no_veto(taxonomy, line
 ])
 def test_a_departments_督办_of_the_建议提案_it_承办s_is_not_督查(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "督查")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an event's report in its stages to the 总值班室 (首报, 终报: own words against its veto, kept from ea2f15d)
+    (("第六条 较大突发事件发生后，事发单位应当立即向县政府总值班室首报，处置结束后24小时内报送终报。",), True),
+    # but what a 网格员 reports through the 网格 platform, 首报 to 终报, is the 网格's event handling
+    (("第八条 网格员发现安全隐患、矛盾纠纷等事项，应当通过网格平台首报，由网格长核实后转办，办结后终报。",), False),
+])
+def test_首报_and_终报_lift_the_duty_office_veto_not_the_网格s(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
