@@ -3255,3 +3255,15 @@ def test_a_departments_督办_of_the_建议提案_it_承办s_is_not_督查(taxon
 ])
 def test_首报_and_终报_lift_the_duty_office_veto_not_the_网格s(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # checks on 基层 too many, meetings and checks merged: 为基层减负's (kept from 4f1e995 and 9521aa7)
+    (("（二）统筹规范督查检查", "有的部门督查检查过多过滥，层层要材料，乡镇干部疲于应付。"), True),
+    (("（三）精简会议", "严格控制全县性会议数量，能合并的合并、能套开的套开，全年会议同比减少18%。"), True),
+    # a sector's inspections of firms too many, merged into one visit, are 营商环境's
+    (("针对涉企检查过多过频问题，推行“综合查一次”，能合并的检查合并进行，全年涉企检查同比减少40%，切实减轻企业负担。",), False),
+    (("（二）优化涉企执法检查", "针对企业反映的检查过多过滥问题，推行跨部门联合检查，能合并的检查合并进行，实现“进一次门、查多项事”。"), False),
+])
+def test_checks_on_基层_too_many_are_作风建设_a_sectors_on_firms_are_not(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
