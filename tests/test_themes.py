@@ -3267,3 +3267,16 @@ def test_首报_and_终报_lift_the_duty_office_veto_not_the_网格s(taxonomy, l
 ])
 def test_checks_on_基层_too_many_are_作风建设_a_sectors_on_firms_are_not(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # apps pressed on 基层 cleared, the campaign named (kept from 9521aa7)
+    (("开展“指尖上的形式主义”专项整治，清理规范政务APP和工作群，全县共关停政务APP 12个，解散工作群186个。",), True),
+    (("一是乡镇干部手机里的政务APP过多，打卡、签到任务繁重。",), True),
+    # digital government's own work on its apps (整合迁移, 使用率低的 closed, 数据共享) is 数字政府's
+    (("县数据局大力推广“皖事通”政务APP，推动高频事项“掌上办”，完成政务APP整合迁移，对原有12个部门分散建设的政务应用进行整合，"
+      "实现一个入口统一办理。",), False),
+    (("开展政务应用清理整合，关停注销使用率低的政务APP 5个，推进政务数据共享交换，提升政务服务效能。",), False),
+])
+def test_apps_pressed_on_基层_are_作风建设_digital_governments_app_work_is_not(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
