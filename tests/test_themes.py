@@ -3280,3 +3280,29 @@ def test_checks_on_基层_too_many_are_作风建设_a_sectors_on_firms_are_not(t
 ])
 def test_apps_pressed_on_基层_are_作风建设_digital_governments_app_work_is_not(taxonomy, lines, about):
     assert bool(by_theme(classify(report(*lines), taxonomy), "作风建设")) == about
+
+
+@pytest.mark.parametrize(("title", "lines", "kept", "not_kept"), [
+    # rules of 督查督办 and 信息报送: the 政务信息 article is the theme's, the other work's generic duty (及时报告办理结果) is not
+    ("县政府办公室督查督办和信息报送工作制度",
+     ("第一条 为加强县政府督查督办和信息报送工作，推动县委、县政府决策部署落实，制定本制度。",
+      "第二条 本制度适用于县政府各部门和各乡镇人民政府。",
+      "第三条 县政府督查室负责对县政府重点工作、领导批示件开展督查督办。",
+      "第四条 督查结束后，督查组应当在5个工作日内向县政府报送督查报告，督查结果及时在全县通报。",
+      "第五条 承办单位应当在规定时限内办结督办事项，并及时报告办理结果。",
+      "第六条 各单位应当及时报送政务信息，每月报送信息不少于2条。",
+      "第七条 本制度自印发之日起施行。"),
+     {"第六条"}, {"第五条"}),
+    # rules of 值班值守 and 信息报告: the event's report up is the theme's, a duty officer telling the leader on duty is not
+    ("县应急管理局值班值守和信息报告制度",
+     ("第一条 为规范值班值守和突发事件信息报告工作，制定本制度。",
+      "第二条 值班人员应当坚守岗位，严禁脱岗、空岗，交接班时做好值班记录。",
+      "第三条 值班人员接到群众来电，应当做好登记，及时报告值班领导并转交有关股室办理。",
+      "第四条 发生较大以上突发事件，应当在30分钟内电话报告、1小时内书面报告县委、县政府。",
+      "第五条 本制度自印发之日起施行。"),
+     {"第四条"}, {"第三条"}),
+])
+def test_rules_of_two_works_do_not_carry_信息报送_to_the_other_works_generic_duty_to_report(taxonomy, title, lines, kept, not_kept):
+    rules = replace(report(*lines), title=title, title_in_text=True)
+    got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
+    assert kept <= got and not not_kept & got, got
