@@ -3306,3 +3306,14 @@ def test_rules_of_two_works_do_not_carry_信息报送_to_the_other_works_generic
     rules = replace(report(*lines), title=title, title_in_text=True)
     got = {label for theme, label in pairs(classify(rules, taxonomy)) if theme == "信息报送"}
     assert kept <= got and not not_kept & got, got
+
+
+@pytest.mark.parametrize(("lines", "about"), [
+    # an event right before the duty (如有灾情立即上报, kept from c4dca3e), an epidemic with the body it goes up to
+    (("入汛以来，镇里要求各村干部手机24小时开机，如有险情立即上报。",), True),
+    (("各村（社区）发现疫情立即报告镇政府和县疾控中心，做到早发现、早报告。",), True),
+    # a school's surveillance of its pupils (发现疑似传染病疫情及时报告) is 卫生's routine, no report up
+    (("学校落实晨午检和因病缺课追踪登记制度，发现疑似传染病疫情及时报告，全年未发生聚集性疫情。",), False),
+])
+def test_an_epidemic_right_before_the_duty_needs_the_body_it_goes_up_to(taxonomy, lines, about):
+    assert bool(by_theme(classify(report(*lines), taxonomy), "信息报送")) == about
