@@ -1269,8 +1269,6 @@ def _names_findings(section: Section, texts: list[str]) -> bool:
 # nor does the heading of the closing chapter (第六章　附则: its articles are read each on their own)
 _CLOSING_PART = re.compile(r"负责解释|(?:印发|发布|公布)之日起(?:施行|执行|实施)|起(?:施行|执行|实施)。?$|^(?:联系人|附件)|附[ \u3000]*则$")
 _ARRANGES = re.compile(r"(?:(?:通知|安排|方案|事项)如下|(?:制定|如下)(?:实施|工作)?方案|制定本(?:实施|工作)方案)[。：:]?$")
-# What an information rule's article reports (rules of two works, `_arranged`): an event or its 信息
-_REPORTED_MATTER = re.compile(r"信息|突发事件|突发情况|紧急情况|灾情|险情|汛情|火情|疫情|舆情|警情|事故")
 _RULES_PURPOSE = re.compile(r"制定本(?:办法|制度|规定|细则|规则|方案)。?$")
 _ADDRESSEES_DEMAND = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|部门|单位|有关|相关|级|县直|区直|市直|承办)[^。；，,]{0,16}?(?:要|应|须|务必)")
 _TASK_HEADING = re.compile(rf"[ \u3000]*(?:[{_CN}\d]+[、.．]|[（(][{_CN}\d]+[）)])?[ \u3000]*(?:进一步|切实|认真|全力|扎实|全面)?"
@@ -1319,14 +1317,15 @@ def _arranged(found_in: _Occurrences, others: tuple[_Occurrences, ...], theme_no
         section = sections[k]
         spans = _spans(section)
         under_named = any(theme_no in heading_themes[p] for p in _ancestors(sections, k))
-        own = found_in.count(spans)[0] > 0
+        score = found_in.count(spans)[0]
+        own = score > 0
         # (a chapter's heading that names the theme, 第三章 信息报告, carries its articles; the title names two works)
         # (a part's score alone, out of such a chapter, is a generic duty often enough — 第五条 承办单位…及时报告办理结果 in a
-        # 督查督办和信息报送工作制度: it needs one of the theme's `own` words or the matter reported, an event or 信息, too)
+        # 督查督办和信息报送工作制度: it needs one of the theme's `own` words too, 第七条 信息报告应当包括…)
+        own_regex = found_in.theme.own_regex
         if naming_only and not (any(theme_no in heading_themes[p] for p in _ancestors(sections, k) if sections[p].kind != "report")
-                                or (found_in.count(spans)[0] >= _NAMING_SCORE
-                                    and any(regex is not None and regex.search(texts[b], s, e)
-                                            for regex in (found_in.theme.own_regex, _REPORTED_MATTER) for b, s, e in spans))):
+                                or (score >= _NAMING_SCORE and own_regex is not None
+                                    and any(own_regex.search(texts[b], s, e) for b, s, e in spans))):
             k += 1
             continue
         if _vetoed(found_in, section, texts) or (
