@@ -123,7 +123,7 @@ def test_the_fingerprints_spans_are_read_from_disk_as_written_and_leave_no_file(
     rows = [np.arange(3 * n, dtype=np.int32).reshape(3, n) + 1000 * n for n in (4, 0, 7)]
     with prints.Spans(tmp_path) as spans:
         for r in rows:
-            spans.append(r)
+            spans.append(r.T.ravel())  # as a record holds them: a fingerprint's start, end and line, then the next's
         assert list(tmp_path.iterdir()) == []  # an unnamed file: nothing to remove, even after a crash
         joined = np.concatenate(rows, axis=1)
         for lo, hi in ((0, 11), (2, 9), (4, 4), (10, 11)):
@@ -310,11 +310,11 @@ def test_the_keys_level_passing_keys_bytes_turns_the_index_to_the_hash_layout(sa
 @pytest.mark.parametrize("layout", ["archive", "hash"])
 def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_one(corpus_site, tmp_path, monkeypatch,
                                                                                      layout):
-    """Fingerprints are cached per report by content (`baogao.similar.prints`): after one
+    """Fingerprints are cached by report content (`baogao.similar.prints`): after one
     report changed, one was added and one deleted, only the changed and the added one are
-    fingerprinted, the cache holds the current reports' files only, and the index files (of
+    fingerprinted, the cache's index names the current reports' keys only, and the index files (of
     either layout) and reuse pages equal, byte for byte, those a fresh pages folder gives; a
-    damaged cache file is not trusted."""
+    record cut short or not what fingerprinting makes is not trusted."""
     keys_bytes = KEYS_BYTES if layout == "archive" else 0
 
 
@@ -339,28 +339,44 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     per_report = [prints.report_key(prints.code_digest(), (pages / "text" / f"{e['id']}.txt").read_bytes(),
                                     prints.page_body(pages / "reports" / f"{e['id']}.md")) for e in catalog]
     keys = set(per_report)
-    assert {p.name for p in (pages / prints.CACHE_DIR).iterdir()} == {f"{key}.bin" for key in keys}  # the deleted one's went
+    cache = json.loads((pages / prints.CACHE_DIR / prints.INDEX_FILE).read_text(encoding="utf-8"))
+    assert set(cache["reports"]) == keys  # the deleted one's went
+    assert {p.name for p in (pages / prints.CACHE_DIR).iterdir()} == {prints.INDEX_FILE, cache["data"]}
     cold = tmp_path / "cold"
     for name in ("text", "reports"):
         shutil.copytree(pages / name, cold / name)
     shutil.copy(pages / "catalog.json", cold / "catalog.json")
     build_similar_index(cold, workers=1, keys_bytes=keys_bytes)
     assert SimilarIndex(cold).manifest["layout"] == layout
-    assert len(fingerprinted) == 2 + len(catalog)
+    assert len(fingerprinted) == 2 + len(keys)  # a text held twice is fingerprinted once
     index = sorted(p.relative_to(cold).as_posix() for p in (cold / "similar-index").rglob("*") if p.is_file())
     assert index == sorted(p.relative_to(pages).as_posix() for p in (pages / "similar-index").rglob("*") if p.is_file())
     for name in ("reuse.json", "reuse/index.md", *index):
         assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
     reuse = json.loads((pages / "reuse.json").read_text(encoding="utf-8"))
     assert any(link["url"].startswith("reports/added.html") for p in reuse.get(changed["id"], []) for link in p["links"])
-    # a damaged cache file (here a whole fingerprint short) is not trusted: that report is fingerprinted
-    # again (a file of one report: the corpus holds two copies of one text, which share theirs)
-    damaged = pages / prints.CACHE_DIR / f"{sorted(k for k in keys if per_report.count(k) == 1)[0]}.bin"
-    damaged.write_bytes(damaged.read_bytes()[:-24])
+    # the data file cut short (a fingerprint of its last record: the changed report's, appended after the
+    # added one's) is not trusted: that report is fingerprinted again
+    data = pages / prints.CACHE_DIR / cache["data"]
+    data.write_bytes(data.read_bytes()[:-24])
     (pages / "similar-index" / "VERSION").unlink()
     fingerprinted.clear()
     build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
-    assert len(fingerprinted) == 1 and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
+    assert fingerprinted == [changed["id"]] and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
+    # a record whose values fingerprinting cannot have made (a position past its report's skeleton;
+    # a report of its own: the corpus holds two copies of one text, which share their record)
+    cache = json.loads((pages / prints.CACHE_DIR / prints.INDEX_FILE).read_text(encoding="utf-8"))
+    victim = max(d for d, key in enumerate(per_report) if per_report.count(key) == 1)
+    offset, count, length, *_ = cache["reports"][per_report[victim]]
+    with open(pages / prints.CACHE_DIR / cache["data"], "r+b") as out:
+        out.seek(4 * (offset + count))  # the record's first position (after its keys)
+        out.write(np.int32(length).tobytes())
+    (pages / "similar-index" / "VERSION").unlink()
+    fingerprinted.clear()
+    build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
+    assert fingerprinted == [catalog[victim]["id"]]
+    for name in ("reuse.json", "reuse/index.md", *index):
+        assert (pages / name).read_bytes() == (cold / name).read_bytes(), name
 
 
 def test_key_slices_cover_the_key_order_and_cut_only_between_keys(monkeypatch):
@@ -1047,17 +1063,44 @@ def test_an_edit_of_what_the_index_does_not_read_keeps_it(tmp_path):
     assert rebuilt(list(reversed(catalog))) != version
 
 
-def test_a_cache_file_emptied_is_fingerprinted_again_into_the_array(tmp_path):
-    """The fingerprints are read into one array sized by the cache files: a file emptied since
-    (its size bounds nothing) is fingerprinted again and the array grows to hold it."""
-    site = _tiny_archive(tmp_path, ["加强督查督办工作，确保各项任务落到实处，马上就办、真抓实干。" * 4])
-    pages = tmp_path / "pages"
-    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
-    (cache_file,) = (pages / prints.CACHE_DIR).iterdir()
-    cache_file.write_bytes(b"")
-    (pages / "similar-index" / "VERSION").unlink()
-    build_similar_index(pages, workers=1)
-    publish_similar_index(pages, site)
-    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
-    assert after == before and len(before) > 3
-    assert cache_file.stat().st_size > 0
+def test_a_cache_emptied_or_lost_is_made_again_and_holds_the_used_records_alone(tmp_path):
+    """The cache's data file emptied (its records gone: every report is fingerprinted again), its
+    index lost, or most of its records unused (every report changed): a new data file holds the
+    used records alone, the files a crash left (a replaced data file, a temporary one) go, and the
+    index files are the bytes they were."""
+    texts = [f"加强督查督办工作，确保各项任务落到实处，马上就办、真抓实干。第{i}份。" * 4 for i in range(3)]
+    site = _tiny_archive(tmp_path, texts)
+    pages, folder = tmp_path / "pages", tmp_path / "pages" / prints.CACHE_DIR
+
+    def index_files() -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
+
+    def rebuilt() -> dict[str, bytes]:
+        (pages / "similar-index" / "VERSION").unlink()
+        build_similar_index(pages, workers=1)
+        publish_similar_index(pages, site)
+        return index_files()
+
+    def cache() -> tuple[dict, int]:
+        index = json.loads((folder / prints.INDEX_FILE).read_text(encoding="utf-8"))
+        used = sum(prints.RECORD_VALUES * 4 * entry[1] for entry in index["reports"].values())
+        assert {p.name for p in folder.iterdir()} == {prints.INDEX_FILE, index["data"]}
+        return index, used
+
+    before = index_files()
+    index, used = cache()
+    assert len(before) > 3 and (folder / index["data"]).stat().st_size == used > 0
+    (folder / index["data"]).write_bytes(b"")
+    (folder / "data-0123456789abcdef.bin").write_bytes(b"left by a crash")
+    (folder / f".{prints.INDEX_FILE}.123.tmp").write_bytes(b"{")
+    assert rebuilt() == before
+    index, used = cache()
+    assert (folder / index["data"]).stat().st_size == used
+    (folder / prints.INDEX_FILE).unlink()
+    assert rebuilt() == before and cache()[0]["data"] != index["data"]
+    for i in range(3):  # every record unused: the next data file holds the new ones alone
+        path = pages / "text" / f"r{i:03d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "新增一段。\n", encoding="utf-8")
+    assert rebuilt() != before
+    index, used = cache()
+    assert (folder / index["data"]).stat().st_size == used and len(index["reports"]) == 3

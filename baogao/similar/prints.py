@@ -1,23 +1,25 @@
-"""The fingerprints of every report, cached per report so that a change fingerprints only it.
+"""The fingerprints of every report, cached by report so that a change fingerprints only it.
 
 Runs in `build_similar_index` (`baogao build`/`serve`, after conversion). A report's
 fingerprints (`baogao.similar.fingerprint`), their text offsets, lines and sections, its
 skeleton length and its anchors are a function of its converted text and of the heading and
-article lines of its page: the digest of those (and of this code) is the report's *key*, and
-`.similar-prints/KEY.bin` in the pages folder holds what was found for it. A build fingerprints
-only the reports whose key has no file (all of them in a fresh pages folder, one when one
-changed), reads the others' files, and removes the files no report of the archive uses, so
-the folder holds exactly the current reports' fingerprints whatever the history. A file is
-written under a temporary name and renamed: a crash leaves no half file under a key. The
+article lines of its page: the digest of those (and of this code) is the report's *key*. The
 digest of a report's text and page is remembered by their inodes and times (`KEYS_FILE`,
 baogao.filememo), so a build reads only the texts and pages conversion wrote since the last.
 
-A file is one line of JSON (`{"count": N, "length": skeleton length, "anchors": [[position,
-anchor], …], "starts": [start, …]}`: per anchor its skeleton position and name, and where its
-line starts in the text as the search index counts, in normalised characters,
-`baogao.search.normalize`: the 查重 page reads a section's text from the search index's text
-store by those) and then six little-endian int32 rows of the report's N fingerprints, position order: hash
-(uint32 bits), skeleton position, text start and end of its k-gram, its line, its section.
+The cache, `.similar-prints/` in the pages folder (`_Pack`): one data file of *records*, a
+record a key, and `index.json`, which names the data file and gives per key its record's place
+and N (its fingerprints), the skeleton length, the anchors (skeleton position and name) and
+their lines' starts (in normalised characters, `baogao.search.normalize`, as the search index
+counts: the 查重 page reads a section's text from its text store by those). A record is
+little-endian int32: three rows of N (each fingerprint's key, `index.shard_keys` of its hash;
+its skeleton position; its section), then per fingerprint the text start and end of its k-gram
+and its line, position order. A build fingerprints only the reports whose key has no record
+(all of them in a fresh pages folder, one when one changed), appends their records, and writes
+the index anew, naming the current reports' keys only; when the records no report uses would
+outweigh the used ones, it writes a new data file of the used records alone, in catalog order.
+So an edit writes one record and reads the others from one file (at 10 000 reports, reading
+10 000 files of one report each took a second of the 查重 stage before its reuse pages).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import html
 import json
 import os
 import re
+import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +44,12 @@ from baogao.similar.fingerprint import skeleton
 from baogao.workers import ordered_map, worker_pool
 
 CACHE_DIR = ".similar-prints"
+INDEX_FILE = "index.json"  # in CACHE_DIR: see `_Pack`
+PACK_FORMAT = 1
+RECORD_VALUES = 6  # int32 values a fingerprint takes in a record: key, position, section; start, end, line
 KEYS_FILE = ".similar-keys.json"  # the content digests of the texts and pages read (baogao.filememo)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
-ROWS = 6  # hash, position, start, end, line, section
-_SPAN_BYTES = 12  # a fingerprint's start, end and line in `Spans`' file
+_SPAN_BYTES = 12  # a fingerprint's start, end and line in `Spans`' file (and in a record)
 # Fingerprints the index and reuse work on at once in key order (`Fingerprints.key_slices`): their
 # arrays over fingerprints take ~35 bytes each; over all 110 million of 100 000 reports, 4 GB.
 KEY_SLICE = 4_000_000
@@ -56,26 +62,20 @@ _ANCHOR_LINES = re.compile(r"^(?:#{1,6} .* \{: #[^ ]+ \}|\{: #[^ ]+ \.baogao-art
 
 
 class Report:
-    """One report's fingerprints (position order) and what the index and reuse need of it."""
+    """One report's fingerprints as made (six int32 rows, position order: hash, skeleton
+    position, text start and end of its k-gram, its line, its section) and what the index and
+    reuse need of it."""
 
     def __init__(self, rows: np.ndarray, length: int, anchors: list[tuple[int, str]], starts: list[int]):
         self.rows, self.length, self.anchors, self.starts = rows, length, anchors, starts
 
-    def to_bytes(self) -> bytes:
-        head = json.dumps({"count": self.rows.shape[1], "length": self.length, "anchors": self.anchors,
-                           "starts": self.starts}, ensure_ascii=False)
-        return head.encode("utf-8") + b"\n" + self.rows.astype("<i4").tobytes()
+    def record(self) -> bytes:
+        """The report's record in the cache's data file (see the module)."""
+        from baogao.similar.index import shard_keys  # index imports this module
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Report:
-        head, _, body = data.partition(b"\n")
-        meta = json.loads(head)
-        if len(body) != ROWS * 4 * meta["count"]:
-            raise ValueError("truncated")  # fingerprinted again
-        rows = np.frombuffer(body, "<i4").reshape(ROWS, -1)
-        if len(meta["starts"]) != len(meta["anchors"]):
-            raise ValueError("inconsistent")  # fingerprinted again
-        return cls(rows, meta["length"], [(at, name) for at, name in meta["anchors"]], meta["starts"])
+        rows = self.rows
+        core = np.stack([shard_keys(rows[0].view(np.uint32)).view(np.int32), rows[1], rows[5]])
+        return core.astype("<i4").tobytes() + np.ascontiguousarray(rows[2:5].T, "<i4").tobytes()
 
 
 class Fingerprints:
@@ -89,19 +89,33 @@ class Fingerprints:
     key, report, position: the order of the index's shards, and the hash groups reuse counts.
     A context manager: leaving it closes the file of spans."""
 
-    def __init__(self, core: np.ndarray, spans: Spans, reports: list[Report], counts: list[int], report_keys: list[str]):
+    def __init__(self, core: np.ndarray, spans: Spans, entries: list[list[Any]], report_keys: list[str]):
         """`core`: per fingerprint (catalog order) its key, position and section (int32 rows);
-        `reports`: each one's length, anchors and starts (their own rows are not read); `counts`:
-        each one's number of fingerprints."""
+        `entries`: each report's entry of the cache's index (`_Pack`)."""
         self.report_keys = report_keys  # the reports' cache keys (see the module): reuse tells a changed report by it
         self.keys = core[0].view(np.uint32)
         self.positions, self.sections = core[1], core[2]
         self.spans = spans
-        self.docs = np.repeat(np.arange(len(reports), dtype=np.int32), counts)
-        self.lengths = [r.length for r in reports]
-        self.anchors = [r.anchors for r in reports]
-        self.anchor_starts = [r.starts for r in reports]
+        self.docs = np.repeat(np.arange(len(entries), dtype=np.int32), [entry[1] for entry in entries])
+        self.lengths = [entry[2] for entry in entries]
+        self.anchors: list[list[Any]] = [entry[3] for entry in entries]  # (skeleton position, name) pairs
+        self.anchor_starts = [entry[4] for entry in entries]
         self.by_key = stable_order(self.keys)  # stable: report, position within a key
+
+    def damaged(self) -> np.ndarray:
+        """The reports (catalog numbers) whose fingerprints cannot be what fingerprinting made: a
+        position outside the skeleton or before the one before it, a section not of the anchors."""
+        counts = np.bincount(self.docs, minlength=len(self.lengths))
+        held = np.flatnonzero(counts)  # reports with fingerprints; per report, its extremes
+        starts = (np.cumsum(counts) - counts)[held]
+        wrong = np.zeros(len(counts), bool)
+        wrong[held] = ((np.minimum.reduceat(self.positions, starts) < 0)
+                       | (np.maximum.reduceat(self.positions, starts) >= np.array(self.lengths)[held])
+                       | (np.minimum.reduceat(self.sections, starts) < 0)
+                       | (np.maximum.reduceat(self.sections, starts) > np.array([len(a) for a in self.anchors])[held]))
+        back = np.flatnonzero(np.diff(self.positions) < 0) + 1  # a position before the one before it: not at a report's start
+        wrong[self.docs[back[self.docs[back] == self.docs[back - 1]]]] = True
+        return np.flatnonzero(wrong)
 
     def __enter__(self) -> Fingerprints:
         return self
@@ -146,9 +160,10 @@ class Spans:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def append(self, rows: np.ndarray) -> None:
-        """Add the spans of one report's fingerprints (its start, end and line rows)."""
-        self.file.write(np.ascontiguousarray(rows.T, "<i4").tobytes())
+    def append(self, values: np.ndarray) -> None:
+        """Add the spans of one report's fingerprints as its record holds them (start, end and
+        line of one fingerprint, then the next's)."""
+        self.file.write(np.ascontiguousarray(values, "<i4").data)
 
     def read(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(starts, ends, lines) of fingerprints lo … hi − 1."""
@@ -195,59 +210,120 @@ def _paths(pages_dir: Path, entry: dict[str, Any]) -> tuple[Path, Path]:
 def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: int | None = None,
                       keys: list[str] | None = None) -> Fingerprints:
     """The fingerprints of the reports of `catalog` (converted in `pages_dir`; `keys`: their
-    `report_keys`, computed when not given), from the cache where their key has a file,
-    computed (and cached) where not; the cache then holds only these reports' files.
+    `report_keys`, computed when not given), from the cache where their key has a record,
+    computed (and cached) where not; the cache's index then names only these reports' keys.
 
-    The reports missing from the cache are fingerprinted first; then every report's rows are read
-    from its file into one array sized by the files (at 100 000 reports about 110 million
-    fingerprints: one array, not a copy of 100 000 small ones the heap keeps after joining them)."""
-    cache = pages_dir / CACHE_DIR
-    cache.mkdir(exist_ok=True)
+    The fingerprints are read into one array (at 100 000 reports about 110 million: one array,
+    not a copy of 100 000 small ones the heap keeps after joining them). A report whose record
+    reads as damaged (`Fingerprints.damaged`) is fingerprinted again."""
     keys = report_keys(pages_dir, catalog) if keys is None else keys
-    paths = [cache / f"{key}.bin" for key in keys]
-    missing = [(i, _paths(pages_dir, entry)) for i, entry in enumerate(catalog) if not paths[i].is_file()]
-    with worker_pool(len(missing), CHUNK, workers) as pool:
-        for (i, _), report in zip(missing, ordered_map(pool, report_fingerprints, [job for _, job in missing], CHUNK)):
-            write_atomic(paths[i], report.to_bytes())
-    wanted = {path.name for path in paths}
-    for path in cache.iterdir():
-        if path.name not in wanted:
-            path.unlink()
-    # every file holds its head and then its rows: their sizes bound the fingerprints (the
-    # array's unused end is never touched, so never in memory)
-    from baogao.similar.index import shard_keys  # index imports this module
-
-    core = np.empty((3, sum(map(_size, paths)) // (ROWS * 4)), np.int32)
-    spans = Spans(pages_dir)
-    reports, counts, filled, no_rows = [], [], 0, np.empty((ROWS, 0), np.int32)
-    try:
-        for i, path in enumerate(paths):
-            try:
-                report = Report.from_bytes(path.read_bytes())
-            except (OSError, ValueError, KeyError):  # damaged since: fingerprinted again
-                report = report_fingerprints(_paths(pages_dir, catalog[i]))
-                write_atomic(path, report.to_bytes())
-            count = report.rows.shape[1]
-            if filled + count > core.shape[1]:  # a damaged file, fingerprinted again, holds more than its size said
-                core = np.concatenate((core, np.empty((3, count), np.int32)), axis=1)
-            core[0, filled: filled + count] = shard_keys(report.rows[0].view(np.uint32)).view(np.int32)
-            core[1:, filled: filled + count] = report.rows[[1, 5]]
-            spans.append(report.rows[2:5])
-            report.rows = no_rows  # frees the bytes read
-            filled += count
-            reports.append(report)
-            counts.append(count)
-        return Fingerprints(core[:, :filled], spans, reports, counts, keys)
-    except BaseException:
-        spans.close()
-        raise
+    pack = _Pack(pages_dir / CACHE_DIR)
+    for _ in range(2):  # once more for the reports found damaged, fingerprinted again
+        pack.update(keys, lambda i: _paths(pages_dir, catalog[i]), workers)
+        prints = pack.read(pages_dir, keys)
+        damaged = prints.damaged()
+        if not len(damaged):
+            return prints
+        prints.spans.close()
+        pack.forget({keys[d] for d in damaged.tolist()})
+    raise ValueError(f"查重: the fingerprints of {catalog[int(damaged[0])]['id']} are not consistent as made")
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # gone since: fingerprinted again below
-        return 0
+class _Pack:
+    """The cache of every report's fingerprints (see the module): `folder/index.json` (the data
+    file's name, and per key its entry: [offset and N, in int32 values, the skeleton length,
+    the anchors, their starts]) and the data file of records. A build appends records and then
+    writes the index through a temporary file and a rename, so a crash leaves an index that names
+    whole records only; records no entry names are dead bytes, until a new data file drops them."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.data: str | None = None  # the data file's name
+        self.size = 0  # its int32 values
+        self.entries: dict[str, list[Any]] = {}
+        try:
+            index = json.loads((folder / INDEX_FILE).read_text(encoding="utf-8"))
+            data = index["data"]
+            if index["format"] != PACK_FORMAT or not re.fullmatch(r"data-[0-9a-f]{16}\.bin", data):
+                return
+            size = (folder / data).stat().st_size // 4
+            # a record past the data file's end (cut short since) is made again
+            entries = {key: entry for key, entry in index["reports"].items()
+                       if 0 <= entry[0] and entry[0] + RECORD_VALUES * entry[1] <= size}
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return  # no cache yet, or a damaged index: every report is fingerprinted
+        self.data, self.size, self.entries = data, size, entries
+
+    def forget(self, keys: set[str]) -> None:
+        """Drop the entries of `keys` (their reports are fingerprinted again)."""
+        for key in keys:
+            self.entries.pop(key, None)
+
+    def update(self, keys: list[str], job: Callable[[int], tuple[Path, Path]], workers: int | None) -> None:
+        """Give every key of `keys` (of the reports whose text and page `job(i)` gives) an entry,
+        fingerprinting those that have none, and keep no other entry; then write the index and
+        remove the folder's other files (a data file replaced, a temporary one of a crash)."""
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        missing = [key for key in first if key not in self.entries]
+        live = sum(RECORD_VALUES * self.entries[key][1] for key in first if key in self.entries)
+        entries: dict[str, list[Any]] = {}
+        fresh = self.data is None or self.size - live > live  # a new data file: the dead would outweigh the used
+        name = f"data-{secrets.token_hex(8)}.bin" if fresh else str(self.data)
+        self.folder.mkdir(exist_ok=True)
+        with worker_pool(len(missing), CHUNK, workers) as pool, open(self.folder / name, "ab") as out:
+            made = iter(ordered_map(pool, report_fingerprints, [job(first[key]) for key in missing], CHUNK))
+            out.write(b"\0" * (-out.tell() % 4))  # a write cut short leaves whole values before the next record
+
+            def put(key: str, record: bytes | memoryview, entry: list[Any]) -> None:
+                entries[key] = [out.tell() // 4, *entry]
+                out.write(record)
+
+            old = self._values() if fresh else None
+            for key in first if fresh else missing:
+                if key in self.entries and old is not None:
+                    offset, count, *entry = self.entries[key]
+                    put(key, old[offset: offset + RECORD_VALUES * count].data, [count, *entry])
+                else:
+                    report = next(made)
+                    put(key, report.record(), [report.rows.shape[1], report.length, report.anchors, report.starts])
+            size = out.tell() // 4
+        if not fresh:
+            entries = {**{key: self.entries[key] for key in first if key in self.entries}, **entries}
+        changed = fresh or missing or len(entries) != len(self.entries)
+        self.data, self.size, self.entries = name, size, entries
+        if changed:
+            write_atomic(self.folder / INDEX_FILE, json.dumps({"format": PACK_FORMAT, "data": name, "reports": entries},
+                                                              ensure_ascii=False).encode("utf-8"))
+        for path in self.folder.iterdir():
+            if path.name not in (INDEX_FILE, name):
+                path.unlink()
+
+    def _values(self) -> np.ndarray:
+        """The data file as int32 values, mapped (nothing read until used)."""
+        if not self.data or not self.size:
+            return np.zeros(0, "<i4")
+        return np.memmap(self.folder / self.data, dtype="<i4", mode="r", shape=(self.size,))
+
+    def read(self, pages_dir: Path, keys: list[str]) -> Fingerprints:
+        """The fingerprints of the reports of `keys` (each has an entry: `update`), catalog order."""
+        entries = [self.entries[key] for key in keys]
+        core = np.empty((3, sum(entry[1] for entry in entries)), np.int32)
+        values = self._values()
+        spans = Spans(pages_dir)
+        try:
+            filled = 0
+            for offset, count, *_ in entries:
+                core[:, filled: filled + count] = values[offset: offset + 3 * count].reshape(3, count)
+                spans.append(values[offset + 3 * count: offset + RECORD_VALUES * count])
+                filled += count
+            return Fingerprints(core, spans, entries, keys)
+        except BaseException:
+            spans.close()
+            raise
+        finally:
+            del values
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
