@@ -65,6 +65,7 @@ from baogao.places import (
     LEVEL_PROVINCE,
     PARTY_PREFIXES,
     Place,
+    city_paper_province,
     county_stem_province,
     find_outlets,
     find_places,
@@ -3110,7 +3111,8 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _served_province(opening) or _dominant(Counter(find_platforms(text))) or _zones_province(opening))
+            or _served_province(opening) or _dominant(Counter(find_platforms(text))) or _zones_province(opening)
+            or city_paper_province(text))  # (…参加会议。(丁洁、王春宇)太原日报: the city paper that credits it)
 
 
 # …为建设生态天全作出贡献, 为麻城“建成中心”营造良好环境: the place the text's work is for, named by its bare stem, which the

@@ -20,7 +20,7 @@ from baogao.enrich import enrich
 from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.places import find_outlets, find_places, find_platforms
+from baogao.places import city_paper_province, find_outlets, find_places, find_platforms
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -1072,6 +1072,19 @@ def test_find_outlets():
     assert find_outlets("中国奉节网讯(通讯员 奉组轩)近日,县委组织部组织骨干信息员参加组工信息专题培训。") == ["重庆市"]
     assert find_outlets("中国发展网讯 近日,县委组织部召开会议。") == []
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
+
+
+def test_a_city_paper_that_credits_an_item_at_its_end_gives_its_province():
+    assert city_paper_province("…负责同志参加会议。(丁 洁、王春宇)太原日报") == "山西省"
+    assert city_paper_province("…取得实效。\n来源：清远日报 刘海军") == "广东省"
+    assert city_paper_province("…取得实效。（记者 李明）郑州晚报") == "河南省"
+    # not a national paper, nor a paper named inside the text rather than at its end
+    assert city_paper_province("…取得实效。(记者 张三)经济日报") is None
+    assert city_paper_province("…取得实效。（记者 张三）长江日报") is None
+    assert city_paper_province("据太原日报报道，全市各级各部门积极推进。\n会议要求抓好落实。") is None
+    found = meta("", "6月29日,我市召开12345政务服务便民热线工作专题推进会,市长主持并讲话。",
+                 "市直各有关部门负责同志参加会议。(丁 洁、王春宇)太原日报")
+    assert found["region"] == "山西省"
 
 
 def test_find_platforms():
