@@ -309,6 +309,7 @@ def city_paper_province(text: str) -> str | None:
             return places[0].province
     return None
 
+
 def county_stem_province(stem: str) -> str | None:
     """The province of the one county-level unit whose stem `stem` is (江阴 → 江苏省), None when none or several."""
     return _county_stems().get(stem)
