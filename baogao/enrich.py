@@ -487,9 +487,7 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     m = _NEW_YEAR_LAUNCHED.match(lead)
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
-    # (中国发展网讯 为…，2021年12月15日，…组织…: the dateline before the day says who, not when)
-    m = (_NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead)
-         or (_DAY_OPENS.match(NEWS_DATELINE.sub("", lead, count=1)) if _headline(title) else None))
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
 
 
