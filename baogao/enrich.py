@@ -67,7 +67,6 @@ from baogao.places import (
     Place,
     city_paper_province,
     county_stem_province,
-    find_county_agencies,
     find_outlets,
     find_places,
     find_platforms,
@@ -3112,7 +3111,6 @@ def _region(title: str, org: str | None, stem: str, opening: str, text: str) -> 
     # then a county news outlet that reports it (蕲春广播电视台记者…), then the provincial platforms
     places = _own_places(opening)
     return (_dominant(_provinces(places)) or _counties_province(places) or _dominant(Counter(find_outlets(opening)))
-            or _dominant(Counter(find_county_agencies(opening)))  # (蓬安气象台发布…预警: the county's agency by its stem)
             or _served_province(opening) or _dominant(Counter(find_platforms(text))) or _zones_province(opening)
             or city_paper_province(text))  # (…参加会议。(丁洁、王春宇)太原日报: the city paper that credits it)
 

@@ -315,23 +315,6 @@ def county_stem_province(stem: str) -> str | None:
     return _county_stems().get(stem)
 
 
-# A county's own agency that news names by the county's bare stem (蓬安气象台发布暴雨蓝色预警, 安源消防救援大队大队长…):
-# one a county has one of, so the stem is the county's (not a hospital or a school, which may bear any name)
-_STEM_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,3})(?=气象台|气象局|消防救援大队|消防大队|公安局|交警大队|人民法院|人民检察院|供电公司|税务局)")
-
-
-def find_county_agencies(text: str) -> list[str]:
-    """Provinces of the county agencies named in `text` by a stem that names one county only (蓬安气象台 → 四川省)."""
-    stems = _county_stems()
-    found = []
-    for m in _STEM_AGENCY.finditer(text):
-        # (县应急局、安源消防救援大队: the stem right before the agency's word, its longest one the table knows)
-        stem = next((m.group(1)[k:] for k in range(len(m.group(1)) - 1) if m.group(1)[k:] in stems), None)
-        if stem:
-            found.append(stems[stem])
-    return found
-
-
 def find_outlets(text: str) -> list[str]:
     """Provinces of the county news outlets named in `text` by a stem that names one county only."""
     stems = _county_stems()

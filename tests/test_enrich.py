@@ -20,7 +20,7 @@ from baogao.enrich import enrich
 from baogao.schema import DOC_TYPES, FIELD_BY_NAME, LEVELS
 from baogao.model import Block, ParsedReport
 from baogao.parse import parse
-from baogao.places import city_paper_province, find_county_agencies, find_outlets, find_places, find_platforms
+from baogao.places import city_paper_province, find_outlets, find_places, find_platforms
 
 REPORTS = Path(__file__).resolve().parents[1] / "reports"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -1072,15 +1072,6 @@ def test_find_outlets():
     assert find_outlets("中国奉节网讯(通讯员 奉组轩)近日,县委组织部组织骨干信息员参加组工信息专题培训。") == ["重庆市"]
     assert find_outlets("中国发展网讯 近日,县委组织部召开会议。") == []
     assert meta("", "（蕲春广播电视台记者朱卫红报道）6月14日，县政协召开社情民意信息工作会。")["region"] == "湖北省"
-
-
-def test_a_county_agency_named_by_the_countys_bare_stem_gives_its_province():
-    assert find_county_agencies("6月25日,蓬安气象台发布暴雨蓝色预警,预计26日有大到暴雨。") == ["四川省"]
-    assert find_county_agencies("市考核组到五陂镇督导,县应急局、安源消防救援大队大队长黄信洋陪同。") == ["江西省"]
-    # not a level word's agency, a stem several counties share, or a town's station
-    assert find_county_agencies("市气象台发布暴雨预警,城关派出所、新华公安局参与。") == []
-    found = meta("", "6月25日,蓬安气象台发布暴雨蓝色预警,为督查我县各乡镇防汛准备情况,县应急管理局组成督查组深入乡镇督查。")
-    assert found["region"] == "四川省"
 
 
 def test_a_city_paper_that_credits_an_item_at_its_end_gives_its_province():
