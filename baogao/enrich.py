@@ -1230,7 +1230,6 @@ _SUBJECT_NEXT = (
     "|面向|十分|决定"  # 秦都区纪委面向全区选聘…, 南陵县编办十分重视…, 平利县委农工部决定在全县开展…
     "|监督(?![委局室办组站])"  # 信陵镇监督“探照灯”照到…: the town's deed (not 监督局, a body's name)
     "|修[改订]"  # 千岭乡修改完善《机关内务管理工作规则》: the place that revises its own rules  # 1、镇党政综合办公室统一负责…
-    "|选(?:拔|派|聘|树)"  # 滕州市选拔产生了208名…联络员: the place that chooses its people
     "|抽调"  # 县委办、政府办抽调…工作人员组成两个联合督查组: the body that forms the group
     "|率(?![达为是])"  # 湘东镇政协联络组率部分政协委员…: the body that leads its members out (not 采用率达…)
     # 区政府办公室被省政府表彰为…先进单位: the body an honour goes to, whose news it is (not one 通报批评, rated 较差 or named

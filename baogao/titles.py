@@ -132,7 +132,7 @@ _FORMULA = re.compile(r"制定本(?:制度|办法|细则|规定|规则|方案|�
 # A clause that says what for (为进一步加强作风建设，…): the subject and its deed come after it.
 PURPOSE_LEAD = re.compile(
     r"为(?:了|进一步|全面|切实|加强|提升|提高|推进|推动|深入|促进|确保|做好|贯彻|积极|有效|认真|扎实|充分|更好|更|持续"
-    r"|严防|防止|保证|倡导|迎接|维护|适应|发挥"
+    r"|严防|防止|保证|倡导|迎接|维护|适应"
     r"|巩固|营造|强化|落实|规范|保障|全力|着力|大力|深化|严格|不断|加快|统筹|完善|压实|坚决|及时|准确|科学)"
 )
 # A clause that says on what grounds (根据《…通知》，…; 按照县委的安排部署，…): the subject comes after it.
