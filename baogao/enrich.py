@@ -1098,8 +1098,6 @@ _ORG_SUFFIX = (
     r"|(?:街道|[镇乡])(?:政协)?工委"  # 区人大崧厦街道工委, 三井街道政协工委: the congress's (or conference's) committee for a street or town
     # …and their groups there (湘东镇政协联络组, 区人大莫愁湖街道代表组): the members of a town, not the town's conference
     r"|(?:街道|[镇乡])(?:政协|人大)?(?:联络组|代表组)"
-    # the Communist Youth League's committee of a place (团市委, 团县委, 共青团…市委), named by 团 before the level word
-    r"|(?<![集社剧乐兵])团[省市县区州旗]委(?![员会])"
     r"|教育督导团|教育督导室"  # 安阳市人民政府教育督导团: a government's body that inspects its schools
     r"|信息公开办(?![法理公事])"  # 雅安市政府信息公开办 (办 after 政…, which the 县X办 rule below leaves out)
     # the congress and the consultative conference (县人大常委会, 乡人大, 县政协), and the party
@@ -1462,16 +1460,11 @@ def _reads_as_body(org: str) -> bool:
         or org[0] in _LEVEL_CHARS
         # 街道纪工委, 街道党工委: a street office's own bodies by its level word, as 镇纪委 is (not 街道指挥中心, one it runs)
         or bool(re.match(r"街道(?:党工委|纪工委|工委|办事处|人大|政协)", org))
-        or bool(_YOUTH_LEAGUE.match(org))
         or _CENTRAL.match(org)
         or _starts_with_place(org)
         or _ZONE_BODY.match(org)
         or _ONE_CHARACTER_COUNTY_BODY.match(org)
     )
-
-
-# 团市委, 共青团县委: the Communist Youth League's committee of the place its level word names (its city's, its county's)
-_YOUTH_LEAGUE = re.compile(r"(?:共青)?团([省市县区州旗])委(?![员会])")
 
 
 # 示范区督查办, 郭杜开发区管委会: a body of a development or pilot zone, named by the zone
@@ -1914,8 +1907,7 @@ def _without_province(org: str) -> str:
 def _bare_kind(org: str) -> bool:
     """Whether a name is only a kind of body (办公室, 局, 委员会), naming neither a place, a level nor
     a field (县委办, 国务院 and 行政审批服务局办公室 say which)."""
-    return (bool(re.fullmatch(_ORG_SUFFIX, org)) and org[0] not in _LEVEL_CHARS and not _CENTRAL.match(org)
-            and not _YOUTH_LEAGUE.match(org))  # (团市委 says its level)
+    return bool(re.fullmatch(_ORG_SUFFIX, org)) and org[0] not in _LEVEL_CHARS and not _CENTRAL.match(org)
 
 
 # a form's field for the unit of the person who fills it in (年度考核登记表, 述职表): on a line of the form's head
@@ -2893,9 +2885,6 @@ def _level_of_org(org: str) -> str | None:
         return "省"
     if "街道" in org or "街办" in org:  # 何寨街办, 行者街道党工委: a street office and its bodies
         return "乡"
-    league = _YOUTH_LEAGUE.match(org)
-    if league:  # 团市委: the League's committee of a city
-        return _LEVEL_BY_CHAR[league.group(1)]
     if org.startswith(_LEVEL_CHAR_WORDS):  # 市场监督管理局 is no city's body
         return None
     return _LEVEL_BY_CHAR.get(org[:1])

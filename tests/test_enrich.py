@@ -1506,23 +1506,6 @@ def test_a_mass_organisation_or_a_co_operative_is_an_office(title, org):
     assert meta(title, "今年以来，我们扎实推进各项工作。", "一、主要工作")["org"] == org
 
 
-@pytest.mark.parametrize(("lead", "org", "level"), [
-    ("为深入贯彻落实市委全会精神，8月31日，团市委召开机关调研成果路演展示会，团市委领导班子及全体机关干部参加会议。", "团市委", "市"),
-    ("近日，团县委组织开展“青春志愿行”志愿服务活动，全县200余名青年志愿者参加。", "团县委", "县"),
-    ("5月4日，团区委召开纪念五四运动座谈会。", "团区委", "县"),
-    ("近日，共青团县委联合县教育局开展青少年禁毒宣传活动。", "共青团县委", "县"),
-])
-def test_the_youth_leagues_committee_of_a_place_is_an_office_of_its_level(lead, org, level):
-    """团市委, 团县委: the Communist Youth League's committee, named by 团 and the level word of its place."""
-    found = meta("", lead, "下一步，将持续推进相关工作。")
-    assert (found["org"], found["level"]) == (org, level)
-
-
-@pytest.mark.parametrize("lead", ["近日，集团市委书记一行到企业调研。", "近日，剧团县委宣传部送戏下乡。"])
-def test_a_word_ending_in_团_before_a_committee_is_no_youth_league(lead):
-    assert meta("", lead)["org"] is None
-
-
 @pytest.mark.parametrize("signature", ["七里坪镇司法所", "罗田县消防救援大队", "罗田县三里畈镇财政所", "三里畈镇自然资源所",
                                        "罗田县三里畈镇林业站", "罗田县三里畈镇综合执法队"])
 def test_a_station_of_the_justice_or_fire_service_signs(signature):
