@@ -743,11 +743,6 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
         passing: set[int] = set()  # sections whose evidence is a passing mention (_Hit.passing)
         lists: dict[int, tuple[int, int, int]] = {}  # what _shortcoming_share read of each list
         under_named = _under_named_heading(theme_no, sections, heading_themes)
-        # a preamble that the theme's `unless` or `others` words rule out (…对全县中小学校开展疫情防控专项督导检查: the
-        # 教育局's 督导 of its schools), in a report that names none of its `own` words, says whose check the parts are:
-        # a part's heading that names the theme over text that does not (二、督导时间 4月22日—5月15日) is that check's
-        others_opening = any(s.kind == "preamble" and _vetoed(found_in, s, texts) for s in sections) and not _names_own(
-            theme, [title, *texts])
         for section in reversed(sections):  # sub-sections before their parent
             i = section.index
             # 县纪委…明察暗访…工作纪律，一是…二是…督查组…: the items of a passage the theme's
@@ -758,9 +753,6 @@ def classify(report: ParsedReport, taxonomy: Taxonomy, models: Mapping[str, them
                                _shortcoming_share(found_in, section, sections, children, texts, lists),
                                owned and theme_no in heading_themes[i], title_rules and section.kind == "lead")
             hit, qualifies, named = _own_evidence(found_in, section, texts, taxonomy.heading_factor, context)
-            if (qualifies and others_opening and section.kind == "heading" and hit is not None
-                    and all(where != "text" for _, where in hit.counts)):
-                qualifies = named = False  # (still mentioned: a 督查室's 通报 over it may take it as its part)
             if hit is not None and hit.passing:
                 passing.add(i)
             kids = children[i]

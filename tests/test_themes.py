@@ -753,27 +753,6 @@ def test_what_the_offices_check_found_is_督查_though_it_names_another_bodys_wo
     assert not by_theme(classify(report(item.replace("市安委办", "市交通运输局")), taxonomy), "督查")
 
 
-def test_a_parts_bare_heading_is_the_check_its_preamble_says_another_body_makes(taxonomy):
-    # a 教育督导室's notice of its 督导 of the schools (教育督导: `others`): 二、督导时间 over the dates is that check's
-    # time, not a 督查 of a government's work, though its heading names the theme and its text nothing
-    lines = ("各片区、中心校，各县直学校：",
-             "根据市教育督导委员会办公室《关于开展学校开学期间疫情防控工作专项督导的通知》精神，为进一步加强学校疫情防控工作，"
-             "经研究决定，对全县中小学校开展疫情防控专项督导检查。现将有关事项通知如下：",
-             "一、督导范围", "全县中小学校（含民办学校）。", "二、督导时间", "4月22日—5月15日。",
-             "三、督导方式", "督导组深入各学校，采取听汇报、查资料、实地查看等方式进行督导检查，形成督导报告。",
-             "县教育局", "2020年4月20日")
-    got = {label for theme, label in pairs(classify(report(*lines), taxonomy)) if theme == "督查"}
-    assert "二、督导时间" not in got, got
-    # the same notice of the office's own check (县政府督查室, an `own` word) keeps its part's heading
-    office = (lines[0], lines[1].replace("经研究决定，", "经研究决定，县政府督查室牵头"), *lines[2:])
-    got = {label for theme, label in pairs(classify(report(*office), taxonomy)) if theme == "督查"}
-    assert "二、督导时间" in got, got
-    # and a preamble that names no other body's work leaves a heading that names the theme its own
-    plain = (lines[0], "为推动重点项目建设，经研究决定，对各乡镇重点项目推进情况开展专项督导。现将有关事项通知如下：", *lines[4:])
-    got = {label for theme, label in pairs(classify(report(*plain), taxonomy)) if theme == "督查"}
-    assert "二、督导时间" in got, got
-
-
 def test_a_snippet_skips_the_信息公开_table_above_the_text(taxonomy):
     r = report("文件名称 | 关于重点工作督查情况的通报 |", "索引号 | 001/2024-01 | 公开目录: | 政务督查 |",
                "县政府督查室对重点工作开展专项督查，督查督办发现问题12个，已全部交办整改，现通报如下。",
