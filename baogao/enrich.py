@@ -247,9 +247,12 @@ _NEWS_DAY = re.compile(
 _NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年"
                                 r"(?!度?[^，。；\n]{0,20}?(?:总结|考核|考评|述职|评议|评比|表彰|先进|生活会|决算))")
 # (the deed's day or part of a month, after the purpose it served: 为加强…，2011年2月底，澧县县委办组织开展了…; not a
-# deadline, 2024年3月底前, 3月底以前, 3月5日之前)
+# deadline, 2024年3月底前, 3月底以前, 3月5日之前, nor the day something starts, 2024年1月1日起…施行)
 _DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|[上中下]旬|底|初|末)"
-                        r"(?!\s?[之以]?前)")
+                        r"(?!\s?(?:[之以]?前|起|开始))")
+# …nor the background a later sentence's day without a year follows (2008年5月12日，汶川发生特大地震。5月12日，汶川县举行
+# 纪念活动: that day is the deed's, its year untold)
+_LATER_DAY = re.compile(r"[。；]\s*\d{1,2}\s?月\s?\d{1,2}\s?日")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -486,7 +489,8 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     m = _NEW_YEAR_LAUNCHED.match(lead)
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
-    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (_DAY_OPENS.match(lead) if _headline(title) else None)
+    opens = _DAY_OPENS.match(lead) if _headline(title) else None
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (opens if opens and not _LATER_DAY.search(lead, opens.end()) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
 
 

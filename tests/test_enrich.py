@@ -2849,6 +2849,21 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
 
 
 @pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        # the day something starts is not the deed's
+        ("县市场监管局召开新条例宣贯会", "2024年1月1日起,《某省食品小作坊管理条例》将正式施行。县市场监管局近日召开宣贯会。"),
+        ("县医保局召开会议部署医保缴费工作", "为做好医保缴费工作,2025年1月1日开始,城乡居民医保缴费标准调整,县医保局召开会议部署。"),
+        # a full date followed by a sentence opening with a day of no year: that day is the deed's, the date background
+        ("汶川县举行“5·12”地震十五周年纪念活动", "2008年5月12日,汶川发生8.0级特大地震。5月12日,汶川县举行纪念活动,社会各界代表参加。"),
+        ("县财政局召开部署会", "2021年12月15日,省财政厅印发《关于做好2022年预算执行工作的通知》。1月5日,县财政局召开部署会。"),
+    ],
+)
+def test_a_headlines_lead_opening_with_a_start_or_a_background_day_gives_no_year(title, lead):
+    assert meta(title, lead)["year"] is None
+
+
+@pytest.mark.parametrize(
     ("title", "line", "org", "level"),
     [
         # a town, township or county that is the subject of the title or the opening's first clause
