@@ -363,11 +363,11 @@ def test_an_index_build_fingerprints_only_the_changed_reports_and_equals_a_cold_
     fingerprinted.clear()
     build_similar_index(pages, workers=1, keys_bytes=keys_bytes)
     assert fingerprinted == [changed["id"]] and (pages / "reuse.json").read_bytes() == (cold / "reuse.json").read_bytes()
-    # a record whose values fingerprinting cannot have made (a position past its report's skeleton;
-    # a report of its own: the corpus holds two copies of one text, which share their record)
+    # a record not as written (one value changed: its CRC-32 tells; a report of its own: the corpus
+    # holds two copies of one text, which share their record)
     cache = json.loads((pages / prints.CACHE_DIR / prints.INDEX_FILE).read_text(encoding="utf-8"))
     victim = max(d for d, key in enumerate(per_report) if per_report.count(key) == 1)
-    offset, count, length, *_ = cache["reports"][per_report[victim]]
+    offset, count, _, length, *_ = cache["reports"][per_report[victim]]
     with open(pages / prints.CACHE_DIR / cache["data"], "r+b") as out:
         out.seek(4 * (offset + count))  # the record's first position (after its keys)
         out.write(np.int32(length).tobytes())
@@ -1104,3 +1104,67 @@ def test_a_cache_emptied_or_lost_is_made_again_and_holds_the_used_records_alone(
     assert rebuilt() != before
     index, used = cache()
     assert (folder / index["data"]).stat().st_size == used and len(index["reports"]) == 3
+
+
+def test_a_cache_damaged_is_made_again_and_what_baogao_did_not_write_is_left(tmp_path, monkeypatch):
+    """Records zeroed (what a power loss may leave) or cut short, a data file ending in half a value
+    (a kill while appending), index entries not as written: those reports are fingerprinted again and
+    the index files are the bytes a cold build gives; a build with nothing to make leaves the data file
+    and the index untouched; a file or folder in the cache that baogao did not write stays."""
+    texts = [f"加强督查督办工作，确保各项任务落到实处，马上就办、真抓实干。第{i}份。" * 4 for i in range(3)]
+    site = _tiny_archive(tmp_path, texts)
+    pages, folder = tmp_path / "pages", tmp_path / "pages" / prints.CACHE_DIR
+    fingerprinted: list[str] = []
+    compute = prints.report_fingerprints
+
+    def index_files() -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "similar-index").rglob("*") if p.is_file()}
+
+    def rebuilt() -> dict[str, bytes]:
+        fingerprinted.clear()
+        (pages / "similar-index" / "VERSION").unlink()
+        build_similar_index(pages, workers=1)
+        publish_similar_index(pages, site)
+        return index_files()
+
+    def index() -> dict:
+        return json.loads((folder / prints.INDEX_FILE).read_text(encoding="utf-8"))
+
+    def record(rid: str) -> tuple[Path, int, int]:
+        """The data file, and where report `rid`'s record starts and ends in it (bytes)."""
+        key = prints.report_keys(pages, [{"id": rid}])[0]
+        offset, count, *_ = index()["reports"][key]
+        return folder / index()["data"], 4 * offset, 4 * (offset + prints.RECORD_VALUES * count)
+
+    def last() -> str:
+        """The report whose record ends the data file."""
+        return max((f"r{i:03d}" for i in range(3)), key=lambda rid: record(rid)[1])
+
+    before = index_files()
+    monkeypatch.setattr(prints, "report_fingerprints", lambda job: fingerprinted.append(job[0].stem) or compute(job))
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    (folder / "sub").mkdir()
+    data = folder / index()["data"]
+    stamps = [(p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in (data, folder / prints.INDEX_FILE)]
+    assert rebuilt() == before and fingerprinted == []  # nothing to make: nothing written
+    assert [(p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in (data, folder / prints.INDEX_FILE)] == stamps
+    path, start, end = record("r001")
+    with open(path, "r+b") as out:  # zeroed
+        out.seek(start)
+        out.write(bytes(end - start))
+    assert rebuilt() == before and fingerprinted == ["r001"]
+    with open(folder / index()["data"], "ab") as out:  # a kill in the middle of appending a value
+        out.write(b"\1\2\3")
+    assert rebuilt() == before and fingerprinted == []
+    entries = index()
+    key = next(iter(entries["reports"]))
+    entries["reports"][key][1] = "3"  # not an entry as written: its report is made again, no build fails
+    (folder / prints.INDEX_FILE).write_text(json.dumps(entries), encoding="utf-8")
+    assert rebuilt() == before and len(fingerprinted) == 1
+    cut = last()
+    path, start, end = record(cut)  # cut inside a record: a new data file, not one appended to
+    os.truncate(path, end - 8)
+    assert rebuilt() == before and fingerprinted == [cut]
+    assert index()["data"] != path.name and not path.exists()
+    assert (folder / index()["data"]).stat().st_size == 4 * index()["end"]
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine" and (folder / "sub").is_dir()

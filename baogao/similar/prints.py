@@ -8,8 +8,8 @@ digest of a report's text and page is remembered by their inodes and times (`KEY
 baogao.filememo), so a build reads only the texts and pages conversion wrote since the last.
 
 The cache, `.similar-prints/` in the pages folder (`_Pack`): one data file of *records*, a
-record a key, and `index.json`, which names the data file and gives per key its record's place
-and N (its fingerprints), the skeleton length, the anchors (skeleton position and name) and
+record a key, and `index.json`, which names the data file and gives per key its record's place,
+N (its fingerprints) and CRC-32, the skeleton length, the anchors (skeleton position and name) and
 their lines' starts (in normalised characters, `baogao.search.normalize`, as the search index
 counts: the 查重 page reads a section's text from its text store by those). A record is
 little-endian int32: three rows of N (each fingerprint's key, `index.shard_keys` of its hash;
@@ -24,6 +24,7 @@ So an edit writes one record and reads the others from one file (at 10 000 repor
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
@@ -31,6 +32,7 @@ import os
 import re
 import secrets
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,8 +47,14 @@ from baogao.workers import ordered_map, worker_pool
 
 CACHE_DIR = ".similar-prints"
 INDEX_FILE = "index.json"  # in CACHE_DIR: see `_Pack`
-PACK_FORMAT = 1
+PACK_FORMAT = 2  # 2: each record's CRC-32, the data file's end
 RECORD_VALUES = 6  # int32 values a fingerprint takes in a record: key, position, section; start, end, line
+# An index entry: its record's offset (int32 values into the data file), its fingerprints, the
+# record's CRC-32, the skeleton length, the anchors ([skeleton position, name] pairs), their starts.
+_OFFSET, _COUNT, _CRC, _LENGTH, _ANCHORS, _STARTS = range(6)
+# What `_Pack` deletes in CACHE_DIR: its data files, its index's temporary files, and the files of the
+# cache before format 1 (KEY.bin, one a report, and their temporary files); nothing else
+_OWN_FILES = re.compile(r"data-[0-9a-f]{16}\.bin|\.index\.json\.\d+\.tmp|\.?[0-9a-f]{64}\.bin(?:\.\d+\.tmp)?")
 KEYS_FILE = ".similar-keys.json"  # the content digests of the texts and pages read (baogao.filememo)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
 _SPAN_BYTES = 12  # a fingerprint's start, end and line in `Spans`' file (and in a record)
@@ -96,26 +104,11 @@ class Fingerprints:
         self.keys = core[0].view(np.uint32)
         self.positions, self.sections = core[1], core[2]
         self.spans = spans
-        self.docs = np.repeat(np.arange(len(entries), dtype=np.int32), [entry[1] for entry in entries])
-        self.lengths = [entry[2] for entry in entries]
-        self.anchors: list[list[Any]] = [entry[3] for entry in entries]  # (skeleton position, name) pairs
-        self.anchor_starts = [entry[4] for entry in entries]
+        self.docs = np.repeat(np.arange(len(entries), dtype=np.int32), [entry[_COUNT] for entry in entries])
+        self.lengths = [entry[_LENGTH] for entry in entries]
+        self.anchors: list[list[Any]] = [entry[_ANCHORS] for entry in entries]  # (skeleton position, name) pairs
+        self.anchor_starts = [entry[_STARTS] for entry in entries]
         self.by_key = stable_order(self.keys)  # stable: report, position within a key
-
-    def damaged(self) -> np.ndarray:
-        """The reports (catalog numbers) whose fingerprints cannot be what fingerprinting made: a
-        position outside the skeleton or before the one before it, a section not of the anchors."""
-        counts = np.bincount(self.docs, minlength=len(self.lengths))
-        held = np.flatnonzero(counts)  # reports with fingerprints; per report, its extremes
-        starts = (np.cumsum(counts) - counts)[held]
-        wrong = np.zeros(len(counts), bool)
-        wrong[held] = ((np.minimum.reduceat(self.positions, starts) < 0)
-                       | (np.maximum.reduceat(self.positions, starts) >= np.array(self.lengths)[held])
-                       | (np.minimum.reduceat(self.sections, starts) < 0)
-                       | (np.maximum.reduceat(self.sections, starts) > np.array([len(a) for a in self.anchors])[held]))
-        back = np.flatnonzero(np.diff(self.positions) < 0) + 1  # a position before the one before it: not at a report's start
-        wrong[self.docs[back[self.docs[back] == self.docs[back - 1]]]] = True
-        return np.flatnonzero(wrong)
 
     def __enter__(self) -> Fingerprints:
         return self
@@ -214,45 +207,52 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     computed (and cached) where not; the cache's index then names only these reports' keys.
 
     The fingerprints are read into one array (at 100 000 reports about 110 million: one array,
-    not a copy of 100 000 small ones the heap keeps after joining them). A report whose record
-    reads as damaged (`Fingerprints.damaged`) is fingerprinted again."""
+    not a copy of 100 000 small ones the heap keeps after joining them). A record whose CRC-32 is
+    not its entry's is fingerprinted again."""
     keys = report_keys(pages_dir, catalog) if keys is None else keys
     pack = _Pack(pages_dir / CACHE_DIR)
-    for _ in range(2):  # once more for the reports found damaged, fingerprinted again
+    damaged: set[str] = set()
+    for _ in range(2):  # once more for the records found damaged, made again
         pack.update(keys, lambda i: _paths(pages_dir, catalog[i]), workers)
-        prints = pack.read(pages_dir, keys)
-        damaged = prints.damaged()
-        if not len(damaged):
-            return prints
-        prints.spans.close()
-        pack.forget({keys[d] for d in damaged.tolist()})
-    raise ValueError(f"查重: the fingerprints of {catalog[int(damaged[0])]['id']} are not consistent as made")
+        read = pack.read(pages_dir, keys)
+        if isinstance(read, Fingerprints):
+            return read
+        damaged = read
+        pack.forget(damaged)
+    report = catalog[keys.index(min(damaged))]["id"]
+    raise OSError(f"查重: the fingerprints of {report} read back from {pack.folder} are not those written (a failing disk?)")
 
 
 class _Pack:
     """The cache of every report's fingerprints (see the module): `folder/index.json` (the data
-    file's name, and per key its entry: [offset and N, in int32 values, the skeleton length,
-    the anchors, their starts]) and the data file of records. A build appends records and then
-    writes the index through a temporary file and a rename, so a crash leaves an index that names
-    whole records only; records no entry names are dead bytes, until a new data file drops them."""
+    file's name, its end when the index was written, and per key its entry: see _OFFSET …) and
+    the data file of records. A build appends records, syncs them to disk, and then writes the
+    index through a temporary file and a rename, so a crash leaves an index that names whole
+    records; records no entry names are dead bytes, until a new data file drops them. A data file
+    shorter than its index says (cut since) is not appended to: a new one is written."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.data: str | None = None  # the data file's name
         self.size = 0  # its int32 values
+        self.cut = False  # shorter than the index says
         self.entries: dict[str, list[Any]] = {}
         try:
-            index = json.loads((folder / INDEX_FILE).read_text(encoding="utf-8"))
-            data = index["data"]
-            if index["format"] != PACK_FORMAT or not re.fullmatch(r"data-[0-9a-f]{16}\.bin", data):
+            gc.disable()  # millions of small lists at 100 000 reports: the collector would walk them again and again
+            try:
+                index = json.loads((folder / INDEX_FILE).read_text(encoding="utf-8"))
+            finally:
+                gc.enable()
+            data, end, reports = index["data"], index["end"], index["reports"]
+            if (index["format"] != PACK_FORMAT or not isinstance(data, str) or not re.fullmatch(r"data-[0-9a-f]{16}\.bin", data)
+                    or not _whole(end) or not isinstance(reports, dict)):
                 return
             size = (folder / data).stat().st_size // 4
-            # a record past the data file's end (cut short since) is made again
-            entries = {key: entry for key, entry in index["reports"].items()
-                       if 0 <= entry[0] and entry[0] + RECORD_VALUES * entry[1] <= size}
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            # a record past the data file's end (cut short since), or an entry not as written, is made again
+            entries = {key: entry for key, entry in reports.items() if _sound(entry, size)}
+        except (OSError, ValueError, KeyError, TypeError):
             return  # no cache yet, or a damaged index: every report is fingerprinted
-        self.data, self.size, self.entries = data, size, entries
+        self.data, self.size, self.cut, self.entries = data, size, size < end, entries
 
     def forget(self, keys: set[str]) -> None:
         """Drop the entries of `keys` (their reports are fingerprinted again)."""
@@ -262,14 +262,16 @@ class _Pack:
     def update(self, keys: list[str], job: Callable[[int], tuple[Path, Path]], workers: int | None) -> None:
         """Give every key of `keys` (of the reports whose text and page `job(i)` gives) an entry,
         fingerprinting those that have none, and keep no other entry; then write the index and
-        remove the folder's other files (a data file replaced, a temporary one of a crash)."""
+        remove the folder's files `_OWN_FILES` names but the index and the data file (a data file
+        replaced, a temporary one of a crash, the cache of an older format)."""
         first: dict[str, int] = {}
         for i, key in enumerate(keys):
             first.setdefault(key, i)
         missing = [key for key in first if key not in self.entries]
-        live = sum(RECORD_VALUES * self.entries[key][1] for key in first if key in self.entries)
+        live = sum(RECORD_VALUES * self.entries[key][_COUNT] for key in first if key in self.entries)
         entries: dict[str, list[Any]] = {}
-        fresh = self.data is None or self.size - live > live  # a new data file: the dead would outweigh the used
+        # a new data file: none yet, one cut short, or the dead would outweigh the used
+        fresh = self.data is None or self.cut or self.size - live > live
         name = f"data-{secrets.token_hex(8)}.bin" if fresh else str(self.data)
         self.folder.mkdir(exist_ok=True)
         with worker_pool(len(missing), CHUNK, workers) as pool, open(self.folder / name, "ab") as out:
@@ -277,27 +279,29 @@ class _Pack:
             out.write(b"\0" * (-out.tell() % 4))  # a write cut short leaves whole values before the next record
 
             def put(key: str, record: bytes | memoryview, entry: list[Any]) -> None:
-                entries[key] = [out.tell() // 4, *entry]
+                entries[key] = [out.tell() // 4, entry[0], zlib.crc32(record), *entry[1:]]
                 out.write(record)
 
             old = self._values() if fresh else None
             for key in first if fresh else missing:
                 if key in self.entries and old is not None:
-                    offset, count, *entry = self.entries[key]
+                    offset, count, _, *entry = self.entries[key]
                     put(key, old[offset: offset + RECORD_VALUES * count].data, [count, *entry])
                 else:
                     report = next(made)
                     put(key, report.record(), [report.rows.shape[1], report.length, report.anchors, report.starts])
+            out.flush()
+            os.fsync(out.fileno())  # the records on disk before an index that names them
             size = out.tell() // 4
         if not fresh:
             entries = {**{key: self.entries[key] for key in first if key in self.entries}, **entries}
         changed = fresh or missing or len(entries) != len(self.entries)
-        self.data, self.size, self.entries = name, size, entries
+        self.data, self.size, self.cut, self.entries = name, size, False, entries
         if changed:
-            write_atomic(self.folder / INDEX_FILE, json.dumps({"format": PACK_FORMAT, "data": name, "reports": entries},
-                                                              ensure_ascii=False).encode("utf-8"))
+            index = {"format": PACK_FORMAT, "data": name, "end": size, "reports": entries}
+            write_atomic(self.folder / INDEX_FILE, json.dumps(index, ensure_ascii=False).encode("utf-8"))
         for path in self.folder.iterdir():
-            if path.name not in (INDEX_FILE, name):
+            if path.name not in (INDEX_FILE, name) and _OWN_FILES.fullmatch(path.name) and path.is_file():
                 path.unlink()
 
     def _values(self) -> np.ndarray:
@@ -306,24 +310,46 @@ class _Pack:
             return np.zeros(0, "<i4")
         return np.memmap(self.folder / self.data, dtype="<i4", mode="r", shape=(self.size,))
 
-    def read(self, pages_dir: Path, keys: list[str]) -> Fingerprints:
-        """The fingerprints of the reports of `keys` (each has an entry: `update`), catalog order."""
+    def read(self, pages_dir: Path, keys: list[str]) -> Fingerprints | set[str]:
+        """The fingerprints of the reports of `keys` (each has an entry: `update`), catalog order;
+        or the keys whose record is not as written (its CRC-32), which are to be made again."""
         entries = [self.entries[key] for key in keys]
-        core = np.empty((3, sum(entry[1] for entry in entries)), np.int32)
+        core = np.empty((3, sum(entry[_COUNT] for entry in entries)), np.int32)
         values = self._values()
         spans = Spans(pages_dir)
+        damaged: set[str] = set()
         try:
             filled = 0
-            for offset, count, *_ in entries:
-                core[:, filled: filled + count] = values[offset: offset + 3 * count].reshape(3, count)
-                spans.append(values[offset + 3 * count: offset + RECORD_VALUES * count])
+            for key, (offset, count, crc, *_) in zip(keys, entries):
+                record = values[offset: offset + RECORD_VALUES * count]
+                if zlib.crc32(record.data) != crc:
+                    damaged.add(key)
+                    continue
+                core[:, filled: filled + count] = record[: 3 * count].reshape(3, count)
+                spans.append(record[3 * count:])
                 filled += count
+            if damaged:
+                spans.close()
+                return damaged
             return Fingerprints(core, spans, entries, keys)
         except BaseException:
             spans.close()
             raise
         finally:
             del values
+
+
+def _whole(value: Any) -> bool:
+    """An int of JSON, zero or more (not a bool, which is an int to Python)."""
+    return type(value) is int and value >= 0
+
+
+def _sound(entry: Any, size: int) -> bool:
+    """Whether an index entry is as `_Pack.update` writes it, its record within `size` values."""
+    return (isinstance(entry, list) and len(entry) == 6 and all(_whole(entry[i]) for i in (_OFFSET, _COUNT, _CRC, _LENGTH))
+            and entry[_OFFSET] + RECORD_VALUES * entry[_COUNT] <= size
+            and isinstance(entry[_ANCHORS], list) and isinstance(entry[_STARTS], list)
+            and len(entry[_ANCHORS]) == len(entry[_STARTS]))
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
