@@ -11,7 +11,7 @@ Runs on a work folder made by a cold build: WORKDIR/reports (the archive), WORKD
 edit, then builds:
 
     python scripts/bench_stages.py WORKDIR changed|sidecar|themes|added|deleted|none|cold \
-        [--no-search-index] [--profile FILE]
+        [--no-search-index] [--profile FILE] [--similar-steps]
 
 `changed` appends a paragraph to the archive's middle report (the 5 001st of 10 000), `sidecar` gives it a year,
 `themes` toggles the top-level threshold of themes.yml between 4 and 5, `added` copies the last report of
@@ -21,7 +21,9 @@ removes either again; `cold` deletes WORKDIR/pages and
 WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
 index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build;
 `--memory` prints the peak of the process tree's memory (this process, the 查重 index's and the
-workers: the sum of their PSS, a page the forked processes share counted once), read every 0.5 s.
+workers: the sum of their PSS, a page the forked processes share counted once), read every 0.5 s;
+`--similar-steps` prints, from the 查重 process, the wall time of its steps (the reports' keys, loading
+their fingerprints, the reuse pages, the index files).
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ from typing import Any
 
 import baogao.catalog as catalog
 import baogao.cli as cli
+import baogao.similar.index as similar_index
+import baogao.similar.prints as similar_prints
+import baogao.similar.reuse as similar_reuse
 import baogao.site as site
 from baogao.search.backend import BACKEND
 
@@ -68,6 +73,11 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         before = phases.get(name, (0.0, 0.0))
         phases[name] = (before[0] + wall, before[1] + used)
     return measured(function, add)
+
+
+def printed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, its wall time printed each time it returns: it runs in the 查重 index's forked process."""
+    return measured(function, lambda wall, used: print(f"  查重 process, {name}: {wall:.2f} s wall", flush=True))
 
 
 def reported(path: Path, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -156,10 +166,15 @@ def main() -> None:
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--extra", type=Path, help="`added`, `added-newest`: a folder of reports (its last one is added)")
     parser.add_argument("--memory", action="store_true", help="print the process tree's peak memory (PSS)")
+    parser.add_argument("--similar-steps", action="store_true", help="print the wall time of the 查重 process's steps")
     args = parser.parse_args()
     if args.edit.startswith("added") and not args.extra:
         parser.error("`added` and `added-newest` need --extra FOLDER")
     site.run_mkdocs = timed("MkDocs", site.run_mkdocs)  # type: ignore[method-assign]
+    if args.similar_steps:  # (build_similar_index takes them from their modules as it runs)
+        for module, name in ((similar_prints, "report_keys"), (similar_prints, "load_fingerprints"),
+                             (similar_reuse, "write_reuse"), (similar_index, "write_index")):
+            setattr(module, name, printed(name, getattr(module, name)))
     cli._check = timed("check", cli._check)
     cli._convert = timed("convert", cli._convert)
     catalog.write_site_pages = timed("of it, the archive-wide pages", catalog.write_site_pages)
