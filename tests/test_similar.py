@@ -1161,6 +1161,11 @@ def test_a_cache_damaged_is_made_again_and_what_baogao_did_not_write_is_left(tmp
     entries["reports"][key][1] = "3"  # not an entry as written: its report is made again, no build fails
     (folder / prints.INDEX_FILE).write_text(json.dumps(entries), encoding="utf-8")
     assert rebuilt() == before and len(fingerprinted) == 1
+    entries = index()
+    key = next(iter(entries["reports"]))
+    entries["reports"][key][4] = [[0]]  # an anchor not as written
+    (folder / prints.INDEX_FILE).write_text(json.dumps(entries), encoding="utf-8")
+    assert rebuilt() == before and len(fingerprinted) == 1
     cut = last()
     path, start, end = record(cut)  # cut inside a record: a new data file, not one appended to
     os.truncate(path, end - 8)
@@ -1168,3 +1173,14 @@ def test_a_cache_damaged_is_made_again_and_what_baogao_did_not_write_is_left(tmp
     assert index()["data"] != path.name and not path.exists()
     assert (folder / index()["data"]).stat().st_size == 4 * index()["end"]
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine" and (folder / "sub").is_dir()
+    # a record zeroed, then copied into a new data file (this one cut short): copied with the CRC-32 it was
+    # written with, so still told, and made again
+    tail = last()
+    victim = next(rid for rid in ("r000", "r001", "r002") if rid != tail)
+    path, start, end = record(victim)
+    with open(path, "r+b") as out:
+        out.seek(start)
+        out.write(bytes(end - start))
+    os.truncate(path, path.stat().st_size - 8)
+    assert rebuilt() == before and sorted(fingerprinted) == sorted([victim, tail])
+    assert rebuilt() == before and fingerprinted == []

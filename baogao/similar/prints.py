@@ -238,11 +238,13 @@ class _Pack:
         self.cut = False  # shorter than the index says
         self.entries: dict[str, list[Any]] = {}
         try:
+            collecting = gc.isenabled()
             gc.disable()  # millions of small lists at 100 000 reports: the collector would walk them again and again
             try:
                 index = json.loads((folder / INDEX_FILE).read_text(encoding="utf-8"))
             finally:
-                gc.enable()
+                if collecting:
+                    gc.enable()
             data, end, reports = index["data"], index["end"], index["reports"]
             if (index["format"] != PACK_FORMAT or not isinstance(data, str) or not re.fullmatch(r"data-[0-9a-f]{16}\.bin", data)
                     or not _whole(end) or not isinstance(reports, dict)):
@@ -279,17 +281,20 @@ class _Pack:
             out.write(b"\0" * (-out.tell() % 4))  # a write cut short leaves whole values before the next record
 
             def put(key: str, record: bytes | memoryview, entry: list[Any]) -> None:
-                entries[key] = [out.tell() // 4, entry[0], zlib.crc32(record), *entry[1:]]
+                entries[key] = [out.tell() // 4, *entry]
                 out.write(record)
 
             old = self._values() if fresh else None
             for key in first if fresh else missing:
                 if key in self.entries and old is not None:
-                    offset, count, _, *entry = self.entries[key]
-                    put(key, old[offset: offset + RECORD_VALUES * count].data, [count, *entry])
+                    # copied with the CRC-32 it was written with, not one of what it holds now: a record damaged
+                    # since is still told by `read` (and made again), not made to pass for sound
+                    offset, *entry = self.entries[key]
+                    put(key, old[offset: offset + RECORD_VALUES * entry[0]].data, entry)
                 else:
                     report = next(made)
-                    put(key, report.record(), [report.rows.shape[1], report.length, report.anchors, report.starts])
+                    record = report.record()
+                    put(key, record, [report.rows.shape[1], zlib.crc32(record), report.length, report.anchors, report.starts])
             out.flush()
             os.fsync(out.fileno())  # the records on disk before an index that names them
             size = out.tell() // 4
@@ -349,7 +354,9 @@ def _sound(entry: Any, size: int) -> bool:
     return (isinstance(entry, list) and len(entry) == 6 and all(_whole(entry[i]) for i in (_OFFSET, _COUNT, _CRC, _LENGTH))
             and entry[_OFFSET] + RECORD_VALUES * entry[_COUNT] <= size
             and isinstance(entry[_ANCHORS], list) and isinstance(entry[_STARTS], list)
-            and len(entry[_ANCHORS]) == len(entry[_STARTS]))
+            and len(entry[_ANCHORS]) == len(entry[_STARTS])
+            and all(isinstance(a, list) and len(a) == 2 and _whole(a[0]) and isinstance(a[1], str) for a in entry[_ANCHORS])
+            and all(_whole(start) for start in entry[_STARTS]))
 
 
 def report_key(code: str, text: bytes, page_body: str) -> str:
