@@ -247,12 +247,16 @@ _NEWS_DAY = re.compile(
 _NEW_YEAR_LAUNCHED = re.compile(r"^\s*(?:新年伊始|新春伊始|开年伊始)[，,][^。；\n]{0,60}?(?:部署|启动|安排|谋划)\s?(\d(?<!\d\d)\d{3})\s?年"
                                 r"(?!度?[^，。；\n]{0,20}?(?:总结|考核|考评|述职|评议|评比|表彰|先进|生活会|决算))")
 # (the deed's day or part of a month, after the purpose it served: 为加强…，2011年2月底，澧县县委办组织开展了…; not a
-# deadline, 2024年3月底前, 3月底以前, 3月5日之前, nor the day something starts, 2024年1月1日起…施行)
-_DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|[上中下]旬|底|初|末)"
-                        r"(?!\s?(?:[之以]?前|起|开始))")
-# …nor the background a later sentence's day without a year follows (2008年5月12日，汶川发生特大地震。5月12日，汶川县举行
-# 纪念活动: that day is the deed's, its year untold)
-_LATER_DAY = re.compile(r"[。；]\s*\d{1,2}\s?月\s?\d{1,2}\s?日")
+# deadline, 2024年3月底前, 3月底以前, 3月5日之前)
+_DAY_OPENS = re.compile(r"^\s*(?:为[^。；\n]{2,60}?[，,]\s*)?(\d(?<!\d\d)\d{3})\s?年\s?(\d{1,2})\s?月\s?(?:(\d{1,2})\s?日|[上中下]旬|底|初|末)"
+                        r"(?!\s?[之以]?前)")
+# …nor the day a rule or a standard takes effect, which its news comes before (2024年1月1日零时起，《…条例》将正式施行; 2025年1月1日
+# 开始，缴费标准调整; not a campaign's start, 2023年3月1日起，县纪委监委开展…专项督查)
+_TAKES_EFFECT = re.compile(r"[^。；]{0,40}?(?:将[^。；]{0,30}?|(?:零时)?(?:起|开始)[^。；]{0,30}?)(?:施行|实施|执行|生效|调整)")
+# …nor a background date that a later day without a year follows on its anniversary or past the year's turn (2008年5月12日，
+# 汶川发生特大地震。5月12日，汶川县举行纪念活动; 2021年12月15日，省财政厅印发…。1月5日，县财政局召开部署会): that later day is the
+# deed's, its year untold (not a deadline, 5月20日前, nor a span, 3月1日至8日, nor a later day of the same year)
+_LATER_DAY = re.compile(r"[。；，,]\s*(?:今年|在)?\s*(\d{1,2})\s?月\s?(\d{1,2})\s?日(?!\s?(?:[之以]?前|[至到—－-]))")
 # 2020年7月28日,…县政府信息中心对…进行了全面排查。现将自查整改情况通报如下: a document opening with the day of
 # what it reports, and in the same paragraph with its formula (现将…如下), was written then.
 # (Not the day another's document came out: 2019年10月8日,国务院办公厅印发《…》。现将有关事项通知如下 may be later;
@@ -490,8 +494,18 @@ def _text_year(text: str, summary: bool = False, title: str = "") -> int | None:
     if m and _plausible(int(m.group(1))):
         return int(m.group(1))
     opens = _DAY_OPENS.match(lead) if _headline(title) else None
-    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (opens if opens and not _LATER_DAY.search(lead, opens.end()) else None)
+    m = _NEWS_DAY.match(lead) or _DATED_FORMULA.match(lead) or (opens if opens and _the_deeds_day(lead, opens) else None)
     return int(m.group(1)) if m and _plausible(int(m.group(1))) else (_year_at_hand(s, lead) or _year_of_told_day(s))
+
+
+def _the_deeds_day(lead: str, opens: re.Match[str]) -> bool:
+    """Whether the full date a headline's lead opens with (`_DAY_OPENS`) is its deed's day: not a rule's or a standard's
+    taking effect, nor background that a later day of a later year follows (see _TAKES_EFFECT, _LATER_DAY)."""
+    if _TAKES_EFFECT.match(lead, opens.end()):
+        return False
+    month, day = int(opens.group(2)), int(opens.group(3) or 0)
+    return not any((int(later.group(1)), int(later.group(2))) <= (month, day) if day else int(later.group(1)) < month
+                   for later in _LATER_DAY.finditer(lead, opens.end()))
 
 
 # 4月11日…处长强调：…是2022年的重点工作; 3月14日…锚定2023年重点工作目标; 近日…为完成2018年各项目标任务提供纪律保障: a news

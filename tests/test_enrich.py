@@ -2857,10 +2857,30 @@ def test_the_year_a_text_was_written_in(title, lines, year, year_min):
         # a full date followed by a sentence opening with a day of no year: that day is the deed's, the date background
         ("汶川县举行“5·12”地震十五周年纪念活动", "2008年5月12日,汶川发生8.0级特大地震。5月12日,汶川县举行纪念活动,社会各界代表参加。"),
         ("县财政局召开部署会", "2021年12月15日,省财政厅印发《关于做好2022年预算执行工作的通知》。1月5日,县财政局召开部署会。"),
+        ("县财政局召开部署会", "2021年12月15日,省财政厅印发《关于做好2022年预算执行工作的通知》,1月5日,县财政局召开部署会。"),
+        ("汶川县举行“5·12”地震十五周年纪念活动", "2008年5月12日,汶川发生8.0级特大地震。今年5月12日,汶川县举行纪念活动。"),
+        ("县市场监管局召开新条例宣贯会", "2024年1月1日零时起,《某省食品小作坊管理条例》将正式施行,县市场监管局近日召开宣贯会。"),
+        ("县市场监管局召开新条例宣贯会", "2024年1月1日,《某省食品小作坊管理条例》将正式施行,县市场监管局近日召开宣贯会。"),
     ],
 )
 def test_a_headlines_lead_opening_with_a_start_or_a_background_day_gives_no_year(title, lead):
     assert meta(title, lead)["year"] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        # the deed's day, with a deadline, a span or a later day of the same year after it
+        ("县防汛抗旱指挥部召开防汛工作会议", "2023年5月12日,县防汛抗旱指挥部召开防汛工作会议,部署汛前准备。5月20日前,各乡镇要完成隐患整改。"),
+        ("县妇联召开纪念三八国际妇女节大会", "2023年3月8日,县妇联召开纪念大会。3月1日至8日,全县各级妇联组织开展了系列活动。"),
+        ("县委召开全县防汛工作会议", "2023年5月12日,县委召开全县防汛工作会议。5月15日,县委书记带队检查防汛准备。"),
+        # a campaign or a deed that starts on the day
+        ("县纪委监委开展作风建设专项督查", "2023年3月1日起,县纪委监委开展为期一个月的作风建设专项督查,共检查单位35个。"),
+        ("县市场监管局开展食品安全专项整治", "2023年6月1日开始,县市场监管局在全县开展为期三个月的食品安全专项整治行动。"),
+    ],
+)
+def test_a_headlines_lead_opening_with_the_deeds_day_gives_its_year(title, lead):
+    assert meta(title, lead)["year"] == 2023
 
 
 @pytest.mark.parametrize(
