@@ -291,22 +291,24 @@ _OUTLET = re.compile(
 
 
 # A city's daily or evening paper is named by the city's bare stem (太原日报, 郑州晚报): a credit or a source naming it
-# at a news item's end (…参加会议。(丁洁、王春宇)太原日报; 来源：清远日报) says where the item is from. Only there: a
-# paper named inside a text may be another's (据人民日报报道), and most national papers' names are no city's.
-_CITY_PAPER_AT_END = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报)(?:[\s\u3000]*[\u4e00-\u9fff]{2,4})?[)）\s\u3000]*$")
+# at a news item's end (…参加会议。(丁洁、王春宇)太原日报; 来源：清远日报; 清远日报 刘海军, its reporter after a space) says
+# where the item is from. Only there, standing alone after a credit's mark or a line's start: a paper named inside a text
+# may be another's (据人民日报报道; 会议传达学习了杭州日报头版文章; 被人民日报、长沙晚报等报道), and most national papers'
+# names are no city's.
+_CITY_PAPER_AT_END = re.compile(r"(?:^|(?<=[\s\u3000(（)）:：|]))([\u4e00-\u9fff]{2,4})(?:日报|晚报)"
+                                r"(?:[\s\u3000]+[\u4e00-\u9fff]{2,4})?[)）\s\u3000]*$")
 _PAPER_CREDIT_CHARS = 40
 
 
 def city_paper_province(text: str) -> str | None:
     """The province of the city whose daily or evening paper `text`'s last line ends on (its credit or source)."""
-    lines = text.rstrip().rsplit("\n", 1)
-    m = _CITY_PAPER_AT_END.search(lines[-1][-_PAPER_CREDIT_CHARS:])
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    m = _CITY_PAPER_AT_END.search(last, max(0, len(last) - _PAPER_CREDIT_CHARS))
     if not m:
         return None
-    for stem in (m.group(1)[k:] for k in range(len(m.group(1)) - 1)):  # (…)太原日报: the stem right before 日报
-        places = find_places(stem + "市")
-        if places and places[0].start == 0 and places[0].end == len(stem) + 1 and places[0].level == LEVEL_CITY:
-            return places[0].province
+    places = find_places(m.group(1) + "市")
+    if places and places[0].start == 0 and places[0].end == len(m.group(1)) + 1 and places[0].level == LEVEL_CITY:
+        return places[0].province
     return None
 
 

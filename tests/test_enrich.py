@@ -1082,6 +1082,11 @@ def test_a_city_paper_that_credits_an_item_at_its_end_gives_its_province():
     assert city_paper_province("…取得实效。(记者 张三)经济日报") is None
     assert city_paper_province("…取得实效。（记者 张三）长江日报") is None
     assert city_paper_province("据太原日报报道，全市各级各部门积极推进。\n会议要求抓好落实。") is None
+    # …nor one the last line names in what it tells, not as its credit
+    assert city_paper_province("…会议还传达学习了杭州日报头版文章") is None
+    assert city_paper_province("…会议通报了去年全县在人民日报、光明日报、深圳特区报、广州日报等刊发") is None
+    assert city_paper_province("…我镇经验做法先后被人民日报、新华社、长沙晚报等报道") is None
+    assert city_paper_province("…我镇经验做法先后被人民日报、长沙晚报报道") is None
     found = meta("", "6月29日,我市召开12345政务服务便民热线工作专题推进会,市长主持并讲话。",
                  "市直各有关部门负责同志参加会议。(丁 洁、王春宇)太原日报")
     assert found["region"] == "山西省"
