@@ -30,7 +30,6 @@ import html
 import json
 import os
 import re
-import secrets
 import tempfile
 import zlib
 from collections.abc import Callable
@@ -274,9 +273,12 @@ class _Pack:
         entries: dict[str, list[Any]] = {}
         # a new data file: none yet, one cut short, or the dead would outweigh the used
         fresh = self.data is None or self.cut or self.size - live > live
-        name = f"data-{secrets.token_hex(8)}.bin" if fresh else str(self.data)
+        # a new one's name: from what it holds and the one it replaces (two builds of one archive write the same
+        # files; never the name of the one replaced), written from its start (over what a crash may have left)
+        made_of = hashlib.sha256(json.dumps([self.data, list(first)]).encode()).hexdigest()[:16]
+        name = f"data-{made_of}.bin" if fresh else str(self.data)
         self.folder.mkdir(exist_ok=True)
-        with worker_pool(len(missing), CHUNK, workers) as pool, open(self.folder / name, "ab") as out:
+        with worker_pool(len(missing), CHUNK, workers) as pool, open(self.folder / name, "wb" if fresh else "ab") as out:
             made = iter(ordered_map(pool, report_fingerprints, [job(first[key]) for key in missing], CHUNK))
             out.write(b"\0" * (-out.tell() % 4))  # a write cut short leaves whole values before the next record
 
