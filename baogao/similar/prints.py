@@ -24,6 +24,7 @@ So an edit writes one record and reads the others from one file (at 10 000 repor
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import html
@@ -32,7 +33,7 @@ import os
 import re
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -286,17 +287,17 @@ class _Pack:
                 entries[key] = [out.tell() // 4, *entry]
                 out.write(record)
 
-            old = self._values() if fresh else None
-            for key in first if fresh else missing:
-                if key in self.entries and old is not None:
-                    # copied with the CRC-32 it was written with, not one of what it holds now: a record damaged
-                    # since is still told by `read` (and made again), not made to pass for sound
-                    offset, *entry = self.entries[key]
-                    put(key, old[offset: offset + RECORD_VALUES * entry[0]].data, entry)
-                else:
-                    report = next(made)
-                    record = report.record()
-                    put(key, record, [report.rows.shape[1], zlib.crc32(record), report.length, report.anchors, report.starts])
+            with self._opened() if fresh else contextlib.nullcontext(None) as old:
+                for key in first if fresh else missing:
+                    if key in self.entries and old is not None:
+                        # copied with the CRC-32 it was written with, not one of what it holds now: a record damaged
+                        # since is still told by `read` (and made again), not made to pass for sound
+                        offset, *entry = self.entries[key]
+                        put(key, _record(old, offset, entry[0]), entry)
+                    else:
+                        report = next(made)
+                        record = report.record()
+                        put(key, record, [report.rows.shape[1], zlib.crc32(record), report.length, report.anchors, report.starts])
             out.flush()
             os.fsync(out.fileno())  # the records on disk before an index that names them
             size = out.tell() // 4
@@ -311,30 +312,39 @@ class _Pack:
             if path.name not in (INDEX_FILE, name) and _OWN_FILES.fullmatch(path.name) and path.is_file():
                 path.unlink()
 
-    def _values(self) -> np.ndarray:
-        """The data file as int32 values, mapped (nothing read until used)."""
-        if not self.data or not self.size:
-            return np.zeros(0, "<i4")
-        return np.memmap(self.folder / self.data, dtype="<i4", mode="r", shape=(self.size,))
+    @contextlib.contextmanager
+    def _opened(self) -> Iterator[int | None]:
+        """The data file's descriptor, records read from it a record at a time (`_record`): a mapping of the
+        whole file would hold every page read in this process's memory until unmapped (2.7 GB at 100 000
+        reports, counted as its own); None when there is none."""
+        if not self.data:
+            yield None
+            return
+        fd = os.open(self.folder / self.data, os.O_RDONLY)
+        try:
+            yield fd
+        finally:
+            os.close(fd)
 
     def read(self, pages_dir: Path, keys: list[str]) -> Fingerprints | set[str]:
         """The fingerprints of the reports of `keys` (each has an entry: `update`), catalog order;
         or the keys whose record is not as written (its CRC-32), which are to be made again."""
         entries = [self.entries[key] for key in keys]
         core = np.empty((3, sum(entry[_COUNT] for entry in entries)), np.int32)
-        values = self._values()
         spans = Spans(pages_dir)
         damaged: set[str] = set()
         try:
-            filled = 0
-            for key, (offset, count, crc, *_) in zip(keys, entries):
-                record = values[offset: offset + RECORD_VALUES * count]
-                if zlib.crc32(record.data) != crc:
-                    damaged.add(key)
-                    continue
-                core[:, filled: filled + count] = record[: 3 * count].reshape(3, count)
-                spans.append(record[3 * count:])
-                filled += count
+            with self._opened() as fd:
+                filled = 0
+                for key, (offset, count, crc, *_) in zip(keys, entries):
+                    data = _record(fd, offset, count) if fd is not None else b""
+                    if len(data) != 4 * RECORD_VALUES * count or zlib.crc32(data) != crc:
+                        damaged.add(key)
+                        continue
+                    record = np.frombuffer(data, "<i4")
+                    core[:, filled: filled + count] = record[: 3 * count].reshape(3, count)
+                    spans.append(record[3 * count:])
+                    filled += count
             if damaged:
                 spans.close()
                 return damaged
@@ -342,8 +352,11 @@ class _Pack:
         except BaseException:
             spans.close()
             raise
-        finally:
-            del values
+
+
+def _record(fd: int, offset: int, count: int) -> bytes:
+    """The record of `count` fingerprints at `offset` (int32 values) of the data file open as `fd`."""
+    return os.pread(fd, 4 * RECORD_VALUES * count, 4 * offset)
 
 
 def _whole(value: Any) -> bool:
