@@ -806,6 +806,19 @@ def test_a_report_page_is_keyed_by_its_reuse_line_unparsed(corpus_site):
         digest.update(json.dumps([neighbours.get(rid), parsed.get(rid)], ensure_ascii=False, sort_keys=True).encode())
         assert reuse.keys[f"reports/{rid}.html"] == digest.hexdigest(), rid
     assert reuse_lines(pages / "nowhere") == {}
+
+
+@pytest.mark.parametrize("rid", ['a"b', "x\\y", '报告": 一', "tab\there", "plain", '"', "\\", 'é": ', "", "末,"])
+def test_reuse_lines_give_any_report_id_back_as_json_reads_it(tmp_path, rid):
+    """An id JSON writes without an escape is read up to its first '": ' (the line not decoded); any other
+    by the JSON decoder: both give every id and its passages' line back."""
+    ids = [rid, "其他报告"]
+    lines = [json.dumps(i, ensure_ascii=False) + ": " + json.dumps([{"text": i + "，段落"}], ensure_ascii=False) for i in ids]
+    (tmp_path / "reuse.json").write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    read = reuse_lines(tmp_path)
+    assert list(read) == ids and all(json.loads(read[i]) == [{"text": i + "，段落"}] for i in ids)
+
+
 @pytest.mark.browser
 def test_browser_matches_equal_the_clis(browser, corpus_site):  # noqa: F811
     """baogaoSimilar.check() in Chromium answers exactly what the CLI answers, draft for draft

@@ -137,6 +137,10 @@ def _lines(raw: bytes) -> dict[str, bytes]:
     decoder = json.JSONDecoder()
     for line in raw.split(b"\n")[1:-2]:  # "{", a report a line, "}", ""
         if line:  # none when no report has shared passages
+            at = line.find(b'": ')
+            if at > 0 and line.find(b"\\", 0, at) < 0:  # an id JSON needs no escape in: the first '": ' ends it
+                lines[line[1:at].decode("utf-8")] = line[at + 3: len(line) - line.endswith(b",")]
+                continue
             text = line.decode("utf-8")
             rid, end = decoder.raw_decode(text)
             lines[rid] = line[len(text[:end].encode("utf-8")) + 2:].removesuffix(b",")
