@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import logging
 import sys
@@ -231,10 +232,17 @@ def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Itera
         versions = f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}"
         yield _Indexes(lambda: versions)
         return
-    # forked now, while this process is small, before MkDocs and the indexes' workers
-    similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
-    search = _Beside("search index", _search_index_beside, pages, jobs)
+    # Forked now, before MkDocs and the indexes' workers. This process's objects (conversion's) are out of
+    # the collector's reach while they run: a collection, here or in them, would walk the heap they share
+    # and copy it page by page (as `baogao.pagerender`'s workers').
+    gc.freeze()
+    started: list[_Beside] = []
     try:
+        similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
+        started.append(similar)
+        search = _Beside("search index", _search_index_beside, pages, jobs)
+        started.append(search)
+
         def reuse() -> None:
             similar.receive("reuse")
 
@@ -247,8 +255,9 @@ def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Itera
         yield indexes
         indexes.wait()
     finally:
-        search.close()
-        similar.close()
+        for process in reversed(started):
+            process.close()
+        gc.unfreeze()
 
 
 class _Beside:
