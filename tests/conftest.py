@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -195,6 +196,16 @@ def reports_copy(tmp_path) -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _quiet_material():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_as_from_a_terminal():
+    """Every test starts with Python's own Ctrl-C handler, as a command run from a terminal has it: in a full
+    `make test` a test worker was found with SIGINT ignored (cause not found; a library's helper process is one
+    suspect), which the processes a test starts inherit, so the Ctrl-C tests' interrupts never landed."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def pytest_collection_modifyitems(items):
