@@ -180,9 +180,9 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy,
 # passages): for an archive up to this size each is built in a forked process, both beside each
 # other, beside the archive-wide pages (forked once catalog.json is written) and beside MkDocs, which
 # starts once the 查重 version is known, reads the reuse pages once they are written and links the
-# indexes last; above it, one after the other after conversion and before MkDocs, so that their
-# peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at 100 000 reports, README
-# "Beyond one machine").
+# indexes last; above it, one after the other
+# after conversion and before MkDocs, so that their peaks of memory do not add up (the 查重 stage
+# alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 
@@ -333,10 +333,15 @@ def _search_index_beside(pages: Path, jobs: int | None, messages: Connection) ->
 def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
     """`_similar_index` in a forked process: sends ("version", its version) once it is known,
     ("reuse", "") once the reuse pages are written and ("written", "") once the files are."""
+    said: list[str] = []
+
     def versioned(version: str) -> None:
-        messages.send(("version", version))
+        if not said:
+            messages.send(("version", version))
+            said.append(version)
 
     def reuse_written(version: str) -> None:
+        versioned(version)
         messages.send(("reuse", ""))
 
     _reporting("查重 index", messages, lambda: _similar_index(pages, jobs, reuse_written, versioned))
