@@ -179,8 +179,7 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy,
 # and MkDocs needs neither until it links them into the site, but for the 查重 reuse pages (its 亦见于
 # passages): for an archive up to this size each is built in a forked process, both beside each
 # other, beside the archive-wide pages (forked once catalog.json is written) and beside MkDocs, which
-# starts once the 查重 version is known, reads the reuse pages once they are written and links the
-# indexes last; above it, one after the other
+# starts once the reuse pages are written and links the indexes last; above it, one after the other
 # after conversion and before MkDocs, so that their peaks of memory do not add up (the 查重 stage
 # alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
