@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gc
 import json
 import logging
 import sys
@@ -232,17 +231,10 @@ def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Itera
         versions = f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}"
         yield _Indexes(lambda: versions)
         return
-    # Forked now, before MkDocs and the indexes' workers. This process's objects (conversion's) are out of
-    # the collector's reach while they run: a collection, here or in them, would walk the heap they share
-    # and copy it page by page (as `baogao.pagerender`'s workers').
-    gc.freeze()
-    started: list[_Beside] = []
+    # forked now, while this process is small, before MkDocs and the indexes' workers
+    similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
+    search = _Beside("search index", _search_index_beside, pages, jobs)
     try:
-        similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
-        started.append(similar)
-        search = _Beside("search index", _search_index_beside, pages, jobs)
-        started.append(search)
-
         def reuse() -> None:
             similar.receive("reuse")
 
@@ -255,9 +247,8 @@ def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Itera
         yield indexes
         indexes.wait()
     finally:
-        for process in reversed(started):
-            process.close()
-        gc.unfreeze()
+        search.close()
+        similar.close()
 
 
 class _Beside:
