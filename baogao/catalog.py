@@ -297,35 +297,30 @@ def catalog_entries(newest: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def write_site_pages(
-    entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None = None,
-    catalog_written: Callable[[int], None] | None = None,
+    entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None = None
 ) -> None:
     """Write every archive-wide page into `pages_dir` (through `write`, only the files whose
     bytes change; a listing or theme page rendered only when what it is made of changed); remove
-    generated pages now empty. `catalog_written(reports)` is called once catalog.json is as this
-    run leaves it, before the other pages (the indexes, which read only it and the reports'
-    files, start then: `baogao.cli._build`).
+    generated pages now empty.
 
     `entries` are conversion-state entries: {"meta": front matter, "sections": theme matches,
     "formulations": its 提法 (baogao.analysis.formulations), "full_office": whether its office is
     named whole (`neighbours`)}.
     """
     try:
-        _write_site_pages(entries, pages_dir, write, taxonomy, catalog_written or (lambda reports: None))
+        _write_site_pages(entries, pages_dir, write, taxonomy)
     finally:
         _list_item.cache_clear()  # one run's list items, not kept beyond it
 
 
 def _write_site_pages(
-    entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None,
-    catalog_written: Callable[[int], None],
+    entries: list[dict[str, Any]], pages_dir: Path, write: Callable[[Any, str], None], taxonomy: Taxonomy | None
 ) -> None:
     inputs = _inputs(entries, taxonomy)
     digests = FileMemo(pages_dir / PAGES_DIGESTS_FILE)
     memo = _memo(pages_dir)
     if inputs and memo.get("inputs") == inputs and _as_written(pages_dir, memo, digests):
         digests.save()
-        catalog_written(len(entries))
         return
     made: dict[str, str] = {}  # site-relative path → SHA-256 of what it holds now
     write_memo, write = write, _recorded(_when_changed(write), pages_dir, made)
@@ -356,7 +351,6 @@ def _write_site_pages(
     newest = newest_first(metas)  # the archive sorted once; every list below keeps this order
     catalog_lines = (json.dumps(entry, ensure_ascii=False) for entry in catalog_entries(newest))
     write(pages_dir / CATALOG_FILE, "[\n" + ",\n".join(catalog_lines) + "\n]\n")
-    catalog_written(len(entries))
     # (an entry of an older state has no "full_office": then every office is told again)
     offices = {e["meta"]["id"] for e in entries if e["full_office"]} if all("full_office" in e for e in entries) else None
     write(pages_dir / NEIGHBOURS_FILE, json.dumps(neighbours(metas, own_titles, offices), ensure_ascii=False, sort_keys=True) + "\n")

@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,27 +160,24 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 2
 
 
-def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy,
-             catalog_written: Callable[[int], None] | None = None) -> int:
-    """Convert the reports into `pages` (`catalog_written`: see `convert_archive`); exit status 1 if any failed."""
+def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
+    """Convert the reports into `pages`; exit status 1 if any failed."""
     from baogao.convert import convert_archive
 
     started = time.perf_counter()
-    summary = convert_archive(args.reports, pages, taxonomy=taxonomy, jobs=args.jobs, progress=not args.quiet,
-                              catalog_written=catalog_written)
+    summary = convert_archive(args.reports, pages, taxonomy=taxonomy, jobs=args.jobs, progress=not args.quiet)
     for problem in summary.failed:
         log.error("error: %s", problem)
     log.info("baogao convert: %s (%s → %s) in %.1f s", summary.line(), args.reports, pages, time.perf_counter() - started)
     return 1 if summary.failed else 0
 
 
-# The two indexes read the converted pages (catalog.json and the reports' files), never each other,
-# and MkDocs needs neither until it links them into the site, but for the 查重 reuse pages (its 亦见于
-# passages): for an archive up to this size each is built in a forked process, both beside each
-# other, beside the archive-wide pages (forked once catalog.json is written) and beside MkDocs, which
+# The two indexes read the converted pages, never each other, and MkDocs needs neither until it
+# links them into the site, but for the 查重 reuse pages (its 亦见于 passages): for an archive up to
+# this size each is built in a forked process, both beside each other and beside MkDocs, which
 # starts once the reuse pages are written and links the indexes last; above it, one after the other
-# after conversion and before MkDocs, so that their peaks of memory do not add up (the 查重 stage
-# alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
+# before MkDocs, so that their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at
+# 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 
@@ -190,62 +187,39 @@ class IndexFailed(Exception):
 
 
 class _Indexes:
-    """The indexes of the converted pages, being built: `versions()` (search, 查重: what the site's
-    fingerprint holds) returns once both are known, `reuse_written()` once the 查重 reuse pages are
-    written (all MkDocs reads of them), `wait()` once the files of both indexes are."""
+    """The indexes of the converted pages once MkDocs may start (the 查重 reuse pages are written):
+    their `versions` (search, 查重); `wait` returns once the files of both are written."""
 
-    def __init__(self, versions: Callable[[], str], reuse: Callable[[], None] = lambda: None,
-                 files: Callable[[], None] = lambda: None):
-        self._versions, self._reuse, self._files = versions, reuse, files
-        self._known, self._reuse_written = "", False
-
-    def versions(self) -> str:
-        if not self._known:
-            self._known = self._versions()
-        return self._known
-
-    def reuse_written(self) -> None:
-        self.versions()  # the 查重 process says its version first, then that its reuse pages are written
-        if not self._reuse_written:
-            self._reuse()
-            self._reuse_written = True
-
-    def wait(self) -> None:
-        self.reuse_written()
-        self._files()
+    def __init__(self, versions: str, wait: Callable[[], None] = lambda: None):
+        self.versions, self.wait = versions, wait
 
 
 @contextmanager
-def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Iterator[_Indexes]:
-    """Build the search index and the 查重 index of the converted `pages` (of `reports` reports:
-    counted in catalog.json when not given), each with up to `jobs` worker processes: in forked
-    processes up to SIDE_BY_SIDE_MAX_REPORTS (started at once, the block runs while they build:
-    see `_Indexes`), else both before the block. The files of both are written when it ends."""
+def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
+    """Build the search index and the 查重 index of the converted `pages` (after conversion, while
+    MkDocs renders, which links both into the site last), each with up to `jobs` worker processes.
+    The block runs once the 查重 reuse pages are written, which is all MkDocs reads; the indexes'
+    files may still be being written then (`_Indexes.wait`), and are when the block ends."""
     from baogao.catalog import CATALOG_FILE
     from baogao.search.backend import BACKEND
 
-    if reports is None:
-        reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
+    reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
         _search_index(pages, BACKEND, jobs)
-        versions = f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}"
-        yield _Indexes(lambda: versions)
+        yield _Indexes(f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}")
         return
     # forked now, while this process is small, before MkDocs and the indexes' workers
     similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
     search = _Beside("search index", _search_index_beside, pages, jobs)
     try:
-        def reuse() -> None:
-            similar.receive("reuse")
+        searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
 
         def written() -> None:
             search.wait()
             similar.wait()
 
-        # the search index's version is computed here, while it is built under it
-        indexes = _Indexes(lambda: f"{BACKEND.version(pages)} {similar.receive('version')}", reuse, written)
-        yield indexes
-        indexes.wait()
+        yield _Indexes(f"{searched} {similar.receive('version')}", written)
+        written()
     finally:
         search.close()
         similar.close()
@@ -253,9 +227,9 @@ def _indexes(pages: Path, jobs: int | None, reports: int | None = None) -> Itera
 
 class _Beside:
     """An index (`what`) built in a forked process (`target(pages, jobs, messages)`), which sends what it
-    has done through a pipe: the 查重 index its version once it is known, word once its reuse pages
-    are written, then once its files are; the search index once its files are. Its error, if any,
-    is raised by whichever of `receive` and `wait` reads it."""
+    has done through a pipe: the 查重 index its version once the reuse pages are written, then
+    word that its files are; the search index that its files are. Its error, if any, is raised by
+    whichever of `receive` and `wait` reads it."""
 
     def __init__(self, what: str, target: Callable[[Path, int | None, Connection], None], pages: Path,
                  jobs: int | None):
@@ -321,20 +295,10 @@ def _search_index_beside(pages: Path, jobs: int | None, messages: Connection) ->
 
 
 def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
-    """`_similar_index` in a forked process: sends ("version", its version) once it is known,
-    ("reuse", "") once the reuse pages are written and ("written", "") once the files are."""
-    said: list[str] = []
-
-    def versioned(version: str) -> None:
-        if not said:
-            messages.send(("version", version))
-            said.append(version)
-
-    def reuse_written(version: str) -> None:
-        versioned(version)
-        messages.send(("reuse", ""))
-
-    _reporting("查重 index", messages, lambda: _similar_index(pages, jobs, reuse_written, versioned))
+    """`_similar_index` in a forked process: sends ("version", its version) when the reuse pages
+    are written and ("written", "") when the files are."""
+    _reporting("查重 index", messages,
+               lambda: _similar_index(pages, jobs, lambda version: messages.send(("version", version))))
 
 
 def _reporting(index: str, messages: Connection, build: Callable[[], object]) -> None:
@@ -353,12 +317,11 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
         messages.send(("error", f"{index}: {err!r}"))
 
 
-def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None,
-                   versioned: Callable[[str], None] | None = None) -> str:
+def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None) -> str:
     from baogao.similar.index import build_similar_index
 
     started = time.perf_counter()
-    version = build_similar_index(pages, jobs, reuse_written=reuse_written, versioned=versioned)
+    version = build_similar_index(pages, jobs, reuse_written=reuse_written)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
     return version
 
@@ -368,16 +331,9 @@ def _build(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy, site_url: 
     current; `publish` then packs it. Runs holding the out folder's lock."""
     from baogao.publish import publish
 
+    status = _convert(args, pages, taxonomy)
     try:
-        with ExitStack() as stack:  # on leaving it, both indexes' files are written and their processes ended
-            beside: list[_Indexes] = []
-
-            def catalog_written(reports: int) -> None:
-                if reports <= SIDE_BY_SIDE_MAX_REPORTS:  # forked now: they build while the archive-wide pages are written
-                    beside.append(stack.enter_context(_indexes(pages, args.jobs, reports)))
-
-            status = _convert(args, pages, taxonomy, catalog_written)
-            indexes = beside[0] if beside else stack.enter_context(_indexes(pages, args.jobs))
+        with _indexes(pages, args.jobs) as indexes:
             built = _site(args, pages, site_url, indexes)
     except (OSError, IndexFailed) as err:  # a full disk, a folder it may not write …: the site before stays, one line
         log.error("error: the site was not built, %s is unchanged: %s", args.out, err)
@@ -405,14 +361,14 @@ def _site(args: argparse.Namespace, pages: Path, site_url: str | None, indexes: 
     from baogao.outdir import staged_site, switch_in
     from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
-    fingerprint = site_fingerprint(args.config, pages, indexes.versions()) + (site_url or "")
+    fingerprint = site_fingerprint(args.config, pages, indexes.versions) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
         return 0
     started = time.perf_counter()
     with staged_site(args.out) as staging:
         reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs,
-                            reuse_written=indexes.reuse_written, indexes_written=indexes.wait)
+                            indexes_written=indexes.wait)
         checked = _check(staging, pages, reused)
         if checked:
             log.error("baogao build: the new site is discarded; %s is unchanged", args.out)

@@ -21,7 +21,7 @@ import stat
 import sys
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Iterable
 
 import yaml
@@ -348,14 +348,12 @@ def convert_archive(
     taxonomy: Taxonomy | None = None,
     jobs: int | None = None,
     progress: bool = True,
-    catalog_written: Callable[[int], None] | None = None,
 ) -> Summary:
     """Convert a folder of reports into `pages_dir` (reports/, text/, catalog.json, index pages).
 
     With a taxonomy, sections are classified and theme pages written; after an edit of the
     taxonomy every report is classified and rendered again from what was kept of it
-    (PREPARED_FOLDER), not read again. `catalog_written(reports)` is called once the reports'
-    files and catalog.json are written, before the archive-wide pages (`catalog.write_site_pages`).
+    (PREPARED_FOLDER), not read again.
     """
     summary = Summary()
     state_path = pages_dir / STATE_FILE
@@ -456,7 +454,7 @@ def convert_archive(
                                     "their words are not on the report's page, baogao does not read images (no OCR)")
     for warning in summary.warnings:
         log.warning("warning: %s", warning)
-    catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy, catalog_written)
+    catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)
     read.save()
     # compact: with an indent, json writes through its pure-Python encoder (1.9 s, not 0.6, at 10 000 reports)
     write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
