@@ -210,7 +210,12 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
         return
     # forked now, while this process is small, before MkDocs and the indexes' workers
     similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
-    search = _Beside("search index", _search_index_beside, pages, jobs)
+    try:
+        search = _Beside("search index", _search_index_beside, pages, jobs)
+    except BaseException:
+        similar.stop()
+        similar.close()
+        raise
     try:
         searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
 
@@ -220,6 +225,12 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
 
         yield _Indexes(f"{searched} {similar.receive('version')}", written)
         written()
+    except BaseException:
+        # the build failed (MkDocs, the check, one index): what the other makes is not waited for
+        # (at 30 000 reports the 查重 index takes minutes); a Ctrl-C has ended both already
+        search.stop()
+        similar.stop()
+        raise
     finally:
         search.close()
         similar.close()
@@ -245,6 +256,11 @@ class _Beside:
             self._process.start()
         sender.close()  # the process's end alone: the pipe closes (EOFError) when the process ends
         self._files_written = False
+
+    def stop(self) -> None:
+        """End the process and its workers now, whatever it is doing (`_reporting`): what it leaves
+        half written, the next build makes again, as after a Ctrl-C."""
+        self._process.terminate()
 
     def receive(self, expected: str) -> str:
         """The value of the process's next message, of kind `expected`."""
@@ -305,8 +321,9 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
     """Run `build` in an index's forked process, then send ("written", ""); an error instead, as
     one the parent can rebuild from plain values (an OSError stays one, for the one-line message;
     anything else says what it was)."""
-    from baogao.workers import ended_by_ctrl_c
+    from baogao.workers import ended_by_ctrl_c, ended_with_its_workers
 
+    ended_with_its_workers()
     ended_by_ctrl_c()
     try:
         build()

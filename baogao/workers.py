@@ -17,7 +17,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import active_children, get_context
 from itertools import islice
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -81,24 +81,42 @@ def _with_shared(fn: Callable[[Job, Any], Result], job: Job) -> Result:
     return fn(job, _shared)
 
 
+_HELD = {signal.SIGINT, signal.SIGTERM}  # what `forking` holds until the child's first step
+
+
 def ended_by_ctrl_c() -> None:
     """In a worker or forked process, its first step: SIGINT ends it at once, as it ends any program
     that does not catch it (Python's KeyboardInterrupt would print a traceback per process); one
-    that came since the fork (held by `forking`) ends it now."""
+    that came since the fork (held by `forking`, as SIGTERM is) ends it now."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+def ended_with_its_workers() -> None:
+    """In a forked process that starts worker pools of its own (an index's, `baogao.cli`), before
+    `ended_by_ctrl_c`: SIGTERM (the build it works for failed) ends it and its workers at once. Its
+    default action would end it alone, and its workers would wait for work for ever."""
+    signal.signal(signal.SIGTERM, _end_with_workers)
+
+
+def _end_with_workers(signum: int, _frame: object) -> None:
+    # (a worker being forked when the signal came is among them: `forking` holds SIGTERM until it is registered)
+    for child in active_children():
+        child.kill()
+    os._exit(128 + signum)
 
 
 @contextmanager
 def forking() -> Iterator[None]:
-    """Around a fork (a worker, an index's process, the reader sandbox): SIGINT held (blocked) in this thread, so
-    that the child starts with it held until `ended_by_ctrl_c`. Else a Ctrl-C between the fork and
-    that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
-    tests/test_safety_build.py under load). One that comes meanwhile reaches this process as the
+    """Around a fork (a worker, an index's process, the reader sandbox): SIGINT and SIGTERM held (blocked) in
+    this thread, so that the child starts with them held until `ended_by_ctrl_c`. Else a Ctrl-C between the
+    fork and that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
+    tests/test_safety_build.py under load), and a SIGTERM could end a process whose child was forked but not
+    yet known to it (`ended_with_its_workers`). One that comes meanwhile reaches this process as the
     block ends."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is (a KeyboardInterrupt here changes nothing)
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # (one raised by it, once held, is undone below)
+        signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)  # (one raised by it, once held, is undone below)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -284,3 +284,75 @@ def test_the_search_index_failing_while_the_查重_process_sends_a_long_error_en
     assert baogao(args) == 1
     assert "the site was not built" in caplog.text
     assert "No space left on device" in caplog.text or "查重 index: ValueError('查重查重" in caplog.text
+
+
+# A stand-in search index that works this long in a worker of its own: far longer than the build takes to fail.
+WORKING = 30
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists and has not ended (a zombie has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def _worker_at_work(folder: str) -> None:
+    Path(folder, "worker.pid").write_text(str(os.getpid()))
+    time.sleep(WORKING)
+    Path(folder, "worker finished").touch()
+
+
+def _once_the_worker_works(folder: Path) -> None:
+    """Wait (at most WORKING s) until the stand-in index's worker has started."""
+    deadline = time.monotonic() + WORKING
+    while not (folder / "worker.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("failing", ["查重 index", "MkDocs"])
+def test_a_failing_build_ends_the_indexes_and_their_workers_at_once(reports_copy, tmp_path, monkeypatch, caplog,
+                                                                    failing):
+    """The build failing while an index is still at work (the other index failed, or MkDocs did)
+    ends that index's process and its workers, rather than waiting for them (at 30 000 reports the
+    查重 index takes minutes) or leaving its workers waiting for work for ever."""
+    import baogao.similar.index as similar_index
+    import baogao.site as site
+    from baogao.search.backend import BACKEND
+    from baogao.workers import WorkerPool
+
+    def search_at_work(pages, workers=None):
+        (tmp_path / "index.pid").write_text(str(os.getpid()))
+        with WorkerPool(1) as pool:
+            pool.submit(_worker_at_work, str(tmp_path)).result()
+        (tmp_path / "index finished").touch()
+
+    def similar_fails(pages, workers=None, reuse_written=None):
+        _once_the_worker_works(tmp_path)
+        raise OSError(28, "No space left on device")
+
+    def mkdocs_fails(*args, **kwargs):
+        _once_the_worker_works(tmp_path)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(BACKEND, "build", search_at_work)  # inherited by the forked process
+    if failing == "MkDocs":
+        monkeypatch.setattr(site, "run_mkdocs", mkdocs_fails)
+    else:
+        monkeypatch.setattr(similar_index, "build_similar_index", similar_fails)
+    args = ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--out", str(tmp_path / "site"),
+            "--quiet", "--jobs", "1"]
+    try:
+        assert baogao(args) == 1
+        assert "the site was not built" in caplog.text and "No space left on device" in caplog.text
+        pids = [int((tmp_path / name).read_text()) for name in ("index.pid", "worker.pid")]
+        deadline = time.monotonic() + 5  # (the worker is killed, not waited for: its end may take a moment)
+        while any(map(_running, pids)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, pids)), "the index's process or its worker still runs"
+        assert not (tmp_path / "index finished").exists() and not (tmp_path / "worker finished").exists()
+    finally:
+        for name in ("index.pid", "worker.pid"):  # a failing test leaves no sleeper behind
+            if (tmp_path / name).exists() and _running(pid := int((tmp_path / name).read_text())):
+                os.kill(pid, signal.SIGKILL)
