@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baogao import readers, sources
+from baogao.workers import Stopped, stopped_by_sigterm
 from baogao.analysis.collocates import TOP
 from baogao.analysis.concordance import DEFAULT_WIDTH, SORTS
 
@@ -86,13 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(format="%(message)s")
     log.setLevel(logging.INFO)
     try:
-        return _command(parser, args)
-    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback per process (baogao.workers)
-        log.error("error: interrupted%s", INTERRUPTED.get(args.command, "").format(args=args))
-        return 130
+        with stopped_by_sigterm():
+            return _command(parser, args)
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: one line, not a traceback per process (baogao.workers)
+        stopped = isinstance(stop, Stopped)
+        log.error("error: %s%s", "stopped (SIGTERM)" if stopped else "interrupted",
+                  INTERRUPTED.get(args.command, "").format(args=args))
+        return 128 + (signal.SIGTERM if stopped else signal.SIGINT)
 
 
-# What an interrupted command leaves (after "error: interrupted").
+# What an interrupted or stopped command leaves (after "error: interrupted" or "error: stopped (SIGTERM)").
 INTERRUPTED = {
     "build": "; {args.out} holds a complete site, the one before this build unless it had finished",
     "publish": "; {args.out} holds a complete site, the one before this build unless it had finished; "
@@ -321,10 +326,9 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
     """Run `build` in an index's forked process, then send ("written", ""); an error instead, as
     one the parent can rebuild from plain values (an OSError stays one, for the one-line message;
     anything else says what it was)."""
-    from baogao.workers import ended_by_ctrl_c, ended_with_its_workers
+    from baogao.workers import ended_by_ctrl_c
 
-    ended_with_its_workers()
-    ended_by_ctrl_c()
+    ended_by_ctrl_c(with_workers=True)
     try:
         build()
         messages.send(("written", ""))

@@ -84,19 +84,17 @@ def _with_shared(fn: Callable[[Job, Any], Result], job: Job) -> Result:
 _HELD = {signal.SIGINT, signal.SIGTERM}  # what `forking` holds until the child's first step
 
 
-def ended_by_ctrl_c() -> None:
+def ended_by_ctrl_c(with_workers: bool = False) -> None:
     """In a worker or forked process, its first step: SIGINT ends it at once, as it ends any program
-    that does not catch it (Python's KeyboardInterrupt would print a traceback per process); one
-    that came since the fork (held by `forking`, as SIGTERM is) ends it now."""
+    that does not catch it (Python's KeyboardInterrupt would print a traceback per process), and so
+    does SIGTERM (the command stopped: `baogao.cli`), not the handler inherited from the command; one
+    that came since the fork (held by `forking`) ends it now. `with_workers`, for a process that starts
+    worker pools of its own (an index's): SIGTERM ends its workers too, which would else wait for work
+    for ever (Ctrl-C reaches them itself: the terminal sends it to every process of its group)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _end_with_workers if with_workers else signal.SIG_DFL)
+    _forks.under_way, _forks.stop_held = 0, False  # (the parent's block, which forked it, never ends here)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
-
-
-def ended_with_its_workers() -> None:
-    """In a forked process that starts worker pools of its own (an index's, `baogao.cli`), before
-    `ended_by_ctrl_c`: SIGTERM (the build it works for failed) ends it and its workers at once. Its
-    default action would end it alone, and its workers would wait for work for ever."""
-    signal.signal(signal.SIGTERM, _end_with_workers)
 
 
 def _end_with_workers(signum: int, _frame: object) -> None:
@@ -106,20 +104,72 @@ def _end_with_workers(signum: int, _frame: object) -> None:
     os._exit(128 + signum)
 
 
+class Stopped(KeyboardInterrupt):
+    """The command was sent SIGTERM (a service stopped, `timeout`): it ends as on Ctrl-C (`stopped_by_sigterm`)."""
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """In the command's process (its main thread): SIGTERM raises `Stopped`, which ends the command as Ctrl-C's
+    KeyboardInterrupt does (a staged site deleted, the lock released), once its worker processes and forked
+    indexes are sent SIGTERM in turn: Ctrl-C reaches them itself, SIGTERM this process alone, and without
+    them told, the workers waited for work for ever, holding the out folder's lock. A second SIGTERM while
+    the command ends is ignored (SIGKILL still ends it)."""
+    def stop(signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        _terminate_children()
+        if _forks.under_way:  # (come through another thread): raised as the fork's block ends, not inside the fork
+            _forks.stop_held = True
+            return
+        raise Stopped
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test's): signals are not ours to take
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @contextmanager
 def forking() -> Iterator[None]:
     """Around a fork (a worker, an index's process, the reader sandbox): SIGINT and SIGTERM held (blocked) in
     this thread, so that the child starts with them held until `ended_by_ctrl_c`. Else a Ctrl-C between the
     fork and that first step raised KeyboardInterrupt in the child, which printed a traceback (seen in
     tests/test_safety_build.py under load), and a SIGTERM could end a process whose child was forked but not
-    yet known to it (`ended_with_its_workers`). One that comes meanwhile reaches this process as the
+    yet known to it (`ended_by_ctrl_c`'s `with_workers`). One that comes meanwhile reaches this process as the
     block ends."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is (a KeyboardInterrupt here changes nothing)
+    _forks.under_way += 1
     try:
         signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)  # (one raised by it, once held, is undone below)
         yield
     finally:
+        _forks.under_way -= 1
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if _forks.stop_held and not _forks.under_way:
+            _forks.stop_held = False
+            _terminate_children()  # (the one just forked too)
+            raise Stopped
+
+
+def _terminate_children() -> None:
+    for child in active_children():
+        child.terminate()
+
+
+class _Forks:
+    """This process's `forking` blocks under way, and whether a SIGTERM came (through another thread, which does
+    not hold it) during one: Python runs a signal's handler in the main thread, even inside the fork's own
+    at-fork callbacks, where an exception is printed and dropped ("Exception ignored in … _releaseLock")."""
+    under_way = 0
+    stop_held = False
+
+
+_forks = _Forks()
 
 
 @contextmanager

@@ -469,6 +469,65 @@ def test_ctrl_c_says_one_line_and_leaves_a_complete_site(work):
     assert baogao(build_args(work)) == 0 and leftovers(work) == []
 
 
+def running_in_session(session: int) -> list[int]:
+    """The processes of session `session` that have not ended (a zombie has)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _, _, sid = stat.read_text().rsplit(")", 1)[1].split()[:4]
+        except (OSError, ValueError):
+            continue  # ended meanwhile
+        if int(sid) == session and state not in ("Z", "X"):
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+def test_sigterm_says_one_line_ends_every_process_of_the_build_and_leaves_a_complete_site(work):
+    """SIGTERM (a service stopped, `timeout`) reaches the command alone, not its workers or forked indexes, as
+    Ctrl-C does: at moments through a build, one line says so, every process the build started ends (they used
+    to wait for work for ever, holding the lock, so that the next build was refused), and the site is a complete one.
+    Enough reports that conversion and the indexes start worker pools (`baogao.workers.pool_size`)."""
+    for number in range(60):
+        text = REPORT.format(office=f"第{number}督查组", count=number, marker=f"第{number}组的报告。")
+        (work / "reports" / f"第{number}督查组2023年工作总结.txt").write_text(text, encoding="utf-8")
+    assert baogao(build_args(work)) == 0
+    lock = work / ".site.baogao-lock"
+    stopped = 0
+    for run, delay in enumerate((0.0, 0.5, 1.0, 2.0, 3.0, 4.0)):
+        write_archive(work / "reports", f"第{run + 2}版。")
+        process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60  # from the moment the build holds its lock (not while Python starts)
+            while not (lock.is_file() and f"pid {process.pid}" in lock.read_text()) and process.poll() is None:
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=delay)
+            if process.returncode is None:
+                process.terminate()  # SIGTERM to the command alone
+            _, stderr = process.communicate(timeout=120)
+            context = f"delay {delay} s, exit {process.returncode}: {stderr[-2000:]}"
+            assert "Traceback" not in stderr and "Exception ignored" not in stderr, context
+            if "error: stopped (SIGTERM);" in stderr:
+                assert process.returncode == 128 + signal.SIGTERM, context
+                assert stderr.count("error: stopped") == 1 and "holds a complete site" in stderr, context
+                stopped += 1
+            else:  # it had finished (a SIGTERM as Python exits ends it by the signal, silently)
+                assert process.returncode in (0, -signal.SIGTERM) and "baogao build: site in" in stderr, context
+            deadline = time.monotonic() + 10  # (a worker told to end may take a moment)
+            while running_in_session(process.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not running_in_session(process.pid), f"{context}: processes of the build still run"
+        finally:  # a failing run leaves nothing behind
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert_complete(work / "site")
+    assert stopped, "no SIGTERM landed during a build"
+    assert baogao(build_args(work)) == 0 and leftovers(work) == []
+
+
 @pytest.mark.slow
 def test_concurrent_builds_one_is_refused_naming_the_holder(work):
     lock = work / ".site.baogao-lock"

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from baogao.workers import AHEAD, ended_by_ctrl_c, forking, ordered_map, worker_pool
+from baogao.workers import AHEAD, Stopped, ended_by_ctrl_c, forking, ordered_map, stopped_by_sigterm, worker_pool
 
 
 @pytest.mark.parametrize("jobs, chunksize, workers", [(15, 8, 2), (1, 64, 4), (500, 32, 1)])
@@ -105,4 +105,31 @@ def test_a_ctrl_c_that_reaches_a_forked_child_before_its_first_step_ends_it_quie
         child.start()
     child.join(10)
     assert child.exitcode == -signal.SIGINT
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _sigterm_handler(_job: int) -> str:
+    handler = signal.getsignal(signal.SIGTERM)
+    return "default" if handler == signal.SIG_DFL else repr(handler)
+
+
+def test_sigterm_ends_a_worker_as_the_default_does_not_as_the_command_it_came_from():
+    """The command takes SIGTERM (`stopped_by_sigterm`: Stopped, its children told); its workers, forked
+    from it, must not inherit that: a worker raising Stopped would print a traceback, not simply end."""
+    with stopped_by_sigterm(), worker_pool(16, 8, 2) as pool:
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
+        assert list(ordered_map(pool, _sigterm_handler, range(16), 8)) == ["default"] * 16
+
+
+def test_sigterm_ends_the_command_with_its_workers(capfd):
+    """SIGTERM to the command alone (a service stopped): Stopped is raised in it, and its workers, which
+    the signal did not reach, end too rather than wait for work for ever."""
+    with pytest.raises(Stopped), stopped_by_sigterm(), worker_pool(16, 8, 2) as pool:
+        workers = list(pool._processes.values())
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # never reached: the handler raises first
+    for worker in workers:
+        worker.join(10)
+        assert worker.exitcode == -signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # the command's handler is undone as it ends
     assert "Traceback" not in capfd.readouterr().err
