@@ -119,17 +119,25 @@ def test_a_key_gives_back_its_hash():
     assert (shard_hashes(keys) == hashes).all()
 
 
-def test_the_fingerprints_spans_are_read_from_disk_as_written_and_leave_no_file(tmp_path):
+def test_the_fingerprints_spans_are_read_from_the_records_as_written(tmp_path):
+    """Spans are read from the second part of each report's record in the cache's data file, wherever the
+    records stand (dead bytes between them), across reports (one with no fingerprints); a record cut short is
+    an error, never fewer rows."""
     rows = [np.arange(3 * n, dtype=np.int32).reshape(3, n) + 1000 * n for n in (4, 0, 7)]
-    with prints.Spans(tmp_path) as spans:
-        for r in rows:
-            spans.append(r.T.ravel())  # as a record holds them: a fingerprint's start, end and line, then the next's
-        assert list(tmp_path.iterdir()) == []  # an unnamed file: nothing to remove, even after a crash
-        joined = np.concatenate(rows, axis=1)
-        for lo, hi in ((0, 11), (2, 9), (4, 4), (10, 11)):
+    data, entries = b"", []
+    for r in rows:
+        data += b"\xff" * 8  # dead bytes: a record no entry names
+        n = r.shape[1]
+        entries.append([len(data) // 4, n, 0, 0, [], []])
+        data += np.full(3 * n, -1, "<i4").tobytes() + np.ascontiguousarray(r.T, "<i4").tobytes()  # key, position, section rows; then spans
+    (tmp_path / "data.bin").write_bytes(data)
+    joined = np.concatenate(rows, axis=1)
+    with prints.Spans(os.open(tmp_path / "data.bin", os.O_RDONLY), entries) as spans:
+        for lo, hi in ((0, 11), (2, 9), (4, 4), (3, 5), (10, 11)):
             assert all((got == want).all() for got, want in zip(spans.read(lo, hi), joined[:, lo:hi]))
-        with pytest.raises(OSError, match="cut short"):  # past the end: an error, never fewer rows
-            spans.read(9, 12)
+    (tmp_path / "data.bin").write_bytes(data[:-4])
+    with prints.Spans(os.open(tmp_path / "data.bin", os.O_RDONLY), entries) as spans, pytest.raises(OSError, match="cut short"):
+        spans.read(9, 11)
 
 
 def test_corpus_drafts_recall_and_precision(corpus_site, capsys):

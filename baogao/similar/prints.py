@@ -31,7 +31,6 @@ import html
 import json
 import os
 import re
-import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -57,7 +56,7 @@ _OFFSET, _COUNT, _CRC, _LENGTH, _ANCHORS, _STARTS = range(6)
 _OWN_FILES = re.compile(r"data-[0-9a-f]{16}\.bin|\.index\.json\.\d+\.tmp|\.?[0-9a-f]{64}\.bin(?:\.\d+\.tmp)?")
 KEYS_FILE = ".similar-keys.json"  # the content digests of the texts and pages read (baogao.filememo)
 CHUNK = 32  # reports per worker task (fingerprinting one takes a few ms, see baogao.workers)
-_SPAN_BYTES = 12  # a fingerprint's start, end and line in `Spans`' file (and in a record)
+_SPAN_BYTES = 12  # a fingerprint's start, end and line in a record (`Spans`)
 # Fingerprints the index and reuse work on at once in key order (`Fingerprints.key_slices`): their
 # arrays over fingerprints take ~35 bytes each; over all 110 million of 100 000 reports, 4 GB.
 KEY_SLICE = 4_000_000
@@ -90,12 +89,12 @@ class Fingerprints:
     """Every fingerprint of the archive in report (catalog order) then position order: its key
     (`index.shard_keys` of its hash: one to one), report, skeleton position and section (anchors
     at or before it), in memory; the text offsets its k-gram spans [start, end) and the line it
-    starts in on disk (`spans`: read a run of reports at a time, so that the archive's fingerprints
-    hold 20 bytes each in memory — key, position, section, report and `by_key`, 4 bytes each —, not 36:
-    2.2 GB at 100 000 reports; the spans take 12 bytes each on disk, 1.3 GB there, while a build runs); per report its skeleton
+    starts in on disk (`spans`, read from the cache's records a run of reports at a time, so that the
+    archive's fingerprints hold 20 bytes each in memory — key, position, section, report and `by_key`,
+    4 bytes each —, not 32: 2.2 GB at 100 000 reports, not 3.5); per report its skeleton
     length, anchors and their lines' normalised starts (see the module). `by_key` orders them by
     key, report, position: the order of the index's shards, and the hash groups reuse counts.
-    A context manager: leaving it closes the file of spans."""
+    A context manager: leaving it closes the cache's data file, which `spans` reads."""
 
     def __init__(self, core: np.ndarray, spans: Spans, entries: list[list[Any]], report_keys: list[str]):
         """`core`: per fingerprint (catalog order) its key, position and section (int32 rows);
@@ -140,12 +139,19 @@ class Fingerprints:
 
 
 class Spans:
-    """The start, end and line of every fingerprint (catalog order), in an unnamed temporary file
-    of the pages folder (gone when closed, or when the process ends however it ends): written
-    report by report as the fingerprints are loaded, read a range at a time. A context manager."""
+    """The start, end and line of every fingerprint (catalog order), read a range at a time from the
+    second part of the reports' records in the cache's data file (`Report.record`), open as `fd`:
+    never all at once (12 bytes a fingerprint, 1.3 GB at 100 000 reports) and never copied (a copy in
+    a temporary file cost every build that size in writes). `entries`: the reports' entries of the
+    cache's index, catalog order; their records were checked against their CRC-32 as the fingerprints
+    were loaded, and the pages folder's lock keeps the file as it is for the build. A context manager:
+    leaving it closes `fd`."""
 
-    def __init__(self, folder: Path):
-        self.file = tempfile.TemporaryFile(dir=folder)
+    def __init__(self, fd: int | None, entries: list[list[Any]]):
+        self.fd = fd
+        self.counts = np.array([entry[_COUNT] for entry in entries], np.int64)
+        self.ends = np.cumsum(self.counts)  # where each report's fingerprints end
+        self.offsets = [4 * (entry[_OFFSET] + 3 * entry[_COUNT]) for entry in entries]  # its spans' first byte
 
     def __enter__(self) -> Spans:
         return self
@@ -153,22 +159,26 @@ class Spans:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def append(self, values: np.ndarray) -> None:
-        """Add the spans of one report's fingerprints as its record holds them (start, end and
-        line of one fingerprint, then the next's)."""
-        self.file.write(np.ascontiguousarray(values, "<i4").data)
-
     def read(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(starts, ends, lines) of fingerprints lo … hi − 1."""
-        self.file.flush()
-        data = os.pread(self.file.fileno(), (hi - lo) * _SPAN_BYTES, lo * _SPAN_BYTES)
-        if len(data) != (hi - lo) * _SPAN_BYTES:
-            raise OSError(f"the 查重 spans file (a temporary file in the pages folder): fingerprints {lo}–{hi} cut short")
-        rows = np.frombuffer(data, "<i4").reshape(-1, 3).T.astype(np.int32)
+        parts = []
+        reports = range(int(np.searchsorted(self.ends, lo, "right")), int(np.searchsorted(self.ends, hi - 1, "right")) + 1)
+        for d in reports if lo < hi else ():
+            start = int(self.ends[d] - self.counts[d])
+            first, last = max(lo, start), min(hi, int(self.ends[d]))
+            if first < last:
+                size = (last - first) * _SPAN_BYTES
+                data = os.pread(self.fd, size, self.offsets[d] + (first - start) * _SPAN_BYTES) if self.fd is not None else b""
+                if len(data) != size:
+                    raise OSError(f"the 查重 cache's data file: the spans of fingerprints {first}–{last} cut short")
+                parts.append(data)
+        rows = np.frombuffer(b"".join(parts), "<i4").reshape(-1, 3).T.astype(np.int32)
         return rows[0], rows[1], rows[2]
 
     def close(self) -> None:
-        self.file.close()
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def stable_order(keys: np.ndarray) -> np.ndarray:
@@ -214,7 +224,7 @@ def load_fingerprints(pages_dir: Path, catalog: list[dict[str, Any]], workers: i
     damaged: set[str] = set()
     for _ in range(2):  # once more for the records found damaged, made again
         pack.update(keys, lambda i: _paths(pages_dir, catalog[i]), workers)
-        read = pack.read(pages_dir, keys)
+        read = pack.read(keys)
         if isinstance(read, Fingerprints):
             return read
         damaged = read
@@ -326,25 +336,23 @@ class _Pack:
         finally:
             os.close(fd)
 
-    def read(self, pages_dir: Path, keys: list[str]) -> Fingerprints | set[str]:
+    def read(self, keys: list[str]) -> Fingerprints | set[str]:
         """The fingerprints of the reports of `keys` (each has an entry: `update`), catalog order;
         or the keys whose record is not as written (its CRC-32), which are to be made again."""
         entries = [self.entries[key] for key in keys]
         core = np.empty((3, sum(entry[_COUNT] for entry in entries)), np.int32)
-        spans = Spans(pages_dir)
         damaged: set[str] = set()
+        fd = os.open(self.folder / self.data, os.O_RDONLY) if self.data else None
+        spans = Spans(fd, entries)  # (closes the file however this ends, unless the fingerprints hold it)
         try:
-            with self._opened() as fd:
-                filled = 0
-                for key, (offset, count, crc, *_) in zip(keys, entries):
-                    data = _record(fd, offset, count) if fd is not None else b""
-                    if len(data) != 4 * RECORD_VALUES * count or zlib.crc32(data) != crc:
-                        damaged.add(key)
-                        continue
-                    record = np.frombuffer(data, "<i4")
-                    core[:, filled: filled + count] = record[: 3 * count].reshape(3, count)
-                    spans.append(record[3 * count:])
-                    filled += count
+            filled = 0
+            for key, (offset, count, crc, *_) in zip(keys, entries):
+                data = _record(fd, offset, count) if fd is not None else b""
+                if len(data) != 4 * RECORD_VALUES * count or zlib.crc32(data) != crc:
+                    damaged.add(key)
+                    continue
+                core[:, filled: filled + count] = np.frombuffer(data, "<i4", 3 * count).reshape(3, count)
+                filled += count
             if damaged:
                 spans.close()
                 return damaged
