@@ -180,7 +180,8 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 # The two indexes read the converted pages, never each other, and MkDocs needs neither until it
 # links them into the site, but for the 查重 reuse pages (its 亦见于 passages): for an archive up to
 # this size each is built in a forked process, both beside each other and beside MkDocs, which
-# starts once the reuse pages are written and links the indexes last; above it, one after the other
+# starts once the 查重 index's version is known, reads the reuse pages once they are written and
+# links the indexes last; above it, one after the other
 # before MkDocs, so that their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at
 # 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
@@ -192,26 +193,44 @@ class IndexFailed(Exception):
 
 
 class _Indexes:
-    """The indexes of the converted pages once MkDocs may start (the 查重 reuse pages are written):
-    their `versions` (search, 查重); `wait` returns once the files of both are written."""
+    """The indexes of the converted pages, being built: `versions()` (search, 查重: what the site's
+    fingerprint holds) returns once both are known, `reuse_written()` once the 查重 reuse pages are
+    written (all MkDocs reads of them), `wait()` once the files of both indexes are."""
 
-    def __init__(self, versions: str, wait: Callable[[], None] = lambda: None):
-        self.versions, self.wait = versions, wait
+    def __init__(self, versions: Callable[[], str], reuse: Callable[[], None] = lambda: None,
+                 files: Callable[[], None] = lambda: None):
+        self._versions, self._reuse, self._files = versions, reuse, files
+        self._known, self._reuse_written = "", False
+
+    def versions(self) -> str:
+        if not self._known:
+            self._known = self._versions()
+        return self._known
+
+    def reuse_written(self) -> None:
+        self.versions()  # the 查重 process says its version first, then that its reuse pages are written
+        if not self._reuse_written:
+            self._reuse()
+            self._reuse_written = True
+
+    def wait(self) -> None:
+        self.reuse_written()
+        self._files()
 
 
 @contextmanager
 def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
     """Build the search index and the 查重 index of the converted `pages` (after conversion, while
     MkDocs renders, which links both into the site last), each with up to `jobs` worker processes.
-    The block runs once the 查重 reuse pages are written, which is all MkDocs reads; the indexes'
-    files may still be being written then (`_Indexes.wait`), and are when the block ends."""
+    The block runs while they are built (see `_Indexes`); the files of both are written when it ends."""
     from baogao.catalog import CATALOG_FILE
     from baogao.search.backend import BACKEND
 
     reports = len(json.loads((pages / CATALOG_FILE).read_text(encoding="utf-8")))
     if reports > SIDE_BY_SIDE_MAX_REPORTS:
         _search_index(pages, BACKEND, jobs)
-        yield _Indexes(f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}")
+        versions = f"{BACKEND.version(pages)} {_similar_index(pages, jobs)}"
+        yield _Indexes(lambda: versions)
         return
     # forked now, while this process is small, before MkDocs and the indexes' workers
     similar = _Beside("查重 index", _similar_index_beside, pages, jobs)
@@ -222,14 +241,17 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
         similar.close()
         raise
     try:
-        searched = BACKEND.version(pages)  # the version the index is being built under, computed meanwhile
+        def reuse() -> None:
+            similar.receive("reuse")
 
         def written() -> None:
             search.wait()
             similar.wait()
 
-        yield _Indexes(f"{searched} {similar.receive('version')}", written)
-        written()
+        # the search index's version is computed here, while the index is built under it
+        indexes = _Indexes(lambda: f"{BACKEND.version(pages)} {similar.receive('version')}", reuse, written)
+        yield indexes
+        indexes.wait()
     except BaseException:
         # the build failed (MkDocs, the check, one index): what the other makes is not waited for
         # (at 30 000 reports the 查重 index takes minutes); a Ctrl-C has ended both already
@@ -243,9 +265,9 @@ def _indexes(pages: Path, jobs: int | None) -> Iterator[_Indexes]:
 
 class _Beside:
     """An index (`what`) built in a forked process (`target(pages, jobs, messages)`), which sends what it
-    has done through a pipe: the 查重 index its version once the reuse pages are written, then
-    word that its files are; the search index that its files are. Its error, if any, is raised by
-    whichever of `receive` and `wait` reads it."""
+    has done through a pipe: the 查重 index its version once it is known, word once its reuse pages
+    are written, then once its files are; the search index once its files are. Its error, if any,
+    is raised by whichever of `receive` and `wait` reads it."""
 
     def __init__(self, what: str, target: Callable[[Path, int | None, Connection], None], pages: Path,
                  jobs: int | None):
@@ -316,10 +338,11 @@ def _search_index_beside(pages: Path, jobs: int | None, messages: Connection) ->
 
 
 def _similar_index_beside(pages: Path, jobs: int | None, messages: Connection) -> None:
-    """`_similar_index` in a forked process: sends ("version", its version) when the reuse pages
-    are written and ("written", "") when the files are."""
+    """`_similar_index` in a forked process: sends ("version", its version) once it is known,
+    ("reuse", "") when the reuse pages are written and ("written", "") when the files are."""
     _reporting("查重 index", messages,
-               lambda: _similar_index(pages, jobs, lambda version: messages.send(("version", version))))
+               lambda: _similar_index(pages, jobs, versioned=lambda version: messages.send(("version", version)),
+                                      reuse_written=lambda _: messages.send(("reuse", ""))))
 
 
 def _reporting(index: str, messages: Connection, build: Callable[[], object]) -> None:
@@ -338,11 +361,12 @@ def _reporting(index: str, messages: Connection, build: Callable[[], object]) ->
         messages.send(("error", f"{index}: {err!r}"))
 
 
-def _similar_index(pages: Path, jobs: int | None, reuse_written: Callable[[str], None] | None = None) -> str:
+def _similar_index(pages: Path, jobs: int | None, versioned: Callable[[str], None] | None = None,
+                   reuse_written: Callable[[str], None] | None = None) -> str:
     from baogao.similar.index import build_similar_index
 
     started = time.perf_counter()
-    version = build_similar_index(pages, jobs, reuse_written=reuse_written)
+    version = build_similar_index(pages, jobs, reuse_written=reuse_written, versioned=versioned)
     log.info("baogao index: similarity index %s (%.1f s)", version, time.perf_counter() - started)
     return version
 
@@ -382,14 +406,14 @@ def _site(args: argparse.Namespace, pages: Path, site_url: str | None, indexes: 
     from baogao.outdir import staged_site, switch_in
     from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
-    fingerprint = site_fingerprint(args.config, pages, indexes.versions) + (site_url or "")
+    fingerprint = site_fingerprint(args.config, pages, indexes.versions()) + (site_url or "")
     if site_is_current(args.out, fingerprint):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
         return 0
     started = time.perf_counter()
     with staged_site(args.out) as staging:
         reused = run_mkdocs(args.config, pages, staging, site_url=site_url, previous=args.out, jobs=args.jobs,
-                            indexes_written=indexes.wait)
+                            reuse_written=indexes.reuse_written, indexes_written=indexes.wait)
         checked = _check(staging, pages, reused)
         if checked:
             log.error("baogao build: the new site is discarded; %s is unchanged", args.out)

@@ -82,7 +82,8 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         self.page_render = PageRender(1)  # which pages the workers render
         self.files = Files([])  # MkDocs' files, the taken and the workers' pages' stand-ins among them
         self._nav = Navigation([], [])
-        # returns once the index files are all written (`site.run_mkdocs`); they are when serve builds
+        # return once the 查重 reuse pages, and the index files, are written (`site.run_mkdocs`); they are when serve builds
+        self.reuse_written: Callable[[], None] = lambda: None
         self.indexes_written: Callable[[], None] = lambda: None
 
     @property
@@ -91,14 +92,13 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Before the build: the pages folder must exist; the fields of the metadata panel; the
-        neighbours and reuse entries; what every page is made with (baogao.pagereuse)."""
+        neighbours; what every page is made with (baogao.pagereuse)."""
         if not self.pages_dir.is_dir():
             raise PluginError(f"no converted pages in '{self.pages_dir}': run `baogao build` (or `make site`), "
                               "which converts the reports before MkDocs runs")
         config.extra["baogao_panel"] = site.panel_fields()
         config.extra["baogao_file_info"] = FILE_INFO
         self.neighbours = site.report_neighbours(self.pages_dir)
-        self.reuse = reuse_lines(self.pages_dir)
         previous = Path(self.config.previous_site) if self.config.previous_site else None
         rendered_with = site.project_digest(Path(config.config_file_path), site.RENDER_INPUTS)
         self.page_reuse = PageReuse(previous, shared_key(rendered_with, config.site_url), FileMemo(self.pages_dir / DIGESTS))
@@ -106,9 +106,11 @@ class BaogaoPlugin(BasePlugin[BaogaoPluginConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """After MkDocs collected docs/: add the converted pages, index pages and catalog.json;
-        a page the previous site holds unchanged, or one the workers render, goes in as a
-        stand-in, never read by MkDocs."""
+        """After MkDocs collected docs/: add the converted pages, index pages and catalog.json
+        (once the 查重 reuse pages are written, which a report page's key holds); a page the
+        previous site holds unchanged, or one the workers render, goes in as a stand-in, never read by MkDocs."""
+        self.reuse_written()
+        self.reuse = reuse_lines(self.pages_dir)
         nav_titles = dict(_nav_entries(config.nav or []))
         added, apart = [], []
         # once, not per file: MkDocs' config access costs ~0.1 ms, and there are ~10 000 files

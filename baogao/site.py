@@ -122,6 +122,7 @@ def run_mkdocs(
     site_url: str | None = None,
     previous: Path | None = None,
     jobs: int | None = None,
+    reuse_written: Callable[[], None] | None = None,
     indexes_written: Callable[[], None] | None = None,
     serve: bool = False,
     dev_addr: str | None = None,
@@ -134,9 +135,10 @@ def run_mkdocs(
     site is relative, so the same build works under any sub-path and from disk. A built site
     gets the list of its files (`baogao.manifest`), which is all `baogao publish` packs. A
     build renders its generated pages in `jobs` worker processes (default: one per core;
-    baogao.pagerender); `serve` renders them itself. `indexes_written` returns once the index
-    files are all written (`baogao build` writes both indexes' while MkDocs renders): the
-    plugin calls it before it links them into the site.
+    baogao.pagerender); `serve` renders them itself. `reuse_written` returns once the 查重 reuse
+    pages are written, `indexes_written` once the index files all are (`baogao build` writes
+    both while MkDocs starts and renders): the plugin calls the first before it reads the reuse
+    pages and the generated pages (MkDocs' files), the second before it links the indexes into the site.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     if serve:
@@ -155,6 +157,8 @@ def run_mkdocs(
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(config_file=str(config_file), **overrides)
+    if reuse_written is not None:
+        config.plugins[PLUGIN].reuse_written = reuse_written  # type: ignore[attr-defined]  # BaogaoPlugin
     if indexes_written is not None:
         config.plugins[PLUGIN].indexes_written = indexes_written  # type: ignore[attr-defined]  # BaogaoPlugin
     build(config)

@@ -1,6 +1,7 @@
 """Time each stage of one incremental `baogao build` in-process (issue 16): conversion (and, within it, the
-archive-wide pages: `catalog.write_site_pages`), the search index, the wait for the 查重 reuse pages, MkDocs
-(pages, links, `.baogao-files`; within it, the wait for the indexes' files) and the fidelity check, each as wall
+archive-wide pages: `catalog.write_site_pages`), the search index, the wait for the 查重 version, MkDocs
+(pages, links, `.baogao-files`; within it, the waits for the 查重 reuse pages and for the indexes' files) and the
+fidelity check, each as wall
 and CPU seconds (the process and its workers), with the load average beside them. Up to
 `cli.SIDE_BY_SIDE_MAX_REPORTS` reports both indexes are built in forked processes beside each other and beside
 MkDocs: the search index's line is then its own process's time (its CPU: that process and its workers), which
@@ -183,9 +184,11 @@ def main() -> None:
         BACKEND.build = lambda pages_dir, workers=None: BACKEND.version(pages_dir)  # type: ignore[method-assign]
     else:
         BACKEND.build = reported(searched, BACKEND.build)  # type: ignore[method-assign]
-    # the parent waiting for the indexes' forked processes: the 查重 reuse pages, then (in MkDocs) both indexes' files
+    # the parent waiting for the indexes' forked processes: the 查重 version, then (in MkDocs) its reuse pages and both
+    # indexes' files
     receive = cli._Beside.receive
-    waits = {"version": timed("waiting for 查重 reuse pages", receive),
+    waits = {"version": timed("waiting for the 查重 version", receive),
+             "reuse": timed("of MkDocs, waiting for the 查重 reuse pages", receive),
              "written": timed("of MkDocs, waiting for the indexes' files", receive)}
     cli._Beside.receive = lambda self, expected: waits[expected](self, expected)  # type: ignore[method-assign]
     edit(args.workdir, args.edit, sorted(args.extra.glob("*.txt"))[-1] if args.extra else None)

@@ -77,7 +77,7 @@ def test_the_indexes_side_by_side_make_the_files_made_one_after_the_other(report
 
     import baogao.similar.index as similar_index
 
-    def full_disk(pages, workers=None, reuse_written=None):
+    def full_disk(pages, workers=None, reuse_written=None, versioned=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(cli, "SIDE_BY_SIDE_MAX_REPORTS", 10_000)
@@ -98,15 +98,25 @@ class _Unpicklable(OSError):
         self.lock = threading.Lock()  # an error that does not pickle
 
 
-def _killed(pages, workers=None, reuse_written=None):
+def _killed(pages, workers=None, reuse_written=None, versioned=None):
     os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
 
 
-def _unpicklable(pages, workers=None, reuse_written=None):
+def _unpicklable(pages, workers=None, reuse_written=None, versioned=None):
     raise _Unpicklable()
 
 
-@pytest.mark.parametrize(("failure", "said"), [(_unpicklable, "No space left on device"), (_killed, "ended before it finished")])
+def _fails_after_its_version(pages, workers=None, reuse_written=None, versioned=None):
+    """The 查重 index failing once its version is sent, while MkDocs starts (it waits for the reuse pages)."""
+    def then_fail(version):
+        versioned(version)
+        raise OSError(28, "No space left on device")
+
+    return build_similar_index(pages, workers, reuse_written=reuse_written, versioned=then_fail)
+
+
+@pytest.mark.parametrize(("failure", "said"), [(_unpicklable, "No space left on device"), (_killed, "ended before it finished"),
+                                               (_fails_after_its_version, "No space left on device")])
 def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_one_line(reports_copy, tmp_path, monkeypatch,
                                                                                   caplog, failure, said):
     import baogao.similar.index as similar_index
@@ -119,22 +129,22 @@ def test_the_查重_index_failing_beside_the_search_index_fails_the_build_with_o
     assert not (tmp_path / "site").exists()
 
 
-def _slow_files(pages, workers=None, reuse_written=None):
+def _slow_files(pages, workers=None, reuse_written=None, versioned=None):
     """The 查重 index whose files come two seconds after its reuse pages, while MkDocs renders."""
     def then_wait(version):
         reuse_written(version)
         time.sleep(2)
 
-    return build_similar_index(pages, workers, reuse_written=then_wait)
+    return build_similar_index(pages, workers, reuse_written=then_wait, versioned=versioned)
 
 
-def _files_fail(pages, workers=None, reuse_written=None):
+def _files_fail(pages, workers=None, reuse_written=None, versioned=None):
     """The 查重 index's files failing after its reuse pages are written, while MkDocs renders."""
     def then_fail(version):
         reuse_written(version)
         raise OSError(28, "No space left on device")
 
-    return build_similar_index(pages, workers, reuse_written=then_fail)
+    return build_similar_index(pages, workers, reuse_written=then_fail, versioned=versioned)
 
 
 def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_site_links(reports_copy, tmp_path, monkeypatch,
@@ -161,6 +171,55 @@ def test_the_查重_index_files_written_while_mkdocs_renders_are_the_ones_the_si
 
     monkeypatch.setattr(similar_index, "build_similar_index", _files_fail)
     _an_edit_fails_leaving_the_site(args, tmp_path, report, caplog, "No space left on device")
+
+
+def test_mkdocs_starts_once_the_查重_version_is_known_and_reads_the_reuse_pages_once_written(reports_copy, tmp_path,
+                                                                                          monkeypatch):
+    """The 查重 process says its version before it computes the reuse pages: the site's fingerprint
+    is made and MkDocs starts meanwhile, and reads the reuse pages (MkDocs' files) only once they
+    are written; the site is the one a build that waited for them makes."""
+    import baogao.mkdocs_plugin as plugin
+    import baogao.similar.index as similar_index
+
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def slow_reuse(pages, workers=None, reuse_written=None, versioned=None):
+        def said(version):
+            versioned(version)
+            time.sleep(2)  # the reuse pages come two seconds after the version
+
+        def written(version):
+            (marks / "reuse").write_text(str(time.time()))
+            reuse_written(version)
+
+        return build_similar_index(pages, workers, reuse_written=written, versioned=said)
+
+    on_config, on_files = plugin.BaogaoPlugin.on_config, plugin.BaogaoPlugin.on_files
+
+    def configured(self, config):
+        (marks / "mkdocs").write_text(str(time.time()))
+        return on_config(self, config)
+
+    def files_read(self, files, *, config):
+        added = on_files(self, files, config=config)
+        (marks / "files").write_text(str(time.time()))
+        return added
+
+    def build(name: str) -> list[str]:
+        return ["build", "--reports", str(reports_copy), "--pages", str(tmp_path / name / "pages"),
+                "--out", str(tmp_path / name / "site"), "--quiet", "--jobs", "1"]
+
+    assert baogao(build("waited")) == 0
+    monkeypatch.setattr(similar_index, "build_similar_index", slow_reuse)  # inherited by the forked process
+    monkeypatch.setattr(plugin.BaogaoPlugin, "on_config", configured)
+    monkeypatch.setattr(plugin.BaogaoPlugin, "on_files", files_read)
+    assert baogao(build("early")) == 0
+    at = {mark.name: float(mark.read_text()) for mark in marks.iterdir()}
+    assert at["mkdocs"] < at["reuse"] < at["files"]
+    sites = {name: {p.relative_to(tmp_path / name / "site").as_posix(): p.read_bytes()
+                    for p in sorted((tmp_path / name / "site").rglob("*")) if p.is_file()} for name in ("waited", "early")}
+    assert len(sites["early"]) > 20 and sites["early"] == sites["waited"]
 
 
 def _an_edit_fails_leaving_the_site(args: list[str], tmp_path: Path, report: Path, caplog, message: str) -> None:
@@ -224,9 +283,9 @@ def test_jobs_bounds_the_indexes_workers_too(reports_copy, tmp_path, monkeypatch
         (tmp_path / "search-workers").write_text(str(workers))
         return build_index(catalog, text_dir, out_dir, workers)
 
-    def similar(pages, workers=None, reuse_written=None):
+    def similar(pages, workers=None, reuse_written=None, versioned=None):
         (tmp_path / "similar-workers").write_text(str(workers))
-        return build_similar(pages, workers, reuse_written=reuse_written)
+        return build_similar(pages, workers, reuse_written=reuse_written, versioned=versioned)
 
     monkeypatch.setattr(search_index, "build_index", search)
     monkeypatch.setattr(similar_index, "build_similar_index", similar)
@@ -261,7 +320,7 @@ def test_a_查重_index_failing_after_its_reuse_pages_is_built_again_for_the_arc
     assert (tmp_path / "pages" / "reuse.json").read_bytes() == reuse
 
 
-def _long_error(pages, workers=None, reuse_written=None):
+def _long_error(pages, workers=None, reuse_written=None, versioned=None):
     raise ValueError("查重" * 50_000)  # more than a pipe holds
 
 
@@ -328,7 +387,7 @@ def test_a_failing_build_ends_the_indexes_and_their_workers_at_once(reports_copy
             pool.submit(_worker_at_work, str(tmp_path)).result()
         (tmp_path / "index finished").touch()
 
-    def similar_fails(pages, workers=None, reuse_written=None):
+    def similar_fails(pages, workers=None, reuse_written=None, versioned=None):
         _once_the_worker_works(tmp_path)
         raise OSError(28, "No space left on device")
 

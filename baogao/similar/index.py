@@ -157,12 +157,15 @@ _MIX_INVERSE = pow(MIX, -1, 2**32)
 
 
 def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes: int = KEYS_BYTES,
-                        draft_bytes: int = DRAFT_BYTES, reuse_written: Callable[[str], None] | None = None) -> str:
+                        draft_bytes: int = DRAFT_BYTES, reuse_written: Callable[[str], None] | None = None,
+                        versioned: Callable[[str], None] | None = None) -> str:
     """Write pages_dir/similar-index for the converted reports (catalog.json, text/, reports/)
     and the reuse pages; returns the index version. Skips the work when nothing changed.
     `keys_bytes`, `draft_bytes`: the layout's bounds (KEYS_BYTES, DRAFT_BYTES; tests pass small ones).
-    `reuse_written` is called with the version once the reuse pages are written, before the index
-    files (a third of the work): all MkDocs reads, so `baogao build` renders the site meanwhile."""
+    `versioned` is called with the version as soon as it is known (the reports' keys read, before any
+    fingerprint), `reuse_written` with it once the reuse pages are written, before the index files (a
+    third of the work): `baogao build` starts MkDocs at the first and lets it read the reuse pages at the
+    second, rendering the site while the index files are written."""
     # imported here, not above: `baogao similar` imports this module's names and starts faster without them
     from baogao.catalog import CATALOG_FILE
     from baogao.similar.prints import load_fingerprints, report_keys
@@ -171,6 +174,8 @@ def build_similar_index(pages_dir: Path, workers: int | None = None, keys_bytes:
     catalog = json.loads((pages_dir / CATALOG_FILE).read_text(encoding="utf-8"))
     keys = report_keys(pages_dir, catalog)
     version = _version(catalog, keys, keys_bytes, draft_bytes)
+    if versioned is not None:
+        versioned(version)
     target, tmp = pages_dir / INDEX_DIR, pages_dir / f".{INDEX_DIR}.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     if (target / "VERSION").is_file() and (target / "VERSION").read_text() == version:
