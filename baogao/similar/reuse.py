@@ -433,14 +433,14 @@ def _df(prints: Fingerprints) -> _Counts:
         first, size = _groups(keys)
         new_pair = np.ones(len(keys), bool)
         new_pair[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-        group = np.repeat(np.arange(len(first)), size)
-        df = np.bincount(group[new_pair], minlength=len(first))
+        # (runs, not gathers over the fingerprints: a hash's reports are its new (key, report) pairs, its group's
+        # fingerprints one run of `size`)
+        df = np.add.reduceat(new_pair, first, dtype=np.int64) if len(first) else np.zeros(0, np.int64)
         shared = df >= 2
-        number = np.cumsum(shared) - 1 + groups  # a shared hash's number
-        held = shared[group]
-        group_of[slice_order[held]] = number[group[held]]
+        number = np.arange(groups, groups + int(shared.sum()), dtype=index)  # the shared hashes' numbers
+        group_of[slice_order[np.repeat(shared, size)]] = np.repeat(number, size[shared])
         per_slice.append((df[shared].astype(np.int32), (first[shared] + lo).astype(index), size[shared].astype(np.int32)))
-        groups += int(shared.sum())
+        groups += len(number)
     group_df, group_first, group_size = (np.concatenate([part[i] for part in per_slice]) if per_slice
                                          else np.zeros(0, dtype) for i, dtype in enumerate((np.int32, index, np.int32)))
     return _Counts(group_of, order[group_first], group_df, group_first, group_size)
