@@ -52,7 +52,11 @@ class WorkerPool(ProcessPoolExecutor):
         self.shared = shared
         # The workers forked now (the first submit forks them all), before the caller starts a thread
         # of its own (tqdm's monitor): a Ctrl-C during the fork must reach this thread, which holds it.
-        self.submit(int).result()
+        try:
+            self.submit(int).result()
+        except BaseException:  # (a SIGTERM held during the fork is raised as it ends: no `with` owns the pool yet)
+            self.shutdown(cancel_futures=True)
+            raise
 
     def submit(self, fn: Callable[..., Result], /, *args: Any, **kwargs: Any) -> Future[Result]:
         with forking():  # (the first submit forks the workers)
@@ -113,10 +117,10 @@ def stopped_by_sigterm() -> Iterator[None]:
     """In the command's process (its main thread): SIGTERM raises `Stopped`, which ends the command as Ctrl-C's
     KeyboardInterrupt does (a staged site deleted, the lock released), once its worker processes and forked
     indexes are sent SIGTERM in turn: Ctrl-C reaches them itself, SIGTERM this process alone, and without
-    them told, the workers waited for work for ever, holding the out folder's lock. A second SIGTERM while
-    the command ends is ignored (SIGKILL still ends it)."""
+    them told, the workers waited for work for ever, holding the out folder's lock. Like Ctrl-C's, each
+    SIGTERM raises it again: one raised where Python drops exceptions (a finaliser: "Exception ignored") is
+    not the last word."""
     def stop(signum: int, _frame: object) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _terminate_children()
         if _forks.under_way:  # (come through another thread): raised as the fork's block ends, not inside the fork
             _forks.stop_held = True

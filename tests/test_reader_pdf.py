@@ -242,3 +242,43 @@ def test_a_ctrl_c_during_a_sandboxed_read_is_a_keyboardinterrupt_and_stops_the_r
     with pytest.raises(KeyboardInterrupt):
         _sandbox.sandboxed(lambda raw: time.sleep(30), b"", what="test file")
     assert time.monotonic() - started < 10
+
+
+def _read_forever(raw: bytes) -> None:
+    with open(raw.decode(), "w") as out:  # the reader's pid, then nothing for 30 s
+        out.write(str(os.getpid()))
+    time.sleep(30)
+
+
+def _reading_worker(pid_file: str) -> None:
+    _sandbox.sandboxed(_read_forever, pid_file.encode(), what="test file")
+
+
+def test_a_reader_ends_with_the_worker_that_reads():
+    """A worker ended by SIGTERM (the command stopped: baogao.workers) takes its reader with it: the reader used to
+    read on without a time limit (the clock was the worker's), holding the build's locks."""
+    import multiprocessing
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        pid_file = os.path.join(folder, "reader.pid")
+        worker = multiprocessing.get_context("fork").Process(target=_reading_worker, args=(pid_file,))
+        worker.start()
+        deadline = time.monotonic() + 10
+        while not (os.path.exists(pid_file) and open(pid_file).read()) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        reader = int(open(pid_file).read())
+        worker.terminate()
+        worker.join(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                state = open(f"/proc/{reader}/stat").read().rsplit(")", 1)[1].split()[0]
+            except FileNotFoundError:
+                break
+            if state in ("Z", "X"):
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(reader, signal.SIGKILL)
+            pytest.fail("the reader outlived the worker that read")

@@ -487,15 +487,20 @@ def test_sigterm_says_one_line_ends_every_process_of_the_build_and_leaves_a_comp
     """SIGTERM (a service stopped, `timeout`) reaches the command alone, not its workers or forked indexes, as
     Ctrl-C does: at moments through a build, one line says so, every process the build started ends (they used
     to wait for work for ever, holding the lock, so that the next build was refused), and the site is a complete one.
-    Enough reports that conversion and the indexes start worker pools (`baogao.workers.pool_size`)."""
-    for number in range(60):
-        text = REPORT.format(office=f"第{number}督查组", count=number, marker=f"第{number}组的报告。")
-        (work / "reports" / f"第{number}督查组2023年工作总结.txt").write_text(text, encoding="utf-8")
+    Every run changes enough reports that conversion and the indexes start worker pools (`baogao.workers.pool_size`:
+    two chunks, 8 reports for conversion, 32 for the search index)."""
+    def write_many(marker: str) -> None:
+        write_archive(work / "reports", marker)
+        for number in range(70):
+            text = REPORT.format(office=f"第{number}督查组", count=number, marker=f"第{number}组的报告。{marker}")
+            (work / "reports" / f"第{number}督查组2023年工作总结.txt").write_text(text, encoding="utf-8")
+
+    write_many("第一版。")
     assert baogao(build_args(work)) == 0
     lock = work / ".site.baogao-lock"
     stopped = 0
     for run, delay in enumerate((0.0, 0.5, 1.0, 2.0, 3.0, 4.0)):
-        write_archive(work / "reports", f"第{run + 2}版。")
+        write_many(f"第{run + 2}版。")
         process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:

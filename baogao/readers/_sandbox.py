@@ -9,6 +9,7 @@ A fork costs a few milliseconds: nothing is imported again.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import os
 import pickle
@@ -23,6 +24,7 @@ from baogao.readers.base import ReadError
 from baogao.workers import ended_by_ctrl_c, forking
 
 MEMORY_BYTES = 1536 * 1024 * 1024  # beyond what the process already has mapped
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that forked it ends
 SECONDS = 120
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -62,7 +64,13 @@ def sandboxed(function: Callable[[bytes], Result], raw: bytes, *, what: str) -> 
 
 def _child(function: Callable[[bytes], object], raw: bytes, out: int, memory: int) -> None:
     code = 0
+    parent = os.getppid()
     try:
+        # killed with the process that reads (a worker SIGTERM ended: `baogao.workers`), whose clock bounds its time and
+        # which no Ctrl-C-like signal of the terminal's group reached: else it read on without a limit, holding the build's locks
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # (ended before that)
+            os._exit(1)
         ended_by_ctrl_c()
         faulthandler.disable()  # a library that aborts at the memory limit: no traceback dump
         with open("/proc/self/statm") as statm:
