@@ -433,22 +433,28 @@ def test_killed_builds_leave_the_old_or_the_new_site(work):
     assert outcomes["old"] > 0, outcomes  # some kills did land during a build
 
 
+def started_build(work: Path) -> subprocess.Popen[str]:
+    """`baogao build --jobs 2` in a session of its own, once it holds the out folder's lock (not while Python starts)."""
+    lock = work / ".site.baogao-lock"
+    process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (lock.is_file() and f"pid {process.pid}" in lock.read_text()) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    return process
+
+
 @pytest.mark.slow
 def test_ctrl_c_says_one_line_and_leaves_a_complete_site(work):
     """Ctrl-C (SIGINT to the terminal's process group, the forked index processes and the workers
     too) at moments through a build: one line says so, no traceback (there were dozens, one per
     process), and the site is a complete one."""
     assert baogao(build_args(work)) == 0
-    lock = work / ".site.baogao-lock"
     interrupted = 0
     for run, delay in enumerate((0.0, 0.3, 0.6, 1.0, 1.5, 2.0, 3.0)):
         write_archive(work / "reports", f"第{run + 2}版。")
-        process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60  # from the moment the build holds its lock (not while Python starts)
-        while not (lock.is_file() and f"pid {process.pid}" in lock.read_text()) and process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        process = started_build(work)
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=delay)
         if process.returncode is None:
@@ -497,17 +503,11 @@ def test_sigterm_says_one_line_ends_every_process_of_the_build_and_leaves_a_comp
 
     write_many("第一版。")
     assert baogao(build_args(work)) == 0
-    lock = work / ".site.baogao-lock"
     stopped = 0
     for run, delay in enumerate((0.0, 0.5, 1.0, 2.0, 3.0, 4.0)):
         write_many(f"第{run + 2}版。")
-        process = subprocess.Popen(command([*build_args(work)[:-1], "2"]), start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        process = started_build(work)
         try:
-            deadline = time.monotonic() + 60  # from the moment the build holds its lock (not while Python starts)
-            while not (lock.is_file() and f"pid {process.pid}" in lock.read_text()) and process.poll() is None:
-                assert time.monotonic() < deadline
-                time.sleep(0.02)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=delay)
             if process.returncode is None:
