@@ -25,6 +25,7 @@ from baogao.workers import ended_by_ctrl_c, forking
 
 MEMORY_BYTES = 1536 * 1024 * 1024  # beyond what the process already has mapped
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that forked it ends
+_prctl = ctypes.CDLL(None, use_errno=True).prctl  # found now: a dlopen in a forked child may meet a loader lock held
 SECONDS = 120
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -36,11 +37,12 @@ def sandboxed(function: Callable[[bytes], Result], raw: bytes, *, what: str) -> 
     failure becomes a ReadError naming `what` (the format)."""
     memory, seconds = MEMORY_BYTES, SECONDS
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     with forking():  # SIGINT held until the child's first step (a Ctrl-C there ends it quietly)
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
-            _child(function, raw, write_end, memory)
+            _child(function, raw, write_end, memory, parent)
     os.close(write_end)
     data: bytes | None = None  # (a Ctrl-C while reading: the child is killed, the interrupt goes on)
     try:
@@ -62,13 +64,12 @@ def sandboxed(function: Callable[[bytes], Result], raw: bytes, *, what: str) -> 
     raise ReadError(value)
 
 
-def _child(function: Callable[[bytes], object], raw: bytes, out: int, memory: int) -> None:
+def _child(function: Callable[[bytes], object], raw: bytes, out: int, memory: int, parent: int) -> None:
     code = 0
-    parent = os.getppid()
     try:
         # killed with the process that reads (a worker SIGTERM ended: `baogao.workers`), whose clock bounds its time and
         # which no Ctrl-C-like signal of the terminal's group reached: else it read on without a limit, holding the build's locks
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # (ended before that)
             os._exit(1)
         ended_by_ctrl_c()

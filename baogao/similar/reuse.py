@@ -1,6 +1,7 @@
 """Reuse across the archive: the passages reports share, for report pages and the reuse page.
 
-Runs in `build_similar_index` (after the fingerprints of every report are known, before MkDocs).
+Runs in `build_similar_index` (after the fingerprints of every report are known, before MkDocs reads
+the pages: the plugin's `on_files` waits for them).
 From the fingerprint index alone (no text is compared again):
 
 - a report's shared passages: runs of its fingerprints that other reports hold too (at most
