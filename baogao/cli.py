@@ -151,8 +151,12 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "serve":
             with pages_lock(pages):
                 status = _convert(args, pages, taxonomy)
-                with _indexes(pages, args.jobs):
-                    pass  # the block's end waits for the indexes' files: both are whole before serve builds
+                try:
+                    with _indexes(pages, args.jobs):
+                        pass  # the block's end waits for the indexes' files: both are whole before serve builds
+                except (OSError, IndexFailed) as err:  # one line, as `build` says it
+                    log.error("error: the site was not served: %s", err)
+                    return 1
             run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
             return status
         check_out_folder(args.out, reports=args.reports, pages=pages, project=project, force=args.force)

@@ -415,3 +415,13 @@ def test_a_failing_build_ends_the_indexes_and_their_workers_at_once(reports_copy
         for name in ("index.pid", "worker.pid"):  # a failing test leaves no sleeper behind
             if (tmp_path / name).exists() and _running(pid := int((tmp_path / name).read_text())):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_serve_says_in_one_line_that_an_index_failed(reports_copy, tmp_path, monkeypatch, caplog):
+    """`baogao serve` builds both indexes before it serves: one failing is one line and status 1 (it was a traceback)."""
+    import baogao.similar.index as similar_index
+
+    monkeypatch.setattr(similar_index, "build_similar_index", _unpicklable)  # inherited by the forked process
+    args = ["serve", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--quiet", "--jobs", "1"]
+    assert baogao(args) == 1
+    assert "error: the site was not served:" in caplog.text and "查重 index: [Errno 28] No space left on device" in caplog.text
