@@ -25,7 +25,8 @@ from baogao.workers import ended_by_ctrl_c, forking
 
 MEMORY_BYTES = 1536 * 1024 * 1024  # beyond what the process already has mapped
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that forked it ends
-_prctl = ctypes.CDLL(None, use_errno=True).prctl  # found now: a dlopen in a forked child may meet a loader lock held
+# found now, not in the child (a dlopen in a forked child may meet a loader lock held); Linux's alone has it
+_prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
 SECONDS = 120
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -69,7 +70,8 @@ def _child(function: Callable[[bytes], object], raw: bytes, out: int, memory: in
     try:
         # killed with the process that reads (a worker SIGTERM ended: `baogao.workers`), whose clock bounds its time and
         # which no Ctrl-C-like signal of the terminal's group reached: else it read on without a limit, holding the build's locks
-        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if _prctl is not None:
+            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # (ended before that)
             os._exit(1)
         ended_by_ctrl_c()
