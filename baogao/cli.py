@@ -185,9 +185,8 @@ def _convert(args: argparse.Namespace, pages: Path, taxonomy: Taxonomy) -> int:
 # links them into the site, but for the 查重 reuse pages (its 亦见于 passages): for an archive up to
 # this size each is built in a forked process, both beside each other and beside MkDocs, which
 # starts once the 查重 index's version is known, reads the reuse pages once they are written and
-# links the indexes last; above it, one after the other
-# before MkDocs, so that their peaks of memory do not add up (the 查重 stage alone needs 7.9 GB at
-# 100 000 reports, README "Beyond one machine").
+# links the indexes last; above it, one after the other before MkDocs, so that their peaks of memory
+# do not add up (the 查重 stage alone needs 7.9 GB at 100 000 reports, README "Beyond one machine").
 SIDE_BY_SIDE_MAX_REPORTS = 30_000
 
 

@@ -103,8 +103,7 @@ def ended_by_ctrl_c(with_workers: bool = False) -> None:
 
 def _end_with_workers(signum: int, _frame: object) -> None:
     # (a worker being forked when the signal came is among them: `forking` holds SIGTERM until it is registered)
-    for child in active_children():
-        child.kill()
+    _end_children(signal.SIGKILL)
     os._exit(128 + signum)
 
 
@@ -121,7 +120,7 @@ def stopped_by_sigterm() -> Iterator[None]:
     SIGTERM raises it again: one raised where Python drops exceptions (a finaliser: "Exception ignored") is
     not the last word."""
     def stop(signum: int, _frame: object) -> None:
-        _terminate_children()
+        _end_children(signal.SIGTERM)
         if _forks.under_way:  # (come through another thread): raised as the fork's block ends, not inside the fork
             _forks.stop_held = True
             return
@@ -156,13 +155,17 @@ def forking() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if _forks.stop_held and not _forks.under_way:
             _forks.stop_held = False
-            _terminate_children()  # (the one just forked too)
+            _end_children(signal.SIGTERM)  # (the one just forked too)
             raise Stopped
 
 
-def _terminate_children() -> None:
+def _end_children(how: signal.Signals) -> None:
+    """Send `how` to this process's multiprocessing children (its workers, its forked indexes)."""
     for child in active_children():
-        child.terminate()
+        if how == signal.SIGKILL:
+            child.kill()
+        else:
+            child.terminate()
 
 
 class _Forks:
