@@ -161,7 +161,14 @@ def run_mkdocs(
         config.plugins[PLUGIN].reuse_written = reuse_written  # type: ignore[attr-defined]  # BaogaoPlugin
     if indexes_written is not None:
         config.plugins[PLUGIN].indexes_written = indexes_written  # type: ignore[attr-defined]  # BaogaoPlugin
-    build(config)
+    try:
+        build(config)
+    except BaseException as stopped:
+        # MkDocs tells plugins of an Exception only (on_build_error): after a Ctrl-C or SIGTERM the page
+        # workers' pool would stay open, its threads failing at exit ("Exception ignored … Bad file descriptor")
+        if not isinstance(stopped, Exception):
+            config.plugins[PLUGIN].page_render.abandon()  # type: ignore[attr-defined]  # BaogaoPlugin
+        raise
     page_reuse = getattr(config.plugins[PLUGIN], "page_reuse")
     write_manifest(Path(config.site_dir), page_reuse.digests)
     page_reuse.digests.save()

@@ -1,8 +1,9 @@
 """baogao.pagerender: pages rendered by worker processes are the bytes MkDocs' own loop writes;
-their warnings reach the parent's log; a worker's failure fails the build."""
+their warnings reach the parent's log; a worker's failure fails the build, and an interrupt leaves no worker."""
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 
 import pytest
@@ -66,3 +67,19 @@ def test_a_workers_failure_fails_the_build(pages, tmp_path, rendered_apart, monk
     monkeypatch.setattr(pagerender, "_populate_page", broken)  # inherited by the forked workers
     with pytest.raises(RuntimeError, match="cannot render"):
         run_mkdocs(CONFIG, pages, tmp_path / "site", jobs=2)
+
+
+def test_an_interrupt_while_workers_render_leaves_none_running(pages, tmp_path, rendered_apart, monkeypatch):
+    """Ctrl-C or SIGTERM (baogao.workers.Stopped) in the parent while the workers render: MkDocs calls
+    no plugin for a KeyboardInterrupt, so baogao closes the pool itself."""
+    start = pagerender.PageRender.start
+
+    def interrupted(self, *args):
+        start(self, *args)
+        assert multiprocessing.active_children()  # the workers are rendering
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pagerender.PageRender, "start", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_mkdocs(CONFIG, pages, tmp_path / "site", jobs=2)
+    assert not multiprocessing.active_children()
