@@ -2,12 +2,13 @@
 one deleted, each as wall and CPU seconds (this process and its workers) with the load average
 beside them, and the files and bytes of `search-index/`.
 
-    python scripts/bench_search_index.py PAGES WORKDIR [--steps cold,changed,added,deleted] [--workers N]
+    python scripts/bench_search_index.py PAGES WORKDIR [--steps cold,changed,moved,added,deleted] [--workers N]
 
 PAGES is a converted pages folder (its catalog.json and text/ are read, never written);
 WORKDIR gets a copy of its texts and the index (WORKDIR/search-index). `changed` appends a
 paragraph to the middle report of the result order (its character count in the catalog grows,
-as conversion would write it); `added` puts a copy of the last report, under a new id, first in
+as conversion would write it); `moved` gives the middle report the newest year and puts it first in the result
+order (a sidecar's year, the documents between renumbered); `added` puts a copy of the last report, under a new id, first in
 the result order (every other document is renumbered); `deleted` removes it again. Run the
 steps in this order: each edits the archive the step before left. `--workers 1` builds in this
 process, and then the CPU of writing the postings (`_Level.write`) is shown apart from the rest
@@ -57,6 +58,9 @@ def edit(step: str, catalog: list[dict[str, Any]], text: Path) -> list[dict[str,
         path = text / f"{catalog[doc]['id']}.txt"
         path.write_text(path.read_text(encoding="utf-8") + PARAGRAPH, encoding="utf-8")
         return [dict(e, chars=e["chars"] + len(PARAGRAPH.strip())) if i == doc else e for i, e in enumerate(catalog)]
+    if step == "moved":  # a sidecar gives the middle report the newest year: it moves to the front of the result order
+        moved = catalog[len(catalog) // 2]
+        return [dict(moved, year=max(e["year"] or 0 for e in catalog)), *(e for e in catalog if e is not moved)]
     if step == "added":
         source = catalog[-1]
         shutil.copy(text / f"{source['id']}.txt", text / f"{ADDED_ID}.txt")
