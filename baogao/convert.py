@@ -32,7 +32,7 @@ from baogao.clean import clean
 from baogao.enrich import enrich, is_full_office, post_of
 from baogao.filememo import FileMemo
 from baogao.parse import parse, with_inferred_title
-from baogao.readers import ReadError, read
+from baogao.readers import ReadError, read, suffixes
 from baogao.keywords import keywords
 from baogao.model import Block, ParsedReport
 from baogao.render import block_anchors, render_page
@@ -86,17 +86,19 @@ class Summary:
     kept: int = 0  # pages kept from the last run: their source cannot be read now
     reclassified: int = 0  # of the converted: classified and rendered again, not read (themes.yml edited)
     failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
-    skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files)
+    skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files, Office ~$ locks)
+    unread: list[str] = field(default_factory=list)  # files of a format no reader takes (sidecars aside)
     warnings: list[str] = field(default_factory=list)  # converted, but look: naming the file
 
     def line(self) -> str:
         kept = f", {self.kept} kept from the last run (unreadable now)" if self.kept else ""
-        skipped = f", {len(self.skipped)} skipped (macOS metadata ._ files)" if self.skipped else ""
+        skipped = f", {len(self.skipped)} skipped (macOS metadata ._ files, Office ~$ lock files)" if self.skipped else ""
         warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
+        unread = f", {len(self.unread)} other files not read" if self.unread else ""
         reclassified = f" ({self.reclassified} of them re-classified, not read)" if self.reclassified else ""
         return (
             f"{self.converted} converted{reclassified}, {self.unchanged} unchanged, "
-            f"{len(self.failed)} failed, {self.removed} removed{kept}{skipped}{warned}"
+            f"{len(self.failed)} failed, {self.removed} removed{kept}{skipped}{warned}{unread}"
         )
 
 
@@ -272,6 +274,15 @@ def is_apple_double(path: Path) -> bool:
         return file.read(4) == _APPLE_DOUBLE_MAGIC
 
 
+OFFICE_LOCK_BYTES = 4096  # Word's owner file is 162 bytes: the user's name, twice, and padding
+
+
+def is_office_lock(path: Path, size: int) -> bool:
+    """A `~$NAME.docx` file that Word (and WPS) keeps beside a document while it is open: who has it open,
+    not a report. A build while a report is open in Word would otherwise fail on it as a damaged document."""
+    return path.name.startswith("~$") and size <= OFFICE_LOCK_BYTES
+
+
 def _sidecar_name(rel_path: str) -> str:
     return rel_path[: -len(Path(rel_path).suffix)] + SIDECAR_SUFFIX
 
@@ -371,6 +382,7 @@ def convert_archive(
     read = FileMemo(pages_dir / SOURCES_FILE)
 
     found = scan(reports_dir)
+    summary.unread = [rel_path for rel_path in found.unread if not rel_path.endswith(SIDECAR_SUFFIX)]
     for problem in found.problems:
         summary.failed.append(problem.message)
         if problem.keep:
@@ -392,7 +404,7 @@ def convert_archive(
                 summary.failed.append(old["message"])
                 new_state[rel_path] = old
                 continue
-            if is_apple_double(source.path):
+            if is_apple_double(source.path) or is_office_lock(source.path, status.st_size):
                 summary.skipped.append(rel_path)
                 continue
             # the reports are read for their digest only when they are not the files last read
@@ -454,11 +466,25 @@ def convert_archive(
                                     "their words are not on the report's page, baogao does not read images (no OCR)")
     for warning in summary.warnings:
         log.warning("warning: %s", warning)
+    if summary.unread:
+        log.warning("warning: %s", _unread_line(summary.unread))
     catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)
     read.save()
     # compact: with an indent, json writes through its pure-Python encoder (1.9 s, not 0.6, at 10 000 reports)
     write_atomic(state_path, json.dumps(new_state, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     return summary
+
+
+UNREAD_SHOWN = 5  # files named in the line that says which files were not read
+
+
+def _unread_line(unread: list[str]) -> str:
+    """One line for the files of the reports folder no reader takes: a report in a format baogao does not
+    read must not vanish unsaid (a .csv export, a saved web page), nor fill the log when there are many."""
+    shown = ", ".join(unread[:UNREAD_SHOWN]) + (f" and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else "")
+    formats = " ".join(sorted(suffixes()))
+    return (f"{len(unread)} file(s) in the reports folder are not in a format baogao reads ({formats}), so they are not "
+            f"in the archive: {shown}; save a report as one of these formats, or move other files out of the folder")
 
 
 _CHUNK = 8  # reports per worker task: converting one takes about 25 ms (see baogao.workers)

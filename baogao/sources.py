@@ -16,6 +16,10 @@ walk finds that it cannot use is a `Problem` naming the file or folder, never sk
   mounted); refused links and loops have none;
 - a report that is not a regular file (a pipe would block the build) is a problem.
 
+A file no reader claims (a .csv export, an .xlsx, a saved web page) is not a problem but is listed
+(`Scan.unread`), so that the command can say which files it did not read; the system's and the
+office programs' own files are not (hidden files, `~$` lock files of Word and WPS, Thumbs.db, desktop.ini).
+
 Reading a report (`read_report`) looks at its first 64 KiB before the rest: its reader may refuse
 it there (a video or a disk image saved as .txt, gigabytes of it, is rejected without reading
 further), and no report is read beyond MAX_REPORT_BYTES.
@@ -58,6 +62,7 @@ class Scan:
     root: Path  # the reports folder's real path
     sources: list[Source] = field(default_factory=list)  # sorted by rel_path
     problems: list[Problem] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # rel_paths of the files no reader claims, sorted
 
 
 def scan(reports_dir: Path) -> Scan:
@@ -66,6 +71,7 @@ def scan(reports_dir: Path) -> Scan:
     found = Scan(root)
     _walk(root, root, "", (root,), found, shown_root=str(reports_dir))
     found.sources.sort(key=lambda source: source.rel_path)
+    found.unread.sort()
     return found
 
 
@@ -117,10 +123,21 @@ def _walk(root: Path, folder: Path, prefix: str, parents: tuple[Path, ...], foun
         elif is_report:
             found.problems.append(Problem(rel_path, f"{rel_path}: is not a regular file (a pipe, socket or "
                                                     "device); not read", keep=False))
+        elif stat.S_ISREG(mode) and not _system_file(entry.name):
+            found.unread.append(rel_path)
 
 
 def _is_report(name: str) -> bool:
     return Path(name).suffix.lower() in readers.suffixes()
+
+
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini"})  # Windows' own, in any folder it showed
+
+
+def _system_file(name: str) -> bool:
+    """A file the system or an office program keeps beside the reports: hidden (.DS_Store), the lock
+    file Word and WPS keep while a document is open (~$NAME.docx), Windows' thumbnails and settings."""
+    return name.startswith((".", "~$")) or name.lower() in _SYSTEM_FILES
 
 
 def _link_target(root: Path, link: Path, rel_path: str) -> Path | Problem | None:

@@ -374,7 +374,46 @@ def test_macos_metadata_files_are_skipped_and_counted(reports_copy, tmp_path, ca
     assert summary.failed == [] and summary.converted == 6
     assert (pages / "reports" / f"{report_id('._真的报告.txt')}.md").is_file()
     assert cli_convert(reports_copy, pages) == 0
-    assert "1 skipped (macOS metadata ._ files)" in caplog.text
+    assert "1 skipped (macOS metadata ._ files, Office ~$ lock files)" in caplog.text
+
+
+def test_office_lock_files_are_skipped_and_counted(reports_copy, tmp_path, caplog):
+    """`~$NAME.docx`, the 162-byte file Word keeps beside a document while it is open: a build then is not
+    a failure (it said "damaged Word document"); a real report whose name starts with `~$` is still one."""
+    caplog.set_level(logging.INFO, logger="baogao")
+    owner = bytes([5]) + "Admin".encode() + bytes(48) + bytes([5, 0]) + "Admin".encode("utf-16-le") + bytes(96)
+    (reports_copy / "~$县政府办公室工作总结.docx").write_bytes(owner[:162])
+    (reports_copy / "~$真的报告.txt").write_text(GOOD_TEXT * 300, encoding="utf-8")  # larger than a lock file
+    pages = tmp_path / "pages"
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.skipped == ["~$县政府办公室工作总结.docx"]
+    assert summary.failed == [] and summary.converted == 6
+    assert (pages / "reports" / f"{report_id('~$真的报告.txt')}.md").is_file()
+    assert cli_convert(reports_copy, pages) == 0
+    assert "1 skipped (macOS metadata ._ files, Office ~$ lock files)" in caplog.text
+
+
+def test_files_of_other_formats_are_named_not_skipped_silently(reports_copy, tmp_path, caplog):
+    """A file no reader takes (a database export, a saved web page, a spreadsheet) is not in the archive and
+    the command says so, naming it; sidecars, hidden files and the office programs' lock files are not named."""
+    caplog.set_level(logging.INFO, logger="baogao")
+    others = ["2026_贵州省_政府工作报告.csv", "sub/县政府工作总结.html", "统计表.xlsx"]
+    for name in others:
+        (reports_copy / name).parent.mkdir(exist_ok=True)
+        (reports_copy / name).write_text(GOOD_TEXT, encoding="utf-8")
+    first = sorted(p.name for p in reports_copy.glob("*.txt"))[0]
+    (reports_copy / first.replace(".txt", ".meta.yml")).write_text("year: 2023\n", encoding="utf-8")
+    for name in (".DS_Store", "~$统计表.xlsx", "Thumbs.db", "sub/desktop.ini"):
+        (reports_copy / name).write_bytes(b"\x00junk")
+    pages = tmp_path / "pages"
+    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
+    assert summary.unread == sorted(others)
+    assert summary.failed == [] and summary.converted == 5
+    caplog.clear()
+    assert cli_convert(reports_copy, pages) == 0  # not a failure: the reports were all converted
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and all(name in warnings[0] for name in others), warnings
+    assert "3 other files not read" in caplog.text
 
 
 def test_the_catalogue_is_complete():
