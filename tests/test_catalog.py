@@ -342,3 +342,28 @@ def test_a_group_gone_removes_its_pages_and_a_long_list_renders_only_the_year_pa
     rendered = render([*entries[:30], added], pages, None)
     paged = ("level/县", "type/工作总结", "region/河南省")  # (a region's page of offices is never paged)
     assert rendered == {"years/2021.md", "browse/org/河南省.md", *(f"browse/{f}{page}" for f in paged for page in (".md", "/2021.md"))}
+
+
+def test_values_that_read_alike_as_file_names_get_pages_of_their_own():
+    """湖南省（长沙） and 湖南省(长沙) (a sidecar's region, full- and half-width brackets) both read 湖南省-长沙 as a file
+    name: each gets a page of its own listing its reports, from the index and from the offices' pages; a value named
+    index does not replace the facet's index page; ABC and abc stay apart on a disk that folds case."""
+    from posixpath import normpath
+
+    from baogao.catalog import FACETS, page_slug
+
+    values = ["湖南省（长沙）", "湖南省(长沙)", "index", "Index", "ABC", "abc", "湖南省"]
+    metas = [meta(f"r{i}", f"报告{i}", year=2024, region=value, org="县政府办公室", level="县", doc_type="工作总结", themes=[],
+                  chars=10) for i, value in enumerate(values)]
+    region, org = (next(facet for facet in FACETS if facet.field == field) for field in ("region", "org"))
+    pages = region.pages(metas)
+    assert len(pages) == len(values) and "index.md" not in pages
+    assert len({name.casefold() for name in pages}) == len(pages)  # (no two that a disk folding case would merge)
+    for i, value in enumerate(values):
+        assert _listed(pages[f"{page_slug(value)}.md"]) == [f"../../reports/r{i}.md"]
+        assert f"]({page_slug(value)}.md)" in region.index_page(region.groups(metas))
+    assert page_slug("湖南省") == "湖南省" and page_slug("2024") == "2024"  # the values a file name keeps stay readable
+    office_pages = org.pages(metas)
+    assert sorted(normpath(f"browse/org/{href}") for page in office_pages.values() for href in _listed(page)) == sorted(
+        f"reports/r{i}.md" for i in range(len(values)))
+    assert len(office_pages) == len(values)
