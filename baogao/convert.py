@@ -24,9 +24,7 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any, Iterable
 
-import yaml
-
-from baogao import catalog
+from baogao import catalog, yamlfile
 from baogao.analysis import formulations
 from baogao.clean import clean
 from baogao.enrich import enrich, is_full_office, post_of
@@ -49,13 +47,14 @@ from baogao.workers import ordered_map, worker_pool
 # the stages import nothing of baogao beyond this list.
 STAGE_CODE = ("readers", "filememo.py", "clean.py", "parse.py", "gongwen.py", "enrich.py", "titles.py", "places.py", "themes.py", "keywords.py",
               "theme_model.py", "analysis/formulations.py", "listing_html.py", "search/variants.py", "render.py", "schema.py",
-              "model.py", "sources.py", "workers.py", "convert.py", "data")
+              "model.py", "sources.py", "workers.py", "yamlfile.py", "convert.py", "data")
 STAGE_LIBRARIES = ("charset-normalizer", "cpca", "defusedxml", "google-re2", "jieba", "olefile", "opencc", "pypdfium2",
                    "rjieba", "pymdown-extensions", "pyyaml")
 PACKAGE = Path(__file__).parent
 STATE_FILE = ".baogao-state.json"
 PREPARED_FOLDER = "prepared"  # ID.json: each report's Prepared (what a themes.yml edit re-classifies)
 SIDECAR_SUFFIX = ".meta.yml"
+SIDECAR_MAX_BYTES = 64 * 1024  # a sidecar corrects a few fields, each one short line
 SOURCES_FILE = ".baogao-sources.json"  # the SHA-256 of the reports read, by inode and time (baogao.filememo)
 
 log = logging.getLogger("baogao")
@@ -299,16 +298,21 @@ def _read_sidecar(root: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple
         return {}, b"", None
     if not path.is_file():
         return {}, b"", f"{where}: is not a file; the sidecar is ignored"
-    raw = path.read_bytes()
+    with path.open("rb") as file:
+        raw = file.read(SIDECAR_MAX_BYTES + 1)
+    if len(raw) > SIDECAR_MAX_BYTES:  # (a few short lines: 30 MB of them took 4 s and 270 MB, in the main process)
+        return {}, raw, f"{where}: is larger than a sidecar can be (at most {SIDECAR_MAX_BYTES // 1024} KiB); the sidecar is ignored"
     try:
-        values = validate_sidecar(yaml.safe_load(raw.decode("utf-8")), where)
+        values = validate_sidecar(yamlfile.load(raw.decode("utf-8")), where)
         unknown = [t for t in values.get("themes", []) if taxonomy is None or t not in taxonomy.names()]
         if unknown:
             raise SchemaError(f"Error reading metadata 'themes' of '{where}': {', '.join(unknown)} "
                               f"not in the taxonomy (themes.yml)")
         return values, raw, None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        return {}, raw, f"{where}: not valid UTF-8 YAML ({err.__class__.__name__}); the sidecar is ignored"
+    except UnicodeDecodeError:
+        return {}, raw, f"{where}: expected UTF-8 text; the sidecar is ignored"
+    except yamlfile.YamlError as err:
+        return {}, raw, f"{where}: {err}; the sidecar is ignored"
     except SchemaError as err:
         return {}, raw, f"{err}; the sidecar is ignored"
 

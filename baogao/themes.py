@@ -56,9 +56,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TypeGuard
 
 import re2
-import yaml
 
-from baogao import theme_model
+from baogao import theme_model, yamlfile
 from baogao.gongwen import HEADER_MAX_LINES, header_length
 from baogao.model import Block, ParsedReport
 from baogao.parse import NO_DECIMAL
@@ -260,30 +259,6 @@ class SectionMatch:
 # ------------------------------------------------------------------------------------ taxonomy
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
-
-
-class _DuplicateKey(yaml.constructor.ConstructorError):
-    pass
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if isinstance(key, (str, int, float)):
-            if key in seen:
-                raise _DuplicateKey(
-                    None, None, f"{key!r} is written twice in one mapping", key_node.start_mark
-                )
-            seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read and validate a themes file; raises TaxonomyError naming the file and the field.
 
@@ -295,15 +270,11 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
     except OSError as err:
         raise TaxonomyError(f"Error reading '{where}': {err.strerror or err}") from None
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)
+        data = yamlfile.load(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise TaxonomyError(f"Error reading '{where}': expected UTF-8 text") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(err, "problem", None) or str(err)
-        what = "a key" if isinstance(err, _DuplicateKey) else "not valid YAML"
-        raise TaxonomyError(f"Error reading '{where}': {what}{at}: {problem}") from None
+    except yamlfile.YamlError as err:
+        raise TaxonomyError(f"Error reading '{where}': {err}") from None
     return taxonomy_from_data(data, where, digest=hashlib.sha256(raw).hexdigest())
 
 

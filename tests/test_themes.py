@@ -191,6 +191,7 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         (VALID + "    patterns:\n      '督*': 1\n", "field 'patterns.督*' matches empty text"),
         (VALID + "      督查: 3\n", "a key (line 8, column 7): '督查' is written twice in one mapping"),
         ("themes: [\n", "Error reading 'themes.yml': not valid YAML"),
+        ("themes: " + "[" * 2000 + "]" * 2000 + "\n", "Error reading 'themes.yml': not valid YAML: nested too deeply"),
         ("- just\n- a list\n", "expected a mapping with a 'themes' list, got a list"),
         ("themes:\n  - 督查\n", "theme no. 1 expected a mapping"),
         (
