@@ -87,6 +87,7 @@ class Summary:
     failed: list[str] = field(default_factory=list)  # one message per problem, naming the file
     skipped: list[str] = field(default_factory=list)  # files that are not reports (macOS ._ files, Office ~$ locks)
     unread: list[str] = field(default_factory=list)  # files of a format no reader takes (sidecars aside)
+    orphans: list[str] = field(default_factory=list)  # sidecars beside no report (renamed or deleted): no correction made
     warnings: list[str] = field(default_factory=list)  # converted, but look: naming the file
 
     def line(self) -> str:
@@ -387,6 +388,8 @@ def convert_archive(
 
     found = scan(reports_dir)
     summary.unread = [rel_path for rel_path in found.unread if not rel_path.endswith(SIDECAR_SUFFIX)]
+    sidecars_of = {_sidecar_name(source.rel_path) for source in found.sources}
+    summary.orphans = [rel_path for rel_path in found.unread if rel_path.endswith(SIDECAR_SUFFIX) and rel_path not in sidecars_of]
     for problem in found.problems:
         summary.failed.append(problem.message)
         if problem.keep:
@@ -472,6 +475,9 @@ def convert_archive(
         log.warning("warning: %s", warning)
     if summary.unread:
         log.warning("warning: %s", _unread_line(summary.unread))
+    if summary.orphans:
+        log.warning("warning: %d sidecar(s) beside no report, so they correct nothing: %s; a sidecar is named as its "
+                    "report, NAME.meta.yml beside NAME.txt (.docx, .pdf …)", len(summary.orphans), _some(summary.orphans))
     catalog.write_site_pages(list(reports.values()), pages_dir, write_atomic, taxonomy)
     read.save()
     # compact: with an indent, json writes through its pure-Python encoder (1.9 s, not 0.6, at 10 000 reports)
@@ -479,16 +485,20 @@ def convert_archive(
     return summary
 
 
-UNREAD_SHOWN = 5  # files named in the line that says which files were not read
+UNREAD_SHOWN = 5  # files named in a line that says which files were not read or used
 
 
 def _unread_line(unread: list[str]) -> str:
     """One line for the files of the reports folder no reader takes: a report in a format baogao does not
     read must not vanish unsaid (a .csv export, a saved web page), nor fill the log when there are many."""
-    shown = ", ".join(unread[:UNREAD_SHOWN]) + (f" and {len(unread) - UNREAD_SHOWN} more" if len(unread) > UNREAD_SHOWN else "")
     formats = " ".join(sorted(suffixes()))
     return (f"{len(unread)} file(s) in the reports folder are not in a format baogao reads ({formats}), so they are not "
-            f"in the archive: {shown}; save a report as one of these formats, or move other files out of the folder")
+            f"in the archive: {_some(unread)}; save a report as one of these formats, or move other files out of the folder")
+
+
+def _some(names: list[str]) -> str:
+    """The first UNREAD_SHOWN of `names`, and how many more."""
+    return ", ".join(names[:UNREAD_SHOWN]) + (f" and {len(names) - UNREAD_SHOWN} more" if len(names) > UNREAD_SHOWN else "")
 
 
 _CHUNK = 8  # reports per worker task: converting one takes about 25 ms (see baogao.workers)

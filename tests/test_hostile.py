@@ -431,6 +431,18 @@ def test_files_of_other_formats_are_named_not_skipped_silently(reports_copy, tmp
     assert "3 other files not read" in caplog.text
 
 
+def test_a_sidecar_beside_no_report_is_named(reports_copy, tmp_path, caplog):
+    """A report renamed, its sidecar not: the correction no longer applies, and the command says which sidecar."""
+    caplog.set_level(logging.INFO, logger="baogao")
+    (reports_copy / "旧名.meta.yml").write_text("year: 2023\n", encoding="utf-8")
+    first = sorted(reports_copy.glob("*.txt"))[0]
+    first.with_name(first.stem + ".meta.yml").write_text("year: 2023\n", encoding="utf-8")  # its report is there
+    summary = convert_archive(reports_copy, tmp_path / "pages", jobs=1, progress=False)
+    assert summary.orphans == ["旧名.meta.yml"] and summary.unread == [] and summary.failed == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "1 sidecar(s) beside no report, so they correct nothing: 旧名.meta.yml" in warnings[0]
+
+
 def test_the_catalogue_is_complete():
     assert len(CASES) >= 20
     assert len({case.name for case in CASES}) == len(CASES)

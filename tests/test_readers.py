@@ -89,6 +89,22 @@ def test_a_text_file_named_as_a_binary_format_is_named_plain_text(name, monkeypa
         readers.read(docx_bytes()[:200], "工作总结.docx")
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("<!DOCTYPE html>\n<html><head><title>县政府工作报告</title></head><body><p>今年以来…</p></body></html>", "a web page (HTML)"),
+    ("\ufeff  <html xmlns:o='urn:schemas-microsoft-com:office:office'><body>今年以来</body></html>", "a web page (HTML)"),
+    ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n今年以来", "a web archive (MHT)"),
+    ("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'bd\\'f1\\'c4\\'ea}", "an RTF document"),
+])
+def test_markup_saved_as_a_word_file_is_named_for_what_it_is(text, kind, monkeypatch):
+    """A page saved from a government site as .doc was told "rename it to .txt", which would show its tags on the page."""
+    from baogao.readers import doc
+
+    monkeypatch.setattr(doc, "converter", lambda: pytest.fail("LibreOffice must not be started"))
+    with pytest.raises(ReadError) as refused:
+        readers.read(text.encode("utf-8"), "工作总结.doc")
+    assert str(refused.value) == f"is {kind}, not a .doc document: open it in Word or WPS and save it as .docx (or download it again)"
+
+
 def test_a_file_no_reader_claims_is_named_as_such():
     with pytest.raises(ReadError, match=r"^is not a report format baogao reads \(\.doc, \.docx, \.ofd, \.pdf, \.txt, \.wps\)$"):
         readers.read(b"# title", "说明.md")

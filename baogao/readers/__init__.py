@@ -77,9 +77,27 @@ def _plain_text(name: str, reader: Reader, raw: bytes) -> str | None:
     read it, is a text file renamed (its reader would call it damaged); None when it is not text."""
     if not reader.magic or any(raw.startswith(magic) for magic in reader.magic):
         return None  # a text format, or a file of this format, damaged
+    suffix = Path(name).suffix.lower()
+    kind = _markup_kind(raw[:_MARKUP_HEAD].decode("utf-8", "ignore"))
+    if kind:  # renamed to .txt, the page would show its tags or control words: it has to be saved again
+        return f"is {kind}, not a {suffix} document: open it in Word or WPS and save it as .docx (or download it again)"
     try:
         decoded = txt.decode(raw)
     except ReadError:
         return None
-    suffix = Path(name).suffix.lower()
     return f"is plain text ({decoded.encoding}), not a {suffix} document: if it is a report, rename it to .txt"
+
+
+_MARKUP_HEAD = 2000  # bytes looked at for a markup format's opening (ASCII, after a BOM or blank lines)
+_MARKUP_KINDS = (  # (what the text opens with, lower case and stripped; what it is): what offices save as .doc
+    (("{\\rtf",), "an RTF document"),
+    (("<!doctype html", "<html"), "a web page (HTML)"),
+    (("mime-version:",), "a web archive (MHT)"),
+    (("<?xml",), "an XML document (Word 2003 XML or a web page)"),
+)
+
+
+def _markup_kind(head: str) -> str | None:
+    """What a text file given a Word suffix is when it is markup (a page saved from a government site as .doc)."""
+    opening = head.lstrip("\ufeff \t\r\n").lower()
+    return next((kind for openings, kind in _MARKUP_KINDS if opening.startswith(openings)), None)
