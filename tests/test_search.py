@@ -254,3 +254,11 @@ def test_index_files_are_scripts_with_packed_strings(sample_site):
     text = shard.read_text(encoding="utf-8")
     assert text.startswith(f'baogaoSearch.load("p/{shard.parent.parent.name}/g3/') and text.endswith('");\n')
     assert text.count('"') == 4 and "\\" not in text and text.count("\n") == 1
+
+
+def test_a_query_of_exclusions_only_reads_its_unquoted_parts_as_written():
+    """`-2.3%` (a fall in a statistics report) found nothing and said "0 篇报告含「-2.3%」"; a quoted part stays excluded."""
+    assert parse_query("-2.3%") == parse_query('"-2.3%"')
+    assert parse_query("-2.3% -\"xx\"").include == ("-2.3%",) and parse_query("-2.3% -\"xx\"").exclude == ("xx",)
+    assert parse_query("增长 -2.3%").exclude == ("2.3%",)  # with a part to find, - excludes as before
+    assert parse_query('-"2.3%"').include == ()

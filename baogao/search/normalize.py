@@ -61,16 +61,20 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 def parse_query(raw: str) -> Query:
-    """`作风建设 -督查 "work report"`: space-separated parts AND'ed, `-` excludes, quotes group."""
-    include: list[str] = []
-    exclude: list[str] = []
+    """`作风建设 -督查 "work report"`: space-separated parts AND'ed, `-` excludes, quotes group. A query whose
+    every part would be excluded reads its unquoted parts as written, minus sign and all: `-2.3%` is a fall of
+    2.3 % to find, not nothing to find in every report."""
+    parts: list[tuple[str, str, str]] = []  # (negate, phrase, the part as written when unquoted)
     for match in _TOKEN.finditer(raw):
         negate, quoted, bare = match.groups()
         if bare is not None:
             negate, phrase = ("-", bare[1:]) if bare.startswith("-") and len(bare) > 1 else ("", bare)
         else:
             phrase = quoted
-        phrase = normalize(phrase)
-        if phrase:
-            (exclude if negate else include).append(phrase)
+        if normalize(phrase):
+            parts.append((negate, normalize(phrase), normalize(bare or "")))
+    if not any(not negate for negate, _, _ in parts):
+        parts = [("", written, written) if written else (negate, phrase, written) for negate, phrase, written in parts]
+    include = [phrase for negate, phrase, _ in parts if not negate]
+    exclude = [phrase for negate, phrase, _ in parts if negate]
     return Query(tuple(dict.fromkeys(include)), tuple(dict.fromkeys(exclude)))

@@ -139,7 +139,7 @@
     box.querySelector(".baogao-skip").onclick = function (e) { e.preventDefault(); results.focus(); results.scrollIntoView(); };
     results.setAttribute("data-state", "idle");
     var query = S.parseQuery(raw);
-    if (!query.include.length) { summary.textContent = "输入要查找的词句。多个词用空格分开（须同时出现），-词 表示排除，\"带 空格\" 的短语加引号。"; return; }
+    if (!query.include.length) { summary.textContent = "输入要查找的词句。多个词用空格分开（须同时出现），-词 表示排除（只有 -词 时按原样查找，如 -2.3%），\"带 空格\" 的短语加引号。"; return; }
     results.setAttribute("data-state", "loading");
     summary.textContent = "正在查找……";
     performance.mark("baogao-query-start");
