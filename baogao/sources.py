@@ -181,7 +181,9 @@ def read_report(path: Path, rel_path: str) -> bytes:
     """The bytes of the report `rel_path` (real path `path`): its head first, rejected there when
     its reader refuses it (clearly not text, for a .txt); at most MAX_REPORT_BYTES. Raises
     NotAReport, or OSError when the file cannot be read."""
-    with open(path, "rb") as file:
+    with open(path, "rb", opener=_without_waiting) as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise NotAReport("is not a regular file (a pipe, socket or device); not read")
         head = file.read(HEAD_BYTES)
         reason = readers.refuse_head(rel_path, head)
         if reason:
@@ -193,6 +195,12 @@ def read_report(path: Path, rel_path: str) -> bytes:
     if len(head) + len(rest) > MAX_REPORT_BYTES:  # it grew while being read
         raise NotAReport(_too_large(len(head) + len(rest)))
     return head + rest
+
+
+def _without_waiting(path: str, flags: int) -> int:
+    """Open for `open(…, opener=)` without blocking: a pipe given as a draft, or put in a report's place after the
+    scan, would block the read for ever (a regular file reads as before)."""
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def _too_large(size: int) -> str:
