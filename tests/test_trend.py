@@ -37,7 +37,7 @@ def truth(pages, raw: str, texts: dict[str, str]) -> dict:
 
 def cli_trend(site, raw: str, capsys) -> dict:
     capsys.readouterr()
-    assert baogao(["trend", raw, "--site", str(site), "--json"]) == 0
+    assert baogao(["trend", "--site", str(site), "--json", "--", raw]) == 0  # (-- : a query may start with -, -2.3%)
     return json.loads(capsys.readouterr().out)
 
 
