@@ -51,7 +51,8 @@ YEAR_PAGES_FROM = 1000
 UNKNOWN = "unknown"
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\u4e00-\u9fff-]+")
 # names a value cannot take as they are: a facet's own index page, and the devices Windows reserves (a site on a USB disk)
-_RESERVED_FILE_NAMES = frozenset({"index", "con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))})
+_RESERVED_FILE_NAMES = frozenset({"index", "con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³")})
+SLUG_BYTES = 160  # a page's name in UTF-8 bytes at most, digest aside: its temporary name (.NAME.md.PID.tmp) within 255
 
 
 def report_url(report_id: str) -> str:
@@ -119,10 +120,10 @@ def year_text(meta: dict[str, Any]) -> str:
 def page_slug(value: str) -> str:
     """A file name for a facet value or theme: readable, safe on any file system, and the value's alone. A value
     the name cannot keep as it is — punctuation (湖南省（长沙） and 湖南省(长沙) both read 湖南省-长沙), a name cut at
-    80 characters, capitals (a Windows or macOS disk folds ABC and abc into one file), index or a Windows device
+    SLUG_BYTES, capitals (a Windows or macOS disk folds ABC and abc into one file), index or a Windows device
     name — has a digest of itself added: two values never share a page, nor replace a facet's index page, and a
     value's page does not depend on which other values the archive holds."""
-    slug = _UNSAFE_IN_FILE_NAME.sub("-", value).strip("-")[:80]
+    slug = _UNSAFE_IN_FILE_NAME.sub("-", value).strip("-").encode("utf-8")[:SLUG_BYTES].decode("utf-8", "ignore")
     if slug == value and slug == slug.lower() and slug not in _RESERVED_FILE_NAMES:
         return slug
     return f"{slug or 'x'}-{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"

@@ -37,7 +37,7 @@ from baogao.render import block_anchors, render_page
 from baogao.themes import SectionMatch, Taxonomy, classify, report_themes
 from baogao.schema import SchemaError, validate, validate_sidecar
 from baogao.search.variants import is_traditional, to_simplified
-from baogao.sources import NotAReport, read_report, resolve_inside, scan
+from baogao.sources import NotAReport, Scan, read_report, resolve_inside, scan
 from baogao.titles import display_title
 from baogao.workers import ordered_map, worker_pool
 
@@ -287,6 +287,45 @@ def _sidecar_name(rel_path: str) -> str:
     return rel_path[: -len(Path(rel_path).suffix)] + SIDECAR_SUFFIX
 
 
+def _is_sidecar(rel_path: str) -> bool:
+    return rel_path.lower().endswith(SIDECAR_SUFFIX)  # (X.META.YML is the sidecar of X.txt on a disk that folds case)
+
+
+def _orphan_sidecars(found: Scan) -> list[str]:
+    """The sidecars of the reports folder that no report's sidecar lookup finds (its report renamed or deleted): the
+    same file, not the same name, so that a disk folding case (x.meta.yml found for X.TXT) decides as the lookup does;
+    a report the scan could not take (a pipe, a link out of the folder) still has its sidecar."""
+    candidates = [rel_path for rel_path in found.unread if _is_sidecar(rel_path)]
+    if not candidates:
+        return []
+    used = set()
+    for rel_path in [source.rel_path for source in found.sources] + [problem.rel_path for problem in found.problems]:
+        try:
+            status = os.stat(found.root / _sidecar_name(rel_path))
+        except (OSError, ValueError):  # (none: most reports)
+            continue
+        used.add((status.st_dev, status.st_ino))
+    orphans = []
+    for rel_path in candidates:
+        try:
+            status = os.stat(found.root / rel_path)
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) not in used:
+            orphans.append(rel_path)
+    return orphans
+
+
+def shown_name(rel_path: str) -> str:
+    """A file's name as a message shows it: a name that is not UTF-8 (a GBK name from a Windows zip reaches Python as
+    surrogates) decoded as GB18030, which it most likely is."""
+    try:
+        rel_path.encode("utf-8")
+        return rel_path
+    except UnicodeEncodeError:
+        return os.fsencode(rel_path).decode("gb18030", errors="replace")
+
+
 def _read_sidecar(root: Path, rel_path: str, taxonomy: Taxonomy | None) -> tuple[dict[str, Any], bytes, str | None]:
     """(values, raw bytes, error) of NAME.meta.yml beside NAME.txt in the (real) reports folder
     `root`; raises OSError when it exists but cannot be read."""
@@ -387,9 +426,8 @@ def convert_archive(
     read = FileMemo(pages_dir / SOURCES_FILE)
 
     found = scan(reports_dir)
-    summary.unread = [rel_path for rel_path in found.unread if not rel_path.endswith(SIDECAR_SUFFIX)]
-    sidecars_of = {_sidecar_name(source.rel_path) for source in found.sources}
-    summary.orphans = [rel_path for rel_path in found.unread if rel_path.endswith(SIDECAR_SUFFIX) and rel_path not in sidecars_of]
+    summary.unread = [rel_path for rel_path in found.unread if not _is_sidecar(rel_path)]
+    summary.orphans = _orphan_sidecars(found)
     for problem in found.problems:
         summary.failed.append(problem.message)
         if problem.keep:
@@ -399,8 +437,7 @@ def convert_archive(
         try:
             rel_path.encode("utf-8")
         except UnicodeEncodeError:  # bytes that are not UTF-8 reach Python as surrogates
-            shown = os.fsencode(rel_path).decode("gb18030", errors="replace")
-            summary.failed.append(f"{shown}: the file name is not UTF-8 (a GBK name from a Windows zip?); "
+            summary.failed.append(f"{shown_name(rel_path)}: the file name is not UTF-8 (a GBK name from a Windows zip?); "
                                   "rename the file and convert again")
             continue
         old = state.get(rel_path, {})
@@ -498,7 +535,7 @@ def _unread_line(unread: list[str]) -> str:
 
 def _some(names: list[str]) -> str:
     """The first UNREAD_SHOWN of `names`, and how many more."""
-    return ", ".join(names[:UNREAD_SHOWN]) + (f" and {len(names) - UNREAD_SHOWN} more" if len(names) > UNREAD_SHOWN else "")
+    return ", ".join(map(shown_name, names[:UNREAD_SHOWN])) + (f" and {len(names) - UNREAD_SHOWN} more" if len(names) > UNREAD_SHOWN else "")
 
 
 _CHUNK = 8  # reports per worker task: converting one takes about 25 ms (see baogao.workers)

@@ -197,10 +197,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # Characters a hand-typed value has no use for and that would mislead a reader where it is shown (lists, <title>,
-# the panel): invisible formatting (U+202E turns a title's text around, U+200B hides inside a name), lone
-# surrogates (YAML's "\uD800": no UTF-8 file can hold them; the build ended in a traceback) and noncharacters.
-_HIDDEN = re.compile(r"[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-                     r"\ufeff\ufff9-\ufffb\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# the panel): the bidirectional overrides and isolates (U+202E turns a title's text around), invisible spaces and
+# marks (U+200B hides inside a name), lone surrogates (YAML's "\uD800": no UTF-8 file can hold them; the build ended
+# in a traceback) and noncharacters. Not the joiners and marks that scripts need (U+200C/U+200D, U+200E/U+200F in
+# Uyghur, U+180E in Mongolian: offices of minority regions write them).
+_HIDDEN = re.compile(r"[\u00ad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def _sidecar_text(value: Any) -> str | None:
@@ -209,13 +210,14 @@ def _sidecar_text(value: Any) -> str | None:
             return f"expected at most {SIDECAR_MAX_CHARS} characters, got {len(text)}"
         if isinstance(text, str) and _CONTROL.search(text):
             return "expected text without control characters"
-        if isinstance(text, str) and (hidden := _hidden_character(text)):
+        if isinstance(text, str) and (hidden := hidden_character(text)):
             return f"expected text without invisible or invalid characters, got U+{ord(hidden):04X}"
     return None
 
 
-def _hidden_character(text: str) -> str | None:
-    """The first of `_HIDDEN`'s characters in `text`, or of the noncharacters beyond the first plane (U+1FFFE …)."""
+def hidden_character(text: str) -> str | None:
+    """The first character of `text` a hand-written value may not hold (`_HIDDEN`, the noncharacters beyond the
+    first plane: U+1FFFE …), or None; themes.yml's names are checked so too."""
     found = _HIDDEN.search(text)
     if found:
         return found.group()

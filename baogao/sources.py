@@ -18,7 +18,7 @@ walk finds that it cannot use is a `Problem` naming the file or folder, never sk
 
 A file no reader claims (a .csv export, an .xlsx, a saved web page) is not a problem but is listed
 (`Scan.unread`), so that the command can say which files it did not read; the system's and the
-office programs' own files are not (hidden files, `~$` lock files of Word and WPS, Thumbs.db, desktop.ini).
+office programs' own files are not (hidden files, Word's and WPS's `~$` lock and `~WRL` temporary files, Thumbs.db, desktop.ini).
 
 Reading a report (`read_report`) looks at its first 64 KiB before the rest: its reader may refuse
 it there (a video or a disk image saved as .txt, gigabytes of it, is rejected without reading
@@ -131,13 +131,13 @@ def _is_report(name: str) -> bool:
     return Path(name).suffix.lower() in readers.suffixes()
 
 
-_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini"})  # Windows' own, in any folder it showed
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})  # Windows' own in any folder it showed; a Mac folder's icon
 
 
 def _system_file(name: str) -> bool:
-    """A file the system or an office program keeps beside the reports: hidden (.DS_Store), the lock
-    file Word and WPS keep while a document is open (~$NAME.docx), Windows' thumbnails and settings."""
-    return name.startswith((".", "~$")) or name.lower() in _SYSTEM_FILES
+    """A file the system or an office program keeps beside the reports: hidden (.DS_Store), what Word and WPS keep
+    while a document is open (~$NAME.docx, ~WRL0001.tmp), Windows' thumbnails and settings, a Mac folder's icon."""
+    return name.startswith((".", "~")) or name.lower() in _SYSTEM_FILES
 
 
 def _link_target(root: Path, link: Path, rel_path: str) -> Path | Problem | None:

@@ -61,6 +61,7 @@ from baogao import theme_model, yamlfile
 from baogao.gongwen import HEADER_MAX_LINES, header_length
 from baogao.model import Block, ParsedReport
 from baogao.parse import NO_DECIMAL
+from baogao.schema import hidden_character
 from baogao.search.variants import to_simplified
 
 DEFAULT_THRESHOLD = 4.0
@@ -349,6 +350,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     name = entry.get("name")
     if not _one_line(name):
         raise fail(f"theme no. {position} field 'name' expected one line of text, got {name!r}")
+    if hidden := hidden_character(name):  # (the name is a page's file name, a chip, a filter)
+        raise fail(f"theme no. {position} field 'name' expected text without invisible or invalid characters, got U+{ord(hidden):04X}")
     who = f"theme {name!r}"
     for key in entry:
         if key not in _THEME_FIELDS:
@@ -356,6 +359,8 @@ def _theme(entry: Any, position: int, default_threshold: float, fail: Callable[[
     description = entry.get("description")
     if not _one_line(description):
         raise fail(f"{who} field 'description' expected one line of text, got {description!r}")
+    if hidden := hidden_character(description):
+        raise fail(f"{who} field 'description' expected text without invisible or invalid characters, got U+{ord(hidden):04X}")
     threshold = _number(entry.get("threshold", default_threshold), positive=True)
     if threshold is None:
         raise fail(f"{who} field 'threshold' expected a number > 0, got {entry['threshold']!r}")

@@ -32,8 +32,10 @@ def load(text: str) -> Any:
         raise YamlError(f"{what}{at}: {problem}") from None
     except RecursionError:
         raise YamlError("not valid YAML: nested too deeply") from None
-    except ValueError:  # (int() of more than sys.get_int_max_str_digits() digits)
-        raise YamlError("not valid YAML: a number too long to read") from None
+    except ValueError as err:  # a value PyYAML's constructors cannot make: int() of thousands of digits, 2023-02-30
+        if "integer string conversion" in str(err):
+            raise YamlError("not valid YAML: a number too long to read") from None
+        raise YamlError(f"not valid YAML: a value that cannot be read ({err})") from None
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -363,6 +363,9 @@ def test_values_that_read_alike_as_file_names_get_pages_of_their_own():
         assert _listed(pages[f"{page_slug(value)}.md"]) == [f"../../reports/r{i}.md"]
         assert f"]({page_slug(value)}.md)" in region.index_page(region.groups(metas))
     assert page_slug("湖南省") == "湖南省" and page_slug("2024") == "2024"  # the values a file name keeps stay readable
+    # a sidecar's 200-character region: the page's temporary name (.NAME.md.PID.tmp) stays within 255 bytes
+    assert len(f".{page_slug('湖南省长沙市' * 33)}.md.4194304.tmp".encode()) <= 255
+    assert page_slug("湖南省长沙市" * 33) != page_slug("湖南省长沙市" * 34)
     office_pages = org.pages(metas)
     assert sorted(normpath(f"browse/org/{href}") for page in office_pages.values() for href in _listed(page)) == sorted(
         f"reports/r{i}.md" for i in range(len(values)))

@@ -46,6 +46,7 @@ from baogao.model import Block, ParsedReport
 from baogao.outdir import PAGES_LOCK
 from baogao.places import find_places
 from baogao.render import block_anchors
+from baogao.schema import validate_sidecar
 from baogao.similar.prints import KEYS_FILE
 from baogao.themes import load_taxonomy
 from tests.conftest import REPORTS, ROOT, build_site
@@ -291,6 +292,9 @@ CASES = [
          ("深层侧车.meta.yml: not valid YAML: nested too deeply; the sidecar is ignored",)),
     Case("sidecar with a 5 000-digit year", with_sidecar("长数侧车", "year: " + "9" * 5000 + "\n"), SIDECAR_IGNORED,
          ("长数侧车.meta.yml: not valid YAML: a number too long to read; the sidecar is ignored",)),
+    Case("sidecar with an impossible date", with_sidecar("日期侧车", "year: 2023-02-30\n"), SIDECAR_IGNORED,
+         ("日期侧车.meta.yml: not valid YAML: a value that cannot be read (day is out of range for month); "
+          "the sidecar is ignored",)),
     Case("sidecar with a lone surrogate", with_sidecar("代理侧车", 'title: "县政府\\uD800工作报告"\n'), SIDECAR_IGNORED,
          ("Error reading metadata 'title' of '代理侧车.meta.yml': expected text without invisible or invalid characters, "
           "got U+D800",)),
@@ -418,7 +422,7 @@ def test_files_of_other_formats_are_named_not_skipped_silently(reports_copy, tmp
         (reports_copy / name).write_text(GOOD_TEXT, encoding="utf-8")
     first = sorted(p.name for p in reports_copy.glob("*.txt"))[0]
     (reports_copy / first.replace(".txt", ".meta.yml")).write_text("year: 2023\n", encoding="utf-8")
-    for name in (".DS_Store", "~$统计表.xlsx", "Thumbs.db", "sub/desktop.ini"):
+    for name in (".DS_Store", "~$统计表.xlsx", "~WRL0001.tmp", "Thumbs.db", "sub/desktop.ini", "Icon\r"):
         (reports_copy / name).write_bytes(b"\x00junk")
     pages = tmp_path / "pages"
     summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
@@ -437,8 +441,11 @@ def test_a_sidecar_beside_no_report_is_named(reports_copy, tmp_path, caplog):
     (reports_copy / "旧名.meta.yml").write_text("year: 2023\n", encoding="utf-8")
     first = sorted(reports_copy.glob("*.txt"))[0]
     first.with_name(first.stem + ".meta.yml").write_text("year: 2023\n", encoding="utf-8")  # its report is there
+    os.mkfifo(reports_copy / "管道.txt")  # a report the scan refuses keeps its sidecar: not "beside no report"
+    (reports_copy / "管道.meta.yml").write_text("year: 2023\n", encoding="utf-8")
     summary = convert_archive(reports_copy, tmp_path / "pages", jobs=1, progress=False)
-    assert summary.orphans == ["旧名.meta.yml"] and summary.unread == [] and summary.failed == []
+    assert summary.orphans == ["旧名.meta.yml"] and summary.unread == []
+    assert summary.failed == ["管道.txt: is not a regular file (a pipe, socket or device); not read"]
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "1 sidecar(s) beside no report, so they correct nothing: 旧名.meta.yml" in warnings[0]
 
@@ -742,3 +749,11 @@ def test_builds_on_two_days_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setattr(mkdocs.utils, "datetime", _Tomorrow)
     _, tomorrow = build_site(REPORTS, tmp_path / "tomorrow")
     assert differing(files_of(today), files_of(tomorrow)) == []
+
+
+def test_sidecar_text_in_the_scripts_of_minority_regions_is_accepted():
+    """Mongolian's vowel separator (U+180E), the joiners and the marks of Uyghur writing are characters of the text,
+    not hidden tricks: a sidecar holding them corrects its report (only overrides, invisible spaces, surrogates and
+    noncharacters are refused)."""
+    values = {"title": "ᠬᠠᠷ\u180eᠠ 2023年工作总结", "org": "ئۇيغۇر\u200c\u200f ئاپتونوم رايونى ئىشخانىسى"}
+    assert validate_sidecar(values, "维文.meta.yml") == values

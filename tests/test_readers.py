@@ -94,15 +94,20 @@ def test_a_text_file_named_as_a_binary_format_is_named_plain_text(name, monkeypa
     ("\ufeff  <html xmlns:o='urn:schemas-microsoft-com:office:office'><body>今年以来</body></html>", "a web page (HTML)"),
     ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n今年以来", "a web archive (MHT)"),
     ("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'bd\\'f1\\'c4\\'ea}", "an RTF document"),
+    ("<!-- saved from url=(0041)http://www.gov.cn/zhengce/content/ -->\n<HTML><HEAD><TITLE>通知</TITLE>", "a web page (HTML)"),
+    ("<head><meta charset=utf-8><title>县政府工作报告</title></head>今年以来…", "a web page (HTML)"),
+    ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.gov.cn/\r\nSubject: 通知\r\nMIME-Version: 1.0\r\n",
+     "a web archive (MHT)"),
 ])
 def test_markup_saved_as_a_word_file_is_named_for_what_it_is(text, kind, monkeypatch):
     """A page saved from a government site as .doc was told "rename it to .txt", which would show its tags on the page."""
     from baogao.readers import doc
 
     monkeypatch.setattr(doc, "converter", lambda: pytest.fail("LibreOffice must not be started"))
-    with pytest.raises(ReadError) as refused:
-        readers.read(text.encode("utf-8"), "工作总结.doc")
-    assert str(refused.value) == f"is {kind}, not a .doc document: open it in Word or WPS and save it as .docx (or download it again)"
+    for raw in (text.encode("utf-8"), "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")):  # (IE saves UTF-16 too)
+        with pytest.raises(ReadError) as refused:
+            readers.read(raw, "工作总结.doc")
+        assert str(refused.value) == f"is {kind}, not a .doc document: open it in Word or WPS and save it as .docx (or download it again)"
 
 
 def test_a_file_no_reader_claims_is_named_as_such():

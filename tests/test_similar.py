@@ -740,12 +740,16 @@ def test_cli_errors_name_the_file(sample_site, tmp_path, caplog):
     assert baogao(["similar", str(draft), "--site", str(tmp_path / "nosite")]) == 2
     pipe = tmp_path / "pipe.txt"  # a named pipe blocked the command for ever, waiting for a writer
     os.mkfifo(pipe)
-    unblock = threading.Timer(10, lambda: os.close(os.open(pipe, os.O_WRONLY)))  # (a reader that blocks reads EOF then)
+    # (a reader that blocks is given EOF after 10 s, so that the test fails rather than hangs)
+    unblock = threading.Timer(10, lambda: os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)))
+    unblock.daemon = True
     unblock.start()
     caplog.clear()
-    assert baogao(["similar", str(pipe), "--site", str(site)]) == 2
-    assert "pipe.txt: is not a regular file (a pipe, socket or device); not read" in caplog.text
-    unblock.cancel()
+    try:
+        assert baogao(["similar", str(pipe), "--site", str(site)]) == 2
+        assert "pipe.txt: is not a regular file (a pipe, socket or device); not read" in caplog.text
+    finally:
+        unblock.cancel()
 
 
 def test_a_damaged_index_is_an_error_never_a_partial_answer(sample_site, tmp_path, capsys, monkeypatch):

@@ -192,6 +192,10 @@ def test_a_valid_file_loads(tmp_path, monkeypatch):
         (VALID + "      督查: 3\n", "a key (line 8, column 7): '督查' is written twice in one mapping"),
         ("themes: [\n", "Error reading 'themes.yml': not valid YAML"),
         ("themes: " + "[" * 2000 + "]" * 2000 + "\n", "Error reading 'themes.yml': not valid YAML: nested too deeply"),
+        (VALID.replace("  - name: 督查\n", '  - name: "督查\\uD800"\n'),
+         "theme no. 1 field 'name' expected text without invisible or invalid characters, got U+D800"),
+        (VALID.replace("  - name: 督查\n", "  - name: 督\u202e查\n"),
+         "theme no. 1 field 'name' expected text without invisible or invalid characters, got U+202E"),
         ("- just\n- a list\n", "expected a mapping with a 'themes' list, got a list"),
         ("themes:\n  - 督查\n", "theme no. 1 expected a mapping"),
         (

@@ -18,6 +18,7 @@ shows a reader registered in a test flowing through `convert_report` to a page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def _plain_text(name: str, reader: Reader, raw: bytes) -> str | None:
     if not reader.magic or any(raw.startswith(magic) for magic in reader.magic):
         return None  # a text format, or a file of this format, damaged
     suffix = Path(name).suffix.lower()
-    kind = _markup_kind(raw[:_MARKUP_HEAD].decode("utf-8", "ignore"))
+    kind = _markup_kind(_head_text(raw[:_MARKUP_HEAD]))
     if kind:  # renamed to .txt, the page would show its tags or control words: it has to be saved again
         return f"is {kind}, not a {suffix} document: open it in Word or WPS and save it as .docx (or download it again)"
     try:
@@ -89,15 +90,26 @@ def _plain_text(name: str, reader: Reader, raw: bytes) -> str | None:
 
 
 _MARKUP_HEAD = 2000  # bytes looked at for a markup format's opening (ASCII, after a BOM or blank lines)
-_MARKUP_KINDS = (  # (what the text opens with, lower case and stripped; what it is): what offices save as .doc
-    (("{\\rtf",), "an RTF document"),
-    (("<!doctype html", "<html"), "a web page (HTML)"),
-    (("mime-version:",), "a web archive (MHT)"),
-    (("<?xml",), "an XML document (Word 2003 XML or a web page)"),
+# (a pattern of the head, lower case; what the file is): what offices save under a Word or PDF name — a page saved
+# from a government site (IE's <!-- saved from url=… --> first, or <head> with no <html>), Chrome's or IE's MHT
+# (From: <Saved by Blink>, then MIME-Version:), an RTF file, Word 2003's XML
+_MARKUP_KINDS = (
+    (re.compile(r"^\s*\{\\rtf"), "an RTF document"),
+    (re.compile(r"^(?:from: <saved by [^>\n]*>\s*)?(?:[a-z-]+: [^\n]*\n)*mime-version:", re.MULTILINE), "a web archive (MHT)"),
+    (re.compile(r"<(?:!doctype html|html|head|body)\b"), "a web page (HTML)"),
+    (re.compile(r"^\s*<\?xml"), "an XML document (Word 2003 XML or a web page)"),
 )
 
 
 def _markup_kind(head: str) -> str | None:
-    """What a text file given a Word suffix is when it is markup (a page saved from a government site as .doc)."""
-    opening = head.lstrip("\ufeff \t\r\n").lower()
-    return next((kind for openings, kind in _MARKUP_KINDS if opening.startswith(openings)), None)
+    """What a text file given a Word or PDF suffix is when it is markup, from its first _MARKUP_HEAD bytes."""
+    lowered = head.lstrip("\ufeff").replace("\r\n", "\n").lower()
+    return next((kind for pattern, kind in _MARKUP_KINDS if pattern.search(lowered)), None)
+
+
+def _head_text(head: bytes) -> str:
+    """The head of a file as text for `_markup_kind`: UTF-16 by its byte-order mark, else UTF-8 (or ASCII) as far as it goes."""
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:len(head) - len(head) % 2].decode(encoding, "ignore")
+    return head.decode("utf-8", "ignore")
