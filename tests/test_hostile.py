@@ -380,34 +380,26 @@ def test_bad_input_class(case: Case, reports_copy: Path, tmp_path: Path, caplog,
     assert snapshot(pages, SAMPLE_IDS) == baseline
 
 
-def test_macos_metadata_files_are_skipped_and_counted(reports_copy, tmp_path, caplog):
-    """`._NAME.txt` AppleDouble files (from a Mac's zip or USB disk) are not reports: skipped,
-    said, and not a failure; a real text that happens to start with `._` is still a report."""
-    caplog.set_level(logging.INFO, logger="baogao")
-    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4000)
-    (reports_copy / "._000_县政府办公室工作总结.txt").write_bytes(apple_double)
-    (reports_copy / "._真的报告.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    pages = tmp_path / "pages"
-    summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
-    assert summary.skipped == ["._000_县政府办公室工作总结.txt"]
-    assert summary.failed == [] and summary.converted == 6
-    assert (pages / "reports" / f"{report_id('._真的报告.txt')}.md").is_file()
-    assert cli_convert(reports_copy, pages) == 0
-    assert "1 skipped (macOS metadata ._ files, Office ~$ lock files)" in caplog.text
+# `._NAME.txt` AppleDouble files (from a Mac's zip or USB disk); `~$NAME.docx`, the 162-byte file Word keeps beside a
+# document while it is open (a build then failed on it: "damaged Word document")
+_APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4000)
+_WORD_OWNER = (bytes([5]) + "Admin".encode() + bytes(48) + bytes([5, 0]) + "Admin".encode("utf-16-le") + bytes(96))[:162]
 
 
-def test_office_lock_files_are_skipped_and_counted(reports_copy, tmp_path, caplog):
-    """`~$NAME.docx`, the 162-byte file Word keeps beside a document while it is open: a build then is not
-    a failure (it said "damaged Word document"); a real report whose name starts with `~$` is still one."""
+@pytest.mark.parametrize(("junk", "content", "real", "text"), [
+    ("._000_县政府办公室工作总结.txt", _APPLE_DOUBLE, "._真的报告.txt", GOOD_TEXT),
+    ("~$县政府办公室工作总结.docx", _WORD_OWNER, "~$真的报告.txt", GOOD_TEXT * 300),  # (larger than a lock file)
+])
+def test_files_the_system_leaves_are_skipped_and_counted(reports_copy, tmp_path, caplog, junk, content, real, text):
+    """Not reports: skipped, said, and not a failure; a real text whose name starts the same way is still a report."""
     caplog.set_level(logging.INFO, logger="baogao")
-    owner = bytes([5]) + "Admin".encode() + bytes(48) + bytes([5, 0]) + "Admin".encode("utf-16-le") + bytes(96)
-    (reports_copy / "~$县政府办公室工作总结.docx").write_bytes(owner[:162])
-    (reports_copy / "~$真的报告.txt").write_text(GOOD_TEXT * 300, encoding="utf-8")  # larger than a lock file
+    (reports_copy / junk).write_bytes(content)
+    (reports_copy / real).write_text(text, encoding="utf-8")
     pages = tmp_path / "pages"
     summary = convert_archive(reports_copy, pages, jobs=1, progress=False)
-    assert summary.skipped == ["~$县政府办公室工作总结.docx"]
+    assert summary.skipped == [junk]
     assert summary.failed == [] and summary.converted == 6
-    assert (pages / "reports" / f"{report_id('~$真的报告.txt')}.md").is_file()
+    assert (pages / "reports" / f"{report_id(real)}.md").is_file()
     assert cli_convert(reports_copy, pages) == 0
     assert "1 skipped (macOS metadata ._ files, Office ~$ lock files)" in caplog.text
 
