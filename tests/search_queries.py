@@ -23,6 +23,8 @@ SAMPLE_QUERIES = [
     "作风 督查", "信息报送 -督查", "作风 -作风建设", '"马上 就办"', "办公室 2023年 -xx",
     # only exclusions: the parts read as written (a fall of -2.3 %; seed 004 has ***-****)
     "-**", "-** -\"xx\"",
+    # parts cut at the white space both engines share (\x85 and \x1c are Python's, not JavaScript's \s; \ufeff the reverse)
+    "作风\x85督查", "信息\x1c报送", "作风\ufeff督查",
 ]
 
 CORPUS_QUERIES = [

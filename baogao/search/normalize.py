@@ -57,7 +57,8 @@ class Query:
         return not self.include
 
 
-_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# parts are cut at WHITE_SPACE, not at \S's idea of it, which differs between Python and JavaScript (\x85, \ufeff)
+_TOKEN = re.compile(rf'(-?)"([^"]*)"?|([^{re.escape(WHITE_SPACE)}]+)')
 
 
 def parse_query(raw: str) -> Query:

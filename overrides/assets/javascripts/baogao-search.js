@@ -64,7 +64,8 @@
   /* As baogao.search.normalize.parse_query: a query whose every part would be excluded reads its unquoted
    * parts as written (-2.3% is a fall to find). */
   function parseQuery(raw) {
-    var parts = [], re = /(-?)"([^"]*)"?|(\S+)/g, m;
+    // (parts cut at WHITE, as Python's are: JavaScript's \s and Python's differ on \x1c-\x1f, \x85, \ufeff)
+    var parts = [], re = new RegExp('(-?)"([^"]*)"?|([^' + WHITE + ']+)', "g"), m;
     while ((m = re.exec(raw))) {
       var negate = m[1], phrase = m[2];
       if (m[3] !== undefined) {
