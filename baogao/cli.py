@@ -95,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         log.error("error: %s%s", "stopped (SIGTERM)" if stopped else "interrupted",
                   INTERRUPTED.get(args.command, "").format(args=args))
         return 128 + (signal.SIGTERM if stopped else signal.SIGINT)
+    except OSError as err:  # a full disk, a folder that cannot be written, a file in a folder's place: one line
+        if args.command not in INTERRUPTED:
+            raise
+        where = f": '{err.filename}'" if err.filename else ""
+        log.error("error: %s%s%s", err.strerror or err, where, INTERRUPTED[args.command].format(args=args))
+        return 1
 
 
 # What an interrupted or stopped command leaves (after "error: interrupted" or "error: stopped (SIGTERM)").
@@ -161,7 +167,7 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return status
         check_out_folder(args.out, reports=args.reports, pages=pages, project=project, force=args.force)
         if args.command == "publish":
-            check_dist_folder(args.dist, reports=args.reports, pages=pages, out=args.out)
+            check_dist_folder(args.dist, reports=args.reports, pages=pages, out=args.out, project=project)
         with build_lock(args.out), pages_lock(pages):
             return _build(args, pages, taxonomy, site_url)
     except Refused as err:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import logging
 import os
 import pwd
 import re
@@ -63,6 +64,7 @@ def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, fo
     _refuse_overlap(out, project, f"the project folder '{project}' (where mkdocs.yml is)", inside_ok=True)
     for folder in _render_inputs(project):
         _refuse_overlap(out, folder, f"the project's folder '{folder}', which every build reads")
+        _refuse_links_out(folder, project)
     _refuse_overlap(out, reports, f"the reports folder '{reports}'")
     _refuse_overlap(out, pages, f"the converted pages folder '{pages}'")
     if target.exists() and not target.is_dir():
@@ -105,12 +107,15 @@ def check_pages_folder(pages: Path, *, reports: Path, project: Path) -> None:
                       "conversion writes and deletes pages there; choose a new or empty folder")
 
 
-def check_dist_folder(dist: Path, *, reports: Path, pages: Path, out: Path) -> None:
+def check_dist_folder(dist: Path, *, reports: Path, pages: Path, out: Path, project: Path) -> None:
     """`baogao publish` writes only its tarball and checksum into --dist: refuse a dist folder
-    inside the reports, the converted pages or the site, where they would become content."""
-    for folder, name in ((reports, "the reports folder"), (pages, "the converted pages folder"), (out, "the site folder")):
+    inside the reports, the converted pages, the site or the project's docs/ and overrides/, where
+    they would become content (the next site would ship the tarball before it)."""
+    inputs = [(folder, f"the project's folder '{folder}', which every build renders") for folder in _render_inputs(project)]
+    for folder, name in [(reports, f"the reports folder '{reports}'"), (pages, f"the converted pages folder '{pages}'"),
+                         (out, f"the site folder '{out}'"), *inputs]:
         if dist.resolve().is_relative_to(folder.resolve()):
-            raise Refused(f"--dist '{dist}' is inside {name} '{folder}': publish to a folder outside it, e.g. --dist dist")
+            raise Refused(f"--dist '{dist}' is inside {name}: publish to a folder outside it, e.g. --dist dist")
 
 
 def foreign_files(site: Path) -> list[str] | None:
@@ -135,7 +140,11 @@ def build_lock(out: Path) -> Iterator[None]:
     `out` left behind (`_recover`)."""
     target = out.resolve()
     with _folder_lock(_beside(target, "lock"), f"another baogao build is writing '{out}'"):
-        _recover(target)
+        try:
+            _recover(target)
+        except OSError as err:  # (a read-only folder in the site before: its files cannot be unlinked)
+            raise Refused(f"cannot delete '{err.filename}', left by an earlier build of '{out}' ({err.strerror}): "
+                          "delete it by hand (check its permissions), then build again") from None
         yield
 
 
@@ -178,6 +187,11 @@ def staged_site(out: Path) -> Iterator[Path]:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # what a kill leaves, `_recover` deletes
+        if os.path.lexists(staging):  # (a read-only folder in the site before, an immutable file)
+            logging.getLogger("baogao").warning(
+                "warning: could not delete all of '%s' (the site before this build, or an unfinished one): check the "
+                "permissions of what is left in it and delete it by hand; the next build cannot start until it is gone",
+                staging)
 
 
 def switch_in(staging: Path, out: Path) -> None:
@@ -211,6 +225,18 @@ def _render_inputs(project: Path) -> list[Path]:
     """The project's folders MkDocs renders every page with (docs/, overrides/): a site or pages
     folder in their place would replace, or become, the hand-written pages and templates."""
     return [project / name for name in RENDER_INPUTS if (project / name).is_dir()]
+
+
+def _refuse_links_out(folder: Path, project: Path) -> None:
+    """Refused when a symlink in the project's `folder` (docs/, overrides/) leads out of the project: MkDocs copies
+    what it points at into the site (docs/passwd.txt → /etc/passwd was published as a page's file)."""
+    inside = project.resolve()
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root, name)
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
+                raise Refused(f"'{path}' is a symlink to {os.path.realpath(path)}, outside the project: every build "
+                              "would copy it into the site; copy the file into the project instead")
 
 
 def _overlap(target: Path, other: Path, inside_ok: bool) -> str:

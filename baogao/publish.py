@@ -49,6 +49,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -179,7 +180,8 @@ def publish(
             raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds")
         mtime = int(epoch) if epoch else max(int(path.stat().st_mtime) for path in files.values())
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".baogao-publish-", dir=out_dir) as tmp:
+    _remove_stale_staging(out_dir)
+    with tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir) as tmp:
         staging = Path(tmp)
         members = dict(files)
         for rel, path in files.items():
@@ -253,6 +255,24 @@ def _site_files(site_dir: Path) -> dict[str, Path]:
             continue  # replaced by the reproducible copy publish() makes
         found[rel] = verify_file(site_dir, rel, digest)
     return found
+
+
+STAGING_PREFIX = ".baogao-publish-"  # a publish's own folder in --dist while it packs: .baogao-publish-PID-RANDOM
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Delete what a killed publish left in `out_dir`: its staging folder, whose process is gone (a publish running
+    beside this one, into the same folder, keeps its own)."""
+    for path in out_dir.glob(f"{STAGING_PREFIX}*-*"):
+        pid = path.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or not path.is_dir() or path.is_symlink():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except PermissionError:  # (alive, another user's)
+            pass
 
 
 def _write_tar(target: Path, members: dict[str, Path], mtime: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -170,3 +171,18 @@ def test_publish_does_not_follow_the_out_dir_into_the_archive(built, tmp_path):
     with pytest.raises(ValueError, match="inside the site"):
         publish(built, built / "dist", BASE_URL)
     assert not (built / "dist").exists()
+
+
+def test_what_a_killed_publish_left_in_dist_is_removed_by_the_next(built, tmp_path):
+    """A publish killed while packing left its staging folder (gzip copies of the site) in --dist for ever; one of a
+    publish still running beside this one stays."""
+    dead = subprocess.Popen(["true"])  # (a process that has ended: its pid is free)
+    dead.wait()
+    dist = tmp_path / "dist"
+    left = dist / f".baogao-publish-{dead.pid}-k7x"
+    (left / "gz").mkdir(parents=True)
+    (left / "gz" / "index.html.gz").write_bytes(b"\x1f\x8b")
+    running = dist / f".baogao-publish-{os.getpid()}-a1b"  # (this process: alive)
+    running.mkdir()
+    archive, checksum = publish(built, dist, BASE_URL)
+    assert sorted(p.name for p in dist.iterdir()) == sorted([archive.name, checksum.name, running.name])

@@ -25,6 +25,7 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -115,6 +116,15 @@ def refused(caplog, args: list[str], *expected: str) -> None:
     assert all(fragment in errors[0] for fragment in expected), errors[0]
 
 
+def project_copy(work: Path) -> Path:
+    """A copy of the project (mkdocs.yml, themes.yml, docs/, overrides/) in `work`: its mkdocs.yml."""
+    project = work / "projects" / "archive"
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "themes.yml", "docs", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    return project / "mkdocs.yml"
+
+
 # ---- the out folder guard: nothing is written, the files survive --------------------------
 
 def test_out_equal_to_parent_of_or_inside_the_reports_is_refused(work, caplog):
@@ -151,11 +161,8 @@ def test_home_project_and_root_are_refused(work, caplog, monkeypatch):
 
 def test_the_projects_docs_and_overrides_are_refused_even_forced(work, caplog):
     """`--out docs --force` (GitHub Pages' habit) replaced the hand-written pages every build reads."""
-    project = work / "projects" / "archive"
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "themes.yml", "docs", "overrides"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-    config = project / "mkdocs.yml"
+    config = project_copy(work)
+    project = config.parent
     before = snapshot(project)
     for out, expected in ((project / "docs", "is the project's folder"), (project / "overrides", "is the project's folder"),
                           (project / "docs" / "site", "is inside the project's folder")):
@@ -342,11 +349,69 @@ def test_publish_packs_only_the_manifest(work, caplog):
         publish(site, dist, BASE_URL)
 
 
-def test_publish_dist_inside_the_reports_or_the_site_is_refused(work, caplog):
+def test_publish_dist_inside_the_reports_the_site_or_the_projects_pages_is_refused(work, caplog):
+    """In docs/ or overrides/, the tarball became a file of the next site, which shipped it (from an adversarial review)."""
     refused(caplog, [*build_args(work, command="publish")[:-2], "--dist", str(work / "reports" / "dist")],
             "--dist", "is inside the reports folder")
     refused(caplog, [*build_args(work, command="publish")[:-2], "--dist", str(work / "site" / "dist")],
             "is inside the site folder")
+    config = project_copy(work)
+    for folder in ("docs", "overrides"):
+        refused(caplog, [*build_args(work, command="publish", config=config)[:-2], "--dist", str(config.parent / folder)],
+                "--dist", f"is inside the project's folder '{config.parent / folder}'")
+    assert not (work / "site").exists()
+
+
+def test_a_symlink_out_of_the_project_is_refused(work, caplog):
+    """MkDocs copies what a link in docs/ points at into the site: docs/passwd.txt → /etc/passwd was published."""
+    config = project_copy(work)
+    secret = work / "secret.txt"
+    secret.write_text("不应发布的内容", encoding="utf-8")
+    (config.parent / "docs" / "passwd.txt").symlink_to(secret)
+    refused(caplog, build_args(work, config=config), "docs/passwd.txt' is a symlink to", "outside the project")
+    assert not (work / "site").exists()
+    (config.parent / "docs" / "passwd.txt").unlink()
+    (config.parent / "docs" / "inside.md").symlink_to(config.parent / "docs" / "help.md")  # inside: followed as before
+    assert baogao(build_args(work, config=config)) == 0
+
+
+def test_what_an_earlier_build_left_that_cannot_be_deleted_is_one_line(work, caplog, monkeypatch):
+    """A read-only folder in the site before: its copy stayed beside the new site with no word, and every later
+    build ended in a traceback from the clean-up (from an adversarial review)."""
+    assert baogao(build_args(work)) == 0
+    left = work / ".site.baogao-tmp-4242"
+    (left / "reports").mkdir(parents=True)
+    (left / "reports" / "a.html").write_text("x", encoding="utf-8")
+
+    def read_only(path, *args, **kwargs):  # (root deletes read-only folders: refuse as they would for a user)
+        raise PermissionError(13, "Permission denied", str(Path(path) / "reports" / "a.html"))
+
+    # (outdir's own shutil only: the rest of the build deletes as usual)
+    monkeypatch.setattr(outdir, "shutil", SimpleNamespace(rmtree=read_only, copymode=shutil.copymode))
+    refused(caplog, build_args(work), "cannot delete", "a.html', left by an earlier build", "Permission denied",
+            "delete it by hand")
+    monkeypatch.undo()
+    caplog.clear()
+    write_archive(work / "reports", "第二版。")
+    kept = SimpleNamespace(rmtree=lambda path, ignore_errors=False: None, copymode=shutil.copymode)
+    monkeypatch.setattr(outdir, "shutil", kept)  # the site before stays where it was moved
+    assert baogao(build_args(work)) == 0
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("could not delete all of" in w and "delete it by hand" in w for w in warnings), warnings
+
+
+def test_a_full_disk_is_one_line_naming_the_file(work, caplog, monkeypatch):
+    """No space left (or a file where a folder should be): one line and status 1, not a traceback."""
+    import baogao.convert as convert
+
+    def full(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(convert, "write_atomic", full)
+    caplog.clear()
+    assert baogao(build_args(work)) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].startswith("error: No space left on device: '") and "holds a complete site" in errors[0]
 
 
 # ---- failures, kills and concurrency in separate processes --------------------------------
