@@ -61,10 +61,13 @@ def manifest_complete(site_dir: Path) -> bool:
 def verify_file(site_dir: Path, rel: str, digest: str) -> Path:
     """The listed file `rel`, if it is still a regular file with the digest the build wrote."""
     path = site_dir / rel
+    # (a rebuild alone would not mend it: a build takes the pages it has not changed from the site before, and a
+    # site whose files are all there is up to date)
+    again = f"delete '{site_dir}' and build or publish again"
     if path.is_symlink() or not path.is_file():
-        raise ValueError(f"'{path}' is missing or not a regular file: the site changed after it was built; rebuild it")
+        raise ValueError(f"'{path}' is missing or not a regular file: the site changed after it was built; {again}")
     if file_sha256(path) != digest:
-        raise ValueError(f"'{path}' changed after the site was built: rebuild it")
+        raise ValueError(f"'{path}' changed after the site was built: {again}")
     return path
 
 

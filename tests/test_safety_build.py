@@ -345,8 +345,13 @@ def test_publish_packs_only_the_manifest(work, caplog):
     assert not any(part.startswith(".") for name in packed for part in name.split("/"))
 
     (site / "catalog.json").write_text("[]")
-    with pytest.raises(ValueError, match="catalog.json' changed after the site was built"):
+    with pytest.raises(ValueError, match="catalog.json' changed after the site was built: delete '"):
         publish(site, dist, BASE_URL)
+    # what the message says mends it (publishing again kept the site as up to date and said "rebuild it" for ever)
+    refused_status = baogao(build_args(work, command="publish"))
+    assert refused_status != 0
+    shutil.rmtree(site)
+    assert baogao(build_args(work, command="publish")) == 0
 
 
 def test_publish_dist_inside_the_reports_the_site_or_the_projects_pages_is_refused(work, caplog):
