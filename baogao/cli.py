@@ -412,11 +412,12 @@ def _site(args: argparse.Namespace, pages: Path, site_url: str | None, indexes: 
     """Build, check and switch in a new site from the converted `pages` unless the one in --out is
     current (the indexes' files are linked in last, once `indexes` has them); the check's status
     when it fails (the new site discarded)."""
-    from baogao.outdir import staged_site, switch_in
+    from baogao.outdir import foreign_files, staged_site, switch_in
     from baogao.site import mark_site_built, run_mkdocs, site_fingerprint, site_is_current
 
     fingerprint = site_fingerprint(args.config, pages, indexes.versions()) + (site_url or "")
-    if site_is_current(args.out, fingerprint):
+    # (--force replaces a site that holds files baogao did not write, up to date or not: it did nothing when it was)
+    if site_is_current(args.out, fingerprint) and not (args.force and foreign_files(args.out)):
         log.info("baogao build: %s is up to date (nothing changed since the last build)", args.out)
         return 0
     started = time.perf_counter()

@@ -196,6 +196,11 @@ def test_files_put_into_a_site_are_kept_unless_forced(work, caplog):
     (site / "读我.md").write_text("用户的说明", encoding="utf-8")
     refused(caplog, build_args(work), "holds files baogao did not write", ".git/config", "读我.md")
     assert (site / ".git" / "config").is_file() and (site / "读我.md").is_file()
+    # forced, an up-to-date site is replaced too (it was left as it was, the next build refused again)
+    assert baogao([*build_args(work), "--force"]) == 0
+    assert not (site / ".git").exists() and not (site / "读我.md").exists()
+    assert_complete(site)
+    assert baogao(build_args(work)) == 0
 
 
 def test_up_to_date_only_for_a_complete_site_and_leftovers_are_cleaned(work, caplog, monkeypatch):
