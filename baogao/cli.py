@@ -98,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:  # a full disk, a folder that cannot be written, a file in a folder's place: one line
         if args.command not in INTERRUPTED:
             raise
-        where = f": '{err.filename}'" if err.filename else ""
-        log.error("error: %s%s%s", err.strerror or err, where, INTERRUPTED[args.command].format(args=args))
+        where = "".join(f" '{name}'" for name in (err.filename, err.filename2) if name)
+        left = INTERRUPTED[args.command] if args.command == "convert" or args.out.is_dir() else ""
+        log.error("error: %s%s%s", err.strerror or err, f":{where}" if where else "", left.format(args=args))
         return 1
 
 
@@ -129,7 +130,8 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         pages = args.pages or DEFAULT_PAGES
         return _check(args.site, pages)
 
-    from baogao.outdir import Refused, build_lock, check_dist_folder, check_out_folder, check_pages_folder, pages_lock
+    from baogao.outdir import (Refused, build_lock, check_dist_folder, check_out_folder, check_pages_folder, check_project_links,
+                               pages_lock)
     from baogao.publish import validate_base_url
     from baogao.site import pages_dir_for, run_mkdocs
     from baogao.themes import THEMES_FILE, TaxonomyError, load_taxonomy
@@ -155,6 +157,7 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             with pages_lock(pages):
                 return _convert(args, pages, taxonomy)
         if args.command == "serve":
+            check_project_links(project)  # (served on 0.0.0.0, a link out of docs/ would be served too)
             with pages_lock(pages):
                 status = _convert(args, pages, taxonomy)
                 try:

@@ -64,7 +64,7 @@ def check_out_folder(out: Path, *, reports: Path, pages: Path, project: Path, fo
     _refuse_overlap(out, project, f"the project folder '{project}' (where mkdocs.yml is)", inside_ok=True)
     for folder in _render_inputs(project):
         _refuse_overlap(out, folder, f"the project's folder '{folder}', which every build reads")
-        _refuse_links_out(folder, project)
+    check_project_links(project)
     _refuse_overlap(out, reports, f"the reports folder '{reports}'")
     _refuse_overlap(out, pages, f"the converted pages folder '{pages}'")
     if target.exists() and not target.is_dir():
@@ -143,7 +143,7 @@ def build_lock(out: Path) -> Iterator[None]:
         try:
             _recover(target)
         except OSError as err:  # (a read-only folder in the site before: its files cannot be unlinked)
-            raise Refused(f"cannot delete '{err.filename}', left by an earlier build of '{out}' ({err.strerror}): "
+            raise Refused(f"cannot clean up '{err.filename}', left by an earlier build of '{out}' ({err.strerror}): "
                           "delete it by hand (check its permissions), then build again") from None
         yield
 
@@ -227,16 +227,22 @@ def _render_inputs(project: Path) -> list[Path]:
     return [project / name for name in RENDER_INPUTS if (project / name).is_dir()]
 
 
-def _refuse_links_out(folder: Path, project: Path) -> None:
-    """Refused when a symlink in the project's `folder` (docs/, overrides/) leads out of the project: MkDocs copies
-    what it points at into the site (docs/passwd.txt → /etc/passwd was published as a page's file)."""
-    inside = project.resolve()
-    for root, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            path = Path(root, name)
-            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
-                raise Refused(f"'{path}' is a symlink to {os.path.realpath(path)}, outside the project: every build "
-                              "would copy it into the site; copy the file into the project instead")
+def check_project_links(project: Path) -> None:
+    """Refused when a symlink in the project's docs/ or overrides/ leads out of both the project and that folder (the
+    folder itself may be a link, to pages kept elsewhere): MkDocs copies what it points at into the site
+    (docs/passwd.txt → /etc/passwd was published). Hidden entries are not looked at: MkDocs leaves them out."""
+    for folder in _render_inputs(project):
+        allowed = (project.resolve(), folder.resolve())
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+            for name in dirs + files:
+                path = Path(root, name)
+                if name.startswith(".") or not path.is_symlink():
+                    continue
+                target = Path(os.path.realpath(path))
+                if not any(target.is_relative_to(inside) for inside in allowed):
+                    raise Refused(f"'{path}' is a symlink to {target}, outside the project: every build would copy "
+                                  "it into the site; copy what it points at into the project instead")
 
 
 def _overlap(target: Path, other: Path, inside_ok: bool) -> str:

@@ -52,6 +52,7 @@ import re
 import shutil
 import tarfile
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -260,19 +261,27 @@ def _site_files(site_dir: Path) -> dict[str, Path]:
 STAGING_PREFIX = ".baogao-publish-"  # a publish's own folder in --dist while it packs: .baogao-publish-PID-RANDOM
 
 
+STALE_STAGING_SECONDS = 3600  # untouched this long, and its process gone: a publish of another machine is not
+
+
 def _remove_stale_staging(out_dir: Path) -> None:
-    """Delete what a killed publish left in `out_dir`: its staging folder, whose process is gone (a publish running
-    beside this one, into the same folder, keeps its own)."""
+    """Delete what a killed publish left in `out_dir`: a staging folder whose process is gone and which nothing has
+    written to for STALE_STAGING_SECONDS (a publish beside this one keeps its own, even one of another machine or
+    container sharing the folder, whose process this one cannot see)."""
     for path in out_dir.glob(f"{STAGING_PREFIX}*-*"):
         pid = path.name[len(STAGING_PREFIX):].split("-", 1)[0]
-        if not pid.isdigit() or not path.is_dir() or path.is_symlink():
+        if not re.fullmatch(r"[0-9]{1,9}", pid) or path.is_symlink() or not path.is_dir():
             continue
         try:
             os.kill(int(pid), 0)
+            continue  # (alive)
         except ProcessLookupError:
-            shutil.rmtree(path, ignore_errors=True)
-        except PermissionError:  # (alive, another user's)
             pass
+        except PermissionError:  # (alive, another user's)
+            continue
+        newest = max((entry.stat(follow_symlinks=False).st_mtime for entry in os.scandir(path)), default=path.stat().st_mtime)
+        if time.time() - max(newest, path.stat().st_mtime) > STALE_STAGING_SECONDS:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _write_tar(target: Path, members: dict[str, Path], mtime: int) -> str:

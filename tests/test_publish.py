@@ -9,11 +9,12 @@ import re
 import shutil
 import subprocess
 import tarfile
+import time
 from pathlib import Path, PurePosixPath
 
 import pytest
 
-from baogao.publish import PRECOMPRESS_SUFFIXES, built_site_url, publish, validate_base_url
+from baogao.publish import PRECOMPRESS_SUFFIXES, STALE_STAGING_SECONDS, built_site_url, publish, validate_base_url
 from baogao.site import run_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,7 +183,13 @@ def test_what_a_killed_publish_left_in_dist_is_removed_by_the_next(built, tmp_pa
     left = dist / f".baogao-publish-{dead.pid}-k7x"
     (left / "gz").mkdir(parents=True)
     (left / "gz" / "index.html.gz").write_bytes(b"\x1f\x8b")
-    running = dist / f".baogao-publish-{os.getpid()}-a1b"  # (this process: alive)
-    running.mkdir()
+    hour_ago = time.time() - STALE_STAGING_SECONDS - 60
+    for path in (left / "gz", left):
+        os.utime(path, (hour_ago, hour_ago))
+    kept = [dist / f".baogao-publish-{os.getpid()}-a1b",  # this process: alive
+            dist / f".baogao-publish-{dead.pid}-c2d",  # written to lately: another machine's publish, perhaps
+            dist / ".baogao-publish-99999999999999999999-x", dist / ".baogao-publish-²-x"]  # no pid of this machine
+    for path in kept:
+        path.mkdir()
     archive, checksum = publish(built, dist, BASE_URL)
-    assert sorted(p.name for p in dist.iterdir()) == sorted([archive.name, checksum.name, running.name])
+    assert sorted(p.name for p in dist.iterdir()) == sorted([archive.name, checksum.name, *(p.name for p in kept)])

@@ -339,7 +339,6 @@ def test_publish_packs_only_the_manifest(work, caplog):
     with pytest.raises(ValueError, match=r"passwd' is a symbolic link"):
         publish(site, dist, BASE_URL)
     refused(caplog, build_args(work, command="publish"), "holds files baogao did not write")
-    refused(caplog, [*build_args(work, command="publish"), "--force"], "passwd' is a symbolic link")
     assert not list(dist.glob("*.tar.gz"))
 
     (site / "passwd").unlink()
@@ -348,6 +347,9 @@ def test_publish_packs_only_the_manifest(work, caplog):
         packed = {m.name[len("site/"):] for m in tar.getmembers() if m.isfile()}
     assert set(listed) <= packed and packed - set(listed) <= {f"{rel}.gz" for rel in listed}
     assert not any(part.startswith(".") for name in packed for part in name.split("/"))
+    (site / "passwd").symlink_to("/etc/passwd")  # forced, the site is replaced, up to date or not: what it held is gone
+    assert baogao([*build_args(work, command="publish"), "--force"]) == 0
+    assert not os.path.lexists(site / "passwd") and not (site / ".env").exists() and not (site / ".git").exists()
 
     (site / "catalog.json").write_text("[]")
     with pytest.raises(ValueError, match="catalog.json' changed after the site was built: delete '"):
@@ -383,6 +385,13 @@ def test_a_symlink_out_of_the_project_is_refused(work, caplog):
     (config.parent / "docs" / "passwd.txt").unlink()
     (config.parent / "docs" / "inside.md").symlink_to(config.parent / "docs" / "help.md")  # inside: followed as before
     assert baogao(build_args(work, config=config)) == 0
+    # docs/ itself a link to pages kept elsewhere, with links among them: its own, allowed
+    shared = work / "shared-docs"
+    (config.parent / "docs").rename(shared)
+    (config.parent / "docs").symlink_to(shared)
+    (shared / "inside.md").unlink()
+    (shared / "inside.md").symlink_to(shared / "help.md")
+    assert baogao(build_args(work, config=config)) == 0
 
 
 def test_what_an_earlier_build_left_that_cannot_be_deleted_is_one_line(work, caplog, monkeypatch):
@@ -398,7 +407,7 @@ def test_what_an_earlier_build_left_that_cannot_be_deleted_is_one_line(work, cap
 
     # (outdir's own shutil only: the rest of the build deletes as usual)
     monkeypatch.setattr(outdir, "shutil", SimpleNamespace(rmtree=read_only, copymode=shutil.copymode))
-    refused(caplog, build_args(work), "cannot delete", "a.html', left by an earlier build", "Permission denied",
+    refused(caplog, build_args(work), "cannot clean up", "a.html', left by an earlier build", "Permission denied",
             "delete it by hand")
     monkeypatch.undo()
     caplog.clear()
@@ -417,11 +426,19 @@ def test_a_full_disk_is_one_line_naming_the_file(work, caplog, monkeypatch):
     def full(path, data):
         raise OSError(28, "No space left on device", str(path))
 
+    assert baogao(build_args(work)) == 0
+    before = snapshot(work / "site")
+    write_archive(work / "reports", "第二版。")
     monkeypatch.setattr(convert, "write_atomic", full)
     caplog.clear()
     assert baogao(build_args(work)) == 1
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and errors[0].startswith("error: No space left on device: '") and "holds a complete site" in errors[0]
+    assert snapshot(work / "site") == before
+    caplog.clear()  # no site yet: nothing said of one
+    assert baogao(build_args(work, work / "new-site")) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "holds a complete site" not in errors[0]
 
 
 # ---- failures, kills and concurrency in separate processes --------------------------------
