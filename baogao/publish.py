@@ -259,8 +259,6 @@ def _site_files(site_dir: Path) -> dict[str, Path]:
 
 
 STAGING_PREFIX = ".baogao-publish-"  # a publish's own folder in --dist while it packs: .baogao-publish-PID-RANDOM
-
-
 STALE_STAGING_SECONDS = 3600  # untouched this long, and its process gone: a publish of another machine is not
 
 
@@ -279,8 +277,8 @@ def _remove_stale_staging(out_dir: Path) -> None:
             pass
         except PermissionError:  # (alive, another user's)
             continue
-        newest = max((entry.stat(follow_symlinks=False).st_mtime for entry in os.scandir(path)), default=path.stat().st_mtime)
-        if time.time() - max(newest, path.stat().st_mtime) > STALE_STAGING_SECONDS:
+        written = [path.stat().st_mtime, *(entry.stat(follow_symlinks=False).st_mtime for entry in os.scandir(path))]
+        if time.time() - max(written) > STALE_STAGING_SECONDS:
             shutil.rmtree(path, ignore_errors=True)
 
 

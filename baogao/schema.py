@@ -206,11 +206,13 @@ _HIDDEN = re.compile(r"[\u00ad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufef
 
 def _sidecar_text(value: Any) -> str | None:
     for text in value if isinstance(value, list) else [value]:
-        if isinstance(text, str) and len(text) > SIDECAR_MAX_CHARS:
+        if not isinstance(text, str):
+            continue
+        if len(text) > SIDECAR_MAX_CHARS:
             return f"expected at most {SIDECAR_MAX_CHARS} characters, got {len(text)}"
-        if isinstance(text, str) and _CONTROL.search(text):
+        if _CONTROL.search(text):
             return "expected text without control characters"
-        if isinstance(text, str) and (hidden := hidden_character(text)):
+        if hidden := hidden_character(text):
             return f"expected text without invisible or invalid characters, got U+{ord(hidden):04X}"
     return None
 
