@@ -19,10 +19,11 @@ import os
 import shutil
 import stat
 import sys
+from contextlib import closing
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, Iterable
+from typing import Any, Generator
 
 from baogao import catalog, yamlfile
 from baogao.analysis import formulations
@@ -478,25 +479,28 @@ def convert_archive(
                              and (pages_dir / "text" / f"{report_id(rel_path)}.txt").is_file())
             jobs_todo.append((source.path, rel_path, sidecar, prepared_file if classify_only else None))
 
-    for (path, rel_path, *_), result in zip(jobs_todo, _run(jobs_todo, taxonomy, jobs, progress)):
-        if isinstance(result, str):
-            summary.failed.append(result)
-            continue
-        if result.meta["original"]:
-            error = _copy_original(path, rel_path, result.meta, pages_dir)
-            if error:
-                summary.failed.append(error)
+    # closed here, not when the garbage collector drops it: a SIGTERM (Stopped) while its workers end would
+    # be raised in a finaliser, where Python prints it and goes on, and the build would not stop
+    with closing(_run(jobs_todo, taxonomy, jobs, progress)) as results:
+        for (path, rel_path, *_), result in zip(jobs_todo, results):
+            if isinstance(result, str):
+                summary.failed.append(result)
                 continue
-        page_id = result.meta["id"]
-        if result.prepared is not None:  # read again (a re-classified report's text is as it was)
-            write_atomic(pages_dir / PREPARED_FOLDER / f"{page_id}.json", result.prepared)
-            write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
-        write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
-        new_state[rel_path] = {"key": keys[rel_path][1], "prepared": keys[rel_path][0], "meta": result.meta,
-                               "sections": result.sections, "formulations": result.formulations,
-                               "full_office": result.full_office}
-        summary.converted += 1
-        summary.reclassified += result.prepared is None
+            if result.meta["original"]:
+                error = _copy_original(path, rel_path, result.meta, pages_dir)
+                if error:
+                    summary.failed.append(error)
+                    continue
+            page_id = result.meta["id"]
+            if result.prepared is not None:  # read again (a re-classified report's text is as it was)
+                write_atomic(pages_dir / PREPARED_FOLDER / f"{page_id}.json", result.prepared)
+                write_atomic(pages_dir / "text" / f"{page_id}.txt", result.text)
+            write_atomic(pages_dir / "reports" / f"{page_id}.md", result.page)
+            new_state[rel_path] = {"key": keys[rel_path][1], "prepared": keys[rel_path][0], "meta": result.meta,
+                                   "sections": result.sections, "formulations": result.formulations,
+                                   "full_office": result.full_office}
+            summary.converted += 1
+            summary.reclassified += result.prepared is None
 
     reports = {rel_path: entry for rel_path, entry in sorted(new_state.items()) if "meta" in entry}
     summary.removed = _remove_stale_pages(pages_dir, {entry["meta"]["id"] for entry in reports.values()},
@@ -541,7 +545,7 @@ def _some(names: list[str]) -> str:
 _CHUNK = 8  # reports per worker task: converting one takes about 25 ms (see baogao.workers)
 
 
-def _run(jobs_todo: list, taxonomy: Taxonomy | None, jobs: int | None, progress: bool) -> Iterable[Converted | str]:
+def _run(jobs_todo: list, taxonomy: Taxonomy | None, jobs: int | None, progress: bool) -> Generator[Converted | str, None, None]:
     from tqdm import tqdm
 
     bar = dict(total=len(jobs_todo), unit="篇", desc="convert", disable=not progress or None, file=sys.stderr)

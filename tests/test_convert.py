@@ -38,6 +38,27 @@ def test_second_run_converts_nothing_and_a_change_converts_one(reports_copy, tmp
     assert "新增一段。" in page_of(pages, changed.name).read_text(encoding="utf-8")
 
 
+def test_a_stop_while_the_workers_end_stops_the_conversion(reports_copy, tmp_path, monkeypatch):
+    """A SIGTERM (`workers.Stopped`) that comes as the worker pool closes ends the conversion: the pool is
+    closed in the batch's own frame, not by the garbage collector, where Python printed the exception as
+    "Exception ignored" and the build went on to exit 0 (seen once in CI)."""
+    from contextlib import contextmanager
+
+    from baogao import convert
+    from baogao.workers import Stopped
+
+    @contextmanager
+    def pool_stopped_as_it_closes(*_args, **_kwargs):
+        try:
+            yield None  # the jobs run in this process
+        finally:  # (as the pool's shutdown waits for its workers, whatever ends the block)
+            raise Stopped
+
+    monkeypatch.setattr(convert, "worker_pool", pool_stopped_as_it_closes)
+    with pytest.raises(Stopped):
+        convert_archive(reports_copy, tmp_path / "pages", jobs=1, progress=False)
+
+
 def test_unchanged_reports_are_not_read_again(reports_copy, tmp_path, monkeypatch):
     """A report is read for its digest only when it is not the file the last run read (the same
     inode, size and time, baogao.filememo): after one changed, only that one is read."""
