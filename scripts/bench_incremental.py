@@ -5,11 +5,16 @@ seed 1), then, one after the other on that site: a rebuild with no change, one r
 one changed, one deleted, 100 added, one added with a sidecar giving it this year (what an office
 adds: first in the result order, where the postings' segments are smallest), a sidecar edit (one
 report's year), and a themes.yml edit (the threshold). Each line gives the wall time of `baogao build`, its CPU time (the build and
-its worker processes), its peak memory and its phases as the build logs them (convert, search
-index, 查重 index, MkDocs + check). Works on copies (the archive
-and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on the repository.
+its worker processes), its peak memory, its phases as the build logs them (convert, search
+index, 查重 index, MkDocs + check) and what creating a file costs in the work folder just before the build
+(`creating_a_file`). An edit's build creates thousands of files (a search segment's) and frees as many; on a file
+system that makes a new file look past the inodes freed in the last minutes (ext4 without a journal, as on the
+benchmark machine) creating one costs ~0.8 ms for about five minutes after a build, ~0.03 ms after. `--settle
+SECONDS` waits that long before each build after the cold one, as an office's builds are apart, not one after the
+other. Works on copies (the archive and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on
+the repository.
 
-    python scripts/bench_incremental.py --sizes 1000,10000 [--runs 2] [--workdir /tmp/baogao-incremental]
+    python scripts/bench_incremental.py --sizes 1000,10000 [--runs 2] [--workdir /tmp/baogao-incremental] [--settle 330]
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench import BIN, ENV, fmt  # noqa: E402  (scripts/ is not a package)
 
 EXTRA = 101  # reports generated beyond the archive: one to add, then 100
+PROBE_FILES = 300  # files created to measure what creating one costs, kept until the run ends (freeing them
+# would slow the next build's own)
 PROJECT_FILES = ("mkdocs.yml", "themes.yml", "docs", "overrides")
 PHASES = {
     "convert": r"baogao convert:.* in ([\d.]+) s",
@@ -62,20 +69,32 @@ def timed(cmd: list[str]) -> tuple[float, float, float, str]:
     return wall, float(user) + float(system), int(rss) / 1024, out.stdout + out.stderr
 
 
+def creating_a_file(folder: Path) -> float:
+    """Milliseconds to create (and write) a small file in a new subfolder of `folder`, the mean of PROBE_FILES."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
+    started = time.perf_counter()
+    for number in range(PROBE_FILES):
+        (probe / f"{number}.js").write_bytes(b"0" * 100)
+    return (time.perf_counter() - started) * 1000 / PROBE_FILES
+
+
 def phases(log: str) -> str:
     found = [(name, re.search(pattern, log)) for name, pattern in PHASES.items()]
     return ", ".join(f"{name} {float(m.group(1)):.1f}" for name, m in found if m) or "—"
 
 
-def run(count: int, work: Path, number: int) -> list[tuple[str, float, float, float, str]]:
-    """One cold build and the edits after it: (what, wall s, CPU s, peak RSS MB, phases)."""
+def run(count: int, work: Path, number: int, settle: float) -> list[tuple[str, float, float, float, str]]:
+    """One cold build and the edits after it, each but the first `settle` seconds after the build before:
+    (what, wall s, CPU s, peak RSS MB, phases)."""
     sources = generated(count, work)
     archive, extra = sources[:count], sources[count:]
     reports, project = work / "reports", work / "project"
-    for folder in (reports, project, work / "pages", work / "site"):
+    probes = work / "probes"
+    for folder in (reports, project, work / "pages", work / "site", probes):
         shutil.rmtree(folder, ignore_errors=True)
     reports.mkdir(parents=True)
     project.mkdir(parents=True)
+    probes.mkdir()
     for path in archive:
         shutil.copy(path, reports / path.name)
     for name in PROJECT_FILES:
@@ -85,9 +104,13 @@ def run(count: int, work: Path, number: int) -> list[tuple[str, float, float, fl
     results = []
 
     def build(what: str) -> None:
+        if results:
+            time.sleep(settle)
+        before = creating_a_file(probes)
         wall, cpu, rss, log = timed(cmd)
         results.append((what, wall, cpu, rss, phases(log)))
-        print(f"  run {number}: {what}: {wall:.1f} s wall, {cpu:.1f} s CPU, {rss:.0f} MB ({phases(log)})", flush=True)
+        print(f"  run {number}: {what}: {wall:.1f} s wall, {cpu:.1f} s CPU, {rss:.0f} MB ({phases(log)}; "
+              f"creating a file {before:.2f} ms before the build)", flush=True)
 
     def add(path: Path) -> Path:
         target = reports / "added" / path.name
@@ -117,6 +140,7 @@ def run(count: int, work: Path, number: int) -> list[tuple[str, float, float, fl
     themes = project / "themes.yml"
     themes.write_text(themes.read_text(encoding="utf-8").replace("threshold: 4", "threshold: 5", 1), encoding="utf-8")
     build("themes.yml edit (threshold)")
+    shutil.rmtree(probes)
     return results
 
 
@@ -133,12 +157,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/baogao-incremental"))
+    parser.add_argument("--settle", type=float, default=0.0, metavar="SECONDS",
+                        help="wait this long before each build after the cold one (see the module)")
     args = parser.parse_args()
     for size in (int(s) for s in args.sizes.split(",")):
         work = args.workdir / str(size)
         work.mkdir(parents=True, exist_ok=True)
         print(f"\n## incremental builds, {size:,} reports\n", flush=True)
-        runs = [run(size, work, number + 1) for number in range(args.runs)]
+        runs = [run(size, work, number + 1, args.settle) for number in range(args.runs)]
         lines = ["| build | " + " | ".join(f"run {n + 1}: wall / CPU (s)" for n in range(len(runs))) + " | peak RSS (MB) |",
                  "|---|" + "---:|" * (len(runs) + 1)]
         for row in zip(*runs):
