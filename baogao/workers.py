@@ -12,8 +12,13 @@ Markdown's size (baogao.pagerender).
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,6 +91,7 @@ def _with_shared(fn: Callable[[Job, Any], Result], job: Job) -> Result:
 
 
 _HELD = {signal.SIGINT, signal.SIGTERM}  # what `forking` holds until the child's first step
+RAISED_AGAIN_AFTER = 0.01  # seconds: a stop dropped in a finaliser is sent again once the finaliser has ended
 
 
 def ended_by_ctrl_c(with_workers: bool = False) -> None:
@@ -116,9 +122,10 @@ def stopped_by_sigterm() -> Iterator[None]:
     """In the command's process (its main thread): SIGTERM raises `Stopped`, which ends the command as Ctrl-C's
     KeyboardInterrupt does (a staged site deleted, the lock released), once its worker processes and forked
     indexes are sent SIGTERM in turn: Ctrl-C reaches them itself, SIGTERM this process alone, and without
-    them told, the workers waited for work for ever, holding the out folder's lock. Like Ctrl-C's, each
-    SIGTERM raises it again: one raised where Python drops exceptions (a finaliser: "Exception ignored") is
-    not the last word."""
+    them told, the workers waited for work for ever, holding the out folder's lock. A stop (this one, or
+    Ctrl-C's KeyboardInterrupt) raised where Python drops exceptions, a finaliser (a generator the collector
+    closes, a `__del__`), is not dropped: Python printed "Exception ignored" and the command went on to the
+    end (seen in CI); its signal is sent again, to be raised in the command's own code."""
     def stop(signum: int, _frame: object) -> None:
         _end_children(signal.SIGTERM)
         if _forks.under_way:  # (come through another thread): raised as the fork's block ends, not inside the fork
@@ -126,15 +133,33 @@ def stopped_by_sigterm() -> Iterator[None]:
             return
         raise Stopped
 
+    def raised_again(unraisable: Any) -> None:
+        if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
+            previous_hook(unraisable)
+            return
+        signum = signal.SIGTERM if issubclass(unraisable.exc_type, Stopped) else signal.SIGINT
+        # sent from another thread, a moment later: sent from here, it would be raised here, in the finaliser again
+        with contextlib.suppress(RuntimeError):  # (no new thread while Python shuts down: the command is ending)
+            _thread.start_new_thread(_send_again, (signum,))
+
     try:
         previous = signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread (a test's): signals are not ours to take
         yield
         return
+    previous_hook, sys.unraisablehook = sys.unraisablehook, raised_again
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
         signal.signal(signal.SIGTERM, previous)
+
+
+def _send_again(signum: signal.Signals) -> None:
+    time.sleep(RAISED_AGAIN_AFTER)
+    main = threading.main_thread().ident
+    if main is not None:  # (started: it runs this program)
+        signal.pthread_kill(main, signum)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -133,3 +134,26 @@ def test_sigterm_ends_the_command_with_its_workers(capfd):
         assert worker.exitcode == -signal.SIGTERM
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # the command's handler is undone as it ends
     assert "Traceback" not in capfd.readouterr().err
+
+
+class _StoppedAsItIsDropped:
+    """An object whose finaliser is interrupted: the stop arrives while Python drops it."""
+
+    def __init__(self, stop: type[KeyboardInterrupt]):
+        self.stop = stop
+
+    def __del__(self) -> None:
+        raise self.stop
+
+
+@pytest.mark.parametrize("stop", [Stopped, KeyboardInterrupt])
+def test_a_stop_raised_in_a_finaliser_is_raised_again_in_the_command(stop, capfd):
+    """A SIGTERM (Stopped) or a Ctrl-C (KeyboardInterrupt) that lands in a finaliser — a generator the collector
+    closes, a `__del__` — was printed as "Exception ignored" and dropped, and the build went on to the end (CI saw
+    it): `stopped_by_sigterm` sends the signal again, so that it is raised in the command's own code."""
+    previous_hook = sys.unraisablehook
+    with pytest.raises(stop), stopped_by_sigterm():
+        _StoppedAsItIsDropped(stop)  # dropped at once: Python calls its finaliser and drops what it raises
+        time.sleep(5)  # never reached: the signal sent again raises first
+    assert "Exception ignored" not in capfd.readouterr().err
+    assert sys.unraisablehook is previous_hook  # undone as the block ends
