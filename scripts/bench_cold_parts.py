@@ -1,4 +1,4 @@
-"""CPU seconds of four parts of a cold build (issue 16, README "Cold build"), each in this one
+"""CPU seconds of four parts of a cold build (issue 16, notes/incremental-builds.md, "Cold build"), each in this one
 process over a built pages folder: the themes of every report (`themes.classify` on what
 conversion kept of it, all that a `themes.yml` edit redoes but rendering), the keywords of every
 report text, the front matter of every report page written again, and MkDocs' Markdown step

@@ -19,7 +19,7 @@ edit, then builds:
 `--extra FOLDER` into WORKDIR/reports/added/ (where its year puts it in the result order), `added-newest` does the
 same with a sidecar giving it this year (what an office adds: the newest report, first in the order), and `deleted`
 removes either again; `cold` deletes WORKDIR/pages and
-WORKDIR/site (a cold build, README "Cold build"). `--no-search-index` leaves the search
+WORKDIR/site (a cold build, notes/incremental-builds.md, "Cold build"). `--no-search-index` leaves the search
 index as it was (its own stage is measured apart); `--profile` writes a cProfile of the build;
 `--memory` prints the peak of the process tree's memory (this process, the 查重 index's and the
 workers: the sum of their PSS, a page the forked processes share counted once), read every 0.5 s;

@@ -75,7 +75,7 @@ _GROUP_SHIFTS = np.arange(49, -1, -7, dtype=np.uint64)  # the 8 groups of 7 byte
 
 # libdeflate's level for `packed`: on the postings of 10 000 reports, as small as zlib's level 9
 # (209.34 MB) in 2.6 times less CPU; its levels 10–12 save 2.6–3 % of the bytes for 2.8–5.7 times
-# level 8's CPU (README "Deflate by libdeflate").
+# level 8's CPU (notes/incremental-builds.md, "Deflate by libdeflate").
 PACK_LEVEL = 8
 
 
@@ -108,7 +108,7 @@ def raw_piece(data: bytes) -> bytes:
     text store's segments, read by byte ranges, are these; `piece` is their 7-bit text). By
     zlib: libdeflate always ends a stream with a final block, whose end bit it does not give, so
     that making it a sync flush needs an inflate to check; on pieces of a few KB (text chunks,
-    查重's key blocks and rows) that costs more than libdeflate saves (README "Deflate by libdeflate")."""
+    查重's key blocks and rows) that costs more than libdeflate saves (notes/incremental-builds.md, "Deflate by libdeflate")."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
