@@ -68,7 +68,7 @@ from baogao.search.codec import PIECE_END_BYTES
 from baogao.search.normalize import normalize, normalize_with_offsets
 
 DIR = "text"
-CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Concordance")
+CHUNK = 1024  # normalised characters a chunk: ~2 KB packed (see README "Use by year, concordance, collocates on the search page")
 KEY_DIR = 2  # report scripts are grouped by the first characters of their report's key (256 folders)
 # The segments: a browser pays ~10 ms per request whatever its size, so over http the chunks a
 # concordance needs are read as byte ranges of a few large files, many ranges a request.
