@@ -47,6 +47,20 @@ def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None,
     return len(jobs), [loss for loss in found if loss is not None]
 
 
+def pages_mismatch(site_dir: Path, pages_dir: Path) -> str:
+    """Why `baogao check SITE --pages PAGES` cannot compare them ("" when it can): SITE is no site baogao
+    built, or PAGES does not hold the converted text of one of its reports (another archive's pages folder)."""
+    catalog_file = site_dir / CATALOG_FILE
+    if not catalog_file.is_file():
+        return f"'{site_dir}' is not a site baogao built (it has no {CATALOG_FILE})"
+    for entry in json.loads(catalog_file.read_text(encoding="utf-8")):
+        if not (pages_dir / "text" / f"{entry['id']}.txt").is_file():
+            return (f"'{pages_dir}' does not hold the converted text of this site's report {entry['source']}: it is not "
+                    "the pages folder the site was built from; give that one with --pages (the folder a build names on "
+                    "its line 'baogao convert: … (REPORTS → PAGES)')")
+    return ""
+
+
 def _check_report(job: tuple[Path, Path, dict]) -> Loss | None:
     site_dir, pages_dir, entry = job
     page = site_dir / entry["url"]

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--jobs", type=int, help="worker processes (default: all cores)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    archive_args(commands.add_parser("convert", help="convert raw .txt reports into Markdown pages"))
+    archive_args(commands.add_parser("convert", help="convert the reports (.txt .docx .doc .wps .pdf .ofd) into Markdown pages"))
     build = commands.add_parser("build", help="convert, build the site with MkDocs, check fidelity")
     archive_args(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
@@ -125,9 +125,14 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "similar":
         return _similar(args.file, args.site, args.json)
     if args.command == "check":
+        from baogao.check import pages_mismatch
         from baogao.site import DEFAULT_PAGES
 
         pages = args.pages or DEFAULT_PAGES
+        mismatch = pages_mismatch(args.site, pages)
+        if mismatch:
+            log.error("error: %s", mismatch)
+            return 2
         return _check(args.site, pages)
 
     from baogao.outdir import (Refused, build_lock, check_dist_folder, check_out_folder, check_pages_folder, check_project_links,

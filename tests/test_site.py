@@ -115,6 +115,28 @@ def test_check_passes_on_the_sample_and_catches_a_lost_paragraph(sample_site, ca
     assert "differs" in losses[0].detail
 
 
+def test_check_with_another_archives_pages_folder_says_which_folder_to_give(sample_site, tmp_path, caplog):
+    """`baogao check SITE` reads the converted texts from --pages (default build/pages): given a site of another
+    archive, or no site, it said "all N reports show their full text" for a stale file and ended in a traceback
+    (FileNotFoundError); now one line says what is wrong and the status is 2."""
+    from baogao.cli import main as baogao
+
+    pages, site = sample_site
+    assert baogao(["check", str(site), "--pages", str(pages)]) == 0
+    other_pages = tmp_path / "pages-of-another-archive"
+    shutil.copytree(pages, other_pages)
+    victim = json.loads((site / "catalog.json").read_text(encoding="utf-8"))[2]
+    (other_pages / "text" / f"{victim['id']}.txt").unlink()
+    caplog.clear()
+    assert baogao(["check", str(site), "--pages", str(other_pages)]) == 2
+    assert "Traceback" not in caplog.text
+    assert f"does not hold the converted text of this site's report {victim['source']}" in caplog.text
+    assert "--pages" in caplog.text
+    caplog.clear()
+    assert baogao(["check", str(tmp_path), "--pages", str(pages)]) == 2
+    assert "is not a site baogao built" in caplog.text
+
+
 def test_a_report_tab_and_header_show_its_display_title(sample_site):
     pages, site = sample_site
     for entry in json.loads((site / "catalog.json").read_text(encoding="utf-8")):
