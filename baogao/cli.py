@@ -171,6 +171,9 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 except (OSError, IndexFailed) as err:  # one line, as `build` says it
                     log.error("error: the site was not served: %s", err)
                     return 1
+            # (MkDocs' own "Serving on …" line is below the log level baogao shows)
+            log.info("baogao serve: the site is built, then served on http://%s/ with live reload (Ctrl-C stops it)",
+                     args.dev_addr)
             run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
             return status
         check_out_folder(args.out, reports=args.reports, pages=pages, project=project, force=args.force)

@@ -417,6 +417,20 @@ def test_a_failing_build_ends_the_indexes_and_their_workers_at_once(reports_copy
                 os.kill(pid, signal.SIGKILL)
 
 
+def test_serve_says_where_it_serves(reports_copy, tmp_path, monkeypatch, caplog):
+    """`baogao serve` names its address: MkDocs' own "Serving on …" line is below the level baogao logs, so a
+    keeper saw the conversion's lines and then nothing."""
+    import baogao.site as site
+
+    served: list[str] = []
+    monkeypatch.setattr(site, "run_mkdocs", lambda *_args, dev_addr=None, **_kwargs: served.append(dev_addr))
+    args = ["serve", "--reports", str(reports_copy), "--pages", str(tmp_path / "pages"), "--quiet", "--jobs", "1",
+            "--dev-addr", "127.0.0.1:8765"]
+    assert baogao(args) == 0
+    assert served == ["127.0.0.1:8765"]
+    assert "http://127.0.0.1:8765/" in caplog.text
+
+
 def test_serve_says_in_one_line_that_an_index_failed(reports_copy, tmp_path, monkeypatch, caplog):
     """`baogao serve` builds both indexes before it serves: one failing is one line and status 1 (it was a traceback)."""
     import baogao.similar.index as similar_index
