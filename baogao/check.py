@@ -48,16 +48,21 @@ def check_site(site_dir: Path, pages_dir: Path, workers: int | None = None,
 
 
 def pages_mismatch(site_dir: Path, pages_dir: Path) -> str:
-    """Why `baogao check SITE --pages PAGES` cannot compare them ("" when it can): SITE is no site baogao
-    built, or PAGES does not hold the converted text of one of its reports (another archive's pages folder)."""
-    catalog_file = site_dir / CATALOG_FILE
-    if not catalog_file.is_file():
-        return f"'{site_dir}' is not a site baogao built (it has no {CATALOG_FILE})"
-    for entry in json.loads(catalog_file.read_text(encoding="utf-8")):
-        if not (pages_dir / "text" / f"{entry['id']}.txt").is_file():
-            return (f"'{pages_dir}' does not hold the converted text of this site's report {entry['source']}: it is not "
-                    "the pages folder the site was built from; give that one with --pages (the folder a build names on "
-                    "its line 'baogao convert: … (REPORTS → PAGES)')")
+    """Why `baogao check SITE --pages PAGES` cannot compare them ("" when it can): SITE is no site baogao built,
+    or PAGES does not hold the converted text of one of its reports (another archive's pages folder, or a report
+    converted again or removed since the site was built)."""
+    for folder in (site_dir, pages_dir):
+        if not folder.is_dir():
+            return f"'{folder}' is not a folder"
+    try:
+        ids = [(entry["id"], entry["source"]) for entry in json.loads((site_dir / CATALOG_FILE).read_text(encoding="utf-8"))]
+    except (OSError, ValueError, KeyError, TypeError) as err:  # missing, damaged, or another program's
+        return f"'{site_dir}' is not a site baogao built: its {CATALOG_FILE} cannot be read ({type(err).__name__}: {err})"
+    for report_id, source in ids:
+        if not (pages_dir / "text" / f"{report_id}.txt").is_file():
+            return (f"'{pages_dir}' does not hold the converted text of this site's report {source}: give the pages folder "
+                    "the site was built from with --pages (a build names it on its line 'baogao convert: … (REPORTS → "
+                    "PAGES)'); if it is that folder, the report was converted again or removed since: build the site again")
     return ""
 
 

@@ -172,7 +172,7 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                     log.error("error: the site was not served: %s", err)
                     return 1
             # (MkDocs' own "Serving on …" line is below the log level baogao shows)
-            log.info("baogao serve: the site is built, then served on http://%s/ with live reload (Ctrl-C stops it)",
+            log.info("baogao serve: MkDocs builds the site, then serves it on http://%s/ with live reload (Ctrl-C stops it)",
                      args.dev_addr)
             run_mkdocs(args.config, pages, serve=True, dev_addr=args.dev_addr)
             return status

@@ -137,29 +137,58 @@ def stopped_by_sigterm() -> Iterator[None]:
         if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
             previous_hook(unraisable)
             return
-        signum = signal.SIGTERM if issubclass(unraisable.exc_type, Stopped) else signal.SIGINT
-        # sent from another thread, a moment later: sent from here, it would be raised here, in the finaliser again
-        with contextlib.suppress(RuntimeError):  # (no new thread while Python shuts down: the command is ending)
-            _thread.start_new_thread(_send_again, (signum,))
+        sent_again.dropped(signal.SIGTERM if issubclass(unraisable.exc_type, Stopped) else signal.SIGINT)
 
     try:
         previous = signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread (a test's): signals are not ours to take
         yield
         return
+    sent_again = _StopsSentAgain()
     previous_hook, sys.unraisablehook = sys.unraisablehook, raised_again
     try:
         yield
     finally:
-        sys.unraisablehook = previous_hook
-        signal.signal(signal.SIGTERM, previous)
+        try:
+            unsent = sent_again.end()
+        finally:
+            sys.unraisablehook = previous_hook
+            signal.signal(signal.SIGTERM, previous)
+    if unsent:  # dropped as the block ended, not sent again yet: raised here, where the command can still see it
+        raise Stopped if signal.SIGTERM in unsent else KeyboardInterrupt
 
 
-def _send_again(signum: signal.Signals) -> None:
-    time.sleep(RAISED_AGAIN_AFTER)
-    main = threading.main_thread().ident
-    if main is not None:  # (started: it runs this program)
-        signal.pthread_kill(main, signum)
+class _StopsSentAgain:
+    """The stops dropped in a finaliser during a `stopped_by_sigterm` block (run in the main thread), each sent again
+    to that thread RAISED_AGAIN_AFTER later by a thread of its own, while the block lasts: sent later, and from
+    another thread, or it would be raised at once, in the finaliser again. What the block's end finds unsent is
+    never sent (after the block, SIGTERM's default would kill the command, a SIGINT would escape its handling)."""
+
+    def __init__(self) -> None:
+        self.main = threading.get_ident()
+        self.lock = threading.Lock()  # held by a sender from its check to its signal, and by `end`
+        self.unsent: list[signal.Signals] = []
+        self.active = True
+
+    def dropped(self, signum: signal.Signals) -> None:
+        self.unsent.append(signum)  # (no lock: taken here, in the main thread, a sender's signal would land in it)
+        # a raw thread: `threading.Thread.start` waits until the thread runs, and its signal would come here
+        with contextlib.suppress(RuntimeError):  # (no new thread while Python shuts down: the command is ending)
+            _thread.start_new_thread(self._send, (signum,))
+
+    def _send(self, signum: signal.Signals) -> None:
+        time.sleep(RAISED_AGAIN_AFTER)
+        with self.lock:
+            if self.active and signum in self.unsent:
+                self.unsent.remove(signum)
+                signal.pthread_kill(self.main, signum)
+
+    def end(self) -> list[signal.Signals]:
+        """The block ends: nothing is sent after; returns what was not sent."""
+        with self.lock:
+            self.active = False
+            unsent, self.unsent = self.unsent, []
+        return unsent
 
 
 @contextmanager

@@ -1,18 +1,17 @@
 """Benchmark incremental builds (issue 16): a cold build, then the edits an archive keeper makes.
 
-For each size, `--runs` times: a cold build of a generated archive (scripts/generate_archive.py,
-seed 1), then, one after the other on that site: a rebuild with no change, one report added,
-one changed, one deleted, 100 added, one added with a sidecar giving it this year (what an office
-adds: first in the result order, where the postings' segments are smallest), a sidecar edit (one
-report's year), and a themes.yml edit (the threshold). Each line gives the wall time of `baogao build`, its CPU time (the build and
-its worker processes), its peak memory, its phases as the build logs them (convert, search
-index, 查重 index, MkDocs + check) and what creating a file costs in the work folder just before the build
-(`creating_a_file`). An edit's build creates thousands of files (a search segment's) and frees as many; on a file
-system that makes a new file look past the inodes freed in the last minutes (ext4 without a journal, as on the
-benchmark machine) creating one costs ~0.8 ms for about five minutes after a build, ~0.03 ms after. `--settle
-SECONDS` waits that long before each build after the cold one, as an office's builds are apart, not one after the
-other. Works on copies (the archive and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on
-the repository.
+For each size, `--runs` times: a cold build of a generated archive (scripts/generate_archive.py, seed 1), then, one
+after the other on that site: a rebuild with no change, one report added, one changed, one deleted, 100 added, one
+added with a sidecar giving it this year (what an office adds: first in the result order, where the postings'
+segments are smallest), a sidecar edit (one report's year), and a themes.yml edit (the threshold). Each line gives
+the wall time of `baogao build`, its CPU time (the build and its worker processes), its peak memory, its phases as
+the build logs them (convert, search index, 查重 index, MkDocs + check) and what creating a file costs in the work
+folder just before the build (`file_creation_ms`, in a folder of its own: an estimate of what the build's own files
+cost). An edit's build creates thousands of files (a search segment's) and frees as many; on a file system that
+makes a new file look past the inodes freed in the last minutes (ext4 without a journal, as on the benchmark
+machine) creating one costs ~0.8 ms for about five minutes after a build, ~0.03 ms after. `--settle SECONDS` waits
+that long before each build after the cold one, as an office's builds are apart, not one after the other. Works on
+copies (the archive and the project files: mkdocs.yml, themes.yml, docs/, overrides/), never on the repository.
 
     python scripts/bench_incremental.py --sizes 1000,10000 [--runs 2] [--workdir /tmp/baogao-incremental] [--settle 330]
 """
@@ -34,8 +33,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench import BIN, ENV, fmt  # noqa: E402  (scripts/ is not a package)
 
 EXTRA = 101  # reports generated beyond the archive: one to add, then 100
-PROBE_FILES = 300  # files created to measure what creating one costs, kept until the run ends (freeing them
-# would slow the next build's own)
+# Files created to measure what creating one costs: kept until the run ends, as freeing them would slow the next
+# build's own; small scripts, as most of an edit's new files are (the postings' shards).
+PROBE_FILES = 300
 PROJECT_FILES = ("mkdocs.yml", "themes.yml", "docs", "overrides")
 PHASES = {
     "convert": r"baogao convert:.* in ([\d.]+) s",
@@ -69,7 +69,7 @@ def timed(cmd: list[str]) -> tuple[float, float, float, str]:
     return wall, float(user) + float(system), int(rss) / 1024, out.stdout + out.stderr
 
 
-def creating_a_file(folder: Path) -> float:
+def file_creation_ms(folder: Path) -> float:
     """Milliseconds to create (and write) a small file in a new subfolder of `folder`, the mean of PROBE_FILES."""
     probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
     started = time.perf_counter()
@@ -106,7 +106,7 @@ def run(count: int, work: Path, number: int, settle: float) -> list[tuple[str, f
     def build(what: str) -> None:
         if results:
             time.sleep(settle)
-        before = creating_a_file(probes)
+        before = file_creation_ms(probes)
         wall, cpu, rss, log = timed(cmd)
         results.append((what, wall, cpu, rss, phases(log)))
         print(f"  run {number}: {what}: {wall:.1f} s wall, {cpu:.1f} s CPU, {rss:.0f} MB ({phases(log)}; "

@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from baogao.workers import AHEAD, Stopped, ended_by_ctrl_c, forking, ordered_map, stopped_by_sigterm, worker_pool
+from baogao.workers import AHEAD, RAISED_AGAIN_AFTER, Stopped, ended_by_ctrl_c, forking, ordered_map, stopped_by_sigterm, worker_pool
 
 
 @pytest.mark.parametrize("jobs, chunksize, workers", [(15, 8, 2), (1, 64, 4), (500, 32, 1)])
@@ -139,7 +139,7 @@ def test_sigterm_ends_the_command_with_its_workers(capfd):
 class _StoppedAsItIsDropped:
     """An object whose finaliser is interrupted: the stop arrives while Python drops it."""
 
-    def __init__(self, stop: type[KeyboardInterrupt]):
+    def __init__(self, stop: type[BaseException]):
         self.stop = stop
 
     def __del__(self) -> None:
@@ -147,13 +147,30 @@ class _StoppedAsItIsDropped:
 
 
 @pytest.mark.parametrize("stop", [Stopped, KeyboardInterrupt])
-def test_a_stop_raised_in_a_finaliser_is_raised_again_in_the_command(stop, capfd):
+def test_a_stop_raised_in_a_finaliser_is_raised_again_in_the_command(stop):
     """A SIGTERM (Stopped) or a Ctrl-C (KeyboardInterrupt) that lands in a finaliser — a generator the collector
-    closes, a `__del__` — was printed as "Exception ignored" and dropped, and the build went on to the end (CI saw
+    closes, a `__del__` — was dropped by Python ("Exception ignored"), and the build went on to the end (CI saw
     it): `stopped_by_sigterm` sends the signal again, so that it is raised in the command's own code."""
     previous_hook = sys.unraisablehook
     with pytest.raises(stop), stopped_by_sigterm():
         _StoppedAsItIsDropped(stop)  # dropped at once: Python calls its finaliser and drops what it raises
         time.sleep(5)  # never reached: the signal sent again raises first
-    assert "Exception ignored" not in capfd.readouterr().err
     assert sys.unraisablehook is previous_hook  # undone as the block ends
+
+
+def test_a_stop_dropped_as_the_block_ends_is_raised_there_and_never_sent_after():
+    """A stop dropped in the block's last moment, before it was sent again, is raised as the block ends: sent
+    after it, SIGTERM's default action would kill the process (here, the test's) without a word."""
+    with pytest.raises(Stopped), stopped_by_sigterm():
+        _StoppedAsItIsDropped(Stopped)
+    time.sleep(10 * RAISED_AGAIN_AFTER)  # (a late signal would end this process here)
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+def test_what_else_a_finaliser_drops_goes_to_the_hook_before(monkeypatch):
+    """Only a stop is sent again; any other exception a finaliser drops is the previous hook's, as before."""
+    seen: list[type] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: seen.append(unraisable.exc_type))
+    with stopped_by_sigterm():
+        _StoppedAsItIsDropped(ValueError)
+    assert seen == [ValueError]
